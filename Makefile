@@ -1,0 +1,49 @@
+# Two commands: `make run` builds the warehouse from data/raw, `make test` runs the whole suite.
+# Only python3 (3.11), pip and make are needed: uv is bootstrapped into .tools/ and installs the
+# locked dependencies into .venv/.
+
+PYTHON ?= python3
+VENV := .venv
+UV := .tools/bin/uv
+UV_VERSION := 0.13.9
+export DAGSTER_HOME := $(CURDIR)/.dagster
+export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
+export UV_PYTHON_DOWNLOADS := never
+
+.PHONY: setup run test lint format ui bench clean
+
+setup: $(VENV)/.synced
+
+$(UV):
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet uv==$(UV_VERSION)
+
+$(VENV)/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --python $(PYTHON)
+	@touch $@
+
+$(DAGSTER_HOME):
+	@mkdir -p $@
+
+run: setup | $(DAGSTER_HOME)
+	$(VENV)/bin/python -m pipelines.build
+
+test: setup lint
+	$(VENV)/bin/python -m pytest
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+ui: setup | $(DAGSTER_HOME)
+	$(VENV)/bin/dagster dev -w workspace.yaml
+
+bench: setup
+	$(VENV)/bin/python -m benchmarks.run
+
+clean:
+	rm -rf $(VENV) .tools data/warehouse/* .dagster

@@ -1,0 +1,28 @@
+"""Reading the raw folder: every input file read, its facts extracted, validated and staged."""
+
+from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
+
+from budget_reports.runs import stage_reports
+from pipelines.resources import WarehousePaths
+
+
+@asset(group_name="ingestion", kinds={"python", "parquet"})
+def extracted_reports(context: AssetExecutionContext, warehouse_paths: WarehousePaths) -> MaterializeResult:
+    """One staged extraction per input file of the raw folder (PDF, Word, text, spreadsheet, web page).
+
+    Files already extracted by the same parser version are reused; a file that cannot be read is
+    staged as a `failed` report with its reason, and the run goes on.
+    """
+    result = stage_reports(warehouse_paths.paths())
+    context.log.info(f"{result.files} files: {result.extracted} extracted, {result.reused} unchanged")
+    return MaterializeResult(
+        metadata={
+            "files": result.files,
+            "extracted": result.extracted,
+            "unchanged": result.reused,
+            "ok": result.status_counts.get("ok", 0),
+            "partial": result.status_counts.get("partial", 0),
+            "failed": result.status_counts.get("failed", 0),
+            "raw_dir": MetadataValue.path(str(warehouse_paths.paths().raw_dir)),
+        }
+    )

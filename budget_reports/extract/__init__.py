@@ -1,0 +1,17 @@
+"""Extractors: plain functions that read facts from a ``Document`` into an ``ExtractedReport``.
+
+Each extractor fills its own part of the report (identity, prose figures, standard tables,
+performance tables). ``EXTRACTORS`` is the order they run in; identity comes first because
+later extractors use the fiscal year and money unit it finds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from budget_reports.facts import ExtractedReport
+from budget_reports.model import Document
+
+Extractor = Callable[[Document, ExtractedReport], None]
+
+EXTRACTORS: list[Extractor] = []

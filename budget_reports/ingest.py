@@ -1,0 +1,149 @@
+"""Find the input files and turn each one into an ``ExtractedReport``: read, extract, validate.
+
+One file's failure never stops the others: a file that cannot be read becomes a report with
+parse_status ``failed`` and a message; an extractor or rule that breaks marks it ``partial``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, fields, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from budget_reports import extract, rules
+from budget_reports.facts import ExtractedReport, ParseStatus, ReportInfo
+from budget_reports.readers import ReadError, read_document
+from budget_reports.version import source_version
+
+PARSER_VERSION = source_version()
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class RawFile:
+    path: Path
+    source_file: str  # path relative to the raw folder, as evidence cites it
+    sha256: str
+    size: int
+    # Another input file with the same bytes, listed earlier; this one is recorded, not re-read.
+    duplicate_of: str | None = None
+
+    @property
+    def report_id(self) -> str:
+        if self.duplicate_of is not None:  # keep report_id unique per row of `reports`
+            return f"{report_id_for(self.sha256)}-dup-{_short_hash(self.source_file)}"
+        return report_id_for(self.sha256)
+
+
+def report_id_for(sha256: str) -> str:
+    return sha256[:16]
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def discover(raw_dir: Path) -> list[RawFile]:
+    """Every regular file under ``raw_dir`` (hidden files skipped), in a stable order."""
+    files: list[RawFile] = []
+    for path in sorted(raw_dir.rglob("*")):
+        relative = path.relative_to(raw_dir)
+        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+            continue
+        try:
+            files.append(RawFile(path, relative.as_posix(), file_sha256(path), path.stat().st_size))
+        except OSError as exc:
+            # An unreadable file still gets a row: its id comes from its name, as there is no content.
+            log.warning("cannot read %s: %s", path, exc)
+            files.append(RawFile(path, relative.as_posix(), _unreadable_id(relative.as_posix()), -1))
+    return _mark_duplicates(files)
+
+
+def _unreadable_id(source_file: str) -> str:
+    return "unreadable-" + hashlib.sha256(source_file.encode()).hexdigest()
+
+
+def _short_hash(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:8]
+
+
+def _mark_duplicates(files: list[RawFile]) -> list[RawFile]:
+    first_by_hash: dict[str, str] = {}
+    marked = []
+    for raw in files:
+        first = first_by_hash.setdefault(raw.sha256, raw.source_file)
+        marked.append(raw if first == raw.source_file else replace(raw, duplicate_of=first))
+    return marked
+
+
+def process_file(raw: RawFile, ingested_at: datetime | None = None) -> ExtractedReport:
+    """Read, extract and validate one file. Never raises for a bad file."""
+    info = ReportInfo(
+        report_id=raw.report_id,
+        source_file=raw.source_file,
+        file_sha256=raw.sha256,
+        file_format=raw.path.suffix.lower().lstrip(".") or "unknown",
+        parse_status=ParseStatus.OK,
+        parser_version=PARSER_VERSION,
+        ingested_at=ingested_at or datetime.now(UTC).replace(tzinfo=None),
+        file_size_bytes=raw.size,
+    )
+    result = ExtractedReport(report=info)
+    if raw.size < 0:
+        _fail(result, "无法读取文件（权限不足或文件已损坏）")
+        return result
+    if raw.duplicate_of is not None:
+        _fail(result, f"与 {raw.duplicate_of} 内容完全相同，未重复导入")
+        return result
+    try:
+        document = read_document(raw.path, raw.source_file)
+    except ReadError as exc:
+        _fail(result, str(exc))
+        return result
+    except Exception as exc:  # a reader bug must not stop the run; say what broke
+        log.exception("reader crashed on %s", raw.source_file)
+        _fail(result, f"读取失败（内部错误 {type(exc).__name__}: {exc}）")
+        return result
+    info.file_format = document.file_format
+    info.page_count = document.page_count
+    problems = list(document.warnings)
+    for extractor in extract.EXTRACTORS:
+        _run_step(extractor.__name__, lambda e=extractor: e(document, result), problems, result)
+    for rule in rules.RULES:
+        _run_step(rule.__name__, lambda r=rule: result.findings.extend(r(result, document)), problems, result)
+    if problems:
+        result.report.error_message = "；".join(problems)
+    return result
+
+
+def _run_step(name: str, step: Callable[[], None], problems: list[str], result: ExtractedReport) -> None:
+    """Run one extractor or rule; if it breaks, undo what it added, so no half-read part is kept."""
+    saved_info = replace(result.report)
+    saved_lengths = {name: len(rows) for name, rows in _fact_lists(result).items()}
+    try:
+        step()
+    except Exception as exc:  # one broken step marks the report partial and the run goes on
+        log.error("%s failed on %s:\n%s", name, result.report.source_file, traceback.format_exc())
+        for list_name, rows in _fact_lists(result).items():
+            del rows[saved_lengths[list_name] :]
+        result.report = saved_info
+        result.report.parse_status = ParseStatus.PARTIAL
+        problems.append(f"{name} 出错：{type(exc).__name__}: {exc}")
+
+
+def _fact_lists(result: ExtractedReport) -> dict[str, list]:
+    return {f.name: getattr(result, f.name) for f in fields(result) if f.name != "report"}
+
+
+def _fail(result: ExtractedReport, message: str) -> None:
+    result.report.parse_status = ParseStatus.FAILED
+    result.report.error_message = message

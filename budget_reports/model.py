@@ -1,0 +1,124 @@
+"""The normalized document model every reader produces and every extractor consumes.
+
+A document is an ordered list of blocks (heading, paragraph, table). Each block knows where it
+came from (page for paged formats, line in the extracted text of that page or file) and keeps
+the original text, so every fact extracted from it can carry its evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class BlockKind(StrEnum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    TABLE = "table"
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One table cell. ``text`` is the original text (line breaks inside the cell joined by "\\n")."""
+
+    row: int
+    col: int
+    text: str
+    row_span: int = 1
+    col_span: int = 1
+    page: int | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table as a grid of cells; ``cells`` holds only the cells that exist (row-major)."""
+
+    cells: tuple[Cell, ...]
+    n_rows: int
+    n_cols: int
+    page: int | None = None
+    line: int | None = None
+    # Pages the table spans when a reader joined a continuation on the following page(s).
+    pages: tuple[int, ...] = ()
+
+    def grid(self) -> list[list[str]]:
+        """Rows of cell texts; positions covered by no cell (or by a span) are empty strings."""
+        rows = [[""] * self.n_cols for _ in range(self.n_rows)]
+        for cell in self.cells:
+            if cell.row < self.n_rows and cell.col < self.n_cols:
+                rows[cell.row][cell.col] = cell.text
+        return rows
+
+    def row_cells(self, row: int) -> list[Cell]:
+        return sorted((c for c in self.cells if c.row == row), key=lambda c: c.col)
+
+    def cell_at(self, row: int, col: int) -> Cell | None:
+        for cell in self.cells:
+            if cell.row == row and cell.col == col:
+                return cell
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    kind: BlockKind
+    text: str
+    page: int | None = None
+    line: int | None = None
+    table: Table | None = None
+    # When a reader joins several source lines into one block (a paragraph wrapped in a PDF),
+    # the offsets in ``text`` where source lines ``line``, ``line + 1`` ... begin.
+    line_starts: tuple[int, ...] = ()
+
+    def line_at(self, offset: int) -> int | None:
+        """Source line of the character at ``offset`` in ``text``."""
+        if self.line is None:
+            return None
+        index = 0
+        for i, start in enumerate(self.line_starts):
+            if start <= offset:
+                index = i
+        return self.line + index
+
+
+@dataclass(slots=True)
+class Document:
+    """What a reader returns for one input file."""
+
+    source_file: str
+    file_format: str
+    blocks: list[Block] = field(default_factory=list)
+    page_count: int | None = None
+    # Non-fatal problems met while reading (a page without text, an unreadable cell ...).
+    warnings: list[str] = field(default_factory=list)
+
+    def tables(self) -> Iterator[Block]:
+        return (b for b in self.blocks if b.kind is BlockKind.TABLE)
+
+    def text_blocks(self) -> Iterator[Block]:
+        return (b for b in self.blocks if b.kind is not BlockKind.TABLE)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where a fact was read: file, PDF page (else None), line in that page's or file's text, snippet."""
+
+    source_file: str
+    page: int | None
+    line: int | None
+    snippet: str
+
+    @staticmethod
+    def of(document: Document, block: Block | Cell, snippet: str | None = None) -> Evidence:
+        text = snippet if snippet is not None else block.text
+        return Evidence(document.source_file, block.page, block.line, clip_snippet(text))
+
+
+SNIPPET_MAX_CHARS = 200
+
+
+def clip_snippet(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= SNIPPET_MAX_CHARS else text[: SNIPPET_MAX_CHARS - 1] + "…"

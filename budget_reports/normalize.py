@@ -1,0 +1,68 @@
+"""Text and number normalization shared by every reader and extractor.
+
+Evidence always keeps the original text; these functions produce the form that patterns and
+comparisons work on. Numbers become exact ``Decimal`` values, never floats.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+# NFKC folds full-width digits, Latin letters and ASCII punctuation (０-９, ，, ％, （）...) into
+# their ASCII forms; the ideographic space becomes a plain space.
+_SPACES = re.compile(r"[ \t\u00a0\u3000]+")
+_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\ufeff]")
+
+
+def normalize_text(text: str) -> str:
+    """Fold full-width forms, remove zero-width characters and collapse runs of spaces."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _ZERO_WIDTH.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def compact(text: str) -> str:
+    """``normalize_text`` without any whitespace: for matching names broken over lines or cells."""
+    return re.sub(r"\s+", "", normalize_text(text))
+
+
+_NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+
+
+def parse_decimal(text: str) -> Decimal | None:
+    """Read a printed number exactly: ``2,940.05`` / ``２９４０.０５`` / ``-0.5``. None if it is not one."""
+    cleaned = compact(text).replace("，", ",")
+    if cleaned.startswith("(") and cleaned.endswith(")"):  # accounting negative
+        cleaned = "-" + cleaned[1:-1]
+    if not _NUMBER.match(cleaned):
+        return None
+    try:
+        return Decimal(cleaned.replace(",", ""))
+    except InvalidOperation:  # pragma: no cover - the pattern admits only valid literals
+        return None
+
+
+YUAN_PER_WAN = Decimal(10000)
+
+
+def to_wanyuan(amount: Decimal, unit: str) -> Decimal:
+    """Convert an amount in 元 or 万元 to 万元 exactly (1 fen = 0.000001 万元)."""
+    unit = compact(unit)
+    if unit in ("元", "人民币元"):
+        return amount / YUAN_PER_WAN
+    if unit in ("万元", "万"):
+        return amount
+    if unit in ("亿元", "亿"):
+        return amount * YUAN_PER_WAN
+    raise ValueError(f"unknown money unit: {unit!r}")
+
+
+_PERCENT = re.compile(r"^([+-]?\d+(?:\.\d+)?)%?$")
+
+
+def parse_percent(text: str) -> Decimal | None:
+    """``98.2%`` / ``98.20％`` / ``98.2`` -> Decimal('98.2'), as declared (in percent)."""
+    match = _PERCENT.match(compact(text))
+    return Decimal(match.group(1)) if match else None

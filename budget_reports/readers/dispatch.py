@@ -1,0 +1,41 @@
+"""Choose the reader for a file and guard the limits every reader shares."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from budget_reports.model import Document
+from budget_reports.readers import text
+from budget_reports.readers.errors import ReadError
+
+Reader = Callable[[Path, str], Document]
+
+_READERS: dict[str, Reader] = {
+    ".txt": text.read,
+    ".text": text.read,
+}
+
+SUPPORTED_EXTENSIONS: frozenset[str] = frozenset(_READERS)
+
+# Larger files are refused before any reader loads them, so one file cannot exhaust memory.
+MAX_FILE_BYTES = 100 * 1024 * 1024
+
+
+def read_document(path: Path, source_file: str) -> Document:
+    """Read ``path``; ``source_file`` is the name evidence will cite (relative to the raw folder)."""
+    reader = _READERS.get(path.suffix.lower())
+    if reader is None:
+        supported = ", ".join(sorted(SUPPORTED_EXTENSIONS))
+        raise ReadError(f"不支持的文件格式“{path.suffix or '无扩展名'}”（支持：{supported}）")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ReadError(f"无法读取文件：{exc.strerror or exc}") from exc
+    if size == 0:
+        raise ReadError("文件为空（0 字节）")
+    if size > MAX_FILE_BYTES:
+        raise ReadError(
+            f"文件过大（{size / 1024 / 1024:.0f} MB，上限 {MAX_FILE_BYTES // 1024 // 1024} MB）：请拆分后再导入"
+        )
+    return reader(path, source_file)

@@ -1,0 +1,116 @@
+"""One run over a raw folder: stage every input file's facts, then build the warehouse.
+
+These are the two steps the Dagster assets orchestrate; they are plain functions so the CLI,
+the tests and the assets share them.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+from budget_reports.classification.reference import classification_frame
+from budget_reports.ingest import PARSER_VERSION, RawFile, discover, process_file
+from budget_reports.warehouse.build import BuildResult, build_warehouse
+from budget_reports.warehouse.staging import is_staged, report_dir, stage_report
+
+log = logging.getLogger(__name__)
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+STAGING_DIR = "staging"
+
+
+@dataclass(frozen=True, slots=True)
+class Paths:
+    raw_dir: Path
+    warehouse_dir: Path
+
+    @property
+    def stage_dir(self) -> Path:
+        return self.warehouse_dir / STAGING_DIR
+
+    @staticmethod
+    def from_env() -> Paths:
+        """``BUDGET_RAW_DIR`` / ``BUDGET_WAREHOUSE_DIR``; relative paths are taken from the project root."""
+        return Paths(
+            resolve(os.environ.get("BUDGET_RAW_DIR", "data/raw")),
+            resolve(os.environ.get("BUDGET_WAREHOUSE_DIR", "data/warehouse")),
+        )
+
+
+def resolve(path: str | Path) -> Path:
+    path = Path(path).expanduser()
+    return path if path.is_absolute() else PROJECT_ROOT / path
+
+
+@dataclass(slots=True)
+class StageResult:
+    files: int = 0
+    extracted: int = 0  # newly read this run
+    reused: int = 0  # unchanged since an earlier run
+    status_counts: Counter[str] = field(default_factory=Counter)
+    stage_dirs: list[Path] = field(default_factory=list)
+
+
+def stage_reports(paths: Paths) -> StageResult:
+    """Extract every file of the raw folder not yet staged at this parser version."""
+    if not paths.raw_dir.is_dir():
+        raise FileNotFoundError(f"raw folder does not exist: {paths.raw_dir}")
+    result = StageResult()
+    files = discover(paths.raw_dir)
+    for raw in files:
+        target = report_dir(paths.stage_dir, raw.report_id, raw.source_file, PARSER_VERSION)
+        if is_staged(paths.stage_dir, raw.report_id, raw.source_file, PARSER_VERSION):
+            result.reused += 1
+        else:
+            extracted = process_file(raw, ingested_at=_first_ingested_at(paths.stage_dir, raw))
+            stage_report(paths.stage_dir, extracted)
+            result.extracted += 1
+        status = pl.read_parquet(target / "reports.parquet", columns=["parse_status"]).item()
+        result.status_counts[status] += 1
+        result.stage_dirs.append(target)
+    result.files = len(files)
+    _remove_stale(paths.stage_dir, set(result.stage_dirs))
+    return result
+
+
+def current_stage_dirs(paths: Paths) -> list[Path]:
+    """Staged folders of the files now in the raw folder; raises if any is not staged yet."""
+    dirs, missing = [], []
+    for raw in discover(paths.raw_dir):
+        if is_staged(paths.stage_dir, raw.report_id, raw.source_file, PARSER_VERSION):
+            dirs.append(report_dir(paths.stage_dir, raw.report_id, raw.source_file, PARSER_VERSION))
+        else:
+            missing.append(raw.source_file)
+    if missing:
+        raise RuntimeError(
+            f"{len(missing)} file(s) not extracted yet ({', '.join(missing[:5])}): materialize extracted_reports first"
+        )
+    return dirs
+
+
+def build(paths: Paths) -> BuildResult:
+    return build_warehouse(paths.warehouse_dir, current_stage_dirs(paths), classification_frame())
+
+
+def _first_ingested_at(stage_dir: Path, raw: RawFile):
+    """Keep the time this content was first extracted, across parser versions."""
+    prefix = report_dir(stage_dir, raw.report_id, raw.source_file, "").name
+    for earlier in sorted(stage_dir.glob(f"{prefix}*")) if stage_dir.exists() else []:
+        try:
+            return pl.read_parquet(earlier / "reports.parquet", columns=["ingested_at"]).item()
+        except (OSError, pl.exceptions.PolarsError):
+            continue
+    return None
+
+
+def _remove_stale(stage_dir: Path, keep: set[Path]) -> None:
+    for directory in stage_dir.iterdir() if stage_dir.exists() else []:
+        if directory.is_dir() and directory not in keep and not directory.name.startswith("."):
+            shutil.rmtree(directory, ignore_errors=True)

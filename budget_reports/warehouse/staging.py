@@ -1,0 +1,51 @@
+"""Per-report staging: each extracted report's frames as Parquet, written atomically.
+
+The staging folder doubles as the extraction cache: a file whose content (report_id) and parser
+version were already extracted is not read again. A report's folder appears whole or not at all
+(written to a temporary folder, then renamed), so a crash never leaves half a report staged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import tempfile
+from pathlib import Path
+
+import polars as pl
+
+from budget_reports.facts import ExtractedReport
+from budget_reports.warehouse.frames import report_frames
+
+
+def report_dir(stage_dir: Path, report_id: str, source_file: str, parser_version: str) -> Path:
+    # The name is part of the key: evidence cites the file's path, so a moved file is re-staged.
+    name_hash = hashlib.sha256(source_file.encode()).hexdigest()[:8]
+    return stage_dir / f"{report_id}-{name_hash}-v{parser_version}"
+
+
+def is_staged(stage_dir: Path, report_id: str, source_file: str, parser_version: str) -> bool:
+    return (report_dir(stage_dir, report_id, source_file, parser_version) / "reports.parquet").exists()
+
+
+def stage_report(stage_dir: Path, extracted: ExtractedReport) -> Path:
+    info = extracted.report
+    target = report_dir(stage_dir, info.report_id, info.source_file, info.parser_version)
+    stage_dir.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=".staging-", dir=stage_dir))
+    try:
+        for view_name, frame in report_frames(extracted).items():
+            frame.write_parquet(scratch / f"{view_name}.parquet")
+        if target.exists():
+            shutil.rmtree(target)
+        scratch.rename(target)
+    finally:
+        if scratch.exists():
+            shutil.rmtree(scratch)
+    return target
+
+
+def read_staged(stage_dirs: list[Path], view_name: str) -> pl.DataFrame | None:
+    """One view's rows from the given report folders, concatenated (None when there are none)."""
+    frames = [pl.read_parquet(d / f"{view_name}.parquet") for d in stage_dirs]
+    return pl.concat(frames, how="vertical") if frames else None

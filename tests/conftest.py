@@ -1,0 +1,34 @@
+"""Shared fixtures: the shipped sample reports, the corpus beside the clone, scratch warehouses."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from budget_reports.runs import PROJECT_ROOT, Paths
+
+SEED_DIR = PROJECT_ROOT / "data" / "raw"
+CORPUS_DIR = PROJECT_ROOT.parent / "shared" / "corpus"
+SEED_FILES = sorted(p for p in SEED_DIR.iterdir() if p.suffix == ".txt")
+
+
+def corpus_file(name: str) -> Path:
+    path = CORPUS_DIR / name
+    if not path.exists():
+        pytest.skip(f"corpus file not available: {path}")
+    return path
+
+
+@pytest.fixture
+def seed_raw_dir(tmp_path: Path) -> Path:
+    """A private copy of the shipped sample reports, safe to modify."""
+    raw = tmp_path / "raw"
+    shutil.copytree(SEED_DIR, raw, ignore=shutil.ignore_patterns(".*"))
+    return raw
+
+
+@pytest.fixture
+def seed_paths(seed_raw_dir: Path, tmp_path: Path) -> Paths:
+    return Paths(seed_raw_dir, tmp_path / "warehouse")
