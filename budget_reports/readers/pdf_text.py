@@ -28,6 +28,7 @@ _PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[/／共]\
 # Share of the page height, at the top and at the bottom, where headers and footers live.
 _MARGIN_BAND = 0.08
 _TITLE_MAX_CHARS = 40
+_RAGGED_EMS = 4.0
 
 
 @dataclass(slots=True)
@@ -144,8 +145,10 @@ def _continues(current: ProseLine, following: ProseLine, right_margin: float) ->
         return False  # a table or a header sits between them
     if _SENTENCE_END.search(current.text) or _NEW_ITEM.match(following.text) or is_heading(following.text):
         return False
-    if line.right < right_margin - 1.5 * em or line.right - line.left < 0.5 * current.page_width:
-        return False  # the line stops short of the margin: the paragraph ends here
+    # Chinese text is set ragged: a line may stop up to a few characters short of the margin when
+    # the next word or number did not fit; a line stopping well before it ends its paragraph.
+    if line.right < right_margin - _RAGGED_EMS * em or line.right - line.left < 0.5 * current.page_width:
+        return False
     if nxt.left > line.left + 0.5 * em:
         return False  # the next line is indented: a new paragraph
     return 0 <= nxt.top - line.bottom <= 1.5 * em
