@@ -55,7 +55,7 @@ class PageGrid:
 
 
 def find_grids(page: PageContent) -> list[PageGrid]:
-    """Tables of the page, top to bottom; each holds the characters inside it."""
+    """Tables of the page, top to bottom, from its ruling lines alone (no characters yet)."""
     horizontals = _merge(page.horizontals)
     verticals = _merge(page.verticals)
     grids = []
@@ -64,7 +64,6 @@ def find_grids(page: PageContent) -> list[PageGrid]:
         if grid is not None:
             grids.append(grid)
     grids.sort(key=lambda g: (g.ys[0], g.xs[0]))
-    _assign_chars(page, grids)
     return grids
 
 
@@ -176,7 +175,8 @@ def _grid(horizontals: list[Segment], verticals: list[Segment]) -> PageGrid | No
     return PageGrid(xs, ys, cells, owner) if len(cells) > 1 else None
 
 
-def _assign_chars(page: PageContent, grids: list[PageGrid]) -> None:
+def assign_chars(page: PageContent, grids: list[PageGrid]) -> None:
+    """Put every printed character inside a table into the cell under its centre."""
     for index, (left, top, right, bottom) in enumerate(page.boxes):
         if right <= left:
             continue
