@@ -131,18 +131,18 @@ def _read_objects(page: pdfium.PdfPage, content: PageContent) -> None:
     pages typeset one text object per character have thousands)."""
     raw = page.raw
     count = pdfium_c.FPDFPage_CountObjects(raw)
-    _walk(content, [pdfium_c.FPDFPage_GetObject(raw, i) for i in range(count)], None, depth=0)
+    _walk(content, [pdfium_c.FPDFPage_GetObject(raw, i) for i in range(count)], None, 0, _Floats())
 
 
 _FORM_DEPTH = 3
 
 
-def _walk(content: PageContent, objects: list, matrix: pdfium.PdfMatrix | None, depth: int) -> None:
+def _walk(content: PageContent, objects: list, matrix: pdfium.PdfMatrix | None, depth: int, buffers: _Floats) -> None:
     get_type = pdfium_c.FPDFPageObj_GetType
     for obj in objects:
         kind = get_type(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            _path_segments(obj, content, matrix)
+            _path_segments(obj, content, matrix, buffers)
         elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             content.image_count += 1
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _FORM_DEPTH:
@@ -150,7 +150,7 @@ def _walk(content: PageContent, objects: list, matrix: pdfium.PdfMatrix | None, 
             form_matrix = _matrix(obj)
             inner = form_matrix if matrix is None else form_matrix.multiply(matrix)
             n = pdfium_c.FPDFFormObj_CountObjects(obj)
-            _walk(content, [pdfium_c.FPDFFormObj_GetObject(obj, i) for i in range(n)], inner, depth + 1)
+            _walk(content, [pdfium_c.FPDFFormObj_GetObject(obj, i) for i in range(n)], inner, depth + 1, buffers)
 
 
 def _matrix(obj) -> pdfium.PdfMatrix:
@@ -170,8 +170,8 @@ def _bounds(obj, matrix: pdfium.PdfMatrix | None) -> tuple[float, float, float, 
     return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
 
 
-def _path_segments(obj, content: PageContent, outer: pdfium.PdfMatrix | None) -> None:
-    left, bottom, right, top = _bounds(obj, outer)
+def _path_segments(obj, content: PageContent, outer: pdfium.PdfMatrix | None, buffers: _Floats) -> None:
+    left, bottom, right, top = _bounds(obj, outer, buffers)
     height = content.height
     if right - left <= _THIN and top - bottom > _THIN:
         content.verticals.append(Segment((left + right) / 2, height - top, height - bottom))
