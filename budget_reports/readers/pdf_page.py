@@ -159,14 +159,20 @@ def _matrix(obj) -> pdfium.PdfMatrix:
     return pdfium.PdfMatrix.from_raw(fs)
 
 
-def _bounds(obj, matrix: pdfium.PdfMatrix | None) -> tuple[float, float, float, float]:
-    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
-    pdfium_c.FPDFPageObj_GetBounds(
-        obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)
-    )
+class _Floats:
+    """Output buffers for pdfium calls, made once per page rather than once per object."""
+
+    def __init__(self) -> None:
+        self.values = [ctypes.c_float() for _ in range(4)]
+        self.refs = [ctypes.byref(value) for value in self.values]
+
+
+def _bounds(obj, matrix: pdfium.PdfMatrix | None, buffers: _Floats) -> tuple[float, float, float, float]:
+    pdfium_c.FPDFPageObj_GetBounds(obj, *buffers.refs)
+    left, bottom, right, top = (value.value for value in buffers.values)
     if matrix is None:
-        return left.value, bottom.value, right.value, top.value
-    x0, y0, x1, y1 = matrix.on_rect(left.value, bottom.value, right.value, top.value)
+        return left, bottom, right, top
+    x0, y0, x1, y1 = matrix.on_rect(left, bottom, right, top)
     return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
 
 
