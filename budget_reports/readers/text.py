@@ -11,13 +11,12 @@ on every page. Blocks and cells keep the original text (only markers and surroun
 from __future__ import annotations
 
 import re
-from enum import IntEnum
 from pathlib import Path
 
 from budget_reports.model import Block, BlockKind, Cell, Document, Table
 from budget_reports.readers.decode import decode_text
 
-_MARKER = re.compile(r"\[(?:bookmark|image):[^\]\n]*\]")
+_EXPORT_MARKER = re.compile(r"\[(?:bookmark|image):[^\]\n]*\]")
 _NUMERAL = r"[一二三四五六七八九十百零〇\d０-９]"
 _HEADING = re.compile(rf"^\s*(第{_NUMERAL}+部分|{_NUMERAL}+、|（{_NUMERAL}+）|\({_NUMERAL}+\)|附件\s*{_NUMERAL}*|附表)")
 _HEADING_MAX_CHARS = 40
@@ -25,11 +24,11 @@ _NEWLINES = re.compile(r"\r\n?")
 _INDENTED_CELL = re.compile(r"^ +\t")
 
 
-class _Kind(IntEnum):
-    BLANK = 0
-    CELL = 1  # starts with TAB: a table cell
-    TEXT = 2  # prose, or a cell's continuation line inside a table
-    MARKER = 3  # held only export markers: ignored, neither text nor a row break
+# Line kinds, as plain ints: enum member lookups would dominate the per-line loop.
+_BLANK = 0
+_CELL = 1  # starts with TAB: a table cell
+_TEXT = 2  # prose, or a cell's continuation line inside a table
+_MARKER = 3  # held only export markers: ignored, neither text nor a row break
 
 
 def read(path: Path, source_file: str) -> Document:
@@ -54,28 +53,28 @@ def read_text(text: str, source_file: str, encoding: str = "utf-8") -> Document:
 
 
 def strip_markers(line: str) -> str:
-    return _MARKER.sub("", line) if "[" in line else line
+    return _EXPORT_MARKER.sub("", line) if "[" in line else line
 
 
 def is_heading(text: str) -> bool:
     return len(text) <= _HEADING_MAX_CHARS and _HEADING.match(text) is not None
 
 
-def _classify(lines: list[str]) -> tuple[list[str], list[_Kind]]:
+def _classify(lines: list[str]) -> tuple[list[str], list[int]]:
     cleaned, kinds = [], []
     for raw in lines:
         line = strip_markers(raw)
         cleaned.append(line)
         if line.startswith("\t"):
-            kinds.append(_Kind.CELL)
+            kinds.append(_CELL)
         elif _INDENTED_CELL.match(line):  # Word sometimes writes a space before a row's first TAB
             line = line.lstrip(" ")
             cleaned[-1] = line
-            kinds.append(_Kind.CELL)
+            kinds.append(_CELL)
         elif line.strip():
-            kinds.append(_Kind.TEXT)
+            kinds.append(_TEXT)
         else:
-            kinds.append(_Kind.MARKER if raw.strip() else _Kind.BLANK)
+            kinds.append(_MARKER if raw.strip() else _BLANK)
     return cleaned, kinds
 
 
@@ -86,11 +85,11 @@ def parse_lines(lines: list[str], page: int | None) -> list[Block]:
     i = 0
     while i < len(cleaned):
         kind = kinds[i]
-        if kind is _Kind.CELL:
+        if kind == _CELL:
             table, i = _parse_table(cleaned, kinds, i, page)
             blocks.append(Block(BlockKind.TABLE, _table_text(table), page, table.line, table))
             continue
-        if kind is _Kind.TEXT:
+        if kind == _TEXT:
             stripped = cleaned[i].strip()
             heading = is_heading(stripped)
             blocks.append(Block(BlockKind.HEADING if heading else BlockKind.PARAGRAPH, stripped, page, i + 1))
@@ -98,23 +97,23 @@ def parse_lines(lines: list[str], page: int | None) -> list[Block]:
     return blocks
 
 
-def _parse_table(lines: list[str], kinds: list[_Kind], start: int, page: int | None) -> tuple[Table, int]:
+def _parse_table(lines: list[str], kinds: list[int], start: int, page: int | None) -> tuple[Table, int]:
     """Read TAB-cell rows from ``start``; return the table and the index of the first line after it."""
     rows: list[list[tuple[int, list[str]]]] = []  # per row: (line number, text lines) per cell
     row: list[tuple[int, list[str]]] = []
     i, n = start, len(lines)
-    previous = _Kind.CELL  # kind of the last non-marker line seen
+    previous = _CELL  # kind of the last non-marker line seen
     while i < n:
         kind = kinds[i]
-        if kind is _Kind.CELL:
+        if kind == _CELL:
             row.append((i + 1, [lines[i][1:]]))
-        elif kind is _Kind.TEXT:
+        elif kind == _TEXT:
             row[-1][1].append(lines[i])  # continuation line of the current cell
-        elif kind is _Kind.BLANK:
+        elif kind == _BLANK:
             end = i
-            while end < n and kinds[end] in (_Kind.BLANK, _Kind.MARKER):
+            while end < n and (kinds[end] == _BLANK or kinds[end] == _MARKER):
                 end += 1
-            blanks = sum(1 for k in kinds[i:end] if k is _Kind.BLANK)
+            blanks = kinds[i:end].count(_BLANK)
             step = _after_blanks(kinds, end, blanks, previous)
             if step == "end":
                 break
@@ -123,7 +122,7 @@ def _parse_table(lines: list[str], kinds: list[_Kind], start: int, page: int | N
                 row = []
             i = end
             continue
-        if kind is not _Kind.MARKER:
+        if kind != _MARKER:
             previous = kind
         i += 1
     if row:
@@ -137,26 +136,28 @@ def _parse_table(lines: list[str], kinds: list[_Kind], start: int, page: int | N
     return Table(cells, len(rows), n_cols, page=page, line=start + 1), i
 
 
-def _after_blanks(kinds: list[_Kind], end: int, blanks: int, previous: _Kind) -> str:
+def _after_blanks(kinds: list[int], end: int, blanks: int, previous: int) -> str:
     """What a run of blank lines inside a table means: "row" break, "cell" (empty paragraph) or "end"."""
     following = kinds[end] if end < len(kinds) else None
-    if following is _Kind.CELL:
+    if following == _CELL:
         if blanks == 1:
             return "row"
         # Two blanks after a continuation line: empty paragraphs closing a multi-line cell, the row
         # goes on (seen in the seeds); after a cell line they separate two tables.
-        return "cell" if previous is _Kind.TEXT and blanks == 2 else "end"
-    if following is _Kind.TEXT and blanks == 1:
+        return "cell" if previous == _TEXT and blanks == 2 else "end"
+    if following == _TEXT and blanks == 1:
         # An empty paragraph inside a cell: the text after it leads straight into the next cell.
         k = end
-        while k < len(kinds) and kinds[k] in (_Kind.TEXT, _Kind.MARKER):
+        while k < len(kinds) and kinds[k] in (_TEXT, _MARKER):
             k += 1
-        if k < len(kinds) and kinds[k] is _Kind.CELL:
+        if k < len(kinds) and kinds[k] == _CELL:
             return "cell"
     return "end"
 
 
 def _cell_text(text_lines: list[str]) -> str:
+    if len(text_lines) == 1:
+        return text_lines[0].strip()
     return "\n".join(part for part in (line.strip() for line in text_lines) if part)
 
 
