@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from budget_reports.extract.resolve_codes import resolve_codes
 from budget_reports.facts import ExtractedReport
 from budget_reports.model import Document
 
 Extractor = Callable[[Document, ExtractedReport], None]
 
-EXTRACTORS: list[Extractor] = []
+EXTRACTORS: list[Extractor] = [
+    resolve_codes,  # last: fills the classification codes of the lines the others extracted
+]

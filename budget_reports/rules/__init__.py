@@ -10,7 +10,10 @@ from collections.abc import Callable
 
 from budget_reports.facts import ExtractedReport, Finding
 from budget_reports.model import Document
+from budget_reports.rules.classification import classification_rules
 
 Rule = Callable[[ExtractedReport, Document], list[Finding]]
 
-RULES: list[Rule] = []
+RULES: list[Rule] = [
+    classification_rules,
+]
