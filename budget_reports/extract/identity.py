@@ -93,7 +93,7 @@ def _department(text: str) -> str | None:
     best_short = short.most_common(1)[0][0] if short else ""
 
     def rank(name: str) -> tuple[int, int, int]:
-        return candidates[name], int(_is_subsequence(best_short, name)), len(name)
+        return candidates[name], int(_abbreviates(best_short, name)), len(name)
 
     return max(candidates, key=rank)
 
@@ -101,7 +101,7 @@ def _department(text: str) -> str | None:
 def _short_candidates(text: str, full: str | None) -> Counter[str]:
     found = Counter(m.group("s") for m in _SHORT_CONTEXT.finditer(text))
     for name in list(found):
-        if name in _PRONOUNS or name == full or (full and len(name) >= len(full)):
+        if name in _PRONOUNS or name == full or (full and (len(name) >= len(full) or not _abbreviates(name, full))):
             del found[name]
     return found
 
@@ -117,22 +117,23 @@ def _short_form(text: str, full: str | None) -> str | None:
 
 
 def _strip_place(name: str) -> str:
+    """``中共广元市昭化区委组织部`` -> ``区委组织部``: the last place keeps its 市/区/县 (市委, 区委)."""
     for prefix in _PREFIXES:
         name = name.removeprefix(prefix)
-    province, city, county = _region(name, [])
-    for place in (province, city, county):
-        if not place:
-            continue
-        for form in (place, re.sub(r"(省|市|自治区|区|县)$", "", place)):
+    places = [p for p in _region(name, []) if p]
+    for n, place in enumerate(places):
+        bare = re.sub(r"(省|市|自治区|区|县)$", "", place)
+        last = n == len(places) - 1 or not name.startswith(place) and not name.startswith(bare)
+        for form in (bare,) if last else (place, bare):
             if form and name.startswith(form):
                 name = name[len(form) :]
                 break
     return name
 
 
-def _is_subsequence(short: str, name: str) -> bool:
-    it = iter(name)
-    return bool(short) and all(ch in it for ch in short)
+def _abbreviates(short: str, name: str) -> bool:
+    """A short form takes its characters from the full name (市直机关工委 from …市直属机关工作委员会)."""
+    return bool(short) and set(short) <= set(name)
 
 
 def _region(name: str | None, texts: list[str]) -> tuple[str | None, str | None, str | None]:

@@ -29,7 +29,7 @@ class Subject:
 _FILLER = r"(?:（[^）]{0,12}）)?(?:支出)?(?:决算)?(?:数)?(?:总额|总计|合计)?(?:[为是]|均为|共计)?"
 _VALUE_AT_START = re.compile(rf"^{_FILLER}{MONEY_OPT}")
 _VALUE_STATED = re.compile(rf"(?<!预算)(?:支出)?决算(?:数)?(?:[为是]){MONEY_OPT}")
-_BUDGET = re.compile(rf"(?<!完成)(?P<k>年初|全年|调整)?预算(?:数)?(?:[为是]){MONEY_OPT}")
+_BUDGET = re.compile(rf"(?<!完成)(?P<k>年初|全年|调整)?预算(?:数)?(?:[为是]|(?=\d)){MONEY_OPT}")
 _COMPLETION = re.compile(rf"完成(?:年初|全年)?预算(?:数)?的?(?P<p>{NUM})%?")
 _SHARE = re.compile(rf"占(?:比)?[^\d，,；;。%]{{0,15}}?(?P<p>{NUM})%")
 _CLAUSE_END = re.compile(r"[。；;]|其中|主要(?:包括|用于|原因|变动原因)|(?:决算数)?[大小]于预算数")
@@ -48,10 +48,16 @@ def scan(ctx: ProseContext, passages: Iterable[Passage], subjects: list[Subject]
         occurrences = list(combined.finditer(text))
         for n, occurrence in enumerate(occurrences):
             subject = subjects[int(occurrence.lastgroup[1:])] if occurrence.lastgroup else None
-            if subject is None:
+            if subject is None or _in_itemisation(text, occurrence.start()):
                 continue
             end = _window_end(text, occurrence.end(), occurrences[n + 1 :])
             _read(ctx, passage, subject, occurrence, end, section or section_name(passage))
+
+
+def _in_itemisation(text: str, position: int) -> bool:
+    """``公用经费289.99万元，主要包括：…公务接待费9.4万元``: an item of another figure, not the metric."""
+    clause_start = max(text.rfind(c, 0, position) for c in "。；;")
+    return "主要包括" in text[clause_start + 1 : position]
 
 
 def _window_end(text: str, start: int, later: list[re.Match[str]]) -> int:
