@@ -123,7 +123,7 @@ def _strip_place(name: str) -> str:
     places = [p for p in _region(name, []) if p]
     for n, place in enumerate(places):
         bare = re.sub(r"(省|市|自治区|区|县)$", "", place)
-        last = n == len(places) - 1 or not name.startswith(place) and not name.startswith(bare)
+        last = n == len(places) - 1 or (not name.startswith(place) and not name.startswith(bare))
         for form in (bare,) if last else (place, bare):
             if form and name.startswith(form):
                 name = name[len(form) :]
