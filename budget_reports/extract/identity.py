@@ -113,7 +113,9 @@ def _short_form(text: str, full: str | None) -> str | None:
     if not full:
         return None
     derived = _strip_place(full)
-    return derived if derived != full and derived in text.replace(full, "") else None
+    # The derived form must stand on its own somewhere (区委组织部共有编制), not only inside the full name.
+    standalone = re.search(rf"(?:^|[\n，,。；;：:、）)\d年]){re.escape(derived)}", text.replace(full, ""))
+    return derived if derived != full and standalone else None
 
 
 def _strip_place(name: str) -> str:

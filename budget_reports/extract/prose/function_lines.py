@@ -92,6 +92,11 @@ def _name_start(text: str, lower: int, marker_start: int) -> int:
     return lower
 
 
+def _original(passage: Passage, start: int, end: int) -> str:
+    """The reason as printed (full-width punctuation kept), without the line breaks of the page."""
+    return re.sub(r"\s+", "", passage.original(start, end))
+
+
 def _line(ctx: ProseContext, passage: Passage, path: dict[str, str], level: str, start: int, end: int) -> None:
     segment = passage.text[start:end]
     actual = _ACTUAL.search(segment)
@@ -120,5 +125,5 @@ def _line(ctx: ProseContext, passage: Passage, path: dict[str, str], level: str,
         budget_final=budget_final,
         completion_pct_declared=pct(completion) if completion else None,
         share_pct_declared=pct(share) if share else None,
-        reason=reason.group("r") if reason else None,
+        reason=_original(passage, start + reason.start("r"), start + reason.end("r")) if reason else None,
     )
