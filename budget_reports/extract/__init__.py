@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from budget_reports.extract.performance import extract_performance
 from budget_reports.facts import ExtractedReport
 from budget_reports.model import Document
 
 Extractor = Callable[[Document, ExtractedReport], None]
 
-EXTRACTORS: list[Extractor] = []
+EXTRACTORS: list[Extractor] = [extract_performance]
