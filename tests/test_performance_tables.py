@@ -318,3 +318,33 @@ def test_no_table_no_rows(tmp_path: Path) -> None:
     report = ExtractedReport(ReportInfo("x", "x", "-", "text", ParseStatus.OK, "t", datetime(2026, 1, 1), 0))
     extract_performance(read_document(plain, "plain.txt"), report)
     assert report.performance_projects == [] and report.performance_indicators == []
+
+
+def test_result_in_another_unit_keeps_its_text_but_no_number() -> None:
+    row = _indicator(S004, "干部暖心关爱帮扶基金经费", "帮扶因公牺牲的干部家庭关爱数")
+    assert (row.target_text, row.actual_text) == ("≥1人", "0户")
+    assert (row.target_value, row.value_unit, row.actual_value) == (1, "人", None)
+    same_base = _indicator(S004, "人才工作专项经费", "举办干部人才培训班")  # ≥2期/年 against 2期
+    assert (same_base.target_value, same_base.actual_value, same_base.value_unit) == (2, 2, "期/年")
+
+
+def test_header_cells_read_as_cells_give_the_same_indicators(tmp_path: Path) -> None:
+    # 001 writes two header cells with a space before the TAB; read as cells of their own, the
+    # header still runs on into the first indicator row, and the indicators must not change.
+    text = (SEED_DIR / S001).read_text(encoding="utf-8")
+    assert text.count("\n \t") >= 2
+    fixed = tmp_path / S001
+    fixed.write_text(text.replace("\n \t", "\n\t"), encoding="utf-8")
+    report = ExtractedReport(ReportInfo("x", "x", "-", "text", ParseStatus.OK, "t", datetime(2026, 1, 1), 0))
+    extract_performance(read_document(fixed, S001), report)
+    whole = "中国共产党攀枝花市西区委员会组织部"
+
+    def rows(r: ExtractedReport) -> list[tuple]:
+        return [
+            (i.level1, i.level2, i.level3, i.target_text, i.actual_text)
+            for i in r.performance_indicators
+            if i.project_name == whole
+        ]
+
+    assert len(rows(report)) == 12
+    assert rows(report) == rows(extracted(S001))

@@ -105,6 +105,8 @@ def split_overrun_header(header: Row) -> tuple[Row, Row | None]:
     head = [*header[: first_data - 1], Cell(carrier.row, carrier.col, head_text, page=carrier.page, line=carrier.line)]
     tail_cell = Cell(carrier.row, carrier.col, tail_text, page=carrier.page, line=carrier.line)
     blank = Cell(carrier.row, 0, "", page=carrier.page, line=carrier.line)
+    if not tail_text:  # the first indicator row's cells all stand on their own
+        return head, [blank, *header[first_data:]]
     return head, [blank, tail_cell, *header[first_data:]]
 
 
@@ -190,6 +192,8 @@ def _indicator(
         target_value = target.value if target else None
         actual_value = actual.value if actual else None
         unit = (target.unit if target else None) or (actual.unit if actual else None)
+        if target and actual and not _same_unit(target.unit, actual.unit):
+            actual_value = None  # ``≥1人`` against ``0户``: one value_unit cannot describe both numbers
     level3_index = next((i for i, role in columns.items() if role == L3), 0)
     return IndicatorRow(
         level1=level1,
@@ -207,3 +211,10 @@ def _indicator(
         cell=row[level3_index],
         row=row,
     )
+
+
+def _same_unit(a: str | None, b: str | None) -> bool:
+    """Units that describe the same count: equal, one missing, or the same base (``次`` and ``次/年``)."""
+    if a is None or b is None or a == b:
+        return True
+    return a.split("/")[0] == b.split("/")[0]

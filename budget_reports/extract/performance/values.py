@@ -8,7 +8,9 @@ results, not money facts, so they are not converted. Choices made here:
   a bare number (``100%``) has no comparator;
 - a year and month (``2021年12月前``, ``2021年7月``) is the number ``YYYYMM`` with the unit
   ``年月`` (202112), so deadlines compare as numbers; a month alone (``≤12月``) is unit ``月``;
-- text around the number (``搬运等服务人工费50件次以上``, ``优（…）``) is not a numeric value: None.
+- text around the number (``搬运等服务人工费50件次以上``, ``优（…）``) is not a numeric value: None;
+- one unit describes target and result: a result printed in another unit (target ``≥1人``,
+  result ``0户``) keeps its text but gets no number.
 """
 
 from __future__ import annotations
