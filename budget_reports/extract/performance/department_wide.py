@@ -60,8 +60,7 @@ def scope_of(table: PerfTable, has_project_name: bool) -> str:
 
 def basic_data_metrics(document: Document, table: PerfTable) -> list[SummaryMetric]:
     metrics: list[SummaryMetric] = []
-    columns: dict[int, str] = {}
-    current_year = None
+    columns: dict[int, str | None] = {}
     for index, row in enumerate(table.rows):
         keys = [compact(c.text) for c in row]
         if keys and keys[0] == "财政供养人员情况" and index + 1 < len(table.rows):
@@ -69,7 +68,10 @@ def basic_data_metrics(document: Document, table: PerfTable) -> list[SummaryMetr
             continue
         found = {i: m for i, k in enumerate(keys) if (m := _YEAR_COLUMN.search(k))}
         if found:
-            current_year = max(int(m["year"]) for m in found.values() if m["kind"] == "决算数")
+            current_year = max((int(m["year"]) for m in found.values() if m["kind"] == "决算数"), default=None)
+            if current_year is None:  # no 决算数 column: nothing is stated as executed
+                columns = {}
+                continue
             columns = {i: _column_role(int(m["year"]), m["kind"], current_year) for i, m in found.items()}
             continue
         metric = _EXPENDITURE_METRICS.get(_line_label(row[0].text)) if row else None
