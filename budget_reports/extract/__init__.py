@@ -15,3 +15,7 @@ from budget_reports.model import Document
 Extractor = Callable[[Document, ExtractedReport], None]
 
 EXTRACTORS: list[Extractor] = []
+
+from budget_reports.extract.standard_tables import extract_standard_tables  # noqa: E402
+
+EXTRACTORS.append(extract_standard_tables)
