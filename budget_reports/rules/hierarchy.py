@@ -13,12 +13,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from budget_reports.facts import ExpenditureLine, ExtractedReport, Finding, Severity
+from budget_reports.facts import ExpenditureLine, ExtractedReport, Finding, Severity, SourceKind
 from budget_reports.model import Document
 from budget_reports.normalize import compact
 from budget_reports.rules.base import finding, fmt, fmt_sum, money_half_unit, name_key, sum_breach
+from budget_reports.rules.grouping import MetricIndex
 from budget_reports.rules.metrics import FUND_TOTAL
-from budget_reports.rules.sections import Sections, nearest_before
+from budget_reports.rules.sections import Sections
 
 RULE_ID = "sum.hierarchy"
 LEVELS = ("类", "款", "项")
@@ -125,21 +126,10 @@ def _compare(parent: ExpenditureLine, children: list[ExpenditureLine]) -> list[F
 def _check_totals(report: ExtractedReport, sections: Sections) -> list[Finding]:
     """The 类 lines of a fund type add up to that fund type's total expenditure."""
     findings = []
-    classes: dict[tuple, list[ExpenditureLine]] = defaultdict(list)
-    for line in report.expenditure_function:
-        if line.level == "类" and line.actual is not None and line.fund_type in FUND_TOTAL:
-            classes[(line.fund_type, line.source_kind, line.source_table, sections.of(line.evidence))].append(line)
-    for (fund_type, kind, _, section), lines in classes.items():
+    index = MetricIndex(report, sections)
+    for (fund_type, kind), lines in class_groups(report, sections):
         metric = FUND_TOTAL[fund_type]
-        candidates = [
-            m
-            for m in report.summary_metrics
-            if m.metric == metric
-            and m.value is not None
-            and m.source_kind is kind
-            and sections.of(m.evidence) == section
-        ]
-        total = nearest_before(candidates, lines[0].evidence)
+        total = index.total_for(kind, metric, lines[0].evidence)
         if total is None or total.value is None:
             continue
         parts = [line.actual for line in lines if line.actual is not None]
@@ -151,6 +141,18 @@ def _check_totals(report: ExtractedReport, sections: Sections) -> list[Finding]:
                 finding(RULE_ID, Severity.ERROR, metric, message, total.evidence, expected, fmt(total.value), half)
             )
     return findings
+
+
+def class_groups(
+    report: ExtractedReport, sections: Sections
+) -> list[tuple[tuple[str, SourceKind], list[ExpenditureLine]]]:
+    """The 类 lines with an amount, by fund type, source (and table) and section: each a breakdown of
+    its fund type's total."""
+    groups: dict[tuple, list[ExpenditureLine]] = defaultdict(list)
+    for line in report.expenditure_function:
+        if line.level == "类" and line.actual is not None and line.fund_type in FUND_TOTAL:
+            groups[(line.fund_type, line.source_kind, line.source_table, sections.of(line.evidence))].append(line)
+    return [((fund_type, kind), lines) for (fund_type, kind, _, _), lines in groups.items()]
 
 
 def display_name(line: ExpenditureLine) -> str:

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from budget_reports.facts import ExtractedReport, Finding, Severity
+from budget_reports.facts import ExtractedReport, Finding, Severity, SourceKind
 from budget_reports.model import Document, Evidence
 from budget_reports.rules import metrics as m
 from budget_reports.rules.base import (
@@ -27,8 +27,8 @@ from budget_reports.rules.base import (
     sum_breach,
     unit_of,
 )
-from budget_reports.rules.grouping import metric_groups, total_for
-from budget_reports.rules.hierarchy import display_name
+from budget_reports.rules.grouping import MetricIndex
+from budget_reports.rules.hierarchy import class_groups, display_name
 from budget_reports.rules.sections import Sections
 
 
@@ -58,14 +58,14 @@ def share_rules(report: ExtractedReport, document: Document) -> list[Finding]:
 
 
 def _breakdowns(report: ExtractedReport, sections: Sections) -> list[Breakdown]:
-    groups = metric_groups(report, sections)
+    index = MetricIndex(report, sections)
     result: list[Breakdown] = []
     # Summary metrics, each against its own total (基本支出 of 本年支出合计 …).
-    for group in groups.values():
+    for kind in SourceKind:
         by_total: dict[int, tuple[str, Decimal, list[Share]]] = {}
-        for name, statements in group.items():
-            for part in statements:
-                total = total_for(group.get(m.SHARE_OF.get(name, ""), []), part.evidence)
+        for name in index.names(kind):
+            for part in index.statements(kind, name):
+                total = index.total_for(kind, m.SHARE_OF.get(name, ""), part.evidence)
                 if part.share_pct_declared is None or part.value is None or total is None or total.value is None:
                     continue
                 entry = by_total.setdefault(id(total), (total.metric, total.value, []))
@@ -75,9 +75,8 @@ def _breakdowns(report: ExtractedReport, sections: Sections) -> list[Breakdown]:
     incomes: dict[tuple, list] = defaultdict(list)
     for line in report.income:
         incomes[(line.source_kind, sections.of(line.evidence))].append(line)
-    for (kind, section), lines in incomes.items():
-        totals = [t for (k, _, s), g in groups.items() if k is kind and s == section for t in g.get(m.本年收入合计, [])]
-        total = total_for(totals, lines[0].evidence)
+    for (kind, _), lines in incomes.items():
+        total = index.total_for(kind, m.本年收入合计, lines[0].evidence)
         shares = [
             Share(ln.source, ln.amount, ln.share_pct_declared, ln.evidence)
             for ln in lines
@@ -86,14 +85,9 @@ def _breakdowns(report: ExtractedReport, sections: Sections) -> list[Breakdown]:
         if total is not None and total.value is not None and shares:
             result.append(_breakdown(m.本年收入合计, total.value, shares, [ln.amount for ln in lines]))
     # 类 lines against their fund type's total.
-    classes: dict[tuple, list] = defaultdict(list)
-    for line in report.expenditure_function:
-        if line.level == "类" and line.actual is not None and line.fund_type in m.FUND_TOTAL:
-            classes[(line.fund_type, line.source_kind, line.source_table, sections.of(line.evidence))].append(line)
-    for (fund_type, kind, _, section), lines in classes.items():
+    for (fund_type, kind), lines in class_groups(report, sections):
         name = m.FUND_TOTAL[fund_type]
-        totals = [t for (k, _, s), g in groups.items() if k is kind and s == section for t in g.get(name, [])]
-        total = total_for(totals, lines[0].evidence)
+        total = index.total_for(kind, name, lines[0].evidence)
         shares = [
             Share(display_name(ln), ln.actual, ln.share_pct_declared, ln.evidence)
             for ln in lines

@@ -14,38 +14,39 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from budget_reports.facts import EconomicLine, ExtractedReport, Finding, Severity, SummaryMetric
+from budget_reports.facts import EconomicLine, ExtractedReport, Finding, Severity, SourceKind, SummaryMetric
 from budget_reports.model import Document, Evidence
 from budget_reports.rules import metrics as m
 from budget_reports.rules.base import count_half_unit, finding, fmt, fmt_sum, money_half_unit, sum_breach
-from budget_reports.rules.grouping import metric_groups, nearest, total_for
+from budget_reports.rules.grouping import MetricIndex
 from budget_reports.rules.sections import Sections
 
 FIELDS = {"value": "", "budget_value": "预算数", "prior_year_value": "上年数"}
 
 
 def sum_metrics(report: ExtractedReport, document: Document) -> list[Finding]:
+    index = MetricIndex(report, Sections(document))
     findings: list[Finding] = []
-    for group in metric_groups(report, Sections(document)).values():
+    for kind in SourceKind:
         for rule_id, (total_name, required, optional) in m.SUMS.items():
-            for anchor in group.get(required[0], []):
-                parts = [nearest(group.get(name, []), anchor.evidence) for name in required + optional]
-                total = total_for(group.get(total_name, []), anchor.evidence)
+            for anchor in index.statements(kind, required[0]):
+                parts = [index.sibling(kind, name, anchor.evidence) for name in required + optional]
+                total = index.total_for(kind, total_name, anchor.evidence)
                 if total is None or any(p is None for p in parts[: len(required)]):
                     continue
-                stated = [p for p in parts if p is not None]
-                findings.extend(_compare_metrics(rule_id, total, stated))
-        findings.extend(_breakdowns(group))
+                findings.extend(_compare_metrics(rule_id, total, [p for p in parts if p is not None]))
+        findings.extend(_breakdowns(index, kind))
     return findings
 
 
-def _breakdowns(group: dict[str, list[SummaryMetric]]) -> list[Finding]:
+def _breakdowns(index: MetricIndex, kind: SourceKind) -> list[Finding]:
     """``X（甲）`` + ``X（乙）`` + … = ``X`` for any metric X stated with such parts."""
     findings = []
-    for name, statements in group.items():
-        part_names = [p for p in group if p.startswith(name + m.BREAKDOWN_OPEN) and p.endswith(m.BREAKDOWN_CLOSE)]
-        for total in statements if part_names else []:
-            parts = [nearest(group[p], total.evidence) for p in part_names]
+    names = index.names(kind)
+    for name in names:
+        part_names = [p for p in names if p.startswith(name + m.BREAKDOWN_OPEN) and p.endswith(m.BREAKDOWN_CLOSE)]
+        for total in index.statements(kind, name) if part_names else []:
+            parts = [index.sibling(kind, p, total.evidence) for p in part_names]
             findings.extend(_compare_metrics("sum.breakdown", total, [p for p in parts if p is not None]))
     return findings
 
@@ -72,14 +73,13 @@ def _compare_metrics(rule_id: str, total: SummaryMetric, parts: list[SummaryMetr
 def sum_income(report: ExtractedReport, document: Document) -> list[Finding]:
     """Income sources add up to 本年收入合计 (prose with prose, a table with itself)."""
     sections = Sections(document)
-    groups = metric_groups(report, sections)
+    index = MetricIndex(report, sections)
     lines_by: dict[tuple, list] = defaultdict(list)
     for line in report.income:
         lines_by[(line.source_kind, sections.of(line.evidence))].append(line)
     findings = []
-    for (kind, section), lines in lines_by.items():
-        totals = [t for (k, _, s), g in groups.items() if k is kind and s == section for t in g.get(m.本年收入合计, [])]
-        total = total_for(totals, lines[0].evidence)
+    for (kind, _), lines in lines_by.items():
+        total = index.total_for(kind, m.本年收入合计, lines[0].evidence)
         amounts = [line.amount for line in lines]
         if total is None or total.value is None or any(a is None for a in amounts):
             continue
@@ -90,18 +90,17 @@ def sum_income(report: ExtractedReport, document: Document) -> list[Finding]:
 def sum_economic(report: ExtractedReport, document: Document) -> list[Finding]:
     """Economic lines add up to 人员经费 / 公用经费, and 5-digit lines to their 3-digit class."""
     sections = Sections(document)
-    groups = metric_groups(report, sections)
+    index = MetricIndex(report, sections)
     lines_by: dict[tuple, list[EconomicLine]] = defaultdict(list)
     for line in report.expenditure_economic:
         lines_by[(line.fund_type, line.source_kind, sections.of(line.evidence))].append(line)
     findings: list[Finding] = []
-    for (_, kind, section), lines in lines_by.items():
+    for (_, kind, _), lines in lines_by.items():
         findings.extend(_economic_classes(lines))
         tops = [ln for ln in lines if not _has_parent(ln, lines)]
         for group_name in (m.人员经费, m.公用经费):
             members = [ln for ln in tops if ln.group == group_name]
-            totals = [t for (k, _, s), g in groups.items() if k is kind and s == section for t in g.get(group_name, [])]
-            total = total_for(totals, members[0].evidence) if members else None
+            total = index.total_for(kind, group_name, members[0].evidence) if members else None
             amounts = [ln.amount for ln in members]
             if total is None or total.value is None or any(a is None for a in amounts):
                 continue
@@ -140,10 +139,11 @@ def _parts_vs_total(
 
 def balance(report: ExtractedReport, document: Document) -> list[Finding]:
     """收入总计 = 支出总计 wherever a report states both."""
+    index = MetricIndex(report, Sections(document))
     findings = []
-    for group in metric_groups(report, Sections(document)).values():
-        for income in group.get(m.收入总计, []):
-            spending = nearest(group.get(m.支出总计, []), income.evidence)
+    for kind in SourceKind:
+        for income in index.statements(kind, m.收入总计):
+            spending = index.sibling(kind, m.支出总计, income.evidence)
             if spending is None or income.value is None or spending.value is None:
                 continue
             half = money_half_unit(income.value)
