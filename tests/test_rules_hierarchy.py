@@ -26,7 +26,9 @@ ITEMS_000 = [
     line("项", "住房保障支出（类）住房改革支出（款）住房公积金（项）", "32.3", 106),
     line("项", "住房保障支出（类）住房改革支出（款）购房补贴（项）", "6.33", 108),
 ]
-DOC_000 = document((84, "五、一般公共预算财政拨款支出决算情况说明"), (110, "六、一般公共预算财政拨款基本支出决算情况说明"))
+DOC_000 = document(
+    (84, "五、一般公共预算财政拨款支出决算情况说明"), (110, "六、一般公共预算财政拨款基本支出决算情况说明")
+)
 
 
 def test_items_adding_to_64_89_under_a_class_of_64_88_are_an_error() -> None:
@@ -63,11 +65,21 @@ def test_class_total_and_class_breaches_of_004() -> None:
         line("类", "住房保障支出", "31.56", 39),
     ]
     items = [
-        line("项", "社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）", "29.74", 48),
+        line(
+            "项",
+            "社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）",
+            "29.74",
+            48,
+        ),
         line("项", "社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）", "3.46", 49),
         line("项", "社会保障和就业支出（类）抚恤（款）死亡抚恤（项）", "42.49", 50),
         line("项", "社会保障和就业支出（类）其他社会保障和就业支出（款）其他社会保障和就业支出（项）", "0.74", 51),
-        line("项", "农林水支出（类）巩固脱贫攻坚成果衔接乡村振兴（款）其他巩固脱贫攻坚成果衔接乡村振兴支出（项）", "35", 53),
+        line(
+            "项",
+            "农林水支出（类）巩固脱贫攻坚成果衔接乡村振兴（款）其他巩固脱贫攻坚成果衔接乡村振兴支出（项）",
+            "35",
+            53,
+        ),
     ]
     facts = report(
         expenditure_function=classes + items,
@@ -119,5 +131,7 @@ def test_table_lines_with_codes_check_each_level_and_each_column() -> None:
 def test_fund_types_and_sources_are_never_mixed() -> None:
     prose = line("类", "一般公共服务支出", "100", 10)
     table = line("项", "一般公共服务支出（类）组织事务（款）行政运行（项）", "90", 20, source_kind="table")
-    other_fund = line("项", "一般公共服务支出（类）组织事务（款）行政运行（项）", "80", 21, fund_type="政府性基金预算财政拨款")
+    other_fund = line(
+        "项", "一般公共服务支出（类）组织事务（款）行政运行（项）", "80", 21, fund_type="政府性基金预算财政拨款"
+    )
     assert sum_hierarchy(report(expenditure_function=[prose, table, other_fund]), document()) == []

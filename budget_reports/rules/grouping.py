@@ -3,8 +3,8 @@
 A report may state a metric several times, with different meanings (基本支出 of all funds in
 三、支出决算, 基本支出 of 一般公共预算财政拨款 in 六、), while the prose extractor keeps one row for
 statements that agree. So a total is paired with its parts within one source (prose or tables) and
-one top-level section, the statement nearest before them; failing that, with the report's only
-statement of it, which leaves no doubt.
+one top-level section, the statement nearest before them; failing that, and only when the part
+itself is stated once, with the report's only statement of the total, which leaves no doubt.
 """
 
 from __future__ import annotations
@@ -30,19 +30,23 @@ class MetricIndex:
     def names(self, kind: SourceKind) -> list[str]:
         return [name for k, name in self._by_name if k is kind]
 
-    def _candidates(self, kind: SourceKind, name: str, anchor: Evidence) -> list[SummaryMetric]:
+    def is_unique(self, metric: SummaryMetric) -> bool:
+        return len(self.statements(metric.source_kind, metric.metric)) == 1
+
+    def _candidates(self, kind: SourceKind, name: str, anchor: Evidence, elsewhere: bool) -> list[SummaryMetric]:
         everywhere = self.statements(kind, name)
         section = self.sections.of(anchor)
         here = [s for s in everywhere if self.sections.of(s.evidence) == section]
-        return here or (everywhere if len(everywhere) == 1 else [])
+        return here or (everywhere if elsewhere and len(everywhere) == 1 else [])
 
-    def total_for(self, kind: SourceKind, name: str, anchor: Evidence) -> SummaryMetric | None:
-        """The statement of ``name`` a part stated at ``anchor`` belongs to (``……万元，其中：``)."""
-        return nearest_before(self._candidates(kind, name, anchor), anchor)
+    def total_for(self, kind: SourceKind, name: str, anchor: Evidence, elsewhere: bool = True) -> SummaryMetric | None:
+        """The statement of ``name`` a part stated at ``anchor`` belongs to (``……万元，其中：``).
+        ``elsewhere``: whether a total stated once in another section will do."""
+        return nearest_before(self._candidates(kind, name, anchor, elsewhere), anchor)
 
-    def sibling(self, kind: SourceKind, name: str, anchor: Evidence) -> SummaryMetric | None:
+    def sibling(self, kind: SourceKind, name: str, anchor: Evidence, elsewhere: bool = True) -> SummaryMetric | None:
         """The statement of ``name`` closest to ``anchor``: a part listed beside another."""
-        candidates = self._candidates(kind, name, anchor)
+        candidates = self._candidates(kind, name, anchor, elsewhere)
         if not candidates:
             return None
         page, line = position(anchor)

@@ -30,8 +30,9 @@ def sum_metrics(report: ExtractedReport, document: Document) -> list[Finding]:
     for kind in SourceKind:
         for rule_id, (total_name, required, optional) in m.SUMS.items():
             for anchor in index.statements(kind, required[0]):
-                parts = [index.sibling(kind, name, anchor.evidence) for name in required + optional]
-                total = index.total_for(kind, total_name, anchor.evidence)
+                alone = index.is_unique(anchor)
+                parts = [index.sibling(kind, name, anchor.evidence, alone) for name in required + optional]
+                total = index.total_for(kind, total_name, anchor.evidence, alone)
                 if total is None or any(p is None for p in parts[: len(required)]):
                     continue
                 findings.extend(_compare_metrics(rule_id, total, [p for p in parts if p is not None]))
@@ -46,7 +47,7 @@ def _breakdowns(index: MetricIndex, kind: SourceKind) -> list[Finding]:
     for name in names:
         part_names = [p for p in names if p.startswith(name + m.BREAKDOWN_OPEN) and p.endswith(m.BREAKDOWN_CLOSE)]
         for total in index.statements(kind, name) if part_names else []:
-            parts = [index.sibling(kind, p, total.evidence) for p in part_names]
+            parts = [index.sibling(kind, p, total.evidence, index.is_unique(total)) for p in part_names]
             findings.extend(_compare_metrics("sum.breakdown", total, [p for p in parts if p is not None]))
     return findings
 
