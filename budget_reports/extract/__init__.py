@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from budget_reports.extract.identity import extract as extract_identity
+from budget_reports.extract.prose import extract_prose
 from budget_reports.facts import ExtractedReport
 from budget_reports.model import Document
 
 Extractor = Callable[[Document, ExtractedReport], None]
 
-EXTRACTORS: list[Extractor] = []
+EXTRACTORS: list[Extractor] = [extract_identity, extract_prose]

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from budget_reports.model import Document
-from budget_reports.readers import text
+from budget_reports.readers import pdf, text
 from budget_reports.readers.errors import ReadError
 
 Reader = Callable[[Path, str], Document]
@@ -14,6 +14,7 @@ Reader = Callable[[Path, str], Document]
 _READERS: dict[str, Reader] = {
     ".txt": text.read,
     ".text": text.read,
+    ".pdf": pdf.read,
 }
 
 SUPPORTED_EXTENSIONS: frozenset[str] = frozenset(_READERS)
