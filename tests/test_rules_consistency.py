@@ -59,3 +59,16 @@ def test_003_other_income_written_once_in_yuan_and_once_in_wanyuan() -> None:
 def test_restating_the_same_figure_is_fine() -> None:
     facts = report(summary_metrics=[metric("公用经费", "129.5", 27), metric("公用经费", "129.50", 41)])
     assert repeated_figure(facts, document()) == []
+
+
+def test_same_item_name_under_different_kuan_is_not_a_repeat() -> None:
+    # 000: 一般行政管理事务（项） 114.05 under 党委办公厅（室）及相关机构事务, 10 under 组织事务.
+    lines = [
+        line("项", "一般公共服务支出（类）党委办公厅（室）及相关机构事务（款）一般行政管理事务（项）", "114.05", 94),
+        line("项", "一般公共服务支出（类）组织事务（款）一般行政管理事务（项）", "10", 95),
+    ]
+    assert repeated_figure(report(expenditure_function=lines), document()) == []
+    lines.append(line("项", "一般公共服务支出（类）组织事务（款）一般行政管理事务（项）", "11", 120))
+    assert keys(repeated_figure(report(expenditure_function=lines), document())) == {
+        ("consistency.repeated_figure", "一般行政管理事务")
+    }

@@ -16,10 +16,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from budget_reports.facts import ExtractedReport, Finding, Severity, SourceKind
+from budget_reports.facts import ExpenditureLine, ExtractedReport, Finding, Severity, SourceKind
 from budget_reports.model import Document, Evidence
 from budget_reports.rules.base import finding, fmt, name_key, unit_of
-from budget_reports.rules.hierarchy import display_name
+from budget_reports.rules.hierarchy import display_name, paths
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,11 +47,19 @@ def _statements(report: ExtractedReport) -> Iterable[tuple[str, Statement]]:
                 "收入:" + name_key(line.source),
                 Statement(line.source, None, line.amount, line.source_kind, line.evidence, "万元"),
             )
+    by_source: dict[tuple, list[ExpenditureLine]] = defaultdict(list)
     for line in report.expenditure_function:
-        if line.actual is not None:
-            name = display_name(line)
-            key = f"支出:{line.fund_type}:{line.level}:{line.code or name_key(name)}"
-            yield key, Statement(name, line.source_table, line.actual, line.source_kind, line.evidence, "万元")
+        by_source[(line.source_kind, line.source_table)].append(line)
+    for lines in by_source.values():
+        for line, path in zip(lines, paths(lines), strict=True):
+            if line.actual is not None and path and all(path):
+                key = f"支出:{line.fund_type}:{line.level}:{line.code or '/'.join(path)}"
+                yield (
+                    key,
+                    Statement(
+                        display_name(line), line.source_table, line.actual, line.source_kind, line.evidence, "万元"
+                    ),
+                )
 
 
 def _grouped(report: ExtractedReport) -> dict[str, list[Statement]]:

@@ -55,17 +55,23 @@ def sum_hierarchy(report: ExtractedReport, document: Document) -> list[Finding]:
 
 
 def _place(lines: list[ExpenditureLine]) -> list[Node]:
+    return [Node(line, path) for line, path in zip(lines, paths(lines), strict=True) if all(path)]
+
+
+def paths(lines: list[ExpenditureLine]) -> list[tuple[str, ...]]:
+    """The keys of the 类, 款 and 项 each line belongs to (as deep as its level; "" where unknown):
+    codes when every line has one, else the names written, inheriting from the line before."""
     by_code = all(line.code for line in lines)
-    nodes: list[Node] = []
+    result: list[tuple[str, ...]] = []
     previous: tuple[str, ...] = ()
     for line in lines:
-        depth = LEVELS.index(line.level) + 1
+        depth = LEVELS.index(line.level) + 1 if line.level in LEVELS else 0
         path = _code_path(line.code or "") if by_code else _name_path(line, previous)
-        path = path[:depth]
-        if len(path) == depth and all(path):
-            nodes.append(Node(line, path))
+        path = (path + ("",) * depth)[:depth]
+        result.append(path)
+        if path and all(path):
             previous = path
-    return nodes
+    return result
 
 
 def _code_path(code: str) -> tuple[str, ...]:
