@@ -98,3 +98,23 @@ def test_zero_budget_has_no_completion_rate() -> None:
     # 000: 公务接待费支出0万元，完成预算0%.
     nothing = metric("公务接待费", "0", 140, budget_value="0", completion_pct_declared="0")
     assert completion_pct(report(summary_metrics=[nothing]), document()) == []
+
+
+def test_fund_rows_repeating_the_project_figures_are_reported_once() -> None:
+    # 004: 年度资金总额, （一）财政拨款小计 and 1.一般公共预算 rows all print 0 / 35 / 35 / 0.
+    figures = {
+        "budget_initial": D("0"),
+        "budget_final": D("35"),
+        "executed": D("35"),
+        "execution_rate_declared": D("0"),
+    }
+    project = PerformanceProject("东西部协作人才交流项目", "项目", ev(499), **figures)
+    funds = [
+        PerformanceFund("东西部协作人才交流项目", source, ev(514 + 7 * i), **figures)
+        for i, source in enumerate(["年度资金总额", "（一）财政拨款小计", "1.一般公共预算"])
+    ]
+    findings = completion_pct(report(performance_projects=[project], performance_funds=funds), document())
+    assert [(f.subject, f.evidence.line) for f in findings] == [("东西部协作人才交流项目", 499)]
+    funds[2] = PerformanceFund("东西部协作人才交流项目", "1.一般公共预算", ev(528), **{**figures, "executed": D("30")})
+    findings = completion_pct(report(performance_projects=[project], performance_funds=funds), document())
+    assert [f.subject for f in findings] == ["东西部协作人才交流项目", "东西部协作人才交流项目（1.一般公共预算）"]

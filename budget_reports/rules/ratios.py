@@ -106,10 +106,12 @@ def yoy_growth_pct(report: ExtractedReport, document: Document) -> list[Finding]
 
 
 def completion_pct(report: ExtractedReport, document: Document) -> list[Finding]:
-    items: list[tuple[str, Decimal | None, Decimal | None, Decimal | None, Evidence, str]] = []
+    # (whose figures, subject, actual, budget, declared %, evidence, what the % is called)
+    items: list[tuple[str, str, Decimal | None, Decimal | None, Decimal | None, Evidence, str]] = []
     for metric in report.summary_metrics:
         items.append(
             (
+                metric.metric,
                 metric.metric,
                 metric.value,
                 metric.budget_value,
@@ -120,11 +122,13 @@ def completion_pct(report: ExtractedReport, document: Document) -> list[Finding]
         )
     for line in report.expenditure_function:
         budget = line.budget_final if line.budget_final is not None else line.budget_initial
-        items.append((display_name(line), line.actual, budget, line.completion_pct_declared, line.evidence, "完成预算"))
+        name = display_name(line)
+        items.append((name, name, line.actual, budget, line.completion_pct_declared, line.evidence, "完成预算"))
     for project in report.performance_projects:
         budget = project.budget_final if project.budget_final is not None else project.budget_initial
         items.append(
             (
+                project.project_name,
                 project.project_name,
                 project.executed,
                 budget,
@@ -136,11 +140,19 @@ def completion_pct(report: ExtractedReport, document: Document) -> list[Finding]
     for fund in report.performance_funds:
         budget = fund.budget_final if fund.budget_final is not None else fund.budget_initial
         subject = f"{fund.project_name}（{fund.fund_source}）"
-        items.append((subject, fund.executed, budget, fund.execution_rate_declared, fund.evidence, "执行率"))
+        items.append(
+            (fund.project_name, subject, fund.executed, budget, fund.execution_rate_declared, fund.evidence, "执行率")
+        )
     findings = []
-    for subject, actual, budget, declared, evidence, label in items:
+    seen: set[tuple] = set()
+    for owner, subject, actual, budget, declared, evidence, label in items:
         if actual is None or budget is None or declared is None or budget == 0:
             continue
+        # A project's 年度资金总额 row and a single fund source repeat the project's own figures.
+        same = (owner, actual, budget, declared)
+        if same in seen:
+            continue
+        seen.add(same)
         check = check_pct(declared, actual, budget, money_half_unit(actual), money_half_unit(budget))
         if check.severity is None:
             continue
