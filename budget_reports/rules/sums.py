@@ -80,11 +80,11 @@ def sum_income(report: ExtractedReport, document: Document) -> list[Finding]:
         lines_by[(line.source_kind, sections.of(line.evidence))].append(line)
     findings = []
     for (kind, _), lines in lines_by.items():
-        total = index.total_for(kind, m.本年收入合计, lines[0].evidence)
+        total = index.total_for(kind, m.INCOME_TOTAL, lines[0].evidence)
         amounts = [line.amount for line in lines]
         if total is None or total.value is None or any(a is None for a in amounts):
             continue
-        findings.extend(_parts_vs_total("sum.income", m.本年收入合计, total.value, amounts, total.evidence, "收入来源"))
+        findings.extend(_parts_vs_total("sum.income", m.INCOME_TOTAL, total.value, amounts, total.evidence, "收入来源"))
     return findings
 
 
@@ -99,7 +99,7 @@ def sum_economic(report: ExtractedReport, document: Document) -> list[Finding]:
     for (_, kind, _), lines in lines_by.items():
         findings.extend(_economic_classes(lines))
         tops = [ln for ln in lines if not _has_parent(ln, lines)]
-        for group_name in (m.人员经费, m.公用经费):
+        for group_name in (m.PERSONNEL, m.PUBLIC_USE):
             members = [ln for ln in tops if ln.group == group_name]
             total = index.total_for(kind, group_name, members[0].evidence) if members else None
             amounts = [ln.amount for ln in members]
