@@ -63,7 +63,7 @@ def basic_data_metrics(document: Document, table: PerfTable) -> list[SummaryMetr
     columns: dict[int, str | None] = {}
     for index, row in enumerate(table.rows):
         keys = [compact(c.text) for c in row]
-        if keys and keys[0] == "财政供养人员情况" and index + 1 < len(table.rows):
+        if "财政供养人员情况" in keys and index + 1 < len(table.rows):
             metrics.extend(_staff(document, table, row, table.rows[index + 1]))
             continue
         found = {i: m for i, k in enumerate(keys) if (m := _YEAR_COLUMN.search(k))}
@@ -111,21 +111,25 @@ def _line_label(text: str) -> str:
 
 def _staff(document: Document, table: PerfTable, header: Row, values: Row) -> list[SummaryMetric]:
     metrics = []
+    # Rows are aligned on their last cell: a header row can carry a leading empty cell (a merged
+    # title cell in the Word export) that its value row does not have.
+    offset = max(0, len(header) - len(values))
     for index, cell in enumerate(header):
         key = compact(cell.text)
         name = next((metric for marker, metric in _STAFF_METRICS if marker in key), None)
-        if name is None or index >= len(values):
+        if name is None or not 0 <= index - offset < len(values):
             continue
-        value: Decimal | None = parse_decimal(values[index].text) if not cells.is_blank(values[index].text) else None
+        value_cell = values[index - offset]
+        value: Decimal | None = parse_decimal(value_cell.text) if not cells.is_blank(value_cell.text) else None
         if value is None:
             continue
-        snippet = f"{cells.label(cell.text)} {values[index].text}"
+        snippet = f"{cells.label(cell.text)} {value_cell.text}"
         metrics.append(
             SummaryMetric(
                 metric=name,
                 value=value,
                 unit="人",
-                evidence=Evidence.of(document, values[index], snippet),
+                evidence=Evidence.of(document, value_cell, snippet),
                 source_kind=SourceKind.TABLE,
                 scope=table.title,
             )
