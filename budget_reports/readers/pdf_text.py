@@ -110,11 +110,13 @@ def paragraphs(page_number: int, lines: list[ProseLine], right_margin: float) ->
         while j + 1 < len(lines) and _continues(lines[j], lines[j + 1], right_margin):
             j += 1
             texts.append(lines[j].text)
-        starts, offset = [], 0
-        for text in texts:
-            starts.append(offset)
-            offset += len(text)
-        text = "".join(texts)
+        # Chinese wraps anywhere and joins with nothing between; Latin words wrap at a space.
+        text, starts = "", []
+        for piece in texts:
+            if text and _latin(text[-1]) and _latin(piece[0]):
+                text += " "
+            starts.append(len(text))
+            text += piece
         kind = BlockKind.HEADING if _is_title(text, first) else BlockKind.PARAGRAPH
         blocks.append(
             Block(
