@@ -136,3 +136,31 @@ def test_a_table_with_other_columns_is_not_joined(tmp_path: Path) -> None:
     builder.table(60, [60.0, 200.0, 400.0], [["Item", "Value"], ["Cars", "0"]])
     document = read_document(builder.save(tmp_path / "two.pdf"), "two.pdf")
     assert [(b.table.pages, b.table.n_cols) for b in document.tables()] == [((1,), 4), ((2,), 2)]
+
+
+def test_running_header_is_dropped_but_a_body_line_like_it_is_kept(tmp_path: Path) -> None:
+    builder = Builder()
+    for number in (1, 2, 3):
+        builder.new_page()
+        builder.text(60, 25, f"Finance Bureau 2024 final accounts, part {number}")
+        builder.text(60, 100, "Finance Bureau 2024 final accounts")  # the same words in the body
+        builder.text(WIDTH - 80, HEIGHT - 40, f"Page {number} of 3")
+    document = read_document(builder.save(tmp_path / "headed.pdf"), "headed.pdf")
+    texts = [(b.page, b.text) for b in document.blocks]
+    assert texts == [(n, "Finance Bureau 2024 final accounts") for n in (1, 2, 3)]
+
+
+def test_picture_only_page_in_a_text_pdf_is_a_warning(tmp_path: Path) -> None:
+    builder = Builder()
+    builder.new_page()
+    builder.text(60, 100, "A page with text.")
+    builder.new_page()
+    image = pdfium.PdfImage.new(builder.pdf)
+    bitmap = pdfium.PdfBitmap.new_native(40, 40, pdfium_c.FPDFBitmap_BGR)
+    bitmap.fill_rect((0, 0, 0, 255), 0, 0, 40, 40)
+    image.set_bitmap(bitmap)
+    image.set_matrix(pdfium.PdfMatrix().scale(200, 200).translate(100, 400))
+    builder.page.insert_obj(image)
+    document = read_document(builder.save(tmp_path / "mixed.pdf"), "mixed.pdf")
+    assert [b.text for b in document.blocks] == ["A page with text."]
+    assert len(document.warnings) == 1 and "第2页" in document.warnings[0] and "OCR" in document.warnings[0]

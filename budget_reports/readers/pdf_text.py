@@ -36,6 +36,7 @@ class ProseLine:
     line: TextLine
     text: str
     page_width: float
+    in_margin: bool  # in the header or footer band of the page
 
 
 def is_cjk(char: str) -> bool:
@@ -87,16 +88,19 @@ def prose_lines(page: PageContent, table_chars: set[int]) -> list[ProseLine]:
             text = page.text[line.chars[0] : line.chars[-1] + 1].strip()
         else:
             text = join_chars(page, free).strip()
-        if not text or _is_page_furniture(page, line, text):
+        if not text:
             continue
-        lines.append(ProseLine(line, text, page.width))
+        band = page.height * _MARGIN_BAND
+        in_margin = line.bottom <= band or line.top >= page.height - band
+        if in_margin and _PAGE_NUMBER.match(text):
+            continue  # a page number
+        lines.append(ProseLine(line, text, page.width, in_margin))
     return lines
 
 
-def _is_page_furniture(page: PageContent, line: TextLine, text: str) -> bool:
-    band = page.height * _MARGIN_BAND
-    in_margin = line.bottom <= band or line.top >= page.height - band
-    return in_margin and _PAGE_NUMBER.match(text) is not None
+def running_key(text: str) -> str:
+    """What a running header or footer keeps from page to page (numbers change)."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
 
 
 def paragraphs(page_number: int, lines: list[ProseLine], right_margin: float) -> list[Block]:
@@ -143,8 +147,8 @@ def _is_title(text: str, first: ProseLine) -> bool:
 def _continues(current: ProseLine, following: ProseLine, right_margin: float) -> bool:
     line, nxt = current.line, following.line
     em = max(line.bottom - line.top, 1.0)
-    if nxt.number != line.number + 1:
-        return False  # a table or a header sits between them
+    if nxt.number != line.number + 1 or current.in_margin or following.in_margin:
+        return False  # a table or a header sits between them, or one is a header or footer
     if _SENTENCE_END.search(current.text) or _NEW_ITEM.match(following.text) or is_heading(following.text):
         return False
     # Chinese text is set ragged: a line may stop up to a few characters short of the margin when
