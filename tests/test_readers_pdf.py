@@ -127,3 +127,18 @@ def test_table_cells_across_pages_keep_their_own_page(putuo: Document) -> None:
     continued = [r for r, p in pages_by_row.items() if p == 17]
     assert continued and min(continued) == 22  # rows 0-21 printed on page 16
     assert all(pages_by_row[r] == 16 for r in range(22))
+
+
+def test_rotated_page_reads_as_printed(putuo: Document, tmp_path: Path) -> None:
+    """A page shown turned (/Rotate 90) holds the same content: same blocks, same table."""
+    source = pdfium.PdfDocument(corpus_file(PUTUO))
+    turned = pdfium.PdfDocument.new()
+    turned.import_pages(source, [14])
+    turned[0].set_rotation(90)
+    path = tmp_path / "turned.pdf"
+    turned.save(path)
+    turned.close()
+    source.close()
+    document = read_document(path, path.name)
+    original = [(b.kind, b.text) for b in putuo.blocks if b.page == 15]
+    assert [(b.kind, b.text) for b in document.blocks] == original
