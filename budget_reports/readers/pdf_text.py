@@ -29,6 +29,10 @@ _PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[/／共]\
 _MARGIN_BAND = 0.08
 _TITLE_MAX_CHARS = 40
 _RAGGED_EMS = 4.0
+# A first-line indent is two characters; a full-width bracket's ink starts half a character in.
+_INDENT_EMS = 1.0
+# Loose line spacing (1.5 or double) leaves up to this much between the lines of one paragraph.
+_LEADING_EMS = 2.5
 
 
 @dataclass(slots=True)
@@ -146,7 +150,8 @@ def _is_title(text: str, first: ProseLine) -> bool:
 
 def _continues(current: ProseLine, following: ProseLine, right_margin: float) -> bool:
     line, nxt = current.line, following.line
-    em = max(line.bottom - line.top, 1.0)
+    # Glyph boxes are tighter than the type size: take the taller of the two lines as the em.
+    em = max(line.bottom - line.top, nxt.bottom - nxt.top, 1.0)
     if nxt.number != line.number + 1 or current.in_margin or following.in_margin:
         return False  # a table or a header sits between them, or one is a header or footer
     if _SENTENCE_END.search(current.text) or _NEW_ITEM.match(following.text) or is_heading(following.text):
@@ -155,6 +160,8 @@ def _continues(current: ProseLine, following: ProseLine, right_margin: float) ->
     # the next word or number did not fit; a line stopping well before it ends its paragraph.
     if line.right < right_margin - _RAGGED_EMS * em or line.right - line.left < 0.5 * current.page_width:
         return False
-    if nxt.left > line.left + 0.5 * em:
+    if nxt.left > line.left + _INDENT_EMS * em:
         return False  # the next line is indented: a new paragraph
-    return 0 <= nxt.top - line.bottom <= 1.5 * em
+    if is_heading(current.text) and nxt.left > line.left - _INDENT_EMS * em:
+        return False  # a heading, then a paragraph's (indented) first line: a wrapped item comes back left
+    return 0 <= nxt.top - line.bottom <= _LEADING_EMS * em
