@@ -31,6 +31,8 @@ _TITLE_MAX_CHARS = 40
 _RAGGED_EMS = 4.0
 # A first-line indent is two characters; a full-width bracket's ink starts half a character in.
 _INDENT_EMS = 1.0
+# A numbered item set in by even half a character that wraps comes back left by at least this.
+_OUTDENT_EMS = 0.25
 # Loose line spacing (1.5 or double) leaves up to this much between the lines of one paragraph.
 _LEADING_EMS = 2.5
 
@@ -162,6 +164,6 @@ def _continues(current: ProseLine, following: ProseLine, right_margin: float) ->
         return False
     if nxt.left > line.left + _INDENT_EMS * em:
         return False  # the next line is indented: a new paragraph
-    if is_heading(current.text) and nxt.left > line.left - _INDENT_EMS * em:
+    if is_heading(current.text) and nxt.left > line.left - _OUTDENT_EMS * em:
         return False  # a heading, then a paragraph's (indented) first line: a wrapped item comes back left
     return 0 <= nxt.top - line.bottom <= _LEADING_EMS * em
