@@ -1,7 +1,9 @@
 """Peak memory of reading one document, each in a fresh interpreter so peaks do not mix.
 
-``ru_maxrss`` covers pdfium's own (C) allocations; tracemalloc only the Python heap. The baseline
-is the same interpreter with the reader imported but nothing read.
+The resident-memory high-water mark (Linux ``VmHWM``, reset just before reading through
+``/proc/self/clear_refs``) covers pdfium's own C allocations: its rise over the resident memory
+just before reading is what reading the document cost. (``ru_maxrss`` would not do: a child
+inherits its parent's mark.) tracemalloc gives the Python heap's peak alone.
 """
 
 from __future__ import annotations
@@ -13,17 +15,24 @@ from dataclasses import dataclass
 from pathlib import Path
 
 _PROBE = """
-import json, resource, sys, tracemalloc
+import json, sys, tracemalloc
 from pathlib import Path
 from budget_reports.readers import read_document
-path = sys.argv[1]
+
+def status(key):
+    for line in open("/proc/self/status"):
+        if line.startswith(key + ":"):
+            return int(line.split()[1])
+
+path = Path(sys.argv[1])
+before = status("VmRSS")
+with open("/proc/self/clear_refs", "w") as handle:
+    handle.write("5")  # reset the high-water mark to the current resident size
 tracemalloc.start()
-if path:
-    document = read_document(Path(path), Path(path).name)
-    del document
+document = read_document(path, path.name)
 _, python_peak = tracemalloc.get_traced_memory()
 tracemalloc.stop()
-print(json.dumps({"maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "python_peak": python_peak}))
+print(json.dumps({"before_kb": before, "after_kb": status("VmHWM"), "python_peak": python_peak}))
 """
 
 
@@ -31,7 +40,8 @@ print(json.dumps({"maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrs
 class MemoryPeak:
     file: str
     size_mb: float
-    rss_over_baseline_mb: float
+    rss_before_mb: float
+    rss_rise_mb: float
     python_peak_mb: float
 
 
@@ -41,7 +51,6 @@ def _probe(path: str) -> dict:
 
 
 def measure(paths: list[Path]) -> list[MemoryPeak]:
-    baseline = _probe("")["maxrss_kb"]
     peaks = []
     for path in paths:
         probe = _probe(str(path))
@@ -49,7 +58,8 @@ def measure(paths: list[Path]) -> list[MemoryPeak]:
             MemoryPeak(
                 path.name,
                 path.stat().st_size / 1024 / 1024,
-                max(0, probe["maxrss_kb"] - baseline) / 1024,
+                probe["before_kb"] / 1024,
+                (probe["after_kb"] - probe["before_kb"]) / 1024,
                 probe["python_peak"] / 1024 / 1024,
             )
         )

@@ -149,3 +149,18 @@ def test_pipeline_marks_bad_pdfs_failed_and_keeps_the_rest(putuo: Path, tmp_path
     for name, words in expected.items():
         status, message = rows[name]
         assert status == "failed" and words in message, (name, status, message)
+
+
+def test_pdf_with_permissions_only_reads(putuo: Path, tmp_path: Path) -> None:
+    """An owner password without a user password restricts printing or copying, not reading."""
+    writer = PdfWriter()
+    for page in PdfReader(putuo).pages[14:15]:
+        writer.add_page(page)
+    writer.encrypt(user_password="", owner_password="owner", algorithm="AES-128")
+    restricted = tmp_path / "restricted.pdf"
+    with restricted.open("wb") as handle:
+        writer.write(handle)
+    assert PdfReader(restricted).is_encrypted
+    document = read_document(restricted, restricted.name)
+    table = next(document.tables()).table
+    assert (table.n_rows, table.n_cols) == (24, 7)

@@ -19,12 +19,14 @@ from budget_reports.model import Block, BlockKind, Cell, Document, Table
 from budget_reports.readers.errors import ReadError
 from budget_reports.readers.pdf_grid import PageGrid, assign_chars, find_grids
 from budget_reports.readers.pdf_page import PageContent, load_page
-from budget_reports.readers.pdf_text import join_chars, paragraphs, prose_lines
+from budget_reports.readers.pdf_text import join_chars, paragraphs, prose_lines, running_key
 
 # Column boundaries of a continued table may differ by this much (points) from its start.
 _SAME_COLUMN = 3.0
 # "%%EOF" must appear this close to the end of the file, else the file was cut short.
 _TAIL_BYTES = 4096
+# A line repeated in the header/footer band of this many pages (and half of them) is a running header.
+_RUNNING_MIN_PAGES = 3
 
 
 @dataclass(slots=True)
@@ -42,6 +44,7 @@ def read(path: Path, source_file: str) -> Document:
         pages_with_text = 0
         images = 0
         previous_table: _PageTable | None = None  # a table that ends its page
+        margin_lines: list[tuple[int, int, str]] = []  # (page, line, key) of header/footer-band lines
         for index in range(len(pdf)):
             number = index + 1
             try:
@@ -52,11 +55,15 @@ def read(path: Path, source_file: str) -> Document:
                 continue
             images += content.image_count
             if not content.has_text:
-                document.warnings.append(f"第{number}页没有文字层（图片或空白页），未读取该页内容")
+                document.warnings.append(
+                    f"第{number}页只有图片、没有文字层（可能是扫描页，需OCR才能读取），未读取该页内容"
+                    if content.image_count
+                    else f"第{number}页没有文字（空白页或只有图形），未读取该页内容"
+                )
                 previous_table = None
                 continue
             pages_with_text += 1
-            items = _page_items(content, grids)
+            items = _page_items(content, grids, margin_lines)
             if previous_table is not None and items and isinstance(items[0], _PageTable):
                 joined = _join(previous_table, items[0])
                 if joined is not None:
@@ -71,6 +78,7 @@ def read(path: Path, source_file: str) -> Document:
             previous_table = items[-1] if items and isinstance(items[-1], _PageTable) else None
     finally:
         pdf.close()
+    _drop_running_lines(document, margin_lines, pages_with_text)
     if pages_with_text == 0:
         if images:
             raise ReadError("PDF没有文字层（可能是扫描件或图片），需要OCR识别后才能读取")
@@ -93,6 +101,21 @@ def _load(pdf: pdfium.PdfDocument, index: int) -> tuple[PageContent, list[PageGr
         page.close()
     assign_chars(content, grids)
     return content, grids
+
+
+def _drop_running_lines(document: Document, margin_lines: list[tuple[int, int, str]], pages: int) -> None:
+    """Remove running headers and footers: the same line (but for its numbers) in the header or
+    footer band of at least half the pages, and of three pages at least."""
+    pages_by_key: dict[str, set[int]] = {}
+    for page, _, key in margin_lines:
+        pages_by_key.setdefault(key, set()).add(page)
+    running = {k for k, seen in pages_by_key.items() if len(seen) >= max(_RUNNING_MIN_PAGES, pages / 2)}
+    if not running:
+        return
+    where = {(page, line) for page, line, key in margin_lines if key in running}
+    document.blocks = [
+        b for b in document.blocks if b.kind is BlockKind.TABLE or b.line_starts or (b.page, b.line) not in where
+    ]
 
 
 def _check_bytes(path: Path) -> None:
@@ -118,11 +141,14 @@ def _open(path: Path) -> pdfium.PdfDocument:
         raise ReadError("PDF文件已损坏或格式无法识别，无法读取") from exc
 
 
-def _page_items(content: PageContent, grids: list[PageGrid]) -> list[Block | _PageTable]:
+def _page_items(
+    content: PageContent, grids: list[PageGrid], margin_lines: list[tuple[int, int, str]]
+) -> list[Block | _PageTable]:
     """Prose blocks and tables of one page, in the order they stand on it."""
     tables = [_PageTable(_table_block(content, grid), grid) for grid in grids if _has_text(grid)]
     table_chars = {i for table in tables for cell in table.grid.cells for i in cell.chars}
     lines = prose_lines(content, table_chars)
+    margin_lines.extend((content.number, p.line.number, running_key(p.text)) for p in lines if p.in_margin)
     right_margin = max((p.line.right for p in lines), default=content.width)
     items: list[Block | _PageTable] = []
     pending = list(lines)

@@ -69,6 +69,8 @@ def load_page(page: pdfium.PdfPage, number: int, table_bands: BandFinder) -> Pag
     only on lines crossing ``table_bands(content)``, elsewhere for each line's ends (one pdfium call
     per character is the costly part of reading a page)."""
     width, height = page.get_size()
+    if page.get_rotation() in (90, 270):
+        width, height = height, width  # boxes and paths come in the unrotated page's space
     content = PageContent(number, width, height, "", [], [], [])
     _read_objects(page, content)
     bands = table_bands(content)

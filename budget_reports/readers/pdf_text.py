@@ -29,6 +29,12 @@ _PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[/／共]\
 _MARGIN_BAND = 0.08
 _TITLE_MAX_CHARS = 40
 _RAGGED_EMS = 4.0
+# A first-line indent is two characters; a full-width bracket's ink starts half a character in.
+_INDENT_EMS = 1.0
+# A numbered item set in by even half a character that wraps comes back left by at least this.
+_OUTDENT_EMS = 0.25
+# Loose line spacing (1.5 or double) leaves up to this much between the lines of one paragraph.
+_LEADING_EMS = 2.5
 
 
 @dataclass(slots=True)
@@ -36,6 +42,7 @@ class ProseLine:
     line: TextLine
     text: str
     page_width: float
+    in_margin: bool  # in the header or footer band of the page
 
 
 def is_cjk(char: str) -> bool:
@@ -87,16 +94,19 @@ def prose_lines(page: PageContent, table_chars: set[int]) -> list[ProseLine]:
             text = page.text[line.chars[0] : line.chars[-1] + 1].strip()
         else:
             text = join_chars(page, free).strip()
-        if not text or _is_page_furniture(page, line, text):
+        if not text:
             continue
-        lines.append(ProseLine(line, text, page.width))
+        band = page.height * _MARGIN_BAND
+        in_margin = line.bottom <= band or line.top >= page.height - band
+        if in_margin and _PAGE_NUMBER.match(text):
+            continue  # a page number
+        lines.append(ProseLine(line, text, page.width, in_margin))
     return lines
 
 
-def _is_page_furniture(page: PageContent, line: TextLine, text: str) -> bool:
-    band = page.height * _MARGIN_BAND
-    in_margin = line.bottom <= band or line.top >= page.height - band
-    return in_margin and _PAGE_NUMBER.match(text) is not None
+def running_key(text: str) -> str:
+    """What a running header or footer keeps from page to page (numbers change)."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
 
 
 def paragraphs(page_number: int, lines: list[ProseLine], right_margin: float) -> list[Block]:
@@ -110,11 +120,13 @@ def paragraphs(page_number: int, lines: list[ProseLine], right_margin: float) ->
         while j + 1 < len(lines) and _continues(lines[j], lines[j + 1], right_margin):
             j += 1
             texts.append(lines[j].text)
-        starts, offset = [], 0
-        for text in texts:
-            starts.append(offset)
-            offset += len(text)
-        text = "".join(texts)
+        # Chinese wraps anywhere and joins with nothing between; Latin words wrap at a space.
+        text, starts = "", []
+        for piece in texts:
+            if text and _latin(text[-1]) and _latin(piece[0]):
+                text += " "
+            starts.append(len(text))
+            text += piece
         kind = BlockKind.HEADING if _is_title(text, first) else BlockKind.PARAGRAPH
         blocks.append(
             Block(
@@ -140,15 +152,18 @@ def _is_title(text: str, first: ProseLine) -> bool:
 
 def _continues(current: ProseLine, following: ProseLine, right_margin: float) -> bool:
     line, nxt = current.line, following.line
-    em = max(line.bottom - line.top, 1.0)
-    if nxt.number != line.number + 1:
-        return False  # a table or a header sits between them
+    # Glyph boxes are tighter than the type size: take the taller of the two lines as the em.
+    em = max(line.bottom - line.top, nxt.bottom - nxt.top, 1.0)
+    if nxt.number != line.number + 1 or current.in_margin or following.in_margin:
+        return False  # a table or a header sits between them, or one is a header or footer
     if _SENTENCE_END.search(current.text) or _NEW_ITEM.match(following.text) or is_heading(following.text):
         return False
     # Chinese text is set ragged: a line may stop up to a few characters short of the margin when
     # the next word or number did not fit; a line stopping well before it ends its paragraph.
     if line.right < right_margin - _RAGGED_EMS * em or line.right - line.left < 0.5 * current.page_width:
         return False
-    if nxt.left > line.left + 0.5 * em:
+    if nxt.left > line.left + _INDENT_EMS * em:
         return False  # the next line is indented: a new paragraph
-    return 0 <= nxt.top - line.bottom <= 1.5 * em
+    if is_heading(current.text) and nxt.left > line.left - _OUTDENT_EMS * em:
+        return False  # a heading, then a paragraph's (indented) first line: a wrapped item comes back left
+    return 0 <= nxt.top - line.bottom <= _LEADING_EMS * em
