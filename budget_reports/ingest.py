@@ -121,7 +121,8 @@ def _unreadable(path: Path, source_file: str, problem: str, size: int = -1) -> R
 
 
 def _unreadable_id(source_file: str) -> str:
-    return "unreadable-" + hashlib.sha256(source_file.encode()).hexdigest()
+    # Short prefix: report_id keeps 16 characters, so most of them stay hash digits.
+    return "unread-" + hashlib.sha256(source_file.encode()).hexdigest()
 
 
 def _short_hash(text: str) -> str:
