@@ -93,6 +93,7 @@ BAD_FILES: dict[str, tuple[str, Callable[[Path], None], list[str]]] = {
     "huge": ("巨大.txt", _sparse, ["文件过大", "200 MB", "上限 100 MB"]),
     "unsupported": ("报告.wps", lambda p: p.write_bytes(b"WPS"), ["不支持的文件格式“.wps”"]),
     "broken-symlink": ("失效链接.docx", lambda p: p.symlink_to(p.parent / "不存在.docx"), ["链接已失效"]),
+    "symlink-loop": ("循环链接.txt", lambda p: p.symlink_to(p), ["循环指向自身的链接"]),
     "directory": ("文件夹.docx", lambda p: p.mkdir(), ["是一个文件夹而不是文件"]),
     "fifo": ("管道.txt", lambda p: os.mkfifo(p), ["不是普通文件"]),
     "corrupt-xlsx": ("损坏.xlsx", _corrupt_xlsx, ["XLSX 文件已损坏"]),

@@ -158,3 +158,19 @@ def test_word_file_that_is_not_a_zip_is_refused(tmp_path: Path) -> None:
     path.write_text("这不是 Word 文档", encoding="utf-8")
     with pytest.raises(ReadError, match="不是有效的 DOCX 文件"):
         _read(path)
+
+
+def test_outline_level_and_custom_heading_styles_make_headings(tmp_path: Path) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    word = docx.Document()
+    outlined = word.add_paragraph("部门决算情况说明")  # no numbering: only the outline level says heading
+    level = OxmlElement("w:outlineLvl")
+    level.set(qn("w:val"), "1")
+    outlined._p.get_or_add_pPr().append(level)
+    word.add_paragraph("部门决算情况说明正文。")
+    path = tmp_path / "outline.docx"
+    word.save(str(path))
+    kinds = [(b.kind, b.text) for b in _read(path).blocks]
+    assert kinds == [(BlockKind.HEADING, "部门决算情况说明"), (BlockKind.PARAGRAPH, "部门决算情况说明正文。")]
