@@ -37,6 +37,7 @@ def _schema_check(view_name: str) -> AssetChecksDefinition:
             metadata={
                 "rows_checked": frame.height,
                 "failures": failures.height,
+                "failed_checks": MetadataValue.md(_markdown(_by_check(failures))),
                 "failure_cases": MetadataValue.md(_markdown(failures.head(20))),
             },
         )
@@ -44,12 +45,25 @@ def _schema_check(view_name: str) -> AssetChecksDefinition:
     return check
 
 
+def _by_check(failures: pl.DataFrame) -> pl.DataFrame:
+    """How many failure cases each (column, check) has, most first."""
+    if failures.is_empty():
+        return failures
+    return failures.group_by("column", "check").len("cases").sort("cases", "column", descending=[True, False])
+
+
 def _markdown(frame: pl.DataFrame) -> str:
     if frame.is_empty():
         return "none"
     header = "| " + " | ".join(frame.columns) + " |\n|" + "---|" * frame.width
-    rows = ["| " + " | ".join(str(v) for v in row) + " |" for row in frame.iter_rows()]
+    rows = ["| " + " | ".join(_cell(v) for v in row) + " |" for row in frame.iter_rows()]
     return "\n".join([header, *rows])
+
+
+def _cell(value: object) -> str:
+    # A failure case can hold a whole row or a multi-line message: keep the table one row per case.
+    text = "" if value is None else str(value)
+    return text.replace("|", "\\|").replace("\n", " ")[:300]
 
 
 SCHEMA_CHECKS = [_schema_check(name) for name in MODELS]

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from budget_reports.model import Document
-from budget_reports.readers import docx, html, legacy_doc, spreadsheet, text
+from budget_reports.readers import docx, html, legacy_doc, pdf, spreadsheet, text
 from budget_reports.readers.errors import ReadError
 
 Reader = Callable[[Path, str], Document]
@@ -21,7 +21,7 @@ _READERS: dict[str, Reader] = {
     ".xls": spreadsheet.read_xls,
     ".html": html.read,
     ".htm": html.read,
-    # ".pdf": the PDF reader (pdf.read) registers here.
+    ".pdf": pdf.read,
 }
 
 SUPPORTED_EXTENSIONS: frozenset[str] = frozenset(_READERS)

@@ -1,0 +1,348 @@
+"""Resolve a classification line as a report writes it to its code, in the edition of the report's year.
+
+Two inputs are handled:
+
+- a name path written in prose, each piece followed by its level marker:
+  ``一般公共服务支出（类）党委办公厅（室）及相关机构事务（款）行政运行（项）``, with short forms
+  (``一般公共服务（类）``, ``住房改革（款）``), earlier names (``医疗卫生与计划生育（类）``) and,
+  sometimes, code digits in the markers (``社会保障和就业支出（208类）``);
+- a code printed by a table (``2080505``, or its parts ``208 05 05``) with the name as printed,
+  possibly truncated or wrapped by the PDF table.
+
+A name is matched to an official name (or an alias) exactly, with the suffix 支出 omitted, or as
+a truncated prefix; a 项 name shared by many 款 (行政运行) is looked up under the 款 the path
+gives. Nothing is guessed: when no single code fits, the code stays None and the reason is
+returned as an ``Issue``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from budget_reports.classification.reference import FUNCTION, Edition, Entry, edition, nearest_edition_year
+from budget_reports.normalize import compact
+
+LEVELS = ("类", "款", "项")
+CODE_LENGTH = {"类": 3, "款": 5, "项": 7}
+LEVEL_OF_LENGTH = {3: "类", 5: "款", 7: "项"}
+# A truncated name must keep at least this many characters to be matched as a prefix.
+MIN_PREFIX_CHARS = 4
+
+
+class IssueKind(StrEnum):
+    UNRESOLVED = "unresolved"  # no code (or more than one) fits a name
+    CODE_UNKNOWN = "code_unknown"  # the printed code is not in the edition
+    WRONG_PARENT = "wrong_parent"  # the code (or name) belongs under another parent than the one given
+    NAME_MISMATCH = "name_mismatch"  # the printed name is not the code's name in the edition
+    OUTDATED_NAME = "outdated_name"  # the name is the code's name in another edition only
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    kind: IssueKind
+    subject: str  # the piece of name or the code concerned
+    expected: str | None = None
+    actual: str | None = None
+    detail: str = ""  # Chinese explanation
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    edition_year: int
+    code: str | None = None
+    chain: dict[str, Entry] = field(default_factory=dict)  # level -> resolved entry (类, 款, 项)
+    issues: tuple[Issue, ...] = ()
+
+    @property
+    def resolved(self) -> bool:
+        return self.code is not None
+
+    def entry(self, level: str) -> Entry | None:
+        return self.chain.get(level)
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    level: str
+    name: str
+    code_hint: str | None = None  # digits written in the marker, e.g. 208 in （208类）
+
+
+# ---------------------------------------------------------------- text forms
+
+_MARKER = re.compile(r"\((\d*)\s*(类|款|项)\)")
+_NUMBERING = re.compile(r"^(?:\d+[.、)]|[一二三四五六七八九十]+、|\(\d+\)|\([一二三四五六七八九十]+\))+")
+_QUOTES = re.compile(r"[\"'“”‘’「」]")
+
+
+def name_key(name: str) -> str:
+    """The form names are compared in: full-width folded, no spaces, no quotes, no numbering."""
+    key = _QUOTES.sub("", compact(name))
+    return _NUMBERING.sub("", key)
+
+
+def _without_suffix(key: str) -> str:
+    return key[:-2] if key.endswith("支出") and len(key) > 2 else key
+
+
+def split_path(name_as_written: str, level: str) -> list[Piece]:
+    """Pieces of a name path; a name without level markers is one piece at ``level``."""
+    text = _NUMBERING.sub("", compact(name_as_written))
+    pieces: list[Piece] = []
+    start = 0
+    for match in _MARKER.finditer(text):
+        piece = text[start : match.start()]
+        pieces.append(Piece(match.group(2), piece, match.group(1) or None))
+        start = match.end()
+    tail = text[start:]
+    if not pieces:
+        return [Piece(level, tail)] if tail else []
+    if tail == "支出":  # 一般公共服务（类）支出: the suffix written after the marker
+        last = pieces[-1]
+        pieces[-1] = Piece(last.level, last.name + tail, last.code_hint)
+    return [p for p in pieces if p.name or p.code_hint]
+
+
+def normalize_code(code: str | None) -> str | None:
+    """``208 05 05`` / ``2080505`` -> ``2080505``; None when there are no digits."""
+    if code is None:
+        return None
+    digits = re.sub(r"\D", "", compact(code))
+    return digits or None
+
+
+# ---------------------------------------------------------------- name matching
+
+
+class Match(StrEnum):
+    EXACT = "exact"  # the official name, or it without the suffix 支出
+    TRUNCATED = "truncated"  # a prefix of the official name (a cut table cell)
+    ALIAS = "alias"  # a name the code has in another edition, or a documented variant
+
+
+def match_kind(written: str, entry: Entry) -> Match | None:
+    """How ``written`` matches ``entry``'s name, if it does."""
+    key = name_key(written)
+    if not key:
+        return None
+    official = name_key(entry.name)
+    if key == official or _without_suffix(key) == _without_suffix(official):
+        return Match.EXACT
+    if len(key) >= MIN_PREFIX_CHARS and official.startswith(key):
+        return Match.TRUNCATED
+    for alias in entry.aliases:
+        alias_key = name_key(alias)
+        if key == alias_key or _without_suffix(key) == _without_suffix(alias_key):
+            return Match.ALIAS
+        if len(key) >= MIN_PREFIX_CHARS and alias_key.startswith(key):
+            return Match.ALIAS
+    return None
+
+
+def find_by_name(written: str, candidates: list[Entry]) -> list[Entry]:
+    """Candidates the name fits, best kind of match only (an exact match beats a prefix or an alias)."""
+    by_kind: dict[Match, list[Entry]] = {}
+    for entry in candidates:
+        kind = match_kind(written, entry)
+        if kind is not None:
+            by_kind.setdefault(kind, []).append(entry)
+    for kind in (Match.EXACT, Match.TRUNCATED, Match.ALIAS):
+        if kind in by_kind:
+            return by_kind[kind]
+    return []
+
+
+# ---------------------------------------------------------------- resolution
+
+
+def resolve(
+    name_as_written: str,
+    level: str,
+    fiscal_year: int | None,
+    code: str | None = None,
+    context: Resolution | None = None,
+    scheme: str = FUNCTION,
+) -> Resolution:
+    """Resolve one line. ``context`` is the previous line's resolution (prose lists give the 类 once)."""
+    ed = edition(scheme, nearest_edition_year(scheme, fiscal_year))
+    pieces = split_path(name_as_written, level)
+    printed = normalize_code(code) or _code_from_hints(pieces)
+    if printed:
+        return _resolve_code(ed, printed, pieces, level)
+    return _resolve_path(ed, pieces, level, context)
+
+
+def _code_from_hints(pieces: list[Piece]) -> str | None:
+    hints = [p.code_hint for p in pieces]
+    if not pieces or any(h is None for h in hints):
+        return None
+    code = "".join(h for h in hints if h)
+    return code if len(code) == CODE_LENGTH[pieces[-1].level] else None
+
+
+def _chain_of(ed: Edition, code: str) -> dict[str, Entry]:
+    chain: dict[str, Entry] = {}
+    for length, lvl in LEVEL_OF_LENGTH.items():
+        entry = ed.get(code[:length]) if len(code) >= length else None
+        if entry is not None:
+            chain[lvl] = entry
+    return chain
+
+
+def _resolve_code(ed: Edition, code: str, pieces: list[Piece], level: str) -> Resolution:
+    """A printed code: look it up, fill its parents, check the printed name(s) against the edition."""
+    entry = ed.get(code)
+    if entry is None:
+        issue = Issue(
+            IssueKind.CODE_UNKNOWN,
+            subject=code,
+            actual=code,
+            detail=f"编码 {code} 不在 {ed.year} 年版{_scheme_label(ed.scheme)}科目中",
+        )
+        chain = _chain_of(ed, code)
+        return Resolution(ed.year, code=code, chain=chain, issues=(issue,))
+    chain = _chain_of(ed, code)
+    issues: list[Issue] = []
+    if entry.level != level:
+        issues.append(
+            Issue(
+                IssueKind.WRONG_PARENT,
+                subject=code,
+                expected=entry.level,
+                actual=level,
+                detail=f"编码 {code} 是{entry.level}级科目，报告列为{level}",
+            )
+        )
+    for piece in pieces:
+        target = chain.get(piece.level)
+        if target is None or not piece.name:
+            continue
+        issue = _name_issue(piece.name, target, ed)
+        if issue is not None:
+            issues.append(issue)
+    return Resolution(ed.year, code=code, chain=chain, issues=tuple(issues))
+
+
+def _name_issue(written: str, entry: Entry, ed: Edition) -> Issue | None:
+    kind = match_kind(written, entry)
+    if kind in (Match.EXACT, Match.TRUNCATED):
+        return None
+    if kind is Match.ALIAS:
+        return Issue(
+            IssueKind.OUTDATED_NAME,
+            subject=entry.code,
+            expected=entry.name,
+            actual=written,
+            detail=f"“{written}”不是 {ed.year} 年版科目 {entry.code} 的名称（应为“{entry.name}”）",
+        )
+    return Issue(
+        IssueKind.NAME_MISMATCH,
+        subject=entry.code,
+        expected=entry.name,
+        actual=written,
+        detail=f"科目 {entry.code} 在 {ed.year} 年版中名为“{entry.name}”，报告写作“{written}”",
+    )
+
+
+def _resolve_path(ed: Edition, pieces: list[Piece], level: str, context: Resolution | None) -> Resolution:
+    """Names only: resolve each piece under the one above it."""
+    if not pieces:
+        issue = Issue(IssueKind.UNRESOLVED, subject="", detail="没有科目名称")
+        return Resolution(ed.year, issues=(issue,))
+    chain: dict[str, Entry] = {}
+    issues: list[Issue] = []
+    first_level = pieces[0].level
+    # A path that starts below 类 (a list continuing the previous line) inherits that line's parents.
+    if context is not None and first_level != "类":
+        for lvl in LEVELS[: LEVELS.index(first_level)]:
+            inherited = context.entry(lvl)
+            if inherited is not None:
+                chain[lvl] = inherited
+    for piece in pieces:
+        parent = _parent_in_chain(chain, piece.level)
+        entry, issue = _resolve_piece(ed, piece, parent, explicit_parent=_has_written_parent(pieces, piece))
+        if issue is not None:
+            issues.append(issue)
+        if entry is None:
+            break
+        chain[piece.level] = entry
+        outdated = _name_issue(piece.name, entry, ed)
+        if outdated is not None and outdated.kind is IssueKind.OUTDATED_NAME:
+            issues.append(outdated)
+        # Drop inherited entries below this one (a new 款 invalidates the previous line's 项).
+        for lower in LEVELS[LEVELS.index(piece.level) + 1 :]:
+            chain.pop(lower, None)
+    target = chain.get(level)
+    blocking = [i for i in issues if i.kind in (IssueKind.UNRESOLVED, IssueKind.WRONG_PARENT)]
+    if target is None or blocking:
+        if not blocking:
+            issues.append(
+                Issue(
+                    IssueKind.UNRESOLVED,
+                    subject=pieces[-1].name,
+                    detail=f"未写出{level}级科目名称",
+                )
+            )
+        kept = {lvl: e for lvl, e in chain.items() if LEVELS.index(lvl) < LEVELS.index(level)}
+        return Resolution(ed.year, code=None, chain=kept, issues=tuple(issues))
+    return Resolution(ed.year, code=target.code, chain=_chain_of(ed, target.code), issues=tuple(issues))
+
+
+def _has_written_parent(pieces: list[Piece], piece: Piece) -> bool:
+    return any(LEVELS.index(p.level) < LEVELS.index(piece.level) for p in pieces[: pieces.index(piece)])
+
+
+def _parent_in_chain(chain: dict[str, Entry], level: str) -> Entry | None:
+    for lvl in reversed(LEVELS[: LEVELS.index(level)]):
+        if lvl in chain:
+            return chain[lvl]
+    return None
+
+
+def _resolve_piece(
+    ed: Edition, piece: Piece, parent: Entry | None, explicit_parent: bool
+) -> tuple[Entry | None, Issue | None]:
+    if parent is not None:
+        under = [e for e in ed.children(None, piece.level) if e.code.startswith(parent.code)]
+        found = find_by_name(piece.name, under)
+        if len(found) == 1:
+            return found[0], None
+        if len(found) > 1:
+            return None, _ambiguous(piece, found)
+    anywhere = find_by_name(piece.name, ed.children(None, piece.level))
+    # Only 类 and 款 are listed completely: a 项 missing under its 款 may just be absent from the reference.
+    if parent is not None and explicit_parent and len(anywhere) == 1 and piece.level != "项":
+        other = anywhere[0]
+        return None, Issue(
+            IssueKind.WRONG_PARENT,
+            subject=piece.name,
+            expected=other.code[: len(parent.code)],
+            actual=parent.code,
+            detail=f"“{piece.name}”（{other.code}）不属于“{parent.name}”（{parent.code}），"
+            f"应属于 {other.code[: len(parent.code)]}",
+        )
+    if len(anywhere) == 1:
+        return anywhere[0], None
+    if len(anywhere) > 1:
+        return None, _ambiguous(piece, anywhere)
+    where = f"“{parent.name}”下" if parent is not None else ""
+    return None, Issue(
+        IssueKind.UNRESOLVED,
+        subject=piece.name,
+        detail=f"{ed.year} 年版科目{where}没有名为“{piece.name}”的{piece.level}级科目",
+    )
+
+
+def _ambiguous(piece: Piece, found: list[Entry]) -> Issue:
+    codes = "、".join(sorted(e.code for e in found)[:6])
+    return Issue(
+        IssueKind.UNRESOLVED,
+        subject=piece.name,
+        detail=f"“{piece.name}”可对应多个{piece.level}级科目（{codes}），未写明上级科目，无法确定",
+    )
+
+
+def _scheme_label(scheme: str) -> str:
+    return "支出功能分类" if scheme == FUNCTION else "部门预算支出经济分类"
