@@ -6,6 +6,7 @@ parse_status ``failed`` and a message; an extractor or rule that breaks marks it
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
 import stat
@@ -113,7 +114,9 @@ def _entry_problem(path: Path) -> str | None:
 def _os_error_message(exc: OSError) -> str:
     if isinstance(exc, PermissionError):
         return "无法读取文件：没有读取权限"
-    return f"无法读取文件：{exc.strerror or exc}"
+    if exc.errno == errno.ELOOP:
+        return "文件是一个循环指向自身的链接，无法读取"
+    return f"无法读取文件（系统错误：{exc.strerror or exc}）"
 
 
 def _unreadable(path: Path, source_file: str, problem: str, size: int = -1) -> RawFile:
@@ -121,7 +124,8 @@ def _unreadable(path: Path, source_file: str, problem: str, size: int = -1) -> R
 
 
 def _unreadable_id(source_file: str) -> str:
-    return "unreadable-" + hashlib.sha256(source_file.encode()).hexdigest()
+    # Short prefix: report_id keeps 16 characters, so most of them stay hash digits.
+    return "unread-" + hashlib.sha256(source_file.encode()).hexdigest()
 
 
 def _short_hash(text: str) -> str:

@@ -158,3 +158,34 @@ def test_word_file_that_is_not_a_zip_is_refused(tmp_path: Path) -> None:
     path.write_text("这不是 Word 文档", encoding="utf-8")
     with pytest.raises(ReadError, match="不是有效的 DOCX 文件"):
         _read(path)
+
+
+def test_outline_level_and_custom_heading_styles_make_headings(tmp_path: Path) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    word = docx.Document()
+    outlined = word.add_paragraph("部门决算情况说明")  # no numbering: only the outline level says heading
+    level = OxmlElement("w:outlineLvl")
+    level.set(qn("w:val"), "1")
+    outlined._p.get_or_add_pPr().append(level)
+    word.add_paragraph("部门决算情况说明正文。")
+    path = tmp_path / "outline.docx"
+    word.save(str(path))
+    kinds = [(b.kind, b.text) for b in _read(path).blocks]
+    assert kinds == [(BlockKind.HEADING, "部门决算情况说明"), (BlockKind.PARAGRAPH, "部门决算情况说明正文。")]
+
+
+def test_tracked_insertions_and_smart_tags_are_read_and_deletions_are_not(tmp_path: Path) -> None:
+    from docx.oxml import parse_xml
+
+    word = docx.Document()
+    paragraph = word.add_paragraph("收、支总计")
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    paragraph._p.append(parse_xml(f'<w:ins {w} w:id="1" w:author="a"><w:r><w:t>516.82</w:t></w:r></w:ins>'))
+    paragraph._p.append(parse_xml(f'<w:del {w} w:id="2" w:author="a"><w:r><w:delText>614.56</w:delText></w:r></w:del>'))
+    paragraph._p.append(parse_xml(f'<w:smartTag {w} w:uri="u" w:element="e"><w:r><w:t>万元</w:t></w:r></w:smartTag>'))
+    paragraph._p.append(parse_xml(f"<w:r {w}><w:tab/><w:t>下降</w:t><w:br/><w:t>16%</w:t></w:r>"))
+    path = tmp_path / "tracked.docx"
+    word.save(str(path))
+    assert [b.text for b in _read(path).blocks] == ["收、支总计516.82万元\t下降\n16%"]

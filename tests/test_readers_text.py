@@ -195,3 +195,16 @@ def test_text_with_a_few_control_characters_is_still_text(tmp_path: Path) -> Non
     path = tmp_path / "vt.txt"
     path.write_text(seed.replace("。", "。\x0b", 3), encoding="utf-8")
     assert len(_read(path).blocks) == len(_read(_seed("002_f4d5f3929f6a2ae3")).blocks)
+
+
+def test_utf8_with_a_damaged_byte_stays_utf8_and_says_so(tmp_path: Path) -> None:
+    seed = _seed("002_f4d5f3929f6a2ae3")
+    data = seed.read_bytes()
+    cut = data.index("部门预算项目支出绩效自评表".encode()) + 1  # inside the first character's three bytes
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(data[:cut] + data[cut + 1 :])
+    document = _read(path)
+    assert len(document.warnings) == 1 and "1 处无法解码的字节" in document.warnings[0]
+    texts = [b.text for b in document.blocks]
+    assert texts[:5] == [b.text for b in _read(seed).blocks][:5]
+    assert sum("\ufffd" in t for t in texts) == 1

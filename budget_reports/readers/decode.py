@@ -17,6 +17,8 @@ _BOMS = (
 # Control characters other than TAB, LF, CR, FF: a few are tolerated, many mean binary content.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _MAX_CONTROL_SHARE = 0.01
+# A UTF-8 file with at most this many undecodable bytes (and under 0.1% of its characters) stays UTF-8.
+_MAX_DAMAGED_CHARS = 16
 # Charset detection looks at this much of a file; enough to decide, cheap on large files.
 _DETECT_BYTES = 256 * 1024
 
@@ -36,6 +38,8 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
         try:
             return _decode(data, _known(encoding)), _known(encoding)
         except (UnicodeDecodeError, LookupError):
+            if encoding == "utf-8" and (damaged := _mostly_utf8(data)) is not None:
+                return damaged
             continue
     best = from_bytes(data[:_DETECT_BYTES]).best()
     if best is None:
@@ -46,14 +50,26 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
         raise ReadError(f"文件内容不是可识别的文本（按 {best.encoding} 解码失败，可能是二进制文件）") from exc
 
 
+def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few damaged bytes (a truncated download, one bad sector) stays UTF-8.
+
+    Trying GB18030 next would turn every Chinese character of such a file into other characters.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if bad > _MAX_DAMAGED_CHARS or bad * 1000 > len(text):
+        return None
+    return _decode(data, "utf-8", errors="replace"), f"utf-8（含 {bad} 处无法解码的字节，已替换为 \ufffd）"
+
+
 def _known(encoding: str) -> str:
     """Web pages declare gb2312/gbk for text that often uses GB18030 characters: decode with the superset."""
     name = codecs.lookup(encoding).name
     return "gb18030" if name in ("gb2312", "gbk", "gb18030") else name
 
 
-def _decode(data: bytes, encoding: str) -> str:
-    text = data.decode(encoding, errors="strict")
+def _decode(data: bytes, encoding: str, errors: str = "strict") -> str:
+    text = data.decode(encoding, errors=errors)
     if text and len(_CONTROL.findall(text)) / len(text) > _MAX_CONTROL_SHARE:
         raise ReadError(f"文件内容不是文本（按 {encoding} 解码后含大量控制字符，可能是二进制文件）")
     return text

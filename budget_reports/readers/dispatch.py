@@ -44,8 +44,10 @@ def read_document(path: Path, source_file: str) -> Document:
         raise ReadError(f"不支持的文件格式“{path.suffix or '无扩展名'}”（支持：{supported}）")
     try:
         size = path.stat().st_size
+    except FileNotFoundError as exc:
+        raise ReadError("文件在读取时已不存在（可能已被移走或删除）") from exc
     except OSError as exc:
-        raise ReadError(f"无法读取文件：{exc.strerror or exc}") from exc
+        raise ReadError(f"无法读取文件（系统错误：{exc.strerror or exc}）") from exc
     if not path.is_file():
         raise ReadError("不是普通文件（可能是文件夹或设备文件），未读取")
     if size == 0:
@@ -57,4 +59,4 @@ def read_document(path: Path, source_file: str) -> Document:
     except PermissionError as exc:
         raise ReadError("无法读取文件：没有读取权限") from exc
     except OSError as exc:
-        raise ReadError(f"无法读取文件：{exc.strerror or exc}") from exc
+        raise ReadError(f"读取文件时出错（系统错误：{exc.strerror or exc}）") from exc

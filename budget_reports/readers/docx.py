@@ -36,7 +36,7 @@ def read(path: Path, source_file: str, file_format: str = "docx") -> Document:
     line = 1
     for item in word.iter_inner_content():
         if isinstance(item, Paragraph):
-            text = strip_markers(item.text).strip()
+            text = strip_markers(_paragraph_text(item)).strip()
             if text:
                 kind = BlockKind.HEADING if _is_heading(item, text) else BlockKind.PARAGRAPH
                 document.blocks.append(Block(kind, text, None, line))
@@ -48,6 +48,19 @@ def read(path: Path, source_file: str, file_format: str = "docx") -> Document:
                 document.blocks.append(Block(BlockKind.TABLE, text, None, line, table))
             line += max(table.n_rows, 1)
     return document
+
+
+_RUN_CONTENT = ".//w:r/w:t | .//w:r/w:tab | .//w:r/w:br | .//w:r/w:cr"
+
+
+def _paragraph_text(paragraph: Paragraph) -> str:
+    """All visible run text, including runs python-docx's ``text`` leaves out (tracked insertions, smart
+    tags, simple fields, inline content controls); deleted text (``w:delText``) stays out."""
+    parts = []
+    for element in paragraph._p.xpath(_RUN_CONTENT):
+        tag = element.tag.rsplit("}", 1)[-1]
+        parts.append(element.text or "" if tag == "t" else "\t" if tag == "tab" else "\n")
+    return "".join(parts)
 
 
 def _is_heading(paragraph: Paragraph, text: str) -> bool:
@@ -94,7 +107,7 @@ def _cell_text(cell: _Cell) -> str:
     parts: list[str] = []
     for item in cell.iter_inner_content():
         if isinstance(item, Paragraph):
-            parts.append(strip_markers(item.text).strip())
+            parts.append(strip_markers(_paragraph_text(item)).strip())
         else:
             parts.extend(_cell_text(_Cell(tc, item)) for tr in item._tbl.tr_lst for tc in tr.tc_lst)
     return "\n".join(part for part in parts if part)

@@ -101,32 +101,33 @@ class _Walker:
 
     def walk(self, node: Tag) -> None:
         for child in node.children:
-            if isinstance(child, NavigableString):
-                if type(child) is NavigableString:  # not a comment, doctype or CDATA
-                    self._buffer.append(_WHITESPACE.sub(" ", str(child)))
-                continue
-            if not isinstance(child, Tag):
-                continue
-            name = child.name
-            if name in _SKIP:
-                continue
-            if name == "br":
-                self._buffer.append("\n")
-            elif name == "table":
-                self.flush()
-                self._table(child)
-            elif name in _HEADINGS:
-                self.flush()
-                text = _inline_text(child)
-                if text:
-                    self.blocks.append(Block(BlockKind.HEADING, text, None, self.line))
-                    self.line += 1
-            elif name in _BLOCKS:
-                self.flush()
-                self.walk(child)
-                self.flush()
-            else:
-                self.walk(child)
+            self.visit(child)
+
+    def visit(self, child: object) -> None:
+        if isinstance(child, NavigableString):
+            if type(child) is NavigableString:  # not a comment, doctype or CDATA
+                self._buffer.append(_WHITESPACE.sub(" ", str(child)))
+            return
+        if not isinstance(child, Tag) or child.name in _SKIP:
+            return
+        name = child.name
+        if name == "br":
+            self._buffer.append("\n")
+        elif name == "table":
+            self.flush()
+            self._table(child)
+        elif name in _HEADINGS:
+            self.flush()
+            text = _inline_text(child)
+            if text:
+                self.blocks.append(Block(BlockKind.HEADING, text, None, self.line))
+                self.line += 1
+        elif name in _BLOCKS:
+            self.flush()
+            self.walk(child)
+            self.flush()
+        else:
+            self.walk(child)
 
     def flush(self) -> None:
         for part in "".join(self._buffer).split("\n"):
@@ -143,6 +144,12 @@ class _Walker:
             text = "\n".join("\t".join(row) for row in table.grid())
             self.blocks.append(Block(BlockKind.TABLE, text, None, self.line, table))
             self.line += table.n_rows
+        # Broken markup can leave text or tables between rows, outside any cell: read it after the table.
+        for row in _own_rows(element):
+            for child in row.children:
+                if not (isinstance(child, Tag) and child.name in ("td", "th")):
+                    self.visit(child)
+            self.flush()
 
 
 def _inline_text(element: Tag) -> str:
@@ -157,8 +164,12 @@ def _span(value: object) -> int:
     return min(max(int(digits.group(1)), 1), _MAX_SPAN) if digits else 1
 
 
+def _own_rows(element: Tag) -> list[Tag]:
+    return [tr for tr in element.find_all("tr") if tr.find_parent("table") is element]
+
+
 def _table(element: Tag, first_line: int) -> Table:
-    rows = [tr for tr in element.find_all("tr") if tr.find_parent("table") is element]
+    rows = _own_rows(element)
     occupied: set[tuple[int, int]] = set()
     cells: list[Cell] = []
     n_cols = 0

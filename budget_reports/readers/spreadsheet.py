@@ -150,7 +150,8 @@ def format_number(value: float | int | Decimal, number_format: str) -> str:
     if "%" in section:
         number = number.scaleb(2)
     placeholders = re.search(r"[0#?]", section)
-    if section.strip().lower() in ("", "general", "@") or placeholders is None:
+    scientific = "e+" in section.lower() or "e-" in section.lower()
+    if section.strip().lower() in ("", "general", "@") or placeholders is None or scientific:
         text = _plain(number)
     else:
         decimals = re.search(r"\.([0#?]*)", section)

@@ -17,8 +17,10 @@ from budget_reports.model import Block, BlockKind, Cell, Document, Table
 from budget_reports.readers.decode import decode_text
 
 _EXPORT_MARKER = re.compile(r"\[(?:bookmark|image):[^\]\n]*\]")
-_NUMERAL = r"[一二三四五六七八九十百零〇\d０-９]"
-_HEADING = re.compile(rf"^\s*(第{_NUMERAL}+部分|{_NUMERAL}+、|（{_NUMERAL}+）|\({_NUMERAL}+\)|附件\s*{_NUMERAL}*|附表)")
+_CN_NUMERAL = "[一二三四五六七八九十]"
+_HEADING = re.compile(
+    rf"^\s*(第(?:{_CN_NUMERAL}+|\d+)部分|{_CN_NUMERAL}+、|（{_CN_NUMERAL}+）|附件\s*(?:\d|{_CN_NUMERAL})|附表)"
+)
 _HEADING_MAX_CHARS = 40
 _NEWLINES = re.compile(r"\r\n?")
 _INDENTED_CELL = re.compile(r"^ +\t")
