@@ -111,7 +111,7 @@ def test_resolved_lines_get_codes_and_official_names_and_nothing_else_changes() 
 def test_an_unresolvable_name_keeps_code_null_and_is_a_warning() -> None:
     doc = _document("002")
     text = "社会保障和就业（类）行政事业单位离退休（款）未归口管理的行政单位离退休（项）"
-    report, findings = _run(doc, 2021, [_line(doc, text, "项")])
+    report, findings = _run(doc, 2023, [_line(doc, text, "项")])
     assert report.expenditure_function[0].code is None
     assert report.expenditure_function[0].kuan_code == "20805"  # the parent it names does exist
     unresolved = [f for f in findings if f.rule_id == UNRESOLVED]
@@ -130,7 +130,7 @@ def test_a_resolvable_name_has_no_unresolved_finding() -> None:
 def test_an_earlier_editions_name_is_reported_as_outdated() -> None:
     doc = _document("002")
     text = "医疗卫生与计划生育（类）行政事业单位医疗（款）公务员医疗补助（项）"
-    report, findings = _run(doc, 2021, [_line(doc, text, "项")])
+    report, findings = _run(doc, 2023, [_line(doc, text, "项")])
     assert report.expenditure_function[0].code == "2101103"
     assert [(f.rule_id, f.severity, f.expected) for f in findings] == [(OUTDATED_NAME, Severity.INFO, "卫生健康支出")]
     assert "旧科目名称" in findings[0].message
@@ -147,10 +147,10 @@ def test_a_code_missing_from_the_years_edition_is_reported(code: str, printed: s
     doc = _document("002")
     level = "款" if len(code) == 5 else "项"
     line = ExpenditureLine(GENERAL, level, printed, _evidence(doc, printed), SourceKind.TABLE, code=code)
-    _, findings = _run(doc, 2021, [line])
+    _, findings = _run(doc, 2023, [line])
     unknown = [f for f in findings if f.rule_id == CODE_UNKNOWN]
     assert [(f.severity, f.actual) for f in unknown] == [(severity, code)]
-    assert "2021 年版" in unknown[0].message
+    assert "2023 年版" in unknown[0].message
 
 
 def test_a_code_of_the_years_edition_passes() -> None:
