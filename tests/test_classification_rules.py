@@ -239,3 +239,38 @@ def test_economic_lines_get_their_group_and_code() -> None:
         ("30201", "公用经费", Decimal("1.2")),
         (None, None, Decimal("3")),
     ]
+
+
+@pytest.mark.parametrize(
+    ("code", "printed", "expected"),
+    [
+        ("301 13", "住房公积金", []),
+        ("302 12", "因 公 出 国 （ 境 ） 费\n用", []),  # spaced and wrapped as the Putuo table prints it
+        ("30113", "医疗费", [(NAME_MISMATCH, Severity.WARNING, "住房公积金")]),
+        ("30250", "其他费用", [(CODE_UNKNOWN, Severity.WARNING, "2021 年版部门预算支出经济分类编码")]),
+    ],
+)
+def test_printed_economic_codes_are_checked(code: str, printed: str, expected: list) -> None:
+    doc = _document("000")
+    report = _report(doc, 2021, [])
+    report.expenditure_economic.append(EconomicLine(code, printed, None, Decimal("1"), _evidence(doc, "住房公积金")))
+    findings = classification_rules(report, doc)
+    assert [(f.rule_id, f.severity, f.expected) for f in findings] == expected
+
+
+def test_table_rows_without_codes_take_their_parents_from_the_rows_above() -> None:
+    doc = _document("001")
+    evidence = _evidence(doc, "组织事务")
+    rows = [
+        ExpenditureLine(GENERAL, "类", "一般公共服务支出", evidence, SourceKind.TABLE, source_table="支出决算表"),
+        ExpenditureLine(GENERAL, "款", "组织事务", evidence, SourceKind.TABLE, source_table="支出决算表"),
+        ExpenditureLine(GENERAL, "项", "行政运行", evidence, SourceKind.TABLE, source_table="支出决算表"),
+        ExpenditureLine(GENERAL, "项", "一般行政管理事务", evidence, SourceKind.TABLE, source_table="支出决算表"),
+    ]
+    report, findings = _run(doc, 2021, rows)
+    assert [line.code for line in report.expenditure_function] == ["201", "20132", "2013201", "2013202"]
+    assert findings == []
+    # The same 项 row alone, with nothing above it, cannot be placed: it stays unresolved.
+    alone, alone_findings = _run(doc, 2021, rows[2:3])
+    assert alone.expenditure_function[0].code is None
+    assert [f.rule_id for f in alone_findings] == [UNRESOLVED]
