@@ -66,7 +66,7 @@ def _report(document: Document, year: int | None, lines: list[ExpenditureLine]) 
         file_size_bytes=1,
         fiscal_year=year,
     )
-    return ExtractedReport(report=info, expenditure_function=lines)
+    return ExtractedReport(report=info, expenditure_function=list(lines))
 
 
 def _run(document: Document, year: int | None, lines: list[ExpenditureLine]) -> tuple[ExtractedReport, list]:
