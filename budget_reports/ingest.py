@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import stat
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
@@ -17,6 +18,7 @@ from pathlib import Path
 from budget_reports import extract, rules
 from budget_reports.facts import ExtractedReport, ParseStatus, ReportInfo
 from budget_reports.readers import ReadError, read_document
+from budget_reports.readers.dispatch import MAX_FILE_BYTES, REPORT_EXTENSIONS, too_large_message
 from budget_reports.version import source_version
 
 PARSER_VERSION = source_version()
@@ -32,6 +34,8 @@ class RawFile:
     size: int
     # Another input file with the same bytes, listed earlier; this one is recorded, not re-read.
     duplicate_of: str | None = None
+    # Why the entry cannot be read at all (broken link, folder, over the size limit ...); None if readable.
+    problem: str | None = None
 
     @property
     def report_id(self) -> str:
@@ -53,19 +57,67 @@ def file_sha256(path: Path) -> str:
 
 
 def discover(raw_dir: Path) -> list[RawFile]:
-    """Every regular file under ``raw_dir`` (hidden files skipped), in a stable order."""
+    """Every input entry under ``raw_dir`` (hidden ones skipped), in a stable order.
+
+    Regular files are hashed. Entries that cannot be read still get a row, with the reason: a broken
+    link, a file without read permission, a folder or device named like a report, a file over the
+    size limit (not read at all, not even to hash it).
+    """
     files: list[RawFile] = []
     for path in sorted(raw_dir.rglob("*")):
         relative = path.relative_to(raw_dir)
-        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        source_file = relative.as_posix()
+        problem = _entry_problem(path)
+        if problem == _WALK_INTO:
+            continue
+        if problem is not None:
+            files.append(_unreadable(path, source_file, problem))
             continue
         try:
-            files.append(RawFile(path, relative.as_posix(), file_sha256(path), path.stat().st_size))
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                files.append(_unreadable(path, source_file, too_large_message(size), size))
+                continue
+            files.append(RawFile(path, source_file, file_sha256(path), size))
         except OSError as exc:
             # An unreadable file still gets a row: its id comes from its name, as there is no content.
             log.warning("cannot read %s: %s", path, exc)
-            files.append(RawFile(path, relative.as_posix(), _unreadable_id(relative.as_posix()), -1))
+            files.append(_unreadable(path, source_file, _os_error_message(exc)))
     return _mark_duplicates(files)
+
+
+_WALK_INTO = "walk into"
+
+
+def _entry_problem(path: Path) -> str | None:
+    """Why an entry cannot be read as a file (None if it is a regular file); ``_WALK_INTO`` for plain folders."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        if path.is_symlink():
+            return "文件是一个指向不存在位置的链接（链接已失效），无法读取"
+        return "文件在读取前已被删除或移走"
+    except OSError as exc:
+        return _os_error_message(exc)
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        if path.suffix.lower() in REPORT_EXTENSIONS:
+            return f"“{path.name}”是一个文件夹而不是文件，无法作为报告读取"
+        return _WALK_INTO
+    return "不是普通文件（可能是管道、套接字或设备文件），未读取"
+
+
+def _os_error_message(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "无法读取文件：没有读取权限"
+    return f"无法读取文件：{exc.strerror or exc}"
+
+
+def _unreadable(path: Path, source_file: str, problem: str, size: int = -1) -> RawFile:
+    return RawFile(path, source_file, _unreadable_id(f"{source_file}:{size}"), size, problem=problem)
 
 
 def _unreadable_id(source_file: str) -> str:
@@ -98,8 +150,8 @@ def process_file(raw: RawFile, ingested_at: datetime | None = None) -> Extracted
         file_size_bytes=raw.size,
     )
     result = ExtractedReport(report=info)
-    if raw.size < 0:
-        _fail(result, "无法读取文件（权限不足或文件已损坏）")
+    if raw.problem is not None or raw.size < 0:
+        _fail(result, raw.problem or "无法读取文件（权限不足或文件已损坏）")
         return result
     if raw.duplicate_of is not None:
         _fail(result, f"与 {raw.duplicate_of} 内容完全相同，未重复导入")

@@ -66,3 +66,53 @@ def parse_percent(text: str) -> Decimal | None:
     """``98.2%`` / ``98.20％`` / ``98.2`` -> Decimal('98.2'), as declared (in percent)."""
     match = _PERCENT.match(compact(text))
     return Decimal(match.group(1)) if match else None
+
+
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_NUMBER = re.compile(r"^[零〇一二两三四五六七八九十百千万]+$")
+
+
+def parse_cn_integer(text: str) -> Decimal | None:
+    """Read a whole number written in Chinese numerals: ``一百二十三`` -> 123, ``两`` -> 2, ``十五`` -> 15.
+
+    Arabic digits are read too (``12`` -> 12). None if the text is not a whole number.
+    """
+    text = compact(text)
+    if re.fullmatch(r"\d+", text):
+        return Decimal(text)
+    if not text or not _CN_NUMBER.match(text):
+        return None
+    total = section = digit = 0
+    for char in text:
+        if char in _CN_DIGITS:
+            digit = _CN_DIGITS[char]
+        elif char in _CN_UNITS:
+            section += (digit or 1) * _CN_UNITS[char]  # 十五: an implied 一 before 十
+            digit = 0
+        else:  # 万
+            total += (section + digit) * 10000
+            section = digit = 0
+    return Decimal(total + section + digit)
+
+
+_BARE_PERCENT = re.compile(r"^(?:百分之)?([+-]?\d+(?:\.\d+)?)(?:%|个百分点)?$")
+
+
+def parse_percent_loose(text: str) -> Decimal | None:
+    """Like ``parse_percent`` but also ``百分之98.2`` and a number printed without its %."""
+    match = _BARE_PERCENT.match(compact(text))
+    return Decimal(match.group(1)) if match else None

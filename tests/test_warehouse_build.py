@@ -143,3 +143,18 @@ def test_the_pinned_duckdb_cli_reads_the_warehouse_and_its_comments(seed_paths: 
         [duckdb_cli(), "-csv", str(result.duckdb_path), query], capture_output=True, text=True, check=True
     ).stdout
     assert output.splitlines()[1] == '5,"解析状态：ok / partial / failed."'
+
+
+def test_findings_have_unique_ids_even_when_a_breach_repeats_on_one_line(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    # A template left unfilled twice on the same line: two findings, two ids.
+    (raw / "template.txt").write_text(
+        "XX区XX局2024年度部门决算\n\n本年支出比上年增加/减少XX万元，增长/下降XX%，主要原因是增加/减少XX。\n",
+        encoding="utf-8",
+    )
+    result = _build(Paths(raw, tmp_path / "warehouse"))
+    with duckdb.connect(str(result.duckdb_path), read_only=True) as con:
+        ids = [row[0] for row in con.execute("SELECT finding_id FROM dq_findings").fetchall()]
+    assert len(ids) >= 2
+    assert len(ids) == len(set(ids))

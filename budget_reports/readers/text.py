@@ -2,8 +2,10 @@
 
 Word's "plain text" export writes a table as one cell per line, each cell line starting with a
 TAB, rows separated by blank lines; a cell's continuation lines have no TAB and an empty merged
-cell is a bare TAB. ``[bookmark: …]`` and ``[image: …]`` are export markers, not content.
-Form feeds (``pdftotext``) separate pages; line numbers then restart on every page.
+cell is a bare TAB. A blank line is either a row break or an empty paragraph inside a cell; two or
+more blank lines between cell lines separate two tables. ``[bookmark: …]`` and ``[image: …]`` are
+export markers, not content. Form feeds (``pdftotext``) separate pages; line numbers then restart
+on every page. Blocks and cells keep the original text (only markers and surrounding spaces go).
 """
 
 from __future__ import annotations
@@ -14,86 +16,149 @@ from pathlib import Path
 from budget_reports.model import Block, BlockKind, Cell, Document, Table
 from budget_reports.readers.decode import decode_text
 
-_MARKER = re.compile(r"\[(?:bookmark|image):[^\]]*\]")
-_HEADING = re.compile(
-    r"^\s*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|附件\s*\d|附表)"
-)
+_EXPORT_MARKER = re.compile(r"\[(?:bookmark|image):[^\]\n]*\]")
+_NUMERAL = r"[一二三四五六七八九十百零〇\d０-９]"
+_HEADING = re.compile(rf"^\s*(第{_NUMERAL}+部分|{_NUMERAL}+、|（{_NUMERAL}+）|\({_NUMERAL}+\)|附件\s*{_NUMERAL}*|附表)")
 _HEADING_MAX_CHARS = 40
+_NEWLINES = re.compile(r"\r\n?")
+_INDENTED_CELL = re.compile(r"^ +\t")
+
+
+# Line kinds, as plain ints: enum member lookups would dominate the per-line loop.
+_BLANK = 0
+_CELL = 1  # starts with TAB: a table cell
+_TEXT = 2  # prose, or a cell's continuation line inside a table
+_MARKER = 3  # held only export markers: ignored, neither text nor a row break
 
 
 def read(path: Path, source_file: str) -> Document:
     text, encoding = decode_text(path.read_bytes())
+    return read_text(text, source_file, encoding)
+
+
+def read_text(text: str, source_file: str, encoding: str = "utf-8") -> Document:
+    """Blocks of already decoded text (also used for text that other readers produce)."""
+    text = _NEWLINES.sub("\n", text)
     pages = text.split("\f")
     paged = len(pages) > 1
-    document = Document(source_file=source_file, file_format="text" if not paged else "pdftotext")
     if paged and pages[-1].strip() == "":
         pages.pop()  # pdftotext ends its output with a form feed
+    document = Document(source_file=source_file, file_format="pdftotext" if paged else "text")
     for number, page_text in enumerate(pages, start=1):
-        lines = page_text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        document.blocks.extend(parse_lines(lines, number if paged else None))
+        document.blocks.extend(parse_lines(page_text.split("\n"), number if paged else None))
     document.page_count = len(pages) if paged else None
-    if encoding != "utf-8":
+    if encoding not in ("utf-8", "ascii"):
         document.warnings.append(f"文本编码为 {encoding}")
     return document
 
 
 def strip_markers(line: str) -> str:
-    return _MARKER.sub("", line)
+    return _EXPORT_MARKER.sub("", line) if "[" in line else line
 
 
 def is_heading(text: str) -> bool:
     return len(text) <= _HEADING_MAX_CHARS and _HEADING.match(text) is not None
 
 
+def _classify(lines: list[str]) -> tuple[list[str], list[int]]:
+    cleaned, kinds = [], []
+    for raw in lines:
+        line = strip_markers(raw)
+        cleaned.append(line)
+        if line.startswith("\t"):
+            kinds.append(_CELL)
+        elif _INDENTED_CELL.match(line):  # Word sometimes writes a space before a row's first TAB
+            line = line.lstrip(" ")
+            cleaned[-1] = line
+            kinds.append(_CELL)
+        elif line.strip():
+            kinds.append(_TEXT)
+        else:
+            kinds.append(_MARKER if raw.strip() else _BLANK)
+    return cleaned, kinds
+
+
 def parse_lines(lines: list[str], page: int | None) -> list[Block]:
     """Blocks of one page (or of the whole file), with 1-based line numbers."""
+    cleaned, kinds = _classify(lines)
     blocks: list[Block] = []
     i = 0
-    while i < len(lines):
-        line = strip_markers(lines[i])
-        if line.startswith("\t"):
-            table, i = _parse_table(lines, i, page)
+    while i < len(cleaned):
+        kind = kinds[i]
+        if kind == _CELL:
+            table, i = _parse_table(cleaned, kinds, i, page)
             blocks.append(Block(BlockKind.TABLE, _table_text(table), page, table.line, table))
             continue
-        stripped = line.strip()
-        if stripped:
-            kind = BlockKind.HEADING if is_heading(stripped) else BlockKind.PARAGRAPH
-            blocks.append(Block(kind, stripped, page, i + 1))
+        if kind == _TEXT:
+            stripped = cleaned[i].strip()
+            heading = is_heading(stripped)
+            blocks.append(Block(BlockKind.HEADING if heading else BlockKind.PARAGRAPH, stripped, page, i + 1))
         i += 1
     return blocks
 
 
-def _parse_table(lines: list[str], start: int, page: int | None) -> tuple[Table, int]:
+def _parse_table(lines: list[str], kinds: list[int], start: int, page: int | None) -> tuple[Table, int]:
     """Read TAB-cell rows from ``start``; return the table and the index of the first line after it."""
     rows: list[list[tuple[int, list[str]]]] = []  # per row: (line number, text lines) per cell
     row: list[tuple[int, list[str]]] = []
-    i = start
-    previous_blank = False
-    while i < len(lines):
-        line = strip_markers(lines[i])
-        if line.startswith("\t"):
-            row.append((i + 1, [line[1:]]))
-            previous_blank = False
-        elif line.strip() == "":
-            if row:
+    i, n = start, len(lines)
+    previous = _CELL  # kind of the last non-marker line seen
+    while i < n:
+        kind = kinds[i]
+        if kind == _CELL:
+            row.append((i + 1, [lines[i][1:]]))
+        elif kind == _TEXT:
+            row[-1][1].append(lines[i])  # continuation line of the current cell
+        elif kind == _BLANK:
+            end = i
+            while end < n and (kinds[end] == _BLANK or kinds[end] == _MARKER):
+                end += 1
+            blanks = kinds[i:end].count(_BLANK)
+            step = _after_blanks(kinds, end, blanks, previous)
+            if step == "end":
+                break
+            if step == "row" and row:
                 rows.append(row)
                 row = []
-            previous_blank = True
-        elif previous_blank or not row:
-            break  # prose after a row break ends the table
-        else:
-            row[-1][1].append(line)  # continuation line of the current cell
+            i = end
+            continue
+        if kind != _MARKER:
+            previous = kind
         i += 1
     if row:
         rows.append(row)
-    cells = [
-        Cell(r, c, "\n".join(part.strip() for part in text_lines).strip(), page=page, line=line_no)
+    cells = tuple(
+        Cell(r, c, _cell_text(text_lines), page=page, line=line_no)
         for r, cell_lines in enumerate(rows)
         for c, (line_no, text_lines) in enumerate(cell_lines)
-    ]
+    )
     n_cols = max((len(r) for r in rows), default=0)
-    table = Table(tuple(cells), len(rows), n_cols, page=page, line=start + 1)
-    return table, i
+    return Table(cells, len(rows), n_cols, page=page, line=start + 1), i
+
+
+def _after_blanks(kinds: list[int], end: int, blanks: int, previous: int) -> str:
+    """What a run of blank lines inside a table means: "row" break, "cell" (empty paragraph) or "end"."""
+    following = kinds[end] if end < len(kinds) else None
+    if following == _CELL:
+        if blanks == 1:
+            return "row"
+        # Two blanks after a continuation line: empty paragraphs closing a multi-line cell, the row
+        # goes on (seen in the seeds); after a cell line they separate two tables.
+        return "cell" if previous == _TEXT and blanks == 2 else "end"
+    if following == _TEXT and blanks == 1:
+        # An empty paragraph inside a cell: the text after it leads straight into the next cell.
+        k = end
+        while k < len(kinds) and kinds[k] in (_TEXT, _MARKER):
+            k += 1
+        if k < len(kinds) and kinds[k] == _CELL:
+            return "cell"
+    return "end"
+
+
+def _cell_text(text_lines: list[str]) -> str:
+    if len(text_lines) == 1:
+        return text_lines[0].strip()
+    return "\n".join(part for part in (line.strip() for line in text_lines) if part)
 
 
 def _table_text(table: Table) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import asdict, fields
 from typing import Any
 
@@ -42,21 +43,30 @@ def report_frames(extracted: ExtractedReport) -> dict[str, pl.DataFrame]:
     frames = {"reports": frame_from_records(VIEWS_BY_NAME["reports"], [_plain(asdict(info))])}
     for view_name, attribute in _ROW_LISTS.items():
         records = []
+        seen_ids: Counter[str] = Counter()
         for row in getattr(extracted, attribute):
             record = _flatten(row)
             if isinstance(row, Finding):
-                record["finding_id"] = finding_id(info.report_id, row)
+                record["finding_id"] = finding_id(info.report_id, row, seen_ids)
             records.append(keys | record)
         frames[view_name] = frame_from_records(VIEWS_BY_NAME[view_name], records)
     return frames
 
 
-def finding_id(report_id: str, finding: Finding) -> str:
-    """Stable across re-runs: the same breach at the same place gets the same id."""
+def finding_id(report_id: str, finding: Finding, seen: Counter[str]) -> str:
+    """Stable across re-runs: the same breach at the same place gets the same id.
+
+    The same breach can occur twice on one line (a placeholder left twice); the rules run in a fixed
+    order, so numbering the repeats in ``seen`` keeps ids unique and still stable.
+    """
     ev = finding.evidence
     key = "|".join(
-        str(part) for part in (report_id, finding.rule_id, finding.subject, ev.page, ev.line, finding.actual)
+        str(part)
+        for part in (report_id, finding.rule_id, finding.subject, ev.page, ev.line, ev.snippet, finding.actual)
     )
+    seen[key] += 1
+    if seen[key] > 1:
+        key += f"|{seen[key]}"
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 

@@ -1,0 +1,150 @@
+"""Performance self-evaluation tables → performance_projects, performance_funds, performance_indicators.
+
+Tables are found by ``segment``; each self-evaluation table gives one project (or one
+department-wide evaluation) with its money by fund source (``projects``) and its indicators
+(``indicators``); a scoring table (评分表 / 评价指标体系) adds scored lines and the total score
+to the evaluation printed just before it (``scoring``); the 基础数据表 gives summary metrics
+(``department_wide``).
+
+A table printed twice (a project's table repeated as an attachment of its own report) is kept
+once: the repeat adds no fact, only its scoring table's lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from budget_reports.extract.performance import department_wide
+from budget_reports.extract.performance.indicators import IndicatorRow, indicator_rows
+from budget_reports.extract.performance.projects import ProjectHeader, read_header
+from budget_reports.extract.performance.scoring import read_scoring
+from budget_reports.extract.performance.segment import PerfTable, segment_tables
+from budget_reports.facts import ExtractedReport, PerformanceFund, PerformanceIndicator, PerformanceProject
+from budget_reports.model import Cell, Document, Evidence
+from budget_reports.normalize import compact, parse_decimal
+
+__all__ = ["extract_performance", "segment_tables"]
+
+
+@dataclass(slots=True)
+class _Evaluation:
+    table: PerfTable
+    header: ProjectHeader
+    name: str
+    scope: str
+    indicators: list[IndicatorRow]
+    score: Decimal | None
+    anchor: Cell
+    scored: list[IndicatorRow] = field(default_factory=list)
+
+    def signature(self) -> tuple:
+        funds = tuple((f.fund_source, tuple(sorted(f.values.items()))) for f in self.header.funds)
+        lines = tuple((i.level1, i.level2, i.level3, i.target_text, i.actual_text) for i in self.indicators)
+        return (self.name, self.scope, funds, lines)
+
+
+def extract_performance(document: Document, report: ExtractedReport) -> None:
+    evaluations: list[_Evaluation] = []
+    current: _Evaluation | None = None
+    for table in segment_tables(document):
+        if department_wide.is_basic_data(table):
+            report.summary_metrics.extend(department_wide.basic_data_metrics(document, table))
+            continue
+        if department_wide.is_scoring(table):
+            if current is not None:
+                result = read_scoring(table.rows)
+                current.scored.extend(result.indicators)
+                if current.score is None:
+                    current.score = result.total
+            continue
+        evaluation = _evaluation(table)
+        if evaluation is None:
+            continue
+        earlier = next((e for e in evaluations if e.signature() == evaluation.signature()), None)
+        current = earlier or evaluation
+        if earlier is None:
+            evaluations.append(evaluation)
+    for evaluation in evaluations:
+        _emit(document, report, evaluation)
+
+
+def _evaluation(table: PerfTable) -> _Evaluation | None:
+    header = read_header(table.rows)
+    indicators = indicator_rows(table.rows)
+    if not header.funds and not indicators:
+        return None
+    scope = department_wide.scope_of(table, header.name is not None)
+    name = header.name if scope == department_wide.PROJECT else header.department
+    name = name or header.name or table.title
+    anchor = header.name_cell or header.department_cell or table.rows[0][0]
+    if name is None:
+        return None
+    return _Evaluation(table, header, name, scope, indicators, _total_score(table), anchor)
+
+
+def _total_score(table: PerfTable) -> Decimal | None:
+    """The score of the ``合计`` / ``总分`` line (its last number), when the table has one."""
+    for row in table.rows:
+        if row and compact(row[0].text) in ("合计", "总分"):
+            numbers = [n for n in (parse_decimal(c.text) for c in row[1:]) if n is not None]
+            return numbers[-1] if len(numbers) >= 2 else None
+    return None
+
+
+def _emit(document: Document, report: ExtractedReport, evaluation: _Evaluation) -> None:
+    header = evaluation.header
+    total = header.funds[0].values if header.funds else {}
+    report.performance_projects.append(
+        PerformanceProject(
+            project_name=evaluation.name,
+            scope=evaluation.scope,
+            evidence=Evidence.of(document, evaluation.anchor, _snippet(evaluation)),
+            project_code=header.code,
+            budget_initial=total.get("budget_initial"),
+            budget_final=total.get("budget_final"),
+            executed=total.get("executed"),
+            execution_rate_declared=total.get("execution_rate_declared"),
+            score=evaluation.score,
+            source_table=evaluation.table.title,
+        )
+    )
+    for fund in header.funds:
+        report.performance_funds.append(
+            PerformanceFund(
+                project_name=evaluation.name,
+                fund_source=fund.fund_source,
+                evidence=Evidence.of(document, fund.cell, " ".join(c.text for c in fund.row)),
+                budget_initial=fund.values.get("budget_initial"),
+                budget_final=fund.values.get("budget_final"),
+                executed=fund.values.get("executed"),
+                execution_rate_declared=fund.values.get("execution_rate_declared"),
+                weight=fund.values.get("weight"),
+                score=fund.values.get("score"),
+            )
+        )
+    for line in [*evaluation.indicators, *evaluation.scored]:
+        report.performance_indicators.append(
+            PerformanceIndicator(
+                project_name=evaluation.name,
+                evidence=Evidence.of(document, line.cell, " ".join(c.text for c in line.row)),
+                level1=line.level1,
+                level2=line.level2,
+                level3=line.level3,
+                target_text=line.target_text,
+                actual_text=line.actual_text,
+                target_value=line.target_value,
+                actual_value=line.actual_value,
+                value_unit=line.value_unit,
+                comparator=line.comparator,
+                weight=line.weight,
+                score=line.score,
+                deviation_reason=line.deviation_reason,
+            )
+        )
+
+
+def _snippet(evaluation: _Evaluation) -> str:
+    title = evaluation.table.title or ""
+    code = f"（{evaluation.header.code}）" if evaluation.header.code else ""
+    return f"{title} {evaluation.name}{code}".strip()

@@ -1,0 +1,91 @@
+"""Money, percentage, count and change phrases, as they appear in compact prose.
+
+Patterns work on the compact form of a passage (no whitespace, NFKC), so ``2,940.05 万元`` reads
+as ``2,940.05万元``. Template leftovers (``增加/减少``, ``增长/下降`` left unfilled) never match:
+a change word next to a slash is not a change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from budget_reports.normalize import parse_cn_integer, parse_decimal, to_wanyuan
+
+NUM = r"-?\d+(?:,\d{3})*(?:\.\d+)?"
+UNIT = r"(?:亿元|万元|元)"
+MONEY = rf"(?P<n>{NUM})(?P<u>{UNIT})"
+# A money figure whose unit may be missing (``决算数为609.89，``): the report's unit applies.
+MONEY_OPT = rf"(?P<n>{NUM})(?:(?P<u>{UNIT})|(?=[，,。；;]|$))"
+PCT = rf"(?P<p>{NUM})%?"
+COUNT = r"(?P<c>\d+|[零〇一二两三四五六七八九十百千]+)"
+ZERO_WORDS = ("均为零", "均为0", "均为0万元", "均为0.00万元")
+
+_UP = ("增加", "增长", "上升", "提高", "多")
+_DOWN = ("减少", "下降", "降低", "减")
+_CHANGE_WORD = r"(?<!/)(?P<w>增加|增长|上升|提高|减少|下降|降低)(?!/)"
+_CHANGE_MONEY = re.compile(_CHANGE_WORD + MONEY)
+_CHANGE_PCT = re.compile(_CHANGE_WORD + rf"(?P<p>{NUM})%")
+_FLAT = re.compile(r"持平|无变化|没有变化|相同")
+_BOTH = re.compile(r"[，,]?均为" + MONEY)
+_PRIOR = re.compile(r"(?:比|较|与)(?:上年度?|去年|上一年度?|20\d\d年度?)的?" + MONEY)
+
+
+def money(match: re.Match[str], default_unit: str = "万元") -> Decimal:
+    """The 万元 value of a MONEY / MONEY_OPT match (``n`` and ``u`` groups)."""
+    value = parse_decimal(match.group("n"))
+    if value is None:  # pragma: no cover - the pattern admits only numbers
+        raise ValueError(match.group("n"))
+    return to_wanyuan(value, match.group("u") or default_unit)
+
+
+def pct(match: re.Match[str]) -> Decimal:
+    value = parse_decimal(match.group("p"))
+    if value is None:  # pragma: no cover
+        raise ValueError(match.group("p"))
+    return value
+
+
+def count(match: re.Match[str]) -> Decimal | None:
+    return parse_cn_integer(match.group("c"))
+
+
+def signed(word: str, value: Decimal) -> Decimal:
+    return -value if word in _DOWN else value
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    value: Decimal | None = None
+    pct: Decimal | None = None
+    prior: Decimal | None = None
+    position: int | None = None
+
+
+def find_change(text: str, start: int = 0, end: int | None = None) -> Change:
+    """The change against the prior year stated in ``text[start:end]``: amount, percent, prior value.
+
+    ``持平`` / ``无变化`` / ``相同`` state a change of 0. Words left as template choices are ignored.
+    """
+    window = text[start:end]
+    value = pct_value = prior = None
+    position = None
+    m = _CHANGE_MONEY.search(window)
+    if m:
+        value, position = signed(m.group("w"), money(m)), start + m.start()
+    p = _CHANGE_PCT.search(window)
+    if p:
+        pct_value = signed(p.group("w"), pct(p))
+        position = position if position is not None else start + p.start()
+    prior_match = _PRIOR.search(window)
+    if prior_match:
+        prior = money(prior_match)
+    # 决算数与预算数持平 compares with the budget, not with the prior year.
+    flat = next((f for f in _FLAT.finditer(window) if "预算" not in window[max(0, f.start() - 8) : f.start()]), None)
+    if value is None and pct_value is None and flat and "/" not in window:
+        value, position = Decimal(0), start + flat.start()
+        both = _BOTH.match(window, flat.end())  # 与上年持平，均为0万元: the prior value too
+        if prior is None and both:
+            prior = money(both)
+    return Change(value, pct_value, prior, position)

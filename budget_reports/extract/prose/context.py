@@ -1,0 +1,160 @@
+"""What every prose family works with: the passages, the report's regions, and the fact collectors.
+
+The same figure is often stated in several sections (the 三公 total in the overview and again in
+its details; 一般公共预算财政拨款支出 in three sub-sections). Collectors keep one row per metric and
+scope: a restatement that agrees adds what it states (a completion rate, a share); a restatement
+that disagrees is kept as its own row, scoped by the section it was read in, so validation sees it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from decimal import Decimal
+from typing import Any
+
+from budget_reports.extract.prose.sentences import Passage, passages
+from budget_reports.facts import ExpenditureLine, ExtractedReport, IncomeLine, PerformanceProject, SourceKind
+from budget_reports.facts import SummaryMetric as Metric
+from budget_reports.model import Document, Evidence
+
+_METRIC_ATTRS = (
+    "budget_value",
+    "prior_year_value",
+    "change_value",
+    "change_pct_declared",
+    "completion_pct_declared",
+    "share_pct_declared",
+)
+
+
+@dataclass
+class _Row:
+    key: tuple[Any, ...]
+    values: dict[str, Any]
+
+
+def _merge(rows: list[_Row], key: tuple[Any, ...], values: dict[str, Any]) -> bool:
+    """Merge ``values`` into the row with ``key`` if nothing they state contradicts it."""
+    for row in rows:
+        if row.key != key:
+            continue
+        conflict = any(
+            v is not None and row.values.get(k) is not None and row.values[k] != v
+            for k, v in values.items()
+            if k != "evidence"
+        )
+        if conflict:
+            return False
+        for k, v in values.items():
+            if v is not None and row.values.get(k) is None:
+                row.values[k] = v
+        return True
+    rows.append(_Row(key, dict(values)))
+    return True
+
+
+@dataclass
+class ProseContext:
+    document: Document
+    result: ExtractedReport
+    passages: list[Passage]
+    _metrics: list[_Row] = field(default_factory=list)
+    _income: list[_Row] = field(default_factory=list)
+    _lines: list[_Row] = field(default_factory=list)
+    _projects: list[_Row] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, document: Document, result: ExtractedReport) -> ProseContext:
+        return cls(document, result, passages(document))
+
+    @property
+    def money_unit(self) -> str:
+        return self.result.report.money_unit or "万元"
+
+    def evidence(self, passage: Passage, position: int, end: int | None = None) -> Evidence:
+        return passage.evidence(self.document, position, end)
+
+    # --- regions -------------------------------------------------------------------------------
+    def explanation(self) -> list[Passage]:
+        """Passages of the 决算情况说明 part (all prose before 名词解释 when the parts are unmarked)."""
+        marked = [p for p in self.passages if "决算情况" in p.part and "部分" in p.part]
+        if marked:
+            return [p for p in marked if not p.heading]
+        chosen = []
+        for p in self.passages:
+            if p.heading and ("名词解释" in p.text or p.text.startswith(("附件", "附表"))):
+                break
+            if not p.heading:
+                chosen.append(p)
+        return chosen
+
+    def profile(self) -> list[Passage]:
+        """Passages of the 部门概况 part (before the 决算情况说明 part)."""
+        chosen = []
+        for p in self.passages:
+            if "决算情况" in p.part or "名词解释" in p.part or p.part.startswith(("附件", "附表")):
+                break
+            if "附件" in p.part and "部分" in p.part:
+                break
+            if not p.heading:
+                chosen.append(p)
+        return chosen
+
+    # --- collectors ----------------------------------------------------------------------------
+    def metric(
+        self,
+        metric: str,
+        value: Decimal | None,
+        evidence: Evidence,
+        *,
+        unit: str = "万元",
+        scope: str | None = None,
+        section: str | None = None,
+        **attrs: Decimal | None,
+    ) -> None:
+        """Record a figure; ``section`` scopes it only if it contradicts an earlier statement."""
+        unknown = set(attrs) - set(_METRIC_ATTRS)
+        if unknown:
+            raise TypeError(f"unknown metric attributes: {sorted(unknown)}")
+        values: dict[str, Any] = {"value": value, "unit": unit, "evidence": evidence, **attrs}
+        if _merge(self._metrics, (metric, scope), values):
+            return
+        if section is not None and section != scope:
+            _merge(self._metrics, (metric, section), values)
+
+    def income(self, source: str, amount: Decimal | None, evidence: Evidence, share: Decimal | None = None) -> None:
+        _merge(self._income, (source,), {"amount": amount, "share_pct_declared": share, "evidence": evidence})
+
+    def line(self, fund_type: str, level: str, name: str, evidence: Evidence, **values: Any) -> None:
+        _merge(self._lines, (fund_type, level, name), {"evidence": evidence, **values})
+
+    def project(self, name: str, scope: str, evidence: Evidence, **values: Any) -> None:
+        _merge(self._projects, (name, scope), {"evidence": evidence, **values})
+
+    def flush(self) -> None:
+        """Hand the collected rows to the report."""
+        for row in self._metrics:
+            metric, scope = row.key
+            self.result.summary_metrics.append(
+                Metric(metric=metric, scope=scope, source_kind=SourceKind.NARRATIVE, **row.values)
+            )
+        for row in self._income:
+            self.result.income.append(IncomeLine(source=row.key[0], source_kind=SourceKind.NARRATIVE, **row.values))
+        for row in self._lines:
+            fund_type, level, name = row.key
+            self.result.expenditure_function.append(
+                ExpenditureLine(
+                    fund_type=fund_type,
+                    level=level,
+                    name_as_written=name,
+                    source_kind=SourceKind.NARRATIVE,
+                    **row.values,
+                )
+            )
+        project_fields = {f.name for f in fields(PerformanceProject)}
+        for row in self._projects:
+            name, scope = row.key
+            values = {k: v for k, v in row.values.items() if k in project_fields}
+            self.result.performance_projects.append(
+                PerformanceProject(project_name=name, scope=scope, source_kind=SourceKind.NARRATIVE, **values)
+            )

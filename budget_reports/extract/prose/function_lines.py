@@ -1,0 +1,129 @@
+"""类/款/项 lines of the 一般公共预算财政拨款支出 sections, as the prose states them.
+
+Two shapes: the structure sentence (``主要用于以下方面:一般公共服务（类）支出476.75万元，占78.17%；…``)
+gives 类 lines with shares; the detail items (``1.一般公共服务支出（类）…（款）行政运行（项）:支出决算为
+352.7万元，完成预算100%``) give one line per path, the 类 or 款 written once for several 项 being
+carried over (``…行政运行（项）:…；一般行政管理事务（项）:…``). ``name_as_written`` is the path as
+written, each piece followed by its level marker. Codes stay empty: the classification step
+resolves them from the names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from budget_reports.extract.prose.amounts import MONEY, MONEY_OPT, NUM, money, pct
+from budget_reports.extract.prose.context import ProseContext
+from budget_reports.extract.prose.sentences import Passage
+
+FUND_TYPE = "一般公共预算财政拨款"
+_MARKER = re.compile(r"（(?P<level>[类款项])）")
+_BOUNDARY = "：:；;。，,"
+_NUMBERING = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)[.、．]")
+_STRUCTURE = re.compile(r"主要用于以下方面[:：]?")
+_STRUCTURE_ITEM = re.compile(rf"^(?P<name>[^\d：:；;，,。]+?){MONEY}[，,]?占(?:比)?(?P<p>{NUM})%?")
+_ACTUAL = re.compile(rf"(?:支出)?决算(?:数)?(?:为|是){MONEY_OPT}")
+_BUDGET = re.compile(rf"(?<!完成)(?P<k>年初|全年|调整)?预算(?:数)?(?:为|是){MONEY_OPT}")
+_COMPLETION = re.compile(rf"完成(?:年初|全年|调整)?预算(?:数)?的?(?P<p>{NUM})%?")
+_SHARE = re.compile(rf"占(?:比)?[^\d，,；;。%]{{0,12}}?(?P<p>{NUM})%")
+_REASON = re.compile(r"主要原因(?:是|为|：|:)(?P<r>[^。；;]+)")
+_LEVELS = "类款项"
+
+
+def extract(ctx: ProseContext) -> None:
+    for passage in ctx.explanation():
+        structure = _STRUCTURE.search(passage.text)
+        if structure:
+            _structure(ctx, passage, structure.end())
+        elif _MARKER.search(passage.text):
+            _items(ctx, passage)
+
+
+def _class_name(written: str) -> str:
+    """``一般公共服务（类）支出`` -> ``一般公共服务支出（类）``: the piece, then its marker."""
+    return written.replace("（类）", "") + "（类）"
+
+
+def _structure(ctx: ProseContext, passage: Passage, start: int) -> None:
+    text = passage.text
+    position = start
+    for piece in re.split(r"[；;。]", text[start:]):
+        item = _STRUCTURE_ITEM.match(piece)
+        if item:
+            ctx.line(
+                FUND_TYPE,
+                "类",
+                _class_name(item.group("name")),
+                ctx.evidence(passage, position, position + len(piece) + 1),
+                actual=money(item),
+                share_pct_declared=pct(item),
+            )
+        position += len(piece) + 1
+
+
+def _items(ctx: ProseContext, passage: Passage) -> None:
+    text = passage.text
+    path: dict[str, str] = {}
+    markers = list(_MARKER.finditer(text))
+    previous_end = 0
+    for n, marker in enumerate(markers):
+        level = marker.group("level")
+        name_start = _name_start(text, previous_end, marker.start())
+        contiguous = name_start == previous_end and n > 0
+        name = _NUMBERING.sub("", text[name_start : marker.start()])
+        if not contiguous:
+            # A new path: keep the levels above this one from the previous path (类 written once).
+            path = {lvl: path[lvl] for lvl in _LEVELS[: _LEVELS.index(level)] if lvl in path}
+        path = {lvl: v for lvl, v in path.items() if _LEVELS.index(lvl) < _LEVELS.index(level)}
+        path[level] = name
+        previous_end = marker.end()
+        next_start = markers[n + 1].start() if n + 1 < len(markers) else len(text)
+        if n + 1 < len(markers) and _name_start(text, marker.end(), next_start) == marker.end():
+            continue  # the path goes on (款 after 类 ...)
+        segment_end = _name_start(text, marker.end(), next_start) if n + 1 < len(markers) else len(text)
+        _line(ctx, passage, path, level, marker.end(), segment_end)
+
+
+def _name_start(text: str, lower: int, marker_start: int) -> int:
+    """Where the name before a marker begins: after the last clause boundary, or at ``lower``."""
+    for i in range(marker_start - 1, lower - 1, -1):
+        if text[i] in _BOUNDARY:
+            return i + 1
+    return lower
+
+
+def _original(passage: Passage, start: int, end: int) -> str:
+    """The reason as printed (full-width punctuation kept), without the line breaks of the page."""
+    return re.sub(r"\s+", "", passage.original(start, end))
+
+
+def _line(ctx: ProseContext, passage: Passage, path: dict[str, str], level: str, start: int, end: int) -> None:
+    segment = passage.text[start:end]
+    actual = _ACTUAL.search(segment)
+    budget = _BUDGET.search(segment)
+    completion = _COMPLETION.search(segment)
+    if not (actual or budget or completion):
+        return
+    name = "".join(f"{path[lvl]}（{lvl}）" for lvl in _LEVELS if lvl in path)
+    budget_initial = budget_final = None
+    if budget:
+        amount = money(budget, ctx.money_unit)
+        if budget.group("k") in ("全年", "调整"):
+            budget_final = amount
+        else:
+            budget_initial = amount
+    reason = _REASON.search(segment)
+    share = _SHARE.search(segment)
+    head = _name_start(passage.text, 0, start - 3)
+    ctx.line(
+        FUND_TYPE,
+        level,
+        name,
+        ctx.evidence(passage, head, end),
+        actual=money(actual, ctx.money_unit) if actual else None,
+        budget_initial=budget_initial,
+        budget_final=budget_final,
+        completion_pct_declared=pct(completion) if completion else None,
+        share_pct_declared=pct(share) if share else None,
+        reason=_original(passage, start + reason.start("r"), start + reason.end("r")) if reason else None,
+    )

@@ -1,0 +1,102 @@
+"""Metric names of ``summary_metrics``: the contract's names and the further ones the prose states.
+
+Validation rules import these constants, so a name is spelled in one place only.
+"""
+
+# Names listed in the analyst contract.
+TOTAL = "收支总计"
+INCOME_TOTAL = "本年收入合计"
+EXPENDITURE_TOTAL = "本年支出合计"
+BASIC = "基本支出"
+PROJECT = "项目支出"
+REMIT_UPPER = "上缴上级支出"
+BUSINESS = "经营支出"
+SUBSIDY_AFFILIATED = "对附属单位补助支出"
+FISCAL_TOTAL = "财政拨款收支总计"
+GPB_EXPENDITURE = "一般公共预算财政拨款支出"
+GOV_FUND_EXPENDITURE = "政府性基金预算财政拨款支出"
+STATE_CAPITAL_EXPENDITURE = "国有资本经营预算财政拨款支出"
+PERSONNEL = "人员经费"
+PUBLIC_USE = "公用经费"
+THREE_PUBLIC = "三公经费"
+OVERSEAS = "因公出国（境）费"
+VEHICLES_COST = "公务用车购置及运行维护费"
+VEHICLE_PURCHASE = "公务用车购置费"
+VEHICLE_OPERATION = "公务用车运行维护费"
+RECEPTION = "公务接待费"
+OPERATING_COSTS = "机关运行经费"
+PROCUREMENT_TOTAL = "政府采购支出总额"
+CARRY_OVER_START = "年初结转和结余"
+CARRY_OVER_END = "年末结转和结余"
+VEHICLE_FLEET = "公务用车保有量"
+RECEPTION_BATCHES = "国内公务接待批次"
+RECEPTION_PERSONS = "国内公务接待人次"
+OVERSEAS_GROUPS = "因公出国（境）团组"
+OVERSEAS_PERSONS = "因公出国（境）人次"
+
+# Department profile (部门概况, 人员概况).
+SUBUNITS = "下属二级单位数"
+SUBUNITS_ADMIN = "下属行政单位数"
+SUBUNITS_CIVIL_SERVICE = "下属参公事业单位数"
+SUBUNITS_OTHER = "下属其他事业单位数"
+STAFF_QUOTA = "编制数"
+STAFF_QUOTA_ADMIN = "行政编制数"
+STAFF_QUOTA_CIVIL_SERVICE = "参公编制数"
+STAFF_QUOTA_INSTITUTION = "事业编制数"
+STAFF_ACTUAL = "实有人数"
+RETIRED = "退休人数"
+
+# 三公 details.
+VEHICLES_PURCHASED = "公务用车购置数量"
+DOMESTIC_RECEPTION = "国内公务接待费"
+FOREIGN_RECEPTION = "外事接待费"
+FOREIGN_RECEPTION_BATCHES = "外事接待批次"
+FOREIGN_RECEPTION_PERSONS = "外事接待人次"
+
+
+def fleet_by_type(vehicle_type: str) -> str:
+    """公务用车保有量 of one vehicle type (轿车, 越野车, 载客汽车 ...)."""
+    return f"{VEHICLE_FLEET}（{vehicle_type}）"
+
+
+def purchased_by_type(vehicle_type: str) -> str:
+    return f"{VEHICLES_PURCHASED}（{vehicle_type}）"
+
+
+def purchase_cost_by_type(vehicle_type: str) -> str:
+    return f"{VEHICLE_PURCHASE}（{vehicle_type}）"
+
+
+# 其他重要事项: government procurement and state assets.
+PROCUREMENT_GOODS = "政府采购货物支出"
+PROCUREMENT_WORKS = "政府采购工程支出"
+PROCUREMENT_SERVICES = "政府采购服务支出"
+PROCUREMENT_SME = "授予中小企业合同金额"
+PROCUREMENT_MICRO = "授予小微企业合同金额"
+PROCUREMENT_SME_RESERVED = "面向中小企业预留项目预算金额"
+PROCUREMENT_MICRO_RESERVED = "面向小微企业预留项目预算金额"
+ASSET_VEHICLES = "车辆保有量"
+EQUIPMENT_GENERAL_50 = "单价50万元以上通用设备"
+EQUIPMENT_SPECIAL_100 = "单价100万元以上专用设备"
+EQUIPMENT_100 = "单价100万元以上设备"
+
+
+def asset_vehicles_by_use(use: str) -> str:
+    """车辆保有量 of one purpose (主要领导干部用车, 应急保障用车 ...)."""
+    return f"{ASSET_VEHICLES}（{use}）"
+
+
+# 预算绩效管理.
+PERF_PRE_ASSESSED = "事前绩效评估项目数"
+PERF_TARGETS = "绩效目标项目数"
+PERF_TARGETS_AMOUNT = "绩效目标项目金额"
+PERF_MONITORED = "绩效监控项目数"
+PERF_MONITORED_AMOUNT = "绩效监控项目金额"
+PERF_SELF_EVALUATED = "绩效自评项目数"
+PERF_SELF_EVALUATED_AMOUNT = "绩效自评项目金额"
+PERF_AVERAGE_SCORE = "绩效自评平均得分"
+
+
+def perf_grade_count(grade: str) -> str:
+    """Number of self-evaluated projects graded ``grade`` (优, 良, 合格, 不合格)."""
+    return f"绩效评级为{grade}的项目数"

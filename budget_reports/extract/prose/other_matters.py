@@ -1,0 +1,89 @@
+"""其他重要事项: 机关运行经费, 政府采购 and 国有资产占有使用情况.
+
+Absence is a statement too: ``未发生政府采购支出`` is 0, ``没有公务车辆,也没有单价50万元以上通用设备``
+is 0 vehicles and 0 such equipment.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from budget_reports.extract.prose import metric_names as m
+from budget_reports.extract.prose.amounts import COUNT, count
+from budget_reports.extract.prose.context import ProseContext
+from budget_reports.extract.prose.sentences import Passage
+from budget_reports.extract.prose.statements import Subject, scan
+
+SUBJECTS = [
+    Subject(r"机关运行经费(?:支出)?", m.OPERATING_COSTS),
+    Subject(r"政府采购(?:支出总额|金额)", m.PROCUREMENT_TOTAL),
+    Subject(r"政府采购货物支出|货物采购金额", m.PROCUREMENT_GOODS),
+    Subject(r"政府采购工程支出|工程采购金额", m.PROCUREMENT_WORKS),
+    Subject(r"政府采购服务支出|服务采购金额", m.PROCUREMENT_SERVICES),
+    Subject(r"授予中小企业合同金额", m.PROCUREMENT_SME),
+    Subject(r"授予小微企业合同金额", m.PROCUREMENT_MICRO),
+    Subject(r"面向中小企业预留政府采购项目预算金额", m.PROCUREMENT_SME_RESERVED),
+    Subject(r"面向小微企业预留政府采购项目预算金额", m.PROCUREMENT_MICRO_RESERVED),
+]
+_NO_PROCUREMENT = re.compile(r"(?:未发生|无)政府采购(?:支出|业务)")
+_VEHICLES = re.compile(rf"共有车辆{COUNT}辆")
+_USES = re.compile(r"[，,]?其中[：:](?P<list>[^。；;]+)")
+_USE_COUNT = re.compile(rf"(?P<t>[^、，,：:\d]+?用车){COUNT}辆")
+_ALL_ONE_USE = re.compile(r"[，,]?全部为(?P<t>[^、，,。；;]+?用车)")
+_EQUIPMENT = [
+    (re.compile(rf"单价50万元(?:（含）)?以上(?:的)?通用设备(?:（不含车辆）)?[，,]?{COUNT}台"), m.EQUIPMENT_GENERAL_50),
+    (
+        re.compile(rf"单价100万元(?:（含）)?以上(?:的)?专用设备(?:（不含车辆）)?[，,]?{COUNT}台"),
+        m.EQUIPMENT_SPECIAL_100,
+    ),
+    (re.compile(rf"单价100万元(?:（含）)?以上(?:的)?设备(?:（不含车辆）)?[，,]?{COUNT}台"), m.EQUIPMENT_100),
+]
+# 没有公务车辆,也没有单价50万元以上通用设备和单价100万元以上专用设备 / 无公务用车辆和单价100万元（含）以上设备
+_NONE_CLAUSE = re.compile(r"(?:没有|无)(?P<list>(?:公务)?(?:用)?车辆[^。；;]*)")
+_NONE_ITEMS = [
+    (re.compile(r"(?:公务)?(?:用)?车辆"), m.ASSET_VEHICLES),
+    (re.compile(r"单价50万元(?:（含）)?以上(?:的)?通用设备"), m.EQUIPMENT_GENERAL_50),
+    (re.compile(r"单价100万元(?:（含）)?以上(?:的)?专用设备"), m.EQUIPMENT_SPECIAL_100),
+    (re.compile(r"单价100万元(?:（含）)?以上(?:的)?设备"), m.EQUIPMENT_100),
+]
+
+
+def extract(ctx: ProseContext) -> None:
+    passages = ctx.explanation()
+    scan(ctx, passages, SUBJECTS, "其他重要事项")
+    for passage in passages:
+        text = passage.text
+        for match in _NO_PROCUREMENT.finditer(text):
+            ctx.metric(m.PROCUREMENT_TOTAL, Decimal(0), ctx.evidence(passage, match.start()))
+        for match in _VEHICLES.finditer(text):
+            ctx.metric(m.ASSET_VEHICLES, count(match), ctx.evidence(passage, match.start()), unit="辆")
+            _uses(ctx, passage, match.end(), count(match))
+        for pattern, metric in _EQUIPMENT:
+            for match in pattern.finditer(text):
+                ctx.metric(metric, count(match), ctx.evidence(passage, match.start()), unit="台（套）")
+        for match in _NONE_CLAUSE.finditer(text):
+            _none(ctx, passage, match)
+
+
+def _uses(ctx: ProseContext, passage: Passage, start: int, total: Decimal | None) -> None:
+    one = _ALL_ONE_USE.match(passage.text, start)
+    if one:
+        ctx.metric(m.asset_vehicles_by_use(one.group("t")), total, ctx.evidence(passage, one.start("t")), unit="辆")
+        return
+    listed = _USES.match(passage.text, start)
+    if not listed:
+        return
+    for item in _USE_COUNT.finditer(listed.group("list")):
+        evidence = ctx.evidence(passage, listed.start("list") + item.start())
+        ctx.metric(m.asset_vehicles_by_use(item.group("t")), count(item), evidence, unit="辆")
+
+
+def _none(ctx: ProseContext, passage: Passage, clause: re.Match[str]) -> None:
+    listed = clause.group("list")
+    for part in re.split(r"和|也没有|、|[,，]", listed):
+        for pattern, metric in _NONE_ITEMS:
+            if pattern.fullmatch(part):
+                unit = "辆" if metric is m.ASSET_VEHICLES else "台（套）"
+                ctx.metric(metric, Decimal(0), ctx.evidence(passage, clause.start()), unit=unit)
+                break

@@ -1,0 +1,83 @@
+"""收支总计, 收入, 支出 and 财政拨款 totals of the 决算情况说明, and income by source.
+
+``2021年本年收入合计609.89万元，其中：一般公共预算财政拨款收入609.89万元，占100%；…`` gives
+本年收入合计 and one income row per source; ``…、其他收入均为零`` states a zero for each source listed.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from budget_reports.extract.prose import metric_names as m
+from budget_reports.extract.prose.amounts import MONEY, NUM, money, pct
+from budget_reports.extract.prose.context import ProseContext
+from budget_reports.extract.prose.statements import Subject, scan
+
+SUBJECTS = [
+    Subject(r"(?<!拨款)(?:收、?支总计|收入支出总计|收支总计)", m.TOTAL),
+    Subject(r"财政拨款(?:收、?支总计|收入支出总计|收支总计)", m.FISCAL_TOTAL),
+    Subject(r"本年收入合计", m.INCOME_TOTAL),
+    Subject(r"本年支出合计", m.EXPENDITURE_TOTAL),
+    Subject(r"(?<!拨款)(?<!预算)基本支出", m.BASIC),
+    Subject(r"(?<!拨款)(?<!预算)项目支出", m.PROJECT),
+    Subject(r"上缴上级支出", m.REMIT_UPPER),
+    Subject(r"(?<!非独立核算)经营支出", m.BUSINESS),
+    Subject(r"对附属单位补助支出", m.SUBSIDY_AFFILIATED),
+    Subject(r"一般公共预算(?:财政拨款)?支出(?:决算(?=数|为))?", m.GPB_EXPENDITURE),
+    Subject(r"政府性基金预算(?:财政)?拨款支出", m.GOV_FUND_EXPENDITURE),
+    Subject(r"国有资本经营预算(?:财政)?拨款支出", m.STATE_CAPITAL_EXPENDITURE),
+    Subject(r"年初结转和结余", m.CARRY_OVER_START),
+    Subject(r"年末结转和结余", m.CARRY_OVER_END),
+]
+
+# Expenditure kinds listed with 均为零 after 本年支出合计.
+_EXPENDITURE_KINDS = {
+    "基本支出": m.BASIC,
+    "项目支出": m.PROJECT,
+    "上缴上级支出": m.REMIT_UPPER,
+    "经营支出": m.BUSINESS,
+    "对附属单位补助支出": m.SUBSIDY_AFFILIATED,
+}
+_INCOME_SOURCE = re.compile(
+    rf"(?:^|[：:；;，,、])(?P<s>[^：:；;，,、。\d]{{2,30}}?(?:收入|弥补收支差额|结余))(?:为|是)?{MONEY}"
+    rf"(?:[，,]?占(?:比)?[^\d，,；;。%]{{0,12}}?(?P<p>{NUM})%)?"
+)
+_ZERO_LIST = re.compile(r"(?:^|[：:；;，,])(?P<list>[^：:；;，,。]+?)均为(?:零|0(?:\.0+)?(?:万元|元)?)(?![\d.])")
+_INCOME_TOTAL = re.compile(rf"本年收入合计(?:为|是)?{MONEY}")
+_ALL_NONE = re.compile(r"无(?P<fund>政府性基金预算|国有资本经营预算)(?:财政)?拨款收入和支出")
+
+
+def extract(ctx: ProseContext) -> None:
+    passages = ctx.explanation()
+    scan(ctx, passages, SUBJECTS, "决算情况说明")
+    for passage in passages:
+        total = _INCOME_TOTAL.search(passage.text)
+        if total:
+            _income(ctx, passage, total.end())
+        if re.search(r"本年支出合计(?:为|是)?" + MONEY, passage.text):
+            _zero_kinds(ctx, passage)
+        for none in _ALL_NONE.finditer(passage.text):
+            metric = m.GOV_FUND_EXPENDITURE if none.group("fund") == "政府性基金预算" else m.STATE_CAPITAL_EXPENDITURE
+            ctx.metric(metric, Decimal(0), ctx.evidence(passage, none.start()), section="决算情况说明")
+
+
+def _income(ctx: ProseContext, passage, start: int) -> None:
+    text = passage.text
+    end = text.find("。", start)
+    end = len(text) if end < 0 else end
+    for match in _INCOME_SOURCE.finditer(text, start, end):
+        share = pct(match) if match.group("p") else None
+        ctx.income(match.group("s"), money(match), ctx.evidence(passage, match.start("s")), share)
+    for zero in _ZERO_LIST.finditer(text, start, end):
+        for name in zero.group("list").split("、"):
+            if name.endswith("收入"):
+                ctx.income(name, Decimal(0), ctx.evidence(passage, zero.start("list")))
+
+
+def _zero_kinds(ctx: ProseContext, passage) -> None:
+    for zero in _ZERO_LIST.finditer(passage.text):
+        for name in zero.group("list").split("、"):
+            metric = _EXPENDITURE_KINDS.get(name)
+            if metric:
+                ctx.metric(metric, Decimal(0), ctx.evidence(passage, zero.start("list")), section="支出决算")

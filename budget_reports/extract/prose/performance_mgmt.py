@@ -1,0 +1,79 @@
+"""预算绩效管理: how many projects had targets, were monitored, were self-evaluated, and the scores.
+
+``对5个项目编制了绩效目标 … 选取5个项目开展绩效监控 … 对部门整体支出和5个项目开展了绩效自评``;
+Shanghai writes ``编报绩效目标的2024年度项目4个，涉及预算金额598.42万元``. Scores stated for the
+department as a whole or for a named project become ``performance_projects`` rows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from budget_reports.extract.prose import metric_names as m
+from budget_reports.extract.prose.amounts import COUNT, MONEY, NUM, count, money
+from budget_reports.extract.prose.context import ProseContext
+from budget_reports.extract.prose.sentences import Passage
+from budget_reports.normalize import parse_decimal
+
+DEPARTMENT_OVERALL = "部门整体支出"
+_ITEMS = r"(?:[^，,。；;]*?等)?"
+_COUNTS = [
+    (re.compile(rf"对{_ITEMS}{COUNT}个项目开展了?(?:预算)?事前绩效评估"), m.PERF_PRE_ASSESSED, None),
+    (re.compile(rf"对{_ITEMS}{COUNT}个项目编制了?绩效目标"), m.PERF_TARGETS, None),
+    (re.compile(rf"选取{COUNT}个项目开展(?:了)?绩效监控"), m.PERF_MONITORED, None),
+    (re.compile(rf"对(?:部门整体支出和)?{COUNT}个项目开展(?:了)?绩效自评"), m.PERF_SELF_EVALUATED, None),
+    (
+        re.compile(rf"编报绩效目标的(?:\d{{4}}年度)?项目{COUNT}个(?:[，,]涉及预算金额{MONEY})?"),
+        m.PERF_TARGETS,
+        m.PERF_TARGETS_AMOUNT,
+    ),
+    (
+        re.compile(rf"绩效(?:跟踪|监控)(?:评价)?的(?:\d{{4}}年度)?项目{COUNT}个(?:[，,]涉及预算金额{MONEY})?"),
+        m.PERF_MONITORED,
+        m.PERF_MONITORED_AMOUNT,
+    ),
+    (
+        re.compile(rf"绩效自评的(?:\d{{4}}年度)?项目{COUNT}个(?:[，,]涉及预算金额{MONEY})?"),
+        m.PERF_SELF_EVALUATED,
+        m.PERF_SELF_EVALUATED_AMOUNT,
+    ),
+]
+_AVERAGE = re.compile(rf"平均得分(?P<s>{NUM})分")
+_GRADE_COUNT = re.compile(rf"绩效评级为[“\"]?(?P<g>[^”\"的]+?)[”\"]?的项目{COUNT}个")
+_SCORE = re.compile(rf"(?P<pre>[^；;，,。]*?)绩效自评得分为(?P<s>{NUM})分")
+_DEPARTMENT_GRADE = re.compile(r"部门整体支出绩效为[“\"]?(?P<g>[^”\"。，,；;]+?)[”\"]?(?:[。，,；;]|$)")
+_PROJECT_SUFFIX = re.compile(r"(?:专项预算项目|部门预算项目|项目支出)$")
+
+
+def extract(ctx: ProseContext) -> None:
+    for passage in ctx.explanation():
+        text = passage.text
+        for pattern, metric, amount_metric in _COUNTS:
+            for match in pattern.finditer(text):
+                evidence = ctx.evidence(passage, match.start())
+                ctx.metric(metric, count(match), evidence, unit="个")
+                if amount_metric and match.group("n") is not None:
+                    ctx.metric(amount_metric, money(match), evidence)
+        for match in _AVERAGE.finditer(text):
+            ctx.metric(
+                m.PERF_AVERAGE_SCORE, parse_decimal(match.group("s")), ctx.evidence(passage, match.start()), unit="分"
+            )
+        for match in _GRADE_COUNT.finditer(text):
+            evidence = ctx.evidence(passage, match.start())
+            ctx.metric(m.perf_grade_count(match.group("g")), count(match), evidence, unit="个")
+        _scores(ctx, passage)
+
+
+def _scores(ctx: ProseContext, passage: Passage) -> None:
+    text = passage.text
+    for match in _SCORE.finditer(text):
+        pre = re.sub(r"^(?:其中|另外)", "", match.group("pre"))
+        score = parse_decimal(match.group("s"))
+        evidence = ctx.evidence(passage, match.start("s"))
+        if "部门整体" in pre or not pre:
+            grade = _DEPARTMENT_GRADE.search(text)
+            ctx.project(
+                DEPARTMENT_OVERALL, "部门整体", evidence, score=score, grade=grade.group("g") if grade else None
+            )
+        elif _PROJECT_SUFFIX.search(pre):
+            ctx.project(_PROJECT_SUFFIX.sub("", pre), "项目", evidence, score=score)

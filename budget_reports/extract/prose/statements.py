@@ -1,0 +1,139 @@
+"""The common shape of a figure sentence: a subject, then what the text states about it.
+
+``“三公”经费财政拨款支出预算为9.4万元，支出决算为9.4万元，完成预算的100%`` or
+``机关运行经费支出84.01万元，比2020年增加24.33万元，增长40.77%``: each family lists its
+subjects (a pattern and the metric it names); ``scan`` finds every occurrence and reads, in the
+clause that follows it, the value, budget, completion rate, share and change it states.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from budget_reports.extract.prose.amounts import MONEY_OPT, NUM, Change, find_change, money, pct
+from budget_reports.extract.prose.context import ProseContext
+from budget_reports.extract.prose.sentences import Passage
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    pattern: str
+    metric: str
+    scope: str | None = None
+
+
+# What may stand between a subject and its figure: 支出决算为 / 决算数为 / 为 / 均为 / （以合同签订为准）为.
+_FILLER = r"(?:（[^）]{0,12}）)?(?:支出)?(?:决算)?(?:数)?(?:总额|总计|合计)?(?:[为是]|均为|共计)?"
+_VALUE_AT_START = re.compile(rf"^{_FILLER}{MONEY_OPT}")
+_VALUE_STATED = re.compile(rf"(?<!预算)(?:支出)?决算(?:数)?(?:[为是]){MONEY_OPT}")
+_BUDGET = re.compile(rf"(?<!完成)(?P<k>年初|全年|调整)?预算(?:数)?(?:[为是]|(?=\d)){MONEY_OPT}")
+_COMPLETION = re.compile(rf"完成(?:年初|全年)?预算(?:数)?的?(?P<p>{NUM})%?")
+_SHARE = re.compile(rf"占(?:比)?[^\d，,；;。%]{{0,15}}?(?P<p>{NUM})%")
+_CLAUSE_END = re.compile(r"[。；;]|其中|主要(?:包括|用于|原因|变动原因)|(?:决算数)?[大小]于预算数")
+# Zero stated by absence: 无政府性基金预算财政拨款收入和支出, 未发生政府采购支出.
+_NONE_PREFIX = re.compile(r"(?:无|未发生|没有)$")
+
+
+def scan(ctx: ProseContext, passages: Iterable[Passage], subjects: list[Subject], section: str | None = None) -> None:
+    """Read every subject's statements; a contradicting restatement is scoped by its section heading."""
+    if not subjects:
+        return
+    alternatives = sorted(range(len(subjects)), key=lambda i: -len(subjects[i].pattern))
+    combined = re.compile("|".join(f"(?P<s{i}>{subjects[i].pattern})" for i in alternatives))
+    for passage in passages:
+        text = passage.text
+        occurrences = list(combined.finditer(text))
+        for n, occurrence in enumerate(occurrences):
+            subject = subjects[int(occurrence.lastgroup[1:])] if occurrence.lastgroup else None
+            if subject is None or _in_itemisation(text, occurrence.start()):
+                continue
+            end = _window_end(text, occurrence.end(), occurrences[n + 1 :])
+            _read(ctx, passage, subject, occurrence, end, section or section_name(passage))
+
+
+def _in_itemisation(text: str, position: int) -> bool:
+    """``公用经费289.99万元，主要包括：…公务接待费9.4万元``: an item of another figure, not the metric."""
+    clause_start = max(text.rfind(c, 0, position) for c in "。；;")
+    return "主要包括" in text[clause_start + 1 : position]
+
+
+def _window_end(text: str, start: int, later: list[re.Match[str]]) -> int:
+    stop = _CLAUSE_END.search(text, start)
+    end = stop.start() if stop else len(text)
+    for other in later:  # the next subject starts its own statement (but not inside 占…的 share)
+        if other.start() >= end:
+            break
+        if "占" not in text[max(start, other.start() - 3) : other.start()]:
+            return other.start()
+    return end
+
+
+def _read(
+    ctx: ProseContext, passage: Passage, subject: Subject, occurrence: re.Match[str], end: int, section: str
+) -> None:
+    text = passage.text
+    start = occurrence.end()
+    window = text[start:end]
+    value = budget = completion = share = None
+    position = start
+    m = _VALUE_AT_START.match(window) or _VALUE_STATED.search(window)
+    if m:
+        value, position = money(m, ctx.money_unit), start + m.start("n")
+    elif _NONE_PREFIX.search(text[max(0, occurrence.start() - 3) : occurrence.start()]):
+        value = Decimal(0)
+    b = _BUDGET.search(window)
+    if b and (m is None or b.start() != m.start()):
+        budget = money(b, ctx.money_unit)
+    c = _COMPLETION.search(window)
+    if c:
+        completion = pct(c)
+    s = _SHARE.search(window)
+    if s:
+        share = pct(s)
+    # The change may sit after a reason clause cut off above (…增加4.24万元，增长0.7%。主要…).
+    change_end = _change_end(text, start)
+    change = find_change(text, start, change_end)
+    # 年初预算416.39万元，增加76.02万元: a difference from the budget, not from the prior year.
+    after_budget = b is not None and change.position is not None and change.position > start + b.end()
+    if after_budget and not _PRIOR_YEAR.search(text, start + b.end(), change.position or 0):
+        change = Change(prior=change.prior)
+    stated = (value, budget, completion, share, change.value, change.pct, change.prior)
+    if all(v is None for v in stated):
+        return
+    if value is None and change.position is not None:
+        position = change.position
+    ctx.metric(
+        subject.metric,
+        value,
+        ctx.evidence(passage, position),
+        scope=subject.scope,
+        section=section,
+        budget_value=budget,
+        prior_year_value=change.prior,
+        change_value=change.value,
+        change_pct_declared=change.pct,
+        completion_pct_declared=completion,
+        share_pct_declared=share,
+    )
+
+
+_PRIOR_YEAR = re.compile(r"上年|去年|上一年|20\d\d年")
+_NUMBERING = re.compile(
+    r"^(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])"
+)
+
+
+def section_name(passage: Passage) -> str:
+    """The section heading without its numbering: ``（一）机关运行经费支出情况`` -> ``机关运行经费支出情况``."""
+    return _NUMBERING.sub("", passage.section).rstrip("。")
+
+
+_CHANGE_STOP = re.compile(r"[。；;]|主要(?:变动)?原因|其中|主要(?:包括|用于)")
+
+
+def _change_end(text: str, start: int) -> int:
+    stop = _CHANGE_STOP.search(text, start)
+    return stop.start() if stop else len(text)

@@ -1,0 +1,71 @@
+"""三公经费: the total, its parts, vehicles bought and kept, trips and receptions.
+
+``全年按规定更新购置公务用车0辆，其中：轿车0辆、金额0万元，…`` and ``单位共有公务用车1辆，其中：
+轿车1辆、越野车0辆…`` give counts by vehicle type; ``国内公务接待9批次，88人次`` the receptions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from budget_reports.extract.prose import metric_names as m
+from budget_reports.extract.prose.amounts import COUNT, MONEY, count, money
+from budget_reports.extract.prose.context import ProseContext
+from budget_reports.extract.prose.sentences import Passage
+from budget_reports.extract.prose.statements import Subject, scan
+
+_QUOTED = r"[“\"'‘]?三公[”\"'’]?"
+SUBJECTS = [
+    Subject(_QUOTED + r"经费(?:财政拨款)?(?:支出)?", m.THREE_PUBLIC),
+    Subject(r"(?<!安排)因公出国（境）(?:经费|费用|费)?(?:支出)?", m.OVERSEAS),
+    Subject(r"公务用车购置及运行(?:维护)?费(?:支出)?", m.VEHICLES_COST),
+    Subject(r"公务用车购置(?:费)?(?:支出)?", m.VEHICLE_PURCHASE),
+    Subject(r"公务用车运行(?:维护)?费(?:支出)?", m.VEHICLE_OPERATION),
+    Subject(r"(?<!国内)公务接待费(?:支出)?", m.RECEPTION),
+    Subject(r"国内公务接待(?:费)?(?:支出)?", m.DOMESTIC_RECEPTION),
+    Subject(r"外事接待(?:费)?(?:支出)?", m.FOREIGN_RECEPTION),
+]
+_COUNTS = [
+    (re.compile(rf"因公出国（境）团组{COUNT}(?P<u>个|次)"), m.OVERSEAS_GROUPS),
+    (re.compile(rf"出国（境）{COUNT}(?P<u>人次|人)"), m.OVERSEAS_PERSONS),
+    (re.compile(rf"国内公务接待{COUNT}(?P<u>批次|批)"), m.RECEPTION_BATCHES),
+    (re.compile(rf"国内公务接待\d+批次?[，,]{COUNT}(?P<u>人次|人)"), m.RECEPTION_PERSONS),
+    (re.compile(rf"外事接待{COUNT}(?P<u>批次|批)"), m.FOREIGN_RECEPTION_BATCHES),
+    (re.compile(rf"外事接待\d+批次?[，,]{COUNT}(?P<u>人次|人)"), m.FOREIGN_RECEPTION_PERSONS),
+]
+_PURCHASED = re.compile(rf"购置公务用车{COUNT}辆")
+_FLEET = re.compile(rf"(?:共有|保有)公务用车{COUNT}辆")
+_TYPE_LIST = re.compile(r"[，,]?其中[：:](?P<list>[^。；;]+)")
+_TYPE_COUNT = re.compile(rf"(?P<t>[^、，,：:\d]+?){COUNT}辆(?:[、，,]金额{MONEY})?")
+
+
+def extract(ctx: ProseContext) -> None:
+    passages = ctx.explanation()
+    scan(ctx, passages, SUBJECTS, "三公经费")
+    for passage in passages:
+        text = passage.text
+        for pattern, metric in _COUNTS:
+            for match in pattern.finditer(text):
+                ctx.metric(metric, count(match), ctx.evidence(passage, match.start()), unit=match.group("u"))
+        for match in _PURCHASED.finditer(text):
+            ctx.metric(m.VEHICLES_PURCHASED, count(match), ctx.evidence(passage, match.start()), unit="辆")
+            _by_type(ctx, passage, match.end(), purchase=True)
+        for match in _FLEET.finditer(text):
+            ctx.metric(m.VEHICLE_FLEET, count(match), ctx.evidence(passage, match.start()), unit="辆")
+            _by_type(ctx, passage, match.end(), purchase=False)
+
+
+def _by_type(ctx: ProseContext, passage: Passage, start: int, purchase: bool) -> None:
+    listed = _TYPE_LIST.match(passage.text, start)
+    if not listed:
+        return
+    offset = listed.start("list")
+    for item in _TYPE_COUNT.finditer(listed.group("list")):
+        vehicle_type = item.group("t")
+        evidence = ctx.evidence(passage, offset + item.start())
+        if purchase:
+            ctx.metric(m.purchased_by_type(vehicle_type), count(item), evidence, unit="辆")
+            if item.group("n") is not None:
+                ctx.metric(m.purchase_cost_by_type(vehicle_type), money(item), evidence)
+        else:
+            ctx.metric(m.fleet_by_type(vehicle_type), count(item), evidence, unit="辆")

@@ -1,0 +1,119 @@
+"""Classification codes in table rows: joined (``2010601``), split over 类/款/项 columns
+(``201 | 06 | 01``) or written before the name in one cell (``2010601 行政运行``).
+
+Codes are kept as the printed digits joined; the level follows from the length
+(functional: 3/5/7 digits = 类/款/项; economic: 3/5 digits = 类/款).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from budget_reports.extract.standard_tables.header import Layout, Row
+from budget_reports.normalize import compact, parse_decimal
+
+_JOINED = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+_PART = re.compile(r"^\d{2,3}$")
+_CODE_BEFORE_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s*(\D.*)$", re.DOTALL)
+FUNCTION_LEVELS = {3: "类", 5: "款", 7: "项"}
+
+
+@dataclass(frozen=True, slots=True)
+class CodedColumns:
+    """Where a table keeps its codes and names (columns of one side of a side-by-side table)."""
+
+    codes: list[int]  # one joined-code column, or the 类/款/项 columns in order; may be empty
+    name: int
+
+
+def is_code_header(path: tuple[str, ...]) -> bool:
+    leaf = path[-1] if path else ""
+    return any(w in "".join(path) for w in ("编码", "代码")) or leaf in ("类", "款", "项")
+
+
+def is_name_header(path: tuple[str, ...]) -> bool:
+    leaf = path[-1] if path else ""
+    return (leaf == "项目" or "名称" in leaf) and not is_code_header(path)
+
+
+def coded_columns(layout: Layout, columns: list[int]) -> CodedColumns | None:
+    """The code and name columns among ``columns`` (left to right), by header and then by content."""
+    codes = layout.find(is_code_header, columns)
+    names = [c for c in layout.find(is_name_header, columns) if c not in codes]
+    if not names:
+        # No 科目名称 header: the first column holding text that is neither a code nor a figure.
+        names = [c for c in columns if c not in codes and _mostly_text(layout, c)][:1]
+    if not names:
+        return None
+    name = names[0]
+    if not codes:
+        codes = [c for c in columns if c < name and _mostly_codes(layout, c)]
+    return CodedColumns([c for c in codes if c < name] or [c for c in codes if c != name], name)
+
+
+def _mostly_text(layout: Layout, col: int) -> bool:
+    texts = [r.compact(col) for r in layout.body if r.compact(col)]
+    return bool(texts) and sum(parse_decimal(t) is None for t in texts) * 2 > len(texts)
+
+
+def _mostly_codes(layout: Layout, col: int) -> bool:
+    texts = [r.compact(col) for r in layout.body if r.compact(col)]
+    return bool(texts) and all(_PART.match(t) or _JOINED.match(t) for t in texts)
+
+
+def row_code(row: Row, columns: CodedColumns) -> str | None:
+    """The row's code as printed digits joined, or None (a total row, a placeholder, no code)."""
+    parts = [row.compact(c) for c in columns.codes]
+    if len(parts) == 1:
+        return parts[0] if _JOINED.match(parts[0]) else None
+    if parts:
+        joined = ""
+        for i, part in enumerate(parts):
+            if not part:
+                break
+            if not part.isdigit() or len(part) != (3 if i == 0 else 2):
+                # Some reports repeat the full code in each column (201 | 20106 | 2010601).
+                if part.isdigit() and part.startswith(joined) and _JOINED.match(part):
+                    joined = part
+                    continue
+                return None
+            joined += part
+        if joined:
+            return joined if _JOINED.match(joined) else None
+    match = _CODE_BEFORE_NAME.match(compact(row.texts[columns.name]))
+    return match.group(1) if match else None
+
+
+def row_name(row: Row, columns: CodedColumns) -> str:
+    """The name cell as written, wrapped lines joined without the line break (and no leading code)."""
+    text = "".join(part.strip() for part in row.texts[columns.name].splitlines()).strip()
+    if not any(row.compact(c) for c in columns.codes):
+        match = _CODE_BEFORE_NAME.match(text)
+        if match:
+            return match.group(2).strip()
+    return text
+
+
+def join_wrapped_rows(rows: list[Row], columns: CodedColumns, value_columns: list[int]) -> list[Row]:
+    """Rows that only continue the name above (a wrapped name read as its own row) joined into it."""
+    joined: list[Row] = []
+    for row in rows:
+        only_name = (
+            row.compact(columns.name)
+            and not any(row.compact(c) for c in columns.codes)
+            and not any(row.compact(c) for c in value_columns)
+        )
+        if only_name and joined and row_code(joined[-1], columns) is not None:
+            previous = joined[-1]
+            texts = list(previous.texts)
+            texts[columns.name] = texts[columns.name] + "\n" + row.texts[columns.name]
+            joined[-1] = Row(previous.index, previous.cells, tuple(texts))
+            continue
+        joined.append(row)
+    return joined
+
+
+def prefixes(code: str) -> tuple[str, str | None, str | None]:
+    """(类, 款, 项) codes contained in a functional code."""
+    return code[:3], code[:5] if len(code) >= 5 else None, code[:7] if len(code) >= 7 else None

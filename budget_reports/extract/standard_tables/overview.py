@@ -1,0 +1,126 @@
+"""收入支出决算总表 and 财政拨款收入支出决算总表 → summary metrics (table) and income by source.
+
+Both print income (项目 | [行次] | 决算数) beside expenditure (项目 | [行次] | 决算数, or 合计 and
+one column per fund). Income sources of the 收入支出决算总表 become ``income`` rows; its totals
+and carry-overs (本年收入合计, 年初结转和结余, 总计 …) and those of the 财政拨款 table (scope
+财政拨款, 总计 = 财政拨款收支总计) become summary metrics. The expenditure side by 类 is not
+repeated here: the 支出决算表 gives the same lines with their codes.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from budget_reports.extract.standard_tables import names
+from budget_reports.extract.standard_tables.common import TableFacts, label, money, row_evidence, table_metric
+from budget_reports.extract.standard_tables.header import Layout, layout
+from budget_reports.extract.standard_tables.recognise import StandardTable, TableKind
+from budget_reports.facts import IncomeLine, SourceKind
+from budget_reports.model import Document, Evidence
+from budget_reports.normalize import parse_decimal
+
+_ROW_NUMBER_LEAVES = ("行次", "栏次", "序号")
+_FUNDS = (names.GPB, names.GOV_FUND, names.STATE_CAPITAL)
+
+
+def sides(lay: Layout) -> tuple[tuple[int, list[int]], tuple[int, list[int]]] | None:
+    """(label column, money columns) of the income side and of the expenditure side."""
+    labels = lay.find(lambda path: bool(path) and path[-1] == "项目")
+    if len(labels) < 2:
+        labels = [c for c in range(len(lay.columns)) if _mostly_text(lay, c)][:2]
+    if len(labels) < 2:
+        return None
+    income_label, expenditure_label = labels[0], labels[1]
+
+    def money_columns(start: int, end: int) -> list[int]:
+        return [c for c in range(start + 1, end) if not (lay.columns[c] and lay.columns[c][-1] in _ROW_NUMBER_LEAVES)]
+
+    income = money_columns(income_label, expenditure_label)
+    expenditure = money_columns(expenditure_label, len(lay.columns))
+    if not income or not expenditure:
+        return None
+    return (income_label, income), (expenditure_label, expenditure)
+
+
+def _mostly_text(lay: Layout, col: int) -> bool:
+    texts = [r.compact(col) for r in lay.body if r.compact(col)]
+    return len(texts) >= 2 and all(parse_decimal(t) is None for t in texts)
+
+
+def _fund_of(path: tuple[str, ...]) -> str | None:
+    leaf = path[-1] if path else ""
+    return next((fund for fund in _FUNDS if leaf.startswith(fund[:4])), None)
+
+
+def extract(found: StandardTable, document: Document, facts: TableFacts) -> None:
+    lay = layout(found.table, found.first_row)
+    split = sides(lay)
+    if split is None:
+        return
+    (income_label, income_cols), (expenditure_label, expenditure_cols) = split
+    fiscal = found.kind is TableKind.FISCAL_OVERVIEW
+    after_carry_over = False
+    for row in lay.body:
+        # Income side.
+        text = label(row.texts[income_label])
+        value_col = income_cols[0]
+        value = money(row.texts[value_col], found.unit)
+        if text.startswith("年初") and "结转" in text:
+            after_carry_over = True
+        if text and value is not None:
+            evidence = row_evidence(document, row, row.cell(value_col), row.text([income_label, *income_cols]))
+            _income_row(facts, evidence, text, value, fiscal, after_carry_over)
+        # Expenditure side.
+        text = label(row.texts[expenditure_label])
+        if not text:
+            continue
+        snippet = row.text([expenditure_label, *expenditure_cols])
+        for position, col in enumerate(expenditure_cols):
+            value = money(row.texts[col], found.unit)
+            if value is None:
+                continue
+            fund = _fund_of(lay.columns[col]) if position > 0 else None
+            metric, scope = _expenditure_metric(text, fiscal, fund)
+            if metric is not None:
+                facts.summary_metrics.append(
+                    table_metric(metric, value, row_evidence(document, row, row.cell(col), snippet), scope)
+                )
+
+
+def _income_row(
+    facts: TableFacts, evidence: Evidence, text: str, value: Decimal, fiscal: bool, after_carry_over: bool
+) -> None:
+    scope = names.FISCAL if fiscal else None
+    if text == "总计":
+        facts.summary_metrics.append(table_metric(names.FISCAL_TOTAL if fiscal else names.TOTAL, value, evidence))
+    elif text == names.INCOME_TOTAL:
+        facts.summary_metrics.append(table_metric(names.INCOME_TOTAL, value, evidence, scope))
+    elif text.startswith("年初") and "结转" in text:
+        facts.summary_metrics.append(table_metric(names.CARRY_OVER_START, value, evidence, scope))
+    elif text.startswith(names.NON_FISCAL_BALANCE_USED):
+        facts.summary_metrics.append(table_metric(names.NON_FISCAL_BALANCE_USED, value, evidence))
+    elif after_carry_over:
+        return  # carry-over by fund, under 年初结转和结余
+    elif fiscal:
+        if text.startswith(_FUNDS):
+            source = text if text.endswith("收入") else text + "收入"
+            facts.summary_metrics.append(table_metric(source, value, evidence, scope))
+    elif text.endswith("收入"):
+        facts.income.append(IncomeLine(source=text, amount=value, evidence=evidence, source_kind=SourceKind.TABLE))
+
+
+def _expenditure_metric(text: str, fiscal: bool, fund: str | None) -> tuple[str | None, str | None]:
+    scope = names.FISCAL if fiscal else None
+    if text == names.EXPENDITURE_TOTAL:
+        if fund is not None:
+            return names.FUND_EXPENDITURE[fund], None
+        return names.EXPENDITURE_TOTAL, scope
+    if fund is not None:
+        return None, None
+    if text == "总计":
+        return (names.FISCAL_TOTAL if fiscal else names.TOTAL), None
+    if text.startswith("年末") and "结转" in text:
+        return names.CARRY_OVER_END, scope
+    if text == names.BALANCE_DISTRIBUTION:
+        return names.BALANCE_DISTRIBUTION, None
+    return None, None

@@ -1,0 +1,118 @@
+"""财政拨款“三公”经费支出决算表 → summary metrics with the 预算数 as budget_value and 决算数 as value.
+
+Shanghai prints each item over a 预算数 | 决算数 pair; Sichuan prints 预算数 and 决算数 as two
+groups over the items; some tables list the items as rows. The header path of each column says
+which item and which of the two figures it holds.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from budget_reports.extract.standard_tables import names
+from budget_reports.extract.standard_tables.common import TableFacts, label, money, row_evidence, table_metric
+from budget_reports.extract.standard_tables.header import Layout, Row, layout
+from budget_reports.extract.standard_tables.recognise import StandardTable, TableKind
+from budget_reports.model import Cell, Document
+
+_SCOPES = {TableKind.GOV_FUND_THREE_PUBLIC: names.GOV_FUND}
+
+
+def item_of(text: str) -> str | None:
+    """The 三公 item a header or row label names (小计 names none: it belongs to its parent)."""
+    if "出国" in text:
+        return names.OVERSEAS
+    if "接待" in text:
+        return names.RECEPTION
+    if "公务用车" in text or "购置" in text or "运行" in text:
+        if "购置及运行" in text or ("购置" in text and "运行" in text):
+            return names.VEHICLES_COST
+        return names.VEHICLE_PURCHASE if "购置" in text else names.VEHICLE_OPERATION
+    if text in ("合计", "总计") or "三公" in text:
+        return names.THREE_PUBLIC
+    return None
+
+
+def measure_of(text: str) -> str | None:
+    if "预算" in text:
+        return "budget"
+    if "决算" in text or "实际" in text:
+        return "actual"
+    return None
+
+
+def _column_item(path: tuple[str, ...]) -> str | None:
+    for text in reversed(path):  # the deepest header naming an item
+        item = item_of(text)
+        if item is not None:
+            return item
+    return None
+
+
+def extract(found: StandardTable, document: Document, facts: TableFacts) -> None:
+    lay = layout(found.table, found.first_row)
+    scope = _SCOPES.get(found.kind)
+    # item -> measure -> (value, cell, row)
+    figures: dict[str, dict[str, tuple[Decimal, Cell | None, Row]]] = {}
+    columns = {
+        col: (_column_item(path), next((m for m in map(measure_of, reversed(path)) if m), None))
+        for col, path in enumerate(lay.columns)
+    }
+    if any(item and measure for item, measure in columns.values()):
+        _read_columns(lay, columns, found.unit, figures)
+    else:
+        _read_rows(lay, columns, found.unit, figures)
+    for item in (
+        names.THREE_PUBLIC,
+        names.OVERSEAS,
+        names.VEHICLES_COST,
+        names.VEHICLE_PURCHASE,
+        names.VEHICLE_OPERATION,
+        names.RECEPTION,
+    ):
+        found_figures = figures.get(item)
+        if not found_figures:
+            continue
+        actual = found_figures.get("actual")
+        budget = found_figures.get("budget")
+        anchor = actual or budget
+        assert anchor is not None
+        budget_text = f"预算数 {budget[2].texts[_col(budget)]}" if budget else "预算数"
+        actual_text = f"决算数 {actual[2].texts[_col(actual)]}" if actual else "决算数"
+        snippet = f"{item} {budget_text} {actual_text}"
+        evidence = row_evidence(document, anchor[2], anchor[1], snippet)
+        facts.summary_metrics.append(
+            table_metric(item, actual[0] if actual else None, evidence, scope, budget[0] if budget else None)
+        )
+
+
+def _col(figure: tuple[Decimal, Cell | None, Row]) -> int:
+    cell = figure[1]
+    return cell.col if cell is not None else 0
+
+
+def _read_columns(lay: Layout, columns, unit: str, figures) -> None:
+    """Items as column groups: the first row with figures holds them."""
+    for row in lay.body:
+        values = {col: money(row.texts[col], unit) for col in columns}
+        if all(v is None for v in values.values()):
+            continue
+        for col, value in values.items():
+            item, measure = columns[col]
+            if value is not None and item and measure:
+                figures.setdefault(item, {}).setdefault(measure, (value, row.cell(col), row))
+        return
+
+
+def _read_rows(lay: Layout, columns, unit: str, figures) -> None:
+    """Items as rows (项目 | 预算数 | 决算数)."""
+    measures = {col: measure for col, (_, measure) in columns.items() if measure}
+    for row in lay.body:
+        row_label = next((label(t) for t in row.texts if label(t) and money(t, unit) is None), "")
+        item = item_of(row_label)
+        if item is None:
+            continue
+        for col, measure in measures.items():
+            value = money(row.texts[col], unit)
+            if value is not None:
+                figures.setdefault(item, {}).setdefault(measure, (value, row.cell(col), row))

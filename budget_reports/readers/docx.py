@@ -1,0 +1,100 @@
+"""Word documents (.docx) with python-docx: body paragraphs and tables in document order.
+
+Line numbers refer to the document's text as if written out one paragraph per line and one table
+row per line, in order: the n-th such line is line n. Merged cells become one cell with spans
+(``gridSpan`` → ``col_span``, ``vMerge`` → ``row_span``); the positions they cover hold no cell.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.opc.exceptions import PackageNotFoundError
+from docx.table import Table as DocxTable
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
+from lxml import etree
+
+from budget_reports.model import Block, BlockKind, Cell, Document, Table
+from budget_reports.readers.errors import ReadError
+from budget_reports.readers.text import is_heading, strip_markers
+from budget_reports.readers.zipguard import check_zip
+
+_HEADING_STYLE = re.compile(r"^(heading|标题|title)\s*\d*$", re.IGNORECASE)
+
+
+def read(path: Path, source_file: str, file_format: str = "docx") -> Document:
+    check_zip(path, "DOCX", required="word/document.xml")
+    try:
+        word = docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
+        raise ReadError(f"DOCX 文件已损坏或不是 Word 文档，无法打开（{type(exc).__name__}）") from exc
+    document = Document(source_file=source_file, file_format=file_format)
+    line = 1
+    for item in word.iter_inner_content():
+        if isinstance(item, Paragraph):
+            text = strip_markers(item.text).strip()
+            if text:
+                kind = BlockKind.HEADING if _is_heading(item, text) else BlockKind.PARAGRAPH
+                document.blocks.append(Block(kind, text, None, line))
+            line += 1
+        else:
+            table = _table(item, line)
+            if table.n_rows:
+                text = "\n".join("\t".join(row) for row in table.grid())
+                document.blocks.append(Block(BlockKind.TABLE, text, None, line, table))
+            line += max(table.n_rows, 1)
+    return document
+
+
+def _is_heading(paragraph: Paragraph, text: str) -> bool:
+    style = paragraph.style.name if paragraph.style is not None else ""
+    if _HEADING_STYLE.match(style or ""):
+        return True
+    p_pr = paragraph._p.pPr
+    if p_pr is not None and p_pr.find(docx.oxml.ns.qn("w:outlineLvl")) is not None:
+        return len(text) <= 60
+    return is_heading(text)
+
+
+def _table(table: DocxTable, first_line: int) -> Table:
+    """Cell grid of a Word table, merged cells as spans."""
+    spans: dict[tuple[int, int], list] = {}  # origin (row, col) -> [text, row_span, col_span]
+    open_vmerge: dict[int, tuple[int, int]] = {}  # grid column -> origin of the vertical merge there
+    n_cols = 0
+    rows = table._tbl.tr_lst
+    for r, tr in enumerate(rows):
+        col = tr.grid_before
+        for tc in tr.tc_lst:
+            span = tc.grid_span
+            merge = tc.vMerge
+            origin = open_vmerge.get(col)
+            if merge == "continue" and origin is not None and spans[origin][2] == span:
+                spans[origin][1] = r - origin[0] + 1  # covered position: no cell, no repeated text
+            else:
+                spans[(r, col)] = [_cell_text(_Cell(tc, table)), 1, span]
+                for c in range(col, col + span):
+                    open_vmerge.pop(c, None)
+                if merge == "restart":
+                    open_vmerge[col] = (r, col)
+            col += span
+        n_cols = max(n_cols, col)
+    cells = tuple(
+        Cell(r, c, text, row_span=row_span, col_span=col_span, line=first_line + r)
+        for (r, c), (text, row_span, col_span) in sorted(spans.items())
+    )
+    return Table(cells, len(rows), n_cols, line=first_line)
+
+
+def _cell_text(cell: _Cell) -> str:
+    """Paragraphs of a cell, nested tables included, joined with newlines."""
+    parts: list[str] = []
+    for item in cell.iter_inner_content():
+        if isinstance(item, Paragraph):
+            parts.append(strip_markers(item.text).strip())
+        else:
+            parts.extend(_cell_text(_Cell(tc, item)) for tr in item._tbl.tr_lst for tc in tr.tc_lst)
+    return "\n".join(part for part in parts if part)

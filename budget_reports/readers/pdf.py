@@ -1,0 +1,210 @@
+"""PDF with a text layer, read with pdfium: text in reading order and ruled tables as cell grids.
+
+Each page gives its prose blocks (headings, paragraphs re-joined across wrapped lines) and its
+tables (rebuilt from the ruling lines and character boxes), in the order they stand on the page.
+A table that runs on at the top of the next page with the same columns is joined to its start.
+Files that cannot be read (not a PDF, truncated, encrypted, scanned without a text layer) raise
+``ReadError`` with the reason; a single page without text is only a warning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from budget_reports.model import Block, BlockKind, Cell, Document, Table
+from budget_reports.readers.errors import ReadError
+from budget_reports.readers.pdf_grid import PageGrid, assign_chars, find_grids
+from budget_reports.readers.pdf_page import PageContent, load_page
+from budget_reports.readers.pdf_text import join_chars, paragraphs, prose_lines
+
+# Column boundaries of a continued table may differ by this much (points) from its start.
+_SAME_COLUMN = 3.0
+# "%%EOF" must appear this close to the end of the file, else the file was cut short.
+_TAIL_BYTES = 4096
+
+
+@dataclass(slots=True)
+class _PageTable:
+    block: Block
+    grid: PageGrid
+
+
+def read(path: Path, source_file: str) -> Document:
+    _check_bytes(path)
+    pdf = _open(path)
+    document = Document(source_file=source_file, file_format="pdf")
+    try:
+        document.page_count = len(pdf)
+        pages_with_text = 0
+        images = 0
+        previous_table: _PageTable | None = None  # a table that ends its page
+        for index in range(len(pdf)):
+            number = index + 1
+            try:
+                content, grids = _load(pdf, index)
+            except pdfium.PdfiumError:
+                document.warnings.append(f"第{number}页无法解析，已跳过")
+                previous_table = None
+                continue
+            images += content.image_count
+            if not content.has_text:
+                document.warnings.append(f"第{number}页没有文字层（图片或空白页），未读取该页内容")
+                previous_table = None
+                continue
+            pages_with_text += 1
+            items = _page_items(content, grids)
+            if previous_table is not None and items and isinstance(items[0], _PageTable):
+                joined = _join(previous_table, items[0])
+                if joined is not None:
+                    position = next(i for i, b in enumerate(document.blocks) if b is previous_table.block)
+                    document.blocks[position] = joined.block
+                    previous_table = joined
+                    items = items[1:]
+                    if not items:
+                        continue
+            for item in items:
+                document.blocks.append(item.block if isinstance(item, _PageTable) else item)
+            previous_table = items[-1] if items and isinstance(items[-1], _PageTable) else None
+    finally:
+        pdf.close()
+    if pages_with_text == 0:
+        if images:
+            raise ReadError("PDF没有文字层（可能是扫描件或图片），需要OCR识别后才能读取")
+        raise ReadError("PDF中没有可读取的文字（所有页面均为空白或仅有图形）")
+    return document
+
+
+def _load(pdf: pdfium.PdfDocument, index: int) -> tuple[PageContent, list[PageGrid]]:
+    """One page's content and its table grids (characters assigned); the page is closed after."""
+    grids: list[PageGrid] = []
+
+    def table_bands(content: PageContent) -> list[tuple[float, float]]:
+        grids.extend(find_grids(content))
+        return [(g.ys[0], g.ys[-1]) for g in grids]
+
+    page = pdf[index]
+    try:
+        content = load_page(page, index + 1, table_bands)
+    finally:
+        page.close()
+    assign_chars(content, grids)
+    return content, grids
+
+
+def _check_bytes(path: Path) -> None:
+    with path.open("rb") as handle:
+        head = handle.read(1024)
+        if b"%PDF-" not in head:
+            raise ReadError("文件不是有效的PDF（缺少PDF文件头），可能扩展名有误或文件已损坏")
+        size = handle.seek(0, 2)
+        handle.seek(max(0, size - _TAIL_BYTES))
+        if b"%%EOF" not in handle.read():
+            raise ReadError("PDF文件不完整（缺少文件结尾），可能下载中断或文件被截断，请重新获取原文件")
+
+
+def _open(path: Path) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise ReadError("PDF已加密，需要密码才能打开：请提供未加密的文件") from exc
+        if code == pdfium_c.FPDF_ERR_SECURITY:
+            raise ReadError("PDF使用了不支持的加密或权限设置，无法读取") from exc
+        raise ReadError("PDF文件已损坏或格式无法识别，无法读取") from exc
+
+
+def _page_items(content: PageContent, grids: list[PageGrid]) -> list[Block | _PageTable]:
+    """Prose blocks and tables of one page, in the order they stand on it."""
+    tables = [_PageTable(_table_block(content, grid), grid) for grid in grids if _has_text(grid)]
+    table_chars = {i for table in tables for cell in table.grid.cells for i in cell.chars}
+    lines = prose_lines(content, table_chars)
+    right_margin = max((p.line.right for p in lines), default=content.width)
+    items: list[Block | _PageTable] = []
+    pending = list(lines)
+    for table in tables:
+        top = table.grid.ys[0]
+        before = [p for p in pending if p.line.top < top]
+        pending = [p for p in pending if p.line.top >= top]
+        items.extend(paragraphs(content.number, before, right_margin))
+        items.append(table)
+    items.extend(paragraphs(content.number, pending, right_margin))
+    return items
+
+
+def _has_text(grid: PageGrid) -> bool:
+    return any(cell.chars for cell in grid.cells)
+
+
+def _table_block(content: PageContent, grid: PageGrid) -> Block:
+    row_line: dict[int, int] = {}
+    texts: list[tuple[str, int | None]] = []
+    for cell in grid.cells:
+        line = min((content.char_line[i] for i in cell.chars), default=None)
+        texts.append((join_chars(content, cell.chars), line))
+        if line is not None:
+            for r in range(cell.row, cell.row + cell.row_span):
+                row_line[r] = min(row_line.get(r, line), line)
+    cells = tuple(
+        Cell(
+            cell.row,
+            cell.col,
+            text,
+            cell.row_span,
+            cell.col_span,
+            content.number,
+            line if line is not None else row_line.get(cell.row),
+        )
+        for cell, (text, line) in zip(grid.cells, texts, strict=True)
+    )
+    first_line = min(row_line.values())
+    table = Table(cells, grid.n_rows, grid.n_cols, content.number, first_line, (content.number,))
+    return Block(BlockKind.TABLE, table_text(table), content.number, first_line, table)
+
+
+def table_text(table: Table) -> str:
+    return "\n".join("\t".join(row) for row in table.grid())
+
+
+def _join(start: _PageTable, cont: _PageTable) -> _PageTable | None:
+    """``start`` with ``cont`` appended when ``cont`` continues it (same columns), else None."""
+    a, b = start.grid, cont.grid
+    if a.n_cols != b.n_cols or any(abs(x - y) > _SAME_COLUMN for x, y in zip(a.xs, b.xs, strict=True)):
+        return None
+    head = start.block.table
+    tail = cont.block.table
+    assert head is not None and tail is not None
+    tail_grid = tail.grid()
+    head_grid = head.grid()
+    skip = 0
+    # Rows with no text at the top of the continuation, and a repeated header, are not data.
+    while skip < tail.n_rows and not any(tail_grid[skip]):
+        skip += 1
+    repeated = 0
+    while (
+        skip + repeated < tail.n_rows and repeated < head.n_rows and tail_grid[skip + repeated] == head_grid[repeated]
+    ):
+        repeated += 1
+    skip += repeated
+    # A cell spanning down across the skipped rows would lose its anchor: keep such tables apart.
+    if any(cell.row < skip < cell.row + cell.row_span for cell in tail.cells):
+        return None
+    offset = head.n_rows - skip
+    moved = tuple(
+        Cell(c.row + offset, c.col, c.text, c.row_span, c.col_span, c.page, c.line) for c in tail.cells if c.row >= skip
+    )
+    table = Table(
+        head.cells + moved,
+        head.n_rows + tail.n_rows - skip,
+        head.n_cols,
+        head.page,
+        head.line,
+        head.pages + tuple(p for p in tail.pages if p not in head.pages),
+    )
+    block = Block(BlockKind.TABLE, table_text(table), start.block.page, start.block.line, table)
+    grid = PageGrid(b.xs, b.ys, b.cells, b.owner)  # the columns the next continuation must match
+    return _PageTable(block, grid)

@@ -1,0 +1,127 @@
+"""Shared pieces of the rules: printed-number precision, tolerant comparisons, finding construction.
+
+Every figure a rule compares was printed rounded. A money amount in 万元 is taken to be exact to at
+least 0.01 (reports drop trailing zeros: ``27.3万元`` is 27.30); a count is exact; a percentage is
+exact to its last printed digit (``占86%`` is anything from 85.5 to 86.5).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+
+from budget_reports.facts import Finding, Severity
+from budget_reports.model import Evidence
+from budget_reports.normalize import compact
+
+CENT = Decimal("0.01")
+HALF_CENT = Decimal("0.005")
+HUNDRED = Decimal(100)
+# Floor of every percentage tolerance: 0.01 percentage point (a declared 28.13% for 28.1357% is fine).
+PCT_FLOOR = Decimal("0.01")
+
+
+def unit_of(value: Decimal) -> Decimal:
+    """One unit of the last printed digit: 64.88 -> 0.01, 27.3 -> 0.1, 86 -> 1."""
+    exponent = value.as_tuple().exponent
+    return Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+
+
+def money_half_unit(value: Decimal) -> Decimal:
+    """Half the rounding step of a printed 万元 amount (never coarser than half a cent of 万元)."""
+    return min(unit_of(value), CENT) / 2
+
+
+def count_half_unit(value: Decimal) -> Decimal:
+    return unit_of(value) / 2
+
+
+def fmt(value: Decimal | None) -> str:
+    """A number as a report prints it: no exponent, no trailing zeros beyond the printed ones."""
+    if value is None:
+        return "未列示"
+    text = format(value, "f")
+    return "0" if text in ("-0", "-0.00") else text
+
+
+def fmt_sum(value: Decimal, parts: Iterable[Decimal]) -> str:
+    """A computed sum printed with as many decimals as its most precise addend."""
+    exponents = [p.as_tuple().exponent for p in parts]
+    places = -min((e for e in exponents if isinstance(e, int)), default=0)
+    return fmt(value.quantize(Decimal(1).scaleb(-max(places, 0))))
+
+
+def fmt_pct(value: Decimal, like: Decimal) -> str:
+    """A computed percentage rounded to the precision of the declared one it is compared with."""
+    step = min(unit_of(like), CENT)
+    return fmt(value.quantize(step))
+
+
+def sum_breach(parts: list[Decimal], total: Decimal, half_unit: Decimal) -> bool:
+    """True when the printed total is not the sum of the printed parts at the total's precision."""
+    return abs(sum(parts, Decimal(0)) - total) > half_unit
+
+
+def ratio_range(
+    numerator: Decimal, denominator: Decimal, half_num: Decimal, half_den: Decimal
+) -> tuple[Decimal, Decimal]:
+    """Every value 100 × a / b can take when a and b are known only to ± their half units."""
+    num, den = abs(numerator), abs(denominator)
+    low_den = den - half_den
+    low = max(num - half_num, Decimal(0)) / (den + half_den) * HUNDRED
+    high = (num + half_num) / low_den * HUNDRED if low_den > 0 else Decimal("Infinity")
+    return low, high
+
+
+class PctCheck:
+    """How far a declared percentage is from what the printed inputs allow.
+
+    ``ok``: some inputs within their rounding give a ratio that rounds to the declared figure
+    (± half its last digit, at least ± 0.01). ``near``: off by no more than one unit of the declared
+    figure's last digit (a rounding pushed to make a breakdown total 100, a truncation): a warning.
+    Anything further is an error.
+    """
+
+    def __init__(self, declared: Decimal, low: Decimal, high: Decimal) -> None:
+        self.tolerance = max(unit_of(declared) / 2, PCT_FLOOR)
+        wide = max(unit_of(declared), PCT_FLOOR)
+        value = abs(declared)
+        self.ok = value + self.tolerance >= low and value - self.tolerance <= high
+        self.near = value + wide >= low and value - wide <= high
+
+    @property
+    def severity(self) -> Severity | None:
+        if self.ok:
+            return None
+        return Severity.WARNING if self.near else Severity.ERROR
+
+
+def check_pct(
+    declared: Decimal, numerator: Decimal, denominator: Decimal, half_num: Decimal, half_den: Decimal
+) -> PctCheck:
+    return PctCheck(declared, *ratio_range(numerator, denominator, half_num, half_den))
+
+
+def finding(
+    rule_id: str,
+    severity: Severity,
+    subject: str,
+    message: str,
+    evidence: Evidence,
+    expected: str | None = None,
+    actual: str | None = None,
+    tolerance: Decimal | None = None,
+) -> Finding:
+    return Finding(rule_id, severity, subject, message, evidence, expected, actual, tolerance)
+
+
+_LEVEL_MARK = re.compile(r"[（(](类|款|项)[）)]")
+
+
+def name_key(name: str | None) -> str:
+    """A classification or income name reduced for matching: 一般公共服务（类）支出 ~ 一般公共服务支出."""
+    if not name:
+        return ""
+    key = _LEVEL_MARK.sub("", compact(name))
+    return key[:-2] if key.endswith("支出") and len(key) > 2 else key

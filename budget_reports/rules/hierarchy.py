@@ -1,0 +1,173 @@
+"""`sum.hierarchy`: 项 add up to their 款, 款 (or, when no 款 line is given, 项) to their 类, 类 to the total.
+
+Lines are compared within one fund type, one source (prose or a given table) and one top-level
+section. A line's place in the tree comes from its code when every line of the group has one;
+otherwise from the names written with （类）（款）（项）, and for a line that names only its own level
+(``一般行政管理事务（项）`` after ``…组织事务（款）行政运行（项）``), from the line before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from budget_reports.facts import ExpenditureLine, ExtractedReport, Finding, Severity, SourceKind
+from budget_reports.model import Document
+from budget_reports.normalize import compact
+from budget_reports.rules.base import finding, fmt, fmt_sum, money_half_unit, name_key, sum_breach
+from budget_reports.rules.grouping import MetricIndex
+from budget_reports.rules.metrics import FUND_TOTAL
+from budget_reports.rules.sections import Sections
+
+RULE_ID = "sum.hierarchy"
+LEVELS = ("类", "款", "项")
+FIELDS = {
+    "actual": "决算数",
+    "budget_initial": "年初预算数",
+    "budget_final": "全年预算数",
+    "basic": "基本支出",
+    "project": "项目支出",
+}
+_PARTS = re.compile(r"^(?:(?P<c>.*?)\(类\))?(?:(?P<k>.*?)\(款\))?(?:(?P<x>.*?)\(项\))?")
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    line: ExpenditureLine
+    path: tuple[str, ...]  # keys of the 类, 款, 项 it belongs to, as deep as its level
+
+
+def sum_hierarchy(report: ExtractedReport, document: Document) -> list[Finding]:
+    sections = Sections(document)
+    groups: dict[tuple, list[ExpenditureLine]] = defaultdict(list)
+    for line in report.expenditure_function:
+        if line.level in LEVELS:
+            key = (line.fund_type, line.source_kind, line.source_table, sections.of(line.evidence))
+            groups[key].append(line)
+    findings: list[Finding] = []
+    for lines in groups.values():
+        nodes = _place(lines)
+        findings.extend(_check_children(nodes))
+    findings.extend(_check_totals(report, sections))
+    return findings
+
+
+def _place(lines: list[ExpenditureLine]) -> list[Node]:
+    return [Node(line, path) for line, path in zip(lines, paths(lines), strict=True) if all(path)]
+
+
+def paths(lines: list[ExpenditureLine]) -> list[tuple[str, ...]]:
+    """The keys of the 类, 款 and 项 each line belongs to (as deep as its level; "" where unknown):
+    codes when every line has one, else the names written, inheriting from the line before."""
+    by_code = all(line.code for line in lines)
+    result: list[tuple[str, ...]] = []
+    previous: tuple[str, ...] = ()
+    for line in lines:
+        depth = LEVELS.index(line.level) + 1 if line.level in LEVELS else 0
+        path = _code_path(line.code or "") if by_code else _name_path(line, previous)
+        path = (path + ("",) * depth)[:depth]
+        result.append(path)
+        if path and all(path):
+            previous = path
+    return result
+
+
+def _code_path(code: str) -> tuple[str, ...]:
+    return tuple(code[:n] for n in (3, 5, 7) if len(code) >= n)
+
+
+def _name_path(line: ExpenditureLine, previous: tuple[str, ...]) -> tuple[str, ...]:
+    written = _PARTS.match(compact(line.name_as_written))
+    parsed = written.group("c", "k", "x") if written else (None, None, None)
+    own = (line.class_name, line.kuan_name, line.xiang_name)
+    depth = LEVELS.index(line.level) + 1
+    keys = [name_key(own[i] or parsed[i]) for i in range(3)]
+    if not any(keys):  # a line written without level marks names its own level only
+        keys[depth - 1] = name_key(line.name_as_written)
+    # Levels above the line's own that the text leaves out come from the line before it.
+    for i in range(depth - 1):
+        if not keys[i] and i < len(previous) and keys[:i] == list(previous[:i]):
+            keys[i] = previous[i]
+    return tuple(keys[:depth])
+
+
+def _check_children(nodes: list[Node]) -> list[Finding]:
+    findings = []
+    for parent in nodes:
+        depth = len(parent.path)
+        if depth == 3:
+            continue
+        children = [n for n in nodes if len(n.path) == depth + 1 and n.path[:depth] == parent.path]
+        if not children and depth == 1:  # prose often lists a 类 and then its 项, without the 款
+            children = [n for n in nodes if len(n.path) == 3 and n.path[0] == parent.path[0]]
+        if children:
+            findings.extend(_compare(parent.line, [c.line for c in children]))
+    return findings
+
+
+def _compare(parent: ExpenditureLine, children: list[ExpenditureLine]) -> list[Finding]:
+    findings = []
+    for field, label in FIELDS.items():
+        total: Decimal | None = getattr(parent, field)
+        parts = [getattr(c, field) for c in children]
+        if total is None or any(p is None for p in parts):
+            continue
+        half = money_half_unit(total)
+        if sum_breach(parts, total, half):
+            subject = display_name(parent)
+            child_level = children[0].level
+            expected = fmt_sum(sum(parts, Decimal(0)), parts)
+            message = (
+                f"{subject}（{parent.level}）所属{len(children)}个{child_level}级科目{label}合计{expected}万元，"
+                f"与{parent.level}级所列{fmt(total)}万元不符"
+            )
+            findings.append(
+                finding(RULE_ID, Severity.ERROR, subject, message, parent.evidence, expected, fmt(total), half)
+            )
+    return findings
+
+
+def _check_totals(report: ExtractedReport, sections: Sections) -> list[Finding]:
+    """The 类 lines of a fund type add up to that fund type's total expenditure."""
+    findings = []
+    index = MetricIndex(report, sections)
+    for (fund_type, kind), lines in class_groups(report, sections):
+        metric = FUND_TOTAL[fund_type]
+        total = index.total_for(kind, metric, lines[0].evidence)
+        if total is None or total.value is None:
+            continue
+        parts = [line.actual for line in lines if line.actual is not None]
+        half = money_half_unit(total.value)
+        if sum_breach(parts, total.value, half):
+            expected = fmt_sum(sum(parts, Decimal(0)), parts)
+            message = f"{metric}所列{len(parts)}个类级科目决算数合计{expected}万元，与总数{fmt(total.value)}万元不符"
+            findings.append(
+                finding(RULE_ID, Severity.ERROR, metric, message, total.evidence, expected, fmt(total.value), half)
+            )
+    return findings
+
+
+def class_groups(
+    report: ExtractedReport, sections: Sections
+) -> list[tuple[tuple[str, SourceKind], list[ExpenditureLine]]]:
+    """The 类 lines with an amount, by fund type, source (and table) and section: each a breakdown of
+    its fund type's total."""
+    groups: dict[tuple, list[ExpenditureLine]] = defaultdict(list)
+    for line in report.expenditure_function:
+        if line.level == "类" and line.actual is not None and line.fund_type in FUND_TOTAL:
+            groups[(line.fund_type, line.source_kind, line.source_table, sections.of(line.evidence))].append(line)
+    return [((fund_type, kind), lines) for (fund_type, kind, _, _), lines in groups.items()]
+
+
+def display_name(line: ExpenditureLine) -> str:
+    """The code if known, else the line's own name as written, without level marks."""
+    if line.code:
+        return line.code
+    own = {"类": line.class_name, "款": line.kuan_name, "项": line.xiang_name}.get(line.level)
+    if own:
+        return compact(own)
+    written = _PARTS.match(compact(line.name_as_written))
+    part = written.group({"类": "c", "款": "k", "项": "x"}[line.level]) if written else None
+    return part or re.sub(r"\((类|款|项)\)", "", compact(line.name_as_written))

@@ -1,0 +1,68 @@
+"""The metric names the rules read (spelled once, in ``extract/prose/metric_names``) and the arithmetic
+that ties them together."""
+
+from __future__ import annotations
+
+from budget_reports.extract.prose import metric_names as n
+
+# Names the prose does not state but tables do (收入支出决算总表) or a report's annex may
+# (部门整体绩效评价报告: 财政拨款支出……，其中：一般公共预算财政拨款支出……).
+收入总计 = "收入总计"
+支出总计 = "支出总计"
+财政拨款支出 = "财政拨款支出"
+
+# A metric split by type or use is written ``公务用车保有量（轿车）``: the parent name, then the part
+# in full-width brackets (``metric_names.fleet_by_type``, ``asset_vehicles_by_use`` …). The rule
+# `sum.breakdown` checks every metric stated with such parts.
+BREAKDOWN_OPEN, BREAKDOWN_CLOSE = "（", "）"
+
+# rule_id: (total, required parts, optional parts). A part missing from the report is not assumed
+# zero: the check runs only when the total and every required part are stated; optional parts
+# count when stated.
+SUMS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
+    "sum.basic_project": (
+        n.EXPENDITURE_TOTAL,
+        (n.BASIC, n.PROJECT),
+        (n.REMIT_UPPER, n.BUSINESS, n.SUBSIDY_AFFILIATED),
+    ),
+    "sum.personnel_public": (n.BASIC, (n.PERSONNEL, n.PUBLIC_USE), ()),
+    "sum.three_public": (n.THREE_PUBLIC, (n.OVERSEAS, n.VEHICLES_COST, n.RECEPTION), ()),
+    "sum.vehicle_cost": (n.VEHICLES_COST, (n.VEHICLE_PURCHASE, n.VEHICLE_OPERATION), ()),
+    "sum.fund_types": (
+        财政拨款支出,
+        (n.GPB_EXPENDITURE,),
+        (n.GOV_FUND_EXPENDITURE, n.STATE_CAPITAL_EXPENDITURE),
+    ),
+}
+
+# The total a declared share (占X%) of a metric refers to.
+SHARE_OF: dict[str, str] = {
+    n.BASIC: n.EXPENDITURE_TOTAL,
+    n.PROJECT: n.EXPENDITURE_TOTAL,
+    n.REMIT_UPPER: n.EXPENDITURE_TOTAL,
+    n.BUSINESS: n.EXPENDITURE_TOTAL,
+    n.SUBSIDY_AFFILIATED: n.EXPENDITURE_TOTAL,
+    n.GPB_EXPENDITURE: n.EXPENDITURE_TOTAL,
+    n.OVERSEAS: n.THREE_PUBLIC,
+    n.VEHICLES_COST: n.THREE_PUBLIC,
+    n.RECEPTION: n.THREE_PUBLIC,
+    n.PROCUREMENT_SME: n.PROCUREMENT_TOTAL,
+    n.PROCUREMENT_MICRO: n.PROCUREMENT_TOTAL,
+}
+
+# The summary metric that totals the 类 lines of each fund type.
+FUND_TOTAL: dict[str, str] = {
+    "一般公共预算财政拨款": n.GPB_EXPENDITURE,
+    "政府性基金预算财政拨款": n.GOV_FUND_EXPENDITURE,
+    "国有资本经营预算财政拨款": n.STATE_CAPITAL_EXPENDITURE,
+    "全部资金": n.EXPENDITURE_TOTAL,
+}
+
+INCOME_TOTAL = n.INCOME_TOTAL
+PERSONNEL, PUBLIC_USE = n.PERSONNEL, n.PUBLIC_USE
+
+COUNT_UNITS = frozenset({"辆", "个", "批次", "人次", "次", "人", "台", "套", "台（套）", "项", "篇", "场"})
+
+
+def is_count(unit: str | None) -> bool:
+    return unit is not None and unit in COUNT_UNITS

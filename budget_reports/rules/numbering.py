@@ -1,0 +1,113 @@
+"""`numbering.gap` / `numbering.duplicate`: the numbered items of the prose (第一部分, 一、, （一）, 1., （1）)
+run 1, 2, 3 … without a missing or repeated number.
+
+Each marker kind is a level; a marker of a higher level closes the lists of all lower ones, and
+附件 / 附表 headings close every list below 第X部分. A list that restarts at 1 is a nested list (reports
+reuse 一、 inside 二、); the outer list resumes when its next number comes. ``4、`` followed by a
+space is Word's automatic 一、 numbering exported as digits and counts as 一、 (so 三、 may follow 2、).
+A numbering defect is a warning: it may hide a line deleted from the list (the 项 of 002 run 1–12,
+then 15), but the figures themselves are not wrong because of it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from budget_reports.facts import ExtractedReport, Finding, Severity
+from budget_reports.model import Document
+from budget_reports.rules.base import finding
+from budget_reports.rules.text import evidence_at, original, prose
+
+_CN = "一二三四五六七八九十百零〇"
+# (level, pattern): the first group is the number.
+_MARKERS = (
+    (0, re.compile(rf"^第([{_CN}]+|\d+)部分")),
+    (1, re.compile(rf"^([{_CN}]+)、")),
+    (1, re.compile(r"^(\d+)、\s")),
+    (2, re.compile(rf"^\(([{_CN}]+)\)")),
+    (3, re.compile(r"^(?:附件[:：]\s*)?(\d+)\s*[.、](?!\d)")),
+    (4, re.compile(r"^\((\d+)\)")),
+)
+_CLOSE_ALL = re.compile(r"^(附件\s*(\d|$)|附表)")
+_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
+LEVELS = 5
+
+
+def chinese_number(text: str) -> int | None:
+    """一 -> 1, 十二 -> 12, 二十三 -> 23, 一百零五 -> 105; digits pass through."""
+    if text.isdigit():
+        return int(text)
+    total, current = 0, 0
+    for char in text:
+        if char in _DIGITS:
+            current = _DIGITS[char]
+        elif char == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif char == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def numbering(report: ExtractedReport, document: Document) -> list[Finding]:
+    stacks: list[list[int]] = [[] for _ in range(LEVELS)]
+    findings = []
+    for block, text in prose(document):
+        if _CLOSE_ALL.match(text):
+            for stack in stacks[1:]:
+                stack.clear()
+            continue
+        marker = _marker(text)
+        if marker is None:
+            continue
+        level, value, length = marker
+        printed = original(block, 0, length).strip()
+        for stack in stacks[level + 1 :]:
+            stack.clear()
+        problem = _advance(stacks[level], value)
+        if problem is not None:
+            rule_id, message = problem
+            evidence = evidence_at(document, block, 0, length)
+            message = f"编号“{printed}”{message}"
+            findings.append(finding(rule_id, Severity.WARNING, printed, message, evidence, actual=printed))
+    return findings
+
+
+def _marker(text: str) -> tuple[int, int, int] | None:
+    """(level, number, length of the marker) of the item ``text`` starts with."""
+    for level, pattern in _MARKERS:
+        match = pattern.match(text)
+        if match:
+            value = chinese_number(match.group(1))
+            if value is not None and value > 0:
+                return level, value, match.end()
+    return None
+
+
+def _advance(stack: list[int], value: int) -> tuple[str, str] | None:
+    """Move a level's open lists to ``value``; say what is wrong with it, if anything."""
+    if not stack:
+        stack.append(value)
+        if value == 1:
+            return None
+        return "numbering.gap", f"前缺少第1至第{value - 1}项" if value > 2 else "前缺少第1项"
+    last = stack[-1]
+    if value == last + 1:
+        stack[-1] = value
+        return None
+    if value == 1:
+        stack.append(1)
+        return None
+    for depth in range(len(stack) - 2, -1, -1):
+        if value == stack[depth] + 1:
+            del stack[depth + 1 :]
+            stack[-1] = value
+            return None
+    stack[-1] = value
+    if value > last + 1:
+        missing = "、".join(str(n) for n in range(last + 1, value))
+        return "numbering.gap", f"紧接在第{last}项之后，中间缺少第{missing}项"
+    return "numbering.duplicate", f"重复或倒序：前一项已编到第{last}项"

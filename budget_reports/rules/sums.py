@@ -1,0 +1,165 @@
+"""Totals and their parts among the summary metrics, income and economic lines.
+
+`sum.basic_project`, `sum.personnel_public`, `sum.three_public`, `sum.vehicle_cost`, `sum.fund_types`
+(see ``metrics.SUMS``), `sum.breakdown` (a count split by type, ``公务用车保有量（轿车）``),
+`sum.income` (income sources to 本年收入合计), `sum.economic` (economic lines to 人员经费 / 公用经费
+and 5-digit lines to their 3-digit class) and `balance.income_expenditure` (收入总计 = 支出总计).
+
+A printed total must equal the sum of its printed parts at the total's own precision: the five seed
+reports close 30-odd such sums exactly, so a difference of even 0.01 is the report's own mistake.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from budget_reports.facts import EconomicLine, ExtractedReport, Finding, Severity, SourceKind, SummaryMetric
+from budget_reports.model import Document, Evidence
+from budget_reports.rules import metrics as m
+from budget_reports.rules.base import count_half_unit, finding, fmt, fmt_sum, money_half_unit, sum_breach
+from budget_reports.rules.grouping import MetricIndex
+from budget_reports.rules.sections import Sections
+
+FIELDS = {"value": "", "budget_value": "预算数", "prior_year_value": "上年数"}
+
+
+def sum_metrics(report: ExtractedReport, document: Document) -> list[Finding]:
+    index = MetricIndex(report, Sections(document))
+    findings: list[Finding] = []
+    for kind in SourceKind:
+        for rule_id, (total_name, required, optional) in m.SUMS.items():
+            for anchor in index.statements(kind, required[0]):
+                alone = index.is_unique(anchor)
+                parts = [index.sibling(kind, name, anchor.evidence, alone) for name in required + optional]
+                total = index.total_for(kind, total_name, anchor.evidence, alone)
+                if total is None or any(p is None for p in parts[: len(required)]):
+                    continue
+                findings.extend(_compare_metrics(rule_id, total, [p for p in parts if p is not None]))
+        findings.extend(_breakdowns(index, kind))
+    return findings
+
+
+def _breakdowns(index: MetricIndex, kind: SourceKind) -> list[Finding]:
+    """``X（甲）`` + ``X（乙）`` + … = ``X`` for any metric X stated with such parts."""
+    findings = []
+    names = index.names(kind)
+    for name in names:
+        part_names = [p for p in names if p.startswith(name + m.BREAKDOWN_OPEN) and p.endswith(m.BREAKDOWN_CLOSE)]
+        for total in index.statements(kind, name) if part_names else []:
+            parts = [index.sibling(kind, p, total.evidence, index.is_unique(total)) for p in part_names]
+            findings.extend(_compare_metrics("sum.breakdown", total, [p for p in parts if p is not None]))
+    return findings
+
+
+def _compare_metrics(rule_id: str, total: SummaryMetric, parts: list[SummaryMetric]) -> list[Finding]:
+    findings = []
+    for field, label in FIELDS.items():
+        value: Decimal | None = getattr(total, field)
+        values = [getattr(p, field) for p in parts]
+        if value is None or any(v is None for v in values):
+            continue
+        half = count_half_unit(value) if m.is_count(total.unit) else money_half_unit(value)
+        if sum_breach(values, value, half):
+            names = "、".join(p.metric for p in parts)
+            expected = fmt_sum(sum(values, Decimal(0)), values)
+            unit = total.unit
+            message = f"{total.metric}{label}为{fmt(value)}{unit}，但{names}{label}合计为{expected}{unit}，二者不符"
+            findings.append(
+                finding(rule_id, Severity.ERROR, total.metric, message, total.evidence, expected, fmt(value), half)
+            )
+    return findings
+
+
+def sum_income(report: ExtractedReport, document: Document) -> list[Finding]:
+    """Income sources add up to 本年收入合计 (prose with prose, a table with itself)."""
+    sections = Sections(document)
+    index = MetricIndex(report, sections)
+    lines_by: dict[tuple, list] = defaultdict(list)
+    for line in report.income:
+        lines_by[(line.source_kind, sections.of(line.evidence))].append(line)
+    findings = []
+    for (kind, _), lines in lines_by.items():
+        total = index.total_for(kind, m.INCOME_TOTAL, lines[0].evidence)
+        amounts = [line.amount for line in lines]
+        if total is None or total.value is None or any(a is None for a in amounts):
+            continue
+        findings.extend(_parts_vs_total("sum.income", m.INCOME_TOTAL, total.value, amounts, total.evidence, "收入来源"))
+    return findings
+
+
+def sum_economic(report: ExtractedReport, document: Document) -> list[Finding]:
+    """Economic lines add up to 人员经费 / 公用经费, and 5-digit lines to their 3-digit class."""
+    sections = Sections(document)
+    index = MetricIndex(report, sections)
+    lines_by: dict[tuple, list[EconomicLine]] = defaultdict(list)
+    for line in report.expenditure_economic:
+        lines_by[(line.fund_type, line.source_kind, sections.of(line.evidence))].append(line)
+    findings: list[Finding] = []
+    for (_, kind, _), lines in lines_by.items():
+        findings.extend(_economic_classes(lines))
+        tops = [ln for ln in lines if not _has_parent(ln, lines)]
+        for group_name in (m.PERSONNEL, m.PUBLIC_USE):
+            members = [ln for ln in tops if ln.group == group_name]
+            total = index.total_for(kind, group_name, members[0].evidence) if members else None
+            amounts = [ln.amount for ln in members]
+            if total is None or total.value is None or any(a is None for a in amounts):
+                continue
+            findings.extend(_parts_vs_total("sum.economic", group_name, total.value, amounts, total.evidence, "明细"))
+    return findings
+
+
+def _has_parent(line: EconomicLine, lines: list[EconomicLine]) -> bool:
+    return bool(line.code) and len(line.code or "") == 5 and any(o.code == line.code[:3] for o in lines)  # type: ignore[index]
+
+
+def _economic_classes(lines: list[EconomicLine]) -> list[Finding]:
+    findings = []
+    for parent in lines:
+        if not parent.code or len(parent.code) != 3 or parent.amount is None:
+            continue
+        children = [ln.amount for ln in lines if ln.code and len(ln.code) == 5 and ln.code.startswith(parent.code)]
+        if children and all(a is not None for a in children):
+            subject = f"{parent.code} {parent.name}"
+            findings.extend(
+                _parts_vs_total("sum.economic", subject, parent.amount, children, parent.evidence, "款级科目")
+            )
+    return findings
+
+
+def _parts_vs_total(
+    rule_id: str, subject: str, total: Decimal, parts: list, evidence: Evidence, what: str
+) -> list[Finding]:
+    half = money_half_unit(total)
+    if not sum_breach(parts, total, half):
+        return []
+    expected = fmt_sum(sum(parts, Decimal(0)), parts)
+    message = f"{subject}为{fmt(total)}万元，但所列{len(parts)}项{what}合计为{expected}万元，二者不符"
+    return [finding(rule_id, Severity.ERROR, subject, message, evidence, expected, fmt(total), half)]
+
+
+def balance(report: ExtractedReport, document: Document) -> list[Finding]:
+    """收入总计 = 支出总计 wherever a report states both."""
+    index = MetricIndex(report, Sections(document))
+    findings = []
+    for kind in SourceKind:
+        for income in index.statements(kind, m.收入总计):
+            spending = index.sibling(kind, m.支出总计, income.evidence)
+            if spending is None or income.value is None or spending.value is None:
+                continue
+            half = money_half_unit(income.value)
+            if abs(income.value - spending.value) > half:
+                message = f"收入总计{fmt(income.value)}万元与支出总计{fmt(spending.value)}万元不相等，收支不平衡"
+                findings.append(
+                    finding(
+                        "balance.income_expenditure",
+                        Severity.ERROR,
+                        m.收入总计,
+                        message,
+                        income.evidence,
+                        fmt(spending.value),
+                        fmt(income.value),
+                        half,
+                    )
+                )
+    return findings

@@ -1,0 +1,72 @@
+"""`wording.comparison`: the words agree with the numbers they describe.
+
+- ``完成预算X%`` followed (within the next clause or sentence) by ``决算数大于/小于预算数`` or
+  ``与预算数持平``: 大于 needs X > 100, 小于 X < 100, 持平 / 等于 X = 100 (at X's printed precision;
+  a ``100%`` printed without decimals may be 99.6% and allows any word).
+- ``增加A万元，下降B%`` / ``减少A万元，增长B%``: the direction of the amount and of the rate agree.
+A warning: the figures may be right and the word wrong, or the reverse; either way the sentence
+contradicts itself.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from budget_reports.facts import ExtractedReport, Finding, Severity
+from budget_reports.model import Document
+from budget_reports.normalize import parse_decimal
+from budget_reports.rules.base import HUNDRED, finding, fmt, unit_of
+from budget_reports.rules.text import evidence_at, prose
+
+RULE_ID = "wording.comparison"
+_WINDOW = 40
+_COMPLETION = re.compile(r"完成(?:全年)?预算(?:数)?的?\s*(\d+(?:\.\d+)?)\s*%")
+_VERDICT = re.compile(r"决算数?(大于|小于|等于|高于|低于|超过)预算数?|(?:决算数?)?与预算数?(持平|相等|一致)")
+_DIRECTION = re.compile(
+    r"(增加|减少|增长|下降|上升|降低)了?\s*([\d,]+(?:\.\d+)?)\s*万元\s*[,，]?\s*(增长|下降|上升|降低|增加|减少)了?\s*(\d+(?:\.\d+)?)\s*%"
+)
+_UP, _DOWN = {"增加", "增长", "上升"}, {"减少", "下降", "降低"}
+_EXPECTED = {"大于": "大于", "高于": "大于", "超过": "大于", "小于": "小于", "低于": "小于"}
+
+
+def wording_comparison(report: ExtractedReport, document: Document) -> list[Finding]:
+    findings = []
+    for block, text in prose(document):
+        for match in _COMPLETION.finditer(text):
+            pct = Decimal(match.group(1))
+            window = text[match.end() : match.end() + _WINDOW]
+            window = window.split("完成")[0]  # stop at the next completion figure
+            verdict = _VERDICT.search(window)
+            if verdict is None:
+                continue
+            word = verdict.group(1) or verdict.group(2)
+            right = _right_word(pct)
+            said = _EXPECTED.get(word, "持平")
+            if right is not None and said != right:
+                end = match.end() + verdict.end()
+                evidence = evidence_at(document, block, match.start(), end)
+                message = f"完成预算{fmt(pct)}%，应表述为决算数{right}预算数，文中却写为“{verdict.group(0)}”"
+                findings.append(finding(RULE_ID, Severity.WARNING, "完成预算", message, evidence, right, word))
+        for match in _DIRECTION.finditer(text):
+            amount_word, amount, rate_word, rate = match.groups()
+            if parse_decimal(amount) == 0 or Decimal(rate) == 0:
+                continue
+            if (amount_word in _UP) != (rate_word in _UP):
+                evidence = evidence_at(document, block, match.start(), match.end())
+                message = f"“{match.group(0)}”中金额写为{amount_word}而幅度写为{rate_word}，增减方向自相矛盾"
+                findings.append(
+                    finding(RULE_ID, Severity.WARNING, "增减方向", message, evidence, amount_word, rate_word)
+                )
+    return findings
+
+
+def _right_word(pct: Decimal) -> str | None:
+    """大于 / 小于 when the printed rate is clearly off 100, 持平 when exactly 100 to two decimals;
+    None when rounding leaves it open (``100%`` may be 99.6% printed without decimals)."""
+    half = unit_of(pct) / 2
+    if pct - half > HUNDRED:
+        return "大于"
+    if pct + half < HUNDRED:
+        return "小于"
+    return "持平" if half <= Decimal("0.005") else None

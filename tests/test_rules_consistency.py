@@ -1,0 +1,74 @@
+"""`consistency.prose_table` and `consistency.repeated_figure`."""
+
+from __future__ import annotations
+
+from budget_reports.facts import IncomeLine, Severity
+from budget_reports.rules.consistency import agree, prose_table, repeated_figure
+from tests.test_rules_fixtures import D, document, ev, income, keys, line, metric, report, table_metric
+
+
+def test_figures_agree_at_the_coarser_precision() -> None:
+    assert agree(D("27.3"), D("27.30"))
+    assert agree(D("8.5"), D("8.51"))
+    assert not agree(D("64.88"), D("64.89"))
+
+
+def test_prose_and_table_disagreeing_is_an_error() -> None:
+    facts = report(
+        summary_metrics=[metric("本年支出合计", "2246.12", 33), table_metric("本年支出合计", "2246.21", 900)]
+    )
+    findings = prose_table(facts, document())
+    assert keys(findings, Severity.ERROR) == {("consistency.prose_table", "本年支出合计")}
+    assert (findings[0].expected, findings[0].actual) == ("2246.21", "2246.12")
+    facts.summary_metrics[1] = table_metric("本年支出合计", "2246.12", 900)
+    assert prose_table(facts, document()) == []
+
+
+def test_classification_lines_compared_by_code() -> None:
+    said = line("项", "行政运行（项）", "1235.63", 48, code="2013101")
+    printed = line("项", "行政运行", "1235.36", 950, code="2013101", source_kind="table")
+    findings = prose_table(report(expenditure_function=[said, printed]), document())
+    assert keys(findings) == {("consistency.prose_table", "2013101")}
+
+
+def test_scoped_restatements_pair_only_with_their_scope() -> None:
+    # Two prose 基本支出 (all funds; 一般公共预算财政拨款) against two table figures: each finds its own.
+    facts = report(
+        summary_metrics=[
+            metric("基本支出", "289.53", 27),
+            metric("基本支出", "289.20", 50, scope="一般公共预算财政拨款"),
+            table_metric("基本支出", "289.53", 900),
+        ]
+    )
+    assert prose_table(facts, document()) == []
+
+
+def test_003_other_income_written_once_in_yuan_and_once_in_wanyuan() -> None:
+    # 003: 其他收入8元，占总收入1.63% (line 32) and 其他收入8万元 (lines 26 and 41).
+    lines = [
+        income("其他收入", "8", 26),
+        IncomeLine("其他收入", D("0.0008"), ev(32, "其他收入8元")),
+        income("其他收入", "8", 41),
+    ]
+    findings = repeated_figure(report(income=lines), document())
+    assert keys(findings) == {("consistency.repeated_figure", "其他收入")}
+    assert findings[0].severity is Severity.WARNING
+    assert findings[0].evidence.line == 32
+
+
+def test_restating_the_same_figure_is_fine() -> None:
+    facts = report(summary_metrics=[metric("公用经费", "129.5", 27), metric("公用经费", "129.50", 41)])
+    assert repeated_figure(facts, document()) == []
+
+
+def test_same_item_name_under_different_kuan_is_not_a_repeat() -> None:
+    # 000: 一般行政管理事务（项） 114.05 under 党委办公厅（室）及相关机构事务, 10 under 组织事务.
+    lines = [
+        line("项", "一般公共服务支出（类）党委办公厅（室）及相关机构事务（款）一般行政管理事务（项）", "114.05", 94),
+        line("项", "一般公共服务支出（类）组织事务（款）一般行政管理事务（项）", "10", 95),
+    ]
+    assert repeated_figure(report(expenditure_function=lines), document()) == []
+    lines.append(line("项", "一般公共服务支出（类）组织事务（款）一般行政管理事务（项）", "11", 120))
+    assert keys(repeated_figure(report(expenditure_function=lines), document())) == {
+        ("consistency.repeated_figure", "一般行政管理事务")
+    }

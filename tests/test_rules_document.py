@@ -1,0 +1,180 @@
+"""Document-level rules on the seeds and on small generated text files: placeholders, numbering,
+years, wording."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from budget_reports.facts import Finding, Severity
+from budget_reports.readers import read_document
+from budget_reports.rules.numbering import numbering
+from budget_reports.rules.placeholders import template_placeholder
+from budget_reports.rules.wording import wording_comparison
+from budget_reports.rules.years import fiscal_year, year_consistency
+from tests.conftest import SEED_DIR, SEED_FILES
+from tests.test_rules_fixtures import report
+
+
+def seed(name: str):
+    return read_document(SEED_DIR / name, name)
+
+
+def written(tmp_path: Path, text: str):
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_document(path, "report.txt")
+
+
+def where(findings: list[Finding]) -> list[tuple[str, str, int | None]]:
+    return [(f.rule_id, f.subject, f.evidence.line) for f in findings]
+
+
+# --- template.placeholder -------------------------------------------------------------------------
+
+
+def test_000_unchosen_alternatives_and_template_instructions() -> None:
+    findings = template_placeholder(report(), seed("000_1ca1b4d95d915062.txt"))
+    assert where(findings) == [
+        ("template.placeholder", "增加/减少", 135),
+        ("template.placeholder", "增长/下降", 135),
+        ("template.placeholder", "增加/减少", 136),
+        ("template.placeholder", "增长/下降", 136),
+        ("template.placeholder", "增加/减少", 140),
+        ("template.placeholder", "增长/下降", 140),
+        ("template.placeholder", "（可用表格形式反映）", 262),
+        ("template.placeholder", "（可用表格形式反映）", 324),
+        ("template.placeholder", "（可用表格形式反映）", 388),
+    ]
+    assert all(f.severity is Severity.WARNING for f in findings)
+    assert "增加/减少0万元" in findings[0].evidence.snippet
+
+
+def test_002_completion_cell_left_with_the_template_instruction() -> None:
+    findings = template_placeholder(report(), seed("002_f4d5f3929f6a2ae3.txt"))
+    assert where(findings) == [("template.placeholder", "（100字以内）", 696)]
+    assert findings[0].evidence.snippet == "对照年度目标，说明相关任务目标的完成情况（100字以内）"
+
+
+def test_placeholder_names_in_a_generated_report(tmp_path: Path) -> None:
+    doc = written(tmp_path, "XX局2023年度部门决算\n本单位共有车辆２辆，ＸＸ科负责管理。\n××单位机关运行经费3.5万元。\n")
+    assert [f.subject for f in template_placeholder(report(), doc)] == ["XX", "ＸＸ", "××"]
+
+
+def test_a_filled_report_has_no_placeholder(tmp_path: Path) -> None:
+    doc = written(tmp_path, "公务接待费支出决算比2022年减少0.02万元，下降10%。\n标准：760元/人，1020元/人。\n")
+    assert template_placeholder(report(), doc) == []
+
+
+# --- numbering.gap / numbering.duplicate ----------------------------------------------------------
+
+
+def test_002_items_numbered_1_to_12_then_15() -> None:
+    findings = numbering(report(), seed("002_f4d5f3929f6a2ae3.txt"))
+    assert where(findings) == [("numbering.gap", "15.", 72)]
+    assert "13、14" in findings[0].message
+
+
+def test_003_skips_from_one_to_three() -> None:
+    assert where(numbering(report(), seed("003_397564467219909d.txt"))) == [("numbering.gap", "（三）", 61)]
+
+
+@pytest.mark.parametrize("name", ["000_1ca1b4d95d915062.txt", "001_8af6c6b53bb795b2.txt", "004_127aded49d8bfbe3.txt"])
+def test_numbering_of_the_other_seeds_is_sound(name: str) -> None:
+    # 000 mixes Word's exported "1、 " with 四、 (1、 2、 3、 四、 … 八、 9、 10、) and reuses 一、 inside
+    # （二）; 004 has a letter numbered 1、 二、 三、 after its 名词解释 一、…二十三、.
+    assert numbering(report(), seed(name)) == []
+
+
+def test_duplicates_and_gaps_in_a_generated_report(tmp_path: Path) -> None:
+    text = "一、概况\n（一）职能\n1.负责甲\n2.负责乙\n2.负责丙\n（二）机构\n（四）人员\n二、收支\n四、其他\n"
+    findings = numbering(report(), written(tmp_path, text))
+    assert where(findings) == [
+        ("numbering.duplicate", "2.", 5),
+        ("numbering.gap", "（四）", 7),
+        ("numbering.gap", "四、", 9),
+    ]
+
+
+def test_nested_restart_and_annex_reset(tmp_path: Path) -> None:
+    text = "一、概况\n二、重点工作\n一、学思想\n二、树理念\n三、机构设置\n附件1\n一、项目概况\n二、资金\n"
+    assert numbering(report(), written(tmp_path, text)) == []
+
+
+# --- year.consistency ---------------------------------------------------------------------------
+
+
+def test_002_names_the_2022_accounts_in_its_2023_report() -> None:
+    doc = seed("002_f4d5f3929f6a2ae3.txt")
+    assert fiscal_year(report(), doc) == 2023
+    findings = year_consistency(report(), doc)
+    assert where(findings) == [("year.consistency", "2022年度单位决算", 21)]
+    assert (findings[0].expected, findings[0].actual) == ("2023", "2022")
+
+
+def test_004_evaluates_2024_in_its_2023_report() -> None:
+    findings = year_consistency(report(), seed("004_127aded49d8bfbe3.txt"))
+    assert where(findings) == [
+        ("year.consistency", "2024年度部门整体支出绩效", 117),
+        ("year.consistency", "2024年部门整体支出绩效", 117),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "year"),
+    [("000_1ca1b4d95d915062.txt", 2021), ("001_8af6c6b53bb795b2.txt", 2021), ("003_397564467219909d.txt", 2021)],
+)
+def test_years_of_the_other_seeds_agree(name: str, year: int) -> None:
+    # 003 is signed 2022年5月18日, the year after: a closing date may be.
+    doc = seed(name)
+    assert fiscal_year(report(), doc) == year
+    assert year_consistency(report(), doc) == []
+
+
+def test_year_end_comparison_and_quoted_titles_in_a_generated_report(tmp_path: Path) -> None:
+    text = (
+        "第二部分 2023年度部门决算情况说明\n"
+        "截至2022年12月31日，本部门共有车辆2辆。\n"
+        "与2021年相比，收、支总计各增加5万元。\n"
+        "根据《关于开展2024年度部门决算工作的通知》要求编制。\n"
+        "2025年3月1日\n"
+    )
+    findings = year_consistency(report(), written(tmp_path, text))
+    assert [(f.subject, f.actual, f.expected) for f in findings] == [
+        ("截至2022年12月31日", "2022", "2023"),
+        ("与2021年相比", "2021", "2022"),
+        ("2025年3月1日", "2025", "2023或2024"),
+    ]
+
+
+def test_the_identity_year_wins_over_the_headings(tmp_path: Path) -> None:
+    facts = report()
+    facts.report.fiscal_year = 2022
+    doc = written(tmp_path, "第二部分 2023年度部门决算情况说明\n")
+    assert [f.subject for f in year_consistency(facts, doc)] == ["2023年度部门决算"]
+
+
+# --- wording.comparison -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", SEED_FILES, ids=lambda p: p.name)
+def test_the_seeds_word_their_comparisons_right(path: Path) -> None:
+    assert wording_comparison(report(), read_document(path, path.name)) == []
+
+
+def test_contradictory_wording_in_a_generated_report(tmp_path: Path) -> None:
+    text = (
+        "1.行政运行（项）:支出决算为95.5万元，完成预算95.5%，决算数大于预算数的主要原因是人员增加。\n"
+        "2.住房公积金（项）:支出决算为50万元，完成预算100.00%。决算数小于预算数的主要原因是人员变动。\n"
+        "3.购房补贴（项）:支出决算为6万元，完成预算100%，决算数与预算数持平。\n"
+        "4.公务用车（项）:完成预算100%。决算数小于预算数的主要原因是四舍五入。\n"
+        "机关运行经费比2022年增加10.5万元，下降5.2%。\n"
+        "公务接待费比2022年减少0.02万元，下降10%。\n"
+    )
+    findings = wording_comparison(report(), written(tmp_path, text))
+    assert [(f.subject, f.expected, f.actual, f.evidence.line) for f in findings] == [
+        ("完成预算", "小于", "大于", 1),
+        ("完成预算", "持平", "小于", 2),
+        ("增减方向", "增加", "下降", 5),
+    ]

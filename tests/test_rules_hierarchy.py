@@ -1,0 +1,137 @@
+"""`sum.hierarchy`: 项 to 款 to 类 to the fund total, by codes, by the names written, or by line order."""
+
+from __future__ import annotations
+
+from budget_reports.facts import Severity
+from budget_reports.rules.hierarchy import sum_hierarchy
+from tests.test_rules_fixtures import document, keys, line, metric, report
+
+# 000_1ca1b4d95d915062.txt, 五、（二） and （三）: the 类 with their shares, then each 项 with its 类 and 款.
+CLASSES_000 = [
+    line("类", "一般公共服务（类）支出", "476.75", 89),
+    line("类", "社会保障和就业（类）支出", "64.88", 89),
+    line("类", "卫生健康支出", "29.63", 89),
+    line("类", "住房保障支出", "38.63", 89),
+]
+ITEMS_000 = [
+    line("项", "一般公共服务支出（类）党委办公厅（室）及相关机构事务（款）行政运行（项）", "352.7", 93),
+    line("项", "一般公共服务支出（类）党委办公厅（室）及相关机构事务（款）一般行政管理事务（项）", "114.05", 94),
+    line("项", "一般公共服务支出（类）组织事务（款）一般行政管理事务（项）", "10", 95),
+    line("项", "社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）", "27.3", 96),
+    line("项", "社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）", "25.06", 97),
+    line("项", "社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）", "12.53", 98),
+    line("项", "卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）", "19.92", 100),
+    line("项", "卫生健康支出（类）行政事业单位医疗（款）公务员医疗补助（项）", "6.48", 102),
+    line("项", "卫生健康支出（类）行政事业单位医疗（款）其他行政事业单位医疗支出（项）", "3.23", 104),
+    line("项", "住房保障支出（类）住房改革支出（款）住房公积金（项）", "32.3", 106),
+    line("项", "住房保障支出（类）住房改革支出（款）购房补贴（项）", "6.33", 108),
+]
+DOC_000 = document(
+    (84, "五、一般公共预算财政拨款支出决算情况说明"), (110, "六、一般公共预算财政拨款基本支出决算情况说明")
+)
+
+
+def test_items_adding_to_64_89_under_a_class_of_64_88_are_an_error() -> None:
+    facts = report(
+        expenditure_function=CLASSES_000 + ITEMS_000,
+        summary_metrics=[metric("一般公共预算财政拨款支出", "609.89", 86)],
+    )
+    findings = sum_hierarchy(facts, DOC_000)
+    assert keys(findings) == {("sum.hierarchy", "社会保障和就业")}
+    (found,) = findings
+    assert found.severity is Severity.ERROR
+    assert (found.expected, found.actual) == ("64.89", "64.88")
+    assert "64.89" in found.message and "64.88" in found.message
+    assert found.evidence.line == 89
+
+
+def test_a_clean_tree_raises_nothing() -> None:
+    fixed = [*CLASSES_000[:1], line("类", "社会保障和就业（类）支出", "64.89", 89), *CLASSES_000[2:]]
+    facts = report(
+        expenditure_function=fixed + ITEMS_000, summary_metrics=[metric("一般公共预算财政拨款支出", "609.9", 86)]
+    )
+    assert sum_hierarchy(facts, DOC_000) == []
+
+
+# 004_127aded49d8bfbe3.txt: 类 written without marks; their sum 912.27 against the total 912.26, and the
+# 社会保障和就业 项 (29.74 + 3.46 + 42.49 + 0.74 = 76.43) against the 类 76.44.
+def test_class_total_and_class_breaches_of_004() -> None:
+    classes = [
+        line("类", "一般公共服务支出", "711.95", 39),
+        line("类", "教育支出", "44.2", 39),
+        line("类", "社会保障和就业支出", "76.44", 39),
+        line("类", "卫生健康支出", "13.12", 39),
+        line("类", "农林水支出", "35", 39),
+        line("类", "住房保障支出", "31.56", 39),
+    ]
+    items = [
+        line(
+            "项",
+            "社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）",
+            "29.74",
+            48,
+        ),
+        line("项", "社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）", "3.46", 49),
+        line("项", "社会保障和就业支出（类）抚恤（款）死亡抚恤（项）", "42.49", 50),
+        line("项", "社会保障和就业支出（类）其他社会保障和就业支出（款）其他社会保障和就业支出（项）", "0.74", 51),
+        line(
+            "项",
+            "农林水支出（类）巩固脱贫攻坚成果衔接乡村振兴（款）其他巩固脱贫攻坚成果衔接乡村振兴支出（项）",
+            "35",
+            53,
+        ),
+    ]
+    facts = report(
+        expenditure_function=classes + items,
+        summary_metrics=[metric("一般公共预算财政拨款支出", "912.26", 35)],
+    )
+    findings = sum_hierarchy(facts, document((33, "五、一般公共预算财政拨款支出决算情况说明")))
+    assert keys(findings) == {("sum.hierarchy", "社会保障和就业支出"), ("sum.hierarchy", "一般公共预算财政拨款支出")}
+    by_subject = {f.subject: f for f in findings}
+    assert (by_subject["社会保障和就业支出"].expected, by_subject["社会保障和就业支出"].actual) == ("76.43", "76.44")
+    assert (by_subject["一般公共预算财政拨款支出"].expected, by_subject["一般公共预算财政拨款支出"].actual) == (
+        "912.27",
+        "912.26",
+    )
+
+
+# 001_8af6c6b53bb795b2.txt writes the 类 and 款 once for several 项: the later 项 inherit them.
+def test_items_naming_only_their_own_level_inherit_class_and_kuan_from_the_line_before() -> None:
+    lines = [
+        line("类", "一般公共服务（类）", "379.93", 40),
+        line("项", "一般公共服务（类）组织事务（款）行政运行（项）", "224.37", 45),
+        line("项", "一般行政管理事务（项）", "155.56", 45),
+        line("类", "卫生健康（类）", "17.53", 40),
+        line("项", "卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）", "16.04", 47),
+        line("项", "公务员医疗补助（项）", "1.49", 47),
+    ]
+    doc = document((34, "五、一般公共预算财政拨款支出决算情况说明"))
+    assert sum_hierarchy(report(expenditure_function=lines), doc) == []
+    lines[2] = line("项", "一般行政管理事务（项）", "155.57", 45)
+    assert keys(sum_hierarchy(report(expenditure_function=lines), doc)) == {("sum.hierarchy", "一般公共服务")}
+
+
+def test_table_lines_with_codes_check_each_level_and_each_column() -> None:
+    table = {"source_kind": "table", "fund_type": "全部资金"}
+    lines = [
+        line("类", "一般公共服务支出", "100.00", 10, code="201", budget_final="120.00", **table),
+        line("款", "人大事务", "60.00", 11, code="20101", budget_final="70.00", **table),
+        line("项", "行政运行", "50.00", 12, code="2010101", budget_final="55.00", **table),
+        line("项", "一般行政管理事务", "10.00", 13, code="2010102", budget_final="15.00", **table),
+        line("款", "政协事务", "40.00", 14, code="20102", budget_final="50.00", **table),
+        line("项", "行政运行", "40.00", 15, code="2010201", budget_final="50.00", **table),
+    ]
+    assert sum_hierarchy(report(expenditure_function=lines), document()) == []
+    lines[5] = line("项", "行政运行", "40.00", 15, code="2010201", budget_final="49.00", **table)
+    findings = sum_hierarchy(report(expenditure_function=lines), document())
+    assert keys(findings) == {("sum.hierarchy", "20102")}
+    assert "全年预算数" in findings[0].message
+
+
+def test_fund_types_and_sources_are_never_mixed() -> None:
+    prose = line("类", "一般公共服务支出", "100", 10)
+    table = line("项", "一般公共服务支出（类）组织事务（款）行政运行（项）", "90", 20, source_kind="table")
+    other_fund = line(
+        "项", "一般公共服务支出（类）组织事务（款）行政运行（项）", "80", 21, fund_type="政府性基金预算财政拨款"
+    )
+    assert sum_hierarchy(report(expenditure_function=[prose, table, other_fund]), document()) == []
