@@ -66,7 +66,7 @@ def _report(document: Document, year: int | None, lines: list[ExpenditureLine]) 
         file_size_bytes=1,
         fiscal_year=year,
     )
-    return ExtractedReport(report=info, expenditure_function=lines)
+    return ExtractedReport(report=info, expenditure_function=list(lines))
 
 
 def _run(document: Document, year: int | None, lines: list[ExpenditureLine]) -> tuple[ExtractedReport, list]:
@@ -111,7 +111,7 @@ def test_resolved_lines_get_codes_and_official_names_and_nothing_else_changes() 
 def test_an_unresolvable_name_keeps_code_null_and_is_a_warning() -> None:
     doc = _document("002")
     text = "社会保障和就业（类）行政事业单位离退休（款）未归口管理的行政单位离退休（项）"
-    report, findings = _run(doc, 2021, [_line(doc, text, "项")])
+    report, findings = _run(doc, 2023, [_line(doc, text, "项")])
     assert report.expenditure_function[0].code is None
     assert report.expenditure_function[0].kuan_code == "20805"  # the parent it names does exist
     unresolved = [f for f in findings if f.rule_id == UNRESOLVED]
@@ -130,7 +130,7 @@ def test_a_resolvable_name_has_no_unresolved_finding() -> None:
 def test_an_earlier_editions_name_is_reported_as_outdated() -> None:
     doc = _document("002")
     text = "医疗卫生与计划生育（类）行政事业单位医疗（款）公务员医疗补助（项）"
-    report, findings = _run(doc, 2021, [_line(doc, text, "项")])
+    report, findings = _run(doc, 2023, [_line(doc, text, "项")])
     assert report.expenditure_function[0].code == "2101103"
     assert [(f.rule_id, f.severity, f.expected) for f in findings] == [(OUTDATED_NAME, Severity.INFO, "卫生健康支出")]
     assert "旧科目名称" in findings[0].message
@@ -147,10 +147,10 @@ def test_a_code_missing_from_the_years_edition_is_reported(code: str, printed: s
     doc = _document("002")
     level = "款" if len(code) == 5 else "项"
     line = ExpenditureLine(GENERAL, level, printed, _evidence(doc, printed), SourceKind.TABLE, code=code)
-    _, findings = _run(doc, 2021, [line])
+    _, findings = _run(doc, 2023, [line])
     unknown = [f for f in findings if f.rule_id == CODE_UNKNOWN]
     assert [(f.severity, f.actual) for f in unknown] == [(severity, code)]
-    assert "2021 年版" in unknown[0].message
+    assert "2023 年版" in unknown[0].message
 
 
 def test_a_code_of_the_years_edition_passes() -> None:
@@ -239,3 +239,38 @@ def test_economic_lines_get_their_group_and_code() -> None:
         ("30201", "公用经费", Decimal("1.2")),
         (None, None, Decimal("3")),
     ]
+
+
+@pytest.mark.parametrize(
+    ("code", "printed", "expected"),
+    [
+        ("301 13", "住房公积金", []),
+        ("302 12", "因 公 出 国 （ 境 ） 费\n用", []),  # spaced and wrapped as the Putuo table prints it
+        ("30113", "医疗费", [(NAME_MISMATCH, Severity.WARNING, "住房公积金")]),
+        ("30250", "其他费用", [(CODE_UNKNOWN, Severity.WARNING, "2021 年版部门预算支出经济分类编码")]),
+    ],
+)
+def test_printed_economic_codes_are_checked(code: str, printed: str, expected: list) -> None:
+    doc = _document("000")
+    report = _report(doc, 2021, [])
+    report.expenditure_economic.append(EconomicLine(code, printed, None, Decimal("1"), _evidence(doc, "住房公积金")))
+    findings = classification_rules(report, doc)
+    assert [(f.rule_id, f.severity, f.expected) for f in findings] == expected
+
+
+def test_table_rows_without_codes_take_their_parents_from_the_rows_above() -> None:
+    doc = _document("001")
+    evidence = _evidence(doc, "组织事务")
+    rows = [
+        ExpenditureLine(GENERAL, "类", "一般公共服务支出", evidence, SourceKind.TABLE, source_table="支出决算表"),
+        ExpenditureLine(GENERAL, "款", "组织事务", evidence, SourceKind.TABLE, source_table="支出决算表"),
+        ExpenditureLine(GENERAL, "项", "行政运行", evidence, SourceKind.TABLE, source_table="支出决算表"),
+        ExpenditureLine(GENERAL, "项", "一般行政管理事务", evidence, SourceKind.TABLE, source_table="支出决算表"),
+    ]
+    report, findings = _run(doc, 2021, rows)
+    assert [line.code for line in report.expenditure_function] == ["201", "20132", "2013201", "2013202"]
+    assert findings == []
+    # The same 项 row alone, with nothing above it, cannot be placed: it stays unresolved.
+    alone, alone_findings = _run(doc, 2021, rows[2:3])
+    assert alone.expenditure_function[0].code is None
+    assert [f.rule_id for f in alone_findings] == [UNRESOLVED]

@@ -98,9 +98,9 @@ def test_a_shared_xiang_name_without_its_kuan_stays_unresolved() -> None:
 
 
 def test_an_earlier_edition_name_resolves_and_is_reported_as_outdated() -> None:
-    # 002 (a 2021 report) copies 医疗卫生与计划生育 and 行政事业单位离退休 from an older template.
+    # 002 (a 2023 report) copies 医疗卫生与计划生育 and 行政事业单位离退休 from an older template.
     name = _in_seed("002", "医疗卫生与计划生育（类）行政事业单位医疗（款）行政单位医疗（项）")
-    resolution = resolve(name, "项", 2021)
+    resolution = resolve(name, "项", 2023)
     assert resolution.code == "2101101"
     assert resolution.entry("类").name == "卫生健康支出"
     assert [i.kind for i in resolution.issues] == [IssueKind.OUTDATED_NAME]
@@ -108,7 +108,7 @@ def test_an_earlier_edition_name_resolves_and_is_reported_as_outdated() -> None:
 
 def test_a_name_missing_from_the_edition_stays_unresolved_with_its_parents() -> None:
     name = _in_seed("002", "社会保障和就业（类）行政事业单位离退休（款）未归口管理的行政单位离退休（项）")
-    resolution = resolve(name, "项", 2021)
+    resolution = resolve(name, "项", 2023)
     assert resolution.code is None
     assert resolution.entry("款").code == "20805"
     assert IssueKind.UNRESOLVED in [i.kind for i in resolution.issues]
@@ -116,7 +116,7 @@ def test_a_name_missing_from_the_edition_stays_unresolved_with_its_parents() -> 
 
 def test_a_kuan_abolished_in_2019_stays_unresolved() -> None:
     name = _in_seed("002", "资源勘探信息等支出（类）安全生产监管（款）其他安全生产监管支出（项）")
-    resolution = resolve(name, "项", 2021)
+    resolution = resolve(name, "项", 2023)
     assert resolution.code is None
     assert resolution.entry("类").code == "215"
 

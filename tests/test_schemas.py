@@ -9,13 +9,17 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import polars as pl
 import pytest
 from dagster import DagsterInstance
 
+from assets.checks import SCHEMA_CHECKS
 from budget_reports.classification.reference import classification_frame
 from budget_reports.contract import VIEWS, VIEWS_BY_NAME
+from budget_reports.runs import Paths, build, stage_reports
 from budget_reports.warehouse.frames import frame_from_records
+from pipelines.resources import WarehousePaths
 from schemas import MODELS, validate_frame
 
 EVIDENCE = {"source_file": "a.pdf", "page": 3, "line": 12, "snippet": "住房公积金187.19万元"}
@@ -223,3 +227,19 @@ def test_the_real_job_runs_every_asset_check_and_all_pass_on_the_seeds(
     assert checked["reports_schema"] == 5
     assert checked["classification_schema"] == classification_frame().height
     assert (tmp_path / "warehouse" / "budget.duckdb").exists()
+
+
+def test_an_asset_check_reports_the_failure_cases_in_its_metadata_and_does_not_block(seed_paths: Paths) -> None:
+    stage_reports(seed_paths)
+    db_path = build(seed_paths).duckdb_path
+    with duckdb.connect(str(db_path)) as con:  # break one row of the built warehouse
+        con.execute("UPDATE classification SET level = '目' WHERE code = '201' AND edition_year = 2024")
+    check = next(c for c in SCHEMA_CHECKS if c.node_def.name == "classification_classification_schema")
+    assert all(not spec.blocking for spec in check.check_specs)
+    paths = WarehousePaths(raw_dir=str(seed_paths.raw_dir), warehouse_dir=str(seed_paths.warehouse_dir))
+    result = check(warehouse_paths=paths)
+    assert not result.passed
+    assert result.metadata["failures"].value == 2  # the bad level, and the level/code-length rule
+    cases = result.metadata["failure_cases"].value
+    assert "| level | isin" in cases and "目" in cases and '"code":"201"' in cases
+    assert "code has 3 digits for 类" in result.metadata["failed_checks"].value

@@ -199,7 +199,7 @@ def _resolve_code(ed: Edition, code: str, pieces: list[Piece], level: str) -> Re
             IssueKind.CODE_UNKNOWN,
             subject=code,
             actual=code,
-            detail=f"编码 {code} 不在 {ed.year} 年版{_scheme_label(ed.scheme)}科目中",
+            detail=f"编码 {code} 不在 {ed.year} 年版{scheme_label(ed.scheme)}科目中",
         )
         chain = _chain_of(ed, code)
         return Resolution(ed.year, code=code, chain=chain, issues=(issue,))
@@ -344,5 +344,5 @@ def _ambiguous(piece: Piece, found: list[Entry]) -> Issue:
     )
 
 
-def _scheme_label(scheme: str) -> str:
+def scheme_label(scheme: str) -> str:
     return "支出功能分类" if scheme == FUNCTION else "部门预算支出经济分类"

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from budget_reports.classification.lines import resolve_lines
 from budget_reports.classification.reference import ECONOMIC, edition, nearest_edition_year
-from budget_reports.classification.resolver import Resolution, find_by_name, normalize_code, resolve
-from budget_reports.facts import EconomicLine, ExpenditureLine, ExtractedReport, SourceKind
+from budget_reports.classification.resolver import Resolution, find_by_name, normalize_code
+from budget_reports.facts import EconomicLine, ExpenditureLine, ExtractedReport
 from budget_reports.model import Document
 
 
@@ -25,20 +26,7 @@ def resolve_codes(document: Document, result: ExtractedReport) -> None:
 
 def resolve_function_lines(lines: list[ExpenditureLine], fiscal_year: int | None) -> list[ExpenditureLine]:
     """The lines with codes and official names filled, in the same order."""
-    contexts: dict[tuple, Resolution] = {}
-    resolved = []
-    for line in lines:
-        key = (line.fund_type, line.source_kind, line.source_table)
-        # Prose lists give the 类 and 款 once for several 项: the previous line is the context.
-        context = contexts.get(key) if line.source_kind is SourceKind.NARRATIVE else None
-        resolution = resolve_line(line, fiscal_year, context)
-        contexts[key] = resolution
-        resolved.append(apply_resolution(line, resolution))
-    return resolved
-
-
-def resolve_line(line: ExpenditureLine, fiscal_year: int | None, context: Resolution | None = None) -> Resolution:
-    return resolve(line.name_as_written, line.level, fiscal_year, code=line.code, context=context)
+    return [apply_resolution(line, r) for line, r in zip(lines, resolve_lines(lines, fiscal_year), strict=True)]
 
 
 def apply_resolution(line: ExpenditureLine, resolution: Resolution) -> ExpenditureLine:

@@ -1,5 +1,6 @@
 """Classification rules: every functional line's code exists in the edition of the report's year,
-sits under the right parent, carries that edition's name, and could be resolved at all.
+sits under the right parent, carries that edition's name, and could be resolved at all; every
+printed economic code exists and carries its name.
 
 The rules re-resolve each line (a pure, cheap lookup) rather than trusting the filled codes, so
 they report the same thing whether a code was printed by the report or resolved from its name.
@@ -8,9 +9,17 @@ See budget_reports/classification/README.md for each rule's id, severity and mes
 
 from __future__ import annotations
 
-from budget_reports.classification.reference import EDITIONS, FUNCTION, editions_with
-from budget_reports.classification.resolver import CODE_LENGTH, IssueKind, Resolution, normalize_code, resolve
-from budget_reports.facts import ExpenditureLine, ExtractedReport, Finding, Severity, SourceKind
+from budget_reports.classification.lines import resolve_economic, resolve_lines
+from budget_reports.classification.reference import ECONOMIC, EDITIONS, FUNCTION, editions_with
+from budget_reports.classification.resolver import (
+    CODE_LENGTH,
+    Issue,
+    IssueKind,
+    Resolution,
+    normalize_code,
+    scheme_label,
+)
+from budget_reports.facts import EconomicLine, ExpenditureLine, ExtractedReport, Finding, Severity
 from budget_reports.model import Document
 
 UNRESOLVED = "classification.unresolved"
@@ -22,18 +31,15 @@ EDITION_FALLBACK = "classification.edition_fallback"
 
 
 def classification_rules(extracted: ExtractedReport, document: Document) -> list[Finding]:
-    lines = extracted.expenditure_function
-    if not lines:
-        return []
     year = extracted.report.fiscal_year
-    findings = _edition_fallback(year, lines[0])
-    contexts: dict[tuple, Resolution] = {}
-    for line in lines:
-        key = (line.fund_type, line.source_kind, line.source_table)
-        context = contexts.get(key) if line.source_kind is SourceKind.NARRATIVE else None
-        resolution = resolve(line.name_as_written, line.level, year, code=line.code, context=context)
-        contexts[key] = resolution
+    lines = extracted.expenditure_function
+    findings = _edition_fallback(year, lines[0]) if lines else []
+    for line, resolution in zip(lines, resolve_lines(lines, year), strict=True):
         findings += _line_findings(line, resolution)
+    for economic in extracted.expenditure_economic:
+        resolution = resolve_economic(economic, year)
+        if resolution is not None:
+            findings += [_finding(economic, resolution, issue, ECONOMIC) for issue in resolution.issues]
     return findings
 
 
@@ -62,32 +68,33 @@ def _line_findings(line: ExpenditureLine, resolution: Resolution) -> list[Findin
     return findings
 
 
-def _finding(line: ExpenditureLine, resolution: Resolution, issue) -> Finding:
+def _finding(
+    line: ExpenditureLine | EconomicLine, resolution: Resolution, issue: Issue, scheme: str = FUNCTION
+) -> Finding:
     year = resolution.edition_year
     if issue.kind is IssueKind.UNRESOLVED:
         return Finding(
             UNRESOLVED,
             Severity.WARNING,
-            issue.subject or line.name_as_written[:60],
-            f"未能确定“{_short(line.name_as_written)}”的科目编码：{issue.detail}",
+            issue.subject or _name(line)[:60],
+            f"未能确定“{_short(_name(line))}”的科目编码：{issue.detail}",
             line.evidence,
             actual=issue.subject or None,
         )
     if issue.kind is IssueKind.CODE_UNKNOWN:
         code = issue.subject
-        elsewhere = [y for y in editions_with(FUNCTION, code) if y != year]
+        elsewhere = [y for y in editions_with(scheme, code) if y != year]
         note = f"（见于 {_years(elsewhere)} 年版）" if elsewhere else ""
-        # 类 and 款 are listed completely; 项 coverage of the reference is partial (see README).
-        severity = Severity.WARNING if len(code) == CODE_LENGTH["项"] else Severity.ERROR
-        if len(code) not in CODE_LENGTH.values():
-            severity = Severity.ERROR
+        # Functional 类 and 款 are listed completely; 项 and the economic classification only partly (see README).
+        partial = scheme == ECONOMIC or len(code) == CODE_LENGTH["项"]
+        severity = Severity.WARNING if partial else Severity.ERROR
         return Finding(
             CODE_UNKNOWN,
             severity,
             code,
             f"{issue.detail}{note}",
             line.evidence,
-            expected=f"{year} 年版科目编码",
+            expected=f"{year} 年版{scheme_label(scheme)}编码",
             actual=code,
         )
     if issue.kind is IssueKind.WRONG_PARENT:
@@ -128,6 +135,10 @@ def _stated_parents(line: ExpenditureLine) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _name(line: ExpenditureLine | EconomicLine) -> str:
+    return line.name_as_written if isinstance(line, ExpenditureLine) else line.name
 
 
 def _short(text: str) -> str:
