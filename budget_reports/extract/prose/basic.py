@@ -15,4 +15,4 @@ SUBJECTS = [
 
 
 def extract(ctx: ProseContext) -> None:
-    scan(ctx, ctx.explanation(), SUBJECTS, "基本支出")
+    scan(ctx, ctx.explanation(), SUBJECTS)

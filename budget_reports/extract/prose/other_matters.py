@@ -51,7 +51,7 @@ _NONE_ITEMS = [
 
 def extract(ctx: ProseContext) -> None:
     passages = ctx.explanation()
-    scan(ctx, passages, SUBJECTS, "其他重要事项")
+    scan(ctx, passages, SUBJECTS)
     for passage in passages:
         text = passage.text
         for match in _NO_PROCUREMENT.finditer(text):
