@@ -35,4 +35,8 @@ def line(result: ExtractedReport, name: str) -> ExpenditureLine:
 
 
 # A minimal 决算情况说明 in the Sichuan layout, for tests that vary one sentence.
-HEADER = "第一部分 部门概况\n二、机构设置\n测试局下属二级单位两个，其中行政单位1个，其他事业单位一个。\n第二部分 2022年度部门决算情况说明\n"
+HEADER = (
+    "第一部分 部门概况\n二、机构设置\n"
+    "测试局下属二级单位两个，其中行政单位1个，其他事业单位一个。\n"
+    "第二部分 2022年度部门决算情况说明\n"
+)

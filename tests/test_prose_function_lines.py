@@ -67,5 +67,8 @@ def test_structure_sentence_gives_class_lines_with_shares(tmp_path: Path) -> Non
 
 
 def test_glossary_paths_are_not_expenditure(tmp_path: Path) -> None:
-    body = "第三部分 名词解释\n1.住房保障（类）住房改革（款）住房公积金（项）：指缴纳的住房公积金，支出决算为按规定计提。\n"
+    body = (
+        "第三部分 名词解释\n"
+        "1.住房保障（类）住房改革（款）住房公积金（项）：指缴纳的住房公积金，支出决算为按规定计提。\n"
+    )
     assert extract_text(tmp_path, HEADER + body).expenditure_function == []

@@ -15,7 +15,8 @@ def _report(tmp_path: Path, body: str):
 def test_spaces_before_units_and_yuan_converted_exactly(tmp_path: Path) -> None:
     result = _report(
         tmp_path,
-        "一、收入支出决算总体情况说明\n2022年度收、支总计均为 2246.12 万元。与2021年度相比，收、支总计各减少12960元，下降0.6%。\n",
+        "一、收入支出决算总体情况说明\n"
+        "2022年度收、支总计均为 2246.12 万元。与2021年度相比，收、支总计各减少12960元，下降0.6%。\n",
     )
     total = metric(result, "收支总计")
     assert total.value == Decimal("2246.12")
@@ -46,7 +47,10 @@ def test_percentages_printed_without_their_sign(tmp_path: Path) -> None:
 
 
 def test_flat_year_states_zero_change(tmp_path: Path) -> None:
-    body = "四、财政拨款收入支出决算总体情况说明\n2022年度财政拨款收入支出总计0.3万元。与2021年度相比，财政拨款收入支出总计持平。\n"
+    body = (
+        "四、财政拨款收入支出决算总体情况说明\n"
+        "2022年度财政拨款收入支出总计0.3万元。与2021年度相比，财政拨款收入支出总计持平。\n"
+    )
     fiscal = metric(_report(tmp_path, body), "财政拨款收支总计")
     assert (fiscal.value, fiscal.change_value, fiscal.change_pct_declared) == (Decimal("0.3"), Decimal(0), None)
 

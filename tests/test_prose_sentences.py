@@ -33,7 +33,8 @@ def test_wrapped_paragraph_is_one_passage_with_lines(tmp_path: Path) -> None:
 def test_figure_wrapped_inside_number_unit_and_marker(tmp_path: Path) -> None:
     text = HEADER + (
         "（三）一般公共预算财政拨款支出决算具体情况\n"
-        "1、一般公共服务支出（类）财政事务（款）行政运行\n（项）。主要用于：基本支出。年初预算为 1560.05 万元，支出决算为1511.\n"
+        "1、一般公共服务支出（类）财政事务（款）行政运行\n"
+        "（项）。主要用于：基本支出。年初预算为 1560.05 万元，支出决算为1511.\n"
         "89万元。决算数小于预算数的主要原因：人员进出\n及退休变化。\n"
     )
     result = extract_text(tmp_path, text)
@@ -46,7 +47,9 @@ def test_figure_wrapped_inside_number_unit_and_marker(tmp_path: Path) -> None:
 def test_evidence_cites_the_line_the_clause_is_printed_on(tmp_path: Path) -> None:
     text = (
         HEADER
-        + "三、支出决算情况说明\n本年支出合计2940.05万元，其中：基本支出2336.91万元，占79.49%；项目支出\n603.14万元，占20.51%；\n"
+        + "三、支出决算情况说明\n"
+        + "本年支出合计2940.05万元，其中：基本支出2336.91万元，占79.49%；项目支出\n"
+        + "603.14万元，占20.51%；\n"
     )
     result = extract_text(tmp_path, text)
     project = metric(result, "项目支出")
