@@ -40,6 +40,8 @@ _SHORT_CONTEXT = re.compile(
     r"(?:^|[\n，,。；;：:、）)\d年])(?P<s>[\u4e00-\u9fff]{2,10}?)"
     r"(?:下属二级|机关运行经费|政府采购支出总额|共有车辆|20\d\d年度?部门整体支出绩效)"
 )
+# A short form names an organ: it ends like one (工委, 组织部, 办公室, 财政局 ...).
+_ORGAN_END = re.compile(r"[委部局办室会院厅所站馆处队团社校司]$|中心$")
 _PRONOUNS = {"本部门", "本单位", "我部", "我单位", "我局", "我委", "我会", "部门", "单位"}
 _PREFIXES = ("中国共产党", "中共")
 _YUAN_LABEL = re.compile(r"(?:金额)?单位[：:]\s*元(?!\w)")
@@ -101,7 +103,9 @@ def _department(text: str) -> str | None:
 def _short_candidates(text: str, full: str | None) -> Counter[str]:
     found = Counter(m.group("s") for m in _SHORT_CONTEXT.finditer(text))
     for name in list(found):
-        if name in _PRONOUNS or name == full or (full and (len(name) >= len(full) or not _abbreviates(name, full))):
+        if name in _PRONOUNS or name == full or not _ORGAN_END.search(name) or name.startswith(("年", "度")):
+            del found[name]
+        elif full and (len(name) >= len(full) or not _abbreviates(name, full)):
             del found[name]
     return found
 

@@ -8,6 +8,7 @@ that disagrees is kept as its own row, scoped by the section it was read in, so 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import Any
@@ -25,6 +26,14 @@ _METRIC_ATTRS = (
     "completion_pct_declared",
     "share_pct_declared",
 )
+
+
+# A clause still holding template placeholders (上海市XX局, XXX万元) states nothing about this report.
+_TEMPLATE = re.compile(r"[XＸ]{2,}|×{2,}")
+
+
+def _is_template(evidence: Evidence) -> bool:
+    return _TEMPLATE.search(evidence.snippet) is not None
 
 
 @dataclass
@@ -116,6 +125,8 @@ class ProseContext:
         unknown = set(attrs) - set(_METRIC_ATTRS)
         if unknown:
             raise TypeError(f"unknown metric attributes: {sorted(unknown)}")
+        if _is_template(evidence):
+            return
         values: dict[str, Any] = {"value": value, "unit": unit, "evidence": evidence, **attrs}
         if _merge(self._metrics, (metric, scope), values):
             return
@@ -123,12 +134,18 @@ class ProseContext:
             _merge(self._metrics, (metric, section), values)
 
     def income(self, source: str, amount: Decimal | None, evidence: Evidence, share: Decimal | None = None) -> None:
+        if _is_template(evidence):
+            return
         _merge(self._income, (source,), {"amount": amount, "share_pct_declared": share, "evidence": evidence})
 
     def line(self, fund_type: str, level: str, name: str, evidence: Evidence, **values: Any) -> None:
+        if _is_template(evidence):
+            return
         _merge(self._lines, (fund_type, level, name), {"evidence": evidence, **values})
 
     def project(self, name: str, scope: str, evidence: Evidence, **values: Any) -> None:
+        if _is_template(evidence):
+            return
         _merge(self._projects, (name, scope), {"evidence": evidence, **values})
 
     def flush(self) -> None:

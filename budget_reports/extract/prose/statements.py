@@ -60,6 +60,10 @@ def _in_itemisation(text: str, position: int) -> bool:
     return "主要包括" in text[clause_start + 1 : position]
 
 
+def _ends_clause(text: str, position: int) -> bool:
+    return position >= len(text) or text[position] in "。；;，,"
+
+
 def _window_end(text: str, start: int, later: list[re.Match[str]]) -> int:
     stop = _CLAUSE_END.search(text, start)
     end = stop.start() if stop else len(text)
@@ -82,7 +86,8 @@ def _read(
     m = _VALUE_AT_START.match(window) or _VALUE_STATED.search(window)
     if m:
         value, position = money(m, ctx.money_unit), start + m.start("n")
-    elif _NONE_PREFIX.search(text[max(0, occurrence.start() - 3) : occurrence.start()]):
+    elif _NONE_PREFIX.search(text[max(0, occurrence.start() - 3) : occurrence.start()]) and _ends_clause(text, start):
+        # 2023年度无机关运行经费支出。 (but not 无机关运行经费支出的部门，作下述说明)
         value = Decimal(0)
     b = _BUDGET.search(window)
     if b and (m is None or b.start() != m.start()):
