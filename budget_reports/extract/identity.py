@@ -103,11 +103,15 @@ def _department(text: str) -> str | None:
 def _short_candidates(text: str, full: str | None) -> Counter[str]:
     found = Counter(m.group("s") for m in _SHORT_CONTEXT.finditer(text))
     for name in list(found):
-        if name in _PRONOUNS or name == full or not _ORGAN_END.search(name) or name.startswith(("年", "度")):
-            del found[name]
-        elif full and (len(name) >= len(full) or not _abbreviates(name, full)):
+        if not _plausible_short(name, full):
             del found[name]
     return found
+
+
+def _plausible_short(name: str, full: str | None) -> bool:
+    if name in _PRONOUNS or name == full or not _ORGAN_END.search(name) or name.startswith(("年", "度")):
+        return False
+    return not full or (len(name) < len(full) and _abbreviates(name, full))
 
 
 def _short_form(text: str, full: str | None) -> str | None:
