@@ -14,7 +14,14 @@ from decimal import Decimal
 from typing import Any
 
 from budget_reports.extract.prose.sentences import Passage, passages
-from budget_reports.facts import ExpenditureLine, ExtractedReport, IncomeLine, PerformanceProject, SourceKind
+from budget_reports.facts import (
+    EconomicLine,
+    ExpenditureLine,
+    ExtractedReport,
+    IncomeLine,
+    PerformanceProject,
+    SourceKind,
+)
 from budget_reports.facts import SummaryMetric as Metric
 from budget_reports.model import Document, Evidence
 
@@ -71,6 +78,7 @@ class ProseContext:
     _income: list[_Row] = field(default_factory=list)
     _lines: list[_Row] = field(default_factory=list)
     _projects: list[_Row] = field(default_factory=list)
+    _economic: list[_Row] = field(default_factory=list)
 
     @classmethod
     def of(cls, document: Document, result: ExtractedReport) -> ProseContext:
@@ -143,6 +151,10 @@ class ProseContext:
             return
         _merge(self._lines, (fund_type, level, name), {"evidence": evidence, **values})
 
+    def economic(self, name: str, group: str, amount: Decimal, evidence: Evidence) -> None:
+        if not _is_template(evidence):
+            _merge(self._economic, (name,), {"group": group, "amount": amount, "evidence": evidence})
+
     def project(self, name: str, scope: str, evidence: Evidence, **values: Any) -> None:
         if _is_template(evidence):
             return
@@ -167,6 +179,10 @@ class ProseContext:
                     source_kind=SourceKind.NARRATIVE,
                     **row.values,
                 )
+            )
+        for row in self._economic:
+            self.result.expenditure_economic.append(
+                EconomicLine(code=None, name=row.key[0], source_kind=SourceKind.NARRATIVE, **row.values)
             )
         project_fields = {f.name for f in fields(PerformanceProject)}
         for row in self._projects:
