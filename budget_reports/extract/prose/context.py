@@ -43,6 +43,10 @@ def _is_template(evidence: Evidence) -> bool:
     return _TEMPLATE.search(evidence.snippet) is not None
 
 
+def _project_stem(name: str) -> str:
+    return re.sub(r"(?:专项)?(?:经费|资金)?(?:项目)?$", "", name)
+
+
 @dataclass
 class _Row:
     key: tuple[Any, ...]
@@ -156,9 +160,12 @@ class ProseContext:
             _merge(self._economic, (name,), {"group": group, "amount": amount, "evidence": evidence})
 
     def project(self, name: str, scope: str, evidence: Evidence, **values: Any) -> None:
+        """Record an evaluated project; the same project written 干部…基金经费 and 干部…基金项目 is one row."""
         if _is_template(evidence):
             return
-        _merge(self._projects, (name, scope), {"evidence": evidence, **values})
+        stem = _project_stem(name)
+        key = next((r.key for r in self._projects if r.key[1] == scope and _project_stem(r.key[0]) == stem), None)
+        _merge(self._projects, key or (name, scope), {"evidence": evidence, **values})
 
     def flush(self) -> None:
         """Hand the collected rows to the report."""
