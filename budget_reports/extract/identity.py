@@ -156,8 +156,10 @@ def _region(name: str | None, texts: list[str]) -> tuple[str | None, str | None,
 
 @cache
 def _locate(text: str) -> tuple[str | None, str | None, str | None]:
-    frame = _cpca().transform([text])
-    row = frame.iloc[0]
+    cpca = _cpca()
+    # cpca's own one-address reader (pinned 0.5.5): transform() would import pandas for a one-row frame.
+    reader = getattr(cpca, "_get_one_addr", None)
+    row = reader(text, False, {}) if reader else cpca.transform([text]).iloc[0].to_dict()
     province, city, county = (_clean(row.get(col)) for col in ("省", "市", "区"))
     if city in ("市辖区", "县", "省直辖县级行政区划"):
         city = province if city == "市辖区" else None  # a municipality's districts belong to the city itself
