@@ -17,7 +17,7 @@ import pypdfium2.raw as pdfium_c
 
 from budget_reports.model import Block, BlockKind, Cell, Document, Table
 from budget_reports.readers.errors import ReadError
-from budget_reports.readers.pdf_grid import PageGrid, find_grids
+from budget_reports.readers.pdf_grid import PageGrid, assign_chars, find_grids
 from budget_reports.readers.pdf_page import PageContent, load_page
 from budget_reports.readers.pdf_text import join_chars, paragraphs, prose_lines
 
@@ -45,22 +45,18 @@ def read(path: Path, source_file: str) -> Document:
         for index in range(len(pdf)):
             number = index + 1
             try:
-                page = pdf[index]
+                content, grids = _load(pdf, index)
             except pdfium.PdfiumError:
                 document.warnings.append(f"第{number}页无法解析，已跳过")
                 previous_table = None
                 continue
-            try:
-                content = load_page(page, number)
-            finally:
-                page.close()
             images += content.image_count
             if not content.has_text:
                 document.warnings.append(f"第{number}页没有文字层（图片或空白页），未读取该页内容")
                 previous_table = None
                 continue
             pages_with_text += 1
-            items = _page_items(content)
+            items = _page_items(content, grids)
             if previous_table is not None and items and isinstance(items[0], _PageTable):
                 joined = _join(previous_table, items[0])
                 if joined is not None:
@@ -80,6 +76,23 @@ def read(path: Path, source_file: str) -> Document:
             raise ReadError("PDF没有文字层（可能是扫描件或图片），需要OCR识别后才能读取")
         raise ReadError("PDF中没有可读取的文字（所有页面均为空白或仅有图形）")
     return document
+
+
+def _load(pdf: pdfium.PdfDocument, index: int) -> tuple[PageContent, list[PageGrid]]:
+    """One page's content and its table grids (characters assigned); the page is closed after."""
+    grids: list[PageGrid] = []
+
+    def table_bands(content: PageContent) -> list[tuple[float, float]]:
+        grids.extend(find_grids(content))
+        return [(g.ys[0], g.ys[-1]) for g in grids]
+
+    page = pdf[index]
+    try:
+        content = load_page(page, index + 1, table_bands)
+    finally:
+        page.close()
+    assign_chars(content, grids)
+    return content, grids
 
 
 def _check_bytes(path: Path) -> None:
@@ -105,9 +118,8 @@ def _open(path: Path) -> pdfium.PdfDocument:
         raise ReadError("PDF文件已损坏或格式无法识别，无法读取") from exc
 
 
-def _page_items(content: PageContent) -> list[Block | _PageTable]:
+def _page_items(content: PageContent, grids: list[PageGrid]) -> list[Block | _PageTable]:
     """Prose blocks and tables of one page, in the order they stand on it."""
-    grids = find_grids(content)
     tables = [_PageTable(_table_block(content, grid), grid) for grid in grids if _has_text(grid)]
     table_chars = {i for table in tables for cell in table.grid.cells for i in cell.chars}
     lines = prose_lines(content, table_chars)

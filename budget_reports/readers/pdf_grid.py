@@ -55,7 +55,7 @@ class PageGrid:
 
 
 def find_grids(page: PageContent) -> list[PageGrid]:
-    """Tables of the page, top to bottom; each holds the characters inside it."""
+    """Tables of the page, top to bottom, from its ruling lines alone (no characters yet)."""
     horizontals = _merge(page.horizontals)
     verticals = _merge(page.verticals)
     grids = []
@@ -64,7 +64,6 @@ def find_grids(page: PageContent) -> list[PageGrid]:
         if grid is not None:
             grids.append(grid)
     grids.sort(key=lambda g: (g.ys[0], g.xs[0]))
-    _assign_chars(page, grids)
     return grids
 
 
@@ -135,14 +134,15 @@ def _positions(segments: list[Segment]) -> list[float]:
     return positions
 
 
-def _covers(segments: list[Segment], pos: float, start: float, end: float) -> bool:
-    """Whether a ruling line at ``pos`` covers most of the span ``start..end``."""
-    need = (end - start) * _COVER
-    covered = 0.0
-    for s in segments:
-        if abs(s.pos - pos) <= _SNAP:
-            covered += max(0.0, min(s.end, end) - max(s.start, start))
-    return covered >= need
+def _at(segments: list[Segment], positions: list[float]) -> list[list[Segment]]:
+    """The segments lying at each position."""
+    return [[s for s in segments if abs(s.pos - pos) <= _SNAP] for pos in positions]
+
+
+def _covers(segments: list[Segment], start: float, end: float) -> bool:
+    """Whether ``segments`` (at one position) cover most of the span ``start..end``."""
+    covered = sum(max(0.0, min(s.end, end) - max(s.start, start)) for s in segments)
+    return covered >= (end - start) * _COVER
 
 
 def _grid(horizontals: list[Segment], verticals: list[Segment]) -> PageGrid | None:
@@ -153,8 +153,9 @@ def _grid(horizontals: list[Segment], verticals: list[Segment]) -> PageGrid | No
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
     # Separation between horizontally adjacent slots (a vertical line at xs[c + 1] over row r)
     # and vertically adjacent slots (a horizontal line at ys[r + 1] under column c).
-    v_sep = [[_covers(verticals, xs[c + 1], ys[r], ys[r + 1]) for c in range(n_cols - 1)] for r in range(n_rows)]
-    h_sep = [[_covers(horizontals, ys[r + 1], xs[c], xs[c + 1]) for c in range(n_cols)] for r in range(n_rows - 1)]
+    at_x, at_y = _at(verticals, xs), _at(horizontals, ys)
+    v_sep = [[_covers(at_x[c + 1], ys[r], ys[r + 1]) for c in range(n_cols - 1)] for r in range(n_rows)]
+    h_sep = [[_covers(at_y[r + 1], xs[c], xs[c + 1]) for c in range(n_cols)] for r in range(n_rows - 1)]
     owner = [[-1] * n_cols for _ in range(n_rows)]
     cells: list[GridCell] = []
     for r in range(n_rows):
@@ -176,9 +177,12 @@ def _grid(horizontals: list[Segment], verticals: list[Segment]) -> PageGrid | No
     return PageGrid(xs, ys, cells, owner) if len(cells) > 1 else None
 
 
-def _assign_chars(page: PageContent, grids: list[PageGrid]) -> None:
+def assign_chars(page: PageContent, grids: list[PageGrid]) -> None:
+    """Put every printed character inside a table into the cell under its centre."""
+    if not grids:
+        return
     for index, (left, top, right, bottom) in enumerate(page.boxes):
-        if right <= left:
+        if right <= left:  # no box: a space, or a character outside every table band
             continue
         cx, cy = (left + right) / 2, (top + bottom) / 2
         for grid in grids:

@@ -1,0 +1,1 @@
+"""Speed and memory measurements of the readers (run with ``make bench``; not part of the tests)."""
