@@ -4,6 +4,7 @@ amounts in 元, several column groups side by side, and tables that say they hol
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 
 import pytest
@@ -362,3 +363,46 @@ def test_a_table_without_title_is_known_by_its_header_and_other_tables_are_ignor
     found = find_standard_tables(document("部门预算项目支出绩效自评表", performance, "附：", three_public))
     assert [t.kind for t in found] == [TableKind.THREE_PUBLIC]
     assert metrics(read_tables(document(three_public)))[("三公经费", None)] == (D("0.80"), D("1.00"))
+
+
+GENERAL_BUDGET = [
+    ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+    ["201", "一般公共服务支出", "10.00", "10.00", ""],
+    ["", "合计", "10.00", "10.00", ""],
+]
+THREE_PUBLIC = [
+    ["合计", "", "公务接待费", ""],
+    ["预算数", "决算数", "预算数", "决算数"],
+    ["1.00", "0.80", "1.00", "0.80"],
+]
+
+
+def test_a_table_printed_twice_gives_its_rows_once() -> None:
+    facts = read_tables(
+        document("一般公共预算财政拨款支出决算表", GENERAL_BUDGET, "一般公共预算财政拨款支出决算表", GENERAL_BUDGET)
+    )
+    assert [x.code for x in facts.expenditure_function] == ["201"]
+    assert [m.metric for m in facts.summary_metrics] == ["一般公共预算财政拨款支出", "基本支出"]
+
+
+def test_a_table_that_fails_costs_only_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    from budget_reports.extract import standard_tables
+    from budget_reports.facts import ExtractedReport, ParseStatus, ReportInfo
+
+    def broken(found, document, facts) -> None:
+        facts.summary_metrics.append(None)  # half-read rows must not be kept
+        raise ValueError("unexpected layout")
+
+    monkeypatch.setitem(standard_tables.READERS, TableKind.THREE_PUBLIC, broken)
+    doc = document("一般公共预算财政拨款支出决算表", GENERAL_BUDGET, "财政拨款“三公”经费支出决算表", THREE_PUBLIC)
+    problems: list[str] = []
+    facts = read_tables(doc, problems)
+    assert [x.code for x in facts.expenditure_function] == ["201"]
+    assert None not in facts.summary_metrics
+    assert problems == ["附表“财政拨款“三公”经费支出决算表”（第6行）未能读取：ValueError: unexpected layout"]
+    info = ReportInfo("r", "grid.docx", "0" * 64, "docx", ParseStatus.OK, "test", datetime(2026, 1, 1), 1)
+    report = ExtractedReport(report=info)
+    standard_tables.extract_standard_tables(doc, report)
+    assert report.report.parse_status is ParseStatus.PARTIAL
+    assert "unexpected layout" in (report.report.error_message or "")
+    assert [x.code for x in report.expenditure_function] == ["201"]
