@@ -406,3 +406,29 @@ def test_a_table_that_fails_costs_only_itself(monkeypatch: pytest.MonkeyPatch) -
     assert report.report.parse_status is ParseStatus.PARTIAL
     assert "unexpected layout" in (report.report.error_message or "")
     assert [x.code for x in report.expenditure_function] == ["201"]
+
+
+def test_codes_written_before_the_names_in_one_column() -> None:
+    doc = document(
+        "国有资本经营预算财政拨款支出决算表",
+        [
+            ["项目", "本年支出", "", ""],
+            ["", "合计", "基本支出", "项目支出"],
+            ["合计", "8.00", "", "8.00"],
+            ["223 国有资本经营预算支出", "8.00", "", "8.00"],
+            ["22301 解决历史遗留问题及改革成本支出", "8.00", "", "8.00"],
+            ["2230105  国有企业退休人员社会化管理补助支出", "8.00", "", "8.00"],
+        ],
+    )
+    facts = read_tables(doc)
+    got = [(x.code, x.level, x.name_as_written, x.actual, x.project) for x in facts.expenditure_function]
+    assert got == [
+        ("223", "类", "国有资本经营预算支出", D("8.00"), D("8.00")),
+        ("22301", "款", "解决历史遗留问题及改革成本支出", D("8.00"), D("8.00")),
+        ("2230105", "项", "国有企业退休人员社会化管理补助支出", D("8.00"), D("8.00")),
+    ]
+    assert {x.fund_type for x in facts.expenditure_function} == {"国有资本经营预算财政拨款"}
+    assert metrics(facts) == {
+        ("国有资本经营预算财政拨款支出", None): (D("8.00"), None),
+        ("项目支出", "国有资本经营预算财政拨款"): (D("8.00"), None),
+    }
