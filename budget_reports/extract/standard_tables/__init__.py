@@ -1,19 +1,25 @@
 """The standard final-accounts tables (附表): recognised by title and header, read into facts.
 
 Shanghai prints nine of them, Sichuan fourteen; the same tables come as PDF grids, DOCX tables or
-spreadsheet sheets. Tables without a reader here (明细表, 项目支出决算表) are recognised but not
-read. A table that says it has no data gives no rows.
+spreadsheet sheets. Tables without a reader here (the 明细表 and the 项目支出决算表) are recognised
+but not read. A table that says it has no data gives no rows. A table that cannot be read is
+skipped with a message; the other tables are still read.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Hashable
+from typing import TypeVar
 
 from budget_reports.extract.standard_tables import economic_table, function_tables, income_table, overview, three_public
 from budget_reports.extract.standard_tables.common import TableFacts
 from budget_reports.extract.standard_tables.recognise import StandardTable, TableKind, find_standard_tables
-from budget_reports.facts import ExtractedReport
+from budget_reports.facts import ExtractedReport, ParseStatus
 from budget_reports.model import Document
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 TableReader = Callable[[StandardTable, Document, TableFacts], None]
 
@@ -31,35 +37,65 @@ READERS: dict[TableKind, TableReader] = {
 __all__ = ["READERS", "StandardTable", "TableKind", "extract_standard_tables", "find_standard_tables", "read_tables"]
 
 
-def read_tables(document: Document) -> TableFacts:
-    """Facts of every standard table of the document, without duplicates."""
-    per_kind: dict[TableKind, TableFacts] = {}
+def read_tables(document: Document, problems: list[str] | None = None) -> TableFacts:
+    """Facts of every standard table of the document, without duplicates.
+
+    A table whose reading fails adds a message to ``problems`` and contributes nothing.
+    """
+    read: list[tuple[TableKind, TableFacts]] = []
     for found in find_standard_tables(document):
         reader = READERS.get(found.kind)
         if reader is None or found.no_data:
             continue
-        reader(found, document, per_kind.setdefault(found.kind, TableFacts()))
+        table_facts = TableFacts()
+        try:
+            reader(found, document, table_facts)
+        except Exception as exc:  # one odd table must not cost the others
+            log.exception("standard table %r of %s", found.title, document.source_file)
+            where = f"第{found.block.page}页" if found.block.page else f"第{found.block.line}行"
+            if problems is not None:
+                problems.append(f"附表“{found.title}”（{where}）未能读取：{type(exc).__name__}: {exc}")
+            continue
+        read.append((found.kind, table_facts))
     facts = TableFacts()
-    for kind_facts in per_kind.values():
-        facts.expenditure_function.extend(kind_facts.expenditure_function)
-        facts.expenditure_economic.extend(kind_facts.expenditure_economic)
-    # The overview's income sources come first; the 收入决算表 only when no overview gave any.
-    overview_income = per_kind.get(TableKind.OVERVIEW, TableFacts()).income
-    facts.income = overview_income or per_kind.get(TableKind.INCOME, TableFacts()).income
+    # The overview's income sources come first; the 收入决算表's only when no overview gave any.
+    for preferred in (TableKind.OVERVIEW, TableKind.INCOME):
+        if not facts.income:
+            facts.income = [line for kind, tf in read if kind is preferred for line in tf.income]
+    facts.income = _first_of_each(facts.income, lambda x: x.source)
+    # A table printed twice (a report repeating its tables) gives each row once, the first time.
+    facts.expenditure_function = _first_of_each(
+        [line for _, tf in read for line in tf.expenditure_function],
+        lambda x: (x.fund_type, x.source_table, x.level, x.name_as_written, x.code),
+    )
+    facts.expenditure_economic = _first_of_each(
+        [line for _, tf in read for line in tf.expenditure_economic], lambda x: (x.fund_type, x.code, x.name)
+    )
     # One row per (metric, scope): the first table that prints it (in document order) gives it.
-    seen: set[tuple[str, str | None]] = set()
-    for kind_facts in per_kind.values():
-        for metric in kind_facts.summary_metrics:
-            key = (metric.metric, metric.scope)
-            if key not in seen:
-                seen.add(key)
-                facts.summary_metrics.append(metric)
+    facts.summary_metrics = _first_of_each(
+        [metric for _, tf in read for metric in tf.summary_metrics], lambda x: (x.metric, x.scope)
+    )
     return facts
 
 
+def _first_of_each(rows: list[T], key: Callable[[T], Hashable]) -> list[T]:
+    """The rows in order, each key kept once (the warehouse views hold one row per key)."""
+    seen: set[Hashable] = set()
+    kept = []
+    for row in rows:
+        if key(row) not in seen:
+            seen.add(key(row))
+            kept.append(row)
+    return kept
+
+
 def extract_standard_tables(document: Document, report: ExtractedReport) -> None:
-    facts = read_tables(document)
+    problems: list[str] = []
+    facts = read_tables(document, problems)
     report.summary_metrics.extend(facts.summary_metrics)
     report.income.extend(facts.income)
     report.expenditure_function.extend(facts.expenditure_function)
     report.expenditure_economic.extend(facts.expenditure_economic)
+    if problems:
+        report.report.parse_status = ParseStatus.PARTIAL
+        report.report.error_message = "；".join(filter(None, [report.report.error_message, *problems]))

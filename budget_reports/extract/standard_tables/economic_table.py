@@ -11,14 +11,14 @@ from __future__ import annotations
 from budget_reports.extract.standard_tables import names
 from budget_reports.extract.standard_tables.codes import coded_columns, row_code, row_name
 from budget_reports.extract.standard_tables.common import TableFacts, label, money, row_evidence, table_metric
-from budget_reports.extract.standard_tables.header import Layout, layout
+from budget_reports.extract.standard_tables.header import Layout, Row, layout
 from budget_reports.extract.standard_tables.recognise import StandardTable
 from budget_reports.facts import EconomicLine, SourceKind
 from budget_reports.model import Document
 
 _AMOUNT_LEAVES = ("决算数", "金额", "合计", "决算金额", "本年支出", "支出决算数")
 _PERSONNEL_CLASSES = ("301", "303")
-_TOTALS = {"人员经费合计": names.PERSONNEL, "公用经费合计": names.PUBLIC_USE, "人员经费": names.PERSONNEL}
+_TOTALS = {"人员经费合计": names.PERSONNEL, "公用经费合计": names.PUBLIC_USE}
 
 
 def column_groups(lay: Layout) -> list[list[int]]:
@@ -53,14 +53,7 @@ def extract(found: StandardTable, document: Document, facts: TableFacts) -> None
         header_text = "".join("".join(lay.columns[c]) for c in group)
         for row in lay.body:
             amount = money(row.texts[amount_col], found.unit)
-            if amount is None:
-                continue
-            row_label = label("".join(row.compact(c) for c in group[:-1]))
-            evidence = row_evidence(document, row, row.cell(amount_col), row.text(group))
-            if row_label in _TOTALS or row_label.endswith("合计"):
-                metric = _TOTALS.get(row_label) or _group_of(row_label + header_text, None)
-                if metric is not None:
-                    facts.summary_metrics.append(table_metric(metric, amount, evidence))
+            if amount is None or _total_labels(row):
                 continue
             code = row_code(row, coded)
             if code is None or len(code) not in (3, 5):
@@ -71,8 +64,28 @@ def extract(found: StandardTable, document: Document, facts: TableFacts) -> None
                     name=row_name(row, coded),
                     group=_group_of(header_text, code),
                     amount=amount,
-                    evidence=evidence,
+                    evidence=row_evidence(document, row, row.cell(amount_col), row.text(group)),
                     source_kind=SourceKind.TABLE,
                     fund_type=names.GPB,
                 )
             )
+    for row in lay.body:
+        _total_metrics(row, found.unit, document, facts)
+
+
+def _total_labels(row: Row) -> list[int]:
+    return [c for c in range(len(row.texts)) if label(row.texts[c]) in _TOTALS]
+
+
+def _total_metrics(row: Row, unit: str, document: Document, facts: TableFacts) -> None:
+    """人员经费合计 … 1,234.00 | 公用经费合计 … 567.00: each label takes the first figure on its right."""
+    labels = _total_labels(row)
+    for i, col in enumerate(labels):
+        end = labels[i + 1] if i + 1 < len(labels) else len(row.texts)
+        for value_col in range(col + 1, end):
+            amount = money(row.texts[value_col], unit)
+            if amount is not None:
+                snippet = row.text(list(range(col, value_col + 1)))
+                evidence = row_evidence(document, row, row.cell(value_col), snippet)
+                facts.summary_metrics.append(table_metric(_TOTALS[label(row.texts[col])], amount, evidence))
+                break

@@ -24,9 +24,10 @@ from budget_reports.extract.standard_tables.common import (
     row_evidence,
     table_metric,
 )
-from budget_reports.extract.standard_tables.header import Layout, layout
+from budget_reports.extract.standard_tables.header import Layout, Row, layout
 from budget_reports.extract.standard_tables.recognise import StandardTable, TableKind
 from budget_reports.facts import ExpenditureLine, SourceKind
+from budget_reports.model import Document
 from budget_reports.normalize import normalize_text
 
 FUND_TYPES = {
@@ -57,10 +58,12 @@ def column_roles(lay: Layout, columns: list[int]) -> dict[str, int]:
         path = lay.columns[col]
         joined = "".join(path)
         leaf = path[-1] if path else ""
-        if "本年收入" in joined or "年初结转" in joined:
-            role = "carry_start" if "年初结转" in joined else None
+        if "年初结转" in joined:
+            role = "carry_start"
         elif "年末结转" in joined:
             role = "carry_end"
+        elif "本年收入" in joined:
+            role = None  # the fund tables print income beside spending; only spending makes lines
         elif "基本支出" in leaf:
             role = "basic"
         elif "项目支出" in leaf:
@@ -84,7 +87,7 @@ def column_roles(lay: Layout, columns: list[int]) -> dict[str, int]:
     return roles
 
 
-def extract(found: StandardTable, document, facts: TableFacts) -> None:
+def extract(found: StandardTable, document: Document, facts: TableFacts) -> None:
     fund_type = FUND_TYPES[found.kind]
     lay = layout(found.table, found.first_row)
     all_columns = list(range(len(lay.columns)))
@@ -128,7 +131,14 @@ def extract(found: StandardTable, document, facts: TableFacts) -> None:
         )
 
 
-def _total_metrics(facts: TableFacts, document, row, roles, values, fund_type: str) -> None:
+def _total_metrics(
+    facts: TableFacts,
+    document: Document,
+    row: Row,
+    roles: dict[str, int],
+    values: dict[str, Decimal | None],
+    fund_type: str,
+) -> None:
     def add(metric: str, role: str, scope: str | None) -> None:
         if values.get(role) is not None:
             evidence = row_evidence(document, row, row.cell(roles[role]))

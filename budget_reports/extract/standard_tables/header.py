@@ -3,7 +3,7 @@
 Each column gets its header path, top to bottom (``("本年支出", "基本支出")``), read through
 merged cells: a cell spanning columns names every column under it. Grids that carry no span
 information (a DOCX or spreadsheet flattened to rows of texts) get the same paths by letting an
-empty header cell take the text on its left when the row below splits it into sub-columns.
+empty header cell take the text on its left when a row below splits it into sub-columns.
 """
 
 from __future__ import annotations
@@ -67,7 +67,8 @@ def layout(table: Table, first_row: int = 0) -> Layout:
     grid = table.grid()
     by_position = {(c.row, c.col): c for c in table.cells}
     n_header = header_row_count(grid, first_row)
-    header = range(first_row, first_row + n_header)
+    # The 栏次 row numbers the columns; it names none of them.
+    header = [r for r in range(first_row, first_row + n_header) if not _is_column_numbers(grid[r])]
     if any(c.col_span > 1 or c.row_span > 1 for c in table.cells):
         columns = _paths_from_spans(table, header)
     else:
@@ -110,7 +111,7 @@ def _append(path: list[str], text: str) -> None:
         path.append(text)
 
 
-def _paths_from_spans(table: Table, header: range) -> list[tuple[str, ...]]:
+def _paths_from_spans(table: Table, header: list[int]) -> list[tuple[str, ...]]:
     paths: list[list[str]] = [[] for _ in range(table.n_cols)]
     for r in header:
         for cell in sorted((c for c in table.cells if c.row == r), key=lambda c: c.col):
@@ -122,10 +123,10 @@ def _paths_from_spans(table: Table, header: range) -> list[tuple[str, ...]]:
 def _paths_from_grid(rows: list[list[str]], n_cols: int) -> list[tuple[str, ...]]:
     filled = [list(row) + [""] * (n_cols - len(row)) for row in rows]
     for r, row in enumerate(filled):
-        below = filled[r + 1] if r + 1 < len(filled) else None
         for c in range(1, n_cols):
             # An empty cell over a split column belongs to the group started on its left.
-            if not row[c].strip() and row[c - 1].strip() and below is not None and below[c].strip():
+            split_below = any(lower[c].strip() for lower in filled[r + 1 :])
+            if not row[c].strip() and row[c - 1].strip() and split_below:
                 row[c] = row[c - 1]
     paths: list[list[str]] = [[] for _ in range(n_cols)]
     for row in filled:

@@ -16,6 +16,9 @@ from budget_reports.extract.standard_tables.recognise import StandardTable, Tabl
 from budget_reports.model import Cell, Document
 
 _SCOPES = {TableKind.GOV_FUND_THREE_PUBLIC: names.GOV_FUND}
+# column -> (item, measure); item -> measure (budget / actual) -> (value, cell, row)
+_Columns = dict[int, tuple[str | None, str | None]]
+_Figures = dict[str, dict[str, tuple[Decimal, Cell | None, Row]]]
 
 
 def item_of(text: str) -> str | None:
@@ -52,8 +55,7 @@ def _column_item(path: tuple[str, ...]) -> str | None:
 def extract(found: StandardTable, document: Document, facts: TableFacts) -> None:
     lay = layout(found.table, found.first_row)
     scope = _SCOPES.get(found.kind)
-    # item -> measure -> (value, cell, row)
-    figures: dict[str, dict[str, tuple[Decimal, Cell | None, Row]]] = {}
+    figures: _Figures = {}
     columns = {
         col: (_column_item(path), next((m for m in map(measure_of, reversed(path)) if m), None))
         for col, path in enumerate(lay.columns)
@@ -91,7 +93,7 @@ def _col(figure: tuple[Decimal, Cell | None, Row]) -> int:
     return cell.col if cell is not None else 0
 
 
-def _read_columns(lay: Layout, columns, unit: str, figures) -> None:
+def _read_columns(lay: Layout, columns: _Columns, unit: str, figures: _Figures) -> None:
     """Items as column groups: the first row with figures holds them."""
     for row in lay.body:
         values = {col: money(row.texts[col], unit) for col in columns}
@@ -104,7 +106,7 @@ def _read_columns(lay: Layout, columns, unit: str, figures) -> None:
         return
 
 
-def _read_rows(lay: Layout, columns, unit: str, figures) -> None:
+def _read_rows(lay: Layout, columns: _Columns, unit: str, figures: _Figures) -> None:
     """Items as rows (项目 | 预算数 | 决算数)."""
     measures = {col: measure for col, (_, measure) in columns.items() if measure}
     for row in lay.body:
