@@ -22,10 +22,12 @@ $(VENV)/.synced: pyproject.toml uv.lock | $(UV)
 	$(UV) sync --frozen --python $(PYTHON)
 	@touch $@
 
-$(DAGSTER_HOME):
-	@mkdir -p $@
+# An instance file of our own: local storage under .dagster/, no telemetry (the machine may be offline).
+$(DAGSTER_HOME)/dagster.yaml:
+	@mkdir -p $(DAGSTER_HOME)
+	@printf 'telemetry:\n  enabled: false\n' > $@
 
-run: setup | $(DAGSTER_HOME)
+run: setup $(DAGSTER_HOME)/dagster.yaml
 	$(VENV)/bin/python -m pipelines.build
 
 test: setup lint
@@ -39,7 +41,7 @@ format: setup
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-ui: setup | $(DAGSTER_HOME)
+ui: setup $(DAGSTER_HOME)/dagster.yaml
 	$(VENV)/bin/dagster dev -w workspace.yaml
 
 bench: setup

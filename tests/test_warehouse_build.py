@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 import duckdb
@@ -12,6 +13,7 @@ import pyarrow.dataset as pads
 from budget_reports.contract import VIEWS
 from budget_reports.runs import Paths, build, stage_reports
 from budget_reports.warehouse.build import DUCKDB_FILE, PARQUET_DIR
+from budget_reports.warehouse.summary import duckdb_cli
 from tests.conftest import SEED_FILES
 
 
@@ -129,3 +131,15 @@ def test_a_crash_while_building_keeps_the_previous_warehouse(seed_paths: Paths, 
     leftovers = [p.name for p in seed_paths.warehouse_dir.iterdir() if ".building-" in p.name]
     assert leftovers == []
     assert os.path.exists(seed_paths.warehouse_dir / DUCKDB_FILE)
+
+
+def test_the_pinned_duckdb_cli_reads_the_warehouse_and_its_comments(seed_paths: Paths) -> None:
+    result = _build(seed_paths)
+    query = (
+        "SELECT count(*) AS n, (SELECT comment FROM duckdb_columns() "
+        "WHERE table_name = 'reports' AND column_name = 'parse_status') AS c FROM reports"
+    )
+    output = subprocess.run(
+        [duckdb_cli(), "-csv", str(result.duckdb_path), query], capture_output=True, text=True, check=True
+    ).stdout
+    assert output.splitlines()[1] == '5,"解析状态：ok / partial / failed."'

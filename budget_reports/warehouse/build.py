@@ -25,6 +25,9 @@ from budget_reports.warehouse.staging import read_staged
 DUCKDB_FILE = "budget.duckdb"
 PARQUET_DIR = "parquet"
 _STAMP_FILE = ".build-stamp"
+# Written in the storage format of DuckDB 1.4 (the long-term-support line), so analysts can open the
+# file with the DuckDB CLI or client they already have, not only with the newest release.
+STORAGE_COMPATIBILITY = "v1.4.0"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +91,7 @@ def _view_frame(view: View, stage_dirs: list[Path], classification: pl.DataFrame
 
 def _write_duckdb(path: Path, frames: dict[str, pl.DataFrame]) -> None:
     path.unlink(missing_ok=True)
-    with duckdb.connect(str(path)) as con:
+    with duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_COMPATIBILITY}) as con:
         con.execute("BEGIN TRANSACTION")
         for view in VIEWS:
             for statement in create_table_sql(view):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shlex
+import shutil
+import sys
 from pathlib import Path
 
 import duckdb
@@ -31,5 +34,11 @@ def build_summary(db_path: Path) -> str:
     lines += [f"  {name:<24}{count:>8}" for name, count in counts.items()]
     lines.append("Findings: " + ", ".join(f"{sev} {severities.get(sev, 0)}" for sev in ("error", "warning", "info")))
     lines.append(f"Warehouse: {db_path}")
-    lines.append(f'Try: duckdb {db_path} "{EXAMPLE_QUERY}"')
+    lines.append(f"Try: {shlex.join([duckdb_cli(), str(db_path), EXAMPLE_QUERY])}")
     return "\n".join(lines)
+
+
+def duckdb_cli() -> str:
+    """The DuckDB CLI installed beside this interpreter (the project pins one), else the one on PATH."""
+    beside = Path(sys.executable).parent / "duckdb"
+    return str(beside) if beside.exists() else (shutil.which("duckdb") or "duckdb")

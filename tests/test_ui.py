@@ -1,0 +1,167 @@
+"""The Dagster UI as a user meets it: `dagster dev` on a loopback port, driven through its GraphQL API."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import pytest
+import requests
+
+from budget_reports.contract import VIEWS
+from budget_reports.runs import PROJECT_ROOT, Paths
+
+STARTUP_SECONDS = 240
+RUN_SECONDS = 600
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _graphql(url: str, query: str, variables: dict | None = None) -> dict:
+    response = requests.post(url, json={"query": query, "variables": variables or {}}, timeout=60)
+    response.raise_for_status()
+    payload = response.json()
+    assert "errors" not in payload, payload.get("errors")
+    return payload["data"]
+
+
+@pytest.fixture
+def dagster_ui(seed_paths: Paths, tmp_path: Path) -> Iterator[str]:
+    """`dagster dev` (webserver and daemon) over a private raw folder, warehouse and instance."""
+    home = tmp_path / "dagster_home"
+    home.mkdir()
+    (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
+    port = _free_port()
+    env = os.environ | {
+        "DAGSTER_HOME": str(home),
+        "BUDGET_RAW_DIR": str(seed_paths.raw_dir),
+        "BUDGET_WAREHOUSE_DIR": str(seed_paths.warehouse_dir),
+    }
+    dagster = Path(sys.executable).parent / "dagster"
+    log = (tmp_path / "dagster-dev.log").open("w")
+    process = subprocess.Popen(
+        [str(dagster), "dev", "-w", "workspace.yaml", "-h", "127.0.0.1", "-p", str(port)],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,  # so the whole tree (webserver, daemon, code server) can be stopped
+    )
+    url = f"http://127.0.0.1:{port}/graphql"
+    try:
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while True:
+            assert process.poll() is None, (tmp_path / "dagster-dev.log").read_text()[-3000:]
+            try:
+                if requests.get(f"http://127.0.0.1:{port}/server_info", timeout=5).ok:
+                    break
+            except requests.ConnectionError:
+                pass
+            assert time.monotonic() < deadline, "the Dagster UI did not start"
+            time.sleep(1)
+        yield url
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        log.close()
+    assert process.returncode is not None
+
+
+ASSETS_QUERY = """
+{ assetNodes { assetKey { path } assetChecksOrError { ... on AssetChecks { checks { name } } } } }
+"""
+
+REPOSITORIES_QUERY = """
+{ repositoriesOrError { ... on RepositoryConnection { nodes { name location { name } } } } }
+"""
+
+LAUNCH = """
+mutation Launch($params: ExecutionParams!) {
+  launchRun(executionParams: $params) {
+    __typename
+    ... on LaunchRunSuccess { run { runId } }
+    ... on PythonError { message }
+    ... on InvalidSubsetError { message }
+    ... on RunConfigValidationInvalid { errors { message } }
+  }
+}
+"""
+
+RUN_STATUS = """
+query Run($runId: ID!) {
+  runOrError(runId: $runId) {
+    ... on Run {
+      status
+      assetMaterializations { assetKey { path } }
+    }
+  }
+}
+"""
+
+CHECK_EXECUTIONS = """
+query Checks($assetKey: AssetKeyInput!, $checkName: String!) {
+  assetCheckExecutions(assetKey: $assetKey, checkName: $checkName, limit: 1) {
+    status
+    evaluation { success }
+  }
+}
+"""
+
+
+def test_ui_lists_every_asset_and_materializes_them(dagster_ui: str, seed_paths: Paths) -> None:
+    nodes = _graphql(dagster_ui, ASSETS_QUERY)["assetNodes"]
+    keys = {"/".join(node["assetKey"]["path"]) for node in nodes}
+    assert keys == {"extracted_reports"} | {view.name for view in VIEWS}
+    checks = {
+        "/".join(node["assetKey"]["path"]): {c["name"] for c in node["assetChecksOrError"]["checks"]} for node in nodes
+    }
+    for view in VIEWS:
+        assert f"{view.name}_schema" in checks[view.name]
+
+    repository = _graphql(dagster_ui, REPOSITORIES_QUERY)["repositoriesOrError"]["nodes"][0]
+    params = {
+        "selector": {
+            "repositoryLocationName": repository["location"]["name"],
+            "repositoryName": repository["name"],
+            "jobName": "build_warehouse",
+        },
+        "mode": "default",
+    }
+    launched = _graphql(dagster_ui, LAUNCH, {"params": params})["launchRun"]
+    assert launched["__typename"] == "LaunchRunSuccess", launched
+    run_id = launched["run"]["runId"]
+
+    deadline = time.monotonic() + RUN_SECONDS
+    while True:
+        run = _graphql(dagster_ui, RUN_STATUS, {"runId": run_id})["runOrError"]
+        if run["status"] in ("SUCCESS", "FAILURE", "CANCELED"):
+            break
+        assert time.monotonic() < deadline, f"run still {run['status']}"
+        time.sleep(2)
+    assert run["status"] == "SUCCESS"
+    materialized = {"/".join(m["assetKey"]["path"]) for m in run["assetMaterializations"]}
+    assert materialized == keys
+
+    for view in VIEWS:
+        executions = _graphql(
+            dagster_ui, CHECK_EXECUTIONS, {"assetKey": {"path": [view.name]}, "checkName": f"{view.name}_schema"}
+        )["assetCheckExecutions"]
+        assert executions and executions[0]["status"] == "SUCCEEDED", (view.name, executions)
+
+    with duckdb.connect(str(seed_paths.warehouse_dir / "budget.duckdb"), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM reports").fetchone()[0] == 5
