@@ -40,6 +40,8 @@ _SHORT_CONTEXT = re.compile(
     r"(?:^|[\n，,。；;：:、）)\d年])(?P<s>[\u4e00-\u9fff]{2,10}?)"
     r"(?:下属二级|机关运行经费|政府采购支出总额|共有车辆|20\d\d年度?部门整体支出绩效)"
 )
+# A short form names an organ: it ends like one (工委, 组织部, 办公室, 财政局 ...).
+_ORGAN_END = re.compile(r"[委部局办室会院厅所站馆处队团社校司]$|中心$")
 _PRONOUNS = {"本部门", "本单位", "我部", "我单位", "我局", "我委", "我会", "部门", "单位"}
 _PREFIXES = ("中国共产党", "中共")
 _YUAN_LABEL = re.compile(r"(?:金额)?单位[：:]\s*元(?!\w)")
@@ -101,9 +103,15 @@ def _department(text: str) -> str | None:
 def _short_candidates(text: str, full: str | None) -> Counter[str]:
     found = Counter(m.group("s") for m in _SHORT_CONTEXT.finditer(text))
     for name in list(found):
-        if name in _PRONOUNS or name == full or (full and (len(name) >= len(full) or not _abbreviates(name, full))):
+        if not _plausible_short(name, full):
             del found[name]
     return found
+
+
+def _plausible_short(name: str, full: str | None) -> bool:
+    if name in _PRONOUNS or name == full or not _ORGAN_END.search(name) or name.startswith(("年", "度")):
+        return False
+    return not full or (len(name) < len(full) and _abbreviates(name, full))
 
 
 def _short_form(text: str, full: str | None) -> str | None:
@@ -148,8 +156,10 @@ def _region(name: str | None, texts: list[str]) -> tuple[str | None, str | None,
 
 @cache
 def _locate(text: str) -> tuple[str | None, str | None, str | None]:
-    frame = _cpca().transform([text])
-    row = frame.iloc[0]
+    cpca = _cpca()
+    # cpca's own one-address reader (pinned 0.5.5): transform() would import pandas for a one-row frame.
+    reader = getattr(cpca, "_get_one_addr", None)
+    row = reader(text, False, {}) if reader else cpca.transform([text]).iloc[0].to_dict()
     province, city, county = (_clean(row.get(col)) for col in ("省", "市", "区"))
     if city in ("市辖区", "县", "省直辖县级行政区划"):
         city = province if city == "市辖区" else None  # a municipality's districts belong to the city itself

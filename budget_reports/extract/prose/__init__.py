@@ -13,6 +13,7 @@ from budget_reports.extract.prose import (
     overview,
     performance_mgmt,
     profile,
+    project_reports,
     self_evaluation,
     three_public,
 )
@@ -28,6 +29,7 @@ FAMILIES = (
     three_public.extract,
     other_matters.extract,
     performance_mgmt.extract,
+    project_reports.extract,
 )
 
 

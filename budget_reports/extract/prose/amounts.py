@@ -19,6 +19,8 @@ MONEY = rf"(?P<n>{NUM})(?P<u>{UNIT})"
 # A money figure whose unit may be missing (``决算数为609.89，``): the report's unit applies.
 MONEY_OPT = rf"(?P<n>{NUM})(?:(?P<u>{UNIT})|(?=[，,。；;]|$))"
 PCT = rf"(?P<p>{NUM})%?"
+# A declared percentage: with its %, or a bare number the clause ends on (完成预算100，).
+PCT_END = rf"(?P<p>{NUM})(?:%|(?=[，,。；;、）]|$))"
 COUNT = r"(?P<c>\d+|[零〇一二两三四五六七八九十百千]+)"
 ZERO_WORDS = ("均为零", "均为0", "均为0万元", "均为0.00万元")
 

@@ -1,8 +1,16 @@
-"""一般公共预算财政拨款基本支出 and its split into 人员经费 and 公用经费."""
+"""一般公共预算财政拨款基本支出 and its split into 人员经费 and 公用经费.
+
+Some reports itemise each part by economic class (``人员经费396.22万元，主要包括：基本工资95.35万元、
+津贴补贴74.23万元…``): the items with an amount become narrative ``expenditure_economic`` rows
+(codes left to the classification step); a bare list of names states no figure.
+"""
 
 from __future__ import annotations
 
+import re
+
 from budget_reports.extract.prose import metric_names as m
+from budget_reports.extract.prose.amounts import MONEY, money
 from budget_reports.extract.prose.context import ProseContext
 from budget_reports.extract.prose.statements import Subject, scan
 
@@ -14,5 +22,16 @@ SUBJECTS = [
 ]
 
 
+_ITEMISED = re.compile(rf"(?P<g>人员经费|公用经费){MONEY}[，,]?主要包括[：:](?P<list>[^。；;]+)")
+_ITEM = re.compile(rf"(?P<name>[^、，,：:\d]+?){MONEY}")
+
+
 def extract(ctx: ProseContext) -> None:
-    scan(ctx, ctx.explanation(), SUBJECTS, "基本支出")
+    passages = ctx.explanation()
+    scan(ctx, passages, SUBJECTS)
+    for passage in passages:
+        for listed in _ITEMISED.finditer(passage.text):
+            offset = listed.start("list")
+            for item in _ITEM.finditer(listed.group("list")):
+                evidence = ctx.evidence(passage, offset + item.start(), offset + item.end())
+                ctx.economic(item.group("name"), listed.group("g"), money(item), evidence)

@@ -8,12 +8,20 @@ that disagrees is kept as its own row, scoped by the section it was read in, so 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import Any
 
 from budget_reports.extract.prose.sentences import Passage, passages
-from budget_reports.facts import ExpenditureLine, ExtractedReport, IncomeLine, PerformanceProject, SourceKind
+from budget_reports.facts import (
+    EconomicLine,
+    ExpenditureLine,
+    ExtractedReport,
+    IncomeLine,
+    PerformanceProject,
+    SourceKind,
+)
 from budget_reports.facts import SummaryMetric as Metric
 from budget_reports.model import Document, Evidence
 
@@ -25,6 +33,18 @@ _METRIC_ATTRS = (
     "completion_pct_declared",
     "share_pct_declared",
 )
+
+
+# A clause still holding template placeholders (上海市XX局, XXX万元) states nothing about this report.
+_TEMPLATE = re.compile(r"[XＸ]{2,}|×{2,}")
+
+
+def _is_template(evidence: Evidence) -> bool:
+    return _TEMPLATE.search(evidence.snippet) is not None
+
+
+def _project_stem(name: str) -> str:
+    return re.sub(r"(?:专项)?(?:经费|资金)?(?:项目)?$", "", name)
 
 
 @dataclass
@@ -62,6 +82,7 @@ class ProseContext:
     _income: list[_Row] = field(default_factory=list)
     _lines: list[_Row] = field(default_factory=list)
     _projects: list[_Row] = field(default_factory=list)
+    _economic: list[_Row] = field(default_factory=list)
 
     @classmethod
     def of(cls, document: Document, result: ExtractedReport) -> ProseContext:
@@ -116,6 +137,8 @@ class ProseContext:
         unknown = set(attrs) - set(_METRIC_ATTRS)
         if unknown:
             raise TypeError(f"unknown metric attributes: {sorted(unknown)}")
+        if _is_template(evidence):
+            return
         values: dict[str, Any] = {"value": value, "unit": unit, "evidence": evidence, **attrs}
         if _merge(self._metrics, (metric, scope), values):
             return
@@ -123,13 +146,26 @@ class ProseContext:
             _merge(self._metrics, (metric, section), values)
 
     def income(self, source: str, amount: Decimal | None, evidence: Evidence, share: Decimal | None = None) -> None:
+        if _is_template(evidence):
+            return
         _merge(self._income, (source,), {"amount": amount, "share_pct_declared": share, "evidence": evidence})
 
     def line(self, fund_type: str, level: str, name: str, evidence: Evidence, **values: Any) -> None:
+        if _is_template(evidence):
+            return
         _merge(self._lines, (fund_type, level, name), {"evidence": evidence, **values})
 
+    def economic(self, name: str, group: str, amount: Decimal, evidence: Evidence) -> None:
+        if not _is_template(evidence):
+            _merge(self._economic, (name,), {"group": group, "amount": amount, "evidence": evidence})
+
     def project(self, name: str, scope: str, evidence: Evidence, **values: Any) -> None:
-        _merge(self._projects, (name, scope), {"evidence": evidence, **values})
+        """Record an evaluated project; the same project written 干部…基金经费 and 干部…基金项目 is one row."""
+        if _is_template(evidence):
+            return
+        stem = _project_stem(name)
+        key = next((r.key for r in self._projects if r.key[1] == scope and _project_stem(r.key[0]) == stem), None)
+        _merge(self._projects, key or (name, scope), {"evidence": evidence, **values})
 
     def flush(self) -> None:
         """Hand the collected rows to the report."""
@@ -150,6 +186,10 @@ class ProseContext:
                     source_kind=SourceKind.NARRATIVE,
                     **row.values,
                 )
+            )
+        for row in self._economic:
+            self.result.expenditure_economic.append(
+                EconomicLine(code=None, name=row.key[0], source_kind=SourceKind.NARRATIVE, **row.values)
             )
         project_fields = {f.name for f in fields(PerformanceProject)}
         for row in self._projects:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from budget_reports.extract.prose.amounts import MONEY, MONEY_OPT, NUM, money, pct
+from budget_reports.extract.prose.amounts import MONEY, MONEY_OPT, PCT_END, money, pct
 from budget_reports.extract.prose.context import ProseContext
 from budget_reports.extract.prose.sentences import Passage
 
@@ -21,11 +21,11 @@ _MARKER = re.compile(r"（(?P<level>[类款项])）")
 _BOUNDARY = "：:；;。，,"
 _NUMBERING = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)[.、．]")
 _STRUCTURE = re.compile(r"主要用于以下方面[:：]?")
-_STRUCTURE_ITEM = re.compile(rf"^(?P<name>[^\d：:；;，,。]+?){MONEY}[，,]?占(?:比)?(?P<p>{NUM})%?")
+_STRUCTURE_ITEM = re.compile(rf"^(?P<name>[^\d：:；;，,。]+?){MONEY}[，,]?占(?:比)?{PCT_END}")
 _ACTUAL = re.compile(rf"(?:支出)?决算(?:数)?(?:为|是){MONEY_OPT}")
 _BUDGET = re.compile(rf"(?<!完成)(?P<k>年初|全年|调整)?预算(?:数)?(?:为|是){MONEY_OPT}")
-_COMPLETION = re.compile(rf"完成(?:年初|全年|调整)?预算(?:数)?的?(?P<p>{NUM})%?")
-_SHARE = re.compile(rf"占(?:比)?[^\d，,；;。%]{{0,12}}?(?P<p>{NUM})%")
+_COMPLETION = re.compile(rf"完成(?:年初|全年|调整)?预算(?:数)?的?{PCT_END}")
+_SHARE = re.compile(rf"占(?:比)?[^\d，,；;。%]{{0,12}}?{PCT_END}")
 _REASON = re.compile(r"主要原因(?:是|为|：|:)(?P<r>[^。；;]+)")
 _LEVELS = "类款项"
 

@@ -100,3 +100,8 @@ PERF_AVERAGE_SCORE = "绩效自评平均得分"
 def perf_grade_count(grade: str) -> str:
     """Number of self-evaluated projects graded ``grade`` (优, 良, 合格, 不合格)."""
     return f"绩效评级为{grade}的项目数"
+
+
+PROCUREMENT_SME_RESERVED_AWARDED = "中小企业预留项目中标金额"
+PROCUREMENT_MICRO_RESERVED_AWARDED = "小微企业预留项目中标金额"
+PROCUREMENT_SME_OTHER_AWARDED = "其他项目中小企业中标金额"

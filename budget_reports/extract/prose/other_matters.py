@@ -10,7 +10,7 @@ import re
 from decimal import Decimal
 
 from budget_reports.extract.prose import metric_names as m
-from budget_reports.extract.prose.amounts import COUNT, count
+from budget_reports.extract.prose.amounts import COUNT, MONEY, count, money
 from budget_reports.extract.prose.context import ProseContext
 from budget_reports.extract.prose.sentences import Passage
 from budget_reports.extract.prose.statements import Subject, scan
@@ -26,6 +26,16 @@ SUBJECTS = [
     Subject(r"面向中小企业预留政府采购项目预算金额", m.PROCUREMENT_SME_RESERVED),
     Subject(r"面向小微企业预留政府采购项目预算金额", m.PROCUREMENT_MICRO_RESERVED),
 ]
+# 在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额246.47万元
+_AWARDED = re.compile(
+    rf"在(?P<w>面向中小企业预留|面向小微企业预留|其他)的?政府采购项目中[，,]?由(?:中小|小微)企业供应商中标或成交的[，,]?"
+    rf"采购金额{MONEY}"
+)
+_AWARDED_METRIC = {
+    "面向中小企业预留": m.PROCUREMENT_SME_RESERVED_AWARDED,
+    "面向小微企业预留": m.PROCUREMENT_MICRO_RESERVED_AWARDED,
+    "其他": m.PROCUREMENT_SME_OTHER_AWARDED,
+}
 _NO_PROCUREMENT = re.compile(r"(?:未发生|无)政府采购(?:支出|业务)")
 _VEHICLES = re.compile(rf"共有车辆{COUNT}辆")
 _USES = re.compile(r"[，,]?其中[：:](?P<list>[^。；;]+)")
@@ -51,9 +61,11 @@ _NONE_ITEMS = [
 
 def extract(ctx: ProseContext) -> None:
     passages = ctx.explanation()
-    scan(ctx, passages, SUBJECTS, "其他重要事项")
+    scan(ctx, passages, SUBJECTS)
     for passage in passages:
         text = passage.text
+        for match in _AWARDED.finditer(text):
+            ctx.metric(_AWARDED_METRIC[match.group("w")], money(match), ctx.evidence(passage, match.start()))
         for match in _NO_PROCUREMENT.finditer(text):
             ctx.metric(m.PROCUREMENT_TOTAL, Decimal(0), ctx.evidence(passage, match.start()))
         for match in _VEHICLES.finditer(text):

@@ -10,9 +10,9 @@ import re
 from decimal import Decimal
 
 from budget_reports.extract.prose import metric_names as m
-from budget_reports.extract.prose.amounts import MONEY, NUM, money, pct
+from budget_reports.extract.prose.amounts import MONEY, PCT_END, money, pct
 from budget_reports.extract.prose.context import ProseContext
-from budget_reports.extract.prose.statements import Subject, scan
+from budget_reports.extract.prose.statements import Subject, scan, section_name
 
 SUBJECTS = [
     Subject(r"(?<!拨款)(?:收、?支总计|收入支出总计|收支总计)", m.TOTAL),
@@ -41,7 +41,7 @@ _EXPENDITURE_KINDS = {
 }
 _INCOME_SOURCE = re.compile(
     rf"(?:^|[：:；;，,、])(?P<s>[^：:；;，,、。\d]{{2,30}}?(?:收入|弥补收支差额|结余))(?:为|是)?{MONEY}"
-    rf"(?:[，,]?占(?:比)?[^\d，,；;。%]{{0,12}}?(?P<p>{NUM})%)?"
+    rf"(?:[，,]?占(?:比)?[^\d，,；;。%]{{0,12}}?{PCT_END})?"
 )
 _ZERO_LIST = re.compile(r"(?:^|[：:；;，,])(?P<list>[^：:；;，,。]+?)均为(?:零|0(?:\.0+)?(?:万元|元)?)(?![\d.])")
 _INCOME_TOTAL = re.compile(rf"本年收入合计(?:为|是)?{MONEY}")
@@ -50,7 +50,7 @@ _ALL_NONE = re.compile(r"无(?P<fund>政府性基金预算|国有资本经营预
 
 def extract(ctx: ProseContext) -> None:
     passages = ctx.explanation()
-    scan(ctx, passages, SUBJECTS, "决算情况说明")
+    scan(ctx, passages, SUBJECTS)
     for passage in passages:
         total = _INCOME_TOTAL.search(passage.text)
         if total:
@@ -59,7 +59,7 @@ def extract(ctx: ProseContext) -> None:
             _zero_kinds(ctx, passage)
         for none in _ALL_NONE.finditer(passage.text):
             metric = m.GOV_FUND_EXPENDITURE if none.group("fund") == "政府性基金预算" else m.STATE_CAPITAL_EXPENDITURE
-            ctx.metric(metric, Decimal(0), ctx.evidence(passage, none.start()), section="决算情况说明")
+            ctx.metric(metric, Decimal(0), ctx.evidence(passage, none.start()), section=section_name(passage))
 
 
 def _income(ctx: ProseContext, passage, start: int) -> None:
@@ -80,4 +80,4 @@ def _zero_kinds(ctx: ProseContext, passage) -> None:
         for name in zero.group("list").split("、"):
             metric = _EXPENDITURE_KINDS.get(name)
             if metric:
-                ctx.metric(metric, Decimal(0), ctx.evidence(passage, zero.start("list")), section="支出决算")
+                ctx.metric(metric, Decimal(0), ctx.evidence(passage, zero.start("list")), section=section_name(passage))

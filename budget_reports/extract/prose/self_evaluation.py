@@ -46,7 +46,7 @@ def applies(ctx: ProseContext) -> bool:
 
 def extract(ctx: ProseContext) -> None:
     chosen = [p for p in ctx.passages if not p.heading and not _BUDGET_PARAGRAPH.search(p.text)]
-    scan(ctx, chosen, SUBJECTS, None)
+    scan(ctx, chosen, SUBJECTS)
     for passage in chosen:
         for match in _INCOME.finditer(passage.text):
             share = pct(match) if match.group("p") else None

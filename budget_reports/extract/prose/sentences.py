@@ -77,7 +77,7 @@ class Passage:
         start, stop = (position, end) if end is not None else self.clause_bounds(position)
         block = self.blocks[self.origins[min(start, len(self.origins) - 1)][0]]
         evidence = Evidence.of(document, block, self.original(start, stop).strip())
-        return replace(evidence, page=self.page_at(position), line=self.line_at(position))
+        return replace(evidence, page=self.page_at(start), line=self.line_at(start))
 
 
 def compact_with_origins(text: str) -> tuple[str, list[int]]:

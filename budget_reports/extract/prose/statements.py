@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from budget_reports.extract.prose.amounts import MONEY_OPT, NUM, Change, find_change, money, pct
+from budget_reports.extract.prose.amounts import MONEY_OPT, PCT_END, Change, find_change, money, pct
 from budget_reports.extract.prose.context import ProseContext
 from budget_reports.extract.prose.sentences import Passage
 
@@ -30,8 +30,8 @@ _FILLER = r"(?:（[^）]{0,12}）)?(?:支出)?(?:决算)?(?:数)?(?:总额|总�
 _VALUE_AT_START = re.compile(rf"^{_FILLER}{MONEY_OPT}")
 _VALUE_STATED = re.compile(rf"(?<!预算)(?:支出)?决算(?:数)?(?:[为是]){MONEY_OPT}")
 _BUDGET = re.compile(rf"(?<!完成)(?P<k>年初|全年|调整)?预算(?:数)?(?:[为是]|(?=\d)){MONEY_OPT}")
-_COMPLETION = re.compile(rf"完成(?:年初|全年)?预算(?:数)?的?(?P<p>{NUM})%?")
-_SHARE = re.compile(rf"占(?:比)?[^\d，,；;。%]{{0,15}}?(?P<p>{NUM})%")
+_COMPLETION = re.compile(rf"完成(?:年初|全年)?预算(?:数)?的?{PCT_END}")
+_SHARE = re.compile(rf"占(?:比)?[^\d，,；;。%]{{0,15}}?{PCT_END}")
 _CLAUSE_END = re.compile(r"[。；;]|其中|主要(?:包括|用于|原因|变动原因)|(?:决算数)?[大小]于预算数")
 # Zero stated by absence: 无政府性基金预算财政拨款收入和支出, 未发生政府采购支出.
 _NONE_PREFIX = re.compile(r"(?:无|未发生|没有)$")
@@ -60,6 +60,10 @@ def _in_itemisation(text: str, position: int) -> bool:
     return "主要包括" in text[clause_start + 1 : position]
 
 
+def _ends_clause(text: str, position: int) -> bool:
+    return position >= len(text) or text[position] in "。；;，,"
+
+
 def _window_end(text: str, start: int, later: list[re.Match[str]]) -> int:
     stop = _CLAUSE_END.search(text, start)
     end = stop.start() if stop else len(text)
@@ -82,7 +86,8 @@ def _read(
     m = _VALUE_AT_START.match(window) or _VALUE_STATED.search(window)
     if m:
         value, position = money(m, ctx.money_unit), start + m.start("n")
-    elif _NONE_PREFIX.search(text[max(0, occurrence.start() - 3) : occurrence.start()]):
+    elif _NONE_PREFIX.search(text[max(0, occurrence.start() - 3) : occurrence.start()]) and _ends_clause(text, start):
+        # 2023年度无机关运行经费支出。 (but not 无机关运行经费支出的部门，作下述说明)
         value = Decimal(0)
     b = _BUDGET.search(window)
     if b and (m is None or b.start() != m.start()):

@@ -41,7 +41,7 @@ _TYPE_COUNT = re.compile(rf"(?P<t>[^、，,：:\d]+?){COUNT}辆(?:[、，,]金�
 
 def extract(ctx: ProseContext) -> None:
     passages = ctx.explanation()
-    scan(ctx, passages, SUBJECTS, "三公经费")
+    scan(ctx, passages, SUBJECTS)
     for passage in passages:
         text = passage.text
         for pattern, metric in _COUNTS:

@@ -1,0 +1,93 @@
+"""Project self-evaluation reports attached to a final-accounts report.
+
+``2021年机关党建工作经费项目绩效自评报告`` or ``关于东西部协作人才交流项目自评报告的函`` opens a
+report on one project: its budget (``年初预算0万元，2023年预算追加35万元，项目总预算35万元``),
+payment (``该项目资金已支付7.85万元，支付率7.85%``) and score (``该项目评价得分94分``) become one
+``performance_projects`` row, merged with the score the 预算绩效管理 section gives for the same
+project. The attached department-wide report contributes its grade (``自评为合格``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from budget_reports.extract.prose.amounts import MONEY, NUM, PCT_END, money, pct
+from budget_reports.extract.prose.context import ProseContext
+from budget_reports.extract.prose.performance_mgmt import DEPARTMENT_OVERALL
+from budget_reports.extract.prose.sentences import Passage
+from budget_reports.normalize import parse_decimal
+
+_TITLE = re.compile(r"^(?:20\d\d年度?)?(?P<name>[^，,。；;：:]+?)(?:项目)?(?:支出)?绩效(?:自评|评价)报告")
+_LETTER = re.compile(r"关于(?:报送)?(?:20\d\d年度?)?(?P<name>[^，,。；;：:]+?)(?:绩效)?自评(?:报告)?的函")
+_BUDGET_INITIAL = re.compile(rf"年初预算(?:项目资金申报金额)?(?:为)?{MONEY}")
+_BUDGET_FINAL = re.compile(rf"(?:项目总预算|全年预算数?)(?:为)?{MONEY}")
+_EXECUTED = re.compile(rf"(?:已支付|实际支出)(?:资金)?{MONEY}")
+_RATES = (re.compile(rf"支付率(?:为)?{PCT_END}"), re.compile(rf"(?:执行率|完成率)(?:为)?{PCT_END}"))
+_SCORE = re.compile(rf"(?:评价|自评)得分(?:为)?(?P<s>{NUM})分")
+_GRADE = re.compile(r"自评(?:等级)?为[“\"]?(?P<g>优秀|良好|合格|不合格|优|良|中|差)[”\"]?(?:[。，,；;]|$)")
+
+
+def extract(ctx: ProseContext) -> None:
+    for title, name, body in _reports(ctx.passages):
+        if _department_wide(name):
+            grade = _first(_GRADE, body)
+            if grade:
+                passage, match = grade
+                ctx.project(
+                    DEPARTMENT_OVERALL, "部门整体", ctx.evidence(passage, match.start()), grade=match.group("g")
+                )
+            continue
+        values = _project_values(body)
+        if values:
+            ctx.project(name, "项目", ctx.evidence(title, 0, len(title.text)), **values)
+
+
+def _department_wide(name: str) -> bool:
+    """部门整体支出 / 部门预算 / a department's own name: the evaluation covers the whole department."""
+    return "部门整体" in name or name in ("部门", "部门预算", "部门整体支出") or name.endswith(("部门", "部门预算"))
+
+
+def _reports(passages: list[Passage]) -> Iterator[tuple[Passage, str, list[Passage]]]:
+    """(title passage, project name, passages of its report) for every attached evaluation report."""
+    titles = [(i, _name(p)) for i, p in enumerate(passages) if not p.heading and _name(p)]
+    for n, (index, name) in enumerate(titles):
+        end = titles[n + 1][0] if n + 1 < len(titles) else len(passages)
+        body = []
+        for passage in passages[index + 1 : end]:
+            if passage.heading and passage.text.startswith(("附件", "第", "附表")):
+                break
+            body.append(passage)
+        yield passages[index], name or "", body
+
+
+def _name(passage: Passage) -> str | None:
+    match = _LETTER.search(passage.text) or _TITLE.match(passage.text)
+    if not match or len(passage.text) > 80:
+        return None
+    return match.group("name")
+
+
+def _first(pattern: re.Pattern[str], body: list[Passage]) -> tuple[Passage, re.Match[str]] | None:
+    for passage in body:
+        match = pattern.search(passage.text)
+        if match:
+            return passage, match
+    return None
+
+
+def _project_values(body: list[Passage]) -> dict[str, object]:
+    values: dict[str, object] = {}
+    for key, pattern in (("budget_initial", _BUDGET_INITIAL), ("budget_final", _BUDGET_FINAL), ("executed", _EXECUTED)):
+        found = _first(pattern, body)
+        if found:
+            values[key] = money(found[1])
+    for pattern in _RATES:
+        found = _first(pattern, body)
+        if found:
+            values["execution_rate_declared"] = pct(found[1])
+            break
+    score = _first(_SCORE, body)
+    if score:
+        values["score"] = parse_decimal(score[1].group("s"))
+    return values

@@ -1,0 +1,85 @@
+"""The report's identity: kind, year, department (full and short), region, money unit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEED_DIR, corpus_file
+from tests.prose_support import extract_file, extract_text
+
+EXPECTED = {
+    "000_1ca1b4d95d915062.txt": (
+        "部门决算",
+        2021,
+        "四川省",
+        "泸州市",
+        None,
+        "中国共产党泸州市直属机关工作委员会",
+        "市直机关工委",
+    ),
+    "001_8af6c6b53bb795b2.txt": (
+        "部门决算",
+        2021,
+        "四川省",
+        "攀枝花市",
+        "西区",
+        "中国共产党攀枝花市西区委员会组织部",
+        "西区区委组织部",
+    ),
+    "002_f4d5f3929f6a2ae3.txt": ("部门决算", 2023, "四川省", "泸州市", None, "中共泸州市委办公室", "市委办公室"),
+    "003_397564467219909d.txt": (
+        "部门整体支出绩效自评",
+        2021,
+        "湖南省",
+        "娄底市",
+        None,
+        "中共娄底市直属机关工作委员会",
+        "市直机关工委",
+    ),
+    "004_127aded49d8bfbe3.txt": (
+        "部门决算",
+        2023,
+        "四川省",
+        "广元市",
+        "昭化区",
+        "中共广元市昭化区委组织部",
+        "区委组织部",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_seed_identity(name: str) -> None:
+    info = extract_file(SEED_DIR / name).report
+    got = (info.report_kind, info.fiscal_year, info.province, info.city, info.county, info.department)
+    assert (*got, info.department_short) == EXPECTED[name]
+    assert info.money_unit == "万元"
+
+
+def test_same_department_same_name_across_years(tmp_path: Path) -> None:
+    text = (SEED_DIR / "002_f4d5f3929f6a2ae3.txt").read_text(encoding="utf-8")
+    later = extract_text(tmp_path, text.replace("2023", "2024").replace("2022", "2023"), "later.txt").report
+    earlier = extract_file(SEED_DIR / "002_f4d5f3929f6a2ae3.txt").report
+    assert (later.fiscal_year, earlier.fiscal_year) == (2024, 2023)
+    assert later.department == earlier.department == "中共泸州市委办公室"
+
+
+def test_municipality_district_and_title(tmp_path: Path) -> None:
+    info = extract_text(tmp_path, "上海市普陀区财政局\n2024年度部门决算\n一、收入支出决算总表\n单位：元\n").report
+    assert (info.report_kind, info.fiscal_year) == ("部门决算", 2024)
+    assert (info.province, info.city, info.county) == ("上海市", "上海市", "普陀区")
+    assert info.department == "上海市普陀区财政局"
+    assert info.money_unit == "元"
+
+
+def test_project_self_evaluation_title(tmp_path: Path) -> None:
+    info = extract_text(tmp_path, "2021年机关党建工作经费项目绩效自评报告\n一、项目概况\n").report
+    assert (info.report_kind, info.fiscal_year) == ("项目支出绩效自评", 2021)
+
+
+def test_putuo_pdf_identity() -> None:
+    info = extract_file(corpus_file("shanghai-putuo-finance-bureau-2024-final.pdf")).report
+    assert (info.report_kind, info.fiscal_year, info.department) == ("部门决算", 2024, "上海市普陀区财政局")
+    assert (info.province, info.city, info.county) == ("上海市", "上海市", "普陀区")

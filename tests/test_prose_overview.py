@@ -1,0 +1,95 @@
+"""Totals, income by source and expenditure kinds, in the variety real reports write them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from tests.prose_support import HEADER, extract_text, metric, metric_names
+
+
+def _report(tmp_path: Path, body: str):
+    return extract_text(tmp_path, HEADER + body)
+
+
+def test_spaces_before_units_and_yuan_converted_exactly(tmp_path: Path) -> None:
+    result = _report(
+        tmp_path,
+        "一、收入支出决算总体情况说明\n"
+        "2022年度收、支总计均为 2246.12 万元。与2021年度相比，收、支总计各减少12960元，下降0.6%。\n",
+    )
+    total = metric(result, "收支总计")
+    assert total.value == Decimal("2246.12")
+    assert total.change_value == Decimal("-1.296")
+    assert total.change_pct_declared == Decimal("-0.6")
+
+
+def test_sources_listed_as_all_zero_get_a_zero_each(tmp_path: Path) -> None:
+    body = (
+        "二、收入决算情况说明\n2022年度本年收入合计2246.12万元，其中：一般公共预算财政拨款收入2246.12万元，占100%；"
+        "政府性基金预算财政拨款收入、事业收入、其他收入均为零。\n"
+    )
+    result = _report(tmp_path, body)
+    income = {i.source: (i.amount, i.share_pct_declared) for i in result.income}
+    assert income == {
+        "一般公共预算财政拨款收入": (Decimal("2246.12"), Decimal(100)),
+        "政府性基金预算财政拨款收入": (Decimal(0), None),
+        "事业收入": (Decimal(0), None),
+        "其他收入": (Decimal(0), None),
+    }
+
+
+def test_percentages_printed_without_their_sign(tmp_path: Path) -> None:
+    body = "三、支出决算情况说明\n本年支出合计100万元，其中：基本支出60万元，占60；项目支出40万元，占40。\n"
+    result = _report(tmp_path, body)
+    assert metric(result, "基本支出").share_pct_declared == Decimal(60)
+    assert metric(result, "项目支出").share_pct_declared == Decimal(40)
+
+
+def test_flat_year_states_zero_change(tmp_path: Path) -> None:
+    body = (
+        "四、财政拨款收入支出决算总体情况说明\n"
+        "2022年度财政拨款收入支出总计0.3万元。与2021年度相比，财政拨款收入支出总计持平。\n"
+    )
+    fiscal = metric(_report(tmp_path, body), "财政拨款收支总计")
+    assert (fiscal.value, fiscal.change_value, fiscal.change_pct_declared) == (Decimal("0.3"), Decimal(0), None)
+
+
+def test_a_figure_repeated_in_three_sections_is_one_row_with_all_it_states(tmp_path: Path) -> None:
+    body = (
+        "（一）一般公共预算财政拨款支出决算总体情况\n2022年一般公共预算财政拨款支出609.89万元，占本年支出合计的100%。"
+        "与2021年相比，一般公共预算财政拨款支出增加4.24万元，增长0.7%。\n"
+        "（二）一般公共预算财政拨款支出决算结构情况\n2022年一般公共预算财政拨款支出609.89万元，主要用于以下方面:住房保障支出609.89万元，占100%。\n"
+        "（三）一般公共预算财政拨款支出决算具体情况\n2022年一般公共预算支出决算数为609.89，完成预算100%。其中：\n"
+    )
+    gpb = metric(_report(tmp_path, body), "一般公共预算财政拨款支出")
+    assert (gpb.value, gpb.share_pct_declared, gpb.change_value, gpb.completion_pct_declared) == (
+        Decimal("609.89"),
+        Decimal(100),
+        Decimal("4.24"),
+        Decimal(100),
+    )
+    assert gpb.evidence.line == 6
+
+
+def test_a_contradicting_restatement_is_kept_scoped_by_its_section(tmp_path: Path) -> None:
+    body = (
+        "（一）机关运行经费支出情况\n2022年，测试局机关运行经费支出84.01万元，比2021年增加24.33万元，增长40.77%。\n"
+        "（二）补充说明\n机关运行经费支出84.10万元。\n"
+    )
+    result = _report(tmp_path, body)
+    assert metric(result, "机关运行经费").value == Decimal("84.01")
+    assert metric(result, "机关运行经费", "补充说明").value == Decimal("84.10")
+
+
+def test_subunits_in_chinese_numerals(tmp_path: Path) -> None:
+    result = _report(tmp_path, "一、收入支出决算总体情况说明\n2022年度收、支总计10万元。\n")
+    assert metric(result, "下属二级单位数").value == Decimal(2)
+    assert metric(result, "下属其他事业单位数").value == Decimal(1)
+    assert "下属参公事业单位数" not in metric_names(result)  # not stated, so absent
+
+
+def test_reason_words_are_not_figures(tmp_path: Path) -> None:
+    body = "一、收入支出决算总体情况说明\n2022年度收、支总计10万元。主要变动原因是基本支出增加。\n"
+    result = _report(tmp_path, body)
+    assert "基本支出" not in metric_names(result)

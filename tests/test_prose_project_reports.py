@@ -1,0 +1,40 @@
+"""Attached project self-evaluation reports: budget, payment, score, one row per project."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tests.conftest import SEED_DIR
+from tests.prose_support import extract_file
+
+
+def _projects(name: str) -> dict[str, object]:
+    result = extract_file(SEED_DIR / name)
+    return {p.project_name: p for p in result.performance_projects}
+
+
+def test_same_project_named_two_ways_is_one_row_in_004() -> None:
+    projects = _projects("004_127aded49d8bfbe3.txt")
+    fund = projects["干部暖心关爱帮扶基金经费"]  # 关于干部暖心关爱帮扶基金项目自评报告的函 in the attachment
+    assert "干部暖心关爱帮扶基金项目" not in projects
+    assert (fund.budget_initial, fund.budget_final, fund.executed, fund.execution_rate_declared, fund.score) == (
+        Decimal(0),
+        Decimal(100),
+        Decimal("7.85"),
+        Decimal("7.85"),
+        Decimal(94),
+    )
+
+
+def test_project_titles_and_department_grade_in_000() -> None:
+    projects = _projects("000_1ca1b4d95d915062.txt")
+    assert set(projects) == {"部门整体支出", "机关党建工作经费", "机关党员教育培训专项经费", "宣传文化活动专项经费"}
+    assert projects["宣传文化活动专项经费"].budget_initial == Decimal("18.6")
+    assert projects["部门整体支出"].grade == "合格"
+    assert projects["部门整体支出"].score is None  # 自评为合格 states a grade, no score
+
+
+def test_sub_scores_of_the_department_report_are_not_projects_in_002() -> None:
+    projects = _projects("002_f4d5f3929f6a2ae3.txt")
+    assert list(projects) == ["部门整体支出"]
+    assert projects["部门整体支出"].score == Decimal("96.15")

@@ -1,0 +1,49 @@
+"""The Hunan 部门整体支出绩效自评 report (003): prior-year changes only, one department-wide row."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tests.conftest import SEED_DIR
+from tests.prose_support import extract_file, metric
+
+SEED = SEED_DIR / "003_397564467219909d.txt"
+
+
+def test_difference_from_budget_is_not_a_change() -> None:
+    result = extract_file(SEED)
+    income = metric(result, "本年收入合计")
+    # 比上年460.94万元增加31.47万元 is the change; 年初预算416.39万元，增加76.02万元 is not.
+    assert (income.value, income.budget_value, income.prior_year_value, income.change_value) == (
+        Decimal("492.41"),
+        Decimal("416.39"),
+        Decimal("460.94"),
+        Decimal("31.47"),
+    )
+    assert all(m.change_value != Decimal("76.02") for m in result.summary_metrics)
+
+
+def test_department_wide_evaluation_row() -> None:
+    result = extract_file(SEED)
+    assert result.report.report_kind == "部门整体支出绩效自评"
+    [row] = result.performance_projects
+    assert (row.scope, row.budget_initial, row.executed, row.score) == (
+        "部门整体",
+        Decimal("416.39"),
+        Decimal("492.41"),
+        Decimal(100),
+    )
+
+
+def test_inconsistent_restatement_kept_for_validation() -> None:
+    result = extract_file(SEED)
+    first = metric(result, "公用经费")
+    again = metric(result, "公用经费", "总体评价和自评得分情况")
+    assert (first.change_pct_declared, again.change_pct_declared) == (Decimal("-8.51"), Decimal("-8.5"))
+
+
+def test_income_in_yuan_typo_does_not_replace_the_amount() -> None:
+    # 其他收入 is stated as 8万元 twice and once as 8元: the first statement stands, one row per source.
+    income = {i.source: i.amount for i in extract_file(SEED).income}
+    assert income["其他收入"] == Decimal(8)
+    assert income["一般公共预算财政拨款收入"] == Decimal("484.41")
