@@ -178,3 +178,12 @@ def test_contradictory_wording_in_a_generated_report(tmp_path: Path) -> None:
         ("完成预算", "持平", "小于", 2),
         ("增减方向", "增加", "下降", 5),
     ]
+
+
+def test_items_run_on_in_one_paragraph_continue_the_list(tmp_path: Path) -> None:
+    # A PDF paragraph joined from two lines: （七）负责……。（八）负责…… then （九）.
+    text = (
+        "一、职能\n（一）甲。\n（二）乙。\n（三）负责会计。（四）负责非税收入。\n（五）负责国库。\n（七）负责其他。\n"
+    )
+    findings = numbering(report(), written(tmp_path, text))
+    assert where(findings) == [("numbering.gap", "（七）", 6)]

@@ -12,7 +12,7 @@ Two printed figures agree when they are equal at the coarser one's precision (27
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -116,11 +116,10 @@ def _distinct(statements: list[Statement]) -> list[Decimal]:
 
 def repeated_figure(report: ExtractedReport, document: Document) -> list[Finding]:
     findings = []
-    same: Callable[[Statement], tuple] = lambda s: (s.kind, s.scope)  # noqa: E731
     for statements in _grouped(report).values():
         by_place: dict[tuple, list[Statement]] = defaultdict(list)
         for s in statements:
-            by_place[same(s)].append(s)
+            by_place[(s.kind, s.scope)].append(s)
         for group in by_place.values():
             first = group[0]
             for later in group[1:]:

@@ -5,8 +5,9 @@ Each marker kind is a level; a marker of a higher level closes the lists of all 
 附件 / 附表 headings close every list below 第X部分. A list that restarts at 1 is a nested list (reports
 reuse 一、 inside 二、); the outer list resumes when its next number comes. ``4、`` followed by a
 space is Word's automatic 一、 numbering exported as digits and counts as 一、 (so 三、 may follow 2、).
-A numbering defect is a warning: it may hide a line deleted from the list (the 项 of 002 run 1–12,
-then 15), but the figures themselves are not wrong because of it.
+Items run on inside a block after a sentence end (PDF paragraphs joined from several lines)
+continue their list. A numbering defect is a warning: it may hide a line deleted from the list
+(the 项 of 002 run 1–12, then 15), but the figures themselves are not wrong because of it.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ _MARKERS = (
     (4, re.compile(r"^\((\d+)\)")),
 )
 _CLOSE_ALL = re.compile(r"^(附件\s*(\d|$)|附表)")
+_SENTENCE_END = re.compile(r"[。；;]\s*")
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
 LEVELS = 5
 
@@ -68,12 +70,22 @@ def numbering(report: ExtractedReport, document: Document) -> list[Finding]:
         for stack in stacks[level + 1 :]:
             stack.clear()
         problem = _advance(stacks[level], value)
+        _follow_inline(stacks[level], level, text)
         if problem is not None:
             rule_id, message = problem
             evidence = evidence_at(document, block, 0, length)
             message = f"编号“{printed}”{message}"
             findings.append(finding(rule_id, Severity.WARNING, printed, message, evidence, actual=printed))
     return findings
+
+
+def _follow_inline(stack: list[int], level: int, text: str) -> None:
+    """Items of the same list run on inside the block (a PDF paragraph joined from several lines:
+    ``（七）负责……。（八）负责……``): the next numbers, right after a sentence, continue the list."""
+    for end in _SENTENCE_END.finditer(text):
+        marker = _marker(text[end.end() :])
+        if marker is not None and marker[0] == level and marker[1] == stack[-1] + 1:
+            stack[-1] = marker[1]
 
 
 def _marker(text: str) -> tuple[int, int, int] | None:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
 from budget_reports.model import BlockKind, Document, Evidence
+from budget_reports.rules.text import fold
 
 # 第二部分 / 五、 / 附件1 / 附表; "4、 " with a space is Word's automatic 一、 numbering exported as digits.
 _TOP_HEADING = re.compile(r"^(第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、|\d+、\s|附件\s*\d|附表)")
@@ -36,7 +37,7 @@ class Sections:
         for block in document.blocks:
             if block.kind is BlockKind.TABLE or block.line is None:
                 continue
-            text = block.text.strip()
+            text = fold(block.text).strip()
             if len(text) <= _HEADING_MAX_CHARS and _TOP_HEADING.match(text):
                 starts.append((block.page or 0, block.line))
         self._starts = sorted(starts)

@@ -110,7 +110,9 @@ def sum_economic(report: ExtractedReport, document: Document) -> list[Finding]:
 
 
 def _has_parent(line: EconomicLine, lines: list[EconomicLine]) -> bool:
-    return bool(line.code) and len(line.code or "") == 5 and any(o.code == line.code[:3] for o in lines)  # type: ignore[index]
+    """A 5-digit line whose 3-digit class is listed too (the class line already counts it)."""
+    code = line.code or ""
+    return len(code) == 5 and any(other.code == code[:3] for other in lines)
 
 
 def _economic_classes(lines: list[EconomicLine]) -> list[Finding]:
