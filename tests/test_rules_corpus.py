@@ -3,6 +3,8 @@
 The 普陀区财政局 report prints its four 类 as 2106.66 + 326.72 + 60.99 + 445.69 = 2940.06 against a
 total of 2940.05, and 一般公共服务支出 as 71.73% of it (2106.66 / 2940.05 = 71.65%). The template is
 the finance bureau's blank model: its XX placeholders must all be reported, and nothing else wrong.
+Each breach is pinned with the page of the figure its finding points at: the same 类 sum fails once
+in the prose and once in each table that prints those 类 lines with their 合计.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from functools import cache
 import pytest
 
 from budget_reports import extract, rules
-from budget_reports.facts import ExtractedReport, ParseStatus, ReportInfo, Severity
+from budget_reports.facts import ExtractedReport, Finding, ParseStatus, ReportInfo, Severity
 from budget_reports.readers import read_document
 from tests.conftest import corpus_file
 from tests.test_rules_seeds import Known, _matches
@@ -26,14 +28,63 @@ def _classes(r: ExtractedReport) -> bool:
     return sum(ln.level == "类" and ln.share_pct_declared is not None for ln in r.expenditure_function) >= 2
 
 
-KNOWN = [
-    Known(
-        PUTUO, Severity.ERROR, "sum.hierarchy", frozenset({"一般公共预算财政拨款支出"}), _classes, "四个类合计2940.06"
+def _economic(r: ExtractedReport) -> bool:
+    return any(ln.code and len(ln.code) == 5 for ln in r.expenditure_economic)
+
+
+# (breach, page of the figure the finding points at)
+KNOWN: list[tuple[Known, int]] = [
+    (
+        Known(
+            PUTUO,
+            Severity.ERROR,
+            "sum.hierarchy",
+            frozenset({"一般公共预算财政拨款支出"}),
+            _classes,
+            "四个类合计2940.06",
+        ),
+        21,
     ),
-    Known(
-        PUTUO, Severity.ERROR, "share.declared", frozenset({"一般公共服务支出", "201"}), _classes, "71.73%，应为71.65%"
+    (
+        Known(
+            PUTUO,
+            Severity.ERROR,
+            "share.declared",
+            frozenset({"一般公共服务支出", "201"}),
+            _classes,
+            "71.73%，应为71.65%",
+        ),
+        21,
     ),
+    # 支出决算表, p. 10-11: 类 201 2106.66 + 208 326.72 + 210 60.99 + 221 445.69 = 2940.06, 合计 row 2940.05.
+    (
+        Known(PUTUO, Severity.ERROR, "sum.hierarchy", frozenset({"本年支出合计"}), _classes, "支出决算表类合计2940.06"),
+        10,
+    ),
+    # 一般公共预算财政拨款支出决算表, p. 15: the same four 类 (2940.06), 合计 row 2940.05. The two overview
+    # tables (pp. 6, 12-13) print 208 as 326.71, so their 类 do add up to 2940.05: no finding there.
+    (
+        Known(
+            PUTUO,
+            Severity.ERROR,
+            "sum.hierarchy",
+            frozenset({"一般公共预算财政拨款支出"}),
+            _classes,
+            "一般公共预算财政拨款支出决算表类合计2940.06",
+        ),
+        15,
+    ),
+    # 一般公共预算财政拨款基本支出决算表, p. 16: 301 工资福利支出 2082.85, its 款 262.33 + 1238.58 + 160.75
+    # + 80.38 + 60.99 + 1.61 + 187.19 + 91.03 = 2082.86.
+    (Known(PUTUO, Severity.ERROR, "sum.economic", frozenset({"301 工资福利支出"}), _economic, "301款合计2082.86"), 16),
+    # Same table, pp. 16-17: 302 商品和服务支出 171.07, its 款 21.21 + 7.61 + 0.09 + 4.88 + 1.20 + 2.83 + 4.05
+    # + 2.01 + 24.42 + 42.77 + 48.49 + 11.53 = 171.09 (人员经费 2152.26 and 公用经费 184.65 do add up).
+    (Known(PUTUO, Severity.ERROR, "sum.economic", frozenset({"302 商品和服务支出"}), _economic, "302款合计171.09"), 16),
 ]
+
+
+def _is_known(name: str, f: Finding) -> bool:
+    return any(_matches(k, f) and f.evidence.page == page for k, page in KNOWN if k.seed == name)
 
 
 @cache
@@ -52,18 +103,35 @@ def run(name: str) -> ExtractedReport:
 @pytest.mark.parametrize("name", [PUTUO, TEMPLATE])
 def test_errors_are_only_the_known_breaches(name: str) -> None:
     errors = [f for f in run(name).findings if f.severity is Severity.ERROR]
-    unexpected = [f for f in errors if not any(_matches(k, f) for k in KNOWN if k.seed == name)]
+    unexpected = [f for f in errors if not _is_known(name, f)]
     assert unexpected == [], "\n".join(f"{f.rule_id} {f.subject}: {f.message}" for f in unexpected)
 
 
-@pytest.mark.parametrize("known", KNOWN, ids=lambda k: f"{k.rule_id}-{sorted(k.subjects)[0]}")
-def test_each_known_breach_is_reported(known: Known) -> None:
+@pytest.mark.parametrize(
+    ("known", "page"), KNOWN, ids=[f"{k.rule_id}-{sorted(k.subjects)[0]}-p{page}" for k, page in KNOWN]
+)
+def test_each_known_breach_is_reported(known: Known, page: int) -> None:
     result = run(known.seed)
     if not known.needs(result):
         pytest.skip(f"facts not extracted yet: {known.what}")
-    found = [f for f in result.findings if _matches(known, f)]
-    assert found, known.what
-    assert found[0].evidence.page == 21
+    found = [f for f in result.findings if _matches(known, f) and f.evidence.page == page]
+    assert len(found) == 1, known.what
+
+
+def test_each_table_class_sum_is_checked_against_its_own_total_row() -> None:
+    # The 类 lines of the 支出决算表 and of the general-budget table are compared with the 合计 row
+    # printed under them, not with the overview tables' totals (whose own 类 do add up).
+    result = run(PUTUO)
+    first_page: dict[str | None, int | None] = {}
+    for ln in result.expenditure_function:
+        if ln.source_kind == "table" and ln.level == "类":
+            first_page.setdefault(ln.source_table, ln.evidence.page)
+    sums = [f for f in result.findings if f.rule_id == "sum.hierarchy" and f.evidence.page != 21]
+    assert sorted(f.evidence.page for f in sums) == sorted(first_page.values()) == [10, 15]
+    for f in sums:
+        assert "合计" in f.evidence.snippet and f.actual is not None and f.actual in f.evidence.snippet.replace(",", "")
+        source_table = next(t for t, page in first_page.items() if page == f.evidence.page)
+        assert f.message.startswith(f"{source_table}中")
 
 
 def test_the_template_reports_its_placeholders() -> None:

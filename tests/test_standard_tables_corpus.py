@@ -186,6 +186,25 @@ def test_every_metric_cites_its_page_and_line(facts: TableFacts) -> None:
         assert m.evidence.page in pages and m.evidence.line is not None and m.evidence.snippet
 
 
+def test_a_total_repeated_by_a_later_table_is_kept_under_that_tables_title(facts: TableFacts) -> None:
+    # The 支出决算表 and the general-budget table end with a 合计 row repeating a total an earlier
+    # table states: each is kept, scoped by its own table, for the rules to check that table's
+    # classification lines against the total printed under them.
+    repeated = (
+        ("本年支出合计", "支出决算表", 10),
+        ("一般公共预算财政拨款支出", "一般公共预算财政拨款支出决算表", 15),
+    )
+    for name, title, page in repeated:
+        own = metric(facts, name, title)
+        assert own.value == value(facts, name)
+        assert own.evidence.page == page and "合计" in own.evidence.snippet
+        assert metric(facts, name).evidence.page < page  # the first statement keeps the plain row
+    # A figure printed twice in one table (the overview's 总计 of income and of spending) stays one row,
+    # and the 收入决算表's 合计 (income, whose lines are the overview's) is not repeated.
+    assert [m.scope for m in facts.summary_metrics if m.metric in ("收支总计", "财政拨款收支总计")] == [None, None]
+    assert [m.scope for m in facts.summary_metrics if m.metric == "本年收入合计"] == [None, "财政拨款"]
+
+
 def test_template_tables_are_recognised_and_give_no_figures() -> None:
     template = read_document(corpus_file(TEMPLATE), TEMPLATE)
     found = find_standard_tables(template)

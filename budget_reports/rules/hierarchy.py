@@ -13,13 +13,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from budget_reports.facts import ExpenditureLine, ExtractedReport, Finding, Severity, SourceKind
+from budget_reports.facts import ExpenditureLine, ExtractedReport, Finding, Severity, SourceKind, SummaryMetric
 from budget_reports.model import Document
 from budget_reports.normalize import compact
 from budget_reports.rules.base import finding, fmt, fmt_sum, money_half_unit, name_key, sum_breach
 from budget_reports.rules.grouping import MetricIndex
 from budget_reports.rules.metrics import FUND_TOTAL
-from budget_reports.rules.sections import Sections
+from budget_reports.rules.sections import Sections, Tables
 
 RULE_ID = "sum.hierarchy"
 LEVELS = ("类", "款", "项")
@@ -50,7 +50,7 @@ def sum_hierarchy(report: ExtractedReport, document: Document) -> list[Finding]:
     for lines in groups.values():
         nodes = _place(lines)
         findings.extend(_check_children(nodes))
-    findings.extend(_check_totals(report, sections))
+    findings.extend(_check_totals(report, sections, Tables(document)))
     return findings
 
 
@@ -129,24 +129,45 @@ def _compare(parent: ExpenditureLine, children: list[ExpenditureLine]) -> list[F
     return findings
 
 
-def _check_totals(report: ExtractedReport, sections: Sections) -> list[Finding]:
-    """The 类 lines of a fund type add up to that fund type's total expenditure."""
+def _check_totals(report: ExtractedReport, sections: Sections, tables: Tables) -> list[Finding]:
+    """The 类 lines of a fund type add up to that fund type's total expenditure.
+
+    A table's lines are checked against the total printed in that same table (its 合计 row) when it
+    has one: another table may print the same total over 类 figures rounded differently, and the
+    finding must point at the table whose lines do not add up.
+    """
     findings = []
     index = MetricIndex(report, sections)
     for (fund_type, kind), lines in class_groups(report, sections):
         metric = FUND_TOTAL[fund_type]
-        total = index.total_for(kind, metric, lines[0].evidence)
+        total = _own_total(index, tables, kind, metric, lines) or index.total_for(kind, metric, lines[0].evidence)
         if total is None or total.value is None:
             continue
         parts = [line.actual for line in lines if line.actual is not None]
         half = money_half_unit(total.value)
         if sum_breach(parts, total.value, half):
             expected = fmt_sum(sum(parts, Decimal(0)), parts)
-            message = f"{metric}所列{len(parts)}个类级科目决算数合计{expected}万元，与总数{fmt(total.value)}万元不符"
+            where = f"{lines[0].source_table}中" if kind is SourceKind.TABLE and lines[0].source_table else ""
+            message = (
+                f"{where}{metric}所列{len(parts)}个类级科目决算数合计{expected}万元，与总数{fmt(total.value)}万元不符"
+            )
             findings.append(
                 finding(RULE_ID, Severity.ERROR, metric, message, total.evidence, expected, fmt(total.value), half)
             )
     return findings
+
+
+def _own_total(
+    index: MetricIndex, tables: Tables, kind: SourceKind, metric: str, lines: list[ExpenditureLine]
+) -> SummaryMetric | None:
+    """The statement of ``metric`` printed in the table the lines were read from, if any."""
+    if kind is not SourceKind.TABLE:
+        return None
+    table = tables.of(lines[0].evidence)
+    if table is None:
+        return None
+    own = [s for s in index.statements(kind, metric) if tables.of(s.evidence) == table]
+    return own[0] if own else None
 
 
 def class_groups(

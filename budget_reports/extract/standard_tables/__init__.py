@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Hashable
+from dataclasses import replace
 from typing import TypeVar
 
 from budget_reports.extract.standard_tables import economic_table, function_tables, income_table, overview, three_public
 from budget_reports.extract.standard_tables.common import TableFacts
 from budget_reports.extract.standard_tables.recognise import StandardTable, TableKind, find_standard_tables
-from budget_reports.facts import ExtractedReport, ParseStatus
+from budget_reports.facts import ExtractedReport, ParseStatus, SummaryMetric
 from budget_reports.model import Document
+from budget_reports.normalize import normalize_text
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -43,6 +45,7 @@ def read_tables(document: Document, problems: list[str] | None = None) -> TableF
     A table whose reading fails adds a message to ``problems`` and contributes nothing.
     """
     read: list[tuple[TableKind, TableFacts]] = []
+    titles: list[str] = []
     for found in find_standard_tables(document):
         reader = READERS.get(found.kind)
         if reader is None or found.no_data:
@@ -57,6 +60,7 @@ def read_tables(document: Document, problems: list[str] | None = None) -> TableF
                 problems.append(f"附表“{found.title}”（{where}）未能读取：{type(exc).__name__}: {exc}")
             continue
         read.append((found.kind, table_facts))
+        titles.append(normalize_text(found.title))
     facts = TableFacts()
     # The overview's income sources come first; the 收入决算表's only when no overview gave any.
     for preferred in (TableKind.OVERVIEW, TableKind.INCOME):
@@ -71,11 +75,31 @@ def read_tables(document: Document, problems: list[str] | None = None) -> TableF
     facts.expenditure_economic = _first_of_each(
         [line for _, tf in read for line in tf.expenditure_economic], lambda x: (x.fund_type, x.code, x.name)
     )
-    # One row per (metric, scope): the first table that prints it (in document order) gives it.
-    facts.summary_metrics = _first_of_each(
-        [metric for _, tf in read for metric in tf.summary_metrics], lambda x: (x.metric, x.scope)
+    facts.summary_metrics = _metrics_once(
+        [(kind, title, tf.summary_metrics) for (kind, tf), title in zip(read, titles, strict=True)]
     )
     return facts
+
+
+def _metrics_once(per_table: list[tuple[TableKind, str, list[SummaryMetric]]]) -> list[SummaryMetric]:
+    """One row per (metric, scope): the first table that prints it (in document order) gives it.
+
+    An expenditure table repeating a total an earlier table gave (the 支出决算表's 合计 row repeats
+    the overview's 本年支出合计) keeps it with its own title as scope: the rules check each table's
+    classification lines against the total printed under them. A table printed twice under one
+    title, or a figure printed twice in one table (总计 of income and of spending), gives it once.
+    """
+    rows: list[SummaryMetric] = []
+    given_by: dict[tuple[str, str | None], str] = {}  # key → title of the table that gave it
+    for kind, title, metrics in per_table:
+        for metric in metrics:
+            first = given_by.get((metric.metric, metric.scope))
+            if first is not None and first != title and kind in function_tables.FUND_TYPES:
+                metric = replace(metric, scope=title)
+            if (metric.metric, metric.scope) not in given_by:
+                given_by[(metric.metric, metric.scope)] = title
+                rows.append(metric)
+    return rows
 
 
 def _first_of_each(rows: list[T], key: Callable[[T], Hashable]) -> list[T]:
