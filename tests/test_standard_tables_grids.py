@@ -432,3 +432,23 @@ def test_codes_written_before_the_names_in_one_column() -> None:
         ("国有资本经营预算财政拨款支出", None): (D("8.00"), None),
         ("项目支出", "国有资本经营预算财政拨款"): (D("8.00"), None),
     }
+
+
+def test_an_expenditure_table_repeating_an_earlier_total_keeps_it_under_its_title() -> None:
+    fiscal_overview = [
+        ["收入", "", "支出", "", ""],
+        ["项目", "决算数", "项目", "合计", "一般公共预算财政拨款"],
+        ["一、一般公共预算财政拨款", "10.00", "一、一般公共服务支出", "10.00", "10.00"],
+        ["本年收入合计", "10.00", "本年支出合计", "10.00", "10.00"],
+        ["总计", "10.00", "总计", "10.00", "10.00"],
+    ]
+    facts = read_tables(
+        document("财政拨款收入支出决算总表", fiscal_overview, "一般公共预算财政拨款支出决算表", GENERAL_BUDGET)
+    )
+    general = [m for m in facts.summary_metrics if m.metric == "一般公共预算财政拨款支出"]
+    # The overview states it first; the general-budget table's own 合计 row is kept beside it.
+    assert [m.scope for m in general] == [None, "一般公共预算财政拨款支出决算表"]
+    assert general[0].evidence.line is not None and general[1].evidence.line is not None
+    assert general[0].evidence.line < general[1].evidence.line
+    # The overview's 总计, printed on both its sides, stays one row.
+    assert [m.scope for m in facts.summary_metrics if m.metric == "财政拨款收支总计"] == [None]
