@@ -51,13 +51,14 @@ class Tables:
     """Which table of the document a fact read from a table cell lies in (by its page and line)."""
 
     def __init__(self, document: Document) -> None:
-        self._at: dict[tuple[int | None, int | None], int] = {}
+        self._at: dict[tuple[int | None, int], int] = {}
         for number, block in enumerate(document.tables()):
             for cell in block.table.cells if block.table is not None else ():
-                self._at.setdefault((cell.page, cell.line), number)
+                if cell.line is not None:  # a cell without a line cannot be told from another table's
+                    self._at.setdefault((cell.page, cell.line), number)
 
     def of(self, evidence: Evidence) -> int | None:
-        return self._at.get((evidence.page, evidence.line))
+        return None if evidence.line is None else self._at.get((evidence.page, evidence.line))
 
 
 T = TypeVar("T", bound=HasEvidence)
