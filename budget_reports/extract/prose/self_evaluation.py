@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from budget_reports import metric_names as m
 from budget_reports.extract.prose import basic, overview, three_public
-from budget_reports.extract.prose import metric_names as m
 from budget_reports.extract.prose.amounts import MONEY, NUM, money, pct
 from budget_reports.extract.prose.context import ProseContext
 from budget_reports.extract.prose.performance_mgmt import DEPARTMENT_OVERALL
