@@ -31,9 +31,10 @@ _BUDGET_FINAL = re.compile(rf"(?:项目总预算|全年预算数?)(?:为)?{MONEY
 _EXECUTED = re.compile(rf"(?:已支付|实际支出)(?:资金)?{MONEY}")
 _RATES = (re.compile(rf"支付率(?:为)?{PCT_END}"), re.compile(rf"(?:执行率|完成率)(?:为)?{PCT_END}"))
 _SCORE = re.compile(rf"(?:评价|自评)得分(?:为)?(?P<s>{NUM})分")
-# 财政拨款支出 on its own, not the tail of 一般公共预算财政拨款支出 or of another fund's spending.
+# 财政拨款支出 opening its clause (2021年财政拨款支出…), not the tail of 一般公共预算财政拨款支出 or of
+# “三公”经费财政拨款支出.
 _FUND_SUBJECTS = [
-    Subject(r"(?<![预算])财政拨款支出", m.FISCAL_EXPENDITURE),
+    Subject(r"(?<![^\d年度：:，,。；;、])财政拨款支出", m.FISCAL_EXPENDITURE),
     *(s for s in overview.SUBJECTS if s.metric in m.FUND_EXPENDITURE.values()),
 ]
 _GRADE = re.compile(r"自评(?:等级)?为[“\"]?(?P<g>优秀|良好|合格|不合格|优|良|中|差)[”\"]?(?:[。，,；;]|$)")
