@@ -81,7 +81,12 @@ REPORTS = View(
         _c("report_id", "VARCHAR", "报告标识", "Stable id: first 16 hex digits of the file's SHA-256."),
         _c("source_file", "VARCHAR", "来源文件", "Input file path relative to the raw folder."),
         _c("file_sha256", "VARCHAR", "文件SHA-256", "SHA-256 of the file's bytes."),
-        _c("file_format", "VARCHAR", "文件格式", "word_text, text, pdf, docx, doc, xlsx, xls, html ..."),
+        _c(
+            "file_format",
+            "VARCHAR",
+            "文件格式",
+            "text（Word 导出或纯文本）, pdftotext（按分页符分页的文本）, pdf, docx, doc, xlsx, xls, html",
+        ),
         _c(
             "report_kind",
             "VARCHAR",

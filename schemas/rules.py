@@ -140,6 +140,18 @@ def _starts_with(column: str, prefix_column: str) -> pl.Expr:
     return pl.col(column).str.starts_with(pl.col(prefix_column))
 
 
+def _code_length_by_level() -> pa.Check:
+    return _row_check(
+        "code_length_by_level",
+        "code has 3 digits for 类, 5 for 款, 7 for 项",
+        pl.when(pl.col("level") == "类")
+        .then(_code_len("code", 3))
+        .when(pl.col("level") == "款")
+        .then(_code_len("code", 5))
+        .otherwise(_code_len("code", 7)),
+    )
+
+
 FRAME_RULES: dict[str, list[pa.Check]] = {
     "reports": [
         _row_check(
@@ -149,15 +161,7 @@ FRAME_RULES: dict[str, list[pa.Check]] = {
         ),
     ],
     "expenditure_function": [
-        _row_check(
-            "code_length_by_level",
-            "code has 3 digits for 类, 5 for 款, 7 for 项",
-            pl.when(pl.col("level") == "类")
-            .then(_code_len("code", 3))
-            .when(pl.col("level") == "款")
-            .then(_code_len("code", 5))
-            .otherwise(_code_len("code", 7)),
-        ),
+        _code_length_by_level(),
         _row_check(
             "kuan_under_class",
             "kuan_code starts with class_code",
@@ -193,15 +197,7 @@ FRAME_RULES: dict[str, list[pa.Check]] = {
         _row_check("score_within_weight", "score ≤ weight", pl.col("score") <= pl.col("weight")),
     ],
     "classification": [
-        _row_check(
-            "code_length_by_level",
-            "code has 3 digits for 类, 5 for 款, 7 for 项",
-            pl.when(pl.col("level") == "类")
-            .then(_code_len("code", 3))
-            .when(pl.col("level") == "款")
-            .then(_code_len("code", 5))
-            .otherwise(_code_len("code", 7)),
-        ),
+        _code_length_by_level(),
         _row_check(
             "economic_has_no_xiang",
             "the economic classification has 类 and 款 only",

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from budget_reports.model import BlockKind, Document, Table
+from budget_reports.normalize import compact
 from budget_reports.runs import PROJECT_ROOT, Paths
 
 SEED_DIR = PROJECT_ROOT / "data" / "raw"
@@ -19,6 +21,17 @@ def corpus_file(name: str) -> Path:
     if not path.exists():
         pytest.skip(f"corpus file not available: {path}")
     return path
+
+
+def table_titled(document: Document, title: str) -> Table:
+    """The table right after the heading ``title`` (a unit line may stand between them)."""
+    blocks = document.blocks
+    for i, block in enumerate(blocks):
+        if block.kind is BlockKind.HEADING and compact(block.text) == title:
+            for following in blocks[i + 1 : i + 3]:
+                if following.table is not None:
+                    return following.table
+    raise AssertionError(f"no table after {title}")
 
 
 @pytest.fixture

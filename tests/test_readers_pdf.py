@@ -7,10 +7,10 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
-from budget_reports.model import BlockKind, Document, Evidence, Table
+from budget_reports.model import BlockKind, Document, Evidence
 from budget_reports.normalize import compact
 from budget_reports.readers import read_document
-from tests.conftest import corpus_file
+from tests.conftest import corpus_file, table_titled
 
 PUTUO = "shanghai-putuo-finance-bureau-2024-final.pdf"
 TEMPLATE = "shanghai-final-accounts-template-2024.pdf"
@@ -24,17 +24,6 @@ def putuo() -> Document:
 @pytest.fixture(scope="module")
 def template() -> Document:
     return read_document(corpus_file(TEMPLATE), TEMPLATE)
-
-
-def table_titled(document: Document, title: str) -> Table:
-    """The table right after the heading ``title`` (a unit line may stand between them)."""
-    blocks = document.blocks
-    for i, block in enumerate(blocks):
-        if block.kind is BlockKind.HEADING and compact(block.text) == title:
-            for following in blocks[i + 1 : i + 3]:
-                if following.table is not None:
-                    return following.table
-    raise AssertionError(f"no table after {title}")
 
 
 def test_putuo_reads_every_page_in_order(putuo: Document) -> None:

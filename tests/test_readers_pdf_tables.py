@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from budget_reports.model import BlockKind, Document, Table
+from budget_reports.model import Document, Table
 from budget_reports.normalize import compact, parse_decimal
 from budget_reports.readers import read_document
-from tests.conftest import corpus_file
+from tests.conftest import corpus_file, table_titled
 
 GOLD_DIR = Path(__file__).parent / "gold" / "pdf_tables"
 PUTUO = "shanghai-putuo-finance-bureau-2024-final.pdf"
@@ -43,17 +43,6 @@ def table_gold(table: Table) -> dict:
         "spans": sorted([c.row, c.col, c.row_span, c.col_span] for c in table.cells if c.row_span * c.col_span > 1),
         "cell_sha256": [cell_digest(r, c, text) for r, row in enumerate(table.grid()) for c, text in enumerate(row)],
     }
-
-
-def table_titled(document: Document, title: str) -> Table:
-    """The table right after the heading ``title`` (a unit line may stand between them)."""
-    blocks = document.blocks
-    for i, block in enumerate(blocks):
-        if block.kind is BlockKind.HEADING and compact(block.text) == title:
-            for following in blocks[i + 1 : i + 3]:
-                if following.table is not None:
-                    return following.table
-    raise AssertionError(f"no table after {title}")
 
 
 def amount(text: str) -> Decimal:

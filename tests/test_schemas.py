@@ -213,7 +213,7 @@ def test_the_real_job_runs_every_asset_check_and_all_pass_on_the_seeds(
         try:
             definitions = importlib.reload(pipelines.definitions)  # its resources read the environment at import
             with DagsterInstance.get() as instance:
-                job = definitions.defs.get_job_def("build_warehouse")
+                job = definitions.defs.resolve_job_def("build_warehouse")
                 result = job.execute_in_process(instance=instance, raise_on_error=False)
         finally:
             env.undo()
