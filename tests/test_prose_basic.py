@@ -17,10 +17,11 @@ def test_itemised_parts_read_exactly_as_printed_in_004() -> None:
     assert items("人员经费") == metric(result, "人员经费").value == Decimal("396.22")
     # The printed 公用经费 items add to 290.00 against a stated 289.99: a rounding gap kept for validation.
     assert (items("公用经费"), metric(result, "公用经费").value) == (Decimal("290.00"), Decimal("289.99"))
-    # Names exactly as printed; codes are the classification step's, left empty where a name fits two
-    # codes (办公设备购置 is 30902 under 309 and 31002 under 310).
+    # Names exactly as printed; codes are the classification step's. 办公设备购置 fits 30902 (基本建设)
+    # and 31002 (资本性支出): listed under 公用经费 (302 + 310), it is 31002; 专用设备购置 likewise 31003.
     codes = {e.name: e.code for e in economic_lines(result)}
-    assert (codes["基本工资"], codes["维修（护）费"], codes["办公设备购置"]) == ("30101", "30213", None)
+    assert (codes["基本工资"], codes["维修（护）费"]) == ("30101", "30213")
+    assert (codes["办公设备购置"], codes["专用设备购置"]) == ("31002", "31003")
     assert metric(result, "基本支出", "一般公共预算财政拨款").value == Decimal("686.2")
 
 

@@ -53,6 +53,9 @@ def _economic_line(line: EconomicLine, fiscal_year: int | None) -> EconomicLine:
     code = normalize_code(line.code)
     if code is None:
         found = find_by_name(line.name, list(ed.entries.values()))
+        if len(found) > 1 and line.group is not None:
+            # 办公设备购置 is both 30902 (基本建设) and 31002 (资本性支出): the stated group (公用经费) decides.
+            found = [e for e in found if e.group == line.group]
         code = found[0].code if len(found) == 1 else None
     entry = ed.get(code)
     changes: dict[str, str] = {}
