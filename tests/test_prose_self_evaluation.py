@@ -49,3 +49,10 @@ def test_income_in_yuan_typo_does_not_replace_the_amount() -> None:
     assert rows == [(None, Decimal(8), 26), ("收入支出结构分析", Decimal("0.0008"), 32)]
     income = {i.source: i.amount for i in extract_file(SEED).income if i.scope is None}
     assert income["一般公共预算财政拨款收入"] == Decimal("484.41")
+
+
+def test_a_fund_income_written_without_yusuan_takes_the_contract_source_name() -> None:
+    # Line 26 writes 政府性基金财政拨款收入0万元: the income view names the source as every other report does.
+    sources = {i.source: (i.amount, i.evidence.line) for i in extract_file(SEED).income if i.scope is None}
+    assert sources["政府性基金预算财政拨款收入"] == (Decimal(0), 26)
+    assert "政府性基金财政拨款收入" not in sources
