@@ -56,6 +56,8 @@ FUND_EXPENDITURE = {GPB: GPB_EXPENDITURE, GOV_FUND: GOV_FUND_EXPENDITURE, STATE_
 
 # Expenditure-control lines of the 部门整体支出绩效评价基础数据表.
 OFFICE_COSTS = "办公经费"
+UTILITIES_TRAVEL_COSTS = "水费、电费、差旅费"
+MEETING_TRAINING_COSTS = "会议费、培训费"
 
 # Department profile (部门概况, 人员概况).
 SUBUNITS = "下属二级单位数"

@@ -281,9 +281,17 @@ def test_department_wide_evaluation_of_003_and_its_basic_data() -> None:
     metrics = {m.metric: m for m in report.summary_metrics}
     assert set(metrics) == {
         "编制数", "实有人数", "三公经费", "公务用车购置费", "公务用车运行维护费", "因公出国（境）费",
-        "公务接待费", "公用经费", "办公经费", "政府采购支出总额",
+        "公务接待费", "公用经费", "办公经费", "水费、电费、差旅费", "会议费、培训费", "政府采购支出总额",
     }  # fmt: skip
     assert (metrics["编制数"].value, metrics["编制数"].unit) == (20, "人")
+    # The template's two combined 公用经费 lines (lines 155 and 160): prior year, budget, current year.
+    for name, line, values in (
+        ("水费、电费、差旅费", 155, ("10.11", "3.5", "6.43")),
+        ("会议费、培训费", 160, ("20.89", "2.93", "0.68")),
+    ):
+        row = metrics[name]
+        assert (row.prior_year_value, row.budget_value, row.value) == tuple(Decimal(v) for v in values)
+        assert (row.unit, row.evidence.line) == ("万元", line)
     reception = metrics["公务接待费"]
     assert (reception.value, reception.budget_value, reception.prior_year_value) == (
         Decimal("0.17"), Decimal("2.31"), Decimal("0.07"),

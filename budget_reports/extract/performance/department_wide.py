@@ -39,6 +39,9 @@ _EXPENDITURE_METRICS = {
     "项目支出": m.PROJECT,
     "公用经费": m.PUBLIC_USE,
     "办公经费": m.OFFICE_COSTS,
+    # The template's two combined lines under 公用经费, named as printed.
+    "水费、电费、差旅费": m.UTILITIES_TRAVEL_COSTS,
+    "会议费、培训费": m.MEETING_TRAINING_COSTS,
     "政府采购金额": m.PROCUREMENT_TOTAL,
 }
 _STAFF_METRICS = (("编制数", m.STAFF_QUOTA), ("实际在职", m.STAFF_ACTUAL), ("实有人数", m.STAFF_ACTUAL))
