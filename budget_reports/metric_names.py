@@ -38,11 +38,12 @@ RECEPTION_PERSONS = "国内公务接待人次"
 OVERSEAS_GROUPS = "因公出国（境）团组"
 OVERSEAS_PERSONS = "因公出国（境）人次"
 
-# Grand totals of the 收入支出决算总表 (the prose states 收支总计 instead), and the 财政拨款支出 a
-# 部门整体绩效评价报告 states before splitting it by fund (其中：一般公共预算财政拨款支出……).
+# Grand totals of the 收入支出决算总表 (the prose states 收支总计 instead), and the 财政拨款支出 and
+# 财政拨款收入 a 部门整体绩效评价报告 states before splitting them by fund (其中：一般公共预算财政拨款支出……).
 GRAND_INCOME_TOTAL = "收入总计"
 GRAND_EXPENDITURE_TOTAL = "支出总计"
 FISCAL_EXPENDITURE = "财政拨款支出"
+FISCAL_INCOME = "财政拨款收入"
 
 # fund_type of expenditure_function; also the scope of metrics read from one fund's table.
 ALL_FUNDS = "全部资金"

@@ -51,6 +51,15 @@ def test_fiscal_spending_of_the_attached_department_report_in_001() -> None:
     assert metric(result, "政府性基金预算财政拨款支出").value == Decimal("71.73")
 
 
+def test_fiscal_income_of_the_attached_department_report_in_001() -> None:
+    # Line 111: 2021年财政拨款收入508.64万元，其中：一般公共预算财政拨款收入436.91万元，政府性基金…71.73万元.
+    result = extract_file(SEED_DIR / "001_8af6c6b53bb795b2.txt")
+    fiscal = metric(result, "财政拨款收入")
+    assert (fiscal.value, fiscal.unit, fiscal.evidence.line) == (Decimal("508.64"), "万元", 111)
+    # Not an income source: its parts are already the income rows of the 决算情况说明.
+    assert "财政拨款收入" not in {i.source for i in result.income}
+
+
 def test_fiscal_spending_is_not_read_from_three_public_spending(tmp_path: Path) -> None:
     body = (
         "第四部分 附件\n2021年测试局部门整体绩效评价报告\n二、部门财政资金收支情况\n"

@@ -7,7 +7,8 @@ payment (``该项目资金已支付7.85万元，支付率7.85%``) and score (``�
 project. The attached department-wide report contributes its grade (``自评为合格``) and the
 财政拨款 spending it states by fund (``财政拨款支出516.82万元，其中：一般公共预算财政拨款支出444.76万元，
 政府性基金预算财政拨款支出71.73万元``): 财政拨款支出 becomes a metric, the funds restate (or, when they
-differ, add section-scoped rows to) the metrics of the 决算情况说明.
+differ, add section-scoped rows to) the metrics of the 决算情况说明. The income it states the same way
+(``财政拨款收入508.64万元，其中：…``) gives the metric 财政拨款收入.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ _SCORE = re.compile(rf"(?:评价|自评)得分(?:为)?(?P<s>{NUM})分")
 # “三公”经费财政拨款支出.
 _FUND_SUBJECTS = [
     Subject(r"(?<![^\d年度：:，,。；;、])财政拨款支出", m.FISCAL_EXPENDITURE),
+    Subject(r"(?<![^\d年度：:，,。；;、])财政拨款收入", m.FISCAL_INCOME),
     *(s for s in overview.SUBJECTS if s.metric in m.FUND_EXPENDITURE.values()),
 ]
 _GRADE = re.compile(r"自评(?:等级)?为[“\"]?(?P<g>优秀|良好|合格|不合格|优|良|中|差)[”\"]?(?:[。，,；;]|$)")
@@ -43,7 +45,8 @@ _GRADE = re.compile(r"自评(?:等级)?为[“\"]?(?P<g>优秀|良好|合格|不
 def extract(ctx: ProseContext) -> None:
     for title, name, body in _reports(ctx.passages):
         if _department_wide(name):
-            scan(ctx, [p for p in body if not p.heading and "财政拨款支出" in p.text], _FUND_SUBJECTS)
+            chosen = [p for p in body if not p.heading and ("财政拨款支出" in p.text or "财政拨款收入" in p.text)]
+            scan(ctx, chosen, _FUND_SUBJECTS)
             grade = _first(_GRADE, body)
             if grade:
                 passage, match = grade
