@@ -56,3 +56,9 @@ def test_a_fund_income_written_without_yusuan_takes_the_contract_source_name() -
     sources = {i.source: (i.amount, i.evidence.line) for i in extract_file(SEED).income if i.scope is None}
     assert sources["政府性基金预算财政拨款收入"] == (Decimal(0), 26)
     assert "政府性基金财政拨款收入" not in sources
+
+
+def test_fiscal_income_stated_by_the_department_in_003() -> None:
+    # Line 41: 2021年本部门财政拨款收入492.41万元，其中：一般公共预算财政拨款收入484.41万元，占总收入98.37%…
+    fiscal = metric(extract_file(SEED), "财政拨款收入")
+    assert (fiscal.value, fiscal.share_pct_declared, fiscal.evidence.line) == (Decimal("492.41"), None, 41)

@@ -24,6 +24,8 @@ REPORT_KIND = "部门整体支出绩效自评"
 SUBJECTS = [
     Subject(r"收入实际完成", m.INCOME_TOTAL),
     Subject(r"(?:本部门|部门)支出|支出实际完成", m.EXPENDITURE_TOTAL),
+    # 2021年本部门财政拨款收入492.41万元 opens its clause; not the tail of 一般公共预算财政拨款收入.
+    Subject(r"(?<![^\d年度：:，,。；;、])(?:本部门)?财政拨款收入", m.FISCAL_INCOME),
     *overview.SUBJECTS,
     *basic.SUBJECTS,
     *three_public.SUBJECTS,
