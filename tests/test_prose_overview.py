@@ -5,7 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from tests.prose_support import HEADER, extract_text, metric, metric_names
+from tests.conftest import SEED_DIR
+from tests.prose_support import HEADER, extract_file, extract_text, metric, metric_names
 
 
 def _report(tmp_path: Path, body: str):
@@ -93,3 +94,14 @@ def test_reason_words_are_not_figures(tmp_path: Path) -> None:
     body = "一、收入支出决算总体情况说明\n2022年度收、支总计10万元。主要变动原因是基本支出增加。\n"
     result = _report(tmp_path, body)
     assert "基本支出" not in metric_names(result)
+
+
+def test_subunits_restated_in_the_attached_self_evaluation_of_004() -> None:
+    result = extract_file(SEED_DIR / "004_127aded49d8bfbe3.txt")
+    # Line 12 (部门概况): 无二级预算单位, 0 of each kind; line 122 (机构组成 of the attached report):
+    # 下属二级单位 4个, 参照公务员法管理的事业单位 2 个, 其他事业单位 2 个 — kept beside it, scoped.
+    first = metric(result, "下属二级单位数")
+    again = metric(result, "下属二级单位数", "机构组成")
+    assert (first.value, first.evidence.line, again.value, again.evidence.line) == (0, 12, 4, 122)
+    assert metric(result, "下属参公事业单位数", "机构组成").value == 2
+    assert metric(result, "下属其他事业单位数", "机构组成").value == 2

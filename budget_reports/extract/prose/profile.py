@@ -1,7 +1,9 @@
 """部门概况 and 人员概况: 二级单位 by kind, staff quotas, staff in post, retirees.
 
 ``市直机关工委下属二级单位0个，其中行政单位0个，参照公务员法管理的事业单位0个，其他事业单位0个``;
-``属于一级预算单位，无二级预算单位`` states 0. Staffing is read wherever the report states it
+``属于一级预算单位，无二级预算单位`` states 0. A later statement (004's attached self-evaluation:
+``我部下属二级单位 4个，其中：参照公务员法管理的事业单位 2 个``) that contradicts the 部门概况 is kept,
+scoped by its section, so validation sees it. Staffing is read wherever the report states it
 (often in the attached 部门整体 self-evaluation), first statement only.
 """
 
@@ -13,13 +15,15 @@ from decimal import Decimal
 from budget_reports import metric_names as m
 from budget_reports.extract.prose.amounts import COUNT, count
 from budget_reports.extract.prose.context import ProseContext
+from budget_reports.extract.prose.sentences import Passage
+from budget_reports.extract.prose.statements import section_name
 
-_SUBUNITS = re.compile(rf"下属二级(?:预算)?单位{COUNT}个")
+_SUBUNITS = re.compile(rf"下属二级(?:预算)?单位\s*{COUNT}\s*个")
 _NO_SUBUNITS = re.compile(r"无(?:下属)?二级(?:预算)?单位")
 _KINDS = [
-    (re.compile(rf"(?<!其他)(?<!事业)行政单位{COUNT}个"), m.SUBUNITS_ADMIN),
-    (re.compile(rf"参照公务员法管理的事业单位{COUNT}个"), m.SUBUNITS_CIVIL_SERVICE),
-    (re.compile(rf"其他事业单位{COUNT}个"), m.SUBUNITS_OTHER),
+    (re.compile(rf"(?<!其他)(?<!事业)行政单位\s*{COUNT}\s*个"), m.SUBUNITS_ADMIN),
+    (re.compile(rf"参照公务员法管理的事业单位\s*{COUNT}\s*个"), m.SUBUNITS_CIVIL_SERVICE),
+    (re.compile(rf"其他事业单位\s*{COUNT}\s*个"), m.SUBUNITS_OTHER),
 ]
 _STAFF = [
     (re.compile(rf"(?:总编制|共有编制|编制总数|核定编制)(?:数)?(?:为|共)?{COUNT}(?P<u>人|名)"), m.STAFF_QUOTA),
@@ -32,21 +36,14 @@ _STAFF = [
 
 
 def extract(ctx: ProseContext) -> None:
-    for passage in ctx.profile():
-        text = passage.text
-        total = _SUBUNITS.search(text)
-        none = _NO_SUBUNITS.search(text)
-        if not (total or none):
-            continue
-        if total:
-            ctx.metric(m.SUBUNITS, count(total), ctx.evidence(passage, total.start()), unit="个")
-        elif none:
-            ctx.metric(m.SUBUNITS, Decimal(0), ctx.evidence(passage, none.start()), unit="个")
-        for pattern, metric in _KINDS:
-            kind = pattern.search(text)
-            if kind:
-                ctx.metric(metric, count(kind), ctx.evidence(passage, kind.start()), unit="个")
-        break
+    profile = ctx.profile()
+    first = next((p for p in profile if _SUBUNITS.search(p.text) or _NO_SUBUNITS.search(p.text)), None)
+    if first is not None:
+        _subunits(ctx, first, None)
+        # Restatements after the 部门概况 (a stated count only): kept scoped when they contradict it.
+        for passage in ctx.passages[ctx.passages.index(first) + 1 :]:
+            if not passage.heading and passage not in profile and _SUBUNITS.search(passage.text):
+                _subunits(ctx, passage, section_name(passage))
     seen: set[str] = set()
     for passage in ctx.passages:
         if passage.heading:
@@ -56,3 +53,17 @@ def extract(ctx: ProseContext) -> None:
             if match and metric not in seen:
                 seen.add(metric)
                 ctx.metric(metric, count(match), ctx.evidence(passage, match.start()), unit="人")
+
+
+def _subunits(ctx: ProseContext, passage: Passage, section: str | None) -> None:
+    text = passage.text
+    total = _SUBUNITS.search(text)
+    none = _NO_SUBUNITS.search(text)
+    if total:
+        ctx.metric(m.SUBUNITS, count(total), ctx.evidence(passage, total.start()), unit="个", section=section)
+    elif none:
+        ctx.metric(m.SUBUNITS, Decimal(0), ctx.evidence(passage, none.start()), unit="个", section=section)
+    for pattern, metric in _KINDS:
+        kind = pattern.search(text)
+        if kind:
+            ctx.metric(metric, count(kind), ctx.evidence(passage, kind.start()), unit="个", section=section)
