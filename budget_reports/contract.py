@@ -296,6 +296,12 @@ PERFORMANCE_INDICATORS = View(
         _c("weight", PERCENT, "分值", "Points the indicator weighs."),
         _c("score", PERCENT, "得分", "Points scored."),
         _c("deviation_reason", "VARCHAR", "偏差原因", "Reason and measures stated for a deviation."),
+        _c(
+            "completion_pct_declared",
+            PERCENT,
+            "完成率",
+            "Completion rate the table declares for the indicator, in percent.",
+        ),
         *EVIDENCE,
     ),
 )

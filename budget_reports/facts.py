@@ -170,6 +170,7 @@ class PerformanceIndicator:
     weight: Decimal | None = None
     score: Decimal | None = None
     deviation_reason: str | None = None
+    completion_pct_declared: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -356,3 +356,15 @@ def test_header_cells_read_as_cells_give_the_same_indicators(tmp_path: Path) -> 
 
     assert len(rows(report)) == 12
     assert rows(report) == rows(extracted(S001))
+
+
+def test_completion_rate_column_of_001() -> None:
+    # The nine project tables of 001 print 完成率（%） after 实际完成数; the department-wide table has none.
+    by_line = {i.evidence.line: i for i in extracted(S001).performance_indicators}
+    assert (by_line[376].actual_text, by_line[376].completion_pct_declared) == ("26.23万元", Decimal(87))
+    assert (by_line[331].completion_pct_declared, by_line[1666].completion_pct_declared) == (100, 29)
+    assert by_line[736].completion_pct_declared == 86  # printed 86%%
+    assert by_line[174].completion_pct_declared is None
+    rated = [i for i in by_line.values() if i.completion_pct_declared is not None]
+    assert len(rated) == 86 and all(i.project_name != "中国共产党攀枝花市西区委员会组织部" for i in rated)
+    assert all(i.completion_pct_declared is None for i in extracted(S004).performance_indicators)

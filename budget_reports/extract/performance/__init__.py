@@ -140,6 +140,7 @@ def _emit(document: Document, report: ExtractedReport, evaluation: _Evaluation) 
                 weight=line.weight,
                 score=line.score,
                 deviation_reason=line.deviation_reason,
+                completion_pct_declared=line.completion_pct_declared,
             )
         )
 

@@ -46,7 +46,8 @@ def money(text: str | None, default_unit: str = "万元") -> Decimal | None:
 def percent(text: str | None) -> Decimal | None:
     if is_blank(text):
         return None
-    return parse_percent(text or "")
+    # ``86%%`` (001 line 739): the sign typed twice, the figure still 86.
+    return parse_percent(re.sub(r"[%％]{2,}", "%", text or ""))
 
 
 def number(text: str | None) -> Decimal | None:

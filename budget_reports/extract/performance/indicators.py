@@ -27,6 +27,7 @@ from budget_reports.normalize import compact
 L1, L2, L3 = "level1", "level2", "level3"
 TARGET, ACTUAL, COMPARATOR, UNIT = "target", "actual", "comparator", "unit"
 WEIGHT, SCORE, REASON = "weight", "score", "reason"
+COMPLETION = "completion"
 
 _HEADER_MARKERS = (
     ("一级", L1),
@@ -34,7 +35,7 @@ _HEADER_MARKERS = (
     ("三级", L3),
     ("指标性质", COMPARATOR),
     ("度量单位", UNIT),
-    ("完成率", None),
+    ("完成率", COMPLETION),
     ("实际完成", ACTUAL),
     ("完成值", ACTUAL),
     ("完成数", ACTUAL),
@@ -65,6 +66,7 @@ class IndicatorRow:
     deviation_reason: str | None
     cell: Cell  # the cell whose line is cited
     row: Row
+    completion_pct_declared: Decimal | None = None  # 完成率（%） where the table prints one (001)
 
 
 def find_header(rows: list[Row]) -> int | None:
@@ -210,6 +212,7 @@ def _indicator(
         deviation_reason=cells.printed(texts.get(REASON)),
         cell=row[level3_index],
         row=row,
+        completion_pct_declared=cells.percent(texts.get(COMPLETION)),
     )
 
 
