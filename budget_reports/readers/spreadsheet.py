@@ -159,11 +159,26 @@ def format_number(value: float | int | Decimal, number_format: str) -> str:
         most = len(decimals.group(1)) if decimals else 0
         number = number.quantize(Decimal(1).scaleb(-most), rounding=ROUND_HALF_UP)
         text = format(number, ",f" if "," in section else "f")
+        text = _pad_integer(text, section.split(".")[0].count("0"), grouped="," in section)
         if most > fixed and "." in text:  # optional decimals (#): drop trailing zeros down to the fixed ones
             whole, frac = text.split(".")
             frac = frac.rstrip("0").ljust(fixed, "0")
             text = f"{whole}.{frac}" if frac else whole
     return text + "%" if "%" in section else text
+
+
+def _pad_integer(text: str, digits: int, grouped: bool) -> str:
+    """Zeros the format requires before the decimal point: ``00`` shows 6 as ``06`` (codes typed as numbers)."""
+    sign, body = ("-", text[1:]) if text.startswith("-") else ("", text)
+    whole, dot, frac = body.partition(".")
+    plain = whole.replace(",", "")
+    if len(plain) >= digits:
+        return text
+    plain = plain.zfill(digits)
+    if grouped:
+        head = len(plain) % 3 or 3
+        plain = ",".join([plain[:head], *(plain[i : i + 3] for i in range(head, len(plain), 3))])
+    return f"{sign}{plain}{dot}{frac}"
 
 
 def _plain(number: Decimal) -> str:
