@@ -24,19 +24,24 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
+from openpyxl.styles import Border, Side
 
 from budget_reports.extract.standard_tables import find_standard_tables
+from budget_reports.extract.standard_tables.header import layout
 from budget_reports.extract.standard_tables.recognise import unit_of
 from budget_reports.facts import ExtractedReport, SourceKind
 from budget_reports.model import BlockKind, Document, Evidence, Table
 from budget_reports.normalize import parse_decimal
 from budget_reports.readers import read_document
+from budget_reports.readers.spreadsheet import format_number
 from tests.conftest import corpus_file
 from tests.prose_support import extract_file
 
 PUTUO = "shanghai-putuo-finance-bureau-2024-final.pdf"
 VIEWS = ("expenditure_function", "expenditure_economic", "income", "summary_metrics")
 MONEY_FORMAT = "#,##0.00"
+_THIN = Side(style="thin")
+GRID_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 # An amount as the PDF prints it (2,940.05); codes (201, 06) and row numbers stay text.
 _AMOUNT = re.compile(r"^-?\d{1,3}(?:,\d{3})*(?:\.\d+)$|^-?\d+\.\d+$")
 
@@ -69,9 +74,7 @@ def standard_tables(document: Document) -> tuple[str, list[SourceTable]]:
         above = blocks[max(0, index - 3) : index]
         unit_line = next((b.text for b in reversed(above) if unit_of(b.text)), f"单位：{found.unit}")
         if not tables:
-            heading = next(
-                b.text for b in reversed(blocks[:index]) if b.kind is BlockKind.HEADING and "部分" in b.text
-            )
+            heading = next(b.text for b in reversed(blocks[:index]) if b.kind is BlockKind.HEADING and "部分" in b.text)
         tables.append(SourceTable(found.title, unit_line, found.table))
     return heading, tables
 
@@ -132,6 +135,9 @@ def write_xlsx(path: Path, heading: str, tables: list[SourceTable]) -> Written:
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=table.n_cols)
         sheet.cell(row + 1, 1, source.unit_line)
         first = row + 2
+        for r in range(table.n_rows):  # the grid drawn with borders, empty rows included
+            for c in range(table.n_cols):
+                sheet.cell(first + r, c + 1).border = GRID_BORDER
         for (r, c), (text, row_span, col_span) in origins(table).items():
             cell = sheet.cell(first + r, c + 1)
             if _AMOUNT.match(text.strip()):
@@ -225,17 +231,35 @@ def pdf_rows(tables: list[SourceTable]) -> dict[tuple[int | None, int | None], s
     return rows
 
 
-@pytest.mark.parametrize("file_format", sorted(WRITERS))
+@pytest.fixture(scope="module", params=sorted(WRITERS))
+def generated(
+    request: pytest.FixtureRequest, source: tuple[str, list[SourceTable]], tmp_path_factory: pytest.TempPathFactory
+) -> Written:
+    heading, tables = source
+    folder = tmp_path_factory.mktemp(request.param)
+    return WRITERS[request.param](folder / f"putuo-tables.{request.param}", heading, tables)
+
+
+def test_every_standard_table_is_recognised_with_the_pdfs_body_rows(
+    putuo_pdf: tuple[Document, ExtractedReport], generated: Written
+) -> None:
+    pdf_found = find_standard_tables(putuo_pdf[0])
+    found = find_standard_tables(read_document(generated.path, generated.path.name))
+    assert [(t.kind, t.title, t.unit) for t in found] == [(t.kind, t.title, t.unit) for t in pdf_found]
+    for pdf_table, table in zip(pdf_found, found, strict=True):
+        body = [row.texts for row in layout(table.table, table.first_row).body]
+        assert body == [row.texts for row in layout(pdf_table.table, pdf_table.first_row).body], table.title
+
+
 def test_standard_tables_give_the_pdfs_facts(
-    file_format: str,
     putuo_pdf: tuple[Document, ExtractedReport],
     source: tuple[str, list[SourceTable]],
-    tmp_path: Path,
+    generated: Written,
 ) -> None:
-    heading, tables = source
-    written = WRITERS[file_format](tmp_path / f"putuo-tables.{file_format}", heading, tables)
+    _, tables = source
+    written = generated
     result = extract_file(written.path)
-    assert result.report.file_format == file_format
+    assert result.report.file_format == written.path.suffix.lstrip(".")
     assert result.report.fiscal_year == putuo_pdf[1].report.fiscal_year == 2024
     expected, got = table_facts(putuo_pdf[1]), table_facts(result)
     where = pdf_rows(tables)
@@ -256,7 +280,17 @@ def test_standard_tables_give_the_pdfs_facts(
 
 def lines_of(result: ExtractedReport) -> list[tuple]:
     return [
-        (x.fund_type, x.level, x.code, x.name_as_written, x.budget_initial, x.budget_final, x.actual, x.basic, x.project)
+        (
+            x.fund_type,
+            x.level,
+            x.code,
+            x.name_as_written,
+            x.budget_initial,
+            x.budget_final,
+            x.actual,
+            x.basic,
+            x.project,
+        )
         for x in result.expenditure_function
         if x.source_kind is SourceKind.TABLE
     ]
@@ -275,22 +309,24 @@ def test_xlsx_in_yuan_with_codes_typed_as_numbers_over_three_columns(tmp_path: P
     sheet.merge_cells("A1:G1")
     sheet["A2"] = "编制单位：测试局"
     sheet["G2"] = "单位：元"
-    sheet["A3"], sheet["D3"], sheet["E3"], sheet["F3"], sheet["G3"] = "科目编码", "科目名称", "合计", "基本支出", "项目支出"
+    for ref, text in {"A3": "科目编码", "D3": "科目名称", "E3": "合计", "F3": "基本支出", "G3": "项目支出"}.items():
+        sheet[ref] = text
     sheet.merge_cells("A3:C3")
     for column in "DEFG":
         sheet.merge_cells(f"{column}3:{column}4")
     sheet["A4"], sheet["B4"], sheet["C4"] = "类", "款", "项"
     sheet["A5"] = "合计"
     sheet.merge_cells("A5:D5")
-    rows = [
-        (201, None, None, "一般公共服务支出", 29400500.05, 23369100.0, 6031400.05),
-        (201, 6, None, "财政事务", 29400500.05, 23369100.0, 6031400.05),
-        (201, 6, 1, "行政运行", 15118900.0, 15035200.0, 83700.0),
-        (201, 6, 2, "一般行政管理事务", 14281600.05, 8333900.0, 5947700.05),
-    ]
-    for values, row in zip([(None, None, None, None, 29400500.05, 23369100.0, 6031400.05), *rows], range(5, 10)):
+    rows = {
+        5: (None, None, None, None, 29400500.05, 23369100.0, 6031400.05),
+        6: (201, None, None, "一般公共服务支出", 29400500.05, 23369100.0, 6031400.05),
+        7: (201, 6, None, "财政事务", 29400500.05, 23369100.0, 6031400.05),
+        8: (201, 6, 1, "行政运行", 15118900.0, 15035200.0, 83700.0),
+        9: (201, 6, 2, "一般行政管理事务", 14281600.05, 8333900.0, 5947700.05),
+    }
+    for row, values in rows.items():
         for col, value in enumerate(values, start=1):
-            if value is None or (row == 5 and col <= 4):
+            if value is None:
                 continue
             cell = sheet.cell(row, col, value)
             if col in (2, 3):
@@ -304,17 +340,37 @@ def test_xlsx_in_yuan_with_codes_typed_as_numbers_over_three_columns(tmp_path: P
 
     gpb = "一般公共预算财政拨款"
     assert lines_of(result) == [
-        (gpb, "类", "201", "一般公共服务支出", None, None, Decimal("2940.050005"), Decimal("2336.91"), Decimal("603.140005")),
+        (
+            gpb,
+            "类",
+            "201",
+            "一般公共服务支出",
+            None,
+            None,
+            Decimal("2940.050005"),
+            Decimal("2336.91"),
+            Decimal("603.140005"),
+        ),
         (gpb, "款", "20106", "财政事务", None, None, Decimal("2940.050005"), Decimal("2336.91"), Decimal("603.140005")),
         (gpb, "项", "2010601", "行政运行", None, None, Decimal("1511.89"), Decimal("1503.52"), Decimal("8.37")),
-        (gpb, "项", "2010602", "一般行政管理事务", None, None, Decimal("1428.160005"), Decimal("833.39"), Decimal("594.770005")),
+        (
+            gpb,
+            "项",
+            "2010602",
+            "一般行政管理事务",
+            None,
+            None,
+            Decimal("1428.160005"),
+            Decimal("833.39"),
+            Decimal("594.770005"),
+        ),
     ]
     assert metrics_of(result) == {
         ("一般公共预算财政拨款支出", None): Decimal("2940.050005"),
         ("基本支出", gpb): Decimal("2336.91"),
         ("项目支出", gpb): Decimal("603.140005"),
     }
-    xiang = [x for x in result.expenditure_function if x.code == "2010601"][0]
+    xiang = next(x for x in result.expenditure_function if x.code == "2010601")
     assert (xiang.evidence.source_file, xiang.evidence.line) == ("附表.xlsx", 8)
     assert xiang.evidence.snippet == "201 06 01 行政运行 15,118,900.00 15,035,200.00 83,700.00"
 
@@ -353,8 +409,28 @@ def test_docx_header_over_two_rows_with_merged_cells(tmp_path: Path) -> None:
     assert lines_of(result) == [
         (gpb, "类", "208", "社会保障和就业支出", d("118.00"), d("121.50"), d("120.50"), d("100.00"), d("20.50")),
         (gpb, "款", "20805", "行政事业单位养老支出", d("118.00"), d("121.50"), d("120.50"), d("100.00"), d("20.50")),
-        (gpb, "项", "2080505", "机关事业单位基本养老保险缴费支出", d("80.00"), d("80.25"), d("80.25"), d("80.25"), None),
-        (gpb, "项", "2080506", "机关事业单位职业年金缴费支出", d("38.00"), d("41.25"), d("40.25"), d("19.75"), d("20.50")),
+        (
+            gpb,
+            "项",
+            "2080505",
+            "机关事业单位基本养老保险缴费支出",
+            d("80.00"),
+            d("80.25"),
+            d("80.25"),
+            d("80.25"),
+            None,
+        ),
+        (
+            gpb,
+            "项",
+            "2080506",
+            "机关事业单位职业年金缴费支出",
+            d("38.00"),
+            d("41.25"),
+            d("40.25"),
+            d("19.75"),
+            d("20.50"),
+        ),
     ]
     assert metrics_of(result) == {
         ("一般公共预算财政拨款支出", None): d("120.50"),
@@ -408,3 +484,11 @@ def test_html_with_nbsp_cells_and_thousands_separators(tmp_path: Path) -> None:
     # Lines: three paragraphs, then table rows from line 4: 总计 is the table's tenth row.
     assert (total.evidence.source_file, total.evidence.line) == ("overview.html", 13)
     assert total.evidence.snippet == "总 计 1,235,567.89"  # the 行次 column is left out
+
+
+@pytest.mark.parametrize(
+    ("value", "number_format", "shown"),
+    [(6, "00", "06"), (1.0, "00", "01"), (201, "00", "201"), (5, "0,000", "0,005"), (-3, "000", "-003")],
+)
+def test_zero_padded_formats_show_their_leading_zeros(value: float, number_format: str, shown: str) -> None:
+    assert format_number(value, number_format) == shown

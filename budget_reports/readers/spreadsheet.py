@@ -1,8 +1,9 @@
 """Spreadsheets: .xlsx/.xlsm with openpyxl, .xls with xlrd.
 
 Each sheet becomes a heading (the sheet name), then for each block of rows separated by two or more
-empty rows: its leading title lines (rows with a single filled cell, such as "收入支出决算总表" or
-"单位：万元") as paragraphs, and the rest as a table. Merged ranges become spans; line numbers are
+empty rows (no value and no cell border: a table's empty bordered template rows keep it whole):
+its leading title lines (rows with a single filled cell, such as "收入支出决算总表" or "单位：万元")
+as paragraphs, and the rest as a table. Merged ranges become spans; line numbers are
 the sheet's row numbers. Numbers are written as the sheet displays them, without float
 arithmetic: the stored value's shortest repr, quantized to the decimals its number format fixes
 (``#,##0.00`` shows 1234567.8 as ``1,234,567.80``). Dates are ISO text. Formulas give the value
@@ -36,6 +37,8 @@ class Sheet:
     name: str
     values: dict[tuple[int, int], str]
     merges: list[tuple[int, int, int, int]]  # (first row, first col, last row, last col)
+    # Rows holding no value but drawn with cell borders: a table's empty template rows, not a gap.
+    framed_rows: frozenset[int] = frozenset()
 
 
 def read_xlsx(path: Path, source_file: str) -> Document:
@@ -51,15 +54,22 @@ def read_xlsx(path: Path, source_file: str) -> Document:
     sheets = []
     for ws in book.worksheets:
         values = {}
+        framed: set[int] = set()
         # The sparse cell store, not iter_rows: a stray cell far away must not make a huge grid.
         for (row, col), cell in ws._cells.items():
             text = display(cell.value, cell.number_format)
             if text:
                 values[(row, col)] = text
+            elif cell.has_style and _has_border(cell.border):
+                framed.add(row)
         merges = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
-        sheets.append(Sheet(ws.title, values, merges))
+        sheets.append(Sheet(ws.title, values, merges, frozenset(framed)))
     book.close()
     return _document(sheets, source_file, "xlsx")
+
+
+def _has_border(border) -> bool:
+    return any(side is not None and side.style for side in (border.left, border.right, border.top, border.bottom))
 
 
 def read_xls(path: Path, source_file: str) -> Document:
@@ -203,9 +213,11 @@ def _document(sheets: list[Sheet], source_file: str, file_format: str) -> Docume
 
 
 def _row_groups(sheet: Sheet) -> Iterable[list[int]]:
-    """Runs of used rows (filled, or inside a merge) separated by TABLE_GAP_ROWS or more empty rows."""
+    """Runs of used rows (filled, framed, or inside a merge) separated by TABLE_GAP_ROWS or more empty rows."""
     last_value_row = max(r for r, _ in sheet.values)
+    first_value_row = min(r for r, _ in sheet.values)
     used = {r for r, _ in sheet.values}
+    used.update(r for r in sheet.framed_rows if first_value_row <= r <= last_value_row)
     for r0, _, r1, _ in sheet.merges:
         used.update(range(r0, min(r1, last_value_row) + 1))
     group: list[int] = []
