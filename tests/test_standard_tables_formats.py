@@ -24,6 +24,7 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
+import xlwt
 from openpyxl.styles import Border, Side
 
 from budget_reports.extract.standard_tables import find_standard_tables
@@ -51,6 +52,7 @@ class SourceTable:
     title: str
     unit_line: str
     table: Table
+    notes: tuple[str, ...] = ()  # printed under the table (注：…故本表无数据)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +77,10 @@ def standard_tables(document: Document) -> tuple[str, list[SourceTable]]:
         unit_line = next((b.text for b in reversed(above) if unit_of(b.text)), f"单位：{found.unit}")
         if not tables:
             heading = next(b.text for b in reversed(blocks[:index]) if b.kind is BlockKind.HEADING and "部分" in b.text)
-        tables.append(SourceTable(found.title, unit_line, found.table))
+        notes = tuple(
+            b.text for b in blocks[index + 1 : index + 2] if b.kind is BlockKind.PARAGRAPH and b.text.startswith("注")
+        )
+        tables.append(SourceTable(found.title, unit_line, found.table, notes))
     return heading, tables
 
 
@@ -115,6 +120,9 @@ def write_docx(path: Path, heading: str, tables: list[SourceTable]) -> Written:
             target.text = spec[0]
         lines.update({(t, r): line + r for r in range(table.n_rows)})
         line += table.n_rows
+        for note in source.notes:
+            word.add_paragraph(note)
+            line += 1
     word.save(str(path))
     return Written(path, lines)
 
@@ -155,6 +163,8 @@ def write_xlsx(path: Path, heading: str, tables: list[SourceTable]) -> Written:
                     end_column=c + col_span,
                 )
         lines.update({(t, r): first + r for r in range(table.n_rows)})
+        for offset, note in enumerate(source.notes):  # right under the grid, without borders
+            sheet.cell(first + table.n_rows + offset, 1, note)
     book.save(path)
     return Written(path, lines)
 
@@ -184,6 +194,8 @@ def write_html(path: Path, heading: str, tables: list[SourceTable]) -> Written:
         parts.append(html_table(source.table))
         lines.update({(t, r): line + r for r in range(source.table.n_rows)})
         line += source.table.n_rows
+        parts.extend(f"<p>{html.escape(note)}</p>" for note in source.notes)
+        line += len(source.notes)
     page = '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>决算</title></head><body>\n'
     path.write_text(page + "\n".join(parts) + "\n</body></html>\n", encoding="utf-8")
     return Written(path, lines)
@@ -245,10 +257,14 @@ def test_every_standard_table_is_recognised_with_the_pdfs_body_rows(
 ) -> None:
     pdf_found = find_standard_tables(putuo_pdf[0])
     found = find_standard_tables(read_document(generated.path, generated.path.name))
-    assert [(t.kind, t.title, t.unit) for t in found] == [(t.kind, t.title, t.unit) for t in pdf_found]
+    assert [(t.kind, t.title, t.unit, t.no_data) for t in found] == [
+        (t.kind, t.title, t.unit, t.no_data) for t in pdf_found
+    ]
+    assert sum(t.no_data for t in found) == 2  # the two fund tables say so under them
     for pdf_table, table in zip(pdf_found, found, strict=True):
-        body = [row.texts for row in layout(table.table, table.first_row).body]
-        assert body == [row.texts for row in layout(pdf_table.table, pdf_table.first_row).body], table.title
+        read, pdf_read = layout(table.table, table.first_row), layout(pdf_table.table, pdf_table.first_row)
+        assert read.columns == pdf_read.columns, table.title  # the same header path over every column
+        assert [row.texts for row in read.body] == [row.texts for row in pdf_read.body], table.title
 
 
 def test_standard_tables_give_the_pdfs_facts(
@@ -492,3 +508,71 @@ def test_html_with_nbsp_cells_and_thousands_separators(tmp_path: Path) -> None:
 )
 def test_zero_padded_formats_show_their_leading_zeros(value: float, number_format: str, shown: str) -> None:
     assert format_number(value, number_format) == shown
+
+
+# ---------------------------------------------------------------------------- spreadsheet borders
+
+FUND_TITLE = "政府性基金预算财政拨款收入支出决算表"
+NOTE = "注：本单位无政府性基金预算财政拨款支出，故本表无数据。"
+
+
+def _bordered_fund_sheet_xlsx(path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "附表8"
+    sheet["A1"], sheet["A2"] = FUND_TITLE, "单位：万元"
+    for row in range(3, 10):  # the drawn grid: a spanning header row, header, four empty rows, 合计
+        for col in range(1, 4):
+            sheet.cell(row, col).border = GRID_BORDER
+    sheet["A3"] = "政府性基金预算财政拨款"
+    sheet.merge_cells("A3:C3")
+    sheet["A4"], sheet["B4"], sheet["C4"] = "科目编码", "科目名称", "本年支出"
+    sheet["A9"] = "合计"
+    sheet.merge_cells("A9:B9")
+    sheet["A10"] = NOTE
+    book.save(path)
+
+
+def _bordered_fund_sheet_xls(path: Path) -> None:
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("附表8")
+    framed = xlwt.easyxf("borders: left thin, right thin, top thin, bottom thin")
+    sheet.write(0, 0, FUND_TITLE)
+    sheet.write(1, 0, "单位：万元")
+    sheet.write_merge(2, 2, 0, 2, "政府性基金预算财政拨款", framed)
+    for col, text in enumerate(("科目编码", "科目名称", "本年支出")):
+        sheet.write(3, col, text, framed)
+    for row in range(4, 8):
+        for col in range(3):
+            sheet.write(row, col, None, framed)
+    sheet.write_merge(8, 8, 0, 1, "合计", framed)
+    sheet.write(8, 2, None, framed)
+    sheet.write(9, 0, NOTE)
+    book.save(str(path))
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "xls"])
+def test_bordered_spreadsheet_table_keeps_its_empty_rows_spanning_header_and_note(tmp_path: Path, suffix: str) -> None:
+    """Empty bordered rows do not split the table, a bordered row of one cell is header, the note is a note."""
+    path = tmp_path / f"fund.{suffix}"
+    (_bordered_fund_sheet_xlsx if suffix == "xlsx" else _bordered_fund_sheet_xls)(path)
+
+    document = read_document(path, path.name)
+
+    assert [(b.kind, b.text, b.line) for b in document.blocks if b.kind is not BlockKind.TABLE] == [
+        (BlockKind.HEADING, "附表8", None),
+        (BlockKind.PARAGRAPH, FUND_TITLE, 1),
+        (BlockKind.PARAGRAPH, "单位：万元", 2),
+        (BlockKind.PARAGRAPH, NOTE, 10),
+    ]
+    (table,) = [b.table for b in document.tables()]
+    assert table is not None
+    assert table.grid() == [
+        ["政府性基金预算财政拨款", "", ""],
+        ["科目编码", "科目名称", "本年支出"],
+        *[["", "", ""]] * 4,
+        ["合计", "", ""],
+    ]
+    assert (table.line, table.cell_at(6, 0).line) == (3, 9)  # type: ignore[union-attr]
+    (found,) = find_standard_tables(document)
+    assert (found.title, found.no_data) == (FUND_TITLE, True)

@@ -3,7 +3,9 @@
 Each sheet becomes a heading (the sheet name), then for each block of rows separated by two or more
 empty rows (no value and no cell border: a table's empty bordered template rows keep it whole):
 its leading title lines (rows with a single filled cell, such as "收入支出决算总表" or "单位：万元")
-as paragraphs, and the rest as a table. Merged ranges become spans; line numbers are
+as paragraphs, the rest as a table, and under a bordered table its trailing notes (rows with a single
+filled cell and no border, such as "注：本表无数据") as paragraphs. A bordered single-cell row stays in
+the table: it is a header cell spanning the table's width. Merged ranges become spans; line numbers are
 the sheet's row numbers. Numbers are written as the sheet displays them, without float
 arithmetic: the stored value's shortest repr, quantized to the decimals its number format fixes
 (``#,##0.00`` shows 1234567.8 as ``1,234,567.80``). Dates are ISO text. Formulas give the value
@@ -37,8 +39,8 @@ class Sheet:
     name: str
     values: dict[tuple[int, int], str]
     merges: list[tuple[int, int, int, int]]  # (first row, first col, last row, last col)
-    # Rows holding no value but drawn with cell borders: a table's empty template rows, not a gap.
-    framed_rows: frozenset[int] = frozenset()
+    # Cells drawn with borders: a table's grid, its empty template rows included (titles and notes have none).
+    framed: frozenset[tuple[int, int]] = frozenset()
 
 
 def read_xlsx(path: Path, source_file: str) -> Document:
@@ -54,14 +56,14 @@ def read_xlsx(path: Path, source_file: str) -> Document:
     sheets = []
     for ws in book.worksheets:
         values = {}
-        framed: set[int] = set()
+        framed: set[tuple[int, int]] = set()
         # The sparse cell store, not iter_rows: a stray cell far away must not make a huge grid.
         for (row, col), cell in ws._cells.items():
             text = display(cell.value, cell.number_format)
             if text:
                 values[(row, col)] = text
-            elif cell.has_style and _has_border(cell.border):
-                framed.add(row)
+            if cell.has_style and _has_border(cell.border):
+                framed.add((row, col))
         merges = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
         sheets.append(Sheet(ws.title, values, merges, frozenset(framed)))
     book.close()
@@ -98,8 +100,11 @@ def _xls_sheet(book, sheet) -> Sheet:
     import xlrd
 
     values = {}
+    framed = set()
     for r in range(sheet.nrows):
         for c, cell in enumerate(sheet.row(r)):
+            if _xls_has_border(book, sheet.cell_xf_index(r, c)):
+                framed.add((r + 1, c + 1))
             if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
                 continue
             if cell.ctype == xlrd.XL_CELL_DATE:
@@ -116,7 +121,15 @@ def _xls_sheet(book, sheet) -> Sheet:
             if text:
                 values[(r + 1, c + 1)] = text
     merges = [(r0 + 1, c0 + 1, r1, c1) for r0, r1, c0, c1 in sheet.merged_cells]
-    return Sheet(sheet.name, values, merges)
+    return Sheet(sheet.name, values, merges, frozenset(framed))
+
+
+def _xls_has_border(book, xf_index: int) -> bool:
+    try:
+        border = book.xf_list[xf_index].border
+    except IndexError:
+        return False
+    return any((border.left_line_style, border.right_line_style, border.top_line_style, border.bottom_line_style))
 
 
 def _xls_format(book, xf_index: int) -> str:
@@ -217,7 +230,7 @@ def _row_groups(sheet: Sheet) -> Iterable[list[int]]:
     last_value_row = max(r for r, _ in sheet.values)
     first_value_row = min(r for r, _ in sheet.values)
     used = {r for r, _ in sheet.values}
-    used.update(r for r in sheet.framed_rows if first_value_row <= r <= last_value_row)
+    used.update(r for r, _ in sheet.framed if first_value_row <= r <= last_value_row)
     for r0, _, r1, _ in sheet.merges:
         used.update(range(r0, min(r1, last_value_row) + 1))
     group: list[int] = []
@@ -236,16 +249,26 @@ def _group_blocks(sheet: Sheet, rows: list[int]) -> list[Block]:
     for r, c in sheet.values:
         if first <= r <= last:
             filled_per_row.setdefault(r, []).append(c)
+    framed_rows = {r for r, _ in sheet.framed if first <= r <= last}
     blocks: list[Block] = []
-    # Title lines: leading rows with one filled cell, as long as a wider row follows.
+    notes: list[Block] = []
     if any(len(cols) > 1 for cols in filled_per_row.values()):
-        while len(filled_per_row.get(first, ())) <= 1:
+        # Title lines: leading rows with one filled cell, as long as a wider row follows. A bordered one
+        # is a header cell spanning the table (财政拨款“三公”经费), not a title.
+        while len(filled_per_row.get(first, ())) <= 1 and first not in framed_rows:
             if first in filled_per_row:
                 text = sheet.values[(first, filled_per_row[first][0])].strip()
                 if text:
                     blocks.append(Block(BlockKind.PARAGRAPH, text, None, first))
             first += 1
-    columns = [c for r, cols in filled_per_row.items() if r >= first for c in cols]
+        # Notes under a bordered table (注：本表无数据): trailing rows with one filled cell and no border.
+        while framed_rows and last > first and len(filled_per_row.get(last, ())) <= 1 and last not in framed_rows:
+            if last in filled_per_row:
+                text = sheet.values[(last, filled_per_row[last][0])].strip()
+                if text:
+                    notes.insert(0, Block(BlockKind.PARAGRAPH, text, None, last))
+            last -= 1
+    columns = [c for r, cols in filled_per_row.items() if first <= r <= last for c in cols]
     col0, col1 = min(columns), max(columns)
     spans: dict[tuple[int, int], tuple[int, int]] = {}
     covered: set[tuple[int, int]] = set()
@@ -264,4 +287,4 @@ def _group_blocks(sheet: Sheet, rows: list[int]) -> list[Block]:
             cells.append(Cell(r - first, c - col0, text, row_span=row_span, col_span=col_span, line=r))
     table = Table(tuple(cells), last - first + 1, col1 - col0 + 1, line=first)
     blocks.append(Block(BlockKind.TABLE, "\n".join("\t".join(row) for row in table.grid()), None, first, table))
-    return blocks
+    return blocks + notes
