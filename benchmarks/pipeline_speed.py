@@ -7,7 +7,6 @@ is the reference for a re-run with nothing changed, which must reuse every stage
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 import time
 from dataclasses import dataclass
@@ -34,6 +33,7 @@ class RunCost:
     reports: int
     cold_s: float
     rerun_s: float
+    one_new_s: float  # the same folder with one report added: what a nightly run costs
 
 
 def _best_ms(action, repeat: int) -> float:
@@ -55,18 +55,32 @@ def measure_report(path: Path, repeat: int = 3) -> ReportCost:
     )
 
 
-def measure_run(paths_in: list[Path]) -> RunCost:
-    """Wall time of a cold build into a fresh folder, then of the same build again."""
+def measure_run(paths_in: list[Path], copies: int = 1) -> RunCost:
+    """Wall time of a cold build of ``copies`` copies of the files into a fresh folder, of the same
+    build again, and of the build after one more report arrives.
+
+    Each copy gets one extra trailing byte (a newline after a text, after a PDF's end marker, which
+    readers ignore), so every copy is a report of its own with its own hash.
+    """
     with tempfile.TemporaryDirectory() as scratch:
         raw = Path(scratch) / "raw"
         raw.mkdir()
-        for path in paths_in:
-            shutil.copy2(path, raw / path.name)
+        for copy in range(copies):
+            for path in paths_in:
+                _write_copy(path, raw / f"{copy:04d}_{path.name}", copy)
         paths = Paths(raw, Path(scratch) / "warehouse")
-        timings = []
-        for _ in range(2):
-            start = time.perf_counter()
-            stage_reports(paths)
-            build(paths)
-            timings.append(time.perf_counter() - start)
-    return RunCost(reports=len(paths_in), cold_s=timings[0], rerun_s=timings[1])
+        timings = [_timed_run(paths), _timed_run(paths)]
+        _write_copy(paths_in[0], raw / f"new_{paths_in[0].name}", copies)
+        timings.append(_timed_run(paths))
+    return RunCost(len(paths_in) * copies, *timings)
+
+
+def _write_copy(source: Path, target: Path, copy: int) -> None:
+    target.write_bytes(source.read_bytes() + b"\n" * copy)
+
+
+def _timed_run(paths: Paths) -> float:
+    start = time.perf_counter()
+    stage_reports(paths)
+    build(paths)
+    return time.perf_counter() - start

@@ -172,8 +172,14 @@ INCOME = View(
         _c("share_pct_declared", PERCENT, "占比", "Declared share of 本年收入合计, in percent."),
         SOURCE_KIND,
         *EVIDENCE,
+        _c(
+            "scope",
+            "VARCHAR",
+            "范围",
+            "Section of a restatement that contradicts the source's first statement (kept for validation); else NULL.",
+        ),
     ),
-    key=("report_id", "source", "source_kind"),
+    key=("report_id", "source", "scope", "source_kind"),
 )
 
 EXPENDITURE_FUNCTION = View(
@@ -250,7 +256,8 @@ PERFORMANCE_PROJECTS = View(
         _c("source_table", "VARCHAR", "来源表", "Title of the self-evaluation table."),
         *EVIDENCE,
     ),
-    key=("report_id", "project_name", "source_table"),
+    # Prose and tables may both report a project: distinct rows by source_kind, as in summary_metrics.
+    key=("report_id", "project_name", "source_kind", "source_table"),
 )
 
 PERFORMANCE_FUNDS = View(

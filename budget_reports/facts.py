@@ -79,6 +79,8 @@ class IncomeLine:
     evidence: Evidence
     share_pct_declared: Decimal | None = None
     source_kind: SourceKind = SourceKind.NARRATIVE
+    # The section of a restatement that contradicts the first statement of the source (as in SummaryMetric).
+    scope: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -83,3 +83,20 @@ def test_putuo_pdf_identity() -> None:
     info = extract_file(corpus_file("shanghai-putuo-finance-bureau-2024-final.pdf")).report
     assert (info.report_kind, info.fiscal_year, info.department) == ("部门决算", 2024, "上海市普陀区财政局")
     assert (info.province, info.city, info.county) == ("上海市", "上海市", "普陀区")
+
+
+def test_template_placeholders_name_no_department() -> None:
+    # The blank model prints 上海市 XX 局 where the name goes; its 年度无…支出 sentences name nobody either.
+    info = extract_file(corpus_file("shanghai-final-accounts-template-2024.pdf")).report
+    assert (info.report_kind, info.fiscal_year, info.province) == ("部门决算", 2024, "上海市")
+    assert (info.department, info.department_short) == (None, None)
+
+
+@pytest.mark.parametrize(("name", "expected"), [("上海市XX局", None), ("上海市普陀区财政局", "上海市普陀区财政局")])
+def test_a_date_is_not_part_of_a_short_form(tmp_path: Path, name: str, expected: str | None) -> None:
+    text = (
+        f"{name}\n2024年度部门决算\n（一）机关运行经费支出情况\n{name}2024年度无机关运行经费支出。\n"
+        f"（二）政府采购支出情况\n{name}2024年度无政府采购支出总额。\n"
+    )
+    info = extract_text(tmp_path, text).report
+    assert (info.department, info.department_short) == (expected, None)

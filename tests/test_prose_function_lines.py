@@ -6,20 +6,18 @@ from decimal import Decimal
 from pathlib import Path
 
 from tests.conftest import SEED_DIR
-from tests.prose_support import HEADER, extract_file, extract_text, line
+from tests.prose_support import HEADER, extract_file, extract_text, line, lines
 
 
 def test_real_breach_kept_as_printed_in_000() -> None:
     result = extract_file(SEED_DIR / "000_1ca1b4d95d915062.txt")
     klass = line(result, "社会保障和就业支出（类）")
     items = [
-        x.actual
-        for x in result.expenditure_function
-        if x.level == "项" and x.name_as_written.startswith("社会保障和就业支出（类）")
+        x.actual for x in lines(result) if x.level == "项" and x.name_as_written.startswith("社会保障和就业支出（类）")
     ]
     assert klass.actual == Decimal("64.88")
     assert sum(items) == Decimal("64.89") and len(items) == 3
-    assert all(x.code is None for x in result.expenditure_function)
+    assert klass.code == "208"  # the prose states names only: the classification step resolves the code
 
 
 def test_class_and_kuan_written_once_for_several_items_in_001() -> None:
@@ -33,7 +31,7 @@ def test_class_and_kuan_written_once_for_several_items_in_001() -> None:
 def test_numbering_gaps_do_not_lose_items_in_002() -> None:
     result = extract_file(SEED_DIR / "002_f4d5f3929f6a2ae3.txt")
     assert line(result, "住房保障支出（类）住房改革支出（款）购房补贴（项）").actual == Decimal("50.03")
-    assert sum(1 for x in result.expenditure_function if x.level == "项") == 13
+    assert sum(1 for x in lines(result) if x.level == "项") == 13
 
 
 def test_initial_and_final_budget_recorded_as_the_text_says(tmp_path: Path) -> None:
@@ -51,7 +49,7 @@ def test_initial_and_final_budget_recorded_as_the_text_says(tmp_path: Path) -> N
         None,
         Decimal(90),
     )
-    assert {x.fund_type for x in result.expenditure_function} == {"一般公共预算财政拨款"}
+    assert {x.fund_type for x in lines(result)} == {"一般公共预算财政拨款"}
 
 
 def test_structure_sentence_gives_class_lines_with_shares(tmp_path: Path) -> None:
@@ -60,7 +58,7 @@ def test_structure_sentence_gives_class_lines_with_shares(tmp_path: Path) -> Non
         "一般公共服务（类）支出 60 万元，占60%；卫生健康支出40万元，占40%。\n"
     )
     result = extract_text(tmp_path, HEADER + body)
-    assert [(x.level, x.name_as_written, x.actual, x.share_pct_declared) for x in result.expenditure_function] == [
+    assert [(x.level, x.name_as_written, x.actual, x.share_pct_declared) for x in lines(result)] == [
         ("类", "一般公共服务支出（类）", Decimal(60), Decimal(60)),
         ("类", "卫生健康支出（类）", Decimal(40), Decimal(40)),
     ]
@@ -71,4 +69,4 @@ def test_glossary_paths_are_not_expenditure(tmp_path: Path) -> None:
         "第三部分 名词解释\n"
         "1.住房保障（类）住房改革（款）住房公积金（项）：指缴纳的住房公积金，支出决算为按规定计提。\n"
     )
-    assert extract_text(tmp_path, HEADER + body).expenditure_function == []
+    assert lines(extract_text(tmp_path, HEADER + body)) == []

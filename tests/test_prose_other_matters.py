@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from tests.conftest import SEED_DIR
-from tests.prose_support import extract_file, metric, metric_names
+from tests.prose_support import extract_file, metric, metric_names, projects
 
 
 def test_no_vehicles_and_no_equipment_are_zeros_in_001() -> None:
@@ -22,7 +22,7 @@ def test_no_procurement_and_counts_of_evaluated_projects_in_004() -> None:
     assert metric(result, "政府采购支出总额").value == Decimal(0)
     assert metric(result, "绩效目标项目数").value == Decimal(24)
     assert "绩效自评项目数" not in metric_names(result)  # the report gives no count for it
-    scores = {(p.project_name, p.scope): p.score for p in result.performance_projects}
+    scores = {(p.project_name, p.scope): p.score for p in projects(result)}
     assert scores == {
         ("部门整体支出", "部门整体"): Decimal("98.14"),
         ("东西部协作人才交流项目", "项目"): Decimal(100),

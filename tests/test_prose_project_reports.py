@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from tests.conftest import SEED_DIR
-from tests.prose_support import extract_file
+from tests.prose_support import HEADER, extract_file, extract_text, metric, metrics, projects
 
 
 def _projects(name: str) -> dict[str, object]:
-    result = extract_file(SEED_DIR / name)
-    return {p.project_name: p for p in result.performance_projects}
+    # The attached self-evaluation reports as the prose states them; the performance tables' rows of the
+    # same projects are separate rows (source_kind table).
+    return {p.project_name: p for p in projects(extract_file(SEED_DIR / name))}
 
 
 def test_same_project_named_two_ways_is_one_row_in_004() -> None:
@@ -38,3 +40,24 @@ def test_sub_scores_of_the_department_report_are_not_projects_in_002() -> None:
     projects = _projects("002_f4d5f3929f6a2ae3.txt")
     assert list(projects) == ["部门整体支出"]
     assert projects["部门整体支出"].score == Decimal("96.15")
+
+
+def test_fiscal_spending_of_the_attached_department_report_in_001() -> None:
+    result = extract_file(SEED_DIR / "001_8af6c6b53bb795b2.txt")
+    fiscal = metric(result, "财政拨款支出")
+    assert (fiscal.value, fiscal.evidence.line) == (Decimal("516.82"), 113)
+    # Its parts restate the 决算情况说明's figures (444.76 + 71.73 = 516.49: the report's own slip).
+    assert metric(result, "一般公共预算财政拨款支出").value == Decimal("444.76")
+    assert metric(result, "政府性基金预算财政拨款支出").value == Decimal("71.73")
+
+
+def test_fiscal_spending_is_not_read_from_three_public_spending(tmp_path: Path) -> None:
+    body = (
+        "第四部分 附件\n2021年测试局部门整体绩效评价报告\n二、部门财政资金收支情况\n"
+        "2021年财政拨款支出100万元，其中：一般公共预算财政拨款支出90万元，政府性基金预算财政拨款支出10万元。\n"
+        "“三公”经费财政拨款支出5万元。\n"
+    )
+    result = extract_text(tmp_path, HEADER + body)
+    fiscal = [m for m in metrics(result) if m.metric == "财政拨款支出"]
+    assert [(m.value, m.scope) for m in fiscal] == [(Decimal(100), None)]
+    assert metric(result, "政府性基金预算财政拨款支出").value == Decimal(10)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from tests.conftest import SEED_DIR
-from tests.prose_support import extract_file, metric
+from tests.prose_support import extract_file, metric, metrics, projects
 
 SEED = SEED_DIR / "003_397564467219909d.txt"
 
@@ -20,13 +20,13 @@ def test_difference_from_budget_is_not_a_change() -> None:
         Decimal("460.94"),
         Decimal("31.47"),
     )
-    assert all(m.change_value != Decimal("76.02") for m in result.summary_metrics)
+    assert all(m.change_value != Decimal("76.02") for m in metrics(result))
 
 
 def test_department_wide_evaluation_row() -> None:
     result = extract_file(SEED)
     assert result.report.report_kind == "部门整体支出绩效自评"
-    [row] = result.performance_projects
+    [row] = projects(result)
     assert (row.scope, row.budget_initial, row.executed, row.score) == (
         "部门整体",
         Decimal("416.39"),
@@ -43,7 +43,9 @@ def test_inconsistent_restatement_kept_for_validation() -> None:
 
 
 def test_income_in_yuan_typo_does_not_replace_the_amount() -> None:
-    # 其他收入 is stated as 8万元 twice and once as 8元: the first statement stands, one row per source.
-    income = {i.source: i.amount for i in extract_file(SEED).income}
-    assert income["其他收入"] == Decimal(8)
+    # 其他收入 is stated as 8万元 twice and once as 8元: the first statement stands; the 8元 restatement is
+    # kept as its own row, scoped by its section, so validation reports the contradiction.
+    rows = [(i.scope, i.amount, i.evidence.line) for i in extract_file(SEED).income if i.source == "其他收入"]
+    assert rows == [(None, Decimal(8), 26), ("收入支出结构分析", Decimal("0.0008"), 32)]
+    income = {i.source: i.amount for i in extract_file(SEED).income if i.scope is None}
     assert income["一般公共预算财政拨款收入"] == Decimal("484.41")

@@ -6,7 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from tests.conftest import SEED_DIR
-from tests.prose_support import HEADER, extract_file, extract_text, metric
+from tests.prose_support import HEADER, extract_file, extract_text, metric, metrics
 
 
 def test_unfilled_template_choices_leave_changes_empty_in_000() -> None:
@@ -20,7 +20,7 @@ def test_unfilled_template_choices_leave_changes_empty_in_000() -> None:
 def test_fleet_total_and_types_kept_even_when_they_disagree_in_002() -> None:
     result = extract_file(SEED_DIR / "002_f4d5f3929f6a2ae3.txt")
     assert metric(result, "公务用车保有量").value == Decimal(10)
-    by_type = [m.value for m in result.summary_metrics if m.metric.startswith("公务用车保有量（")]
+    by_type = [m.value for m in metrics(result) if m.metric.startswith("公务用车保有量（")]
     assert sum(by_type) == Decimal(3)
     assert metric(result, "车辆保有量（应急保障用车）").value == Decimal(10)
 

@@ -1,7 +1,8 @@
 """All rules over the corpus PDFs (Shanghai, 2024), read from ../shared/corpus (skipped without it).
 
 The 普陀区财政局 report prints its four 类 as 2106.66 + 326.72 + 60.99 + 445.69 = 2940.06 against a
-total of 2940.05, and 一般公共服务支出 as 71.73% of it (2106.66 / 2940.05 = 71.65%). The template is
+total of 2940.05, 一般公共服务支出 as 71.73% of it (2106.66 / 2940.05 = 71.65%), and its 财政拨款收入支出
+总计 as 0.3万元 in the prose against 2961.68 in the table. The template is
 the finance bureau's blank model: its XX placeholders must all be reported, and nothing else wrong.
 Each breach is pinned with the page of the figure its finding points at: the same 类 sum fails once
 in the prose and once in each table that prints those 类 lines with their 合计.
@@ -80,6 +81,19 @@ KNOWN: list[tuple[Known, int]] = [
     # Same table, pp. 16-17: 302 商品和服务支出 171.07, its 款 21.21 + 7.61 + 0.09 + 4.88 + 1.20 + 2.83 + 4.05
     # + 2.01 + 24.42 + 42.77 + 48.49 + 11.53 = 171.09 (人员经费 2152.26 and 公用经费 184.65 do add up).
     (Known(PUTUO, Severity.ERROR, "sum.economic", frozenset({"302 商品和服务支出"}), _economic, "302款合计171.09"), 16),
+    # Page 21 prints 财政拨款收入支出总计0.3万元 (text layer and rendering alike); the 财政拨款收入支出决算总表
+    # prints 总计 2,961.68. A slip of the document, not of the reading.
+    (
+        Known(
+            PUTUO,
+            Severity.ERROR,
+            "consistency.prose_table",
+            frozenset({"财政拨款收支总计"}),
+            lambda r: any(m.metric == "财政拨款收支总计" and m.value is not None for m in r.summary_metrics),
+            "财政拨款收入支出总计写为0.3万元，表中为2961.68万元",
+        ),
+        21,
+    ),
 ]
 
 

@@ -36,8 +36,10 @@ _GOVERNMENT_NAME = re.compile(
     r"[\u4e00-\u9fff]{2,4}(?:省|市|自治区)(?:[\u4e00-\u9fff]{1,4}(?:市|区|县|州))?"
     r"[\u4e00-\u9fff]{1,10}?(?:局|委员会|办公室|厅|中心|院|馆)"
 )
+# A short form starts after punctuation or after a whole date (``2021年``, ``2024年度``): never inside
+# one, or ``上海市XX局2024年度无机关运行经费支出`` would make ``年度无`` a department.
 _SHORT_CONTEXT = re.compile(
-    r"(?:^|[\n，,。；;：:、）)\d年])(?P<s>[\u4e00-\u9fff]{2,10}?)"
+    r"(?:^|[\n，,。；;：:、）)]|\d年度|\d年(?!度))(?P<s>[\u4e00-\u9fff]{2,10}?)"
     r"(?:下属二级|机关运行经费|政府采购支出总额|共有车辆|20\d\d年度?部门整体支出绩效)"
 )
 # A short form names an organ: it ends like one (工委, 组织部, 办公室, 财政局 ...).

@@ -1,15 +1,8 @@
-"""The metric names the rules read (spelled once, in ``extract/prose/metric_names``) and the arithmetic
-that ties them together."""
+"""The arithmetic that ties metrics together (names are spelled once, in ``budget_reports.metric_names``)."""
 
 from __future__ import annotations
 
-from budget_reports.extract.prose import metric_names as n
-
-# Names the prose does not state but tables do (收入支出决算总表) or a report's annex may
-# (部门整体绩效评价报告: 财政拨款支出……，其中：一般公共预算财政拨款支出……).
-收入总计 = "收入总计"
-支出总计 = "支出总计"
-财政拨款支出 = "财政拨款支出"
+from budget_reports import metric_names as n
 
 # A metric split by type or use is written ``公务用车保有量（轿车）``: the parent name, then the part
 # in full-width brackets (``metric_names.fleet_by_type``, ``asset_vehicles_by_use`` …). The rule
@@ -29,7 +22,7 @@ SUMS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "sum.three_public": (n.THREE_PUBLIC, (n.OVERSEAS, n.VEHICLES_COST, n.RECEPTION), ()),
     "sum.vehicle_cost": (n.VEHICLES_COST, (n.VEHICLE_PURCHASE, n.VEHICLE_OPERATION), ()),
     "sum.fund_types": (
-        财政拨款支出,
+        n.FISCAL_EXPENDITURE,
         (n.GPB_EXPENDITURE,),
         (n.GOV_FUND_EXPENDITURE, n.STATE_CAPITAL_EXPENDITURE),
     ),
@@ -52,14 +45,9 @@ SHARE_OF: dict[str, str] = {
 
 # The summary metric that totals the 类 lines of each fund type.
 FUND_TOTAL: dict[str, str] = {
-    "一般公共预算财政拨款": n.GPB_EXPENDITURE,
-    "政府性基金预算财政拨款": n.GOV_FUND_EXPENDITURE,
-    "国有资本经营预算财政拨款": n.STATE_CAPITAL_EXPENDITURE,
-    "全部资金": n.EXPENDITURE_TOTAL,
+    **n.FUND_EXPENDITURE,
+    n.ALL_FUNDS: n.EXPENDITURE_TOTAL,
 }
-
-INCOME_TOTAL = n.INCOME_TOTAL
-PERSONNEL, PUBLIC_USE = n.PERSONNEL, n.PUBLIC_USE
 
 COUNT_UNITS = frozenset({"辆", "个", "批次", "人次", "次", "人", "台", "套", "台（套）", "项", "篇", "场"})
 

@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
+from budget_reports import metric_names
 from budget_reports.facts import ExtractedReport, Finding, Severity, SourceKind
 from budget_reports.model import Document, Evidence
 from budget_reports.rules import metrics as m
@@ -76,14 +77,14 @@ def _breakdowns(report: ExtractedReport, sections: Sections) -> list[Breakdown]:
     for line in report.income:
         incomes[(line.source_kind, sections.of(line.evidence))].append(line)
     for (kind, _), lines in incomes.items():
-        total = index.total_for(kind, m.INCOME_TOTAL, lines[0].evidence)
+        total = index.total_for(kind, metric_names.INCOME_TOTAL, lines[0].evidence)
         shares = [
             Share(ln.source, ln.amount, ln.share_pct_declared, ln.evidence)
             for ln in lines
             if ln.amount is not None and ln.share_pct_declared is not None
         ]
         if total is not None and total.value is not None and shares:
-            result.append(_breakdown(m.INCOME_TOTAL, total.value, shares, [ln.amount for ln in lines]))
+            result.append(_breakdown(metric_names.INCOME_TOTAL, total.value, shares, [ln.amount for ln in lines]))
     # 类 lines against their fund type's total.
     for (fund_type, kind), lines in class_groups(report, sections):
         name = m.FUND_TOTAL[fund_type]

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
+from budget_reports import metric_names
 from budget_reports.facts import EconomicLine, ExtractedReport, Finding, Severity, SourceKind, SummaryMetric
 from budget_reports.model import Document, Evidence
 from budget_reports.rules import metrics as m
@@ -80,11 +81,13 @@ def sum_income(report: ExtractedReport, document: Document) -> list[Finding]:
         lines_by[(line.source_kind, sections.of(line.evidence))].append(line)
     findings = []
     for (kind, _), lines in lines_by.items():
-        total = index.total_for(kind, m.INCOME_TOTAL, lines[0].evidence)
+        total = index.total_for(kind, metric_names.INCOME_TOTAL, lines[0].evidence)
         amounts = [line.amount for line in lines]
         if total is None or total.value is None or any(a is None for a in amounts):
             continue
-        findings.extend(_parts_vs_total("sum.income", m.INCOME_TOTAL, total.value, amounts, total.evidence, "收入来源"))
+        findings.extend(
+            _parts_vs_total("sum.income", metric_names.INCOME_TOTAL, total.value, amounts, total.evidence, "收入来源")
+        )
     return findings
 
 
@@ -99,7 +102,7 @@ def sum_economic(report: ExtractedReport, document: Document) -> list[Finding]:
     for (_, kind, _), lines in lines_by.items():
         findings.extend(_economic_classes(lines))
         tops = [ln for ln in lines if not _has_parent(ln, lines)]
-        for group_name in (m.PERSONNEL, m.PUBLIC_USE):
+        for group_name in (metric_names.PERSONNEL, metric_names.PUBLIC_USE):
             members = [ln for ln in tops if ln.group == group_name]
             total = index.total_for(kind, group_name, members[0].evidence) if members else None
             amounts = [ln.amount for ln in members]
@@ -145,8 +148,8 @@ def balance(report: ExtractedReport, document: Document) -> list[Finding]:
     index = MetricIndex(report, Sections(document))
     findings = []
     for kind in SourceKind:
-        for income in index.statements(kind, m.收入总计):
-            spending = index.sibling(kind, m.支出总计, income.evidence)
+        for income in index.statements(kind, metric_names.GRAND_INCOME_TOTAL):
+            spending = index.sibling(kind, metric_names.GRAND_EXPENDITURE_TOTAL, income.evidence)
             if spending is None or income.value is None or spending.value is None:
                 continue
             half = money_half_unit(income.value)
@@ -156,7 +159,7 @@ def balance(report: ExtractedReport, document: Document) -> list[Finding]:
                     finding(
                         "balance.income_expenditure",
                         Severity.ERROR,
-                        m.收入总计,
+                        metric_names.GRAND_INCOME_TOTAL,
                         message,
                         income.evidence,
                         fmt(spending.value),

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from budget_reports import metric_names as m
 from budget_reports.extract.performance import cells
 from budget_reports.extract.performance.segment import PerfTable, Row
 from budget_reports.facts import SourceKind, SummaryMetric
@@ -26,21 +27,21 @@ PROJECT = "项目"
 
 # Printed line label (without numbering and 其中：) -> metric name used across the warehouse.
 _EXPENDITURE_METRICS = {
-    "三公经费": "三公经费",
-    "公务用车购置和维护经费": "公务用车购置及运行维护费",
-    "公务用车购置及运行维护费": "公务用车购置及运行维护费",
-    "公车购置": "公务用车购置费",
-    "公车运行维护": "公务用车运行维护费",
-    "出国经费": "因公出国（境）费",
-    "因公出国(境)费": "因公出国（境）费",
-    "公务接待": "公务接待费",
-    "公务接待费": "公务接待费",
-    "项目支出": "项目支出",
-    "公用经费": "公用经费",
-    "办公经费": "办公经费",
-    "政府采购金额": "政府采购支出总额",
+    "三公经费": m.THREE_PUBLIC,
+    "公务用车购置和维护经费": m.VEHICLES_COST,
+    "公务用车购置及运行维护费": m.VEHICLES_COST,
+    "公车购置": m.VEHICLE_PURCHASE,
+    "公车运行维护": m.VEHICLE_OPERATION,
+    "出国经费": m.OVERSEAS,
+    "因公出国(境)费": m.OVERSEAS,
+    "公务接待": m.RECEPTION,
+    "公务接待费": m.RECEPTION,
+    "项目支出": m.PROJECT,
+    "公用经费": m.PUBLIC_USE,
+    "办公经费": m.OFFICE_COSTS,
+    "政府采购金额": m.PROCUREMENT_TOTAL,
 }
-_STAFF_METRICS = (("编制数", "编制数"), ("实际在职", "实有人数"), ("实有人数", "实有人数"))
+_STAFF_METRICS = (("编制数", m.STAFF_QUOTA), ("实际在职", m.STAFF_ACTUAL), ("实有人数", m.STAFF_ACTUAL))
 _YEAR_COLUMN = re.compile(r"(?P<year>\d{4})年(?P<kind>预算数|决算数)")
 
 

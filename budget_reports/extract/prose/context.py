@@ -145,10 +145,20 @@ class ProseContext:
         if section is not None and section != scope:
             _merge(self._metrics, (metric, section), values)
 
-    def income(self, source: str, amount: Decimal | None, evidence: Evidence, share: Decimal | None = None) -> None:
+    def income(
+        self,
+        source: str,
+        amount: Decimal | None,
+        evidence: Evidence,
+        share: Decimal | None = None,
+        section: str | None = None,
+    ) -> None:
+        """Record an income source; a restatement that contradicts it is kept, scoped by ``section``."""
         if _is_template(evidence):
             return
-        _merge(self._income, (source,), {"amount": amount, "share_pct_declared": share, "evidence": evidence})
+        values = {"amount": amount, "share_pct_declared": share, "evidence": evidence}
+        if not _merge(self._income, (source, None), values) and section is not None:
+            _merge(self._income, (source, section), values)
 
     def line(self, fund_type: str, level: str, name: str, evidence: Evidence, **values: Any) -> None:
         if _is_template(evidence):
@@ -175,7 +185,10 @@ class ProseContext:
                 Metric(metric=metric, scope=scope, source_kind=SourceKind.NARRATIVE, **row.values)
             )
         for row in self._income:
-            self.result.income.append(IncomeLine(source=row.key[0], source_kind=SourceKind.NARRATIVE, **row.values))
+            source, scope = row.key
+            self.result.income.append(
+                IncomeLine(source=source, scope=scope, source_kind=SourceKind.NARRATIVE, **row.values)
+            )
         for row in self._lines:
             fund_type, level, name = row.key
             self.result.expenditure_function.append(
@@ -191,6 +204,11 @@ class ProseContext:
             self.result.expenditure_economic.append(
                 EconomicLine(code=None, name=row.key[0], source_kind=SourceKind.NARRATIVE, **row.values)
             )
+        # A project the prose reports on (an attached 项目绩效自评报告, a score in 预算绩效管理) is often
+        # also a row of the performance tables. The two stay separate rows told apart by source_kind
+        # (narrative here, table there; the table row also names its source_table), as summary_metrics
+        # keeps a prose figure and a table figure: each keeps its own evidence and the values as its
+        # source prints them, and a row stated only in prose (a grade, a score) is not lost to a merge.
         project_fields = {f.name for f in fields(PerformanceProject)}
         for row in self._projects:
             name, scope = row.key

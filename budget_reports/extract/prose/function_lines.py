@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 
+from budget_reports import metric_names as m
 from budget_reports.extract.prose.amounts import MONEY, MONEY_OPT, PCT_END, money, pct
 from budget_reports.extract.prose.context import ProseContext
 from budget_reports.extract.prose.sentences import Passage
 
-FUND_TYPE = "一般公共预算财政拨款"
+FUND_TYPE = m.GPB  # the prose explains the 一般公共预算财政拨款 lines only
 _MARKER = re.compile(r"（(?P<level>[类款项])）")
 _BOUNDARY = "：:；;。，,"
 _NUMBERING = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)[.、．]")

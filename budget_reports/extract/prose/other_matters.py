@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from budget_reports.extract.prose import metric_names as m
+from budget_reports import metric_names as m
 from budget_reports.extract.prose.amounts import COUNT, MONEY, count, money
 from budget_reports.extract.prose.context import ProseContext
 from budget_reports.extract.prose.sentences import Passage

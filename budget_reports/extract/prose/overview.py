@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from budget_reports.extract.prose import metric_names as m
+from budget_reports import metric_names as m
 from budget_reports.extract.prose.amounts import MONEY, PCT_END, money, pct
 from budget_reports.extract.prose.context import ProseContext
 from budget_reports.extract.prose.statements import Subject, scan, section_name
@@ -68,7 +68,8 @@ def _income(ctx: ProseContext, passage, start: int) -> None:
     end = len(text) if end < 0 else end
     for match in _INCOME_SOURCE.finditer(text, start, end):
         share = pct(match) if match.group("p") else None
-        ctx.income(match.group("s"), money(match), ctx.evidence(passage, match.start("s")), share)
+        evidence = ctx.evidence(passage, match.start("s"))
+        ctx.income(match.group("s"), money(match), evidence, share, section=section_name(passage))
     for zero in _ZERO_LIST.finditer(text, start, end):
         for name in zero.group("list").split("、"):
             if name.endswith("收入"):

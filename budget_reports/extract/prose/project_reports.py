@@ -4,7 +4,10 @@
 report on one project: its budget (``年初预算0万元，2023年预算追加35万元，项目总预算35万元``),
 payment (``该项目资金已支付7.85万元，支付率7.85%``) and score (``该项目评价得分94分``) become one
 ``performance_projects`` row, merged with the score the 预算绩效管理 section gives for the same
-project. The attached department-wide report contributes its grade (``自评为合格``).
+project. The attached department-wide report contributes its grade (``自评为合格``) and the
+财政拨款 spending it states by fund (``财政拨款支出516.82万元，其中：一般公共预算财政拨款支出444.76万元，
+政府性基金预算财政拨款支出71.73万元``): 财政拨款支出 becomes a metric, the funds restate (or, when they
+differ, add section-scoped rows to) the metrics of the 决算情况说明.
 """
 
 from __future__ import annotations
@@ -12,10 +15,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from budget_reports import metric_names as m
+from budget_reports.extract.prose import overview
 from budget_reports.extract.prose.amounts import MONEY, NUM, PCT_END, money, pct
 from budget_reports.extract.prose.context import ProseContext
 from budget_reports.extract.prose.performance_mgmt import DEPARTMENT_OVERALL
 from budget_reports.extract.prose.sentences import Passage
+from budget_reports.extract.prose.statements import Subject, scan
 from budget_reports.normalize import parse_decimal
 
 _TITLE = re.compile(r"^(?:20\d\d年度?)?(?P<name>[^，,。；;：:]+?)(?:项目)?(?:支出)?绩效(?:自评|评价)报告")
@@ -25,12 +31,19 @@ _BUDGET_FINAL = re.compile(rf"(?:项目总预算|全年预算数?)(?:为)?{MONEY
 _EXECUTED = re.compile(rf"(?:已支付|实际支出)(?:资金)?{MONEY}")
 _RATES = (re.compile(rf"支付率(?:为)?{PCT_END}"), re.compile(rf"(?:执行率|完成率)(?:为)?{PCT_END}"))
 _SCORE = re.compile(rf"(?:评价|自评)得分(?:为)?(?P<s>{NUM})分")
+# 财政拨款支出 opening its clause (2021年财政拨款支出…), not the tail of 一般公共预算财政拨款支出 or of
+# “三公”经费财政拨款支出.
+_FUND_SUBJECTS = [
+    Subject(r"(?<![^\d年度：:，,。；;、])财政拨款支出", m.FISCAL_EXPENDITURE),
+    *(s for s in overview.SUBJECTS if s.metric in m.FUND_EXPENDITURE.values()),
+]
 _GRADE = re.compile(r"自评(?:等级)?为[“\"]?(?P<g>优秀|良好|合格|不合格|优|良|中|差)[”\"]?(?:[。，,；;]|$)")
 
 
 def extract(ctx: ProseContext) -> None:
     for title, name, body in _reports(ctx.passages):
         if _department_wide(name):
+            scan(ctx, [p for p in body if not p.heading and "财政拨款支出" in p.text], _FUND_SUBJECTS)
             grade = _first(_GRADE, body)
             if grade:
                 passage, match = grade

@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from budget_reports import metric_names as m
 from budget_reports.extract.prose import basic, overview, three_public
-from budget_reports.extract.prose import metric_names as m
 from budget_reports.extract.prose.amounts import MONEY, NUM, money, pct
 from budget_reports.extract.prose.context import ProseContext
 from budget_reports.extract.prose.performance_mgmt import DEPARTMENT_OVERALL
-from budget_reports.extract.prose.statements import Subject, scan
+from budget_reports.extract.prose.statements import Subject, scan, section_name
 from budget_reports.normalize import parse_decimal
 
 REPORT_KIND = "部门整体支出绩效自评"
@@ -50,7 +50,8 @@ def extract(ctx: ProseContext) -> None:
     for passage in chosen:
         for match in _INCOME.finditer(passage.text):
             share = pct(match) if match.group("p") else None
-            ctx.income(match.group("s"), money(match), ctx.evidence(passage, match.start("s")), share)
+            evidence = ctx.evidence(passage, match.start("s"))
+            ctx.income(match.group("s"), money(match), evidence, share, section=section_name(passage))
         for match in _NO_VEHICLE.finditer(passage.text):
             ctx.metric(m.VEHICLE_FLEET, Decimal(0), ctx.evidence(passage, match.start()), unit="辆")
     _overall(ctx)

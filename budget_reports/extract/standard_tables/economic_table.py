@@ -8,7 +8,7 @@ from the header above its column group when printed, else from the economic clas
 
 from __future__ import annotations
 
-from budget_reports.extract.standard_tables import names
+from budget_reports import metric_names as names
 from budget_reports.extract.standard_tables.codes import coded_columns, row_code, row_name
 from budget_reports.extract.standard_tables.common import TableFacts, label, money, row_evidence, table_metric
 from budget_reports.extract.standard_tables.header import Layout, Row, layout

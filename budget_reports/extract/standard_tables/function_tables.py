@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from budget_reports.extract.standard_tables import names
+from budget_reports import metric_names as names
 from budget_reports.extract.standard_tables.codes import (
     FUNCTION_LEVELS,
     coded_columns,

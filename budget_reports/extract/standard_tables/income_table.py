@@ -7,7 +7,7 @@ for that, so only the 合计 row is read. Income rows from the 收入支出决�
 
 from __future__ import annotations
 
-from budget_reports.extract.standard_tables import names
+from budget_reports import metric_names as names
 from budget_reports.extract.standard_tables.codes import coded_columns
 from budget_reports.extract.standard_tables.common import (
     TableFacts,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from budget_reports.extract.standard_tables import names
+from budget_reports import metric_names as names
 from budget_reports.extract.standard_tables.common import TableFacts, label, money, row_evidence, table_metric
 from budget_reports.extract.standard_tables.header import Layout, Row, layout
 from budget_reports.extract.standard_tables.recognise import StandardTable, TableKind

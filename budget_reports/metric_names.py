@@ -1,6 +1,8 @@
-"""Metric names of ``summary_metrics``: the contract's names and the further ones the prose states.
+"""Metric names of ``summary_metrics`` and the fund types of ``expenditure_function``.
 
-Validation rules import these constants, so a name is spelled in one place only.
+Every extractor (prose and tables) and every validation rule imports these constants, so a name is
+spelled in one place only: a fact read from prose and the same fact read from a table then carry the
+same metric name, and the rules find both.
 """
 
 # Names listed in the analyst contract.
@@ -28,11 +30,32 @@ OPERATING_COSTS = "机关运行经费"
 PROCUREMENT_TOTAL = "政府采购支出总额"
 CARRY_OVER_START = "年初结转和结余"
 CARRY_OVER_END = "年末结转和结余"
+NON_FISCAL_BALANCE_USED = "使用非财政拨款结余"
+BALANCE_DISTRIBUTION = "结余分配"
 VEHICLE_FLEET = "公务用车保有量"
 RECEPTION_BATCHES = "国内公务接待批次"
 RECEPTION_PERSONS = "国内公务接待人次"
 OVERSEAS_GROUPS = "因公出国（境）团组"
 OVERSEAS_PERSONS = "因公出国（境）人次"
+
+# Grand totals of the 收入支出决算总表 (the prose states 收支总计 instead), and the 财政拨款支出 a
+# 部门整体绩效评价报告 states before splitting it by fund (其中：一般公共预算财政拨款支出……).
+GRAND_INCOME_TOTAL = "收入总计"
+GRAND_EXPENDITURE_TOTAL = "支出总计"
+FISCAL_EXPENDITURE = "财政拨款支出"
+
+# fund_type of expenditure_function; also the scope of metrics read from one fund's table.
+ALL_FUNDS = "全部资金"
+GPB = "一般公共预算财政拨款"
+GOV_FUND = "政府性基金预算财政拨款"
+STATE_CAPITAL = "国有资本经营预算财政拨款"
+FISCAL = "财政拨款"
+
+# The expenditure metric that totals each fund type.
+FUND_EXPENDITURE = {GPB: GPB_EXPENDITURE, GOV_FUND: GOV_FUND_EXPENDITURE, STATE_CAPITAL: STATE_CAPITAL_EXPENDITURE}
+
+# Expenditure-control lines of the 部门整体支出绩效评价基础数据表.
+OFFICE_COSTS = "办公经费"
 
 # Department profile (部门概况, 人员概况).
 SUBUNITS = "下属二级单位数"
