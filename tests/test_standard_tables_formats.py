@@ -28,7 +28,7 @@ import xlwt
 from openpyxl.styles import Border, Side
 
 from budget_reports.extract.standard_tables import find_standard_tables
-from budget_reports.extract.standard_tables.header import layout
+from budget_reports.extract.standard_tables.header import header_row_count, layout
 from budget_reports.extract.standard_tables.recognise import unit_of
 from budget_reports.facts import ExtractedReport, SourceKind
 from budget_reports.model import BlockKind, Document, Evidence, Table
@@ -170,17 +170,24 @@ def write_xlsx(path: Path, heading: str, tables: list[SourceTable]) -> Written:
 
 
 def html_table(table: Table) -> str:
-    rows = []
+    """As web pages print them: header rows in ``<thead>`` as ``<th>``, empty cells as ``&nbsp;``."""
+    n_header = header_row_count(table.grid())
     by_row: dict[int, list[str]] = {}
     for (r, _c), (text, row_span, col_span) in sorted(origins(table).items()):
         attributes = (f' rowspan="{row_span}"' if row_span > 1 else "") + (
             f' colspan="{col_span}"' if col_span > 1 else ""
         )
-        content = "<br>".join(html.escape(part) for part in text.split("\n"))
-        by_row.setdefault(r, []).append(f"<td{attributes}>{content}</td>")
-    for r in range(table.n_rows):
-        rows.append("<tr>" + "".join(by_row.get(r, [])) + "</tr>")
-    return '<table border="1">\n' + "\n".join(rows) + "\n</table>"
+        content = "<br>".join(html.escape(part) for part in text.split("\n")) or "&nbsp;"
+        tag = "th" if r < n_header else "td"
+        by_row.setdefault(r, []).append(f"<{tag}{attributes}>{content}</{tag}>")
+    rows = ["<tr>" + "".join(by_row.get(r, [])) + "</tr>" for r in range(table.n_rows)]
+    return (
+        '<table border="1" cellspacing="0">\n<thead>\n'
+        + "\n".join(rows[:n_header])
+        + "\n</thead>\n<tbody>\n"
+        + "\n".join(rows[n_header:])
+        + "\n</tbody>\n</table>"
+    )
 
 
 def write_html(path: Path, heading: str, tables: list[SourceTable]) -> Written:
