@@ -57,13 +57,18 @@ def read_xlsx(path: Path, source_file: str) -> Document:
     for ws in book.worksheets:
         values = {}
         framed: set[tuple[int, int]] = set()
+        bordered: dict[int, bool] = {}  # per border style id: cells share a few styles, looked up once
         # The sparse cell store, not iter_rows: a stray cell far away must not make a huge grid.
         for (row, col), cell in ws._cells.items():
             text = display(cell.value, cell.number_format)
             if text:
                 values[(row, col)] = text
-            if cell.has_style and _has_border(cell.border):
-                framed.add((row, col))
+            if cell.has_style:
+                border_id = cell._style.borderId
+                if border_id not in bordered:
+                    bordered[border_id] = _has_border(cell.border)
+                if bordered[border_id]:
+                    framed.add((row, col))
         merges = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
         sheets.append(Sheet(ws.title, values, merges, frozenset(framed)))
     book.close()
@@ -101,9 +106,13 @@ def _xls_sheet(book, sheet) -> Sheet:
 
     values = {}
     framed = set()
+    bordered: dict[int, bool] = {}  # per XF record: cells share a few, looked up once
     for r in range(sheet.nrows):
         for c, cell in enumerate(sheet.row(r)):
-            if _xls_has_border(book, sheet.cell_xf_index(r, c)):
+            xf_index = sheet.cell_xf_index(r, c)
+            if xf_index not in bordered:
+                bordered[xf_index] = _xls_has_border(book, xf_index)
+            if bordered[xf_index]:
                 framed.add((r + 1, c + 1))
             if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
                 continue
