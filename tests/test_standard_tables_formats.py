@@ -1,15 +1,19 @@
 """The same standard tables give the same facts from DOCX, XLSX and HTML as from the PDF.
 
 The Putuo report's standard tables (title, unit line, cell grid with its merged cells) are read
-from the corpus PDF at test time and written with python-docx, openpyxl and plain HTML into the
+from the corpus PDF at test time and written with python-docx, openpyxl and as HTML into the
 test's temporary folder; each file then goes through the whole per-report step. Every
 table-sourced fact must equal the PDF's in every field but its evidence, and its evidence must
 cite the generated file at the row of that file holding the figure. Nothing derived from the
 corpus is written outside the temporary folder.
 
-Then three awkward layouts written here (not from the corpus): an XLSX in 元 with codes over
-类/款/项 columns typed as numbers, a DOCX whose header spans two rows, an HTML table with
-``&nbsp;`` cells and thousands separators.
+The readers must also give the same tables: the same kinds, titles, units and "no data" notes,
+the same header path over every column and the same body rows.
+
+Then awkward layouts written here (not from the corpus): an XLSX in 元 with codes over 类/款/项
+columns typed as numbers, a DOCX whose header spans two rows, an HTML table with ``&nbsp;``
+cells and thousands separators, and a bordered spreadsheet table with empty template rows, a
+header cell spanning its width and a note under it.
 """
 
 from __future__ import annotations
@@ -223,9 +227,11 @@ def table_facts(result: ExtractedReport) -> dict[str, list]:
 
 
 def without_evidence(fact: object) -> dict:
+    """Every field but the evidence; amounts as Decimal digits, so 2940.05 and 2940.050 differ too."""
     fields = asdict(fact)  # type: ignore[call-overload]
     fields.pop("evidence")
-    return fields
+    assert not any(isinstance(value, float) for value in fields.values())
+    return {name: (repr(value) if isinstance(value, Decimal) else value) for name, value in fields.items()}
 
 
 @pytest.fixture(scope="module")

@@ -134,6 +134,8 @@ def _xls_sheet(book, sheet) -> Sheet:
 
 
 def _xls_has_border(book, xf_index: int) -> bool:
+    if xf_index < 0:  # xlrd pads short rows with -1: no cell there
+        return False
     try:
         border = book.xf_list[xf_index].border
     except IndexError:
