@@ -1,8 +1,8 @@
 """The same standard tables give the same facts from DOCX, XLSX and HTML as from the PDF.
 
 The Putuo report's standard tables (title, unit line, cell grid with its merged cells) are read
-from the corpus PDF at test time and written with python-docx, openpyxl and as HTML into the
-test's temporary folder; each file then goes through the whole per-report step. Every
+from the corpus PDF at test time and written with python-docx, openpyxl, xlwt (legacy .xls) and
+as HTML into the test's temporary folder; each file then goes through the whole per-report step. Every
 table-sourced fact must equal the PDF's in every field but its evidence, and its evidence must
 cite the generated file at the row of that file holding the figure. Nothing derived from the
 corpus is written outside the temporary folder.
@@ -47,6 +47,7 @@ VIEWS = ("expenditure_function", "expenditure_economic", "income", "summary_metr
 MONEY_FORMAT = "#,##0.00"
 _THIN = Side(style="thin")
 GRID_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+XLS_BORDERS = "borders: left thin, right thin, top thin, bottom thin"
 # An amount as the PDF prints it (2,940.05); codes (201, 06) and row numbers stay text.
 _AMOUNT = re.compile(r"^-?\d{1,3}(?:,\d{3})*(?:\.\d+)$|^-?\d+\.\d+$")
 
@@ -173,6 +174,42 @@ def write_xlsx(path: Path, heading: str, tables: list[SourceTable]) -> Written:
     return Written(path, lines)
 
 
+def write_xls(path: Path, heading: str, tables: list[SourceTable]) -> Written:
+    """The same workbook in the legacy Excel format (xlwt), as many sites still publish 附表."""
+    book = xlwt.Workbook(encoding="utf-8")
+    framed = xlwt.easyxf(XLS_BORDERS)
+    money_style = xlwt.easyxf(XLS_BORDERS, num_format_str=MONEY_FORMAT)
+    lines: dict[tuple[int, int], int] = {}
+    for t, source in enumerate(tables):
+        sheet = book.add_sheet(f"附表{t + 1}", cell_overwrite_ok=True)
+        table = source.table
+        row = 0  # xlwt counts from 0; the reader's lines are the sheet's row numbers from 1
+        if t == 0:
+            sheet.write(row, 0, heading)
+            row += 1
+        sheet.write_merge(row, row, 0, table.n_cols - 1, source.title)
+        sheet.write(row + 1, 0, source.unit_line)
+        first = row + 2
+        for r in range(table.n_rows):
+            for c in range(table.n_cols):
+                sheet.write(first + r, c, None, framed)
+        for (r, c), (text, row_span, col_span) in origins(table).items():
+            value: object = text or None
+            style = framed
+            amount = parse_decimal(text) if _AMOUNT.match(text.strip()) else None
+            if amount is not None:
+                value, style = float(amount), money_style  # a binary float, as Excel stores it
+            if row_span > 1 or col_span > 1:
+                sheet.write_merge(first + r, first + r + row_span - 1, c, c + col_span - 1, value, style)
+            else:
+                sheet.write(first + r, c, value, style)
+        lines.update({(t, r): first + r + 1 for r in range(table.n_rows)})
+        for offset, note in enumerate(source.notes):
+            sheet.write(first + table.n_rows + offset, 0, note)
+    book.save(str(path))
+    return Written(path, lines)
+
+
 def html_table(table: Table) -> str:
     """As web pages print them: header rows in ``<thead>`` as ``<th>``, empty cells as ``&nbsp;``."""
     n_header = header_row_count(table.grid())
@@ -215,6 +252,7 @@ def write_html(path: Path, heading: str, tables: list[SourceTable]) -> Written:
 WRITERS: dict[str, Callable[[Path, str, list[SourceTable]], Written]] = {
     "docx": write_docx,
     "xlsx": write_xlsx,
+    "xls": write_xls,
     "html": write_html,
 }
 
@@ -549,7 +587,7 @@ def _bordered_fund_sheet_xlsx(path: Path) -> None:
 def _bordered_fund_sheet_xls(path: Path) -> None:
     book = xlwt.Workbook(encoding="utf-8")
     sheet = book.add_sheet("附表8")
-    framed = xlwt.easyxf("borders: left thin, right thin, top thin, bottom thin")
+    framed = xlwt.easyxf(XLS_BORDERS)
     sheet.write(0, 0, FUND_TITLE)
     sheet.write(1, 0, "单位：万元")
     sheet.write_merge(2, 2, 0, 2, "政府性基金预算财政拨款", framed)
