@@ -627,3 +627,25 @@ def test_bordered_spreadsheet_table_keeps_its_empty_rows_spanning_header_and_not
     assert (table.line, table.cell_at(6, 0).line) == (3, 9)  # type: ignore[union-attr]
     (found,) = find_standard_tables(document)
     assert (found.title, found.no_data) == (FUND_TITLE, True)
+
+
+def test_sheet_bordered_all_over_keeps_its_title_lines_as_paragraphs(tmp_path: Path) -> None:
+    """Borders drawn over the title too say nothing: the one-cell rows above the table stay title lines."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    rows = [[FUND_TITLE], ["单位：万元"], ["科目编码", "科目名称", "本年支出"], ["合计", "", "1.00"]]
+    for r, row in enumerate(rows, start=1):
+        for c in range(1, 4):
+            cell = sheet.cell(r, c, row[c - 1] if c <= len(row) and row[c - 1] else None)
+            cell.border = GRID_BORDER
+    path = tmp_path / "bordered.xlsx"
+    book.save(path)
+
+    document = read_document(path, path.name)
+
+    assert [(b.kind, b.text) for b in document.blocks if b.kind is BlockKind.PARAGRAPH] == [
+        (BlockKind.PARAGRAPH, FUND_TITLE),
+        (BlockKind.PARAGRAPH, "单位：万元"),
+    ]
+    (table,) = [b.table for b in document.tables()]
+    assert table is not None and table.grid() == [["科目编码", "科目名称", "本年支出"], ["合计", "", "1.00"]]

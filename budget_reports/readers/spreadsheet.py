@@ -264,9 +264,11 @@ def _group_blocks(sheet: Sheet, rows: list[int]) -> list[Block]:
     blocks: list[Block] = []
     notes: list[Block] = []
     if any(len(cols) > 1 for cols in filled_per_row.values()):
-        # Title lines: leading rows with one filled cell, as long as a wider row follows. A bordered one
-        # is a header cell spanning the table (财政拨款“三公”经费), not a title.
-        while len(filled_per_row.get(first, ())) <= 1 and first not in framed_rows:
+        # Title lines: leading rows with one filled cell, as long as a wider row follows. Under borderless
+        # titles, a bordered one is a header cell spanning the table (财政拨款“三公”经费), not a title;
+        # when the title is bordered too, borders tell nothing.
+        titles_framed = first in framed_rows
+        while len(filled_per_row.get(first, ())) <= 1 and (titles_framed or first not in framed_rows):
             if first in filled_per_row:
                 text = sheet.values[(first, filled_per_row[first][0])].strip()
                 if text:
