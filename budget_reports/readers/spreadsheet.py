@@ -4,12 +4,12 @@ Each sheet becomes a heading (the sheet name), then for each block of rows separ
 empty rows (no value and no cell border: a table's empty bordered template rows keep it whole):
 its leading title lines (rows with a single filled cell, such as "收入支出决算总表" or "单位：万元")
 as paragraphs, the rest as a table, and under a bordered table its trailing notes (rows with a single
-filled cell and no border, such as "注：本表无数据") as paragraphs. A bordered single-cell row stays in
-the table: it is a header cell spanning the table's width. Merged ranges become spans; line numbers are
-the sheet's row numbers. Numbers are written as the sheet displays them, without float
-arithmetic: the stored value's shortest repr, quantized to the decimals its number format fixes
-(``#,##0.00`` shows 1234567.8 as ``1,234,567.80``). Dates are ISO text. Formulas give the value
-the file cached when it was last saved.
+filled cell and no border, such as "注：本表无数据") as paragraphs. Under borderless title lines, a
+bordered single-cell row stays in the table: it is a header cell spanning the table's width.
+Merged ranges become spans; line numbers are the sheet's row numbers. Numbers are written as the
+sheet displays them, without float arithmetic: the stored value's shortest repr, quantized to the
+decimals its number format fixes (``#,##0.00`` shows 1234567.8 as ``1,234,567.80``; ``00`` shows
+6 as ``06``). Dates are ISO text. Formulas give the value the file cached when it was last saved.
 """
 
 from __future__ import annotations
