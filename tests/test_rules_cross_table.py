@@ -124,3 +124,43 @@ def test_one_finding_per_disagreeing_pair_of_tables() -> None:
         ("20805", "80.01", "80.02", lines[("一般公共预算财政拨款收入支出决算表", "20805")]),
     ]
     assert all(f.severity is Severity.ERROR for f in findings)
+
+
+def all_findings(doc: Document) -> list[Finding]:
+    result = extracted(doc)
+    return [f for rule in rules.RULES for f in rule(result, doc)]
+
+
+def test_each_table_class_sum_uses_its_own_total_row() -> None:
+    # The overview's 类 (300.00 + 80.01) miss its 本年支出合计 380.00; the 支出决算表's (300.00 + 80.01) make
+    # its 合计 380.01, printed under them (as Putuo's tables do). One sum finding, at the overview's total:
+    # neither table is checked against the other's total, though the overview's is printed nearer before.
+    detailed = [*coded("80.01")[:1], *coded("80.01")[2:], ["", "合计", "380.01", "280.01", "100.00"]]
+    doc = document("收入支出决算总表", overview("80.01"), "支出决算表", detailed)
+    sums = [f for f in all_findings(doc) if f.rule_id == "sum.hierarchy"]
+    assert [(f.subject, f.expected, f.actual) for f in sums] == [("本年支出合计", "380.01", "380.00")]
+    assert sums[0].message.startswith("收入支出决算总表中") and sums[0].evidence.snippet.startswith("本年支出合计")
+
+
+def test_the_fiscal_overview_general_budget_column_is_summed_against_its_own_total() -> None:
+    fiscal = fiscal_overview("80.01")  # 300.00 + 80.01 against its 本年支出合计 380.00
+    general = [*coded("80.01")[:1], *coded("80.01")[2:], ["", "合计", "380.01", "280.01", "100.00"]]
+    doc = document("财政拨款收入支出决算总表", fiscal, "一般公共预算财政拨款支出决算表", general)
+    sums = [f for f in all_findings(doc) if f.rule_id == "sum.hierarchy"]
+    assert [(f.subject, f.expected, f.actual) for f in sums] == [("一般公共预算财政拨款支出", "380.01", "380.00")]
+    assert sums[0].message.startswith("财政拨款收入支出决算总表中")
+
+
+def test_an_overview_agreeing_with_the_detailed_table_adds_no_finding() -> None:
+    # No sum, repeat or classification finding: the two tables' lines stay apart, and agree.
+    doc = document(
+        "收入支出决算总表",
+        overview("80.00"),
+        "支出决算表",
+        coded("80.00"),
+        "财政拨款收入支出决算总表",
+        fiscal_overview("80.00"),
+        "一般公共预算财政拨款支出决算表",
+        coded("80.00"),
+    )
+    assert [(f.rule_id, f.subject, f.message) for f in all_findings(doc)] == []

@@ -384,6 +384,22 @@ def test_fiscal_overview_metrics_are_scoped() -> None:
     }
 
 
+def test_fiscal_overview_without_a_total_column_gives_the_lines_of_each_fund_column() -> None:
+    doc = document(
+        "财政拨款收入支出决算总表",
+        [
+            ["项目", "决算数", "项目", "一般公共预算财政拨款", "政府性基金预算财政拨款"],
+            ["一、一般公共预算财政拨款", "90.00", "一、一般公共服务支出", "90.00", ""],
+            ["二、政府性基金预算财政拨款", "5.00", "十一、城乡社区支出", "", "5.00"],
+            ["本年收入合计", "95.00", "本年支出合计", "90.00", "5.00"],
+        ],
+    )
+    assert [(x.fund_type, x.name_as_written, x.actual) for x in read_tables(doc).expenditure_function] == [
+        ("一般公共预算财政拨款", "一般公共服务支出", D("90.00")),
+        ("政府性基金预算财政拨款", "城乡社区支出", D("5.00")),
+    ]
+
+
 def test_a_table_without_title_is_known_by_its_header_and_other_tables_are_ignored() -> None:
     three_public = [
         ["合计", "", "因公出国（境）费", "", "公务接待费", ""],

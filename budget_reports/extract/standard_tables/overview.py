@@ -162,7 +162,7 @@ def _line_columns(lay: Layout, expenditure_cols: list[int], fiscal: bool) -> dic
             actual = expenditure_cols[0]
         return {} if actual is None else {names.ALL_FUNDS: actual}
     columns: dict[str, int] = {}
-    for col in expenditure_cols[1:]:  # the first is the 合计 of all fiscal funds
+    for col in expenditure_cols:  # the 合计 column (all fiscal funds) names no fund
         fund = _fund_of(lay.columns[col])
         if fund is not None and fund not in columns:
             columns[fund] = col
