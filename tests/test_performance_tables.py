@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import datetime
 from decimal import Decimal
@@ -368,3 +369,28 @@ def test_completion_rate_column_of_001() -> None:
     rated = [i for i in by_line.values() if i.completion_pct_declared is not None]
     assert len(rated) == 86 and all(i.project_name != "中国共产党攀枝花市西区委员会组织部" for i in rated)
     assert all(i.completion_pct_declared is None for i in extracted(S004).performance_indicators)
+
+
+def _numbers(text: str) -> set[Decimal]:
+    return {Decimal(n) for n in re.findall(r"\d+(?:\.\d+)?", text)}
+
+
+@pytest.mark.parametrize("seed", sorted(EXPECTED_INDICATORS))
+def test_project_evidence_cites_the_line_printing_its_money(seed: str) -> None:
+    # The project row cites its total fund line (年度资金总额 / 总额 / 预算数：), whose snippet prints the
+    # budget and the execution, not the cell of the project's name.
+    lines = raw_lines(seed)
+    report = extracted(seed)
+    for project in report.performance_projects:
+        total = next(f for f in report.performance_funds if f.project_name == project.project_name)
+        assert project.evidence == total.evidence, project.project_name
+        assert lines[project.evidence.line - 1].strip() in project.evidence.snippet
+        printed = _numbers(project.evidence.snippet)
+        assert project.budget_final in printed and project.executed in printed, project.evidence
+
+
+def test_project_evidence_of_004_is_the_total_line_under_the_name() -> None:
+    project = next(p for p in extracted(S004).performance_projects if p.project_name == "东西部协作人才交流项目")
+    assert raw_lines(S004)[499 - 1].strip() == "东西部协作人才交流项目"  # the name line cited before
+    assert project.evidence.line == 514
+    assert project.evidence.snippet.startswith("年度资金总额 0 35 35")
