@@ -281,10 +281,13 @@ def test_department_wide_evaluation_of_003_and_its_basic_data() -> None:
     assert (fund.fund_source, fund.weight, fund.score) == ("年度资金总额", 10, 10)
     metrics = {m.metric: m for m in report.summary_metrics}
     assert set(metrics) == {
-        "编制数", "实有人数", "三公经费", "公务用车购置费", "公务用车运行维护费", "因公出国（境）费",
+        "编制数", "实有人数", "编制控制率", "三公经费", "公务用车购置费", "公务用车运行维护费", "因公出国（境）费",
         "公务接待费", "公用经费", "办公经费", "水费、电费、差旅费", "会议费、培训费", "政府采购支出总额",
     }  # fmt: skip
     assert (metrics["编制数"].value, metrics["编制数"].unit) == (20, "人")
+    # Line 88: the staffing 控制率 100% (20 in post of a quota of 20), in percent as printed.
+    rate = metrics["编制控制率"]
+    assert (rate.value, rate.unit, rate.evidence.line, rate.evidence.snippet) == (100, "%", 88, "控制率 100%")
     # The template's two combined 公用经费 lines (lines 155 and 160): prior year, budget, current year.
     for name, line, values in (
         ("水费、电费、差旅费", 155, ("10.11", "3.5", "6.43")),
