@@ -70,6 +70,13 @@ STAFF_QUOTA_ADMIN = "行政编制数"
 STAFF_QUOTA_CIVIL_SERVICE = "参公编制数"
 STAFF_QUOTA_INSTITUTION = "事业编制数"
 STAFF_ACTUAL = "实有人数"
+# Staff in post stated per kind of quota (行政编制11名，实有7人), and 行政工勤人员 stated apart.
+STAFF_ACTUAL_ADMIN = "行政编制实有人数"
+STAFF_ACTUAL_CIVIL_SERVICE = "参公编制实有人数"
+STAFF_ACTUAL_INSTITUTION = "事业编制实有人数"
+STAFF_WORKERS = "行政工勤人员数"
+# The 基础数据表's staffing 控制率 (staff in post / quota), in percent as printed.
+STAFF_CONTROL_RATE = "编制控制率"
 RETIRED = "退休人数"
 
 # 三公 details.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import datetime
 from decimal import Decimal
@@ -280,10 +281,13 @@ def test_department_wide_evaluation_of_003_and_its_basic_data() -> None:
     assert (fund.fund_source, fund.weight, fund.score) == ("年度资金总额", 10, 10)
     metrics = {m.metric: m for m in report.summary_metrics}
     assert set(metrics) == {
-        "编制数", "实有人数", "三公经费", "公务用车购置费", "公务用车运行维护费", "因公出国（境）费",
+        "编制数", "实有人数", "编制控制率", "三公经费", "公务用车购置费", "公务用车运行维护费", "因公出国（境）费",
         "公务接待费", "公用经费", "办公经费", "水费、电费、差旅费", "会议费、培训费", "政府采购支出总额",
     }  # fmt: skip
     assert (metrics["编制数"].value, metrics["编制数"].unit) == (20, "人")
+    # Line 88: the staffing 控制率 100% (20 in post of a quota of 20), in percent as printed.
+    rate = metrics["编制控制率"]
+    assert (rate.value, rate.unit, rate.evidence.line, rate.evidence.snippet) == (100, "%", 88, "控制率 100%")
     # The template's two combined 公用经费 lines (lines 155 and 160): prior year, budget, current year.
     for name, line, values in (
         ("水费、电费、差旅费", 155, ("10.11", "3.5", "6.43")),
@@ -368,3 +372,28 @@ def test_completion_rate_column_of_001() -> None:
     rated = [i for i in by_line.values() if i.completion_pct_declared is not None]
     assert len(rated) == 86 and all(i.project_name != "中国共产党攀枝花市西区委员会组织部" for i in rated)
     assert all(i.completion_pct_declared is None for i in extracted(S004).performance_indicators)
+
+
+def _numbers(text: str) -> set[Decimal]:
+    return {Decimal(n) for n in re.findall(r"\d+(?:\.\d+)?", text)}
+
+
+@pytest.mark.parametrize("seed", sorted(EXPECTED_INDICATORS))
+def test_project_evidence_cites_the_line_printing_its_money(seed: str) -> None:
+    # The project row cites its total fund line (年度资金总额 / 总额 / 预算数：), whose snippet prints the
+    # budget and the execution, not the cell of the project's name.
+    lines = raw_lines(seed)
+    report = extracted(seed)
+    for project in report.performance_projects:
+        total = next(f for f in report.performance_funds if f.project_name == project.project_name)
+        assert project.evidence == total.evidence, project.project_name
+        assert lines[project.evidence.line - 1].strip() in project.evidence.snippet
+        printed = _numbers(project.evidence.snippet)
+        assert project.budget_final in printed and project.executed in printed, project.evidence
+
+
+def test_project_evidence_of_004_is_the_total_line_under_the_name() -> None:
+    project = next(p for p in extracted(S004).performance_projects if p.project_name == "东西部协作人才交流项目")
+    assert raw_lines(S004)[499 - 1].strip() == "东西部协作人才交流项目"  # the name line cited before
+    assert project.evidence.line == 514
+    assert project.evidence.snippet.startswith("年度资金总额 0 35 35")

@@ -105,3 +105,23 @@ def test_subunits_restated_in_the_attached_self_evaluation_of_004() -> None:
     assert (first.value, first.evidence.line, again.value, again.evidence.line) == (0, 12, 4, 122)
     assert metric(result, "下属参公事业单位数", "机构组成").value == 2
     assert metric(result, "下属其他事业单位数", "机构组成").value == 2
+
+
+def test_staff_in_post_per_kind_of_quota_in_001() -> None:
+    # Line 108: 行政编制11名，实有7人；参公管理编制8名，实有7人；退休人员3人；行政工勤人员1人 — no total in post.
+    result = extract_file(SEED_DIR / "001_8af6c6b53bb795b2.txt")
+    admin, civil = metric(result, "行政编制实有人数"), metric(result, "参公编制实有人数")
+    workers = metric(result, "行政工勤人员数")
+    assert [(x.value, x.unit, x.evidence.line) for x in (admin, civil, workers)] == [(7, "人", 108)] * 2 + [
+        (1, "人", 108)
+    ]
+    assert "行政编制11名，实有7人" in admin.evidence.snippet
+    assert "参公管理编制8名，实有7人" in civil.evidence.snippet
+    assert "实有人数" not in metric_names(result)  # never summed into a total the report does not state
+
+
+def test_workers_within_the_quota_are_not_staff_workers_in_000() -> None:
+    # Line 208: 行政编制18人（含工勤1人）: part of the quota, not a count of 行政工勤人员 in post.
+    result = extract_file(SEED_DIR / "000_1ca1b4d95d915062.txt")
+    assert metric(result, "行政编制数").value == 18
+    assert "行政工勤人员数" not in metric_names(result)

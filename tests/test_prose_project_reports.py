@@ -70,3 +70,35 @@ def test_fiscal_spending_is_not_read_from_three_public_spending(tmp_path: Path) 
     fiscal = [m for m in metrics(result) if m.metric == "财政拨款支出"]
     assert [(m.value, m.scope) for m in fiscal] == [(Decimal(100), None)]
     assert metric(result, "政府性基金预算财政拨款支出").value == Decimal(10)
+
+
+def test_project_evidence_cites_the_payment_in_004() -> None:
+    # The row's evidence is the payment clause (its figures), not the title of the report on the project.
+    projects = _projects("004_127aded49d8bfbe3.txt")
+    exchange, fund = projects["东西部协作人才交流项目"], projects["干部暖心关爱帮扶基金经费"]
+    assert (exchange.evidence.line, fund.evidence.line) == (3996, 4268)
+    assert "已支付35万元，支付率100%" in exchange.evidence.snippet
+    assert "已支付7.85万元，支付率7.85%" in fund.evidence.snippet
+
+
+def test_approved_budget_of_the_project_reports_in_000() -> None:
+    # 年初预算项目资金申报金额5万元，批复数为5万元 (line 260): 批复数 is the approved budget (budget_final), as
+    # the project's table row has it.
+    projects = _projects("000_1ca1b4d95d915062.txt")
+    rows = {
+        name: (p.budget_initial, p.budget_final, p.evidence.line) for name, p in projects.items() if p.scope == "项目"
+    }
+    assert rows == {
+        "机关党建工作经费": (Decimal(5), Decimal(5), 260),
+        "机关党员教育培训专项经费": (Decimal(20), Decimal(20), 322),
+        "宣传文化活动专项经费": (Decimal("18.6"), Decimal("18.6"), 386),
+    }
+    assert "批复数为5万元" in projects["机关党建工作经费"].evidence.snippet
+
+
+def test_a_figure_late_in_a_long_clause_stays_in_the_snippet_in_004() -> None:
+    # Line 86 states the department's score after ~150 characters of one clause: the snippet starts
+    # shortly before the figure instead of being clipped before it.
+    overall = _projects("004_127aded49d8bfbe3.txt")["部门整体支出"]
+    assert overall.score == Decimal("98.14") and overall.evidence.line == 86
+    assert "98.14" in overall.evidence.snippet

@@ -45,8 +45,9 @@ def test_inconsistent_restatement_kept_for_validation() -> None:
 def test_income_in_yuan_typo_does_not_replace_the_amount() -> None:
     # 其他收入 is stated as 8万元 twice and once as 8元: the first statement stands; the 8元 restatement is
     # kept as its own row, scoped by its section, so validation reports the contradiction.
+    # The unscoped row cites line 41, which restates 8万元 with its share (see below).
     rows = [(i.scope, i.amount, i.evidence.line) for i in extract_file(SEED).income if i.source == "其他收入"]
-    assert rows == [(None, Decimal(8), 26), ("收入支出结构分析", Decimal("0.0008"), 32)]
+    assert rows == [(None, Decimal(8), 41), ("收入支出结构分析", Decimal("0.0008"), 32)]
     income = {i.source: i.amount for i in extract_file(SEED).income if i.scope is None}
     assert income["一般公共预算财政拨款收入"] == Decimal("484.41")
 
@@ -62,3 +63,14 @@ def test_fiscal_income_stated_by_the_department_in_003() -> None:
     # Line 41: 2021年本部门财政拨款收入492.41万元，其中：一般公共预算财政拨款收入484.41万元，占总收入98.37%…
     fiscal = metric(extract_file(SEED), "财政拨款收入")
     assert (fiscal.value, fiscal.share_pct_declared, fiscal.evidence.line) == (Decimal("492.41"), None, 41)
+
+
+def test_income_shares_cite_the_line_printing_them() -> None:
+    # Line 26 states the amounts without shares; lines 32 and 41 restate them with 占总收入98.37% / 1.63%.
+    # The row cites the restatement that prints every figure of it.
+    income = {i.source: i for i in extract_file(SEED).income if i.scope is None}
+    general, other = income["一般公共预算财政拨款收入"], income["其他收入"]
+    assert (general.share_pct_declared, general.evidence.line) == (Decimal("98.37"), 32)
+    assert "484.41万元，占总收入98.37%" in general.evidence.snippet
+    assert (other.share_pct_declared, other.evidence.line) == (Decimal("1.63"), 41)
+    assert "其他收入8万元，占总收入1.63%" in other.evidence.snippet

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from budget_reports.facts import IncomeLine, Severity
 from budget_reports.rules.consistency import agree, prose_table, repeated_figure
 from tests.test_rules_fixtures import D, document, ev, income, keys, line, metric, report, table_metric
@@ -72,3 +74,34 @@ def test_same_item_name_under_different_kuan_is_not_a_repeat() -> None:
     assert keys(repeated_figure(report(expenditure_function=lines), document())) == {
         ("consistency.repeated_figure", "一般行政管理事务")
     }
+
+
+def test_a_section_scoped_restatement_is_compared_with_the_first_statement() -> None:
+    # 004: 无二级预算单位 (line 12, 部门概况) and 我部下属二级单位 4个 (line 122, section 机构组成).
+    first = metric("下属二级单位数", "0", 12, unit="个")
+    again = metric("下属二级单位数", "4", 122, unit="个", scope="机构组成")
+    findings = repeated_figure(report(summary_metrics=[first, again]), document())
+    assert keys(findings, Severity.WARNING) == {("consistency.repeated_figure", "下属二级单位数")}
+    assert (findings[0].evidence.line, findings[0].expected, findings[0].actual) == (122, "0", "4")
+    assert "前文写为0个，此处写为4个" in findings[0].message
+
+
+def test_a_section_scoped_restatement_that_agrees_is_fine() -> None:
+    # 003: 公用经费129.5 restated under 总体评价和自评得分情况 with another change rate, the same amount.
+    facts = report(
+        summary_metrics=[
+            metric("公用经费", "129.5", 27),
+            metric("公用经费", "129.50", 65, scope="总体评价和自评得分情况"),
+        ]
+    )
+    assert repeated_figure(facts, document()) == []
+
+
+def test_a_fund_scope_or_a_table_scope_is_not_a_restatement() -> None:
+    # 001: 基本支出289.53 (all funds) and 一般公共预算财政拨款基本支出289.20; Putuo: the 财政拨款收入支出决算总表's
+    # 本年收入合计 2940.05 against the 收入支出决算总表's 2946.25.
+    funds = [metric("基本支出", "289.53", 27), metric("基本支出", "289.20", 50, scope="一般公共预算财政拨款")]
+    assert repeated_figure(report(summary_metrics=funds), document()) == []
+    fiscal = replace(table_metric("本年收入合计", "2940.05", 900), scope="财政拨款")
+    tables = [table_metric("本年收入合计", "2946.25", 800), fiscal]
+    assert repeated_figure(report(summary_metrics=tables), document()) == []

@@ -153,6 +153,14 @@ KNOWN = [
         "其他收入写为8万元，又写为8元",
     ),
     Known(
+        "004_127aded49d8bfbe3.txt",
+        Severity.WARNING,
+        "consistency.repeated_figure",
+        frozenset({"下属二级单位数", "下属参公事业单位数", "下属其他事业单位数"}),
+        lambda r: any(m.metric == "下属二级单位数" and m.scope == "机构组成" for m in r.summary_metrics),
+        "部门概况写无二级预算单位（行政、参公、其他事业单位各0个），机构组成写下属二级单位4个（参公2、其他事业2）",
+    ),
+    Known(
         "003_397564467219909d.txt",
         Severity.ERROR,
         "share.declared",
@@ -233,3 +241,16 @@ def test_each_known_breach_is_reported(known: Known) -> None:
 
 def _matches(known: Known, finding: Finding) -> bool:
     return (finding.rule_id, finding.severity) == (known.rule_id, known.severity) and finding.subject in known.subjects
+
+
+def test_the_restated_subunits_of_004_are_reported_each() -> None:
+    found = {
+        (f.subject, f.expected, f.actual, f.evidence.line)
+        for f in run("004_127aded49d8bfbe3.txt").findings
+        if f.rule_id == "consistency.repeated_figure"
+    }
+    assert found == {
+        ("下属二级单位数", "0", "4", 122),
+        ("下属参公事业单位数", "0", "2", 122),
+        ("下属其他事业单位数", "0", "2", 122),
+    }

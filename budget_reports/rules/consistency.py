@@ -6,6 +6,11 @@ stated twice in the same kind of source with different values; a warning because
 a metric name for a narrower scope (基本支出 of all funds, then of 一般公共预算财政拨款) that only the
 surrounding words distinguish, so an analyst should look before calling it a mistake.
 
+Scopes that name what a figure covers (a fund type, a table's title) are compared only with
+themselves: a fund table's total differs from the overview's by design. A prose restatement scoped by
+its section (the extractor keeps a restatement that contradicts the first statement under the heading
+it was read in, e.g. 机构组成) covers what the first statement covers, so it is compared with it.
+
 Two printed figures agree when they are equal at the coarser one's precision (27.3 and 27.30 agree).
 """
 
@@ -16,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from budget_reports import metric_names as names
 from budget_reports.facts import ExpenditureLine, ExtractedReport, Finding, Severity, SourceKind
 from budget_reports.model import Document, Evidence
 from budget_reports.rules.base import finding, fmt, name_key, unit_of
@@ -114,12 +120,24 @@ def _distinct(statements: list[Statement]) -> list[Decimal]:
     return values
 
 
+# Scopes naming the funds a prose figure covers; any other prose scope is the section of a restatement.
+_FUND_SCOPES = frozenset({names.ALL_FUNDS, names.GPB, names.GOV_FUND, names.STATE_CAPITAL, names.FISCAL})
+
+
+def _place(statement: Statement) -> tuple:
+    """Where a statement belongs for comparison: a section-scoped prose restatement joins the unscoped one."""
+    scope = statement.scope
+    if statement.kind is SourceKind.NARRATIVE and scope is not None and scope not in _FUND_SCOPES:
+        scope = None
+    return (statement.kind, scope)
+
+
 def repeated_figure(report: ExtractedReport, document: Document) -> list[Finding]:
     findings = []
     for statements in _grouped(report).values():
         by_place: dict[tuple, list[Statement]] = defaultdict(list)
         for s in statements:
-            by_place[(s.kind, s.scope)].append(s)
+            by_place[_place(s)].append(s)
         for group in by_place.values():
             first = group[0]
             for later in group[1:]:

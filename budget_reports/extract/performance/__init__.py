@@ -19,7 +19,7 @@ from budget_reports.extract.performance import department_wide
 from budget_reports.extract.performance.indicators import IndicatorRow, indicator_rows
 from budget_reports.extract.performance.projects import ProjectHeader, read_header
 from budget_reports.extract.performance.scoring import read_scoring
-from budget_reports.extract.performance.segment import PerfTable, segment_tables
+from budget_reports.extract.performance.segment import PerfTable, Row, segment_tables
 from budget_reports.facts import ExtractedReport, PerformanceFund, PerformanceIndicator, PerformanceProject
 from budget_reports.model import Cell, Document, Evidence
 from budget_reports.normalize import compact, parse_decimal
@@ -37,6 +37,7 @@ class _Evaluation:
     score: Decimal | None
     anchor: Cell
     scored: list[IndicatorRow] = field(default_factory=list)
+    score_row: Row | None = None  # the line printing ``score`` (the table's or its 评分表's 合计)
 
     def signature(self) -> tuple:
         funds = tuple((f.fund_source, tuple(sorted(f.values.items()))) for f in self.header.funds)
@@ -56,7 +57,7 @@ def extract_performance(document: Document, report: ExtractedReport) -> None:
                 result = read_scoring(table.rows)
                 current.scored.extend(result.indicators)
                 if current.score is None:
-                    current.score = result.total
+                    current.score, current.score_row = result.total, result.total_row
             continue
         evaluation = _evaluation(table)
         if evaluation is None:
@@ -80,16 +81,17 @@ def _evaluation(table: PerfTable) -> _Evaluation | None:
     anchor = header.name_cell or header.department_cell or table.rows[0][0]
     if name is None:
         return None
-    return _Evaluation(table, header, name, scope, indicators, _total_score(table), anchor)
+    score, score_row = _total_score(table)
+    return _Evaluation(table, header, name, scope, indicators, score, anchor, score_row=score_row)
 
 
-def _total_score(table: PerfTable) -> Decimal | None:
-    """The score of the ``合计`` / ``总分`` line (its last number), when the table has one."""
+def _total_score(table: PerfTable) -> tuple[Decimal | None, Row | None]:
+    """The score of the ``合计`` / ``总分`` line (its last number) and that line, when the table has one."""
     for row in table.rows:
         if row and compact(row[0].text) in ("合计", "总分"):
             numbers = [n for n in (parse_decimal(c.text) for c in row[1:]) if n is not None]
-            return numbers[-1] if len(numbers) >= 2 else None
-    return None
+            return (numbers[-1], row) if len(numbers) >= 2 else (None, None)
+    return None, None
 
 
 def _emit(document: Document, report: ExtractedReport, evaluation: _Evaluation) -> None:
@@ -99,7 +101,7 @@ def _emit(document: Document, report: ExtractedReport, evaluation: _Evaluation) 
         PerformanceProject(
             project_name=evaluation.name,
             scope=evaluation.scope,
-            evidence=Evidence.of(document, evaluation.anchor, _snippet(evaluation)),
+            evidence=_project_evidence(document, evaluation),
             project_code=header.code,
             budget_initial=total.get("budget_initial"),
             budget_final=total.get("budget_final"),
@@ -143,6 +145,22 @@ def _emit(document: Document, report: ExtractedReport, evaluation: _Evaluation) 
                 completion_pct_declared=line.completion_pct_declared,
             )
         )
+
+
+def _project_evidence(document: Document, evaluation: _Evaluation) -> Evidence:
+    """The line printing the project's figures: its total fund line (budget, execution), else the line
+    of its score; the name's cell only when the table states neither."""
+    header = evaluation.header
+    if header.funds:
+        total = header.funds[0]
+        return Evidence.of(document, total.cell, _row_text(total.row))
+    if evaluation.score_row:
+        return Evidence.of(document, evaluation.score_row[0], _row_text(evaluation.score_row))
+    return Evidence.of(document, evaluation.anchor, _snippet(evaluation))
+
+
+def _row_text(row: Row) -> str:
+    return " ".join(c.text for c in row)
 
 
 def _snippet(evaluation: _Evaluation) -> str:

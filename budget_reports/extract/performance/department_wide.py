@@ -5,7 +5,8 @@ when it names no project at all (``2021年部门预算项目绩效目标自评``
 budget, basic expenditure included). Its "project" is the department as the table names it.
 
 The 部门整体支出绩效评价基础数据表 lists staffing and expenditure control figures; those with a
-clear metric name become summary metrics (source_kind table): 编制数 and 实有人数 (人), and per
+clear metric name become summary metrics (source_kind table): 编制数 and 实有人数 (人), the staffing
+控制率 (实有 / 编制, in percent as printed, unit %), and per
 expenditure line the current year's 决算数 (value), 预算数 (budget_value) and the prior year's
 决算数 (prior_year_value), in 万元. Lines with no figure at all are skipped.
 """
@@ -44,7 +45,12 @@ _EXPENDITURE_METRICS = {
     "会议费、培训费": m.MEETING_TRAINING_COSTS,
     "政府采购金额": m.PROCUREMENT_TOTAL,
 }
-_STAFF_METRICS = (("编制数", m.STAFF_QUOTA), ("实际在职", m.STAFF_ACTUAL), ("实有人数", m.STAFF_ACTUAL))
+_STAFF_METRICS = (
+    ("编制数", m.STAFF_QUOTA),
+    ("实际在职", m.STAFF_ACTUAL),
+    ("实有人数", m.STAFF_ACTUAL),
+    ("控制率", m.STAFF_CONTROL_RATE),
+)
 _YEAR_COLUMN = re.compile(r"(?P<year>\d{4})年(?P<kind>预算数|决算数)")
 
 
@@ -124,7 +130,10 @@ def _staff(document: Document, table: PerfTable, header: Row, values: Row) -> li
         if name is None or not 0 <= index - offset < len(values):
             continue
         value_cell = values[index - offset]
-        value: Decimal | None = parse_decimal(value_cell.text) if not cells.is_blank(value_cell.text) else None
+        rate = name == m.STAFF_CONTROL_RATE
+        value: Decimal | None = None
+        if not cells.is_blank(value_cell.text):
+            value = cells.percent(value_cell.text) if rate else parse_decimal(value_cell.text)
         if value is None:
             continue
         snippet = f"{cells.label(cell.text)} {value_cell.text}"
@@ -132,7 +141,7 @@ def _staff(document: Document, table: PerfTable, header: Row, values: Row) -> li
             SummaryMetric(
                 metric=name,
                 value=value,
-                unit="人",
+                unit="%" if rate else "人",
                 evidence=Evidence.of(document, value_cell, snippet),
                 source_kind=SourceKind.TABLE,
                 scope=table.title,

@@ -32,6 +32,7 @@ _LEVEL_MAX_CHARS = 12
 class ScoringResult:
     indicators: list[IndicatorRow]
     total: Decimal | None
+    total_row: Row | None = None  # the 合计 line that prints ``total``
 
 
 def read_scoring(rows: list[Row]) -> ScoringResult:
@@ -43,11 +44,13 @@ def read_scoring(rows: list[Row]) -> ScoringResult:
     levels: list[str | None] = [None, None, None]
     indicators: list[IndicatorRow] = []
     total = None
+    total_row = None
     for row in rows[levels_at + 1 :]:
         first = compact(row[0].text)
         if first == "合计":
             numbers = [parse_decimal(c.text) for c in row[1:] if not cells.is_blank(c.text)]
             total = numbers[-1] if numbers else None
+            total_row = row if total is not None else None
             break
         if first.startswith("说明"):
             break
@@ -77,7 +80,7 @@ def read_scoring(rows: list[Row]) -> ScoringResult:
                 row=row,
             )
         )
-    return ScoringResult(indicators, total)
+    return ScoringResult(indicators, total, total_row)
 
 
 def _role(text: str) -> str | None:

@@ -67,9 +67,19 @@ def _merge(rows: list[_Row], key: tuple[Any, ...], values: dict[str, Any]) -> bo
         )
         if conflict:
             return False
+        stated = {k: v for k, v in values.items() if k != "evidence" and v is not None}
+        adds = any(row.values.get(k) is None for k in stated)
         for k, v in values.items():
             if v is not None and row.values.get(k) is None:
                 row.values[k] = v
+        # A restatement that repeats every figure of the row and adds one (a share, a change) prints
+        # them all: it becomes the evidence, so the snippet shows each figure of the row.
+        if (
+            adds
+            and "evidence" in values
+            and all(k in stated for k, v in row.values.items() if k != "evidence" and v is not None)
+        ):
+            row.values["evidence"] = values["evidence"]
         return True
     rows.append(_Row(key, dict(values)))
     return True

@@ -4,7 +4,8 @@
 ``属于一级预算单位，无二级预算单位`` states 0. A later statement (004's attached self-evaluation:
 ``我部下属二级单位 4个，其中：参照公务员法管理的事业单位 2 个``) that contradicts the 部门概况 is kept,
 scoped by its section, so validation sees it. Staffing is read wherever the report states it
-(often in the attached 部门整体 self-evaluation), first statement only.
+(often in the attached 部门整体 self-evaluation), first statement only; staff in post stated per kind
+of quota (``行政编制11名，实有7人``) gives a metric per kind, never a guessed total.
 """
 
 from __future__ import annotations
@@ -32,6 +33,18 @@ _STAFF = [
     (re.compile(rf"事业(?:人员)?编制(?:数)?(?:为)?{COUNT}(?P<u>人|名)"), m.STAFF_QUOTA_INSTITUTION),
     (re.compile(rf"(?:实有人数|在职人数|实有在职编制内人员|实有在职人员)(?:为)?{COUNT}(?P<u>人|名)"), m.STAFF_ACTUAL),
     (re.compile(rf"退休(?:人数|人员)(?:为)?{COUNT}(?P<u>人|名)"), m.RETIRED),
+    # 行政编制11名，实有7人；参公管理编制8名，实有7人 (001): staff in post per kind of quota, no total.
+    (
+        re.compile(rf"(?<!参公)行政(?:人员)?编制(?:数)?(?:为)?\d+[人名][，,]实有{COUNT}(?P<u>人|名)"),
+        m.STAFF_ACTUAL_ADMIN,
+    ),
+    (
+        re.compile(rf"参公(?:管理)?(?:人员)?编制(?:数)?(?:为)?\d+[人名][，,]实有{COUNT}(?P<u>人|名)"),
+        m.STAFF_ACTUAL_CIVIL_SERVICE,
+    ),
+    (re.compile(rf"事业(?:人员)?编制(?:数)?(?:为)?\d+[人名][，,]实有{COUNT}(?P<u>人|名)"), m.STAFF_ACTUAL_INSTITUTION),
+    # 行政工勤人员1人 (001); not 行政编制18人（含工勤1人）, a part of the quota (000).
+    (re.compile(rf"工勤人员(?:为)?{COUNT}(?P<u>人|名)"), m.STAFF_WORKERS),
 ]
 
 

@@ -2,9 +2,11 @@
 
 ``2021年机关党建工作经费项目绩效自评报告`` or ``关于东西部协作人才交流项目自评报告的函`` opens a
 report on one project: its budget (``年初预算0万元，2023年预算追加35万元，项目总预算35万元``),
-payment (``该项目资金已支付7.85万元，支付率7.85%``) and score (``该项目评价得分94分``) become one
-``performance_projects`` row, merged with the score the 预算绩效管理 section gives for the same
-project. The attached department-wide report contributes its grade (``自评为合格``) and the
+approved budget (``批复数为5万元``, budget_final), payment (``该项目资金已支付7.85万元，支付率7.85%``)
+and score (``该项目评价得分94分``) become one ``performance_projects`` row, merged with the score the
+预算绩效管理 section gives for the same project; its evidence is the payment clause (else the first
+budget or score), so the snippet shows the figures. The attached department-wide report contributes
+its grade (``自评为合格``) and the
 财政拨款 spending it states by fund (``财政拨款支出516.82万元，其中：一般公共预算财政拨款支出444.76万元，
 政府性基金预算财政拨款支出71.73万元``): 财政拨款支出 becomes a metric, the funds restate (or, when they
 differ, add section-scoped rows to) the metrics of the 决算情况说明. The income it states the same way
@@ -28,7 +30,8 @@ from budget_reports.normalize import parse_decimal
 _TITLE = re.compile(r"^(?:20\d\d年度?)?(?P<name>[^，,。；;：:]+?)(?:项目)?(?:支出)?绩效(?:自评|评价)报告")
 _LETTER = re.compile(r"关于(?:报送)?(?:20\d\d年度?)?(?P<name>[^，,。；;：:]+?)(?:绩效)?自评(?:报告)?的函")
 _BUDGET_INITIAL = re.compile(rf"年初预算(?:项目资金申报金额)?(?:为)?{MONEY}")
-_BUDGET_FINAL = re.compile(rf"(?:项目总预算|全年预算数?)(?:为)?{MONEY}")
+# The approved budget (批复数为5万元) is the budget the execution is measured against, as in the tables.
+_BUDGET_FINAL = re.compile(rf"(?:项目总预算|全年预算数?|批复数)(?:为)?{MONEY}")
 _EXECUTED = re.compile(rf"(?:已支付|实际支出)(?:资金)?{MONEY}")
 _RATES = (re.compile(rf"支付率(?:为)?{PCT_END}"), re.compile(rf"(?:执行率|完成率)(?:为)?{PCT_END}"))
 _SCORE = re.compile(rf"(?:评价|自评)得分(?:为)?(?P<s>{NUM})分")
@@ -54,9 +57,10 @@ def extract(ctx: ProseContext) -> None:
                     DEPARTMENT_OVERALL, "部门整体", ctx.evidence(passage, match.start()), grade=match.group("g")
                 )
             continue
-        values = _project_values(body)
+        values, figure = _project_values(body)
         if values:
-            ctx.project(name, "项目", ctx.evidence(title, 0, len(title.text)), **values)
+            evidence = ctx.evidence(*figure) if figure else ctx.evidence(title, 0, len(title.text))
+            ctx.project(name, "项目", evidence, **values)
 
 
 def _department_wide(name: str) -> bool:
@@ -92,12 +96,16 @@ def _first(pattern: re.Pattern[str], body: list[Passage]) -> tuple[Passage, re.M
     return None
 
 
-def _project_values(body: list[Passage]) -> dict[str, object]:
+def _project_values(body: list[Passage]) -> tuple[dict[str, object], tuple[Passage, int] | None]:
+    """The project's figures, and where the evidence points: the payment (已支付…, with its rate), else
+    the first budget or score the report prints."""
     values: dict[str, object] = {}
+    figures: dict[str, tuple[Passage, int]] = {}
     for key, pattern in (("budget_initial", _BUDGET_INITIAL), ("budget_final", _BUDGET_FINAL), ("executed", _EXECUTED)):
         found = _first(pattern, body)
         if found:
             values[key] = money(found[1])
+            figures[key] = (found[0], found[1].start())
     for pattern in _RATES:
         found = _first(pattern, body)
         if found:
@@ -106,4 +114,6 @@ def _project_values(body: list[Passage]) -> dict[str, object]:
     score = _first(_SCORE, body)
     if score:
         values["score"] = parse_decimal(score[1].group("s"))
-    return values
+        figures["score"] = (score[0], score[1].start())
+    figure = next((figures[k] for k in ("executed", "budget_final", "budget_initial", "score") if k in figures), None)
+    return values, figure

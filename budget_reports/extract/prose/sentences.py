@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from budget_reports.model import Block, BlockKind, Document, Evidence
+from budget_reports.model import SNIPPET_MAX_CHARS, Block, BlockKind, Document, Evidence
 
 # A block ending with one of these ends its paragraph.
 _SENTENCE_END = "。；;！!？?：:"
@@ -27,6 +27,8 @@ _HEADING_MAX_CHARS = 45
 # Page furniture a PDF reader may leave between the lines of one paragraph.
 _PAGE_NUMBER = re.compile(r"^[-—－\s]*\d{1,4}[-—－\s]*$|^第\d+页(共\d+页)?$")
 CLAUSE_END = "。；;！!？?"
+# Characters of context kept before a figure when its clause is too long for one snippet.
+_SNIPPET_LEAD = 40
 # NFKC turns （） into ASCII; Chinese prose (and the level markers （类）) keep the wide form.
 _WIDE_BRACKETS = str.maketrans({"(": "（", ")": "）"})
 
@@ -75,6 +77,9 @@ class Passage:
     def evidence(self, document: Document, position: int, end: int | None = None) -> Evidence:
         """Evidence for a figure read at ``position``: its clause (or ``position:end``) and its line."""
         start, stop = (position, end) if end is not None else self.clause_bounds(position)
+        if end is None and stop - start > SNIPPET_MAX_CHARS and position - start > _SNIPPET_LEAD:
+            # A long clause would be clipped before its figure: the snippet starts shortly before it.
+            start = position - _SNIPPET_LEAD
         block = self.blocks[self.origins[min(start, len(self.origins) - 1)][0]]
         evidence = Evidence.of(document, block, self.original(start, stop).strip())
         return replace(evidence, page=self.page_at(start), line=self.line_at(start))
