@@ -45,25 +45,35 @@ def measure_of(text: str) -> str | None:
 
 
 def _column_item(path: tuple[str, ...]) -> str | None:
-    for text in reversed(path):  # the deepest header naming an item
+    return next((item for _, item in _column_header(path)), None)
+
+
+def _column_header(path: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(header as printed, item) of the deepest header naming an item, if any."""
+    for text in reversed(path):
         item = item_of(text)
         if item is not None:
-            return item
-    return None
+            return [(text, item)]
+    return []
 
 
 def extract(found: StandardTable, document: Document, facts: TableFacts) -> None:
     lay = layout(found.table, found.first_row)
     scope = _SCOPES.get(found.kind)
     figures: _Figures = {}
+    # The item's label as the table prints it (合计, 财政拨款“三公”经费 ...): the snippet quotes the document.
+    printed: dict[str, str] = {}
     columns = {
         col: (_column_item(path), next((m for m in map(measure_of, reversed(path)) if m), None))
         for col, path in enumerate(lay.columns)
     }
     if any(item and measure for item, measure in columns.values()):
         _read_columns(lay, columns, found.unit, figures)
+        for path in lay.columns:
+            for text, item in _column_header(path):
+                printed.setdefault(item, text)
     else:
-        _read_rows(lay, columns, found.unit, figures)
+        _read_rows(lay, columns, found.unit, figures, printed)
     for item in (
         names.THREE_PUBLIC,
         names.OVERSEAS,
@@ -81,7 +91,7 @@ def extract(found: StandardTable, document: Document, facts: TableFacts) -> None
         assert anchor is not None
         budget_text = f"预算数 {budget[2].texts[_col(budget)]}" if budget else "预算数"
         actual_text = f"决算数 {actual[2].texts[_col(actual)]}" if actual else "决算数"
-        snippet = f"{item} {budget_text} {actual_text}"
+        snippet = f"{printed.get(item, item)} {budget_text} {actual_text}"
         evidence = row_evidence(document, anchor[2], anchor[1], snippet)
         facts.summary_metrics.append(
             table_metric(item, actual[0] if actual else None, evidence, scope, budget[0] if budget else None)
@@ -106,14 +116,15 @@ def _read_columns(lay: Layout, columns: _Columns, unit: str, figures: _Figures) 
         return
 
 
-def _read_rows(lay: Layout, columns: _Columns, unit: str, figures: _Figures) -> None:
+def _read_rows(lay: Layout, columns: _Columns, unit: str, figures: _Figures, printed: dict[str, str]) -> None:
     """Items as rows (项目 | 预算数 | 决算数)."""
     measures = {col: measure for col, (_, measure) in columns.items() if measure}
     for row in lay.body:
-        row_label = next((label(t) for t in row.texts if label(t) and money(t, unit) is None), "")
-        item = item_of(row_label)
+        row_text = next((t for t in row.texts if label(t) and money(t, unit) is None), "")
+        item = item_of(label(row_text))
         if item is None:
             continue
+        printed.setdefault(item, " ".join(row_text.split()))
         for col, measure in measures.items():
             value = money(row.texts[col], unit)
             if value is not None:
