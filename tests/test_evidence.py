@@ -193,9 +193,16 @@ def _file_lines(path: Path) -> list[str]:
 def _pdf_pages(path: Path) -> list[str]:
     pdf = pdfium.PdfDocument(str(path))
     try:
-        return [pdf[i].get_textpage().get_text_bounded() for i in range(len(pdf))]
+        return [_page_text(pdf, i) for i in range(len(pdf))]
     finally:
         pdf.close()
+
+
+def _page_text(pdf: pdfium.PdfDocument, index: int) -> str:
+    try:
+        return pdf[index].get_textpage().get_text_bounded()
+    except pdfium.PdfiumError:  # a damaged page has no text to cite: a figure citing it is not printed there
+        return ""
 
 
 @dataclass(frozen=True)
@@ -232,35 +239,42 @@ def _where(row: dict) -> str:
     return f"{row['source_file']}{page} line {row['line']}"
 
 
+def unprinted(view: str, row: dict, source: Source) -> list[tuple[str, Decimal]]:
+    """The (column, value) figures of ``row`` not printed at its cited place in ``source``."""
+    text = source.cited_text(row["page"], row["line"])
+    numbers = printed_numbers(text)
+    missing = []
+    for column in FIGURES[view]:
+        value = row[column]
+        if value is None:
+            continue
+        if row.get("value_unit") == "年月" and column in ("target_value", "actual_value"):
+            printed = value in printed_year_months(text)
+        else:
+            printed = is_printed(value, numbers)
+        if not printed:
+            missing.append((column, value))
+    return missing
+
+
 def figure_violations(warehouse: Warehouse, view: str, kind: str) -> tuple[list[str], Counter[str]]:
     """(violations, figures checked per column) of ``view`` for the seeds (``kind`` "text") or PDFs."""
     violations: list[str] = []
     checked: Counter[str] = Counter()
-    known: dict[tuple, bool] = {}
+    still_elsewhere: set[tuple] = set()
     for row in _rows(warehouse, view):
         source = warehouse.sources[row["source_file"]]
         if source.is_pdf != (kind == "pdf"):
             continue
-        text = source.cited_text(row["page"], row["line"])
-        numbers = printed_numbers(text)
-        for column in FIGURES[view]:
-            value = row[column]
-            if value is None:
-                continue
-            checked[column] += 1
-            if row.get("value_unit") == "年月" and column in ("target_value", "actual_value"):
-                if value not in printed_year_months(text):
-                    violations.append(f"{view}.{column} = {value} (年月) not printed at {_where(row)}")
-                continue
-            if (view, column, row["source_file"], row["line"], value.normalize()) in KNOWN_ELSEWHERE:
-                known[(view, column, row["source_file"], row["line"], value.normalize())] = not is_printed(
-                    value, numbers
-                )
-                continue
-            if not is_printed(value, numbers):
+        checked.update(column for column in FIGURES[view] if row[column] is not None)
+        for column, value in unprinted(view, row, source):
+            key = (view, column, row["source_file"], row["line"], value.normalize())
+            if key in KNOWN_ELSEWHERE:
+                still_elsewhere.add(key)
+            else:
                 violations.append(f"{view}.{column} = {value} not printed at {_where(row)}: {row['snippet']!r}")
     for key in KNOWN_ELSEWHERE:
-        if key[0] == view and (kind == "pdf") == key[2].endswith(".pdf") and not known.get(key, False):
+        if key[0] == view and (kind == "pdf") == key[2].endswith(".pdf") and key not in still_elsewhere:
             violations.append(f"{key}: listed in KNOWN_ELSEWHERE but now printed at its cited line, or gone: unlist it")
     return violations, checked
 
