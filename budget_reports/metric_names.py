@@ -138,3 +138,16 @@ def perf_grade_count(grade: str) -> str:
 PROCUREMENT_SME_RESERVED_AWARDED = "中小企业预留项目中标金额"
 PROCUREMENT_MICRO_RESERVED_AWARDED = "小微企业预留项目中标金额"
 PROCUREMENT_SME_OTHER_AWARDED = "其他项目中小企业中标金额"
+
+
+# The year's budget and its adjustments (004's self-evaluation: 年初预算收入 + 预算调整收入 = 全年预算收入;
+# 全年预算支出 + 存量资金安排支出 = 支出总计, that paragraph's budget-side total, named apart from the
+# final accounts' 支出总计).
+BUDGET_INCOME_INITIAL = "年初预算收入"
+BUDGET_INCOME_ADJUSTMENT = "预算调整收入"
+BUDGET_INCOME_FINAL = "全年预算收入"
+BUDGET_EXPENDITURE_INITIAL = "年初预算支出"
+BUDGET_EXPENDITURE_ADJUSTMENT = "预算调整支出"
+BUDGET_EXPENDITURE_FINAL = "全年预算支出"
+STOCK_FUNDS_EXPENDITURE = "存量资金安排支出"
+BUDGET_EXPENDITURE_TOTAL = "预算支出总计"

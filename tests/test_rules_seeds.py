@@ -154,6 +154,14 @@ KNOWN = [
     ),
     Known(
         "004_127aded49d8bfbe3.txt",
+        Severity.ERROR,
+        "sum.budget_expenditure",
+        frozenset({"全年预算支出"}),
+        _metric("年初预算支出", "预算调整支出", "全年预算支出"),
+        "年初预算支出664.57 + 预算调整支出247.69 = 912.26，全年预算支出写为770.35（line 135）",
+    ),
+    Known(
+        "004_127aded49d8bfbe3.txt",
         Severity.WARNING,
         "consistency.repeated_figure",
         frozenset({"下属二级单位数", "下属参公事业单位数", "下属其他事业单位数"}),

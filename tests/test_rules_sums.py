@@ -169,3 +169,28 @@ def test_income_total_equals_expenditure_total() -> None:
     assert balance(report(summary_metrics=stated), document()) == []
     stated[1] = table_metric("支出总计", "2940.50", 5)
     assert keys(balance(report(summary_metrics=stated), document())) == {("balance.income_expenditure", "收入总计")}
+
+
+def test_budget_adjustments_of_004() -> None:
+    # Lines 133 and 135: 年初预算收入664.57 + 预算调整收入247.69 = 全年预算收入912.26 (adds up);
+    # 年初预算支出664.57 + 预算调整支出247.69 = 912.26, but 全年预算支出 is written 770.35;
+    # 全年预算支出770.35 + 存量资金安排支出83.85 = 支出总计854.2 (adds up).
+    facts = report(
+        summary_metrics=[
+            metric("年初预算收入", "664.57", 133),
+            metric("预算调整收入", "247.69", 133),
+            metric("全年预算收入", "912.26", 133),
+            metric("年初预算支出", "664.57", 135),
+            metric("预算调整支出", "247.69", 135),
+            metric("全年预算支出", "770.35", 135),
+            metric("存量资金安排支出", "83.85", 135),
+            metric("预算支出总计", "854.2", 135),
+        ]
+    )
+    doc = document((132, "（一）收入情况"), (134, "（二）支出情况"))
+    findings = sum_metrics(facts, doc)
+    assert keys(findings) == {("sum.budget_expenditure", "全年预算支出")}
+    assert (findings[0].expected, findings[0].actual, findings[0].evidence.line) == ("912.26", "770.35", 135)
+    facts.summary_metrics[5] = metric("全年预算支出", "912.26", 135)
+    facts.summary_metrics[7] = metric("预算支出总计", "996.11", 135)
+    assert sum_metrics(facts, doc) == []

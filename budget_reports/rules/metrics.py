@@ -26,6 +26,18 @@ SUMS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
         (n.GPB_EXPENDITURE,),
         (n.GOV_FUND_EXPENDITURE, n.STATE_CAPITAL_EXPENDITURE),
     ),
+    # 年初预算 + 预算调整 = 全年预算 (income and expenditure); 全年预算支出 + 存量资金安排支出 = 支出总计.
+    "sum.budget_income": (n.BUDGET_INCOME_FINAL, (n.BUDGET_INCOME_INITIAL, n.BUDGET_INCOME_ADJUSTMENT), ()),
+    "sum.budget_expenditure": (
+        n.BUDGET_EXPENDITURE_FINAL,
+        (n.BUDGET_EXPENDITURE_INITIAL, n.BUDGET_EXPENDITURE_ADJUSTMENT),
+        (),
+    ),
+    "sum.budget_expenditure_total": (
+        n.BUDGET_EXPENDITURE_TOTAL,
+        (n.BUDGET_EXPENDITURE_FINAL, n.STOCK_FUNDS_EXPENDITURE),
+        (),
+    ),
 }
 
 # The total a declared share (占X%) of a metric refers to.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from budget_reports.extract.prose import (
     basic,
+    budget_adjustments,
     function_lines,
     other_matters,
     overview,
@@ -30,6 +31,7 @@ FAMILIES = (
     other_matters.extract,
     performance_mgmt.extract,
     project_reports.extract,
+    budget_adjustments.extract,
 )
 
 
