@@ -21,12 +21,14 @@ import duckdb
 import pypdfium2 as pdfium
 import pytest
 
+from budget_reports.extract.standard_tables import read_tables
 from budget_reports.model import Document
 from budget_reports.normalize import YUAN_PER_WAN, compact, normalize_text
 from budget_reports.readers import read_document
 from budget_reports.readers.decode import decode_text
 from budget_reports.runs import Paths, build, stage_reports
 from tests.conftest import CORPUS_DIR, SEED_FILES, corpus_file
+from tests.standard_table_grids import document
 
 CORPUS_PDFS = ("shanghai-final-accounts-template-2024.pdf", "shanghai-putuo-finance-bureau-2024-final.pdf")
 
@@ -331,3 +333,32 @@ def test_every_pdf_snippet_is_text_of_its_page(warehouse: Warehouse, view: str) 
         corpus_file(name)
     violations = snippet_violations(warehouse, view, "pdf")
     assert not violations, "\n".join(violations)
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [  # Sichuan: 预算数 and 决算数 as two column groups over the items
+            ["预算数", "", "", "", "", "", "决算数", "", "", "", "", ""],
+            ["合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费"] * 2,
+            ["", "", "小计", "公务用车购置费", "公务用车运行费", ""] * 2,
+            ["10.00", "0.00", "8.00", "0.00", "8.00", "2.00", "9.50", "", "7.50", "", "7.50", "2.00"],
+        ],
+        [  # the items as rows, numbered
+            ["项目", "预算数", "决算数"],
+            ["合计", "5.00", "4.00"],
+            ["2.公务用车购置及运行维护费", "3.00", "2.50"],
+            ["公务用车运行维护费", "3.00", "2.50"],
+            ["3.公务接待费", "2.00", "1.50"],
+        ],
+    ],
+    ids=["item-columns", "item-rows"],
+)
+def test_three_public_snippet_quotes_the_table(rows: list[list[str]]) -> None:
+    doc = document("财政拨款“三公”经费支出决算表", "单位：万元", rows)
+    # Compared as the snippet test compares text: full-width forms folded (（境） and (境) are one text).
+    cells = {compact(cell) for row in rows for cell in row} | {"预算数", "决算数"}
+    snippets = [m.evidence.snippet for m in read_tables(doc).summary_metrics]
+    assert len(snippets) >= 4
+    for snippet in snippets:  # item label, 预算数 and its figure, 决算数 and its figure: each as printed
+        assert {compact(piece) for piece in snippet.split()} <= cells, snippet
