@@ -23,6 +23,9 @@ from tests.conftest import corpus_file
 PUTUO = "shanghai-putuo-finance-bureau-2024-final.pdf"
 TEMPLATE = "shanghai-final-accounts-template-2024.pdf"
 CENT = Decimal("0.01")
+# Tables printing 类/款/项 with codes, and the two overview tables printing the 类 by name only.
+CODED = ("支出决算表", "一般公共预算财政拨款支出决算表")
+OVERVIEWS = {"收入支出决算总表": "全部资金", "财政拨款收入支出决算总表": "一般公共预算财政拨款"}
 THREE_PUBLIC_PARTS = ("因公出国（境）费", "公务用车购置及运行维护费", "公务接待费")
 # Every table kind the Shanghai report prints, with the pages it covers (a table may run on).
 SHANGHAI_TABLE_PAGES = {
@@ -87,7 +90,7 @@ def test_fiscal_overview_totals_balance(facts: TableFacts) -> None:
     assert value(facts, "本年收入合计", "财政拨款") + value(facts, "年初结转和结余", "财政拨款") == total
     assert value(facts, "本年支出合计", "财政拨款") + value(facts, "年末结转和结余", "财政拨款") == total
     # The general-budget column of the fiscal overview is the total of the general-budget table.
-    general = [line for line in facts.expenditure_function if line.fund_type == "一般公共预算财政拨款"]
+    general = [line for line in facts.expenditure_function if line.source_table == "一般公共预算财政拨款支出决算表"]
     classes = [line.actual for line in general if line.level == "类"]
     assert close(sum(classes), value(facts, "一般公共预算财政拨款支出"), len(classes))
 
@@ -103,7 +106,7 @@ def test_expenditure_totals_match_their_lines(facts: TableFacts) -> None:
 
 
 def test_basic_plus_project_equals_actual_on_every_line(facts: TableFacts) -> None:
-    lines = facts.expenditure_function
+    lines = [line for line in facts.expenditure_function if line.source_table in CODED]
     assert len(lines) > 20
     for line in lines:
         assert line.actual is not None, line
@@ -115,7 +118,8 @@ def test_basic_plus_project_equals_actual_on_every_line(facts: TableFacts) -> No
 
 def test_function_lines_codes_levels_and_sums(facts: TableFacts, putuo: Document) -> None:
     levels = {3: "类", 5: "款", 7: "项"}
-    for line in facts.expenditure_function:
+    coded = [line for line in facts.expenditure_function if line.source_table in CODED]
+    for line in coded:
         assert line.code is not None and line.code.isdigit()
         assert levels[len(line.code)] == line.level
         assert line.class_code == line.code[:3]
@@ -124,7 +128,7 @@ def test_function_lines_codes_levels_and_sums(facts: TableFacts, putuo: Document
         assert line.name_as_written in line.evidence.snippet.replace(" ", "")
         assert line.evidence.source_file == PUTUO and line.evidence.line is not None
     by_fund = defaultdict(list)
-    for line in facts.expenditure_function:
+    for line in coded:
         by_fund[(line.fund_type, line.source_table)].append(line)
     assert set(by_fund) == {("全部资金", "支出决算表"), ("一般公共预算财政拨款", "一般公共预算财政拨款支出决算表")}
     for lines in by_fund.values():
@@ -140,6 +144,30 @@ def test_function_lines_codes_levels_and_sums(facts: TableFacts, putuo: Document
     all_funds = {(x.code, x.actual) for x in by_fund[("全部资金", "支出决算表")]}
     general = {(x.code, x.actual) for x in by_fund[("一般公共预算财政拨款", "一般公共预算财政拨款支出决算表")]}
     assert all_funds == general
+
+
+def test_overview_tables_give_their_classes_by_name(facts: TableFacts) -> None:
+    overview = [line for line in facts.expenditure_function if line.source_table in OVERVIEWS]
+    assert {(x.source_table, x.fund_type) for x in overview} == set(OVERVIEWS.items())
+    for line in overview:
+        # No code is printed: the resolver step fills it from the name.
+        assert line.level == "类" and line.code is None and line.actual is not None
+        assert line.name_as_written.endswith("支出") and "、" not in line.name_as_written
+        assert line.name_as_written in line.evidence.snippet.replace(" ", "")
+        assert format(line.actual, ",f") in line.evidence.snippet
+        assert line.evidence.page in (6, 7, 12, 13) and line.evidence.line is not None
+    for title, fund_type in OVERVIEWS.items():
+        lines = [x for x in overview if x.source_table == title]
+        # The same 类 as the table with codes, only those printed with an amount ...
+        detailed = {x.name_as_written for x in facts.expenditure_function if x.level == "类" and x.code}
+        assert sorted(x.name_as_written for x in lines) == sorted(detailed)
+        # ... adding up to the overview's own total (the detailed tables' 类 miss theirs by a cent).
+        total = "本年支出合计" if fund_type == "全部资金" else "一般公共预算财政拨款支出"
+        own = metric(facts, total)
+        assert own.evidence.page in (6, 7, 12, 13)
+        assert sum(x.actual for x in lines) == own.value
+    # The fund columns the 财政拨款 overview leaves blank give no lines.
+    assert {x.fund_type for x in overview} == {"全部资金", "一般公共预算财政拨款"}
 
 
 def test_basic_expenditure_table_gives_both_column_groups(facts: TableFacts) -> None:

@@ -292,8 +292,31 @@ def test_sichuan_overview_with_row_number_columns() -> None:
         ("年末结转和结余", None): (D("40.00"), None),
         ("收支总计", None): (D("570.00"), None),
     }
-    # The expenditure side by 类 is left to the 支出决算表, which prints the codes.
-    assert facts.expenditure_function == []
+    # The expenditure side gives its 类 printed with an amount, by name: the resolver adds the codes.
+    got = [(x.fund_type, x.level, x.name_as_written, x.code, x.actual) for x in facts.expenditure_function]
+    assert got == [
+        ("全部资金", "类", "一般公共服务支出", None, D("450.00")),
+        ("全部资金", "类", "社会保障和就业支出", None, D("80.00")),
+    ]
+    first = facts.expenditure_function[0]
+    assert first.source_table == "收入支出决算总表" and first.source_kind == "table"
+    assert (first.evidence.snippet, first.evidence.line) == ("一、一般公共服务支出 450.00", 6)
+
+
+def test_overview_listing_spending_by_kind_gives_no_classification_lines() -> None:
+    # Some overviews list 基本支出 / 项目支出 where others list the 类; rows under 本年支出合计 are not 类.
+    doc = document(
+        "收入支出决算总表",
+        [
+            ["项目", "决算数", "项目", "决算数"],
+            ["一、一般公共预算财政拨款收入", "500.00", "一、基本支出", "400.00"],
+            ["二、事业收入", "50.00", "二、项目支出", "130.00"],
+            ["本年收入合计", "550.00", "本年支出合计", "530.00"],
+            ["", "", "年末结转和结余", "20.00"],
+            ["", "", "其他支出", "5.00"],
+        ],
+    )
+    assert read_tables(doc).expenditure_function == []
 
 
 def test_income_table_gives_income_when_no_overview_does() -> None:
@@ -340,7 +363,15 @@ def test_fiscal_overview_metrics_are_scoped() -> None:
             ["总计", "98.00", "总计", "98.00", "93.00", "5.00", ""],
         ],
     )
-    assert metrics(read_tables(doc)) == {
+    facts = read_tables(doc)
+    # Its 类 by the fund columns printed; the 合计 column (all fiscal funds together) is no fund type.
+    assert [(x.fund_type, x.name_as_written, x.actual) for x in facts.expenditure_function] == [
+        ("一般公共预算财政拨款", "一般公共服务支出", D("90.00")),
+        ("政府性基金预算财政拨款", "一般公共服务支出", D("5.00")),
+    ]
+    assert {x.source_table for x in facts.expenditure_function} == {"财政拨款收入支出决算总表"}
+    assert all(x.evidence.snippet == "一、一般公共服务支出 95.00 90.00 5.00" for x in facts.expenditure_function)
+    assert metrics(facts) == {
         ("一般公共预算财政拨款收入", "财政拨款"): (D("90.00"), None),
         ("政府性基金预算财政拨款收入", "财政拨款"): (D("5.00"), None),
         ("本年收入合计", "财政拨款"): (D("95.00"), None),
@@ -351,6 +382,22 @@ def test_fiscal_overview_metrics_are_scoped() -> None:
         ("年末结转和结余", "财政拨款"): (D("3.00"), None),
         ("财政拨款收支总计", None): (D("98.00"), None),
     }
+
+
+def test_fiscal_overview_without_a_total_column_gives_the_lines_of_each_fund_column() -> None:
+    doc = document(
+        "财政拨款收入支出决算总表",
+        [
+            ["项目", "决算数", "项目", "一般公共预算财政拨款", "政府性基金预算财政拨款"],
+            ["一、一般公共预算财政拨款", "90.00", "一、一般公共服务支出", "90.00", ""],
+            ["二、政府性基金预算财政拨款", "5.00", "十一、城乡社区支出", "", "5.00"],
+            ["本年收入合计", "95.00", "本年支出合计", "90.00", "5.00"],
+        ],
+    )
+    assert [(x.fund_type, x.name_as_written, x.actual) for x in read_tables(doc).expenditure_function] == [
+        ("一般公共预算财政拨款", "一般公共服务支出", D("90.00")),
+        ("政府性基金预算财政拨款", "城乡社区支出", D("5.00")),
+    ]
 
 
 def test_a_table_without_title_is_known_by_its_header_and_other_tables_are_ignored() -> None:

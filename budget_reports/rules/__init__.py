@@ -14,6 +14,7 @@ from budget_reports.facts import ExtractedReport, Finding
 from budget_reports.model import Document
 from budget_reports.rules.classification import classification_rules
 from budget_reports.rules.consistency import prose_table, repeated_figure
+from budget_reports.rules.cross_table import table_table
 from budget_reports.rules.hierarchy import sum_hierarchy
 from budget_reports.rules.numbering import numbering
 from budget_reports.rules.placeholders import template_placeholder
@@ -38,6 +39,7 @@ FACT_RULES: list[Rule] = [
     completion_pct,
     prose_table,
     repeated_figure,
+    table_table,
     classification_rules,
 ]
 # Rules that read the document's own words.

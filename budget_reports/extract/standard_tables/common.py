@@ -43,6 +43,12 @@ def label(text: str) -> str:
     return _ENUMERATOR.sub("", compact(text))
 
 
+def written_name(text: str) -> str:
+    """A name cell as printed, wrapped lines joined, without its enumerator: ``八、社会保障和就业支出``."""
+    joined = "".join(part.strip() for part in text.splitlines()).strip()
+    return _ENUMERATOR.sub("", joined).strip()
+
+
 def is_total(text: str) -> bool:
     """合计 / 总计 rows (本年支出合计, 总计 ...), which feed summary metrics, not lines."""
     key = label(text)

@@ -3,8 +3,13 @@
 Both print income (项目 | [行次] | 决算数) beside expenditure (项目 | [行次] | 决算数, or 合计 and
 one column per fund). Income sources of the 收入支出决算总表 become ``income`` rows; its totals
 and carry-overs (本年收入合计, 年初结转和结余, 总计 …) and those of the 财政拨款 table (scope
-财政拨款, 总计 = 财政拨款收支总计) become summary metrics. The expenditure side by 类 is not
-repeated here: the 支出决算表 gives the same lines with their codes.
+财政拨款, 总计 = 财政拨款收支总计) become summary metrics.
+
+The expenditure side lists the 类 by name, without codes (一、一般公共服务支出 …): each 类 printed
+with an amount becomes an ``expenditure_function`` line of its own table (the code is filled by the
+resolver step), of fund type 全部资金 for the 收入支出决算总表 and of the fund of each fund column
+for the 财政拨款 table (its 合计 column, all fiscal funds together, is no fund type). The 支出决算表
+and the fund tables print the same 类 again; a report whose tables disagree is the rules' business.
 """
 
 from __future__ import annotations
@@ -12,15 +17,26 @@ from __future__ import annotations
 from decimal import Decimal
 
 from budget_reports import metric_names as names
-from budget_reports.extract.standard_tables.common import TableFacts, label, money, row_evidence, table_metric
+from budget_reports.extract.standard_tables.common import (
+    TableFacts,
+    is_total,
+    label,
+    money,
+    row_evidence,
+    table_metric,
+    written_name,
+)
+from budget_reports.extract.standard_tables.function_tables import column_roles
 from budget_reports.extract.standard_tables.header import Layout, layout
 from budget_reports.extract.standard_tables.recognise import StandardTable, TableKind
-from budget_reports.facts import IncomeLine, SourceKind
+from budget_reports.facts import ExpenditureLine, IncomeLine, SourceKind
 from budget_reports.model import Document, Evidence
-from budget_reports.normalize import parse_decimal
+from budget_reports.normalize import normalize_text, parse_decimal
 
 _ROW_NUMBER_LEAVES = ("行次", "栏次", "序号")
 _FUNDS = (names.GPB, names.GOV_FUND, names.STATE_CAPITAL)
+# Expenditure by kind, which some overviews list where others list the 类: not classification lines.
+_NOT_CLASSES = (names.BASIC, names.PROJECT, names.REMIT_UPPER, names.BUSINESS, names.SUBSIDY_AFFILIATED)
 
 
 def sides(lay: Layout) -> tuple[tuple[int, list[int]], tuple[int, list[int]]] | None:
@@ -59,7 +75,10 @@ def extract(found: StandardTable, document: Document, facts: TableFacts) -> None
         return
     (income_label, income_cols), (expenditure_label, expenditure_cols) = split
     fiscal = found.kind is TableKind.FISCAL_OVERVIEW
+    line_columns = _line_columns(lay, expenditure_cols, fiscal)
+    source_table = normalize_text(found.title)
     after_carry_over = False
+    after_expenditure_total = False
     for row in lay.body:
         # Income side.
         text = label(row.texts[income_label])
@@ -75,6 +94,15 @@ def extract(found: StandardTable, document: Document, facts: TableFacts) -> None
         if not text:
             continue
         snippet = row.text([expenditure_label, *expenditure_cols])
+        if is_total(text):
+            after_expenditure_total = True  # carry-overs and 总计 follow; the 类 are above
+        elif not after_expenditure_total and _is_class(text):
+            for fund_type, col in line_columns.items():
+                value = money(row.texts[col], found.unit)
+                if value is not None:
+                    evidence = row_evidence(document, row, row.cell(col), snippet)
+                    name = written_name(row.texts[expenditure_label])
+                    facts.expenditure_function.append(_class_line(fund_type, name, value, evidence, source_table))
         for position, col in enumerate(expenditure_cols):
             value = money(row.texts[col], found.unit)
             if value is None:
@@ -124,3 +152,35 @@ def _expenditure_metric(text: str, fiscal: bool, fund: str | None) -> tuple[str 
     if text == names.BALANCE_DISTRIBUTION:
         return names.BALANCE_DISTRIBUTION, None
     return None, None
+
+
+def _line_columns(lay: Layout, expenditure_cols: list[int], fiscal: bool) -> dict[str, int]:
+    """The column of each fund type whose 类 amounts the expenditure side prints."""
+    if not fiscal:
+        actual = column_roles(lay, expenditure_cols).get("actual")
+        if actual is None and len(expenditure_cols) == 1:
+            actual = expenditure_cols[0]
+        return {} if actual is None else {names.ALL_FUNDS: actual}
+    columns: dict[str, int] = {}
+    for col in expenditure_cols:  # the 合计 column (all fiscal funds) names no fund
+        fund = _fund_of(lay.columns[col])
+        if fund is not None and fund not in columns:
+            columns[fund] = col
+    return columns
+
+
+def _is_class(text: str) -> bool:
+    """A 类 name: every 类 of the functional classification ends with 支出 (一般公共服务支出, 其他支出)."""
+    return text.endswith("支出") and text not in _NOT_CLASSES and not text.startswith("其中")
+
+
+def _class_line(fund_type: str, name: str, value: Decimal, evidence: Evidence, source_table: str) -> ExpenditureLine:
+    return ExpenditureLine(
+        fund_type=fund_type,
+        level="类",
+        name_as_written=name,
+        evidence=evidence,
+        source_kind=SourceKind.TABLE,
+        actual=value,
+        source_table=source_table,
+    )
