@@ -14,12 +14,16 @@ def extracted_reports(context: AssetExecutionContext, warehouse_paths: Warehouse
     staged as a `failed` report with its reason, and the run goes on.
     """
     result = stage_reports(warehouse_paths.paths())
-    context.log.info(f"{result.files} files: {result.extracted} extracted, {result.reused} unchanged")
+    context.log.info(
+        f"{result.files} files: {result.extracted} extracted, {result.reused} unchanged"
+        f" ({result.hashed} read to hash, the others unchanged in size and time)"
+    )
     return MaterializeResult(
         metadata={
             "files": result.files,
             "extracted": result.extracted,
             "unchanged": result.reused,
+            "hashed": result.hashed,
             "ok": result.status_counts.get("ok", 0),
             "partial": result.status_counts.get("partial", 0),
             "failed": result.status_counts.get("failed", 0),

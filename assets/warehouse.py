@@ -2,7 +2,16 @@
 
 from collections.abc import Iterator
 
-from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, MetadataValue, multi_asset
+from dagster import (
+    AssetExecutionContext,
+    AssetKey,
+    AssetSpec,
+    MaterializeResult,
+    MetadataValue,
+    TableColumn,
+    TableSchema,
+    multi_asset,
+)
 
 from budget_reports.contract import VIEWS
 from budget_reports.runs import build
@@ -15,9 +24,10 @@ WAREHOUSE_SPECS = [
         group_name="warehouse",
         kinds={"duckdb", "parquet"},
         deps=[AssetKey("extracted_reports")],
+        # The UI shows this schema in the asset's Columns tab, with each column's meaning.
         metadata={
-            "columns": MetadataValue.md(
-                "\n".join(f"- `{c.name}` {c.sql_type}: {c.label}，{c.meaning}" for c in view.columns)
+            "dagster/column_schema": TableSchema(
+                columns=[TableColumn(c.name, c.sql_type, description=f"{c.label}：{c.meaning}") for c in view.columns]
             )
         },
     )
@@ -34,7 +44,7 @@ def warehouse_tables(context: AssetExecutionContext, warehouse_paths: WarehouseP
         yield MaterializeResult(
             asset_key=AssetKey(view.name),
             metadata={
-                "row_count": MetadataValue.int(result.row_counts[view.name]),
+                "dagster/row_count": MetadataValue.int(result.row_counts[view.name]),
                 "duckdb": MetadataValue.path(str(result.duckdb_path)),
                 "rebuilt": result.rebuilt,
             },

@@ -12,7 +12,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from budget_reports.ingest import RawFile, file_sha256, process_file
+from budget_reports.file_hashes import file_sha256
+from budget_reports.ingest import RawFile, process_file
 from budget_reports.readers import read_document
 from budget_reports.runs import Paths, build, stage_reports
 

@@ -25,7 +25,8 @@ from typing import Any
 
 import polars as pl
 
-from budget_reports.ingest import RawFile, file_sha256, process_file
+from budget_reports.file_hashes import file_sha256
+from budget_reports.ingest import RawFile, process_file
 from budget_reports.warehouse.frames import report_frames
 
 ORIGIN_SOURCE_KIND = {"prose": "narrative", "tables": "table"}

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from budget_reports import extract, rules
 from budget_reports.facts import ExtractedReport, ParseStatus, ReportInfo
+from budget_reports.file_hashes import FileHashes
 from budget_reports.readers import ReadError, read_document
 from budget_reports.readers.dispatch import MAX_FILE_BYTES, REPORT_EXTENSIONS, too_large_message
 from budget_reports.version import source_version
@@ -49,21 +50,15 @@ def report_id_for(sha256: str) -> str:
     return sha256[:16]
 
 
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def discover(raw_dir: Path) -> list[RawFile]:
+def discover(raw_dir: Path, hashes: FileHashes | None = None) -> list[RawFile]:
     """Every input entry under ``raw_dir`` (hidden ones skipped), in a stable order.
 
-    Regular files are hashed. Entries that cannot be read still get a row, with the reason: a broken
-    link, a file without read permission, a folder or device named like a report, a file over the
-    size limit (not read at all, not even to hash it).
+    Regular files are hashed (``hashes`` remembers hashes of unchanged files between runs). Entries
+    that cannot be read still get a row, with the reason: a broken link, a file without read
+    permission, a folder or device named like a report, a file over the size limit (not read at all,
+    not even to hash it).
     """
+    hashes = hashes if hashes is not None else FileHashes()
     files: list[RawFile] = []
     for path in sorted(raw_dir.rglob("*")):
         relative = path.relative_to(raw_dir)
@@ -77,11 +72,12 @@ def discover(raw_dir: Path) -> list[RawFile]:
             files.append(_unreadable(path, source_file, problem))
             continue
         try:
-            size = path.stat().st_size
+            status = path.stat()
+            size = status.st_size
             if size > MAX_FILE_BYTES:
                 files.append(_unreadable(path, source_file, too_large_message(size), size))
                 continue
-            files.append(RawFile(path, source_file, file_sha256(path), size))
+            files.append(RawFile(path, source_file, hashes.sha256(path, size, status.st_mtime_ns), size))
         except OSError as exc:
             # An unreadable file still gets a row: its id comes from its name, as there is no content.
             log.warning("cannot read %s: %s", path, exc)

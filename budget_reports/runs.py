@@ -16,6 +16,7 @@ from pathlib import Path
 import polars as pl
 
 from budget_reports.classification.reference import classification_frame
+from budget_reports.file_hashes import RECORD_FILE, FileHashes
 from budget_reports.ingest import PARSER_VERSION, RawFile, discover, process_file
 from budget_reports.warehouse.build import BuildResult, build_warehouse
 from budget_reports.warehouse.staging import is_staged, report_dir, stage_report
@@ -54,6 +55,7 @@ class StageResult:
     files: int = 0
     extracted: int = 0  # newly read this run
     reused: int = 0  # unchanged since an earlier run
+    hashed: int = 0  # files read in full to hash them (the others kept their recorded hash)
     status_counts: Counter[str] = field(default_factory=Counter)
     stage_dirs: list[Path] = field(default_factory=list)
 
@@ -63,7 +65,8 @@ def stage_reports(paths: Paths) -> StageResult:
     if not paths.raw_dir.is_dir():
         raise FileNotFoundError(f"raw folder does not exist: {paths.raw_dir}")
     result = StageResult()
-    files = discover(paths.raw_dir)
+    hashes = FileHashes(paths.stage_dir / RECORD_FILE)
+    files = discover(paths.raw_dir, hashes)
     for raw in files:
         target = report_dir(paths.stage_dir, raw.report_id, raw.source_file, PARSER_VERSION)
         if is_staged(paths.stage_dir, raw.report_id, raw.source_file, PARSER_VERSION):
@@ -76,14 +79,16 @@ def stage_reports(paths: Paths) -> StageResult:
         result.status_counts[status] += 1
         result.stage_dirs.append(target)
     result.files = len(files)
+    result.hashed = hashes.hashed
     _remove_stale(paths.stage_dir, set(result.stage_dirs))
+    hashes.save()
     return result
 
 
 def current_stage_dirs(paths: Paths) -> list[Path]:
     """Staged folders of the files now in the raw folder; raises if any is not staged yet."""
     dirs, missing = [], []
-    for raw in discover(paths.raw_dir):
+    for raw in discover(paths.raw_dir, FileHashes(paths.stage_dir / RECORD_FILE)):
         if is_staged(paths.stage_dir, raw.report_id, raw.source_file, PARSER_VERSION):
             dirs.append(report_dir(paths.stage_dir, raw.report_id, raw.source_file, PARSER_VERSION))
         else:

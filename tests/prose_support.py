@@ -17,7 +17,8 @@ from budget_reports.facts import (
     SourceKind,
     SummaryMetric,
 )
-from budget_reports.ingest import RawFile, file_sha256, process_file
+from budget_reports.file_hashes import file_sha256
+from budget_reports.ingest import RawFile, process_file
 
 
 def extract_text(tmp_path: Path, text: str, name: str = "report.txt") -> ExtractedReport:

@@ -31,6 +31,17 @@ def test_every_contract_view_is_an_asset_with_a_schema_check() -> None:
     assert set(job.asset_layer.executable_asset_keys) >= asset_keys
 
 
+def test_each_warehouse_asset_shows_its_columns_with_their_meaning() -> None:
+    repository = defs.get_repository_def()
+    for view in VIEWS:
+        schema = repository.asset_graph.get(AssetKey(view.name)).metadata["dagster/column_schema"]
+        assert [(c.name, c.type) for c in schema.columns] == [(c.name, c.sql_type) for c in view.columns]
+        assert all(
+            c.description and view_column.label in c.description
+            for c, view_column in zip(schema.columns, view.columns, strict=True)
+        )
+
+
 def test_nightly_schedule_runs_the_build_at_two_in_shanghai() -> None:
     schedule = defs.resolve_schedule_def("nightly_build")
     assert (schedule.cron_schedule, schedule.execution_timezone) == ("0 2 * * *", "Asia/Shanghai")

@@ -397,3 +397,21 @@ def test_project_evidence_of_004_is_the_total_line_under_the_name() -> None:
     assert raw_lines(S004)[499 - 1].strip() == "东西部协作人才交流项目"  # the name line cited before
     assert project.evidence.line == 514
     assert project.evidence.snippet.startswith("年度资金总额 0 35 35")
+
+
+def test_project_without_fund_lines_cites_the_line_of_its_score(tmp_path: Path) -> None:
+    # 004 with the fund columns' headers blanked: no fund line is read, so a scored project cites its
+    # 评分表's 合计 line (4247, `合计 100`), an unscored one the cell of its name.
+    text = (SEED_DIR / S004).read_text(encoding="utf-8")
+    header = "\t年初预算数\n\t全年预算数\n\t全年执行数\n"
+    assert text.count(header) == 27
+    fixed = tmp_path / S004
+    fixed.write_text(text.replace(header, "\t\n\t\n\t\n"), encoding="utf-8")
+    report = ExtractedReport(ReportInfo("x", "x", "-", "text", ParseStatus.OK, "t", datetime(2026, 1, 1), 0))
+    extract_performance(read_document(fixed, S004), report)
+    assert report.performance_funds == []
+    projects = {p.project_name: p for p in report.performance_projects}
+    exchange, care = projects["东西部协作人才交流项目"], projects["干部暖心关爱帮扶基金经费"]
+    assert (exchange.score, exchange.evidence.line, exchange.evidence.snippet) == (100, 4247, "合计 100")
+    assert (care.score, care.evidence.line, care.evidence.snippet) == (94, 4566, "合计 94")
+    assert projects["关工委工作经费"].evidence.line == 809  # no figure at all: the name's cell

@@ -125,3 +125,27 @@ def test_workers_within_the_quota_are_not_staff_workers_in_000() -> None:
     result = extract_file(SEED_DIR / "000_1ca1b4d95d915062.txt")
     assert metric(result, "行政编制数").value == 18
     assert "行政工勤人员数" not in metric_names(result)
+
+
+def test_a_change_stated_in_the_next_sentence_joins_the_snippet_in_000() -> None:
+    # Line 70: 2021年度收、支总计609.89万元。与2020年相比，收、支总计各增加4.24万元，增长0.7%。 The row cites
+    # line 70 and its snippet shows the total and the change.
+    total = metric(extract_file(SEED_DIR / "000_1ca1b4d95d915062.txt"), "收支总计")
+    assert (total.value, total.change_value, total.change_pct_declared) == (
+        Decimal("609.89"),
+        Decimal("4.24"),
+        Decimal("0.7"),
+    )
+    assert total.evidence.line == 70
+    assert total.evidence.snippet == "2021年度收、支总计609.89万元。…与2020年相比，收、支总计各增加4.24万元，增长0.7%。"
+
+
+def test_restatements_on_other_lines_keep_the_first_snippet(tmp_path: Path) -> None:
+    # A change stated on another line cannot join a one-line citation: the row keeps its first statement.
+    body = (
+        "一、收入支出决算总体情况说明\n2022年度收、支总计100万元。\n"
+        "（一）变动\n与2021年相比，收、支总计增加5万元，增长5.26%。\n"
+    )
+    total = metric(_report(tmp_path, body), "收支总计")
+    assert total.change_value == Decimal(5)
+    assert total.evidence.snippet == "2022年度收、支总计100万元。"

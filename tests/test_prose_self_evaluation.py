@@ -33,6 +33,10 @@ def test_department_wide_evaluation_row() -> None:
         Decimal("492.41"),
         Decimal(100),
     )
+    # It cites line 30, whose clause prints the execution and the budget (支出实际完成492.41万元，年初预算
+    # 416.39万元), not line 65's 自评为100分 alone.
+    assert row.evidence.line == 30
+    assert "支出实际完成492.41万元，年初预算416.39万元" in row.evidence.snippet
 
 
 def test_inconsistent_restatement_kept_for_validation() -> None:

@@ -227,6 +227,13 @@ def test_the_real_job_runs_every_asset_check_and_all_pass_on_the_seeds(
     assert checked["reports_schema"] == 5
     assert checked["classification_schema"] == classification_frame().height
     assert (tmp_path / "warehouse" / "budget.duckdb").exists()
+    # Each table's materialization tells the UI its row count, the number each check ran over.
+    materialized = {
+        event.asset_key.path[-1]: event.materialization.metadata["dagster/row_count"].value
+        for event in result.get_asset_materialization_events()
+        if "dagster/row_count" in event.materialization.metadata
+    }
+    assert materialized == {name.removesuffix("_schema"): rows for name, rows in checked.items()}
 
 
 def test_an_asset_check_reports_the_failure_cases_in_its_metadata_and_does_not_block(seed_paths: Paths) -> None:

@@ -11,6 +11,7 @@ import pyarrow as pa
 import pyarrow.dataset as pads
 
 from budget_reports.contract import VIEWS
+from budget_reports.file_hashes import RECORD_FILE
 from budget_reports.runs import Paths, build, stage_reports
 from budget_reports.warehouse.build import DUCKDB_FILE, PARQUET_DIR
 from budget_reports.warehouse.summary import duckdb_cli
@@ -63,6 +64,25 @@ def test_rerun_with_nothing_changed_changes_nothing(seed_paths: Paths) -> None:
     assert second.duckdb_path.stat().st_mtime_ns == mtime
     assert second.duckdb_path.read_bytes() == db_bytes
     assert second.row_counts == first.row_counts
+
+
+def test_unchanged_files_are_not_read_again_to_hash_them(seed_paths: Paths) -> None:
+    assert stage_reports(seed_paths).hashed == 5
+    assert stage_reports(seed_paths).hashed == 0
+    # A changed report (new bytes, new modification time) is hashed and extracted again.
+    changed = seed_paths.raw_dir / SEED_FILES[0].name
+    changed.write_bytes(changed.read_bytes() + "\n附注：本报告已更正。\n".encode())
+    stage = stage_reports(seed_paths)
+    assert (stage.hashed, stage.extracted, stage.reused) == (1, 1, 4)
+
+
+def test_a_damaged_hash_record_costs_only_rehashing(seed_paths: Paths) -> None:
+    first = _build(seed_paths)
+    (seed_paths.stage_dir / RECORD_FILE).write_text("{not json", encoding="utf-8")
+    stage = stage_reports(seed_paths)
+    assert (stage.hashed, stage.extracted, stage.reused) == (5, 0, 5)
+    assert build(seed_paths).row_counts == first.row_counts
+    assert stage_reports(seed_paths).hashed == 0  # the record was written anew
 
 
 def test_rebuilding_from_scratch_gives_the_same_rows(seed_paths: Paths, tmp_path: Path) -> None:

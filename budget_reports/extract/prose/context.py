@@ -9,7 +9,7 @@ that disagrees is kept as its own row, scoped by the section it was read in, so 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal
 from typing import Any
 
@@ -23,7 +23,7 @@ from budget_reports.facts import (
     SourceKind,
 )
 from budget_reports.facts import SummaryMetric as Metric
-from budget_reports.model import Document, Evidence
+from budget_reports.model import SNIPPET_MAX_CHARS, Document, Evidence
 
 _METRIC_ATTRS = (
     "budget_value",
@@ -73,16 +73,26 @@ def _merge(rows: list[_Row], key: tuple[Any, ...], values: dict[str, Any]) -> bo
             if v is not None and row.values.get(k) is None:
                 row.values[k] = v
         # A restatement that repeats every figure of the row and adds one (a share, a change) prints
-        # them all: it becomes the evidence, so the snippet shows each figure of the row.
-        if (
-            adds
-            and "evidence" in values
-            and all(k in stated for k, v in row.values.items() if k != "evidence" and v is not None)
-        ):
-            row.values["evidence"] = values["evidence"]
+        # them all: it becomes the evidence, so the snippet shows each figure of the row. One that adds a
+        # figure without repeating the others (the change in the next sentence) joins the snippet.
+        if adds and "evidence" in values:
+            if all(k in stated for k, v in row.values.items() if k != "evidence" and v is not None):
+                row.values["evidence"] = values["evidence"]
+            else:
+                row.values["evidence"] = _joined(row.values["evidence"], values["evidence"])
         return True
     rows.append(_Row(key, dict(values)))
     return True
+
+
+def _joined(first: Evidence, then: Evidence) -> Evidence:
+    """``收、支总计609.89万元。`` then ``与2020年相比，收、支总计各增加4.24万元``: a restatement on the same line
+    adding a figure joins the snippet (``…`` between), so it shows every figure of the row."""
+    same_line = (first.source_file, first.page, first.line) == (then.source_file, then.page, then.line)
+    snippet = f"{first.snippet}…{then.snippet}"
+    if not same_line or then.snippet in first.snippet or len(snippet) > SNIPPET_MAX_CHARS:
+        return first
+    return replace(first, snippet=snippet)
 
 
 @dataclass

@@ -60,15 +60,18 @@ def extract(ctx: ProseContext) -> None:
 
 
 def _overall(ctx: ProseContext) -> None:
+    """The department-wide row: its score, budget and execution. It cites the execution (its clause
+    restates the budget: ``支出实际完成492.41万元，年初预算416.39万元``), else the score."""
     score = budget = executed = None
-    evidence = None
+    scored = spent = None
     for passage in ctx.passages:
         text = passage.text
         if score is None and (s := _SCORE.search(text)):
-            score, evidence = parse_decimal(s.group("s")), ctx.evidence(passage, s.start())
+            score, scored = parse_decimal(s.group("s")), ctx.evidence(passage, s.start())
         if budget is None and (b := _BUDGET.search(text)):
             budget = money(b)
         if executed is None and (e := _EXECUTED.search(text)):
-            executed = money(e)
-    if evidence is not None:
+            executed, spent = money(e), ctx.evidence(passage, e.start())
+    if scored is not None:
+        evidence = spent or scored
         ctx.project(DEPARTMENT_OVERALL, "部门整体", evidence, score=score, budget_initial=budget, executed=executed)
