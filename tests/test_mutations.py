@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from budget_reports.facts import ExtractedReport, ParseStatus
-from budget_reports.ingest import RawFile, file_sha256, process_file
+from budget_reports.file_hashes import file_sha256
+from budget_reports.ingest import RawFile, process_file
 from budget_reports.readers import read_document
 from budget_reports.readers.decode import decode_text
 from tests.conftest import SEED_FILES, corpus_file
