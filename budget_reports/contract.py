@@ -113,7 +113,13 @@ REPORTS = View(
         ),
         _c("page_count", "INTEGER", "页数", "Number of pages (paged formats)."),
         _c("file_size_bytes", "BIGINT", "文件大小", "Size of the input file in bytes."),
-        _c("parse_status", "VARCHAR", "解析状态", "ok / partial / failed."),
+        _c(
+            "parse_status",
+            "VARCHAR",
+            "解析状态",
+            "ok; partial (content left out: a damaged or picture-only page, undecodable bytes, or an extraction"
+            " step that broke; error_message says which); failed (nothing read; error_message says why).",
+        ),
         _c(
             "error_message",
             "VARCHAR",

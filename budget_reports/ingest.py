@@ -167,7 +167,9 @@ def process_file(raw: RawFile, ingested_at: datetime | None = None) -> Extracted
         return result
     info.file_format = document.file_format
     info.page_count = document.page_count
-    problems = list(document.warnings)
+    problems = list(document.lost) + list(document.warnings)
+    if document.lost:
+        result.report.parse_status = ParseStatus.PARTIAL
     for extractor in extract.EXTRACTORS:
         _run_step(extractor.__name__, lambda e=extractor: e(document, result), problems, result)
     for rule in rules.RULES:

@@ -91,8 +91,11 @@ class Document:
     file_format: str
     blocks: list[Block] = field(default_factory=list)
     page_count: int | None = None
-    # Non-fatal problems met while reading (a page without text, an unreadable cell ...).
+    # Non-fatal problems met while reading (a blank page, the encoding used ...).
     warnings: list[str] = field(default_factory=list)
+    # Content the reader had to leave out (a damaged page, a page that is only a picture, bytes that
+    # are not text): what was read is kept, and the report is marked partial with these reasons.
+    lost: list[str] = field(default_factory=list)
 
     def tables(self) -> Iterator[Block]:
         return (b for b in self.blocks if b.kind is BlockKind.TABLE)

@@ -193,3 +193,6 @@ def test_damaged_pdf_is_read_without_inventing_figures(name: str, damage: Damage
         assert not _fact_rows(result)
         return
     assert not _invented(result, path, name, damage.name)
+    # Pages skipped as damaged leave the report partial, never ok as if nothing were missing.
+    lost = read_document(path, name).lost
+    assert (result.report.parse_status is ParseStatus.PARTIAL) == bool(lost), lost

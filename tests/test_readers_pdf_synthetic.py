@@ -13,6 +13,9 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from budget_reports.facts import ParseStatus
+from budget_reports.file_hashes import file_sha256
+from budget_reports.ingest import RawFile, process_file
 from budget_reports.model import BlockKind
 from budget_reports.readers import read_document
 
@@ -150,7 +153,7 @@ def test_running_header_is_dropped_but_a_body_line_like_it_is_kept(tmp_path: Pat
     assert texts == [(n, "Finance Bureau 2024 final accounts") for n in (1, 2, 3)]
 
 
-def test_picture_only_page_in_a_text_pdf_is_a_warning(tmp_path: Path) -> None:
+def test_picture_only_page_in_a_text_pdf_is_content_lost_and_the_report_partial(tmp_path: Path) -> None:
     builder = Builder()
     builder.new_page()
     builder.text(60, 100, "A page with text.")
@@ -161,6 +164,10 @@ def test_picture_only_page_in_a_text_pdf_is_a_warning(tmp_path: Path) -> None:
     image.set_bitmap(bitmap)
     image.set_matrix(pdfium.PdfMatrix().scale(200, 200).translate(100, 400))
     builder.page.insert_obj(image)
-    document = read_document(builder.save(tmp_path / "mixed.pdf"), "mixed.pdf")
+    path = builder.save(tmp_path / "mixed.pdf")
+    document = read_document(path, "mixed.pdf")
     assert [b.text for b in document.blocks] == ["A page with text."]
-    assert len(document.warnings) == 1 and "第2页" in document.warnings[0] and "OCR" in document.warnings[0]
+    assert document.warnings == []
+    assert len(document.lost) == 1 and "第2页" in document.lost[0] and "OCR" in document.lost[0]
+    report = process_file(RawFile(path, "mixed.pdf", file_sha256(path), path.stat().st_size)).report
+    assert report.parse_status is ParseStatus.PARTIAL and "OCR" in (report.error_message or "")

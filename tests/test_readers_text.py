@@ -205,6 +205,7 @@ def test_utf8_with_a_damaged_byte_stays_utf8_and_says_so(tmp_path: Path) -> None
     path.write_bytes(data[:cut] + data[cut + 1 :])
     document = _read(path)
     assert len(document.warnings) == 1 and "1 处无法解码的字节" in document.warnings[0]
+    assert len(document.lost) == 1 and "1 处字节无法解码" in document.lost[0]  # the report will be partial
     texts = [b.text for b in document.blocks]
     assert texts[:5] == [b.text for b in _read(seed).blocks][:5]
     assert sum("\ufffd" in t for t in texts) == 1

@@ -50,16 +50,17 @@ def read(path: Path, source_file: str) -> Document:
             try:
                 content, grids = _load(pdf, index)
             except pdfium.PdfiumError:
-                document.warnings.append(f"第{number}页无法解析，已跳过")
+                document.lost.append(f"第{number}页无法解析，已跳过")
                 previous_table = None
                 continue
             images += content.image_count
             if not content.has_text:
-                document.warnings.append(
-                    f"第{number}页只有图片、没有文字层（可能是扫描页，需OCR才能读取），未读取该页内容"
-                    if content.image_count
-                    else f"第{number}页没有文字（空白页或只有图形），未读取该页内容"
-                )
+                if content.image_count:
+                    document.lost.append(
+                        f"第{number}页只有图片、没有文字层（可能是扫描页，需OCR才能读取），未读取该页内容"
+                    )
+                else:
+                    document.warnings.append(f"第{number}页没有文字（空白页或只有图形），未读取该页内容")
                 previous_table = None
                 continue
             pages_with_text += 1

@@ -35,7 +35,10 @@ _MARKER = 3  # held only export markers: ignored, neither text nor a row break
 
 def read(path: Path, source_file: str) -> Document:
     text, encoding = decode_text(path.read_bytes())
-    return read_text(text, source_file, encoding)
+    document = read_text(text, source_file, encoding)
+    if damaged := text.count("\ufffd"):
+        document.lost.append(f"{damaged} 处字节无法解码为文字（文件可能损坏或被截断），已替换为 \ufffd")
+    return document
 
 
 def read_text(text: str, source_file: str, encoding: str = "utf-8") -> Document:
