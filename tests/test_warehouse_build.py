@@ -162,7 +162,8 @@ def test_the_pinned_duckdb_cli_reads_the_warehouse_and_its_comments(seed_paths: 
     output = subprocess.run(
         [duckdb_cli(), "-csv", str(result.duckdb_path), query], capture_output=True, text=True, check=True
     ).stdout
-    assert output.splitlines()[1] == '5,"解析状态：ok / partial / failed."'
+    column = next(c for v in VIEWS if v.name == "reports" for c in v.columns if c.name == "parse_status")
+    assert output.splitlines()[1] == f'5,"{column.label}：{column.meaning}"'
 
 
 def test_findings_have_unique_ids_even_when_a_breach_repeats_on_one_line(tmp_path: Path) -> None:
