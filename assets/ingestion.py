@@ -16,7 +16,7 @@ def extracted_reports(context: AssetExecutionContext, warehouse_paths: Warehouse
     result = stage_reports(warehouse_paths.paths())
     context.log.info(
         f"{result.files} files: {result.extracted} extracted, {result.reused} unchanged"
-        f"; {result.hashed} hashed, {result.files - result.hashed} known by size and modification time"
+        f"; {result.hashed} read in full to hash (the others unchanged in size and modification time)"
     )
     return MaterializeResult(
         metadata={
