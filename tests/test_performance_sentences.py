@@ -81,11 +81,70 @@ def test_rates_that_stay_null(seed: str, line: int) -> None:
 
 
 @pytest.mark.parametrize(
+    ("seed", "line", "target", "actual", "unit", "sign"),
+    [
+        (S000, 484, "50", "50", "件次", "≥"),  # 搬运等服务人工费50件次以上
+        (S000, 773, "4", "4", "场", None),  # 举办4场机关读书分享会
+        (S000, 780, "2", "2", "次", None),  # 开展2次活动
+        (S000, 787, "10", "10", "次", None),  # 定期开展10次活动
+        (S000, 955, "100", "100", "元/次", None),  # 往返100元/次: an amount per trip, kept as printed
+        (S001, 331, "8002", "8094", "人", None),  # 党员8002人全覆盖培训 / 党员8094人全覆盖培训
+        (S001, 349, "9696", "9623", "名", None),  # 西区9696名党员… / 西区9623名党员…
+        (S001, 501, "26", "26", "个", None),  # 26个村（社区）党组织
+        (S003, 262, "20", "20", "人", None),  # 指标1：财政全额拨款工委在职干部职工20人
+    ],
+)
+def test_count_or_amount_stated_in_a_sentence(
+    seed: str, line: int, target: str, actual: str, unit: str, sign: str | None
+) -> None:
+    assert_row(seed, line, target, actual, unit, sign)
+
+
+@pytest.mark.parametrize(
+    ("seed", "line"),
+    [
+        (S000, 498),  # 发送短信9000余人次  approximate
+        (S000, 640),  # 举办约70人的…培训班  approximate
+        (S000, 647),  # 约200人…和100人…  two figures
+        (S001, 340),  # 43条…和26个…
+        (S001, 367),  # 2021年全年  a period
+        (S001, 510),  # 会议4次。…321个…
+        (S001, 655),  # 每年至少1次；…700余名…年度考核1次
+        (S001, 664),  # 不少于10次，培训人数1500人次 … 不少于1次
+        (S001, 673),
+        (S001, 917),  # 不少于2次，…不少于4次
+        (S001, 926),  # 不少于4次，帮扶不少于1次
+        (S001, 1348),  # 1个镇、5个街道
+        (S003, 272),  # 220人…五天…200人…十天
+        (S003, 283),  # 97家…五到六次
+        (S003, 416),  # 18.14万每人每年
+        (S003, 436),  # 5个督查组，20人，2次…2.2万元…1.1万元
+        (S003, 446),  # 14466名…11.5万元…10余万元
+        (S004, 1571),  # 优（评选先进党员1名以上）  the target is the grade
+        (S004, 1881),  # 好（建立产业发展团队1个）
+    ],
+)
+def test_sentences_with_several_figures_or_none_stay_null(seed: str, line: int) -> None:
+    row = indicators(seed)[line]
+    assert row.target_text is not None and row.target_value is None
+
+
+def test_result_in_another_unit_than_its_target_keeps_no_number() -> None:
+    # 004 lines 724 and 732: ≥1人 against 0户, ≥1户 against 11人; value_unit is the target's unit.
+    assert_row(S004, 724, "1", None, "人", "≥")
+    assert_row(S004, 732, "1", None, "户", "≥")
+    assert (indicators(S004)[724].actual_text, indicators(S004)[732].actual_text) == ("0户", "11人")
+
+
+@pytest.mark.parametrize(
     ("text", "value", "unit", "sign"),
     [
         ("完成率达到95%以上", "95", "%", "≥"),
         ("满意度≥95%", "95", "%", "≥"),
         ("市直机关广大党员民意调查满意率达到90%以上", "90", "%", "≥"),
+        ("不少于3次", "3", "次", "≥"),
+        ("控制在10万元以内", "10", "万元", "≤"),
+        ("每年开展培训不少于2期", "2", "期", "≥"),
     ],
 )
 def test_sentence_value(text: str, value: str, unit: str, sign: str | None) -> None:

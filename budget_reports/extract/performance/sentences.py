@@ -1,7 +1,8 @@
 """The one figure of an indicator target or result written as a sentence.
 
 A cell that is not a bare value (``≥95%``, see ``values.parse_value``) may still state one clear
-target: ``抽样调查参与者基本满意达95%以上`` (95 %, ≥), ``保障率为100%`` (100 %).
+target: ``抽样调查参与者基本满意达95%以上`` (95 %, ≥), ``开展2次活动`` (2 次), ``往返100元/次``
+(100 元/次), ``全区村（社区）党员8002人全覆盖培训`` (8002 人).
 The figure is taken only when it is the sentence's only number and says plainly what it counts.
 Everything else keeps no number, because any choice would be a guess:
 
@@ -21,7 +22,10 @@ import re
 from budget_reports.extract.performance.values import ParsedValue, parse_value
 from budget_reports.normalize import normalize_text
 
-_BASE_UNITS = "%"
+_BASE_UNITS = (
+    "万元|亿元|元|%|‰|人次|件次|批次|场次|户次|项次|课时|学时|小时|平方米|公里|"
+    "次|份|天|人|个|名|期|篇|部|户|类|场|家|条|项|周|套|台|辆|本|张|所|亩|册|处|座|块|间|只|批|件"
+)
 _SUFFIX = r"及以上|及以下|以上|以下|以内|之内"
 # The one figure, the words before it that may state its comparator, and what follows its unit.
 _FIGURE = re.compile(
