@@ -145,6 +145,9 @@ def test_result_in_another_unit_than_its_target_keeps_no_number() -> None:
         ("不少于3次", "3", "次", "≥"),
         ("控制在10万元以内", "10", "万元", "≤"),
         ("每年开展培训不少于2期", "2", "期", "≥"),
+        # A deadline in a sentence (no seed prints one; the seeds' deadlines are bare values).
+        ("按时完成（2023年12月底前）", "202312", "年月", "≤"),
+        ("2022年6月前完成换届", "202206", "年月", "≤"),
     ],
 )
 def test_sentence_value(text: str, value: str, unit: str, sign: str | None) -> None:
@@ -161,6 +164,8 @@ def test_sentence_value(text: str, value: str, unit: str, sign: str | None) -> N
         "成立E信通党员慰问平台，发送短信9000余人次",
         "人员经费平均为18.14万每人每年",
         "2021年全年",
+        "2021年12月前完成3次检查",
+        "2021年6月至2021年12月",
         "计划对市直97家正处级单位及二级机构的工作纪律进行五到六次不定期工作纪律巡查巡查经费",
         "较上年度下降30%以上",
         "全程接种率接近100%。",

@@ -2,7 +2,7 @@
 
 A cell that is not a bare value (``≥95%``, see ``values.parse_value``) may still state one clear
 target: ``抽样调查参与者基本满意达95%以上`` (95 %, ≥), ``开展2次活动`` (2 次), ``往返100元/次``
-(100 元/次), ``全区村（社区）党员8002人全覆盖培训`` (8002 人).
+(100 元/次), ``全区村（社区）党员8002人全覆盖培训`` (8002 人), ``按时完成（2023年12月底前）`` (202312 年月, ≤).
 The figure is taken only when it is the sentence's only number and says plainly what it counts.
 Everything else keeps no number, because any choice would be a guess:
 
@@ -32,6 +32,7 @@ _FIGURE = re.compile(
     rf"(?P<before>.*?)(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)"
     rf"(?P<unit>(?:{_BASE_UNITS})(?:/[\u4e00-\u9fff]{{1,2}})?)(?P<suffix>{_SUFFIX})?(?P<after>.*)$"
 )
+_DATE = re.compile(r"(?P<date>\d{4}年\d{1,2}月(?:底|末)?(?:之前|以前|前)?)")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _LABEL = re.compile(r"^指标\d+[:：]")  # 003 prints ``指标1：`` before the target
 _GRADE = re.compile(r"^[优良好中差][（(]")
@@ -64,6 +65,12 @@ def sentence_value(text: str | None) -> ParsedValue | None:
     if not cleaned or _GRADE.match(cleaned) or _CHINESE_COUNT.search(cleaned):
         return None
     if any(word in cleaned for word in _CHANGE_WORDS):
+        return None
+    dates = _DATE.findall(cleaned)
+    if dates:
+        # A deadline is the sentence's figure only when nothing else is numbered.
+        if len(dates) == 1 and len(_NUMBER.findall(cleaned)) == 2:
+            return parse_value(dates[0])
         return None
     if len(_NUMBER.findall(cleaned)) != 1:
         return None
