@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from budget_reports.extract.performance import cells
 from budget_reports.extract.performance.segment import Row
+from budget_reports.extract.performance.sentences import same_sentence, sentence_value
 from budget_reports.extract.performance.values import parse_comparator, parse_value
 from budget_reports.model import Cell
 from budget_reports.normalize import compact
@@ -190,6 +191,10 @@ def _indicator(
     else:
         target = parse_value(target_text)
         actual = parse_value(actual_text)
+        if target is None and (target := sentence_value(target_text)) is not None and actual is None:
+            # A result sentence is read only where it restates the target's sentence with its own
+            # figure: another sentence may count something else (满意率 against 接种率, 003 line 627).
+            actual = sentence_value(actual_text) if same_sentence(target_text, actual_text) else None
         comparator = target.comparator if target else None
         target_value = target.value if target else None
         actual_value = actual.value if actual else None
