@@ -49,8 +49,8 @@ def _project_stem(name: str) -> str:
     return re.sub(r"(?:专项)?(?:经费|资金)?(?:项目)?$", "", name)
 
 
-# The figure a row is about: the line citing it must print it, whatever else the line prints.
-_MAIN_FIGURES = ("value", "amount", "actual")
+# The figure a row is about (a project's payment): the line citing it must print it, whatever else it prints.
+_MAIN_FIGURES = ("value", "amount", "actual", "executed")
 # Figures restated this many lines from the cited one join its snippet (三公 details follow their overview).
 _NEARBY_LINES = 12
 
