@@ -26,13 +26,9 @@ from tests.test_evidence import CORPUS_PDFS, FIGURES, KNOWN_ELSEWHERE, Source, p
 
 RANDOM_SEED = 20261123
 
-# Damaged copies whose figures the performance extractor cites at a wrong line, although each figure stands
-# in the damaged text: 004 cut before its payment clause (line 4268) cites the project's figures, read from
-# its table on lines 641-645, at the summary line 86 that names the project. Listed figure by figure.
-KNOWN_DAMAGED_ELSEWHERE = {
-    ("004_127aded49d8bfbe3.txt", "truncated-93%", "performance_projects", "executed", Decimal("7.85")),
-    ("004_127aded49d8bfbe3.txt", "truncated-93%", "performance_projects", "execution_rate_declared", Decimal("7.85")),
-}
+# Damaged copies whose figures the extractors cite at a wrong line although each figure stands in the damaged
+# text, as (file, damage, view, column, value). None since a project report's row is recorded line by line.
+KNOWN_DAMAGED_ELSEWHERE: set[tuple[str, str, str, str, Decimal]] = set()
 
 
 @dataclass(frozen=True)

@@ -140,12 +140,15 @@ def test_a_change_stated_in_the_next_sentence_joins_the_snippet_in_000() -> None
     assert total.evidence.snippet == "2021年度收、支总计609.89万元。…与2020年相比，收、支总计各增加4.24万元，增长0.7%。"
 
 
-def test_restatements_on_other_lines_keep_the_first_snippet(tmp_path: Path) -> None:
-    # A change stated on another line cannot join a one-line citation: the row keeps its first statement.
-    body = (
-        "一、收入支出决算总体情况说明\n2022年度收、支总计100万元。\n"
-        "（一）变动\n与2021年相比，收、支总计增加5万元，增长5.26%。\n"
-    )
-    total = metric(_report(tmp_path, body), "收支总计")
-    assert total.change_value == Decimal(5)
-    assert total.evidence.snippet == "2022年度收、支总计100万元。"
+def test_restatements_on_nearby_lines_join_the_snippet_far_ones_do_not(tmp_path: Path) -> None:
+    # The row cites the line of its total; a change stated two lines below joins its snippet (…), one
+    # stated many lines further keeps out of it (the snippet quotes the neighbourhood of its line only).
+    change = "（一）变动\n与2021年相比，收、支总计增加5万元，增长5.26%。\n"
+    head = "一、收入支出决算总体情况说明\n2022年度收、支总计100万元。\n"
+    near = metric(_report(tmp_path, head + change), "收支总计")
+    assert near.change_value == Decimal(5)
+    assert near.evidence.line == (HEADER + head).count("\n")  # the line of the total
+    assert near.evidence.snippet == "2022年度收、支总计100万元。…与2021年相比，收、支总计增加5万元，增长5.26%。"
+    far = metric(_report(tmp_path, head + "本单位说明如下。\n" * 20 + change), "收支总计")
+    assert far.change_value == Decimal(5)
+    assert far.evidence.snippet == "2022年度收、支总计100万元。"

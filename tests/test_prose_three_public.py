@@ -46,5 +46,5 @@ def test_receptions_trips_and_parts(tmp_path: Path) -> None:
 def test_items_of_an_expense_list_are_not_the_metric_in_004() -> None:
     result = extract_file(SEED_DIR / "004_127aded49d8bfbe3.txt")
     reception = metric(result, "公务接待费")
-    assert reception.evidence.line == 63  # the 三公 section, not the 公用经费 list on line 58
+    assert reception.evidence.line == 70  # the 三公 item paragraph printing its figures, not the 公用经费 list (58)
     assert (reception.budget_value, reception.change_value) == (Decimal("9.4"), Decimal("1.84"))

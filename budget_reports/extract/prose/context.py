@@ -49,10 +49,44 @@ def _project_stem(name: str) -> str:
     return re.sub(r"(?:专项)?(?:经费|资金)?(?:项目)?$", "", name)
 
 
+# The figure a row is about (a project's payment): the line citing it must print it, whatever else it prints.
+_MAIN_FIGURES = ("value", "amount", "actual", "executed")
+# Figures restated this many lines from the cited one join its snippet (三公 details follow their overview).
+_NEARBY_LINES = 12
+
+
 @dataclass
 class _Row:
     key: tuple[Any, ...]
     values: dict[str, Any]
+    # Per cited place (file, page, line): its snippet (clauses of the line joined) and the figures it states.
+    places: dict[tuple[Any, ...], tuple[Evidence, set[str]]] = field(default_factory=dict)
+
+    def state(self, evidence: Evidence, stated: set[str]) -> None:
+        """Record where figures were stated; the row cites the line stating the most of them (the main
+        figure among them), and restatements on nearby lines join its snippet."""
+        place = _place(evidence)
+        if place in self.places:
+            known, figures = self.places[place]
+            if stated - figures:
+                self.places[place] = (_joined(known, evidence), figures | stated)
+        else:
+            self.places[place] = (evidence, set(stated))
+        main = next((k for k in _MAIN_FIGURES if self.values.get(k) is not None), None)
+        current = self.values.get("evidence")
+        current_place = None if current is None else _place(current)
+        candidates = [p for p, (_, figures) in self.places.items() if main is None or main in figures]
+        if not candidates:
+            return
+        # The current place wins a tie: a restatement moves the evidence only by printing more figures.
+        best = max(candidates, key=lambda p: (len(self.places[p][1]), p == current_place))
+        chosen, shown = self.places[best]
+        for place, (other, figures) in sorted(self.places.items(), key=lambda item: item[0][2] or 0):
+            if place != best and figures - shown:
+                joined = _joined(chosen, other, reach=_NEARBY_LINES)
+                if joined is not chosen:
+                    chosen, shown = joined, shown | figures
+        self.values["evidence"] = chosen
 
 
 def _merge(rows: list[_Row], key: tuple[Any, ...], values: dict[str, Any]) -> bool:
@@ -67,30 +101,37 @@ def _merge(rows: list[_Row], key: tuple[Any, ...], values: dict[str, Any]) -> bo
         )
         if conflict:
             return False
-        stated = {k: v for k, v in values.items() if k != "evidence" and v is not None}
-        adds = any(row.values.get(k) is None for k in stated)
         for k, v in values.items():
             if v is not None and row.values.get(k) is None:
                 row.values[k] = v
-        # A restatement that repeats every figure of the row and adds one (a share, a change) prints
-        # them all: it becomes the evidence, so the snippet shows each figure of the row. One that adds a
-        # figure without repeating the others (the change in the next sentence) joins the snippet.
-        if adds and "evidence" in values:
-            if all(k in stated for k, v in row.values.items() if k != "evidence" and v is not None):
-                row.values["evidence"] = values["evidence"]
-            else:
-                row.values["evidence"] = _joined(row.values["evidence"], values["evidence"])
+        # A restatement that prints more of the row's figures (the share, the change, the completion of
+        # the 三公 details) becomes the evidence; one on the same or a nearby line joins the snippet.
+        if values.get("evidence") is not None:
+            row.state(values["evidence"], _figures(values))
         return True
-    rows.append(_Row(key, dict(values)))
+    row = _Row(key, dict(values))
+    if values.get("evidence") is not None:
+        row.places[_place(values["evidence"])] = (values["evidence"], _figures(values))
+    rows.append(row)
     return True
 
 
-def _joined(first: Evidence, then: Evidence) -> Evidence:
+def _figures(values: dict[str, Any]) -> set[str]:
+    return {k for k, v in values.items() if isinstance(v, Decimal)}
+
+
+def _place(evidence: Evidence) -> tuple[Any, ...]:
+    return (evidence.source_file, evidence.page, evidence.line)
+
+
+def _joined(first: Evidence, then: Evidence, reach: int = 0) -> Evidence:
     """``收、支总计609.89万元。`` then ``与2020年相比，收、支总计各增加4.24万元``: a restatement on the same line
-    adding a figure joins the snippet (``…`` between), so it shows every figure of the row."""
-    same_line = (first.source_file, first.page, first.line) == (then.source_file, then.page, then.line)
+    (or within ``reach`` lines) adding a figure joins the snippet (``…`` between), so it shows every figure
+    of the row."""
+    same_page = (first.source_file, first.page) == (then.source_file, then.page)
+    near = first.line is not None and then.line is not None and abs(first.line - then.line) <= reach
     snippet = f"{first.snippet}…{then.snippet}"
-    if not same_line or then.snippet in first.snippet or len(snippet) > SNIPPET_MAX_CHARS:
+    if not (same_page and near) or then.snippet in first.snippet or len(snippet) > SNIPPET_MAX_CHARS:
         return first
     return replace(first, snippet=snippet)
 

@@ -5,8 +5,8 @@ report on one project: its budget (``年初预算0万元，2023年预算追加35
 approved budget (``批复数为5万元``, budget_final), payment (``该项目资金已支付7.85万元，支付率7.85%``)
 and score (``该项目评价得分94分``) become one ``performance_projects`` row, merged with the score the
 预算绩效管理 section gives for the same project; its evidence is the payment clause (else the first
-budget or score), so the snippet shows the figures. The attached department-wide report contributes
-its grade (``自评为合格``) and the
+budget or score), and the figures stated a few lines away join its snippet. The attached
+department-wide report contributes its grade (``自评为合格``) and the
 财政拨款 spending it states by fund (``财政拨款支出516.82万元，其中：一般公共预算财政拨款支出444.76万元，
 政府性基金预算财政拨款支出71.73万元``): 财政拨款支出 becomes a metric, the funds restate (or, when they
 differ, add section-scoped rows to) the metrics of the 决算情况说明. The income it states the same way
@@ -46,7 +46,7 @@ _GRADE = re.compile(r"自评(?:等级)?为[“\"]?(?P<g>优秀|良好|合格|不
 
 
 def extract(ctx: ProseContext) -> None:
-    for title, name, body in _reports(ctx.passages):
+    for _title, name, body in _reports(ctx.passages):
         if _department_wide(name):
             chosen = [p for p in body if not p.heading and ("财政拨款支出" in p.text or "财政拨款收入" in p.text)]
             scan(ctx, chosen, _FUND_SUBJECTS)
@@ -57,10 +57,14 @@ def extract(ctx: ProseContext) -> None:
                     DEPARTMENT_OVERALL, "部门整体", ctx.evidence(passage, match.start()), grade=match.group("g")
                 )
             continue
-        values, figure = _project_values(body)
-        if values:
-            evidence = ctx.evidence(*figure) if figure else ctx.evidence(title, 0, len(title.text))
-            ctx.project(name, "项目", evidence, **values)
+        values, figures = _project_values(body)
+        if not figures:
+            continue
+        # Each line's figures with their own evidence, the payment's first: the row cites the line printing
+        # the most of them (the payment when there is one) and the budget stated a few lines above joins it.
+        for passage, keys in _by_passage(figures):
+            position = min(figures[k][1] for k in keys)
+            ctx.project(name, "项目", ctx.evidence(passage, position), **{k: values[k] for k in keys})
 
 
 def _department_wide(name: str) -> bool:
@@ -96,9 +100,11 @@ def _first(pattern: re.Pattern[str], body: list[Passage]) -> tuple[Passage, re.M
     return None
 
 
-def _project_values(body: list[Passage]) -> tuple[dict[str, object], tuple[Passage, int] | None]:
-    """The project's figures, and where the evidence points: the payment (已支付…, with its rate), else
-    the first budget or score the report prints."""
+_PREFERRED = ("executed", "budget_final", "budget_initial", "score")
+
+
+def _project_values(body: list[Passage]) -> tuple[dict[str, object], dict[str, tuple[Passage, int]]]:
+    """The project's figures, and where each is printed (passage, position)."""
     values: dict[str, object] = {}
     figures: dict[str, tuple[Passage, int]] = {}
     for key, pattern in (("budget_initial", _BUDGET_INITIAL), ("budget_final", _BUDGET_FINAL), ("executed", _EXECUTED)):
@@ -110,10 +116,20 @@ def _project_values(body: list[Passage]) -> tuple[dict[str, object], tuple[Passa
         found = _first(pattern, body)
         if found:
             values["execution_rate_declared"] = pct(found[1])
+            figures["execution_rate_declared"] = (found[0], found[1].start())
             break
     score = _first(_SCORE, body)
     if score:
         values["score"] = parse_decimal(score[1].group("s"))
         figures["score"] = (score[0], score[1].start())
-    figure = next((figures[k] for k in ("executed", "budget_final", "budget_initial", "score") if k in figures), None)
-    return values, figure
+    return values, figures
+
+
+def _by_passage(figures: dict[str, tuple[Passage, int]]) -> list[tuple[Passage, list[str]]]:
+    """The figures grouped by the passage printing them: the payment's passage (else the first budget's or
+    the score's) first, the others after it."""
+    groups: dict[int, tuple[Passage, list[str]]] = {}
+    for key, (passage, _) in figures.items():
+        groups.setdefault(id(passage), (passage, []))[1].append(key)
+    first = next(id(figures[k][0]) for k in (*_PREFERRED, *figures) if k in figures)
+    return [groups[first], *(group for ident, group in groups.items() if ident != first)]
