@@ -37,6 +37,11 @@ def count_half_unit(value: Decimal) -> Decimal:
     return unit_of(value) / 2
 
 
+def coarser_half_unit(a: Decimal, b: Decimal) -> Decimal:
+    """How far two printings of one figure may differ: half a unit of the coarser one (27.3 ~ 27.30)."""
+    return max(unit_of(a), unit_of(b)) / 2
+
+
 def fmt(value: Decimal | None) -> str:
     """A number as a report prints it: no exponent, no trailing zeros beyond the printed ones."""
     if value is None:

@@ -24,7 +24,7 @@ from decimal import Decimal
 from budget_reports import metric_names as names
 from budget_reports.facts import ExpenditureLine, ExtractedReport, Finding, Severity, SourceKind
 from budget_reports.model import Document, Evidence
-from budget_reports.rules.base import finding, fmt, name_key, unit_of
+from budget_reports.rules.base import coarser_half_unit, finding, fmt, name_key
 from budget_reports.rules.hierarchy import display_name, paths
 
 
@@ -39,7 +39,7 @@ class Statement:
 
 
 def agree(a: Decimal, b: Decimal) -> bool:
-    return abs(a - b) <= max(unit_of(a), unit_of(b)) / 2
+    return abs(a - b) <= coarser_half_unit(a, b)
 
 
 def _statements(report: ExtractedReport) -> Iterable[tuple[str, Statement]]:
@@ -99,7 +99,7 @@ def prose_table(report: ExtractedReport, document: Document) -> list[Finding]:
                     said.evidence,
                     fmt(printed.value),
                     fmt(said.value),
-                    max(unit_of(said.value), unit_of(printed.value)) / 2,
+                    coarser_half_unit(said.value, printed.value),
                 )
             )
     return findings
@@ -156,7 +156,7 @@ def repeated_figure(report: ExtractedReport, document: Document) -> list[Finding
                         later.evidence,
                         fmt(first.value),
                         fmt(later.value),
-                        max(unit_of(first.value), unit_of(later.value)) / 2,
+                        coarser_half_unit(first.value, later.value),
                     )
                 )
     return findings

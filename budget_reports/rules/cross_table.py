@@ -16,7 +16,7 @@ from itertools import combinations
 
 from budget_reports.facts import ExpenditureLine, ExtractedReport, Finding, Severity, SourceKind
 from budget_reports.model import Document
-from budget_reports.rules.base import finding, fmt, unit_of
+from budget_reports.rules.base import coarser_half_unit, finding, fmt
 from budget_reports.rules.consistency import agree
 from budget_reports.rules.sections import position
 
@@ -65,5 +65,5 @@ def _finding(earlier: Printed, later: Printed) -> Finding:
         line.evidence,
         fmt(earlier.actual),
         fmt(later.actual),
-        max(unit_of(earlier.actual), unit_of(later.actual)) / 2,
+        coarser_half_unit(earlier.actual, later.actual),
     )
