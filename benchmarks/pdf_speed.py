@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks.timing import cpu_seconds
 from budget_reports.readers import read_document
 
 
@@ -19,12 +19,6 @@ class PdfTiming:
     @property
     def speedup(self) -> float:
         return self.pdfplumber_ms_per_page / self.ours_ms_per_page
-
-
-def _seconds(run) -> float:
-    start = time.process_time()
-    run()
-    return time.process_time() - start
 
 
 def _pdfplumber(path: Path) -> None:
@@ -43,6 +37,6 @@ def measure(path: Path, rounds: int = 3, ours_per_round: int = 3) -> PdfTiming:
     pages = document.page_count or 1
     ours, theirs = [], []
     for _ in range(rounds):
-        ours.extend(_seconds(lambda: read_document(path, path.name)) for _ in range(ours_per_round))
-        theirs.append(_seconds(lambda: _pdfplumber(path)))
+        ours.extend(cpu_seconds(lambda: read_document(path, path.name)) for _ in range(ours_per_round))
+        theirs.append(cpu_seconds(lambda: _pdfplumber(path)))
     return PdfTiming(path.name, pages, min(ours) * 1000 / pages, min(theirs) * 1000 / pages)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks.timing import cpu_seconds
 from budget_reports.file_hashes import file_sha256
 from budget_reports.ingest import RawFile, process_file
 from budget_reports.readers import read_document
@@ -37,13 +39,8 @@ class RunCost:
     one_new_s: float  # the same folder with one report added: what a nightly run costs
 
 
-def _best_ms(action, repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.process_time()
-        action()
-        best = min(best, time.process_time() - start)
-    return best * 1000
+def _best_ms(action: Callable[[], object], repeat: int) -> float:
+    return min(cpu_seconds(action) for _ in range(repeat)) * 1000
 
 
 def measure_report(path: Path, repeat: int = 3) -> ReportCost:
