@@ -10,7 +10,7 @@ export DAGSTER_HOME := $(CURDIR)/.dagster
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: setup run test lint format ui bench clean
+.PHONY: setup system-deps run test lint format ui bench clean
 
 setup: $(VENV)/.synced
 
@@ -30,7 +30,11 @@ $(DAGSTER_HOME)/dagster.yaml:
 run: setup $(DAGSTER_HOME)/dagster.yaml
 	$(VENV)/bin/python -m pipelines.build
 
-test: setup lint
+# Programs the tests drive for real (pdftotext …), installed from Debian when missing.
+system-deps:
+	@scripts/system-deps.sh
+
+test: setup system-deps lint
 	$(VENV)/bin/python -m pytest
 
 lint: setup

@@ -15,7 +15,7 @@ from pathlib import Path
 from benchmarks import machine, memory, pdf_speed, pipeline_speed, text_speed
 from budget_reports.runs import PROJECT_ROOT
 
-CORPUS_DIR = PROJECT_ROOT.parent / "shared" / "corpus"
+CORPUS_DIR = PROJECT_ROOT / "tests" / "data" / "corpus"
 SEED_DIR = PROJECT_ROOT / "data" / "raw"
 RESULTS_DIR = PROJECT_ROOT / "benchmarks" / "results"
 DOC = PROJECT_ROOT / "docs" / "benchmarks.md"

@@ -8,10 +8,10 @@ from pathlib import Path
 from budget_reports.runs import PROJECT_ROOT
 
 GOLD_ROOT = PROJECT_ROOT / "tests" / "gold"
-# Gold set -> folder holding its documents (the corpus is never copied into the project).
+# Gold set -> folder holding its documents (the public corpus is kept as test fixtures).
 DOCUMENT_DIRS = {
     "seeds": PROJECT_ROOT / "data" / "raw",
-    "corpus": PROJECT_ROOT.parent / "shared" / "corpus",
+    "corpus": PROJECT_ROOT / "tests" / "data" / "corpus",
 }
 
 
@@ -23,7 +23,7 @@ class GoldDocument:
 
 
 def gold_documents() -> list[GoldDocument]:
-    """Every document with a gold folder; the document path may not exist (corpus not beside the clone)."""
+    """Every document with a gold folder; the document path may not exist (a gold folder without its document)."""
     found = []
     for gold_set, document_dir in DOCUMENT_DIRS.items():
         for gold_dir in sorted((GOLD_ROOT / gold_set).glob("*/")) if (GOLD_ROOT / gold_set).exists() else []:

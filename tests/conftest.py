@@ -1,4 +1,4 @@
-"""Shared fixtures: the shipped sample reports, the corpus beside the clone, scratch warehouses."""
+"""Shared fixtures: the shipped sample reports, the corpus fixtures (tests/data/corpus), scratch warehouses."""
 
 from __future__ import annotations
 
@@ -12,14 +12,15 @@ from budget_reports.normalize import compact
 from budget_reports.runs import PROJECT_ROOT, Paths
 
 SEED_DIR = PROJECT_ROOT / "data" / "raw"
-CORPUS_DIR = PROJECT_ROOT.parent / "shared" / "corpus"
+CORPUS_DIR = PROJECT_ROOT / "tests" / "data" / "corpus"
 SEED_FILES = sorted(p for p in SEED_DIR.iterdir() if p.suffix == ".txt")
 
 
 def corpus_file(name: str) -> Path:
+    """A public report kept in the test fixtures; a missing one is an error, never a skip."""
     path = CORPUS_DIR / name
     if not path.exists():
-        pytest.skip(f"corpus file not available: {path}")
+        raise FileNotFoundError(f"corpus fixture missing: {path}")
     return path
 
 

@@ -27,7 +27,7 @@ from budget_reports.normalize import YUAN_PER_WAN, compact, normalize_text
 from budget_reports.readers import read_document
 from budget_reports.readers.decode import decode_text
 from budget_reports.runs import Paths, build, stage_reports
-from tests.conftest import CORPUS_DIR, SEED_FILES, corpus_file
+from tests.conftest import SEED_FILES, corpus_file
 from tests.standard_table_grids import document
 
 CORPUS_PDFS = ("shanghai-final-accounts-template-2024.pdf", "shanghai-putuo-finance-bureau-2024-final.pdf")
@@ -209,9 +209,8 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Warehouse:
     raw.mkdir()
     for seed in SEED_FILES:
         shutil.copy(seed, raw / seed.name)
-    for name in CORPUS_PDFS:  # the PDF tests skip without the corpus; the seeds are checked regardless
-        if (CORPUS_DIR / name).exists():
-            shutil.copy(CORPUS_DIR / name, raw / name)
+    for name in CORPUS_PDFS:
+        shutil.copy(corpus_file(name), raw / name)
     paths = Paths(raw, raw.parent / "warehouse")
     stage_reports(paths)
     result = build(paths)

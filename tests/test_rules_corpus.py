@@ -1,4 +1,4 @@
-"""All rules over the corpus PDFs (Shanghai, 2024), read from ../shared/corpus (skipped without it).
+"""All rules over the corpus PDFs (Shanghai, 2024), kept as fixtures in tests/data/corpus.
 
 The 普陀区财政局 report prints its four 类 as 2106.66 + 326.72 + 60.99 + 445.69 = 2940.06 against a
 total of 2940.05, 一般公共服务支出 as 71.73% of it (2106.66 / 2940.05 = 71.65%), and its 财政拨款收入支出
