@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from budget_reports.model import Block, BlockKind
+from budget_reports.normalize import is_cjk
 from budget_reports.readers.pdf_page import PageContent, TextLine
 from budget_reports.readers.text import is_heading
 
@@ -43,10 +44,6 @@ class ProseLine:
     text: str
     page_width: float
     in_margin: bool  # in the header or footer band of the page
-
-
-def is_cjk(char: str) -> bool:
-    return char >= "\u2e80"
 
 
 def _latin(char: str) -> bool:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from budget_reports.model import Block, BlockKind, Cell, Document, Table
 from budget_reports.readers.decode import decode_text
+from budget_reports.readers.linear_tables import SourceLine, find_tables
 
 _EXPORT_MARKER = re.compile(r"\[(?:bookmark|image):[^\]\n]*\]")
 _CN_NUMERAL = "[一二三四五六七八九十]"
@@ -49,12 +50,46 @@ def read_text(text: str, source_file: str, encoding: str = "utf-8") -> Document:
     if paged and pages[-1].strip() == "":
         pages.pop()  # pdftotext ends its output with a form feed
     document = Document(source_file=source_file, file_format="pdftotext" if paged else "text")
-    for number, page_text in enumerate(pages, start=1):
-        document.blocks.extend(parse_lines(page_text.split("\n"), number if paged else None))
+    page_lines = [page_text.split("\n") for page_text in pages]
+    if any(line.startswith(("\t", " \t")) for lines in page_lines for line in lines):
+        # Word-exported text: tables are TAB cells.
+        for number, lines in enumerate(page_lines, start=1):
+            document.blocks.extend(parse_lines(lines, number if paged else None))
+    else:
+        _read_linear(document, page_lines, paged)
     document.page_count = len(pages) if paged else None
     if encoding not in ("utf-8", "ascii"):
         document.warnings.append(f"文本编码为 {encoding}")
     return document
+
+
+def _read_linear(document: Document, page_lines: list[list[str]], paged: bool) -> None:
+    """Text extracted from a PDF: tables written as lines are rebuilt, the rest read as prose."""
+    lines = [
+        SourceLine(number if paged else None, i, text)
+        for number, page in enumerate(page_lines, start=1)
+        for i, text in enumerate(page, start=1)
+    ]
+    position = 0
+    for table in find_tables(lines):
+        document.blocks.extend(_prose_blocks(lines[position : table.start]))
+        document.blocks.extend(table.blocks)
+        document.ambiguous_cells.extend(table.ambiguous)
+        position = table.end
+    document.blocks.extend(_prose_blocks(lines[position:]))
+
+
+def _prose_blocks(lines: list[SourceLine]) -> list[Block]:
+    blocks: list[Block] = []
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and lines[end].page == lines[start].page:
+            end += 1
+        first = lines[start]
+        blocks.extend(parse_lines([s.text for s in lines[start:end]], first.page, first.line))
+        start = end
+    return blocks
 
 
 def strip_markers(line: str) -> str:
@@ -83,26 +118,28 @@ def _classify(lines: list[str]) -> tuple[list[str], list[int]]:
     return cleaned, kinds
 
 
-def parse_lines(lines: list[str], page: int | None) -> list[Block]:
-    """Blocks of one page (or of the whole file), with 1-based line numbers."""
+def parse_lines(lines: list[str], page: int | None, first_line: int = 1) -> list[Block]:
+    """Blocks of one page (or of the whole file); ``lines[0]`` is line ``first_line`` (1-based)."""
     cleaned, kinds = _classify(lines)
     blocks: list[Block] = []
     i = 0
     while i < len(cleaned):
         kind = kinds[i]
         if kind == _CELL:
-            table, i = _parse_table(cleaned, kinds, i, page)
+            table, i = _parse_table(cleaned, kinds, i, page, first_line)
             blocks.append(Block(BlockKind.TABLE, _table_text(table), page, table.line, table))
             continue
         if kind == _TEXT:
             stripped = cleaned[i].strip()
             heading = is_heading(stripped)
-            blocks.append(Block(BlockKind.HEADING if heading else BlockKind.PARAGRAPH, stripped, page, i + 1))
+            blocks.append(Block(BlockKind.HEADING if heading else BlockKind.PARAGRAPH, stripped, page, i + first_line))
         i += 1
     return blocks
 
 
-def _parse_table(lines: list[str], kinds: list[int], start: int, page: int | None) -> tuple[Table, int]:
+def _parse_table(
+    lines: list[str], kinds: list[int], start: int, page: int | None, first_line: int = 1
+) -> tuple[Table, int]:
     """Read TAB-cell rows from ``start``; return the table and the index of the first line after it."""
     rows: list[list[tuple[int, list[str]]]] = []  # per row: (line number, text lines) per cell
     row: list[tuple[int, list[str]]] = []
@@ -111,7 +148,7 @@ def _parse_table(lines: list[str], kinds: list[int], start: int, page: int | Non
     while i < n:
         kind = kinds[i]
         if kind == _CELL:
-            row.append((i + 1, [lines[i][1:]]))
+            row.append((i + first_line, [lines[i][1:]]))
         elif kind == _TEXT:
             row[-1][1].append(lines[i])  # continuation line of the current cell
         elif kind == _BLANK:
@@ -138,7 +175,7 @@ def _parse_table(lines: list[str], kinds: list[int], start: int, page: int | Non
         for c, (line_no, text_lines) in enumerate(cell_lines)
     )
     n_cols = max((len(r) for r in rows), default=0)
-    return Table(cells, len(rows), n_cols, page=page, line=start + 1), i
+    return Table(cells, len(rows), n_cols, page=page, line=start + first_line), i
 
 
 def _after_blanks(kinds: list[int], end: int, blanks: int, previous: int) -> str:
