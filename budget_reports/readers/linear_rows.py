@@ -19,6 +19,9 @@ from budget_reports.normalize import is_cjk, normalize_text, parse_decimal
 _CODE_START = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _CODE_PART = re.compile(r"^\d{2}$")
 _ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)])")
+_SPACES = re.compile(r"[ \t\u00a0\u3000]+")
+# Row labels that start a row of their own even unnumbered: totals, carry-overs, their breakdowns.
+_ROW_LABEL = re.compile(r"^(?:年初|年末|本年|上年|使用|结余分配|用事业基金|其中[:：]?$)")
 _CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
 # Header words a text extractor may leave at the start of the first body row (``类 款 项 合计 …``).
 _HEADER_LEFTOVERS = frozenset({"类", "款", "项"})
@@ -75,7 +78,8 @@ def enumerator_value(text: str) -> int | None:
 
 
 def line_tokens(text: str, page: int | None, line: int) -> list[Token]:
-    return [Token(t, page, line) for t in normalize_text(text).split(" ") if t]
+    """The line's words as printed (full-width brackets kept), split at any run of spaces."""
+    return [Token(t, page, line) for t in _SPACES.split(text) if t]
 
 
 def starts_row(tokens: list[Token], coded: bool) -> bool:
@@ -85,7 +89,12 @@ def starts_row(tokens: list[Token], coded: bool) -> bool:
     first = tokens[0].text
     if coded and _CODE_START.match(first):
         return True
-    return _ENUMERATED.match(first) is not None or is_total(first)
+    return is_row_label(first)
+
+
+def is_row_label(text: str) -> bool:
+    """A label that begins a row: numbered (一、…), a total, or a carry-over line (年初结转和结余 …)."""
+    return _ENUMERATED.match(text) is not None or is_total(text) or _ROW_LABEL.match(text) is not None
 
 
 def is_row_line(tokens: list[Token], coded: bool) -> bool:
@@ -129,7 +138,7 @@ def gather_rows(lines: list[list[Token]], coded: bool) -> list[list[Token]]:
             rows.append(pending)
             pending = []
         pending.extend(tokens)
-        if is_figure(tokens[-1].text) and not (coded and _is_code_only_tail(tokens)):
+        if _ends_with_figure(tokens, coded):
             rows.append(pending)
             pending = []
     if pending:
@@ -141,9 +150,17 @@ def pending_has_figures(tokens: list[Token]) -> bool:
     return any(is_figure(t.text) and not _CODE_START.match(t.text) for t in tokens)
 
 
-def _is_code_only_tail(tokens: list[Token]) -> bool:
-    """``301 01 302`` (pdfplumber writes codes apart from their names): the line ends in a code, not a figure."""
-    return all(_CODE_START.match(t.text) or _CODE_PART.match(t.text) for t in tokens)
+def _ends_with_figure(tokens: list[Token], coded: bool) -> bool:
+    """The line ends the row with a figure, not with the code of the next side (``2,082.85 302``)
+    or a line of codes alone (``301 01 302``: pdfplumber writes codes apart from their names)."""
+    last = tokens[-1].text
+    if not is_figure(last):
+        return False
+    if not coded:
+        return True
+    if all(_CODE_START.match(t.text) or _CODE_PART.match(t.text) for t in tokens):
+        return False
+    return not (_CODE_START.match(last) and len(tokens) > 1 and is_figure(tokens[-2].text))
 
 
 def segments(tokens: list[Token], coded: bool) -> list[Segment]:
@@ -166,7 +183,7 @@ def segments(tokens: list[Token], coded: bool) -> list[Segment]:
         elif is_figure(text):
             current.figures.append(token)
         else:
-            if current.figures or (_ENUMERATED.match(text) and current.name):
+            if current.figures or (current.name and is_row_label(text)):
                 out.append(current)
                 current = Segment()
             current.name.append(token)

@@ -228,20 +228,29 @@ class _SideChooser:
         return chosen
 
     def _side_of(self, seg: Segment) -> int:
-        continues = []
+        # A side headed 收入 or 支出 takes the items that say so (九、卫生健康支出 is spending).
+        named = [
+            i for i, side in enumerate(self.layout.sides) if side.label_path and side.label_path[-1] in seg.name_text
+        ]
+        if len(named) == 1:
+            return named[0]
+        code = seg.code_text
+        if code:
+            # The side whose codes it continues: rising, and sharing the longest prefix (30201 after 302).
+            rising = [i for i, last in enumerate(self.last_code) if code > last]
+            shared = {i: _shared_prefix(code, self.last_code[i]) for i in rising}
+            best = [i for i in rising if shared[i] == max(shared.values())]
+            return best[0] if len(best) == 1 else self.last_lone
         number = enumerator_value(seg.name_text)
-        for index in range(len(self.layout.sides)):
-            if seg.code_text:
-                ok = seg.code_text > self.last_code[index]
-            elif number is not None:
-                ok = number == self.last_number[index] + 1
-            else:
-                ok = False
-            if ok:
-                continues.append(index)
-        if len(continues) == 1:
-            return continues[0]
+        if number is not None:
+            continues = [i for i, last in enumerate(self.last_number) if number == last + 1]
+            if len(continues) == 1:
+                return continues[0]
         return self.last_lone
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
 
 
 def _merge(segs: list[Segment]) -> Segment:
