@@ -134,6 +134,9 @@ def gather_rows(lines: list[list[Token]], coded: bool) -> list[list[Token]]:
         tokens = strip_header_leftovers(raw)
         if not tokens:
             continue
+        if not pending and rows and _figures_only(tokens, coded):
+            rows[-1].extend(tokens)  # the row's figures went on to the next line (pdftotext -raw)
+            continue
         if pending and starts_row(tokens, coded) and (has_label(pending) or not coded or pending_has_figures(pending)):
             rows.append(pending)
             pending = []
@@ -148,6 +151,10 @@ def gather_rows(lines: list[list[Token]], coded: bool) -> list[list[Token]]:
 
 def pending_has_figures(tokens: list[Token]) -> bool:
     return any(is_figure(t.text) and not _CODE_START.match(t.text) for t in tokens)
+
+
+def _figures_only(tokens: list[Token], coded: bool) -> bool:
+    return all(is_figure(t.text) for t in tokens) and not (coded and _CODE_START.match(tokens[0].text))
 
 
 def _ends_with_figure(tokens: list[Token], coded: bool) -> bool:

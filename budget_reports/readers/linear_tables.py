@@ -184,6 +184,10 @@ def _build(layout: HeaderLayout, rows: list[list[Token]], coded: bool) -> tuple[
             continue
         sides = chooser.assign(segs)
         placed: list[_PlacedSide | None] = [None] * len(layout.sides)
+        previous = placed_rows[-1] if placed_rows else None
+        if previous is not None and _continues_to_the_right(previous, [i for i, _ in sides]):
+            placed = previous  # one printed row whose sides the text wrote on successive lines
+            placed_rows.pop()
         for side_index, segment in sides:
             side = layout.sides[side_index]
             values = tuple(_figure(t.text) or Decimal(0) for t in segment.figures)
@@ -247,6 +251,11 @@ class _SideChooser:
             if len(continues) == 1:
                 return continues[0]
         return self.last_lone
+
+
+def _continues_to_the_right(previous: list[_PlacedSide | None], sides: list[int]) -> bool:
+    used = [i for i, p in enumerate(previous) if p is not None]
+    return bool(used) and bool(sides) and max(used) < min(sides)
 
 
 def _shared_prefix(a: str, b: str) -> int:

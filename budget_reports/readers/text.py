@@ -15,14 +15,11 @@ from pathlib import Path
 
 from budget_reports.model import Block, BlockKind, Cell, Document, Table
 from budget_reports.readers.decode import decode_text
+from budget_reports.readers.headings import is_heading
 from budget_reports.readers.linear_tables import SourceLine, find_tables
+from budget_reports.readers.wrapped_text import furniture, paragraph_blocks, wrap_width
 
 _EXPORT_MARKER = re.compile(r"\[(?:bookmark|image):[^\]\n]*\]")
-_CN_NUMERAL = "[一二三四五六七八九十]"
-_HEADING = re.compile(
-    rf"^\s*(第(?:{_CN_NUMERAL}+|\d+)部分|{_CN_NUMERAL}+、|（{_CN_NUMERAL}+）|附件\s*(?:\d|{_CN_NUMERAL})|附表)"
-)
-_HEADING_MAX_CHARS = 40
 _NEWLINES = re.compile(r"\r\n?")
 _INDENTED_CELL = re.compile(r"^ +\t")
 
@@ -66,38 +63,29 @@ def read_text(text: str, source_file: str, encoding: str = "utf-8") -> Document:
 def _read_linear(document: Document, page_lines: list[list[str]], paged: bool) -> None:
     """Text extracted from a PDF: tables written as lines are rebuilt, the rest read as prose."""
     lines = [
-        SourceLine(number if paged else None, i, text)
+        SourceLine(number if paged else None, i, strip_markers(text))
         for number, page in enumerate(page_lines, start=1)
         for i, text in enumerate(page, start=1)
     ]
+    dropped = furniture(lines)
+    lines = [line for line in lines if (line.page, line.line) not in dropped]
+    prose: list[list[SourceLine]] = []
     position = 0
-    for table in find_tables(lines):
-        document.blocks.extend(_prose_blocks(lines[position : table.start]))
-        document.blocks.extend(table.blocks)
-        document.ambiguous_cells.extend(table.ambiguous)
+    tables = find_tables(lines)
+    for table in tables:
+        prose.append(lines[position : table.start])
         position = table.end
-    document.blocks.extend(_prose_blocks(lines[position:]))
-
-
-def _prose_blocks(lines: list[SourceLine]) -> list[Block]:
-    blocks: list[Block] = []
-    start = 0
-    while start < len(lines):
-        end = start
-        while end < len(lines) and lines[end].page == lines[start].page:
-            end += 1
-        first = lines[start]
-        blocks.extend(parse_lines([s.text for s in lines[start:end]], first.page, first.line))
-        start = end
-    return blocks
+    prose.append(lines[position:])
+    width = wrap_width([line for part in prose for line in part])
+    for part, table in zip(prose, [*tables, None], strict=True):
+        document.blocks.extend(paragraph_blocks(part, width))
+        if table is not None:
+            document.blocks.extend(table.blocks)
+            document.ambiguous_cells.extend(table.ambiguous)
 
 
 def strip_markers(line: str) -> str:
     return _EXPORT_MARKER.sub("", line) if "[" in line else line
-
-
-def is_heading(text: str) -> bool:
-    return len(text) <= _HEADING_MAX_CHARS and _HEADING.match(text) is not None
 
 
 def _classify(lines: list[str]) -> tuple[list[str], list[int]]:
