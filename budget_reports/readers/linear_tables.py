@@ -38,6 +38,9 @@ _ROW_MAX_CHARS = 70
 _COLUMN_NUMBERS = ("栏次", "行次")
 _TABLE_END = re.compile(r"^(?:注[:：]|说明[:：]|第[一二三四五六七八九十\d]+部分|附件|附表\s*\d)")
 _FUNCTION_CODE_LENGTHS = (3, 5, 7)
+# Where a glued title may start: a year (…1932026年部门…) or the first letter after a figure.
+_YEAR = re.compile(r"(?:19|20)\d\d年")
+_AFTER_FIGURE = re.compile(r"\d(?=[^\d\s,.，．%])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +67,39 @@ class LinearTable:
     ambiguous: list[AmbiguousCell]
 
 
+def unglue_titles(lines: list[SourceLine]) -> list[SourceLine]:
+    """A table's title glued to the figures ending the line before it, as extractors join the last
+    line of a page to the first of the next (``合计 … 11,286,1932026年部门政府性基金预算…``):
+    the title goes on a line of its own, with the same page and line for evidence."""
+    out: list[SourceLine] = []
+    for line in lines:
+        split = _glued_title_at(line.text)
+        if split is None:
+            out.append(line)
+        else:
+            out += [
+                SourceLine(line.page, line.line, line.text[:split]),
+                SourceLine(line.page, line.line, line.text[split:]),
+            ]
+    return out
+
+
+def _glued_title_at(text: str) -> int | None:
+    if not any(c.isdigit() for c in text) or kind_of_title(compact(text)[-_TITLE_MAX_CHARS:]) is None:
+        return None
+    starts = [m.start() for m in _YEAR.finditer(text)] + [m.end() for m in _AFTER_FIGURE.finditer(text)]
+    for start in sorted(set(starts)):
+        head = text[:start].split()
+        # The head is a table row: a label, then figures, the last one whole (11,286,193 | 2026年…).
+        if len(head) > 1 and _figure(head[-1]) is not None and _is_title(text[start:]):
+            return start
+    return None
+
+
 def find_tables(lines: list[SourceLine]) -> list[LinearTable]:
-    """Every standard table written as lines, in order (lines of one table never overlap another)."""
+    """Every standard table written as lines, in order (lines of one table never overlap another).
+
+    ``lines`` must have been through ``unglue_titles``."""
     found: list[LinearTable] = []
     i = 0
     while i < len(lines):

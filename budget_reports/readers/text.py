@@ -16,7 +16,7 @@ from pathlib import Path
 from budget_reports.model import Block, BlockKind, Cell, Document, Table
 from budget_reports.readers.decode import decode_text
 from budget_reports.readers.headings import is_heading
-from budget_reports.readers.linear_tables import SourceLine, find_tables
+from budget_reports.readers.linear_tables import SourceLine, find_tables, unglue_titles
 from budget_reports.readers.wrapped_text import furniture, paragraph_blocks, wrap_width
 
 _EXPORT_MARKER = re.compile(r"\[(?:bookmark|image):[^\]\n]*\]")
@@ -68,7 +68,7 @@ def _read_linear(document: Document, page_lines: list[list[str]], paged: bool) -
         for i, text in enumerate(page, start=1)
     ]
     dropped = furniture(lines)
-    lines = [line for line in lines if (line.page, line.line) not in dropped]
+    lines = unglue_titles([line for line in lines if (line.page, line.line) not in dropped])
     prose: list[list[SourceLine]] = []
     position = 0
     tables = find_tables(lines)

@@ -26,8 +26,9 @@ from budget_reports.readers.pdf_text import PAGE_NUMBER, ends_paragraph, join_wr
 _RAGGED_COLUMNS = 8
 # Lines at least this wide count when finding the wrap width; shorter ones end paragraphs anyway.
 _MIN_WRAP_COLUMNS = 30
-# Text is taken as hard-wrapped when this share of its lines runs to the wrap width.
-_WRAPPED_SHARE = 0.2
+# Text is taken as hard-wrapped when this share of its wide lines runs to the wrap width.
+_WRAPPED_SHARE = 0.4
+_COLUMN_GAP = re.compile(r"\S {3,}\S")
 # A running header or footer repeats on at least this many pages (and this share of them).
 _RUNNING_PAGES = 3
 _RUNNING_SHARE = 0.3
@@ -63,13 +64,14 @@ def furniture(lines: Sequence[SourceLine]) -> set[tuple[int | None, int]]:
 
 def wrap_width(lines: Sequence[SourceLine]) -> int | None:
     """The width the text was wrapped at, or None when it was not hard-wrapped."""
-    widths = sorted(display_width(line.text.strip()) for line in lines if line.text.strip())
-    wide = [w for w in widths if w >= _MIN_WRAP_COLUMNS]
+    # Lines spread out in columns (pdftotext -layout tables) are not prose: their width says nothing.
+    texts = [line.text.strip() for line in lines if not _COLUMN_GAP.search(line.text.strip())]
+    wide = sorted(w for w in map(display_width, texts) if w >= _MIN_WRAP_COLUMNS)
     if not wide:
         return None
     width = wide[int(0.9 * (len(wide) - 1))]
     full = sum(1 for w in wide if w >= width - _RAGGED_COLUMNS)
-    return width if full >= _WRAPPED_SHARE * len(widths) else None
+    return width if full >= _WRAPPED_SHARE * len(wide) else None
 
 
 def split_glued_headings(text: str) -> list[str]:
