@@ -174,6 +174,7 @@ def segments(tokens: list[Token], coded: bool) -> list[Segment]:
     """Cut a row into segments: a new one starts at a code or a name that follows figures."""
     out: list[Segment] = []
     current = Segment()
+    in_code = False  # the previous token was (part of) a code
     for i, token in enumerate(tokens):
         text = token.text
         following = tokens[i + 1].text if i + 1 < len(tokens) else ""
@@ -182,12 +183,13 @@ def segments(tokens: list[Token], coded: bool) -> list[Segment]:
                 out.append(current)
                 current = Segment()
             current.code.append(token)
-        elif coded and _CODE_PART.match(text) and current.code and not current.name and not current.figures:
-            if len(current.code_text) < 7:
-                current.code.append(token)
-            else:
-                current.figures.append(token)
-        elif is_figure(text):
+            in_code = True
+            continue
+        if coded and in_code and _CODE_PART.match(text) and len(current.code_text) < 7:
+            current.code.append(token)
+            continue
+        in_code = False
+        if is_figure(text):
             current.figures.append(token)
         else:
             if current.figures or (current.name and is_row_label(text)):
