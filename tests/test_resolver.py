@@ -180,5 +180,5 @@ def test_codes_in_the_markers_are_used() -> None:
 
 def test_a_year_outside_the_reference_uses_the_nearest_edition() -> None:
     assert resolve("住房保障支出（类）", "类", 2015).edition_year == 2019
-    assert resolve("住房保障支出（类）", "类", 2030).edition_year == 2025
-    assert resolve("住房保障支出（类）", "类", None).edition_year == 2025
+    assert resolve("住房保障支出（类）", "类", 2030).edition_year == 2026
+    assert resolve("住房保障支出（类）", "类", None).edition_year == 2026

@@ -21,7 +21,14 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from budget_reports.classification.reference import FUNCTION, Edition, Entry, edition, nearest_edition_year
+from budget_reports.classification.reference import (
+    FUNCTION,
+    SCHEME_LABELS,
+    Edition,
+    Entry,
+    edition,
+    nearest_edition_year,
+)
 from budget_reports.normalize import compact
 
 LEVELS = ("类", "款", "项")
@@ -345,4 +352,4 @@ def _ambiguous(piece: Piece, found: list[Entry]) -> Issue:
 
 
 def scheme_label(scheme: str) -> str:
-    return "支出功能分类" if scheme == FUNCTION else "部门预算支出经济分类"
+    return SCHEME_LABELS[scheme]
