@@ -189,6 +189,21 @@ def _add_local(expanded: dict[tuple[int, str], Entry], row: LocalRow, years: ran
         )
 
 
+def retired(scheme: str, code: str) -> tuple[str, int] | None:
+    """(name, last edition year) of a code the reference records as abolished before its first edition."""
+    return _retired(scheme).get(code)
+
+
+@cache
+def _retired(scheme: str) -> dict[str, tuple[str, int]]:
+    first = EDITIONS[scheme].start
+    return {
+        row["code"]: (row["name"], int(row["last_edition"]))
+        for row in _read_compact(scheme)
+        if row["last_edition"] and int(row["last_edition"]) < first
+    }
+
+
 def nearest_edition_year(scheme: str, year: int | None) -> int:
     """The edition used for a report of ``year``: itself when covered, else the closest one (latest if unknown)."""
     years = EDITIONS[scheme]
