@@ -121,10 +121,15 @@ def short_form(key: str) -> str:
     return form
 
 
+def _transposed(written: str, official: str) -> bool:
+    return len(written) >= TRANSPOSITION_MIN_CHARS and written != official and sorted(written) == sorted(official)
+
+
 def near_miss_score(written_key: str, official_key: str) -> float:
     """How close a written name is to an official one (0 when it is not a plausible slip of the pen)."""
     written, official = short_form(written_key), short_form(official_key)
-    if len(written) >= TRANSPOSITION_MIN_CHARS and written != official and sorted(written) == sorted(official):
+    plain = (_BRACKETED.sub("", written_key), _BRACKETED.sub("", official_key))
+    if _transposed(*plain) or _transposed(written, official):
         return 95.0  # the same characters in another order: 其他城乡公共社区设施 for 其他城乡社区公共设施
     if min(len(written), len(official)) < NEAR_MISS_MIN_CHARS:
         return 0.0
