@@ -131,3 +131,16 @@ def test_every_code_printed_in_the_corpus_exists_with_its_printed_name(pdf_name:
         resolution = resolve(name, level, 2024, code=code, scheme=scheme)
         assert resolution.entry(level) is not None, (code, name)
         assert not resolution.issues, (code, name, resolution.issues)
+
+
+def test_every_code_printed_in_the_2026_budget_exists_in_the_2026_edition_with_its_printed_name() -> None:
+    text = corpus_file("shanghai-putuo-urban-management-2026-budget.txt").read_text(encoding="utf-8")
+    rows = [pair for line in text.splitlines() for pair in _coded_names(line)]
+    assert len({code for code, _ in rows}) >= 45  # 18 functional and 33 economic codes
+    for code, name in rows:
+        scheme = "economic" if code.startswith("3") else "function"
+        level = LEVEL_OF_LENGTH[len(code)]
+        resolution = resolve(name, level, 2026, code=code, scheme=scheme)
+        assert resolution.edition_year == 2026
+        assert resolution.entry(level) is not None, (code, name)
+        assert not resolution.issues, (code, name, resolution.issues)

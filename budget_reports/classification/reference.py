@@ -32,6 +32,7 @@ SCHEME_LABELS = {FUNCTION: "支出功能分类", ECONOMIC: "部门预算支出�
 # Edition years the reference covers, per scheme (see README.md for where each comes from).
 EDITIONS: dict[str, range] = {FUNCTION: range(2019, 2027), ECONOMIC: range(2018, 2027), ECONOMIC_GOV: range(2018, 2027)}
 _FILES = {FUNCTION: "function.csv", ECONOMIC: "economic.csv", ECONOMIC_GOV: "economic_gov.csv"}
+SOURCES_FILE = "sources.csv"  # the documents a row's `checked` tags name, and the editions each proves
 LEVEL_OF_LENGTH = {3: "类", 5: "款", 7: "项"}
 
 LOCAL_CODES_ENV = "BUDGET_LOCAL_CODES"
@@ -75,6 +76,18 @@ def _read_compact(scheme: str) -> list[dict[str, str]]:
     path = DATA_DIR / _FILES[scheme]
     frame = pl.read_csv(path, infer_schema=False).fill_null("")
     return frame.to_dicts()
+
+
+@cache
+def sources() -> dict[str, tuple[int, ...]]:
+    """Tag -> edition years the tagged document proves."""
+    frame = pl.read_csv(DATA_DIR / SOURCES_FILE, infer_schema=False)
+    return {row["tag"]: tuple(int(y) for y in row["editions"].split(";")) for row in frame.to_dicts()}
+
+
+def _checked_in(tags: tuple[str, ...], year: int) -> tuple[str, ...]:
+    """The row's tags whose document proves the edition of ``year`` (a 2024 report proves nothing of 2019)."""
+    return tuple(tag for tag in tags if year in sources()[tag])
 
 
 def _split(text: str, sep: str) -> tuple[str, ...]:
@@ -128,7 +141,7 @@ def _entries(scheme: str, local_key: tuple[str, int] | None) -> tuple[Entry, ...
                 parent_code=row["parent_code"] or None,
                 aliases=other_names,
                 group=row.get("group") or None,
-                checked=_split(row["checked"], ";"),
+                checked=_checked_in(_split(row["checked"], ";"), year),
             )
     for extra in sorted(local, key=lambda row: len(row.code)):  # parents first
         _add_local(expanded, extra, years, names_by_code[extra.code])
