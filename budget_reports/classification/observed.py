@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
 
 import polars as pl
 
@@ -50,7 +49,6 @@ class Related:
     resolved_code: str | None = None  # whose name it is, when not the printed code's
 
 
-@cache
 def relate(scheme: str, year: int | None, code: str | None, level: str, name: str) -> Related:
     """How a printed (code, name) relates to the edition of ``year``."""
     ed = edition(scheme, year)

@@ -306,43 +306,27 @@ def _name_issue(written: str, entry: Entry, ed: Edition) -> Issue | None:
     if other is not None:
         return other
     if kind is Match.NEAR_MISS:
-        return Issue(
-            IssueKind.NEAR_MISS,
-            subject=entry.code,
-            expected=entry.name,
-            actual=written,
-            detail=f"“{written}”与 {ed.year} 年版科目 {entry.code}“{entry.name}”不一致（疑为笔误或字序颠倒）",
-        )
+        detail = f"“{written}”与 {ed.year} 年版科目 {entry.code}“{entry.name}”不一致（疑为笔误或字序颠倒）"
+        return _name_differs(IssueKind.NEAR_MISS, entry, written, detail)
     if kind is Match.ALIAS:
-        return Issue(
-            IssueKind.OUTDATED_NAME,
-            subject=entry.code,
-            expected=entry.name,
-            actual=written,
-            detail=f"“{written}”不是 {ed.year} 年版科目 {entry.code} 的名称（应为“{entry.name}”）",
-        )
-    return Issue(
-        IssueKind.NAME_MISMATCH,
-        subject=entry.code,
-        expected=entry.name,
-        actual=written,
-        detail=f"科目 {entry.code} 在 {ed.year} 年版中名为“{entry.name}”，报告写作“{written}”",
-    )
+        detail = f"“{written}”不是 {ed.year} 年版科目 {entry.code} 的名称（应为“{entry.name}”）"
+        return _name_differs(IssueKind.OUTDATED_NAME, entry, written, detail)
+    detail = f"科目 {entry.code} 在 {ed.year} 年版中名为“{entry.name}”，报告写作“{written}”"
+    return _name_differs(IssueKind.NAME_MISMATCH, entry, written, detail)
+
+
+def _name_differs(kind: IssueKind, entry: Entry, written: str, detail: str) -> Issue:
+    """An issue about the name written for ``entry``: its official name expected, the written one actual."""
+    return Issue(kind, subject=entry.code, expected=entry.name, actual=written, detail=detail)
 
 
 def _other_codes_name(written: str, entry: Entry, ed: Edition) -> Issue | None:
     owners = [e for e in find_by_name(written, ed.children(None, entry.level)) if e.code != entry.code]
     if len(owners) != 1 or match_kind(written, owners[0]) not in (*SAME_NAME, Match.ALIAS):
         return None
-    owner = owners[0]
-    return Issue(
-        IssueKind.OTHER_CODES_NAME,
-        subject=entry.code,
-        expected=entry.name,
-        actual=written,
-        detail=f"编码 {entry.code} 旁写的“{written}”是 {ed.year} 年版科目 {owner.code} 的名称；"
-        f"{entry.code} 应为“{entry.name}”",
-    )
+    owner = owners[0].code
+    detail = f"编码 {entry.code} 旁写的“{written}”是 {ed.year} 年版科目 {owner} 的名称；{entry.code} 应为“{entry.name}”"
+    return _name_differs(IssueKind.OTHER_CODES_NAME, entry, written, detail)
 
 
 def _resolve_path(ed: Edition, pieces: list[Piece], level: str, context: Resolution | None) -> Resolution:
