@@ -393,7 +393,7 @@ def _resolve_piece(
     if under and not near_under:
         return (under[0], None) if len(under) == 1 else (None, _ambiguous(piece, under))
     anywhere = find_by_name(piece.name, level_entries)
-    if parent is not None and explicit_parent and len(anywhere) == 1 and _belongs_elsewhere(piece, anywhere[0]):
+    if parent is not None and explicit_parent and len(anywhere) == 1 and _belongs_elsewhere(ed, piece, anywhere[0]):
         other = anywhere[0]
         expected_parent = other.code[: len(parent.code)]
         return None, Issue(
@@ -405,6 +405,15 @@ def _resolve_piece(
         )
     if under:  # only near misses under the written parent
         return (under[0], None) if len(under) == 1 else (None, _ambiguous(piece, under))
+    if parent is not None and explicit_parent and len(anywhere) == 1:
+        # Found elsewhere, but not proof the written parent is wrong: the reference may lack it there.
+        other = anywhere[0]
+        return None, Issue(
+            IssueKind.UNRESOLVED,
+            subject=piece.name,
+            detail=f"{ed.year} 年版科目“{parent.name}”（{parent.code}）下没有名为“{piece.name}”的{piece.level}级科目；"
+            f"参考科目表中只有 {other.code}（属于 {other.parent_code}）有此名称",
+        )
     if len(anywhere) == 1:
         return anywhere[0], None
     if len(anywhere) > 1:
@@ -417,14 +426,17 @@ def _resolve_piece(
     )
 
 
-def _belongs_elsewhere(piece: Piece, other: Entry) -> bool:
-    """Whether a name found only under another parent proves the written parent wrong. For a 项 only
-    its own name counts (a shortened or cut name, not an alias or a near miss): 项 lists are the least
-    complete part of the reference, so a vaguer match may just be a 项 the reference lacks."""
+def _belongs_elsewhere(ed: Edition, piece: Piece, other: Entry) -> bool:
+    """Whether a name found only under another parent proves the written parent wrong. 项 lists are
+    the least complete part of the reference, so for a 项 it takes its own name (shortened or cut, not
+    an alias or a near miss) that also names its 款: 其他税收事务支出 is 税收事务's, wherever written,
+    while 专项业务 may be a 项 the reference lacks under the 款 the report gives."""
     kind = match_kind(piece.name, other)
     if piece.level != "项":
         return kind is not Match.NEAR_MISS
-    return kind in SAME_NAME
+    own_kuan = ed.get(other.parent_code)
+    names_kuan = own_kuan is not None and short_form(name_key(own_kuan.name)) in name_key(piece.name)
+    return kind in SAME_NAME and names_kuan
 
 
 def _ambiguous(piece: Piece, found: list[Entry]) -> Issue:
