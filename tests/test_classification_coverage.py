@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from budget_reports.classification.coverage import README, coverage, with_table
+from budget_reports.classification.coverage import README, changes, coverage, with_table
 from budget_reports.classification.reference import DATA_DIR, sources
 
 # (scheme, edition) -> (类, 款, 项, rows checked against a document of that edition)
@@ -44,3 +44,10 @@ def test_every_checked_tag_names_a_documented_source_of_the_editions_it_proves()
         tags |= {tag for cell in column for tag in cell.split(";") if tag}
     assert tags <= set(sources())
     assert all(years and all(2018 <= y <= 2026 for y in years) for years in sources().values())
+
+
+def test_changes_between_editions_are_derived_from_the_rows() -> None:
+    found = changes()
+    assert ("function", 2021, "21305", "renamed", "扶贫 → 巩固脱贫攻坚成果衔接乡村振兴") in found
+    assert ("function", 2020, "234", "added", "抗疫特别国债安排的支出") in found
+    assert {(s, y) for s, y, *_ in found} == {("function", 2020), ("function", 2021)}  # none recorded since

@@ -1,9 +1,10 @@
-"""How much of the reference there is, and how much of it was checked against a document.
+"""How much of the reference there is, how much of it was checked, and what changed between editions.
 
 ``coverage_table()`` renders, per scheme and edition, the number of 类/款/项 and the share of rows
-whose `checked` names a document of that edition. The classification README carries the table
-(between the markers below); ``python -m budget_reports.classification.coverage`` rewrites it and a
-test keeps the two equal, so the documented counts are always the shipped ones.
+whose `checked` names a document of that edition; ``changes_table()`` lists, edition by edition,
+the codes added, retired and renamed. The classification README carries both (between the markers
+below); ``python -m budget_reports.classification.coverage`` rewrites them and a test keeps the
+README equal to them, so the documented counts and changes are always the shipped ones.
 """
 
 from __future__ import annotations
@@ -12,10 +13,18 @@ from pathlib import Path
 
 import polars as pl
 
-from budget_reports.classification.reference import REFERENCE_SOURCE, SCHEME_LABELS, SCHEMES, classification_frame
+from budget_reports.classification.reference import (
+    EDITIONS,
+    REFERENCE_SOURCE,
+    SCHEME_LABELS,
+    SCHEMES,
+    classification_frame,
+    edition,
+)
 
 README = Path(__file__).parent / "README.md"
 START, END = "<!-- coverage:start -->", "<!-- coverage:end -->"
+CHANGES_START, CHANGES_END = "<!-- changes:start -->", "<!-- changes:end -->"
 LEVELS = ("类", "款", "项")
 
 
@@ -44,11 +53,43 @@ def coverage_table() -> str:
     return "\n".join(lines) + "\n"
 
 
+def changes() -> list[tuple[str, int, str, str, str]]:
+    """(scheme, edition, code, change, detail) for every code added, retired or renamed from one
+    covered edition to the next (the user's local codes left out)."""
+    found = []
+    for scheme in SCHEMES:
+        years = EDITIONS[scheme]
+        for year in years[1:]:
+            before, now = _shipped(scheme, year - 1), _shipped(scheme, year)
+            for code in sorted(now.keys() - before.keys()):
+                found.append((scheme, year, code, "added", now[code]))
+            for code in sorted(before.keys() - now.keys()):
+                found.append((scheme, year, code, "retired", before[code]))
+            for code in sorted(c for c in now.keys() & before.keys() if now[c] != before[c]):
+                found.append((scheme, year, code, "renamed", f"{before[code]} → {now[code]}"))
+    return found
+
+
+def _shipped(scheme: str, year: int) -> dict[str, str]:
+    return {e.code: e.name for e in edition(scheme, year).entries.values() if e.source == REFERENCE_SOURCE}
+
+
+def changes_table() -> str:
+    lines = ["| scheme | edition | code | change | name |", "|---|---|---|---|---|"]
+    lines += [f"| {SCHEME_LABELS[s]} | {y} | {c} | {kind} | {detail} |" for s, y, c, kind, detail in changes()]
+    return "\n".join(lines) + "\n"
+
+
+def _replace(text: str, start: str, end: str, content: str) -> str:
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    return f"{head}{start}\n{content}{end}{tail}"
+
+
 def with_table(readme: str) -> str:
-    """The README text with its coverage table replaced by the current one."""
-    head, rest = readme.split(START, 1)
-    _, tail = rest.split(END, 1)
-    return f"{head}{START}\n{coverage_table()}{END}{tail}"
+    """The README text with its coverage and changes tables replaced by the current ones."""
+    readme = _replace(readme, START, END, coverage_table())
+    return _replace(readme, CHANGES_START, CHANGES_END, changes_table())
 
 
 if __name__ == "__main__":
