@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -96,6 +97,7 @@ _NUMBERING = re.compile(r"^(?:\d+[.、)]|[一二三四五六七八九十]+、|\(
 _QUOTES = re.compile(r"[\"'“”‘’「」]")
 
 
+@lru_cache(maxsize=65536)  # names repeat: every lookup compares with the same few thousand official names
 def name_key(name: str) -> str:
     """The form names are compared in: full-width folded, no spaces, no quotes, no numbering."""
     key = _QUOTES.sub("", compact(name))
@@ -110,6 +112,7 @@ _BRACKETED = re.compile(r"\([^)]*\)")
 _GENERIC_SUFFIXES = ("支出", "事务")
 
 
+@lru_cache(maxsize=65536)
 def short_form(key: str) -> str:
     """A name as reports shorten it: bracketed parts and the generic suffixes 支出 / 事务 left out."""
     form = _BRACKETED.sub("", key)
@@ -122,20 +125,27 @@ def short_form(key: str) -> str:
     return form
 
 
+@lru_cache(maxsize=65536)
+def _unbracketed(key: str) -> str:
+    return _BRACKETED.sub("", key)
+
+
 def _transposed(written: str, official: str) -> bool:
-    return len(written) >= TRANSPOSITION_MIN_CHARS and written != official and sorted(written) == sorted(official)
+    return (
+        len(written) == len(official) >= TRANSPOSITION_MIN_CHARS
+        and written != official
+        and sorted(written) == sorted(official)
+    )
 
 
 def near_miss_score(written_key: str, official_key: str) -> float:
     """How close a written name is to an official one (0 when it is not a plausible slip of the pen)."""
     written, official = short_form(written_key), short_form(official_key)
-    plain = (_BRACKETED.sub("", written_key), _BRACKETED.sub("", official_key))
-    if _transposed(*plain) or _transposed(written, official):
+    if _transposed(_unbracketed(written_key), _unbracketed(official_key)) or _transposed(written, official):
         return 95.0  # the same characters in another order: 其他城乡公共社区设施 for 其他城乡社区公共设施
     if min(len(written), len(official)) < NEAR_MISS_MIN_CHARS:
         return 0.0
-    score = fuzz.ratio(written, official)
-    return score if score >= NEAR_MISS_SCORE else 0.0
+    return fuzz.ratio(written, official, score_cutoff=NEAR_MISS_SCORE)
 
 
 def split_path(name_as_written: str, level: str) -> list[Piece]:
@@ -190,40 +200,44 @@ def _matches_name(key: str, official: str) -> Match | None:
     return None
 
 
+def _plain_match(key: str, entry: Entry) -> Match | None:
+    """Every kind of match but a near miss (cheap, and enough for almost every line)."""
+    kind = _matches_name(key, name_key(entry.name))
+    if kind is not None:
+        return kind
+    if any(_matches_name(key, name_key(alias)) for alias in entry.aliases):
+        return Match.ALIAS
+    return None
+
+
 def match_kind(written: str, entry: Entry) -> Match | None:
     """How ``written`` matches ``entry``'s name, if it does."""
     key = name_key(written)
     if not key:
         return None
-    official = name_key(entry.name)
-    kind = _matches_name(key, official)
-    if kind is not None:
-        return kind
-    if any(_matches_name(key, name_key(alias)) for alias in entry.aliases):
-        return Match.ALIAS
-    if near_miss_score(key, official):
+    kind = _plain_match(key, entry)
+    if kind is None and near_miss_score(key, name_key(entry.name)):
         return Match.NEAR_MISS
-    return None
+    return kind
 
 
 def find_by_name(written: str, candidates: list[Entry]) -> list[Entry]:
     """Candidates the name fits, best kind of match only (an exact match beats a prefix, an alias or a
-    near miss; among near misses, the closest ones)."""
+    near miss; among near misses, the closest ones). Near misses are scored only when nothing else fits."""
+    key = name_key(written)
+    if not key:
+        return []
     by_kind: dict[Match, list[Entry]] = {}
     for entry in candidates:
-        kind = match_kind(written, entry)
+        kind = _plain_match(key, entry)
         if kind is not None:
             by_kind.setdefault(kind, []).append(entry)
     for kind in MATCH_ORDER:
-        if kind in by_kind and kind is not Match.NEAR_MISS:
+        if kind in by_kind:
             return by_kind[kind]
-    near = by_kind.get(Match.NEAR_MISS, [])
-    if not near:
-        return []
-    key = name_key(written)
-    scores = {e.code: near_miss_score(key, name_key(e.name)) for e in near}
-    best = max(scores.values())
-    return [e for e in near if scores[e.code] == best]
+    scores = {e.code: near_miss_score(key, name_key(e.name)) for e in candidates}
+    best = max(scores.values(), default=0.0)
+    return [e for e in candidates if best and scores[e.code] == best]
 
 
 # ---------------------------------------------------------------- resolution
