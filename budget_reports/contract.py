@@ -333,9 +333,10 @@ DQ_FINDINGS = View(
 
 CLASSIFICATION = View(
     "classification",
-    "Reference: the functional (支出功能分类) and economic (部门预算支出经济分类) classifications by edition year.",
+    "Reference: the functional (支出功能分类) and economic (部门预算支出经济分类, 政府预算支出经济分类) "
+    "classifications by edition year, with the user's local codes (BUDGET_LOCAL_CODES).",
     (
-        _c("scheme", "VARCHAR", "分类体系", "function / economic."),
+        _c("scheme", "VARCHAR", "分类体系", "function / economic (部门预算) / economic_gov (政府预算)."),
         _c("edition_year", "INTEGER", "版本年度", "Year of the classification edition."),
         _c("code", "VARCHAR", "编码", "3/5/7 digits (function) or 3/5 digits (economic)."),
         _c("level", "VARCHAR", "级次", "类 / 款 / 项."),
@@ -348,8 +349,55 @@ CLASSIFICATION = View(
             "Other names the line is written with (earlier names, short forms).",
         ),
         _c("group", "VARCHAR", "经费类别", "Economic lines: 人员经费 / 公用经费."),
+        _c(
+            "checked",
+            "VARCHAR[]",
+            "核对来源",
+            "Documents the row was checked against (tags listed in the classification README); "
+            "empty when the row was not checked against any document.",
+        ),
+        _c(
+            "source",
+            "VARCHAR",
+            "来源",
+            "reference (shipped with the package) or local (the user's BUDGET_LOCAL_CODES).",
+        ),
     ),
     key=("scheme", "edition_year", "code"),
+)
+
+CLASSIFICATION_OBSERVED = View(
+    "classification_observed",
+    "Every classification code and name as the reports print them, and how each relates to the reference "
+    "edition of the report's year: what the reference lacks, and what the reports get wrong.",
+    (
+        _c("scheme", "VARCHAR", "分类体系", "function / economic."),
+        _c("fiscal_year", "INTEGER", "年度", "Fiscal year of the reports printing it."),
+        _c("edition_year", "INTEGER", "版本年度", "Reference edition it was compared with (the nearest covered one)."),
+        _c("code", "VARCHAR", "编码", "Code as printed (digits joined); NULL for a name printed without a code."),
+        _c("level", "VARCHAR", "级次", "类 / 款 / 项."),
+        _c("name_as_printed", "VARCHAR", "报告所列名称", "The name as printed (the last piece of a prose path)."),
+        _c("source_kind", "VARCHAR", "来源类型", "narrative (prose) or table."),
+        _c("report_count", "INTEGER", "报告数", "Number of reports printing this code and name."),
+        _c("department_count", "INTEGER", "部门数", "Number of departments printing it."),
+        _c(
+            "relation",
+            "VARCHAR",
+            "与参考科目关系",
+            "same_name (the edition's name, or a short form of it); known_alias (a documented alias); "
+            "other_edition_name (the code's name in another edition); different_name (another name); "
+            "unknown_code (the code is not in the edition); unresolved (a name no single code fits).",
+        ),
+        _c("reference_name", "VARCHAR", "参考名称", "The code's name in the edition (NULL when unknown)."),
+        _c(
+            "resolved_code",
+            "VARCHAR",
+            "对应编码",
+            "The code the name resolves to (for a name printed without code, or printed with another code's name).",
+        ),
+        _c("first_source_file", "VARCHAR", "首个来源文件", "One report printing it (the first by file path)."),
+    ),
+    key=("scheme", "fiscal_year", "code", "level", "name_as_printed", "source_kind"),
 )
 
 VIEWS: tuple[View, ...] = (
@@ -363,9 +411,12 @@ VIEWS: tuple[View, ...] = (
     PERFORMANCE_INDICATORS,
     DQ_FINDINGS,
     CLASSIFICATION,
+    CLASSIFICATION_OBSERVED,
 )
 
 VIEWS_BY_NAME: dict[str, View] = {v.name: v for v in VIEWS}
 
 # Views whose rows come from extracted reports (everything but the reference).
-FACT_VIEWS: tuple[View, ...] = tuple(v for v in VIEWS if v.name not in ("reports", "classification"))
+FACT_VIEWS: tuple[View, ...] = tuple(
+    v for v in VIEWS if v.name not in ("reports", "classification", "classification_observed")
+)

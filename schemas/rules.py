@@ -23,6 +23,8 @@ SOURCE_KINDS = ("narrative", "table")
 FUND_TYPES = ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款", "全部资金")
 GROUPS = ("人员经费", "公用经费")
 LEVELS = ("类", "款", "项")
+SCHEMES = ("function", "economic", "economic_gov")
+RELATIONS = ("same_name", "known_alias", "other_edition_name", "different_name", "unknown_code", "unresolved")
 
 
 def _year(column: str) -> pa.Check:
@@ -97,10 +99,20 @@ VIEW_COLUMN_RULES: dict[str, dict[str, list[pa.Check]]] = {
         "finding_id": [_matches(r"^[0-9a-f]{16}$")],
     },
     "classification": {
-        "scheme": [pa.Check.isin(("function", "economic"))],
+        "scheme": [pa.Check.isin(SCHEMES)],
         "level": [pa.Check.isin(LEVELS)],
         "code": [_matches(r"^(\d{3}|\d{5}|\d{7})$")],
         "parent_code": [_matches(r"^(\d{3}|\d{5})$")],
+        "source": [pa.Check.isin(("reference", "local"))],
+    },
+    "classification_observed": {
+        "scheme": [pa.Check.isin(SCHEMES)],
+        "level": [pa.Check.isin(LEVELS)],
+        "code": [_matches(r"^(\d{3}|\d{5}|\d{7})$")],
+        "resolved_code": [_matches(r"^(\d{3}|\d{5}|\d{7})$")],
+        "relation": [pa.Check.isin(RELATIONS)],
+        "report_count": [pa.Check.ge(1)],
+        "department_count": [pa.Check.ge(0)],
     },
 }
 
@@ -124,6 +136,7 @@ NOT_NULL: dict[str, tuple[str, ...]] = {
     "performance_indicators": ("report_id", "project_name", "source_file"),
     "dq_findings": ("finding_id", "report_id", "rule_id", "severity", "subject", "message"),
     "classification": ("scheme", "edition_year", "code", "level", "name"),
+    "classification_observed": ("scheme", "edition_year", "level", "name_as_printed", "relation", "report_count"),
 }
 
 

@@ -25,7 +25,8 @@ from budget_reports.rules import RULES
 from budget_reports.rules.classification import (
     CODE_UNKNOWN,
     EDITION_FALLBACK,
-    NAME_MISMATCH,
+    NAME_OF_OTHER_CODE,
+    NOT_IN_REFERENCE,
     OUTDATED_NAME,
     UNRESOLVED,
     WRONG_PARENT,
@@ -191,7 +192,7 @@ def test_a_table_line_listed_under_another_kuan_is_a_wrong_parent() -> None:
     ("printed", "code", "expected"),
     [
         ("机关事业单位基本养老保险缴", "2080505", []),  # truncated by the table: fine
-        ("住房公积金", "2210203", [(NAME_MISMATCH, Severity.WARNING, "购房补贴")]),
+        ("住房公积金", "2210203", [(NAME_OF_OTHER_CODE, Severity.ERROR, "购房补贴")]),
     ],
 )
 def test_printed_names_are_checked_against_the_codes_name(printed: str, code: str, expected: list) -> None:
@@ -246,8 +247,11 @@ def test_economic_lines_get_their_group_and_code() -> None:
     [
         ("301 13", "住房公积金", []),
         ("302 12", "因 公 出 国 （ 境 ） 费\n用", []),  # spaced and wrapped as the Putuo table prints it
-        ("30113", "医疗费", [(NAME_MISMATCH, Severity.WARNING, "住房公积金")]),
-        ("30250", "其他费用", [(CODE_UNKNOWN, Severity.WARNING, "2021 年版部门预算支出经济分类编码")]),
+        ("30113", "医疗费", [(NAME_OF_OTHER_CODE, Severity.ERROR, "住房公积金")]),  # 医疗费 is 30114
+        # Unknown code under a known 类 with a name of its own: most likely a code the reference lacks.
+        ("30250", "其他费用", [(NOT_IN_REFERENCE, Severity.INFO, "2021 年版部门预算支出经济分类编码")]),
+        # ... but printed with a known code's name, the code is what is wrong.
+        ("30250", "办公费", [(CODE_UNKNOWN, Severity.WARNING, "2021 年版部门预算支出经济分类编码")]),
     ],
 )
 def test_printed_economic_codes_are_checked(code: str, printed: str, expected: list) -> None:

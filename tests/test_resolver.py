@@ -153,7 +153,7 @@ def test_a_printed_name_that_is_not_the_codes_name_is_reported() -> None:
     resolution = resolve("住房公积金", "项", 2024, code="2210203")
     assert resolution.code == "2210203"
     issue = resolution.issues[0]
-    assert issue.kind is IssueKind.NAME_MISMATCH
+    assert issue.kind is IssueKind.OTHER_CODES_NAME  # 住房公积金 is 2210201's name
     assert (issue.expected, issue.actual) == ("购房补贴", "住房公积金")
 
 
@@ -180,5 +180,17 @@ def test_codes_in_the_markers_are_used() -> None:
 
 def test_a_year_outside_the_reference_uses_the_nearest_edition() -> None:
     assert resolve("住房保障支出（类）", "类", 2015).edition_year == 2019
-    assert resolve("住房保障支出（类）", "类", 2030).edition_year == 2025
-    assert resolve("住房保障支出（类）", "类", None).edition_year == 2025
+    assert resolve("住房保障支出（类）", "类", 2030).edition_year == 2026
+    assert resolve("住房保障支出（类）", "类", None).edition_year == 2026
+
+
+def test_a_xiang_found_only_under_another_kuan_proves_a_wrong_parent_only_when_its_name_names_that_kuan() -> None:
+    # 其他税收事务支出 can only be 税收事务's: written under 财政事务 it is a wrong parent.
+    wrong = resolve("一般公共服务支出（类）财政事务（款）其他税收事务支出（项）", "项", 2024)
+    assert wrong.code is None
+    assert [(i.kind, i.expected, i.actual) for i in wrong.issues] == [(IssueKind.WRONG_PARENT, "20107", "20106")]
+    # 专项业务 is listed only under 20131, but another 款 may have one the reference lacks: unresolved.
+    lacking = resolve("一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）专项业务（项）", "项", 2024)
+    assert lacking.code is None and lacking.entry("款").code == "20103"
+    assert [i.kind for i in lacking.issues] == [IssueKind.UNRESOLVED]
+    assert "2013105" in lacking.issues[0].detail

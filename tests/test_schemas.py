@@ -109,6 +109,20 @@ VALID: dict[str, dict[str, Any]] = {
         "parent_code": "22102",
         "aliases": [],
     },
+    "classification_observed": {
+        "scheme": "function",
+        "fiscal_year": 2024,
+        "edition_year": 2024,
+        "code": "2210201",
+        "level": "项",
+        "name_as_printed": "住房公积金",
+        "source_kind": "table",
+        "report_count": 1,
+        "department_count": 1,
+        "relation": "same_name",
+        "reference_name": "住房公积金",
+        "resolved_code": "2210201",
+    },
 }
 
 
@@ -169,6 +183,8 @@ BROKEN = [
     ("classification", {"code": "2210202", "parent_code": "22101"}, None, "parent_code"),
     ("classification", {"code": "30113", "parent_code": "301", "level": "项", "scheme": "economic"}, None, "类 and 款"),
     ("classification", {"edition_year": 2200, "code": "22103"}, "edition_year", "between 2000 and 2100"),
+    ("classification_observed", {"relation": "similar", "name_as_printed": "x"}, "relation", "isin"),
+    ("classification_observed", {"report_count": 0, "name_as_printed": "y"}, "report_count", "greater_than"),
 ]
 
 

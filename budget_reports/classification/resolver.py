@@ -9,10 +9,12 @@ Two inputs are handled:
 - a code printed by a table (``2080505``, or its parts ``208 05 05``) with the name as printed,
   possibly truncated or wrapped by the PDF table.
 
-A name is matched to an official name (or an alias) exactly, with the suffix 支出 omitted, or as
-a truncated prefix; a 项 name shared by many 款 (行政运行) is looked up under the 款 the path
-gives. Nothing is guessed: when no single code fits, the code stays None and the reason is
-returned as an ``Issue``.
+A name is matched to an official name (or an alias) exactly; shortened (the suffix 支出 or 事务
+omitted, a bracketed part such as （室） left out); as a truncated prefix; or, last, as a near miss
+(an obvious typo or two characters transposed, scored by rapidfuzz), which resolves the line and
+is reported. A 项 name shared by many 款 (行政运行) is looked up under the 款 the path gives.
+Nothing is guessed: when no single code fits, the code stays None and the reason (with the
+candidates, when there are several) is returned as an ``Issue``.
 """
 
 from __future__ import annotations
@@ -20,8 +22,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 
-from budget_reports.classification.reference import FUNCTION, Edition, Entry, edition, nearest_edition_year
+from rapidfuzz import fuzz
+
+from budget_reports.classification.reference import (
+    FUNCTION,
+    SCHEME_LABELS,
+    Edition,
+    Entry,
+    edition,
+    nearest_edition_year,
+)
 from budget_reports.normalize import compact
 
 LEVELS = ("类", "款", "项")
@@ -29,6 +41,12 @@ CODE_LENGTH = {"类": 3, "款": 5, "项": 7}
 LEVEL_OF_LENGTH = {3: "类", 5: "款", 7: "项"}
 # A truncated name must keep at least this many characters to be matched as a prefix.
 MIN_PREFIX_CHARS = 4
+# A near miss: similarity (rapidfuzz ratio, 0–100) of the shortened forms (one wrong character in six
+# scores 83, two in nine 78), for names long enough that
+# one wrong character still leaves the name recognisable; shorter names match only by transposition.
+NEAR_MISS_SCORE = 80.0
+NEAR_MISS_MIN_CHARS = 6
+TRANSPOSITION_MIN_CHARS = 4
 
 
 class IssueKind(StrEnum):
@@ -37,6 +55,8 @@ class IssueKind(StrEnum):
     WRONG_PARENT = "wrong_parent"  # the code (or name) belongs under another parent than the one given
     NAME_MISMATCH = "name_mismatch"  # the printed name is not the code's name in the edition
     OUTDATED_NAME = "outdated_name"  # the name is the code's name in another edition only
+    NEAR_MISS = "near_miss"  # the name is the code's name with a typo or characters transposed
+    OTHER_CODES_NAME = "other_codes_name"  # the name printed beside a code is another code's name
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +97,7 @@ _NUMBERING = re.compile(r"^(?:\d+[.、)]|[一二三四五六七八九十]+、|\(
 _QUOTES = re.compile(r"[\"'“”‘’「」]")
 
 
+@lru_cache(maxsize=65536)  # names repeat: every lookup compares with the same few thousand official names
 def name_key(name: str) -> str:
     """The form names are compared in: full-width folded, no spaces, no quotes, no numbering."""
     key = _QUOTES.sub("", compact(name))
@@ -85,6 +106,46 @@ def name_key(name: str) -> str:
 
 def _without_suffix(key: str) -> str:
     return key[:-2] if key.endswith("支出") and len(key) > 2 else key
+
+
+_BRACKETED = re.compile(r"\([^)]*\)")
+_GENERIC_SUFFIXES = ("支出", "事务")
+
+
+@lru_cache(maxsize=65536)
+def short_form(key: str) -> str:
+    """A name as reports shorten it: bracketed parts and the generic suffixes 支出 / 事务 left out."""
+    form = _BRACKETED.sub("", key)
+    changed = True
+    while changed:
+        changed = False
+        for suffix in _GENERIC_SUFFIXES:
+            if form.endswith(suffix) and len(form) > len(suffix) + 1:
+                form, changed = form[: -len(suffix)], True
+    return form
+
+
+@lru_cache(maxsize=65536)
+def _unbracketed(key: str) -> str:
+    return _BRACKETED.sub("", key)
+
+
+def _transposed(written: str, official: str) -> bool:
+    return (
+        len(written) == len(official) >= TRANSPOSITION_MIN_CHARS
+        and written != official
+        and sorted(written) == sorted(official)
+    )
+
+
+def near_miss_score(written_key: str, official_key: str) -> float:
+    """How close a written name is to an official one (0 when it is not a plausible slip of the pen)."""
+    written, official = short_form(written_key), short_form(official_key)
+    if _transposed(_unbracketed(written_key), _unbracketed(official_key)) or _transposed(written, official):
+        return 95.0  # the same characters in another order: 其他城乡公共社区设施 for 其他城乡社区公共设施
+    if min(len(written), len(official)) < NEAR_MISS_MIN_CHARS:
+        return 0.0
+    return fuzz.ratio(written, official, score_cutoff=NEAR_MISS_SCORE)
 
 
 def split_path(name_as_written: str, level: str) -> list[Piece]:
@@ -118,8 +179,35 @@ def normalize_code(code: str | None) -> str | None:
 
 class Match(StrEnum):
     EXACT = "exact"  # the official name, or it without the suffix 支出
+    SHORTENED = "shortened"  # without 支出 / 事务 or a bracketed part (政府办公厅及相关机构事务)
     TRUNCATED = "truncated"  # a prefix of the official name (a cut table cell)
     ALIAS = "alias"  # a name the code has in another edition, or a documented variant
+    NEAR_MISS = "near_miss"  # a typo or a transposition of the official name
+
+
+# Best first: a name matching one entry exactly and another by a near miss is the exact one's.
+MATCH_ORDER = (Match.EXACT, Match.SHORTENED, Match.TRUNCATED, Match.ALIAS, Match.NEAR_MISS)
+SAME_NAME = (Match.EXACT, Match.SHORTENED, Match.TRUNCATED)
+
+
+def _matches_name(key: str, official: str) -> Match | None:
+    if key == official or _without_suffix(key) == _without_suffix(official):
+        return Match.EXACT
+    if short_form(key) == short_form(official) and short_form(key):
+        return Match.SHORTENED
+    if len(key) >= MIN_PREFIX_CHARS and official.startswith(key):
+        return Match.TRUNCATED
+    return None
+
+
+def _plain_match(key: str, entry: Entry) -> Match | None:
+    """Every kind of match but a near miss (cheap, and enough for almost every line)."""
+    kind = _matches_name(key, name_key(entry.name))
+    if kind is not None:
+        return kind
+    if any(_matches_name(key, name_key(alias)) for alias in entry.aliases):
+        return Match.ALIAS
+    return None
 
 
 def match_kind(written: str, entry: Entry) -> Match | None:
@@ -127,31 +215,29 @@ def match_kind(written: str, entry: Entry) -> Match | None:
     key = name_key(written)
     if not key:
         return None
-    official = name_key(entry.name)
-    if key == official or _without_suffix(key) == _without_suffix(official):
-        return Match.EXACT
-    if len(key) >= MIN_PREFIX_CHARS and official.startswith(key):
-        return Match.TRUNCATED
-    for alias in entry.aliases:
-        alias_key = name_key(alias)
-        if key == alias_key or _without_suffix(key) == _without_suffix(alias_key):
-            return Match.ALIAS
-        if len(key) >= MIN_PREFIX_CHARS and alias_key.startswith(key):
-            return Match.ALIAS
-    return None
+    kind = _plain_match(key, entry)
+    if kind is None and near_miss_score(key, name_key(entry.name)):
+        return Match.NEAR_MISS
+    return kind
 
 
 def find_by_name(written: str, candidates: list[Entry]) -> list[Entry]:
-    """Candidates the name fits, best kind of match only (an exact match beats a prefix or an alias)."""
+    """Candidates the name fits, best kind of match only (an exact match beats a prefix, an alias or a
+    near miss; among near misses, the closest ones). Near misses are scored only when nothing else fits."""
+    key = name_key(written)
+    if not key:
+        return []
     by_kind: dict[Match, list[Entry]] = {}
     for entry in candidates:
-        kind = match_kind(written, entry)
+        kind = _plain_match(key, entry)
         if kind is not None:
             by_kind.setdefault(kind, []).append(entry)
-    for kind in (Match.EXACT, Match.TRUNCATED, Match.ALIAS):
+    for kind in MATCH_ORDER:
         if kind in by_kind:
             return by_kind[kind]
-    return []
+    scores = {e.code: near_miss_score(key, name_key(e.name)) for e in candidates}
+    best = max(scores.values(), default=0.0)
+    return [e for e in candidates if best and scores[e.code] == best]
 
 
 # ---------------------------------------------------------------- resolution
@@ -227,23 +313,34 @@ def _resolve_code(ed: Edition, code: str, pieces: list[Piece], level: str) -> Re
 
 def _name_issue(written: str, entry: Entry, ed: Edition) -> Issue | None:
     kind = match_kind(written, entry)
-    if kind in (Match.EXACT, Match.TRUNCATED):
+    if kind in SAME_NAME:
         return None
+    # Another code's own name beats a near miss: 高等职业教育 beside 2050302 (中等职业教育) is 2050305's name.
+    other = _other_codes_name(written, entry, ed)
+    if other is not None:
+        return other
+    if kind is Match.NEAR_MISS:
+        detail = f"“{written}”与 {ed.year} 年版科目 {entry.code}“{entry.name}”不一致（疑为笔误或字序颠倒）"
+        return _name_differs(IssueKind.NEAR_MISS, entry, written, detail)
     if kind is Match.ALIAS:
-        return Issue(
-            IssueKind.OUTDATED_NAME,
-            subject=entry.code,
-            expected=entry.name,
-            actual=written,
-            detail=f"“{written}”不是 {ed.year} 年版科目 {entry.code} 的名称（应为“{entry.name}”）",
-        )
-    return Issue(
-        IssueKind.NAME_MISMATCH,
-        subject=entry.code,
-        expected=entry.name,
-        actual=written,
-        detail=f"科目 {entry.code} 在 {ed.year} 年版中名为“{entry.name}”，报告写作“{written}”",
-    )
+        detail = f"“{written}”不是 {ed.year} 年版科目 {entry.code} 的名称（应为“{entry.name}”）"
+        return _name_differs(IssueKind.OUTDATED_NAME, entry, written, detail)
+    detail = f"科目 {entry.code} 在 {ed.year} 年版中名为“{entry.name}”，报告写作“{written}”"
+    return _name_differs(IssueKind.NAME_MISMATCH, entry, written, detail)
+
+
+def _name_differs(kind: IssueKind, entry: Entry, written: str, detail: str) -> Issue:
+    """An issue about the name written for ``entry``: its official name expected, the written one actual."""
+    return Issue(kind, subject=entry.code, expected=entry.name, actual=written, detail=detail)
+
+
+def _other_codes_name(written: str, entry: Entry, ed: Edition) -> Issue | None:
+    owners = [e for e in find_by_name(written, ed.children(None, entry.level)) if e.code != entry.code]
+    if len(owners) != 1 or match_kind(written, owners[0]) not in (*SAME_NAME, Match.ALIAS):
+        return None
+    owner = owners[0].code
+    detail = f"编码 {entry.code} 旁写的“{written}”是 {ed.year} 年版科目 {owner} 的名称；{entry.code} 应为“{entry.name}”"
+    return _name_differs(IssueKind.OTHER_CODES_NAME, entry, written, detail)
 
 
 def _resolve_path(ed: Edition, pieces: list[Piece], level: str, context: Resolution | None) -> Resolution:
@@ -268,9 +365,9 @@ def _resolve_path(ed: Edition, pieces: list[Piece], level: str, context: Resolut
         if entry is None:
             break
         chain[piece.level] = entry
-        outdated = _name_issue(piece.name, entry, ed)
-        if outdated is not None and outdated.kind is IssueKind.OUTDATED_NAME:
-            issues.append(outdated)
+        differs = _name_issue(piece.name, entry, ed)
+        if differs is not None and differs.kind in (IssueKind.OUTDATED_NAME, IssueKind.NEAR_MISS):
+            issues.append(differs)
         # Drop inherited entries below this one (a new 款 invalidates the previous line's 项).
         for lower in LEVELS[LEVELS.index(piece.level) + 1 :]:
             chain.pop(lower, None)
@@ -304,24 +401,32 @@ def _parent_in_chain(chain: dict[str, Entry], level: str) -> Entry | None:
 def _resolve_piece(
     ed: Edition, piece: Piece, parent: Entry | None, explicit_parent: bool
 ) -> tuple[Entry | None, Issue | None]:
-    if parent is not None:
-        under = [e for e in ed.children(None, piece.level) if e.code.startswith(parent.code)]
-        found = find_by_name(piece.name, under)
-        if len(found) == 1:
-            return found[0], None
-        if len(found) > 1:
-            return None, _ambiguous(piece, found)
-    anywhere = find_by_name(piece.name, ed.children(None, piece.level))
-    # Only 类 and 款 are listed completely: a 项 missing under its 款 may just be absent from the reference.
-    if parent is not None and explicit_parent and len(anywhere) == 1 and piece.level != "项":
+    level_entries = ed.children(None, piece.level)
+    under = find_by_name(piece.name, [e for e in level_entries if e.code.startswith(parent.code)]) if parent else []
+    near_under = bool(under) and match_kind(piece.name, under[0]) is Match.NEAR_MISS
+    if under and not near_under:
+        return (under[0], None) if len(under) == 1 else (None, _ambiguous(piece, under))
+    anywhere = find_by_name(piece.name, level_entries)
+    if parent is not None and explicit_parent and len(anywhere) == 1 and _belongs_elsewhere(ed, piece, anywhere[0]):
         other = anywhere[0]
+        expected_parent = other.code[: len(parent.code)]
         return None, Issue(
             IssueKind.WRONG_PARENT,
             subject=piece.name,
-            expected=other.code[: len(parent.code)],
+            expected=expected_parent,
             actual=parent.code,
-            detail=f"“{piece.name}”（{other.code}）不属于“{parent.name}”（{parent.code}），"
-            f"应属于 {other.code[: len(parent.code)]}",
+            detail=f"“{piece.name}”（{other.code}）不属于“{parent.name}”（{parent.code}），应属于 {expected_parent}",
+        )
+    if under:  # only near misses under the written parent
+        return (under[0], None) if len(under) == 1 else (None, _ambiguous(piece, under))
+    if parent is not None and explicit_parent and len(anywhere) == 1:
+        # Found elsewhere, but not proof the written parent is wrong: the reference may lack it there.
+        other = anywhere[0]
+        return None, Issue(
+            IssueKind.UNRESOLVED,
+            subject=piece.name,
+            detail=f"{ed.year} 年版科目“{parent.name}”（{parent.code}）下没有名为“{piece.name}”的{piece.level}级科目；"
+            f"参考科目表中只有 {other.code}（属于 {other.parent_code}）有此名称",
         )
     if len(anywhere) == 1:
         return anywhere[0], None
@@ -335,8 +440,21 @@ def _resolve_piece(
     )
 
 
+def _belongs_elsewhere(ed: Edition, piece: Piece, other: Entry) -> bool:
+    """Whether a name found only under another parent proves the written parent wrong. 项 lists are
+    the least complete part of the reference, so for a 项 it takes its own name (shortened or cut, not
+    an alias or a near miss) that also names its 款: 其他税收事务支出 is 税收事务's, wherever written,
+    while 专项业务 may be a 项 the reference lacks under the 款 the report gives."""
+    kind = match_kind(piece.name, other)
+    if piece.level != "项":
+        return kind is not Match.NEAR_MISS
+    own_kuan = ed.get(other.parent_code)
+    names_kuan = own_kuan is not None and short_form(name_key(own_kuan.name)) in name_key(piece.name)
+    return kind in SAME_NAME and names_kuan
+
+
 def _ambiguous(piece: Piece, found: list[Entry]) -> Issue:
-    codes = "、".join(sorted(e.code for e in found)[:6])
+    codes = "、".join(f"{e.code} {e.name}" for e in sorted(found, key=lambda e: e.code)[:6])
     return Issue(
         IssueKind.UNRESOLVED,
         subject=piece.name,
@@ -345,4 +463,4 @@ def _ambiguous(piece: Piece, found: list[Entry]) -> Issue:
 
 
 def scheme_label(scheme: str) -> str:
-    return "支出功能分类" if scheme == FUNCTION else "部门预算支出经济分类"
+    return SCHEME_LABELS[scheme]

@@ -18,7 +18,8 @@ import polars as pl
 import pyarrow.dataset as pads
 import pyarrow.parquet as pq
 
-from budget_reports.contract import VIEWS, View
+from budget_reports.classification.observed import observed_frame
+from budget_reports.contract import CLASSIFICATION_OBSERVED, VIEWS, View
 from budget_reports.warehouse.frames import empty_frame
 from budget_reports.warehouse.staging import read_staged
 
@@ -45,7 +46,11 @@ def build_warehouse(warehouse_dir: Path, stage_dirs: list[Path], classification:
     if db_path.exists() and stamp_path.exists() and stamp_path.read_text() == stamp:
         return BuildResult(db_path, rebuilt=False, row_counts=row_counts(db_path))
 
-    frames = {view.name: _view_frame(view, stage_dirs, classification) for view in VIEWS}
+    staged = [view for view in VIEWS if view is not CLASSIFICATION_OBSERVED]
+    frames = {view.name: _view_frame(view, stage_dirs, classification) for view in staged}
+    # Derived from every report's expenditure lines, so computed here rather than staged per report.
+    observed = observed_frame(frames["expenditure_function"], frames["expenditure_economic"])
+    frames[CLASSIFICATION_OBSERVED.name] = observed
     scratch_db = warehouse_dir / f".{DUCKDB_FILE}.building-{os.getpid()}"
     scratch_parquet = warehouse_dir / f".{PARQUET_DIR}.building-{os.getpid()}"
     try:

@@ -1,0 +1,96 @@
+"""How much of the reference there is, how much of it was checked, and what changed between editions.
+
+``coverage_table()`` renders, per scheme and edition, the number of 类/款/项 and the share of rows
+whose `checked` names a document of that edition; ``changes_table()`` lists, edition by edition,
+the codes added, retired and renamed. The classification README carries both (between the markers
+below); ``python -m budget_reports.classification.coverage`` rewrites them and a test keeps the
+README equal to them, so the documented counts and changes are always the shipped ones.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+
+from budget_reports.classification.reference import (
+    EDITIONS,
+    REFERENCE_SOURCE,
+    SCHEME_LABELS,
+    SCHEMES,
+    classification_frame,
+    edition,
+)
+
+README = Path(__file__).parent / "README.md"
+START, END = "<!-- coverage:start -->", "<!-- coverage:end -->"
+CHANGES_START, CHANGES_END = "<!-- changes:start -->", "<!-- changes:end -->"
+LEVELS = ("类", "款", "项")
+
+
+def coverage() -> pl.DataFrame:
+    """Rows per scheme, edition and level, and how many were checked against a document of that edition."""
+    frame = classification_frame().filter(pl.col("source") == REFERENCE_SOURCE)
+    return (
+        frame.group_by("scheme", "edition_year", "level")
+        .agg(pl.len().alias("codes"), (pl.col("checked").list.len() > 0).sum().alias("checked"))
+        .sort("scheme", "edition_year", "level")
+    )
+
+
+def coverage_table() -> str:
+    counts = {(r["scheme"], r["edition_year"], r["level"]): r for r in coverage().iter_rows(named=True)}
+    lines = [
+        "| scheme | edition | 类 | 款 | 项 | rows | checked against a document of that edition |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for scheme, year in sorted({(s, y) for s, y, _ in counts}, key=lambda k: (SCHEMES.index(k[0]), k[1])):
+        per_level = [counts.get((scheme, year, level), {"codes": 0, "checked": 0}) for level in LEVELS]
+        total = sum(c["codes"] for c in per_level)
+        checked = sum(c["checked"] for c in per_level)
+        cells = " | ".join(str(c["codes"]) if c["codes"] else "–" for c in per_level)
+        lines.append(f"| {SCHEME_LABELS[scheme]} | {year} | {cells} | {total} | {checked} ({checked / total:.1%}) |")
+    return "\n".join(lines) + "\n"
+
+
+def changes() -> list[tuple[str, int, str, str, str]]:
+    """(scheme, edition, code, change, detail) for every code added, retired or renamed from one
+    covered edition to the next (the user's local codes left out)."""
+    found = []
+    for scheme in SCHEMES:
+        years = EDITIONS[scheme]
+        for year in years[1:]:
+            before, now = _shipped(scheme, year - 1), _shipped(scheme, year)
+            for code in sorted(now.keys() - before.keys()):
+                found.append((scheme, year, code, "added", now[code]))
+            for code in sorted(before.keys() - now.keys()):
+                found.append((scheme, year, code, "retired", before[code]))
+            for code in sorted(c for c in now.keys() & before.keys() if now[c] != before[c]):
+                found.append((scheme, year, code, "renamed", f"{before[code]} → {now[code]}"))
+    return found
+
+
+def _shipped(scheme: str, year: int) -> dict[str, str]:
+    return {e.code: e.name for e in edition(scheme, year).entries.values() if e.source == REFERENCE_SOURCE}
+
+
+def changes_table() -> str:
+    lines = ["| scheme | edition | code | change | name |", "|---|---|---|---|---|"]
+    lines += [f"| {SCHEME_LABELS[s]} | {y} | {c} | {kind} | {detail} |" for s, y, c, kind, detail in changes()]
+    return "\n".join(lines) + "\n"
+
+
+def _replace(text: str, start: str, end: str, content: str) -> str:
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    return f"{head}{start}\n{content}{end}{tail}"
+
+
+def with_table(readme: str) -> str:
+    """The README text with its coverage and changes tables replaced by the current ones."""
+    readme = _replace(readme, START, END, coverage_table())
+    return _replace(readme, CHANGES_START, CHANGES_END, changes_table())
+
+
+if __name__ == "__main__":
+    README.write_text(with_table(README.read_text(encoding="utf-8")), encoding="utf-8")
