@@ -74,6 +74,14 @@ EVIDENCE = (
 
 SOURCE_KIND = _c("source_kind", "VARCHAR", "来源类型", "narrative (read from prose) or table.")
 
+STAGE = _c(
+    "stage",
+    "VARCHAR",
+    "阶段",
+    "预算 (the row comes from a budget report, 部门预算 / 单位预算: its figures are the year's budget) or"
+    " 决算 (a report written after the year: final accounts, self-evaluation).",
+)
+
 REPORTS = View(
     "reports",
     "One row per input file: what the report is, and whether it could be read.",
@@ -133,6 +141,15 @@ REPORTS = View(
             "Version of the extraction code that produced the facts.",
         ),
         _c("ingested_at", "TIMESTAMP", "入库时间", "When this file content was first extracted (UTC)."),
+        STAGE,
+        _c(
+            "department_key",
+            "VARCHAR",
+            "部门键",
+            "The department's name reduced to compare reports: place names, 中国共产党 / 中共, spaces and"
+            " quotation marks taken out, prefixed by the province, city and county it belongs to"
+            " (上海市|上海市|普陀区|城市管理行政执法局). The same department printed differently gets one key.",
+        ),
     ),
     key=("report_id",),
 )
@@ -154,7 +171,12 @@ SUMMARY_METRICS = View(
             "范围",
             "Section or table qualifying the metric when its name recurs; else NULL.",
         ),
-        _c("value", MONEY, "数值", "The figure (万元 for money, else in `unit`)."),
+        _c(
+            "value",
+            MONEY,
+            "数值",
+            "The figure (万元 for money, else in `unit`); in a budget report (stage 预算), the budgeted figure.",
+        ),
         _c("unit", "VARCHAR", "单位", "万元 / 辆 / 批次 / 人次 / 个 / 人 ..."),
         _c("budget_value", MONEY, "预算数", "Budget stated for the metric."),
         _c("prior_year_value", MONEY, "上年数", "Prior-year value stated."),
@@ -164,6 +186,7 @@ SUMMARY_METRICS = View(
         _c("share_pct_declared", PERCENT, "占比", "Declared share in percent."),
         SOURCE_KIND,
         *EVIDENCE,
+        STAGE,
     ),
     key=("report_id", "metric", "scope", "source_kind"),
 )
@@ -184,6 +207,7 @@ INCOME = View(
             "范围",
             "Section of a restatement that contradicts the source's first statement (kept for validation); else NULL.",
         ),
+        STAGE,
     ),
     key=("report_id", "source", "scope", "source_kind"),
 )
@@ -208,7 +232,12 @@ EXPENDITURE_FUNCTION = View(
         _c("xiang_code", "VARCHAR", "项编码", "7-digit 项 code (项 lines)."),
         _c("xiang_name", "VARCHAR", "项名称", "项 name."),
         _c("name_as_written", "VARCHAR", "原文名称", "The line's name path exactly as the report writes it."),
-        _c("budget_initial", MONEY, "年初预算", "年初预算数 (万元)."),
+        _c(
+            "budget_initial",
+            MONEY,
+            "年初预算",
+            "年初预算数 (万元); a budget report's own lines (stage 预算) hold their budget here, actual stays NULL.",
+        ),
         _c("budget_final", MONEY, "全年预算", "全年预算数 / 调整预算 (万元)."),
         _c("actual", MONEY, "决算数", "Actual expenditure (万元)."),
         _c("basic", MONEY, "基本支出", "Basic expenditure part (万元)."),
@@ -219,6 +248,13 @@ EXPENDITURE_FUNCTION = View(
         SOURCE_KIND,
         _c("source_table", "VARCHAR", "来源表", "Title of the table the line was read from (tables only)."),
         *EVIDENCE,
+        STAGE,
+        _c(
+            "purpose",
+            "VARCHAR",
+            "主要用途",
+            "What the line's money is for, as a budget report's 编制说明 states it (主要用于…).",
+        ),
     ),
     key=("report_id", "fund_type", "source_kind", "source_table", "level", "name_as_written", "code"),
 )
@@ -237,9 +273,10 @@ EXPENDITURE_ECONOMIC = View(
         _c("code", "VARCHAR", "经济分类编码", "3 (类) or 5 (款) digits."),
         _c("name", "VARCHAR", "经济分类名称", "Name as printed."),
         _c("group", "VARCHAR", "经费类别", "人员经费 / 公用经费."),
-        _c("amount", MONEY, "决算数", "万元."),
+        _c("amount", MONEY, "决算数", "万元 (the budget when stage is 预算)."),
         SOURCE_KIND,
         *EVIDENCE,
+        STAGE,
     ),
     key=("report_id", "fund_type", "source_kind", "code", "name"),
 )

@@ -151,3 +151,9 @@ BUDGET_EXPENDITURE_ADJUSTMENT = "预算调整支出"
 BUDGET_EXPENDITURE_FINAL = "全年预算支出"
 STOCK_FUNDS_EXPENDITURE = "存量资金安排支出"
 BUDGET_EXPENDITURE_TOTAL = "预算支出总计"
+
+# A budget report's own figures (部门预算): what the plan states that the final accounts do not.
+PROCUREMENT_BUDGET = "政府采购预算"
+VEHICLES_PURCHASE_PLANNED = "预算安排购置车辆数"
+EQUIPMENT_100_PLANNED = "预算安排购置单价100万元以上设备"
+PROJECT_BUDGET = "项目预算金额"

@@ -23,6 +23,8 @@ _Figures = dict[str, dict[str, tuple[Decimal, Cell | None, Row]]]
 
 def item_of(text: str) -> str | None:
     """The 三公 item a header or row label names (小计 names none: it belongs to its parent)."""
+    if "机关运行" in text:  # the budget's 三公经费和机关运行经费预算表 prints it beside the 三公
+        return names.OPERATING_COSTS
     if "出国" in text:
         return names.OVERSEAS
     if "接待" in text:
@@ -81,6 +83,7 @@ def extract(found: StandardTable, document: Document, facts: TableFacts) -> None
         names.VEHICLE_PURCHASE,
         names.VEHICLE_OPERATION,
         names.RECEPTION,
+        names.OPERATING_COSTS,
     ):
         found_figures = figures.get(item)
         if not found_figures:
