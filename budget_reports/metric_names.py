@@ -157,3 +157,7 @@ PROCUREMENT_BUDGET = "政府采购预算"
 VEHICLES_PURCHASE_PLANNED = "预算安排购置车辆数"
 EQUIPMENT_100_PLANNED = "预算安排购置单价100万元以上设备"
 PROJECT_BUDGET = "项目预算金额"
+# Income of each fund (the 财政拨款收入支出决算总表's income side names them so).
+GPB_INCOME = "一般公共预算财政拨款收入"
+GOV_FUND_INCOME = "政府性基金预算财政拨款收入"
+STATE_CAPITAL_INCOME = "国有资本经营预算财政拨款收入"

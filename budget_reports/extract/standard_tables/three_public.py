@@ -65,8 +65,10 @@ def extract(found: StandardTable, document: Document, facts: TableFacts) -> None
     figures: _Figures = {}
     # The item's label as the table prints it (合计, 财政拨款“三公”经费 ...): the snippet quotes the document.
     printed: dict[str, str] = {}
+    # A budget table's figures are budgets even where no header says 预算数 (Sichuan's 表2-4).
+    implied = "budget" if found.is_budget else None
     columns = {
-        col: (_column_item(path), next((m for m in map(measure_of, reversed(path)) if m), None))
+        col: (_column_item(path), next((m for m in map(measure_of, reversed(path)) if m), implied))
         for col, path in enumerate(lay.columns)
     }
     if any(item and measure for item, measure in columns.values()):
