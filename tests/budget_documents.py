@@ -341,7 +341,8 @@ SICHUAN_COUNTY_2026 = BudgetReport(
     ],
 )
 
-_AMOUNT = re.compile(r"^-?[\d,]+(?:\.\d+)?$")
+# Amounts carry a separator or decimals; codes (208, 05, 101001) stay text, as sheets keep them.
+_AMOUNT = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d+\.\d+$")
 
 
 def write_docx(path: Path, report: BudgetReport) -> Path:
