@@ -221,7 +221,8 @@ EXPENDITURE_FUNCTION = View(
             "fund_type",
             "VARCHAR",
             "资金性质",
-            "一般公共预算财政拨款 / 政府性基金预算财政拨款 / 国有资本经营预算财政拨款 / 全部资金.",
+            "一般公共预算财政拨款 / 政府性基金预算财政拨款 / 国有资本经营预算财政拨款 / 全部资金; 财政拨款"
+            " (the fiscal funds together: a budget report's 编制说明 lines of 财政拨款支出).",
         ),
         _c("level", "VARCHAR", "科目级次", "类 / 款 / 项."),
         _c("code", "VARCHAR", "科目编码", "3, 5 or 7 digits; NULL when the name could not be resolved."),
@@ -389,6 +390,62 @@ CLASSIFICATION = View(
     key=("scheme", "edition_year", "code"),
 )
 
+BUDGET_OUTCOME = View(
+    "budget_outcome",
+    "Budget against outcome: per department, year, fund type and 类/款/项 code, the line of the budget report"
+    " (部门预算) beside the same line of that year's final accounts (部门决算), with the final accounts' own"
+    " 年初预算. Derived from reports and expenditure_function at each build.",
+    (
+        _c("department_key", "VARCHAR", "部门键", "The department, as reports.department_key (matches both reports)."),
+        _c("fiscal_year", "INTEGER", "年度", "Fiscal year of both reports."),
+        _c(
+            "department", "VARCHAR", "部门", "Department name as the budget report prints it (else the final accounts)."
+        ),
+        _c("fund_type", "VARCHAR", "资金性质", "As expenditure_function.fund_type."),
+        _c("level", "VARCHAR", "科目级次", "类 / 款 / 项."),
+        _c("code", "VARCHAR", "科目编码", "3, 5 or 7 digits."),
+        _c("name", "VARCHAR", "科目名称", "The line's name as the budget report writes it (else the final accounts)."),
+        _c(
+            "budget_report_id",
+            "VARCHAR",
+            "预算报告标识",
+            "report_id of the budget report; NULL when it lacks the line.",
+        ),
+        _c("budget_amount", MONEY, "预算数", "The budget report's amount for the line (万元)."),
+        _c("budget_source_kind", "VARCHAR", "预算来源类型", "table or narrative: where the budget amount was read."),
+        _c("budget_source_file", "VARCHAR", "预算来源文件", "Evidence of the budget amount: file."),
+        _c("budget_page", "INTEGER", "预算页码", "Evidence of the budget amount: page."),
+        _c("budget_line", "INTEGER", "预算行号", "Evidence of the budget amount: line."),
+        _c(
+            "final_report_id",
+            "VARCHAR",
+            "决算报告标识",
+            "report_id of the final accounts; NULL when they lack the line.",
+        ),
+        _c("final_budget_initial", MONEY, "决算所列年初预算", "年初预算 the final accounts state for the line (万元)."),
+        _c("final_budget_final", MONEY, "决算所列全年预算", "全年预算 / 调整预算 the final accounts state (万元)."),
+        _c("final_actual", MONEY, "决算数", "The final accounts' 决算数 for the line (万元)."),
+        _c("final_source_file", "VARCHAR", "决算来源文件", "Evidence of the 决算数 (else of the 年初预算): file."),
+        _c("final_page", "INTEGER", "决算页码", "Evidence of the final accounts' figure: page."),
+        _c("final_line", "INTEGER", "决算行号", "Evidence of the final accounts' figure: line."),
+        _c(
+            "budget_gap",
+            MONEY,
+            "年初预算差异",
+            "final_budget_initial − budget_amount: the 年初预算 the final accounts quote against the published budget.",
+        ),
+        _c("outcome_gap", MONEY, "执行差异", "final_actual − budget_amount (negative = spent less than budgeted)."),
+        _c(
+            "agreement",
+            "VARCHAR",
+            "一致性",
+            "一致 (the final accounts' 年初预算 equals the budget within 0.005 万元, half a unit of a figure printed"
+            " to 0.01 万元) / 不一致 / 决算未列年初预算 / 仅预算 (no such line in the final accounts) / 仅决算.",
+        ),
+    ),
+    key=("department_key", "fiscal_year", "fund_type", "code", "budget_report_id", "final_report_id"),
+)
+
 VIEWS: tuple[View, ...] = (
     REPORTS,
     SUMMARY_METRICS,
@@ -400,9 +457,14 @@ VIEWS: tuple[View, ...] = (
     PERFORMANCE_INDICATORS,
     DQ_FINDINGS,
     CLASSIFICATION,
+    BUDGET_OUTCOME,
 )
 
 VIEWS_BY_NAME: dict[str, View] = {v.name: v for v in VIEWS}
 
 # Views whose rows come from extracted reports (everything but the reference).
-FACT_VIEWS: tuple[View, ...] = tuple(v for v in VIEWS if v.name not in ("reports", "classification"))
+# Views built from the other views at each build, not staged per report.
+DERIVED_VIEWS: tuple[str, ...] = ("budget_outcome",)
+FACT_VIEWS: tuple[View, ...] = tuple(
+    v for v in VIEWS if v.name not in ("reports", "classification") and v.name not in DERIVED_VIEWS
+)

@@ -2,7 +2,8 @@
 
 A budget report may print ``上海市普陀区城市管理行政执法局`` where the final accounts print
 ``普陀区城市管理行政执法局``; a party organ may be ``中国共产党…`` or ``中共…``. The key is the
-name without its leading place names, spaces and quotation marks, behind the province, city and
+name without its leading place names, spaces and quotation marks (a party committee's organ in its
+short form), behind the province, city and
 county the identity step located, so two departments of the same name in different places differ.
 """
 
@@ -15,6 +16,8 @@ from budget_reports.normalize import compact
 _QUOTES = re.compile(r"[“”\"‘’'「」『』]")
 _PARTY = ("中国共产党", "中共")
 _PLACE_SUFFIX = re.compile(r"(?:省|市|自治区|自治州|地区|盟|区|县|旗)$")
+# A party committee's organs, written in full or short (中国共产党X市委员会组织部 / 中共X市委组织部).
+_PARTY_ORGANS = re.compile(r"委员会(?=组织部|宣传部|统战部|办公室|政法委员会|机构编制委员会办公室)")
 
 
 def department_key(department: str | None, province: str | None, city: str | None, county: str | None) -> str | None:
@@ -26,6 +29,8 @@ def department_key(department: str | None, province: str | None, city: str | Non
     for prefix in _PARTY:
         name = name.removeprefix(prefix)
     name = _without_places(name, [p for p in (province, city, county) if p])
+    if party:
+        name = _PARTY_ORGANS.sub("委", name)
     bare = ("中共" if party else "") + name
     return "|".join([province or "", city or "", county or "", bare])
 
@@ -41,4 +46,5 @@ def _without_places(name: str, places: list[str]) -> str:
             if name.startswith(form) and len(name) - len(form) >= 2:
                 name = name[len(form) :]
                 changed = True
+                break  # the longest forms first again (普陀区 before 普陀)
     return name
