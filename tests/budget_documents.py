@@ -438,3 +438,24 @@ def write_xlsx(path: Path, report: BudgetReport) -> Path:
             sheet.cell(first + len(table.rows) + offset, 1, note)
     book.save(path)
     return path
+
+
+def mutated(report: BudgetReport, title: str, row_key: str, old: str, new: str) -> BudgetReport:
+    """The report with one cell changed: in the table titled ``…title…``, the row holding ``row_key``,
+    the first cell reading ``old`` (an injected error, as real reports carry them)."""
+    tables = []
+    hits = 0
+    for table in report.tables:
+        rows = [list(r) for r in table.rows]
+        if title in table.title:
+            for row in rows:
+                if row_key in row and old in row and hits == 0:
+                    row[row.index(old)] = new
+                    hits += 1
+        tables.append(BudgetTable(table.title, table.unit_line, rows, table.notes))
+    assert hits == 1, f"no cell {old!r} in a row {row_key!r} of {title!r}"
+    return BudgetReport(report.title_lines, report.paragraphs, tables)
+
+
+def with_paragraphs(report: BudgetReport, paragraphs: list[str]) -> BudgetReport:
+    return BudgetReport(report.title_lines, paragraphs, report.tables)

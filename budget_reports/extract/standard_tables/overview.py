@@ -39,8 +39,6 @@ from budget_reports.normalize import normalize_text, parse_decimal
 _ROW_NUMBER_LEAVES = ("行次", "栏次", "序号")
 _FUNDS = (names.GPB, names.GOV_FUND, names.STATE_CAPITAL)
 # Expenditure by kind, which some overviews list where others list the 类: not classification lines.
-# The grand totals a budget overview prints (收入总计 = 支出总计), the final accounts' 总计.
-_BUDGET_GRAND_TOTALS = ("收入总计", "支出总计")
 _NOT_CLASSES = (names.BASIC, names.PROJECT, names.REMIT_UPPER, names.BUSINESS, names.SUBSIDY_AFFILIATED)
 
 
@@ -91,18 +89,25 @@ def extract(found: StandardTable, document: Document, facts: TableFacts) -> None
         value = money(row.texts[value_col], found.unit)
         if text.startswith("年初") and "结转" in text:
             after_carry_over = True
-        if found.is_budget and text in _BUDGET_GRAND_TOTALS:
-            text = "总计"  # a budget's 收入总计 is the final accounts' 总计
         if text and value is not None:
             evidence = row_evidence(document, row, row.cell(value_col), row.text([income_label, *income_cols]))
+            if found.is_budget and text == names.GRAND_INCOME_TOTAL:
+                # A budget's 收入总计 is the final accounts' 总计; kept by name too, against 支出总计.
+                facts.summary_metrics.append(table_metric(text, value, evidence, names.FISCAL if fiscal else None))
+                text = "总计"
             _income_row(facts, evidence, text, value, fiscal, after_carry_over)
         # Expenditure side.
         text = label(row.texts[expenditure_label])
         if not text:
             continue
-        if found.is_budget and text in _BUDGET_GRAND_TOTALS:
-            text = "总计"
         snippet = row.text([expenditure_label, *expenditure_cols])
+        if found.is_budget and text == names.GRAND_EXPENDITURE_TOTAL:
+            value = money(row.texts[expenditure_cols[0]], found.unit)
+            if value is not None:
+                evidence = row_evidence(document, row, row.cell(expenditure_cols[0]), snippet)
+                facts.summary_metrics.append(table_metric(text, value, evidence, names.FISCAL if fiscal else None))
+            after_expenditure_total = True
+            continue
         if is_total(text):
             after_expenditure_total = True  # carry-overs and 总计 follow; the 类 are above
         elif not after_expenditure_total and _is_class(text):
