@@ -83,6 +83,18 @@ class Block:
         return self.line + index
 
 
+@dataclass(frozen=True, slots=True)
+class AmbiguousCell:
+    """A printed figure a reader could not place in one column: which columns it could be in."""
+
+    page: int | None
+    line: int | None
+    figure: str  # as printed
+    row: str  # the row's code and name
+    candidates: tuple[str, ...]  # header paths of the columns it could belong to
+    snippet: str  # the row as printed
+
+
 @dataclass(slots=True)
 class Document:
     """What a reader returns for one input file."""
@@ -96,6 +108,8 @@ class Document:
     # Content the reader had to leave out (a damaged page, a page that is only a picture, bytes that
     # are not text): what was read is kept, and the report is marked partial with these reasons.
     lost: list[str] = field(default_factory=list)
+    # Figures of tables rebuilt from text that could not be placed in one column (left out of the grid).
+    ambiguous_cells: list[AmbiguousCell] = field(default_factory=list)
 
     def tables(self) -> Iterator[Block]:
         return (b for b in self.blocks if b.kind is BlockKind.TABLE)

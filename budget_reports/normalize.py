@@ -28,6 +28,11 @@ def compact(text: str) -> str:
     return re.sub(r"\s+", "", normalize_text(text))
 
 
+def is_cjk(char: str) -> bool:
+    """A CJK character or punctuation mark (Chinese wraps and joins without spaces)."""
+    return char >= "\u2e80"
+
+
 _NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 
 

@@ -20,7 +20,8 @@ from lxml import etree
 
 from budget_reports.model import Block, BlockKind, Cell, Document, Table
 from budget_reports.readers.errors import ReadError
-from budget_reports.readers.text import is_heading, strip_markers
+from budget_reports.readers.headings import is_heading
+from budget_reports.readers.text import strip_markers
 from budget_reports.readers.zipguard import check_zip
 
 _HEADING_STYLE = re.compile(r"^(heading|标题|title)\s*\d*$", re.IGNORECASE)

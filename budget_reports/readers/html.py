@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from budget_reports.model import Block, BlockKind, Cell, Document, Table
 from budget_reports.readers.decode import decode_text
-from budget_reports.readers.text import is_heading
+from budget_reports.readers.headings import is_heading
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")

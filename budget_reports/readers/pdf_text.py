@@ -12,8 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from budget_reports.model import Block, BlockKind
+from budget_reports.normalize import is_cjk
+from budget_reports.readers.headings import is_heading
 from budget_reports.readers.pdf_page import PageContent, TextLine
-from budget_reports.readers.text import is_heading
 
 # A line ending like this ends its paragraph (closing quotes/brackets may follow). A clause mark
 # (；：) at a full line does not: lists of duties run on after it; a new item is caught by _NEW_ITEM.
@@ -24,7 +25,7 @@ _NEW_ITEM = re.compile(
     r"[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|[①-⑳]|注[:：])"
 )
 # Page numbers as printed in headers and footers: "3", "- 3 -", "第 3 页", "第3页 共25页", "3/25".
-_PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[/／共]\s*\d{1,4}\s*页?)?[-—–\s]*$")
+PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[/／共]\s*\d{1,4}\s*页?)?[-—–\s]*$")
 # Share of the page height, at the top and at the bottom, where headers and footers live.
 _MARGIN_BAND = 0.08
 _TITLE_MAX_CHARS = 40
@@ -43,10 +44,6 @@ class ProseLine:
     text: str
     page_width: float
     in_margin: bool  # in the header or footer band of the page
-
-
-def is_cjk(char: str) -> bool:
-    return char >= "\u2e80"
 
 
 def _latin(char: str) -> bool:
@@ -98,7 +95,7 @@ def prose_lines(page: PageContent, table_chars: set[int]) -> list[ProseLine]:
             continue
         band = page.height * _MARGIN_BAND
         in_margin = line.bottom <= band or line.top >= page.height - band
-        if in_margin and _PAGE_NUMBER.match(text):
+        if in_margin and PAGE_NUMBER.match(text):
             continue  # a page number
         lines.append(ProseLine(line, text, page.width, in_margin))
     return lines
@@ -120,13 +117,7 @@ def paragraphs(page_number: int, lines: list[ProseLine], right_margin: float) ->
         while j + 1 < len(lines) and _continues(lines[j], lines[j + 1], right_margin):
             j += 1
             texts.append(lines[j].text)
-        # Chinese wraps anywhere and joins with nothing between; Latin words wrap at a space.
-        text, starts = "", []
-        for piece in texts:
-            if text and _latin(text[-1]) and _latin(piece[0]):
-                text += " "
-            starts.append(len(text))
-            text += piece
+        text, starts = join_wrapped(texts)
         kind = BlockKind.HEADING if _is_title(text, first) else BlockKind.PARAGRAPH
         blocks.append(
             Block(
@@ -139,6 +130,25 @@ def paragraphs(page_number: int, lines: list[ProseLine], right_margin: float) ->
         )
         i = j + 1
     return blocks
+
+
+def join_wrapped(pieces: list[str]) -> tuple[str, list[int]]:
+    """Lines of one paragraph joined, and where each starts in the result.
+
+    Chinese wraps anywhere and joins with nothing between; Latin words wrap at a space.
+    """
+    text, starts = "", []
+    for piece in pieces:
+        if text and piece and _latin(text[-1]) and _latin(piece[0]):
+            text += " "
+        starts.append(len(text))
+        text += piece
+    return text, starts
+
+
+def ends_paragraph(current: str, following: str) -> bool:
+    """What the words alone say: the line ends a sentence, or the next starts an item or heading."""
+    return bool(_SENTENCE_END.search(current) or _NEW_ITEM.match(following) or is_heading(following))
 
 
 def _is_title(text: str, first: ProseLine) -> bool:
@@ -156,7 +166,7 @@ def _continues(current: ProseLine, following: ProseLine, right_margin: float) ->
     em = max(line.bottom - line.top, nxt.bottom - nxt.top, 1.0)
     if nxt.number != line.number + 1 or current.in_margin or following.in_margin:
         return False  # a table or a header sits between them, or one is a header or footer
-    if _SENTENCE_END.search(current.text) or _NEW_ITEM.match(following.text) or is_heading(following.text):
+    if ends_paragraph(current.text, following.text):
         return False
     # Chinese text is set ragged: a line may stop up to a few characters short of the margin when
     # the next word or number did not fit; a line stopping well before it ends its paragraph.

@@ -15,13 +15,11 @@ from pathlib import Path
 
 from budget_reports.model import Block, BlockKind, Cell, Document, Table
 from budget_reports.readers.decode import decode_text
+from budget_reports.readers.headings import is_heading
+from budget_reports.readers.linear_tables import SourceLine, find_tables, unglue_titles
+from budget_reports.readers.wrapped_text import furniture, paragraph_blocks, wrap_width
 
 _EXPORT_MARKER = re.compile(r"\[(?:bookmark|image):[^\]\n]*\]")
-_CN_NUMERAL = "[一二三四五六七八九十]"
-_HEADING = re.compile(
-    rf"^\s*(第(?:{_CN_NUMERAL}+|\d+)部分|{_CN_NUMERAL}+、|（{_CN_NUMERAL}+）|附件\s*(?:\d|{_CN_NUMERAL})|附表)"
-)
-_HEADING_MAX_CHARS = 40
 _NEWLINES = re.compile(r"\r\n?")
 _INDENTED_CELL = re.compile(r"^ +\t")
 
@@ -49,20 +47,45 @@ def read_text(text: str, source_file: str, encoding: str = "utf-8") -> Document:
     if paged and pages[-1].strip() == "":
         pages.pop()  # pdftotext ends its output with a form feed
     document = Document(source_file=source_file, file_format="pdftotext" if paged else "text")
-    for number, page_text in enumerate(pages, start=1):
-        document.blocks.extend(parse_lines(page_text.split("\n"), number if paged else None))
+    page_lines = [page_text.split("\n") for page_text in pages]
+    if any(line.startswith(("\t", " \t")) for lines in page_lines for line in lines):
+        # Word-exported text: tables are TAB cells.
+        for number, lines in enumerate(page_lines, start=1):
+            document.blocks.extend(parse_lines(lines, number if paged else None))
+    else:
+        _read_linear(document, page_lines, paged)
     document.page_count = len(pages) if paged else None
     if encoding not in ("utf-8", "ascii"):
         document.warnings.append(f"文本编码为 {encoding}")
     return document
 
 
+def _read_linear(document: Document, page_lines: list[list[str]], paged: bool) -> None:
+    """Text extracted from a PDF: tables written as lines are rebuilt, the rest read as prose."""
+    lines = [
+        SourceLine(number if paged else None, i, strip_markers(text))
+        for number, page in enumerate(page_lines, start=1)
+        for i, text in enumerate(page, start=1)
+    ]
+    dropped = furniture(lines)
+    lines = unglue_titles([line for line in lines if (line.page, line.line) not in dropped])
+    prose: list[list[SourceLine]] = []
+    position = 0
+    tables = find_tables(lines)
+    for table in tables:
+        prose.append(lines[position : table.start])
+        position = table.end
+    prose.append(lines[position:])
+    width = wrap_width([line for part in prose for line in part])
+    for part, table in zip(prose, [*tables, None], strict=True):
+        document.blocks.extend(paragraph_blocks(part, width))
+        if table is not None:
+            document.blocks.extend(table.blocks)
+            document.ambiguous_cells.extend(table.ambiguous)
+
+
 def strip_markers(line: str) -> str:
     return _EXPORT_MARKER.sub("", line) if "[" in line else line
-
-
-def is_heading(text: str) -> bool:
-    return len(text) <= _HEADING_MAX_CHARS and _HEADING.match(text) is not None
 
 
 def _classify(lines: list[str]) -> tuple[list[str], list[int]]:
@@ -83,26 +106,28 @@ def _classify(lines: list[str]) -> tuple[list[str], list[int]]:
     return cleaned, kinds
 
 
-def parse_lines(lines: list[str], page: int | None) -> list[Block]:
-    """Blocks of one page (or of the whole file), with 1-based line numbers."""
+def parse_lines(lines: list[str], page: int | None, first_line: int = 1) -> list[Block]:
+    """Blocks of one page (or of the whole file); ``lines[0]`` is line ``first_line`` (1-based)."""
     cleaned, kinds = _classify(lines)
     blocks: list[Block] = []
     i = 0
     while i < len(cleaned):
         kind = kinds[i]
         if kind == _CELL:
-            table, i = _parse_table(cleaned, kinds, i, page)
+            table, i = _parse_table(cleaned, kinds, i, page, first_line)
             blocks.append(Block(BlockKind.TABLE, _table_text(table), page, table.line, table))
             continue
         if kind == _TEXT:
             stripped = cleaned[i].strip()
             heading = is_heading(stripped)
-            blocks.append(Block(BlockKind.HEADING if heading else BlockKind.PARAGRAPH, stripped, page, i + 1))
+            blocks.append(Block(BlockKind.HEADING if heading else BlockKind.PARAGRAPH, stripped, page, i + first_line))
         i += 1
     return blocks
 
 
-def _parse_table(lines: list[str], kinds: list[int], start: int, page: int | None) -> tuple[Table, int]:
+def _parse_table(
+    lines: list[str], kinds: list[int], start: int, page: int | None, first_line: int = 1
+) -> tuple[Table, int]:
     """Read TAB-cell rows from ``start``; return the table and the index of the first line after it."""
     rows: list[list[tuple[int, list[str]]]] = []  # per row: (line number, text lines) per cell
     row: list[tuple[int, list[str]]] = []
@@ -111,7 +136,7 @@ def _parse_table(lines: list[str], kinds: list[int], start: int, page: int | Non
     while i < n:
         kind = kinds[i]
         if kind == _CELL:
-            row.append((i + 1, [lines[i][1:]]))
+            row.append((i + first_line, [lines[i][1:]]))
         elif kind == _TEXT:
             row[-1][1].append(lines[i])  # continuation line of the current cell
         elif kind == _BLANK:
@@ -138,7 +163,7 @@ def _parse_table(lines: list[str], kinds: list[int], start: int, page: int | Non
         for c, (line_no, text_lines) in enumerate(cell_lines)
     )
     n_cols = max((len(r) for r in rows), default=0)
-    return Table(cells, len(rows), n_cols, page=page, line=start + 1), i
+    return Table(cells, len(rows), n_cols, page=page, line=start + first_line), i
 
 
 def _after_blanks(kinds: list[int], end: int, blanks: int, previous: int) -> str:

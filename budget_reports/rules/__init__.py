@@ -16,6 +16,7 @@ from budget_reports.rules.budget import budget_rules
 from budget_reports.rules.classification import classification_rules
 from budget_reports.rules.consistency import prose_table, repeated_figure
 from budget_reports.rules.cross_table import table_table
+from budget_reports.rules.extraction import ambiguous_cell
 from budget_reports.rules.hierarchy import sum_hierarchy
 from budget_reports.rules.numbering import numbering
 from budget_reports.rules.placeholders import template_placeholder
@@ -50,6 +51,7 @@ DOCUMENT_RULES: list[Rule] = [
     numbering,
     year_consistency,
     wording_comparison,
+    ambiguous_cell,
 ]
 
 RULES: list[Rule] = FACT_RULES + DOCUMENT_RULES

@@ -1,0 +1,15 @@
+"""Numbered headings of a report's prose (第一部分, 一、, （一）, 附件1, 附表), shared by the text readers."""
+
+from __future__ import annotations
+
+import re
+
+_CN_NUMERAL = "[一二三四五六七八九十]"
+_HEADING = re.compile(
+    rf"^\s*(第(?:{_CN_NUMERAL}+|\d+)部分|{_CN_NUMERAL}+、|（{_CN_NUMERAL}+）|附件\s*(?:\d|{_CN_NUMERAL})|附表)"
+)
+_HEADING_MAX_CHARS = 40
+
+
+def is_heading(text: str) -> bool:
+    return len(text) <= _HEADING_MAX_CHARS and _HEADING.match(text) is not None

@@ -1,0 +1,209 @@
+"""Rows of a table written as plain lines: codes, names and figures, cells separated by spaces.
+
+Text extractors write a table row on one line (``201 06 01 行政运行 1,511.89 1,503.52 8.37``) or
+over several: a wrapped name continues on the next line, the figures may follow on a line of their
+own, and pdfplumber writes the name on the line *before* its code and figures. Empty cells are
+simply absent. A row is gathered line by line until its figures end it (or the next line starts
+a row of its own); it is then cut into segments, one per side of the table (code + name +
+figures), ready to be placed in columns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from budget_reports.extract.standard_tables.common import is_total
+from budget_reports.normalize import is_cjk, normalize_text, parse_decimal
+
+_CODE_START = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+_CODE_PART = re.compile(r"^\d{2}$")
+_ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)])")
+_SPACES = re.compile(r"[ \t\u00a0\u3000]+")
+# Row labels that start a row of their own even unnumbered: totals, carry-overs, their breakdowns.
+_ROW_LABEL = re.compile(r"^(?:年初|年末|本年|上年|使用|结余分配|用事业基金|其中[:：]?$)")
+_CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
+# Header words a text extractor may leave at the start of the first body row (``类 款 项 合计 …``).
+_HEADER_LEFTOVERS = frozenset({"类", "款", "项"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    page: int | None
+    line: int
+
+
+@dataclass(slots=True)
+class Segment:
+    """One side of a row: its code (digits joined), name and figures as printed."""
+
+    code: list[Token] = field(default_factory=list)
+    name: list[Token] = field(default_factory=list)
+    figures: list[Token] = field(default_factory=list)
+
+    @property
+    def code_text(self) -> str:
+        return "".join(t.text for t in self.code)
+
+    @property
+    def name_text(self) -> str:
+        text = ""
+        for token in self.name:
+            if text and not is_cjk(text[-1]) and not is_cjk(token.text[0]):
+                text += " "
+            text += token.text
+        return text
+
+    def empty(self) -> bool:
+        return not (self.code or self.name or self.figures)
+
+
+def is_figure(text: str) -> bool:
+    return parse_decimal(text) is not None
+
+
+def enumerator_value(text: str) -> int | None:
+    """1 for ``一、…``, 19 for ``十九、…``, 3 for ``（三）…``; None when the label is not numbered."""
+    match = _ENUMERATED.match(normalize_text(text))
+    if match is None:
+        return None
+    numeral = match.group(0).strip("、（）()")
+    if numeral.isdigit():
+        return int(numeral)
+    if "十" in numeral:
+        tens, _, ones = numeral.partition("十")
+        return _CN_DIGITS.get(tens, 1) * 10 + _CN_DIGITS.get(ones, 0)
+    return _CN_DIGITS.get(numeral)
+
+
+def line_tokens(text: str, page: int | None, line: int) -> list[Token]:
+    """The line's words as printed (full-width brackets kept), split at any run of spaces."""
+    return [Token(t, page, line) for t in _SPACES.split(text) if t]
+
+
+def starts_row(tokens: list[Token], coded: bool) -> bool:
+    """A line that begins a row of its own: a code, a numbered item or a total."""
+    if not tokens:
+        return False
+    first = tokens[0].text
+    if coded and _CODE_START.match(first):
+        return True
+    return is_row_label(first)
+
+
+def is_row_label(text: str) -> bool:
+    """A label that begins a row: numbered (一、…), a total, or a carry-over line (年初结转和结余 …)."""
+    return _ENUMERATED.match(text) is not None or is_total(text) or _ROW_LABEL.match(text) is not None
+
+
+def is_row_line(tokens: list[Token], coded: bool) -> bool:
+    """A line of the table body, not of its header: it prints a figure, starts with a code or a
+    numbered item, or is a total alone (``合计`` of an empty table). Header lines start with 合计 too."""
+    tokens = strip_header_leftovers(tokens)
+    if not tokens:
+        return False
+    if pending_has_figures(tokens):
+        return True
+    first = tokens[0].text
+    return (
+        bool(coded and _CODE_START.match(first))
+        or _ENUMERATED.match(first) is not None
+        or (len(tokens) == 1 and is_total(first))
+    )
+
+
+def strip_header_leftovers(tokens: list[Token]) -> list[Token]:
+    i = 0
+    while i < len(tokens) and tokens[i].text in _HEADER_LEFTOVERS:
+        i += 1
+    return tokens[i:] if i < len(tokens) else tokens
+
+
+def gather_rows(lines: list[list[Token]], coded: bool) -> list[list[Token]]:
+    """The tokens of each row, lines of one row joined."""
+    rows: list[list[Token]] = []
+    pending: list[Token] = []
+
+    def has_label(tokens: list[Token]) -> bool:
+        return any(
+            (coded and _CODE_START.match(t.text)) or _ENUMERATED.match(t.text) or is_total(t.text) for t in tokens
+        )
+
+    for raw in lines:
+        tokens = strip_header_leftovers(raw)
+        if not tokens:
+            continue
+        if not pending and rows and _figures_only(tokens, coded):
+            rows[-1].extend(tokens)  # the row's figures went on to the next line (pdftotext -raw)
+            continue
+        if pending and starts_row(tokens, coded) and (has_label(pending) or not coded or pending_has_figures(pending)):
+            rows.append(pending)
+            pending = []
+        pending.extend(tokens)
+        if _ends_with_figure(tokens, coded):
+            rows.append(pending)
+            pending = []
+    if pending:
+        rows.append(pending)
+    return rows
+
+
+def pending_has_figures(tokens: list[Token]) -> bool:
+    return any(is_figure(t.text) and not _CODE_START.match(t.text) for t in tokens)
+
+
+def _figures_only(tokens: list[Token], coded: bool) -> bool:
+    return all(is_figure(t.text) for t in tokens) and not (coded and _CODE_START.match(tokens[0].text))
+
+
+def _ends_with_figure(tokens: list[Token], coded: bool) -> bool:
+    """The line ends the row with a figure, not with the code of the next side (``2,082.85 302``)
+    or a line of codes alone (``301 01 302``: pdfplumber writes codes apart from their names)."""
+    last = tokens[-1].text
+    if not is_figure(last):
+        return False
+    if not coded:
+        return True
+    if all(_CODE_START.match(t.text) or _CODE_PART.match(t.text) for t in tokens):
+        return False
+    return not (_CODE_START.match(last) and len(tokens) > 1 and is_figure(tokens[-2].text))
+
+
+def segments(tokens: list[Token], coded: bool) -> list[Segment]:
+    """Cut a row into segments: a new one starts at a code or a name that follows figures."""
+    out: list[Segment] = []
+    current = Segment()
+    in_code = False  # the previous token was (part of) a code
+    for i, token in enumerate(tokens):
+        text = token.text
+        following = tokens[i + 1].text if i + 1 < len(tokens) else ""
+        if coded and _CODE_START.match(text) and _takes_code(current, following):
+            if current.code or current.figures:
+                out.append(current)
+                current = Segment()
+            current.code.append(token)
+            in_code = True
+            continue
+        if coded and in_code and _CODE_PART.match(text) and len(current.code_text) < 7:
+            current.code.append(token)
+            continue
+        in_code = False
+        if is_figure(text):
+            current.figures.append(token)
+        else:
+            if current.figures or (current.name and is_row_label(text)):
+                out.append(current)
+                current = Segment()
+            current.name.append(token)
+    if not current.empty():
+        out.append(current)
+    return out
+
+
+def _takes_code(current: Segment, following: str) -> bool:
+    """Whether a 3/5/7-digit token is a code here (and not a whole-number figure)."""
+    if not current.code and not current.figures:
+        return True  # the start of a segment (pdfplumber: after its name)
+    # After a complete segment: a code starts the next one only if a name or code part follows it.
+    return (bool(following) and not is_figure(following)) or bool(_CODE_PART.match(following))

@@ -1,0 +1,412 @@
+"""Standard tables rebuilt as grids from text that wrote them as lines (one row per line).
+
+A table starts at a line naming a standard table (``kind_of_title``); the lines up to its first
+body row are its header, matched against the catalogue of header layouts (``table_headers``);
+its rows run until a line that cannot belong to it (the next title, a note, prose), across page
+breaks where the title and header are printed again. Each row's figures are placed in the
+layout's columns by the table's own arithmetic (``cell_assignment``); a figure that stays
+ambiguous is left out of the grid and reported (``Document.ambiguous_cells``). The result is a
+``Table`` with the layout's header rows, so the standard-table extractors read it like any other.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from budget_reports.extract.standard_tables.common import is_total
+from budget_reports.extract.standard_tables.recognise import kind_of_title, unit_of
+from budget_reports.model import AmbiguousCell, Block, BlockKind, Cell, Table
+from budget_reports.normalize import compact, parse_decimal
+from budget_reports.readers.cell_assignment import RowFigures, narrow_by_columns, row_candidates
+from budget_reports.readers.linear_rows import (
+    Segment,
+    Token,
+    enumerator_value,
+    gather_rows,
+    is_row_line,
+    line_tokens,
+    segments,
+)
+from budget_reports.readers.table_headers import HeaderLayout, LabelKind, Side, match_layout
+
+_TITLE_MAX_CHARS = 60
+_HEADER_MAX_LINES = 30
+# A body line is never this long without a figure: prose after the table.
+_ROW_MAX_CHARS = 70
+_COLUMN_NUMBERS = ("栏次", "行次")
+_TABLE_END = re.compile(r"^(?:注[:：]|说明[:：]|第[一二三四五六七八九十\d]+部分|附件|附表\s*\d)")
+_FUNCTION_CODE_LENGTHS = (3, 5, 7)
+# Where a glued title may start: a year (…1932026年部门…) or the first letter after a figure.
+_YEAR = re.compile(r"(?:19|20)\d\d年")
+_AFTER_FIGURE = re.compile(r"\d(?=[^\d\s,.，．%])")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLine:
+    page: int | None
+    line: int
+    text: str
+
+
+@dataclass(slots=True)
+class _PlacedSide:
+    side: Side
+    segment: Segment
+    figures: RowFigures
+
+
+@dataclass(frozen=True, slots=True)
+class LinearTable:
+    """A table found in the lines: where it starts and ends, and the blocks that replace its lines."""
+
+    start: int  # index of the title line
+    end: int  # index after its last line
+    blocks: list[Block]
+    ambiguous: list[AmbiguousCell]
+
+
+def unglue_titles(lines: list[SourceLine]) -> list[SourceLine]:
+    """A table's title glued to the figures ending the line before it, as extractors join the last
+    line of a page to the first of the next (``合计 … 11,286,1932026年部门政府性基金预算…``):
+    the title goes on a line of its own, with the same page and line for evidence."""
+    out: list[SourceLine] = []
+    for line in lines:
+        split = _glued_title_at(line.text)
+        if split is None:
+            out.append(line)
+        else:
+            out += [
+                SourceLine(line.page, line.line, line.text[:split]),
+                SourceLine(line.page, line.line, line.text[split:]),
+            ]
+    return out
+
+
+def _glued_title_at(text: str) -> int | None:
+    if not any(c.isdigit() for c in text) or kind_of_title(compact(text)[-_TITLE_MAX_CHARS:]) is None:
+        return None
+    starts = [m.start() for m in _YEAR.finditer(text)] + [m.end() for m in _AFTER_FIGURE.finditer(text)]
+    for start in sorted(set(starts)):
+        head = text[:start].split()
+        # The head is a table row: a label, then figures, the last one whole (11,286,193 | 2026年…).
+        if len(head) > 1 and _figure(head[-1]) is not None and _is_title(text[start:]):
+            return start
+    return None
+
+
+def find_tables(lines: list[SourceLine]) -> list[LinearTable]:
+    """Every standard table written as lines, in order (lines of one table never overlap another).
+
+    ``lines`` must have been through ``unglue_titles``."""
+    found: list[LinearTable] = []
+    i = 0
+    while i < len(lines):
+        table = _table_at(lines, i) if _is_title(lines[i].text) else None
+        if table is None:
+            i += 1
+            continue
+        found.append(table)
+        i = table.end
+    return found
+
+
+def _is_title(text: str) -> bool:
+    key = compact(text)
+    return 0 < len(key) <= _TITLE_MAX_CHARS and "。" not in key and "，" not in key and kind_of_title(key) is not None
+
+
+def _table_at(lines: list[SourceLine], start: int) -> LinearTable | None:
+    title = lines[start]
+    unit: SourceLine | None = None
+    header: list[SourceLine] = []
+    i = start + 1
+    while i < len(lines) and len(header) < _HEADER_MAX_LINES:
+        text = lines[i].text
+        if not text.strip():
+            i += 1
+            continue
+        if _is_title(text) or _TABLE_END.match(compact(text)):
+            return None
+        if unit is None and unit_of(text) is not None and not header:
+            unit = lines[i]
+        elif _is_column_numbers(text):
+            pass
+        elif is_row_line(line_tokens(text, None, 0), coded=True) and header:
+            break
+        else:
+            header.append(lines[i])
+        i += 1
+    layout = match_layout(" ".join(h.text for h in header))
+    if layout is None or i >= len(lines):
+        return None
+    header_key = compact("".join(h.text for h in header))
+    coded = any(side.label is LabelKind.CODED for side in layout.sides)
+    body: list[list[Token]] = []
+    page = lines[i].page
+    while i < len(lines):
+        line = lines[i]
+        text = line.text
+        key = compact(text)
+        if not key:
+            i += 1
+            continue
+        if line.page != page:
+            page = line.page
+            i = _skip_repeated_header(lines, i, header_key, coded)
+            continue
+        if _is_title(text) or _TABLE_END.match(key) or "。" in key:
+            break
+        tokens = line_tokens(text, line.page, line.line)
+        if len(key) > _ROW_MAX_CHARS and not any(_figure(t.text) is not None for t in tokens):
+            break
+        body.append(tokens)
+        i += 1
+    rows = gather_rows(body, coded)
+    table, ambiguous = _build(layout, rows, coded)
+    blocks = [Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)]
+    if unit is not None:
+        blocks.append(Block(BlockKind.PARAGRAPH, unit.text.strip(), unit.page, unit.line))
+    blocks.append(Block(BlockKind.TABLE, _table_text(table), table.page, table.line, table))
+    return LinearTable(start, i, blocks, ambiguous)
+
+
+def _is_column_numbers(text: str) -> bool:
+    return compact(text).startswith(_COLUMN_NUMBERS)
+
+
+def _skip_repeated_header(lines: list[SourceLine], i: int, header_key: str, coded: bool) -> int:
+    """After a page break: skip the title (续), unit line, repeated header and page furniture."""
+    while i < len(lines):
+        text = lines[i].text
+        key = compact(text)
+        tokens = line_tokens(text, None, 0)
+        if key and is_row_line(tokens, coded) and not _is_page_number(key):
+            return i
+        repeated = (
+            not key
+            or _is_page_number(key)
+            or unit_of(text) is not None
+            or _is_column_numbers(text)
+            or key in header_key
+            or (kind_of_title(key) is not None and "续" in key)
+        )
+        if not repeated:
+            return i
+        i += 1
+    return i
+
+
+_PAGE_NUMBER = re.compile(r"^[-—–]*(?:第)?\d{1,4}(?:页)?(?:[/／共]\d{1,4}页?)?[-—–]*$")
+
+
+def _is_page_number(key: str) -> bool:
+    return _PAGE_NUMBER.match(key) is not None
+
+
+def _figure(text: str) -> Decimal | None:
+    return parse_decimal(text)
+
+
+def _build(layout: HeaderLayout, rows: list[list[Token]], coded: bool) -> tuple[Table, list[AmbiguousCell]]:
+    placed_rows: list[list[_PlacedSide | None]] = []
+    chooser = _SideChooser(layout)
+    for tokens in rows:
+        segs = [s for s in segments(tokens, coded) if not s.empty()]
+        if not segs:
+            continue
+        sides = chooser.assign(segs)
+        placed: list[_PlacedSide | None] = [None] * len(layout.sides)
+        previous = placed_rows[-1] if placed_rows else None
+        if previous is not None and _continues_to_the_right(previous, [i for i, _ in sides]):
+            placed = previous  # one printed row whose sides the text wrote on successive lines
+            placed_rows.pop()
+        for side_index, segment in sides:
+            side = layout.sides[side_index]
+            values = tuple(_figure(t.text) or Decimal(0) for t in segment.figures)
+            figures = row_candidates(values, len(side.money), side.sums)
+            placed[side_index] = _PlacedSide(side, segment, figures)
+        placed_rows.append(placed)
+    for side_index, side in enumerate(layout.sides):
+        if side.label is LabelKind.CODED:
+            _narrow_down_the_columns(placed_rows, side_index, len(side.money), one_sided=len(layout.sides) == 1)
+    return _grid(layout, placed_rows)
+
+
+class _SideChooser:
+    """Which side of the table each segment of a row is on, when a row prints fewer than all sides.
+
+    A side's codes rise and its numbered items count up from row to row; a segment goes to the
+    side it continues, and when both (or neither) do, to the side the previous lone segment took.
+    """
+
+    def __init__(self, layout: HeaderLayout) -> None:
+        self.layout = layout
+        self.last_code: list[str] = ["" for _ in layout.sides]
+        self.last_number: list[int] = [0 for _ in layout.sides]
+        self.last_lone = 0
+
+    def assign(self, segs: list[Segment]) -> list[tuple[int, Segment]]:
+        n = len(self.layout.sides)
+        if len(segs) > n:
+            segs = [*segs[: n - 1], _merge(segs[n - 1 :])]
+        if len(segs) == n:
+            chosen = list(enumerate(segs))
+        else:
+            chosen = [(self._side_of(seg), seg) for seg in segs]
+            if len(segs) == 1:
+                self.last_lone = chosen[0][0]
+        for index, seg in chosen:
+            if seg.code_text:
+                self.last_code[index] = seg.code_text
+            number = enumerator_value(seg.name_text)
+            if number is not None:
+                self.last_number[index] = number
+        return chosen
+
+    def _side_of(self, seg: Segment) -> int:
+        # A side headed 收入 or 支出 takes the items that say so (九、卫生健康支出 is spending).
+        named = [
+            i for i, side in enumerate(self.layout.sides) if side.label_path and side.label_path[-1] in seg.name_text
+        ]
+        if len(named) == 1:
+            return named[0]
+        code = seg.code_text
+        if code:
+            # The side whose codes it continues: rising, and sharing the longest prefix (30201 after 302).
+            rising = [i for i, last in enumerate(self.last_code) if code > last]
+            shared = {i: _shared_prefix(code, self.last_code[i]) for i in rising}
+            best = [i for i in rising if shared[i] == max(shared.values())]
+            return best[0] if len(best) == 1 else self.last_lone
+        number = enumerator_value(seg.name_text)
+        if number is not None:
+            continues = [i for i, last in enumerate(self.last_number) if number == last + 1]
+            if len(continues) == 1:
+                return continues[0]
+        return self.last_lone
+
+
+def _continues_to_the_right(previous: list[_PlacedSide | None], sides: list[int]) -> bool:
+    used = [i for i, p in enumerate(previous) if p is not None]
+    return bool(used) and bool(sides) and max(used) < min(sides)
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+
+
+def _merge(segs: list[Segment]) -> Segment:
+    merged = Segment()
+    for seg in segs:
+        merged.code.extend(seg.code)
+        merged.name.extend(seg.name)
+        merged.figures.extend(seg.figures)
+    return merged
+
+
+def _narrow_down_the_columns(
+    rows: list[list[_PlacedSide | None]], side_index: int, width: int, one_sided: bool
+) -> None:
+    """Children add up to their parent column by column: 项 → 款 → 类, and 类 → the table's total."""
+    coded: list[tuple[str, RowFigures]] = []
+    total: RowFigures | None = None
+    for row in rows:
+        placed = row[side_index]
+        if placed is None or not placed.figures.values:
+            continue
+        code = placed.segment.code_text
+        if code and len(code) in _FUNCTION_CODE_LENGTHS:
+            coded.append((code, placed.figures))
+        elif total is None and is_total(placed.segment.name_text):
+            total = placed.figures
+    groups: list[tuple[RowFigures, list[RowFigures]]] = []
+    for code, figures in coded:
+        children = [f for c, f in coded if len(c) == len(code) + 2 and c.startswith(code)]
+        if children:
+            groups.append((figures, children))
+    if one_sided and total is not None:
+        classes = [f for c, f in coded if len(c) == 3]
+        if classes:
+            groups.append((total, classes))
+    for _ in range(3):  # a narrowed parent narrows its own group in the next pass
+        for parent, children in groups:
+            narrow_by_columns(parent, children, width)
+
+
+def _grid(layout: HeaderLayout, rows: list[list[_PlacedSide | None]]) -> tuple[Table, list[AmbiguousCell]]:
+    header_paths: list[tuple[str, ...]] = []
+    for side in layout.sides:
+        if side.label is LabelKind.CODED:
+            header_paths += [(*side.label_path, "科目编码"), (*side.label_path, "科目名称")]
+        elif side.label is LabelKind.ITEM:
+            header_paths.append((*side.label_path, "项目"))
+        header_paths += list(side.money)
+    depth = max(len(p) for p in header_paths)
+    cells: list[Cell] = []
+    for col, path in enumerate(header_paths):
+        for r, text in enumerate(path):
+            span = depth - r if r == len(path) - 1 else 1
+            cells.append(Cell(r, col, text, row_span=span))
+    ambiguous: list[AmbiguousCell] = []
+    row_index = depth
+    pages: list[int] = []
+    first_line: tuple[int | None, int] | None = None
+    for row in rows:
+        col = 0
+        for side_index, side in enumerate(layout.sides):
+            placed = row[side_index]
+            label_width = {LabelKind.CODED: 2, LabelKind.ITEM: 1, LabelKind.NONE: 0}[side.label]
+            if placed is not None:
+                seg = placed.segment
+                if side.label is LabelKind.CODED:
+                    if seg.code:
+                        cells.append(Cell(row_index, col, seg.code_text, page=seg.code[0].page, line=seg.code[0].line))
+                    if seg.name:
+                        cells.append(
+                            Cell(row_index, col + 1, seg.name_text, page=seg.name[0].page, line=seg.name[0].line)
+                        )
+                elif side.label is LabelKind.ITEM and seg.name:
+                    cells.append(Cell(row_index, col, seg.name_text, page=seg.name[0].page, line=seg.name[0].line))
+                settled = placed.figures.settled()
+                for i, token in enumerate(seg.figures):
+                    if i in settled:
+                        money_col = col + label_width + settled[i]
+                        cells.append(Cell(row_index, money_col, token.text, page=token.page, line=token.line))
+                    else:
+                        ambiguous.append(_ambiguity(placed, i, token, side))
+                anchor = (seg.code or seg.name or seg.figures)[0]
+                if anchor.page is not None and anchor.page not in pages:
+                    pages.append(anchor.page)
+                if first_line is None:
+                    first_line = (anchor.page, anchor.line)
+            col += label_width + len(side.money)
+        row_index += 1
+    page, line = first_line if first_line is not None else (None, None)
+    table = Table(
+        tuple(sorted(cells, key=lambda c: (c.row, c.col))),
+        row_index,
+        len(header_paths),
+        page=page,
+        line=line,
+        pages=tuple(pages) if len(pages) > 1 else (),
+    )
+    return table, ambiguous
+
+
+def _ambiguity(placed: _PlacedSide, figure: int, token: Token, side: Side) -> AmbiguousCell:
+    columns = placed.figures.possible_columns(figure) or list(range(len(side.money)))
+    seg = placed.segment
+    row_text = " ".join(t.text for t in (*seg.code, *seg.name, *seg.figures))
+    return AmbiguousCell(
+        page=token.page,
+        line=token.line,
+        figure=token.text,
+        row=" ".join(filter(None, [seg.code_text, seg.name_text])) or row_text,
+        candidates=tuple("/".join(side.money[c]) for c in columns),
+        snippet=row_text,
+    )
+
+
+def _table_text(table: Table) -> str:
+    return "\n".join("\t".join(row) for row in table.grid())

@@ -1,0 +1,188 @@
+"""Table headers as data: the column layouts standard tables print, for text that lost its grid.
+
+Text extracted from a PDF (``pdftotext``, pypdfium2, pdfplumber …) writes a multi-row header as
+loose words in no reliable order, and drops empty cells from the rows below it. What each column
+means, and how the columns add up, is the same in every report printing that header, so it is
+kept here as a catalogue: a layout is chosen by the words its header contains, not by the
+table's title, and rows are rebuilt against it (``linear_tables``). A new table family needs
+only a new entry.
+
+A layout is a sequence of sides printed next to each other (the income and the expenditure side
+of an overview; the two halves of an economic-classification table). Each side has a label part
+(``coded``: 科目编码 + 科目名称; ``item``: one 项目 column; none for a table of figures only) and
+its money columns, each named by its header path, with the sums that hold between them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from budget_reports.normalize import compact
+
+
+class LabelKind(StrEnum):
+    CODED = "coded"  # classification code + name
+    ITEM = "item"  # one 项目 column (一、… enumerated items, totals)
+    NONE = "none"  # figures only
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    label: LabelKind
+    money: tuple[tuple[str, ...], ...]  # header path of each money column, left to right
+    # (total, parts): money column ``total`` equals the sum of columns ``parts`` on every row.
+    sums: tuple[tuple[int, tuple[int, ...]], ...] = ()
+    label_path: tuple[str, ...] = ()  # header above the label columns (收入 / 支出 …)
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderLayout:
+    name: str
+    words: tuple[str, ...]  # every one must appear in the header text (compact, quotes removed)
+    sides: tuple[Side, ...]
+
+    def specificity(self) -> int:
+        return sum(len(w) for w in self.words)
+
+
+def _sum_all(n: int) -> tuple[tuple[int, tuple[int, ...]], ...]:
+    """Column 0 is the total of columns 1 … n-1."""
+    return ((0, tuple(range(1, n))),)
+
+
+_INCOME_SOURCES = (
+    "本年收入合计",
+    "财政拨款收入",
+    "上级补助收入",
+    "事业收入",
+    "经营收入",
+    "附属单位上缴收入",
+    "其他收入",
+)
+_SPENDING_KINDS = ("本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")
+_FUNDS = ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")
+_THREE_PUBLIC = (
+    ("合计",),
+    ("因公出国(境)费",),
+    ("公务用车购置及运行费", "小计"),
+    ("公务用车购置及运行费", "公务用车购置费"),
+    ("公务用车购置及运行费", "公务用车运行费"),
+    ("公务接待费",),
+)
+# 合计 = 出国 + 公车小计 + 接待; 公车小计 = 购置 + 运行 (indices into _THREE_PUBLIC).
+_THREE_PUBLIC_SUMS = ((0, (1, 2, 5)), (2, (3, 4)))
+
+
+def _three_public_with(amounts: tuple[str, ...]) -> Side:
+    """The 三公 table with each item split into the given amounts (预算数 / 决算数)."""
+    money = tuple((*item, amount) for item in _THREE_PUBLIC for amount in amounts)
+    width = len(amounts)
+    sums = tuple(
+        (total * width + a, tuple(p * width + a for p in parts))
+        for total, parts in _THREE_PUBLIC_SUMS
+        for a in range(width)
+    )
+    return Side(LabelKind.NONE, money, sums)
+
+
+def _flat(label: LabelKind, columns: tuple[str, ...], total_first: bool = True) -> Side:
+    return Side(label, tuple((c,) for c in columns), _sum_all(len(columns)) if total_first else ())
+
+
+LAYOUTS: tuple[HeaderLayout, ...] = (
+    HeaderLayout(
+        "收入支出总表",
+        ("收入", "支出", "项目", "决算数"),
+        (
+            Side(LabelKind.ITEM, (("收入", "决算数"),), label_path=("收入",)),
+            Side(LabelKind.ITEM, (("支出", "决算数"),), label_path=("支出",)),
+        ),
+    ),
+    HeaderLayout(
+        "财政拨款收入支出总表",
+        ("收入", "支出", "项目", "决算数", "合计", *_FUNDS),
+        (
+            Side(LabelKind.ITEM, (("收入", "决算数"),), label_path=("收入",)),
+            Side(
+                LabelKind.ITEM,
+                (("支出", "合计"), *(("支出", f) for f in _FUNDS)),
+                _sum_all(4),
+                label_path=("支出",),
+            ),
+        ),
+    ),
+    HeaderLayout("收入表", ("科目编码", "科目名称", *_INCOME_SOURCES), (_flat(LabelKind.CODED, _INCOME_SOURCES),)),
+    HeaderLayout("支出表", ("科目编码", "科目名称", *_SPENDING_KINDS), (_flat(LabelKind.CODED, _SPENDING_KINDS),)),
+    HeaderLayout(
+        "基本支出与项目支出",
+        ("科目编码", "科目名称", "合计", "基本支出", "项目支出"),
+        (_flat(LabelKind.CODED, ("合计", "基本支出", "项目支出")),),
+    ),
+    HeaderLayout(
+        "人员经费与公用经费",
+        ("科目编码", "科目名称", "合计", "人员经费", "公用经费"),
+        (_flat(LabelKind.CODED, ("合计", "人员经费", "公用经费")),),
+    ),
+    HeaderLayout(
+        "经济分类两栏",
+        ("经济分类", "科目编码", "科目名称", "决算数", "科目名称", "决算数"),
+        (Side(LabelKind.CODED, (("决算数",),)), Side(LabelKind.CODED, (("决算数",),))),
+    ),
+    HeaderLayout(
+        "基金收支",
+        (
+            "科目编码",
+            "科目名称",
+            "年初结转和结余",
+            "本年收入",
+            "本年支出",
+            "小计",
+            "基本支出",
+            "项目支出",
+            "年末结转和结余",
+        ),
+        (
+            Side(
+                LabelKind.CODED,
+                (
+                    ("年初结转和结余",),
+                    ("本年收入",),
+                    ("本年支出", "小计"),
+                    ("本年支出", "基本支出"),
+                    ("本年支出", "项目支出"),
+                    ("年末结转和结余",),
+                ),
+                ((2, (3, 4)),),
+            ),
+        ),
+    ),
+    HeaderLayout(
+        "三公预算与决算",
+        ("因公出国(境)费", "公务用车购置费", "公务用车运行费", "公务接待费", "预算数", "决算数"),
+        (_three_public_with(("预算数", "决算数")),),
+    ),
+    HeaderLayout(
+        "三公决算",
+        ("因公出国(境)费", "公务用车购置费", "公务用车运行费", "公务接待费"),
+        (_three_public_with(("决算数",)),),
+    ),
+)
+
+_QUOTES = str.maketrans("", "", "“”\"‘’'「」『』")
+
+
+def header_key(text: str) -> str:
+    """Header text as layouts are matched against it: no spaces, line breaks or quotation marks."""
+    return compact(text).translate(_QUOTES)
+
+
+def match_layout(header_text: str) -> HeaderLayout | None:
+    """The most specific layout whose words all appear in the header (a word may repeat: 决算数 …)."""
+    key = header_key(header_text)
+    best: HeaderLayout | None = None
+    for candidate in LAYOUTS:
+        fits = all(key.count(word) >= candidate.words.count(word) for word in candidate.words)
+        if fits and (best is None or candidate.specificity() > best.specificity()):
+            best = candidate
+    return best

@@ -1,0 +1,115 @@
+"""Paragraphs of text hard-wrapped at a fixed width, as PDF text extractors write it.
+
+``pdftotext``, pypdfium2 or pdfplumber write each printed line as a line of text: a paragraph is
+cut wherever the page was full, often inside a word (``收入支`` / ``出总计``). A line is joined to
+the next when it is full (within a few characters of the widest lines of the document), the
+words do not end the paragraph there (``pdf_text.ends_paragraph``, the rule the PDF reader uses)
+and it is not a heading. Page numbers and running headers (the same line at the top or bottom of
+many pages) are dropped; a heading glued to the end of the line before it
+(``…总体情况说明五、一般公共预算…``) is put on a line of its own. Each block keeps the page and
+line of its first line and where every later source line starts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from budget_reports.model import Block, BlockKind
+from budget_reports.normalize import compact, is_cjk
+from budget_reports.readers.headings import is_heading
+from budget_reports.readers.linear_tables import SourceLine
+from budget_reports.readers.pdf_text import PAGE_NUMBER, ends_paragraph, join_wrapped, running_key
+
+# A line this close to the widest lines (in display columns, a Chinese character is two) is full.
+_RAGGED_COLUMNS = 8
+# Lines at least this wide count when finding the wrap width; shorter ones end paragraphs anyway.
+_MIN_WRAP_COLUMNS = 30
+# Text is taken as hard-wrapped when this share of its wide lines runs to the wrap width.
+_WRAPPED_SHARE = 0.4
+_COLUMN_GAP = re.compile(r"\S {3,}\S")
+# A running header or footer repeats on at least this many pages (and this share of them).
+_RUNNING_PAGES = 3
+_RUNNING_SHARE = 0.3
+_EDGE_LINES = 2  # lines at the top and bottom of a page where headers, footers and page numbers sit
+_GLUED_HEADING = re.compile(
+    r"(?<=[说明况表。；])(?=(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)[^，。；]{2,30}$)"
+)
+
+
+def display_width(text: str) -> int:
+    return sum(2 if is_cjk(c) else 1 for c in text)
+
+
+def furniture(lines: Sequence[SourceLine]) -> set[tuple[int | None, int]]:
+    """(page, line) of page numbers and running headers/footers at the edges of pages."""
+    by_page: dict[int | None, list[SourceLine]] = {}
+    for line in lines:
+        if line.text.strip():
+            by_page.setdefault(line.page, []).append(line)
+    if len(by_page) < 2:
+        return set()
+    edges = [
+        line for page_lines in by_page.values() for line in {*page_lines[:_EDGE_LINES], *page_lines[-_EDGE_LINES:]}
+    ]
+    keys = Counter(running_key(line.text) for line in edges)
+    least = max(_RUNNING_PAGES, int(_RUNNING_SHARE * len(by_page)))
+    return {
+        (line.page, line.line)
+        for line in edges
+        if PAGE_NUMBER.match(line.text.strip()) or keys[running_key(line.text)] >= least
+    }
+
+
+def wrap_width(lines: Sequence[SourceLine]) -> int | None:
+    """The width the text was wrapped at, or None when it was not hard-wrapped."""
+    # Lines spread out in columns (pdftotext -layout tables) are not prose: their width says nothing.
+    texts = [line.text.strip() for line in lines if not _COLUMN_GAP.search(line.text.strip())]
+    wide = sorted(w for w in map(display_width, texts) if w >= _MIN_WRAP_COLUMNS)
+    if not wide:
+        return None
+    width = wide[int(0.9 * (len(wide) - 1))]
+    full = sum(1 for w in wide if w >= width - _RAGGED_COLUMNS)
+    return width if full >= _WRAPPED_SHARE * len(wide) else None
+
+
+def split_glued_headings(text: str) -> list[str]:
+    """``…情况说明五、一般公共预算财政拨款支出决算情况说明`` → the sentence, then the heading."""
+    parts = _GLUED_HEADING.split(text, maxsplit=1)
+    return [p for p in parts if p]
+
+
+def paragraph_blocks(lines: Sequence[SourceLine], width: int | None) -> list[Block]:
+    """Blocks of prose lines (one page or several): headings alone, wrapped lines joined."""
+    pieces: list[tuple[SourceLine, str]] = []
+    for line in lines:
+        text = line.text.strip()
+        if text:
+            pieces.extend((line, part) for part in split_glued_headings(text))
+    blocks: list[Block] = []
+    i = 0
+    while i < len(pieces):
+        first, first_text = pieces[i]
+        texts = [first_text]
+        j = i
+        while j + 1 < len(pieces) and _continues(pieces[j], pieces[j + 1], width):
+            j += 1
+            texts.append(pieces[j][1])
+        text, starts = join_wrapped(texts)
+        kind = BlockKind.HEADING if is_heading(text) else BlockKind.PARAGRAPH
+        line_starts = tuple(starts) if len(texts) > 1 else ()
+        blocks.append(Block(kind, text, first.page, first.line, line_starts=line_starts))
+        i = j + 1
+    return blocks
+
+
+def _continues(current: tuple[SourceLine, str], following: tuple[SourceLine, str], width: int | None) -> bool:
+    (line, text), (next_line, next_text) = current, following
+    if width is None or line is next_line:
+        return False  # not wrapped text, or a heading split off its line
+    if next_line.page != line.page or next_line.line != line.line + 1:
+        return False  # another page (as the PDF reader), a blank line, a table or a page header between them
+    if is_heading(text) or ends_paragraph(text, next_text) or not compact(next_text):
+        return False
+    return display_width(text) >= width - _RAGGED_COLUMNS

@@ -1,0 +1,160 @@
+"""Same facts from every serialization: a corpus PDF read as text other tools extracted from it.
+
+For each corpus PDF the test writes its text with five extractors (pdftotext default, -layout and
+-raw, pypdfium2, pdfplumber; pages separated by form feeds) and reads each ``.txt`` through the
+whole pipeline. The facts of ``summary_metrics`` (三公 included), ``income``,
+``expenditure_function`` and ``expenditure_economic`` are compared with the PDF's, value by value
+in both directions, table and narrative facts apart; report identity (department, year) is the
+identity tests' business and evidence (page, line, snippet) differs by nature.
+
+Two guarantees hold for every serialization:
+- nothing is invented: a table fact read from the text never contradicts the PDF's fact of the
+  same line (a figure the reader could not place is NULL, never another column's figure);
+- every figure left NULL is reported as ``extraction.ambiguous_cell``.
+
+How much each serialization reads is pinned below as measured (matched facts per view, and facts
+the PDF does not have); a failure lists the differences per view. Where a serialization cannot
+reach the PDF's facts the reason is given next to its pin.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+
+import polars as pl
+import pytest
+
+from budget_reports.gold import canonical, extract_frames
+from tests.conftest import corpus_file
+from tests.serializations import NEEDS_PDFTOTEXT, SERIALIZERS, write_serialization
+
+PUTUO = "shanghai-putuo-finance-bureau-2024-final.pdf"
+TEMPLATE = "shanghai-final-accounts-template-2024.pdf"
+VIEWS = ("summary_metrics", "income", "expenditure_function", "expenditure_economic")
+NOT_COMPARED = {"report_id", "fiscal_year", "department", "source_file", "page", "line", "snippet"}
+# What names one fact of a view (its values are the other columns).
+KEYS = {
+    "summary_metrics": ("metric", "scope"),
+    "income": ("source", "scope"),
+    "expenditure_function": ("fund_type", "source_table", "code", "name_as_written"),
+    "expenditure_economic": ("fund_type", "code"),
+}
+KINDS = ("table", "narrative")
+
+# (pdf, serializer) -> {"view/kind": (facts matched at least, facts not in the PDF at most)}.
+# Totals for Putuo: summary_metrics table 22 / narrative 47, income 2 / 2, expenditure_function
+# 46 / 15, expenditure_economic 27 / 0. The template holds no figures: every view is empty.
+PINNED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {}
+
+
+def _pin(serializer: str) -> dict[str, tuple[int, int]]:
+    return PINNED.get((PUTUO, serializer), {})
+
+
+Rows = dict[str, Counter]
+
+
+def _facts(frames: dict[str, pl.DataFrame]) -> dict[str, Counter]:
+    out: dict[str, Counter] = {}
+    for view in VIEWS:
+        frame = frames[view]
+        columns = [c for c in frame.columns if c not in NOT_COMPARED]
+        for kind in KINDS:
+            rows = frame.filter(pl.col("source_kind") == kind).select(columns)
+            out[f"{view}/{kind}"] = Counter(
+                tuple(zip(columns, map(canonical, r), strict=True)) for r in rows.iter_rows()
+            )
+    return out
+
+
+@pytest.fixture(scope="module")
+def pdf_facts() -> dict[str, dict[str, Counter]]:
+    return {name: _facts(extract_frames(corpus_file(name))) for name in (PUTUO, TEMPLATE)}
+
+
+@pytest.fixture(scope="module")
+def text_frames(tmp_path_factory: pytest.TempPathFactory):
+    cache: dict[tuple[str, str], dict[str, pl.DataFrame]] = {}
+
+    def read(pdf_name: str, serializer: str) -> dict[str, pl.DataFrame]:
+        if (pdf_name, serializer) not in cache:
+            if serializer in NEEDS_PDFTOTEXT and shutil.which("pdftotext") is None:
+                pytest.skip("pdftotext (poppler-utils) is not installed: scripts/system-deps.sh installs it")
+            folder = tmp_path_factory.mktemp(serializer)
+            path = write_serialization(corpus_file(pdf_name), serializer, folder)
+            cache[(pdf_name, serializer)] = extract_frames(path, pdf_name)
+        return cache[(pdf_name, serializer)]
+
+    return read
+
+
+def _differences(expected: Counter, got: Counter) -> str:
+    def shown(row: tuple) -> str:
+        return str({column: value for column, value in row if value and column != "source_kind"})
+
+    lines = [f"    only in the PDF: {shown(r)}" for r in sorted((expected - got).elements())]
+    lines += [f"    only in the text: {shown(r)}" for r in sorted((got - expected).elements())]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("serializer", sorted(SERIALIZERS))
+@pytest.mark.parametrize("pdf_name", [PUTUO, TEMPLATE])
+def test_text_gives_the_facts_of_its_pdf(pdf_name: str, serializer: str, pdf_facts, text_frames) -> None:
+    expected = pdf_facts[pdf_name]
+    got = _facts(text_frames(pdf_name, serializer))
+    pins = _pin(serializer) if pdf_name == PUTUO else {}
+    failures = []
+    for view_kind, wanted in expected.items():
+        have = got[view_kind]
+        matched = sum((wanted & have).values())
+        extra = sum((have - wanted).values())
+        total = sum(wanted.values())
+        least, most = pins.get(view_kind, (total, 0))
+        if matched < least or extra > most:
+            failures.append(
+                f"{view_kind}: {matched}/{total} matched (pinned {least}), {extra} not in the PDF (pinned {most})\n"
+                + _differences(wanted, have)
+            )
+    assert not failures, f"{serializer} text of {pdf_name}:\n" + "\n".join(failures)
+
+
+def _by_key(frame: pl.DataFrame, view: str) -> dict[tuple[str, ...], dict[str, str]]:
+    key = KEYS[view]
+    columns = [c for c in frame.columns if c not in NOT_COMPARED]
+    rows = {}
+    for row in frame.filter(pl.col("source_kind") == "table").select(columns).iter_rows(named=True):
+        rows[tuple(canonical(row[k]) for k in key)] = {c: canonical(v) for c, v in row.items()}
+    return rows
+
+
+@pytest.mark.parametrize("serializer", sorted(SERIALIZERS))
+def test_no_table_figure_is_guessed(serializer: str, text_frames) -> None:
+    """Every table fact of the text agrees with the PDF's fact of the same line wherever both have a value,
+    and each value the text leaves NULL where the PDF has one is reported as an ambiguous cell."""
+    pdf = extract_frames(corpus_file(PUTUO))
+    text = text_frames(PUTUO, serializer)
+    findings = text["dq_findings"].filter(pl.col("rule_id") == "extraction.ambiguous_cell")
+    reported = set(findings["actual"].to_list())
+    contradictions, unreported = [], []
+    for view in VIEWS:
+        expected = _by_key(pdf[view], view)
+        for key, row in _by_key(text[view], view).items():
+            if key not in expected:
+                continue
+            for column, value in row.items():
+                truth = expected[key][column]
+                if value and truth and value != truth:
+                    contradictions.append(f"{view} {key} {column}: text {value}, PDF {truth}")
+                if not value and truth and column not in KEYS[view] and _printed(truth) not in reported:
+                    unreported.append(f"{view} {key} {column}: PDF {truth}")
+    assert not contradictions, "\n".join(contradictions)
+    assert not unreported, "NULL without an ambiguous-cell finding:\n" + "\n".join(unreported)
+
+
+def _printed(value: str) -> str:
+    """A canonical figure as the Putuo tables print it (two decimals, thousands separators)."""
+    try:
+        return f"{float(value):,.2f}"
+    except ValueError:
+        return value
