@@ -6,6 +6,7 @@ Sichuan report follows that province's table list, whose names and columns diffe
 
 from __future__ import annotations
 
+import csv
 from decimal import Decimal
 from pathlib import Path
 
@@ -178,3 +179,21 @@ def test_final_accounts_wording_is_not_read_as_a_budget(tmp_path: Path) -> None:
     assert result.report.report_kind == "部门决算"
     assert all(m.metric != names.INCOME_TOTAL or m.value == 100 for m in result.summary_metrics)
     assert all(x.purpose is None for x in result.expenditure_function)
+
+
+def test_the_corpus_gold_agrees_with_the_independent_transcription_of_its_tables() -> None:
+    """Two hand transcriptions of the corpus budget's function tables: the gold (from the text, with
+    its evidence) and the grids of tests/budget_documents.py (cell by cell)."""
+    gold_csv = (
+        Path(__file__).parent / "gold" / "corpus" / "shanghai-putuo-urban-management-2026-budget"
+    ) / "tables_expenditure_function.csv"
+    with gold_csv.open(encoding="utf-8") as handle:
+        gold = {
+            (
+                row["fund_type"],
+                row["code"],
+                *(Decimal(row[c]) if row[c] else None for c in ("budget_initial", "basic", "project")),
+            )
+            for row in csv.DictReader(handle)
+        }
+    assert gold == _expected_function_lines(PUTUO_URBAN_2026)
