@@ -16,6 +16,7 @@ import pytest
 
 from budget_reports.department_key import department_key
 from budget_reports.runs import Paths, build, stage_reports
+from budget_reports.warehouse.summary import build_summary
 from tests.budget_documents import PUTUO_FINANCE_2024, PUTUO_URBAN_2026, write_docx, write_xlsx
 from tests.conftest import corpus_file
 
@@ -100,3 +101,13 @@ def test_lines_on_one_side_only_are_kept_and_unpaired_reports_give_nothing(wareh
         "putuo-finance-2024-budget.docx": "预算",
         "putuo-urban-2026-budget.xlsx": "预算",
     }
+
+
+def test_the_run_summary_lists_budget_and_final_reports_side_by_side(warehouse: Path) -> None:
+    summary = build_summary(warehouse)
+    assert (
+        "上海市普陀区财政局 2024: 预算 putuo-finance-2024-budget.docx | 决算 "
+        f"{FINAL} | budget_outcome: 1 line(s) where the 年初预算 differs from the budget"
+    ) in summary
+    assert "普陀区城市管理行政执法局 2026: 预算 putuo-urban-2026-budget.xlsx | 决算 —" in summary
+    assert "budget_outcome" in summary.split("Rows per view:")[1]
