@@ -284,7 +284,8 @@ EXPENDITURE_ECONOMIC = View(
 
 PERFORMANCE_PROJECTS = View(
     "performance_projects",
-    "One row per evaluated project, or per department-wide evaluation.",
+    "One row per evaluated project, or per department-wide evaluation; a budget report's projects (stage 预算)"
+    " with their budget.",
     (
         *REPORT_KEYS,
         _c("project_name", "VARCHAR", "项目名称", "Project name as printed."),
@@ -299,6 +300,7 @@ PERFORMANCE_PROJECTS = View(
         SOURCE_KIND,
         _c("source_table", "VARCHAR", "来源表", "Title of the self-evaluation table."),
         *EVIDENCE,
+        STAGE,
     ),
     # Prose and tables may both report a project: distinct rows by source_kind, as in summary_metrics.
     key=("report_id", "project_name", "source_kind", "source_table"),

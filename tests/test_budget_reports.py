@@ -197,3 +197,14 @@ def test_the_corpus_gold_agrees_with_the_independent_transcription_of_its_tables
             for row in csv.DictReader(handle)
         }
     assert gold == _expected_function_lines(PUTUO_URBAN_2026)
+
+
+def test_a_projects_budget_is_read_and_the_reports_totals_are_not_projects(tmp_path: Path) -> None:
+    text = (
+        "某区2026年区级部门预算\n预算主管部门：上海市某区绿化和市容管理局\n"
+        "本年度道路保洁经费预算金额为1,230.50万元，分别用于道路清扫。\n"
+        "2026年机关运行经费预算为88.00万元。2026年收入预算为900.00万元。\n"
+    )
+    result = extract_text(tmp_path, text)
+    projects = {(p.project_name, p.budget_initial) for p in result.performance_projects}
+    assert projects == {("道路保洁经费", Decimal("1230.50"))}

@@ -89,6 +89,12 @@ _LINES_FUND = (
     ("财政拨款", m.FISCAL),
 )
 _LINES_INTRO = re.compile(r"(?P<f>[^。；;，,]*?)支出(?:预算)?主要(?:内容|用途|用于)(?:如下)?")
+# Words of the report's own totals, never of a project (本年度收入预算为…, 机关运行经费预算为…).
+_NOT_PROJECTS = ("收入", "支出", "三公", "机关运行", "政府采购", "本部门", "本单位")
+# A project's budget in the 项目经费情况说明: ``本年度拆违经费预算金额为349.80万元，分别用于…``.
+_PROJECT = re.compile(
+    rf"(?:本|20\d\d)年度?(?P<name>[^，,。；;\d“”]{{2,30}}?)(?:项目)?预算(?:金额|资金)?(?:为|是){MONEY}"
+)
 
 
 def extract(ctx: ProseContext) -> None:
@@ -103,6 +109,7 @@ def extract(ctx: ProseContext) -> None:
             fund = next((f for word, f in _LINES_FUND if word in intro.group("f")), m.GPB)
         if not _read_line(ctx, passage, fund):
             _read_subjects(ctx, passage)
+            _read_projects(ctx, passage)
 
 
 def _read_subjects(ctx: ProseContext, passage: Passage) -> None:
@@ -148,3 +155,12 @@ def _read_line(ctx: ProseContext, passage: Passage, fund: str) -> bool:
         purpose=purpose.group("p") if purpose else None,
     )
     return True
+
+
+def _read_projects(ctx: ProseContext, passage: Passage) -> None:
+    for project in _PROJECT.finditer(passage.text):
+        name = project.group("name")
+        if any(word in name for word in _NOT_PROJECTS):
+            continue
+        evidence = ctx.evidence(passage, project.start(), project.end())
+        ctx.project(name, "项目", evidence, budget_initial=money(project))
