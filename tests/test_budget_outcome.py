@@ -83,6 +83,8 @@ def test_each_budget_line_meets_its_final_accounts_line(warehouse: Path) -> None
     # The 类 and 款 have no 年初预算 in these final accounts: said so, not guessed.
     assert rows[("一般公共预算财政拨款", "201")][1] is None
     assert rows[("一般公共预算财政拨款", "201")][5] == "决算未列年初预算"
+    # The fund's own table (326.72) gives the 决算数, not the overview that lists the 类 only (326.71).
+    assert rows[("一般公共预算财政拨款", "208")][2] == Decimal("326.72")
     agreements = [r[5] for (fund, code), r in rows.items() if len(code) == 7]
     assert agreements.count("一致") == 10 and agreements.count("不一致") == 1
     assert {r[6] for r in rows.values()} == {"上海市普陀区财政局"}

@@ -3,8 +3,9 @@ year's final accounts of the same department.
 
 Both reports are matched by ``department_key`` (the same department, however each report prints
 its name) and fiscal year; lines by fund type and code. Each side gives one figure per line:
-a table's over the prose's (tables print every line; the prose picks some), and the final accounts'
-年初预算 from whichever statement gives it (Shanghai prints it only in the prose).
+a table's over the prose's (tables print every line; the prose picks some), the most detailed
+table's over an overview's, and the final accounts' 年初预算 from whichever statement gives it
+(Shanghai prints it only in the prose).
 """
 
 from __future__ import annotations
@@ -34,9 +35,13 @@ def budget_outcome(reports: pl.DataFrame, lines: pl.DataFrame) -> pl.DataFrame:
             ),
             on="report_id",
         )
-        # Tables first, then prose; within each, document order.
-        .with_columns(pl.when(pl.col("source_kind") == "table").then(0).otherwise(1).alias("_rank"))
-        .sort("_rank", "source_file", "page", "line", nulls_last=True)
+        # Tables first, then prose; the most detailed table first (a fund's 功能分类 table, down to the
+        # 项, before an overview listing the 类); then document order.
+        .with_columns(
+            pl.when(pl.col("source_kind") == "table").then(0).otherwise(1).alias("_rank"),
+            (-pl.col("code").str.len_chars().cast(pl.Int32).max().over("report_id", "source_table")).alias("_detail"),
+        )
+        .sort("_rank", "_detail", "source_file", "page", "line", nulls_last=True)
     )
     budget = _budget_side(keyed.filter(pl.col("stage") == BUDGET))
     final = _final_side(keyed.filter(pl.col("stage") == FINAL))
