@@ -5,6 +5,8 @@ spelled in one place only: a fact read from prose and the same fact read from a 
 same metric name, and the rules find both.
 """
 
+import re
+
 # Names listed in the analyst contract.
 TOTAL = "收支总计"
 INCOME_TOTAL = "本年收入合计"
@@ -161,3 +163,11 @@ PROJECT_BUDGET = "项目预算金额"
 GPB_INCOME = "一般公共预算财政拨款收入"
 GOV_FUND_INCOME = "政府性基金预算财政拨款收入"
 STATE_CAPITAL_INCOME = "国有资本经营预算财政拨款收入"
+# A fund's income written without 预算 or 财政 (政府性基金财政拨款收入, 一般公共预算拨款收入).
+_FUND_INCOME = re.compile(r"^(?P<fund>一般公共预算|政府性基金|国有资本经营)(?:预算)?(?:财政)?拨款收入$")
+
+
+def income_source(name: str) -> str:
+    """An income source under the contract's name: a fund's income as 一般公共预算财政拨款收入 …"""
+    fund = _FUND_INCOME.match(name)
+    return f"{fund.group('fund').removesuffix('预算')}预算财政拨款收入" if fund else name

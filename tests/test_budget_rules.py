@@ -105,3 +105,11 @@ def test_an_injected_prose_error_is_found(tmp_path: Path, said: str, broken: str
 def test_template_text_left_in_a_budget_is_found(tmp_path: Path) -> None:
     prose = [*PUTUO_PROSE, "2026年XX局政府采购预算XX万元。"]
     assert "template.placeholder" in _errors(tmp_path, with_paragraphs(PUTUO_URBAN_2026, prose))
+
+
+def test_prose_income_against_sichuans_table_of_another_wording(tmp_path: Path) -> None:
+    """表1 writes 一般公共预算拨款收入, the prose the same: both are 一般公共预算财政拨款收入, so compared."""
+    said = SICHUAN_COUNTY_2026.paragraphs
+    broken = [p.replace("一般公共预算拨款收入960.00万元", "一般公共预算拨款收入950.00万元") for p in said]
+    assert broken != said
+    assert "consistency.prose_table" in _errors(tmp_path, with_paragraphs(SICHUAN_COUNTY_2026, broken))

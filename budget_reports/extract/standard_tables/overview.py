@@ -149,7 +149,8 @@ def _income_row(
             source = text if text.endswith("收入") else text + "收入"
             facts.summary_metrics.append(table_metric(source, value, evidence, scope))
     elif text.endswith("收入"):
-        facts.income.append(IncomeLine(source=text, amount=value, evidence=evidence, source_kind=SourceKind.TABLE))
+        source = names.income_source(text)
+        facts.income.append(IncomeLine(source=source, amount=value, evidence=evidence, source_kind=SourceKind.TABLE))
 
 
 def _expenditure_metric(text: str, fiscal: bool, fund: str | None) -> tuple[str | None, str | None]:
