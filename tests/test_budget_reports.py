@@ -208,3 +208,18 @@ def test_a_projects_budget_is_read_and_the_reports_totals_are_not_projects(tmp_p
     result = extract_text(tmp_path, text)
     projects = {(p.project_name, p.budget_initial) for p in result.performance_projects}
     assert projects == {("道路保洁经费", Decimal("1230.50"))}
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("上海市普陀区2026年区级部门预算\n预算主管部门：上海市普陀区城市管理行政执法局", "部门预算"),
+        ("上海市2025年市级部门预算\n\n预算主管部门：上海市体育局", "部门预算"),
+        ("成都市武侯区教育局2026年部门预算公开\n\n一、部门基本情况", "部门预算"),
+        ("广元市利州区某某中心2026年单位预算\n\n一、单位基本情况", "单位预算"),
+        ("某区2024年度部门决算\n\n第一部分 部门概况", "部门决算"),
+    ],
+)
+def test_the_report_kind_comes_from_the_title(tmp_path: Path, title: str, kind: str) -> None:
+    result = extract_text(tmp_path, title + "\n本部门收入预算100万元。\n")
+    assert result.report.report_kind == kind
