@@ -7,12 +7,14 @@ Sichuan report follows that province's table list, whose names and columns diffe
 from __future__ import annotations
 
 import csv
+import re
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from budget_reports import metric_names as names
+from budget_reports.extract.prose.amounts import MONEY_OPT
 from budget_reports.extract.standard_tables.recognise import BUDGET_KINDS, TableKind, kind_of_title
 from budget_reports.facts import ExtractedReport, SourceKind
 from budget_reports.normalize import parse_decimal
@@ -223,3 +225,17 @@ def test_a_projects_budget_is_read_and_the_reports_totals_are_not_projects(tmp_p
 def test_the_report_kind_comes_from_the_title(tmp_path: Path, title: str, kind: str) -> None:
     result = extract_text(tmp_path, title + "\n本部门收入预算100万元。\n")
     assert result.report.report_kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("公务接待费4,6004,600", None),  # a table row read as prose: 4,600 glued to 4,600 is never 4
+        ("决算数为609.89，", "609.89"),
+        ("决算数为4,600，完成", "4,600"),
+        ("决算数为12,", "12"),
+    ],
+)
+def test_a_thousands_separator_is_not_the_end_of_a_figure(text: str, figure: str | None) -> None:
+    found = re.search(rf"(?:为|费){MONEY_OPT}", text)
+    assert (found.group("n") if found else None) == figure
