@@ -74,6 +74,14 @@ EVIDENCE = (
 
 SOURCE_KIND = _c("source_kind", "VARCHAR", "来源类型", "narrative (read from prose) or table.")
 
+STAGE = _c(
+    "stage",
+    "VARCHAR",
+    "阶段",
+    "预算 (the row comes from a budget report, 部门预算 / 单位预算: its figures are the year's budget) or"
+    " 决算 (a report written after the year: final accounts, self-evaluation).",
+)
+
 REPORTS = View(
     "reports",
     "One row per input file: what the report is, and whether it could be read.",
@@ -133,6 +141,15 @@ REPORTS = View(
             "Version of the extraction code that produced the facts.",
         ),
         _c("ingested_at", "TIMESTAMP", "入库时间", "When this file content was first extracted (UTC)."),
+        STAGE,
+        _c(
+            "department_key",
+            "VARCHAR",
+            "部门键",
+            "The department's name reduced to compare reports: place names, 中国共产党 / 中共, spaces and"
+            " quotation marks taken out, prefixed by the province, city and county it belongs to"
+            " (上海市|上海市|普陀区|城市管理行政执法局). The same department printed differently gets one key.",
+        ),
     ),
     key=("report_id",),
 )
@@ -154,7 +171,12 @@ SUMMARY_METRICS = View(
             "范围",
             "Section or table qualifying the metric when its name recurs; else NULL.",
         ),
-        _c("value", MONEY, "数值", "The figure (万元 for money, else in `unit`)."),
+        _c(
+            "value",
+            MONEY,
+            "数值",
+            "The figure (万元 for money, else in `unit`); in a budget report (stage 预算), the budgeted figure.",
+        ),
         _c("unit", "VARCHAR", "单位", "万元 / 辆 / 批次 / 人次 / 个 / 人 ..."),
         _c("budget_value", MONEY, "预算数", "Budget stated for the metric."),
         _c("prior_year_value", MONEY, "上年数", "Prior-year value stated."),
@@ -164,6 +186,7 @@ SUMMARY_METRICS = View(
         _c("share_pct_declared", PERCENT, "占比", "Declared share in percent."),
         SOURCE_KIND,
         *EVIDENCE,
+        STAGE,
     ),
     key=("report_id", "metric", "scope", "source_kind"),
 )
@@ -184,6 +207,7 @@ INCOME = View(
             "范围",
             "Section of a restatement that contradicts the source's first statement (kept for validation); else NULL.",
         ),
+        STAGE,
     ),
     key=("report_id", "source", "scope", "source_kind"),
 )
@@ -197,7 +221,8 @@ EXPENDITURE_FUNCTION = View(
             "fund_type",
             "VARCHAR",
             "资金性质",
-            "一般公共预算财政拨款 / 政府性基金预算财政拨款 / 国有资本经营预算财政拨款 / 全部资金.",
+            "一般公共预算财政拨款 / 政府性基金预算财政拨款 / 国有资本经营预算财政拨款 / 全部资金; 财政拨款"
+            " (the fiscal funds together: a budget report's 编制说明 lines of 财政拨款支出).",
         ),
         _c("level", "VARCHAR", "科目级次", "类 / 款 / 项."),
         _c("code", "VARCHAR", "科目编码", "3, 5 or 7 digits; NULL when the name could not be resolved."),
@@ -208,7 +233,12 @@ EXPENDITURE_FUNCTION = View(
         _c("xiang_code", "VARCHAR", "项编码", "7-digit 项 code (项 lines)."),
         _c("xiang_name", "VARCHAR", "项名称", "项 name."),
         _c("name_as_written", "VARCHAR", "原文名称", "The line's name path exactly as the report writes it."),
-        _c("budget_initial", MONEY, "年初预算", "年初预算数 (万元)."),
+        _c(
+            "budget_initial",
+            MONEY,
+            "年初预算",
+            "年初预算数 (万元); a budget report's own lines (stage 预算) hold their budget here, actual stays NULL.",
+        ),
         _c("budget_final", MONEY, "全年预算", "全年预算数 / 调整预算 (万元)."),
         _c("actual", MONEY, "决算数", "Actual expenditure (万元)."),
         _c("basic", MONEY, "基本支出", "Basic expenditure part (万元)."),
@@ -219,6 +249,13 @@ EXPENDITURE_FUNCTION = View(
         SOURCE_KIND,
         _c("source_table", "VARCHAR", "来源表", "Title of the table the line was read from (tables only)."),
         *EVIDENCE,
+        STAGE,
+        _c(
+            "purpose",
+            "VARCHAR",
+            "主要用途",
+            "What the line's money is for, as a budget report's 编制说明 states it (主要用于…).",
+        ),
     ),
     key=("report_id", "fund_type", "source_kind", "source_table", "level", "name_as_written", "code"),
 )
@@ -237,16 +274,18 @@ EXPENDITURE_ECONOMIC = View(
         _c("code", "VARCHAR", "经济分类编码", "3 (类) or 5 (款) digits."),
         _c("name", "VARCHAR", "经济分类名称", "Name as printed."),
         _c("group", "VARCHAR", "经费类别", "人员经费 / 公用经费."),
-        _c("amount", MONEY, "决算数", "万元."),
+        _c("amount", MONEY, "决算数", "万元 (the budget when stage is 预算)."),
         SOURCE_KIND,
         *EVIDENCE,
+        STAGE,
     ),
     key=("report_id", "fund_type", "source_kind", "code", "name"),
 )
 
 PERFORMANCE_PROJECTS = View(
     "performance_projects",
-    "One row per evaluated project, or per department-wide evaluation.",
+    "One row per evaluated project, or per department-wide evaluation; a budget report's projects (stage 预算)"
+    " with their budget.",
     (
         *REPORT_KEYS,
         _c("project_name", "VARCHAR", "项目名称", "Project name as printed."),
@@ -261,6 +300,7 @@ PERFORMANCE_PROJECTS = View(
         SOURCE_KIND,
         _c("source_table", "VARCHAR", "来源表", "Title of the self-evaluation table."),
         *EVIDENCE,
+        STAGE,
     ),
     # Prose and tables may both report a project: distinct rows by source_kind, as in summary_metrics.
     key=("report_id", "project_name", "source_kind", "source_table"),
@@ -400,6 +440,62 @@ CLASSIFICATION_OBSERVED = View(
     key=("scheme", "fiscal_year", "code", "level", "name_as_printed", "source_kind"),
 )
 
+BUDGET_OUTCOME = View(
+    "budget_outcome",
+    "Budget against outcome: per department, year, fund type and 类/款/项 code, the line of the budget report"
+    " (部门预算) beside the same line of that year's final accounts (部门决算), with the final accounts' own"
+    " 年初预算. Derived from reports and expenditure_function at each build.",
+    (
+        _c("department_key", "VARCHAR", "部门键", "The department, as reports.department_key (matches both reports)."),
+        _c("fiscal_year", "INTEGER", "年度", "Fiscal year of both reports."),
+        _c(
+            "department", "VARCHAR", "部门", "Department name as the budget report prints it (else the final accounts)."
+        ),
+        _c("fund_type", "VARCHAR", "资金性质", "As expenditure_function.fund_type."),
+        _c("level", "VARCHAR", "科目级次", "类 / 款 / 项."),
+        _c("code", "VARCHAR", "科目编码", "3, 5 or 7 digits."),
+        _c("name", "VARCHAR", "科目名称", "The line's name as the budget report writes it (else the final accounts)."),
+        _c(
+            "budget_report_id",
+            "VARCHAR",
+            "预算报告标识",
+            "report_id of the budget report; NULL when it lacks the line.",
+        ),
+        _c("budget_amount", MONEY, "预算数", "The budget report's amount for the line (万元)."),
+        _c("budget_source_kind", "VARCHAR", "预算来源类型", "table or narrative: where the budget amount was read."),
+        _c("budget_source_file", "VARCHAR", "预算来源文件", "Evidence of the budget amount: file."),
+        _c("budget_page", "INTEGER", "预算页码", "Evidence of the budget amount: page."),
+        _c("budget_line", "INTEGER", "预算行号", "Evidence of the budget amount: line."),
+        _c(
+            "final_report_id",
+            "VARCHAR",
+            "决算报告标识",
+            "report_id of the final accounts; NULL when they lack the line.",
+        ),
+        _c("final_budget_initial", MONEY, "决算所列年初预算", "年初预算 the final accounts state for the line (万元)."),
+        _c("final_budget_final", MONEY, "决算所列全年预算", "全年预算 / 调整预算 the final accounts state (万元)."),
+        _c("final_actual", MONEY, "决算数", "The final accounts' 决算数 for the line (万元)."),
+        _c("final_source_file", "VARCHAR", "决算来源文件", "Evidence of the 决算数 (else of the 年初预算): file."),
+        _c("final_page", "INTEGER", "决算页码", "Evidence of the final accounts' figure: page."),
+        _c("final_line", "INTEGER", "决算行号", "Evidence of the final accounts' figure: line."),
+        _c(
+            "budget_gap",
+            MONEY,
+            "年初预算差异",
+            "final_budget_initial − budget_amount: the 年初预算 the final accounts quote against the published budget.",
+        ),
+        _c("outcome_gap", MONEY, "执行差异", "final_actual − budget_amount (negative = spent less than budgeted)."),
+        _c(
+            "agreement",
+            "VARCHAR",
+            "一致性",
+            "一致 (the final accounts' 年初预算 equals the budget within 0.005 万元, half a unit of a figure printed"
+            " to 0.01 万元) / 不一致 / 决算未列年初预算 / 仅预算 (no such line in the final accounts) / 仅决算.",
+        ),
+    ),
+    key=("department_key", "fiscal_year", "fund_type", "code", "budget_report_id", "final_report_id"),
+)
+
 VIEWS: tuple[View, ...] = (
     REPORTS,
     SUMMARY_METRICS,
@@ -412,11 +508,14 @@ VIEWS: tuple[View, ...] = (
     DQ_FINDINGS,
     CLASSIFICATION,
     CLASSIFICATION_OBSERVED,
+    BUDGET_OUTCOME,
 )
 
 VIEWS_BY_NAME: dict[str, View] = {v.name: v for v in VIEWS}
 
-# Views whose rows come from extracted reports (everything but the reference).
+# Views built from the other views at each build, not staged per report.
+DERIVED_VIEWS: tuple[str, ...] = ("budget_outcome", "classification_observed")
+# Views whose rows are staged per extracted report (everything but the reference and the derived views).
 FACT_VIEWS: tuple[View, ...] = tuple(
-    v for v in VIEWS if v.name not in ("reports", "classification", "classification_observed")
+    v for v in VIEWS if v.name not in ("reports", "classification") and v.name not in DERIVED_VIEWS
 )

@@ -108,6 +108,7 @@ class ExpenditureLine:
     share_pct_declared: Decimal | None = None
     reason: str | None = None
     source_table: str | None = None
+    purpose: str | None = None  # 主要用于… (a budget report's 编制说明)
 
 
 @dataclass(frozen=True, slots=True)

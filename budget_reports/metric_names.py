@@ -5,6 +5,8 @@ spelled in one place only: a fact read from prose and the same fact read from a 
 same metric name, and the rules find both.
 """
 
+import re
+
 # Names listed in the analyst contract.
 TOTAL = "收支总计"
 INCOME_TOTAL = "本年收入合计"
@@ -151,3 +153,21 @@ BUDGET_EXPENDITURE_ADJUSTMENT = "预算调整支出"
 BUDGET_EXPENDITURE_FINAL = "全年预算支出"
 STOCK_FUNDS_EXPENDITURE = "存量资金安排支出"
 BUDGET_EXPENDITURE_TOTAL = "预算支出总计"
+
+# A budget report's own figures (部门预算): what the plan states that the final accounts do not.
+PROCUREMENT_BUDGET = "政府采购预算"
+VEHICLES_PURCHASE_PLANNED = "预算安排购置车辆数"
+EQUIPMENT_100_PLANNED = "预算安排购置单价100万元以上设备"
+PROJECT_BUDGET = "项目预算金额"
+# Income of each fund (the 财政拨款收入支出决算总表's income side names them so).
+GPB_INCOME = "一般公共预算财政拨款收入"
+GOV_FUND_INCOME = "政府性基金预算财政拨款收入"
+STATE_CAPITAL_INCOME = "国有资本经营预算财政拨款收入"
+# A fund's income written without 预算 or 财政 (政府性基金财政拨款收入, 一般公共预算拨款收入).
+_FUND_INCOME = re.compile(r"^(?P<fund>一般公共预算|政府性基金|国有资本经营)(?:预算)?(?:财政)?拨款收入$")
+
+
+def income_source(name: str) -> str:
+    """An income source under the contract's name: a fund's income as 一般公共预算财政拨款收入 …"""
+    fund = _FUND_INCOME.match(name)
+    return f"{fund.group('fund').removesuffix('预算')}预算财政拨款收入" if fund else name

@@ -20,7 +20,9 @@ NON_NEGATIVE = pa.Check.ge(0)
 SCORE = pa.Check.in_range(0, 100)
 
 SOURCE_KINDS = ("narrative", "table")
-FUND_TYPES = ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款", "全部资金")
+# 财政拨款: the fiscal funds together, as a budget report's 编制说明 lists its lines (财政拨款支出主要内容).
+FUND_TYPES = ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款", "全部资金", "财政拨款")
+STAGES = ("预算", "决算")
 GROUPS = ("人员经费", "公用经费")
 LEVELS = ("类", "款", "项")
 SCHEMES = ("function", "economic", "economic_gov")
@@ -50,6 +52,7 @@ COLUMN_RULES: dict[str, list[pa.Check]] = {
     "source_kind": [pa.Check.isin(SOURCE_KINDS)],
     "fund_type": [pa.Check.isin(FUND_TYPES)],
     "group": [pa.Check.isin(GROUPS)],
+    "stage": [pa.Check.isin(STAGES)],
 }
 
 # Rules of numeric columns, by name (a text column of the same name, like dq_findings.actual, is exempt).
@@ -62,6 +65,9 @@ NUMERIC_RULES: dict[str, list[pa.Check]] = {
     **{
         name: [NON_NEGATIVE]
         for name in ("value", "budget_value", "prior_year_value", "amount", "budget_initial", "budget_final")
+    },
+    **{
+        name: [NON_NEGATIVE] for name in ("budget_amount", "final_budget_initial", "final_budget_final", "final_actual")
     },
     **{name: [NON_NEGATIVE] for name in ("actual", "basic", "project", "executed", "tolerance")},
     "weight": [SCORE],
@@ -97,6 +103,11 @@ VIEW_COLUMN_RULES: dict[str, dict[str, list[pa.Check]]] = {
         "severity": [pa.Check.isin(("error", "warning", "info"))],
         "rule_id": [_matches(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")],
         "finding_id": [_matches(r"^[0-9a-f]{16}$")],
+    },
+    "budget_outcome": {
+        "level": [pa.Check.isin(LEVELS)],
+        "code": [_matches(r"^(\d{3}|\d{5}|\d{7})$")],
+        "agreement": [pa.Check.isin(("一致", "不一致", "决算未列年初预算", "仅预算", "仅决算"))],
     },
     "classification": {
         "scheme": [pa.Check.isin(SCHEMES)],
@@ -137,6 +148,7 @@ NOT_NULL: dict[str, tuple[str, ...]] = {
     "dq_findings": ("finding_id", "report_id", "rule_id", "severity", "subject", "message"),
     "classification": ("scheme", "edition_year", "code", "level", "name"),
     "classification_observed": ("scheme", "edition_year", "level", "name_as_printed", "relation", "report_count"),
+    "budget_outcome": ("department_key", "fiscal_year", "fund_type", "code", "agreement"),
 }
 
 

@@ -123,6 +123,21 @@ VALID: dict[str, dict[str, Any]] = {
         "reference_name": "住房公积金",
         "resolved_code": "2210201",
     },
+    "budget_outcome": {
+        "department_key": "上海市|上海市|普陀区|财政局",
+        "fiscal_year": 2024,
+        "fund_type": "一般公共预算财政拨款",
+        "level": "项",
+        "code": "2010607",
+        "budget_report_id": "0123456789abcdef",
+        "budget_amount": Decimal("140"),
+        "final_report_id": "fedcba9876543210",
+        "final_budget_initial": Decimal("135.9"),
+        "final_actual": Decimal("135.25"),
+        "budget_gap": Decimal("-4.1"),
+        "outcome_gap": Decimal("-4.75"),
+        "agreement": "不一致",
+    },
 }
 
 
@@ -152,6 +167,9 @@ BROKEN = [
     ("reports", {"parse_status": "failed", "error_message": None}, None, "failed report says why"),
     ("summary_metrics", {"value": Decimal("-1")}, "value", "greater_than_or_equal_to"),
     ("summary_metrics", {"source_kind": "pdf"}, "source_kind", "isin"),
+    ("summary_metrics", {"stage": "执行"}, "stage", "isin"),
+    ("budget_outcome", {"agreement": "差不多"}, "agreement", "isin"),
+    ("budget_outcome", {"final_actual": Decimal("-1")}, "final_actual", "greater_than_or_equal_to"),
     ("summary_metrics", {"change_pct_declared": Decimal("-120")}, "change_pct_declared", "in_range"),
     ("income", {"share_pct_declared": Decimal("140")}, "share_pct_declared", "in_range"),
     ("income", {}, None, "uniqueness"),  # the same source twice

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from budget_reports.extract.budget_stage import budget_figures_as_values
 from budget_reports.extract.identity import extract as extract_identity
 from budget_reports.extract.performance import extract_performance
 from budget_reports.extract.prose import extract_prose
@@ -25,5 +26,6 @@ EXTRACTORS: list[Extractor] = [
     extract_prose,
     extract_standard_tables,
     extract_performance,
+    budget_figures_as_values,
     resolve_codes,
 ]

@@ -21,11 +21,17 @@ from budget_reports.extract.prose.sentences import Passage, passages
 from budget_reports.facts import ExtractedReport
 from budget_reports.model import Document
 
+# What a budget title runs on into when nothing ends it: the end, the 主管部门 line, a sentence or
+# table title (``…部门预算预算主管部门：…``, ``…部门预算2026年收入预算…``, ``…部门预算表1部门收支总表``).
+_AFTER_BUDGET_TITLE = r"$|(?:预算)?主管部门|编制(?:单位|部门)|20\d\d年|(?:附)?表\d|目录"
 _KINDS = (
     ("部门整体支出绩效自评", re.compile(r"部门整体支出绩效(?:自评|评价)(?:报告)?$|部门整体支出绩效自评报告")),
     ("项目支出绩效自评", re.compile(r"项目(?:支出)?绩效自评报告$")),
     ("单位决算", re.compile(r"单位决算(?:情况说明|公开)?$|单位决算情况说明")),
     ("部门决算", re.compile(r"部门决算(?:情况说明|公开)?$|部门决算情况说明|部门决算情况$")),
+    # Budget reports: ``上海市普陀区2026年区级部门预算``, ``XX局2026年部门预算公开``, ``2026年单位预算``.
+    ("单位预算", re.compile(rf"单位预算(?:公开|编制说明|情况说明)?(?={_AFTER_BUDGET_TITLE})")),
+    ("部门预算", re.compile(rf"部门预算(?:公开|编制说明|情况说明)?(?={_AFTER_BUDGET_TITLE})")),
 )
 _YEAR = re.compile(r"(20\d\d)年度?")
 _PARTY_NAME = re.compile(

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from budget_reports.extract.standard_tables.recognise import unit_of
 from budget_reports.model import Block, BlockKind
 from budget_reports.normalize import compact, is_cjk
 from budget_reports.readers.headings import is_heading
@@ -58,7 +59,9 @@ def furniture(lines: Sequence[SourceLine]) -> set[tuple[int | None, int]]:
     return {
         (line.page, line.line)
         for line in edges
-        if PAGE_NUMBER.match(line.text.strip()) or keys[running_key(line.text)] >= least
+        if PAGE_NUMBER.match(line.text.strip())
+        # A unit line repeated over every table page (编制部门：… 单位：元) says what the figures under it are.
+        or (keys[running_key(line.text)] >= least and unit_of(line.text) is None)
     }
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from budget_reports.facts import ExtractedReport, Finding
 from budget_reports.model import Document
+from budget_reports.rules.budget import budget_rules
 from budget_reports.rules.classification import classification_rules
 from budget_reports.rules.consistency import prose_table, repeated_figure
 from budget_reports.rules.cross_table import table_table
@@ -42,6 +43,7 @@ FACT_RULES: list[Rule] = [
     repeated_figure,
     table_table,
     classification_rules,
+    budget_rules,
 ]
 # Rules that read the document's own words.
 DOCUMENT_RULES: list[Rule] = [

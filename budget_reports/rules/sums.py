@@ -31,6 +31,8 @@ def sum_metrics(report: ExtractedReport, document: Document) -> list[Finding]:
     for kind in SourceKind:
         for rule_id, (total_name, required, optional) in m.SUMS.items():
             for anchor in index.statements(kind, required[0]):
+                if total_name == metric_names.EXPENDITURE_TOTAL and anchor.scope in metric_names.FUND_EXPENDITURE:
+                    continue  # one fund's 基本 + 项目 make that fund's spending (budget.fund_parts), not the total
                 alone = index.is_unique(anchor)
                 parts = [index.sibling(kind, name, anchor.evidence, alone) for name in required + optional]
                 total = index.total_for(kind, total_name, anchor.evidence, alone)

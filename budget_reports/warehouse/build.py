@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +20,8 @@ import pyarrow.dataset as pads
 import pyarrow.parquet as pq
 
 from budget_reports.classification.observed import observed_frame
-from budget_reports.contract import CLASSIFICATION_OBSERVED, VIEWS, View
+from budget_reports.contract import VIEWS, View
+from budget_reports.warehouse.budget_outcome import budget_outcome
 from budget_reports.warehouse.frames import empty_frame
 from budget_reports.warehouse.staging import read_staged
 
@@ -38,6 +40,15 @@ class BuildResult:
     row_counts: dict[str, int]
 
 
+# Views derived from the others at each build (contract.DERIVED_VIEWS), by name.
+DERIVED: dict[str, Callable[[dict[str, pl.DataFrame]], pl.DataFrame]] = {
+    "budget_outcome": lambda frames: budget_outcome(frames["reports"], frames["expenditure_function"]),
+    "classification_observed": lambda frames: observed_frame(
+        frames["expenditure_function"], frames["expenditure_economic"]
+    ),
+}
+
+
 def build_warehouse(warehouse_dir: Path, stage_dirs: list[Path], classification: pl.DataFrame) -> BuildResult:
     warehouse_dir.mkdir(parents=True, exist_ok=True)
     db_path = warehouse_dir / DUCKDB_FILE
@@ -46,11 +57,9 @@ def build_warehouse(warehouse_dir: Path, stage_dirs: list[Path], classification:
     if db_path.exists() and stamp_path.exists() and stamp_path.read_text() == stamp:
         return BuildResult(db_path, rebuilt=False, row_counts=row_counts(db_path))
 
-    staged = [view for view in VIEWS if view is not CLASSIFICATION_OBSERVED]
-    frames = {view.name: _view_frame(view, stage_dirs, classification) for view in staged}
-    # Derived from every report's expenditure lines, so computed here rather than staged per report.
-    observed = observed_frame(frames["expenditure_function"], frames["expenditure_economic"])
-    frames[CLASSIFICATION_OBSERVED.name] = observed
+    frames = {view.name: _view_frame(view, stage_dirs, classification) for view in VIEWS if view.name not in DERIVED}
+    for name, derive in DERIVED.items():  # built from the other views, after them
+        frames[name] = derive(frames)
     scratch_db = warehouse_dir / f".{DUCKDB_FILE}.building-{os.getpid()}"
     scratch_parquet = warehouse_dir / f".{PARQUET_DIR}.building-{os.getpid()}"
     try:

@@ -10,7 +10,9 @@ from typing import Any
 import polars as pl
 
 from budget_reports.contract import VIEWS_BY_NAME, View
+from budget_reports.department_key import department_key
 from budget_reports.facts import ExtractedReport, Finding
+from budget_reports.stages import stage_of
 
 # Contract view -> attribute of ExtractedReport holding its rows.
 _ROW_LISTS = {
@@ -39,8 +41,14 @@ def frame_from_records(view: View, records: list[dict[str, Any]]) -> pl.DataFram
 def report_frames(extracted: ExtractedReport) -> dict[str, pl.DataFrame]:
     """All the report's rows, each view's frame typed exactly as the contract says."""
     info = extracted.report
-    keys = {"report_id": info.report_id, "fiscal_year": info.fiscal_year, "department": info.department}
-    frames = {"reports": frame_from_records(VIEWS_BY_NAME["reports"], [_plain(asdict(info))])}
+    stage = stage_of(info.report_kind)
+    # Every fact row carries its report's keys and stage (views without a stage column ignore it).
+    keys = {"report_id": info.report_id, "fiscal_year": info.fiscal_year, "department": info.department, "stage": stage}
+    report_row = _plain(asdict(info)) | {
+        "stage": stage,
+        "department_key": department_key(info.department, info.province, info.city, info.county),
+    }
+    frames = {"reports": frame_from_records(VIEWS_BY_NAME["reports"], [report_row])}
     for view_name, attribute in _ROW_LISTS.items():
         records = []
         seen_ids: Counter[str] = Counter()

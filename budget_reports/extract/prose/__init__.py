@@ -9,6 +9,7 @@ from __future__ import annotations
 from budget_reports.extract.prose import (
     basic,
     budget_adjustments,
+    budget_statement,
     function_lines,
     other_matters,
     overview,
@@ -32,6 +33,7 @@ FAMILIES = (
     performance_mgmt.extract,
     project_reports.extract,
     budget_adjustments.extract,
+    budget_statement.extract,
 )
 
 

@@ -16,8 +16,9 @@ from budget_reports.normalize import parse_cn_integer, parse_decimal, to_wanyuan
 NUM = r"-?\d+(?:,\d{3})*(?:\.\d+)?"
 UNIT = r"(?:亿元|万元|元)"
 MONEY = rf"(?P<n>{NUM})(?P<u>{UNIT})"
-# A money figure whose unit may be missing (``决算数为609.89，``): the report's unit applies.
-MONEY_OPT = rf"(?P<n>{NUM})(?:(?P<u>{UNIT})|(?=[，,。；;]|$))"
+# A money figure whose unit may be missing (``决算数为609.89，``): the report's unit applies. A comma
+# followed by three digits is a thousands separator, not the clause's end: ``4,600`` is never ``4``.
+MONEY_OPT = rf"(?P<n>{NUM})(?:(?P<u>{UNIT})|(?=[，。；;]|,(?!\d{{3}})|$))"
 PCT = rf"(?P<p>{NUM})%?"
 # A declared percentage: with its %, or a bare number the clause ends on (完成预算100，).
 PCT_END = rf"(?P<p>{NUM})(?:%|(?=[，,。；;、）]|$))"

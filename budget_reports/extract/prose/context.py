@@ -23,6 +23,7 @@ from budget_reports.facts import (
     SourceKind,
 )
 from budget_reports.facts import SummaryMetric as Metric
+from budget_reports.metric_names import income_source
 from budget_reports.model import SNIPPET_MAX_CHARS, Document, Evidence
 
 _METRIC_ATTRS = (
@@ -37,8 +38,6 @@ _METRIC_ATTRS = (
 
 # A clause still holding template placeholders (上海市XX局, XXX万元) states nothing about this report.
 _TEMPLATE = re.compile(r"[XＸ]{2,}|×{2,}")
-# A fund's income written without 预算 or 财政 (003: 政府性基金财政拨款收入) is the contract's source name.
-_FUND_INCOME = re.compile(r"^(?P<fund>一般公共预算|政府性基金|国有资本经营)(?:预算)?(?:财政)?拨款收入$")
 
 
 def _is_template(evidence: Evidence) -> bool:
@@ -220,8 +219,7 @@ class ProseContext:
         if _is_template(evidence):
             return
         values = {"amount": amount, "share_pct_declared": share, "evidence": evidence}
-        if fund := _FUND_INCOME.match(source):
-            source = f"{fund.group('fund').removesuffix('预算')}预算财政拨款收入"
+        source = income_source(source)  # 003: 政府性基金财政拨款收入 is the contract's source name
         if not _merge(self._income, (source, None), values) and section is not None:
             _merge(self._income, (source, section), values)
 

@@ -33,6 +33,12 @@ READERS: dict[TableKind, TableReader] = {
     TableKind.THREE_PUBLIC: three_public.extract,
     TableKind.GPB_THREE_PUBLIC: three_public.extract,
     TableKind.GOV_FUND_THREE_PUBLIC: three_public.extract,
+    TableKind.BUDGET_OVERVIEW: overview.extract,
+    TableKind.BUDGET_FISCAL_OVERVIEW: overview.extract,
+    TableKind.BUDGET_INCOME: income_table.extract,
+    TableKind.BUDGET_GPB_BASIC: economic_table.extract,
+    TableKind.BUDGET_THREE_PUBLIC: three_public.extract,
+    TableKind.BUDGET_GOV_FUND_THREE_PUBLIC: three_public.extract,
     **{kind: function_tables.extract for kind in function_tables.FUND_TYPES},
 }
 
@@ -63,7 +69,7 @@ def read_tables(document: Document, problems: list[str] | None = None) -> TableF
         titles.append(normalize_text(found.title))
     facts = TableFacts()
     # The overview's income sources come first; the 收入决算表's only when no overview gave any.
-    for preferred in (TableKind.OVERVIEW, TableKind.INCOME):
+    for preferred in (TableKind.OVERVIEW, TableKind.INCOME, TableKind.BUDGET_OVERVIEW, TableKind.BUDGET_INCOME):
         if not facts.income:
             facts.income = [line for kind, tf in read if kind is preferred for line in tf.income]
     facts.income = _first_of_each(facts.income, lambda x: x.source)

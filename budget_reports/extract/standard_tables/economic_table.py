@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from budget_reports import metric_names as names
 from budget_reports.extract.standard_tables.codes import coded_columns, row_code, row_name
-from budget_reports.extract.standard_tables.common import TableFacts, label, money, row_evidence, table_metric
+from budget_reports.extract.standard_tables.common import (
+    TableFacts,
+    is_total,
+    label,
+    money,
+    row_evidence,
+    table_metric,
+)
 from budget_reports.extract.standard_tables.header import Layout, Row, layout
 from budget_reports.extract.standard_tables.recognise import StandardTable
 from budget_reports.facts import EconomicLine, SourceKind
@@ -71,6 +78,7 @@ def extract(found: StandardTable, document: Document, facts: TableFacts) -> None
             )
     for row in lay.body:
         _total_metrics(row, found.unit, document, facts)
+    _total_columns(lay, found.unit, document, facts)
 
 
 def _total_labels(row: Row) -> list[int]:
@@ -89,3 +97,26 @@ def _total_metrics(row: Row, unit: str, document: Document, facts: TableFacts) -
                 evidence = row_evidence(document, row, row.cell(value_col), snippet)
                 facts.summary_metrics.append(table_metric(_TOTALS[label(row.texts[col])], amount, evidence))
                 break
+
+
+def _total_columns(lay: Layout, unit: str, document: Document, facts: TableFacts) -> None:
+    """合计 | 人员经费 | 公用经费 columns (the budget's 基本支出经济分类预算表): the 合计 row's figures."""
+    group_columns = {
+        col: leaf
+        for col, path in enumerate(lay.columns)
+        if path and (leaf := path[-1]) in (names.PERSONNEL, names.PUBLIC_USE)
+    }
+    if not group_columns:
+        return
+    for row in lay.body:
+        first = next((t for t in row.texts if t.strip()), "")
+        if not is_total(first):
+            continue
+        for col, group in group_columns.items():
+            amount = money(row.texts[col], unit)
+            if amount is not None:
+                evidence = row_evidence(
+                    document, row, row.cell(col), f"{first.strip()} {group} {row.texts[col].strip()}"
+                )
+                facts.summary_metrics.append(table_metric(group, amount, evidence))
+        return

@@ -2,6 +2,8 @@
 
 One line per 类/款/项 row with its code and the columns the table prints (决算数 / 合计, 基本支出,
 项目支出, 年初预算, 全年预算). The 合计 row gives the table's totals as summary metrics instead.
+The budget report's tables (支出预算总表, 一般公共预算支出功能分类预算表 …) print the same columns;
+their 合计 is the budget, so it goes to ``budget_initial`` and ``actual`` stays empty.
 """
 
 from __future__ import annotations
@@ -38,6 +40,10 @@ FUND_TYPES = {
     TableKind.GOV_FUND_EXPENDITURE: names.GOV_FUND,
     TableKind.STATE_CAPITAL: names.STATE_CAPITAL,
     TableKind.STATE_CAPITAL_EXPENDITURE: names.STATE_CAPITAL,
+    TableKind.BUDGET_EXPENDITURE: names.ALL_FUNDS,
+    TableKind.BUDGET_GPB: names.GPB,
+    TableKind.BUDGET_GOV_FUND: names.GOV_FUND,
+    TableKind.BUDGET_STATE_CAPITAL: names.STATE_CAPITAL,
 }
 _ACTUAL_LEAVES = ("合计", "小计", "本年支出合计", "支出合计", "本年支出", "决算数", "支出决算数", "金额", "决算")
 # Column meaning → metric of the 合计 row in the 支出决算表 (all funds).
@@ -110,6 +116,8 @@ def extract(found: StandardTable, document: Document, facts: TableFacts) -> None
         if code is None or len(code) not in FUNCTION_LEVELS:
             continue
         class_code, kuan_code, xiang_code = prefixes(code)
+        if found.is_budget:  # a budget table's 合计 is the year's budget (年初预算), not an outcome
+            values["budget_initial"], values["actual"] = values.get("actual"), None
         facts.expenditure_function.append(
             ExpenditureLine(
                 fund_type=fund_type,

@@ -34,7 +34,7 @@ def extract(found: StandardTable, document: Document, facts: TableFacts) -> None
             continue
         for col in money_columns:
             value = money(row.texts[col], found.unit)
-            source = label(lay.columns[col][-1]) if lay.columns[col] else ""
+            source = names.income_source(label(lay.columns[col][-1])) if lay.columns[col] else ""
             if value is None or not source:
                 continue
             evidence = row_evidence(document, row, row.cell(col))

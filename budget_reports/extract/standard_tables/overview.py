@@ -8,7 +8,10 @@ and carry-overs (本年收入合计, 年初结转和结余, 总计 …) and thos
 The expenditure side lists the 类 by name, without codes (一、一般公共服务支出 …): each 类 printed
 with an amount becomes an ``expenditure_function`` line of its own table (the code is filled by the
 resolver step), of fund type 全部资金 for the 收入支出决算总表 and of the fund of each fund column
-for the 财政拨款 table (its 合计 column, all fiscal funds together, is no fund type). The 支出决算表
+for the 财政拨款 table (its 合计 column, all fiscal funds together, is no fund type).
+
+The budget report's 财务收支预算总表 / 部门收支总表 and 财政拨款收支预算总表 are read the same way:
+their 收入总计 / 支出总计 are the 总计, their 类 amounts are budgets (``budget_initial``). The 支出决算表
 and the fund tables print the same 类 again; a report whose tables disagree is the rules' business.
 """
 
@@ -74,7 +77,7 @@ def extract(found: StandardTable, document: Document, facts: TableFacts) -> None
     if split is None:
         return
     (income_label, income_cols), (expenditure_label, expenditure_cols) = split
-    fiscal = found.kind is TableKind.FISCAL_OVERVIEW
+    fiscal = found.kind in (TableKind.FISCAL_OVERVIEW, TableKind.BUDGET_FISCAL_OVERVIEW)
     line_columns = _line_columns(lay, expenditure_cols, fiscal)
     source_table = normalize_text(found.title)
     after_carry_over = False
@@ -88,12 +91,23 @@ def extract(found: StandardTable, document: Document, facts: TableFacts) -> None
             after_carry_over = True
         if text and value is not None:
             evidence = row_evidence(document, row, row.cell(value_col), row.text([income_label, *income_cols]))
+            if found.is_budget and text == names.GRAND_INCOME_TOTAL:
+                # A budget's 收入总计 is the final accounts' 总计; kept by name too, against 支出总计.
+                facts.summary_metrics.append(table_metric(text, value, evidence, names.FISCAL if fiscal else None))
+                text = "总计"
             _income_row(facts, evidence, text, value, fiscal, after_carry_over)
         # Expenditure side.
         text = label(row.texts[expenditure_label])
         if not text:
             continue
         snippet = row.text([expenditure_label, *expenditure_cols])
+        if found.is_budget and text == names.GRAND_EXPENDITURE_TOTAL:
+            value = money(row.texts[expenditure_cols[0]], found.unit)
+            if value is not None:
+                evidence = row_evidence(document, row, row.cell(expenditure_cols[0]), snippet)
+                facts.summary_metrics.append(table_metric(text, value, evidence, names.FISCAL if fiscal else None))
+            after_expenditure_total = True
+            continue
         if is_total(text):
             after_expenditure_total = True  # carry-overs and 总计 follow; the 类 are above
         elif not after_expenditure_total and _is_class(text):
@@ -102,7 +116,8 @@ def extract(found: StandardTable, document: Document, facts: TableFacts) -> None
                 if value is not None:
                     evidence = row_evidence(document, row, row.cell(col), snippet)
                     name = written_name(row.texts[expenditure_label])
-                    facts.expenditure_function.append(_class_line(fund_type, name, value, evidence, source_table))
+                    line = _class_line(fund_type, name, value, evidence, source_table, found.is_budget)
+                    facts.expenditure_function.append(line)
         for position, col in enumerate(expenditure_cols):
             value = money(row.texts[col], found.unit)
             if value is None:
@@ -134,7 +149,8 @@ def _income_row(
             source = text if text.endswith("收入") else text + "收入"
             facts.summary_metrics.append(table_metric(source, value, evidence, scope))
     elif text.endswith("收入"):
-        facts.income.append(IncomeLine(source=text, amount=value, evidence=evidence, source_kind=SourceKind.TABLE))
+        source = names.income_source(text)
+        facts.income.append(IncomeLine(source=source, amount=value, evidence=evidence, source_kind=SourceKind.TABLE))
 
 
 def _expenditure_metric(text: str, fiscal: bool, fund: str | None) -> tuple[str | None, str | None]:
@@ -174,13 +190,17 @@ def _is_class(text: str) -> bool:
     return text.endswith("支出") and text not in _NOT_CLASSES and not text.startswith("其中")
 
 
-def _class_line(fund_type: str, name: str, value: Decimal, evidence: Evidence, source_table: str) -> ExpenditureLine:
+def _class_line(
+    fund_type: str, name: str, value: Decimal, evidence: Evidence, source_table: str, budget: bool
+) -> ExpenditureLine:
     return ExpenditureLine(
         fund_type=fund_type,
         level="类",
         name_as_written=name,
         evidence=evidence,
         source_kind=SourceKind.TABLE,
-        actual=value,
+        # A budget table's amount is the year's budget (年初预算), an outcome table's the 决算数.
+        budget_initial=value if budget else None,
+        actual=None if budget else value,
         source_table=source_table,
     )

@@ -36,10 +36,50 @@ class TableKind(StrEnum):
     GOV_FUND_THREE_PUBLIC = "政府性基金预算财政拨款三公经费支出决算表"
     STATE_CAPITAL = "国有资本经营预算财政拨款收入支出决算表"
     STATE_CAPITAL_EXPENDITURE = "国有资本经营预算财政拨款支出决算表"
+    # The budget report's tables (部门预算), named as Shanghai prints them; other names in BUDGET_TITLES.
+    BUDGET_OVERVIEW = "财务收支预算总表"
+    BUDGET_INCOME = "收入预算总表"
+    BUDGET_EXPENDITURE = "支出预算总表"
+    BUDGET_FISCAL_OVERVIEW = "财政拨款收支预算总表"
+    BUDGET_GPB = "一般公共预算支出功能分类预算表"
+    BUDGET_GOV_FUND = "政府性基金预算支出功能分类预算表"
+    BUDGET_STATE_CAPITAL = "国有资本经营预算支出功能分类预算表"
+    BUDGET_GPB_BASIC = "一般公共预算基本支出部门预算经济分类预算表"
+    BUDGET_GPB_PROJECT = "一般公共预算项目支出预算表"
+    BUDGET_THREE_PUBLIC = "三公经费和机关运行经费预算表"
+    BUDGET_GOV_FUND_THREE_PUBLIC = "政府性基金预算三公经费支出预算表"
 
 
-# Longest first, so 一般公共预算财政拨款支出决算表 is not taken for 支出决算表.
-_KINDS_BY_LENGTH = sorted(TableKind, key=lambda k: len(k.value), reverse=True)
+# Other titles of the budget tables, by province (quotation marks left out: they are ignored).
+BUDGET_TITLES: dict[str, TableKind] = {
+    # Shanghai (市级, 区级) variants
+    "部门财务收支预算总表": TableKind.BUDGET_OVERVIEW,
+    "收支预算总表": TableKind.BUDGET_OVERVIEW,
+    "收入支出预算总表": TableKind.BUDGET_OVERVIEW,
+    "财政拨款收入支出预算总表": TableKind.BUDGET_FISCAL_OVERVIEW,
+    "一般公共预算基本支出经济分类预算表": TableKind.BUDGET_GPB_BASIC,
+    "三公经费预算表": TableKind.BUDGET_THREE_PUBLIC,
+    # Sichuan's fourteen tables (表1 部门收支总表 … 表4 国有资本经营预算支出预算表)
+    "部门收支总表": TableKind.BUDGET_OVERVIEW,
+    "部门收入总表": TableKind.BUDGET_INCOME,
+    "部门支出总表": TableKind.BUDGET_EXPENDITURE,
+    "财政拨款收支总表": TableKind.BUDGET_FISCAL_OVERVIEW,
+    "一般公共预算支出预算表": TableKind.BUDGET_GPB,
+    "一般公共预算基本支出预算表": TableKind.BUDGET_GPB_BASIC,
+    "一般公共预算三公经费支出预算表": TableKind.BUDGET_THREE_PUBLIC,
+    "政府性基金预算支出预算表": TableKind.BUDGET_GOV_FUND,
+    "政府性基金支出预算表": TableKind.BUDGET_GOV_FUND,
+    "国有资本经营预算支出预算表": TableKind.BUDGET_STATE_CAPITAL,
+}
+BUDGET_KINDS = frozenset(k for k in TableKind if k.name.startswith("BUDGET_"))
+
+# Every title a kind is printed with; longest first, so 一般公共预算财政拨款支出决算表 is not taken
+# for 支出决算表, nor 一般公共预算基本支出预算表 for 支出预算表.
+_TITLES_BY_LENGTH = sorted(
+    [(kind.value, kind) for kind in TableKind] + list(BUDGET_TITLES.items()),
+    key=lambda pair: len(pair[0]),
+    reverse=True,
+)
 _QUOTES = re.compile(r"[“”\"‘’'「」『』〝〞]")
 _TITLE_MAX_CHARS = 80
 # Blocks looked at above a table for its title and unit line.
@@ -60,6 +100,11 @@ class StandardTable:
     first_row: int  # first row after the title / unit rows inside the table
 
     @property
+    def is_budget(self) -> bool:
+        """A table of a budget report (部门预算): its amounts are the year's budget, not outcomes."""
+        return self.kind in BUDGET_KINDS
+
+    @property
     def table(self) -> Table:
         assert self.block.table is not None
         return self.block.table
@@ -70,8 +115,8 @@ def kind_of_title(text: str) -> TableKind | None:
     key = _QUOTES.sub("", compact(text))
     if not key or len(key) > _TITLE_MAX_CHARS or "说明" in key:
         return None
-    for kind in _KINDS_BY_LENGTH:
-        if kind.value in key:
+    for title, kind in _TITLES_BY_LENGTH:
+        if title in key:
             return kind
     return None
 

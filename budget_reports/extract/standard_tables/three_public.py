@@ -23,6 +23,8 @@ _Figures = dict[str, dict[str, tuple[Decimal, Cell | None, Row]]]
 
 def item_of(text: str) -> str | None:
     """The 三公 item a header or row label names (小计 names none: it belongs to its parent)."""
+    if "机关运行" in text:  # the budget's 三公经费和机关运行经费预算表 prints it beside the 三公
+        return names.OPERATING_COSTS
     if "出国" in text:
         return names.OVERSEAS
     if "接待" in text:
@@ -63,8 +65,10 @@ def extract(found: StandardTable, document: Document, facts: TableFacts) -> None
     figures: _Figures = {}
     # The item's label as the table prints it (合计, 财政拨款“三公”经费 ...): the snippet quotes the document.
     printed: dict[str, str] = {}
+    # A budget table's figures are budgets even where no header says 预算数 (Sichuan's 表2-4).
+    implied = "budget" if found.is_budget else None
     columns = {
-        col: (_column_item(path), next((m for m in map(measure_of, reversed(path)) if m), None))
+        col: (_column_item(path), next((m for m in map(measure_of, reversed(path)) if m), implied))
         for col, path in enumerate(lay.columns)
     }
     if any(item and measure for item, measure in columns.values()):
@@ -81,6 +85,7 @@ def extract(found: StandardTable, document: Document, facts: TableFacts) -> None
         names.VEHICLE_PURCHASE,
         names.VEHICLE_OPERATION,
         names.RECEPTION,
+        names.OPERATING_COSTS,
     ):
         found_figures = figures.get(item)
         if not found_figures:

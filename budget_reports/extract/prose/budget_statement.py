@@ -1,0 +1,166 @@
+"""The 部门预算编制说明 and the other sections of a budget report, in sentences.
+
+A budget report states its plan and the change against last year's budget:
+``收入预算4748.35万元，其中：财政拨款收入4748.35万元，比2025年预算减少19.79万元；事业收入0万元``,
+``政府性基金拨款支出预算0万元，与2025年预算持平``, then the numbered 类/款/项 lines
+``1. “社会保障和就业支出（类）…（项）”261.47万元，主要用于…``, the 政府采购预算 and the vehicles and
+equipment the budget buys. Every figure is a budget: it goes to ``value`` (the row's stage says 预算)
+or, for a classification line, to ``budget_initial``. The ways provinces write each subject are the
+``SUBJECTS`` catalogue; one reader goes through them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from budget_reports import metric_names as m
+from budget_reports.extract.prose.amounts import COUNT, MONEY, count, money, signed
+from budget_reports.extract.prose.context import ProseContext
+from budget_reports.extract.prose.sentences import Passage
+from budget_reports.stages import is_budget_report
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetSubject:
+    pattern: str  # what the sentence calls the figure, up to the figure itself
+    metric: str | None = None  # summary metric it states
+    income_source: str | None = None  # income row it states (收入 by source)
+    unit: str = "万元"  # 辆 / 套 for counts
+
+
+# Longest pattern first when several match at one place (财政拨款支出预算 before 支出预算).
+SUBJECTS: tuple[BudgetSubject, ...] = (
+    BudgetSubject(r"(?<!拨款)(?:部门)?收入预算(?:总额|总计|合计)?", m.INCOME_TOTAL),
+    BudgetSubject(r"(?<!拨款)(?<!基金)(?<!经营)(?:部门)?支出预算(?:总额|总计|合计)?", m.EXPENDITURE_TOTAL),
+    BudgetSubject(r"财政拨款收入(?:预算)?", m.FISCAL_INCOME, "财政拨款收入"),
+    BudgetSubject(r"一般公共预算(?:财政)?拨款收入(?:预算)?", m.GPB_INCOME, m.GPB_INCOME),
+    BudgetSubject(r"政府性基金(?:预算)?(?:财政)?拨款收入(?:预算)?", m.GOV_FUND_INCOME, m.GOV_FUND_INCOME),
+    BudgetSubject(r"国有资本经营预算(?:财政)?拨款收入(?:预算)?", m.STATE_CAPITAL_INCOME, m.STATE_CAPITAL_INCOME),
+    BudgetSubject(r"(?<!单位)(?<!经营)事业收入(?:预算)?", income_source="事业收入"),
+    BudgetSubject(r"事业单位经营收入(?:预算)?", income_source="事业单位经营收入"),
+    BudgetSubject(r"其他收入(?:预算)?", income_source="其他收入"),
+    BudgetSubject(r"上年结转(?:收入)?(?:预算)?", m.CARRY_OVER_START),
+    BudgetSubject(r"财政拨款支出预算", m.FISCAL_EXPENDITURE),
+    BudgetSubject(r"一般公共预算(?:财政)?拨款支出预算", m.GPB_EXPENDITURE),
+    BudgetSubject(r"政府性基金(?:预算)?(?:财政)?拨款支出预算", m.GOV_FUND_EXPENDITURE),
+    BudgetSubject(r"国有资本经营预算(?:财政)?拨款支出预算", m.STATE_CAPITAL_EXPENDITURE),
+    BudgetSubject(r"(?<!财政拨款)基本支出预算", m.BASIC),
+    BudgetSubject(r"(?<!财政拨款)项目支出预算", m.PROJECT),
+    # 三公 and 机关运行经费: their change against last year's budget (``与2025年预算持平`` is no change).
+    BudgetSubject(r"[“\"]?三公[”\"]?经费(?:财政拨款)?预算(?:数)?", m.THREE_PUBLIC),
+    BudgetSubject(r"因公出国[（(]境[)）]费(?:预算)?", m.OVERSEAS),
+    BudgetSubject(r"公务用车购置及运行(?:维护)?费(?:预算)?", m.VEHICLES_COST),
+    BudgetSubject(r"公务用车购置费(?:预算)?", m.VEHICLE_PURCHASE),
+    BudgetSubject(r"公务用车运行(?:维护)?费(?:预算)?", m.VEHICLE_OPERATION),
+    BudgetSubject(r"公务接待费(?:预算)?", m.RECEPTION),
+    BudgetSubject(r"机关运行经费预算(?:数)?", m.OPERATING_COSTS),
+    BudgetSubject(r"政府采购预算", m.PROCUREMENT_BUDGET),
+    BudgetSubject(r"政府采购货物预算", m.PROCUREMENT_GOODS),
+    BudgetSubject(r"政府采购工程预算", m.PROCUREMENT_WORKS),
+    BudgetSubject(r"政府采购服务预算", m.PROCUREMENT_SERVICES),
+    BudgetSubject(r"预留给小型和微型企业的政府采购项目预算(?:为)?", m.PROCUREMENT_MICRO_RESERVED),
+    BudgetSubject(r"涉及项目预算资金", m.PERF_TARGETS_AMOUNT),
+    BudgetSubject(r"预算安排购置车辆", m.VEHICLES_PURCHASE_PLANNED, unit="辆"),
+    BudgetSubject(r"预算安排购置单价100万元[（(]含[)）]以上设备[（(]不含车辆[)）]", m.EQUIPMENT_100_PLANNED, unit="套"),
+    BudgetSubject(r"单价100万元[（(]含[)）]以上设备[（(]不含车辆[)）](?=\d)", m.EQUIPMENT_100, unit="套"),
+)
+_COMBINED = re.compile("|".join(f"(?P<s{i}>{s.pattern})" for i, s in enumerate(SUBJECTS)))
+_VALUE = re.compile(rf"^(?:数)?(?:[为是]|共计)?{MONEY}")
+_COUNT_VALUE = re.compile(rf"^(?:[为是]|共计)?{COUNT}(?P<u>辆|套|台)")
+# Change against last year's budget, stated in the clause after the figure.
+_CHANGE = re.compile(rf"^[，,]?(?:比|较)(?:上年|去年|20\d\d年)度?(?:预算)?(?:数)?(?P<w>增加|减少|增长|下降){MONEY}")
+_FLAT = re.compile(r"^[，,。]?(?:与|和|同)(?:上年|去年|20\d\d年)度?(?:预算)?(?:数)?(?:持平|相同|一致)")
+
+# The numbered lines: ``1. “社会保障和就业支出（类）…（项）”261.47万元，主要用于…`` or
+# ``1．一般公共服务支出（类）人大事务（款）行政运行（项）：2026年预算数为120.5万元。主要用于…``.
+_LINE = re.compile(
+    r"^(?:\d+|[一二三四五六七八九十]+)[.、．]\s*[“\"]?(?P<path>(?:[^（）“”\"]+（[类款项]）)+)[”\"]?"
+    rf"[：:，,]?(?:(?:20\d\d年)?(?:预算)?(?:数|金额)?[为是])?{MONEY}"
+)
+_MARKER = re.compile(r"(?P<name>[^（）]+)（(?P<level>[类款项])）")
+_PURPOSE = re.compile(r"主要用于(?P<p>[^。]+)")
+# The sentence that introduces the lines says which funds they spend.
+_LINES_FUND = (
+    ("一般公共预算", m.GPB),
+    ("政府性基金", m.GOV_FUND),
+    ("国有资本经营", m.STATE_CAPITAL),
+    ("财政拨款", m.FISCAL),
+)
+_LINES_INTRO = re.compile(r"(?P<f>[^。；;，,]*?)支出(?:预算)?主要(?:内容|用途|用于)(?:如下)?")
+# Words of the report's own totals, never of a project (本年度收入预算为…, 机关运行经费预算为…).
+_NOT_PROJECTS = ("收入", "支出", "三公", "机关运行", "政府采购", "本部门", "本单位")
+# A project's budget in the 项目经费情况说明: ``本年度拆违经费预算金额为349.80万元，分别用于…``.
+_PROJECT = re.compile(
+    rf"(?:本|20\d\d)年度?(?P<name>[^，,。；;\d“”]{{2,30}}?)(?:项目)?预算(?:金额|资金)?(?:为|是){MONEY}"
+)
+
+
+def extract(ctx: ProseContext) -> None:
+    if not is_budget_report(ctx.result.report.report_kind):
+        return
+    fund = m.GPB
+    for passage in ctx.passages:
+        if passage.heading:
+            continue
+        intro = _LINES_INTRO.search(passage.text)
+        if intro:
+            fund = next((f for word, f in _LINES_FUND if word in intro.group("f")), m.GPB)
+        if not _read_line(ctx, passage, fund):
+            _read_subjects(ctx, passage)
+            _read_projects(ctx, passage)
+
+
+def _read_subjects(ctx: ProseContext, passage: Passage) -> None:
+    text = passage.text
+    for occurrence in _COMBINED.finditer(text):
+        subject = SUBJECTS[int(occurrence.lastgroup[1:])] if occurrence.lastgroup else None
+        if subject is None:
+            continue
+        rest = text[occurrence.end() :]
+        found = (_COUNT_VALUE if subject.unit != "万元" else _VALUE).match(rest)
+        if found is None:
+            continue
+        value = count(found) if subject.unit != "万元" else money(found)
+        after = rest[found.end() :]
+        change = _change(after)
+        evidence = ctx.evidence(passage, occurrence.start(), occurrence.end() + found.end())
+        if subject.metric is not None:
+            ctx.metric(subject.metric, value, evidence, unit=subject.unit, change_value=change)
+        if subject.income_source is not None:
+            ctx.income(subject.income_source, value, evidence)
+
+
+def _change(after: str) -> Decimal | None:
+    stated = _CHANGE.match(after)
+    if stated:
+        return signed(stated.group("w"), money(stated))
+    return Decimal(0) if _FLAT.match(after) else None
+
+
+def _read_line(ctx: ProseContext, passage: Passage, fund: str) -> bool:
+    line = _LINE.match(passage.text)
+    if line is None:
+        return False
+    pieces = [(p.group("level"), p.group("name").strip()) for p in _MARKER.finditer(line.group("path"))]
+    name = "".join(f"{piece}（{level}）" for level, piece in pieces)
+    purpose = _PURPOSE.search(passage.text, line.end())
+    ctx.line(
+        fund,
+        pieces[-1][0],
+        name,
+        ctx.evidence(passage, 0, purpose.end() if purpose else line.end()),
+        budget_initial=money(line),
+        purpose=purpose.group("p") if purpose else None,
+    )
+    return True
+
+
+def _read_projects(ctx: ProseContext, passage: Passage) -> None:
+    for project in _PROJECT.finditer(passage.text):
+        name = project.group("name")
+        if any(word in name for word in _NOT_PROJECTS):
+            continue
+        evidence = ctx.evidence(passage, project.start(), project.end())
+        ctx.project(name, "项目", evidence, budget_initial=money(project))

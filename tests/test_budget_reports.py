@@ -1,0 +1,241 @@
+"""Budget reports (部门预算): recognised, their tables read from DOCX and XLSX, their prose read.
+
+The Shanghai tables are the corpus budget report's, cell by cell (tests/budget_documents.py); the
+Sichuan report follows that province's table list, whose names and columns differ.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from budget_reports import metric_names as names
+from budget_reports.extract.prose.amounts import MONEY_OPT
+from budget_reports.extract.standard_tables.recognise import BUDGET_KINDS, TableKind, kind_of_title
+from budget_reports.facts import ExtractedReport, SourceKind
+from budget_reports.normalize import parse_decimal
+from tests.budget_documents import PUTUO_URBAN_2026, SICHUAN_COUNTY_2026, BudgetReport, write_docx, write_xlsx
+from tests.prose_support import extract_file, extract_text
+
+WRITERS = {"docx": write_docx, "xlsx": write_xlsx}
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("1. 2026年部门财务收支预算总表", TableKind.BUDGET_OVERVIEW),
+        ("2026年部门收入预算总表", TableKind.BUDGET_INCOME),
+        ("3. 2026年部门支出预算总表", TableKind.BUDGET_EXPENDITURE),
+        ("4．2026年部门财政拨款收支预算总表", TableKind.BUDGET_FISCAL_OVERVIEW),
+        ("5．2026年部门一般公共预算支出功能分类预算表", TableKind.BUDGET_GPB),
+        ("政府性基金预算支出功能分类预算表", TableKind.BUDGET_GOV_FUND),
+        ("XX局2025年国有资本经营预算支出功能分类预算表", TableKind.BUDGET_STATE_CAPITAL),
+        ("8．2026年部门一般公共预算基本支出部门预算经济分类预算表", TableKind.BUDGET_GPB_BASIC),
+        ("一般公共预算基本支出经济分类预算表", TableKind.BUDGET_GPB_BASIC),
+        ("9．2026年部门“三公”经费和机关运行经费预算表", TableKind.BUDGET_THREE_PUBLIC),
+        ("表1 部门收支总表", TableKind.BUDGET_OVERVIEW),
+        ("表1-1 部门收入总表", TableKind.BUDGET_INCOME),
+        ("表1-2 部门支出总表", TableKind.BUDGET_EXPENDITURE),
+        ("表2 财政拨款收支总表", TableKind.BUDGET_FISCAL_OVERVIEW),
+        ("表2-1 一般公共预算支出预算表", TableKind.BUDGET_GPB),
+        ("表2-2 一般公共预算基本支出预算表", TableKind.BUDGET_GPB_BASIC),
+        ("表2-3 一般公共预算项目支出预算表", TableKind.BUDGET_GPB_PROJECT),
+        ("表2-4 一般公共预算“三公”经费支出预算表", TableKind.BUDGET_THREE_PUBLIC),
+        ("表3 政府性基金预算支出预算表", TableKind.BUDGET_GOV_FUND),
+        ("表4 国有资本经营预算支出预算表", TableKind.BUDGET_STATE_CAPITAL),
+        # The final accounts' tables keep their kinds.
+        ("收入支出决算总表", TableKind.OVERVIEW),
+        ("财政拨款收入支出决算总表", TableKind.FISCAL_OVERVIEW),
+        ("一般公共预算财政拨款基本支出决算表", TableKind.GPB_BASIC),
+    ],
+)
+def test_budget_table_titles_are_recognised(title: str, kind: TableKind) -> None:
+    assert kind_of_title(title) is kind
+    assert (kind in BUDGET_KINDS) == ("预算" in kind.value and "决算" not in kind.value)
+
+
+def test_a_budget_explanation_is_not_a_table_title() -> None:
+    assert kind_of_title("四、部门预算编制说明") is None
+
+
+def _extract(tmp_path: Path, report: BudgetReport, fmt: str) -> ExtractedReport:
+    return extract_file(WRITERS[fmt](tmp_path / f"budget.{fmt}", report))
+
+
+def _expected_function_lines(report: BudgetReport) -> set[tuple]:
+    """(fund, code, budget, basic, project) of every coded row of the function tables, in 万元."""
+    fund_of = {
+        TableKind.BUDGET_EXPENDITURE: names.ALL_FUNDS,
+        TableKind.BUDGET_GPB: names.GPB,
+        TableKind.BUDGET_GOV_FUND: names.GOV_FUND,
+        TableKind.BUDGET_STATE_CAPITAL: names.STATE_CAPITAL,
+    }
+    scale = Decimal(10000) if "元" in report.tables[0].unit_line and "万元" not in report.tables[0].unit_line else 1
+    expected = set()
+    for table in report.tables:
+        fund = fund_of.get(kind_of_title(table.title))
+        if fund is None:
+            continue
+        for row in table.rows:
+            code = "".join(row[:3])
+            if code.isdigit() and len(code) in (3, 5, 7):
+                budget, basic, project = (None if not cell else parse_decimal(cell) / scale for cell in row[4:7])
+                expected.add((fund, code, budget, basic, project))
+    return expected
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+@pytest.mark.parametrize("report", [PUTUO_URBAN_2026, SICHUAN_COUNTY_2026], ids=["shanghai", "sichuan"])
+def test_every_function_line_of_the_budget_tables_is_read_as_a_budget(
+    tmp_path: Path, report: BudgetReport, fmt: str
+) -> None:
+    result = _extract(tmp_path, report, fmt)
+    assert result.report.report_kind == "部门预算"
+    assert result.report.fiscal_year == 2026
+    coded = {
+        (x.fund_type, x.code, x.budget_initial, x.basic, x.project)
+        for x in result.expenditure_function
+        if x.source_kind is SourceKind.TABLE
+    }
+    expected = _expected_function_lines(report)
+    assert expected and expected <= coded
+    table_lines = [x for x in result.expenditure_function if x.source_kind is SourceKind.TABLE]
+    assert all(x.actual is None and x.budget_initial is not None for x in table_lines)
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+def test_shanghai_budget_tables_give_their_totals_in_wanyuan_exactly(tmp_path: Path, fmt: str) -> None:
+    result = _extract(tmp_path, PUTUO_URBAN_2026, fmt)
+    table = {(m.metric, m.scope): m.value for m in result.summary_metrics if m.source_kind is SourceKind.TABLE}
+    assert table[(names.TOTAL, None)] == Decimal("4748.3458")  # 47,483,458 元
+    assert table[(names.BASIC, None)] == Decimal("3619.7265")
+    assert table[(names.PROJECT, None)] == Decimal("1128.6193")
+    assert table[(names.PERSONNEL, None)] == Decimal("3112.4727")
+    assert table[(names.PUBLIC_USE, None)] == Decimal("507.2538")
+    assert table[(names.GPB_EXPENDITURE, None)] == Decimal("4748.3458")
+    # The 三公 table is in 万元, beside 机关运行经费.
+    assert table[(names.THREE_PUBLIC, None)] == Decimal("114.22")
+    assert table[(names.VEHICLE_PURCHASE, None)] == Decimal("75.00")
+    assert table[(names.RECEPTION, None)] == Decimal("0.46")
+    assert table[(names.OPERATING_COSTS, None)] == Decimal("507.25")
+    # The two tables that say 本表无数据 give no line.
+    funds = {x.fund_type for x in result.expenditure_function}
+    assert names.GOV_FUND not in funds and names.STATE_CAPITAL not in funds
+    economic = {x.code: (x.group, x.amount) for x in result.expenditure_economic}
+    assert len(economic) == 33
+    assert economic["30217"] == (names.PUBLIC_USE, Decimal("0.46"))
+    assert economic["30302"] == (names.PERSONNEL, Decimal("207.9"))
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+def test_sichuan_budget_tables_give_fund_totals_and_three_public(tmp_path: Path, fmt: str) -> None:
+    result = _extract(tmp_path, SICHUAN_COUNTY_2026, fmt)
+    table = {(m.metric, m.scope): m.value for m in result.summary_metrics if m.source_kind is SourceKind.TABLE}
+    assert table[(names.TOTAL, None)] == Decimal("1000")
+    assert table[(names.GPB_EXPENDITURE, None)] == Decimal("960")
+    assert table[(names.GOV_FUND_EXPENDITURE, None)] == Decimal("40")
+    assert table[(names.BASIC, names.GPB)] == Decimal("660")
+    assert table[(names.PROJECT, names.GPB)] == Decimal("300")
+    assert table[(names.PERSONNEL, None)] == Decimal("560")
+    assert table[(names.THREE_PUBLIC, None)] == Decimal("15")
+    assert table[(names.VEHICLE_OPERATION, None)] == Decimal("8")
+    # No rule finds an error in a consistent report.
+    assert [f.rule_id for f in result.findings if f.severity == "error"] == []
+
+
+def test_budget_prose_reads_income_spending_changes_and_numbered_lines(tmp_path: Path) -> None:
+    text = (
+        "上海市某区2025年区级部门预算\n预算主管部门：上海市某区体育局\n2025年部门预算编制说明\n"
+        "2025年，上海市某区体育局收入预算1,200.50万元，其中：财政拨款收入1,150.50万元，比2024年预算增加50万元；"
+        "事业收入50万元；其他收入0万元。\n"
+        "支出预算1,200.50万元，其中：财政拨款支出预算1,150.50万元，比2024年预算增加50万元。财政拨款支出预算中，"
+        "一般公共预算拨款支出预算1,150.50万元，比2024年预算增加50万元；政府性基金拨款支出预算0万元，与2024年预算持平。\n"
+        "一般公共预算拨款支出主要内容如下：\n"
+        "1. “文化旅游体育与传媒支出（类）体育（款）行政运行（项）”800.00万元，主要用于机关正常运转。\n"
+        "2．体育（款）体育场馆（项）：2025年预算数为350.50万元，主要用于场馆维护。\n"
+    )
+    result = extract_text(tmp_path, text)
+    assert result.report.report_kind == "部门预算"
+    said = {m.metric: m for m in result.summary_metrics if m.source_kind is SourceKind.NARRATIVE}
+    assert said[names.INCOME_TOTAL].value == Decimal("1200.50")
+    assert said[names.FISCAL_INCOME].change_value == Decimal("50")
+    assert said[names.EXPENDITURE_TOTAL].value == Decimal("1200.50")
+    assert said[names.GPB_EXPENDITURE].change_value == Decimal("50")
+    assert said[names.GOV_FUND_EXPENDITURE].value == 0 and said[names.GOV_FUND_EXPENDITURE].change_value == 0
+    income = {x.source: x.amount for x in result.income if x.source_kind is SourceKind.NARRATIVE}
+    assert income == {"财政拨款收入": Decimal("1150.50"), "事业收入": Decimal("50"), "其他收入": Decimal("0")}
+    lines = {x.name_as_written: x for x in result.expenditure_function if x.source_kind is SourceKind.NARRATIVE}
+    first = lines["文化旅游体育与传媒支出（类）体育（款）行政运行（项）"]
+    assert (first.fund_type, first.budget_initial, first.actual) == (names.GPB, Decimal("800.00"), None)
+    assert first.purpose == "机关正常运转"
+    assert lines["体育（款）体育场馆（项）"].budget_initial == Decimal("350.50")
+
+
+def test_final_accounts_wording_is_not_read_as_a_budget(tmp_path: Path) -> None:
+    text = "某局2024年度部门决算情况说明\n2024年度收入预算执行情况良好，收入预算50万元。本年收入合计100万元。\n"
+    result = extract_text(tmp_path, text)
+    assert result.report.report_kind == "部门决算"
+    assert all(m.metric != names.INCOME_TOTAL or m.value == 100 for m in result.summary_metrics)
+    assert all(x.purpose is None for x in result.expenditure_function)
+
+
+def test_the_corpus_gold_agrees_with_the_independent_transcription_of_its_tables() -> None:
+    """Two hand transcriptions of the corpus budget's function tables: the gold (from the text, with
+    its evidence) and the grids of tests/budget_documents.py (cell by cell)."""
+    gold_csv = (
+        Path(__file__).parent / "gold" / "corpus" / "shanghai-putuo-urban-management-2026-budget"
+    ) / "tables_expenditure_function.csv"
+    with gold_csv.open(encoding="utf-8") as handle:
+        gold = {
+            (
+                row["fund_type"],
+                row["code"],
+                *(Decimal(row[c]) if row[c] else None for c in ("budget_initial", "basic", "project")),
+            )
+            for row in csv.DictReader(handle)
+        }
+    assert gold == _expected_function_lines(PUTUO_URBAN_2026)
+
+
+def test_a_projects_budget_is_read_and_the_reports_totals_are_not_projects(tmp_path: Path) -> None:
+    text = (
+        "某区2026年区级部门预算\n预算主管部门：上海市某区绿化和市容管理局\n"
+        "本年度道路保洁经费预算金额为1,230.50万元，分别用于道路清扫。\n"
+        "2026年机关运行经费预算为88.00万元。2026年收入预算为900.00万元。\n"
+    )
+    result = extract_text(tmp_path, text)
+    projects = {(p.project_name, p.budget_initial) for p in result.performance_projects}
+    assert projects == {("道路保洁经费", Decimal("1230.50"))}
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("上海市普陀区2026年区级部门预算\n预算主管部门：上海市普陀区城市管理行政执法局", "部门预算"),
+        ("上海市2025年市级部门预算\n\n预算主管部门：上海市体育局", "部门预算"),
+        ("成都市武侯区教育局2026年部门预算公开\n\n一、部门基本情况", "部门预算"),
+        ("广元市利州区某某中心2026年单位预算\n\n一、单位基本情况", "单位预算"),
+        ("某区2024年度部门决算\n\n第一部分 部门概况", "部门决算"),
+    ],
+)
+def test_the_report_kind_comes_from_the_title(tmp_path: Path, title: str, kind: str) -> None:
+    result = extract_text(tmp_path, title + "\n本部门收入预算100万元。\n")
+    assert result.report.report_kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("公务接待费4,6004,600", None),  # a table row read as prose: 4,600 glued to 4,600 is never 4
+        ("决算数为609.89，", "609.89"),
+        ("决算数为4,600，完成", "4,600"),
+        ("决算数为12,", "12"),
+    ],
+)
+def test_a_thousands_separator_is_not_the_end_of_a_figure(text: str, figure: str | None) -> None:
+    found = re.search(rf"(?:为|费){MONEY_OPT}", text)
+    assert (found.group("n") if found else None) == figure
