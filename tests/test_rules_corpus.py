@@ -12,6 +12,7 @@ in the prose and once in each table that prints those 类 lines with their 合�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime
 from functools import cache
@@ -217,8 +218,10 @@ def test_each_table_class_sum_is_checked_against_its_own_total_row() -> None:
 def test_the_template_reports_its_placeholders() -> None:
     findings = run(TEMPLATE).findings
     placeholders = [f for f in findings if f.rule_id == "template.placeholder"]
-    assert len(placeholders) > 50
-    assert all(set(f.subject) <= set("XxＸｘ") for f in placeholders)  # 上海市 XX 局, XXXXXXXX 项目 …
+    # One warning per distinct token (XX, XXX, XXXX, XXXXXXXX), with how often it occurs: not ~170.
+    assert sorted(f.subject for f in placeholders) == ["XX", "XXX", "XXXX", "XXXXXXXX"]
+    counts = [int(re.search(r"共(\d+)处", f.message).group(1)) for f in placeholders]  # type: ignore[union-attr]
+    assert sum(counts) > 150 and min(counts) > 1
     assert all(f.evidence.page is not None for f in placeholders)
 
 
