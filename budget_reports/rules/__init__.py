@@ -21,6 +21,7 @@ from budget_reports.rules.placeholders import template_placeholder
 from budget_reports.rules.ratios import completion_pct, yoy_arithmetic, yoy_growth_pct
 from budget_reports.rules.shares import share_rules
 from budget_reports.rules.sums import balance, sum_economic, sum_income, sum_metrics
+from budget_reports.rules.three_public import economic_vs_three_public
 from budget_reports.rules.wording import wording_comparison
 from budget_reports.rules.years import year_consistency
 
@@ -40,6 +41,7 @@ FACT_RULES: list[Rule] = [
     prose_table,
     repeated_figure,
     table_table,
+    economic_vs_three_public,
     classification_rules,
 ]
 # Rules that read the document's own words.
