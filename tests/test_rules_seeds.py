@@ -169,6 +169,14 @@ KNOWN = [
         "部门概况写无二级预算单位（行政、参公、其他事业单位各0个），机构组成写下属二级单位4个（参公2、其他事业2）",
     ),
     Known(
+        "002_f4d5f3929f6a2ae3.txt",
+        Severity.ERROR,
+        "zero_base.growth",
+        frozenset({"因公出国（境）费"}),
+        lambda r: any(m.metric == "因公出国（境）费" and m.change_pct_declared is not None for m in r.summary_metrics),
+        "line 91: 因公出国（境）费20.12万元，比2022年度增加20.12万元，增长100%（上年为0）",
+    ),
+    Known(
         "003_397564467219909d.txt",
         Severity.ERROR,
         "share.declared",

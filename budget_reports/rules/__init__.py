@@ -24,6 +24,7 @@ from budget_reports.rules.sums import balance, sum_economic, sum_income, sum_met
 from budget_reports.rules.three_public import economic_vs_three_public
 from budget_reports.rules.wording import wording_comparison
 from budget_reports.rules.years import year_consistency
+from budget_reports.rules.zero_base import zero_base
 
 Rule = Callable[[ExtractedReport, Document], list[Finding]]
 
@@ -38,6 +39,7 @@ FACT_RULES: list[Rule] = [
     yoy_arithmetic,
     yoy_growth_pct,
     completion_pct,
+    zero_base,
     prose_table,
     repeated_figure,
     table_table,
