@@ -13,6 +13,7 @@ from collections.abc import Callable
 from budget_reports.facts import ExtractedReport, Finding
 from budget_reports.model import Document
 from budget_reports.rules.classification import classification_rules
+from budget_reports.rules.columns import column_sums
 from budget_reports.rules.consistency import prose_table, repeated_figure
 from budget_reports.rules.cross_table import table_table
 from budget_reports.rules.hierarchy import sum_hierarchy
@@ -31,6 +32,7 @@ Rule = Callable[[ExtractedReport, Document], list[Finding]]
 # Rules that read the facts: they find nothing until the extractors have filled them.
 FACT_RULES: list[Rule] = [
     sum_hierarchy,
+    column_sums,
     sum_metrics,
     sum_income,
     sum_economic,

@@ -79,7 +79,7 @@ def _compare_metrics(rule_id: str, total: SummaryMetric, parts: list[SummaryMetr
             unit = total.unit
             message = (
                 f"{total.metric}{label}为{fmt(value)}{unit}，但{names}{label}合计为{expected}{unit}，二者不符"
-                + verdict.note(summed - value)
+                + verdict.note(abs(summed - value))
             )
             findings.append(sum_finding(rule_id, verdict, total.metric, message, total.evidence, expected, fmt(value)))
     return findings
@@ -153,9 +153,8 @@ def _parts_vs_total(
     if verdict is None:
         return []
     expected = fmt_sum(summed, parts)
-    message = f"{subject}为{fmt(total)}万元，但所列{len(parts)}项{what}合计为{expected}万元，二者不符" + verdict.note(
-        summed - total
-    )
+    message = f"{subject}为{fmt(total)}万元，但所列{len(parts)}项{what}合计为{expected}万元，二者不符"
+    message += verdict.note(abs(summed - total))
     return [sum_finding(rule_id, verdict, subject, message, evidence, expected, fmt(total))]
 
 
