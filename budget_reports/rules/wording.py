@@ -14,20 +14,38 @@ import re
 from decimal import Decimal
 
 from budget_reports.facts import ExtractedReport, Finding, Severity
-from budget_reports.model import Document
+from budget_reports.model import Block, Document
 from budget_reports.normalize import parse_decimal
 from budget_reports.rules.base import HUNDRED, finding, fmt, unit_of
 from budget_reports.rules.text import evidence_at, prose
 
 RULE_ID = "wording.comparison"
+DIRECTION_RULE_ID = "wording.direction"
 _WINDOW = 40
 _COMPLETION = re.compile(r"完成(?:全年)?预算(?:数)?的?\s*(\d+(?:\.\d+)?)\s*%")
 _VERDICT = re.compile(r"决算数?(大于|小于|等于|高于|低于|超过)预算数?|(?:决算数?)?与预算数?(持平|相等|一致)")
 _DIRECTION = re.compile(
     r"(增加|减少|增长|下降|上升|降低)了?\s*([\d,]+(?:\.\d+)?)\s*万元\s*[,，]?\s*(增长|下降|上升|降低|增加|减少)了?\s*(\d+(?:\.\d+)?)\s*%"
 )
-_UP, _DOWN = {"增加", "增长", "上升"}, {"减少", "下降", "降低"}
+# Direction words, by the direction they state; each with the word of the opposite direction.
+UP_WORDS = frozenset({"增加", "增长", "上升", "大于", "高于", "超过", "超支"})
+DOWN_WORDS = frozenset({"减少", "下降", "降低", "小于", "低于", "节约"})
+OPPOSITE = {
+    "增加": "减少", "减少": "增加", "增长": "下降", "下降": "增长", "上升": "下降", "降低": "上升",
+    "大于": "小于", "小于": "大于", "高于": "低于", "低于": "高于", "超过": "低于", "超支": "节约", "节约": "超支",
+}  # fmt: skip
+_UP, _DOWN = UP_WORDS, DOWN_WORDS
 _EXPECTED = {"大于": "大于", "高于": "大于", "超过": "大于", "小于": "小于", "低于": "小于"}
+# A budget and an actual figure, then the verdict on them: ``年初预算为135.90万元，支出决算为135.25万元。
+# 决算数小于预算数``; or the actual first: ``决算为9.4万元，比预算节约0.6万元``.
+_AMOUNT = r"([\d,]+(?:\.\d+)?)\s*万元"
+_BUDGET_ACTUAL = re.compile(
+    rf"(?:年初|全年|调整后)?预算(?:数)?(?:为|是)?\s*{_AMOUNT}[，,；;]?\s*(?:全年)?(?:支出)?决算(?:数)?(?:为|是)?\s*{_AMOUNT}"
+    r"[^。]{0,6}?[。，,；;]?\s*决算数?(大于|小于|高于|低于|超过|等于)(?:年初|全年)?预算数?"
+)
+_ACTUAL_VS_BUDGET = re.compile(
+    rf"决算(?:数)?(?:为|是)?\s*{_AMOUNT}[^。]{{0,12}}?比(?:年初|全年)?预算(?:数)?(节约|超支|增加|减少)"
+)
 
 
 def wording_comparison(report: ExtractedReport, document: Document) -> list[Finding]:
@@ -57,6 +75,33 @@ def wording_comparison(report: ExtractedReport, document: Document) -> list[Find
                 message = f"“{match.group(0)}”中金额写为{amount_word}而幅度写为{rate_word}，增减方向自相矛盾"
                 findings.append(
                     finding(RULE_ID, Severity.WARNING, "增减方向", message, evidence, amount_word, rate_word)
+                )
+        findings.extend(_budget_actual(document, block, text))
+    return findings
+
+
+def _budget_actual(document: Document, block: Block, text: str) -> list[Finding]:
+    """The verdict on a budget and an actual figure printed just before it agrees with them."""
+    findings = []
+    for pattern, budget_group, actual_group in ((_BUDGET_ACTUAL, 1, 2), (_ACTUAL_VS_BUDGET, None, 1)):
+        for match in pattern.finditer(text):
+            word = match.group(match.lastindex or 0)
+            actual = parse_decimal(match.group(actual_group))
+            budget = parse_decimal(match.group(budget_group)) if budget_group else None
+            if actual is None or (budget_group and budget is None):
+                continue
+            if budget is None:  # 比预算节约X: the wording alone states the direction, nothing to compare
+                continue
+            said = 1 if word in UP_WORDS else -1 if word in DOWN_WORDS else 0
+            right = (actual > budget) - (actual < budget)
+            if said != right:
+                evidence = evidence_at(document, block, match.start(), match.end())
+                truth = {1: "大于", -1: "小于", 0: "等于"}[right]
+                message = (
+                    f"预算数{fmt(budget)}万元、决算数{fmt(actual)}万元，应表述为决算数{truth}预算数，文中却写为“{word}”"
+                )
+                findings.append(
+                    finding(DIRECTION_RULE_ID, Severity.WARNING, "决算与预算", message, evidence, truth, word)
                 )
     return findings
 

@@ -1,0 +1,447 @@
+"""Where each family of errors can be injected in a report, found from its clean extraction.
+
+Each family lists the places a real report prints the thing the family breaks (a part of a sum, a
+figure stated in prose and in a table, a direction word between two figures, a base a rate is
+computed on, an economic 三公 line, a classification name), and what the change is. The place is
+the printed figure's page and line; the change is drawn from a seeded random generator.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+
+from benchmarks.injection import Site
+from budget_reports import metric_names as n
+from budget_reports.facts import EconomicLine, ExpenditureLine, ExtractedReport, SourceKind, SummaryMetric
+from budget_reports.model import BlockKind, Document
+from budget_reports.rules.hierarchy import display_name
+from budget_reports.rules.metrics import FUND_TOTAL, SHARE_OF, SUMS
+from budget_reports.rules.three_public import ECONOMIC_THREE_PUBLIC, _three_public_item
+from budget_reports.rules.wording import OPPOSITE, UP_WORDS
+
+# Outdated names of 类 and the names that replaced them (the report year is after the change).
+OUTDATED_NAMES = {"卫生健康支出": "医疗卫生与计划生育支出", "巩固脱贫攻坚成果衔接乡村振兴": "扶贫"}
+COLUMN_TOTALS = (n.EXPENDITURE_TOTAL, n.BASIC, n.PROJECT)
+# A changed part of a sum is reported by the sum; when the report states the part twice and the sum
+# pairs with the other statement, by the contradiction between the two statements.
+SUM_RULES = ("sum.", "consistency.")
+
+
+def printed(value: Decimal, line_text: str) -> str | None:
+    """How ``value`` is printed on the line (``2,940.05`` or ``2940.05``), if exactly once."""
+    plain = format(value, "f")
+    forms = [plain, f"{value:,f}"]
+    for form in dict.fromkeys(forms):
+        if len(re.findall(rf"(?<![\d.,]){re.escape(form)}(?![\d])", line_text)) == 1:
+            return form
+    return None
+
+
+def shifted(form: str, delta: Decimal) -> str:
+    """The printed number ``form`` plus ``delta``, printed the same way (decimals, separators)."""
+    value = Decimal(form.replace(",", "")) + delta
+    text = format(value, ",f" if "," in form else "f")
+    return text
+
+
+def line_text(document: Document, page: int | None, line: int) -> str | None:
+    """The text the report prints at a page and line (a table cell, or one line of a prose block)."""
+    for block in document.blocks:
+        if block.page != page:
+            continue
+        if block.kind is BlockKind.TABLE and block.table is not None:
+            texts = [c.text for c in block.table.cells if c.line == line]
+            if texts:
+                return "\t".join(texts)
+        elif block.line is not None:
+            starts = block.line_starts or (0,)
+            offset = line - block.line
+            if 0 <= offset < len(starts):
+                end = starts[offset + 1] if offset + 1 < len(starts) else len(block.text)
+                return block.text[starts[offset] : end]
+    return None
+
+
+def paragraph_end(document: Document, page: int | None, line: int) -> int | None:
+    """The last source line of the prose block printing ``line`` (None for a table cell)."""
+    for block in document.text_blocks():
+        if block.page == page and block.line is not None:
+            last = block.line + max(len(block.line_starts), 1) - 1
+            if block.line <= line <= last:
+                return last
+    return None
+
+
+# --- what a finding about a changed figure may name --------------------------------------------
+
+
+def line_related(line: ExpenditureLine) -> frozenset[str]:
+    code = line.code or ""
+    names = {display_name(line), code, code[:3], code[:5], FUND_TOTAL.get(line.fund_type, ""), *COLUMN_TOTALS}
+    return frozenset(s for s in names if s)
+
+
+def metric_related(metric: str) -> frozenset[str]:
+    names = {metric}
+    for total, required, optional in SUMS.values():
+        group = {total, *required, *optional}
+        if metric in group:
+            names |= group
+    names |= {total for part, total in SHARE_OF.items() if part == metric}
+    names |= {part for part, total in SHARE_OF.items() if total == metric}
+    return frozenset(names)
+
+
+def economic_related(line: EconomicLine) -> frozenset[str]:
+    code = line.code or ""
+    names = {code, code[:3], line.name, line.group or "", n.BASIC, n.PERSONNEL, n.PUBLIC_USE}
+    item = _three_public_item(line)
+    if item is not None:
+        names |= set(ECONOMIC_THREE_PUBLIC[item][1]) | {f"{item} {line.name}"}
+    return frozenset(s for s in names if s)
+
+
+# --- the families ------------------------------------------------------------------------------
+
+SiteFinder = Callable[[ExtractedReport, Document, random.Random], Iterator[Site]]
+
+
+_RAISES = 8  # amounts tried per economic 三公 line (reports print few such lines)
+
+
+def _delta(rng: random.Random) -> Decimal:
+    return Decimal(rng.choice((1, 2, 3, 5, 8, 10, 20, 50)))
+
+
+def _figure_site(
+    family: str,
+    document: Document,
+    evidence_page: int | None,
+    evidence_line: int | None,
+    value: Decimal | None,
+    expect: tuple[str, ...],
+    related: frozenset[str],
+    what: str,
+    rng: random.Random,
+) -> Site | None:
+    if value is None or evidence_line is None:
+        return None
+    text = line_text(document, evidence_page, evidence_line)
+    form = printed(value, text) if text is not None else None
+    if form is None:
+        return None
+    new = shifted(form, _delta(rng))
+    what = f"{what}: {form} → {new}"
+    return Site(
+        family,
+        evidence_page,
+        evidence_line,
+        form,
+        new,
+        expect,
+        related,
+        what,
+        paragraph_end(document, evidence_page, evidence_line),
+    )
+
+
+def sum_parts(report: ExtractedReport, document: Document, rng: random.Random) -> Iterator[Site]:
+    """A part of a printed sum changed beyond rounding: a 项/款 under a printed parent, an economic
+    line under its class or group total, a metric that is a part of a stated total."""
+    lines = [ln for ln in report.expenditure_function if ln.code and ln.actual is not None]
+    for line in lines:
+        code = line.code or ""
+        parent = [p for p in lines if p.source_table == line.source_table and p.source_kind == line.source_kind]
+        if len(code) > 3 and any(p.code == code[: len(code) - 2] or p.code == code[:3] for p in parent):
+            site = _figure_site(
+                "sum",
+                document,
+                line.evidence.page,
+                line.evidence.line,
+                line.actual,
+                SUM_RULES,
+                line_related(line),
+                f"{display_name(line)} 决算数",
+                rng,
+            )
+            if site:
+                yield site
+    stated = {(m.source_kind, m.metric) for m in report.summary_metrics if m.value is not None}
+    for econ in report.expenditure_economic:
+        has_total = (econ.source_kind, econ.group) in stated or any(
+            o.code == (econ.code or "")[:3] for o in report.expenditure_economic if o is not econ
+        )
+        if has_total:
+            site = _figure_site(
+                "sum",
+                document,
+                econ.evidence.page,
+                econ.evidence.line,
+                econ.amount,
+                SUM_RULES,
+                economic_related(econ),
+                f"{econ.code or ''}{econ.name}",
+                rng,
+            )
+            if site:
+                yield site
+    for metric in report.summary_metrics:
+        for total, required, optional in SUMS.values():
+            parts_stated = all((metric.source_kind, r) in stated for r in required)
+            first = metric.scope is None  # a restatement under a section's heading is not the part summed
+            if (
+                first
+                and metric.metric in required + optional
+                and parts_stated
+                and (metric.source_kind, total) in stated
+            ):
+                site = _figure_site(
+                    "sum",
+                    document,
+                    metric.evidence.page,
+                    metric.evidence.line,
+                    metric.value,
+                    SUM_RULES,
+                    metric_related(metric.metric),
+                    metric.metric,
+                    rng,
+                )
+                if site:
+                    yield site
+
+
+def prose_figures(report: ExtractedReport, document: Document, rng: random.Random) -> Iterator[Site]:
+    """A figure of the prose that a table prints too (a classification line by code, a metric)."""
+    table_codes = {
+        (ln.fund_type, ln.code)
+        for ln in report.expenditure_function
+        if ln.source_kind is SourceKind.TABLE and ln.code and ln.actual is not None
+    }
+    for line in report.expenditure_function:
+        if line.source_kind is SourceKind.NARRATIVE and (line.fund_type, line.code) in table_codes:
+            site = _figure_site(
+                "prose_figure",
+                document,
+                line.evidence.page,
+                line.evidence.line,
+                line.actual,
+                ("consistency.prose_table", "sum."),
+                line_related(line),
+                f"文字 {display_name(line)}",
+                rng,
+            )
+            if site:
+                yield site
+    tabled = {(m.metric, m.scope) for m in report.summary_metrics if m.source_kind is SourceKind.TABLE}
+    for metric in report.summary_metrics:
+        if metric.source_kind is SourceKind.NARRATIVE and (metric.metric, metric.scope) in tabled:
+            site = _figure_site(
+                "prose_figure",
+                document,
+                metric.evidence.page,
+                metric.evidence.line,
+                metric.value,
+                ("consistency.prose_table", "sum."),
+                metric_related(metric.metric),
+                f"文字 {metric.metric}",
+                rng,
+            )
+            if site:
+                yield site
+
+
+def table_figures(report: ExtractedReport, document: Document, rng: random.Random) -> Iterator[Site]:
+    """A classification line of a table that another table prints too."""
+    tables_of: dict[tuple, set] = {}
+    for ln in report.expenditure_function:
+        if ln.source_kind is SourceKind.TABLE and ln.code and ln.actual is not None:
+            tables_of.setdefault((ln.fund_type, ln.code), set()).add(ln.source_table)
+    for line in report.expenditure_function:
+        if line.source_kind is SourceKind.TABLE and len(tables_of.get((line.fund_type, line.code), ())) > 1:
+            site = _figure_site(
+                "table_figure",
+                document,
+                line.evidence.page,
+                line.evidence.line,
+                line.actual,
+                ("consistency.table_table", "sum."),
+                line_related(line),
+                f"{line.source_table} {line.code}",
+                rng,
+            )
+            if site:
+                yield site
+
+
+# A direction word between figures that settle it: after a completion rate, after a budget and an
+# actual figure, or as the amount or the rate of a change.
+_DIRECTION_SITES = (
+    re.compile(r"完成(?:全年|年初)?预算(?:数)?的?\s*\d+(?:\.\d+)?%[^。]{0,30}?决算数?(大于|小于)"),
+    re.compile(
+        r"预算(?:数)?为\s*[\d,.]+\s*万元[，,]\s*(?:支出)?决算(?:数)?为\s*[\d,.]+\s*万元[。，,；;]\s*决算数?(大于|小于)"
+    ),
+    re.compile(r"(增加|减少)了?\s*[\d,.]+\s*万元\s*[,，]\s*(?:增长|下降|减少|增加)"),
+    re.compile(r"(?:增加|减少)了?\s*[\d,.]+\s*万元\s*[,，]\s*(增长|下降)"),
+)
+
+
+def direction_words(report: ExtractedReport, document: Document, rng: random.Random) -> Iterator[Site]:
+    """A direction word (大于/小于, 增加/减少, 增长/下降) flipped where the figures beside it settle it."""
+    for block in document.text_blocks():
+        if block.line is None:
+            continue
+        for pattern in _DIRECTION_SITES:
+            for match in pattern.finditer(block.text):
+                word = match.group(1)
+                if "100%" in match.group(0) and "100." not in match.group(0):
+                    continue  # 完成预算100% printed without decimals settles no direction
+                if re.search(r"(?<![\d.])0(?:\.0+)?\s*(?:万元|%)", match.group(0)):
+                    continue  # a change of 0 has no direction (增加/减少0万元 is a template's blank)
+                at = match.start(1)
+                last = block.line + max(len(block.line_starts), 1) - 1
+                phrase = match.group(0)
+                flipped = phrase[: at - match.start()] + OPPOSITE[word] + phrase[at - match.start() + len(word) :]
+                related = frozenset({"增减方向", "完成预算", word})
+                what = f"{word} → {OPPOSITE[word]}"
+                yield Site("direction", block.page, block.line, phrase, flipped, ("wording.",), related, what, last)
+
+
+def zero_bases(report: ExtractedReport, document: Document, rng: random.Random) -> Iterator[Site]:
+    """The base of a declared rate set to 0: a budget under a completion rate, a prior-year figure
+    under a growth rate, or the change made equal to the current figure (an implied zero prior)."""
+    for metric in report.summary_metrics:
+        ev = metric.evidence
+        text = line_text(document, ev.page, ev.line) if ev.line is not None else None
+        if text is None:
+            continue
+        related = metric_related(metric.metric)
+        if metric.completion_pct_declared and metric.budget_value:
+            form = printed(metric.budget_value, text)
+            if form and metric.value is not None and form != printed(metric.value, text):
+                yield Site(
+                    "zero_base",
+                    ev.page,
+                    ev.line,
+                    f"预算为{form}",
+                    "预算为0",
+                    ("zero_base.completion",),
+                    related,
+                    f"{metric.metric} 预算 {form} → 0",
+                )
+        if metric.change_pct_declared and metric.change_value and metric.value is not None:
+            site = _zero_prior(metric, text, related)
+            if site is not None:
+                yield site
+    for line in report.expenditure_function:
+        ev = line.evidence
+        budget = line.budget_final if line.budget_final is not None else line.budget_initial
+        if line.completion_pct_declared and budget and ev.line is not None:
+            text = line_text(document, ev.page, ev.line) or ""
+            form = printed(budget, text)
+            if form and f"预算为{form}" in text:
+                yield Site(
+                    "zero_base",
+                    ev.page,
+                    ev.line,
+                    f"预算为{form}",
+                    "预算为0",
+                    ("zero_base.completion",),
+                    line_related(line),
+                    f"{display_name(line)} 预算 {form} → 0",
+                )
+
+
+def _zero_prior(metric: SummaryMetric, text: str, related: frozenset[str]) -> Site | None:
+    """The prior-year figure of a growth rate set to 0: printed (``较去年460.94万元``), or implied by
+    an increase made equal to the current figure (``增加20.12万元`` for 20.12万元)."""
+    ev = metric.evidence
+    value, change = metric.value or Decimal(0), metric.change_value or Decimal(0)
+    current = printed(value, text)
+    if metric.prior_year_value:
+        prior = printed(metric.prior_year_value, text)
+        if prior and prior != current:
+            expect = ("zero_base.growth",)
+            return Site(
+                "zero_base", ev.page, ev.line or 0, prior, "0", expect, related, f"{metric.metric} 上年 {prior} → 0"
+            )
+        return None
+    amount = printed(abs(change), text)
+    if change <= 0 or amount is None or current is None or amount == current:
+        return None  # only an increase equal to the current figure leaves nothing for the prior year
+    for word in sorted(UP_WORDS):
+        if f"{word}{amount}" in text:
+            what = f"{metric.metric} 增加额 {amount} → {current}"
+            return Site(
+                "zero_base",
+                ev.page,
+                ev.line or 0,
+                f"{word}{amount}",
+                f"{word}{current}",
+                ("zero_base.growth",),
+                related,
+                what,
+            )
+    return None
+
+
+def three_public_lines(report: ExtractedReport, document: Document, rng: random.Random) -> Iterator[Site]:
+    """An economic 三公 line of basic expenditure raised above the 三公 figure of its item."""
+    for econ in report.expenditure_economic:
+        item = _three_public_item(econ)
+        if item is None or econ.amount is None:
+            continue
+        stated = [
+            m.value
+            for m in report.summary_metrics
+            if m.metric in ECONOMIC_THREE_PUBLIC[item][1] and m.value is not None
+        ]
+        if not stated:
+            continue
+        ev = econ.evidence
+        text = line_text(document, ev.page, ev.line) if ev.line is not None else None
+        form = printed(econ.amount, text) if text else None
+        if form is None:
+            continue
+        for _ in range(_RAISES):
+            new = shifted(form, max(stated) - econ.amount + _delta(rng))
+            old_text, new_text = form, new
+            if f"{econ.name}{form}" in (text or ""):  # prose itemising 公用经费: name and amount together
+                old_text, new_text = f"{econ.name}{form}", f"{econ.name}{new}"
+            expect = ("three_public.economic",)
+            what = f"{item} {old_text} → {new_text}"
+            yield Site("three_public", ev.page, ev.line or 0, old_text, new_text, expect, economic_related(econ), what)
+
+
+def outdated_names(report: ExtractedReport, document: Document, rng: random.Random) -> Iterator[Site]:
+    """A classification name replaced by the name it had in an older edition."""
+    for line in report.expenditure_function:
+        ev = line.evidence
+        if ev.line is None:
+            continue
+        text = line_text(document, ev.page, ev.line) or ""
+        for current, old in OUTDATED_NAMES.items():
+            if current in line.name_as_written and text.count(current) == 1:
+                yield Site(
+                    "name",
+                    ev.page,
+                    ev.line,
+                    current,
+                    old,
+                    ("classification.",),
+                    line_related(line),
+                    f"{current} → {old}",
+                )
+
+
+FAMILIES: dict[str, SiteFinder] = {
+    "sum": sum_parts,
+    "prose_figure": prose_figures,
+    "table_figure": table_figures,
+    "direction": direction_words,
+    "zero_base": zero_bases,
+    "three_public": three_public_lines,
+    "name": outdated_names,
+}
