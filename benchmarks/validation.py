@@ -25,6 +25,17 @@ from budget_reports.facts import Finding, Severity
 from budget_reports.runs import PROJECT_ROOT
 
 RANDOM_SEED = 20261203
+PASSES = 3
+# What each family injects, for the page.
+FAMILY_WHAT = {
+    "sum": "a part of a printed sum (项/款 under its parent, economic line, metric part) raised by 1–50 万元",
+    "prose_figure": "a prose figure a table prints too (classification line by code, metric) raised",
+    "table_figure": "a classification line printed in two tables raised in one of them",
+    "direction": "a direction word (大于/小于, 增加/减少, 增长/下降) flipped where the figures beside it settle it",
+    "zero_base": "the base of a declared rate set to 0: budget under a completion rate, prior year under a growth rate",
+    "three_public": "an economic 三公 line (30212/30217/30231/31013) raised above its item's 三公 决算",
+    "name": "a 类 name replaced by its outdated name (卫生健康支出 → 医疗卫生与计划生育支出, 巩固脱贫… → 扶贫)",
+}
 DOC = PROJECT_ROOT / "docs" / "validation-benchmark.md"
 # The real reports the benchmark injects into: the seeds (Word-exported text), the corpus PDFs and
 # the corpus budget report as text extracted from its PDF.
@@ -71,8 +82,12 @@ def sites_of(path: Path, per_family: int) -> dict[str, list[Site]]:
     chosen: dict[str, list[Site]] = {}
     for family, finder in FAMILIES.items():
         rng = random.Random(f"{RANDOM_SEED}:{path.name}:{family}")
-        unique = list({(s.page, s.line, s.old, s.new): s for s in finder(clean, document, rng)}.values())
-        chosen[family] = rng.sample(unique, min(per_family, len(unique)))
+        unique: dict[tuple, Site] = {}
+        for _ in range(PASSES):  # a report with few places gets other amounts at the same places
+            unique |= {(s.page, s.line, s.old, s.new): s for s in finder(clean, document, rng)}
+            if len(unique) >= per_family:
+                break
+        chosen[family] = rng.sample(list(unique.values()), min(per_family, len(unique)))
     return chosen
 
 
@@ -115,11 +130,11 @@ def render(outcomes: list[Outcome], baseline: dict[str, list[Finding]], per_fami
         "| family | what is injected | injections | found | recall | false alarms |",
         "| --- | --- | ---: | ---: | ---: | ---: |",
     ]
-    for family, finder in FAMILIES.items():
+    for family in FAMILIES:
         done = by_family.get(family, [])
         hits = sum(o.hit for o in done)
         recall = f"{100 * hits / len(done):.1f}%" if done else "—"
-        what = (finder.__doc__ or "").strip().split("\n")[0]
+        what = FAMILY_WHAT[family]
         alarms = sum(len(o.alarms) for o in done)
         out.append(f"| `{family}` | {what} | {len(done)} | {hits} | {recall} | {alarms} |")
     missed = [o for o in outcomes if not o.hit]

@@ -1,9 +1,12 @@
-"""`wording.comparison`: the words agree with the numbers they describe.
+"""`wording.comparison` / `wording.direction`: the words agree with the numbers they describe.
 
 - ``完成预算X%`` followed (within the next clause or sentence) by ``决算数大于/小于预算数`` or
   ``与预算数持平``: 大于 needs X > 100, 小于 X < 100, 持平 / 等于 X = 100 (at X's printed precision;
   a ``100%`` printed without decimals may be 99.6% and allows any word).
 - ``增加A万元，下降B%`` / ``减少A万元，增长B%``: the direction of the amount and of the rate agree.
+- `wording.direction`: a budget and an actual figure, then the verdict on them (``年初预算为135.90万元，
+  支出决算为135.25万元。决算数小于预算数``; ``与预算数持平``; ``比预算节约``): the verdict agrees with
+  the two figures (``基本持平`` is not checked).
 A warning: the figures may be right and the word wrong, or the reverse; either way the sentence
 contradicts itself.
 """
@@ -37,14 +40,14 @@ OPPOSITE = {
 _UP, _DOWN = UP_WORDS, DOWN_WORDS
 _EXPECTED = {"大于": "大于", "高于": "大于", "超过": "大于", "小于": "小于", "低于": "小于"}
 # A budget and an actual figure, then the verdict on them: ``年初预算为135.90万元，支出决算为135.25万元。
-# 决算数小于预算数``; or the actual first: ``决算为9.4万元，比预算节约0.6万元``.
+# 决算数小于预算数``, ``…决算数与预算数持平``, ``…比预算节约0.6万元``.
 _AMOUNT = r"([\d,]+(?:\.\d+)?)\s*万元"
 _BUDGET_ACTUAL = re.compile(
     rf"(?:年初|全年|调整后)?预算(?:数)?(?:为|是)?\s*{_AMOUNT}[，,；;]?\s*(?:全年)?(?:支出)?决算(?:数)?(?:为|是)?\s*{_AMOUNT}"
-    r"[^。]{0,6}?[。，,；;]?\s*决算数?(大于|小于|高于|低于|超过|等于)(?:年初|全年)?预算数?"
-)
-_ACTUAL_VS_BUDGET = re.compile(
-    rf"决算(?:数)?(?:为|是)?\s*{_AMOUNT}[^。]{{0,12}}?比(?:年初|全年)?预算(?:数)?(节约|超支|增加|减少)"
+    r"(?:[，,]\s*完成(?:年初|全年)?预算(?:数)?的?\s*\d+(?:\.\d+)?%)?"
+    r"[^。]{0,6}?[。，,；;]?\s*(?:决算数?(?P<cmp>大于|小于|高于|低于|超过|等于)"
+    r"|决算数?(?:与|和)(?:年初|全年)?预算数?(?P<roughly>基本)?(?P<eq>持平|相等|一致)"
+    r"|比(?:年初|全年)?预算数?(?P<saved>节约|超支|增加|减少))"
 )
 
 
@@ -81,28 +84,23 @@ def wording_comparison(report: ExtractedReport, document: Document) -> list[Find
 
 
 def _budget_actual(document: Document, block: Block, text: str) -> list[Finding]:
-    """The verdict on a budget and an actual figure printed just before it agrees with them."""
+    """The verdict on a budget and an actual figure printed just before it agrees with them
+    (``基本持平`` admits a difference and is not checked)."""
     findings = []
-    for pattern, budget_group, actual_group in ((_BUDGET_ACTUAL, 1, 2), (_ACTUAL_VS_BUDGET, None, 1)):
-        for match in pattern.finditer(text):
-            word = match.group(match.lastindex or 0)
-            actual = parse_decimal(match.group(actual_group))
-            budget = parse_decimal(match.group(budget_group)) if budget_group else None
-            if actual is None or (budget_group and budget is None):
-                continue
-            if budget is None:  # 比预算节约X: the wording alone states the direction, nothing to compare
-                continue
-            said = 1 if word in UP_WORDS else -1 if word in DOWN_WORDS else 0
-            right = (actual > budget) - (actual < budget)
-            if said != right:
-                evidence = evidence_at(document, block, match.start(), match.end())
-                truth = {1: "大于", -1: "小于", 0: "等于"}[right]
-                message = (
-                    f"预算数{fmt(budget)}万元、决算数{fmt(actual)}万元，应表述为决算数{truth}预算数，文中却写为“{word}”"
-                )
-                findings.append(
-                    finding(DIRECTION_RULE_ID, Severity.WARNING, "决算与预算", message, evidence, truth, word)
-                )
+    for match in _BUDGET_ACTUAL.finditer(text):
+        budget, actual = parse_decimal(match.group(1)), parse_decimal(match.group(2))
+        word = match.group("cmp") or match.group("eq") or match.group("saved")
+        if budget is None or actual is None or match.group("roughly"):
+            continue
+        said = 1 if word in UP_WORDS else -1 if word in DOWN_WORDS else 0
+        right = (actual > budget) - (actual < budget)
+        if said != right:
+            evidence = evidence_at(document, block, match.start(), match.end())
+            truth = {1: "大于", -1: "小于", 0: "等于"}[right]
+            message = (
+                f"预算数{fmt(budget)}万元、决算数{fmt(actual)}万元，应表述为决算数{truth}预算数，文中却写为“{word}”"
+            )
+            findings.append(finding(DIRECTION_RULE_ID, Severity.WARNING, "决算与预算", message, evidence, truth, word))
     return findings
 
 
