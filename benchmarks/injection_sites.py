@@ -11,12 +11,13 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 
 from benchmarks.injection import Site
 from budget_reports import metric_names as n
 from budget_reports.facts import EconomicLine, ExpenditureLine, ExtractedReport, SourceKind, SummaryMetric
-from budget_reports.model import BlockKind, Document
+from budget_reports.model import BlockKind, Document, Evidence
 from budget_reports.rules.hierarchy import display_name
 from budget_reports.rules.metrics import FUND_TOTAL, SHARE_OF, SUMS
 from budget_reports.rules.three_public import ECONOMIC_THREE_PUBLIC, _three_public_item
@@ -116,105 +117,66 @@ def _delta(rng: random.Random) -> Decimal:
     return Decimal(rng.choice((1, 2, 3, 5, 8, 10, 20, 50)))
 
 
-def _figure_site(
-    family: str,
-    document: Document,
-    evidence_page: int | None,
-    evidence_line: int | None,
-    value: Decimal | None,
-    expect: tuple[str, ...],
-    related: frozenset[str],
-    what: str,
-    rng: random.Random,
-) -> Site | None:
-    if value is None or evidence_line is None:
-        return None
-    text = line_text(document, evidence_page, evidence_line)
-    form = printed(value, text) if text is not None else None
-    if form is None:
-        return None
-    new = shifted(form, _delta(rng))
-    what = f"{what}: {form} → {new}"
-    return Site(
-        family,
-        evidence_page,
-        evidence_line,
-        form,
-        new,
-        expect,
-        related,
-        what,
-        paragraph_end(document, evidence_page, evidence_line),
-    )
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A printed figure a family may change: where it is, its value, what a finding about it may name."""
+
+    evidence: Evidence
+    value: Decimal | None
+    related: frozenset[str]
+    what: str
+
+
+def _figure_sites(
+    family: str, expect: tuple[str, ...], figures: Iterator[Figure], document: Document, rng: random.Random
+) -> Iterator[Site]:
+    """Each figure printed once on its line, raised by a drawn amount (printed the same way)."""
+    for figure in figures:
+        page, line = figure.evidence.page, figure.evidence.line
+        text = line_text(document, page, line) if line is not None and figure.value is not None else None
+        form = printed(figure.value, text) if text is not None and figure.value is not None else None
+        if form is None or line is None:
+            continue
+        new = shifted(form, _delta(rng))
+        what = f"{figure.what}: {form} → {new}"
+        yield Site(family, page, line, form, new, expect, figure.related, what, paragraph_end(document, page, line))
 
 
 def sum_parts(report: ExtractedReport, document: Document, rng: random.Random) -> Iterator[Site]:
     """A part of a printed sum changed beyond rounding: a 项/款 under a printed parent, an economic
     line under its class or group total, a metric that is a part of a stated total."""
+    return _figure_sites("sum", SUM_RULES, _sum_parts(report), document, rng)
+
+
+def _sum_parts(report: ExtractedReport) -> Iterator[Figure]:
     lines = [ln for ln in report.expenditure_function if ln.code and ln.actual is not None]
     for line in lines:
         code = line.code or ""
-        parent = [p for p in lines if p.source_table == line.source_table and p.source_kind == line.source_kind]
-        if len(code) > 3 and any(p.code == code[: len(code) - 2] or p.code == code[:3] for p in parent):
-            site = _figure_site(
-                "sum",
-                document,
-                line.evidence.page,
-                line.evidence.line,
-                line.actual,
-                SUM_RULES,
-                line_related(line),
-                f"{display_name(line)} 决算数",
-                rng,
-            )
-            if site:
-                yield site
+        same_table = [p for p in lines if (p.source_table, p.source_kind) == (line.source_table, line.source_kind)]
+        if len(code) > 3 and any(p.code in (code[: len(code) - 2], code[:3]) for p in same_table):
+            yield Figure(line.evidence, line.actual, line_related(line), f"{display_name(line)} 决算数")
     stated = {(m.source_kind, m.metric) for m in report.summary_metrics if m.value is not None}
-    for econ in report.expenditure_economic:
-        has_total = (econ.source_kind, econ.group) in stated or any(
-            o.code == (econ.code or "")[:3] for o in report.expenditure_economic if o is not econ
-        )
-        if has_total:
-            site = _figure_site(
-                "sum",
-                document,
-                econ.evidence.page,
-                econ.evidence.line,
-                econ.amount,
-                SUM_RULES,
-                economic_related(econ),
-                f"{econ.code or ''}{econ.name}",
-                rng,
-            )
-            if site:
-                yield site
+    economic = report.expenditure_economic
+    for econ in economic:
+        has_class = any(o.code == (econ.code or "")[:3] for o in economic if o is not econ)
+        if has_class or (econ.source_kind, econ.group) in stated:
+            yield Figure(econ.evidence, econ.amount, economic_related(econ), f"{econ.code or ''}{econ.name}")
     for metric in report.summary_metrics:
+        if metric.scope is not None:  # a restatement under a section's heading is not the part summed
+            continue
         for total, required, optional in SUMS.values():
-            parts_stated = all((metric.source_kind, r) in stated for r in required)
-            first = metric.scope is None  # a restatement under a section's heading is not the part summed
-            if (
-                first
-                and metric.metric in required + optional
-                and parts_stated
-                and (metric.source_kind, total) in stated
-            ):
-                site = _figure_site(
-                    "sum",
-                    document,
-                    metric.evidence.page,
-                    metric.evidence.line,
-                    metric.value,
-                    SUM_RULES,
-                    metric_related(metric.metric),
-                    metric.metric,
-                    rng,
-                )
-                if site:
-                    yield site
+            kind = metric.source_kind
+            summed = all((kind, r) in stated for r in required) and (kind, total) in stated
+            if summed and metric.metric in required + optional:
+                yield Figure(metric.evidence, metric.value, metric_related(metric.metric), metric.metric)
 
 
 def prose_figures(report: ExtractedReport, document: Document, rng: random.Random) -> Iterator[Site]:
     """A figure of the prose that a table prints too (a classification line by code, a metric)."""
+    return _figure_sites("prose_figure", ("consistency.prose_table", "sum."), _prose_figures(report), document, rng)
+
+
+def _prose_figures(report: ExtractedReport) -> Iterator[Figure]:
     table_codes = {
         (ln.fund_type, ln.code)
         for ln in report.expenditure_function
@@ -222,35 +184,11 @@ def prose_figures(report: ExtractedReport, document: Document, rng: random.Rando
     }
     for line in report.expenditure_function:
         if line.source_kind is SourceKind.NARRATIVE and (line.fund_type, line.code) in table_codes:
-            site = _figure_site(
-                "prose_figure",
-                document,
-                line.evidence.page,
-                line.evidence.line,
-                line.actual,
-                ("consistency.prose_table", "sum."),
-                line_related(line),
-                f"文字 {display_name(line)}",
-                rng,
-            )
-            if site:
-                yield site
+            yield Figure(line.evidence, line.actual, line_related(line), f"文字 {display_name(line)}")
     tabled = {(m.metric, m.scope) for m in report.summary_metrics if m.source_kind is SourceKind.TABLE}
     for metric in report.summary_metrics:
         if metric.source_kind is SourceKind.NARRATIVE and (metric.metric, metric.scope) in tabled:
-            site = _figure_site(
-                "prose_figure",
-                document,
-                metric.evidence.page,
-                metric.evidence.line,
-                metric.value,
-                ("consistency.prose_table", "sum."),
-                metric_related(metric.metric),
-                f"文字 {metric.metric}",
-                rng,
-            )
-            if site:
-                yield site
+            yield Figure(metric.evidence, metric.value, metric_related(metric.metric), f"文字 {metric.metric}")
 
 
 def table_figures(report: ExtractedReport, document: Document, rng: random.Random) -> Iterator[Site]:
@@ -259,21 +197,12 @@ def table_figures(report: ExtractedReport, document: Document, rng: random.Rando
     for ln in report.expenditure_function:
         if ln.source_kind is SourceKind.TABLE and ln.code and ln.actual is not None:
             tables_of.setdefault((ln.fund_type, ln.code), set()).add(ln.source_table)
-    for line in report.expenditure_function:
-        if line.source_kind is SourceKind.TABLE and len(tables_of.get((line.fund_type, line.code), ())) > 1:
-            site = _figure_site(
-                "table_figure",
-                document,
-                line.evidence.page,
-                line.evidence.line,
-                line.actual,
-                ("consistency.table_table", "sum."),
-                line_related(line),
-                f"{line.source_table} {line.code}",
-                rng,
-            )
-            if site:
-                yield site
+    figures = (
+        Figure(line.evidence, line.actual, line_related(line), f"{line.source_table} {line.code}")
+        for line in report.expenditure_function
+        if line.source_kind is SourceKind.TABLE and len(tables_of.get((line.fund_type, line.code), ())) > 1
+    )
+    return _figure_sites("table_figure", ("consistency.table_table", "sum."), figures, document, rng)
 
 
 # A direction word between figures that settle it: after a completion rate, after a budget and an
