@@ -32,7 +32,7 @@ ECONOMIC_THREE_PUBLIC: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 def economic_vs_three_public(report: ExtractedReport, document: Document) -> list[Finding]:
     findings = []
     for line in report.expenditure_economic:
-        item = _three_public_item(line)
+        item = three_public_item(line)
         if item is None or line.amount is None:
             continue
         statements = _statements(report, ECONOMIC_THREE_PUBLIC[item][1])
@@ -53,7 +53,7 @@ def economic_vs_three_public(report: ExtractedReport, document: Document) -> lis
     return findings
 
 
-def _three_public_item(line: EconomicLine) -> str | None:
+def three_public_item(line: EconomicLine) -> str | None:
     """The economic code of a 三公 line, from its code or, when the report prints none, its name."""
     if line.code in ECONOMIC_THREE_PUBLIC:
         return line.code
