@@ -65,3 +65,15 @@ def test_an_amount_and_a_rate_of_opposite_directions_are_reported(tmp_path: Path
     changed = run_variant(tmp_path, name, "减少35.56万元，下降10.9%", "减少35.56万元，增长10.9%")
     found = of_rule(changed, "wording.comparison")
     assert [(f.subject, f.expected, f.actual, f.evidence.line) for f in found] == [("增减方向", "减少", "增长", 79)]
+
+
+def test_a_verdict_judged_by_its_completion_rate_is_reported_once(tmp_path: Path) -> None:
+    # 004 line 61 gives the budget, the actual and the rate before its verdict. With an actual of 8.4 (89.36%)
+    # and the verdict 大于, the one wrong word is one finding (the completion rate's), not two.
+    name = "004_127aded49d8bfbe3.txt"
+    sentence = "支出预算为9.4万元，支出决算为9.4万元，完成预算的100%。决算数与预算数持平"
+    wrong = "支出预算为9.4万元，支出决算为8.4万元，完成预算的89.36%。决算数大于预算数"
+    found = of_rule(run_variant(tmp_path, name, sentence, wrong), "wording")
+    assert [(f.rule_id, f.expected, f.actual, f.evidence.line) for f in found] == [
+        ("wording.comparison", "小于", "大于", 61)
+    ]

@@ -54,6 +54,7 @@ _BUDGET_ACTUAL = re.compile(
 def wording_comparison(report: ExtractedReport, document: Document) -> list[Finding]:
     findings = []
     for block, text in prose(document):
+        judged: set[int] = set()  # where a verdict word already reported ends: one finding per word
         for match in _COMPLETION.finditer(text):
             pct = Decimal(match.group(1))
             window = text[match.end() : match.end() + _WINDOW]
@@ -69,6 +70,7 @@ def wording_comparison(report: ExtractedReport, document: Document) -> list[Find
                 evidence = evidence_at(document, block, match.start(), end)
                 message = f"完成预算{fmt(pct)}%，应表述为决算数{right}预算数，文中却写为“{verdict.group(0)}”"
                 findings.append(finding(RULE_ID, Severity.WARNING, "完成预算", message, evidence, right, word))
+                judged.add(match.end() + verdict.end(1 if verdict.group(1) else 2))
         for match in _DIRECTION.finditer(text):
             amount_word, amount, rate_word, rate = match.groups()
             if parse_decimal(amount) == 0 or Decimal(rate) == 0:
@@ -79,18 +81,19 @@ def wording_comparison(report: ExtractedReport, document: Document) -> list[Find
                 findings.append(
                     finding(RULE_ID, Severity.WARNING, "增减方向", message, evidence, amount_word, rate_word)
                 )
-        findings.extend(_budget_actual(document, block, text))
+        findings.extend(_budget_actual(document, block, text, judged))
     return findings
 
 
-def _budget_actual(document: Document, block: Block, text: str) -> list[Finding]:
+def _budget_actual(document: Document, block: Block, text: str, judged: set[int]) -> list[Finding]:
     """The verdict on a budget and an actual figure printed just before it agrees with them
     (``基本持平`` admits a difference and is not checked)."""
     findings = []
     for match in _BUDGET_ACTUAL.finditer(text):
         budget, actual = parse_decimal(match.group(1)), parse_decimal(match.group(2))
-        word = match.group("cmp") or match.group("eq") or match.group("saved")
-        if budget is None or actual is None or match.group("roughly"):
+        group = next(g for g in ("cmp", "eq", "saved") if match.group(g))
+        word = match.group(group)
+        if budget is None or actual is None or match.group("roughly") or match.end(group) in judged:
             continue
         said = 1 if word in UP_WORDS else -1 if word in DOWN_WORDS else 0
         right = (actual > budget) - (actual < budget)
