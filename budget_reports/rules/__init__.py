@@ -16,6 +16,7 @@ from budget_reports.rules.classification import classification_rules
 from budget_reports.rules.columns import column_sums
 from budget_reports.rules.consistency import prose_table, repeated_figure
 from budget_reports.rules.cross_table import table_table
+from budget_reports.rules.fund_tables import empty_fund_tables
 from budget_reports.rules.hierarchy import sum_hierarchy
 from budget_reports.rules.numbering import numbering
 from budget_reports.rules.placeholders import template_placeholder
@@ -43,6 +44,7 @@ FACT_RULES: list[Rule] = [
     completion_pct,
     zero_base,
     prose_table,
+    empty_fund_tables,
     repeated_figure,
     table_table,
     economic_vs_three_public,
