@@ -49,7 +49,7 @@ def _growth(report: ExtractedReport) -> Iterator[Finding]:
 
 
 def _completion(report: ExtractedReport) -> Iterator[Finding]:
-    """(subject, budget, declared rate, evidence) of every stated completion or execution rate."""
+    """Every stated completion or execution rate (metrics, lines, projects, fund sources) over a zero budget."""
     rows: list[tuple[str, Decimal | None, Decimal | None, Evidence]] = []
     rows += [(s.metric, s.budget_value, s.completion_pct_declared, s.evidence) for s in report.summary_metrics]
     rows += [
