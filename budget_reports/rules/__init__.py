@@ -16,8 +16,8 @@ from budget_reports.rules.classification import classification_rules
 from budget_reports.rules.columns import column_sums
 from budget_reports.rules.consistency import prose_table, repeated_figure
 from budget_reports.rules.cross_table import table_table
-from budget_reports.rules.fund_tables import empty_fund_tables
 from budget_reports.rules.hierarchy import sum_hierarchy
+from budget_reports.rules.no_data_tables import empty_fund_tables
 from budget_reports.rules.numbering import numbering
 from budget_reports.rules.placeholders import template_placeholder
 from budget_reports.rules.ratios import completion_pct, yoy_arithmetic, yoy_growth_pct

@@ -8,7 +8,7 @@ import pytest
 from benchmarks.injection import Site, edit_document, read
 from budget_reports import rules
 from budget_reports.facts import Severity
-from budget_reports.rules.fund_tables import _empty_tables, empty_fund_tables
+from budget_reports.rules.no_data_tables import _empty_tables, empty_fund_tables
 from tests.conftest import corpus_file
 from tests.test_rules_columns import analysed
 
