@@ -26,8 +26,10 @@ from benchmarks.injection_places import (
 )
 from budget_reports.facts import ExtractedReport, SourceKind, SummaryMetric
 from budget_reports.model import Document, Evidence
+from budget_reports.rules.grouping import MetricIndex
 from budget_reports.rules.hierarchy import display_name
-from budget_reports.rules.metrics import SUMS
+from budget_reports.rules.metrics import SHARE_OF, SUMS
+from budget_reports.rules.sections import Sections
 from budget_reports.rules.three_public import ECONOMIC_THREE_PUBLIC, three_public_item
 from budget_reports.rules.wording import OPPOSITE, UP_WORDS
 
@@ -173,7 +175,9 @@ def direction_words(report: ExtractedReport, document: Document, rng: random.Ran
 
 def zero_bases(report: ExtractedReport, document: Document, rng: random.Random) -> Iterator[Site]:
     """The base of a declared rate set to 0: a budget under a completion rate, a prior-year figure
-    under a growth rate, or the change made equal to the current figure (an implied zero prior)."""
+    under a growth rate, the change made equal to the current figure (an implied zero prior), or a
+    total whose parts declare their shares of it."""
+    yield from _zero_totals(report, document)
     for metric in report.summary_metrics:
         ev = metric.evidence
         text = line_text(document, ev.page, ev.line) if ev.line is not None else None
@@ -214,6 +218,31 @@ def zero_bases(report: ExtractedReport, document: Document, rng: random.Random) 
                     line_related(line),
                     f"{display_name(line)} 预算 {form} → 0",
                 )
+
+
+def _zero_totals(report: ExtractedReport, document: Document) -> Iterator[Site]:
+    """A total set to 0 where a part declares its share of it: printed in the part's own paragraph, or
+    printed only once in the whole report (a figure printed several times is several statements, and
+    the share may be taken of another one)."""
+    index = MetricIndex(report, Sections(document))
+    whole = "\n".join(b.text for b in document.text_blocks())
+    for part in report.summary_metrics:
+        if not part.share_pct_declared or part.metric not in SHARE_OF:
+            continue
+        total = index.total_for(part.source_kind, SHARE_OF[part.metric], part.evidence)
+        if total is None or not total.value or part.evidence.line is None or total.value == part.value:
+            continue  # a part equal to its total: the figure printed could be either
+        end = paragraph_end(document, part.evidence.page, part.evidence.line) or part.evidence.line
+        for ev in (part.evidence, total.evidence):
+            text = line_text(document, ev.page, ev.line) if ev.line is not None else None
+            form = printed(total.value, text) if text else None
+            once = form is not None and (ev is part.evidence or printed(total.value, whole) == form)
+            if once and form is not None and ev.line is not None:
+                last = end if ev is part.evidence else paragraph_end(document, ev.page, ev.line)
+                what = f"{total.metric} {form} → 0（{part.metric}写有占比）"
+                related = metric_related(total.metric)
+                yield Site("zero_base", ev.page, ev.line, form, "0", ("zero_base.share",), related, what, last)
+                break
 
 
 def _zero_prior(metric: SummaryMetric, text: str, related: frozenset[str]) -> Site | None:

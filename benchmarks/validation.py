@@ -32,7 +32,8 @@ FAMILY_WHAT = {
     "prose_figure": "a prose figure a table prints too (classification line by code, metric) raised",
     "table_figure": "a classification line printed in two tables raised in one of them",
     "direction": "a direction word (大于/小于, 增加/减少, 增长/下降) flipped where the figures beside it settle it",
-    "zero_base": "the base of a declared rate set to 0: budget under a completion rate, prior year under a growth rate",
+    "zero_base": "the base of a declared rate set to 0: budget under a completion rate, prior year under a growth "
+    "rate, a total its parts declare shares of",
     "three_public": "an economic 三公 line (30212/30217/30231/31013) raised above its item's 三公 决算",
     "name": "a 类 name replaced by its outdated name (卫生健康支出 → 医疗卫生与计划生育支出, 巩固脱贫… → 扶贫)",
 }
@@ -154,9 +155,13 @@ def render(outcomes: list[Outcome], baseline: dict[str, list[Finding]], per_fami
         out += ["", "## False alarms", "", "| report | injection | finding |", "| --- | --- | --- |"]
         for o in alarmed:
             out += [f"| {o.document} | {o.site.what} | `{f.rule_id}` {f.subject}: {f.message} |" for f in o.alarms]
+    unknown = sum((name, f.rule_id, f.subject) not in GENUINE for name, found in baseline.items() for f in found)
+    total = sum(len(found) for found in baseline.values())
     out += [
         "",
         "## Error-level findings on the unmodified reports",
+        "",
+        f"{total} error-level findings on {len(baseline)} reports; {unknown} of them not a known breach of its report.",
         "",
         "| report | rule_id | subject | page | line | genuine? |",
         "| --- | --- | --- | ---: | ---: | --- |",
