@@ -19,6 +19,7 @@ from budget_reports.rules.cross_table import table_table
 from budget_reports.rules.hierarchy import sum_hierarchy
 from budget_reports.rules.no_data_tables import empty_fund_tables
 from budget_reports.rules.numbering import numbering
+from budget_reports.rules.paragraphs import paragraph_consistency
 from budget_reports.rules.placeholders import template_placeholder
 from budget_reports.rules.ratios import completion_pct, yoy_arithmetic, yoy_growth_pct
 from budget_reports.rules.shares import share_rules
@@ -56,6 +57,7 @@ DOCUMENT_RULES: list[Rule] = [
     numbering,
     year_consistency,
     wording_comparison,
+    paragraph_consistency,
 ]
 
 RULES: list[Rule] = FACT_RULES + DOCUMENT_RULES
