@@ -55,9 +55,9 @@ FACT_RULES: list[Rule] = [
 DOCUMENT_RULES: list[Rule] = [
     template_placeholder,
     numbering,
+    paragraph_consistency,
     year_consistency,
     wording_comparison,
-    paragraph_consistency,
 ]
 
 RULES: list[Rule] = FACT_RULES + DOCUMENT_RULES
