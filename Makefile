@@ -10,7 +10,7 @@ export DAGSTER_HOME := $(CURDIR)/.dagster
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: setup system-deps run test lint format ui bench clean
+.PHONY: setup system-deps run test lint format ui bench eval clean
 
 setup: $(VENV)/.synced
 
@@ -50,6 +50,10 @@ ui: setup $(DAGSTER_HOME)/dagster.yaml
 
 bench: setup
 	$(VENV)/bin/python -m benchmarks.run
+
+# Errors injected into the real reports, found or not by the rules: docs/validation-benchmark.md.
+eval: setup
+	$(VENV)/bin/python -m benchmarks.validation
 
 clean:
 	rm -rf $(VENV) .tools data/warehouse/* .dagster

@@ -19,6 +19,7 @@ from pathlib import Path
 from budget_reports import extract, rules
 from budget_reports.facts import ExtractedReport, ParseStatus, ReportInfo
 from budget_reports.file_hashes import FileHashes
+from budget_reports.model import Document
 from budget_reports.readers import ReadError, read_document
 from budget_reports.readers.dispatch import MAX_FILE_BYTES, REPORT_EXTENSIONS, too_large_message
 from budget_reports.version import source_version
@@ -167,6 +168,12 @@ def process_file(raw: RawFile, ingested_at: datetime | None = None) -> Extracted
         return result
     info.file_format = document.file_format
     info.page_count = document.page_count
+    analyse(document, result)
+    return result
+
+
+def analyse(document: Document, result: ExtractedReport) -> None:
+    """Extract the facts of a document that was read and validate them, into ``result``."""
     problems = list(document.lost) + list(document.warnings)
     if document.lost:
         result.report.parse_status = ParseStatus.PARTIAL
@@ -176,7 +183,6 @@ def process_file(raw: RawFile, ingested_at: datetime | None = None) -> Extracted
         _run_step(rule.__name__, lambda r=rule: result.findings.extend(r(result, document)), problems, result)
     if problems:
         result.report.error_message = "；".join(problems)
-    return result
 
 
 def _run_step(name: str, step: Callable[[], None], problems: list[str], result: ExtractedReport) -> None:

@@ -12,6 +12,7 @@ in the prose and once in each table that prints those 类 lines with their 合�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime
 from functools import cache
@@ -49,8 +50,8 @@ KNOWN: list[tuple[Known, int]] = [
     (
         Known(
             PUTUO,
-            Severity.ERROR,
-            "sum.hierarchy",
+            Severity.INFO,
+            "sum.hierarchy.rounding",
             frozenset({"一般公共预算财政拨款支出"}),
             _classes,
             "四个类合计2940.06",
@@ -70,7 +71,14 @@ KNOWN: list[tuple[Known, int]] = [
     ),
     # 支出决算表, p. 10-11: 类 201 2106.66 + 208 326.72 + 210 60.99 + 221 445.69 = 2940.06, 合计 row 2940.05.
     (
-        Known(PUTUO, Severity.ERROR, "sum.hierarchy", frozenset({"本年支出合计"}), _classes, "支出决算表类合计2940.06"),
+        Known(
+            PUTUO,
+            Severity.INFO,
+            "sum.hierarchy.rounding",
+            frozenset({"本年支出合计"}),
+            _classes,
+            "支出决算表类合计2940.06",
+        ),
         10,
     ),
     # 一般公共预算财政拨款支出决算表, p. 15: the same four 类 (2940.06), 合计 row 2940.05. The two overview
@@ -78,8 +86,8 @@ KNOWN: list[tuple[Known, int]] = [
     (
         Known(
             PUTUO,
-            Severity.ERROR,
-            "sum.hierarchy",
+            Severity.INFO,
+            "sum.hierarchy.rounding",
             frozenset({"一般公共预算财政拨款支出"}),
             _classes,
             "一般公共预算财政拨款支出决算表类合计2940.06",
@@ -88,17 +96,37 @@ KNOWN: list[tuple[Known, int]] = [
     ),
     # 一般公共预算财政拨款基本支出决算表, p. 16: 301 工资福利支出 2082.85, its 款 262.33 + 1238.58 + 160.75
     # + 80.38 + 60.99 + 1.61 + 187.19 + 91.03 = 2082.86.
-    (Known(PUTUO, Severity.ERROR, "sum.economic", frozenset({"301 工资福利支出"}), _economic, "301款合计2082.86"), 16),
+    (
+        Known(
+            PUTUO,
+            Severity.INFO,
+            "sum.economic.rounding",
+            frozenset({"301 工资福利支出"}),
+            _economic,
+            "301款合计2082.86",
+        ),
+        16,
+    ),
     # Same table, pp. 16-17: 302 商品和服务支出 171.07, its 款 21.21 + 7.61 + 0.09 + 4.88 + 1.20 + 2.83 + 4.05
     # + 2.01 + 24.42 + 42.77 + 48.49 + 11.53 = 171.09 (人员经费 2152.26 and 公用经费 184.65 do add up).
-    (Known(PUTUO, Severity.ERROR, "sum.economic", frozenset({"302 商品和服务支出"}), _economic, "302款合计171.09"), 16),
+    (
+        Known(
+            PUTUO,
+            Severity.INFO,
+            "sum.economic.rounding",
+            frozenset({"302 商品和服务支出"}),
+            _economic,
+            "302款合计171.09",
+        ),
+        16,
+    ),
     # 208 社会保障和就业支出 of all funds: 326.71 in the 收入支出决算总表 (p. 6, 八、社会保障和就业支出), 326.72
     # in the 支出决算表 (p. 10, row 208); the finding points at the later table.
     (
         Known(
             PUTUO,
-            Severity.ERROR,
-            "consistency.table_table",
+            Severity.INFO,
+            "consistency.table_table.rounding",
             frozenset({"208"}),
             _lines_of("收入支出决算总表", "支出决算表"),
             "收入支出决算总表326.71，支出决算表326.72",
@@ -110,8 +138,8 @@ KNOWN: list[tuple[Known, int]] = [
     (
         Known(
             PUTUO,
-            Severity.ERROR,
-            "consistency.table_table",
+            Severity.INFO,
+            "consistency.table_table.rounding",
             frozenset({"208"}),
             _lines_of("财政拨款收入支出决算总表", "一般公共预算财政拨款支出决算表"),
             "财政拨款收入支出决算总表326.71，一般公共预算财政拨款支出决算表326.72",
@@ -179,7 +207,11 @@ def test_each_table_class_sum_is_checked_against_its_own_total_row() -> None:
         if ln.source_kind == "table" and ln.level == "类":
             first_page.setdefault(ln.source_table, ln.evidence.page)
     assert sorted(p for p in first_page.values() if p is not None) == [6, 10, 12, 15]
-    sums = [f for f in result.findings if f.rule_id == "sum.hierarchy" and f.evidence.page != 21]
+    sums = [
+        f
+        for f in result.findings
+        if f.rule_id.startswith("sum.hierarchy") and f.evidence.page != 21 and "决算数" in f.message
+    ]
     assert sorted(f.evidence.page for f in sums) == [10, 15]
     for f in sums:
         assert "合计" in f.evidence.snippet and f.actual is not None and f.actual in f.evidence.snippet.replace(",", "")
@@ -190,8 +222,10 @@ def test_each_table_class_sum_is_checked_against_its_own_total_row() -> None:
 def test_the_template_reports_its_placeholders() -> None:
     findings = run(TEMPLATE).findings
     placeholders = [f for f in findings if f.rule_id == "template.placeholder"]
-    assert len(placeholders) > 50
-    assert all(set(f.subject) <= set("XxＸｘ") for f in placeholders)  # 上海市 XX 局, XXXXXXXX 项目 …
+    # One warning per distinct token (XX, XXX, XXXX, XXXXXXXX), with how often it occurs: not ~170.
+    assert sorted(f.subject for f in placeholders) == ["XX", "XXX", "XXXX", "XXXXXXXX"]
+    counts = [int(re.search(r"共(\d+)处", f.message).group(1)) for f in placeholders]  # type: ignore[union-attr]
+    assert sum(counts) > 150 and min(counts) > 1
     assert all(f.evidence.page is not None for f in placeholders)
 
 
@@ -199,3 +233,15 @@ def test_the_template_reports_its_placeholders() -> None:
 def test_no_repeated_figure_between_scopes_of_the_pdfs(name: str) -> None:
     # Fund tables' totals (财政拨款 2940.05) differ from the overview's (2946.25) by design: not a restatement.
     assert [f for f in run(name).findings if f.rule_id == "consistency.repeated_figure"] == []
+
+
+def test_the_basic_column_of_the_detailed_tables_is_summed_within_rounding() -> None:
+    # 支出决算表 (p. 10) and 一般公共预算财政拨款支出决算表 (p. 15): 基本支出 of the 类 1503.52 + 326.72 + 60.99
+    # + 445.69 = 2336.92 against the 合计 row's 2336.91: four rounded figures, so info. Each row's 合计 is
+    # its 基本支出 + 项目支出 (a blank cell beside a printed one counting 0): no finding.
+    found = [f for f in run(PUTUO).findings if f.subject == "基本支出"]
+    assert sorted((f.rule_id, f.severity, f.evidence.page, f.expected, f.actual) for f in found) == [
+        ("sum.hierarchy.rounding", Severity.INFO, 10, "2336.92", "2336.91"),
+        ("sum.hierarchy.rounding", Severity.INFO, 15, "2336.92", "2336.91"),
+    ]
+    assert [f for f in run(PUTUO).findings if f.rule_id.startswith("sum.basic_project")] == []

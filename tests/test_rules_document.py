@@ -8,13 +8,16 @@ from pathlib import Path
 import pytest
 
 from budget_reports.facts import Finding, Severity
+from budget_reports.model import BlockKind
 from budget_reports.readers import read_document
 from budget_reports.rules.numbering import numbering
 from budget_reports.rules.placeholders import template_placeholder
 from budget_reports.rules.wording import wording_comparison
 from budget_reports.rules.years import fiscal_year, year_consistency
-from tests.conftest import SEED_DIR, SEED_FILES
+from tests.conftest import SEED_DIR, SEED_FILES, corpus_file
 from tests.test_rules_fixtures import report
+
+TEMPLATE = "shanghai-final-accounts-template-2024.pdf"
 
 
 def seed(name: str):
@@ -36,18 +39,14 @@ def where(findings: list[Finding]) -> list[tuple[str, str, int | None]]:
 
 def test_000_unchosen_alternatives_and_template_instructions() -> None:
     findings = template_placeholder(report(), seed("000_1ca1b4d95d915062.txt"))
+    # One finding per distinct token, at its first occurrence (lines 135, 136, 140; 262, 324, 388).
     assert where(findings) == [
         ("template.placeholder", "增加/减少", 135),
         ("template.placeholder", "增长/下降", 135),
-        ("template.placeholder", "增加/减少", 136),
-        ("template.placeholder", "增长/下降", 136),
-        ("template.placeholder", "增加/减少", 140),
-        ("template.placeholder", "增长/下降", 140),
         ("template.placeholder", "（可用表格形式反映）", 262),
-        ("template.placeholder", "（可用表格形式反映）", 324),
-        ("template.placeholder", "（可用表格形式反映）", 388),
     ]
     assert all(f.severity is Severity.WARNING for f in findings)
+    assert all("共3处" in f.message for f in findings)
     assert "增加/减少0万元" in findings[0].evidence.snippet
 
 
@@ -100,6 +99,36 @@ def test_duplicates_and_gaps_in_a_generated_report(tmp_path: Path) -> None:
 def test_nested_restart_and_annex_reset(tmp_path: Path) -> None:
     text = "一、概况\n二、重点工作\n一、学思想\n二、树理念\n三、机构设置\n附件1\n一、项目概况\n二、资金\n"
     assert numbering(report(), written(tmp_path, text)) == []
+
+
+def _template_headings() -> list[str]:
+    """The blank Shanghai template's prose, in order: its contents (pp. 2-3), then its body."""
+    doc = read_document(corpus_file(TEMPLATE), TEMPLATE)
+    return [b.text for b in doc.blocks if b.kind is not BlockKind.TABLE]
+
+
+@pytest.mark.parametrize("leader", ["", "……………… 4", " .......... 12", "\t15"])
+def test_the_contents_are_skipped_and_the_parts_they_list_count(tmp_path: Path, leader: str) -> None:
+    # The template's contents list 第一部分 … 第四部分; its body prints the tables without the
+    # 第二部分 heading, so 第三部分 follows 第一部分. Written out as text, with page numbers and dot
+    # leaders after the entries as other reports print them, it raises nothing.
+    lines = _template_headings()
+    first_part = "第一部分 上海市 XX 局概况"
+    body = lines.index(first_part, lines.index(first_part) + 1)
+    contents = [line if line in ("目 录", *lines[:2]) else line + leader for line in lines[:body]]
+    assert "目 录" in contents and any("第二部分" in line for line in contents)
+    assert not any(line.startswith("第二部分") for line in lines[body:])
+    assert numbering(report(), written(tmp_path, "\n".join(contents + lines[body:]))) == []
+    # Without the contents the missing part heading is a gap.
+    findings = numbering(report(), written(tmp_path, "\n".join(lines[body:])))
+    assert [(f.rule_id, f.subject) for f in findings] == [("numbering.gap", "第三部分")]
+
+
+def test_a_repeated_section_heading_is_not_taken_for_contents(tmp_path: Path) -> None:
+    # Two attached project reports both open with 一、项目概况; paragraphs lie between: not contents,
+    # so the second report's 三、 after 一、 is still a gap.
+    text = "一、项目概况\n本项目预算50万元，全年执行48万元。\n二、绩效目标\n一、项目概况\n三、偏差\n"
+    assert where(numbering(report(), written(tmp_path, text))) == [("numbering.gap", "三、", 5)]
 
 
 # --- year.consistency ---------------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal as D
+
 from budget_reports.facts import Severity
 from budget_reports.rules.hierarchy import sum_hierarchy
 from tests.test_rules_fixtures import document, keys, line, metric, report
@@ -31,18 +33,36 @@ DOC_000 = document(
 )
 
 
-def test_items_adding_to_64_89_under_a_class_of_64_88_are_an_error() -> None:
+def test_items_adding_to_64_89_under_a_class_of_64_88_are_within_rounding() -> None:
+    # Three 项 each rounded to 0.01 on its own may miss their 类 by up to 3 × 0.005: info, not error.
     facts = report(
         expenditure_function=CLASSES_000 + ITEMS_000,
         summary_metrics=[metric("一般公共预算财政拨款支出", "609.89", 86)],
     )
     findings = sum_hierarchy(facts, DOC_000)
-    assert keys(findings) == {("sum.hierarchy", "社会保障和就业")}
+    assert keys(findings) == {("sum.hierarchy.rounding", "社会保障和就业")}
     (found,) = findings
-    assert found.severity is Severity.ERROR
-    assert (found.expected, found.actual) == ("64.89", "64.88")
-    assert "64.89" in found.message and "64.88" in found.message
+    assert found.severity is Severity.INFO
+    assert (found.expected, found.actual, found.tolerance) == ("64.89", "64.88", D("0.015"))
+    assert "64.89" in found.message and "64.88" in found.message and "四舍五入" in found.message
     assert found.evidence.line == 89
+
+
+def test_items_missing_their_class_beyond_rounding_are_an_error() -> None:
+    # The same 000 lines with one 项 changed by 0.02 (27.3 -> 27.32): 64.91 against 64.88, beyond 0.015.
+    items = [line("项", ITEMS_000[3].name_as_written, "27.32", 96) if i == 3 else x for i, x in enumerate(ITEMS_000)]
+    facts = report(
+        expenditure_function=CLASSES_000 + items,
+        summary_metrics=[metric("一般公共预算财政拨款支出", "609.89", 86)],
+    )
+    (found,) = sum_hierarchy(facts, DOC_000)
+    assert (found.rule_id, found.severity, found.expected, found.actual) == (
+        "sum.hierarchy",
+        Severity.ERROR,
+        "64.91",
+        "64.88",
+    )
+    assert "四舍五入" not in found.message
 
 
 def test_a_clean_tree_raises_nothing() -> None:
@@ -86,7 +106,11 @@ def test_class_total_and_class_breaches_of_004() -> None:
         summary_metrics=[metric("一般公共预算财政拨款支出", "912.26", 35)],
     )
     findings = sum_hierarchy(facts, document((33, "五、一般公共预算财政拨款支出决算情况说明")))
-    assert keys(findings) == {("sum.hierarchy", "社会保障和就业支出"), ("sum.hierarchy", "一般公共预算财政拨款支出")}
+    # Both misses are 0.01, within the rounding of 4 项 and of 6 类: info.
+    assert keys(findings) == {
+        ("sum.hierarchy.rounding", "社会保障和就业支出"),
+        ("sum.hierarchy.rounding", "一般公共预算财政拨款支出"),
+    }
     by_subject = {f.subject: f for f in findings}
     assert (by_subject["社会保障和就业支出"].expected, by_subject["社会保障和就业支出"].actual) == ("76.43", "76.44")
     assert (by_subject["一般公共预算财政拨款支出"].expected, by_subject["一般公共预算财政拨款支出"].actual) == (
@@ -108,6 +132,8 @@ def test_items_naming_only_their_own_level_inherit_class_and_kuan_from_the_line_
     doc = document((34, "五、一般公共预算财政拨款支出决算情况说明"))
     assert sum_hierarchy(report(expenditure_function=lines), doc) == []
     lines[2] = line("项", "一般行政管理事务（项）", "155.57", 45)
+    assert keys(sum_hierarchy(report(expenditure_function=lines), doc)) == {("sum.hierarchy.rounding", "一般公共服务")}
+    lines[2] = line("项", "一般行政管理事务（项）", "155.66", 45)
     assert keys(sum_hierarchy(report(expenditure_function=lines), doc)) == {("sum.hierarchy", "一般公共服务")}
 
 

@@ -63,8 +63,8 @@ def _project(name: str) -> Callable[[ExtractedReport], bool]:
 KNOWN = [
     Known(
         "000_1ca1b4d95d915062.txt",
-        Severity.ERROR,
-        "sum.hierarchy",
+        Severity.INFO,
+        "sum.hierarchy.rounding",
         frozenset({"社会保障和就业", "社会保障和就业支出", "208"}),
         _items_of("社会保障和就业"),
         "三个项 27.3 + 25.06 + 12.53 = 64.89，类写为 64.88",
@@ -87,32 +87,32 @@ KNOWN = [
     ),
     Known(
         "004_127aded49d8bfbe3.txt",
-        Severity.ERROR,
-        "sum.hierarchy",
+        Severity.INFO,
+        "sum.hierarchy.rounding",
         frozenset({"社会保障和就业", "社会保障和就业支出", "208"}),
         _items_of("社会保障和就业"),
         "四个项 29.74 + 3.46 + 42.49 + 0.74 = 76.43，类写为 76.44",
     ),
     Known(
         "004_127aded49d8bfbe3.txt",
-        Severity.ERROR,
-        "sum.hierarchy",
+        Severity.INFO,
+        "sum.hierarchy.rounding",
         frozenset({"一般公共预算财政拨款支出"}),
         _classes_and("一般公共预算财政拨款支出"),
         "六个类合计 912.27，一般公共预算财政拨款支出写为 912.26",
     ),
     Known(
         "004_127aded49d8bfbe3.txt",
-        Severity.ERROR,
-        "sum.personnel_public",
+        Severity.INFO,
+        "sum.personnel_public.rounding",
         frozenset({"基本支出"}),
         _metric("基本支出", "人员经费", "公用经费"),
         "人员经费396.22 + 公用经费289.99 = 686.21，基本支出写为 686.2",
     ),
     Known(
         "004_127aded49d8bfbe3.txt",
-        Severity.ERROR,
-        "sum.economic",
+        Severity.INFO,
+        "sum.economic.rounding",
         frozenset({"公用经费"}),
         _economic("公用经费"),
         "公用经费十五项明细合计 290.00，公用经费写为 289.99",
@@ -169,6 +169,14 @@ KNOWN = [
         "部门概况写无二级预算单位（行政、参公、其他事业单位各0个），机构组成写下属二级单位4个（参公2、其他事业2）",
     ),
     Known(
+        "002_f4d5f3929f6a2ae3.txt",
+        Severity.ERROR,
+        "zero_base.growth",
+        frozenset({"因公出国（境）费"}),
+        lambda r: any(m.metric == "因公出国（境）费" and m.change_pct_declared is not None for m in r.summary_metrics),
+        "line 91: 因公出国（境）费20.12万元，比2022年度增加20.12万元，增长100%（上年为0）",
+    ),
+    Known(
         "003_397564467219909d.txt",
         Severity.ERROR,
         "share.declared",
@@ -182,8 +190,9 @@ DOCUMENT_RULE_IDS = {"template", "numbering", "year", "wording"}
 # (seed, rule_id, subject, line) of every document-level finding.
 DOCUMENT_FINDINGS = {
     "000_1ca1b4d95d915062.txt": [
-        *[("template.placeholder", word, line) for line in (135, 136, 140) for word in ("增加/减少", "增长/下降")],
-        *[("template.placeholder", "（可用表格形式反映）", line) for line in (262, 324, 388)],
+        # Each token reported once, at its first line (also on lines 136, 140; 324, 388).
+        *[("template.placeholder", word, 135) for word in ("增加/减少", "增长/下降")],
+        ("template.placeholder", "（可用表格形式反映）", 262),
     ],
     "001_8af6c6b53bb795b2.txt": [],
     "002_f4d5f3929f6a2ae3.txt": [
@@ -221,7 +230,8 @@ def test_every_seed_is_pinned() -> None:
 @pytest.mark.parametrize("name", SEEDS)
 def test_document_findings_are_exactly_the_pinned_breaches(name: str) -> None:
     document_rules = {r.__name__ for r in rules.DOCUMENT_RULES}
-    assert document_rules == {"template_placeholder", "numbering", "year_consistency", "wording_comparison"}
+    pinned = {"template_placeholder", "numbering", "year_consistency", "wording_comparison", "paragraph_consistency"}
+    assert pinned <= document_rules
     found = [f for f in run(name).findings if f.rule_id.split(".")[0] in DOCUMENT_RULE_IDS]
     assert sorted((f.rule_id, f.subject, f.evidence.line) for f in found) == sorted(DOCUMENT_FINDINGS[name])
 

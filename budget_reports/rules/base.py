@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from budget_reports.facts import Finding, Severity
@@ -66,6 +67,53 @@ def fmt_pct(value: Decimal, like: Decimal) -> str:
 def sum_breach(parts: list[Decimal], total: Decimal, half_unit: Decimal) -> bool:
     """True when the printed total is not the sum of the printed parts at the total's precision."""
     return abs(sum(parts, Decimal(0)) - total) > half_unit
+
+
+ROUNDING_SUFFIX = ".rounding"
+
+
+@dataclass(frozen=True, slots=True)
+class SumVerdict:
+    """How a printed total that misses the sum of its n printed addends is judged.
+
+    Reports produced in 元 round each figure to 0.01 万元 on its own, so n addends may miss their
+    total by up to n × half a unit: such a miss is ``info`` (rule id suffixed ``.rounding``, the
+    message saying rounding can explain it); a larger one is an ``error``.
+    """
+
+    severity: Severity
+    tolerance: Decimal  # the difference rounding alone can explain
+    rounding: bool
+
+    def rule_id(self, rule_id: str) -> str:
+        return rule_id + ROUNDING_SUFFIX if self.rounding else rule_id
+
+    def note(self, difference: Decimal) -> str:
+        if not self.rounding:
+            return ""
+        allowed = fmt(self.tolerance.normalize())
+        return f"（相差{fmt(difference)}，不超过各项分别四舍五入可能造成的{allowed}，可能是四舍五入所致）"
+
+
+def sum_finding(
+    rule_id: str, verdict: SumVerdict, subject: str, message: str, evidence: Evidence, expected: str, actual: str
+) -> Finding:
+    """A sum's finding as its verdict makes it: ``info`` under ``rule_id.rounding``, or an ``error``."""
+    return finding(
+        verdict.rule_id(rule_id), verdict.severity, subject, message, evidence, expected, actual, verdict.tolerance
+    )
+
+
+def judge_sum(difference: Decimal, half_unit: Decimal, addends: int, exact: bool = False) -> SumVerdict | None:
+    """None when a total and the sum of its ``addends`` printed parts agree at the total's precision
+    (``half_unit``); else the verdict. ``exact``: whole counts, which no rounding excuses."""
+    difference = abs(difference)
+    if difference <= half_unit:
+        return None
+    allowance = max(addends, 1) * half_unit
+    if not exact and difference <= allowance:
+        return SumVerdict(Severity.INFO, allowance, True)
+    return SumVerdict(Severity.ERROR, half_unit if exact else allowance, False)
 
 
 def ratio_range(

@@ -13,10 +13,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from budget_reports.facts import ExpenditureLine, ExtractedReport, Finding, Severity, SourceKind, SummaryMetric
+from budget_reports.facts import ExpenditureLine, ExtractedReport, Finding, SourceKind, SummaryMetric
 from budget_reports.model import Document
 from budget_reports.normalize import compact
-from budget_reports.rules.base import finding, fmt, fmt_sum, money_half_unit, name_key, sum_breach
+from budget_reports.rules.base import fmt, fmt_sum, judge_sum, money_half_unit, name_key, sum_finding
 from budget_reports.rules.grouping import MetricIndex
 from budget_reports.rules.metrics import FUND_TOTAL
 from budget_reports.rules.sections import Sections, Tables
@@ -110,22 +110,21 @@ def _check_children(nodes: list[Node]) -> list[Finding]:
 def _compare(parent: ExpenditureLine, children: list[ExpenditureLine]) -> list[Finding]:
     findings = []
     for field, label in FIELDS.items():
-        total: Decimal | None = getattr(parent, field)
-        parts = [getattr(c, field) for c in children]
+        total = column_value(parent, field)
+        parts = [column_value(c, field) for c in children]
         if total is None or any(p is None for p in parts):
             continue
-        half = money_half_unit(total)
-        if sum_breach(parts, total, half):
+        summed = sum(parts, Decimal(0))
+        verdict = judge_sum(summed - total, money_half_unit(total), len(parts))
+        if verdict is not None:
             subject = display_name(parent)
             child_level = children[0].level
-            expected = fmt_sum(sum(parts, Decimal(0)), parts)
+            expected = fmt_sum(summed, parts)
             message = (
                 f"{subject}（{parent.level}）所属{len(children)}个{child_level}级科目{label}合计{expected}万元，"
-                f"与{parent.level}级所列{fmt(total)}万元不符"
+                f"与{parent.level}级所列{fmt(total)}万元不符" + verdict.note(abs(summed - total))
             )
-            findings.append(
-                finding(RULE_ID, Severity.ERROR, subject, message, parent.evidence, expected, fmt(total), half)
-            )
+            findings.append(sum_finding(RULE_ID, verdict, subject, message, parent.evidence, expected, fmt(total)))
     return findings
 
 
@@ -144,16 +143,16 @@ def _check_totals(report: ExtractedReport, sections: Sections, tables: Tables) -
         if total is None or total.value is None:
             continue
         parts = [line.actual for line in lines if line.actual is not None]
-        half = money_half_unit(total.value)
-        if sum_breach(parts, total.value, half):
-            expected = fmt_sum(sum(parts, Decimal(0)), parts)
+        summed = sum(parts, Decimal(0))
+        verdict = judge_sum(summed - total.value, money_half_unit(total.value), len(parts))
+        if verdict is not None:
+            expected = fmt_sum(summed, parts)
             where = f"{lines[0].source_table}中" if kind is SourceKind.TABLE and lines[0].source_table else ""
             message = (
                 f"{where}{metric}所列{len(parts)}个类级科目决算数合计{expected}万元，与总数{fmt(total.value)}万元不符"
+                + verdict.note(abs(summed - total.value))
             )
-            findings.append(
-                finding(RULE_ID, Severity.ERROR, metric, message, total.evidence, expected, fmt(total.value), half)
-            )
+            findings.append(sum_finding(RULE_ID, verdict, metric, message, total.evidence, expected, fmt(total.value)))
     return findings
 
 
@@ -192,3 +191,16 @@ def display_name(line: ExpenditureLine) -> str:
     written = _PARTS.match(compact(line.name_as_written))
     part = written.group({"类": "c", "款": "k", "项": "x"}[line.level]) if written else None
     return part or re.sub(r"\((类|款|项)\)", "", compact(line.name_as_written))
+
+
+SPLIT_COLUMNS = ("basic", "project")
+
+
+def column_value(line: ExpenditureLine, field: str) -> Decimal | None:
+    """A line's figure in one money column. A table row that prints its 合计 and one of 基本支出 /
+    项目支出 leaves the other cell blank when nothing was spent there (Shanghai's tables do): 0."""
+    value: Decimal | None = getattr(line, field)
+    if value is not None or field not in SPLIT_COLUMNS or line.source_kind is not SourceKind.TABLE:
+        return value
+    printed = any(getattr(line, other) is not None for other in SPLIT_COLUMNS)
+    return Decimal(0) if printed and line.actual is not None else None

@@ -5,7 +5,9 @@ Each marker kind is a level; a marker of a higher level closes the lists of all 
 附件 / 附表 headings close every list below 第X部分. A list that restarts at 1 is a nested list (reports
 reuse 一、 inside 二、); the outer list resumes when its next number comes. ``4、`` followed by a
 space is Word's automatic 一、 numbering exported as digits and counts as 一、 (so 三、 may follow 2、).
-Items run on inside a block after a sentence end (PDF paragraphs joined from several lines)
+The table of contents (目录) is not a list of the report's items and is skipped; a part (第X部分) it
+lists counts as present even when the body prints it without its heading (a part of tables). Items
+run on inside a block after a sentence end (PDF paragraphs joined from several lines)
 continue their list. A numbering defect is a warning: it may hide a line deleted from the list
 (the 项 of 002 run 1–12, then 15), but the figures themselves are not wrong because of it.
 """
@@ -15,7 +17,7 @@ from __future__ import annotations
 import re
 
 from budget_reports.facts import ExtractedReport, Finding, Severity
-from budget_reports.model import Document
+from budget_reports.model import Block, Document
 from budget_reports.rules.base import finding
 from budget_reports.rules.text import evidence_at, original, prose
 
@@ -31,6 +33,10 @@ _MARKERS = (
 )
 _CLOSE_ALL = re.compile(r"^(附件\s*(\d|$)|附表)")
 _SENTENCE_END = re.compile(r"[。；;]\s*")
+_CONTENTS_HEADING = re.compile(r"^目录$")
+_LEADER = re.compile(r"(?:[.…·．。\-_]{2,}|\s)*\d*$")
+_CONTENTS_MIN_ENTRIES = 3
+_CONTENTS_ENTRY_MAX = 60
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
 LEVELS = 5
 
@@ -57,7 +63,12 @@ def chinese_number(text: str) -> int | None:
 def numbering(report: ExtractedReport, document: Document) -> list[Finding]:
     stacks: list[list[int]] = [[] for _ in range(LEVELS)]
     findings = []
-    for block, text in prose(document):
+    blocks = list(prose(document))
+    contents = table_of_contents(blocks)
+    listed_parts = {m[1] for i in contents if (m := _marker(blocks[i][1])) is not None and m[0] == 0}
+    for index, (block, text) in enumerate(blocks):
+        if index in contents:
+            continue
         if _CLOSE_ALL.match(text):
             for stack in stacks[1:]:
                 stack.clear()
@@ -69,14 +80,44 @@ def numbering(report: ExtractedReport, document: Document) -> list[Finding]:
         printed = original(block, 0, length).strip()
         for stack in stacks[level + 1 :]:
             stack.clear()
+        before = stacks[level][-1] if stacks[level] else 0
         problem = _advance(stacks[level], value)
         _follow_inline(stacks[level], level, text)
+        if problem is not None and level == 0 and set(range(before + 1, value)) <= listed_parts:
+            problem = None  # the contents list the parts in between (a part of tables printed without its heading)
         if problem is not None:
             rule_id, message = problem
             evidence = evidence_at(document, block, 0, length)
             message = f"编号“{printed}”{message}"
             findings.append(finding(rule_id, Severity.WARNING, printed, message, evidence, actual=printed))
     return findings
+
+
+def table_of_contents(blocks: list[tuple[Block, str]]) -> set[int]:
+    """Indices of the blocks making up the table of contents (目录), if the report has one.
+
+    The contents are a run of short numbered headings, after a ``目录`` heading or not, ending where
+    the first of them is printed again as the body's heading. A run holding a paragraph is not a
+    table of contents (a self-evaluation report may repeat ``一、项目概况`` for each project).
+    """
+    keys = [_contents_key(text) for _, text in blocks]
+    for start, (_, text) in enumerate(blocks):
+        if _marker(text) is None:
+            continue
+        again = next((j for j in range(start + 1, len(blocks)) if keys[j] == keys[start]), None)
+        if again is None:
+            return set()
+        run = range(start, again)
+        if len(run) >= _CONTENTS_MIN_ENTRIES and all(len(keys[i]) <= _CONTENTS_ENTRY_MAX for i in run):
+            heading = start - 1 if start > 0 and _CONTENTS_HEADING.match(keys[start - 1]) else start
+            return set(range(heading, again))
+        return set()
+    return set()
+
+
+def _contents_key(text: str) -> str:
+    """A heading as the contents print it: no spaces, no dot leaders, no page number after it."""
+    return _LEADER.sub("", re.sub(r"\s+", "", text))
 
 
 def _follow_inline(stack: list[int], level: int, text: str) -> None:

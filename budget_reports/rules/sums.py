@@ -5,8 +5,9 @@
 `sum.income` (income sources to 本年收入合计), `sum.economic` (economic lines to 人员经费 / 公用经费
 and 5-digit lines to their 3-digit class) and `balance.income_expenditure` (收入总计 = 支出总计).
 
-A printed total must equal the sum of its printed parts at the total's own precision: the five seed
-reports close 30-odd such sums exactly, so a difference of even 0.01 is the report's own mistake.
+A printed total must equal the sum of its printed parts at the total's own precision; a miss that
+the rounding of its n addends can explain (n × half a unit) is ``info`` under the rule id suffixed
+``.rounding``, a larger one an ``error`` (``base.judge_sum``). Counts are exact: no rounding excuses them.
 """
 
 from __future__ import annotations
@@ -18,7 +19,15 @@ from budget_reports import metric_names
 from budget_reports.facts import EconomicLine, ExtractedReport, Finding, Severity, SourceKind, SummaryMetric
 from budget_reports.model import Document, Evidence
 from budget_reports.rules import metrics as m
-from budget_reports.rules.base import count_half_unit, finding, fmt, fmt_sum, money_half_unit, sum_breach
+from budget_reports.rules.base import (
+    count_half_unit,
+    finding,
+    fmt,
+    fmt_sum,
+    judge_sum,
+    money_half_unit,
+    sum_finding,
+)
 from budget_reports.rules.grouping import MetricIndex
 from budget_reports.rules.sections import Sections
 
@@ -62,15 +71,19 @@ def _compare_metrics(rule_id: str, total: SummaryMetric, parts: list[SummaryMetr
         values = [getattr(p, field) for p in parts]
         if value is None or any(v is None for v in values):
             continue
-        half = count_half_unit(value) if m.is_count(total.unit) else money_half_unit(value)
-        if sum_breach(values, value, half):
+        count = m.is_count(total.unit)
+        half = count_half_unit(value) if count else money_half_unit(value)
+        summed = sum(values, Decimal(0))
+        verdict = judge_sum(summed - value, half, len(values), exact=count)
+        if verdict is not None:
             names = "、".join(p.metric for p in parts)
-            expected = fmt_sum(sum(values, Decimal(0)), values)
+            expected = fmt_sum(summed, values)
             unit = total.unit
-            message = f"{total.metric}{label}为{fmt(value)}{unit}，但{names}{label}合计为{expected}{unit}，二者不符"
-            findings.append(
-                finding(rule_id, Severity.ERROR, total.metric, message, total.evidence, expected, fmt(value), half)
+            message = (
+                f"{total.metric}{label}为{fmt(value)}{unit}，但{names}{label}合计为{expected}{unit}，二者不符"
+                + verdict.note(abs(summed - value))
             )
+            findings.append(sum_finding(rule_id, verdict, total.metric, message, total.evidence, expected, fmt(value)))
     return findings
 
 
@@ -137,12 +150,14 @@ def _economic_classes(lines: list[EconomicLine]) -> list[Finding]:
 def _parts_vs_total(
     rule_id: str, subject: str, total: Decimal, parts: list, evidence: Evidence, what: str
 ) -> list[Finding]:
-    half = money_half_unit(total)
-    if not sum_breach(parts, total, half):
+    summed = sum(parts, Decimal(0))
+    verdict = judge_sum(summed - total, money_half_unit(total), len(parts))
+    if verdict is None:
         return []
-    expected = fmt_sum(sum(parts, Decimal(0)), parts)
+    expected = fmt_sum(summed, parts)
     message = f"{subject}为{fmt(total)}万元，但所列{len(parts)}项{what}合计为{expected}万元，二者不符"
-    return [finding(rule_id, Severity.ERROR, subject, message, evidence, expected, fmt(total), half)]
+    message += verdict.note(abs(summed - total))
+    return [sum_finding(rule_id, verdict, subject, message, evidence, expected, fmt(total))]
 
 
 def balance(report: ExtractedReport, document: Document) -> list[Finding]:
