@@ -14,6 +14,7 @@ from budget_reports.extract.identity.catalogue import ORGANIZATION_PREFIXES, PLA
 
 Region = tuple[str | None, str | None, str | None]
 NO_REGION: Region = (None, None, None)
+_MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
 _PLACES = re.compile(rf"^(?:[\u4e00-\u9fff]{{1,8}}?{PLACE_SUFFIXES})+")
 
 
@@ -60,6 +61,8 @@ def locate(text: str) -> Region:
     province, city, county = (_clean(row.get(col)) for col in ("省", "市", "区"))
     if city in ("市辖区", "县", "省直辖县级行政区划"):
         city = province if city == "市辖区" else None  # a municipality's districts belong to the city itself
+    if city is None and province in _MUNICIPALITIES:
+        city = province  # a municipality's own departments are the city's too (上海市红十字会)
     return province, city, county
 
 
