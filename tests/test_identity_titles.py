@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.prose_support import extract_text
+from budget_reports.facts import ExtractedReport
+from tests.conftest import SEED_DIR
+from tests.prose_support import extract_file, extract_text, lines, metrics
 
 # (title block, department, (province, city, county), fiscal year, report kind)
 TITLE_BLOCKS: list[tuple[str, str, tuple[str | None, str | None, str | None], int, str]] = [
@@ -318,3 +320,31 @@ def test_a_district_printed_alone_takes_its_city_from_the_title(tmp_path: Path) 
 def test_a_project_title_names_no_department(tmp_path: Path) -> None:
     info = extract_text(tmp_path, "2021年机关党建工作经费项目绩效自评报告\n一、项目概况\n").report
     assert (info.report_kind, info.fiscal_year, info.department) == ("项目支出绩效自评", 2021, None)
+
+
+def test_a_street_office_report_gets_its_identity_and_every_prose_fact(tmp_path: Path) -> None:
+    # A real report (004) re-issued by a street office, its title broken after the year as PDF text breaks it.
+    seed = SEED_DIR / "004_127aded49d8bfbe3.txt"
+    office = "广元市昭化区人民政府元坝街道办事处"
+    text = (
+        seed.read_text(encoding="utf-8")
+        .replace("中共广元市昭化区委组织部", office)
+        .replace("区委组织部", "元坝街道办事处")
+    )
+    renamed = extract_text(tmp_path, f"{office} 2023\n年度部门决算\n{text}")
+    info = renamed.report
+    assert (info.department, info.department_short) == (office, "元坝街道办事处")
+    assert (info.province, info.city, info.county, info.fiscal_year, info.report_kind) == (
+        "四川省",
+        "广元市",
+        "昭化区",
+        2023,
+        "部门决算",
+    )
+    original = extract_file(seed)
+
+    def stated(result: ExtractedReport) -> list[str]:
+        facts = [(m.metric, m.scope, m.value, m.budget_value, m.change_value) for m in metrics(result)]
+        return sorted(map(repr, facts + [(x.name_as_written, x.actual) for x in lines(result)]))
+
+    assert stated(renamed) == stated(original) and len(stated(original)) > 50

@@ -31,6 +31,7 @@ _SHORT_CONTEXT = re.compile(
 _ORGAN_END = re.compile(r"[委部局办室会院厅所站馆处队团社校司]$|中心$")
 _PRONOUNS = {"本部门", "本单位", "我部", "我单位", "我局", "我委", "我会", "部门", "单位"}
 _PREFIXES = ("中国共产党", "中共")
+_GOVERNMENT_BEFORE_OFFICE = re.compile(r"^[省市区县旗]?人民政府(?=.+(?:街道办事处|镇人民政府|乡人民政府)$)")
 
 
 def most_frequent_name(text: str) -> str | None:
@@ -87,7 +88,8 @@ def _strip_place(name: str) -> str:
             if form and name.startswith(form):
                 name = name[len(form) :]
                 break
-    return name
+    # …区人民政府元坝街道办事处 -> 元坝街道办事处: a street office is named without the government it belongs to.
+    return _GOVERNMENT_BEFORE_OFFICE.sub("", name)
 
 
 def abbreviates(short: str, name: str) -> bool:
