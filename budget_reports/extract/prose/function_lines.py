@@ -13,20 +13,17 @@ from __future__ import annotations
 import re
 
 from budget_reports import metric_names as m
-from budget_reports.extract.prose.amounts import MONEY, MONEY_OPT, PCT_END, money, pct
+from budget_reports.extract.prose.amounts import MONEY, PCT_END, money, pct
 from budget_reports.extract.prose.context import ProseContext
+from budget_reports.extract.prose.phrasings import ACTUAL, BUDGET, COMPLETION, SHARE, budget_kind
 from budget_reports.extract.prose.sentences import Passage
 
 FUND_TYPE = m.GPB  # the prose explains the 一般公共预算财政拨款 lines only
 _MARKER = re.compile(r"（(?P<level>[类款项])）")
 _BOUNDARY = "：:；;。，,"
-_NUMBERING = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)[.、．]")
+_NUMBERING = re.compile(r"^(?:(?:\d+|[一二三四五六七八九十]+)[.、．]|[（(](?:\d+|[一二三四五六七八九十]+)[）)])")
 _STRUCTURE = re.compile(r"主要用于以下方面[:：]?")
 _STRUCTURE_ITEM = re.compile(rf"^(?P<name>[^\d：:；;，,。]+?){MONEY}[，,]?占(?:比)?{PCT_END}")
-_ACTUAL = re.compile(rf"(?:支出)?决算(?:数)?(?:为|是){MONEY_OPT}")
-_BUDGET = re.compile(rf"(?<!完成)(?P<k>年初|全年|调整)?预算(?:数)?(?:为|是){MONEY_OPT}")
-_COMPLETION = re.compile(rf"完成(?:年初|全年|调整)?预算(?:数)?的?{PCT_END}")
-_SHARE = re.compile(rf"占(?:比)?[^\d，,；;。%]{{0,12}}?{PCT_END}")
 _REASON = re.compile(r"主要原因(?:是|为|：|:)(?P<r>[^。；;]+)")
 _LEVELS = "类款项"
 
@@ -100,21 +97,21 @@ def _original(passage: Passage, start: int, end: int) -> str:
 
 def _line(ctx: ProseContext, passage: Passage, path: dict[str, str], level: str, start: int, end: int) -> None:
     segment = passage.text[start:end]
-    actual = _ACTUAL.search(segment)
-    budget = _BUDGET.search(segment)
-    completion = _COMPLETION.search(segment)
+    actual = ACTUAL.search(segment)
+    budget = BUDGET.search(segment)
+    completion = COMPLETION.search(segment)
     if not (actual or budget or completion):
         return
     name = "".join(f"{path[lvl]}（{lvl}）" for lvl in _LEVELS if lvl in path)
     budget_initial = budget_final = None
     if budget:
         amount = money(budget, ctx.money_unit)
-        if budget.group("k") in ("全年", "调整"):
+        if budget_kind(budget) == "final":
             budget_final = amount
         else:
             budget_initial = amount
     reason = _REASON.search(segment)
-    share = _SHARE.search(segment)
+    share = SHARE.search(segment)
     head = _name_start(passage.text, 0, start - 3)
     ctx.line(
         FUND_TYPE,
