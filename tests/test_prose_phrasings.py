@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from budget_reports import metric_names as m
-from tests.prose_support import HEADER, extract_text, line, metric
+from tests.conftest import corpus_file
+from tests.prose_support import HEADER, extract_file, extract_text, line, lines, metric
 
 D = Decimal
 ITEMS = "（三）一般公共预算财政拨款支出决算具体情况\n"
@@ -106,6 +107,11 @@ LINE_VARIANTS: list[tuple[str, dict[str, Decimal]]] = [
         f"1.{WRITTEN}：年初预算为61.20万元，支出决算为58.37万元，完成年初预算的95.38%。决算数小于预算数的主要原因是人员变动。",
         {"budget_initial": D("61.20"), "actual": D("58.37"), "completion_pct_declared": D("95.38")},
     ),
+]
+
+LINE_VARIANTS += [
+    (f"1. “{WRITTEN}”58.37万元，主要用于人大机关日常运转。", {"actual": D("58.37")}),
+    (f"1.{WRITTEN}：58.37 万元，主要用于人大机关日常运转。", {"actual": D("58.37")}),
 ]
 
 # (section heading, sentence, metric or (metric, scope), expected figures)
@@ -234,3 +240,25 @@ def test_metric_phrasing(
     metric_name, scope = (name, None) if isinstance(name, str) else name
     row = metric(extract_text(tmp_path, f"{HEADER}{heading}\n{sentence}\n"), metric_name, scope)
     assert {k: getattr(row, k) for k in METRIC_FIGURES} == {k: expected.get(k) for k in METRIC_FIGURES}
+
+
+def test_a_budget_reports_item_amount_is_its_budget(tmp_path: Path) -> None:
+    text = (
+        "上海市普陀区城市管理行政执法局\n2026年度部门预算\n四、部门预算编制说明\n财政拨款支出主要内容如下：\n"
+        f"1. “{WRITTEN}”61.20万元，主要用于人大机关日常运转。\n"
+    )
+    result = extract_text(tmp_path, text)
+    assert result.report.report_kind == "部门预算"
+    row = line(result, PATH)
+    assert {k: getattr(row, k) for k in LINE_FIGURES} == {k: None for k in LINE_FIGURES} | {
+        "budget_initial": D("61.20")
+    }
+
+
+def test_budget_corpus_items_are_read_as_budgets() -> None:
+    result = extract_file(corpus_file("shanghai-putuo-urban-management-2026-budget.txt"))
+    items = [x for x in lines(result) if x.level == "项"]
+    assert len(items) == 9 and all(x.actual is None for x in items)
+    # The nine items add to the 4748.35万元 of 财政拨款支出预算 within rounding of nine printed figures.
+    assert sum(x.budget_initial for x in items) == D("4748.34")
+    assert line(result, "城乡社区支出（类）城乡社区管理事务（款）城管执法（项）").budget_initial == D("3377.56")

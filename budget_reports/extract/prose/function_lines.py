@@ -15,7 +15,15 @@ import re
 from budget_reports import metric_names as m
 from budget_reports.extract.prose.amounts import MONEY, PCT_END, money, pct
 from budget_reports.extract.prose.context import ProseContext
-from budget_reports.extract.prose.phrasings import ACTUAL, BUDGET, COMPLETION, SHARE, budget_kind
+from budget_reports.extract.prose.phrasings import (
+    ACTUAL,
+    AMOUNT_AFTER_NAME,
+    BUDGET,
+    BUDGET_REPORT_KINDS,
+    COMPLETION,
+    SHARE,
+    budget_kind,
+)
 from budget_reports.extract.prose.sentences import Passage
 
 FUND_TYPE = m.GPB  # the prose explains the 一般公共预算财政拨款 lines only
@@ -68,7 +76,7 @@ def _items(ctx: ProseContext, passage: Passage) -> None:
         level = marker.group("level")
         name_start = _name_start(text, previous_end, marker.start())
         contiguous = name_start == previous_end and n > 0
-        name = _NUMBERING.sub("", text[name_start : marker.start()])
+        name = _NUMBERING.sub("", text[name_start : marker.start()]).lstrip('“"')
         if not contiguous:
             # A new path: keep the levels above this one from the previous path (类 written once).
             path = {lvl: path[lvl] for lvl in _LEVELS[: _LEVELS.index(level)] if lvl in path}
@@ -100,10 +108,15 @@ def _line(ctx: ProseContext, passage: Passage, path: dict[str, str], level: str,
     actual = ACTUAL.search(segment)
     budget = BUDGET.search(segment)
     completion = COMPLETION.search(segment)
-    if not (actual or budget or completion):
+    bare = None if actual or budget else AMOUNT_AFTER_NAME.match(segment)
+    if not (actual or budget or completion or bare):
         return
     name = "".join(f"{path[lvl]}（{lvl}）" for lvl in _LEVELS if lvl in path)
     budget_initial = budget_final = None
+    if bare and ctx.result.report.report_kind in BUDGET_REPORT_KINDS:
+        budget_initial = money(bare, ctx.money_unit)
+    elif bare:
+        actual = bare
     if budget:
         amount = money(budget, ctx.money_unit)
         if budget_kind(budget) == "final":

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from budget_reports.extract.prose.amounts import MONEY_OPT, PCT_END
+from budget_reports.extract.prose.amounts import MONEY, MONEY_OPT, PCT_END
 
 # What introduces the actual (决算) figure.
 ACTUAL_PHRASES: tuple[str, ...] = (
@@ -32,11 +32,19 @@ BUDGET_COMPARISONS: tuple[str, ...] = (
     r"决算数[大小]于(?:年初|全年|调整后?)?预算数",
 )
 
+# The amount printed right after a line's name (“…行政运行（项）”261.47万元): the line's one figure, the
+# actual in final accounts, the budget in a budget report.
+AMOUNT_AFTER_NAME = re.compile(rf"^[”\"]?[:：,，]?{MONEY}")
+
 ACTUAL = re.compile(rf"(?<!预算)(?:{'|'.join(ACTUAL_PHRASES)}){MONEY_OPT}")
 BUDGET = re.compile(rf"(?<!完成)(?<!与){BUDGET_PHRASE}{MONEY_OPT}")
 COMPLETION = re.compile(rf"{COMPLETION_PHRASE}{PCT_END}")
 SHARE = re.compile(rf"{SHARE_PHRASE}{PCT_END}")
 BUDGET_COMPARISON = re.compile("|".join(BUDGET_COMPARISONS))
+
+
+# Report kinds whose figures are budgets, not final accounts.
+BUDGET_REPORT_KINDS = ("部门预算", "单位预算")
 
 
 def budget_kind(match: re.Match[str]) -> str:
