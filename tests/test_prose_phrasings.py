@@ -262,3 +262,18 @@ def test_budget_corpus_items_are_read_as_budgets() -> None:
     # The nine items add to the 4748.35万元 of 财政拨款支出预算 within rounding of nine printed figures.
     assert sum(x.budget_initial for x in items) == D("4748.34")
     assert line(result, "城乡社区支出（类）城乡社区管理事务（款）城管执法（项）").budget_initial == D("3377.56")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "主要用于以下方面：一般公共服务（类）支出60万元，占60%；卫生健康支出40万元，占40%。",
+        "主要用于以下方面：一般公共服务（类）支出 60 万元，占比 60%；卫生健康支出 40 万元，占比 40%。",
+        "主要用于以下方面：一般公共服务（类）支出60万元，占一般公共预算财政拨款支出的60%；"
+        "卫生健康支出40万元，占一般公共预算财政拨款支出的40%。",
+    ],
+)
+def test_structure_sentence_phrasing(tmp_path: Path, sentence: str) -> None:
+    body = "（二）一般公共预算财政拨款支出决算结构情况\n2022年一般公共预算财政拨款支出100万元，" + sentence + "\n"
+    found = [(x.name_as_written, x.actual, x.share_pct_declared) for x in lines(extract_text(tmp_path, HEADER + body))]
+    assert found == [("一般公共服务支出（类）", D(60), D(60)), ("卫生健康支出（类）", D(40), D(40))]

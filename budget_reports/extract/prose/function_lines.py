@@ -22,6 +22,7 @@ from budget_reports.extract.prose.phrasings import (
     BUDGET_REPORT_KINDS,
     COMPLETION,
     SHARE,
+    SHARE_PHRASE,
     budget_kind,
 )
 from budget_reports.extract.prose.sentences import Passage
@@ -31,7 +32,7 @@ _MARKER = re.compile(r"（(?P<level>[类款项])）")
 _BOUNDARY = "：:；;。，,"
 _NUMBERING = re.compile(r"^(?:(?:\d+|[一二三四五六七八九十]+)[.、．]|[（(](?:\d+|[一二三四五六七八九十]+)[）)])")
 _STRUCTURE = re.compile(r"主要用于以下方面[:：]?")
-_STRUCTURE_ITEM = re.compile(rf"^(?P<name>[^\d：:；;，,。]+?){MONEY}[，,]?占(?:比)?{PCT_END}")
+_STRUCTURE_ITEM = re.compile(rf"^(?P<name>[^\d：:；;，,。]+?){MONEY}[，,]?{SHARE_PHRASE}{PCT_END}")
 _REASON = re.compile(r"主要原因(?:是|为|：|:)(?P<r>[^。；;]+)")
 _LEVELS = "类款项"
 
