@@ -53,7 +53,7 @@ UNIT_SUFFIXES: dict[str, tuple[str, ...]] = {
         "管理委员会",
         "管委会",
     ),
-    "街道乡镇": ("街道办事处", "办事处", "乡人民政府", "镇人民政府"),
+    "街道乡镇": ("街道办事处", "办事处", "乡人民政府", "镇人民政府", "街道", "镇", "乡"),
     "事业单位": (
         "中心",
         "学校",
@@ -136,8 +136,10 @@ NAME_LABELS: tuple[str, ...] = (
 
 # What a cover prints around the name that is not part of it.
 LEADING_NOISE = (
-    r"^(?:附件\d*(?:[-－—]\d+)?|附表\d*|目录|公开|封面|部门决算公开|部门预算公开|单位决算公开|单位预算公开)+"
+    r"^(?:附件\d*(?:[-－—]\d+)?|附表\d*|目录|公开|封面|关于|部门决算公开|部门预算公开|单位决算公开|单位预算公开)+"
 )
+# What a title prints after the name to say which accounts it covers (财政局（本级）): not part of the name.
+NAME_QUALIFIERS = r"[（(](?:本级|机关本级|汇总|合并|部门汇总)[）)]$"
 # Where a title line stops naming anything (the table of contents or the first part glued after it).
 TRAILERS = r"目录|(?<=.)第[一二三四五六七八九十\d]+部分|(?<=.)[一二三四五六七八九十]+、"
 

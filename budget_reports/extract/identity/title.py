@@ -15,6 +15,7 @@ from budget_reports.extract.identity.catalogue import (
     LEADING_NOISE,
     LEVEL_QUALIFIERS,
     NAME_LABELS,
+    NAME_QUALIFIERS,
     REPORT_KINDS,
     TITLE_FORMS,
     TRAILERS,
@@ -101,6 +102,7 @@ def plausible_name(written: str) -> str | None:
     """The name without cover furniture, if it ends like a budget unit and is not a template's XX."""
     name = re.sub(LEADING_NOISE, "", written)
     name = re.sub(rf"^(?:{YEAR})", "", name)
+    name = re.sub(NAME_QUALIFIERS, "", name)
     if len(name) < 3 or _PLACEHOLDER.search(name) or name.startswith(("本", "我")):
         return None
     if _kind_pattern().search(name) or not name.endswith(all_suffixes()):
