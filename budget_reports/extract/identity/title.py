@@ -24,6 +24,7 @@ from budget_reports.extract.identity.catalogue import (
 from budget_reports.model import BlockKind, Document
 from budget_reports.normalize import compact
 
+_BARE_YEAR = r"(?<![\d.,])(?P<year>20\d\d)(?![\d.,])"
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 YEAR = r"(?P<year>20\d\d|二[〇零][〇零一二三四五六七八九]{2})年度?"
 _NAME_CHARS = r"[\u4e00-\u9fff（）()“”〇]"
@@ -80,7 +81,9 @@ def read_title(text: str) -> Title:
         before = re.search(rf"{YEAR}{LEVEL_QUALIFIERS}$", text[: kind_match.start()])
         year = parse_year(before.group("year")) if before else None
     if kind and year is None:
-        anywhere = re.search(YEAR, text)
+        # Elsewhere in the title (部门决算（2023年度）), or printed apart from its 年度 as some PDF text
+        # extractors place it (``年度部门决算`` / ``2024``).
+        anywhere = re.search(YEAR, text) or re.search(_BARE_YEAR, text)
         year = parse_year(anywhere.group("year")) if anywhere else None
     return Title(kind, year, _department(text))
 
