@@ -213,9 +213,47 @@ METRIC_VARIANTS: list[tuple[str, str, str | tuple[str, str], dict[str, Decimal]]
         {"value": D("200.50")},
     ),
 ]
+METRIC_VARIANTS += [
+    (
+        "一、收入支出决算总体情况说明",
+        "2022年度收、支总计各 609.89 万元。与2021年相比，收、支总计各增加4.24万元，增长0.7%。",
+        m.TOTAL,
+        {"value": D("609.89"), "change_value": D("4.24"), "change_pct_declared": D("0.7")},
+    ),
+    (
+        "（一）机关运行经费支出情况",
+        "机关运行经费支出决算为84.01万元，比上年决算数59.68万元增加24.33万元，增长40.77%。",
+        m.OPERATING_COSTS,
+        {
+            "value": D("84.01"),
+            "prior_year_value": D("59.68"),
+            "change_value": D("24.33"),
+            "change_pct_declared": D("40.77"),
+        },
+    ),
+    (
+        "七、“三公”经费财政拨款支出决算情况说明",
+        "因公出国（境）费支出决算为0万元，与年初预算持平，与上年持平。",
+        m.OVERSEAS,
+        {"value": D(0), "change_value": D(0)},
+    ),
+    (
+        "七、“三公”经费财政拨款支出决算情况说明",
+        "“三公”经费财政拨款支出决算为8.5万元，较年初预算减少0.95万元，下降10.05%。",
+        m.THREE_PUBLIC,
+        {"value": D("8.5")},
+    ),
+    (
+        "（一）机关运行经费支出情况",
+        "本部门2022年度机关运行经费支出84.01万元，同比增加24.33万元，增长40.77%。",
+        m.OPERATING_COSTS,
+        {"value": D("84.01"), "change_value": D("24.33"), "change_pct_declared": D("40.77")},
+    ),
+]
 METRIC_FIGURES = (
     "value",
     "budget_value",
+    "prior_year_value",
     "change_value",
     "change_pct_declared",
     "completion_pct_declared",

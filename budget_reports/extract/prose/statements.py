@@ -27,7 +27,7 @@ class Subject:
 
 
 # What may stand between a subject and its figure: 支出决算为 / 决算数为 / 为 / 均为 / （以合同签订为准）为.
-_FILLER = r"(?:（[^）]{0,12}）)?(?:支出)?(?:决算)?(?:数)?(?:总额|总计|合计)?(?:[为是]|均为|共计)?"
+_FILLER = r"(?:（[^）]{0,12}）)?(?:支出)?(?:决算)?(?:数)?(?:总额|总计|合计)?(?:[为是]|[均各][为是]?|共计)?"
 _VALUE_AT_START = re.compile(rf"^{_FILLER}{MONEY_OPT}")
 _CLAUSE_END = re.compile(r"[。；;]|其中|主要(?:包括|用于|原因|变动原因)|(?:决算数)?[大小]于预算数")
 # Zero stated by absence: 无政府性基金预算财政拨款收入和支出, 未发生政府采购支出.
