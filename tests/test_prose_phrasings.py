@@ -114,6 +114,19 @@ LINE_VARIANTS += [
     (f"1.{WRITTEN}：58.37 万元，主要用于人大机关日常运转。", {"actual": D("58.37")}),
 ]
 
+LINE_VARIANTS += [
+    (
+        "（一）一般公共服务支出（类）\n1.人大事务（款）行政运行（项）：年初预算为61.20万元，支出决算为58.37万元，"
+        "完成年初预算的95.38%。",
+        {"budget_initial": D("61.20"), "actual": D("58.37"), "completion_pct_declared": D("95.38")},
+    ),
+    (
+        "1.一般公共服务支出（类）人大事务（款）\n（1）行政运行（项）：年初预算为61.20万元，支出决算为58.37万元，"
+        "完成年初预算的95.38%。",
+        {"budget_initial": D("61.20"), "actual": D("58.37"), "completion_pct_declared": D("95.38")},
+    ),
+]
+
 # (section heading, sentence, metric or (metric, scope), expected figures)
 METRIC_VARIANTS: list[tuple[str, str, str | tuple[str, str], dict[str, Decimal]]] = [
     (
@@ -315,3 +328,21 @@ def test_structure_sentence_phrasing(tmp_path: Path, sentence: str) -> None:
     body = "（二）一般公共预算财政拨款支出决算结构情况\n2022年一般公共预算财政拨款支出100万元，" + sentence + "\n"
     found = [(x.name_as_written, x.actual, x.share_pct_declared) for x in lines(extract_text(tmp_path, HEADER + body))]
     assert found == [("一般公共服务支出（类）", D(60), D(60)), ("卫生健康支出（类）", D(40), D(40))]
+
+
+@pytest.mark.parametrize(
+    "stated", ["主要原因是：人员减少", "主要原因：人员减少", "主要原因为人员减少", "主要原因是人员减少"]
+)
+def test_reason_phrasing(tmp_path: Path, stated: str) -> None:
+    sentence = f"1.{WRITTEN}：年初预算为61.20万元，支出决算为58.37万元。决算数小于预算数的{stated}。\n"
+    assert line(extract_text(tmp_path, HEADER + ITEMS + sentence), PATH).reason == "人员减少"
+
+
+def test_levels_written_above_do_not_reach_past_a_heading(tmp_path: Path) -> None:
+    text = (
+        HEADER
+        + "（二）一般公共预算财政拨款支出决算结构情况\n一般公共服务支出（类）\n"
+        + ITEMS
+        + "1.人大事务（款）行政运行（项）：支出决算为58.37万元。\n"
+    )
+    assert line(extract_text(tmp_path, text), "人大事务（款）行政运行（项）").actual == D("58.37")

@@ -33,17 +33,26 @@ _BOUNDARY = "：:；;。，,"
 _NUMBERING = re.compile(r"^(?:(?:\d+|[一二三四五六七八九十]+)[.、．]|[（(](?:\d+|[一二三四五六七八九十]+)[）)])")
 _STRUCTURE = re.compile(r"主要用于以下方面[:：]?")
 _STRUCTURE_ITEM = re.compile(rf"^(?P<name>[^\d：:；;，,。]+?){MONEY}[，,]?{SHARE_PHRASE}{PCT_END}")
-_REASON = re.compile(r"主要原因(?:是|为|：|:)(?P<r>[^。；;]+)")
+_REASON = re.compile(r"主要原因(?:是|为)?[：:]?(?P<r>[^。；;]+)")
 _LEVELS = "类款项"
 
 
 def extract(ctx: ProseContext) -> None:
+    path: dict[str, str] = {}
+    previous: Passage | None = None
     for passage in ctx.explanation():
+        if previous is None or passage.index != previous.index + 1:
+            path = {}  # a heading or a table came between: the levels written above no longer apply
+        previous = passage
         structure = _STRUCTURE.search(passage.text)
         if structure:
             _structure(ctx, passage, structure.end())
+            path = {}
         elif _MARKER.search(passage.text):
-            _items(ctx, passage)
+            # ``（一）一般公共服务支出（类）`` on its own line names the 类 of the numbered items below it.
+            path = _items(ctx, passage, path)
+        else:
+            path = {}
 
 
 def _class_name(written: str) -> str:
@@ -68,9 +77,11 @@ def _structure(ctx: ProseContext, passage: Passage, start: int) -> None:
         position += len(piece) + 1
 
 
-def _items(ctx: ProseContext, passage: Passage) -> None:
+def _items(ctx: ProseContext, passage: Passage, above: dict[str, str]) -> dict[str, str]:
+    """Read the passage's lines, the levels of ``above`` standing for those it does not write; return the
+    last path."""
     text = passage.text
-    path: dict[str, str] = {}
+    path = dict(above)
     markers = list(_MARKER.finditer(text))
     previous_end = 0
     for n, marker in enumerate(markers):
@@ -89,6 +100,7 @@ def _items(ctx: ProseContext, passage: Passage) -> None:
             continue  # the path goes on (款 after 类 ...)
         segment_end = _name_start(text, marker.end(), next_start) if n + 1 < len(markers) else len(text)
         _line(ctx, passage, path, level, marker.end(), segment_end)
+    return path
 
 
 def _name_start(text: str, lower: int, marker_start: int) -> int:
