@@ -23,6 +23,7 @@ from budget_reports.extract.prose.phrasings import (
     COMPLETION,
     SHARE,
     SHARE_PHRASE,
+    STRUCTURE_OPENER,
     budget_kind,
 )
 from budget_reports.extract.prose.sentences import Passage
@@ -31,7 +32,6 @@ FUND_TYPE = m.GPB  # the prose explains the 一般公共预算财政拨款 lines
 _MARKER = re.compile(r"（(?P<level>[类款项])）")
 _BOUNDARY = "：:；;。，,"
 _NUMBERING = re.compile(r"^(?:(?:\d+|[一二三四五六七八九十]+)[.、．]|[（(](?:\d+|[一二三四五六七八九十]+)[）)])")
-_STRUCTURE = re.compile(r"主要用于以下方面[:：]?")
 _STRUCTURE_ITEM = re.compile(rf"^(?P<name>[^\d：:；;，,。]+?){MONEY}[，,]?{SHARE_PHRASE}{PCT_END}")
 _REASON = re.compile(r"主要原因(?:是|为)?[：:]?(?P<r>[^。；;]+)")
 _LEVELS = "类款项"
@@ -44,7 +44,7 @@ def extract(ctx: ProseContext) -> None:
         if previous is None or passage.index != previous.index + 1:
             path = {}  # a heading or a table came between: the levels written above no longer apply
         previous = passage
-        structure = _STRUCTURE.search(passage.text)
+        structure = STRUCTURE_OPENER.search(passage.text)
         if structure:
             _structure(ctx, passage, structure.end())
             path = {}

@@ -36,11 +36,20 @@ BUDGET_COMPARISONS: tuple[str, ...] = (
 # actual in final accounts, the budget in a budget report.
 AMOUNT_AFTER_NAME = re.compile(rf"^[”\"]?[:：,，]?{MONEY}")
 
+# What opens the structure sentence listing the 类 with their amounts and shares. ``主要用于：`` alone does not:
+# it introduces an item's purpose (…行政运行（项）。主要用于：人员经费…).
+STRUCTURE_OPENERS: tuple[str, ...] = (
+    r"(?:主要)?用于以下(?:几个)?方面",
+    r"按支出功能分类(?:科目)?[，,]?(?:主要)?(?:用于|包括)",
+    r"(?:主要)?(?:支出)?结构(?:情况)?(?:如下|为)",
+)
+
 ACTUAL = re.compile(rf"(?<!预算)(?:{'|'.join(ACTUAL_PHRASES)}){MONEY_OPT}")
 BUDGET = re.compile(rf"(?<!完成)(?<!与){BUDGET_PHRASE}{MONEY_OPT}")
 COMPLETION = re.compile(rf"{COMPLETION_PHRASE}{PCT_END}")
 SHARE = re.compile(rf"{SHARE_PHRASE}{PCT_END}")
 BUDGET_COMPARISON = re.compile("|".join(BUDGET_COMPARISONS))
+STRUCTURE_OPENER = re.compile(rf"(?:{'|'.join(STRUCTURE_OPENERS)})[:：]?")
 
 
 # Report kinds whose figures are budgets, not final accounts.
