@@ -269,7 +269,7 @@ def _rewrapped(title: str) -> str:
 
 def _layout(title: str) -> str:
     """``pdftotext -layout``: centred cover lines with blank lines between them."""
-    return "\n\n".join(f"{' ' * 24}{line}" for line in title.split("\n")) + "\n\n\n" + BODY
+    return "\n\n".join(f"{' ' * 64}{line}" for line in title.split("\n")) + "\n\n\n" + BODY
 
 
 SERIALIZATIONS: dict[str, Callable[[str], str]] = {

@@ -56,12 +56,12 @@ def title_lines(document: Document) -> list[str]:
                 continue
             if _BODY_START.match(line) or len(lines) >= _TITLE_LINES:
                 return lines
-            line = re.split(TRAILERS, line, maxsplit=1)[0]
-            line = re.sub(LEADING_NOISE, "", line)
+            running_text = line.endswith("。") or len(line) > _TITLE_LINE_CHARS
+            line = re.sub(LEADING_NOISE, "", re.split(TRAILERS, line, maxsplit=1)[0])
             if line:
                 lines.append(line[:_TITLE_LINE_CHARS])
-            if raw.rstrip().endswith("。") or len(raw) > _TITLE_LINE_CHARS:
-                return lines  # running text: the title is over
+            if running_text:
+                return lines  # the title is over
     return lines
 
 
