@@ -16,7 +16,7 @@ import pytest
 
 from budget_reports import metric_names as m
 from tests.conftest import corpus_file
-from tests.prose_support import HEADER, extract_file, extract_text, line, lines, metric
+from tests.prose_support import HEADER, extract_file, extract_text, line, lines, metric, metrics
 
 D = Decimal
 ITEMS = "（三）一般公共预算财政拨款支出决算具体情况\n"
@@ -349,3 +349,34 @@ def test_levels_written_above_do_not_reach_past_a_heading(tmp_path: Path) -> Non
         + "1.人大事务（款）行政运行（项）：支出决算为58.37万元。\n"
     )
     assert line(extract_text(tmp_path, text), "人大事务（款）行政运行（项）").actual == D("58.37")
+
+
+def test_a_budget_reads_the_sections_after_its_glossary(tmp_path: Path) -> None:
+    # A budget prints 名词解释 before its 预算编制说明 and 其他相关情况说明, the sections with figures.
+    text = (
+        "上海市普陀区2026年区级部门预算\n预算主管部门：上海市普陀区城市管理行政执法局\n目 录\n"
+        "一、部门主要职能\n普陀区城市管理行政执法局是负责城市管理综合行政执法的部门。\n"
+        "三、名词解释\n（一）财政拨款收入：是指区级财政当年拨付的资金，如行政运行（项）支出决算为1万元。\n"
+        "四、部门预算编制说明\n财政拨款支出主要内容如下：\n"
+        "1. “社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）”261.47万元，主要用于离退休经费。\n"
+        "六、其他相关情况说明\n（一）2026年“三公”经费预算情况说明\n"
+        "2026年“三公”经费预算数为114.22万元，比2025年预算增加27万元。\n"
+    )
+    result = extract_text(tmp_path, text)
+    assert [(x.name_as_written, x.budget_initial, x.actual) for x in lines(result)] == [
+        ("社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）", D("261.47"), None)
+    ]
+    three_public = metric(result, m.THREE_PUBLIC)
+    assert (three_public.value, three_public.budget_value, three_public.change_value) == (None, D("114.22"), D(27))
+
+
+def test_a_table_row_run_into_the_text_is_not_a_figure(tmp_path: Path) -> None:
+    # ``302 17 公务接待费 4,600 4,600`` (a budget table as PDF text, in 元): 4,6004,600 once compacted; the
+    # 4 before ",600" is not an amount of 4元.
+    text = (
+        "上海市普陀区城市管理行政执法局\n2026年度部门预算\n四、部门预算编制说明\n单位：元\n"
+        "302 17 公务接待费 4,600 4,600\n302 31 公务用车运行维护费 387,600 387,600\n"
+    )
+    result = extract_text(tmp_path, text)
+    assert result.report.money_unit == "元"
+    assert [x.metric for x in metrics(result) if x.metric in (m.RECEPTION, m.VEHICLE_OPERATION)] == []

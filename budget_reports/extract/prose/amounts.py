@@ -17,7 +17,8 @@ NUM = r"-?\d+(?:,\d{3})*(?:\.\d+)?"
 UNIT = r"(?:亿元|万元|元)"
 MONEY = rf"(?P<n>{NUM})(?P<u>{UNIT})"
 # A money figure whose unit may be missing (``决算数为609.89，``): the report's unit applies.
-MONEY_OPT = rf"(?P<n>{NUM})(?:(?P<u>{UNIT})|(?=[，,。；;]|$))"
+# A comma before a digit continues the number (4,600 4,600 of a table row run together): not a clause end.
+MONEY_OPT = rf"(?P<n>{NUM})(?:(?P<u>{UNIT})|(?=[，,](?!\d)|[。；;]|$))"
 PCT = rf"(?P<p>{NUM})%?"
 # A declared percentage: with its %, or a bare number the clause ends on (完成预算100，).
 PCT_END = rf"(?P<p>{NUM})(?:%|(?=[，,。；;、）]|$))"

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal
 from typing import Any
 
+from budget_reports.extract.prose.phrasings import BUDGET_REPORT_KINDS
 from budget_reports.extract.prose.sentences import Passage, passages
 from budget_reports.facts import (
     EconomicLine,
@@ -38,6 +39,7 @@ _METRIC_ATTRS = (
 # A clause still holding template placeholders (上海市XX局, XXX万元) states nothing about this report.
 _TEMPLATE = re.compile(r"[XＸ]{2,}|×{2,}")
 # A fund's income written without 预算 or 财政 (003: 政府性基金财政拨款收入) is the contract's source name.
+_TOP_LEVEL_HEADING = re.compile(r"^(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+[、.．])")
 _FUND_INCOME = re.compile(r"^(?P<fund>一般公共预算|政府性基金|国有资本经营)(?:预算)?(?:财政)?拨款收入$")
 
 
@@ -160,7 +162,10 @@ class ProseContext:
 
     # --- regions -------------------------------------------------------------------------------
     def explanation(self) -> list[Passage]:
-        """Passages of the 决算情况说明 part (all prose before 名词解释 when the parts are unmarked)."""
+        """Passages of the 决算情况说明 part (all prose before 名词解释 when the parts are unmarked); in a
+        budget report, every section's prose but the glossary's, up to the attachments."""
+        if self.result.report.report_kind in BUDGET_REPORT_KINDS:
+            return self._budget_explanation()
         marked = [p for p in self.passages if "决算情况" in p.part and "部分" in p.part]
         if marked:
             return [p for p in marked if not p.heading]
@@ -169,6 +174,22 @@ class ProseContext:
             if p.heading and ("名词解释" in p.text or p.text.startswith(("附件", "附表"))):
                 break
             if not p.heading:
+                chosen.append(p)
+        return chosen
+
+    def _budget_explanation(self) -> list[Passage]:
+        # A budget prints its 名词解释 before the 预算编制说明 and the other sections that state figures.
+        chosen: list[Passage] = []
+        glossary = False
+        for p in self.passages:
+            if p.heading:
+                if p.text.startswith(("附件", "附表")):
+                    break
+                if "名词解释" in p.text:
+                    glossary = True
+                elif _TOP_LEVEL_HEADING.match(p.text):
+                    glossary = False
+            elif not glossary:
                 chosen.append(p)
         return chosen
 
