@@ -154,5 +154,5 @@ TITLE_FORMS: tuple[str, ...] = (
     "{year}{level}{dept}{kind}",  # 2022年度成都市财政局部门决算 / 2024年 + 上海市普陀区财政局 + 部门决算
     "{label}[:：]?{dept}",  # 预算主管部门：上海市普陀区城市管理行政执法局
     "^第[一1]部分{dept}(?:基本)?概况",  # 第一部分 上海市普陀区财政局概况
-    "{dept}{kind}",  # 上海市普陀区财政局部门决算（the year printed elsewhere）
+    "{dept}{kind}",  # 上海市普陀区财政局部门决算 / …财政局年度部门决算 (the year printed elsewhere)
 )

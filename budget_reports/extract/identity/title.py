@@ -105,7 +105,7 @@ def plausible_name(written: str) -> str | None:
     """The name without cover furniture, if it ends like a budget unit and is not a template's XX."""
     name = re.sub(LEADING_NOISE, "", written)
     name = re.sub(rf"^(?:{YEAR})", "", name)
-    name = re.sub(NAME_QUALIFIERS, "", name)
+    name = re.sub(NAME_QUALIFIERS, "", re.sub(r"年度$", "", name))  # 财政局年度部门决算: the year's digits lost
     if len(name) < 3 or _PLACEHOLDER.search(name) or name.startswith(("本", "我")):
         return None
     if _kind_pattern().search(name) or not name.endswith(all_suffixes()):
