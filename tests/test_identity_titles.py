@@ -369,3 +369,15 @@ def test_a_street_office_report_gets_its_identity_and_every_prose_fact(tmp_path:
         return sorted(map(repr, facts + [(x.name_as_written, x.actual) for x in lines(result)]))
 
     assert stated(renamed) == stated(original) and len(stated(original)) > 50
+
+
+def test_years_printed_apart_from_their_words(tmp_path: Path) -> None:
+    # pdfplumber's text of the Putuo PDF: every year stands apart from its 年度, once inside a name.
+    text = (
+        "上海市普陀区财政局\n年度部门决算\n目 录\n第三部分 上海市普陀区财政局 年度部门决算情况说明\n"
+        "一、收入支出决算总体情况说明\n上海市普陀区财政局 年度收入支出总计 万元。与 年度相比，增加。\n"
+        "2024 2995.39 2023\n本部门制定了《普陀2024区财政局预算绩效管理实施办法》。\n"
+    )
+    info = extract_text(tmp_path, text).report
+    assert (info.report_kind, info.fiscal_year, info.department) == ("部门决算", 2024, "上海市普陀区财政局")
+    assert info.department_short is None

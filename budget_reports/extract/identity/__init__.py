@@ -25,6 +25,7 @@ from budget_reports.model import Document
 _YUAN_LABEL = re.compile(r"(?:金额)?单位[：:]\s*元(?!\w)")
 _PART_HEADING = re.compile(r"^第[一二三四五六七八九十\d]+部分")
 _UNIT_KINDS = ("单位决算", "单位预算")
+_BARE_YEAR = re.compile(r"(?<![\d.,])(20\d\d)(?![\d.,])")
 
 
 def extract(document: Document, result: ExtractedReport) -> None:
@@ -74,4 +75,7 @@ def _department(from_title: str | None, text: str) -> str | None:
 
 def _most_common_year(prose: list[Passage]) -> int | None:
     years = Counter(int(y) for p in prose for y in re.findall(r"(20\d\d)年度", p.text))
+    if not years:
+        # Some PDF text extractors print every year apart from its 年度 (``2024`` / ``年度部门决算``).
+        years = Counter(int(y) for p in prose for y in _BARE_YEAR.findall(p.text))
     return years.most_common(1)[0][0] if years else None

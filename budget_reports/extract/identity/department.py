@@ -71,7 +71,8 @@ def short_form(text: str, full: str | None) -> str | None:
         return None
     derived = _strip_place(full)
     # The derived form must stand on its own somewhere (区委组织部共有编制), not only inside the full name.
-    standalone = re.search(rf"(?:^|[\n，,。；;：:、）)\d年]){re.escape(derived)}", text.replace(full, ""))
+    # It follows punctuation or a whole date (2023年区委组织部), not a stray digit (普陀2024区财政局).
+    standalone = re.search(rf"(?:^|[\n，,。；;：:、）)]|\d年度?){re.escape(derived)}", text.replace(full, ""))
     return derived if derived != full and standalone else None
 
 
