@@ -99,7 +99,7 @@ REPORTS = View(
             "report_kind",
             "VARCHAR",
             "报告类型",
-            "部门决算 / 单位决算 / 部门整体支出绩效自评 / 项目支出绩效自评 ...",
+            "部门决算 / 单位决算 / 部门预算 / 单位预算 / 部门整体支出绩效自评 / 项目支出绩效自评",
         ),
         _c("fiscal_year", "INTEGER", "年度", "Fiscal year the report covers."),
         _c("province", "VARCHAR", "省", "Province of the department."),

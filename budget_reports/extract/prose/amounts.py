@@ -16,9 +16,9 @@ from budget_reports.normalize import parse_cn_integer, parse_decimal, to_wanyuan
 NUM = r"-?\d+(?:,\d{3})*(?:\.\d+)?"
 UNIT = r"(?:亿元|万元|元)"
 MONEY = rf"(?P<n>{NUM})(?P<u>{UNIT})"
-# A money figure whose unit may be missing (``决算数为609.89，``): the report's unit applies. A comma
-# followed by three digits is a thousands separator, not the clause's end: ``4,600`` is never ``4``.
-MONEY_OPT = rf"(?P<n>{NUM})(?:(?P<u>{UNIT})|(?=[，。；;]|,(?!\d{{3}})|$))"
+# A money figure whose unit may be missing (``决算数为609.89，``): the report's unit applies.
+# A comma before a digit continues the number (4,600 4,600 of a table row run together): not a clause end.
+MONEY_OPT = rf"(?P<n>{NUM})(?:(?P<u>{UNIT})|(?=[，,](?!\d)|[。；;]|$))"
 PCT = rf"(?P<p>{NUM})%?"
 # A declared percentage: with its %, or a bare number the clause ends on (完成预算100，).
 PCT_END = rf"(?P<p>{NUM})(?:%|(?=[，,。；;、）]|$))"
@@ -32,7 +32,17 @@ _CHANGE_MONEY = re.compile(_CHANGE_WORD + MONEY)
 _CHANGE_PCT = re.compile(_CHANGE_WORD + rf"(?P<p>{NUM})%")
 _FLAT = re.compile(r"持平|无变化|没有变化|相同")
 _BOTH = re.compile(r"[，,]?均为" + MONEY)
-_PRIOR = re.compile(r"(?:比|较|与)(?:上年度?|去年|上一年度?|20\d\d年度?)的?" + MONEY)
+_PRIOR = re.compile(
+    r"(?:比|较|与)(?:上年度?|去年|上一年度?|20\d\d年度?)(?:的|决算数?|支出|决算支出)?(?:为|是)?" + MONEY
+)
+# What a 持平 compares with: the text from the nearest 与/同/较/比 before it (与年初预算持平 is not a change).
+_FLAT_TARGET = re.compile(r"(?:与|同|较|比)[^与同较比，,。；;]{0,12}$")
+
+
+def _against_budget(text: str, flat_start: int) -> bool:
+    target = _FLAT_TARGET.search(text, max(0, flat_start - 14), flat_start)
+    before = target.group() if target else text[max(0, flat_start - 8) : flat_start]
+    return "预算" in before
 
 
 def money(match: re.Match[str], default_unit: str = "万元") -> Decimal:
@@ -85,7 +95,7 @@ def find_change(text: str, start: int = 0, end: int | None = None) -> Change:
     if prior_match:
         prior = money(prior_match)
     # 决算数与预算数持平 compares with the budget, not with the prior year.
-    flat = next((f for f in _FLAT.finditer(window) if "预算" not in window[max(0, f.start() - 8) : f.start()]), None)
+    flat = next((f for f in _FLAT.finditer(window) if not _against_budget(window, f.start())), None)
     if value is None and pct_value is None and flat and "/" not in window:
         value, position = Decimal(0), start + flat.start()
         both = _BOTH.match(window, flat.end())  # 与上年持平，均为0万元: the prior value too

@@ -56,5 +56,6 @@ def extract(ctx: ProseContext) -> None:
 
 
 def _clause_end(text: str, start: int) -> int:
-    stop = re.compile(r"[，,。；;]").search(text, start)
+    # A comma before three digits separates thousands (1,582,400.00元), not clauses.
+    stop = re.compile(r"[。；;]|[，,](?!\d{3}(?!\d))").search(text, start)
     return stop.start() if stop else len(text)

@@ -25,6 +25,7 @@ from budget_reports.facts import (
 from budget_reports.facts import SummaryMetric as Metric
 from budget_reports.metric_names import income_source
 from budget_reports.model import SNIPPET_MAX_CHARS, Document, Evidence
+from budget_reports.stages import is_budget_report
 
 _METRIC_ATTRS = (
     "budget_value",
@@ -38,6 +39,7 @@ _METRIC_ATTRS = (
 
 # A clause still holding template placeholders (上海市XX局, XXX万元) states nothing about this report.
 _TEMPLATE = re.compile(r"[XＸ]{2,}|×{2,}")
+_TOP_LEVEL_HEADING = re.compile(r"^(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+[、.．])")
 
 
 def _is_template(evidence: Evidence) -> bool:
@@ -159,7 +161,10 @@ class ProseContext:
 
     # --- regions -------------------------------------------------------------------------------
     def explanation(self) -> list[Passage]:
-        """Passages of the 决算情况说明 part (all prose before 名词解释 when the parts are unmarked)."""
+        """Passages of the 决算情况说明 part (all prose before 名词解释 when the parts are unmarked); in a
+        budget report, every section's prose but the glossary's, up to the attachments."""
+        if is_budget_report(self.result.report.report_kind):
+            return self._budget_explanation()
         marked = [p for p in self.passages if "决算情况" in p.part and "部分" in p.part]
         if marked:
             return [p for p in marked if not p.heading]
@@ -168,6 +173,22 @@ class ProseContext:
             if p.heading and ("名词解释" in p.text or p.text.startswith(("附件", "附表"))):
                 break
             if not p.heading:
+                chosen.append(p)
+        return chosen
+
+    def _budget_explanation(self) -> list[Passage]:
+        # A budget prints its 名词解释 before the 预算编制说明 and the other sections that state figures.
+        chosen: list[Passage] = []
+        glossary = False
+        for p in self.passages:
+            if p.heading:
+                if p.text.startswith(("附件", "附表")):
+                    break
+                if "名词解释" in p.text:
+                    glossary = True
+                elif _TOP_LEVEL_HEADING.match(p.text):
+                    glossary = False
+            elif not glossary:
                 chosen.append(p)
         return chosen
 

@@ -13,31 +13,46 @@ from __future__ import annotations
 import re
 
 from budget_reports import metric_names as m
-from budget_reports.extract.prose.amounts import MONEY, MONEY_OPT, PCT_END, money, pct
+from budget_reports.extract.prose.amounts import MONEY, PCT_END, money, pct
 from budget_reports.extract.prose.context import ProseContext
+from budget_reports.extract.prose.phrasings import (
+    ACTUAL,
+    AMOUNT_AFTER_NAME,
+    BUDGET,
+    COMPLETION,
+    SHARE,
+    SHARE_PHRASE,
+    STRUCTURE_OPENER,
+    budget_kind,
+)
 from budget_reports.extract.prose.sentences import Passage
+from budget_reports.stages import is_budget_report
 
 FUND_TYPE = m.GPB  # the prose explains the 一般公共预算财政拨款 lines only
 _MARKER = re.compile(r"（(?P<level>[类款项])）")
 _BOUNDARY = "：:；;。，,"
-_NUMBERING = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)[.、．]")
-_STRUCTURE = re.compile(r"主要用于以下方面[:：]?")
-_STRUCTURE_ITEM = re.compile(rf"^(?P<name>[^\d：:；;，,。]+?){MONEY}[，,]?占(?:比)?{PCT_END}")
-_ACTUAL = re.compile(rf"(?:支出)?决算(?:数)?(?:为|是){MONEY_OPT}")
-_BUDGET = re.compile(rf"(?<!完成)(?P<k>年初|全年|调整)?预算(?:数)?(?:为|是){MONEY_OPT}")
-_COMPLETION = re.compile(rf"完成(?:年初|全年|调整)?预算(?:数)?的?{PCT_END}")
-_SHARE = re.compile(rf"占(?:比)?[^\d，,；;。%]{{0,12}}?{PCT_END}")
-_REASON = re.compile(r"主要原因(?:是|为|：|:)(?P<r>[^。；;]+)")
+_NUMBERING = re.compile(r"^(?:(?:\d+|[一二三四五六七八九十]+)[.、．]|[（(](?:\d+|[一二三四五六七八九十]+)[）)])")
+_STRUCTURE_ITEM = re.compile(rf"^(?P<name>[^\d：:；;，,。]+?){MONEY}[，,]?{SHARE_PHRASE}{PCT_END}")
+_REASON = re.compile(r"主要原因(?:是|为)?[：:]?(?P<r>[^。；;]+)")
 _LEVELS = "类款项"
 
 
 def extract(ctx: ProseContext) -> None:
+    path: dict[str, str] = {}
+    previous: Passage | None = None
     for passage in ctx.explanation():
-        structure = _STRUCTURE.search(passage.text)
+        if previous is None or passage.index != previous.index + 1:
+            path = {}  # a heading or a table came between: the levels written above no longer apply
+        previous = passage
+        structure = STRUCTURE_OPENER.search(passage.text)
         if structure:
             _structure(ctx, passage, structure.end())
+            path = {}
         elif _MARKER.search(passage.text):
-            _items(ctx, passage)
+            # ``（一）一般公共服务支出（类）`` on its own line names the 类 of the numbered items below it.
+            path = _items(ctx, passage, path)
+        else:
+            path = {}
 
 
 def _class_name(written: str) -> str:
@@ -62,16 +77,18 @@ def _structure(ctx: ProseContext, passage: Passage, start: int) -> None:
         position += len(piece) + 1
 
 
-def _items(ctx: ProseContext, passage: Passage) -> None:
+def _items(ctx: ProseContext, passage: Passage, above: dict[str, str]) -> dict[str, str]:
+    """Read the passage's lines, the levels of ``above`` standing for those it does not write; return the
+    last path."""
     text = passage.text
-    path: dict[str, str] = {}
+    path = dict(above)
     markers = list(_MARKER.finditer(text))
     previous_end = 0
     for n, marker in enumerate(markers):
         level = marker.group("level")
         name_start = _name_start(text, previous_end, marker.start())
         contiguous = name_start == previous_end and n > 0
-        name = _NUMBERING.sub("", text[name_start : marker.start()])
+        name = _NUMBERING.sub("", text[name_start : marker.start()]).lstrip('“"')
         if not contiguous:
             # A new path: keep the levels above this one from the previous path (类 written once).
             path = {lvl: path[lvl] for lvl in _LEVELS[: _LEVELS.index(level)] if lvl in path}
@@ -83,6 +100,7 @@ def _items(ctx: ProseContext, passage: Passage) -> None:
             continue  # the path goes on (款 after 类 ...)
         segment_end = _name_start(text, marker.end(), next_start) if n + 1 < len(markers) else len(text)
         _line(ctx, passage, path, level, marker.end(), segment_end)
+    return path
 
 
 def _name_start(text: str, lower: int, marker_start: int) -> int:
@@ -100,21 +118,26 @@ def _original(passage: Passage, start: int, end: int) -> str:
 
 def _line(ctx: ProseContext, passage: Passage, path: dict[str, str], level: str, start: int, end: int) -> None:
     segment = passage.text[start:end]
-    actual = _ACTUAL.search(segment)
-    budget = _BUDGET.search(segment)
-    completion = _COMPLETION.search(segment)
-    if not (actual or budget or completion):
+    actual = ACTUAL.search(segment)
+    budget = BUDGET.search(segment)
+    completion = COMPLETION.search(segment)
+    bare = None if actual or budget else AMOUNT_AFTER_NAME.match(segment)
+    if not (actual or budget or completion or bare):
         return
+    if bare and is_budget_report(ctx.result.report.report_kind):
+        return  # a budget's numbered item lines are read, with their purpose, by budget_statement
     name = "".join(f"{path[lvl]}（{lvl}）" for lvl in _LEVELS if lvl in path)
     budget_initial = budget_final = None
+    if bare:
+        actual = bare
     if budget:
         amount = money(budget, ctx.money_unit)
-        if budget.group("k") in ("全年", "调整"):
+        if budget_kind(budget) == "final":
             budget_final = amount
         else:
             budget_initial = amount
     reason = _REASON.search(segment)
-    share = _SHARE.search(segment)
+    share = SHARE.search(segment)
     head = _name_start(passage.text, 0, start - 3)
     ctx.line(
         FUND_TYPE,

@@ -12,6 +12,7 @@ from decimal import Decimal
 from budget_reports import metric_names as m
 from budget_reports.extract.prose.amounts import MONEY, PCT_END, money, pct
 from budget_reports.extract.prose.context import ProseContext
+from budget_reports.extract.prose.phrasings import SHARE_PHRASE
 from budget_reports.extract.prose.statements import Subject, scan, section_name
 
 SUBJECTS = [
@@ -41,7 +42,7 @@ _EXPENDITURE_KINDS = {
 }
 _INCOME_SOURCE = re.compile(
     rf"(?:^|[：:；;，,、])(?P<s>[^：:；;，,、。\d]{{2,30}}?(?:收入|弥补收支差额|结余))(?:为|是)?{MONEY}"
-    rf"(?:[，,]?占(?:比)?[^\d，,；;。%]{{0,12}}?{PCT_END})?"
+    rf"(?:[，,]?{SHARE_PHRASE}{PCT_END})?"
 )
 _ZERO_LIST = re.compile(r"(?:^|[：:；;，,])(?P<list>[^：:；;，,。]+?)均为(?:零|0(?:\.0+)?(?:万元|元)?)(?![\d.])")
 _INCOME_TOTAL = re.compile(rf"本年收入合计(?:为|是)?{MONEY}")

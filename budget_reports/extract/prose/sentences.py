@@ -23,6 +23,8 @@ _NUMBERED = re.compile(
 _PART = re.compile(r"^(第[一二三四五六七八九十\d]+部分|附件\d*|附表)")
 _AMOUNT = re.compile(r"\d(?:万元|元|%)")
 _LEVEL_MARK = re.compile(r"（[类款项]）")
+# ``…行政运行（项）：`` ends its line, its figures on the next: the colon does not end the paragraph.
+_AWAITS_FIGURES = re.compile(r"（[类款项]）[”\"]?[:：]$")
 _HEADING_MAX_CHARS = 45
 # Page furniture a PDF reader may leave between the lines of one paragraph.
 _PAGE_NUMBER = re.compile(r"^[-—－\s]*\d{1,4}[-—－\s]*$|^第\d+页(共\d+页)?$")
@@ -140,7 +142,7 @@ def passages(document: Document) -> list[Passage]:
         if pending and _starts_new(compact):
             flush()
         pending.append((block, compact, offsets))
-        if compact[-1] in _SENTENCE_END:
+        if compact[-1] in _SENTENCE_END and not _AWAITS_FIGURES.search(compact):
             flush()
     flush()
     return result

@@ -13,8 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from budget_reports.extract.prose.amounts import MONEY_OPT, PCT_END, Change, find_change, money, pct
+from budget_reports.extract.prose.amounts import MONEY_OPT, Change, find_change, money, pct
 from budget_reports.extract.prose.context import ProseContext
+from budget_reports.extract.prose.phrasings import ACTUAL, BUDGET, BUDGET_COMPARISON, COMPLETION, SHARE
 from budget_reports.extract.prose.sentences import Passage
 
 
@@ -26,12 +27,8 @@ class Subject:
 
 
 # What may stand between a subject and its figure: 支出决算为 / 决算数为 / 为 / 均为 / （以合同签订为准）为.
-_FILLER = r"(?:（[^）]{0,12}）)?(?:支出)?(?:决算)?(?:数)?(?:总额|总计|合计)?(?:[为是]|均为|共计)?"
+_FILLER = r"(?:（[^）]{0,12}）)?(?:支出)?(?:决算)?(?:数)?(?:总额|总计|合计)?(?:[为是]|[均各][为是]?|共计)?"
 _VALUE_AT_START = re.compile(rf"^{_FILLER}{MONEY_OPT}")
-_VALUE_STATED = re.compile(rf"(?<!预算)(?:支出)?决算(?:数)?(?:[为是]){MONEY_OPT}")
-_BUDGET = re.compile(rf"(?<!完成)(?P<k>年初|全年|调整)?预算(?:数)?(?:[为是]|(?=\d)){MONEY_OPT}")
-_COMPLETION = re.compile(rf"完成(?:年初|全年)?预算(?:数)?的?{PCT_END}")
-_SHARE = re.compile(rf"占(?:比)?[^\d，,；;。%]{{0,15}}?{PCT_END}")
 _CLAUSE_END = re.compile(r"[。；;]|其中|主要(?:包括|用于|原因|变动原因)|(?:决算数)?[大小]于预算数")
 # Zero stated by absence: 无政府性基金预算财政拨款收入和支出, 未发生政府采购支出.
 _NONE_PREFIX = re.compile(r"(?:无|未发生|没有)$")
@@ -83,19 +80,19 @@ def _read(
     window = text[start:end]
     value = budget = completion = share = None
     position = start
-    m = _VALUE_AT_START.match(window) or _VALUE_STATED.search(window)
+    m = _VALUE_AT_START.match(window) or ACTUAL.search(window)
     if m:
         value, position = money(m, ctx.money_unit), start + m.start("n")
     elif _NONE_PREFIX.search(text[max(0, occurrence.start() - 3) : occurrence.start()]) and _ends_clause(text, start):
         # 2023年度无机关运行经费支出。 (but not 无机关运行经费支出的部门，作下述说明)
         value = Decimal(0)
-    b = _BUDGET.search(window)
+    b = BUDGET.search(window)
     if b and (m is None or b.start() != m.start()):
         budget = money(b, ctx.money_unit)
-    c = _COMPLETION.search(window)
+    c = COMPLETION.search(window)
     if c:
         completion = pct(c)
-    s = _SHARE.search(window)
+    s = SHARE.search(window)
     if s:
         share = pct(s)
     # The change may sit after a reason clause cut off above (…增加4.24万元，增长0.7%。主要…).
@@ -104,6 +101,10 @@ def _read(
     # 年初预算416.39万元，增加76.02万元: a difference from the budget, not from the prior year.
     after_budget = b is not None and change.position is not None and change.position > start + b.end()
     if after_budget and not _PRIOR_YEAR.search(text, start + b.end(), change.position or 0):
+        change = Change(prior=change.prior)
+    # 与年初预算相比增加10万元: a difference from the budget, whatever the sentence stated before it.
+    compared = None if change.position is None else BUDGET_COMPARISON.search(text, start, change.position)
+    if compared and not _PRIOR_YEAR.search(text, compared.end(), change.position or 0):
         change = Change(prior=change.prior)
     stated = (value, budget, completion, share, change.value, change.pct, change.prior)
     if all(v is None for v in stated):

@@ -1,0 +1,140 @@
+"""A report's identity as its title block prints it: kind, fiscal year and department.
+
+The title block is the run of short lines before the body starts (``目录``, ``第一部分``, ``一、``);
+its lines are joined, so a title broken anywhere (``…街道办事处 2025`` / ``年度部门决算``, a name over
+two lines) reads as one. The forms, kinds and name endings are data in ``catalogue.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from budget_reports.extract.identity.catalogue import (
+    LEADING_NOISE,
+    LEVEL_QUALIFIERS,
+    NAME_LABELS,
+    NAME_QUALIFIERS,
+    REPORT_KINDS,
+    TITLE_FORMS,
+    TRAILERS,
+    UNIT_SUFFIXES,
+)
+from budget_reports.model import BlockKind, Document
+from budget_reports.normalize import compact
+
+_BARE_YEAR = r"(?<![\d.,])(?P<year>20\d\d)(?![\d.,])"
+_CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+YEAR = r"(?P<year>20\d\d|二[〇零][〇零一二三四五六七八九]{2})年度?"
+_NAME_CHARS = r"[\u4e00-\u9fff（）()“”〇]"
+_BODY_START = re.compile(
+    r"^(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|目录)"
+)
+_MARKERS = re.compile(r"\[(?:bookmark|image):[^\]]*\]")
+_PLACEHOLDER = re.compile(r"[XＸ×]{1,}|某某")
+_TITLE_LINES = 8
+_TITLE_LINE_CHARS = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    kind: str | None = None
+    year: int | None = None
+    department: str | None = None
+
+
+def title_lines(document: Document) -> list[str]:
+    """The compact lines of the title block: before the body, the contents or the first table."""
+    lines: list[str] = []
+    for block in document.blocks:
+        if block.kind is BlockKind.TABLE:
+            break
+        for raw in _source_lines(block.text, block.line_starts):
+            line = _MARKERS.sub("", compact(raw))
+            if not line:
+                continue
+            if _BODY_START.match(line) or len(lines) >= _TITLE_LINES:
+                return lines
+            running_text = line.endswith("。") or len(line) > _TITLE_LINE_CHARS
+            line = re.sub(LEADING_NOISE, "", re.split(TRAILERS, line, maxsplit=1)[0])
+            if line:
+                lines.append(line[:_TITLE_LINE_CHARS])
+            if running_text:
+                return lines  # the title is over
+    return lines
+
+
+def _source_lines(text: str, starts: tuple[int, ...]) -> list[str]:
+    if len(starts) > 1:
+        bounds = [*starts[1:], len(text)]
+        return [text[a:b] for a, b in zip(starts, bounds, strict=True)]
+    return text.splitlines()
+
+
+def read_title(text: str) -> Title:
+    """Kind, year and department from a title's compact text (a joined title block, or a part heading)."""
+    kind_match = _kind_pattern().search(text)
+    kind = year = None
+    if kind_match:
+        kind = REPORT_KINDS[int((kind_match.lastgroup or "k0")[1:])][0]
+        before = re.search(rf"{YEAR}{LEVEL_QUALIFIERS}$", text[: kind_match.start()])
+        year = parse_year(before.group("year")) if before else None
+    if kind and year is None:
+        # Elsewhere in the title (部门决算（2023年度）), or printed apart from its 年度 as some PDF text
+        # extractors place it (``年度部门决算`` / ``2024``).
+        anywhere = re.search(YEAR, text) or re.search(_BARE_YEAR, text)
+        year = parse_year(anywhere.group("year")) if anywhere else None
+    return Title(kind, year, _department(text))
+
+
+def parse_year(written: str) -> int:
+    return int(written.translate(_CN_DIGITS))
+
+
+def _department(text: str) -> str | None:
+    for form in _forms():
+        for match in form.finditer(text):
+            name = plausible_name(match.group("dept"))
+            if name:
+                return name
+    return None
+
+
+def plausible_name(written: str) -> str | None:
+    """The name without cover furniture, if it ends like a budget unit and is not a template's XX."""
+    name = re.sub(LEADING_NOISE, "", written)
+    name = re.sub(rf"^(?:{YEAR})", "", name)
+    name = re.sub(NAME_QUALIFIERS, "", re.sub(r"年度$", "", name))  # 财政局年度部门决算: the year's digits lost
+    if len(name) < 3 or _PLACEHOLDER.search(name) or name.startswith(("本", "我")):
+        return None
+    if _kind_pattern().search(name) or not name.endswith(all_suffixes()):
+        return None
+    return name
+
+
+@cache
+def all_suffixes() -> tuple[str, ...]:
+    return tuple(sorted({s for group in UNIT_SUFFIXES.values() for s in group}, key=len, reverse=True))
+
+
+@cache
+def _kind_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?P<k{n}>{p})" for n, (_, p) in enumerate(REPORT_KINDS)))
+
+
+@cache
+def _any_kind() -> str:
+    return "|".join(f"(?:{p})" for _, p in REPORT_KINDS)
+
+
+@cache
+def _forms() -> tuple[re.Pattern[str], ...]:
+    parts = {
+        "dept": rf"(?P<dept>{_NAME_CHARS}{{2,40}})",
+        "year": YEAR,
+        "level": LEVEL_QUALIFIERS,
+        "kind": f"(?:{_any_kind()})",
+        "label": f"(?:{'|'.join(NAME_LABELS)})",
+    }
+    return tuple(re.compile(form.format(**parts)) for form in TITLE_FORMS)

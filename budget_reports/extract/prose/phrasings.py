@@ -1,0 +1,57 @@
+"""How reports word the figures they state about a subject: one catalogue for every prose family.
+
+A 类/款/项 line (``…行政运行（项）：年初预算为61.20万元，支出决算为58.37万元，完成年初预算的95.38%``)
+and a summary figure (``公务接待费年初预算为2万元，决算支出1.5万元，完成预算的75%``) are worded alike; both
+read their actual, budget, completion rate and share with the patterns built here from the phrasings
+listed. A new wording is a row in a tuple below.
+"""
+
+from __future__ import annotations
+
+import re
+
+from budget_reports.extract.prose.amounts import MONEY, MONEY_OPT, PCT_END
+
+# What introduces the actual (决算) figure.
+ACTUAL_PHRASES: tuple[str, ...] = (
+    r"(?:支出)?决算(?:数)?[为是]",  # 支出决算为 / 决算数为 / 决算为
+    r"决算支出(?:数)?[为是]?",  # 决算支出58.37万元
+    r"实际支出(?:数)?[为是]?",  # 实际支出58.37万元
+)
+# What introduces a budget figure; the qualifier says which budget (年初 -> initial, 全年/调整 -> final).
+BUDGET_QUALIFIERS: dict[str, str] = {"年初": "initial", "全年": "final", "调整": "final", "调整后": "final"}
+BUDGET_PHRASE = r"(?P<k>年初|全年|调整后?)?预算(?:数)?(?:[为是]|(?=\d))"
+# The completion rate against a budget.
+COMPLETION_PHRASE = r"完成(?:年初|全年|调整后?)?预算(?:数)?的?"
+# A share of a total: 占78.17% / 占比 / 占一般公共预算财政拨款支出的10.50%.
+SHARE_PHRASE = r"占(?:比)?[^\d，,；;。%]{0,20}?"
+# A change stated against the budget rather than the prior year (与年初预算相比增加10万元): not a change.
+BUDGET_COMPARISONS: tuple[str, ...] = (
+    r"与(?:年初|全年|调整后?)?预算(?:数)?相比",
+    r"(?:比|较)(?:年初|全年|调整后?)?预算(?:数)?",
+    r"决算数[大小]于(?:年初|全年|调整后?)?预算数",
+)
+
+# The amount printed right after a line's name (“…行政运行（项）”261.47万元): the line's one figure, the
+# actual in final accounts, the budget in a budget report.
+AMOUNT_AFTER_NAME = re.compile(rf"^[”\"]?[:：,，]?{MONEY}")
+
+# What opens the structure sentence listing the 类 with their amounts and shares. ``主要用于：`` alone does not:
+# it introduces an item's purpose (…行政运行（项）。主要用于：人员经费…).
+STRUCTURE_OPENERS: tuple[str, ...] = (
+    r"(?:主要)?用于以下(?:几个)?方面",
+    r"按支出功能分类(?:科目)?[，,]?(?:主要)?(?:用于|包括)",
+    r"(?:主要)?(?:支出)?结构(?:情况)?(?:如下|为)",
+)
+
+ACTUAL = re.compile(rf"(?<!预算)(?:{'|'.join(ACTUAL_PHRASES)}){MONEY_OPT}")
+BUDGET = re.compile(rf"(?<!完成)(?<!与){BUDGET_PHRASE}{MONEY_OPT}")
+COMPLETION = re.compile(rf"{COMPLETION_PHRASE}{PCT_END}")
+SHARE = re.compile(rf"{SHARE_PHRASE}{PCT_END}")
+BUDGET_COMPARISON = re.compile("|".join(BUDGET_COMPARISONS))
+STRUCTURE_OPENER = re.compile(rf"(?:{'|'.join(STRUCTURE_OPENERS)})[:：]?")
+
+
+def budget_kind(match: re.Match[str]) -> str:
+    """``initial`` or ``final``: a budget written without 年初/全年/调整 is the initial one."""
+    return BUDGET_QUALIFIERS.get(match.group("k") or "年初", "initial")

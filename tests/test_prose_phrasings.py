@@ -1,0 +1,383 @@
+"""Prose statements in the phrasings real reports use, each with the facts it must give.
+
+Every row is a realistic sentence (the Putuo PDF's, the seeds', and the other ways reports write the
+same thing: numbering ``1、`` / ``（1）`` / ``1.``, spaces between figures and units, ``主要用于：…。``
+between the name and its figures, figures wrapped to the next line, 元 instead of 万元, 决算数为 /
+支出决算为 / 决算支出 / 实际支出, comparisons with the budget or the prior year). A row names the fact
+(a 类/款/项 line or a summary metric) and every figure it must carry; a figure not listed must be empty.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from budget_reports import metric_names as m
+from tests.conftest import corpus_file
+from tests.prose_support import HEADER, extract_file, extract_text, line, lines, metric, metrics
+
+D = Decimal
+ITEMS = "（三）一般公共预算财政拨款支出决算具体情况\n"
+PATH = "一般公共服务支出（类）人大事务（款）行政运行（项）"
+WRITTEN = "一般公共服务支出（类）人大事务（款）行政运行（项）"
+LINE_FIGURES = ("budget_initial", "budget_final", "actual", "completion_pct_declared", "share_pct_declared")
+
+# (sentence after the section heading, expected figures of the line PATH)
+LINE_VARIANTS: list[tuple[str, dict[str, Decimal]]] = [
+    (
+        f"1.{WRITTEN}：年初预算为 61.20 万元，支出决算为 58.37 万元，完成年初预算的95.38%。",
+        {"budget_initial": D("61.20"), "actual": D("58.37"), "completion_pct_declared": D("95.38")},
+    ),
+    (
+        f"1、{WRITTEN}。年初预算为61.20万元，支出决算为58.37万元，完成年初预算的95.38%。",
+        {"budget_initial": D("61.20"), "actual": D("58.37"), "completion_pct_declared": D("95.38")},
+    ),
+    (
+        f"（1）{WRITTEN}：年初预算为61.20万元，支出决算为58.37万元，完成年初预算的95.38%。",
+        {"budget_initial": D("61.20"), "actual": D("58.37"), "completion_pct_declared": D("95.38")},
+    ),
+    (
+        f"1. {WRITTEN}：年初预算为61.2万元，支出决算为58.37万元，完成年初预算的95.38%。",
+        {"budget_initial": D("61.2"), "actual": D("58.37"), "completion_pct_declared": D("95.38")},
+    ),
+    (
+        f"1、{WRITTEN}。主要用于：人大机关日常运转的基本支出。年初预算为 61.20 万元，支出决算为58.37万元。",
+        {"budget_initial": D("61.20"), "actual": D("58.37")},
+    ),
+    (
+        f"1、{WRITTEN}。主要用于：人大机关日常运转。年初预算为 10.00 万元，支出决算为10.00万元。"
+        "决算数与预算数基本持平。",
+        {"budget_initial": D("10.00"), "actual": D("10.00")},
+    ),
+    (
+        f"1.{WRITTEN}：年初预算为20万元，支出决算为20万元，决算数同预算数持平。",
+        {"budget_initial": D(20), "actual": D(20)},
+    ),
+    (
+        f"1.{WRITTEN}\n年初预算为61.20万元，支出决算为58.37万元，完成年初预算的95.38%。",
+        {"budget_initial": D("61.20"), "actual": D("58.37"), "completion_pct_declared": D("95.38")},
+    ),
+    (
+        f"1.{WRITTEN}：\n年初预算为61.20万元，支出决算为58.37万元，完成年初预算的95.38%。",
+        {"budget_initial": D("61.20"), "actual": D("58.37"), "completion_pct_declared": D("95.38")},
+    ),
+    (
+        "1.一般公共服务支出（类）人大事务（款）行政运\n行（项）：年初预算为61.20万元，支出决算为58.37\n万元，完成年初预算的95.38%。",
+        {"budget_initial": D("61.20"), "actual": D("58.37"), "completion_pct_declared": D("95.38")},
+    ),
+    (
+        f"1.{WRITTEN}：决算数为58.37万元，预算数为61.20万元，完成预算的95.38%。",
+        {"budget_initial": D("61.20"), "actual": D("58.37"), "completion_pct_declared": D("95.38")},
+    ),
+    (
+        f"1.{WRITTEN}：年初预算61.20万元，决算支出58.37万元，完成年初预算的95.38%。",
+        {"budget_initial": D("61.20"), "actual": D("58.37"), "completion_pct_declared": D("95.38")},
+    ),
+    (
+        f"1.{WRITTEN}：年初预算为61.20万元，实际支出58.37万元，完成预算的95.38%。",
+        {"budget_initial": D("61.20"), "actual": D("58.37"), "completion_pct_declared": D("95.38")},
+    ),
+    (
+        f"1.{WRITTEN}：全年预算数为61.20万元，决算数为58.37万元，完成全年预算的95.38%。",
+        {"budget_final": D("61.20"), "actual": D("58.37"), "completion_pct_declared": D("95.38")},
+    ),
+    (
+        f"1.{WRITTEN}：调整预算为61.20万元，支出决算为58.37万元，完成调整预算的95.38%。",
+        {"budget_final": D("61.20"), "actual": D("58.37"), "completion_pct_declared": D("95.38")},
+    ),
+    (
+        f"1.{WRITTEN}：年初预算为61.20万元，支出决算为58.37万元，与年初预算相比减少2.83万元，下降4.62%。",
+        {"budget_initial": D("61.20"), "actual": D("58.37")},
+    ),
+    (
+        f"1.{WRITTEN}：年初预算为612,000.00元，支出决算为583,700.00元，完成年初预算的95.38%。",
+        {"budget_initial": D("61.2"), "actual": D("58.37"), "completion_pct_declared": D("95.38")},
+    ),
+    (
+        f"1.{WRITTEN}：2022年度年初预算为61.20万元，支出决算为58.37万元，完成年初预算的95.38%。",
+        {"budget_initial": D("61.20"), "actual": D("58.37"), "completion_pct_declared": D("95.38")},
+    ),
+    (
+        f"1.{WRITTEN}：支出决算为58.37万元，占一般公共预算财政拨款支出的10.50%，完成年初预算的95.38%。",
+        {"actual": D("58.37"), "share_pct_declared": D("10.50"), "completion_pct_declared": D("95.38")},
+    ),
+    (
+        f"1.{WRITTEN}：年初预算为61.20万元，支出决算为58.37万元，完成年初预算的95.38%。决算数小于预算数的主要原因是人员变动。",
+        {"budget_initial": D("61.20"), "actual": D("58.37"), "completion_pct_declared": D("95.38")},
+    ),
+]
+
+LINE_VARIANTS += [
+    (f"1. “{WRITTEN}”58.37万元，主要用于人大机关日常运转。", {"actual": D("58.37")}),
+    (f"1.{WRITTEN}：58.37 万元，主要用于人大机关日常运转。", {"actual": D("58.37")}),
+]
+
+LINE_VARIANTS += [
+    (
+        "（一）一般公共服务支出（类）\n1.人大事务（款）行政运行（项）：年初预算为61.20万元，支出决算为58.37万元，"
+        "完成年初预算的95.38%。",
+        {"budget_initial": D("61.20"), "actual": D("58.37"), "completion_pct_declared": D("95.38")},
+    ),
+    (
+        "1.一般公共服务支出（类）人大事务（款）\n（1）行政运行（项）：年初预算为61.20万元，支出决算为58.37万元，"
+        "完成年初预算的95.38%。",
+        {"budget_initial": D("61.20"), "actual": D("58.37"), "completion_pct_declared": D("95.38")},
+    ),
+]
+
+# (section heading, sentence, metric or (metric, scope), expected figures)
+METRIC_VARIANTS: list[tuple[str, str, str | tuple[str, str], dict[str, Decimal]]] = [
+    (
+        "（一）机关运行经费支出情况",
+        "2022年度本部门机关运行经费支出84.01 万元，比2021年增加24.33 万元，增长40.77%。",
+        m.OPERATING_COSTS,
+        {"value": D("84.01"), "change_value": D("24.33"), "change_pct_declared": D("40.77")},
+    ),
+    (
+        "（一）机关运行经费支出情况",
+        "2022年度机关运行经费实际支出50万元，与上年相比减少5万元，下降9.09%。",
+        m.OPERATING_COSTS,
+        {"value": D(50), "change_value": D(-5), "change_pct_declared": D("-9.09")},
+    ),
+    (
+        "（一）机关运行经费支出情况",
+        "2022年度机关运行经费支出决算为50万元，较上年增长10%。",
+        m.OPERATING_COSTS,
+        {"value": D(50), "change_pct_declared": D(10)},
+    ),
+    (
+        "（一）机关运行经费支出情况",
+        "2022年度机关运行经费支出50万元，与上年持平。",
+        m.OPERATING_COSTS,
+        {"value": D(50), "change_value": D(0)},
+    ),
+    (
+        "（一）机关运行经费支出情况",
+        "2022年度机关运行经费支出 500,000.00 元，比上年减少 50,000.00 元，下降9.09%。",
+        m.OPERATING_COSTS,
+        {"value": D(50), "change_value": D(-5), "change_pct_declared": D("-9.09")},
+    ),
+    (
+        "七、“三公”经费财政拨款支出决算情况说明",
+        "“三公”经费财政拨款支出预算为 9.40 万元，支出决算为 8.50 万元，完成预算的90.43%。",
+        m.THREE_PUBLIC,
+        {"value": D("8.50"), "budget_value": D("9.40"), "completion_pct_declared": D("90.43")},
+    ),
+    (
+        "七、“三公”经费财政拨款支出决算情况说明",
+        "“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元，完成预算的0%。",
+        m.THREE_PUBLIC,
+        {"value": D("0.00"), "budget_value": D("0.95"), "completion_pct_declared": D(0)},
+    ),
+    (
+        "七、“三公”经费财政拨款支出决算情况说明",
+        "公务接待费年初预算为 2 万元，决算支出 1.5 万元，完成预算的75%，比上年减少0.3万元，下降16.67%。",
+        m.RECEPTION,
+        {
+            "value": D("1.5"),
+            "budget_value": D(2),
+            "completion_pct_declared": D(75),
+            "change_value": D("-0.3"),
+            "change_pct_declared": D("-16.67"),
+        },
+    ),
+    (
+        "七、“三公”经费财政拨款支出决算情况说明",
+        "公务接待费支出决算为12,345.00元，完成预算的61.73%。",
+        m.RECEPTION,
+        {"value": D("1.2345"), "completion_pct_declared": D("61.73")},
+    ),
+    (
+        "七、“三公”经费财政拨款支出决算情况说明",
+        "公务用车运行维护费支出决算为5万元，决算数同预算数持平。",
+        m.VEHICLE_OPERATION,
+        {"value": D(5)},
+    ),
+    (
+        "七、“三公”经费财政拨款支出决算情况说明",
+        "公务用车运行维护费决算数为5万元，年初预算数为6万元，完成年初预算的83.33%。",
+        m.VEHICLE_OPERATION,
+        {"value": D(5), "budget_value": D(6), "completion_pct_declared": D("83.33")},
+    ),
+    (
+        "四、一般公共预算财政拨款支出决算情况说明",
+        "2022年度一般公共预算财政拨款支出 912.26 万元，与年初预算相比增加10万元，增长1.11%。",
+        m.GPB_EXPENDITURE,
+        {"value": D("912.26")},
+    ),
+    (
+        "四、一般公共预算财政拨款支出决算情况说明",
+        "2022年度一般公共预算财政拨款支出912.26万元，与调整预算相比减少3.5万元，下降0.38%。",
+        m.GPB_EXPENDITURE,
+        {"value": D("912.26")},
+    ),
+    (
+        "四、一般公共预算财政拨款支出决算情况说明",
+        "2022年度一般公共预算财政拨款支出912.26万元，比上年增加158.44万元，增长21.02%。",
+        m.GPB_EXPENDITURE,
+        {"value": D("912.26"), "change_value": D("158.44"), "change_pct_declared": D("21.02")},
+    ),
+    (
+        "五、一般公共预算财政拨款基本支出决算情况说明",
+        "2022年度一般公共预算财政拨款基本支出 200.50 万元，其中：人员经费180万元，公用经费20.5万元。",
+        (m.BASIC, m.GPB),
+        {"value": D("200.50")},
+    ),
+]
+METRIC_VARIANTS += [
+    (
+        "一、收入支出决算总体情况说明",
+        "2022年度收、支总计各 609.89 万元。与2021年相比，收、支总计各增加4.24万元，增长0.7%。",
+        m.TOTAL,
+        {"value": D("609.89"), "change_value": D("4.24"), "change_pct_declared": D("0.7")},
+    ),
+    (
+        "（一）机关运行经费支出情况",
+        "机关运行经费支出决算为84.01万元，比上年决算数59.68万元增加24.33万元，增长40.77%。",
+        m.OPERATING_COSTS,
+        {
+            "value": D("84.01"),
+            "prior_year_value": D("59.68"),
+            "change_value": D("24.33"),
+            "change_pct_declared": D("40.77"),
+        },
+    ),
+    (
+        "七、“三公”经费财政拨款支出决算情况说明",
+        "因公出国（境）费支出决算为0万元，与年初预算持平，与上年持平。",
+        m.OVERSEAS,
+        {"value": D(0), "change_value": D(0)},
+    ),
+    (
+        "七、“三公”经费财政拨款支出决算情况说明",
+        "“三公”经费财政拨款支出决算为8.5万元，较年初预算减少0.95万元，下降10.05%。",
+        m.THREE_PUBLIC,
+        {"value": D("8.5")},
+    ),
+    (
+        "（一）机关运行经费支出情况",
+        "本部门2022年度机关运行经费支出84.01万元，同比增加24.33万元，增长40.77%。",
+        m.OPERATING_COSTS,
+        {"value": D("84.01"), "change_value": D("24.33"), "change_pct_declared": D("40.77")},
+    ),
+]
+METRIC_FIGURES = (
+    "value",
+    "budget_value",
+    "prior_year_value",
+    "change_value",
+    "change_pct_declared",
+    "completion_pct_declared",
+    "share_pct_declared",
+)
+
+
+def test_the_tables_hold_at_least_thirty_variants() -> None:
+    assert len(LINE_VARIANTS) + len(METRIC_VARIANTS) >= 30
+
+
+@pytest.mark.parametrize(("sentence", "expected"), LINE_VARIANTS, ids=range(len(LINE_VARIANTS)))
+def test_line_phrasing(tmp_path: Path, sentence: str, expected: dict[str, Decimal]) -> None:
+    row = line(extract_text(tmp_path, HEADER + ITEMS + sentence + "\n"), PATH)
+    assert {k: getattr(row, k) for k in LINE_FIGURES} == {k: expected.get(k) for k in LINE_FIGURES}
+
+
+@pytest.mark.parametrize(("heading", "sentence", "name", "expected"), METRIC_VARIANTS, ids=range(len(METRIC_VARIANTS)))
+def test_metric_phrasing(
+    tmp_path: Path, heading: str, sentence: str, name: str | tuple[str, str], expected: dict[str, Decimal]
+) -> None:
+    metric_name, scope = (name, None) if isinstance(name, str) else name
+    row = metric(extract_text(tmp_path, f"{HEADER}{heading}\n{sentence}\n"), metric_name, scope)
+    assert {k: getattr(row, k) for k in METRIC_FIGURES} == {k: expected.get(k) for k in METRIC_FIGURES}
+
+
+def test_a_budget_reports_item_amount_is_its_budget(tmp_path: Path) -> None:
+    text = (
+        "上海市普陀区城市管理行政执法局\n2026年度部门预算\n四、部门预算编制说明\n财政拨款支出主要内容如下：\n"
+        f"1. “{WRITTEN}”61.20万元，主要用于人大机关日常运转。\n"
+    )
+    result = extract_text(tmp_path, text)
+    assert result.report.report_kind == "部门预算"
+    row = line(result, PATH)
+    assert {k: getattr(row, k) for k in LINE_FIGURES} == {k: None for k in LINE_FIGURES} | {
+        "budget_initial": D("61.20")
+    }
+
+
+def test_budget_corpus_items_are_read_as_budgets() -> None:
+    result = extract_file(corpus_file("shanghai-putuo-urban-management-2026-budget.txt"))
+    items = [x for x in lines(result) if x.level == "项"]
+    assert len(items) == 9 and all(x.actual is None for x in items)
+    # The nine items add to the 4748.35万元 of 财政拨款支出预算 within rounding of nine printed figures.
+    assert sum(x.budget_initial for x in items) == D("4748.34")
+    assert line(result, "城乡社区支出（类）城乡社区管理事务（款）城管执法（项）").budget_initial == D("3377.56")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "主要用于以下方面：一般公共服务（类）支出60万元，占60%；卫生健康支出40万元，占40%。",
+        "主要用于以下方面：一般公共服务（类）支出 60 万元，占比 60%；卫生健康支出 40 万元，占比 40%。",
+        "主要用于以下方面：一般公共服务（类）支出60万元，占一般公共预算财政拨款支出的60%；"
+        "卫生健康支出40万元，占一般公共预算财政拨款支出的40%。",
+        "主要用于以下几个方面：一般公共服务（类）支出60万元，占60%；卫生健康支出40万元，占40%。",
+        "按支出功能分类，主要用于：一般公共服务（类）支出60万元，占60%；卫生健康支出40万元，占40%。",
+        "支出结构情况如下：一般公共服务（类）支出60万元，占60%；卫生健康支出40万元，占40%。",
+    ],
+)
+def test_structure_sentence_phrasing(tmp_path: Path, sentence: str) -> None:
+    body = "（二）一般公共预算财政拨款支出决算结构情况\n2022年一般公共预算财政拨款支出100万元，" + sentence + "\n"
+    found = [(x.name_as_written, x.actual, x.share_pct_declared) for x in lines(extract_text(tmp_path, HEADER + body))]
+    assert found == [("一般公共服务支出（类）", D(60), D(60)), ("卫生健康支出（类）", D(40), D(40))]
+
+
+@pytest.mark.parametrize(
+    "stated", ["主要原因是：人员减少", "主要原因：人员减少", "主要原因为人员减少", "主要原因是人员减少"]
+)
+def test_reason_phrasing(tmp_path: Path, stated: str) -> None:
+    sentence = f"1.{WRITTEN}：年初预算为61.20万元，支出决算为58.37万元。决算数小于预算数的{stated}。\n"
+    assert line(extract_text(tmp_path, HEADER + ITEMS + sentence), PATH).reason == "人员减少"
+
+
+def test_levels_written_above_do_not_reach_past_a_heading(tmp_path: Path) -> None:
+    text = (
+        HEADER
+        + "（二）一般公共预算财政拨款支出决算结构情况\n一般公共服务支出（类）\n"
+        + ITEMS
+        + "1.人大事务（款）行政运行（项）：支出决算为58.37万元。\n"
+    )
+    assert line(extract_text(tmp_path, text), "人大事务（款）行政运行（项）").actual == D("58.37")
+
+
+def test_a_budget_reads_the_sections_after_its_glossary(tmp_path: Path) -> None:
+    # A budget prints 名词解释 before its 预算编制说明 and 其他相关情况说明, the sections with figures.
+    text = (
+        "上海市普陀区2026年区级部门预算\n预算主管部门：上海市普陀区城市管理行政执法局\n目 录\n"
+        "一、部门主要职能\n普陀区城市管理行政执法局是负责城市管理综合行政执法的部门。\n"
+        "三、名词解释\n（一）财政拨款收入：是指区级财政当年拨付的资金，如行政运行（项）支出决算为1万元。\n"
+        "四、部门预算编制说明\n财政拨款支出主要内容如下：\n"
+        "1. “社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）”261.47万元，主要用于离退休经费。\n"
+        "六、其他相关情况说明\n（一）2026年“三公”经费预算情况说明\n"
+        "2026年“三公”经费预算数为114.22万元，比2025年预算增加27万元。\n"
+    )
+    result = extract_text(tmp_path, text)
+    assert [(x.name_as_written, x.budget_initial, x.actual) for x in lines(result)] == [
+        ("社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）", D("261.47"), None)
+    ]
+    three_public = metric(result, m.THREE_PUBLIC)
+    # A budget report's figures are its values; the report's stage (预算) says they are plans.
+    assert (three_public.value, three_public.budget_value, three_public.change_value) == (D("114.22"), None, D(27))
+
+
+def test_a_table_row_run_into_the_text_is_not_a_figure(tmp_path: Path) -> None:
+    # ``302 17 公务接待费 4,600 4,600`` (a budget table as PDF text, in 元): 4,6004,600 once compacted; the
+    # 4 before ",600" is not an amount of 4元.
+    text = (
+        "上海市普陀区城市管理行政执法局\n2026年度部门预算\n四、部门预算编制说明\n单位：元\n"
+        "302 17 公务接待费 4,600 4,600\n302 31 公务用车运行维护费 387,600 387,600\n"
+    )
+    result = extract_text(tmp_path, text)
+    assert result.report.money_unit == "元"
+    assert [x.metric for x in metrics(result) if x.metric in (m.RECEPTION, m.VEHICLE_OPERATION)] == []
