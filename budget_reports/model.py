@@ -83,6 +83,22 @@ class Block:
         return self.line + index
 
 
+@dataclass(frozen=True, slots=True)
+class UnreadFigure:
+    """A figure on a scanned page that OCR could not read with confidence, and why."""
+
+    page: int
+    line: int
+    read_as: str
+    confidence: float
+    reason: str
+
+
+# How a fact's text reached us: from the file's own text, or recognised from a page's picture.
+READ_FROM_TEXT = "text"
+READ_BY_OCR = "ocr"
+
+
 @dataclass(slots=True)
 class Document:
     """What a reader returns for one input file."""
@@ -96,6 +112,10 @@ class Document:
     # Content the reader had to leave out (a damaged page, a page that is only a picture, bytes that
     # are not text): what was read is kept, and the report is marked partial with these reasons.
     lost: list[str] = field(default_factory=list)
+    # Pages whose text was recognised from their picture (a scan without a text layer), and the
+    # figures OCR could not read with confidence there (withheld: the facts are NULL).
+    ocr_pages: list[int] = field(default_factory=list)
+    unread_figures: list[UnreadFigure] = field(default_factory=list)
 
     def tables(self) -> Iterator[Block]:
         return (b for b in self.blocks if b.kind is BlockKind.TABLE)
@@ -106,17 +126,20 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """Where a fact was read: file, PDF page (else None), line in that page's or file's text, snippet."""
+    """Where a fact was read: file, PDF page (else None), line in that page's or file's text, snippet,
+    and whether that text was the file's own or recognised by OCR from a scanned page."""
 
     source_file: str
     page: int | None
     line: int | None
     snippet: str
+    read_by: str = READ_FROM_TEXT
 
     @staticmethod
     def of(document: Document, block: Block | Cell, snippet: str | None = None) -> Evidence:
         text = snippet if snippet is not None else block.text
-        return Evidence(document.source_file, block.page, block.line, clip_snippet(text))
+        read_by = READ_BY_OCR if block.page is not None and block.page in document.ocr_pages else READ_FROM_TEXT
+        return Evidence(document.source_file, block.page, block.line, clip_snippet(text), read_by)
 
 
 SNIPPET_MAX_CHARS = 200
