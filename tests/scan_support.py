@@ -8,10 +8,12 @@ images with a CJK font, then degraded the same way.
 
 from __future__ import annotations
 
+import difflib
 import io
 import random
+import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -129,3 +131,112 @@ def scan_text(lines: Sequence[str], out: Path, scanner: Scanner | None = None) -
     """``out``: the text typeset on pages and scanned into an image-only PDF."""
     scanner = scanner or Scanner()
     return image_pdf(degrade(typeset(lines, scanner), scanner), out, scanner.dpi)
+
+
+# Fields of each fact kind that name it (the key) and the figures it carries.
+_KEYS = {
+    "summary_metrics": ("metric", "scope"),
+    "income": ("source", "scope"),
+    "expenditure_function": ("fund_type", "source_table", "level", "code", "name_as_written"),
+    "expenditure_economic": ("fund_type", "code", "name", "group"),
+}
+_FIGURES = {
+    "summary_metrics": ("value", "budget_value", "prior_year_value", "change_value"),
+    "income": ("amount", "share_pct_declared"),
+    "expenditure_function": ("budget_initial", "budget_final", "actual", "basic", "project"),
+    "expenditure_economic": ("amount",),
+}
+
+
+@dataclass(slots=True)
+class Agreement:
+    """Facts of a scan against those of its original: how many are identical, and every difference."""
+
+    total: int = 0
+    identical: int = 0
+    unread: list[str] = field(default_factory=list)  # a figure the scan left NULL (allowed)
+    wrong: list[str] = field(default_factory=list)  # a figure or line the original does not have
+
+    @property
+    def share(self) -> float:
+        return self.identical / self.total if self.total else 1.0
+
+    def report(self) -> str:
+        return "\n".join(
+            [f"{self.identical}/{self.total} identical", *("WRONG " + w for w in self.wrong), *self.unread]
+        )
+
+
+def _rows(facts: object, view: str) -> dict[tuple, tuple]:
+    rows: dict[tuple, tuple] = {}
+    for fact in getattr(facts, view):
+        key = (view, *(getattr(fact, name) for name in _KEYS[view]))
+        rows.setdefault(key, tuple(getattr(fact, name) for name in _FIGURES[view]))
+    return rows
+
+
+def compare_facts(original: object, scanned: object) -> Agreement:
+    """Compare two ``TableFacts``: a line of the original is identical when the scan has it with
+    every figure equal; a figure the scan did not read is only counted as not identical, a figure
+    that differs, or a line the original does not have, is wrong."""
+    agreement = Agreement()
+    for view in _KEYS:
+        theirs, ours = _rows(original, view), _rows(scanned, view)
+        for key, figures in theirs.items():
+            agreement.total += 1
+            read = ours.get(key)
+            if read is None:
+                agreement.unread.append(f"missing {key}")
+                continue
+            if read == figures:
+                agreement.identical += 1
+                continue
+            for name, want, got in zip(_FIGURES[view], figures, read, strict=True):
+                if got is not None and got != want:
+                    agreement.wrong.append(f"{key} {name}: {got} instead of {want}")
+                elif got != want:
+                    agreement.unread.append(f"{key} {name}: NULL instead of {want}")
+        agreement.wrong.extend(f"extra {key} {figures}" for key, figures in ours.items() if key not in theirs)
+    return agreement
+
+
+def _table_rows(document: object) -> dict[str, list[tuple[str, ...]]]:
+    from budget_reports.extract.standard_tables import find_standard_tables
+    from budget_reports.normalize import compact
+
+    return {
+        str(found.kind): [tuple(_LEADER.sub("", compact(text)) for text in row) for row in found.table.grid()]
+        for found in find_standard_tables(document)
+    }
+
+
+# A blank form's filler rows print dot leaders (``.........``), which a scan reads as any kind of dot.
+_LEADER = re.compile(r"^[.·…。．]+$")
+
+
+def compare_tables(original: object, scanned: object) -> Agreement:
+    """Compare the rows of each standard table of two documents, row by row (aligned as a diff):
+    a row is identical when every cell reads the same; a figure cell that reads another number is
+    wrong, one left blank or unread (``?``) is only not identical."""
+    from budget_reports.normalize import parse_decimal
+
+    agreement = Agreement()
+    theirs, ours = _table_rows(original), _table_rows(scanned)
+    for kind, rows in theirs.items():
+        agreement.total += len(rows)
+        read = ours.get(kind, [])
+        if not read:
+            agreement.unread.append(f"table {kind} not found")
+            continue
+        matcher = difflib.SequenceMatcher(a=rows, b=read, autojunk=False)
+        for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+            if tag == "equal":
+                agreement.identical += a1 - a0
+                continue
+            for want, got in zip(rows[a0:a1], read[b0:b1], strict=False):
+                agreement.unread.append(f"{kind}: {'|'.join(got)} instead of {'|'.join(want)}")
+                for a, b in zip(want, got, strict=False):
+                    x, y = parse_decimal(a), parse_decimal(b)
+                    if y is not None and x != y:
+                        agreement.wrong.append(f"{kind}: {b} instead of {a} in {'|'.join(want)}")
+    return agreement

@@ -54,6 +54,9 @@ def _engine(threads: int):
     from rapidocr_onnxruntime import RapidOCR  # imported here: loading the models takes a second
 
     return RapidOCR(
+        # No direction classifier: pages are straightened first, and it turns short upright
+        # figures upside down (09 read as 60, 99 as 66).
+        use_cls=False,
         intra_op_num_threads=threads,
         inter_op_num_threads=1,
         det_limit_side_len=_DETECT_SIDE,

@@ -17,6 +17,7 @@ from budget_reports.rules.consistency import prose_table, repeated_figure
 from budget_reports.rules.cross_table import table_table
 from budget_reports.rules.hierarchy import sum_hierarchy
 from budget_reports.rules.numbering import numbering
+from budget_reports.rules.ocr import ocr_unread_figure
 from budget_reports.rules.placeholders import template_placeholder
 from budget_reports.rules.ratios import completion_pct, yoy_arithmetic, yoy_growth_pct
 from budget_reports.rules.shares import share_rules
@@ -48,6 +49,7 @@ DOCUMENT_RULES: list[Rule] = [
     numbering,
     year_consistency,
     wording_comparison,
+    ocr_unread_figure,
 ]
 
 RULES: list[Rule] = FACT_RULES + DOCUMENT_RULES
