@@ -102,11 +102,9 @@ def cjk_font(size: int) -> ImageFont.FreeTypeFont:
     raise FileNotFoundError(f"no CJK font installed (looked for {', '.join(CJK_FONTS)}); run scripts/system-deps.sh")
 
 
-def typeset(
-    lines: Sequence[str], scanner: Scanner, chars_per_line: int = 34, lines_per_page: int = 36
-) -> list[Image.Image]:
-    """Text drawn on A4 pages at the scanner's resolution, wrapped at ``chars_per_line``
-    (a 12-point font, as a printed report sets it), each paragraph starting on a new line."""
+def typeset(lines: Sequence[str], scanner: Scanner, lines_per_page: int = 36) -> list[Image.Image]:
+    """Text drawn on A4 pages at the scanner's resolution in a 12-point CJK font, each paragraph
+    starting on a new line and wrapped where the next character would pass the right margin."""
     width, height = round(8.27 * scanner.dpi), round(11.69 * scanner.dpi)
     size = round(12 / 72 * scanner.dpi)
     font = cjk_font(size)
@@ -115,8 +113,11 @@ def typeset(
     for line in lines:
         text = line.strip()
         while text:
-            wrapped.append(text[:chars_per_line])
-            text = text[chars_per_line:]
+            end = 1
+            while end < len(text) and font.getlength(text[: end + 1]) <= width - 2 * margin:
+                end += 1
+            wrapped.append(text[:end])
+            text = text[end:]
     pages = []
     for start in range(0, len(wrapped), lines_per_page):
         page = Image.new("L", (width, height), 255)
