@@ -12,7 +12,7 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 
-from benchmarks import machine, memory, pdf_speed, pipeline_speed, text_speed
+from benchmarks import machine, memory, ocr_speed, pdf_speed, pipeline_speed, text_speed
 from budget_reports.runs import PROJECT_ROOT
 
 CORPUS_DIR = PROJECT_ROOT / "tests" / "data" / "corpus"
@@ -46,6 +46,10 @@ def main() -> None:
             for r in map(pipeline_speed.measure_report, pdfs + seeds)
         ],
         "run": asdict(pipeline_speed.measure_run(pdfs + seeds, args.copies)),
+        "ocr": [
+            asdict(o) | {"pages_per_second": o.pages_per_second, "over_text_layer": o.over_text_layer}
+            for o in [*map(ocr_speed.measure, pdfs), ocr_speed.measure(pdfs[0], workers=1)]
+        ],
     }
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     out = RESULTS_DIR / f"{started:%Y%m%dT%H%M%SZ}.json"
@@ -115,6 +119,7 @@ def render(results: dict) -> str:
         *memory_rows,
         "",
         *render_pipeline(results["reports"], results["run"]),
+        *ocr_speed.render(results["ocr"]),
     ]
     return "\n".join(lines)
 
