@@ -241,3 +241,32 @@ def compare_tables(original: object, scanned: object) -> Agreement:
                     if y is not None and x != y:
                         agreement.wrong.append(f"{kind}: {b} instead of {a} in {'|'.join(want)}")
     return agreement
+
+
+def figure_box(pdf_path: Path, page: int, figure: str) -> tuple[float, float, float, float]:
+    """Where ``figure`` is printed on a 1-based page of a PDF with a text layer: (x0, top, x1, bottom) in points."""
+    import pdfplumber  # a dev dependency: finds the words' boxes of the original
+
+    with pdfplumber.open(pdf_path) as pdf:
+        found = pdf.pages[page - 1].search(figure, regex=False)
+    if not found:
+        raise LookupError(f"{figure} not printed on page {page} of {pdf_path.name}")
+    return found[0]["x0"], found[0]["top"], found[0]["x1"], found[0]["bottom"]
+
+
+def overprint(image: Image.Image, box: tuple[float, float, float, float], text: str, dpi: int) -> None:
+    """Print ``text`` over the figure at ``box`` (points), as a misprinted or retouched page would show."""
+    scale = dpi / 72
+    x0, top, x1, bottom = (v * scale for v in box)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((x0 - 2, top - 2, x1 + 2, bottom + 2), fill=255)
+    font = cjk_font(round((bottom - top) * 1.05))
+    draw.text((x0, top - (bottom - top) * 0.1), text, fill=0, font=font)
+
+
+def smudge(image: Image.Image, box: tuple[float, float, float, float], dpi: int, share: float = 0.3) -> None:
+    """A grey blot over the middle ``share`` of the figure at ``box`` (points): toner, a stain."""
+    scale = dpi / 72
+    x0, top, x1, bottom = (v * scale for v in box)
+    middle, half = (x0 + x1) / 2, (x1 - x0) * share / 2
+    ImageDraw.Draw(image).ellipse((middle - half, top, middle + half, bottom), fill=110)
