@@ -65,10 +65,11 @@ def _engine(threads: int):
     )
 
 
-def engine_threads() -> int:
-    """Threads one recognition may use: ``BUDGET_OCR_THREADS`` or every core of the process."""
+def engine_threads(workers: int = 1) -> int:
+    """Threads one recognition may use: ``BUDGET_OCR_THREADS``, else the process's cores shared
+    among ``workers`` recognitions running at once."""
     value = os.environ.get("BUDGET_OCR_THREADS")
-    return max(1, int(value)) if value else max(1, len(os.sched_getaffinity(0)))
+    return max(1, int(value)) if value else max(1, len(os.sched_getaffinity(0)) // workers)
 
 
 def recognise(image: np.ndarray, threads: int | None = None) -> list[OcrLine]:

@@ -18,6 +18,7 @@ import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from budget_reports.readers.ocr_engine import engine_threads
 from budget_reports.readers.ocr_page import OcrPage, read_image
 
 # Resolution pages are rendered at for recognition: table figures come out ~25 pixels high.
@@ -95,7 +96,7 @@ def ocr_pages(path: Path, indices: list[int]) -> Iterator[OcrPage | Exception]:
         for index in indices:
             yield _guarded(path, index, None)
         return
-    threads = max(1, len(os.sched_getaffinity(0)) // n)
+    threads = engine_threads(n)
     # spawn: a fresh interpreter per worker (no fork of a threaded parent).
     pool = ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("spawn"))
     try:
