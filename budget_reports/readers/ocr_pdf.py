@@ -48,10 +48,10 @@ def _count(objects: list, counts: dict[str, int], depth: int) -> None:
             _count([pdfium_c.FPDFFormObj_GetObject(obj, i) for i in range(n)], counts, depth + 1)
 
 
-def scanned_pages(pdf: pdfium.PdfDocument) -> list[int]:
-    """0-based indices of the pages that need OCR."""
+def scanned_pages(pdf: pdfium.PdfDocument, first: int = 0) -> list[int]:
+    """0-based indices of the pages from ``first`` on that need OCR."""
     found = []
-    for index in range(len(pdf)):
+    for index in range(first, len(pdf)):
         try:
             page = pdf[index]
         except pdfium.PdfiumError:

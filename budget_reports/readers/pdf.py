@@ -3,7 +3,7 @@
 Each page gives its prose blocks (headings, paragraphs re-joined across wrapped lines) and its
 tables (rebuilt from the ruling lines and character boxes), in the order they stand on the page.
 A table that runs on at the top of the next page with the same columns is joined to its start.
-A scanned page (pictures, no text layer) is read by OCR (``ocr_pdf``) into the same page content,
+A scanned page (pictures, no text layer) is read by OCR (``ocr_scans``) into the same page content,
 so its prose and tables come out the same way; the document records which pages were OCR'd.
 Files that cannot be read (not a PDF, truncated, encrypted, nothing legible) raise ``ReadError``
 with the reason; a single page without text is only a warning.
@@ -19,9 +19,7 @@ import pypdfium2.raw as pdfium_c
 
 from budget_reports.model import Block, BlockKind, Cell, Document, Table
 from budget_reports.readers.errors import ReadError
-from budget_reports.readers.ocr_page import OcrPage
-from budget_reports.readers.ocr_pdf import ocr_pages, scanned_pages
-from budget_reports.readers.ocr_trust import withhold_doubtful
+from budget_reports.readers.ocr_scans import OcrFailed, ScannedPages
 from budget_reports.readers.pdf_grid import PageGrid, assign_chars, find_grids
 from budget_reports.readers.pdf_page import PageContent, load_page
 from budget_reports.readers.pdf_text import join_chars, paragraphs, prose_lines, running_key
@@ -50,16 +48,18 @@ def read(path: Path, source_file: str) -> Document:
         images = 0
         previous_table: _PageTable | None = None  # a table that ends its page
         margin_lines: list[tuple[int, int, str]] = []  # (page, line, key) of header/footer-band lines
-        scanned = scanned_pages(pdf)
-        recognised = ocr_pages(path, scanned)  # runs in the background while text pages are read
+        scanned = ScannedPages(path, pdf, document)
         for index in range(len(pdf)):
             number = index + 1
             try:
                 if index in scanned:
-                    content, grids = _recognised(next(recognised), number, document)
+                    content, grids = scanned.read(index)
                 else:
                     content, grids = _load(pdf, index)
-            except (pdfium.PdfiumError, _OcrFailed):
+                    if not content.has_text and content.image_count:
+                        scanned.start(index)  # the first scan met: OCR it and every scan after it
+                        content, grids = scanned.read(index)
+            except (pdfium.PdfiumError, OcrFailed):
                 document.lost.append(f"第{number}页无法解析，已跳过")
                 previous_table = None
                 continue
@@ -90,11 +90,11 @@ def read(path: Path, source_file: str) -> Document:
                 document.blocks.append(item.block if isinstance(item, _PageTable) else item)
             previous_table = items[-1] if items and isinstance(items[-1], _PageTable) else None
     finally:
-        recognised.close()
+        scanned.close()
         pdf.close()
     _drop_running_lines(document, margin_lines, pages_with_text)
     if document.ocr_pages:
-        document.warnings.append(ocr_note(document))
+        document.warnings.append(scanned.note())
     if pages_with_text == 0:
         if images:
             raise ReadError("PDF没有文字层（扫描件或图片），OCR也未能识别出文字：请检查扫描质量或提供原始电子版")
@@ -117,47 +117,6 @@ def _load(pdf: pdfium.PdfDocument, index: int) -> tuple[PageContent, list[PageGr
         page.close()
     assign_chars(content, grids)
     return content, grids
-
-
-class _OcrFailed(Exception):
-    """OCR of one page broke (an unreadable picture): the page is lost, the report goes on."""
-
-
-def _recognised(result: OcrPage | Exception, number: int, document: Document) -> tuple[PageContent, list[PageGrid]]:
-    """A scanned page's OCR'd content and its table grids, doubtful figures withheld."""
-    if isinstance(result, Exception):
-        raise _OcrFailed(str(result)) from result
-    content = result.content
-    content.image_count = max(content.image_count, 1)
-    grids = find_grids(content)
-    assign_chars(content, grids)
-    document.unread_figures.extend(withhold_doubtful(content, grids, result.confidence))
-    if content.has_text:
-        document.ocr_pages.append(number)
-    return content, grids
-
-
-def ocr_note(document: Document) -> str:
-    """What the report's message says about its scanned pages."""
-    pages = _ranges(document.ocr_pages)
-    note = f"第{pages}页为扫描页（无文字层），已用OCR识别文字，所得数据请对照原页核实"
-    if document.unread_figures:
-        note += f"；其中{len(document.unread_figures)}个数字识别不可靠，未采用（见 ocr_unread_figure 问题）"
-    return note
-
-
-def _ranges(numbers: list[int]) -> str:
-    """1, 2, 3, 5 → "1-3、5"."""
-    parts: list[str] = []
-    start = previous = numbers[0]
-    for n in [*numbers[1:], None]:
-        if n is not None and n == previous + 1:
-            previous = n
-            continue
-        parts.append(str(start) if start == previous else f"{start}-{previous}")
-        if n is not None:
-            start = previous = n
-    return "、".join(parts)
 
 
 def _drop_running_lines(document: Document, margin_lines: list[tuple[int, int, str]], pages: int) -> None:
