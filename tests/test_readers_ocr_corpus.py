@@ -1,7 +1,7 @@
 """Scans of the corpus PDFs give the same table facts as the PDFs themselves.
 
-Every page holding a standard table is rendered at 200 dpi, turned by up to 0.6 degrees, blurred
-and saved as an image-only PDF (tests/scan_support.py); the scan is read by OCR and its table
+Every page holding a standard table is rendered at 150 or 200 dpi, turned by up to 0.6 degrees,
+blurred and saved as an image-only PDF (tests/scan_support.py); the scan is read by OCR and its table
 facts compared with the original's: at least 99% of the lines and metrics identical, and not one
 figure that differs (a figure OCR could not read may be NULL, never another number).
 """
@@ -14,18 +14,23 @@ from budget_reports.extract.standard_tables import find_standard_tables, read_ta
 from budget_reports.model import READ_BY_OCR, Evidence
 from budget_reports.readers import read_document
 from tests.conftest import corpus_file
-from tests.scan_support import compare_facts, compare_tables, scan_pdf
+from tests.scan_support import Scanner, compare_facts, compare_tables, scan_pdf
 
-CORPUS_PDFS = ("shanghai-final-accounts-template-2024.pdf", "shanghai-putuo-finance-bureau-2024-final.pdf")
+# Each corpus PDF with the scanner it goes through: a coarse office scanner, a finer one.
+CORPUS_SCANS = {
+    "shanghai-final-accounts-template-2024.pdf": Scanner(dpi=150, max_tilt=0.6, blur=0.6, seed=7),
+    "shanghai-putuo-finance-bureau-2024-final.pdf": Scanner(dpi=200, max_tilt=0.6, blur=0.7, seed=15),
+}
 MIN_IDENTICAL = 0.99
 
 
-@pytest.fixture(scope="module", params=CORPUS_PDFS)
+@pytest.fixture(scope="module", params=sorted(CORPUS_SCANS))
 def scanned(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
     original_path = corpus_file(request.param)
     original = read_document(original_path, request.param)
     pages = sorted({page for found in find_standard_tables(original) for page in found.table.pages})
-    scan = scan_pdf(original_path, tmp_path_factory.mktemp("scan") / request.param, pages)
+    scanner = CORPUS_SCANS[request.param]
+    scan = scan_pdf(original_path, tmp_path_factory.mktemp("scan") / request.param, pages, scanner)
     return original, read_document(scan, request.param), pages
 
 

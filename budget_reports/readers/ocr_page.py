@@ -17,6 +17,9 @@ from budget_reports.readers import ocr_image
 from budget_reports.readers.ocr_engine import OcrLine, recognise
 from budget_reports.readers.pdf_page import PageContent, Segment, TextLine
 
+# Marks OCR makes of specks and dot leaders: a recognised line of nothing else carries no text
+# (dashes are kept: a table prints — for nil).
+_SPECKS = frozenset(".·。,，、'\"“”‘’`*+:：;；_~^°")
 # Two recognised lines are on one row when their vertical centres are closer than this share of
 # the taller one's height.
 _SAME_ROW = 0.5
@@ -38,7 +41,7 @@ def read_image(gray: np.ndarray, number: int, width: float, height: float, threa
     straight = ocr_image.straighten(gray, angle)
     scale = width / straight.shape[1]  # points per pixel
     horizontals, verticals = ocr_image.rules(straight)
-    lines = recognise(straight, threads)
+    lines = [line for line in recognise(straight, threads) if not set(line.text) <= _SPECKS]
     content = PageContent(number, width, height, "", [], [], [])
     content.horizontals = [Segment(y * scale, x0 * scale, x1 * scale) for y, x0, x1 in horizontals]
     content.verticals = [Segment(x * scale, y0 * scale, y1 * scale) for x, y0, y1 in verticals]
