@@ -74,7 +74,8 @@ EVIDENCE = (
         "read_by",
         "VARCHAR",
         "识别方式",
-        "text (the file's own text or text layer) or ocr (recognised from a scanned page's picture: check"
+        "text (the file's own text or text layer) or ocr (recognised from a scanned page or a picture of a"
+        " table pasted into a Word file: check"
         " the snippet against the page; figures OCR could not read with confidence are NULL with an"
         " ocr_unread_figure finding).",
     ),

@@ -87,7 +87,7 @@ class Block:
 class UnreadFigure:
     """A figure on a scanned page that OCR could not read with confidence, and why."""
 
-    page: int
+    page: int | None  # None in a format without pages (a picture inside a Word document)
     line: int
     read_as: str
     confidence: float
@@ -116,6 +116,14 @@ class Document:
     # figures OCR could not read with confidence there (withheld: the facts are NULL).
     ocr_pages: list[int] = field(default_factory=list)
     unread_figures: list[UnreadFigure] = field(default_factory=list)
+    # Lines (formats without pages) holding a picture whose text was recognised by OCR.
+    ocr_lines: set[int] = field(default_factory=set)
+
+    def read_by(self, block: Block | Cell) -> str:
+        """Whether the text of ``block`` is the file's own or was recognised by OCR."""
+        if block.page is not None:
+            return READ_BY_OCR if block.page in self.ocr_pages else READ_FROM_TEXT
+        return READ_BY_OCR if block.line in self.ocr_lines else READ_FROM_TEXT
 
     def tables(self) -> Iterator[Block]:
         return (b for b in self.blocks if b.kind is BlockKind.TABLE)
@@ -138,8 +146,7 @@ class Evidence:
     @staticmethod
     def of(document: Document, block: Block | Cell, snippet: str | None = None) -> Evidence:
         text = snippet if snippet is not None else block.text
-        read_by = READ_BY_OCR if block.page is not None and block.page in document.ocr_pages else READ_FROM_TEXT
-        return Evidence(document.source_file, block.page, block.line, clip_snippet(text), read_by)
+        return Evidence(document.source_file, block.page, block.line, clip_snippet(text), document.read_by(block))
 
 
 SNIPPET_MAX_CHARS = 200

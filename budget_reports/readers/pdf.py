@@ -178,6 +178,12 @@ def _page_items(
     return items
 
 
+def page_blocks(content: PageContent, grids: list[PageGrid]) -> list[Block]:
+    """Prose and table blocks of one page's content in reading order (content read from elsewhere,
+    such as a picture OCR'd inside another document)."""
+    return [item.block if isinstance(item, _PageTable) else item for item in _page_items(content, grids, [])]
+
+
 def _has_text(grid: PageGrid) -> bool:
     return any(cell.chars for cell in grid.cells)
 

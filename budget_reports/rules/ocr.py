@@ -18,9 +18,7 @@ def ocr_unread_figure(report: ExtractedReport, document: Document) -> list[Findi
     findings = []
     for unread in document.unread_figures:
         evidence = Evidence(document.source_file, unread.page, unread.line, unread.read_as, READ_BY_OCR)
-        message = (
-            f"第{unread.page}页扫描表格中的数字“{unread.read_as}”无法可靠识别（{unread.reason}），"
-            "未采用，请对照原页核实"
-        )
+        where = f"第{unread.page}页扫描表格" if unread.page is not None else f"第{unread.line}段图片中的表格"
+        message = f"{where}中的数字“{unread.read_as}”无法可靠识别（{unread.reason}），未采用，请对照原件核实"
         findings.append(finding(RULE_ID, Severity.WARNING, unread.read_as, message, evidence, actual=unread.read_as))
     return findings
