@@ -83,3 +83,6 @@ def test_low_confidence_characters_withhold_their_figure(scan: Path) -> None:
     unread = withhold_doubtful(content, grids, confidence)
     assert join_chars(content, cell.chars) == UNREAD_MARK * len("449.52")
     assert "449.52" in [u.read_as for u in unread if "置信度" in u.reason]
+    # Its row cannot be checked any more, so the rest of the row is kept: 项目支出 449.52.
+    assert any(join_chars(content, c.chars) == "449.52" for g in grids for c in g.cells)
+    assert not [u for u in unread if "449.52" in u.read_as and "合计" in u.reason]

@@ -76,8 +76,6 @@ def _doubtful_figures(
 
 def _amount(content: PageContent, cell: GridCell) -> tuple[Decimal, str] | None:
     """A cell's amount (printed with decimals: codes and counts are not amounts) and its text."""
-    if not cell.chars:
-        return None
     text = compact(join_chars(content, cell.chars))
     if "." not in text:
         return None
@@ -90,11 +88,15 @@ def _rows_off_their_total(content: PageContent, grid: PageGrid) -> tuple[list[Un
     rows: list[dict[int, tuple[GridCell, Decimal, str]]] = []
     for r in range(grid.n_rows):
         row: dict[int, tuple[GridCell, Decimal, str]] = {}
+        withheld = False  # a row with a figure already withheld cannot be checked
         for c in range(grid.n_cols):
             cell = grid.cells[grid.owner[r][c]]
-            if cell.row == r and cell.col == c and (amount := _amount(content, cell)) is not None:
+            if cell.row != r or cell.col != c or not cell.chars:
+                continue
+            withheld = withheld or UNREAD_MARK in join_chars(content, cell.chars)
+            if (amount := _amount(content, cell)) is not None:
                 row[c] = (cell, *amount)
-        rows.append(row)
+        rows.append({} if withheld else row)
     unread: list[UnreadFigure] = []
     masked: list[int] = []
     for c in range(grid.n_cols):
@@ -108,7 +110,7 @@ def _rows_off_their_total(content: PageContent, grid: PageGrid) -> tuple[list[Un
             figures = [row[k] for k in sorted(row) if k >= c]
             line = min(content.char_line[i] for cell, _, _ in figures for i in cell.chars)
             shown = " ".join(text for _, _, text in figures)
-            reason = f"行内合计{figures[0][2]}与其右侧各项之和不符，其中有数字识别有误"
+            reason = f"行内合计{figures[0][2]}与其右侧各项之和不符（有数字识别有误，或原表本身不平）"
             unread.append(UnreadFigure(content.number, line, shown, 1.0, reason))
             masked.extend(i for cell, _, _ in figures for i in cell.chars)
     return unread, masked
