@@ -75,7 +75,7 @@ EVIDENCE = (
         "VARCHAR",
         "识别方式",
         "text (the file's own text or text layer) or ocr (recognised from a scanned page or a picture of a"
-        " table pasted into a Word file: check"
+        " table pasted into a Word file or web page: check"
         " the snippet against the page; figures OCR could not read with confidence are NULL with an"
         " ocr_unread_figure finding).",
     ),
