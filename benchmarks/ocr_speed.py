@@ -100,15 +100,22 @@ def measure(pdf: Path, workers: int | None = None) -> OcrSpeed:
     )
 
 
-def render(results: list[dict]) -> list[str]:
+TITLE = "## OCR of scanned reports"
+
+
+def render(results: dict) -> list[str]:
+    m = results["machine"]
     rows = [
         f"| {r['file']} | {r['pages']} | {r['workers']} | {r['ocr_s']:.1f} | **{r['pages_per_second']:.2f}** "
         f"| {r['cpu_s_per_page']:.2f} | {r['over_text_layer']:.0f}× | {r['reader_rise_mb']:.0f} "
         f"| {r['worker_peak_mb']:.0f} |"
-        for r in results
+        for r in results["pdfs"]
     ]
     return [
-        "## OCR of scanned reports",
+        TITLE,
+        "",
+        f"Measured {results['when']} on: {m['cpu']}, {m['cores']} cores, {m['ram']} RAM, Python {m['python']}",
+        "(`python -m benchmarks.run --ocr-only` measures this section alone and rewrites only it).",
         "",
         "Each corpus PDF scanned (every page rendered at 200 dpi, tilted up to 0.6°, blurred, stored as an",
         "image-only PDF) and read in a fresh interpreter: wall time (pages are recognised in a pool of",
