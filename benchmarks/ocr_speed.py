@@ -121,7 +121,7 @@ def render(results: dict) -> list[str]:
         "image-only PDF) and read in a fresh interpreter: wall time (pages are recognised in a pool of",
         "worker processes, one per core unless `BUDGET_OCR_WORKERS` says otherwise), pages per second, and",
         "the reference measured in the same interpreter: reading the original from its text layer",
-        "(first read, imports warm). Memory: how far the reading process's resident high-water mark rose,",
+        "(the first read in that interpreter). Memory: how far the reading process's resident high-water mark rose,",
         "and the largest worker's (the OCR models loaded, one page image at a time). Wall time counts",
         "other load on the machine; CPU seconds per page (the reader's and its workers') do not.",
         "",

@@ -41,7 +41,7 @@ def main() -> None:
         print(section)
         if not args.no_doc:
             kept = DOC.read_text(encoding="utf-8").split(ocr_speed.TITLE)[0] if DOC.exists() else ""
-            DOC.write_text(kept + section, encoding="utf-8")
+            DOC.write_text(kept.rstrip("\n") + "\n\n" + section, encoding="utf-8")
         return
 
     started = datetime.now(UTC).replace(microsecond=0)
