@@ -49,7 +49,8 @@ DOCUMENT_RULES: list[Rule] = [
     numbering,
     year_consistency,
     wording_comparison,
-    ocr_unread_figure,
 ]
+# Rules that report what the reader could not vouch for (figures OCR could not read).
+READER_RULES: list[Rule] = [ocr_unread_figure]
 
-RULES: list[Rule] = FACT_RULES + DOCUMENT_RULES
+RULES: list[Rule] = FACT_RULES + DOCUMENT_RULES + READER_RULES
