@@ -12,7 +12,7 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 
-from benchmarks import machine, memory, pdf_speed, pipeline_speed, text_speed
+from benchmarks import machine, memory, ocr_speed, pdf_speed, pipeline_speed, text_speed
 from budget_reports.runs import PROJECT_ROOT
 
 CORPUS_DIR = PROJECT_ROOT / "tests" / "data" / "corpus"
@@ -28,11 +28,21 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=CORPUS_DIR)
     parser.add_argument("--no-doc", action="store_true", help="do not rewrite docs/benchmarks.md")
     parser.add_argument("--copies", type=int, default=20, help="copies of every file in the run benchmark")
+    parser.add_argument(
+        "--ocr-only", action="store_true", help="measure OCR alone and rewrite only its section of the doc"
+    )
     args = parser.parse_args()
     pdfs = sorted(args.corpus.glob("*.pdf"))
     seeds = sorted(SEED_DIR.glob("*.txt"))
     if not pdfs:
         raise SystemExit(f"no PDF in {args.corpus}")
+    if args.ocr_only:
+        section = "\n".join(ocr_speed.render(measure_ocr(pdfs)))
+        print(section)
+        if not args.no_doc:
+            kept = DOC.read_text(encoding="utf-8").split(ocr_speed.TITLE)[0] if DOC.exists() else ""
+            DOC.write_text(kept.rstrip("\n") + "\n\n" + section, encoding="utf-8")
+        return
 
     started = datetime.now(UTC).replace(microsecond=0)
     results = {
@@ -46,6 +56,7 @@ def main() -> None:
             for r in map(pipeline_speed.measure_report, pdfs + seeds)
         ],
         "run": asdict(pipeline_speed.measure_run(pdfs + seeds, args.copies)),
+        "ocr": measure_ocr(pdfs),
     }
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     out = RESULTS_DIR / f"{started:%Y%m%dT%H%M%SZ}.json"
@@ -56,6 +67,20 @@ def main() -> None:
     if not args.no_doc:
         DOC.parent.mkdir(parents=True, exist_ok=True)
         DOC.write_text(report, encoding="utf-8")
+
+
+def measure_ocr(pdfs: list[Path]) -> dict:
+    """OCR of every corpus PDF scanned, with the time and machine it was measured on."""
+    speeds = [
+        asdict(o)
+        | {
+            "pages_per_second": o.pages_per_second,
+            "cpu_s_per_page": o.cpu_s_per_page,
+            "over_text_layer": o.over_text_layer,
+        }
+        for o in map(ocr_speed.measure, pdfs)
+    ]
+    return {"when": datetime.now(UTC).replace(microsecond=0).isoformat(), "machine": machine.describe(), "pdfs": speeds}
 
 
 def render(results: dict) -> str:
@@ -115,6 +140,7 @@ def render(results: dict) -> str:
         *memory_rows,
         "",
         *render_pipeline(results["reports"], results["run"]),
+        *ocr_speed.render(results["ocr"]),
     ]
     return "\n".join(lines)
 

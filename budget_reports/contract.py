@@ -70,6 +70,15 @@ EVIDENCE = (
     _c("page", "INTEGER", "页码", "PDF page the fact was read on (1-based); NULL for formats without pages."),
     _c("line", "INTEGER", "行号", "Line in the extracted text of that page (PDF) or file (1-based)."),
     _c("snippet", "VARCHAR", "原文", "The text the fact was read from (at most 200 characters)."),
+    _c(
+        "read_by",
+        "VARCHAR",
+        "识别方式",
+        "text (the file's own text or text layer) or ocr (recognised from a scanned page or a picture of a"
+        " table pasted into a Word file or web page: check"
+        " the snippet against the page; figures OCR could not read with confidence are NULL with an"
+        " ocr_unread_figure finding).",
+    ),
 )
 
 SOURCE_KIND = _c("source_kind", "VARCHAR", "来源类型", "narrative (read from prose) or table.")

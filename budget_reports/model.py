@@ -95,6 +95,22 @@ class AmbiguousCell:
     snippet: str  # the row as printed
 
 
+@dataclass(frozen=True, slots=True)
+class UnreadFigure:
+    """A figure on a scanned page that OCR could not read with confidence, and why."""
+
+    page: int | None  # None in a format without pages (a picture inside a Word document)
+    line: int
+    read_as: str
+    confidence: float
+    reason: str
+
+
+# How a fact's text reached us: from the file's own text, or recognised from a page's picture.
+READ_FROM_TEXT = "text"
+READ_BY_OCR = "ocr"
+
+
 @dataclass(slots=True)
 class Document:
     """What a reader returns for one input file."""
@@ -110,6 +126,18 @@ class Document:
     lost: list[str] = field(default_factory=list)
     # Figures of tables rebuilt from text that could not be placed in one column (left out of the grid).
     ambiguous_cells: list[AmbiguousCell] = field(default_factory=list)
+    # Pages whose text was recognised from their picture (a scan without a text layer), and the
+    # figures OCR could not read with confidence there (withheld: the facts are NULL).
+    ocr_pages: list[int] = field(default_factory=list)
+    unread_figures: list[UnreadFigure] = field(default_factory=list)
+    # Lines (formats without pages) holding a picture whose text was recognised by OCR.
+    ocr_lines: set[int] = field(default_factory=set)
+
+    def read_by(self, block: Block | Cell) -> str:
+        """Whether the text of ``block`` is the file's own or was recognised by OCR."""
+        if block.page is not None:
+            return READ_BY_OCR if block.page in self.ocr_pages else READ_FROM_TEXT
+        return READ_BY_OCR if block.line in self.ocr_lines else READ_FROM_TEXT
 
     def tables(self) -> Iterator[Block]:
         return (b for b in self.blocks if b.kind is BlockKind.TABLE)
@@ -120,17 +148,19 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """Where a fact was read: file, PDF page (else None), line in that page's or file's text, snippet."""
+    """Where a fact was read: file, PDF page (else None), line in that page's or file's text, snippet,
+    and whether that text was the file's own or recognised by OCR from a scanned page."""
 
     source_file: str
     page: int | None
     line: int | None
     snippet: str
+    read_by: str = READ_FROM_TEXT
 
     @staticmethod
     def of(document: Document, block: Block | Cell, snippet: str | None = None) -> Evidence:
         text = snippet if snippet is not None else block.text
-        return Evidence(document.source_file, block.page, block.line, clip_snippet(text))
+        return Evidence(document.source_file, block.page, block.line, clip_snippet(text), document.read_by(block))
 
 
 SNIPPET_MAX_CHARS = 200

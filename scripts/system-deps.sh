@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Debian packages the test suite drives as real programs: pdftotext (poppler-utils) writes the
-# PDF-extracted text serializations the readers are tested on. Installed with apt-get when missing
+# PDF-extracted text serializations the readers are tested on; a CJK font (fonts-wqy-zenhei) draws
+# the pages of the scanned reports the OCR tests make. Installed with apt-get when missing
 # and the machine allows it (root, Debian); otherwise the tests that need one say so when skipped.
 set -u
 declare -A needed=([pdftotext]=poppler-utils)
@@ -8,6 +9,7 @@ missing=()
 for program in "${!needed[@]}"; do
   command -v "$program" >/dev/null 2>&1 || missing+=("${needed[$program]}")
 done
+[ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || missing+=(fonts-wqy-zenhei)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "installing ${missing[*]} (apt-get)"

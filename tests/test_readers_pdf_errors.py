@@ -1,8 +1,8 @@
 """PDFs that cannot be read fail with a message a user understands; the run goes on.
 
 Every bad file is made here with real libraries: a scan (a corpus page rendered to an image and
-put in a new PDF without text), an encrypted copy (pypdf), a truncated copy, and a text file
-named .pdf.
+put in a new PDF without text: read by OCR, and said so), a picture without writing, an encrypted
+copy (pypdf), a truncated copy, and a text file named .pdf.
 """
 
 from __future__ import annotations
@@ -13,11 +13,13 @@ from pathlib import Path
 import duckdb
 import pypdfium2 as pdfium
 import pytest
+from PIL import Image, ImageDraw
 from pypdf import PdfReader, PdfWriter
 
 from budget_reports.readers import ReadError, read_document
 from budget_reports.runs import Paths, build, stage_reports
 from tests.conftest import SEED_FILES, corpus_file
+from tests.scan_support import image_pdf
 
 PUTUO = "shanghai-putuo-finance-bureau-2024-final.pdf"
 
@@ -85,10 +87,26 @@ def _error(path: Path) -> str:
     return str(info.value)
 
 
-def test_scanned_pdf_needs_ocr(putuo: Path, tmp_path: Path) -> None:
+def make_picture(target: Path) -> Path:
+    """A PDF whose only page is a drawing without any writing (shapes on a grey gradient)."""
+    picture = Image.linear_gradient("L").resize((800, 1100))
+    draw = ImageDraw.Draw(picture)
+    draw.ellipse((150, 200, 650, 700), fill=40)
+    draw.rectangle((300, 800, 500, 1000), fill=220)
+    return image_pdf([picture], target, dpi=96)
+
+
+def test_scanned_pdf_is_read_by_ocr(putuo: Path, tmp_path: Path) -> None:
     scan = make_scan(putuo, tmp_path / "scan.pdf")
     assert len(pdfium.PdfDocument(scan)) == 2  # a real two-page PDF, only without text
-    assert "需要OCR" in _error(scan)
+    document = read_document(scan, scan.name)
+    assert document.ocr_pages == [1, 2]
+    assert any("OCR" in warning for warning in document.warnings)
+    assert document.tables()
+
+
+def test_picture_without_writing_is_refused(tmp_path: Path) -> None:
+    assert "OCR也未能识别出文字" in _error(make_picture(tmp_path / "picture.pdf"))
 
 
 def test_blank_pdf_has_no_text(tmp_path: Path) -> None:
@@ -133,6 +151,7 @@ def test_pipeline_marks_bad_pdfs_failed_and_keeps_the_rest(putuo: Path, tmp_path
     make_encrypted(putuo, raw / "locked.pdf")
     make_truncated(putuo, raw / "half.pdf")
     make_not_pdf(raw / "fake.pdf")
+    make_picture(raw / "picture.pdf")
     paths = Paths(raw, tmp_path / "warehouse")
     stage_reports(paths)
     result = build(paths)
@@ -145,7 +164,8 @@ def test_pipeline_marks_bad_pdfs_failed_and_keeps_the_rest(putuo: Path, tmp_path
         )
     assert rows[seed.name][0] == "ok"
     assert rows[putuo.name][0] == "ok" and "第14页" in rows[putuo.name][1]  # the warning, not a failure
-    expected = {"scan.pdf": "需要OCR", "locked.pdf": "加密", "half.pdf": "不完整", "fake.pdf": "不是有效的PDF"}
+    assert rows["scan.pdf"][0] == "ok" and "OCR" in rows["scan.pdf"][1]  # read by OCR, and said so
+    expected = {"picture.pdf": "OCR", "locked.pdf": "加密", "half.pdf": "不完整", "fake.pdf": "不是有效的PDF"}
     for name, words in expected.items():
         status, message = rows[name]
         assert status == "failed" and words in message, (name, status, message)

@@ -21,6 +21,7 @@ from lxml import etree
 from budget_reports.model import Block, BlockKind, Cell, Document, Table
 from budget_reports.readers.errors import ReadError
 from budget_reports.readers.headings import is_heading
+from budget_reports.readers.ocr_picture import picture_blocks
 from budget_reports.readers.text import strip_markers
 from budget_reports.readers.zipguard import check_zip
 
@@ -41,6 +42,7 @@ def read(path: Path, source_file: str, file_format: str = "docx") -> Document:
             if text:
                 kind = BlockKind.HEADING if _is_heading(item, text) else BlockKind.PARAGRAPH
                 document.blocks.append(Block(kind, text, None, line))
+            _read_pictures(word, item, line, document)
             line += 1
         else:
             table = _table(item, line)
@@ -49,6 +51,23 @@ def read(path: Path, source_file: str, file_format: str = "docx") -> Document:
                 document.blocks.append(Block(BlockKind.TABLE, text, None, line, table))
             line += max(table.n_rows, 1)
     return document
+
+
+_PICTURES = ".//a:blip/@r:embed"
+
+
+def _read_pictures(word: docx.document.Document, paragraph: Paragraph, line: int, document: Document) -> None:
+    """Tables pasted as pictures in the paragraph, read by OCR (``ocr_picture``)."""
+    for part_id in paragraph._p.xpath(_PICTURES):
+        part = word.part.related_parts.get(part_id)
+        if part is None:
+            continue
+        blocks, unread = picture_blocks(part.blob, line)
+        if blocks:
+            document.blocks.extend(blocks)
+            document.unread_figures.extend(unread)
+            document.ocr_lines.add(line)
+            document.warnings.append(f"第{line}段的图片中有表格，已用OCR识别，所得数据请对照原件核实")
 
 
 _RUN_CONTENT = ".//w:r/w:t | .//w:r/w:tab | .//w:r/w:br | .//w:r/w:cr"

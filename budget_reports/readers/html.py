@@ -2,12 +2,16 @@
 
 The encoding comes from a BOM, else the page's declared charset, else detection (``decode.py``).
 Headings h1–h6, paragraphs (a ``<br>`` starts a new one) and tables with rowspan/colspan, in
-document order; scripts and styles are ignored. Line numbers refer to the page's text written out
-one paragraph per line and one table row per line. Broken markup is read as far as lxml recovers it.
+document order; scripts and styles are ignored. A picture (``<img>``, inline as a data URI or a
+file beside the page) that holds a ruled table is read by OCR (``ocr_picture``) at its place.
+Line numbers refer to the page's text written out one paragraph per line, one table row per line
+and one line per picture read. Broken markup is read as far as lxml recovers it.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from pathlib import Path
 
@@ -16,6 +20,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from budget_reports.model import Block, BlockKind, Cell, Document, Table
 from budget_reports.readers.decode import decode_text
 from budget_reports.readers.headings import is_heading
+from budget_reports.readers.ocr_picture import picture_blocks
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
@@ -75,7 +80,7 @@ def read(path: Path, source_file: str) -> Document:
     text, encoding = decode_text(data, declared=_declared_charset(data[:4096]))
     document = Document(source_file=source_file, file_format="html")
     soup = BeautifulSoup(text, "lxml")
-    walker = _Walker()
+    walker = _Walker(pictures=_Pictures(path.parent, document))
     walker.walk(soup)
     walker.flush()
     document.blocks = walker.blocks
@@ -91,13 +96,54 @@ def _declared_charset(head: bytes) -> str | None:
     return match.group(1).decode("ascii") if match else None
 
 
+_DATA_URI = re.compile(r"^data:image/[\w.+-]+;base64,", re.IGNORECASE)
+# A picture file larger than this is not read (the page's own size limit keeps the rest small).
+_MAX_PICTURE_BYTES = 30 * 1024 * 1024
+
+
+class _Pictures:
+    """The page's pictures: their bytes (inline, or a file inside the page's folder) and what OCR read."""
+
+    def __init__(self, folder: Path, document: Document) -> None:
+        self.folder = folder.resolve()
+        self.document = document
+
+    def data(self, source: str) -> bytes | None:
+        source = source.strip()
+        if match := _DATA_URI.match(source):
+            try:
+                return base64.b64decode(source[match.end() :], validate=False)
+            except (binascii.Error, ValueError):
+                return None
+        if not source or ":" in source.split("/")[0]:
+            return None  # a web address: nothing is fetched
+        target = (self.folder / source.split("?")[0].split("#")[0]).resolve()
+        if not target.is_relative_to(self.folder) or not target.is_file():
+            return None
+        if target.stat().st_size > _MAX_PICTURE_BYTES:
+            return None
+        return target.read_bytes()
+
+    def read(self, source: str, line: int) -> list[Block]:
+        data = self.data(source)
+        if data is None:
+            return []
+        blocks, unread = picture_blocks(data, line)
+        if blocks:
+            self.document.ocr_lines.add(line)
+            self.document.unread_figures.extend(unread)
+            self.document.warnings.append(f"第{line}行的图片中有表格，已用OCR识别，所得数据请对照原件核实")
+        return blocks
+
+
 class _Walker:
     """Collects blocks in document order; inline text accumulates until a block boundary."""
 
-    def __init__(self, first_line: int = 1) -> None:
+    def __init__(self, first_line: int = 1, pictures: _Pictures | None = None) -> None:
         self.blocks: list[Block] = []
         self.line = first_line
         self._buffer: list[str] = []
+        self._pictures = pictures
 
     def walk(self, node: Tag) -> None:
         for child in node.children:
@@ -113,6 +159,8 @@ class _Walker:
         name = child.name
         if name == "br":
             self._buffer.append("\n")
+        elif name == "img" and self._pictures is not None:
+            self._picture(str(child.get("src") or ""))
         elif name == "table":
             self.flush()
             self._table(child)
@@ -137,6 +185,16 @@ class _Walker:
                 self.blocks.append(Block(kind, text, None, self.line))
                 self.line += 1
         self._buffer = []
+
+    def _picture(self, source: str) -> None:
+        """A picture holding a table ends the paragraph before it; any other stays out of the text."""
+        assert self._pictures is not None
+        pending = sum(1 for part in "".join(self._buffer).split("\n") if part.strip())
+        blocks = self._pictures.read(source, self.line + pending)
+        if blocks:
+            self.flush()
+            self.blocks.extend(blocks)
+            self.line += 1
 
     def _table(self, element: Tag) -> None:
         table = _table(element, self.line)

@@ -3,8 +3,10 @@
 Each page gives its prose blocks (headings, paragraphs re-joined across wrapped lines) and its
 tables (rebuilt from the ruling lines and character boxes), in the order they stand on the page.
 A table that runs on at the top of the next page with the same columns is joined to its start.
-Files that cannot be read (not a PDF, truncated, encrypted, scanned without a text layer) raise
-``ReadError`` with the reason; a single page without text is only a warning.
+A scanned page (pictures, no text layer) is read by OCR (``ocr_scans``) into the same page content,
+so its prose and tables come out the same way; the document records which pages were OCR'd.
+Files that cannot be read (not a PDF, truncated, encrypted, nothing legible) raise ``ReadError``
+with the reason; a single page without text is only a warning.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import pypdfium2.raw as pdfium_c
 
 from budget_reports.model import Block, BlockKind, Cell, Document, Table
 from budget_reports.readers.errors import ReadError
+from budget_reports.readers.ocr_scans import OcrFailed, ScannedPages
 from budget_reports.readers.pdf_grid import PageGrid, assign_chars, find_grids
 from budget_reports.readers.pdf_page import PageContent, load_page
 from budget_reports.readers.pdf_text import join_chars, paragraphs, prose_lines, running_key
@@ -45,17 +48,26 @@ def read(path: Path, source_file: str) -> Document:
         images = 0
         previous_table: _PageTable | None = None  # a table that ends its page
         margin_lines: list[tuple[int, int, str]] = []  # (page, line, key) of header/footer-band lines
+        scanned = ScannedPages(path, pdf, document)
         for index in range(len(pdf)):
             number = index + 1
             try:
-                content, grids = _load(pdf, index)
-            except pdfium.PdfiumError:
+                if index in scanned:
+                    content, grids = scanned.read(index)
+                else:
+                    content, grids = _load(pdf, index)
+                    if not content.has_text and content.image_count:
+                        scanned.start(index)  # the first scan met: OCR it and every scan after it
+                        content, grids = scanned.read(index)
+            except (pdfium.PdfiumError, OcrFailed):
                 document.lost.append(f"第{number}页无法解析，已跳过")
                 previous_table = None
                 continue
             images += content.image_count
             if not content.has_text:
-                if content.image_count:
+                if index in scanned:
+                    document.lost.append(f"第{number}页是扫描图片，OCR未能识别出文字，未读取该页内容")
+                elif content.image_count:
                     document.lost.append(
                         f"第{number}页只有图片、没有文字层（可能是扫描页，需OCR才能读取），未读取该页内容"
                     )
@@ -78,11 +90,14 @@ def read(path: Path, source_file: str) -> Document:
                 document.blocks.append(item.block if isinstance(item, _PageTable) else item)
             previous_table = items[-1] if items and isinstance(items[-1], _PageTable) else None
     finally:
+        scanned.close()
         pdf.close()
     _drop_running_lines(document, margin_lines, pages_with_text)
+    if document.ocr_pages:
+        document.warnings.append(scanned.note())
     if pages_with_text == 0:
         if images:
-            raise ReadError("PDF没有文字层（可能是扫描件或图片），需要OCR识别后才能读取")
+            raise ReadError("PDF没有文字层（扫描件或图片），OCR也未能识别出文字：请检查扫描质量或提供原始电子版")
         raise ReadError("PDF中没有可读取的文字（所有页面均为空白或仅有图形）")
     return document
 
@@ -161,6 +176,12 @@ def _page_items(
         items.append(table)
     items.extend(paragraphs(content.number, pending, right_margin))
     return items
+
+
+def page_blocks(content: PageContent, grids: list[PageGrid]) -> list[Block]:
+    """Prose and table blocks of one page's content in reading order (content read from elsewhere,
+    such as a picture OCR'd inside another document)."""
+    return [item.block if isinstance(item, _PageTable) else item for item in _page_items(content, grids, [])]
 
 
 def _has_text(grid: PageGrid) -> bool:

@@ -21,6 +21,7 @@ from budget_reports.rules.extraction import ambiguous_cell
 from budget_reports.rules.hierarchy import sum_hierarchy
 from budget_reports.rules.no_data_tables import empty_fund_tables
 from budget_reports.rules.numbering import numbering
+from budget_reports.rules.ocr import ocr_unread_figure
 from budget_reports.rules.paragraphs import paragraph_consistency
 from budget_reports.rules.placeholders import template_placeholder
 from budget_reports.rules.ratios import completion_pct, yoy_arithmetic, yoy_growth_pct
@@ -61,7 +62,9 @@ DOCUMENT_RULES: list[Rule] = [
     paragraph_consistency,
     year_consistency,
     wording_comparison,
-    ambiguous_cell,
 ]
+# Rules that report what the reader could not vouch for (figures it could not place in a column, or OCR
+# could not read).
+READER_RULES: list[Rule] = [ambiguous_cell, ocr_unread_figure]
 
-RULES: list[Rule] = FACT_RULES + DOCUMENT_RULES
+RULES: list[Rule] = FACT_RULES + DOCUMENT_RULES + READER_RULES

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import replace
 
 from budget_reports.model import Block, BlockKind, Cell, Document, Evidence
 
@@ -67,5 +68,5 @@ def evidence_at(document: Document, where: Block | Cell, start: int, end: int) -
     evidence = Evidence.of(document, where, snippet)
     if isinstance(where, Block) and where.line_starts:
         line = where.line_at(start)
-        evidence = Evidence(evidence.source_file, evidence.page, line, evidence.snippet)
+        evidence = replace(evidence, line=line)
     return evidence
