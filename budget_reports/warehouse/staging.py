@@ -12,8 +12,6 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import polars as pl
-
 from budget_reports.facts import ExtractedReport
 from budget_reports.warehouse.frames import report_frames
 
@@ -43,9 +41,3 @@ def stage_report(stage_dir: Path, extracted: ExtractedReport) -> Path:
         if scratch.exists():
             shutil.rmtree(scratch)
     return target
-
-
-def read_staged(stage_dirs: list[Path], view_name: str) -> pl.DataFrame | None:
-    """One view's rows from the given report folders, concatenated (None when there are none)."""
-    frames = [pl.read_parquet(d / f"{view_name}.parquet") for d in stage_dirs]
-    return pl.concat(frames, how="vertical") if frames else None
