@@ -13,10 +13,17 @@ from budget_reports.warehouse.build import DUCKDB_FILE, PARQUET_DIR
 from budget_reports.warehouse.parquet_snapshots import EMPTY_TABLE_FILE
 
 
-def view_rows(warehouse_dir: Path) -> dict[str, list[str]]:
-    """Each view's rows, sorted (row order is not part of the contract)."""
+def view_rows(warehouse_dir: Path, *, with_load_times: bool = True) -> dict[str, list[str]]:
+    """Each view's rows, sorted (row order is not part of the contract); without ``with_load_times``,
+    `reports.ingested_at` is left out (a report extracted again gets a new one)."""
+    rows = {}
     with duckdb.connect(str(warehouse_dir / DUCKDB_FILE), read_only=True) as con:
-        return {view.name: sorted(map(repr, con.sql(f'SELECT * FROM "{view.name}"').fetchall())) for view in VIEWS}
+        for view in VIEWS:
+            columns = [c for c in view.column_names if with_load_times or c != "ingested_at"]
+            quoted = ", ".join(f'"{c}"' for c in columns)
+            query = f'SELECT {quoted} FROM "{view.name}"'
+            rows[view.name] = sorted(map(repr, con.sql(query).fetchall()))
+    return rows
 
 
 def parquet_files(warehouse_dir: Path) -> dict[str, str]:
