@@ -10,7 +10,7 @@ export DAGSTER_HOME := $(CURDIR)/.dagster
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: setup system-deps run test lint format ui bench clean
+.PHONY: setup system-deps run test lint format ui bench bench-scale clean
 
 setup: $(VENV)/.synced
 
@@ -50,6 +50,10 @@ ui: setup $(DAGSTER_HOME)/dagster.yaml
 
 bench: setup
 	$(VENV)/bin/python -m benchmarks.run
+
+# A nightly run at 1,000 and 10,000 reports (long: the 10,000 cold build extracts every copy).
+bench-scale: setup
+	$(VENV)/bin/python -m benchmarks.scale $(if $(REPORTS),$(foreach n,$(REPORTS),--reports $(n)))
 
 clean:
 	rm -rf $(VENV) .tools data/warehouse/* .dagster
