@@ -52,8 +52,8 @@ ANALYST_QUERIES = {
     ),
     "findings by rule and severity": "SELECT rule_id, severity, count(*) FROM dq_findings GROUP BY ALL ORDER BY 3 DESC",
     "one department's findings": (
-        "SELECT rule_id, severity, subject, expected, actual, message FROM dq_findings "
-        "WHERE department = (SELECT department FROM reports ORDER BY report_id LIMIT 1)"
+        "SELECT f.rule_id, f.severity, f.subject, f.expected, f.actual, f.message FROM dq_findings f "
+        "JOIN reports r USING (report_id) WHERE r.department = (SELECT min(department) FROM reports)"
     ),
     "indicators below target": (
         "SELECT department, fiscal_year, count(*) FROM performance_indicators WHERE score < weight GROUP BY ALL"
@@ -199,7 +199,7 @@ def main() -> None:
     sizes = []
     for reports in args.reports or [1000, 10000]:
         child = [sys.executable, "-m", "benchmarks.scale", "--one", str(reports)]
-        out = subprocess.run(child, cwd=PROJECT_ROOT, capture_output=True, text=True, check=True)
+        out = subprocess.run(child, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, text=True, check=True)
         sizes.append(json.loads(out.stdout.strip().splitlines()[-1]))
         print(f"{reports} reports measured", file=sys.stderr)
     results = {"when": f"{started:%Y-%m-%d %H:%M} UTC", "machine": machine.describe(), "sizes": sizes}
