@@ -22,12 +22,16 @@ RUN_CONFIG = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
 EXIT_BUSY = 75  # EX_TEMPFAIL: try again later
 
 
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
 def main() -> int:
     paths = Paths.from_env()
     instance = DagsterInstance.get()
     in_process = executor_name() == IN_PROCESS
     try:
-        with warehouse_lock(paths.warehouse_dir) if in_process else nullcontext():
+        with warehouse_lock(paths.warehouse_dir, on_wait=_say) if in_process else nullcontext():
             if in_process:
                 result = build_job().execute_in_process(run_config=RUN_CONFIG, instance=instance, raise_on_error=False)
             else:

@@ -96,14 +96,15 @@ def test_a_second_run_stops_with_a_message_or_waits_for_the_first(seed_paths: Pa
         assert not (seed_paths.warehouse_dir / DUCKDB_FILE).exists(), "nothing was written"
 
         patient = _start_cli(_cli_env(seed_paths, tmp_path / "home", wait_seconds=600))
-        time.sleep(5)
-        assert patient.poll() is None, "the second run waits while the first holds the warehouse"
+        said = patient.stderr.readline()  # nothing else can happen before the warehouse is free
+        assert f"waiting for another run to finish writing {seed_paths.warehouse_dir} (pid {holder.pid}" in said
+        time.sleep(2)
+        assert patient.poll() is None and not (seed_paths.warehouse_dir / DUCKDB_FILE).exists()
     finally:
         holder.stdin.close()
         holder.wait(timeout=60)
     out, err = patient.communicate(timeout=600)
     assert patient.returncode == 0, err[-3000:]
-    assert "waiting for another run" in err
     assert "Reports read: 5 (ok 5, partial 0, failed 0)" in out
 
 

@@ -13,7 +13,7 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -39,8 +39,12 @@ def wait_seconds_from_env() -> float:
 
 
 @contextmanager
-def warehouse_lock(warehouse_dir: Path, wait_seconds: float | None = None) -> Iterator[None]:
-    """Hold the warehouse for writing; wait up to ``wait_seconds`` for another run, then fail clearly."""
+def warehouse_lock(
+    warehouse_dir: Path, wait_seconds: float | None = None, on_wait: Callable[[str], None] | None = None
+) -> Iterator[None]:
+    """Hold the warehouse for writing; wait up to ``wait_seconds`` for another run, then fail clearly.
+
+    ``on_wait`` is told once, in words, that the run is waiting (by default it is logged)."""
     warehouse_dir.mkdir(parents=True, exist_ok=True)
     path = (warehouse_dir / LOCK_FILE).resolve()
     with _guard:
@@ -51,7 +55,7 @@ def warehouse_lock(warehouse_dir: Path, wait_seconds: float | None = None) -> It
         else:
             reentered = False
     if not reentered:
-        fd = _acquire(path, wait_seconds_from_env() if wait_seconds is None else wait_seconds)
+        fd = _acquire(path, wait_seconds_from_env() if wait_seconds is None else wait_seconds, on_wait or log.warning)
         with _guard:
             _held[path] = (fd, 1)
     try:
@@ -66,7 +70,7 @@ def warehouse_lock(warehouse_dir: Path, wait_seconds: float | None = None) -> It
                 os.close(fd)  # closing the file releases the lock
 
 
-def _acquire(path: Path, wait_seconds: float) -> int:
+def _acquire(path: Path, wait_seconds: float, on_wait: Callable[[str], None]) -> int:
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     deadline = time.monotonic() + wait_seconds
     announced = False
@@ -83,7 +87,7 @@ def _acquire(path: Path, wait_seconds: float) -> int:
                     f"gave up after waiting {wait_seconds:g} s (set {WAIT_ENV} to wait longer)"
                 ) from None
             if not announced:
-                log.warning("waiting for another run to finish writing %s (%s)", path.parent, holder)
+                on_wait(f"waiting for another run to finish writing {path.parent} ({holder})")
                 announced = True
             time.sleep(_POLL_SECONDS)
     os.ftruncate(fd, 0)
