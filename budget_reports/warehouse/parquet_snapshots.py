@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 import duckdb
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from budget_reports.contract import VIEWS, View
@@ -31,6 +32,7 @@ SNAPSHOT_PREFIX = ".parquet-"
 NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"  # how Hive (and pyarrow, DuckDB) name the NULL partition
 EMPTY_TABLE_FILE = "part-0.parquet"
 _REFERENCE_BUCKET = "0"
+_BUCKET_COLUMN = "__bucket"
 
 
 def partition_column(view: View) -> str:
@@ -72,19 +74,27 @@ def write_snapshot(
         table_dir = root / view.name
         table_dir.mkdir(parents=True)
         column = partition_column(view)
-        bucket = f"'{_REFERENCE_BUCKET}'" if view.name == REFERENCE_VIEW else BUCKET_SQL
-        partitions = con.execute(f'SELECT DISTINCT "{column}", {bucket} FROM "{view.name}"').fetchall()
+        partitions = con.execute(f'SELECT DISTINCT "{column}", {_bucket_sql(view)} FROM "{view.name}"').fetchall()
         if not partitions:
             # An empty table still gets a file, so its schema is readable like the others'.
-            _write_rows(con, view, None, table_dir / EMPTY_TABLE_FILE)
+            empty = con.sql(f'SELECT * EXCLUDE ("{column}") FROM "{view.name}" LIMIT 0').to_arrow_table()
+            pq.write_table(empty, table_dir / EMPTY_TABLE_FILE)
             continue
-        for value, bucket_value in partitions:
-            year_dir = table_dir / f"{column}={NULL_PARTITION if value is None else value}"
+        pending: dict[object, list[str]] = {}  # partition value -> buckets to write
+        for value, bucket in sorted(partitions, key=lambda p: (p[0] is None, p[0] or 0, p[1])):
+            year_dir = table_dir / _partition_dir(column, value)
             year_dir.mkdir(exist_ok=True)
-            reusable = previous is not None and touched is not None and (value, bucket_value) not in touched[view.name]
-            if reusable and _link_previous(previous / view.name / year_dir.name, year_dir, bucket_value):
-                continue
-            _write_partition(con, view, (value, bucket_value), year_dir)
+            reusable = previous is not None and touched is not None and (value, bucket) not in touched[view.name]
+            if not (reusable and _link_previous(previous / view.name / year_dir.name, year_dir, bucket)):
+                pending.setdefault(value, []).append(bucket)
+        for value, buckets in pending.items():
+            _write_buckets(
+                con, view, value, buckets, table_dir / f"{column}={NULL_PARTITION if value is None else value}"
+            )
+
+
+def _bucket_sql(view: View) -> str:
+    return f"'{_REFERENCE_BUCKET}'" if view.name == REFERENCE_VIEW else BUCKET_SQL
 
 
 def _link_previous(previous_dir: Path, year_dir: Path, bucket: str) -> bool:
@@ -97,27 +107,27 @@ def _link_previous(previous_dir: Path, year_dir: Path, bucket: str) -> bool:
     return bool(files)
 
 
-def _write_partition(con: duckdb.DuckDBPyConnection, view: View, partition: Partition, year_dir: Path) -> None:
-    scratch = year_dir / ".writing.parquet"
-    _write_rows(con, view, partition, scratch)
-    digest = hashlib.sha256(scratch.read_bytes()).hexdigest()[:16]
-    scratch.rename(year_dir / f"part-{partition[1]}-{digest}.parquet")
+def _write_buckets(
+    con: duckdb.DuckDBPyConnection, view: View, value: object, buckets: list[str], year_dir: Path
+) -> None:
+    """The given buckets of one partition value, read in one scan, each as a file named by its content.
 
-
-def _write_rows(con: duckdb.DuckDBPyConnection, view: View, partition: Partition | None, path: Path) -> None:
-    """The partition's rows without the partition column (Hive keeps it in the folder name), sorted so
-    the same rows always give the same bytes."""
+    Rows go without the partition column (Hive keeps it in the folder name), sorted so the same rows
+    always give the same bytes."""
     column = partition_column(view)
-    if partition is None:
-        query, params = f'SELECT * EXCLUDE ("{column}") FROM "{view.name}" LIMIT 0', []
-    else:
-        bucket = f"'{_REFERENCE_BUCKET}'" if view.name == REFERENCE_VIEW else BUCKET_SQL
-        query = (
-            f'SELECT * EXCLUDE ("{column}") FROM "{view.name}" '
-            f'WHERE "{column}" IS NOT DISTINCT FROM ? AND {bucket} = ? ORDER BY ALL'
-        )
-        params = list(partition)
-    pq.write_table(con.sql(query, params=params).to_arrow_table(), path)
+    rows = con.sql(
+        f'SELECT {_bucket_sql(view)} AS "{_BUCKET_COLUMN}", * EXCLUDE ("{column}") FROM "{view.name}" '
+        f'WHERE "{column}" IS NOT DISTINCT FROM ? AND {_bucket_sql(view)} IN (SELECT unnest(?::VARCHAR[])) '
+        "ORDER BY ALL",
+        params=[value, buckets],
+    ).to_arrow_table()
+    bucket_of_row = rows.column(_BUCKET_COLUMN)
+    rows = rows.drop_columns([_BUCKET_COLUMN])
+    for bucket in buckets:
+        scratch = year_dir / ".writing.parquet"
+        pq.write_table(rows.filter(pc.equal(bucket_of_row, bucket)), scratch)
+        digest = hashlib.sha256(scratch.read_bytes()).hexdigest()[:16]
+        scratch.rename(year_dir / f"part-{bucket}-{digest}.parquet")
 
 
 def swap_in(warehouse_dir: Path, snapshot: Path) -> None:
