@@ -107,6 +107,10 @@ def _link_previous(previous_dir: Path, year_dir: Path, bucket: str) -> bool:
     return bool(files)
 
 
+def _partition_dir(column: str, value: object) -> str:
+    return f"{column}={NULL_PARTITION if value is None else value}"
+
+
 def _write_buckets(
     con: duckdb.DuckDBPyConnection, view: View, value: object, buckets: list[str], year_dir: Path
 ) -> None:
