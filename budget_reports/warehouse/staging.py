@@ -12,7 +12,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from budget_reports.facts import ExtractedReport
+import polars as pl
+
+from budget_reports.facts import ExtractedReport, ReportInfo
 from budget_reports.warehouse.frames import report_frames
 
 
@@ -27,12 +29,16 @@ def is_staged(stage_dir: Path, report_id: str, source_file: str, parser_version:
 
 
 def stage_report(stage_dir: Path, extracted: ExtractedReport) -> Path:
-    info = extracted.report
+    return stage_frames(stage_dir, extracted.report, report_frames(extracted))
+
+
+def stage_frames(stage_dir: Path, info: ReportInfo, frames: dict[str, pl.DataFrame]) -> Path:
+    """Write one report's frames as its staged folder, whole or not at all."""
     target = report_dir(stage_dir, info.report_id, info.source_file, info.parser_version)
     stage_dir.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=".staging-", dir=stage_dir))
     try:
-        for view_name, frame in report_frames(extracted).items():
+        for view_name, frame in frames.items():
             frame.write_parquet(scratch / f"{view_name}.parquet")
         if target.exists():
             shutil.rmtree(target)
