@@ -109,8 +109,8 @@ def test_a_second_run_stops_with_a_message_or_waits_for_the_first(seed_paths: Pa
 
 
 def test_two_runs_at_once_give_the_warehouse_of_one(seed_paths: Paths, tmp_path: Path) -> None:
-    env = _cli_env(seed_paths, tmp_path / "home", wait_seconds=600)
-    runs = [_start_cli(env), _start_cli(env)]
+    # Each run with its own Dagster instance (two launchers), both on one warehouse.
+    runs = [_start_cli(_cli_env(seed_paths, tmp_path / f"home-{i}", wait_seconds=600)) for i in range(2)]
     outputs = [run.communicate(timeout=900) for run in runs]
     for run, (out, err) in zip(runs, outputs, strict=True):
         assert run.returncode == 0, err[-3000:]
