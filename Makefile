@@ -10,7 +10,7 @@ export DAGSTER_HOME := $(CURDIR)/.dagster
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: setup system-deps run test lint format ui bench eval clean
+.PHONY: setup system-deps run test lint format ui bench bench-scale eval clean
 
 setup: $(VENV)/.synced
 
@@ -54,6 +54,10 @@ bench: setup
 # Errors injected into the real reports, found or not by the rules: docs/validation-benchmark.md.
 eval: setup
 	$(VENV)/bin/python -m benchmarks.validation
+
+# A nightly run at 1,000 and 10,000 reports (long: the 10,000 cold build extracts every copy).
+bench-scale: setup
+	$(VENV)/bin/python -m benchmarks.scale $(if $(REPORTS),$(foreach n,$(REPORTS),--reports $(n)))
 
 clean:
 	rm -rf $(VENV) .tools data/warehouse/* .dagster

@@ -2,7 +2,9 @@
 
 from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
 
+from budget_reports.object_storage import mirror_raw
 from budget_reports.runs import stage_reports
+from budget_reports.warehouse.lock import warehouse_lock
 from pipelines.resources import WarehousePaths
 
 
@@ -13,7 +15,15 @@ def extracted_reports(context: AssetExecutionContext, warehouse_paths: Warehouse
     Files already extracted by the same parser version are reused; a file that cannot be read is
     staged as a `failed` report with its reason, and the run goes on.
     """
-    result = stage_reports(warehouse_paths.paths())
+    paths = warehouse_paths.paths()
+    with warehouse_lock(paths.warehouse_dir):
+        if warehouse_paths.raw_is_remote:
+            mirrored = mirror_raw(warehouse_paths.raw_dir, paths.raw_dir)
+            context.log.info(
+                f"mirrored {warehouse_paths.raw_dir}: {mirrored.copied} copied, {mirrored.unchanged} unchanged,"
+                f" {mirrored.deleted} removed"
+            )
+        result = stage_reports(paths)
     context.log.info(
         f"{result.files} files: {result.extracted} extracted, {result.reused} unchanged"
         f"; {result.hashed} read in full to hash (the others unchanged in size and modification time)"
@@ -27,6 +37,6 @@ def extracted_reports(context: AssetExecutionContext, warehouse_paths: Warehouse
             "ok": result.status_counts.get("ok", 0),
             "partial": result.status_counts.get("partial", 0),
             "failed": result.status_counts.get("failed", 0),
-            "raw_dir": MetadataValue.path(str(warehouse_paths.paths().raw_dir)),
+            "raw_dir": MetadataValue.path(warehouse_paths.raw_dir),
         }
     )

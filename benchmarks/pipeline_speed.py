@@ -55,25 +55,22 @@ def measure_report(path: Path, repeat: int = 3) -> ReportCost:
 
 def measure_run(paths_in: list[Path], copies: int = 1) -> RunCost:
     """Wall time of a cold build of ``copies`` copies of the files into a fresh folder, of the same
-    build again, and of the build after one more report arrives.
-
-    Each copy gets one extra trailing byte (a newline after a text, after a PDF's end marker, which
-    readers ignore), so every copy is a report of its own with its own hash.
-    """
+    build again, and of the build after one more report arrives (each copy made by ``write_copy``)."""
     with tempfile.TemporaryDirectory() as scratch:
         raw = Path(scratch) / "raw"
         raw.mkdir()
         for copy in range(copies):
             for path in paths_in:
-                _write_copy(path, raw / f"{copy:04d}_{path.name}", copy)
+                write_copy(path, raw / f"{copy:04d}_{path.name}", copy)
         paths = Paths(raw, Path(scratch) / "warehouse")
         timings = [_timed_run(paths), _timed_run(paths)]
-        _write_copy(paths_in[0], raw / f"new_{paths_in[0].name}", copies)
+        write_copy(paths_in[0], raw / f"new_{paths_in[0].name}", copies)
         timings.append(_timed_run(paths))
     return RunCost(len(paths_in) * copies, *timings)
 
 
-def _write_copy(source: Path, target: Path, copy: int) -> None:
+def write_copy(source: Path, target: Path, copy: int) -> None:
+    """A report of its own: ``source`` with ``copy`` newlines appended (readers ignore them)."""
     target.write_bytes(source.read_bytes() + b"\n" * copy)
 
 

@@ -19,6 +19,7 @@ from budget_reports.classification.reference import classification_frame
 from budget_reports.file_hashes import RECORD_FILE, FileHashes
 from budget_reports.ingest import PARSER_VERSION, RawFile, discover, process_file
 from budget_reports.warehouse.build import BuildResult, build_warehouse
+from budget_reports.warehouse.lock import warehouse_lock
 from budget_reports.warehouse.staging import is_staged, report_dir, stage_report
 
 log = logging.getLogger(__name__)
@@ -100,8 +101,10 @@ def current_stage_dirs(paths: Paths) -> list[Path]:
     return dirs
 
 
-def build(paths: Paths) -> BuildResult:
-    return build_warehouse(paths.warehouse_dir, current_stage_dirs(paths), classification_frame())
+def build(paths: Paths, *, full: bool = False) -> BuildResult:
+    """Load what changed since the last build (``full``: rebuild from scratch), holding the warehouse."""
+    with warehouse_lock(paths.warehouse_dir):
+        return build_warehouse(paths.warehouse_dir, current_stage_dirs(paths), classification_frame(), full=full)
 
 
 def _first_ingested_at(stage_dir: Path, raw: RawFile):

@@ -1,10 +1,11 @@
 """The Dagster definitions: assets, checks, the build job, its nightly schedule and the raw-folder sensor."""
 
-from dagster import AssetSelection, Definitions, define_asset_job, in_process_executor
+from dagster import AssetSelection, Definitions, JobDefinition, define_asset_job
 
 from assets.checks import SCHEMA_CHECKS
 from assets.ingestion import extracted_reports
 from assets.warehouse import warehouse_tables
+from pipelines.executors import executor_from_env
 from pipelines.resources import WarehousePaths
 from pipelines.schedules import nightly_build
 from pipelines.sensors import raw_folder_sensor
@@ -15,8 +16,6 @@ build_warehouse_job = define_asset_job(
     description="Read every report of the raw folder and rebuild the warehouse.",
 )
 
-# One process per run: the steps are light and sequential (each asset needs the one before), so a
-# process per step would mostly spend its time importing the project.
 defs = Definitions(
     assets=[extracted_reports, warehouse_tables],
     asset_checks=SCHEMA_CHECKS,
@@ -24,5 +23,10 @@ defs = Definitions(
     schedules=[nightly_build(build_warehouse_job)],
     sensors=[raw_folder_sensor(build_warehouse_job)],
     resources={"warehouse_paths": WarehousePaths.from_env()},
-    executor=in_process_executor,
+    executor=executor_from_env(),
 )
+
+
+def build_job() -> JobDefinition:
+    """The build job, as executors that run steps in other processes rebuild it there."""
+    return defs.resolve_job_def("build_warehouse")

@@ -11,6 +11,7 @@ from dagster import (
     sensor,
 )
 
+from budget_reports.object_storage import listing_fingerprint
 from pipelines.resources import WarehousePaths
 
 CHECK_INTERVAL_SECONDS = 60
@@ -18,6 +19,8 @@ CHECK_INTERVAL_SECONDS = 60
 
 def raw_folder_fingerprint(warehouse_paths: WarehousePaths) -> str:
     """Names, sizes and modification times of the raw folder's files (cheap: no file is read)."""
+    if warehouse_paths.raw_is_remote:
+        return listing_fingerprint(warehouse_paths.raw_dir)
     raw_dir = warehouse_paths.paths().raw_dir
     digest = hashlib.sha256()
     for path in sorted(raw_dir.rglob("*")):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import polars as pl
 
-from budget_reports.facts import ExtractedReport
+from budget_reports.facts import ExtractedReport, ReportInfo
 from budget_reports.warehouse.frames import report_frames
 
 
@@ -29,12 +29,16 @@ def is_staged(stage_dir: Path, report_id: str, source_file: str, parser_version:
 
 
 def stage_report(stage_dir: Path, extracted: ExtractedReport) -> Path:
-    info = extracted.report
+    return stage_frames(stage_dir, extracted.report, report_frames(extracted))
+
+
+def stage_frames(stage_dir: Path, info: ReportInfo, frames: dict[str, pl.DataFrame]) -> Path:
+    """Write one report's frames as its staged folder, whole or not at all."""
     target = report_dir(stage_dir, info.report_id, info.source_file, info.parser_version)
     stage_dir.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=".staging-", dir=stage_dir))
     try:
-        for view_name, frame in report_frames(extracted).items():
+        for view_name, frame in frames.items():
             frame.write_parquet(scratch / f"{view_name}.parquet")
         if target.exists():
             shutil.rmtree(target)
@@ -43,9 +47,3 @@ def stage_report(stage_dir: Path, extracted: ExtractedReport) -> Path:
         if scratch.exists():
             shutil.rmtree(scratch)
     return target
-
-
-def read_staged(stage_dirs: list[Path], view_name: str) -> pl.DataFrame | None:
-    """One view's rows from the given report folders, concatenated (None when there are none)."""
-    frames = [pl.read_parquet(d / f"{view_name}.parquet") for d in stage_dirs]
-    return pl.concat(frames, how="vertical") if frames else None
