@@ -38,6 +38,8 @@ _ROW_MAX_CHARS = 70
 _COLUMN_NUMBERS = ("栏次", "行次")
 _TABLE_END = re.compile(r"^(?:注[:：]|说明[:：]|第[一二三四五六七八九十\d]+部分|附件|附表\s*\d)")
 _FUNCTION_CODE_LENGTHS = (3, 5, 7)
+_COLUMN_GAP = re.compile(r"\S {3,}\S")
+_CODE_WORD = re.compile(r"^\d{2,7}$")
 # Where a glued title may start: a year (…1932026年部门…) or the first letter after a figure.
 _YEAR = re.compile(r"(?:19|20)\d\d年")
 _AFTER_FIGURE = re.compile(r"\d(?=[^\d\s,.，．%])")
@@ -65,6 +67,7 @@ class LinearTable:
     end: int  # index after its last line
     blocks: list[Block]
     ambiguous: list[AmbiguousCell]
+    lost: str | None = None  # why the table could not be rebuilt (its lines are left out)
 
 
 def unglue_titles(lines: list[SourceLine]) -> list[SourceLine]:
@@ -144,6 +147,7 @@ def _table_at(lines: list[SourceLine], start: int) -> LinearTable | None:
     header_key = compact("".join(h.text for h in header))
     coded = any(side.label is LabelKind.CODED for side in layout.sides)
     body: list[list[Token]] = []
+    body_lines: list[SourceLine] = []
     page = lines[i].page
     while i < len(lines):
         line = lines[i]
@@ -162,7 +166,13 @@ def _table_at(lines: list[SourceLine], start: int) -> LinearTable | None:
         if len(key) > _ROW_MAX_CHARS and not any(_figure(t.text) is not None for t in tokens):
             break
         body.append(tokens)
+        body_lines.append(line)
         i += 1
+    if _misaligned(body_lines, coded, layout):
+        where = f"第{title.page}页" if title.page is not None else f"第{title.line}行"
+        heading = Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)
+        message = f"{where}表格“{compact(title.text)}”为按版面排列的文本，数字与所在行错位，未能还原（其数字未录入）"
+        return LinearTable(start, i, [heading], [], message)
     rows = gather_rows(body, coded)
     table, ambiguous = _build(layout, rows, coded)
     blocks = [Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)]
@@ -170,6 +180,26 @@ def _table_at(lines: list[SourceLine], start: int) -> LinearTable | None:
         blocks.append(Block(BlockKind.PARAGRAPH, unit.text.strip(), unit.page, unit.line))
     blocks.append(Block(BlockKind.TABLE, _table_text(table), table.page, table.line, table))
     return LinearTable(start, i, blocks, ambiguous)
+
+
+def is_laid_out(texts: list[str]) -> bool:
+    """Text written by ``pdftotext -layout``: most lines hold cells set apart by runs of spaces."""
+    lines = [t for t in texts if t.strip()]
+    return bool(lines) and sum(1 for t in lines if _COLUMN_GAP.search(t.strip())) * 2 > len(lines)
+
+
+def _misaligned(body: list[SourceLine], coded: bool, layout: HeaderLayout) -> bool:
+    """A laid-out table whose cells left their row: figures on a line of their own (printed centred on
+    a row of wrapped names) or codes without their name. Which row they belong to is not in the text."""
+    if not is_laid_out([line.text for line in body]) or all(side.label is LabelKind.NONE for side in layout.sides):
+        return False
+    for line in body:
+        tokens = line_tokens(line.text, None, 0)
+        if all(_figure(t.text) is not None for t in tokens):
+            return True
+        if coded and all(_CODE_WORD.match(t.text) for t in tokens):
+            return True
+    return False
 
 
 def _is_column_numbers(text: str) -> bool:
