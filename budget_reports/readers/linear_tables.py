@@ -88,7 +88,11 @@ def unglue_titles(lines: list[SourceLine]) -> list[SourceLine]:
 
 
 def _glued_title_at(text: str) -> int | None:
-    if not any(c.isdigit() for c in text) or kind_of_title(compact(text)[-_TITLE_MAX_CHARS:]) is None:
+    if (
+        "表" not in text
+        or not any(c.isdigit() for c in text)
+        or kind_of_title(compact(text)[-_TITLE_MAX_CHARS:]) is None
+    ):
         return None
     starts = [m.start() for m in _YEAR.finditer(text)] + [m.end() for m in _AFTER_FIGURE.finditer(text)]
     for start in sorted(set(starts)):
@@ -116,6 +120,8 @@ def find_tables(lines: list[SourceLine]) -> list[LinearTable]:
 
 
 def _is_title(text: str) -> bool:
+    if "表" not in text:  # every standard table's title ends in 表: most lines stop here
+        return False
     key = compact(text)
     return 0 < len(key) <= _TITLE_MAX_CHARS and "。" not in key and "，" not in key and kind_of_title(key) is not None
 
@@ -360,8 +366,9 @@ def _narrow_down_the_columns(
         if classes:
             groups.append((total, classes))
     for _ in range(3):  # a narrowed parent narrows its own group in the next pass
-        for parent, children in groups:
-            narrow_by_columns(parent, children, width)
+        changed = [narrow_by_columns(parent, children, width) for parent, children in groups]
+        if not any(changed):
+            break
 
 
 def _grid(layout: HeaderLayout, rows: list[list[_PlacedSide | None]]) -> tuple[Table, list[AmbiguousCell]]:
