@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from budget_reports.model import Block, BlockKind
-from budget_reports.normalize import compact, is_cjk
+from budget_reports.normalize import compact
 from budget_reports.readers.headings import is_heading
 from budget_reports.readers.linear_tables import SourceLine
 from budget_reports.readers.pdf_text import PAGE_NUMBER, ends_paragraph, join_wrapped, running_key
@@ -39,7 +39,12 @@ _GLUED_HEADING = re.compile(
 
 
 def display_width(text: str) -> int:
-    return sum(2 if is_cjk(c) else 1 for c in text)
+    """Columns the text takes in a monospaced rendering: a Chinese character takes two.
+
+    Counted from the UTF-8 length (three bytes for a CJK character, one for ASCII) rather than
+    character by character: this runs on every line of the document."""
+    extra = (len(text.encode("utf-8")) - len(text)) // 2
+    return len(text) + extra
 
 
 def furniture(lines: Sequence[SourceLine]) -> set[tuple[int | None, int]]:
