@@ -195,15 +195,19 @@ def is_laid_out(texts: list[str]) -> bool:
 
 
 def _misaligned(body: list[SourceLine], coded: bool, layout: HeaderLayout) -> bool:
-    """A laid-out table whose cells left their row: figures on a line of their own (printed centred on
-    a row of wrapped names) or codes without their name. Which row they belong to is not in the text."""
-    if not is_laid_out([line.text for line in body]) or all(side.label is LabelKind.NONE for side in layout.sides):
+    """Cells that left their row, so that which row they belong to is not in the text: in laid-out
+    text (``-layout``), figures on a line of their own (printed centred on a row of wrapped names)
+    or codes without their name; in any text, the codes of two side-by-side halves on a line of
+    their own, their names and figures on other lines (pdfplumber)."""
+    if all(side.label is LabelKind.NONE for side in layout.sides):
         return False
+    laid_out = is_laid_out([line.text for line in body])
     for line in body:
         tokens = line_tokens(line.text, None, 0)
-        if all(_figure(t.text) is not None for t in tokens):
+        codes_only = coded and all(_CODE_WORD.match(t.text) for t in tokens)
+        if laid_out and (codes_only or all(_figure(t.text) is not None for t in tokens)):
             return True
-        if coded and all(_CODE_WORD.match(t.text) for t in tokens):
+        if codes_only and len(layout.sides) > 1 and sum(len(t.text) in (3, 5, 7) for t in tokens) > 1:
             return True
     return False
 
