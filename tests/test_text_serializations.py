@@ -57,7 +57,9 @@ KINDS = ("table", "narrative")
 # - pdftotext -layout moves figures off their row (centred on wrapped names): the 收入决算表,
 #   支出决算表, 财政拨款收入支出决算总表 and the economic table are reported unread (partial), and
 #   its layout reorders a few prose lines (6 metrics, 4 classification sentences).
-# - pdftotext (default) writes tables column by column: not rebuilt (reported as prose only).
+# - pdftotext (default) writes tables column by column. The 一般公共预算财政拨款支出决算表 is rebuilt
+#   whole (its runs of figures fit the rows one way only); the others are not: a table over two
+#   pages, two-sided tables, and the six-column 支出决算表 whose runs fit too many ways.
 # - pdfplumber writes a cell's lines by baseline, apart from their row (names under codes, figures
 #   under both halves of a two-sided table); its cover splits the year from the title, so the
 #   report has no fiscal year and the prose extractors, which need it, read nothing.
@@ -72,9 +74,9 @@ PINNED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
         "expenditure_economic/table": (0, 0),
     },
     (PUTUO, "pdftotext"): {
-        "summary_metrics/table": (1, 0),
+        "summary_metrics/table": (4, 0),
         "income/table": (0, 0),
-        "expenditure_function/table": (0, 0),
+        "expenditure_function/table": (19, 0),
         "expenditure_economic/table": (0, 0),
     },
     (PUTUO, "pdfplumber"): {

@@ -20,6 +20,7 @@ from budget_reports.extract.standard_tables.recognise import kind_of_title, unit
 from budget_reports.model import AmbiguousCell, Block, BlockKind, Cell, Table
 from budget_reports.normalize import compact, parse_decimal
 from budget_reports.readers.cell_assignment import RowFigures, narrow_by_columns, row_candidates
+from budget_reports.readers.column_blocks import BlockLine, is_column_block_page, rebuild
 from budget_reports.readers.linear_rows import (
     Segment,
     Token,
@@ -149,7 +150,7 @@ def _table_at(lines: list[SourceLine], start: int) -> LinearTable | None:
         i += 1
     layout = match_layout(" ".join(h.text for h in header))
     if layout is None or i >= len(lines):
-        return None
+        return _column_block_table(lines, start)
     header_key = compact("".join(h.text for h in header))
     coded = any(side.label is LabelKind.CODED for side in layout.sides)
     body: list[list[Token]] = []
@@ -210,6 +211,33 @@ def _misaligned(body: list[SourceLine], coded: bool, layout: HeaderLayout) -> bo
         if codes_only and len(layout.sides) > 1 and sum(len(t.text) in (3, 5, 7) for t in tokens) > 1:
             return True
     return False
+
+
+def _column_block_table(lines: list[SourceLine], start: int) -> LinearTable | None:
+    """A table on the title's page written column by column (pdftotext's default mode)."""
+    title = lines[start]
+    end = start + 1
+    while end < len(lines) and lines[end].page == title.page:
+        text = lines[end].text
+        if _is_title(text) or _TABLE_END.match(compact(text)) or "。" in text:
+            break
+        end += 1
+    page = [BlockLine(line.text, line.page, line.line) for line in lines[start + 1 : end]]
+    if not is_column_block_page(page):
+        return None
+    unit = next((line for line in lines[start + 1 : end] if unit_of(line.text) is not None), None)
+    layout = match_layout(" ".join(line.text for line in page if not any(c.isdigit() for c in line.text)))
+    rebuilt = rebuild(page, layout) if layout is not None else None
+    if layout is None or rebuilt is None:
+        return None
+    rows, ambiguous = rebuilt
+    side = layout.sides[0]
+    table, more = _grid(layout, [[_PlacedSide(side, segment, figures)] for segment, figures in rows])
+    blocks = [Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)]
+    if unit is not None:
+        blocks.append(Block(BlockKind.PARAGRAPH, unit.text.strip(), unit.page, unit.line))
+    blocks.append(Block(BlockKind.TABLE, _table_text(table), table.page, table.line, table))
+    return LinearTable(start, end, blocks, ambiguous + more)
 
 
 def _is_column_numbers(text: str) -> bool:

@@ -63,8 +63,13 @@ def furniture(lines: Sequence[SourceLine]) -> set[tuple[int | None, int]]:
     return {
         (line.page, line.line)
         for line in edges
-        if PAGE_NUMBER.match(line.text.strip()) or keys[running_key(line.text)] >= least
+        if PAGE_NUMBER.match(line.text.strip()) or (keys[running_key(line.text)] >= least and _has_words(line.text))
     }
+
+
+def _has_words(text: str) -> bool:
+    """A running header says something (a title, a department); a bare figure or code is table content."""
+    return any(c.isalpha() for c in text)
 
 
 def wrap_width(lines: Sequence[SourceLine]) -> int | None:
