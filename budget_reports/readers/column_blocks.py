@@ -43,7 +43,7 @@ def is_column_block_page(lines: list[BlockLine]) -> bool:
     """A page of a table written column by column: runs of bare codes and of bare figures."""
     texts = [compact(line.text) for line in lines if line.text.strip()]
     bare = sum(1 for t in texts if _CLASS.match(t) or _PART.match(t) or _FIGURE.match(t))
-    return len(texts) > 4 and bare * 2 > len(texts)
+    return len(texts) > 4 and bare * 2 >= len(texts)
 
 
 def rebuild(
