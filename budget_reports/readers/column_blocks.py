@@ -14,6 +14,7 @@ rebuilt.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import combinations
@@ -120,34 +121,36 @@ def _codes(lines: list[BlockLine], rows: list[BlockLine]) -> list[list[BlockLine
     if len(classes) != len(rows):
         return None
     codes: list[list[BlockLine]] = [[c] for c in classes]
-    i, p = 0, 0
-    while i < len(classes):
-        j = i
-        while j < len(classes) and compact(classes[j].text) == compact(classes[i].text):
-            j += 1
-        group = range(i + 1, j)  # rows after the 类's own line print a 款 part
-        kuan = parts[p : p + len(group)]
-        if len(kuan) != len(group):
+    remaining = list(parts)
+    for group in _runs(codes, range(len(codes)), level=0):
+        # A 类's rows after its own line each print a 款 part; a 款's rows after its own, a 项 part.
+        if not _take_parts(codes, group[1:], remaining):
             return None
-        p += len(group)
-        for r, part in zip(group, kuan, strict=True):
-            codes[r].append(part)
-        k = i + 1
-        xiang_rows = []
-        while k < j:  # rows after a 款's own line print a 项 part
-            m = k
-            while m < j and compact(codes[m][1].text) == compact(codes[k][1].text):
-                m += 1
-            xiang_rows += list(range(k + 1, m))
-            k = m
-        xiang = parts[p : p + len(xiang_rows)]
-        if len(xiang) != len(xiang_rows):
+        deeper = [r for kuan in _runs(codes, group[1:], level=1) for r in kuan[1:]]
+        if not _take_parts(codes, deeper, remaining):
             return None
-        p += len(xiang_rows)
-        for r, part in zip(xiang_rows, xiang, strict=True):
-            codes[r].append(part)
-        i = j
-    return codes if p == len(parts) else None
+    return codes if not remaining else None
+
+
+def _runs(codes: list[list[BlockLine]], rows: Sequence[int], level: int) -> list[list[int]]:
+    """Consecutive rows sharing the code part at ``level`` (the rows of one 类, of one 款)."""
+    runs: list[list[int]] = []
+    for r in rows:
+        key = compact(codes[r][level].text)
+        if runs and compact(codes[runs[-1][0]][level].text) == key:
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    return runs
+
+
+def _take_parts(codes: list[list[BlockLine]], rows: Sequence[int], remaining: list[BlockLine]) -> bool:
+    """Give the next code parts to these rows, in order; False when there are too few."""
+    if len(remaining) < len(rows):
+        return False
+    for r in rows:
+        codes[r].append(remaining.pop(0))
+    return True
 
 
 def _figure_blocks(lines: list[BlockLine]) -> list[list[BlockLine]]:
