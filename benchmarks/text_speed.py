@@ -1,11 +1,14 @@
-"""Throughput of the text reader over the shipped seeds, read again and again up to a few MB."""
+"""Throughput of the text reader: the shipped seeds (Word-exported text) read again and again up
+to a few MB, and each corpus PDF's text as PDF text extractors write it, against the PDF itself."""
 
 from __future__ import annotations
 
+import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks.timing import cpu_seconds
 from budget_reports.readers import read_document
 
 
@@ -38,3 +41,45 @@ def measure(paths: list[Path], round_bytes: int = 4 * 1024 * 1024, rounds: int =
             best = result
     assert best is not None
     return best
+
+
+@dataclass(frozen=True, slots=True)
+class SerializationTiming:
+    """Reading one PDF's text as an extractor wrote it, against reading the PDF itself (same run)."""
+
+    serializer: str
+    file: str
+    kilobytes: float
+    text_ms: float
+    pdf_ms: float
+
+    @property
+    def mb_per_second(self) -> float:
+        return self.kilobytes / 1024 / (self.text_ms / 1000)
+
+    @property
+    def pdf_over_text(self) -> float:
+        return self.pdf_ms / self.text_ms
+
+
+def measure_serializations(pdfs: list[Path], folder: Path, rounds: int = 5) -> list[SerializationTiming]:
+    """Each PDF written by every text extractor available (``tests/serializations.py``), each text
+    read ``rounds`` times and the PDF as often, interleaved; best CPU time of each."""
+    from tests.serializations import NEEDS_PDFTOTEXT, SERIALIZERS, write_serialization
+
+    timings = []
+    for pdf in pdfs:
+        for serializer in SERIALIZERS:
+            if serializer in NEEDS_PDFTOTEXT and shutil.which("pdftotext") is None:
+                continue
+            text = write_serialization(pdf, serializer, folder / serializer)
+            read_document(text, text.name)  # warm-up
+            text_times, pdf_times = [], []
+            for _ in range(rounds):
+                text_times.append(cpu_seconds(lambda t=text: read_document(t, t.name)))
+                pdf_times.append(cpu_seconds(lambda p=pdf: read_document(p, p.name)))
+            size = text.stat().st_size / 1024
+            timings.append(
+                SerializationTiming(serializer, pdf.name, size, min(text_times) * 1000, min(pdf_times) * 1000)
+            )
+    return timings

@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 # their ASCII forms; the ideographic space becomes a plain space.
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\ufeff]")
+_WHITESPACE = re.compile(r"\s+")
 
 
 def normalize_text(text: str) -> str:
@@ -25,7 +26,7 @@ def normalize_text(text: str) -> str:
 
 def compact(text: str) -> str:
     """``normalize_text`` without any whitespace: for matching names broken over lines or cells."""
-    return re.sub(r"\s+", "", normalize_text(text))
+    return _WHITESPACE.sub("", normalize_text(text))
 
 
 def is_cjk(char: str) -> bool:

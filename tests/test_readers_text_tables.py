@@ -227,3 +227,45 @@ def test_row_arithmetic_keeps_only_placements_that_add_up() -> None:
     assert row_candidates(figures("10.03", "5.00"), 3, sums).candidates == []
     # A row printing every cell is placed as printed, even when it does not add up (the rules report it).
     assert row_candidates(figures("10.03", "5.00", "5.00"), 3, sums).candidates == [(0, 1, 2)]
+
+
+def _column_by_column() -> list[str]:
+    """The table as pdftotext's default mode writes it: each column in turn, a blank line at a gap."""
+    codes = [code for code, *_ in ROWS]
+    lines = ["项目", "", "类", *(c[:3] for c in codes), "", "支出功能分类", "科目编码", "款", "项"]
+    for class_code in dict.fromkeys(c[:3] for c in codes):
+        group = [c for c in codes if c[:3] == class_code]
+        lines += [c[3:5] for c in group[1:]] + [""]
+        lines += [c[5:7] for c in group if len(c) == 7] + [""]
+    lines += ["合计", "", "基本支出 项目支出", "", "科目名称", "", *(name for _, name, *_ in ROWS), "合计", ""]
+    for col in range(3):
+        column = [cells[col] for *_, cells in ((r[0], r[1], r[2:]) for r in ROWS)] + [TOTAL[1 + col]]
+        for value in column:
+            if value is None:
+                if lines[-1] != "":
+                    lines.append("")
+            else:
+                lines.append(value)
+        lines.append("")
+    return lines
+
+
+def test_a_table_written_column_by_column_is_rebuilt_row_by_row() -> None:
+    text = "\f".join(["一、部门概况", "\n".join([TITLE, "单位：万元", *_column_by_column()]), "第三部分 名词解释\n"])
+    document = read_text(text, "columns.txt")
+    assert _lines(document) == EXPECTED
+    assert document.ambiguous_cells == []
+    metrics = {m.metric: m.value for m in read_tables(document).summary_metrics}
+    assert metrics["一般公共预算财政拨款支出"] == Decimal("2433.38")
+
+
+def test_column_runs_that_fit_several_ways_are_not_guessed() -> None:
+    # Two rows printing 合计 and one part each: the parts' runs fit under 基本 or 项目 alike.
+    lines = ["项目", "", "类", "205", "205", "", "款", "01", "", "科目名称", "", "教育支出", "教育管理事务", "合计", ""]
+    lines += ["10.00", "10.00", "10.00", "", "10.00", "10.00", "10.00", ""]
+    lines = [*lines[:1], "合计 基本支出 项目支出 科目编码", *lines[1:]]
+    document = read_text("\n".join([TITLE, "单位：万元", *lines]), "columns.txt")
+    lines_read = _lines(document)
+    assert lines_read["205"] == (Decimal("10.00"), None, None)
+    assert lines_read["20501"] == (Decimal("10.00"), None, None)
+    assert {c.candidates for c in document.ambiguous_cells} == {("基本支出", "项目支出")}

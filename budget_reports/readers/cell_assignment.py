@@ -17,11 +17,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations
+from math import prod
+from operator import add
 
 from budget_reports.rules.base import unit_of
 
 Placement = tuple[int, ...]  # for each printed figure, its column
-_MAX_STATES = 20_000  # a column-sum search beyond this many partial sums is given up (left ambiguous)
+# A column-sum search beyond this many partial sums (or pairs of them) is given up: left ambiguous.
+_MAX_STATES = 1_000
 
 
 @dataclass(slots=True)
@@ -50,65 +53,67 @@ def _half_unit(value: Decimal) -> Decimal:
     return unit_of(value) / 2
 
 
-def _sums_hold(
-    vector: Sequence[Decimal], units: Sequence[Decimal], sums: Sequence[tuple[int, tuple[int, ...]]]
-) -> bool:
-    for total, parts in sums:
-        tolerance = units[total] + sum((units[p] for p in parts), Decimal(0))
-        if abs(vector[total] - sum((vector[p] for p in parts), Decimal(0))) > tolerance:
-            return False
-    return True
-
-
 def row_candidates(values: tuple[Decimal, ...], width: int, sums: Sequence[tuple[int, tuple[int, ...]]]) -> RowFigures:
     """Every left-to-right placement of the figures that keeps the row's own sums."""
     row = RowFigures(values)
     if len(values) > width:
         return row  # more figures than columns: nothing fits
-    if len(values) == width:
-        row.candidates = [tuple(range(width))]  # nothing was dropped: the printed order is the placement
+    if len(values) == width or not sums or not values:
+        # Nothing was dropped (the printed order is the placement), or nothing to tell columns apart.
+        row.candidates = (
+            [tuple(range(width))] if len(values) == width else list(combinations(range(width), len(values)))
+        )
         return row
+    # Whole numbers of the finest printed unit; a figure printed to 0.1 is exact to ± 0.05 = 5 such units.
+    places = max(map(_places, values))
+    scaled = [int(v.scaleb(places)) for v in values]
+    halves = [10 ** (places - _places(v)) for v in values]  # twice the half unit, in those units
     for placement in combinations(range(width), len(values)):
-        vector = row.vector(placement, width)
-        units = [Decimal(0)] * width
-        for value, col in zip(values, placement, strict=True):
-            units[col] = _half_unit(value)
-        if _sums_hold(vector, units, sums):
+        vector = [0] * width
+        units = [0] * width
+        for value, half, col in zip(scaled, halves, placement, strict=True):
+            vector[col] = value
+            units[col] = half
+        if all(
+            2 * abs(vector[total] - sum(vector[p] for p in parts)) <= units[total] + sum(units[p] for p in parts)
+            for total, parts in sums
+        ):
             row.candidates.append(placement)
     return row
 
 
-def narrow_by_columns(parent: RowFigures, children: list[RowFigures], width: int) -> None:
+def narrow_by_columns(parent: RowFigures, children: list[RowFigures], width: int) -> bool:
     """Keep only candidates for which the children add up to the parent in every column.
 
     Nothing is removed when no combination adds up (the report's own figures disagree: that is
-    for the rules to report, not a reason to drop the printed placements).
+    for the rules to report, not a reason to drop the printed placements). Returns whether any
+    candidate was removed. Sums run on whole numbers of the finest printed unit, for speed.
     """
     members = [parent, *children]
     if any(not m.candidates for m in members) or all(len(m.candidates) == 1 for m in members):
-        return
-    signs = [Decimal(-1)] + [Decimal(1)] * len(children)
-    tolerance = sum((_half_unit(v) for m in members for v in m.values), Decimal(0))
-    options = [
-        [tuple(s * x for x in m.vector(c, width)) for c in m.candidates] for m, s in zip(members, signs, strict=True)
-    ]
+        return False
+    if prod(len(m.candidates) for m in members) > _MAX_STATES:
+        return False  # too many combinations to try: the figures stay ambiguous
+    places = max((_places(v) for m in members for v in m.values), default=0)
+    tolerance = int(sum((_half_unit(v) for m in members for v in m.values), Decimal(0)).scaleb(places))
+    options = []
+    for member, sign in zip(members, [-1] + [1] * len(children), strict=True):
+        scaled = [sign * int(v.scaleb(places)) for v in member.values]
+        options.append([_scaled_vector(scaled, c, width) for c in member.candidates])
+    zero = (0,) * width
     # Partial sums reachable from the left (prefix) and from the right (suffix) of the members.
-    prefix: list[set[tuple[Decimal, ...]]] = [{tuple([Decimal(0)] * width)}]
+    prefix: list[set[tuple[int, ...]]] = [{zero}]
     for opts in options:
-        nxt = {_add(s, o) for s in prefix[-1] for o in opts}
-        if len(nxt) > _MAX_STATES:
-            return
-        prefix.append(nxt)
-    suffix: list[set[tuple[Decimal, ...]]] = [{tuple([Decimal(0)] * width)}]
+        prefix.append({_add(a, o) for a in prefix[-1] for o in opts})
+    suffix: list[set[tuple[int, ...]]] = [{zero}]
     for opts in reversed(options):
-        nxt = {_add(s, o) for s in suffix[-1] for o in opts}
-        if len(nxt) > _MAX_STATES:
-            return
-        suffix.append(nxt)
+        suffix.append({_add(a, o) for a in suffix[-1] for o in opts})
     suffix.reverse()  # suffix[i]: sums of members i …
+    if any(len(prefix[i]) * len(suffix[i + 1]) > _MAX_STATES for i in range(len(members))):
+        return False
     kept: list[list[Placement]] = []
     for i, (member, opts) in enumerate(zip(members, options, strict=True)):
-        rest = [_add(p, s) for p in prefix[i] for s in suffix[i + 1]]
+        rest = [_add(a, b) for a in prefix[i] for b in suffix[i + 1]]
         kept.append(
             [
                 c
@@ -116,14 +121,28 @@ def narrow_by_columns(parent: RowFigures, children: list[RowFigures], width: int
                 if any(_near_zero(_add(r, o), tolerance) for r in rest)
             ]
         )
-    if all(kept):
-        for member, candidates in zip(members, kept, strict=True):
-            member.candidates = candidates
+    if not all(kept) or all(len(k) == len(m.candidates) for k, m in zip(kept, members, strict=True)):
+        return False
+    for member, candidates in zip(members, kept, strict=True):
+        member.candidates = candidates
+    return True
 
 
-def _add(a: tuple[Decimal, ...], b: tuple[Decimal, ...]) -> tuple[Decimal, ...]:
-    return tuple(x + y for x, y in zip(a, b, strict=True))
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
-def _near_zero(vector: tuple[Decimal, ...], tolerance: Decimal) -> bool:
-    return all(abs(x) <= tolerance for x in vector)
+def _scaled_vector(values: list[int], placement: Placement, width: int) -> tuple[int, ...]:
+    out = [0] * width
+    for value, col in zip(values, placement, strict=True):
+        out[col] = value
+    return tuple(out)
+
+
+def _add(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
+    return tuple(map(add, a, b))
+
+
+def _near_zero(vector: tuple[int, ...], tolerance: int) -> bool:
+    return all(-tolerance <= x <= tolerance for x in vector)

@@ -19,6 +19,7 @@ from budget_reports.normalize import is_cjk, normalize_text, parse_decimal
 _CODE_START = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _CODE_PART = re.compile(r"^\d{2}$")
 _ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)])")
+_ASCII_FIGURE = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 # Row labels that start a row of their own even unnumbered: totals, carry-overs, their breakdowns.
 _ROW_LABEL = re.compile(r"^(?:年初|年末|本年|上年|使用|结余分配|用事业基金|其中[:：]?$)")
@@ -60,7 +61,11 @@ class Segment:
 
 
 def is_figure(text: str) -> bool:
-    return parse_decimal(text) is not None
+    if _ASCII_FIGURE.match(text):  # the common case, without normalizing the text first
+        return True
+    if text.isascii() and "(" not in text:
+        return False
+    return parse_decimal(text) is not None  # full-width digits, (1.50) for a negative
 
 
 def enumerator_value(text: str) -> int | None:

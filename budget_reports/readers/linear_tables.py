@@ -20,6 +20,7 @@ from budget_reports.extract.standard_tables.recognise import kind_of_title, unit
 from budget_reports.model import AmbiguousCell, Block, BlockKind, Cell, Table
 from budget_reports.normalize import compact, parse_decimal
 from budget_reports.readers.cell_assignment import RowFigures, narrow_by_columns, row_candidates
+from budget_reports.readers.column_blocks import BlockLine, is_column_block_page, rebuild
 from budget_reports.readers.linear_rows import (
     Segment,
     Token,
@@ -38,6 +39,8 @@ _ROW_MAX_CHARS = 70
 _COLUMN_NUMBERS = ("栏次", "行次")
 _TABLE_END = re.compile(r"^(?:注[:：]|说明[:：]|第[一二三四五六七八九十\d]+部分|附件|附表\s*\d)")
 _FUNCTION_CODE_LENGTHS = (3, 5, 7)
+_COLUMN_GAP = re.compile(r"\S {3,}\S")
+_CODE_WORD = re.compile(r"^\d{2,7}$")
 # Where a glued title may start: a year (…1932026年部门…) or the first letter after a figure.
 _YEAR = re.compile(r"(?:19|20)\d\d年")
 _AFTER_FIGURE = re.compile(r"\d(?=[^\d\s,.，．%])")
@@ -65,6 +68,7 @@ class LinearTable:
     end: int  # index after its last line
     blocks: list[Block]
     ambiguous: list[AmbiguousCell]
+    lost: str | None = None  # why the table could not be rebuilt (its lines are left out)
 
 
 def unglue_titles(lines: list[SourceLine]) -> list[SourceLine]:
@@ -85,7 +89,11 @@ def unglue_titles(lines: list[SourceLine]) -> list[SourceLine]:
 
 
 def _glued_title_at(text: str) -> int | None:
-    if not any(c.isdigit() for c in text) or kind_of_title(compact(text)[-_TITLE_MAX_CHARS:]) is None:
+    if (
+        "表" not in text
+        or not any(c.isdigit() for c in text)
+        or kind_of_title(compact(text)[-_TITLE_MAX_CHARS:]) is None
+    ):
         return None
     starts = [m.start() for m in _YEAR.finditer(text)] + [m.end() for m in _AFTER_FIGURE.finditer(text)]
     for start in sorted(set(starts)):
@@ -113,6 +121,8 @@ def find_tables(lines: list[SourceLine]) -> list[LinearTable]:
 
 
 def _is_title(text: str) -> bool:
+    if "表" not in text:  # every standard table's title ends in 表: most lines stop here
+        return False
     key = compact(text)
     return 0 < len(key) <= _TITLE_MAX_CHARS and "。" not in key and "，" not in key and kind_of_title(key) is not None
 
@@ -140,10 +150,11 @@ def _table_at(lines: list[SourceLine], start: int) -> LinearTable | None:
         i += 1
     layout = match_layout(" ".join(h.text for h in header))
     if layout is None or i >= len(lines):
-        return None
+        return _column_block_table(lines, start)
     header_key = compact("".join(h.text for h in header))
     coded = any(side.label is LabelKind.CODED for side in layout.sides)
     body: list[list[Token]] = []
+    body_lines: list[SourceLine] = []
     page = lines[i].page
     while i < len(lines):
         line = lines[i]
@@ -162,7 +173,13 @@ def _table_at(lines: list[SourceLine], start: int) -> LinearTable | None:
         if len(key) > _ROW_MAX_CHARS and not any(_figure(t.text) is not None for t in tokens):
             break
         body.append(tokens)
+        body_lines.append(line)
         i += 1
+    if _misaligned(body_lines, coded, layout):
+        where = f"第{title.page}页" if title.page is not None else f"第{title.line}行"
+        heading = Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)
+        message = f"{where}表格“{compact(title.text)}”为按版面排列的文本，数字与所在行错位，未能还原（其数字未录入）"
+        return LinearTable(start, i, [heading], [], message)
     rows = gather_rows(body, coded)
     table, ambiguous = _build(layout, rows, coded)
     blocks = [Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)]
@@ -170,6 +187,57 @@ def _table_at(lines: list[SourceLine], start: int) -> LinearTable | None:
         blocks.append(Block(BlockKind.PARAGRAPH, unit.text.strip(), unit.page, unit.line))
     blocks.append(Block(BlockKind.TABLE, _table_text(table), table.page, table.line, table))
     return LinearTable(start, i, blocks, ambiguous)
+
+
+def is_laid_out(texts: list[str]) -> bool:
+    """Text written by ``pdftotext -layout``: most lines hold cells set apart by runs of spaces."""
+    lines = [t for t in texts if t.strip()]
+    return bool(lines) and sum(1 for t in lines if _COLUMN_GAP.search(t.strip())) * 2 > len(lines)
+
+
+def _misaligned(body: list[SourceLine], coded: bool, layout: HeaderLayout) -> bool:
+    """Cells that left their row, so that which row they belong to is not in the text: in laid-out
+    text (``-layout``), figures on a line of their own (printed centred on a row of wrapped names)
+    or codes without their name; in any text, the codes of two side-by-side halves on a line of
+    their own, their names and figures on other lines (pdfplumber)."""
+    if all(side.label is LabelKind.NONE for side in layout.sides):
+        return False
+    laid_out = is_laid_out([line.text for line in body])
+    for line in body:
+        tokens = line_tokens(line.text, None, 0)
+        codes_only = coded and all(_CODE_WORD.match(t.text) for t in tokens)
+        if laid_out and (codes_only or all(_figure(t.text) is not None for t in tokens)):
+            return True
+        if codes_only and len(layout.sides) > 1 and sum(len(t.text) in (3, 5, 7) for t in tokens) > 1:
+            return True
+    return False
+
+
+def _column_block_table(lines: list[SourceLine], start: int) -> LinearTable | None:
+    """A table on the title's page written column by column (pdftotext's default mode)."""
+    title = lines[start]
+    end = start + 1
+    while end < len(lines) and lines[end].page == title.page:
+        text = lines[end].text
+        if _is_title(text) or _TABLE_END.match(compact(text)) or "。" in text:
+            break
+        end += 1
+    page = [BlockLine(line.text, line.page, line.line) for line in lines[start + 1 : end]]
+    if not is_column_block_page(page):
+        return None
+    unit = next((line for line in lines[start + 1 : end] if unit_of(line.text) is not None), None)
+    layout = match_layout(" ".join(line.text for line in page if not any(c.isdigit() for c in line.text)))
+    rebuilt = rebuild(page, layout) if layout is not None else None
+    if layout is None or rebuilt is None:
+        return None
+    rows, ambiguous = rebuilt
+    side = layout.sides[0]
+    table, more = _grid(layout, [[_PlacedSide(side, segment, figures)] for segment, figures in rows])
+    blocks = [Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)]
+    if unit is not None:
+        blocks.append(Block(BlockKind.PARAGRAPH, unit.text.strip(), unit.page, unit.line))
+    blocks.append(Block(BlockKind.TABLE, _table_text(table), table.page, table.line, table))
+    return LinearTable(start, end, blocks, ambiguous + more)
 
 
 def _is_column_numbers(text: str) -> bool:
@@ -330,8 +398,9 @@ def _narrow_down_the_columns(
         if classes:
             groups.append((total, classes))
     for _ in range(3):  # a narrowed parent narrows its own group in the next pass
-        for parent, children in groups:
-            narrow_by_columns(parent, children, width)
+        changed = [narrow_by_columns(parent, children, width) for parent, children in groups]
+        if not any(changed):
+            break
 
 
 def _grid(layout: HeaderLayout, rows: list[list[_PlacedSide | None]]) -> tuple[Table, list[AmbiguousCell]]:

@@ -82,6 +82,8 @@ def _read_linear(document: Document, page_lines: list[list[str]], paged: bool) -
         if table is not None:
             document.blocks.extend(table.blocks)
             document.ambiguous_cells.extend(table.ambiguous)
+            if table.lost is not None:
+                document.lost.append(table.lost)
 
 
 def strip_markers(line: str) -> str:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from budget_reports.extract.standard_tables.recognise import unit_of
 from budget_reports.model import Block, BlockKind
-from budget_reports.normalize import compact, is_cjk
+from budget_reports.normalize import compact
 from budget_reports.readers.headings import is_heading
 from budget_reports.readers.linear_tables import SourceLine
 from budget_reports.readers.pdf_text import PAGE_NUMBER, ends_paragraph, join_wrapped, running_key
@@ -40,7 +40,12 @@ _GLUED_HEADING = re.compile(
 
 
 def display_width(text: str) -> int:
-    return sum(2 if is_cjk(c) else 1 for c in text)
+    """Columns the text takes in a monospaced rendering: a Chinese character takes two.
+
+    Counted from the UTF-8 length (three bytes for a CJK character, one for ASCII) rather than
+    character by character: this runs on every line of the document."""
+    extra = (len(text.encode("utf-8")) - len(text)) // 2
+    return len(text) + extra
 
 
 def furniture(lines: Sequence[SourceLine]) -> set[tuple[int | None, int]]:
@@ -61,8 +66,13 @@ def furniture(lines: Sequence[SourceLine]) -> set[tuple[int | None, int]]:
         for line in edges
         if PAGE_NUMBER.match(line.text.strip())
         # A unit line repeated over every table page (编制部门：… 单位：元) says what the figures under it are.
-        or (keys[running_key(line.text)] >= least and unit_of(line.text) is None)
+        or (keys[running_key(line.text)] >= least and _has_words(line.text) and unit_of(line.text) is None)
     }
+
+
+def _has_words(text: str) -> bool:
+    """A running header says something (a title, a department); a bare figure or code is table content."""
+    return any(c.isalpha() for c in text)
 
 
 def wrap_width(lines: Sequence[SourceLine]) -> int | None:
