@@ -8,6 +8,7 @@ version were already extracted is not read again. A report's folder appears whol
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import tempfile
 from pathlib import Path
@@ -28,7 +29,12 @@ def is_staged(stage_dir: Path, report_id: str, source_file: str, parser_version:
     return (report_dir(stage_dir, report_id, source_file, parser_version) / "reports.parquet").exists()
 
 
-def stage_report(stage_dir: Path, extracted: ExtractedReport) -> Path:
+# Beside a report stopped at a per-file limit: the limits then in force, so that a run with higher
+# limits reads the file again instead of reusing the failure.
+LIMIT_FILE = "limit.json"
+
+
+def stage_report(stage_dir: Path, extracted: ExtractedReport, limit: dict | None = None) -> Path:
     info = extracted.report
     target = report_dir(stage_dir, info.report_id, info.source_file, info.parser_version)
     stage_dir.mkdir(parents=True, exist_ok=True)
@@ -36,6 +42,8 @@ def stage_report(stage_dir: Path, extracted: ExtractedReport) -> Path:
     try:
         for view_name, frame in report_frames(extracted).items():
             frame.write_parquet(scratch / f"{view_name}.parquet")
+        if limit is not None:
+            (scratch / LIMIT_FILE).write_text(json.dumps(limit, sort_keys=True), encoding="utf-8")
         if target.exists():
             shutil.rmtree(target)
         scratch.rename(target)
@@ -43,6 +51,14 @@ def stage_report(stage_dir: Path, extracted: ExtractedReport) -> Path:
         if scratch.exists():
             shutil.rmtree(scratch)
     return target
+
+
+def staged_limit(directory: Path) -> dict | None:
+    """The limits a staged report was stopped at (None if it was not stopped)."""
+    try:
+        return json.loads((directory / LIMIT_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def read_staged(stage_dirs: list[Path], view_name: str) -> pl.DataFrame | None:
