@@ -14,7 +14,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from budget_reports.model import Block, BlockKind, Cell, Document, Table
-from budget_reports.readers.decode import decode_text
+from budget_reports.readers.decode import decode
 from budget_reports.readers.text import is_heading
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -72,8 +72,9 @@ def looks_like_html(head: bytes) -> bool:
 
 def read(path: Path, source_file: str) -> Document:
     data = path.read_bytes()
-    text, encoding = decode_text(data, declared=_declared_charset(data[:4096]))
-    document = Document(source_file=source_file, file_format="html")
+    decoded = decode(data, declared=_declared_charset(data[:4096]))
+    text, encoding = decoded.text, decoded.label
+    document = Document(source_file=source_file, file_format="html", lost=decoded.lost)
     soup = BeautifulSoup(text, "lxml")
     walker = _Walker()
     walker.walk(soup)
