@@ -1,10 +1,11 @@
 """Extract many files at once, each in a worker process that is stopped when it goes over a limit.
 
 Every file is read, extracted, validated and staged by one of ``Limits.workers`` worker processes
-(by default one per core). The parent watches each worker: a file that runs longer than
-``Limits.seconds`` or whose worker holds more than ``Limits.memory_mb`` of resident memory has its
-worker killed, is staged as a ``failed`` report naming the limit it hit, and the run goes on with a
-fresh worker. A worker that dies of anything else (a crash in a C library) fails only its file.
+(by default one per core). The parent watches each worker: a file that uses more than
+``Limits.seconds`` of CPU time (or four times that in wall time: a hang), or whose worker holds more
+than ``Limits.memory_mb`` of resident memory, has its worker killed, is staged as a ``failed``
+report naming the limit it hit, and the run goes on with a fresh worker. A worker that dies of
+anything else (a crash in a C library) fails only its file.
 The staged result of a file does not depend on how many workers there are.
 """
 
@@ -33,6 +34,9 @@ SECONDS_ENV = "BUDGET_FILE_TIMEOUT_SECONDS"
 MEMORY_ENV = "BUDGET_FILE_MEMORY_MB"
 DEFAULT_SECONDS = 300.0
 DEFAULT_MEMORY_MB = 2048
+# The time limit counts the CPU time a file uses, so a busy machine does not fail files; a file
+# also stops after this many times the limit in wall time (a reader waiting on something that hangs).
+_WALL_FACTOR = 4
 # How often the parent looks at the workers' clocks and memory.
 _POLL_SECONDS = 0.05
 # The address-space cap set inside each worker: a backstop for allocations faster than the watch
@@ -177,6 +181,7 @@ class _Worker:
         self.index: int | None = None
         self.task: Task | None = None
         self._started = 0.0
+        self._cpu_started: float | None = None
         self._spawn()
 
     def _spawn(self) -> None:
@@ -194,6 +199,7 @@ class _Worker:
 
     def start(self, index: int, task: Task) -> None:
         self.index, self.task, self._started = index, task, time.monotonic()
+        self._cpu_started = _cpu_seconds(self.process.pid)
         self.connection.send(task)
 
     def elapsed(self) -> float:
@@ -207,8 +213,9 @@ class _Worker:
         return outcome
 
     def over_limit(self, limits: Limits) -> tuple[str, str] | None:
-        elapsed = self.elapsed()
-        if elapsed > limits.seconds:
+        cpu = _cpu_seconds(self.process.pid)
+        used = cpu - self._cpu_started if cpu is not None and self._cpu_started is not None else self.elapsed()
+        if used > limits.seconds or self.elapsed() > _WALL_FACTOR * limits.seconds:
             return "time", time_limit_message(limits.seconds)
         rss_mb = _resident_mb(self.process.pid)
         if rss_mb is not None and rss_mb > limits.memory_mb:
@@ -233,11 +240,24 @@ class _Worker:
 
 
 def time_limit_message(seconds: float) -> str:
-    return f"处理超时：超过每个文件 {seconds:g} 秒的时间上限（{SECONDS_ENV}），已停止处理该文件；其余文件照常处理"
+    return (
+        f"处理超时：超过每个文件 {seconds:g} 秒（CPU 时间）的时间上限（{SECONDS_ENV}），"
+        "已停止处理该文件；其余文件照常处理"
+    )
 
 
 def memory_limit_message(memory_mb: int) -> str:
     return f"内存超限：超过每个文件 {memory_mb} MB 的内存上限（{MEMORY_ENV}），已停止处理该文件；其余文件照常处理"
+
+
+def _cpu_seconds(pid: int | None) -> float | None:
+    """CPU time a process has used, user and system (Linux ``/proc``); None where it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
 
 
 def _resident_mb(pid: int | None) -> float | None:

@@ -46,3 +46,22 @@ def gbk_with_stray_bytes(path: Path) -> Path:
     """A real report in GBK with a few stray bytes at the end (an interrupted download)."""
     path.write_bytes(seed_text().encode("gbk", errors="ignore") + b"\xff\x81")
     return path
+
+
+def deep_docx(path: Path, depth: int = 300) -> Path:
+    """A Word document whose one paragraph sits in tables nested ``depth`` deep."""
+    import zipfile
+
+    import docx
+
+    docx.Document().save(path)
+    with zipfile.ZipFile(path) as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+    cell = "<w:p><w:r><w:t>本年支出合计516.82万元。</w:t></w:r></w:p>"
+    nested = "<w:tbl><w:tr><w:tc>" * depth + cell + "</w:tc></w:tr></w:tbl>" * depth
+    body = parts["word/document.xml"].decode("utf-8").replace("<w:body>", "<w:body>" + nested, 1)
+    parts["word/document.xml"] = body.encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    return path
