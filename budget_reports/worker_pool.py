@@ -2,7 +2,7 @@
 
 Every file is read, extracted, validated and staged by one of ``Limits.workers`` worker processes
 (by default one per core). The parent watches each worker: a file that uses more than
-``Limits.seconds`` of CPU time (or four times that in wall time: a hang), or whose worker holds more
+``Limits.seconds`` of CPU time (or ten times that in wall time: a hang), or whose worker holds more
 than ``Limits.memory_mb`` of resident memory, has its worker killed, is staged as a ``failed``
 report naming the limit it hit, and the run goes on with a fresh worker. A worker that dies of
 anything else (a crash in a C library) fails only its file.
@@ -36,7 +36,7 @@ DEFAULT_SECONDS = 300.0
 DEFAULT_MEMORY_MB = 2048
 # The time limit counts the CPU time a file uses, so a busy machine does not fail files; a file
 # also stops after this many times the limit in wall time (a reader waiting on something that hangs).
-_WALL_FACTOR = 4
+_WALL_FACTOR = 10
 # How often the parent looks at the workers' clocks and memory.
 _POLL_SECONDS = 0.05
 # The address-space cap set inside each worker: a backstop for allocations faster than the watch
@@ -100,8 +100,9 @@ class Outcome:
     raw: RawFile
     stage_dir: Path
     parse_status: str
-    seconds: float
+    seconds: float  # wall time
     limit_hit: str | None = None
+    cpu_seconds: float | None = None  # CPU time of the worker on this file (None when it was stopped)
 
 
 Progress = Callable[[int, int, Outcome], None]
@@ -215,8 +216,10 @@ class _Worker:
     def over_limit(self, limits: Limits) -> tuple[str, str] | None:
         cpu = _cpu_seconds(self.process.pid)
         used = cpu - self._cpu_started if cpu is not None and self._cpu_started is not None else self.elapsed()
-        if used > limits.seconds or self.elapsed() > _WALL_FACTOR * limits.seconds:
+        if used > limits.seconds:
             return "time", time_limit_message(limits.seconds)
+        if self.elapsed() > _WALL_FACTOR * limits.seconds:
+            return "time", hang_message(_WALL_FACTOR * limits.seconds)
         rss_mb = _resident_mb(self.process.pid)
         if rss_mb is not None and rss_mb > limits.memory_mb:
             return "memory", memory_limit_message(limits.memory_mb)
@@ -242,6 +245,13 @@ class _Worker:
 def time_limit_message(seconds: float) -> str:
     return (
         f"处理超时：超过每个文件 {seconds:g} 秒（CPU 时间）的时间上限（{SECONDS_ENV}），"
+        "已停止处理该文件；其余文件照常处理"
+    )
+
+
+def hang_message(seconds: float) -> str:
+    return (
+        f"处理超时：{seconds:g} 秒（实际经过时间，为 {SECONDS_ENV} 的 {_WALL_FACTOR} 倍）仍未完成，可能已卡住，"
         "已停止处理该文件；其余文件照常处理"
     )
 
@@ -283,14 +293,15 @@ def _serve(connection: Connection, stage_dir: Path, memory_mb: int) -> None:
     """Worker loop: extract and stage each task received, answer with its outcome, exit on ``None``."""
     _cap_address_space(memory_mb)
     while (task := connection.recv()) is not None:
-        started = time.monotonic()
+        started, cpu_started = time.monotonic(), time.process_time()
         try:
             report = process_file(task.raw, ingested_at=task.ingested_at)
             target = stage_report(stage_dir, report)
         except MemoryError:
             connection.send(memory_limit_message(memory_mb))
             continue
-        connection.send(Outcome(task.raw, target, report.report.parse_status.value, time.monotonic() - started))
+        seconds, cpu = time.monotonic() - started, time.process_time() - cpu_started
+        connection.send(Outcome(task.raw, target, report.report.parse_status.value, seconds, cpu_seconds=cpu))
 
 
 def _cap_address_space(memory_mb: int) -> None:
