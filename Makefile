@@ -10,7 +10,7 @@ export DAGSTER_HOME := $(CURDIR)/.dagster
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: setup system-deps run test lint format ui bench clean
+.PHONY: setup system-deps run test lint format ui bench bench-robustness fuzz clean
 
 setup: $(VENV)/.synced
 
@@ -50,6 +50,14 @@ ui: setup $(DAGSTER_HOME)/dagster.yaml
 
 bench: setup
 	$(VENV)/bin/python -m benchmarks.run
+
+# Read time against file size, and extraction on 1 and 2 workers (docs/robustness.md).
+bench-robustness: setup
+	$(VENV)/bin/python -m benchmarks.robustness
+
+# The property-based tests at length (make test runs them briefly); results in docs/robustness.md.
+fuzz: setup
+	HYPOTHESIS_PROFILE=fuzz $(VENV)/bin/python -m pytest tests/test_fuzz.py -p no:cacheprovider
 
 clean:
 	rm -rf $(VENV) .tools data/warehouse/* .dagster
