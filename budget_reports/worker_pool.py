@@ -189,7 +189,10 @@ class _Worker:
         parent, child = self._context.Pipe()
         self.connection: Connection = parent
         self.process = self._context.Process(
-            target=_serve, args=(child, self._stage_dir, self._limits.memory_mb), daemon=True
+            # Closed explicitly (and on its own when the parent goes away: EOF), not left to atexit.
+            target=_serve,
+            args=(child, self._stage_dir, self._limits.memory_mb),
+            daemon=False,
         )
         self.process.start()
         child.close()
@@ -292,7 +295,7 @@ def _context() -> multiprocessing.context.BaseContext:
 def _serve(connection: Connection, stage_dir: Path, memory_mb: int) -> None:
     """Worker loop: extract and stage each task received, answer with its outcome, exit on ``None``."""
     _cap_address_space(memory_mb)
-    while (task := connection.recv()) is not None:
+    while (task := _next_task(connection)) is not None:
         started, cpu_started = time.monotonic(), time.process_time()
         try:
             report = process_file(task.raw, ingested_at=task.ingested_at)
@@ -302,6 +305,13 @@ def _serve(connection: Connection, stage_dir: Path, memory_mb: int) -> None:
             continue
         seconds, cpu = time.monotonic() - started, time.process_time() - cpu_started
         connection.send(Outcome(task.raw, target, report.report.parse_status.value, seconds, cpu_seconds=cpu))
+
+
+def _next_task(connection: Connection) -> Task | None:
+    try:
+        return connection.recv()
+    except EOFError:  # the parent is gone: nothing more to do
+        return None
 
 
 def _cap_address_space(memory_mb: int) -> None:
