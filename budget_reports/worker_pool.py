@@ -2,7 +2,7 @@
 
 Every file is read, extracted, validated and staged by one of ``Limits.workers`` worker processes
 (by default one per core). The parent watches each worker: a file that uses more than
-``Limits.seconds`` of CPU time (or ten times that in wall time: a hang), or whose worker holds more
+``Limits.seconds`` of CPU time (or makes no progress at all for that long: a hang), or whose worker holds more
 than ``Limits.memory_mb`` of resident memory, has its worker killed, is staged as a ``failed``
 report naming the limit it hit, and the run goes on with a fresh worker. A worker that dies of
 anything else (a crash in a C library) fails only its file.
@@ -24,7 +24,7 @@ from datetime import datetime
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
-from budget_reports.ingest import RawFile, failed_report, process_file
+from budget_reports.ingest import PARSER_VERSION, RawFile, failed_report, process_file
 from budget_reports.warehouse.staging import stage_report
 
 log = logging.getLogger(__name__)
@@ -34,9 +34,8 @@ SECONDS_ENV = "BUDGET_FILE_TIMEOUT_SECONDS"
 MEMORY_ENV = "BUDGET_FILE_MEMORY_MB"
 DEFAULT_SECONDS = 300.0
 DEFAULT_MEMORY_MB = 2048
-# The time limit counts the CPU time a file uses, so a busy machine does not fail files; a file
-# also stops after this many times the limit in wall time (a reader waiting on something that hangs).
-_WALL_FACTOR = 10
+# The time limit counts the CPU time a file uses, so a busy machine does not fail files; a worker
+# that uses no CPU at all for as long as the limit is waiting on something that hangs, and stops too.
 # How often the parent looks at the workers' clocks and memory.
 _POLL_SECONDS = 0.05
 # The address-space cap set inside each worker: a backstop for allocations faster than the watch
@@ -91,6 +90,8 @@ def _positive(name: str, kind: type, default: float) -> float:
 class Task:
     raw: RawFile
     ingested_at: datetime | None
+    # The run's parser version: a worker started after the code changed still stages where the run looks.
+    parser_version: str = PARSER_VERSION
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +184,8 @@ class _Worker:
         self.task: Task | None = None
         self._started = 0.0
         self._cpu_started: float | None = None
+        self._cpu_last: float | None = None
+        self._progress_at = 0.0  # when the worker last used CPU
         self._spawn()
 
     def _spawn(self) -> None:
@@ -203,7 +206,8 @@ class _Worker:
 
     def start(self, index: int, task: Task) -> None:
         self.index, self.task, self._started = index, task, time.monotonic()
-        self._cpu_started = _cpu_seconds(self.process.pid)
+        self._cpu_started = self._cpu_last = _cpu_seconds(self.process.pid)
+        self._progress_at = self._started
         self.connection.send(task)
 
     def elapsed(self) -> float:
@@ -218,11 +222,17 @@ class _Worker:
 
     def over_limit(self, limits: Limits) -> tuple[str, str] | None:
         cpu = _cpu_seconds(self.process.pid)
-        used = cpu - self._cpu_started if cpu is not None and self._cpu_started is not None else self.elapsed()
-        if used > limits.seconds:
-            return "time", time_limit_message(limits.seconds)
-        if self.elapsed() > _WALL_FACTOR * limits.seconds:
-            return "time", hang_message(_WALL_FACTOR * limits.seconds)
+        if cpu is None or self._cpu_started is None:  # no /proc: wall time is all there is
+            if self.elapsed() > limits.seconds:
+                return "time", time_limit_message(limits.seconds)
+        else:
+            now = time.monotonic()
+            if cpu > (self._cpu_last or 0.0):
+                self._cpu_last, self._progress_at = cpu, now
+            if cpu - self._cpu_started > limits.seconds:
+                return "time", time_limit_message(limits.seconds)
+            if now - self._progress_at > limits.seconds:
+                return "time", hang_message(limits.seconds)
         rss_mb = _resident_mb(self.process.pid)
         if rss_mb is not None and rss_mb > limits.memory_mb:
             return "memory", memory_limit_message(limits.memory_mb)
@@ -253,10 +263,7 @@ def time_limit_message(seconds: float) -> str:
 
 
 def hang_message(seconds: float) -> str:
-    return (
-        f"处理超时：{seconds:g} 秒（实际经过时间，为 {SECONDS_ENV} 的 {_WALL_FACTOR} 倍）仍未完成，可能已卡住，"
-        "已停止处理该文件；其余文件照常处理"
-    )
+    return f"处理停滞：连续 {seconds:g} 秒没有任何进展（{SECONDS_ENV}），可能已卡住，已停止处理该文件；其余文件照常处理"
 
 
 def memory_limit_message(memory_mb: int) -> str:
@@ -299,6 +306,7 @@ def _serve(connection: Connection, stage_dir: Path, memory_mb: int) -> None:
         started, cpu_started = time.monotonic(), time.process_time()
         try:
             report = process_file(task.raw, ingested_at=task.ingested_at)
+            report.report.parser_version = task.parser_version
             target = stage_report(stage_dir, report)
         except MemoryError:
             connection.send(memory_limit_message(memory_mb))
