@@ -36,6 +36,8 @@ DEFAULT_SECONDS = 300.0
 DEFAULT_MEMORY_MB = 2048
 # The time limit counts the CPU time a file uses, so a busy machine does not fail files; a worker
 # that uses no CPU at all for as long as the limit is waiting on something that hangs, and stops too.
+# A worker holding more than this share of the memory limit after a file is replaced by a fresh one.
+_RECYCLE_SHARE = 0.5
 # How often the parent looks at the workers' clocks and memory.
 _POLL_SECONDS = 0.05
 # The address-space cap set inside each worker: a backstop for allocations faster than the watch
@@ -147,6 +149,8 @@ def _finished(workers: list[_Worker], stage_dir: Path, limits: Limits) -> list[t
         if worker.connection in ready:
             try:
                 finished.append((worker, worker.receive()))
+                if (_resident_mb(worker.process.pid) or 0) > limits.memory_mb * _RECYCLE_SHARE:
+                    worker.restart()  # memory a large file left behind would count against the next one
                 continue
             except (EOFError, OSError):
                 pass  # the worker died while answering: handled as a crash below
