@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import os
 import zipfile
+from collections import Counter
 from dataclasses import fields
 from datetime import timedelta
 from decimal import Decimal
@@ -79,7 +80,8 @@ def mutated(draw: st.DrawFn, original: bytes) -> bytes:
     data = bytearray(original)
     for _ in range(draw(st.integers(1, 6))):
         kind = draw(st.sampled_from(["overwrite", "insert", "delete", "truncate"]))
-        at = draw(st.integers(0, max(len(data) - 1, 0)))
+        # A position independent of the length, so that inputs built twice (timestamps) draw alike.
+        at = draw(st.integers(0, 1 << 24)) % max(len(data), 1)
         chunk = draw(st.binary(min_size=1, max_size=16))
         if kind == "overwrite":
             data[at : at + len(chunk)] = chunk
@@ -175,9 +177,13 @@ def test_html_reader_on_generated_and_broken_pages(parts: list[str], cut: bool) 
     document = _read(page.encode("utf-8"), ".html")
     if document is None:
         return
-    numbers = printed_numbers(normalize_text(page))
-    for block in document.blocks:
-        assert printed_numbers(normalize_text(block.text)) <= numbers, block.text  # no number made up
+    # No digit made up or repeated: a tag may join two numbers (``1</tr>2`` reads ``12``), as a browser does.
+    read = _digits("".join(block.text for block in document.blocks))
+    assert read <= _digits(page), read - _digits(page)
+
+
+def _digits(text: str) -> Counter[str]:
+    return Counter(char for char in normalize_text(text) if char.isdigit())
 
 
 def _docx_bytes(paragraphs: list[str], rows: list[list[str]]) -> bytes:

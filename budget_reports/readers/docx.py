@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 import docx
@@ -39,7 +40,7 @@ def read(path: Path, source_file: str, file_format: str = "docx") -> Document:
                 f"DOCX 文件嵌套层级过深（XML 元素超过 {_MAX_XML_DEPTH} 层，例如层层嵌套的表格），无法读取"
             ) from exc
         raise ReadError(f"DOCX 文件已损坏或不是 Word 文档，无法打开（{type(exc).__name__}）") from exc
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, zlib.error) as exc:
         raise ReadError(f"DOCX 文件已损坏或不是 Word 文档，无法打开（{type(exc).__name__}）") from exc
     document = Document(source_file=source_file, file_format=file_format)
     line = 1
