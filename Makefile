@@ -10,7 +10,7 @@ export DAGSTER_HOME := $(CURDIR)/.dagster
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: setup system-deps run test lint format ui bench bench-scale eval clean
+.PHONY: setup system-deps run test lint format ui bench bench-scale bench-robustness eval fuzz clean
 
 setup: $(VENV)/.synced
 
@@ -58,6 +58,14 @@ eval: setup
 # A nightly run at 1,000 and 10,000 reports (long: the 10,000 cold build extracts every copy).
 bench-scale: setup
 	$(VENV)/bin/python -m benchmarks.scale $(if $(REPORTS),$(foreach n,$(REPORTS),--reports $(n)))
+
+# Read time against file size, and extraction on 1 and 2 workers (docs/robustness.md).
+bench-robustness: setup
+	$(VENV)/bin/python -m benchmarks.robustness
+
+# The property-based tests at length (make test runs them briefly); results in docs/robustness.md.
+fuzz: setup
+	HYPOTHESIS_PROFILE=fuzz $(VENV)/bin/python -m pytest tests/test_fuzz.py -p no:cacheprovider
 
 clean:
 	rm -rf $(VENV) .tools data/warehouse/* .dagster

@@ -118,6 +118,8 @@ def render(results: dict) -> str:
         "the same files and rewrites this page; raw results go to `benchmarks/results/` (not versioned).",
         "Speed is measured here, never asserted in tests. Times are CPU time of the benchmark process",
         "(`time.process_time`), so other load on the machine does not count against either side.",
+        "Read time against file size and the speed-up from 1 to 2 workers are measured by",
+        "`make bench-robustness` and recorded in [robustness.md](robustness.md).",
         "",
         f"Measured {results['when']} on: {m['cpu']}, {m['cores']} cores, {m['ram']} RAM, "
         f"Python {m['python']} ({m['system']}).",

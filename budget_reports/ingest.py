@@ -138,8 +138,8 @@ def _mark_duplicates(files: list[RawFile]) -> list[RawFile]:
     return marked
 
 
-def process_file(raw: RawFile, ingested_at: datetime | None = None) -> ExtractedReport:
-    """Read, extract and validate one file. Never raises for a bad file."""
+def new_report(raw: RawFile, ingested_at: datetime | None = None) -> ExtractedReport:
+    """The report of ``raw`` before reading: status ok, no facts yet."""
     info = ReportInfo(
         report_id=raw.report_id,
         source_file=raw.source_file,
@@ -150,7 +150,24 @@ def process_file(raw: RawFile, ingested_at: datetime | None = None) -> Extracted
         ingested_at=ingested_at or datetime.now(UTC).replace(tzinfo=None),
         file_size_bytes=raw.size,
     )
-    result = ExtractedReport(report=info)
+    return ExtractedReport(report=info)
+
+
+def failed_report(raw: RawFile, message: str, ingested_at: datetime | None = None) -> ExtractedReport:
+    """The report of a file that could not be processed at all (e.g. stopped at a limit)."""
+    result = new_report(raw, ingested_at)
+    _fail(result, message)
+    return result
+
+
+def process_file(raw: RawFile, ingested_at: datetime | None = None) -> ExtractedReport:
+    """Read, extract and validate one file. Never raises for a bad file.
+
+    ``MemoryError`` is the one exception let through: the worker running this file reports it as
+    the memory limit the file hit (``worker_pool``), rather than as a reader defect.
+    """
+    result = new_report(raw, ingested_at)
+    info = result.report
     if raw.problem is not None or raw.size < 0:
         _fail(result, raw.problem or "无法读取文件（权限不足或文件已损坏）")
         return result
@@ -162,6 +179,8 @@ def process_file(raw: RawFile, ingested_at: datetime | None = None) -> Extracted
     except ReadError as exc:
         _fail(result, str(exc))
         return result
+    except MemoryError:
+        raise
     except Exception as exc:  # a reader bug must not stop the run; say what broke
         log.exception("reader crashed on %s", raw.source_file)
         _fail(result, f"读取失败（内部错误 {type(exc).__name__}: {exc}）")
@@ -191,6 +210,8 @@ def _run_step(name: str, step: Callable[[], None], problems: list[str], result: 
     saved_lengths = {name: len(rows) for name, rows in _fact_lists(result).items()}
     try:
         step()
+    except MemoryError:
+        raise
     except Exception as exc:  # one broken step marks the report partial and the run goes on
         log.error("%s failed on %s:\n%s", name, result.report.source_file, traceback.format_exc())
         for list_name, rows in _fact_lists(result).items():

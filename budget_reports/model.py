@@ -42,6 +42,7 @@ class Table:
     line: int | None = None
     # Pages the table spans when a reader joined a continuation on the following page(s).
     pages: tuple[int, ...] = ()
+    _rows: dict[int, list[Cell]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def grid(self) -> list[list[str]]:
         """Rows of cell texts; positions covered by no cell (or by a span) are empty strings."""
@@ -52,13 +53,24 @@ class Table:
         return rows
 
     def row_cells(self, row: int) -> list[Cell]:
-        return sorted((c for c in self.cells if c.row == row), key=lambda c: c.col)
+        return list(self._by_row().get(row, ()))
 
     def cell_at(self, row: int, col: int) -> Cell | None:
-        for cell in self.cells:
-            if cell.row == row and cell.col == col:
+        for cell in self._by_row().get(row, ()):
+            if cell.col == col:
                 return cell
         return None
+
+    def _by_row(self) -> dict[int, list[Cell]]:
+        """Cells per row, in column order; built once, so looking up a row does not scan the table."""
+        if self._rows is None:
+            rows: dict[int, list[Cell]] = {}
+            for cell in self.cells:
+                rows.setdefault(cell.row, []).append(cell)
+            for cells in rows.values():
+                cells.sort(key=lambda c: c.col)
+            object.__setattr__(self, "_rows", rows)  # a cache on a frozen table
+        return self._rows
 
 
 @dataclass(frozen=True, slots=True)

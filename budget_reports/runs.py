@@ -17,10 +17,11 @@ import polars as pl
 
 from budget_reports.classification.reference import classification_frame
 from budget_reports.file_hashes import RECORD_FILE, FileHashes
-from budget_reports.ingest import PARSER_VERSION, RawFile, discover, process_file
+from budget_reports.ingest import PARSER_VERSION, RawFile, discover
 from budget_reports.warehouse.build import BuildResult, build_warehouse
 from budget_reports.warehouse.lock import warehouse_lock
-from budget_reports.warehouse.staging import is_staged, report_dir, stage_report
+from budget_reports.warehouse.staging import is_staged, report_dir, staged_limit
+from budget_reports.worker_pool import Limits, Progress, Task, extract_all
 
 log = logging.getLogger(__name__)
 
@@ -57,25 +58,34 @@ class StageResult:
     extracted: int = 0  # newly read this run
     reused: int = 0  # unchanged since an earlier run
     hashed: int = 0  # files read in full to hash them (the others kept their recorded hash)
+    limits_hit: int = 0  # files stopped at the per-file time or memory limit this run
     status_counts: Counter[str] = field(default_factory=Counter)
     stage_dirs: list[Path] = field(default_factory=list)
 
 
-def stage_reports(paths: Paths) -> StageResult:
-    """Extract every file of the raw folder not yet staged at this parser version."""
+def stage_reports(paths: Paths, limits: Limits | None = None, on_done: Progress | None = None) -> StageResult:
+    """Extract every file of the raw folder not yet staged at this parser version.
+
+    Files are extracted in parallel worker processes under per-file limits (``Limits.from_env()``
+    unless given); ``on_done(done, total, outcome)`` is called as each file finishes.
+    """
     if not paths.raw_dir.is_dir():
         raise FileNotFoundError(f"raw folder does not exist: {paths.raw_dir}")
+    limits = limits or Limits.from_env()
     result = StageResult()
     hashes = FileHashes(paths.stage_dir / RECORD_FILE)
     files = discover(paths.raw_dir, hashes)
-    for raw in files:
-        target = report_dir(paths.stage_dir, raw.report_id, raw.source_file, PARSER_VERSION)
-        if is_staged(paths.stage_dir, raw.report_id, raw.source_file, PARSER_VERSION):
-            result.reused += 1
-        else:
-            extracted = process_file(raw, ingested_at=_first_ingested_at(paths.stage_dir, raw))
-            stage_report(paths.stage_dir, extracted)
-            result.extracted += 1
+    targets = [report_dir(paths.stage_dir, raw.report_id, raw.source_file, PARSER_VERSION) for raw in files]
+    tasks = [
+        Task(raw, _first_ingested_at(paths.stage_dir, raw), PARSER_VERSION)
+        for raw, target in zip(files, targets, strict=True)
+        if not _reusable(target, limits)
+    ]
+    outcomes = extract_all(tasks, paths.stage_dir, limits, on_done)
+    result.limits_hit = sum(o.limit_hit is not None for o in outcomes)
+    result.extracted = len(tasks)
+    result.reused = len(files) - len(tasks)
+    for target in targets:
         status = pl.read_parquet(target / "reports.parquet", columns=["parse_status"]).item()
         result.status_counts[status] += 1
         result.stage_dirs.append(target)
@@ -84,6 +94,14 @@ def stage_reports(paths: Paths) -> StageResult:
     _remove_stale(paths.stage_dir, set(result.stage_dirs))
     hashes.save()
     return result
+
+
+def _reusable(target: Path, limits: Limits) -> bool:
+    """Staged at this parser version, and not a file stopped at a limit that has since been changed."""
+    if not (target / "reports.parquet").exists():
+        return False
+    limit = staged_limit(target)
+    return limit is None or all(limit.get(k) == v for k, v in limits.as_record().items())
 
 
 def current_stage_dirs(paths: Paths) -> list[Path]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 import docx
@@ -25,6 +26,9 @@ from budget_reports.readers.ocr_picture import picture_blocks
 from budget_reports.readers.text import strip_markers
 from budget_reports.readers.zipguard import check_zip
 
+# The XML parser's own nesting limit (libxml2 without XML_PARSE_HUGE): deeper documents are refused
+# with this reason, so that nothing below recurses deeper than that.
+_MAX_XML_DEPTH = 256
 _HEADING_STYLE = re.compile(r"^(heading|标题|title)\s*\d*$", re.IGNORECASE)
 
 
@@ -32,7 +36,13 @@ def read(path: Path, source_file: str, file_format: str = "docx") -> Document:
     check_zip(path, "DOCX", required="word/document.xml")
     try:
         word = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
+    except etree.XMLSyntaxError as exc:
+        if "Excessive depth" in str(exc):
+            raise ReadError(
+                f"DOCX 文件嵌套层级过深（XML 元素超过 {_MAX_XML_DEPTH} 层，例如层层嵌套的表格），无法读取"
+            ) from exc
+        raise ReadError(f"DOCX 文件已损坏或不是 Word 文档，无法打开（{type(exc).__name__}）") from exc
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, zlib.error) as exc:
         raise ReadError(f"DOCX 文件已损坏或不是 Word 文档，无法打开（{type(exc).__name__}）") from exc
     document = Document(source_file=source_file, file_format=file_format)
     line = 1

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from budget_reports.model import Block, BlockKind, Cell, Document, Table
-from budget_reports.readers.decode import decode_text
+from budget_reports.readers.decode import decode
 from budget_reports.readers.headings import is_heading
 from budget_reports.readers.linear_tables import SourceLine, find_tables, unglue_titles
 from budget_reports.readers.wrapped_text import furniture, paragraph_blocks, wrap_width
@@ -32,10 +32,9 @@ _MARKER = 3  # held only export markers: ignored, neither text nor a row break
 
 
 def read(path: Path, source_file: str) -> Document:
-    text, encoding = decode_text(path.read_bytes())
-    document = read_text(text, source_file, encoding)
-    if damaged := text.count("\ufffd"):
-        document.lost.append(f"{damaged} 处字节无法解码为文字（文件可能损坏或被截断），已替换为 \ufffd")
+    decoded = decode(path.read_bytes())
+    document = read_text(decoded.text, source_file, decoded.label)
+    document.lost.extend(decoded.lost)
     return document
 
 

@@ -37,6 +37,8 @@ _CONTENTS_HEADING = re.compile(r"^目录$")
 _LEADER = re.compile(r"(?:[.…·．。\-_]{2,}|\s)*\d*$")
 _CONTENTS_MIN_ENTRIES = 3
 _CONTENTS_ENTRY_MAX = 60
+# Longer than any item marker (第十二部分, （二十三）, 附件：12.): where one is looked for inside a block.
+_MARKER_MAX_CHARS = 64
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
 LEVELS = 5
 
@@ -124,7 +126,7 @@ def _follow_inline(stack: list[int], level: int, text: str) -> None:
     """Items of the same list run on inside the block (a PDF paragraph joined from several lines:
     ``（七）负责……。（八）负责……``): the next numbers, right after a sentence, continue the list."""
     for end in _SENTENCE_END.finditer(text):
-        marker = _marker(text[end.end() :])
+        marker = _marker(text[end.end() : end.end() + _MARKER_MAX_CHARS])  # not the whole rest: linear
         if marker is not None and marker[0] == level and marker[1] == stack[-1] + 1:
             stack[-1] = marker[1]
 

@@ -8,6 +8,7 @@ version were already extracted is not read again. A report's folder appears whol
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import tempfile
 from pathlib import Path
@@ -28,11 +29,16 @@ def is_staged(stage_dir: Path, report_id: str, source_file: str, parser_version:
     return (report_dir(stage_dir, report_id, source_file, parser_version) / "reports.parquet").exists()
 
 
-def stage_report(stage_dir: Path, extracted: ExtractedReport) -> Path:
-    return stage_frames(stage_dir, extracted.report, report_frames(extracted))
+# Beside a report stopped at a per-file limit: the limits then in force, so that a run with higher
+# limits reads the file again instead of reusing the failure.
+LIMIT_FILE = "limit.json"
 
 
-def stage_frames(stage_dir: Path, info: ReportInfo, frames: dict[str, pl.DataFrame]) -> Path:
+def stage_report(stage_dir: Path, extracted: ExtractedReport, limit: dict | None = None) -> Path:
+    return stage_frames(stage_dir, extracted.report, report_frames(extracted), limit)
+
+
+def stage_frames(stage_dir: Path, info: ReportInfo, frames: dict[str, pl.DataFrame], limit: dict | None = None) -> Path:
     """Write one report's frames as its staged folder, whole or not at all."""
     target = report_dir(stage_dir, info.report_id, info.source_file, info.parser_version)
     stage_dir.mkdir(parents=True, exist_ok=True)
@@ -40,6 +46,8 @@ def stage_frames(stage_dir: Path, info: ReportInfo, frames: dict[str, pl.DataFra
     try:
         for view_name, frame in frames.items():
             frame.write_parquet(scratch / f"{view_name}.parquet")
+        if limit is not None:
+            (scratch / LIMIT_FILE).write_text(json.dumps(limit, sort_keys=True), encoding="utf-8")
         if target.exists():
             shutil.rmtree(target)
         scratch.rename(target)
@@ -47,3 +55,11 @@ def stage_frames(stage_dir: Path, info: ReportInfo, frames: dict[str, pl.DataFra
         if scratch.exists():
             shutil.rmtree(scratch)
     return target
+
+
+def staged_limit(directory: Path) -> dict | None:
+    """The limits a staged report was stopped at (None if it was not stopped)."""
+    try:
+        return json.loads((directory / LIMIT_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None

@@ -29,10 +29,17 @@ _HEADING_MAX_CHARS = 45
 # Page furniture a PDF reader may leave between the lines of one paragraph.
 _PAGE_NUMBER = re.compile(r"^[-—－\s]*\d{1,4}[-—－\s]*$|^第\d+页(共\d+页)?$")
 CLAUSE_END = "。；;！!？?"
+_CLAUSE_END_CHAR = re.compile(f"[{CLAUSE_END}]")
+# Prose longer than this (a file that is one long line, a page without punctuation) is cut into
+# passages at a sentence end, so the work per figure stays bounded; real paragraphs are far shorter.
+MAX_PASSAGE_CHARS = 4000
 # Characters of context kept before a figure when its clause is too long for one snippet.
 _SNIPPET_LEAD = 40
 # NFKC turns （） into ASCII; Chinese prose (and the level markers （类）) keep the wide form.
 _WIDE_BRACKETS = str.maketrans({"(": "（", ")": "）"})
+# Characters NFKC may change or compaction drops; all others (printable ASCII but brackets, unified
+# hanzi) stay as they are, which lets long runs of them be copied at once.
+_NOT_PLAIN = re.compile(r"[^\x21-\x27\x2a-\x7e\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,13 +75,11 @@ class Passage:
 
     def clause_bounds(self, position: int) -> tuple[int, int]:
         """The clause (sentence up to 。；！？) holding ``position``."""
-        start = position
-        while start > 0 and self.text[start - 1] not in CLAUSE_END:
-            start -= 1
-        end = position
-        while end < len(self.text) and self.text[end] not in CLAUSE_END:
-            end += 1
-        return start, min(end + 1, len(self.text))
+        text = self.text
+        start = max(text.rfind(c, 0, position) for c in CLAUSE_END) + 1 if position > 0 else 0
+        stop = _CLAUSE_END_CHAR.search(text, position)
+        end = stop.start() if stop else len(text)
+        return start, min(end + 1, len(text))
 
     def evidence(self, document: Document, position: int, end: int | None = None) -> Evidence:
         """Evidence for a figure read at ``position``: its clause (or ``position:end``) and its line."""
@@ -91,13 +96,20 @@ def compact_with_origins(text: str) -> tuple[str, list[int]]:
     """NFKC-folded ``text`` without whitespace, and for each kept character its offset in ``text``."""
     out: list[str] = []
     origins: list[int] = []
-    for offset, char in enumerate(text):
-        folded = unicodedata.normalize("NFKC", char).translate(_WIDE_BRACKETS)
+    done = 0
+    for special in _NOT_PLAIN.finditer(text):
+        offset = special.start()
+        out.append(text[done:offset])  # plain characters are kept as they are, one for one
+        origins.extend(range(done, offset))
+        done = offset + 1
+        folded = unicodedata.normalize("NFKC", special.group()).translate(_WIDE_BRACKETS)
         for piece in folded:
             if piece.isspace() or piece in "\u200b\u200c\u200d\ufeff":
                 continue
             out.append(piece)
             origins.append(offset)
+    out.append(text[done:])
+    origins.extend(range(done, len(text)))
     return "".join(out), origins
 
 
@@ -115,7 +127,11 @@ def passages(document: Document) -> list[Passage]:
     pending: list[tuple[Block, str, list[int]]] = []
     part = section = ""
 
+    pending_chars = 0
+
     def flush() -> None:
+        nonlocal pending_chars
+        pending_chars = 0
         if not pending:
             return
         text = "".join(c for _, c, _ in pending)
@@ -139,13 +155,32 @@ def passages(document: Document) -> list[Passage]:
             origins = tuple((0, o) for o in offsets)
             result.append(Passage(compact, (block,), origins, True, part, section, len(result)))
             continue
-        if pending and _starts_new(compact):
-            flush()
-        pending.append((block, compact, offsets))
+        for n, (piece, piece_offsets) in enumerate(_bounded(compact, offsets)):
+            if pending and (n > 0 or _starts_new(piece) or pending_chars + len(piece) > MAX_PASSAGE_CHARS):
+                flush()
+            pending.append((block, piece, piece_offsets))
+            pending_chars += len(piece)
         if compact[-1] in _SENTENCE_END and not _AWAITS_FIGURES.search(compact):
             flush()
     flush()
     return result
+
+
+def _bounded(compact: str, offsets: list[int]) -> list[tuple[str, list[int]]]:
+    """``compact`` in pieces of at most ``MAX_PASSAGE_CHARS``, cut after a sentence end where there is one."""
+    pieces = []
+    start = 0
+    while len(compact) - start > MAX_PASSAGE_CHARS:
+        limit = start + MAX_PASSAGE_CHARS
+        cut = max(compact.rfind(c, start, limit) for c in CLAUSE_END) + 1
+        if cut <= start + MAX_PASSAGE_CHARS // 2:
+            cut = max(compact.rfind(c, start, limit) for c in "，,") + 1
+        if cut <= start:
+            cut = limit
+        pieces.append((compact[start:cut], offsets[start:cut]))
+        start = cut
+    pieces.append((compact[start:], offsets[start:]))
+    return pieces
 
 
 def _starts_new(compact: str) -> bool:

@@ -1,0 +1,79 @@
+"""Hostile and extreme files in one run: each finishes within the per-file limits with the right status
+and message, and the report beside them is loaded as if alone. All files are generated here."""
+
+from __future__ import annotations
+
+import shutil
+
+import duckdb
+import pytest
+
+from budget_reports.readers import read_document
+from budget_reports.runs import Paths, build, stage_reports
+from budget_reports.warehouse.staging import staged_limit
+from budget_reports.worker_pool import Limits
+from tests.extreme_inputs import SEED, deep_docx, deep_html, gbk_with_stray_bytes, one_line_text, wide_html
+
+LIMITS = Limits(workers=2, seconds=20, memory_mb=1500)
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    base = tmp_path_factory.mktemp("extreme")
+    raw = base / "raw"
+    raw.mkdir()
+    shutil.copy(SEED, raw / "seed.txt")
+    wide_html(raw / "wide.html")
+    deep_html(raw / "deep.html")
+    deep_docx(raw / "deep.docx")
+    gbk_with_stray_bytes(raw / "gbk-stray.txt")
+    one_line_text(raw / "one-line.txt", megabytes=30)
+    paths = Paths(raw, base / "warehouse")
+    stage = stage_reports(paths, LIMITS)
+    with duckdb.connect(str(build(paths).duckdb_path), read_only=True) as con:
+        rows = con.execute("SELECT source_file, report_id, parse_status, error_message FROM reports").fetchall()
+        reports = {source: (report_id, status, message or "") for source, report_id, status, message in rows}
+        metrics = dict(con.execute("SELECT report_id, count(*) FROM summary_metrics GROUP BY 1").fetchall())
+    return {"stage": stage, "reports": reports, "metrics": metrics, "raw": raw}
+
+
+def test_sizes_are_as_the_families_say(run: dict) -> None:
+    sizes = {p.name: p.stat().st_size for p in run["raw"].iterdir()}
+    assert sizes["wide.html"] > 12_000_000 and sizes["one-line.txt"] > 30_000_000
+
+
+def test_every_file_has_its_row_and_the_seed_is_loaded(run: dict) -> None:
+    assert set(run["reports"]) == {"seed.txt", "wide.html", "deep.html", "deep.docx", "gbk-stray.txt", "one-line.txt"}
+    seed_id, status, _ = run["reports"]["seed.txt"]
+    assert status == "ok" and run["metrics"][seed_id] > 20
+
+
+def test_a_page_of_one_200000_row_table_is_read(run: dict) -> None:
+    _, status, message = run["reports"]["wide.html"]
+    assert status == "ok", message
+
+
+def test_a_page_nested_100000_deep_is_read(run: dict) -> None:
+    assert run["reports"]["deep.html"][1] == "ok"
+    document = read_document(run["raw"] / "deep.html", "deep.html")
+    assert [b.text for b in document.blocks] == ["本年支出合计516.82万元。"]
+
+
+def test_a_word_document_nested_too_deep_is_refused_with_the_reason(run: dict) -> None:
+    _, status, message = run["reports"]["deep.docx"]
+    assert status == "failed" and "嵌套层级过深" in message
+
+
+def test_gbk_with_stray_bytes_is_partial_with_the_byte_range(run: dict) -> None:
+    report_id, status, message = run["reports"]["gbk-stray.txt"]
+    assert status == "partial" and "字节位置" in message and "gb18030" in message
+    assert run["metrics"][report_id] == run["metrics"][run["reports"]["seed.txt"][0]]  # same report, same facts
+
+
+def test_a_30_mb_line_is_stopped_at_a_limit_and_says_which(run: dict) -> None:
+    _, status, message = run["reports"]["one-line.txt"]
+    assert status == "failed"
+    assert ("处理超时" in message and "20 秒" in message) or ("内存超限" in message and "1500 MB" in message)
+    stopped = [d for d in run["stage"].stage_dirs if staged_limit(d) is not None]
+    assert len(stopped) == 1 and staged_limit(stopped[0])["hit"] in ("time", "memory")
+    assert run["stage"].limits_hit == 1
