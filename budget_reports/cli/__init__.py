@@ -1,0 +1,1 @@
+"""The `budget` command: build the warehouse, query it, review findings, export it."""
