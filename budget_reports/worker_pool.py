@@ -120,6 +120,11 @@ def extract_all(
     outcomes: list[Outcome | None] = [None] * total
     if not queue:
         return []
+    if multiprocessing.current_process().daemon:
+        # A daemonic process (a Dask worker, say) may not start children: extract here, one file after
+        # the other, without the per-file limits that need a worker process to stop.
+        log.warning("running in a daemonic process: files extracted in it, per-file limits not enforced")
+        return _extract_here(queue, stage_dir, on_done)
     context = _context()
     workers = [_Worker(context, stage_dir, limits) for _ in range(min(limits.workers, total))]
     done = 0
@@ -307,16 +312,31 @@ def _serve(connection: Connection, stage_dir: Path, memory_mb: int) -> None:
     """Worker loop: extract and stage each task received, answer with its outcome, exit on ``None``."""
     _cap_address_space(memory_mb)
     while (task := _next_task(connection)) is not None:
-        started, cpu_started = time.monotonic(), time.process_time()
         try:
-            report = process_file(task.raw, ingested_at=task.ingested_at)
-            report.report.parser_version = task.parser_version
-            target = stage_report(stage_dir, report)
+            outcome = _extract_one(task, stage_dir)
         except MemoryError:
             connection.send(memory_limit_message(memory_mb))
             continue
-        seconds, cpu = time.monotonic() - started, time.process_time() - cpu_started
-        connection.send(Outcome(task.raw, target, report.report.parse_status.value, seconds, cpu_seconds=cpu))
+        connection.send(outcome)
+
+
+def _extract_one(task: Task, stage_dir: Path) -> Outcome:
+    """Read, extract, validate and stage one file in this process."""
+    started, cpu_started = time.monotonic(), time.process_time()
+    report = process_file(task.raw, ingested_at=task.ingested_at)
+    report.report.parser_version = task.parser_version
+    target = stage_report(stage_dir, report)
+    seconds, cpu = time.monotonic() - started, time.process_time() - cpu_started
+    return Outcome(task.raw, target, report.report.parse_status.value, seconds, cpu_seconds=cpu)
+
+
+def _extract_here(queue: deque[tuple[int, Task]], stage_dir: Path, on_done: Progress | None) -> list[Outcome]:
+    outcomes = []
+    for done, (_, task) in enumerate(queue, start=1):
+        outcomes.append(_extract_one(task, stage_dir))
+        if on_done is not None:
+            on_done(done, len(queue), outcomes[-1])
+    return outcomes
 
 
 def _next_task(connection: Connection) -> Task | None:
