@@ -1,4 +1,5 @@
-"""Running the installed `budget` console script as a user does: a subprocess with its own environment."""
+"""Running the build and the installed `budget` console script as a user does: a subprocess with its own
+environment."""
 
 from __future__ import annotations
 
@@ -10,6 +11,15 @@ from pathlib import Path
 from budget_reports.runs import PROJECT_ROOT
 
 BUDGET = Path(sys.executable).parent / "budget"
+# `make run`'s entry point.
+BUILD_COMMAND = [sys.executable, "-m", "pipelines.build"]
+
+
+def run_build_command(env: dict[str, str], timeout: int = 900) -> subprocess.CompletedProcess[str]:
+    """`python -m pipelines.build` with ``env``, run to its end."""
+    return subprocess.run(
+        BUILD_COMMAND, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=timeout, check=False
+    )
 
 
 def budget(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shlex
 import subprocess
-import sys
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -14,9 +13,10 @@ import duckdb
 from dagster import AssetKey, RunRequest, build_schedule_context, build_sensor_context
 
 from budget_reports.contract import VIEWS
-from budget_reports.runs import PROJECT_ROOT, Paths
+from budget_reports.runs import Paths
 from pipelines.definitions import defs
 from pipelines.resources import WarehousePaths
+from tests.cli_support import run_build_command
 
 VIEW_KEYS = {AssetKey(view.name) for view in VIEWS}
 
@@ -84,15 +84,7 @@ def _run_cli(paths: Paths, dagster_home: Path) -> subprocess.CompletedProcess[st
         "BUDGET_WAREHOUSE_DIR": str(paths.warehouse_dir),
         "DAGSTER_HOME": str(dagster_home),
     }
-    return subprocess.run(
-        [sys.executable, "-m", "pipelines.build"],
-        cwd=PROJECT_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    return run_build_command(env, timeout=600)
 
 
 def test_build_command_materializes_everything_and_prints_the_summary(seed_paths: Paths, tmp_path: Path) -> None:

@@ -9,8 +9,6 @@ hold exactly the local Parquet snapshot, before and after a report is replaced i
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import boto3
@@ -19,24 +17,12 @@ import pyarrow.dataset as pads
 import pyarrow.fs as pafs
 from dagster import DagsterEventType, DagsterInstance
 
-from budget_reports.runs import PROJECT_ROOT
 from budget_reports.warehouse.build import DUCKDB_FILE, PARQUET_DIR
+from tests.cli_support import run_build_command
 from tests.conftest import SEED_FILES
 from tests.local_services import S3_CREDENTIALS, dask_cluster, s3_server, worker_pids
 
 RAW_BUCKET, WAREHOUSE_BUCKET = "reports", "warehouse"
-
-
-def _run_build(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pipelines.build"],
-        cwd=PROJECT_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-    )
 
 
 def _bucket_files(s3, bucket: str, prefix: str) -> set[str]:
@@ -96,7 +82,7 @@ def test_build_on_a_dask_cluster_reading_and_writing_s3(tmp_path: Path) -> None:
             }
         )
         with dask_cluster(tmp_path, env, "BUDGET_DASK_SCHEDULER") as address:
-            first = _run_build(env)
+            first = run_build_command(env)
             assert first.returncode == 0, first.stdout[-2000:] + first.stderr[-4000:]
             assert "Reports read: 5 (ok 5, partial 0, failed 0)" in first.stdout
 
@@ -119,7 +105,7 @@ def test_build_on_a_dask_cluster_reading_and_writing_s3(tmp_path: Path) -> None:
             changed = SEED_FILES[0].read_bytes() + "\n附注：本报告已更正。\n".encode()
             s3.put_object(Bucket=RAW_BUCKET, Key=f"2021-2023/corrected-{SEED_FILES[0].name}", Body=changed)
             before = _bucket_files(s3, WAREHOUSE_BUCKET, "parquet/")
-            second = _run_build(env)
+            second = run_build_command(env)
             assert second.returncode == 0, second.stdout[-2000:] + second.stderr[-4000:]
             assert _materialized(dagster_home, "reports") == {"rebuilt": True, "full": False, "removed": 1, "added": 1}
             after = _bucket_files(s3, WAREHOUSE_BUCKET, "parquet/")

@@ -19,6 +19,7 @@ import pytest
 from budget_reports.runs import PROJECT_ROOT, Paths, build, stage_reports
 from budget_reports.warehouse.build import DUCKDB_FILE
 from budget_reports.warehouse.lock import WAIT_ENV
+from tests.cli_support import BUILD_COMMAND
 from tests.conftest import SEED_FILES
 from tests.warehouse_state import full_rebuild_beside, parquet_files, view_rows
 
@@ -65,7 +66,7 @@ def _cli_env(paths: Paths, dagster_home: Path, wait_seconds: float) -> dict[str,
 
 def _start_cli(env: dict[str, str]) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "pipelines.build"],
+        BUILD_COMMAND,
         cwd=PROJECT_ROOT,
         env=env,
         stdout=subprocess.PIPE,
