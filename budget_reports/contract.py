@@ -382,12 +382,17 @@ DQ_FINDINGS = View(
 
 CLASSIFICATION = View(
     "classification",
-    "Reference: the functional (支出功能分类) and economic (部门预算支出经济分类, 政府预算支出经济分类) "
-    "classifications by edition year, with the user's local codes (BUDGET_LOCAL_CODES).",
+    "Reference: the functional (支出功能分类), economic (部门预算支出经济分类, 政府预算支出经济分类) "
+    "and income (收入分类) classifications by edition year, with the user's local codes (BUDGET_LOCAL_CODES).",
     (
-        _c("scheme", "VARCHAR", "分类体系", "function / economic (部门预算) / economic_gov (政府预算)."),
+        _c(
+            "scheme",
+            "VARCHAR",
+            "分类体系",
+            "function / economic (部门预算) / economic_gov (政府预算) / income (收入分类).",
+        ),
         _c("edition_year", "INTEGER", "版本年度", "Year of the classification edition."),
-        _c("code", "VARCHAR", "编码", "3/5/7 digits (function) or 3/5 digits (economic)."),
+        _c("code", "VARCHAR", "编码", "3/5/7 digits (function, income) or 3/5 digits (economic)."),
         _c("level", "VARCHAR", "级次", "类 / 款 / 项."),
         _c("name", "VARCHAR", "名称", "Official name in that edition."),
         _c("parent_code", "VARCHAR", "上级编码", "Code of the parent line."),
@@ -397,7 +402,13 @@ CLASSIFICATION = View(
             "别名",
             "Other names the line is written with (earlier names, short forms).",
         ),
-        _c("group", "VARCHAR", "经费类别", "Economic lines: 人员经费 / 公用经费."),
+        _c(
+            "group",
+            "VARCHAR",
+            "经费类别",
+            "Economic lines: 人员经费 / 公用经费; income lines: the budget they belong to "
+            "(一般公共预算 / 政府性基金预算), empty when shared.",
+        ),
         _c(
             "checked",
             "VARCHAR[]",

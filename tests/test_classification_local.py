@@ -93,6 +93,14 @@ def test_a_malformed_file_stops_with_the_file_and_line(
         classification_frame()
 
 
+def test_an_income_code_goes_down_to_xiang(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "income.csv"
+    path.write_text("scheme,code,name\nincome,1030148,国有土地使用权出让收入\n", encoding="utf-8")
+    monkeypatch.setenv(LOCAL_CODES_ENV, str(path))
+    added = edition("income", 2024).get("1030148")
+    assert (added.level, added.parent_code, added.source) == ("项", "10301", "local")
+
+
 def test_a_missing_file_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(LOCAL_CODES_ENV, str(tmp_path / "absent.csv"))
     with pytest.raises(LocalCodesError, match=r"absent\.csv"):

@@ -4,7 +4,7 @@ The file is a UTF-8 CSV (path in the environment variable ``BUDGET_LOCAL_CODES``
 
     scheme,code,name,aliases,first_edition,last_edition
 
-- ``scheme``: function (default when empty), economic or economic_gov;
+- ``scheme``: function (default when empty), economic, economic_gov or income;
 - ``code``: 3, 5 or 7 digits; a code the reference lacks is added under its parent (the code
   without its last two digits, which must exist in the reference or the same file);
 - ``name``: the code's name; for a code the reference knows, the name becomes an alias;

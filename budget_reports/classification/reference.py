@@ -27,11 +27,24 @@ DATA_DIR = Path(__file__).parent / "data"
 FUNCTION = "function"
 ECONOMIC = "economic"  # 部门预算支出经济分类
 ECONOMIC_GOV = "economic_gov"  # 政府预算支出经济分类
-SCHEMES = (FUNCTION, ECONOMIC, ECONOMIC_GOV)
-SCHEME_LABELS = {FUNCTION: "支出功能分类", ECONOMIC: "部门预算支出经济分类", ECONOMIC_GOV: "政府预算支出经济分类"}
+INCOME = "income"  # 收入分类 (一般公共预算收入 and 政府性基金收入 share one code tree)
+SCHEMES = (FUNCTION, ECONOMIC, ECONOMIC_GOV, INCOME)
+SCHEME_LABELS = {
+    FUNCTION: "支出功能分类",
+    ECONOMIC: "部门预算支出经济分类",
+    ECONOMIC_GOV: "政府预算支出经济分类",
+    INCOME: "收入分类",
+}
+# Schemes whose codes go down to 项 (7 digits); the economic classifications stop at 款.
+SCHEMES_WITH_XIANG = (FUNCTION, INCOME)
 # Edition years the reference covers, per scheme (see README.md for where each comes from).
-EDITIONS: dict[str, range] = {FUNCTION: range(2019, 2027), ECONOMIC: range(2018, 2027), ECONOMIC_GOV: range(2018, 2027)}
-_FILES = {FUNCTION: "function.csv", ECONOMIC: "economic.csv", ECONOMIC_GOV: "economic_gov.csv"}
+EDITIONS: dict[str, range] = {
+    FUNCTION: range(2019, 2027),
+    ECONOMIC: range(2018, 2027),
+    ECONOMIC_GOV: range(2018, 2027),
+    INCOME: range(2019, 2027),
+}
+_FILES = {FUNCTION: "function.csv", ECONOMIC: "economic.csv", ECONOMIC_GOV: "economic_gov.csv", INCOME: "income.csv"}
 SOURCES_FILE = "sources.csv"  # the documents a row's `checked` tags name, and the editions each proves
 LEVEL_OF_LENGTH = {3: "类", 5: "款", 7: "项"}
 
@@ -72,17 +85,24 @@ class Edition:
         return [e for e in self.entries.values() if e.level == level and (code is None or e.parent_code == code)]
 
 
-def _read_compact(scheme: str) -> list[dict[str, str]]:
+def compact_rows(scheme: str) -> list[dict[str, str]]:
+    """The scheme's CSV rows as shipped (one per code and name, before expanding to editions)."""
     path = DATA_DIR / _FILES[scheme]
     frame = pl.read_csv(path, infer_schema=False).fill_null("")
     return frame.to_dicts()
 
 
 @cache
+def source_documents() -> dict[str, dict[str, str]]:
+    """Tag -> the document's row in ``sources.csv`` (editions, document, proves, url, kind)."""
+    frame = pl.read_csv(DATA_DIR / SOURCES_FILE, infer_schema=False).fill_null("")
+    return {row["tag"]: row for row in frame.to_dicts()}
+
+
+@cache
 def sources() -> dict[str, tuple[int, ...]]:
     """Tag -> edition years the tagged document proves."""
-    frame = pl.read_csv(DATA_DIR / SOURCES_FILE, infer_schema=False)
-    return {row["tag"]: tuple(int(y) for y in row["editions"].split(";")) for row in frame.to_dicts()}
+    return {tag: tuple(int(y) for y in row["editions"].split(";")) for tag, row in source_documents().items()}
 
 
 def _checked_in(tags: tuple[str, ...], year: int) -> tuple[str, ...]:
@@ -119,7 +139,7 @@ def entries(scheme: str) -> tuple[Entry, ...]:
 @cache
 def _entries(scheme: str, local_key: tuple[str, int] | None) -> tuple[Entry, ...]:
     years = EDITIONS[scheme]
-    rows = _read_compact(scheme)
+    rows = compact_rows(scheme)
     local = [row for row in _local_rows(local_key) if row.scheme == scheme]
     names_by_code: dict[str, list[str]] = defaultdict(list)
     for row in rows:
@@ -158,7 +178,7 @@ def _local_rows(local_key: tuple[str, int] | None) -> tuple[LocalRow, ...]:
         if row.scheme not in SCHEMES:
             where = f"本地科目文件 {path} 第 {row.line} 行"
             raise LocalCodesError(f"{where}：分类体系“{row.scheme}”应为 {'/'.join(SCHEMES)}")
-        if row.scheme != FUNCTION and len(row.code) == 7:
+        if row.scheme not in SCHEMES_WITH_XIANG and len(row.code) == 7:
             raise LocalCodesError(f"本地科目文件 {path} 第 {row.line} 行：经济分类只有类、款（3 或 5 位编码）")
     return tuple(rows)
 
@@ -212,7 +232,7 @@ def _retired(scheme: str) -> dict[str, tuple[str, int]]:
     first = EDITIONS[scheme].start
     return {
         row["code"]: (row["name"], int(row["last_edition"]))
-        for row in _read_compact(scheme)
+        for row in compact_rows(scheme)
         if row["last_edition"] and int(row["last_edition"]) < first
     }
 
