@@ -24,8 +24,10 @@ SOURCE_KINDS = ("narrative", "table")
 FUND_TYPES = ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款", "全部资金", "财政拨款")
 STAGES = ("预算", "决算")
 GROUPS = ("人员经费", "公用经费")
+# The budget an income classification line belongs to (the reference's `group` of scheme `income`).
+INCOME_BUDGETS = ("一般公共预算", "政府性基金预算")
 LEVELS = ("类", "款", "项")
-SCHEMES = ("function", "economic", "economic_gov")
+SCHEMES = ("function", "economic", "economic_gov", "income")
 RELATIONS = ("same_name", "known_alias", "other_edition_name", "different_name", "unknown_code", "unresolved")
 
 
@@ -111,6 +113,7 @@ VIEW_COLUMN_RULES: dict[str, dict[str, list[pa.Check]]] = {
     },
     "classification": {
         "scheme": [pa.Check.isin(SCHEMES)],
+        "group": [pa.Check.isin(GROUPS + INCOME_BUDGETS)],
         "level": [pa.Check.isin(LEVELS)],
         "code": [_matches(r"^(\d{3}|\d{5}|\d{7})$")],
         "parent_code": [_matches(r"^(\d{3}|\d{5})$")],
@@ -225,8 +228,8 @@ FRAME_RULES: dict[str, list[pa.Check]] = {
         _code_length_by_level(),
         _row_check(
             "economic_has_no_xiang",
-            "the economic classification has 类 and 款 only",
-            (pl.col("scheme") != "economic") | (pl.col("level") != "项"),
+            "the economic classifications have 类 and 款 only",
+            ~pl.col("scheme").is_in(["economic", "economic_gov"]) | (pl.col("level") != "项"),
         ),
         _row_check(
             "parent_is_prefix",
