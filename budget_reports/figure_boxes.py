@@ -8,7 +8,7 @@ a value and is found near the cited line gives the box. A finding stands for wha
 from __future__ import annotations
 
 from dataclasses import fields, replace
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from budget_reports.facts import (
     PerformanceProject,
     SummaryMetric,
 )
+from budget_reports.figure_text import as_number
 from budget_reports.model import READ_FROM_TEXT
 from budget_reports.readers.pdf_figures import FigureQuery, locate_figures
 
@@ -67,7 +68,7 @@ def _query(row: Any, in_yuan: bool) -> FigureQuery | None:
     for name in FIGURE_FIELDS.get(type(row), ()):
         value = getattr(row, name)
         if isinstance(value, str):
-            number = _number(value)
+            number = as_number(value)
             if number is None:
                 text = text or value
                 continue
@@ -79,10 +80,3 @@ def _query(row: Any, in_yuan: bool) -> FigureQuery | None:
     if not values and not text:
         return None
     return FigureQuery(evidence.page, evidence.line, tuple(values), text)
-
-
-def _number(text: str) -> Decimal | None:
-    try:
-        return Decimal(text.replace(",", "").strip())
-    except InvalidOperation:
-        return None

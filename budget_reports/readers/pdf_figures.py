@@ -11,23 +11,20 @@ is the union of the characters' boxes, in PDF points with the origin at the page
 from __future__ import annotations
 
 import ctypes
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from budget_reports.figure_text import find_quoted, numbers
 from budget_reports.model import FigureBox
 
 # Lines searched after the cited one (a paragraph cited by its first line runs on), then before it.
 _LINES_AFTER = 40
 _LINES_BEFORE = 2
-# Full-width digits and separators, one character each, so positions stay those of the page text.
-_HALF_WIDTH = str.maketrans("０１２３４５６７８９，．－", "0123456789,.-")
-_NUMBER = re.compile(r"(?<![\d.,])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,15 +95,11 @@ def _load(pdf: pdfium.PdfDocument, number: int) -> _Page | None:
 
 
 def _numbers(lines: list[tuple[int, str]]) -> dict[Decimal, list[_Token]]:
-    numbers: dict[Decimal, list[_Token]] = {}
+    found: dict[Decimal, list[_Token]] = {}
     for number, (offset, line_text) in enumerate(lines, start=1):
-        for match in _NUMBER.finditer(line_text.translate(_HALF_WIDTH)):
-            try:
-                value = Decimal(match.group().replace(",", ""))
-            except InvalidOperation:
-                continue
-            numbers.setdefault(value, []).append(_Token(number, offset + match.start(), offset + match.end()))
-    return numbers
+        for start, end, value in numbers(line_text):
+            found.setdefault(value, []).append(_Token(number, offset + start, offset + end))
+    return found
 
 
 def _search_order(line: int | None, line_count: int) -> list[int]:
@@ -127,22 +120,11 @@ def _locate(page: _Page, query: FigureQuery) -> FigureBox | None:
             return _box(page, best.start, best.end)
     if query.text:
         for line in order:
-            span = _find_text(page.lines[line - 1], query.text)
+            offset, text = page.lines[line - 1]
+            span = find_quoted(text, query.text)
             if span is not None:
-                return _box(page, *span)
+                return _box(page, offset + span[0], offset + span[1])
     return None
-
-
-def _find_text(line: tuple[int, str], wanted: str) -> tuple[int, int] | None:
-    """Start and end (page-text positions) of ``wanted`` in the line, spaces ignored on both sides."""
-    offset, text = line
-    kept = [i for i, ch in enumerate(text) if not ch.isspace()]
-    squeezed = "".join(text[i] for i in kept)
-    target = "".join(wanted.split())
-    at = squeezed.find(target) if target else -1
-    if at < 0:
-        return None
-    return offset + kept[at], offset + kept[at + len(target) - 1] + 1
 
 
 def _box(page: _Page, start: int, end: int) -> FigureBox | None:
