@@ -22,6 +22,8 @@ from budget_reports.site.evidence import CitedLines, PageImages, overlay
 from budget_reports.warehouse.findings import SEVERITIES
 from budget_reports.warehouse.readonly import connect_readonly
 
+# Where the Dagster asset writes the site, inside the warehouse folder.
+SITE_DIR = "site"
 REPORTS_DIR = "reports"
 ASSETS_DIR = "assets"
 _STATIC = ("site.css", "filter.js")
