@@ -9,6 +9,7 @@ test's temporary folder.
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,6 +27,8 @@ from tests.cli_support import budget
 from tests.conftest import SEED_FILES, corpus_file
 
 PUTUO = "shanghai-putuo-finance-bureau-2024-final.pdf"
+LATER_YEAR_OF = SEED_FILES[0]  # 中国共产党泸州市直属机关工作委员会, 2021
+LATER_YEAR_FILE = "later-year.txt"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 
@@ -39,6 +42,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     for seed in SEED_FILES:
         shutil.copy(seed, raw / seed.name)
     shutil.copy(corpus_file(PUTUO), raw / PUTUO)
+    # The same department a year later: every year moved on by one, so its 三公 can be charted over years.
+    text = LATER_YEAR_OF.read_text(encoding="utf-8")
+    (raw / LATER_YEAR_FILE).write_text(re.sub(r"20(1\d|2[0-4])", lambda m: str(int(m.group()) + 1), text), "utf-8")
     paths = Paths(raw, root / "warehouse")
     stage_reports(paths)
     build(paths)
@@ -89,7 +95,7 @@ def test_the_index_lists_every_report_and_filters_them(
     folder, _ = site
     _open(browser, folder / "index.html")
     rows = browser.find_elements(By.CSS_SELECTOR, "#reports tbody tr")
-    assert len(rows) == len(SEED_FILES) + 1
+    assert len(rows) == len(SEED_FILES) + 2
     assert browser.find_element(By.ID, "filter-count").text == f"{len(rows)} / {len(rows)} 份报告"
     browser.find_element(By.ID, "filter-text").send_keys("普陀")
     visible = [row for row in rows if row.is_displayed()]
@@ -171,3 +177,26 @@ def test_a_text_report_marks_the_figure_in_its_cited_lines(
     assert marks and actual in [m.text.replace(",", "") for m in marks]
     assert browser.find_elements(By.CSS_SELECTOR, "#findings .page-view") == []
     browser.save_screenshot(str(tmp_path / "text-report.png"))
+
+
+def test_three_public_is_charted_over_the_years_of_a_department(
+    site: tuple[Path, Path], browser: webdriver.Chrome, tmp_path: Path
+) -> None:
+    folder, db = site
+    with duckdb.connect(str(db), read_only=True) as con:
+        (report_id,) = con.execute("SELECT report_id FROM reports WHERE source_file = ?", [LATER_YEAR_FILE]).fetchone()
+        years = con.execute(
+            "SELECT list(DISTINCT fiscal_year ORDER BY fiscal_year) FROM reports WHERE department_key ="
+            " (SELECT department_key FROM reports WHERE report_id = ?)",
+            [report_id],
+        ).fetchone()[0]
+    assert years == [2021, 2022]
+    _open(browser, folder / "reports" / f"{report_id}.html")
+    assert _console_errors(browser) == []
+    chart = browser.find_element(By.CSS_SELECTOR, "#chart-three-public-years svg")
+    assert "2021" in chart.text and "2022" in chart.text and "三公经费" in chart.text
+    chart.screenshot(str(tmp_path / "three-public.png"))
+    # A department with one year in the warehouse gets no such chart.
+    (putuo_id, _) = _putuo_report(db)
+    _open(browser, folder / "reports" / f"{putuo_id}.html")
+    assert browser.find_elements(By.CSS_SELECTOR, "#chart-three-public-years") == []

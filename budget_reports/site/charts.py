@@ -13,6 +13,7 @@ import vl_convert
 
 _WIDTH = 560
 _BAR_HEIGHT = 18
+_BUDGET_FIRST = ["预算数", "决算数"]
 _FONT = "Noto Sans CJK SC, WenQuanYi Zen Hei, sans-serif"
 
 
@@ -59,8 +60,8 @@ def budget_against_actual(items: pl.DataFrame) -> str | None:
         .encode(
             x=alt.X("amount:Q", title="万元"),
             y=alt.Y("label:N", title=None),
-            yOffset="列:N",
-            color=alt.Color("列:N", title=None),
+            yOffset=alt.YOffset("列:N", sort=_BUDGET_FIRST),
+            color=alt.Color("列:N", title=None, sort=_BUDGET_FIRST),
             tooltip=["label", "列", "amount"],
         )
         .properties(width=_WIDTH - 120, height=len(data) * _BAR_HEIGHT * 2)

@@ -48,6 +48,7 @@ _METRICS_SQL = """
     WHERE report_id = ? AND metric IN (SELECT unnest(?::VARCHAR[])) AND value IS NOT NULL
     QUALIFY row_number() OVER (
         PARTITION BY metric ORDER BY scope NULLS FIRST, source_kind = 'table' DESC, page, line) = 1
+    ORDER BY list_position(?::VARCHAR[], metric)
 """
 
 _LINES_SQL = """
@@ -111,7 +112,7 @@ def read_report(con: duckdb.DuckDBPyConnection, report: dict[str, object]) -> Re
 
     return ReportData(
         report=report,
-        metrics=frame(_METRICS_SQL, report_id, list(KEY_METRICS)),
+        metrics=frame(_METRICS_SQL, report_id, list(KEY_METRICS), list(KEY_METRICS)),
         classes=frame(_LINES_SQL, report_id, "类", report_id, "类", list(FUND_PREFERENCE)),
         items=frame(_LINES_SQL, report_id, "项", report_id, "项", list(FUND_PREFERENCE)),
         three_public=frame(_THREE_PUBLIC_SQL, report["department_key"], list(THREE_PUBLIC_ITEMS))
