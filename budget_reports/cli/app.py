@@ -11,7 +11,7 @@ from budget_reports.cli.build import run
 from budget_reports.cli.export import export
 from budget_reports.cli.query import findings, query
 from budget_reports.cli.site import site
-from budget_reports.site.render import SiteError
+from budget_reports.site.errors import SiteError
 from budget_reports.warehouse.lock import WarehouseBusyError
 from budget_reports.warehouse.readonly import WarehouseError
 

@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from budget_reports.site import charts
 from budget_reports.site.data import ReportData, read_report, read_reports
+from budget_reports.site.errors import SiteError
 from budget_reports.site.evidence import CitedLines, PageImages, overlay
 from budget_reports.warehouse.findings import SEVERITIES
 from budget_reports.warehouse.readonly import connect_readonly
@@ -38,10 +39,6 @@ class SiteResult:
     report_pages: int
     page_images: int
     findings: int
-
-
-class SiteError(Exception):
-    """The site cannot be written where asked (the message says why, in one line)."""
 
 
 def write_site(db_path: Path, raw_dir: Path, output: Path) -> SiteResult:
