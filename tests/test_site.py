@@ -11,10 +11,14 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from dagster import materialize
 
+from assets.site import review_site
 from budget_reports.runs import Paths, build, stage_reports
+from budget_reports.site.render import SITE_DIR
 from budget_reports.warehouse.build import DUCKDB_FILE
 from budget_reports.warehouse.parquet_snapshots import PARQUET_DIR
+from pipelines.resources import WarehousePaths
 from tests.cli_support import assert_one_line_error, budget
 from tests.conftest import SEED_FILES, corpus_file
 
@@ -69,6 +73,17 @@ def test_site_writes_an_index_and_a_page_per_report(paths: Paths, tmp_path: Path
     # Written again over the same folder: the same pages, nothing left over.
     _site(paths, output)
     assert len(list((output / "reports").glob("*.html"))) == 3
+
+
+def test_the_dagster_asset_writes_the_site_into_the_warehouse_folder(paths: Paths) -> None:
+    resource = WarehousePaths(raw_dir=str(paths.raw_dir), warehouse_dir=str(paths.warehouse_dir))
+    result = materialize([review_site], resources={"warehouse_paths": resource})
+    assert result.success
+    (materialization,) = result.asset_materializations_for_node("review_site")
+    assert materialization.metadata["report_pages"].value == 3
+    site = paths.warehouse_dir / SITE_DIR
+    assert (site / "index.html").is_file() and len(list((site / "reports").glob("*.html"))) == 3
+    assert list((site / "pages").glob("*.png"))
 
 
 def test_text_from_a_report_is_escaped(paths: Paths, tmp_path: Path) -> None:
