@@ -107,15 +107,16 @@ def test_quoted_text_of_a_finding_is_boxed() -> None:
 
 def test_the_figure_nearest_the_cited_line_is_chosen_and_unknown_figures_get_no_box() -> None:
     path = corpus_file(PUTUO)
-    at_line, not_there, bad_page = locate_figures(
+    at_line, not_there, bad_page, past_the_end = locate_figures(
         path,
         [
             FigureQuery(21, 14, (Decimal("0.3"),)),
             FigureQuery(21, 14, (Decimal("123456.78"),)),
             FigureQuery(999, 1, (Decimal("0.3"),)),
+            FigureQuery(21, 500, (Decimal("0.3"),), "0.3"),
         ],
     )
-    assert at_line is not None and not_there is None and bad_page is None
+    assert at_line is not None and not_there is None and bad_page is None and past_the_end is None
     # Printed with a thousands separator (2,961.68) and found from the value alone.
     # Printed three times on its line (总计 2,961.68 总计 2,961.68 2,961.68): the first is taken.
     (total,) = locate_figures(path, [FigureQuery(13, None, (Decimal("2961.68"),))])

@@ -49,6 +49,7 @@ class _Page:
     text: str
     lines: list[tuple[int, str]]  # (offset in the page text, line text), line n at index n - 1
     numbers: dict[Decimal, list[_Token]]
+    page: pdfium.PdfPage
     textpage: pdfium.PdfTextPage
     height: float
     width: float
@@ -67,9 +68,10 @@ def locate_figures(path: Path, queries: Sequence[FigureQuery]) -> list[FigureBox
             result.append(_locate(page, query) if page is not None else None)
         return result
     finally:
-        for page in pages.values():
-            if page is not None:
-                page.textpage.close()
+        for loaded in pages.values():
+            if loaded is not None:
+                loaded.textpage.close()
+                loaded.page.close()
         pdf.close()
 
 
@@ -78,6 +80,7 @@ def _load(pdf: pdfium.PdfDocument, number: int) -> _Page | None:
         return None
     page = pdf[number - 1]
     if page.get_rotation() != 0:  # boxes would be in the unrotated page's space: not shown rather than misplaced
+        page.close()
         return None
     width, height = page.get_size()
     textpage = page.get_textpage()
@@ -85,13 +88,14 @@ def _load(pdf: pdfium.PdfDocument, number: int) -> _Page | None:
     text = textpage.get_text_range() if count > 0 else ""
     if len(text) != count:  # characters outside the BMP shift positions: no boxes rather than wrong ones
         textpage.close()
+        page.close()
         return None
     lines: list[tuple[int, str]] = []
     offset = 0
     for line_text in text.split("\n"):
         lines.append((offset, line_text))
         offset += len(line_text) + 1
-    return _Page(text, lines, _numbers(lines), textpage, height, width)
+    return _Page(text, lines, _numbers(lines), page, textpage, height, width)
 
 
 def _numbers(lines: list[tuple[int, str]]) -> dict[Decimal, list[_Token]]:
@@ -105,9 +109,9 @@ def _numbers(lines: list[tuple[int, str]]) -> dict[Decimal, list[_Token]]:
 def _search_order(line: int | None, line_count: int) -> list[int]:
     if line is None:
         return list(range(1, line_count + 1))
-    after = range(line, min(line + _LINES_AFTER, line_count) + 1)
-    before = range(line - 1, max(line - _LINES_BEFORE, 1) - 1, -1)
-    return [*after, *before]
+    after = range(line, line + _LINES_AFTER + 1)
+    before = range(line - 1, line - _LINES_BEFORE - 1, -1)
+    return [n for n in (*after, *before) if 1 <= n <= line_count]  # a line past the page's end: none
 
 
 def _locate(page: _Page, query: FigureQuery) -> FigureBox | None:
