@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -55,9 +55,7 @@ class SiteCost:
 def measure_boxes(path: Path, repeat: int = 5) -> BoxCost:
     raw = RawFile(path, path.name, file_sha256(path), path.stat().st_size)
     result = process_file(raw)
-    rows = [
-        r for name in ("summary_metrics", "income", "expenditure_function", "findings") for r in getattr(result, name)
-    ]
+    rows = [row for f in fields(result) if f.name != "report" for row in getattr(result, f.name)]
     read = min(cpu_seconds(lambda: read_document(path, path.name)) for _ in range(repeat))
     boxes = min(cpu_seconds(lambda: add_figure_boxes(path, result)) for _ in range(repeat))
     boxed = sum(r.evidence.box is not None for r in rows)

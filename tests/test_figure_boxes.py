@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pdfplumber
+import polars as pl
 import pytest
 
 from budget_reports.facts import ExtractedReport
@@ -17,9 +18,13 @@ from budget_reports.figure_boxes import FIGURE_FIELDS
 from budget_reports.ingest import discover, process_file
 from budget_reports.model import FigureBox
 from budget_reports.readers.pdf_figures import FigureQuery, locate_figures
+from budget_reports.warehouse.frames import report_frames
+from schemas import validate_frame
+from schemas.rules import BOX_RULES
 from tests.conftest import SEED_FILES, corpus_file
 
 PUTUO = "shanghai-putuo-finance-bureau-2024-final.pdf"
+BOX_COMPLETE, BOX_ORDERED = (rule.error for rule in BOX_RULES)
 TEMPLATE = "shanghai-final-accounts-template-2024.pdf"
 
 
@@ -132,3 +137,13 @@ def test_formats_without_pages_have_no_boxes() -> None:
     result = _extracted(SEED_FILES[0])
     rows = _rows(result)
     assert rows and all(r.evidence.box is None for r in rows)
+
+
+def test_the_schema_checks_hold_the_boxes_to_their_page(putuo: ExtractedReport) -> None:
+    findings = report_frames(putuo)["dq_findings"]
+    assert findings["evidence_bbox_x0"].null_count() == 0
+    assert validate_frame("dq_findings", findings).is_empty()
+    flipped = findings.with_columns(evidence_bbox_x1=pl.col("evidence_bbox_x0") - 1)
+    assert set(validate_frame("dq_findings", flipped)["check"]) == {BOX_ORDERED}
+    half = findings.with_columns(evidence_page_height=pl.lit(None, pl.Float64))
+    assert set(validate_frame("dq_findings", half)["check"]) == {BOX_COMPLETE}
