@@ -23,6 +23,8 @@ PAGES_DIR = "pages"
 _SCALE = 1.5
 # Lines shown around a cited line of a text file.
 _CONTEXT_LINES = 2
+# Lines after the cited one searched for the figure (a paragraph is cited by its first line).
+_FIGURE_LINES_AFTER = 8
 _TEXT_FORMATS = ("text", "pdftotext")
 
 
@@ -107,15 +109,26 @@ class CitedLines:
         self._pages: dict[str, list[list[str]] | None] = {}
 
     def lines(self, finding: dict[str, object], file_format: str | None) -> list[Marked]:
+        """The cited line and its neighbours; the figure marked on the cited line or, when a paragraph
+        cited by its first line states it further on, on the first following line that prints it."""
         figure = finding["actual"]
         line, page = finding["line"], finding["page"]
         pages = self._text(finding["source_file"]) if file_format in _TEXT_FORMATS else None
         page_lines = pages[(page or 1) - 1] if pages and 1 <= (page or 1) <= len(pages) else None
         if not page_lines or line is None or not 1 <= line <= len(page_lines):
             return [mark(str(finding["snippet"] or ""), figure)]
-        first, last = max(1, line - _CONTEXT_LINES), min(len(page_lines), line + _CONTEXT_LINES)
+        found = next(
+            (
+                n
+                for n in range(line, min(line + _FIGURE_LINES_AFTER, len(page_lines)) + 1)
+                if mark(page_lines[n - 1], figure).figure
+            ),
+            line,
+        )
+        first, last = max(1, line - _CONTEXT_LINES), min(len(page_lines), found + _CONTEXT_LINES)
         return [
-            mark(page_lines[n - 1], figure if n == line else None, n, cited=n == line) for n in range(first, last + 1)
+            mark(page_lines[n - 1], figure if n == found else None, n, cited=n in (line, found))
+            for n in range(first, last + 1)
         ]
 
     def _text(self, source_file: str) -> list[list[str]] | None:
