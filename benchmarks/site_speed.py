@@ -98,6 +98,9 @@ def render(boxes: list[BoxCost], site: SiteCost, when: str, m: dict) -> str:
             "| --- | ---: | ---: | ---: | ---: |",
             *rows,
             "",
+            "Most of that time is pdfium loading each cited page a second time (the reader has closed it);",
+            "finding the figures on a loaded page is a small part.",
+            "",
             f"Writing the review site of {site.reports} reports ({site.findings} findings, {site.page_images} page"
             f" images, SVG charts) took {site.site_s:.1f} s against {site.extract_s:.1f} s to read, extract and"
             f" validate the same files (`process_file`): **{site.site_s / site.extract_s:.2f}×** the extraction.",
