@@ -10,7 +10,7 @@ export DAGSTER_HOME := $(CURDIR)/.dagster
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: setup system-deps run test lint format ui bench bench-scale bench-robustness eval fuzz clean
+.PHONY: setup system-deps run test lint format ui bench bench-scale bench-site bench-robustness eval fuzz clean
 
 setup: $(VENV)/.synced
 
@@ -60,6 +60,10 @@ bench-scale: setup
 	$(VENV)/bin/python -m benchmarks.scale $(if $(REPORTS),$(foreach n,$(REPORTS),--reports $(n)))
 
 # Read time against file size, and extraction on 1 and 2 workers (docs/robustness.md).
+# What the evidence boxes and the review site cost: docs/benchmarks.md, section "review-site".
+bench-site: setup
+	$(VENV)/bin/python -m benchmarks.site_speed
+
 bench-robustness: setup
 	$(VENV)/bin/python -m benchmarks.robustness
 

@@ -76,8 +76,9 @@ def main() -> None:
     print(f"results: {out}")
     if not args.no_doc:
         DOC.parent.mkdir(parents=True, exist_ok=True)
-        # The scale section is measured by `make bench-scale` and kept as it is.
-        kept = section(DOC.read_text(encoding="utf-8"), "scale") if DOC.exists() else ""
+        # The scale and review-site sections come from `make bench-scale` / `make bench-site`: kept as they are.
+        doc = DOC.read_text(encoding="utf-8") if DOC.exists() else ""
+        kept = "\n".join(filter(None, (section(doc, "scale"), section(doc, "review-site"))))
         DOC.write_text(report + ("\n" + kept if kept else ""), encoding="utf-8")
 
 

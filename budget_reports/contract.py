@@ -22,6 +22,7 @@ _POLARS_TYPES: dict[str, pl.DataType] = {
     "BIGINT": pl.Int64(),
     "TIMESTAMP": pl.Datetime("us"),
     "VARCHAR[]": pl.List(pl.String()),
+    "DOUBLE": pl.Float64(),
     MONEY: MONEY_DTYPE,
     PERCENT: PERCENT_DTYPE,
 }
@@ -79,6 +80,24 @@ EVIDENCE = (
         " the snippet against the page; figures OCR could not read with confidence are NULL with an"
         " ocr_unread_figure finding).",
     ),
+    _c(
+        "evidence_bbox_x0",
+        "DOUBLE",
+        "位置左",
+        "Left edge of the figure's characters on the PDF page, in PDF points from the page's left edge"
+        " (1/72 inch; origin at the top-left corner of the page as displayed). NULL for formats without pages,"
+        " for scanned (OCR) pages and when the figure's characters could not be found on the cited page.",
+    ),
+    _c("evidence_bbox_y0", "DOUBLE", "位置上", "Top edge of the figure's characters, points from the page's top edge."),
+    _c("evidence_bbox_x1", "DOUBLE", "位置右", "Right edge of the figure's characters, points from the left edge."),
+    _c("evidence_bbox_y1", "DOUBLE", "位置下", "Bottom edge of the figure's characters, points from the top edge."),
+    _c(
+        "evidence_page_width",
+        "DOUBLE",
+        "页面宽度",
+        "Width of the cited page in points (scale the box by rendered width / this); NULL when there is no box.",
+    ),
+    _c("evidence_page_height", "DOUBLE", "页面高度", "Height of the cited page in points; NULL when there is no box."),
 )
 
 SOURCE_KIND = _c("source_kind", "VARCHAR", "来源类型", "narrative (read from prose) or table.")

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from budget_reports import extract, rules
 from budget_reports.facts import ExtractedReport, ParseStatus, ReportInfo
+from budget_reports.figure_boxes import add_figure_boxes
 from budget_reports.file_hashes import FileHashes
 from budget_reports.model import Document
 from budget_reports.readers import ReadError, read_document
@@ -188,6 +189,11 @@ def process_file(raw: RawFile, ingested_at: datetime | None = None) -> Extracted
     info.file_format = document.file_format
     info.page_count = document.page_count
     analyse(document, result)
+    if document.file_format == "pdf":
+        problems: list[str] = []
+        _run_step("figure_boxes", lambda: add_figure_boxes(raw.path, result), problems, result)
+        if problems:
+            info.error_message = "；".join(filter(None, (info.error_message, *problems)))
     return result
 
 

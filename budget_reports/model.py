@@ -159,15 +159,47 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
+class FigureBox:
+    """Where a figure's characters stand on its PDF page: PDF points, origin at the page's top-left
+    corner (``y`` grows down), with the page's size so a viewer can scale the box to a rendering."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    page_width: float
+    page_height: float
+
+
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """Where a fact was read: file, PDF page (else None), line in that page's or file's text, snippet,
-    and whether that text was the file's own or recognised by OCR from a scanned page."""
+    whether that text was the file's own or recognised by OCR from a scanned page, and (PDF text
+    layers) the box of the figure's characters on the page."""
 
     source_file: str
     page: int | None
     line: int | None
     snippet: str
     read_by: str = READ_FROM_TEXT
+    box: FigureBox | None = None
+
+    def columns(self) -> dict[str, object]:
+        """The evidence columns of a warehouse row (the box spread over its own columns)."""
+        box = self.box
+        return {
+            "source_file": self.source_file,
+            "page": self.page,
+            "line": self.line,
+            "snippet": self.snippet,
+            "read_by": self.read_by,
+            "evidence_bbox_x0": box.x0 if box else None,
+            "evidence_bbox_y0": box.y0 if box else None,
+            "evidence_bbox_x1": box.x1 if box else None,
+            "evidence_bbox_y1": box.y1 if box else None,
+            "evidence_page_width": box.page_width if box else None,
+            "evidence_page_height": box.page_height if box else None,
+        }
 
     @staticmethod
     def of(document: Document, block: Block | Cell, snippet: str | None = None) -> Evidence:

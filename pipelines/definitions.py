@@ -4,20 +4,22 @@ from dagster import AssetSelection, Definitions, JobDefinition, define_asset_job
 
 from assets.checks import SCHEMA_CHECKS
 from assets.ingestion import extracted_reports
+from assets.site import review_site
 from assets.warehouse import warehouse_tables
 from pipelines.executors import executor_from_env
 from pipelines.resources import WarehousePaths
 from pipelines.schedules import nightly_build
 from pipelines.sensors import raw_folder_sensor
 
+# The review site is materialized on demand (UI or `budget site`), not at every build.
 build_warehouse_job = define_asset_job(
     "build_warehouse",
-    selection=AssetSelection.all(),
+    selection=AssetSelection.all() - AssetSelection.assets(review_site),
     description="Read every report of the raw folder and rebuild the warehouse.",
 )
 
 defs = Definitions(
-    assets=[extracted_reports, warehouse_tables],
+    assets=[extracted_reports, warehouse_tables, review_site],
     asset_checks=SCHEMA_CHECKS,
     jobs=[build_warehouse_job],
     schedules=[nightly_build(build_warehouse_job)],

@@ -15,7 +15,7 @@ import polars as pl
 from pandera.errors import SchemaError, SchemaErrors
 
 from budget_reports.contract import VIEWS, View
-from schemas.rules import COLUMN_RULES, FRAME_RULES, NOT_NULL, NUMERIC_RULES, VIEW_COLUMN_RULES
+from schemas.rules import BOX_RULES, COLUMN_RULES, FRAME_RULES, NOT_NULL, NUMERIC_RULES, VIEW_COLUMN_RULES
 
 FAILURE_COLUMNS = ("schema_context", "column", "check", "failure_case", "index")
 
@@ -45,7 +45,7 @@ def _key_never_null(view: View, name: str) -> bool:
 def view_schema(view: View) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(
         {name: _column(view, name) for name in view.column_names},
-        checks=FRAME_RULES.get(view.name, []),
+        checks=FRAME_RULES.get(view.name, []) + (BOX_RULES if "evidence_bbox_x0" in view.column_names else []),
         unique=list(view.key) or None,
         strict=True,
         name=view.name,

@@ -43,6 +43,8 @@ EVIDENCE_RULES: dict[str, list[pa.Check]] = {
     "page": [pa.Check.ge(1)],
     "line": [pa.Check.ge(1)],
     "snippet": [pa.Check.str_length(max_value=200)],
+    "evidence_page_width": [pa.Check.gt(0)],
+    "evidence_page_height": [pa.Check.gt(0)],
 }
 
 # Rules by column name, shared by every view that has the column.
@@ -240,3 +242,28 @@ FRAME_RULES: dict[str, list[pa.Check]] = {
         ),
     ],
 }
+
+
+_BOX = ("evidence_bbox_x0", "evidence_bbox_y0", "evidence_bbox_x1", "evidence_bbox_y1")
+
+
+def _box_rules() -> list[pa.Check]:
+    """A figure's box on its page: all of it or none, on a page, corners in order."""
+    stated = [pl.col(c).is_not_null() for c in (*_BOX, "evidence_page_width", "evidence_page_height", "page")]
+    return [
+        pa.Check(
+            lambda data: data.lazyframe.select(pl.all_horizontal(stated) | ~pl.any_horizontal(stated[:6])),
+            name="box_complete",
+            error="a box has its four edges, the page's size and the page number, or none of them",
+        ),
+        _row_check(
+            "box_ordered",
+            "a box's left edge is left of its right edge, its top above its bottom",
+            (pl.col("evidence_bbox_x0") <= pl.col("evidence_bbox_x1"))
+            & (pl.col("evidence_bbox_y0") <= pl.col("evidence_bbox_y1")),
+        ),
+    ]
+
+
+# Frame rules of every view that carries evidence boxes.
+BOX_RULES = _box_rules()

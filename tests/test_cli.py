@@ -24,8 +24,11 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     directory = tmp_path_factory.mktemp("warehouse")
     result = budget("run", warehouse=directory, raw=SEED_DIR)
     assert result.returncode == 0, result.stderr
-    assert f"Reports read: {len(list(SEED_DIR.glob('*.txt')))} " in result.stdout
+    seeds = len(list(SEED_DIR.glob("*.txt")))
+    assert f"Reports read: {seeds} " in result.stdout
     assert "Asset checks:" in result.stdout
+    # The progress bar over the files read ends on every file done.
+    assert "Reading files" in result.stderr and f"{seeds}/{seeds}" in result.stderr, result.stderr[-2000:]
     return directory
 
 

@@ -10,6 +10,8 @@ import typer
 from budget_reports.cli.build import run
 from budget_reports.cli.export import export
 from budget_reports.cli.query import findings, query
+from budget_reports.cli.site import site
+from budget_reports.site.errors import SiteError
 from budget_reports.warehouse.lock import WarehouseBusyError
 from budget_reports.warehouse.readonly import WarehouseError
 
@@ -24,9 +26,10 @@ app.command()(run)
 app.command()(query)
 app.command()(findings)
 app.command()(export)
+app.command()(site)
 
 # Failures the user can act on: reported as one line, never a traceback.
-EXPECTED_ERRORS = (WarehouseError, WarehouseBusyError, duckdb.Error, FileNotFoundError, ValueError, OSError)
+EXPECTED_ERRORS = (WarehouseError, WarehouseBusyError, SiteError, duckdb.Error, FileNotFoundError, ValueError, OSError)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -40,23 +40,27 @@ def read(path: Path, source_file: str) -> Document:
 
 def read_text(text: str, source_file: str, encoding: str = "utf-8") -> Document:
     """Blocks of already decoded text (also used for text that other readers produce)."""
-    text = _NEWLINES.sub("\n", text)
-    pages = text.split("\f")
-    paged = len(pages) > 1
-    if paged and pages[-1].strip() == "":
-        pages.pop()  # pdftotext ends its output with a form feed
+    page_lines = text_pages(text)
+    paged = "\f" in text
     document = Document(source_file=source_file, file_format="pdftotext" if paged else "text")
-    page_lines = [page_text.split("\n") for page_text in pages]
     if any(line.startswith(("\t", " \t")) for lines in page_lines for line in lines):
         # Word-exported text: tables are TAB cells.
         for number, lines in enumerate(page_lines, start=1):
             document.blocks.extend(parse_lines(lines, number if paged else None))
     else:
         _read_linear(document, page_lines, paged)
-    document.page_count = len(pages) if paged else None
+    document.page_count = len(page_lines) if paged else None
     if encoding not in ("utf-8", "ascii"):
         document.warnings.append(f"文本编码为 {encoding}")
     return document
+
+
+def text_pages(text: str) -> list[list[str]]:
+    """The lines of each page (pages split at form feeds), as evidence numbers them: line n at index n - 1."""
+    pages = _NEWLINES.sub("\n", text).split("\f")
+    if len(pages) > 1 and pages[-1].strip() == "":
+        pages.pop()  # pdftotext ends its output with a form feed
+    return [page_text.split("\n") for page_text in pages]
 
 
 def _read_linear(document: Document, page_lines: list[list[str]], paged: bool) -> None:

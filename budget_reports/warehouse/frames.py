@@ -81,7 +81,7 @@ def finding_id(report_id: str, finding: Finding, seen: Counter[str]) -> str:
 def _flatten(row: Any) -> dict[str, Any]:
     """Dataclass row -> flat dict, the nested Evidence's fields becoming columns."""
     record = {f.name: getattr(row, f.name) for f in fields(row) if f.name != "evidence"}
-    record.update(asdict(row.evidence))
+    record.update(row.evidence.columns())
     return _plain(record)
 
 
