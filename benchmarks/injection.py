@@ -12,6 +12,7 @@ import copy
 import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
@@ -164,3 +165,25 @@ def is_hit(site: Site, f: Finding) -> bool:
 
 def false_alarms(site: Site, found: list[Finding]) -> list[Finding]:
     return [f for f in found if f.severity is Severity.ERROR and not caused_by(site, f)]
+
+
+def figures_read_at(report: ExtractedReport, page: int | None, line: int) -> int:
+    """How many figures the extraction holds from one printed line (every money or count field of the
+    facts whose evidence is that line)."""
+    facts = [*report.summary_metrics, *report.income, *report.expenditure_function, *report.expenditure_economic]
+    count = 0
+    for fact in facts:
+        if (fact.evidence.page, fact.evidence.line) != (page, line):
+            continue
+        fields = dataclasses.fields(fact)
+        count += sum(isinstance(getattr(fact, f.name), Decimal) for f in fields if not f.name.endswith("_declared"))
+    return count
+
+
+def not_read(site: Site, clean: ExtractedReport, injected: ExtractedReport, found: list[Finding]) -> bool:
+    """The changed figure is one the reader does not read from the changed report: the line gives fewer
+    figures than before, or its figure is reported as an ambiguous cell (text that drops empty cells
+    places a figure by the row's sums, which the change breaks)."""
+    if any(f.rule_id == "extraction.ambiguous_cell" and site.covers(f.evidence.page, f.evidence.line) for f in found):
+        return True
+    return figures_read_at(injected, site.page, site.line) < figures_read_at(clean, site.page, site.line)
