@@ -167,23 +167,33 @@ def false_alarms(site: Site, found: list[Finding]) -> list[Finding]:
     return [f for f in found if f.severity is Severity.ERROR and not caused_by(site, f)]
 
 
-def figures_read_at(report: ExtractedReport, page: int | None, line: int) -> int:
-    """How many figures the extraction holds from one printed line (every money or count field of the
-    facts whose evidence is that line)."""
+def figures_read_at(report: ExtractedReport, page: int | None, line: int) -> set[Decimal]:
+    """The figures the extraction holds from one printed line (every money or count field of the facts
+    whose evidence is that line)."""
     facts = [*report.summary_metrics, *report.income, *report.expenditure_function, *report.expenditure_economic]
-    count = 0
+    values: set[Decimal] = set()
     for fact in facts:
-        if (fact.evidence.page, fact.evidence.line) != (page, line):
-            continue
-        fields = dataclasses.fields(fact)
-        count += sum(isinstance(getattr(fact, f.name), Decimal) for f in fields if not f.name.endswith("_declared"))
-    return count
+        if (fact.evidence.page, fact.evidence.line) == (page, line):
+            values |= {v for f in dataclasses.fields(fact) if isinstance(v := getattr(fact, f.name), Decimal)}
+    return values
+
+
+def _number(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", ""))
+    except ArithmeticError:
+        return None
 
 
 def not_read(site: Site, clean: ExtractedReport, injected: ExtractedReport, found: list[Finding]) -> bool:
-    """The changed figure is one the reader does not read from the changed report: the line gives fewer
-    figures than before, or its figure is reported as an ambiguous cell (text that drops empty cells
-    places a figure by the row's sums, which the change breaks)."""
+    """The changed figure is one the reader does not read from the changed report: the clean report's
+    line gives the old figure and the changed one does not give the new one, or the figure is reported
+    as an ambiguous cell (text that drops empty cells places a figure by the row's sums, which the
+    change breaks)."""
     if any(f.rule_id == "extraction.ambiguous_cell" and site.covers(f.evidence.page, f.evidence.line) for f in found):
         return True
-    return figures_read_at(injected, site.page, site.line) < figures_read_at(clean, site.page, site.line)
+    old, new = _number(site.old), _number(site.new)
+    if old is None or new is None:
+        return False  # a word changed, not a figure
+    before, after = figures_read_at(clean, site.page, site.line), figures_read_at(injected, site.page, site.line)
+    return old in before and new not in after
