@@ -22,6 +22,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from benchmarks.budget_columns import LAYOUTS, with_budget_columns
 from benchmarks.injection import (
     Site,
     false_alarms,
@@ -49,6 +50,8 @@ FAMILY_WHAT = {
     "rate, a total its parts declare shares of",
     "three_public": "an economic 三公 line (30212/30217/30231/31013) raised above its item's 三公 决算",
     "name": "a 类 name replaced by its outdated name (卫生健康支出 → 医疗卫生与计划生育支出, 巩固脱贫… → 扶贫)",
+    "prose_budget": "a 项's 年初预算/全年预算 raised in the prose or in the table's budget column, or a completion "
+    "rate stated without its budget lowered by 3–20 points (reports given a table of budget columns)",
 }
 DOC = PROJECT_ROOT / "docs" / "validation-benchmark.md"
 CORPUS = PROJECT_ROOT / "tests" / "data" / "corpus"
@@ -60,11 +63,20 @@ class Benchmarked:
 
     path: Path
     origin: str  # the real report: the file's name, or the PDF's for its text
-    serializer: str | None = None
+    serializer: str | None = None  # the extractor that wrote a PDF's text
+    layout: str | None = None  # the budget columns of the table a report was given (``budget_columns``)
 
     @property
     def label(self) -> str:
-        return self.origin if self.serializer is None else f"{self.origin} as {self.serializer} text"
+        if self.serializer is not None:
+            return f"{self.origin} as {self.serializer} text"
+        if self.layout is not None:
+            return f"{self.origin} with {self.layout} budget columns"
+        return self.origin
+
+    @property
+    def original(self) -> bool:
+        return self.serializer is None and self.layout is None
 
 
 # The real reports the benchmark injects into: the seeds (Word-exported text), the corpus PDFs and
@@ -86,6 +98,17 @@ def serialized(folder: Path) -> list[Benchmarked]:
         for pdf in sorted(CORPUS.glob("*.pdf"))
         for serializer in SERIALIZERS
     ]
+
+
+def with_columns(folder: Path) -> list[Benchmarked]:
+    """Each seed given a 一般公共预算财政拨款支出决算表 in each layout of budget columns, into ``folder``."""
+    reports = []
+    for seed in (r for r in ORIGINALS if r.path.parent.name == "raw"):
+        for layout in LAYOUTS:
+            path = with_budget_columns(seed.path, layout, folder / layout.name)
+            if path is not None:
+                reports.append(Benchmarked(path, seed.origin, layout=layout.name))
+    return reports
 
 
 # Error-level findings of the unmodified reports that are the reports' own mistakes: (report, rule_id,
@@ -170,7 +193,8 @@ def run(per_family: int) -> tuple[list[Outcome], Baseline]:
     outcomes: list[Outcome] = []
     baseline: Baseline = {}
     with tempfile.TemporaryDirectory() as work:
-        for report in (*ORIGINALS, *serialized(Path(work) / "texts")):
+        generated = [*serialized(Path(work) / "texts"), *with_columns(Path(work) / "columns")]
+        for report in (*ORIGINALS, *generated):
             clean = run_clean(report.path)
             baseline[report] = [f for f in clean.findings if f.severity is Severity.ERROR]
             for sites in sites_of(report, clean, per_family).values():
@@ -186,8 +210,9 @@ def run(per_family: int) -> tuple[list[Outcome], Baseline]:
 
 
 def render(outcomes: list[Outcome], baseline: Baseline, per_family: int) -> str:
-    originals = [o for o in outcomes if o.document.serializer is None]
+    originals = [o for o in outcomes if o.document.original]
     texts = [o for o in outcomes if o.document.serializer is not None]
+    columns = [o for o in outcomes if o.document.layout is not None]
     out = [
         "# Validation benchmark: injected errors",
         "",
@@ -200,7 +225,7 @@ def render(outcomes: list[Outcome], baseline: Baseline, per_family: int) -> str:
         "error-level finding. Seeded (`RANDOM_SEED` = " + str(RANDOM_SEED) + f"), at most {per_family} places per",
         "family and report.",
         "",
-        "Reports: " + ", ".join(f"`{r.label}`" for r in baseline if r.serializer is None) + ".",
+        "Reports: " + ", ".join(f"`{r.label}`" for r in baseline if r.original) + ".",
         "",
         "| family | what is injected | injections | found | recall | false alarms |",
         "| --- | --- | ---: | ---: | ---: | ---: |",
@@ -210,6 +235,7 @@ def render(outcomes: list[Outcome], baseline: Baseline, per_family: int) -> str:
         alarms = sum(len(o.alarms) for o in done)
         recall = _pct(hits, len(done))
         out.append(f"| `{family}` | {FAMILY_WHAT[family]} | {len(done)} | {hits} | {recall} | {alarms} |")
+    out += _columns_section(columns)
     out += _text_section(texts)
     out += _misses_and_alarms(outcomes)
     out += _baseline_section(baseline)
@@ -225,6 +251,29 @@ def _by_family(outcomes: list[Outcome]) -> dict[str, list[Outcome]]:
 
 def _pct(part: int, whole: int) -> str:
     return f"{100 * part / whole:.1f}%" if whole else "—"
+
+
+def _columns_section(columns: list[Outcome]) -> list[str]:
+    layouts = ", ".join(f"{layout.name} ({' / '.join(h for h, _ in layout.columns)})" for layout in LAYOUTS)
+    out = [
+        "",
+        "## Reports given a table of budget columns",
+        "",
+        "No report we hold prints 年初预算 / 调整预算 (全年预算) beside 决算 in a table. Each seed is given a",
+        "一般公共预算财政拨款支出决算表 in each layout real tables use (`benchmarks/budget_columns.py`: "
+        + layouts
+        + "),",
+        "its rows the 项 its prose describes with the figures the prose states, appended to its own text, and",
+        "every family is injected into it as above.",
+        "",
+        "| family | injections | found | recall | false alarms |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for family, done in _by_family(columns).items():
+        hits = sum(o.hit for o in done)
+        alarms = sum(len(o.alarms) for o in done)
+        out.append(f"| `{family}` | {len(done)} | {hits} | {_pct(hits, len(done))} | {alarms} |")
+    return out
 
 
 def _text_section(texts: list[Outcome]) -> list[str]:
@@ -299,15 +348,16 @@ def _baseline_section(baseline: Baseline) -> list[str]:
     found = [(report, f) for report, findings in baseline.items() for f in findings]
     unknown = sum(_why(report, f) is None for report, f in found)
     misread = sum((r.origin, r.serializer, f.rule_id, f.subject) in MISREAD_IN_TEXT for r, f in found)
-    originals = [(r, f) for r, f in found if r.serializer is None]
-    texts = len(found) - len(originals)
+    originals = [(r, f) for r, f in found if r.original]
+    generated = len(found) - len(originals)
     out = [
         "",
         "## Error-level findings on the unmodified reports",
         "",
-        f"{len(originals)} error-level findings on the {sum(r.serializer is None for r in baseline)} real files and "
-        f"{texts} on the {sum(r.serializer is not None for r in baseline)} PDFs' texts; {misread} of the texts' "
-        "findings are misreadings of text written out of reading order (not genuine, each listed with why);",
+        f"{len(originals)} error-level findings on the {sum(r.original for r in baseline)} real files and "
+        f"{generated} on the {sum(not r.original for r in baseline)} texts and reports made from them; "
+        f"{misread} of the texts' findings are misreadings of text written out of reading order",
+        "(not genuine, each listed with why);",
         f"{unknown} not explained.",
         "",
         "| report | rule_id | subject | page | line | genuine? |",
