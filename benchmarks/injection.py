@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -197,3 +198,26 @@ def not_read(site: Site, clean: ExtractedReport, injected: ExtractedReport, foun
         return False  # a word changed, not a figure
     before, after = figures_read_at(clean, site.page, site.line), figures_read_at(injected, site.page, site.line)
     return old in before and new not in after
+
+
+def _occurrences(old: str, line: str) -> int:
+    if _number(old) is None:
+        return line.count(old)
+    return len(re.findall(rf"(?<![\d.,]){re.escape(old)}(?![\d])", line))
+
+
+def placed_in_text(site: Site, printed_line: str, text: str) -> Site | None:
+    """The PDF's injection moved to the same figure in a text written from that PDF: the line of the same
+    page printing ``old`` once (of several, the one sharing most characters with the PDF's line);
+    None when the text prints it nowhere on that page, or on several lines alike."""
+    pages = text.split("\f")
+    if site.page is None or not 0 < site.page <= len(pages):
+        return None
+    lines = pages[site.page - 1].split("\n")
+    candidates = [n for n, line in enumerate(lines, start=1) if _occurrences(site.old, line) == 1]
+    shared = {n: len(set(lines[n - 1]) & set(printed_line)) for n in candidates}
+    best = sorted(candidates, key=lambda n: -shared[n])
+    if not best or (len(best) > 1 and shared[best[0]] == shared[best[1]]):
+        return None
+    last = best[0] + (site.last_line - site.line) if site.last_line is not None else None
+    return dataclasses.replace(site, line=best[0], last_line=last)

@@ -3,9 +3,11 @@ extractors (the changed figure is extracted), and is scored as found or as a fal
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 from pathlib import Path
 
+from benchmarks.budget_columns import LAYOUTS
 from benchmarks.injection import (
     Site,
     edit_text,
@@ -13,10 +15,13 @@ from benchmarks.injection import (
     is_hit,
     new_findings,
     not_read,
+    placed_in_text,
+    read,
     run_clean,
     run_injected,
 )
-from benchmarks.validation import FAMILIES, ORIGINALS, Benchmarked, serialized, sites_of
+from benchmarks.injection_places import line_text
+from benchmarks.validation import FAMILIES, ORIGINALS, Benchmarked, serialized, sites_of, with_columns
 from budget_reports.text_serializations import SERIALIZERS
 from tests.conftest import SEED_DIR
 
@@ -69,9 +74,14 @@ def test_a_text_change_is_made_on_its_line_only() -> None:
     assert edit_text(text, Site("sum", None, 3, "基本", "X", (), frozenset(), "")) is None  # not on that line
 
 
-def test_every_family_has_places_in_the_real_reports() -> None:
+def test_every_family_has_places_in_the_real_reports(tmp_path: Path) -> None:
+    # No report we hold prints budget columns in a table: prose_budget has its places in the seeds given one.
     found = {family for path in (r.path for r in ORIGINALS) for family, sites in _sites(path, 2).items() if sites}
-    assert found == set(FAMILIES)
+    assert found == set(FAMILIES) - {"prose_budget"}
+    given = with_columns(tmp_path)
+    assert {r.layout for r in given} == {layout.name for layout in LAYOUTS}
+    with_places = {r.origin[:3] for r in given if _sites(r.path, 2)["prose_budget"]}
+    assert {"000", "001", "002", "004"} <= with_places
 
 
 def test_an_injected_economic_three_public_line_is_found_without_false_alarm(tmp_path: Path) -> None:
@@ -94,3 +104,18 @@ def test_an_unrelated_new_error_is_a_false_alarm(tmp_path: Path) -> None:
     elsewhere = Site("sum", None, 12, site.old, site.new, site.expect, frozenset({"机关运行经费"}), "")
     found = new_findings(run_clean(S004), injected)
     assert not any(is_hit(elsewhere, f) for f in found) and false_alarms(elsewhere, found)
+
+
+def test_a_pdf_injection_is_made_at_the_same_figure_of_its_text(tmp_path: Path) -> None:
+    # Putuo p. 21 line 20 of the PDF: 一般公共预算财政拨款支出2940.05万元，占本年支出合计的100.00%; the
+    # total 2940.05 is printed three times on the page, the line sharing most with the PDF's is chosen.
+    pdf = next(r.path for r in ORIGINALS if r.origin == PUTUO)
+    site = Site("prose_figure", 21, 20, "2940.05", "2960.05", ("consistency.",), frozenset(), "", 22)
+    printed = line_text(read(pdf), 21, 20) or ""
+    assert "占本年支出合计" in printed
+    (text,) = [r for r in serialized(tmp_path) if (r.origin, r.serializer) == (PUTUO, "pypdfium2")]
+    content = text.path.read_text(encoding="utf-8")
+    placed = placed_in_text(site, printed, content)
+    assert placed is not None and placed.page == 21
+    assert "2940.05万元，占本年支出合计" in content.split("\f")[20].split("\n")[placed.line - 1]
+    assert placed_in_text(dataclasses.replace(site, old="1234.56"), printed, content) is None
