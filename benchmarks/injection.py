@@ -39,12 +39,14 @@ class Site:
     related: frozenset[str]  # subjects a finding caused by the change may name (the figure, its totals)
     what: str
     last_line: int | None = None  # the last line of the paragraph changed, when it runs over several
+    first_line: int | None = None  # its first line, when the change is not made there
 
     def covers(self, page: int | None, line: int | None) -> bool:
         """Whether a finding's evidence lies in the paragraph (or cell) that was changed."""
         if page != self.page or line is None:
             return False
-        return line == self.line or (self.last_line is not None and self.line <= line <= self.last_line)
+        first = self.first_line if self.first_line is not None else self.line
+        return line == self.line or (self.last_line is not None and first <= line <= self.last_line)
 
 
 def run_clean(path: Path) -> ExtractedReport:

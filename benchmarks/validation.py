@@ -17,6 +17,7 @@ from a fixed random seed: the same run each time.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import random
 import tempfile
 from dataclasses import dataclass, field
@@ -34,7 +35,7 @@ from benchmarks.injection import (
     run_clean,
     run_injected,
 )
-from benchmarks.injection_places import line_text
+from benchmarks.injection_places import line_text, paragraph_span
 from benchmarks.injection_sites import FAMILIES
 from budget_reports.facts import ExtractedReport, Finding, Severity
 from budget_reports.runs import PROJECT_ROOT
@@ -241,6 +242,9 @@ def _at_pdf_places(report: Benchmarked, clean: ExtractedReport, sites: list[Site
     outcomes = []
     for site in sites:
         placed = placed_in_text(site, line_text(pdf, site.page, site.line) or "", text)
+        span = paragraph_span(document, placed.page, placed.line) if placed is not None else None
+        if placed is not None and span is not None:  # findings about it cite the text's own paragraph
+            placed = dataclasses.replace(placed, first_line=span[0], last_line=max(span[1], placed.last_line or 0))
         outcome = _injected(report, clean, placed, work, at_pdf=True) if placed is not None else None
         if placed is None or outcome is None:
             outcomes.append(Outcome(site, report, False, False, [], True, placed=False))

@@ -39,7 +39,7 @@ BUDGET_RULE_ID = "consistency.prose_budget"
 COMPLETION_RULE_ID = "consistency.prose_completion"
 BUDGET_COLUMNS = {"budget_initial": "年初预算数", "budget_final": "全年预算数"}
 # What budget a completion rate names: 完成年初预算的98.20%, 完成全年预算的100%, 完成调整预算的…
-_RATE_BASE = re.compile(r"(?:完成|占)(年初|全年|调整后?)?预算(?:数)?的?\s*\d")
+_RATE_BASE = re.compile(r"完成(年初|全年|调整后?)?预算(?:数)?的?\s*\d")
 _BASE_COLUMN = {"年初": ("budget_initial",), "全年": ("budget_final",), "调整": ("budget_final",)}
 
 
@@ -116,7 +116,8 @@ def _completion(line: ExpenditureLine, row: ExpenditureLine) -> Finding | None:
     checks = [(b, check_pct(declared, actual, b, money_half_unit(actual), money_half_unit(b))) for b in budgets]
     if any(check.severity is None for _, check in checks):
         return None
-    budget, check = min(checks, key=lambda item: abs(item[0] - actual))
+    # Of two budget columns the rate could name, the one giving the nearest rate is the one reported.
+    budget, check = min(checks, key=lambda item: abs(actual / item[0] * HUNDRED - declared))
     severity = check.severity or Severity.ERROR
     expected = fmt_pct(actual / budget * HUNDRED, declared)
     message = (
