@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import re
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
@@ -37,12 +39,14 @@ class Site:
     related: frozenset[str]  # subjects a finding caused by the change may name (the figure, its totals)
     what: str
     last_line: int | None = None  # the last line of the paragraph changed, when it runs over several
+    first_line: int | None = None  # its first line, when the change is not made there
 
     def covers(self, page: int | None, line: int | None) -> bool:
         """Whether a finding's evidence lies in the paragraph (or cell) that was changed."""
         if page != self.page or line is None:
             return False
-        return line == self.line or (self.last_line is not None and self.line <= line <= self.last_line)
+        first = self.first_line if self.first_line is not None else self.line
+        return line == self.line or (self.last_line is not None and first <= line <= self.last_line)
 
 
 def run_clean(path: Path) -> ExtractedReport:
@@ -164,3 +168,58 @@ def is_hit(site: Site, f: Finding) -> bool:
 
 def false_alarms(site: Site, found: list[Finding]) -> list[Finding]:
     return [f for f in found if f.severity is Severity.ERROR and not caused_by(site, f)]
+
+
+def figures_read_at(report: ExtractedReport, page: int | None, line: int) -> set[Decimal]:
+    """The figures the extraction holds from one printed line (every money or count field of the facts
+    whose evidence is that line)."""
+    facts = [*report.summary_metrics, *report.income, *report.expenditure_function, *report.expenditure_economic]
+    values: set[Decimal] = set()
+    for fact in facts:
+        if (fact.evidence.page, fact.evidence.line) == (page, line):
+            values |= {v for f in dataclasses.fields(fact) if isinstance(v := getattr(fact, f.name), Decimal)}
+    return values
+
+
+def _number(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", ""))
+    except ArithmeticError:
+        return None
+
+
+def not_read(site: Site, clean: ExtractedReport, injected: ExtractedReport, found: list[Finding]) -> bool:
+    """The changed figure is one the reader does not read from the changed report: the clean report's
+    line gives the old figure and the changed one does not give the new one, or the figure is reported
+    as an ambiguous cell (text that drops empty cells places a figure by the row's sums, which the
+    change breaks)."""
+    if any(f.rule_id == "extraction.ambiguous_cell" and site.covers(f.evidence.page, f.evidence.line) for f in found):
+        return True
+    old, new = _number(site.old), _number(site.new)
+    if old is None or new is None:
+        return False  # a word changed, not a figure
+    before, after = figures_read_at(clean, site.page, site.line), figures_read_at(injected, site.page, site.line)
+    return old in before and new not in after
+
+
+def _occurrences(old: str, line: str) -> int:
+    if _number(old) is None:
+        return line.count(old)
+    return len(re.findall(rf"(?<![\d.,]){re.escape(old)}(?![\d])", line))
+
+
+def placed_in_text(site: Site, printed_line: str, text: str) -> Site | None:
+    """The PDF's injection moved to the same figure in a text written from that PDF: the line of the same
+    page printing ``old`` once (of several, the one sharing most characters with the PDF's line);
+    None when the text prints it nowhere on that page, or on several lines alike."""
+    pages = text.split("\f")
+    if site.page is None or not 0 < site.page <= len(pages):
+        return None
+    lines = pages[site.page - 1].split("\n")
+    candidates = [n for n, line in enumerate(lines, start=1) if _occurrences(site.old, line) == 1]
+    shared = {n: len(set(lines[n - 1]) & set(printed_line)) for n in candidates}
+    best = sorted(candidates, key=lambda n: -shared[n])
+    if not best or (len(best) > 1 and shared[best[0]] == shared[best[1]]):
+        return None
+    last = best[0] + (site.last_line - site.line) if site.last_line is not None else None
+    return dataclasses.replace(site, line=best[0], last_line=last)

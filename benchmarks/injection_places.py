@@ -51,14 +51,20 @@ def line_text(document: Document, page: int | None, line: int) -> str | None:
     return None
 
 
-def paragraph_end(document: Document, page: int | None, line: int) -> int | None:
-    """The last source line of the prose block printing ``line`` (None for a table cell)."""
+def paragraph_span(document: Document, page: int | None, line: int) -> tuple[int, int] | None:
+    """The first and last source lines of the prose block printing ``line`` (None for a table cell)."""
     for block in document.text_blocks():
         if block.page == page and block.line is not None:
             last = block.line + max(len(block.line_starts), 1) - 1
             if block.line <= line <= last:
-                return last
+                return block.line, last
     return None
+
+
+def paragraph_end(document: Document, page: int | None, line: int) -> int | None:
+    """The last source line of the prose block printing ``line`` (None for a table cell)."""
+    span = paragraph_span(document, page, line)
+    return span[1] if span is not None else None
 
 
 # --- what a finding about a changed figure may name --------------------------------------------

@@ -25,7 +25,8 @@ from benchmarks.injection_places import (
     shifted,
 )
 from budget_reports.facts import ExtractedReport, SourceKind, SummaryMetric
-from budget_reports.model import Document, Evidence
+from budget_reports.model import Cell, Document, Evidence
+from budget_reports.rules.base import fmt
 from budget_reports.rules.grouping import MetricIndex
 from budget_reports.rules.hierarchy import display_name
 from budget_reports.rules.metrics import SHARE_OF, SUMS
@@ -327,6 +328,67 @@ def outdated_names(report: ExtractedReport, document: Document, rng: random.Rand
                 )
 
 
+# A completion rate the prose states without its budget, lowered by this much (percentage points): a
+# rate printed without decimals allows ± 0.5, so the change must exceed what rounding allows.
+_RATE_CUTS = (3, 5, 8, 10, 20)
+
+
+def prose_budgets(report: ExtractedReport, document: Document, rng: random.Random) -> Iterator[Site]:
+    """A line's budget or completion rate in prose, or the table's budget column of the same code, changed
+    so that the two disagree: the prose's 年初预算/全年预算 figure raised, the table's cell raised, or a
+    rate stated without its budget lowered."""
+    expect = ("consistency.prose_budget", "consistency.prose_completion", "completion.pct")
+    rows = {
+        (ln.fund_type, ln.code): ln
+        for ln in report.expenditure_function
+        if ln.source_kind is SourceKind.TABLE and ln.code and (ln.budget_initial or ln.budget_final)
+    }
+    for line in report.expenditure_function:
+        row = rows.get((line.fund_type, line.code))
+        if line.source_kind is not SourceKind.NARRATIVE or row is None:
+            continue
+        related = line_related(line)
+        for field in ("budget_initial", "budget_final"):
+            said, printed_value = getattr(line, field), getattr(row, field)
+            if said is None or printed_value is None:
+                continue
+            figure = Figure(line.evidence, said, related, f"文字 {line.code} 预算")
+            yield from _figure_sites("prose_budget", expect, iter([figure]), document, rng)
+            for cell in _budget_cells(document, line.code or "", printed_value):
+                old = cell.text.strip()
+                new = shifted(old, _delta(rng))
+                what = f"{row.source_table} {line.code} 预算数: {old} → {new}"
+                yield Site("prose_budget", cell.page, cell.line or 0, old, new, expect, related, what)
+        rate = line.completion_pct_declared
+        if rate is not None and line.budget_initial is None and line.budget_final is None and line.evidence.line:
+            text = line_text(document, line.evidence.page, line.evidence.line) or ""
+            form = f"{fmt(rate)}%"
+            if text.count(form) == 1:
+                new = f"{fmt(rate - rng.choice(_RATE_CUTS))}%"
+                what = f"文字 {line.code} 完成率 {form} → {new}"
+                ev = line.evidence
+                yield Site("prose_budget", ev.page, ev.line or 0, form, new, expect, related, what)
+
+
+def _budget_cells(document: Document, code: str, value: Decimal) -> Iterator[Cell]:
+    """The cells of a table's budget columns (a header naming 预算) printing ``value`` in the row of ``code``."""
+    for block in document.blocks:
+        if block.table is None:
+            continue
+        cells = block.table.cells
+        headers = {c.col for c in cells if "预算" in c.text}
+        rows = {c.row for c in cells if c.text.strip() == code}
+        for cell in cells:
+            text = cell.text.strip().replace(",", "")
+            placed = cell.row in rows and cell.col in headers and cell.line is not None
+            if placed and _is_amount(text) and Decimal(text) == value:
+                yield cell
+
+
+def _is_amount(text: str) -> bool:
+    return re.fullmatch(r"-?\d+(?:\.\d+)?", text) is not None
+
+
 FAMILIES: dict[str, SiteFinder] = {
     "sum": sum_parts,
     "prose_figure": prose_figures,
@@ -335,4 +397,5 @@ FAMILIES: dict[str, SiteFinder] = {
     "zero_base": zero_bases,
     "three_public": three_public_lines,
     "name": outdated_names,
+    "prose_budget": prose_budgets,
 }

@@ -173,8 +173,8 @@ def render_serializations(timings: list[dict]) -> list[str]:
     return [
         "## Text extracted from PDFs: per format",
         "",
-        "Each corpus PDF written as text by each extractor (`tests/serializations.py`: pdftotext default,",
-        "`-layout`, `-raw`, pypdfium2, pdfplumber; pages separated by form feeds) and read by `read_document`",
+        "Each corpus PDF written as text by each extractor (`budget_reports/text_serializations.py`: pdftotext",
+        "default, `-layout`, `-raw`, pypdfium2, pdfplumber; pages separated by form feeds) and read by `read_document`",
         "(paragraphs re-joined, standard tables rebuilt from their lines, figures placed by the tables' sums).",
         "Reference: reading the PDF itself in the same run. Best CPU time of 5 interleaved rounds.",
         f"Target for the text reader: at least {TEXT_TARGET:.0f} MB/s.",

@@ -63,9 +63,9 @@ class SerializationTiming:
 
 
 def measure_serializations(pdfs: list[Path], folder: Path, rounds: int = 5) -> list[SerializationTiming]:
-    """Each PDF written by every text extractor available (``tests/serializations.py``), each text
+    """Each PDF written by every text extractor available (``budget_reports/text_serializations.py``), each text
     read ``rounds`` times and the PDF as often, interleaved; best CPU time of each."""
-    from tests.serializations import NEEDS_PDFTOTEXT, SERIALIZERS, write_serialization
+    from budget_reports.text_serializations import NEEDS_PDFTOTEXT, SERIALIZERS, write_serialization
 
     timings = []
     for pdf in pdfs:

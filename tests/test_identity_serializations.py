@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from budget_reports.facts import ReportInfo
+from budget_reports.text_serializations import NEEDS_PDFTOTEXT, SERIALIZERS, write_serialization
 from tests.conftest import corpus_file
 from tests.prose_support import extract_file
-from tests.serializations import NEEDS_PDFTOTEXT, SERIALIZERS, write_serialization
 
 PDFS = ["shanghai-putuo-finance-bureau-2024-final.pdf", "shanghai-final-accounts-template-2024.pdf"]
 

@@ -6,6 +6,9 @@ from dataclasses import replace
 
 from budget_reports.facts import IncomeLine, Severity
 from budget_reports.rules.consistency import agree, prose_table, repeated_figure
+from budget_reports.text_serializations import write_serialization
+from tests.conftest import corpus_file
+from tests.prose_support import extract_file
 from tests.test_rules_fixtures import D, document, ev, income, keys, line, metric, report, table_metric
 
 
@@ -105,3 +108,18 @@ def test_a_fund_scope_or_a_table_scope_is_not_a_restatement() -> None:
     fiscal = replace(table_metric("本年收入合计", "2940.05", 900), scope="财政拨款")
     tables = [table_metric("本年收入合计", "2946.25", 800), fiscal]
     assert repeated_figure(report(summary_metrics=tables), document()) == []
+
+
+def test_a_prose_figure_the_table_contradicts_is_named_when_the_prose_restates_it(tmp_path) -> None:
+    # Putuo p. 21 states 一般公共预算财政拨款支出 2940.05 three times; the 合计 of its tables is 2940.05.
+    # Written 2960.05 the first time, the prose contradicts itself and the table: the table names which.
+    text = write_serialization(corpus_file("shanghai-putuo-finance-bureau-2024-final.pdf"), "pypdfium2", tmp_path)
+    clean = text.read_text(encoding="utf-8")
+    first = "一般公共预算财政拨款支出2940.05万元，占本年支出合计"
+    assert clean.count(first) == 1
+    subject = "一般公共预算财政拨款支出"
+    assert not [f for f in extract_file(text).findings if f.subject == subject and f.severity is Severity.ERROR]
+    text.write_text(clean.replace(first, first.replace("2940.05", "2960.05")), encoding="utf-8")
+    found = [f for f in extract_file(text).findings if f.rule_id == "consistency.prose_table"]
+    wrong = [f for f in found if f.subject == subject]
+    assert [(f.evidence.page, f.expected, f.actual) for f in wrong] == [(21, "2940.05", "2960.05")]

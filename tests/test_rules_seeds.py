@@ -201,10 +201,9 @@ DOCUMENT_FINDINGS = {
         ("year.consistency", "2022年度单位决算", 21),
     ],
     "003_397564467219909d.txt": [("numbering.gap", "（三）", 61)],
-    "004_127aded49d8bfbe3.txt": [
-        ("year.consistency", "2024年度部门整体支出绩效", 117),
-        ("year.consistency", "2024年部门整体支出绩效", 117),
-    ],
+    # One sentence names the evaluated year twice (2024年度部门整体支出绩效 … 2024年部门整体支出绩效): one slip,
+    # one finding counting both.
+    "004_127aded49d8bfbe3.txt": [("year.consistency", "2024年度部门整体支出绩效", 117)],
 }
 SEEDS = sorted(DOCUMENT_FINDINGS)
 

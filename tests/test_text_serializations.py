@@ -26,8 +26,8 @@ import polars as pl
 import pytest
 
 from budget_reports.gold import canonical, extract_frames
+from budget_reports.text_serializations import NEEDS_PDFTOTEXT, SERIALIZERS, write_serialization
 from tests.conftest import corpus_file
-from tests.serializations import NEEDS_PDFTOTEXT, SERIALIZERS, write_serialization
 
 PUTUO = "shanghai-putuo-finance-bureau-2024-final.pdf"
 TEMPLATE = "shanghai-final-accounts-template-2024.pdf"

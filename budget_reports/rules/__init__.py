@@ -24,6 +24,7 @@ from budget_reports.rules.numbering import numbering
 from budget_reports.rules.ocr import ocr_unread_figure
 from budget_reports.rules.paragraphs import paragraph_consistency
 from budget_reports.rules.placeholders import template_placeholder
+from budget_reports.rules.prose_budget import prose_budget
 from budget_reports.rules.ratios import completion_pct, yoy_arithmetic, yoy_growth_pct
 from budget_reports.rules.shares import share_rules
 from budget_reports.rules.sums import balance, sum_economic, sum_income, sum_metrics
@@ -48,6 +49,7 @@ FACT_RULES: list[Rule] = [
     completion_pct,
     zero_base,
     prose_table,
+    prose_budget,
     empty_fund_tables,
     repeated_figure,
     table_table,

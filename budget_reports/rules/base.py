@@ -7,8 +7,9 @@ exact to its last printed digit (``占86%`` is anything from 85.5 to 86.5).
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -167,6 +168,43 @@ def finding(
     tolerance: Decimal | None = None,
 ) -> Finding:
     return Finding(rule_id, severity, subject, message, evidence, expected, actual, tolerance)
+
+
+def place_label(name: str, evidence: Evidence) -> str:
+    """Where a finding was made, for a message: ``支出决算表（第10页第15行）``."""
+    if evidence.line is None:
+        return name
+    page = f"第{evidence.page}页" if evidence.page is not None else ""
+    return f"{name}（{page}第{evidence.line}行）"
+
+
+def _problem(f: Finding) -> Hashable:
+    return (f.rule_id, f.expected, f.actual)
+
+
+def one_per_problem(
+    found: Iterable[tuple[Finding, str]], problem: Callable[[Finding], Hashable] = _problem
+) -> list[Finding]:
+    """Findings of one problem made in several places folded into one.
+
+    ``found`` pairs each finding with the place it was made (a table's name, 文字说明). The same sum
+    missed in three tables (the 类 adding to 2940.06 against a total of 2940.05 in the 支出决算表, the
+    一般公共预算财政拨款支出决算表 and the prose) is one problem: one finding at the earliest place,
+    its message naming the others. ``problem`` says which findings are the same problem (by default:
+    same rule, same expected and same actual figure).
+    """
+    groups: dict[Hashable, list[tuple[Finding, str]]] = {}
+    for item in found:
+        groups.setdefault(problem(item[0]), []).append(item)
+    folded = []
+    for group in groups.values():
+        group.sort(key=lambda item: (item[0].evidence.page or 0, item[0].evidence.line or 0))
+        first = group[0][0]
+        others = list(dict.fromkeys(place_label(place, f.evidence) for f, place in group[1:]))
+        if others:
+            first = dataclasses.replace(first, message=f"{first.message}；{'、'.join(others)}同样如此")
+        folded.append(first)
+    return folded
 
 
 _LEVEL_MARK = re.compile(r"[（(](类|款|项)[）)]")

@@ -14,9 +14,9 @@ from decimal import Decimal
 from budget_reports import metric_names as n
 from budget_reports.facts import ExtractedReport, Finding, SourceKind
 from budget_reports.model import Document
-from budget_reports.rules.base import fmt, fmt_sum, judge_sum, money_half_unit, sum_finding
+from budget_reports.rules.base import fmt, fmt_sum, judge_sum, money_half_unit, one_per_problem, sum_finding
 from budget_reports.rules.grouping import MetricIndex
-from budget_reports.rules.hierarchy import class_groups, column_value, display_name
+from budget_reports.rules.hierarchy import class_groups, column_value, display_name, where_read
 from budget_reports.rules.sections import Sections, Tables
 
 COLUMN_TOTALS = {"basic": n.BASIC, "project": n.PROJECT}
@@ -28,7 +28,9 @@ def column_sums(report: ExtractedReport, document: Document) -> list[Finding]:
 
 
 def _class_columns(report: ExtractedReport, sections: Sections, tables: Tables) -> list[Finding]:
-    findings = []
+    """The 类 of each table against its 合计 row, column by column; the same miss in several tables is
+    one finding naming them."""
+    found: list[tuple[Finding, str]] = []
     index = MetricIndex(report, sections)
     for (_, kind), lines in class_groups(report, sections):
         table = tables.of(lines[0].evidence)
@@ -49,10 +51,9 @@ def _class_columns(report: ExtractedReport, sections: Sections, tables: Tables) 
                 f"{lines[0].source_table or '表格'}中{len(values)}个类级科目{metric}合计{expected}万元，"
                 f"与合计行所列{fmt(total.value)}万元不符" + verdict.note(abs(summed - (total.value or Decimal(0))))
             )
-            findings.append(
-                sum_finding("sum.hierarchy", verdict, metric, message, total.evidence, expected, fmt(total.value))
-            )
-    return findings
+            finding = sum_finding("sum.hierarchy", verdict, metric, message, total.evidence, expected, fmt(total.value))
+            found.append((finding, where_read(lines[0])))
+    return one_per_problem(found, lambda f: (f.rule_id, f.subject, f.expected, f.actual))
 
 
 def _rows(report: ExtractedReport) -> list[Finding]:

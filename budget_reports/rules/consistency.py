@@ -106,10 +106,15 @@ def prose_table(report: ExtractedReport, document: Document) -> list[Finding]:
 
 
 def _pairs(prose: list[Statement], tables: list[Statement]) -> list[tuple[Statement, Statement]]:
-    """Pair statements of the same scope; a figure stated once on each side pairs whatever its scope."""
+    """Pair statements of the same scope; a figure stated once on each side pairs whatever its scope.
+    When the tables print one figure and the prose states several, each unscoped prose statement is
+    compared with it: the prose contradicts itself, and the statement the table contradicts is named."""
     if len(_distinct(prose)) == 1 and len(_distinct(tables)) == 1:
         return [(prose[0], tables[0])]
-    return [(p, t) for p in prose for t in tables if p.scope == t.scope and p.scope is not None]
+    pairs = [(p, t) for p in prose for t in tables if p.scope == t.scope and p.scope is not None]
+    if len(_distinct(tables)) == 1:
+        pairs += [(p, tables[0]) for p in prose if p.scope is None]
+    return pairs
 
 
 def _distinct(statements: list[Statement]) -> list[Decimal]:

@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from budget_reports.facts import ExpenditureLine, ExtractedReport, Finding, SourceKind
 from budget_reports.model import Document
-from budget_reports.rules.base import coarser_half_unit, fmt, judge_sum, sum_finding
+from budget_reports.rules.base import coarser_half_unit, fmt, judge_sum, one_per_problem, sum_finding
 from budget_reports.rules.sections import position
 
 RULE_ID = "consistency.table_table"
@@ -37,7 +37,7 @@ class Printed:
 
 
 def table_table(report: ExtractedReport, document: Document) -> list[Finding]:
-    findings = []
+    found: list[tuple[Finding, str]] = []
     for printed in _first_line_per_table(report).values():
         ordered = sorted(printed, key=lambda p: position(p.line.evidence))
         low, high = min(p.actual for p in ordered), max(p.actual for p in ordered)
@@ -48,18 +48,13 @@ def table_table(report: ExtractedReport, document: Document) -> list[Finding]:
         first = ordered[0]
         departing = next(p for p in ordered if p.actual != first.actual)
         message = _message(ordered) + verdict.note(high - low)
-        findings.append(
-            sum_finding(
-                RULE_ID,
-                verdict,
-                departing.code,
-                message,
-                departing.line.evidence,
-                fmt(first.actual),
-                fmt(departing.actual),
-            )
+        made = sum_finding(
+            RULE_ID, verdict, departing.code, message, departing.line.evidence, fmt(first.actual), fmt(departing.actual)
         )
-    return findings
+        found.append((made, "、".join(dict.fromkeys(p.line.source_table or "表格" for p in ordered))))
+    # The line of all funds and of 一般公共预算 (the same money when a department has no other funds)
+    # printing the same two figures in four tables is one problem.
+    return one_per_problem(found, lambda f: (f.rule_id, f.subject, f.expected, f.actual))
 
 
 def _first_line_per_table(report: ExtractedReport) -> dict[tuple[str, str], list[Printed]]:

@@ -16,7 +16,7 @@ from decimal import Decimal
 from budget_reports.facts import ExpenditureLine, ExtractedReport, Finding, SourceKind, SummaryMetric
 from budget_reports.model import Document
 from budget_reports.normalize import compact
-from budget_reports.rules.base import fmt, fmt_sum, judge_sum, money_half_unit, name_key, sum_finding
+from budget_reports.rules.base import fmt, fmt_sum, judge_sum, money_half_unit, name_key, one_per_problem, sum_finding
 from budget_reports.rules.grouping import MetricIndex
 from budget_reports.rules.metrics import FUND_TOTAL
 from budget_reports.rules.sections import Sections, Tables
@@ -46,12 +46,20 @@ def sum_hierarchy(report: ExtractedReport, document: Document) -> list[Finding]:
         if line.level in LEVELS:
             key = (line.fund_type, line.source_kind, line.source_table, sections.of(line.evidence))
             groups[key].append(line)
-    findings: list[Finding] = []
+    parents: list[tuple[Finding, str]] = []
     for lines in groups.values():
-        nodes = _place(lines)
-        findings.extend(_check_children(nodes))
-    findings.extend(_check_totals(report, sections, Tables(document)))
-    return findings
+        place = where_read(lines[0])
+        parents.extend((f, place) for f in _check_children(_place(lines)))
+    # A 类 whose 项 miss it in several tables (or in a table and the prose) is one problem.
+    same_line = one_per_problem(parents, lambda f: (f.rule_id, f.subject, f.expected, f.actual))
+    return same_line + _check_totals(report, sections, Tables(document))
+
+
+def where_read(line: ExpenditureLine) -> str:
+    """The table a line was read from, or 文字说明 for the prose."""
+    if line.source_kind is SourceKind.TABLE:
+        return line.source_table or "表格"
+    return "文字说明"
 
 
 def _place(lines: list[ExpenditureLine]) -> list[Node]:
@@ -133,9 +141,10 @@ def _check_totals(report: ExtractedReport, sections: Sections, tables: Tables) -
 
     A table's lines are checked against the total printed in that same table (its 合计 row) when it
     has one: another table may print the same total over 类 figures rounded differently, and the
-    finding must point at the table whose lines do not add up.
+    finding must point at the table whose lines do not add up. The same miss (same sum, same total)
+    in several tables is one finding naming them.
     """
-    findings = []
+    found: list[tuple[Finding, str]] = []
     index = MetricIndex(report, sections)
     for (fund_type, kind), lines in class_groups(report, sections):
         metric = FUND_TOTAL[fund_type]
@@ -152,8 +161,10 @@ def _check_totals(report: ExtractedReport, sections: Sections, tables: Tables) -
                 f"{where}{metric}所列{len(parts)}个类级科目决算数合计{expected}万元，与总数{fmt(total.value)}万元不符"
                 + verdict.note(abs(summed - total.value))
             )
-            findings.append(sum_finding(RULE_ID, verdict, metric, message, total.evidence, expected, fmt(total.value)))
-    return findings
+            finding = sum_finding(RULE_ID, verdict, metric, message, total.evidence, expected, fmt(total.value))
+            found.append((finding, where_read(lines[0])))
+    # The same 类 figures against the same total in several tables and the prose: one problem.
+    return one_per_problem(found)
 
 
 def _own_total(

@@ -13,6 +13,7 @@ often written as ``N年度``.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 
@@ -57,7 +58,8 @@ def year_consistency(report: ExtractedReport, document: Document) -> list[Findin
     year = fiscal_year(report, document)
     if year is None:
         return []
-    findings = []
+    findings: dict[tuple, Finding] = {}
+    repeats: dict[tuple, int] = {}
     for block, text in prose(document):
         unquoted = _QUOTED.sub(lambda q: "□" * len(q.group(0)), text)  # keep offsets, hide quoted titles
         for pattern, offsets, what in _CHECKS:
@@ -69,7 +71,11 @@ def year_consistency(report: ExtractedReport, document: Document) -> list[Findin
                 expected = "或".join(str(a) for a in allowed)
                 evidence = evidence_at(document, block, match.start(), match.end())
                 message = f"{what}写为{written}年，与报告所属的{year}年度不符（应为{expected}年）"
-                findings.append(
+                # One finding per sentence part and wrong year: a sentence naming the report twice is one slip.
+                problem = (id(block), what, written)
+                repeats[problem] = repeats.get(problem, 0) + 1
+                findings.setdefault(
+                    problem,
                     finding(
                         RULE_ID,
                         Severity.WARNING,
@@ -78,6 +84,10 @@ def year_consistency(report: ExtractedReport, document: Document) -> list[Findin
                         evidence,
                         expected,
                         str(written),
-                    )
+                    ),
                 )
-    return findings
+    return [_counted(f, repeats[problem]) for problem, f in findings.items()]
+
+
+def _counted(f: Finding, times: int) -> Finding:
+    return f if times == 1 else dataclasses.replace(f, message=f"{f.message}，同一段落共{times}处")
