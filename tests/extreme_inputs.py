@@ -48,8 +48,26 @@ def gbk_with_stray_bytes(path: Path) -> Path:
     return path
 
 
-def deep_docx(path: Path, depth: int = 300) -> Path:
-    """A Word document whose one paragraph sits in tables nested ``depth`` deep."""
+BEFORE_DEEP = "一、收入支出决算总体情况说明"
+DEEP_TEXT = "本年支出合计516.82万元。"
+AFTER_DEEP = "二、收入决算情况说明"
+
+
+def deep_docx(path: Path, levels: int) -> Path:
+    """A Word document whose body XML nests ``levels`` elements deep (rounded up to whole tables): one
+    paragraph inside tables nested in each other, between a paragraph before and one after."""
+    # w:document, w:body, then three levels a table (w:tbl, w:tr, w:tc), then w:p, w:r, w:t.
+    tables = -(-(levels - 5) // 3)
+    nested = "<w:tbl><w:tr><w:tc>" * tables + paragraph_xml(DEEP_TEXT) + "</w:tc></w:tr></w:tbl>" * tables
+    return docx_with_body(path, paragraph_xml(BEFORE_DEEP) + nested + paragraph_xml(AFTER_DEEP))
+
+
+def paragraph_xml(text: str) -> str:
+    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def docx_with_body(path: Path, body_xml: str) -> Path:
+    """A Word document (python-docx's blank one) whose body starts with ``body_xml`` (``w:`` elements)."""
     import zipfile
 
     import docx
@@ -57,9 +75,7 @@ def deep_docx(path: Path, depth: int = 300) -> Path:
     docx.Document().save(path)
     with zipfile.ZipFile(path) as source:
         parts = {info.filename: source.read(info) for info in source.infolist()}
-    cell = "<w:p><w:r><w:t>本年支出合计516.82万元。</w:t></w:r></w:p>"
-    nested = "<w:tbl><w:tr><w:tc>" * depth + cell + "</w:tc></w:tr></w:tbl>" * depth
-    body = parts["word/document.xml"].decode("utf-8").replace("<w:body>", "<w:body>" + nested, 1)
+    body = parts["word/document.xml"].decode("utf-8").replace("<w:body>", "<w:body>" + body_xml, 1)
     parts["word/document.xml"] = body.encode("utf-8")
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
         for name, data in parts.items():

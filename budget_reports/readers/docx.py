@@ -7,7 +7,9 @@ row per line, in order: the n-th such line is line n. Merged cells become one ce
 
 from __future__ import annotations
 
+import io
 import re
+import xml.parsers.expat
 import zipfile
 import zlib
 from pathlib import Path
@@ -20,31 +22,28 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from budget_reports.model import Block, BlockKind, Cell, Document, Table
+from budget_reports.readers.docx_depth import Flattened, flatten_deep_parts
 from budget_reports.readers.errors import ReadError
 from budget_reports.readers.headings import is_heading
 from budget_reports.readers.ocr_picture import picture_blocks
 from budget_reports.readers.text import strip_markers
 from budget_reports.readers.zipguard import check_zip
 
-# The XML parser's own nesting limit (libxml2 without XML_PARSE_HUGE): deeper documents are refused
-# with this reason, so that nothing below recurses deeper than that.
-_MAX_XML_DEPTH = 256
 _HEADING_STYLE = re.compile(r"^(heading|标题|title)\s*\d*$", re.IGNORECASE)
+_BODY = "word/document.xml"
 
 
 def read(path: Path, source_file: str, file_format: str = "docx") -> Document:
-    check_zip(path, "DOCX", required="word/document.xml")
+    check_zip(path, "DOCX", required=_BODY)
+    lost: list[str] = []
     try:
-        word = docx.Document(str(path))
+        word = _open(path)
     except etree.XMLSyntaxError as exc:
-        if "Excessive depth" in str(exc):
-            raise ReadError(
-                f"DOCX 文件嵌套层级过深（XML 元素超过 {_MAX_XML_DEPTH} 层，例如层层嵌套的表格），无法读取"
-            ) from exc
-        raise ReadError(f"DOCX 文件已损坏或不是 Word 文档，无法打开（{type(exc).__name__}）") from exc
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, zlib.error) as exc:
-        raise ReadError(f"DOCX 文件已损坏或不是 Word 文档，无法打开（{type(exc).__name__}）") from exc
-    document = Document(source_file=source_file, file_format=file_format)
+        if "Excessive depth" not in str(exc):
+            raise ReadError(f"DOCX 文件已损坏或不是 Word 文档，无法打开（{type(exc).__name__}）") from exc
+        word, flattened = _open_flattened(path)
+        lost.append(flattened.message)
+    document = Document(source_file=source_file, file_format=file_format, lost=lost)
     line = 1
     for item in word.iter_inner_content():
         if isinstance(item, Paragraph):
@@ -61,6 +60,34 @@ def read(path: Path, source_file: str, file_format: str = "docx") -> Document:
                 document.blocks.append(Block(BlockKind.TABLE, text, None, line, table))
             line += max(table.n_rows, 1)
     return document
+
+
+def _open(source: Path | io.BytesIO) -> docx.document.Document:
+    """The document, or ``ReadError`` for a damaged package; the XML parser's own errors pass through."""
+    try:
+        return docx.Document(source if isinstance(source, io.BytesIO) else str(source))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, zlib.error) as exc:
+        raise ReadError(f"DOCX 文件已损坏或不是 Word 文档，无法打开（{type(exc).__name__}）") from exc
+
+
+def _open_flattened(path: Path) -> tuple[docx.document.Document, Flattened]:
+    """The document with the parts of its body nested deeper than the XML parser allows flattened
+    (``docx_depth``); the package is rebuilt in memory, the file is left alone."""
+    with zipfile.ZipFile(path) as package:
+        parts = [(info, package.read(info)) for info in package.infolist()]
+    body = next(data for info, data in parts if info.filename == _BODY)
+    try:
+        flattened = flatten_deep_parts(body)
+    except xml.parsers.expat.ExpatError as exc:
+        raise ReadError(f"DOCX 文件已损坏：正文 XML 不完整（{exc}）") from exc
+    rebuilt = io.BytesIO()
+    with zipfile.ZipFile(rebuilt, "w", zipfile.ZIP_DEFLATED) as package:
+        for info, data in parts:
+            package.writestr(info.filename, flattened.xml if info.filename == _BODY else data)
+    try:
+        return _open(rebuilt), flattened
+    except etree.XMLSyntaxError as exc:
+        raise ReadError(f"DOCX 文件已损坏或不是 Word 文档，无法打开（{type(exc).__name__}）") from exc
 
 
 _PICTURES = ".//a:blip/@r:embed"
