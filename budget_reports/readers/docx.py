@@ -16,8 +16,10 @@ from pathlib import Path
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import nsmap, qn
+from docx.oxml.table import CT_Tc
+from docx.oxml.text.paragraph import CT_P
 from docx.table import Table as DocxTable
-from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
@@ -47,7 +49,7 @@ def read(path: Path, source_file: str, file_format: str = "docx") -> Document:
     line = 1
     for item in word.iter_inner_content():
         if isinstance(item, Paragraph):
-            text = strip_markers(_paragraph_text(item)).strip()
+            text = strip_markers(_paragraph_text(item._p)).strip()
             if text:
                 kind = BlockKind.HEADING if _is_heading(item, text) else BlockKind.PARAGRAPH
                 document.blocks.append(Block(kind, text, None, line))
@@ -90,12 +92,12 @@ def _open_flattened(path: Path) -> tuple[docx.document.Document, Flattened]:
         raise ReadError(f"DOCX 文件已损坏或不是 Word 文档，无法打开（{type(exc).__name__}）") from exc
 
 
-_PICTURES = ".//a:blip/@r:embed"
+_PICTURES = etree.XPath(".//a:blip/@r:embed", namespaces=nsmap)
 
 
 def _read_pictures(word: docx.document.Document, paragraph: Paragraph, line: int, document: Document) -> None:
     """Tables pasted as pictures in the paragraph, read by OCR (``ocr_picture``)."""
-    for part_id in paragraph._p.xpath(_PICTURES):
+    for part_id in _PICTURES(paragraph._p):
         part = word.part.related_parts.get(part_id)
         if part is None:
             continue
@@ -107,14 +109,16 @@ def _read_pictures(word: docx.document.Document, paragraph: Paragraph, line: int
             document.warnings.append(f"第{line}段的图片中有表格，已用OCR识别，所得数据请对照原件核实")
 
 
-_RUN_CONTENT = ".//w:r/w:t | .//w:r/w:tab | .//w:r/w:br | .//w:r/w:cr"
+# Compiled once: python-docx's ``xpath`` compiles its expression on every call, most of the time of a long table.
+_RUN_CONTENT = etree.XPath(".//w:r/w:t | .//w:r/w:tab | .//w:r/w:br | .//w:r/w:cr", namespaces=nsmap)
+_P, _TBL = qn("w:p"), qn("w:tbl")
 
 
-def _paragraph_text(paragraph: Paragraph) -> str:
-    """All visible run text, including runs python-docx's ``text`` leaves out (tracked insertions, smart
-    tags, simple fields, inline content controls); deleted text (``w:delText``) stays out."""
+def _paragraph_text(p: CT_P) -> str:
+    """All visible run text of a ``w:p``, including runs python-docx's ``text`` leaves out (tracked
+    insertions, smart tags, simple fields, inline content controls); deleted text (``w:delText``) stays out."""
     parts = []
-    for element in paragraph._p.xpath(_RUN_CONTENT):
+    for element in _RUN_CONTENT(p):
         tag = element.tag.rsplit("}", 1)[-1]
         parts.append(element.text or "" if tag == "t" else "\t" if tag == "tab" else "\n")
     return "".join(parts)
@@ -125,7 +129,7 @@ def _is_heading(paragraph: Paragraph, text: str) -> bool:
     if _HEADING_STYLE.match(style or ""):
         return True
     p_pr = paragraph._p.pPr
-    if p_pr is not None and p_pr.find(docx.oxml.ns.qn("w:outlineLvl")) is not None:
+    if p_pr is not None and p_pr.find(qn("w:outlineLvl")) is not None:
         return len(text) <= 60
     return is_heading(text)
 
@@ -145,7 +149,7 @@ def _table(table: DocxTable, first_line: int) -> Table:
             if merge == "continue" and origin is not None and spans[origin][2] == span:
                 spans[origin][1] = r - origin[0] + 1  # covered position: no cell, no repeated text
             else:
-                spans[(r, col)] = [_cell_text(_Cell(tc, table)), 1, span]
+                spans[(r, col)] = [_cell_text(tc), 1, span]
                 for c in range(col, col + span):
                     open_vmerge.pop(c, None)
                 if merge == "restart":
@@ -159,12 +163,12 @@ def _table(table: DocxTable, first_line: int) -> Table:
     return Table(cells, len(rows), n_cols, line=first_line)
 
 
-def _cell_text(cell: _Cell) -> str:
-    """Paragraphs of a cell, nested tables included, joined with newlines."""
+def _cell_text(tc: CT_Tc) -> str:
+    """Paragraphs of a ``w:tc``, nested tables included, joined with newlines."""
     parts: list[str] = []
-    for item in cell.iter_inner_content():
-        if isinstance(item, Paragraph):
-            parts.append(strip_markers(_paragraph_text(item)).strip())
+    for child in tc.iterchildren(_P, _TBL):
+        if child.tag == _P:
+            parts.append(strip_markers(_paragraph_text(child)).strip())
         else:
-            parts.extend(_cell_text(_Cell(tc, item)) for tr in item._tbl.tr_lst for tc in tr.tc_lst)
+            parts.extend(_cell_text(inner) for tr in child.tr_lst for inner in tr.tc_lst)
     return "\n".join(part for part in parts if part)
