@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
+
+from budget_reports.runs import Paths, build, stage_reports
+from budget_reports.worker_pool import Limits
 from tests.conftest import SEED_DIR
 
 SEED = SEED_DIR / "000_1ca1b4d95d915062.txt"
@@ -195,3 +199,15 @@ def huge_stream_pdf(path: Path, segments: int = 500_000) -> Path:
         for i in range(segments)
     )
     return pdf_of_pages(path, [strokes + b"\n" + _text_lines(["2010101  352.70"])])
+
+
+def stage_and_load(raw: Path, warehouse: Path, limits: Limits) -> dict:
+    """Stage ``raw`` with ``limits`` and build the warehouse: the staging result, each file's
+    (report_id, parse_status, error_message), the summary metrics per report, and ``raw``."""
+    paths = Paths(raw, warehouse)
+    stage = stage_reports(paths, limits)
+    with duckdb.connect(str(build(paths).duckdb_path), read_only=True) as con:
+        rows = con.execute("SELECT source_file, report_id, parse_status, error_message FROM reports").fetchall()
+        reports = {source: (report_id, status, message or "") for source, report_id, status, message in rows}
+        metrics = dict(con.execute("SELECT report_id, count(*) FROM summary_metrics GROUP BY 1").fetchall())
+    return {"stage": stage, "reports": reports, "metrics": metrics, "raw": raw}

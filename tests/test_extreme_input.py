@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import shutil
 
-import duckdb
 import pytest
 
 from budget_reports.readers import read_document
 from budget_reports.readers.docx_depth import MAX_XML_DEPTH
-from budget_reports.runs import Paths, build, stage_reports
 from budget_reports.warehouse.staging import staged_limit
 from budget_reports.worker_pool import Limits
 from tests.extreme_inputs import (
@@ -22,6 +20,7 @@ from tests.extreme_inputs import (
     deep_html,
     gbk_with_stray_bytes,
     one_line_text,
+    stage_and_load,
     wide_html,
 )
 
@@ -40,13 +39,7 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> dict:
     deep_docx(raw / "just-too-deep.docx", levels=MAX_XML_DEPTH + 1)
     gbk_with_stray_bytes(raw / "gbk-stray.txt")
     one_line_text(raw / "one-line.txt", megabytes=30)
-    paths = Paths(raw, base / "warehouse")
-    stage = stage_reports(paths, LIMITS)
-    with duckdb.connect(str(build(paths).duckdb_path), read_only=True) as con:
-        rows = con.execute("SELECT source_file, report_id, parse_status, error_message FROM reports").fetchall()
-        reports = {source: (report_id, status, message or "") for source, report_id, status, message in rows}
-        metrics = dict(con.execute("SELECT report_id, count(*) FROM summary_metrics GROUP BY 1").fetchall())
-    return {"stage": stage, "reports": reports, "metrics": metrics, "raw": raw}
+    return stage_and_load(raw, base / "warehouse", LIMITS)
 
 
 def test_sizes_are_as_the_families_say(run: dict) -> None:
