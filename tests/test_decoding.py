@@ -34,12 +34,13 @@ ENCODINGS = {
     "big5": ("cp950", b"", b"\xff"),  # the report in traditional characters, as Hong Kong or Taiwan write it
 }
 TRADITIONAL_CODECS = ("cp950",)
+TO_TRADITIONAL = opencc.OpenCC("s2tw")  # Taiwan's standard forms, all of them in Big5
 
 
 def _seed_text(codec: str, seed: Path = SEED) -> str:
     text = seed.read_text(encoding="utf-8")
     if codec in TRADITIONAL_CODECS:
-        text = opencc.OpenCC("s2tw").convert(text)
+        text = TO_TRADITIONAL.convert(text)
     return text.encode(codec, errors="ignore").decode(codec)  # GBK lacks a few of GB18030's characters
 
 

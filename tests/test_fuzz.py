@@ -319,5 +319,8 @@ def test_generated_report_text_in_mixed_encodings(lines: list[tuple[str, str]]) 
     assert not _invented(result, "\n".join(encoded))
 
 
+_TO_TRADITIONAL = opencc.OpenCC("s2tw")  # loading its dictionaries costs more than converting
+
+
 def _traditional(text: str) -> str:
-    return opencc.OpenCC("s2tw").convert(text)
+    return _TO_TRADITIONAL.convert(text)
