@@ -15,6 +15,7 @@ import zlib
 from pathlib import Path
 
 import docx
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import nsmap, qn
 from docx.oxml.table import CT_Tc
@@ -46,12 +47,13 @@ def read(path: Path, source_file: str, file_format: str = "docx") -> Document:
         word, flattened = _open_flattened(path)
         lost.append(flattened.message)
     document = Document(source_file=source_file, file_format=file_format, lost=lost)
+    style_names = _paragraph_style_names(word)
     line = 1
     for item in word.iter_inner_content():
         if isinstance(item, Paragraph):
             text = strip_markers(_paragraph_text(item._p)).strip()
             if text:
-                kind = BlockKind.HEADING if _is_heading(item, text) else BlockKind.PARAGRAPH
+                kind = BlockKind.HEADING if _is_heading(item, text, style_names) else BlockKind.PARAGRAPH
                 document.blocks.append(Block(kind, text, None, line))
             _read_pictures(word, item, line, document)
             line += 1
@@ -124,8 +126,19 @@ def _paragraph_text(p: CT_P) -> str:
     return "".join(parts)
 
 
-def _is_heading(paragraph: Paragraph, text: str) -> bool:
-    style = paragraph.style.name if paragraph.style is not None else ""
+def _paragraph_style_names(word: docx.document.Document) -> dict[str | None, str]:
+    """Paragraph style names by style id, the default style's under None: looked up once, since
+    python-docx's ``Paragraph.style`` scans every style of the document for each paragraph."""
+    names: dict[str | None, str] = {
+        style.style_id: style.name or "" for style in word.styles if style.type == WD_STYLE_TYPE.PARAGRAPH
+    }
+    default = word.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    names[None] = default.name or "" if default is not None else ""
+    return names
+
+
+def _is_heading(paragraph: Paragraph, text: str, style_names: dict[str | None, str]) -> bool:
+    style = style_names.get(paragraph._p.style, style_names[None])  # an unknown id: the default, as Word does
     if _HEADING_STYLE.match(style or ""):
         return True
     p_pr = paragraph._p.pPr
