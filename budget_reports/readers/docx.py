@@ -12,6 +12,7 @@ import re
 import xml.parsers.expat
 import zipfile
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import docx
@@ -49,7 +50,7 @@ def read(path: Path, source_file: str, file_format: str = "docx") -> Document:
     document = Document(source_file=source_file, file_format=file_format, lost=lost)
     style_names = _paragraph_style_names(word)
     line = 1
-    for item in word.iter_inner_content():
+    for item in _body_items(word):
         if isinstance(item, Paragraph):
             text = strip_markers(_paragraph_text(item._p)).strip()
             if text:
@@ -64,6 +65,13 @@ def read(path: Path, source_file: str, file_format: str = "docx") -> Document:
                 document.blocks.append(Block(BlockKind.TABLE, text, None, line, table))
             line += max(table.n_rows, 1)
     return document
+
+
+def _body_items(word: docx.document.Document) -> Iterator[Paragraph | DocxTable]:
+    """Body paragraphs and tables in order, from the children directly: python-docx selects them with an
+    XPath union, which libxml2 merges in time quadratic in the number of body elements."""
+    for element in word.element.body.iterchildren(_P, _TBL):
+        yield Paragraph(element, word._body) if element.tag == _P else DocxTable(element, word._body)
 
 
 def _open(source: Path | io.BytesIO) -> docx.document.Document:
