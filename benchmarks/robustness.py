@@ -2,8 +2,8 @@
 
     python -m benchmarks.robustness        # or: make bench-robustness
 
-Size: a real report (the first sample) made 1×, 10× and 100× as long, as text and as a web page, and
-timed (CPU time, best of 3) through ``read_document`` and through the whole per-report step
+Size: a real report (the first sample) made 1×, 10× and 100× as long, as text, as a web page and as a
+Word document, and timed (CPU time, best of 3) through ``read_document`` and through the whole per-report step
 (``process_file``); the 1× time is the reference, so linear growth shows as ratios near 10 and 100.
 Workers: the same folder of reports staged with 1 and with 2 worker processes (wall time, best of 2).
 The results replace the measured section of ``docs/robustness.md``.
@@ -17,6 +17,7 @@ import os
 import shutil
 import tempfile
 import time
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,14 +60,44 @@ def as_html(report: Path) -> str:
     return "".join(parts)
 
 
+def write_docx(report: Path, scale: int, path: Path) -> None:
+    """The report as a Word document (paragraphs, headings, cell tables), its body repeated ``scale`` times."""
+    import docx
+
+    word = docx.Document()
+    for block in read_document(report, report.name).blocks:
+        if block.kind is BlockKind.TABLE and block.table is not None:
+            grid = block.table.grid()
+            table = word.add_table(rows=len(grid), cols=max(len(row) for row in grid))
+            for row, texts in zip(table.rows, grid, strict=True):
+                for cell, text in zip(row.cells, texts, strict=False):
+                    cell.text = text
+        else:
+            word.add_paragraph(block.text, style="Heading 3" if block.kind is BlockKind.HEADING else None)
+    word.save(path)
+    # Repeated as XML: building a long document through python-docx takes minutes.
+    with zipfile.ZipFile(path) as package:
+        parts = {info.filename: package.read(info) for info in package.infolist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    start, end = xml.index("<w:body>") + len("<w:body>"), xml.rindex("<w:sectPr")
+    parts["word/document.xml"] = (xml[:start] + xml[start:end] * scale + xml[end:]).encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+
+
 def measure_sizes(report: Path, folder: Path) -> list[SizeCost]:
     text = report.read_text(encoding="utf-8")
     page = as_html(report)
     costs = []
     for scale in SCALES:
-        for kind, content in (("text", text * scale), ("html", f"<html><body>{page * scale}</body></html>")):
-            path = folder / f"report-{scale}x.{'txt' if kind == 'text' else 'html'}"
-            path.write_text(content, encoding="utf-8")
+        for kind in ("text", "html", "docx"):
+            path = folder / f"report-{scale}x.{'txt' if kind == 'text' else kind}"
+            if kind == "docx":
+                write_docx(report, scale, path)
+            else:
+                content = text * scale if kind == "text" else f"<html><body>{page * scale}</body></html>"
+                path.write_text(content, encoding="utf-8")
             raw = RawFile(path, path.name, file_sha256(path), path.stat().st_size)
             rounds = 3 if scale < 100 else 1
             read_s = min(cpu_seconds(lambda p=path: read_document(p, p.name)) for _ in range(rounds))

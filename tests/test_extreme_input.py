@@ -5,14 +5,24 @@ from __future__ import annotations
 
 import shutil
 
-import duckdb
 import pytest
 
 from budget_reports.readers import read_document
-from budget_reports.runs import Paths, build, stage_reports
+from budget_reports.readers.docx_depth import MAX_XML_DEPTH
 from budget_reports.warehouse.staging import staged_limit
 from budget_reports.worker_pool import Limits
-from tests.extreme_inputs import SEED, deep_docx, deep_html, gbk_with_stray_bytes, one_line_text, wide_html
+from tests.extreme_inputs import (
+    AFTER_DEEP,
+    BEFORE_DEEP,
+    DEEP_TEXT,
+    SEED,
+    deep_docx,
+    deep_html,
+    gbk_with_stray_bytes,
+    one_line_text,
+    stage_and_load,
+    wide_html,
+)
 
 LIMITS = Limits(workers=2, seconds=20, memory_mb=1500)
 
@@ -25,16 +35,11 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> dict:
     shutil.copy(SEED, raw / "seed.txt")
     wide_html(raw / "wide.html")
     deep_html(raw / "deep.html")
-    deep_docx(raw / "deep.docx")
+    deep_docx(raw / "deep.docx", levels=100_000)
+    deep_docx(raw / "just-too-deep.docx", levels=MAX_XML_DEPTH + 1)
     gbk_with_stray_bytes(raw / "gbk-stray.txt")
     one_line_text(raw / "one-line.txt", megabytes=30)
-    paths = Paths(raw, base / "warehouse")
-    stage = stage_reports(paths, LIMITS)
-    with duckdb.connect(str(build(paths).duckdb_path), read_only=True) as con:
-        rows = con.execute("SELECT source_file, report_id, parse_status, error_message FROM reports").fetchall()
-        reports = {source: (report_id, status, message or "") for source, report_id, status, message in rows}
-        metrics = dict(con.execute("SELECT report_id, count(*) FROM summary_metrics GROUP BY 1").fetchall())
-    return {"stage": stage, "reports": reports, "metrics": metrics, "raw": raw}
+    return stage_and_load(raw, base / "warehouse", LIMITS)
 
 
 def test_sizes_are_as_the_families_say(run: dict) -> None:
@@ -43,7 +48,15 @@ def test_sizes_are_as_the_families_say(run: dict) -> None:
 
 
 def test_every_file_has_its_row_and_the_seed_is_loaded(run: dict) -> None:
-    assert set(run["reports"]) == {"seed.txt", "wide.html", "deep.html", "deep.docx", "gbk-stray.txt", "one-line.txt"}
+    assert set(run["reports"]) == {
+        "seed.txt",
+        "wide.html",
+        "deep.html",
+        "deep.docx",
+        "just-too-deep.docx",
+        "gbk-stray.txt",
+        "one-line.txt",
+    }
     seed_id, status, _ = run["reports"]["seed.txt"]
     assert status == "ok" and run["metrics"][seed_id] > 20
 
@@ -59,9 +72,12 @@ def test_a_page_nested_100000_deep_is_read(run: dict) -> None:
     assert [b.text for b in document.blocks] == ["本年支出合计516.82万元。"]
 
 
-def test_a_word_document_nested_too_deep_is_refused_with_the_reason(run: dict) -> None:
-    _, status, message = run["reports"]["deep.docx"]
-    assert status == "failed" and "嵌套层级过深" in message
+@pytest.mark.parametrize(("name", "depth"), [("deep.docx", 100_001), ("just-too-deep.docx", MAX_XML_DEPTH + 1)])
+def test_a_word_document_nested_too_deep_is_partial_with_its_text(run: dict, name: str, depth: int) -> None:
+    _, status, message = run["reports"][name]
+    assert status == "partial" and f"嵌套 {depth} 层" in message and "已舍弃其结构" in message
+    document = read_document(run["raw"] / name, name)
+    assert [b.text for b in document.blocks] == [BEFORE_DEEP, DEEP_TEXT, AFTER_DEEP]
 
 
 def test_gbk_with_stray_bytes_is_partial_with_the_byte_range(run: dict) -> None:

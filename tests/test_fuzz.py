@@ -19,6 +19,7 @@ from pathlib import Path
 from tempfile import TemporaryDirectory
 
 import docx
+import opencc
 import openpyxl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -303,3 +304,23 @@ def test_chinese_numerals_read_exactly(number: int) -> None:
 def test_year_months_read_as_yyyymm(year: int, month: int, suffix: str) -> None:
     parsed = parse_value(f"{year}年{month}月{suffix}")
     assert parsed is not None and parsed.unit == "年月" and parsed.value == Decimal(f"{year}{month:02d}")
+
+
+@given(st.lists(st.tuples(st.sampled_from(_FRAGMENTS), st.sampled_from(["utf-8", "gb18030", "big5"])), max_size=120))
+def test_generated_report_text_in_mixed_encodings(lines: list[tuple[str, str]]) -> None:
+    # Each line in its own encoding, as when paragraphs are pasted from several files; Big5 lines in
+    # traditional characters where the fragment has them.
+    encoded = [_traditional(text) if encoding == "big5" else text for text, encoding in lines]
+    data = b"\n".join(
+        text.encode("cp950" if encoding == "big5" else encoding, errors="ignore")
+        for text, (_, encoding) in zip(encoded, lines, strict=True)
+    )
+    result, _ = _process(data, ".txt")
+    assert not _invented(result, "\n".join(encoded))
+
+
+_TO_TRADITIONAL = opencc.OpenCC("s2tw")  # loading its dictionaries costs more than converting
+
+
+def _traditional(text: str) -> str:
+    return _TO_TRADITIONAL.convert(text)

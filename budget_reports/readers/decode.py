@@ -2,10 +2,9 @@
 
 A byte-order mark decides the encoding. Otherwise valid UTF-8 is UTF-8, and for anything else each
 encoding Chinese reports use (the declared one first, UTF-8, GB18030 (a superset of GBK and GB2312),
-UTF-16 LE/BE, then whatever ``charset_normalizer`` guesses) decodes a sample, and the one whose
-text is most plausible wins. Plausible characters are those of GB2312 (the 6,763 hanzi of everyday
-text), ASCII, and the punctuation, full-width forms and symbols reports print; a wrong encoding
-turns Chinese into mostly other characters (rare hanzi, Hangul, private-use, control characters).
+UTF-16 LE/BE, Big5, then whatever ``charset_normalizer`` guesses) decodes a sample, and the one whose
+text is most plausible (``plausibility``) wins. Lines pasted in from a file in another encoding are
+decoded with their own (``mixed_lines``).
 
 Bytes the chosen encoding cannot decode become U+FFFD and their byte ranges are reported, so the
 report is loaded as ``partial`` rather than silently ``ok``; text that is mostly implausible under
@@ -22,46 +21,24 @@ from dataclasses import dataclass
 from charset_normalizer import from_bytes
 
 from budget_reports.readers.errors import ReadError
+from budget_reports.readers.mixed_lines import other_encoding_lines
+from budget_reports.readers.plausibility import OK_SHARE, TEXT_SHARE, plausible_share
+
+__all__ = ["OK_SHARE", "TEXT_SHARE", "Decoded", "decode", "decode_text", "plausible_share"]
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_FALLBACKS = ("utf-8", "gb18030", "utf-16-le", "utf-16-be")
+# Big5 as Windows writes it (cp950) comes last: files from Hong Kong, Macau and Taiwan, or re-encoded there.
+_FALLBACKS = ("utf-8", "gb18030", "utf-16-le", "utf-16-be", "cp950")
 # Candidate encodings are compared on this much of the file; the chosen one then decodes it all.
 _SAMPLE_BYTES = 256 * 1024
-# Share of plausible characters: at least OK_SHARE reads as text; under TEXT_SHARE it is not text.
-OK_SHARE = 0.9
-TEXT_SHARE = 0.6
 # Control characters other than TAB, LF, CR, FF: a few are tolerated, many mean binary content.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _MAX_CONTROL_SHARE = 0.01
 _RANGES_SHOWN = 5
-
-
-def _gb2312_hanzi() -> str:
-    """The hanzi of GB2312 (rows 0xB0–0xF7), read from the codec rather than kept as a table."""
-    chars = []
-    for high in range(0xB0, 0xF8):
-        for low in range(0xA1, 0xFF):
-            try:
-                chars.append(bytes((high, low)).decode("gb2312"))
-            except UnicodeDecodeError:
-                continue  # the few unassigned positions at the end of row 0xD7
-    return "".join(chars)
-
-
-_PLAUSIBLE_SYMBOLS = (
-    r"\t\n\r\f\x20-\x7e\u00a0·×÷°±§¥"
-    r"\u2010-\u206f"  # general punctuation: — ‘’ “” … ‰ ※
-    r"\u2150-\u218f"  # number forms: Ⅰ Ⅱ Ⅲ
-    r"\u2460-\u24ff"  # enclosed numbers: ① ⑴ ⒈
-    r"\u2500-\u257f\u25a0-\u25ff"  # box drawing, geometric shapes: ─ │ ■ □ ▲ ○
-    r"\u3000-\u303f"  # CJK punctuation: 、。《》【】
-    r"\uff00-\uffef"  # full-width forms: （）％，０-９
-)
-_IMPLAUSIBLE = re.compile(f"[^{_PLAUSIBLE_SYMBOLS}{re.escape(_gb2312_hanzi())}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,13 +50,20 @@ class Decoded:
     bad_ranges: tuple[tuple[int, int], ...]  # byte offsets [start, end) of undecodable bytes, merged
     bad_count: int  # undecodable sequences, each now one U+FFFD
     plausible_share: float
+    # Lines in another encoding than the file's, decoded with theirs: byte offsets [start, end), encoding.
+    other_lines: tuple[tuple[int, int, str], ...] = ()
 
     @property
     def label(self) -> str:
         """The encoding as users read it in warnings."""
-        if not self.bad_count:
-            return self.encoding
-        return f"{self.encoding}（含 {self.bad_count} 处无法解码的字节，已替换为 \ufffd）"
+        notes = []
+        if self.other_lines:
+            shown = "、".join(f"{start}–{end - 1} 按 {enc}" for start, end, enc in self.other_lines[:_RANGES_SHOWN])
+            more = " 等" if len(self.other_lines) > _RANGES_SHOWN else ""
+            notes.append(f"其中 {len(self.other_lines)} 行是另一种编码，已按其编码读取（字节位置 {shown}{more}）")
+        if self.bad_count:
+            notes.append(f"含 {self.bad_count} 处无法解码的字节，已替换为 \ufffd")
+        return f"{self.encoding}（{'；'.join(notes)}）" if notes else self.encoding
 
     @property
     def lost(self) -> list[str]:
@@ -115,6 +99,14 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
     bom, encoding = _bom(data)
     encoding = encoding or _valid_utf8(data) or _most_plausible(data, declared)
     decoded = _decode_recording(data, encoding, skip=len(bom))
+    # Valid UTF-8 holds no line of another encoding (``_valid_utf8``): only other files are looked at.
+    other_lines = (
+        []
+        if encoding == "utf-8" and not decoded.bad_count
+        else other_encoding_lines(data, decoded.text, encoding, skip=len(bom))
+    )
+    if other_lines:
+        decoded = _decode_recording(data, encoding, skip=len(bom), other_lines=other_lines)
     text = decoded.text
     if text and len(_CONTROL.findall(text)) / len(text) > _MAX_CONTROL_SHARE:
         raise ReadError(f"文件内容不是文本（按 {encoding} 解码后含大量控制字符，可能是二进制文件）")
@@ -124,14 +116,6 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
             f"（按 {encoding} 仅 {decoded.plausible_share:.0%} 可读），可能是二进制文件或编码已损坏"
         )
     return decoded
-
-
-def plausible_share(text: str) -> float:
-    """Share of ``text``'s characters that Chinese report text is made of (1.0 for empty text)."""
-    if not text:
-        return 1.0
-    implausible = len(text) - len(_IMPLAUSIBLE.sub("", text))  # lighter than listing every match
-    return 1 - implausible / len(text)
 
 
 def _bom(data: bytes) -> tuple[bytes, str | None]:
@@ -185,15 +169,27 @@ def _record_error(error: UnicodeError) -> tuple[str, int]:
 codecs.register_error("budget_reports.record", _record_error)
 
 
-def _decode_recording(data: bytes, encoding: str, skip: int = 0) -> Decoded:
-    """Decode ``data`` after its first ``skip`` bytes (a BOM); error ranges are offsets in ``data``."""
-    _recording.errors = []
-    try:
-        text = str(memoryview(data)[skip:], encoding, "budget_reports.record")  # a view: no copy
-        errors = [(start + skip, end + skip) for start, end in _recording.errors]
-    finally:
+def _decode_recording(
+    data: bytes, encoding: str, skip: int = 0, other_lines: list[tuple[int, int, str]] | None = None
+) -> Decoded:
+    """Decode ``data`` after its first ``skip`` bytes (a BOM), ``other_lines`` with their own encoding;
+    error ranges are offsets in ``data``."""
+    segments, at = [], skip
+    for start, end, other in other_lines or []:
+        segments += [(at, start, encoding), (start, end, other)]
+        at = end
+    segments.append((at, len(data), encoding))
+    pieces, errors = [], []
+    view = memoryview(data)  # slices of a view: no copies
+    for start, end, segment_encoding in segments:
         _recording.errors = []
-    return Decoded(text, encoding, _merged(errors), len(errors), plausible_share(text))
+        try:
+            pieces.append(str(view[start:end], segment_encoding, "budget_reports.record"))
+            errors += [(first + start, last + start) for first, last in _recording.errors]
+        finally:
+            _recording.errors = []
+    text = "".join(pieces)
+    return Decoded(text, encoding, _merged(errors), len(errors), plausible_share(text), tuple(other_lines or ()))
 
 
 def _merged(ranges: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:

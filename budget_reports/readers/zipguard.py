@@ -13,8 +13,11 @@ from budget_reports.readers.errors import ReadError
 
 # A real report's XML parts expand well under this; a zip bomb claims far more.
 MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024
-MAX_ENTRY_RATIO = 200  # uncompressed / compressed, for entries above MIN_RATIO_CHECK_BYTES
-MIN_RATIO_CHECK_BYTES = 1024 * 1024
+# Uncompressed / compressed, for entries above MIN_RATIO_CHECK_BYTES. Smaller parts cannot hurt (the total
+# is capped above) and repetitive XML (a long table, deep nesting) legitimately compresses several hundred
+# times; only big parts that compress like a bomb are refused early, with that reason.
+MAX_ENTRY_RATIO = 200
+MIN_RATIO_CHECK_BYTES = 32 * 1024 * 1024
 MAX_ENTRIES = 10_000
 
 
