@@ -25,12 +25,14 @@ def is_body_row(row: list[str]) -> bool:
     if not cells:
         return False
     first = cells[0]
+    if any(_is_figure(c) for c in cells):
+        return True
+    # 合计 alone is the total row of an empty table; 合计 beside other words is a header row.
     return bool(
         _CODE.match(first)
         or _ENUMERATED.match(first)
-        or _TOTAL.search(first)
+        or (_TOTAL.search(first) and len(cells) == 1)
         or first.startswith(("上年结转", "结转下年"))
-        or any(_is_figure(c) for c in cells)
     )
 
 

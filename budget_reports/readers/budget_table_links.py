@@ -26,7 +26,7 @@ from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.extract.standard_tables.recognise import TableKind, kind_of_title, unit_of
 from budget_reports.model import BlockKind, Table
 from budget_reports.normalize import compact, normalize_text, parse_decimal
-from budget_reports.readers.cell_assignment import RowFigures
+from budget_reports.readers.cell_assignment import Placement, RowFigures
 from budget_reports.readers.linear_rows import Segment
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, rebuild_table
 from budget_reports.readers.table_headers import Side
@@ -135,29 +135,27 @@ class _Settler:
         if len(figures.candidates) < 2:
             return
         keys = row_keys(segment.code_text, segment.name_text)
+        known: list[tuple[int, Decimal, Decimal]] = []  # (column, figure, slack) in 万元
         for link in self.links:
             column = next((i for i, path in enumerate(side.money) if path[-len(link.column) :] == link.column), None)
-            if column is None:
+            if column is None or (link.by_column_name and _TOTAL not in keys):
                 continue
-            if link.by_column_name:
-                if _TOTAL not in keys:
-                    continue
-                known = self.printed[link.source].lookup([link.column[-1]], link.source_column)
-            else:
-                known = self.printed[link.source].lookup(keys, link.source_column)
-            if known is not None:
-                self._keep_agreeing(figures, column, *known)
-
-    def _keep_agreeing(self, figures: RowFigures, column: int, expected: Decimal, slack: Decimal) -> None:
-        kept = []
-        for placement in figures.candidates:
-            mine = next((v for v, c in zip(figures.values, placement, strict=True) if c == column), None)
-            value = mine * self.to_wan if mine is not None else Decimal(0)
-            half = precision_of(mine) * self.to_wan / 2 if mine is not None else Decimal(0)
-            if abs(value - expected) <= half + slack:
-                kept.append(placement)
+            source_keys = [link.column[-1]] if link.by_column_name else keys
+            found = self.printed[link.source].lookup(source_keys, link.source_column)
+            if found is not None:
+                known.append((column, *found))
+        # Every link at once: a placement must agree with all of them, or the row keeps them all.
+        kept = [p for p in figures.candidates if all(self._agrees(figures, p, *k) for k in known)]
         if kept:
             figures.candidates = kept
+
+    def _agrees(
+        self, figures: RowFigures, placement: Placement, column: int, expected: Decimal, slack: Decimal
+    ) -> bool:
+        mine = next((v for v, c in zip(figures.values, placement, strict=True) if c == column), None)
+        value = mine * self.to_wan if mine is not None else Decimal(0)
+        half = precision_of(mine) * self.to_wan / 2 if mine is not None else Decimal(0)
+        return abs(value - expected) <= half + slack
 
 
 def row_keys(code: str, name: str) -> list[str]:
