@@ -1,5 +1,8 @@
 """Performance self-evaluation tables → performance_projects, performance_funds, performance_indicators.
 
+A budget report's 绩效目标申报表 written as lines of text is read by ``declared_targets`` into the
+same views (its targets, without results or scores).
+
 Tables are found by ``segment``; each self-evaluation table gives one project (or one
 department-wide evaluation) with its money by fund source (``projects``) and its indicators
 (``indicators``); a scoring table (评分表 / 评价指标体系) adds scored lines and the total score
@@ -16,6 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from budget_reports.extract.performance import department_wide
+from budget_reports.extract.performance.declared_targets import declared_targets
 from budget_reports.extract.performance.indicators import IndicatorRow, indicator_rows
 from budget_reports.extract.performance.projects import ProjectHeader, read_header
 from budget_reports.extract.performance.scoring import read_scoring
@@ -66,6 +70,12 @@ def extract_performance(document: Document, report: ExtractedReport) -> None:
         current = earlier or evaluation
         if earlier is None:
             evaluations.append(evaluation)
+    for form in declared_targets(document):  # a budget's targets written as lines of text
+        if form.header.name is not None and form.header.name_cell is not None:
+            name, anchor = form.header.name, form.header.name_cell
+            evaluations.append(
+                _Evaluation(form.table, form.header, name, department_wide.PROJECT, form.indicators, None, anchor)
+            )
     for evaluation in evaluations:
         _emit(document, report, evaluation)
 
