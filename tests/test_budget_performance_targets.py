@@ -15,7 +15,8 @@ import pytest
 
 from budget_reports.extract.performance.declared_targets import LEVEL2_OF, is_title
 from budget_reports.facts import ExtractedReport
-from tests.prose_support import extract_text
+from tests.budget_documents import BudgetReport, BudgetTable, write_docx
+from tests.prose_support import extract_file, extract_text
 
 _REPORT = "某区2026年部门预算\n本部门2026年收入预算500.00万元。\n"
 _FORM_HEAD = [
@@ -160,3 +161,34 @@ def test_a_form_without_a_project_name_gives_nothing(tmp_path: Path) -> None:
 )
 def test_form_titles(text: str, title: bool) -> None:
     assert is_title(text) is title
+
+
+def test_the_form_as_a_word_table_gives_the_same_targets(tmp_path: Path) -> None:
+    form = BudgetTable(
+        "财政项目支出绩效目标申报表",
+        "（2026年度）",
+        [
+            ["项目名称", "拆违经费", "项目性质", "经常性项目"],
+            ["项目资金（元）", "项目资金总额", "10,308,000.00", ""],
+            ["", "年度资金申请总额", "3,498,000.00", ""],
+            ["", "其中：当年财政拨款", "3,498,000.00", ""],
+            ["一级指标", "二级指标", "三级指标", "年度指标值"],
+            ["产出指标", "数量指标", "完成年度拆违计划", "=100.00(%)"],
+            ["", "质量指标", "违法建筑销项正确率", "=100.00(%)"],
+            ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90.00(%)"],
+        ],
+    )
+    report = BudgetReport(["上海市普陀区2026年区级部门预算"], ["本部门2026年收入预算4748.35万元。"], [form])
+    result = extract_file(write_docx(tmp_path / "budget.docx", report))
+    assert result.report.report_kind == "部门预算"
+    (project,) = [p for p in result.performance_projects if p.source_table]
+    assert (project.project_name, project.budget_initial) == ("拆违经费", Decimal("349.8"))
+    assert {f.fund_source: f.budget_initial for f in result.performance_funds} == {
+        "年度资金总额": Decimal("349.8"),
+        "财政拨款": Decimal("349.8"),
+    }
+    assert _levels(result) == [
+        ("产出指标", "数量指标", "完成年度拆违计划", "=100.00(%)"),
+        ("产出指标", "质量指标", "违法建筑销项正确率", "=100.00(%)"),
+        ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90.00(%)"),
+    ]

@@ -12,9 +12,11 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 from budget_reports.extract.standard_tables.recognise import TableKind, find_standard_tables, kind_of_title
+from budget_reports.gold import extract_frames
 from budget_reports.model import Document, Table
 from budget_reports.normalize import parse_decimal
 from budget_reports.readers.budget_table_links import row_keys
@@ -177,3 +179,19 @@ def test_a_settled_parent_bounds_each_child_column_by_column() -> None:
     negative = [RowFigures((Decimal(-5), Decimal(-5)), [(0, 1), (0, 2)])]
     assert not bound_by_parent(parent, negative, 3)
     assert negative[0].candidates == [(0, 1), (0, 2)]
+
+
+def test_an_error_injected_in_the_corpus_overview_is_found(tmp_path: Path) -> None:
+    """The 财务收支预算总表's 类 lines, now read from the text, meet the rules: a 类 printed there with
+    another budget than in the 支出预算总表 is a cross-table finding."""
+    text = CORPUS_BUDGET.read_text(encoding="utf-8")
+    printed = "2. 政府性基金预算 三、城乡社区支出 33,775,592"
+    assert text.count(printed) == 1
+    path = tmp_path / CORPUS_BUDGET.name
+    path.write_text(text.replace(printed, "2. 政府性基金预算 三、城乡社区支出 33,775,529"), encoding="utf-8")
+    findings = extract_frames(path)["dq_findings"]
+    cross = findings.filter(pl.col("rule_id") == "budget.cross_table")
+    assert cross.height == 1
+    assert cross["subject"].to_list()[0].startswith("212")
+    clean = extract_frames(CORPUS_BUDGET)["dq_findings"]
+    assert clean.filter(pl.col("rule_id") == "budget.cross_table").height == 0

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from budget_reports.extract.performance import cells
 from budget_reports.extract.performance.indicators import COMPARATOR, L3, TARGET, UNIT, IndicatorRow, header_columns
-from budget_reports.extract.performance.projects import FundLine, ProjectHeader
+from budget_reports.extract.performance.projects import DECLARED_FUNDS, FundLine, ProjectHeader
 from budget_reports.extract.performance.segment import PerfTable, Row
 from budget_reports.extract.performance.values import parse_comparator, parse_value
 from budget_reports.extract.standard_tables.recognise import unit_of
@@ -49,13 +49,6 @@ LEVEL1 = frozenset({"产出指标", "效益指标", "满意度指标", "成本�
 # Words of the form's frame printed on lines of their own (the merged 绩效指标 label …).
 _FRAME = frozenset({"绩效", "指标", "绩效指标", "项目", "目标", "项目绩效目标"})
 
-# Label → fund source of the year's money (the first is the project's total for the year).
-ANNUAL_FUNDS: tuple[tuple[str, str], ...] = (
-    ("年度资金申请总额", "年度资金总额"),
-    ("年度资金总额", "年度资金总额"),
-    ("当年财政拨款", "财政拨款"),
-    ("上年结转资金", "上年结转"),
-)
 _NAME_LABELS = ("项目名称",)
 _NEXT_LABELS = ("项目性质", "项目类别", "项目编码", "项目属性", "主管部门", "实施单位")
 _TO_WAN = {"元": Decimal("0.0001"), "万元": Decimal(1)}
@@ -124,7 +117,7 @@ def _project_header(lines: list[Block]) -> ProjectHeader:
                 if name:
                     header.name, header.name_cell = name, _cell(block, name, 1)
             label = compact(word).removeprefix("其中:").removeprefix("其中：")
-            source = next((s for lbl, s in ANNUAL_FUNDS if label == lbl), None)
+            source = next((s for lbl, s in DECLARED_FUNDS if label == lbl), None)
             value = parse_decimal(words[i + 1]) if i + 1 < len(words) else None
             if source is None or value is None or any(f.fund_source == source for f in header.funds):
                 continue
