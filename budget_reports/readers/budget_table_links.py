@@ -18,26 +18,22 @@ Figures settled here then settle the rest of the table through its own column su
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from budget_reports.extract.standard_tables.common import is_total
+from budget_reports.extract.standard_tables.common import is_total, label
 from budget_reports.extract.standard_tables.recognise import TableKind, kind_of_title, unit_of
 from budget_reports.model import BlockKind, Table
-from budget_reports.normalize import compact, normalize_text, parse_decimal
+from budget_reports.normalize import parse_decimal, to_wanyuan
 from budget_reports.readers.cell_assignment import Placement, RowFigures
 from budget_reports.readers.linear_rows import Segment
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, rebuild_table
 from budget_reports.readers.table_headers import Side
 from budget_reports.rules.base import unit_of as precision_of
 
-_TO_WAN = {"元": Decimal("0.0001"), "万元": Decimal(1), "亿元": Decimal(10000)}
 _LABEL_LEAVES = frozenset({"科目编码", "科目名称", "项目"})
 _CLASS_CODE_LENGTH = 3
 _TOTAL = "#合计"
-# Numbering in front of a line's name: 一、 （一） 1. 1、 (1)
-_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,10 +80,10 @@ LINKS: tuple[SameFigure, ...] = (
 
 @dataclass(slots=True)
 class _Printed:
-    """The settled figures of one table, in 万元: (row key, column header path) → figure (None when
-    the cell is empty); ``blank`` when the table prints no figure at all."""
+    """The settled figures of one table in 万元, by row key and column header path: (figure or None
+    for an empty cell, half its printed unit); ``blank`` when the table prints no figure at all."""
 
-    figures: dict[tuple[str, tuple[str, ...]], tuple[Decimal | None, Decimal]] = field(default_factory=dict)
+    rows: dict[str, dict[tuple[str, ...], tuple[Decimal | None, Decimal]]] = field(default_factory=dict)
     blank: bool = False
 
     def lookup(self, keys: list[str], column: tuple[str, ...]) -> tuple[Decimal, Decimal] | None:
@@ -95,8 +91,8 @@ class _Printed:
         if self.blank:
             return Decimal(0), Decimal(0)
         for key in keys:
-            for (row, path), (value, half) in self.figures.items():
-                if row == key and path[-len(column) :] == column:
+            for path, (value, half) in self.rows.get(key, {}).items():
+                if path[-len(column) :] == column:
                     return (value if value is not None else Decimal(0)), half
         return None
 
@@ -161,7 +157,7 @@ class _Settler:
 def row_keys(code: str, name: str) -> list[str]:
     """How a line is matched across tables: its code, a 类 also by its name (the overviews list 类
     by name), a line without code by its name without numbering, any total (合计, 总计) as ``#合计``."""
-    key = _NUMBERING.sub("", compact(normalize_text(name)))
+    key = label(name)
     if code:
         return [code, key] if len(code) == _CLASS_CODE_LENGTH and key else [code]
     if is_total(key):
@@ -175,8 +171,9 @@ def _kind(table: LinearTable) -> TableKind | None:
 
 
 def _to_wan(table: LinearTable) -> Decimal:
+    """What one printed unit of the table is in 万元 (its 单位 line; 万元 when it prints none)."""
     unit = next((u for b in table.blocks if b.kind is BlockKind.PARAGRAPH and (u := unit_of(b.text))), "万元")
-    return _TO_WAN[unit]
+    return to_wanyuan(Decimal(1), unit)
 
 
 def _printed(table: LinearTable) -> _Printed:
@@ -210,7 +207,8 @@ def _printed(table: LinearTable) -> _Printed:
                 value = parse_decimal(row[c]) if c in row else None
                 half = precision_of(value) * to_wan / 2 if value is not None else Decimal(0)
                 for key in keys:
-                    printed.figures.setdefault((key, paths[c]), (value * to_wan if value is not None else None, half))
+                    cell = (value * to_wan if value is not None else None, half)
+                    printed.rows.setdefault(key, {}).setdefault(paths[c], cell)
     return printed
 
 

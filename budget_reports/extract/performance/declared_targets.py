@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 
 from budget_reports.extract.performance import cells
 from budget_reports.extract.performance.indicators import COMPARATOR, L3, TARGET, UNIT, IndicatorRow, header_columns
@@ -24,7 +23,7 @@ from budget_reports.extract.performance.segment import PerfTable, Row
 from budget_reports.extract.performance.values import parse_comparator, parse_value
 from budget_reports.extract.standard_tables.recognise import unit_of
 from budget_reports.model import Block, BlockKind, Cell, Document
-from budget_reports.normalize import compact, parse_decimal
+from budget_reports.normalize import compact
 
 # Titles of the form, as provinces print them (the end of the title; 财政项目支出绩效目标申报表 …).
 TITLE_ENDINGS = ("绩效目标申报表", "绩效目标表")
@@ -51,7 +50,6 @@ _FRAME = frozenset({"绩效", "指标", "绩效指标", "项目", "目标", "项
 
 _NAME_LABELS = ("项目名称",)
 _NEXT_LABELS = ("项目性质", "项目类别", "项目编码", "项目属性", "主管部门", "实施单位")
-_TO_WAN = {"元": Decimal("0.0001"), "万元": Decimal(1)}
 INDICATOR_HEADER = "一级指标二级指标三级指标"
 _PAREN_UNIT = re.compile(r"^[(（](元|万元)[)）]$")
 # A line this long, or a sentence, is prose after the form, not an indicator.
@@ -118,12 +116,12 @@ def _project_header(lines: list[Block]) -> ProjectHeader:
                     header.name, header.name_cell = name, _cell(block, name, 1)
             label = compact(word).removeprefix("其中:").removeprefix("其中：")
             source = next((s for lbl, s in DECLARED_FUNDS if label == lbl), None)
-            value = parse_decimal(words[i + 1]) if i + 1 < len(words) else None
+            value = cells.money(words[i + 1], unit) if i + 1 < len(words) else None
             if source is None or value is None or any(f.fund_source == source for f in header.funds):
                 continue
             cell = _cell(block, words[i + 1], 1)
             row: Row = [_cell(block, word), cell]
-            header.funds.append(FundLine(source, cell, row, {"budget_initial": value * _TO_WAN[unit]}))
+            header.funds.append(FundLine(source, cell, row, {"budget_initial": value}))
     return header
 
 
