@@ -117,25 +117,42 @@ def test_overview_and_income_tables_are_placed_in_every_variant(name: str, glue:
         assert not [cell for cell in document.ambiguous_cells if cell.page in pages], kind
 
 
-def test_a_figure_the_other_tables_contradict_stays_ambiguous() -> None:
+def test_a_figure_the_fund_table_contradicts_is_placed_by_its_own_table_and_reported(tmp_path: Path) -> None:
     """The fiscal overview prints another figure for a class than the fund table does (an injected
-    error): no fund column agrees with the report's other tables, so the figure is not placed (it
-    is reported, not guessed), while the classes the tables agree on are placed."""
+    error): no fund column agrees with the fund tables, so the row is placed by the overview's own
+    arithmetic (its only fund with money is 一般公共预算) and the disagreement is a finding."""
     report = mutated(PUTUO_URBAN_2026, "财政拨款收支预算总表", "二、卫生健康支出", "1,439,040", "1,439,140")
     report = mutated(report, "财政拨款收支预算总表", "二、卫生健康支出", "1,439,040", "1,439,140")
-    document, _ = read_grids(extracted_text(report))
-    unplaced = {(cell.row, cell.figure) for cell in document.ambiguous_cells}
-    assert ("二、卫生健康支出", "1,439,140") in unplaced
-    assert not any(cell.row.endswith("社会保障和就业支出") for cell in document.ambiguous_cells)
+    path = tmp_path / "budget.txt"
+    path.write_text(extracted_text(report), encoding="utf-8")
+    frames = extract_frames(path)
+    findings = frames["dq_findings"]
+    assert findings.filter(pl.col("rule_id") == "extraction.ambiguous_cell").height == 0
+    cross = findings.filter(pl.col("rule_id") == "budget.cross_table")
+    assert cross["subject"].to_list() == ["210"]
 
 
-def test_without_the_other_tables_the_one_of_many_figures_stay_ambiguous() -> None:
-    only_fiscal = BudgetReport(
-        PUTUO_URBAN_2026.title_lines,
-        [],
-        [t for t in PUTUO_URBAN_2026.tables if "财政拨款收支预算总表" in t.title],
-    )
-    document, grids = read_grids(extracted_text(only_fiscal))
+def _fiscal_overview_only(income_rows: list[list[str]] | None = None) -> BudgetReport:
+    (fiscal,) = [t for t in PUTUO_URBAN_2026.tables if "财政拨款收支预算总表" in t.title]
+    if income_rows is not None:
+        rows = [*fiscal.rows[:2], *[[*i, *r[2:]] for i, r in zip(income_rows, fiscal.rows[2:], strict=True)]]
+        fiscal = BudgetTable(fiscal.title, fiscal.unit_line, rows)
+    return BudgetReport(PUTUO_URBAN_2026.title_lines, [], [fiscal])
+
+
+def test_the_fiscal_overview_alone_is_placed_by_its_own_sides() -> None:
+    """Without the fund tables: each fund's 支出总计 is that fund's income line (no carry-over is
+    printed), and the classes add up to the total column by column."""
+    report = _fiscal_overview_only()
+    document, grids = read_grids(extracted_text(report))
+    expected = transcribed(report)[TableKind.BUDGET_FISCAL_OVERVIEW]
+    assert rows_of_grid(grids[TableKind.BUDGET_FISCAL_OVERVIEW]) == rows_of_transcription(expected)
+    assert document.ambiguous_cells == []
+
+
+def test_without_income_by_fund_nor_fund_tables_the_figures_stay_ambiguous() -> None:
+    income = [["一、财政拨款收入", "47,483,458"], ["", ""], ["", ""], ["", ""], ["收入总计", "47,483,458"]]
+    document, grids = read_grids(extracted_text(_fiscal_overview_only(income)))
     assert {cell.figure for cell in document.ambiguous_cells} == {
         "6,397,096",
         "1,439,040",
@@ -163,6 +180,7 @@ def test_without_the_other_tables_the_one_of_many_figures_stay_ambiguous() -> No
         ("20805", "行政事业单位养老支出", ["20805"]),
         ("", "支出总计", ["#合计"]),
         ("", "本年收入合计", ["#合计"]),
+        ("", "一、一般公共预算拨款收入", ["一般公共预算拨款收入", "一般公共预算"]),
     ],
 )
 def test_lines_are_matched_across_tables_by_code_name_or_total(code: str, name: str, keys: list[str]) -> None:

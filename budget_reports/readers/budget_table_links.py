@@ -34,6 +34,9 @@ from budget_reports.rules.base import unit_of as precision_of
 _LABEL_LEAVES = frozenset({"科目编码", "科目名称", "项目"})
 _CLASS_CODE_LENGTH = 3
 _TOTAL = "#合计"
+_CARRY_OVER = ("结转", "结余")
+# A fund's income line may name the fund with these words after it (一般公共预算拨款收入).
+_FUND_SUFFIXES = ("拨款收入", "拨款")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +51,8 @@ class SameFigure:
     source: TableKind
     source_column: tuple[str, ...]
     by_column_name: bool = False
+    # The equality needs a table without carry-overs (上年结转 / 结转下年 make 总计 differ by fund).
+    without_carry_over: bool = False
 
 
 _FUND_TABLES = (
@@ -71,6 +76,18 @@ _INCOME_SOURCES = (
 
 LINKS: tuple[SameFigure, ...] = (
     *(SameFigure(TableKind.BUDGET_FISCAL_OVERVIEW, ("支出", fund), table, ("合计",)) for fund, table in _FUND_TABLES),
+    # Within the 财政拨款收支预算总表: each fund's spending in total is that fund's income line.
+    *(
+        SameFigure(
+            TableKind.BUDGET_FISCAL_OVERVIEW,
+            ("支出", fund),
+            TableKind.BUDGET_FISCAL_OVERVIEW,
+            ("收入", "预算数"),
+            by_column_name=True,
+            without_carry_over=True,
+        )
+        for fund, _ in _FUND_TABLES
+    ),
     *(
         SameFigure(TableKind.BUDGET_INCOME, (source,), TableKind.BUDGET_OVERVIEW, ("收入", "预算数"), True)
         for source in _INCOME_SOURCES
@@ -85,6 +102,7 @@ class _Printed:
 
     rows: dict[str, dict[tuple[str, ...], tuple[Decimal | None, Decimal]]] = field(default_factory=dict)
     blank: bool = False
+    carry_over: bool = False  # prints a 上年结转 / 结转下年 line
 
     def lookup(self, keys: list[str], column: tuple[str, ...]) -> tuple[Decimal, Decimal] | None:
         """(figure, half its printed unit) in 万元; an empty cell or a blank table is zero."""
@@ -134,10 +152,13 @@ class _Settler:
         known: list[tuple[int, Decimal, Decimal]] = []  # (column, figure, slack) in 万元
         for link in self.links:
             column = next((i for i, path in enumerate(side.money) if path[-len(link.column) :] == link.column), None)
+            source = self.printed[link.source]
             if column is None or (link.by_column_name and _TOTAL not in keys):
                 continue
+            if link.without_carry_over and source.carry_over:
+                continue
             source_keys = [link.column[-1]] if link.by_column_name else keys
-            found = self.printed[link.source].lookup(source_keys, link.source_column)
+            found = source.lookup(source_keys, link.source_column)
             if found is not None:
                 known.append((column, *found))
         # Every link at once: a placement must agree with all of them, or the row keeps them all.
@@ -162,7 +183,8 @@ def row_keys(code: str, name: str) -> list[str]:
         return [code, key] if len(code) == _CLASS_CODE_LENGTH and key else [code]
     if is_total(key):
         return [_TOTAL]
-    return [key] if key else []
+    short = next((key.removesuffix(s) for s in _FUND_SUFFIXES if key.endswith(s) and len(key) > len(s)), None)
+    return [k for k in (key, short) if k]
 
 
 def _kind(table: LinearTable) -> TableKind | None:
@@ -197,6 +219,7 @@ def _printed(table: LinearTable) -> _Printed:
             name = next((row.get(c, "") for c in columns if paths[c][-1] in ("科目名称", "项目")), "")
             if code or name:
                 rows.append((code, name, row))
+        printed.carry_over |= any(word in name for _, name, _ in rows for word in _CARRY_OVER)
         for code, name, row in rows:
             if " ".join(filter(None, [code, name])) in unsettled:
                 continue

@@ -315,7 +315,29 @@ def _build(
     for side_index, side in enumerate(layout.sides):
         if side.label is LabelKind.CODED:
             _narrow_down_the_columns(placed_rows, side_index, len(side.money), one_sided=len(layout.sides) == 1)
+        elif side.label is LabelKind.ITEM and len(side.money) > 1:
+            _narrow_items_to_their_total(placed_rows, side_index, len(side.money))
     return _grid(layout, placed_rows)
+
+
+def _narrow_items_to_their_total(rows: list[list[_PlacedSide | None]], side_index: int, width: int) -> None:
+    """Numbered lines (一、社会保障和就业支出 …) add up to the first total under them (支出总计,
+    本年支出合计), column by column, as 类 add up to 合计 in a coded table."""
+    items: list[RowFigures] = []
+    for row in rows:
+        placed = row[side_index]
+        if placed is None or not placed.figures.values:
+            continue
+        name = placed.segment.name_text
+        if is_total(name) and items:
+            for _ in range(2):  # a bound that settles a line lets the sums settle the others
+                if not (
+                    bound_by_parent(placed.figures, items, width) | narrow_by_columns(placed.figures, items, width)
+                ):
+                    break
+            return
+        if enumerator_value(name) is not None:
+            items.append(placed.figures)
 
 
 class _SideChooser:
