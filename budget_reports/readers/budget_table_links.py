@@ -28,7 +28,7 @@ from budget_reports.normalize import parse_decimal, to_wanyuan
 from budget_reports.readers.cell_assignment import Placement, RowFigures
 from budget_reports.readers.linear_rows import Segment
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, rebuild_table
-from budget_reports.readers.table_headers import Side
+from budget_reports.readers.table_headers import BUDGET_INCOME_SOURCES, Side
 from budget_reports.rules.base import unit_of as precision_of
 
 _LABEL_LEAVES = frozenset({"科目编码", "科目名称", "项目"})
@@ -60,20 +60,6 @@ _FUND_TABLES = (
     ("政府性基金预算", TableKind.BUDGET_GOV_FUND),
     ("国有资本经营预算", TableKind.BUDGET_STATE_CAPITAL),
 )
-_INCOME_SOURCES = (
-    "上年结转",
-    "财政拨款收入",
-    "一般公共预算拨款收入",
-    "政府性基金预算拨款收入",
-    "国有资本经营预算拨款收入",
-    "财政专户管理资金收入",
-    "事业收入",
-    "事业单位经营收入",
-    "上级补助收入",
-    "附属单位上缴收入",
-    "其他收入",
-)
-
 LINKS: tuple[SameFigure, ...] = (
     *(SameFigure(TableKind.BUDGET_FISCAL_OVERVIEW, ("支出", fund), table, ("合计",)) for fund, table in _FUND_TABLES),
     # Within the 财政拨款收支预算总表: each fund's spending in total is that fund's income line.
@@ -90,7 +76,7 @@ LINKS: tuple[SameFigure, ...] = (
     ),
     *(
         SameFigure(TableKind.BUDGET_INCOME, (source,), TableKind.BUDGET_OVERVIEW, ("收入", "预算数"), True)
-        for source in _INCOME_SOURCES
+        for source, _ in BUDGET_INCOME_SOURCES
     ),
 )
 

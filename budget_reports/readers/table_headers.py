@@ -116,7 +116,7 @@ def _flat(label: LabelKind, columns: tuple[str, ...], total_first: bool = True) 
 
 # Income sources of a budget's 收入预算总表 / 部门收入总表, in the order the templates print them
 # (合计 first); each is printed by some provinces only: (header path, words that show it is printed).
-_BUDGET_INCOME_SOURCES: tuple[tuple[str, tuple[str, ...]], ...] = (
+BUDGET_INCOME_SOURCES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("上年结转", ("上年结转",)),
     ("财政拨款收入", ("财政拨款收入",)),
     ("一般公共预算拨款收入", ("一般公共预算拨款收入",)),
@@ -222,7 +222,7 @@ LAYOUTS: tuple[HeaderLayout, ...] = (
     HeaderLayout(
         "收入预算总表",  # by function (类/款/项): 合计 and the sources the province prints
         ("科目编码", "科目名称", "合计", "收入"),
-        (_optional_columns(1, _BUDGET_INCOME_SOURCES),),
+        (_optional_columns(1, BUDGET_INCOME_SOURCES),),
     ),
     HeaderLayout(
         "财政拨款收支预算总表",
