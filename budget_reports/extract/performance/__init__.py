@@ -20,8 +20,9 @@ from decimal import Decimal
 
 from budget_reports.extract.performance import department_wide
 from budget_reports.extract.performance.declared_targets import declared_targets
+from budget_reports.extract.performance.declared_targets import is_title as is_target_form
 from budget_reports.extract.performance.indicators import IndicatorRow, indicator_rows
-from budget_reports.extract.performance.projects import ProjectHeader, read_header
+from budget_reports.extract.performance.projects import ProjectHeader, declared_pairs, read_header
 from budget_reports.extract.performance.scoring import read_scoring
 from budget_reports.extract.performance.segment import PerfTable, Row, segment_tables
 from budget_reports.facts import ExtractedReport, PerformanceFund, PerformanceIndicator, PerformanceProject
@@ -82,6 +83,8 @@ def extract_performance(document: Document, report: ExtractedReport) -> None:
 
 def _evaluation(table: PerfTable) -> _Evaluation | None:
     header = read_header(table.rows)
+    if not header.funds and table.title is not None and is_target_form(table.title):
+        header.funds = declared_pairs(table.rows)
     indicators = indicator_rows(table.rows)
     if not header.funds and not indicators:
         return None

@@ -104,11 +104,13 @@ def read_funds(rows: list[Row]) -> list[FundLine]:
         columns = _fund_columns(keys)
         if sum(1 for f in columns.values() if f in ("budget_initial", "budget_final", "executed")) >= 2:
             return _column_layout(rows, index, columns, cells.money_unit_of(" ".join(keys)))
-    return _declared_pairs(rows)
+    return []
 
 
-def _declared_pairs(rows: list[Row]) -> list[FundLine]:
-    """``年度资金申请总额 | 3,498,000.00`` pairs of a target form, in the unit its 项目资金（元） says."""
+def declared_pairs(rows: list[Row]) -> list[FundLine]:
+    """``年度资金申请总额 | 3,498,000.00`` pairs of a budget's target form (绩效目标申报表), in the
+    unit its 项目资金（元） says; only for such a form: elsewhere the figure after a label may be any
+    of several columns."""
     unit = cells.money_unit_of(" ".join(c.text for row in rows for c in row))
     funds: list[FundLine] = []
     for row in rows:
