@@ -336,7 +336,8 @@ PERFORMANCE_PROJECTS = View(
 
 PERFORMANCE_FUNDS = View(
     "performance_funds",
-    "Budget and execution of each evaluated project by fund source.",
+    "Budget and execution of each evaluated project by fund source; for a budget report's declared targets"
+    " (stage 预算), the year's money applied for (budget_initial) and no execution.",
     (
         *REPORT_KEYS,
         _c("project_name", "VARCHAR", "项目名称", "Project name as printed."),
@@ -348,13 +349,15 @@ PERFORMANCE_FUNDS = View(
         _c("weight", PERCENT, "分值", "Points assigned to budget execution."),
         _c("score", PERCENT, "得分", "Points scored."),
         *EVIDENCE,
+        STAGE,
     ),
     key=("report_id", "project_name", "fund_source"),
 )
 
 PERFORMANCE_INDICATORS = View(
     "performance_indicators",
-    "Performance indicators of each evaluated project (三级指标), with targets, results and scores.",
+    "Performance indicators of each evaluated project (三级指标), with targets, results and scores; a budget"
+    " report's declared targets (绩效目标申报表, stage 预算) have a target and no result, weight or score.",
     (
         *REPORT_KEYS,
         _c("project_name", "VARCHAR", "项目名称", "Project the indicator belongs to."),
@@ -377,6 +380,7 @@ PERFORMANCE_INDICATORS = View(
             "Completion rate the table declares for the indicator, in percent.",
         ),
         *EVIDENCE,
+        STAGE,
     ),
 )
 

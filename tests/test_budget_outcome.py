@@ -113,3 +113,4 @@ def test_the_run_summary_lists_budget_and_final_reports_side_by_side(warehouse: 
     ) in summary
     assert "普陀区城市管理行政执法局 2026: 预算 putuo-urban-2026-budget.xlsx | 决算 —" in summary
     assert "budget_outcome" in summary.split("Rows per view:")[1]
+    assert "Reports by stage: 预算 2, 决算 1" in summary

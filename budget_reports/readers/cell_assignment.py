@@ -4,7 +4,9 @@ A row printing k figures under n money columns (k < n) could have them in any k 
 left to right. The candidates are narrowed by arithmetic the table must obey:
 
 - across the row: a total column is the sum of its parts (合计 = 基本支出 + 项目支出 …);
-- down the table: the lines under a parent add up to it, column by column (项 → 款 → 类 → 合计).
+- down the table: the lines under a parent add up to it, column by column (项 → 款 → 类 → 合计);
+  and once the parent's placement is known, no line under it holds more in a column than the
+  parent does (money is not negative: under an empty 人员经费 cell every 款 is 公用经费).
 
 Every comparison allows the rounding of the printed figures (half a unit of the last printed
 digit of each). A cell on which the surviving candidates still disagree is left unplaced and
@@ -126,6 +128,33 @@ def narrow_by_columns(parent: RowFigures, children: list[RowFigures], width: int
     for member, candidates in zip(members, kept, strict=True):
         member.candidates = candidates
     return True
+
+
+def bound_by_parent(parent: RowFigures, children: list[RowFigures], width: int) -> bool:
+    """Keep only the children's candidates that stay within the settled parent in every column.
+
+    Works line by line, so a parent with many children (a 类 of twenty 款, whose joint sums are
+    beyond the search) still settles them. Applies only when no figure of the group is negative.
+    Returns whether any candidate was removed."""
+    if len(parent.candidates) != 1 or any(v < 0 for m in (parent, *children) for v in m.values):
+        return False
+    ceiling = parent.vector(parent.candidates[0], width)
+    changed = False
+    for child in children:
+        if len(child.candidates) < 2:
+            continue
+        kept = [
+            c
+            for c in child.candidates
+            if all(
+                value <= ceiling[col] + _half_unit(value) + (_half_unit(ceiling[col]) if ceiling[col] else 0)
+                for value, col in zip(child.values, c, strict=True)
+            )
+        ]
+        if kept and len(kept) < len(child.candidates):
+            child.candidates = kept
+            changed = True
+    return changed
 
 
 def _places(value: Decimal) -> int:

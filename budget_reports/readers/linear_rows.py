@@ -26,6 +26,11 @@ _ROW_LABEL = re.compile(r"^(?:年初|年末|本年|上年|使用|结余分配|�
 _CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
 # Header words a text extractor may leave at the start of the first body row (``类 款 项 合计 …``).
 _HEADER_LEFTOVERS = frozenset({"类", "款", "项"})
+# Where the next side's label starts right after a figure, the space between the cells lost
+# (``47,483,458一、社会保障和就业支出``, ``1,000.00支出总计``).
+_GLUED_LABEL = re.compile(
+    r"(?<=\d)(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|(?:本年)?(?:收入|支出)?[总合]计)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +88,16 @@ def enumerator_value(text: str) -> int | None:
 
 
 def line_tokens(text: str, page: int | None, line: int) -> list[Token]:
-    """The line's words as printed (full-width brackets kept), split at any run of spaces."""
-    return [Token(t, page, line) for t in _SPACES.split(text) if t]
+    """The line's words as printed (full-width brackets kept), split at any run of spaces and
+    where a label is glued to the figure before it."""
+    return [Token(part, page, line) for word in _SPACES.split(text) if word for part in _unglued(word)]
+
+
+def _unglued(word: str) -> list[str]:
+    match = _GLUED_LABEL.search(word)
+    if match is None or not is_figure(word[: match.start()]):
+        return [word]
+    return [word[: match.start()], *_unglued(word[match.start() :])]
 
 
 def starts_row(tokens: list[Token], coded: bool) -> bool:

@@ -12,6 +12,7 @@ ambiguous is left out of the grid and reported (``Document.ambiguous_cells``). T
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -19,7 +20,7 @@ from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.extract.standard_tables.recognise import kind_of_title, unit_of
 from budget_reports.model import AmbiguousCell, Block, BlockKind, Cell, Table
 from budget_reports.normalize import compact, parse_decimal
-from budget_reports.readers.cell_assignment import RowFigures, narrow_by_columns, row_candidates
+from budget_reports.readers.cell_assignment import RowFigures, bound_by_parent, narrow_by_columns, row_candidates
 from budget_reports.readers.column_blocks import BlockLine, is_column_block_page, rebuild
 from budget_reports.readers.linear_rows import (
     Segment,
@@ -51,6 +52,11 @@ class SourceLine:
     page: int | None
     line: int
     text: str
+
+
+# Narrows a row side's placements with what is known outside the table (the report's other tables):
+# called with the side's index, the side, its printed segment and its candidate placements.
+RowSettler = Callable[[int, Side, Segment, RowFigures], None]
 
 
 @dataclass(slots=True)
@@ -127,7 +133,13 @@ def _is_title(text: str) -> bool:
     return 0 < len(key) <= _TITLE_MAX_CHARS and "。" not in key and "，" not in key and kind_of_title(key) is not None
 
 
-def _table_at(lines: list[SourceLine], start: int) -> LinearTable | None:
+def rebuild_table(lines: list[SourceLine], table: LinearTable, settle: RowSettler) -> LinearTable | None:
+    """The table found at ``table.start`` built again, its rows' placements narrowed by ``settle``
+    before the table's own column sums are applied."""
+    return _table_at(lines, table.start, settle)
+
+
+def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = None) -> LinearTable | None:
     title = lines[start]
     unit: SourceLine | None = None
     header: list[SourceLine] = []
@@ -181,7 +193,7 @@ def _table_at(lines: list[SourceLine], start: int) -> LinearTable | None:
         message = f"{where}表格“{compact(title.text)}”为按版面排列的文本，数字与所在行错位，未能还原（其数字未录入）"
         return LinearTable(start, i, [heading], [], message)
     rows = gather_rows(body, coded)
-    table, ambiguous = _build(layout, rows, coded)
+    table, ambiguous = _build(layout, rows, coded, settle)
     blocks = [Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)]
     if unit is not None:
         blocks.append(Block(BlockKind.PARAGRAPH, unit.text.strip(), unit.page, unit.line))
@@ -277,7 +289,9 @@ def _figure(text: str) -> Decimal | None:
     return parse_decimal(text)
 
 
-def _build(layout: HeaderLayout, rows: list[list[Token]], coded: bool) -> tuple[Table, list[AmbiguousCell]]:
+def _build(
+    layout: HeaderLayout, rows: list[list[Token]], coded: bool, settle: RowSettler | None = None
+) -> tuple[Table, list[AmbiguousCell]]:
     placed_rows: list[list[_PlacedSide | None]] = []
     chooser = _SideChooser(layout)
     for tokens in rows:
@@ -294,12 +308,36 @@ def _build(layout: HeaderLayout, rows: list[list[Token]], coded: bool) -> tuple[
             side = layout.sides[side_index]
             values = tuple(_figure(t.text) or Decimal(0) for t in segment.figures)
             figures = row_candidates(values, len(side.money), side.sums)
+            if settle is not None:
+                settle(side_index, side, segment, figures)
             placed[side_index] = _PlacedSide(side, segment, figures)
         placed_rows.append(placed)
     for side_index, side in enumerate(layout.sides):
         if side.label is LabelKind.CODED:
             _narrow_down_the_columns(placed_rows, side_index, len(side.money), one_sided=len(layout.sides) == 1)
+        elif side.label is LabelKind.ITEM and len(side.money) > 1:
+            _narrow_items_to_their_total(placed_rows, side_index, len(side.money))
     return _grid(layout, placed_rows)
+
+
+def _narrow_items_to_their_total(rows: list[list[_PlacedSide | None]], side_index: int, width: int) -> None:
+    """Numbered lines (一、社会保障和就业支出 …) add up to the first total under them (支出总计,
+    本年支出合计), column by column, as 类 add up to 合计 in a coded table."""
+    items: list[RowFigures] = []
+    for row in rows:
+        placed = row[side_index]
+        if placed is None or not placed.figures.values:
+            continue
+        name = placed.segment.name_text
+        if is_total(name) and items:
+            for _ in range(2):  # a bound that settles a line lets the sums settle the others
+                if not (
+                    bound_by_parent(placed.figures, items, width) | narrow_by_columns(placed.figures, items, width)
+                ):
+                    break
+            return
+        if enumerator_value(name) is not None:
+            items.append(placed.figures)
 
 
 class _SideChooser:
@@ -398,7 +436,10 @@ def _narrow_down_the_columns(
         if classes:
             groups.append((total, classes))
     for _ in range(3):  # a narrowed parent narrows its own group in the next pass
-        changed = [narrow_by_columns(parent, children, width) for parent, children in groups]
+        changed = [
+            bound_by_parent(parent, children, width) | narrow_by_columns(parent, children, width)
+            for parent, children in groups
+        ]
         if not any(changed):
             break
 

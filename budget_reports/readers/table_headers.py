@@ -10,12 +10,15 @@ only a new entry.
 A layout is a sequence of sides printed next to each other (the income and the expenditure side
 of an overview; the two halves of an economic-classification table). Each side has a label part
 (``coded``: 科目编码 + 科目名称; ``item``: one 项目 column; none for a table of figures only) and
-its money columns, each named by its header path, with the sums that hold between them.
+its money columns, each named by its header path, with the sums that hold between them. A side
+may list optional columns (``optional``): provinces print different sets of income sources or funds
+under the same header, so such a column is kept only when its words are in the header, and the
+sums are taken over the columns kept (``HeaderLayout.fitted``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from budget_reports.normalize import compact
@@ -34,6 +37,22 @@ class Side:
     # (total, parts): money column ``total`` equals the sum of columns ``parts`` on every row.
     sums: tuple[tuple[int, tuple[int, ...]], ...] = ()
     label_path: tuple[str, ...] = ()  # header above the label columns (收入 / 支出 …)
+    # Money column index → the words the header must print for that column to exist.
+    optional: tuple[tuple[int, tuple[str, ...]], ...] = ()
+
+    def fitted(self, header: str) -> Side:
+        """The side with only the optional columns the header prints; sums over the columns kept."""
+        absent = {col for col, words in self.optional if not all(w in header for w in words)}
+        if not absent:
+            return replace(self, optional=())
+        kept = [c for c in range(len(self.money)) if c not in absent]
+        new_index = {old: new for new, old in enumerate(kept)}
+        sums = tuple(
+            (new_index[total], tuple(new_index[p] for p in parts if p in new_index))
+            for total, parts in self.sums
+            if total in new_index and any(p in new_index for p in parts)
+        )
+        return replace(self, money=tuple(self.money[c] for c in kept), sums=sums, optional=())
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +63,10 @@ class HeaderLayout:
 
     def specificity(self) -> int:
         return sum(len(w) for w in self.words)
+
+    def fitted(self, header: str) -> HeaderLayout:
+        """The layout as this header prints it: optional columns it lacks left out."""
+        return replace(self, sides=tuple(side.fitted(header) for side in self.sides))
 
 
 def _sum_all(n: int) -> tuple[tuple[int, tuple[int, ...]], ...]:
@@ -89,6 +112,30 @@ def _three_public_with(amounts: tuple[str, ...]) -> Side:
 
 def _flat(label: LabelKind, columns: tuple[str, ...], total_first: bool = True) -> Side:
     return Side(label, tuple((c,) for c in columns), _sum_all(len(columns)) if total_first else ())
+
+
+# Income sources of a budget's 收入预算总表 / 部门收入总表, in the order the templates print them
+# (合计 first); each is printed by some provinces only: (header path, words that show it is printed).
+BUDGET_INCOME_SOURCES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("上年结转", ("上年结转",)),
+    ("财政拨款收入", ("财政拨款收入",)),
+    ("一般公共预算拨款收入", ("一般公共预算拨款收入",)),
+    ("政府性基金预算拨款收入", ("政府性基金预算拨款收入",)),
+    ("国有资本经营预算拨款收入", ("国有资本经营预算拨款收入",)),
+    ("财政专户管理资金收入", ("财政专户管理资金",)),
+    ("事业收入", ("事业收入",)),
+    ("事业单位经营收入", ("事业单位", "经营收入")),
+    ("上级补助收入", ("上级补助收入",)),
+    ("附属单位上缴收入", ("附属单位上缴收入",)),
+    ("其他收入", ("其他收入",)),
+)
+
+
+def _optional_columns(first: int, columns: tuple[tuple[str, tuple[str, ...]], ...]) -> Side:
+    """A coded side: 合计, then each optional column; 合计 is the sum of those printed."""
+    money = (("合计",), *((name,) for name, _ in columns))
+    optional = tuple((first + i, words) for i, (_, words) in enumerate(columns))
+    return Side(LabelKind.CODED, money, _sum_all(len(money)), optional=optional)
 
 
 LAYOUTS: tuple[HeaderLayout, ...] = (
@@ -165,8 +212,21 @@ LAYOUTS: tuple[HeaderLayout, ...] = (
     ),
     # Budget reports (部门预算): the same tables with 预算数 for 决算数.
     HeaderLayout(
+        "收支预算总表",  # Shanghai 财务收支预算总表, Sichuan 部门收支总表: one 预算数 per side
+        ("收入", "支出", "项目", "预算数", "项目", "预算数"),
+        (
+            Side(LabelKind.ITEM, (("收入", "预算数"),), label_path=("收入",)),
+            Side(LabelKind.ITEM, (("支出", "预算数"),), label_path=("支出",)),
+        ),
+    ),
+    HeaderLayout(
+        "收入预算总表",  # by function (类/款/项): 合计 and the sources the province prints
+        ("科目编码", "科目名称", "合计", "收入"),
+        (_optional_columns(1, BUDGET_INCOME_SOURCES),),
+    ),
+    HeaderLayout(
         "财政拨款收支预算总表",
-        ("财政拨款收入", "财政拨款支出", "项目", "预算数", "合计", *_BUDGET_FUNDS),
+        ("收入", "支出", "项目", "预算数", "合计", *_BUDGET_FUNDS[:2]),  # 财政拨款收入 or 收入 (Sichuan)
         (
             Side(LabelKind.ITEM, (("收入", "预算数"),), label_path=("收入",)),
             Side(
@@ -174,6 +234,7 @@ LAYOUTS: tuple[HeaderLayout, ...] = (
                 (("支出", "合计"), *(("支出", f) for f in _BUDGET_FUNDS)),
                 _sum_all(4),
                 label_path=("支出",),
+                optional=((3, ("国有资本经营预算",)),),
             ),
         ),
     ),
@@ -219,4 +280,4 @@ def match_layout(header_text: str) -> HeaderLayout | None:
         fits = all(key.count(word) >= candidate.words.count(word) for word in candidate.words)
         if fits and (best is None or candidate.specificity() > best.specificity()):
             best = candidate
-    return best
+    return best.fitted(key) if best is not None else None

@@ -14,8 +14,10 @@ import re
 from pathlib import Path
 
 from budget_reports.model import Block, BlockKind, Cell, Document, Table
+from budget_reports.readers.budget_table_links import settled_across_tables
 from budget_reports.readers.decode import decode
 from budget_reports.readers.headings import is_heading
+from budget_reports.readers.line_forms import with_forms
 from budget_reports.readers.linear_tables import SourceLine, find_tables, unglue_titles
 from budget_reports.readers.wrapped_text import furniture, paragraph_blocks, wrap_width
 
@@ -74,7 +76,7 @@ def _read_linear(document: Document, page_lines: list[list[str]], paged: bool) -
     lines = unglue_titles([line for line in lines if (line.page, line.line) not in dropped])
     prose: list[list[SourceLine]] = []
     position = 0
-    tables = find_tables(lines)
+    tables = with_forms(lines, settled_across_tables(lines, find_tables(lines)))
     for table in tables:
         prose.append(lines[position : table.start])
         position = table.end

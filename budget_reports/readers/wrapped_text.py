@@ -34,6 +34,8 @@ _COLUMN_GAP = re.compile(r"\S {3,}\S")
 _RUNNING_PAGES = 3
 _RUNNING_SHARE = 0.3
 _EDGE_LINES = 2  # lines at the top and bottom of a page where headers, footers and page numbers sit
+# An amount as tables print it (3,222,000 / 1,000.00 / 40.00): a line holding one is table content.
+_AMOUNT = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{2})(?![\d.,])")
 _GLUED_HEADING = re.compile(
     r"(?<=[说明况表。；])(?=(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)[^，。；]{2,30}$)"
 )
@@ -66,7 +68,14 @@ def furniture(lines: Sequence[SourceLine]) -> set[tuple[int | None, int]]:
         for line in edges
         if PAGE_NUMBER.match(line.text.strip())
         # A unit line repeated over every table page (编制部门：… 单位：元) says what the figures under it are.
-        or (keys[running_key(line.text)] >= least and _has_words(line.text) and unit_of(line.text) is None)
+        or (
+            keys[running_key(line.text)] >= least
+            and _has_words(line.text)
+            and unit_of(line.text) is None
+            # The last line of tables printed alike on several pages (the same 项 in the 收入预算总表,
+            # 支出预算总表 and 一般公共预算支出功能分类预算表) is a row, not a running footer.
+            and _AMOUNT.search(line.text) is None
+        )
     }
 
 

@@ -20,6 +20,7 @@ EXAMPLE_QUERY = (
 def build_summary(db_path: Path) -> str:
     with duckdb.connect(str(db_path), read_only=True) as con:
         statuses = dict(con.execute("SELECT parse_status, count(*) FROM reports GROUP BY ALL ORDER BY 1").fetchall())
+        stages = dict(con.execute("SELECT stage, count(*) FROM reports GROUP BY ALL ORDER BY 1").fetchall())
         severities = dict(con.execute("SELECT severity, count(*) FROM dq_findings GROUP BY ALL ORDER BY 1").fetchall())
         counts = {v.name: con.execute(f'SELECT count(*) FROM "{v.name}"').fetchone()[0] for v in VIEWS}
         failed = con.execute(
@@ -30,6 +31,10 @@ def build_summary(db_path: Path) -> str:
         f"(ok {statuses.get('ok', 0)}, partial {statuses.get('partial', 0)}, failed {statuses.get('failed', 0)})",
     ]
     lines += [f"  {name}: {message}" for name, message in failed]
+    lines.append(
+        f"Reports by stage: 预算 {stages.get('预算', 0)}, 决算 {stages.get('决算', 0)}"
+        + (f", unknown {stages[None]}" if stages.get(None) else "")
+    )
     lines.append("Rows per view:")
     lines += [f"  {name:<24}{count:>8}" for name, count in counts.items()]
     lines.append("Findings: " + ", ".join(f"{sev} {severities.get(sev, 0)}" for sev in ("error", "warning", "info")))

@@ -1,5 +1,8 @@
 """Performance self-evaluation tables → performance_projects, performance_funds, performance_indicators.
 
+A budget report's 绩效目标申报表 written as lines of text is read by ``declared_targets`` into the
+same views (its targets, without results or scores).
+
 Tables are found by ``segment``; each self-evaluation table gives one project (or one
 department-wide evaluation) with its money by fund source (``projects``) and its indicators
 (``indicators``); a scoring table (评分表 / 评价指标体系) adds scored lines and the total score
@@ -16,8 +19,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from budget_reports.extract.performance import department_wide
+from budget_reports.extract.performance.declared_targets import declared_targets
+from budget_reports.extract.performance.declared_targets import is_title as is_target_form
 from budget_reports.extract.performance.indicators import IndicatorRow, indicator_rows
-from budget_reports.extract.performance.projects import ProjectHeader, read_header
+from budget_reports.extract.performance.projects import ProjectHeader, declared_pairs, read_header
 from budget_reports.extract.performance.scoring import read_scoring
 from budget_reports.extract.performance.segment import PerfTable, Row, segment_tables
 from budget_reports.facts import ExtractedReport, PerformanceFund, PerformanceIndicator, PerformanceProject
@@ -66,12 +71,20 @@ def extract_performance(document: Document, report: ExtractedReport) -> None:
         current = earlier or evaluation
         if earlier is None:
             evaluations.append(evaluation)
+    for form in declared_targets(document):  # a budget's targets written as lines of text
+        if form.header.name is not None and form.header.name_cell is not None:
+            name, anchor = form.header.name, form.header.name_cell
+            evaluations.append(
+                _Evaluation(form.table, form.header, name, department_wide.PROJECT, form.indicators, None, anchor)
+            )
     for evaluation in evaluations:
         _emit(document, report, evaluation)
 
 
 def _evaluation(table: PerfTable) -> _Evaluation | None:
     header = read_header(table.rows)
+    if not header.funds and table.title is not None and is_target_form(table.title):
+        header.funds = declared_pairs(table.rows)
     indicators = indicator_rows(table.rows)
     if not header.funds and not indicators:
         return None

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import pairwise
 
 from budget_reports.extract.performance import cells
 from budget_reports.extract.performance.segment import Row
@@ -22,6 +23,14 @@ from budget_reports.model import Cell
 from budget_reports.normalize import compact
 
 TOTAL_FUND = "年度资金总额"
+# A budget's target form (绩效目标申报表) prints label | amount pairs for the year's money:
+# label → fund source (the first is the project's total for the year).
+DECLARED_FUNDS: tuple[tuple[str, str], ...] = (
+    ("年度资金申请总额", TOTAL_FUND),
+    ("年度资金总额", TOTAL_FUND),
+    ("当年财政拨款", "财政拨款"),
+    ("上年结转资金", "上年结转"),
+)
 _DEPARTMENT_LABELS = ("主管部门", "市级预算部门名称", "预算部门名称", "部门名称", "项目主管单位", "部门(单位)")
 _PROJECT_CODE = re.compile(r"^(?P<code>\d{6,}[A-Z]\d{6,}|\d{10,})\s*[-－—]\s*(?P<name>.+)$")
 _DEPARTMENT_CODE = re.compile(r"^(?P<name>.+?)[（(]\s*\d{4,}\s*[)）]$")
@@ -96,6 +105,21 @@ def read_funds(rows: list[Row]) -> list[FundLine]:
         if sum(1 for f in columns.values() if f in ("budget_initial", "budget_final", "executed")) >= 2:
             return _column_layout(rows, index, columns, cells.money_unit_of(" ".join(keys)))
     return []
+
+
+def declared_pairs(rows: list[Row]) -> list[FundLine]:
+    """``年度资金申请总额 | 3,498,000.00`` pairs of a budget's target form (绩效目标申报表), in the
+    unit its 项目资金（元） says; only for such a form: elsewhere the figure after a label may be any
+    of several columns."""
+    unit = cells.money_unit_of(" ".join(c.text for row in rows for c in row))
+    funds: list[FundLine] = []
+    for row in rows:
+        for cell, value_cell in pairwise(row):
+            source = next((s for label, s in DECLARED_FUNDS if _fund_source(cell.text) == label), None)
+            value = cells.money(value_cell.text, unit)
+            if source is not None and value is not None and all(f.fund_source != source for f in funds):
+                funds.append(FundLine(source, value_cell, row, {"budget_initial": value}))
+    return funds
 
 
 def _fund_columns(keys: list[str]) -> dict[int, str]:

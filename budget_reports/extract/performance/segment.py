@@ -16,7 +16,8 @@ from budget_reports.normalize import compact
 
 Row = list[Cell]
 
-_TITLE = re.compile(r"(自评表|评分表|基础数据表|指标体系|绩效目标自评)$")
+# Self-evaluation tables, and a budget's declared targets (绩效目标申报表 / 项目支出绩效目标表).
+_TITLE = re.compile(r"(自评表|评分表|基础数据表|指标体系|绩效目标自评|绩效目标申报表|绩效目标表)$")
 _TITLE_MAX_CHARS = 60
 # A paragraph this short between two grids is a piece of a cell cut off by the export (``(55分)``).
 _FRAGMENT_MAX_CHARS = 12

@@ -78,6 +78,7 @@ _VALUE = re.compile(
     rf"(?P<unit>(?:{_BASE_UNITS})(?:/[\u4e00-\u9fff·]{{1,4}})?)?"
     rf"(?P<suffix>{'|'.join(sorted(_SUFFIXES, key=len, reverse=True))})?$"
 )
+_BRACKETED_UNIT = re.compile(r"(?<=\d)\(([^()\d]{1,4})\)$")
 _YEAR_MONTH = re.compile(r"^(?P<year>\d{4})年(?P<month>\d{1,2})月(?:底|末)?(?P<suffix>之前|以前|前)?$")
 
 
@@ -94,6 +95,7 @@ def parse_value(text: str | None) -> ParsedValue | None:
         return None
     cleaned = re.sub(r"\s+", "", normalize_text(text))
     comparator, rest = _split_prefix(cleaned)
+    rest = _BRACKETED_UNIT.sub(r"\1", rest)  # =100.00(%) as Shanghai's target forms print it
     date = _YEAR_MONTH.match(rest)
     if date:
         value = Decimal(f"{date['year']}{int(date['month']):02d}")
