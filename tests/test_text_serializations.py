@@ -49,11 +49,11 @@ KINDS = ("table", "narrative")
 #
 # Why the text cannot give everything (the guarantees of test_no_table_figure_is_guessed hold):
 # - one row per line (pdftotext -raw, pypdfium2): empty cells are dropped, and a figure is placed
-#   by the table's sums. Three columns of the 支出决算表 (上缴上级, 经营, 对附属单位补助) and two of
-#   the 财政拨款收入支出决算总表 (政府性基金, 国有资本经营) are empty in every row, so 基本支出 /
-#   项目支出 and the fund of each figure could be any of them: those cells are NULL with an
-#   extraction.ambiguous_cell finding (19 支出决算表 lines differ in basic/project, 4 财政拨款 类
-#   lines and 5 metrics are missing); the 三公 table prints two equal figures in twelve columns.
+#   by the table's sums and by the report's other tables (the 支出决算表's 基本/项目 hold the
+#   一般公共预算财政拨款支出决算表's; the 财政拨款收入支出决算总表's fund columns are the fund
+#   tables' class totals). Every line is read; the 三公 table prints two equal figures in twelve
+#   columns (合计 and one item, 预算数 or 决算数: four placements fit), so its two budget metrics
+#   are NULL with an extraction.ambiguous_cell finding.
 # - pdftotext -layout moves figures off their row (centred on wrapped names): the 收入决算表,
 #   支出决算表, 财政拨款收入支出决算总表 and the economic table are reported unread (partial), and
 #   its layout reorders a few prose lines (6 metrics, 3 classification sentences; 住房保障支出（类）
@@ -65,8 +65,8 @@ KINDS = ("table", "narrative")
 #   under both halves of a two-sided table); its cover splits the year from the title, so the
 #   report has no fiscal year and the prose extractors, which need it, read nothing.
 PINNED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
-    (PUTUO, "pdftotext-raw"): {"summary_metrics/table": (17, 0), "expenditure_function/table": (23, 19)},
-    (PUTUO, "pypdfium2"): {"summary_metrics/table": (17, 0), "expenditure_function/table": (23, 19)},
+    (PUTUO, "pdftotext-raw"): {"summary_metrics/table": (20, 0)},
+    (PUTUO, "pypdfium2"): {"summary_metrics/table": (20, 0)},
     (PUTUO, "pdftotext-layout"): {
         "summary_metrics/table": (11, 0),
         "summary_metrics/narrative": (41, 0),

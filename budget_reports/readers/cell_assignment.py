@@ -4,7 +4,9 @@ A row printing k figures under n money columns (k < n) could have them in any k 
 left to right. The candidates are narrowed by arithmetic the table must obey:
 
 - across the row: a total column is the sum of its parts (合计 = 基本支出 + 项目支出 …);
-- down the table: the lines under a parent add up to it, column by column (项 → 款 → 类 → 合计).
+- down the table: the lines under a parent add up to it, column by column (项 → 款 → 类 → 合计);
+- a column the table's total leaves empty is empty on every line (figures are not negative, so
+  none can cancel another out).
 
 Every comparison allows the rounding of the printed figures (half a unit of the last printed
 digit of each). A cell on which the surviving candidates still disagree is left unplaced and
@@ -126,6 +128,23 @@ def narrow_by_columns(parent: RowFigures, children: list[RowFigures], width: int
     for member, candidates in zip(members, kept, strict=True):
         member.candidates = candidates
     return True
+
+
+def keep_total_columns(total: RowFigures, rows: list[RowFigures]) -> bool:
+    """Keep only placements in the columns the settled total row prints; whether any was removed.
+
+    Holds only when no figure of the table is negative; a line that would lose every placement
+    keeps them (the report's own figures disagree: the rules report that)."""
+    if len(total.candidates) != 1 or any(v < 0 for row in (total, *rows) for v in row.values):
+        return False
+    printed = set(total.candidates[0])
+    changed = False
+    for row in rows:
+        kept = [c for c in row.candidates if printed.issuperset(c)]
+        if kept and len(kept) < len(row.candidates):
+            row.candidates = kept
+            changed = True
+    return changed
 
 
 def _places(value: Decimal) -> int:

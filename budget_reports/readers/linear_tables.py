@@ -12,14 +12,14 @@ ambiguous is left out of the grid and reported (``Document.ambiguous_cells``). T
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.extract.standard_tables.recognise import kind_of_title, unit_of
 from budget_reports.model import AmbiguousCell, Block, BlockKind, Cell, Table
 from budget_reports.normalize import compact, parse_decimal
-from budget_reports.readers.cell_assignment import RowFigures, narrow_by_columns, row_candidates
+from budget_reports.readers.cell_assignment import RowFigures, keep_total_columns, narrow_by_columns, row_candidates
 from budget_reports.readers.column_blocks import BlockLine, is_column_block_page, rebuild
 from budget_reports.readers.linear_rows import (
     Segment,
@@ -31,6 +31,7 @@ from budget_reports.readers.linear_rows import (
     segments,
 )
 from budget_reports.readers.table_headers import HeaderLayout, LabelKind, Side, match_layout
+from budget_reports.readers.table_relations import PlacedSide, RebuiltTable, narrow_across
 
 _TITLE_MAX_CHARS = 60
 _HEADER_MAX_LINES = 30
@@ -53,13 +54,6 @@ class SourceLine:
     text: str
 
 
-@dataclass(slots=True)
-class _PlacedSide:
-    side: Side
-    segment: Segment
-    figures: RowFigures
-
-
 @dataclass(frozen=True, slots=True)
 class LinearTable:
     """A table found in the lines: where it starts and ends, and the blocks that replace its lines."""
@@ -69,6 +63,7 @@ class LinearTable:
     blocks: list[Block]
     ambiguous: list[AmbiguousCell]
     lost: str | None = None  # why the table could not be rebuilt (its lines are left out)
+    rebuilt: RebuiltTable | None = None  # its rows as placed, for the checks against other tables
 
 
 def unglue_titles(lines: list[SourceLine]) -> list[SourceLine]:
@@ -117,7 +112,37 @@ def find_tables(lines: list[SourceLine]) -> list[LinearTable]:
             continue
         found.append(table)
         i = table.end
-    return found
+    return _checked_against_each_other(found)
+
+
+def _checked_against_each_other(tables: list[LinearTable]) -> list[LinearTable]:
+    """Figures still ambiguous in one table, placed by what the report's other tables print
+    (``table_relations``); the tables whose placements narrowed are laid out again."""
+    rebuilt = [t.rebuilt for t in tables if t.rebuilt is not None]
+    if not any(len(p.figures.candidates) > 1 for t in rebuilt for p in t.placed()):
+        return tables
+    changed = False
+    for _ in range(3):  # a line settled in one table may settle a line of another
+        if not narrow_across(rebuilt):
+            break
+        changed = True
+        for table in rebuilt:
+            _narrow_columns(table.layout, table.rows)
+    if not changed:
+        return tables
+    out = []
+    for table in tables:
+        if table.rebuilt is None:
+            out.append(table)
+            continue
+        grid, ambiguous = _grid(table.rebuilt.layout, table.rebuilt.rows)
+        blocks = [*table.blocks[:-1], _table_block(grid)]
+        out.append(replace(table, blocks=blocks, ambiguous=ambiguous))
+    return out
+
+
+def _table_block(table: Table) -> Block:
+    return Block(BlockKind.TABLE, _table_text(table), table.page, table.line, table)
 
 
 def _is_title(text: str) -> bool:
@@ -180,13 +205,14 @@ def _table_at(lines: list[SourceLine], start: int) -> LinearTable | None:
         heading = Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)
         message = f"{where}表格“{compact(title.text)}”为按版面排列的文本，数字与所在行错位，未能还原（其数字未录入）"
         return LinearTable(start, i, [heading], [], message)
-    rows = gather_rows(body, coded)
-    table, ambiguous = _build(layout, rows, coded)
+    placed_rows = _place(layout, gather_rows(body, coded), coded)
+    table, ambiguous = _grid(layout, placed_rows)
     blocks = [Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)]
     if unit is not None:
         blocks.append(Block(BlockKind.PARAGRAPH, unit.text.strip(), unit.page, unit.line))
-    blocks.append(Block(BlockKind.TABLE, _table_text(table), table.page, table.line, table))
-    return LinearTable(start, i, blocks, ambiguous)
+    blocks.append(_table_block(table))
+    rebuilt = RebuiltTable(kind_of_title(compact(title.text)), layout, placed_rows)
+    return LinearTable(start, i, blocks, ambiguous, rebuilt=rebuilt)
 
 
 def is_laid_out(texts: list[str]) -> bool:
@@ -232,7 +258,7 @@ def _column_block_table(lines: list[SourceLine], start: int) -> LinearTable | No
         return None
     rows, ambiguous = rebuilt
     side = layout.sides[0]
-    table, more = _grid(layout, [[_PlacedSide(side, segment, figures)] for segment, figures in rows])
+    table, more = _grid(layout, [[PlacedSide(side, segment, figures)] for segment, figures in rows])
     blocks = [Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)]
     if unit is not None:
         blocks.append(Block(BlockKind.PARAGRAPH, unit.text.strip(), unit.page, unit.line))
@@ -277,15 +303,16 @@ def _figure(text: str) -> Decimal | None:
     return parse_decimal(text)
 
 
-def _build(layout: HeaderLayout, rows: list[list[Token]], coded: bool) -> tuple[Table, list[AmbiguousCell]]:
-    placed_rows: list[list[_PlacedSide | None]] = []
+def _place(layout: HeaderLayout, rows: list[list[Token]], coded: bool) -> list[list[PlacedSide | None]]:
+    """Each row's sides, with the placements of its figures its own sums and the table's allow."""
+    placed_rows: list[list[PlacedSide | None]] = []
     chooser = _SideChooser(layout)
     for tokens in rows:
         segs = [s for s in segments(tokens, coded) if not s.empty()]
         if not segs:
             continue
         sides = chooser.assign(segs)
-        placed: list[_PlacedSide | None] = [None] * len(layout.sides)
+        placed: list[PlacedSide | None] = [None] * len(layout.sides)
         previous = placed_rows[-1] if placed_rows else None
         if previous is not None and _continues_to_the_right(previous, [i for i, _ in sides]):
             placed = previous  # one printed row whose sides the text wrote on successive lines
@@ -294,12 +321,16 @@ def _build(layout: HeaderLayout, rows: list[list[Token]], coded: bool) -> tuple[
             side = layout.sides[side_index]
             values = tuple(_figure(t.text) or Decimal(0) for t in segment.figures)
             figures = row_candidates(values, len(side.money), side.sums)
-            placed[side_index] = _PlacedSide(side, segment, figures)
+            placed[side_index] = PlacedSide(side, segment, figures)
         placed_rows.append(placed)
+    _narrow_columns(layout, placed_rows)
+    return placed_rows
+
+
+def _narrow_columns(layout: HeaderLayout, rows: list[list[PlacedSide | None]]) -> None:
     for side_index, side in enumerate(layout.sides):
         if side.label is LabelKind.CODED:
-            _narrow_down_the_columns(placed_rows, side_index, len(side.money), one_sided=len(layout.sides) == 1)
-    return _grid(layout, placed_rows)
+            _narrow_down_the_columns(rows, side_index, len(side.money), one_sided=len(layout.sides) == 1)
 
 
 class _SideChooser:
@@ -355,7 +386,7 @@ class _SideChooser:
         return self.last_lone
 
 
-def _continues_to_the_right(previous: list[_PlacedSide | None], sides: list[int]) -> bool:
+def _continues_to_the_right(previous: list[PlacedSide | None], sides: list[int]) -> bool:
     used = [i for i, p in enumerate(previous) if p is not None]
     return bool(used) and bool(sides) and max(used) < min(sides)
 
@@ -373,9 +404,7 @@ def _merge(segs: list[Segment]) -> Segment:
     return merged
 
 
-def _narrow_down_the_columns(
-    rows: list[list[_PlacedSide | None]], side_index: int, width: int, one_sided: bool
-) -> None:
+def _narrow_down_the_columns(rows: list[list[PlacedSide | None]], side_index: int, width: int, one_sided: bool) -> None:
     """Children add up to their parent column by column: 项 → 款 → 类, and 类 → the table's total."""
     coded: list[tuple[str, RowFigures]] = []
     total: RowFigures | None = None
@@ -397,13 +426,16 @@ def _narrow_down_the_columns(
         classes = [f for c, f in coded if len(c) == 3]
         if classes:
             groups.append((total, classes))
+    lines = [f for _, f in coded]
     for _ in range(3):  # a narrowed parent narrows its own group in the next pass
         changed = [narrow_by_columns(parent, children, width) for parent, children in groups]
+        if one_sided and total is not None:
+            changed.append(keep_total_columns(total, lines))
         if not any(changed):
             break
 
 
-def _grid(layout: HeaderLayout, rows: list[list[_PlacedSide | None]]) -> tuple[Table, list[AmbiguousCell]]:
+def _grid(layout: HeaderLayout, rows: list[list[PlacedSide | None]]) -> tuple[Table, list[AmbiguousCell]]:
     header_paths: list[tuple[str, ...]] = []
     for side in layout.sides:
         if side.label is LabelKind.CODED:
@@ -463,7 +495,7 @@ def _grid(layout: HeaderLayout, rows: list[list[_PlacedSide | None]]) -> tuple[T
     return table, ambiguous
 
 
-def _ambiguity(placed: _PlacedSide, figure: int, token: Token, side: Side) -> AmbiguousCell:
+def _ambiguity(placed: PlacedSide, figure: int, token: Token, side: Side) -> AmbiguousCell:
     columns = placed.figures.possible_columns(figure) or list(range(len(side.money)))
     seg = placed.segment
     row_text = " ".join(t.text for t in (*seg.code, *seg.name, *seg.figures))

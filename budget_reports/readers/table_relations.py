@@ -1,0 +1,184 @@
+"""Figures one standard table repeats or bounds in another, used to place figures the text left ambiguous.
+
+A report prints the same money several times. The 财政拨款收入支出决算总表 lists, class by class,
+what the 一般公共预算财政拨款支出决算表 spends; the 支出决算表 spends from every source, so each
+of its 基本支出 / 项目支出 cells is at least the 一般公共预算财政拨款 (or 政府性基金) table's cell
+of the same line. When the text dropped a row's empty cells and the row's own arithmetic leaves
+several placements, a placement that breaks one of these relations is dropped; a cell is settled
+only when one placement remains. The relations are a catalogue (``RELATIONS``): another table
+family needs only new entries.
+
+Rows are matched by classification code, a class (类) by its name too (the overview lists classes
+by name: ``八、社会保障和就业支出``), and totals by their label (``本年支出合计`` is the ``合计``
+of a detail table). A table printing no figure at all (``本表无数据``) is zero on every line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from budget_reports.extract.standard_tables.common import is_total
+from budget_reports.extract.standard_tables.recognise import TableKind
+from budget_reports.normalize import compact
+from budget_reports.readers.cell_assignment import Placement, RowFigures
+from budget_reports.readers.linear_rows import Segment, strip_enumerator
+from budget_reports.readers.table_headers import HeaderLayout, Side
+from budget_reports.rules.base import unit_of
+
+_CLASS_CODE_LENGTH = 3
+# Totals of the year's spending, as overviews and detail tables label them (总计 adds carry-overs: not one).
+_SPENDING_TOTALS = frozenset({"合计", "本年支出合计", "支出合计", "本年合计"})
+_TOTAL_KEY = "#合计"
+
+
+class Relation(StrEnum):
+    EQUAL = "equal"  # the same figure, printed twice
+    AT_LEAST = "at_least"  # the narrowed table's cell holds the other's and more (all funds ⊇ one fund)
+
+
+@dataclass(frozen=True, slots=True)
+class Bound:
+    """Column ``column`` of table ``table`` relates to column ``source_column`` of table ``source``."""
+
+    table: TableKind
+    column: str  # the last word of the money column's header path
+    source: TableKind
+    source_column: str
+    relation: Relation
+
+
+def _spending_by_fund(table: TableKind, sources: Sequence[tuple[TableKind, str, str]]) -> tuple[Bound, ...]:
+    """All-funds spending (合计 / 基本 / 项目) holds each fund's spending of the same line."""
+    return tuple(
+        Bound(table, column, source, source_column, Relation.AT_LEAST) for source, column, source_column in sources
+    )
+
+
+_GPB_SPENDING = (
+    (TableKind.GPB_EXPENDITURE, "本年支出合计", "合计"),
+    (TableKind.GPB_EXPENDITURE, "基本支出", "基本支出"),
+    (TableKind.GPB_EXPENDITURE, "项目支出", "项目支出"),
+    (TableKind.GOV_FUND, "本年支出合计", "小计"),
+    (TableKind.GOV_FUND, "基本支出", "基本支出"),
+    (TableKind.GOV_FUND, "项目支出", "项目支出"),
+)
+
+RELATIONS: tuple[Bound, ...] = (
+    *_spending_by_fund(TableKind.EXPENDITURE, _GPB_SPENDING),
+    # The fiscal overview's spending columns, fund by fund, are the fund tables' totals per class.
+    Bound(TableKind.FISCAL_OVERVIEW, "一般公共预算财政拨款", TableKind.GPB_EXPENDITURE, "合计", Relation.EQUAL),
+    Bound(TableKind.FISCAL_OVERVIEW, "政府性基金预算财政拨款", TableKind.GOV_FUND, "小计", Relation.EQUAL),
+    Bound(TableKind.FISCAL_OVERVIEW, "国有资本经营预算财政拨款", TableKind.STATE_CAPITAL, "小计", Relation.EQUAL),
+    # Budget reports: the same relations between their tables.
+    *_spending_by_fund(
+        TableKind.BUDGET_EXPENDITURE,
+        (
+            (TableKind.BUDGET_GPB, "合计", "合计"),
+            (TableKind.BUDGET_GPB, "基本支出", "基本支出"),
+            (TableKind.BUDGET_GPB, "项目支出", "项目支出"),
+        ),
+    ),
+    Bound(TableKind.BUDGET_FISCAL_OVERVIEW, "一般公共预算", TableKind.BUDGET_GPB, "合计", Relation.EQUAL),
+    Bound(TableKind.BUDGET_FISCAL_OVERVIEW, "政府性基金预算", TableKind.BUDGET_GOV_FUND, "合计", Relation.EQUAL),
+)
+
+
+@dataclass(slots=True)
+class PlacedSide:
+    side: Side
+    segment: Segment
+    figures: RowFigures
+
+
+@dataclass(slots=True)
+class RebuiltTable:
+    """A table rebuilt from lines: its kind (from the title), layout and rows, side by side."""
+
+    kind: TableKind | None
+    layout: HeaderLayout
+    rows: list[list[PlacedSide | None]]
+
+    def placed(self) -> list[PlacedSide]:
+        return [p for row in self.rows for p in row if p is not None]
+
+
+def row_keys(segment: Segment) -> list[str]:
+    """How a line is matched across tables: its code; a class also by name; a total by its label."""
+    name = compact(strip_enumerator(segment.name_text))
+    code = segment.code_text
+    if code:
+        return [code, name] if len(code) == _CLASS_CODE_LENGTH and name else [code]
+    if name in _SPENDING_TOTALS:
+        return [_TOTAL_KEY]
+    if not name or is_total(name):
+        return []
+    return [name]
+
+
+def narrow_across(tables: Sequence[RebuiltTable]) -> bool:
+    """Drop the placements that break a relation with another table; whether any was dropped.
+
+    A row keeps its placements when none would survive (the report's own figures disagree: the
+    rules report that) and when the other table's line is not settled (nothing known to compare)."""
+    by_kind = {t.kind: t for t in tables if t.kind is not None}
+    changed = False
+    for bound in RELATIONS:
+        target, source = by_kind.get(bound.table), by_kind.get(bound.source)
+        if target is None or source is None:
+            continue
+        known = _known_values(source, bound.source_column)
+        if known is None:
+            continue
+        for placed in target.placed():
+            column = _column(placed.side, bound.column)
+            if column is None or len(placed.figures.candidates) < 2:
+                continue
+            value = next((known[k] for k in row_keys(placed.segment) if k in known), None)
+            if value is None and _NO_FIGURES not in known:
+                continue
+            kept = [c for c in placed.figures.candidates if _holds(placed.figures, c, column, value, bound.relation)]
+            if kept and len(kept) < len(placed.figures.candidates):
+                placed.figures.candidates = kept
+                changed = True
+    return changed
+
+
+_NO_FIGURES = "#无数据"
+
+
+def _known_values(table: RebuiltTable, column_name: str) -> dict[str, Decimal | None] | None:
+    """The settled figure of each line in one column (None for an empty cell); lines not settled are
+    left out. A table printing no figure at all is marked: every line of it is empty."""
+    placed = table.placed()
+    if not any(p.figures.values for p in placed):
+        return {_NO_FIGURES: None}
+    out: dict[str, Decimal | None] = {}
+    for p in placed:
+        column = _column(p.side, column_name)
+        if column is None or len(p.figures.candidates) != 1:
+            continue
+        placement = p.figures.candidates[0]
+        value = next((v for v, c in zip(p.figures.values, placement, strict=True) if c == column), None)
+        for key in row_keys(p.segment):
+            out.setdefault(key, value)
+    return out
+
+
+def _column(side: Side, name: str) -> int | None:
+    matches = [i for i, path in enumerate(side.money) if path[-1] == name]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _holds(figures: RowFigures, placement: Placement, column: int, bound: Decimal | None, relation: Relation) -> bool:
+    value = next((v for v, c in zip(figures.values, placement, strict=True) if c == column), None)
+    mine = value if value is not None else Decimal(0)
+    theirs = bound if bound is not None else Decimal(0)
+    slack = (unit_of(value) if value is not None else Decimal(0)) / 2 + (
+        unit_of(bound) if bound is not None else Decimal(0)
+    ) / 2
+    if relation is Relation.EQUAL:
+        return abs(mine - theirs) <= slack
+    return mine >= theirs - slack
