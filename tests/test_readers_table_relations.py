@@ -155,8 +155,9 @@ def test_every_spending_line_is_placed_by_the_other_tables(tmp_path: Path, codes
     assert _spending_lines(frames) == _expected([*FISCAL, *OTHER_FUNDS])
     assert _ambiguous(frames).height == 0
     metrics = frames["summary_metrics"].filter(pl.col("source_kind") == "table")
-    values = {r["metric"]: r["value"] for r in metrics.iter_rows(named=True)}
-    assert values["基本支出"] == Decimal("1830.24") and values["项目支出"] == Decimal("653.14")
+    values = {(r["metric"], r["scope"]): r["value"] for r in metrics.iter_rows(named=True)}
+    assert values["基本支出", None] == Decimal("1830.24") and values["项目支出", None] == Decimal("653.14")
+    assert values["项目支出", "一般公共预算财政拨款"] == Decimal("603.14")
 
 
 def test_without_the_other_tables_the_same_lines_stay_ambiguous(tmp_path: Path) -> None:

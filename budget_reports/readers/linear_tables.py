@@ -331,6 +331,21 @@ def _narrow_columns(layout: HeaderLayout, rows: list[list[PlacedSide | None]]) -
     for side_index, side in enumerate(layout.sides):
         if side.label is LabelKind.CODED:
             _narrow_down_the_columns(rows, side_index, len(side.money), one_sided=len(layout.sides) == 1)
+        for total, parts in side.row_sums:
+            _narrow_labelled_sum(rows, side_index, len(side.money), total, parts)
+
+
+def _narrow_labelled_sum(
+    rows: list[list[PlacedSide | None]], side_index: int, width: int, total: str, parts: tuple[str, ...]
+) -> None:
+    """A labelled row is the sum of other labelled rows of its side (总计 = 本年支出合计 + 年末结转和结余)."""
+    placed = [row[side_index] for row in rows if row[side_index] is not None]
+    labelled = [(compact(p.segment.name_text), p.figures) for p in placed if p is not None and p.figures.values]
+    parent = next((f for label, f in labelled if re.search(total, label)), None)
+    children = [next((f for label, f in labelled if re.search(part, label)), None) for part in parts]
+    present = [c for c in children if c is not None]
+    if parent is not None and present:
+        narrow_by_columns(parent, present, width)
 
 
 class _SideChooser:

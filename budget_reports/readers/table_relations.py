@@ -121,25 +121,35 @@ def row_keys(segment: Segment) -> list[str]:
 def narrow_across(tables: Sequence[RebuiltTable]) -> bool:
     """Drop the placements that break a relation with another table; whether any was dropped.
 
-    A row keeps its placements when none would survive (the report's own figures disagree: the
-    rules report that) and when the other table's line is not settled (nothing known to compare)."""
+    A line's placements must keep every relation that applies to it at once. A line keeps all its
+    placements when none would (the report's own figures disagree: the rules report that), and a
+    relation is left out where the other table's line is not settled (nothing known to compare)."""
     by_kind = {t.kind: t for t in tables if t.kind is not None}
     changed = False
-    for bound in RELATIONS:
-        target, source = by_kind.get(bound.table), by_kind.get(bound.source)
-        if target is None or source is None:
-            continue
-        known = _known_values(source, bound.source_column)
-        if known is None:
+    for target in tables:
+        checks = []  # (column of the target, the other table's settled figures, relation)
+        for bound in RELATIONS:
+            source = by_kind.get(bound.source)
+            if bound.table is target.kind and source is not None:
+                known = _known_values(source, bound.source_column)
+                if known is not None:
+                    checks.append((bound.column, known, bound.relation))
+        if not checks:
             continue
         for placed in target.placed():
-            column = _column(placed.side, bound.column)
-            if column is None or len(placed.figures.candidates) < 2:
+            if len(placed.figures.candidates) < 2:
                 continue
-            value = next((known[k] for k in row_keys(placed.segment) if k in known), None)
-            if value is None and _NO_FIGURES not in known:
-                continue
-            kept = [c for c in placed.figures.candidates if _holds(placed.figures, c, column, value, bound.relation)]
+            tests = []
+            for column_name, known, relation in checks:
+                column = _column(placed.side, column_name)
+                keys = [k for k in row_keys(placed.segment) if k in known]
+                if column is not None and (keys or _NO_FIGURES in known):
+                    tests.append((column, known[keys[0]] if keys else None, relation))
+            kept = [
+                c
+                for c in placed.figures.candidates
+                if all(_holds(placed.figures, c, column, value, relation) for column, value, relation in tests)
+            ]
             if kept and len(kept) < len(placed.figures.candidates):
                 placed.figures.candidates = kept
                 changed = True
