@@ -122,3 +122,12 @@ def parse_percent_loose(text: str) -> Decimal | None:
     """Like ``parse_percent`` but also ``百分之98.2`` and a number printed without its %."""
     match = _BARE_PERCENT.match(compact(text))
     return Decimal(match.group(1)) if match else None
+
+
+def display_width(text: str) -> int:
+    """Columns the text takes in a monospaced rendering: a Chinese character takes two.
+
+    Counted from the UTF-8 length (three bytes for a CJK character, one for ASCII) rather than
+    character by character: this runs on every line of the document."""
+    extra = (len(text.encode("utf-8")) - len(text)) // 2
+    return len(text) + extra

@@ -54,9 +54,10 @@ KINDS = ("table", "narrative")
 #   tables' class totals). Every line is read; the 三公 table prints two equal figures in twelve
 #   columns (合计 and one item, 预算数 or 决算数: four placements fit), so its two budget metrics
 #   are NULL with an extraction.ambiguous_cell finding.
-# - pdftotext -layout moves figures off their row (centred on wrapped names): the 收入决算表,
-#   支出决算表, 财政拨款收入支出决算总表 and the economic table are reported unread (partial), and
-#   its layout reorders a few prose lines (6 metrics, 3 classification sentences; 住房保障支出（类）
+# - pdftotext -layout moves figures off their row (centred on wrapped names): a row's lines are
+#   gathered around its code or label and its words put back in order by their columns; the
+#   header is read column by column. Every table line is read (the 三公 figures as above); its
+#   layout reorders a few prose lines (6 metrics, 3 classification sentences; 住房保障支出（类）
 #   is read without its 15.16% share, which the layout prints on an earlier line).
 # - pdftotext (default) writes tables column by column. The 一般公共预算财政拨款支出决算表 is rebuilt
 #   whole (its runs of figures fit the rows one way only); the others are not: a table over two
@@ -68,11 +69,9 @@ PINNED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
     (PUTUO, "pdftotext-raw"): {"summary_metrics/table": (20, 0)},
     (PUTUO, "pypdfium2"): {"summary_metrics/table": (20, 0)},
     (PUTUO, "pdftotext-layout"): {
-        "summary_metrics/table": (11, 0),
+        "summary_metrics/table": (20, 0),
         "summary_metrics/narrative": (41, 0),
-        "expenditure_function/table": (23, 0),
         "expenditure_function/narrative": (12, 2),
-        "expenditure_economic/table": (0, 0),
     },
     (PUTUO, "pdftotext"): {
         "summary_metrics/table": (4, 0),

@@ -21,6 +21,7 @@ from budget_reports.model import AmbiguousCell, Block, BlockKind, Cell, Table
 from budget_reports.normalize import compact, parse_decimal
 from budget_reports.readers.cell_assignment import RowFigures, keep_total_columns, narrow_by_columns, row_candidates
 from budget_reports.readers.column_blocks import BlockLine, is_column_block_page, rebuild
+from budget_reports.readers.laid_out_rows import gather_laid_out_rows, header_by_columns
 from budget_reports.readers.linear_rows import (
     Segment,
     Token,
@@ -41,6 +42,7 @@ _COLUMN_NUMBERS = ("栏次", "行次")
 _TABLE_END = re.compile(r"^(?:注[:：]|说明[:：]|第[一二三四五六七八九十\d]+部分|附件|附表\s*\d)")
 _FUNCTION_CODE_LENGTHS = (3, 5, 7)
 _COLUMN_GAP = re.compile(r"\S {3,}\S")
+_LAID_OUT_LINE = re.compile(r"^ {3,}\S|\S {3,}\S")
 _CODE_WORD = re.compile(r"^\d{2,7}$")
 # Where a glued title may start: a year (…1932026年部门…) or the first letter after a figure.
 _YEAR = re.compile(r"(?:19|20)\d\d年")
@@ -173,19 +175,21 @@ def _table_at(lines: list[SourceLine], start: int) -> LinearTable | None:
         else:
             header.append(lines[i])
         i += 1
-    layout = match_layout(" ".join(h.text for h in header))
+    layout = _header_layout([h.text for h in header])
     if layout is None or i >= len(lines):
         return _column_block_table(lines, start)
     header_key = compact("".join(h.text for h in header))
     coded = any(side.label is LabelKind.CODED for side in layout.sides)
     body: list[list[Token]] = []
     body_lines: list[SourceLine] = []
+    with_blanks: list[SourceLine] = []  # laid-out text: a blank line ends a row
     page = lines[i].page
     while i < len(lines):
         line = lines[i]
         text = line.text
         key = compact(text)
         if not key:
+            with_blanks.append(line)
             i += 1
             continue
         if line.page != page:
@@ -199,26 +203,54 @@ def _table_at(lines: list[SourceLine], start: int) -> LinearTable | None:
             break
         body.append(tokens)
         body_lines.append(line)
+        with_blanks.append(line)
         i += 1
+    if is_laid_out([line.text for line in body_lines]):
+        rows = gather_laid_out_rows([(line.text, line.page, line.line) for line in with_blanks], coded)
+        return _linear_table(lines, start, i, unit, layout, rows, coded)
     if _misaligned(body_lines, coded, layout):
         where = f"第{title.page}页" if title.page is not None else f"第{title.line}行"
         heading = Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)
         message = f"{where}表格“{compact(title.text)}”为按版面排列的文本，数字与所在行错位，未能还原（其数字未录入）"
         return LinearTable(start, i, [heading], [], message)
-    placed_rows = _place(layout, gather_rows(body, coded), coded)
+    return _linear_table(lines, start, i, unit, layout, gather_rows(body, coded), coded)
+
+
+def _linear_table(
+    lines: list[SourceLine],
+    start: int,
+    end: int,
+    unit: SourceLine | None,
+    layout: HeaderLayout,
+    rows: list[list[Token]],
+    coded: bool,
+) -> LinearTable:
+    title = lines[start]
+    placed_rows = _place(layout, rows, coded)
     table, ambiguous = _grid(layout, placed_rows)
     blocks = [Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)]
     if unit is not None:
         blocks.append(Block(BlockKind.PARAGRAPH, unit.text.strip(), unit.page, unit.line))
     blocks.append(_table_block(table))
     rebuilt = RebuiltTable(kind_of_title(compact(title.text)), layout, placed_rows)
-    return LinearTable(start, i, blocks, ambiguous, rebuilt=rebuilt)
+    return LinearTable(start, end, blocks, ambiguous, rebuilt=rebuilt)
+
+
+def _header_layout(texts: list[str]) -> HeaderLayout | None:
+    """The header's layout; a laid-out header (its cells' words on several lines, side by side with
+    other cells: some lines hold cells set apart by runs of spaces) is read column by column first."""
+    if any(_COLUMN_GAP.search(text.strip()) for text in texts):
+        by_columns = match_layout(header_by_columns(texts))
+        if by_columns is not None:
+            return by_columns
+    return match_layout(" ".join(texts))
 
 
 def is_laid_out(texts: list[str]) -> bool:
-    """Text written by ``pdftotext -layout``: most lines hold cells set apart by runs of spaces."""
+    """Text written by ``pdftotext -layout``: most lines hold cells set apart by runs of spaces or
+    start where their column does, indented (one-cell lines of a wide table)."""
     lines = [t for t in texts if t.strip()]
-    return bool(lines) and sum(1 for t in lines if _COLUMN_GAP.search(t.strip())) * 2 > len(lines)
+    return bool(lines) and sum(1 for t in lines if _LAID_OUT_LINE.search(t)) * 2 > len(lines)
 
 
 def _misaligned(body: list[SourceLine], coded: bool, layout: HeaderLayout) -> bool:
