@@ -16,6 +16,7 @@ from pathlib import Path
 from budget_reports.model import Block, BlockKind, Cell, Document, Table
 from budget_reports.readers.decode import decode
 from budget_reports.readers.headings import is_heading
+from budget_reports.readers.lifted_numbers import restore_lifted_numbers
 from budget_reports.readers.linear_tables import SourceLine, find_tables, unglue_titles
 from budget_reports.readers.wrapped_text import furniture, paragraph_blocks, wrap_width
 
@@ -75,6 +76,7 @@ def _read_linear(document: Document, page_lines: list[list[str]], paged: bool) -
         prose.append(lines[position : table.start])
         position = table.end
     prose.append(lines[position:])
+    prose = [restore_lifted_numbers(part) for part in prose]
     width = wrap_width([line for part in prose for line in part])
     for part, table in zip(prose, [*tables, None], strict=True):
         document.blocks.extend(paragraph_blocks(part, width))

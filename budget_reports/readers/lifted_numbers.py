@@ -1,0 +1,81 @@
+"""Numbers a text extractor wrote on the line below their sentence, put back in their places.
+
+Reports often set figures in another font than the Chinese text (Times New Roman digits in a
+仿宋 sentence) and on a slightly different baseline. An extractor that groups characters into
+lines by their height (pdfplumber's ``extract_text``) then writes the sentence with a space where
+each number was, and the numbers, in order, on a line of their own below it::
+
+    本年收入合计 万元，其中：财政拨款收入 万元，占 ；其他
+    2946.25 2940.05 99.79%
+
+A number (or a quotation mark set in the same font) goes into each space between two Chinese
+characters, and, when there is one more, at the start of a line that opens with punctuation
+(、，%；… never open a printed line) or with a unit (万元, 个 …) and ends where no figure can
+follow (。；）). The numbers are put back
+only when their count is exactly the count of such places; otherwise both lines are left as
+written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from budget_reports.readers.linear_tables import SourceLine
+
+_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
+# Quotation marks set in the figures' font are lifted with them (绩效评级为“优”的项目4个).
+_QUOTES = frozenset("“”‘’\"'")
+# A line ending in one of these cannot have lost a figure at its end.
+_CLOSES = frozenset("。；）)")
+# A space between two characters that are not ASCII (Chinese text, full-width punctuation).
+_GAP = re.compile(r"(?<=[^\x00-\x7f]) +(?=[^\x00-\x7f])")
+# What a line may open with when the number before it was lifted off the line.
+# Punctuation never opens a printed line (避头): a line opening with it lost what stood before.
+_NEVER_OPENS = re.compile(r"^[%％、.，。；：）)]")
+# Units open a line after a figure, or because a word wrapped (万 / 元): a figure goes first only
+# when the line cannot have lost one at its end.
+_UNIT_FIRST = re.compile(r"^(?:万元|亿元|元|万|亿|个|项|人|辆|次|年)")
+
+
+def restore_lifted_numbers(lines: list[SourceLine]) -> list[SourceLine]:
+    """The lines with each run of lifted numbers put back into the line above it."""
+    out: list[SourceLine] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        below = lines[i + 1] if i + 1 < len(lines) else None
+        if below is not None and below.page == line.page:
+            merged = _merged(line.text, below.text)
+            if merged is not None:
+                out.append(replace(line, text=merged))
+                i += 2
+                continue
+        out.append(line)
+        i += 1
+    return out
+
+
+def _merged(text: str, numbers_line: str) -> str | None:
+    lifted = numbers_line.split()
+    if not lifted or not text.strip() or not all(_NUMBER.match(t) or t in _QUOTES for t in lifted):
+        return None
+    if all(t in _QUOTES for t in lifted) and len(lifted) % 2:
+        return None
+    body = text.strip()
+    gaps = len(_GAP.findall(body))
+    # One more figure than spaces: it opened the line, when the line says so.
+    opens_after = _NEVER_OPENS.match(body) is not None or (_UNIT_FIRST.match(body) is not None and body[-1] in _CLOSES)
+    # The spaces alone first: a line may open with 元 because 万 / 元 wrapped, not after a number.
+    if gaps == len(lifted):
+        leading = False
+    elif opens_after and gaps + 1 == len(lifted):
+        leading = True
+    else:
+        return None
+    queue = iter(lifted)
+    if leading:
+        body = next(queue) + body
+    return _GAP.sub(lambda _: next(queue), body)
