@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 # NFKC folds full-width digits, Latin letters and ASCII punctuation (０-９, ，, ％, （）...) into
 # their ASCII forms; the ideographic space becomes a plain space.
@@ -24,6 +25,7 @@ def normalize_text(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=16_384)  # the same labels, lines and figures are compacted again and again
 def compact(text: str) -> str:
     """``normalize_text`` without any whitespace: for matching names broken over lines or cells."""
     return _WHITESPACE.sub("", normalize_text(text))

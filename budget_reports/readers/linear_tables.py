@@ -123,18 +123,19 @@ def _checked_against_each_other(tables: list[LinearTable]) -> list[LinearTable]:
     rebuilt = [t.rebuilt for t in tables if t.rebuilt is not None]
     if not any(len(p.figures.candidates) > 1 for t in rebuilt for p in t.placed()):
         return tables
-    changed = False
+    changed: list[RebuiltTable] = []
     for _ in range(3):  # a line settled in one table may settle a line of another
-        if not narrow_across(rebuilt):
+        narrowed = narrow_across(rebuilt)
+        if not narrowed:
             break
-        changed = True
-        for table in rebuilt:
+        for table in narrowed:
             _narrow_columns(table.layout, table.rows)
+        changed += [t for t in narrowed if t not in changed]
     if not changed:
         return tables
     out = []
     for table in tables:
-        if table.rebuilt is None:
+        if table.rebuilt is None or table.rebuilt not in changed:
             out.append(table)
             continue
         grid, ambiguous = _grid(table.rebuilt.layout, table.rebuilt.rows)

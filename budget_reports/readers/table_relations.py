@@ -93,7 +93,7 @@ class PlacedSide:
     figures: RowFigures
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # compared by identity: two tables may print the same rows
 class RebuiltTable:
     """A table rebuilt from lines: its kind (from the title), layout and rows, side by side."""
 
@@ -118,14 +118,14 @@ def row_keys(segment: Segment) -> list[str]:
     return [name]
 
 
-def narrow_across(tables: Sequence[RebuiltTable]) -> bool:
-    """Drop the placements that break a relation with another table; whether any was dropped.
+def narrow_across(tables: Sequence[RebuiltTable]) -> list[RebuiltTable]:
+    """Drop the placements that break a relation with another table; the tables that lost some.
 
     A line's placements must keep every relation that applies to it at once. A line keeps all its
     placements when none would (the report's own figures disagree: the rules report that), and a
     relation is left out where the other table's line is not settled (nothing known to compare)."""
     by_kind = {t.kind: t for t in tables if t.kind is not None}
-    changed = False
+    changed: list[RebuiltTable] = []
     for target in tables:
         checks = []  # (column of the target, the other table's settled figures, relation)
         for bound in RELATIONS:
@@ -152,7 +152,8 @@ def narrow_across(tables: Sequence[RebuiltTable]) -> bool:
             ]
             if kept and len(kept) < len(placed.figures.candidates):
                 placed.figures.candidates = kept
-                changed = True
+                if target not in changed:
+                    changed.append(target)
     return changed
 
 
