@@ -19,22 +19,12 @@ import polars as pl
 import pytest
 
 from budget_reports.gold import extract_frames
+from tests.test_readers_text_tables import ROWS
 
 Line = tuple[str, str, str, str | None, str | None]  # code, name, 合计, 基本支出, 项目支出
 
 # 一般公共预算财政拨款 spending by function; the 支出决算表 adds lines paid from other funds.
-FISCAL: list[Line] = [
-    ("201", "一般公共服务支出", "2,106.66", "1,503.52", "603.14"),
-    ("20106", "财政事务", "2,106.66", "1,503.52", "603.14"),
-    ("2010601", "行政运行", "1,511.89", "1,503.52", "8.37"),
-    ("2010602", "一般行政管理事务", "10.00", None, "10.00"),
-    ("2010607", "信息化建设", "135.25", None, "135.25"),
-    ("2010608", "财政委托业务支出", "449.52", None, "449.52"),
-    ("208", "社会保障和就业支出", "326.72", "326.72", None),
-    ("20805", "行政事业单位养老支出", "326.72", "326.72", None),
-    ("2080501", "行政单位离退休", "84.65", "84.65", None),
-    ("2080505", "机关事业单位基本养老保险缴费支出", "242.07", "242.07", None),
-]
+FISCAL: list[Line] = ROWS
 OTHER_FUNDS: list[Line] = [
     ("205", "教育支出", "50.00", None, "50.00"),
     ("20508", "进修及培训", "50.00", None, "50.00"),
