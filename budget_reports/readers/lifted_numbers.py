@@ -35,6 +35,9 @@ _GAP = re.compile(r"(?<=[^\x00-\x7f]) +(?=[^\x00-\x7f])")
 # What a line may open with when the number before it was lifted off the line.
 # Punctuation never opens a printed line (避头): a line opening with it lost what stood before.
 _NEVER_OPENS = re.compile(r"^[%％、.，。；：）)]")
+_PLACED_FIGURE = re.compile(r"[+-]?[\d,]*\d(?:\.\d+)?%?")
+# What follows a figure in a sentence: a unit, a counter or punctuation.
+_AFTER_FIGURE = re.compile(r"[万亿元个项人辆次年月日台套家名位分倍%％，。；：、）)”\s]")
 # Units open a line after a figure, or because a word wrapped (万 / 元): a figure goes first only
 # when the line cannot have lost one at its end.
 _UNIT_FIRST = re.compile(r"^(?:万元|亿元|元|万|亿|个|项|人|辆|次|年)")
@@ -66,16 +69,38 @@ def _merged(text: str, numbers_line: str) -> str | None:
         return None
     body = text.strip()
     gaps = len(_GAP.findall(body))
-    # One more figure than spaces: it opened the line, when the line says so.
-    opens_after = _NEVER_OPENS.match(body) is not None or (_UNIT_FIRST.match(body) is not None and body[-1] in _CLOSES)
     # The spaces alone first: a line may open with 元 because 万 / 元 wrapped, not after a number.
     if gaps == len(lifted):
-        leading = False
-    elif opens_after and gaps + 1 == len(lifted):
-        leading = True
-    else:
+        return _filled(body, lifted, leading=False, trailing=False)
+    if gaps + 1 != len(lifted):
         return None
+    # One more than the spaces: it opened the line, when the line says so.
+    if _NEVER_OPENS.match(body) is not None or (_UNIT_FIRST.match(body) is not None and body[-1] in _CLOSES):
+        return _filled(body, lifted, leading=True, trailing=False)
+    if not any(t in _QUOTES for t in lifted):
+        return None
+    # Quotation marks lifted too (绩效评级为“优”的项目4个): it opened or ended the line, whichever
+    # alone keeps every figure before a unit or punctuation and the quotation marks in pairs.
+    fits = [
+        filled
+        for leading in (True, False)
+        if _plausible(filled := _filled(body, lifted, leading=leading, trailing=not leading), lifted)
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _filled(body: str, lifted: list[str], leading: bool, trailing: bool) -> str:
     queue = iter(lifted)
-    if leading:
-        body = next(queue) + body
-    return _GAP.sub(lambda _: next(queue), body)
+    head = next(queue) if leading else ""
+    middle = _GAP.sub(lambda _: next(queue), body)
+    return head + middle + (next(queue) if trailing else "")
+
+
+def _plausible(text: str, lifted: list[str]) -> bool:
+    """Every lifted figure is followed by a unit or punctuation (or ends the text), and the
+    quotation marks alternate opening and closing."""
+    for match in _PLACED_FIGURE.finditer(text):
+        if match.group(0) in lifted and match.end() < len(text) and not _AFTER_FIGURE.match(text, match.end()):
+            return False
+    quotes = [c for c in text if c in "“”"]
+    return all(q == "“”"[i % 2] for i, q in enumerate(quotes))
