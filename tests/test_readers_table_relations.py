@@ -19,6 +19,7 @@ import polars as pl
 import pytest
 
 from budget_reports.gold import extract_frames
+from budget_reports.readers.cell_assignment import keep_total_columns, row_candidates
 from tests.test_readers_text_tables import ROWS
 
 Line = tuple[str, str, str, str | None, str | None]  # code, name, 合计, 基本支出, 项目支出
@@ -217,3 +218,17 @@ def test_a_disagreeing_total_leaves_the_class_lines_unplaced(tmp_path: Path) -> 
     lines = _spending_lines(frames)
     assert all(basic is None and project is None for _, basic, project in lines.values())
     assert _ambiguous(frames).height >= len(basic_only)
+
+
+def test_a_column_the_total_leaves_empty_is_empty_on_every_line() -> None:
+    sums = ((0, (1, 2, 3)),)  # 合计 = 基本 + 项目 + 经营
+    total = row_candidates((Decimal("9.00"), Decimal("9.00")), 4, sums)
+    total.candidates = [(0, 1)]  # settled: the total prints 合计 and 基本 only
+    line = row_candidates((Decimal("4.00"), Decimal("4.00")), 4, sums)
+    assert len(line.candidates) == 3
+    assert keep_total_columns(total, [line])
+    assert line.candidates == [(0, 1)]
+    # A negative figure could cancel another out: nothing is inferred from the total's empty columns.
+    negative = row_candidates((Decimal("-4.00"), Decimal("-4.00")), 4, sums)
+    assert not keep_total_columns(total, [negative])
+    assert len(negative.candidates) == 3
