@@ -32,7 +32,7 @@ _WORD = re.compile(r"\S+")
 _CENTRED_SLACK = 2
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class _Placed:
     token: Token
     x: int  # display column where the word starts
@@ -120,10 +120,16 @@ def _reading_order(lines: list[list[tuple[int, Token]]], anchor_at: int, coded: 
     out: list[Token] = []
     for side in sides:
         # Codes stand left of the name; a number right of it is a figure (a whole 100 as much as 1.50).
-        name_x = min((p.x for p in side if not is_figure(p.token.text)), default=None)
-        codes = [p for p in side if _is_code_word(p.token.text) and (name_x is None or p.x < name_x)]
-        figures = [p for p in side if p not in codes and is_figure(p.token.text)]
-        names = [p for p in side if p not in codes and p not in figures]
+        numeric = [is_figure(p.token.text) for p in side]
+        name_x = min((p.x for p, number in zip(side, numeric, strict=True) if not number), default=None)
+        codes, figures, names = [], [], []
+        for p, number in zip(side, numeric, strict=True):
+            if _is_code_word(p.token.text) and (name_x is None or p.x < name_x):
+                codes.append(p)
+            elif number:
+                figures.append(p)
+            else:
+                names.append(p)
         out += [p.token for p in sorted(codes, key=lambda p: (p.x, p.order))]
         out += [p.token for p in sorted(names, key=lambda p: (p.order, p.x))]
         out += [p.token for p in sorted(figures, key=lambda p: p.x)]
