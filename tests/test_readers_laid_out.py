@@ -119,3 +119,15 @@ def test_two_laid_out_halves_keep_their_codes_names_and_figures(measure) -> None
         ("30201", "办公费", Decimal("20.00")),
         ("30202", "印刷费", Decimal("10.00")),
     }
+
+
+@pytest.mark.parametrize("measure", [len, display_width], ids=["characters", "display-width"])
+def test_a_laid_out_table_continued_over_a_page_break_repeats_its_header(measure) -> None:
+    text = _laid_out(measure, blank_between=True)
+    lines = text.split("\n")
+    # Break the page before 208's row (its figures print on the line above it), header printed again.
+    at = next(i for i, line in enumerate(lines) if line.startswith("208 ")) - 1
+    continued = [_at([(25, f"{TITLE}（续）")], measure), *_header(measure)]
+    document = read_text("\n".join([*lines[:at], "\f" + continued[0], *continued[1:], *lines[at:]]), "paged.txt")
+    assert _lines(document) == EXPECTED
+    assert document.lost == []
