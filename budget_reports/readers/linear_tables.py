@@ -212,7 +212,7 @@ def _table_at(lines: list[SourceLine], start: int) -> LinearTable | None:
     if _misaligned(body_lines, coded, layout):
         where = f"第{title.page}页" if title.page is not None else f"第{title.line}行"
         heading = Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)
-        message = f"{where}表格“{compact(title.text)}”为按版面排列的文本，数字与所在行错位，未能还原（其数字未录入）"
+        message = f"{where}表格“{compact(title.text)}”的文本中数字与所在行错位，未能还原（其数字未录入）"
         return LinearTable(start, i, [heading], [], message)
     return _linear_table(lines, start, i, unit, layout, gather_rows(body, coded), coded)
 
@@ -255,18 +255,14 @@ def is_laid_out(texts: list[str]) -> bool:
 
 
 def _misaligned(body: list[SourceLine], coded: bool, layout: HeaderLayout) -> bool:
-    """Cells that left their row, so that which row they belong to is not in the text: in laid-out
-    text (``-layout``), figures on a line of their own (printed centred on a row of wrapped names)
-    or codes without their name; in any text, the codes of two side-by-side halves on a line of
-    their own, their names and figures on other lines (pdfplumber)."""
+    """Cells that left their row, so that which row they belong to is not in the text: the codes of
+    two side-by-side halves on a line of their own, their names and figures on other lines
+    (pdfplumber). Laid-out text, whose words keep their columns, is read by ``laid_out_rows``."""
     if all(side.label is LabelKind.NONE for side in layout.sides):
         return False
-    laid_out = is_laid_out([line.text for line in body])
     for line in body:
         tokens = line_tokens(line.text, None, 0)
         codes_only = coded and all(_CODE_WORD.match(t.text) for t in tokens)
-        if laid_out and (codes_only or all(_figure(t.text) is not None for t in tokens)):
-            return True
         if codes_only and len(layout.sides) > 1 and sum(len(t.text) in (3, 5, 7) for t in tokens) > 1:
             return True
     return False
