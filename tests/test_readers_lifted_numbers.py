@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import pytest
 
-from budget_reports.readers.lifted_numbers import restore_lifted_numbers
+from budget_reports.readers.lifted_numbers import restore_lifted_numbers, restore_raised_lines
 from budget_reports.readers.linear_tables import SourceLine
 from budget_reports.readers.text import read_text
 
@@ -99,3 +99,35 @@ def test_the_prose_reader_reads_the_restored_figures() -> None:
     joined = "".join(block.text for block in document.blocks)
     assert "基本支出2336.91万元" in joined and "项目支出603.14万元，占20.51%" in joined
     assert Decimal("2336.91") == Decimal(re.search(r"基本支出([\d.]+)万元", joined).group(1))  # type: ignore[union-attr]
+
+
+PARAGRAPH = [
+    "  三、支出决算情况说明",
+    "",
+    "    本年支出合计2940.05万元，其中：基本支出2336.91万元，占79.49%；项目支出",
+    "603.14万元，占20.51%；",
+    "",
+    "“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元，完成预算的",
+    "0%，其中：因公出国（境）费决算为0.00万元，完成预算的0%；公务用车购置及运行",
+    "维护费支出决算为0.00万元，完成预算的0%。",
+    "1、一般公共服务支出（类）财政事务（款）行政运行（项）。主要用于：局本部人",
+    "员经费及公用经费等的基本支出。",
+]
+
+
+def _raised(lines: list[str]) -> list[str]:
+    """As pdftotext -layout prints them: the continuation opening with a figure, above its line."""
+    out = list(lines)
+    at = out.index("603.14万元，占20.51%；")
+    out[at - 1], out[at] = out[at], out[at - 1]
+    return out
+
+
+def test_a_raised_line_goes_back_below_the_line_it_continues() -> None:
+    printed = _raised(PARAGRAPH)
+    assert printed != PARAGRAPH
+    restored = restore_raised_lines([SourceLine(1, i, t) for i, t in enumerate(printed)])
+    assert [line.text for line in restored] == PARAGRAPH
+    # Lines in their order stay: a figure continuing 完成预算的, a numbering (1、), a quotation mark.
+    kept = restore_raised_lines([SourceLine(1, i, t) for i, t in enumerate(PARAGRAPH)])
+    assert [line.text for line in kept] == PARAGRAPH

@@ -35,6 +35,10 @@ _GAP = re.compile(r"(?<=[^\x00-\x7f]) +(?=[^\x00-\x7f])")
 # What a line may open with when the number before it was lifted off the line.
 # Punctuation never opens a printed line (避头): a line opening with it lost what stood before.
 _NEVER_OPENS = re.compile(r"^[%％、.，。；：）)]")
+# A line opening with what is set in the figures' font: a figure (603.14万元…) or a quotation mark;
+# not a numbering (1、 2. 3．).
+_RAISED = re.compile(r"^(?:[+-]?\d[\d,]*(?:\.\d+)?%?(?![\d、.．])|[“”])")
+_SENTENCE_END = frozenset("。；！？!?：:")
 _PLACED_FIGURE = re.compile(r"[+-]?[\d,]*\d(?:\.\d+)?%?")
 # What follows a figure in a sentence: a unit, a counter or punctuation.
 _AFTER_FIGURE = re.compile(r"[万亿元个项人辆次年月日台套家名位分倍%％，。；：、）)”\s]")
@@ -57,6 +61,34 @@ def restore_lifted_numbers(lines: list[SourceLine]) -> list[SourceLine]:
                 i += 2
                 continue
         out.append(line)
+        i += 1
+    return out
+
+
+def restore_raised_lines(lines: list[SourceLine]) -> list[SourceLine]:
+    """Laid-out text (``pdftotext -layout``) sorts lines by baseline, and a line opening with a
+    figure (or a quotation mark) in the figures' font sits a little higher: it is printed above the
+    line it continues (``603.14万元，占20.51%；`` before ``…基本支出2336.91万元，占79.49%；项目支出``).
+    Such a line goes back below the next one when it cannot continue the line above it (that one
+    is blank or ends a sentence) and the next one runs on into it (ends mid-sentence, opens no
+    figure of its own); it is not indented (a paragraph) and its figure is not a numbering (1、)."""
+    out = list(lines)
+    i = 0
+    while i + 1 < len(out):
+        raised, before = out[i], out[i + 1]
+        above = out[i - 1].text.rstrip() if i > 0 else ""
+        if (
+            (not above or above[-1] in _SENTENCE_END)
+            and raised.page == before.page
+            and _RAISED.match(raised.text.strip())
+            and before.text.strip()
+            and not _RAISED.match(before.text.strip())
+            and before.text.rstrip()[-1] not in _SENTENCE_END
+            and not raised.text.startswith(" ")
+        ):
+            out[i], out[i + 1] = replace(before, line=raised.line), replace(raised, line=before.line)
+            i += 2
+            continue
         i += 1
     return out
 
