@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 # NFKC folds full-width digits, Latin letters and ASCII punctuation (０-９, ，, ％, （）...) into
 # their ASCII forms; the ideographic space becomes a plain space.
@@ -24,6 +25,7 @@ def normalize_text(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=16_384)  # the same labels, lines and figures are compacted again and again
 def compact(text: str) -> str:
     """``normalize_text`` without any whitespace: for matching names broken over lines or cells."""
     return _WHITESPACE.sub("", normalize_text(text))
@@ -122,3 +124,12 @@ def parse_percent_loose(text: str) -> Decimal | None:
     """Like ``parse_percent`` but also ``百分之98.2`` and a number printed without its %."""
     match = _BARE_PERCENT.match(compact(text))
     return Decimal(match.group(1)) if match else None
+
+
+def display_width(text: str) -> int:
+    """Columns the text takes in a monospaced rendering: a Chinese character takes two.
+
+    Counted from the UTF-8 length (three bytes for a CJK character, one for ASCII) rather than
+    character by character: this runs on every line of the document."""
+    extra = (len(text.encode("utf-8")) - len(text)) // 2
+    return len(text) + extra

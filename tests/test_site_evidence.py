@@ -1,6 +1,6 @@
 """The review site's evidence for text: the cited lines of a file, the figure marked where it is printed.
 
-The Putuo PDF is written as text by other extractors (tests/serializations.py); its findings' figures
+The Putuo PDF is written as text by other extractors (budget_reports/text_serializations.py); its findings' figures
 must be marked in the lines the site shows, whatever the serialization.
 """
 
@@ -14,9 +14,9 @@ import pytest
 from budget_reports.figure_text import as_number
 from budget_reports.ingest import discover, process_file
 from budget_reports.site.evidence import CitedLines, mark
+from budget_reports.text_serializations import write_serialization
 from budget_reports.warehouse.frames import report_frames
 from tests.conftest import corpus_file
-from tests.serializations import write_serialization
 
 PUTUO = "shanghai-putuo-finance-bureau-2024-final.pdf"
 

@@ -6,7 +6,9 @@ left to right. The candidates are narrowed by arithmetic the table must obey:
 - across the row: a total column is the sum of its parts (合计 = 基本支出 + 项目支出 …);
 - down the table: the lines under a parent add up to it, column by column (项 → 款 → 类 → 合计);
   and once the parent's placement is known, no line under it holds more in a column than the
-  parent does (money is not negative: under an empty 人员经费 cell every 款 is 公用经费).
+  parent does (money is not negative: under an empty 人员经费 cell every 款 is 公用经费);
+- a column the table's total leaves empty is empty on every line (figures are not negative, so
+  none can cancel another out).
 
 Every comparison allows the rounding of the printed figures (half a unit of the last printed
 digit of each). A cell on which the surviving candidates still disagree is left unplaced and
@@ -153,6 +155,23 @@ def bound_by_parent(parent: RowFigures, children: list[RowFigures], width: int) 
         ]
         if kept and len(kept) < len(child.candidates):
             child.candidates = kept
+            changed = True
+    return changed
+
+
+def keep_total_columns(total: RowFigures, rows: list[RowFigures]) -> bool:
+    """Keep only placements in the columns the settled total row prints; whether any was removed.
+
+    Holds only when no figure of the table is negative; a line that would lose every placement
+    keeps them (the report's own figures disagree: the rules report that)."""
+    if len(total.candidates) != 1 or any(v < 0 for row in (total, *rows) for v in row.values):
+        return False
+    printed = set(total.candidates[0])
+    changed = False
+    for row in rows:
+        kept = [c for c in row.candidates if printed.issuperset(c)]
+        if kept and len(kept) < len(row.candidates):
+            row.candidates = kept
             changed = True
     return changed
 

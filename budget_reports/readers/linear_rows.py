@@ -87,6 +87,11 @@ def enumerator_value(text: str) -> int | None:
     return _CN_DIGITS.get(numeral)
 
 
+def strip_enumerator(text: str) -> str:
+    """The label without its numbering: ``八、社会保障和就业支出`` → ``社会保障和就业支出``."""
+    return _ENUMERATED.sub("", normalize_text(text), count=1)
+
+
 def line_tokens(text: str, page: int | None, line: int) -> list[Token]:
     """The line's words as printed (full-width brackets kept), split at any run of spaces and
     where a label is glued to the figure before it."""

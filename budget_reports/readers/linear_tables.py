@@ -13,15 +13,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.extract.standard_tables.recognise import kind_of_title, unit_of
 from budget_reports.model import AmbiguousCell, Block, BlockKind, Cell, Table
 from budget_reports.normalize import compact, parse_decimal
-from budget_reports.readers.cell_assignment import RowFigures, bound_by_parent, narrow_by_columns, row_candidates
+from budget_reports.readers.cell_assignment import (
+    RowFigures,
+    bound_by_parent,
+    keep_total_columns,
+    narrow_by_columns,
+    row_candidates,
+)
 from budget_reports.readers.column_blocks import BlockLine, is_column_block_page, rebuild
+from budget_reports.readers.laid_out_rows import gather_laid_out_rows, header_by_columns
 from budget_reports.readers.linear_rows import (
     Segment,
     Token,
@@ -32,6 +39,7 @@ from budget_reports.readers.linear_rows import (
     segments,
 )
 from budget_reports.readers.table_headers import HeaderLayout, LabelKind, Side, match_layout
+from budget_reports.readers.table_relations import PlacedSide, RebuiltTable, narrow_across
 
 _TITLE_MAX_CHARS = 60
 _HEADER_MAX_LINES = 30
@@ -41,6 +49,7 @@ _COLUMN_NUMBERS = ("栏次", "行次")
 _TABLE_END = re.compile(r"^(?:注[:：]|说明[:：]|第[一二三四五六七八九十\d]+部分|附件|附表\s*\d)")
 _FUNCTION_CODE_LENGTHS = (3, 5, 7)
 _COLUMN_GAP = re.compile(r"\S {3,}\S")
+_LAID_OUT_LINE = re.compile(r"^ {3,}\S|\S {3,}\S")
 _CODE_WORD = re.compile(r"^\d{2,7}$")
 # Where a glued title may start: a year (…1932026年部门…) or the first letter after a figure.
 _YEAR = re.compile(r"(?:19|20)\d\d年")
@@ -59,13 +68,6 @@ class SourceLine:
 RowSettler = Callable[[int, Side, Segment, RowFigures], None]
 
 
-@dataclass(slots=True)
-class _PlacedSide:
-    side: Side
-    segment: Segment
-    figures: RowFigures
-
-
 @dataclass(frozen=True, slots=True)
 class LinearTable:
     """A table found in the lines: where it starts and ends, and the blocks that replace its lines."""
@@ -75,6 +77,7 @@ class LinearTable:
     blocks: list[Block]
     ambiguous: list[AmbiguousCell]
     lost: str | None = None  # why the table could not be rebuilt (its lines are left out)
+    rebuilt: RebuiltTable | None = None  # its rows as placed, for the checks against other tables
 
 
 def unglue_titles(lines: list[SourceLine]) -> list[SourceLine]:
@@ -123,7 +126,38 @@ def find_tables(lines: list[SourceLine]) -> list[LinearTable]:
             continue
         found.append(table)
         i = table.end
-    return found
+    return _checked_against_each_other(found)
+
+
+def _checked_against_each_other(tables: list[LinearTable]) -> list[LinearTable]:
+    """Figures still ambiguous in one table, placed by what the report's other tables print
+    (``table_relations``); the tables whose placements narrowed are laid out again."""
+    rebuilt = [t.rebuilt for t in tables if t.rebuilt is not None]
+    if not any(len(p.figures.candidates) > 1 for t in rebuilt for p in t.placed()):
+        return tables
+    changed: list[RebuiltTable] = []
+    for _ in range(3):  # a line settled in one table may settle a line of another
+        narrowed = narrow_across(rebuilt)
+        if not narrowed:
+            break
+        for table in narrowed:
+            _narrow_columns(table.layout, table.rows)
+        changed += [t for t in narrowed if t not in changed]
+    if not changed:
+        return tables
+    out = []
+    for table in tables:
+        if table.rebuilt is None or table.rebuilt not in changed:
+            out.append(table)
+            continue
+        grid, ambiguous = _grid(table.rebuilt.layout, table.rebuilt.rows)
+        blocks = [*table.blocks[:-1], _table_block(grid)]
+        out.append(replace(table, blocks=blocks, ambiguous=ambiguous))
+    return out
+
+
+def _table_block(table: Table) -> Block:
+    return Block(BlockKind.TABLE, _table_text(table), table.page, table.line, table)
 
 
 def _is_title(text: str) -> bool:
@@ -160,19 +194,21 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
         else:
             header.append(lines[i])
         i += 1
-    layout = match_layout(" ".join(h.text for h in header))
+    layout = _header_layout([h.text for h in header])
     if layout is None or i >= len(lines):
         return _column_block_table(lines, start)
     header_key = compact("".join(h.text for h in header))
     coded = any(side.label is LabelKind.CODED for side in layout.sides)
     body: list[list[Token]] = []
     body_lines: list[SourceLine] = []
+    with_blanks: list[SourceLine] = []  # laid-out text: a blank line ends a row
     page = lines[i].page
     while i < len(lines):
         line = lines[i]
         text = line.text
         key = compact(text)
         if not key:
+            with_blanks.append(line)
             i += 1
             continue
         if line.page != page:
@@ -186,40 +222,66 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
             break
         body.append(tokens)
         body_lines.append(line)
+        with_blanks.append(line)
         i += 1
+    if is_laid_out([line.text for line in body_lines]):
+        rows = gather_laid_out_rows([(line.text, line.page, line.line) for line in with_blanks], coded)
+        return _linear_table(lines, start, i, unit, layout, rows, coded, settle)
     if _misaligned(body_lines, coded, layout):
         where = f"第{title.page}页" if title.page is not None else f"第{title.line}行"
         heading = Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)
-        message = f"{where}表格“{compact(title.text)}”为按版面排列的文本，数字与所在行错位，未能还原（其数字未录入）"
+        message = f"{where}表格“{compact(title.text)}”的文本中数字与所在行错位，未能还原（其数字未录入）"
         return LinearTable(start, i, [heading], [], message)
-    rows = gather_rows(body, coded)
-    table, ambiguous = _build(layout, rows, coded, settle)
+    return _linear_table(lines, start, i, unit, layout, gather_rows(body, coded), coded, settle)
+
+
+def _linear_table(
+    lines: list[SourceLine],
+    start: int,
+    end: int,
+    unit: SourceLine | None,
+    layout: HeaderLayout,
+    rows: list[list[Token]],
+    coded: bool,
+    settle: RowSettler | None = None,
+) -> LinearTable:
+    title = lines[start]
+    placed_rows = _place(layout, rows, coded, settle)
+    table, ambiguous = _grid(layout, placed_rows)
     blocks = [Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)]
     if unit is not None:
         blocks.append(Block(BlockKind.PARAGRAPH, unit.text.strip(), unit.page, unit.line))
-    blocks.append(Block(BlockKind.TABLE, _table_text(table), table.page, table.line, table))
-    return LinearTable(start, i, blocks, ambiguous)
+    blocks.append(_table_block(table))
+    rebuilt = RebuiltTable(kind_of_title(compact(title.text)), layout, placed_rows)
+    return LinearTable(start, end, blocks, ambiguous, rebuilt=rebuilt)
+
+
+def _header_layout(texts: list[str]) -> HeaderLayout | None:
+    """The header's layout; a laid-out header (its cells' words on several lines, side by side with
+    other cells: some lines hold cells set apart by runs of spaces) is read column by column first."""
+    if any(_COLUMN_GAP.search(text.strip()) for text in texts):
+        by_columns = match_layout(header_by_columns(texts))
+        if by_columns is not None:
+            return by_columns
+    return match_layout(" ".join(texts))
 
 
 def is_laid_out(texts: list[str]) -> bool:
-    """Text written by ``pdftotext -layout``: most lines hold cells set apart by runs of spaces."""
+    """Text written by ``pdftotext -layout``: most lines hold cells set apart by runs of spaces or
+    start where their column does, indented (one-cell lines of a wide table)."""
     lines = [t for t in texts if t.strip()]
-    return bool(lines) and sum(1 for t in lines if _COLUMN_GAP.search(t.strip())) * 2 > len(lines)
+    return bool(lines) and sum(1 for t in lines if _LAID_OUT_LINE.search(t)) * 2 > len(lines)
 
 
 def _misaligned(body: list[SourceLine], coded: bool, layout: HeaderLayout) -> bool:
-    """Cells that left their row, so that which row they belong to is not in the text: in laid-out
-    text (``-layout``), figures on a line of their own (printed centred on a row of wrapped names)
-    or codes without their name; in any text, the codes of two side-by-side halves on a line of
-    their own, their names and figures on other lines (pdfplumber)."""
+    """Cells that left their row, so that which row they belong to is not in the text: the codes of
+    two side-by-side halves on a line of their own, their names and figures on other lines
+    (pdfplumber). Laid-out text, whose words keep their columns, is read by ``laid_out_rows``."""
     if all(side.label is LabelKind.NONE for side in layout.sides):
         return False
-    laid_out = is_laid_out([line.text for line in body])
     for line in body:
         tokens = line_tokens(line.text, None, 0)
         codes_only = coded and all(_CODE_WORD.match(t.text) for t in tokens)
-        if laid_out and (codes_only or all(_figure(t.text) is not None for t in tokens)):
-            return True
         if codes_only and len(layout.sides) > 1 and sum(len(t.text) in (3, 5, 7) for t in tokens) > 1:
             return True
     return False
@@ -244,7 +306,7 @@ def _column_block_table(lines: list[SourceLine], start: int) -> LinearTable | No
         return None
     rows, ambiguous = rebuilt
     side = layout.sides[0]
-    table, more = _grid(layout, [[_PlacedSide(side, segment, figures)] for segment, figures in rows])
+    table, more = _grid(layout, [[PlacedSide(side, segment, figures)] for segment, figures in rows])
     blocks = [Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)]
     if unit is not None:
         blocks.append(Block(BlockKind.PARAGRAPH, unit.text.strip(), unit.page, unit.line))
@@ -289,17 +351,19 @@ def _figure(text: str) -> Decimal | None:
     return parse_decimal(text)
 
 
-def _build(
+def _place(
     layout: HeaderLayout, rows: list[list[Token]], coded: bool, settle: RowSettler | None = None
-) -> tuple[Table, list[AmbiguousCell]]:
-    placed_rows: list[list[_PlacedSide | None]] = []
+) -> list[list[PlacedSide | None]]:
+    """Each row's sides, with the placements of its figures its own sums, the report's other tables
+    (``settle``) and the table allow."""
+    placed_rows: list[list[PlacedSide | None]] = []
     chooser = _SideChooser(layout)
     for tokens in rows:
         segs = [s for s in segments(tokens, coded) if not s.empty()]
         if not segs:
             continue
         sides = chooser.assign(segs)
-        placed: list[_PlacedSide | None] = [None] * len(layout.sides)
+        placed: list[PlacedSide | None] = [None] * len(layout.sides)
         previous = placed_rows[-1] if placed_rows else None
         if previous is not None and _continues_to_the_right(previous, [i for i, _ in sides]):
             placed = previous  # one printed row whose sides the text wrote on successive lines
@@ -310,17 +374,36 @@ def _build(
             figures = row_candidates(values, len(side.money), side.sums)
             if settle is not None:
                 settle(side_index, side, segment, figures)
-            placed[side_index] = _PlacedSide(side, segment, figures)
+            placed[side_index] = PlacedSide(side, segment, figures)
         placed_rows.append(placed)
+    _narrow_columns(layout, placed_rows)
+    return placed_rows
+
+
+def _narrow_columns(layout: HeaderLayout, rows: list[list[PlacedSide | None]]) -> None:
     for side_index, side in enumerate(layout.sides):
         if side.label is LabelKind.CODED:
-            _narrow_down_the_columns(placed_rows, side_index, len(side.money), one_sided=len(layout.sides) == 1)
+            _narrow_down_the_columns(rows, side_index, len(side.money), one_sided=len(layout.sides) == 1)
         elif side.label is LabelKind.ITEM and len(side.money) > 1:
-            _narrow_items_to_their_total(placed_rows, side_index, len(side.money))
-    return _grid(layout, placed_rows)
+            _narrow_items_to_their_total(rows, side_index, len(side.money))
+        for total, parts in side.row_sums:
+            _narrow_labelled_sum(rows, side_index, len(side.money), total, parts)
 
 
-def _narrow_items_to_their_total(rows: list[list[_PlacedSide | None]], side_index: int, width: int) -> None:
+def _narrow_labelled_sum(
+    rows: list[list[PlacedSide | None]], side_index: int, width: int, total: str, parts: tuple[str, ...]
+) -> None:
+    """A labelled row is the sum of other labelled rows of its side (总计 = 本年支出合计 + 年末结转和结余)."""
+    placed = [row[side_index] for row in rows if row[side_index] is not None]
+    labelled = [(compact(p.segment.name_text), p.figures) for p in placed if p is not None and p.figures.values]
+    parent = next((f for label, f in labelled if re.search(total, label)), None)
+    children = [next((f for label, f in labelled if re.search(part, label)), None) for part in parts]
+    present = [c for c in children if c is not None]
+    if parent is not None and present:
+        narrow_by_columns(parent, present, width)
+
+
+def _narrow_items_to_their_total(rows: list[list[PlacedSide | None]], side_index: int, width: int) -> None:
     """Numbered lines (一、社会保障和就业支出 …) add up to the first total under them (支出总计,
     本年支出合计), column by column, as 类 add up to 合计 in a coded table."""
     items: list[RowFigures] = []
@@ -393,7 +476,7 @@ class _SideChooser:
         return self.last_lone
 
 
-def _continues_to_the_right(previous: list[_PlacedSide | None], sides: list[int]) -> bool:
+def _continues_to_the_right(previous: list[PlacedSide | None], sides: list[int]) -> bool:
     used = [i for i, p in enumerate(previous) if p is not None]
     return bool(used) and bool(sides) and max(used) < min(sides)
 
@@ -411,9 +494,7 @@ def _merge(segs: list[Segment]) -> Segment:
     return merged
 
 
-def _narrow_down_the_columns(
-    rows: list[list[_PlacedSide | None]], side_index: int, width: int, one_sided: bool
-) -> None:
+def _narrow_down_the_columns(rows: list[list[PlacedSide | None]], side_index: int, width: int, one_sided: bool) -> None:
     """Children add up to their parent column by column: 项 → 款 → 类, and 类 → the table's total."""
     coded: list[tuple[str, RowFigures]] = []
     total: RowFigures | None = None
@@ -435,16 +516,19 @@ def _narrow_down_the_columns(
         classes = [f for c, f in coded if len(c) == 3]
         if classes:
             groups.append((total, classes))
+    lines = [f for _, f in coded]
     for _ in range(3):  # a narrowed parent narrows its own group in the next pass
         changed = [
             bound_by_parent(parent, children, width) | narrow_by_columns(parent, children, width)
             for parent, children in groups
         ]
+        if one_sided and total is not None:
+            changed.append(keep_total_columns(total, lines))
         if not any(changed):
             break
 
 
-def _grid(layout: HeaderLayout, rows: list[list[_PlacedSide | None]]) -> tuple[Table, list[AmbiguousCell]]:
+def _grid(layout: HeaderLayout, rows: list[list[PlacedSide | None]]) -> tuple[Table, list[AmbiguousCell]]:
     header_paths: list[tuple[str, ...]] = []
     for side in layout.sides:
         if side.label is LabelKind.CODED:
@@ -504,7 +588,7 @@ def _grid(layout: HeaderLayout, rows: list[list[_PlacedSide | None]]) -> tuple[T
     return table, ambiguous
 
 
-def _ambiguity(placed: _PlacedSide, figure: int, token: Token, side: Side) -> AmbiguousCell:
+def _ambiguity(placed: PlacedSide, figure: int, token: Token, side: Side) -> AmbiguousCell:
     columns = placed.figures.possible_columns(figure) or list(range(len(side.money)))
     seg = placed.segment
     row_text = " ".join(t.text for t in (*seg.code, *seg.name, *seg.figures))

@@ -39,6 +39,9 @@ class Side:
     label_path: tuple[str, ...] = ()  # header above the label columns (收入 / 支出 …)
     # Money column index → the words the header must print for that column to exist.
     optional: tuple[tuple[int, tuple[str, ...]], ...] = ()
+    # (total, parts): the row labelled ``total`` is the sum of the rows labelled ``parts``, column by
+    # column (regular expressions on the compact label; a part the table does not print is zero).
+    row_sums: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def fitted(self, header: str) -> Side:
         """The side with only the optional columns the header prints; sums over the columns kept."""
@@ -96,6 +99,8 @@ _THREE_PUBLIC = (
 )
 # 合计 = 出国 + 公车小计 + 接待; 公车小计 = 购置 + 运行 (indices into _THREE_PUBLIC).
 _THREE_PUBLIC_SUMS = ((0, (1, 2, 5)), (2, (3, 4)))
+# An overview's spending side: 总计 = the year's spending + the carry-over at the year's end.
+_SPENDING_ROW_SUMS = (("总计$", ("支出合计$", "^年末.*结转")),)
 
 
 def _three_public_with(amounts: tuple[str, ...]) -> Side:
@@ -157,6 +162,7 @@ LAYOUTS: tuple[HeaderLayout, ...] = (
                 (("支出", "合计"), *(("支出", f) for f in _FUNDS)),
                 _sum_all(4),
                 label_path=("支出",),
+                row_sums=_SPENDING_ROW_SUMS,
             ),
         ),
     ),
@@ -235,6 +241,7 @@ LAYOUTS: tuple[HeaderLayout, ...] = (
                 _sum_all(4),
                 label_path=("支出",),
                 optional=((3, ("国有资本经营预算",)),),
+                row_sums=_SPENDING_ROW_SUMS,
             ),
         ),
     ),

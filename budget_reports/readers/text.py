@@ -17,8 +17,9 @@ from budget_reports.model import Block, BlockKind, Cell, Document, Table
 from budget_reports.readers.budget_table_links import settled_across_tables
 from budget_reports.readers.decode import decode
 from budget_reports.readers.headings import is_heading
+from budget_reports.readers.lifted_numbers import restore_lifted_numbers, restore_raised_lines
 from budget_reports.readers.line_forms import with_forms
-from budget_reports.readers.linear_tables import SourceLine, find_tables, unglue_titles
+from budget_reports.readers.linear_tables import SourceLine, find_tables, is_laid_out, unglue_titles
 from budget_reports.readers.wrapped_text import furniture, paragraph_blocks, wrap_width
 
 _EXPORT_MARKER = re.compile(r"\[(?:bookmark|image):[^\]\n]*\]")
@@ -81,6 +82,9 @@ def _read_linear(document: Document, page_lines: list[list[str]], paged: bool) -
         prose.append(lines[position : table.start])
         position = table.end
     prose.append(lines[position:])
+    prose = [restore_lifted_numbers(part) for part in prose]
+    if is_laid_out([line.text for line in lines]):
+        prose = [restore_raised_lines(part) for part in prose]
     width = wrap_width([line for part in prose for line in part])
     for part, table in zip(prose, [*tables, None], strict=True):
         document.blocks.extend(paragraph_blocks(part, width))

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from budget_reports.extract.standard_tables.recognise import unit_of
 from budget_reports.model import Block, BlockKind
-from budget_reports.normalize import compact
+from budget_reports.normalize import compact, display_width
 from budget_reports.readers.headings import is_heading
 from budget_reports.readers.linear_tables import SourceLine
 from budget_reports.readers.pdf_text import PAGE_NUMBER, ends_paragraph, join_wrapped, running_key
@@ -39,15 +39,6 @@ _AMOUNT = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{2})(?!
 _GLUED_HEADING = re.compile(
     r"(?<=[说明况表。；])(?=(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)[^，。；]{2,30}$)"
 )
-
-
-def display_width(text: str) -> int:
-    """Columns the text takes in a monospaced rendering: a Chinese character takes two.
-
-    Counted from the UTF-8 length (three bytes for a CJK character, one for ASCII) rather than
-    character by character: this runs on every line of the document."""
-    extra = (len(text.encode("utf-8")) - len(text)) // 2
-    return len(text) + extra
 
 
 def furniture(lines: Sequence[SourceLine]) -> set[tuple[int | None, int]]:

@@ -1,0 +1,178 @@
+"""Rows of a table in laid-out text (``pdftotext -layout``), where a row's cells sit on several lines.
+
+A layout keeps each word where the page prints it, so a row whose name wraps is written over
+several lines, and its figures (centred on the row) may sit on a line of their own above its
+code and name. The lines of one row are found around its anchor, the line starting with its
+code or label (``201 06 01``, ``一、…``, ``合计``):
+
+- a line of figures and no label belongs to the next anchor (the figures print above the label);
+- a line continuing a name (no code of its own) belongs to the anchor above it;
+- a blank line ends a row.
+
+The words of a row are then put back in reading order by their position on the line, measured in
+display columns (a Chinese character is two wide): each side of the table starts at a code or
+label of the anchor line; within a side come the code, the name (line by line) and the figures,
+left to right. The rows come out as the token lists a one-row-per-line text gives, so the same
+placement by the table's arithmetic follows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from budget_reports.normalize import display_width
+from budget_reports.readers.linear_rows import Token, is_figure, is_row_label, strip_header_leftovers
+
+_CODE_START = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+_CODE_PART = re.compile(r"^\d{2}$")
+_WORD = re.compile(r"\S+")
+# Columns between the spans of two words of one header cell (centred lines of unequal length).
+_CENTRED_SLACK = 2
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Placed:
+    token: Token
+    x: int  # display column where the word starts
+    order: int  # the line's position in the row (for names wrapped over lines)
+
+
+Measure = Callable[[str], int]
+
+
+def positioned(text: str, page: int | None, line: int, measure: Measure = len) -> list[tuple[int, Token]]:
+    """The line's words with the column each starts at."""
+    return [(measure(text[: m.start()]), Token(m.group(0), page, line)) for m in _WORD.finditer(text)]
+
+
+def column_measure(texts: Sequence[str], coded: bool) -> Measure:
+    """How the text counts columns: one per character (``pdftotext -layout``: its grid has a cell per
+    character) or by display width (a Chinese character two wide, as a terminal or editor aligns).
+    The measure under which the sides of the rows start at the fewest distinct columns wins."""
+    spread: dict[Measure, int] = {}
+    for measure in (len, display_width):
+        starts: set[int] = set()
+        for text in texts:
+            words = positioned(text, None, 0, measure)
+            if words and _is_anchor(words, coded):
+                starts.update(_side_starts(words, coded)[1:])
+        spread[measure] = len(starts)
+    return len if spread[len] <= spread[display_width] else display_width
+
+
+def gather_laid_out_rows(lines: Sequence[tuple[str, int | None, int]], coded: bool) -> list[list[Token]]:
+    """The tokens of each row, in reading order; ``lines`` are (text, page, line), blank lines kept."""
+    measure = column_measure([text for text, _, _ in lines], coded)
+    rows: list[list[Token]] = []
+    above: list[list[tuple[int, Token]]] = []  # figure lines waiting for their anchor
+    current: list[list[tuple[int, Token]]] | None = None  # the lines of the row being read
+    anchor_at = 0  # index in ``current`` of the anchor line
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            rows.append(_reading_order(current, anchor_at, coded))
+        current = None
+
+    for text, page, number in lines:
+        words = _without_header_leftovers(positioned(text, page, number, measure))
+        if not words:
+            close()
+            above = [] if not text.strip() else above
+            continue
+        if _is_anchor(words, coded):
+            close()
+            current = [*above, words]
+            anchor_at = len(above)
+            above = []
+        elif all(is_figure(t.text) and not _CODE_PART.match(t.text) for _, t in words):
+            close()
+            above.append(words)
+        elif current is not None:
+            current.append(words)  # a wrapped name (or code parts) under its anchor
+        else:
+            above.append(words)
+    close()
+    if above:
+        rows.append(_reading_order(above, 0, coded))
+    return rows
+
+
+def _without_header_leftovers(words: list[tuple[int, Token]]) -> list[tuple[int, Token]]:
+    kept = strip_header_leftovers([t for _, t in words])
+    return words[len(words) - len(kept) :] if kept else []
+
+
+def _is_anchor(words: list[tuple[int, Token]], coded: bool) -> bool:
+    first = words[0][1].text
+    return bool(coded and _CODE_START.match(first)) or is_row_label(first)
+
+
+def _reading_order(lines: list[list[tuple[int, Token]]], anchor_at: int, coded: bool) -> list[Token]:
+    starts = _side_starts(lines[anchor_at], coded)
+    sides: list[list[_Placed]] = [[] for _ in starts]
+    for order, words in enumerate(lines):
+        for x, token in words:
+            side = max((i for i, start in enumerate(starts) if start <= x), default=0)
+            sides[side].append(_Placed(token, x, order))
+    out: list[Token] = []
+    for side in sides:
+        # Codes stand left of the name; a number right of it is a figure (a whole 100 as much as 1.50).
+        numeric = [is_figure(p.token.text) for p in side]
+        name_x = min((p.x for p, number in zip(side, numeric, strict=True) if not number), default=None)
+        codes, figures, names = [], [], []
+        for p, number in zip(side, numeric, strict=True):
+            if _is_code_word(p.token.text) and (name_x is None or p.x < name_x):
+                codes.append(p)
+            elif number:
+                figures.append(p)
+            else:
+                names.append(p)
+        out += [p.token for p in sorted(codes, key=lambda p: (p.x, p.order))]
+        out += [p.token for p in sorted(names, key=lambda p: (p.order, p.x))]
+        out += [p.token for p in sorted(figures, key=lambda p: p.x)]
+    return out
+
+
+def _side_starts(anchor: list[tuple[int, Token]], coded: bool) -> list[int]:
+    """Where each side of the row starts: at the codes (or labels) its anchor line prints."""
+    starts = sorted({x for x, t in anchor if (coded and _CODE_START.match(t.text)) or is_row_label(t.text)})
+    return starts or [anchor[0][0]]
+
+
+def _is_code_word(text: str) -> bool:
+    return bool(_CODE_START.match(text) or _CODE_PART.match(text))
+
+
+def header_by_columns(texts: Sequence[str]) -> str:
+    """A laid-out header read column by column: the words one above the other join up
+    (``本年收入合`` over ``计``, ``附属单`` over ``位上`` over ``缴收入``), columns left to right.
+
+    Words of different lines belong to one column when their spans overlap, or nearly (a short
+    word is centred under a longer one); words of one line never do."""
+    measure = column_measure(texts, coded=True)
+    words = [
+        (x, x + measure(token.text), order, token.text)
+        for order, text in enumerate(texts)
+        for x, token in positioned(text, None, order, measure)
+    ]
+    parent = list(range(len(words)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, (start, end, line, _) in enumerate(words):
+        for j in range(i):
+            other_start, other_end, other_line, _ = words[j]
+            if other_line != line and start < other_end + _CENTRED_SLACK and other_start < end + _CENTRED_SLACK:
+                parent[root(i)] = root(j)
+    columns: dict[int, list[tuple[int, int, int, str]]] = {}
+    for i, word in enumerate(words):
+        columns.setdefault(root(i), []).append(word)
+    ordered = sorted(columns.values(), key=lambda column: min(w[0] for w in column))
+    return " ".join("".join(w[3] for w in sorted(column, key=lambda w: (w[2], w[0]))) for column in ordered)
