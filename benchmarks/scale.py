@@ -25,7 +25,7 @@ from pathlib import Path
 
 import duckdb
 
-from benchmarks import machine
+from benchmarks import cores, machine
 from benchmarks.docs import replace_section
 from benchmarks.pipeline_speed import write_copy
 from benchmarks.synthetic_staging import stage_copies
@@ -36,6 +36,7 @@ SEED_DIR = PROJECT_ROOT / "data" / "raw"
 RESULTS_DIR = PROJECT_ROOT / "benchmarks" / "results"
 DOC = PROJECT_ROOT / "docs" / "benchmarks.md"
 SECTION = "scale"
+CORES_SECTION = "scale-cores"
 
 # What analysts ask of the warehouse (the README's examples and the usual cross-report questions).
 ANALYST_QUERIES = {
@@ -196,6 +197,39 @@ def render(results: dict) -> str:
     return "\n".join(lines)
 
 
+def render_cores(results: dict) -> str:
+    m, measured = results["machine"], results["cores"]
+    one = measured["runs"][0]
+    lines = [
+        f"## Scale: a cold build of {measured['reports']:,} reports on 1 core and on {m['cores']}",
+        "",
+        "Produced by `make bench-scale` (`benchmarks/cores.py`): every copy of the sample reports really",
+        "extracted (no synthesized staging), then loaded into a fresh warehouse, in a fresh interpreter",
+        "pinned to its cores (the worker pool starts one worker per core it may use; DuckDB's threads share",
+        "the same cores). Peak memory is the whole process tree's (the run and its workers). The machine is",
+        "shared: the benchmark ran at the CPU priority shown (`nice -n -15 make bench-scale`, as root), and",
+        "the 1-minute load average is recorded before and after each build.",
+        "",
+        f"Measured {results['when']} on: {m['cpu']}, {m['cores']} cores, {m['ram']} RAM, "
+        f"Python {m['python']} ({m['system']}).",
+        "",
+        "| cores | nice | stage s | load s | cold build s | reports/s | speed-up against 1 core "
+        "| peak memory MB | load average before / after |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for run in measured["runs"]:
+        lines.append(
+            f"| {run['cores']} | {run['nice']} | {run['stage_s']:.1f} | {run['load_s']:.1f} | {run['wall_s']:.1f} "
+            f"| {run['reports'] / run['wall_s']:.1f} | {one['wall_s'] / run['wall_s']:.2f}× "
+            f"| {run['peak_tree_mb']:.0f} | {run['load_average_before']:.1f} / {run['load_average_after']:.1f} |"
+        )
+    return "\n".join([*lines, ""])
+
+
+def _write_section(name: str, body: str) -> None:
+    DOC.write_text(replace_section(DOC.read_text(encoding="utf-8"), name, body), encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--reports", type=int, action="append", help="size to measure (repeatable)")
@@ -205,6 +239,10 @@ def main() -> None:
         default=5000,
         help="sizes from this one on are staged from one extraction per sample (see synthetic_staging)",
     )
+    parser.add_argument(
+        "--cores-reports", type=int, default=10000, help="reports in the cold build on 1 core and on all (0: skip)"
+    )
+    parser.add_argument("--cores-only", action="store_true", help="measure the cold build on 1 and all cores only")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # the child process measuring one size
     parser.add_argument("--synthetic", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--no-doc", action="store_true", help="do not update docs/benchmarks.md")
@@ -213,22 +251,28 @@ def main() -> None:
         print(json.dumps(measure_size(args.one, args.synthetic)))
         return
     started = datetime.now(UTC)
-    sizes = []
-    for reports in args.reports or [1000, 10000]:
-        child = [sys.executable, "-m", "benchmarks.scale", "--one", str(reports)]
-        child += ["--synthetic"] if reports >= args.synthetic_from else []
-        out = subprocess.run(child, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, text=True, check=True)
-        sizes.append(json.loads(out.stdout.strip().splitlines()[-1]))
-        print(f"{reports} reports measured", file=sys.stderr)
-    results = {"when": f"{started:%Y-%m-%d %H:%M} UTC", "machine": machine.describe(), "sizes": sizes}
+    results: dict = {"when": f"{started:%Y-%m-%d %H:%M} UTC", "machine": machine.describe()}
+    if not args.cores_only:
+        results["sizes"] = []
+        for reports in args.reports or [1000, 10000]:
+            child = [sys.executable, "-m", "benchmarks.scale", "--one", str(reports)]
+            child += ["--synthetic"] if reports >= args.synthetic_from else []
+            out = subprocess.run(child, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, text=True, check=True)
+            results["sizes"].append(json.loads(out.stdout.strip().splitlines()[-1]))
+            print(f"{reports} reports measured", file=sys.stderr)
+    if args.cores_reports:
+        results["cores"] = cores.measure(args.cores_reports)
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     out_file = RESULTS_DIR / f"scale-{started:%Y%m%dT%H%M%SZ}.json"
     out_file.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    report = render(results)
-    print(report)
+    sections = {SECTION: render(results) if "sizes" in results else None}
+    sections[CORES_SECTION] = render_cores(results) if "cores" in results else None
+    for name, body in sections.items():
+        if body is not None:
+            print(body)
+            if not args.no_doc:
+                _write_section(name, body)
     print(f"results: {out_file}")
-    if not args.no_doc:
-        DOC.write_text(replace_section(DOC.read_text(encoding="utf-8"), SECTION, report), encoding="utf-8")
 
 
 if __name__ == "__main__":
