@@ -26,7 +26,7 @@ from pathlib import Path
 import duckdb
 
 from benchmarks import cores, machine
-from benchmarks.docs import replace_section
+from benchmarks.docs import write_section
 from benchmarks.pipeline_speed import write_copy
 from benchmarks.synthetic_staging import stage_copies
 from budget_reports.runs import PROJECT_ROOT, Paths, build, stage_reports
@@ -226,10 +226,6 @@ def render_cores(results: dict) -> str:
     return "\n".join([*lines, ""])
 
 
-def _write_section(name: str, body: str) -> None:
-    DOC.write_text(replace_section(DOC.read_text(encoding="utf-8"), name, body), encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--reports", type=int, action="append", help="size to measure (repeatable)")
@@ -271,7 +267,7 @@ def main() -> None:
         if body is not None:
             print(body)
             if not args.no_doc:
-                _write_section(name, body)
+                write_section(DOC, name, body)
     print(f"results: {out_file}")
 
 
