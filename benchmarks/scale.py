@@ -26,41 +26,28 @@ from pathlib import Path
 import duckdb
 
 from benchmarks import cores, machine
+from benchmarks.cookbook import cookbook_queries
+from benchmarks.cores import SEED_DIR, fill_raw_folder
 from benchmarks.docs import write_section
 from benchmarks.pipeline_speed import write_copy
 from benchmarks.synthetic_staging import stage_copies
 from budget_reports.runs import PROJECT_ROOT, Paths, build, stage_reports
 from budget_reports.warehouse.build import DUCKDB_FILE, PARQUET_DIR
 
-SEED_DIR = PROJECT_ROOT / "data" / "raw"
 RESULTS_DIR = PROJECT_ROOT / "benchmarks" / "results"
 DOC = PROJECT_ROOT / "docs" / "benchmarks.md"
 SECTION = "scale"
 CORES_SECTION = "scale-cores"
 
-# What analysts ask of the warehouse (the README's examples and the usual cross-report questions).
-ANALYST_QUERIES = {
-    "metrics of every department": (
-        "SELECT department, fiscal_year, metric, value, unit FROM summary_metrics ORDER BY 1, 2, 3"
-    ),
-    "largest 类 lines with their evidence": (
-        "SELECT r.province, r.department, e.fiscal_year, e.code, e.name_as_written, e.actual, e.source_file, "
-        "e.page, e.line FROM expenditure_function e JOIN reports r USING (report_id) WHERE e.level = '类' "
-        "ORDER BY e.actual DESC LIMIT 100"
-    ),
-    "spending by province, year and 类": (
-        "SELECT r.province, e.fiscal_year, e.code, sum(e.actual) FROM expenditure_function e "
-        "JOIN reports r USING (report_id) WHERE e.level = '类' GROUP BY ALL ORDER BY ALL"
-    ),
-    "findings by rule and severity": "SELECT rule_id, severity, count(*) FROM dq_findings GROUP BY ALL ORDER BY 3 DESC",
-    "one department's findings": (
-        "SELECT f.rule_id, f.severity, f.subject, f.expected, f.actual, f.message FROM dq_findings f "
-        "JOIN reports r USING (report_id) WHERE r.department = (SELECT min(department) FROM reports)"
-    ),
-    "indicators below target": (
-        "SELECT department, fiscal_year, count(*) FROM performance_indicators WHERE score < weight GROUP BY ALL"
-    ),
-}
+# What analysts ask of the warehouse: every question of the cookbook, and every metric at once.
+ALL_METRICS = (
+    "all metrics",
+    "SELECT department, fiscal_year, metric, value, unit FROM summary_metrics ORDER BY 1, 2, 3",
+)
+
+
+def analyst_queries() -> dict[str, str]:
+    return dict([ALL_METRICS, *cookbook_queries()])
 
 
 def _timed(action: Callable[[], object]) -> dict[str, float]:
@@ -82,7 +69,7 @@ def _disk_mb(path: Path) -> float:
 def _query_ms(db_path: Path) -> dict[str, float]:
     timings = {}
     with duckdb.connect(str(db_path), read_only=True) as con:
-        for name, query in ANALYST_QUERIES.items():
+        for name, query in analyst_queries().items():
             best = min(_timed(lambda q=query: con.sql(q).to_arrow_table())["wall_s"] for _ in range(3))
             timings[name] = best * 1000
     return timings
@@ -101,16 +88,14 @@ def measure_size(reports: int, synthetic: bool = False) -> dict:
     ``synthetic``: the copies are staged from one extraction of each sample (``synthetic_staging``),
     so the cold build measures hashing and loading only."""
     seeds = sorted(SEED_DIR.glob("*.txt"))
-    copies = -(-reports // len(seeds))
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as scratch:
         raw = Path(scratch) / "raw"
         raw.mkdir()
-        files = [(seed, raw / f"{copy:05d}_{seed.name}", copy) for copy in range(copies) for seed in seeds]
-        for seed, target, copy in files[:reports]:
-            write_copy(seed, target, copy)
+        files = fill_raw_folder(raw, reports)
+        copies = files[-1][2] + 1
         paths = Paths(raw, Path(scratch) / "warehouse")
         if synthetic:
-            stage_copies([(seed, target, raw) for seed, target, _ in files[:reports]], paths.stage_dir)
+            stage_copies([(seed, target, raw) for seed, target, _ in files], paths.stage_dir)
         result: dict = {"reports": reports, "synthetic": synthetic, "cold": _run(paths), "unchanged": _run(paths)}
         write_copy(seeds[0], raw / f"added_{seeds[0].name}", copies + 1)
         result["one_added"] = _run(paths)
