@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -129,12 +130,14 @@ def render(results: dict) -> str:
         "time (CPU time of the process in brackets: the machine is shared, and DuckDB's own threads count",
         "there); `stage` is hashing and extraction, `load` the warehouse (DuckDB + Parquet). The reference",
         "is a full rebuild of the warehouse from the same staged reports, measured in the same process.",
-        "Extraction runs on one core here (the per-file worker pool is separate work). From 5,000 reports on,",
-        "copies are staged from one extraction per sample (`benchmarks/synthetic_staging.py`): their facts are",
-        "the sample's under their own ids, so those sizes measure hashing and loading, not extraction.",
+        "Extraction runs in the worker pool (one worker per core). From 5,000 reports on, copies are staged",
+        "from one extraction per sample (`benchmarks/synthetic_staging.py`): their facts are the sample's",
+        "under their own ids, so those sizes measure hashing and loading, not extraction. The machine is",
+        "shared: the benchmark ran at the CPU priority and load average shown.",
         "",
         f"Measured {results['when']} on: {m['cpu']}, {m['cores']} cores, {m['ram']} RAM, "
-        f"Python {m['python']} ({m['system']}).",
+        f"Python {m['python']} ({m['system']}); CPU priority (nice) {results.get('nice', 0)}, "
+        f"1-minute load average {results.get('load_average', float('nan')):.1f} at the start.",
         "",
         "| reports | run | stage s | load s | load against the full rebuild |",
         "| ---: | --- | ---: | ---: | ---: |",
@@ -171,8 +174,9 @@ def render(results: dict) -> str:
     largest = results["sizes"][-1]
     lines += [
         "",
-        f"Analyst queries on the DuckDB file at {largest['reports']:,} reports (best of 3, ms; the whole result",
-        "computed and handed over as Arrow, as a notebook or a BI tool receives it):",
+        f"Analyst queries on the DuckDB file at {largest['reports']:,} reports: every question of",
+        "[the cookbook](cookbook.md) and all metrics at once (best of 3, ms; the whole result computed and",
+        "handed over as Arrow, as a notebook or a BI tool receives it):",
         "",
         "| query | ms |",
         "| --- | ---: |",
@@ -232,19 +236,25 @@ def main() -> None:
         print(json.dumps(measure_size(args.one, args.synthetic)))
         return
     started = datetime.now(UTC)
-    results: dict = {"when": f"{started:%Y-%m-%d %H:%M} UTC", "machine": machine.describe()}
+    results: dict = {
+        "when": f"{started:%Y-%m-%d %H:%M} UTC",
+        "machine": machine.describe(),
+        "nice": os.nice(0),
+        "load_average": os.getloadavg()[0],
+    }
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    out_file = RESULTS_DIR / f"scale-{started:%Y%m%dT%H%M%SZ}.json"
     if not args.cores_only:
         results["sizes"] = []
-        for reports in args.reports or [1000, 10000]:
+        for reports in sorted(args.reports or [1000, 10000]):
             child = [sys.executable, "-m", "benchmarks.scale", "--one", str(reports)]
             child += ["--synthetic"] if reports >= args.synthetic_from else []
             out = subprocess.run(child, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, text=True, check=True)
             results["sizes"].append(json.loads(out.stdout.strip().splitlines()[-1]))
+            out_file.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
             print(f"{reports} reports measured", file=sys.stderr)
     if args.cores_reports:
         results["cores"] = cores.measure(args.cores_reports)
-    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    out_file = RESULTS_DIR / f"scale-{started:%Y%m%dT%H%M%SZ}.json"
     out_file.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     sections = {SECTION: render(results) if "sizes" in results else None}
     sections[CORES_SECTION] = render_cores(results) if "cores" in results else None
