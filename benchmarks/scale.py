@@ -121,6 +121,7 @@ def measure_size(reports: int, synthetic: bool = False) -> dict:
 
 def render(results: dict) -> str:
     m = results["machine"]
+    results = results | {"sizes": sorted(results["sizes"], key=lambda size: size["reports"])}
     lines = [
         "## Scale: a nightly run at 1,000 and 10,000 reports",
         "",
@@ -246,7 +247,7 @@ def main() -> None:
     out_file = RESULTS_DIR / f"scale-{started:%Y%m%dT%H%M%SZ}.json"
     if not args.cores_only:
         results["sizes"] = []
-        for reports in sorted(args.reports or [1000, 10000]):
+        for reports in args.reports or [1000, 10000]:
             child = [sys.executable, "-m", "benchmarks.scale", "--one", str(reports)]
             child += ["--synthetic"] if reports >= args.synthetic_from else []
             out = subprocess.run(child, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, text=True, check=True)
