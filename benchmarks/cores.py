@@ -4,7 +4,7 @@ Each measurement runs in a fresh interpreter pinned to its cores (``sched_setaff
 worker pool reads to choose its number of workers and every child inherits), so the 1-core build has
 one core in all, DuckDB's threads included. Peak memory is that of the whole process tree (the run
 and its worker processes), sampled while it runs. The load average is recorded beside each figure:
-on a shared machine, run the benchmark with a high CPU priority (``nice -n -15``, as root).
+on a shared machine, run the benchmark with a high CPU priority (see ``docs/benchmarks.md``).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import threading
 import time
 from pathlib import Path
 
+from benchmarks import machine
 from benchmarks.pipeline_speed import write_copy
 from budget_reports.runs import PROJECT_ROOT, Paths, build, stage_reports
 from budget_reports.worker_pool import available_cores
@@ -102,7 +103,7 @@ def cold_build(reports: int, cores: int) -> dict:
     return {
         "reports": reports,
         "cores": available_cores(),
-        "nice": os.nice(0),
+        **machine.priority(),
         "stage_s": staged - started,
         "load_s": finished - staged,
         "wall_s": finished - started,
