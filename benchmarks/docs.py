@@ -1,8 +1,12 @@
-"""docs/benchmarks.md is written by more than one benchmark: each owns a marked section of it."""
+"""docs/benchmarks.md is written by more than one benchmark: `make bench` writes the page, and each
+other benchmark owns a marked section of it, which a rewrite of the page keeps as it is."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+_SECTION = re.compile(r"<!-- (?P<name>[\w-]+): begin -->.*?<!-- (?P=name): end -->\n?", re.DOTALL)
 
 
 def _markers(name: str) -> tuple[str, str]:
@@ -19,8 +23,15 @@ def replace_section(doc: str, name: str, body: str) -> str:
     return doc.rstrip("\n") + "\n\n" + block
 
 
-def section(doc: str, name: str) -> str:
-    """The marked section ``name`` of ``doc``, markers included ('' when there is none)."""
-    begin, end = _markers(name)
-    match = re.search(re.escape(begin) + r".*?" + re.escape(end) + r"\n?", doc, re.DOTALL)
-    return match.group(0) if match else ""
+def write_section(path: Path, name: str, body: str) -> None:
+    """Replace (or add) the marked section ``name`` of the page at ``path``."""
+    doc = path.read_text(encoding="utf-8") if path.exists() else ""
+    path.write_text(replace_section(doc, name, body), encoding="utf-8")
+
+
+def write_page(path: Path, body: str) -> None:
+    """Write the page at ``path`` as ``body`` followed by the marked sections it held (other benchmarks')."""
+    doc = path.read_text(encoding="utf-8") if path.exists() else ""
+    kept = "".join(match.group(0) for match in _SECTION.finditer(doc))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(body.rstrip("\n") + "\n" + ("\n" + kept if kept else ""), encoding="utf-8")

@@ -17,6 +17,17 @@ def describe() -> dict[str, str]:
     }
 
 
+def priority() -> dict[str, object]:
+    """This process's CPU priority: its nice value and, where the kernel groups processes by session
+    (autogroups, which weigh sessions against each other whatever their processes' nice), its group's."""
+    try:
+        group = Path("/proc/self/autogroup").read_text().split()
+        group_nice = int(group[-1])
+    except (OSError, ValueError, IndexError):
+        group_nice = None
+    return {"nice": os.nice(0), "group_nice": group_nice, "load_average": os.getloadavg()[0]}
+
+
 def _cpu_model() -> str:
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():

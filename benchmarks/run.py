@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from benchmarks import machine, memory, ocr_speed, pdf_speed, pipeline_speed, text_speed
-from benchmarks.docs import section
+from benchmarks.docs import write_page
 from budget_reports.runs import PROJECT_ROOT
 
 CORPUS_DIR = PROJECT_ROOT / "tests" / "data" / "corpus"
@@ -43,11 +43,7 @@ def main() -> None:
         print(ocr_section)
         if not args.no_doc:
             doc = DOC.read_text(encoding="utf-8") if DOC.exists() else ""
-            before_ocr = doc.split(ocr_speed.TITLE)[0]
-            scale = section(doc, "scale")  # measured by `make bench-scale`, kept as it is
-            DOC.write_text(
-                before_ocr.rstrip("\n") + "\n\n" + ocr_section + ("\n\n" + scale if scale else ""), encoding="utf-8"
-            )
+            write_page(DOC, doc.split(ocr_speed.TITLE)[0].rstrip("\n") + "\n\n" + ocr_section)
         return
 
     started = datetime.now(UTC).replace(microsecond=0)
@@ -75,11 +71,7 @@ def main() -> None:
     print(report)
     print(f"results: {out}")
     if not args.no_doc:
-        DOC.parent.mkdir(parents=True, exist_ok=True)
-        # The scale and review-site sections come from `make bench-scale` / `make bench-site`: kept as they are.
-        doc = DOC.read_text(encoding="utf-8") if DOC.exists() else ""
-        kept = "\n".join(filter(None, (section(doc, "scale"), section(doc, "review-site"))))
-        DOC.write_text(report + ("\n" + kept if kept else ""), encoding="utf-8")
+        write_page(DOC, report)  # the sections other benchmarks measure (scale, review site) are kept
 
 
 def measure_ocr(pdfs: list[Path]) -> dict:

@@ -16,11 +16,12 @@ from pathlib import Path
 import polars as pl
 
 from budget_reports.classification.reference import classification_frame
-from budget_reports.file_hashes import RECORD_FILE, FileHashes
+from budget_reports.file_hashes import FileHashes
 from budget_reports.ingest import PARSER_VERSION, RawFile, discover
+from budget_reports.run_manifest import MANIFEST_FILE, RunManifest, StagedFolder
 from budget_reports.warehouse.build import BuildResult, build_warehouse
 from budget_reports.warehouse.lock import warehouse_lock
-from budget_reports.warehouse.staging import is_staged, report_dir, staged_limit
+from budget_reports.warehouse.staging import report_dir, staged_limit
 from budget_reports.worker_pool import Limits, Progress, Task, extract_all
 
 log = logging.getLogger(__name__)
@@ -67,49 +68,83 @@ def stage_reports(paths: Paths, limits: Limits | None = None, on_done: Progress 
     """Extract every file of the raw folder not yet staged at this parser version.
 
     Files are extracted in parallel worker processes under per-file limits (``Limits.from_env()``
-    unless given); ``on_done(done, total, outcome)`` is called as each file finishes.
+    unless given); ``on_done(done, total, outcome)`` is called as each file finishes. The run
+    manifest tells which files are staged already without opening their staged folders.
     """
     if not paths.raw_dir.is_dir():
         raise FileNotFoundError(f"raw folder does not exist: {paths.raw_dir}")
     limits = limits or Limits.from_env()
-    result = StageResult()
-    hashes = FileHashes(paths.stage_dir / RECORD_FILE)
+    manifest_path = paths.stage_dir / MANIFEST_FILE
+    manifest = RunManifest.load(manifest_path)
+    hashes = FileHashes(manifest.hashes)
     files = discover(paths.raw_dir, hashes)
+    present = staged_folders(paths.stage_dir)
+    known = manifest.staged_at(PARSER_VERSION)
     targets = [report_dir(paths.stage_dir, raw.report_id, raw.source_file, PARSER_VERSION) for raw in files]
-    tasks = [
-        Task(raw, _first_ingested_at(paths.stage_dir, raw), PARSER_VERSION)
-        for raw, target in zip(files, targets, strict=True)
-        if not _reusable(target, limits)
-    ]
+    staged: dict[str, StagedFolder] = {}
+    pending: list[tuple[RawFile, Path]] = []
+    for raw, target in zip(files, targets, strict=True):
+        folder = _reusable(target, present, known.get(target.name), limits)
+        if folder is None:
+            pending.append((raw, target))
+        else:
+            staged[target.name] = folder
+    if any(target.name in known for _, target in pending):
+        # Folders about to be staged again (their limits changed) must not be vouched for meanwhile.
+        RunManifest(PARSER_VERSION, manifest.hashes, {k: v for k, v in known.items() if k in staged}).save(
+            manifest_path
+        )
+    earlier = _earlier_versions(present)
+    tasks = [Task(raw, _first_ingested_at(target.parent, raw, earlier), PARSER_VERSION) for raw, target in pending]
     outcomes = extract_all(tasks, paths.stage_dir, limits, on_done)
+    for (_, target), outcome in zip(pending, outcomes, strict=True):
+        staged[target.name] = StagedFolder(outcome.parse_status, limits.record_of(outcome.limit_hit))
+    result = StageResult(files=len(files), extracted=len(tasks), reused=len(files) - len(tasks), hashed=hashes.hashed)
     result.limits_hit = sum(o.limit_hit is not None for o in outcomes)
-    result.extracted = len(tasks)
-    result.reused = len(files) - len(tasks)
     for target in targets:
-        status = pl.read_parquet(target / "reports.parquet", columns=["parse_status"]).item()
-        result.status_counts[status] += 1
+        result.status_counts[staged[target.name].parse_status] += 1
         result.stage_dirs.append(target)
-    result.files = len(files)
-    result.hashed = hashes.hashed
-    _remove_stale(paths.stage_dir, set(result.stage_dirs))
-    hashes.save()
+    _remove_stale(paths.stage_dir, present - set(staged))
+    RunManifest(PARSER_VERSION, hashes.seen, staged).save(manifest_path)
     return result
 
 
-def _reusable(target: Path, limits: Limits) -> bool:
-    """Staged at this parser version, and not a file stopped at a limit that has since been changed."""
-    if not (target / "reports.parquet").exists():
-        return False
-    limit = staged_limit(target)
-    return limit is None or all(limit.get(k) == v for k, v in limits.as_record().items())
+def staged_folders(stage_dir: Path) -> set[str]:
+    """Names of the staged report folders (one listing; folders appear whole, by rename)."""
+    try:
+        with os.scandir(stage_dir) as entries:
+            return {e.name for e in entries if e.is_dir(follow_symlinks=False) and not e.name.startswith(".")}
+    except FileNotFoundError:
+        return set()
+
+
+def _reusable(target: Path, present: set[str], folder: StagedFolder | None, limits: Limits) -> StagedFolder | None:
+    """What is staged in ``target``, if it can be reused: staged at this parser version, and not a file
+    stopped at a limit that has since been changed. ``folder`` is the manifest's word for it."""
+    if target.name not in present:
+        return None
+    if folder is None:  # not in the manifest: read what is staged
+        try:
+            status = pl.read_parquet(target / "reports.parquet", columns=["parse_status"]).item()
+        except (OSError, pl.exceptions.PolarsError):
+            return None
+        folder = StagedFolder(status, staged_limit(target))
+    if folder.limit is not None and any(folder.limit.get(k) != v for k, v in limits.as_record().items()):
+        return None
+    return folder
 
 
 def current_stage_dirs(paths: Paths) -> list[Path]:
     """Staged folders of the files now in the raw folder; raises if any is not staged yet."""
     dirs, missing = [], []
-    for raw in discover(paths.raw_dir, FileHashes(paths.stage_dir / RECORD_FILE)):
-        if is_staged(paths.stage_dir, raw.report_id, raw.source_file, PARSER_VERSION):
-            dirs.append(report_dir(paths.stage_dir, raw.report_id, raw.source_file, PARSER_VERSION))
+    present = staged_folders(paths.stage_dir)
+    manifest = RunManifest.load(paths.stage_dir / MANIFEST_FILE)
+    for raw in discover(paths.raw_dir, FileHashes(manifest.hashes)):
+        target = report_dir(paths.stage_dir, raw.report_id, raw.source_file, PARSER_VERSION)
+        if target.name in present and (
+            target.name in manifest.staged_at(PARSER_VERSION) or (target / "reports.parquet").exists()
+        ):
+            dirs.append(target)
         else:
             missing.append(raw.source_file)
     if missing:
@@ -125,18 +160,26 @@ def build(paths: Paths, *, full: bool = False) -> BuildResult:
         return build_warehouse(paths.warehouse_dir, current_stage_dirs(paths), classification_frame(), full=full)
 
 
-def _first_ingested_at(stage_dir: Path, raw: RawFile):
+def _earlier_versions(present: set[str]) -> dict[str, list[str]]:
+    """Staged folder names by their name without the parser version (a folder name is
+    ``<report_id>-<path hash>-v<parser version>``, and neither of the first two holds ``-v``)."""
+    earlier: dict[str, list[str]] = {}
+    for name in present:
+        earlier.setdefault(name[: name.find("-v") + 2], []).append(name)
+    return earlier
+
+
+def _first_ingested_at(stage_dir: Path, raw: RawFile, earlier: dict[str, list[str]]):
     """Keep the time this content was first extracted, across parser versions."""
     prefix = report_dir(stage_dir, raw.report_id, raw.source_file, "").name
-    for earlier in sorted(stage_dir.glob(f"{prefix}*")) if stage_dir.exists() else []:
+    for name in sorted(earlier.get(prefix, [])):
         try:
-            return pl.read_parquet(earlier / "reports.parquet", columns=["ingested_at"]).item()
+            return pl.read_parquet(stage_dir / name / "reports.parquet", columns=["ingested_at"]).item()
         except (OSError, pl.exceptions.PolarsError):
             continue
     return None
 
 
-def _remove_stale(stage_dir: Path, keep: set[Path]) -> None:
-    for directory in stage_dir.iterdir() if stage_dir.exists() else []:
-        if directory.is_dir() and directory not in keep and not directory.name.startswith("."):
-            shutil.rmtree(directory, ignore_errors=True)
+def _remove_stale(stage_dir: Path, stale: set[str]) -> None:
+    for name in stale:
+        shutil.rmtree(stage_dir / name, ignore_errors=True)

@@ -67,6 +67,10 @@ class Limits:
         """The per-file limits, as kept beside a file that hit one (the worker count is not a limit)."""
         return {"seconds": self.seconds, "memory_mb": self.memory_mb}
 
+    def record_of(self, limit_hit: str | None) -> dict | None:
+        """What is kept beside a file stopped at ``limit_hit`` (None when it was not stopped)."""
+        return None if limit_hit is None else {"hit": limit_hit, **self.as_record()}
+
 
 def available_cores() -> int:
     try:
@@ -177,8 +181,7 @@ def _stage_failure(
     task: Task, stage_dir: Path, limits: Limits, message: str, limit_hit: str | None, seconds: float
 ) -> Outcome:
     report = failed_report(task.raw, message, task.ingested_at)
-    limit = None if limit_hit is None else {"hit": limit_hit, **limits.as_record()}
-    target = stage_report(stage_dir, report, limit=limit)
+    target = stage_report(stage_dir, report, limit=limits.record_of(limit_hit))
     return Outcome(task.raw, target, report.report.parse_status.value, seconds, limit_hit)
 
 

@@ -38,7 +38,9 @@ def free_port() -> int:
 
 
 @contextmanager
-def service(command: list[str], env: dict[str, str], log: Path) -> Iterator[subprocess.Popen]:
+def service(command: list[str], env: dict[str, str], log: Path, stop_seconds: float = 30) -> Iterator[subprocess.Popen]:
+    """``command`` running in a session of its own (output to ``log``); its whole process group is
+    stopped on exit (SIGTERM, then SIGKILL after ``stop_seconds``)."""
     with log.open("w") as out:
         process = subprocess.Popen(
             command, cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
@@ -48,14 +50,14 @@ def service(command: list[str], env: dict[str, str], log: Path) -> Iterator[subp
         finally:
             os.killpg(process.pid, signal.SIGTERM)
             try:
-                process.wait(timeout=30)
+                process.wait(timeout=stop_seconds)
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
 
 
-def wait_until(ready, what: str, process: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + STARTUP_SECONDS
+def wait_until(ready, what: str, process: subprocess.Popen, log: Path, seconds: float = STARTUP_SECONDS) -> None:
+    deadline = time.monotonic() + seconds
     while not ready():
         assert process.poll() is None, f"{what} exited: {log.read_text()[-2000:]}"
         assert time.monotonic() < deadline, f"{what} did not start: {log.read_text()[-2000:]}"

@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
-from budget_reports.runs import PROJECT_ROOT, Paths, build, stage_reports
+from benchmarks.cookbook import COOKBOOK, cookbook_queries
+from budget_reports.runs import Paths, build, stage_reports
 from budget_reports.warehouse.build import DUCKDB_FILE
 from budget_reports.warehouse.readonly import run_query
 from tests.conftest import SEED_DIR
-
-COOKBOOK = PROJECT_ROOT / "docs" / "cookbook.md"
-SQL_BLOCK = re.compile(r"^## (?P<question>.+?)$.*?^```sql\n(?P<sql>.*?)^```$", re.MULTILINE | re.DOTALL)
-
-
-def cookbook_queries() -> list[tuple[str, str]]:
-    return [(m["question"], m["sql"]) for m in SQL_BLOCK.finditer(COOKBOOK.read_text(encoding="utf-8"))]
 
 
 @pytest.fixture(scope="module")

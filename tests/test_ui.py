@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import os
-import signal
-import socket
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -16,16 +13,11 @@ import pytest
 import requests
 
 from budget_reports.contract import VIEWS
-from budget_reports.runs import PROJECT_ROOT, Paths
+from budget_reports.runs import Paths
+from tests.local_services import free_port, service, wait_until
 
 STARTUP_SECONDS = 240
 RUN_SECONDS = 600
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _graphql(url: str, query: str, variables: dict | None = None) -> dict:
@@ -42,43 +34,26 @@ def dagster_ui(seed_paths: Paths, tmp_path: Path) -> Iterator[str]:
     home = tmp_path / "dagster_home"
     home.mkdir()
     (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
-    port = _free_port()
+    port = free_port()
     env = os.environ | {
         "DAGSTER_HOME": str(home),
         "BUDGET_RAW_DIR": str(seed_paths.raw_dir),
         "BUDGET_WAREHOUSE_DIR": str(seed_paths.warehouse_dir),
     }
     dagster = Path(sys.executable).parent / "dagster"
-    log = (tmp_path / "dagster-dev.log").open("w")
-    process = subprocess.Popen(
-        [str(dagster), "dev", "-w", "workspace.yaml", "-h", "127.0.0.1", "-p", str(port)],
-        cwd=PROJECT_ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,  # so the whole tree (webserver, daemon, code server) can be stopped
-    )
-    url = f"http://127.0.0.1:{port}/graphql"
-    try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while True:
-            assert process.poll() is None, (tmp_path / "dagster-dev.log").read_text()[-3000:]
+    command = [str(dagster), "dev", "-w", "workspace.yaml", "-h", "127.0.0.1", "-p", str(port)]
+    log = tmp_path / "dagster-dev.log"
+    # Its own process group, so the whole tree (webserver, daemon, code server) is stopped.
+    with service(command, env, log, stop_seconds=60) as process:
+
+        def ready() -> bool:
             try:
-                if requests.get(f"http://127.0.0.1:{port}/server_info", timeout=5).ok:
-                    break
+                return requests.get(f"http://127.0.0.1:{port}/server_info", timeout=5).ok
             except requests.ConnectionError:
-                pass
-            assert time.monotonic() < deadline, "the Dagster UI did not start"
-            time.sleep(1)
-        yield url
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-        log.close()
+                return False
+
+        wait_until(ready, "the Dagster UI", process, log, seconds=STARTUP_SECONDS)
+        yield f"http://127.0.0.1:{port}/graphql"
     assert process.returncode is not None
 
 

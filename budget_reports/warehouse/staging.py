@@ -25,10 +25,6 @@ def report_dir(stage_dir: Path, report_id: str, source_file: str, parser_version
     return stage_dir / f"{report_id}-{name_hash}-v{parser_version}"
 
 
-def is_staged(stage_dir: Path, report_id: str, source_file: str, parser_version: str) -> bool:
-    return (report_dir(stage_dir, report_id, source_file, parser_version) / "reports.parquet").exists()
-
-
 # Beside a report stopped at a per-file limit: the limits then in force, so that a run with higher
 # limits reads the file again instead of reusing the failure.
 LIMIT_FILE = "limit.json"
