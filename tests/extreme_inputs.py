@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import duckdb
@@ -211,3 +213,14 @@ def stage_and_load(raw: Path, warehouse: Path, limits: Limits) -> dict:
         reports = {source: (report_id, status, message or "") for source, report_id, status, message in rows}
         metrics = dict(con.execute("SELECT report_id, count(*) FROM summary_metrics GROUP BY 1").fetchall())
     return {"stage": stage, "reports": reports, "metrics": metrics, "raw": raw}
+
+
+def run_beside_seed(base: Path, generated: Mapping[str, Callable[[Path], object]], limits: Limits) -> dict:
+    """One run over a raw folder holding a sample report (``seed.txt``) and each generated file (name →
+    the function writing it): ``stage_and_load``'s result, so a test sees the seed loaded beside them."""
+    raw = base / "raw"
+    raw.mkdir()
+    shutil.copy(SEED, raw / "seed.txt")
+    for name, generate in generated.items():
+        generate(raw / name)
+    return stage_and_load(raw, base / "warehouse", limits)

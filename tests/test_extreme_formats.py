@@ -5,20 +5,17 @@ the right status and message, and the report beside them is loaded as if alone. 
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from budget_reports.warehouse.staging import staged_limit
 from budget_reports.worker_pool import Limits
 from tests.extreme_inputs import (
-    SEED,
     big_xlsx,
     deep_xlsx,
     huge_stream_pdf,
     long_table_docx,
     many_pages_pdf,
-    stage_and_load,
+    run_beside_seed,
     xlsx_bomb,
 )
 
@@ -36,13 +33,7 @@ GENERATED = {
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    base = tmp_path_factory.mktemp("extreme-formats")
-    raw = base / "raw"
-    raw.mkdir()
-    shutil.copy(SEED, raw / "seed.txt")
-    for name, generate in GENERATED.items():
-        generate(raw / name)
-    return stage_and_load(raw, base / "warehouse", LIMITS)
+    return run_beside_seed(tmp_path_factory.mktemp("extreme-formats"), GENERATED, LIMITS)
 
 
 def test_every_file_has_its_row_and_the_seed_is_loaded(run: dict) -> None:

@@ -3,8 +3,6 @@ and message, and the report beside them is loaded as if alone. All files are gen
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from budget_reports.readers import read_document
@@ -15,12 +13,11 @@ from tests.extreme_inputs import (
     AFTER_DEEP,
     BEFORE_DEEP,
     DEEP_TEXT,
-    SEED,
     deep_docx,
     deep_html,
     gbk_with_stray_bytes,
     one_line_text,
-    stage_and_load,
+    run_beside_seed,
     wide_html,
 )
 
@@ -29,17 +26,15 @@ LIMITS = Limits(workers=2, seconds=20, memory_mb=1500)
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    base = tmp_path_factory.mktemp("extreme")
-    raw = base / "raw"
-    raw.mkdir()
-    shutil.copy(SEED, raw / "seed.txt")
-    wide_html(raw / "wide.html")
-    deep_html(raw / "deep.html")
-    deep_docx(raw / "deep.docx", levels=100_000)
-    deep_docx(raw / "just-too-deep.docx", levels=MAX_XML_DEPTH + 1)
-    gbk_with_stray_bytes(raw / "gbk-stray.txt")
-    one_line_text(raw / "one-line.txt", megabytes=30)
-    return stage_and_load(raw, base / "warehouse", LIMITS)
+    generated = {
+        "wide.html": wide_html,
+        "deep.html": deep_html,
+        "deep.docx": lambda path: deep_docx(path, levels=100_000),
+        "just-too-deep.docx": lambda path: deep_docx(path, levels=MAX_XML_DEPTH + 1),
+        "gbk-stray.txt": gbk_with_stray_bytes,
+        "one-line.txt": lambda path: one_line_text(path, megabytes=30),
+    }
+    return run_beside_seed(tmp_path_factory.mktemp("extreme"), generated, LIMITS)
 
 
 def test_sizes_are_as_the_families_say(run: dict) -> None:
