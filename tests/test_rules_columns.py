@@ -5,24 +5,20 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from datetime import datetime
 
 from benchmarks.injection import Site, edit_document, read
 from budget_reports import rules
-from budget_reports.facts import ExtractedReport, ParseStatus, ReportInfo, Severity
-from budget_reports.ingest import analyse
+from budget_reports.facts import ExtractedReport, Severity
 from budget_reports.model import Document
 from budget_reports.rules.columns import column_sums
+from tests.analysed_reports import analysed as analysed_report
 from tests.conftest import corpus_file
 
 PUTUO = "shanghai-putuo-finance-bureau-2024-final.pdf"
 
 
 def analysed(document: Document) -> ExtractedReport:
-    info = ReportInfo("putuo", PUTUO, "0" * 64, "pdf", ParseStatus.OK, "test", datetime(2025, 1, 1), 1)
-    result = ExtractedReport(report=info)
-    analyse(document, result)
-    return result
+    return analysed_report(document, PUTUO, "pdf")
 
 
 def _row_line(result: ExtractedReport, code: str) -> int:

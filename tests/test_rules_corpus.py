@@ -14,14 +14,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import datetime
 from functools import cache
 
 import pytest
 
-from budget_reports import extract, rules
-from budget_reports.facts import ExtractedReport, Finding, ParseStatus, ReportInfo, Severity
-from budget_reports.readers import read_document
+from budget_reports.facts import ExtractedReport, Finding, Severity
+from tests.analysed_reports import analysed_file
 from tests.conftest import corpus_file
 from tests.test_rules_seeds import Known, _matches
 
@@ -135,15 +133,7 @@ def _is_known(name: str, f: Finding) -> bool:
 
 @cache
 def run(name: str) -> ExtractedReport:
-    path = corpus_file(name)
-    info = ReportInfo(name[:16], name, "0" * 64, "pdf", ParseStatus.OK, "test", datetime(2024, 1, 1), 1)
-    result = ExtractedReport(report=info)
-    document = read_document(path, name)
-    for extractor in extract.EXTRACTORS:
-        extractor(document, result)
-    for rule in rules.RULES:
-        result.findings.extend(rule(result, document))
-    return result
+    return analysed_file(corpus_file(name))
 
 
 @pytest.mark.parametrize("name", [PUTUO, TEMPLATE])

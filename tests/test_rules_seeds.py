@@ -10,16 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from decimal import Decimal as D
 from functools import cache
-from pathlib import Path
 
 import pytest
 
-from budget_reports import extract, rules
-from budget_reports.facts import ExtractedReport, Finding, ParseStatus, ReportInfo, Severity
-from budget_reports.readers import read_document
+from budget_reports import rules
+from budget_reports.facts import ExtractedReport, Finding, Severity
+from tests.analysed_reports import analysed_file
 from tests.conftest import SEED_DIR
 
 
@@ -211,15 +209,7 @@ SEEDS = sorted(DOCUMENT_FINDINGS)
 @cache
 def run(name: str) -> ExtractedReport:
     """Read, extract and validate one seed the way ``ingest.process_file`` does."""
-    path: Path = SEED_DIR / name
-    info = ReportInfo(name[:16], name, "0" * 64, "text", ParseStatus.OK, "test", datetime(2024, 1, 1), 1)
-    result = ExtractedReport(report=info)
-    document = read_document(path, name)
-    for extractor in extract.EXTRACTORS:
-        extractor(document, result)
-    for rule in rules.RULES:
-        result.findings.extend(rule(result, document))
-    return result
+    return analysed_file(SEED_DIR / name)
 
 
 def test_every_seed_is_pinned() -> None:
