@@ -27,7 +27,7 @@ from operator import add
 from budget_reports.rules.base import unit_of
 
 Placement = tuple[int, ...]  # for each printed figure, its column
-# A column-sum search beyond this many partial sums (or pairs of them) is given up: left ambiguous.
+# A column-sum search beyond this many combinations of the lines' placements is given up: left ambiguous.
 _MAX_STATES = 1_000
 
 
@@ -104,32 +104,49 @@ def narrow_by_columns(parent: RowFigures, children: list[RowFigures], width: int
     for member, sign in zip(members, [-1] + [1] * len(children), strict=True):
         scaled = [sign * int(v.scaleb(places)) for v in member.values]
         options.append([_scaled_vector(scaled, c, width) for c in member.candidates])
-    zero = (0,) * width
-    # Partial sums reachable from the left (prefix) and from the right (suffix) of the members.
-    prefix: list[set[tuple[int, ...]]] = [{zero}]
-    for opts in options:
-        prefix.append({_add(a, o) for a in prefix[-1] for o in opts})
-    suffix: list[set[tuple[int, ...]]] = [{zero}]
-    for opts in reversed(options):
-        suffix.append({_add(a, o) for a in suffix[-1] for o in opts})
-    suffix.reverse()  # suffix[i]: sums of members i …
-    if any(len(prefix[i]) * len(suffix[i + 1]) > _MAX_STATES for i in range(len(members))):
-        return False
-    kept: list[list[Placement]] = []
-    for i, (member, opts) in enumerate(zip(members, options, strict=True)):
-        rest = [_add(a, b) for a in prefix[i] for b in suffix[i + 1]]
-        kept.append(
-            [
-                c
-                for c, o in zip(member.candidates, opts, strict=True)
-                if any(_near_zero(_add(r, o), tolerance) for r in rest)
-            ]
-        )
+    fits = _fitting_candidates(options, tolerance, width)
+    kept = [[c for k, c in enumerate(m.candidates) if k in fit] for m, fit in zip(members, fits, strict=True)]
     if not all(kept) or all(len(k) == len(m.candidates) for k, m in zip(kept, members, strict=True)):
         return False
     for member, candidates in zip(members, kept, strict=True):
         member.candidates = candidates
     return True
+
+
+def _fitting_candidates(options: list[list[tuple[int, ...]]], tolerance: int, width: int) -> list[set[int]]:
+    """For each member, the indices of its candidate vectors that are part of some choice of one
+    vector per member adding up to zero in every column, within ``tolerance``.
+
+    Every choice is tried (the caller keeps their number within ``_MAX_STATES``), depth first from
+    the sum of the members that have one candidate; a branch is cut as soon as a column exceeds the
+    tolerance while no member left to choose adds anything negative: that column can only grow.
+    """
+    fixed = [i for i, opts in enumerate(options) if len(opts) == 1]
+    free = [i for i, opts in enumerate(options) if len(opts) > 1]
+    start = (0,) * width
+    for i in fixed:
+        start = _add(start, options[i][0])
+    # only_rising[d]: the members free[d:] add nothing negative (the parent's figures enter negated).
+    only_rising = [all(x >= 0 for i in free[d:] for vector in options[i] for x in vector) for d in range(len(free))]
+    fits: list[set[int]] = [set() for _ in options]
+    chosen = [0] * len(free)
+
+    def visit(depth: int, total: tuple[int, ...]) -> None:
+        if depth == len(free):
+            if _near_zero(total, tolerance):
+                for i in fixed:
+                    fits[i].add(0)
+                for i, index in zip(free, chosen, strict=True):
+                    fits[i].add(index)
+            return
+        if only_rising[depth] and any(x > tolerance for x in total):
+            return
+        for index, vector in enumerate(options[free[depth]]):
+            chosen[depth] = index
+            visit(depth + 1, _add(total, vector))
+
+    visit(0, start)
+    return fits
 
 
 def bound_by_parent(parent: RowFigures, children: list[RowFigures], width: int) -> bool:
