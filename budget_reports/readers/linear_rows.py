@@ -99,6 +99,8 @@ def line_tokens(text: str, page: int | None, line: int) -> list[Token]:
 
 
 def _unglued(word: str) -> list[str]:
+    if word.isascii():  # a label that could be glued on is Chinese: codes and figures stop here
+        return [word]
     match = _GLUED_LABEL.search(word)
     if match is None or not is_figure(word[: match.start()]):
         return [word]
