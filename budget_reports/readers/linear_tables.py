@@ -227,7 +227,7 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
     if is_laid_out([line.text for line in body_lines]):
         rows = gather_laid_out_rows([(line.text, line.page, line.line) for line in with_blanks], coded)
         return _linear_table(lines, start, i, unit, layout, rows, coded, settle)
-    if _misaligned(body_lines, coded, layout):
+    if _misaligned(body, coded, layout):
         where = f"第{title.page}页" if title.page is not None else f"第{title.line}行"
         heading = Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)
         message = f"{where}表格“{compact(title.text)}”的文本中数字与所在行错位，未能还原（其数字未录入）"
@@ -273,14 +273,13 @@ def is_laid_out(texts: list[str]) -> bool:
     return bool(lines) and sum(1 for t in lines if _LAID_OUT_LINE.search(t)) * 2 > len(lines)
 
 
-def _misaligned(body: list[SourceLine], coded: bool, layout: HeaderLayout) -> bool:
+def _misaligned(body: list[list[Token]], coded: bool, layout: HeaderLayout) -> bool:
     """Cells that left their row, so that which row they belong to is not in the text: the codes of
     two side-by-side halves on a line of their own, their names and figures on other lines
     (pdfplumber). Laid-out text, whose words keep their columns, is read by ``laid_out_rows``."""
     if all(side.label is LabelKind.NONE for side in layout.sides):
         return False
-    for line in body:
-        tokens = line_tokens(line.text, None, 0)
+    for tokens in body:
         codes_only = coded and all(_CODE_WORD.match(t.text) for t in tokens)
         if codes_only and len(layout.sides) > 1 and sum(len(t.text) in (3, 5, 7) for t in tokens) > 1:
             return True
