@@ -72,18 +72,32 @@ def row_candidates(values: tuple[Decimal, ...], width: int, sums: Sequence[tuple
     places = max(map(_places, values))
     scaled = [int(v.scaleb(places)) for v in values]
     halves = [10 ** (places - _places(v)) for v in values]  # twice the half unit, in those units
+    # Each sum as a sign per column: + for its total, - for its parts, 0 for the columns it leaves out.
+    # A sum holds when total less parts is zero within the rounding of the figures it takes in (the
+    # dropped cells are zero); the loops are written out, as this runs for every placement of every row.
+    signs = [_signs(total, parts, width) for total, parts in sums]
+    figures = list(zip(scaled, halves, strict=True))
     for placement in combinations(range(width), len(values)):
-        vector = [0] * width
-        units = [0] * width
-        for value, half, col in zip(scaled, halves, placement, strict=True):
-            vector[col] = value
-            units[col] = half
-        if all(
-            2 * abs(vector[total] - sum(vector[p] for p in parts)) <= units[total] + sum(units[p] for p in parts)
-            for total, parts in sums
-        ):
+        for sign_of in signs:
+            difference = rounding = 0
+            for (value, half), col in zip(figures, placement, strict=True):
+                sign = sign_of[col]
+                if sign:
+                    difference += sign * value
+                    rounding += half
+            if 2 * abs(difference) > rounding:
+                break
+        else:
             row.candidates.append(placement)
     return row
+
+
+def _signs(total: int, parts: tuple[int, ...], width: int) -> list[int]:
+    signs = [0] * width
+    signs[total] = 1
+    for part in parts:
+        signs[part] = -1
+    return signs
 
 
 def narrow_by_columns(parent: RowFigures, children: list[RowFigures], width: int) -> bool:
