@@ -70,6 +70,8 @@ def is_figure(text: str) -> bool:
         return True
     if text.isascii() and "(" not in text:
         return False
+    if not any(c.isnumeric() for c in text):
+        return False  # a name: no character that is (or folds into) a digit
     return parse_decimal(text) is not None  # full-width digits, (1.50) for a negative
 
 
