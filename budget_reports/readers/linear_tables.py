@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from operator import attrgetter
 
 from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.extract.standard_tables.recognise import kind_of_title, unit_of
@@ -527,6 +528,10 @@ def _narrow_down_the_columns(rows: list[list[PlacedSide | None]], side_index: in
             break
 
 
+# Columns a side's labels take before its figures: code and name, an item, or none.
+_LABEL_COLUMNS = {LabelKind.CODED: 2, LabelKind.ITEM: 1, LabelKind.NONE: 0}
+
+
 def _grid(layout: HeaderLayout, rows: list[list[PlacedSide | None]]) -> tuple[Table, list[AmbiguousCell]]:
     header_paths: list[tuple[str, ...]] = []
     for side in layout.sides:
@@ -545,11 +550,12 @@ def _grid(layout: HeaderLayout, rows: list[list[PlacedSide | None]]) -> tuple[Ta
     row_index = depth
     pages: list[int] = []
     first_line: tuple[int | None, int] | None = None
+    label_widths = [_LABEL_COLUMNS[side.label] for side in layout.sides]
     for row in rows:
         col = 0
         for side_index, side in enumerate(layout.sides):
             placed = row[side_index]
-            label_width = {LabelKind.CODED: 2, LabelKind.ITEM: 1, LabelKind.NONE: 0}[side.label]
+            label_width = label_widths[side_index]
             if placed is not None:
                 seg = placed.segment
                 if side.label is LabelKind.CODED:
@@ -577,7 +583,7 @@ def _grid(layout: HeaderLayout, rows: list[list[PlacedSide | None]]) -> tuple[Ta
         row_index += 1
     page, line = first_line if first_line is not None else (None, None)
     table = Table(
-        tuple(sorted(cells, key=lambda c: (c.row, c.col))),
+        tuple(sorted(cells, key=attrgetter("row", "col"))),
         row_index,
         len(header_paths),
         page=page,
