@@ -44,6 +44,8 @@ Measure = Callable[[str], int]
 
 def positioned(text: str, page: int | None, line: int, measure: Measure = len) -> list[tuple[int, Token]]:
     """The line's words with the column each starts at."""
+    if measure is len:  # one column per character: where the word starts (no prefix to measure)
+        return [(m.start(), Token(m.group(0), page, line)) for m in _WORD.finditer(text)]
     return [(measure(text[: m.start()]), Token(m.group(0), page, line)) for m in _WORD.finditer(text)]
 
 
