@@ -89,6 +89,8 @@ def wrap_width(lines: Sequence[SourceLine]) -> int | None:
 
 def split_glued_headings(text: str) -> list[str]:
     """``…情况说明五、一般公共预算财政拨款支出决算情况说明`` → the sentence, then the heading."""
+    if "、" not in text and "（" not in text:
+        return [text]  # no numbered heading in the line (most lines stop here)
     parts = _GLUED_HEADING.split(text, maxsplit=1)
     return [p for p in parts if p]
 
