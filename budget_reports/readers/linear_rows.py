@@ -70,7 +70,7 @@ def is_figure(text: str) -> bool:
         return True
     if text.isascii() and "(" not in text:
         return False
-    if not any(c.isnumeric() for c in text):
+    if not any(map(str.isnumeric, text)):
         return False  # a name: no character that is (or folds into) a digit
     return parse_decimal(text) is not None  # full-width digits, (1.50) for a negative
 
