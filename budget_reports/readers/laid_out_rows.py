@@ -19,6 +19,7 @@ placement by the table's arithmetic follows.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -53,15 +54,15 @@ def column_measure(texts: Sequence[str], coded: bool) -> Measure:
     """How the text counts columns: one per character (``pdftotext -layout``: its grid has a cell per
     character) or by display width (a Chinese character two wide, as a terminal or editor aligns).
     The measure under which the sides of the rows start at the fewest distinct columns wins."""
-    spread: dict[Measure, int] = {}
-    for measure in (len, display_width):
-        starts: set[int] = set()
-        for text in texts:
-            words = positioned(text, None, 0, measure)
-            if words and _is_anchor(words, coded):
-                starts.update(_side_starts(words, coded)[1:])
-        spread[measure] = len(starts)
-    return len if spread[len] <= spread[display_width] else display_width
+    by_character: set[int] = set()
+    by_width: set[int] = set()
+    for text in texts:
+        words = positioned(text, None, 0)
+        if words and _is_anchor(words, coded):
+            # The same words under both measures: a word's display column is the width of the text before it.
+            by_character.update(_side_starts(words, coded)[1:])
+            by_width.update(_side_starts([(display_width(text[:x]), t) for x, t in words], coded)[1:])
+    return len if len(by_character) <= len(by_width) else display_width
 
 
 def gather_laid_out_rows(lines: Sequence[tuple[str, int | None, int]], coded: bool) -> list[list[Token]]:
@@ -117,7 +118,7 @@ def _reading_order(lines: list[list[tuple[int, Token]]], anchor_at: int, coded: 
     sides: list[list[_Placed]] = [[] for _ in starts]
     for order, words in enumerate(lines):
         for x, token in words:
-            side = max((i for i, start in enumerate(starts) if start <= x), default=0)
+            side = max(bisect_right(starts, x) - 1, 0)  # the last side starting at or before the word
             sides[side].append(_Placed(token, x, order))
     out: list[Token] = []
     for side in sides:
