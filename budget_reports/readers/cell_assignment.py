@@ -47,6 +47,8 @@ class RowFigures:
         if not self.candidates:
             return {}
         first = self.candidates[0]
+        if len(self.candidates) == 1:
+            return dict(enumerate(first))  # the common case: one placement left
         return {i: col for i, col in enumerate(first) if all(c[i] == col for c in self.candidates)}
 
     def possible_columns(self, figure: int) -> list[int]:
