@@ -456,9 +456,8 @@ class _SideChooser:
 
     def _side_of(self, seg: Segment) -> int:
         # A side headed 收入 or 支出 takes the items that say so (九、卫生健康支出 is spending).
-        named = [
-            i for i, side in enumerate(self.layout.sides) if side.label_path and side.label_path[-1] in seg.name_text
-        ]
+        name = seg.name_text
+        named = [i for i, side in enumerate(self.layout.sides) if side.label_path and side.label_path[-1] in name]
         if len(named) == 1:
             return named[0]
         code = seg.code_text
@@ -466,9 +465,10 @@ class _SideChooser:
             # The side whose codes it continues: rising, and sharing the longest prefix (30201 after 302).
             rising = [i for i, last in enumerate(self.last_code) if code > last]
             shared = {i: _shared_prefix(code, self.last_code[i]) for i in rising}
-            best = [i for i in rising if shared[i] == max(shared.values())]
+            longest = max(shared.values(), default=0)
+            best = [i for i in rising if shared[i] == longest]
             return best[0] if len(best) == 1 else self.last_lone
-        number = enumerator_value(seg.name_text)
+        number = enumerator_value(name)
         if number is not None:
             continues = [i for i, last in enumerate(self.last_number) if number == last + 1]
             if len(continues) == 1:
