@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.normalize import is_cjk, normalize_text, parse_decimal
@@ -75,6 +76,7 @@ def is_figure(text: str) -> bool:
     return parse_decimal(text) is not None  # full-width digits, (1.50) for a negative
 
 
+@lru_cache(maxsize=4_096)  # a row's label is asked again on every pass over its table
 def enumerator_value(text: str) -> int | None:
     """1 for ``一、…``, 19 for ``十九、…``, 3 for ``（三）…``; None when the label is not numbered."""
     match = _ENUMERATED.match(normalize_text(text))
