@@ -139,6 +139,8 @@ def join_wrapped(pieces: list[str]) -> tuple[str, list[int]]:
 
     Chinese wraps anywhere and joins with nothing between; Latin words wrap at a space.
     """
+    if len(pieces) == 1:
+        return pieces[0], [0]  # a line of its own (a heading, a short paragraph): nothing to join
     text, starts = "", []
     for piece in pieces:
         if text and piece and _latin(text[-1]) and _latin(piece[0]):
