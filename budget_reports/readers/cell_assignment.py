@@ -155,7 +155,7 @@ def _fitting_candidates(options: list[list[tuple[int, ...]]], tolerance: int, wi
                 for i, index in zip(free, chosen, strict=True):
                     fits[i].add(index)
             return
-        if only_rising[depth] and any(x > tolerance for x in total):
+        if only_rising[depth] and max(total, default=0) > tolerance:
             return
         for index, vector in enumerate(options[free[depth]]):
             chosen[depth] = index
@@ -226,4 +226,4 @@ def _add(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
 
 
 def _near_zero(vector: tuple[int, ...], tolerance: int) -> bool:
-    return all(-tolerance <= x <= tolerance for x in vector)
+    return -tolerance <= min(vector, default=0) and max(vector, default=0) <= tolerance
