@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from operator import itemgetter
 
 from budget_reports.normalize import display_width
 from budget_reports.readers.linear_rows import Token, is_figure, is_row_label, strip_header_leftovers
@@ -31,13 +31,6 @@ _CODE_PART = re.compile(r"^\d{2}$")
 _WORD = re.compile(r"\S+")
 # Columns between the spans of two words of one header cell (centred lines of unequal length).
 _CENTRED_SLACK = 2
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class _Placed:
-    token: Token
-    x: int  # display column where the word starts
-    order: int  # the line's position in the row (for names wrapped over lines)
 
 
 Measure = Callable[[str], int]
@@ -115,27 +108,29 @@ def _is_anchor(words: list[tuple[int, Token]], coded: bool) -> bool:
 
 def _reading_order(lines: list[list[tuple[int, Token]]], anchor_at: int, coded: bool) -> list[Token]:
     starts = _side_starts(lines[anchor_at], coded)
-    sides: list[list[_Placed]] = [[] for _ in starts]
+    # Per side, its words as (column, line's position in the row, token): plain tuples, built for every word.
+    sides: list[list[tuple[int, int, Token]]] = [[] for _ in starts]
     for order, words in enumerate(lines):
         for x, token in words:
             side = max(bisect_right(starts, x) - 1, 0)  # the last side starting at or before the word
-            sides[side].append(_Placed(token, x, order))
+            sides[side].append((x, order, token))
     out: list[Token] = []
     for side in sides:
         # Codes stand left of the name; a number right of it is a figure (a whole 100 as much as 1.50).
-        numeric = [is_figure(p.token.text) for p in side]
-        name_x = min((p.x for p, number in zip(side, numeric, strict=True) if not number), default=None)
+        numeric = [is_figure(token.text) for _, _, token in side]
+        name_x = min((x for (x, _, _), number in zip(side, numeric, strict=True) if not number), default=None)
         codes, figures, names = [], [], []
-        for p, number in zip(side, numeric, strict=True):
-            if _is_code_word(p.token.text) and (name_x is None or p.x < name_x):
-                codes.append(p)
+        for placed, number in zip(side, numeric, strict=True):
+            x, _, token = placed
+            if _is_code_word(token.text) and (name_x is None or x < name_x):
+                codes.append(placed)
             elif number:
-                figures.append(p)
+                figures.append(placed)
             else:
-                names.append(p)
-        out += [p.token for p in sorted(codes, key=lambda p: (p.x, p.order))]
-        out += [p.token for p in sorted(names, key=lambda p: (p.order, p.x))]
-        out += [p.token for p in sorted(figures, key=lambda p: p.x)]
+                names.append(placed)
+        out += [token for _, _, token in sorted(codes, key=itemgetter(0, 1))]  # by column, then line
+        out += [token for _, _, token in sorted(names, key=itemgetter(1, 0))]  # line by line, left to right
+        out += [token for _, _, token in sorted(figures, key=itemgetter(0))]  # left to right
     return out
 
 
