@@ -52,9 +52,10 @@ def column_measure(texts: Sequence[str], coded: bool) -> Measure:
     for text in texts:
         words = positioned(text, None, 0)
         if words and _is_anchor(words, coded):
-            # The same words under both measures: a word's display column is the width of the text before it.
-            by_character.update(_side_starts(words, coded)[1:])
-            by_width.update(_side_starts([(display_width(text[:x]), t) for x, t in words], coded)[1:])
+            # Where the sides after the first start, under both measures (a display column: the width before it).
+            labels = [x for x, token in words if _starts_side(token.text, coded)]
+            by_character.update(sorted(set(labels))[1:])
+            by_width.update(sorted({display_width(text[:x]) for x in labels})[1:])
     return len if len(by_character) <= len(by_width) else display_width
 
 
@@ -136,8 +137,12 @@ def _reading_order(lines: list[list[tuple[int, Token]]], anchor_at: int, coded: 
 
 def _side_starts(anchor: list[tuple[int, Token]], coded: bool) -> list[int]:
     """Where each side of the row starts: at the codes (or labels) its anchor line prints."""
-    starts = sorted({x for x, t in anchor if (coded and _CODE_START.match(t.text)) or is_row_label(t.text)})
+    starts = sorted({x for x, t in anchor if _starts_side(t.text, coded)})
     return starts or [anchor[0][0]]
+
+
+def _starts_side(text: str, coded: bool) -> bool:
+    return bool(coded and _CODE_START.match(text)) or is_row_label(text)
 
 
 def _is_code_word(text: str) -> bool:
