@@ -447,8 +447,9 @@ class _SideChooser:
             if len(segs) == 1:
                 self.last_lone = chosen[0][0]
         for index, seg in chosen:
-            if seg.code_text:
-                self.last_code[index] = seg.code_text
+            code = seg.code_text
+            if code:
+                self.last_code[index] = code
             number = enumerator_value(seg.name_text)
             if number is not None:
                 self.last_number[index] = number
