@@ -68,6 +68,8 @@ class DeclaredTargets:
 
 
 def is_title(text: str) -> bool:
+    if "表" not in text:  # every title ends in 表 (and no other character folds into it): most lines stop here
+        return False
     key = _YEAR_SUFFIX.sub("", compact(text))
     return 0 < len(key) <= _TITLE_MAX_CHARS and key.endswith(TITLE_ENDINGS)
 
