@@ -200,7 +200,6 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
         return _column_block_table(lines, start)
     header_key = compact("".join(h.text for h in header))
     coded = any(side.label is LabelKind.CODED for side in layout.sides)
-    body: list[list[Token]] = []
     body_lines: list[SourceLine] = []
     with_blanks: list[SourceLine] = []  # laid-out text: a blank line ends a row
     page = lines[i].page
@@ -218,16 +217,18 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
             continue
         if _is_title(text) or _TABLE_END.match(key) or "。" in key:
             break
-        tokens = line_tokens(text, line.page, line.line)
-        if len(key) > _ROW_MAX_CHARS and not any(_figure(t.text) is not None for t in tokens):
+        if len(key) > _ROW_MAX_CHARS and not any(
+            _figure(t.text) is not None for t in line_tokens(text, line.page, line.line)
+        ):
             break
-        body.append(tokens)
         body_lines.append(line)
         with_blanks.append(line)
         i += 1
     if is_laid_out([line.text for line in body_lines]):
         rows = gather_laid_out_rows([(line.text, line.page, line.line) for line in with_blanks], coded)
         return _linear_table(lines, start, i, unit, layout, rows, coded, settle)
+    # One row per line: the lines are split into words (laid-out text is read by the words' columns instead).
+    body = [line_tokens(line.text, line.page, line.line) for line in body_lines]
     if _misaligned(body, coded, layout):
         where = f"第{title.page}页" if title.page is not None else f"第{title.line}行"
         heading = Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)
