@@ -114,8 +114,10 @@ def narrow_by_columns(parent: RowFigures, children: list[RowFigures], width: int
         return False
     if prod(len(m.candidates) for m in members) > _MAX_STATES:
         return False  # too many combinations to try: the figures stay ambiguous
-    places = max((_places(v) for m in members for v in m.values), default=0)
-    tolerance = int(sum((_half_unit(v) for m in members for v in m.values), Decimal(0)).scaleb(places))
+    exponents = [_exponent(v) for m in members for v in m.values]
+    places = max((-e for e in exponents if e < 0), default=0)
+    # Half a unit of the last printed digit of every figure, in whole units of the finest one.
+    tolerance = sum(10 ** (places + e) for e in exponents) // 2
     options = []
     for member, sign in zip(members, [-1] + [1] * len(children), strict=True):
         scaled = [sign * int(v.scaleb(places)) for v in member.values]
@@ -207,6 +209,12 @@ def keep_total_columns(total: RowFigures, rows: list[RowFigures]) -> bool:
             row.candidates = kept
             changed = True
     return changed
+
+
+def _exponent(value: Decimal) -> int:
+    """The power of ten of the figure's last printed digit (-2 for 64.88), as ``unit_of`` reads it."""
+    exponent = value.as_tuple().exponent
+    return exponent if isinstance(exponent, int) else 0
 
 
 def _places(value: Decimal) -> int:
