@@ -145,7 +145,9 @@ def _fitting_candidates(options: list[list[tuple[int, ...]]], tolerance: int, wi
     for i in fixed:
         start = _add(start, options[i][0])
     # only_rising[d]: the members free[d:] add nothing negative (the parent's figures enter negated).
-    only_rising = [all(x >= 0 for i in free[d:] for vector in options[i] for x in vector) for d in range(len(free))]
+    only_rising = [True] * (len(free) + 1)
+    for d in reversed(range(len(free))):
+        only_rising[d] = only_rising[d + 1] and min(min(vector, default=0) for vector in options[free[d]]) >= 0
     fits: list[set[int]] = [set() for _ in options]
     chosen = [0] * len(free)
 
