@@ -55,6 +55,8 @@ class Segment:
 
     @property
     def name_text(self) -> str:
+        if len(self.name) == 1:
+            return self.name[0].text  # the common case: a name printed as one word
         text = ""
         for token in self.name:
             if text and not is_cjk(text[-1]) and not is_cjk(token.text[0]):
