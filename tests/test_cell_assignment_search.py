@@ -4,7 +4,7 @@ makes add up, checked against every combination tried one by one (in Decimal, as
 from __future__ import annotations
 
 from decimal import Decimal
-from itertools import product
+from itertools import combinations, product
 from math import prod
 
 from hypothesis import given, settings
@@ -71,3 +71,45 @@ def test_a_class_and_its_lines_settle_each_other() -> None:
     assert len(child_a.candidates) == 2 and len(child_b.candidates) == 2
     assert narrow_by_columns(parent, [child_a, child_b], width)
     assert child_a.candidates == [(0, 1)] and child_b.candidates == [(0, 2)]
+
+
+def _keeps_sums(values: tuple[Decimal, ...], placement: tuple[int, ...], width: int, sums) -> bool:
+    row = RowFigures(values, [placement])
+    cells = row.vector(placement, width)
+    half = {col: unit_of(v) / 2 for v, col in zip(values, placement, strict=True)}
+    return all(
+        abs(cells[total] - sum(cells[p] for p in parts)) <= sum(half.get(c, Decimal(0)) for c in (total, *parts))
+        for total, parts in sums
+    )
+
+
+_SUMS = {
+    # 合计 = every other column (收入决算表, 支出决算表 …)
+    "total of all": lambda width: ((0, tuple(range(1, width))),),
+    # 合计 = 基本支出 + 项目支出, 基本支出 = 人员经费 + 公用经费
+    "nested": lambda width: ((0, (1, 2)), (1, tuple(range(3, width)))),
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    width=st.integers(min_value=4, max_value=8),
+    layout=st.sampled_from(sorted(_SUMS)),
+    cells=st.lists(_cell, min_size=8, max_size=8),
+    places=st.sampled_from([0, 1, 2]),
+    misprint=st.booleans(),
+)
+def test_a_rows_placements_are_those_that_keep_its_sums(
+    width: int, layout: str, cells: list[int], places: int, misprint: bool
+) -> None:
+    sums = _SUMS[layout](width)
+    row = cells[:width]
+    for total, parts in reversed(sums):  # a consistent row, the empty cells dropped when printed
+        row[total] = sum(row[p] for p in parts)
+    if misprint:
+        row[0] += 3
+    values = _printed(row, places)
+    expected = [p for p in combinations(range(width), len(values)) if _keeps_sums(values, p, width, sums)]
+    if len(values) == width:  # nothing dropped: the printed order is the placement, whatever the sums say
+        expected = [tuple(range(width))]
+    assert row_candidates(values, width, sums).candidates == expected

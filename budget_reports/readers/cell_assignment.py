@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from itertools import combinations
 from math import prod
 from operator import add
@@ -74,24 +75,27 @@ def row_candidates(values: tuple[Decimal, ...], width: int, sums: Sequence[tuple
     places = max(map(_places, values))
     scaled = [int(v.scaleb(places)) for v in values]
     halves = [10 ** (places - _places(v)) for v in values]  # twice the half unit, in those units
-    # Each sum as a sign per column: + for its total, - for its parts, 0 for the columns it leaves out.
-    # A sum holds when total less parts is zero within the rounding of the figures it takes in (the
-    # dropped cells are zero); the loops are written out, as this runs for every placement of every row.
-    signs = [_signs(total, parts, width) for total, parts in sums]
-    figures = list(zip(scaled, halves, strict=True))
-    for placement in combinations(range(width), len(values)):
-        for sign_of in signs:
-            difference = rounding = 0
-            for (value, half), col in zip(figures, placement, strict=True):
-                sign = sign_of[col]
-                if sign:
-                    difference += sign * value
-                    rounding += half
-            if 2 * abs(difference) > rounding:
-                break
-        else:
-            row.candidates.append(placement)
+    # Whether a placement keeps the sums depends only on the sign each sum gives each figure's column
+    # (+ total, - part, 0 left out): each such pattern is checked once, placements keep their order.
+    patterns, placements = _sign_patterns(width, len(values), tuple(sums))
+    holds = [all(_sum_holds(signs, scaled, halves) for signs in pattern) for pattern in patterns]
+    row.candidates = [placement for placement, pattern in placements if holds[pattern]]
     return row
+
+
+@lru_cache(maxsize=256)  # a few layouts' widths and sums, for every row of every table
+def _sign_patterns(
+    width: int, count: int, sums: tuple[tuple[int, tuple[int, ...]], ...]
+) -> tuple[tuple[tuple[tuple[int, ...], ...], ...], tuple[tuple[Placement, int], ...]]:
+    """The distinct sign patterns (per sum, the sign of each figure's column) of the placements of
+    ``count`` figures in ``width`` columns, and every placement in order with its pattern's index."""
+    column_signs = [_signs(total, parts, width) for total, parts in sums]
+    patterns: dict[tuple[tuple[int, ...], ...], int] = {}
+    placements = []
+    for placement in combinations(range(width), count):
+        pattern = tuple(tuple(signs[col] for col in placement) for signs in column_signs)
+        placements.append((placement, patterns.setdefault(pattern, len(patterns))))
+    return tuple(patterns), tuple(placements)
 
 
 def _signs(total: int, parts: tuple[int, ...], width: int) -> list[int]:
@@ -100,6 +104,16 @@ def _signs(total: int, parts: tuple[int, ...], width: int) -> list[int]:
     for part in parts:
         signs[part] = -1
     return signs
+
+
+def _sum_holds(signs: tuple[int, ...], values: list[int], halves: list[int]) -> bool:
+    """Total less parts is zero within the rounding of the figures the sum takes in (dropped cells are zero)."""
+    difference = rounding = 0
+    for sign, value, half in zip(signs, values, halves, strict=True):
+        if sign:
+            difference += sign * value
+            rounding += half
+    return 2 * abs(difference) <= rounding
 
 
 def narrow_by_columns(parent: RowFigures, children: list[RowFigures], width: int) -> bool:
