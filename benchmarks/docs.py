@@ -42,4 +42,4 @@ def write_between(path: Path, start: str, end: str, body: str) -> None:
     ``body``: a benchmark measured alone rewrites the headed sections it produces and keeps the rest."""
     doc = path.read_text(encoding="utf-8")
     first, last = doc.index(start), doc.index(end)
-    write_page(path, doc[:first] + body.rstrip("\n") + "\n\n" + doc[last:])
+    path.write_text(doc[:first] + body.rstrip("\n") + "\n\n" + doc[last:], encoding="utf-8")
