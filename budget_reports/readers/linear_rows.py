@@ -101,12 +101,16 @@ def strip_enumerator(text: str) -> str:
 def line_tokens(text: str, page: int | None, line: int) -> list[Token]:
     """The line's words as printed (full-width brackets kept), split at any run of spaces and
     where a label is glued to the figure before it."""
-    return [Token(part, page, line) for word in _SPACES.split(text) if word for part in _unglued(word)]
+    return [
+        Token(part, page, line)
+        for word in _SPACES.split(text)
+        if word
+        # A label glued to a figure is Chinese: codes and figures (ASCII) are words as they stand.
+        for part in ((word,) if word.isascii() else _unglued(word))
+    ]
 
 
 def _unglued(word: str) -> list[str]:
-    if word.isascii():  # a label that could be glued on is Chinese: codes and figures stop here
-        return [word]
     match = _GLUED_LABEL.search(word)
     if match is None or not is_figure(word[: match.start()]):
         return [word]
