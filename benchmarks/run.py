@@ -58,7 +58,8 @@ def main() -> None:
         section = "\n".join(
             [
                 *render_text(text),
-                f"(Text sections measured alone, {text['when']}, on: {_machine_line(text['machine'])}.)",
+                f"(Text sections measured alone, {text['when']}, on: {_machine_line(text['machine'])}; "
+                f"1-minute load average {text['load_average']:.1f} at the start: CPU time per read, best round.)",
                 "",
             ]
         )
@@ -96,6 +97,7 @@ def measure_text(pdfs: list[Path], seeds: list[Path]) -> dict:
     return {
         "when": datetime.now(UTC).replace(microsecond=0).isoformat(),
         "machine": machine.describe(),
+        "load_average": machine.priority()["load_average"],
         "text": (lambda t: asdict(t) | {"mb_per_second": t.mb_per_second})(text_speed.measure(seeds)),
         "serializations": [
             asdict(t) | {"mb_per_second": t.mb_per_second, "pdf_over_text": t.pdf_over_text}
