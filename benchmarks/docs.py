@@ -35,3 +35,11 @@ def write_page(path: Path, body: str) -> None:
     kept = "".join(match.group(0) for match in _SECTION.finditer(doc))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(body.rstrip("\n") + "\n" + ("\n" + kept if kept else ""), encoding="utf-8")
+
+
+def write_between(path: Path, start: str, end: str, body: str) -> None:
+    """Replace the part of the page from the line ``start`` up to (not including) the line ``end`` with
+    ``body``: a benchmark measured alone rewrites the headed sections it produces and keeps the rest."""
+    doc = path.read_text(encoding="utf-8")
+    first, last = doc.index(start), doc.index(end)
+    path.write_text(doc[:first] + body.rstrip("\n") + "\n\n" + doc[last:], encoding="utf-8")

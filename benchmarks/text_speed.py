@@ -8,7 +8,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.timing import cpu_seconds
+from benchmarks.timing import cpu_seconds_per_call
 from budget_reports.readers import read_document
 
 
@@ -63,8 +63,9 @@ class SerializationTiming:
 
 
 def measure_serializations(pdfs: list[Path], folder: Path, rounds: int = 5) -> list[SerializationTiming]:
-    """Each PDF written by every text extractor available (``budget_reports/text_serializations.py``), each text
-    read ``rounds`` times and the PDF as often, interleaved; best CPU time of each."""
+    """Each PDF written by every text extractor available (``budget_reports/text_serializations.py``); in each of
+    ``rounds`` rounds the text is read again and again for 0.2 s of CPU time and the PDF likewise, interleaved
+    so that load from other processes hits both alike; the best round's CPU time per read of each."""
     from budget_reports.text_serializations import NEEDS_PDFTOTEXT, SERIALIZERS, write_serialization
 
     timings = []
@@ -76,8 +77,8 @@ def measure_serializations(pdfs: list[Path], folder: Path, rounds: int = 5) -> l
             read_document(text, text.name)  # warm-up
             text_times, pdf_times = [], []
             for _ in range(rounds):
-                text_times.append(cpu_seconds(lambda t=text: read_document(t, t.name)))
-                pdf_times.append(cpu_seconds(lambda p=pdf: read_document(p, p.name)))
+                text_times.append(cpu_seconds_per_call(lambda t=text: read_document(t, t.name)))
+                pdf_times.append(cpu_seconds_per_call(lambda p=pdf: read_document(p, p.name)))
             size = text.stat().st_size / 1024
             timings.append(
                 SerializationTiming(serializer, pdf.name, size, min(text_times) * 1000, min(pdf_times) * 1000)

@@ -104,11 +104,20 @@ class _Printed:
 def settled_across_tables(lines: list[SourceLine], tables: list[LinearTable]) -> list[LinearTable]:
     """The tables, those with ambiguous figures built again with the other tables' figures."""
     for _ in range(2):  # a table settled here may settle another
-        printed = {kind: _printed(t) for t in tables if (kind := _kind(t)) is not None}
+        kinds = [_kind(t) for t in tables]
+        by_kind = {kind: t for kind, t in zip(kinds, tables, strict=True) if kind is not None}
+        # What a table prints is read only where an ambiguous table links to it.
+        needed = {
+            link.source
+            for kind, table in zip(kinds, tables, strict=True)
+            if table.ambiguous
+            for link in LINKS
+            if link.table is kind and link.source in by_kind
+        }
+        printed = {kind: _printed(by_kind[kind]) for kind in needed}
         changed = False
         out: list[LinearTable] = []
-        for table in tables:
-            kind = _kind(table)
+        for kind, table in zip(kinds, tables, strict=True):
             links = [link for link in LINKS if link.table is kind and link.source in printed]
             rebuilt = None
             if table.ambiguous and links:

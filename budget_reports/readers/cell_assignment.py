@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from itertools import combinations
 from math import prod
 from operator import add
@@ -27,7 +28,7 @@ from operator import add
 from budget_reports.rules.base import unit_of
 
 Placement = tuple[int, ...]  # for each printed figure, its column
-# A column-sum search beyond this many partial sums (or pairs of them) is given up: left ambiguous.
+# A column-sum search beyond this many combinations of the lines' placements is given up: left ambiguous.
 _MAX_STATES = 1_000
 
 
@@ -47,6 +48,8 @@ class RowFigures:
         if not self.candidates:
             return {}
         first = self.candidates[0]
+        if len(self.candidates) == 1:
+            return dict(enumerate(first))  # the common case: one placement left
         return {i: col for i, col in enumerate(first) if all(c[i] == col for c in self.candidates)}
 
     def possible_columns(self, figure: int) -> list[int]:
@@ -72,18 +75,45 @@ def row_candidates(values: tuple[Decimal, ...], width: int, sums: Sequence[tuple
     places = max(map(_places, values))
     scaled = [int(v.scaleb(places)) for v in values]
     halves = [10 ** (places - _places(v)) for v in values]  # twice the half unit, in those units
-    for placement in combinations(range(width), len(values)):
-        vector = [0] * width
-        units = [0] * width
-        for value, half, col in zip(scaled, halves, placement, strict=True):
-            vector[col] = value
-            units[col] = half
-        if all(
-            2 * abs(vector[total] - sum(vector[p] for p in parts)) <= units[total] + sum(units[p] for p in parts)
-            for total, parts in sums
-        ):
-            row.candidates.append(placement)
+    # Whether a placement keeps the sums depends only on the sign each sum gives each figure's column
+    # (+ total, - part, 0 left out): each such pattern is checked once, placements keep their order.
+    patterns, placements = _sign_patterns(width, len(values), tuple(sums))
+    holds = [all(_sum_holds(signs, scaled, halves) for signs in pattern) for pattern in patterns]
+    row.candidates = [placement for placement, pattern in placements if holds[pattern]]
     return row
+
+
+@lru_cache(maxsize=256)  # a few layouts' widths and sums, for every row of every table
+def _sign_patterns(
+    width: int, count: int, sums: tuple[tuple[int, tuple[int, ...]], ...]
+) -> tuple[tuple[tuple[tuple[int, ...], ...], ...], tuple[tuple[Placement, int], ...]]:
+    """The distinct sign patterns (per sum, the sign of each figure's column) of the placements of
+    ``count`` figures in ``width`` columns, and every placement in order with its pattern's index."""
+    column_signs = [_signs(total, parts, width) for total, parts in sums]
+    patterns: dict[tuple[tuple[int, ...], ...], int] = {}
+    placements = []
+    for placement in combinations(range(width), count):
+        pattern = tuple(tuple(signs[col] for col in placement) for signs in column_signs)
+        placements.append((placement, patterns.setdefault(pattern, len(patterns))))
+    return tuple(patterns), tuple(placements)
+
+
+def _signs(total: int, parts: tuple[int, ...], width: int) -> list[int]:
+    signs = [0] * width
+    signs[total] = 1
+    for part in parts:
+        signs[part] = -1
+    return signs
+
+
+def _sum_holds(signs: tuple[int, ...], values: list[int], halves: list[int]) -> bool:
+    """Total less parts is zero within the rounding of the figures the sum takes in (dropped cells are zero)."""
+    difference = rounding = 0
+    for sign, value, half in zip(signs, values, halves, strict=True):
+        if sign:
+            difference += sign * value
+            rounding += half
+    return 2 * abs(difference) <= rounding
 
 
 def narrow_by_columns(parent: RowFigures, children: list[RowFigures], width: int) -> bool:
@@ -98,38 +128,59 @@ def narrow_by_columns(parent: RowFigures, children: list[RowFigures], width: int
         return False
     if prod(len(m.candidates) for m in members) > _MAX_STATES:
         return False  # too many combinations to try: the figures stay ambiguous
-    places = max((_places(v) for m in members for v in m.values), default=0)
-    tolerance = int(sum((_half_unit(v) for m in members for v in m.values), Decimal(0)).scaleb(places))
+    exponents = [_exponent(v) for m in members for v in m.values]
+    places = max((-e for e in exponents if e < 0), default=0)
+    # Half a unit of the last printed digit of every figure, in whole units of the finest one.
+    tolerance = sum(10 ** (places + e) for e in exponents) // 2
     options = []
     for member, sign in zip(members, [-1] + [1] * len(children), strict=True):
         scaled = [sign * int(v.scaleb(places)) for v in member.values]
         options.append([_scaled_vector(scaled, c, width) for c in member.candidates])
-    zero = (0,) * width
-    # Partial sums reachable from the left (prefix) and from the right (suffix) of the members.
-    prefix: list[set[tuple[int, ...]]] = [{zero}]
-    for opts in options:
-        prefix.append({_add(a, o) for a in prefix[-1] for o in opts})
-    suffix: list[set[tuple[int, ...]]] = [{zero}]
-    for opts in reversed(options):
-        suffix.append({_add(a, o) for a in suffix[-1] for o in opts})
-    suffix.reverse()  # suffix[i]: sums of members i …
-    if any(len(prefix[i]) * len(suffix[i + 1]) > _MAX_STATES for i in range(len(members))):
-        return False
-    kept: list[list[Placement]] = []
-    for i, (member, opts) in enumerate(zip(members, options, strict=True)):
-        rest = [_add(a, b) for a in prefix[i] for b in suffix[i + 1]]
-        kept.append(
-            [
-                c
-                for c, o in zip(member.candidates, opts, strict=True)
-                if any(_near_zero(_add(r, o), tolerance) for r in rest)
-            ]
-        )
+    fits = _fitting_candidates(options, tolerance, width)
+    kept = [[c for k, c in enumerate(m.candidates) if k in fit] for m, fit in zip(members, fits, strict=True)]
     if not all(kept) or all(len(k) == len(m.candidates) for k, m in zip(kept, members, strict=True)):
         return False
     for member, candidates in zip(members, kept, strict=True):
         member.candidates = candidates
     return True
+
+
+def _fitting_candidates(options: list[list[tuple[int, ...]]], tolerance: int, width: int) -> list[set[int]]:
+    """For each member, the indices of its candidate vectors that are part of some choice of one
+    vector per member adding up to zero in every column, within ``tolerance``.
+
+    Every choice is tried (the caller keeps their number within ``_MAX_STATES``), depth first from
+    the sum of the members that have one candidate; a branch is cut as soon as a column exceeds the
+    tolerance while no member left to choose adds anything negative: that column can only grow.
+    """
+    fixed = [i for i, opts in enumerate(options) if len(opts) == 1]
+    free = [i for i, opts in enumerate(options) if len(opts) > 1]
+    start = (0,) * width
+    for i in fixed:
+        start = _add(start, options[i][0])
+    # only_rising[d]: the members free[d:] add nothing negative (the parent's figures enter negated).
+    only_rising = [True] * (len(free) + 1)
+    for d in reversed(range(len(free))):
+        only_rising[d] = only_rising[d + 1] and min(min(vector, default=0) for vector in options[free[d]]) >= 0
+    fits: list[set[int]] = [set() for _ in options]
+    chosen = [0] * len(free)
+
+    def visit(depth: int, total: tuple[int, ...]) -> None:
+        if depth == len(free):
+            if _near_zero(total, tolerance):
+                for i in fixed:
+                    fits[i].add(0)
+                for i, index in zip(free, chosen, strict=True):
+                    fits[i].add(index)
+            return
+        if only_rising[depth] and max(total, default=0) > tolerance:
+            return
+        for index, vector in enumerate(options[free[depth]]):
+            chosen[depth] = index
+            visit(depth + 1, _add(total, vector))
+
+    visit(0, start)
+    return fits
 
 
 def bound_by_parent(parent: RowFigures, children: list[RowFigures], width: int) -> bool:
@@ -176,6 +227,12 @@ def keep_total_columns(total: RowFigures, rows: list[RowFigures]) -> bool:
     return changed
 
 
+def _exponent(value: Decimal) -> int:
+    """The power of ten of the figure's last printed digit (-2 for 64.88), as ``unit_of`` reads it."""
+    exponent = value.as_tuple().exponent
+    return exponent if isinstance(exponent, int) else 0
+
+
 def _places(value: Decimal) -> int:
     exponent = value.as_tuple().exponent
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
@@ -193,4 +250,4 @@ def _add(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
 
 
 def _near_zero(vector: tuple[int, ...], tolerance: int) -> bool:
-    return all(-tolerance <= x <= tolerance for x in vector)
+    return -tolerance <= min(vector, default=0) and max(vector, default=0) <= tolerance

@@ -171,6 +171,12 @@ def _placements(blocks: list[list[BlockLine]], n_rows: int, side: Side) -> list[
     width = len(side.money)
     solutions: list[Solution] = []
     budget = [_MAX_TRIALS]
+    # Each figure's value and half a unit of its last digit, read once for all the placements tried.
+    figures: dict[BlockLine, tuple[Decimal, Decimal]] = {}
+    for block in blocks:
+        for line in block:
+            value = _value(line.text)
+            figures[line] = (value, _half_unit(value))
     # Split the runs into the columns, in order (a column may get none).
     for cuts in combinations(range(len(blocks) + width - 1), width - 1):
         bounds = [-1, *cuts, len(blocks) + width - 1]
@@ -180,7 +186,7 @@ def _placements(blocks: list[list[BlockLine]], n_rows: int, side: Side) -> list[
             count = bounds[c + 1] - bounds[c] - 1
             per_column.append(blocks[start : start + count])
             start += count
-        _place_columns(per_column, 0, {}, n_rows, side, solutions, budget)
+        _place_columns(per_column, 0, {}, n_rows, side, figures, solutions, budget)
         if len(solutions) > _MAX_SOLUTIONS or budget[0] <= 0:
             return []  # too many ways to place the runs: the page is not rebuilt
     return solutions
@@ -192,6 +198,7 @@ def _place_columns(
     cells: Solution,
     n_rows: int,
     side: Side,
+    figures: dict[BlockLine, tuple[Decimal, Decimal]],
     out: list[Solution],
     budget: list[int],
 ) -> None:
@@ -199,7 +206,7 @@ def _place_columns(
     if budget[0] <= 0:
         return
     if col == len(per_column):
-        if _sums_hold(cells, n_rows, side):
+        if _sums_hold(cells, n_rows, side, figures):
             out.append(dict(cells))
         return
     for offsets in _offsets([len(b) for b in per_column[col]], n_rows):
@@ -207,7 +214,7 @@ def _place_columns(
         for block, offset in zip(per_column[col], offsets, strict=True):
             for k, line in enumerate(block):
                 placed[(offset + k, col)] = line
-        _place_columns(per_column, col + 1, placed, n_rows, side, out, budget)
+        _place_columns(per_column, col + 1, placed, n_rows, side, figures, out, budget)
         if len(out) > _MAX_SOLUTIONS:
             return
 
@@ -223,14 +230,15 @@ def _offsets(sizes: list[int], n_rows: int, start: int = 0) -> list[list[int]]:
     return out
 
 
-def _sums_hold(cells: Solution, n_rows: int, side: Side) -> bool:
+def _sums_hold(cells: Solution, n_rows: int, side: Side, figures: dict[BlockLine, tuple[Decimal, Decimal]]) -> bool:
     for r in range(n_rows):
         for total, parts in side.sums:
             members = [total, *parts]
-            values = {c: _value(cells[(r, c)].text) for c in members if (r, c) in cells}
-            if not values:
+            read = {c: figures[cells[(r, c)]] for c in members if (r, c) in cells}
+            if not read:
                 continue
-            slack = sum((_half_unit(v) for v in values.values()), Decimal(0))
+            values = {c: value for c, (value, _) in read.items()}
+            slack = sum((half for _, half in read.values()), Decimal(0))
             difference = values.get(total, Decimal(0)) - sum((values.get(p, Decimal(0)) for p in parts), Decimal(0))
             if abs(difference) > slack:
                 return False

@@ -19,8 +19,9 @@ placement by the table's arithmetic follows.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from operator import itemgetter
 
 from budget_reports.normalize import display_width
 from budget_reports.readers.linear_rows import Token, is_figure, is_row_label, strip_header_leftovers
@@ -32,18 +33,13 @@ _WORD = re.compile(r"\S+")
 _CENTRED_SLACK = 2
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class _Placed:
-    token: Token
-    x: int  # display column where the word starts
-    order: int  # the line's position in the row (for names wrapped over lines)
-
-
 Measure = Callable[[str], int]
 
 
 def positioned(text: str, page: int | None, line: int, measure: Measure = len) -> list[tuple[int, Token]]:
     """The line's words with the column each starts at."""
+    if measure is len:  # one column per character: where the word starts (no prefix to measure)
+        return [(m.start(), Token(m.group(0), page, line)) for m in _WORD.finditer(text)]
     return [(measure(text[: m.start()]), Token(m.group(0), page, line)) for m in _WORD.finditer(text)]
 
 
@@ -51,15 +47,16 @@ def column_measure(texts: Sequence[str], coded: bool) -> Measure:
     """How the text counts columns: one per character (``pdftotext -layout``: its grid has a cell per
     character) or by display width (a Chinese character two wide, as a terminal or editor aligns).
     The measure under which the sides of the rows start at the fewest distinct columns wins."""
-    spread: dict[Measure, int] = {}
-    for measure in (len, display_width):
-        starts: set[int] = set()
-        for text in texts:
-            words = positioned(text, None, 0, measure)
-            if words and _is_anchor(words, coded):
-                starts.update(_side_starts(words, coded)[1:])
-        spread[measure] = len(starts)
-    return len if spread[len] <= spread[display_width] else display_width
+    by_character: set[int] = set()
+    by_width: set[int] = set()
+    for text in texts:
+        words = positioned(text, None, 0)
+        if words and _is_anchor(words, coded):
+            # Where the sides after the first start, under both measures (a display column: the width before it).
+            labels = [x for x, token in words if _starts_side(token.text, coded)]
+            by_character.update(sorted(set(labels))[1:])
+            by_width.update(sorted({display_width(text[:x]) for x in labels})[1:])
+    return len if len(by_character) <= len(by_width) else display_width
 
 
 def gather_laid_out_rows(lines: Sequence[tuple[str, int | None, int]], coded: bool) -> list[list[Token]]:
@@ -112,34 +109,40 @@ def _is_anchor(words: list[tuple[int, Token]], coded: bool) -> bool:
 
 def _reading_order(lines: list[list[tuple[int, Token]]], anchor_at: int, coded: bool) -> list[Token]:
     starts = _side_starts(lines[anchor_at], coded)
-    sides: list[list[_Placed]] = [[] for _ in starts]
+    # Per side, its words as (column, line's position in the row, token): plain tuples, built for every word.
+    sides: list[list[tuple[int, int, Token]]] = [[] for _ in starts]
     for order, words in enumerate(lines):
         for x, token in words:
-            side = max((i for i, start in enumerate(starts) if start <= x), default=0)
-            sides[side].append(_Placed(token, x, order))
+            side = max(bisect_right(starts, x) - 1, 0)  # the last side starting at or before the word
+            sides[side].append((x, order, token))
     out: list[Token] = []
     for side in sides:
         # Codes stand left of the name; a number right of it is a figure (a whole 100 as much as 1.50).
-        numeric = [is_figure(p.token.text) for p in side]
-        name_x = min((p.x for p, number in zip(side, numeric, strict=True) if not number), default=None)
+        numeric = [is_figure(token.text) for _, _, token in side]
+        name_x = min((x for (x, _, _), number in zip(side, numeric, strict=True) if not number), default=None)
         codes, figures, names = [], [], []
-        for p, number in zip(side, numeric, strict=True):
-            if _is_code_word(p.token.text) and (name_x is None or p.x < name_x):
-                codes.append(p)
+        for placed, number in zip(side, numeric, strict=True):
+            x, _, token = placed
+            if _is_code_word(token.text) and (name_x is None or x < name_x):
+                codes.append(placed)
             elif number:
-                figures.append(p)
+                figures.append(placed)
             else:
-                names.append(p)
-        out += [p.token for p in sorted(codes, key=lambda p: (p.x, p.order))]
-        out += [p.token for p in sorted(names, key=lambda p: (p.order, p.x))]
-        out += [p.token for p in sorted(figures, key=lambda p: p.x)]
+                names.append(placed)
+        out += [token for _, _, token in sorted(codes, key=itemgetter(0, 1))]  # by column, then line
+        out += [token for _, _, token in sorted(names, key=itemgetter(1, 0))]  # line by line, left to right
+        out += [token for _, _, token in sorted(figures, key=itemgetter(0))]  # left to right
     return out
 
 
 def _side_starts(anchor: list[tuple[int, Token]], coded: bool) -> list[int]:
     """Where each side of the row starts: at the codes (or labels) its anchor line prints."""
-    starts = sorted({x for x, t in anchor if (coded and _CODE_START.match(t.text)) or is_row_label(t.text)})
+    starts = sorted({x for x, t in anchor if _starts_side(t.text, coded)})
     return starts or [anchor[0][0]]
+
+
+def _starts_side(text: str, coded: bool) -> bool:
+    return bool(coded and _CODE_START.match(text)) or is_row_label(text)
 
 
 def _is_code_word(text: str) -> bool:

@@ -94,6 +94,9 @@ def restore_raised_lines(lines: list[SourceLine]) -> list[SourceLine]:
 
 
 def _merged(text: str, numbers_line: str) -> str | None:
+    opening = numbers_line.lstrip()[:1]
+    if not opening or not (opening.isdigit() or opening in "+-" or opening in _QUOTES):
+        return None  # the line below does not open with a number or a quotation mark (most lines stop here)
     lifted = numbers_line.split()
     if not lifted or not text.strip() or not all(_NUMBER.match(t) or t in _QUOTES for t in lifted):
         return None

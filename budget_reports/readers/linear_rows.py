@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.normalize import is_cjk, normalize_text, parse_decimal
@@ -50,10 +51,12 @@ class Segment:
 
     @property
     def code_text(self) -> str:
-        return "".join(t.text for t in self.code)
+        return "".join([t.text for t in self.code])  # a list joins faster than a generator
 
     @property
     def name_text(self) -> str:
+        if len(self.name) == 1:
+            return self.name[0].text  # the common case: a name printed as one word
         text = ""
         for token in self.name:
             if text and not is_cjk(text[-1]) and not is_cjk(token.text[0]):
@@ -70,9 +73,12 @@ def is_figure(text: str) -> bool:
         return True
     if text.isascii() and "(" not in text:
         return False
+    if not any(map(str.isnumeric, text)):
+        return False  # a name: no character that is (or folds into) a digit
     return parse_decimal(text) is not None  # full-width digits, (1.50) for a negative
 
 
+@lru_cache(maxsize=4_096)  # a row's label is asked again on every pass over its table
 def enumerator_value(text: str) -> int | None:
     """1 for ``一、…``, 19 for ``十九、…``, 3 for ``（三）…``; None when the label is not numbered."""
     match = _ENUMERATED.match(normalize_text(text))
@@ -95,7 +101,13 @@ def strip_enumerator(text: str) -> str:
 def line_tokens(text: str, page: int | None, line: int) -> list[Token]:
     """The line's words as printed (full-width brackets kept), split at any run of spaces and
     where a label is glued to the figure before it."""
-    return [Token(part, page, line) for word in _SPACES.split(text) if word for part in _unglued(word)]
+    return [
+        Token(part, page, line)
+        for word in _SPACES.split(text)
+        if word
+        # A label glued to a figure is Chinese: codes and figures (ASCII) are words as they stand.
+        for part in ((word,) if word.isascii() else _unglued(word))
+    ]
 
 
 def _unglued(word: str) -> list[str]:

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from operator import attrgetter
 
 from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.extract.standard_tables.recognise import kind_of_title, unit_of
@@ -199,7 +200,6 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
         return _column_block_table(lines, start)
     header_key = compact("".join(h.text for h in header))
     coded = any(side.label is LabelKind.CODED for side in layout.sides)
-    body: list[list[Token]] = []
     body_lines: list[SourceLine] = []
     with_blanks: list[SourceLine] = []  # laid-out text: a blank line ends a row
     page = lines[i].page
@@ -217,17 +217,19 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
             continue
         if _is_title(text) or _TABLE_END.match(key) or "。" in key:
             break
-        tokens = line_tokens(text, line.page, line.line)
-        if len(key) > _ROW_MAX_CHARS and not any(_figure(t.text) is not None for t in tokens):
+        if len(key) > _ROW_MAX_CHARS and not any(
+            _figure(t.text) is not None for t in line_tokens(text, line.page, line.line)
+        ):
             break
-        body.append(tokens)
         body_lines.append(line)
         with_blanks.append(line)
         i += 1
     if is_laid_out([line.text for line in body_lines]):
         rows = gather_laid_out_rows([(line.text, line.page, line.line) for line in with_blanks], coded)
         return _linear_table(lines, start, i, unit, layout, rows, coded, settle)
-    if _misaligned(body_lines, coded, layout):
+    # One row per line: the lines are split into words (laid-out text is read by the words' columns instead).
+    body = [line_tokens(line.text, line.page, line.line) for line in body_lines]
+    if _misaligned(body, coded, layout):
         where = f"第{title.page}页" if title.page is not None else f"第{title.line}行"
         heading = Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)
         message = f"{where}表格“{compact(title.text)}”的文本中数字与所在行错位，未能还原（其数字未录入）"
@@ -273,14 +275,13 @@ def is_laid_out(texts: list[str]) -> bool:
     return bool(lines) and sum(1 for t in lines if _LAID_OUT_LINE.search(t)) * 2 > len(lines)
 
 
-def _misaligned(body: list[SourceLine], coded: bool, layout: HeaderLayout) -> bool:
+def _misaligned(body: list[list[Token]], coded: bool, layout: HeaderLayout) -> bool:
     """Cells that left their row, so that which row they belong to is not in the text: the codes of
     two side-by-side halves on a line of their own, their names and figures on other lines
     (pdfplumber). Laid-out text, whose words keep their columns, is read by ``laid_out_rows``."""
     if all(side.label is LabelKind.NONE for side in layout.sides):
         return False
-    for line in body:
-        tokens = line_tokens(line.text, None, 0)
+    for tokens in body:
         codes_only = coded and all(_CODE_WORD.match(t.text) for t in tokens)
         if codes_only and len(layout.sides) > 1 and sum(len(t.text) in (3, 5, 7) for t in tokens) > 1:
             return True
@@ -447,8 +448,9 @@ class _SideChooser:
             if len(segs) == 1:
                 self.last_lone = chosen[0][0]
         for index, seg in chosen:
-            if seg.code_text:
-                self.last_code[index] = seg.code_text
+            code = seg.code_text
+            if code:
+                self.last_code[index] = code
             number = enumerator_value(seg.name_text)
             if number is not None:
                 self.last_number[index] = number
@@ -456,9 +458,8 @@ class _SideChooser:
 
     def _side_of(self, seg: Segment) -> int:
         # A side headed 收入 or 支出 takes the items that say so (九、卫生健康支出 is spending).
-        named = [
-            i for i, side in enumerate(self.layout.sides) if side.label_path and side.label_path[-1] in seg.name_text
-        ]
+        name = seg.name_text
+        named = [i for i, side in enumerate(self.layout.sides) if side.label_path and side.label_path[-1] in name]
         if len(named) == 1:
             return named[0]
         code = seg.code_text
@@ -466,9 +467,10 @@ class _SideChooser:
             # The side whose codes it continues: rising, and sharing the longest prefix (30201 after 302).
             rising = [i for i, last in enumerate(self.last_code) if code > last]
             shared = {i: _shared_prefix(code, self.last_code[i]) for i in rising}
-            best = [i for i in rising if shared[i] == max(shared.values())]
+            longest = max(shared.values(), default=0)
+            best = [i for i in rising if shared[i] == longest]
             return best[0] if len(best) == 1 else self.last_lone
-        number = enumerator_value(seg.name_text)
+        number = enumerator_value(name)
         if number is not None:
             continues = [i for i, last in enumerate(self.last_number) if number == last + 1]
             if len(continues) == 1:
@@ -528,6 +530,10 @@ def _narrow_down_the_columns(rows: list[list[PlacedSide | None]], side_index: in
             break
 
 
+# Columns a side's labels take before its figures: code and name, an item, or none.
+_LABEL_COLUMNS = {LabelKind.CODED: 2, LabelKind.ITEM: 1, LabelKind.NONE: 0}
+
+
 def _grid(layout: HeaderLayout, rows: list[list[PlacedSide | None]]) -> tuple[Table, list[AmbiguousCell]]:
     header_paths: list[tuple[str, ...]] = []
     for side in layout.sides:
@@ -546,11 +552,12 @@ def _grid(layout: HeaderLayout, rows: list[list[PlacedSide | None]]) -> tuple[Ta
     row_index = depth
     pages: list[int] = []
     first_line: tuple[int | None, int] | None = None
+    label_widths = [_LABEL_COLUMNS[side.label] for side in layout.sides]
     for row in rows:
         col = 0
         for side_index, side in enumerate(layout.sides):
             placed = row[side_index]
-            label_width = {LabelKind.CODED: 2, LabelKind.ITEM: 1, LabelKind.NONE: 0}[side.label]
+            label_width = label_widths[side_index]
             if placed is not None:
                 seg = placed.segment
                 if side.label is LabelKind.CODED:
@@ -578,7 +585,7 @@ def _grid(layout: HeaderLayout, rows: list[list[PlacedSide | None]]) -> tuple[Ta
         row_index += 1
     page, line = first_line if first_line is not None else (None, None)
     table = Table(
-        tuple(sorted(cells, key=lambda c: (c.row, c.col))),
+        tuple(sorted(cells, key=attrgetter("row", "col"))),
         row_index,
         len(header_paths),
         page=page,

@@ -18,6 +18,8 @@ from budget_reports.readers.pdf_page import PageContent, TextLine
 
 # A line ending like this ends its paragraph (closing quotes/brackets may follow). A clause mark
 # (；：) at a full line does not: lists of duties run on after it; a new item is caught by _NEW_ITEM.
+_WHITESPACE = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")
 _SENTENCE_END = re.compile(r"[。！？!?…][”’」』）)]*$")
 # A line starting like this starts a new item even after an unfinished line.
 _NEW_ITEM = re.compile(
@@ -103,7 +105,7 @@ def prose_lines(page: PageContent, table_chars: set[int]) -> list[ProseLine]:
 
 def running_key(text: str) -> str:
     """What a running header or footer keeps from page to page (numbers change)."""
-    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+    return _DIGITS.sub("#", _WHITESPACE.sub("", text))
 
 
 def paragraphs(page_number: int, lines: list[ProseLine], right_margin: float) -> list[Block]:
@@ -137,6 +139,8 @@ def join_wrapped(pieces: list[str]) -> tuple[str, list[int]]:
 
     Chinese wraps anywhere and joins with nothing between; Latin words wrap at a space.
     """
+    if len(pieces) == 1:
+        return pieces[0], [0]  # a line of its own (a heading, a short paragraph): nothing to join
     text, starts = "", []
     for piece in pieces:
         if text and piece and _latin(text[-1]) and _latin(piece[0]):

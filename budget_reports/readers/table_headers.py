@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from functools import lru_cache
 
 from budget_reports.normalize import compact
 
@@ -279,6 +280,7 @@ def header_key(text: str) -> str:
     return compact(text).translate(_QUOTES)
 
 
+@lru_cache(maxsize=1_024)  # reports print the same few headers, every table's twice or more (continued pages)
 def match_layout(header_text: str) -> HeaderLayout | None:
     """The most specific layout whose words all appear in the header (a word may repeat: 决算数 …)."""
     key = header_key(header_text)

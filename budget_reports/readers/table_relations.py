@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 
 from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.extract.standard_tables.recognise import TableKind
@@ -100,15 +101,19 @@ class RebuiltTable:
 
 def row_keys(segment: Segment) -> list[str]:
     """How a line is matched across tables: its code; a class also by name; a total by its label."""
-    name = compact(strip_enumerator(segment.name_text))
-    code = segment.code_text
+    return list(_keys(segment.code_text, segment.name_text))
+
+
+@lru_cache(maxsize=4_096)  # asked of every line of a table for each relation, on every pass
+def _keys(code: str, printed_name: str) -> tuple[str, ...]:
+    name = compact(strip_enumerator(printed_name))
     if code:
-        return [code, name] if len(code) == _CLASS_CODE_LENGTH and name else [code]
+        return (code, name) if len(code) == _CLASS_CODE_LENGTH and name else (code,)
     if name in _SPENDING_TOTALS:
-        return [_TOTAL_KEY]
+        return (_TOTAL_KEY,)
     if not name or is_total(name):
-        return []
-    return [name]
+        return ()
+    return (name,)
 
 
 def narrow_across(tables: Sequence[RebuiltTable]) -> list[RebuiltTable]:

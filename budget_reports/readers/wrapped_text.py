@@ -89,6 +89,8 @@ def wrap_width(lines: Sequence[SourceLine]) -> int | None:
 
 def split_glued_headings(text: str) -> list[str]:
     """``…情况说明五、一般公共预算财政拨款支出决算情况说明`` → the sentence, then the heading."""
+    if "、" not in text and "（" not in text:
+        return [text]  # no numbered heading in the line (most lines stop here)
     parts = _GLUED_HEADING.split(text, maxsplit=1)
     return [p for p in parts if p]
 
@@ -123,6 +125,6 @@ def _continues(current: tuple[SourceLine, str], following: tuple[SourceLine, str
         return False  # not wrapped text, or a heading split off its line
     if next_line.page != line.page or next_line.line != line.line + 1:
         return False  # another page (as the PDF reader), a blank line, a table or a page header between them
-    if is_heading(text) or ends_paragraph(text, next_text) or not compact(next_text):
-        return False
-    return display_width(text) >= width - _RAGGED_COLUMNS
+    if display_width(text) < width - _RAGGED_COLUMNS:
+        return False  # the line stops short of the width: it ends its paragraph (checked first: cheapest)
+    return not (is_heading(text) or ends_paragraph(text, next_text) or not compact(next_text))

@@ -52,6 +52,8 @@ _NAME_LABELS = ("项目名称",)
 _NEXT_LABELS = ("项目性质", "项目类别", "项目编码", "项目属性", "主管部门", "实施单位")
 INDICATOR_HEADER = "一级指标二级指标三级指标"
 _PAREN_UNIT = re.compile(r"^[(（](元|万元)[)）]$")
+# A title may end with its year: 项目支出绩效目标申报表（2026年度）.
+_YEAR_SUFFIX = re.compile(r"[(（]\d{4}年度?[)）]$")
 # A line this long, or a sentence, is prose after the form, not an indicator.
 LINE_MAX_CHARS = 60
 
@@ -66,7 +68,9 @@ class DeclaredTargets:
 
 
 def is_title(text: str) -> bool:
-    key = re.sub(r"[(（]\d{4}年度?[)）]$", "", compact(text))
+    if "表" not in text:  # every title ends in 表 (and no other character folds into it): most lines stop here
+        return False
+    key = _YEAR_SUFFIX.sub("", compact(text))
     return 0 < len(key) <= _TITLE_MAX_CHARS and key.endswith(TITLE_ENDINGS)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from budget_reports.extract.standard_tables.header import Row
 from budget_reports.facts import EconomicLine, ExpenditureLine, IncomeLine, SourceKind, SummaryMetric
@@ -49,6 +50,7 @@ def written_name(text: str) -> str:
     return _ENUMERATOR.sub("", joined).strip()
 
 
+@lru_cache(maxsize=4_096)  # every reader and extractor asks it of the same row labels again and again
 def is_total(text: str) -> bool:
     """合计 / 总计 rows (本年支出合计, 总计 ...), which feed summary metrics, not lines."""
     key = label(text)

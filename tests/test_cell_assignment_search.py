@@ -1,0 +1,115 @@
+"""The column-sum search keeps exactly the placements that some choice of the other lines' placements
+makes add up, checked against every combination tried one by one (in Decimal, as printed)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from itertools import combinations, product
+from math import prod
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from budget_reports.readers.cell_assignment import _MAX_STATES, RowFigures, narrow_by_columns, row_candidates
+from budget_reports.rules.base import unit_of
+
+
+def _printed(cells: list[int], places: int) -> tuple[Decimal, ...]:
+    """A line as a text writes it: its empty cells dropped, the others in the given precision."""
+    return tuple(Decimal(c).scaleb(-places) for c in cells if c != 0)
+
+
+def _brute_force(members: list[RowFigures], width: int) -> list[list[tuple[int, ...]]]:
+    tolerance = sum((unit_of(v) / 2 for m in members for v in m.values), Decimal(0))
+    kept: list[set[tuple[int, ...]]] = [set() for _ in members]
+    for choice in product(*(m.candidates for m in members)):
+        columns = [m.vector(c, width) for m, c in zip(members, choice, strict=True)]
+        if all(abs(columns[0][k] - sum(v[k] for v in columns[1:])) <= tolerance for k in range(width)):
+            for i, c in enumerate(choice):
+                kept[i].add(c)
+    return [[c for c in m.candidates if c in k] for m, k in zip(members, kept, strict=True)]
+
+
+_cell = st.integers(min_value=0, max_value=9) | st.integers(min_value=10, max_value=99_999)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    width=st.integers(min_value=2, max_value=5),
+    lines=st.integers(min_value=1, max_value=5),
+    data=st.data(),
+    places=st.sampled_from([0, 2]),
+    negative=st.booleans(),
+)
+def test_the_search_keeps_what_trying_every_combination_keeps(
+    width: int, lines: int, data: st.DataObject, places: int, negative: bool
+) -> None:
+    children_cells = [data.draw(st.lists(_cell, min_size=width, max_size=width)) for _ in range(lines)]
+    if negative:  # a refund printed as a negative figure: no branch may be cut on the sign
+        children_cells[0][0] = -children_cells[0][0]
+    parent_cells = [sum(column) for column in zip(*children_cells, strict=True)]
+    if data.draw(st.booleans()):  # a misprint: the lines no longer add up in one column
+        parent_cells[-1] += 7
+    members = [row_candidates(_printed(cells, places), width, ()) for cells in [parent_cells, *children_cells]]
+    before = [list(m.candidates) for m in members]
+    beyond_the_search = prod(len(m.candidates) for m in members) > _MAX_STATES
+    expected = before if beyond_the_search else _brute_force(members, width)
+    changed = narrow_by_columns(members[0], members[1:], width)
+    after = [m.candidates for m in members]
+    if all(expected) and expected != before:
+        assert changed and after == expected
+    else:  # nothing adds up (left to the rules), nothing to remove or too many to try: every placement stays
+        assert not changed and after == before
+
+
+def test_a_class_and_its_lines_settle_each_other() -> None:
+    # 合计 | 基本支出 | 项目支出 with the empty cells dropped: 120.00 could be either part of the class.
+    width = 3
+    parent = row_candidates((Decimal("150.00"), Decimal("120.00"), Decimal("30.00")), width, ((0, (1, 2)),))
+    child_a = row_candidates((Decimal("120.00"), Decimal("120.00")), width, ((0, (1, 2)),))
+    child_b = row_candidates((Decimal("30.00"), Decimal("30.00")), width, ((0, (1, 2)),))
+    assert len(child_a.candidates) == 2 and len(child_b.candidates) == 2
+    assert narrow_by_columns(parent, [child_a, child_b], width)
+    assert child_a.candidates == [(0, 1)] and child_b.candidates == [(0, 2)]
+
+
+def _keeps_sums(values: tuple[Decimal, ...], placement: tuple[int, ...], width: int, sums) -> bool:
+    row = RowFigures(values, [placement])
+    cells = row.vector(placement, width)
+    half = {col: unit_of(v) / 2 for v, col in zip(values, placement, strict=True)}
+    return all(
+        abs(cells[total] - sum(cells[p] for p in parts)) <= sum(half.get(c, Decimal(0)) for c in (total, *parts))
+        for total, parts in sums
+    )
+
+
+_SUMS = {
+    # 合计 = every other column (收入决算表, 支出决算表 …)
+    "total of all": lambda width: ((0, tuple(range(1, width))),),
+    # 合计 = 基本支出 + 项目支出, 基本支出 = 人员经费 + 公用经费
+    "nested": lambda width: ((0, (1, 2)), (1, tuple(range(3, width)))),
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    width=st.integers(min_value=4, max_value=8),
+    layout=st.sampled_from(sorted(_SUMS)),
+    cells=st.lists(_cell, min_size=8, max_size=8),
+    places=st.sampled_from([0, 1, 2]),
+    misprint=st.booleans(),
+)
+def test_a_rows_placements_are_those_that_keep_its_sums(
+    width: int, layout: str, cells: list[int], places: int, misprint: bool
+) -> None:
+    sums = _SUMS[layout](width)
+    row = cells[:width]
+    for total, parts in reversed(sums):  # a consistent row, the empty cells dropped when printed
+        row[total] = sum(row[p] for p in parts)
+    if misprint:
+        row[0] += 3
+    values = _printed(row, places)
+    expected = [p for p in combinations(range(width), len(values)) if _keeps_sums(values, p, width, sums)]
+    if len(values) == width:  # nothing dropped: the printed order is the placement, whatever the sums say
+        expected = [tuple(range(width))]
+    assert row_candidates(values, width, sums).candidates == expected
