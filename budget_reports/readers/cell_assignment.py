@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import combinations
+from itertools import combinations, permutations
 from math import prod
 from operator import add
 
@@ -57,22 +57,40 @@ def _half_unit(value: Decimal) -> Decimal:
     return unit_of(value) / 2
 
 
-def row_candidates(values: tuple[Decimal, ...], width: int, sums: Sequence[tuple[int, tuple[int, ...]]]) -> RowFigures:
-    """Every left-to-right placement of the figures that keeps the row's own sums."""
+def row_candidates(
+    values: tuple[Decimal, ...],
+    width: int,
+    sums: Sequence[tuple[int, tuple[int, ...]]],
+    lines: Sequence[object] | None = None,
+) -> RowFigures:
+    """Every left-to-right placement of the figures that keeps the row's own sums.
+
+    ``lines`` (one per figure) says which printed line each figure came from, when a row's figures
+    were printed on several lines whose order is not the columns' (text written by baseline): the
+    figures of one line keep their order, those of different lines may interleave."""
     row = RowFigures(values)
     if len(values) > width:
         return row  # more figures than columns: nothing fits
-    if len(values) == width or not sums or not values:
+    if lines is not None and len(set(lines)) > 1:
+        placements = _distinct(
+            [p for p in permutations(range(width), len(values)) if _keeps_line_order(p, lines)], values
+        )
+        if not sums:
+            row.candidates = placements
+            return row
+    elif len(values) == width or not sums or not values:
         # Nothing was dropped (the printed order is the placement), or nothing to tell columns apart.
         row.candidates = (
             [tuple(range(width))] if len(values) == width else list(combinations(range(width), len(values)))
         )
         return row
+    else:
+        placements = list(combinations(range(width), len(values)))
     # Whole numbers of the finest printed unit; a figure printed to 0.1 is exact to ± 0.05 = 5 such units.
     places = max(map(_places, values))
     scaled = [int(v.scaleb(places)) for v in values]
     halves = [10 ** (places - _places(v)) for v in values]  # twice the half unit, in those units
-    for placement in combinations(range(width), len(values)):
+    for placement in placements:
         vector = [0] * width
         units = [0] * width
         for value, half, col in zip(scaled, halves, placement, strict=True):
@@ -174,6 +192,28 @@ def keep_total_columns(total: RowFigures, rows: list[RowFigures]) -> bool:
             row.candidates = kept
             changed = True
     return changed
+
+
+def _distinct(placements: list[Placement], values: tuple[Decimal, ...]) -> list[Placement]:
+    """One placement per distinct row of cells: equal figures swapped give the same row."""
+    seen: set[tuple[tuple[int, Decimal], ...]] = set()
+    out = []
+    for placement in placements:
+        cells = tuple(sorted(zip(placement, values, strict=True)))
+        if cells not in seen:
+            seen.add(cells)
+            out.append(placement)
+    return out
+
+
+def _keeps_line_order(placement: Placement, lines: Sequence[object]) -> bool:
+    """The figures of each printed line sit in that line's left-to-right order."""
+    last: dict[object, int] = {}
+    for col, line in zip(placement, lines, strict=True):
+        if col < last.get(line, -1):
+            return False
+        last[line] = col
+    return True
 
 
 def _places(value: Decimal) -> int:

@@ -1,0 +1,227 @@
+"""Two-sided coded tables (the 基本支出 table: 301/303 beside 302/310) in text written by baseline.
+
+pdfplumber writes such a table row by row, but each row over several lines and both halves on each
+line, left half first:
+
+    301 01 302                  ← the codes (the right half's 款 part printed lower)
+    基本工资 01 办公费            ← left name, right 款 part and name
+    262.33 21.21                ← the figures, left then right
+    301 02 302
+    津贴补贴 1,238.58 02 印刷费
+    7.61                        ← a figure alone: left or right?
+
+A band runs from a line opening with a code or a total to the next. Within a band each line's
+words go to the left half until one shows the right half has begun: a code, a 款 part after the
+left code is whole, or a name after a figure. A name continuing on a line of its own belongs to
+the half whose name began highest (the wrapped one: a one-line name sits lower, in the middle).
+A figure printed alone on a line of a two-half band could be either half's: the table's sums
+(each 类 the sum of its 款) decide; where they cannot, the figure is left unplaced and reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import product
+
+from budget_reports.model import AmbiguousCell
+from budget_reports.normalize import parse_decimal
+from budget_reports.readers.linear_rows import Token, is_figure, is_row_label, strip_header_leftovers
+from budget_reports.rules.base import unit_of
+
+_CODE_START = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+_CODE_PART = re.compile(r"^\d{2}$")
+_CLASS_LENGTH = 3
+# Lone figures whose sides are searched jointly; beyond, they are left unplaced.
+_MAX_LONE = 14
+
+
+@dataclass(slots=True)
+class _Half:
+    code: list[Token] = field(default_factory=list)
+    name: list[Token] = field(default_factory=list)
+    figures: list[Token] = field(default_factory=list)
+    name_line: int | None = None  # index in the band of the line where its name starts
+
+    @property
+    def code_text(self) -> str:
+        return "".join(t.text for t in self.code)
+
+    def tokens(self) -> list[Token]:
+        return [*self.code, *self.name, *self.figures]
+
+    def add_name(self, token: Token, line: int) -> None:
+        if self.name_line is None:
+            self.name_line = line
+        self.name.append(token)
+
+
+@dataclass(slots=True)
+class _Band:
+    halves: list[_Half]
+    lone: list[Token] = field(default_factory=list)  # figures alone on a line: left or right
+
+
+def gather_two_sided_rows(
+    lines: Sequence[Sequence[Token]], widths: tuple[int, int]
+) -> tuple[list[list[Token]], list[AmbiguousCell]]:
+    """Each band's tokens (left half, then right half: code, name, figures), and the figures whose
+    half the table's sums could not tell (left out of the rows)."""
+    bands = [_read_band(band) for band in _bands(lines)]
+    unplaced = _settle_lone_figures(bands, widths)
+    rows = [[t for half in band.halves for t in half.tokens()] for band in bands]
+    return [row for row in rows if row], unplaced
+
+
+def _bands(lines: Sequence[Sequence[Token]]) -> list[list[list[Token]]]:
+    bands: list[list[list[Token]]] = []
+    for raw in lines:
+        tokens = strip_header_leftovers(list(raw))
+        if not tokens:
+            continue
+        if not bands or _CODE_START.match(tokens[0].text) or is_row_label(tokens[0].text):
+            bands.append([])
+        bands[-1].append(tokens)
+    return bands
+
+
+def _read_band(lines: list[list[Token]]) -> _Band:
+    halves = [_Half()]
+    first = lines[0]
+    i = 0
+    if _CODE_START.match(first[0].text):
+        i = _take_code(first, 0, halves[0])
+    figure_seen = False
+    for token in first[i:]:
+        right_begins = _CODE_START.match(token.text) or (figure_seen and not is_figure(token.text))
+        if right_begins and len(halves) == 1:
+            halves.append(_Half())
+            if _CODE_START.match(token.text):
+                halves[1].code.append(token)
+                continue
+        half = halves[-1]
+        if _CODE_PART.match(token.text) and half.code and len(half.code_text) < 7:
+            half.code.append(token)
+        elif is_figure(token.text):
+            half.figures.append(token)
+            figure_seen = True
+        else:
+            half.add_name(token, 0)
+    band = _Band(halves)
+    for number, tokens in enumerate(lines[1:], start=1):
+        _read_line(band, tokens, number)
+    return band
+
+
+def _take_code(tokens: list[Token], start: int, half: _Half) -> int:
+    half.code.append(tokens[start])
+    i = start + 1
+    while i < len(tokens) and _CODE_PART.match(tokens[i].text) and len(half.code_text) < 7:
+        half.code.append(tokens[i])
+        i += 1
+    return i
+
+
+def _read_line(band: _Band, tokens: list[Token], number: int) -> None:
+    halves = band.halves
+    if all(is_figure(t.text) and not _CODE_PART.match(t.text) for t in tokens):
+        if len(halves) == 1:
+            halves[0].figures.extend(tokens)
+        elif len(tokens) == len(halves):
+            for half, token in zip(halves, tokens, strict=True):
+                half.figures.append(token)
+        else:
+            band.lone.extend(tokens)
+        return
+    side: int | None = None  # the half this line's words go to, once known
+    figure_here = False  # the line printed a figure of that half
+    for token in tokens:
+        text = token.text
+        if _CODE_PART.match(text) and len(halves[-1].code_text) < 7:
+            side, figure_here = len(halves) - 1, False  # the right half's 款 part, printed under its 类
+            halves[side].code.append(token)
+        elif is_figure(text):
+            side = 0 if side is None else side
+            halves[side].figures.append(token)
+            figure_here = True
+        else:
+            if side is None:
+                side = 0 if not halves[0].name else _wrapped(halves)
+            elif figure_here and side < len(halves) - 1:
+                side += 1  # a name after a figure: the next half's
+            figure_here = False
+            halves[side].add_name(token, number)
+
+
+def _wrapped(halves: list[_Half]) -> int:
+    """The half whose name began on the highest line (a wrapped name goes on below its start)."""
+    started = [(h.name_line, i) for i, h in enumerate(halves) if h.name_line is not None]
+    return min(started)[1] if started else 0
+
+
+def _settle_lone_figures(bands: list[_Band], widths: tuple[int, int]) -> list[AmbiguousCell]:
+    """Give each lone figure the half that keeps every 类 the sum of its 款; report the others."""
+    lone = [(band, token) for band in bands for token in band.lone if len(band.halves) == 2]
+    if not lone:
+        return []
+    fitting: list[tuple[int, ...]] = []
+    if len(lone) <= _MAX_LONE:
+        for choice in product((0, 1), repeat=len(lone)):
+            if _fits(bands, lone, choice, widths):
+                fitting.append(choice)
+    unplaced: list[AmbiguousCell] = []
+    for index, (band, token) in enumerate(lone):
+        sides = {choice[index] for choice in fitting}
+        if len(sides) == 1:
+            band.halves[sides.pop()].figures.append(token)
+        else:
+            unplaced.append(_unplaced(band, token))
+    return unplaced
+
+
+def _fits(
+    bands: list[_Band], lone: list[tuple[_Band, Token]], choice: tuple[int, ...], widths: tuple[int, int]
+) -> bool:
+    extra: dict[int, list[Token]] = {}
+    for (band, token), side in zip(lone, choice, strict=True):
+        extra.setdefault(id(band.halves[side]), []).append(token)
+    amounts: dict[str, list[Decimal]] = {}
+    for band in bands:
+        for side, half in enumerate(band.halves):
+            figures = [*half.figures, *extra.get(id(half), [])]
+            width = widths[side] if len(band.halves) == 2 else max(widths)
+            if len(figures) > width:
+                return False
+            if half.code and len(figures) == 1:
+                value = parse_decimal(figures[0].text)
+                if value is not None:
+                    amounts.setdefault(half.code_text, []).append(value)
+    return _classes_add_up(amounts)
+
+
+def _classes_add_up(amounts: dict[str, list[Decimal]]) -> bool:
+    """Each 类 printed with a figure equals the sum of its 款's figures, within their rounding."""
+    for code, values in amounts.items():
+        if len(code) != _CLASS_LENGTH or len(values) != 1:
+            continue
+        parts = [v for c, vs in amounts.items() if len(c) == _CLASS_LENGTH + 2 and c.startswith(code) for v in vs]
+        total = values[0]
+        tolerance = sum((unit_of(v) / 2 for v in [total, *parts]), Decimal(0))
+        if abs(total - sum(parts, Decimal(0))) > tolerance:
+            return False
+    return True
+
+
+def _unplaced(band: _Band, token: Token) -> AmbiguousCell:
+    rows = [" ".join(filter(None, [h.code_text, "".join(t.text for t in h.name)])) for h in band.halves]
+    snippet = " / ".join(" ".join(t.text for t in h.tokens()) for h in band.halves)
+    return AmbiguousCell(
+        page=token.page,
+        line=token.line,
+        figure=token.text,
+        row=" | ".join(rows),
+        candidates=tuple(rows),
+        snippet=f"{snippet} {token.text}",
+    )
