@@ -19,11 +19,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 
+from budget_reports.normalize import compact
+from budget_reports.readers.code_names import known_names
 from budget_reports.readers.linear_rows import Segment, Token, is_figure, is_row_label, strip_header_leftovers
 
 _CODE_START = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _CODE_PART = re.compile(r"^\d{2}$")
+# Code lines with figures and no name, under a line of name, that show a text written by baseline
+# even when its other rows fit on one line each (only wrapped names leave their code line).
+_SIGNATURE_LINES = 2
 
 
 def _is_code_line(tokens: Sequence[Token]) -> bool:
@@ -47,8 +53,9 @@ def _figures_without_name(tokens: Sequence[Token]) -> bool:
 
 
 def is_written_by_baseline(lines: Sequence[Sequence[Token]], coded: bool) -> bool:
-    """A text written by baseline: in a coded table, most code lines print their figures but no name,
-    and follow a line of name (the name sits on the line above); in a labelled one, more labels print
+    """A text written by baseline: in a coded table, code lines print their figures but no name and
+    follow a line of name (the name sits on the line above: most rows, or at least the wrapped
+    ones); in a labelled one, more labels print
     their figures on the line below than beside them. Other texts print a row on one line."""
     kept = [strip_header_leftovers(list(tokens)) for tokens in lines]
     kept = [tokens for tokens in kept if tokens]
@@ -69,45 +76,102 @@ def is_written_by_baseline(lines: Sequence[Sequence[Token]], coded: bool) -> boo
         for i in code_lines
         if _figures_without_name(kept[i]) and i > 0 and not _is_code_line(kept[i - 1]) and _has_name(kept[i - 1])
     )
-    return above * 2 > len(code_lines)
+    return above >= _SIGNATURE_LINES or above * 2 > len(code_lines)
 
 
 def gather_baseline_rows(lines: Sequence[Sequence[Token]], coded: bool) -> list[list[Token]]:
-    """The tokens of each row (name, code and figures in the order printed), from the table's body lines."""
+    """The tokens of each row (code, name and figures, each in the order printed), from the table's body lines."""
+    kept = [tokens for tokens in (strip_header_leftovers(list(raw)) for raw in lines) if tokens]
+    return _coded_rows(kept) if coded else _labelled_rows(kept)
+
+
+def _labelled_rows(kept: list[list[Token]]) -> list[list[Token]]:
+    """A table without codes: each label takes the lines under it (its figures, its name's end)."""
     rows: list[list[Token]] = []
-    waiting: list[Token] = []  # lines above the next code line
-    labelled: list[Token] | None = None  # the labelled row taking the lines under it
-    for raw in lines:
-        tokens = strip_header_leftovers(list(raw))
-        if not tokens:
-            continue
-        if coded and _is_code_line(tokens):
-            rows.append(_code_first([*waiting, *tokens], len(waiting)))
-            waiting, labelled = [], None
-        elif is_row_label(tokens[0].text) and not waiting:
-            labelled = list(tokens)
+    waiting: list[Token] = []
+    labelled: list[Token] | None = None
+    for tokens in kept:
+        if is_row_label(tokens[0].text) and not _has_name(waiting):
+            labelled = [*waiting, *tokens]  # with the figures set higher than its label
             rows.append(labelled)
-        elif labelled is not None and (not coded or not _has_name(tokens)):
+            waiting = []
+        elif labelled is not None:
             labelled.extend(tokens)
         else:
-            labelled = None
             waiting.extend(tokens)
     if waiting:
-        if rows:
-            rows[-1].extend(waiting)
-        else:
-            rows.append(waiting)
+        rows.append(waiting)
     return rows
 
 
-def _code_first(tokens: list[Token], code_at: int) -> list[Token]:
-    """A coded row's tokens as a row-per-line text prints them: code, name, figures (each in the
-    order printed), whatever lines the name and figures were on."""
-    end = code_at + 1
-    while end < len(tokens) and _CODE_PART.match(tokens[end].text):
+def _coded_rows(kept: list[list[Token]]) -> list[list[Token]]:
+    """A coded table: the lines between two anchors (code or label lines) are split between the
+    row above (a name's end) and the row below (a name's start) where both rows then read as their
+    codes' names; when the names cannot tell, figures printed right under a code line stay with it
+    and the rest go to the row below (names set at the top of their cells). A label takes the
+    figures printed just under or over it, never a name."""
+    anchors = [i for i, tokens in enumerate(kept) if _is_code_line(tokens) or is_row_label(tokens[0].text)]
+    if not anchors:
+        return [[t for tokens in kept for t in tokens]] if kept else []
+    bands: dict[int, list[int]] = {anchors[0]: list(range(anchors[0] + 1))}
+    for above, below in pairwise(anchors):
+        gap = list(range(above + 1, below))
+        cut = _cut(kept, bands[above], above, gap, below)
+        bands[above] += gap[:cut]
+        bands[below] = [*gap[cut:], below]
+    bands[anchors[-1]] += list(range(anchors[-1] + 1, len(kept)))
+    return [_in_row_order(kept, bands[anchor], anchor) for anchor in anchors]
+
+
+def _cut(kept: list[list[Token]], taken: list[int], above: int, gap: list[int], below: int) -> int:
+    """How many of the gap's lines go to the row above."""
+    figures_only = [not _has_name(kept[i]) for i in gap]
+    if not _is_code_line(kept[above]):
+        return next((k for k, only in enumerate(figures_only) if not only), len(gap))
+    if not _is_code_line(kept[below]):
+        return len(gap) - next((k for k, only in enumerate(reversed(figures_only)) if not only), len(gap))
+    scores = [
+        _reads_as(kept, [*taken, *gap[:cut]], above, whole=True)
+        + _reads_as(kept, [*gap[cut:], below], below, whole=False)
+        for cut in range(len(gap) + 1)
+    ]
+    # Among the best, the cut after the figures printed under the code line (set lower than it).
+    under = next((k for k, only in enumerate(figures_only) if not only), len(gap))
+    best = [cut for cut, score in enumerate(scores) if score == max(scores)]
+    return min(best, key=lambda cut: abs(cut - under))
+
+
+def _reads_as(kept: list[list[Token]], band: list[int], anchor: int, whole: bool) -> int:
+    """2 when the band's name is a name of its code (``whole``), 1 when it begins one (the rest
+    may follow on lines below), else 0."""
+    code, code_end = _code_of(kept[anchor])
+    words = [t for i in band for t in (kept[i][code_end:] if i == anchor else kept[i])]
+    name = compact("".join(t.text for t in words if not is_figure(t.text)))
+    names = known_names(code)
+    if whole:
+        return 2 if name in names else 0
+    return 1 if name and any(n.startswith(name) for n in names) else 0
+
+
+def _code_of(tokens: list[Token]) -> tuple[str, int]:
+    """The code a code line opens with, and how many of its tokens print it."""
+    code, end = tokens[0].text, 1
+    while end < len(tokens) and _CODE_PART.match(tokens[end].text) and len(code) < 7:
+        code += tokens[end].text
         end += 1
-    rest = tokens[:code_at] + tokens[end:]
-    return [*tokens[code_at:end], *(t for t in rest if not is_figure(t.text)), *(t for t in rest if is_figure(t.text))]
+    return code, end
+
+
+def _in_row_order(kept: list[list[Token]], band: list[int], anchor: int) -> list[Token]:
+    """A row's tokens as a row-per-line text prints them: code, name, figures (each in the order
+    printed), whatever lines the name and figures were on."""
+    code_end = _code_of(kept[anchor])[1] if _is_code_line(kept[anchor]) else 0
+    rest = [t for i in band for t in (kept[i][code_end:] if i == anchor else kept[i])]
+    return [
+        *kept[anchor][:code_end],
+        *(t for t in rest if not is_figure(t.text)),
+        *(t for t in rest if is_figure(t.text)),
+    ]
 
 
 # Whether a side can hold these figures (by its width and its row sums).
