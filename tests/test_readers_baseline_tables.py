@@ -16,7 +16,14 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from budget_reports.classification.reference import edition
 from budget_reports.gold import extract_frames
+from budget_reports.readers.baseline_headers import assembled_words
+from budget_reports.readers.baseline_rows import gather_baseline_rows, is_written_by_baseline
+from budget_reports.readers.baseline_sides import gather_two_sided_rows
+from budget_reports.readers.cell_assignment import row_candidates
+from budget_reports.readers.linear_rows import Token, line_tokens
+from budget_reports.readers.table_headers import match_layout
 from budget_reports.text_serializations import write_serialization
 from tests.baseline_pdf import Column, Row, TablePdf, wrapped
 from tests.conftest import corpus_file
@@ -127,3 +134,170 @@ def test_function_tables_typeset_by_baseline_read_as_their_pdf(variant: str, put
         assert got == expected, (
             f"{table.title}\nonly in the PDF: {sorted(expected - got)}\nonly in the text: {sorted(got - expected)}"
         )
+
+
+# The basic-expenditure table: 301 and 303 on the left, 302 and 310 on the right, every 款 of the
+# classification printed (empty where the report spent nothing), as Shanghai prints it.
+ECONOMIC_TITLE = "一般公共预算财政拨款基本支出决算表"
+ECONOMIC_HEADER: list[Row] = [
+    [
+        ["科目", "编码"],
+        ["经济", "分类"],
+        ["科目名称"],
+        ["决算数"],
+        ["科目", "编码"],
+        ["经济", "分类"],
+        ["科目名称"],
+        ["决算数"],
+    ],
+    [["类"], ["款"], [], [], ["类"], ["款"], [], []],
+]
+ECONOMIC_ROWS_PER_PAGE = 12  # the table runs over three pages, its header printed on each
+ECONOMIC_VARIANTS = {
+    # the right half's 款 part lower than the codes, names in the middle, figures at the bottom
+    "names in the middle": ("middle", 20),
+    # long names set at the top and wrapped: the code line carries a name's start
+    "names at the top, wrapped": ("top", 9),
+}
+
+
+def _economic_rows(putuo: dict[str, pl.DataFrame], name_align: str, name_width: int) -> list[Row]:
+    facts = {r["code"]: r for r in putuo["expenditure_economic"].iter_rows(named=True)}
+    reference = edition("economic", 2024)
+
+    def side(classes: tuple[str, ...]) -> list[list[list[str]]]:
+        cells = []
+        for cls in classes:
+            for entry in [reference.get(cls), *reference.children(cls, "款")]:
+                assert entry is not None
+                fact = facts.get(entry.code)
+                kuan = [entry.code[3:]] if len(entry.code) == 5 else []
+                name = fact["name"] if fact else entry.name
+                cells.append([[cls], kuan, wrapped(name, name_width), _printed(fact["amount"]) if fact else []])
+        return cells
+
+    left, right = side(("301", "303")), side(("302", "310"))
+    empty: list[list[str]] = [[], [], [], []]
+    rows: list[Row] = [
+        [*(left[i] if i < len(left) else empty), *(right[i] if i < len(right) else empty)]
+        for i in range(max(len(left), len(right)))
+    ]
+    metrics = {
+        r["metric"]: r["value"]
+        for r in putuo["summary_metrics"].filter(pl.col("source_kind") == "table").iter_rows(named=True)
+    }
+    rows.append(
+        [
+            ["人员经费合计"],
+            [],
+            [],
+            _printed(metrics["人员经费"]),
+            ["公用经费合计"],
+            [],
+            [],
+            _printed(metrics["公用经费"]),
+        ]
+    )
+    return rows
+
+
+@pytest.mark.parametrize("variant", sorted(ECONOMIC_VARIANTS))
+def test_two_sided_table_typeset_by_baseline_reads_as_its_pdf(variant: str, putuo, tmp_path: Path) -> None:
+    name_align, name_width = ECONOMIC_VARIANTS[variant]
+    half = [Column(40, "top"), Column(40, "middle"), Column(name_width * 9.5 + 8, name_align), Column(70, "bottom")]
+    pdf = TablePdf()
+    rows = _economic_rows(putuo, name_align, name_width)
+    pdf.table(ECONOMIC_TITLE, [*half, *half], ECONOMIC_HEADER, rows, ECONOMIC_ROWS_PER_PAGE)
+    text = write_serialization(pdf.save(tmp_path / "economic.pdf"), "pdfplumber", tmp_path)
+    frames = extract_frames(text, PUTUO)
+
+    def facts(f: dict[str, pl.DataFrame]) -> set[tuple[str, str, str]]:
+        return {
+            (r["code"], r["name"], _canonical(r["amount"])) for r in f["expenditure_economic"].iter_rows(named=True)
+        }
+
+    expected, got = facts(putuo), facts(frames)
+    assert len(expected) == 27
+    assert got == expected, f"only in the PDF: {sorted(expected - got)}\nonly in the text: {sorted(got - expected)}"
+    # Figures alone on a line under both halves were placed by the classes' sums, none left over.
+    assert frames["dq_findings"].filter(pl.col("rule_id") == "extraction.ambiguous_cell").height == 0
+
+
+# Lines of the corpus report's basic-expenditure table as pdfplumber writes them.
+ECONOMIC_LINES = """301 302
+工资福利支出 1,500.91 商品和服务支出 28.82
+301 01 302
+基本工资 01 办公费
+262.33 21.21
+301 02 302
+津贴补贴 1,238.58 02 印刷费
+7.61"""
+
+
+def _tokens(text: str) -> list[list[Token]]:
+    return [line_tokens(line, 16, number) for number, line in enumerate(text.splitlines(), start=1)]
+
+
+def test_a_lone_figure_goes_to_the_half_its_class_sum_needs() -> None:
+    rows, unplaced = gather_two_sided_rows(_tokens(ECONOMIC_LINES), (1, 1))
+    assert unplaced == []
+    assert [t.text for t in rows[-1]] == ["301", "02", "津贴补贴", "1,238.58", "302", "02", "印刷费", "7.61"]
+
+
+def test_a_lone_figure_no_sum_can_place_is_reported_not_guessed() -> None:
+    # A figure under two empty halves (奖金 and 咨询费), and no class line to tell which it is.
+    lines = "301 03 302\n奖金 03 咨询费\n5.00"
+    rows, unplaced = gather_two_sided_rows(_tokens(lines), (1, 1))
+    assert [(u.figure, u.candidates) for u in unplaced] == [("5.00", ("30103 奖金", "30203 咨询费"))]
+    assert all("5.00" not in [t.text for t in row] for row in rows)
+    # With the classes printed, their sums place it.
+    classes = "301 302\n工资福利支出 5.00 商品和服务支出\n"
+    rows, unplaced = gather_two_sided_rows(_tokens(classes + lines), (1, 1))
+    assert unplaced == []
+    assert [t.text for t in rows[-1]] == ["301", "03", "奖金", "5.00", "302", "03", "咨询费"]
+
+
+# Header lines of the corpus report's 收入决算表 as pdfplumber writes them (cells' words interleaved).
+INCOME_HEADER = [
+    "项目 附属单",
+    "本年收入合 财政拨款收 上级补助 事业收 经营收 其他收",
+    "支出功能分类 位上",
+    "科目名称 计 入 收入 入 入 入",
+    "科目编码 缴收入",
+    "类 款 项",
+]
+
+
+def test_header_words_are_spelled_from_pieces_of_successive_lines() -> None:
+    words = assembled_words(INCOME_HEADER)
+    assert sorted(words) == sorted(
+        ["本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"]
+    )
+    layout = match_layout(" ".join([*INCOME_HEADER, *words]))
+    assert layout is not None and layout.name == "收入表"
+    # Pieces of one line never spell a word together: they stand side by side, not one above the other.
+    assert assembled_words(["本年收入合 计"]) == []
+
+
+def test_figures_of_one_row_on_two_lines_are_placed_by_its_sums_in_any_order() -> None:
+    # 行政运行 1,503.52 / 201 06 01 1,511.89 8.37: the 基本支出 figure printed on the name's line.
+    values = (Decimal("1503.52"), Decimal("1511.89"), Decimal("8.37"))
+    sums = ((0, (1, 2)),)
+    # Either of the code line's figures can be 合计 only as the first of its line; the row's sum
+    # leaves 基本 and 项目 open (the column sums down the table settle them).
+    assert row_candidates(values, 3, sums, ("name", "code", "code")).candidates == [(1, 0, 2), (2, 0, 1)]
+    # Two figures on two lines with nothing to tell their columns apart: every order stays open.
+    open_rows = row_candidates((Decimal("10.00"), Decimal("10.00")), 3, sums, ("name", "code"))
+    assert open_rows.candidates == [(0, 1), (0, 2)]
+
+
+def test_a_coded_table_written_by_baseline_is_told_from_one_written_row_by_row() -> None:
+    by_baseline = _tokens("行政运行\n201 06 01 1,511.89 1,503.52 8.37\n一般行政管理事务\n201 06 02 10.00 10.00")
+    row_by_row = _tokens("201 06 01 行政运行 1,511.89 1,503.52 8.37\n201 06 02 一般行政管理事务 10.00 10.00")
+    assert is_written_by_baseline(by_baseline, coded=True)
+    assert not is_written_by_baseline(row_by_row, coded=True)
+    rows = gather_baseline_rows(by_baseline, coded=True)
+    assert [[t.text for t in row] for row in rows] == [
+        ["201", "06", "01", "行政运行", "1,511.89", "1,503.52", "8.37"],
+        ["201", "06", "02", "一般行政管理事务", "10.00", "10.00"],
+    ]

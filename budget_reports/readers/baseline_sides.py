@@ -12,10 +12,11 @@ line, left half first:
 
 A band runs from a line opening with a code or a total to the next. Within a band each line's
 words go to the left half until one shows the right half has begun: a code, a 款 part after the
-left code is whole, or a name after a figure. A name continuing on a line of its own belongs to
-the half whose name began highest (the wrapped one: a one-line name sits lower, in the middle).
-A figure printed alone on a line of a two-half band could be either half's: the table's sums
-(each 类 the sum of its 款) decide; where they cannot, the figure is left unplaced and reported.
+left half's name, figure or 款 part, a name after a figure, or a second word of name. A name
+continuing on a line of its own belongs to the half whose name began highest (the wrapped one: a
+one-line name sits lower, in the middle). A figure printed alone on a line of a two-half band
+could be either half's: the table's sums (each 类 the sum of its 款) decide; where they cannot,
+the figure is left unplaced and reported.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from itertools import product
 
 from budget_reports.model import AmbiguousCell
 from budget_reports.normalize import parse_decimal
+from budget_reports.readers.code_names import known_names
 from budget_reports.readers.linear_rows import Token, is_figure, is_row_label, strip_header_leftovers
 from budget_reports.rules.base import unit_of
 
@@ -64,6 +66,18 @@ class _Band:
     lone: list[Token] = field(default_factory=list)  # figures alone on a line: left or right
 
 
+def prints_codes_apart(lines: Sequence[Sequence[Token]]) -> bool:
+    """Whether some line holds codes alone, of both halves (``301 01 302``, ``01 01``): a two-sided
+    table written by baseline, its codes apart from their names and figures."""
+    for tokens in lines:
+        texts = [t.text for t in tokens]
+        parts = sum(1 for t in texts if _CODE_PART.match(t))
+        starts = sum(1 for t in texts if _CODE_START.match(t) and len(t) == _CLASS_LENGTH)
+        if len(texts) > 1 and parts + starts == len(texts) and (starts > 1 or parts == len(texts)):
+            return True
+    return False
+
+
 def gather_two_sided_rows(
     lines: Sequence[Sequence[Token]], widths: tuple[int, int]
 ) -> tuple[list[list[Token]], list[AmbiguousCell]]:
@@ -88,45 +102,16 @@ def _bands(lines: Sequence[Sequence[Token]]) -> list[list[list[Token]]]:
 
 
 def _read_band(lines: list[list[Token]]) -> _Band:
-    halves = [_Half()]
-    first = lines[0]
-    i = 0
-    if _CODE_START.match(first[0].text):
-        i = _take_code(first, 0, halves[0])
-    figure_seen = False
-    for token in first[i:]:
-        right_begins = _CODE_START.match(token.text) or (figure_seen and not is_figure(token.text))
-        if right_begins and len(halves) == 1:
-            halves.append(_Half())
-            if _CODE_START.match(token.text):
-                halves[1].code.append(token)
-                continue
-        half = halves[-1]
-        if _CODE_PART.match(token.text) and half.code and len(half.code_text) < 7:
-            half.code.append(token)
-        elif is_figure(token.text):
-            half.figures.append(token)
-            figure_seen = True
-        else:
-            half.add_name(token, 0)
-    band = _Band(halves)
-    for number, tokens in enumerate(lines[1:], start=1):
+    band = _Band([_Half()])
+    for number, tokens in enumerate(lines):
         _read_line(band, tokens, number)
     return band
 
 
-def _take_code(tokens: list[Token], start: int, half: _Half) -> int:
-    half.code.append(tokens[start])
-    i = start + 1
-    while i < len(tokens) and _CODE_PART.match(tokens[i].text) and len(half.code_text) < 7:
-        half.code.append(tokens[i])
-        i += 1
-    return i
-
-
 def _read_line(band: _Band, tokens: list[Token], number: int) -> None:
+    """One line's words into the band's halves; the band's first line (``number`` 0) opens them."""
     halves = band.halves
-    if all(is_figure(t.text) and not _CODE_PART.match(t.text) for t in tokens):
+    if number > 0 and all(is_figure(t.text) and not _CODE_PART.match(t.text) for t in tokens):
         if len(halves) == 1:
             halves[0].figures.extend(tokens)
         elif len(tokens) == len(halves):
@@ -136,23 +121,55 @@ def _read_line(band: _Band, tokens: list[Token], number: int) -> None:
             band.lone.extend(tokens)
         return
     side: int | None = None  # the half this line's words go to, once known
-    figure_here = False  # the line printed a figure of that half
+    printed: str | None = None  # what the line last printed in that half: "code", "name" or "figure"
+    previous = ""
     for token in tokens:
         text = token.text
-        if _CODE_PART.match(text) and len(halves[-1].code_text) < 7:
-            side, figure_here = len(halves) - 1, False  # the right half's 款 part, printed under its 类
+        if number == 0 and _CODE_START.match(text):
+            side = 0 if side is None and not halves[0].code else _next_half(halves, number)
             halves[side].code.append(token)
+            printed = "code"
+        elif _CODE_PART.match(text) and any(len(h.code_text) < 7 for h in halves):
+            if side is None:  # a 款 part opening the line: the half whose code it continues
+                side = _continued_by(halves, text)
+            elif printed in ("name", "figure") or number > 0:
+                side = _next_half(halves, number, side)  # after a half's name, figure or 款: the next half's
+            halves[side].code.append(token)
+            printed = "code"
         elif is_figure(text):
             side = 0 if side is None else side
             halves[side].figures.append(token)
-            figure_here = True
+            printed = "figure"
         else:
             if side is None:
                 side = 0 if not halves[0].name else _wrapped(halves)
-            elif figure_here and side < len(halves) - 1:
-                side += 1  # a name after a figure: the next half's
-            figure_here = False
+            elif printed == "figure" or (printed == "name" and _word(text) and _word(previous)):
+                side = _next_half(halves, number, side)  # a name after a figure, or a second word
             halves[side].add_name(token, number)
+            printed = "name"
+        previous = text
+
+
+def _continued_by(halves: list[_Half], part: str) -> int:
+    """The half a 款 part opening a line belongs to: of the halves printing a class code, the one
+    the part makes a code of the classification (303 + 15 is none, 302 + 15 is 会议费), else the first."""
+    open_halves = [i for i, h in enumerate(halves) if len(h.code_text) == _CLASS_LENGTH]
+    known = [i for i in open_halves if known_names(halves[i].code_text + part)]
+    if len(known) == 1:
+        return known[0]
+    return open_halves[0] if open_halves else len(halves) - 1
+
+
+def _next_half(halves: list[_Half], number: int, side: int | None = None) -> int:
+    """The half after ``side`` (the right one), opened on the band's first line when needed."""
+    if number == 0 and len(halves) == 1:
+        halves.append(_Half())
+    return len(halves) - 1 if side is None else min(side + 1, len(halves) - 1)
+
+
+def _word(text: str) -> bool:
+    """A word of a name (names are set character by character in some tables: 因 公 出 国)."""
+    return len(text) > 1
 
 
 def _wrapped(halves: list[_Half]) -> int:

@@ -22,7 +22,7 @@ from budget_reports.model import AmbiguousCell, Block, BlockKind, Cell, Table
 from budget_reports.normalize import compact, parse_decimal
 from budget_reports.readers.baseline_headers import assembled_words
 from budget_reports.readers.baseline_rows import gather_baseline_rows, is_written_by_baseline, share_figures_below
-from budget_reports.readers.baseline_sides import gather_two_sided_rows
+from budget_reports.readers.baseline_sides import gather_two_sided_rows, prints_codes_apart
 from budget_reports.readers.cell_assignment import (
     RowFigures,
     bound_by_parent,
@@ -237,7 +237,7 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
             body.insert(0, line_tokens(header[-1].text, header[-1].page, header[-1].line))
         rows = gather_baseline_rows(body, coded)
         return _linear_table(lines, start, i, unit, layout, rows, coded, settle, by_baseline=True)
-    if _misaligned(body_lines, coded, layout) and _two_coded_sides(layout):
+    if _two_coded_sides(layout) and (_misaligned(body_lines, coded, layout) or prints_codes_apart(body)):
         rows, unplaced = gather_two_sided_rows(body, (len(layout.sides[0].money), len(layout.sides[1].money)))
         table = _linear_table(lines, start, i, unit, layout, rows, coded, settle)
         return replace(table, ambiguous=[*unplaced, *table.ambiguous])
