@@ -18,12 +18,15 @@ import pytest
 
 from budget_reports.classification.reference import edition
 from budget_reports.gold import extract_frames
+from budget_reports.normalize import compact
+from budget_reports.readers import read_document
 from budget_reports.readers.baseline_headers import assembled_words
 from budget_reports.readers.baseline_rows import gather_baseline_rows, is_written_by_baseline
 from budget_reports.readers.baseline_sides import gather_two_sided_rows
 from budget_reports.readers.cell_assignment import row_candidates
 from budget_reports.readers.linear_rows import Token, line_tokens
 from budget_reports.readers.table_headers import match_layout
+from budget_reports.readers.text import read_text
 from budget_reports.text_serializations import write_serialization
 from tests.baseline_pdf import Column, Row, TablePdf, wrapped
 from tests.conftest import corpus_file
@@ -301,3 +304,108 @@ def test_a_coded_table_written_by_baseline_is_told_from_one_written_row_by_row()
         ["201", "06", "01", "行政运行", "1,511.89", "1,503.52", "8.37"],
         ["201", "06", "02", "一般行政管理事务", "10.00", "10.00"],
     ]
+
+
+# The two overviews (收入支出决算总表, 财政拨款收入支出决算总表), re-typeset from the grids the PDF
+# reader reads in the corpus report: labels set at the top of their cells or in the middle, wrapped
+# in narrow columns, figures in the middle or lower, so that pdfplumber writes a row's figures on
+# the line under its labels, both halves' figures together.
+OVERVIEWS = ("收入支出决算总表", "财政拨款收入支出决算总表")
+OVERVIEW_METRICS = ("本年收入合计", "本年支出合计", "年初结转和结余", "年末结转和结余", "收支总计", "财政拨款收支总计")
+OVERVIEW_VARIANTS = {
+    # label column width (characters), label alignment, figures alignment
+    "labels at the top, figures under them": (16, "top", "middle"),
+    "labels wrapped at the top, figures lower": (9, "top", "bottom"),
+}
+
+
+@pytest.fixture(scope="module")
+def putuo_grids() -> dict[str, list[list[str]]]:
+    document = read_document(corpus_file(PUTUO), PUTUO)
+    grids: dict[str, list[list[str]]] = {}
+    title = ""
+    for block in document.blocks:
+        if block.table is None and compact(block.text) in OVERVIEWS:
+            title = compact(block.text)
+        elif block.table is not None and title:
+            grids.setdefault(title, block.table.grid())
+            title = ""
+    return grids
+
+
+def _overview_facts(frames: dict[str, pl.DataFrame]) -> set[tuple[str, ...]]:
+    metrics = frames["summary_metrics"].filter(
+        (pl.col("source_kind") == "table")
+        & pl.col("metric").is_in(OVERVIEW_METRICS)
+        & (pl.col("scope").is_null() | (pl.col("scope") == "财政拨款"))
+    )
+    income = frames["income"].filter(pl.col("source_kind") == "table")
+    lines = frames["expenditure_function"].filter(
+        (pl.col("source_kind") == "table") & pl.col("source_table").is_in(OVERVIEWS)
+    )
+    return (
+        {("metric", r["metric"], r["scope"] or "", _canonical(r["value"])) for r in metrics.iter_rows(named=True)}
+        | {("income", r["source"], _canonical(r["amount"])) for r in income.iter_rows(named=True)}
+        | {
+            ("line", r["source_table"], r["fund_type"], r["code"], _canonical(r["actual"]))
+            for r in lines.iter_rows(named=True)
+        }
+    )
+
+
+def _cells(row: list[str], labels: set[int], label_width: int, other_width: int) -> Row:
+    """A grid row's cells as printed lines: labels (and header words) wrapped at their column's width."""
+    return [wrapped(text, label_width if c in labels else other_width) if text else [] for c, text in enumerate(row)]
+
+
+@pytest.mark.parametrize("variant", sorted(OVERVIEW_VARIANTS))
+def test_overviews_typeset_by_baseline_read_as_their_pdf(variant: str, putuo, putuo_grids, tmp_path: Path) -> None:
+    label_width, label_align, figure_align = OVERVIEW_VARIANTS[variant]
+    pdf = TablePdf()
+    for title in OVERVIEWS:
+        grid = putuo_grids[title]
+        labels = {c for c, head in enumerate(grid[1]) if head == "项目"}
+        columns = [
+            Column(label_width * 9.5 + 8, label_align) if c in labels else Column(62, figure_align)
+            for c in range(len(grid[0]))
+        ]
+
+        header = [_cells(r, labels, label_width, 6) for r in grid[:2]]
+        pdf.table(title, columns, header, [_cells(r, labels, label_width, 20) for r in grid[2:]], 40)
+    # The 一般公共预算 table the overviews' fund columns repeat (which fund a figure is in is told by it).
+    _typeset(pdf, putuo, GENERAL_BUDGET, VARIANTS["names above their codes"])
+    text = write_serialization(pdf.save(tmp_path / "overviews.pdf"), "pdfplumber", tmp_path)
+    expected, got = _overview_facts(putuo), _overview_facts(extract_frames(text, PUTUO))
+    assert len(expected) >= 20
+    assert got == expected, f"only in the PDF: {sorted(expected - got)}\nonly in the text: {sorted(got - expected)}"
+
+
+# The corpus report's 收入支出决算总表 as pdfplumber writes it, with one figure injected under the
+# labels of 二、: nothing tells whether it is the income's or the spending's.
+OVERVIEW_TEXT = """收入支出决算总表
+单位：万元
+收入 支出
+项目 决算数 项目 决算数
+一、一般公共预算财政拨款收入 一、一般公共服务支出
+2,940.05 2,106.66
+二、政府性基金预算财政拨款收入 二、外交支出
+{injected}
+八、其他收入 八、社会保障和就业支出
+6.20 326.71
+本年收入合计 本年支出合计
+2,946.25 2,940.05
+"""
+
+
+def test_figures_under_both_labels_go_to_the_halves_that_can_hold_them() -> None:
+    document = read_text(OVERVIEW_TEXT.format(injected="") + "\f", "overview.txt")
+    assert document.ambiguous_cells == []
+    grid = next(b.table for b in document.blocks if b.table is not None).grid()
+    assert ["八、其他收入", "6.20", "八、社会保障和就业支出", "326.71"] in grid
+
+
+def test_a_figure_under_two_labels_that_fits_either_is_reported_not_guessed() -> None:
+    document = read_text(OVERVIEW_TEXT.format(injected="5.00") + "\f", "overview.txt")
+    assert [(c.figure, c.row) for c in document.ambiguous_cells] == [("5.00", "二、外交支出")]
+    grid = next(b.table for b in document.blocks if b.table is not None).grid()
+    assert not any("5.00" in row for row in grid)

@@ -86,22 +86,44 @@ def gather_baseline_rows(lines: Sequence[Sequence[Token]], coded: bool) -> list[
 
 
 def _labelled_rows(kept: list[list[Token]]) -> list[list[Token]]:
-    """A table without codes: each label takes the lines under it (its figures, its name's end)."""
-    rows: list[list[Token]] = []
+    """A table without codes: each label takes the lines under it (its figures, its name's end).
+    A line continuing as many names as its row has labels continues each (both halves wrapped)."""
+    rows: list[list[list[Token]]] = []  # per row, per label: its tokens
     waiting: list[Token] = []
-    labelled: list[Token] | None = None
     for tokens in kept:
         if is_row_label(tokens[0].text) and not _has_name(waiting):
-            labelled = [*waiting, *tokens]  # with the figures set higher than its label
-            rows.append(labelled)
+            rows.append(_per_label([*waiting, *tokens]))
             waiting = []
-        elif labelled is not None:
-            labelled.extend(tokens)
+        elif rows:
+            names = _names(tokens)
+            parts = rows[-1]
+            if len(parts) > 1 and len(names) == len(parts) == len(tokens):
+                for part, name in zip(parts, names, strict=True):
+                    _continue_name(part, name)
+            else:
+                parts[-1].extend(tokens)
         else:
             waiting.extend(tokens)
+    out = [[t for part in parts for t in part] for parts in rows]
     if waiting:
-        rows.append(waiting)
-    return rows
+        out.append(waiting)
+    return out
+
+
+def _per_label(tokens: list[Token]) -> list[list[Token]]:
+    """A row's tokens cut where each label starts (figures set higher stay with the first)."""
+    parts: list[list[Token]] = [[]]
+    for token in tokens:
+        if parts[-1] and is_row_label(token.text) and _has_name(parts[-1]):
+            parts.append([])
+        parts[-1].append(token)
+    return parts
+
+
+def _continue_name(part: list[Token], name: Token) -> None:
+    """The name's next line goes after its last word, before its figures."""
+    at = max((i for i, t in enumerate(part) if not is_figure(t.text)), default=-1) + 1
+    part.insert(at, name)
 
 
 def _coded_rows(kept: list[list[Token]]) -> list[list[Token]]:
