@@ -25,19 +25,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import product
 
 from budget_reports.model import AmbiguousCell
 from budget_reports.normalize import parse_decimal
 from budget_reports.readers.code_names import known_names
 from budget_reports.readers.linear_rows import Token, is_figure, is_row_label, strip_header_leftovers
-from budget_reports.rules.base import unit_of
+from budget_reports.readers.lone_figures import Slot, possible_slots
 
 _CODE_START = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _CODE_PART = re.compile(r"^\d{2}$")
 _CLASS_LENGTH = 3
-# Lone figures whose sides are searched jointly; beyond, they are left unplaced.
-_MAX_LONE = 14
 
 
 @dataclass(slots=True)
@@ -183,52 +180,29 @@ def _settle_lone_figures(bands: list[_Band], widths: tuple[int, int]) -> list[Am
     lone = [(band, token) for band in bands for token in band.lone if len(band.halves) == 2]
     if not lone:
         return []
-    fitting: list[tuple[int, ...]] = []
-    if len(lone) <= _MAX_LONE:
-        for choice in product((0, 1), repeat=len(lone)):
-            if _fits(bands, lone, choice, widths):
-                fitting.append(choice)
+    halves = [half for band in bands for half in band.halves]
+    index = {id(half): i for i, half in enumerate(halves)}
+    sides = {id(half): side for band in bands for side, half in enumerate(band.halves)}
+    slots = [
+        Slot(half.code_text, _values(half.figures), widths[sides[id(half)]] if len(band.halves) == 2 else max(widths))
+        for band in bands
+        for half in band.halves
+    ]
+    candidates = [
+        (parse_decimal(token.text) or Decimal(0), (index[id(band.halves[0])], index[id(band.halves[1])]))
+        for band, token in lone
+    ]
     unplaced: list[AmbiguousCell] = []
-    for index, (band, token) in enumerate(lone):
-        sides = {choice[index] for choice in fitting}
-        if len(sides) == 1:
-            band.halves[sides.pop()].figures.append(token)
+    for (band, token), possible in zip(lone, possible_slots(slots, candidates), strict=True):
+        if len(possible) == 1:
+            halves[possible.pop()].figures.append(token)
         else:
             unplaced.append(_unplaced(band, token))
     return unplaced
 
 
-def _fits(
-    bands: list[_Band], lone: list[tuple[_Band, Token]], choice: tuple[int, ...], widths: tuple[int, int]
-) -> bool:
-    extra: dict[int, list[Token]] = {}
-    for (band, token), side in zip(lone, choice, strict=True):
-        extra.setdefault(id(band.halves[side]), []).append(token)
-    amounts: dict[str, list[Decimal]] = {}
-    for band in bands:
-        for side, half in enumerate(band.halves):
-            figures = [*half.figures, *extra.get(id(half), [])]
-            width = widths[side] if len(band.halves) == 2 else max(widths)
-            if len(figures) > width:
-                return False
-            if half.code and len(figures) == 1:
-                value = parse_decimal(figures[0].text)
-                if value is not None:
-                    amounts.setdefault(half.code_text, []).append(value)
-    return _classes_add_up(amounts)
-
-
-def _classes_add_up(amounts: dict[str, list[Decimal]]) -> bool:
-    """Each 类 printed with a figure equals the sum of its 款's figures, within their rounding."""
-    for code, values in amounts.items():
-        if len(code) != _CLASS_LENGTH or len(values) != 1:
-            continue
-        parts = [v for c, vs in amounts.items() if len(c) == _CLASS_LENGTH + 2 and c.startswith(code) for v in vs]
-        total = values[0]
-        tolerance = sum((unit_of(v) / 2 for v in [total, *parts]), Decimal(0))
-        if abs(total - sum(parts, Decimal(0))) > tolerance:
-            return False
-    return True
+def _values(figures: list[Token]) -> tuple[Decimal, ...]:
+    return tuple(value for value in (parse_decimal(t.text) for t in figures) if value is not None)
 
 
 def _unplaced(band: _Band, token: Token) -> AmbiguousCell:
