@@ -409,3 +409,15 @@ def test_a_figure_under_two_labels_that_fits_either_is_reported_not_guessed() ->
     assert [(c.figure, c.row) for c in document.ambiguous_cells] == [("5.00", "二、外交支出")]
     grid = next(b.table for b in document.blocks if b.table is not None).grid()
     assert not any("5.00" in row for row in grid)
+
+
+def _errors(frames: dict[str, pl.DataFrame]) -> set[tuple[str, str]]:
+    findings = frames["dq_findings"].filter(pl.col("severity") == "error")
+    return {(r["rule_id"], r["subject"]) for r in findings.iter_rows(named=True)}
+
+
+def test_the_corpus_report_as_pdfplumber_text_raises_no_error_its_pdf_does_not(putuo, tmp_path: Path) -> None:
+    # Misread tables or prose would show as breaches the report does not have (sums of lines left
+    # out, prose against a table read wrong).
+    text = write_serialization(corpus_file(PUTUO), "pdfplumber", tmp_path)
+    assert _errors(extract_frames(text, PUTUO)) - _errors(putuo) == set()
