@@ -7,12 +7,15 @@ a wrapped name is split around the code (``机关事业单位基本养老保险�
 a labelled row's figures print on the line below its label, the figures of both halves of a
 two-sided table together (``八、其他收入 八、社会保障和就业支出`` / ``6.20 326.71``).
 
-Each row is one band of lines around its anchor: in a coded table, the lines since the previous
-row up to its code line (a name above a code belongs to the code below it); a labelled row
-(``合计``, ``一、…``) takes the figures printed under it, and in a table without codes its name's
-continuation too. Within a band the figures of one line keep their left-to-right order, but the
-order of lines is not the order of columns: the placement (``cell_assignment``) is told which line
-each figure came from, and the table's arithmetic decides.
+Each row is one band of lines around its anchor. In a coded table the lines between two code
+lines are split between the row above (a wrapped name's end, figures set lower) and the row below
+(a name set at the top): where both rows then read as their codes' names in the classification,
+else after the figures printed right under the code line. A labelled row (``合计``, ``一、…``)
+takes the figures printed under or over it, and in a table without codes its name's continuation
+too (a line continuing as many names as the row has labels continues each). Within a band the
+figures of one line keep their left-to-right order, but the order of lines is not the order of
+columns: the placement (``cell_assignment``) is told which line each figure came from, and the
+table's arithmetic decides.
 """
 
 from __future__ import annotations
@@ -55,8 +58,8 @@ def _figures_without_name(tokens: Sequence[Token]) -> bool:
 def is_written_by_baseline(lines: Sequence[Sequence[Token]], coded: bool) -> bool:
     """A text written by baseline: in a coded table, code lines print their figures but no name and
     follow a line of name (the name sits on the line above: most rows, or at least the wrapped
-    ones); in a labelled one, more labels print
-    their figures on the line below than beside them. Other texts print a row on one line."""
+    ones); in a labelled one, more labels print their figures on the line below than beside them.
+    Other texts print a row on one line."""
     kept = [strip_header_leftovers(list(tokens)) for tokens in lines]
     kept = [tokens for tokens in kept if tokens]
     if not coded:
