@@ -31,24 +31,34 @@ class Slot:
 
 def possible_slots(slots: Sequence[Slot], lone: Sequence[tuple[Decimal, tuple[int, int]]]) -> list[set[int]]:
     """For each lone figure (its value and its two candidate slots), the slots it takes in some way
-    that fits; an empty set when no way fits or the search is too large."""
-    if not lone or len(lone) > MAX_LONE:
+    that fits; an empty set when no way fits or the search is too large. A figure one of whose
+    halves is already full takes the other without being searched."""
+    full = [len(slot.values) >= slot.capacity for slot in slots]
+    forced = {
+        i: pair[1] if full[pair[0]] else pair[0] for i, (_, pair) in enumerate(lone) if full[pair[0]] != full[pair[1]]
+    }
+    free = [i for i in range(len(lone)) if i not in forced]
+    if not lone or len(free) > MAX_LONE:
         return [set() for _ in lone]
     ledger = _Ledger(slots, [value for value, _ in lone])
-    choice = [0] * len(lone)
-    for index, (_, (first, _)) in enumerate(lone):
-        ledger.add(first, index)
+    for index, slot in forced.items():
+        ledger.add(slot, index)
+    choice = {index: 0 for index in free}
+    for index in free:
+        ledger.add(lone[index][1][0], index)
     seen: list[set[int]] = [set() for _ in lone]
-    for step in range(1 << len(lone)):
+    for step in range(1 << len(free)):
         if step:
-            moved = (step & -step).bit_length() - 1  # the figure whose bit flips in Gray-code order
-            old, new = lone[moved][1][choice[moved]], lone[moved][1][1 - choice[moved]]
-            ledger.remove(old, moved)
-            ledger.add(new, moved)
+            moved = free[(step & -step).bit_length() - 1]  # the figure whose bit flips in Gray-code order
+            pair = lone[moved][1]
+            ledger.remove(pair[choice[moved]], moved)
             choice[moved] = 1 - choice[moved]
+            ledger.add(pair[choice[moved]], moved)
         if ledger.fits():
-            for index, (_, pair) in enumerate(lone):
-                seen[index].add(pair[choice[index]])
+            for index, slot in forced.items():
+                seen[index].add(slot)
+            for index in free:
+                seen[index].add(lone[index][1][choice[index]])
     return seen
 
 
