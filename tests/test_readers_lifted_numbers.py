@@ -131,3 +131,43 @@ def test_a_raised_line_goes_back_below_the_line_it_continues() -> None:
     # Lines in their order stay: a figure continuing 完成预算的, a numbering (1、), a quotation mark.
     kept = restore_raised_lines([SourceLine(1, i, t) for i, t in enumerate(PARAGRAPH)])
     assert [line.text for line in kept] == PARAGRAPH
+
+
+# The corpus report's p. 22 as pdfplumber writes it: each 项's numbering and figures lifted below.
+PAGE_22 = """、一般公共服务支出（类）财政事务（款）行政运行（项）。主要用于：局本部人
+1
+员经费及公用经费等的基本支出。年初预算为 万元，支出决算为 万
+1560.05 1511.89
+元。决算数小于预算数的主要原因：人员进出及退休变化，减少人员经费开支。
+、一般公共服务支出（类）财政事务（款）信息化建设（项）。主要用于：信息化
+3
+系统日常维护费等支出。年初预算为 万元，支出决算为 万元。决算数小于
+135.90 135.25
+预算数的主要原因：因产业政策扶持资金管理系统项目进度，调减相关经费。
+"""
+
+
+def test_a_paragraph_whose_lines_took_back_their_figures_is_read_whole() -> None:
+    # Once the figures are put back, the lines they were lifted from still join into one paragraph
+    # (source line numbers skip the figures' lines: they no longer stand between the lines).
+    document = read_text(PAGE_22 + "\f", "plumber.txt")
+    paragraphs = [block.text for block in document.blocks]
+    assert (
+        "3、一般公共服务支出（类）财政事务（款）信息化建设（项）。主要用于：信息化系统日常维护费等支出。"
+        "年初预算为135.90万元，支出决算为135.25万元。决算数小于预算数的主要原因：因产业政策扶持资金管理系统项目进度，"
+        "调减相关经费。"
+    ) in paragraphs
+
+
+def test_a_line_opening_with_wan_yuan_takes_the_figure_lifted_before_it() -> None:
+    # Corpus p. 22 as pdfplumber writes it: the 年初预算 figure stood at the start of the second line.
+    lines = [
+        SourceLine(22, 30, "保险缴费支出（项）。主要用于：在职人员的基本养老保险支出。年初预算为"),
+        SourceLine(22, 31, "万元，支出决算为 万元。决算数小于预算数的主要原因：预算按充分保"),
+        SourceLine(22, 32, "161.62 160.75"),
+    ]
+    restored = [line.text for line in restore_lifted_numbers(lines)]
+    assert restored[1] == "161.62万元，支出决算为160.75万元。决算数小于预算数的主要原因：预算按充分保"
+    # A line opening with 元 alone may be a 万 / 元 word wrap: its figure is not assumed.
+    wrapped_unit = [SourceLine(1, 1, "元，支出决算为 万元。主要用于"), SourceLine(1, 2, "161.62 160.75")]
+    assert restore_lifted_numbers(wrapped_unit) == wrapped_unit

@@ -43,7 +43,11 @@ def test_findings_of_pdf_text_have_their_figure_marked(serializer: str, tmp_path
     prose = [f for f in findings if f["rule_id"] == "consistency.prose_table" and f["actual"] == "0.3"]
     for finding in prose:  # 财政拨款收入支出总计0.3万元 (the extractors that keep it in one paragraph)
         (line,) = [line for line in cited.lines(finding, "pdftotext") if line.figure]
-        assert line.before.endswith("财政拨款收入支出总计") and line.after.startswith("万元")
+        # pdfplumber writes the sentence's figures (another font) on a line of their own below it
+        # (2024 0.3 2023): the figure is marked there, among the sentence's other figures.
+        lifted = all(as_number(word) is not None for word in (line.before + line.after).split())
+        in_sentence = line.before.endswith("财政拨款收入支出总计") and line.after.startswith("万元")
+        assert in_sentence or (serializer == "pdfplumber" and lifted)
 
 
 @pytest.mark.parametrize(

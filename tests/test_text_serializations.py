@@ -68,13 +68,21 @@ KINDS = ("table", "narrative")
 # - pdftotext (default) writes tables column by column. The 一般公共预算财政拨款支出决算表 is rebuilt
 #   whole (its runs of figures fit the rows one way only); the others are not: a table over two
 #   pages, two-sided tables, and the six-column 支出决算表 whose runs fit too many ways.
-# - pdfplumber writes a cell's lines by baseline, apart from their row (names under codes, figures
-#   under both halves of a two-sided table). In prose it lifts the figures (set in another font)
-#   onto a line of their own below their sentence; they are put back where their count fits the
-#   sentence's places (spaces, a line opening with 、，%; with quotation marks lifted too, the one
-#   placement keeping figures before units and quotes in pairs). Where one figure more than the
-#   spaces could open or end the line, the place cannot be told and the lines stay as written
-#   (9 metrics: 三公, 采购, 绩效 amounts).
+# - pdfplumber writes one line per baseline, so a row's cells sit on several lines (a name above
+#   its code, a wrapped name split around it, a row's figures on the name's line and the code's,
+#   labels' figures on the line below, both halves of a two-sided table interleaved) and a header
+#   cell's words on successive lines. Header words are spelled from pieces of successive lines; a
+#   row is the band of lines around its code or label, its figures placed by the table's sums
+#   whatever their lines' order; a figure alone under two halves goes to the half that keeps each
+#   类 the sum of its 款. Every table line is read (the 三公 figures as above). In prose it lifts
+#   the figures (set in another font) onto a line of their own below their sentence; they are put
+#   back where their count fits the sentence's places (spaces, a line opening with 、，% or with
+#   万元; with quotation marks lifted too, the one placement keeping figures before units and
+#   quotes in pairs), and a paragraph's lines are joined across the figures' line. Where one
+#   figure more than the spaces could open or end the line, the place cannot be told and the lines
+#   stay as written (4 metrics: the 三公 budget, 采购 and equipment figures); 2010601's numbering
+#   is lifted from the middle of a line (其中：、一般公共服务支出…) and read without it (a stray 、
+#   in its name); 2101101's sentence prints a space before 。 that takes a figure's place.
 PINNED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
     (PUTUO, "pdftotext-raw"): {"summary_metrics/table": (20, 0)},
     (PUTUO, "pypdfium2"): {"summary_metrics/table": (20, 0)},
@@ -89,12 +97,9 @@ PINNED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
         "expenditure_economic/table": (0, 0),
     },
     (PUTUO, "pdfplumber"): {
-        "summary_metrics/table": (5, 0),
-        "summary_metrics/narrative": (38, 1),
-        "income/table": (0, 0),
-        "expenditure_function/table": (20, 1),
-        "expenditure_function/narrative": (10, 1),
-        "expenditure_economic/table": (0, 0),
+        "summary_metrics/table": (20, 0),
+        "summary_metrics/narrative": (43, 1),
+        "expenditure_function/narrative": (13, 1),
     },
 }
 

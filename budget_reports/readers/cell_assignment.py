@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from itertools import combinations
+from itertools import combinations, permutations
 from math import prod
 from operator import add
 
@@ -60,12 +60,29 @@ def _half_unit(value: Decimal) -> Decimal:
     return unit_of(value) / 2
 
 
-def row_candidates(values: tuple[Decimal, ...], width: int, sums: Sequence[tuple[int, tuple[int, ...]]]) -> RowFigures:
-    """Every left-to-right placement of the figures that keeps the row's own sums."""
+def row_candidates(
+    values: tuple[Decimal, ...],
+    width: int,
+    sums: Sequence[tuple[int, tuple[int, ...]]],
+    lines: Sequence[object] | None = None,
+) -> RowFigures:
+    """Every left-to-right placement of the figures that keeps the row's own sums.
+
+    ``lines`` (one per figure) says which printed line each figure came from, when a row's figures
+    were printed on several lines whose order is not the columns' (text written by baseline): the
+    figures of one line keep their order, those of different lines may interleave."""
     row = RowFigures(values)
     if len(values) > width:
         return row  # more figures than columns: nothing fits
-    if len(values) == width or not sums or not values:
+    several_lines = lines is not None and len(set(lines)) > 1
+    if several_lines:
+        placements = _distinct(
+            [p for p in permutations(range(width), len(values)) if _keeps_line_order(p, lines)], values
+        )
+        if not sums:
+            row.candidates = placements
+            return row
+    elif len(values) == width or not sums or not values:
         # Nothing was dropped (the printed order is the placement), or nothing to tell columns apart.
         row.candidates = (
             [tuple(range(width))] if len(values) == width else list(combinations(range(width), len(values)))
@@ -75,11 +92,15 @@ def row_candidates(values: tuple[Decimal, ...], width: int, sums: Sequence[tuple
     places = max(map(_places, values))
     scaled = [int(v.scaleb(places)) for v in values]
     halves = [10 ** (places - _places(v)) for v in values]  # twice the half unit, in those units
+    if several_lines:
+        # Figures from several printed lines: any interleaving, checked one by one (few such rows).
+        row.candidates = [p for p in placements if _keeps_sums(p, scaled, halves, width, sums)]
+        return row
     # Whether a placement keeps the sums depends only on the sign each sum gives each figure's column
     # (+ total, - part, 0 left out): each such pattern is checked once, placements keep their order.
-    patterns, placements = _sign_patterns(width, len(values), tuple(sums))
+    patterns, indexed = _sign_patterns(width, len(values), tuple(sums))
     holds = [all(_sum_holds(signs, scaled, halves) for signs in pattern) for pattern in patterns]
-    row.candidates = [placement for placement, pattern in placements if holds[pattern]]
+    row.candidates = [placement for placement, pattern in indexed if holds[pattern]]
     return row
 
 
@@ -231,6 +252,47 @@ def _exponent(value: Decimal) -> int:
     """The power of ten of the figure's last printed digit (-2 for 64.88), as ``unit_of`` reads it."""
     exponent = value.as_tuple().exponent
     return exponent if isinstance(exponent, int) else 0
+
+
+def _keeps_sums(
+    placement: Placement,
+    scaled: Sequence[int],
+    halves: Sequence[int],
+    width: int,
+    sums: Sequence[tuple[int, tuple[int, ...]]],
+) -> bool:
+    """Each total of the row equals its parts within their printed rounding, with the figures so placed."""
+    vector = [0] * width
+    units = [0] * width
+    for value, half, col in zip(scaled, halves, placement, strict=True):
+        vector[col] = value
+        units[col] = half
+    return all(
+        2 * abs(vector[total] - sum(vector[p] for p in parts)) <= units[total] + sum(units[p] for p in parts)
+        for total, parts in sums
+    )
+
+
+def _distinct(placements: list[Placement], values: tuple[Decimal, ...]) -> list[Placement]:
+    """One placement per distinct row of cells: equal figures swapped give the same row."""
+    seen: set[tuple[tuple[int, Decimal], ...]] = set()
+    out = []
+    for placement in placements:
+        cells = tuple(sorted(zip(placement, values, strict=True)))
+        if cells not in seen:
+            seen.add(cells)
+            out.append(placement)
+    return out
+
+
+def _keeps_line_order(placement: Placement, lines: Sequence[object]) -> bool:
+    """The figures of each printed line sit in that line's left-to-right order."""
+    last: dict[object, int] = {}
+    for col, line in zip(placement, lines, strict=True):
+        if col < last.get(line, -1):
+            return False
+        last[line] = col
+    return True
 
 
 def _places(value: Decimal) -> int:

@@ -10,10 +10,10 @@ each number was, and the numbers, in order, on a line of their own below it::
 
 A number (or a quotation mark set in the same font) goes into each space between two Chinese
 characters, and, when there is one more, at the start of a line that opens with punctuation
-(、，%；… never open a printed line) or with a unit (万元, 个 …) and ends where no figure can
-follow (。；）). The numbers are put back
-only when their count is exactly the count of such places; otherwise both lines are left as
-written.
+(、，%；… never open a printed line), with a whole unit (万元, 亿元: only a lifted figure can
+have stood before it on the line), or with a unit (元, 个 …) and ends where no figure can follow
+(。；）). The numbers are put back only when their count is exactly the count of such places;
+otherwise both lines are left as written.
 """
 
 from __future__ import annotations
@@ -45,6 +45,8 @@ _AFTER_FIGURE = re.compile(r"[万亿元个项人辆次年月日台套家名位�
 # Units open a line after a figure, or because a word wrapped (万 / 元): a figure goes first only
 # when the line cannot have lost one at its end.
 _UNIT_FIRST = re.compile(r"^(?:万元|亿元|元|万|亿|个|项|人|辆|次|年)")
+# A two-character unit cannot have wrapped away from its own first character: its figure was lifted.
+_WHOLE_UNIT_FIRST = re.compile(r"^(?:万元|亿元)")
 
 
 def restore_lifted_numbers(lines: list[SourceLine]) -> list[SourceLine]:
@@ -110,7 +112,11 @@ def _merged(text: str, numbers_line: str) -> str | None:
     if gaps + 1 != len(lifted):
         return None
     # One more than the spaces: it opened the line, when the line says so.
-    if _NEVER_OPENS.match(body) is not None or (_UNIT_FIRST.match(body) is not None and body[-1] in _CLOSES):
+    if (
+        _NEVER_OPENS.match(body) is not None
+        or _WHOLE_UNIT_FIRST.match(body) is not None
+        or (_UNIT_FIRST.match(body) is not None and body[-1] in _CLOSES)
+    ):
         return _filled(body, lifted, leading=True, trailing=False)
     if not any(t in _QUOTES for t in lifted):
         return None

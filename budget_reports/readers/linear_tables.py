@@ -21,6 +21,9 @@ from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.extract.standard_tables.recognise import kind_of_title, unit_of
 from budget_reports.model import AmbiguousCell, Block, BlockKind, Cell, Table
 from budget_reports.normalize import compact, parse_decimal
+from budget_reports.readers.baseline_headers import assembled_words
+from budget_reports.readers.baseline_rows import gather_baseline_rows, is_written_by_baseline, share_figures_below
+from budget_reports.readers.baseline_sides import gather_two_sided_rows, prints_codes_apart
 from budget_reports.readers.cell_assignment import (
     RowFigures,
     bound_by_parent,
@@ -35,9 +38,11 @@ from budget_reports.readers.linear_rows import (
     Token,
     enumerator_value,
     gather_rows,
+    is_figure,
     is_row_line,
     line_tokens,
     segments,
+    strip_header_leftovers,
 )
 from budget_reports.readers.table_headers import HeaderLayout, LabelKind, Side, match_layout
 from budget_reports.readers.table_relations import PlacedSide, RebuiltTable, narrow_across
@@ -229,7 +234,17 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
         return _linear_table(lines, start, i, unit, layout, rows, coded, settle)
     # One row per line: the lines are split into words (laid-out text is read by the words' columns instead).
     body = [line_tokens(line.text, line.page, line.line) for line in body_lines]
-    if _misaligned(body, coded, layout):
+    misaligned = _misaligned(body, coded, layout)
+    if not misaligned and is_written_by_baseline(body, coded):
+        if coded and _name_left_in_header(header, body, layout):
+            body.insert(0, line_tokens(header[-1].text, header[-1].page, header[-1].line))
+        rows = gather_baseline_rows(body, coded)
+        return _linear_table(lines, start, i, unit, layout, rows, coded, settle, by_baseline=True)
+    if _two_coded_sides(layout) and (misaligned or prints_codes_apart(body)):
+        rows, unplaced = gather_two_sided_rows(body, (len(layout.sides[0].money), len(layout.sides[1].money)))
+        table = _linear_table(lines, start, i, unit, layout, rows, coded, settle)
+        return replace(table, ambiguous=[*unplaced, *table.ambiguous])
+    if misaligned:
         where = f"第{title.page}页" if title.page is not None else f"第{title.line}行"
         heading = Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)
         message = f"{where}表格“{compact(title.text)}”的文本中数字与所在行错位，未能还原（其数字未录入）"
@@ -246,9 +261,10 @@ def _linear_table(
     rows: list[list[Token]],
     coded: bool,
     settle: RowSettler | None = None,
+    by_baseline: bool = False,
 ) -> LinearTable:
     title = lines[start]
-    placed_rows = _place(layout, rows, coded, settle)
+    placed_rows = _place(layout, rows, coded, settle, by_baseline)
     table, ambiguous = _grid(layout, placed_rows)
     blocks = [Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)]
     if unit is not None:
@@ -265,7 +281,13 @@ def _header_layout(texts: list[str]) -> HeaderLayout | None:
         by_columns = match_layout(header_by_columns(texts))
         if by_columns is not None:
             return by_columns
-    return match_layout(" ".join(texts))
+    layout = match_layout(" ".join(texts))
+    assembled = assembled_words(texts)  # header cells a text written by baseline cut over lines
+    if assembled:
+        whole = match_layout(" ".join([*texts, *assembled]))
+        if whole is not None and (layout is None or whole.specificity() > layout.specificity()):
+            return whole
+    return layout
 
 
 def is_laid_out(texts: list[str]) -> bool:
@@ -353,16 +375,28 @@ def _figure(text: str) -> Decimal | None:
 
 
 def _place(
-    layout: HeaderLayout, rows: list[list[Token]], coded: bool, settle: RowSettler | None = None
+    layout: HeaderLayout,
+    rows: list[list[Token]],
+    coded: bool,
+    settle: RowSettler | None = None,
+    by_baseline: bool = False,
 ) -> list[list[PlacedSide | None]]:
     """Each row's sides, with the placements of its figures its own sums, the report's other tables
-    (``settle``) and the table allow."""
+    (``settle``) and the table allow. A row of a text written by baseline (``baseline_rows``) may
+    print its figures on several lines, in an order that is not the columns'."""
     placed_rows: list[list[PlacedSide | None]] = []
     chooser = _SideChooser(layout)
     for tokens in rows:
         segs = [s for s in segments(tokens, coded) if not s.empty()]
         if not segs:
             continue
+        unshared: Segment | None = None  # figures below two sides' labels that fit either side
+        if by_baseline and len(segs) == len(layout.sides) > 1:
+            shared = share_figures_below(segs, lambda i, figures: _fits(layout.sides[i], figures))
+            if shared is None:
+                unshared = segs[-1]
+            else:
+                segs = shared
         sides = chooser.assign(segs)
         placed: list[PlacedSide | None] = [None] * len(layout.sides)
         previous = placed_rows[-1] if placed_rows else None
@@ -372,13 +406,40 @@ def _place(
         for side_index, segment in sides:
             side = layout.sides[side_index]
             values = tuple(_figure(t.text) or Decimal(0) for t in segment.figures)
-            figures = row_candidates(values, len(side.money), side.sums)
+            printed_on = tuple((t.page, t.line) for t in segment.figures) if by_baseline else None
+            figures = row_candidates(values, len(side.money), side.sums, printed_on)
+            if segment is unshared:
+                figures.candidates = []  # which side they belong to cannot be told: none is placed
             if settle is not None:
                 settle(side_index, side, segment, figures)
             placed[side_index] = PlacedSide(side, segment, figures)
         placed_rows.append(placed)
     _narrow_columns(layout, placed_rows)
     return placed_rows
+
+
+def _fits(side: Side, figures: list[Token]) -> bool:
+    values = tuple(_figure(t.text) or Decimal(0) for t in figures)
+    lines = tuple((t.page, t.line) for t in figures)
+    return bool(row_candidates(values, len(side.money), side.sums, lines).candidates)
+
+
+def _two_coded_sides(layout: HeaderLayout) -> bool:
+    return len(layout.sides) == 2 and all(side.label is LabelKind.CODED for side in layout.sides)
+
+
+def _name_left_in_header(header: list[SourceLine], body: list[list[Token]], layout: HeaderLayout) -> bool:
+    """The first row's name, printed above its code line, read as the header's last line: the code
+    line prints no name, and the header means the same without that line."""
+    if len(header) < 2 or not body:
+        return False
+    last = line_tokens(header[-1].text, None, 0)
+    if not strip_header_leftovers(last) or last != strip_header_leftovers(last) or any(is_figure(t.text) for t in last):
+        return False
+    first = body[0]
+    if not first or any(not is_figure(t.text) for t in first):
+        return False
+    return _header_layout([h.text for h in header[:-1]]) == layout
 
 
 def _narrow_columns(layout: HeaderLayout, rows: list[list[PlacedSide | None]]) -> None:

@@ -98,17 +98,24 @@ def split_glued_headings(text: str) -> list[str]:
 def paragraph_blocks(lines: Sequence[SourceLine], width: int | None) -> list[Block]:
     """Blocks of prose lines (one page or several): headings alone, wrapped lines joined."""
     pieces: list[tuple[SourceLine, str]] = []
-    for line in lines:
+    # Whether each piece's line comes right after the previous piece's: no blank line, table or
+    # dropped line between them. Source line numbers cannot tell: a line may have taken in the
+    # line below it (``lifted_numbers``).
+    adjacent: list[bool] = []
+    for index, line in enumerate(lines):
         text = line.text.strip()
         if text:
-            pieces.extend((line, part) for part in split_glued_headings(text))
+            parts = split_glued_headings(text)
+            follows = index > 0 and bool(pieces) and pieces[-1][0] is lines[index - 1]
+            adjacent.extend([follows] + [True] * (len(parts) - 1))
+            pieces.extend((line, part) for part in parts)
     blocks: list[Block] = []
     i = 0
     while i < len(pieces):
         first, first_text = pieces[i]
         texts = [first_text]
         j = i
-        while j + 1 < len(pieces) and _continues(pieces[j], pieces[j + 1], width):
+        while j + 1 < len(pieces) and adjacent[j + 1] and _continues(pieces[j], pieces[j + 1], width):
             j += 1
             texts.append(pieces[j][1])
         text, starts = join_wrapped(texts)
@@ -123,8 +130,8 @@ def _continues(current: tuple[SourceLine, str], following: tuple[SourceLine, str
     (line, text), (next_line, next_text) = current, following
     if width is None or line is next_line:
         return False  # not wrapped text, or a heading split off its line
-    if next_line.page != line.page or next_line.line != line.line + 1:
-        return False  # another page (as the PDF reader), a blank line, a table or a page header between them
+    if next_line.page != line.page or next_line.line <= line.line:
+        return False  # another page (as the PDF reader)
     if display_width(text) < width - _RAGGED_COLUMNS:
         return False  # the line stops short of the width: it ends its paragraph (checked first: cheapest)
     return not (is_heading(text) or ends_paragraph(text, next_text) or not compact(next_text))

@@ -1,0 +1,241 @@
+"""Rows of a table in text written one line per baseline (pdfplumber's ``extract_text``).
+
+Such text keeps no columns, only the height at which each word sits, so the cells of one table row
+come out on several lines: a name set at the top of its cell prints on the line above its code
+(``行政运行`` / ``201 06 01 1,511.89 8.37``), with any figure set as high (``行政运行 1,503.52``);
+a wrapped name is split around the code (``机关事业单位基本养老保险缴`` / ``208 05 05 费支出 …``);
+a labelled row's figures print on the line below its label, the figures of both halves of a
+two-sided table together (``八、其他收入 八、社会保障和就业支出`` / ``6.20 326.71``).
+
+Each row is one band of lines around its anchor. In a coded table the lines between two code
+lines are split between the row above (a wrapped name's end, figures set lower) and the row below
+(a name set at the top): where both rows then read as their codes' names in the classification,
+else after the figures printed right under the code line. A labelled row (``合计``, ``一、…``)
+takes the figures printed under or over it, and in a table without codes its name's continuation
+too (a line continuing as many names as the row has labels continues each). Within a band the
+figures of one line keep their left-to-right order, but the order of lines is not the order of
+columns: the placement (``cell_assignment``) is told which line each figure came from, and the
+table's arithmetic decides.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from itertools import pairwise
+
+from budget_reports.normalize import compact
+from budget_reports.readers.code_names import known_names
+from budget_reports.readers.linear_rows import Segment, Token, is_figure, is_row_label, strip_header_leftovers
+
+_CODE_START = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+_CODE_PART = re.compile(r"^\d{2}$")
+# Code lines with figures and no name, under a line of name, that show a text written by baseline
+# even when its other rows fit on one line each (only wrapped names leave their code line).
+_SIGNATURE_LINES = 2
+
+
+def _is_code_line(tokens: Sequence[Token]) -> bool:
+    return bool(_CODE_START.match(tokens[0].text))
+
+
+def _has_name(tokens: Sequence[Token]) -> bool:
+    return any(not is_figure(t.text) for t in tokens)
+
+
+def _names(tokens: Sequence[Token]) -> list[Token]:
+    return [t for t in tokens if not is_figure(t.text)]
+
+
+def _figures_without_name(tokens: Sequence[Token]) -> bool:
+    """A code line printing figures and no name: ``201 06 2,106.66 1,503.52``."""
+    rest = list(tokens[1:])
+    while rest and _CODE_PART.match(rest[0].text):
+        rest.pop(0)
+    return bool(rest) and not _has_name(rest)
+
+
+def is_written_by_baseline(lines: Sequence[Sequence[Token]], coded: bool) -> bool:
+    """A text written by baseline: in a coded table, code lines print their figures but no name and
+    follow a line of name (the name sits on the line above: most rows, or at least the wrapped
+    ones); in a labelled one, more labels print their figures on the line below than beside them.
+    Other texts print a row on one line."""
+    kept = [strip_header_leftovers(list(tokens)) for tokens in lines]
+    kept = [tokens for tokens in kept if tokens]
+    if not coded:
+        labels = [i for i, tokens in enumerate(kept) if is_row_label(tokens[0].text)]
+        beside = sum(1 for i in labels if len(_names(kept[i])) < len(kept[i]))
+        under = sum(
+            1
+            for i in labels
+            if len(_names(kept[i])) == len(kept[i]) and i + 1 < len(kept) and not _has_name(kept[i + 1])
+        )
+        return under > beside
+    code_lines = [i for i, tokens in enumerate(kept) if _is_code_line(tokens)]
+    if not code_lines:
+        return False
+    above = sum(
+        1
+        for i in code_lines
+        if _figures_without_name(kept[i]) and i > 0 and not _is_code_line(kept[i - 1]) and _has_name(kept[i - 1])
+    )
+    return above >= _SIGNATURE_LINES or above * 2 > len(code_lines)
+
+
+def gather_baseline_rows(lines: Sequence[Sequence[Token]], coded: bool) -> list[list[Token]]:
+    """The tokens of each row (code, name and figures, each in the order printed), from the table's body lines."""
+    kept = [tokens for tokens in (strip_header_leftovers(list(raw)) for raw in lines) if tokens]
+    return _coded_rows(kept) if coded else _labelled_rows(kept)
+
+
+def _labelled_rows(kept: list[list[Token]]) -> list[list[Token]]:
+    """A table without codes: each label takes the lines under it (its figures, its name's end).
+    A line continuing as many names as its row has labels continues each (both halves wrapped)."""
+    rows: list[list[list[Token]]] = []  # per row, per label: its tokens
+    waiting: list[Token] = []
+    for tokens in kept:
+        if is_row_label(tokens[0].text) and not _has_name(waiting):
+            rows.append(_per_label([*waiting, *tokens]))
+            waiting = []
+        elif rows:
+            names = _names(tokens)
+            parts = rows[-1]
+            if len(parts) > 1 and len(names) == len(parts) == len(tokens):
+                for part, name in zip(parts, names, strict=True):
+                    _continue_name(part, name)
+            else:
+                parts[-1].extend(tokens)
+        else:
+            waiting.extend(tokens)
+    out = [[t for part in parts for t in part] for parts in rows]
+    if waiting:
+        out.append(waiting)
+    return out
+
+
+def _per_label(tokens: list[Token]) -> list[list[Token]]:
+    """A row's tokens cut where each label starts (figures set higher stay with the first)."""
+    parts: list[list[Token]] = [[]]
+    for token in tokens:
+        if parts[-1] and is_row_label(token.text) and _has_name(parts[-1]):
+            parts.append([])
+        parts[-1].append(token)
+    return parts
+
+
+def _continue_name(part: list[Token], name: Token) -> None:
+    """The name's next line goes after its last word, before its figures."""
+    at = max((i for i, t in enumerate(part) if not is_figure(t.text)), default=-1) + 1
+    part.insert(at, name)
+
+
+def _coded_rows(kept: list[list[Token]]) -> list[list[Token]]:
+    """A coded table: the lines between two anchors (code or label lines) are split between the
+    row above (a name's end) and the row below (a name's start) where both rows then read as their
+    codes' names; when the names cannot tell, figures printed right under a code line stay with it
+    and the rest go to the row below (names set at the top of their cells). A label takes the
+    figures printed just under or over it, never a name."""
+    anchors = [i for i, tokens in enumerate(kept) if _is_code_line(tokens) or is_row_label(tokens[0].text)]
+    if not anchors:
+        return [[t for tokens in kept for t in tokens]] if kept else []
+    bands: dict[int, list[int]] = {anchors[0]: list(range(anchors[0] + 1))}
+    for above, below in pairwise(anchors):
+        gap = list(range(above + 1, below))
+        cut = _cut(kept, bands[above], above, gap, below)
+        bands[above] += gap[:cut]
+        bands[below] = [*gap[cut:], below]
+    bands[anchors[-1]] += list(range(anchors[-1] + 1, len(kept)))
+    return [_in_row_order(kept, bands[anchor], anchor) for anchor in anchors]
+
+
+def _cut(kept: list[list[Token]], taken: list[int], above: int, gap: list[int], below: int) -> int:
+    """How many of the gap's lines go to the row above."""
+    figures_only = [not _has_name(kept[i]) for i in gap]
+    if not _is_code_line(kept[above]):
+        return next((k for k, only in enumerate(figures_only) if not only), len(gap))
+    if not _is_code_line(kept[below]):
+        return len(gap) - next((k for k, only in enumerate(reversed(figures_only)) if not only), len(gap))
+    scores = [
+        _reads_as(kept, [*taken, *gap[:cut]], above, whole=True)
+        + _reads_as(kept, [*gap[cut:], below], below, whole=False)
+        for cut in range(len(gap) + 1)
+    ]
+    # Among the best, the cut after the figures printed under the code line (set lower than it).
+    under = next((k for k, only in enumerate(figures_only) if not only), len(gap))
+    best = [cut for cut, score in enumerate(scores) if score == max(scores)]
+    return min(best, key=lambda cut: abs(cut - under))
+
+
+def _reads_as(kept: list[list[Token]], band: list[int], anchor: int, whole: bool) -> int:
+    """2 when the band's name is a name of its code (``whole``), 1 when it begins one (the rest
+    may follow on lines below), else 0."""
+    code, code_end = _code_of(kept[anchor])
+    words = [t for i in band for t in (kept[i][code_end:] if i == anchor else kept[i])]
+    name = compact("".join(t.text for t in words if not is_figure(t.text)))
+    names = known_names(code)
+    if whole:
+        return 2 if name in names else 0
+    return 1 if name and any(n.startswith(name) for n in names) else 0
+
+
+def _code_of(tokens: list[Token]) -> tuple[str, int]:
+    """The code a code line opens with, and how many of its tokens print it."""
+    code, end = tokens[0].text, 1
+    while end < len(tokens) and _CODE_PART.match(tokens[end].text) and len(code) < 7:
+        code += tokens[end].text
+        end += 1
+    return code, end
+
+
+def _in_row_order(kept: list[list[Token]], band: list[int], anchor: int) -> list[Token]:
+    """A row's tokens as a row-per-line text prints them: code, name, figures (each in the order
+    printed), whatever lines the name and figures were on."""
+    code_end = _code_of(kept[anchor])[1] if _is_code_line(kept[anchor]) else 0
+    rest = [t for i in band for t in (kept[i][code_end:] if i == anchor else kept[i])]
+    return [
+        *kept[anchor][:code_end],
+        *(t for t in rest if not is_figure(t.text)),
+        *(t for t in rest if is_figure(t.text)),
+    ]
+
+
+# Whether a side can hold these figures (by its width and its row sums).
+SideFit = Callable[[int, list[Token]], bool]
+
+
+def share_figures_below(segments: list[Segment], fits: SideFit) -> list[Segment] | None:
+    """A two-sided row whose labels share a line and whose figures print on the lines below,
+    together (``八、其他收入 八、社会保障和就业支出`` / ``6.20 326.71``): the figures below the labels'
+    line go to the sides left to right, in the one split every side can hold.
+
+    ``segments`` are the row's sides in order, the figures below collected in the last one. Returns
+    the segments with their figures shared out, the segments unchanged when nothing was printed
+    below, or None when more than one split fits (which side a figure is on cannot be told)."""
+    if len(segments) < 2:
+        return segments
+    label_lines = {(t.page, t.line) for seg in segments for t in seg.name}
+    last = segments[-1]
+    below = [t for t in last.figures if (t.page, t.line) not in label_lines]
+    if not below:
+        return segments
+    own = [list(seg.figures) for seg in segments[:-1]]
+    own.append([t for t in last.figures if (t.page, t.line) in label_lines])
+    splits = []
+    for cuts in _cuts(len(below), len(segments)):
+        shares = [own[i] + below[start:end] for i, (start, end) in enumerate(cuts)]
+        if all(fits(i, share) for i, share in enumerate(shares)):
+            splits.append(shares)
+    if len(splits) != 1:
+        return None
+    return [Segment(seg.code, seg.name, share) for seg, share in zip(segments, splits[0], strict=True)]
+
+
+def _cuts(count: int, parts: int) -> list[list[tuple[int, int]]]:
+    """Every way to cut ``count`` items, in order, into ``parts`` runs (possibly empty)."""
+    if parts == 1:
+        return [[(0, count)]]
+    out = []
+    for first in range(count + 1):
+        for rest in _cuts(count - first, parts - 1):
+            out.append([(0, first), *((start + first, end + first) for start, end in rest)])
+    return out

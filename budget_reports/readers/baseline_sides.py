@@ -1,0 +1,218 @@
+"""Two-sided coded tables (the 基本支出 table: 301/303 beside 302/310) in text written by baseline.
+
+pdfplumber writes such a table row by row, but each row over several lines and both halves on each
+line, left half first:
+
+    301 01 302                  ← the codes (the right half's 款 part printed lower)
+    基本工资 01 办公费            ← left name, right 款 part and name
+    262.33 21.21                ← the figures, left then right
+    301 02 302
+    津贴补贴 1,238.58 02 印刷费
+    7.61                        ← a figure alone: left or right?
+
+A band runs from a line opening with a code or a total to the next. Within a band each line's
+words go to the left half until one shows the right half has begun: a code, a 款 part after the
+left half's name, figure or 款 part, a name after a figure, or a second word of name. A name
+continuing on a line of its own belongs to the half whose name began highest (the wrapped one: a
+one-line name sits lower, in the middle). A figure printed alone on a line of a two-half band
+could be either half's: the table's sums (each 类 the sum of its 款) decide; where they cannot,
+the figure is left unplaced and reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from budget_reports.model import AmbiguousCell
+from budget_reports.normalize import parse_decimal
+from budget_reports.readers.code_names import known_names
+from budget_reports.readers.linear_rows import Token, is_figure, is_row_label, strip_header_leftovers
+from budget_reports.readers.lone_figures import Slot, possible_slots
+
+_CODE_START = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+_CODE_PART = re.compile(r"^\d{2}$")
+_CLASS_LENGTH = 3
+
+
+@dataclass(slots=True)
+class _Half:
+    code: list[Token] = field(default_factory=list)
+    name: list[Token] = field(default_factory=list)
+    figures: list[Token] = field(default_factory=list)
+    name_line: int | None = None  # index in the band of the line where its name starts
+
+    @property
+    def code_text(self) -> str:
+        return "".join(t.text for t in self.code)
+
+    def tokens(self) -> list[Token]:
+        return [*self.code, *self.name, *self.figures]
+
+    def add_name(self, token: Token, line: int) -> None:
+        if self.name_line is None:
+            self.name_line = line
+        self.name.append(token)
+
+
+@dataclass(slots=True)
+class _Band:
+    halves: list[_Half]
+    lone: list[Token] = field(default_factory=list)  # figures alone on a line: left or right
+
+
+def prints_codes_apart(lines: Sequence[Sequence[Token]]) -> bool:
+    """Whether some line holds codes alone, of both halves (``301 01 302``, ``01 01``): a two-sided
+    table written by baseline, its codes apart from their names and figures."""
+    for tokens in lines:
+        texts = [t.text for t in tokens]
+        parts = sum(1 for t in texts if _CODE_PART.match(t))
+        starts = sum(1 for t in texts if _CODE_START.match(t) and len(t) == _CLASS_LENGTH)
+        if len(texts) > 1 and parts + starts == len(texts) and (starts > 1 or parts == len(texts)):
+            return True
+    return False
+
+
+def gather_two_sided_rows(
+    lines: Sequence[Sequence[Token]], widths: tuple[int, int]
+) -> tuple[list[list[Token]], list[AmbiguousCell]]:
+    """Each band's tokens (left half, then right half: code, name, figures), and the figures whose
+    half the table's sums could not tell (left out of the rows)."""
+    bands = [_read_band(band) for band in _bands(lines)]
+    unplaced = _settle_lone_figures(bands, widths)
+    rows = [[t for half in band.halves for t in half.tokens()] for band in bands]
+    return [row for row in rows if row], unplaced
+
+
+def _bands(lines: Sequence[Sequence[Token]]) -> list[list[list[Token]]]:
+    bands: list[list[list[Token]]] = []
+    for raw in lines:
+        tokens = strip_header_leftovers(list(raw))
+        if not tokens:
+            continue
+        if not bands or _CODE_START.match(tokens[0].text) or is_row_label(tokens[0].text):
+            bands.append([])
+        bands[-1].append(tokens)
+    return bands
+
+
+def _read_band(lines: list[list[Token]]) -> _Band:
+    band = _Band([_Half()])
+    for number, tokens in enumerate(lines):
+        _read_line(band, tokens, number)
+    return band
+
+
+def _read_line(band: _Band, tokens: list[Token], number: int) -> None:
+    """One line's words into the band's halves; the band's first line (``number`` 0) opens them."""
+    halves = band.halves
+    if number > 0 and all(is_figure(t.text) and not _CODE_PART.match(t.text) for t in tokens):
+        if len(halves) == 1:
+            halves[0].figures.extend(tokens)
+        elif len(tokens) == len(halves):
+            for half, token in zip(halves, tokens, strict=True):
+                half.figures.append(token)
+        else:
+            band.lone.extend(tokens)
+        return
+    side: int | None = None  # the half this line's words go to, once known
+    printed: str | None = None  # what the line last printed in that half: "code", "name" or "figure"
+    previous = ""
+    for token in tokens:
+        text = token.text
+        if number == 0 and _CODE_START.match(text):
+            side = 0 if side is None and not halves[0].code else _next_half(halves, number)
+            halves[side].code.append(token)
+            printed = "code"
+        elif _CODE_PART.match(text) and any(len(h.code_text) < 7 for h in halves):
+            if side is None:  # a 款 part opening the line: the half whose code it continues
+                side = _continued_by(halves, text)
+            elif printed in ("name", "figure") or number > 0:
+                side = _next_half(halves, number, side)  # after a half's name, figure or 款: the next half's
+            halves[side].code.append(token)
+            printed = "code"
+        elif is_figure(text):
+            side = 0 if side is None else side
+            halves[side].figures.append(token)
+            printed = "figure"
+        else:
+            if side is None:
+                side = 0 if not halves[0].name else _wrapped(halves)
+            elif printed == "figure" or (printed == "name" and _word(text) and _word(previous)):
+                side = _next_half(halves, number, side)  # a name after a figure, or a second word
+            halves[side].add_name(token, number)
+            printed = "name"
+        previous = text
+
+
+def _continued_by(halves: list[_Half], part: str) -> int:
+    """The half a 款 part opening a line belongs to: of the halves printing a class code, the one
+    the part makes a code of the classification (303 + 15 is none, 302 + 15 is 会议费), else the first."""
+    open_halves = [i for i, h in enumerate(halves) if len(h.code_text) == _CLASS_LENGTH]
+    known = [i for i in open_halves if known_names(halves[i].code_text + part)]
+    if len(known) == 1:
+        return known[0]
+    return open_halves[0] if open_halves else len(halves) - 1
+
+
+def _next_half(halves: list[_Half], number: int, side: int | None = None) -> int:
+    """The half after ``side`` (the right one), opened on the band's first line when needed."""
+    if number == 0 and len(halves) == 1:
+        halves.append(_Half())
+    return len(halves) - 1 if side is None else min(side + 1, len(halves) - 1)
+
+
+def _word(text: str) -> bool:
+    """A word of a name (names are set character by character in some tables: 因 公 出 国)."""
+    return len(text) > 1
+
+
+def _wrapped(halves: list[_Half]) -> int:
+    """The half whose name began on the highest line (a wrapped name goes on below its start)."""
+    started = [(h.name_line, i) for i, h in enumerate(halves) if h.name_line is not None]
+    return min(started)[1] if started else 0
+
+
+def _settle_lone_figures(bands: list[_Band], widths: tuple[int, int]) -> list[AmbiguousCell]:
+    """Give each lone figure the half that keeps every 类 the sum of its 款; report the others."""
+    lone = [(band, token) for band in bands for token in band.lone if len(band.halves) == 2]
+    if not lone:
+        return []
+    halves = [half for band in bands for half in band.halves]
+    index = {id(half): i for i, half in enumerate(halves)}
+    sides = {id(half): side for band in bands for side, half in enumerate(band.halves)}
+    slots = [
+        Slot(half.code_text, _values(half.figures), widths[sides[id(half)]] if len(band.halves) == 2 else max(widths))
+        for band in bands
+        for half in band.halves
+    ]
+    candidates = [
+        (parse_decimal(token.text) or Decimal(0), (index[id(band.halves[0])], index[id(band.halves[1])]))
+        for band, token in lone
+    ]
+    unplaced: list[AmbiguousCell] = []
+    for (band, token), possible in zip(lone, possible_slots(slots, candidates), strict=True):
+        if len(possible) == 1:
+            halves[possible.pop()].figures.append(token)
+        else:
+            unplaced.append(_unplaced(band, token))
+    return unplaced
+
+
+def _values(figures: list[Token]) -> tuple[Decimal, ...]:
+    return tuple(value for value in (parse_decimal(t.text) for t in figures) if value is not None)
+
+
+def _unplaced(band: _Band, token: Token) -> AmbiguousCell:
+    rows = [" ".join(filter(None, [h.code_text, "".join(t.text for t in h.name)])) for h in band.halves]
+    snippet = " / ".join(" ".join(t.text for t in h.tokens()) for h in band.halves)
+    return AmbiguousCell(
+        page=token.page,
+        line=token.line,
+        figure=token.text,
+        row=" | ".join(rows),
+        candidates=tuple(rows),
+        snippet=f"{snippet} {token.text}",
+    )

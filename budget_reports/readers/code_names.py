@@ -1,0 +1,30 @@
+"""The names a classification code is printed with, in any edition: what a row's name should read.
+
+Used where a text lost which lines of a wrapped name belong to which row: the split whose rows
+read as their codes' names is the one the page printed."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from budget_reports.classification.reference import ECONOMIC, FUNCTION, INCOME, entries
+from budget_reports.normalize import compact
+
+# The scheme a code belongs to, by its first digit (支出功能 2xx, 经济分类 3xx/5xx, 收入 1xx).
+_SCHEME_OF_DIGIT = {"1": INCOME, "2": FUNCTION, "3": ECONOMIC}
+
+
+@cache
+def _names_by_code(scheme: str) -> dict[str, frozenset[str]]:
+    names: dict[str, set[str]] = {}
+    for entry in entries(scheme):
+        names.setdefault(entry.code, set()).update(compact(n) for n in (entry.name, *entry.aliases))
+    return {code: frozenset(found) for code, found in names.items()}
+
+
+def known_names(code: str) -> frozenset[str]:
+    """Every name (and alias) the code has in any edition, compact; empty for an unknown code."""
+    scheme = _SCHEME_OF_DIGIT.get(code[:1])
+    if scheme is None:
+        return frozenset()
+    return _names_by_code(scheme).get(code, frozenset())
