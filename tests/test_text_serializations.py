@@ -66,8 +66,12 @@ KINDS = ("table", "narrative")
 #   back. 住房保障支出（类） is read without its 15.16% share, which the layout prints two lines
 #   earlier, apart from its sentence.
 # - pdftotext (default) writes tables column by column. The 一般公共预算财政拨款支出决算表 is rebuilt
-#   whole (its runs of figures fit the rows one way only); the others are not: a table over two
-#   pages, two-sided tables, and the six-column 支出决算表 whose runs fit too many ways.
+#   whole (its runs of figures fit the rows one way only). The 支出决算表's second page is rebuilt
+#   (its codes go on from the first page's last 类 and 款; its two runs fit 合计 and any one of five
+#   columns, and only 基本支出 holds the 一般公共预算 table's 基本支出 of the same lines). Its first
+#   page interleaves codes, names and figures row by row between the column runs (the order follows
+#   the PDF's text blocks), so no run gives the rows' order: those 11 lines and the 合计 row are
+#   not read, and their figures are reported ambiguous.
 # - pdfplumber writes a cell's lines by baseline, apart from their row (names under codes, figures
 #   under both halves of a two-sided table). In prose it lifts the figures (set in another font)
 #   onto a line of their own below their sentence; they are put back where their count fits the
@@ -85,7 +89,7 @@ PINNED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
     (PUTUO, "pdftotext"): {
         "summary_metrics/table": (4, 0),
         "income/table": (0, 0),
-        "expenditure_function/table": (19, 0),
+        "expenditure_function/table": (27, 0),
         "expenditure_economic/table": (0, 0),
     },
     (PUTUO, "pdfplumber"): {

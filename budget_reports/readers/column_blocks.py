@@ -47,42 +47,91 @@ def is_column_block_page(lines: list[BlockLine]) -> bool:
     return len(texts) > 4 and bare * 2 >= len(texts)
 
 
+def rebuild_pages(
+    pages: list[list[BlockLine]], layout: HeaderLayout
+) -> tuple[list[tuple[Segment, RowFigures]], list[AmbiguousCell]] | None:
+    """Rows of a table written column by column over several pages (the title's page first), and the
+    figures no row can be sure of; None when no page can be rebuilt. A page whose blocks do not fit
+    together gives no row: each of its figures is reported ambiguous (any column, row unknown)."""
+    rows: list[tuple[Segment, RowFigures]] = []
+    ambiguous: list[AmbiguousCell] = []
+    carried: Sequence[str] | None = ()
+    read_any = False
+    for page in pages:
+        rebuilt = None
+        for option in [carried] if carried is not None else _carried_options(page):
+            attempt = rebuild(page, layout, option)
+            if attempt is not None and rebuilt is not None:
+                rebuilt = None  # two ways to continue the codes of the page before: neither is sure
+                break
+            rebuilt = rebuilt or attempt
+        if rebuilt is None:
+            ambiguous += [_unplaced(line, layout.sides[0]) for block in _figure_blocks(page) for line in block]
+            carried = None  # the next page's first rows may continue codes this page opened
+            continue
+        read_any = True
+        rows += rebuilt[0]
+        ambiguous += rebuilt[1]
+        codes = [segment.code for segment, _ in rebuilt[0] if segment.code]
+        carried = [compact(t.text) for t in codes[-1]] if codes else carried
+    return (rows, ambiguous) if read_any else None
+
+
+def _carried_options(page: list[BlockLine]) -> list[tuple[str, ...]]:
+    """What the unread page before may have left open: nothing, the page's first 类, or that 类 with
+    one of the page's 款 parts."""
+    first_class = next((compact(line.text) for line in page if _CLASS.match(compact(line.text))), None)
+    if first_class is None:
+        return [()]
+    parts = dict.fromkeys(compact(line.text) for line in page if _PART.match(compact(line.text)))
+    return [(), (first_class,), *((first_class, part) for part in parts)]
+
+
+def _unplaced(line: BlockLine, side: Side) -> AmbiguousCell:
+    return AmbiguousCell(
+        page=line.page,
+        line=line.line,
+        figure=line.text.strip(),
+        row=f"第{line.page}页（所在行无法确定）" if line.page is not None else "（所在行无法确定）",
+        candidates=tuple("/".join(path) for path in side.money),
+        snippet=line.text.strip(),
+    )
+
+
 def rebuild(
-    lines: list[BlockLine], layout: HeaderLayout
+    lines: list[BlockLine], layout: HeaderLayout, carried: Sequence[str] = ()
 ) -> tuple[list[tuple[Segment, RowFigures]], list[AmbiguousCell]] | None:
     """Rows of one page of a one-sided coded table, and the figures no row can be sure of; None
-    when the page's blocks do not fit together."""
+    when the page's blocks do not fit together.
+
+    ``carried`` is the code (类, 款, 项 parts) of the last row of the page before, for a page
+    continuing a table: its first rows may belong to a 类 or 款 opened there.
+
+    A row whose figures are the same lines in every placement keeps each placement's columns as a
+    candidate (the report's other tables may settle it); a figure placed in different rows by
+    different placements is reported ambiguous."""
     if len(layout.sides) != 1 or layout.sides[0].label is not LabelKind.CODED:
         return None
     side = layout.sides[0]
     names = _names(lines, layout)
     if not names:
         return None
-    codes = _codes(lines, [n for n in names if not is_total(compact(n.text))])
+    codes = _codes(lines, [n for n in names if not is_total(compact(n.text))], carried)
     if codes is None:
         return None
     solutions = _placements(_figure_blocks(lines), len(names), side)
     if not solutions:
         return None
-    # Where each figure line went in each solution: kept where all agree, else ambiguous.
-    places: dict[int, set[tuple[int, int]]] = {}
-    figure_lines: dict[int, BlockLine] = {}
-    for solution in solutions:
-        for cell, line in solution.items():
-            places.setdefault(id(line), set()).add(cell)
-            figure_lines[id(line)] = line
-    settled = {next(iter(cells)): figure_lines[key] for key, cells in places.items() if len(cells) == 1}
+    cells_of_lines = _cells_of_lines(solutions)
+    by_row = _figures_by_row(solutions, len(names))
+    # A row whose lines differ between solutions keeps the figures every solution puts in one cell.
+    settled = [(line, *next(iter(cells))) for line, cells in cells_of_lines.values() if len(cells) == 1]
+    for r in range(len(names)):
+        if r not in by_row:
+            by_row[r] = [sorted(((line, col) for line, row, col in settled if row == r), key=lambda f: f[1])]
+    placed_lines = {id(line) for figures in by_row.values() for line, _ in figures[0]}
     ambiguous = [
-        AmbiguousCell(
-            page=figure_lines[key].page,
-            line=figure_lines[key].line,
-            figure=figure_lines[key].text.strip(),
-            row="/".join(dict.fromkeys(names[r].text.strip() for r, _ in sorted(cells))),
-            candidates=tuple(dict.fromkeys("/".join(side.money[c]) for _, c in sorted(cells))),
-            snippet=figure_lines[key].text.strip(),
-        )
-        for key, cells in places.items()
-        if len(cells) > 1
+        _ambiguity(line, cells, names, side) for line, cells in cells_of_lines.values() if id(line) not in placed_lines
     ]
     rows = []
     code_of = iter(codes)
@@ -91,11 +140,50 @@ def rebuild(
         if not is_total(compact(name.text)):
             segment.code = [Token(part.text.strip(), part.page, part.line) for part in next(code_of)]
         segment.name = [Token(name.text.strip(), name.page, name.line)]
-        cells = sorted((col, line) for (row, col), line in settled.items() if row == r)
-        segment.figures = [Token(line.text.strip(), line.page, line.line) for _, line in cells]
-        values = tuple(_value(line.text) for _, line in cells)
-        rows.append((segment, RowFigures(values, [tuple(col for col, _ in cells)])))
+        placements = by_row.get(r, [[]])
+        segment.figures = [Token(line.text.strip(), line.page, line.line) for line, _ in placements[0]]
+        values = tuple(_value(line.text) for line, _ in placements[0])
+        candidates = list(dict.fromkeys(tuple(col for _, col in figures) for figures in placements))
+        rows.append((segment, RowFigures(values, candidates)))
     return rows, ambiguous
+
+
+RowPlacement = list[tuple["BlockLine", int]]  # a row's figure lines, in order, with their columns
+
+
+def _figures_by_row(solutions: list[Solution], n_rows: int) -> dict[int, list[RowPlacement]]:
+    """For each row whose figures are the same lines in every solution: each solution's placement of
+    them (lines in text order, which is column order). Rows whose lines differ are left out."""
+    out: dict[int, list[RowPlacement]] = {}
+    for r in range(n_rows):
+        placements = []
+        for solution in solutions:
+            cells = sorted(((col, line) for (row, col), line in solution.items() if row == r), key=lambda c: c[0])
+            placements.append([(line, col) for col, line in cells])
+        first = [id(line) for line, _ in placements[0]]
+        if all([id(line) for line, _ in p] == first for p in placements):
+            out[r] = placements
+    return out
+
+
+def _cells_of_lines(solutions: list[Solution]) -> dict[int, tuple[BlockLine, set[tuple[int, int]]]]:
+    """Each figure line and the cells the solutions put it in."""
+    out: dict[int, tuple[BlockLine, set[tuple[int, int]]]] = {}
+    for solution in solutions:
+        for cell, line in solution.items():
+            out.setdefault(id(line), (line, set()))[1].add(cell)
+    return out
+
+
+def _ambiguity(line: BlockLine, cells: set[tuple[int, int]], names: list[BlockLine], side: Side) -> AmbiguousCell:
+    return AmbiguousCell(
+        page=line.page,
+        line=line.line,
+        figure=line.text.strip(),
+        row="/".join(dict.fromkeys(names[r].text.strip() for r, _ in sorted(cells))),
+        candidates=tuple(dict.fromkeys("/".join(side.money[c]) for _, c in sorted(cells))),
+        snippet=line.text.strip(),
+    )
 
 
 def _names(lines: list[BlockLine], layout: HeaderLayout) -> list[BlockLine]:
@@ -114,19 +202,25 @@ def _names(lines: list[BlockLine], layout: HeaderLayout) -> list[BlockLine]:
     return max(runs, key=len)
 
 
-def _codes(lines: list[BlockLine], rows: list[BlockLine]) -> list[list[BlockLine]] | None:
-    """Each row's code parts (类, then 款 and 项 when the row is at that level)."""
+def _codes(lines: list[BlockLine], rows: list[BlockLine], carried: Sequence[str] = ()) -> list[list[BlockLine]] | None:
+    """Each row's code parts (类, then 款 and 项 when the row is at that level); ``carried`` is the
+    code of the row before the page (a 类 or 款 it opened goes on here without its own line)."""
     classes = [line for line in lines if _CLASS.match(compact(line.text))]
     parts = [line for line in lines if _PART.match(compact(line.text))]
     if len(classes) != len(rows):
         return None
     codes: list[list[BlockLine]] = [[c] for c in classes]
     remaining = list(parts)
-    for group in _runs(codes, range(len(codes)), level=0):
+    for g, group in enumerate(_runs(codes, range(len(codes)), level=0)):
         # A 类's rows after its own line each print a 款 part; a 款's rows after its own, a 项 part.
-        if not _take_parts(codes, group[1:], remaining):
+        class_goes_on = g == 0 and list(carried[:1]) == [compact(codes[group[0]][0].text)]
+        opened = group if class_goes_on else group[1:]
+        if not _take_parts(codes, opened, remaining):
             return None
-        deeper = [r for kuan in _runs(codes, group[1:], level=1) for r in kuan[1:]]
+        deeper = []
+        for k, kuan in enumerate(_runs(codes, opened, level=1)):
+            kuan_goes_on = class_goes_on and k == 0 and list(carried[1:2]) == [compact(codes[kuan[0]][1].text)]
+            deeper += kuan if kuan_goes_on else kuan[1:]
         if not _take_parts(codes, deeper, remaining):
             return None
     return codes if not remaining else None
