@@ -18,7 +18,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import combinations
+from math import comb
 
+from budget_reports.classification.observed import Relation, relate
+from budget_reports.classification.reference import FUNCTION
+from budget_reports.classification.resolver import LEVEL_OF_LENGTH
 from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.model import AmbiguousCell
 from budget_reports.normalize import compact, parse_decimal
@@ -31,6 +35,7 @@ _PART = re.compile(r"^\d{2}$")
 _FIGURE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^-?\d{1,3}(?:,\d{3})+$")
 _MAX_SOLUTIONS = 500
 _MAX_TRIALS = 20_000  # placements tried per page before giving up
+_MAX_JOININGS = 2_000  # ways of joining wrapped names tried per page
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,12 +118,10 @@ def rebuild(
     if len(layout.sides) != 1 or layout.sides[0].label is not LabelKind.CODED:
         return None
     side = layout.sides[0]
-    names = _names(lines, layout)
-    if not names:
+    labels = _labels_by_row(lines, layout) or _labels_by_column(lines, layout, carried)
+    if labels is None:
         return None
-    codes = _codes(lines, [n for n in names if not is_total(compact(n.text))], carried)
-    if codes is None:
-        return None
+    names, codes = labels
     solutions = _placements(_figure_blocks(lines), len(names), side)
     if not solutions:
         return None
@@ -186,6 +189,65 @@ def _ambiguity(line: BlockLine, cells: set[tuple[int, int]], names: list[BlockLi
     )
 
 
+Labels = tuple[list[BlockLine], list[list[BlockLine]]]  # the rows' names (totals too), the coded rows' code parts
+
+
+def _labels_by_column(lines: list[BlockLine], layout: HeaderLayout, carried: Sequence[str]) -> Labels | None:
+    """Labels written column by column: runs of 类 codes, of 款 and 项 parts, then the names."""
+    printed = _names(lines, layout)
+    codes = _codes(lines, carried)
+    if not printed or codes is None:
+        return None
+    names = _joined_names(printed, [compact("".join(part.text for part in code)) for code in codes])
+    return (names, codes) if names is not None else None
+
+
+def _labels_by_row(lines: list[BlockLine], layout: HeaderLayout) -> Labels | None:
+    """Labels written row by row (``201 06 01 行政运行``, or the code parts on the line before the
+    name) while the figures are written column by column. Each row opens with its 类 code; None
+    when a row lacks its name or a name its code, or no name is on a line with codes."""
+    header_words = set(layout.words) | {"项目", "科目名称", "类", "款", "项"}
+    names: list[BlockLine] = []
+    codes: list[list[BlockLine]] = []
+    named = [False]  # whether the open row has its name
+    codes_beside_names = False
+    for line in lines:
+        words = line.text.split()
+        if not words or all(_FIGURE.match(w) for w in words):
+            continue
+        if _CLASS.match(words[0]):
+            if codes and not named[-1]:
+                return None
+            codes.append([])
+            named.append(False)
+        if not codes:
+            continue  # the header, above the first row
+        parts = []
+        while words and (_PART.match(words[0]) or (_CLASS.match(words[0]) and not parts)) and not named[-1]:
+            parts.append(BlockLine(words.pop(0), line.page, line.line))
+        if parts and not codes[-1]:
+            codes[-1] = parts
+        elif parts:
+            return None  # codes after the row's own: not row by row
+        text = "".join(words)
+        if not text or text in header_words or is_total(text):
+            continue
+        if any(_FIGURE.match(w) or _CLASS.match(w) or _PART.match(w) for w in words):
+            return None
+        if named[-1]:
+            names[-1] = BlockLine(names[-1].text + text, names[-1].page, names[-1].line)  # wrapped in its cell
+        else:
+            names.append(BlockLine(text, line.page, line.line))
+            named[-1] = True
+            codes_beside_names = codes_beside_names or bool(parts)
+    if not codes or not all(named[1:]) or not codes_beside_names:
+        return None
+    pairs = zip(names, codes, strict=True)
+    if any(_names_the_code(name.text, compact("".join(p.text for p in code))) is False for name, code in pairs):
+        return None
+    return names, codes
+
+
 def _names(lines: list[BlockLine], layout: HeaderLayout) -> list[BlockLine]:
     """The longest run of name lines (not codes, figures or header words) ending in a total."""
     header_words = set(layout.words) | {"项目", "科目名称", "类", "款", "项"}
@@ -202,12 +264,13 @@ def _names(lines: list[BlockLine], layout: HeaderLayout) -> list[BlockLine]:
     return max(runs, key=len)
 
 
-def _codes(lines: list[BlockLine], rows: list[BlockLine], carried: Sequence[str] = ()) -> list[list[BlockLine]] | None:
-    """Each row's code parts (类, then 款 and 项 when the row is at that level); ``carried`` is the
-    code of the row before the page (a 类 or 款 it opened goes on here without its own line)."""
+def _codes(lines: list[BlockLine], carried: Sequence[str] = ()) -> list[list[BlockLine]] | None:
+    """Each row's code parts (类, then 款 and 项 when the row is at that level), one row per 类 code
+    printed; ``carried`` is the code of the row before the page (a 类 or 款 it opened goes on
+    here without its own line)."""
     classes = [line for line in lines if _CLASS.match(compact(line.text))]
     parts = [line for line in lines if _PART.match(compact(line.text))]
-    if len(classes) != len(rows):
+    if not classes:
         return None
     codes: list[list[BlockLine]] = [[c] for c in classes]
     remaining = list(parts)
@@ -224,6 +287,59 @@ def _codes(lines: list[BlockLine], rows: list[BlockLine], carried: Sequence[str]
         if not _take_parts(codes, deeper, remaining):
             return None
     return codes if not remaining else None
+
+
+def _joined_names(names: list[BlockLine], codes: list[str]) -> list[BlockLine] | None:
+    """The row names, one per code (totals apart): a name wrapped in its cell is printed on two lines
+    or more, which are joined where the joined name is the official name of the row's code
+    (``classification``); None unless exactly one way of joining fits every row."""
+    rows = [i for i, line in enumerate(names) if not is_total(compact(line.text))]
+    extra = len(rows) - len(codes)
+    if extra == 0:
+        return names
+    gaps = [rows[k] for k in range(len(rows) - 1) if rows[k + 1] == rows[k] + 1]  # lines one after the other
+    if extra < 0 or comb(len(gaps), extra) > _MAX_JOININGS:
+        return None
+    fitting = []
+    for joins in combinations(gaps, extra):
+        joined = _join(names, set(joins))
+        row_names = [line for line in joined if not is_total(compact(line.text))]
+        if all(_fits(line, code) for line, code in zip(row_names, codes, strict=True)):
+            fitting.append(joined)
+    if len(fitting) != 1:
+        return None
+    return [BlockLine(line.text.replace("\n", ""), line.page, line.line) for line in fitting[0]]
+
+
+def _fits(name: BlockLine, code: str) -> bool:
+    """The name is not another line's; a joined name must be the code's own (known to the reference)."""
+    named = _names_the_code(name.text.replace("\n", ""), code)
+    return named is True if "\n" in name.text else named is not False
+
+
+def _names_the_code(name: str, code: str) -> bool | None:
+    """Whether the name is the code's (an official name, an alias, a name of another edition); None
+    when the reference does not know the code."""
+    level = LEVEL_OF_LENGTH.get(len(code))
+    if level is None:
+        return None
+    relation = relate(FUNCTION, None, code, level, name).relation
+    if relation is Relation.UNKNOWN_CODE:
+        return None
+    return relation in (Relation.SAME_NAME, Relation.KNOWN_ALIAS, Relation.OTHER_EDITION_NAME)
+
+
+def _join(names: list[BlockLine], onto_next: set[int]) -> list[BlockLine]:
+    """The names with each line in ``onto_next`` joined to the line after it (a newline between)."""
+    out: list[BlockLine] = []
+    glue = False
+    for i, line in enumerate(names):
+        if glue:
+            out[-1] = BlockLine(out[-1].text.strip() + "\n" + line.text.strip(), out[-1].page, out[-1].line)
+        else:
+            out.append(line)
+        glue = i in onto_next
+    return out
 
 
 def _runs(codes: list[list[BlockLine]], rows: Sequence[int], level: int) -> list[list[int]]:
