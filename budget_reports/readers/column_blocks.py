@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from itertools import combinations
+from itertools import combinations, product
 from math import comb
 
 from budget_reports.classification.observed import Relation, relate
@@ -36,6 +36,8 @@ _FIGURE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^-?\d{1,3}(?:,\d{3})+
 _MAX_SOLUTIONS = 500
 _MAX_TRIALS = 20_000  # placements tried per page before giving up
 _MAX_JOININGS = 2_000  # ways of joining wrapped names tried per page
+_MIN_FIGURE_LINES = 4  # a page with fewer figures says nothing of how its table was written
+_MAX_PART_RUNS = 12  # runs of 款/项 parts per page split between the two columns every way
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,10 +48,15 @@ class BlockLine:
 
 
 def is_column_block_page(lines: list[BlockLine]) -> bool:
-    """A page of a table written column by column: runs of bare codes and of bare figures."""
+    """A page of a table written column by column: runs of bare codes and of bare figures (the
+    labels may be written row by row, ``201 06 01 行政运行``, the figures still by column)."""
     texts = [compact(line.text) for line in lines if line.text.strip()]
     bare = sum(1 for t in texts if _CLASS.match(t) or _PART.match(t) or _FIGURE.match(t))
-    return len(texts) > 4 and bare * 2 >= len(texts)
+    if len(texts) > 4 and bare * 2 >= len(texts):
+        return True
+    with_figures = [line.text.split() for line in lines if any(_FIGURE.match(w) for w in line.text.split())]
+    lone = sum(1 for words in with_figures if len(words) == 1)
+    return len(with_figures) >= _MIN_FIGURE_LINES and lone == len(with_figures)
 
 
 def rebuild_pages(
@@ -61,25 +68,62 @@ def rebuild_pages(
     rows: list[tuple[Segment, RowFigures]] = []
     ambiguous: list[AmbiguousCell] = []
     carried: Sequence[str] | None = ()
-    read_any = False
+    read_any, read_all = False, True
     for page in pages:
-        rebuilt = None
-        for option in [carried] if carried is not None else _carried_options(page):
-            attempt = rebuild(page, layout, option)
-            if attempt is not None and rebuilt is not None:
-                rebuilt = None  # two ways to continue the codes of the page before: neither is sure
-                break
-            rebuilt = rebuilt or attempt
+        options = [carried] if carried is not None else _carried_options(page)
+        attempts = [a for a in (rebuild(page, layout, option) for option in options) if a is not None]
+        if len(attempts) > 1:  # several ways to go on with the codes of the page before
+            attempts = [a for a in attempts if _confirmed([segment for segment, _ in a[0] if segment.code])]
+        rebuilt = attempts[0] if len(attempts) == 1 else None
         if rebuilt is None:
             ambiguous += [_unplaced(line, layout.sides[0]) for block in _figure_blocks(page) for line in block]
             carried = None  # the next page's first rows may continue codes this page opened
+            read_all = False
             continue
         read_any = True
         rows += rebuilt[0]
         ambiguous += rebuilt[1]
         codes = [segment.code for segment, _ in rebuilt[0] if segment.code]
         carried = [compact(t.text) for t in codes[-1]] if codes else carried
-    return (rows, ambiguous) if read_any else None
+    if not read_any:
+        return None
+    # A run of figures may join two columns' cells (an empty cell's neighbour in the next column
+    # written under it): rows still add up, the hierarchy does not. Pages breaking it are not trusted.
+    doubtful = _pages_breaking_sums(rows, len(layout.sides[0].money), with_total=read_all)
+    for index, (segment, _) in enumerate(rows):
+        if {t.page for t in (*segment.name, *segment.figures)} & doubtful:
+            ambiguous += [_unplaced(BlockLine(t.text, t.page, t.line), layout.sides[0]) for t in segment.figures]
+            segment.figures = []
+            rows[index] = (segment, RowFigures((), [()]))
+    return rows, ambiguous
+
+
+def _pages_breaking_sums(rows: list[tuple[Segment, RowFigures]], width: int, with_total: bool) -> set[int | None]:
+    """Pages holding a parent and its children (项 → 款 → 类, 类 → the total when ``with_total``), all
+    placed, whose columns do not add up (beyond rounding)."""
+    placed = {
+        i: figures.vector(figures.candidates[0], width)
+        for i, (_, figures) in enumerate(rows)
+        if len(figures.candidates) == 1
+    }
+    coded = [(compact(segment.code_text), i) for i, (segment, _) in enumerate(rows) if segment.code]
+    groups = [(i, [j for c, j in coded if len(c) == len(code) + 2 and c.startswith(code)]) for code, i in coded]
+    if with_total:
+        classes = [j for c, j in coded if len(c) == 3]
+        totals = [i for i, (segment, _) in enumerate(rows) if not segment.code and is_total(compact(segment.name_text))]
+        groups += [(i, classes) for i in totals]
+    doubtful: set[int | None] = set()
+    for parent, children in groups:
+        members = [parent, *children]
+        if not children or not all(m in placed for m in members):
+            continue
+        for col in range(width):
+            difference = placed[parent][col] - sum((placed[c][col] for c in children), Decimal(0))
+            slack = sum((_half_unit(placed[m][col]) for m in members if placed[m][col]), Decimal(0))
+            if abs(difference) > slack:
+                segments = [rows[m][0] for m in members]
+                doubtful |= {t.page for segment in segments for t in (*segment.name, *segment.figures)}
+    return doubtful
 
 
 def _carried_options(page: list[BlockLine]) -> list[tuple[str, ...]]:
@@ -195,11 +239,30 @@ Labels = tuple[list[BlockLine], list[list[BlockLine]]]  # the rows' names (total
 def _labels_by_column(lines: list[BlockLine], layout: HeaderLayout, carried: Sequence[str]) -> Labels | None:
     """Labels written column by column: runs of 类 codes, of 款 and 项 parts, then the names."""
     printed = _names(lines, layout)
-    codes = _codes(lines, carried)
-    if not printed or codes is None:
-        return None
-    names = _joined_names(printed, [compact("".join(part.text for part in code)) for code in codes])
-    return (names, codes) if names is not None else None
+    readings = _code_readings(lines, carried) if printed else []
+    fitting = []
+    for codes in readings:
+        code_texts = [compact("".join(part.text for part in code)) for code in codes]
+        names = _joined_names(printed, code_texts)
+        if names is None:
+            continue
+        fitting.append((names, codes))
+    if len(fitting) > 1:  # several readings of the codes: the one the reference confirms line by line
+        fitting = [(names, codes) for names, codes in fitting if _confirmed(_coded_rows(names, codes))]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def _coded_rows(names: list[BlockLine], codes: list[list[BlockLine]]) -> list[Segment]:
+    rows = [name for name in names if not is_total(compact(name.text))]
+    return [
+        Segment(code=[Token(p.text, p.page, p.line) for p in code], name=[Token(name.text, name.page, name.line)])
+        for name, code in zip(rows, codes, strict=True)
+    ]
+
+
+def _confirmed(rows: list[Segment]) -> bool:
+    """Every row's name is its code's in the classification reference."""
+    return all(_names_the_code(row.name_text, compact(row.code_text)) is True for row in rows)
 
 
 def _labels_by_row(lines: list[BlockLine], layout: HeaderLayout) -> Labels | None:
@@ -264,29 +327,56 @@ def _names(lines: list[BlockLine], layout: HeaderLayout) -> list[BlockLine]:
     return max(runs, key=len)
 
 
-def _codes(lines: list[BlockLine], carried: Sequence[str] = ()) -> list[list[BlockLine]] | None:
-    """Each row's code parts (类, then 款 and 项 when the row is at that level), one row per 类 code
-    printed; ``carried`` is the code of the row before the page (a 类 or 款 it opened goes on
-    here without its own line)."""
+def _code_readings(lines: list[BlockLine], carried: Sequence[str] = ()) -> list[list[list[BlockLine]]]:
+    """Each way of reading the rows' code parts (类, then 款 and 项 when the row is at that level),
+    one row per 类 code printed; ``carried`` is the code of the row before the page (a 类 or 款 it
+    opened goes on here without its own line).
+
+    The 款 and the 项 parts are two columns, each written top to bottom in runs (a blank line or
+    another cell between runs), but extractors order the runs of the two columns differently
+    (class by class, or every 款 before every 项): every split of the runs between the columns is
+    tried, and each distinct reading that uses every part exactly is kept."""
     classes = [line for line in lines if _CLASS.match(compact(line.text))]
-    parts = [line for line in lines if _PART.match(compact(line.text))]
     if not classes:
-        return None
+        return []
+    runs: list[list[BlockLine]] = [[]]
+    for line in lines:
+        if _PART.match(compact(line.text)):
+            runs[-1].append(line)
+        elif runs[-1]:
+            runs.append([])
+    runs = [run for run in runs if run]
+    if len(runs) > _MAX_PART_RUNS:
+        return []
+    readings: dict[tuple[str, ...], list[list[BlockLine]]] = {}
+    for split in product((0, 1), repeat=len(runs)):
+        kuan = [line for run, level in zip(runs, split, strict=True) if level == 0 for line in run]
+        xiang = [line for run, level in zip(runs, split, strict=True) if level == 1 for line in run]
+        codes = _codes(classes, kuan, xiang, carried)
+        if codes is not None:
+            readings.setdefault(tuple(compact("".join(p.text for p in code)) for code in codes), codes)
+    return list(readings.values())
+
+
+def _codes(
+    classes: list[BlockLine], kuan: list[BlockLine], xiang: list[BlockLine], carried: Sequence[str]
+) -> list[list[BlockLine]] | None:
+    """The rows' code parts from the 类 codes and the 款 and 项 columns; None unless every part is used."""
     codes: list[list[BlockLine]] = [[c] for c in classes]
-    remaining = list(parts)
+    kuan, xiang = list(kuan), list(xiang)
     for g, group in enumerate(_runs(codes, range(len(codes)), level=0)):
         # A 类's rows after its own line each print a 款 part; a 款's rows after its own, a 项 part.
         class_goes_on = g == 0 and list(carried[:1]) == [compact(codes[group[0]][0].text)]
         opened = group if class_goes_on else group[1:]
-        if not _take_parts(codes, opened, remaining):
+        if not _take_parts(codes, opened, kuan):
             return None
         deeper = []
-        for k, kuan in enumerate(_runs(codes, opened, level=1)):
-            kuan_goes_on = class_goes_on and k == 0 and list(carried[1:2]) == [compact(codes[kuan[0]][1].text)]
-            deeper += kuan if kuan_goes_on else kuan[1:]
-        if not _take_parts(codes, deeper, remaining):
+        for k, run in enumerate(_runs(codes, opened, level=1)):
+            kuan_goes_on = class_goes_on and k == 0 and list(carried[1:2]) == [compact(codes[run[0]][1].text)]
+            deeper += run if kuan_goes_on else run[1:]
+        if not _take_parts(codes, deeper, xiang):
             return None
-    return codes if not remaining else None
+    return codes if not kuan and not xiang else None
 
 
 def _joined_names(names: list[BlockLine], codes: list[str]) -> list[BlockLine] | None:
