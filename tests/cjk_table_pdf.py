@@ -33,7 +33,9 @@ class TablePdf:
     def __init__(self) -> None:
         font_path = next((Path(p) for p in CJK_FONTS if Path(p).exists()), None)
         if font_path is None:
-            raise FileNotFoundError(f"no CJK font installed (looked for {', '.join(CJK_FONTS)}); run scripts/system-deps.sh")
+            raise FileNotFoundError(
+                f"no CJK font installed (looked for {', '.join(CJK_FONTS)}); run scripts/system-deps.sh"
+            )
         self.pdf = pdfium.PdfDocument.new()
         data = font_path.read_bytes()
         self._font_data = ctypes.create_string_buffer(data, len(data))  # pdfium reads it until saved

@@ -307,9 +307,14 @@ def _column_block_table(lines: list[SourceLine], start: int) -> LinearTable | No
         return None
     unit = next((line for line in lines[start + 1 : spans[0][1]] if unit_of(line.text) is not None), None)
     layout = match_layout(" ".join(line.text for line in pages[0] if not any(c.isdigit() for c in line.text)))
-    rebuilt = rebuild_pages(pages, layout) if layout is not None else None
-    if layout is None or rebuilt is None:
+    if layout is None:
         return None
+    rebuilt = rebuild_pages(pages, layout)
+    if rebuilt is None:
+        heading = Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)
+        where = f"第{title.page}页" if title.page is not None else f"第{title.line}行"
+        message = f"{where}表格“{compact(title.text)}”按列写出的文本未能还原为行（其数字未录入）"
+        return LinearTable(start, spans[-1][1], [heading], [], message)
     rows, unplaced = rebuilt
     side = layout.sides[0]
     placed_rows: list[list[PlacedSide | None]] = [[PlacedSide(side, segment, figures)] for segment, figures in rows]
