@@ -17,12 +17,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from itertools import combinations, product
 from math import comb
 
-from budget_reports.classification.observed import Relation, relate
-from budget_reports.classification.reference import FUNCTION
-from budget_reports.classification.resolver import LEVEL_OF_LENGTH
+from budget_reports.classification.reference import EDITIONS, FUNCTION, edition
+from budget_reports.classification.resolver import MATCH_ORDER, Match, match_kind
 from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.model import AmbiguousCell
 from budget_reports.normalize import compact, parse_decimal
@@ -36,8 +36,10 @@ _FIGURE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^-?\d{1,3}(?:,\d{3})+
 _MAX_SOLUTIONS = 500
 _MAX_TRIALS = 20_000  # placements tried per page before giving up
 _MAX_JOININGS = 2_000  # ways of joining wrapped names tried per page
+_FULL_NAME = (Match.EXACT, Match.SHORTENED, Match.ALIAS)
+_SAME_NAME = (*_FULL_NAME, Match.TRUNCATED)
 _MIN_FIGURE_LINES = 4  # a page with fewer figures says nothing of how its table was written
-_MAX_PART_RUNS = 12  # runs of 款/项 parts per page split between the two columns every way
+_MAX_PART_RUNS = 10  # runs of 款/项 parts per page split between the two columns every way
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +168,7 @@ def rebuild(
     if labels is None:
         return None
     names, codes = labels
-    solutions = _placements(_figure_blocks(lines), len(names), side)
+    solutions = _placements(tuple(map(tuple, _figure_blocks(lines))), len(names), side)
     if not solutions:
         return None
     cells_of_lines = _cells_of_lines(solutions)
@@ -262,7 +264,7 @@ def _coded_rows(names: list[BlockLine], codes: list[list[BlockLine]]) -> list[Se
 
 def _confirmed(rows: list[Segment]) -> bool:
     """Every row's name is its code's in the classification reference."""
-    return all(_names_the_code(row.name_text, compact(row.code_text)) is True for row in rows)
+    return all(_name_match(row.name_text, compact(row.code_text))[1] in _SAME_NAME for row in rows)
 
 
 def _labels_by_row(lines: list[BlockLine], layout: HeaderLayout) -> Labels | None:
@@ -305,8 +307,7 @@ def _labels_by_row(lines: list[BlockLine], layout: HeaderLayout) -> Labels | Non
             codes_beside_names = codes_beside_names or bool(parts)
     if not codes or not all(named[1:]) or not codes_beside_names:
         return None
-    pairs = zip(names, codes, strict=True)
-    if any(_names_the_code(name.text, compact("".join(p.text for p in code))) is False for name, code in pairs):
+    if not all(_fits(name, compact("".join(p.text for p in code))) for name, code in zip(names, codes, strict=True)):
         return None
     return names, codes
 
@@ -402,21 +403,21 @@ def _joined_names(names: list[BlockLine], codes: list[str]) -> list[BlockLine] |
 
 
 def _fits(name: BlockLine, code: str) -> bool:
-    """The name is not another line's; a joined name must be the code's own (known to the reference)."""
-    named = _names_the_code(name.text.replace("\n", ""), code)
-    return named is True if "\n" in name.text else named is not False
+    """A joined name must be its code's full name; a name printed on one line (perhaps cut short by
+    its cell) must not be another's."""
+    known, kind = _name_match(name.text.replace("\n", ""), code)
+    if "\n" in name.text:
+        return kind in _FULL_NAME
+    return not known or kind in _SAME_NAME
 
 
-def _names_the_code(name: str, code: str) -> bool | None:
-    """Whether the name is the code's (an official name, an alias, a name of another edition); None
-    when the reference does not know the code."""
-    level = LEVEL_OF_LENGTH.get(len(code))
-    if level is None:
-        return None
-    relation = relate(FUNCTION, None, code, level, name).relation
-    if relation is Relation.UNKNOWN_CODE:
-        return None
-    return relation in (Relation.SAME_NAME, Relation.KNOWN_ALIAS, Relation.OTHER_EDITION_NAME)
+@lru_cache(maxsize=4096)
+def _name_match(name: str, code: str) -> tuple[bool, Match | None]:
+    """Whether some edition of the function classification knows the code, and how the name matches
+    its name there at best (typos are not matches here: they would join the wrong lines)."""
+    entries = [e for year in EDITIONS[FUNCTION] if (e := edition(FUNCTION, year).get(code)) is not None]
+    kinds = {match_kind(name, entry) for entry in entries} - {None, Match.NEAR_MISS}
+    return bool(entries), min(kinds, key=MATCH_ORDER.index) if kinds else None
 
 
 def _join(names: list[BlockLine], onto_next: set[int]) -> list[BlockLine]:
@@ -466,7 +467,8 @@ def _figure_blocks(lines: list[BlockLine]) -> list[list[BlockLine]]:
 Solution = dict[tuple[int, int], BlockLine]  # (row, column) -> figure
 
 
-def _placements(blocks: list[list[BlockLine]], n_rows: int, side: Side) -> list[Solution]:
+@lru_cache(maxsize=64)  # a page is placed again for each way its codes may go on from the page before
+def _placements(blocks: tuple[tuple[BlockLine, ...], ...], n_rows: int, side: Side) -> list[Solution]:
     """Every placement of the runs (in order: column by column, top to bottom) keeping the row sums."""
     width = len(side.money)
     solutions: list[Solution] = []
@@ -478,7 +480,7 @@ def _placements(blocks: list[list[BlockLine]], n_rows: int, side: Side) -> list[
         start = 0
         for c in range(width):
             count = bounds[c + 1] - bounds[c] - 1
-            per_column.append(blocks[start : start + count])
+            per_column.append([list(block) for block in blocks[start : start + count]])
             start += count
         _place_columns(per_column, 0, {}, n_rows, side, solutions, budget)
         if len(solutions) > _MAX_SOLUTIONS or budget[0] <= 0:
