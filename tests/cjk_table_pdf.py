@@ -13,12 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from tests.scan_support import CJK_FONTS
+from tests.test_readers_pdf_synthetic import HEIGHT, Builder
 
-WIDTH, HEIGHT = 595.0, 842.0
 FONT_SIZE = 9.0
 
 
@@ -29,80 +28,49 @@ class Column:
     right: bool = False  # figures are set flush right
 
 
-class TablePdf:
+class TablePdf(Builder):
+    """The synthetic-PDF builder, writing its text in a CJK font."""
+
     def __init__(self) -> None:
+        super().__init__()
         font_path = next((Path(p) for p in CJK_FONTS if Path(p).exists()), None)
         if font_path is None:
             raise FileNotFoundError(
                 f"no CJK font installed (looked for {', '.join(CJK_FONTS)}); run scripts/system-deps.sh"
             )
-        self.pdf = pdfium.PdfDocument.new()
         data = font_path.read_bytes()
         self._font_data = ctypes.create_string_buffer(data, len(data))  # pdfium reads it until saved
-        self.font = pdfium_c.FPDFText_LoadFont(
+        self.cjk_font = pdfium_c.FPDFText_LoadFont(
             self.pdf.raw,
             ctypes.cast(self._font_data, ctypes.POINTER(ctypes.c_ubyte)),
             len(data),
             pdfium_c.FPDF_FONT_TRUETYPE,
             True,
         )
-        self.page: pdfium.PdfPage | None = None
-
-    def new_page(self) -> None:
-        self._finish_page()
-        self.page = self.pdf.new_page(WIDTH, HEIGHT)
 
     def text(self, x: float, top: float, text: str, size: float = FONT_SIZE) -> None:
         """Text whose top edge is ``top`` points below the top of the page."""
         assert self.page is not None
-        obj = pdfium_c.FPDFPageObj_CreateTextObj(self.pdf.raw, self.font, ctypes.c_float(size))
+        obj = pdfium_c.FPDFPageObj_CreateTextObj(self.pdf.raw, self.cjk_font, ctypes.c_float(size))
         buffer = ctypes.create_string_buffer((text + "\x00").encode("utf-16-le"))
         pdfium_c.FPDFText_SetText(obj, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)))
         pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, HEIGHT - top - size)
         pdfium_c.FPDFPage_InsertObject(self.page.raw, obj)
 
-    def rule(self, x0: float, top0: float, x1: float, top1: float) -> None:
-        assert self.page is not None
-        path = pdfium_c.FPDFPageObj_CreateNewPath(ctypes.c_float(x0), ctypes.c_float(HEIGHT - top0))
-        pdfium_c.FPDFPath_LineTo(path, ctypes.c_float(x1), ctypes.c_float(HEIGHT - top1))
-        pdfium_c.FPDFPageObj_SetStrokeWidth(path, ctypes.c_float(0.5))
-        pdfium_c.FPDFPageObj_SetStrokeColor(path, 0, 0, 0, 255)
-        pdfium_c.FPDFPath_SetDrawMode(path, pdfium_c.FPDF_FILLMODE_NONE, True)
-        pdfium_c.FPDFPage_InsertObject(self.page.raw, path)
-
-    def table(
-        self, left: float, top: float, columns: Sequence[Column], rows: Sequence[Sequence[str]], row_height: float = 24
+    def ruled_table(
+        self, left: float, top: float, columns: Sequence[Column], rows: Sequence[Sequence[str]], row_height: float
     ) -> float:
-        """A fully ruled table; returns the top of the space below it."""
+        """A fully ruled table, names wrapped in their cell, figures flush right; returns its bottom."""
         xs = [left]
         for column in columns:
             xs.append(xs[-1] + column.width)
-        bottom = top + row_height * len(rows)
-        for r in range(len(rows) + 1):
-            self.rule(xs[0], top + r * row_height, xs[-1], top + r * row_height)
-        for x in xs:
-            self.rule(x, top, x, bottom)
+        self.table(top, xs, [[""] * len(columns)] * len(rows), row_height)  # the rules alone
         for r, row in enumerate(rows):
             for c, text in enumerate(row):
-                pieces = _wrapped(text, columns[c].wrap)
-                for k, piece in enumerate(pieces):
-                    x = xs[c] + 3
-                    if columns[c].right:
-                        x = xs[c + 1] - 3 - FONT_SIZE * 0.55 * len(piece)
+                for k, piece in enumerate(_wrapped(text, columns[c].wrap)):
+                    x = xs[c + 1] - 3 - FONT_SIZE * 0.55 * len(piece) if columns[c].right else xs[c] + 3
                     self.text(x, top + r * row_height + 3 + k * (FONT_SIZE + 1), piece)
-        return bottom
-
-    def save(self, path: Path) -> Path:
-        self._finish_page()
-        self.pdf.save(path)
-        self.pdf.close()
-        return path
-
-    def _finish_page(self) -> None:
-        if self.page is not None:
-            self.page.gen_content()
-            self.page.close()
-            self.page = None
+        return top + row_height * len(rows)
 
 
 def _wrapped(text: str, width: int) -> list[str]:

@@ -50,9 +50,9 @@ def _pdf(path: Path, row_height: float, wrap: int, page_break: int) -> Path:
     pdf.new_page()
     pdf.text(200, 60, TITLE, 14)
     pdf.text(480, 90, "单位：万元")
-    pdf.table(40, 110, columns, HEADER + rows[:page_break], row_height=row_height)
+    pdf.ruled_table(40, 110, columns, HEADER + rows[:page_break], row_height)
     pdf.new_page()
-    pdf.table(40, 60, columns, [*rows[page_break:], ["", "", "", "合计", *TOTAL[1:]]], row_height=row_height)
+    pdf.ruled_table(40, 60, columns, [*rows[page_break:], ["", "", "", "合计", *TOTAL[1:]]], row_height)
     return pdf.save(path)
 
 

@@ -340,13 +340,7 @@ def _code_readings(lines: list[BlockLine], carried: Sequence[str] = ()) -> list[
     classes = [line for line in lines if _CLASS.match(compact(line.text))]
     if not classes:
         return []
-    runs: list[list[BlockLine]] = [[]]
-    for line in lines:
-        if _PART.match(compact(line.text)):
-            runs[-1].append(line)
-        elif runs[-1]:
-            runs.append([])
-    runs = [run for run in runs if run]
+    runs = _runs_of(lines, _PART)
     if len(runs) > _MAX_PART_RUNS:
         return []
     readings: dict[tuple[str, ...], list[list[BlockLine]]] = {}
@@ -455,13 +449,18 @@ def _take_parts(codes: list[list[BlockLine]], rows: Sequence[int], remaining: li
 
 
 def _figure_blocks(lines: list[BlockLine]) -> list[list[BlockLine]]:
-    blocks: list[list[BlockLine]] = [[]]
+    return _runs_of(lines, _FIGURE)
+
+
+def _runs_of(lines: list[BlockLine], pattern: re.Pattern[str]) -> list[list[BlockLine]]:
+    """Consecutive lines matching ``pattern``, run by run (any other line ends a run)."""
+    runs: list[list[BlockLine]] = [[]]
     for line in lines:
-        if _FIGURE.match(compact(line.text)):
-            blocks[-1].append(line)
-        elif blocks[-1]:
-            blocks.append([])
-    return [b for b in blocks if b]
+        if pattern.match(compact(line.text)):
+            runs[-1].append(line)
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if run]
 
 
 Solution = dict[tuple[int, int], BlockLine]  # (row, column) -> figure
