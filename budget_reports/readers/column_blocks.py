@@ -130,11 +130,12 @@ def _pages_breaking_sums(rows: list[tuple[Segment, RowFigures]], width: int, wit
 
 def _carried_options(page: list[BlockLine]) -> list[tuple[str, ...]]:
     """What the unread page before may have left open: nothing, the page's first 类, or that 类 with
-    one of the page's 款 parts."""
+    one of the 款 parts its first rows print (in the page's first two runs of parts, whichever
+    order the extractor wrote the 款 and 项 runs in)."""
     first_class = next((compact(line.text) for line in page if _CLASS.match(compact(line.text))), None)
     if first_class is None:
         return [()]
-    parts = dict.fromkeys(compact(line.text) for line in page if _PART.match(compact(line.text)))
+    parts = dict.fromkeys(compact(line.text) for run in _runs_of(page, _PART)[:2] for line in run)
     return [(), (first_class,), *((first_class, part) for part in parts)]
 
 
