@@ -1,14 +1,23 @@
 """Tables that ``pdftotext`` (default mode) wrote column by column, rebuilt into rows.
 
-Without ``-layout`` or ``-raw``, pdftotext writes a table's columns one after the other: all the
-类 codes, then the 款 and 项 codes (group by group), the names, then each money column as runs
-of figures, a blank line wherever the column had empty cells. The names give the rows; the codes
-follow from the 类 codes and the 款/项 parts (a 类's rows after its own line each print a 款 part,
-and each 款's rows after its own a 项 part); each run of figures is placed in a column and at a
-row so that every row keeps the table's sums (合计 = 基本支出 + 项目支出 …). Every placement of the
-runs that keeps the sums is tried: a figure placed alike by all of them is kept, one they disagree
-on is reported ambiguous. A page whose blocks do not fit together (counts that disagree) is not
-rebuilt.
+Without ``-layout`` or ``-raw``, pdftotext follows the page's text blocks: a tightly set table
+comes out column by column. The 类 codes come as a run, the 款 and 项 parts as runs (class by
+class, or every 款 before every 项), then the names (a name wrapped in its cell on two lines),
+then each money column as runs of figures, a blank line wherever the column had empty cells; or
+the labels row by row (``201 06 01 行政运行``) and the figures still by column. A table over
+two pages comes out as two sets of runs, the second page's first rows going on with a 类 or 款
+the first page opened.
+
+Each 类 code is a row; the 款/项 parts follow (a 类's rows after its own line each print a 款
+part, and each 款's rows after its own a 项 part), every split of the part runs between the two
+columns tried; wrapped names are joined where the classification reference names the row's code.
+Each run of figures is placed in a column and at a row so that every row keeps the table's sums
+(合计 = 基本支出 + 项目支出 …). A row whose figures are the same in every placement keeps the
+placements' columns as candidates (the table's hierarchy and the report's other tables settle
+them); a figure placed in different rows is reported ambiguous. A page whose labels or runs fit
+several ways (or none) gives no row, and one whose placed figures break the 项 → 款 → 类 → 合计
+sums (a run that joined two columns' cells) its rows without figures; either way each of its
+figures is reported ambiguous: nothing is guessed.
 """
 
 from __future__ import annotations
