@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from itertools import combinations, product
+from itertools import combinations, groupby, product
 from math import comb
 
 from budget_reports.classification.reference import EDITIONS, FUNCTION, edition
@@ -213,12 +213,15 @@ RowPlacement = list[tuple["BlockLine", int]]  # a row's figure lines, in order, 
 def _figures_by_row(solutions: list[Solution], n_rows: int) -> dict[int, list[RowPlacement]]:
     """For each row whose figures are the same lines in every solution: each solution's placement of
     them (lines in text order, which is column order). Rows whose lines differ are left out."""
+    by_row: list[dict[int, list[tuple[int, BlockLine]]]] = []
+    for solution in solutions:
+        rows: dict[int, list[tuple[int, BlockLine]]] = {}
+        for (row, col), line in solution.items():
+            rows.setdefault(row, []).append((col, line))
+        by_row.append(rows)
     out: dict[int, list[RowPlacement]] = {}
     for r in range(n_rows):
-        placements = []
-        for solution in solutions:
-            cells = sorted(((col, line) for (row, col), line in solution.items() if row == r), key=lambda c: c[0])
-            placements.append([(line, col) for col, line in cells])
+        placements = [[(line, col) for col, line in sorted(rows.get(r, []), key=lambda c: c[0])] for rows in by_row]
         first = [id(line) for line, _ in placements[0]]
         if all([id(line) for line, _ in p] == first for p in placements):
             out[r] = placements
@@ -353,8 +356,15 @@ def _code_readings(lines: list[BlockLine], carried: Sequence[str] = ()) -> list[
     runs = _runs_of(lines, _PART)
     if len(runs) > _MAX_PART_RUNS:
         return []
+    # The rows printing a 款 part are known from the 类 codes alone: every row of a 类 but its own.
+    groups = [len(list(rows)) for _, rows in groupby(compact(line.text) for line in classes)]
+    goes_on = list(carried[:1]) == [compact(classes[0].text)]
+    kuan_count = sum(groups) - len(groups) + goes_on
+    sizes = [len(run) for run in runs]
     readings: dict[tuple[str, ...], list[list[BlockLine]]] = {}
     for split in product((0, 1), repeat=len(runs)):
+        if sum(size for size, level in zip(sizes, split, strict=True) if level == 0) != kuan_count:
+            continue
         kuan = [line for run, level in zip(runs, split, strict=True) if level == 0 for line in run]
         xiang = [line for run, level in zip(runs, split, strict=True) if level == 1 for line in run]
         codes = _codes(classes, kuan, xiang, carried)
@@ -553,6 +563,7 @@ def _half_unit(value: Decimal) -> Decimal:
     return Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0) / 2
 
 
+@lru_cache(maxsize=4096)
 def _value(text: str) -> Decimal:
     value = parse_decimal(text)
     assert value is not None, text  # only figures reach here
