@@ -65,9 +65,22 @@ KINDS = ("table", "narrative")
 #   layout prints a line opening with a figure above the line it continues; such lines are put
 #   back. 住房保障支出（类） is read without its 15.16% share, which the layout prints two lines
 #   earlier, apart from its sentence.
-# - pdftotext (default) writes tables column by column. The 一般公共预算财政拨款支出决算表 is rebuilt
-#   whole (its runs of figures fit the rows one way only); the others are not: a table over two
-#   pages, two-sided tables, and the six-column 支出决算表 whose runs fit too many ways.
+# - pdftotext (default) writes tables column by column, following the PDF's text blocks. The
+#   一般公共预算财政拨款支出决算表 is rebuilt whole (its runs of figures fit the rows one way only).
+#   The 支出决算表's second page is rebuilt (its codes go on from the 类 and 款 the first page left
+#   open; its two runs fit 合计 and any one of five columns, and only 基本支出 holds the
+#   一般公共预算 table's 基本支出 of the same lines): 8 lines. Not proven from this text, their
+#   figures reported ambiguous or the table reported not read:
+#   - the 支出决算表's first page (11 lines and the 合计 row, hence its three summary metrics):
+#     codes, names and figures of some rows are written row by row between the column runs, and
+#     its basic/project figures alternate row by row, so no run is one column's cells in row order;
+#   - the 收入支出决算总表 and the 财政拨款收入支出决算总表 (two-sided, 项目 labels): the labels
+#     of both sides are interleaved line by line and each figure stands alone, apart from its row
+#     (八、其他收入's 6.20 before its label), so which item a figure is cannot be told from the
+#     text; their sums fit two ways (the spending items' four figures add up to 本年支出合计 as
+#     the income side's add up to 本年收入合计, whichever side 2,940.05 is on);
+#   - the 一般公共预算财政拨款基本支出决算表 (two halves side by side): codes, names and figures
+#     of both halves come in one interleaved stream, cell by cell.
 # - pdfplumber writes one line per baseline, so a row's cells sit on several lines (a name above
 #   its code, a wrapped name split around it, a row's figures on the name's line and the code's,
 #   labels' figures on the line below, both halves of a two-sided table interleaved) and a header
@@ -93,7 +106,7 @@ PINNED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
     (PUTUO, "pdftotext"): {
         "summary_metrics/table": (4, 0),
         "income/table": (0, 0),
-        "expenditure_function/table": (19, 0),
+        "expenditure_function/table": (27, 0),
         "expenditure_economic/table": (0, 0),
     },
     (PUTUO, "pdfplumber"): {

@@ -1,14 +1,23 @@
 """Tables that ``pdftotext`` (default mode) wrote column by column, rebuilt into rows.
 
-Without ``-layout`` or ``-raw``, pdftotext writes a table's columns one after the other: all the
-类 codes, then the 款 and 项 codes (group by group), the names, then each money column as runs
-of figures, a blank line wherever the column had empty cells. The names give the rows; the codes
-follow from the 类 codes and the 款/项 parts (a 类's rows after its own line each print a 款 part,
-and each 款's rows after its own a 项 part); each run of figures is placed in a column and at a
-row so that every row keeps the table's sums (合计 = 基本支出 + 项目支出 …). Every placement of the
-runs that keeps the sums is tried: a figure placed alike by all of them is kept, one they disagree
-on is reported ambiguous. A page whose blocks do not fit together (counts that disagree) is not
-rebuilt.
+Without ``-layout`` or ``-raw``, pdftotext follows the page's text blocks: a tightly set table
+comes out column by column. The 类 codes come as a run, the 款 and 项 parts as runs (class by
+class, or every 款 before every 项), then the names (a name wrapped in its cell on two lines),
+then each money column as runs of figures, a blank line wherever the column had empty cells; or
+the labels row by row (``201 06 01 行政运行``) and the figures still by column. A table over
+two pages comes out as two sets of runs, the second page's first rows going on with a 类 or 款
+the first page opened.
+
+Each 类 code is a row; the 款/项 parts follow (a 类's rows after its own line each print a 款
+part, and each 款's rows after its own a 项 part), every split of the part runs between the two
+columns tried; wrapped names are joined where the classification reference names the row's code.
+Each run of figures is placed in a column and at a row so that every row keeps the table's sums
+(合计 = 基本支出 + 项目支出 …). A row whose figures are the same in every placement keeps the
+placements' columns as candidates (the table's hierarchy and the report's other tables settle
+them); a figure placed in different rows is reported ambiguous. A page whose labels or runs fit
+several ways (or none) gives no row, and one whose placed figures break the 项 → 款 → 类 → 合计
+sums (a run that joined two columns' cells) its rows without figures; either way each of its
+figures is reported ambiguous: nothing is guessed.
 """
 
 from __future__ import annotations
@@ -17,8 +26,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from itertools import combinations
+from functools import lru_cache
+from itertools import combinations, groupby, product
+from math import comb
 
+from budget_reports.classification.reference import EDITIONS, FUNCTION, edition
+from budget_reports.classification.resolver import MATCH_ORDER, Match, match_kind
 from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.model import AmbiguousCell
 from budget_reports.normalize import compact, parse_decimal
@@ -31,6 +44,11 @@ _PART = re.compile(r"^\d{2}$")
 _FIGURE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^-?\d{1,3}(?:,\d{3})+$")
 _MAX_SOLUTIONS = 500
 _MAX_TRIALS = 20_000  # placements tried per page before giving up
+_MAX_JOININGS = 2_000  # ways of joining wrapped names tried per page
+_FULL_NAME = (Match.EXACT, Match.SHORTENED, Match.ALIAS)
+_SAME_NAME = (*_FULL_NAME, Match.TRUNCATED)
+_MIN_FIGURE_LINES = 4  # a page with fewer figures says nothing of how its table was written
+_MAX_PART_RUNS = 10  # runs of 款/项 parts per page split between the two columns every way
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,48 +59,138 @@ class BlockLine:
 
 
 def is_column_block_page(lines: list[BlockLine]) -> bool:
-    """A page of a table written column by column: runs of bare codes and of bare figures."""
+    """A page of a table written column by column: runs of bare codes and of bare figures (the
+    labels may be written row by row, ``201 06 01 行政运行``, the figures still by column)."""
     texts = [compact(line.text) for line in lines if line.text.strip()]
     bare = sum(1 for t in texts if _CLASS.match(t) or _PART.match(t) or _FIGURE.match(t))
-    return len(texts) > 4 and bare * 2 >= len(texts)
+    if len(texts) > 4 and bare * 2 >= len(texts):
+        return True
+    with_figures = [line.text.split() for line in lines if any(_FIGURE.match(w) for w in line.text.split())]
+    lone = sum(1 for words in with_figures if len(words) == 1)
+    return len(with_figures) >= _MIN_FIGURE_LINES and lone == len(with_figures)
+
+
+def rebuild_pages(
+    pages: list[list[BlockLine]], layout: HeaderLayout
+) -> tuple[list[tuple[Segment, RowFigures]], list[AmbiguousCell]] | None:
+    """Rows of a table written column by column over several pages (the title's page first), and the
+    figures no row can be sure of; None when no page can be rebuilt. A page whose blocks do not fit
+    together gives no row: each of its figures is reported ambiguous (any column, row unknown)."""
+    rows: list[tuple[Segment, RowFigures]] = []
+    ambiguous: list[AmbiguousCell] = []
+    carried: Sequence[str] | None = ()
+    read_any, read_all = False, True
+    for page in pages:
+        options = [carried] if carried is not None else _carried_options(page)
+        attempts = [a for a in (rebuild(page, layout, option) for option in options) if a is not None]
+        if len(attempts) > 1:  # several ways to go on with the codes of the page before
+            attempts = [a for a in attempts if _confirmed([segment for segment, _ in a[0] if segment.code])]
+        rebuilt = attempts[0] if len(attempts) == 1 else None
+        if rebuilt is None:
+            ambiguous += [_unplaced(line, layout.sides[0]) for block in _figure_blocks(page) for line in block]
+            carried = None  # the next page's first rows may continue codes this page opened
+            read_all = False
+            continue
+        read_any = True
+        rows += rebuilt[0]
+        ambiguous += rebuilt[1]
+        codes = [segment.code for segment, _ in rebuilt[0] if segment.code]
+        carried = [compact(t.text) for t in codes[-1]] if codes else carried
+    if not read_any:
+        return None
+    # A run of figures may join two columns' cells (an empty cell's neighbour in the next column
+    # written under it): rows still add up, the hierarchy does not. Pages breaking it are not trusted.
+    doubtful = _pages_breaking_sums(rows, len(layout.sides[0].money), with_total=read_all)
+    for index, (segment, _) in enumerate(rows):
+        if {t.page for t in (*segment.name, *segment.figures)} & doubtful:
+            ambiguous += [_unplaced(BlockLine(t.text, t.page, t.line), layout.sides[0]) for t in segment.figures]
+            segment.figures = []
+            rows[index] = (segment, RowFigures((), [()]))
+    return rows, ambiguous
+
+
+def _pages_breaking_sums(rows: list[tuple[Segment, RowFigures]], width: int, with_total: bool) -> set[int | None]:
+    """Pages holding a parent and its children (项 → 款 → 类, 类 → the total when ``with_total``), all
+    placed, whose columns do not add up (beyond rounding)."""
+    placed = {
+        i: figures.vector(figures.candidates[0], width)
+        for i, (_, figures) in enumerate(rows)
+        if len(figures.candidates) == 1
+    }
+    coded = [(compact(segment.code_text), i) for i, (segment, _) in enumerate(rows) if segment.code]
+    groups = [(i, [j for c, j in coded if len(c) == len(code) + 2 and c.startswith(code)]) for code, i in coded]
+    if with_total:
+        classes = [j for c, j in coded if len(c) == 3]
+        totals = [i for i, (segment, _) in enumerate(rows) if not segment.code and is_total(compact(segment.name_text))]
+        groups += [(i, classes) for i in totals]
+    doubtful: set[int | None] = set()
+    for parent, children in groups:
+        members = [parent, *children]
+        if not children or not all(m in placed for m in members):
+            continue
+        for col in range(width):
+            difference = placed[parent][col] - sum((placed[c][col] for c in children), Decimal(0))
+            slack = sum((_half_unit(placed[m][col]) for m in members if placed[m][col]), Decimal(0))
+            if abs(difference) > slack:
+                segments = [rows[m][0] for m in members]
+                doubtful |= {t.page for segment in segments for t in (*segment.name, *segment.figures)}
+    return doubtful
+
+
+def _carried_options(page: list[BlockLine]) -> list[tuple[str, ...]]:
+    """What the unread page before may have left open: nothing, the page's first 类, or that 类 with
+    one of the 款 parts its first rows print (in the page's first two runs of parts, whichever
+    order the extractor wrote the 款 and 项 runs in)."""
+    first_class = next((compact(line.text) for line in page if _CLASS.match(compact(line.text))), None)
+    if first_class is None:
+        return [()]
+    parts = dict.fromkeys(compact(line.text) for run in _runs_of(page, _PART)[:2] for line in run)
+    return [(), (first_class,), *((first_class, part) for part in parts)]
+
+
+def _unplaced(line: BlockLine, side: Side) -> AmbiguousCell:
+    return AmbiguousCell(
+        page=line.page,
+        line=line.line,
+        figure=line.text.strip(),
+        row=f"第{line.page}页（所在行无法确定）" if line.page is not None else "（所在行无法确定）",
+        candidates=tuple("/".join(path) for path in side.money),
+        snippet=line.text.strip(),
+    )
 
 
 def rebuild(
-    lines: list[BlockLine], layout: HeaderLayout
+    lines: list[BlockLine], layout: HeaderLayout, carried: Sequence[str] = ()
 ) -> tuple[list[tuple[Segment, RowFigures]], list[AmbiguousCell]] | None:
     """Rows of one page of a one-sided coded table, and the figures no row can be sure of; None
-    when the page's blocks do not fit together."""
+    when the page's blocks do not fit together.
+
+    ``carried`` is the code (类, 款, 项 parts) of the last row of the page before, for a page
+    continuing a table: its first rows may belong to a 类 or 款 opened there.
+
+    A row whose figures are the same lines in every placement keeps each placement's columns as a
+    candidate (the report's other tables may settle it); a figure placed in different rows by
+    different placements is reported ambiguous."""
     if len(layout.sides) != 1 or layout.sides[0].label is not LabelKind.CODED:
         return None
     side = layout.sides[0]
-    names = _names(lines, layout)
-    if not names:
+    labels = _labels_by_row(lines, layout) or _labels_by_column(lines, layout, carried)
+    if labels is None:
         return None
-    codes = _codes(lines, [n for n in names if not is_total(compact(n.text))])
-    if codes is None:
-        return None
-    solutions = _placements(_figure_blocks(lines), len(names), side)
+    names, codes = labels
+    solutions = _placements(tuple(map(tuple, _figure_blocks(lines))), len(names), side)
     if not solutions:
         return None
-    # Where each figure line went in each solution: kept where all agree, else ambiguous.
-    places: dict[int, set[tuple[int, int]]] = {}
-    figure_lines: dict[int, BlockLine] = {}
-    for solution in solutions:
-        for cell, line in solution.items():
-            places.setdefault(id(line), set()).add(cell)
-            figure_lines[id(line)] = line
-    settled = {next(iter(cells)): figure_lines[key] for key, cells in places.items() if len(cells) == 1}
+    cells_of_lines = _cells_of_lines(solutions)
+    by_row = _figures_by_row(solutions, len(names))
+    # A row whose lines differ between solutions keeps the figures every solution puts in one cell.
+    settled = [(line, *next(iter(cells))) for line, cells in cells_of_lines.values() if len(cells) == 1]
+    for r in range(len(names)):
+        if r not in by_row:
+            by_row[r] = [sorted(((line, col) for line, row, col in settled if row == r), key=lambda f: f[1])]
+    placed_lines = {id(line) for figures in by_row.values() for line, _ in figures[0]}
     ambiguous = [
-        AmbiguousCell(
-            page=figure_lines[key].page,
-            line=figure_lines[key].line,
-            figure=figure_lines[key].text.strip(),
-            row="/".join(dict.fromkeys(names[r].text.strip() for r, _ in sorted(cells))),
-            candidates=tuple(dict.fromkeys("/".join(side.money[c]) for _, c in sorted(cells))),
-            snippet=figure_lines[key].text.strip(),
-        )
-        for key, cells in places.items()
-        if len(cells) > 1
+        _ambiguity(line, cells, names, side) for line, cells in cells_of_lines.values() if id(line) not in placed_lines
     ]
     rows = []
     code_of = iter(codes)
@@ -91,11 +199,130 @@ def rebuild(
         if not is_total(compact(name.text)):
             segment.code = [Token(part.text.strip(), part.page, part.line) for part in next(code_of)]
         segment.name = [Token(name.text.strip(), name.page, name.line)]
-        cells = sorted((col, line) for (row, col), line in settled.items() if row == r)
-        segment.figures = [Token(line.text.strip(), line.page, line.line) for _, line in cells]
-        values = tuple(_value(line.text) for _, line in cells)
-        rows.append((segment, RowFigures(values, [tuple(col for col, _ in cells)])))
+        placements = by_row.get(r, [[]])
+        segment.figures = [Token(line.text.strip(), line.page, line.line) for line, _ in placements[0]]
+        values = tuple(_value(line.text) for line, _ in placements[0])
+        candidates = list(dict.fromkeys(tuple(col for _, col in figures) for figures in placements))
+        rows.append((segment, RowFigures(values, candidates)))
     return rows, ambiguous
+
+
+RowPlacement = list[tuple["BlockLine", int]]  # a row's figure lines, in order, with their columns
+
+
+def _figures_by_row(solutions: list[Solution], n_rows: int) -> dict[int, list[RowPlacement]]:
+    """For each row whose figures are the same lines in every solution: each solution's placement of
+    them (lines in text order, which is column order). Rows whose lines differ are left out."""
+    by_row: list[dict[int, list[tuple[int, BlockLine]]]] = []
+    for solution in solutions:
+        rows: dict[int, list[tuple[int, BlockLine]]] = {}
+        for (row, col), line in solution.items():
+            rows.setdefault(row, []).append((col, line))
+        by_row.append(rows)
+    out: dict[int, list[RowPlacement]] = {}
+    for r in range(n_rows):
+        placements = [[(line, col) for col, line in sorted(rows.get(r, []), key=lambda c: c[0])] for rows in by_row]
+        first = [id(line) for line, _ in placements[0]]
+        if all([id(line) for line, _ in p] == first for p in placements):
+            out[r] = placements
+    return out
+
+
+def _cells_of_lines(solutions: list[Solution]) -> dict[int, tuple[BlockLine, set[tuple[int, int]]]]:
+    """Each figure line and the cells the solutions put it in."""
+    out: dict[int, tuple[BlockLine, set[tuple[int, int]]]] = {}
+    for solution in solutions:
+        for cell, line in solution.items():
+            out.setdefault(id(line), (line, set()))[1].add(cell)
+    return out
+
+
+def _ambiguity(line: BlockLine, cells: set[tuple[int, int]], names: list[BlockLine], side: Side) -> AmbiguousCell:
+    return AmbiguousCell(
+        page=line.page,
+        line=line.line,
+        figure=line.text.strip(),
+        row="/".join(dict.fromkeys(names[r].text.strip() for r, _ in sorted(cells))),
+        candidates=tuple(dict.fromkeys("/".join(side.money[c]) for _, c in sorted(cells))),
+        snippet=line.text.strip(),
+    )
+
+
+Labels = tuple[list[BlockLine], list[list[BlockLine]]]  # the rows' names (totals too), the coded rows' code parts
+
+
+def _labels_by_column(lines: list[BlockLine], layout: HeaderLayout, carried: Sequence[str]) -> Labels | None:
+    """Labels written column by column: runs of 类 codes, of 款 and 项 parts, then the names."""
+    printed = _names(lines, layout)
+    readings = _code_readings(lines, carried) if printed else []
+    fitting = []
+    for codes in readings:
+        code_texts = [compact("".join(part.text for part in code)) for code in codes]
+        names = _joined_names(printed, code_texts)
+        if names is None:
+            continue
+        fitting.append((names, codes))
+    if len(fitting) > 1:  # several readings of the codes: the one the reference confirms line by line
+        fitting = [(names, codes) for names, codes in fitting if _confirmed(_coded_rows(names, codes))]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def _coded_rows(names: list[BlockLine], codes: list[list[BlockLine]]) -> list[Segment]:
+    rows = [name for name in names if not is_total(compact(name.text))]
+    return [
+        Segment(code=[Token(p.text, p.page, p.line) for p in code], name=[Token(name.text, name.page, name.line)])
+        for name, code in zip(rows, codes, strict=True)
+    ]
+
+
+def _confirmed(rows: list[Segment]) -> bool:
+    """Every row's name is its code's in the classification reference."""
+    return all(_name_match(row.name_text, compact(row.code_text))[1] in _SAME_NAME for row in rows)
+
+
+def _labels_by_row(lines: list[BlockLine], layout: HeaderLayout) -> Labels | None:
+    """Labels written row by row (``201 06 01 行政运行``, or the code parts on the line before the
+    name) while the figures are written column by column. Each row opens with its 类 code; None
+    when a row lacks its name or a name its code, or no name is on a line with codes."""
+    header_words = set(layout.words) | {"项目", "科目名称", "类", "款", "项"}
+    names: list[BlockLine] = []
+    codes: list[list[BlockLine]] = []
+    named = [False]  # whether the open row has its name
+    codes_beside_names = False
+    for line in lines:
+        words = line.text.split()
+        if not words or all(_FIGURE.match(w) for w in words):
+            continue
+        if _CLASS.match(words[0]):
+            if codes and not named[-1]:
+                return None
+            codes.append([])
+            named.append(False)
+        if not codes:
+            continue  # the header, above the first row
+        parts = []
+        while words and (_PART.match(words[0]) or (_CLASS.match(words[0]) and not parts)) and not named[-1]:
+            parts.append(BlockLine(words.pop(0), line.page, line.line))
+        if parts and not codes[-1]:
+            codes[-1] = parts
+        elif parts:
+            return None  # codes after the row's own: not row by row
+        text = "".join(words)
+        if not text or text in header_words or is_total(text):
+            continue
+        if any(_FIGURE.match(w) or _CLASS.match(w) or _PART.match(w) for w in words):
+            return None
+        if named[-1]:
+            names[-1] = BlockLine(names[-1].text + text, names[-1].page, names[-1].line)  # wrapped in its cell
+        else:
+            names.append(BlockLine(text, line.page, line.line))
+            named[-1] = True
+            codes_beside_names = codes_beside_names or bool(parts)
+    if not codes or not all(named[1:]) or not codes_beside_names:
+        return None
+    if not all(_fits(name, compact("".join(p.text for p in code))) for name, code in zip(names, codes, strict=True)):
+        return None
+    return names, codes
 
 
 def _names(lines: list[BlockLine], layout: HeaderLayout) -> list[BlockLine]:
@@ -114,22 +341,110 @@ def _names(lines: list[BlockLine], layout: HeaderLayout) -> list[BlockLine]:
     return max(runs, key=len)
 
 
-def _codes(lines: list[BlockLine], rows: list[BlockLine]) -> list[list[BlockLine]] | None:
-    """Each row's code parts (类, then 款 and 项 when the row is at that level)."""
+def _code_readings(lines: list[BlockLine], carried: Sequence[str] = ()) -> list[list[list[BlockLine]]]:
+    """Each way of reading the rows' code parts (类, then 款 and 项 when the row is at that level),
+    one row per 类 code printed; ``carried`` is the code of the row before the page (a 类 or 款 it
+    opened goes on here without its own line).
+
+    The 款 and the 项 parts are two columns, each written top to bottom in runs (a blank line or
+    another cell between runs), but extractors order the runs of the two columns differently
+    (class by class, or every 款 before every 项): every split of the runs between the columns is
+    tried, and each distinct reading that uses every part exactly is kept."""
     classes = [line for line in lines if _CLASS.match(compact(line.text))]
-    parts = [line for line in lines if _PART.match(compact(line.text))]
-    if len(classes) != len(rows):
-        return None
+    if not classes:
+        return []
+    runs = _runs_of(lines, _PART)
+    if len(runs) > _MAX_PART_RUNS:
+        return []
+    # The rows printing a 款 part are known from the 类 codes alone: every row of a 类 but its own.
+    groups = [len(list(rows)) for _, rows in groupby(compact(line.text) for line in classes)]
+    goes_on = list(carried[:1]) == [compact(classes[0].text)]
+    kuan_count = sum(groups) - len(groups) + goes_on
+    sizes = [len(run) for run in runs]
+    readings: dict[tuple[str, ...], list[list[BlockLine]]] = {}
+    for split in product((0, 1), repeat=len(runs)):
+        if sum(size for size, level in zip(sizes, split, strict=True) if level == 0) != kuan_count:
+            continue
+        kuan = [line for run, level in zip(runs, split, strict=True) if level == 0 for line in run]
+        xiang = [line for run, level in zip(runs, split, strict=True) if level == 1 for line in run]
+        codes = _codes(classes, kuan, xiang, carried)
+        if codes is not None:
+            readings.setdefault(tuple(compact("".join(p.text for p in code)) for code in codes), codes)
+    return list(readings.values())
+
+
+def _codes(
+    classes: list[BlockLine], kuan: list[BlockLine], xiang: list[BlockLine], carried: Sequence[str]
+) -> list[list[BlockLine]] | None:
+    """The rows' code parts from the 类 codes and the 款 and 项 columns; None unless every part is used."""
     codes: list[list[BlockLine]] = [[c] for c in classes]
-    remaining = list(parts)
-    for group in _runs(codes, range(len(codes)), level=0):
+    kuan, xiang = list(kuan), list(xiang)
+    for g, group in enumerate(_runs(codes, range(len(codes)), level=0)):
         # A 类's rows after its own line each print a 款 part; a 款's rows after its own, a 项 part.
-        if not _take_parts(codes, group[1:], remaining):
+        class_goes_on = g == 0 and list(carried[:1]) == [compact(codes[group[0]][0].text)]
+        opened = group if class_goes_on else group[1:]
+        if not _take_parts(codes, opened, kuan):
             return None
-        deeper = [r for kuan in _runs(codes, group[1:], level=1) for r in kuan[1:]]
-        if not _take_parts(codes, deeper, remaining):
+        deeper = []
+        for k, run in enumerate(_runs(codes, opened, level=1)):
+            kuan_goes_on = class_goes_on and k == 0 and list(carried[1:2]) == [compact(codes[run[0]][1].text)]
+            deeper += run if kuan_goes_on else run[1:]
+        if not _take_parts(codes, deeper, xiang):
             return None
-    return codes if not remaining else None
+    return codes if not kuan and not xiang else None
+
+
+def _joined_names(names: list[BlockLine], codes: list[str]) -> list[BlockLine] | None:
+    """The row names, one per code (totals apart): a name wrapped in its cell is printed on two lines
+    or more, which are joined where the joined name is the official name of the row's code
+    (``classification``); None unless exactly one way of joining fits every row."""
+    rows = [i for i, line in enumerate(names) if not is_total(compact(line.text))]
+    extra = len(rows) - len(codes)
+    if extra == 0:
+        return names
+    gaps = [rows[k] for k in range(len(rows) - 1) if rows[k + 1] == rows[k] + 1]  # lines one after the other
+    if extra < 0 or comb(len(gaps), extra) > _MAX_JOININGS:
+        return None
+    fitting = []
+    for joins in combinations(gaps, extra):
+        joined = _join(names, set(joins))
+        row_names = [line for line in joined if not is_total(compact(line.text))]
+        if all(_fits(line, code) for line, code in zip(row_names, codes, strict=True)):
+            fitting.append(joined)
+    if len(fitting) != 1:
+        return None
+    return [BlockLine(line.text.replace("\n", ""), line.page, line.line) for line in fitting[0]]
+
+
+def _fits(name: BlockLine, code: str) -> bool:
+    """A joined name must be its code's full name; a name printed on one line (perhaps cut short by
+    its cell) must not be another's."""
+    known, kind = _name_match(name.text.replace("\n", ""), code)
+    if "\n" in name.text:
+        return kind in _FULL_NAME
+    return not known or kind in _SAME_NAME
+
+
+@lru_cache(maxsize=4096)
+def _name_match(name: str, code: str) -> tuple[bool, Match | None]:
+    """Whether some edition of the function classification knows the code, and how the name matches
+    its name there at best (typos are not matches here: they would join the wrong lines)."""
+    entries = [e for year in EDITIONS[FUNCTION] if (e := edition(FUNCTION, year).get(code)) is not None]
+    kinds = {match_kind(name, entry) for entry in entries} - {None, Match.NEAR_MISS}
+    return bool(entries), min(kinds, key=MATCH_ORDER.index) if kinds else None
+
+
+def _join(names: list[BlockLine], onto_next: set[int]) -> list[BlockLine]:
+    """The names with each line in ``onto_next`` joined to the line after it (a newline between)."""
+    out: list[BlockLine] = []
+    glue = False
+    for i, line in enumerate(names):
+        if glue:
+            out[-1] = BlockLine(out[-1].text.strip() + "\n" + line.text.strip(), out[-1].page, out[-1].line)
+        else:
+            out.append(line)
+        glue = i in onto_next
+    return out
 
 
 def _runs(codes: list[list[BlockLine]], rows: Sequence[int], level: int) -> list[list[int]]:
@@ -154,19 +469,25 @@ def _take_parts(codes: list[list[BlockLine]], rows: Sequence[int], remaining: li
 
 
 def _figure_blocks(lines: list[BlockLine]) -> list[list[BlockLine]]:
-    blocks: list[list[BlockLine]] = [[]]
+    return _runs_of(lines, _FIGURE)
+
+
+def _runs_of(lines: list[BlockLine], pattern: re.Pattern[str]) -> list[list[BlockLine]]:
+    """Consecutive lines matching ``pattern``, run by run (any other line ends a run)."""
+    runs: list[list[BlockLine]] = [[]]
     for line in lines:
-        if _FIGURE.match(compact(line.text)):
-            blocks[-1].append(line)
-        elif blocks[-1]:
-            blocks.append([])
-    return [b for b in blocks if b]
+        if pattern.match(compact(line.text)):
+            runs[-1].append(line)
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if run]
 
 
 Solution = dict[tuple[int, int], BlockLine]  # (row, column) -> figure
 
 
-def _placements(blocks: list[list[BlockLine]], n_rows: int, side: Side) -> list[Solution]:
+@lru_cache(maxsize=64)  # a page is placed again for each way its codes may go on from the page before
+def _placements(blocks: tuple[tuple[BlockLine, ...], ...], n_rows: int, side: Side) -> list[Solution]:
     """Every placement of the runs (in order: column by column, top to bottom) keeping the row sums."""
     width = len(side.money)
     solutions: list[Solution] = []
@@ -184,7 +505,7 @@ def _placements(blocks: list[list[BlockLine]], n_rows: int, side: Side) -> list[
         start = 0
         for c in range(width):
             count = bounds[c + 1] - bounds[c] - 1
-            per_column.append(blocks[start : start + count])
+            per_column.append([list(block) for block in blocks[start : start + count]])
             start += count
         _place_columns(per_column, 0, {}, n_rows, side, figures, solutions, budget)
         if len(solutions) > _MAX_SOLUTIONS or budget[0] <= 0:
@@ -250,6 +571,7 @@ def _half_unit(value: Decimal) -> Decimal:
     return Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0) / 2
 
 
+@lru_cache(maxsize=4096)
 def _value(text: str) -> Decimal:
     value = parse_decimal(text)
     assert value is not None, text  # only figures reach here

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from operator import attrgetter
 
@@ -31,7 +31,7 @@ from budget_reports.readers.cell_assignment import (
     narrow_by_columns,
     row_candidates,
 )
-from budget_reports.readers.column_blocks import BlockLine, is_column_block_page, rebuild
+from budget_reports.readers.column_blocks import BlockLine, is_column_block_page, rebuild_pages
 from budget_reports.readers.laid_out_rows import gather_laid_out_rows, header_by_columns
 from budget_reports.readers.linear_rows import (
     Segment,
@@ -57,6 +57,7 @@ _FUNCTION_CODE_LENGTHS = (3, 5, 7)
 _COLUMN_GAP = re.compile(r"\S {3,}\S")
 _LAID_OUT_LINE = re.compile(r"^ {3,}\S|\S {3,}\S")
 _CODE_WORD = re.compile(r"^\d{2,7}$")
+_CLASS_CODE = re.compile(r"^\d{3}$")
 # Where a glued title may start: a year (…1932026年部门…) or the first letter after a figure.
 _YEAR = re.compile(r"(?:19|20)\d\d年")
 _AFTER_FIGURE = re.compile(r"\d(?=[^\d\s,.，．%])")
@@ -84,6 +85,9 @@ class LinearTable:
     ambiguous: list[AmbiguousCell]
     lost: str | None = None  # why the table could not be rebuilt (its lines are left out)
     rebuilt: RebuiltTable | None = None  # its rows as placed, for the checks against other tables
+    # Figures that reached no row (a page written by columns whose blocks do not fit): reported
+    # ambiguous whatever the other tables settle.
+    unplaced: list[AmbiguousCell] = field(default_factory=list)
 
 
 def unglue_titles(lines: list[SourceLine]) -> list[SourceLine]:
@@ -158,7 +162,7 @@ def _checked_against_each_other(tables: list[LinearTable]) -> list[LinearTable]:
             continue
         grid, ambiguous = _grid(table.rebuilt.layout, table.rebuilt.rows)
         blocks = [*table.blocks[:-1], _table_block(grid)]
-        out.append(replace(table, blocks=blocks, ambiguous=ambiguous))
+        out.append(replace(table, blocks=blocks, ambiguous=table.unplaced + ambiguous))
     return out
 
 
@@ -311,30 +315,61 @@ def _misaligned(body: list[list[Token]], coded: bool, layout: HeaderLayout) -> b
 
 
 def _column_block_table(lines: list[SourceLine], start: int) -> LinearTable | None:
-    """A table on the title's page written column by column (pdftotext's default mode)."""
+    """A table written column by column (pdftotext's default mode), on the title's page and the
+    pages after it that go on with its columns (bare codes and figures, no title of their own)."""
     title = lines[start]
-    end = start + 1
-    while end < len(lines) and lines[end].page == title.page:
+    spans = [(start + 1, _page_end(lines, start + 1))]
+    while spans[-1][1] < len(lines) and lines[spans[-1][1]].page != lines[spans[-1][1] - 1].page:
+        begin = spans[-1][1]
+        end = _page_end(lines, begin)
+        if not _continues_in_columns(_block_lines(lines, begin, end)):
+            break
+        spans.append((begin, end))
+    pages = [_block_lines(lines, begin, end) for begin, end in spans]
+    if not is_column_block_page(pages[0]):
+        return None
+    unit = next((line for line in lines[start + 1 : spans[0][1]] if unit_of(line.text) is not None), None)
+    layout = match_layout(" ".join(line.text for line in pages[0] if not any(c.isdigit() for c in line.text)))
+    if layout is None:
+        return None
+    rebuilt = rebuild_pages(pages, layout)
+    if rebuilt is None:
+        heading = Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)
+        where = f"第{title.page}页" if title.page is not None else f"第{title.line}行"
+        message = f"{where}表格“{compact(title.text)}”按列写出的文本未能还原为行（其数字未录入）"
+        return LinearTable(start, spans[-1][1], [heading], [], message)
+    rows, unplaced = rebuilt
+    side = layout.sides[0]
+    placed_rows: list[list[PlacedSide | None]] = [[PlacedSide(side, segment, figures)] for segment, figures in rows]
+    _narrow_columns(layout, placed_rows)
+    table, ambiguous = _grid(layout, placed_rows)
+    blocks = [Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)]
+    if unit is not None:
+        blocks.append(Block(BlockKind.PARAGRAPH, unit.text.strip(), unit.page, unit.line))
+    blocks.append(_table_block(table))
+    rebuilt_table = RebuiltTable(kind_of_title(compact(title.text)), layout, placed_rows)
+    return LinearTable(start, spans[-1][1], blocks, unplaced + ambiguous, rebuilt=rebuilt_table, unplaced=unplaced)
+
+
+def _page_end(lines: list[SourceLine], begin: int) -> int:
+    """Index after the last line of ``begin``'s page that can belong to a table written by columns."""
+    end = begin
+    while end < len(lines) and lines[end].page == lines[begin].page:
         text = lines[end].text
         if _is_title(text) or _TABLE_END.match(compact(text)) or "。" in text:
             break
         end += 1
-    page = [BlockLine(line.text, line.page, line.line) for line in lines[start + 1 : end]]
-    if not is_column_block_page(page):
-        return None
-    unit = next((line for line in lines[start + 1 : end] if unit_of(line.text) is not None), None)
-    layout = match_layout(" ".join(line.text for line in page if not any(c.isdigit() for c in line.text)))
-    rebuilt = rebuild(page, layout) if layout is not None else None
-    if layout is None or rebuilt is None:
-        return None
-    rows, ambiguous = rebuilt
-    side = layout.sides[0]
-    table, more = _grid(layout, [[PlacedSide(side, segment, figures)] for segment, figures in rows])
-    blocks = [Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)]
-    if unit is not None:
-        blocks.append(Block(BlockKind.PARAGRAPH, unit.text.strip(), unit.page, unit.line))
-    blocks.append(Block(BlockKind.TABLE, _table_text(table), table.page, table.line, table))
-    return LinearTable(start, end, blocks, ambiguous + more)
+    return end
+
+
+def _block_lines(lines: list[SourceLine], begin: int, end: int) -> list[BlockLine]:
+    return [BlockLine(line.text, line.page, line.line) for line in lines[begin:end]]
+
+
+def _continues_in_columns(page: list[BlockLine]) -> bool:
+    """A page going on with a table written by columns: its runs of bare codes and figures, and at
+    least one classification code."""
+    return is_column_block_page(page) and any(_CLASS_CODE.match(compact(line.text)) for line in page)
 
 
 def _is_column_numbers(text: str) -> bool:

@@ -54,10 +54,11 @@ def furniture(lines: Sequence[SourceLine]) -> set[tuple[int | None, int]]:
     ]
     keys = Counter(running_key(line.text) for line in edges)
     least = max(_RUNNING_PAGES, int(_RUNNING_SHARE * len(by_page)))
+    in_runs = {(line.page, line.line) for page_lines in by_page.values() for line in _in_code_runs(page_lines)}
     return {
         (line.page, line.line)
         for line in edges
-        if PAGE_NUMBER.match(line.text.strip())
+        if (PAGE_NUMBER.match(line.text.strip()) and (line.page, line.line) not in in_runs)
         # A unit line repeated over every table page (编制部门：… 单位：元) says what the figures under it are.
         or (
             keys[running_key(line.text)] >= least
@@ -68,6 +69,17 @@ def furniture(lines: Sequence[SourceLine]) -> set[tuple[int | None, int]]:
             and _AMOUNT.search(line.text) is None
         )
     }
+
+
+def _in_code_runs(page_lines: list[SourceLine]) -> list[SourceLine]:
+    """Bare numbers next to a bare number of the same width: a table column written as a run of
+    codes (pdftotext's default mode starts a page with ``208`` / ``210`` …), not a page number."""
+    texts = [line.text.strip() for line in page_lines]
+
+    def same_shape(i: int, j: int) -> bool:
+        return 0 <= j < len(texts) and texts[i].isdigit() and texts[j].isdigit() and len(texts[i]) == len(texts[j])
+
+    return [line for i, line in enumerate(page_lines) if same_shape(i, i - 1) or same_shape(i, i + 1)]
 
 
 def _has_words(text: str) -> bool:

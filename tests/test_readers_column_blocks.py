@@ -1,0 +1,118 @@
+"""Tables written column by column (pdftotext's default mode), generated from a real table in the
+forms that extractor gives: over two pages with the codes of a 类 or 款 going on from the first,
+the 款 and 项 runs class by class or every 款 first, names wrapped in their cell, a page opening
+with a run of codes. Each form gives the table's lines or, where the text cannot prove them,
+nothing but ambiguous-cell reports.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from budget_reports.readers.linear_tables import SourceLine
+from budget_reports.readers.text import read_text
+from budget_reports.readers.wrapped_text import furniture
+from tests.test_readers_text_tables import EXPECTED, ROWS, TITLE, TOTAL, _lines
+
+Row = tuple[str, str, str, str | None, str | None]
+
+
+def _runs(values: list[str | None]) -> list[str]:
+    """A column as runs of its cells, a blank line where cells are empty and after the last."""
+    lines: list[str] = []
+    for value in values:
+        if value is None:
+            if lines and lines[-1] != "":
+                lines.append("")
+        else:
+            lines.append(value)
+    return [*lines, ""]
+
+
+def _code_runs(rows: list[Row], carried: str, kuan_first: bool) -> list[str]:
+    """The 类 codes, then the 款 and 项 parts: class by class (as pdftotext writes a table whose
+    classes are set apart) or every 款 part before every 项 part."""
+    codes = [code for code, *_ in rows]
+    lines = [*(c[:3] for c in codes), ""]
+    kuan_runs, xiang_runs = [], []
+    for class_code in dict.fromkeys(c[:3] for c in codes):
+        group = [c for c in codes if c[:3] == class_code]
+        opened = group if carried.startswith(class_code) else group[1:]
+        kuan_runs.append([c[3:5] for c in opened if len(c) > 3])
+        xiang_runs.append([c[5:7] for c in opened if len(c) == 7])
+    if kuan_first:
+        lines += [*(p for run in kuan_runs for p in run), "", *(p for run in xiang_runs for p in run), ""]
+    else:
+        for kuan, xiang in zip(kuan_runs, xiang_runs, strict=True):
+            lines += [*kuan, "", *xiang, ""]
+    return [line for i, line in enumerate(lines) if line or (i and lines[i - 1])]
+
+
+def _page(rows: list[Row], carried: str, kuan_first: bool, header: bool, total: bool) -> list[str]:
+    lines = [TITLE, "单位：万元", "项目", "", "支出功能分类", "科目编码", "类 款 项", ""] if header else []
+    lines += _code_runs(rows, carried, kuan_first)
+    lines += ["科目名称", ""] if header else []
+    lines += [name for _, name, *_ in rows] + (["合计"] if total else []) + [""]
+    if header:
+        lines += ["合计", "", "基本支出 项目支出", ""]
+    for col in range(3):
+        lines += _runs(
+            [cells[col] for *_, cells in ((r[0], r[1], r[2:]) for r in rows)] + ([TOTAL[1 + col]] if total else [])
+        )
+    return lines
+
+
+def _text(break_at: int, kuan_first: bool) -> str:
+    first, second = ROWS[:break_at], ROWS[break_at:]
+    carried = first[-1][0]
+    pages = [
+        "一、部门概况\n本部门负责财政工作。",
+        "\n".join(_page(first, "", kuan_first, header=True, total=False)),
+        "\n".join(_page(second, carried, kuan_first, header=False, total=True)),
+        "第三部分 名词解释\n",
+    ]
+    return "\f".join(pages)
+
+
+@pytest.mark.parametrize("kuan_first", [False, True], ids=["class-by-class", "kuan-first"])
+@pytest.mark.parametrize("break_at", [2, 3, 6, 7, 8])
+def test_a_table_over_two_pages_written_by_columns(break_at: int, kuan_first: bool) -> None:
+    document = read_text(_text(break_at, kuan_first), "columns.txt")
+    lines = _lines(document)
+    assert lines == EXPECTED
+    assert document.ambiguous_cells == []
+
+
+def test_a_name_wrapped_in_its_cell_is_joined_by_the_classification() -> None:
+    text = _text(6, kuan_first=False).replace("机关事业单位基本养老保险缴费支出", "机关事业单位基本养老保险\n缴费支出")
+    assert _lines(read_text(text, "wrapped.txt")) == EXPECTED
+
+
+def test_a_wrapped_name_the_classification_cannot_confirm_is_not_joined() -> None:
+    # The last row's 项 printed 99: 2080599 is 其他行政事业单位养老支出, so the two name lines joined
+    # would name the row wrongly; left apart they are one name too many. The page is not read.
+    page_two = "\n".join(_page(list(ROWS[6:]), "", kuan_first=False, header=False, total=True))
+    assert "\n01\n05\n" in page_two
+    page_two = page_two.replace("\n01\n05\n", "\n01\n99\n")
+    page_two = page_two.replace("机关事业单位基本养老保险缴费支出", "机关事业单位基本养老保险\n缴费支出")
+    pages = _text(6, kuan_first=False).split("\f")
+    document = read_text("\f".join([*pages[:2], page_two, *pages[3:]]), "unconfirmed.txt")
+    lines = _lines(document)
+    assert "2080599" not in lines and "2080505" not in lines
+    assert {"242.07", "84.65", "326.72"} <= {c.figure for c in document.ambiguous_cells}
+    assert lines["2010601"] == EXPECTED["2010601"]  # the first page is read
+
+
+def _source(pages: list[list[str]]) -> list[SourceLine]:
+    return [SourceLine(p, i, text) for p, page in enumerate(pages, start=1) for i, text in enumerate(page, start=1)]
+
+
+def test_a_run_of_codes_opening_a_page_is_not_taken_for_page_numbers() -> None:
+    pages = [
+        ["收入决算表", "单位：万元", "201", "201", "1,000.00", "3"],
+        ["208", "210", "05", "社会保障和就业支出", "12.00", "4"],
+        ["三、说明", "本年度收入1,000.00万元。", "5"],
+    ]
+    dropped = furniture(_source(pages))
+    assert (2, 1) not in dropped and (2, 2) not in dropped  # 208, 210: a column of codes
+    assert {(1, 6), (2, 6), (3, 3)} <= dropped  # the page numbers
