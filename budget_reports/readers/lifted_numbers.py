@@ -86,11 +86,32 @@ def restore_raised_lines(lines: list[SourceLine]) -> list[SourceLine]:
             and before.text.rstrip()[-1] not in _SENTENCE_END
             and not raised.text.startswith(" ")
         ):
-            out[i], out[i + 1] = replace(before, line=raised.line), replace(raised, line=before.line)
+            # The raise leaves a blank line where the raised line was printed and one above it: the
+            # lines around run on across them unless they open a paragraph (indented).
+            out[i] = replace(before, line=raised.line, follows=_after_gap(out, i) and not _indented(before.text))
+            out[i + 1] = replace(raised, line=before.line)
+            after = i + 3
+            if _after_gap(out, after) and not _indented(out[after].text):
+                out[after] = replace(out[after], follows=True)
             i += 2
             continue
         i += 1
     return out
+
+
+def _after_gap(lines: list[SourceLine], i: int) -> bool:
+    """Line ``i`` holds text, the line before it is blank and the one before that holds text on the same page."""
+    return (
+        2 <= i < len(lines)
+        and not lines[i - 1].text.strip()
+        and bool(lines[i].text.strip())
+        and bool(lines[i - 2].text.strip())
+        and lines[i].page == lines[i - 2].page
+    )
+
+
+def _indented(text: str) -> bool:
+    return text.startswith((" ", "\u3000"))
 
 
 def _merged(text: str, numbers_line: str) -> str | None:

@@ -121,7 +121,7 @@ def _continues(current: tuple[SourceLine, str], following: tuple[SourceLine, str
     (line, text), (next_line, next_text) = current, following
     if width is None or line is next_line:
         return False  # not wrapped text, or a heading split off its line
-    if next_line.page != line.page or next_line.line != line.line + 1:
+    if next_line.page != line.page or (next_line.line != line.line + 1 and not next_line.follows):
         return False  # another page (as the PDF reader), a blank line, a table or a page header between them
     if is_heading(text) or ends_paragraph(text, next_text) or not compact(next_text):
         return False
