@@ -19,50 +19,95 @@ written.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from itertools import combinations
 from typing import TYPE_CHECKING
+
+from budget_reports.readers.figure_places import Place, fits, is_lifted_token, quotes_pair
 
 if TYPE_CHECKING:
     from budget_reports.readers.linear_tables import SourceLine
 
-_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
-# Quotation marks set in the figures' font are lifted with them (绩效评级为“优”的项目4个).
-_QUOTES = frozenset("“”‘’\"'")
-# A line ending in one of these cannot have lost a figure at its end.
-_CLOSES = frozenset("。；）)")
 # A space between two characters that are not ASCII (Chinese text, full-width punctuation).
 _GAP = re.compile(r"(?<=[^\x00-\x7f]) +(?=[^\x00-\x7f])")
-# What a line may open with when the number before it was lifted off the line.
+# A list number lifted before its 、 leaves the 、 after punctuation (其中：、一般公共服务支出…).
+_NUMBERING = re.compile(r"(?<=[：。；，])、")
 # Punctuation never opens a printed line (避头): a line opening with it lost what stood before.
 _NEVER_OPENS = re.compile(r"^[%％、.，。；：）)]")
+_SENTENCE_END = frozenset("。；！？!?：:")
 # A line opening with what is set in the figures' font: a figure (603.14万元…) or a quotation mark;
 # not a numbering (1、 2. 3．).
 _RAISED = re.compile(r"^(?:[+-]?\d[\d,]*(?:\.\d+)?%?(?![\d、.．])|[“”])")
-_SENTENCE_END = frozenset("。；！？!?：:")
-_PLACED_FIGURE = re.compile(r"[+-]?[\d,]*\d(?:\.\d+)?%?")
-# What follows a figure in a sentence: a unit, a counter or punctuation.
-_AFTER_FIGURE = re.compile(r"[万亿元个项人辆次年月日台套家名位分倍%％，。；：、）)”\s]")
-# Units open a line after a figure, or because a word wrapped (万 / 元): a figure goes first only
-# when the line cannot have lost one at its end.
-_UNIT_FIRST = re.compile(r"^(?:万元|亿元|元|万|亿|个|项|人|辆|次|年)")
 
 
 def restore_lifted_numbers(lines: list[SourceLine]) -> list[SourceLine]:
     """The lines with each run of lifted numbers put back into the line above it."""
+    candidates = _candidates(lines)
+    _settle_neighbours(lines, candidates)
     out: list[SourceLine] = []
     i = 0
+    after_numbers = False  # the line before was a numbers line now put back: this one runs on
     while i < len(lines):
         line = lines[i]
-        below = lines[i + 1] if i + 1 < len(lines) else None
-        if below is not None and below.page == line.page:
-            merged = _merged(line.text, below.text)
-            if merged is not None:
-                out.append(replace(line, text=merged))
-                i += 2
-                continue
+        if after_numbers and line.text.strip():
+            line = replace(line, follows=True)
+        after_numbers = False
+        texts = {placement.text for placement in candidates.get(i, ())}
+        if len(texts) == 1:
+            out.append(replace(line, text=texts.pop()))
+            after_numbers = True
+            i += 2
+            continue
         out.append(line)
         i += 1
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Placement:
+    text: str
+    at_start: bool  # a lifted figure opens the line
+    at_end: bool  # a lifted figure ends the line
+
+
+def _candidates(lines: list[SourceLine]) -> dict[int, list[_Placement]]:
+    """Index of each line followed by a numbers line -> the placements of those numbers that fit."""
+    out: dict[int, list[_Placement]] = {}
+    for i in range(len(lines) - 1):
+        line, below = lines[i], lines[i + 1]
+        if below.page != line.page or (i - 1 in out):
+            continue  # another page; or this line is itself the numbers line of the line above
+        # The text line before: the one above, or above its numbers line.
+        above = i - 2 if i - 2 in out else i - 1
+        previous = lines[above] if above >= 0 and lines[above].page == line.page else None
+        following = lines[i + 2] if i + 2 < len(lines) and lines[i + 2].page == line.page else None
+        placements = _placements(
+            line.text,
+            below.text,
+            _last_character(previous.text) if previous is not None else None,
+            _first_character(following.text) if following is not None else None,
+        )
+        if placements is not None:
+            out[i] = placements
+    return out
+
+
+def _settle_neighbours(lines: list[SourceLine], candidates: dict[int, list[_Placement]]) -> None:
+    """A figure cannot both end a line and open the next: where every placement of one line takes
+    its side of the break, the other line's placements taking the other side are dropped."""
+    changed = True
+    while changed:
+        changed = False
+        for i, placements in candidates.items():
+            following = candidates.get(i + 2)
+            if following is None or not placements or not following:
+                continue
+            if all(p.at_start for p in following) and any(p.at_end for p in placements):
+                candidates[i] = [p for p in placements if not p.at_end]
+                changed = True
+            if all(p.at_end for p in candidates[i]) and any(p.at_start for p in following):
+                candidates[i + 2] = [p for p in following if not p.at_start]
+                changed = True
 
 
 def restore_raised_lines(lines: list[SourceLine]) -> list[SourceLine]:
@@ -114,46 +159,64 @@ def _indented(text: str) -> bool:
     return text.startswith((" ", "\u3000"))
 
 
-def _merged(text: str, numbers_line: str) -> str | None:
+def _placements(text: str, numbers_line: str, before: str | None, after: str | None) -> list[_Placement] | None:
+    """Every placement of the lifted tokens that fits, or None when ``numbers_line`` holds none:
+    every space between two characters takes one, the rest go where a figure can stand (the line's
+    start or end, a list number before 、)."""
     lifted = numbers_line.split()
-    if not lifted or not text.strip() or not all(_NUMBER.match(t) or t in _QUOTES for t in lifted):
-        return None
-    if all(t in _QUOTES for t in lifted) and len(lifted) % 2:
-        return None
     body = text.strip()
-    gaps = len(_GAP.findall(body))
-    # The spaces alone first: a line may open with 元 because 万 / 元 wrapped, not after a number.
-    if gaps == len(lifted):
-        return _filled(body, lifted, leading=False, trailing=False)
-    if gaps + 1 != len(lifted):
+    if not lifted or not body or not all(is_lifted_token(t) for t in lifted):
         return None
-    # One more than the spaces: it opened the line, when the line says so.
-    if _NEVER_OPENS.match(body) is not None or (_UNIT_FIRST.match(body) is not None and body[-1] in _CLOSES):
-        return _filled(body, lifted, leading=True, trailing=False)
-    if not any(t in _QUOTES for t in lifted):
+    places = _places(body)
+    # A space between two characters and a 、 after punctuation lost what stood there; so did a
+    # line opening with what never opens one (、，；%…) when there is a figure to spare.
+    opens_lost = _NEVER_OPENS.match(body) is not None
+    gaps = [p for p in places if p[2] in (Place.GAP, Place.NUMBERING)]
+    optional = [p for p in places if p not in gaps]
+    extra = len(lifted) - len(gaps)
+    if extra < 0 or extra > len(optional):
         return None
-    # Quotation marks lifted too (绩效评级为“优”的项目4个): it opened or ended the line, whichever
-    # alone keeps every figure before a unit or punctuation and the quotation marks in pairs.
-    fits = [
-        filled
-        for leading in (True, False)
-        if _plausible(filled := _filled(body, lifted, leading=leading, trailing=not leading), lifted)
-    ]
-    return fits[0] if len(fits) == 1 else None
+    placements = []
+    for chosen in combinations(optional, extra):
+        used = sorted([*gaps, *chosen])
+        filled = _filled(body, used, lifted, before, after)
+        if filled is not None:
+            kinds = {kind for _, _, kind in used}
+            placements.append(_Placement(filled, Place.START in kinds, Place.END in kinds))
+    if opens_lost and any(p.at_start for p in placements):
+        # The line opens with what never opens one: a figure stood before it.
+        placements = [p for p in placements if p.at_start]
+    return placements
 
 
-def _filled(body: str, lifted: list[str], leading: bool, trailing: bool) -> str:
-    queue = iter(lifted)
-    head = next(queue) if leading else ""
-    middle = _GAP.sub(lambda _: next(queue), body)
-    return head + middle + (next(queue) if trailing else "")
+def _places(body: str) -> list[tuple[int, int, Place]]:
+    """(start, end, kind) of each place in ``body``: the text from start to end is replaced."""
+    places = [(0, 0, Place.START), (len(body), len(body), Place.END)]
+    places += [(m.start(), m.end(), Place.GAP) for m in _GAP.finditer(body)]
+    places += [(m.start(), m.start(), Place.NUMBERING) for m in _NUMBERING.finditer(body)]
+    return places
 
 
-def _plausible(text: str, lifted: list[str]) -> bool:
-    """Every lifted figure is followed by a unit or punctuation (or ends the text), and the
-    quotation marks alternate opening and closing."""
-    for match in _PLACED_FIGURE.finditer(text):
-        if match.group(0) in lifted and match.end() < len(text) and not _AFTER_FIGURE.match(text, match.end()):
-            return False
-    quotes = [c for c in text if c in "“”"]
-    return all(q == "“”"[i % 2] for i, q in enumerate(quotes))
+def _filled(
+    body: str, places: list[tuple[int, int, Place]], lifted: list[str], before: str | None, after: str | None
+) -> str | None:
+    parts, position = [], 0
+    for token, (start, end, kind) in zip(lifted, places, strict=True):
+        left = body[start - 1] if start > 0 else before
+        right = body[end] if end < len(body) else after
+        if not fits(token, kind, left, right):
+            return None
+        parts += [body[position:start], token]
+        position = end
+    text = "".join([*parts, body[position:]])
+    return text if quotes_pair(text) else None
+
+
+def _last_character(text: str) -> str | None:
+    stripped = text.rstrip()
+    return stripped[-1] if stripped else None
+
+
+def _first_character(text: str) -> str | None:
+    stripped = text.lstrip()
+    return stripped[0] if stripped else None
