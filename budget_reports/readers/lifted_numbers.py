@@ -20,10 +20,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from itertools import combinations
+from itertools import combinations, pairwise
 from typing import TYPE_CHECKING
 
-from budget_reports.readers.figure_places import Place, fits, is_lifted_token, quotes_pair
+from budget_reports.readers.figure_places import (
+    PUNCTUATION,
+    UNITS_AND_COUNTERS,
+    Place,
+    fits,
+    is_lifted_token,
+    quotes_pair,
+)
 
 if TYPE_CHECKING:
     from budget_reports.readers.linear_tables import SourceLine
@@ -61,6 +68,18 @@ def restore_lifted_numbers(lines: list[SourceLine]) -> list[SourceLine]:
         out.append(line)
         i += 1
     return out
+
+
+def lifted_list_numbers(lines: list[SourceLine]) -> set[tuple[int | None, int]]:
+    """(page, line) of bare numbers written under a line opening with what never opens one
+    (``、一般公共服务支出…`` over ``1``): the line's lifted list number, not a page number."""
+    return {
+        (below.page, below.line)
+        for line, below in pairwise(lines)
+        if below.page == line.page
+        and _NEVER_OPENS.match(line.text.strip())
+        and _placements(line.text, below.text, None, None)
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,11 +193,16 @@ def _placements(text: str, numbers_line: str, before: str | None, after: str | N
     gaps = [p for p in places if p[2] in (Place.GAP, Place.NUMBERING)]
     optional = [p for p in places if p not in gaps]
     extra = len(lifted) - len(gaps)
-    if extra < 0 or extra > len(optional):
+    if extra > len(optional):
         return None
+    if extra >= 0:
+        choices = [sorted([*gaps, *chosen]) for chosen in combinations(optional, extra)]
+    else:
+        # Fewer figures than spaces: the text has spaces of its own, beside punctuation (保险费 。).
+        spare = [p for p in gaps if p[2] is Place.GAP and _may_be_a_space(body, p)]
+        choices = [[p for p in gaps if p not in empty] for empty in combinations(spare, -extra)]
     placements = []
-    for chosen in combinations(optional, extra):
-        used = sorted([*gaps, *chosen])
+    for used in choices:
         filled = _filled(body, used, lifted, before, after)
         if filled is not None:
             kinds = {kind for _, _, kind in used}
@@ -187,6 +211,13 @@ def _placements(text: str, numbers_line: str, before: str | None, after: str | N
         # The line opens with what never opens one: a figure stood before it.
         placements = [p for p in placements if p.at_start]
     return placements
+
+
+def _may_be_a_space(body: str, place: tuple[int, int, Place]) -> bool:
+    """A space printed in the text: beside punctuation, and not before a unit (为 万元 lost its figure)."""
+    start, end, _ = place
+    left, right = body[start - 1], body[end]
+    return (left in PUNCTUATION or right in PUNCTUATION) and right not in UNITS_AND_COUNTERS
 
 
 def _places(body: str) -> list[tuple[int, int, Place]]:

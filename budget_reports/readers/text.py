@@ -17,7 +17,11 @@ from budget_reports.model import Block, BlockKind, Cell, Document, Table
 from budget_reports.readers.budget_table_links import settled_across_tables
 from budget_reports.readers.decode import decode
 from budget_reports.readers.headings import is_heading
-from budget_reports.readers.lifted_numbers import restore_lifted_numbers, restore_raised_lines
+from budget_reports.readers.lifted_numbers import (
+    lifted_list_numbers,
+    restore_lifted_numbers,
+    restore_raised_lines,
+)
 from budget_reports.readers.line_forms import with_forms
 from budget_reports.readers.linear_tables import SourceLine, find_tables, is_laid_out, unglue_titles
 from budget_reports.readers.wrapped_text import furniture, paragraph_blocks, wrap_width
@@ -73,7 +77,7 @@ def _read_linear(document: Document, page_lines: list[list[str]], paged: bool) -
         for number, page in enumerate(page_lines, start=1)
         for i, text in enumerate(page, start=1)
     ]
-    dropped = furniture(lines)
+    dropped = furniture(lines) - lifted_list_numbers(lines)
     lines = unglue_titles([line for line in lines if (line.page, line.line) not in dropped])
     prose: list[list[SourceLine]] = []
     position = 0
