@@ -62,26 +62,22 @@ KINDS = ("table", "narrative")
 # - pdftotext -layout moves figures off their row (centred on wrapped names): a row's lines are
 #   gathered around its code or label and its words put back in order by their columns; the
 #   header is read column by column. Every table line is read (the 三公 figures as above). Its
-#   layout prints a line opening with a figure above the line it continues; such lines are put
-#   back. 住房保障支出（类） is read without its 15.16% share, which the layout prints two lines
-#   earlier, apart from its sentence.
+#   layout prints a line opening with a figure above the line it continues, with blank lines
+#   around; such lines are put back and their paragraph runs on across the blanks: every prose
+#   fact is read.
 # - pdftotext (default) writes tables column by column. The 一般公共预算财政拨款支出决算表 is rebuilt
 #   whole (its runs of figures fit the rows one way only); the others are not: a table over two
 #   pages, two-sided tables, and the six-column 支出决算表 whose runs fit too many ways.
 # - pdfplumber writes a cell's lines by baseline, apart from their row (names under codes, figures
 #   under both halves of a two-sided table). In prose it lifts the figures (set in another font)
-#   onto a line of their own below their sentence; they are put back where their count fits the
-#   sentence's places (spaces, a line opening with 、，%; with quotation marks lifted too, the one
-#   placement keeping figures before units and quotes in pairs). Where one figure more than the
-#   spaces could open or end the line, the place cannot be told and the lines stay as written
-#   (9 metrics: 三公, 采购, 绩效 amounts).
+#   onto a line of their own below their sentence; each goes back where a figure of its kind can
+#   stand (readers/figure_places.py: the unit or counter after it, a list number before 、, short
+#   quoted terms), the line's start or end decided with the lines around it, and only where one
+#   placement fits: every prose fact is read.
 PINNED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
     (PUTUO, "pdftotext-raw"): {"summary_metrics/table": (20, 0)},
     (PUTUO, "pypdfium2"): {"summary_metrics/table": (20, 0)},
-    (PUTUO, "pdftotext-layout"): {
-        "summary_metrics/table": (20, 0),
-        "expenditure_function/narrative": (14, 0),
-    },
+    (PUTUO, "pdftotext-layout"): {"summary_metrics/table": (20, 0)},
     (PUTUO, "pdftotext"): {
         "summary_metrics/table": (4, 0),
         "income/table": (0, 0),
@@ -90,10 +86,8 @@ PINNED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
     },
     (PUTUO, "pdfplumber"): {
         "summary_metrics/table": (5, 0),
-        "summary_metrics/narrative": (38, 1),
         "income/table": (0, 0),
         "expenditure_function/table": (20, 1),
-        "expenditure_function/narrative": (10, 1),
         "expenditure_economic/table": (0, 0),
     },
 }

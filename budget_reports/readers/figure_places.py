@@ -13,21 +13,34 @@ from enum import Enum
 
 # What follows an amount or a count: a unit or counter (the first character is enough: 万元, 亿元,
 # 台（套）, 平方米, 小时…) or punctuation.
-UNITS_AND_COUNTERS = frozenset("万亿千百元个项人名辆次年月日天台套家位分倍件户条所份张册篇平公米吨亩余多岁小")
+UNITS_AND_COUNTERS = frozenset(
+    "万亿千百元个项人名辆次年月日天台套家位分倍件户条所份张册篇平公米吨亩余多岁小号期届批页级星轮场季周支部节章"
+)
+# 个 and % close a figure: no figure follows them directly (other counters end words too: 车辆).
+NOT_BEFORE_FIGURE = frozenset("个%％")
+# Across a line break only the common units and counters tell that a figure ended the line above.
+AFTER_LINE_END = frozenset("万亿元个项人名辆次年月日天台套家件户")
+# What a share follows: 占, 增长, 下降, 完成…的, 达, 由…到, *100%.
+BEFORE_PERCENT = frozenset("占率长降的为达至是了比约近超过少加低高到幅由从、和及与或*×")
+# Words that follow a figure without a unit: 85后, 3年以上 (以), 10左右, 前 / 上 / 下 / 内.
+AFTER_BARE_FIGURE = frozenset("后前以左上下内")
 PUNCTUATION = frozenset("，。；：、）)”」,;:%％")
 # After these a figure opens a clause: only a year does (。2024年度…); a list number goes by NUMBERING.
 CLAUSE_ENDS = frozenset("。；！？!?;")
 # What follows a list number (1、 2．).
-LIST_MARKS = frozenset("、．")
+LIST_MARKS = frozenset("、．.")
 OPENING_BRACKETS = frozenset("（(「《【")
 # Counters of whole things and calendar words: a figure with decimals never stands before them.
 WHOLE_COUNTERS = frozenset("个项人名辆次年月日天台套家件户条所份张册篇岁")
-# A percentage is followed by punctuation or words, never by a unit of money or a counter.
-NOT_AFTER_PERCENT = UNITS_AND_COUNTERS | frozenset("%％.0123456789")
-# Characters a quoted term cannot hold, and how long one can be (“三公”, “优”, “放管服”).
-_NOT_QUOTED = frozenset("，。；：、,;:")
-_LONGEST_QUOTED = 8
+# What a figure without a unit follows: 为 / 是 / 计 / 达 / 至 / 到, 增加 / 减少, 第 / 图 / 表, a list mark.
+BEFORE_BARE_FIGURE = frozenset("为是计达至到加少共约第图表、：:（(“”-－~～—")
+# A share is followed by punctuation, or by 以上 / 以下, 左右, 的.
+AFTER_PERCENT = frozenset("以左的")
+# Characters a quoted term cannot hold, and how long one can be (“三公”, “优”, “公文写作，三六九月”).
+_NOT_QUOTED = frozenset("。；：;:")
+_LONGEST_QUOTED = 24
 
+_MONEY = frozenset("万亿元%％")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _INTEGER = re.compile(r"^\d{1,2}$")
 _FIGURE = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
@@ -55,24 +68,35 @@ def fits(token: str, place: Place, before: str | None, after: str | None) -> boo
     (None: unknown, the edge of the text)."""
     if token in QUOTES:
         return _quote_fits(token, before, after)
-    if place is Place.NUMBERING or (after is not None and after in LIST_MARKS):
-        return bool(_INTEGER.match(token)) and token != "0"
-    if before is not None and (before.isdigit() or before in ".,"):
-        return False  # a figure already stands there
+    opens_item = place is Place.START or before is None or before in CLAUSE_ENDS or before in "：:"
+    if place is Place.NUMBERING or (opens_item and after is not None and after in LIST_MARKS):
+        return bool(_INTEGER.match(token)) and token != "0"  # a list number (1、 2．)
+    if before is not None and (before.isdigit() or before in ".," or before in NOT_BEFORE_FIGURE):
+        return False  # a figure, or a unit or counter closing one, already stands there
     if before is not None and before in "万亿" and after == "元":
         return False  # 万 / 元: a unit wrapped after its figure
-    if before is not None and before in CLAUSE_ENDS and not _YEAR.match(token):
-        return False  # a clause opens with a year (。2024年度…), not with an amount or a share
+    if before is not None and before in CLAUSE_ENDS and ("." in token or token.endswith(("%", "％"))):
+        return False  # a clause opens with a year or a count (。2024年度…, 。90后), not an amount or a share
     if after is not None and after in OPENING_BRACKETS:
         return False
     if after is None:
         return False
     if token.endswith(("%", "％")):
-        return after not in NOT_AFTER_PERCENT
-    if after not in UNITS_AND_COUNTERS and after not in PUNCTUATION and after not in QUOTES and not after.isspace():
+        if place is Place.START and (before is None or before not in BEFORE_PERCENT):
+            return False  # the line break hides what the share follows: it must say a share
+        return after in PUNCTUATION or (place is not Place.END and after in AFTER_PERCENT)
+    if after in OPENING_QUOTES:
+        return False
+    if place is Place.END and after not in AFTER_LINE_END and after not in PUNCTUATION:
+        return False
+    # A unit, a counter, punctuation, a closing quotation mark; or a Latin letter (3D打印, 5G).
+    latin = after.isascii() and after.isalpha()
+    if after not in UNITS_AND_COUNTERS | AFTER_BARE_FIGURE and after not in PUNCTUATION | QUOTES and not latin:
         return False
     if "." in token and after in WHOLE_COUNTERS:
         return False
+    if after in PUNCTUATION and not _YEAR.match(token) and (before is None or before not in BEFORE_BARE_FIGURE):
+        return False  # a figure without a unit is stated (为0，), not dropped into words
     return after != "年" or bool(_YEAR.match(token)) or bool(_INTEGER.match(token))
 
 
@@ -80,7 +104,8 @@ def _quote_fits(token: str, before: str | None, after: str | None) -> bool:
     if token in OPENING_QUOTES:
         return after is not None and _is_word(after)
     if token in CLOSING_QUOTES:
-        return before is not None and _is_word(before)
+        # A quoted term is never an amount's subject: no unit follows its closing mark.
+        return before is not None and _is_word(before) and (after is None or after not in _MONEY)
     return True
 
 
@@ -94,8 +119,8 @@ def quotes_pair(text: str) -> bool:
     opened: int | None = None
     seen_any = False
     for i, character in enumerate(text):
-        if character in CLOSING_QUOTES and not seen_any and opened is None and not _is_term(text[:i]):
-            return False
+        if character in CLOSING_QUOTES and not seen_any and opened is None and _NOT_QUOTED & set(text[:i]):
+            return False  # the end of a term begun on the line before (its length is not known)
         if character in OPENING_QUOTES:
             if opened is not None:
                 return False
@@ -111,8 +136,36 @@ def quotes_pair(text: str) -> bool:
         else:
             continue
         seen_any = True
-    return opened is None or opened == len(text) - 1 or _is_term(text[opened + 1 :])
+    return opened is None or not _NOT_QUOTED & set(text[opened + 1 :])
 
 
 def _is_term(text: str) -> bool:
     return 0 < len(text) <= _LONGEST_QUOTED and not any(c in _NOT_QUOTED for c in text)
+
+
+def quoted_length(text: str) -> int:
+    """How many characters of ``text`` stand inside quotation marks (a term begun on the line
+    before or ending on the next counts from the line's edge)."""
+    inside, length = False, 0
+    first_quote = next((c for c in text if c in OPENING_QUOTES | CLOSING_QUOTES), None)
+    inside = first_quote in CLOSING_QUOTES
+    for character in text:
+        if character in OPENING_QUOTES:
+            inside = True
+        elif character in CLOSING_QUOTES:
+            inside = False
+        elif inside:
+            length += 1
+    return length
+
+
+def opens_quoted(text: str) -> bool:
+    """Whether ``text`` opens inside a quoted term: its first quotation mark closes one."""
+    first = next((c for c in text if c in OPENING_QUOTES or c in CLOSING_QUOTES), None)
+    return first in CLOSING_QUOTES
+
+
+def ends_quoted(text: str, quoting: bool | None) -> bool | None:
+    """Whether a quoted term runs on past ``text`` (None: unknown), given whether one ran into it."""
+    last = next((c for c in reversed(text) if c in OPENING_QUOTES or c in CLOSING_QUOTES), None)
+    return quoting if last is None else last in OPENING_QUOTES

@@ -20,23 +20,30 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from itertools import combinations, pairwise
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from budget_reports.readers.figure_places import (
+    CLOSING_QUOTES,
     PUNCTUATION,
+    QUOTES,
     UNITS_AND_COUNTERS,
     Place,
+    ends_quoted,
     fits,
     is_lifted_token,
+    opens_quoted,
+    quoted_length,
     quotes_pair,
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from budget_reports.readers.linear_tables import SourceLine
 
-# A space between two characters that are not ASCII (Chinese text, full-width punctuation).
-_GAP = re.compile(r"(?<=[^\x00-\x7f]) +(?=[^\x00-\x7f])")
+# A space inside Chinese text (one side at least not ASCII: Chinese, full-width punctuation).
+_GAP = re.compile(r"(?<=[^\x00-\x7f]) +(?=\S)|(?<=\S) +(?=[^\x00-\x7f])")
 # A list number lifted before its 、 leaves the 、 after punctuation (其中：、一般公共服务支出…).
 _NUMBERING = re.compile(r"(?<=[：。；，])、")
 # Punctuation never opens a printed line (避头): a line opening with it lost what stood before.
@@ -54,31 +61,36 @@ def restore_lifted_numbers(lines: list[SourceLine]) -> list[SourceLine]:
     out: list[SourceLine] = []
     i = 0
     after_numbers = False  # the line before was a numbers line now put back: this one runs on
+    quoting: bool | None = False  # whether a quoted term runs on from the lines above (None: unknown)
     while i < len(lines):
         line = lines[i]
         if after_numbers and line.text.strip():
             line = replace(line, follows=True)
         after_numbers = False
-        texts = {placement.text for placement in candidates.get(i, ())}
-        if len(texts) == 1:
-            out.append(replace(line, text=texts.pop()))
-            after_numbers = True
-            i += 2
-            continue
+        if i in candidates:
+            texts = {p.text for p in candidates[i] if quoting is None or opens_quoted(p.text) == quoting}
+            if len(texts) == 1:
+                text = texts.pop()
+                out.append(replace(line, text=text))
+                quoting = ends_quoted(text, quoting)
+                after_numbers = True
+                i += 2
+                continue
+            if any(q in lines[i + 1].text for q in QUOTES):
+                quoting = None  # its quotation marks stay off the line: where they stand is not known
         out.append(line)
+        quoting = ends_quoted(line.text, quoting)
         i += 1
     return out
 
 
-def lifted_list_numbers(lines: list[SourceLine]) -> set[tuple[int | None, int]]:
-    """(page, line) of bare numbers written under a line opening with what never opens one
-    (``、一般公共服务支出…`` over ``1``): the line's lifted list number, not a page number."""
+def lifted_numbers_lines(lines: list[SourceLine]) -> set[tuple[int | None, int]]:
+    """(page, line) of bare numbers that fit one way only into the line above (``、一般公共服务支出…``
+    over ``1``, ``（二） 年重点工作`` over ``2021``): lifted figures, not page numbers."""
     return {
         (below.page, below.line)
         for line, below in pairwise(lines)
-        if below.page == line.page
-        and _NEVER_OPENS.match(line.text.strip())
-        and _placements(line.text, below.text, None, None)
+        if below.page == line.page and len({p.text for p in _placements(line.text, below.text, None, None) or ()}) == 1
     }
 
 
@@ -129,13 +141,15 @@ def _settle_neighbours(lines: list[SourceLine], candidates: dict[int, list[_Plac
                 changed = True
 
 
-def restore_raised_lines(lines: list[SourceLine]) -> list[SourceLine]:
+def restore_raised_lines(lines: list[SourceLine], laid_out: bool = True) -> list[SourceLine]:
     """Laid-out text (``pdftotext -layout``) sorts lines by baseline, and a line opening with a
     figure (or a quotation mark) in the figures' font sits a little higher: it is printed above the
     line it continues (``603.14万元，占20.51%；`` before ``…基本支出2336.91万元，占79.49%；项目支出``).
     Such a line goes back below the next one when it cannot continue the line above it (that one
     is blank or ends a sentence) and the next one runs on into it (ends mid-sentence, opens no
-    figure of its own); it is not indented (a paragraph) and its figure is not a numbering (1、)."""
+    figure of its own); it is not indented (a paragraph) and its figure is not a numbering (1、).
+    In text not known to be laid out (mostly prose, few tables set in columns) the raise must also
+    show in the blank lines it leaves: above the raised line and below the one it continues."""
     out = list(lines)
     i = 0
     while i + 1 < len(out):
@@ -149,6 +163,7 @@ def restore_raised_lines(lines: list[SourceLine]) -> list[SourceLine]:
             and not _RAISED.match(before.text.strip())
             and before.text.rstrip()[-1] not in _SENTENCE_END
             and not raised.text.startswith(" ")
+            and (laid_out or (not above and i + 2 < len(out) and not out[i + 2].text.strip()))
         ):
             # The raise leaves a blank line where the raised line was printed and one above it: the
             # lines around run on across them unless they open a paragraph (indented).
@@ -179,38 +194,66 @@ def _indented(text: str) -> bool:
 
 
 def _placements(text: str, numbers_line: str, before: str | None, after: str | None) -> list[_Placement] | None:
-    """Every placement of the lifted tokens that fits, or None when ``numbers_line`` holds none:
-    every space between two characters takes one, the rest go where a figure can stand (the line's
-    start or end, a list number before 、)."""
+    """Every placement of the lifted tokens that fits, or None when ``numbers_line`` holds none.
+    A space inside the text and a 、 after punctuation lost what stood there (a space beside
+    punctuation may be the text's own); the line's start and end may have; a quotation mark may
+    stand beside a figure in one space (“土专家”28名)."""
     lifted = numbers_line.split()
     body = text.strip()
     if not lifted or not body or not all(is_lifted_token(t) for t in lifted):
         return None
-    places = _places(body)
-    # A space between two characters and a 、 after punctuation lost what stood there; so did a
-    # line opening with what never opens one (、，；%…) when there is a figure to spare.
-    opens_lost = _NEVER_OPENS.match(body) is not None
-    gaps = [p for p in places if p[2] in (Place.GAP, Place.NUMBERING)]
-    optional = [p for p in places if p not in gaps]
-    extra = len(lifted) - len(gaps)
-    if extra > len(optional):
-        return None
-    if extra >= 0:
-        choices = [sorted([*gaps, *chosen]) for chosen in combinations(optional, extra)]
-    else:
-        # Fewer figures than spaces: the text has spaces of its own, beside punctuation (保险费 。).
-        spare = [p for p in gaps if p[2] is Place.GAP and _may_be_a_space(body, p)]
-        choices = [[p for p in gaps if p not in empty] for empty in combinations(spare, -extra)]
-    placements = []
-    for used in choices:
-        filled = _filled(body, used, lifted, before, after)
-        if filled is not None:
-            kinds = {kind for _, _, kind in used}
-            placements.append(_Placement(filled, Place.START in kinds, Place.END in kinds))
-    if opens_lost and any(p.at_start for p in placements):
-        # The line opens with what never opens one: a figure stood before it.
+    places = sorted(_places(body))
+    gaps = sum(1 for place in places if place[2] is Place.GAP)
+    placements: list[_Placement] = []
+    # Fewest spaces left as the text's own, then the shortest quoted terms: most spaces are lifted
+    # figures, and quotation marks enclose a short term (“三公”经费, not 三公“经费…预算为”).
+    least = (gaps + 1, 0)
+    for runs in _runs(body, places, 0, lifted):
+        filled = _filled(body, runs, before, after)
+        if filled is None:
+            continue
+        # Where a figure (not a quotation mark) opens or ends the line.
+        used = {kind for (_, _, kind), run in runs if run[0 if kind is Place.START else -1] not in QUOTES}
+        spaces = gaps - sum(1 for (_, _, kind), _ in runs if kind is Place.GAP)
+        cost = (spaces, quoted_length(filled))
+        if cost < least:
+            placements, least = [], cost
+        if cost == least:
+            placements.append(_Placement(filled, Place.START in used, Place.END in used))
+    if _NEVER_OPENS.match(body) is not None and any(p.at_start for p in placements):
+        # The line opens with what never opens one (、，；%…): a figure stood before it.
         placements = [p for p in placements if p.at_start]
     return placements
+
+
+_Run = tuple[tuple[int, int, Place], list[str]]
+
+
+def _runs(body: str, places: list[tuple[int, int, Place]], at: int, tokens: list[str]) -> Iterator[list[_Run]]:
+    """Each way to share ``tokens`` (in order) among ``places[at:]``: one per place, or up to
+    three side by side with a quotation mark (“9.16”), none where nothing need have stood."""
+    if at == len(places):
+        if not tokens:
+            yield []
+        return
+    place = places[at]
+    if place[2] in (Place.START, Place.END) or (place[2] is Place.GAP and _may_be_a_space(body, place)):
+        yield from _runs(body, places, at + 1, tokens)
+    for size in (1, 2, 3):
+        run = tokens[:size]
+        if len(run) < size or (size > 1 and (place[2] is Place.NUMBERING or not _side_by_side(run))):
+            continue
+        for rest in _runs(body, places, at + 1, tokens[size:]):
+            yield [(place, run), *rest]
+
+
+def _side_by_side(run: list[str]) -> bool:
+    """Lifted tokens that can stand side by side: one figure with quotation marks beside it
+    (“9.16”, ”28), or a term closed and the next opened (“社区议事会”“院落议事会”)."""
+    if run in (["”", "“"], ["’", "‘"]):
+        return True
+    figures = [i for i, token in enumerate(run) if token not in QUOTES]
+    return len(figures) == 1 and (len(run) < 3 or figures[0] == 1)
 
 
 def _may_be_a_space(body: str, place: tuple[int, int, Place]) -> bool:
@@ -228,16 +271,19 @@ def _places(body: str) -> list[tuple[int, int, Place]]:
     return places
 
 
-def _filled(
-    body: str, places: list[tuple[int, int, Place]], lifted: list[str], before: str | None, after: str | None
-) -> str | None:
+def _filled(body: str, runs: list[_Run], before: str | None, after: str | None) -> str | None:
     parts, position = [], 0
-    for token, (start, end, kind) in zip(lifted, places, strict=True):
+    for (start, end, kind), run in runs:
         left = body[start - 1] if start > 0 else before
         right = body[end] if end < len(body) else after
-        if not fits(token, kind, left, right):
-            return None
-        parts += [body[position:start], token]
+        for i, token in enumerate(run):
+            token_left = run[i - 1][-1] if i > 0 else left
+            token_right = run[i + 1][0] if i + 1 < len(run) else right
+            if not fits(token, kind, token_left, token_right):
+                return None
+            if token_left in CLOSING_QUOTES and token_right not in UNITS_AND_COUNTERS and token not in QUOTES:
+                return None  # a figure after a quoted term counts it: “土专家”28名
+        parts += [body[position:start], *run]
         position = end
     text = "".join([*parts, body[position:]])
     return text if quotes_pair(text) else None

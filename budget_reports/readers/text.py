@@ -18,7 +18,7 @@ from budget_reports.readers.budget_table_links import settled_across_tables
 from budget_reports.readers.decode import decode
 from budget_reports.readers.headings import is_heading
 from budget_reports.readers.lifted_numbers import (
-    lifted_list_numbers,
+    lifted_numbers_lines,
     restore_lifted_numbers,
     restore_raised_lines,
 )
@@ -77,7 +77,7 @@ def _read_linear(document: Document, page_lines: list[list[str]], paged: bool) -
         for number, page in enumerate(page_lines, start=1)
         for i, text in enumerate(page, start=1)
     ]
-    dropped = furniture(lines) - lifted_list_numbers(lines)
+    dropped = furniture(lines) - lifted_numbers_lines(lines)
     lines = unglue_titles([line for line in lines if (line.page, line.line) not in dropped])
     prose: list[list[SourceLine]] = []
     position = 0
@@ -87,8 +87,8 @@ def _read_linear(document: Document, page_lines: list[list[str]], paged: bool) -
         position = table.end
     prose.append(lines[position:])
     prose = [restore_lifted_numbers(part) for part in prose]
-    if is_laid_out([line.text for line in lines]):
-        prose = [restore_raised_lines(part) for part in prose]
+    laid_out = is_laid_out([line.text for line in lines])
+    prose = [restore_raised_lines(part, laid_out) for part in prose]
     width = wrap_width([line for part in prose for line in part])
     for part, table in zip(prose, [*tables, None], strict=True):
         document.blocks.extend(paragraph_blocks(part, width))
