@@ -57,11 +57,14 @@ KINDS = ("table", "narrative")
 #   by the table's sums and by the report's other tables (the 支出决算表's 基本/项目 hold the
 #   一般公共预算财政拨款支出决算表's; the 财政拨款收入支出决算总表's fund columns are the fund
 #   tables' class totals). Every line is read; the 三公 table prints two equal figures in twelve
-#   columns (合计 and one item, 预算数 or 决算数: four placements fit), so its two budget metrics
-#   are NULL with an extraction.ambiguous_cell finding.
+#   columns (合计 and one item, 预算数 or 决算数: four placements fit). The prose states the 三公
+#   budget and each item's 决算 (readers/prose_table_links.py): only the 预算数 placements agree, so
+#   the 三公 budget is read (extraction.settled_by_prose says why); the item's budget, which the
+#   prose does not state, stays NULL with an extraction.ambiguous_cell finding.
 # - pdftotext -layout moves figures off their row (centred on wrapped names): a row's lines are
 #   gathered around its code or label and its words put back in order by their columns; the
-#   header is read column by column. Every table line is read (the 三公 figures as above). Its
+#   header is read column by column. Every table line is read but the 三公 table's, whose one row
+#   (figures without a label) is not gathered: its two budget metrics are missing. Its
 #   layout prints a line opening with a figure above the line it continues, with blank lines
 #   around; such lines are put back and their paragraph runs on across the blanks: every prose
 #   fact is read.
@@ -75,8 +78,8 @@ KINDS = ("table", "narrative")
 #   quoted terms), the line's start or end decided with the lines around it, and only where one
 #   placement fits: every prose fact is read.
 PINNED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
-    (PUTUO, "pdftotext-raw"): {"summary_metrics/table": (20, 0)},
-    (PUTUO, "pypdfium2"): {"summary_metrics/table": (20, 0)},
+    (PUTUO, "pdftotext-raw"): {"summary_metrics/table": (21, 0)},
+    (PUTUO, "pypdfium2"): {"summary_metrics/table": (21, 0)},
     (PUTUO, "pdftotext-layout"): {"summary_metrics/table": (20, 0)},
     (PUTUO, "pdftotext"): {
         "summary_metrics/table": (4, 0),
@@ -85,7 +88,7 @@ PINNED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
         "expenditure_economic/table": (0, 0),
     },
     (PUTUO, "pdfplumber"): {
-        "summary_metrics/table": (5, 0),
+        "summary_metrics/table": (6, 0),
         "income/table": (0, 0),
         "expenditure_function/table": (20, 1),
         "expenditure_economic/table": (0, 0),

@@ -24,6 +24,7 @@ from budget_reports.readers.lifted_numbers import (
 )
 from budget_reports.readers.line_forms import with_forms
 from budget_reports.readers.linear_tables import SourceLine, find_tables, is_laid_out, unglue_titles
+from budget_reports.readers.prose_table_links import settled_by_prose
 from budget_reports.readers.wrapped_text import furniture, paragraph_blocks, wrap_width
 
 _EXPORT_MARKER = re.compile(r"\[(?:bookmark|image):[^\]\n]*\]")
@@ -90,8 +91,10 @@ def _read_linear(document: Document, page_lines: list[list[str]], paged: bool) -
     laid_out = is_laid_out([line.text for line in lines])
     prose = [restore_raised_lines(part, laid_out) for part in prose]
     width = wrap_width([line for part in prose for line in part])
-    for part, table in zip(prose, [*tables, None], strict=True):
-        document.blocks.extend(paragraph_blocks(part, width))
+    paragraphs = [paragraph_blocks(part, width) for part in prose]
+    tables, document.settled_cells = settled_by_prose(lines, tables, [b for part in paragraphs for b in part])
+    for blocks, table in zip(paragraphs, [*tables, None], strict=True):
+        document.blocks.extend(blocks)
         if table is not None:
             document.blocks.extend(table.blocks)
             document.ambiguous_cells.extend(table.ambiguous)
