@@ -63,8 +63,8 @@ KINDS = ("table", "narrative")
 #   prose does not state, stays NULL with an extraction.ambiguous_cell finding.
 # - pdftotext -layout moves figures off their row (centred on wrapped names): a row's lines are
 #   gathered around its code or label and its words put back in order by their columns; the
-#   header is read column by column. Every table line is read but the 三公 table's, whose one row
-#   (figures without a label) is not gathered: its two budget metrics are missing. Its
+#   header is read column by column. Every table line is read; the 三公 table's one row (figures
+#   alone between blank lines) is read as in one row per line, and settled as far as there. Its
 #   layout prints a line opening with a figure above the line it continues, with blank lines
 #   around; such lines are put back and their paragraph runs on across the blanks: every prose
 #   fact is read.
@@ -80,7 +80,7 @@ KINDS = ("table", "narrative")
 PINNED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
     (PUTUO, "pdftotext-raw"): {"summary_metrics/table": (21, 0)},
     (PUTUO, "pypdfium2"): {"summary_metrics/table": (21, 0)},
-    (PUTUO, "pdftotext-layout"): {"summary_metrics/table": (20, 0)},
+    (PUTUO, "pdftotext-layout"): {"summary_metrics/table": (21, 0)},
     (PUTUO, "pdftotext"): {
         "summary_metrics/table": (4, 0),
         "income/table": (0, 0),
