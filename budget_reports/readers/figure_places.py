@@ -2,7 +2,7 @@
 
 Used to put back figures an extractor wrote apart from their sentence (``lifted_numbers``): a
 figure goes only where its kind fits the words around the place, and a quotation mark only where
-it can open or close a short quoted term. The ways reports write what follows a figure are kept
+it can open or close a term (``quoted_terms``). The ways reports write what follows a figure are kept
 here as data (units, counters, punctuation); the placing itself is in ``lifted_numbers``.
 """
 
@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+
+from budget_reports.readers.quoted_terms import CLOSING_QUOTES, OPENING_QUOTES, QUOTES
 
 # What follows an amount or a count: a unit or counter (the first character is enough: 万元, 亿元,
 # 台（套）, 平方米, 小时…) or punctuation.
@@ -36,17 +38,10 @@ WHOLE_COUNTERS = frozenset("个项人名辆次年月日天台套家件户条所�
 BEFORE_BARE_FIGURE = frozenset("为是计达至到加少共约第图表、：:（(“”-－~～—")
 # A share is followed by punctuation, or by 以上 / 以下, 左右, 的.
 AFTER_PERCENT = frozenset("以左的")
-# Characters a quoted term cannot hold, and how long one can be (“三公”, “优”, “公文写作，三六九月”).
-_NOT_QUOTED = frozenset("。；：;:")
-_LONGEST_QUOTED = 24
-
 _MONEY = frozenset("万亿元%％")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _INTEGER = re.compile(r"^\d{1,2}$")
 _FIGURE = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
-OPENING_QUOTES = frozenset("“‘")
-CLOSING_QUOTES = frozenset("”’")
-QUOTES = OPENING_QUOTES | CLOSING_QUOTES | frozenset("\"'")
 
 
 class Place(Enum):
@@ -111,61 +106,3 @@ def _quote_fits(token: str, before: str | None, after: str | None) -> bool:
 
 def _is_word(character: str) -> bool:
     return not character.isspace() and character not in PUNCTUATION and character not in QUOTES
-
-
-def quotes_pair(text: str) -> bool:
-    """Quotation marks alternate opening and closing and enclose a short term; a closing mark may
-    end a term begun on the line before, an opening one begin a term ending on the next line."""
-    opened: int | None = None
-    seen_any = False
-    for i, character in enumerate(text):
-        if character in CLOSING_QUOTES and not seen_any and opened is None and _NOT_QUOTED & set(text[:i]):
-            return False  # the end of a term begun on the line before (its length is not known)
-        if character in OPENING_QUOTES:
-            if opened is not None:
-                return False
-            opened = i
-        elif character in CLOSING_QUOTES:
-            if opened is None:
-                if seen_any:
-                    return False
-            else:
-                if not _is_term(text[opened + 1 : i]):
-                    return False
-                opened = None
-        else:
-            continue
-        seen_any = True
-    return opened is None or not _NOT_QUOTED & set(text[opened + 1 :])
-
-
-def _is_term(text: str) -> bool:
-    return 0 < len(text) <= _LONGEST_QUOTED and not any(c in _NOT_QUOTED for c in text)
-
-
-def quoted_length(text: str) -> int:
-    """How many characters of ``text`` stand inside quotation marks (a term begun on the line
-    before or ending on the next counts from the line's edge)."""
-    inside, length = False, 0
-    first_quote = next((c for c in text if c in OPENING_QUOTES | CLOSING_QUOTES), None)
-    inside = first_quote in CLOSING_QUOTES
-    for character in text:
-        if character in OPENING_QUOTES:
-            inside = True
-        elif character in CLOSING_QUOTES:
-            inside = False
-        elif inside:
-            length += 1
-    return length
-
-
-def opens_quoted(text: str) -> bool:
-    """Whether ``text`` opens inside a quoted term: its first quotation mark closes one."""
-    first = next((c for c in text if c in OPENING_QUOTES or c in CLOSING_QUOTES), None)
-    return first in CLOSING_QUOTES
-
-
-def ends_quoted(text: str, quoting: bool | None) -> bool | None:
-    """Whether a quoted term runs on past ``text`` (None: unknown), given whether one ran into it."""
-    last = next((c for c in reversed(text) if c in OPENING_QUOTES or c in CLOSING_QUOTES), None)
-    return quoting if last is None else last in OPENING_QUOTES

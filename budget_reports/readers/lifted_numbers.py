@@ -8,12 +8,20 @@ each number was, and the numbers, in order, on a line of their own below it::
     本年收入合计 万元，其中：财政拨款收入 万元，占 ；其他
     2946.25 2940.05 99.79%
 
-A number (or a quotation mark set in the same font) goes into each space between two Chinese
-characters, and, when there is one more, at the start of a line that opens with punctuation
-(、，%；… never open a printed line) or with a unit (万元, 个 …) and ends where no figure can
-follow (。；）). The numbers are put back
-only when their count is exactly the count of such places; otherwise both lines are left as
-written.
+The tokens (figures, and quotation marks set in the same font) go back in order: one into each
+space inside the text (or a figure with quotation marks beside it, which leave one space), one
+before a 、 that follows punctuation (a list number, 其中：1、…), and where one is left over, at the
+line's start or end. Each must fit its place by its kind (``figure_places``: a count before 个, an
+amount before 万元, a share after 占 and before punctuation, a year before 年; quoted terms pair up,
+``quoted_terms``). A line opening with what never opens one (、，；%…) lost a figure there; a space
+beside punctuation may be the text's own when the figures are one fewer. Whether a figure ends a
+line or opens the next is decided with the neighbouring lines (the same figure cannot do both),
+and whether a quoted term runs on from the line above. The lines are put back only where exactly
+one placement fits (fewest spaces left empty, then the shortest quoted terms); otherwise both
+lines are left as written.
+
+Laid-out text (``pdftotext -layout``) raises a line opening with a figure above the line it
+continues; ``restore_raised_lines`` puts it back.
 """
 
 from __future__ import annotations
@@ -23,15 +31,11 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from budget_reports.readers.figure_places import (
+from budget_reports.readers.figure_places import PUNCTUATION, UNITS_AND_COUNTERS, Place, fits, is_lifted_token
+from budget_reports.readers.quoted_terms import (
     CLOSING_QUOTES,
-    PUNCTUATION,
     QUOTES,
-    UNITS_AND_COUNTERS,
-    Place,
     ends_quoted,
-    fits,
-    is_lifted_token,
     opens_quoted,
     quoted_length,
     quotes_pair,
