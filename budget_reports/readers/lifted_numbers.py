@@ -88,13 +88,17 @@ def restore_lifted_numbers(lines: list[SourceLine]) -> list[SourceLine]:
     return out
 
 
-def lifted_numbers_lines(lines: list[SourceLine]) -> set[tuple[int | None, int]]:
-    """(page, line) of bare numbers that fit one way only into the line above (``、一般公共服务支出…``
-    over ``1``, ``（二） 年重点工作`` over ``2021``): lifted figures, not page numbers."""
+def lifted_numbers_lines(
+    lines: list[SourceLine], page_numbers: set[tuple[int | None, int]]
+) -> set[tuple[int | None, int]]:
+    """(page, line) of the ``page_numbers`` that fit one way only into the line above
+    (``、一般公共服务支出…`` over ``1``, ``（二） 年重点工作`` over ``2021``): lifted figures."""
     return {
         (below.page, below.line)
         for line, below in pairwise(lines)
-        if below.page == line.page and len({p.text for p in _placements(line.text, below.text, None, None) or ()}) == 1
+        if (below.page, below.line) in page_numbers
+        and below.page == line.page
+        and len({p.text for p in _placements(line.text, below.text, None, None) or ()}) == 1
     }
 
 

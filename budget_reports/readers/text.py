@@ -78,7 +78,8 @@ def _read_linear(document: Document, page_lines: list[list[str]], paged: bool) -
         for number, page in enumerate(page_lines, start=1)
         for i, text in enumerate(page, start=1)
     ]
-    dropped = furniture(lines) - lifted_numbers_lines(lines)
+    dropped = furniture(lines)
+    dropped -= lifted_numbers_lines(lines, dropped)
     lines = unglue_titles([line for line in lines if (line.page, line.line) not in dropped])
     prose: list[list[SourceLine]] = []
     position = 0
