@@ -18,7 +18,7 @@ import polars as pl
 import pytest
 
 from budget_reports.gold import canonical, extract_frames
-from budget_reports.readers.lifted_numbers import restore_lifted_numbers
+from budget_reports.readers.lifted_numbers import restore_lifted_numbers, restore_raised_lines
 from budget_reports.readers.linear_tables import SourceLine
 from tests.conftest import SEED_DIR
 from tests.plumber_text import as_laid_out, as_pdfplumber, printed_lines, seed_paragraphs
@@ -125,3 +125,10 @@ def test_prose_facts_survive_both_serializations(name: str, tmp_path: Path) -> N
     assert facts["_plumber"] == facts["_plain"]
     # -layout indents every paragraph: compared with the same text indented, its lines in order.
     assert facts["as_laid_out"] == facts["_indented"]
+
+
+def test_a_title_opening_with_a_year_stays_above_its_first_heading() -> None:
+    # Plain text (no -layout): a line opening with a year is a title, not a raised continuation.
+    lines = ["2021年机关党建工作经费项目绩效自评报告", "一、项目概况", ""]
+    restored = restore_raised_lines([SourceLine(None, i, t) for i, t in enumerate(lines, start=1)], laid_out=False)
+    assert [line.text for line in restored] == lines

@@ -32,6 +32,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from budget_reports.readers.figure_places import PUNCTUATION, UNITS_AND_COUNTERS, Place, fits, is_lifted_token
+from budget_reports.readers.headings import is_heading
 from budget_reports.readers.quoted_terms import (
     CLOSING_QUOTES,
     QUOTES,
@@ -171,7 +172,8 @@ def restore_raised_lines(lines: list[SourceLine], laid_out: bool = True) -> list
             and not _RAISED.match(before.text.strip())
             and before.text.rstrip()[-1] not in _SENTENCE_END
             and not raised.text.startswith(" ")
-            and (laid_out or (not above and i + 2 < len(out) and not out[i + 2].text.strip()))
+            and not is_heading(before.text.strip())
+            and (laid_out or (i > 0 and not above and i + 2 < len(out) and not out[i + 2].text.strip()))
         ):
             # The raise leaves a blank line where the raised line was printed and one above it: the
             # lines around run on across them unless they open a paragraph (indented).
