@@ -144,24 +144,10 @@ _PUTUO = "shanghai-putuo-finance-bureau-2024-final.pdf"
 # why. None is a genuine breach: each comes from text the extractor wrote out of reading order, so the
 # reader pairs a figure with the wrong line (the pins of tests/test_text_serializations.py).
 MISREAD_IN_TEXT: dict[tuple[str, str | None, str, str], str] = {
-    (_PUTUO, "pdftotext-layout", "sum.hierarchy", "201"): (
-        "not genuine: -layout prints 住房保障支出（类）'s share on an earlier line than its name, so the 类 "
-        "list of p. 21 is cut and the 项 of later paragraphs are summed under the wrong 类"
-    ),
-    (_PUTUO, "pdftotext-layout", "sum.hierarchy", "208"): (
-        "not genuine: as above, -layout reorders the p. 21 类 list; 208's 款 is read from a reordered "
-        "paragraph (p. 22 prints 项 6's budget line before its name line)"
-    ),
-    (_PUTUO, "pdftotext-layout", "sum.hierarchy", "20805"): (
-        "not genuine: p. 22, -layout writes 项 6's second name line (保险缴费支出（项）) after its figures, so "
-        "160.75 is read as the 款 行政事业单位养老支出 instead of 项 2080505"
-    ),
-    (_PUTUO, "pdftotext-layout", "consistency.prose_table", "20805"): (
-        "not genuine: the same misreading of p. 22 (160.75 taken for the 款 20805, whose table figure is 326.72)"
-    ),
-    (_PUTUO, "pdfplumber", "consistency.prose_table", "2010608"): (
-        "not genuine: pdfplumber writes p. 22's figures apart from their words (年初预算为 万元，支出决算为 / "
-        "450.52 / 万元), so the budget 450.52 is read as the 决算数 (the PDF prints 449.52)"
+    (_PUTUO, "pdfplumber", "consistency.prose_table", "本年收入合计"): (
+        "not genuine: pdfplumber writes the 收入支出决算总表's figures on lines apart from their labels, so "
+        "that table is not read and the prose's 本年收入合计 (2946.25, all funds) meets only the 财政拨款 "
+        "table's (2940.05, p. 13)"
     ),
 }
 

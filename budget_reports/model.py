@@ -108,6 +108,22 @@ class AmbiguousCell:
 
 
 @dataclass(frozen=True, slots=True)
+class SettledCell:
+    """A figure of a table rebuilt from text that only the report's prose placed: the column it was
+    put in, the columns the prose excluded, and what the prose states (and where)."""
+
+    page: int | None
+    line: int | None
+    figure: str  # as printed
+    row: str  # the row's code and name (or its figures, for a row without label)
+    column: str  # header path of the column the figure was placed in
+    excluded: tuple[str, ...]  # header paths of the columns the prose ruled out
+    stated_page: int | None
+    stated_line: int | None
+    stated: tuple[str, ...]  # the cells the prose states (header path = figure)
+
+
+@dataclass(frozen=True, slots=True)
 class UnreadFigure:
     """A figure on a scanned page that OCR could not read with confidence, and why."""
 
@@ -138,6 +154,8 @@ class Document:
     lost: list[str] = field(default_factory=list)
     # Figures of tables rebuilt from text that could not be placed in one column (left out of the grid).
     ambiguous_cells: list[AmbiguousCell] = field(default_factory=list)
+    # Figures of such tables that the report's prose placed (the other placements contradict it).
+    settled_cells: list[SettledCell] = field(default_factory=list)
     # Pages whose text was recognised from their picture (a scan without a text layer), and the
     # figures OCR could not read with confidence there (withheld: the facts are NULL).
     ocr_pages: list[int] = field(default_factory=list)

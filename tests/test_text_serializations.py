@@ -57,14 +57,17 @@ KINDS = ("table", "narrative")
 #   by the table's sums and by the report's other tables (the 支出决算表's 基本/项目 hold the
 #   一般公共预算财政拨款支出决算表's; the 财政拨款收入支出决算总表's fund columns are the fund
 #   tables' class totals). Every line is read; the 三公 table prints two equal figures in twelve
-#   columns (合计 and one item, 预算数 or 决算数: four placements fit), so its two budget metrics
-#   are NULL with an extraction.ambiguous_cell finding.
+#   columns (合计 and one item, 预算数 or 决算数: four placements fit). The prose states the 三公
+#   budget and each item's 决算 (readers/prose_table_links.py): only the 预算数 placements agree, so
+#   the 三公 budget is read (extraction.settled_by_prose says why); the item's budget, which the
+#   prose does not state, stays NULL with an extraction.ambiguous_cell finding.
 # - pdftotext -layout moves figures off their row (centred on wrapped names): a row's lines are
 #   gathered around its code or label and its words put back in order by their columns; the
-#   header is read column by column. Every table line is read (the 三公 figures as above). Its
-#   layout prints a line opening with a figure above the line it continues; such lines are put
-#   back. 住房保障支出（类） is read without its 15.16% share, which the layout prints two lines
-#   earlier, apart from its sentence.
+#   header is read column by column. Every table line is read; the 三公 table's one row (figures
+#   alone between blank lines) is read as in one row per line, and settled as far as there. Its
+#   layout prints a line opening with a figure above the line it continues, with blank lines
+#   around; such lines are put back and their paragraph runs on across the blanks: every prose
+#   fact is read.
 # - pdftotext (default) writes tables column by column, following the PDF's text blocks. The
 #   一般公共预算财政拨款支出决算表 is rebuilt whole (its runs of figures fit the rows one way only).
 #   The 支出决算表's second page is rebuilt (its codes go on from the 类 and 款 the first page left
@@ -88,21 +91,14 @@ KINDS = ("table", "narrative")
 #   row is the band of lines around its code or label, its figures placed by the table's sums
 #   whatever their lines' order; a figure alone under two halves goes to the half that keeps each
 #   类 the sum of its 款. Every table line is read (the 三公 figures as above). In prose it lifts
-#   the figures (set in another font) onto a line of their own below their sentence; they are put
-#   back where their count fits the sentence's places (spaces, a line opening with 、，% or with
-#   万元; with quotation marks lifted too, the one placement keeping figures before units and
-#   quotes in pairs), and a paragraph's lines are joined across the figures' line. Where one
-#   figure more than the spaces could open or end the line, the place cannot be told and the lines
-#   stay as written (4 metrics: the 三公 budget, 采购 and equipment figures); 2010601's numbering
-#   is lifted from the middle of a line (其中：、一般公共服务支出…) and read without it (a stray 、
-#   in its name); 2101101's sentence prints a space before 。 that takes a figure's place.
+#   the figures (set in another font) onto a line of their own below their sentence; each goes back where a figure of its kind can
+#   stand (readers/figure_places.py: the unit or counter after it, a list number before 、, short
+#   quoted terms), the line's start or end decided with the lines around it, and only where one
+#   placement fits: every prose fact is read.
 PINNED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
-    (PUTUO, "pdftotext-raw"): {"summary_metrics/table": (20, 0)},
-    (PUTUO, "pypdfium2"): {"summary_metrics/table": (20, 0)},
-    (PUTUO, "pdftotext-layout"): {
-        "summary_metrics/table": (20, 0),
-        "expenditure_function/narrative": (14, 0),
-    },
+    (PUTUO, "pdftotext-raw"): {"summary_metrics/table": (21, 0)},
+    (PUTUO, "pypdfium2"): {"summary_metrics/table": (21, 0)},
+    (PUTUO, "pdftotext-layout"): {"summary_metrics/table": (21, 0)},
     (PUTUO, "pdftotext"): {
         "summary_metrics/table": (4, 0),
         "income/table": (0, 0),
@@ -111,8 +107,6 @@ PINNED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
     },
     (PUTUO, "pdfplumber"): {
         "summary_metrics/table": (20, 0),
-        "summary_metrics/narrative": (43, 1),
-        "expenditure_function/narrative": (13, 1),
     },
 }
 

@@ -104,7 +104,7 @@ class _Printed:
 def settled_across_tables(lines: list[SourceLine], tables: list[LinearTable]) -> list[LinearTable]:
     """The tables, those with ambiguous figures built again with the other tables' figures."""
     for _ in range(2):  # a table settled here may settle another
-        kinds = [_kind(t) for t in tables]
+        kinds = [table_kind(t) for t in tables]
         by_kind = {kind: t for kind, t in zip(kinds, tables, strict=True) if kind is not None}
         # What a table prints is read only where an ambiguous table links to it.
         needed = {
@@ -121,7 +121,7 @@ def settled_across_tables(lines: list[SourceLine], tables: list[LinearTable]) ->
             links = [link for link in LINKS if link.table is kind and link.source in printed]
             rebuilt = None
             if table.ambiguous and links:
-                settle = _Settler(links, printed, _to_wan(table))
+                settle = _Settler(links, printed, wan_per_unit(table))
                 rebuilt = rebuild_table(lines, table, settle)
             if rebuilt is not None and len(rebuilt.ambiguous) < len(table.ambiguous):
                 out.append(rebuilt)
@@ -182,12 +182,13 @@ def row_keys(code: str, name: str) -> list[str]:
     return [k for k in (key, short) if k]
 
 
-def _kind(table: LinearTable) -> TableKind | None:
+def table_kind(table: LinearTable) -> TableKind | None:
+    """The kind of a table found in the text, by its title."""
     heading = next((b for b in table.blocks if b.kind is BlockKind.HEADING), None)
     return kind_of_title(heading.text) if heading is not None else None
 
 
-def _to_wan(table: LinearTable) -> Decimal:
+def wan_per_unit(table: LinearTable) -> Decimal:
     """What one printed unit of the table is in 万元 (its 单位 line; 万元 when it prints none)."""
     unit = next((u for b in table.blocks if b.kind is BlockKind.PARAGRAPH and (u := unit_of(b.text))), "万元")
     return to_wanyuan(Decimal(1), unit)
@@ -197,7 +198,7 @@ def _printed(table: LinearTable) -> _Printed:
     grid_block = next((b for b in table.blocks if b.kind is BlockKind.TABLE and b.table is not None), None)
     if grid_block is None or grid_block.table is None:
         return _Printed()
-    to_wan = _to_wan(table)
+    to_wan = wan_per_unit(table)
     unsettled = {a.row for a in table.ambiguous}
     paths, body = _columns_and_body(grid_block.table)
     if not table.ambiguous and not any(

@@ -7,7 +7,8 @@ code or label (``201 06 01``, ``一、…``, ``合计``):
 
 - a line of figures and no label belongs to the next anchor (the figures print above the label);
 - a line continuing a name (no code of its own) belongs to the anchor above it;
-- a blank line ends a row.
+- a blank line ends a row; in a table without codes, a line of several figures alone before a
+  blank line is a row without label (the 三公 table prints one).
 
 The words of a row are then put back in reading order by their position on the line, measured in
 display columns (a Chinese character is two wide): each side of the table starts at a code or
@@ -77,6 +78,8 @@ def gather_laid_out_rows(lines: Sequence[tuple[str, int | None, int]], coded: bo
         words = _without_header_leftovers(positioned(text, page, number, measure))
         if not words:
             close()
+            if not text.strip() and not coded and _row_of_figures(above):
+                rows.append(_reading_order(above, 0, coded))  # a row of figures alone (no label)
             above = [] if not text.strip() else above
             continue
         if _is_anchor(words, coded):
@@ -95,6 +98,12 @@ def gather_laid_out_rows(lines: Sequence[tuple[str, int | None, int]], coded: bo
     if above:
         rows.append(_reading_order(above, 0, coded))
     return rows
+
+
+def _row_of_figures(lines: list[list[tuple[int, Token]]]) -> bool:
+    """One line of several figures and nothing else, in a table without codes: a row printed
+    without a label (the 三公 table's one row), not figures waiting for a label."""
+    return len(lines) == 1 and len(lines[0]) > 1
 
 
 def _without_header_leftovers(words: list[tuple[int, Token]]) -> list[tuple[int, Token]]:

@@ -68,6 +68,9 @@ class SourceLine:
     page: int | None
     line: int
     text: str
+    # Printed right after the text line before it, whatever the line numbers between say (lines an
+    # extractor wrote out of place and that were put back: lifted figures, a raised line).
+    follows: bool = False
 
 
 # Narrows a row side's placements with what is known outside the table (the report's other tables):

@@ -17,9 +17,14 @@ from budget_reports.model import Block, BlockKind, Cell, Document, Table
 from budget_reports.readers.budget_table_links import settled_across_tables
 from budget_reports.readers.decode import decode
 from budget_reports.readers.headings import is_heading
-from budget_reports.readers.lifted_numbers import restore_lifted_numbers, restore_raised_lines
+from budget_reports.readers.lifted_numbers import (
+    lifted_numbers_lines,
+    restore_lifted_numbers,
+    restore_raised_lines,
+)
 from budget_reports.readers.line_forms import with_forms
 from budget_reports.readers.linear_tables import SourceLine, find_tables, is_laid_out, unglue_titles
+from budget_reports.readers.prose_table_links import settled_by_prose
 from budget_reports.readers.wrapped_text import furniture, paragraph_blocks, wrap_width
 
 _EXPORT_MARKER = re.compile(r"\[(?:bookmark|image):[^\]\n]*\]")
@@ -74,6 +79,7 @@ def _read_linear(document: Document, page_lines: list[list[str]], paged: bool) -
         for i, text in enumerate(page, start=1)
     ]
     dropped = furniture(lines)
+    dropped -= lifted_numbers_lines(lines, dropped)
     lines = unglue_titles([line for line in lines if (line.page, line.line) not in dropped])
     prose: list[list[SourceLine]] = []
     position = 0
@@ -83,11 +89,13 @@ def _read_linear(document: Document, page_lines: list[list[str]], paged: bool) -
         position = table.end
     prose.append(lines[position:])
     prose = [restore_lifted_numbers(part) for part in prose]
-    if is_laid_out([line.text for line in lines]):
-        prose = [restore_raised_lines(part) for part in prose]
+    laid_out = is_laid_out([line.text for line in lines])
+    prose = [restore_raised_lines(part, laid_out) for part in prose]
     width = wrap_width([line for part in prose for line in part])
-    for part, table in zip(prose, [*tables, None], strict=True):
-        document.blocks.extend(paragraph_blocks(part, width))
+    paragraphs = [paragraph_blocks(part, width) for part in prose]
+    tables, document.settled_cells = settled_by_prose(lines, tables, [b for part in paragraphs for b in part])
+    for blocks, table in zip(paragraphs, [*tables, None], strict=True):
+        document.blocks.extend(blocks)
         if table is not None:
             document.blocks.extend(table.blocks)
             document.ambiguous_cells.extend(table.ambiguous)

@@ -142,8 +142,8 @@ def _continues(current: tuple[SourceLine, str], following: tuple[SourceLine, str
     (line, text), (next_line, next_text) = current, following
     if width is None or line is next_line:
         return False  # not wrapped text, or a heading split off its line
-    if next_line.page != line.page or next_line.line <= line.line:
-        return False  # another page (as the PDF reader)
+    if next_line.page != line.page or (next_line.line <= line.line and not next_line.follows):
+        return False  # another page (as the PDF reader); a line put back below the one it continues follows it
     if display_width(text) < width - _RAGGED_COLUMNS:
         return False  # the line stops short of the width: it ends its paragraph (checked first: cheapest)
     return not (is_heading(text) or ends_paragraph(text, next_text) or not compact(next_text))

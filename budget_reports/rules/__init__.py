@@ -17,7 +17,7 @@ from budget_reports.rules.classification import classification_rules
 from budget_reports.rules.columns import column_sums
 from budget_reports.rules.consistency import prose_table, repeated_figure
 from budget_reports.rules.cross_table import table_table
-from budget_reports.rules.extraction import ambiguous_cell
+from budget_reports.rules.extraction import ambiguous_cell, settled_by_prose
 from budget_reports.rules.hierarchy import sum_hierarchy
 from budget_reports.rules.no_data_tables import empty_fund_tables
 from budget_reports.rules.numbering import numbering
@@ -67,6 +67,6 @@ DOCUMENT_RULES: list[Rule] = [
 ]
 # Rules that report what the reader could not vouch for (figures it could not place in a column, or OCR
 # could not read).
-READER_RULES: list[Rule] = [ambiguous_cell, ocr_unread_figure]
+READER_RULES: list[Rule] = [ambiguous_cell, settled_by_prose, ocr_unread_figure]
 
 RULES: list[Rule] = FACT_RULES + DOCUMENT_RULES + READER_RULES

@@ -1,9 +1,12 @@
-"""`extraction.ambiguous_cell`: a table figure the reader could not place in one column.
+"""`extraction.ambiguous_cell`: a table figure the reader could not place in one column;
+`extraction.settled_by_prose`: one that only the report's prose placed.
 
 Text extracted from a PDF drops a table's empty cells; the reader places the figures that are
 left by the table's own arithmetic (``readers/cell_assignment.py``). A figure that several
 columns could hold is left out of the table (its fact stays NULL) and reported here with the
-columns it could belong to, so an analyst can read it from the original document.
+columns it could belong to, so an analyst can read it from the original document. A figure that
+only what the report's prose states placed (``readers/prose_table_links.py``) is read, and reported
+as information with the columns the prose ruled out and the prose that did.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from budget_reports.model import Document, Evidence
 from budget_reports.rules.base import finding
 
 RULE_ID = "extraction.ambiguous_cell"
+SETTLED_BY_PROSE = "extraction.settled_by_prose"
 
 
 def ambiguous_cell(report: ExtractedReport, document: Document) -> list[Finding]:
@@ -26,5 +30,24 @@ def ambiguous_cell(report: ExtractedReport, document: Document) -> list[Finding]
         evidence = Evidence(document.source_file, cell.page, cell.line, cell.snippet)
         findings.append(
             finding(RULE_ID, Severity.WARNING, cell.row, message, evidence, expected=candidates, actual=cell.figure)
+        )
+    return findings
+
+
+def settled_by_prose(report: ExtractedReport, document: Document) -> list[Finding]:
+    findings = []
+    for cell in document.settled_cells:
+        excluded = "、".join(cell.excluded)
+        stated = "；".join(cell.stated)
+        where = f"第{cell.stated_page}页" if cell.stated_page is not None else ""
+        message = (
+            f"表格行“{cell.row}”中的数字{cell.figure}按文字说明（{where}第{cell.stated_line}行：{stated}）"
+            f"录入“{cell.column}”栏；与文字说明不符的栏目：{excluded}"
+        )
+        evidence = Evidence(document.source_file, cell.page, cell.line, cell.row)
+        findings.append(
+            finding(
+                SETTLED_BY_PROSE, Severity.INFO, cell.row, message, evidence, expected=cell.column, actual=cell.figure
+            )
         )
     return findings
