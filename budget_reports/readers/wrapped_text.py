@@ -111,15 +111,16 @@ def paragraph_blocks(lines: Sequence[SourceLine], width: int | None) -> list[Blo
     """Blocks of prose lines (one page or several): headings alone, wrapped lines joined."""
     pieces: list[tuple[SourceLine, str]] = []
     # Whether each piece's line comes right after the previous piece's: no blank line, table or
-    # dropped line between them. Source line numbers cannot tell: a line may have taken in the
-    # line below it (``lifted_numbers``).
+    # dropped line between them, or the line was put back below the one it continues across the blank
+    # lines its raise left (``follows``). Source line numbers cannot tell: a line may have taken in
+    # the line below it (``lifted_numbers``).
     adjacent: list[bool] = []
     for index, line in enumerate(lines):
         text = line.text.strip()
         if text:
             parts = split_glued_headings(text)
-            follows = index > 0 and bool(pieces) and pieces[-1][0] is lines[index - 1]
-            adjacent.extend([follows] + [True] * (len(parts) - 1))
+            after = index > 0 and bool(pieces) and (pieces[-1][0] is lines[index - 1] or line.follows)
+            adjacent.extend([after] + [True] * (len(parts) - 1))
             pieces.extend((line, part) for part in parts)
     blocks: list[Block] = []
     i = 0
