@@ -11,15 +11,13 @@ again.
 
 from __future__ import annotations
 
-import ctypes
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 
-from tests.scan_support import CJK_FONTS
+from tests.cjk_table_pdf import CjkFont
 
 WIDTH, HEIGHT = 842.0, 595.0  # A4 landscape, as the standard tables are printed
 SIZE = 9.0
@@ -40,22 +38,13 @@ Row = Sequence[Sequence[str]]  # per column, the cell's printed lines (none for 
 class TablePdf:
     def __init__(self) -> None:
         self.pdf = pdfium.PdfDocument.new()
-        path = next(p for p in CJK_FONTS if Path(p).exists())
-        data = Path(path).read_bytes()
-        self._font_data = (ctypes.c_uint8 * len(data)).from_buffer_copy(data)  # kept alive with the document
-        self.font = pdfium_c.FPDFText_LoadFont(
-            self.pdf.raw, self._font_data, len(data), pdfium_c.FPDF_FONT_TRUETYPE, True
-        )
+        self.cjk = CjkFont(self.pdf)
         self.page: pdfium.PdfPage | None = None
         self.top = MARGIN
 
     def text(self, x: float, top: float, text: str, size: float = SIZE) -> None:
         assert self.page is not None
-        obj = pdfium_c.FPDFPageObj_CreateTextObj(self.pdf.raw, self.font, ctypes.c_float(size))
-        buffer = ctypes.create_string_buffer((text + "\x00").encode("utf-16-le"))
-        pdfium_c.FPDFText_SetText(obj, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)))
-        pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, HEIGHT - top - size)
-        pdfium_c.FPDFPage_InsertObject(self.page.raw, obj)
+        self.cjk.write(self.page, x, top, text, size, HEIGHT)
 
     def table(
         self, title: str, columns: Sequence[Column], header: Sequence[Row], rows: Sequence[Row], per_page: int

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from tests.scan_support import CJK_FONTS
@@ -28,34 +29,46 @@ class Column:
     right: bool = False  # figures are set flush right
 
 
-class TablePdf(Builder):
-    """The synthetic-PDF builder, writing its text in a CJK font."""
+class CjkFont:
+    """The installed CJK font loaded into a new PDF, and text written in it."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, pdf: pdfium.PdfDocument) -> None:
         font_path = next((Path(p) for p in CJK_FONTS if Path(p).exists()), None)
         if font_path is None:
             raise FileNotFoundError(
                 f"no CJK font installed (looked for {', '.join(CJK_FONTS)}); run scripts/system-deps.sh"
             )
         data = font_path.read_bytes()
-        self._font_data = ctypes.create_string_buffer(data, len(data))  # pdfium reads it until saved
-        self.cjk_font = pdfium_c.FPDFText_LoadFont(
-            self.pdf.raw,
-            ctypes.cast(self._font_data, ctypes.POINTER(ctypes.c_ubyte)),
+        self.pdf = pdf
+        self._data = ctypes.create_string_buffer(data, len(data))  # pdfium reads it until the PDF is saved
+        self.font = pdfium_c.FPDFText_LoadFont(
+            pdf.raw,
+            ctypes.cast(self._data, ctypes.POINTER(ctypes.c_ubyte)),
             len(data),
             pdfium_c.FPDF_FONT_TRUETYPE,
             True,
         )
 
+    def write(self, page: pdfium.PdfPage, x: float, top: float, text: str, size: float, page_height: float) -> None:
+        """Text whose top edge is ``top`` points below the top of the page."""
+        obj = pdfium_c.FPDFPageObj_CreateTextObj(self.pdf.raw, self.font, ctypes.c_float(size))
+        buffer = ctypes.create_string_buffer((text + "\x00").encode("utf-16-le"))
+        pdfium_c.FPDFText_SetText(obj, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)))
+        pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, page_height - top - size)
+        pdfium_c.FPDFPage_InsertObject(page.raw, obj)
+
+
+class TablePdf(Builder):
+    """The synthetic-PDF builder, writing its text in a CJK font."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cjk = CjkFont(self.pdf)
+
     def text(self, x: float, top: float, text: str, size: float = FONT_SIZE) -> None:
         """Text whose top edge is ``top`` points below the top of the page."""
         assert self.page is not None
-        obj = pdfium_c.FPDFPageObj_CreateTextObj(self.pdf.raw, self.cjk_font, ctypes.c_float(size))
-        buffer = ctypes.create_string_buffer((text + "\x00").encode("utf-16-le"))
-        pdfium_c.FPDFText_SetText(obj, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)))
-        pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, HEIGHT - top - size)
-        pdfium_c.FPDFPage_InsertObject(self.page.raw, obj)
+        self.cjk.write(self.page, x, top, text, size, HEIGHT)
 
     def ruled_table(
         self, left: float, top: float, columns: Sequence[Column], rows: Sequence[Sequence[str]], row_height: float
