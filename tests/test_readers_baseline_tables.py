@@ -260,6 +260,46 @@ def test_a_lone_figure_no_sum_can_place_is_reported_not_guessed() -> None:
     assert [t.text for t in rows[-1]] == ["301", "03", "奖金", "5.00", "302", "03", "咨询费"]
 
 
+def test_a_lone_figure_is_placed_by_the_other_sums_when_one_class_misses_its_total() -> None:
+    # 工资福利支出 printed 10.00 above its items: no way keeps both classes; the one way keeping all but
+    # one puts 7.61 under 印刷费 (商品和服务支出 = 21.21 + 7.61), leaving the misprint for the rules.
+    lines = ECONOMIC_LINES.replace("1,500.91", "1,510.91")
+    rows, unplaced = gather_two_sided_rows(_tokens(lines), (1, 1))
+    assert unplaced == []
+    assert [t.text for t in rows[-1]] == ["301", "02", "津贴补贴", "1,238.58", "302", "02", "印刷费", "7.61"]
+    # Both classes misprinted: no way keeps all but one, the figure is reported.
+    both = lines.replace("28.82", "38.82")
+    _, unplaced = gather_two_sided_rows(_tokens(both), (1, 1))
+    assert [u.figure for u in unplaced] == ["7.61"]
+
+
+def _changed_in_basic_table(text: str, old: str, new: str) -> str:
+    start = text.index("一般公共预算财政拨款基本支出决算表\n单位")
+    at = text.index(old, start)
+    return text[:at] + new + text[at + len(old) :]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "allowed"),
+    [
+        ("262.33", "267.33", {("sum.economic", "301 工资福利支出")}),  # 30101 基本工资, printed with its row
+        ("187.19", "197.19", {("sum.economic", "301 工资福利支出")}),  # 30113 住房公积金
+        ("7.61", "8.61", {("sum.economic", "302 商品和服务支出")}),  # 30202 印刷费, printed alone under both halves
+        ("69.10", "72.10", {("sum.economic", "303 对个人和家庭的补助")}),  # 30302 退休费, alone
+    ],
+)
+def test_a_figure_changed_in_the_basic_table_breaks_only_its_own_class(
+    old: str, new: str, allowed: set, putuo, tmp_path: Path
+) -> None:
+    # A changed figure may leave the figures printed alone under both halves unplaceable; the classes
+    # they may belong to are then not judged, never reported short of the figures the text left out.
+    path = write_serialization(corpus_file(PUTUO), "pdfplumber", tmp_path)
+    clean = _errors(extract_frames(path, PUTUO))
+    path.write_text(_changed_in_basic_table(path.read_text(encoding="utf-8"), old, new), encoding="utf-8")
+    new_errors = _errors(extract_frames(path, PUTUO)) - clean
+    assert new_errors <= allowed
+
+
 # Header lines of the corpus report's 收入决算表 as pdfplumber writes them (cells' words interleaved).
 INCOME_HEADER = [
     "项目 附属单",

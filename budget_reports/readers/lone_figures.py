@@ -6,6 +6,11 @@ Every way to give such figures their halves is tried, keeping each half within i
 类 the sum of its 款 (within the rounding of the printed figures); a figure every surviving way puts
 in the same half is settled there. The ways are walked in Gray-code order, one figure moving at a
 time, so each step updates two halves and two classes instead of summing the table again.
+
+A report may print a class whose items miss its total (the rules report it). Then no way keeps every
+class, and the ways that keep all classes but one are the ones kept: a figure is settled where all of
+them agree, whichever class each leaves broken. One misprinted class thus costs no other class its
+figures (which would leave that class's items short of its total: a breach the report does not have).
 """
 
 from __future__ import annotations
@@ -31,7 +36,8 @@ class Slot:
 
 def possible_slots(slots: Sequence[Slot], lone: Sequence[tuple[Decimal, tuple[int, int]]]) -> list[set[int]]:
     """For each lone figure (its value and its two candidate slots), the slots it takes in some way
-    that fits; an empty set when no way fits or the search is too large. A figure one of whose
+    that fits (keeping every class, or failing that all classes but one); an empty set when no way
+    fits so or the search is too large. A figure one of whose
     halves is already full takes the other without being searched."""
     full = [len(slot.values) >= slot.capacity for slot in slots]
     forced = {
@@ -46,7 +52,8 @@ def possible_slots(slots: Sequence[Slot], lone: Sequence[tuple[Decimal, tuple[in
     choice = {index: 0 for index in free}
     for index in free:
         ledger.add(lone[index][1][0], index)
-    seen: list[set[int]] = [set() for _ in lone]
+    # Per number of classes a way leaves broken (none, one), the slots each figure takes in such ways.
+    seen: tuple[list[set[int]], list[set[int]]] = ([set() for _ in lone], [set() for _ in lone])
     for step in range(1 << len(free)):
         if step:
             moved = free[(step & -step).bit_length() - 1]  # the figure whose bit flips in Gray-code order
@@ -54,12 +61,14 @@ def possible_slots(slots: Sequence[Slot], lone: Sequence[tuple[Decimal, tuple[in
             ledger.remove(pair[choice[moved]], moved)
             choice[moved] = 1 - choice[moved]
             ledger.add(pair[choice[moved]], moved)
-        if ledger.fits():
+        broken = ledger.broken()
+        if broken is not None and broken < len(seen):
             for index, slot in forced.items():
-                seen[index].add(slot)
+                seen[broken][index].add(slot)
             for index in free:
-                seen[index].add(lone[index][1][choice[index]])
-    return seen
+                seen[broken][index].add(lone[index][1][choice[index]])
+    exact, one_broken = seen
+    return exact if any(exact) else one_broken
 
 
 def _places(value: Decimal) -> int:
@@ -99,13 +108,14 @@ class _Ledger:
         self.count[slot] -= 1
         self._book(slot, self.scaled[figure], self.units[figure], -1)
 
-    def fits(self) -> bool:
+    def broken(self) -> int | None:
+        """How many classes' items miss their total beyond rounding; None when a half holds too many figures."""
         if self.over:
-            return False
-        return all(
-            2 * abs(self.balance.get(code, 0)) <= self.spread.get(code, 0)
+            return None
+        return sum(
+            1
             for code, totals in self.totals.items()
-            if totals == 1
+            if totals == 1 and 2 * abs(self.balance.get(code, 0)) > self.spread.get(code, 0)
         )
 
     def _book(self, slot: int, scaled: int, unit: int, sign: int) -> None:

@@ -11,12 +11,28 @@ as information with the columns the prose ruled out and the prose that did.
 
 from __future__ import annotations
 
+import re
+
 from budget_reports.facts import ExtractedReport, Finding, Severity
 from budget_reports.model import Document, Evidence
 from budget_reports.rules.base import finding
 
 RULE_ID = "extraction.ambiguous_cell"
 SETTLED_BY_PROSE = "extraction.settled_by_prose"
+# A row label opening with its code (``30302 退休费``); two-sided rows are joined by `` | ``.
+_LEADING_CODE = re.compile(r"\d{3}(?:\d{2}){0,2}(?=\s|$)")
+
+
+def unplaced_codes(document: Document) -> set[str]:
+    """The codes of the rows a figure the reader could not place may belong to: a sum over those
+    rows misses a part the document prints, so the sum rules do not judge it."""
+    codes = set()
+    for cell in document.ambiguous_cells:
+        for label in (cell.row, *cell.candidates):
+            for part in label.split(" | "):
+                if (match := _LEADING_CODE.match(part.strip())) is not None:
+                    codes.add(match.group())
+    return codes
 
 
 def ambiguous_cell(report: ExtractedReport, document: Document) -> list[Finding]:

@@ -3,7 +3,8 @@
 `sum.basic_project`, `sum.personnel_public`, `sum.three_public`, `sum.vehicle_cost`, `sum.fund_types`
 (see ``metrics.SUMS``), `sum.breakdown` (a count split by type, ``公务用车保有量（轿车）``),
 `sum.income` (income sources to 本年收入合计), `sum.economic` (economic lines to 人员经费 / 公用经费
-and 5-digit lines to their 3-digit class) and `balance.income_expenditure` (收入总计 = 支出总计).
+and 5-digit lines to their 3-digit class; a class a figure the reader could not place may belong to is
+not judged, nor the group totals of its table) and `balance.income_expenditure` (收入总计 = 支出总计).
 
 A printed total must equal the sum of its printed parts at the total's own precision; a miss that
 the rounding of its n addends can explain (n × half a unit) is ``info`` under the rule id suffixed
@@ -28,6 +29,7 @@ from budget_reports.rules.base import (
     money_half_unit,
     sum_finding,
 )
+from budget_reports.rules.extraction import unplaced_codes
 from budget_reports.rules.grouping import MetricIndex
 from budget_reports.rules.sections import Sections
 
@@ -113,9 +115,14 @@ def sum_economic(report: ExtractedReport, document: Document) -> list[Finding]:
     lines_by: dict[tuple, list[EconomicLine]] = defaultdict(list)
     for line in report.expenditure_economic:
         lines_by[(line.fund_type, line.source_kind, sections.of(line.evidence))].append(line)
+    # Classes a figure left unplaced may belong to (text that moved it off its row): their sums miss a
+    # printed part, and so do the group totals (人员经费 / 公用经费) of the tables that hold them.
+    unsure = {code[:3] for code in unplaced_codes(document) if code[:1] == "3"}
     findings: list[Finding] = []
     for (_, kind, _), lines in lines_by.items():
-        findings.extend(_economic_classes(lines))
+        findings.extend(_economic_classes([ln for ln in lines if (ln.code or "")[:3] not in unsure]))
+        if unsure and kind is SourceKind.TABLE:
+            continue
         tops = [ln for ln in lines if not _has_parent(ln, lines)]
         for group_name in (metric_names.PERSONNEL, metric_names.PUBLIC_USE):
             members = [ln for ln in tops if ln.group == group_name]
