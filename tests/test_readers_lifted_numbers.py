@@ -168,6 +168,11 @@ def test_a_line_opening_with_wan_yuan_takes_the_figure_lifted_before_it() -> Non
     ]
     restored = [line.text for line in restore_lifted_numbers(lines)]
     assert restored[1] == "161.62万元，支出决算为160.75万元。决算数小于预算数的主要原因：预算按充分保"
-    # A line opening with 元 alone may be a 万 / 元 word wrap: its figure is not assumed.
-    wrapped_unit = [SourceLine(1, 1, "元，支出决算为 万元。主要用于"), SourceLine(1, 2, "161.62 160.75")]
+    # A line opening with 元 after a line ending with 万 is a 万 / 元 word wrap: the figure stood before
+    # 万 on the line above, not at this line's start, and which figure goes where is not assumed.
+    wrapped_unit = [
+        SourceLine(1, 1, "主要用于日常支出。年初预算为 万"),
+        SourceLine(1, 2, "元，支出决算为 万元。主要用于"),
+        SourceLine(1, 3, "161.62 160.75"),
+    ]
     assert restore_lifted_numbers(wrapped_unit) == wrapped_unit
