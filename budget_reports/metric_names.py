@@ -22,6 +22,8 @@ GOV_FUND_EXPENDITURE = "政府性基金预算财政拨款支出"
 STATE_CAPITAL_EXPENDITURE = "国有资本经营预算财政拨款支出"
 PERSONNEL = "人员经费"
 PUBLIC_USE = "公用经费"
+# Basic expenditure by economic class: 人员经费 is 工资福利支出 and 对个人和家庭的补助, 公用经费 the rest.
+PERSONNEL_CLASSES = ("301", "303")
 THREE_PUBLIC = "三公经费"
 OVERSEAS = "因公出国（境）费"
 VEHICLES_COST = "公务用车购置及运行维护费"

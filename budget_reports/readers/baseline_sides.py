@@ -184,7 +184,11 @@ def _settle_lone_figures(bands: list[_Band], widths: tuple[int, int]) -> list[Am
     index = {id(half): i for i, half in enumerate(halves)}
     sides = {id(half): side for band in bands for side, half in enumerate(band.halves)}
     slots = [
-        Slot(half.code_text, _values(half.figures), widths[sides[id(half)]] if len(band.halves) == 2 else max(widths))
+        Slot(
+            half.code_text or "".join(t.text for t in half.name),
+            _values(half.figures),
+            widths[sides[id(half)]] if len(band.halves) == 2 else max(widths),
+        )
         for band in bands
         for half in band.halves
     ]

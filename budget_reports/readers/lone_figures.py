@@ -11,6 +11,9 @@ A report may print a class whose items miss its total (the rules report it). The
 class, and the ways that keep all classes but one are the ones kept: a figure is settled where all of
 them agree, whichever class each leaves broken. One misprinted class thus costs no other class its
 figures (which would leave that class's items short of its total: a breach the report does not have).
+Among the ways breaking as few classes, those that also keep the table's group totals (人员经费合计 =
+its classes 301 and 303, 公用经费合计 = the others) best are kept: the group totals tell which of two
+classes a misprint is in when moving figures between them would make either one add up.
 """
 
 from __future__ import annotations
@@ -19,15 +22,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from budget_reports import metric_names as names
+
 _CLASS_LENGTH = 3
 _ITEM_LENGTH = 5
 # Lone figures searched jointly (2 ** this many ways at most); beyond, none is placed.
 MAX_LONE = 14
+# Classes a kept way may leave short of their total: one misprint, not a reading that breaks several.
+_MAX_BROKEN_CLASSES = 1
 
 
 @dataclass(frozen=True, slots=True)
 class Slot:
-    """A half of a row: its code, the figures it already holds, how many it can hold."""
+    """A half of a row: its code (or its label when it prints none), the figures it already holds,
+    how many it can hold."""
 
     code: str
     values: tuple[Decimal, ...]
@@ -35,10 +43,10 @@ class Slot:
 
 
 def possible_slots(slots: Sequence[Slot], lone: Sequence[tuple[Decimal, tuple[int, int]]]) -> list[set[int]]:
-    """For each lone figure (its value and its two candidate slots), the slots it takes in some way
-    that fits (keeping every class, or failing that all classes but one); an empty set when no way
-    fits so or the search is too large. A figure one of whose
-    halves is already full takes the other without being searched."""
+    """For each lone figure (its value and its two candidate slots), the slots it takes in the ways
+    that fit best (every class kept, or failing that all but one; then the most group totals kept);
+    an empty set when no way keeps all classes but one, or the search is too large. A figure one of
+    whose halves is already full takes the other without being searched."""
     full = [len(slot.values) >= slot.capacity for slot in slots]
     forced = {
         i: pair[1] if full[pair[0]] else pair[0] for i, (_, pair) in enumerate(lone) if full[pair[0]] != full[pair[1]]
@@ -52,8 +60,9 @@ def possible_slots(slots: Sequence[Slot], lone: Sequence[tuple[Decimal, tuple[in
     choice = {index: 0 for index in free}
     for index in free:
         ledger.add(lone[index][1][0], index)
-    # Per number of classes a way leaves broken (none, one), the slots each figure takes in such ways.
-    seen: tuple[list[set[int]], list[set[int]]] = ([set() for _ in lone], [set() for _ in lone])
+    # The fewest (classes, group totals) a way leaves broken, and the slots each figure takes in such ways.
+    best: tuple[int, int] | None = None
+    seen: list[set[int]] = [set() for _ in lone]
     for step in range(1 << len(free)):
         if step:
             moved = free[(step & -step).bit_length() - 1]  # the figure whose bit flips in Gray-code order
@@ -62,13 +71,15 @@ def possible_slots(slots: Sequence[Slot], lone: Sequence[tuple[Decimal, tuple[in
             choice[moved] = 1 - choice[moved]
             ledger.add(pair[choice[moved]], moved)
         broken = ledger.broken()
-        if broken is not None and broken < len(seen):
-            for index, slot in forced.items():
-                seen[broken][index].add(slot)
-            for index in free:
-                seen[broken][index].add(lone[index][1][choice[index]])
-    exact, one_broken = seen
-    return exact if any(exact) else one_broken
+        if broken is None or broken[0] > _MAX_BROKEN_CLASSES or (best is not None and broken > best):
+            continue
+        if best is None or broken < best:
+            best, seen = broken, [set() for _ in lone]
+        for index, slot in forced.items():
+            seen[index].add(slot)
+        for index in free:
+            seen[index].add(lone[index][1][choice[index]])
+    return seen
 
 
 def _places(value: Decimal) -> int:
@@ -88,10 +99,10 @@ class _Ledger:
         self.capacity = [slot.capacity for slot in slots]
         self.count = [len(slot.values) for slot in slots]
         self.over = sum(1 for slot in slots if len(slot.values) > slot.capacity)
-        self.group: list[tuple[str, int] | None] = [_group_of(slot.code) for slot in slots]
-        self.balance: dict[str, int] = {}  # items minus total
+        self.sums = [_sums_of(slot.code) for slot in slots]
+        self.balance: dict[str, int] = {}  # per class or group: parts minus total
         self.spread: dict[str, int] = {}  # sum of the figures' units
-        self.totals: dict[str, int] = {}  # figures printed as the class's total
+        self.totals: dict[str, int] = {}  # figures printed as its total
         for index, slot in enumerate(slots):
             for value in slot.values:
                 self._book(index, int(value.scaleb(places)), 10 ** (places - _places(value)), 1)
@@ -108,31 +119,40 @@ class _Ledger:
         self.count[slot] -= 1
         self._book(slot, self.scaled[figure], self.units[figure], -1)
 
-    def broken(self) -> int | None:
-        """How many classes' items miss their total beyond rounding; None when a half holds too many figures."""
+    def broken(self) -> tuple[int, int] | None:
+        """How many classes, then group totals, miss their sum beyond rounding; None when a half holds
+        too many figures."""
         if self.over:
             return None
-        return sum(
-            1
-            for code, totals in self.totals.items()
-            if totals == 1 and 2 * abs(self.balance.get(code, 0)) > self.spread.get(code, 0)
-        )
+        missed = [
+            key
+            for key, totals in self.totals.items()
+            if totals == 1 and 2 * abs(self.balance.get(key, 0)) > self.spread.get(key, 0)
+        ]
+        groups = sum(1 for key in missed if key in _GROUPS)
+        return len(missed) - groups, groups
 
     def _book(self, slot: int, scaled: int, unit: int, sign: int) -> None:
-        group = self.group[slot]
-        if group is None:
-            return
-        code, role = group
-        self.balance[code] = self.balance.get(code, 0) + sign * role * scaled
-        self.spread[code] = self.spread.get(code, 0) + sign * unit
-        if role < 0:
-            self.totals[code] = self.totals.get(code, 0) + sign
+        for key, role in self.sums[slot]:
+            self.balance[key] = self.balance.get(key, 0) + sign * role * scaled
+            self.spread[key] = self.spread.get(key, 0) + sign * unit
+            if role < 0:
+                self.totals[key] = self.totals.get(key, 0) + sign
 
 
-def _group_of(code: str) -> tuple[str, int] | None:
-    """The class a slot's figure counts in: +1 as one of its items, -1 as its total."""
-    if len(code) == _CLASS_LENGTH:
-        return code, -1
-    if len(code) == _ITEM_LENGTH:
-        return code[:_CLASS_LENGTH], 1
-    return None
+# A group total's label (the slot's label when it prints no code) and the group it totals.
+_GROUP_TOTALS = {f"{names.PERSONNEL}合计": names.PERSONNEL, f"{names.PUBLIC_USE}合计": names.PUBLIC_USE}
+_GROUPS = frozenset(_GROUP_TOTALS.values())
+
+
+def _sums_of(label: str) -> tuple[tuple[str, int], ...]:
+    """The sums a slot's figure counts in: +1 as a part, -1 as the total (a class is its items'
+    total and a part of its group)."""
+    if label in _GROUP_TOTALS:
+        return ((_GROUP_TOTALS[label], -1),)
+    if len(label) == _CLASS_LENGTH:
+        group = names.PERSONNEL if label in names.PERSONNEL_CLASSES else names.PUBLIC_USE
+        return ((label, -1), (group, 1))
+    if len(label) == _ITEM_LENGTH:
+        return ((label[:_CLASS_LENGTH], 1),)
+    return ()

@@ -24,7 +24,6 @@ from budget_reports.facts import EconomicLine, SourceKind
 from budget_reports.model import Document
 
 _AMOUNT_LEAVES = ("决算数", "金额", "合计", "决算金额", "本年支出", "支出决算数")
-_PERSONNEL_CLASSES = ("301", "303")
 _TOTALS = {"人员经费合计": names.PERSONNEL, "公用经费合计": names.PUBLIC_USE}
 
 
@@ -47,7 +46,7 @@ def _group_of(path_text: str, code: str | None) -> str | None:
         return names.PUBLIC_USE
     if code is None:
         return None
-    return names.PERSONNEL if code[:3] in _PERSONNEL_CLASSES else names.PUBLIC_USE
+    return names.PERSONNEL if code[:3] in names.PERSONNEL_CLASSES else names.PUBLIC_USE
 
 
 def extract(found: StandardTable, document: Document, facts: TableFacts) -> None:
