@@ -43,32 +43,41 @@ def assembled_words(texts: Sequence[str], vocabulary: Iterable[str] | None = Non
     """The vocabulary words spelled by pieces of successive lines and by no single line, each as
     often as it can be spelled with pieces not used by another spelling (决算数 of two sides)."""
     lines = [[compact(piece) for piece in text.split()] for text in texts]
-    lines = [[p for p in pieces if p] for pieces in lines]
+    # The pieces by their first character, in line order: a spelling's next piece starts with the
+    # rest's first character (most words have no piece to start with at all).
+    by_first: dict[str, list[tuple[int, int, str]]] = {}
+    for line, pieces in enumerate(lines):
+        for index, piece in enumerate(pieces):
+            if piece:
+                by_first.setdefault(piece[0], []).append((line, index, piece))
     joined = compact("".join(texts))
     found: list[str] = []
     used: set[tuple[int, int]] = set()
     for word in vocabulary if vocabulary is not None else header_vocabulary():
-        if word in joined:
+        if word[0] not in by_first or word in joined:
             continue
-        while (chain := _spelling(word, lines, 0, used)) is not None:
+        while (chain := _spelling(word, by_first, 0, used)) is not None:
             used.update(chain)
             found.append(word)
     return found
 
 
 def _spelling(
-    rest: str, lines: list[list[str]], first_line: int, used: set[tuple[int, int]], depth: int = 0
+    rest: str,
+    by_first: dict[str, list[tuple[int, int, str]]],
+    first_line: int,
+    used: set[tuple[int, int]],
+    depth: int = 0,
 ) -> list[tuple[int, int]] | None:
     """(line, piece) positions of whole pieces on increasing lines that spell ``rest``."""
     if depth >= _MAX_PIECES:
         return None
-    for line in range(first_line, len(lines)):
-        for index, piece in enumerate(lines[line]):
-            if (line, index) in used or not rest.startswith(piece):
-                continue
-            if piece == rest:
-                return [(line, index)] if depth > 0 else None  # one whole piece: the line printed it
-            tail = _spelling(rest[len(piece) :], lines, line + 1, used, depth + 1)
-            if tail is not None:
-                return [(line, index), *tail]
+    for line, index, piece in by_first.get(rest[0], ()):
+        if line < first_line or (line, index) in used or not rest.startswith(piece):
+            continue
+        if piece == rest:
+            return [(line, index)] if depth > 0 else None  # one whole piece: the line printed it
+        tail = _spelling(rest[len(piece) :], by_first, line + 1, used, depth + 1)
+        if tail is not None:
+            return [(line, index), *tail]
     return None

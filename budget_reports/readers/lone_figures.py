@@ -103,6 +103,7 @@ class _Ledger:
         self.balance: dict[str, int] = {}  # per class or group: parts minus total
         self.spread: dict[str, int] = {}  # sum of the figures' units
         self.totals: dict[str, int] = {}  # figures printed as its total
+        self.missed_classes = self.missed_groups = 0
         for index, slot in enumerate(slots):
             for value in slot.values:
                 self._book(index, int(value.scaleb(places)), 10 ** (places - _places(value)), 1)
@@ -124,20 +125,24 @@ class _Ledger:
         too many figures."""
         if self.over:
             return None
-        missed = [
-            key
-            for key, totals in self.totals.items()
-            if totals == 1 and 2 * abs(self.balance.get(key, 0)) > self.spread.get(key, 0)
-        ]
-        groups = sum(1 for key in missed if key in _GROUPS)
-        return len(missed) - groups, groups
+        return self.missed_classes, self.missed_groups
 
     def _book(self, slot: int, scaled: int, unit: int, sign: int) -> None:
         for key, role in self.sums[slot]:
+            was = self._misses(key)
             self.balance[key] = self.balance.get(key, 0) + sign * role * scaled
             self.spread[key] = self.spread.get(key, 0) + sign * unit
             if role < 0:
                 self.totals[key] = self.totals.get(key, 0) + sign
+            change = self._misses(key) - was  # kept as counts: a way is judged without a pass over the sums
+            if key in _GROUPS:
+                self.missed_groups += change
+            else:
+                self.missed_classes += change
+
+    def _misses(self, key: str) -> int:
+        """1 when the sum is printed once and its parts miss it beyond their rounding."""
+        return int(self.totals.get(key, 0) == 1 and 2 * abs(self.balance.get(key, 0)) > self.spread.get(key, 0))
 
 
 # A group total's label (the slot's label when it prints no code) and the group it totals.
