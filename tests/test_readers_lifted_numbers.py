@@ -1,8 +1,9 @@
 """Numbers lifted onto the line below their sentence (pdfplumber) are put back, or left alone.
 
 Real report sentences are hard-wrapped at several widths and each line is written the way
-pdfplumber writes it when the figures are set in another font: a space where each figure (or
-quotation mark) was, the figures in order on the next line. Every line must come back exactly as
+pdfplumber writes it when the figures are set in another font (``tests.plumber_text``, which the
+seed-prose test uses too): a space where a figure (or quotation mark) stood inside the text, the
+figures in order on the next line. Every line must come back exactly as
 printed, or, where the places cannot be told (a figure ending the line leaves no space), both
 lines stay as written: a figure is never put in another figure's place.
 """
@@ -17,6 +18,7 @@ import pytest
 from budget_reports.readers.lifted_numbers import restore_lifted_numbers, restore_raised_lines
 from budget_reports.readers.linear_tables import SourceLine
 from budget_reports.readers.text import read_text
+from tests.plumber_text import LIFTED, as_pdfplumber, printed_lines
 
 SENTENCES = [
     "本年收入合计2946.25万元，其中：财政拨款收入2940.05万元，占99.79%；其他收入6.2万元，占0.21%。",
@@ -26,38 +28,17 @@ SENTENCES = [
     "平均得分99.43分（其中，绩效评级为“优”的项目4个；绩效评级为“良”的项目0个；绩效评级为“合格”的项目0个）。",
     "本年支出合计2940.05万元，其中：基本支出2336.91万元，占79.49%；项目支出603.14万元，占20.51%。",
 ]
-_LIFTED = re.compile(r"\d+(?:\.\d+)?%?|[“”]")
-_FIGURE_CHARACTERS = set("0123456789.%")
-
-
-def _as_pdfplumber(line: str) -> list[str]:
-    lifted = _LIFTED.findall(line)
-    if not lifted:
-        return [line]
-    return [_LIFTED.sub(" ", line).strip(), " ".join(lifted)]
-
-
-def _wrapped(sentence: str, width: int) -> list[str]:
-    """Lines of at most ``width`` characters, never breaking inside a figure."""
-    lines, start = [], 0
-    while start < len(sentence):
-        end = min(start + width, len(sentence))
-        while start + 1 < end < len(sentence) and {sentence[end - 1], sentence[end]} <= _FIGURE_CHARACTERS:
-            end -= 1
-        lines.append(sentence[start:end])
-        start = end
-    return lines
 
 
 @pytest.mark.parametrize("width", [17, 23, 31, 38, 200])
 @pytest.mark.parametrize("sentence", SENTENCES)
 def test_each_line_comes_back_or_stays_as_written(sentence: str, width: int) -> None:
-    printed = _wrapped(sentence, width)
-    written = [text for line in printed for text in _as_pdfplumber(line)]
+    printed = printed_lines(sentence, width)
+    written = [text for line in printed for text in as_pdfplumber(line)]
     restored = [line.text for line in restore_lifted_numbers([SourceLine(1, i, t) for i, t in enumerate(written)])]
     position = 0
     for original in printed:
-        as_written = _as_pdfplumber(original)
+        as_written = as_pdfplumber(original)
         if restored[position] == original:
             position += 1
             continue
@@ -66,18 +47,18 @@ def test_each_line_comes_back_or_stays_as_written(sentence: str, width: int) -> 
         position += len(as_written)
     assert position == len(restored)
     # A line whose every figure sits between two Chinese characters comes back.
-    inside = [line for line in printed if _LIFTED.search(line) and _every_figure_inside(line)]
+    inside = [line for line in printed if LIFTED.search(line) and _every_figure_inside(line)]
     assert all(line in restored for line in inside)
 
 
 def _every_figure_inside(line: str) -> bool:
-    return all(m.start() > 0 and m.end() < len(line) for m in _LIFTED.finditer(line))
+    return all(m.start() > 0 and m.end() < len(line) for m in LIFTED.finditer(line))
 
 
 @pytest.mark.parametrize("sentence", SENTENCES)
 def test_a_sentence_whose_figures_sit_inside_comes_back_whole(sentence: str) -> None:
     # One line ending in 。: every figure sits between two Chinese characters or opens the line.
-    written = _as_pdfplumber(sentence)
+    written = as_pdfplumber(sentence)
     restored = restore_lifted_numbers([SourceLine(1, i, t) for i, t in enumerate(written)])
     assert [r.text for r in restored] == [sentence]
 
@@ -93,7 +74,7 @@ def test_numbers_of_another_page_are_not_pulled_up() -> None:
 
 
 def test_the_prose_reader_reads_the_restored_figures() -> None:
-    body = "\n".join(t for line in _wrapped(SENTENCES[5], 200) for t in _as_pdfplumber(line))
+    body = "\n".join(t for line in printed_lines(SENTENCES[5], 200) for t in as_pdfplumber(line))
     text = "\f".join(["上海市普陀区财政局2024年度部门决算", "三、支出决算情况说明\n" + body]) + "\f"
     document = read_text(text, "plumber.txt")
     joined = "".join(block.text for block in document.blocks)
