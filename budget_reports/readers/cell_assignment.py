@@ -89,9 +89,9 @@ def row_candidates(
         )
         return row
     # Whole numbers of the finest printed unit; a figure printed to 0.1 is exact to ± 0.05 = 5 such units.
-    places = max(map(_places, values))
+    places = max(map(decimal_places, values))
     scaled = [int(v.scaleb(places)) for v in values]
-    halves = [10 ** (places - _places(v)) for v in values]  # twice the half unit, in those units
+    halves = [10 ** (places - decimal_places(v)) for v in values]  # twice the half unit, in those units
     if several_lines:
         # Figures from several printed lines: any interleaving, checked one by one (few such rows).
         row.candidates = [p for p in placements if _keeps_sums(p, scaled, halves, width, sums)]
@@ -295,7 +295,8 @@ def _keeps_line_order(placement: Placement, lines: Sequence[object]) -> bool:
     return True
 
 
-def _places(value: Decimal) -> int:
+def decimal_places(value: Decimal) -> int:
+    """How many digits the figure prints after the point (2 for 64.88, 0 for 100)."""
     exponent = value.as_tuple().exponent
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 

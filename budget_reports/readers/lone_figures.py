@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from budget_reports import metric_names as names
+from budget_reports.readers.cell_assignment import decimal_places
 
 _CLASS_LENGTH = 3
 _ITEM_LENGTH = 5
@@ -82,20 +83,15 @@ def possible_slots(slots: Sequence[Slot], lone: Sequence[tuple[Decimal, tuple[in
     return seen
 
 
-def _places(value: Decimal) -> int:
-    exponent = value.as_tuple().exponent
-    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
-
-
 class _Ledger:
     """Per slot how many figures it holds; per class the sum of its items against its total."""
 
     def __init__(self, slots: Sequence[Slot], lone_values: Sequence[Decimal]) -> None:
         every = [v for slot in slots for v in slot.values] + list(lone_values)
-        places = max((_places(v) for v in every), default=0)
+        places = max((decimal_places(v) for v in every), default=0)
         self.scaled = [int(v.scaleb(places)) for v in lone_values]
         # Twice the half unit of each figure, in the scaled units (a figure printed to 0.1 is ± 0.05).
-        self.units = [10 ** (places - _places(v)) for v in lone_values]
+        self.units = [10 ** (places - decimal_places(v)) for v in lone_values]
         self.capacity = [slot.capacity for slot in slots]
         self.count = [len(slot.values) for slot in slots]
         self.over = sum(1 for slot in slots if len(slot.values) > slot.capacity)
@@ -106,7 +102,7 @@ class _Ledger:
         self.missed_classes = self.missed_groups = 0
         for index, slot in enumerate(slots):
             for value in slot.values:
-                self._book(index, int(value.scaleb(places)), 10 ** (places - _places(value)), 1)
+                self._book(index, int(value.scaleb(places)), 10 ** (places - decimal_places(value)), 1)
 
     def add(self, slot: int, figure: int) -> None:
         self.count[slot] += 1
