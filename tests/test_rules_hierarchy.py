@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal as D
 
 from budget_reports.facts import Severity
+from budget_reports.model import AmbiguousCell, Document
 from budget_reports.rules.hierarchy import sum_hierarchy
-from tests.test_rules_fixtures import document, keys, line, metric, report
+from tests.test_rules_fixtures import document, keys, line, metric, report, table_metric
 
 # 000_1ca1b4d95d915062.txt, 五、（二） and （三）: the 类 with their shares, then each 项 with its 类 and 款.
 CLASSES_000 = [
@@ -161,3 +163,57 @@ def test_fund_types_and_sources_are_never_mixed() -> None:
         "项", "一般公共服务支出（类）组织事务（款）行政运行（项）", "80", 21, fund_type="政府性基金预算财政拨款"
     )
     assert sum_hierarchy(report(expenditure_function=[prose, table, other_fund]), document()) == []
+
+
+# A table read from text, a figure of which the reader could not place: 20102's 40.00 may be its own or
+# 20103's (``extraction.ambiguous_cell``), so neither row holds it and 201's 款 add up to 60.00 only.
+TABLE = {"source_kind": "table"}
+ROWS = ("20102 政府办公厅（室）及相关机构事务", "20103 发展与改革事务")
+UNPLACED = AmbiguousCell(12, 8, "40.00", ROWS[0], ROWS, "40.00")
+
+
+def _table_lines(second_class_item: str) -> list:
+    return [
+        line("类", "一般公共服务支出", "100.00", 5, code="201", **TABLE),
+        line("款", "人大事务", "60.00", 6, code="20101", **TABLE),
+        line("类", "社会保障和就业支出", "50.00", 9, code="208", **TABLE),
+        line("款", "行政事业单位养老支出", "50.00", 10, code="20805", **TABLE),
+        line("项", "行政单位离退休", second_class_item, 11, code="2080501", **TABLE),
+    ]
+
+
+def _with_unplaced(*cells: AmbiguousCell) -> Document:
+    return dataclasses.replace(document(), ambiguous_cells=list(cells))
+
+
+def test_a_class_an_unplaced_figure_may_belong_to_is_not_judged_but_the_others_are() -> None:
+    facts = report(expenditure_function=_table_lines("49.00"))
+    # Without the unplaced figure on record, 201 would be short of 40.00: an error.
+    errors = keys(sum_hierarchy(facts, document()), Severity.ERROR)
+    assert errors == {("sum.hierarchy", "201"), ("sum.hierarchy", "20805")}
+    # With it, 201 is not judged (its sum misses a printed part); 20805's real miss is still reported.
+    assert keys(sum_hierarchy(facts, _with_unplaced(UNPLACED)), Severity.ERROR) == {("sum.hierarchy", "20805")}
+
+
+def test_a_figure_whose_row_is_known_but_not_its_column_leaves_the_sums_judged() -> None:
+    # The row's cell stays NULL, which no sum counts: 201's miss is still one the document prints.
+    facts = report(expenditure_function=_table_lines("50.00"))
+    column_unknown = AmbiguousCell(12, 7, "40.00", ROWS[0], ("基本支出", "项目支出"), "40.00")
+    assert keys(sum_hierarchy(facts, _with_unplaced(column_unknown)), Severity.ERROR) == {("sum.hierarchy", "201")}
+
+
+def test_an_unplaced_figure_that_may_be_a_class_leaves_the_table_total_unjudged() -> None:
+    facts = report(
+        expenditure_function=_table_lines("50.00")[2:],
+        summary_metrics=[table_metric("一般公共预算财政拨款支出", "150.00", 4)],
+    )
+    classes = ("201 一般公共服务支出", "203 国防支出")
+    class_figure = AmbiguousCell(12, 5, "100.00", classes[0], classes, "100.00")
+    assert keys(sum_hierarchy(facts, document()), Severity.ERROR) == {("sum.hierarchy", "一般公共预算财政拨款支出")}
+    assert keys(sum_hierarchy(facts, _with_unplaced(class_figure)), Severity.ERROR) == set()
+    # A figure unplaced below the 类 (one of two 项) leaves the 类 lines whole: the total is still judged.
+    items = ("2080501 行政单位离退休", "2080502 事业单位离退休")
+    item_figure = dataclasses.replace(class_figure, row=items[0], candidates=items)
+    assert keys(sum_hierarchy(facts, _with_unplaced(item_figure)), Severity.ERROR) == {
+        ("sum.hierarchy", "一般公共预算财政拨款支出")
+    }

@@ -16,7 +16,7 @@ from budget_reports.facts import ExtractedReport, Finding, SourceKind
 from budget_reports.model import Document
 from budget_reports.rules.base import fmt, fmt_sum, judge_sum, money_half_unit, one_per_problem, sum_finding
 from budget_reports.rules.grouping import MetricIndex
-from budget_reports.rules.hierarchy import class_groups, column_value, display_name, where_read
+from budget_reports.rules.hierarchy import class_groups, column_value, display_name, unsure_function_codes, where_read
 from budget_reports.rules.sections import Sections, Tables
 
 COLUMN_TOTALS = {"basic": n.BASIC, "project": n.PROJECT}
@@ -24,7 +24,9 @@ COLUMN_TOTALS = {"basic": n.BASIC, "project": n.PROJECT}
 
 def column_sums(report: ExtractedReport, document: Document) -> list[Finding]:
     sections = Sections(document)
-    return [*_class_columns(report, sections, Tables(document)), *_rows(report)]
+    # An unplaced table figure that may be a 类's leaves the 类 column sums unsure (see ``hierarchy``).
+    classes_sure = not any(len(code) == 3 for code in unsure_function_codes(document))
+    return [*(_class_columns(report, sections, Tables(document)) if classes_sure else []), *_rows(report)]
 
 
 def _class_columns(report: ExtractedReport, sections: Sections, tables: Tables) -> list[Finding]:

@@ -12,6 +12,7 @@ as information with the columns the prose ruled out and the prose that did.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from budget_reports.facts import ExtractedReport, Finding, Severity
 from budget_reports.model import Document, Evidence
@@ -26,12 +27,21 @@ _LEADING_CODE = re.compile(r"\d{3}(?:\d{2}){0,2}(?=\s|$)")
 def unplaced_codes(document: Document) -> set[str]:
     """The codes of the rows a figure the reader could not place may belong to: a sum over those
     rows misses a part the document prints, so the sum rules do not judge it."""
+    return _codes(label for cell in document.ambiguous_cells for label in (cell.row, *cell.candidates))
+
+
+def codes_of_candidate_rows(document: Document) -> set[str]:
+    """The codes of the rows a figure could be in when the reader could not tell its row (not only
+    its column): no row holds it, so a sum over its rows misses a part the document prints."""
+    return _codes(label for cell in document.ambiguous_cells for label in cell.candidates)
+
+
+def _codes(labels: Iterable[str]) -> set[str]:
     codes = set()
-    for cell in document.ambiguous_cells:
-        for label in (cell.row, *cell.candidates):
-            for part in label.split(" | "):
-                if (match := _LEADING_CODE.match(part.strip())) is not None:
-                    codes.add(match.group())
+    for label in labels:
+        for part in label.split(" | "):
+            if (match := _LEADING_CODE.match(part.strip())) is not None:
+                codes.add(match.group())
     return codes
 
 

@@ -4,6 +4,11 @@ Lines are compared within one fund type, one source (prose or a given table) and
 section. A line's place in the tree comes from its code when every line of the group has one;
 otherwise from the names written with （类）（款）（项）, and for a line that names only its own level
 (``一般行政管理事务（项）`` after ``…组织事务（款）行政运行（项）``), from the line before it.
+
+A table figure the reader could not place in one row (text that moved it off its row,
+``extraction.ambiguous_cell``) belongs to one of several rows: a sum over those rows may miss a printed
+part, so the 款 and 类 above them are not judged from the table, nor the table's 类 against its total
+when the figure may be a 类's (``rules.sums`` does the same for economic classes).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from budget_reports.facts import ExpenditureLine, ExtractedReport, Finding, Sour
 from budget_reports.model import Document
 from budget_reports.normalize import compact
 from budget_reports.rules.base import fmt, fmt_sum, judge_sum, money_half_unit, name_key, one_per_problem, sum_finding
+from budget_reports.rules.extraction import codes_of_candidate_rows
 from budget_reports.rules.grouping import MetricIndex
 from budget_reports.rules.metrics import FUND_TOTAL
 from budget_reports.rules.sections import Sections, Tables
@@ -46,13 +52,30 @@ def sum_hierarchy(report: ExtractedReport, document: Document) -> list[Finding]:
         if line.level in LEVELS:
             key = (line.fund_type, line.source_kind, line.source_table, sections.of(line.evidence))
             groups[key].append(line)
+    unsure = unsure_function_codes(document)
     parents: list[tuple[Finding, str]] = []
     for lines in groups.values():
         place = where_read(lines[0])
-        parents.extend((f, place) for f in _check_children(_place(lines)))
+        nodes = _place(lines)
+        if lines[0].source_kind is SourceKind.TABLE:
+            nodes = [n for n in nodes if not _may_miss_a_part(n, unsure)]
+        parents.extend((f, place) for f in _check_children(nodes))
     # A 类 whose 项 miss it in several tables (or in a table and the prose) is one problem.
     same_line = one_per_problem(parents, lambda f: (f.rule_id, f.subject, f.expected, f.actual))
-    return same_line + _check_totals(report, sections, Tables(document))
+    return same_line + _check_totals(report, sections, Tables(document), unsure)
+
+
+def unsure_function_codes(document: Document) -> set[str]:
+    """The function-classification codes (2xx…) of the rows a table figure may be in when the reader
+    could not tell which. (A figure whose row is known but not its column leaves that row's cell NULL,
+    and a sum with a NULL part is not judged anyway.)"""
+    return {code for code in codes_of_candidate_rows(document) if code[:1] == "2"}
+
+
+def _may_miss_a_part(node: Node, unsure: set[str]) -> bool:
+    """A 类 or 款 of a table that an unplaced figure may be a part of, or its own figure."""
+    code = node.line.code
+    return bool(code) and len(code) < 7 and any(other.startswith(code) for other in unsure)
 
 
 def where_read(line: ExpenditureLine) -> str:
@@ -136,7 +159,7 @@ def _compare(parent: ExpenditureLine, children: list[ExpenditureLine]) -> list[F
     return findings
 
 
-def _check_totals(report: ExtractedReport, sections: Sections, tables: Tables) -> list[Finding]:
+def _check_totals(report: ExtractedReport, sections: Sections, tables: Tables, unsure: set[str]) -> list[Finding]:
     """The 类 lines of a fund type add up to that fund type's total expenditure.
 
     A table's lines are checked against the total printed in that same table (its 合计 row) when it
@@ -147,6 +170,8 @@ def _check_totals(report: ExtractedReport, sections: Sections, tables: Tables) -
     found: list[tuple[Finding, str]] = []
     index = MetricIndex(report, sections)
     for (fund_type, kind), lines in class_groups(report, sections):
+        if kind is SourceKind.TABLE and any(len(code) == 3 for code in unsure):
+            continue  # an unplaced figure may be a 类's, missing from its table's sum
         metric = FUND_TOTAL[fund_type]
         total = _own_total(index, tables, kind, metric, lines) or index.total_for(kind, metric, lines[0].evidence)
         if total is None or total.value is None:
