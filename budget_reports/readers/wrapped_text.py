@@ -90,7 +90,8 @@ def _has_words(text: str) -> bool:
 def wrap_width(lines: Sequence[SourceLine]) -> int | None:
     """The width the text was wrapped at, or None when it was not hard-wrapped."""
     # Lines spread out in columns (pdftotext -layout tables) are not prose: their width says nothing.
-    texts = [line.text.strip() for line in lines if not _COLUMN_GAP.search(line.text.strip())]
+    stripped = [line.text.strip() for line in lines]
+    texts = [text for text in stripped if "   " not in text or not _COLUMN_GAP.search(text)]
     wide = sorted(w for w in map(display_width, texts) if w >= _MIN_WRAP_COLUMNS)
     if not wide:
         return None
