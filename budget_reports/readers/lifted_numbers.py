@@ -31,7 +31,14 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from budget_reports.readers.figure_places import PUNCTUATION, UNITS_AND_COUNTERS, Place, fits, is_lifted_token
+from budget_reports.readers.figure_places import (
+    PUNCTUATION,
+    UNITS_AND_COUNTERS,
+    Place,
+    fits,
+    is_lifted_line,
+    is_lifted_token,
+)
 from budget_reports.readers.headings import is_heading
 from budget_reports.readers.quoted_terms import (
     CLOSING_QUOTES,
@@ -113,7 +120,11 @@ class _Placement:
 def _candidates(lines: list[SourceLine]) -> dict[int, list[_Placement]]:
     """Index of each line followed by a numbers line -> the placements of those numbers that fit."""
     out: dict[int, list[_Placement]] = {}
+    # Whether each line holds lifted tokens only, asked once per line (few do: most lines stop the search here).
+    numbers = [is_lifted_line(line.text) for line in lines]
     for i in range(len(lines) - 1):
+        if not numbers[i + 1]:
+            continue  # no numbers line below: nothing to put back
         line, below = lines[i], lines[i + 1]
         if below.page != line.page or (i - 1 in out):
             continue  # another page; or this line is itself the numbers line of the line above
