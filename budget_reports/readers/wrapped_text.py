@@ -49,16 +49,18 @@ def furniture(lines: Sequence[SourceLine]) -> set[tuple[int | None, int]]:
             by_page.setdefault(line.page, []).append(line)
     if len(by_page) < 2:
         return set()
+    # Each edge line with its page's lines and its index there (asked whether it sits in a run of codes).
     edges = [
-        line for page_lines in by_page.values() for line in {*page_lines[:_EDGE_LINES], *page_lines[-_EDGE_LINES:]}
+        (page_lines[index], page_lines, index)
+        for page_lines in by_page.values()
+        for index in _edge_indices(len(page_lines))
     ]
-    keys = Counter(running_key(line.text) for line in edges)
+    keys = Counter(running_key(line.text) for line, _, _ in edges)
     least = max(_RUNNING_PAGES, int(_RUNNING_SHARE * len(by_page)))
-    in_runs = {(line.page, line.line) for page_lines in by_page.values() for line in _in_code_runs(page_lines)}
     return {
         (line.page, line.line)
-        for line in edges
-        if (PAGE_NUMBER.match(line.text.strip()) and (line.page, line.line) not in in_runs)
+        for line, page_lines, index in edges
+        if (PAGE_NUMBER.match(line.text.strip()) and not _in_code_run(page_lines, index))
         # A unit line repeated over every table page (编制部门：… 单位：元) says what the figures under it are.
         or (
             keys[running_key(line.text)] >= least
@@ -71,15 +73,19 @@ def furniture(lines: Sequence[SourceLine]) -> set[tuple[int | None, int]]:
     }
 
 
-def _in_code_runs(page_lines: list[SourceLine]) -> list[SourceLine]:
-    """Bare numbers next to a bare number of the same width: a table column written as a run of
+def _edge_indices(count: int) -> list[int]:
+    """The indices of a page's first and last ``_EDGE_LINES`` lines, each once."""
+    return sorted({*range(count)[:_EDGE_LINES], *range(count)[-_EDGE_LINES:]})
+
+
+def _in_code_run(page_lines: list[SourceLine], index: int) -> bool:
+    """A bare number next to a bare number of the same width: a table column written as a run of
     codes (pdftotext's default mode starts a page with ``208`` / ``210`` …), not a page number."""
-    texts = [line.text.strip() for line in page_lines]
-
-    def same_shape(i: int, j: int) -> bool:
-        return 0 <= j < len(texts) and texts[i].isdigit() and texts[j].isdigit() and len(texts[i]) == len(texts[j])
-
-    return [line for i, line in enumerate(page_lines) if same_shape(i, i - 1) or same_shape(i, i + 1)]
+    text = page_lines[index].text.strip()
+    if not text.isdigit():
+        return False
+    neighbours = (page_lines[j].text.strip() for j in (index - 1, index + 1) if 0 <= j < len(page_lines))
+    return any(other.isdigit() and len(other) == len(text) for other in neighbours)
 
 
 def _has_words(text: str) -> bool:
