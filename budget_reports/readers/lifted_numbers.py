@@ -27,7 +27,7 @@ continues; ``restore_raised_lines`` puts it back.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -77,13 +77,13 @@ def restore_lifted_numbers(lines: list[SourceLine]) -> list[SourceLine]:
     while i < len(lines):
         line = lines[i]
         if after_numbers and line.text.strip():
-            line = replace(line, follows=True)
+            line = line._replace(follows=True)
         after_numbers = False
         if i in candidates:
             texts = {p.text for p in candidates[i] if quoting is None or opens_quoted(p.text) == quoting}
             if len(texts) == 1:
                 text = texts.pop()
-                out.append(replace(line, text=text))
+                out.append(line._replace(text=text))
                 quoting = ends_quoted(text, quoting)
                 after_numbers = True
                 i += 2
@@ -188,11 +188,11 @@ def restore_raised_lines(lines: list[SourceLine], laid_out: bool = True) -> list
         ):
             # The raise leaves a blank line where the raised line was printed and one above it: the
             # lines around run on across them unless they open a paragraph (indented).
-            out[i] = replace(before, line=raised.line, follows=_after_gap(out, i) and not _indented(before.text))
-            out[i + 1] = replace(raised, line=before.line)
+            out[i] = before._replace(line=raised.line, follows=_after_gap(out, i) and not _indented(before.text))
+            out[i + 1] = raised._replace(line=before.line)
             after = i + 3
             if _after_gap(out, after) and not _indented(out[after].text):
-                out[after] = replace(out[after], follows=True)
+                out[after] = out[after]._replace(follows=True)
             i += 2
             continue
         i += 1

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from operator import attrgetter
+from typing import NamedTuple
 
 from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.extract.standard_tables.recognise import kind_of_title, unit_of
@@ -63,8 +64,9 @@ _YEAR = re.compile(r"(?:19|20)\d\d年")
 _AFTER_FIGURE = re.compile(r"\d(?=[^\d\s,.，．%])")
 
 
-@dataclass(frozen=True, slots=True)
-class SourceLine:
+class SourceLine(NamedTuple):
+    """A line of the text and where it stands (a tuple: one per line read, a dataclass is slower to build)."""
+
     page: int | None
     line: int
     text: str
