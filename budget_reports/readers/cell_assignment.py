@@ -212,19 +212,16 @@ def bound_by_parent(parent: RowFigures, children: list[RowFigures], width: int) 
     Returns whether any candidate was removed."""
     if len(parent.candidates) != 1 or any(v < 0 for m in (parent, *children) for v in m.values):
         return False
-    ceiling = parent.vector(parent.candidates[0], width)
+    parent_vector = parent.vector(parent.candidates[0], width)
+    # What each column admits: the parent's figure and half a unit of its last digit (nothing for an empty cell).
+    ceiling = [value + (_half_unit(value) if value else 0) for value in parent_vector]
     changed = False
     for child in children:
         if len(child.candidates) < 2:
             continue
-        kept = [
-            c
-            for c in child.candidates
-            if all(
-                value <= ceiling[col] + _half_unit(value) + (_half_unit(ceiling[col]) if ceiling[col] else 0)
-                for value, col in zip(child.values, c, strict=True)
-            )
-        ]
+        # Each figure less half a unit of its own last digit, worked out once for all its placements.
+        floors = [value - _half_unit(value) for value in child.values]
+        kept = [c for c in child.candidates if all(floor <= ceiling[col] for floor, col in zip(floors, c, strict=True))]
         if kept and len(kept) < len(child.candidates):
             child.candidates = kept
             changed = True
