@@ -535,6 +535,8 @@ class _SideChooser:
 
     def __init__(self, layout: HeaderLayout) -> None:
         self.layout = layout
+        # The word heading each side's labels (收入 / 支出), None for a side without one.
+        self.side_words = [side.label_path[-1] if side.label_path else None for side in layout.sides]
         self.last_code: list[str] = ["" for _ in layout.sides]
         self.last_number: list[int] = [0 for _ in layout.sides]
         self.last_lone = 0
@@ -561,7 +563,7 @@ class _SideChooser:
     def _side_of(self, seg: Segment) -> int:
         # A side headed 收入 or 支出 takes the items that say so (九、卫生健康支出 is spending).
         name = seg.name_text
-        named = [i for i, side in enumerate(self.layout.sides) if side.label_path and side.label_path[-1] in name]
+        named = [i for i, word in enumerate(self.side_words) if word is not None and word in name]
         if len(named) == 1:
             return named[0]
         code = seg.code_text
