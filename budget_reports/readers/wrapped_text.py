@@ -49,21 +49,22 @@ def furniture(lines: Sequence[SourceLine]) -> set[tuple[int | None, int]]:
             by_page.setdefault(line.page, []).append(line)
     if len(by_page) < 2:
         return set()
-    # Each edge line with its page's lines and its index there (asked whether it sits in a run of codes).
+    # Each edge line with its running key, its page's lines and its index there (asked whether it sits in a
+    # run of codes).
     edges = [
-        (page_lines[index], page_lines, index)
+        (page_lines[index], running_key(page_lines[index].text), page_lines, index)
         for page_lines in by_page.values()
         for index in _edge_indices(len(page_lines))
     ]
-    keys = Counter(running_key(line.text) for line, _, _ in edges)
+    keys = Counter(key for _, key, _, _ in edges)
     least = max(_RUNNING_PAGES, int(_RUNNING_SHARE * len(by_page)))
     return {
         (line.page, line.line)
-        for line, page_lines, index in edges
+        for line, key, page_lines, index in edges
         if (PAGE_NUMBER.match(line.text.strip()) and not _in_code_run(page_lines, index))
         # A unit line repeated over every table page (编制部门：… 单位：元) says what the figures under it are.
         or (
-            keys[running_key(line.text)] >= least
+            keys[key] >= least
             and _has_words(line.text)
             and unit_of(line.text) is None
             # The last line of tables printed alike on several pages (the same 项 in the 收入预算总表,
