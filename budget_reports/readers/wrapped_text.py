@@ -128,6 +128,10 @@ def paragraph_blocks(lines: Sequence[SourceLine], width: int | None) -> list[Blo
         if text:
             parts = split_glued_headings(text)
             after = index > 0 and bool(pieces) and (pieces[-1][0] is lines[index - 1] or line.follows)
+            if len(parts) == 1:  # most lines: no heading glued to them
+                adjacent.append(after)
+                pieces.append((line, parts[0]))
+                continue
             adjacent.extend([after] + [True] * (len(parts) - 1))
             pieces.extend((line, part) for part in parts)
     blocks: list[Block] = []
