@@ -613,9 +613,13 @@ def _narrow_down_the_columns(rows: list[list[PlacedSide | None]], side_index: in
             coded.append((code, placed.figures))
         elif total is None and is_total(placed.segment.name_text):
             total = placed.figures
+    # Each line under its parent's code (30201 under 302), in the order printed: one pass, not one per parent.
+    by_parent: dict[str, list[RowFigures]] = {}
+    for code, figures in coded:
+        by_parent.setdefault(code[:-2], []).append(figures)
     groups: list[tuple[RowFigures, list[RowFigures]]] = []
     for code, figures in coded:
-        children = [f for c, f in coded if len(c) == len(code) + 2 and c.startswith(code)]
+        children = by_parent.get(code, [])
         if children:
             groups.append((figures, children))
     if one_sided and total is not None:
