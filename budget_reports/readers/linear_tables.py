@@ -325,15 +325,17 @@ def _column_block_table(lines: list[SourceLine], start: int) -> LinearTable | No
     pages after it that go on with its columns (bare codes and figures, no title of their own)."""
     title = lines[start]
     spans = [(start + 1, _page_end(lines, start + 1))]
+    pages = [_block_lines(lines, *spans[0])]
+    if not is_column_block_page(pages[0]):
+        return None  # the title's page holds no table written by columns: the pages after it are not looked at
     while spans[-1][1] < len(lines) and lines[spans[-1][1]].page != lines[spans[-1][1] - 1].page:
         begin = spans[-1][1]
         end = _page_end(lines, begin)
-        if not _continues_in_columns(_block_lines(lines, begin, end)):
+        page = _block_lines(lines, begin, end)  # made once: read by the test and, going on, as the table's page
+        if not _continues_in_columns(page):
             break
         spans.append((begin, end))
-    pages = [_block_lines(lines, begin, end) for begin, end in spans]
-    if not is_column_block_page(pages[0]):
-        return None
+        pages.append(page)
     unit = next((line for line in lines[start + 1 : spans[0][1]] if unit_of(line.text) is not None), None)
     layout = match_layout(" ".join(line.text for line in pages[0] if not any(c.isdigit() for c in line.text)))
     if layout is None:
