@@ -36,7 +36,7 @@ _GLUED_LABEL = re.compile(
 
 
 class Token(NamedTuple):
-    """A word as printed, where (a tuple: thousands are made per report, a dataclass is slower to build)."""
+    """A word as printed and where (a named tuple: a report makes thousands, built faster than a dataclass)."""
 
     text: str
     page: int | None

@@ -65,7 +65,7 @@ _AFTER_FIGURE = re.compile(r"\d(?=[^\d\s,.，．%])")
 
 
 class SourceLine(NamedTuple):
-    """A line of the text and where it stands (a tuple: one per line read, a dataclass is slower to build)."""
+    """A line of the text and where it stands (a named tuple: one is made per line read, faster than a dataclass)."""
 
     page: int | None
     line: int

@@ -212,7 +212,7 @@ def _holds(
     relation: Relation,
 ) -> bool:
     """The figure ``placement`` puts in ``column`` (zero when none) keeps ``relation`` to ``bound``, within
-    the rounding of both. A placement puts each figure in a column of its own, left to right."""
+    the rounding of both. A placement puts each figure in a column of its own."""
     if column in placement:
         figure = placement.index(column)
         mine, slack = values[figure], halves[figure] + bound.half_unit
