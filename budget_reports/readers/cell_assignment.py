@@ -99,24 +99,29 @@ def row_candidates(
     # Whether a placement keeps the sums depends only on the sign each sum gives each figure's column
     # (+ total, - part, 0 left out): each such pattern is checked once, placements keep their order.
     patterns, indexed = _sign_patterns(width, len(values), tuple(sums))
-    holds = [all(_sum_holds(signs, scaled, halves) for signs in pattern) for pattern in patterns]
+    holds = [all(_sum_holds(terms, scaled, halves) for terms in pattern) for pattern in patterns]
     row.candidates = [placement for placement, pattern in indexed if holds[pattern]]
     return row
+
+
+# One sum as a pattern checks it: the figures (by index) in its total's column and in its parts' columns.
+_SumTerms = tuple[tuple[int, ...], tuple[int, ...]]
 
 
 @lru_cache(maxsize=256)  # a few layouts' widths and sums, for every row of every table
 def _sign_patterns(
     width: int, count: int, sums: tuple[tuple[int, tuple[int, ...]], ...]
-) -> tuple[tuple[tuple[tuple[int, ...], ...], ...], tuple[tuple[Placement, int], ...]]:
+) -> tuple[tuple[tuple[_SumTerms, ...], ...], tuple[tuple[Placement, int], ...]]:
     """The distinct sign patterns (per sum, the sign of each figure's column) of the placements of
-    ``count`` figures in ``width`` columns, and every placement in order with its pattern's index."""
+    ``count`` figures in ``width`` columns, each as the figures every sum adds and takes away, and
+    every placement in order with its pattern's index."""
     column_signs = [_signs(total, parts, width) for total, parts in sums]
     patterns: dict[tuple[tuple[int, ...], ...], int] = {}
     placements = []
     for placement in combinations(range(width), count):
         pattern = tuple(tuple(signs[col] for col in placement) for signs in column_signs)
         placements.append((placement, patterns.setdefault(pattern, len(patterns))))
-    return tuple(patterns), tuple(placements)
+    return tuple(tuple(map(_terms, pattern)) for pattern in patterns), tuple(placements)
 
 
 def _signs(total: int, parts: tuple[int, ...], width: int) -> list[int]:
@@ -127,13 +132,18 @@ def _signs(total: int, parts: tuple[int, ...], width: int) -> list[int]:
     return signs
 
 
-def _sum_holds(signs: tuple[int, ...], values: list[int], halves: list[int]) -> bool:
+def _terms(signs: tuple[int, ...]) -> _SumTerms:
+    return (
+        tuple(i for i, sign in enumerate(signs) if sign > 0),
+        tuple(i for i, sign in enumerate(signs) if sign < 0),
+    )
+
+
+def _sum_holds(terms: _SumTerms, values: list[int], halves: list[int]) -> bool:
     """Total less parts is zero within the rounding of the figures the sum takes in (dropped cells are zero)."""
-    difference = rounding = 0
-    for sign, value, half in zip(signs, values, halves, strict=True):
-        if sign:
-            difference += sign * value
-            rounding += half
+    totals, parts = terms
+    difference = sum(map(values.__getitem__, totals)) - sum(map(values.__getitem__, parts))
+    rounding = sum(map(halves.__getitem__, totals)) + sum(map(halves.__getitem__, parts))
     return 2 * abs(difference) <= rounding
 
 
@@ -212,19 +222,16 @@ def bound_by_parent(parent: RowFigures, children: list[RowFigures], width: int) 
     Returns whether any candidate was removed."""
     if len(parent.candidates) != 1 or any(v < 0 for m in (parent, *children) for v in m.values):
         return False
-    ceiling = parent.vector(parent.candidates[0], width)
+    parent_vector = parent.vector(parent.candidates[0], width)
+    # What each column admits: the parent's figure and half a unit of its last digit (nothing for an empty cell).
+    ceiling = [value + (_half_unit(value) if value else 0) for value in parent_vector]
     changed = False
     for child in children:
         if len(child.candidates) < 2:
             continue
-        kept = [
-            c
-            for c in child.candidates
-            if all(
-                value <= ceiling[col] + _half_unit(value) + (_half_unit(ceiling[col]) if ceiling[col] else 0)
-                for value, col in zip(child.values, c, strict=True)
-            )
-        ]
+        # Each figure less half a unit of its own last digit, worked out once for all its placements.
+        floors = [value - _half_unit(value) for value in child.values]
+        kept = [c for c in child.candidates if all(floor <= ceiling[col] for floor, col in zip(floors, c, strict=True))]
         if kept and len(kept) < len(child.candidates):
             child.candidates = kept
             changed = True

@@ -41,7 +41,10 @@ AFTER_PERCENT = frozenset("以左的")
 _MONEY = frozenset("万亿元%％")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _INTEGER = re.compile(r"^\d{1,2}$")
-_FIGURE = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
+_FIGURE_TEXT = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?"
+_FIGURE = re.compile(f"^{_FIGURE_TEXT}$")
+# A line of lifted tokens only, each ending at a space or the line's end: one pattern for the whole line.
+_LIFTED_LINE = re.compile(rf"\s*(?:(?:{_FIGURE_TEXT}|[{re.escape(''.join(sorted(QUOTES)))}])(?:\s+|$))+")
 
 
 class Place(Enum):
@@ -56,6 +59,11 @@ class Place(Enum):
 def is_lifted_token(token: str) -> bool:
     """A figure or a quotation mark: what is set in the figures' font."""
     return bool(_FIGURE.match(token)) or token in QUOTES
+
+
+def is_lifted_line(text: str) -> bool:
+    """A line holding lifted tokens only (``2946.25 2940.05 99.79%``): what a numbers line is."""
+    return _LIFTED_LINE.fullmatch(text) is not None
 
 
 def fits(token: str, place: Place, before: str | None, after: str | None) -> bool:

@@ -27,11 +27,18 @@ continues; ``restore_raised_lines`` puts it back.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from budget_reports.readers.figure_places import PUNCTUATION, UNITS_AND_COUNTERS, Place, fits, is_lifted_token
+from budget_reports.readers.figure_places import (
+    PUNCTUATION,
+    UNITS_AND_COUNTERS,
+    Place,
+    fits,
+    is_lifted_line,
+    is_lifted_token,
+)
 from budget_reports.readers.headings import is_heading
 from budget_reports.readers.quoted_terms import (
     CLOSING_QUOTES,
@@ -70,13 +77,13 @@ def restore_lifted_numbers(lines: list[SourceLine]) -> list[SourceLine]:
     while i < len(lines):
         line = lines[i]
         if after_numbers and line.text.strip():
-            line = replace(line, follows=True)
+            line = line._replace(follows=True)
         after_numbers = False
         if i in candidates:
             texts = {p.text for p in candidates[i] if quoting is None or opens_quoted(p.text) == quoting}
             if len(texts) == 1:
                 text = texts.pop()
-                out.append(replace(line, text=text))
+                out.append(line._replace(text=text))
                 quoting = ends_quoted(text, quoting)
                 after_numbers = True
                 i += 2
@@ -113,7 +120,11 @@ class _Placement:
 def _candidates(lines: list[SourceLine]) -> dict[int, list[_Placement]]:
     """Index of each line followed by a numbers line -> the placements of those numbers that fit."""
     out: dict[int, list[_Placement]] = {}
+    # Whether each line holds lifted tokens only, asked once per line (few do: most lines stop the search here).
+    numbers = [is_lifted_line(line.text) for line in lines]
     for i in range(len(lines) - 1):
+        if not numbers[i + 1]:
+            continue  # no numbers line below: nothing to put back
         line, below = lines[i], lines[i + 1]
         if below.page != line.page or (i - 1 in out):
             continue  # another page; or this line is itself the numbers line of the line above
@@ -177,11 +188,11 @@ def restore_raised_lines(lines: list[SourceLine], laid_out: bool = True) -> list
         ):
             # The raise leaves a blank line where the raised line was printed and one above it: the
             # lines around run on across them unless they open a paragraph (indented).
-            out[i] = replace(before, line=raised.line, follows=_after_gap(out, i) and not _indented(before.text))
-            out[i + 1] = replace(raised, line=before.line)
+            out[i] = before._replace(line=raised.line, follows=_after_gap(out, i) and not _indented(before.text))
+            out[i + 1] = raised._replace(line=before.line)
             after = i + 3
             if _after_gap(out, after) and not _indented(out[after].text):
-                out[after] = replace(out[after], follows=True)
+                out[after] = out[after]._replace(follows=True)
             i += 2
             continue
         i += 1

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from operator import attrgetter
+from typing import NamedTuple
 
 from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.extract.standard_tables.recognise import kind_of_title, unit_of
@@ -63,8 +64,9 @@ _YEAR = re.compile(r"(?:19|20)\d\d年")
 _AFTER_FIGURE = re.compile(r"\d(?=[^\d\s,.，．%])")
 
 
-@dataclass(frozen=True, slots=True)
-class SourceLine:
+class SourceLine(NamedTuple):
+    """A line of the text and where it stands (a named tuple: one is made per line read, faster than a dataclass)."""
+
     page: int | None
     line: int
     text: str
@@ -301,7 +303,8 @@ def is_laid_out(texts: list[str]) -> bool:
     """Text written by ``pdftotext -layout``: most lines hold cells set apart by runs of spaces or
     start where their column does, indented (one-cell lines of a wide table)."""
     lines = [t for t in texts if t.strip()]
-    return bool(lines) and sum(1 for t in lines if _LAID_OUT_LINE.search(t)) * 2 > len(lines)
+    # Both forms hold a run of three spaces: the substring test spares most lines the pattern.
+    return bool(lines) and sum(1 for t in lines if "   " in t and _LAID_OUT_LINE.search(t)) * 2 > len(lines)
 
 
 def _misaligned(body: list[list[Token]], coded: bool, layout: HeaderLayout) -> bool:
@@ -322,15 +325,17 @@ def _column_block_table(lines: list[SourceLine], start: int) -> LinearTable | No
     pages after it that go on with its columns (bare codes and figures, no title of their own)."""
     title = lines[start]
     spans = [(start + 1, _page_end(lines, start + 1))]
+    pages = [_block_lines(lines, *spans[0])]
+    if not is_column_block_page(pages[0]):
+        return None  # the title's page holds no table written by columns: the pages after it are not looked at
     while spans[-1][1] < len(lines) and lines[spans[-1][1]].page != lines[spans[-1][1] - 1].page:
         begin = spans[-1][1]
         end = _page_end(lines, begin)
-        if not _continues_in_columns(_block_lines(lines, begin, end)):
+        page = _block_lines(lines, begin, end)  # made once: read by the test and, going on, as the table's page
+        if not _continues_in_columns(page):
             break
         spans.append((begin, end))
-    pages = [_block_lines(lines, begin, end) for begin, end in spans]
-    if not is_column_block_page(pages[0]):
-        return None
+        pages.append(page)
     unit = next((line for line in lines[start + 1 : spans[0][1]] if unit_of(line.text) is not None), None)
     layout = match_layout(" ".join(line.text for line in pages[0] if not any(c.isdigit() for c in line.text)))
     if layout is None:
@@ -532,6 +537,8 @@ class _SideChooser:
 
     def __init__(self, layout: HeaderLayout) -> None:
         self.layout = layout
+        # The word heading each side's labels (收入 / 支出), None for a side without one.
+        self.side_words = [side.label_path[-1] if side.label_path else None for side in layout.sides]
         self.last_code: list[str] = ["" for _ in layout.sides]
         self.last_number: list[int] = [0 for _ in layout.sides]
         self.last_lone = 0
@@ -558,7 +565,7 @@ class _SideChooser:
     def _side_of(self, seg: Segment) -> int:
         # A side headed 收入 or 支出 takes the items that say so (九、卫生健康支出 is spending).
         name = seg.name_text
-        named = [i for i, side in enumerate(self.layout.sides) if side.label_path and side.label_path[-1] in name]
+        named = [i for i, word in enumerate(self.side_words) if word is not None and word in name]
         if len(named) == 1:
             return named[0]
         code = seg.code_text
@@ -608,9 +615,13 @@ def _narrow_down_the_columns(rows: list[list[PlacedSide | None]], side_index: in
             coded.append((code, placed.figures))
         elif total is None and is_total(placed.segment.name_text):
             total = placed.figures
+    # Each line under its parent's code (30201 under 302), in the order printed: one pass, not one per parent.
+    by_parent: dict[str, list[RowFigures]] = {}
+    for code, figures in coded:
+        by_parent.setdefault(code[:-2], []).append(figures)
     groups: list[tuple[RowFigures, list[RowFigures]]] = []
     for code, figures in coded:
-        children = [f for c, f in coded if len(c) == len(code) + 2 and c.startswith(code)]
+        children = by_parent.get(code, [])
         if children:
             groups.append((figures, children))
     if one_sided and total is not None:

@@ -7,9 +7,13 @@ closing in turn around a short term, a term begun on the line before or running 
 
 from __future__ import annotations
 
+import re
+
 OPENING_QUOTES = frozenset("“‘")
 CLOSING_QUOTES = frozenset("”’")
 QUOTES = OPENING_QUOTES | CLOSING_QUOTES | frozenset("\"'")
+_CURLY = "".join(sorted(OPENING_QUOTES | CLOSING_QUOTES))
+_LAST_QUOTE = re.compile(f"[{_CURLY}][^{_CURLY}]*$")  # the last curly quotation mark and what follows it
 # Characters a quoted term cannot hold, and how long one can be (“三公”, “优”, “公文写作，三六九月”).
 _NOT_QUOTED = frozenset("。；：;:")
 _LONGEST_QUOTED = 24
@@ -69,5 +73,5 @@ def opens_quoted(text: str) -> bool:
 
 def ends_quoted(text: str, quoting: bool | None) -> bool | None:
     """Whether a quoted term runs on past ``text`` (None: unknown), given whether one ran into it."""
-    last = next((c for c in reversed(text) if c in OPENING_QUOTES or c in CLOSING_QUOTES), None)
-    return quoting if last is None else last in OPENING_QUOTES
+    last = _LAST_QUOTE.search(text)  # a pattern, not a loop over the characters: most lines hold none
+    return quoting if last is None else last.group()[0] in OPENING_QUOTES

@@ -143,10 +143,18 @@ def narrow_across(tables: Sequence[RebuiltTable]) -> list[RebuiltTable]:
                 keys = [k for k in row_keys(placed.segment) if k in known]
                 if column is not None and (keys or _NO_FIGURES in known):
                     tests.append((column, known[keys[0]] if keys else None, relation))
+            if not tests:
+                continue
+            # The figures' rounding and the other tables' bounds, worked out once for all the candidates.
+            halves = [unit_of(v) / 2 for v in placed.figures.values]
+            bounds = [(column, _Bound.of(value), relation) for column, value, relation in tests]
             kept = [
                 c
                 for c in placed.figures.candidates
-                if all(_holds(placed.figures, c, column, value, relation) for column, value, relation in tests)
+                if all(
+                    _holds(placed.figures.values, halves, c, column, bound, relation)
+                    for column, bound, relation in bounds
+                )
             ]
             if kept and len(kept) < len(placed.figures.candidates):
                 placed.figures.candidates = kept
@@ -181,13 +189,35 @@ def _column(side: Side, name: str) -> int | None:
     return matches[0] if len(matches) == 1 else None
 
 
-def _holds(figures: RowFigures, placement: Placement, column: int, bound: Decimal | None, relation: Relation) -> bool:
-    value = next((v for v, c in zip(figures.values, placement, strict=True) if c == column), None)
-    mine = value if value is not None else Decimal(0)
-    theirs = bound if bound is not None else Decimal(0)
-    slack = (unit_of(value) if value is not None else Decimal(0)) / 2 + (
-        unit_of(bound) if bound is not None else Decimal(0)
-    ) / 2
+@dataclass(frozen=True, slots=True)
+class _Bound:
+    """The other table's figure (zero for an empty cell) and half a unit of its last printed digit."""
+
+    value: Decimal
+    half_unit: Decimal
+
+    @classmethod
+    def of(cls, figure: Decimal | None) -> _Bound:
+        if figure is None:
+            return cls(Decimal(0), Decimal(0))
+        return cls(figure, unit_of(figure) / 2)
+
+
+def _holds(
+    values: tuple[Decimal, ...],
+    halves: list[Decimal],
+    placement: Placement,
+    column: int,
+    bound: _Bound,
+    relation: Relation,
+) -> bool:
+    """The figure ``placement`` puts in ``column`` (zero when none) keeps ``relation`` to ``bound``, within
+    the rounding of both. A placement puts each figure in a column of its own."""
+    if column in placement:
+        figure = placement.index(column)
+        mine, slack = values[figure], halves[figure] + bound.half_unit
+    else:
+        mine, slack = Decimal(0), bound.half_unit
     if relation is Relation.EQUAL:
-        return abs(mine - theirs) <= slack
-    return mine >= theirs - slack
+        return abs(mine - bound.value) <= slack
+    return mine >= bound.value - slack

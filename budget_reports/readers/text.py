@@ -30,6 +30,8 @@ from budget_reports.readers.wrapped_text import furniture, paragraph_blocks, wra
 _EXPORT_MARKER = re.compile(r"\[(?:bookmark|image):[^\]\n]*\]")
 _NEWLINES = re.compile(r"\r\n?")
 _INDENTED_CELL = re.compile(r"^ +\t")
+# A line after the first opening with a TAB (or a space and a TAB): a Word-exported table cell.
+_CELL_LINE = re.compile(r"[\n\r\f] ?\t")
 
 
 # Line kinds, as plain ints: enum member lookups would dominate the per-line loop.
@@ -51,7 +53,7 @@ def read_text(text: str, source_file: str, encoding: str = "utf-8") -> Document:
     page_lines = text_pages(text)
     paged = "\f" in text
     document = Document(source_file=source_file, file_format="pdftotext" if paged else "text")
-    if any(line.startswith(("\t", " \t")) for lines in page_lines for line in lines):
+    if _has_cell_lines(text):
         # Word-exported text: tables are TAB cells.
         for number, lines in enumerate(page_lines, start=1):
             document.blocks.extend(parse_lines(lines, number if paged else None))
@@ -61,6 +63,12 @@ def read_text(text: str, source_file: str, encoding: str = "utf-8") -> Document:
     if encoding not in ("utf-8", "ascii"):
         document.warnings.append(f"文本编码为 {encoding}")
     return document
+
+
+def _has_cell_lines(text: str) -> bool:
+    """Whether a line opens with a TAB (or a space and a TAB): the text holds Word-exported table cells.
+    Most PDF-extracted text holds no TAB at all: the substring test answers it without a scan by pattern."""
+    return "\t" in text and (text.startswith(("\t", " \t")) or _CELL_LINE.search(text) is not None)
 
 
 def text_pages(text: str) -> list[list[str]]:

@@ -49,19 +49,22 @@ def furniture(lines: Sequence[SourceLine]) -> set[tuple[int | None, int]]:
             by_page.setdefault(line.page, []).append(line)
     if len(by_page) < 2:
         return set()
+    # Each edge line with its running key, its page's lines and its index there (asked whether it sits in a
+    # run of codes).
     edges = [
-        line for page_lines in by_page.values() for line in {*page_lines[:_EDGE_LINES], *page_lines[-_EDGE_LINES:]}
+        (page_lines[index], running_key(page_lines[index].text), page_lines, index)
+        for page_lines in by_page.values()
+        for index in _edge_indices(len(page_lines))
     ]
-    keys = Counter(running_key(line.text) for line in edges)
+    keys = Counter(key for _, key, _, _ in edges)
     least = max(_RUNNING_PAGES, int(_RUNNING_SHARE * len(by_page)))
-    in_runs = {(line.page, line.line) for page_lines in by_page.values() for line in _in_code_runs(page_lines)}
     return {
         (line.page, line.line)
-        for line in edges
-        if (PAGE_NUMBER.match(line.text.strip()) and (line.page, line.line) not in in_runs)
+        for line, key, page_lines, index in edges
+        if (PAGE_NUMBER.match(line.text.strip()) and not _in_code_run(page_lines, index))
         # A unit line repeated over every table page (编制部门：… 单位：元) says what the figures under it are.
         or (
-            keys[running_key(line.text)] >= least
+            keys[key] >= least
             and _has_words(line.text)
             and unit_of(line.text) is None
             # The last line of tables printed alike on several pages (the same 项 in the 收入预算总表,
@@ -71,15 +74,19 @@ def furniture(lines: Sequence[SourceLine]) -> set[tuple[int | None, int]]:
     }
 
 
-def _in_code_runs(page_lines: list[SourceLine]) -> list[SourceLine]:
-    """Bare numbers next to a bare number of the same width: a table column written as a run of
+def _edge_indices(count: int) -> list[int]:
+    """The indices of a page's first and last ``_EDGE_LINES`` lines, each once."""
+    return sorted({*range(count)[:_EDGE_LINES], *range(count)[-_EDGE_LINES:]})
+
+
+def _in_code_run(page_lines: list[SourceLine], index: int) -> bool:
+    """A bare number next to a bare number of the same width: a table column written as a run of
     codes (pdftotext's default mode starts a page with ``208`` / ``210`` …), not a page number."""
-    texts = [line.text.strip() for line in page_lines]
-
-    def same_shape(i: int, j: int) -> bool:
-        return 0 <= j < len(texts) and texts[i].isdigit() and texts[j].isdigit() and len(texts[i]) == len(texts[j])
-
-    return [line for i, line in enumerate(page_lines) if same_shape(i, i - 1) or same_shape(i, i + 1)]
+    text = page_lines[index].text.strip()
+    if not text.isdigit():
+        return False
+    neighbours = (page_lines[j].text.strip() for j in (index - 1, index + 1) if 0 <= j < len(page_lines))
+    return any(other.isdigit() and len(other) == len(text) for other in neighbours)
 
 
 def _has_words(text: str) -> bool:
@@ -90,7 +97,8 @@ def _has_words(text: str) -> bool:
 def wrap_width(lines: Sequence[SourceLine]) -> int | None:
     """The width the text was wrapped at, or None when it was not hard-wrapped."""
     # Lines spread out in columns (pdftotext -layout tables) are not prose: their width says nothing.
-    texts = [line.text.strip() for line in lines if not _COLUMN_GAP.search(line.text.strip())]
+    stripped = [line.text.strip() for line in lines]
+    texts = [text for text in stripped if "   " not in text or not _COLUMN_GAP.search(text)]
     wide = sorted(w for w in map(display_width, texts) if w >= _MIN_WRAP_COLUMNS)
     if not wide:
         return None
@@ -120,6 +128,10 @@ def paragraph_blocks(lines: Sequence[SourceLine], width: int | None) -> list[Blo
         if text:
             parts = split_glued_headings(text)
             after = index > 0 and bool(pieces) and (pieces[-1][0] is lines[index - 1] or line.follows)
+            if len(parts) == 1:  # most lines: no heading glued to them
+                adjacent.append(after)
+                pieces.append((line, parts[0]))
+                continue
             adjacent.extend([after] + [True] * (len(parts) - 1))
             pieces.extend((line, part) for part in parts)
     blocks: list[Block] = []
