@@ -1,0 +1,146 @@
+"""Which money column a figure of a laid-out table stands in, read from its header's positions.
+
+``pdftotext -layout`` keeps each word where the page prints it: a figure stands under the header
+cell of its column, whatever cells of its row are empty. The header's money columns are found by
+their names as the layout catalogue gives them (``table_headers``: 预算数/决算数, 合计/基本支出/
+项目支出, 年初预算/调整预算/全年预算 …), left to right; a name may be wrapped over several header
+lines (``本年收入合`` over ``计``), its pieces one under the other.
+
+Positions are compared on one grid: a word starts at its column as the text counts them, and
+takes its display width (a Chinese character is printed twice as wide as a digit, as the PDF
+sets it, whatever the grid counts). A figure whose span touches one header cell's span is in that
+column; one touching several, or standing in the gap between two cells (a short figure set to one
+edge of a wide cell), may be in any of them. The row's arithmetic then decides among those
+(``restrict_to_positions``); where the position and the arithmetic leave no placement in common
+the row's figures stay unplaced, reported as ambiguous: never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from budget_reports.normalize import compact, display_width
+from budget_reports.readers.cell_assignment import RowFigures
+from budget_reports.readers.linear_rows import Token
+from budget_reports.readers.table_headers import HeaderLayout
+
+_WORD = re.compile(r"\S+")
+# Header lines below a name's first piece where its next piece may be printed.
+_WRAP_LINES = 3
+# Columns by which the pieces of one wrapped name may miss each other (centred lines of unequal length).
+_WRAP_SLACK = 2
+
+Span = tuple[int, int]  # first column, column after the last
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    line: int
+    span: Span
+    text: str  # compact
+
+
+@dataclass(frozen=True, slots=True)
+class MoneyColumns:
+    """The money columns' spans on one page's grid, per side of the table, left to right."""
+
+    sides: tuple[tuple[Span, ...], ...]
+
+    def columns_of(self, side: int, token: Token) -> frozenset[int] | None:
+        """The side's columns the figure may stand in; None when the text gave no position."""
+        if token.column is None:
+            return None
+        start, end = token.column, token.column + display_width(token.text)
+        everywhere = [span for spans in self.sides for span in spans]
+        touched = [i for i, (left, right) in enumerate(everywhere) if start < right and left < end]
+        if not touched:  # in a gap: the cells on either side of it
+            before = [i for i, (_, right) in enumerate(everywhere) if right <= start]
+            after = [i for i, (left, _) in enumerate(everywhere) if left >= end]
+            touched = [*before[-1:], *after[:1]]
+        offset = sum(len(spans) for spans in self.sides[:side])
+        return frozenset(i - offset for i in touched if 0 <= i - offset < len(self.sides[side]))
+
+
+def money_columns(header: Sequence[str], layout: HeaderLayout, measure: Callable[[str], int]) -> MoneyColumns | None:
+    """Where each money column of ``layout`` is printed in the header lines, or None when some
+    column's name cannot be found in order (the table is then placed by its arithmetic alone)."""
+    words = [
+        _Word(number, (x, x + display_width(m.group(0))), compact(m.group(0)))
+        for number, text in enumerate(header)
+        for m in _WORD.finditer(text)
+        for x in (measure(text[: m.start()]),)
+    ]
+    sides: list[tuple[Span, ...]] = []
+    after = -1  # the columns are printed left to right
+    for side in layout.sides:
+        spans = []
+        for path in side.money:
+            found = [span for span in _printed(compact(path[-1]), words) if span[0] > after]
+            if not found:
+                return None
+            span = min(found)
+            spans.append(span)
+            after = span[0]
+        sides.append(tuple(spans))
+    return MoneyColumns(tuple(sides))
+
+
+def _printed(name: str, words: list[_Word]) -> list[Span]:
+    """Every span where the header prints ``name``: one word, or pieces one under the other."""
+    out = []
+    for first in words:
+        if not name.startswith(first.text):
+            continue
+        text, span, line = first.text, first.span, first.line
+        while text != name:
+            piece = next(
+                (
+                    w
+                    for w in words
+                    if line < w.line <= line + _WRAP_LINES
+                    and w.span[0] < span[1] + _WRAP_SLACK
+                    and span[0] < w.span[1] + _WRAP_SLACK
+                    and name.startswith(text + w.text)
+                ),
+                None,
+            )
+            if piece is None:
+                break
+            text, line = text + piece.text, piece.line
+            span = (min(span[0], piece.span[0]), max(span[1], piece.span[1]))
+        if text == name:
+            out.append(span)
+    return out
+
+
+def restrict_to_positions(figures: RowFigures, allowed: Sequence[frozenset[int] | None]) -> None:
+    """Keep the placements that put every figure in a column its position allows. When none is
+    left, the position and the arithmetic disagree: nothing is placed (each figure is reported)."""
+    if all(columns is None for columns in allowed):
+        return
+    figures.candidates = [
+        placement
+        for placement in figures.candidates
+        if all(columns is None or col in columns for col, columns in zip(placement, allowed, strict=True))
+    ]
+
+
+PagePositions = dict[int | None, MoneyColumns | None]
+
+
+def confirmed_by_full_rows(positions: PagePositions, full_rows: Sequence[tuple[int, Sequence[Token]]]) -> PagePositions:
+    """The pages' columns that every row printing all of a side's figures agrees with: such a row's
+    i-th figure stands in the i-th column. A page where one does not (a header misread, a grid the
+    text does not keep) is placed by its arithmetic alone."""
+    doubted: set[int | None] = set()
+    for side, figures in full_rows:
+        for index, token in enumerate(figures):
+            columns = positions.get(token.page)
+            if columns is None:
+                continue
+            allowed = columns.columns_of(side, token)
+            if allowed is not None and index not in allowed:
+                doubted.add(token.page)
+    return {page: None if page in doubted else columns for page, columns in positions.items()}
