@@ -6,13 +6,17 @@ their names as the layout catalogue gives them (``table_headers``: 预算数/决
 项目支出, 年初预算/调整预算/全年预算 …), left to right; a name may be wrapped over several header
 lines (``本年收入合`` over ``计``), its pieces one under the other.
 
-Positions are compared on one grid: a word starts at its column as the text counts them, and
-takes its display width (a Chinese character is printed twice as wide as a digit, as the PDF
-sets it, whatever the grid counts). A figure whose span touches one header cell's span is in that
-column; one touching several, or standing in the gap between two cells (a short figure set to one
-edge of a wide cell), may be in any of them. The row's arithmetic then decides among those
-(``restrict_to_positions``); where the position and the arithmetic leave no placement in common
-the row's figures stay unplaced, reported as ambiguous: never a guess.
+Positions are compared on one grid, as the text counts its columns (``pdftotext -layout``: one per
+character; a text aligned for an editor: a Chinese character two). Each header cell stands inside
+its column, so a figure of column c starts after the header cell of column c-1 ends and ends
+before that of column c+1 starts; every column for which that holds is possible (a short figure
+set to one edge of a wide cell may fit two: it goes to the column whose header cell's centre it is
+clearly nearest, else stays possible in both). A Chinese word is printed wider than the grid
+counts it (pdftotext's cell is an average character's width): its span is taken as the grid
+counts it, the narrowest it can be, so that no possible column is ruled out. The row's arithmetic
+then decides among the possible columns (``restrict_to_positions``); where the position and the
+arithmetic leave no placement in common the row's figures stay unplaced, reported as ambiguous:
+never a guess.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from budget_reports.normalize import compact, display_width
+from budget_reports.normalize import compact
 from budget_reports.readers.cell_assignment import RowFigures
 from budget_reports.readers.linear_rows import Token
 from budget_reports.readers.table_headers import HeaderLayout
@@ -31,6 +35,10 @@ _WORD = re.compile(r"\S+")
 _WRAP_LINES = 3
 # Columns by which the pieces of one wrapped name may miss each other (centred lines of unequal length).
 _WRAP_SLACK = 2
+# Columns by which the grid may shift a word (each word's start is rounded to the grid on its own).
+_GRID_SLACK = 1
+# How many times nearer its own header cell's centre than any other a figure must be to be placed by it.
+_NEARER = 2
 
 Span = tuple[int, int]  # first column, column after the last
 
@@ -49,25 +57,42 @@ class MoneyColumns:
     sides: tuple[tuple[Span, ...], ...]
 
     def columns_of(self, side: int, token: Token) -> frozenset[int] | None:
-        """The side's columns the figure may stand in; None when the text gave no position."""
+        """The side's columns the figure may stand in; None when the text gave no position.
+
+        A cell's figure starts after the header cell on its left ends and ends before the header
+        cell on its right starts (each header cell stands inside its own column): every column for
+        which that holds is possible."""
         if token.column is None:
             return None
-        start, end = token.column, token.column + display_width(token.text)
+        start, end = token.column, token.column + len(token.text)
         everywhere = [span for spans in self.sides for span in spans]
-        touched = [i for i, (left, right) in enumerate(everywhere) if start < right and left < end]
-        if not touched:  # in a gap: the cells on either side of it
-            before = [i for i, (_, right) in enumerate(everywhere) if right <= start]
-            after = [i for i, (left, _) in enumerate(everywhere) if left >= end]
-            touched = [*before[-1:], *after[:1]]
+        last = len(everywhere) - 1
+        possible = [
+            i
+            for i in range(len(everywhere))
+            if (i == 0 or everywhere[i - 1][1] <= start + _GRID_SLACK)
+            and (i == last or end <= everywhere[i + 1][0] + _GRID_SLACK)
+        ]
+        if len(possible) > 1:
+            possible = _nearest(possible, everywhere, start + end)
         offset = sum(len(spans) for spans in self.sides[:side])
-        return frozenset(i - offset for i in touched if 0 <= i - offset < len(self.sides[side]))
+        return frozenset(i - offset for i in possible if 0 <= i - offset < len(self.sides[side]))
+
+
+def _nearest(possible: list[int], spans: list[Span], twice_centre: int) -> list[int]:
+    """Of the possible columns, the one whose header cell the figure stands under, when its centre is
+    at most half as far from that cell's centre as from any other's (a figure set to the edge of
+    its cell next to another column is still much nearer its own header); else all of them."""
+    distances = sorted((abs(twice_centre - left - right), i) for i in possible for left, right in (spans[i],))
+    (nearest, column), (second, _) = distances[0], distances[1]
+    return [column] if nearest * _NEARER <= second else possible
 
 
 def money_columns(header: Sequence[str], layout: HeaderLayout, measure: Callable[[str], int]) -> MoneyColumns | None:
     """Where each money column of ``layout`` is printed in the header lines, or None when some
     column's name cannot be found in order (the table is then placed by its arithmetic alone)."""
     words = [
-        _Word(number, (x, x + display_width(m.group(0))), compact(m.group(0)))
+        _Word(number, (x, x + measure(m.group(0))), compact(m.group(0)))
         for number, text in enumerate(header)
         for m in _WORD.finditer(text)
         for x in (measure(text[: m.start()]),)
