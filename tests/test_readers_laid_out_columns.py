@@ -190,3 +190,41 @@ def test_putuo_three_public_budget_is_read_from_its_layout(tmp_path: Path) -> No
     three_public = [t for t in _tables(document) if t.n_cols == 12]
     assert [_body(t, 0) for t in three_public] == [[{0: "0.95", 10: "0.95"}]]
     assert not [cell for cell in document.ambiguous_cells if cell.figure == "0.95"]
+
+
+# The 财政拨款收入支出决算总表: income (项目, 决算数) beside spending (项目, 合计 and three funds), the
+# funds' names wrapped over three lines; each spending item comes from another fund, the same amount.
+OVERVIEW_TITLE = "财政拨款收入支出决算总表"
+OVERVIEW_HEADER: list[Row] = [
+    [["收入"], [], ["支出"], [], [], [], []],
+    [
+        ["项目"],
+        ["决算数"],
+        ["项目"],
+        ["合计"],
+        ["一般公共", "预算财政", "拨款"],
+        ["政府性基", "金预算财", "政拨款"],
+        ["国有资本", "经营预算", "财政拨款"],
+    ],
+]
+OVERVIEW_ROWS: list[list[str]] = [
+    ["一、一般公共预算财政拨款", "1.00", "一、一般公共服务支出", "1.00", "1.00", "", ""],
+    ["二、政府性基金预算财政拨款", "1.00", "二、城乡社区支出", "1.00", "", "1.00", ""],
+    ["三、国有资本经营预算财政拨款", "1.00", "三、其他支出", "1.00", "", "", "1.00"],
+    ["本年收入合计", "3.00", "本年支出合计", "3.00", "1.00", "1.00", "1.00"],
+]
+
+
+@pytest.mark.parametrize("justify", JUSTIFICATIONS)
+def test_a_two_sided_table_with_wrapped_fund_names_is_placed_by_position(justify: str, tmp_path: Path) -> None:
+    columns = [Column(150), Column(60, justify=justify), Column(120), *(Column(66, justify=justify) for _ in range(4))]
+    rows: list[Row] = [[[cell] if cell else [] for cell in row] for row in OVERVIEW_ROWS]
+
+    def build(pdf: TablePdf) -> None:
+        pdf.table(OVERVIEW_TITLE, columns, OVERVIEW_HEADER, rows, 10, header_justify="centre")
+
+    document = read_text(_laid_out_text(tmp_path, build, "overview"), "overview.txt")
+    (table,) = _tables(document)
+    expected = [{c: cell for c, cell in enumerate(row) if cell} for row in OVERVIEW_ROWS]
+    assert _body(table, 0) == expected
+    assert document.ambiguous_cells == []
