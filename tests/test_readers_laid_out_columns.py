@@ -20,7 +20,7 @@ from budget_reports.model import BlockKind, Document, Table
 from budget_reports.readers.table_headers import LAYOUTS
 from budget_reports.readers.text import read_text
 from budget_reports.text_serializations import write_serialization
-from tests.baseline_pdf import Column, Row, TablePdf
+from tests.baseline_pdf import Column, Row, TablePdf, wrapped
 from tests.conftest import corpus_file
 
 JUSTIFICATIONS = ("left", "centre", "right")
@@ -227,4 +227,44 @@ def test_a_two_sided_table_with_wrapped_fund_names_is_placed_by_position(justify
     (table,) = _tables(document)
     expected = [{c: cell for c, cell in enumerate(row) if cell} for row in OVERVIEW_ROWS]
     assert _body(table, 0) == expected
+    assert document.ambiguous_cells == []
+
+
+# The 政府性基金 table: a few lines, each printing the same amount as 本年收入, 本年支出小计 and one of
+# 基本支出 / 项目支出 (the sums hold either way), or as 年初结转和结余 and 年末结转和结余.
+FUND_TITLE = "政府性基金预算财政拨款收入支出决算表"
+FUND_HEADER: list[Row] = [
+    [["项目"], [], [], [], ["本年支出"], [], [], []],
+    [
+        ["科目编码"],
+        ["科目名称"],
+        ["年初结转", "和结余"],
+        ["本年收入"],
+        ["小计"],
+        ["基本支出"],
+        ["项目支出"],
+        ["年末结转", "和结余"],
+    ],
+]
+FUND_ROWS: list[list[str]] = [
+    ["", "合计", "0.80", "2.00", "2.00", "", "2.00", "0.80"],
+    ["212", "城乡社区支出", "", "2.00", "2.00", "", "2.00", ""],
+    ["21208", "国有土地使用权出让收入安排的支出", "", "2.00", "2.00", "", "2.00", ""],
+    ["2120899", "其他国有土地使用权出让收入安排的支出", "", "2.00", "2.00", "", "2.00", ""],
+    ["229", "其他支出", "0.80", "", "", "", "", "0.80"],
+]
+
+
+@pytest.mark.parametrize("justify", JUSTIFICATIONS)
+def test_a_fund_table_of_few_lines_is_placed_by_position(justify: str, tmp_path: Path) -> None:
+    columns = [Column(50), Column(150), *(Column(68, justify=justify) for _ in range(6))]
+    rows: list[Row] = [[wrapped(cell, 10) if cell else [] for cell in row] for row in FUND_ROWS]
+
+    def build(pdf: TablePdf) -> None:
+        pdf.table(FUND_TITLE, columns, FUND_HEADER, rows, 10, header_justify="centre")
+
+    document = read_text(_laid_out_text(tmp_path, build, "fund"), "fund.txt")
+    (table,) = _tables(document)
+    expected = [{c: cell for c, cell in enumerate(row[2:]) if cell} for row in FUND_ROWS]
+    assert _body(table, 2) == expected
     assert document.ambiguous_cells == []
