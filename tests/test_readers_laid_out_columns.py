@@ -1,12 +1,13 @@
 """A laid-out table's figures placed by where they stand under the header (``pdftotext -layout``).
 
 The tables are typeset in PDFs with a CJK font (``tests/baseline_pdf.py``), written out with
-``pdftotext -layout`` and read back. Each prints rows whose arithmetic alone cannot tell which
-column a figure is in (equal figures under 合计 and one of several columns, the cells between left
-empty), with the figures set at the left, the centre or the right of their cells and the header's
-words centred, wrapped over two or three lines, repeated on every page. The figures' positions
-place them; the row's sums verify; where the two disagree nothing is placed and each figure is
-reported ambiguous, naming its candidate columns.
+``pdftotext -layout`` and read back: a 三公 table, a 支出决算表 (one page, or two rows a page with
+the header repeated: each page's grid is its own), a two-sided 财政拨款收入支出决算总表 and a
+政府性基金 table of a few lines. Each prints rows whose arithmetic alone cannot tell which column a
+figure is in (equal figures under 合计 and one of several columns, the cells between left empty),
+with the figures set at the left, the centre or the right of their cells and the header's words
+centred, wrapped over two or three lines. The figures' positions place them; the row's sums
+verify; where the two disagree nothing is placed and each figure is reported ambiguous.
 """
 
 from __future__ import annotations
