@@ -52,9 +52,17 @@ class _Word:
 
 @dataclass(frozen=True, slots=True)
 class MoneyColumns:
-    """The money columns' spans on one page's grid, per side of the table, left to right."""
+    """The money columns' spans on one page's grid, all sides' left to right, and where each side's start."""
 
-    sides: tuple[tuple[Span, ...], ...]
+    spans: tuple[Span, ...]
+    side_starts: tuple[int, ...]  # index in ``spans`` of each side's first column, and the end
+
+    @classmethod
+    def of_sides(cls, sides: Sequence[Sequence[Span]]) -> MoneyColumns:
+        starts = [0]
+        for spans in sides:
+            starts.append(starts[-1] + len(spans))
+        return cls(tuple(span for spans in sides for span in spans), tuple(starts))
 
     def columns_of(self, side: int, token: Token) -> frozenset[int] | None:
         """The side's columns the figure may stand in; None when the text gave no position.
@@ -65,7 +73,7 @@ class MoneyColumns:
         if token.column is None:
             return None
         start, end = token.column, token.column + len(token.text)
-        everywhere = [span for spans in self.sides for span in spans]
+        everywhere = self.spans
         last = len(everywhere) - 1
         possible = [
             i
@@ -75,8 +83,8 @@ class MoneyColumns:
         ]
         if len(possible) > 1:
             possible = _nearest(possible, everywhere, start + end)
-        offset = sum(len(spans) for spans in self.sides[:side])
-        return frozenset(i - offset for i in possible if 0 <= i - offset < len(self.sides[side]))
+        first, after = self.side_starts[side], self.side_starts[side + 1]
+        return frozenset(i - first for i in possible if first <= i < after)
 
 
 def _nearest(possible: list[int], spans: list[Span], twice_centre: int) -> list[int]:
@@ -109,7 +117,7 @@ def money_columns(header: Sequence[str], layout: HeaderLayout, measure: Callable
             spans.append(span)
             after = span[0]
         sides.append(tuple(spans))
-    return MoneyColumns(tuple(sides))
+    return MoneyColumns.of_sides(sides)
 
 
 def _printed(name: str, words: list[_Word]) -> list[Span]:

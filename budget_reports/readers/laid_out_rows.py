@@ -68,11 +68,13 @@ def _figure_measure(texts: Sequence[str]) -> Measure:
     by_character: set[tuple[str, int]] = set()
     by_width: set[tuple[str, int]] = set()
     for text in texts:
-        for x, token in positioned(text, None, 0):
-            if is_figure(token.text):
-                width = display_width(text[:x])
-                by_character.update({("start", x), ("end", x + len(token.text))})
-                by_width.update({("start", width), ("end", width + len(token.text))})
+        if text.isascii():
+            continue  # both measures agree on it
+        for m in _WORD.finditer(text):
+            if is_figure(m.group(0)):
+                x, width, size = m.start(), display_width(text[: m.start()]), len(m.group(0))
+                by_character.update({("start", x), ("end", x + size)})
+                by_width.update({("start", width), ("end", width + size)})
     return len if len(by_character) <= len(by_width) else display_width
 
 

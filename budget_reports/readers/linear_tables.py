@@ -249,7 +249,6 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
         measure = column_measure([line.text for line in body_lines], coded)
         rows = gather_laid_out_rows([(line.text, line.page, line.line) for line in with_blanks], coded, measure)
         positions = {p: money_columns(texts, layout, measure) for p, texts in page_headers.items()}
-        positions = confirmed_by_full_rows(positions, _full_sides(layout, rows, coded))
         return _linear_table(lines, start, i, unit, layout, rows, coded, settle, positions=positions)
     # One row per line: the lines are split into words (laid-out text is read by the words' columns instead).
     body = [line_tokens(line.text, line.page, line.line) for line in body_lines]
@@ -439,8 +438,10 @@ def _place(
     figures on several lines, in an order that is not the columns'."""
     placed_rows: list[list[PlacedSide | None]] = []
     chooser = _SideChooser(layout)
-    for tokens in rows:
-        segs = [s for s in segments(tokens, coded) if not s.empty()]
+    row_segments = [[s for s in segments(tokens, coded) if not s.empty()] for tokens in rows]
+    if positions:
+        positions = confirmed_by_full_rows(positions, _full_sides(layout, row_segments))
+    for segs in row_segments:
         if not segs:
             continue
         unshared: Segment | None = None  # figures below two sides' labels that fit either side
@@ -473,11 +474,10 @@ def _place(
     return placed_rows
 
 
-def _full_sides(layout: HeaderLayout, rows: list[list[Token]], coded: bool) -> list[tuple[int, list[Token]]]:
+def _full_sides(layout: HeaderLayout, rows: list[list[Segment]]) -> list[tuple[int, list[Token]]]:
     """The sides of rows that print every one of their money columns' figures, with the side's index."""
     out = []
-    for tokens in rows:
-        segs = [s for s in segments(tokens, coded) if not s.empty()]
+    for segs in rows:
         if len(segs) == len(layout.sides):
             out += [(i, seg.figures) for i, seg in enumerate(segs) if len(seg.figures) == len(layout.sides[i].money)]
     return out
