@@ -22,7 +22,7 @@ never a guess.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from budget_reports.normalize import compact
@@ -177,3 +177,66 @@ def confirmed_by_full_rows(positions: PagePositions, full_rows: Sequence[tuple[i
             if allowed is not None and index not in allowed:
                 doubted.add(token.page)
     return {page: None if page in doubted else columns for page, columns in positions.items()}
+
+
+def contradicts(pairs: Iterable[tuple[RowFigures, RowFigures]]) -> bool:
+    """Whether a figure placed with its position's help is placed elsewhere by the sums alone, in
+    any pair (the same row side placed both ways): a position the text shifted (a name edited
+    longer, a grid stretched by a wide word) that the row's own sums could not catch."""
+    for by_position, by_sums in pairs:
+        proven = by_sums.settled()
+        if any(proven.get(figure, column) != column for figure, column in by_position.settled().items()):
+            return True
+    return False
+
+
+def aligned_figures(rows: Sequence[Sequence[Token]], is_figure: Callable[[str], bool]) -> set[int]:
+    """The figures (by ``id``) whose position can be trusted, of rows given as all their words.
+
+    An edit of the text (a name or figure written longer) shifts the words after it on its line,
+    so a figure is trusted when its page prints one row of figures only (nothing to compare), or it
+    lines up with a figure of another row on its page (the cells of a column share their right
+    edge, left edge or centre), or on its line it stands left of such a figure (nothing before that
+    one moved), or right after a trusted figure with no word between (nothing there to edit)."""
+    by_page: dict[int | None, list[tuple[int, Token]]] = {}
+    for row, words in enumerate(rows):
+        for token in words:
+            if token.column is not None and is_figure(token.text):
+                by_page.setdefault(token.page, []).append((row, token))
+    trusted: set[int] = set()
+    for placed in by_page.values():
+        if len({row for row, _ in placed}) < 2:
+            trusted.update(id(token) for _, token in placed)
+            continue
+        rows_at: dict[tuple[str, int], set[int]] = {}
+        for row, token in placed:
+            for edge in _edges(token):
+                rows_at.setdefault(edge, set()).add(row)
+        trusted.update(id(token) for row, token in placed if any(rows_at[e] - {row} for e in _edges(token)))
+    for words in rows:
+        lines: dict[tuple[int | None, int], list[Token]] = {}
+        for token in words:
+            if token.column is not None:
+                lines.setdefault((token.page, token.line), []).append(token)
+        for line in lines.values():
+            _vouch_along(sorted(line, key=lambda t: t.column or 0), trusted, is_figure)
+    return trusted
+
+
+def _vouch_along(line: list[Token], trusted: set[int], is_figure: Callable[[str], bool]) -> None:
+    """Figures of one line, left to right, trusted by the trusted figures beside them."""
+    rightmost = max((i for i, t in enumerate(line) if id(t) in trusted), default=-1)
+    for i, token in enumerate(line):
+        if not is_figure(token.text):
+            continue
+        before = line[i - 1] if i > 0 else None
+        after_trusted = before is not None and is_figure(before.text) and id(before) in trusted
+        if i < rightmost or after_trusted:
+            trusted.add(id(token))
+
+
+def _edges(token: Token) -> list[tuple[str, int]]:
+    start = token.column or 0
+    end = start + len(token.text)
+    # A centre is compared as twice its column, either side of it (centred cells round to the grid).
+    return [("start", start), ("end", end), *(("centre", start + end + d) for d in (-1, 0, 1))]

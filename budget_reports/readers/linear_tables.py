@@ -34,7 +34,9 @@ from budget_reports.readers.cell_assignment import (
 from budget_reports.readers.column_blocks import BlockLine, is_column_block_page, rebuild_pages
 from budget_reports.readers.laid_out_columns import (
     PagePositions,
+    aligned_figures,
     confirmed_by_full_rows,
+    contradicts,
     money_columns,
     restrict_to_positions,
 )
@@ -283,7 +285,7 @@ def _linear_table(
     positions: PagePositions | None = None,
 ) -> LinearTable:
     title = lines[start]
-    placed_rows = _place(layout, rows, coded, settle, by_baseline, positions or {})
+    placed_rows = _placed(layout, rows, coded, settle, by_baseline, positions or {})
     table, ambiguous = _grid(layout, placed_rows)
     blocks = [Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)]
     if unit is not None:
@@ -424,6 +426,31 @@ def _figure(text: str) -> Decimal | None:
     return parse_decimal(text)
 
 
+def _placed(
+    layout: HeaderLayout,
+    rows: list[list[Token]],
+    coded: bool,
+    settle: RowSettler | None,
+    by_baseline: bool,
+    positions: PagePositions,
+) -> list[list[PlacedSide | None]]:
+    """The rows placed with their figures' positions where the text keeps them, unless a figure so
+    placed is placed elsewhere by the table's sums alone: the positions are then not trusted."""
+    if not any(positions.values()):
+        return _place(layout, rows, coded, settle, by_baseline)
+    by_position = _place(layout, rows, coded, None, by_baseline, positions)
+    by_sums = _place(layout, rows, coded, None, by_baseline)
+    pairs = [
+        (a.figures, b.figures)
+        for row_a, row_b in zip(by_position, by_sums, strict=True)
+        for a, b in zip(row_a, row_b, strict=True)
+        if a is not None and b is not None
+    ]
+    if contradicts(pairs):
+        return by_sums if settle is None else _place(layout, rows, coded, settle, by_baseline)
+    return by_position if settle is None else _place(layout, rows, coded, settle, by_baseline, positions)
+
+
 def _place(
     layout: HeaderLayout,
     rows: list[list[Token]],
@@ -439,8 +466,12 @@ def _place(
     placed_rows: list[list[PlacedSide | None]] = []
     chooser = _SideChooser(layout)
     row_segments = [[s for s in segments(tokens, coded) if not s.empty()] for tokens in rows]
+    trusted: set[int] = set()
     if positions:
         positions = confirmed_by_full_rows(positions, _full_sides(layout, row_segments))
+        trusted = aligned_figures(
+            [[t for seg in segs for t in (*seg.code, *seg.name, *seg.figures)] for segs in row_segments], is_figure
+        )
     for segs in row_segments:
         if not segs:
             continue
@@ -465,7 +496,7 @@ def _place(
             if segment is unshared:
                 figures.candidates = []  # which side they belong to cannot be told: none is placed
             if positions:
-                restrict_to_positions(figures, _allowed_columns(positions, side_index, segment.figures))
+                restrict_to_positions(figures, _allowed_columns(positions, side_index, segment.figures, trusted))
             if settle is not None:
                 settle(side_index, side, segment, figures)
             placed[side_index] = PlacedSide(side, segment, figures)
@@ -483,12 +514,16 @@ def _full_sides(layout: HeaderLayout, rows: list[list[Segment]]) -> list[tuple[i
     return out
 
 
-def _allowed_columns(positions: PagePositions, side_index: int, figures: list[Token]) -> list[frozenset[int] | None]:
-    """Per figure, the side's columns its position under its page's header allows (None: unknown)."""
+def _allowed_columns(
+    positions: PagePositions, side_index: int, figures: list[Token], trusted: set[int]
+) -> list[frozenset[int] | None]:
+    """Per figure, the side's columns its position under its page's header allows (None: unknown,
+    or a position no other row's figures line up with)."""
     out: list[frozenset[int] | None] = []
     for token in figures:
         columns = positions.get(token.page)
-        out.append(None if columns is None else columns.columns_of(side_index, token))
+        known = columns is not None and id(token) in trusted
+        out.append(columns.columns_of(side_index, token) if known else None)
     return out
 
 
