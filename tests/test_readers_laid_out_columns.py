@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from budget_reports.extract.standard_tables import read_tables
 from budget_reports.model import BlockKind, Document, Table
 from budget_reports.readers.table_headers import LAYOUTS
 from budget_reports.readers.text import read_text
@@ -269,3 +270,24 @@ def test_a_fund_table_of_few_lines_is_placed_by_position(justify: str, tmp_path:
     expected = [{c: cell for c, cell in enumerate(row[2:]) if cell} for row in FUND_ROWS]
     assert _body(table, 2) == expected
     assert document.ambiguous_cells == []
+
+
+def test_a_line_edited_longer_does_not_move_its_figures_to_another_column(tmp_path: Path) -> None:
+    """Putuo's -layout 财政拨款收入支出决算总表 with one item's name written longer (卫生健康支出 under its
+    outdated name): the line's figures shift right, under the next fund's header. They line up with
+    no other row's figures, so their positions are not used: the report gives the same summary
+    metrics as the unedited text (nothing under 政府性基金)."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed: scripts/system-deps.sh installs it")
+    pdf = corpus_file("shanghai-putuo-finance-bureau-2024-final.pdf")
+    text = write_serialization(pdf, "pdftotext-layout", tmp_path).read_text(encoding="utf-8")
+    lines = text.split("\n")
+    # The item's line in that table prints two figures (合计 and 一般公共预算财政拨款).
+    (at,) = [i for i, line in enumerate(lines) if "九、卫生健康支出" in line and line.count("60.99") == 2]
+    lines[at] = lines[at].replace("卫生健康支出", "医疗卫生与计划生育支出")
+    edited = "\n".join(lines)
+
+    def metrics(source: str) -> set[tuple[str, object]]:
+        return {(m.metric, m.value) for m in read_tables(read_text(source, "putuo.txt")).summary_metrics}
+
+    assert metrics(edited) == metrics(text)
