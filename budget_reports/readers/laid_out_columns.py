@@ -3,8 +3,9 @@
 ``pdftotext -layout`` keeps each word where the page prints it: a figure stands under the header
 cell of its column, whatever cells of its row are empty. The header's money columns are found by
 their names as the layout catalogue gives them (``table_headers``: 预算数/决算数, 合计/基本支出/
-项目支出, 年初预算/调整预算/全年预算 …), left to right; a name may be wrapped over several header
-lines (``本年收入合`` over ``计``), its pieces one under the other.
+项目支出, the income sources, the funds …), left to right; a name may be wrapped over several
+header lines (``本年收入合`` over ``计``), its pieces one under the other. Each page has its own grid,
+so each page's header is read (a continuation page without one is placed by arithmetic alone).
 
 Positions are compared on one grid, as the text counts its columns (``pdftotext -layout``: one per
 character; a text aligned for an editor: a Chinese character two). Each header cell stands inside
@@ -17,6 +18,11 @@ counts it, the narrowest it can be, so that no possible column is ruled out. The
 then decides among the possible columns (``restrict_to_positions``); where the position and the
 arithmetic leave no placement in common the row's figures stay unplaced, reported as ambiguous:
 never a guess.
+
+A position is evidence only where nothing can have moved it: a page whose fully printed rows stand
+elsewhere than its header says is not read by position (``confirmed_by_full_rows``), nor a figure
+an edit of its line may have shifted (``aligned_figures``); and the table's placements are kept
+only where the sums alone place no figure elsewhere (``contradicts``).
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ from dataclasses import dataclass
 
 from budget_reports.normalize import compact
 from budget_reports.readers.cell_assignment import RowFigures
-from budget_reports.readers.linear_rows import Token
+from budget_reports.readers.linear_rows import Token, is_figure
 from budget_reports.readers.table_headers import HeaderLayout
 
 _WORD = re.compile(r"\S+")
@@ -87,7 +93,7 @@ class MoneyColumns:
         return frozenset(i - first for i in possible if first <= i < after)
 
 
-def _nearest(possible: list[int], spans: list[Span], twice_centre: int) -> list[int]:
+def _nearest(possible: list[int], spans: Sequence[Span], twice_centre: int) -> list[int]:
     """Of the possible columns, the one whose header cell the figure stands under, when its centre is
     at most half as far from that cell's centre as from any other's (a figure set to the edge of
     its cell next to another column is still much nearer its own header); else all of them."""
@@ -190,7 +196,7 @@ def contradicts(pairs: Iterable[tuple[RowFigures, RowFigures]]) -> bool:
     return False
 
 
-def aligned_figures(rows: Sequence[Sequence[Token]], is_figure: Callable[[str], bool]) -> set[int]:
+def aligned_figures(rows: Sequence[Sequence[Token]]) -> set[int]:
     """The figures (by ``id``) whose position can be trusted, of rows given as all their words.
 
     An edit of the text (a name or figure written longer) shifts the words after it on its line,
@@ -219,11 +225,11 @@ def aligned_figures(rows: Sequence[Sequence[Token]], is_figure: Callable[[str], 
             if token.column is not None:
                 lines.setdefault((token.page, token.line), []).append(token)
         for line in lines.values():
-            _vouch_along(sorted(line, key=lambda t: t.column or 0), trusted, is_figure)
+            _vouch_along(sorted(line, key=lambda t: t.column or 0), trusted)
     return trusted
 
 
-def _vouch_along(line: list[Token], trusted: set[int], is_figure: Callable[[str], bool]) -> None:
+def _vouch_along(line: list[Token], trusted: set[int]) -> None:
     """Figures of one line, left to right, trusted by the trusted figures beside them."""
     rightmost = max((i for i, t in enumerate(line) if id(t) in trusted), default=-1)
     for i, token in enumerate(line):

@@ -470,7 +470,7 @@ def _place(
     if positions:
         positions = confirmed_by_full_rows(positions, _full_sides(layout, row_segments))
         trusted = aligned_figures(
-            [[t for seg in segs for t in (*seg.code, *seg.name, *seg.figures)] for segs in row_segments], is_figure
+            [[t for seg in segs for t in (*seg.code, *seg.name, *seg.figures)] for segs in row_segments]
         )
     for segs in row_segments:
         if not segs:
