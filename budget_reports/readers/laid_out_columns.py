@@ -214,11 +214,13 @@ def aligned_figures(rows: Sequence[Sequence[Token]]) -> set[int]:
         if len({row for row, _ in placed}) < 2:
             trusted.update(id(token) for _, token in placed)
             continue
-        rows_at: dict[tuple[str, int], set[int]] = {}
-        for row, token in placed:
-            for edge in _edges(token):
-                rows_at.setdefault(edge, set()).add(row)
-        trusted.update(id(token) for row, token in placed if any(rows_at[e] - {row} for e in _edges(token)))
+        edges = [(row, token, _edges(token)) for row, token in placed]
+        owner: dict[tuple[str, int], int] = {}  # the row printing an edge, -1 once several do
+        for row, _, token_edges in edges:
+            for edge in token_edges:
+                seen = owner.get(edge, row)
+                owner[edge] = row if seen == row else -1
+        trusted.update(id(token) for row, token, token_edges in edges if any(owner[e] != row for e in token_edges))
     for words in rows:
         lines: dict[tuple[int | None, int], list[Token]] = {}
         for token in words:
