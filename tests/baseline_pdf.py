@@ -17,12 +17,14 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
+from budget_reports.normalize import is_cjk
 from tests.cjk_table_pdf import CjkFont
 
 WIDTH, HEIGHT = 842.0, 595.0  # A4 landscape, as the standard tables are printed
 SIZE = 9.0
 LEADING = 12.0
 PADDING = 3.0
+INSET = 2.0  # between a cell's text and its side
 MARGIN = 40.0
 
 
@@ -30,6 +32,7 @@ MARGIN = 40.0
 class Column:
     width: float
     align: str = "middle"  # where the column's text sits in its cell: top, middle or bottom
+    justify: str = "left"  # where it sits across the cell: left, centre or right
 
 
 Row = Sequence[Sequence[str]]  # per column, the cell's printed lines (none for an empty cell)
@@ -47,9 +50,16 @@ class TablePdf:
         self.cjk.write(self.page, x, top, text, size, HEIGHT)
 
     def table(
-        self, title: str, columns: Sequence[Column], header: Sequence[Row], rows: Sequence[Row], per_page: int
+        self,
+        title: str,
+        columns: Sequence[Column],
+        header: Sequence[Row],
+        rows: Sequence[Row],
+        per_page: int,
+        header_justify: str = "left",
     ) -> None:
-        """The table from a new page, ``per_page`` body rows a page, the header repeated on each."""
+        """The table from a new page, ``per_page`` body rows a page, the header repeated on each
+        (its cells set ``header_justify`` across their columns)."""
         for start in range(0, max(len(rows), 1), per_page):
             self._new_page()
             if start == 0:
@@ -57,7 +67,7 @@ class TablePdf:
                 self.text(MARGIN, self.top + 22, "单位：万元")
                 self.top += 40
             for row in header:
-                self._row([Column(c.width) for c in columns], row)
+                self._row([Column(c.width, justify=header_justify) for c in columns], row)
             for row in rows[start : start + per_page]:
                 self._row(columns, row)
 
@@ -74,7 +84,7 @@ class TablePdf:
             used = len(cell) * LEADING
             offset = {"top": PADDING, "middle": (height - used) / 2, "bottom": height - used - PADDING}[column.align]
             for k, line in enumerate(cell):
-                self.text(x + 2, self.top + offset + k * LEADING, line)
+                self.text(x + _indent(line, column), self.top + offset + k * LEADING, line)
             x += column.width
         self.top += height
 
@@ -88,6 +98,12 @@ class TablePdf:
             self.page.gen_content()
             self.page.close()
             self.page = None
+
+
+def _indent(line: str, column: Column) -> float:
+    """Where the line starts in its cell: a Chinese character is set a full em wide, a digit half."""
+    width = sum(SIZE if is_cjk(c) else SIZE / 2 for c in line)
+    return {"left": INSET, "centre": (column.width - width) / 2, "right": column.width - INSET - width}[column.justify]
 
 
 def wrapped(text: str, width: int) -> list[str]:

@@ -63,11 +63,12 @@ KINDS = ("table", "narrative")
 #   prose does not state, stays NULL with an extraction.ambiguous_cell finding.
 # - pdftotext -layout moves figures off their row (centred on wrapped names): a row's lines are
 #   gathered around its code or label and its words put back in order by their columns; the
-#   header is read column by column. Every table line is read; the 三公 table's one row (figures
-#   alone between blank lines) is read as in one row per line, and settled as far as there. Its
-#   layout prints a line opening with a figure above the line it continues, with blank lines
-#   around; such lines are put back and their paragraph runs on across the blanks: every prose
-#   fact is read.
+#   header is read column by column. Every table line is read. A figure stands under its column's
+#   header cell (readers/laid_out_columns.py): the 三公 table's one row, 0.95 under 合计/预算数 and
+#   0.95 under 公务接待费/预算数, is placed by its positions and verified by the row's sums, so
+#   every table fact is read (22/22). In prose, its layout prints a line opening with a figure
+#   above the line it continues, with blank lines around; such lines are put back and their
+#   paragraph runs on across the blanks: every prose fact is read.
 # - pdftotext (default) writes tables column by column, following the PDF's text blocks. The
 #   一般公共预算财政拨款支出决算表 is rebuilt whole (its runs of figures fit the rows one way only).
 #   The 支出决算表's second page is rebuilt (its codes go on from the 类 and 款 the first page left
@@ -98,7 +99,6 @@ KINDS = ("table", "narrative")
 PINNED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
     (PUTUO, "pdftotext-raw"): {"summary_metrics/table": (21, 0)},
     (PUTUO, "pypdfium2"): {"summary_metrics/table": (21, 0)},
-    (PUTUO, "pdftotext-layout"): {"summary_metrics/table": (21, 0)},
     (PUTUO, "pdftotext"): {
         "summary_metrics/table": (4, 0),
         "income/table": (0, 0),

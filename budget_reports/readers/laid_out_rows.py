@@ -40,8 +40,8 @@ Measure = Callable[[str], int]
 def positioned(text: str, page: int | None, line: int, measure: Measure = len) -> list[tuple[int, Token]]:
     """The line's words with the column each starts at."""
     if measure is len:  # one column per character: where the word starts (no prefix to measure)
-        return [(m.start(), Token(m.group(0), page, line)) for m in _WORD.finditer(text)]
-    return [(measure(text[: m.start()]), Token(m.group(0), page, line)) for m in _WORD.finditer(text)]
+        return [(m.start(), Token(m.group(0), page, line, m.start())) for m in _WORD.finditer(text)]
+    return [(x, Token(m.group(0), page, line, x)) for m in _WORD.finditer(text) for x in (measure(text[: m.start()]),)]
 
 
 def column_measure(texts: Sequence[str], coded: bool) -> Measure:
@@ -57,12 +57,34 @@ def column_measure(texts: Sequence[str], coded: bool) -> Measure:
             labels = [x for x, token in words if _starts_side(token.text, coded)]
             by_character.update(sorted(set(labels))[1:])
             by_width.update(sorted({display_width(text[:x]) for x in labels})[1:])
+    if len(by_character) == len(by_width):  # one side (or none): the figures' columns tell instead
+        return _figure_measure(texts)
+    return len if len(by_character) < len(by_width) else display_width
+
+
+def _figure_measure(texts: Sequence[str]) -> Measure:
+    """The measure under which the figures printed after Chinese text on their line line up with the
+    others: they start or end at the fewest distinct columns (cells are aligned to one edge)."""
+    by_character: set[tuple[str, int]] = set()
+    by_width: set[tuple[str, int]] = set()
+    for text in texts:
+        if text.isascii():
+            continue  # both measures agree on it
+        for m in _WORD.finditer(text):
+            if is_figure(m.group(0)):
+                x, width, size = m.start(), display_width(text[: m.start()]), len(m.group(0))
+                by_character.update({("start", x), ("end", x + size)})
+                by_width.update({("start", width), ("end", width + size)})
     return len if len(by_character) <= len(by_width) else display_width
 
 
-def gather_laid_out_rows(lines: Sequence[tuple[str, int | None, int]], coded: bool) -> list[list[Token]]:
-    """The tokens of each row, in reading order; ``lines`` are (text, page, line), blank lines kept."""
-    measure = column_measure([text for text, _, _ in lines], coded)
+def gather_laid_out_rows(
+    lines: Sequence[tuple[str, int | None, int]], coded: bool, measure: Measure | None = None
+) -> list[list[Token]]:
+    """The tokens of each row, in reading order, each with the column it starts at; ``lines`` are
+    (text, page, line), blank lines kept; ``measure`` as ``column_measure`` chooses unless given."""
+    if measure is None:
+        measure = column_measure([text for text, _, _ in lines], coded)
     rows: list[list[Token]] = []
     above: list[list[tuple[int, Token]]] = []  # figure lines waiting for their anchor
     current: list[list[tuple[int, Token]]] | None = None  # the lines of the row being read

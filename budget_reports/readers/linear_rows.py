@@ -41,6 +41,9 @@ class Token(NamedTuple):
     text: str
     page: int | None
     line: int
+    # Where the word starts on its line, in the columns of a laid-out text (``pdftotext -layout``);
+    # None where the text keeps no positions. Not part of the token's identity.
+    column: int | None = field(default=None, compare=False)
 
 
 @dataclass(slots=True)

@@ -33,7 +33,15 @@ from budget_reports.readers.cell_assignment import (
     row_candidates,
 )
 from budget_reports.readers.column_blocks import BlockLine, is_column_block_page, rebuild_pages
-from budget_reports.readers.laid_out_rows import gather_laid_out_rows, header_by_columns
+from budget_reports.readers.laid_out_columns import (
+    PagePositions,
+    aligned_figures,
+    confirmed_by_full_rows,
+    contradicts,
+    money_columns,
+    restrict_to_positions,
+)
+from budget_reports.readers.laid_out_rows import column_measure, gather_laid_out_rows, header_by_columns
 from budget_reports.readers.linear_rows import (
     Segment,
     Token,
@@ -217,6 +225,7 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
     body_lines: list[SourceLine] = []
     with_blanks: list[SourceLine] = []  # laid-out text: a blank line ends a row
     page = lines[i].page
+    page_headers = {page: [h.text for h in header]}  # laid-out text: each page's grid has its own columns
     while i < len(lines):
         line = lines[i]
         text = line.text
@@ -227,7 +236,9 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
             continue
         if line.page != page:
             page = line.page
-            i = _skip_repeated_header(lines, i, header_key, coded)
+            after_header = _skip_repeated_header(lines, i, header_key, coded)
+            page_headers[page] = [repeated.text for repeated in lines[i:after_header]]
+            i = after_header
             continue
         if _is_title(text) or _TABLE_END.match(key) or "。" in key:
             break
@@ -239,8 +250,10 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
         with_blanks.append(line)
         i += 1
     if is_laid_out([line.text for line in body_lines]):
-        rows = gather_laid_out_rows([(line.text, line.page, line.line) for line in with_blanks], coded)
-        return _linear_table(lines, start, i, unit, layout, rows, coded, settle)
+        measure = column_measure([line.text for line in body_lines], coded)
+        rows = gather_laid_out_rows([(line.text, line.page, line.line) for line in with_blanks], coded, measure)
+        positions = {p: money_columns(texts, layout, measure) for p, texts in page_headers.items()}
+        return _linear_table(lines, start, i, unit, layout, rows, coded, settle, positions=positions)
     # One row per line: the lines are split into words (laid-out text is read by the words' columns instead).
     body = [line_tokens(line.text, line.page, line.line) for line in body_lines]
     misaligned = _misaligned(body, coded, layout)
@@ -271,9 +284,10 @@ def _linear_table(
     coded: bool,
     settle: RowSettler | None = None,
     by_baseline: bool = False,
+    positions: PagePositions | None = None,
 ) -> LinearTable:
     title = lines[start]
-    placed_rows = _place(layout, rows, coded, settle, by_baseline)
+    placed_rows = _placed(layout, rows, coded, settle, by_baseline, positions or {})
     table, ambiguous = _grid(layout, placed_rows)
     blocks = [Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)]
     if unit is not None:
@@ -417,20 +431,53 @@ def _figure(text: str) -> Decimal | None:
     return parse_decimal(text)
 
 
+def _placed(
+    layout: HeaderLayout,
+    rows: list[list[Token]],
+    coded: bool,
+    settle: RowSettler | None,
+    by_baseline: bool,
+    positions: PagePositions,
+) -> list[list[PlacedSide | None]]:
+    """The rows placed with their figures' positions where the text keeps them, unless a figure so
+    placed is placed elsewhere by the table's sums alone: the positions are then not trusted."""
+    if not any(positions.values()):
+        return _place(layout, rows, coded, settle, by_baseline)
+    by_position = _place(layout, rows, coded, None, by_baseline, positions)
+    by_sums = _place(layout, rows, coded, None, by_baseline)
+    pairs = [
+        (a.figures, b.figures)
+        for row_a, row_b in zip(by_position, by_sums, strict=True)
+        for a, b in zip(row_a, row_b, strict=True)
+        if a is not None and b is not None
+    ]
+    if contradicts(pairs):
+        return by_sums if settle is None else _place(layout, rows, coded, settle, by_baseline)
+    return by_position if settle is None else _place(layout, rows, coded, settle, by_baseline, positions)
+
+
 def _place(
     layout: HeaderLayout,
     rows: list[list[Token]],
     coded: bool,
     settle: RowSettler | None = None,
     by_baseline: bool = False,
+    positions: PagePositions | None = None,
 ) -> list[list[PlacedSide | None]]:
-    """Each row's sides, with the placements of its figures its own sums, the report's other tables
-    (``settle``) and the table allow. A row of a text written by baseline (``baseline_rows``) may
-    print its figures on several lines, in an order that is not the columns'."""
+    """Each row's sides, with the placements of its figures its own sums, the figures' positions
+    under the header (laid-out text: ``positions`` per page), the report's other tables (``settle``)
+    and the table allow. A row of a text written by baseline (``baseline_rows``) may print its
+    figures on several lines, in an order that is not the columns'."""
     placed_rows: list[list[PlacedSide | None]] = []
     chooser = _SideChooser(layout)
-    for tokens in rows:
-        segs = [s for s in segments(tokens, coded) if not s.empty()]
+    row_segments = [[s for s in segments(tokens, coded) if not s.empty()] for tokens in rows]
+    trusted: set[int] = set()
+    if positions:
+        positions = confirmed_by_full_rows(positions, _full_sides(layout, row_segments))
+        trusted = aligned_figures(
+            [[t for seg in segs for t in (*seg.code, *seg.name, *seg.figures)] for segs in row_segments]
+        )
+    for segs in row_segments:
         if not segs:
             continue
         unshared: Segment | None = None  # figures below two sides' labels that fit either side
@@ -453,12 +500,36 @@ def _place(
             figures = row_candidates(values, len(side.money), side.sums, printed_on)
             if segment is unshared:
                 figures.candidates = []  # which side they belong to cannot be told: none is placed
+            if positions:
+                restrict_to_positions(figures, _allowed_columns(positions, side_index, segment.figures, trusted))
             if settle is not None:
                 settle(side_index, side, segment, figures)
             placed[side_index] = PlacedSide(side, segment, figures)
         placed_rows.append(placed)
     _narrow_columns(layout, placed_rows)
     return placed_rows
+
+
+def _full_sides(layout: HeaderLayout, rows: list[list[Segment]]) -> list[tuple[int, list[Token]]]:
+    """The sides of rows that print every one of their money columns' figures, with the side's index."""
+    out = []
+    for segs in rows:
+        if len(segs) == len(layout.sides):
+            out += [(i, seg.figures) for i, seg in enumerate(segs) if len(seg.figures) == len(layout.sides[i].money)]
+    return out
+
+
+def _allowed_columns(
+    positions: PagePositions, side_index: int, figures: list[Token], trusted: set[int]
+) -> list[frozenset[int] | None]:
+    """Per figure, the side's columns its position under its page's header allows (None: unknown,
+    or a position no other row's figures line up with)."""
+    out: list[frozenset[int] | None] = []
+    for token in figures:
+        columns = positions.get(token.page)
+        known = columns is not None and id(token) in trusted
+        out.append(columns.columns_of(side_index, token) if known else None)
+    return out
 
 
 def _fits(side: Side, figures: list[Token]) -> bool:

@@ -1,0 +1,250 @@
+"""Which money column a figure of a laid-out table stands in, read from its header's positions.
+
+``pdftotext -layout`` keeps each word where the page prints it: a figure stands under the header
+cell of its column, whatever cells of its row are empty. The header's money columns are found by
+their names as the layout catalogue gives them (``table_headers``: 预算数/决算数, 合计/基本支出/
+项目支出, the income sources, the funds …), left to right; a name may be wrapped over several
+header lines (``本年收入合`` over ``计``), its pieces one under the other. Each page has its own grid,
+so each page's header is read (a continuation page without one is placed by arithmetic alone).
+
+Positions are compared on one grid, as the text counts its columns (``pdftotext -layout``: one per
+character; a text aligned for an editor: a Chinese character two). Each header cell stands inside
+its column, so a figure of column c starts after the header cell of column c-1 ends and ends
+before that of column c+1 starts; every column for which that holds is possible (a short figure
+set to one edge of a wide cell may fit two: it goes to the column whose header cell's centre it is
+clearly nearest, else stays possible in both). A Chinese word is printed wider than the grid
+counts it (pdftotext's cell is an average character's width): its span is taken as the grid
+counts it, the narrowest it can be, so that no possible column is ruled out. The row's arithmetic
+then decides among the possible columns (``restrict_to_positions``); where the position and the
+arithmetic leave no placement in common the row's figures stay unplaced, reported as ambiguous:
+never a guess.
+
+A position is evidence only where nothing can have moved it: a page whose fully printed rows stand
+elsewhere than its header says is not read by position (``confirmed_by_full_rows``), nor a figure
+an edit of its line may have shifted (``aligned_figures``); and the table's placements are kept
+only where the sums alone place no figure elsewhere (``contradicts``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from budget_reports.normalize import compact
+from budget_reports.readers.cell_assignment import RowFigures
+from budget_reports.readers.linear_rows import Token, is_figure
+from budget_reports.readers.table_headers import HeaderLayout
+
+_WORD = re.compile(r"\S+")
+# Header lines below a name's first piece where its next piece may be printed.
+_WRAP_LINES = 3
+# Columns by which the pieces of one wrapped name may miss each other (centred lines of unequal length).
+_WRAP_SLACK = 2
+# Columns by which the grid may shift a word (each word's start is rounded to the grid on its own).
+_GRID_SLACK = 1
+# How many times nearer its own header cell's centre than any other a figure must be to be placed by it.
+_NEARER = 2
+
+Span = tuple[int, int]  # first column, column after the last
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    line: int
+    span: Span
+    text: str  # compact
+
+
+@dataclass(frozen=True, slots=True)
+class MoneyColumns:
+    """The money columns' spans on one page's grid, all sides' left to right, and where each side's start."""
+
+    spans: tuple[Span, ...]
+    side_starts: tuple[int, ...]  # index in ``spans`` of each side's first column, and the end
+
+    @classmethod
+    def of_sides(cls, sides: Sequence[Sequence[Span]]) -> MoneyColumns:
+        starts = [0]
+        for spans in sides:
+            starts.append(starts[-1] + len(spans))
+        return cls(tuple(span for spans in sides for span in spans), tuple(starts))
+
+    def columns_of(self, side: int, token: Token) -> frozenset[int] | None:
+        """The side's columns the figure may stand in; None when the text gave no position.
+
+        A cell's figure starts after the header cell on its left ends and ends before the header
+        cell on its right starts (each header cell stands inside its own column): every column for
+        which that holds is possible."""
+        if token.column is None:
+            return None
+        start, end = token.column, token.column + len(token.text)
+        everywhere = self.spans
+        last = len(everywhere) - 1
+        possible = [
+            i
+            for i in range(len(everywhere))
+            if (i == 0 or everywhere[i - 1][1] <= start + _GRID_SLACK)
+            and (i == last or end <= everywhere[i + 1][0] + _GRID_SLACK)
+        ]
+        if len(possible) > 1:
+            possible = _nearest(possible, everywhere, start + end)
+        first, after = self.side_starts[side], self.side_starts[side + 1]
+        return frozenset(i - first for i in possible if first <= i < after)
+
+
+def _nearest(possible: list[int], spans: Sequence[Span], twice_centre: int) -> list[int]:
+    """Of the possible columns, the one whose header cell the figure stands under, when its centre is
+    at most half as far from that cell's centre as from any other's (a figure set to the edge of
+    its cell next to another column is still much nearer its own header); else all of them."""
+    distances = sorted((abs(twice_centre - left - right), i) for i in possible for left, right in (spans[i],))
+    (nearest, column), (second, _) = distances[0], distances[1]
+    return [column] if nearest * _NEARER <= second else possible
+
+
+def money_columns(header: Sequence[str], layout: HeaderLayout, measure: Callable[[str], int]) -> MoneyColumns | None:
+    """Where each money column of ``layout`` is printed in the header lines, or None when some
+    column's name cannot be found in order (the table is then placed by its arithmetic alone)."""
+    words = [
+        _Word(number, (x, x + measure(m.group(0))), compact(m.group(0)))
+        for number, text in enumerate(header)
+        for m in _WORD.finditer(text)
+        for x in (measure(text[: m.start()]),)
+    ]
+    sides: list[tuple[Span, ...]] = []
+    after = -1  # the columns are printed left to right
+    for side in layout.sides:
+        spans = []
+        for path in side.money:
+            found = [span for span in _printed(compact(path[-1]), words) if span[0] > after]
+            if not found:
+                return None
+            span = min(found)
+            spans.append(span)
+            after = span[0]
+        sides.append(tuple(spans))
+    return MoneyColumns.of_sides(sides)
+
+
+def _printed(name: str, words: list[_Word]) -> list[Span]:
+    """Every span where the header prints ``name``: one word, or pieces one under the other."""
+    out = []
+    for first in words:
+        if not name.startswith(first.text):
+            continue
+        text, span, line = first.text, first.span, first.line
+        while text != name:
+            piece = next(
+                (
+                    w
+                    for w in words
+                    if line < w.line <= line + _WRAP_LINES
+                    and w.span[0] < span[1] + _WRAP_SLACK
+                    and span[0] < w.span[1] + _WRAP_SLACK
+                    and name.startswith(text + w.text)
+                ),
+                None,
+            )
+            if piece is None:
+                break
+            text, line = text + piece.text, piece.line
+            span = (min(span[0], piece.span[0]), max(span[1], piece.span[1]))
+        if text == name:
+            out.append(span)
+    return out
+
+
+def restrict_to_positions(figures: RowFigures, allowed: Sequence[frozenset[int] | None]) -> None:
+    """Keep the placements that put every figure in a column its position allows. When none is
+    left, the position and the arithmetic disagree: nothing is placed (each figure is reported)."""
+    if all(columns is None for columns in allowed):
+        return
+    figures.candidates = [
+        placement
+        for placement in figures.candidates
+        if all(columns is None or col in columns for col, columns in zip(placement, allowed, strict=True))
+    ]
+
+
+PagePositions = dict[int | None, MoneyColumns | None]
+
+
+def confirmed_by_full_rows(positions: PagePositions, full_rows: Sequence[tuple[int, Sequence[Token]]]) -> PagePositions:
+    """The pages' columns that every row printing all of a side's figures agrees with: such a row's
+    i-th figure stands in the i-th column. A page where one does not (a header misread, a grid the
+    text does not keep) is placed by its arithmetic alone."""
+    doubted: set[int | None] = set()
+    for side, figures in full_rows:
+        for index, token in enumerate(figures):
+            columns = positions.get(token.page)
+            if columns is None:
+                continue
+            allowed = columns.columns_of(side, token)
+            if allowed is not None and index not in allowed:
+                doubted.add(token.page)
+    return {page: None if page in doubted else columns for page, columns in positions.items()}
+
+
+def contradicts(pairs: Iterable[tuple[RowFigures, RowFigures]]) -> bool:
+    """Whether a figure placed with its position's help is placed elsewhere by the sums alone, in
+    any pair (the same row side placed both ways): a position the text shifted (a name edited
+    longer, a grid stretched by a wide word) that the row's own sums could not catch."""
+    for by_position, by_sums in pairs:
+        proven = by_sums.settled()
+        if any(proven.get(figure, column) != column for figure, column in by_position.settled().items()):
+            return True
+    return False
+
+
+def aligned_figures(rows: Sequence[Sequence[Token]]) -> set[int]:
+    """The figures (by ``id``) whose position can be trusted, of rows given as all their words.
+
+    An edit of the text (a name or figure written longer) shifts the words after it on its line,
+    so a figure is trusted when its page prints one row of figures only (nothing to compare), or it
+    lines up with a figure of another row on its page (the cells of a column share their right
+    edge, left edge or centre), or on its line it stands left of such a figure (nothing before that
+    one moved), or right after a trusted figure with no word between (nothing there to edit)."""
+    by_page: dict[int | None, list[tuple[int, Token]]] = {}
+    for row, words in enumerate(rows):
+        for token in words:
+            if token.column is not None and is_figure(token.text):
+                by_page.setdefault(token.page, []).append((row, token))
+    trusted: set[int] = set()
+    for placed in by_page.values():
+        if len({row for row, _ in placed}) < 2:
+            trusted.update(id(token) for _, token in placed)
+            continue
+        edges = [(row, token, _edges(token)) for row, token in placed]
+        owner: dict[tuple[str, int], int] = {}  # the row printing an edge, -1 once several do
+        for row, _, token_edges in edges:
+            for edge in token_edges:
+                seen = owner.get(edge, row)
+                owner[edge] = row if seen == row else -1
+        trusted.update(id(token) for row, token, token_edges in edges if any(owner[e] != row for e in token_edges))
+    for words in rows:
+        lines: dict[tuple[int | None, int], list[Token]] = {}
+        for token in words:
+            if token.column is not None:
+                lines.setdefault((token.page, token.line), []).append(token)
+        for line in lines.values():
+            _vouch_along(sorted(line, key=lambda t: t.column or 0), trusted)
+    return trusted
+
+
+def _vouch_along(line: list[Token], trusted: set[int]) -> None:
+    """Figures of one line, left to right, trusted by the trusted figures beside them."""
+    rightmost = max((i for i, t in enumerate(line) if id(t) in trusted), default=-1)
+    for i, token in enumerate(line):
+        if not is_figure(token.text):
+            continue
+        before = line[i - 1] if i > 0 else None
+        after_trusted = before is not None and is_figure(before.text) and id(before) in trusted
+        if i < rightmost or after_trusted:
+            trusted.add(id(token))
+
+
+def _edges(token: Token) -> list[tuple[str, int]]:
+    start = token.column or 0
+    end = start + len(token.text)
+    # A centre is compared as twice its column, either side of it (centred cells round to the grid).
+    return [("start", start), ("end", end), *(("centre", start + end + d) for d in (-1, 0, 1))]
