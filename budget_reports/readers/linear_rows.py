@@ -42,8 +42,8 @@ class Token(NamedTuple):
     page: int | None
     line: int
     # Where the word starts on its line, in the columns of a laid-out text (``pdftotext -layout``);
-    # None where the text keeps no positions. Not part of the token's identity.
-    column: int | None = field(default=None, compare=False)
+    # None where the text keeps no positions. Two equal figures on one line are two words by it.
+    column: int | None = None
 
 
 @dataclass(slots=True)
