@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from budget_reports.model import Block, BlockKind, Cell, Document
+from budget_reports.model import Block, BlockKind, Cell, Document, Table
 from budget_reports.normalize import compact
 
 Row = list[Cell]
@@ -87,8 +87,7 @@ def segment_tables(document: Document) -> list[PerfTable]:
             else:
                 contiguous = False
             continue
-        grid = block.table
-        rows = [r for r in (grid.row_cells(i) for i in range(grid.n_rows)) if r]
+        rows = [r for r in _rows_as_exported(block.table) if r]
         if not rows:
             continue
         continues = (
@@ -120,6 +119,23 @@ def segment_tables(document: Document) -> list[PerfTable]:
             current.rows.append(row)
         title_blocks, fragments, contiguous = [], [], True
     return [t for t in tables if t.rows]
+
+
+def _rows_as_exported(table: Table) -> list[Row]:
+    """The table's rows as Word's text export writes a table with merged cells, whatever the
+    reader: a merged cell once in its first row, and an empty cell in each row it spans down to
+    (a PDF's grid holds the merged cell alone), so a row's cells line up the same way."""
+    below: dict[int, list[Cell]] = {}
+    for cell in table.cells:
+        for r in range(cell.row + 1, cell.row + cell.row_span):
+            below.setdefault(r, []).append(Cell(r, cell.col, "", page=cell.page, line=cell.line))
+    rows = []
+    for index in range(table.n_rows):
+        row = table.row_cells(index)
+        if index in below:
+            row = sorted(row + below[index], key=lambda cell: cell.col)
+        rows.append(row)
+    return rows
 
 
 def _append_fragments(row: Row, fragments: list[Block]) -> Row:
