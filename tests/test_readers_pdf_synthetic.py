@@ -27,10 +27,12 @@ class Builder:
         self.pdf = pdfium.PdfDocument.new()
         self.font = pdfium_c.FPDFText_LoadStandardFont(self.pdf.raw, b"Helvetica")
         self.page: pdfium.PdfPage | None = None
+        self.height = HEIGHT  # of the current page
 
-    def new_page(self) -> None:
+    def new_page(self, width: float = WIDTH, height: float = HEIGHT) -> None:
         self._finish_page()
-        self.page = self.pdf.new_page(WIDTH, HEIGHT)
+        self.page = self.pdf.new_page(width, height)
+        self.height = height
 
     def text(self, x: float, top: float, text: str, size: float = 11) -> None:
         """Text whose top edge is ``top`` points below the top of the page."""
@@ -39,13 +41,13 @@ class Builder:
         encoded = (text + "\x00").encode("utf-16-le")
         buffer = ctypes.create_string_buffer(encoded)
         pdfium_c.FPDFText_SetText(obj, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)))
-        pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, HEIGHT - top - size)
+        pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, self.height - top - size)
         pdfium_c.FPDFPage_InsertObject(self.page.raw, obj)
 
     def line(self, x0: float, top0: float, x1: float, top1: float) -> None:
         assert self.page is not None
-        path = pdfium_c.FPDFPageObj_CreateNewPath(ctypes.c_float(x0), ctypes.c_float(HEIGHT - top0))
-        pdfium_c.FPDFPath_LineTo(path, ctypes.c_float(x1), ctypes.c_float(HEIGHT - top1))
+        path = pdfium_c.FPDFPageObj_CreateNewPath(ctypes.c_float(x0), ctypes.c_float(self.height - top0))
+        pdfium_c.FPDFPath_LineTo(path, ctypes.c_float(x1), ctypes.c_float(self.height - top1))
         pdfium_c.FPDFPageObj_SetStrokeWidth(path, ctypes.c_float(0.75))
         pdfium_c.FPDFPageObj_SetStrokeColor(path, 0, 0, 0, 255)
         pdfium_c.FPDFPath_SetDrawMode(path, pdfium_c.FPDF_FILLMODE_NONE, True)
