@@ -33,7 +33,9 @@ def cjk_font_path() -> Path:
     """The first installed CJK font of the ones the tests use."""
     font_path = next((Path(p) for p in CJK_FONTS if Path(p).exists()), None)
     if font_path is None:
-        raise FileNotFoundError(f"no CJK font installed (looked for {', '.join(CJK_FONTS)}); run scripts/system-deps.sh")
+        raise FileNotFoundError(
+            f"no CJK font installed (looked for {', '.join(CJK_FONTS)}); run scripts/system-deps.sh"
+        )
     return font_path
 
 
