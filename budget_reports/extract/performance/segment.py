@@ -19,6 +19,9 @@ Row = list[Cell]
 # Self-evaluation tables, and a budget's declared targets (绩效目标申报表 / 项目支出绩效目标表).
 _TITLE = re.compile(r"(自评表|评分表|基础数据表|指标体系|绩效目标自评|绩效目标申报表|绩效目标表)$")
 _TITLE_MAX_CHARS = 60
+# A title is a name, never a clause: text holding clause punctuation only mentions a table
+# (``…，根据预算一体化系统导出的绩效目标申报表``, a wrapped line of a cell).
+_CLAUSE_MARK = re.compile(r"[,，。；;]")
 # A paragraph this short between two grids is a piece of a cell cut off by the export (``(55分)``).
 _FRAGMENT_MAX_CHARS = 12
 _PROJECT_NAME_LABELS = ("项目名称", "专项(项目)名称")
@@ -35,9 +38,14 @@ class PerfTable:
 
 def is_title(text: str) -> bool:
     key = _strip_year_note(compact(text))
-    if len(key) > _TITLE_MAX_CHARS or not _TITLE.search(key):
+    if len(key) > _TITLE_MAX_CHARS or not _TITLE.search(key) or is_clause(key):
         return False
     return "绩效" in key or "评分" in key
+
+
+def is_clause(text: str) -> bool:
+    """Whether the text is a clause (it holds clause punctuation), which a table's title never is."""
+    return bool(_CLAUSE_MARK.search(text))
 
 
 def _strip_year_note(key: str) -> str:
