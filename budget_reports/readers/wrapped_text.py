@@ -88,7 +88,24 @@ def _has_words(text: str) -> bool:
 
 
 def wrap_width(lines: Sequence[SourceLine]) -> int | None:
-    """The width the text was wrapped at, or None when it was not hard-wrapped."""
+    """The width the text was wrapped at, or None when it was not hard-wrapped.
+
+    Where pages of tables whose cells hold long text (self-evaluation tables) outnumber the pages
+    of prose, their cells' lines hide the prose's width: it is then read from the pages that are
+    hard-wrapped on their own."""
+    width = _wrapped_at(lines)
+    if width is not None:
+        return width
+    by_page: dict[int | None, list[SourceLine]] = {}
+    for line in lines:
+        by_page.setdefault(line.page, []).append(line)
+    if len(by_page) < 2:
+        return None
+    wrapped = [line for page_lines in by_page.values() if _wrapped_at(page_lines) for line in page_lines]
+    return _wrapped_at(wrapped) if wrapped else None
+
+
+def _wrapped_at(lines: Sequence[SourceLine]) -> int | None:
     # Lines spread out in columns (pdftotext -layout tables) are not prose: their width says nothing.
     texts = [line.text.strip() for line in lines if not _COLUMN_GAP.search(line.text.strip())]
     wide = sorted(w for w in map(display_width, texts) if w >= _MIN_WRAP_COLUMNS)
