@@ -173,3 +173,48 @@ def test_picture_only_page_in_a_text_pdf_is_content_lost_and_the_report_partial(
     assert len(document.lost) == 1 and "第2页" in document.lost[0] and "OCR" in document.lost[0]
     report = process_file(RawFile(path, "mixed.pdf", file_sha256(path), path.stat().st_size)).report
     assert report.parse_status is ParseStatus.PARTIAL and "OCR" in (report.error_message or "")
+
+
+def _ruled_row(builder: Builder, top: float, xs: list[float], texts: list[str], height: float = 20) -> float:
+    """One fully ruled row, a cell between each pair of ``xs``; returns its bottom."""
+    for y in (top, top + height):
+        builder.line(xs[0], y, xs[-1], y)
+    for x in xs:
+        builder.line(x, top, x, top + height)
+    for x, text in zip(xs, texts, strict=False):
+        if text:
+            builder.text(x + 4, top + 4, text)
+    return top + height
+
+
+MERGED_HEADER = ["Code", "Name", "Amount"]  # Amount over the last two columns
+
+
+def test_a_continuation_whose_rows_all_merge_two_columns_joins_on_the_starts_columns(tmp_path: Path) -> None:
+    builder = Builder()
+    builder.new_page()
+    top = _ruled_row(builder, 100, [60, 120, 300, 500], MERGED_HEADER)
+    top = _ruled_row(builder, top, COLUMNS, ["201", "General services", "2,106.66", "2,106.66"])
+    builder.new_page()
+    top = _ruled_row(builder, 60, [60, 120, 300, 500], MERGED_HEADER)  # no rule at 400 on this page
+    _ruled_row(builder, top, [60, 120, 300, 500], ["221", "Housing", "445.69"])
+    document = read_document(builder.save(tmp_path / "merged.pdf"), "merged.pdf")
+    tables = list(document.tables())
+    assert len(tables) == 1
+    table = tables[0].table
+    assert table.pages == (1, 2) and table.n_cols == 4
+    assert table.grid()[-1] == ["221", "Housing", "445.69", ""]
+    assert (table.cell_at(2, 2).col_span, table.cell_at(2, 3)) == (2, None)
+
+
+def test_the_next_table_of_the_same_form_is_not_joined_to_the_one_before(tmp_path: Path) -> None:
+    """Project tables one after another, each from a new page: the title rows are the same, the
+    column header is not printed again before the next table's rows."""
+    builder = Builder()
+    for project in ("Archives", "Training"):
+        builder.new_page()
+        top = _ruled_row(builder, 60, COLUMNS, ["Form 3"])
+        top = _ruled_row(builder, top, COLUMNS, ["Name", project])
+        _ruled_row(builder, top, COLUMNS, HEADER)
+    document = read_document(builder.save(tmp_path / "projects.pdf"), "projects.pdf")
+    assert [b.table.grid()[1][1] for b in document.tables()] == ["Archives", "Training"]
