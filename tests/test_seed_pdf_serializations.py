@@ -22,6 +22,7 @@ import shutil
 from pathlib import Path
 
 import polars as pl
+import pypdfium2
 import pytest
 
 from budget_reports.gold import extract_frames
@@ -103,11 +104,9 @@ def text_frames(seed_pdfs: dict[str, Path], tmp_path_factory: pytest.TempPathFac
     return read
 
 
-def test_the_pdfs_are_printed_as_reports_are(seed_pdfs: dict[str, Path], pdf_frames) -> None:
+def test_the_pdfs_are_printed_as_reports_are(seed_pdfs: dict[str, Path]) -> None:
     """Portrait prose pages and landscape table pages; tables with cells merged across columns and
-    down rows, and tables run on over pages with their header printed again."""
-    import pypdfium2
-
+    down rows; tables run on over pages (their header printed again), read back joined."""
     sizes, merged_across, merged_down, continued = set(), 0, 0, 0
     for seed, path in seed_pdfs.items():
         document = pypdfium2.PdfDocument(str(path))
