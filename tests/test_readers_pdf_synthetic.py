@@ -218,3 +218,19 @@ def test_the_next_table_of_the_same_form_is_not_joined_to_the_one_before(tmp_pat
         _ruled_row(builder, top, COLUMNS, HEADER)
     document = read_document(builder.save(tmp_path / "projects.pdf"), "projects.pdf")
     assert [b.table.grid()[1][1] for b in document.tables()] == ["Archives", "Training"]
+
+
+def test_a_start_whose_rows_all_merge_two_columns_takes_its_continuations_columns(tmp_path: Path) -> None:
+    builder = Builder()
+    builder.new_page()
+    top = _ruled_row(builder, 100, [60, 120, 300, 500], MERGED_HEADER)
+    _ruled_row(builder, top, [60, 120, 300, 500], ["221", "Housing", "445.69"])
+    builder.new_page()
+    top = _ruled_row(builder, 60, [60, 120, 300, 500], MERGED_HEADER)
+    _ruled_row(builder, top, COLUMNS, ["201", "General services", "2,106.66", "1,511.89"])
+    document = read_document(builder.save(tmp_path / "merged-start.pdf"), "merged-start.pdf")
+    tables = list(document.tables())
+    assert len(tables) == 1
+    table = tables[0].table
+    assert table.pages == (1, 2) and table.n_cols == 4
+    assert table.grid()[1:] == [["221", "Housing", "445.69", ""], ["201", "General services", "2,106.66", "1,511.89"]]

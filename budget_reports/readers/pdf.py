@@ -221,15 +221,17 @@ def table_text(table: Table) -> str:
 def _join(start: _PageTable, cont: _PageTable) -> _PageTable | None:
     """``start`` with ``cont`` appended when ``cont`` continues it (same columns), else None."""
     a, b = start.grid, cont.grid
-    columns = _columns_within(a.xs, b.xs)
-    if columns is None:
-        return None
     head = start.block.table
     tail = cont.block.table
     assert head is not None and tail is not None
-    merged = len(columns) != len(a.xs)
+    xs = a.xs if len(a.xs) >= len(b.xs) else b.xs  # the columns of the table joined
+    tail_columns, head_columns = _columns_within(xs, b.xs), _columns_within(xs, a.xs)
+    if tail_columns is None or head_columns is None:
+        return None
+    merged = len(a.xs) != len(b.xs)
     if merged:
-        tail = _on_columns(tail, columns, head.n_cols)
+        head = _on_columns(head, head_columns, len(xs) - 1)
+        tail = _on_columns(tail, tail_columns, len(xs) - 1)
     tail_grid = tail.grid()
     head_grid = head.grid()
     skip = 0
@@ -264,22 +266,22 @@ def _join(start: _PageTable, cont: _PageTable) -> _PageTable | None:
         head.pages + tuple(p for p in tail.pages if p not in head.pages),
     )
     block = Block(BlockKind.TABLE, table_text(table), start.block.page, start.block.line, table)
-    # The columns the next continuation must match: the start's, where this page merged some of them.
-    grid = PageGrid(a.xs, b.ys, b.cells, b.owner) if len(a.xs) != len(b.xs) else PageGrid(b.xs, b.ys, b.cells, b.owner)
+    grid = PageGrid(xs, b.ys, b.cells, b.owner)  # the columns the next continuation must match
     return _PageTable(block, grid)
 
 
-def _columns_within(start: list[float], cont: list[float]) -> list[int] | None:
-    """For each column boundary of a continuation, the start's boundary it stands on; None unless
-    every one stands on one and the outer edges are the start's. A page whose rows all merge some
-    columns draws no rule between them: its columns are the start's, fewer."""
+def _columns_within(columns: list[float], page: list[float]) -> list[int] | None:
+    """For each column boundary of one page's part of a table, the boundary of the whole table's
+    ``columns`` it stands on; None unless every one stands on one and the outer edges are the
+    table's. A page whose rows all merge some columns draws no rule between them: its columns are
+    the table's, fewer."""
     at: list[int] = []
-    for x in cont:
-        index = next((i for i, y in enumerate(start) if abs(x - y) <= _SAME_COLUMN), None)
+    for x in page:
+        index = next((i for i, y in enumerate(columns) if abs(x - y) <= _SAME_COLUMN), None)
         if index is None or (at and index <= at[-1]):
             return None
         at.append(index)
-    if not at or at[0] != 0 or at[-1] != len(start) - 1:
+    if not at or at[0] != 0 or at[-1] != len(columns) - 1:
         return None
     return at
 
