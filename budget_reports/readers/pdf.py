@@ -219,7 +219,8 @@ def table_text(table: Table) -> str:
 
 
 def _join(start: _PageTable, cont: _PageTable) -> _PageTable | None:
-    """``start`` with ``cont`` appended when ``cont`` continues it (same columns), else None."""
+    """``start`` with ``cont`` appended when ``cont`` continues it (same columns, some of them
+    merged in every row of one of the pages), else None."""
     a, b = start.grid, cont.grid
     head = start.block.table
     tail = cont.block.table
