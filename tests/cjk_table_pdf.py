@@ -17,7 +17,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from tests.scan_support import CJK_FONTS
-from tests.test_readers_pdf_synthetic import HEIGHT, Builder
+from tests.test_readers_pdf_synthetic import Builder
 
 FONT_SIZE = 9.0
 
@@ -29,16 +29,21 @@ class Column:
     right: bool = False  # figures are set flush right
 
 
+def cjk_font_path() -> Path:
+    """The first installed CJK font of the ones the tests use."""
+    font_path = next((Path(p) for p in CJK_FONTS if Path(p).exists()), None)
+    if font_path is None:
+        raise FileNotFoundError(
+            f"no CJK font installed (looked for {', '.join(CJK_FONTS)}); run scripts/system-deps.sh"
+        )
+    return font_path
+
+
 class CjkFont:
     """The installed CJK font loaded into a new PDF, and text written in it."""
 
     def __init__(self, pdf: pdfium.PdfDocument) -> None:
-        font_path = next((Path(p) for p in CJK_FONTS if Path(p).exists()), None)
-        if font_path is None:
-            raise FileNotFoundError(
-                f"no CJK font installed (looked for {', '.join(CJK_FONTS)}); run scripts/system-deps.sh"
-            )
-        data = font_path.read_bytes()
+        data = cjk_font_path().read_bytes()
         self.pdf = pdf
         self._data = ctypes.create_string_buffer(data, len(data))  # pdfium reads it until the PDF is saved
         self.font = pdfium_c.FPDFText_LoadFont(
@@ -68,7 +73,7 @@ class TablePdf(Builder):
     def text(self, x: float, top: float, text: str, size: float = FONT_SIZE) -> None:
         """Text whose top edge is ``top`` points below the top of the page."""
         assert self.page is not None
-        self.cjk.write(self.page, x, top, text, size, HEIGHT)
+        self.cjk.write(self.page, x, top, text, size, self.height)
 
     def ruled_table(
         self, left: float, top: float, columns: Sequence[Column], rows: Sequence[Sequence[str]], row_height: float

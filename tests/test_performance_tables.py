@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import fields, replace
 from datetime import datetime
 from decimal import Decimal
 from functools import cache
@@ -13,11 +14,15 @@ import pytest
 
 from budget_reports.extract.performance import extract_performance, segment_tables
 from budget_reports.extract.performance.cells import label
-from budget_reports.facts import ExtractedReport, ParseStatus, ReportInfo
+from budget_reports.extract.performance.declared_targets import is_title as is_target_form
+from budget_reports.extract.performance.segment import is_title
+from budget_reports.facts import ExtractedReport, ParseStatus, ReportInfo, SourceKind
 from budget_reports.gold import extract_frames
+from budget_reports.model import Cell, Document, Table
 from budget_reports.readers import read_document
 from schemas import validate_frame
 from tests.conftest import SEED_DIR
+from tests.seed_pdf import merged_cells
 
 S000 = "000_1ca1b4d95d915062.txt"
 S001 = "001_8af6c6b53bb795b2.txt"
@@ -415,3 +420,63 @@ def test_project_without_fund_lines_cites_the_line_of_its_score(tmp_path: Path) 
     assert (exchange.score, exchange.evidence.line, exchange.evidence.snippet) == (100, 4247, "合计 100")
     assert (care.score, care.evidence.line, care.evidence.snippet) == (94, 4566, "合计 94")
     assert projects["关工委工作经费"].evidence.line == 809  # no figure at all: the name's cell
+
+
+def _as_pdf_grids(document: Document) -> Document:
+    """The document with each table as a PDF's ruling lines give it: merged cells (as the typeset
+    seed PDFs merge them) held once, the slots they cover without a cell."""
+    blocks = []
+    for block in document.blocks:
+        table = block.table
+        if table is not None:
+            cells = tuple(
+                Cell(s.row, s.col, s.text, s.row_span, s.col_span, line=block.line) for s in merged_cells(table)
+            )
+            block = replace(block, table=Table(cells, table.n_rows, table.n_cols, line=table.line))
+        blocks.append(block)
+    return replace(document, blocks=blocks)
+
+
+def _without_evidence(report: ExtractedReport) -> dict[str, list[tuple]]:
+    views = {"funds": report.performance_funds, "indicators": report.performance_indicators}
+    views["projects"] = [p for p in report.performance_projects if p.source_kind == SourceKind.TABLE]
+    return {
+        name: sorted(str(tuple(getattr(fact, f.name) for f in fields(fact) if f.name != "evidence")) for fact in facts)
+        for name, facts in views.items()
+    }
+
+
+@pytest.mark.parametrize("seed", [S000, S001, S002, S003, S004])
+def test_merged_cells_of_a_pdf_grid_read_as_the_export_writes_them(seed: str) -> None:
+    """A label merged down over its rows (项目资金, 绩效指标, 一级指标) and a cell merged to the end of
+    its row: the tables give the same facts as the Word export's grids, which write each merged cell
+    once and an empty cell in each row below it."""
+    document = read_document(SEED_DIR / seed, seed)
+    merged = _as_pdf_grids(document)
+    assert any(c.row_span > 1 for b in merged.tables() for c in b.table.cells)
+
+    def facts_of(doc: Document) -> dict[str, list[tuple]]:
+        info = ReportInfo(seed, seed, "-", "text", ParseStatus.OK, "test", datetime(2026, 1, 1), 0)
+        report = ExtractedReport(report=info)
+        extract_performance(doc, report)
+        return _without_evidence(report)
+
+    expected = facts_of(document)
+    assert expected["funds"] and expected["indicators"]
+    assert facts_of(merged) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("2021年项目绩效目标自评表", True),
+        ("部门预算项目支出绩效自评表（2023年度）", True),
+        ("附件1：项目支出绩效目标申报表", True),
+        ("项目预算，根据预算一体化系统导出的绩效目标申报表", False),
+        ("按规定填报绩效目标申报表；", False),
+        ("各项目均已完成绩效自评表", True),  # a name, however it reads
+    ],
+)
+def test_a_table_title_is_a_name_never_a_clause(text: str, title: bool) -> None:
+    assert is_title(text) is title
+    assert is_target_form(text) is (title and text.endswith("申报表"))

@@ -5,9 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from budget_reports.extract.prose.sentences import compact_with_origins, passages
 from budget_reports.readers import read_document
-from tests.prose_support import HEADER, extract_text, line, metric
+from tests.prose_support import HEADER, extract_text, line, metric, metrics
 
 
 def test_compact_form_folds_width_keeps_wide_brackets_and_maps_offsets() -> None:
@@ -56,3 +58,29 @@ def test_evidence_cites_the_line_the_clause_is_printed_on(tmp_path: Path) -> Non
     assert project.value == Decimal("603.14") and project.share_pct_declared == Decimal("20.51")
     assert project.evidence.line == 6  # where the clause begins, not where its figure wrapped to
     assert project.evidence.snippet.startswith("项目支出")
+
+
+# A table's rows as extractors write a PDF's ruled table: a label and its figures apart by spaces
+# (pdftotext -raw, pypdfium2), or each cell a paragraph of its own (pdftotext's default mode).
+_BASIC_DATA_ROWS = (
+    "公用经费 141.53万元 42.06万元 129.5万元\n其中：办公经费 10.82万元 3.64万元 9.34万元\n",
+    "公用经费\n\n141.53万元\n\n42.06万元\n\n129.5万元\n\n其中：办公经费\n\n10.82万元\n\n3.64万元\n\n9.34万元\n",
+    "公用经费　141.53　42.06　129.5\n办公经费 10.82 3.64 9.34\n",
+)
+
+
+@pytest.mark.parametrize("rows", _BASIC_DATA_ROWS)
+def test_a_tables_rows_written_as_lines_state_nothing(tmp_path: Path, rows: str) -> None:
+    """Which column each figure is only the table's header says: the rows give no prose fact, the
+    sentence after them gives its own."""
+    sentence = "日常公用经费支出129.5万元，较去年的141.53万元减少12.03万元，减少8.5%。\n"
+    result = extract_text(tmp_path, HEADER + "三、部门整体支出情况\n" + rows + sentence)
+    found = [m for m in metrics(result) if m.metric == "公用经费"]
+    assert [(m.value, m.prior_year_value) for m in found] == [(Decimal("129.5"), Decimal("141.53"))]
+
+
+def test_a_figure_inside_a_wrapped_sentence_is_still_read(tmp_path: Path) -> None:
+    """A line holding a sentence's figure and its words is prose, wherever it was wrapped."""
+    text = HEADER + "三、部门整体支出情况\n日常公用经费支出\n129.5万元，较去年的141.53万元减少12.03万元，减少8.5%。\n"
+    found = [m for m in metrics(extract_text(tmp_path, text)) if m.metric == "公用经费"]
+    assert [m.value for m in found] == [Decimal("129.5")]

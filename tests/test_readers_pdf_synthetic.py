@@ -27,10 +27,12 @@ class Builder:
         self.pdf = pdfium.PdfDocument.new()
         self.font = pdfium_c.FPDFText_LoadStandardFont(self.pdf.raw, b"Helvetica")
         self.page: pdfium.PdfPage | None = None
+        self.height = HEIGHT  # of the current page
 
-    def new_page(self) -> None:
+    def new_page(self, width: float = WIDTH, height: float = HEIGHT) -> None:
         self._finish_page()
-        self.page = self.pdf.new_page(WIDTH, HEIGHT)
+        self.page = self.pdf.new_page(width, height)
+        self.height = height
 
     def text(self, x: float, top: float, text: str, size: float = 11) -> None:
         """Text whose top edge is ``top`` points below the top of the page."""
@@ -39,13 +41,13 @@ class Builder:
         encoded = (text + "\x00").encode("utf-16-le")
         buffer = ctypes.create_string_buffer(encoded)
         pdfium_c.FPDFText_SetText(obj, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)))
-        pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, HEIGHT - top - size)
+        pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, self.height - top - size)
         pdfium_c.FPDFPage_InsertObject(self.page.raw, obj)
 
     def line(self, x0: float, top0: float, x1: float, top1: float) -> None:
         assert self.page is not None
-        path = pdfium_c.FPDFPageObj_CreateNewPath(ctypes.c_float(x0), ctypes.c_float(HEIGHT - top0))
-        pdfium_c.FPDFPath_LineTo(path, ctypes.c_float(x1), ctypes.c_float(HEIGHT - top1))
+        path = pdfium_c.FPDFPageObj_CreateNewPath(ctypes.c_float(x0), ctypes.c_float(self.height - top0))
+        pdfium_c.FPDFPath_LineTo(path, ctypes.c_float(x1), ctypes.c_float(self.height - top1))
         pdfium_c.FPDFPageObj_SetStrokeWidth(path, ctypes.c_float(0.75))
         pdfium_c.FPDFPageObj_SetStrokeColor(path, 0, 0, 0, 255)
         pdfium_c.FPDFPath_SetDrawMode(path, pdfium_c.FPDF_FILLMODE_NONE, True)
@@ -171,3 +173,64 @@ def test_picture_only_page_in_a_text_pdf_is_content_lost_and_the_report_partial(
     assert len(document.lost) == 1 and "第2页" in document.lost[0] and "OCR" in document.lost[0]
     report = process_file(RawFile(path, "mixed.pdf", file_sha256(path), path.stat().st_size)).report
     assert report.parse_status is ParseStatus.PARTIAL and "OCR" in (report.error_message or "")
+
+
+def _ruled_row(builder: Builder, top: float, xs: list[float], texts: list[str], height: float = 20) -> float:
+    """One fully ruled row, a cell between each pair of ``xs``; returns its bottom."""
+    for y in (top, top + height):
+        builder.line(xs[0], y, xs[-1], y)
+    for x in xs:
+        builder.line(x, top, x, top + height)
+    for x, text in zip(xs, texts, strict=False):
+        if text:
+            builder.text(x + 4, top + 4, text)
+    return top + height
+
+
+MERGED_HEADER = ["Code", "Name", "Amount"]  # Amount over the last two columns
+
+
+def test_a_continuation_whose_rows_all_merge_two_columns_joins_on_the_starts_columns(tmp_path: Path) -> None:
+    builder = Builder()
+    builder.new_page()
+    top = _ruled_row(builder, 100, [60, 120, 300, 500], MERGED_HEADER)
+    top = _ruled_row(builder, top, COLUMNS, ["201", "General services", "2,106.66", "2,106.66"])
+    builder.new_page()
+    top = _ruled_row(builder, 60, [60, 120, 300, 500], MERGED_HEADER)  # no rule at 400 on this page
+    _ruled_row(builder, top, [60, 120, 300, 500], ["221", "Housing", "445.69"])
+    document = read_document(builder.save(tmp_path / "merged.pdf"), "merged.pdf")
+    tables = list(document.tables())
+    assert len(tables) == 1
+    table = tables[0].table
+    assert table.pages == (1, 2) and table.n_cols == 4
+    assert table.grid()[-1] == ["221", "Housing", "445.69", ""]
+    assert (table.cell_at(2, 2).col_span, table.cell_at(2, 3)) == (2, None)
+
+
+def test_the_next_table_of_the_same_form_is_not_joined_to_the_one_before(tmp_path: Path) -> None:
+    """Project tables one after another, each from a new page: the title rows are the same, the
+    column header is not printed again before the next table's rows."""
+    builder = Builder()
+    for project in ("Archives", "Training"):
+        builder.new_page()
+        top = _ruled_row(builder, 60, COLUMNS, ["Form 3"])
+        top = _ruled_row(builder, top, COLUMNS, ["Name", project])
+        _ruled_row(builder, top, COLUMNS, HEADER)
+    document = read_document(builder.save(tmp_path / "projects.pdf"), "projects.pdf")
+    assert [b.table.grid()[1][1] for b in document.tables()] == ["Archives", "Training"]
+
+
+def test_a_start_whose_rows_all_merge_two_columns_takes_its_continuations_columns(tmp_path: Path) -> None:
+    builder = Builder()
+    builder.new_page()
+    top = _ruled_row(builder, 100, [60, 120, 300, 500], MERGED_HEADER)
+    _ruled_row(builder, top, [60, 120, 300, 500], ["221", "Housing", "445.69"])
+    builder.new_page()
+    top = _ruled_row(builder, 60, [60, 120, 300, 500], MERGED_HEADER)
+    _ruled_row(builder, top, COLUMNS, ["201", "General services", "2,106.66", "1,511.89"])
+    document = read_document(builder.save(tmp_path / "merged-start.pdf"), "merged-start.pdf")
+    tables = list(document.tables())
+    assert len(tables) == 1
+    table = tables[0].table
+    assert table.pages == (1, 2) and table.n_cols == 4
+    assert table.grid()[1:] == [["221", "Housing", "445.69", ""], ["201", "General services", "2,106.66", "1,511.89"]]

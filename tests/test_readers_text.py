@@ -12,6 +12,7 @@ from budget_reports.model import BlockKind, Document
 from budget_reports.readers import ReadError, read_document
 from budget_reports.readers.text import strip_markers
 from tests.conftest import SEED_DIR, SEED_FILES
+from tests.seed_pdf import PROSE_SIZE, wrap
 
 
 def _seed(stem: str) -> Path:
@@ -209,3 +210,30 @@ def test_utf8_with_a_damaged_byte_stays_utf8_and_says_so(tmp_path: Path) -> None
     texts = [b.text for b in document.blocks]
     assert texts[:5] == [b.text for b in _read(seed).blocks][:5]
     assert sum("\ufffd" in t for t in texts) == 1
+
+
+_PARAGRAPH = (
+    "本部门2023年度收入合计912.26万元，其中一般公共预算财政拨款收入912.26万元，占100%；支出合计"
+    "912.26万元，其中基本支出686.2万元，占75.2%；项目支出226.06万元，占24.8%，主要用于干部教育培训、"
+    "基层组织建设和人才工作等方面的支出，较上年增加158.44万元，主要原因是新增干部暖心关爱帮扶基金。"
+)
+_CELL_TEXT = "对照部门年初整体支出绩效目标编制和完成情况计算指标得分绩效目标数量指标成本指标完成的指标个数"
+
+
+@pytest.mark.parametrize("lead", ["", "（二）自评得分情况：根据年初的绩效考核工作计划和目标，"])
+@pytest.mark.parametrize("table_pages", [0, 3, 12])
+def test_prose_pages_say_the_wrap_width_among_pages_of_long_table_cells(
+    tmp_path: Path, table_pages: int, lead: str
+) -> None:
+    """A paragraph wrapped as a page of 40 characters prints it, its first line set in by two (and
+    led by a run-in heading or not), joins whole however many pages of table cells (lines of every
+    width) follow it."""
+    paragraph = lead + _PARAGRAPH
+    lines = wrap(paragraph, 40 * PROSE_SIZE, PROSE_SIZE, indent=2 * PROSE_SIZE)
+    cells = "\n".join(_CELL_TEXT[: 16 + (k * 7) % 30] for k in range(40))
+    text = "\n".join(["一、收入支出决算总体情况说明", *lines]) + "\f" + "\f".join([cells] * table_pages) + "\f"
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    document = read_document(path, "report.txt")
+    block = next(b for b in document.blocks if b.text.startswith(paragraph[:6]))
+    assert block.text == paragraph and len(block.line_starts) == len(lines)

@@ -20,32 +20,17 @@ reach the PDF's facts the reason is given next to its pin.
 from __future__ import annotations
 
 import shutil
-from collections import Counter
 
 import polars as pl
 import pytest
 
-from budget_reports.gold import canonical, extract_frames
+from budget_reports.gold import extract_frames
 from budget_reports.text_serializations import NEEDS_PDFTOTEXT, SERIALIZERS, write_serialization
 from tests.conftest import corpus_file
+from tests.serialization_facts import Facts, facts, guessed_figures, shortfalls
 
 PUTUO = "shanghai-putuo-finance-bureau-2024-final.pdf"
 TEMPLATE = "shanghai-final-accounts-template-2024.pdf"
-VIEWS = ("summary_metrics", "income", "expenditure_function", "expenditure_economic")
-# Evidence differs by nature: a text has no page geometry, so its figures carry no box.
-NOT_COMPARED = {"report_id", "fiscal_year", "department", "source_file", "page", "line", "snippet"} | {
-    *(f"evidence_bbox_{edge}" for edge in ("x0", "y0", "x1", "y1")),
-    "evidence_page_width",
-    "evidence_page_height",
-}
-# What names one fact of a view (its values are the other columns).
-KEYS = {
-    "summary_metrics": ("metric", "scope"),
-    "income": ("source", "scope"),
-    "expenditure_function": ("fund_type", "source_table", "code", "name_as_written"),
-    "expenditure_economic": ("fund_type", "code"),
-}
-KINDS = ("table", "narrative")
 
 # (pdf, serializer) -> {"view/kind": (facts matched at least, facts not in the PDF at most)}, as
 # measured; a view not listed must match the PDF exactly. Totals for Putuo: summary_metrics table
@@ -113,25 +98,9 @@ def _pin(serializer: str) -> dict[str, tuple[int, int]]:
     return PINNED.get((PUTUO, serializer), {})
 
 
-Rows = dict[str, Counter]
-
-
-def _facts(frames: dict[str, pl.DataFrame]) -> dict[str, Counter]:
-    out: dict[str, Counter] = {}
-    for view in VIEWS:
-        frame = frames[view]
-        columns = [c for c in frame.columns if c not in NOT_COMPARED]
-        for kind in KINDS:
-            rows = frame.filter(pl.col("source_kind") == kind).select(columns)
-            out[f"{view}/{kind}"] = Counter(
-                tuple(zip(columns, map(canonical, r), strict=True)) for r in rows.iter_rows()
-            )
-    return out
-
-
 @pytest.fixture(scope="module")
-def pdf_facts() -> dict[str, dict[str, Counter]]:
-    return {name: _facts(extract_frames(corpus_file(name))) for name in (PUTUO, TEMPLATE)}
+def pdf_facts() -> dict[str, Facts]:
+    return {name: facts(extract_frames(corpus_file(name))) for name in (PUTUO, TEMPLATE)}
 
 
 @pytest.fixture(scope="module")
@@ -150,72 +119,18 @@ def text_frames(tmp_path_factory: pytest.TempPathFactory):
     return read
 
 
-def _differences(expected: Counter, got: Counter) -> str:
-    def shown(row: tuple) -> str:
-        return str({column: value for column, value in row if value and column != "source_kind"})
-
-    lines = [f"    only in the PDF: {shown(r)}" for r in sorted((expected - got).elements())]
-    lines += [f"    only in the text: {shown(r)}" for r in sorted((got - expected).elements())]
-    return "\n".join(lines)
-
-
 @pytest.mark.parametrize("serializer", sorted(SERIALIZERS))
 @pytest.mark.parametrize("pdf_name", [PUTUO, TEMPLATE])
 def test_text_gives_the_facts_of_its_pdf(pdf_name: str, serializer: str, pdf_facts, text_frames) -> None:
-    expected = pdf_facts[pdf_name]
-    got = _facts(text_frames(pdf_name, serializer))
     pins = _pin(serializer) if pdf_name == PUTUO else {}
-    failures = []
-    for view_kind, wanted in expected.items():
-        have = got[view_kind]
-        matched = sum((wanted & have).values())
-        extra = sum((have - wanted).values())
-        total = sum(wanted.values())
-        least, most = pins.get(view_kind, (total, 0))
-        if matched < least or extra > most:
-            failures.append(
-                f"{view_kind}: {matched}/{total} matched (pinned {least}), {extra} not in the PDF (pinned {most})\n"
-                + _differences(wanted, have)
-            )
+    failures = shortfalls(pdf_facts[pdf_name], facts(text_frames(pdf_name, serializer)), pins)
     assert not failures, f"{serializer} text of {pdf_name}:\n" + "\n".join(failures)
-
-
-def _by_key(frame: pl.DataFrame, view: str) -> dict[tuple[str, ...], dict[str, str]]:
-    key = KEYS[view]
-    columns = [c for c in frame.columns if c not in NOT_COMPARED]
-    rows = {}
-    for row in frame.filter(pl.col("source_kind") == "table").select(columns).iter_rows(named=True):
-        rows[tuple(canonical(row[k]) for k in key)] = {c: canonical(v) for c, v in row.items()}
-    return rows
 
 
 @pytest.mark.parametrize("serializer", sorted(SERIALIZERS))
 def test_no_table_figure_is_guessed(serializer: str, text_frames) -> None:
     """Every table fact of the text agrees with the PDF's fact of the same line wherever both have a value,
     and each value the text leaves NULL where the PDF has one is reported as an ambiguous cell."""
-    pdf = extract_frames(corpus_file(PUTUO))
-    text = text_frames(PUTUO, serializer)
-    findings = text["dq_findings"].filter(pl.col("rule_id") == "extraction.ambiguous_cell")
-    reported = set(findings["actual"].to_list())
-    contradictions, unreported = [], []
-    for view in VIEWS:
-        expected = _by_key(pdf[view], view)
-        for key, row in _by_key(text[view], view).items():
-            if key not in expected:
-                continue
-            for column, value in row.items():
-                truth = expected[key][column]
-                if value and truth and value != truth:
-                    contradictions.append(f"{view} {key} {column}: text {value}, PDF {truth}")
-                if not value and truth and column not in KEYS[view] and _printed(truth) not in reported:
-                    unreported.append(f"{view} {key} {column}: PDF {truth}")
+    contradictions, unreported = guessed_figures(extract_frames(corpus_file(PUTUO)), text_frames(PUTUO, serializer))
     assert not contradictions, "\n".join(contradictions)
     assert not unreported, "NULL without an ambiguous-cell finding:\n" + "\n".join(unreported)
-
-
-def _printed(value: str) -> str:
-    """A canonical figure as the Putuo tables print it (two decimals, thousands separators)."""
-    try:
-        return f"{float(value):,.2f}"
-    except ValueError:
-        return value

@@ -13,3 +13,10 @@ _HEADING_MAX_CHARS = 40
 
 def is_heading(text: str) -> bool:
     return len(text) <= _HEADING_MAX_CHARS and _HEADING.match(text) is not None
+
+
+def runs_on(text: str) -> bool:
+    """Whether a numbered line is a run-in heading that its paragraph follows on the same line
+    (``（二）自评得分情况：根据年初的绩效考核工作计划和目标，…``): a heading names a part, a comma
+    makes it a clause."""
+    return "，" in text or "," in text

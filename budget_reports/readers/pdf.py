@@ -219,13 +219,20 @@ def table_text(table: Table) -> str:
 
 
 def _join(start: _PageTable, cont: _PageTable) -> _PageTable | None:
-    """``start`` with ``cont`` appended when ``cont`` continues it (same columns), else None."""
+    """``start`` with ``cont`` appended when ``cont`` continues it (same columns, some of them
+    merged in every row of one of the pages), else None."""
     a, b = start.grid, cont.grid
-    if a.n_cols != b.n_cols or any(abs(x - y) > _SAME_COLUMN for x, y in zip(a.xs, b.xs, strict=True)):
-        return None
     head = start.block.table
     tail = cont.block.table
     assert head is not None and tail is not None
+    xs = a.xs if len(a.xs) >= len(b.xs) else b.xs  # the columns of the table joined
+    tail_columns, head_columns = _columns_within(xs, b.xs), _columns_within(xs, a.xs)
+    if tail_columns is None or head_columns is None:
+        return None
+    merged = len(a.xs) != len(b.xs)
+    if merged:
+        head = _on_columns(head, head_columns, len(xs) - 1)
+        tail = _on_columns(tail, tail_columns, len(xs) - 1)
     tail_grid = tail.grid()
     head_grid = head.grid()
     skip = 0
@@ -238,6 +245,12 @@ def _join(start: _PageTable, cont: _PageTable) -> _PageTable | None:
     ):
         repeated += 1
     skip += repeated
+    header_again = any(sum(1 for text in row if text) > 1 for row in head_grid[:repeated])
+    if (repeated or merged) and not header_again:
+        # Its title rows printed again without the column header: a new table of the same form (a
+        # report's project tables one after another). Fewer columns and no header printed again:
+        # another table as likely as a continuation.
+        return None
     # A cell spanning down across the skipped rows would lose its anchor: keep such tables apart.
     if any(cell.row < skip < cell.row + cell.row_span for cell in tail.cells):
         return None
@@ -254,5 +267,39 @@ def _join(start: _PageTable, cont: _PageTable) -> _PageTable | None:
         head.pages + tuple(p for p in tail.pages if p not in head.pages),
     )
     block = Block(BlockKind.TABLE, table_text(table), start.block.page, start.block.line, table)
-    grid = PageGrid(b.xs, b.ys, b.cells, b.owner)  # the columns the next continuation must match
+    grid = PageGrid(xs, b.ys, b.cells, b.owner)  # the columns the next continuation must match
     return _PageTable(block, grid)
+
+
+def _columns_within(columns: list[float], page: list[float]) -> list[int] | None:
+    """For each column boundary of one page's part of a table, the boundary of the whole table's
+    ``columns`` it stands on; None unless every one stands on one and the outer edges are the
+    table's. A page whose rows all merge some columns draws no rule between them: its columns are
+    the table's, fewer."""
+    at: list[int] = []
+    for x in page:
+        index = next((i for i, y in enumerate(columns) if abs(x - y) <= _SAME_COLUMN), None)
+        if index is None or (at and index <= at[-1]):
+            return None
+        at.append(index)
+    if not at or at[0] != 0 or at[-1] != len(columns) - 1:
+        return None
+    return at
+
+
+def _on_columns(table: Table, boundaries: list[int], n_cols: int) -> Table:
+    """``table``'s cells put on the columns of a table with ``n_cols`` columns, ``boundaries`` giving
+    the index there of each of its column boundaries."""
+    cells = tuple(
+        Cell(
+            c.row,
+            boundaries[c.col],
+            c.text,
+            c.row_span,
+            boundaries[c.col + c.col_span] - boundaries[c.col],
+            c.page,
+            c.line,
+        )
+        for c in table.cells
+    )
+    return Table(cells, table.n_rows, n_cols, table.page, table.line, table.pages)

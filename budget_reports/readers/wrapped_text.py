@@ -19,12 +19,14 @@ from collections.abc import Sequence
 from budget_reports.extract.standard_tables.recognise import unit_of
 from budget_reports.model import Block, BlockKind
 from budget_reports.normalize import compact, display_width
-from budget_reports.readers.headings import is_heading
+from budget_reports.readers.headings import is_heading, runs_on
 from budget_reports.readers.linear_tables import SourceLine
 from budget_reports.readers.pdf_text import PAGE_NUMBER, ends_paragraph, join_wrapped, running_key
 
 # A line this close to the widest lines (in display columns, a Chinese character is two) is full.
 _RAGGED_COLUMNS = 8
+# A paragraph's first line is set in by two characters, which an extractor does not write.
+_INDENT_COLUMNS = 4
 # Lines at least this wide count when finding the wrap width; shorter ones end paragraphs anyway.
 _MIN_WRAP_COLUMNS = 30
 # Text is taken as hard-wrapped when this share of its wide lines runs to the wrap width.
@@ -95,7 +97,24 @@ def _has_words(text: str) -> bool:
 
 
 def wrap_width(lines: Sequence[SourceLine]) -> int | None:
-    """The width the text was wrapped at, or None when it was not hard-wrapped."""
+    """The width the text was wrapped at, or None when it was not hard-wrapped.
+
+    Where pages of tables whose cells hold long text (self-evaluation tables) outnumber the pages
+    of prose, their cells' lines hide the prose's width: it is then read from the pages that are
+    hard-wrapped on their own."""
+    width = _wrapped_at(lines)
+    if width is not None:
+        return width
+    by_page: dict[int | None, list[SourceLine]] = {}
+    for line in lines:
+        by_page.setdefault(line.page, []).append(line)
+    if len(by_page) < 2:
+        return None
+    wrapped = [line for page_lines in by_page.values() if _wrapped_at(page_lines) for line in page_lines]
+    return _wrapped_at(wrapped) if wrapped else None
+
+
+def _wrapped_at(lines: Sequence[SourceLine]) -> int | None:
     # Lines spread out in columns (pdftotext -layout tables) are not prose: their width says nothing.
     stripped = [line.text.strip() for line in lines]
     texts = [text for text in stripped if "   " not in text or not _COLUMN_GAP.search(text)]
@@ -140,7 +159,7 @@ def paragraph_blocks(lines: Sequence[SourceLine], width: int | None) -> list[Blo
         first, first_text = pieces[i]
         texts = [first_text]
         j = i
-        while j + 1 < len(pieces) and adjacent[j + 1] and _continues(pieces[j], pieces[j + 1], width):
+        while j + 1 < len(pieces) and adjacent[j + 1] and _continues(pieces[j], pieces[j + 1], width, j == i):
             j += 1
             texts.append(pieces[j][1])
         text, starts = join_wrapped(texts)
@@ -151,12 +170,15 @@ def paragraph_blocks(lines: Sequence[SourceLine], width: int | None) -> list[Blo
     return blocks
 
 
-def _continues(current: tuple[SourceLine, str], following: tuple[SourceLine, str], width: int | None) -> bool:
+def _continues(
+    current: tuple[SourceLine, str], following: tuple[SourceLine, str], width: int | None, first: bool
+) -> bool:
     (line, text), (next_line, next_text) = current, following
     if width is None or line is next_line:
         return False  # not wrapped text, or a heading split off its line
     if next_line.page != line.page or (next_line.line <= line.line and not next_line.follows):
         return False  # another page (as the PDF reader); a line put back below the one it continues follows it
-    if display_width(text) < width - _RAGGED_COLUMNS:
+    if display_width(text) < width - _RAGGED_COLUMNS - (_INDENT_COLUMNS if first else 0):
         return False  # the line stops short of the width: it ends its paragraph (checked first: cheapest)
-    return not (is_heading(text) or ends_paragraph(text, next_text) or not compact(next_text))
+    heading = is_heading(text) and not runs_on(text)
+    return not (heading or ends_paragraph(text, next_text) or not compact(next_text))

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from budget_reports.extract.performance import cells
 from budget_reports.extract.performance.indicators import COMPARATOR, L3, TARGET, UNIT, IndicatorRow, header_columns
 from budget_reports.extract.performance.projects import DECLARED_FUNDS, FundLine, ProjectHeader
-from budget_reports.extract.performance.segment import PerfTable, Row
+from budget_reports.extract.performance.segment import PerfTable, Row, is_clause
 from budget_reports.extract.performance.values import parse_comparator, parse_value
 from budget_reports.extract.standard_tables.recognise import unit_of
 from budget_reports.model import Block, BlockKind, Cell, Document
@@ -71,7 +71,7 @@ def is_title(text: str) -> bool:
     if "表" not in text:  # every title ends in 表 (and no other character folds into it): most lines stop here
         return False
     key = _YEAR_SUFFIX.sub("", compact(text))
-    return 0 < len(key) <= _TITLE_MAX_CHARS and key.endswith(TITLE_ENDINGS)
+    return 0 < len(key) <= _TITLE_MAX_CHARS and key.endswith(TITLE_ENDINGS) and not is_clause(key)
 
 
 def declared_targets(document: Document) -> list[DeclaredTargets]:

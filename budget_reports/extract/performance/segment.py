@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from budget_reports.model import Block, BlockKind, Cell, Document
+from budget_reports.model import Block, BlockKind, Cell, Document, Table
 from budget_reports.normalize import compact
 
 Row = list[Cell]
@@ -19,6 +19,9 @@ Row = list[Cell]
 # Self-evaluation tables, and a budget's declared targets (绩效目标申报表 / 项目支出绩效目标表).
 _TITLE = re.compile(r"(自评表|评分表|基础数据表|指标体系|绩效目标自评|绩效目标申报表|绩效目标表)$")
 _TITLE_MAX_CHARS = 60
+# A title is a name, never a clause: text holding clause punctuation only mentions a table
+# (``…，根据预算一体化系统导出的绩效目标申报表``, a wrapped line of a cell).
+_CLAUSE_MARK = re.compile(r"[,，。；;]")
 # A paragraph this short between two grids is a piece of a cell cut off by the export (``(55分)``).
 _FRAGMENT_MAX_CHARS = 12
 _PROJECT_NAME_LABELS = ("项目名称", "专项(项目)名称")
@@ -35,9 +38,14 @@ class PerfTable:
 
 def is_title(text: str) -> bool:
     key = _strip_year_note(compact(text))
-    if len(key) > _TITLE_MAX_CHARS or not _TITLE.search(key):
+    if len(key) > _TITLE_MAX_CHARS or not _TITLE.search(key) or is_clause(key):
         return False
     return "绩效" in key or "评分" in key
+
+
+def is_clause(text: str) -> bool:
+    """Whether the text is a clause (it holds clause punctuation), which a table's title never is."""
+    return bool(_CLAUSE_MARK.search(text))
 
 
 def _strip_year_note(key: str) -> str:
@@ -87,8 +95,7 @@ def segment_tables(document: Document) -> list[PerfTable]:
             else:
                 contiguous = False
             continue
-        grid = block.table
-        rows = [r for r in (grid.row_cells(i) for i in range(grid.n_rows)) if r]
+        rows = [r for r in _rows_as_exported(block.table) if r]
         if not rows:
             continue
         continues = (
@@ -120,6 +127,23 @@ def segment_tables(document: Document) -> list[PerfTable]:
             current.rows.append(row)
         title_blocks, fragments, contiguous = [], [], True
     return [t for t in tables if t.rows]
+
+
+def _rows_as_exported(table: Table) -> list[Row]:
+    """The table's rows as Word's text export writes a table with merged cells, whatever the
+    reader: a merged cell once in its first row, and an empty cell in each row it spans down to
+    (a PDF's grid holds the merged cell alone), so a row's cells line up the same way."""
+    below: dict[int, list[Cell]] = {}
+    for cell in table.cells:
+        for r in range(cell.row + 1, cell.row + cell.row_span):
+            below.setdefault(r, []).append(Cell(r, cell.col, "", page=cell.page, line=cell.line))
+    rows = []
+    for index in range(table.n_rows):
+        row = table.row_cells(index)
+        if index in below:
+            row = sorted(row + below[index], key=lambda cell: cell.col)
+        rows.append(row)
+    return rows
 
 
 def _append_fragments(row: Row, fragments: list[Block]) -> Row:

@@ -26,6 +26,14 @@ _LEVEL_MARK = re.compile(r"（[类款项]）")
 # ``…行政运行（项）：`` ends its line, its figures on the next: the colon does not end the paragraph.
 _AWAITS_FIGURES = re.compile(r"（[类款项]）[”\"]?[:：]$")
 _HEADING_MAX_CHARS = 45
+# A row of a table written as a line of text (a PDF's table its extractor wrote line by line): a
+# label, then two or more figures apart by spaces alone (``公用经费 141.53万元 42.06万元 129.5万元``).
+# Which column each figure is, only the table's header says: such a line (alone in its block) is no
+# sentence of the prose.
+_TABLE_ROW = re.compile(r"\S(?:[ \t\u3000]+[-+]?\d[\d,]*(?:\.\d+)?(?:万元|亿元|元|%)?){2,}[ \t\u3000]*$")
+# A figure alone in its block is a table's cell written as a paragraph of its own (pdftotext sets
+# each cell of a ruled table apart): which row and column it is, the prose cannot say.
+_LONE_FIGURE = re.compile(r"^\s*[-+]?\d[\d,]*(?:\.\d+)?(?:万元|亿元|元|%)?\s*$")
 # Page furniture a PDF reader may leave between the lines of one paragraph.
 _PAGE_NUMBER = re.compile(r"^[-—－\s]*\d{1,4}[-—－\s]*$|^第\d+页(共\d+页)?$")
 CLAUSE_END = "。；;！!？?"
@@ -141,7 +149,7 @@ def passages(document: Document) -> list[Passage]:
         pending.clear()
 
     for block in document.blocks:
-        if block.kind is BlockKind.TABLE:
+        if block.kind is BlockKind.TABLE or _is_table_line(block):
             flush()
             continue
         compact, offsets = compact_with_origins(block.text)
@@ -164,6 +172,11 @@ def passages(document: Document) -> list[Passage]:
             flush()
     flush()
     return result
+
+
+def _is_table_line(block: Block) -> bool:
+    """A table's row or cell the extractor wrote as a line of its own."""
+    return not block.line_starts and bool(_TABLE_ROW.search(block.text) or _LONE_FIGURE.match(block.text))
 
 
 def _bounded(compact: str, offsets: list[int]) -> list[tuple[str, list[int]]]:

@@ -1,0 +1,148 @@
+"""Same facts from every serialization, for the five seed reports typeset as report PDFs.
+
+Each seed report (Word-exported text of another department, place and year) is typeset as a PDF
+from the document model the text reader gives for it (``tests/seed_pdf.py``: prose wrapped on
+portrait pages, ruled landscape tables with merged cells, wrapped cells and repeated headers), so
+no figure is typed by hand. Then:
+
+1. the PDF read by the PDF reader gives the seed's facts, view by view;
+2. the PDF's text as each extractor writes it (pdftotext default, -layout and -raw, pypdfium2,
+   pdfplumber) gives the PDF's facts, value by value in both directions;
+3. no table figure read from a text contradicts the PDF's, and each one left NULL is reported as
+   ``extraction.ambiguous_cell``.
+
+The views are those of ``tests/test_text_serializations.py`` and the performance views (the seeds'
+tables are self-evaluation tables). How much each form reads is pinned as measured, with the reason
+next to each pin; a view not pinned must match exactly.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import polars as pl
+import pypdfium2
+import pytest
+
+from budget_reports.gold import extract_frames
+from budget_reports.readers import read_document
+from budget_reports.text_serializations import NEEDS_PDFTOTEXT, SERIALIZERS, write_serialization
+from tests.conftest import SEED_FILES
+from tests.seed_pdf import LANDSCAPE, PORTRAIT, typeset
+from tests.serialization_facts import PERFORMANCE_VIEWS, VIEWS, facts, guessed_figures, shortfalls
+
+SEEDS = [path.name for path in SEED_FILES]
+ALL_VIEWS = VIEWS + PERFORMANCE_VIEWS
+SEED_000, SEED_001, SEED_002, SEED_003, SEED_004 = SEEDS
+
+# seed -> {"view/kind": (facts matched at least, facts not in the seed at most)} for its PDF.
+# - A line break inside a cell, where the cell's line is full anyway, cannot be told from the cell's
+#   wrapping; a PDF cell's text is its lines joined: an indicator whose target or actual text holds
+#   such a break reads without it (003: two indicators, each read once, its text joined).
+PDF_PINS: dict[str, dict[str, tuple[int, int]]] = {
+    SEED_003: {"performance_indicators": (21, 2)},
+}
+
+# (seed, serializer) -> pins, as PDF_PINS, of the text against the PDF. Why:
+# - The self-evaluation tables (项目/部门整体 绩效自评表, 评分表, 基础数据表) are read from grids
+#   (Word, spreadsheets, a PDF's ruling lines); the readers of tables in linear text rebuild the nine
+#   standard final-accounts tables only, so no performance fact and no table metric comes from any
+#   text serialization. A cell's text that ends like a table's title (``…绩效目标申报表``) is not
+#   read as one.
+_NO_PERFORMANCE_TABLES = {
+    SEED_000: {"performance_projects/table": (0, 0), "performance_funds": (0, 0), "performance_indicators": (0, 0)},
+    SEED_001: {"performance_projects/table": (0, 0), "performance_funds": (0, 0), "performance_indicators": (0, 0)},
+    SEED_002: {"performance_projects/table": (0, 0), "performance_funds": (0, 0), "performance_indicators": (0, 0)},
+    SEED_003: {
+        "summary_metrics/table": (0, 0),
+        "performance_projects/table": (0, 0),
+        "performance_funds": (0, 0),
+        "performance_indicators": (0, 0),
+    },
+    SEED_004: {"performance_projects/table": (0, 0), "performance_funds": (0, 0), "performance_indicators": (0, 0)},
+}
+TEXT_PINS: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
+    (seed, serializer): dict(pins) for seed, pins in _NO_PERFORMANCE_TABLES.items() for serializer in SERIALIZERS
+}
+
+
+def _text_pins(seed: str, serializer: str) -> dict[str, tuple[int, int]]:
+    return TEXT_PINS.get((seed, serializer), {})
+
+
+@pytest.fixture(scope="module")
+def seed_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("seed-pdfs")
+    return {path.name: typeset(read_document(path, path.name), folder / f"{path.stem}.pdf") for path in SEED_FILES}
+
+
+@pytest.fixture(scope="module")
+def pdf_frames(seed_pdfs: dict[str, Path]):
+    cache: dict[str, dict[str, pl.DataFrame]] = {}
+
+    def read(seed: str) -> dict[str, pl.DataFrame]:
+        if seed not in cache:
+            cache[seed] = extract_frames(seed_pdfs[seed], seed)
+        return cache[seed]
+
+    return read
+
+
+@pytest.fixture(scope="module")
+def text_frames(seed_pdfs: dict[str, Path], tmp_path_factory: pytest.TempPathFactory):
+    cache: dict[tuple[str, str], dict[str, pl.DataFrame]] = {}
+
+    def read(seed: str, serializer: str) -> dict[str, pl.DataFrame]:
+        if (seed, serializer) not in cache:
+            if serializer in NEEDS_PDFTOTEXT and shutil.which("pdftotext") is None:
+                pytest.skip("pdftotext (poppler-utils) is not installed: scripts/system-deps.sh installs it")
+            path = write_serialization(seed_pdfs[seed], serializer, tmp_path_factory.mktemp(serializer))
+            cache[(seed, serializer)] = extract_frames(path, seed)
+        return cache[(seed, serializer)]
+
+    return read
+
+
+def test_the_pdfs_are_printed_as_reports_are(seed_pdfs: dict[str, Path]) -> None:
+    """Portrait prose pages and landscape table pages; tables with cells merged across columns and
+    down rows; tables run on over pages, their header printed again, each read back as one table."""
+    sizes, merged_across, merged_down, continued = set(), 0, 0, 0
+    for seed, path in seed_pdfs.items():
+        document = pypdfium2.PdfDocument(str(path))
+        sizes |= {tuple(round(v) for v in document[i].get_size()) for i in range(len(document))}
+        document.close()
+        tables = list(read_document(path, seed).tables())
+        assert len(tables) == len(list(read_document(SEED_FILES[SEEDS.index(seed)], seed).tables()))
+        for block in tables:
+            table = block.table
+            merged_across += sum(1 for c in table.cells if c.col_span > 1)
+            merged_down += sum(1 for c in table.cells if c.row_span > 1)
+            continued += len(table.pages) > 1
+    assert sizes == {tuple(round(v) for v in PORTRAIT), tuple(round(v) for v in LANDSCAPE)}
+    assert merged_across > 100 and merged_down > 50 and continued >= 10
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_pdf_gives_the_facts_of_its_seed(seed: str, pdf_frames) -> None:
+    expected = facts(extract_frames(SEED_FILES[SEEDS.index(seed)]), ALL_VIEWS)
+    got = facts(pdf_frames(seed), ALL_VIEWS)
+    failures = shortfalls(expected, got, PDF_PINS.get(seed, {}), "the seed", "the PDF")
+    assert not failures, f"PDF of {seed}:\n" + "\n".join(failures)
+
+
+@pytest.mark.parametrize("serializer", sorted(SERIALIZERS))
+@pytest.mark.parametrize("seed", SEEDS)
+def test_text_gives_the_facts_of_its_pdf(seed: str, serializer: str, pdf_frames, text_frames) -> None:
+    expected = facts(pdf_frames(seed), ALL_VIEWS)
+    got = facts(text_frames(seed, serializer), ALL_VIEWS)
+    failures = shortfalls(expected, got, _text_pins(seed, serializer))
+    assert not failures, f"{serializer} text of the PDF of {seed}:\n" + "\n".join(failures)
+
+
+@pytest.mark.parametrize("serializer", sorted(SERIALIZERS))
+@pytest.mark.parametrize("seed", SEEDS)
+def test_no_table_figure_is_guessed(seed: str, serializer: str, pdf_frames, text_frames) -> None:
+    contradictions, unreported = guessed_figures(pdf_frames(seed), text_frames(seed, serializer), ALL_VIEWS)
+    assert not contradictions, "\n".join(contradictions)
+    assert not unreported, "NULL without an ambiguous-cell finding:\n" + "\n".join(unreported)
