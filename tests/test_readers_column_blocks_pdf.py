@@ -63,8 +63,9 @@ def _pdftotext(pdf: Path) -> str:
     return subprocess.run([program, str(pdf), "-"], capture_output=True, check=True, text=True).stdout
 
 
-# (row height, name column wrap (characters, 0: one line), rows on the first page) -> read whole.
-VARIANTS = {
+# (row height, name column wrap (characters, 0: one line), rows on the first page) -> read whole
+# (True), not at all (False), or partly (some lines read, the other figures reported ambiguous).
+VARIANTS: dict[tuple[int, int, int], bool | str] = {
     (11, 0, 3): True,  # every column a run, page by page
     (11, 8, 6): True,  # names wrapped in their cell: joined where the reference names the code
     (12, 0, 6): True,  # labels row by row on the first page, figures by column
@@ -74,9 +75,12 @@ VARIANTS = {
     # the rows still add up, the 款's column sums do not, so neither page is trusted.
     (12, 0, 3): False,
     (13, 12, 3): False,
-    # Rows far enough apart that each cell is a block of its own, codes and figures interleaved:
-    # the table is reported as not read (the report is partial).
-    (14, 0, 6): False,
+    # Rows far enough apart that each cell is a block of its own, codes and figures interleaved
+    # (read as streams, readers/interleaved_columns.py). The first page holds only the 201 family,
+    # which may go on over the page, so its sums do not fix which figure is a row's 合计 but for
+    # the 项 whose 合计 is the only figure fitting; which of 基本支出 and 项目支出 holds a part no
+    # sum tells. Those 合计 are read, every other figure reported ambiguous.
+    (14, 0, 6): "partly",
 }
 
 
@@ -98,7 +102,10 @@ def test_a_pdf_table_read_from_pdftotext_default(tmp_path: Path, row_height: int
         for value, printed in zip(lines.get(code, (None, None, None)), truth, strict=True):
             if printed is not None and value is None:
                 assert printed in reported or table_lost, f"{code}: {printed} neither read nor reported"
-    if VARIANTS[(row_height, wrap, page_break)]:
+    if VARIANTS[(row_height, wrap, page_break)] == "partly":
+        assert any(any(cells) for cells in lines.values())
+        assert document.ambiguous_cells
+    elif VARIANTS[(row_height, wrap, page_break)]:
         assert lines == TRUTH
         assert document.ambiguous_cells == []
         metrics = {m.metric: m.value for m in read_tables(document).summary_metrics}
