@@ -220,7 +220,9 @@ def _rebuild_interleaved(
     for codes in code_readings(lines, carried):
         code_texts = [compact("".join(part.text for part in code)) for code in codes]
         names = _joined_names([BlockLine(n.text, n.page, n.line) for n in printed], code_texts)
-        if names is not None:
+        rows = [name for name in names or [] if not is_total(compact(name.text))]
+        # Any split of the parts may give ascending codes: the names must be the codes' own.
+        if names is not None and all(_fits(name, code) for name, code in zip(rows, code_texts, strict=True)):
             fitting.append((names, codes))
     if len(fitting) > 1:
         fitting = [(names, codes) for names, codes in fitting if _confirmed(_coded_rows(names, codes))]

@@ -38,8 +38,8 @@ LABEL_HEADER_WORDS = frozenset(
     {"项目", "科目名称", "科目编码", "支出功能分类", "支出功能分类科目编码", "类", "款", "项"}
 )
 _MAX_HEADER_PIECES = 4  # lines a header cell is broken over
-_MAX_SPLITS = 200_000  # ways of splitting the 款/项 parts tried per page
-_MAX_NODES = 400_000  # placements of runs tried per page
+_MAX_SPLITS = 50_000  # ways of splitting the 款/项 parts tried per page
+_MAX_NODES = 100_000  # placements of runs tried per page
 _MAX_SOLUTIONS = 2_000
 
 
@@ -60,7 +60,11 @@ def name_lines(lines: Sequence[StreamLine], layout: HeaderLayout) -> list[Stream
     after another (``项目支`` / ``出``)."""
     header_words = {*layout.words, *LABEL_HEADER_WORDS}
     texts = [compact(line.text) for line in lines]
-    start = next((i for i, t in enumerate(texts) if _CLASS.match(t) or is_total(t)), len(texts))
+    # The header may print a total's words too (本年支出合计): the rows open with a code or a total
+    # that is no header word.
+    start = next(
+        (i for i, t in enumerate(texts) if _CLASS.match(t) or (is_total(t) and t not in layout.words)), len(texts)
+    )
     text_lines = [
         i
         for i in range(start, len(lines))
