@@ -35,14 +35,14 @@ from budget_reports.classification.resolver import MATCH_ORDER, Match, match_kin
 from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.model import AmbiguousCell
 from budget_reports.normalize import compact, parse_decimal
+from budget_reports.readers.block_words import BARE_FIGURE as _FIGURE
+from budget_reports.readers.block_words import CLASS_CODE as _CLASS
+from budget_reports.readers.block_words import CODE_PART as _PART
 from budget_reports.readers.cell_assignment import RowFigures
 from budget_reports.readers.interleaved_columns import code_readings, name_lines, place_streams
 from budget_reports.readers.linear_rows import Segment, Token
 from budget_reports.readers.table_headers import HeaderLayout, LabelKind, Side
 
-_CLASS = re.compile(r"^\d{3}$")
-_PART = re.compile(r"^\d{2}$")
-_FIGURE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^-?\d{1,3}(?:,\d{3})+$")
 _MAX_SOLUTIONS = 500
 _MAX_TRIALS = 20_000  # placements tried per page before giving up
 _MAX_JOININGS = 2_000  # ways of joining wrapped names tried per page

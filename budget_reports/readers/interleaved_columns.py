@@ -10,17 +10,20 @@ merged into one stream. So the table is read as streams:
 - labels: the rows are the 类 codes in order (every coded row prints its 类); the two-digit parts
   are the 款 and 项 columns merged, every split of them that gives codes in the table's order
   (ascending) is a reading, confirmed by the names the classification reference gives the codes;
-- figures: each run of figures (lines one after another) is cells of one column, consecutive rows;
-  every placement of the runs in which each column's figures keep their row order and every row
-  and column sum holds (合计 = 基本支出 + 项目支出 …, 类 = its 款, 款 = its 项, 合计 = the 类)
-  is a solution. The search is bounded: past the bound the page is not read.
+- figures: each run of figures (lines one after another) is cells of one column, consecutive rows.
+  A row is printed because it spends, so the 合计 column holds a figure on every row: the runs
+  that are its cells fill it row after row, and a 类 or 款 whose rows are all on the page is the
+  sum of its 款 or 项 there. The total is half of all the figures (each row's parts add up to
+  it). The other runs are the parts (基本支出, 项目支出 …), which the sums treat alike: they fill
+  what each row's 合计 leaves, exactly, split into at most as many top-to-bottom columns as the
+  table has; which of those columns holds a part is left to the report's other tables. The
+  search is bounded: past the bound the page is not read.
 
 The caller keeps only what every solution agrees on; the rest is reported ambiguous.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -28,11 +31,11 @@ from typing import Protocol
 
 from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.normalize import compact, parse_decimal
+from budget_reports.readers.block_words import BARE_FIGURE as _FIGURE
+from budget_reports.readers.block_words import CLASS_CODE as _CLASS
+from budget_reports.readers.block_words import CODE_PART as _PART
 from budget_reports.readers.table_headers import HeaderLayout, Side
 
-_CLASS = re.compile(r"^\d{3}$")
-_PART = re.compile(r"^\d{2}$")
-_FIGURE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^-?\d{1,3}(?:,\d{3})+$")
 # Words of a coded table's label header, besides the layout's own words.
 LABEL_HEADER_WORDS = frozenset(
     {"项目", "科目名称", "科目编码", "支出功能分类", "支出功能分类科目编码", "类", "款", "项"}
