@@ -117,8 +117,8 @@ def code_readings(lines: Sequence[StreamLine], carried: Sequence[str]) -> list[l
 
     def split(i: int, kuan: list[StreamLine], xiang: list[StreamLine]) -> None:
         budget[0] -= 1
-        if budget[0] <= 0:
-            return
+        if budget[0] <= 0 or len(kuan_rows) - len(kuan) > len(parts) - i:
+            return  # past the bound, or too few parts left for the rows printing a 款
         if i == len(parts):
             if len(kuan) == len(kuan_rows):
                 codes = _assemble(classes, kuan_rows, kuan, xiang, carried)
