@@ -22,6 +22,7 @@ import pytest
 from budget_reports.extract.standard_tables import read_tables
 from budget_reports.readers.text import read_text
 from tests.cjk_table_pdf import Column, TablePdf
+from tests.nothing_guessed import assert_nothing_guessed
 from tests.test_readers_text_tables import ROWS, TOTAL
 
 TITLE = "一般公共预算财政拨款支出决算表"
@@ -88,20 +89,7 @@ VARIANTS: dict[tuple[int, int, int], bool | str] = {
 def test_a_pdf_table_read_from_pdftotext_default(tmp_path: Path, row_height: int, wrap: int, page_break: int) -> None:
     text = _pdftotext(_pdf(tmp_path / "table.pdf", row_height, wrap, page_break))
     document = read_text(text, "table.txt")
-    lines = {line.code: (line.actual, line.basic, line.project) for line in read_tables(document).expenditure_function}
-    # Nothing guessed: each figure read is its cell's; each figure printed and not read is reported.
-    wrong = {
-        code: cells
-        for code, cells in lines.items()
-        if any(v is not None and v != t for v, t in zip(cells, TRUTH[code], strict=True))
-    }
-    assert not wrong
-    reported = [Decimal(cell.figure.replace(",", "")) for cell in document.ambiguous_cells]
-    table_lost = any(TITLE in lost for lost in document.lost)
-    for code, truth in TRUTH.items():
-        for value, printed in zip(lines.get(code, (None, None, None)), truth, strict=True):
-            if printed is not None and value is None:
-                assert printed in reported or table_lost, f"{code}: {printed} neither read nor reported"
+    lines = assert_nothing_guessed(document, TRUTH, TITLE)
     if VARIANTS[(row_height, wrap, page_break)] == "partly":
         assert any(any(cells) for cells in lines.values())
         assert document.ambiguous_cells
