@@ -69,8 +69,9 @@ KINDS = ("table", "narrative")
 #   around; such lines are put back and their paragraph runs on across the blanks: every prose
 #   fact is read.
 # - pdftotext (default) writes tables column by column, following the PDF's text blocks. The
-#   一般公共预算财政拨款支出决算表 is rebuilt whole (its runs of figures fit the rows one way only).
-#   The 支出决算表 is rebuilt whole (19 lines and the 合计 row). Its first page comes as
+#   一般公共预算财政拨款支出决算表 is rebuilt whole (its runs of figures fit the rows one way only),
+#   and the 收入决算表 (its header cells broken over lines among the runs are set apart), whose
+#   合计 row gives 本年收入合计. The 支出决算表 is rebuilt whole (19 lines and the 合计 row). Its first page comes as
 #   interleaved streams (readers/interleaved_columns.py): codes, names and some rows' 合计 cell
 #   by cell, the basic/project figures of the first rows alternating. Each column is still written
 #   top to bottom, so the 类 codes give the rows, the one split of the 款/项 parts whose codes
@@ -104,7 +105,7 @@ PINNED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
     (PUTUO, "pypdfium2"): {"summary_metrics/table": (21, 0)},
     (PUTUO, "pdftotext-layout"): {"summary_metrics/table": (21, 0)},
     (PUTUO, "pdftotext"): {
-        "summary_metrics/table": (7, 0),
+        "summary_metrics/table": (8, 0),
         "income/table": (0, 0),
         "expenditure_function/table": (38, 0),
         "expenditure_economic/table": (0, 0),

@@ -40,6 +40,7 @@ from budget_reports.readers.table_headers import HeaderLayout, Side
 LABEL_HEADER_WORDS = frozenset(
     {"项目", "科目名称", "科目编码", "支出功能分类", "支出功能分类科目编码", "类", "款", "项"}
 )
+_ROW_TOTALS = frozenset({"合计", "总计"})  # a total row's label, which a header may print too
 _MAX_HEADER_PIECES = 4  # lines a header cell is broken over
 _MAX_SPLITS = 50_000  # ways of splitting the 款/项 parts tried per page
 _MAX_NODES = 100_000  # placements of runs tried per page
@@ -80,7 +81,7 @@ def name_lines(lines: Sequence[StreamLine], layout: HeaderLayout) -> list[Stream
             if i != first and (i - 1 not in text_lines or i - 1 < first):
                 break  # a blank or other line between: not one cell
             joined += texts[i]
-            if joined in header_words and not is_total(joined):
+            if joined in header_words and joined not in _ROW_TOTALS:
                 header.update(range(first, i + 1))
                 break
     return [lines[i] for i in text_lines if i not in header]
