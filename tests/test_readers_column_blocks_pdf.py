@@ -22,6 +22,7 @@ import pytest
 from budget_reports.extract.standard_tables import read_tables
 from budget_reports.readers.text import read_text
 from tests.cjk_table_pdf import Column, TablePdf
+from tests.nothing_guessed import assert_nothing_guessed
 from tests.test_readers_text_tables import ROWS, TOTAL
 
 TITLE = "一般公共预算财政拨款支出决算表"
@@ -63,8 +64,9 @@ def _pdftotext(pdf: Path) -> str:
     return subprocess.run([program, str(pdf), "-"], capture_output=True, check=True, text=True).stdout
 
 
-# (row height, name column wrap (characters, 0: one line), rows on the first page) -> read whole.
-VARIANTS = {
+# (row height, name column wrap (characters, 0: one line), rows on the first page) -> read whole
+# (True), not at all (False), or partly (some lines read, the other figures reported ambiguous).
+VARIANTS: dict[tuple[int, int, int], bool | str] = {
     (11, 0, 3): True,  # every column a run, page by page
     (11, 8, 6): True,  # names wrapped in their cell: joined where the reference names the code
     (12, 0, 6): True,  # labels row by row on the first page, figures by column
@@ -74,9 +76,12 @@ VARIANTS = {
     # the rows still add up, the 款's column sums do not, so neither page is trusted.
     (12, 0, 3): False,
     (13, 12, 3): False,
-    # Rows far enough apart that each cell is a block of its own, codes and figures interleaved:
-    # the table is reported as not read (the report is partial).
-    (14, 0, 6): False,
+    # Rows far enough apart that each cell is a block of its own, codes and figures interleaved
+    # (read as streams, readers/interleaved_columns.py). The first page holds only the 201 family,
+    # which may go on over the page, so its sums do not fix which figure is a row's 合计 but for
+    # the 项 whose 合计 is the only figure fitting; which of 基本支出 and 项目支出 holds a part no
+    # sum tells. Those 合计 are read, every other figure reported ambiguous.
+    (14, 0, 6): "partly",
 }
 
 
@@ -84,21 +89,11 @@ VARIANTS = {
 def test_a_pdf_table_read_from_pdftotext_default(tmp_path: Path, row_height: int, wrap: int, page_break: int) -> None:
     text = _pdftotext(_pdf(tmp_path / "table.pdf", row_height, wrap, page_break))
     document = read_text(text, "table.txt")
-    lines = {line.code: (line.actual, line.basic, line.project) for line in read_tables(document).expenditure_function}
-    # Nothing guessed: each figure read is its cell's; each figure printed and not read is reported.
-    wrong = {
-        code: cells
-        for code, cells in lines.items()
-        if any(v is not None and v != t for v, t in zip(cells, TRUTH[code], strict=True))
-    }
-    assert not wrong
-    reported = [Decimal(cell.figure.replace(",", "")) for cell in document.ambiguous_cells]
-    table_lost = any(TITLE in lost for lost in document.lost)
-    for code, truth in TRUTH.items():
-        for value, printed in zip(lines.get(code, (None, None, None)), truth, strict=True):
-            if printed is not None and value is None:
-                assert printed in reported or table_lost, f"{code}: {printed} neither read nor reported"
-    if VARIANTS[(row_height, wrap, page_break)]:
+    lines = assert_nothing_guessed(document, TRUTH, TITLE)
+    if VARIANTS[(row_height, wrap, page_break)] == "partly":
+        assert any(any(cells) for cells in lines.values())
+        assert document.ambiguous_cells
+    elif VARIANTS[(row_height, wrap, page_break)]:
         assert lines == TRUTH
         assert document.ambiguous_cells == []
         metrics = {m.metric: m.value for m in read_tables(document).summary_metrics}

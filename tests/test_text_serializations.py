@@ -55,14 +55,19 @@ TEMPLATE = "shanghai-final-accounts-template-2024.pdf"
 #   above the line it continues, with blank lines around; such lines are put back and their
 #   paragraph runs on across the blanks: every prose fact is read.
 # - pdftotext (default) writes tables column by column, following the PDF's text blocks. The
-#   一般公共预算财政拨款支出决算表 is rebuilt whole (its runs of figures fit the rows one way only).
-#   The 支出决算表's second page is rebuilt (its codes go on from the 类 and 款 the first page left
-#   open; its two runs fit 合计 and any one of five columns, and only 基本支出 holds the
-#   一般公共预算 table's 基本支出 of the same lines): 8 lines. Not proven from this text, their
-#   figures reported ambiguous or the table reported not read:
-#   - the 支出决算表's first page (11 lines and the 合计 row, hence its three summary metrics):
-#     codes, names and figures of some rows are written row by row between the column runs, and
-#     its basic/project figures alternate row by row, so no run is one column's cells in row order;
+#   一般公共预算财政拨款支出决算表 is rebuilt whole (its runs of figures fit the rows one way only),
+#   and the 收入决算表 (its header cells broken over lines among the runs are set apart), whose
+#   合计 row gives 本年收入合计. The 支出决算表 is rebuilt whole (19 lines and the 合计 row). Its first page comes as
+#   interleaved streams (readers/interleaved_columns.py): codes, names and some rows' 合计 cell
+#   by cell, the basic/project figures of the first rows alternating. Each column is still written
+#   top to bottom, so the 类 codes give the rows, the one split of the 款/项 parts whose codes
+#   ascend and whose names the reference confirms gives their codes, and every placement of the
+#   runs with the 合计 column filled row after row, the 类/款 families adding up and each row's
+#   parts filling its 合计 gives the same figures to every row (which of 基本支出 … 对附属单位
+#   补助支出 holds a part is settled by the 一般公共预算 table's 基本/项目 of the same line). Its
+#   second page goes on from the 类 and 款 the first page left open; its two runs fit 合计 and any
+#   one of five columns, and only 基本支出 holds the 一般公共预算 table's 基本支出. Not proven
+#   from this text, their figures reported ambiguous or the table reported not read:
 #   - the 收入支出决算总表 and the 财政拨款收入支出决算总表 (two-sided, 项目 labels): the labels
 #     of both sides are interleaved line by line and each figure stands alone, apart from its row
 #     (八、其他收入's 6.20 before its label), so which item a figure is cannot be told from the
@@ -85,9 +90,9 @@ PINNED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
     (PUTUO, "pdftotext-raw"): {"summary_metrics/table": (21, 0)},
     (PUTUO, "pypdfium2"): {"summary_metrics/table": (21, 0)},
     (PUTUO, "pdftotext"): {
-        "summary_metrics/table": (4, 0),
+        "summary_metrics/table": (8, 0),
         "income/table": (0, 0),
-        "expenditure_function/table": (27, 0),
+        "expenditure_function/table": (38, 0),
         "expenditure_economic/table": (0, 0),
     },
     (PUTUO, "pdfplumber"): {"summary_metrics/table": (21, 0)},

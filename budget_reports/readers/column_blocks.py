@@ -35,13 +35,14 @@ from budget_reports.classification.resolver import MATCH_ORDER, Match, match_kin
 from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.model import AmbiguousCell
 from budget_reports.normalize import compact, parse_decimal
+from budget_reports.readers.block_words import BARE_FIGURE as _FIGURE
+from budget_reports.readers.block_words import CLASS_CODE as _CLASS
+from budget_reports.readers.block_words import CODE_PART as _PART
 from budget_reports.readers.cell_assignment import RowFigures
+from budget_reports.readers.interleaved_columns import code_readings, name_lines, place_streams
 from budget_reports.readers.linear_rows import Segment, Token
 from budget_reports.readers.table_headers import HeaderLayout, LabelKind, Side
 
-_CLASS = re.compile(r"^\d{3}$")
-_PART = re.compile(r"^\d{2}$")
-_FIGURE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^-?\d{1,3}(?:,\d{3})+$")
 _MAX_SOLUTIONS = 500
 _MAX_TRIALS = 20_000  # placements tried per page before giving up
 _MAX_JOININGS = 2_000  # ways of joining wrapped names tried per page
@@ -176,11 +177,11 @@ def rebuild(
     side = layout.sides[0]
     labels = _labels_by_row(lines, layout) or _labels_by_column(lines, layout, carried)
     if labels is None:
-        return None
+        return _rebuild_interleaved(lines, layout, carried)
     names, codes = labels
     solutions = _placements(tuple(map(tuple, _figure_blocks(lines))), len(names), side)
     if not solutions:
-        return None
+        return _rebuild_interleaved(lines, layout, carried)
     cells_of_lines = _cells_of_lines(solutions)
     by_row = _figures_by_row(solutions, len(names))
     # A row whose lines differ between solutions keeps the figures every solution puts in one cell.
@@ -204,6 +205,51 @@ def rebuild(
         values = tuple(_value(line.text) for line, _ in placements[0])
         candidates = list(dict.fromkeys(tuple(col for _, col in figures) for figures in placements))
         rows.append((segment, RowFigures(values, candidates)))
+    return rows, ambiguous
+
+
+def _rebuild_interleaved(
+    lines: list[BlockLine], layout: HeaderLayout, carried: Sequence[str]
+) -> tuple[list[tuple[Segment, RowFigures]], list[AmbiguousCell]] | None:
+    """Rows of a page whose columns come as interleaved streams (``interleaved_columns``): the one
+    reading of the codes the names confirm, and the figures every placement of the runs agrees on;
+    None when the labels read several ways or none, or no placement fits."""
+    side = layout.sides[0]
+    printed = name_lines(lines, layout)
+    fitting = []
+    for codes in code_readings(lines, carried):
+        code_texts = [compact("".join(part.text for part in code)) for code in codes]
+        names = _joined_names([BlockLine(n.text, n.page, n.line) for n in printed], code_texts)
+        rows = [name for name in names or [] if not is_total(compact(name.text))]
+        # Any split of the parts may give ascending codes: the names must be the codes' own.
+        if names is not None and all(_fits(name, code) for name, code in zip(rows, code_texts, strict=True)):
+            fitting.append((names, codes))
+    if len(fitting) > 1:
+        fitting = [(names, codes) for names, codes in fitting if _confirmed(_coded_rows(names, codes))]
+    if len(fitting) != 1:
+        return None
+    names, codes = fitting[0]
+    code_of = iter(codes)
+    row_codes = [None if is_total(compact(n.text)) else compact("".join(p.text for p in next(code_of))) for n in names]
+    placed = place_streams(_figure_blocks(lines), row_codes, side)
+    if placed is None:
+        return None
+    by_row, unplaced = placed
+    rows = []
+    code_of = iter(codes)
+    for r, name in enumerate(names):
+        segment = Segment()
+        if row_codes[r] is not None:
+            segment.code = [Token(part.text.strip(), part.page, part.line) for part in next(code_of)]
+        segment.name = [Token(name.text.strip(), name.page, name.line)]
+        row = by_row.get(r)
+        if row is None:
+            rows.append((segment, RowFigures((), [()])))
+            continue
+        segment.figures = [Token(line.text.strip(), line.page, line.line) for line in row.lines]
+        values = tuple(_value(line.text) for line in row.lines)
+        rows.append((segment, RowFigures(values, list(row.candidates))))
+    ambiguous = [_unplaced(BlockLine(line.text, line.page, line.line), side) for line in unplaced]
     return rows, ambiguous
 
 
