@@ -52,6 +52,13 @@ def parse_decimal(text: str) -> Decimal | None:
         return None
 
 
+def printed_step(value: Decimal) -> Decimal:
+    """One unit of the last printed digit: 64.88 -> 0.01, 27.3 -> 0.1, 86 -> 1 (a printed figure
+    may carry half of it from rounding)."""
+    exponent = value.as_tuple().exponent
+    return Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+
+
 YUAN_PER_WAN = Decimal(10000)
 
 

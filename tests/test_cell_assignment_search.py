@@ -10,8 +10,8 @@ from math import prod
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from budget_reports.normalize import printed_step
 from budget_reports.readers.cell_assignment import _MAX_STATES, RowFigures, narrow_by_columns, row_candidates
-from budget_reports.rules.base import unit_of
 
 
 def _printed(cells: list[int], places: int) -> tuple[Decimal, ...]:
@@ -20,7 +20,7 @@ def _printed(cells: list[int], places: int) -> tuple[Decimal, ...]:
 
 
 def _brute_force(members: list[RowFigures], width: int) -> list[list[tuple[int, ...]]]:
-    tolerance = sum((unit_of(v) / 2 for m in members for v in m.values), Decimal(0))
+    tolerance = sum((printed_step(v) / 2 for m in members for v in m.values), Decimal(0))
     kept: list[set[tuple[int, ...]]] = [set() for _ in members]
     for choice in product(*(m.candidates for m in members)):
         columns = [m.vector(c, width) for m, c in zip(members, choice, strict=True)]
@@ -76,7 +76,7 @@ def test_a_class_and_its_lines_settle_each_other() -> None:
 def _keeps_sums(values: tuple[Decimal, ...], placement: tuple[int, ...], width: int, sums) -> bool:
     row = RowFigures(values, [placement])
     cells = row.vector(placement, width)
-    half = {col: unit_of(v) / 2 for v, col in zip(values, placement, strict=True)}
+    half = {col: printed_step(v) / 2 for v, col in zip(values, placement, strict=True)}
     return all(
         abs(cells[total] - sum(cells[p] for p in parts)) <= sum(half.get(c, Decimal(0)) for c in (total, *parts))
         for total, parts in sums

@@ -20,7 +20,8 @@ from budget_reports.facts import (
     SummaryMetric,
 )
 from budget_reports.model import Block, BlockKind, Document, Evidence
-from budget_reports.rules.base import check_pct, fmt_sum, money_half_unit, name_key, unit_of
+from budget_reports.normalize import printed_step
+from budget_reports.rules.base import check_pct, fmt_sum, money_half_unit, name_key
 from budget_reports.rules.numbering import chinese_number
 
 D = Decimal
@@ -73,8 +74,8 @@ def keys(findings: list[Finding], severity: Severity | None = None) -> set[tuple
 @pytest.mark.parametrize(
     ("printed", "unit"), [("64.88", "0.01"), ("27.3", "0.1"), ("86", "1"), ("0.096", "0.001"), ("100.00", "0.01")]
 )
-def test_unit_of_last_printed_digit(printed: str, unit: str) -> None:
-    assert unit_of(D(printed)) == D(unit)
+def test_printed_step_is_one_unit_of_the_last_printed_digit(printed: str, unit: str) -> None:
+    assert printed_step(D(printed)) == D(unit)
 
 
 def test_money_is_exact_to_a_cent_even_without_trailing_zeros() -> None:

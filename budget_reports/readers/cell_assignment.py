@@ -25,7 +25,7 @@ from itertools import combinations, permutations
 from math import prod
 from operator import add
 
-from budget_reports.rules.base import unit_of
+from budget_reports.normalize import printed_step
 
 Placement = tuple[int, ...]  # for each printed figure, its column
 # A column-sum search beyond this many combinations of the lines' placements is given up: left ambiguous.
@@ -57,7 +57,7 @@ class RowFigures:
 
 
 def _half_unit(value: Decimal) -> Decimal:
-    return unit_of(value) / 2
+    return printed_step(value) / 2
 
 
 def row_candidates(
@@ -256,7 +256,7 @@ def keep_total_columns(total: RowFigures, rows: list[RowFigures]) -> bool:
 
 
 def _exponent(value: Decimal) -> int:
-    """The power of ten of the figure's last printed digit (-2 for 64.88), as ``unit_of`` reads it."""
+    """The power of ten of the figure's last printed digit (-2 for 64.88), as ``printed_step`` reads it."""
     exponent = value.as_tuple().exponent
     return exponent if isinstance(exponent, int) else 0
 

@@ -22,13 +22,12 @@ from decimal import Decimal
 
 from budget_reports.extract.standard_tables.recognise import TableKind
 from budget_reports.model import Block, SettledCell
-from budget_reports.normalize import parse_decimal, to_wanyuan
+from budget_reports.normalize import parse_decimal, printed_step, to_wanyuan
 from budget_reports.readers.budget_table_links import table_kind, wan_per_unit
 from budget_reports.readers.cell_assignment import Placement, RowFigures
 from budget_reports.readers.linear_rows import Segment
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, rebuild_table
 from budget_reports.readers.table_headers import Side
-from budget_reports.rules.base import unit_of as precision_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +110,7 @@ def _statements(prose: list[Block], kind: TableKind) -> list[Statement]:
                 if stated is None or value is None:
                     continue
                 column = (*cell.column, stage)
-                half = precision_of(value) / 2
+                half = printed_step(value) / 2
                 amount = to_wanyuan(value, stated.group("unit"))
                 found.setdefault(column, []).append(
                     Statement(column, amount, to_wanyuan(half, stated.group("unit")), block)
@@ -165,7 +164,7 @@ class _ProseSettler:
     def _agrees(self, figures: RowFigures, placement: Placement, column: int, stated: Statement) -> bool:
         mine = next((v for v, c in zip(figures.values, placement, strict=True) if c == column), None)
         value = mine * self.to_wan if mine is not None else Decimal(0)  # an empty cell is zero
-        half = precision_of(mine) * self.to_wan / 2 if mine is not None else Decimal(0)
+        half = printed_step(mine) * self.to_wan / 2 if mine is not None else Decimal(0)
         return abs(value - stated.value) <= half + stated.half
 
 

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from budget_reports.facts import Finding, Severity
 from budget_reports.model import Evidence
-from budget_reports.normalize import compact
+from budget_reports.normalize import compact, printed_step
 
 CENT = Decimal("0.01")
 HALF_CENT = Decimal("0.005")
@@ -24,24 +24,18 @@ HUNDRED = Decimal(100)
 PCT_FLOOR = Decimal("0.01")
 
 
-def unit_of(value: Decimal) -> Decimal:
-    """One unit of the last printed digit: 64.88 -> 0.01, 27.3 -> 0.1, 86 -> 1."""
-    exponent = value.as_tuple().exponent
-    return Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
-
-
 def money_half_unit(value: Decimal) -> Decimal:
     """Half the rounding step of a printed 万元 amount (never coarser than half a cent of 万元)."""
-    return min(unit_of(value), CENT) / 2
+    return min(printed_step(value), CENT) / 2
 
 
 def count_half_unit(value: Decimal) -> Decimal:
-    return unit_of(value) / 2
+    return printed_step(value) / 2
 
 
 def coarser_half_unit(a: Decimal, b: Decimal) -> Decimal:
     """How far two printings of one figure may differ: half a unit of the coarser one (27.3 ~ 27.30)."""
-    return max(unit_of(a), unit_of(b)) / 2
+    return max(printed_step(a), printed_step(b)) / 2
 
 
 def fmt(value: Decimal | None) -> str:
@@ -61,7 +55,7 @@ def fmt_sum(value: Decimal, parts: Iterable[Decimal]) -> str:
 
 def fmt_pct(value: Decimal, like: Decimal) -> str:
     """A computed percentage rounded to the precision of the declared one it is compared with."""
-    step = min(unit_of(like), CENT)
+    step = min(printed_step(like), CENT)
     return fmt(value.quantize(step))
 
 
@@ -138,8 +132,8 @@ class PctCheck:
     """
 
     def __init__(self, declared: Decimal, low: Decimal, high: Decimal) -> None:
-        self.tolerance = max(unit_of(declared) / 2, PCT_FLOOR)
-        wide = max(unit_of(declared), PCT_FLOOR)
+        self.tolerance = max(printed_step(declared) / 2, PCT_FLOOR)
+        wide = max(printed_step(declared), PCT_FLOOR)
         value = abs(declared)
         self.ok = value + self.tolerance >= low and value - self.tolerance <= high
         self.near = value + wide >= low and value - wide <= high

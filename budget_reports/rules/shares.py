@@ -16,6 +16,7 @@ from decimal import Decimal
 from budget_reports import metric_names
 from budget_reports.facts import ExtractedReport, Finding, Severity, SourceKind
 from budget_reports.model import Document, Evidence
+from budget_reports.normalize import printed_step
 from budget_reports.rules import metrics as m
 from budget_reports.rules.base import (
     HUNDRED,
@@ -26,7 +27,6 @@ from budget_reports.rules.base import (
     fmt_pct,
     money_half_unit,
     sum_breach,
-    unit_of,
 )
 from budget_reports.rules.grouping import MetricIndex
 from budget_reports.rules.hierarchy import class_groups, display_name
@@ -145,7 +145,7 @@ def _total(breakdown: Breakdown) -> list[Finding]:
     if not breakdown.complete or len(breakdown.shares) < 2 or breakdown.total == 0:
         return []
     declared = [s.declared for s in breakdown.shares]
-    tolerance = max(sum((unit_of(d) / 2 for d in declared), Decimal(0)), PCT_FLOOR)
+    tolerance = max(sum((printed_step(d) / 2 for d in declared), Decimal(0)), PCT_FLOOR)
     total = sum(declared, Decimal(0))
     if abs(total - HUNDRED) <= tolerance:
         return []

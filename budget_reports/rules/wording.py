@@ -18,8 +18,8 @@ from decimal import Decimal
 
 from budget_reports.facts import ExtractedReport, Finding, Severity
 from budget_reports.model import Block, Document
-from budget_reports.normalize import parse_decimal
-from budget_reports.rules.base import HUNDRED, finding, fmt, unit_of
+from budget_reports.normalize import parse_decimal, printed_step
+from budget_reports.rules.base import HUNDRED, finding, fmt
 from budget_reports.rules.text import evidence_at, prose
 
 RULE_ID = "wording.comparison"
@@ -110,7 +110,7 @@ def _budget_actual(document: Document, block: Block, text: str, judged: set[int]
 def _right_word(pct: Decimal) -> str | None:
     """大于 / 小于 when the printed rate is clearly off 100, 持平 when exactly 100 to two decimals;
     None when rounding leaves it open (``100%`` may be 99.6% printed without decimals)."""
-    half = unit_of(pct) / 2
+    half = printed_step(pct) / 2
     if pct - half > HUNDRED:
         return "大于"
     if pct + half < HUNDRED:
