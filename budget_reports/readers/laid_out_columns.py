@@ -27,20 +27,17 @@ only where the sums alone place no figure elsewhere (``contradicts``).
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from budget_reports.normalize import compact
 from budget_reports.readers.cell_assignment import RowFigures
+from budget_reports.readers.laid_out_rows import CENTRED_SLACK, Measure, positioned
 from budget_reports.readers.linear_rows import Token, is_figure
 from budget_reports.readers.table_headers import HeaderLayout
 
-_WORD = re.compile(r"\S+")
 # Header lines below a name's first piece where its next piece may be printed.
 _WRAP_LINES = 3
-# Columns by which the pieces of one wrapped name may miss each other (centred lines of unequal length).
-_WRAP_SLACK = 2
 # Columns by which the grid may shift a word (each word's start is rounded to the grid on its own).
 _GRID_SLACK = 1
 # How many times nearer its own header cell's centre than any other a figure must be to be placed by it.
@@ -102,14 +99,13 @@ def _nearest(possible: list[int], spans: Sequence[Span], twice_centre: int) -> l
     return [column] if nearest * _NEARER <= second else possible
 
 
-def money_columns(header: Sequence[str], layout: HeaderLayout, measure: Callable[[str], int]) -> MoneyColumns | None:
+def money_columns(header: Sequence[str], layout: HeaderLayout, measure: Measure) -> MoneyColumns | None:
     """Where each money column of ``layout`` is printed in the header lines, or None when some
     column's name cannot be found in order (the table is then placed by its arithmetic alone)."""
     words = [
-        _Word(number, (x, x + measure(m.group(0))), compact(m.group(0)))
+        _Word(number, (x, x + measure(token.text)), compact(token.text))
         for number, text in enumerate(header)
-        for m in _WORD.finditer(text)
-        for x in (measure(text[: m.start()]),)
+        for x, token in positioned(text, None, number, measure)
     ]
     sides: list[tuple[Span, ...]] = []
     after = -1  # the columns are printed left to right
@@ -139,8 +135,8 @@ def _printed(name: str, words: list[_Word]) -> list[Span]:
                     w
                     for w in words
                     if line < w.line <= line + _WRAP_LINES
-                    and w.span[0] < span[1] + _WRAP_SLACK
-                    and span[0] < w.span[1] + _WRAP_SLACK
+                    and w.span[0] < span[1] + CENTRED_SLACK
+                    and span[0] < w.span[1] + CENTRED_SLACK
                     and name.startswith(text + w.text)
                 ),
                 None,

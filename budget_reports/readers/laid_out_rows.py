@@ -31,7 +31,7 @@ _CODE_START = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _CODE_PART = re.compile(r"^\d{2}$")
 _WORD = re.compile(r"\S+")
 # Columns between the spans of two words of one header cell (centred lines of unequal length).
-_CENTRED_SLACK = 2
+CENTRED_SLACK = 2
 
 
 Measure = Callable[[str], int]
@@ -203,7 +203,7 @@ def header_by_columns(texts: Sequence[str]) -> str:
     for i, (start, end, line, _) in enumerate(words):
         for j in range(i):
             other_start, other_end, other_line, _ = words[j]
-            if other_line != line and start < other_end + _CENTRED_SLACK and other_start < end + _CENTRED_SLACK:
+            if other_line != line and start < other_end + CENTRED_SLACK and other_start < end + CENTRED_SLACK:
                 parent[root(i)] = root(j)
     columns: dict[int, list[tuple[int, int, int, str]]] = {}
     for i, word in enumerate(words):
