@@ -34,7 +34,7 @@ from budget_reports.classification.reference import EDITIONS, FUNCTION, edition
 from budget_reports.classification.resolver import MATCH_ORDER, Match, match_kind
 from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.model import AmbiguousCell
-from budget_reports.normalize import compact, parse_decimal
+from budget_reports.normalize import compact, parse_decimal, printed_step
 from budget_reports.readers.block_words import BARE_FIGURE as _FIGURE
 from budget_reports.readers.block_words import CLASS_CODE as _CLASS
 from budget_reports.readers.block_words import CODE_PART as _PART
@@ -613,8 +613,7 @@ def _sums_hold(cells: Solution, n_rows: int, side: Side, figures: dict[BlockLine
 
 
 def _half_unit(value: Decimal) -> Decimal:
-    exponent = value.as_tuple().exponent
-    return Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0) / 2
+    return printed_step(value) / 2
 
 
 @lru_cache(maxsize=4096)

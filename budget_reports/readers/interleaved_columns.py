@@ -34,6 +34,7 @@ from budget_reports.normalize import compact, parse_decimal
 from budget_reports.readers.block_words import BARE_FIGURE as _FIGURE
 from budget_reports.readers.block_words import CLASS_CODE as _CLASS
 from budget_reports.readers.block_words import CODE_PART as _PART
+from budget_reports.readers.cell_assignment import decimal_places
 from budget_reports.readers.table_headers import HeaderLayout, Side
 
 # Words of a coded table's label header, besides the layout's own words.
@@ -259,7 +260,7 @@ class _Search:
         self.nonnegative = self.values is not None and all(v >= 0 for v in self.values)
         # Sums are checked in whole numbers: each figure doubled at the finest scale printed, so
         # half a unit of its last digit (the rounding it may carry) is whole too.
-        places = [_places(v) for v in self.values or []]
+        places = [decimal_places(v) for v in self.values or []]
         scale = max(places, default=0)
         self.whole = [int(v.scaleb(scale) * 2) for v in self.values or []]
         self.half = [10 ** (scale - p) for p in places]
@@ -403,8 +404,3 @@ def _sum_groups(codes: Sequence[str | None]) -> list[tuple[int, list[int]]]:
         if children and later:
             groups.append((r, children))
     return groups
-
-
-def _places(value: Decimal) -> int:
-    exponent = value.as_tuple().exponent
-    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
