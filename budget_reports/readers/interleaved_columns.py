@@ -116,35 +116,46 @@ def code_readings(lines: Sequence[StreamLine], carried: Sequence[str]) -> list[l
     ]
     readings: dict[tuple[str, ...], list[list[StreamLine]]] = {}
     budget = [_MAX_SPLITS]
+    part_texts = [compact(p.text) for p in parts]
+    # A row printing a 款 part prints a 项 part too when the row before it has the same 类 and 款.
+    follows_kuan = [r > 0 and r - 1 in kuan_rows for r in kuan_rows]
+    carried_kuan = carried[1] if len(carried) > 1 and kuan_rows[:1] == [0] else None
 
-    def split(i: int, kuan: list[StreamLine], xiang: list[StreamLine]) -> None:
+    def split(i: int, kuan: list[int], xiang: list[int], xiang_rows: int) -> None:
+        """``kuan`` and ``xiang`` are indices of parts; ``xiang_rows`` counts the rows known to
+        print a 项 part (from the 款 parts chosen so far)."""
         budget[0] -= 1
-        if budget[0] <= 0 or len(kuan_rows) - len(kuan) > len(parts) - i:
+        kuan_left = len(kuan_rows) - len(kuan)
+        xiang_at_end = len(xiang) + (len(parts) - i) - kuan_left
+        if budget[0] <= 0 or kuan_left > len(parts) - i:
             return  # past the bound, or too few parts left for the rows printing a 款
+        if not xiang_rows <= xiang_at_end <= xiang_rows + kuan_left:
+            return  # the 项 parts left over cannot be the rows' 项 parts
         if i == len(parts):
-            if len(kuan) == len(kuan_rows):
-                codes = _assemble(classes, kuan_rows, kuan, xiang, carried)
-                if codes is not None:
-                    readings.setdefault(tuple(compact("".join(p.text for p in c)) for c in codes), codes)
+            codes = _assemble(classes, kuan_rows, [parts[j] for j in kuan], [parts[j] for j in xiang], carried)
+            if codes is not None:
+                readings.setdefault(tuple(compact("".join(p.text for p in c)) for c in codes), codes)
             return
-        part = parts[i]
-        if len(kuan) < len(kuan_rows) and _kuan_fits(kuan_rows, class_codes, kuan, part, carried):
-            split(i + 1, [*kuan, part], xiang)
-        split(i + 1, kuan, [*xiang, part])
+        k = len(kuan)
+        last = part_texts[kuan[-1]] if kuan else None
+        if kuan_left and _kuan_fits(kuan_rows, class_codes, k, last, part_texts[i], carried):
+            same_kuan = part_texts[i] == (last if follows_kuan[k] else carried_kuan)
+            split(i + 1, [*kuan, i], xiang, xiang_rows + same_kuan)
+        split(i + 1, kuan, [*xiang, i], xiang_rows)
 
-    split(0, [], [])
+    split(0, [], [], 0)
     return [] if budget[0] <= 0 else list(readings.values())
 
 
 def _kuan_fits(
-    kuan_rows: list[int], class_codes: list[str], kuan: list[StreamLine], part: StreamLine, carried: Sequence[str]
+    kuan_rows: list[int], class_codes: list[str], k: int, last: str | None, part: str, carried: Sequence[str]
 ) -> bool:
-    """The next 款 part does not go below the 款 before it in the same 类 (codes ascend)."""
-    row = kuan_rows[len(kuan)]
-    if kuan and class_codes[kuan_rows[len(kuan) - 1]] == class_codes[row]:
-        return compact(part.text) >= compact(kuan[-1].text)
+    """The ``k``-th 款 part does not go below the 款 before it (``last``) in the same 类 (codes ascend)."""
+    row = kuan_rows[k]
+    if last is not None and class_codes[kuan_rows[k - 1]] == class_codes[row]:
+        return part >= last
     if row == 0 and len(carried) > 1:
-        return compact(part.text) >= carried[1]
+        return part >= carried[1]
     return True
 
 
@@ -270,6 +281,8 @@ class _Search:
         self.solutions: list[Assignment] = []
         self.budget = _MAX_NODES
         self.seen: set[tuple[object, ...]] = set()
+        self.figures_after: list[int] = []
+        self.choices: set[tuple[object, ...]] = set()
         self.assignment: Assignment = {}
         self.all_figures = sum(self.whole)
         self.all_slack = sum(self.half)
@@ -333,8 +346,15 @@ class _Search:
         pool_figures = [i for run in pool_runs for i in run]
         if abs(sum(lacking) - sum(self.whole[i] for i in pool_figures)) > self.all_slack:
             return  # the parts cannot fill the totals exactly
+        # Equal figures swapped between the totals and the parts leave the same search.
+        figures = tuple(tuple((self.whole[i], self.half[i]) for i in run) for run in pool_runs)
+        choice = (tuple(lacking), tuple(slack), figures)
+        if choice in self.choices:
+            return
+        self.choices.add(choice)
         held: list[tuple[int, ...]] = [()] * self.n_rows
         self.seen = set()  # states of this choice of totals
+        self.figures_after = [sum(len(run) for run in pool_runs[k:]) for k in range(len(pool_runs) + 1)]
         self.parts(pool_runs, 0, [-1] * len(self.pools[1]), lacking, slack, held)
 
     def parts(
@@ -352,32 +372,42 @@ class _Search:
             if all(abs(lack) <= s for lack, s in zip(lacking, slack, strict=True)):
                 self.solutions.append(dict(self.assignment))
             return
-        state = (k, tuple(sorted(chains)), tuple(held), tuple(lacking))
+        # Each figure left fills at most one row: no more rows may lack a part than figures are left.
+        if sum(abs(lack) > s for lack, s in zip(lacking, slack, strict=True)) > self.figures_after[k]:
+            return
+        # What each row lacks follows from what it holds: the state is the figures held.
+        state = (k, tuple(sorted(chains)), tuple(held))
         if state in self.seen:
             return  # equal figures swapped: the same ways go on from here
         self.seen.add(state)
         run = runs[k]
-        for start in range(min(chains) + 1, self.n_rows - len(run) + 1):
+        whole, half = self.whole, self.half
+        lowest = min(chains)
+        for start in range(lowest + 1, self.n_rows - len(run) + 1):
             rows = range(start, start + len(run))
-            if self.nonnegative and any(
-                self.whole[i] > lacking[r] + slack[r] + self.half[i] for i, r in zip(run, rows, strict=True)
+            if self.nonnegative and not all(
+                whole[i] <= lacking[r] + slack[r] + half[i] for i, r in zip(run, rows, strict=True)
             ):
                 continue
-            chain = max((c for c in range(len(chains)) if chains[c] < start), key=lambda c: chains[c])
+            # The run goes after the column ending lowest above it.
+            chain = max((c for c in range(len(chains)) if chains[c] < start), key=chains.__getitem__)
             saved = chains[chain]
             chains[chain] = rows[-1]
             for i, r in zip(run, rows, strict=True):
-                lacking[r] -= self.whole[i]
-                slack[r] += self.half[i]
-                held[r] = tuple(sorted((*held[r], self.whole[i])))
+                lacking[r] -= whole[i]
+                slack[r] += half[i]
+                held[r] = tuple(sorted((*held[r], whole[i])))
                 self.assignment[i] = (r, 1)
-            self.parts(runs, k + 1, chains, lacking, slack, held)
+            # No later run reaches the rows above the lowest column's end: they must be full now.
+            closed = range(lowest + 1, min(chains) + 1)
+            if all(abs(lacking[r]) <= slack[r] for r in closed):
+                self.parts(runs, k + 1, chains, lacking, slack, held)
             chains[chain] = saved
             for i, r in zip(run, rows, strict=True):
-                lacking[r] += self.whole[i]
-                slack[r] -= self.half[i]
+                lacking[r] += whole[i]
+                slack[r] -= half[i]
                 remaining = list(held[r])
-                remaining.remove(self.whole[i])
+                remaining.remove(whole[i])
                 held[r] = tuple(remaining)
                 del self.assignment[i]
 
