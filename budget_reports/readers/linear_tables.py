@@ -373,6 +373,26 @@ def _column_block_table(lines: list[SourceLine], start: int) -> LinearTable | No
     return LinearTable(start, spans[-1][1], blocks, unplaced + ambiguous, rebuilt=rebuilt_table, unplaced=unplaced)
 
 
+def placed_table(
+    lines: list[SourceLine],
+    start: int,
+    end: int,
+    layout: HeaderLayout,
+    placed_rows: list[list[PlacedSide | None]],
+    unplaced: list[AmbiguousCell],
+) -> LinearTable:
+    """The table titled at ``start`` from rows a reader placed itself, with the figures it could not place."""
+    title = lines[start]
+    table, ambiguous = _grid(layout, placed_rows)
+    blocks = [Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)]
+    unit = next((line for line in lines[start + 1 : end] if unit_of(line.text) is not None), None)
+    if unit is not None:
+        blocks.append(Block(BlockKind.PARAGRAPH, unit.text.strip(), unit.page, unit.line))
+    blocks.append(_table_block(table))
+    rebuilt = RebuiltTable(kind_of_title(compact(title.text)), layout, placed_rows)
+    return LinearTable(start, end, blocks, unplaced + ambiguous, rebuilt=rebuilt, unplaced=unplaced)
+
+
 def _page_end(lines: list[SourceLine], begin: int) -> int:
     """Index after the last line of ``begin``'s page that can belong to a table written by columns."""
     end = begin

@@ -1,0 +1,141 @@
+"""The row labels of a two-sided overview (收入支出决算总表, 财政拨款收入支出决算总表) when
+``pdftotext`` (default mode) wrote them as one stream: income and spending labels interleaved
+line by line, wrapped labels broken over lines, the header's cells among them.
+
+Which side a label is on, and what the row is to the side's sums, is read from the label itself
+against a catalogue (``SIDE_PATTERNS``, ``ROLE_PATTERNS``): the ways provinces word the items,
+totals and carry-overs. Each side's labels still come top to bottom, so a side's rows are its
+labels in the order written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from budget_reports.extract.standard_tables.recognise import unit_of
+from budget_reports.normalize import compact
+from budget_reports.readers.block_words import BARE_FIGURE
+from budget_reports.readers.linear_rows import strip_enumerator
+from budget_reports.readers.table_headers import HeaderLayout
+
+INCOME, SPENDING = 0, 1
+
+
+class Role(StrEnum):
+    ITEM = "item"  # 一、… : adds up to the year's total
+    YEAR_TOTAL = "year_total"  # 本年收入合计 / 本年支出合计
+    OTHER = "other"  # 使用非财政拨款结余, 结余分配 …: between the year's total and the grand total
+    CARRY = "carry"  # 年初结转和结余 / 年末结转和结余
+    CARRY_PART = "carry_part"  # a fund's share of the carry-over, printed under it (一、一般公共预算财政拨款)
+    GRAND_TOTAL = "grand_total"  # 总计
+
+
+# How labels are worded, by side (compact, without numbering); a label none matches is a wrapped piece.
+SIDE_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (SPENDING, re.compile(r"支出$|^本年支出|^支出(?:合计|小计|总计)$|^年末|^结余分配|^结转下年")),
+    (
+        INCOME,
+        re.compile(
+            r"收入$|拨款$|^本年收入|^收入(?:合计|小计|总计)$|^年初|^上年结转|^使用.*结余|^用事业基金|"
+            r"^用其他资金弥补|^上年结余"
+        ),
+    ),
+)
+_GRAND_TOTAL = re.compile(r"^(?:收入|支出)?总计$")
+ROLE_PATTERNS: tuple[tuple[Role, re.Pattern[str]], ...] = (
+    (Role.GRAND_TOTAL, _GRAND_TOTAL),
+    (Role.YEAR_TOTAL, re.compile(r"^(?:本年)?(?:收入|支出)(?:合计|小计)$")),
+    (Role.CARRY, re.compile(r"^(?:年初|年末|上年|结转下年).*结[转余]")),
+    (Role.OTHER, re.compile(r"^使用.*结余|^结余分配|^用事业基金|^用其他资金弥补|^提取")),
+)
+_ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[、.．]|[（(][一二三四五六七八九十\d]+[）)])")
+# The header's words besides the layout's own (a header cell may be broken over lines).
+_HEADER_WORDS = frozenset({"收入", "支出", "项目", "决算数", "预算数", "合计", "金额", "行次", "栏次"})
+_MAX_HEADER_PIECES = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """One row of a side: its label as printed (pieces joined) and the line it starts on."""
+
+    text: str
+    page: int | None
+    line: int
+    side: int
+    role: Role
+
+    @property
+    def key(self) -> str:
+        return compact(strip_enumerator(self.text))
+
+
+def side_labels(lines: Sequence, layout: HeaderLayout) -> tuple[list[Label], list[Label]] | None:
+    """Each side's rows, top to bottom; None when a label belongs to no side or the sides do not
+    end in their totals."""
+    header = {*layout.words, *_HEADER_WORDS}
+    texts = [compact(line.text) for line in lines]
+    is_text = [bool(t) and not BARE_FIGURE.match(t) and unit_of(lines[i].text) is None for i, t in enumerate(texts)]
+    dropped = _header_cells(texts, is_text, header)
+    pieces: list[list] = []  # [text, index of its first line, index of its last line]
+    for i, text in enumerate(texts):
+        if not is_text[i]:
+            continue
+        # A label that names no side yet was wrapped: the next line goes on with it, even a word
+        # the header prints too (十四、资源勘探工业信息等 / 支出).
+        previous = pieces[-1] if pieces else None
+        if previous is not None and previous[2] == i - 1 and not _complete(previous[0]) and not _ENUMERATED.match(text):
+            previous[0] += text
+            previous[2] = i
+        elif i not in dropped:
+            pieces.append([text, i, i])
+    sides: tuple[list[Label], list[Label]] = ([], [])
+    grand_totals = []
+    for text, i, _ in pieces:
+        side = _side_of(text)
+        if side is None and _GRAND_TOTAL.match(text):
+            grand_totals.append((text, i))
+            continue
+        if side is None:
+            return None
+        sides[side].append(Label(text, lines[i].page, lines[i].line, side, _role(text, sides[side])))
+    if len(grand_totals) != 2:
+        return None
+    for side, (text, i) in zip((INCOME, SPENDING), grand_totals, strict=True):
+        sides[side].append(Label(text, lines[i].page, lines[i].line, side, Role.GRAND_TOTAL))
+    return sides
+
+
+def _complete(text: str) -> bool:
+    return _side_of(text) is not None or _GRAND_TOTAL.match(text) is not None
+
+
+def _header_cells(texts: list[str], is_text: list[bool], header: set[str]) -> set[int]:
+    """Lines of header cells, whole or broken over successive lines (一般公共预算 / 财 / 政拨款)."""
+    dropped: set[int] = set()
+    for first in range(len(texts)):
+        joined = ""
+        for i in range(first, min(first + _MAX_HEADER_PIECES, len(texts))):
+            if not is_text[i]:
+                break
+            joined += texts[i]
+            if joined in header:
+                dropped.update(range(first, i + 1))
+                break
+    return dropped
+
+
+def _side_of(text: str) -> int | None:
+    key = compact(strip_enumerator(text))
+    return next((side for side, pattern in SIDE_PATTERNS if pattern.search(key)), None)
+
+
+def _role(text: str, before: list[Label]) -> Role:
+    key = compact(strip_enumerator(text))
+    role = next((role for role, pattern in ROLE_PATTERNS if pattern.search(key)), Role.ITEM)
+    # Items printed under a carry-over are its parts (the carry-over of each fund).
+    if role is Role.ITEM and any(label.role is Role.CARRY for label in before):
+        return Role.CARRY_PART
+    return role
