@@ -90,9 +90,8 @@ PINNED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
     (PUTUO, "pdftotext-raw"): {"summary_metrics/table": (21, 0)},
     (PUTUO, "pypdfium2"): {"summary_metrics/table": (21, 0)},
     (PUTUO, "pdftotext"): {
-        "summary_metrics/table": (8, 0),
+        "summary_metrics/table": (16, 0),
         "income/table": (0, 0),
-        "expenditure_function/table": (38, 0),
         "expenditure_economic/table": (0, 0),
     },
     (PUTUO, "pdfplumber"): {"summary_metrics/table": (21, 0)},

@@ -39,6 +39,7 @@ class Known:
 
     value: Decimal
     half: Decimal
+    at_least: bool = False  # the cell holds this figure and more (a part of it printed elsewhere)
 
     @classmethod
     def of(cls, figure: Decimal | None) -> Known:
@@ -58,9 +59,9 @@ def place_overview(
     sides: tuple[Sequence[Label], Sequence[Label]],
     layout: Sequence[Side],
     known: dict[Cell, Known],
-) -> dict[int, Cell] | None:
-    """Figure index → the cell every placement gives it (figures placed differently are left out);
-    None when no placement fits or the search passes its bound."""
+) -> Placed | None:
+    """Where every placement puts each figure (figures placed differently are left out); None
+    when no placement fits or the search passes its bound."""
     values = [parse_decimal(f) for f in figures]
     if any(v is None or v < 0 for v in values):
         return None
@@ -71,7 +72,17 @@ def place_overview(
     # Equal figures swapped between cells are one placement: cells are compared by their figures.
     filled = [{cell: search.values[i] for i, cell in solution.items()} for solution in search.solutions]
     first = search.solutions[0]
-    return {i: cell for i, cell in first.items() if all(f.get(cell) == search.values[i] for f in filled)}
+    agreed = {i: cell for i, cell in first.items() if all(f.get(cell) == search.values[i] for f in filled)}
+    return Placed(agreed, frozenset(cell for f in filled for cell in f))
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """Figure index → the cell every placement gives it; and every cell some placement fills
+    (a cell outside is empty in all of them)."""
+
+    figures: dict[int, Cell]
+    ever_filled: frozenset[Cell]
 
 
 class _Search:
@@ -131,7 +142,11 @@ class _Search:
         known = self.known.get(cell)
         if known is None:
             return True
-        return not known.empty and abs(self.values[i] - known.value) <= self.halves[i] + known.half
+        if known.empty:
+            return False
+        if known.at_least:
+            return self.values[i] >= known.value - self.halves[i] - known.half
+        return abs(self.values[i] - known.value) <= self.halves[i] + known.half
 
     def filled(self, cell: Cell) -> bool:
         known = self.known.get(cell)

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from budget_reports.extract.standard_tables.recognise import TableKind, kind_of_title
 from budget_reports.model import AmbiguousCell
-from budget_reports.normalize import compact, parse_decimal
+from budget_reports.normalize import compact, parse_decimal, printed_step
 from budget_reports.readers.block_words import BARE_FIGURE
 from budget_reports.readers.cell_assignment import RowFigures
 from budget_reports.readers.column_blocks import BlockLine, is_column_block_page
@@ -39,20 +39,30 @@ FUND_TABLES: tuple[tuple[str, TableKind], ...] = (
     ("政府性基金", TableKind.GOV_FUND),
     ("国有资本经营", TableKind.STATE_CAPITAL),
 )
+# The fiscal overview's rows are the overview's fund rows: an income item of a fund is the
+# overview's item of that fund; a carry-over is part of the overview's carry-over on its side.
+FISCAL_PARTS: tuple[tuple[Role, bool], ...] = ((Role.ITEM, False), (Role.CARRY, True))  # (role, at least)
+_FUND_WORDS = ("一般公共预算", "政府性基金", "国有资本经营")
+# Overviews read in this order: what the fiscal overview settles is known when the overview is read.
+_ORDER = (TableKind.FISCAL_OVERVIEW, TableKind.OVERVIEW)
 _TOTAL_KEY = "#合计"
+Settled = dict[tuple[int, Role, str | None], Decimal | None]  # (side, role, fund) -> the column-0 figure
 
 
 def overviews_from_streams(lines: list[SourceLine], tables: list[LinearTable]) -> list[LinearTable]:
-    """The tables, each overview that gave no figure read again from its streams where that works."""
+    """The tables, each overview written in streams read again from them where that works."""
     by_kind = {t.rebuilt.kind: t.rebuilt for t in tables if t.rebuilt is not None and t.rebuilt.kind is not None}
-    out = []
-    for k, table in enumerate(tables):
-        kind = kind_of_title(compact(lines[table.start].text))
-        if kind not in OVERVIEW_LAYOUTS:
-            out.append(table)
-            continue
-        limit = tables[k + 1].start if k + 1 < len(tables) else len(lines)
-        out.append(_read(lines, table, _span_end(lines, table.end, limit), kind, by_kind) or table)
+    kinds = [kind_of_title(compact(lines[table.start].text)) for table in tables]
+    out = list(tables)
+    fiscal: Settled = {}
+    for kind in _ORDER:
+        for k in (k for k, found in enumerate(kinds) if found is kind):
+            limit = tables[k + 1].start if k + 1 < len(tables) else len(lines)
+            read = _read(lines, tables[k], _span_end(lines, tables[k].end, limit), kind, by_kind, fiscal)
+            if read is not None:
+                out[k], settled = read
+                if kind is TableKind.FISCAL_OVERVIEW:
+                    fiscal = settled
     return out
 
 
@@ -76,8 +86,13 @@ def _span_end(lines: list[SourceLine], end: int, limit: int) -> int:
 
 
 def _read(
-    lines: list[SourceLine], table: LinearTable, end: int, kind: TableKind, tables: dict[TableKind, RebuiltTable]
-) -> LinearTable | None:
+    lines: list[SourceLine],
+    table: LinearTable,
+    end: int,
+    kind: TableKind,
+    tables: dict[TableKind, RebuiltTable],
+    fiscal: Settled,
+) -> tuple[LinearTable, Settled] | None:
     span = [BlockLine(line.text, line.page, line.line) for line in lines[table.start + 1 : end]]
     if not is_column_block_page(span):
         return None  # not written in streams: the table's own reading stands
@@ -88,12 +103,43 @@ def _read(
         return None
     figures = [line for line in span if BARE_FIGURE.match(compact(line.text))]
     known = _known(kind, sides, layout, tables)
-    placed = place_overview([f.text for f in figures], sides, layout.sides, known)
-    if placed is None:
+    if kind is TableKind.OVERVIEW:
+        known.update(_from_fiscal(sides, fiscal))
+    found = place_overview([f.text for f in figures], sides, layout.sides, known)
+    if found is None:
         return None
+    placed = found.figures
     rows = _rows(sides, layout, figures, placed)
     unplaced = [_unplaced(f, layout) for i, f in enumerate(figures) if i not in placed]
-    return placed_table(lines, table.start, end, layout, rows, unplaced)
+    by_cell = {cell: _value(figures[i].text) for i, cell in placed.items()}
+    settled: Settled = {
+        (s, label.role, _fund(label.text)): by_cell.get((s, r, 0))
+        for s, labels in enumerate(sides)
+        for r, label in enumerate(labels)
+        if (s, r, 0) in by_cell or (s, r, 0) not in found.ever_filled
+    }
+    return placed_table(lines, table.start, end, layout, rows, unplaced), settled
+
+
+def _fund(text: str) -> str | None:
+    return next((words for words in _FUND_WORDS if words in text), None)
+
+
+def _from_fiscal(sides: tuple[list[Label], list[Label]], fiscal: Settled) -> dict[Cell, Known]:
+    """What the fiscal overview settles of the overview's fund income items and carry-overs."""
+    known: dict[Cell, Known] = {}
+    for s, labels in enumerate(sides):
+        for r, label in enumerate(labels):
+            for role, at_least in FISCAL_PARTS:
+                key = (s, role, _fund(label.text) if role is Role.ITEM else None)
+                if label.role is not role or key not in fiscal or (role is Role.ITEM and key[2] is None):
+                    continue
+                figure = fiscal[key]
+                if at_least and figure is not None:
+                    known[s, r, 0] = Known(figure, printed_step(figure) / 2, at_least=True)
+                elif not at_least:
+                    known[s, r, 0] = Known.of(figure)
+    return known
 
 
 def _known(
