@@ -68,13 +68,21 @@ TEMPLATE = "shanghai-final-accounts-template-2024.pdf"
 #   second page goes on from the 类 and 款 the first page left open; its two runs fit 合计 and any
 #   one of five columns, and only 基本支出 holds the 一般公共预算 table's 基本支出. Not proven
 #   from this text, their figures reported ambiguous or the table reported not read:
-#   - the 收入支出决算总表 and the 财政拨款收入支出决算总表 (two-sided, 项目 labels): the labels
-#     of both sides are interleaved line by line and each figure stands alone, apart from its row
-#     (八、其他收入's 6.20 before its label), so which item a figure is cannot be told from the
-#     text; their sums fit two ways (the spending items' four figures add up to 本年支出合计 as
-#     the income side's add up to 本年收入合计, whichever side 2,940.05 is on);
+#   - the 收入支出决算总表 and the 财政拨款收入支出决算总表 (two-sided, 项目 labels) come as one
+#     stream: the labels of both sides interleaved line by line (wrapped ones broken over lines,
+#     the header's cells among them), each figure alone, apart from its row (八、其他收入's 6.20
+#     before its label). Each side's labels and each column's figures still come top to bottom
+#     (readers/overview_labels.py, readers/interleaved_sides.py): a figure is placed where every
+#     placement agrees that keeps the sides' sums and what the detail tables print (the spending
+#     items are the 支出决算表's / fund tables' class totals, 326.71 matching 326.72 within the
+#     rounding of both; a fund whose table prints nothing has no row; the fiscal overview's fund
+#     income and carry-over are the overview's). Every line of both is read but 八、其他收入: the
+#     6.20 fits any of 四、上级补助收入 … 八、其他收入 (the 收入决算表's columns, which would say,
+#     are not read from this text), so it is NULL with an extraction.ambiguous_cell finding;
 #   - the 一般公共预算财政拨款基本支出决算表 (two halves side by side): codes, names and figures
-#     of both halves come in one interleaved stream, cell by cell.
+#     of both halves come in one interleaved stream, cell by cell: economic lines and the
+#     人员经费 / 公用经费 totals are not read;
+#   - the 三公 table's budget figures (0.95, 三公经费 and 公务接待费) are not placed from this text.
 # - pdfplumber writes one line per baseline, so a row's cells sit on several lines (a name above
 #   its code, a wrapped name split around it, a row's figures on the name's line and the code's,
 #   labels' figures on the line below, both halves of a two-sided table interleaved) and a header
@@ -90,8 +98,8 @@ PINNED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
     (PUTUO, "pdftotext-raw"): {"summary_metrics/table": (21, 0)},
     (PUTUO, "pypdfium2"): {"summary_metrics/table": (21, 0)},
     (PUTUO, "pdftotext"): {
-        "summary_metrics/table": (16, 0),
-        "income/table": (0, 0),
+        "summary_metrics/table": (18, 0),
+        "income/table": (1, 0),
         "expenditure_economic/table": (0, 0),
     },
     (PUTUO, "pdfplumber"): {"summary_metrics/table": (21, 0)},

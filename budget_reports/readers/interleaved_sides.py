@@ -88,7 +88,8 @@ class Placed:
 class _Search:
     """Each figure, in the order written, goes to a later row of one column (each column top to
     bottom); a row the report proves filled cannot be passed over, one it proves empty is skipped,
-    and a column's sums are checked as soon as their rows are behind it."""
+    and a column's sums are checked as soon as their rows are behind it. Sums are worked in whole
+    numbers: each figure doubled at the finest scale printed, so half its last digit is whole too."""
 
     def __init__(
         self,
@@ -98,109 +99,115 @@ class _Search:
         known: dict[Cell, Known],
     ) -> None:
         self.values = values
-        self.halves = [printed_step(v) / 2 for v in values]
         self.sides = sides
         self.layout = layout
-        self.known = known
         self.columns = [(s, c) for s in (INCOME, SPENDING) for c in range(len(layout[s].money))]
-        self.last = {column: -1 for column in self.columns}
-        self.cells: dict[tuple[int, int, int], int] = {}  # cell -> figure
+        scale = max((_places(v) for v in [*values, *(k.value for k in known.values())]), default=0)
+        self.whole = [_whole(v, scale) for v in values]
+        self.half = [_whole(printed_step(v) / 2, scale) for v in values]
+        self.rows = [len(sides[s]) for s, _ in self.columns]
+        # Per column: the first row at or after each row that the report proves filled.
+        self.next_filled: list[list[int]] = []
+        for s, c in self.columns:
+            rows = len(sides[s])
+            filled = [r for r in range(rows) if (k := known.get((s, r, c))) is not None and not k.empty]
+            self.next_filled.append([min((f for f in filled if f >= r), default=rows) for r in range(rows + 1)])
+        # Per figure: the cells it may stand in, column by column.
+        self.options: list[list[tuple[int, int]]] = [
+            [
+                (k, r)
+                for k, (s, c) in enumerate(self.columns)
+                for r in range(len(sides[s]))
+                if _fits(values[i], known.get((s, r, c)))
+            ]
+            for i in range(len(values))
+        ]
+        rules = [_row_sums(side) for side in sides]
+        self.rules = [[(max(t, *parts), t, parts) for t, parts in rules[s]] for s, _ in self.columns]
+        self.last = [-1] * len(self.columns)
+        self.grid: list[list[int | None]] = [[None] * n for n in self.rows]  # figure in each cell
         self.placed: dict[int, Cell] = {}
         self.solutions: list[dict[int, Cell]] = []
         self.nodes = _MAX_NODES
-        self.rules = [_row_sums(side) for side in sides]
+        self.grand = [
+            next((r for r, label in enumerate(sides[s]) if label.role is Role.GRAND_TOTAL), None)
+            for s in (INCOME, SPENDING)
+        ]
 
     def run(self, i: int) -> None:
         self.nodes -= 1
         if self.nodes <= 0 or len(self.solutions) > _MAX_SOLUTIONS:
             return
         if i == len(self.values):
-            if all(self.closes(column, len(self.sides[column[0]])) for column in self.columns) and self.across():
+            if all(self.next_filled[k][self.last[k] + 1] == self.rows[k] for k in range(len(self.columns))) and (
+                self.across()
+            ):
                 self.solutions.append(dict(self.placed))
             return
-        for side, column in self.columns:
-            for row in range(self.last[side, column] + 1, len(self.sides[side])):
-                if not self.fits(i, (side, row, column)):
-                    if self.filled((side, row, column)):
-                        break  # a row the report proves filled cannot be passed over
-                    continue
-                if not self.closes((side, column), row):
-                    break
-                saved = self.last[side, column]
-                self.last[side, column] = row
-                self.cells[side, row, column] = i
-                self.placed[i] = (side, row, column)
-                if self.sums_hold(side, column, row, saved):
-                    self.run(i + 1)
-                del self.cells[side, row, column]
-                del self.placed[i]
-                self.last[side, column] = saved
-                if self.filled((side, row, column)):
-                    break
+        for k, r in self.options[i]:
+            before = self.last[k]
+            if r <= before or self.next_filled[k][before + 1] < r:
+                continue  # above the column's last figure, or past a row that must be filled
+            self.last[k] = r
+            self.grid[k][r] = i
+            self.placed[i] = (self.columns[k][0], r, self.columns[k][1])
+            if all(self.adds_up(k, total, parts) for end, total, parts in self.rules[k] if before < end <= r):
+                self.run(i + 1)
+            self.grid[k][r] = None
+            del self.placed[i]
+            self.last[k] = before
 
-    def fits(self, i: int, cell: Cell) -> bool:
-        known = self.known.get(cell)
-        if known is None:
-            return True
-        if known.empty:
-            return False
-        if known.at_least:
-            return self.values[i] >= known.value - self.halves[i] - known.half
-        return abs(self.values[i] - known.value) <= self.halves[i] + known.half
+    def cell(self, k: int, r: int) -> tuple[int, int]:
+        i = self.grid[k][r]
+        return (0, 0) if i is None else (self.whole[i], self.half[i])
 
-    def filled(self, cell: Cell) -> bool:
-        known = self.known.get(cell)
-        return known is not None and not known.empty
-
-    def closes(self, column: tuple[int, int], up_to: int) -> bool:
-        """The column's rows skipped before ``up_to`` may all be empty."""
-        side, col = column
-        return not any(self.filled((side, r, col)) for r in range(self.last[column] + 1, up_to))
-
-    def value(self, cell: Cell) -> tuple[Decimal, Decimal]:
-        i = self.cells.get(cell)
-        return (Decimal(0), Decimal(0)) if i is None else (self.values[i], self.halves[i])
-
-    def sums_hold(self, side: int, column: int, row: int, before: int) -> bool:
-        """The column's row sums whose last row is now behind it (rows up to ``row`` are settled;
-        those up to ``before`` were already)."""
-        for total, parts in self.rules[side]:
-            if before < max(total, *parts) <= row and not self.adds_up(side, column, total, parts):
-                return False
-        return True
-
-    def adds_up(self, side: int, column: int, total: int, parts: Sequence[int]) -> bool:
-        value, slack = self.value((side, total, column))
+    def adds_up(self, k: int, total: int, parts: Sequence[int]) -> bool:
+        value, slack = self.cell(k, total)
         for part in parts:
-            v, h = self.value((side, part, column))
+            v, h = self.cell(k, part)
             value -= v
             slack += h
         return abs(value) <= slack
 
     def across(self) -> bool:
-        """Each side's fund columns add up to its 合计 column, row by row; both sides' 总计 agree."""
-        for side in (INCOME, SPENDING):
-            for rule_total, rule_parts in self.layout[side].sums:
-                for row in range(len(self.sides[side])):
-                    value, slack = self.value((side, row, rule_total))
-                    for part in rule_parts:
-                        v, h = self.value((side, row, part))
+        """Each column's sums; each side's fund columns add up to its 合计 column row by row; both
+        sides' 总计 agree."""
+        for k, rules in enumerate(self.rules):
+            if not all(self.adds_up(k, total, parts) for _, total, parts in rules):
+                return False
+        first = {column: k for k, column in enumerate(self.columns)}
+        for s in (INCOME, SPENDING):
+            for total, parts in self.layout[s].sums:
+                for r in range(len(self.sides[s])):
+                    value, slack = self.cell(first[s, total], r)
+                    for part in parts:
+                        v, h = self.cell(first[s, part], r)
                         value -= v
                         slack += h
                     if abs(value) > slack:
                         return False
-            for total, parts in self.rules[side]:
-                for column in range(len(self.layout[side].money)):
-                    if not self.adds_up(side, column, total, parts):
-                        return False
-        grand = [
-            next((r for r, label in enumerate(self.sides[side]) if label.role is Role.GRAND_TOTAL), None)
-            for side in (INCOME, SPENDING)
-        ]
-        if None in grand:
+        if None in self.grand:
             return True
-        (a, ha), (b, hb) = self.value((INCOME, grand[0], 0)), self.value((SPENDING, grand[1], 0))
+        (a, ha), (b, hb) = self.cell(first[INCOME, 0], self.grand[0]), self.cell(first[SPENDING, 0], self.grand[1])
         return abs(a - b) <= ha + hb
+
+
+def _fits(value: Decimal, known: Known | None) -> bool:
+    if known is None:
+        return True
+    if known.empty:
+        return False
+    slack = printed_step(value) / 2 + known.half
+    return value >= known.value - slack if known.at_least else abs(value - known.value) <= slack
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def _whole(value: Decimal, scale: int) -> int:
+    return int(value.scaleb(scale) * 2)
 
 
 def _row_sums(labels: Sequence[Label]) -> list[tuple[int, list[int]]]:

@@ -92,18 +92,19 @@ def side_labels(lines: Sequence, layout: HeaderLayout) -> tuple[list[Label], lis
         elif i not in dropped:
             pieces.append([text, i, i])
     sides: tuple[list[Label], list[Label]] = ([], [])
-    grand_totals = []
+    unsided = []  # 总计 printed without a side's name: one closes each side
     for text, i, _ in pieces:
         side = _side_of(text)
         if side is None and _GRAND_TOTAL.match(text):
-            grand_totals.append((text, i))
-            continue
-        if side is None:
+            unsided.append((text, i))
+        elif side is None:
             return None
-        sides[side].append(Label(text, lines[i].page, lines[i].line, side, _role(text, sides[side])))
-    if len(grand_totals) != 2:
+        else:
+            sides[side].append(Label(text, lines[i].page, lines[i].line, side, _role(text, sides[side])))
+    open_sides = [side for side in (INCOME, SPENDING) if not any(x.role is Role.GRAND_TOTAL for x in sides[side])]
+    if len(unsided) != len(open_sides) or not all(sides):
         return None
-    for side, (text, i) in zip((INCOME, SPENDING), grand_totals, strict=True):
+    for side, (text, i) in zip(open_sides, unsided, strict=True):
         sides[side].append(Label(text, lines[i].page, lines[i].line, side, Role.GRAND_TOTAL))
     return sides
 

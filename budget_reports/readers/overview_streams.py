@@ -22,17 +22,18 @@ from budget_reports.readers.linear_rows import Segment, Token
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, placed_table
 from budget_reports.readers.overview_labels import INCOME, SPENDING, Label, Role, side_labels
 from budget_reports.readers.table_headers import LAYOUTS, HeaderLayout
-from budget_reports.readers.table_relations import PlacedSide, RebuiltTable, prints_no_figure, row_keys, settled_column
+from budget_reports.readers.table_relations import PlacedSide, RebuiltTable, row_keys
 
 # The layout each overview prints (by the catalogue's name).
 OVERVIEW_LAYOUTS = {TableKind.OVERVIEW: "收入支出总表", TableKind.FISCAL_OVERVIEW: "财政拨款收入支出总表"}
 # (overview, spending column) -> (detail table, its column): the detail table's class totals and
 # 合计 are the column's items and 本年支出合计; a class it does not print spends nothing.
-SPENDING_SOURCES: dict[tuple[TableKind, str], tuple[TableKind, str]] = {
-    (TableKind.OVERVIEW, "决算数"): (TableKind.EXPENDITURE, "本年支出合计"),
-    (TableKind.FISCAL_OVERVIEW, "一般公共预算财政拨款"): (TableKind.GPB_EXPENDITURE, "合计"),
-    (TableKind.FISCAL_OVERVIEW, "政府性基金预算财政拨款"): (TableKind.GOV_FUND, "小计"),
-    (TableKind.FISCAL_OVERVIEW, "国有资本经营预算财政拨款"): (TableKind.STATE_CAPITAL, "小计"),
+# The detail table's total column goes by several names (the first it prints is taken).
+SPENDING_SOURCES: dict[tuple[TableKind, str], tuple[TableKind, tuple[str, ...]]] = {
+    (TableKind.OVERVIEW, "决算数"): (TableKind.EXPENDITURE, ("本年支出合计", "合计")),
+    (TableKind.FISCAL_OVERVIEW, "一般公共预算财政拨款"): (TableKind.GPB_EXPENDITURE, ("合计", "本年支出合计")),
+    (TableKind.FISCAL_OVERVIEW, "政府性基金预算财政拨款"): (TableKind.GOV_FUND, ("小计", "合计")),
+    (TableKind.FISCAL_OVERVIEW, "国有资本经营预算财政拨款"): (TableKind.STATE_CAPITAL, ("小计", "合计")),
 }
 # Words naming a fund in an income or carry-over label, and the fund's own table.
 FUND_TABLES: tuple[tuple[str, TableKind], ...] = (
@@ -59,11 +60,16 @@ def overviews_from_streams(lines: list[SourceLine], tables: list[LinearTable]) -
         for k in (k for k, found in enumerate(kinds) if found is kind):
             limit = tables[k + 1].start if k + 1 < len(tables) else len(lines)
             read = _read(lines, tables[k], _span_end(lines, tables[k].end, limit), kind, by_kind, fiscal)
-            if read is not None:
+            # The stream reading stands where it places more figures than the table's own reading.
+            if read is not None and _figures_placed(read[0]) > _figures_placed(tables[k]):
                 out[k], settled = read
                 if kind is TableKind.FISCAL_OVERVIEW:
                     fiscal = settled
     return out
+
+
+def _figures_placed(table: LinearTable) -> int:
+    return 0 if table.rebuilt is None else sum(len(p.figures.settled()) for p in table.rebuilt.placed())
 
 
 def _span_end(lines: list[SourceLine], end: int, limit: int) -> int:
@@ -160,7 +166,7 @@ def _known(
         if prints_no_figure(detail):
             known.update({(SPENDING, r, c): EMPTY for r in range(len(sides[SPENDING]))})
             continue
-        settled = settled_column(detail, source[1])
+        settled = _settled_totals(detail, source[1])
         printed = {key for p in detail.placed() for key in row_keys(p.segment)}
         for r, label in enumerate(sides[SPENDING]):
             key = _TOTAL_KEY if label.role is Role.YEAR_TOTAL else label.key
@@ -172,6 +178,30 @@ def _known(
                 known[SPENDING, r, c] = EMPTY
     _derive_totals(known, sides, layout)
     return known
+
+
+def prints_no_figure(table: RebuiltTable) -> bool:
+    """A table printing no figure at all (``本表无数据``): every line of it is empty."""
+    return not any(p.figures.values for p in table.placed())
+
+
+def _settled_totals(table: RebuiltTable, names: tuple[str, ...]) -> dict[str, Decimal | None]:
+    """Each line's figure in the first of ``names`` the table prints as a column, where every
+    placement of the line agrees on it (None: the cell is empty in all of them), by ``row_keys``."""
+    out: dict[str, Decimal | None] = {}
+    for placed in table.placed():
+        paths = [path[-1] for path in placed.side.money]
+        column = next((paths.index(name) for name in names if paths.count(name) == 1), None)
+        candidates = placed.figures.candidates
+        if column is None or not candidates:
+            continue
+        held = {tuple(placed.figures.values[i] for i, c in enumerate(p) if c == column) for p in candidates}
+        if len(held) != 1:
+            continue
+        value = next(iter(held))
+        for key in row_keys(placed.segment):
+            out.setdefault(key, value[0] if value else None)
+    return out
 
 
 def _derive_totals(known: dict[Cell, Known], sides: tuple[list[Label], list[Label]], layout: HeaderLayout) -> None:

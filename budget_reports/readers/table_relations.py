@@ -165,17 +165,6 @@ def narrow_across(tables: Sequence[RebuiltTable]) -> list[RebuiltTable]:
 _NO_FIGURES = "#无数据"
 
 
-def prints_no_figure(table: RebuiltTable) -> bool:
-    """A table printing no figure at all (``本表无数据``): every line of it is empty."""
-    return not any(p.figures.values for p in table.placed())
-
-
-def settled_column(table: RebuiltTable, column_name: str) -> dict[str, Decimal | None]:
-    """The settled figure of each line of one column by ``row_keys`` (None for an empty cell)."""
-    known = _known_values(table, column_name) or {}
-    return {key: value for key, value in known.items() if key != _NO_FIGURES}
-
-
 def _known_values(table: RebuiltTable, column_name: str) -> dict[str, Decimal | None] | None:
     """The settled figure of each line in one column (None for an empty cell); lines not settled are
     left out. A table printing no figure at all is marked: every line of it is empty."""
