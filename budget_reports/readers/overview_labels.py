@@ -85,8 +85,10 @@ def side_labels(lines: Sequence, layout: HeaderLayout) -> tuple[list[Label], lis
             continue
         # A label that names no side yet was wrapped: the next line goes on with it, even a word
         # the header prints too (十四、资源勘探工业信息等 / 支出).
+        # A line naming no side of its own, right after a whole label, ends it (（含专用结余）).
         previous = pieces[-1] if pieces else None
-        if previous is not None and previous[2] == i - 1 and not _complete(previous[0]) and not _ENUMERATED.match(text):
+        follows = previous is not None and previous[2] == i - 1 and not _ENUMERATED.match(text)
+        if follows and (not _complete(previous[0]) or (i not in dropped and not _complete(text))):
             previous[0] += text
             previous[2] = i
         elif i not in dropped:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from budget_reports.extract.standard_tables.recognise import TableKind, kind_of_title
-from budget_reports.model import AmbiguousCell
+from budget_reports.model import AmbiguousCell, Block, BlockKind
 from budget_reports.normalize import compact, parse_decimal, printed_step
 from budget_reports.readers.block_words import BARE_FIGURE
 from budget_reports.readers.cell_assignment import RowFigures
@@ -47,29 +47,95 @@ _FUND_WORDS = ("一般公共预算", "政府性基金", "国有资本经营")
 # Overviews read in this order: what the fiscal overview settles is known when the overview is read.
 _ORDER = (TableKind.FISCAL_OVERVIEW, TableKind.OVERVIEW)
 _TOTAL_KEY = "#合计"
+_TITLE_MAX_CHARS = 60
+_MIN_FIGURES = 4  # fewer figures say nothing of how the table was written
 Settled = dict[tuple[int, Role, str | None], Decimal | None]  # (side, role, fund) -> the column-0 figure
 
 
 def overviews_from_streams(lines: list[SourceLine], tables: list[LinearTable]) -> list[LinearTable]:
-    """The tables, each overview written in streams read again from them where that works."""
+    """The tables, each overview written in streams read again from them where that works (and
+    one the table finder passed over, its header never reaching a row, read from its title)."""
     by_kind = {t.rebuilt.kind: t.rebuilt for t in tables if t.rebuilt is not None and t.rebuilt.kind is not None}
-    kinds = [kind_of_title(compact(lines[table.start].text)) for table in tables]
-    out = list(tables)
+    out = sorted([*tables, *_passed_over(lines, tables)], key=lambda t: t.start)
+    kinds = [kind_of_title(compact(lines[table.start].text)) for table in out]
     fiscal: Settled = {}
     for kind in _ORDER:
         for k in (k for k, found in enumerate(kinds) if found is kind):
-            limit = tables[k + 1].start if k + 1 < len(tables) else len(lines)
-            read = _read(lines, tables[k], _span_end(lines, tables[k].end, limit), kind, by_kind, fiscal)
-            # The stream reading stands where it places more figures than the table's own reading.
-            if read is not None and _figures_placed(read[0]) > _figures_placed(tables[k]):
-                out[k], settled = read
-                if kind is TableKind.FISCAL_OVERVIEW:
-                    fiscal = settled
-    return out
+            limit = out[k + 1].start if k + 1 < len(out) else len(lines)
+            end = _span_end(lines, out[k].end, limit)
+            if not _written_in_streams(lines[out[k].start + 1 : end]):
+                continue  # rows written as lines: the table's own reading stands
+            read = _read(lines, out[k], end, kind, by_kind, fiscal)
+            if read is None:
+                out[k] = _not_read(lines, out[k], end)
+                continue
+            out[k], settled = read
+            if kind is TableKind.FISCAL_OVERVIEW:
+                fiscal = settled
+    return [table for table in out if table.blocks]
 
 
-def _figures_placed(table: LinearTable) -> int:
-    return 0 if table.rebuilt is None else sum(len(p.figures.settled()) for p in table.rebuilt.placed())
+def _passed_over(lines: list[SourceLine], tables: list[LinearTable]) -> list[LinearTable]:
+    """Overview titles outside every table found, each as an empty table up to its page's end."""
+    inside = [(t.start, t.end) for t in tables]
+    found = []
+    for i, line in enumerate(lines):
+        if "总表" not in line.text or any(a <= i < b for a, b in inside):
+            continue
+        key = compact(line.text)
+        if len(key) <= _TITLE_MAX_CHARS and "。" not in key and kind_of_title(key) in OVERVIEW_LAYOUTS:
+            end = i + 1
+            while end < len(lines) and lines[end].page == line.page and not any(a == end for a, _ in inside):
+                end += 1
+            found.append(LinearTable(i, end, [], []))
+    return found
+
+
+def _cells(line: SourceLine) -> list[BlockLine]:
+    """The line's cells in the order written: its figures each alone, the words between them one
+    label (pdftotext may put a figure of one side before a label of the other: ``6.20 八、…支出``)."""
+    words = line.text.split()
+    if len(words) < 2 or not any(BARE_FIGURE.match(w) for w in words):
+        return [BlockLine(line.text, line.page, line.line)]
+    cells: list[BlockLine] = []
+    label: list[str] = []
+    for word in words:
+        if BARE_FIGURE.match(word):
+            if label:
+                cells.append(BlockLine(" ".join(label), line.page, line.line))
+                label = []
+            cells.append(BlockLine(word, line.page, line.line))
+        else:
+            label.append(word)
+    if label:
+        cells.append(BlockLine(" ".join(label), line.page, line.line))
+    return cells
+
+
+def _written_in_streams(lines: Sequence[SourceLine]) -> bool:
+    """Labels and figures written apart: some figures, and none after a label on its line (a row
+    written as a line prints its figures after its label)."""
+    figures = 0
+    for line in lines:
+        words = line.text.split()
+        is_figure = [bool(BARE_FIGURE.match(w)) for w in words]
+        figures += sum(is_figure)
+        if any(f and not all(is_figure[:k]) for k, f in enumerate(is_figure)):
+            return False
+    return figures >= _MIN_FIGURES
+
+
+def _not_read(lines: list[SourceLine], table: LinearTable, end: int) -> LinearTable:
+    """An overview written in streams whose figures fit no placement, or several past the search's
+    bound: each figure reported ambiguous (the row of a figure written apart from it is unknown)."""
+    title = lines[table.start]
+    layout = next(layout for layout in LAYOUTS if layout.name == OVERVIEW_LAYOUTS[kind_of_title(compact(title.text))])
+    cells = [cell for line in lines[table.start + 1 : end] for cell in _cells(line)]
+    unplaced = [_unplaced(cell, layout) for cell in cells if BARE_FIGURE.match(compact(cell.text))]
+    where = f"第{title.page}页" if title.page is not None else f"第{title.line}行"
+    message = f"{where}表格“{compact(title.text)}”的收支两栏文本交错写出，未能还原为行（其数字未录入）"
+    heading = Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)
+    return LinearTable(table.start, end, [heading], unplaced, lost=message, unplaced=unplaced)
 
 
 def _span_end(lines: list[SourceLine], end: int, limit: int) -> int:
@@ -99,9 +165,7 @@ def _read(
     tables: dict[TableKind, RebuiltTable],
     fiscal: Settled,
 ) -> tuple[LinearTable, Settled] | None:
-    span = [BlockLine(line.text, line.page, line.line) for line in lines[table.start + 1 : end]]
-    if not is_column_block_page(span):
-        return None  # not written in streams: the table's own reading stands
+    span = [cell for line in lines[table.start + 1 : end] for cell in _cells(line)]
     layout = next(layout for layout in LAYOUTS if layout.name == OVERVIEW_LAYOUTS[kind])
     layout = layout.fitted(compact("".join(line.text for line in span)))
     sides = side_labels(span, layout)
