@@ -20,6 +20,7 @@ import pytest
 
 from budget_reports.extract.standard_tables import read_tables
 from budget_reports.readers.text import read_text
+from tests.test_readers_interleaved_columns import _runs
 
 TITLE = "收入支出决算总表"
 SHANGHAI_INCOME = (
@@ -136,21 +137,6 @@ ROW_SETS = {
     ),
 }
 SEEDS = range(12)
-
-
-def _runs(cells: list[str | None], rng: random.Random) -> list[list[str]]:
-    runs: list[list[str]] = []
-    open_run = False
-    for cell in cells:
-        if cell is None:
-            open_run = False
-            continue
-        if open_run and len(runs[-1]) < rng.randint(1, 3):
-            runs[-1].append(cell)
-        else:
-            runs.append([cell])
-            open_run = True
-    return runs
 
 
 def _columns(overview: Overview) -> list[list[str | None]]:

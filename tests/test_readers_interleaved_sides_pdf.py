@@ -10,8 +10,6 @@ is read in each.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from decimal import Decimal
 from pathlib import Path
 
@@ -20,6 +18,7 @@ import pytest
 from budget_reports.extract.standard_tables import read_tables
 from budget_reports.readers.text import read_text
 from tests.cjk_table_pdf import Column, TablePdf
+from tests.test_readers_column_blocks_pdf import _pdftotext
 from tests.test_readers_interleaved_sides import CLASSES, ROW_SETS, SPENDING_LABELS, TITLE, Overview
 
 
@@ -62,13 +61,6 @@ def _pdf(path: Path, overview: Overview, row_height: int, wrap: int) -> Path:
     for k, line in enumerate(lines):
         pdf.text(40, 100 + k * 20, line)
     return pdf.save(path)
-
-
-def _pdftotext(pdf: Path) -> str:
-    program = shutil.which("pdftotext")
-    if program is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed: scripts/system-deps.sh installs it")
-    return subprocess.run([program, str(pdf), "-"], capture_output=True, check=True, text=True).stdout
 
 
 @pytest.mark.parametrize(("row_height", "wrap"), [(12, 0), (14, 0), (12, 9), (16, 9)])

@@ -150,12 +150,17 @@ def _carried_options(page: list[BlockLine]) -> list[tuple[str, ...]]:
 
 
 def _unplaced(line: BlockLine, side: Side) -> AmbiguousCell:
+    return unplaced_figure(line, side.money)
+
+
+def unplaced_figure(line: BlockLine, columns: Sequence[tuple[str, ...]]) -> AmbiguousCell:
+    """A figure whose row is unknown, reported with the columns (header paths) it may be in."""
     return AmbiguousCell(
         page=line.page,
         line=line.line,
         figure=line.text.strip(),
         row=f"第{line.page}页（所在行无法确定）" if line.page is not None else "（所在行无法确定）",
-        candidates=tuple("/".join(path) for path in side.money),
+        candidates=tuple("/".join(path) for path in columns),
         snippet=line.text.strip(),
     )
 

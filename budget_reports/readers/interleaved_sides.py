@@ -110,8 +110,11 @@ class _Search:
         self.next_filled: list[list[int]] = []
         for s, c in self.columns:
             rows = len(sides[s])
-            filled = [r for r in range(rows) if (k := known.get((s, r, c))) is not None and not k.empty]
-            self.next_filled.append([min((f for f in filled if f >= r), default=rows) for r in range(rows + 1)])
+            next_filled = [rows] * (rows + 1)
+            for r in range(rows - 1, -1, -1):
+                k = known.get((s, r, c))
+                next_filled[r] = r if k is not None and not k.empty else next_filled[r + 1]
+            self.next_filled.append(next_filled)
         # Per figure: the cells it may stand in, column by column.
         self.options: list[list[tuple[int, int]]] = [
             [
@@ -124,6 +127,12 @@ class _Search:
         ]
         rules = [_row_sums(side) for side in sides]
         self.rules = [[(max(t, *parts), t, parts) for t, parts in rules[s]] for s, _ in self.columns]
+        # Each rule's parts added up as figures are placed (value, slack), column by column.
+        self.rule_sums = [[[0, 0] for _ in rules[s]] for s, _ in self.columns]
+        self.rules_of_row = [
+            [[n for n, (_, parts) in enumerate(rules[s]) if r in parts] for r in range(len(sides[s]))]
+            for s, _ in self.columns
+        ]
         self.last = [-1] * len(self.columns)
         self.grid: list[list[int | None]] = [[None] * n for n in self.rows]  # figure in each cell
         self.placed: dict[int, Cell] = {}
@@ -151,29 +160,35 @@ class _Search:
             self.last[k] = r
             self.grid[k][r] = i
             self.placed[i] = (self.columns[k][0], r, self.columns[k][1])
-            if all(self.adds_up(k, total, parts) for end, total, parts in self.rules[k] if before < end <= r):
+            self.add(k, r, i, 1)
+            if all(self.adds_up(k, n) for n, (end, _, _) in enumerate(self.rules[k]) if before < end <= r):
                 self.run(i + 1)
+            self.add(k, r, i, -1)
             self.grid[k][r] = None
             del self.placed[i]
             self.last[k] = before
+
+    def add(self, k: int, r: int, i: int, sign: int) -> None:
+        for n in self.rules_of_row[k][r]:
+            held = self.rule_sums[k][n]
+            held[0] += sign * self.whole[i]
+            held[1] += sign * self.half[i]
 
     def cell(self, k: int, r: int) -> tuple[int, int]:
         i = self.grid[k][r]
         return (0, 0) if i is None else (self.whole[i], self.half[i])
 
-    def adds_up(self, k: int, total: int, parts: Sequence[int]) -> bool:
-        value, slack = self.cell(k, total)
-        for part in parts:
-            v, h = self.cell(k, part)
-            value -= v
-            slack += h
-        return abs(value) <= slack
+    def adds_up(self, k: int, n: int) -> bool:
+        """Rule ``n`` of column ``k``: its total row holds the sum of its part rows."""
+        value, slack = self.cell(k, self.rules[k][n][1])
+        parts, parts_slack = self.rule_sums[k][n]
+        return abs(value - parts) <= slack + parts_slack
 
     def across(self) -> bool:
         """Each column's sums; each side's fund columns add up to its 合计 column row by row; both
         sides' 总计 agree."""
         for k, rules in enumerate(self.rules):
-            if not all(self.adds_up(k, total, parts) for _, total, parts in rules):
+            if not all(self.adds_up(k, n) for n in range(len(rules))):
                 return False
         first = {column: k for k, column in enumerate(self.columns)}
         for s in (INCOME, SPENDING):

@@ -16,7 +16,7 @@ from budget_reports.model import AmbiguousCell, Block, BlockKind
 from budget_reports.normalize import compact, parse_decimal, printed_step
 from budget_reports.readers.block_words import BARE_FIGURE
 from budget_reports.readers.cell_assignment import RowFigures
-from budget_reports.readers.column_blocks import BlockLine, is_column_block_page
+from budget_reports.readers.column_blocks import BlockLine, is_column_block_page, unplaced_figure
 from budget_reports.readers.interleaved_sides import EMPTY, Cell, Known, place_overview
 from budget_reports.readers.linear_rows import Segment, Token
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, placed_table
@@ -113,14 +113,15 @@ def _cells(line: SourceLine) -> list[BlockLine]:
 
 
 def _written_in_streams(lines: Sequence[SourceLine]) -> bool:
-    """Labels and figures written apart: some figures, and none after a label on its line (a row
-    written as a line prints its figures after its label)."""
+    """Labels and figures written apart: some figures, each alone on its line or before a label
+    (a row written as a line prints its figures after its label; a line per baseline, both
+    sides' figures of a row on one line)."""
     figures = 0
     for line in lines:
         words = line.text.split()
         is_figure = [bool(BARE_FIGURE.match(w)) for w in words]
         figures += sum(is_figure)
-        if any(f and not all(is_figure[:k]) for k, f in enumerate(is_figure)):
+        if sum(is_figure) > 1 or any(f and k > 0 for k, f in enumerate(is_figure)):
             return False
     return figures >= _MIN_FIGURES
 
@@ -311,11 +312,4 @@ def _value(text: str) -> Decimal:
 
 
 def _unplaced(line: BlockLine, layout: HeaderLayout) -> AmbiguousCell:
-    return AmbiguousCell(
-        page=line.page,
-        line=line.line,
-        figure=line.text.strip(),
-        row=f"第{line.page}页（所在行无法确定）" if line.page is not None else "（所在行无法确定）",
-        candidates=tuple("/".join(path) for side in layout.sides for path in side.money),
-        snippet=line.text.strip(),
-    )
+    return unplaced_figure(line, [path for side in layout.sides for path in side.money])
