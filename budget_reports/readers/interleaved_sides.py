@@ -29,7 +29,7 @@ from budget_reports.normalize import parse_decimal, printed_step
 from budget_reports.readers.overview_labels import INCOME, SPENDING, Label, Role
 from budget_reports.readers.table_headers import Side
 
-_MAX_NODES = 200_000
+_MAX_NODES = 50_000  # the generated overviews need at most ~13,000
 _MAX_SOLUTIONS = 500
 
 
