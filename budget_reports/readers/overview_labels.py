@@ -48,7 +48,7 @@ _GRAND_TOTAL = re.compile(r"^(?:收入|支出)?总计$")
 ROLE_PATTERNS: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (Role.GRAND_TOTAL, _GRAND_TOTAL),
     (Role.YEAR_TOTAL, re.compile(r"^(?:本年)?(?:收入|支出)(?:合计|小计)$")),
-    (Role.CARRY, re.compile(r"^(?:年初|年末|上年|结转下年).*结[转余]")),
+    (Role.CARRY, re.compile(r"^(?:年初|年末|上年|下年).*结[转余]|^结转下年")),
     (Role.OTHER, re.compile(r"^使用.*结余|^结余分配|^用事业基金|^用其他资金弥补|^提取")),
 )
 _ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[、.．]|[（(][一二三四五六七八九十\d]+[）)])")
@@ -59,7 +59,7 @@ _MAX_HEADER_PIECES = 4
 
 @dataclass(frozen=True, slots=True)
 class Label:
-    """One row of a side: its label as printed (pieces joined) and the line it starts on."""
+    """One row of a side: its label (compact, wrapped pieces joined) and the line it starts on."""
 
     text: str
     page: int | None
