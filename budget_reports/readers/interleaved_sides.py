@@ -73,16 +73,21 @@ def place_overview(
     filled = [{cell: search.values[i] for i, cell in solution.items()} for solution in search.solutions]
     first = search.solutions[0]
     agreed = {i: cell for i, cell in first.items() if all(f.get(cell) == search.values[i] for f in filled)}
-    return Placed(agreed, frozenset(cell for f in filled for cell in f))
+    cells_of: dict[int, set[Cell]] = {}
+    for solution in search.solutions:
+        for i, cell in solution.items():
+            cells_of.setdefault(i, set()).add(cell)
+    return Placed(agreed, frozenset(cell for f in filled for cell in f), cells_of)
 
 
 @dataclass(frozen=True, slots=True)
 class Placed:
-    """Figure index → the cell every placement gives it; and every cell some placement fills
-    (a cell outside is empty in all of them)."""
+    """Figure index → the cell every placement gives it; every cell some placement fills (a cell
+    outside is empty in all of them); and the cells each figure may be in."""
 
     figures: dict[int, Cell]
     ever_filled: frozenset[Cell]
+    cells_of: dict[int, set[Cell]]  # figure index -> every cell some placement gives it
 
 
 class _Search:

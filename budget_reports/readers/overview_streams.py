@@ -9,6 +9,7 @@ Which detail table prints what an overview's column holds is a catalogue (``SPEN
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from budget_reports.extract.standard_tables.recognise import TableKind, kind_of_title
@@ -181,7 +182,9 @@ def _read(
         return None
     placed = found.figures
     rows = _rows(sides, layout, figures, placed)
-    unplaced = [_unplaced(f, layout) for i, f in enumerate(figures) if i not in placed]
+    unplaced = [
+        _maybe_in(f, layout, sides, found.cells_of.get(i, set())) for i, f in enumerate(figures) if i not in placed
+    ]
     by_cell = {cell: _value(figures[i].text) for i, cell in placed.items()}
     settled: Settled = {
         (s, label.role, _fund(label.text)): by_cell.get((s, r, 0))
@@ -309,6 +312,17 @@ def _value(text: str) -> Decimal:
     value = parse_decimal(text)
     assert value is not None  # a bare figure
     return value
+
+
+def _maybe_in(
+    line: BlockLine, layout: HeaderLayout, sides: tuple[list[Label], list[Label]], cells: set[Cell]
+) -> AmbiguousCell:
+    """A figure the placements put in different rows, reported with those rows (`` | ``-separated)
+    and columns: a sum over those rows misses a part the table prints."""
+    rows = " | ".join(dict.fromkeys(sides[s][r].text for s, r, _ in sorted(cells)))
+    columns = dict.fromkeys("/".join(layout.sides[s].money[c]) for s, _, c in sorted(cells))
+    cell = unplaced_figure(line, [])
+    return replace(cell, row=rows or cell.row, candidates=tuple(columns))
 
 
 def _unplaced(line: BlockLine, layout: HeaderLayout) -> AmbiguousCell:

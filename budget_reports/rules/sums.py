@@ -17,6 +17,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from budget_reports import metric_names
+from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.facts import EconomicLine, ExtractedReport, Finding, Severity, SourceKind, SummaryMetric
 from budget_reports.model import Document, Evidence
 from budget_reports.rules import metrics as m
@@ -29,7 +30,7 @@ from budget_reports.rules.base import (
     money_half_unit,
     sum_finding,
 )
-from budget_reports.rules.extraction import unplaced_codes
+from budget_reports.rules.extraction import unplaced_codes, unplaced_row_labels
 from budget_reports.rules.grouping import MetricIndex
 from budget_reports.rules.sections import Sections
 
@@ -96,11 +97,16 @@ def sum_income(report: ExtractedReport, document: Document) -> list[Finding]:
     lines_by: dict[tuple, list] = defaultdict(list)
     for line in report.income:
         lines_by[(line.source_kind, sections.of(line.evidence))].append(line)
+    # Income sources a figure left unplaced may be (text that wrote the table's figures apart from
+    # their rows): the table's sources miss a printed part.
+    unsure = {label for label in unplaced_row_labels(document) if label.endswith("收入") and not is_total(label)}
     findings = []
     for (kind, _), lines in lines_by.items():
         total = index.total_for(kind, metric_names.INCOME_TOTAL, lines[0].evidence)
         amounts = [line.amount for line in lines]
         if total is None or total.value is None or any(a is None for a in amounts):
+            continue
+        if unsure and kind is SourceKind.TABLE:
             continue
         findings.extend(
             _parts_vs_total("sum.income", metric_names.INCOME_TOTAL, total.value, amounts, total.evidence, "收入来源")
