@@ -253,3 +253,12 @@ def test_an_income_source_left_unplaced_raises_no_sum_error(tmp_path: Path) -> N
     unplaced = frames["dq_findings"].filter(pl.col("rule_id") == "extraction.ambiguous_cell")
     assert any("其他收入" in message and "6.20" in message for message in unplaced["message"].to_list())
     assert frames["dq_findings"].filter(pl.col("rule_id").str.starts_with("sum.income")).is_empty()
+
+
+def test_a_contents_page_naming_the_overview_is_not_a_table() -> None:
+    # pdftotext writes a contents page's page numbers alone on their lines, like a stream's figures.
+    contents = ["目录", "一、收入支出决算总表", "", "3", "", "二、收入决算表", "", "4", "", "三、支出决算表", "", "5"]
+    contents += ["", "四、财政拨款收入支出决算总表", "", "6", ""]
+    document = read_text("\f".join(["\n".join(contents), "第一部分 部门概况\n本部门负责财政工作。"]), "contents.txt")
+    assert not document.lost
+    assert not document.ambiguous_cells

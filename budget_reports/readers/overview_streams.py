@@ -57,7 +57,8 @@ def overviews_from_streams(lines: list[SourceLine], tables: list[LinearTable]) -
     """The tables, each overview written in streams read again from them where that works (and
     one the table finder passed over, its header never reaching a row, read from its title)."""
     by_kind = {t.rebuilt.kind: t.rebuilt for t in tables if t.rebuilt is not None and t.rebuilt.kind is not None}
-    out = sorted([*tables, *_passed_over(lines, tables)], key=lambda t: t.start)
+    passed_over = _passed_over(lines, tables)
+    out = sorted([*tables, *passed_over], key=lambda t: t.start)
     kinds = [kind_of_title(compact(lines[table.start].text)) for table in out]
     fiscal: Settled = {}
     for kind in _ORDER:
@@ -68,7 +69,10 @@ def overviews_from_streams(lines: list[SourceLine], tables: list[LinearTable]) -
                 continue  # rows written as lines: the table's own reading stands
             read = _read(lines, out[k], end, kind, by_kind, fiscal)
             if read is None:
-                out[k] = _not_read(lines, out[k], end)
+                # A title the finder passed over may be a contents line: only a table it found is
+                # reported as not read.
+                if out[k] not in passed_over:
+                    out[k] = _not_read(lines, out[k], end)
                 continue
             out[k], settled = read
             if kind is TableKind.FISCAL_OVERVIEW:
