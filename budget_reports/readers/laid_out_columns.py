@@ -34,7 +34,7 @@ from budget_reports.normalize import compact
 from budget_reports.readers.cell_assignment import RowFigures
 from budget_reports.readers.laid_out_rows import CENTRED_SLACK, Measure, positioned
 from budget_reports.readers.linear_rows import Token, is_figure
-from budget_reports.readers.table_headers import HeaderLayout
+from budget_reports.readers.table_headers import HeaderLayout, printed_wordings
 
 # Header lines below a name's first piece where its next piece may be printed.
 _WRAP_LINES = 3
@@ -112,7 +112,8 @@ def money_columns(header: Sequence[str], layout: HeaderLayout, measure: Measure)
     for side in layout.sides:
         spans = []
         for path in side.money:
-            found = [span for span in _printed(compact(path[-1]), words) if span[0] > after]
+            printed = [span for wording in printed_wordings(compact(path[-1])) for span in _printed(wording, words)]
+            found = [span for span in printed if span[0] > after]
             if not found:
                 return None
             span = min(found)
