@@ -153,14 +153,21 @@ def _printed(name: str, words: list[_Word]) -> list[Span]:
 
 def restrict_to_positions(figures: RowFigures, allowed: Sequence[frozenset[int] | None]) -> None:
     """Keep the placements that put every figure in a column its position allows. When none is
-    left, the position and the arithmetic disagree: nothing is placed (each figure is reported)."""
+    left, the position and the arithmetic disagree: nothing is placed, and each figure is reported
+    with the columns in dispute (those its position or the row's sums allow), not every column."""
     if all(columns is None for columns in allowed):
         return
-    figures.candidates = [
+    kept = [
         placement
         for placement in figures.candidates
         if all(columns is None or col in columns for col, columns in zip(placement, allowed, strict=True))
     ]
+    if not kept and figures.candidates:
+        figures.disputed = {
+            figure: frozenset(placement[figure] for placement in figures.candidates) | (columns or frozenset())
+            for figure, columns in enumerate(allowed)
+        }
+    figures.candidates = kept
 
 
 PagePositions = dict[int | None, MoneyColumns | None]
