@@ -56,6 +56,11 @@ TEXT_PINS: dict[str, dict[str, tuple[int, int]]] = {
 }
 # What the reading of the budget must hold at least, in every form: each view's facts (a drop to
 # fewer facts in both forms alike would otherwise pass unnoticed).
+# The 三公 table's header lines as other provinces word them (table_headers.PRINTED_WORDINGS).
+REWORDED_HEADER = {
+    "合计 因公出国(境)费 公务接待费": "合计 因公出国（境）费用 公务接待费",
+    "小计 购置费 运行费": "小计 公务用车购置费 公务用车运行维护费",
+}
 LEAST_FACTS = {
     "summary_metrics/table": 22,
     "summary_metrics/narrative": 34,
@@ -132,3 +137,25 @@ def test_no_table_figure_is_guessed(serializer: str, pdf_facts, serialized) -> N
     contradictions, unreported = guessed_figures(pdf_facts, serialized(serializer))
     assert not contradictions, "\n".join(contradictions)
     assert not unreported, "NULL without an ambiguous-cell finding:\n" + "\n".join(unreported)
+
+
+@pytest.mark.parametrize("serializer", ["pdftotext-layout", "pdftotext-raw"])
+def test_a_header_worded_as_other_provinces_do_gives_the_same_facts(serializer: str, pdf_facts, tmp_path: Path) -> None:
+    """The budget with its 三公 header reworded, typeset and read back: the PDF gives the same facts
+    as the original's, and its text (-layout: columns found by their wordings' positions) the PDF's."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed: scripts/system-deps.sh installs it")
+    text = corpus_file(BUDGET).read_text(encoding="utf-8")
+    for printed, reworded in REWORDED_HEADER.items():
+        assert text.count(printed) == 1
+        text = text.replace(printed, reworded)
+    source = tmp_path / BUDGET
+    source.write_text(text, encoding="utf-8")
+    pdf = typeset(read_document(source, BUDGET), tmp_path / "reworded.pdf", merged=False)
+    reworded_facts = extract_frames(pdf, BUDGET)
+    assert not shortfalls(facts(pdf_facts), facts(reworded_facts), {}, "the original", "the reworded PDF")
+    got = extract_frames(write_serialization(pdf, serializer, tmp_path / serializer), BUDGET)
+    failures = shortfalls(facts(reworded_facts), facts(got), {})
+    assert not failures, f"{serializer} text of the reworded budget PDF:\n" + "\n".join(failures)
+    contradictions, unreported = guessed_figures(reworded_facts, got)
+    assert (contradictions, unreported) == ([], [])
