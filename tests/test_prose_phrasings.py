@@ -383,17 +383,25 @@ def test_a_table_row_run_into_the_text_is_not_a_figure(tmp_path: Path) -> None:
     assert [x.metric for x in metrics(result) if x.metric in (m.RECEPTION, m.VEHICLE_OPERATION)] == []
 
 
-def test_cells_run_together_into_one_paragraph_state_no_figure(tmp_path: Path) -> None:
-    # A continuation page of the 基本支出经济分类预算表 as pdftotext's default text writes it: each cell
-    # on a line of its own, a figure glued to the header word after it. The lines join into one
-    # paragraph (``退休费2,079,000人员经费2,079,000公用经费``): 2,079,000 is a cell, not 人员经费.
-    text = (
-        "上海市普陀区城市管理行政执法局\n2026年度部门预算\n四、部门预算编制说明\n单位：元\n"
-        "合计\n30302 退休费\n2,079,000人员经费\n2,079,000公用经费\n310 资本性支出\n210,000\n"
-    )
-    result = extract_text(tmp_path, text)
-    assert result.report.money_unit == "元"
-    assert [x.metric for x in metrics(result) if x.metric in (m.PERSONNEL, m.PUBLIC_USE)] == []
+# Continuation pages of budget tables as pdftotext's default text writes them: each cell on a line of
+# its own, a figure glued to the header word after it. The lines join into one paragraph
+# (``退休费2,079,000人员经费2,079,000公用经费``): each figure is a cell, not the metric named after it.
+RUN_TOGETHER_CELLS = [
+    (
+        "合计\n30302 退休费\n2,079,000人员经费\n2,079,000公用经费\n310 资本性支出\n210,000\n",
+        (m.PERSONNEL, m.PUBLIC_USE),
+    ),
+    ("合计\n2120104 城管执法\n33,775,592基本支出\n22,783,399项目支出\n10,992,193\n", (m.BASIC, m.PROJECT)),
+]
+
+
+@pytest.mark.parametrize(("cells", "not_stated"), RUN_TOGETHER_CELLS, ids=["economic", "function"])
+def test_cells_run_together_into_one_paragraph_state_no_figure(
+    tmp_path: Path, cells: str, not_stated: tuple[str, ...]
+) -> None:
+    report = "上海市普陀区城市管理行政执法局\n2026年度部门预算\n四、部门预算编制说明\n单位：元\n"
+    result = extract_text(tmp_path, report + cells)
+    assert [x.metric for x in metrics(result) if x.metric in not_stated] == []
 
 
 @pytest.mark.parametrize("ending", ["。", "，公用经费50.00万元。", ""])

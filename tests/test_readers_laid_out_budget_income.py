@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from budget_reports.model import BlockKind, Table
+from budget_reports.model import BlockKind, Document, Table
 from budget_reports.readers.text import read_text
 from budget_reports.text_serializations import write_serialization
 from tests.baseline_pdf import Column, Row, TablePdf
@@ -50,35 +50,32 @@ def _body(table: Table, label_columns: int) -> list[dict[int, str]]:
     return [rows[r] for r in sorted(rows)]
 
 
-@pytest.mark.parametrize("justify", ("left", "centre", "right"))
-def test_each_line_goes_under_its_income_source(justify: str, tmp_path: Path) -> None:
+def _read(serializer: str, justify: str, folder: Path) -> tuple[Table, Document]:
+    """The table typeset, written out by ``serializer`` and read back (its unit 元, as budgets print)."""
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed: scripts/system-deps.sh installs it")
-    rows, expected = _rows()
+    rows, _ = _rows()
     columns = [Column(90), Column(130), *(Column(80, justify=justify) for _ in range(5))]
     pdf = TablePdf()
     pdf.table(TITLE, columns, HEADER, rows, per_page=10, header_justify="centre")
-    path = pdf.save(tmp_path / "income.pdf")
-    text = write_serialization(path, "pdftotext-layout", tmp_path / "text").read_text(encoding="utf-8")
+    path = pdf.save(folder / "income.pdf")
+    text = write_serialization(path, serializer, folder / serializer).read_text(encoding="utf-8")
     document = read_text(text.replace("单位：万元", "单位：元"), "budget.txt")
     (table,) = [b.table for b in document.blocks if b.kind is BlockKind.TABLE and b.table is not None]
-    assert _body(table, 2) == expected
+    return table, document
+
+
+@pytest.mark.parametrize("justify", ("left", "centre", "right"))
+def test_each_line_goes_under_its_income_source(justify: str, tmp_path: Path) -> None:
+    table, document = _read("pdftotext-layout", justify, tmp_path)
+    assert _body(table, 2) == _rows()[1]
     assert document.ambiguous_cells == []
 
 
 def test_without_positions_the_source_is_reported_not_guessed(tmp_path: Path) -> None:
     """The same table as -raw text: the sums place 合计, not the source; each source figure is NULL
     and reported with every source it fits."""
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed: scripts/system-deps.sh installs it")
-    rows, expected = _rows()
-    columns = [Column(90), Column(130), *(Column(80, justify="right") for _ in range(5))]
-    pdf = TablePdf()
-    pdf.table(TITLE, columns, HEADER, rows, per_page=10, header_justify="centre")
-    path = pdf.save(tmp_path / "income.pdf")
-    text = write_serialization(path, "pdftotext-raw", tmp_path / "text").read_text(encoding="utf-8")
-    document = read_text(text.replace("单位：万元", "单位：元"), "budget.txt")
-    (table,) = [b.table for b in document.blocks if b.kind is BlockKind.TABLE and b.table is not None]
-    assert _body(table, 2) == [{0: AMOUNT}] * 4 + expected[-1:]
+    table, document = _read("pdftotext-raw", "right", tmp_path)
+    assert _body(table, 2) == [{0: AMOUNT}] * 4 + _rows()[1][-1:]
     assert [cell.figure for cell in document.ambiguous_cells] == [AMOUNT] * 4
     assert all(len(cell.candidates) == 4 for cell in document.ambiguous_cells)
