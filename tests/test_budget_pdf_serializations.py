@@ -41,12 +41,14 @@ BUDGET = "shanghai-putuo-urban-management-2026-budget.txt"
 # expenditure_economic 33 / 0. Why a serialization cannot give everything:
 # - pdftotext (default) writes a table by the PDF's text blocks, not by rows: a row's code and
 #   name come in one run, its figures in runs of their own, and a run of another row may come
-#   between (the 支出预算总表's 2080599 row is written after the 21201 row, its figures before
-#   2120104's). The interleaved-stream search (readers/interleaved_columns.py) rebuilds the final
-#   accounts' 支出决算表, whose codes are split in 类/款/项 columns; a budget table printing whole
-#   codes (2080501) and figures in 元 is not rebuilt, so its lines stay unread (none is guessed).
-#   The two-sided 财务收支预算总表 and 财政拨款收支预算总表 print each figure alone (any placement
-#   fits): only the 三公 table's one row and the prose are read.
+#   between (the 支出预算总表's 2080599 figures come before 20808's row, its code and name after
+#   21201's figures). The interleaved-stream search (readers/interleaved_columns.py) rebuilds the
+#   final accounts' 支出决算表, whose codes are split in 类/款/项 columns; these budget tables, whose
+#   codes the typeset model prints whole (2080501) and whose figures are in 元, are not rebuilt, and
+#   their pages are read as paragraphs that state nothing (a figure glued to the next header word is
+#   no statement: extract/prose/statements.py). Of the two-sided 财务收支预算总表 only the 收入总计 /
+#   支出总计 row (3 metrics) and the 221 类 are placed; its other figures are reported as ambiguous
+#   cells. The 三公 table's one row is not found either. None is guessed.
 TEXT_PINS: dict[str, dict[str, tuple[int, int]]] = {
     "pdftotext": {
         "summary_metrics/table": (3, 0),
