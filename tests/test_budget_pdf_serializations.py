@@ -58,11 +58,6 @@ TEXT_PINS: dict[str, dict[str, tuple[int, int]]] = {
 }
 # What the reading of the budget must hold at least, in every form: each view's facts (a drop to
 # fewer facts in both forms alike would otherwise pass unnoticed).
-# The 三公 table's header lines as other provinces word them (table_headers.PRINTED_WORDINGS).
-REWORDED_HEADER = {
-    "合计 因公出国(境)费 公务接待费": "合计 因公出国（境）费用 公务接待费",
-    "小计 购置费 运行费": "小计 公务用车购置费 公务用车运行维护费",
-}
 LEAST_FACTS = {
     "summary_metrics/table": 22,
     "summary_metrics/narrative": 34,
@@ -70,6 +65,11 @@ LEAST_FACTS = {
     "expenditure_function/table": 44,
     "expenditure_function/narrative": 9,
     "expenditure_economic/table": 33,
+}
+# The 三公 table's header lines as other provinces word them (table_headers.PRINTED_WORDINGS).
+REWORDED_HEADER = {
+    "合计 因公出国(境)费 公务接待费": "合计 因公出国（境）费用 公务接待费",
+    "小计 购置费 运行费": "小计 公务用车购置费 公务用车运行维护费",
 }
 
 
