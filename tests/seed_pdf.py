@@ -92,11 +92,13 @@ class Slot:
     text: str
 
 
-def merged_cells(table: Table) -> list[Slot]:
+def merged_cells(table: Table, merged: bool = True) -> list[Slot]:
     """The table's cells merged as in the document they were exported from. A text export writes a
     merged cell once: a row short of cells ends in a cell spanning the rest of the row, and a
     first-column label above empty first cells spans down over them (the export writes a cell
-    merged downwards as an empty cell in each row below)."""
+    merged downwards as an empty cell in each row below). A table rebuilt from text extracted from
+    a PDF knows no merged cells (``merged`` false): each cell stands in its own column, the empty
+    ones simply missing."""
     rows = [table.row_cells(r) for r in range(table.n_rows)]
     slots: list[Slot] = []
     below = [False] * table.n_rows  # first cell covered by a label above
@@ -104,9 +106,9 @@ def merged_cells(table: Table) -> list[Slot]:
         for k, cell in enumerate(row):
             if k == 0 and below[r]:
                 continue
-            col_span = (table.n_cols - cell.col) if k == len(row) - 1 else 1
+            col_span = (table.n_cols - cell.col) if merged and k == len(row) - 1 else 1
             row_span = 1
-            if k == 0 and cell.text and col_span == 1:
+            if merged and k == 0 and cell.text and col_span == 1:
                 while r + row_span < table.n_rows and _continues_label(rows[r + row_span]):
                     below[r + row_span] = True
                     row_span += 1
@@ -153,8 +155,9 @@ def column_widths(grid: list[list[str]], slots: Sequence[Slot], total: float) ->
 class ReportPdf(Builder):
     """Pages of prose and ruled tables in the CJK font."""
 
-    def __init__(self) -> None:
+    def __init__(self, merged: bool = True) -> None:
         super().__init__()
+        self.merged = merged
         self.cjk = CjkFont(self.pdf)
         self.top = 0.0
         self.pages = 0
@@ -191,7 +194,7 @@ class ReportPdf(Builder):
 
     def table(self, table: Table) -> None:
         grid = table.grid()
-        slots = merged_cells(table)
+        slots = merged_cells(table, self.merged)
         widths = column_widths(grid, slots, LANDSCAPE[0] - 2 * TABLE_MARGIN)
         xs = [TABLE_MARGIN]
         for w in widths:
@@ -262,9 +265,10 @@ class ReportPdf(Builder):
                 self.text(x, first + k * step, piece, TABLE_SIZE)
 
 
-def typeset(document: Document, path: Path) -> Path:
-    """``document`` printed as a report PDF at ``path``."""
-    pdf = ReportPdf()
+def typeset(document: Document, path: Path, merged: bool = True) -> Path:
+    """``document`` printed as a report PDF at ``path``; ``merged``: its tables' cells merged as
+    ``merged_cells`` reads them from a text export, else each cell in its own column."""
+    pdf = ReportPdf(merged)
     for block in document.blocks:
         if block.table is not None:
             pdf.table(block.table)

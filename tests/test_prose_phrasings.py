@@ -381,3 +381,31 @@ def test_a_table_row_run_into_the_text_is_not_a_figure(tmp_path: Path) -> None:
     result = extract_text(tmp_path, text)
     assert result.report.money_unit == "元"
     assert [x.metric for x in metrics(result) if x.metric in (m.RECEPTION, m.VEHICLE_OPERATION)] == []
+
+
+# Continuation pages of budget tables as pdftotext's default text writes them: each cell on a line of
+# its own, a figure glued to the header word after it. The lines join into one paragraph
+# (``退休费2,079,000人员经费2,079,000公用经费``): each figure is a cell, not the metric named after it.
+RUN_TOGETHER_CELLS = [
+    (
+        "合计\n30302 退休费\n2,079,000人员经费\n2,079,000公用经费\n310 资本性支出\n210,000\n",
+        (m.PERSONNEL, m.PUBLIC_USE),
+    ),
+    ("合计\n2120104 城管执法\n33,775,592基本支出\n22,783,399项目支出\n10,992,193\n", (m.BASIC, m.PROJECT)),
+]
+
+
+@pytest.mark.parametrize(("cells", "not_stated"), RUN_TOGETHER_CELLS, ids=["economic", "function"])
+def test_cells_run_together_into_one_paragraph_state_no_figure(
+    tmp_path: Path, cells: str, not_stated: tuple[str, ...]
+) -> None:
+    report = "上海市普陀区城市管理行政执法局\n2026年度部门预算\n四、部门预算编制说明\n单位：元\n"
+    result = extract_text(tmp_path, report + cells)
+    assert [x.metric for x in metrics(result) if x.metric in not_stated] == []
+
+
+@pytest.mark.parametrize("ending", ["。", "，公用经费50.00万元。", ""])
+def test_a_figure_ending_its_clause_is_still_read(tmp_path: Path, ending: str) -> None:
+    # Without a unit, a figure is the subject's when a mark or the text ends it (the report's unit: 万元).
+    row = metric(extract_text(tmp_path, f"{HEADER}（二）基本支出情况\n人员经费为3,112.47{ending}\n"), m.PERSONNEL)
+    assert row.value == D("3112.47")

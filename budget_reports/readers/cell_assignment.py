@@ -36,6 +36,9 @@ _MAX_STATES = 1_000
 class RowFigures:
     values: tuple[Decimal, ...]  # the figures as printed, left to right
     candidates: list[Placement] = field(default_factory=list)
+    # Figure index → the columns in dispute when the figures' positions and the row's sums left no
+    # placement in common (``laid_out_columns.restrict_to_positions``): those either of them allows.
+    disputed: dict[int, frozenset[int]] = field(default_factory=dict)
 
     def vector(self, placement: Placement, width: int) -> tuple[Decimal, ...]:
         out = [Decimal(0)] * width
@@ -53,6 +56,8 @@ class RowFigures:
         return {i: col for i, col in enumerate(first) if all(c[i] == col for c in self.candidates)}
 
     def possible_columns(self, figure: int) -> list[int]:
+        if not self.candidates:
+            return sorted(self.disputed.get(figure, ()))
         return sorted({c[figure] for c in self.candidates})
 
 

@@ -34,7 +34,7 @@ from budget_reports.normalize import compact
 from budget_reports.readers.cell_assignment import RowFigures
 from budget_reports.readers.laid_out_rows import CENTRED_SLACK, Measure, positioned
 from budget_reports.readers.linear_rows import Token, is_figure
-from budget_reports.readers.table_headers import HeaderLayout
+from budget_reports.readers.table_headers import HeaderLayout, printed_wordings
 
 # Header lines below a name's first piece where its next piece may be printed.
 _WRAP_LINES = 3
@@ -112,7 +112,8 @@ def money_columns(header: Sequence[str], layout: HeaderLayout, measure: Measure)
     for side in layout.sides:
         spans = []
         for path in side.money:
-            found = [span for span in _printed(compact(path[-1]), words) if span[0] > after]
+            printed = [span for wording in printed_wordings(compact(path[-1])) for span in _printed(wording, words)]
+            found = [span for span in printed if span[0] > after]
             if not found:
                 return None
             span = min(found)
@@ -152,14 +153,21 @@ def _printed(name: str, words: list[_Word]) -> list[Span]:
 
 def restrict_to_positions(figures: RowFigures, allowed: Sequence[frozenset[int] | None]) -> None:
     """Keep the placements that put every figure in a column its position allows. When none is
-    left, the position and the arithmetic disagree: nothing is placed (each figure is reported)."""
+    left, the position and the arithmetic disagree: nothing is placed, and each figure is reported
+    with the columns in dispute (those its position or the row's sums allow), not every column."""
     if all(columns is None for columns in allowed):
         return
-    figures.candidates = [
+    kept = [
         placement
         for placement in figures.candidates
         if all(columns is None or col in columns for col, columns in zip(placement, allowed, strict=True))
     ]
+    if not kept and figures.candidates:
+        figures.disputed = {
+            figure: frozenset(placement[figure] for placement in figures.candidates) | (columns or frozenset())
+            for figure, columns in enumerate(allowed)
+        }
+    figures.candidates = kept
 
 
 PagePositions = dict[int | None, MoneyColumns | None]

@@ -30,6 +30,9 @@ from budget_reports.readers.linear_rows import Token, is_figure, is_row_label, s
 _CODE_START = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _CODE_PART = re.compile(r"^\d{2}$")
 _WORD = re.compile(r"\S+")
+# A sub-item numbered in Arabic digits (``1.一般公共预算``, ``2、政府性基金预算``, ``3．…``): a label of
+# its own row in an overview, as 一、… is (never a figure: no digit follows the mark).
+_NUMBERED_ITEM = re.compile(r"^\d{1,2}[.．、](?!\d)")
 # Columns between the spans of two words of one header cell (centred lines of unequal length).
 CENTRED_SLACK = 2
 
@@ -134,8 +137,7 @@ def _without_header_leftovers(words: list[tuple[int, Token]]) -> list[tuple[int,
 
 
 def _is_anchor(words: list[tuple[int, Token]], coded: bool) -> bool:
-    first = words[0][1].text
-    return bool(coded and _CODE_START.match(first)) or is_row_label(first)
+    return _starts_side(words[0][1].text, coded)
 
 
 def _reading_order(lines: list[list[tuple[int, Token]]], anchor_at: int, coded: bool) -> list[Token]:
@@ -173,7 +175,7 @@ def _side_starts(anchor: list[tuple[int, Token]], coded: bool) -> list[int]:
 
 
 def _starts_side(text: str, coded: bool) -> bool:
-    return bool(coded and _CODE_START.match(text)) or is_row_label(text)
+    return bool(coded and _CODE_START.match(text)) or is_row_label(text) or _NUMBERED_ITEM.match(text) is not None
 
 
 def _is_code_word(text: str) -> bool:

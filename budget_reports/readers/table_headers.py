@@ -144,6 +144,28 @@ def _optional_columns(first: int, columns: tuple[tuple[str, tuple[str, ...]], ..
     return Side(LabelKind.CODED, money, _sum_all(len(money)), optional=optional)
 
 
+# The year's budget printed before the outcome in a function-classification table (一般公共预算
+# 财政拨款支出决算表): the 2021+ national template's 年初预算数 | 决算数, provinces' 年初预算 | 调整预算 |
+# 决算, 全年预算数 | 支出决算数, 年初预算 | 全年预算 | 决算. Each is printed with the outcome whole or
+# split into 合计 | 基本支出 | 项目支出 under 决算数 (合计 = 基本 + 项目). No sum ties a budget to the
+# outcome: a row with empty cells is placed by its figures' positions where the text keeps them.
+BUDGET_COLUMN_SETS: tuple[tuple[str, ...], ...] = (
+    ("年初预算",),
+    ("年初预算", "调整预算"),
+    ("全年预算",),
+    ("年初预算", "全年预算"),
+)
+
+
+def _with_budget_columns(budgets: tuple[str, ...], split: bool) -> HeaderLayout:
+    outcome = (("决算", "合计"), ("决算", "基本支出"), ("决算", "项目支出")) if split else (("决算",),)
+    money = (*((b,) for b in budgets), *outcome)
+    sums = ((len(budgets), (len(budgets) + 1, len(budgets) + 2)),) if split else ()
+    kinds = ("合计", "基本支出", "项目支出") if split else ()
+    name = "与".join(budgets) + ("与决算分基本项目" if split else "与决算")
+    return HeaderLayout(name, ("科目编码", "科目名称", *budgets, "决算", *kinds), (Side(LabelKind.CODED, money, sums),))
+
+
 LAYOUTS: tuple[HeaderLayout, ...] = (
     HeaderLayout(
         "收入支出总表",
@@ -270,7 +292,38 @@ LAYOUTS: tuple[HeaderLayout, ...] = (
         ("因公出国(境)费", "公务用车购置费", "公务用车运行费", "公务接待费"),
         (_three_public_with(("决算数",)),),
     ),
+    *(_with_budget_columns(budgets, split) for budgets in BUDGET_COLUMN_SETS for split in (False, True)),
 )
+
+# How reports print a catalogue name in a header cell where they word it longer (compact, quotes
+# removed): name -> the other wordings of the same column, several provinces' and both editions'.
+# A layout's word is in a header that prints any of its wordings, and a column's header cell is
+# found by any of them (``laid_out_columns``). A wording never shorter than its name: a shorter one
+# (预算 for 预算数) would be found inside other cells' names.
+PRINTED_WORDINGS: dict[str, tuple[str, ...]] = {
+    "因公出国(境)费": ("因公出国(境)费用", "因公出国(境)经费"),
+    "公务接待费": ("公务接待费用",),
+    "购置费": ("公务用车购置费", "车辆购置费"),
+    "运行费": ("公务用车运行费", "公务用车运行维护费", "运行维护费", "车辆运行维护费"),
+    "公务用车运行费": ("公务用车运行维护费",),
+    "机关运行经费预算数": ("机关运行经费预算",),
+    "年初预算": ("年初预算数",),
+    "调整预算": ("调整预算数", "调整后预算", "调整后预算数"),  # the adjusted budget, not the adjustment
+    "全年预算": ("全年预算数",),
+    "决算": ("决算数", "支出决算", "支出决算数"),
+}
+
+
+def printed_wordings(name: str) -> tuple[str, ...]:
+    """The ways a header prints the column the catalogue calls ``name``, its own name first."""
+    return (name, *PRINTED_WORDINGS.get(name, ()))
+
+
+def _occurrences(key: str, word: str) -> int:
+    """How often the header prints ``word`` in its most frequent wording (a longer wording holding
+    the word is counted in the word's own count already)."""
+    return max(key.count(wording) for wording in printed_wordings(word))
+
 
 _QUOTES = str.maketrans("", "", "“”\"‘’'「」『』")
 
@@ -286,7 +339,7 @@ def match_layout(header_text: str) -> HeaderLayout | None:
     key = header_key(header_text)
     best: HeaderLayout | None = None
     for candidate in LAYOUTS:
-        fits = all(key.count(word) >= candidate.words.count(word) for word in candidate.words)
+        fits = all(_occurrences(key, word) >= candidate.words.count(word) for word in candidate.words)
         if fits and (best is None or candidate.specificity() > best.specificity()):
             best = candidate
     return best.fitted(key) if best is not None else None

@@ -72,6 +72,12 @@ def _window_end(text: str, start: int, later: list[re.Match[str]]) -> int:
     return end
 
 
+def _runs_into_next_subject(m: re.Match[str], text: str, start: int, end: int) -> bool:
+    """A figure without unit whose window the next subject's name cuts (``人员经费2,079,000公用经费``):
+    a table's cells run together, not a statement (prose ends a bare figure with a mark or the text)."""
+    return m.group("u") is None and start + m.end() == end < len(text) and _CLAUSE_END.match(text, end) is None
+
+
 def _read(
     ctx: ProseContext, passage: Passage, subject: Subject, occurrence: re.Match[str], end: int, section: str
 ) -> None:
@@ -80,7 +86,10 @@ def _read(
     window = text[start:end]
     value = budget = completion = share = None
     position = start
-    m = _VALUE_AT_START.match(window) or ACTUAL.search(window)
+    m = _VALUE_AT_START.match(window)
+    if m and _runs_into_next_subject(m, text, start, end):
+        m = None
+    m = m or ACTUAL.search(window)
     if m:
         value, position = money(m, ctx.money_unit), start + m.start("n")
     elif _NONE_PREFIX.search(text[max(0, occurrence.start() - 3) : occurrence.start()]) and _ends_clause(text, start):
