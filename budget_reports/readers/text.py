@@ -22,6 +22,7 @@ from budget_reports.readers.lifted_numbers import (
     restore_lifted_numbers,
     restore_raised_lines,
 )
+from budget_reports.readers.line_evaluations import evaluation_lines, with_evaluations
 from budget_reports.readers.line_forms import with_forms
 from budget_reports.readers.linear_tables import SourceLine, find_tables, is_laid_out, unglue_titles
 from budget_reports.readers.prose_table_links import settled_by_prose
@@ -86,18 +87,21 @@ def _read_linear(document: Document, page_lines: list[list[str]], paged: bool) -
         for number, page in enumerate(page_lines, start=1)
         for i, text in enumerate(page, start=1)
     ]
+    laid_out = is_laid_out([line.text for line in lines])
     dropped = furniture(lines)
     dropped -= lifted_numbers_lines(lines, dropped)
+    if dropped:
+        dropped -= evaluation_lines(lines, laid_out)
     lines = unglue_titles([line for line in lines if (line.page, line.line) not in dropped])
     prose: list[list[SourceLine]] = []
     position = 0
     tables = with_forms(lines, settled_across_tables(lines, find_tables(lines)))
+    tables = with_evaluations(lines, tables, laid_out)
     for table in tables:
         prose.append(lines[position : table.start])
         position = table.end
     prose.append(lines[position:])
     prose = [restore_lifted_numbers(part) for part in prose]
-    laid_out = is_laid_out([line.text for line in lines])
     prose = [restore_raised_lines(part, laid_out) for part in prose]
     width = wrap_width([line for part in prose for line in part])
     paragraphs = [paragraph_blocks(part, width) for part in prose]
