@@ -28,8 +28,9 @@ from itertools import combinations, permutations
 
 from budget_reports.extract.performance import cells
 from budget_reports.extract.performance.declared_targets import is_title as is_target_form
+from budget_reports.extract.performance.department_wide import is_scoring
 from budget_reports.extract.performance.projects import fund_column
-from budget_reports.extract.performance.segment import is_title
+from budget_reports.extract.performance.segment import PerfTable, is_title
 from budget_reports.model import AmbiguousCell, Block, BlockKind, Cell, Table
 from budget_reports.normalize import compact, printed_step
 from budget_reports.readers import evaluation_labels as labels
@@ -101,6 +102,7 @@ class _FundLine:
     label: _Token
     figures: list[_Token]  # its cells in print order, an explicit empty cell (``/``) included
     snippet: str
+    wrapped: bool = False  # its figures continue on the lines after its label's
 
 
 @dataclass(slots=True)
@@ -121,7 +123,12 @@ def with_evaluations(lines: list[SourceLine], tables: list[LinearTable], laid_ou
         while i < end:
             title_lines = _title_lines(lines, i, end) if "表" in lines[i].text or "表" in _next(lines, i, end) else 0
             if not title_lines:
-                i += 1
+                scoring = _scoring_total(lines, i, end) if "表" in lines[i].text else None
+                if scoring is not None:
+                    out.append(scoring)
+                    i = scoring.end
+                else:
+                    i += 1
                 continue
             read = _read_evaluation(lines, i, title_lines, end, laid_out)
             # A page that repeats, under another name, the header of a table begun on the page
@@ -174,8 +181,10 @@ def _read_evaluation(lines: list[SourceLine], start: int, title_lines: int, limi
     funds: list[_FundLine] = []
     end = start + title_lines
     i, cut_by_page = end, False
-    while i < min(limit, end + _HEAD_MAX_LINES):
+    head_lines = 0
+    while i < limit and (funds or head_lines < _HEAD_MAX_LINES):
         line = lines[i]
+        head_lines += bool(line.text.strip())
         if i > end and _title_lines(lines, i, limit):
             cut_by_page = not funds and line.page != lines[start].page and i - start <= _CUT_MAX_LINES
             break
@@ -252,21 +261,39 @@ def _continued(fund: _FundLine, index: int, line: SourceLine, tokens: list[_Toke
         last = figures[-1]
         figures[-1] = _Token(last.line, last.x, last.text + tokens[0].text, last.key + tokens[0].key, last.place)
         tokens = tokens[1:]
-    return _FundLine(index, fund.line, fund.label, figures + tokens, f"{fund.snippet} {line.text.strip()}")
+    return _FundLine(index, fund.line, fund.label, figures + tokens, f"{fund.snippet} {line.text.strip()}", True)
 
 
-def _score_line(lines: list[SourceLine], begin: int, limit: int) -> list[_Token] | None:
-    """The table's total score line (``合计 100 95.5``) before the next table's title."""
+def _score_line(lines: list[SourceLine], begin: int, limit: int, least: int = 2) -> list[_Token] | None:
+    """The table's total score line (``合计 100 95.5``: at least ``least`` numbers) before the next
+    performance table's title."""
     for i in range(begin, min(limit, begin + _SCORE_MAX_LINES)):
         text = lines[i].text
-        if "表" in text and _title_lines(lines, i, limit):
+        if "表" in text and is_title(compact(text)):
             return None
         tokens = _tokens(lines[i], 0)
         if tokens and tokens[0].key in labels.TOTAL_LABELS:
             figures = tokens[1:]
-            if len(figures) >= 2 and all(cells.number(t.text) is not None for t in figures):
+            if len(figures) >= least and all(cells.number(t.text) is not None for t in figures):
                 return tokens
     return None
+
+
+def _scoring_total(lines: list[SourceLine], at: int, limit: int) -> LinearTable | None:
+    """A scoring table's (评分表) total score, for the evaluation before it: its indicator lines are
+    not read from text, so the grid holds its level header and its ``合计`` line only."""
+    key = compact(lines[at].text)
+    if not (is_title(key) and is_scoring(PerfTable(key, None))):
+        return None
+    total = _score_line(lines, at + 1, limit, least=1)
+    if total is None:
+        return None
+    index = next(i for i in range(at + 1, limit) if lines[i] is total[0].line)
+    where = {"page": total[0].line.page, "line": total[0].line.line}
+    rows = [[Cell(0, 0, "")], [Cell(1, 0, "一级指标")], [Cell(2, n, t.text, **where) for n, t in enumerate(total)]]
+    table = Table(tuple(c for row in rows for c in row), 3, len(total), **where)
+    title = Block(BlockKind.HEADING, lines[at].text.strip(), lines[at].page, lines[at].line)
+    return LinearTable(index, index + 1, [title, Block(BlockKind.TABLE, "", table.page, table.line, table)], [])
 
 
 class _LabelReader:
@@ -385,6 +412,10 @@ def _placements(
     placed: list[dict[int, str]] = []
     ambiguous: list[AmbiguousCell] = []
     for fund, placement in zip(funds, chosen, strict=True):
+        # Cells gathered from several lines were put in a row by reading order alone: the row's
+        # arithmetic must hold too.
+        if placement is not None and fund.wrapped and not _adds_up(placement, roles, fund.figures):
+            placement = None
         if placement is None:
             ambiguous += [_ambiguous(fund, f, names) for f in fund.figures if not cells.is_blank(f.text)]
             placed.append({})
