@@ -41,7 +41,13 @@ _HEAD_MAX_LINES = 40
 # A title and labels at most this long, then the next page's title: the page cut the table's header.
 _CUT_MAX_LINES = 16
 # Lines from the money block to the table's total score line (its indicators between).
-_SCORE_MAX_LINES = 120
+_SCORE_MAX_LINES = 1000
+# A total score is out of 100 (得分 <= 分值 <= 100).
+_FULL_MARKS = 100
+# Lines (blank ones included) a total's cells may take under its label, one cell per line.
+_TOTAL_CELLS_MAX_LINES = 6
+_MONEY_ROLES = frozenset({"budget_initial", "budget_final", "executed", "execution_rate_declared"})
+_ROLES = _MONEY_ROLES | {"weight", "score"}
 # A piece of a wrapped frame label (``（万``, ``元）``, ``总``) printed between fund lines.
 _FRAGMENT_MAX_CHARS = 4
 _TOKEN = re.compile(r"\S+")
@@ -117,18 +123,19 @@ def with_evaluations(lines: list[SourceLine], tables: list[LinearTable], laid_ou
     out: list[LinearTable] = []
     position = 0
     carried: str | None = None  # the name of a table whose money a page break cut off from its title
+    last_read: str | None = None  # the name of the last table read, while no other one was left unread
     for table in [*tables, None]:
         end = table.start if table is not None else len(lines)
         i = position
         while i < end:
             title_lines = _title_lines(lines, i, end) if "表" in lines[i].text or "表" in _next(lines, i, end) else 0
             if not title_lines:
-                scoring = _scoring_total(lines, i, end) if "表" in lines[i].text else None
+                # A scoring table's total belongs to the evaluation printed before it: only when that
+                # one was read.
+                scoring = _scoring_total(lines, i, end, last_read is not None) if "表" in lines[i].text else None
                 if scoring is not None:
                     out.append(scoring)
-                    i = scoring.end
-                else:
-                    i += 1
+                i = scoring.end if scoring is not None else i + 1
                 continue
             read = _read_evaluation(lines, i, title_lines, end, laid_out)
             # A page that repeats, under another name, the header of a table begun on the page
@@ -136,9 +143,12 @@ def with_evaluations(lines: list[SourceLine], tables: list[LinearTable], laid_ou
             known = carried is None or read.name == carried
             carried = read.name if read.cut_by_page else None
             if read.table is None or not known:
+                if read.name != last_read:  # not a page repeating the last table's header
+                    last_read = None
                 i += title_lines
                 continue
             out.append(read.table)
+            last_read = read.name
             i = read.table.end
         if table is not None:
             out.append(table)
@@ -181,6 +191,7 @@ def _read_evaluation(lines: list[SourceLine], start: int, title_lines: int, limi
     funds: list[_FundLine] = []
     end = start + title_lines
     i, cut_by_page = end, False
+    strays: list[_Token] = []
     head_lines = 0
     while i < limit and (funds or head_lines < _HEAD_MAX_LINES):
         line = lines[i]
@@ -196,6 +207,8 @@ def _read_evaluation(lines: list[SourceLine], start: int, title_lines: int, limi
             funds[-1] = _continued(funds[-1], i, line, tokens)
         elif funds and not _is_fragments(tokens):
             break
+        elif not funds and header.columns and tokens and all(_is_figure(t) for t in tokens):
+            strays += tokens  # figures above the money block: a cell wrapped away from its row
         elif not funds:
             reader.read(tokens)
         i += 1
@@ -204,13 +217,34 @@ def _read_evaluation(lines: list[SourceLine], start: int, title_lines: int, limi
     if not any(f.figures for f in funds) or not header.columns:
         return _Read(None, name, cut_by_page)  # no money block here (a mention), or its figures stand apart
     last = funds[-1].index
+    wrapped = any(f.wrapped for f in funds)
+    if _money_column_after(lines, last + 1, limit, header, _ROLES if wrapped else _MONEY_ROLES):
+        return _Read(None, name, False)  # the header's columns were printed apart: the figures' columns are unknown
     unit = cells.money_unit_of(" ".join(line.text for line in lines[end:last]))
     title = lines[start:end]
     title_block = Block(BlockKind.HEADING, "".join(t.text.strip() for t in title), title[0].page, title[0].line)
     score = _score_line(lines, last + 1, limit)
-    table, ambiguous = _grid(header, funds, unit, laid_out, score)
+    table, ambiguous = _grid(header, funds, unit, laid_out, score, strays)
     blocks = [title_block, Block(BlockKind.TABLE, "", table.page, table.line, table)]
     return _Read(LinearTable(start, last + 1, blocks, ambiguous), name, False)
+
+
+def _money_column_after(
+    lines: list[SourceLine], begin: int, limit: int, header: _Header, roles: frozenset[str]
+) -> bool:
+    """Whether the label of a column of ``roles`` the header lacks is printed after the money block
+    (pdftotext's default text prints a table's columns as separate blocks, a row's cells one per
+    line): then the figures' columns are unknown."""
+    after = _Header()
+    reader = _LabelReader(after)
+    seen, i = 0, begin
+    while i < limit and seen < _HEAD_MAX_LINES and not _title_lines(lines, i, limit):
+        if lines[i].text.strip():
+            reader.read(_tokens(lines[i], seen))
+            seen += 1
+        i += 1
+    known = {fund_column(label.key) for label in header.columns}
+    return any(fund_column(label.key) in roles - known for label in after.columns)
 
 
 def _tokens(line: SourceLine, row: int) -> list[_Token]:
@@ -266,22 +300,41 @@ def _continued(fund: _FundLine, index: int, line: SourceLine, tokens: list[_Toke
 
 def _score_line(lines: list[SourceLine], begin: int, limit: int, least: int = 2) -> list[_Token] | None:
     """The table's total score line (``合计 100 95.5``: at least ``least`` numbers) before the next
-    performance table's title."""
+    performance table's title; a ``合计`` alone on its line takes the lines of numbers under it."""
     for i in range(begin, min(limit, begin + _SCORE_MAX_LINES)):
         text = lines[i].text
         if "表" in text and is_title(compact(text)):
             return None
         tokens = _tokens(lines[i], 0)
-        if tokens and tokens[0].key in labels.TOTAL_LABELS:
-            figures = tokens[1:]
-            if len(figures) >= least and all(cells.number(t.text) is not None for t in figures):
-                return tokens
+        if not tokens or tokens[0].key not in labels.TOTAL_LABELS:
+            continue
+        if len(tokens) == 1:
+            tokens += _numbers_below(lines, i + 1, limit)
+        scores = [cells.number(t.text) for t in tokens[1:]]
+        if len(scores) >= least and all(_is_score(n) for n in scores) and scores[-1] <= scores[0]:  # type: ignore[operator]
+            return tokens
     return None
 
 
-def _scoring_total(lines: list[SourceLine], at: int, limit: int) -> LinearTable | None:
+def _numbers_below(lines: list[SourceLine], begin: int, limit: int) -> list[_Token]:
+    """The cells of the lines of numbers under a total's label (one cell per line)."""
+    out: list[_Token] = []
+    for line in lines[begin : min(limit, begin + _TOTAL_CELLS_MAX_LINES)]:
+        tokens = _tokens(line, 0)
+        if tokens and not all(cells.number(t.text) is not None for t in tokens):
+            break
+        out += tokens
+    return out
+
+
+def _is_score(number: Decimal | None) -> bool:
+    return number is not None and 0 <= number <= _FULL_MARKS
+
+
+def _scoring_total(lines: list[SourceLine], at: int, limit: int, owner_read: bool) -> LinearTable | None:
     """A scoring table's (评分表) total score, for the evaluation before it: its indicator lines are
-    not read from text, so the grid holds its level header and its ``合计`` line only."""
+    not read from text, so the grid holds its level header and its ``合计`` line only. When the
+    evaluation before it was not read, the score is reported, not given to another one."""
     key = compact(lines[at].text)
     if not (is_title(key) and is_scoring(PerfTable(key, None))):
         return None
@@ -289,11 +342,18 @@ def _scoring_total(lines: list[SourceLine], at: int, limit: int) -> LinearTable 
     if total is None:
         return None
     index = next(i for i in range(at + 1, limit) if lines[i] is total[0].line)
+    end = next(i for i in range(index, limit) if lines[i] is total[-1].line) + 1
+    if not owner_read:
+        line = total[0].line
+        score = total[-1].text
+        title = compact(lines[at].text)
+        unplaced = AmbiguousCell(line.page, line.line, score, total[0].text, (f"{title}/得分",), line.text.strip())
+        return LinearTable(index, end, [], [unplaced])
     where = {"page": total[0].line.page, "line": total[0].line.line}
     rows = [[Cell(0, 0, "")], [Cell(1, 0, "一级指标")], [Cell(2, n, t.text, **where) for n, t in enumerate(total)]]
     table = Table(tuple(c for row in rows for c in row), 3, len(total), **where)
     title = Block(BlockKind.HEADING, lines[at].text.strip(), lines[at].page, lines[at].line)
-    return LinearTable(index, index + 1, [title, Block(BlockKind.TABLE, "", table.page, table.line, table)], [])
+    return LinearTable(index, end, [title, Block(BlockKind.TABLE, "", table.page, table.line, table)], [])
 
 
 class _LabelReader:
@@ -365,12 +425,22 @@ def _keeps(order: tuple[int, ...], before: set[tuple[int, int]]) -> bool:
 
 
 def _grid(
-    header: _Header, funds: list[_FundLine], unit: str, laid_out: bool, score: list[_Token] | None
+    header: _Header,
+    funds: list[_FundLine],
+    unit: str,
+    laid_out: bool,
+    score: list[_Token] | None,
+    strays: list[_Token],
 ) -> tuple[Table, list[AmbiguousCell]]:
-    """The table as a grid: labelled values, the money columns' header, the fund lines, the total score."""
+    """The table as a grid: labelled values, the money columns' header, the fund lines, the total score.
+    A figure printed away from the fund lines belongs to one of their cells: then none is placed."""
     names = [label.key for label in header.columns]
     roles = [fund_column(name) for name in names]
-    placed, ambiguous = _placements(funds, roles, names, unit, _orders(header, laid_out))
+    orders = [] if strays else _orders(header, laid_out)
+    placed, ambiguous = _placements(funds, roles, names, unit, orders)
+    ambiguous += [
+        AmbiguousCell(t.line.page, t.line.line, t.text, "", tuple(names), t.line.text.strip()) for t in strays
+    ]
     rows: list[list[Cell]] = []
     for kind in (labels.NAME, labels.DEPARTMENT):
         tokens = header.values.get(kind)
