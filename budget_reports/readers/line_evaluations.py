@@ -197,11 +197,15 @@ def _read_evaluation(lines: list[SourceLine], start: int, title_lines: int, limi
         line = lines[i]
         head_lines += bool(line.text.strip())
         if i > end and _title_lines(lines, i, limit):
-            cut_by_page = not funds and line.page != lines[start].page and i - start <= _CUT_MAX_LINES
+            cut_by_page = not funds and line.page != lines[start].page and head_lines <= _CUT_MAX_LINES
             break
         tokens = _tokens(line, i - end)
         fund = _fund_line(i, line, tokens)
-        if fund is not None:
+        broken = _broken_label(lines, i, limit, tokens) if funds and fund is None else None
+        if broken is not None:
+            funds.append(broken)
+            i = broken.index
+        elif fund is not None:
             funds.append(fund)
         elif funds and _continues(funds[-1], tokens, len(header.columns)):
             funds[-1] = _continued(funds[-1], i, line, tokens)
@@ -281,6 +285,18 @@ def _fund_line(index_of_line: int, line: SourceLine, tokens: list[_Token]) -> _F
             return None  # text after the label: prose that names a fund, not a line of figures
         return _FundLine(index_of_line, line, token, after[:count], line.text.strip())
     return None
+
+
+def _broken_label(lines: list[SourceLine], i: int, limit: int, tokens: list[_Token]) -> _FundLine | None:
+    """A fund line whose label wraps onto the next line (``财政专户管理资`` / ``金 0.00 0.00 …``)."""
+    if len(tokens) != 1 or i + 1 >= limit:
+        return None
+    following = _tokens(lines[i + 1], tokens[0].place[0] + 1)
+    if not following or labels.fund_source(tokens[0].key + following[0].key) is None:
+        return None
+    head, first = tokens[0], following[0]
+    label = _Token(head.line, head.x, head.text + first.text, head.key + first.key, head.place)
+    return _fund_line(i + 1, lines[i + 1], [label, *following[1:]])
 
 
 def _continues(fund: _FundLine, tokens: list[_Token], columns: int) -> bool:
