@@ -533,7 +533,8 @@ def _may_stand(figure: _Token, role: str | None, unit: str) -> bool:
 
 
 def _adds_up(placement: Placement, roles: list[str | None], figures: list[_Token]) -> bool:
-    """The line's own arithmetic: 执行率 = 执行数 / 预算数 (to the rate's printed digits), 得分 <= 分值."""
+    """The line's own arithmetic: 执行率 = 执行数 / 预算数 (to the rate's printed digits; both printed
+    where a rate is), 得分 <= 分值."""
     values: dict[str, Decimal] = {}
     for figure, column in zip(figures, placement, strict=True):
         role = roles[column]
@@ -542,6 +543,8 @@ def _adds_up(placement: Placement, roles: list[str | None], figures: list[_Token
             values[role] = value
     rate, executed = values.get("execution_rate_declared"), values.get("executed")
     base = values.get("budget_final", values.get("budget_initial"))
+    if rate is not None and (executed is None or base is None):
+        return False  # a rate is printed from the row's execution and budget, never without them
     if rate is not None and executed is not None and base and not _rounds_to(executed / base * 100, rate):
         return False
     return not ("score" in values and "weight" in values and values["score"] > values["weight"])
