@@ -120,6 +120,8 @@ class _Read:
 
 def with_evaluations(lines: list[SourceLine], tables: list[LinearTable], laid_out: bool) -> list[LinearTable]:
     """The tables, and the self-evaluation tables found in the lines between them, in order."""
+    if not any("自评" in line.text or "评分" in line.text for line in lines):  # no 自评表 / 评分表: nothing to do
+        return tables
     out: list[LinearTable] = []
     position = 0
     carried: str | None = None  # the name of a table whose money a page break cut off from its title
@@ -128,11 +130,15 @@ def with_evaluations(lines: list[SourceLine], tables: list[LinearTable], laid_ou
         end = table.start if table is not None else len(lines)
         i = position
         while i < end:
-            title_lines = _title_lines(lines, i, end) if "表" in lines[i].text or "表" in _next(lines, i, end) else 0
+            text = lines[i].text
+            if "评" not in text and "评" not in _next(lines, i, end):  # every title names 自评 or 评分
+                i += 1
+                continue
+            title_lines = _title_lines(lines, i, end)
             if not title_lines:
                 # A scoring table's total belongs to the evaluation printed before it: only when that
                 # one was read.
-                scoring = _scoring_total(lines, i, end, last_read is not None) if "表" in lines[i].text else None
+                scoring = _scoring_total(lines, i, end, last_read is not None) if "表" in text else None
                 if scoring is not None:
                     out.append(scoring)
                 i = scoring.end if scoring is not None else i + 1
