@@ -17,6 +17,10 @@ import polars as pl
 import pytest
 
 from budget_reports.gold import extract_frames
+from budget_reports.readers import read_document
+from budget_reports.text_serializations import SERIALIZERS
+from tests.conftest import SEED_FILES
+from tests.seed_pdf import typeset
 
 PREFACE = ["某某市某某局2024年度部门决算", "第四部分 附件", "附件：项目支出绩效自评表"]
 
@@ -271,3 +275,53 @@ def test_a_mention_of_the_table_without_its_rows_reads_nothing(tmp_path: Path) -
     frames = _frames(_write(tmp_path, [lines]))
     assert frames["performance_projects"].filter(pl.col("source_kind") == "table").height == 0
     assert frames["performance_funds"].height == 0
+
+
+@pytest.fixture(scope="module")
+def seed_001_text(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Seed 001 (a Sichuan district's 项目（政策）资金绩效自评表s) typeset as a PDF, as pypdfium2 writes its text."""
+    seed = SEED_FILES[1]
+    folder = tmp_path_factory.mktemp("seed-001")
+    pdf = typeset(read_document(seed, seed.name), folder / f"{seed.stem}.pdf")
+    return SERIALIZERS["pypdfium2"](pdf).replace("\r\n", "\n")  # its line ends, as the reader takes them
+
+
+def _project(frames: dict[str, pl.DataFrame], name: str) -> dict[str, object]:
+    return frames["performance_projects"].filter(pl.col("project_name") == name).row(0, named=True)
+
+
+def test_a_real_tables_text_with_an_injected_rate_error_is_found(tmp_path: Path, seed_001_text: str) -> None:
+    row = "年度资金总额： 30 26.23 87%"
+    assert seed_001_text.count(row) == 1
+    frames = _frames(_write_text(tmp_path, seed_001_text.replace(row, "年度资金总额： 30 26.23 97%")))
+    assert _project(frames, "党员教育培训经费")["execution_rate_declared"] == Decimal("97")
+    found = frames["dq_findings"].filter(pl.col("rule_id") == "completion.pct")
+    assert any("党员教育培训经费" in (message or "") for message in found["message"].to_list())
+
+
+def test_a_real_tables_text_in_another_provinces_labels_reads_the_same(tmp_path: Path, seed_001_text: str) -> None:
+    """The seed's wrapped labels written as another province's form prints them, one line each,
+    and its 其他资金 rows left out: the same projects and money."""
+    original = _frames(_write_text(tmp_path, seed_001_text, "original.txt"))
+    variant = (
+        seed_001_text.replace("专项\n（项\n目）\n名称\n", "项目名称\n")
+        .replace("项目\n主管\n单位\n", "主管部门\n")
+        .replace("\n其他资金\n", "\n")
+    )
+    assert variant.count("项目名称\n") >= 8
+    changed = _frames(_write_text(tmp_path, variant, "variant.txt"))
+    compared = ["project_name", "budget_final", "executed", "execution_rate_declared"]
+    assert (
+        changed["performance_projects"]
+        .select(compared)
+        .sort("project_name")
+        .equals(original["performance_projects"].select(compared).sort("project_name"))
+    )
+    kept = original["performance_funds"].filter(pl.col("fund_source") != "其他资金")
+    assert changed["performance_funds"].height == kept.height
+
+
+def _write_text(tmp_path: Path, text: str, name: str = "seed.txt") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
