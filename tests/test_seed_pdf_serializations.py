@@ -78,15 +78,14 @@ _MEASURED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
     (SEED_001, "pdftotext"): dict(_NOT_READ),
     (SEED_002, "pdftotext-raw"): {"performance_projects/table": (2, 0), "performance_funds": (10, 0)},
     (SEED_002, "pypdfium2"): {"performance_projects/table": (2, 0), "performance_funds": (10, 0)},
-    (SEED_002, "pdfplumber"): {"performance_projects/table": (2, 1), "performance_funds": (3, 0)},
-    (SEED_002, "pdftotext-layout"): {"performance_funds": (3, 0)},
+    (SEED_002, "pdfplumber"): {"performance_projects/table": (2, 1), "performance_funds": (5, 0)},
+    (SEED_002, "pdftotext-layout"): {"performance_funds": (5, 0)},
     (SEED_002, "pdftotext"): dict(_NOT_READ),
     (SEED_003, "pdfplumber"): {"performance_projects/table": (0, 1), "performance_funds": (0, 1)},
     (SEED_003, "pdftotext-layout"): {"performance_projects/table": (0, 1), "performance_funds": (0, 1)},
     (SEED_003, "pdftotext"): dict(_NOT_READ),
     (SEED_004, "pypdfium2"): {"performance_projects/table": (24, 1)},
-    (SEED_004, "pdfplumber"): {"performance_projects/table": (16, 7), "performance_funds": (107, 23)},
-    (SEED_004, "pdftotext-layout"): {"performance_projects/table": (23, 0), "performance_funds": (130, 0)},
+    (SEED_004, "pdfplumber"): {"performance_projects/table": (17, 8), "performance_funds": (146, 28)},
     (SEED_004, "pdftotext"): {"performance_projects/table": (23, 2), "performance_funds": (168, 6)},
 }
 TEXT_PINS: dict[tuple[str, str], dict[str, tuple[int, int]]] = {

@@ -51,6 +51,7 @@ FRAME_LABELS = (
     "年度资金(万元)",
     "年度预算申请(万元)",
     "项目预算执行情况(万元)",
+    "预算执行情况",
     "资金情况(万元)",
     "总体目标",
     "整体目标",
@@ -79,6 +80,8 @@ COLUMN_LABELS = (
 )
 # A line printing the table's total score after its indicators: ``合计 100 95.5``.
 TOTAL_LABELS = ("合计", "总分")
+# The points a part of the form is worth, printed under its label: ``（10分）``.
+POINTS_NOTE = re.compile(r"^\(\d+(?:\.\d+)?分\)$")
 # A percent note printed after a column's label: ``执行率（%）``.
 PERCENT_NOTE = re.compile(r"\(%\)|\(%|%\)")
 

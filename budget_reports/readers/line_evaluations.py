@@ -40,6 +40,7 @@ from budget_reports.readers.linear_tables import LinearTable, SourceLine
 _HEAD_MAX_LINES = 40
 # A title and labels at most this long, then the next page's title: the page cut the table's header.
 _CUT_MAX_LINES = 16
+_SECTION_WORDS = ("目标", "指标")
 # Lines from the money block to the table's total score line (its indicators between).
 _SCORE_MAX_LINES = 1000
 # A total score is out of 100 (得分 <= 分值 <= 100).
@@ -61,6 +62,7 @@ _VALUE_KINDS = (labels.NAME, labels.DEPARTMENT, labels.OTHER)
 _ANY = tuple(_LABELS)
 _COLUMNS = tuple(label for label, kind in _LABELS.items() if kind == labels.COLUMN)
 _VALUES = tuple(label for label, kind in _LABELS.items() if kind in _VALUE_KINDS)
+_FRAMES = tuple(label for label, kind in _LABELS.items() if kind == labels.FRAME)
 
 Placement = tuple[int, ...]  # the column index of each figure of a fund line, in print order
 
@@ -203,7 +205,7 @@ def _read_evaluation(lines: list[SourceLine], start: int, title_lines: int, limi
         line = lines[i]
         head_lines += bool(line.text.strip())
         if i > end and _title_lines(lines, i, limit):
-            cut_by_page = not funds and line.page != lines[start].page and head_lines <= _CUT_MAX_LINES
+            cut_by_page = not funds and line.page != lines[start].page and _header_only(lines[end:i])
             break
         tokens = _tokens(line, i - end)
         fund = _fund_line(i, line, tokens)
@@ -257,6 +259,13 @@ def _money_column_after(
     return any(fund_column(label.key) in roles - known for label in after.columns)
 
 
+def _header_only(block: list[SourceLine]) -> bool:
+    """Whether the lines after a title hold its header's labels and values only: a short block with
+    no goal or indicator section (``年度总体目标``, ``一级指标``), which a table's last page would show."""
+    texts = [line.text for line in block if line.text.strip()]
+    return len(texts) <= _CUT_MAX_LINES and not any(word in text for text in texts for word in _SECTION_WORDS)
+
+
 def _tokens(line: SourceLine, row: int) -> list[_Token]:
     out: list[_Token] = []
     for match in _TOKEN.finditer(line.text):
@@ -270,7 +279,13 @@ def _tokens(line: SourceLine, row: int) -> list[_Token]:
 
 
 def _is_fragments(tokens: list[_Token]) -> bool:
-    return all(len(t.key) <= _FRAGMENT_MAX_CHARS and not _DIGIT.search(t.key) for t in tokens)
+    """Pieces of the frame's wrapped labels (``（万``, ``元）``, ``项目资金（``), not a cell's content."""
+    return all(
+        (len(t.key) <= _FRAGMENT_MAX_CHARS and not _DIGIT.search(t.key))
+        or any(t.key in f for f in _FRAMES)
+        or labels.POINTS_NOTE.match(t.key)
+        for t in tokens
+    )
 
 
 def _is_figure(token: _Token) -> bool:
