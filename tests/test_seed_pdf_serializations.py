@@ -49,9 +49,11 @@ PDF_PINS: dict[str, dict[str, tuple[int, int]]] = {
 #   from linear text (``readers/line_evaluations.py``); their indicator lines are not (free-text
 #   cells that wrap over lines, run into each other on one line): performance_indicators stays 0.
 # - 003's 基础数据表 (summary_metrics/table) is not read from text.
-# - 000: every table prints its money as label/figure pairs (``预算数： 5 执行数： 5``, ``其中：`` /
-#   ``财政拨款`` / ``5`` wrapped), a layout the text reader does not read; nor 001's department-wide
-#   table (the same layout, titled ``…绩效目标自评`` in a cell).
+# - 000 prints its money as label/figure pairs (``预算数： 5 执行数： 5``, then ``其中：`` / ``财政拨款``
+#   / ``5`` on each side): the rows under the total are read where each side's label comes before
+#   its figure (-raw, pypdfium2), not where both sides' labels share the baselines (pdfplumber,
+#   -layout: the total alone). 001's department-wide table (the same layout) is titled
+#   ``…绩效目标自评`` in a cell, no table title: not read.
 # - 001: 两新第一书记试点经费 starts at a page's foot and the next page repeats the header of another
 #   project (the seed's grids merge consecutive tables): whose money follows is not read (never
 #   given to the other name).
@@ -71,6 +73,9 @@ PDF_PINS: dict[str, dict[str, tuple[int, int]]] = {
 _INDICATORS_NOT_READ = {"performance_indicators": (0, 0)}
 _NOT_READ = {"performance_projects/table": (0, 0), "performance_funds": (0, 0), **_INDICATORS_NOT_READ}
 _MEASURED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
+    (SEED_000, "pdfplumber"): {"performance_funds": (5, 0)},
+    (SEED_000, "pdftotext-layout"): {"performance_funds": (5, 0)},
+    (SEED_000, "pdftotext"): dict(_NOT_READ),
     (SEED_001, "pdftotext-raw"): {"performance_projects/table": (9, 0), "performance_funds": (36, 0)},
     (SEED_001, "pypdfium2"): {"performance_projects/table": (9, 0), "performance_funds": (36, 0)},
     (SEED_001, "pdfplumber"): {"performance_projects/table": (8, 1), "performance_funds": (34, 2)},
@@ -90,7 +95,7 @@ _MEASURED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
 }
 TEXT_PINS: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
     (seed, serializer): {
-        **(_NOT_READ if seed == SEED_000 else _INDICATORS_NOT_READ),
+        **_INDICATORS_NOT_READ,
         **({"summary_metrics/table": (0, 0)} if seed == SEED_003 else {}),
         **_MEASURED.get((seed, serializer), {}),
     }

@@ -85,6 +85,10 @@ POINTS_NOTE = re.compile(r"^\(\d+(?:\.\d+)?分\)$")
 # A percent note printed after a column's label: ``执行率（%）``.
 PERCENT_NOTE = re.compile(r"\(%\)|\(%|%\)")
 
+# The money block printed as label/figure pairs (budget left, execution right): ``预算数： 5 执行数： 5``.
+PAIRED_BUDGET = "预算数"
+PAIRED_EXECUTED = "执行数"
+
 # The fund lines of the money block: a numbering (``其中：``, ``（一）``, ``1.``), a source, a colon.
 FUND_NUMBERING = re.compile(r"^(?:其中:?)?(?:\([一二三四五六七八九十]+\)|[0-9]+[.、．]|[一二三四五六七八九十]+、)?")
 FUND_SOURCES = frozenset(

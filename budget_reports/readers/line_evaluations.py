@@ -208,6 +208,10 @@ def _read_evaluation(lines: list[SourceLine], start: int, title_lines: int, limi
             cut_by_page = not funds and line.page != lines[start].page and _header_only(lines[end:i])
             break
         tokens = _tokens(line, i - end)
+        if not funds and header.values:
+            paired = _paired_money(lines, i, limit, tokens)
+            if paired is not None:
+                return _paired_table(lines, start, end, header, paired)
         fund = _fund_line(i, line, tokens)
         broken = _broken_label(lines, i, limit, tokens) if funds and fund is None else None
         if broken is not None:
@@ -257,6 +261,94 @@ def _money_column_after(
         i += 1
     known = {fund_column(label.key) for label in header.columns}
     return any(fund_column(label.key) in roles - known for label in after.columns)
+
+
+@dataclass(slots=True)
+class _PairedRow:
+    """A row of the ``预算数： 5 执行数： 5`` layout: a label and its figure on each side."""
+
+    label: _Token
+    budget: _Token | None
+    executed: _Token | None
+
+
+def _paired_money(
+    lines: list[SourceLine], i: int, limit: int, tokens: list[_Token]
+) -> tuple[list[_PairedRow], int] | None:
+    """The money block printed as label/figure pairs, budget left and execution right (``预算数： 5
+    执行数： 5``, then ``其中：财政拨款 5 其中：财政拨款 5`` …), and the index after it. The rows under
+    the total are read only where their labels and figures come in pairs of one label each side."""
+    keys = [t.key.rstrip(":") for t in tokens]
+    at = next((n for n, k in enumerate(keys) if k == labels.PAIRED_BUDGET), None)
+    if at is None or keys[at + 2 : at + 3] != [labels.PAIRED_EXECUTED] or len(tokens) != at + 4:
+        return None
+    if not (_is_figure(tokens[at + 1]) and _is_figure(tokens[at + 3])):
+        return None
+    rows = [_PairedRow(tokens[at], tokens[at + 1], tokens[at + 3])]
+    stream: list[_Token] = []
+    j = i + 1
+    while j < limit:
+        following = _tokens(lines[j], 0)
+        if following and not all(_in_pairs(t) for t in following):
+            break
+        stream += following
+        j += 1
+    groups = _label_groups(stream)
+    if groups is None or len(groups) % 2:
+        return rows, i + 1
+    for left, right in zip(groups[::2], groups[1::2], strict=True):
+        if left[0].key != right[0].key:
+            return rows[:1], i + 1
+        rows.append(_PairedRow(left[0], left[1], right[1]))
+    last = max(n for n in range(i, j) if _tokens(lines[n], 0))
+    return rows, last + 1
+
+
+def _in_pairs(token: _Token) -> bool:
+    return token.key in ("其中", "其中:") or labels.fund_source(token.key) is not None or _is_figure(token)
+
+
+def _label_groups(stream: list[_Token]) -> list[tuple[_Token, _Token | None]] | None:
+    """``其中:`` ``财政拨款`` ``5`` … as (label, its figure or None) in order; None if a figure has no label."""
+    groups: list[tuple[_Token, _Token | None]] = []
+    pending: _Token | None = None  # a ``其中：`` waiting for its label on the next line
+    for token in stream:
+        if token.key in ("其中", "其中:"):
+            pending = token
+        elif labels.fund_source(token.key) is not None:
+            if pending is not None:
+                token = _Token(token.line, pending.x, pending.text + token.text, pending.key + token.key, token.place)
+                pending = None
+            groups.append((token, None))
+        elif groups and groups[-1][1] is None and pending is None:
+            groups[-1] = (groups[-1][0], token)
+        else:
+            return None
+    return groups
+
+
+def _paired_table(
+    lines: list[SourceLine], start: int, end: int, header: _Header, paired: tuple[list[_PairedRow], int]
+) -> _Read:
+    rows_read, after = paired
+    rows: list[list[Cell]] = _value_rows(header)
+    for n, row in enumerate(rows_read):
+        where = {"page": row.label.line.page, "line": row.label.line.line}
+        left = row.label.text if n else labels.PAIRED_BUDGET + "："
+        right = row.label.text if n else labels.PAIRED_EXECUTED + "："
+        texts = ["项目预算执行情况（万元）" if n == 0 else "", left, _text(row.budget), right, _text(row.executed)]
+        rows.append([Cell(0, c, text, **where) for c, text in enumerate(texts)])
+    table = _table(rows)
+    title = lines[start:end]
+    title_block = Block(BlockKind.HEADING, "".join(t.text.strip() for t in title), title[0].page, title[0].line)
+    blocks = [title_block, Block(BlockKind.TABLE, "", table.page, table.line, table)]
+    name_tokens = header.values.get(labels.NAME) or header.values.get(labels.DEPARTMENT)
+    name = "".join(t.key for t in name_tokens) if name_tokens else None
+    return _Read(LinearTable(start, after, blocks, []), name, False)
+
+
+def _text(token: _Token | None) -> str:
+    return token.text if token is not None and not cells.is_blank(token.text) else ""
 
 
 def _header_only(block: list[SourceLine]) -> bool:
@@ -478,12 +570,7 @@ def _grid(
     ambiguous += [
         AmbiguousCell(t.line.page, t.line.line, t.text, "", tuple(names), t.line.text.strip()) for t in strays
     ]
-    rows: list[list[Cell]] = []
-    for kind in (labels.NAME, labels.DEPARTMENT):
-        tokens = header.values.get(kind)
-        if tokens:
-            where = {"page": tokens[0].line.page, "line": tokens[0].line.line}
-            rows.append([Cell(0, 0, kind), Cell(0, 1, "".join(t.text for t in tokens), **where)])
+    rows = _value_rows(header)
     unit_label = "项目资金（元）" if unit == "元" else "项目资金（万元）"
     rows.append([Cell(0, 0, unit_label), Cell(0, 1, ""), *(Cell(0, 2 + i, n) for i, n in enumerate(names))])
     for fund, values in zip(funds, placed, strict=True):
@@ -493,10 +580,26 @@ def _grid(
     if score is not None:
         where = {"page": score[0].line.page, "line": score[0].line.line}
         rows.append([Cell(0, i, t.text, **where) for i, t in enumerate(score)])
+    return _table(rows), ambiguous
+
+
+def _value_rows(header: _Header) -> list[list[Cell]]:
+    """``项目名称 | name`` and ``主管部门 | department``, as the header prints them."""
+    rows: list[list[Cell]] = []
+    for kind in (labels.NAME, labels.DEPARTMENT):
+        tokens = header.values.get(kind)
+        if tokens:
+            where = {"page": tokens[0].line.page, "line": tokens[0].line.line}
+            rows.append([Cell(0, 0, kind), Cell(0, 1, "".join(t.text for t in tokens), **where)])
+    return rows
+
+
+def _table(rows: list[list[Cell]]) -> Table:
+    """The rows as a grid, placed where its money block is printed."""
     grid = tuple(Cell(r, c.col, c.text, page=c.page, line=c.line) for r, row in enumerate(rows) for c in row)
     width = max(len(row) for row in rows)
-    first = funds[0].line
-    return Table(grid, len(rows), width, page=first.page, line=first.line), ambiguous
+    money = next((c for row in rows for c in row if c.col == 2 and c.line is not None), rows[-1][-1])
+    return Table(grid, len(rows), width, page=money.page, line=money.line)
 
 
 def _placements(
