@@ -325,3 +325,32 @@ def _write_text(tmp_path: Path, text: str, name: str = "seed.txt") -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+@pytest.mark.parametrize("wrapped", [False, True])
+def test_money_printed_as_label_figure_pairs(tmp_path: Path, wrapped: bool) -> None:
+    """``预算数： 120 执行数： 108``, then each fund source on both sides (its label alone on a line
+    when the cell wraps it): budget left, execution right."""
+    pairs = [("其中：财政拨款", "110", "99"), ("其他资金", "10", "9")]
+    rows = []
+    for label, budget, executed in pairs:
+        if wrapped:
+            head, tail = label.split("：") if "：" in label else ("", label)
+            side = [f"{head}：", tail] if head else [tail]
+            rows += [*side, budget, *side, executed]
+        else:
+            rows.append(f"{label} {budget} {label} {executed}")
+    lines = ["2024年项目绩效目标自评表", f"项目名称 {NAME}", "部门（单位）及代码 302304", "预算数： 120 执行数： 108"]
+    frames = _frames(_write(tmp_path, [PREFACE, [*lines, *rows, "年度总体目标"]]))
+    project = frames["performance_projects"].row(0, named=True)
+    assert (project["project_name"], project["budget_final"], project["executed"]) == (
+        NAME,
+        Decimal("120"),
+        Decimal("108"),
+    )
+    funds = _funds(frames)
+    assert {source: (row["budget_final"], row["executed"]) for source, row in funds.items()} == {
+        "年度资金总额": (Decimal("120"), Decimal("108")),
+        "财政拨款": (Decimal("110"), Decimal("99")),
+        "其他资金": (Decimal("10"), Decimal("9")),
+    }
