@@ -109,9 +109,10 @@ def _by_key(frame: pl.DataFrame, view: str) -> dict[tuple[str, ...], dict[str, s
 
 
 def _figure(text: str) -> str:
-    """A printed figure in canonical form (``1,511.89`` -> ``1511.89``); other text as it is."""
+    """A printed figure in canonical form (``1,511.89`` -> ``1511.89``, ``87.00%`` -> ``87``,
+    ``416.39万元`` -> ``416.39``); other text as it is."""
     try:
-        return canonical(Decimal(text.replace(",", "")))
+        return canonical(Decimal(text.replace(",", "").removesuffix("万元").removesuffix("%").removesuffix("％")))
     except InvalidOperation:
         return text
 

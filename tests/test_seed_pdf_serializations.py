@@ -45,25 +45,62 @@ PDF_PINS: dict[str, dict[str, tuple[int, int]]] = {
 }
 
 # (seed, serializer) -> pins, as PDF_PINS, of the text against the PDF. Why:
-# - The self-evaluation tables (项目/部门整体 绩效自评表, 评分表, 基础数据表) are read from grids
-#   (Word, spreadsheets, a PDF's ruling lines); the readers of tables in linear text rebuild the nine
-#   standard final-accounts tables only, so no performance fact and no table metric comes from any
-#   text serialization. A cell's text that ends like a table's title (``…绩效目标申报表``) is not
-#   read as one.
-_NO_PERFORMANCE_TABLES = {
-    SEED_000: {"performance_projects/table": (0, 0), "performance_funds": (0, 0), "performance_indicators": (0, 0)},
-    SEED_001: {"performance_projects/table": (0, 0), "performance_funds": (0, 0), "performance_indicators": (0, 0)},
-    SEED_002: {"performance_projects/table": (0, 0), "performance_funds": (0, 0), "performance_indicators": (0, 0)},
-    SEED_003: {
-        "summary_metrics/table": (0, 0),
-        "performance_projects/table": (0, 0),
-        "performance_funds": (0, 0),
-        "performance_indicators": (0, 0),
-    },
-    SEED_004: {"performance_projects/table": (0, 0), "performance_funds": (0, 0), "performance_indicators": (0, 0)},
+# - Indicators: the self-evaluation tables' project, money by fund source and total score are read
+#   from linear text (``readers/line_evaluations.py``); their indicator lines are not (free-text
+#   cells that wrap over lines, run into each other on one line): performance_indicators stays 0.
+# - 003's 基础数据表 (summary_metrics/table) is not read from text.
+# - 000 prints its money as label/figure pairs (``预算数： 5 执行数： 5``, then ``其中：`` / ``财政拨款``
+#   / ``5`` on each side): the rows under the total are read where each side's label comes before
+#   its figure (-raw, pypdfium2), not where both sides' labels share the baselines (pdfplumber,
+#   -layout: the total alone). 001's department-wide table (the same layout) is titled
+#   ``…绩效目标自评`` in a cell, no table title: not read.
+# - 001: 两新第一书记试点经费 starts at a page's foot and the next page repeats the header of another
+#   project (the seed's grids merge consecutive tables): whose money follows is not read (never
+#   given to the other name).
+# - pdftotext default prints a table's cells as blocks: a table is read only where its money
+#   columns' labels all stand before its rows (004), not where a column's label follows them (002,
+#   003) or the rows stand apart from their labels (001).
+# - pdfplumber writes labels of neighbouring cells interleaved on one baseline: the columns' order
+#   is then tried in every order the baselines allow, and a line is placed only where the arithmetic
+#   leaves one reading; elsewhere its figures are NULL and reported (the "not in the PDF" facts are
+#   those rows, NULL where the PDF has figures). Likewise a figure wrapped away from its row
+#   (003's ``416.39`` / ``万元`` in pdfplumber and -layout) leaves the row NULL and reported.
+# - 002: 综合调研's table (the first) is not read from any text; in pdfplumber and -layout text the
+#   rows of the money block after the first two are not found (their labels wrap beside the figures).
+# - 004 pypdfium2: one table's title is glued to the page number above it and reads another title.
+# - Wrapped rows (pdftotext default, one cell per line) are placed only where their arithmetic
+#   holds; 004's rows whose printed 执行率 is not 执行数 / 全年预算数 stay NULL and reported.
+_INDICATORS_NOT_READ = {"performance_indicators": (0, 0)}
+_NOT_READ = {"performance_projects/table": (0, 0), "performance_funds": (0, 0), **_INDICATORS_NOT_READ}
+_MEASURED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
+    (SEED_000, "pdfplumber"): {"performance_funds": (5, 0)},
+    (SEED_000, "pdftotext-layout"): {"performance_funds": (5, 0)},
+    (SEED_000, "pdftotext"): dict(_NOT_READ),
+    (SEED_001, "pdftotext-raw"): {"performance_projects/table": (9, 0), "performance_funds": (36, 0)},
+    (SEED_001, "pypdfium2"): {"performance_projects/table": (9, 0), "performance_funds": (36, 0)},
+    (SEED_001, "pdfplumber"): {"performance_projects/table": (8, 1), "performance_funds": (34, 2)},
+    (SEED_001, "pdftotext-layout"): {"performance_projects/table": (9, 0), "performance_funds": (36, 0)},
+    (SEED_001, "pdftotext"): dict(_NOT_READ),
+    (SEED_002, "pdftotext-raw"): {"performance_projects/table": (2, 0), "performance_funds": (10, 0)},
+    (SEED_002, "pypdfium2"): {"performance_projects/table": (2, 0), "performance_funds": (10, 0)},
+    (SEED_002, "pdfplumber"): {"performance_projects/table": (2, 1), "performance_funds": (5, 0)},
+    (SEED_002, "pdftotext-layout"): {"performance_funds": (5, 0)},
+    (SEED_002, "pdftotext"): dict(_NOT_READ),
+    (SEED_003, "pdfplumber"): {"performance_projects/table": (0, 1), "performance_funds": (0, 1)},
+    (SEED_003, "pdftotext-layout"): {"performance_projects/table": (0, 1), "performance_funds": (0, 1)},
+    (SEED_003, "pdftotext"): dict(_NOT_READ),
+    (SEED_004, "pypdfium2"): {"performance_projects/table": (24, 1)},
+    (SEED_004, "pdfplumber"): {"performance_projects/table": (17, 8), "performance_funds": (146, 28)},
+    (SEED_004, "pdftotext"): {"performance_projects/table": (23, 2), "performance_funds": (168, 6)},
 }
 TEXT_PINS: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
-    (seed, serializer): dict(pins) for seed, pins in _NO_PERFORMANCE_TABLES.items() for serializer in SERIALIZERS
+    (seed, serializer): {
+        **_INDICATORS_NOT_READ,
+        **({"summary_metrics/table": (0, 0)} if seed == SEED_003 else {}),
+        **_MEASURED.get((seed, serializer), {}),
+    }
+    for seed in SEEDS
+    for serializer in SERIALIZERS
 }
 
 

@@ -22,6 +22,7 @@ from budget_reports.readers.lifted_numbers import (
     restore_lifted_numbers,
     restore_raised_lines,
 )
+from budget_reports.readers.line_evaluations import evaluation_lines, with_evaluations
 from budget_reports.readers.line_forms import with_forms
 from budget_reports.readers.linear_tables import SourceLine, find_tables, is_laid_out, unglue_titles
 from budget_reports.readers.overview_streams import overviews_from_streams
@@ -59,7 +60,7 @@ def read_text(text: str, source_file: str, encoding: str = "utf-8") -> Document:
         for number, lines in enumerate(page_lines, start=1):
             document.blocks.extend(parse_lines(lines, number if paged else None))
     else:
-        _read_linear(document, page_lines, paged)
+        _read_linear(document, page_lines, paged, may_evaluate="评" in text)
     document.page_count = len(page_lines) if paged else None
     if encoding not in ("utf-8", "ascii"):
         document.warnings.append(f"文本编码为 {encoding}")
@@ -80,25 +81,30 @@ def text_pages(text: str) -> list[list[str]]:
     return [page_text.split("\n") for page_text in pages]
 
 
-def _read_linear(document: Document, page_lines: list[list[str]], paged: bool) -> None:
-    """Text extracted from a PDF: tables written as lines are rebuilt, the rest read as prose."""
+def _read_linear(document: Document, page_lines: list[list[str]], paged: bool, may_evaluate: bool) -> None:
+    """Text extracted from a PDF: tables written as lines are rebuilt, the rest read as prose.
+    ``may_evaluate``: the text names 评 at all (a self-evaluation table's title does): else no line is
+    looked at for one."""
     lines = [
         SourceLine(number if paged else None, i, strip_markers(text))
         for number, page in enumerate(page_lines, start=1)
         for i, text in enumerate(page, start=1)
     ]
+    laid_out = is_laid_out([line.text for line in lines])
     dropped = furniture(lines)
     dropped -= lifted_numbers_lines(lines, dropped)
+    if dropped and may_evaluate:
+        dropped -= evaluation_lines(lines, laid_out)
     lines = unglue_titles([line for line in lines if (line.page, line.line) not in dropped])
     prose: list[list[SourceLine]] = []
     position = 0
     tables = with_forms(lines, settled_across_tables(lines, overviews_from_streams(lines, find_tables(lines))))
+    tables = with_evaluations(lines, tables, laid_out) if may_evaluate else tables
     for table in tables:
         prose.append(lines[position : table.start])
         position = table.end
     prose.append(lines[position:])
     prose = [restore_lifted_numbers(part) for part in prose]
-    laid_out = is_laid_out([line.text for line in lines])
     prose = [restore_raised_lines(part, laid_out) for part in prose]
     width = wrap_width([line for part in prose for line in part])
     paragraphs = [paragraph_blocks(part, width) for part in prose]

@@ -49,6 +49,19 @@ class _Evaluation:
         lines = tuple((i.level1, i.level2, i.level3, i.target_text, i.actual_text) for i in self.indicators)
         return (self.name, self.scope, funds, lines)
 
+    def repeats(self, earlier: _Evaluation) -> bool:
+        """Whether this is ``earlier`` printed again: the same table, or the same one where a reader
+        of text left figures unplaced in one copy or the other (NULL against a value, never two values)."""
+        if self.signature() == earlier.signature():
+            return True
+        mine, theirs = self.signature(), earlier.signature()
+        if mine[:2] != theirs[:2] or mine[3] != theirs[3] or len(mine[2]) != len(theirs[2]):
+            return False
+        return all(
+            source == other_source and all(value is None or dict(other).get(k) in (None, value) for k, value in values)
+            for (source, values), (other_source, other) in zip(mine[2], theirs[2], strict=True)
+        )
+
 
 def extract_performance(document: Document, report: ExtractedReport) -> None:
     evaluations: list[_Evaluation] = []
@@ -67,7 +80,7 @@ def extract_performance(document: Document, report: ExtractedReport) -> None:
         evaluation = _evaluation(table)
         if evaluation is None:
             continue
-        earlier = next((e for e in evaluations if e.signature() == evaluation.signature()), None)
+        earlier = next((e for e in evaluations if evaluation.repeats(e)), None)
         current = earlier or evaluation
         if earlier is None:
             evaluations.append(evaluation)

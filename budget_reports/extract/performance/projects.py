@@ -125,11 +125,15 @@ def declared_pairs(rows: list[Row]) -> list[FundLine]:
 def _fund_columns(keys: list[str]) -> dict[int, str]:
     columns: dict[int, str] = {}
     for index, key in enumerate(keys):
-        for marker, name in _FUND_COLUMNS:
-            if marker in key:
-                columns[index] = name
-                break
+        name = fund_column(key)
+        if name is not None:
+            columns[index] = name
     return columns
+
+
+def fund_column(key: str) -> str | None:
+    """The money column a header cell names (``全年预算数`` → ``budget_final``), or None."""
+    return next((name for marker, name in _FUND_COLUMNS if marker in key), None)
 
 
 def _column_layout(rows: list[Row], start: int, columns: dict[int, str], unit: str) -> list[FundLine]:

@@ -1,0 +1,247 @@
+"""The money block of a self-evaluation table (绩效自评表) written as lines: fund rows and their figures.
+
+A fund row is a fund source's label (``年度资金总额``, ``其中：财政拨款``, ``（二）其他资金`` …) and its
+figures, empty cells absent; a label may wrap onto the next line, a row's figures onto the lines
+below (one cell per line). The figures are placed in the money columns when the labels leave one
+placement; else the row's arithmetic (执行率 = 执行数 / 预算数 as printed, 得分 <= 分值) must leave
+one, the same column order for every row; a row gathered from several lines is placed only where
+its arithmetic holds. A figure not pinned down is left out and reported, never guessed. The block
+printed as label/figure pairs (``预算数： 5 执行数： 5``) is read here too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from itertools import combinations
+
+from budget_reports.extract.performance import cells
+from budget_reports.model import AmbiguousCell
+from budget_reports.normalize import printed_step
+from budget_reports.readers import evaluation_labels as labels
+from budget_reports.readers.evaluation_header import Token, is_figure, is_fragments, tokens_of
+from budget_reports.readers.linear_tables import SourceLine
+
+_PERCENT_SIGN = ("%", "％")
+_UNITS = frozenset({"万元", "元"})
+Placement = tuple[int, ...]  # the column index of each figure of a fund line, in print order
+
+
+@dataclass(slots=True)
+class FundLine:
+    index: int  # of its last line in the text's lines
+    line: SourceLine
+    label: Token
+    figures: list[Token]  # its cells in print order, an explicit empty cell (``/``) included
+    snippet: str
+    wrapped: bool = False  # its figures continue on the lines after its label's
+
+
+@dataclass(slots=True)
+class PairedRow:
+    """A row of the ``预算数： 5 执行数： 5`` layout: a label and its figure on each side."""
+
+    label: Token
+    budget: Token | None
+    executed: Token | None
+
+
+def paired_money(
+    lines: list[SourceLine], i: int, limit: int, tokens: list[Token]
+) -> tuple[list[PairedRow], int] | None:
+    """The money block printed as label/figure pairs, budget left and execution right (``预算数： 5
+    执行数： 5``, then ``其中：财政拨款 5 其中：财政拨款 5`` …), and the index after it. The rows under
+    the total are read only where their labels and figures come in pairs of one label each side."""
+    keys = [t.key.rstrip(":") for t in tokens]
+    at = next((n for n, k in enumerate(keys) if k == labels.PAIRED_BUDGET), None)
+    if at is None or keys[at + 2 : at + 3] != [labels.PAIRED_EXECUTED] or len(tokens) != at + 4:
+        return None
+    if not (is_figure(tokens[at + 1]) and is_figure(tokens[at + 3])):
+        return None
+    rows = [PairedRow(tokens[at], tokens[at + 1], tokens[at + 3])]
+    stream: list[Token] = []
+    j = i + 1
+    while j < limit:
+        following = tokens_of(lines[j], 0)
+        if following and not all(_in_pairs(t) for t in following):
+            break
+        stream += following
+        j += 1
+    groups = _label_groups(stream)
+    if groups is None or len(groups) % 2:
+        return rows, i + 1
+    for left, right in zip(groups[::2], groups[1::2], strict=True):
+        if left[0].key != right[0].key:
+            return rows[:1], i + 1
+        rows.append(PairedRow(left[0], left[1], right[1]))
+    last = max(n for n in range(i, j) if tokens_of(lines[n], 0))
+    return rows, last + 1
+
+
+def _in_pairs(token: Token) -> bool:
+    return token.key in ("其中", "其中:") or labels.fund_source(token.key) is not None or is_figure(token)
+
+
+def _label_groups(stream: list[Token]) -> list[tuple[Token, Token | None]] | None:
+    """``其中:`` ``财政拨款`` ``5`` … as (label, its figure or None) in order; None if a figure has no label."""
+    groups: list[tuple[Token, Token | None]] = []
+    pending: Token | None = None  # a ``其中：`` waiting for its label on the next line
+    for token in stream:
+        if token.key in ("其中", "其中:"):
+            pending = token
+        elif labels.fund_source(token.key) is not None:
+            if pending is not None:
+                token = Token(token.line, pending.x, pending.text + token.text, pending.key + token.key, token.place)
+                pending = None
+            groups.append((token, None))
+        elif groups and groups[-1][1] is None and pending is None:
+            groups[-1] = (groups[-1][0], token)
+        else:
+            return None
+    return groups
+
+
+def fund_line(index_of_line: int, line: SourceLine, tokens: list[Token]) -> FundLine | None:
+    """A line of the money block: frame fragments, a fund source, its figures, maybe a reason's text."""
+    for index, token in enumerate(tokens):
+        if labels.fund_source(token.key) is None:
+            continue
+        if not is_fragments(tokens[:index]):
+            return None
+        after = tokens[index + 1 :]
+        count = next((n for n, t in enumerate(after) if not is_figure(t)), len(after))
+        if count == 0 and after:
+            return None  # text after the label: prose that names a fund, not a line of figures
+        return FundLine(index_of_line, line, token, after[:count], line.text.strip())
+    return None
+
+
+def broken_label(lines: list[SourceLine], i: int, limit: int, tokens: list[Token]) -> FundLine | None:
+    """A fund line whose label wraps onto the next line (``财政专户管理资`` / ``金 0.00 0.00 …``)."""
+    if len(tokens) != 1 or i + 1 >= limit:
+        return None
+    following = tokens_of(lines[i + 1], tokens[0].place[0] + 1)
+    if not following or labels.fund_source(tokens[0].key + following[0].key) is None:
+        return None
+    head, first = tokens[0], following[0]
+    label = Token(head.line, head.x, head.text + first.text, head.key + first.key, head.place)
+    return fund_line(i + 1, lines[i + 1], [label, *following[1:]])
+
+
+def continues(fund: FundLine, tokens: list[Token], columns: int) -> bool:
+    """A line of figures only after a fund line short of figures: its row wrapped (``416.39`` / ``万元 10 …``)."""
+    figures = tokens[1:] if tokens and tokens[0].key in _UNITS else tokens
+    return bool(figures) and len(fund.figures) + len(figures) <= columns and all(is_figure(t) for t in figures)
+
+
+def continued(fund: FundLine, index: int, line: SourceLine, tokens: list[Token]) -> FundLine:
+    figures = list(fund.figures)
+    if tokens[0].key in _UNITS and figures:  # the unit of the figure the line break cut
+        last = figures[-1]
+        figures[-1] = Token(last.line, last.x, last.text + tokens[0].text, last.key + tokens[0].key, last.place)
+        tokens = tokens[1:]
+    return FundLine(index, fund.line, fund.label, figures + tokens, f"{fund.snippet} {line.text.strip()}", True)
+
+
+def placements(
+    funds: list[FundLine], roles: list[str | None], names: list[str], unit: str, orders: list[tuple[int, ...]]
+) -> tuple[list[dict[int, str]], list[AmbiguousCell]]:
+    """Each fund line's figures by column, and the figures left unplaced.
+
+    The labels place a line's figures when every column order allowed gives it one reading. Else
+    each order must give every line a reading its arithmetic holds; a line's figures are placed
+    when the orders left give it one reading."""
+    by_order = [[_fits(f.figures, order, roles, unit) for f in funds] for order in orders]
+    chosen = _agreed(funds, by_order)
+    if any(c is None for n, c in enumerate(chosen) if funds[n].figures):
+        checked = [
+            [[p for p in fits if _adds_up(p, roles, funds[n].figures)] for n, fits in enumerate(order)]
+            for order in by_order
+        ]
+        viable = [o for o in checked if all(fits for fits in o)]
+        chosen = _agreed(funds, viable)
+    placed: list[dict[int, str]] = []
+    ambiguous: list[AmbiguousCell] = []
+    for fund, placement in zip(funds, chosen, strict=True):
+        # Cells gathered from several lines were put in a row by reading order alone: the row's
+        # arithmetic must hold too.
+        if placement is not None and fund.wrapped and not _adds_up(placement, roles, fund.figures):
+            placement = None
+        if placement is None:
+            ambiguous += [_ambiguous(fund, f, names) for f in fund.figures if not cells.is_blank(f.text)]
+            placed.append({})
+        else:
+            placed.append({column: f.text for f, column in zip(fund.figures, placement, strict=True)})
+    return placed, ambiguous
+
+
+def _fits(figures: list[Token], order: tuple[int, ...], roles: list[str | None], unit: str) -> list[Placement]:
+    """Placements of the figures, in print order, into columns taken in ``order`` (empty cells absent)."""
+    return [
+        chosen
+        for chosen in combinations(order, len(figures))
+        if all(_may_stand(figure, roles[column], unit) for figure, column in zip(figures, chosen, strict=True))
+    ]
+
+
+def _may_stand(figure: Token, role: str | None, unit: str) -> bool:
+    text = figure.text
+    if cells.is_blank(text):
+        return True
+    if role == "execution_rate_declared":
+        return cells.percent(text) is not None
+    if text.endswith(_PERCENT_SIGN) or role is None:
+        return False
+    if role in ("weight", "score"):
+        return cells.number(text) is not None
+    return cells.money(text, unit) is not None
+
+
+def _adds_up(placement: Placement, roles: list[str | None], figures: list[Token]) -> bool:
+    """The line's own arithmetic: 执行率 = 执行数 / 预算数 (to the rate's printed digits; both printed
+    where a rate is), 得分 <= 分值."""
+    values: dict[str, Decimal] = {}
+    for figure, column in zip(figures, placement, strict=True):
+        role = roles[column]
+        value = cells.percent(figure.text) if role == "execution_rate_declared" else cells.money(figure.text)
+        if role is not None and value is not None:
+            values[role] = value
+    rate, executed = values.get("execution_rate_declared"), values.get("executed")
+    base = values.get("budget_final", values.get("budget_initial"))
+    if rate is not None and (executed is None or base is None):
+        return False  # a rate is printed from the row's execution and budget, never without them
+    if rate is not None and executed is not None and base and not _rounds_to(executed / base * 100, rate):
+        return False
+    return not ("score" in values and "weight" in values and values["score"] > values["weight"])
+
+
+def _rounds_to(exact: Decimal, printed: Decimal) -> bool:
+    """Whether ``printed`` is ``exact`` rounded to the digits it prints."""
+    return abs(exact - printed) <= printed_step(printed) / 2
+
+
+def _agreed(funds: list[FundLine], by_order: list[list[list[Placement]]]) -> list[Placement | None]:
+    """Per line, its placement where all the orders give it one reading; None elsewhere."""
+    results: list[Placement | None] = []
+    for n, fund in enumerate(funds):
+        options = {p for order in by_order for p in order[n]}
+        readings = {_reading(fund, p) for p in options}
+        results.append(next(iter(options)) if len(readings) == 1 else None)
+    return results
+
+
+def _reading(fund: FundLine, placement: Placement) -> tuple[tuple[int, str], ...]:
+    """What a placement reads (two equal figures swapped, or empty cells moved, read the same)."""
+    pairs = zip(placement, fund.figures, strict=True)
+    return tuple(sorted((c, f.text) for c, f in pairs if not cells.is_blank(f.text)))
+
+
+def _ambiguous(fund: FundLine, figure: Token, names: list[str]) -> AmbiguousCell:
+    return AmbiguousCell(
+        page=fund.line.page,
+        line=fund.line.line,
+        figure=figure.text,
+        row=fund.label.text,
+        candidates=tuple(names),
+        snippet=fund.snippet,
+    )

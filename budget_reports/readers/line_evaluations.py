@@ -1,0 +1,348 @@
+"""Self-evaluation tables (绩效自评表) in text extracted from a PDF: the project and its money by source.
+
+A table is found by its title (``…自评表``, wrapped once at most); its header block (project,
+department, money columns) is read by ``evaluation_header`` and its money block (one row per fund
+source, or label/figure pairs) by ``evaluation_money``. The table is handed on as a grid in the
+shape the grid readers give (``项目名称 | name``, a header row of money columns, one row per fund
+line, the ``合计`` score line), so ``extract.performance`` reads it like any other; a 评分表's
+``合计`` gives its evaluation's score. Only the header and money blocks are rebuilt: the goals and
+indicator lines stay text.
+
+Where the text does not say whose figures these are, nothing is read: a page repeating another
+table's header before the money, a header whose columns are printed after the money block
+(pdftotext's default mode), a scoring total whose evaluation was not read (reported instead).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from budget_reports.extract.performance import cells
+from budget_reports.extract.performance.declared_targets import is_title as is_target_form
+from budget_reports.extract.performance.department_wide import is_scoring
+from budget_reports.extract.performance.projects import fund_column
+from budget_reports.extract.performance.segment import PerfTable, is_title
+from budget_reports.model import AmbiguousCell, Block, BlockKind, Cell, Table
+from budget_reports.normalize import compact
+from budget_reports.readers import evaluation_labels as labels
+from budget_reports.readers.evaluation_header import (
+    Header,
+    LabelReader,
+    Token,
+    column_orders,
+    is_figure,
+    is_fragments,
+    tokens_of,
+)
+from budget_reports.readers.evaluation_money import (
+    FundLine,
+    PairedRow,
+    broken_label,
+    continued,
+    continues,
+    fund_line,
+    paired_money,
+    placements,
+)
+from budget_reports.readers.linear_tables import LinearTable, SourceLine
+
+# Lines from the title to the first fund line (project, departments, the money columns' header).
+_HEAD_MAX_LINES = 40
+# A title and labels at most this long, then the next page's title: the page cut the table's header.
+_CUT_MAX_LINES = 16
+_SECTION_WORDS = ("目标", "指标")
+# Lines from the money block to the table's total score line (its indicators between).
+_SCORE_MAX_LINES = 1000
+# A total score is out of 100 (得分 <= 分值 <= 100).
+_FULL_MARKS = 100
+# Lines (blank ones included) a total's cells may take under its label, one cell per line.
+_TOTAL_CELLS_MAX_LINES = 6
+_MONEY_ROLES = frozenset({"budget_initial", "budget_final", "executed", "execution_rate_declared"})
+_ROLES = _MONEY_ROLES | {"weight", "score"}
+
+
+@dataclass(slots=True)
+class _Read:
+    table: LinearTable | None
+    name: str | None
+    cut_by_page: bool  # the header ran into the next page's title before any money: a repeated header
+
+
+def with_evaluations(lines: list[SourceLine], tables: list[LinearTable], laid_out: bool) -> list[LinearTable]:
+    """The tables, and the self-evaluation tables found in the lines between them, in order."""
+    if not any("自评" in line.text or "评分" in line.text for line in lines):  # no 自评表 / 评分表: nothing to do
+        return tables
+    out: list[LinearTable] = []
+    position = 0
+    carried: str | None = None  # the name of a table whose money a page break cut off from its title
+    last_read: str | None = None  # the name of the last table read, while no other one was left unread
+    for table in [*tables, None]:
+        end = table.start if table is not None else len(lines)
+        i = position
+        while i < end:
+            text = lines[i].text
+            if "评" not in text and "评" not in _next(lines, i, end):  # every title names 自评 or 评分
+                i += 1
+                continue
+            title_lines = _title_lines(lines, i, end)
+            if not title_lines:
+                # A scoring table's total belongs to the evaluation printed before it: only when that
+                # one was read.
+                scoring = _scoring_total(lines, i, end, last_read is not None) if "表" in text else None
+                if scoring is not None:
+                    out.append(scoring)
+                i = scoring.end if scoring is not None else i + 1
+                continue
+            read = _read_evaluation(lines, i, title_lines, end, laid_out)
+            # A page that repeats, under another name, the header of a table begun on the page
+            # before does not say whose money follows.
+            known = carried is None or read.name == carried
+            carried = read.name if read.cut_by_page else None
+            if read.table is None or not known:
+                if read.name != last_read:  # not a page repeating the last table's header
+                    last_read = None
+                i += title_lines
+                continue
+            out.append(read.table)
+            last_read = read.name
+            i = read.table.end
+        if table is not None:
+            out.append(table)
+            position = table.end
+    return out
+
+
+def evaluation_lines(lines: list[SourceLine], laid_out: bool) -> set[tuple[int | None, int]]:
+    """(page, line) of every line of the self-evaluation tables read here: a table printed on
+    every page starts each page with the same title and labels, which are not running headers."""
+    return {
+        (line.page, line.line)
+        for table in with_evaluations(lines, [], laid_out)
+        for line in lines[table.start : table.end]
+    }
+
+
+def _next(lines: list[SourceLine], i: int, end: int) -> str:
+    return lines[i + 1].text if i + 1 < end else ""
+
+
+def _title_lines(lines: list[SourceLine], i: int, end: int) -> int:
+    """How many lines the self-evaluation table title at ``i`` takes (a title may wrap once), else 0."""
+    key = compact(lines[i].text)
+    if _is_evaluation_title(key):
+        return 1
+    following = compact(_next(lines, i, end))
+    if following and "表" in following and not _is_evaluation_title(following):
+        return 2 if _is_evaluation_title(key + following) else 0
+    return 0
+
+
+def _is_evaluation_title(key: str) -> bool:
+    return "自评表" in key and is_title(key) and not is_target_form(key)
+
+
+def _read_evaluation(lines: list[SourceLine], start: int, title_lines: int, limit: int, laid_out: bool) -> _Read:
+    header = Header()
+    reader = LabelReader(header)
+    funds: list[FundLine] = []
+    end = start + title_lines
+    i, cut_by_page = end, False
+    strays: list[Token] = []
+    head_lines = 0
+    while i < limit and (funds or head_lines < _HEAD_MAX_LINES):
+        line = lines[i]
+        head_lines += bool(line.text.strip())
+        if i > end and _title_lines(lines, i, limit):
+            cut_by_page = not funds and line.page != lines[start].page and _header_only(lines[end:i])
+            break
+        tokens = tokens_of(line, i - end)
+        if not funds and header.values:
+            paired = paired_money(lines, i, limit, tokens)
+            if paired is not None:
+                return _paired_table(lines, start, end, header, paired)
+        fund = fund_line(i, line, tokens)
+        broken = broken_label(lines, i, limit, tokens) if funds and fund is None else None
+        if broken is not None:
+            funds.append(broken)
+            i = broken.index
+        elif fund is not None:
+            funds.append(fund)
+        elif funds and continues(funds[-1], tokens, len(header.columns)):
+            funds[-1] = continued(funds[-1], i, line, tokens)
+        elif funds and not is_fragments(tokens):
+            break
+        elif not funds and header.columns and tokens and all(is_figure(t) for t in tokens):
+            strays += tokens  # figures above the money block: a cell wrapped away from its row
+        elif not funds:
+            reader.read(tokens)
+        i += 1
+    name_tokens = header.values.get(labels.NAME) or header.values.get(labels.DEPARTMENT)
+    name = "".join(t.key for t in name_tokens) if name_tokens else None
+    if not any(f.figures for f in funds) or not header.columns:
+        return _Read(None, name, cut_by_page)  # no money block here (a mention), or its figures stand apart
+    last = funds[-1].index
+    wrapped = any(f.wrapped for f in funds)
+    if _money_column_after(lines, last + 1, limit, header, _ROLES if wrapped else _MONEY_ROLES):
+        return _Read(None, name, False)  # the header's columns were printed apart: the figures' columns are unknown
+    unit = cells.money_unit_of(" ".join(line.text for line in lines[end:last]))
+    title = lines[start:end]
+    title_block = Block(BlockKind.HEADING, "".join(t.text.strip() for t in title), title[0].page, title[0].line)
+    score = _score_line(lines, last + 1, limit)
+    table, ambiguous = _grid(header, funds, unit, laid_out, score, strays)
+    blocks = [title_block, Block(BlockKind.TABLE, "", table.page, table.line, table)]
+    return _Read(LinearTable(start, last + 1, blocks, ambiguous), name, False)
+
+
+def _money_column_after(lines: list[SourceLine], begin: int, limit: int, header: Header, roles: frozenset[str]) -> bool:
+    """Whether the label of a column of ``roles`` the header lacks is printed after the money block
+    (pdftotext's default text prints a table's columns as separate blocks, a row's cells one per
+    line): then the figures' columns are unknown."""
+    after = Header()
+    reader = LabelReader(after)
+    seen, i = 0, begin
+    while i < limit and seen < _HEAD_MAX_LINES and not _title_lines(lines, i, limit):
+        if lines[i].text.strip():
+            reader.read(tokens_of(lines[i], seen))
+            seen += 1
+        i += 1
+    known = {fund_column(label.key) for label in header.columns}
+    return any(fund_column(label.key) in roles - known for label in after.columns)
+
+
+def _paired_table(
+    lines: list[SourceLine], start: int, end: int, header: Header, paired: tuple[list[PairedRow], int]
+) -> _Read:
+    rows_read, after = paired
+    rows: list[list[Cell]] = _value_rows(header)
+    for n, row in enumerate(rows_read):
+        where = {"page": row.label.line.page, "line": row.label.line.line}
+        left = row.label.text if n else labels.PAIRED_BUDGET + "："
+        right = row.label.text if n else labels.PAIRED_EXECUTED + "："
+        texts = ["项目预算执行情况（万元）" if n == 0 else "", left, _text(row.budget), right, _text(row.executed)]
+        rows.append([Cell(0, c, text, **where) for c, text in enumerate(texts)])
+    table = _table(rows)
+    title = lines[start:end]
+    title_block = Block(BlockKind.HEADING, "".join(t.text.strip() for t in title), title[0].page, title[0].line)
+    blocks = [title_block, Block(BlockKind.TABLE, "", table.page, table.line, table)]
+    name_tokens = header.values.get(labels.NAME) or header.values.get(labels.DEPARTMENT)
+    name = "".join(t.key for t in name_tokens) if name_tokens else None
+    return _Read(LinearTable(start, after, blocks, []), name, False)
+
+
+def _text(token: Token | None) -> str:
+    return token.text if token is not None and not cells.is_blank(token.text) else ""
+
+
+def _header_only(block: list[SourceLine]) -> bool:
+    """Whether the lines after a title hold its header's labels and values only: a short block with
+    no goal or indicator section (``年度总体目标``, ``一级指标``), which a table's last page would show."""
+    texts = [line.text for line in block if line.text.strip()]
+    return len(texts) <= _CUT_MAX_LINES and not any(word in text for text in texts for word in _SECTION_WORDS)
+
+
+def _score_line(lines: list[SourceLine], begin: int, limit: int, least: int = 2) -> list[Token] | None:
+    """The table's total score line (``合计 100 95.5``: at least ``least`` numbers) before the next
+    performance table's title; a ``合计`` alone on its line takes the lines of numbers under it."""
+    for i in range(begin, min(limit, begin + _SCORE_MAX_LINES)):
+        text = lines[i].text
+        if "表" in text and is_title(compact(text)):
+            return None
+        tokens = tokens_of(lines[i], 0)
+        if not tokens or tokens[0].key not in labels.TOTAL_LABELS:
+            continue
+        if len(tokens) == 1:
+            tokens += _numbers_below(lines, i + 1, limit)
+        scores = [cells.number(t.text) for t in tokens[1:]]
+        if len(scores) >= least and all(_is_score(n) for n in scores) and scores[-1] <= scores[0]:  # type: ignore[operator]
+            return tokens
+    return None
+
+
+def _numbers_below(lines: list[SourceLine], begin: int, limit: int) -> list[Token]:
+    """The cells of the lines of numbers under a total's label (one cell per line)."""
+    out: list[Token] = []
+    for line in lines[begin : min(limit, begin + _TOTAL_CELLS_MAX_LINES)]:
+        tokens = tokens_of(line, 0)
+        if tokens and not all(cells.number(t.text) is not None for t in tokens):
+            break
+        out += tokens
+    return out
+
+
+def _is_score(number: Decimal | None) -> bool:
+    return number is not None and 0 <= number <= _FULL_MARKS
+
+
+def _scoring_total(lines: list[SourceLine], at: int, limit: int, owner_read: bool) -> LinearTable | None:
+    """A scoring table's (评分表) total score, for the evaluation before it: its indicator lines are
+    not read from text, so the grid holds its level header and its ``合计`` line only. When the
+    evaluation before it was not read, the score is reported, not given to another one."""
+    key = compact(lines[at].text)
+    if not (is_title(key) and is_scoring(PerfTable(key, None))):
+        return None
+    total = _score_line(lines, at + 1, limit, least=1)
+    if total is None:
+        return None
+    index = next(i for i in range(at + 1, limit) if lines[i] is total[0].line)
+    end = next(i for i in range(index, limit) if lines[i] is total[-1].line) + 1
+    if not owner_read:
+        line = total[0].line
+        score = total[-1].text
+        title = compact(lines[at].text)
+        unplaced = AmbiguousCell(line.page, line.line, score, total[0].text, (f"{title}/得分",), line.text.strip())
+        return LinearTable(index, end, [], [unplaced])
+    where = {"page": total[0].line.page, "line": total[0].line.line}
+    rows = [[Cell(0, 0, "")], [Cell(1, 0, "一级指标")], [Cell(2, n, t.text, **where) for n, t in enumerate(total)]]
+    table = Table(tuple(c for row in rows for c in row), 3, len(total), **where)
+    title = Block(BlockKind.HEADING, lines[at].text.strip(), lines[at].page, lines[at].line)
+    return LinearTable(index, end, [title, Block(BlockKind.TABLE, "", table.page, table.line, table)], [])
+
+
+def _grid(
+    header: Header,
+    funds: list[FundLine],
+    unit: str,
+    laid_out: bool,
+    score: list[Token] | None,
+    strays: list[Token],
+) -> tuple[Table, list[AmbiguousCell]]:
+    """The table as a grid: labelled values, the money columns' header, the fund lines, the total score.
+    A figure printed away from the fund lines belongs to one of their cells: then none is placed."""
+    names = [label.key for label in header.columns]
+    roles = [fund_column(name) for name in names]
+    orders = [] if strays else column_orders(header, laid_out)
+    placed, ambiguous = placements(funds, roles, names, unit, orders)
+    ambiguous += [
+        AmbiguousCell(t.line.page, t.line.line, t.text, "", tuple(names), t.line.text.strip()) for t in strays
+    ]
+    rows = _value_rows(header)
+    unit_label = "项目资金（元）" if unit == "元" else "项目资金（万元）"
+    rows.append([Cell(0, 0, unit_label), Cell(0, 1, ""), *(Cell(0, 2 + i, n) for i, n in enumerate(names))])
+    for fund, values in zip(funds, placed, strict=True):
+        where = {"page": fund.line.page, "line": fund.line.line}
+        row = [Cell(0, 0, "", **where), Cell(0, 1, fund.label.text, **where)]
+        rows.append(row + [Cell(0, 2 + i, values.get(i, ""), **where) for i in range(len(names))])
+    if score is not None:
+        where = {"page": score[0].line.page, "line": score[0].line.line}
+        rows.append([Cell(0, i, t.text, **where) for i, t in enumerate(score)])
+    return _table(rows), ambiguous
+
+
+def _value_rows(header: Header) -> list[list[Cell]]:
+    """``项目名称 | name`` and ``主管部门 | department``, as the header prints them."""
+    rows: list[list[Cell]] = []
+    for kind in (labels.NAME, labels.DEPARTMENT):
+        tokens = header.values.get(kind)
+        if tokens:
+            where = {"page": tokens[0].line.page, "line": tokens[0].line.line}
+            rows.append([Cell(0, 0, kind), Cell(0, 1, "".join(t.text for t in tokens), **where)])
+    return rows
+
+
+def _table(rows: list[list[Cell]]) -> Table:
+    """The rows as a grid, placed where its money block is printed."""
+    grid = tuple(Cell(r, c.col, c.text, page=c.page, line=c.line) for r, row in enumerate(rows) for c in row)
+    width = max(len(row) for row in rows)
+    money = next((c for row in rows for c in row if c.col == 2 and c.line is not None), rows[-1][-1])
+    return Table(grid, len(rows), width, page=money.page, line=money.line)

@@ -1,0 +1,356 @@
+"""Self-evaluation tables (绩效自评表) read from text extracted from a PDF (``readers/line_evaluations.py``).
+
+The texts are generated from one table's facts, written the ways the extractors write such a table
+(one row per line; labels broken inside their narrow cells; one cell per line), with the labels
+of several provinces' forms, fields in another order, a missing 其他资金 row, a page break that
+repeats the header, and injected errors. Each test asserts the facts the views get, or that a
+figure the text does not pin down is NULL and reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from budget_reports.gold import extract_frames
+from budget_reports.readers import read_document
+from budget_reports.text_serializations import SERIALIZERS
+from tests.conftest import SEED_FILES
+from tests.seed_pdf import typeset
+
+PREFACE = ["某某市某某局2024年度部门决算", "第四部分 附件", "附件：项目支出绩效自评表"]
+
+
+@dataclass(frozen=True)
+class Form:
+    """How one province's form labels its table (the variation kept as data)."""
+
+    title: str
+    name_label: str
+    department_label: str
+    other_labels: tuple[str, ...]
+    columns: tuple[str, ...]  # money columns as printed, in print order
+    roles: tuple[str, ...]  # the view column each one fills
+
+
+FORMS = {
+    "sichuan-district": Form(
+        "项目支出绩效自评表",
+        "项目名称",
+        "主管部门",
+        ("实施单位",),
+        ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"),
+        ("budget_initial", "budget_final", "executed", "weight", "execution_rate_declared", "score"),
+    ),
+    "sichuan-city": Form(
+        "项目（政策）资金绩效自评表",
+        "专项（项目）名称",
+        "项目主管单位",
+        ("项目实施单位",),
+        ("全年预算数", "实际完成数", "执行率（%）"),
+        ("budget_final", "executed", "execution_rate_declared"),
+    ),
+    "guangxi-county": Form(
+        "2024年度项目绩效目标自评表",
+        "项目名称",
+        "主管部门",
+        ("实施单位（盖章）", "项目负责人"),
+        ("年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分"),
+        ("budget_initial", "budget_final", "executed", "execution_rate_declared", "weight", "score"),
+    ),
+    "hubei-department": Form(
+        "部门整体支出绩效自评表",
+        "部门名称",
+        "部门名称",
+        ("联系电话",),
+        ("年初预算数", "全年预算数", "全年执行数", "执行率"),
+        ("budget_initial", "budget_final", "executed", "execution_rate_declared"),
+    ),
+}
+
+# fund label as printed -> the figures of its row, by role (a missing role prints an empty cell).
+FUNDS = {
+    "年度资金总额": {"budget_initial": "100.00", "budget_final": "120.00", "executed": "108.00"},
+    "其中：财政拨款": {"budget_initial": "90.00", "budget_final": "110.00", "executed": "99.00"},
+    "上年结转资金": {"budget_initial": "10.00", "budget_final": "10.00", "executed": "9.00"},
+    "其他资金": {},
+}
+RATES = {"年度资金总额": "90.00%", "其中：财政拨款": "90.00%", "上年结转资金": "90.00%"}
+SCORES = {"年度资金总额": ("10", "9")}
+NAME, DEPARTMENT = "乡村振兴示范点建设项目", "某某市某某局"
+
+
+def _cells(form: Form, label: str, rates: dict[str, str]) -> list[str]:
+    values = dict(FUNDS[label])
+    if label in rates:
+        values["execution_rate_declared"] = rates[label]
+    if label in SCORES:
+        values["weight"], values["score"] = SCORES[label]
+    return [values.get(role, "") for role in form.roles]
+
+
+def _broken(text: str, width: int = 2) -> list[str]:
+    """A label as a narrow cell prints it: a few characters a line."""
+    return [text[i : i + width] for i in range(0, len(text), width)]
+
+
+def table_lines(
+    form: Form,
+    style: str,
+    funds: tuple[str, ...] = tuple(FUNDS),
+    rates: dict[str, str] = RATES,
+    name: str = NAME,
+    labels_first: tuple[str, ...] = (),
+) -> list[str]:
+    """The table's header block as an extractor writes it: ``rows`` (one row per line, cells joined
+    by spaces), ``wrapped`` (labels broken inside their cells, as pdftotext -raw and pypdfium2 write
+    narrow cells) or ``cells`` (one cell per line, as pdftotext's default mode writes a grid)."""
+    value_of = {form.name_label: name, form.department_label: DEPARTMENT}
+    value_of |= {label: "某某市某某局办公室" for label in form.other_labels}
+    labels = [*labels_first, *(label for label in value_of if label not in labels_first)]
+    lines = [form.title, "（2024年度）"]
+    for label in labels:
+        if style == "wrapped":
+            lines += [*_broken(label), value_of[label]]
+        elif style == "cells":
+            lines += [label, "", value_of[label], ""]
+        else:
+            lines.append(f"{label} {value_of[label]}")
+    if style == "wrapped":
+        lines += [*_broken("项目资金（万元）"), *(piece for column in form.columns for piece in _broken(column, 3))]
+    elif style == "cells":
+        lines += ["项目资金（万元）", "", *(line for column in form.columns for line in (column, ""))]
+    else:
+        lines.append("项目资金（万元） " + " ".join(form.columns))
+    for label in funds:
+        cells = _cells(form, label, rates)
+        if style == "cells":
+            lines += [label, "", *(line for cell in cells if cell for line in (cell, ""))]
+        else:
+            lines.append(" ".join([label, *(cell for cell in cells if cell)]).strip())
+    lines += ["年度总体目标", "按期完成示范点建设，带动农户增收。"]
+    return lines
+
+
+def _write(tmp_path: Path, pages: list[list[str]], name: str = "evaluation.txt") -> Path:
+    path = tmp_path / name
+    path.write_text("\f".join("\n".join(page) for page in pages) + "\f", encoding="utf-8")
+    return path
+
+
+def _frames(path: Path) -> dict[str, pl.DataFrame]:
+    return extract_frames(path, path.name)
+
+
+def _funds(frames: dict[str, pl.DataFrame]) -> dict[str, dict[str, object]]:
+    rows = frames["performance_funds"].iter_rows(named=True)
+    return {row["fund_source"]: row for row in rows}
+
+
+def _expected(form: Form, label: str, rates: dict[str, str] = RATES) -> dict[str, Decimal | None]:
+    cells = dict(zip(form.roles, _cells(form, label, rates), strict=True))
+    return {role: Decimal(cells[role].rstrip("%")) if cells[role] else None for role in form.roles}
+
+
+def _ambiguous(frames: dict[str, pl.DataFrame]) -> list[str]:
+    findings = frames["dq_findings"].filter(pl.col("rule_id") == "extraction.ambiguous_cell")
+    return findings["actual"].to_list()
+
+
+@pytest.mark.parametrize("style", ["rows", "wrapped", "cells"])
+@pytest.mark.parametrize("form_name", sorted(FORMS))
+def test_each_form_gives_its_project_and_money(tmp_path: Path, form_name: str, style: str) -> None:
+    form = FORMS[form_name]
+    path = _write(tmp_path, [PREFACE, table_lines(form, style)])
+    frames = _frames(path)
+    projects = frames["performance_projects"].filter(pl.col("source_kind") == "table")
+    assert projects.height == 1
+    project = projects.row(0, named=True)
+    whole = "部门整体" in form.title or form.name_label == form.department_label
+    assert project["project_name"] == (DEPARTMENT if whole else NAME)
+    assert project["scope"] == ("部门整体" if whole else "项目")
+    funds = _funds(frames)
+    assert set(funds) == {label.removeprefix("其中：") for label in FUNDS}
+    for label in FUNDS:
+        got = funds[label.removeprefix("其中：")]
+        assert {role: got[role] for role in form.roles} == _expected(form, label), label
+    total = funds["年度资金总额"]
+    assert (project["budget_final"], project["executed"]) == (total["budget_final"], total["executed"])
+    assert _ambiguous(frames) == []
+    # Evidence: the line the fund's row is printed on (page 2 of the text).
+    assert total["page"] == 2 and total["line"] is not None
+
+
+def test_fields_in_another_order_and_no_other_funds_row(tmp_path: Path) -> None:
+    form = FORMS["sichuan-district"]
+    lines = table_lines(
+        form, "wrapped", funds=("年度资金总额", "其中：财政拨款"), labels_first=("实施单位", "主管部门")
+    )
+    frames = _frames(_write(tmp_path, [PREFACE, lines]))
+    assert frames["performance_projects"]["project_name"].to_list() == [NAME]
+    assert set(_funds(frames)) == {"年度资金总额", "财政拨款"}
+
+
+def test_a_table_broken_over_a_page_with_its_header_repeated_is_one_project(tmp_path: Path) -> None:
+    form = FORMS["sichuan-city"]
+    head = table_lines(form, "rows")
+    repeat = [
+        form.title,
+        "（2024年度）",
+        f"{form.name_label} {NAME}",
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值",
+    ]
+    frames = _frames(_write(tmp_path, [PREFACE, head, repeat]))
+    assert frames["performance_projects"]["project_name"].to_list() == [NAME]
+    assert len(_funds(frames)) == len(FUNDS)
+
+
+def test_a_page_repeating_another_tables_header_gives_its_money_to_neither(tmp_path: Path) -> None:
+    """The title and name at a page's foot, then a page repeating another project's header before
+    the money: whose money it is, the text does not say."""
+    form = FORMS["sichuan-city"]
+    cut = [*PREFACE, form.title, "（2024年度）", f"{form.name_label} 第一个项目"]
+    frames = _frames(_write(tmp_path, [cut, table_lines(form, "rows", name="第二个项目")]))
+    assert frames["performance_projects"].filter(pl.col("source_kind") == "table").height == 0
+
+
+INTERLEAVED_HEADER = ["全年执", "全年预算数 执行率", "行数"]  # 全年执行数 wrapped around 全年预算数
+
+
+def test_interleaved_column_labels_are_ordered_by_the_rows_arithmetic(tmp_path: Path) -> None:
+    """pdfplumber prints a wrapped column label around its neighbour's: their order is unknown, the
+    row's 执行率 = 执行数 / 全年预算数 decides it."""
+    lines = [
+        "项目支出绩效自评表",
+        f"项目名称 {NAME}",
+        *INTERLEAVED_HEADER,
+        "年度资金总额 120.00 108.00 90.00%",
+        "其他资金",
+    ]
+    frames = _frames(_write(tmp_path, [PREFACE, [*lines, "年度总体目标"]]))
+    total = _funds(frames)["年度资金总额"]
+    assert (total["budget_final"], total["executed"], total["execution_rate_declared"]) == (
+        Decimal("120"),
+        Decimal("108"),
+        Decimal("90"),
+    )
+    assert _ambiguous(frames) == []
+
+
+def test_a_row_the_arithmetic_does_not_pin_down_is_null_and_reported(tmp_path: Path) -> None:
+    """The same header, and a rate that fits no order: nothing placed, every figure reported."""
+    lines = ["项目支出绩效自评表", f"项目名称 {NAME}", *INTERLEAVED_HEADER, "年度资金总额 120.00 108.00 50.00%"]
+    frames = _frames(_write(tmp_path, [PREFACE, [*lines, "年度总体目标"]]))
+    total = _funds(frames)["年度资金总额"]
+    assert total["budget_final"] is None and total["executed"] is None
+    assert {"120.00", "108.00", "50.00%"} <= set(_ambiguous(frames))
+
+
+def test_an_injected_rate_error_in_a_row_is_kept_as_printed_and_found(tmp_path: Path) -> None:
+    form = FORMS["sichuan-city"]
+    wrong = {**RATES, "年度资金总额": "80.00%"}
+    frames = _frames(_write(tmp_path, [PREFACE, table_lines(form, "rows", rates=wrong)]))
+    assert _funds(frames)["年度资金总额"]["execution_rate_declared"] == Decimal("80")
+    findings = frames["dq_findings"].filter(pl.col("rule_id") == "completion.pct")
+    assert findings.height >= 1
+
+
+def test_a_wrapped_row_whose_arithmetic_fails_is_null_and_reported(tmp_path: Path) -> None:
+    """One cell per line: the cells are put in a row by reading order alone, so the row's
+    arithmetic must hold; an injected rate error leaves the row NULL and reported."""
+    form = FORMS["sichuan-city"]
+    wrong = {**RATES, "年度资金总额": "80.00%"}
+    frames = _frames(_write(tmp_path, [PREFACE, table_lines(form, "cells", rates=wrong)]))
+    total = _funds(frames)["年度资金总额"]
+    assert total["execution_rate_declared"] is None and total["budget_final"] is None
+    assert "80.00%" in _ambiguous(frames)
+
+
+def test_a_mention_of_the_table_without_its_rows_reads_nothing(tmp_path: Path) -> None:
+    lines = [*PREFACE, "项目名称 乡村振兴示范点建设项目 年度资金总额 120.00", "本部门对3个项目开展了绩效自评。"]
+    frames = _frames(_write(tmp_path, [lines]))
+    assert frames["performance_projects"].filter(pl.col("source_kind") == "table").height == 0
+    assert frames["performance_funds"].height == 0
+
+
+@pytest.fixture(scope="module")
+def seed_001_text(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Seed 001 (a Sichuan district's 项目（政策）资金绩效自评表s) typeset as a PDF, as pypdfium2 writes its text."""
+    seed = SEED_FILES[1]
+    folder = tmp_path_factory.mktemp("seed-001")
+    pdf = typeset(read_document(seed, seed.name), folder / f"{seed.stem}.pdf")
+    return SERIALIZERS["pypdfium2"](pdf).replace("\r\n", "\n")  # its line ends, as the reader takes them
+
+
+def _project(frames: dict[str, pl.DataFrame], name: str) -> dict[str, object]:
+    return frames["performance_projects"].filter(pl.col("project_name") == name).row(0, named=True)
+
+
+def test_a_real_tables_text_with_an_injected_rate_error_is_found(tmp_path: Path, seed_001_text: str) -> None:
+    row = "年度资金总额： 30 26.23 87%"
+    assert seed_001_text.count(row) == 1
+    frames = _frames(_write_text(tmp_path, seed_001_text.replace(row, "年度资金总额： 30 26.23 97%")))
+    assert _project(frames, "党员教育培训经费")["execution_rate_declared"] == Decimal("97")
+    found = frames["dq_findings"].filter(pl.col("rule_id") == "completion.pct")
+    assert any("党员教育培训经费" in (message or "") for message in found["message"].to_list())
+
+
+def test_a_real_tables_text_in_another_provinces_labels_reads_the_same(tmp_path: Path, seed_001_text: str) -> None:
+    """The seed's wrapped labels written as another province's form prints them, one line each,
+    and its 其他资金 rows left out: the same projects and money."""
+    original = _frames(_write_text(tmp_path, seed_001_text, "original.txt"))
+    variant = (
+        seed_001_text.replace("专项\n（项\n目）\n名称\n", "项目名称\n")
+        .replace("项目\n主管\n单位\n", "主管部门\n")
+        .replace("\n其他资金\n", "\n")
+    )
+    assert variant.count("项目名称\n") >= 8
+    changed = _frames(_write_text(tmp_path, variant, "variant.txt"))
+    compared = ["project_name", "budget_final", "executed", "execution_rate_declared"]
+    assert (
+        changed["performance_projects"]
+        .select(compared)
+        .sort("project_name")
+        .equals(original["performance_projects"].select(compared).sort("project_name"))
+    )
+    kept = original["performance_funds"].filter(pl.col("fund_source") != "其他资金")
+    assert changed["performance_funds"].height == kept.height
+
+
+def _write_text(tmp_path: Path, text: str, name: str = "seed.txt") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("wrapped", [False, True])
+def test_money_printed_as_label_figure_pairs(tmp_path: Path, wrapped: bool) -> None:
+    """``预算数： 120 执行数： 108``, then each fund source on both sides (its label alone on a line
+    when the cell wraps it): budget left, execution right."""
+    pairs = [("其中：财政拨款", "110", "99"), ("其他资金", "10", "9")]
+    rows = []
+    for label, budget, executed in pairs:
+        if wrapped:
+            head, tail = label.split("：") if "：" in label else ("", label)
+            side = [f"{head}：", tail] if head else [tail]
+            rows += [*side, budget, *side, executed]
+        else:
+            rows.append(f"{label} {budget} {label} {executed}")
+    lines = ["2024年项目绩效目标自评表", f"项目名称 {NAME}", "部门（单位）及代码 302304", "预算数： 120 执行数： 108"]
+    frames = _frames(_write(tmp_path, [PREFACE, [*lines, *rows, "年度总体目标"]]))
+    project = frames["performance_projects"].row(0, named=True)
+    assert (project["project_name"], project["budget_final"], project["executed"]) == (
+        NAME,
+        Decimal("120"),
+        Decimal("108"),
+    )
+    funds = _funds(frames)
+    assert {source: (row["budget_final"], row["executed"]) for source, row in funds.items()} == {
+        "年度资金总额": (Decimal("120"), Decimal("108")),
+        "财政拨款": (Decimal("110"), Decimal("99")),
+        "其他资金": (Decimal("10"), Decimal("9")),
+    }
