@@ -13,15 +13,8 @@ from decimal import Decimal
 
 from budget_reports.facts import ExtractedReport, Finding, Severity, SummaryMetric
 from budget_reports.model import Document, Evidence
-from budget_reports.rules.base import (
-    HUNDRED,
-    check_pct,
-    count_half_unit,
-    finding,
-    fmt,
-    fmt_pct,
-    money_half_unit,
-)
+from budget_reports.normalize import count_half_unit, money_half_unit
+from budget_reports.rules.base import HUNDRED, check_pct, finding, fmt, fmt_pct
 from budget_reports.rules.hierarchy import display_name
 from budget_reports.rules.metrics import is_count
 

@@ -19,16 +19,9 @@ from decimal import Decimal
 from budget_reports import metric_names
 from budget_reports.facts import EconomicLine, ExtractedReport, Finding, Severity, SourceKind, SummaryMetric
 from budget_reports.model import Document, Evidence
+from budget_reports.normalize import count_half_unit, money_half_unit
 from budget_reports.rules import metrics as m
-from budget_reports.rules.base import (
-    count_half_unit,
-    finding,
-    fmt,
-    fmt_sum,
-    judge_sum,
-    money_half_unit,
-    sum_finding,
-)
+from budget_reports.rules.base import finding, fmt, fmt_sum, judge_sum, sum_finding
 from budget_reports.rules.extraction import unplaced_codes
 from budget_reports.rules.grouping import MetricIndex
 from budget_reports.rules.sections import Sections
