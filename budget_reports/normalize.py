@@ -67,8 +67,9 @@ def money_half_unit(value: Decimal) -> Decimal:
     return min(printed_step(value), CENT) / 2
 
 
-def count_half_unit(value: Decimal) -> Decimal:
-    """Half the rounding step of a printed count or percentage (exact to its last printed digit)."""
+def half_step(value: Decimal) -> Decimal:
+    """Half the unit of a printed figure's last digit: how far rounding may have moved a count, a
+    percentage, or an amount read at its printed precision."""
     return printed_step(value) / 2
 
 

@@ -3,7 +3,7 @@
 Every figure a rule compares was printed rounded. A money amount in 万元 is taken to be exact to at
 least 0.01 (reports drop trailing zeros: ``27.3万元`` is 27.30); a count is exact; a percentage is
 exact to its last printed digit (``占86%`` is anything from 85.5 to 86.5). How far each may be off
-is ``normalize``'s (``money_half_unit``, ``count_half_unit``, ``coarser_half_unit``), shared with
+is ``normalize``'s (``money_half_unit``, ``half_step``, ``coarser_half_unit``), shared with
 the readers.
 """
 
