@@ -59,6 +59,30 @@ def printed_step(value: Decimal) -> Decimal:
     return Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
 
 
+CENT = Decimal("0.01")
+
+
+def money_half_unit(value: Decimal) -> Decimal:
+    """Half the rounding step of a printed 万元 amount (never coarser than half a cent of 万元)."""
+    return min(printed_step(value), CENT) / 2
+
+
+def half_step(value: Decimal) -> Decimal:
+    """Half the unit of a printed figure's last digit: how far rounding may have moved a count, a
+    percentage, or an amount read at its printed precision."""
+    return printed_step(value) / 2
+
+
+def coarser_half_unit(a: Decimal, b: Decimal) -> Decimal:
+    """How far two printings of one figure may differ: half a unit of the coarser one (27.3 ~ 27.30)."""
+    return max(printed_step(a), printed_step(b)) / 2
+
+
+def sum_breach(parts: list[Decimal], total: Decimal, half_unit: Decimal) -> bool:
+    """True when the printed total is not the sum of the printed parts at the total's precision."""
+    return abs(sum(parts, Decimal(0)) - total) > half_unit
+
+
 YUAN_PER_WAN = Decimal(10000)
 
 

@@ -20,8 +20,8 @@ from budget_reports.facts import (
     SummaryMetric,
 )
 from budget_reports.model import Block, BlockKind, Document, Evidence
-from budget_reports.normalize import printed_step
-from budget_reports.rules.base import check_pct, fmt_sum, money_half_unit, name_key
+from budget_reports.normalize import money_half_unit, printed_step
+from budget_reports.rules.base import check_pct, fmt_sum, name_key
 from budget_reports.rules.numbering import chinese_number
 
 D = Decimal

@@ -15,11 +15,10 @@ import re
 from decimal import Decimal
 
 from budget_reports.model import UnreadFigure
-from budget_reports.normalize import compact, parse_decimal
+from budget_reports.normalize import compact, money_half_unit, parse_decimal, sum_breach
 from budget_reports.readers.pdf_grid import GridCell, PageGrid
 from budget_reports.readers.pdf_page import PageContent
 from budget_reports.readers.pdf_text import join_chars
-from budget_reports.rules.base import money_half_unit, sum_breach
 
 # A character recognised with less confidence than this makes its figure doubtful.
 MIN_CONFIDENCE = 0.9

@@ -1,8 +1,10 @@
-"""Shared pieces of the rules: printed-number precision, tolerant comparisons, finding construction.
+"""Shared pieces of the rules: tolerant comparisons, printing of computed figures, finding construction.
 
 Every figure a rule compares was printed rounded. A money amount in 万元 is taken to be exact to at
 least 0.01 (reports drop trailing zeros: ``27.3万元`` is 27.30); a count is exact; a percentage is
-exact to its last printed digit (``占86%`` is anything from 85.5 to 86.5).
+exact to its last printed digit (``占86%`` is anything from 85.5 to 86.5). How far each may be off
+is ``normalize``'s (``money_half_unit``, ``half_step``, ``coarser_half_unit``), shared with
+the readers.
 """
 
 from __future__ import annotations
@@ -15,27 +17,12 @@ from decimal import Decimal
 
 from budget_reports.facts import Finding, Severity
 from budget_reports.model import Evidence
-from budget_reports.normalize import compact, printed_step
+from budget_reports.normalize import CENT, compact, printed_step
 
-CENT = Decimal("0.01")
 HALF_CENT = Decimal("0.005")
 HUNDRED = Decimal(100)
 # Floor of every percentage tolerance: 0.01 percentage point (a declared 28.13% for 28.1357% is fine).
 PCT_FLOOR = Decimal("0.01")
-
-
-def money_half_unit(value: Decimal) -> Decimal:
-    """Half the rounding step of a printed 万元 amount (never coarser than half a cent of 万元)."""
-    return min(printed_step(value), CENT) / 2
-
-
-def count_half_unit(value: Decimal) -> Decimal:
-    return printed_step(value) / 2
-
-
-def coarser_half_unit(a: Decimal, b: Decimal) -> Decimal:
-    """How far two printings of one figure may differ: half a unit of the coarser one (27.3 ~ 27.30)."""
-    return max(printed_step(a), printed_step(b)) / 2
 
 
 def fmt(value: Decimal | None) -> str:
@@ -57,11 +44,6 @@ def fmt_pct(value: Decimal, like: Decimal) -> str:
     """A computed percentage rounded to the precision of the declared one it is compared with."""
     step = min(printed_step(like), CENT)
     return fmt(value.quantize(step))
-
-
-def sum_breach(parts: list[Decimal], total: Decimal, half_unit: Decimal) -> bool:
-    """True when the printed total is not the sum of the printed parts at the total's precision."""
-    return abs(sum(parts, Decimal(0)) - total) > half_unit
 
 
 ROUNDING_SUFFIX = ".rounding"

@@ -23,7 +23,8 @@ from decimal import Decimal
 from budget_reports import metric_names as n
 from budget_reports.facts import ExpenditureLine, ExtractedReport, Finding, Severity, SourceKind, SummaryMetric
 from budget_reports.model import Document
-from budget_reports.rules.base import coarser_half_unit, finding, fmt, fmt_sum, money_half_unit, sum_breach
+from budget_reports.normalize import coarser_half_unit, money_half_unit, sum_breach
+from budget_reports.rules.base import finding, fmt, fmt_sum
 from budget_reports.rules.metrics import FUND_TOTAL
 from budget_reports.stages import is_budget_report
 

@@ -14,7 +14,8 @@ from decimal import Decimal
 from budget_reports import metric_names as n
 from budget_reports.facts import ExtractedReport, Finding, SourceKind
 from budget_reports.model import Document
-from budget_reports.rules.base import fmt, fmt_sum, judge_sum, money_half_unit, one_per_problem, sum_finding
+from budget_reports.normalize import money_half_unit
+from budget_reports.rules.base import fmt, fmt_sum, judge_sum, one_per_problem, sum_finding
 from budget_reports.rules.grouping import MetricIndex
 from budget_reports.rules.hierarchy import class_groups, column_value, display_name, unsure_function_codes, where_read
 from budget_reports.rules.sections import Sections, Tables

@@ -24,7 +24,8 @@ from decimal import Decimal
 from budget_reports import metric_names as names
 from budget_reports.facts import ExpenditureLine, ExtractedReport, Finding, Severity, SourceKind
 from budget_reports.model import Document, Evidence
-from budget_reports.rules.base import coarser_half_unit, finding, fmt, name_key
+from budget_reports.normalize import coarser_half_unit
+from budget_reports.rules.base import finding, fmt, name_key
 from budget_reports.rules.hierarchy import display_name, paths
 
 

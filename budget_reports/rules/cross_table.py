@@ -20,7 +20,8 @@ from decimal import Decimal
 
 from budget_reports.facts import ExpenditureLine, ExtractedReport, Finding, SourceKind
 from budget_reports.model import Document
-from budget_reports.rules.base import coarser_half_unit, fmt, judge_sum, one_per_problem, sum_finding
+from budget_reports.normalize import coarser_half_unit
+from budget_reports.rules.base import fmt, judge_sum, one_per_problem, sum_finding
 from budget_reports.rules.sections import position
 
 RULE_ID = "consistency.table_table"

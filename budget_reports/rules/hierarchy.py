@@ -20,8 +20,8 @@ from decimal import Decimal
 
 from budget_reports.facts import ExpenditureLine, ExtractedReport, Finding, SourceKind, SummaryMetric
 from budget_reports.model import Document
-from budget_reports.normalize import compact
-from budget_reports.rules.base import fmt, fmt_sum, judge_sum, money_half_unit, name_key, one_per_problem, sum_finding
+from budget_reports.normalize import compact, money_half_unit
+from budget_reports.rules.base import fmt, fmt_sum, judge_sum, name_key, one_per_problem, sum_finding
 from budget_reports.rules.extraction import codes_of_candidate_rows
 from budget_reports.rules.grouping import MetricIndex
 from budget_reports.rules.metrics import FUND_TOTAL

@@ -13,8 +13,8 @@ import re
 
 from budget_reports.facts import ExtractedReport, Finding, Severity
 from budget_reports.model import Document
-from budget_reports.normalize import parse_decimal
-from budget_reports.rules.base import coarser_half_unit, finding, fmt
+from budget_reports.normalize import coarser_half_unit, parse_decimal
+from budget_reports.rules.base import finding, fmt
 from budget_reports.rules.text import evidence_at, prose
 
 RULE_ID = "consistency.paragraph"

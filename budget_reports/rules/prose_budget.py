@@ -23,16 +23,8 @@ import re
 
 from budget_reports.facts import ExpenditureLine, ExtractedReport, Finding, Severity, SourceKind
 from budget_reports.model import Document, Evidence
-from budget_reports.rules.base import (
-    HUNDRED,
-    check_pct,
-    coarser_half_unit,
-    finding,
-    fmt,
-    fmt_pct,
-    money_half_unit,
-    place_label,
-)
+from budget_reports.normalize import coarser_half_unit, money_half_unit
+from budget_reports.rules.base import HUNDRED, check_pct, finding, fmt, fmt_pct, place_label
 from budget_reports.rules.consistency import agree
 
 BUDGET_RULE_ID = "consistency.prose_budget"

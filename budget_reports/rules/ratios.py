@@ -13,21 +13,14 @@ from decimal import Decimal
 
 from budget_reports.facts import ExtractedReport, Finding, Severity, SummaryMetric
 from budget_reports.model import Document, Evidence
-from budget_reports.rules.base import (
-    HUNDRED,
-    check_pct,
-    count_half_unit,
-    finding,
-    fmt,
-    fmt_pct,
-    money_half_unit,
-)
+from budget_reports.normalize import half_step, money_half_unit
+from budget_reports.rules.base import HUNDRED, check_pct, finding, fmt, fmt_pct
 from budget_reports.rules.hierarchy import display_name
 from budget_reports.rules.metrics import is_count
 
 
 def _half(metric: SummaryMetric, value: Decimal) -> Decimal:
-    return count_half_unit(value) if is_count(metric.unit) else money_half_unit(value)
+    return half_step(value) if is_count(metric.unit) else money_half_unit(value)
 
 
 def yoy_arithmetic(report: ExtractedReport, document: Document) -> list[Finding]:

@@ -16,18 +16,9 @@ from decimal import Decimal
 from budget_reports import metric_names
 from budget_reports.facts import ExtractedReport, Finding, Severity, SourceKind
 from budget_reports.model import Document, Evidence
-from budget_reports.normalize import printed_step
+from budget_reports.normalize import money_half_unit, printed_step, sum_breach
 from budget_reports.rules import metrics as m
-from budget_reports.rules.base import (
-    HUNDRED,
-    PCT_FLOOR,
-    check_pct,
-    finding,
-    fmt,
-    fmt_pct,
-    money_half_unit,
-    sum_breach,
-)
+from budget_reports.rules.base import HUNDRED, PCT_FLOOR, check_pct, finding, fmt, fmt_pct
 from budget_reports.rules.grouping import MetricIndex
 from budget_reports.rules.hierarchy import class_groups, display_name
 from budget_reports.rules.sections import Sections

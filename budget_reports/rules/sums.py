@@ -20,16 +20,9 @@ from budget_reports import metric_names
 from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.facts import EconomicLine, ExtractedReport, Finding, Severity, SourceKind, SummaryMetric
 from budget_reports.model import Document, Evidence
+from budget_reports.normalize import half_step, money_half_unit
 from budget_reports.rules import metrics as m
-from budget_reports.rules.base import (
-    count_half_unit,
-    finding,
-    fmt,
-    fmt_sum,
-    judge_sum,
-    money_half_unit,
-    sum_finding,
-)
+from budget_reports.rules.base import finding, fmt, fmt_sum, judge_sum, sum_finding
 from budget_reports.rules.extraction import unplaced_codes, unplaced_row_labels
 from budget_reports.rules.grouping import MetricIndex
 from budget_reports.rules.sections import Sections
@@ -75,7 +68,7 @@ def _compare_metrics(rule_id: str, total: SummaryMetric, parts: list[SummaryMetr
         if value is None or any(v is None for v in values):
             continue
         count = m.is_count(total.unit)
-        half = count_half_unit(value) if count else money_half_unit(value)
+        half = half_step(value) if count else money_half_unit(value)
         summed = sum(values, Decimal(0))
         verdict = judge_sum(summed - value, half, len(values), exact=count)
         if verdict is not None:

@@ -15,8 +15,8 @@ from decimal import Decimal
 from budget_reports import metric_names as n
 from budget_reports.facts import EconomicLine, ExtractedReport, Finding, Severity, SummaryMetric
 from budget_reports.model import Document
-from budget_reports.normalize import compact
-from budget_reports.rules.base import coarser_half_unit, finding, fmt
+from budget_reports.normalize import coarser_half_unit, compact
+from budget_reports.rules.base import finding, fmt
 
 RULE_ID = "three_public.economic"
 

@@ -17,8 +17,9 @@ from decimal import Decimal
 
 from budget_reports.facts import ExtractedReport, Finding, Severity
 from budget_reports.model import Document, Evidence
+from budget_reports.normalize import money_half_unit
 from budget_reports.rules import metrics as m
-from budget_reports.rules.base import finding, fmt, money_half_unit
+from budget_reports.rules.base import finding, fmt
 from budget_reports.rules.grouping import MetricIndex
 from budget_reports.rules.hierarchy import class_groups, display_name
 from budget_reports.rules.sections import Sections
