@@ -14,10 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from budget_reports.extract.standard_tables.common import label as row_label
 from budget_reports.facts import ExtractedReport, Finding, Severity
 from budget_reports.model import Document, Evidence
-from budget_reports.normalize import compact
-from budget_reports.readers.linear_rows import strip_enumerator
 from budget_reports.rules.base import finding
 
 RULE_ID = "extraction.ambiguous_cell"
@@ -35,12 +34,7 @@ def unplaced_codes(document: Document) -> set[str]:
 def unplaced_row_labels(document: Document) -> set[str]:
     """The labels (compact, without numbering) of the rows a figure the reader could not place may
     be in, where the reader names them (a two-sided overview's items: ``四、上级补助收入 | …``)."""
-    return {
-        compact(strip_enumerator(part))
-        for cell in document.ambiguous_cells
-        for part in cell.row.split(" | ")
-        if part.strip()
-    }
+    return {row_label(part) for cell in document.ambiguous_cells for part in cell.row.split(" | ") if part.strip()}
 
 
 def codes_of_candidate_rows(document: Document) -> set[str]:
