@@ -440,11 +440,17 @@ def _placed(
     positions: PagePositions,
 ) -> list[list[PlacedSide | None]]:
     """The rows placed with their figures' positions where the text keeps them, unless a figure so
-    placed is placed elsewhere by the table's sums alone: the positions are then not trusted."""
+    placed is placed elsewhere by the table's sums alone: the positions are then not trusted.
+
+    The rows are cut into sides and their figures' placements found once; the ways of narrowing
+    them (by position, by the sums alone, with ``settle``) each work on their own copy."""
+    row_segments = [[s for s in segments(tokens, coded) if not s.empty()] for tokens in rows]
+    sides = _row_sides(layout, row_segments, by_baseline)
     if not any(positions.values()):
-        return _place(layout, rows, coded, settle, by_baseline)
-    by_position = _place(layout, rows, coded, None, by_baseline, positions)
-    by_sums = _place(layout, rows, coded, None, by_baseline)
+        return _narrowed(layout, sides, settle, copy=False)
+    allowed = _allowed_by_position(layout, row_segments, sides, positions)
+    by_position = _narrowed(layout, sides, None, allowed)
+    by_sums = _narrowed(layout, sides, None)
     pairs = [
         (a.figures, b.figures)
         for row_a, row_b in zip(by_position, by_sums, strict=True)
@@ -452,31 +458,18 @@ def _placed(
         if a is not None and b is not None
     ]
     if contradicts(pairs):
-        return by_sums if settle is None else _place(layout, rows, coded, settle, by_baseline)
-    return by_position if settle is None else _place(layout, rows, coded, settle, by_baseline, positions)
+        return by_sums if settle is None else _narrowed(layout, sides, settle, copy=False)
+    return by_position if settle is None else _narrowed(layout, sides, settle, allowed, copy=False)
 
 
-def _place(
-    layout: HeaderLayout,
-    rows: list[list[Token]],
-    coded: bool,
-    settle: RowSettler | None = None,
-    by_baseline: bool = False,
-    positions: PagePositions | None = None,
+def _row_sides(
+    layout: HeaderLayout, row_segments: list[list[Segment]], by_baseline: bool
 ) -> list[list[PlacedSide | None]]:
-    """Each row's sides, with the placements of its figures its own sums, the figures' positions
-    under the header (laid-out text: ``positions`` per page), the report's other tables (``settle``)
-    and the table allow. A row of a text written by baseline (``baseline_rows``) may print its
-    figures on several lines, in an order that is not the columns'."""
+    """Each row's sides, with the placements of its figures its own sums allow. A row of a text
+    written by baseline (``baseline_rows``) may print its figures on several lines, in an order
+    that is not the columns'."""
     placed_rows: list[list[PlacedSide | None]] = []
     chooser = _SideChooser(layout)
-    row_segments = [[s for s in segments(tokens, coded) if not s.empty()] for tokens in rows]
-    trusted: set[int] = set()
-    if positions:
-        positions = confirmed_by_full_rows(positions, _full_sides(layout, row_segments))
-        trusted = aligned_figures(
-            [[t for seg in segs for t in (*seg.code, *seg.name, *seg.figures)] for segs in row_segments]
-        )
     for segs in row_segments:
         if not segs:
             continue
@@ -500,14 +493,62 @@ def _place(
             figures = row_candidates(values, len(side.money), side.sums, printed_on)
             if segment is unshared:
                 figures.candidates = []  # which side they belong to cannot be told: none is placed
-            if positions:
-                restrict_to_positions(figures, _allowed_columns(positions, side_index, segment.figures, trusted))
-            if settle is not None:
-                settle(side_index, side, segment, figures)
             placed[side_index] = PlacedSide(side, segment, figures)
         placed_rows.append(placed)
-    _narrow_columns(layout, placed_rows)
     return placed_rows
+
+
+# Per row, per side: the columns each figure's position allows (``_allowed_columns``), None for a side not printed.
+_Allowed = list[list[list[frozenset[int] | None] | None]]
+
+
+def _allowed_by_position(
+    layout: HeaderLayout,
+    row_segments: list[list[Segment]],
+    rows: list[list[PlacedSide | None]],
+    positions: PagePositions,
+) -> _Allowed:
+    """The columns the figures' positions under their pages' headers allow, where the page's fully
+    printed rows confirm its header and the figure lines up with others (``laid_out_columns``)."""
+    confirmed = confirmed_by_full_rows(positions, _full_sides(layout, row_segments))
+    trusted = aligned_figures(
+        [[t for seg in segs for t in (*seg.code, *seg.name, *seg.figures)] for segs in row_segments]
+    )
+    return [
+        [
+            None if placed is None else _allowed_columns(confirmed, side_index, placed.segment.figures, trusted)
+            for side_index, placed in enumerate(row)
+        ]
+        for row in rows
+    ]
+
+
+def _narrowed(
+    layout: HeaderLayout,
+    rows: list[list[PlacedSide | None]],
+    settle: RowSettler | None,
+    allowed: _Allowed | None = None,
+    copy: bool = True,
+) -> list[list[PlacedSide | None]]:
+    """The rows' placements kept where the figures' positions allow (``allowed``), narrowed by the
+    report's other tables (``settle``) and then by the table's sums; on a copy unless ``copy`` is
+    False (the rows' last use)."""
+    out = [list(row) for row in rows] if copy else rows
+    for r, row in enumerate(out):
+        for side_index, placed in enumerate(row):
+            if placed is None:
+                continue
+            figures = placed.figures
+            if copy:
+                figures = RowFigures(figures.values, list(figures.candidates))
+                row[side_index] = placed = PlacedSide(placed.side, placed.segment, figures)
+            limits = allowed[r][side_index] if allowed is not None else None
+            if limits is not None:
+                restrict_to_positions(figures, limits)
+            if settle is not None:
+                settle(side_index, placed.side, placed.segment, figures)
+    _narrow_columns(layout, out)
+    return out
 
 
 def _full_sides(layout: HeaderLayout, rows: list[list[Segment]]) -> list[tuple[int, list[Token]]]:
