@@ -73,6 +73,7 @@ class Segment:
         return not (self.code or self.name or self.figures)
 
 
+@lru_cache(maxsize=16_384)  # every pass over a row asks it of the row's words again
 def is_figure(text: str) -> bool:
     if _ASCII_FIGURE.match(text):  # the common case, without normalizing the text first
         return True
