@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -756,7 +757,9 @@ def _narrow_down_the_columns(rows: list[list[PlacedSide | None]], side_index: in
 _LABEL_COLUMNS = {LabelKind.CODED: 2, LabelKind.ITEM: 1, LabelKind.NONE: 0}
 
 
-def _grid(layout: HeaderLayout, rows: list[list[PlacedSide | None]]) -> tuple[Table, list[AmbiguousCell]]:
+@lru_cache(maxsize=64)  # a few layouts, each rebuilt table of the report uses one
+def _header_cells(layout: HeaderLayout) -> tuple[tuple[Cell, ...], int, int]:
+    """The layout's header as cells in row-major order, with its depth (rows) and width (columns)."""
     header_paths: list[tuple[str, ...]] = []
     for side in layout.sides:
         if side.label is LabelKind.CODED:
@@ -770,6 +773,12 @@ def _grid(layout: HeaderLayout, rows: list[list[PlacedSide | None]]) -> tuple[Ta
         for r, text in enumerate(path):
             span = depth - r if r == len(path) - 1 else 1
             cells.append(Cell(r, col, text, row_span=span))
+    return tuple(sorted(cells, key=attrgetter("row", "col"))), depth, len(header_paths)
+
+
+def _grid(layout: HeaderLayout, rows: list[list[PlacedSide | None]]) -> tuple[Table, list[AmbiguousCell]]:
+    header, depth, width = _header_cells(layout)
+    cells: list[Cell] = list(header)
     ambiguous: list[AmbiguousCell] = []
     row_index = depth
     pages: list[int] = []
@@ -777,6 +786,7 @@ def _grid(layout: HeaderLayout, rows: list[list[PlacedSide | None]]) -> tuple[Ta
     label_widths = [_LABEL_COLUMNS[side.label] for side in layout.sides]
     for row in rows:
         col = 0
+        row_start = len(cells)
         for side_index, side in enumerate(layout.sides):
             placed = row[side_index]
             label_width = label_widths[side_index]
@@ -804,12 +814,14 @@ def _grid(layout: HeaderLayout, rows: list[list[PlacedSide | None]]) -> tuple[Ta
                 if first_line is None:
                     first_line = (anchor.page, anchor.line)
             col += label_width + len(side.money)
+        # Rows come in order; a row's figures may be placed out of the printed order (text written by baseline).
+        cells[row_start:] = sorted(cells[row_start:], key=attrgetter("col"))
         row_index += 1
     page, line = first_line if first_line is not None else (None, None)
     table = Table(
-        tuple(sorted(cells, key=attrgetter("row", "col"))),
+        tuple(cells),
         row_index,
-        len(header_paths),
+        width,
         page=page,
         line=line,
         pages=tuple(pages) if len(pages) > 1 else (),
