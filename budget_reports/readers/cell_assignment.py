@@ -220,7 +220,9 @@ def bound_by_parent(parent: RowFigures, children: list[RowFigures], width: int) 
     Works line by line, so a parent with many children (a 类 of twenty 款, whose joint sums are
     beyond the search) still settles them. Applies only when no figure of the group is negative.
     Returns whether any candidate was removed."""
-    if len(parent.candidates) != 1 or any(v < 0 for m in (parent, *children) for v in m.values):
+    if len(parent.candidates) != 1 or all(len(child.candidates) < 2 for child in children):
+        return False  # nothing to settle (asked first: cheaper than the sign of every figure)
+    if any(v < 0 for m in (parent, *children) for v in m.values):
         return False
     parent_vector = parent.vector(parent.candidates[0], width)
     # What each column admits: the parent's figure and half a unit of its last digit (nothing for an empty cell).
@@ -243,7 +245,9 @@ def keep_total_columns(total: RowFigures, rows: list[RowFigures]) -> bool:
 
     Holds only when no figure of the table is negative; a line that would lose every placement
     keeps them (the report's own figures disagree: the rules report that)."""
-    if len(total.candidates) != 1 or any(v < 0 for row in (total, *rows) for v in row.values):
+    if len(total.candidates) != 1 or all(len(row.candidates) < 2 for row in rows):
+        return False  # nothing to settle (asked first: cheaper than the sign of every figure)
+    if any(v < 0 for row in (total, *rows) for v in row.values):
         return False
     printed = set(total.candidates[0])
     changed = False
