@@ -50,7 +50,8 @@ class RowFigures:
         first = self.candidates[0]
         if len(self.candidates) == 1:
             return dict(enumerate(first))  # the common case: one placement left
-        return {i: col for i, col in enumerate(first) if all(c[i] == col for c in self.candidates)}
+        # Per figure, its column in every candidate (one pass over the candidates, not one per figure).
+        return {i: columns[0] for i, columns in enumerate(zip(*self.candidates, strict=True)) if len(set(columns)) == 1}
 
     def possible_columns(self, figure: int) -> list[int]:
         return sorted({c[figure] for c in self.candidates})
