@@ -279,10 +279,14 @@ def _keeps_sums(
     for value, half, col in zip(scaled, halves, placement, strict=True):
         vector[col] = value
         units[col] = half
-    return all(
-        2 * abs(vector[total] - sum(vector[p] for p in parts)) <= units[total] + sum(units[p] for p in parts)
-        for total, parts in sums
-    )
+    for total, parts in sums:  # a plain loop: this runs for every interleaving of every such row
+        difference, rounding = vector[total], units[total]
+        for part in parts:
+            difference -= vector[part]
+            rounding += units[part]
+        if 2 * abs(difference) > rounding:
+            return False
+    return True
 
 
 def _distinct(placements: list[Placement], values: tuple[Decimal, ...]) -> list[Placement]:
