@@ -39,6 +39,7 @@ def is_cjk(char: str) -> bool:
 _NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 
 
+@lru_cache(maxsize=16_384)  # a figure is read again by every pass over its row (Decimal is immutable)
 def parse_decimal(text: str) -> Decimal | None:
     """Read a printed number exactly: ``2,940.05`` / ``２９４０.０５`` / ``-0.5``. None if it is not one."""
     cleaned = compact(text).replace("，", ",")

@@ -53,7 +53,8 @@ class RowFigures:
         first = self.candidates[0]
         if len(self.candidates) == 1:
             return dict(enumerate(first))  # the common case: one placement left
-        return {i: col for i, col in enumerate(first) if all(c[i] == col for c in self.candidates)}
+        # Per figure, its column in every candidate (one pass over the candidates, not one per figure).
+        return {i: columns[0] for i, columns in enumerate(zip(*self.candidates, strict=True)) if len(set(columns)) == 1}
 
     def possible_columns(self, figure: int) -> list[int]:
         if not self.candidates:
@@ -225,7 +226,9 @@ def bound_by_parent(parent: RowFigures, children: list[RowFigures], width: int) 
     Works line by line, so a parent with many children (a 类 of twenty 款, whose joint sums are
     beyond the search) still settles them. Applies only when no figure of the group is negative.
     Returns whether any candidate was removed."""
-    if len(parent.candidates) != 1 or any(v < 0 for m in (parent, *children) for v in m.values):
+    if len(parent.candidates) != 1 or all(len(child.candidates) < 2 for child in children):
+        return False  # nothing to settle (asked first: cheaper than the sign of every figure)
+    if any(v < 0 for m in (parent, *children) for v in m.values):
         return False
     parent_vector = parent.vector(parent.candidates[0], width)
     # What each column admits: the parent's figure and half a unit of its last digit (nothing for an empty cell).
@@ -248,7 +251,9 @@ def keep_total_columns(total: RowFigures, rows: list[RowFigures]) -> bool:
 
     Holds only when no figure of the table is negative; a line that would lose every placement
     keeps them (the report's own figures disagree: the rules report that)."""
-    if len(total.candidates) != 1 or any(v < 0 for row in (total, *rows) for v in row.values):
+    if len(total.candidates) != 1 or all(len(row.candidates) < 2 for row in rows):
+        return False  # nothing to settle (asked first: cheaper than the sign of every figure)
+    if any(v < 0 for row in (total, *rows) for v in row.values):
         return False
     printed = set(total.candidates[0])
     changed = False
@@ -279,10 +284,14 @@ def _keeps_sums(
     for value, half, col in zip(scaled, halves, placement, strict=True):
         vector[col] = value
         units[col] = half
-    return all(
-        2 * abs(vector[total] - sum(vector[p] for p in parts)) <= units[total] + sum(units[p] for p in parts)
-        for total, parts in sums
-    )
+    for total, parts in sums:  # a plain loop: this runs for every interleaving of every such row
+        difference, rounding = vector[total], units[total]
+        for part in parts:
+            difference -= vector[part]
+            rounding += units[part]
+        if 2 * abs(difference) > rounding:
+            return False
+    return True
 
 
 def _distinct(placements: list[Placement], values: tuple[Decimal, ...]) -> list[Placement]:

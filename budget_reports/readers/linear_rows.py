@@ -73,6 +73,7 @@ class Segment:
         return not (self.code or self.name or self.figures)
 
 
+@lru_cache(maxsize=16_384)  # every pass over a row asks it of the row's words again
 def is_figure(text: str) -> bool:
     if _ASCII_FIGURE.match(text):  # the common case, without normalizing the text first
         return True
@@ -215,18 +216,21 @@ def segments(tokens: list[Token], coded: bool) -> list[Segment]:
     out: list[Segment] = []
     current = Segment()
     in_code = False  # the previous token was (part of) a code
+    code_length = 0  # digits of the current segment's code so far
+    last = len(tokens) - 1
     for i, token in enumerate(tokens):
         text = token.text
-        following = tokens[i + 1].text if i + 1 < len(tokens) else ""
-        if coded and _CODE_START.match(text) and _takes_code(current, following):
+        if coded and _CODE_START.match(text) and _takes_code(current, tokens[i + 1].text if i < last else ""):
             if current.code or current.figures:
                 out.append(current)
                 current = Segment()
             current.code.append(token)
+            code_length = len(text)
             in_code = True
             continue
-        if coded and in_code and _CODE_PART.match(text) and len(current.code_text) < 7:
+        if coded and in_code and code_length < 7 and _CODE_PART.match(text):
             current.code.append(token)
+            code_length += len(text)
             continue
         in_code = False
         if is_figure(text):

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -460,11 +461,17 @@ def _placed(
     positions: PagePositions,
 ) -> list[list[PlacedSide | None]]:
     """The rows placed with their figures' positions where the text keeps them, unless a figure so
-    placed is placed elsewhere by the table's sums alone: the positions are then not trusted."""
+    placed is placed elsewhere by the table's sums alone: the positions are then not trusted.
+
+    The rows are cut into sides and their figures' placements found once; the ways of narrowing
+    them (by position, by the sums alone, with ``settle``) each work on their own copy."""
+    row_segments = [[s for s in segments(tokens, coded) if not s.empty()] for tokens in rows]
+    sides = _row_sides(layout, row_segments, by_baseline)
     if not any(positions.values()):
-        return _place(layout, rows, coded, settle, by_baseline)
-    by_position = _place(layout, rows, coded, None, by_baseline, positions)
-    by_sums = _place(layout, rows, coded, None, by_baseline)
+        return _narrowed(layout, sides, settle, copy=False)
+    allowed = _allowed_by_position(layout, row_segments, sides, positions)
+    by_position = _narrowed(layout, sides, None, allowed)
+    by_sums = _narrowed(layout, sides, None)
     pairs = [
         (a.figures, b.figures)
         for row_a, row_b in zip(by_position, by_sums, strict=True)
@@ -472,31 +479,18 @@ def _placed(
         if a is not None and b is not None
     ]
     if contradicts(pairs):
-        return by_sums if settle is None else _place(layout, rows, coded, settle, by_baseline)
-    return by_position if settle is None else _place(layout, rows, coded, settle, by_baseline, positions)
+        return by_sums if settle is None else _narrowed(layout, sides, settle, copy=False)
+    return by_position if settle is None else _narrowed(layout, sides, settle, allowed, copy=False)
 
 
-def _place(
-    layout: HeaderLayout,
-    rows: list[list[Token]],
-    coded: bool,
-    settle: RowSettler | None = None,
-    by_baseline: bool = False,
-    positions: PagePositions | None = None,
+def _row_sides(
+    layout: HeaderLayout, row_segments: list[list[Segment]], by_baseline: bool
 ) -> list[list[PlacedSide | None]]:
-    """Each row's sides, with the placements of its figures its own sums, the figures' positions
-    under the header (laid-out text: ``positions`` per page), the report's other tables (``settle``)
-    and the table allow. A row of a text written by baseline (``baseline_rows``) may print its
-    figures on several lines, in an order that is not the columns'."""
+    """Each row's sides, with the placements of its figures its own sums allow. A row of a text
+    written by baseline (``baseline_rows``) may print its figures on several lines, in an order
+    that is not the columns'."""
     placed_rows: list[list[PlacedSide | None]] = []
     chooser = _SideChooser(layout)
-    row_segments = [[s for s in segments(tokens, coded) if not s.empty()] for tokens in rows]
-    trusted: set[int] = set()
-    if positions:
-        positions = confirmed_by_full_rows(positions, _full_sides(layout, row_segments))
-        trusted = aligned_figures(
-            [[t for seg in segs for t in (*seg.code, *seg.name, *seg.figures)] for segs in row_segments]
-        )
     for segs in row_segments:
         if not segs:
             continue
@@ -520,14 +514,62 @@ def _place(
             figures = row_candidates(values, len(side.money), side.sums, printed_on)
             if segment is unshared:
                 figures.candidates = []  # which side they belong to cannot be told: none is placed
-            if positions:
-                restrict_to_positions(figures, _allowed_columns(positions, side_index, segment.figures, trusted))
-            if settle is not None:
-                settle(side_index, side, segment, figures)
             placed[side_index] = PlacedSide(side, segment, figures)
         placed_rows.append(placed)
-    _narrow_columns(layout, placed_rows)
     return placed_rows
+
+
+# Per row, per side: the columns each figure's position allows (``_allowed_columns``), None for a side not printed.
+_Allowed = list[list[list[frozenset[int] | None] | None]]
+
+
+def _allowed_by_position(
+    layout: HeaderLayout,
+    row_segments: list[list[Segment]],
+    rows: list[list[PlacedSide | None]],
+    positions: PagePositions,
+) -> _Allowed:
+    """The columns the figures' positions under their pages' headers allow, where the page's fully
+    printed rows confirm its header and the figure lines up with others (``laid_out_columns``)."""
+    confirmed = confirmed_by_full_rows(positions, _full_sides(layout, row_segments))
+    trusted = aligned_figures(
+        [[t for seg in segs for t in (*seg.code, *seg.name, *seg.figures)] for segs in row_segments]
+    )
+    return [
+        [
+            None if placed is None else _allowed_columns(confirmed, side_index, placed.segment.figures, trusted)
+            for side_index, placed in enumerate(row)
+        ]
+        for row in rows
+    ]
+
+
+def _narrowed(
+    layout: HeaderLayout,
+    rows: list[list[PlacedSide | None]],
+    settle: RowSettler | None,
+    allowed: _Allowed | None = None,
+    copy: bool = True,
+) -> list[list[PlacedSide | None]]:
+    """The rows' placements kept where the figures' positions allow (``allowed``), narrowed by the
+    report's other tables (``settle``) and then by the table's sums; on a copy unless ``copy`` is
+    False (the rows' last use)."""
+    out = [list(row) for row in rows] if copy else rows
+    for r, row in enumerate(out):
+        for side_index, placed in enumerate(row):
+            if placed is None:
+                continue
+            figures = placed.figures
+            if copy:
+                figures = RowFigures(figures.values, list(figures.candidates))
+                row[side_index] = placed = PlacedSide(placed.side, placed.segment, figures)
+            limits = allowed[r][side_index] if allowed is not None else None
+            if limits is not None:
+                restrict_to_positions(figures, limits)
+            if settle is not None:
+                settle(side_index, placed.side, placed.segment, figures)
+    _narrow_columns(layout, out)
+    return out
 
 
 def _full_sides(layout: HeaderLayout, rows: list[list[Segment]]) -> list[tuple[int, list[Token]]]:
@@ -735,7 +777,9 @@ def _narrow_down_the_columns(rows: list[list[PlacedSide | None]], side_index: in
 _LABEL_COLUMNS = {LabelKind.CODED: 2, LabelKind.ITEM: 1, LabelKind.NONE: 0}
 
 
-def _grid(layout: HeaderLayout, rows: list[list[PlacedSide | None]]) -> tuple[Table, list[AmbiguousCell]]:
+@lru_cache(maxsize=64)  # a few layouts, each rebuilt table of the report uses one
+def _header_cells(layout: HeaderLayout) -> tuple[tuple[Cell, ...], int, int]:
+    """The layout's header as cells in row-major order, with its depth (rows) and width (columns)."""
     header_paths: list[tuple[str, ...]] = []
     for side in layout.sides:
         if side.label is LabelKind.CODED:
@@ -749,6 +793,12 @@ def _grid(layout: HeaderLayout, rows: list[list[PlacedSide | None]]) -> tuple[Ta
         for r, text in enumerate(path):
             span = depth - r if r == len(path) - 1 else 1
             cells.append(Cell(r, col, text, row_span=span))
+    return tuple(sorted(cells, key=attrgetter("row", "col"))), depth, len(header_paths)
+
+
+def _grid(layout: HeaderLayout, rows: list[list[PlacedSide | None]]) -> tuple[Table, list[AmbiguousCell]]:
+    header, depth, width = _header_cells(layout)
+    cells: list[Cell] = list(header)
     ambiguous: list[AmbiguousCell] = []
     row_index = depth
     pages: list[int] = []
@@ -756,6 +806,7 @@ def _grid(layout: HeaderLayout, rows: list[list[PlacedSide | None]]) -> tuple[Ta
     label_widths = [_LABEL_COLUMNS[side.label] for side in layout.sides]
     for row in rows:
         col = 0
+        row_start = len(cells)
         for side_index, side in enumerate(layout.sides):
             placed = row[side_index]
             label_width = label_widths[side_index]
@@ -783,12 +834,14 @@ def _grid(layout: HeaderLayout, rows: list[list[PlacedSide | None]]) -> tuple[Ta
                 if first_line is None:
                     first_line = (anchor.page, anchor.line)
             col += label_width + len(side.money)
+        # Rows come in order; a row's figures may be placed out of the printed order (text written by baseline).
+        cells[row_start:] = sorted(cells[row_start:], key=attrgetter("col"))
         row_index += 1
     page, line = first_line if first_line is not None else (None, None)
     table = Table(
-        tuple(sorted(cells, key=attrgetter("row", "col"))),
+        tuple(cells),
         row_index,
-        len(header_paths),
+        width,
         page=page,
         line=line,
         pages=tuple(pages) if len(pages) > 1 else (),

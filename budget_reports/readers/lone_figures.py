@@ -95,10 +95,16 @@ class _Ledger:
         self.capacity = [slot.capacity for slot in slots]
         self.count = [len(slot.values) for slot in slots]
         self.over = sum(1 for slot in slots if len(slot.values) > slot.capacity)
-        self.sums = [_sums_of(slot.code) for slot in slots]
-        self.balance: dict[str, int] = {}  # per class or group: parts minus total
-        self.spread: dict[str, int] = {}  # sum of the figures' units
-        self.totals: dict[str, int] = {}  # figures printed as its total
+        # Each class or group is a number, its sums kept in lists: the walk updates them at every step.
+        keys: dict[str, int] = {}
+        self.sums = [
+            tuple((keys.setdefault(key, len(keys)), role) for key, role in _sums_of(slot.code)) for slot in slots
+        ]
+        self.is_group = [key in _GROUPS for key in keys]
+        self.balance = [0] * len(keys)  # per class or group: parts minus total
+        self.spread = [0] * len(keys)  # sum of the figures' units
+        self.totals = [0] * len(keys)  # figures printed as its total
+        self.missing = [False] * len(keys)  # whether it misses its sum now
         self.missed_classes = self.missed_groups = 0
         for index, slot in enumerate(slots):
             for value in slot.values:
@@ -125,20 +131,20 @@ class _Ledger:
 
     def _book(self, slot: int, scaled: int, unit: int, sign: int) -> None:
         for key, role in self.sums[slot]:
-            was = self._misses(key)
-            self.balance[key] = self.balance.get(key, 0) + sign * role * scaled
-            self.spread[key] = self.spread.get(key, 0) + sign * unit
+            self.balance[key] += sign * role * scaled
+            self.spread[key] += sign * unit
             if role < 0:
-                self.totals[key] = self.totals.get(key, 0) + sign
-            change = self._misses(key) - was  # kept as counts: a way is judged without a pass over the sums
-            if key in _GROUPS:
-                self.missed_groups += change
-            else:
-                self.missed_classes += change
-
-    def _misses(self, key: str) -> int:
-        """1 when the sum is printed once and its parts miss it beyond their rounding."""
-        return int(self.totals.get(key, 0) == 1 and 2 * abs(self.balance.get(key, 0)) > self.spread.get(key, 0))
+                self.totals[key] += sign
+            # 1 when the sum is printed once and its parts miss it beyond their rounding; kept as counts:
+            # a way is judged without a pass over the sums.
+            misses = self.totals[key] == 1 and 2 * abs(self.balance[key]) > self.spread[key]
+            if misses != self.missing[key]:
+                self.missing[key] = misses
+                change = 1 if misses else -1
+                if self.is_group[key]:
+                    self.missed_groups += change
+                else:
+                    self.missed_classes += change
 
 
 # A group total's label (the slot's label when it prints no code) and the group it totals.
