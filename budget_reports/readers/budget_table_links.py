@@ -24,7 +24,7 @@ from decimal import Decimal
 from budget_reports.extract.standard_tables.common import is_total, label
 from budget_reports.extract.standard_tables.recognise import TableKind, kind_of_title, unit_of
 from budget_reports.model import BlockKind, Table
-from budget_reports.normalize import parse_decimal, printed_step, to_wanyuan
+from budget_reports.normalize import half_step, parse_decimal, to_wanyuan
 from budget_reports.readers.cell_assignment import Placement, RowFigures
 from budget_reports.readers.linear_rows import Segment
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, rebuild_table
@@ -165,7 +165,7 @@ class _Settler:
     ) -> bool:
         mine = next((v for v, c in zip(figures.values, placement, strict=True) if c == column), None)
         value = mine * self.to_wan if mine is not None else Decimal(0)
-        half = printed_step(mine) * self.to_wan / 2 if mine is not None else Decimal(0)
+        half = half_step(mine) * self.to_wan if mine is not None else Decimal(0)
         return abs(value - expected) <= half + slack
 
 
@@ -223,7 +223,7 @@ def _printed(table: LinearTable) -> _Printed:
                 if paths[c][-1] in _LABEL_LEAVES:
                     continue
                 value = parse_decimal(row[c]) if c in row else None
-                half = printed_step(value) * to_wan / 2 if value is not None else Decimal(0)
+                half = half_step(value) * to_wan if value is not None else Decimal(0)
                 for key in keys:
                     cell = (value * to_wan if value is not None else None, half)
                     printed.rows.setdefault(key, {}).setdefault(paths[c], cell)

@@ -25,7 +25,7 @@ from itertools import combinations, permutations
 from math import prod
 from operator import add
 
-from budget_reports.normalize import printed_step
+from budget_reports.normalize import half_step
 
 Placement = tuple[int, ...]  # for each printed figure, its column
 # A column-sum search beyond this many combinations of the lines' placements is given up: left ambiguous.
@@ -60,10 +60,6 @@ class RowFigures:
         if not self.candidates:
             return sorted(self.disputed.get(figure, ()))
         return sorted({c[figure] for c in self.candidates})
-
-
-def _half_unit(value: Decimal) -> Decimal:
-    return printed_step(value) / 2
 
 
 def row_candidates(
@@ -232,13 +228,13 @@ def bound_by_parent(parent: RowFigures, children: list[RowFigures], width: int) 
         return False
     parent_vector = parent.vector(parent.candidates[0], width)
     # What each column admits: the parent's figure and half a unit of its last digit (nothing for an empty cell).
-    ceiling = [value + (_half_unit(value) if value else 0) for value in parent_vector]
+    ceiling = [value + (half_step(value) if value else 0) for value in parent_vector]
     changed = False
     for child in children:
         if len(child.candidates) < 2:
             continue
         # Each figure less half a unit of its own last digit, worked out once for all its placements.
-        floors = [value - _half_unit(value) for value in child.values]
+        floors = [value - half_step(value) for value in child.values]
         kept = [c for c in child.candidates if all(floor <= ceiling[col] for floor, col in zip(floors, c, strict=True))]
         if kept and len(kept) < len(child.candidates):
             child.candidates = kept

@@ -34,7 +34,7 @@ from budget_reports.classification.reference import EDITIONS, FUNCTION, edition
 from budget_reports.classification.resolver import MATCH_ORDER, Match, match_kind
 from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.model import AmbiguousCell
-from budget_reports.normalize import compact, parse_decimal, printed_step
+from budget_reports.normalize import compact, half_step, parse_decimal
 from budget_reports.readers.block_words import BARE_FIGURE as _FIGURE
 from budget_reports.readers.block_words import CLASS_CODE as _CLASS
 from budget_reports.readers.block_words import CODE_PART as _PART
@@ -131,7 +131,7 @@ def _pages_breaking_sums(rows: list[tuple[Segment, RowFigures]], width: int, wit
             continue
         for col in range(width):
             difference = placed[parent][col] - sum((placed[c][col] for c in children), Decimal(0))
-            slack = sum((_half_unit(placed[m][col]) for m in members if placed[m][col]), Decimal(0))
+            slack = sum((half_step(placed[m][col]) for m in members if placed[m][col]), Decimal(0))
             if abs(difference) > slack:
                 segments = [rows[m][0] for m in members]
                 doubtful |= {t.page for segment in segments for t in (*segment.name, *segment.figures)}
@@ -548,7 +548,7 @@ def _placements(blocks: tuple[tuple[BlockLine, ...], ...], n_rows: int, side: Si
     for block in blocks:
         for line in block:
             value = _value(line.text)
-            figures[line] = (value, _half_unit(value))
+            figures[line] = (value, half_step(value))
     # Split the runs into the columns, in order (a column may get none).
     for cuts in combinations(range(len(blocks) + width - 1), width - 1):
         bounds = [-1, *cuts, len(blocks) + width - 1]
@@ -615,10 +615,6 @@ def _sums_hold(cells: Solution, n_rows: int, side: Side, figures: dict[BlockLine
             if abs(difference) > slack:
                 return False
     return True
-
-
-def _half_unit(value: Decimal) -> Decimal:
-    return printed_step(value) / 2
 
 
 @lru_cache(maxsize=4096)

@@ -17,7 +17,7 @@ from itertools import combinations
 
 from budget_reports.extract.performance import cells
 from budget_reports.model import AmbiguousCell
-from budget_reports.normalize import printed_step
+from budget_reports.normalize import half_step
 from budget_reports.readers import evaluation_labels as labels
 from budget_reports.readers.evaluation_header import Token, is_figure, is_fragments, tokens_of
 from budget_reports.readers.linear_tables import SourceLine
@@ -217,7 +217,7 @@ def _adds_up(placement: Placement, roles: list[str | None], figures: list[Token]
 
 def _rounds_to(exact: Decimal, printed: Decimal) -> bool:
     """Whether ``printed`` is ``exact`` rounded to the digits it prints."""
-    return abs(exact - printed) <= printed_step(printed) / 2
+    return abs(exact - printed) <= half_step(printed)
 
 
 def _agreed(funds: list[FundLine], by_order: list[list[list[Placement]]]) -> list[Placement | None]:

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from budget_reports.normalize import parse_decimal, printed_step
+from budget_reports.normalize import half_step, parse_decimal
 from budget_reports.readers.overview_labels import INCOME, SPENDING, Label, Role
 from budget_reports.readers.table_headers import Side
 
@@ -43,7 +43,7 @@ class Known:
 
     @classmethod
     def of(cls, figure: Decimal | None) -> Known:
-        return cls(Decimal(0), Decimal(0)) if figure is None else cls(figure, printed_step(figure) / 2)
+        return cls(Decimal(0), Decimal(0)) if figure is None else cls(figure, half_step(figure))
 
     @property
     def empty(self) -> bool:
@@ -109,7 +109,7 @@ class _Search:
         self.columns = [(s, c) for s in (INCOME, SPENDING) for c in range(len(layout[s].money))]
         scale = max((_places(v) for v in [*values, *(k.value for k in known.values())]), default=0)
         self.whole = [_whole(v, scale) for v in values]
-        self.half = [_whole(printed_step(v) / 2, scale) for v in values]
+        self.half = [_whole(half_step(v), scale) for v in values]
         self.rows = [len(sides[s]) for s, _ in self.columns]
         # Per column: the first row at or after each row that the report proves filled.
         self.next_filled: list[list[int]] = []
@@ -217,7 +217,7 @@ def _fits(value: Decimal, known: Known | None) -> bool:
         return True
     if known.empty:
         return False
-    slack = printed_step(value) / 2 + known.half
+    slack = half_step(value) + known.half
     return value >= known.value - slack if known.at_least else abs(value - known.value) <= slack
 
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from budget_reports.extract.standard_tables.recognise import TableKind, kind_of_title
 from budget_reports.model import AmbiguousCell, Block, BlockKind
-from budget_reports.normalize import compact, parse_decimal, printed_step
+from budget_reports.normalize import compact, half_step, parse_decimal
 from budget_reports.readers.block_words import BARE_FIGURE
 from budget_reports.readers.cell_assignment import RowFigures
 from budget_reports.readers.column_blocks import BlockLine, is_column_block_page, unplaced_figure
@@ -214,7 +214,7 @@ def _from_fiscal(sides: tuple[list[Label], list[Label]], fiscal: Settled) -> dic
                     continue
                 figure = fiscal[key]
                 if at_least and figure is not None:
-                    known[s, r, 0] = Known(figure, printed_step(figure) / 2, at_least=True)
+                    known[s, r, 0] = Known(figure, half_step(figure), at_least=True)
                 elif not at_least:
                     known[s, r, 0] = Known.of(figure)
     return known

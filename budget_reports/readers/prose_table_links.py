@@ -22,7 +22,7 @@ from decimal import Decimal
 
 from budget_reports.extract.standard_tables.recognise import TableKind
 from budget_reports.model import Block, SettledCell
-from budget_reports.normalize import parse_decimal, printed_step, to_wanyuan
+from budget_reports.normalize import half_step, parse_decimal, to_wanyuan
 from budget_reports.readers.budget_table_links import table_kind, wan_per_unit
 from budget_reports.readers.cell_assignment import Placement, RowFigures
 from budget_reports.readers.linear_rows import Segment
@@ -110,7 +110,7 @@ def _statements(prose: list[Block], kind: TableKind) -> list[Statement]:
                 if stated is None or value is None:
                     continue
                 column = (*cell.column, stage)
-                half = printed_step(value) / 2
+                half = half_step(value)
                 amount = to_wanyuan(value, stated.group("unit"))
                 found.setdefault(column, []).append(
                     Statement(column, amount, to_wanyuan(half, stated.group("unit")), block)
@@ -164,7 +164,7 @@ class _ProseSettler:
     def _agrees(self, figures: RowFigures, placement: Placement, column: int, stated: Statement) -> bool:
         mine = next((v for v, c in zip(figures.values, placement, strict=True) if c == column), None)
         value = mine * self.to_wan if mine is not None else Decimal(0)  # an empty cell is zero
-        half = printed_step(mine) * self.to_wan / 2 if mine is not None else Decimal(0)
+        half = half_step(mine) * self.to_wan if mine is not None else Decimal(0)
         return abs(value - stated.value) <= half + stated.half
 
 

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.extract.standard_tables.recognise import TableKind
-from budget_reports.normalize import compact, printed_step
+from budget_reports.normalize import compact, half_step
 from budget_reports.readers.cell_assignment import Placement, RowFigures
 from budget_reports.readers.linear_rows import Segment, strip_enumerator
 from budget_reports.readers.table_headers import HeaderLayout, Side
@@ -145,7 +145,7 @@ def narrow_across(tables: Sequence[RebuiltTable]) -> list[RebuiltTable]:
             if not tests:
                 continue
             # The figures' rounding and the other tables' bounds, worked out once for all the candidates.
-            halves = [printed_step(v) / 2 for v in placed.figures.values]
+            halves = [half_step(v) for v in placed.figures.values]
             bounds = [(column, _Bound.of(value), relation) for column, value, relation in tests]
             kept = [
                 c
@@ -199,7 +199,7 @@ class _Bound:
     def of(cls, figure: Decimal | None) -> _Bound:
         if figure is None:
             return cls(Decimal(0), Decimal(0))
-        return cls(figure, printed_step(figure) / 2)
+        return cls(figure, half_step(figure))
 
 
 def _holds(
