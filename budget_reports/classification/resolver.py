@@ -35,6 +35,15 @@ from budget_reports.classification.reference import (
     nearest_edition_year,
 )
 from budget_reports.normalize import compact
+from budget_reports.numbering import (
+    CHINESE_BRACKET,
+    CHINESE_COMMA,
+    DIGIT_BRACKET,
+    DIGIT_COMMA,
+    DIGIT_DOT,
+    DIGIT_HALF_BRACKET,
+    Enumerators,
+)
 
 LEVELS = ("类", "款", "项")
 CODE_LENGTH = {"类": 3, "款": 5, "项": 7}
@@ -93,7 +102,11 @@ class Piece:
 # ---------------------------------------------------------------- text forms
 
 _MARKER = re.compile(r"\((\d*)\s*(类|款|项)\)")
-_NUMBERING = re.compile(r"^(?:\d+[.、)]|[一二三四五六七八九十]+、|\(\d+\)|\([一二三四五六七八九十]+\))+")
+# A name as written may carry the numbering of every level above it (``一、1.行政运行``): all of it goes.
+# Names are compared compacted, so the half-width forms are the ones met here.
+NUMBERING = Enumerators(
+    DIGIT_DOT, DIGIT_COMMA, DIGIT_HALF_BRACKET, CHINESE_COMMA, DIGIT_BRACKET, CHINESE_BRACKET, repeated=True
+)
 _QUOTES = re.compile(r"[\"'“”‘’「」]")
 
 
@@ -101,7 +114,7 @@ _QUOTES = re.compile(r"[\"'“”‘’「」]")
 def name_key(name: str) -> str:
     """The form names are compared in: full-width folded, no spaces, no quotes, no numbering."""
     key = _QUOTES.sub("", compact(name))
-    return _NUMBERING.sub("", key)
+    return NUMBERING.without(key)
 
 
 def _without_suffix(key: str) -> str:
@@ -150,7 +163,7 @@ def near_miss_score(written_key: str, official_key: str) -> float:
 
 def split_path(name_as_written: str, level: str) -> list[Piece]:
     """Pieces of a name path; a name without level markers is one piece at ``level``."""
-    text = _NUMBERING.sub("", compact(name_as_written))
+    text = NUMBERING.without(compact(name_as_written))
     pieces: list[Piece] = []
     start = 0
     for match in _MARKER.finditer(text):

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from budget_reports.numbering import CHINESE_BRACKET, CHINESE_COMMA, DIGIT_COMMA, DIGIT_DOT, Enumerators
+
 # What a label's cell holds.
 NAME = "项目名称"  # the project's name (the key ``extract.performance.projects.read_header`` reads)
 DEPARTMENT = "主管部门"  # the department the evaluation is of (a department-wide table's name)
@@ -90,7 +92,9 @@ PAIRED_BUDGET = "预算数"
 PAIRED_EXECUTED = "执行数"
 
 # The fund lines of the money block: a numbering (``其中：``, ``（一）``, ``1.``), a source, a colon.
-FUND_NUMBERING = re.compile(r"^(?:其中:?)?(?:\([一二三四五六七八九十]+\)|[0-9]+[.、．]|[一二三四五六七八九十]+、)?")
+# Fund lines are numbered 一、 / （一） / 1. (a （1） there is not a fund line of the block).
+FUND_NUMBERING = Enumerators(CHINESE_BRACKET, DIGIT_DOT, DIGIT_COMMA, CHINESE_COMMA)
+_IN_WHICH = re.compile(r"^其中:?")
 FUND_SOURCES = frozenset(
     {
         "年度资金总额",
@@ -128,8 +132,13 @@ FUND_SOURCES = frozenset(
 
 def fund_source(key: str) -> str | None:
     """The source a compacted fund label names (``其中:上级财政资金`` → ``上级财政资金``), or None."""
-    body = FUND_NUMBERING.sub("", key, count=1).rstrip(":")
+    body = fund_label(key)
     return body if body in FUND_SOURCES else None
+
+
+def fund_label(key: str) -> str:
+    """A compacted fund label without its ``其中:``, numbering and colon: ``其中:(一)上级财政资金:`` → 上级财政资金."""
+    return FUND_NUMBERING.without(_IN_WHICH.sub("", key, count=1)).rstrip(":")
 
 
 def all_labels() -> dict[str, str]:

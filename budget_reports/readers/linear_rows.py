@@ -17,15 +17,17 @@ from typing import NamedTuple
 
 from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.normalize import is_cjk, normalize_text, parse_decimal
+from budget_reports.numbering import CHINESE_BRACKET, CHINESE_COMMA, DIGIT_BRACKET, Enumerators
 
 _CODE_START = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _CODE_PART = re.compile(r"^\d{2}$")
-_ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)])")
+# A table's rows are numbered 一、 and （一） / （1） only: a bare ``1.`` or ``1、`` at a row's start would
+# be read off a figure or a code the extractor glued to the label.
+NUMBERING = Enumerators(CHINESE_COMMA, CHINESE_BRACKET, DIGIT_BRACKET)
 _ASCII_FIGURE = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 # Row labels that start a row of their own even unnumbered: totals, carry-overs, their breakdowns.
 _ROW_LABEL = re.compile(r"^(?:年初|年末|本年|上年|使用|结余分配|用事业基金|其中[:：]?$)")
-_CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
 # Header words a text extractor may leave at the start of the first body row (``类 款 项 合计 …``).
 _HEADER_LEFTOVERS = frozenset({"类", "款", "项"})
 # Where the next side's label starts right after a figure, the space between the cells lost
@@ -87,21 +89,12 @@ def is_figure(text: str) -> bool:
 @lru_cache(maxsize=4_096)  # a row's label is asked again on every pass over its table
 def enumerator_value(text: str) -> int | None:
     """1 for ``一、…``, 19 for ``十九、…``, 3 for ``（三）…``; None when the label is not numbered."""
-    match = _ENUMERATED.match(normalize_text(text))
-    if match is None:
-        return None
-    numeral = match.group(0).strip("、（）()")
-    if numeral.isdigit():
-        return int(numeral)
-    if "十" in numeral:
-        tens, _, ones = numeral.partition("十")
-        return _CN_DIGITS.get(tens, 1) * 10 + _CN_DIGITS.get(ones, 0)
-    return _CN_DIGITS.get(numeral)
+    return NUMBERING.value(normalize_text(text))
 
 
 def strip_enumerator(text: str) -> str:
     """The label without its numbering: ``八、社会保障和就业支出`` → ``社会保障和就业支出``."""
-    return _ENUMERATED.sub("", normalize_text(text), count=1)
+    return NUMBERING.without(normalize_text(text))
 
 
 def line_tokens(text: str, page: int | None, line: int) -> list[Token]:
@@ -135,7 +128,7 @@ def starts_row(tokens: list[Token], coded: bool) -> bool:
 
 def is_row_label(text: str) -> bool:
     """A label that begins a row: numbered (一、…), a total, or a carry-over line (年初结转和结余 …)."""
-    return _ENUMERATED.match(text) is not None or is_total(text) or _ROW_LABEL.match(text) is not None
+    return NUMBERING.opens(text) or is_total(text) or _ROW_LABEL.match(text) is not None
 
 
 def is_row_line(tokens: list[Token], coded: bool) -> bool:
@@ -147,11 +140,7 @@ def is_row_line(tokens: list[Token], coded: bool) -> bool:
     if pending_has_figures(tokens):
         return True
     first = tokens[0].text
-    return (
-        bool(coded and _CODE_START.match(first))
-        or _ENUMERATED.match(first) is not None
-        or (len(tokens) == 1 and is_total(first))
-    )
+    return bool(coded and _CODE_START.match(first)) or NUMBERING.opens(first) or (len(tokens) == 1 and is_total(first))
 
 
 def strip_header_leftovers(tokens: list[Token]) -> list[Token]:
@@ -167,9 +156,7 @@ def gather_rows(lines: list[list[Token]], coded: bool) -> list[list[Token]]:
     pending: list[Token] = []
 
     def has_label(tokens: list[Token]) -> bool:
-        return any(
-            (coded and _CODE_START.match(t.text)) or _ENUMERATED.match(t.text) or is_total(t.text) for t in tokens
-        )
+        return any((coded and _CODE_START.match(t.text)) or NUMBERING.opens(t.text) or is_total(t.text) for t in tokens)
 
     for raw in lines:
         tokens = strip_header_leftovers(raw)

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from budget_reports.extract.standard_tables.common import LABEL_NUMBERING
 from budget_reports.extract.standard_tables.recognise import unit_of
 from budget_reports.normalize import compact
 from budget_reports.readers.block_words import BARE_FIGURE
@@ -51,7 +52,6 @@ ROLE_PATTERNS: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (Role.CARRY, re.compile(r"^(?:年初|年末|上年|下年).*结[转余]|^结转下年")),
     (Role.OTHER, re.compile(r"^使用.*结余|^结余分配|^用事业基金|^用其他资金弥补|^提取")),
 )
-_ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[、.．]|[（(][一二三四五六七八九十\d]+[）)])")
 # The header's words besides the layout's own (a header cell may be broken over lines).
 _HEADER_WORDS = frozenset({"收入", "支出", "项目", "决算数", "预算数", "合计", "金额", "行次", "栏次"})
 _MAX_HEADER_PIECES = 4
@@ -87,7 +87,7 @@ def side_labels(lines: Sequence, layout: HeaderLayout) -> tuple[list[Label], lis
         # the header prints too (十四、资源勘探工业信息等 / 支出).
         # A line naming no side of its own, right after a whole label, ends it (（含专用结余）).
         previous = pieces[-1] if pieces else None
-        follows = previous is not None and previous[2] == i - 1 and not _ENUMERATED.match(text)
+        follows = previous is not None and previous[2] == i - 1 and not LABEL_NUMBERING.opens(text)
         if follows and (not _complete(previous[0]) or (i not in dropped and not _complete(text))):
             previous[0] += text
             previous[2] = i

@@ -18,6 +18,7 @@ import re
 
 from budget_reports.facts import ExtractedReport, Finding, Severity
 from budget_reports.model import Block, Document
+from budget_reports.numbering import ordinal_value as chinese_number
 from budget_reports.rules.base import finding
 from budget_reports.rules.text import evidence_at, original, prose
 
@@ -39,27 +40,7 @@ _CONTENTS_MIN_ENTRIES = 3
 _CONTENTS_ENTRY_MAX = 60
 # Longer than any item marker (第十二部分, （二十三）, 附件：12.): where one is looked for inside a block.
 _MARKER_MAX_CHARS = 64
-_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
 LEVELS = 5
-
-
-def chinese_number(text: str) -> int | None:
-    """一 -> 1, 十二 -> 12, 二十三 -> 23, 一百零五 -> 105; digits pass through."""
-    if text.isdigit():
-        return int(text)
-    total, current = 0, 0
-    for char in text:
-        if char in _DIGITS:
-            current = _DIGITS[char]
-        elif char == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif char == "百":
-            total += (current or 1) * 100
-            current = 0
-        else:
-            return None
-    return total + current
 
 
 def numbering(report: ExtractedReport, document: Document) -> list[Finding]:

@@ -26,12 +26,22 @@ from budget_reports.extract.prose.phrasings import (
     budget_kind,
 )
 from budget_reports.extract.prose.sentences import Passage
+from budget_reports.numbering import (
+    CHINESE_BRACKET,
+    CHINESE_COMMA,
+    CHINESE_DOT,
+    DIGIT_BRACKET,
+    DIGIT_COMMA,
+    DIGIT_DOT,
+    Enumerators,
+)
 from budget_reports.stages import is_budget_report
 
 FUND_TYPE = m.GPB  # the prose explains the 一般公共预算财政拨款 lines only
 _MARKER = re.compile(r"（(?P<level>[类款项])）")
 _BOUNDARY = "：:；;。，,"
-_NUMBERING = re.compile(r"^(?:(?:\d+|[一二三四五六七八九十]+)[.、．]|[（(](?:\d+|[一二三四五六七八九十]+)[）)])")
+# The forms a 类/款/项 item of the prose is numbered in (``1.一般公共服务支出（类）…``, ``（一）…``, ``一.…``).
+NUMBERING = Enumerators(CHINESE_COMMA, CHINESE_DOT, CHINESE_BRACKET, DIGIT_BRACKET, DIGIT_COMMA, DIGIT_DOT)
 _STRUCTURE_ITEM = re.compile(rf"^(?P<name>[^\d：:；;，,。]+?){MONEY}[，,]?{SHARE_PHRASE}{PCT_END}")
 _REASON = re.compile(r"主要原因(?:是|为)?[：:]?(?P<r>[^。；;]+)")
 _LEVELS = "类款项"
@@ -88,7 +98,7 @@ def _items(ctx: ProseContext, passage: Passage, above: dict[str, str]) -> dict[s
         level = marker.group("level")
         name_start = _name_start(text, previous_end, marker.start())
         contiguous = name_start == previous_end and n > 0
-        name = _NUMBERING.sub("", text[name_start : marker.start()]).lstrip('“"')
+        name = NUMBERING.without(text[name_start : marker.start()]).lstrip('“"')
         if not contiguous:
             # A new path: keep the levels above this one from the previous path (类 written once).
             path = {lvl: path[lvl] for lvl in _LEVELS[: _LEVELS.index(level)] if lvl in path}

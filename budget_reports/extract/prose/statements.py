@@ -17,6 +17,16 @@ from budget_reports.extract.prose.amounts import MONEY_OPT, Change, find_change,
 from budget_reports.extract.prose.context import ProseContext
 from budget_reports.extract.prose.phrasings import ACTUAL, BUDGET, BUDGET_COMPARISON, COMPLETION, SHARE
 from budget_reports.extract.prose.sentences import Passage
+from budget_reports.numbering import (
+    CHINESE_BRACKET,
+    CHINESE_COMMA,
+    CHINESE_DOT,
+    DIGIT_BRACKET,
+    DIGIT_COMMA,
+    DIGIT_DOT,
+    PART,
+    Enumerators,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,14 +146,15 @@ def _read(
 
 
 _PRIOR_YEAR = re.compile(r"上年|去年|上一年|20\d\d年")
-_NUMBERING = re.compile(
-    r"^(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])"
+# The forms a section heading is numbered in, from 第一部分 down to （1）.
+SECTION_NUMBERING = Enumerators(
+    PART, CHINESE_COMMA, CHINESE_DOT, CHINESE_BRACKET, DIGIT_BRACKET, DIGIT_COMMA, DIGIT_DOT
 )
 
 
 def section_name(passage: Passage) -> str:
     """The section heading without its numbering: ``（一）机关运行经费支出情况`` -> ``机关运行经费支出情况``."""
-    return _NUMBERING.sub("", passage.section).rstrip("。")
+    return SECTION_NUMBERING.without(passage.section).rstrip("。")
 
 
 _CHANGE_STOP = re.compile(r"[。；;]|主要(?:变动)?原因|其中|主要(?:包括|用于)")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -11,9 +10,11 @@ from budget_reports.extract.standard_tables.header import Row
 from budget_reports.facts import EconomicLine, ExpenditureLine, IncomeLine, SourceKind, SummaryMetric
 from budget_reports.model import Cell, Document, Evidence
 from budget_reports.normalize import compact, parse_decimal, to_wanyuan
+from budget_reports.numbering import CHINESE_BRACKET, CHINESE_COMMA, DIGIT_BRACKET, DIGIT_COMMA, DIGIT_DOT, Enumerators
 
 MONEY_UNIT = "万元"
-_ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])")
+# The forms a table's row label is numbered in (a label cell holds no figure, so ``1.`` is an item).
+LABEL_NUMBERING = Enumerators(CHINESE_COMMA, CHINESE_BRACKET, DIGIT_BRACKET, DIGIT_COMMA, DIGIT_DOT)
 
 
 @dataclass(slots=True)
@@ -41,13 +42,13 @@ def row_evidence(document: Document, row: Row, cell: Cell | None = None, snippet
 
 def label(text: str) -> str:
     """A row label without its enumerator and spaces: ``一、一般公共预算财政拨款收入`` → 一般公共预算财政拨款收入."""
-    return _ENUMERATOR.sub("", compact(text))
+    return LABEL_NUMBERING.without(compact(text))
 
 
 def written_name(text: str) -> str:
     """A name cell as printed, wrapped lines joined, without its enumerator: ``八、社会保障和就业支出``."""
     joined = "".join(part.strip() for part in text.splitlines()).strip()
-    return _ENUMERATOR.sub("", joined).strip()
+    return LABEL_NUMBERING.without(joined).strip()
 
 
 @lru_cache(maxsize=4_096)  # every reader and extractor asks it of the same row labels again and again

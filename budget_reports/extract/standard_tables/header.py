@@ -14,8 +14,10 @@ from dataclasses import dataclass
 
 from budget_reports.model import Cell, Table
 from budget_reports.normalize import compact, parse_decimal
+from budget_reports.numbering import CHINESE_COMMA, Enumerators
 
-_ENUMERATED = re.compile(r"^[一二三四五六七八九十]+、")
+# A header cell is never numbered 一、 (a body row's label is); （1） and 1. would be column numbers.
+_NUMBERED_ROW = Enumerators(CHINESE_COMMA)
 _QUOTES = re.compile(r"[“”\"‘’'「」]")
 _MAX_HEADER_ROWS = 6
 _COLUMN_NUMBERS = ("栏次", "行次")
@@ -88,7 +90,7 @@ def header_row_count(grid: list[list[str]], first_row: int = 0) -> int:
     for row in grid[first_row : first_row + _MAX_HEADER_ROWS]:
         texts = [compact(t) for t in row]
         if not _is_column_numbers(row) and any(
-            parse_decimal(t) is not None or _ENUMERATED.match(t) for t in texts if t
+            parse_decimal(t) is not None or _NUMBERED_ROW.opens(t) for t in texts if t
         ):
             break
         count += 1
