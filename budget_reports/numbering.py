@@ -85,6 +85,10 @@ FORMS: tuple[Form, ...] = (
     SHI,
 )
 
+# The forms a report's outline numbers its headings and items with, from 一、 down to （1）: what
+# most readers strip from a heading, an item or a row label.
+OUTLINE: tuple[Form, ...] = (CHINESE_COMMA, CHINESE_DOT, CHINESE_BRACKET, DIGIT_COMMA, DIGIT_DOT, DIGIT_BRACKET)
+
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 
 

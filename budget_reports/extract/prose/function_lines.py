@@ -26,22 +26,14 @@ from budget_reports.extract.prose.phrasings import (
     budget_kind,
 )
 from budget_reports.extract.prose.sentences import Passage
-from budget_reports.numbering import (
-    CHINESE_BRACKET,
-    CHINESE_COMMA,
-    CHINESE_DOT,
-    DIGIT_BRACKET,
-    DIGIT_COMMA,
-    DIGIT_DOT,
-    Enumerators,
-)
+from budget_reports.numbering import OUTLINE, Enumerators
 from budget_reports.stages import is_budget_report
 
 FUND_TYPE = m.GPB  # the prose explains the 一般公共预算财政拨款 lines only
 _MARKER = re.compile(r"（(?P<level>[类款项])）")
 _BOUNDARY = "：:；;。，,"
 # The forms a 类/款/项 item of the prose is numbered in (``1.一般公共服务支出（类）…``, ``（一）…``, ``一.…``).
-NUMBERING = Enumerators(CHINESE_COMMA, CHINESE_DOT, CHINESE_BRACKET, DIGIT_BRACKET, DIGIT_COMMA, DIGIT_DOT)
+NUMBERING = Enumerators(*OUTLINE)
 _STRUCTURE_ITEM = re.compile(rf"^(?P<name>[^\d：:；;，,。]+?){MONEY}[，,]?{SHARE_PHRASE}{PCT_END}")
 _REASON = re.compile(r"主要原因(?:是|为)?[：:]?(?P<r>[^。；;]+)")
 _LEVELS = "类款项"

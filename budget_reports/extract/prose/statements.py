@@ -17,16 +17,7 @@ from budget_reports.extract.prose.amounts import MONEY_OPT, Change, find_change,
 from budget_reports.extract.prose.context import ProseContext
 from budget_reports.extract.prose.phrasings import ACTUAL, BUDGET, BUDGET_COMPARISON, COMPLETION, SHARE
 from budget_reports.extract.prose.sentences import Passage
-from budget_reports.numbering import (
-    CHINESE_BRACKET,
-    CHINESE_COMMA,
-    CHINESE_DOT,
-    DIGIT_BRACKET,
-    DIGIT_COMMA,
-    DIGIT_DOT,
-    PART,
-    Enumerators,
-)
+from budget_reports.numbering import OUTLINE, PART, Enumerators
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,9 +138,7 @@ def _read(
 
 _PRIOR_YEAR = re.compile(r"上年|去年|上一年|20\d\d年")
 # The forms a section heading is numbered in, from 第一部分 down to （1）.
-SECTION_NUMBERING = Enumerators(
-    PART, CHINESE_COMMA, CHINESE_DOT, CHINESE_BRACKET, DIGIT_BRACKET, DIGIT_COMMA, DIGIT_DOT
-)
+SECTION_NUMBERING = Enumerators(PART, *OUTLINE)
 
 
 def section_name(passage: Passage) -> str:

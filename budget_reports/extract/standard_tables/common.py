@@ -10,11 +10,11 @@ from budget_reports.extract.standard_tables.header import Row
 from budget_reports.facts import EconomicLine, ExpenditureLine, IncomeLine, SourceKind, SummaryMetric
 from budget_reports.model import Cell, Document, Evidence
 from budget_reports.normalize import compact, parse_decimal, to_wanyuan
-from budget_reports.numbering import CHINESE_BRACKET, CHINESE_COMMA, DIGIT_BRACKET, DIGIT_COMMA, DIGIT_DOT, Enumerators
+from budget_reports.numbering import OUTLINE, Enumerators
 
 MONEY_UNIT = "万元"
-# The forms a table's row label is numbered in (a label cell holds no figure, so ``1.`` is an item).
-LABEL_NUMBERING = Enumerators(CHINESE_COMMA, CHINESE_BRACKET, DIGIT_BRACKET, DIGIT_COMMA, DIGIT_DOT)
+# A row label is numbered as the prose outline is (a label cell holds no figure, so ``1.`` is an item).
+LABEL_NUMBERING = Enumerators(*OUTLINE)
 
 
 @dataclass(slots=True)
