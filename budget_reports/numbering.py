@@ -49,6 +49,8 @@ class Form:
 
 
 PART = Form("part", Level.PART, rf"第\s*(?P<n>{_CN}+|\d+)\s*部分", ("第一部分", "第 二 部分", "第3部分"))
+# The divisions of rules and regulations a report quotes or appends (第一章, 第二节, 第三条).
+ARTICLE = Form("article", Level.PART, rf"第\s*(?P<n>{_CN}+|\d+)\s*[章节条]", ("第一章", "第二节", "第3条"))
 ROMAN = Form("roman", Level.PART, r"(?P<n>[Ⅰ-Ⅻ]|[IVX]{1,4})\s*[、.．]", ("Ⅰ、", "Ⅱ.", "IV、"))
 CHINESE_COMMA = Form("chinese_comma", Level.CHAPTER, rf"(?P<n>{_CN}+)\s*、", ("一、", "十九、", "二十三 、"))
 CHINESE_DOT = Form("chinese_dot", Level.CHAPTER, rf"(?P<n>{_CN}+)[.．]", ("一.", "二．"))
@@ -69,6 +71,7 @@ SHI = Form("shi", Level.CLAUSE, rf"(?P<n>{_CN}+)是", ("一是", "二是"))
 
 FORMS: tuple[Form, ...] = (
     PART,
+    ARTICLE,
     ROMAN,
     CHINESE_COMMA,
     CHINESE_DOT,

@@ -146,6 +146,12 @@ VARIANTS = [
     ("1.行政运行", {"行政运行": "labels written lines names funds sections"}, None, True),
     ("1．行政运行", {"行政运行": "labels written lines names funds sections"}, None, True),
     ("12、其他支出", {"其他支出": "labels written lines names funds sections"}, None, True),
+    (
+        "1、2023年度收入支出决算总体情况",
+        {"2023年度收入支出决算总体情况": "labels written lines names funds sections"},
+        None,
+        True,
+    ),
     ("1 、行政运行", {"行政运行": "labels written lines names funds sections"}, None, True),
     ("1. 行政运行", {"行政运行": "labels written names funds", " 行政运行": "lines sections"}, None, True),
     (

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from budget_reports.model import Block, BlockKind
 from budget_reports.normalize import is_cjk
+from budget_reports.numbering import ARTICLE, CIRCLED, OUTLINE, PART, Enumerators
 from budget_reports.readers.headings import is_heading
 from budget_reports.readers.pdf_page import PageContent, TextLine
 
@@ -22,10 +23,8 @@ _WHITESPACE = re.compile(r"\s+")
 _DIGITS = re.compile(r"\d+")
 _SENTENCE_END = re.compile(r"[。！？!?…][”’」』）)]*$")
 # A line starting like this starts a new item even after an unfinished line.
-_NEW_ITEM = re.compile(
-    r"^\s*(第[一二三四五六七八九十百\d]+[条章节部分]|[一二三四五六七八九十]+[、.．]|"
-    r"[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|[①-⑳]|注[:：])"
-)
+_NEW_ITEM = Enumerators(PART, ARTICLE, *OUTLINE, CIRCLED)
+_NOTE = re.compile(r"^\s*注[:：]")
 # Page numbers as printed in headers and footers: "3", "- 3 -", "第 3 页", "第3页 共25页", "3/25".
 PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[/／共]\s*\d{1,4}\s*页?)?[-—–\s]*$")
 # Share of the page height, at the top and at the bottom, where headers and footers live.
@@ -152,7 +151,12 @@ def join_wrapped(pieces: list[str]) -> tuple[str, list[int]]:
 
 def ends_paragraph(current: str, following: str) -> bool:
     """What the words alone say: the line ends a sentence, or the next starts an item or heading."""
-    return bool(_SENTENCE_END.search(current) or _NEW_ITEM.match(following) or is_heading(following))
+    return bool(
+        _SENTENCE_END.search(current)
+        or _NEW_ITEM.opens(following.lstrip())
+        or _NOTE.match(following)
+        or is_heading(following)
+    )
 
 
 def _is_title(text: str, first: ProseLine) -> bool:

@@ -23,14 +23,15 @@ from budget_reports.extract.identity.catalogue import (
 )
 from budget_reports.model import BlockKind, Document
 from budget_reports.normalize import compact
+from budget_reports.numbering import OUTLINE, PART, Enumerators
 
 _BARE_YEAR = r"(?<![\d.,])(?P<year>20\d\d)(?![\d.,])"
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 YEAR = r"(?P<year>20\d\d|二[〇零][〇零一二三四五六七八九]{2})年度?"
 _NAME_CHARS = r"[\u4e00-\u9fff（）()“”〇]"
-_BODY_START = re.compile(
-    r"^(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|目录)"
-)
+# The title block ends where the body's numbered outline or the contents (目录) begin.
+_BODY_START = Enumerators(PART, *OUTLINE)
+_CONTENTS = "目录"
 _MARKERS = re.compile(r"\[(?:bookmark|image):[^\]]*\]")
 _PLACEHOLDER = re.compile(r"[XＸ×]{1,}|某某")
 _TITLE_LINES = 8
@@ -54,7 +55,7 @@ def title_lines(document: Document) -> list[str]:
             line = _MARKERS.sub("", compact(raw))
             if not line:
                 continue
-            if _BODY_START.match(line) or len(lines) >= _TITLE_LINES:
+            if _BODY_START.opens(line) or line.startswith(_CONTENTS) or len(lines) >= _TITLE_LINES:
                 return lines
             running_text = line.endswith("。") or len(line) > _TITLE_LINE_CHARS
             line = re.sub(LEADING_NOISE, "", re.split(TRAILERS, line, maxsplit=1)[0])

@@ -25,6 +25,7 @@ from budget_reports.facts import (
 from budget_reports.facts import SummaryMetric as Metric
 from budget_reports.metric_names import income_source
 from budget_reports.model import SNIPPET_MAX_CHARS, Document, Evidence
+from budget_reports.numbering import CHINESE_COMMA, CHINESE_DOT, PART, Enumerators
 from budget_reports.stages import is_budget_report
 
 _METRIC_ATTRS = (
@@ -39,7 +40,7 @@ _METRIC_ATTRS = (
 
 # A clause still holding template placeholders (上海市XX局, XXX万元) states nothing about this report.
 _TEMPLATE = re.compile(r"[XＸ]{2,}|×{2,}")
-_TOP_LEVEL_HEADING = re.compile(r"^(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+[、.．])")
+_TOP_LEVEL_HEADING = Enumerators(PART, CHINESE_COMMA, CHINESE_DOT)
 
 
 def _is_template(evidence: Evidence) -> bool:
@@ -186,7 +187,7 @@ class ProseContext:
                     break
                 if "名词解释" in p.text:
                     glossary = True
-                elif _TOP_LEVEL_HEADING.match(p.text):
+                elif _TOP_LEVEL_HEADING.opens(p.text):
                     glossary = False
             elif not glossary:
                 chosen.append(p)

@@ -14,13 +14,25 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from budget_reports.model import SNIPPET_MAX_CHARS, Block, BlockKind, Document, Evidence
+from budget_reports.numbering import (
+    CHINESE_BRACKET,
+    CHINESE_COMMA,
+    DIGIT_BRACKET,
+    DIGIT_COMMA,
+    DIGIT_DOT,
+    OUTLINE,
+    PART,
+    Enumerators,
+    Level,
+)
 
 # A block ending with one of these ends its paragraph.
 _SENTENCE_END = "。；;！!？?：:"
-_NUMBERED = re.compile(
-    r"^(第[一二三四五六七八九十\d]+部分|附件\d*|附表|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d))"
-)
-_PART = re.compile(r"^(第[一二三四五六七八九十\d]+部分|附件\d*|附表)")
+# A heading is numbered as the outline is, or is a part (第X部分) or an appendix (附件 / 附表) of its own.
+_NUMBERED = Enumerators(PART, *OUTLINE)
+_APPENDIX = re.compile(r"^(?:附件\d*|附表)")
+# A line opening with an item of a list starts a paragraph (一. is left out: it opens no list item here).
+_ITEM = Enumerators(CHINESE_COMMA, CHINESE_BRACKET, DIGIT_BRACKET, DIGIT_COMMA, DIGIT_DOT)
 _AMOUNT = re.compile(r"\d(?:万元|元|%)")
 _LEVEL_MARK = re.compile(r"（[类款项]）")
 # ``…行政运行（项）：`` ends its line, its figures on the next: the colon does not end the paragraph.
@@ -126,7 +138,7 @@ def _is_heading(compact: str, block: Block) -> bool:
         return False
     if "。" in compact.rstrip("。") or "；" in compact or ";" in compact:
         return False
-    return block.kind is BlockKind.HEADING or _NUMBERED.match(compact) is not None
+    return block.kind is BlockKind.HEADING or _NUMBERED.opens(compact) or _APPENDIX.match(compact) is not None
 
 
 def passages(document: Document) -> list[Passage]:
@@ -157,7 +169,7 @@ def passages(document: Document) -> list[Passage]:
             continue
         if _is_heading(compact, block):
             flush()
-            if _PART.match(compact):
+            if _NUMBERED.level(compact) is Level.PART or _APPENDIX.match(compact):
                 part = compact
             section = compact
             origins = tuple((0, o) for o in offsets)
@@ -198,7 +210,4 @@ def _bounded(compact: str, offsets: list[int]) -> list[tuple[str, list[int]]]:
 
 def _starts_new(compact: str) -> bool:
     # A numbered item starts a new paragraph even when the previous line did not end a sentence.
-    return (
-        re.match(r"^(\d+[、.．](?!\d)|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)", compact)
-        is not None
-    )
+    return _ITEM.opens(compact)
