@@ -1,10 +1,11 @@
 """`numbering.gap` / `numbering.duplicate`: the numbered items of the prose (第一部分, 一、, （一）, 1., （1）)
 run 1, 2, 3 … without a missing or repeated number.
 
-Each marker kind is a level; a marker of a higher level closes the lists of all lower ones, and
-附件 / 附表 headings close every list below 第X部分. A list that restarts at 1 is a nested list (reports
-reuse 一、 inside 二、); the outer list resumes when its next number comes. ``4、`` followed by a
-space is Word's automatic 一、 numbering exported as digits and counts as 一、 (so 三、 may follow 2、).
+Each marker is at its level in the numbering catalogue (``budget_reports.numbering``); a marker
+of a higher level closes the lists of all lower ones, and 附件 / 附表 headings close every list below
+第X部分. A list that restarts at 1 is a nested list (reports reuse 一、 inside 二、); the outer list
+resumes when its next number comes. ``4、`` followed by a space is Word's automatic 一、 numbering
+exported as digits and counts as 一、 (so 三、 may follow 2、).
 The table of contents (目录) is not a list of the report's items and is skipped; a part (第X部分) it
 lists counts as present even when the body prints it without its heading (a part of tables). Items
 run on inside a block after a sentence end (PDF paragraphs joined from several lines)
@@ -18,20 +19,24 @@ import re
 
 from budget_reports.facts import ExtractedReport, Finding, Severity
 from budget_reports.model import Block, Document
+from budget_reports.numbering import (
+    CHINESE_BRACKET,
+    CHINESE_COMMA,
+    DIGIT_BRACKET,
+    DIGIT_COMMA,
+    DIGIT_DOT,
+    PART,
+    Enumerators,
+    Level,
+)
 from budget_reports.numbering import ordinal_value as chinese_number
 from budget_reports.rules.base import finding
 from budget_reports.rules.text import evidence_at, original, prose
 
-_CN = "一二三四五六七八九十百零〇"
-# (level, pattern): the first group is the number.
-_MARKERS = (
-    (0, re.compile(rf"^第([{_CN}]+|\d+)部分")),
-    (1, re.compile(rf"^([{_CN}]+)、")),
-    (1, re.compile(r"^(\d+)、\s")),
-    (2, re.compile(rf"^\(([{_CN}]+)\)")),
-    (3, re.compile(r"^(?:附件[:：]\s*)?(\d+)\s*[.、](?!\d)")),
-    (4, re.compile(r"^\((\d+)\)")),
-)
+# The outline's forms, each counted at its catalogue level: 第一部分 0, 一、 1, (一) 2, 1. / 1、 3, (1) 4.
+_OUTLINE = Enumerators(PART, CHINESE_COMMA, CHINESE_BRACKET, DIGIT_COMMA, DIGIT_DOT, DIGIT_BRACKET)
+# An attachment list numbers its items after the word: 附件：1.
+_ATTACHMENT_ITEM = re.compile(r"^附件[:：]\s*")
 _CLOSE_ALL = re.compile(r"^(附件\s*(\d|$)|附表)")
 _SENTENCE_END = re.compile(r"[。；;]\s*")
 _CONTENTS_HEADING = re.compile(r"^目录$")
@@ -114,13 +119,21 @@ def _follow_inline(stack: list[int], level: int, text: str) -> None:
 
 def _marker(text: str) -> tuple[int, int, int] | None:
     """(level, number, length of the marker) of the item ``text`` starts with."""
-    for level, pattern in _MARKERS:
-        match = pattern.match(text)
-        if match:
-            value = chinese_number(match.group(1))
-            if value is not None and value > 0:
-                return level, value, match.end()
-    return None
+    attachment = _ATTACHMENT_ITEM.match(text)
+    start = attachment.end() if attachment else 0
+    found = _OUTLINE.match(text[start:])
+    if found is None or (attachment and found.form.level is not Level.ITEM):
+        return None
+    end = start + found.end
+    level = found.form.level
+    if found.form is DIGIT_COMMA:
+        following = text[end : end + 1]
+        if following.isdigit():
+            return None  # 1、2月: figures listed, not item 1
+        if following.isspace() and not attachment:
+            level, end = Level.CHAPTER, end + 1  # ``4、 ``: Word's automatic 一、 numbering exported as digits
+    value = chinese_number(found.numeral)
+    return (level, value, end) if value else None
 
 
 def _advance(stack: list[int], value: int) -> tuple[str, str] | None:
