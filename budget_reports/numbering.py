@@ -108,6 +108,11 @@ def ordinal_value(numeral: str) -> int | None:
     return None if value is None else int(value)
 
 
+def pattern_of(*forms: Form) -> str:
+    """The forms as one regular expression without named groups, to embed in a larger pattern."""
+    return "(?:" + "|".join(form.pattern.replace("?P<n>", "?:") for form in forms) + ")"
+
+
 class Enumerator(NamedTuple):
     """The enumerator a text opens with: its form, its number as written, where it ends."""
 

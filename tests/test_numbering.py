@@ -9,6 +9,8 @@ change to one shows here.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from budget_reports.classification.resolver import name_key
@@ -16,7 +18,7 @@ from budget_reports.extract.prose.function_lines import NUMBERING as FUNCTION_LI
 from budget_reports.extract.prose.statements import SECTION_NUMBERING
 from budget_reports.extract.standard_tables.common import LABEL_NUMBERING, label, written_name
 from budget_reports.normalize import compact, normalize_text
-from budget_reports.numbering import CIRCLED, FORMS, Enumerators, Form, Level, ordinal_value
+from budget_reports.numbering import CIRCLED, FORMS, OUTLINE, Enumerators, Form, Level, ordinal_value, pattern_of
 from budget_reports.readers.evaluation_labels import fund_label
 from budget_reports.readers.linear_rows import enumerator_value, strip_enumerator
 from budget_reports.rules.numbering import chinese_number
@@ -116,6 +118,15 @@ def test_a_repeated_selection_strips_a_path_of_numberings() -> None:
     path = Enumerators(*FORMS, repeated=True)
     assert path.without("一、（一）1.行政运行") == "行政运行"
     assert EVERY_FORM.without("一、（一）1.行政运行") == "（一）1.行政运行"
+
+
+def test_forms_embed_in_a_larger_pattern() -> None:
+    """Twice in one pattern (a path numbered at two levels), with no group names to clash."""
+    twice = re.compile(rf"^{pattern_of(*OUTLINE)}{pattern_of(*OUTLINE)}(?P<name>.+)$")
+    assert twice.groupindex == {"name": 1}
+    found = twice.match("一、（一）机关运行经费")
+    assert found is not None and found["name"] == "机关运行经费"
+    assert re.match(pattern_of(*OUTLINE), "1.50") is None
 
 
 # What each caller strips: callers not named leave the text as it is (up to their folding).

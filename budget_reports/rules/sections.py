@@ -13,10 +13,11 @@ from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
 from budget_reports.model import BlockKind, Document, Evidence
+from budget_reports.numbering import CHINESE_COMMA, PART, pattern_of
 from budget_reports.rules.text import fold
 
 # 第二部分 / 五、 / 附件1 / 附表; "4、 " with a space is Word's automatic 一、 numbering exported as digits.
-_TOP_HEADING = re.compile(r"^(第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、|\d+、\s|附件\s*\d|附表)")
+_TOP_HEADING = re.compile(rf"^(?:{pattern_of(PART, CHINESE_COMMA)}|\d+、\s|附件\s*\d|附表)")
 _HEADING_MAX_CHARS = 40
 
 

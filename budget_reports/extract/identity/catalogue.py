@@ -4,6 +4,8 @@ and furniture around a title. Data only, read by ``title.py``; a new wording is 
 
 from __future__ import annotations
 
+from budget_reports.numbering import CHINESE_COMMA, PART, pattern_of
+
 # (report kind, how a title writes it). The earliest match in a title wins; 绩效 kinds come first
 # because their titles may also hold 部门.
 REPORT_KINDS: tuple[tuple[str, str], ...] = (
@@ -141,7 +143,7 @@ LEADING_NOISE = (
 # What a title prints after the name to say which accounts it covers (财政局（本级）): not part of the name.
 NAME_QUALIFIERS = r"[（(](?:本级|机关本级|汇总|合并|部门汇总)[）)]$"
 # Where a title line stops naming anything (the table of contents or the first part glued after it).
-TRAILERS = r"目录|(?<=.)第[一二三四五六七八九十\d]+部分|(?<=.)[一二三四五六七八九十]+、"
+TRAILERS = rf"目录|(?<=.){pattern_of(PART, CHINESE_COMMA)}"
 
 # Place-name endings, to find the region a name starts with (泸州市, 昭化区, 泸县, 凉山彝族自治州).
 PLACE_SUFFIXES = r"(?:特别行政区|自治区|自治州|自治县|自治旗|林区|地区|省|市|州|盟|县|区|旗)"
