@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
+from budget_reports.numbering import CHINESE_BRACKET, CHINESE_COMMA, PART, pattern_of
+
 _CN_NUMERAL = "[一二三四五六七八九十]"
-_HEADING = re.compile(
-    rf"^\s*(第(?:{_CN_NUMERAL}+|\d+)部分|{_CN_NUMERAL}+、|（{_CN_NUMERAL}+）|附件\s*(?:\d|{_CN_NUMERAL})|附表)"
-)
+_HEADING = re.compile(rf"^\s*(?:{pattern_of(PART, CHINESE_COMMA, CHINESE_BRACKET)}|附件\s*(?:\d|{_CN_NUMERAL})|附表)")
 _HEADING_MAX_CHARS = 40
 
 
