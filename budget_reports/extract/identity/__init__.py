@@ -21,9 +21,10 @@ from budget_reports.extract.identity.title import Title, read_title, title_lines
 from budget_reports.extract.prose.sentences import Passage, passages
 from budget_reports.facts import ExtractedReport
 from budget_reports.model import Document
+from budget_reports.numbering import PART, Enumerators
 
 _YUAN_LABEL = re.compile(r"(?:金额)?单位[：:]\s*元(?!\w)")
-_PART_HEADING = re.compile(r"^第[一二三四五六七八九十\d]+部分")
+_PART_HEADING = Enumerators(PART)
 _UNIT_KINDS = ("单位决算", "单位预算")
 _BARE_YEAR = re.compile(r"(?<![\d.,])(20\d\d)(?![\d.,])")
 
@@ -56,7 +57,7 @@ def extract(document: Document, result: ExtractedReport) -> None:
 def _title(cover: list[str], prose: list[Passage]) -> Title:
     """The cover's title, its gaps filled from the part headings in order."""
     found = [read_title("".join(cover))] if cover else []
-    found += [read_title(p.text) for p in prose if p.heading and _PART_HEADING.match(p.text)]
+    found += [read_title(p.text) for p in prose if p.heading and _PART_HEADING.opens(p.text)]
     kind = next((t.kind for t in found if t.kind), None)
     year = next((t.year for t in found if t.kind and t.year), None)
     department = next((t.department for t in found if t.department), None)
