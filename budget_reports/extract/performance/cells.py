@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from budget_reports.normalize import compact, normalize_text, parse_decimal, parse_percent, to_wanyuan
+from budget_reports.normalize import compact, parse_decimal, parse_percent, to_wanyuan
 
 # Cells that say "nothing here" rather than zero.
 _BLANKS = {"", "/", "-", "—", "——", "--", "无数据"}
@@ -34,7 +34,7 @@ def money(text: str | None, default_unit: str = "万元") -> Decimal | None:
     """An amount in 万元: ``416.39万元``, ``30``, ``0.00``; a cell in 元 is converted exactly."""
     if is_blank(text):
         return None
-    match = _MONEY.match(re.sub(r"\s+", "", normalize_text(text or "")))
+    match = _MONEY.match(compact(text or ""))
     if not match:
         return None
     value = parse_decimal(match["num"])

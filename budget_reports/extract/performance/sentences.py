@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from budget_reports.extract.performance.values import ParsedValue, parse_value
-from budget_reports.normalize import normalize_text
+from budget_reports.normalize import compact
 
 _BASE_UNITS = (
     "万元|亿元|元|%|‰|人次|件次|批次|场次|户次|项次|课时|学时|小时|平方米|公里|"
@@ -61,7 +61,7 @@ def sentence_value(text: str | None) -> ParsedValue | None:
     """The one clear figure a sentence states as its target or result; None when there is none or several."""
     if not text:
         return None
-    cleaned = _LABEL.sub("", re.sub(r"\s+", "", normalize_text(text))).rstrip("；;。.，,")
+    cleaned = _LABEL.sub("", compact(text)).rstrip("；;。.，,")
     if not cleaned or _GRADE.match(cleaned) or _CHINESE_COUNT.search(cleaned):
         return None
     if any(word in cleaned for word in _CHANGE_WORDS):

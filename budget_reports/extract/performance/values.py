@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from budget_reports.normalize import normalize_text, parse_decimal
+from budget_reports.normalize import compact, parse_decimal
 
 GE, LE, EQ, GT, LT = "≥", "≤", "=", ">", "<"
 
@@ -93,7 +93,7 @@ def parse_value(text: str | None) -> ParsedValue | None:
     """The number, unit and comparator a printed target or result states; None if it is not one."""
     if not text:
         return None
-    cleaned = re.sub(r"\s+", "", normalize_text(text))
+    cleaned = compact(text)
     comparator, rest = _split_prefix(cleaned)
     rest = _BRACKETED_UNIT.sub(r"\1", rest)  # =100.00(%) as Shanghai's target forms print it
     date = _YEAR_MONTH.match(rest)
@@ -115,7 +115,7 @@ def parse_comparator(text: str | None) -> str | None:
     """A comparator printed on its own (the 指标性质 column): ``≥`` / ``＝`` / ``≤``; 定性 and others → None."""
     if not text:
         return None
-    cleaned = re.sub(r"\s+", "", normalize_text(text))
+    cleaned = compact(text)
     comparator, rest = _split_prefix(cleaned)
     return comparator if rest == "" else None
 
