@@ -46,6 +46,10 @@ class RowFigures:
             out[col] = value
         return tuple(out)
 
+    def figure_in(self, placement: Placement, column: int) -> Decimal | None:
+        """The figure ``placement`` puts in ``column``; None when it leaves the cell empty."""
+        return next((v for v, c in zip(self.values, placement, strict=True) if c == column), None)
+
     def settled(self) -> dict[int, int]:
         """Figure index → column, for the figures every remaining candidate puts in the same column."""
         if not self.candidates:

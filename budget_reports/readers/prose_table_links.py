@@ -162,7 +162,7 @@ class _ProseSettler:
             )
 
     def _agrees(self, figures: RowFigures, placement: Placement, column: int, stated: Statement) -> bool:
-        mine = next((v for v, c in zip(figures.values, placement, strict=True) if c == column), None)
+        mine = figures.figure_in(placement, column)
         value = mine * self.to_wan if mine is not None else Decimal(0)  # an empty cell is zero
         half = half_step(mine) * self.to_wan if mine is not None else Decimal(0)
         return abs(value - stated.value) <= half + stated.half

@@ -176,8 +176,7 @@ def _known_values(table: RebuiltTable, column_name: str) -> dict[str, Decimal | 
         column = _column(p.side, column_name)
         if column is None or len(p.figures.candidates) != 1:
             continue
-        placement = p.figures.candidates[0]
-        value = next((v for v, c in zip(p.figures.values, placement, strict=True) if c == column), None)
+        value = p.figures.figure_in(p.figures.candidates[0], column)
         for key in row_keys(p.segment):
             out.setdefault(key, value)
     return out
