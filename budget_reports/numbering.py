@@ -4,7 +4,9 @@ Reports of every province and level number their parts, sections and items in a 
 forms (``第一部分``, ``一、``, ``（一）``, ``1、`` / ``1.``, ``（1）``, ``①`` …), in full- or
 half-width punctuation, sometimes with spaces inside (``1 、``, ``（ 一 ）``). Each form is a row
 of ``FORMS`` with the level it marks; a caller picks the forms it reads as an ``Enumerators``
-selection and asks it to strip, tell the level, or tell the number of a text's enumerator.
+selection and asks it whether a text opens with one (``opens``), the text without it (``without``),
+its level (``level``) or its number (``value``); ``pattern_of`` embeds forms in a larger pattern.
+Callers differ in the forms they pick, each for a reason given beside its selection.
 
 The forms accept both widths, so a selection reads raw text and text folded by
 ``normalize_text`` / ``compact`` alike; folding turns ``⑴`` into ``(1)`` and ``⒈`` into ``1.``
