@@ -21,6 +21,7 @@ placement puts it, the others are reported ambiguous.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -120,15 +121,10 @@ class _Search:
                 k = known.get((s, r, c))
                 next_filled[r] = r if k is not None and not k.empty else next_filled[r + 1]
             self.next_filled.append(next_filled)
-        # Per figure: the cells it may stand in, column by column.
-        self.options: list[list[tuple[int, int]]] = [
-            [
-                (k, r)
-                for k, (s, c) in enumerate(self.columns)
-                for r in range(len(sides[s]))
-                if _fits(values[i], known.get((s, r, c)))
-            ]
-            for i in range(len(values))
+        # Per figure and column: the rows it may stand in, top to bottom.
+        self.options: list[list[list[int]]] = [
+            [[r for r in range(len(sides[s])) if _fits(value, known.get((s, r, c)))] for s, c in self.columns]
+            for value in values
         ]
         rules = [_row_sums(side) for side in sides]
         self.rules = [[(max(t, *parts), t, parts) for t, parts in rules[s]] for s, _ in self.columns]
@@ -158,20 +154,23 @@ class _Search:
             ):
                 self.solutions.append(dict(self.placed))
             return
-        for k, r in self.options[i]:
+        for k, rows in enumerate(self.options[i]):
             before = self.last[k]
-            if r <= before or self.next_filled[k][before + 1] < r:
-                continue  # above the column's last figure, or past a row that must be filled
-            self.last[k] = r
-            self.grid[k][r] = i
-            self.placed[i] = (self.columns[k][0], r, self.columns[k][1])
-            self.add(k, r, i, 1)
-            if all(self.adds_up(k, n) for n, (end, _, _) in enumerate(self.rules[k]) if before < end <= r):
-                self.run(i + 1)
-            self.add(k, r, i, -1)
-            self.grid[k][r] = None
-            del self.placed[i]
-            self.last[k] = before
+            # Below the column's last figure, and not past a row that must be filled.
+            limit = self.next_filled[k][before + 1]
+            for r in rows[bisect_right(rows, before) :]:
+                if r > limit:
+                    break
+                self.last[k] = r
+                self.grid[k][r] = i
+                self.placed[i] = (self.columns[k][0], r, self.columns[k][1])
+                self.add(k, r, i, 1)
+                if all(self.adds_up(k, n) for n, (end, _, _) in enumerate(self.rules[k]) if before < end <= r):
+                    self.run(i + 1)
+                self.add(k, r, i, -1)
+                self.grid[k][r] = None
+                del self.placed[i]
+                self.last[k] = before
 
     def add(self, k: int, r: int, i: int, sign: int) -> None:
         for n in self.rules_of_row[k][r]:
