@@ -225,12 +225,16 @@ def _agreed(search: _Search, solutions: list[Assignment]) -> tuple[dict[int, Pla
     lines = search.lines
     rows: dict[int, PlacedRow] = {}
     placed: set[int] = set()
+    # Each solution's rows as what they hold, (pool, figure) sorted: one pass over each solution.
+    shapes: list[set[tuple[tuple[int, Decimal], ...]]] = [set() for _ in range(search.n_rows)]
+    for solution in solutions:
+        held: list[list[tuple[int, Decimal]]] = [[] for _ in range(search.n_rows)]
+        for i, (row, pool) in solution.items():
+            held[row].append((pool, search.values[i]))
+        for row, cells in enumerate(held):
+            shapes[row].add(tuple(sorted(cells)))
     for r in range(search.n_rows):
-        shapes = {
-            tuple(sorted((pool, search.values[i]) for i, (row, pool) in solution.items() if row == r))
-            for solution in solutions
-        }
-        if len(shapes) != 1:
+        if len(shapes[r]) != 1:
             continue
         members = sorted(i for i, (row, _) in solutions[0].items() if row == r)
         pools = [solutions[0][i][1] for i in members]
