@@ -122,10 +122,23 @@ class _Search:
                 next_filled[r] = r if k is not None and not k.empty else next_filled[r + 1]
             self.next_filled.append(next_filled)
         # Per figure and column: the rows it may stand in, top to bottom.
-        self.options: list[list[list[int]]] = [
-            [[r for r in range(len(sides[s])) if _fits(value, known.get((s, r, c)))] for s, c in self.columns]
-            for value in values
-        ]
+        # Per column, the rows the report says nothing of (any figure may stand there) and those it
+        # proves filled (a figure near what it says); a row it proves empty takes none.
+        free_rows: list[list[int]] = []
+        filled_rows: list[dict[int, Known]] = []
+        for s, c in self.columns:
+            cells = [known.get((s, r, c)) for r in range(len(sides[s]))]
+            free_rows.append([r for r, k in enumerate(cells) if k is None])
+            filled_rows.append({r: k for r, k in enumerate(cells) if k is not None and not k.empty})
+        self.options: list[list[list[int]]] = []
+        for value in values:
+            half = half_step(value)  # once per figure, not once per cell
+            self.options.append(
+                [
+                    sorted([*free, *(r for r, k in filled.items() if _fits(value, half, k))]) if filled else free
+                    for free, filled in zip(free_rows, filled_rows, strict=True)
+                ]
+            )
         rules = [_row_sums(side) for side in sides]
         self.rules = [[(max(t, *parts), t, parts) for t, parts in rules[s]] for s, _ in self.columns]
         # Each rule's parts added up as figures are placed (value, slack), column by column.
@@ -211,12 +224,9 @@ class _Search:
         return abs(a - b) <= ha + hb
 
 
-def _fits(value: Decimal, known: Known | None) -> bool:
-    if known is None:
-        return True
-    if known.empty:
-        return False
-    slack = half_step(value) + known.half
+def _fits(value: Decimal, half: Decimal, known: Known) -> bool:
+    """Whether the figure (``half`` its rounding) may stand in a cell the report proves filled."""
+    slack = half + known.half
     return value >= known.value - slack if known.at_least else abs(value - known.value) <= slack
 
 
