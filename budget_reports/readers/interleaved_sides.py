@@ -147,6 +147,8 @@ class _Search:
             [[n for n, (_, parts) in enumerate(rules[s]) if r in parts] for r in range(len(sides[s]))]
             for s, _ in self.columns
         ]
+        # Per column, each sum by the row that completes it (end, sum), in that order.
+        self.rule_ends = [sorted((end, n) for n, (end, _, _) in enumerate(column_rules)) for column_rules in self.rules]
         self.last = [-1] * len(self.columns)
         self.grid: list[list[int | None]] = [[None] * n for n in self.rows]  # figure in each cell
         self.placed: dict[int, Cell] = {}
@@ -171,25 +173,32 @@ class _Search:
             before = self.last[k]
             # Below the column's last figure, and not past a row that must be filled.
             limit = self.next_filled[k][before + 1]
+            side, column = self.columns[k]
+            grid, rule_sums, rules_of_row, rule_ends = (
+                self.grid[k],
+                self.rule_sums[k],
+                self.rules_of_row[k],
+                self.rule_ends[k],
+            )
+            whole, half = self.whole[i], self.half[i]
             for r in rows[bisect_right(rows, before) :]:
                 if r > limit:
                     break
                 self.last[k] = r
-                self.grid[k][r] = i
-                self.placed[i] = (self.columns[k][0], r, self.columns[k][1])
-                self.add(k, r, i, 1)
-                if all(self.adds_up(k, n) for n, (end, _, _) in enumerate(self.rules[k]) if before < end <= r):
+                grid[r] = i
+                self.placed[i] = (side, r, column)
+                for n in rules_of_row[r]:  # the figure counts in the sums it is a part of
+                    rule_sums[n][0] += whole
+                    rule_sums[n][1] += half
+                # The sums whose rows are all behind the column's last figure now.
+                if all(self.adds_up(k, n) for end, n in rule_ends if before < end <= r):
                     self.run(i + 1)
-                self.add(k, r, i, -1)
-                self.grid[k][r] = None
+                for n in rules_of_row[r]:
+                    rule_sums[n][0] -= whole
+                    rule_sums[n][1] -= half
+                grid[r] = None
                 del self.placed[i]
                 self.last[k] = before
-
-    def add(self, k: int, r: int, i: int, sign: int) -> None:
-        for n in self.rules_of_row[k][r]:
-            held = self.rule_sums[k][n]
-            held[0] += sign * self.whole[i]
-            held[1] += sign * self.half[i]
 
     def cell(self, k: int, r: int) -> tuple[int, int]:
         i = self.grid[k][r]
