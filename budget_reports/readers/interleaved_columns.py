@@ -286,6 +286,7 @@ class _Search:
         self.budget = _MAX_NODES
         self.seen: set[tuple[object, ...]] = set()
         self.figures_after: list[int] = []
+        self.unfilled = 0
         self.choices: set[tuple[object, ...]] = set()
         self.assignment: Assignment = {}
         self.all_figures = sum(self.whole)
@@ -363,6 +364,8 @@ class _Search:
         held: list[tuple[int, ...]] = [()] * self.n_rows
         self.seen = set()  # states of this choice of totals
         self.figures_after = [sum(len(run) for run in pool_runs[k:]) for k in range(len(pool_runs) + 1)]
+        # Rows still lacking a part (beyond rounding): kept up to date as runs are placed and taken back.
+        self.unfilled = sum(abs(lack) > s for lack, s in zip(lacking, slack, strict=True))
         self.parts(pool_runs, 0, [-1] * len(self.pools[1]), lacking, slack, held)
 
     def parts(
@@ -377,11 +380,11 @@ class _Search:
         if self.spent():
             return
         if k == len(runs):
-            if all(abs(lack) <= s for lack, s in zip(lacking, slack, strict=True)):
+            if not self.unfilled:
                 self.solutions.append(dict(self.assignment))
             return
         # Each figure left fills at most one row: no more rows may lack a part than figures are left.
-        if sum(abs(lack) > s for lack, s in zip(lacking, slack, strict=True)) > self.figures_after[k]:
+        if self.unfilled > self.figures_after[k]:
             return
         # What each row lacks follows from what it holds: the state is the figures held.
         state = (k, tuple(sorted(chains)), tuple(held))
@@ -401,9 +404,12 @@ class _Search:
             chain = max((c for c in range(len(chains)) if chains[c] < start), key=chains.__getitem__)
             saved = chains[chain]
             chains[chain] = rows[-1]
+            unfilled = self.unfilled
             for i, r in zip(run, rows, strict=True):
+                was_open = abs(lacking[r]) > slack[r]
                 lacking[r] -= whole[i]
                 slack[r] += half[i]
+                self.unfilled += (abs(lacking[r]) > slack[r]) - was_open
                 held[r] = tuple(sorted((*held[r], whole[i])))
                 self.assignment[i] = (r, 1)
             # No later run reaches the rows above the lowest column's end: they must be full now.
@@ -411,6 +417,7 @@ class _Search:
             if all(abs(lacking[r]) <= slack[r] for r in closed):
                 self.parts(runs, k + 1, chains, lacking, slack, held)
             chains[chain] = saved
+            self.unfilled = unfilled
             for i, r in zip(run, rows, strict=True):
                 lacking[r] += whole[i]
                 slack[r] -= half[i]
