@@ -17,6 +17,7 @@ reported as ambiguous, with the columns it could be in; it is never guessed.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -189,6 +190,8 @@ def _fitting_candidates(options: list[list[tuple[int, ...]]], tolerance: int, wi
     Every choice is tried (the caller keeps their number within ``_MAX_STATES``), depth first from
     the sum of the members that have one candidate; a branch is cut as soon as a column exceeds the
     tolerance while no member left to choose adds anything negative: that column can only grow.
+    The last member's vectors are not tried one by one: those that can bring the sum back to zero
+    are looked up by their figure in one column (sorted), then checked in every column.
     """
     fixed = [i for i, opts in enumerate(options) if len(opts) == 1]
     free = [i for i, opts in enumerate(options) if len(opts) > 1]
@@ -198,19 +201,27 @@ def _fitting_candidates(options: list[list[tuple[int, ...]]], tolerance: int, wi
     # only_rising[d]: the members free[d:] add nothing negative (the parent's figures enter negated).
     only_rising = [True] * (len(free) + 1)
     for d in reversed(range(len(free))):
-        only_rising[d] = only_rising[d + 1] and min(min(vector, default=0) for vector in options[free[d]]) >= 0
+        only_rising[d] = only_rising[d + 1] and min(map(min, options[free[d]]), default=0) >= 0
     fits: list[set[int]] = [set() for _ in options]
     chosen = [0] * len(free)
+    if not free:
+        if _near_zero(start, tolerance):
+            for i in fixed:
+                fits[i].add(0)
+        return fits
+    last = _ByColumn(options[free[-1]])
 
     def visit(depth: int, total: tuple[int, ...]) -> None:
-        if depth == len(free):
-            if _near_zero(total, tolerance):
+        if only_rising[depth] and max(total, default=0) > tolerance:
+            return
+        if depth == len(free) - 1:
+            matches = last.completing(total, tolerance)
+            if matches:
                 for i in fixed:
                     fits[i].add(0)
-                for i, index in zip(free, chosen, strict=True):
+                for i, index in zip(free[:-1], chosen, strict=False):  # the last member's are the matches
                     fits[i].add(index)
-            return
-        if only_rising[depth] and max(total, default=0) > tolerance:
+                fits[free[-1]].update(matches)
             return
         for index, vector in enumerate(options[free[depth]]):
             chosen[depth] = index
@@ -218,6 +229,30 @@ def _fitting_candidates(options: list[list[tuple[int, ...]]], tolerance: int, wi
 
     visit(0, start)
     return fits
+
+
+class _ByColumn:
+    """One member's candidate vectors, sorted by their figure in the column where they differ most."""
+
+    def __init__(self, vectors: list[tuple[int, ...]]) -> None:
+        width = len(vectors[0]) if vectors else 0
+        self.column = max(range(width), key=lambda c: len({v[c] for v in vectors}), default=0)
+        order = sorted(range(len(vectors)), key=lambda k: vectors[k][self.column] if width else 0)
+        self.keys = [vectors[k][self.column] if width else 0 for k in order]
+        self.entries = [(k, vectors[k]) for k in order]
+
+    def completing(self, total: tuple[int, ...], tolerance: int) -> list[int]:
+        """The indices of the vectors that bring ``total`` within ``tolerance`` of zero in every column."""
+        if not total:
+            return [k for k, _ in self.entries]
+        need = -total[self.column]
+        low = bisect_left(self.keys, need - tolerance)
+        high = bisect_right(self.keys, need + tolerance)
+        return [
+            k
+            for k, vector in self.entries[low:high]
+            if all(-tolerance <= t + v <= tolerance for t, v in zip(total, vector, strict=True))
+        ]
 
 
 def bound_by_parent(parent: RowFigures, children: list[RowFigures], width: int) -> bool:

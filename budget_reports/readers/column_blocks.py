@@ -456,15 +456,50 @@ def _joined_names(names: list[BlockLine], codes: list[str]) -> list[BlockLine] |
     gaps = [rows[k] for k in range(len(rows) - 1) if rows[k + 1] == rows[k] + 1]  # lines one after the other
     if extra < 0 or comb(len(gaps), extra) > _MAX_JOININGS:
         return None
-    fitting = []
-    for joins in combinations(gaps, extra):
-        joined = _join(names, set(joins))
-        row_names = [line for line in joined if not is_total(compact(line.text))]
-        if all(_fits(line, code) for line, code in zip(row_names, codes, strict=True)):
-            fitting.append(joined)
-    if len(fitting) != 1:
+    joins = _only_joining(names, set(gaps), codes, extra)
+    if joins is None:
         return None
-    return [BlockLine(line.text.replace("\n", ""), line.page, line.line) for line in fitting[0]]
+    return [BlockLine(line.text.replace("\n", ""), line.page, line.line) for line in _join(names, joins)]
+
+
+def _only_joining(names: list[BlockLine], gaps: set[int], codes: list[str], extra: int) -> set[int] | None:
+    """The lines to join to the next (``extra`` of them, each in ``gaps``) so that every row name fits
+    its code, when exactly one such choice exists. Counted line by line with what is left to match
+    (lines, joins, codes) remembered, rather than trying every choice of joins in turn."""
+    known: dict[tuple[int, int, int], tuple[int, tuple[int, ...]]] = {}
+
+    def ways(i: int, joins: int, code: int) -> tuple[int, tuple[int, ...]]:
+        """How many ways (0, 1 or 2: more is as good as 2) the lines from ``i`` on fit, and one of them."""
+        if i == len(names):
+            return (1, ()) if joins == 0 and code == len(codes) else (0, ())
+        key = (i, joins, code)
+        if key in known:
+            return known[key]
+        count, example = 0, ()
+        end = i  # the row name takes lines i..end
+        while True:
+            if end == i:
+                line = names[i]
+            else:
+                text = "\n".join(n.text.strip() for n in names[i : end + 1])
+                line = BlockLine(text, names[i].page, names[i].line)
+            if is_total(compact(line.text)):
+                found, rest = ways(end + 1, joins - (end - i), code)
+            elif code < len(codes) and _fits(line, codes[code]):
+                found, rest = ways(end + 1, joins - (end - i), code + 1)
+            else:
+                found, rest = 0, ()
+            if found and not count:
+                example = (*range(i, end), *rest)
+            count += found
+            if count >= 2 or end not in gaps or end - i + 1 > joins:
+                break
+            end += 1
+        known[key] = (min(count, 2), example)
+        return known[key]
+
+    count, example = ways(0, extra, 0)
+    return set(example) if count == 1 else None
 
 
 def _fits(name: BlockLine, code: str) -> bool:

@@ -225,12 +225,16 @@ def _agreed(search: _Search, solutions: list[Assignment]) -> tuple[dict[int, Pla
     lines = search.lines
     rows: dict[int, PlacedRow] = {}
     placed: set[int] = set()
+    # Each solution's rows as what they hold, (pool, figure) sorted: one pass over each solution.
+    shapes: list[set[tuple[tuple[int, Decimal], ...]]] = [set() for _ in range(search.n_rows)]
+    for solution in solutions:
+        held: list[list[tuple[int, Decimal]]] = [[] for _ in range(search.n_rows)]
+        for i, (row, pool) in solution.items():
+            held[row].append((pool, search.values[i]))
+        for row, cells in enumerate(held):
+            shapes[row].add(tuple(sorted(cells)))
     for r in range(search.n_rows):
-        shapes = {
-            tuple(sorted((pool, search.values[i]) for i, (row, pool) in solution.items() if row == r))
-            for solution in solutions
-        }
-        if len(shapes) != 1:
+        if len(shapes[r]) != 1:
             continue
         members = sorted(i for i, (row, _) in solutions[0].items() if row == r)
         pools = [solutions[0][i][1] for i in members]
@@ -282,21 +286,28 @@ class _Search:
         self.budget = _MAX_NODES
         self.seen: set[tuple[object, ...]] = set()
         self.figures_after: list[int] = []
+        self.unfilled = 0
         self.choices: set[tuple[object, ...]] = set()
         self.assignment: Assignment = {}
         self.all_figures = sum(self.whole)
         self.all_slack = sum(self.half)
+        # Worked out once for the search: figures in the runs from k on, each run's sum, the total
+        # column's figure on each row, and the families by the row that completes them.
+        self.figures_from = [sum(len(run) for run in self.runs[k:]) for k in range(len(self.runs) + 1)]
+        self.run_whole = [sum(self.whole[i] for i in run) for run in self.runs]
+        self.total_at: list[int] = [-1] * self.n_rows
+        self.groups_ending = [max((parent, *children)) for parent, children in self.groups]
 
     def spent(self) -> bool:
         self.budget -= 1
         return self.budget <= 0 or len(self.solutions) > _MAX_SOLUTIONS
 
-    def totals(self, k: int, row: int) -> None:
-        """Runs from ``k`` on: each is the total column's next rows, or left to the pool."""
+    def totals(self, k: int, row: int, chosen: int = 0, passed: int = 0) -> None:
+        """Runs from ``k`` on: each is the total column's next rows, or left to the pool. ``chosen`` and
+        ``passed`` are the sums of the figures taken as totals and of those passed over so far."""
         if self.spent():
             return
-        left = sum(len(run) for run in self.runs[k:])
-        if self.n_rows - row > left:
+        if self.n_rows - row > self.figures_from[k]:
             return
         if row == self.n_rows or k == len(self.runs):
             if row == self.n_rows:
@@ -304,31 +315,29 @@ class _Search:
             return
         # Each row's parts add up to its total, so the totals are half of all the figures: the
         # totals chosen, and the figures passed over, can be no more than that half.
-        chosen = [i for i, (_, pool) in self.assignment.items() if pool == 0]
-        passed = [i for run in self.runs[:k] for i in run if i not in self.assignment]
-        for figures in (chosen, passed):
-            if self.nonnegative and 2 * sum(self.whole[i] for i in figures) > self.all_figures + self.all_slack:
-                return
+        if self.nonnegative and 2 * max(chosen, passed) > self.all_figures + self.all_slack:
+            return
         run = self.runs[k]
         if row + len(run) <= self.n_rows:
             for offset, i in enumerate(run):
                 self.assignment[i] = (row + offset, 0)
-            if self.column_sums_hold(row + len(run)):
-                self.totals(k + 1, row + len(run))
+                self.total_at[row + offset] = i
+            if self.column_sums_hold(row, row + len(run)):
+                self.totals(k + 1, row + len(run), chosen + self.run_whole[k], passed)
             for i in run:
                 del self.assignment[i]
-        self.totals(k + 1, row)
+        self.totals(k + 1, row, chosen, passed + self.run_whole[k])
 
-    def column_sums_hold(self, rows_filled: int) -> bool:
-        """The total column's families whose rows are all filled add up."""
-        cells = {row: i for i, (row, pool) in self.assignment.items() if pool == 0}
-        for parent, children in self.groups:
-            members = [parent, *children]
-            if max(members) >= rows_filled:
+    def column_sums_hold(self, rows_before: int, rows_filled: int) -> bool:
+        """The total column's families completed by filling rows ``rows_before`` to ``rows_filled`` add
+        up (those completed before were checked when their last row was filled)."""
+        cells = self.total_at
+        for (parent, children), last in zip(self.groups, self.groups_ending, strict=True):
+            if not rows_before <= last < rows_filled:
                 continue
             value = self.whole[cells[parent]]
             parts = sum(self.whole[cells[c]] for c in children)
-            slack = sum(self.half[cells[m]] for m in members)
+            slack = self.half[cells[parent]] + sum(self.half[cells[c]] for c in children)
             if abs(value - parts) > slack:
                 return False
         return True
@@ -355,6 +364,8 @@ class _Search:
         held: list[tuple[int, ...]] = [()] * self.n_rows
         self.seen = set()  # states of this choice of totals
         self.figures_after = [sum(len(run) for run in pool_runs[k:]) for k in range(len(pool_runs) + 1)]
+        # Rows still lacking a part (beyond rounding): kept up to date as runs are placed and taken back.
+        self.unfilled = sum(abs(lack) > s for lack, s in zip(lacking, slack, strict=True))
         self.parts(pool_runs, 0, [-1] * len(self.pools[1]), lacking, slack, held)
 
     def parts(
@@ -369,11 +380,11 @@ class _Search:
         if self.spent():
             return
         if k == len(runs):
-            if all(abs(lack) <= s for lack, s in zip(lacking, slack, strict=True)):
+            if not self.unfilled:
                 self.solutions.append(dict(self.assignment))
             return
         # Each figure left fills at most one row: no more rows may lack a part than figures are left.
-        if sum(abs(lack) > s for lack, s in zip(lacking, slack, strict=True)) > self.figures_after[k]:
+        if self.unfilled > self.figures_after[k]:
             return
         # What each row lacks follows from what it holds: the state is the figures held.
         state = (k, tuple(sorted(chains)), tuple(held))
@@ -393,9 +404,12 @@ class _Search:
             chain = max((c for c in range(len(chains)) if chains[c] < start), key=chains.__getitem__)
             saved = chains[chain]
             chains[chain] = rows[-1]
+            unfilled = self.unfilled
             for i, r in zip(run, rows, strict=True):
+                was_open = abs(lacking[r]) > slack[r]
                 lacking[r] -= whole[i]
                 slack[r] += half[i]
+                self.unfilled += (abs(lacking[r]) > slack[r]) - was_open
                 held[r] = tuple(sorted((*held[r], whole[i])))
                 self.assignment[i] = (r, 1)
             # No later run reaches the rows above the lowest column's end: they must be full now.
@@ -403,6 +417,7 @@ class _Search:
             if all(abs(lacking[r]) <= slack[r] for r in closed):
                 self.parts(runs, k + 1, chains, lacking, slack, held)
             chains[chain] = saved
+            self.unfilled = unfilled
             for i, r in zip(run, rows, strict=True):
                 lacking[r] += whole[i]
                 slack[r] -= half[i]

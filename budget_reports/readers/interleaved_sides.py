@@ -21,6 +21,7 @@ placement puts it, the others are reported ambiguous.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -120,16 +121,24 @@ class _Search:
                 k = known.get((s, r, c))
                 next_filled[r] = r if k is not None and not k.empty else next_filled[r + 1]
             self.next_filled.append(next_filled)
-        # Per figure: the cells it may stand in, column by column.
-        self.options: list[list[tuple[int, int]]] = [
-            [
-                (k, r)
-                for k, (s, c) in enumerate(self.columns)
-                for r in range(len(sides[s]))
-                if _fits(values[i], known.get((s, r, c)))
-            ]
-            for i in range(len(values))
-        ]
+        # Per figure and column: the rows it may stand in, top to bottom.
+        # Per column, the rows the report says nothing of (any figure may stand there) and those it
+        # proves filled (a figure near what it says); a row it proves empty takes none.
+        free_rows: list[list[int]] = []
+        filled_rows: list[dict[int, Known]] = []
+        for s, c in self.columns:
+            cells = [known.get((s, r, c)) for r in range(len(sides[s]))]
+            free_rows.append([r for r, k in enumerate(cells) if k is None])
+            filled_rows.append({r: k for r, k in enumerate(cells) if k is not None and not k.empty})
+        self.options: list[list[list[int]]] = []
+        for value in values:
+            half = half_step(value)  # once per figure, not once per cell
+            self.options.append(
+                [
+                    sorted([*free, *(r for r, k in filled.items() if _fits(value, half, k))]) if filled else free
+                    for free, filled in zip(free_rows, filled_rows, strict=True)
+                ]
+            )
         rules = [_row_sums(side) for side in sides]
         self.rules = [[(max(t, *parts), t, parts) for t, parts in rules[s]] for s, _ in self.columns]
         # Each rule's parts added up as figures are placed (value, slack), column by column.
@@ -138,6 +147,8 @@ class _Search:
             [[n for n, (_, parts) in enumerate(rules[s]) if r in parts] for r in range(len(sides[s]))]
             for s, _ in self.columns
         ]
+        # Per column, each sum by the row that completes it (end, sum), in that order.
+        self.rule_ends = [sorted((end, n) for n, (end, _, _) in enumerate(column_rules)) for column_rules in self.rules]
         self.last = [-1] * len(self.columns)
         self.grid: list[list[int | None]] = [[None] * n for n in self.rows]  # figure in each cell
         self.placed: dict[int, Cell] = {}
@@ -158,26 +169,36 @@ class _Search:
             ):
                 self.solutions.append(dict(self.placed))
             return
-        for k, r in self.options[i]:
+        for k, rows in enumerate(self.options[i]):
             before = self.last[k]
-            if r <= before or self.next_filled[k][before + 1] < r:
-                continue  # above the column's last figure, or past a row that must be filled
-            self.last[k] = r
-            self.grid[k][r] = i
-            self.placed[i] = (self.columns[k][0], r, self.columns[k][1])
-            self.add(k, r, i, 1)
-            if all(self.adds_up(k, n) for n, (end, _, _) in enumerate(self.rules[k]) if before < end <= r):
-                self.run(i + 1)
-            self.add(k, r, i, -1)
-            self.grid[k][r] = None
-            del self.placed[i]
-            self.last[k] = before
-
-    def add(self, k: int, r: int, i: int, sign: int) -> None:
-        for n in self.rules_of_row[k][r]:
-            held = self.rule_sums[k][n]
-            held[0] += sign * self.whole[i]
-            held[1] += sign * self.half[i]
+            # Below the column's last figure, and not past a row that must be filled.
+            limit = self.next_filled[k][before + 1]
+            side, column = self.columns[k]
+            grid, rule_sums, rules_of_row, rule_ends = (
+                self.grid[k],
+                self.rule_sums[k],
+                self.rules_of_row[k],
+                self.rule_ends[k],
+            )
+            whole, half = self.whole[i], self.half[i]
+            for r in rows[bisect_right(rows, before) :]:
+                if r > limit:
+                    break
+                self.last[k] = r
+                grid[r] = i
+                self.placed[i] = (side, r, column)
+                for n in rules_of_row[r]:  # the figure counts in the sums it is a part of
+                    rule_sums[n][0] += whole
+                    rule_sums[n][1] += half
+                # The sums whose rows are all behind the column's last figure now.
+                if all(self.adds_up(k, n) for end, n in rule_ends if before < end <= r):
+                    self.run(i + 1)
+                for n in rules_of_row[r]:
+                    rule_sums[n][0] -= whole
+                    rule_sums[n][1] -= half
+                grid[r] = None
+                del self.placed[i]
+                self.last[k] = before
 
     def cell(self, k: int, r: int) -> tuple[int, int]:
         i = self.grid[k][r]
@@ -212,12 +233,9 @@ class _Search:
         return abs(a - b) <= ha + hb
 
 
-def _fits(value: Decimal, known: Known | None) -> bool:
-    if known is None:
-        return True
-    if known.empty:
-        return False
-    slack = half_step(value) + known.half
+def _fits(value: Decimal, half: Decimal, known: Known) -> bool:
+    """Whether the figure (``half`` its rounding) may stand in a cell the report proves filled."""
+    slack = half + known.half
     return value >= known.value - slack if known.at_least else abs(value - known.value) <= slack
 
 

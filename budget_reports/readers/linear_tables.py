@@ -27,6 +27,7 @@ from budget_reports.readers.baseline_headers import assembled_words
 from budget_reports.readers.baseline_rows import gather_baseline_rows, is_written_by_baseline, share_figures_below
 from budget_reports.readers.baseline_sides import gather_two_sided_rows, prints_codes_apart
 from budget_reports.readers.cell_assignment import (
+    Placement,
     RowFigures,
     bound_by_parent,
     keep_total_columns,
@@ -762,11 +763,20 @@ def _narrow_down_the_columns(rows: list[list[PlacedSide | None]], side_index: in
         if classes:
             groups.append((total, classes))
     lines = [f for _, f in coded]
+    # Per group, its lines' placements when it was last asked and removed nothing: the same question
+    # gives the same answer, so it is asked again only once one of them has changed.
+    settled: list[list[list[Placement]] | None] = [None] * len(groups)
     for _ in range(3):  # a narrowed parent narrows its own group in the next pass
-        changed = [
-            bound_by_parent(parent, children, width) | narrow_by_columns(parent, children, width)
-            for parent, children in groups
-        ]
+        changed = []
+        for g, (parent, children) in enumerate(groups):
+            members = [parent, *children]
+            unchanged = settled[g]
+            if unchanged is not None and all(m.candidates is c for m, c in zip(members, unchanged, strict=True)):
+                changed.append(False)
+                continue
+            narrowed = bound_by_parent(parent, children, width) | narrow_by_columns(parent, children, width)
+            settled[g] = None if narrowed else [m.candidates for m in members]
+            changed.append(narrowed)
         if one_sided and total is not None:
             changed.append(keep_total_columns(total, lines))
         if not any(changed):
