@@ -1,0 +1,266 @@
+"""The 基本支出决算表 (人员经费 and 公用经费 side by side) when ``pdftotext`` (default mode) wrote
+it as one interleaved stream of both halves' codes, names and figures, in no order a row can be
+rebuilt from (one half's figures not even top to bottom).
+
+What the stream still says, whatever its order:
+- which classes the table prints (its 3-digit economic codes) and, per class, how many lines it
+  prints (its names, matched against the classification reference): a class holds no more figures;
+- which group each class adds up to (人员经费: ``metric_names.PERSONNEL_CLASSES``; 公用经费: the
+  others), and the groups' total labels (人员经费合计 …);
+- the figures, as a multiset.
+The report's prose adds what it states of the groups (``人员经费2152.26万元，主要包括：基本工资、…``):
+the group's total, and items that are spent on (a class holds at least as many figures as items of
+it the prose names).
+
+``class_sum_search`` finds every split of the figures into group totals, class totals and lines of
+a class that keeps the sums and these bounds. The group and class totals every split agrees on are
+read; every other figure is reported ambiguous with the lines it may be on (no order in the stream
+tells which line of its class holds it). A table whose figures fit no split, or too many to try,
+stays reported not read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from functools import cache
+
+from budget_reports import metric_names
+from budget_reports.classification.reference import ECONOMIC, EDITIONS, edition
+from budget_reports.extract.standard_tables.recognise import TableKind, kind_of_title
+from budget_reports.model import AmbiguousCell, Block
+from budget_reports.normalize import compact, parse_decimal, to_wanyuan
+from budget_reports.readers.block_words import BARE_FIGURE, CLASS_CODE
+from budget_reports.readers.cell_assignment import RowFigures
+from budget_reports.readers.class_sum_search import Agreed, Group, agreed, splits
+from budget_reports.readers.column_blocks import BlockLine, unplaced_figure
+from budget_reports.readers.linear_rows import Segment, Token
+from budget_reports.readers.linear_tables import LinearTable, SourceLine, placed_table
+from budget_reports.readers.table_headers import LAYOUTS
+from budget_reports.readers.table_relations import PlacedSide
+
+_LAYOUT = next(layout for layout in LAYOUTS if layout.name == "经济分类两栏")
+_TABLES = (TableKind.GPB_BASIC,)
+_COLUMN = ("决算数",)
+
+
+@dataclass(frozen=True, slots=True)
+class GroupWords:
+    """How a report names a group: its total's label in the table, and the group in prose."""
+
+    metric: str
+    total_labels: tuple[str, ...]  # compact, longest first
+    prose: str  # regular expression naming the group before its figure
+
+
+GROUPS: tuple[GroupWords, ...] = (
+    GroupWords(
+        metric_names.PERSONNEL,
+        ("人员经费合计", "人员经费小计", "人员支出合计"),
+        r"(?<!保障机关正常运转的)人员经费(?:支出)?",
+    ),
+    GroupWords(
+        metric_names.PUBLIC_USE, ("日常公用经费合计", "公用经费合计", "公用经费小计"), r"(?:日常)?公用经费(?:支出)?"
+    ),
+)
+# ``人员经费2152.26万元，主要包括：基本工资、津贴补贴…；``: the figure, then the items spent on.
+_STATED = r"(?:为|是)?\s*(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|亿元|元)(?P<after>[^。；;]*)"
+_ITEMS = re.compile(r"(?:主要)?(?:包括|用于)[:：]?(?P<items>[^。；;]*)")
+_ITEM_SEPARATORS = re.compile(r"[、，,]")
+
+
+@dataclass(frozen=True, slots=True)
+class Stated:
+    """What the prose states of a group: its total, and the economic lines it names as spent on."""
+
+    total: Decimal | None
+    codes: frozenset[str]
+
+
+def basic_spending_from_streams(
+    lines: list[SourceLine], tables: list[LinearTable], prose: Sequence[Block]
+) -> list[LinearTable]:
+    """The tables, each 基本支出决算表 left not read (written as an interleaved stream) read again
+    from its stream where the sums settle its totals."""
+    out = list(tables)
+    for k, table in enumerate(out):
+        if table.lost is None or kind_of_title(compact(lines[table.start].text)) not in _TABLES:
+            continue
+        read = read_stream(lines, table, stated_groups(prose))
+        if read is not None:
+            out[k] = read
+    return out
+
+
+def stated_groups(prose: Sequence[Block]) -> dict[str, Stated]:
+    """Per group metric, what the prose states of it (the first statement naming a figure)."""
+    out: dict[str, Stated] = {}
+    for block in prose:
+        text = compact(block.text)
+        if "经费" not in text or "基本支出" not in text:
+            continue  # the groups of the basic spending are stated where it is
+        for group in GROUPS:
+            match = re.search(group.prose + _STATED, text)
+            if match is None or group.metric in out:
+                continue
+            value = parse_decimal(match["value"])
+            total = None if value is None else to_wanyuan(value, match["unit"])
+            items = _ITEMS.search(match["after"])
+            names = [n.removesuffix("等") for n in _ITEM_SEPARATORS.split(items["items"])] if items is not None else []
+            out[group.metric] = Stated(total, frozenset(c for name in names if (c := _line_code(name)) is not None))
+    return out
+
+
+def read_stream(lines: list[SourceLine], table: LinearTable, stated: dict[str, Stated]) -> LinearTable | None:
+    span = [BlockLine(line.text, line.page, line.line) for line in lines[table.start + 1 : table.end]]
+    words = [compact(line.text) for line in span]
+    figures = [line for line, word in zip(span, words, strict=True) if BARE_FIGURE.match(word)]
+    classes = sorted({w for line in span for w in line.text.split() if CLASS_CODE.match(w) and _class_name(w)})
+    labels = {
+        group.metric: next((line for line, word in zip(span, words, strict=True) if word in group.total_labels), None)
+        for group in GROUPS
+    }
+    groups = [
+        Group(
+            tuple(c for c in classes if _in_group(c, group)),
+            labels[group.metric] is not None,
+        )
+        for group in GROUPS
+    ]
+    if not figures or not all(g.classes and g.has_total for g in groups):
+        return None
+    printed = {c: _printed_lines(c, set(words)) for c in classes}
+    named = {c: {code for s in stated.values() for code in s.codes if code[:3] == c} for c in classes}
+    values = [_value(f.text) for f in figures]
+    found = splits(
+        values,
+        groups,
+        lines_per_class={c: (len(named[c]), len(printed[c])) for c in classes},
+        group_totals=tuple(stated[g.metric].total if g.metric in stated else None for g in GROUPS),
+    )
+    if not found:
+        return None
+    known = agreed(values, groups, found)
+    if not known.class_totals and not any(t is not None for t in known.group_totals):
+        return None
+    return _table(lines, table, figures, values, known, labels, span, printed)
+
+
+def _table(
+    lines: list[SourceLine],
+    table: LinearTable,
+    figures: list[BlockLine],
+    values: list[Decimal],
+    known: Agreed,
+    labels: dict[str, BlockLine | None],
+    span: list[BlockLine],
+    printed: dict[str, list[str]],
+) -> LinearTable:
+    free = list(range(len(figures)))  # figures not yet given to a cell, in print order
+
+    def take(value: Decimal) -> BlockLine:
+        index = next(i for i in free if values[i] == value)
+        free.remove(index)
+        return figures[index]
+
+    rows: list[list[PlacedSide | None]] = []
+    for group, total in zip(GROUPS, known.group_totals, strict=True):
+        for code in known.class_totals:
+            if not _in_group(code, group):
+                continue
+            value = known.class_totals[code]
+            name = _printed_name(code, span)
+            rows.append(_row(group, code, name, None if value is None else take(value)))
+        label = labels[group.metric]
+        if total is not None and label is not None:
+            rows.append(_row(group, None, label, take(total)))
+    unplaced = [_ambiguity(figures[i], known, values, i, printed) for i in free]
+    return placed_table(lines, table.start, table.end, _LAYOUT, rows, unplaced)
+
+
+def _in_group(code: str, group: GroupWords) -> bool:
+    return (code in metric_names.PERSONNEL_CLASSES) == (group.metric == metric_names.PERSONNEL)
+
+
+def _row(
+    group: GroupWords, code: str | None, name: BlockLine | None, figure: BlockLine | None
+) -> list[PlacedSide | None]:
+    segment = Segment(
+        code=[Token(code, name.page, name.line)] if code is not None and name is not None else [],
+        name=[Token(compact(name.text), name.page, name.line)] if name is not None else [],
+        figures=[Token(figure.text.strip(), figure.page, figure.line)] if figure is not None else [],
+    )
+    side = 0 if group.metric == metric_names.PERSONNEL else 1
+    figures = RowFigures((_value(figure.text),), [(0,)]) if figure is not None else RowFigures((), [()])
+    row: list[PlacedSide | None] = [None, None]
+    row[side] = PlacedSide(_LAYOUT.sides[side], segment, figures)
+    return row
+
+
+def _ambiguity(
+    figure: BlockLine, known: Agreed, values: list[Decimal], index: int, printed: dict[str, list[str]]
+) -> AmbiguousCell:
+    """A figure left unplaced, with the lines it may be on: those of the classes it is a line of in
+    some split (its class's lines when every split agrees)."""
+    classes = sorted(known.classes_of.get(index, set()))
+    rows = " | ".join(row for c in classes for row in printed[c])
+    return replace(unplaced_figure(figure, [_COLUMN]), row=rows or f"第{figure.page}页（所在行无法确定）")
+
+
+def _value(text: str) -> Decimal:
+    value = parse_decimal(text)
+    assert value is not None  # a bare figure
+    return value
+
+
+@cache
+def _economic_lines() -> dict[str, dict[str, str]]:
+    """Class code -> {line code: name} over every edition of the economic classification (and a
+    line's names in other editions, as aliases)."""
+    out: dict[str, dict[str, str]] = {}
+    for year in EDITIONS[ECONOMIC]:
+        for entry in edition(ECONOMIC, year).entries.values():
+            if len(entry.code) == 5:
+                out.setdefault(entry.code[:3], {}).setdefault(entry.code, entry.name)
+    return out
+
+
+@cache
+def _names_by_line() -> dict[str, str]:
+    """Compact name -> line code, for names only one line code bears."""
+    seen: dict[str, set[str]] = {}
+    for year in EDITIONS[ECONOMIC]:
+        for entry in edition(ECONOMIC, year).entries.values():
+            if len(entry.code) == 5:
+                for name in (entry.name, *entry.aliases):
+                    seen.setdefault(compact(name), set()).add(entry.code)
+    return {name: next(iter(codes)) for name, codes in seen.items() if len(codes) == 1}
+
+
+def _line_code(name: str) -> str | None:
+    return _names_by_line().get(compact(name))
+
+
+@cache
+def _class_name(code: str) -> str | None:
+    entry = edition(ECONOMIC, None).get(code)
+    return entry.name if entry is not None and entry.level == "类" else None
+
+
+def _printed_name(code: str, span: list[BlockLine]) -> BlockLine | None:
+    """The class's name as the stream prints it (None: not printed)."""
+    name = _class_name(code)
+    return next((line for line in span if compact(line.text) == name), None)
+
+
+def _printed_lines(code: str, words: set[str]) -> list[str]:
+    """The class's lines the stream prints a name of (or the start of a name wrapped in its cell),
+    as ``code name``: a generous count, as it only bounds how many figures the class holds."""
+    found = []
+    for line, name in _economic_lines().get(code, {}).items():
+        key = compact(name)
+        if any(key[:n] in words for n in range(2, len(key) + 1)):
+            found.append(f"{line} {name}")
+    return found
