@@ -76,7 +76,7 @@ class Stated:
     """What the prose states of a group: its total, and the economic lines it names as spent on."""
 
     total: Decimal | None
-    codes: frozenset[str]
+    names: tuple[str, ...]  # compact
 
 
 def basic_spending_from_streams(
@@ -109,7 +109,7 @@ def stated_groups(prose: Sequence[Block]) -> dict[str, Stated]:
             total = None if value is None else to_wanyuan(value, match["unit"])
             items = _ITEMS.search(match["after"])
             names = [n.removesuffix("等") for n in _ITEM_SEPARATORS.split(items["items"])] if items is not None else []
-            out[group.metric] = Stated(total, frozenset(c for name in names if (c := _line_code(name)) is not None))
+            out[group.metric] = Stated(total, tuple(compact(name) for name in names))
     return out
 
 
@@ -132,7 +132,11 @@ def read_stream(lines: list[SourceLine], table: LinearTable, stated: dict[str, S
     if not figures or not all(g.classes and g.has_total for g in groups):
         return None
     printed = {c: _printed_lines(c, set(words)) for c in classes}
-    named = {c: {code for s in stated.values() for code in s.codes if code[:3] == c} for c in classes}
+    named: dict[str, set[str]] = {c: set() for c in classes}
+    for name in (name for s in stated.values() for name in s.names):
+        codes = [code for code in _lines_named().get(name, ()) if code[:3] in named]
+        if len(codes) == 1:  # a name the table's classes give one line
+            named[codes[0][:3]].add(codes[0])
     values = [_value(f.text) for f in figures]
     found = splits(
         values,
@@ -156,7 +160,7 @@ def _table(
     known: Agreed,
     labels: dict[str, BlockLine | None],
     span: list[BlockLine],
-    printed: dict[str, list[str]],
+    printed: dict[str, dict[str, str]],
 ) -> LinearTable:
     free = list(range(len(figures)))  # figures not yet given to a cell, in print order
 
@@ -171,12 +175,19 @@ def _table(
             if not _in_group(code, group):
                 continue
             value = known.class_totals[code]
-            name = _printed_name(code, span)
-            rows.append(_row(group, code, name, None if value is None else take(value)))
+            figure = None if value is None else take(value)
+            rows.append(_row(group, code, _name_line(_class_name(code) or "", span) or figure, figure))
+            held = known.lines_of_class.get(code)
+            # One figure, and one line it can be on. (Which lines the prose names as spent on is no
+            # evidence of where a figure stands: reports name items their table leaves empty.)
+            only = next(iter(printed[code])) if len(printed[code]) == 1 else None
+            if held is not None and sum(held.values()) == 1 and only is not None:
+                line = take(next(iter(held)))
+                rows.append(_row(group, only, _name_line(printed[code][only], span) or line, line))
         label = labels[group.metric]
         if total is not None and label is not None:
             rows.append(_row(group, None, label, take(total)))
-    unplaced = [_ambiguity(figures[i], known, values, i, printed) for i in free]
+    unplaced = [_ambiguity(figures[i], known, i, printed) for i in free]
     return placed_table(lines, table.start, table.end, _LAYOUT, rows, unplaced)
 
 
@@ -199,13 +210,11 @@ def _row(
     return row
 
 
-def _ambiguity(
-    figure: BlockLine, known: Agreed, values: list[Decimal], index: int, printed: dict[str, list[str]]
-) -> AmbiguousCell:
+def _ambiguity(figure: BlockLine, known: Agreed, index: int, printed: dict[str, dict[str, str]]) -> AmbiguousCell:
     """A figure left unplaced, with the lines it may be on: those of the classes it is a line of in
     some split (its class's lines when every split agrees)."""
     classes = sorted(known.classes_of.get(index, set()))
-    rows = " | ".join(row for c in classes for row in printed[c])
+    rows = " | ".join(f"{line} {name}" for c in classes for line, name in printed[c].items())
     return replace(unplaced_figure(figure, [_COLUMN]), row=rows or f"第{figure.page}页（所在行无法确定）")
 
 
@@ -228,19 +237,15 @@ def _economic_lines() -> dict[str, dict[str, str]]:
 
 
 @cache
-def _names_by_line() -> dict[str, str]:
-    """Compact name -> line code, for names only one line code bears."""
+def _lines_named() -> dict[str, frozenset[str]]:
+    """Compact name -> the line codes bearing it in some edition (also as an alias)."""
     seen: dict[str, set[str]] = {}
     for year in EDITIONS[ECONOMIC]:
         for entry in edition(ECONOMIC, year).entries.values():
             if len(entry.code) == 5:
                 for name in (entry.name, *entry.aliases):
                     seen.setdefault(compact(name), set()).add(entry.code)
-    return {name: next(iter(codes)) for name, codes in seen.items() if len(codes) == 1}
-
-
-def _line_code(name: str) -> str | None:
-    return _names_by_line().get(compact(name))
+    return {name: frozenset(codes) for name, codes in seen.items()}
 
 
 @cache
@@ -249,18 +254,18 @@ def _class_name(code: str) -> str | None:
     return entry.name if entry is not None and entry.level == "类" else None
 
 
-def _printed_name(code: str, span: list[BlockLine]) -> BlockLine | None:
-    """The class's name as the stream prints it (None: not printed)."""
-    name = _class_name(code)
-    return next((line for line in span if compact(line.text) == name), None)
+def _name_line(name: str, span: list[BlockLine]) -> BlockLine | None:
+    """The line printing ``name`` (or its start, wrapped in its cell); None: not printed."""
+    key = compact(name)
+    return next((line for line in span if len(w := compact(line.text)) >= 2 and key.startswith(w)), None)
 
 
-def _printed_lines(code: str, words: set[str]) -> list[str]:
-    """The class's lines the stream prints a name of (or the start of a name wrapped in its cell),
-    as ``code name``: a generous count, as it only bounds how many figures the class holds."""
-    found = []
+def _printed_lines(code: str, words: set[str]) -> dict[str, str]:
+    """The class's lines the stream prints a name of (or the start of a name wrapped in its cell):
+    line code -> name. A generous count, as it only bounds how many figures the class holds."""
+    found = {}
     for line, name in _economic_lines().get(code, {}).items():
         key = compact(name)
         if any(key[:n] in words for n in range(2, len(key) + 1)):
-            found.append(f"{line} {name}")
+            found[line] = name
     return found
