@@ -30,7 +30,7 @@ from functools import cache
 from budget_reports import metric_names
 from budget_reports.classification.reference import ECONOMIC, EDITIONS, edition
 from budget_reports.extract.standard_tables.recognise import TableKind, kind_of_title
-from budget_reports.model import AmbiguousCell, Block
+from budget_reports.model import AmbiguousCell, Block, BlockKind
 from budget_reports.normalize import compact, parse_decimal, to_wanyuan
 from budget_reports.readers.block_words import BARE_FIGURE, CLASS_CODE
 from budget_reports.readers.cell_assignment import RowFigures
@@ -38,12 +38,14 @@ from budget_reports.readers.class_sum_search import Agreed, Group, agreed, split
 from budget_reports.readers.column_blocks import BlockLine, unplaced_figure
 from budget_reports.readers.linear_rows import Segment, Token
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, placed_table
+from budget_reports.readers.overview_streams import span_end
 from budget_reports.readers.table_headers import LAYOUTS
 from budget_reports.readers.table_relations import PlacedSide
 
 _LAYOUT = next(layout for layout in LAYOUTS if layout.name == "经济分类两栏")
 _TABLES = (TableKind.GPB_BASIC,)
 _COLUMN = ("决算数",)
+_TITLE_MAX_CHARS = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,19 +81,70 @@ class Stated:
     names: tuple[str, ...]  # compact
 
 
+def with_passed_over(lines: list[SourceLine], tables: list[LinearTable]) -> list[LinearTable]:
+    """The tables, and each 基本支出决算表 title the table finder passed over (its header never
+    reaching a row) whose pages print class codes and figures: reported not read, its figures
+    ambiguous, until ``basic_spending_from_streams`` reads it (a contents line is no table)."""
+    inside = [(t.start, t.end) for t in tables]
+    found = []
+    for i, line in enumerate(lines):
+        if "表" not in line.text or any(a <= i < b for a, b in inside):
+            continue
+        key = compact(line.text)
+        if len(key) > _TITLE_MAX_CHARS or "。" in key or kind_of_title(key) not in _TABLES:
+            continue
+        end = i + 1
+        while end < len(lines) and lines[end].page == line.page and not any(a == end for a, _ in inside):
+            end += 1
+        limit = min((a for a, _ in inside if a >= end), default=len(lines))
+        end = span_end(lines, end, limit)
+        cells = [BlockLine(word, x.page, x.line) for x in lines[i + 1 : end] for word in x.text.split()]
+        if any(CLASS_CODE.match(c.text) for c in cells) and sum(bool(BARE_FIGURE.match(c.text)) for c in cells) > 1:
+            found.append(_not_read(lines, i, end, cells))
+    return sorted([*tables, *found], key=lambda t: t.start)
+
+
+def _not_read(lines: list[SourceLine], start: int, end: int, cells: list[BlockLine]) -> LinearTable:
+    title = lines[start]
+    unplaced = [unplaced_figure(cell, [_COLUMN]) for cell in cells if BARE_FIGURE.match(cell.text)]
+    where = f"第{title.page}页" if title.page is not None else f"第{title.line}行"
+    message = f"{where}表格“{compact(title.text)}”的两栏文本交错写出，未能还原为行（其数字未录入）"
+    heading = Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)
+    return LinearTable(start, end, [heading], unplaced, lost=message, unplaced=unplaced)
+
+
 def basic_spending_from_streams(
     lines: list[SourceLine], tables: list[LinearTable], prose: Sequence[Block]
 ) -> list[LinearTable]:
     """The tables, each 基本支出决算表 left not read (written as an interleaved stream) read again
     from its stream where the sums settle its totals."""
     out = list(tables)
-    for k, table in enumerate(out):
+    stated = stated_groups(prose)
+    for run in _continued_runs(lines, out):
+        read = read_stream(lines, [out[k] for k in run], stated)
+        if read is None:
+            continue
+        out[run[0]] = read
+        for k in run[1:]:  # a page continuing the table: its title printed again, its figures read above
+            title = lines[out[k].start]
+            out[k] = LinearTable(
+                out[k].start, out[k].end, [Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)], []
+            )
+    return out
+
+
+def _continued_runs(lines: list[SourceLine], tables: list[LinearTable]) -> list[list[int]]:
+    """Indices of the 基本支出决算表 left not read, those following each other with nothing
+    between (a table continued on the next page, its title printed again) in one run."""
+    runs: list[list[int]] = []
+    for k, table in enumerate(tables):
         if table.lost is None or kind_of_title(compact(lines[table.start].text)) not in _TABLES:
             continue
-        read = read_stream(lines, table, stated_groups(prose))
-        if read is not None:
-            out[k] = read
-    return out
+        if runs and runs[-1][-1] == k - 1 and not any(x.text.strip() for x in lines[tables[k - 1].end : table.start]):
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return runs
 
 
 def stated_groups(prose: Sequence[Block]) -> dict[str, Stated]:
@@ -113,13 +166,18 @@ def stated_groups(prose: Sequence[Block]) -> dict[str, Stated]:
     return out
 
 
-def read_stream(lines: list[SourceLine], table: LinearTable, stated: dict[str, Stated]) -> LinearTable | None:
-    span = [BlockLine(line.text, line.page, line.line) for line in lines[table.start + 1 : table.end]]
-    words = [compact(line.text) for line in span]
-    figures = [line for line, word in zip(span, words, strict=True) if BARE_FIGURE.match(word)]
-    classes = sorted({w for line in span for w in line.text.split() if CLASS_CODE.match(w) and _class_name(w)})
+def read_stream(lines: list[SourceLine], parts: list[LinearTable], stated: dict[str, Stated]) -> LinearTable | None:
+    """The table whose pages are ``parts`` (each from its title), read from their stream; None
+    where the figures fit no split, or the splits agree on nothing."""
+    table = parts[0]
+    span = [BlockLine(x.text, x.page, x.line) for part in parts for x in lines[part.start + 1 : part.end]]
+    # Each word apart (a line may join a figure of one half to a code of the other: ``2,082.86 302``).
+    cells = [BlockLine(word, line.page, line.line) for line in span for word in line.text.split()]
+    words = [compact(line.text) for line in span] + [cell.text for cell in cells]
+    figures = [cell for cell in cells if BARE_FIGURE.match(cell.text)]
+    classes = sorted({cell.text for cell in cells if CLASS_CODE.match(cell.text) and _class_name(cell.text)})
     labels = {
-        group.metric: next((line for line, word in zip(span, words, strict=True) if word in group.total_labels), None)
+        group.metric: next((cell for cell in cells if compact(cell.text) in group.total_labels), None)
         for group in GROUPS
     }
     groups = [
