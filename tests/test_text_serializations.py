@@ -90,7 +90,12 @@ TEMPLATE = "shanghai-final-accounts-template-2024.pdf"
 #     in the stream says (the table prints empty lines; the prose's list of items is no evidence:
 #     it names 个人农业生产补贴 where the table prints 奖励金): those 23 figures (310's one figure
 #     among its nine printed lines too) are NULL with extraction.ambiguous_cell naming the lines;
-#   - the 三公 table's budget figures (0.95, 三公经费 and 公务接待费) are not placed from this text.
+#   - the 三公 table (one row under 预算数 / 决算数 of 合计 and five items) comes as its header's
+#     item cells in no usable order, then its twelve stage labels in column order, each figure
+#     after the labels of the columns it may be under (readers/stage_label_streams.py): the first
+#     0.95 can only be 合计/预算数 (三公经费's budget is read); the second, after ten labels, is
+#     因公出国(境)费's or 公务接待费's budget by the row's sums alike: NULL with an
+#     extraction.ambiguous_cell finding naming both (the prose does not state the items' budgets).
 # - pdfplumber writes one line per baseline, so a row's cells sit on several lines (a name above
 #   its code, a wrapped name split around it, a row's figures on the name's line and the code's,
 #   labels' figures on the line below, both halves of a two-sided table interleaved) and a header
@@ -106,7 +111,7 @@ PINNED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
     (PUTUO, "pdftotext-raw"): {"summary_metrics/table": (21, 0)},
     (PUTUO, "pypdfium2"): {"summary_metrics/table": (21, 0)},
     (PUTUO, "pdftotext"): {
-        "summary_metrics/table": (20, 0),
+        "summary_metrics/table": (21, 0),
         "income/table": (1, 0),
         "expenditure_economic/table": (4, 0),
     },
