@@ -17,6 +17,7 @@ import pytest
 from budget_reports.extract.standard_tables import read_tables
 from budget_reports.readers.text import read_text
 from tests.cjk_table_pdf import Column, TablePdf
+from tests.conftest import corpus_file
 from tests.test_readers_column_blocks_pdf import _pdftotext
 
 TITLE = "财政拨款“三公”经费支出决算表"
@@ -86,3 +87,44 @@ def test_a_three_public_table_from_pdftotext_default(tmp_path: Path, name: str) 
     reported = [Decimal(cell.figure) for cell in document.ambiguous_cells]
     for key, value in stated.items():
         assert key in read or value in reported, key
+
+
+PUTUO = "shanghai-putuo-finance-bureau-2024-final.pdf"
+
+
+def _putuo_text(first: str, second: str) -> str:
+    """Putuo's report as pdftotext (default) writes it, the two figures of its 三公 table's page
+    (each stage label on its line in column order, each figure after the labels of the columns
+    it may be under) replaced."""
+    pages = _pdftotext(corpus_file(PUTUO)).split("\f")
+    k = next(k for k, page in enumerate(pages) if page.lstrip().startswith(TITLE))
+    assert pages[k].count("0.95") == 2
+    pages[k] = pages[k].replace("0.95", first, 1).replace("0.95", second, 1)
+    return "\f".join(pages)
+
+
+def _three_public(document) -> tuple[dict[tuple[str, str], Decimal], list]:
+    read = {key: value for key, value in _read_facts(read_tables(document)).items() if key[0] in ITEMS}
+    columns = tuple(f"{item}/" for item in ("合计", *ITEMS))
+    cells = [cell for cell in document.ambiguous_cells if all(c.startswith(columns) for c in cell.candidates)]
+    return read, cells
+
+
+@pytest.mark.parametrize("figure", ["0.95", "12.40"])
+def test_a_stream_whose_sums_leave_one_column_reads_it(figure: str) -> None:
+    """The first figure can only be 合计/预算数; the second, after ten labels, is 因公出国(境)费's or
+    公务接待费's budget by the sums alike: read, and reported ambiguous with both."""
+    document = read_text(_putuo_text(figure, figure), "putuo.txt")
+    read, cells = _three_public(document)
+    assert read == {("三公经费", "budget_value"): Decimal(figure)}
+    assert [(cell.figure, set(cell.candidates)) for cell in cells] == [
+        (figure, {"因公出国(境)费/预算数", "公务接待费/预算数"})
+    ]
+
+
+def test_a_row_that_does_not_add_up_is_reported_not_read() -> None:
+    document = read_text(_putuo_text("0.95", "0.59"), "putuo.txt")
+    read, cells = _three_public(document)
+    assert read == {}
+    assert sorted(cell.figure for cell in cells) == ["0.59", "0.95"]
+    assert any("三公" in lost for lost in document.lost)
