@@ -39,13 +39,13 @@ from budget_reports.readers.column_blocks import BlockLine, unplaced_figure
 from budget_reports.readers.linear_rows import Segment, Token
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, placed_table
 from budget_reports.readers.overview_streams import span_end
+from budget_reports.readers.passed_over_titles import passed_over_titles
 from budget_reports.readers.table_headers import LAYOUTS
 from budget_reports.readers.table_relations import PlacedSide
 
 _LAYOUT = next(layout for layout in LAYOUTS if layout.name == "经济分类两栏")
 _TABLES = (TableKind.GPB_BASIC,)
 _COLUMN = ("决算数",)
-_TITLE_MAX_CHARS = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,19 +85,10 @@ def with_passed_over(lines: list[SourceLine], tables: list[LinearTable]) -> list
     """The tables, and each 基本支出决算表 title the table finder passed over (its header never
     reaching a row) whose pages print class codes and figures: reported not read, its figures
     ambiguous, until ``basic_spending_from_streams`` reads it (a contents line is no table)."""
-    inside = [(t.start, t.end) for t in tables]
+    starts = sorted(t.start for t in tables)
     found = []
-    for i, line in enumerate(lines):
-        if "表" not in line.text or any(a <= i < b for a, b in inside):
-            continue
-        key = compact(line.text)
-        if len(key) > _TITLE_MAX_CHARS or "。" in key or kind_of_title(key) not in _TABLES:
-            continue
-        end = i + 1
-        while end < len(lines) and lines[end].page == line.page and not any(a == end for a, _ in inside):
-            end += 1
-        limit = min((a for a, _ in inside if a >= end), default=len(lines))
-        end = span_end(lines, end, limit)
+    for i, end in passed_over_titles(lines, tables, _TABLES):
+        end = span_end(lines, end, next((a for a in starts if a >= end), len(lines)))
         cells = [BlockLine(word, x.page, x.line) for x in lines[i + 1 : end] for word in x.text.split()]
         if any(CLASS_CODE.match(c.text) for c in cells) and sum(bool(BARE_FIGURE.match(c.text)) for c in cells) > 1:
             found.append(_not_read(lines, i, end, cells))

@@ -25,33 +25,22 @@ from budget_reports.readers.cell_assignment import RowFigures
 from budget_reports.readers.column_blocks import BlockLine, unplaced_figure
 from budget_reports.readers.linear_rows import Segment, Token
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, placed_table
+from budget_reports.readers.passed_over_titles import passed_over_titles
 from budget_reports.readers.table_headers import HeaderLayout, LabelKind, match_layout
 from budget_reports.readers.table_relations import PlacedSide
 
 _TABLES = (TableKind.THREE_PUBLIC, TableKind.GPB_THREE_PUBLIC)
-_TITLE_MAX_CHARS = 60
 _BOUND = 50_000  # placements tried at most; past it the table is reported not read
 
 
 def with_stage_streams(lines: list[SourceLine], tables: list[LinearTable]) -> list[LinearTable]:
     """The tables, each one-row table the table finder passed over or could not rebuild read from
     its stream of stage labels and figures (or reported not read, its figures ambiguous)."""
-    inside = [(t.start, t.end) for t in tables]
     out = list(tables)
     for k, table in enumerate(tables):
         if table.lost is not None and kind_of_title(compact(lines[table.start].text)) in _TABLES:
             out[k] = _read(lines, table.start, table.end) or table
-    for i, line in enumerate(lines):
-        if "表" not in line.text or any(a <= i < b for a, b in inside):
-            continue
-        key = compact(line.text)
-        if len(key) > _TITLE_MAX_CHARS or "。" in key or kind_of_title(key) not in _TABLES:
-            continue
-        end = i + 1
-        while end < len(lines) and lines[end].page == line.page and "。" not in lines[end].text:
-            if any(a == end for a, _ in inside):
-                break
-            end += 1
+    for i, end in passed_over_titles(lines, tables, _TABLES):
         table = _read(lines, i, end)
         if table is not None:
             out.append(table)
