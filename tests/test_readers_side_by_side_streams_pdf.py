@@ -20,11 +20,14 @@ from pathlib import Path
 import pytest
 
 from budget_reports.extract.standard_tables import read_tables
+from budget_reports.readers.side_by_side_streams import NO_SPLIT
 from budget_reports.readers.text import read_text
 from tests.cjk_table_pdf import Column, TablePdf
+from tests.conftest import corpus_file
 from tests.test_readers_column_blocks_pdf import _pdftotext
 
 TITLE = "一般公共预算财政拨款基本支出决算表"
+PUTUO = "shanghai-putuo-finance-bureau-2024-final.pdf"
 NAMES = {
     "301": "工资福利支出",
     "30101": "基本工资",
@@ -241,3 +244,17 @@ def test_without_the_prose_nothing_is_guessed(tmp_path: Path, name: str) -> None
     assert read or document.lost or reported
     for code, value in truth.items():
         assert code in read or value in reported or document.lost, code
+
+
+def test_a_stream_whose_sums_break_is_reported_not_read_with_the_reason() -> None:
+    """Putuo's own default text, 301's total changed: no split keeps every class the sum of its
+    lines, so nothing of the table is read and the report of it says why."""
+    pages = _pdftotext(corpus_file(PUTUO)).split("\f")
+    k = next(k for k, page in enumerate(pages) if page.lstrip().startswith(TITLE))
+    assert pages[k].count("2,082.85") == 1
+    pages[k] = pages[k].replace("2,082.85", "2,102.85")
+    document = read_text("\f".join(pages), "putuo.txt")
+    tables = read_tables(document)
+    assert not [line for line in tables.expenditure_economic if line.fund_type == "一般公共预算财政拨款"]
+    (lost,) = [lost for lost in document.lost if TITLE in lost]
+    assert NO_SPLIT in lost

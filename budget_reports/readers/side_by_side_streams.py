@@ -73,6 +73,15 @@ _ITEMS = re.compile(r"(?:主要)?(?:包括|用于)[:：]?(?P<items>[^。；;]*)"
 _ITEM_SEPARATORS = re.compile(r"[、，,]")
 
 
+# Why a table's stream is not read (appended to its report of the table not read).
+NO_GROUP_TOTALS = "未印出人员经费、公用经费合计，或未见经济分类类级科目"
+NO_SPLIT = (
+    "其数字无法分作各类合计与各款，使各类等于所列各款之和、两项经费合计等于各类之和（表内合计不符，或有数字未能识别）"
+)
+TOO_MANY_SPLITS = "其数字分作各类合计与各款的方式过多，未能逐一核对"
+SPLITS_DISAGREE = "其数字可按多种方式分作各类合计与各款，合计均无法确定"
+
+
 @dataclass(frozen=True, slots=True)
 class Stated:
     """What the prose states of a group: its total, and the economic lines it names as spent on."""
@@ -113,7 +122,9 @@ def basic_spending_from_streams(
     stated = stated_groups(prose)
     for run in _continued_runs(lines, out):
         read = read_stream(lines, [out[k] for k in run], stated)
-        if read is None:
+        if isinstance(read, str):  # why not: said in the report of the table not read
+            first = out[run[0]]
+            out[run[0]] = replace(first, lost=f"{first.lost}：{read}" if first.lost else first.lost)
             continue
         out[run[0]] = read
         for k in run[1:]:  # a page continuing the table: its title printed again, its figures read above
@@ -157,9 +168,9 @@ def stated_groups(prose: Sequence[Block]) -> dict[str, Stated]:
     return out
 
 
-def read_stream(lines: list[SourceLine], parts: list[LinearTable], stated: dict[str, Stated]) -> LinearTable | None:
-    """The table whose pages are ``parts`` (each from its title), read from their stream; None
-    where the figures fit no split, or the splits agree on nothing."""
+def read_stream(lines: list[SourceLine], parts: list[LinearTable], stated: dict[str, Stated]) -> LinearTable | str:
+    """The table whose pages are ``parts`` (each from its title), read from their stream; else why
+    not (no group totals printed, the figures fit no split or too many, the splits agree on nothing)."""
     table = parts[0]
     span = [BlockLine(x.text, x.page, x.line) for part in parts for x in lines[part.start + 1 : part.end]]
     # Each word apart (a line may join a figure of one half to a code of the other: ``2,082.86 302``).
@@ -179,7 +190,7 @@ def read_stream(lines: list[SourceLine], parts: list[LinearTable], stated: dict[
         for group in GROUPS
     ]
     if not figures or not all(g.classes and g.has_total for g in groups):
-        return None
+        return NO_GROUP_TOTALS
     printed = {c: _printed_lines(c, set(words)) for c in classes}
     named: dict[str, set[str]] = {c: set() for c in classes}
     for name in (name for s in stated.values() for name in s.names):
@@ -193,11 +204,13 @@ def read_stream(lines: list[SourceLine], parts: list[LinearTable], stated: dict[
         lines_per_class={c: (len(named[c]), len(printed[c])) for c in classes},
         group_totals=tuple(stated[g.metric].total if g.metric in stated else None for g in GROUPS),
     )
+    if found is None:
+        return TOO_MANY_SPLITS
     if not found:
-        return None
+        return NO_SPLIT
     known = agreed(values, groups, found)
     if not known.class_totals and not any(t is not None for t in known.group_totals):
-        return None
+        return SPLITS_DISAGREE
     return _table(lines, table, figures, values, known, labels, span, printed)
 
 
