@@ -238,14 +238,14 @@ def _table(
                 continue
             value = known.class_totals[code]
             figure = None if value is None else take(value)
-            rows.append(_row(group, code, _name_line(_class_name(code) or "", span) or figure, figure))
+            rows.append(_row(group, code, _name_line(_class_name(code) or "", span), figure))
             held = known.lines_of_class.get(code)
             # One figure, and one line it can be on. (Which lines the prose names as spent on is no
             # evidence of where a figure stands: reports name items their table leaves empty.)
             only = next(iter(printed[code])) if len(printed[code]) == 1 else None
             if held is not None and sum(held.values()) == 1 and only is not None:
                 line = take(next(iter(held)))
-                rows.append(_row(group, only, _name_line(printed[code][only], span) or line, line))
+                rows.append(_row(group, only, _name_line(printed[code][only], span), line))
         label = labels[group.metric]
         if total is not None and label is not None:
             rows.append(_row(group, None, label, take(total)))
@@ -260,8 +260,11 @@ def _in_group(code: str, group: GroupWords) -> bool:
 def _row(
     group: GroupWords, code: str | None, name: BlockLine | None, figure: BlockLine | None
 ) -> list[PlacedSide | None]:
+    """One half of a row: its code, its name as printed (None: not printed) and its figure. The code
+    is evidenced by the name's place, else by the figure's."""
+    anchor = name or figure
     segment = Segment(
-        code=[Token(code, name.page, name.line)] if code is not None and name is not None else [],
+        code=[Token(code, anchor.page, anchor.line)] if code is not None and anchor is not None else [],
         name=[Token(compact(name.text), name.page, name.line)] if name is not None else [],
         figures=[Token(figure.text.strip(), figure.page, figure.line)] if figure is not None else [],
     )
