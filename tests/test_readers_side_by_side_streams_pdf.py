@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 
 from budget_reports.extract.standard_tables import read_tables
-from budget_reports.readers.side_by_side_streams import NO_SPLIT
+from budget_reports.model import Block, BlockKind
+from budget_reports.readers.side_by_side_streams import NO_SPLIT, Stated, stated_groups
 from budget_reports.readers.text import read_text
 from tests.cjk_table_pdf import Column, TablePdf
 from tests.conftest import corpus_file
@@ -258,3 +259,33 @@ def test_a_stream_whose_sums_break_is_reported_not_read_with_the_reason() -> Non
     assert not [line for line in tables.expenditure_economic if line.fund_type == "一般公共预算财政拨款"]
     (lost,) = [lost for lost in document.lost if TITLE in lost]
     assert NO_SPLIT in lost
+
+
+# How reports state the basic spending's groups (several provinces' and levels' wordings): the prose,
+# then (人员经费, 公用经费) as stated, and the items named under 人员经费.
+GROUP_PHRASINGS = [
+    (
+        "一般公共预算财政拨款基本支出2336.91万元。其中：人员经费2152.26万元，主要包括：基本工资、津贴补贴；"
+        "公用经费184.65万元，主要包括：办公费、印刷费。",
+        ("2152.26", "184.65"),
+        ("基本工资", "津贴补贴"),
+    ),
+    (
+        "一般公共预算财政拨款基本支出2,336.91万元，其中：人员经费支出为2,152.26万元，主要用于住房公积金等；"
+        "日常公用经费支出为184.65万元。",
+        ("2152.26", "184.65"),
+        ("住房公积金",),
+    ),
+    ("本年基本支出23369100元，其中人员经费21522600元，公用经费1846500元。", ("2152.26", "184.65"), ()),
+    ("基本支出中，人员经费 2152.26 万元，日常公用经费 184.65 万元。", ("2152.26", "184.65"), ()),
+    # Elsewhere in the report: not the basic spending's groups.
+    ("机关运行经费支出184.65万元，主要用于公用经费。", (None, None), ()),
+]
+
+
+@pytest.mark.parametrize(("prose", "totals", "items"), GROUP_PHRASINGS)
+def test_what_the_prose_states_of_the_groups(prose: str, totals: tuple, items: tuple) -> None:
+    stated = stated_groups([Block(BlockKind.PARAGRAPH, prose, 1, 1)])
+    got = tuple(stated[m].total if m in stated else None for m in ("人员经费", "公用经费"))
+    assert got == tuple(None if t is None else Decimal(t) for t in totals)
+    assert stated.get("人员经费", Stated(None, ())).names == items
