@@ -79,7 +79,7 @@ def settled_by_prose(
     for table in tables:
         kind = table_kind(table)
         # A table reported not read (its stream fits no placement) is not read again as rows.
-        readable = table.ambiguous and table.lost is None and kind is not None
+        readable = table.ambiguous and table.lost is None
         statements = _statements(prose, kind) if readable and kind is not None else []
         if not statements:
             out.append(table)
