@@ -80,9 +80,22 @@ TEMPLATE = "shanghai-final-accounts-template-2024.pdf"
 #     6.20 fits any of 四、上级补助收入 … 八、其他收入 (the 收入决算表's columns, which would say,
 #     are not read from this text), so it is NULL with an extraction.ambiguous_cell finding;
 #   - the 一般公共预算财政拨款基本支出决算表 (two halves side by side): codes, names and figures
-#     of both halves come in one interleaved stream, cell by cell: economic lines and the
-#     人员经费 / 公用经费 totals are not read;
-#   - the 三公 table's budget figures (0.95, 三公经费 and 公务接待费) are not placed from this text.
+#     of both halves come in one interleaved stream, cell by cell, one half's figures not even top
+#     to bottom (7.61 and 21.21 before 171.07). Taken as a multiset, the figures split one way
+#     into the groups' totals (the prose states 人员经费 2152.26 and 公用经费 184.65), the classes'
+#     totals and each class's lines, every class the sum of its lines within their rounding, a
+#     class holding no more lines than it prints and no fewer than the prose names
+#     (readers/class_sum_search.py, readers/side_by_side_streams.py): 人员经费, 公用经费 and
+#     the four class lines are read. Which of its class's lines holds each other figure nothing
+#     in the stream says (the table prints empty lines; the prose's list of items is no evidence:
+#     it names 个人农业生产补贴 where the table prints 奖励金): those 23 figures (310's one figure
+#     among its nine printed lines too) are NULL with extraction.ambiguous_cell naming the lines;
+#   - the 三公 table (one row under 预算数 / 决算数 of 合计 and five items) comes as its header's
+#     item cells in no usable order, then its twelve stage labels in column order, each figure
+#     after the labels of the columns it may be under (readers/stage_label_streams.py): the first
+#     0.95 can only be 合计/预算数 (三公经费's budget is read); the second, after ten labels, is
+#     因公出国(境)费's or 公务接待费's budget by the row's sums alike: NULL with an
+#     extraction.ambiguous_cell finding naming both (the prose does not state the items' budgets).
 # - pdfplumber writes one line per baseline, so a row's cells sit on several lines (a name above
 #   its code, a wrapped name split around it, a row's figures on the name's line and the code's,
 #   labels' figures on the line below, both halves of a two-sided table interleaved) and a header
@@ -98,9 +111,9 @@ PINNED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
     (PUTUO, "pdftotext-raw"): {"summary_metrics/table": (21, 0)},
     (PUTUO, "pypdfium2"): {"summary_metrics/table": (21, 0)},
     (PUTUO, "pdftotext"): {
-        "summary_metrics/table": (18, 0),
+        "summary_metrics/table": (21, 0),
         "income/table": (1, 0),
-        "expenditure_economic/table": (0, 0),
+        "expenditure_economic/table": (4, 0),
     },
     (PUTUO, "pdfplumber"): {"summary_metrics/table": (21, 0)},
 }

@@ -64,7 +64,7 @@ def overviews_from_streams(lines: list[SourceLine], tables: list[LinearTable]) -
     for kind in _ORDER:
         for k in (k for k, found in enumerate(kinds) if found is kind):
             limit = out[k + 1].start if k + 1 < len(out) else len(lines)
-            end = _span_end(lines, out[k].end, limit)
+            end = span_end(lines, out[k].end, limit)
             if not _written_in_streams(lines[out[k].start + 1 : end]):
                 continue  # rows written as lines: the table's own reading stands
             read = _read(lines, out[k], end, kind, by_kind, fiscal)
@@ -144,7 +144,7 @@ def _not_read(lines: list[SourceLine], table: LinearTable, end: int) -> LinearTa
     return LinearTable(table.start, end, [heading], unplaced, lost=message, unplaced=unplaced)
 
 
-def _span_end(lines: list[SourceLine], end: int, limit: int) -> int:
+def span_end(lines: list[SourceLine], end: int, limit: int) -> int:
     """The end of a table written in streams over pages: pages after it that go on with bare
     labels and figures (no sentence) belong to it, up to ``limit`` (the next table)."""
     while end < limit:

@@ -78,7 +78,9 @@ def settled_by_prose(
     settled: list[SettledCell] = []
     for table in tables:
         kind = table_kind(table)
-        statements = _statements(prose, kind) if table.ambiguous and kind is not None else []
+        # A table reported not read (its stream fits no placement) is not read again as rows.
+        readable = table.ambiguous and table.lost is None
+        statements = _statements(prose, kind) if readable and kind is not None else []
         if not statements:
             out.append(table)
             continue

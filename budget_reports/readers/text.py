@@ -27,6 +27,8 @@ from budget_reports.readers.line_forms import with_forms
 from budget_reports.readers.linear_tables import SourceLine, find_tables, is_laid_out, unglue_titles
 from budget_reports.readers.overview_streams import overviews_from_streams
 from budget_reports.readers.prose_table_links import settled_by_prose
+from budget_reports.readers.side_by_side_streams import basic_spending_from_streams, with_passed_over
+from budget_reports.readers.stage_label_streams import with_stage_streams
 from budget_reports.readers.wrapped_text import furniture, paragraph_blocks, wrap_width
 
 _EXPORT_MARKER = re.compile(r"\[(?:bookmark|image):[^\]\n]*\]")
@@ -98,7 +100,8 @@ def _read_linear(document: Document, page_lines: list[list[str]], paged: bool, m
     lines = unglue_titles([line for line in lines if (line.page, line.line) not in dropped])
     prose: list[list[SourceLine]] = []
     position = 0
-    tables = with_forms(lines, settled_across_tables(lines, overviews_from_streams(lines, find_tables(lines))))
+    tables = with_passed_over(lines, with_stage_streams(lines, overviews_from_streams(lines, find_tables(lines))))
+    tables = with_forms(lines, settled_across_tables(lines, tables))
     tables = with_evaluations(lines, tables, laid_out) if may_evaluate else tables
     for table in tables:
         prose.append(lines[position : table.start])
@@ -108,7 +111,9 @@ def _read_linear(document: Document, page_lines: list[list[str]], paged: bool, m
     prose = [restore_raised_lines(part, laid_out) for part in prose]
     width = wrap_width([line for part in prose for line in part])
     paragraphs = [paragraph_blocks(part, width) for part in prose]
-    tables, document.settled_cells = settled_by_prose(lines, tables, [b for part in paragraphs for b in part])
+    prose_blocks = [b for part in paragraphs for b in part]
+    tables = basic_spending_from_streams(lines, tables, prose_blocks)
+    tables, document.settled_cells = settled_by_prose(lines, tables, prose_blocks)
     for blocks, table in zip(paragraphs, [*tables, None], strict=True):
         document.blocks.extend(blocks)
         if table is not None:

@@ -1,0 +1,138 @@
+"""One-row tables whose columns are told apart by their last header line alone (the 三公 table:
+预算数 / 决算数 under each item), as ``pdftotext`` (default mode) writes them: the header's item
+cells in no usable order, its stage labels one per line in column order, and the row's figures in
+runs, each run after the labels of the columns it is printed under (the labels and the cells below
+them are one block), in no dependable order within the run.
+
+A table is read only where the stream holds exactly the layout's stage labels in its column order
+and no figure comes before the first. Each run's figures are put in its labels' columns every way
+the row's sums allow (合计 = its items, 小计 = its parts, stage by stage; a bounded search): a
+figure every way puts in one column is read, any other is reported ambiguous with its columns.
+With no way at all, the table is reported not read.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from itertools import permutations, product
+from math import prod
+
+from budget_reports.extract.standard_tables.recognise import TableKind, kind_of_title
+from budget_reports.model import Block, BlockKind
+from budget_reports.normalize import compact, half_step, parse_decimal
+from budget_reports.readers.block_words import BARE_FIGURE
+from budget_reports.readers.cell_assignment import RowFigures
+from budget_reports.readers.column_blocks import BlockLine, unplaced_figure
+from budget_reports.readers.linear_rows import Segment, Token
+from budget_reports.readers.linear_tables import LinearTable, SourceLine, placed_table
+from budget_reports.readers.passed_over_titles import passed_over_titles
+from budget_reports.readers.table_headers import HeaderLayout, LabelKind, match_layout
+from budget_reports.readers.table_relations import PlacedSide
+
+_TABLES = (TableKind.THREE_PUBLIC, TableKind.GPB_THREE_PUBLIC)
+_BOUND = 50_000  # placements tried at most; past it the table is reported not read
+
+
+def with_stage_streams(lines: list[SourceLine], tables: list[LinearTable]) -> list[LinearTable]:
+    """The tables, each one-row table the table finder passed over or could not rebuild read from
+    its stream of stage labels and figures (or reported not read, its figures ambiguous)."""
+    out = list(tables)
+    for k, table in enumerate(tables):
+        if table.lost is not None and kind_of_title(compact(lines[table.start].text)) in _TABLES:
+            out[k] = _read(lines, table.start, table.end) or table
+    for i, end in passed_over_titles(lines, tables, _TABLES):
+        table = _read(lines, i, end)
+        if table is not None:
+            out.append(table)
+    return sorted(out, key=lambda t: t.start)
+
+
+def _read(lines: list[SourceLine], start: int, end: int) -> LinearTable | None:
+    cells = [BlockLine(word, x.page, x.line) for x in lines[start + 1 : end] for word in _words(x.text)]
+    figures = [cell for cell in cells if BARE_FIGURE.match(cell.text)]
+    layout = match_layout(" ".join(cell.text for cell in cells if not BARE_FIGURE.match(cell.text)))
+    if not figures or layout is None or len(layout.sides) != 1 or layout.sides[0].label is not LabelKind.NONE:
+        return None  # no figure, a contents line, or not a one-row table
+    runs = _runs(cells, layout)
+    values = tuple(_value(cell.text) for cell in figures)
+    placements = _placements(runs, values, layout) if runs is not None else None
+    if not placements:
+        return _not_read(lines, start, end, figures, layout)
+    segment = Segment(figures=[Token(cell.text, cell.page, cell.line) for cell in figures])
+    row = PlacedSide(layout.sides[0], segment, RowFigures(values, placements))
+    return placed_table(lines, start, end, layout, [[row]], [])
+
+
+def _words(text: str) -> list[str]:
+    """A line's words; a label's letters spaced out (``预 算 数``) are one word."""
+    words = text.split()
+    return [compact(text)] if len(words) > 1 and all(len(w) == 1 for w in words) else words
+
+
+def _runs(cells: list[BlockLine], layout: HeaderLayout) -> list[tuple[list[int], int]] | None:
+    """Per run of figures: the columns of the labels written since the run before, and how many
+    figures it holds. None unless the stage labels are exactly the layout's, in its column order,
+    and the first figure follows a label."""
+    stages = [path[-1] for path in layout.sides[0].money]
+    runs: list[tuple[list[int], int]] = []
+    columns: list[int] = []
+    label = -1
+    for cell in cells:
+        word = compact(cell.text)
+        if BARE_FIGURE.match(word):
+            if not columns and not runs:
+                return None
+            if columns:
+                runs.append((columns, 0))
+                columns = []
+            runs[-1] = (runs[-1][0], runs[-1][1] + 1)
+        elif word in stages:
+            label += 1
+            if label >= len(stages) or stages[label] != word:
+                return None
+            columns.append(label)
+    return runs if label == len(stages) - 1 else None
+
+
+def _placements(
+    runs: list[tuple[list[int], int]], values: tuple[Decimal, ...], layout: HeaderLayout
+) -> list[tuple[int, ...]]:
+    """Every placement of the figures (a column per figure, in print order) that puts each run's
+    figures in its own columns and keeps the row's sums; none past the bound."""
+    choices = [list(permutations(columns, count)) for columns, count in runs]
+    if prod(len(c) for c in choices) > _BOUND:
+        return []
+    out = []
+    for parts in product(*choices):
+        placement = tuple(column for part in parts for column in part)
+        if _sums_hold(layout, dict(zip(placement, values, strict=True))):
+            out.append(placement)
+    return out
+
+
+def _sums_hold(layout: HeaderLayout, values: dict[int, Decimal]) -> bool:
+    """An empty cell is zero, and carries no rounding."""
+    for total, parts in layout.sides[0].sums:
+        printed = [values[c] for c in (total, *parts) if c in values]
+        slack = sum((half_step(v) for v in printed), Decimal(0))
+        whole = values.get(total, Decimal(0))
+        if abs(sum((values.get(p, Decimal(0)) for p in parts), Decimal(0)) - whole) > slack:
+            return False
+    return True
+
+
+def _not_read(
+    lines: list[SourceLine], start: int, end: int, figures: list[BlockLine], layout: HeaderLayout
+) -> LinearTable:
+    title = lines[start]
+    unplaced = [unplaced_figure(cell, layout.sides[0].money) for cell in figures]
+    where = f"第{title.page}页" if title.page is not None else f"第{title.line}行"
+    message = f"{where}表格“{compact(title.text)}”的表头与数字交错写出，未能还原为行（其数字未录入）"
+    heading = Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)
+    return LinearTable(start, end, [heading], unplaced, lost=message, unplaced=unplaced)
+
+
+def _value(text: str) -> Decimal:
+    value = parse_decimal(text)
+    assert value is not None  # a bare figure
+    return value
