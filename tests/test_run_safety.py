@@ -110,13 +110,21 @@ def test_a_second_run_stops_with_a_message_or_waits_for_the_first(seed_paths: Pa
 
 
 def test_two_runs_at_once_give_the_warehouse_of_one(seed_paths: Paths, tmp_path: Path) -> None:
-    # Each run with its own Dagster instance (two launchers), both on one warehouse.
-    runs = [_start_cli(_cli_env(seed_paths, tmp_path / f"home-{i}", wait_seconds=600)) for i in range(2)]
+    # Each run with its own Dagster instance (two launchers), both on one warehouse. A third process
+    # holds the warehouse until both runs are waiting for it, so they overlap whatever the machine's
+    # load (started freely, the first may finish before the second reaches the warehouse).
+    holder = _hold(seed_paths.warehouse_dir)
+    try:
+        runs = [_start_cli(_cli_env(seed_paths, tmp_path / f"home-{i}", wait_seconds=900)) for i in range(2)]
+        for run in runs:
+            assert "waiting for another run to finish writing" in run.stderr.readline()
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=60)
     outputs = [run.communicate(timeout=900) for run in runs]
     for run, (out, err) in zip(runs, outputs, strict=True):
         assert run.returncode == 0, err[-3000:]
         assert "Reports read: 5 (ok 5, partial 0, failed 0)" in out
-    assert sum("waiting for another run" in err for _, err in outputs) == 1
     rows = view_rows(seed_paths.warehouse_dir)
     full = full_rebuild_beside(seed_paths, tmp_path / "full")
     assert rows == view_rows(full)
