@@ -44,11 +44,12 @@ BUDGET = "shanghai-putuo-urban-management-2026-budget.txt"
 #   between (the 支出预算总表's 2080599 figures come before 20808's row, its code and name after
 #   21201's figures). The interleaved-stream search (readers/interleaved_columns.py) rebuilds the
 #   final accounts' 支出决算表, whose codes are split in 类/款/项 columns; these budget tables, whose
-#   codes the typeset model prints whole (2080501) and whose figures are in 元, are not rebuilt, and
-#   their pages are read as paragraphs that state nothing (a figure glued to the next header word is
-#   no statement: extract/prose/statements.py). Of the two-sided 财务收支预算总表 only the 收入总计 /
-#   支出总计 row (3 metrics) and the 221 类 are placed; its other figures are reported as ambiguous
-#   cells. The 三公 table's one row is not found either. None is guessed.
+#   codes the typeset model prints whole (2080501) and whose figures are in 元, are not rebuilt:
+#   each is reported as not read (Document.lost names its page and title, the report is partial;
+#   readers/unread_tables.py), never left as paragraphs that state nothing. Of the two-sided
+#   财务收支预算总表 only the 收入总计 / 支出总计 row (3 metrics) and the 221 类 are placed; its
+#   other figures are reported as ambiguous cells. The 三公 table's one row is not read either
+#   (reported as not read). None is guessed.
 TEXT_PINS: dict[str, dict[str, tuple[int, int]]] = {
     "pdftotext": {
         "summary_metrics/table": (3, 0),

@@ -27,6 +27,7 @@ from budget_reports.readers.line_forms import with_forms
 from budget_reports.readers.linear_tables import SourceLine, find_tables, is_laid_out, unglue_titles
 from budget_reports.readers.overview_streams import overviews_from_streams
 from budget_reports.readers.prose_table_links import settled_by_prose
+from budget_reports.readers.unread_tables import with_unread_tables
 from budget_reports.readers.wrapped_text import furniture, paragraph_blocks, wrap_width
 
 _EXPORT_MARKER = re.compile(r"\[(?:bookmark|image):[^\]\n]*\]")
@@ -100,6 +101,7 @@ def _read_linear(document: Document, page_lines: list[list[str]], paged: bool, m
     position = 0
     tables = with_forms(lines, settled_across_tables(lines, overviews_from_streams(lines, find_tables(lines))))
     tables = with_evaluations(lines, tables, laid_out) if may_evaluate else tables
+    tables = with_unread_tables(lines, tables)
     for table in tables:
         prose.append(lines[position : table.start])
         position = table.end
