@@ -20,8 +20,8 @@ from budget_reports.extract.standard_tables.recognise import TableKind, find_sta
 from budget_reports.model import Document
 from budget_reports.normalize import compact, parse_decimal
 from budget_reports.readers import read_document
+from budget_reports.readers.linear_tables import is_title
 from budget_reports.readers.text import read_text
-from budget_reports.readers.unread_tables import is_table_title
 from budget_reports.text_serializations import write_serialization
 from tests.conftest import corpus_file
 from tests.seed_pdf import typeset
@@ -67,7 +67,7 @@ def _headers_cut(text: str) -> str:
     for page in text.split("\f"):
         out: list[str] = []
         for line in page.split("\n"):
-            if is_table_title(line):
+            if is_title(line):
                 cutting = True
             elif cutting and not _ROW.search(line):
                 if _PAGE_NUMBER.match(line):

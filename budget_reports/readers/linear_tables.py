@@ -132,7 +132,7 @@ def _glued_title_at(text: str) -> int | None:
     for start in sorted(set(starts)):
         head = text[:start].split()
         # The head is a table row: a label, then figures, the last one whole (11,286,193 | 2026年…).
-        if len(head) > 1 and _figure(head[-1]) is not None and _is_title(text[start:]):
+        if len(head) > 1 and _figure(head[-1]) is not None and is_title(text[start:]):
             return start
     return None
 
@@ -144,7 +144,7 @@ def find_tables(lines: list[SourceLine]) -> list[LinearTable]:
     found: list[LinearTable] = []
     i = 0
     while i < len(lines):
-        table = _table_at(lines, i) if _is_title(lines[i].text) else None
+        table = _table_at(lines, i) if is_title(lines[i].text) else None
         if table is None:
             i += 1
             continue
@@ -184,7 +184,8 @@ def _table_block(table: Table) -> Block:
     return Block(BlockKind.TABLE, _table_text(table), table.page, table.line, table)
 
 
-def _is_title(text: str) -> bool:
+def is_title(text: str) -> bool:
+    """A line that is a standard table's title alone (not a sentence naming one)."""
     if "表" not in text:  # every standard table's title ends in 表: most lines stop here
         return False
     key = compact(text)
@@ -207,7 +208,7 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
         if not text.strip():
             i += 1
             continue
-        if _is_title(text) or _TABLE_END.match(compact(text)):
+        if is_title(text) or _TABLE_END.match(compact(text)):
             return None
         if unit is None and unit_of(text) is not None and not header:
             unit = lines[i]
@@ -241,7 +242,7 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
             page_headers[page] = [repeated.text for repeated in lines[i:after_header]]
             i = after_header
             continue
-        if _is_title(text) or _TABLE_END.match(key) or "。" in key:
+        if is_title(text) or _TABLE_END.match(key) or "。" in key:
             break
         if len(key) > _ROW_MAX_CHARS and not any(
             _figure(t.text) is not None for t in line_tokens(text, line.page, line.line)
@@ -399,7 +400,7 @@ def _page_end(lines: list[SourceLine], begin: int) -> int:
     end = begin
     while end < len(lines) and lines[end].page == lines[begin].page:
         text = lines[end].text
-        if _is_title(text) or _TABLE_END.match(compact(text)) or "。" in text:
+        if is_title(text) or _TABLE_END.match(compact(text)) or "。" in text:
             break
         end += 1
     return end

@@ -14,16 +14,14 @@ left to the prose.
 
 from __future__ import annotations
 
-from budget_reports.extract.standard_tables.recognise import kind_of_title
 from budget_reports.model import AmbiguousCell, Block, BlockKind
 from budget_reports.normalize import compact
 from budget_reports.readers.column_blocks import BlockLine, unplaced_figure
 from budget_reports.readers.headings import is_heading
 from budget_reports.readers.linear_rows import is_figure, line_tokens
-from budget_reports.readers.linear_tables import LinearTable, SourceLine
+from budget_reports.readers.linear_tables import LinearTable, SourceLine, is_title
 from budget_reports.readers.table_headers import HeaderLayout, match_layout
 
-_TITLE_MAX_CHARS = 60
 # Punctuation of sentences: a table's cells (labels, codes, figures) never hold it.
 _SENTENCE_MARKS = ("。", "，", "；")
 # A line of a table's cells without a figure is never this long: prose after the table.
@@ -41,7 +39,7 @@ def with_unread_tables(lines: list[SourceLine], tables: list[LinearTable]) -> li
     unread: list[LinearTable] = []
     i = 0
     while i < len(lines):
-        if any(a <= i < b for a, b in inside) or not is_table_title(lines[i].text):
+        if any(a <= i < b for a, b in inside) or not is_title(lines[i].text):
             i += 1
             continue
         limit = next((s for s in starts if s > i), len(lines))
@@ -55,14 +53,6 @@ def with_unread_tables(lines: list[SourceLine], tables: list[LinearTable]) -> li
     return sorted([*tables, *unread], key=lambda t: t.start) if unread else tables
 
 
-def is_table_title(text: str) -> bool:
-    """A line that is a standard table's title alone (not a sentence naming one)."""
-    if "表" not in text:
-        return False
-    key = compact(text)
-    return 0 < len(key) <= _TITLE_MAX_CHARS and not any(m in key for m in _SENTENCE_MARKS) and bool(kind_of_title(key))
-
-
 def _extent(lines: list[SourceLine], begin: int, limit: int) -> int:
     """Index after the table's last line: up to the next title, the first sentence or line of
     prose (a heading right before it is the prose's), within the last page holding a figure."""
@@ -72,7 +62,7 @@ def _extent(lines: list[SourceLine], begin: int, limit: int) -> int:
     while end < limit:
         text = lines[end].text
         key = compact(text)
-        if is_table_title(text) or any(m in key for m in _SENTENCE_MARKS):
+        if is_title(text) or any(m in key for m in _SENTENCE_MARKS):
             break
         figures = _figures(text)
         if not figures and len(key) > _CELL_MAX_CHARS:
