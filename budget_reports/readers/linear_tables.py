@@ -56,6 +56,7 @@ from budget_reports.readers.linear_rows import (
 )
 from budget_reports.readers.table_headers import HeaderLayout, LabelKind, Side, match_layout
 from budget_reports.readers.table_relations import PlacedSide, RebuiltTable, narrow_across
+from budget_reports.readers.whole_codes import is_whole_code_label
 
 _TITLE_MAX_CHARS = 60
 _HEADER_MAX_LINES = 30
@@ -342,6 +343,11 @@ def _column_block_table(lines: list[SourceLine], start: int) -> LinearTable | No
     title = lines[start]
     spans = [(start + 1, _page_end(lines, start + 1))]
     pages = [_block_lines(lines, *spans[0])]
+    first = spans[0][1]
+    if _holds_no_figure(pages[0]) and first < len(lines) and lines[first].page != title.page:
+        # The title (and unit) at the foot of a page, its table on the next one.
+        spans.append((first, _page_end(lines, first)))
+        pages = [_block_lines(lines, *spans[-1])]
     if not is_column_block_page(pages[0]):
         return None  # the title's page holds no table written by columns: the pages after it are not looked at
     while spans[-1][1] < len(lines) and lines[spans[-1][1]].page != lines[spans[-1][1] - 1].page:
@@ -410,10 +416,16 @@ def _block_lines(lines: list[SourceLine], begin: int, end: int) -> list[BlockLin
     return [BlockLine(line.text, line.page, line.line) for line in lines[begin:end]]
 
 
+def _holds_no_figure(page: list[BlockLine]) -> bool:
+    return not any(_figure(word) is not None for line in page for word in line.text.split())
+
+
 def _continues_in_columns(page: list[BlockLine]) -> bool:
     """A page going on with a table written by columns: its runs of bare codes and figures, and at
-    least one classification code."""
-    return is_column_block_page(page) and any(_CLASS_CODE.match(compact(line.text)) for line in page)
+    least one classification code (alone, or whole beside its name)."""
+    return is_column_block_page(page) and any(
+        _CLASS_CODE.match(compact(line.text)) or is_whole_code_label(line.text) for line in page
+    )
 
 
 def _is_column_numbers(text: str) -> bool:
