@@ -54,7 +54,7 @@ BUDGET = "shanghai-putuo-urban-management-2026-budget.txt"
 #   row and the 221 类 are placed, its other figures reported as ambiguous cells. None is guessed.
 TEXT_PINS: dict[str, dict[str, tuple[int, int]]] = {
     "pdftotext": {
-        "summary_metrics/table": (10, 0),
+        "summary_metrics/table": (12, 0),
         "expenditure_function/table": (37, 0),
         "expenditure_economic/table": (30, 0),
     },

@@ -246,9 +246,11 @@ def _rebuild_interleaved(
     names, codes = fitting[0]
     code_of = iter(codes)
     row_codes = [None if is_total(compact(n.text)) else compact("".join(p.text for p in next(code_of))) for n in names]
-    placed = place_streams(_figure_blocks(lines), row_codes, side)
-    if placed is None and whole_codes:  # each cell a block of its own: read cell by cell
-        placed = place_cells([line for block in _figure_blocks(lines) for line in block], row_codes, side)
+    runs = _figure_blocks(lines)
+    if whole_codes and all(len(run) == 1 for run in runs):  # each cell a block of its own: read cell by cell
+        placed = place_cells([run[0] for run in runs], row_codes, side)
+    else:
+        placed = place_streams(runs, row_codes, side)
     if placed is None:
         return None
     by_row, unplaced = placed

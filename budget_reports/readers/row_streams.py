@@ -17,6 +17,7 @@ The caller keeps what every solution agrees on; the rest is reported ambiguous.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import combinations
 
 from budget_reports.normalize import parse_decimal
@@ -24,11 +25,16 @@ from budget_reports.readers.cell_assignment import decimal_places
 from budget_reports.readers.interleaved_columns import PlacedRow, StreamLine
 from budget_reports.readers.table_headers import Side
 
-_MAX_NODES = 200_000
+_MAX_NODES = 60_000
 _MAX_SOLUTIONS = 500
 
 # figure (index in the stream) -> (row, 0 for the total column / 1 for a part)
 Placement = dict[int, tuple[int, int]]
+Suffix = tuple[tuple[int, int, int], ...]  # (figure, row, 0 or 1) for the figures from some point on
+
+
+class _Bound(Exception):
+    """The search passed its bound: too many ways to try, or to keep."""
 
 
 def place_cells(
@@ -36,6 +42,13 @@ def place_cells(
 ) -> tuple[dict[int, PlacedRow], list[StreamLine]] | None:
     """The rows whose figures every placement agrees on, and the figures left unplaced; None when
     the side is not one total and its parts, no placement fits, or the search passes its bound."""
+    return _placed(tuple(lines), tuple(codes), side)
+
+
+@lru_cache(maxsize=64)  # a page is placed again when the report's other tables narrow its rows
+def _placed(
+    lines: tuple[StreamLine, ...], codes: tuple[str | None, ...], side: Side
+) -> tuple[dict[int, PlacedRow], list[StreamLine]] | None:
     if len(side.sums) != 1:
         return None
     total, parts = side.sums[0]
@@ -44,10 +57,14 @@ def place_cells(
     search = _Search(lines, codes, len(parts))
     if search.whole is None:
         return None
-    search.step(0, 0, (-1,) * len(parts), {})
-    if search.budget <= 0 or len(search.solutions) > _MAX_SOLUTIONS or not search.solutions:
+    try:
+        suffixes = search.step(0, 0, (-1,) * len(parts))
+    except _Bound:
         return None
-    return _agreed(lines, search.whole, len(codes), list(search.solutions.values()), total, parts)
+    if not suffixes:
+        return None
+    solutions = [{k: (r, kind) for k, r, kind in suffix} for suffix in suffixes]
+    return _agreed(lines, search.whole, len(codes), solutions, total, parts)
 
 
 class _Search:
@@ -64,6 +81,15 @@ class _Search:
         self.half = [10 ** (scale - p) for p in places]
         self.codes = codes
         self.n_rows = len(codes)
+        # Each 款's or 项's parent row on the page, and the rows before it under that parent.
+        index = {code: r for r, code in enumerate(codes) if code is not None}
+        self.parent: list[int | None] = [
+            index.get(code[:-2]) if code is not None and len(code) > 3 else None for code in codes
+        ]
+        self.elder_siblings = [
+            [k for k in range(r) if self.parent[k] is not None and self.parent[k] == self.parent[r]]
+            for r in range(len(codes))
+        ]
         # The families whose last total is each row's: checked as soon as it is written.
         self.closing: list[list[tuple[int, list[int]]]] = [[] for _ in codes]
         for parent, children in _families(codes):
@@ -74,55 +100,52 @@ class _Search:
         self.held = [0] * self.n_rows  # the sum of the parts each row holds
         self.held_half = [0] * self.n_rows
         self.zeros_from = [sum(1 for v in self.whole[k:] if v == 0) for k in range(len(self.whole) + 1)]
-        self.total_sum = 0
-        self.all_figures = sum(self.whole)
-        self.all_slack = sum(self.half)
+        # The rows above each row whose totals a family's check still needs (a 类 or 款 with a row at or
+        # below it, and its rows above).
+        families = [
+            [parent, *(r for r, p in enumerate(self.parent) if p == parent)] for parent in set(self.parent) - {None}
+        ]
+        self.open_members = [
+            sorted({r for family in families if max(family) >= row for r in family if r < row})
+            for row in range(self.n_rows + 1)
+        ]
         self.budget = _MAX_NODES
-        self.dead: set[tuple[object, ...]] = set()
-        # One placement per shape (each row's figures by value): equal figures swapped give the same facts.
-        self.solutions: dict[tuple[object, ...], Placement] = {}
+        self.memo: dict[tuple[object, ...], list[Suffix]] = {}
 
-    def step(self, i: int, row: int, chains: tuple[int, ...], placement: Placement) -> bool:
-        """Place figures from ``i`` on, the totals of rows ``row`` on still to come; whether any
-        solution was found from here."""
+    def step(self, i: int, row: int, chains: tuple[int, ...]) -> list[Suffix]:
+        """Every way (one per shape) of placing the figures from ``i`` on, the totals of rows ``row``
+        on still to come; raises ``_Bound`` past the search's bound."""
         assert self.whole is not None
         self.budget -= 1
-        if self.budget <= 0 or len(self.solutions) > _MAX_SOLUTIONS:
-            return False
+        if self.budget <= 0:
+            raise _Bound
         if i == len(self.whole):
-            if row == self.n_rows and all(self._settled(r) for r in range(min(chains) + 1, self.n_rows)):
-                shape = tuple(sorted((row, kind, self.whole[i]) for i, (row, kind) in placement.items()))
-                self.solutions.setdefault(shape, dict(placement))
-                return True
-            return False
-        open_rows = range(min(chains) + 1, row)
+            done = row == self.n_rows and all(self._settled(r) for r in range(min(chains) + 1, self.n_rows))
+            return [()] if done else []
+        waiting = [r for r in range(min(chains) + 1, row) if not self._settled(r)]
         # Each figure left is a row's total or a part; every row still to come needs its total and,
         # unless it is zero, a part, and each row waiting for a part needs one.
-        waiting = sum(1 for r in open_rows if not self._settled(r))
-        if waiting + 2 * (self.n_rows - row) - self.zeros_from[i] > len(self.whole) - i:
-            return False
-        # Each row's parts add up to its total: the totals are half of all the figures.
-        if 2 * self.total_sum > self.all_figures + self.all_slack:
-            return False
+        if len(waiting) + 2 * (self.n_rows - row) - self.zeros_from[i] > len(self.whole) - i:
+            return []
         key = (
             i,
             row,
             chains,
             # A settled row takes no more parts (but a zero): only the rows still waiting tell states apart.
-            tuple((r, self.totals[r] - self.held[r], self.held_half[r]) for r in open_rows if not self._settled(r)),
+            tuple((r, self.totals[r] - self.held[r], self.held_half[r]) for r in waiting),
+            # The totals the sums of the families still open are checked against.
+            tuple((r, self.totals[r], self.total_half[r]) for r in self.open_members[row]),
         )
-        if key in self.dead:
-            return False
-        found = False
+        known = self.memo.get(key)
+        if known is not None:
+            return known
+        found: dict[tuple[object, ...], Suffix] = {}
         value, half = self.whole[i], self.half[i]
-        if row < self.n_rows:  # the total column's next row
+        if row < self.n_rows and self._fits_parent(row, value, half):  # the total column's next row
             self.totals[row], self.total_half[row] = value, half
-            self.total_sum += value
-            placement[i] = (row, 0)
             if all(self._adds_up(parent, children) for parent, children in self.closing[row]):
-                found |= self.step(i + 1, row + 1, chains, placement)
+                self._extend(found, (i, row, 0), self.step(i + 1, row + 1, chains))
             self.totals[row], self.total_half[row] = 0, 0
-            self.total_sum -= value
         for r in range(min(chains) + 1, row):  # a part of a row whose total is written
             if value > self.totals[r] - self.held[r] + self.total_half[r] + self.held_half[r] + half:
                 continue
@@ -131,16 +154,34 @@ class _Search:
             moved = tuple(sorted((*chains[:column], r, *chains[column + 1 :])))
             self.held[r] += value
             self.held_half[r] += half
-            placement[i] = (r, 1)
             # Rows above every column's end get no later part: they must be full now.
             if all(self._settled(k) for k in range(min(chains) + 1, min(moved) + 1)):
-                found |= self.step(i + 1, row, moved, placement)
+                self._extend(found, (i, r, 1), self.step(i + 1, row, moved))
             self.held[r] -= value
             self.held_half[r] -= half
-        placement.pop(i, None)
-        if not found:
-            self.dead.add(key)
-        return found
+        suffixes = list(found.values())
+        self.memo[key] = suffixes
+        return suffixes
+
+    def _extend(self, found: dict[tuple[object, ...], Suffix], first: tuple[int, int, int], rest: list[Suffix]) -> None:
+        """Add ``first`` before each of ``rest``, one suffix per shape (equal figures swapped give the same facts)."""
+        assert self.whole is not None
+        for suffix in rest:
+            placed = (first, *suffix)
+            shape = tuple(sorted((r, kind, self.whole[k]) for k, r, kind in placed))
+            found.setdefault(shape, placed)
+            if len(found) > _MAX_SOLUTIONS:
+                raise _Bound
+
+    def _fits_parent(self, row: int, value: int, half: int) -> bool:
+        """A 款 or 项 is no more than what its 类 or 款 (written above it) leaves after its elder siblings."""
+        parent = self.parent[row]
+        if parent is None:
+            return True
+        siblings = self.elder_siblings[row]
+        left = self.totals[parent] - sum(self.totals[k] for k in siblings)
+        slack = self.total_half[parent] + sum(self.total_half[k] for k in siblings) + half
+        return value <= left + slack
 
     def _adds_up(self, parent: int, children: list[int]) -> bool:
         members = [parent, *children]
