@@ -102,10 +102,10 @@ VARIANTS: dict[tuple[str, int, int], tuple[int, bool]] = {
     ("urban", 16, 30): (0, True),
     ("county", 24, 30): (0, True),
     ("county", 20, 30): (0, False),
-    ("urban", 14, 30): (0, False),
+    ("urban", 14, 30): (0, True),
     ("county", 16, 7): (7, False),
-    ("county", 20, 10): (12, False),
-    ("urban", 24, 12): (16, False),
+    ("county", 20, 10): (0, False),
+    ("urban", 24, 12): (7, False),
 }
 
 
