@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import random
 import shutil
-import subprocess
 from decimal import Decimal
 from pathlib import Path
 
@@ -23,6 +22,7 @@ import pytest
 from budget_reports.classification.reference import FUNCTION, edition
 from budget_reports.extract.standard_tables import read_tables
 from budget_reports.readers.text import read_text
+from budget_reports.text_serializations import write_serialization
 from tests.cjk_table_pdf import Column, TablePdf
 
 TITLE = "2026年部门支出预算总表"
@@ -82,10 +82,9 @@ def _pdf(path: Path, rows: list[tuple[str, Cells]], row_height: int, page_break:
 
 
 def _pdftotext(pdf: Path) -> str:
-    program = shutil.which("pdftotext")
-    if program is None:
+    if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed: scripts/system-deps.sh installs it")
-    return subprocess.run([program, str(pdf), "-"], capture_output=True, check=True, text=True).stdout
+    return write_serialization(pdf, "pdftotext", pdf.parent / "text").read_text(encoding="utf-8")
 
 
 def _in_wan(value: Decimal | None) -> Decimal | None:

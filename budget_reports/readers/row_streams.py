@@ -22,7 +22,7 @@ from itertools import combinations
 
 from budget_reports.normalize import parse_decimal
 from budget_reports.readers.cell_assignment import decimal_places
-from budget_reports.readers.interleaved_columns import PlacedRow, StreamLine
+from budget_reports.readers.interleaved_columns import PlacedRow, StreamLine, sum_groups
 from budget_reports.readers.table_headers import Side
 
 _MAX_NODES = 60_000
@@ -92,7 +92,7 @@ class _Search:
         ]
         # The families whose last total is each row's: checked as soon as it is written.
         self.closing: list[list[tuple[int, list[int]]]] = [[] for _ in codes]
-        for parent, children in _families(codes):
+        for parent, children in sum_groups(codes):
             self.closing[max(children)].append((parent, children))
         self.width = width
         self.totals = [0] * self.n_rows  # the total of each row written so far
@@ -191,18 +191,6 @@ class _Search:
     def _settled(self, r: int) -> bool:
         slack = self.total_half[r] + self.held_half[r]
         return abs(self.totals[r] - self.held[r]) <= slack
-
-
-def _families(codes: Sequence[str | None]) -> list[tuple[int, list[int]]]:
-    out = []
-    for r, code in enumerate(codes):
-        if code is None:
-            continue
-        children = [j for j, c in enumerate(codes) if c is not None and len(c) == len(code) + 2 and c.startswith(code)]
-        later = [j for j in range(r + 1, len(codes)) if codes[j] is not None and not codes[j].startswith(code)]
-        if children and later:
-            out.append((r, children))
-    return out
 
 
 def _agreed(
