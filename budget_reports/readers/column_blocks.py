@@ -337,7 +337,7 @@ def _coded_names(names: list[BlockLine]) -> list[BlockLine]:
 
 
 def _coded_rows(names: list[BlockLine], codes: list[list[BlockLine]]) -> list[Segment]:
-    rows = [name for name in names if not is_total(compact(name.text))]
+    rows = _coded_names(names)
     return [
         Segment(code=[Token(p.text, p.page, p.line) for p in code], name=[Token(name.text, name.page, name.line)])
         for name, code in zip(rows, codes, strict=True)
