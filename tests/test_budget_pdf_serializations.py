@@ -39,21 +39,24 @@ BUDGET = "shanghai-putuo-urban-management-2026-budget.txt"
 # serializer -> {"view/kind": (facts matched at least, facts not in the PDF at most)}. Totals:
 # summary_metrics table 22 / narrative 34, income 1 / 4, expenditure_function 44 / 9,
 # expenditure_economic 33 / 0. Why a serialization cannot give everything:
-# - pdftotext (default) writes a table by the PDF's text blocks, not by rows: a row's code and
-#   name come in one run, its figures in runs of their own, and a run of another row may come
-#   between (the 支出预算总表's 2080599 figures come before 20808's row, its code and name after
-#   21201's figures). The interleaved-stream search (readers/interleaved_columns.py) rebuilds the
-#   final accounts' 支出决算表, whose codes are split in 类/款/项 columns; these budget tables, whose
-#   codes the typeset model prints whole (2080501) and whose figures are in 元, are not rebuilt, and
-#   their pages are read as paragraphs that state nothing (a figure glued to the next header word is
-#   no statement: extract/prose/statements.py). Of the two-sided 财务收支预算总表 only the 收入总计 /
-#   支出总计 row (3 metrics) and the 221 类 are placed; its other figures are reported as ambiguous
-#   cells. The 三公 table's one row is not found either. None is guessed.
+# - pdftotext (default) writes a table by the PDF's text blocks, not by rows: each cell of these
+#   budget tables is a block of its own, a row's code and name come as one line (2080501 行政单位离退休),
+#   its figures one to a line, and a label or figure may come after the rows below it (the 支出预算总表's
+#   2080599 label after its figures, 208's 项目支出 after 20805's row). The labels are put back in the
+#   order of their codes (readers/whole_codes.py) and the figures placed cell by cell, each column top
+#   to bottom, a row's total before its parts (readers/row_streams.py); the 项 → 款 → 类 → 合计 sums
+#   settle 基本支出 against 项目支出; a page going on with whole codes goes on with the table. Read: the
+#   收入预算总表, 支出预算总表 and 一般公共预算支出功能分类预算表, and the 基本支出经济分类预算表 but for
+#   30209, 30211 and 30213, whose figures fit more than one row (reported as ambiguous cells, row
+#   unknown). The function lines not read (37 of 44) are the class lines of the two two-sided
+#   overviews: the 财政拨款收支预算总表 is not read, and reported as not read (Document.lost;
+#   readers/unread_tables.py), as is the 三公 table; of the 财务收支预算总表 only the 收入总计 / 支出总计
+#   row and the 221 类 are placed, its other figures reported as ambiguous cells. None is guessed.
 TEXT_PINS: dict[str, dict[str, tuple[int, int]]] = {
     "pdftotext": {
-        "summary_metrics/table": (3, 0),
-        "expenditure_function/table": (1, 0),
-        "expenditure_economic/table": (0, 0),
+        "summary_metrics/table": (12, 0),
+        "expenditure_function/table": (37, 0),
+        "expenditure_economic/table": (30, 0),
     },
 }
 # What the reading of the budget must hold at least, in every form: each view's facts (a drop to

@@ -39,9 +39,11 @@ from budget_reports.readers.block_words import BARE_FIGURE as _FIGURE
 from budget_reports.readers.block_words import CLASS_CODE as _CLASS
 from budget_reports.readers.block_words import CODE_PART as _PART
 from budget_reports.readers.cell_assignment import RowFigures
-from budget_reports.readers.interleaved_columns import code_readings, name_lines, place_streams
+from budget_reports.readers.interleaved_columns import LABEL_HEADER_WORDS, code_readings, name_lines, place_streams
 from budget_reports.readers.linear_rows import Segment, Token
+from budget_reports.readers.row_streams import place_cells
 from budget_reports.readers.table_headers import HeaderLayout, LabelKind, Side
+from budget_reports.readers.whole_codes import whole_code_rows
 
 _MAX_SOLUTIONS = 500
 _MAX_TRIALS = 20_000  # placements tried per page before giving up
@@ -231,12 +233,24 @@ def _rebuild_interleaved(
             fitting.append((names, codes))
     if len(fitting) > 1:
         fitting = [(names, codes) for names, codes in fitting if _confirmed(_coded_rows(names, codes))]
+    whole_codes = False
+    if not fitting:  # codes printed whole beside their names (budget tables)
+        header = {*layout.words, *LABEL_HEADER_WORDS, *(word for path in side.money for word in path)}
+        whole = whole_code_rows(lines, header, carried)
+        if whole is not None and all(
+            _fits(name, compact(code[0].text)) for name, code in zip(_coded_names(whole[0]), whole[1], strict=True)
+        ):
+            fitting, whole_codes = [whole], True
     if len(fitting) != 1:
         return None
     names, codes = fitting[0]
     code_of = iter(codes)
     row_codes = [None if is_total(compact(n.text)) else compact("".join(p.text for p in next(code_of))) for n in names]
-    placed = place_streams(_figure_blocks(lines), row_codes, side)
+    runs = _figure_blocks(lines)
+    if whole_codes and all(len(run) == 1 for run in runs):  # each cell a block of its own: read cell by cell
+        placed = place_cells([run[0] for run in runs], row_codes, side)
+    else:
+        placed = place_streams(runs, row_codes, side)
     if placed is None:
         return None
     by_row, unplaced = placed
@@ -318,8 +332,12 @@ def _labels_by_column(lines: list[BlockLine], layout: HeaderLayout, carried: Seq
     return fitting[0] if len(fitting) == 1 else None
 
 
+def _coded_names(names: list[BlockLine]) -> list[BlockLine]:
+    return [name for name in names if not is_total(compact(name.text))]
+
+
 def _coded_rows(names: list[BlockLine], codes: list[list[BlockLine]]) -> list[Segment]:
-    rows = [name for name in names if not is_total(compact(name.text))]
+    rows = _coded_names(names)
     return [
         Segment(code=[Token(p.text, p.page, p.line) for p in code], name=[Token(name.text, name.page, name.line)])
         for name, code in zip(rows, codes, strict=True)

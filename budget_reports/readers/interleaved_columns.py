@@ -281,7 +281,7 @@ class _Search:
         self.half = [10 ** (scale - p) for p in places]
         self.n_rows = len(codes)
         self.pools = pools
-        self.groups = _sum_groups(codes)
+        self.groups = sum_groups(codes)
         self.solutions: list[Assignment] = []
         self.budget = _MAX_NODES
         self.seen: set[tuple[object, ...]] = set()
@@ -437,7 +437,7 @@ def _pools(side: Side) -> list[list[int]] | None:
     return [[total], list(parts)]
 
 
-def _sum_groups(codes: Sequence[str | None]) -> list[tuple[int, list[int]]]:
+def sum_groups(codes: Sequence[str | None]) -> list[tuple[int, list[int]]]:
     """(parent row, its child rows) whose whole family is on the page: a 类 and its 款, a 款 and its
     项, where a later row of the page is outside the family."""
     groups = []

@@ -57,6 +57,7 @@ from budget_reports.readers.linear_rows import (
 )
 from budget_reports.readers.table_headers import HeaderLayout, LabelKind, Side, match_layout
 from budget_reports.readers.table_relations import PlacedSide, RebuiltTable, narrow_across
+from budget_reports.readers.whole_codes import is_whole_code_label
 
 _TITLE_MAX_CHARS = 60
 _HEADER_MAX_LINES = 30
@@ -133,7 +134,7 @@ def _glued_title_at(text: str) -> int | None:
     for start in sorted(set(starts)):
         head = text[:start].split()
         # The head is a table row: a label, then figures, the last one whole (11,286,193 | 2026年…).
-        if len(head) > 1 and _figure(head[-1]) is not None and _is_title(text[start:]):
+        if len(head) > 1 and _figure(head[-1]) is not None and is_title(text[start:]):
             return start
     return None
 
@@ -145,7 +146,7 @@ def find_tables(lines: list[SourceLine]) -> list[LinearTable]:
     found: list[LinearTable] = []
     i = 0
     while i < len(lines):
-        table = _table_at(lines, i) if _is_title(lines[i].text) else None
+        table = _table_at(lines, i) if is_title(lines[i].text) else None
         if table is None:
             i += 1
             continue
@@ -185,7 +186,8 @@ def _table_block(table: Table) -> Block:
     return Block(BlockKind.TABLE, _table_text(table), table.page, table.line, table)
 
 
-def _is_title(text: str) -> bool:
+def is_title(text: str) -> bool:
+    """A line that is a standard table's title alone (not a sentence naming one)."""
     if "表" not in text:  # every standard table's title ends in 表: most lines stop here
         return False
     key = compact(text)
@@ -208,7 +210,7 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
         if not text.strip():
             i += 1
             continue
-        if _is_title(text) or _TABLE_END.match(compact(text)):
+        if is_title(text) or _TABLE_END.match(compact(text)):
             return None
         if unit is None and unit_of(text) is not None and not header:
             unit = lines[i]
@@ -242,7 +244,7 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
             page_headers[page] = [repeated.text for repeated in lines[i:after_header]]
             i = after_header
             continue
-        if _is_title(text) or _TABLE_END.match(key) or "。" in key:
+        if is_title(text) or _TABLE_END.match(key) or "。" in key:
             break
         if len(key) > _ROW_MAX_CHARS and not any(
             _figure(t.text) is not None for t in line_tokens(text, line.page, line.line)
@@ -342,6 +344,11 @@ def _column_block_table(lines: list[SourceLine], start: int) -> LinearTable | No
     title = lines[start]
     spans = [(start + 1, _page_end(lines, start + 1))]
     pages = [_block_lines(lines, *spans[0])]
+    first = spans[0][1]
+    if _holds_no_figure(pages[0]) and first < len(lines) and lines[first].page != title.page:
+        # The title (and unit) at the foot of a page, its table on the next one.
+        spans.append((first, _page_end(lines, first)))
+        pages = [_block_lines(lines, *spans[-1])]
     if not is_column_block_page(pages[0]):
         return None  # the title's page holds no table written by columns: the pages after it are not looked at
     while spans[-1][1] < len(lines) and lines[spans[-1][1]].page != lines[spans[-1][1] - 1].page:
@@ -400,7 +407,7 @@ def _page_end(lines: list[SourceLine], begin: int) -> int:
     end = begin
     while end < len(lines) and lines[end].page == lines[begin].page:
         text = lines[end].text
-        if _is_title(text) or _TABLE_END.match(compact(text)) or "。" in text:
+        if is_title(text) or _TABLE_END.match(compact(text)) or "。" in text:
             break
         end += 1
     return end
@@ -410,10 +417,16 @@ def _block_lines(lines: list[SourceLine], begin: int, end: int) -> list[BlockLin
     return [BlockLine(line.text, line.page, line.line) for line in lines[begin:end]]
 
 
+def _holds_no_figure(page: list[BlockLine]) -> bool:
+    return not any(_figure(word) is not None for line in page for word in line.text.split())
+
+
 def _continues_in_columns(page: list[BlockLine]) -> bool:
     """A page going on with a table written by columns: its runs of bare codes and figures, and at
-    least one classification code."""
-    return is_column_block_page(page) and any(_CLASS_CODE.match(compact(line.text)) for line in page)
+    least one classification code (alone, or whole beside its name)."""
+    return is_column_block_page(page) and any(
+        _CLASS_CODE.match(compact(line.text)) or is_whole_code_label(line.text) for line in page
+    )
 
 
 def _is_column_numbers(text: str) -> bool:

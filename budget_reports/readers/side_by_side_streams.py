@@ -38,8 +38,6 @@ from budget_reports.readers.class_sum_search import Agreed, Group, agreed, split
 from budget_reports.readers.column_blocks import BlockLine, unplaced_figure
 from budget_reports.readers.linear_rows import Segment, Token
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, placed_table
-from budget_reports.readers.overview_streams import span_end
-from budget_reports.readers.passed_over_titles import passed_over_titles
 from budget_reports.readers.table_headers import LAYOUTS
 from budget_reports.readers.table_relations import PlacedSide
 
@@ -88,29 +86,6 @@ class Stated:
 
     total: Decimal | None
     names: tuple[str, ...]  # compact
-
-
-def with_passed_over(lines: list[SourceLine], tables: list[LinearTable]) -> list[LinearTable]:
-    """The tables, and each 基本支出决算表 title the table finder passed over (its header never
-    reaching a row) whose pages print class codes and figures: reported not read, its figures
-    ambiguous, until ``basic_spending_from_streams`` reads it (a contents line is no table)."""
-    starts = sorted(t.start for t in tables)
-    found = []
-    for i, end in passed_over_titles(lines, tables, _TABLES):
-        end = span_end(lines, end, next((a for a in starts if a >= end), len(lines)))
-        cells = [BlockLine(word, x.page, x.line) for x in lines[i + 1 : end] for word in x.text.split()]
-        if any(CLASS_CODE.match(c.text) for c in cells) and sum(bool(BARE_FIGURE.match(c.text)) for c in cells) > 1:
-            found.append(_not_read(lines, i, end, cells))
-    return sorted([*tables, *found], key=lambda t: t.start)
-
-
-def _not_read(lines: list[SourceLine], start: int, end: int, cells: list[BlockLine]) -> LinearTable:
-    title = lines[start]
-    unplaced = [unplaced_figure(cell, [_COLUMN]) for cell in cells if BARE_FIGURE.match(cell.text)]
-    where = f"第{title.page}页" if title.page is not None else f"第{title.line}行"
-    message = f"{where}表格“{compact(title.text)}”的两栏文本交错写出，未能还原为行（其数字未录入）"
-    heading = Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)
-    return LinearTable(start, end, [heading], unplaced, lost=message, unplaced=unplaced)
 
 
 def basic_spending_from_streams(

@@ -27,8 +27,9 @@ from budget_reports.readers.line_forms import with_forms
 from budget_reports.readers.linear_tables import SourceLine, find_tables, is_laid_out, unglue_titles
 from budget_reports.readers.overview_streams import overviews_from_streams
 from budget_reports.readers.prose_table_links import settled_by_prose
-from budget_reports.readers.side_by_side_streams import basic_spending_from_streams, with_passed_over
+from budget_reports.readers.side_by_side_streams import basic_spending_from_streams
 from budget_reports.readers.stage_label_streams import with_stage_streams
+from budget_reports.readers.unread_tables import with_unread_tables
 from budget_reports.readers.wrapped_text import furniture, paragraph_blocks, wrap_width
 
 _EXPORT_MARKER = re.compile(r"\[(?:bookmark|image):[^\]\n]*\]")
@@ -100,9 +101,10 @@ def _read_linear(document: Document, page_lines: list[list[str]], paged: bool, m
     lines = unglue_titles([line for line in lines if (line.page, line.line) not in dropped])
     prose: list[list[SourceLine]] = []
     position = 0
-    tables = with_passed_over(lines, with_stage_streams(lines, overviews_from_streams(lines, find_tables(lines))))
+    tables = with_stage_streams(lines, overviews_from_streams(lines, find_tables(lines)))
     tables = with_forms(lines, settled_across_tables(lines, tables))
     tables = with_evaluations(lines, tables, laid_out) if may_evaluate else tables
+    tables = with_unread_tables(lines, tables)
     for table in tables:
         prose.append(lines[position : table.start])
         position = table.end

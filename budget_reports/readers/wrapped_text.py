@@ -20,8 +20,10 @@ from budget_reports.extract.standard_tables.recognise import unit_of
 from budget_reports.model import Block, BlockKind
 from budget_reports.normalize import compact, display_width
 from budget_reports.readers.headings import is_heading, runs_on
+from budget_reports.readers.interleaved_columns import LABEL_HEADER_WORDS
 from budget_reports.readers.linear_tables import SourceLine
 from budget_reports.readers.pdf_text import PAGE_NUMBER, ends_paragraph, join_wrapped, running_key
+from budget_reports.readers.table_headers import LAYOUTS
 
 # A line this close to the widest lines (in display columns, a Chinese character is two) is full.
 _RAGGED_COLUMNS = 8
@@ -36,6 +38,8 @@ _COLUMN_GAP = re.compile(r"\S {3,}\S")
 _RUNNING_PAGES = 3
 _RUNNING_SHARE = 0.3
 _EDGE_LINES = 2  # lines at the top and bottom of a page where headers, footers and page numbers sit
+# A standard table's header cells: one alone on a line at the top of every table page (科目编码) is the table's.
+_HEADER_CELLS = frozenset({*LABEL_HEADER_WORDS, *(word for layout in LAYOUTS for word in layout.words)})
 # An amount as tables print it (3,222,000 / 1,000.00 / 40.00): a line holding one is table content.
 _AMOUNT = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{2})(?![\d.,])")
 _GLUED_HEADING = re.compile(
@@ -72,6 +76,7 @@ def furniture(lines: Sequence[SourceLine]) -> set[tuple[int | None, int]]:
             # The last line of tables printed alike on several pages (the same 项 in the 收入预算总表,
             # 支出预算总表 and 一般公共预算支出功能分类预算表) is a row, not a running footer.
             and _AMOUNT.search(line.text) is None
+            and compact(line.text) not in _HEADER_CELLS
         )
     }
 

@@ -1,0 +1,224 @@
+"""Figures of a coded table that ``pdftotext`` (default mode) wrote one cell at a time, placed in rows.
+
+Where every cell of a table is a text block of its own (a budget table in 元: one figure per
+line, a blank line between), the runs ``interleaved_columns`` places are single figures, and
+choosing the total column's among them first is a search too wide to finish. The cells still
+come in an order that keeps each column top to bottom, and a row's cells come left to right: its
+total (合计, the left money column) before its parts (基本支出, 项目支出 …). So the figures are
+read in one pass, each either the total column's next row or a part of a row whose total is
+written: a part goes down one of the pool's columns (after the column ending lowest above it,
+which keeps every split possible), and a row that no later part can reach must hold exactly what
+its total says (within both figures' rounding). Every placement that uses each figure once and
+leaves each 类 and 款 whose rows are all on the page the sum of them is a solution.
+
+The caller keeps what every solution agrees on; the rest is reported ambiguous.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from itertools import combinations
+
+from budget_reports.normalize import parse_decimal
+from budget_reports.readers.cell_assignment import decimal_places
+from budget_reports.readers.interleaved_columns import PlacedRow, StreamLine, sum_groups
+from budget_reports.readers.table_headers import Side
+
+_MAX_NODES = 60_000
+_MAX_SOLUTIONS = 500
+
+# figure (index in the stream) -> (row, 0 for the total column / 1 for a part)
+Placement = dict[int, tuple[int, int]]
+Suffix = tuple[tuple[int, int, int], ...]  # (figure, row, 0 or 1) for the figures from some point on
+
+
+class _Bound(Exception):
+    """The search passed its bound: too many ways to try, or to keep."""
+
+
+def place_cells(
+    lines: Sequence[StreamLine], codes: Sequence[str | None], side: Side
+) -> tuple[dict[int, PlacedRow], list[StreamLine]] | None:
+    """The rows whose figures every placement agrees on, and the figures left unplaced; None when
+    the side is not one total and its parts, no placement fits, or the search passes its bound."""
+    return _placed(tuple(lines), tuple(codes), side)
+
+
+@lru_cache(maxsize=64)  # a page is placed again when the report's other tables narrow its rows
+def _placed(
+    lines: tuple[StreamLine, ...], codes: tuple[str | None, ...], side: Side
+) -> tuple[dict[int, PlacedRow], list[StreamLine]] | None:
+    if len(side.sums) != 1:
+        return None
+    total, parts = side.sums[0]
+    if sorted((total, *parts)) != list(range(len(side.money))):
+        return None
+    search = _Search(lines, codes, len(parts))
+    if search.whole is None:
+        return None
+    try:
+        suffixes = search.step(0, 0, (-1,) * len(parts))
+    except _Bound:
+        return None
+    if not suffixes:
+        return None
+    solutions = [{k: (r, kind) for k, r, kind in suffix} for suffix in suffixes]
+    return _agreed(lines, search.whole, len(codes), solutions, total, parts)
+
+
+class _Search:
+    def __init__(self, lines: Sequence[StreamLine], codes: Sequence[str | None], width: int) -> None:
+        values = [parse_decimal(line.text) for line in lines]
+        self.whole: list[int] | None = None
+        if any(v is None or v < 0 for v in values):
+            return  # the pass prunes by figures never being negative
+        decimals = [v for v in values if v is not None]
+        # Whole numbers at the finest scale printed, doubled so half a unit of a last digit is whole.
+        places = [decimal_places(v) for v in decimals]
+        scale = max(places, default=0)
+        self.whole = [int(v.scaleb(scale) * 2) for v in decimals]
+        self.half = [10 ** (scale - p) for p in places]
+        self.codes = codes
+        self.n_rows = len(codes)
+        # Each 款's or 项's parent row on the page, and the rows before it under that parent.
+        index = {code: r for r, code in enumerate(codes) if code is not None}
+        self.parent: list[int | None] = [
+            index.get(code[:-2]) if code is not None and len(code) > 3 else None for code in codes
+        ]
+        self.elder_siblings = [
+            [k for k in range(r) if self.parent[k] is not None and self.parent[k] == self.parent[r]]
+            for r in range(len(codes))
+        ]
+        # The families whose last total is each row's: checked as soon as it is written.
+        self.closing: list[list[tuple[int, list[int]]]] = [[] for _ in codes]
+        for parent, children in sum_groups(codes):
+            self.closing[max(children)].append((parent, children))
+        self.width = width
+        self.totals = [0] * self.n_rows  # the total of each row written so far
+        self.total_half = [0] * self.n_rows
+        self.held = [0] * self.n_rows  # the sum of the parts each row holds
+        self.held_half = [0] * self.n_rows
+        self.zeros_from = [sum(1 for v in self.whole[k:] if v == 0) for k in range(len(self.whole) + 1)]
+        # The rows above each row whose totals a family's check still needs (a 类 or 款 with a row at or
+        # below it, and its rows above).
+        families = [
+            [parent, *(r for r, p in enumerate(self.parent) if p == parent)] for parent in set(self.parent) - {None}
+        ]
+        self.open_members = [
+            sorted({r for family in families if max(family) >= row for r in family if r < row})
+            for row in range(self.n_rows + 1)
+        ]
+        self.budget = _MAX_NODES
+        self.memo: dict[tuple[object, ...], list[Suffix]] = {}
+
+    def step(self, i: int, row: int, chains: tuple[int, ...]) -> list[Suffix]:
+        """Every way (one per shape) of placing the figures from ``i`` on, the totals of rows ``row``
+        on still to come; raises ``_Bound`` past the search's bound."""
+        assert self.whole is not None
+        self.budget -= 1
+        if self.budget <= 0:
+            raise _Bound
+        if i == len(self.whole):
+            done = row == self.n_rows and all(self._settled(r) for r in range(min(chains) + 1, self.n_rows))
+            return [()] if done else []
+        waiting = [r for r in range(min(chains) + 1, row) if not self._settled(r)]
+        # Each figure left is a row's total or a part; every row still to come needs its total and,
+        # unless it is zero, a part, and each row waiting for a part needs one.
+        if len(waiting) + 2 * (self.n_rows - row) - self.zeros_from[i] > len(self.whole) - i:
+            return []
+        key = (
+            i,
+            row,
+            chains,
+            # A settled row takes no more parts (but a zero): only the rows still waiting tell states apart.
+            tuple((r, self.totals[r] - self.held[r], self.held_half[r]) for r in waiting),
+            # The totals the sums of the families still open are checked against.
+            tuple((r, self.totals[r], self.total_half[r]) for r in self.open_members[row]),
+        )
+        known = self.memo.get(key)
+        if known is not None:
+            return known
+        found: dict[tuple[object, ...], Suffix] = {}
+        value, half = self.whole[i], self.half[i]
+        if row < self.n_rows and self._fits_parent(row, value, half):  # the total column's next row
+            self.totals[row], self.total_half[row] = value, half
+            if all(self._adds_up(parent, children) for parent, children in self.closing[row]):
+                self._extend(found, (i, row, 0), self.step(i + 1, row + 1, chains))
+            self.totals[row], self.total_half[row] = 0, 0
+        for r in range(min(chains) + 1, row):  # a part of a row whose total is written
+            if value > self.totals[r] - self.held[r] + self.total_half[r] + self.held_half[r] + half:
+                continue
+            # The part goes down the column ending lowest above its row.
+            column = max((c for c in range(self.width) if chains[c] < r), key=chains.__getitem__)
+            moved = tuple(sorted((*chains[:column], r, *chains[column + 1 :])))
+            self.held[r] += value
+            self.held_half[r] += half
+            # Rows above every column's end get no later part: they must be full now.
+            if all(self._settled(k) for k in range(min(chains) + 1, min(moved) + 1)):
+                self._extend(found, (i, r, 1), self.step(i + 1, row, moved))
+            self.held[r] -= value
+            self.held_half[r] -= half
+        suffixes = list(found.values())
+        self.memo[key] = suffixes
+        return suffixes
+
+    def _extend(self, found: dict[tuple[object, ...], Suffix], first: tuple[int, int, int], rest: list[Suffix]) -> None:
+        """Add ``first`` before each of ``rest``, one suffix per shape (equal figures swapped give the same facts)."""
+        assert self.whole is not None
+        for suffix in rest:
+            placed = (first, *suffix)
+            shape = tuple(sorted((r, kind, self.whole[k]) for k, r, kind in placed))
+            found.setdefault(shape, placed)
+            if len(found) > _MAX_SOLUTIONS:
+                raise _Bound
+
+    def _fits_parent(self, row: int, value: int, half: int) -> bool:
+        """A 款 or 项 is no more than what its 类 or 款 (written above it) leaves after its elder siblings."""
+        parent = self.parent[row]
+        if parent is None:
+            return True
+        siblings = self.elder_siblings[row]
+        left = self.totals[parent] - sum(self.totals[k] for k in siblings)
+        slack = self.total_half[parent] + sum(self.total_half[k] for k in siblings) + half
+        return value <= left + slack
+
+    def _adds_up(self, parent: int, children: list[int]) -> bool:
+        members = [parent, *children]
+        difference = self.totals[parent] - sum(self.totals[c] for c in children)
+        return abs(difference) <= sum(self.total_half[m] for m in members)
+
+    def _settled(self, r: int) -> bool:
+        slack = self.total_half[r] + self.held_half[r]
+        return abs(self.totals[r] - self.held[r]) <= slack
+
+
+def _agreed(
+    lines: Sequence[StreamLine],
+    whole: list[int],
+    n_rows: int,
+    solutions: list[Placement],
+    total: int,
+    parts: tuple[int, ...],
+) -> tuple[dict[int, PlacedRow], list[StreamLine]]:
+    """The rows every solution fills with the same figures (the total first, then the parts in the
+    order written, which may stand in any of the part columns not yet taken)."""
+    rows: dict[int, PlacedRow] = {}
+    placed: set[int] = set()
+    for r in range(n_rows):
+        shapes = {
+            tuple(sorted((kind, whole[i]) for i, (row, kind) in solution.items() if row == r)) for solution in solutions
+        }
+        if len(shapes) != 1:
+            continue
+        members = sorted(i for i, (row, _) in solutions[0].items() if row == r)
+        # A row's parts are written left to right: the columns they may stand in, in that order.
+        part_count = sum(1 for i in members if solutions[0][i][1] == 1)
+        choices = tuple(
+            tuple(total if solutions[0][i][1] == 0 else next(chosen) for i in members)
+            for columns in combinations(parts, part_count)
+            for chosen in (iter(columns),)
+        )
+        rows[r] = PlacedRow(tuple(lines[i] for i in members), choices)
+        placed.update(members)
+    return rows, [line for i, line in enumerate(lines) if i not in placed]

@@ -1,0 +1,108 @@
+"""Standard tables the text names but no reader rebuilt: reported as not read, never lost silently.
+
+Every table reader of the linear text (rows as lines, column runs, streams, positions) starts from a
+table's title. Where one of them gives up, or none applies to how the text was written, the title
+and the table's figures would otherwise be read as paragraphs that state nothing, and the report
+would look complete. Here every title of a standard table (final accounts or budget) outside the
+tables read is looked at once more: when the lines after it hold the table's figures, the table
+is reported as not read (``Document.lost``: the report is partial), and each figure as an
+``extraction.ambiguous_cell`` naming the columns the table's header says it may be in.
+
+A title followed by no figure (a contents line, a table that prints no data) loses nothing and is
+left to the prose.
+"""
+
+from __future__ import annotations
+
+from budget_reports.model import AmbiguousCell, Block, BlockKind
+from budget_reports.normalize import compact
+from budget_reports.readers.column_blocks import BlockLine, unplaced_figure
+from budget_reports.readers.headings import is_heading
+from budget_reports.readers.linear_rows import is_figure, line_tokens
+from budget_reports.readers.linear_tables import LinearTable, SourceLine, is_title
+from budget_reports.readers.table_headers import HeaderLayout, match_layout
+
+# Punctuation of sentences: a table's cells (labels, codes, figures) never hold it.
+_SENTENCE_MARKS = ("。", "，", "；")
+# A line of a table's cells without a figure is never this long: prose after the table.
+_CELL_MAX_CHARS = 40
+_CODE_LENGTHS = (3, 5, 7)  # 类, 类+款, 类+款+项 written whole: a code, not a figure
+# Fewer figures after a title say nothing of a lost table (a page number, a contents line).
+_MIN_FIGURES = 2
+
+
+def with_unread_tables(lines: list[SourceLine], tables: list[LinearTable]) -> list[LinearTable]:
+    """The tables read, with every standard table whose title and figures the text holds but no
+    reader rebuilt added as not read (its lines replaced by its title; its figures reported)."""
+    starts = sorted(t.start for t in tables)
+    inside = [(t.start, t.end) for t in tables]
+    unread: list[LinearTable] = []
+    i = 0
+    while i < len(lines):
+        if any(a <= i < b for a, b in inside) or not is_title(lines[i].text):
+            i += 1
+            continue
+        limit = next((s for s in starts if s > i), len(lines))
+        end = _extent(lines, i + 1, limit)
+        table = _not_read(lines, i, end)
+        if table is None:
+            i += 1
+            continue
+        unread.append(table)
+        i = end
+    return sorted([*tables, *unread], key=lambda t: t.start) if unread else tables
+
+
+def _extent(lines: list[SourceLine], begin: int, limit: int) -> int:
+    """Index after the table's last line: up to the next title, the first sentence or line of
+    prose (a heading right before it is the prose's), within the last page holding a figure."""
+    end = begin
+    last_figure_page: int | None = None
+    found_figure = False
+    while end < limit:
+        text = lines[end].text
+        key = compact(text)
+        if is_title(text) or any(m in key for m in _SENTENCE_MARKS):
+            break
+        figures = _figures(text)
+        if not figures and len(key) > _CELL_MAX_CHARS:
+            break
+        if figures:
+            found_figure = True
+            last_figure_page = lines[end].page
+        end += 1
+    if end < limit and end > begin and is_heading(lines[end - 1].text.strip()) and not _figures(lines[end - 1].text):
+        end -= 1  # the heading of the prose that stopped the table
+    if found_figure and last_figure_page is not None:
+        while end > begin and lines[end - 1].page != last_figure_page:
+            end -= 1  # pages after the table's last figure hold no part of it
+    return end
+
+
+def _not_read(lines: list[SourceLine], start: int, end: int) -> LinearTable | None:
+    """The table titled at ``start`` reported as not read, or None when its lines hold too few figures to lose."""
+    body = lines[start + 1 : end]
+    figures = [BlockLine(word, line.page, line.line) for line in body for word in _figures(line.text)]
+    if len(figures) < _MIN_FIGURES:
+        return None
+    title = lines[start]
+    layout = _layout(body)
+    columns = [path for side in layout.sides for path in side.money] if layout is not None else []
+    ambiguous: list[AmbiguousCell] = [unplaced_figure(figure, columns) for figure in figures] if columns else []
+    where = f"第{title.page}页" if title.page is not None else f"第{title.line}行"
+    message = f"{where}表格“{compact(title.text)}”的文本未能还原为行（其数字未录入）"
+    heading = Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)
+    return LinearTable(start, end, [heading], ambiguous, lost=message, unplaced=ambiguous)
+
+
+def _layout(body: list[SourceLine]) -> HeaderLayout | None:
+    """The columns the table's header prints, from its lines without digits (header cells in any order)."""
+    return match_layout(" ".join(line.text for line in body if not any(c.isdigit() for c in line.text)))
+
+
+def _figures(text: str) -> list[str]:
+    """The line's words that are a table's figures (a code written whole is not one)."""
+    if not any(c.isdigit() for c in text):
+        return []
+    words = [token.text for token in line_tokens(text, None, 0)]
+    return [word for word in words if is_figure(word) and not (word.isdigit() and len(word) in _CODE_LENGTHS)]

@@ -1,0 +1,97 @@
+"""Row labels of a coded table that prints its codes whole (``2080501 行政单位离退休``), as ``pdftotext``
+(default mode) writes them among the figure streams.
+
+Budget tables print a row's code in one cell
+(类, 类+款, 类+款+项: 3, 5 or 7 digits), and pdftotext writes the code and the name beside it as one line,
+or the code on a line and the name on the next. Those lines are not always in the table's order: a
+row's label may come after the figures of rows below it. A coded table's rows ascend by code, so the
+labels are put back in the order of their codes; a total row (合计) comes first or last, as printed
+before or after every code. The labels read are checked like split codes are: every 款 and 项 sits
+under its 类 and 款 (here or on the page before), and each name is its code's in the classification
+reference where the reference knows the code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from budget_reports.extract.standard_tables.common import is_total
+from budget_reports.normalize import compact
+from budget_reports.readers.block_words import BARE_FIGURE as _FIGURE
+
+if TYPE_CHECKING:  # column_blocks reads its pages with this module
+    from budget_reports.readers.column_blocks import BlockLine
+
+_WHOLE_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+_CLASS_LENGTH = 3
+
+
+def is_whole_code_label(text: str) -> bool:
+    """A line holding a whole code and the name beside it (``2080501 行政单位离退休``)."""
+    words = text.split()
+    return (
+        len(words) >= 2 and _WHOLE_CODE.match(words[0]) is not None and not any(c.isdigit() for c in "".join(words[1:]))
+    )
+
+
+def whole_code_rows(
+    lines: Sequence[BlockLine], header_words: Collection[str], carried: Sequence[str] = ()
+) -> tuple[list[BlockLine], list[list[BlockLine]]] | None:
+    """The rows' names (totals included, in table order) and each coded row's code as one part;
+    None when the page prints no whole code beside a name, a code twice, or a code whose parent
+    is neither on the page nor ``carried`` (the code parts of the page before's last row).
+    ``header_words``: the header's cells, among which a total's word (合计) may be printed too."""
+    labelled: list[tuple[str, BlockLine, BlockLine]] = []  # (code, code as printed, name)
+    lone_codes: list[BlockLine] = []  # codes alone on their line: the code column's stream
+    lone_names: list[BlockLine] = []  # names alone on their line: the name column's stream
+    totals: list[tuple[int, BlockLine]] = []  # (position among the labels, line)
+    header_total = False  # the header's own cell named like the total, seen before the rows
+    for line in lines:
+        key = compact(line.text)
+        if not key or _FIGURE.match(key):
+            continue
+        if is_whole_code_label(line.text):
+            code, name = line.text.strip().split(maxsplit=1)
+            labelled.append((code, replace(line, text=code), replace(line, text=name)))
+        elif _WHOLE_CODE.match(key):
+            lone_codes.append(replace(line, text=key))
+        elif is_total(key):
+            if not (labelled or lone_codes) and key in header_words and not header_total:
+                header_total = True
+                continue
+            totals.append((len(labelled) + len(lone_codes), line))
+        elif any(c.isdigit() for c in key):
+            continue  # a page number, a column number: no label
+        elif key not in header_words and (labelled or lone_codes):
+            lone_names.append(replace(line, text=line.text.strip()))
+    # Each column written top to bottom: the lone codes, in the table's order, take the lone names in theirs.
+    if len(lone_codes) != len(lone_names):
+        return None
+    lone_codes.sort(key=lambda line: line.text)
+    labelled += [(code.text, code, name) for code, name in zip(lone_codes, lone_names, strict=True)]
+    if not labelled or len(totals) > 1:
+        return None
+    codes = [code for code, _, _ in labelled]
+    if len(set(codes)) != len(codes) or not _parents_known(codes, "".join(carried)):
+        return None
+    ordered = sorted(labelled, key=lambda entry: entry[0])
+    names = [name for _, _, name in ordered]
+    parts = [[printed] for _, printed, _ in ordered]
+    if totals:
+        position, total = totals[0]
+        names = [total, *names] if position == 0 else [*names, total]
+    return names, parts
+
+
+def _parents_known(codes: list[str], carried: str) -> bool:
+    present = set(codes)
+    for code in codes:
+        if len(code) == _CLASS_LENGTH:
+            continue
+        parent = code[:-2]
+        if parent not in present and not carried.startswith(parent):
+            return False
+    return True

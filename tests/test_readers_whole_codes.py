@@ -1,0 +1,90 @@
+"""Row labels of coded tables printing whole codes, and their figures placed cell by cell, as
+``pdftotext`` (default mode) writes them: the forms seen in budget PDFs (code and name on one line,
+the code above its name, a label after the rows below it, the total first or last)."""
+
+from __future__ import annotations
+
+import pytest
+
+from budget_reports.readers.column_blocks import BlockLine
+from budget_reports.readers.row_streams import place_cells
+from budget_reports.readers.table_headers import match_layout
+from budget_reports.readers.whole_codes import whole_code_rows
+
+HEADER = ("科目编码", "科目名称", "合计", "基本支出", "项目支出")
+CODES = ["208", "20805", "2080501", "2080599", "210", "21011", "2101101"]
+NAMES = ["社会保障和就业支出", "行政事业单位养老支出", "行政单位离退休", "其他行政事业单位养老支出"]
+NAMES += ["卫生健康支出", "行政事业单位医疗", "行政单位医疗"]
+
+
+def _lines(texts: list[str]) -> list[BlockLine]:
+    return [BlockLine(text, 1, i) for i, text in enumerate(texts, start=1)]
+
+
+def _labels(texts: list[str], carried: tuple[str, ...] = ()) -> tuple[list[str], list[str]] | None:
+    read = whole_code_rows(_lines(texts), set(HEADER), carried)
+    if read is None:
+        return None
+    names, codes = read
+    return [name.text for name in names], [code[0].text for code in codes]
+
+
+ONE_LINE = [f"{code} {name}" for code, name in zip(CODES, NAMES, strict=True)]
+TWO_LINES = [line for code, name in zip(CODES, NAMES, strict=True) for line in (code, name)]
+
+
+@pytest.mark.parametrize(
+    ("form", "texts", "total_first"),
+    [
+        ("code and name on one line", [*HEADER, *ONE_LINE, "合计"], False),
+        ("total first", [*HEADER, "合计", *ONE_LINE], True),
+        # A label written after the rows below it (2080599's block after 210's).
+        ("a label out of order", [*HEADER, *ONE_LINE[:3], *ONE_LINE[4:], ONE_LINE[3], "合计"], False),
+        ("the code above its name", [*HEADER, *TWO_LINES, "合计"], False),
+        # The codes' column and the names' column each top to bottom, interleaved.
+        ("codes run ahead of names", [*HEADER, *CODES[:3], *NAMES[:3], *TWO_LINES[6:], "合计"], False),
+        ("figures between", [*HEADER, ONE_LINE[0], "6,397,096", *ONE_LINE[1:], "1,000.50", "合计"], False),
+    ],
+)
+def test_whole_code_labels_in_table_order(form: str, texts: list[str], total_first: bool) -> None:
+    names, codes = _labels(texts) or ([], [])
+    expected = ["合计", *NAMES] if total_first else [*NAMES, "合计"]
+    assert (names, codes) == (expected, CODES), form
+
+
+def test_labels_that_do_not_make_a_table_are_not_read() -> None:
+    assert _labels([*HEADER, "20805 行政事业单位养老支出", "2080501 行政单位离退休"]) is None  # 款 without its 类
+    assert _labels([*HEADER, "20805 行政事业单位养老支出", "2080501 行政单位离退休"], ("208",)) is not None
+    assert _labels([*HEADER, *ONE_LINE, ONE_LINE[2], "合计"]) is None  # a code twice
+    assert _labels([*HEADER, "208", "210", "社会保障和就业支出"]) is None  # a code without its name
+    assert _labels([*HEADER, "6,397,096", "合计"]) is None  # no code at all
+
+
+def _figures(texts: list[str]) -> list[BlockLine]:
+    return [BlockLine(text, 1, 100 + i) for i, text in enumerate(texts)]
+
+
+def test_cells_placed_with_a_part_written_after_the_rows_below() -> None:
+    """208's 项目支出 written after 20805's row: read where it belongs; each row's figures in order."""
+    layout = match_layout(" ".join(HEADER))
+    assert layout is not None
+    codes = ["208", "20805", "20808", None]
+    stream = ["300", "200", "200", "200", "100", "100", "100", "300", "200", "100"]
+    placed = place_cells(_figures(stream), codes, layout.sides[0])
+    assert placed is not None
+    rows, unplaced = placed
+    assert unplaced == []
+    assert [line.text for line in rows[0].lines] == ["300", "200", "100"]
+    assert rows[0].candidates == ((0, 1, 2),)  # two parts written left to right: 基本支出, then 项目支出
+    assert [line.text for line in rows[1].lines] == ["200", "200"]
+    assert set(rows[1].candidates) == {(0, 1), (0, 2)}  # one part: the sums of other rows decide
+
+
+def test_cells_that_fit_no_placement_are_not_read() -> None:
+    layout = match_layout(" ".join(HEADER))
+    assert layout is not None
+    # 20805's parts exceed its total: no placement keeps the row's sum.
+    assert (
+        place_cells(_figures(["300", "200", "100", "200", "250", "100"]), ["208", "20805", "20808"], layout.sides[0])
+        is None
+    )
