@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.normalize import is_cjk, normalize_text, parse_decimal
-from budget_reports.numbering import CHINESE_BRACKET, CHINESE_COMMA, DIGIT_BRACKET, Enumerators
+from budget_reports.numbering import CHINESE_BRACKET, CHINESE_COMMA, DIGIT_BRACKET, Enumerators, pattern_of
 
 _CODE_START = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _CODE_PART = re.compile(r"^\d{2}$")
@@ -32,9 +32,7 @@ _ROW_LABEL = re.compile(r"^(?:年初|年末|本年|上年|使用|结余分配|�
 _HEADER_LEFTOVERS = frozenset({"类", "款", "项"})
 # Where the next side's label starts right after a figure, the space between the cells lost
 # (``47,483,458一、社会保障和就业支出``, ``1,000.00支出总计``).
-_GLUED_LABEL = re.compile(
-    r"(?<=\d)(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|(?:本年)?(?:收入|支出)?[总合]计)"
-)
+_GLUED_LABEL = re.compile(rf"(?<=\d)(?={pattern_of(CHINESE_COMMA, CHINESE_BRACKET)}|(?:本年)?(?:收入|支出)?[总合]计)")
 
 
 class Token(NamedTuple):

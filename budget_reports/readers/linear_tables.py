@@ -23,6 +23,7 @@ from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.extract.standard_tables.recognise import kind_of_title, unit_of
 from budget_reports.model import AmbiguousCell, Block, BlockKind, Cell, Table
 from budget_reports.normalize import compact, parse_decimal
+from budget_reports.numbering import PART, pattern_of
 from budget_reports.readers.baseline_headers import assembled_words
 from budget_reports.readers.baseline_rows import gather_baseline_rows, is_written_by_baseline, share_figures_below
 from budget_reports.readers.baseline_sides import gather_two_sided_rows, prints_codes_apart
@@ -64,7 +65,7 @@ _HEADER_MAX_LINES = 30
 # A body line is never this long without a figure: prose after the table.
 _ROW_MAX_CHARS = 70
 _COLUMN_NUMBERS = ("栏次", "行次")
-_TABLE_END = re.compile(r"^(?:注[:：]|说明[:：]|第[一二三四五六七八九十\d]+部分|附件|附表\s*\d)")
+_TABLE_END = re.compile(rf"^(?:注[:：]|说明[:：]|{pattern_of(PART)}|附件|附表\s*\d)")
 _FUNCTION_CODE_LENGTHS = (3, 5, 7)
 _COLUMN_GAP = re.compile(r"\S {3,}\S")
 _LAID_OUT_LINE = re.compile(r"^ {3,}\S|\S {3,}\S")

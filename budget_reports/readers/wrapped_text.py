@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from budget_reports.extract.standard_tables.recognise import unit_of
 from budget_reports.model import Block, BlockKind
 from budget_reports.normalize import compact, display_width
+from budget_reports.numbering import CHINESE_BRACKET, CHINESE_COMMA, pattern_of
 from budget_reports.readers.headings import is_heading, runs_on
 from budget_reports.readers.interleaved_columns import LABEL_HEADER_WORDS
 from budget_reports.readers.linear_tables import SourceLine
@@ -42,9 +43,7 @@ _EDGE_LINES = 2  # lines at the top and bottom of a page where headers, footers 
 _HEADER_CELLS = frozenset({*LABEL_HEADER_WORDS, *(word for layout in LAYOUTS for word in layout.words)})
 # An amount as tables print it (3,222,000 / 1,000.00 / 40.00): a line holding one is table content.
 _AMOUNT = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{2})(?![\d.,])")
-_GLUED_HEADING = re.compile(
-    r"(?<=[说明况表。；])(?=(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)[^，。；]{2,30}$)"
-)
+_GLUED_HEADING = re.compile(rf"(?<=[说明况表。；])(?={pattern_of(CHINESE_COMMA, CHINESE_BRACKET)}[^，。；]{{2,30}}$)")
 
 
 def furniture(lines: Sequence[SourceLine]) -> set[tuple[int | None, int]]:
