@@ -7,6 +7,7 @@ from decimal import Decimal
 from itertools import combinations, product
 from math import prod
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -113,3 +114,23 @@ def test_a_rows_placements_are_those_that_keep_its_sums(
     if len(values) == width:  # nothing dropped: the printed order is the placement, whatever the sums say
         expected = [tuple(range(width))]
     assert row_candidates(values, width, sums).candidates == expected
+
+
+@pytest.mark.parametrize(
+    ("placement", "expected", "slack", "scale", "agrees"),
+    [
+        ((0, 1), Decimal("0.95"), Decimal("0.005"), Decimal(1), True),  # column 1 holds 0.95
+        ((0, 1), Decimal("0.96"), Decimal("0.005"), Decimal(1), True),  # 0.95 ± 0.005 meets 0.96 ± 0.005
+        ((0, 1), Decimal("0.97"), Decimal("0.005"), Decimal(1), False),
+        ((1, 0), Decimal("0.95"), Decimal("0.005"), Decimal(1), False),  # 12.00 in column 1, 0.95 in 0
+        ((1, 0), Decimal("12.00"), Decimal("0.005"), Decimal(1), True),
+        ((0, 0), Decimal("0"), Decimal("0.005"), Decimal(1), True),  # column 1 empty: zero
+        ((0, 0), Decimal("0.01"), Decimal("0.005"), Decimal(1), False),
+        ((0, 1), Decimal("9500"), Decimal("0.5"), Decimal(10000), True),  # 0.95 in 万 against 9,500 元
+    ],
+)
+def test_a_placement_agrees_with_a_known_cell_within_both_roundings(
+    placement: tuple[int, int], expected: Decimal, slack: Decimal, scale: Decimal, agrees: bool
+) -> None:
+    figures = RowFigures((Decimal("12.00"), Decimal("0.95")), [placement])
+    assert figures.agrees_in(placement, 1, expected, slack, scale) is agrees

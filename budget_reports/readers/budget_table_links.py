@@ -25,7 +25,7 @@ from budget_reports.extract.standard_tables.common import is_total, label
 from budget_reports.extract.standard_tables.recognise import TableKind, kind_of_title, unit_of
 from budget_reports.model import BlockKind, Table
 from budget_reports.normalize import half_step, parse_decimal, to_wanyuan
-from budget_reports.readers.cell_assignment import Placement, RowFigures
+from budget_reports.readers.cell_assignment import RowFigures
 from budget_reports.readers.linear_rows import Segment
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, rebuild_table
 from budget_reports.readers.table_headers import BUDGET_INCOME_SOURCES, Side
@@ -156,17 +156,9 @@ class _Settler:
             if found is not None:
                 known.append((column, *found))
         # Every link at once: a placement must agree with all of them, or the row keeps them all.
-        kept = [p for p in figures.candidates if all(self._agrees(figures, p, *k) for k in known)]
+        kept = [p for p in figures.candidates if all(figures.agrees_in(p, *k, self.to_wan) for k in known)]
         if kept:
             figures.candidates = kept
-
-    def _agrees(
-        self, figures: RowFigures, placement: Placement, column: int, expected: Decimal, slack: Decimal
-    ) -> bool:
-        mine = next((v for v, c in zip(figures.values, placement, strict=True) if c == column), None)
-        value = mine * self.to_wan if mine is not None else Decimal(0)
-        half = half_step(mine) * self.to_wan if mine is not None else Decimal(0)
-        return abs(value - expected) <= half + slack
 
 
 def row_keys(code: str, name: str) -> list[str]:

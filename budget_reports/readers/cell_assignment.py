@@ -51,6 +51,16 @@ class RowFigures:
         """The figure ``placement`` puts in ``column``; None when it leaves the cell empty."""
         return next((v for v, c in zip(self.values, placement, strict=True) if c == column), None)
 
+    def agrees_in(
+        self, placement: Placement, column: int, expected: Decimal, slack: Decimal, scale: Decimal = Decimal(1)
+    ) -> bool:
+        """Whether the figure ``placement`` puts in ``column`` (an empty cell is zero), times ``scale``,
+        is ``expected`` within both figures' rounding (its own half unit and ``slack``, the other's)."""
+        mine = self.figure_in(placement, column)
+        if mine is None:
+            return abs(expected) <= slack
+        return abs(mine * scale - expected) <= half_step(mine) * scale + slack
+
     def settled(self) -> dict[int, int]:
         """Figure index → column, for the figures every remaining candidate puts in the same column."""
         if not self.candidates:

@@ -24,7 +24,7 @@ from budget_reports.extract.standard_tables.recognise import TableKind
 from budget_reports.model import Block, SettledCell
 from budget_reports.normalize import half_step, parse_decimal, to_wanyuan
 from budget_reports.readers.budget_table_links import table_kind, wan_per_unit
-from budget_reports.readers.cell_assignment import Placement, RowFigures
+from budget_reports.readers.cell_assignment import RowFigures
 from budget_reports.readers.linear_rows import Segment
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, rebuild_table
 from budget_reports.readers.table_headers import Side
@@ -137,7 +137,8 @@ class _ProseSettler:
         known = [(column, s) for s in self.statements if (column := _column(side, s.column)) is not None]
         if not known:
             return
-        kept = [p for p in figures.candidates if all(self._agrees(figures, p, c, s) for c, s in known)]
+        cells = [(c, s.value, s.half) for c, s in known]
+        kept = [p for p in figures.candidates if all(figures.agrees_in(p, *cell, self.to_wan) for cell in cells)]
         if not kept or len(kept) == len(figures.candidates):
             return
         before = figures.settled()
@@ -162,12 +163,6 @@ class _ProseSettler:
                     stated=tuple(_stated_text(s) for _, s in known),
                 )
             )
-
-    def _agrees(self, figures: RowFigures, placement: Placement, column: int, stated: Statement) -> bool:
-        mine = figures.figure_in(placement, column)
-        value = mine * self.to_wan if mine is not None else Decimal(0)  # an empty cell is zero
-        half = half_step(mine) * self.to_wan if mine is not None else Decimal(0)
-        return abs(value - stated.value) <= half + stated.half
 
 
 def _column(side: Side, column: tuple[str, ...]) -> int | None:
