@@ -20,7 +20,7 @@ from budget_reports.readers.cell_assignment import RowFigures
 from budget_reports.readers.column_blocks import BlockLine, is_column_block_page, unplaced_figure
 from budget_reports.readers.interleaved_sides import EMPTY, Cell, Known, place_overview
 from budget_reports.readers.linear_rows import Segment, Token
-from budget_reports.readers.linear_tables import LinearTable, SourceLine, placed_table
+from budget_reports.readers.linear_tables import LinearTable, SourceLine, is_title, placed_table
 from budget_reports.readers.overview_labels import INCOME, SPENDING, Label, Role, side_labels
 from budget_reports.readers.table_headers import LAYOUTS, HeaderLayout
 from budget_reports.readers.table_relations import PlacedSide, RebuiltTable, row_keys
@@ -48,7 +48,6 @@ _FUND_WORDS = ("一般公共预算", "政府性基金", "国有资本经营")
 # Overviews read in this order: what the fiscal overview settles is known when the overview is read.
 _ORDER = (TableKind.FISCAL_OVERVIEW, TableKind.OVERVIEW)
 _TOTAL_KEY = "#合计"
-_TITLE_MAX_CHARS = 60
 _MIN_FIGURES = 4  # fewer figures say nothing of how the table was written
 Settled = dict[tuple[int, Role, str | None], Decimal | None]  # (side, role, fund) -> the column-0 figure
 
@@ -87,8 +86,7 @@ def _passed_over(lines: list[SourceLine], tables: list[LinearTable]) -> list[Lin
     for i, line in enumerate(lines):
         if "总表" not in line.text or any(a <= i < b for a, b in inside):
             continue
-        key = compact(line.text)
-        if len(key) <= _TITLE_MAX_CHARS and "。" not in key and kind_of_title(key) in OVERVIEW_LAYOUTS:
+        if is_title(line.text) and kind_of_title(compact(line.text)) in OVERVIEW_LAYOUTS:
             end = i + 1
             while end < len(lines) and lines[end].page == line.page and not any(a == end for a, _ in inside):
                 end += 1

@@ -7,9 +7,7 @@ from collections.abc import Collection
 
 from budget_reports.extract.standard_tables.recognise import TableKind, kind_of_title
 from budget_reports.normalize import compact
-from budget_reports.readers.linear_tables import LinearTable, SourceLine
-
-_TITLE_MAX_CHARS = 60
+from budget_reports.readers.linear_tables import LinearTable, SourceLine, is_title
 
 
 def passed_over_titles(
@@ -21,10 +19,9 @@ def passed_over_titles(
     starts = {a for a, _ in inside}
     found = []
     for i, line in enumerate(lines):
-        if "表" not in line.text or any(a <= i < b for a, b in inside):
+        if not is_title(line.text) or any(a <= i < b for a, b in inside):
             continue
-        key = compact(line.text)
-        if len(key) > _TITLE_MAX_CHARS or "。" in key or kind_of_title(key) not in kinds:
+        if kind_of_title(compact(line.text)) not in kinds:
             continue
         end = i + 1
         while end < len(lines) and lines[end].page == line.page and end not in starts and "。" not in lines[end].text:
