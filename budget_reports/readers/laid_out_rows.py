@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from operator import itemgetter
 
 from budget_reports.normalize import display_width
+from budget_reports.readers.disjoint_sets import DisjointSets
 from budget_reports.readers.linear_rows import Token, is_figure, is_row_label, strip_header_leftovers
 
 _CODE_START = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
@@ -194,21 +195,14 @@ def header_by_columns(texts: Sequence[str]) -> str:
         for order, text in enumerate(texts)
         for x, token in positioned(text, None, order, measure)
     ]
-    parent = list(range(len(words)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSets(len(words))
     for i, (start, end, line, _) in enumerate(words):
         for j in range(i):
             other_start, other_end, other_line, _ = words[j]
             if other_line != line and start < other_end + CENTRED_SLACK and other_start < end + CENTRED_SLACK:
-                parent[root(i)] = root(j)
+                sets.join(i, j)
     columns: dict[int, list[tuple[int, int, int, str]]] = {}
     for i, word in enumerate(words):
-        columns.setdefault(root(i), []).append(word)
+        columns.setdefault(sets.root(i), []).append(word)
     ordered = sorted(columns.values(), key=lambda column: min(w[0] for w in column))
     return " ".join("".join(w[3] for w in sorted(column, key=lambda w: (w[2], w[0]))) for column in ordered)

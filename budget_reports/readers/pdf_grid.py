@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from budget_reports.readers.disjoint_sets import DisjointSets
 from budget_reports.readers.pdf_page import PageContent, Segment
 
 # Ruling lines closer than this (points) are one line.
@@ -98,14 +99,7 @@ def _crosses(h: Segment, v: Segment) -> bool:
 
 def _regions(horizontals: list[Segment], verticals: list[Segment]) -> list[tuple[list[Segment], list[Segment]]]:
     """Connected sets of crossing ruling lines (union-find over horizontal/vertical pairs)."""
-    parent = list(range(len(horizontals) + len(verticals)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSets(len(horizontals) + len(verticals))
     offset = len(horizontals)
     by_x = sorted(range(len(verticals)), key=lambda j: verticals[j].pos)
     xs = [verticals[j].pos for j in by_x]
@@ -115,14 +109,12 @@ def _regions(horizontals: list[Segment], verticals: list[Segment]) -> list[tuple
         for k in range(lo, hi):
             j = by_x[k]
             if _crosses(h, verticals[j]):
-                a, b = find(i), find(offset + j)
-                if a != b:
-                    parent[a] = b
+                sets.join(i, offset + j)
     groups: dict[int, tuple[list[Segment], list[Segment]]] = {}
     for i, h in enumerate(horizontals):
-        groups.setdefault(find(i), ([], []))[0].append(h)
+        groups.setdefault(sets.root(i), ([], []))[0].append(h)
     for j, v in enumerate(verticals):
-        groups.setdefault(find(offset + j), ([], []))[1].append(v)
+        groups.setdefault(sets.root(offset + j), ([], []))[1].append(v)
     return [g for g in groups.values() if len(g[0]) >= 2 and len(g[1]) >= 2]
 
 
