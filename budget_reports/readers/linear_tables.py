@@ -12,7 +12,7 @@ ambiguous is left out of the grid and reported (``Document.ambiguous_cells``). T
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -105,6 +105,19 @@ class LinearTable:
     # Figures that reached no row (a page written by columns whose blocks do not fit): reported
     # ambiguous whatever the other tables settle.
     unplaced: list[AmbiguousCell] = field(default_factory=list)
+
+
+def not_read_table(
+    lines: list[SourceLine], start: int, end: int, why: str, unplaced: Sequence[AmbiguousCell] = ()
+) -> LinearTable:
+    """The table titled at ``start`` reported as not read: ``why`` says how its text defeated the
+    reader (``的文本未能还原为行``, ``按列写出的文本未能还原为行`` …); its lines are replaced by its title,
+    and its figures ``unplaced`` reported as ambiguous cells."""
+    title = lines[start]
+    where = f"第{title.page}页" if title.page is not None else f"第{title.line}行"
+    heading = Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)
+    message = f"{where}表格“{compact(title.text)}”{why}（其数字未录入）"
+    return LinearTable(start, end, [heading], list(unplaced), lost=message, unplaced=list(unplaced))
 
 
 def unglue_titles(lines: list[SourceLine]) -> list[SourceLine]:
@@ -202,7 +215,6 @@ def rebuild_table(lines: list[SourceLine], table: LinearTable, settle: RowSettle
 
 
 def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = None) -> LinearTable | None:
-    title = lines[start]
     unit: SourceLine | None = None
     header: list[SourceLine] = []
     i = start + 1
@@ -272,10 +284,7 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
         table = _linear_table(lines, start, i, unit, layout, rows, coded, settle)
         return replace(table, ambiguous=[*unplaced, *table.ambiguous])
     if misaligned:
-        where = f"第{title.page}页" if title.page is not None else f"第{title.line}行"
-        heading = Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)
-        message = f"{where}表格“{compact(title.text)}”的文本中数字与所在行错位，未能还原（其数字未录入）"
-        return LinearTable(start, i, [heading], [], message)
+        return not_read_table(lines, start, i, "的文本中数字与所在行错位，未能还原")
     return _linear_table(lines, start, i, unit, layout, gather_rows(body, coded), coded, settle)
 
 
@@ -366,10 +375,7 @@ def _column_block_table(lines: list[SourceLine], start: int) -> LinearTable | No
         return None
     rebuilt = rebuild_pages(pages, layout)
     if rebuilt is None:
-        heading = Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)
-        where = f"第{title.page}页" if title.page is not None else f"第{title.line}行"
-        message = f"{where}表格“{compact(title.text)}”按列写出的文本未能还原为行（其数字未录入）"
-        return LinearTable(start, spans[-1][1], [heading], [], message)
+        return not_read_table(lines, start, spans[-1][1], "按列写出的文本未能还原为行")
     rows, unplaced = rebuilt
     side = layout.sides[0]
     placed_rows: list[list[PlacedSide | None]] = [[PlacedSide(side, segment, figures)] for segment, figures in rows]

@@ -13,14 +13,14 @@ from dataclasses import replace
 from decimal import Decimal
 
 from budget_reports.extract.standard_tables.recognise import TableKind, kind_of_title
-from budget_reports.model import AmbiguousCell, Block, BlockKind
+from budget_reports.model import AmbiguousCell
 from budget_reports.normalize import compact, half_step, parse_decimal
 from budget_reports.readers.block_words import BARE_FIGURE
 from budget_reports.readers.cell_assignment import RowFigures
 from budget_reports.readers.column_blocks import BlockLine, is_column_block_page, unplaced_figure
 from budget_reports.readers.interleaved_sides import EMPTY, Cell, Known, place_overview
 from budget_reports.readers.linear_rows import Segment, Token
-from budget_reports.readers.linear_tables import LinearTable, SourceLine, is_title, placed_table
+from budget_reports.readers.linear_tables import LinearTable, SourceLine, is_title, not_read_table, placed_table
 from budget_reports.readers.overview_labels import INCOME, SPENDING, Label, Role, side_labels
 from budget_reports.readers.table_headers import LAYOUTS, HeaderLayout
 from budget_reports.readers.table_relations import PlacedSide, RebuiltTable, row_keys
@@ -136,10 +136,7 @@ def _not_read(lines: list[SourceLine], table: LinearTable, end: int) -> LinearTa
     layout = next(layout for layout in LAYOUTS if layout.name == OVERVIEW_LAYOUTS[kind_of_title(compact(title.text))])
     cells = [cell for line in lines[table.start + 1 : end] for cell in _cells(line)]
     unplaced = [_unplaced(cell, layout) for cell in cells if BARE_FIGURE.match(compact(cell.text))]
-    where = f"第{title.page}页" if title.page is not None else f"第{title.line}行"
-    message = f"{where}表格“{compact(title.text)}”的收支两栏文本交错写出，未能还原为行（其数字未录入）"
-    heading = Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)
-    return LinearTable(table.start, end, [heading], unplaced, lost=message, unplaced=unplaced)
+    return not_read_table(lines, table.start, end, "的收支两栏文本交错写出，未能还原为行", unplaced)
 
 
 def span_end(lines: list[SourceLine], end: int, limit: int) -> int:

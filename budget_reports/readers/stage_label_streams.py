@@ -18,13 +18,12 @@ from itertools import permutations, product
 from math import prod
 
 from budget_reports.extract.standard_tables.recognise import TableKind, kind_of_title
-from budget_reports.model import Block, BlockKind
 from budget_reports.normalize import compact, half_step, parse_decimal
 from budget_reports.readers.block_words import BARE_FIGURE
 from budget_reports.readers.cell_assignment import RowFigures
 from budget_reports.readers.column_blocks import BlockLine, unplaced_figure
 from budget_reports.readers.linear_rows import Segment, Token
-from budget_reports.readers.linear_tables import LinearTable, SourceLine, placed_table
+from budget_reports.readers.linear_tables import LinearTable, SourceLine, not_read_table, placed_table
 from budget_reports.readers.passed_over_titles import passed_over_titles
 from budget_reports.readers.table_headers import HeaderLayout, LabelKind, match_layout
 from budget_reports.readers.table_relations import PlacedSide
@@ -124,12 +123,8 @@ def _sums_hold(layout: HeaderLayout, values: dict[int, Decimal]) -> bool:
 def _not_read(
     lines: list[SourceLine], start: int, end: int, figures: list[BlockLine], layout: HeaderLayout
 ) -> LinearTable:
-    title = lines[start]
     unplaced = [unplaced_figure(cell, layout.sides[0].money) for cell in figures]
-    where = f"第{title.page}页" if title.page is not None else f"第{title.line}行"
-    message = f"{where}表格“{compact(title.text)}”的表头与数字交错写出，未能还原为行（其数字未录入）"
-    heading = Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)
-    return LinearTable(start, end, [heading], unplaced, lost=message, unplaced=unplaced)
+    return not_read_table(lines, start, end, "的表头与数字交错写出，未能还原为行", unplaced)
 
 
 def _value(text: str) -> Decimal:

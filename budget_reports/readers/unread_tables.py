@@ -14,12 +14,12 @@ left to the prose.
 
 from __future__ import annotations
 
-from budget_reports.model import AmbiguousCell, Block, BlockKind
+from budget_reports.model import AmbiguousCell
 from budget_reports.normalize import compact
 from budget_reports.readers.column_blocks import BlockLine, unplaced_figure
 from budget_reports.readers.headings import is_heading
 from budget_reports.readers.linear_rows import is_figure, line_tokens
-from budget_reports.readers.linear_tables import LinearTable, SourceLine, is_title
+from budget_reports.readers.linear_tables import LinearTable, SourceLine, is_title, not_read_table
 from budget_reports.readers.table_headers import HeaderLayout, match_layout
 
 # Punctuation of sentences: a table's cells (labels, codes, figures) never hold it.
@@ -85,14 +85,10 @@ def _not_read(lines: list[SourceLine], start: int, end: int) -> LinearTable | No
     figures = [BlockLine(word, line.page, line.line) for line in body for word in _figures(line.text)]
     if len(figures) < _MIN_FIGURES:
         return None
-    title = lines[start]
     layout = _layout(body)
     columns = [path for side in layout.sides for path in side.money] if layout is not None else []
     ambiguous: list[AmbiguousCell] = [unplaced_figure(figure, columns) for figure in figures] if columns else []
-    where = f"第{title.page}页" if title.page is not None else f"第{title.line}行"
-    message = f"{where}表格“{compact(title.text)}”的文本未能还原为行（其数字未录入）"
-    heading = Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)
-    return LinearTable(start, end, [heading], ambiguous, lost=message, unplaced=ambiguous)
+    return not_read_table(lines, start, end, "的文本未能还原为行", ambiguous)
 
 
 def _layout(body: list[SourceLine]) -> HeaderLayout | None:
