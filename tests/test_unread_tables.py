@@ -20,7 +20,8 @@ from budget_reports.extract.standard_tables.recognise import TableKind, find_sta
 from budget_reports.model import Document
 from budget_reports.normalize import compact, parse_decimal
 from budget_reports.readers import read_document
-from budget_reports.readers.linear_tables import is_title
+from budget_reports.readers.column_blocks import BlockLine, unplaced_figure
+from budget_reports.readers.linear_tables import SourceLine, is_title, not_read_table
 from budget_reports.readers.text import read_text
 from budget_reports.text_serializations import write_serialization
 from tests.conftest import corpus_file
@@ -139,3 +140,26 @@ def test_a_title_with_no_figure_after_it_loses_nothing() -> None:
         ]
     )
     assert read_text(text, "contents.txt").lost == []
+
+
+def test_a_table_not_read_is_reported_with_its_place_title_and_figures() -> None:
+    """The one report every reader gives of a table it could not rebuild: where (page, or line of a
+    text without pages), which table, why, and each figure an ambiguous cell; its lines give way to its title."""
+    paged = [
+        SourceLine(16, 1, "2024年度一般公共预算财政拨款基本支出决算表"),
+        SourceLine(16, 2, "301 工资福利支出 2,152.26"),
+    ]
+    figure = BlockLine("2,152.26", 16, 2)
+    table = not_read_table(paged, 0, 2, "的两栏文本交错写出，未能还原为行", [unplaced_figure(figure, [("决算数",)])])
+    assert (
+        table.lost
+        == "第16页表格“2024年度一般公共预算财政拨款基本支出决算表”的两栏文本交错写出，未能还原为行（其数字未录入）"
+    )
+    assert [b.text for b in table.blocks] == ["2024年度一般公共预算财政拨款基本支出决算表"]
+    assert [(c.figure, c.page, c.line) for c in table.ambiguous] == [("2,152.26", 16, 2)]
+    assert table.unplaced == table.ambiguous and (table.start, table.end) == (0, 2)
+    unpaged = [SourceLine(None, 40, "收入支出决算总表")]
+    assert (
+        not_read_table(unpaged, 0, 1, "的文本未能还原为行").lost
+        == "第40行表格“收入支出决算总表”的文本未能还原为行（其数字未录入）"
+    )
