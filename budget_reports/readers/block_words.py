@@ -3,8 +3,20 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
+from functools import lru_cache
+
+from budget_reports.normalize import parse_decimal
 
 CLASS_CODE = re.compile(r"^\d{3}$")  # a 类 code
 CODE_PART = re.compile(r"^\d{2}$")  # a 款 or 项 part of a code
 # A money figure: decimals, or thousands grouped with commas.
 BARE_FIGURE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^-?\d{1,3}(?:,\d{3})+$")
+
+
+@lru_cache(maxsize=4096)  # the same figures are asked again for every placement tried
+def figure_value(text: str) -> Decimal:
+    """The value of a word ``BARE_FIGURE`` matched (``2,152.26`` → 2152.26)."""
+    value = parse_decimal(text)
+    assert value is not None, text  # only bare figures reach here
+    return value

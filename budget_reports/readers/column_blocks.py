@@ -34,10 +34,11 @@ from budget_reports.classification.reference import EDITIONS, FUNCTION, edition
 from budget_reports.classification.resolver import MATCH_ORDER, Match, match_kind
 from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.model import AmbiguousCell
-from budget_reports.normalize import compact, half_step, parse_decimal
+from budget_reports.normalize import compact, half_step
 from budget_reports.readers.block_words import BARE_FIGURE as _FIGURE
 from budget_reports.readers.block_words import CLASS_CODE as _CLASS
 from budget_reports.readers.block_words import CODE_PART as _PART
+from budget_reports.readers.block_words import figure_value
 from budget_reports.readers.cell_assignment import RowFigures
 from budget_reports.readers.interleaved_columns import LABEL_HEADER_WORDS, code_readings, name_lines, place_streams
 from budget_reports.readers.linear_rows import Segment, Token
@@ -209,7 +210,7 @@ def rebuild(
         segment.name = [Token(name.text.strip(), name.page, name.line)]
         placements = by_row.get(r, [[]])
         segment.figures = [Token(line.text.strip(), line.page, line.line) for line, _ in placements[0]]
-        values = tuple(_value(line.text) for line, _ in placements[0])
+        values = tuple(figure_value(line.text) for line, _ in placements[0])
         candidates = list(dict.fromkeys(tuple(col for _, col in figures) for figures in placements))
         rows.append((segment, RowFigures(values, candidates)))
     return rows, ambiguous
@@ -266,7 +267,7 @@ def _rebuild_interleaved(
             rows.append((segment, RowFigures((), [()])))
             continue
         segment.figures = [Token(line.text.strip(), line.page, line.line) for line in row.lines]
-        values = tuple(_value(line.text) for line in row.lines)
+        values = tuple(figure_value(line.text) for line in row.lines)
         rows.append((segment, RowFigures(values, list(row.candidates))))
     ambiguous = [_unplaced(BlockLine(line.text, line.page, line.line), side) for line in unplaced]
     return rows, ambiguous
@@ -600,7 +601,7 @@ def _placements(blocks: tuple[tuple[BlockLine, ...], ...], n_rows: int, side: Si
     figures: dict[BlockLine, tuple[Decimal, Decimal]] = {}
     for block in blocks:
         for line in block:
-            value = _value(line.text)
+            value = figure_value(line.text)
             figures[line] = (value, half_step(value))
     # Split the runs into the columns, in order (a column may get none).
     for cuts in combinations(range(len(blocks) + width - 1), width - 1):
@@ -668,10 +669,3 @@ def _sums_hold(cells: Solution, n_rows: int, side: Side, figures: dict[BlockLine
             if abs(difference) > slack:
                 return False
     return True
-
-
-@lru_cache(maxsize=4096)
-def _value(text: str) -> Decimal:
-    value = parse_decimal(text)
-    assert value is not None, text  # only figures reach here
-    return value

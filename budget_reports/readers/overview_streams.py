@@ -14,8 +14,8 @@ from decimal import Decimal
 
 from budget_reports.extract.standard_tables.recognise import TableKind, kind_of_title
 from budget_reports.model import AmbiguousCell
-from budget_reports.normalize import compact, half_step, parse_decimal
-from budget_reports.readers.block_words import BARE_FIGURE
+from budget_reports.normalize import compact, half_step
+from budget_reports.readers.block_words import BARE_FIGURE, figure_value
 from budget_reports.readers.cell_assignment import RowFigures
 from budget_reports.readers.column_blocks import BlockLine, is_column_block_page, unplaced_figure
 from budget_reports.readers.interleaved_sides import EMPTY, Cell, Known, place_overview
@@ -184,7 +184,7 @@ def _read(
     unplaced = [
         _maybe_in(f, layout, sides, found.cells_of.get(i, set())) for i, f in enumerate(figures) if i not in placed
     ]
-    by_cell = {cell: _value(figures[i].text) for i, cell in placed.items()}
+    by_cell = {cell: figure_value(figures[i].text) for i, cell in placed.items()}
     settled: Settled = {
         (s, label.role, _fund(label.text)): by_cell.get((s, r, 0))
         for s, labels in enumerate(sides)
@@ -301,16 +301,10 @@ def _rows(
                 name=[Token(label.text, label.page, label.line)],
                 figures=[Token(line.text.strip(), line.page, line.line) for _, line in cells],
             )
-            values = tuple(_value(line.text) for _, line in cells)
+            values = tuple(figure_value(line.text) for _, line in cells)
             row.append(PlacedSide(layout.sides[s], segment, RowFigures(values, [tuple(c for c, _ in cells)])))
         rows.append(row)
     return rows
-
-
-def _value(text: str) -> Decimal:
-    value = parse_decimal(text)
-    assert value is not None  # a bare figure
-    return value
 
 
 def _maybe_in(

@@ -32,7 +32,7 @@ from budget_reports.classification.reference import ECONOMIC, EDITIONS, edition
 from budget_reports.extract.standard_tables.recognise import TableKind, kind_of_title
 from budget_reports.model import AmbiguousCell, Block, BlockKind
 from budget_reports.normalize import compact, parse_decimal, to_wanyuan
-from budget_reports.readers.block_words import BARE_FIGURE, CLASS_CODE
+from budget_reports.readers.block_words import BARE_FIGURE, CLASS_CODE, figure_value
 from budget_reports.readers.cell_assignment import RowFigures
 from budget_reports.readers.class_sum_search import Agreed, Group, agreed, splits
 from budget_reports.readers.column_blocks import BlockLine, unplaced_figure
@@ -172,7 +172,7 @@ def read_stream(lines: list[SourceLine], parts: list[LinearTable], stated: dict[
         codes = [code for code in _lines_named().get(name, ()) if code[:3] in named]
         if len(codes) == 1:  # a name the table's classes give one line
             named[codes[0][:3]].add(codes[0])
-    values = [_value(f.text) for f in figures]
+    values = [figure_value(f.text) for f in figures]
     found = splits(
         values,
         groups,
@@ -244,7 +244,7 @@ def _row(
         figures=[Token(figure.text.strip(), figure.page, figure.line)] if figure is not None else [],
     )
     side = 0 if group.metric == metric_names.PERSONNEL else 1
-    figures = RowFigures((_value(figure.text),), [(0,)]) if figure is not None else RowFigures((), [()])
+    figures = RowFigures((figure_value(figure.text),), [(0,)]) if figure is not None else RowFigures((), [()])
     row: list[PlacedSide | None] = [None, None]
     row[side] = PlacedSide(_LAYOUT.sides[side], segment, figures)
     return row
@@ -256,12 +256,6 @@ def _ambiguity(figure: BlockLine, known: Agreed, index: int, printed: dict[str, 
     classes = sorted(known.classes_of.get(index, set()))
     rows = " | ".join(f"{line} {name}" for c in classes for line, name in printed[c].items())
     return replace(unplaced_figure(figure, [_COLUMN]), row=rows or f"第{figure.page}页（所在行无法确定）")
-
-
-def _value(text: str) -> Decimal:
-    value = parse_decimal(text)
-    assert value is not None  # a bare figure
-    return value
 
 
 @cache

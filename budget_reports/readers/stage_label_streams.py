@@ -18,8 +18,8 @@ from itertools import permutations, product
 from math import prod
 
 from budget_reports.extract.standard_tables.recognise import TableKind, kind_of_title
-from budget_reports.normalize import compact, half_step, parse_decimal
-from budget_reports.readers.block_words import BARE_FIGURE
+from budget_reports.normalize import compact, half_step
+from budget_reports.readers.block_words import BARE_FIGURE, figure_value
 from budget_reports.readers.cell_assignment import RowFigures
 from budget_reports.readers.column_blocks import BlockLine, unplaced_figure
 from budget_reports.readers.linear_rows import Segment, Token
@@ -53,7 +53,7 @@ def _read(lines: list[SourceLine], start: int, end: int) -> LinearTable | None:
     if not figures or layout is None or len(layout.sides) != 1 or layout.sides[0].label is not LabelKind.NONE:
         return None  # no figure, a contents line, or not a one-row table
     runs = _runs(cells, layout)
-    values = tuple(_value(cell.text) for cell in figures)
+    values = tuple(figure_value(cell.text) for cell in figures)
     placements = _placements(runs, values, layout) if runs is not None else None
     if not placements:
         return _not_read(lines, start, end, figures, layout)
@@ -125,9 +125,3 @@ def _not_read(
 ) -> LinearTable:
     unplaced = [unplaced_figure(cell, layout.sides[0].money) for cell in figures]
     return not_read_table(lines, start, end, "的表头与数字交错写出，未能还原为行", unplaced)
-
-
-def _value(text: str) -> Decimal:
-    value = parse_decimal(text)
-    assert value is not None  # a bare figure
-    return value
