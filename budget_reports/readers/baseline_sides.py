@@ -28,11 +28,11 @@ from decimal import Decimal
 
 from budget_reports.model import AmbiguousCell
 from budget_reports.normalize import parse_decimal
+from budget_reports.readers.block_words import WHOLE_CODE
 from budget_reports.readers.code_names import known_names
 from budget_reports.readers.linear_rows import Token, is_figure, is_row_label, strip_header_leftovers
 from budget_reports.readers.lone_figures import Slot, possible_slots
 
-_CODE_START = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _CODE_PART = re.compile(r"^\d{2}$")
 _CLASS_LENGTH = 3
 
@@ -69,7 +69,7 @@ def prints_codes_apart(lines: Sequence[Sequence[Token]]) -> bool:
     for tokens in lines:
         texts = [t.text for t in tokens]
         parts = sum(1 for t in texts if _CODE_PART.match(t))
-        starts = sum(1 for t in texts if _CODE_START.match(t) and len(t) == _CLASS_LENGTH)
+        starts = sum(1 for t in texts if WHOLE_CODE.match(t) and len(t) == _CLASS_LENGTH)
         if len(texts) > 1 and parts + starts == len(texts) and (starts > 1 or parts == len(texts)):
             return True
     return False
@@ -92,7 +92,7 @@ def _bands(lines: Sequence[Sequence[Token]]) -> list[list[list[Token]]]:
         tokens = strip_header_leftovers(list(raw))
         if not tokens:
             continue
-        if not bands or _CODE_START.match(tokens[0].text) or is_row_label(tokens[0].text):
+        if not bands or WHOLE_CODE.match(tokens[0].text) or is_row_label(tokens[0].text):
             bands.append([])
         bands[-1].append(tokens)
     return bands
@@ -122,7 +122,7 @@ def _read_line(band: _Band, tokens: list[Token], number: int) -> None:
     previous = ""
     for token in tokens:
         text = token.text
-        if number == 0 and _CODE_START.match(text):
+        if number == 0 and WHOLE_CODE.match(text):
             side = 0 if side is None and not halves[0].code else _next_half(halves, number)
             halves[side].code.append(token)
             printed = "code"

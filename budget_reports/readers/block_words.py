@@ -10,6 +10,8 @@ from budget_reports.normalize import parse_decimal
 
 CLASS_CODE = re.compile(r"^\d{3}$")  # a 类 code
 CODE_PART = re.compile(r"^\d{2}$")  # a 款 or 项 part of a code
+# A code printed whole: 类, 类+款 or 类+款+项 (``208``, ``20805``, ``2080501``).
+WHOLE_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 # A money figure: decimals, or thousands grouped with commas.
 BARE_FIGURE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^-?\d{1,3}(?:,\d{3})+$")
 

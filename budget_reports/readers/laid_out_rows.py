@@ -25,10 +25,10 @@ from collections.abc import Callable, Sequence
 from operator import itemgetter
 
 from budget_reports.normalize import display_width
+from budget_reports.readers.block_words import WHOLE_CODE
 from budget_reports.readers.disjoint_sets import DisjointSets
 from budget_reports.readers.linear_rows import Token, is_figure, is_row_label, strip_header_leftovers
 
-_CODE_START = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _CODE_PART = re.compile(r"^\d{2}$")
 _WORD = re.compile(r"\S+")
 # A sub-item numbered in Arabic digits (``1.一般公共预算``, ``2、政府性基金预算``, ``3．…``): a label of
@@ -176,11 +176,11 @@ def _side_starts(anchor: list[tuple[int, Token]], coded: bool) -> list[int]:
 
 
 def _starts_side(text: str, coded: bool) -> bool:
-    return bool(coded and _CODE_START.match(text)) or is_row_label(text) or _NUMBERED_ITEM.match(text) is not None
+    return bool(coded and WHOLE_CODE.match(text)) or is_row_label(text) or _NUMBERED_ITEM.match(text) is not None
 
 
 def _is_code_word(text: str) -> bool:
-    return bool(_CODE_START.match(text) or _CODE_PART.match(text))
+    return bool(WHOLE_CODE.match(text) or _CODE_PART.match(text))
 
 
 def header_by_columns(texts: Sequence[str]) -> str:

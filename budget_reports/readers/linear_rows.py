@@ -18,8 +18,8 @@ from typing import NamedTuple
 from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.normalize import is_cjk, normalize_text, parse_decimal
 from budget_reports.numbering import CHINESE_BRACKET, CHINESE_COMMA, DIGIT_BRACKET, Enumerators, pattern_of
+from budget_reports.readers.block_words import WHOLE_CODE
 
-_CODE_START = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _CODE_PART = re.compile(r"^\d{2}$")
 # A table's rows are numbered 一、 and （一） / （1） only: a bare ``1.`` or ``1、`` at a row's start would
 # be read off a figure or a code the extractor glued to the label.
@@ -119,7 +119,7 @@ def starts_row(tokens: list[Token], coded: bool) -> bool:
     if not tokens:
         return False
     first = tokens[0].text
-    if coded and _CODE_START.match(first):
+    if coded and WHOLE_CODE.match(first):
         return True
     return is_row_label(first)
 
@@ -138,7 +138,7 @@ def is_row_line(tokens: list[Token], coded: bool) -> bool:
     if pending_has_figures(tokens):
         return True
     first = tokens[0].text
-    return bool(coded and _CODE_START.match(first)) or NUMBERING.opens(first) or (len(tokens) == 1 and is_total(first))
+    return bool(coded and WHOLE_CODE.match(first)) or NUMBERING.opens(first) or (len(tokens) == 1 and is_total(first))
 
 
 def strip_header_leftovers(tokens: list[Token]) -> list[Token]:
@@ -154,7 +154,7 @@ def gather_rows(lines: list[list[Token]], coded: bool) -> list[list[Token]]:
     pending: list[Token] = []
 
     def has_label(tokens: list[Token]) -> bool:
-        return any((coded and _CODE_START.match(t.text)) or NUMBERING.opens(t.text) or is_total(t.text) for t in tokens)
+        return any((coded and WHOLE_CODE.match(t.text)) or NUMBERING.opens(t.text) or is_total(t.text) for t in tokens)
 
     for raw in lines:
         tokens = strip_header_leftovers(raw)
@@ -176,11 +176,11 @@ def gather_rows(lines: list[list[Token]], coded: bool) -> list[list[Token]]:
 
 
 def pending_has_figures(tokens: list[Token]) -> bool:
-    return any(is_figure(t.text) and not _CODE_START.match(t.text) for t in tokens)
+    return any(is_figure(t.text) and not WHOLE_CODE.match(t.text) for t in tokens)
 
 
 def _figures_only(tokens: list[Token], coded: bool) -> bool:
-    return all(is_figure(t.text) for t in tokens) and not (coded and _CODE_START.match(tokens[0].text))
+    return all(is_figure(t.text) for t in tokens) and not (coded and WHOLE_CODE.match(tokens[0].text))
 
 
 def _ends_with_figure(tokens: list[Token], coded: bool) -> bool:
@@ -191,9 +191,9 @@ def _ends_with_figure(tokens: list[Token], coded: bool) -> bool:
         return False
     if not coded:
         return True
-    if all(_CODE_START.match(t.text) or _CODE_PART.match(t.text) for t in tokens):
+    if all(WHOLE_CODE.match(t.text) or _CODE_PART.match(t.text) for t in tokens):
         return False
-    return not (_CODE_START.match(last) and len(tokens) > 1 and is_figure(tokens[-2].text))
+    return not (WHOLE_CODE.match(last) and len(tokens) > 1 and is_figure(tokens[-2].text))
 
 
 def segments(tokens: list[Token], coded: bool) -> list[Segment]:
@@ -205,7 +205,7 @@ def segments(tokens: list[Token], coded: bool) -> list[Segment]:
     last = len(tokens) - 1
     for i, token in enumerate(tokens):
         text = token.text
-        if coded and _CODE_START.match(text) and _takes_code(current, tokens[i + 1].text if i < last else ""):
+        if coded and WHOLE_CODE.match(text) and _takes_code(current, tokens[i + 1].text if i < last else ""):
             if current.code or current.figures:
                 out.append(current)
                 current = Segment()

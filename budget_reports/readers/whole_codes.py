@@ -13,7 +13,6 @@ reference where the reference knows the code.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -21,11 +20,11 @@ from typing import TYPE_CHECKING
 from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.normalize import compact
 from budget_reports.readers.block_words import BARE_FIGURE as _FIGURE
+from budget_reports.readers.block_words import WHOLE_CODE
 
 if TYPE_CHECKING:  # column_blocks reads its pages with this module
     from budget_reports.readers.column_blocks import BlockLine
 
-_WHOLE_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _CLASS_LENGTH = 3
 
 
@@ -33,7 +32,7 @@ def is_whole_code_label(text: str) -> bool:
     """A line holding a whole code and the name beside it (``2080501 行政单位离退休``)."""
     words = text.split()
     return (
-        len(words) >= 2 and _WHOLE_CODE.match(words[0]) is not None and not any(c.isdigit() for c in "".join(words[1:]))
+        len(words) >= 2 and WHOLE_CODE.match(words[0]) is not None and not any(c.isdigit() for c in "".join(words[1:]))
     )
 
 
@@ -56,7 +55,7 @@ def whole_code_rows(
         if is_whole_code_label(line.text):
             code, name = line.text.strip().split(maxsplit=1)
             labelled.append((code, replace(line, text=code), replace(line, text=name)))
-        elif _WHOLE_CODE.match(key):
+        elif WHOLE_CODE.match(key):
             lone_codes.append(replace(line, text=key))
         elif is_total(key):
             if not (labelled or lone_codes) and key in header_words and not header_total:
