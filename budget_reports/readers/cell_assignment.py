@@ -106,9 +106,10 @@ def row_candidates(
         )
         return row
     # Whole numbers of the finest printed unit; a figure printed to 0.1 is exact to ± 0.05 = 5 such units.
-    places = max(map(decimal_places, values))
+    printed = [decimal_places(v) for v in values]
+    places = max(printed)
     scaled = [int(v.scaleb(places)) for v in values]
-    halves = [10 ** (places - decimal_places(v)) for v in values]  # twice the half unit, in those units
+    halves = [10 ** (places - p) for p in printed]  # twice the half unit, in those units
     if several_lines:
         # Figures from several printed lines: any interleaving, checked one by one (few such rows).
         row.candidates = [p for p in placements if _keeps_sums(p, scaled, halves, width, sums)]

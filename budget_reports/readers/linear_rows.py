@@ -124,9 +124,16 @@ def starts_row(tokens: list[Token], coded: bool) -> bool:
     return is_row_label(first)
 
 
+@lru_cache(maxsize=16_384)  # asked of every word of every row, by every reader of rows
 def is_row_label(text: str) -> bool:
     """A label that begins a row: numbered (一、…), a total, or a carry-over line (年初结转和结余 …)."""
-    return NUMBERING.opens(text) or is_total(text) or _ROW_LABEL.match(text) is not None
+    return is_numbered(text) or is_total(text) or _ROW_LABEL.match(text) is not None
+
+
+@lru_cache(maxsize=16_384)  # one pattern of every numbering form: slow enough to ask once per word
+def is_numbered(text: str) -> bool:
+    """A label opening with a row's numbering (一、…, （一）…, （1）…)."""
+    return NUMBERING.opens(text)
 
 
 def is_row_line(tokens: list[Token], coded: bool) -> bool:
@@ -138,7 +145,7 @@ def is_row_line(tokens: list[Token], coded: bool) -> bool:
     if pending_has_figures(tokens):
         return True
     first = tokens[0].text
-    return bool(coded and WHOLE_CODE.match(first)) or NUMBERING.opens(first) or (len(tokens) == 1 and is_total(first))
+    return bool(coded and WHOLE_CODE.match(first)) or is_numbered(first) or (len(tokens) == 1 and is_total(first))
 
 
 def strip_header_leftovers(tokens: list[Token]) -> list[Token]:
@@ -154,7 +161,7 @@ def gather_rows(lines: list[list[Token]], coded: bool) -> list[list[Token]]:
     pending: list[Token] = []
 
     def has_label(tokens: list[Token]) -> bool:
-        return any((coded and WHOLE_CODE.match(t.text)) or NUMBERING.opens(t.text) or is_total(t.text) for t in tokens)
+        return any((coded and WHOLE_CODE.match(t.text)) or is_numbered(t.text) or is_total(t.text) for t in tokens)
 
     for raw in lines:
         tokens = strip_header_leftovers(raw)

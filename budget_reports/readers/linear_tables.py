@@ -61,6 +61,7 @@ from budget_reports.readers.table_relations import PlacedSide, RebuiltTable, nar
 from budget_reports.readers.whole_codes import is_whole_code_label
 
 _TITLE_MAX_CHARS = 60
+_ZERO = Decimal(0)
 _HEADER_MAX_LINES = 30
 # A body line is never this long without a figure: prose after the table.
 _ROW_MAX_CHARS = 70
@@ -105,6 +106,9 @@ class LinearTable:
     # Figures that reached no row (a page written by columns whose blocks do not fit): reported
     # ambiguous whatever the other tables settle.
     unplaced: list[AmbiguousCell] = field(default_factory=list)
+    # Its rows as read from its lines, before placement: a rebuild places them again without
+    # reading the lines again.
+    gathered: GatheredRows | BlockRows | None = field(default=None, repr=False, compare=False)
 
 
 def not_read_table(
@@ -211,6 +215,8 @@ def is_title(text: str) -> bool:
 def rebuild_table(lines: list[SourceLine], table: LinearTable, settle: RowSettler) -> LinearTable | None:
     """The table found at ``table.start`` built again, its rows' placements narrowed by ``settle``
     before the table's own column sums are applied."""
+    if table.gathered is not None:
+        return table.gathered.placed(lines, settle)
     return _table_at(lines, table.start, settle)
 
 
@@ -270,7 +276,7 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
         measure = column_measure([line.text for line in body_lines], coded)
         rows = gather_laid_out_rows([(line.text, line.page, line.line) for line in with_blanks], coded, measure)
         positions = {p: money_columns(texts, layout, measure) for p, texts in page_headers.items()}
-        return _linear_table(lines, start, i, unit, layout, rows, coded, settle, positions=positions)
+        return GatheredRows(start, i, unit, layout, rows, coded, positions=positions).placed(lines, settle)
     # One row per line: the lines are split into words (laid-out text is read by the words' columns instead).
     body = [line_tokens(line.text, line.page, line.line) for line in body_lines]
     misaligned = _misaligned(body, coded, layout)
@@ -278,37 +284,83 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
         if coded and _name_left_in_header(header, body, layout):
             body.insert(0, line_tokens(header[-1].text, header[-1].page, header[-1].line))
         rows = gather_baseline_rows(body, coded)
-        return _linear_table(lines, start, i, unit, layout, rows, coded, settle, by_baseline=True)
+        return GatheredRows(start, i, unit, layout, rows, coded, by_baseline=True).placed(lines, settle)
     if _two_coded_sides(layout) and (misaligned or prints_codes_apart(body)):
         rows, unplaced = gather_two_sided_rows(body, (len(layout.sides[0].money), len(layout.sides[1].money)))
-        table = _linear_table(lines, start, i, unit, layout, rows, coded, settle)
-        return replace(table, ambiguous=[*unplaced, *table.ambiguous])
+        return GatheredRows(start, i, unit, layout, rows, coded, unsided=unplaced).placed(lines, settle)
     if misaligned:
         return not_read_table(lines, start, i, "的文本中数字与所在行错位，未能还原")
-    return _linear_table(lines, start, i, unit, layout, gather_rows(body, coded), coded, settle)
+    return GatheredRows(start, i, unit, layout, gather_rows(body, coded), coded).placed(lines, settle)
 
 
-def _linear_table(
+@dataclass(frozen=True, slots=True)
+class GatheredRows:
+    """A table's rows as its lines print them (tokens of each row, in reading order), with what
+    places them: the table is built from them, and built again with what other tables settle."""
+
+    start: int  # index of the title line
+    end: int  # index after the table's last line
+    unit: SourceLine | None
+    layout: HeaderLayout
+    rows: list[list[Token]]
+    coded: bool
+    by_baseline: bool = False  # a row's figures may sit on several lines (``baseline_rows``)
+    positions: PagePositions = field(default_factory=dict)  # laid-out text: each page's money columns
+    # Figures of a two-sided table that neither side took (``baseline_sides``): reported ambiguous.
+    unsided: list[AmbiguousCell] = field(default_factory=list)
+
+    def placed(self, lines: list[SourceLine], settle: RowSettler | None = None) -> LinearTable:
+        """The table, its rows placed (narrowed by ``settle`` first, when given)."""
+        placed_rows = _placed(self.layout, self.rows, self.coded, settle, self.by_baseline, self.positions)
+        table = _assembled(lines, self.start, self.end, self.unit, self.layout, placed_rows, [])
+        if self.unsided:
+            table = replace(table, ambiguous=[*self.unsided, *table.ambiguous])
+        return replace(table, gathered=self)
+
+
+@dataclass(frozen=True, slots=True)
+class BlockRows:
+    """A table written by columns (``column_blocks``), its rows as rebuilt from the blocks and their
+    placements before the table's sums narrowed them: placed again without rebuilding the blocks.
+    Nothing outside the table narrows them (``settle`` is not asked)."""
+
+    start: int
+    end: int
+    unit: SourceLine | None
+    layout: HeaderLayout
+    rows: list[tuple[Segment, RowFigures]]
+    unplaced: list[AmbiguousCell]
+
+    def placed(self, lines: list[SourceLine], settle: RowSettler | None = None) -> LinearTable:
+        side = self.layout.sides[0]
+        placed_rows: list[list[PlacedSide | None]] = [
+            [PlacedSide(side, segment, RowFigures(figures.values, list(figures.candidates), dict(figures.disputed)))]
+            for segment, figures in self.rows
+        ]
+        _narrow_columns(self.layout, placed_rows)
+        table = _assembled(lines, self.start, self.end, self.unit, self.layout, placed_rows, self.unplaced)
+        return replace(table, gathered=self)
+
+
+def _assembled(
     lines: list[SourceLine],
     start: int,
     end: int,
     unit: SourceLine | None,
     layout: HeaderLayout,
-    rows: list[list[Token]],
-    coded: bool,
-    settle: RowSettler | None = None,
-    by_baseline: bool = False,
-    positions: PagePositions | None = None,
+    placed_rows: list[list[PlacedSide | None]],
+    unplaced: list[AmbiguousCell],
 ) -> LinearTable:
+    """The table titled at ``start`` as blocks: its title, unit line and grid of the placed rows;
+    the figures left ambiguous, after those ``unplaced`` (that reached no row)."""
     title = lines[start]
-    placed_rows = _placed(layout, rows, coded, settle, by_baseline, positions or {})
     table, ambiguous = _grid(layout, placed_rows)
     blocks = [Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)]
     if unit is not None:
         blocks.append(Block(BlockKind.PARAGRAPH, unit.text.strip(), unit.page, unit.line))
     blocks.append(_table_block(table))
     rebuilt = RebuiltTable(kind_of_title(compact(title.text)), layout, placed_rows)
-    return LinearTable(start, end, blocks, ambiguous, rebuilt=rebuilt)
+    return LinearTable(start, end, blocks, unplaced + ambiguous, rebuilt=rebuilt, unplaced=unplaced)
 
 
 def _header_layout(texts: list[str]) -> HeaderLayout | None:
@@ -377,16 +429,7 @@ def _column_block_table(lines: list[SourceLine], start: int) -> LinearTable | No
     if rebuilt is None:
         return not_read_table(lines, start, spans[-1][1], "按列写出的文本未能还原为行")
     rows, unplaced = rebuilt
-    side = layout.sides[0]
-    placed_rows: list[list[PlacedSide | None]] = [[PlacedSide(side, segment, figures)] for segment, figures in rows]
-    _narrow_columns(layout, placed_rows)
-    table, ambiguous = _grid(layout, placed_rows)
-    blocks = [Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)]
-    if unit is not None:
-        blocks.append(Block(BlockKind.PARAGRAPH, unit.text.strip(), unit.page, unit.line))
-    blocks.append(_table_block(table))
-    rebuilt_table = RebuiltTable(kind_of_title(compact(title.text)), layout, placed_rows)
-    return LinearTable(start, spans[-1][1], blocks, unplaced + ambiguous, rebuilt=rebuilt_table, unplaced=unplaced)
+    return BlockRows(start, spans[-1][1], unit, layout, rows, unplaced).placed(lines)
 
 
 def placed_table(
@@ -398,15 +441,8 @@ def placed_table(
     unplaced: list[AmbiguousCell],
 ) -> LinearTable:
     """The table titled at ``start`` from rows a reader placed itself, with the figures it could not place."""
-    title = lines[start]
-    table, ambiguous = _grid(layout, placed_rows)
-    blocks = [Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)]
     unit = next((line for line in lines[start + 1 : end] if unit_of(line.text) is not None), None)
-    if unit is not None:
-        blocks.append(Block(BlockKind.PARAGRAPH, unit.text.strip(), unit.page, unit.line))
-    blocks.append(_table_block(table))
-    rebuilt = RebuiltTable(kind_of_title(compact(title.text)), layout, placed_rows)
-    return LinearTable(start, end, blocks, unplaced + ambiguous, rebuilt=rebuilt, unplaced=unplaced)
+    return _assembled(lines, start, end, unit, layout, placed_rows, unplaced)
 
 
 def _page_end(lines: list[SourceLine], begin: int) -> int:
@@ -512,6 +548,7 @@ def _row_sides(
     that is not the columns'."""
     placed_rows: list[list[PlacedSide | None]] = []
     chooser = _SideChooser(layout)
+    several = len(layout.sides) > 1
     for segs in row_segments:
         if not segs:
             continue
@@ -524,14 +561,13 @@ def _row_sides(
                 segs = shared
         sides = chooser.assign(segs)
         placed: list[PlacedSide | None] = [None] * len(layout.sides)
-        previous = placed_rows[-1] if placed_rows else None
-        if previous is not None and _continues_to_the_right(previous, [i for i, _ in sides]):
-            placed = previous  # one printed row whose sides the text wrote on successive lines
-            placed_rows.pop()
+        # A row of one side never continues the row before it to the right.
+        if several and placed_rows and _continues_to_the_right(placed_rows[-1], [i for i, _ in sides]):
+            placed = placed_rows.pop()  # one printed row whose sides the text wrote on successive lines
         for side_index, segment in sides:
             side = layout.sides[side_index]
-            values = tuple(_figure(t.text) or Decimal(0) for t in segment.figures)
-            printed_on = tuple((t.page, t.line) for t in segment.figures) if by_baseline else None
+            values = tuple([_figure(t.text) or _ZERO for t in segment.figures])
+            printed_on = tuple([(t.page, t.line) for t in segment.figures]) if by_baseline else None
             figures = row_candidates(values, len(side.money), side.sums, printed_on)
             if segment is unshared:
                 figures.candidates = []  # which side they belong to cannot be told: none is placed
@@ -616,7 +652,7 @@ def _allowed_columns(
 
 
 def _fits(side: Side, figures: list[Token]) -> bool:
-    values = tuple(_figure(t.text) or Decimal(0) for t in figures)
+    values = tuple([_figure(t.text) or _ZERO for t in figures])
     lines = tuple((t.page, t.line) for t in figures)
     return bool(row_candidates(values, len(side.money), side.sums, lines).candidates)
 
@@ -701,6 +737,8 @@ class _SideChooser:
         n = len(self.layout.sides)
         if len(segs) > n:
             segs = [*segs[: n - 1], _merge(segs[n - 1 :])]
+        if n == 1:
+            return [(0, segs[0])]  # one side: nothing to choose, nothing to remember for a choice
         if len(segs) == n:
             chosen = list(enumerate(segs))
         else:
@@ -833,39 +871,50 @@ def _grid(layout: HeaderLayout, rows: list[list[PlacedSide | None]]) -> tuple[Ta
     row_index = depth
     pages: list[int] = []
     first_line: tuple[int | None, int] | None = None
-    label_widths = [_LABEL_COLUMNS[side.label] for side in layout.sides]
+    # Per side: its label kind, its first column and its first money column (cells are built positionally: fast).
+    starts = []
+    col = 0
+    for side in layout.sides:
+        label_width = _LABEL_COLUMNS[side.label]
+        starts.append((side, side.label, col, col + label_width))
+        col += label_width + len(side.money)
     for row in rows:
-        col = 0
         row_start = len(cells)
-        for side_index, side in enumerate(layout.sides):
-            placed = row[side_index]
-            label_width = label_widths[side_index]
-            if placed is not None:
-                seg = placed.segment
-                if side.label is LabelKind.CODED:
-                    if seg.code:
-                        cells.append(Cell(row_index, col, seg.code_text, page=seg.code[0].page, line=seg.code[0].line))
-                    if seg.name:
-                        cells.append(
-                            Cell(row_index, col + 1, seg.name_text, page=seg.name[0].page, line=seg.name[0].line)
-                        )
-                elif side.label is LabelKind.ITEM and seg.name:
-                    cells.append(Cell(row_index, col, seg.name_text, page=seg.name[0].page, line=seg.name[0].line))
+        for placed, (side, label, col, money_start) in zip(row, starts, strict=False):
+            if placed is None:
+                continue
+            seg = placed.segment
+            if label is LabelKind.CODED:
+                if seg.code:
+                    first = seg.code[0]
+                    cells.append(Cell(row_index, col, seg.code_text, 1, 1, first.page, first.line))
+                if seg.name:
+                    first = seg.name[0]
+                    cells.append(Cell(row_index, col + 1, seg.name_text, 1, 1, first.page, first.line))
+            elif label is LabelKind.ITEM and seg.name:
+                first = seg.name[0]
+                cells.append(Cell(row_index, col, seg.name_text, 1, 1, first.page, first.line))
+            candidates = placed.figures.candidates
+            if len(candidates) == 1:  # the common case: every figure placed
+                for token, column in zip(seg.figures, candidates[0], strict=True):
+                    cells.append(Cell(row_index, money_start + column, token.text, 1, 1, token.page, token.line))
+            else:
                 settled = placed.figures.settled()
                 for i, token in enumerate(seg.figures):
                     if i in settled:
-                        money_col = col + label_width + settled[i]
-                        cells.append(Cell(row_index, money_col, token.text, page=token.page, line=token.line))
+                        cells.append(
+                            Cell(row_index, money_start + settled[i], token.text, 1, 1, token.page, token.line)
+                        )
                     else:
                         ambiguous.append(_ambiguity(placed, i, token, side))
-                anchor = (seg.code or seg.name or seg.figures)[0]
-                if anchor.page is not None and anchor.page not in pages:
-                    pages.append(anchor.page)
-                if first_line is None:
-                    first_line = (anchor.page, anchor.line)
-            col += label_width + len(side.money)
+            anchor = (seg.code or seg.name or seg.figures)[0]
+            if anchor.page is not None and anchor.page not in pages:
+                pages.append(anchor.page)
+            if first_line is None:
+                first_line = (anchor.page, anchor.line)
         # Rows come in order; a row's figures may be placed out of the printed order (text written by baseline).
-        cells[row_start:] = sorted(cells[row_start:], key=attrgetter("col"))
+        if len(cells) - row_start > 1:
+            cells[row_start:] = sorted(cells[row_start:], key=_COLUMN)
         row_index += 1
     page, line = first_line if first_line is not None else (None, None)
     table = Table(
@@ -877,6 +926,9 @@ def _grid(layout: HeaderLayout, rows: list[list[PlacedSide | None]]) -> tuple[Ta
         pages=tuple(pages) if len(pages) > 1 else (),
     )
     return table, ambiguous
+
+
+_COLUMN = attrgetter("col")
 
 
 def _ambiguity(placed: PlacedSide, figure: int, token: Token, side: Side) -> AmbiguousCell:
