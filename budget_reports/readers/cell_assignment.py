@@ -40,6 +40,19 @@ class RowFigures:
     # Figure index → the columns in dispute when the figures' positions and the row's sums left no
     # placement in common (``laid_out_columns.restrict_to_positions``): those either of them allows.
     disputed: dict[int, frozenset[int]] = field(default_factory=dict)
+    # ``digits()``, worked out on first use: every sum the row takes part in weighs its figures.
+    known_digits: tuple[tuple[int, int], ...] | None = field(default=None, repr=False, compare=False)
+
+    def digits(self) -> tuple[tuple[int, int], ...]:
+        """Each figure as whole units of its last printed digit, with that digit's power of ten
+        (1,503.52 → (150352, -2)): sums then run on integers."""
+        if self.known_digits is None:
+            self.known_digits = tuple(map(_digits_of, self.values))
+        return self.known_digits
+
+    def copy(self) -> RowFigures:
+        """The same figures with their placements, to be narrowed apart from these."""
+        return RowFigures(self.values, list(self.candidates), dict(self.disputed), self.known_digits)
 
     def vector(self, placement: Placement, width: int) -> tuple[Decimal, ...]:
         out = [Decimal(0)] * width
@@ -106,10 +119,11 @@ def row_candidates(
         )
         return row
     # Whole numbers of the finest printed unit; a figure printed to 0.1 is exact to ± 0.05 = 5 such units.
-    printed = [decimal_places(v) for v in values]
-    places = max(printed)
-    scaled = [int(v.scaleb(places)) for v in values]
-    halves = [10 ** (places - p) for p in printed]  # twice the half unit, in those units
+    digits = row.digits()
+    places = max(0, -min(exponent for _, exponent in digits))
+    scaled = [units * 10 ** (places + exponent) for units, exponent in digits]
+    # Twice the half unit, in those units (a figure printed whole, or to tens, counts as whole).
+    halves = [10 ** (places + min(exponent, 0)) for _, exponent in digits]
     if several_lines:
         # Figures from several printed lines: any interleaving, checked one by one (few such rows).
         row.candidates = [p for p in placements if _keeps_sums(p, scaled, halves, width, sums)]
@@ -177,13 +191,13 @@ def narrow_by_columns(parent: RowFigures, children: list[RowFigures], width: int
         return False
     if prod(len(m.candidates) for m in members) > _MAX_STATES:
         return False  # too many combinations to try: the figures stay ambiguous
-    exponents = [_exponent(v) for m in members for v in m.values]
+    exponents = [e for m in members for _, e in m.digits()]
     places = max((-e for e in exponents if e < 0), default=0)
     # Half a unit of the last printed digit of every figure, in whole units of the finest one.
     tolerance = sum(10 ** (places + e) for e in exponents) // 2
     options = []
     for member, sign in zip(members, [-1] + [1] * len(children), strict=True):
-        scaled = [sign * int(v.scaleb(places)) for v in member.values]
+        scaled = [sign * units * 10 ** (places + e) for units, e in member.digits()]
         options.append([_scaled_vector(scaled, c, width) for c in member.candidates])
     fits = _fitting_candidates(options, tolerance, width)
     kept = [[c for k, c in enumerate(m.candidates) if k in fit] for m, fit in zip(members, fits, strict=True)]
@@ -259,11 +273,7 @@ class _ByColumn:
         need = -total[self.column]
         low = bisect_left(self.keys, need - tolerance)
         high = bisect_right(self.keys, need + tolerance)
-        return [
-            k
-            for k, vector in self.entries[low:high]
-            if all(-tolerance <= t + v <= tolerance for t, v in zip(total, vector, strict=True))
-        ]
+        return [k for k, vector in self.entries[low:high] if _near_zero(_add(total, vector), tolerance)]
 
 
 def bound_by_parent(parent: RowFigures, children: list[RowFigures], width: int) -> bool:
@@ -274,17 +284,23 @@ def bound_by_parent(parent: RowFigures, children: list[RowFigures], width: int) 
     Returns whether any candidate was removed."""
     if len(parent.candidates) != 1 or all(len(child.candidates) < 2 for child in children):
         return False  # nothing to settle (asked first: cheaper than the sign of every figure)
-    if any(v < 0 for m in (parent, *children) for v in m.values):
+    members = (parent, *children)
+    if any(units < 0 for m in members for units, _ in m.digits()):
         return False
-    parent_vector = parent.vector(parent.candidates[0], width)
+    # Twice each figure, in whole units of the finest printed digit: half a unit of a figure's last
+    # digit is then a whole number too.
+    places = max((-e for m in members for _, e in m.digits() if e < 0), default=0)
     # What each column admits: the parent's figure and half a unit of its last digit (nothing for an empty cell).
-    ceiling = [value + (half_step(value) if value else 0) for value in parent_vector]
+    ceiling = [0] * width
+    for (units, e), col in zip(parent.digits(), parent.candidates[0], strict=True):
+        if units:
+            ceiling[col] = (2 * units + 1) * 10 ** (places + e)
     changed = False
     for child in children:
         if len(child.candidates) < 2:
             continue
         # Each figure less half a unit of its own last digit, worked out once for all its placements.
-        floors = [value - half_step(value) for value in child.values]
+        floors = [(2 * units - 1) * 10 ** (places + e) for units, e in child.digits()]
         kept = [c for c in child.candidates if all(floor <= ceiling[col] for floor, col in zip(floors, c, strict=True))]
         if kept and len(kept) < len(child.candidates):
             child.candidates = kept
@@ -311,10 +327,13 @@ def keep_total_columns(total: RowFigures, rows: list[RowFigures]) -> bool:
     return changed
 
 
-def _exponent(value: Decimal) -> int:
-    """The power of ten of the figure's last printed digit (-2 for 64.88), as ``printed_step`` reads it."""
+def _digits_of(value: Decimal) -> tuple[int, int]:
+    """The figure as whole units of its last printed digit, and that digit's power of ten (-2 for
+    64.88), as ``printed_step`` reads it."""
     exponent = value.as_tuple().exponent
-    return exponent if isinstance(exponent, int) else 0
+    if not isinstance(exponent, int):
+        exponent = 0
+    return int(value.scaleb(-exponent)), exponent
 
 
 def _keeps_sums(

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from operator import itemgetter
 
 from budget_reports.normalize import display_width
@@ -55,10 +56,10 @@ def column_measure(texts: Sequence[str], coded: bool) -> Measure:
     by_character: set[int] = set()
     by_width: set[int] = set()
     for text in texts:
-        words = positioned(text, None, 0)
-        if words and _is_anchor(words, coded):
+        words = [(m.start(), m.group(0)) for m in _WORD.finditer(text)]  # no tokens: only where words start
+        if words and _starts_side(words[0][1], coded):
             # Where the sides after the first start, under both measures (a display column: the width before it).
-            labels = [x for x, token in words if _starts_side(token.text, coded)]
+            labels = [x for x, word in words if _starts_side(word, coded)]
             by_character.update(sorted(set(labels))[1:])
             by_width.update(sorted({display_width(text[:x]) for x in labels})[1:])
     if len(by_character) == len(by_width):  # one side (or none): the figures' columns tell instead
@@ -175,6 +176,7 @@ def _side_starts(anchor: list[tuple[int, Token]], coded: bool) -> list[int]:
     return starts or [anchor[0][0]]
 
 
+@lru_cache(maxsize=16_384)  # asked of every word of a laid-out table's lines, several times
 def _starts_side(text: str, coded: bool) -> bool:
     return bool(coded and WHOLE_CODE.match(text)) or is_row_label(text) or _NUMBERED_ITEM.match(text) is not None
 

@@ -334,8 +334,7 @@ class BlockRows:
     def placed(self, lines: list[SourceLine], settle: RowSettler | None = None) -> LinearTable:
         side = self.layout.sides[0]
         placed_rows: list[list[PlacedSide | None]] = [
-            [PlacedSide(side, segment, RowFigures(figures.values, list(figures.candidates), dict(figures.disputed)))]
-            for segment, figures in self.rows
+            [PlacedSide(side, segment, figures.copy())] for segment, figures in self.rows
         ]
         _narrow_columns(self.layout, placed_rows)
         table = _assembled(lines, self.start, self.end, self.unit, self.layout, placed_rows, self.unplaced)
@@ -618,7 +617,7 @@ def _narrowed(
                 continue
             figures = placed.figures
             if copy:
-                figures = RowFigures(figures.values, list(figures.candidates))
+                figures = figures.copy()
                 row[side_index] = placed = PlacedSide(placed.side, placed.segment, figures)
             limits = allowed[r][side_index] if allowed is not None else None
             if limits is not None:
