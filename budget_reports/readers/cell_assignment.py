@@ -114,9 +114,7 @@ def row_candidates(
             return row
     elif len(values) == width or not sums or not values:
         # Nothing was dropped (the printed order is the placement), or nothing to tell columns apart.
-        row.candidates = (
-            [tuple(range(width))] if len(values) == width else list(combinations(range(width), len(values)))
-        )
+        row.candidates = list(_every_placement(width, len(values)))
         return row
     # Whole numbers of the finest printed unit; a figure printed to 0.1 is exact to ± 0.05 = 5 such units.
     digits = row.digits()
@@ -134,6 +132,12 @@ def row_candidates(
     holds = [all(_sum_holds(terms, scaled, halves) for terms in pattern) for pattern in patterns]
     row.candidates = [placement for placement, pattern in indexed if holds[pattern]]
     return row
+
+
+@lru_cache(maxsize=256)  # a few widths, for most rows of every table
+def _every_placement(width: int, count: int) -> tuple[Placement, ...]:
+    """Every left-to-right placement of ``count`` figures in ``width`` columns."""
+    return tuple(combinations(range(width), count))
 
 
 # One sum as a pattern checks it: the figures (by index) in its total's column and in its parts' columns.

@@ -28,7 +28,7 @@ from operator import itemgetter
 from budget_reports.normalize import display_width
 from budget_reports.readers.block_words import WHOLE_CODE
 from budget_reports.readers.disjoint_sets import DisjointSets
-from budget_reports.readers.linear_rows import Token, is_figure, is_row_label, strip_header_leftovers
+from budget_reports.readers.linear_rows import Token, is_figure, is_row_label, new_token, strip_header_leftovers
 
 _CODE_PART = re.compile(r"^\d{2}$")
 _WORD = re.compile(r"\S+")
@@ -45,8 +45,12 @@ Measure = Callable[[str], int]
 def positioned(text: str, page: int | None, line: int, measure: Measure = len) -> list[tuple[int, Token]]:
     """The line's words with the column each starts at."""
     if measure is len:  # one column per character: where the word starts (no prefix to measure)
-        return [(m.start(), Token(m.group(0), page, line, m.start())) for m in _WORD.finditer(text)]
-    return [(x, Token(m.group(0), page, line, x)) for m in _WORD.finditer(text) for x in (measure(text[: m.start()]),)]
+        return [(x, new_token(Token, (m.group(0), page, line, x))) for m in _WORD.finditer(text) for x in (m.start(),)]
+    return [
+        (x, new_token(Token, (m.group(0), page, line, x)))
+        for m in _WORD.finditer(text)
+        for x in (measure(text[: m.start()]),)
+    ]
 
 
 def column_measure(texts: Sequence[str], coded: bool) -> Measure:

@@ -95,11 +95,16 @@ def strip_enumerator(text: str) -> str:
     return NUMBERING.without(normalize_text(text))
 
 
+# A token built as the tuple it is: a named tuple's own constructor is a Python function, twice as
+# slow, and a token is made for every word of every table.
+new_token = tuple.__new__
+
+
 def line_tokens(text: str, page: int | None, line: int) -> list[Token]:
     """The line's words as printed (full-width brackets kept), split at any run of spaces and
     where a label is glued to the figure before it."""
     return [
-        Token(part, page, line)
+        new_token(Token, (part, page, line, None))
         for word in _SPACES.split(text)
         if word
         # A label glued to a figure is Chinese: codes and figures (ASCII) are words as they stand.
