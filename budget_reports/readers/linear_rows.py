@@ -217,7 +217,8 @@ def segments(tokens: list[Token], coded: bool) -> list[Segment]:
     last = len(tokens) - 1
     for i, token in enumerate(tokens):
         text = token.text
-        if coded and WHOLE_CODE.match(text) and _takes_code(current, tokens[i + 1].text if i < last else ""):
+        kind = _word_kind(text)
+        if coded and kind & _WHOLE_CODE and _takes_code(current, tokens[i + 1].text if i < last else ""):
             if current.code or current.figures:
                 out.append(current)
                 current = Segment()
@@ -225,21 +226,40 @@ def segments(tokens: list[Token], coded: bool) -> list[Segment]:
             code_length = len(text)
             in_code = True
             continue
-        if coded and in_code and code_length < 7 and _CODE_PART.match(text):
+        if coded and in_code and code_length < 7 and kind & _PART_OF_CODE:
             current.code.append(token)
             code_length += len(text)
             continue
         in_code = False
-        if is_figure(text):
+        if kind & _FIGURE:
             current.figures.append(token)
         else:
-            if current.figures or (current.name and is_row_label(text)):
+            if current.figures or (current.name and kind & _ROW_LABEL_WORD):
                 out.append(current)
                 current = Segment()
             current.name.append(token)
     if not current.empty():
         out.append(current)
     return out
+
+
+# What a word can be in a row, as bits of one number (``_word_kind``).
+_WHOLE_CODE, _PART_OF_CODE, _FIGURE, _ROW_LABEL_WORD = 1, 2, 4, 8
+
+
+@lru_cache(maxsize=16_384)  # every word of every row: one look-up instead of three patterns
+def _word_kind(text: str) -> int:
+    """Whether the word reads as a whole code, a two-digit part of one, a figure or a row's label."""
+    kind = 0
+    if WHOLE_CODE.match(text):
+        kind |= _WHOLE_CODE
+    if _CODE_PART.match(text):
+        kind |= _PART_OF_CODE
+    if is_figure(text):
+        kind |= _FIGURE
+    elif is_row_label(text):
+        kind |= _ROW_LABEL_WORD
+    return kind
 
 
 def _takes_code(current: Segment, following: str) -> bool:
