@@ -20,8 +20,9 @@ from budget_reports.readers.cell_assignment import RowFigures
 from budget_reports.readers.column_blocks import BlockLine, is_column_block_page, unplaced_figure
 from budget_reports.readers.interleaved_sides import EMPTY, Cell, Known, place_overview
 from budget_reports.readers.linear_rows import Segment, Token
-from budget_reports.readers.linear_tables import LinearTable, SourceLine, is_title, not_read_table, placed_table
+from budget_reports.readers.linear_tables import LinearTable, SourceLine, not_read_table, placed_table
 from budget_reports.readers.overview_labels import INCOME, SPENDING, Label, Role, side_labels
+from budget_reports.readers.passed_over_titles import passed_over_titles
 from budget_reports.readers.table_headers import LAYOUTS, HeaderLayout
 from budget_reports.readers.table_relations import PlacedSide, RebuiltTable, row_keys
 
@@ -81,17 +82,7 @@ def overviews_from_streams(lines: list[SourceLine], tables: list[LinearTable]) -
 
 def _passed_over(lines: list[SourceLine], tables: list[LinearTable]) -> list[LinearTable]:
     """Overview titles outside every table found, each as an empty table up to its page's end."""
-    inside = [(t.start, t.end) for t in tables]
-    found = []
-    for i, line in enumerate(lines):
-        if "总表" not in line.text or any(a <= i < b for a, b in inside):
-            continue
-        if is_title(line.text) and kind_of_title(compact(line.text)) in OVERVIEW_LAYOUTS:
-            end = i + 1
-            while end < len(lines) and lines[end].page == line.page and not any(a == end for a, _ in inside):
-                end += 1
-            found.append(LinearTable(i, end, [], []))
-    return found
+    return [LinearTable(t.start, t.page_end, [], []) for t in passed_over_titles(lines, tables, OVERVIEW_LAYOUTS)]
 
 
 def _cells(line: SourceLine) -> list[BlockLine]:

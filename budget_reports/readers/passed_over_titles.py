@@ -1,30 +1,57 @@
-"""Titles of standard tables the table finder passed over (their header never reached a row, as
-in text ``pdftotext`` wrote by columns), for the readers that take such a table from its stream."""
+"""Titles of standard tables outside every table the table finder built (their header never reached a
+row, as in text ``pdftotext`` wrote by columns), found in one pass for every reader that takes such a
+table from its title: the stream readers (overviews, one-row tables) and the report of tables not read.
+
+Each title comes with the bounds its table's lines may have; which bound a reader takes is its own
+(a stream reader looks at the title's page, the report of tables not read follows the figures).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass
 
 from budget_reports.extract.standard_tables.recognise import TableKind, kind_of_title
 from budget_reports.normalize import compact
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, is_title
 
 
+@dataclass(frozen=True, slots=True)
+class PassedOver:
+    """A title of a standard table outside every table found, and how far its table may run."""
+
+    start: int  # index of the title line
+    kind: TableKind
+    limit: int  # the next table found, or the text's end: no line from there on is the title's table
+    page_end: int  # index after the title page's last line before ``limit``
+    # ``page_end``, or earlier: the first line holding a sentence (prose after the table).
+    prose_end: int
+
+
 def passed_over_titles(
-    lines: list[SourceLine], tables: list[LinearTable], kinds: Collection[TableKind]
-) -> list[tuple[int, int]]:
-    """(title index, end) of each title of ``kinds`` outside every table found; its span ends with
-    its page, at the next table found or at a sentence (prose after the table)."""
-    inside = [(t.start, t.end) for t in tables]
-    starts = {a for a, _ in inside}
-    found = []
+    lines: list[SourceLine], tables: list[LinearTable], kinds: Collection[TableKind] | None = None
+) -> list[PassedOver]:
+    """Every title (of ``kinds``, or of any standard table) outside every table of ``tables``, in
+    the text's order. One pass over the lines against the tables' spans sorted by start."""
+    spans = sorted((t.start, t.end) for t in tables)
+    found: list[PassedOver] = []
+    k = 0  # spans starting at or before the line
+    covered = 0  # the furthest end of those spans: a line before it is inside a table
     for i, line in enumerate(lines):
-        if not is_title(line.text) or any(a <= i < b for a, b in inside):
+        while k < len(spans) and spans[k][0] <= i:
+            covered = max(covered, spans[k][1])
+            k += 1
+        if i < covered or not is_title(line.text):
             continue
-        if kind_of_title(compact(line.text)) not in kinds:
+        kind = kind_of_title(compact(line.text))
+        if kind is None or (kinds is not None and kind not in kinds):
             continue
-        end = i + 1
-        while end < len(lines) and lines[end].page == line.page and end not in starts and "。" not in lines[end].text:
-            end += 1
-        found.append((i, end))
+        limit = spans[k][0] if k < len(spans) else len(lines)
+        page_end = i + 1
+        prose_end: int | None = None
+        while page_end < limit and lines[page_end].page == line.page:
+            if prose_end is None and "。" in lines[page_end].text:
+                prose_end = page_end
+            page_end += 1
+        found.append(PassedOver(i, kind, limit, page_end, page_end if prose_end is None else prose_end))
     return found

@@ -20,6 +20,7 @@ from budget_reports.readers.column_blocks import BlockLine, unplaced_figure
 from budget_reports.readers.headings import is_heading
 from budget_reports.readers.linear_rows import is_figure, line_tokens
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, is_title, not_read_table
+from budget_reports.readers.passed_over_titles import passed_over_titles
 from budget_reports.readers.table_headers import HeaderLayout, match_layout
 
 # Punctuation of sentences: a table's cells (labels, codes, figures) never hold it.
@@ -34,22 +35,11 @@ _MIN_FIGURES = 2
 def with_unread_tables(lines: list[SourceLine], tables: list[LinearTable]) -> list[LinearTable]:
     """The tables read, with every standard table whose title and figures the text holds but no
     reader rebuilt added as not read (its lines replaced by its title; its figures reported)."""
-    starts = sorted(t.start for t in tables)
-    inside = [(t.start, t.end) for t in tables]
-    unread: list[LinearTable] = []
-    i = 0
-    while i < len(lines):
-        if any(a <= i < b for a, b in inside) or not is_title(lines[i].text):
-            i += 1
-            continue
-        limit = next((s for s in starts if s > i), len(lines))
-        end = _extent(lines, i + 1, limit)
-        table = _not_read(lines, i, end)
-        if table is None:
-            i += 1
-            continue
-        unread.append(table)
-        i = end
+    unread = [
+        table
+        for title in passed_over_titles(lines, tables)
+        if (table := _not_read(lines, title.start, _extent(lines, title.start + 1, title.limit))) is not None
+    ]
     return sorted([*tables, *unread], key=lambda t: t.start) if unread else tables
 
 
