@@ -2,30 +2,40 @@
 row, as in text ``pdftotext`` wrote by columns), found in one pass for every reader that takes such a
 table from its title: the stream readers (overviews, one-row tables) and the report of tables not read.
 
-Each title comes with the bounds its table's lines may have; which bound a reader takes is its own
-(a stream reader looks at the title's page, the report of tables not read follows the figures).
+One span rule for all of them: a table runs from its title to the next title or table, the first
+sentence or line of prose, and no further than the last page holding one of its figures (a title
+set alone on its page, its table on the next, as reports typeset landscape tables, is followed there).
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from budget_reports.extract.standard_tables.recognise import TableKind, kind_of_title
 from budget_reports.normalize import compact
+from budget_reports.readers.headings import is_heading
+from budget_reports.readers.linear_rows import is_figure, line_tokens
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, is_title
+
+# Punctuation of sentences: a table's cells (labels, codes, figures) never hold it.
+_SENTENCE_MARKS = ("。", "，", "；")
+# A line of a table's cells without a figure is never this long: prose after the table.
+_CELL_MAX_CHARS = 40
+_CODE_LENGTHS = (3, 5, 7)  # 类, 类+款, 类+款+项 written whole: a code, not a figure
 
 
 @dataclass(frozen=True, slots=True)
 class PassedOver:
-    """A title of a standard table outside every table found, and how far its table may run."""
+    """A title of a standard table outside every table found, and the lines of its table."""
 
     start: int  # index of the title line
     kind: TableKind
-    limit: int  # the next table found, or the text's end: no line from there on is the title's table
-    page_end: int  # index after the title page's last line before ``limit``
-    # ``page_end``, or earlier: the first line holding a sentence (prose after the table).
-    prose_end: int
+    end: int  # index after the table's last line (the span rule above)
+    # The next title or table found, or the text's end: what the table's page says of it after its
+    # lines (a note: 本表无数据) lies before.
+    following: int
 
 
 def passed_over_titles(
@@ -44,14 +54,51 @@ def passed_over_titles(
         if i < covered or not is_title(line.text):
             continue
         kind = kind_of_title(compact(line.text))
-        if kind is None or (kinds is not None and kind not in kinds):
+        if kind is None:
             continue
         limit = spans[k][0] if k < len(spans) else len(lines)
-        page_end = i + 1
-        prose_end: int | None = None
-        while page_end < limit and lines[page_end].page == line.page:
-            if prose_end is None and "。" in lines[page_end].text:
-                prose_end = page_end
-            page_end += 1
-        found.append(PassedOver(i, kind, limit, page_end, page_end if prose_end is None else prose_end))
-    return found
+        found.append(PassedOver(i, kind, _extent(lines, i + 1, limit), limit))
+    # A title outside the tables is followed by the next one (within the next table found).
+    found = [replace(title, following=min(title.following, after.start)) for title, after in pairwise(found)] + found[
+        -1:
+    ]
+    return [title for title in found if kinds is None or title.kind in kinds]
+
+
+def _extent(lines: list[SourceLine], begin: int, limit: int) -> int:
+    """Index after the table's last line: up to the next title, the first sentence or line of
+    prose (a heading right before it is the prose's), within the last page holding a figure."""
+    end = begin
+    last_figure_page: int | None = None
+    found_figure = False
+    while end < limit:
+        text = lines[end].text
+        key = compact(text)
+        if is_title(text) or any(m in key for m in _SENTENCE_MARKS):
+            break
+        figures = table_figures(text)
+        if not figures and len(key) > _CELL_MAX_CHARS:
+            break
+        if figures:
+            found_figure = True
+            last_figure_page = lines[end].page
+        end += 1
+    if (
+        end < limit
+        and end > begin
+        and is_heading(lines[end - 1].text.strip())
+        and not table_figures(lines[end - 1].text)
+    ):
+        end -= 1  # the heading of the prose that stopped the table
+    if found_figure and last_figure_page is not None:
+        while end > begin and lines[end - 1].page != last_figure_page:
+            end -= 1  # pages after the table's last figure hold no part of it
+    return end
+
+
+def table_figures(text: str) -> list[str]:
+    """The line's words that are a table's figures (a code written whole is not one)."""
+    if not any(c.isdigit() for c in text):
+        return []
+    words = [token.text for token in line_tokens(text, None, 0)]
+    return [word for word in words if is_figure(word) and not (word.isdigit() and len(word) in _CODE_LENGTHS)]

@@ -43,7 +43,7 @@ def with_stage_streams(lines: list[SourceLine], tables: list[LinearTable]) -> li
         if table.lost is not None and kind_of_title(compact(lines[table.start].text)) in _TABLES:
             out[k] = _read(lines, table.start, table.end) or table
     for title in passed_over_titles(lines, tables, _TABLES):
-        table = _read(lines, title.start, title.prose_end)
+        table = _read(lines, title.start, title.end)
         if table is not None:
             out.append(table)
     return sorted(out, key=lambda t: t.start)
