@@ -58,7 +58,8 @@ SIDE_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
 _GRAND_TOTAL = re.compile(r"^(?:收入|支出)?总计$")
 ROLE_PATTERNS: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (Role.GRAND_TOTAL, _GRAND_TOTAL),
-    (Role.YEAR_TOTAL, re.compile(r"^(?:本年)?(?:收入|支出)(?:合计|小计)$")),
+    # 一、本年收入 / 一、本年支出 over their items (the national template's 财政拨款收支总表).
+    (Role.YEAR_TOTAL, re.compile(r"^(?:本年)?(?:收入|支出)(?:合计|小计)$|^本年(?:收入|支出)$")),
     (Role.CARRY, re.compile(r"^(?:年初|年末|年终|上年|下年).*结[转余]|^结转下年")),
     (Role.OTHER, re.compile(r"^使用.*结余|^结余分配|^用事业基金|^用其他资金弥补|^提取")),
 )
