@@ -64,7 +64,10 @@ ROLE_PATTERNS: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (Role.OTHER, re.compile(r"^使用.*结余|^结余分配|^用事业基金|^用其他资金弥补|^提取")),
 )
 # The header's words besides the layout's own (a header cell may be broken over lines).
-_HEADER_WORDS = frozenset({"收入", "支出", "项目", "决算数", "预算数", "合计", "金额", "行次", "栏次"})
+# 本年收入 / 本年支出 head a budget's sides (Shanghai); numbered, they are a row (一、本年收入).
+_HEADER_WORDS = frozenset(
+    {"收入", "支出", "本年收入", "本年支出", "项目", "决算数", "预算数", "合计", "金额", "行次", "栏次"}
+)
 _MAX_HEADER_PIECES = 4
 
 
