@@ -10,8 +10,7 @@ set alone on its page, its table on the next, as reports typeset landscape table
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass, replace
-from itertools import pairwise
+from dataclasses import dataclass
 
 from budget_reports.extract.standard_tables.recognise import TableKind, kind_of_title
 from budget_reports.normalize import compact
@@ -44,7 +43,7 @@ def passed_over_titles(
     """Every title (of ``kinds``, or of any standard table) outside every table of ``tables``, in
     the text's order. One pass over the lines against the tables' spans sorted by start."""
     spans = sorted((t.start, t.end) for t in tables)
-    found: list[PassedOver] = []
+    titles: list[tuple[int, TableKind, int]] = []  # (title, kind, next table found)
     k = 0  # spans starting at or before the line
     covered = 0  # the furthest end of those spans: a line before it is inside a table
     for i, line in enumerate(lines):
@@ -54,15 +53,17 @@ def passed_over_titles(
         if i < covered or not is_title(line.text):
             continue
         kind = kind_of_title(compact(line.text))
-        if kind is None:
-            continue
-        limit = spans[k][0] if k < len(spans) else len(lines)
-        found.append(PassedOver(i, kind, _extent(lines, i + 1, limit), limit))
-    # A title outside the tables is followed by the next one (within the next table found).
-    found = [replace(title, following=min(title.following, after.start)) for title, after in pairwise(found)] + found[
-        -1:
+        if kind is not None:
+            titles.append((i, kind, spans[k][0] if k < len(spans) else len(lines)))
+    # A title outside the tables is followed by the next one (within the next table found); the
+    # lines of a table are worked out only for the kinds asked for.
+    after = [i for i, _, _ in titles[1:]] + [len(lines)]
+    following = [min(limit, after[n]) for n, (_, _, limit) in enumerate(titles)]
+    return [
+        PassedOver(i, kind, _extent(lines, i + 1, limit), end)
+        for (i, kind, limit), end in zip(titles, following, strict=True)
+        if kinds is None or kind in kinds
     ]
-    return [title for title in found if kinds is None or title.kind in kinds]
 
 
 def _extent(lines: list[SourceLine], begin: int, limit: int) -> int:

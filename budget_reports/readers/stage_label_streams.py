@@ -110,10 +110,12 @@ def _placements(
     if prod(perm(len(columns), count) for columns, count in runs) > _BOUND:
         return []  # counted before any is listed: twelve columns have 479,001,600 orders
     choices = [list(permutations(columns, count)) for columns, count in runs]
+    halves = [half_step(v) for v in values]  # once per figure, not once per placement tried
+    sums = layout.sides[0].sums
     out = []
     for parts in product(*choices):
         placement = tuple(column for part in parts for column in part)
-        if _sums_hold(layout, dict(zip(placement, values, strict=True))):
+        if _sums_hold(sums, {column: i for i, column in enumerate(placement)}, values, halves):
             out.append(placement)
     return out
 
@@ -131,13 +133,22 @@ def _equal_figures_in_order(placement: tuple[int, ...], values: tuple[Decimal, .
     return tuple(out)
 
 
-def _sums_hold(layout: HeaderLayout, values: dict[int, Decimal]) -> bool:
-    """An empty cell is zero, and carries no rounding."""
-    for total, parts in layout.sides[0].sums:
-        printed = [values[c] for c in (total, *parts) if c in values]
-        slack = sum((half_step(v) for v in printed), Decimal(0))
-        whole = values.get(total, Decimal(0))
-        if abs(sum((values.get(p, Decimal(0)) for p in parts), Decimal(0)) - whole) > slack:
+def _sums_hold(
+    sums: tuple[tuple[int, tuple[int, ...]], ...],
+    figure_in: dict[int, int],
+    values: tuple[Decimal, ...],
+    halves: list[Decimal],
+) -> bool:
+    """Each sum within the rounding of its printed figures (``figure_in``: column -> figure); an
+    empty cell is zero, and carries no rounding."""
+    for total, parts in sums:
+        gap, slack = Decimal(0), Decimal(0)
+        for column, sign in ((total, 1), *((p, -1) for p in parts)):
+            figure = figure_in.get(column)
+            if figure is not None:
+                gap += values[figure] if sign > 0 else -values[figure]
+                slack += halves[figure]
+        if abs(gap) > slack:
             return False
     return True
 
