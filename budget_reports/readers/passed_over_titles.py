@@ -18,7 +18,8 @@ from budget_reports.readers.headings import is_heading
 from budget_reports.readers.linear_rows import is_figure, line_tokens
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, is_title
 
-# Punctuation of sentences: a table's cells (labels, codes, figures) never hold it.
+# Punctuation of sentences, as printed (``compact`` makes the comma ASCII, as in a figure): a
+# table's cells (labels, codes, figures) never hold it.
 _SENTENCE_MARKS = ("。", "，", "；")
 # A line of a table's cells without a figure is never this long: prose after the table.
 _CELL_MAX_CHARS = 40
@@ -75,7 +76,7 @@ def _extent(lines: list[SourceLine], begin: int, limit: int) -> int:
     while end < limit:
         text = lines[end].text
         key = compact(text)
-        if is_title(text) or any(m in key for m in _SENTENCE_MARKS):
+        if is_title(text) or any(m in text for m in _SENTENCE_MARKS):
             break
         figures = table_figures(text)
         if not figures and len(key) > _CELL_MAX_CHARS:
