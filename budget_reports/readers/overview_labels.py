@@ -1,6 +1,7 @@
-"""The row labels of a two-sided overview (收入支出决算总表, 财政拨款收入支出决算总表) when
-``pdftotext`` (default mode) wrote them as one stream: income and spending labels interleaved
-line by line, wrapped labels broken over lines, the header's cells among them.
+"""The row labels of a two-sided overview (收入支出决算总表, 财政拨款收入支出决算总表; a budget's
+财务收支预算总表 / 部门收支总表, 财政拨款收支预算总表) when ``pdftotext`` (default mode) wrote them as
+one stream: income and spending labels interleaved line by line, wrapped labels broken over lines,
+the header's cells among them.
 
 Which side a label is on, and what the row is to the side's sums, is read from the label itself
 against a catalogue (``SIDE_PATTERNS``, ``ROLE_PATTERNS``): the ways provinces word the items,

@@ -1,6 +1,6 @@
-"""Two-sided overviews that ``pdftotext`` (default mode) wrote as interleaved streams, read again
-once the report's other tables are read (``interleaved_sides`` places their figures with what
-those tables print).
+"""Two-sided overviews (final accounts' and budgets') that ``pdftotext`` (default mode) wrote as
+interleaved streams, read again once the report's other tables are read (``interleaved_sides``
+places their figures with what those tables print).
 
 Which detail table prints what an overview's column holds is a catalogue (``SPENDING_SOURCES``,
 ``FUND_TABLES``); the reading is general.
