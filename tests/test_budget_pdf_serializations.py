@@ -48,14 +48,17 @@ BUDGET = "shanghai-putuo-urban-management-2026-budget.txt"
 #   settle 基本支出 against 项目支出; a page going on with whole codes goes on with the table. Read: the
 #   收入预算总表, 支出预算总表 and 一般公共预算支出功能分类预算表, and the 基本支出经济分类预算表 but for
 #   30209, 30211 and 30213, whose figures fit more than one row (reported as ambiguous cells, row
-#   unknown). The function lines not read (37 of 44) are the class lines of the two two-sided
-#   overviews: the 财政拨款收支预算总表 is not read, and reported as not read (Document.lost;
-#   readers/unread_tables.py), as is the 三公 table; of the 财务收支预算总表 only the 收入总计 / 支出总计
-#   row and the 221 类 are placed, its other figures reported as ambiguous cells. None is guessed.
+#   unknown). The two two-sided overviews come as one stream of both sides' labels and figures
+#   (readers/overview_streams.py): the 财政拨款收支预算总表 (its title alone on its page) is placed by
+#   the 一般公共预算 table's class totals and the 政府性基金 / 国有资本经营 tables that say they have
+#   no data, and the 财务收支预算总表 by the 支出预算总表 and what the 财政拨款收支预算总表 settles of
+#   its fund rows: every function line read. The 三公 table's one row comes as a stream (no stage
+#   labels, the 机关运行经费 header cell among the figures): its sums alone place 合计, 小计 and
+#   机关运行经费 (readers/stage_label_streams.py); 因公出国 and 公务接待 (0.00, 0.46), 购置 and 运行
+#   (75.00, 38.76) swap within the sums and are reported as ambiguous cells. None is guessed.
 TEXT_PINS: dict[str, dict[str, tuple[int, int]]] = {
     "pdftotext": {
-        "summary_metrics/table": (12, 0),
-        "expenditure_function/table": (37, 0),
+        "summary_metrics/table": (18, 0),
         "expenditure_economic/table": (30, 0),
     },
 }

@@ -39,7 +39,25 @@ WORDINGS = [
     ("结转下年", SPENDING, Role.CARRY),
     ("年末结转", SPENDING, Role.CARRY),
     ("支出总计", SPENDING, Role.GRAND_TOTAL),
+    # Budgets (部门预算): Shanghai's 财政拨款收支预算总表 names its income by fund alone; the national
+    # template (部门收支总表, 财政拨款收支总表: Sichuan, Guangdong …) by fund and 拨款, its year's
+    # income and spending over their items, its carry-over to the next year 年终结转结余.
+    ("一、一般公共预算", INCOME, Role.ITEM),
+    ("二、政府性基金预算", INCOME, Role.ITEM),
+    ("3.国有资本经营预算", INCOME, Role.ITEM),
+    ("一、一般公共预算拨款收入", INCOME, Role.ITEM),
+    ("（一）一般公共预算拨款", INCOME, Role.ITEM),
+    ("四、财政专户管理资金收入", INCOME, Role.ITEM),
+    ("八、事业单位经营收入", INCOME, Role.ITEM),
+    ("一、本年收入", INCOME, Role.YEAR_TOTAL),
+    ("上年结转结余", INCOME, Role.CARRY),
+    ("二、上年结转", INCOME, Role.CARRY),
+    ("一、本年支出", SPENDING, Role.YEAR_TOTAL),
+    ("年终结转结余", SPENDING, Role.CARRY),
+    ("二、年终结转结余", SPENDING, Role.CARRY),
 ]
+BUDGET_OVERVIEW = next(layout for layout in LAYOUTS if layout.name == "收支预算总表")
+BUDGET_FISCAL = next(layout for layout in LAYOUTS if layout.name == "财政拨款收支预算总表")
 
 
 def _lines(texts: list[str]) -> list[BlockLine]:
@@ -89,3 +107,40 @@ def test_a_label_of_no_side_is_not_guessed() -> None:
     assert (
         side_labels(_lines(["一、财政拨款收入", "某某专项", "一、一般公共服务支出", "总计", "总计"]), OVERVIEW) is None
     )
+
+
+def test_a_budget_overview_stream_keeps_its_fund_parts_out_of_the_items() -> None:
+    """Shanghai's 财务收支预算总表 as pdftotext (default) writes it: 1.一般公共预算 … under
+    一、财政拨款收入 are parts of it (numbered a level below), not items of the year."""
+    texts = ["收入", "收入", "支出", "支出", "项目", "预算数", "项目", "预算数", "一、财政拨款收入"]
+    texts += ["一、社会保障和就业支出", "1.一般公共预算", "二、卫生健康支出", "2.政府性基金预算", "三、城乡社区支出"]
+    texts += ["3.国有资本经营预算", "四、住房保障支出", "二、事业收入", "三、事业单位经营收入", "四、其他收入"]
+    texts += ["收入总计", "支出总计"]
+    sides = side_labels(_lines(texts), BUDGET_OVERVIEW.fitted(compact("".join(texts))))
+    assert sides is not None
+    assert [(x.text, x.role) for x in sides[INCOME]] == [
+        ("一、财政拨款收入", Role.ITEM),
+        ("1.一般公共预算", Role.ITEM_PART),
+        ("2.政府性基金预算", Role.ITEM_PART),
+        ("3.国有资本经营预算", Role.ITEM_PART),
+        ("二、事业收入", Role.ITEM),
+        ("三、事业单位经营收入", Role.ITEM),
+        ("四、其他收入", Role.ITEM),
+        ("收入总计", Role.GRAND_TOTAL),
+    ]
+    assert [x.role for x in sides[SPENDING]] == [Role.ITEM] * 4 + [Role.GRAND_TOTAL]
+
+
+def test_a_budget_fiscal_overview_drops_its_fund_columns_and_joins_a_class_wrapped_after_a_fund() -> None:
+    """The 财政拨款收支预算总表: its fund columns' header cells (国有资本经营预算 an optional one)
+    are no income, its income rows named by fund alone are; 国有资本经营预算支出 wrapped before 支出
+    stays one spending class."""
+    texts = ["收入", "支出", "项目", "预算数", "项目", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"]
+    texts += ["一、一般公共预算", "一、社会保障和就业支出", "二、政府性基金预算", "二、国有资本经营预算", "支出"]
+    texts += ["三、国有资本经营预算", "收入总计", "支出总计"]
+    sides = side_labels(_lines(texts), BUDGET_FISCAL.fitted(compact("".join(texts))))
+    assert sides is not None
+    income, spending = ([x.text for x in side] for side in sides)
+    assert income == ["一、一般公共预算", "二、政府性基金预算", "三、国有资本经营预算", "收入总计"]
+    assert spending == ["一、社会保障和就业支出", "二、国有资本经营预算支出", "支出总计"]
+    assert all(x.role is Role.ITEM for x in sides[INCOME][:3])

@@ -128,3 +128,73 @@ def test_a_row_that_does_not_add_up_is_reported_not_read() -> None:
     assert read == {}
     assert sorted(cell.figure for cell in cells) == ["0.59", "0.95"]
     assert any("三公" in lost for lost in document.lost)
+
+
+BUDGET_TITLE = "2026年部门“三公”经费和机关运行经费预算表"
+BUDGET_HEADERS = {
+    "shanghai": [
+        ["“三公”经费预算数", "", "", "", "", "", "机关运行经费预算数"],
+        ["合计", "因公出国(境)费", "公务接待费", "公务用车购置及运行费", "", "", ""],
+        ["", "", "", "小计", "购置费", "运行费", ""],
+    ],
+    "reworded": [
+        ["“三公”经费预算数", "", "", "", "", "", "机关运行经费预算"],
+        ["合计", "因公出国（境）费用", "公务接待费", "公务用车购置及运行费", "", "", ""],
+        ["", "", "", "小计", "公务用车购置费", "公务用车运行维护费", ""],
+    ],
+}
+# Metric -> column of the budget's 三公 row (合计, 出国, 接待, 小计, 购置, 运行, 机关运行经费).
+BUDGET_METRICS = ("三公经费", "", "", "公务用车购置及运行维护费", "", "", "机关运行经费")
+# (row as printed, figures read by metric, figures reported ambiguous): the sums (合计 = 出国 +
+# 接待 + 小计, 小计 = 购置 + 运行) never tell 出国 from 接待 nor 购置 from 运行; an empty cell is zero.
+BUDGET_ROWS: dict[str, tuple[list[str], dict[str, str], list[str]]] = {
+    "putuo": (
+        ["114.22", "0.00", "0.46", "113.76", "75.00", "38.76", "507.25"],
+        {"三公经费": "114.22", "公务用车购置及运行维护费": "113.76", "机关运行经费": "507.25"},
+        ["0.00", "0.46", "38.76", "75.00"],
+    ),
+    "equal_figures": (  # 小计 and 运行 print the same figure: 小计 holds it in every placement
+        ["50.00", "", "10.00", "40.00", "", "40.00", "200.00"],
+        {"三公经费": "50.00", "公务用车购置及运行维护费": "40.00", "机关运行经费": "200.00"},
+        ["10.00", "40.00"],
+    ),
+    "no_running_costs": (  # 机关运行经费 not printed: 0.00 fits it as well as 出国 or 接待
+        ["114.22", "0.00", "0.46", "113.76", "75.00", "38.76", ""],
+        {"三公经费": "114.22", "公务用车购置及运行维护费": "113.76"},
+        ["0.00", "0.46", "38.76", "75.00"],
+    ),
+    "not_adding_up": (["96.30", "12.00", "20.50", "63.80", "40.00", "23.90", "310.00"], {}, []),
+}
+
+
+def _budget_pdf(path: Path, header: list[list[str]], row: list[str], page_break: bool) -> Path:
+    pdf = TablePdf()
+    pdf.new_page()
+    pdf.text(150, 40, BUDGET_TITLE, 14)
+    pdf.text(480, 70, "单位：万元")
+    if page_break:  # the title alone on its page, as a report typesets a landscape table
+        pdf.new_page()
+    pdf.ruled_table(30, 85, [Column(70, wrap=6)] * 7, [*header, row], 16)
+    return pdf.save(path)
+
+
+@pytest.mark.parametrize("page_break", [False, True])
+@pytest.mark.parametrize("header", list(BUDGET_HEADERS))
+@pytest.mark.parametrize("name", list(BUDGET_ROWS))
+def test_a_budget_three_public_row_is_placed_by_its_sums(
+    tmp_path: Path, name: str, header: str, page_break: bool
+) -> None:
+    """A budget's 三公 table has no stage labels, and pdftotext writes its tall 机关运行经费 header
+    cell among the figures: the row's sums alone place what they can; every other figure printed
+    is reported ambiguous, and a row that does not add up is reported not read."""
+    row, read, ambiguous = BUDGET_ROWS[name]
+    text = _pdftotext(_budget_pdf(tmp_path / "budget.pdf", BUDGET_HEADERS[header], row, page_break))
+    document = read_text(text, "budget.txt")
+    metrics = {m.metric: m.budget_value for m in read_tables(document).summary_metrics if m.metric in BUDGET_METRICS}
+    assert metrics == {metric: Decimal(figure) for metric, figure in read.items()}
+    if read:
+        assert sorted(cell.figure for cell in document.ambiguous_cells) == sorted(ambiguous)
+        assert document.lost == []
+    else:
+        assert sorted(cell.figure for cell in document.ambiguous_cells) == sorted(f for f in row if f)
+        assert any("三公" in lost for lost in document.lost)

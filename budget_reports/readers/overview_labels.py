@@ -1,6 +1,7 @@
-"""The row labels of a two-sided overview (收入支出决算总表, 财政拨款收入支出决算总表) when
-``pdftotext`` (default mode) wrote them as one stream: income and spending labels interleaved
-line by line, wrapped labels broken over lines, the header's cells among them.
+"""The row labels of a two-sided overview (收入支出决算总表, 财政拨款收入支出决算总表; a budget's
+财务收支预算总表 / 部门收支总表, 财政拨款收支预算总表) when ``pdftotext`` (default mode) wrote them as
+one stream: income and spending labels interleaved line by line, wrapped labels broken over lines,
+the header's cells among them.
 
 Which side a label is on, and what the row is to the side's sums, is read from the label itself
 against a catalogue (``SIDE_PATTERNS``, ``ROLE_PATTERNS``): the ways provinces word the items,
@@ -31,29 +32,43 @@ class Role(StrEnum):
     OTHER = "other"  # 使用非财政拨款结余, 结余分配 …: between the year's total and the grand total
     CARRY = "carry"  # 年初结转和结余 / 年末结转和结余
     CARRY_PART = "carry_part"  # a fund's share of the carry-over, printed under it (一、一般公共预算财政拨款)
+    # A part of the item above it, numbered a level below (a budget's 1.一般公共预算 under
+    # 一、财政拨款收入): in no sum of the side (the item holds it already).
+    ITEM_PART = "item_part"
     GRAND_TOTAL = "grand_total"  # 总计
 
 
+# A fund's name alone: a budget's income from that fund, or the class 国有资本经营预算支出 wrapped
+# before 支出.
+_FUND_ALONE = r"^(?:一般公共预算|政府性基金预算|国有资本经营预算)$"
 # How labels are worded, by side (compact, without numbering); a label none matches is a wrapped piece.
+# Final accounts and budgets alike: a budget names its income by fund alone (Shanghai's
+# 1.一般公共预算 under 一、财政拨款收入, 一、政府性基金预算 in its 财政拨款收支预算总表), by fund and
+# 拨款 (一般公共预算拨款收入, the national template's 本年收入 / 上年结转 parts), and its carry-over
+# to the next year as 年终结转结余 (national template) or 结转下年 (Shanghai 市级).
 SIDE_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (SPENDING, re.compile(r"支出$|^本年支出|^支出(?:合计|小计|总计)$|^年末|^结余分配|^结转下年")),
+    (SPENDING, re.compile(r"支出$|^本年支出|^支出(?:合计|小计|总计)$|^年末|^年终|^结余分配|^结转下年")),
     (
         INCOME,
         re.compile(
             r"收入$|拨款$|^本年收入|^收入(?:合计|小计|总计)$|^年初|^上年结转|^使用.*结余|^用事业基金|"
-            r"^用其他资金弥补|^上年结余"
+            r"^用其他资金弥补|^上年结余|" + _FUND_ALONE
         ),
     ),
 )
 _GRAND_TOTAL = re.compile(r"^(?:收入|支出)?总计$")
 ROLE_PATTERNS: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (Role.GRAND_TOTAL, _GRAND_TOTAL),
-    (Role.YEAR_TOTAL, re.compile(r"^(?:本年)?(?:收入|支出)(?:合计|小计)$")),
-    (Role.CARRY, re.compile(r"^(?:年初|年末|上年|下年).*结[转余]|^结转下年")),
+    # 一、本年收入 / 一、本年支出 over their items (the national template's 财政拨款收支总表).
+    (Role.YEAR_TOTAL, re.compile(r"^(?:本年)?(?:收入|支出)(?:合计|小计)$|^本年(?:收入|支出)$")),
+    (Role.CARRY, re.compile(r"^(?:年初|年末|年终|上年|下年).*结[转余]|^结转下年")),
     (Role.OTHER, re.compile(r"^使用.*结余|^结余分配|^用事业基金|^用其他资金弥补|^提取")),
 )
 # The header's words besides the layout's own (a header cell may be broken over lines).
-_HEADER_WORDS = frozenset({"收入", "支出", "项目", "决算数", "预算数", "合计", "金额", "行次", "栏次"})
+# 本年收入 / 本年支出 head a budget's sides (Shanghai); numbered, they are a row (一、本年收入).
+_HEADER_WORDS = frozenset(
+    {"收入", "支出", "本年收入", "本年支出", "项目", "决算数", "预算数", "合计", "金额", "行次", "栏次"}
+)
 _MAX_HEADER_PIECES = 4
 
 
@@ -75,7 +90,8 @@ class Label:
 def side_labels(lines: Sequence, layout: HeaderLayout) -> tuple[list[Label], list[Label]] | None:
     """Each side's rows, top to bottom; None when a label belongs to no side or the sides do not
     end in their totals."""
-    header = {*layout.words, *_HEADER_WORDS}
+    # Every header cell the layout names (an optional fund column's too: 国有资本经营预算).
+    header = {*layout.words, *_HEADER_WORDS, *(word for side in layout.sides for path in side.money for word in path)}
     texts = [compact(line.text) for line in lines]
     is_text = [bool(t) and not BARE_FIGURE.match(t) and unit_of(lines[i].text) is None for i, t in enumerate(texts)]
     dropped = _header_cells(texts, is_text, header)
@@ -88,7 +104,11 @@ def side_labels(lines: Sequence, layout: HeaderLayout) -> tuple[list[Label], lis
         # A line naming no side of its own, right after a whole label, ends it (（含专用结余）).
         previous = pieces[-1] if pieces else None
         follows = previous is not None and previous[2] == i - 1 and not LABEL_NUMBERING.opens(text)
-        if follows and (not _complete(previous[0]) or (i not in dropped and not _complete(text))):
+        if follows and (
+            not _complete(previous[0])
+            or (i not in dropped and not _complete(text))
+            or (text == "支出" and re.match(_FUND_ALONE, _bare(previous[0])) is not None)
+        ):
             previous[0] += text
             previous[2] = i
         elif i not in dropped:
@@ -130,15 +150,30 @@ def _header_cells(texts: list[str], is_text: list[bool], header: set[str]) -> se
     return dropped
 
 
+def _bare(text: str) -> str:
+    """The label without its numbering, any of the outline's (a label here is a cell of its own:
+    its ``1.`` cannot be a figure glued to it)."""
+    return LABEL_NUMBERING.without(compact(strip_enumerator(text)))
+
+
 def _side_of(text: str) -> int | None:
-    key = compact(strip_enumerator(text))
+    key = _bare(text)
     return next((side for side, pattern in SIDE_PATTERNS if pattern.search(key)), None)
 
 
 def _role(text: str, before: list[Label]) -> Role:
-    key = compact(strip_enumerator(text))
+    key = _bare(text)
     role = next((role for role, pattern in ROLE_PATTERNS if pattern.search(key)), Role.ITEM)
     # Items printed under a carry-over are its parts (the carry-over of each fund).
     if role is Role.ITEM and any(label.role is Role.CARRY for label in before):
         return Role.CARRY_PART
+    if role is Role.ITEM and _below(text, next((x for x in reversed(before) if x.role is Role.ITEM), None)):
+        return Role.ITEM_PART
     return role
+
+
+def _below(text: str, item: Label | None) -> bool:
+    """Whether ``text`` is numbered a level below ``item`` (1. under 一、): a part of it."""
+    level = LABEL_NUMBERING.level(text)
+    above = LABEL_NUMBERING.level(item.text) if item is not None else None
+    return level is not None and above is not None and level > above

@@ -1,6 +1,6 @@
-"""Two-sided overviews that ``pdftotext`` (default mode) wrote as interleaved streams, read again
-once the report's other tables are read (``interleaved_sides`` places their figures with what
-those tables print).
+"""Two-sided overviews (final accounts' and budgets') that ``pdftotext`` (default mode) wrote as
+interleaved streams, read again once the report's other tables are read (``interleaved_sides``
+places their figures with what those tables print).
 
 Which detail table prints what an overview's column holds is a catalogue (``SPENDING_SOURCES``,
 ``FUND_TABLES``); the reading is general.
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
 
-from budget_reports.extract.standard_tables.recognise import TableKind, kind_of_title
+from budget_reports.extract.standard_tables.recognise import TableKind, kind_of_title, says_no_data
 from budget_reports.model import AmbiguousCell
 from budget_reports.normalize import compact, half_step
 from budget_reports.readers.block_words import BARE_FIGURE, figure_value
@@ -20,13 +20,24 @@ from budget_reports.readers.cell_assignment import RowFigures
 from budget_reports.readers.column_blocks import BlockLine, is_column_block_page, unplaced_figure
 from budget_reports.readers.interleaved_sides import EMPTY, Cell, Known, place_overview
 from budget_reports.readers.linear_rows import Segment, Token
-from budget_reports.readers.linear_tables import LinearTable, SourceLine, is_title, not_read_table, placed_table
+from budget_reports.readers.linear_tables import LinearTable, SourceLine, not_read_table, placed_table
 from budget_reports.readers.overview_labels import INCOME, SPENDING, Label, Role, side_labels
+from budget_reports.readers.passed_over_titles import passed_over_titles
 from budget_reports.readers.table_headers import LAYOUTS, HeaderLayout
 from budget_reports.readers.table_relations import PlacedSide, RebuiltTable, row_keys
 
-# The layout each overview prints (by the catalogue's name).
-OVERVIEW_LAYOUTS = {TableKind.OVERVIEW: "收入支出总表", TableKind.FISCAL_OVERVIEW: "财政拨款收入支出总表"}
+# The layout each overview prints (by the catalogue's name): the final accounts' and the budget's.
+OVERVIEW_LAYOUTS = {
+    TableKind.OVERVIEW: "收入支出总表",
+    TableKind.FISCAL_OVERVIEW: "财政拨款收入支出总表",
+    TableKind.BUDGET_OVERVIEW: "收支预算总表",
+    TableKind.BUDGET_FISCAL_OVERVIEW: "财政拨款收支预算总表",
+}
+# Each overview's fiscal overview (its fund rows are the overview's fund rows).
+FISCAL_OF = {
+    TableKind.OVERVIEW: TableKind.FISCAL_OVERVIEW,
+    TableKind.BUDGET_OVERVIEW: TableKind.BUDGET_FISCAL_OVERVIEW,
+}
 # (overview, spending column) -> (detail table, its column): the detail table's class totals and
 # 合计 are the column's items and 本年支出合计; a class it does not print spends nothing.
 # The detail table's total column goes by several names (the first it prints is taken).
@@ -35,18 +46,29 @@ SPENDING_SOURCES: dict[tuple[TableKind, str], tuple[TableKind, tuple[str, ...]]]
     (TableKind.FISCAL_OVERVIEW, "一般公共预算财政拨款"): (TableKind.GPB_EXPENDITURE, ("合计", "本年支出合计")),
     (TableKind.FISCAL_OVERVIEW, "政府性基金预算财政拨款"): (TableKind.GOV_FUND, ("小计", "合计")),
     (TableKind.FISCAL_OVERVIEW, "国有资本经营预算财政拨款"): (TableKind.STATE_CAPITAL, ("小计", "合计")),
+    (TableKind.BUDGET_OVERVIEW, "预算数"): (TableKind.BUDGET_EXPENDITURE, ("合计",)),
+    (TableKind.BUDGET_FISCAL_OVERVIEW, "一般公共预算"): (TableKind.BUDGET_GPB, ("合计",)),
+    (TableKind.BUDGET_FISCAL_OVERVIEW, "政府性基金预算"): (TableKind.BUDGET_GOV_FUND, ("合计",)),
+    (TableKind.BUDGET_FISCAL_OVERVIEW, "国有资本经营预算"): (TableKind.BUDGET_STATE_CAPITAL, ("合计",)),
 }
-# Words naming a fund in an income or carry-over label, and the fund's own table.
-FUND_TABLES: tuple[tuple[str, TableKind], ...] = (
-    ("政府性基金", TableKind.GOV_FUND),
-    ("国有资本经营", TableKind.STATE_CAPITAL),
+# Words naming a fund in an income or carry-over label, and the fund's own tables (final accounts, budget).
+FUND_TABLES: tuple[tuple[str, tuple[TableKind, ...]], ...] = (
+    ("政府性基金", (TableKind.GOV_FUND, TableKind.BUDGET_GOV_FUND)),
+    ("国有资本经营", (TableKind.STATE_CAPITAL, TableKind.BUDGET_STATE_CAPITAL)),
 )
 # The fiscal overview's rows are the overview's fund rows: an income item of a fund is the
-# overview's item of that fund; a carry-over is part of the overview's carry-over on its side.
-FISCAL_PARTS: tuple[tuple[Role, bool], ...] = ((Role.ITEM, False), (Role.CARRY, True))  # (role, at least)
+# overview's item (or item part: 1.一般公共预算 under 一、财政拨款收入) of that fund; a carry-over
+# is part of the overview's carry-over on its side. (overview's role, fiscal overview's, at least)
+FISCAL_PARTS: tuple[tuple[Role, Role, bool], ...] = (
+    (Role.ITEM, Role.ITEM, False),
+    (Role.ITEM_PART, Role.ITEM, False),
+    (Role.CARRY, Role.CARRY, True),
+)
+# The overview's income item of all funds (一、财政拨款收入) is the fiscal overview's year's income.
+_FISCAL_INCOME = "财政拨款收入"
 _FUND_WORDS = ("一般公共预算", "政府性基金", "国有资本经营")
 # Overviews read in this order: what the fiscal overview settles is known when the overview is read.
-_ORDER = (TableKind.FISCAL_OVERVIEW, TableKind.OVERVIEW)
+_ORDER = (*FISCAL_OF.values(), *FISCAL_OF)
 _TOTAL_KEY = "#合计"
 _MIN_FIGURES = 4  # fewer figures say nothing of how the table was written
 Settled = dict[tuple[int, Role, str | None], Decimal | None]  # (side, role, fund) -> the column-0 figure
@@ -59,14 +81,15 @@ def overviews_from_streams(lines: list[SourceLine], tables: list[LinearTable]) -
     passed_over = _passed_over(lines, tables)
     out = sorted([*tables, *passed_over], key=lambda t: t.start)
     kinds = [kind_of_title(compact(lines[table.start].text)) for table in out]
-    fiscal: Settled = {}
+    fiscal: dict[TableKind, Settled] = {}
+    empty = _no_data_tables(lines, tables)
     for kind in _ORDER:
         for k in (k for k, found in enumerate(kinds) if found is kind):
             limit = out[k + 1].start if k + 1 < len(out) else len(lines)
             end = span_end(lines, out[k].end, limit)
             if not _written_in_streams(lines[out[k].start + 1 : end]):
                 continue  # rows written as lines: the table's own reading stands
-            read = _read(lines, out[k], end, kind, by_kind, fiscal)
+            read = _read(lines, out[k], end, kind, by_kind, fiscal, empty)
             if read is None:
                 # A title the finder passed over may be a contents line: only a table it found is
                 # reported as not read.
@@ -74,24 +97,26 @@ def overviews_from_streams(lines: list[SourceLine], tables: list[LinearTable]) -
                     out[k] = _not_read(lines, out[k], end)
                 continue
             out[k], settled = read
-            if kind is TableKind.FISCAL_OVERVIEW:
-                fiscal = settled
+            if kind in FISCAL_OF.values():
+                fiscal[kind] = settled
     return [table for table in out if table.blocks]
 
 
 def _passed_over(lines: list[SourceLine], tables: list[LinearTable]) -> list[LinearTable]:
-    """Overview titles outside every table found, each as an empty table up to its page's end."""
-    inside = [(t.start, t.end) for t in tables]
-    found = []
-    for i, line in enumerate(lines):
-        if "总表" not in line.text or any(a <= i < b for a, b in inside):
-            continue
-        if is_title(line.text) and kind_of_title(compact(line.text)) in OVERVIEW_LAYOUTS:
-            end = i + 1
-            while end < len(lines) and lines[end].page == line.page and not any(a == end for a, _ in inside):
-                end += 1
-            found.append(LinearTable(i, end, [], []))
-    return found
+    """Overview titles outside every table found, each as an empty table over its lines."""
+    return [LinearTable(t.start, t.end, [], []) for t in passed_over_titles(lines, tables, OVERVIEW_LAYOUTS)]
+
+
+def _no_data_tables(lines: list[SourceLine], tables: list[LinearTable]) -> set[TableKind]:
+    """Fund tables the table finder passed over that print no figure and say so (``本表无数据``)."""
+    kinds = {kind for _, funds in FUND_TABLES for kind in funds}
+    empty = set()
+    for title in passed_over_titles(lines, tables, kinds):
+        texts = [line.text for line in lines[title.start + 1 : title.following]]
+        printed = any(BARE_FIGURE.match(word) for text in texts for word in text.split())
+        if not printed and any(says_no_data(text) for text in texts):
+            empty.add(title.kind)
+    return empty
 
 
 def _cells(line: SourceLine) -> list[BlockLine]:
@@ -164,7 +189,8 @@ def _read(
     end: int,
     kind: TableKind,
     tables: dict[TableKind, RebuiltTable],
-    fiscal: Settled,
+    fiscal: dict[TableKind, Settled],
+    no_data: set[TableKind],
 ) -> tuple[LinearTable, Settled] | None:
     span = [cell for line in lines[table.start + 1 : end] for cell in _cells(line)]
     layout = next(layout for layout in LAYOUTS if layout.name == OVERVIEW_LAYOUTS[kind])
@@ -173,9 +199,9 @@ def _read(
     if sides is None:
         return None
     figures = [line for line in span if BARE_FIGURE.match(compact(line.text))]
-    known = _known(kind, sides, layout, tables)
-    if kind is TableKind.OVERVIEW:
-        known.update(_from_fiscal(sides, fiscal))
+    known = _known(kind, sides, layout, tables, no_data)
+    if kind in FISCAL_OF:
+        known.update(_from_fiscal(sides, fiscal.get(FISCAL_OF[kind], {})))
     found = place_overview([f.text for f in figures], sides, layout.sides, known)
     if found is None:
         return None
@@ -191,6 +217,11 @@ def _read(
         for r, label in enumerate(labels)
         if (s, r, 0) in by_cell or (s, r, 0) not in found.ever_filled
     }
+    # An income side of items and 总计 alone: its 总计 is the year's income.
+    if all(label.role in (Role.ITEM, Role.GRAND_TOTAL) for label in sides[INCOME]) and (
+        (INCOME, Role.GRAND_TOTAL, None) in settled
+    ):
+        settled.setdefault((INCOME, Role.YEAR_TOTAL, None), settled[INCOME, Role.GRAND_TOTAL, None])
     return placed_table(lines, table.start, end, layout, rows, unplaced), settled
 
 
@@ -203,9 +234,14 @@ def _from_fiscal(sides: tuple[list[Label], list[Label]], fiscal: Settled) -> dic
     known: dict[Cell, Known] = {}
     for s, labels in enumerate(sides):
         for r, label in enumerate(labels):
-            for role, at_least in FISCAL_PARTS:
-                key = (s, role, _fund(label.text) if role is Role.ITEM else None)
-                if label.role is not role or key not in fiscal or (role is Role.ITEM and key[2] is None):
+            fund = _fund(label.text)
+            if label.role is Role.ITEM and fund is None and label.key == _FISCAL_INCOME:
+                if (INCOME, Role.YEAR_TOTAL, None) in fiscal and s == INCOME:
+                    known[s, r, 0] = Known.of(fiscal[INCOME, Role.YEAR_TOTAL, None])
+                continue
+            for role, fiscal_role, at_least in FISCAL_PARTS:
+                key = (s, fiscal_role, fund if fiscal_role is Role.ITEM else None)
+                if label.role is not role or key not in fiscal or (fiscal_role is Role.ITEM and fund is None):
                     continue
                 figure = fiscal[key]
                 if at_least and figure is not None:
@@ -216,17 +252,33 @@ def _from_fiscal(sides: tuple[list[Label], list[Label]], fiscal: Settled) -> dic
 
 
 def _known(
-    kind: TableKind, sides: tuple[list[Label], list[Label]], layout: HeaderLayout, tables: dict[TableKind, RebuiltTable]
+    kind: TableKind,
+    sides: tuple[list[Label], list[Label]],
+    layout: HeaderLayout,
+    tables: dict[TableKind, RebuiltTable],
+    no_data: set[TableKind],
 ) -> dict[Cell, Known]:
     known: dict[Cell, Known] = {}
-    empty_funds = [words for words, fund in FUND_TABLES if fund in tables and prints_no_figure(tables[fund])]
+    empty_funds = [
+        words
+        for words, funds in FUND_TABLES
+        if any(fund in no_data or (fund in tables and prints_no_figure(tables[fund])) for fund in funds)
+    ]
     for r, label in enumerate(sides[INCOME]):
         if any(words in label.text for words in empty_funds):
             for c in range(len(layout.sides[INCOME].money)):
                 known[INCOME, r, c] = EMPTY
     spending = layout.sides[SPENDING]
+    # The row holding the year's spending: 本年支出合计, or 总计 on a side of items and 总计 alone
+    # (a budget's: no carry-over to the next year).
+    year_totals = {Role.YEAR_TOTAL}
+    if all(label.role in (Role.ITEM, Role.GRAND_TOTAL) for label in sides[SPENDING]):
+        year_totals.add(Role.GRAND_TOTAL)
     for c, path in enumerate(spending.money):
         source = SPENDING_SOURCES.get((kind, path[-1]))
+        if source is not None and source[0] in no_data:
+            known.update({(SPENDING, r, c): EMPTY for r in range(len(sides[SPENDING]))})
+            continue
         if source is None or source[0] not in tables:
             continue
         detail = tables[source[0]]
@@ -236,8 +288,8 @@ def _known(
         settled = _settled_totals(detail, source[1])
         printed = {key for p in detail.placed() for key in row_keys(p.segment)}
         for r, label in enumerate(sides[SPENDING]):
-            key = _TOTAL_KEY if label.role is Role.YEAR_TOTAL else label.key
-            if label.role not in (Role.ITEM, Role.YEAR_TOTAL):
+            key = _TOTAL_KEY if label.role in year_totals else label.key
+            if label.role is not Role.ITEM and label.role not in year_totals:
                 continue
             if key in settled:
                 known[SPENDING, r, c] = Known.of(settled[key])

@@ -1,21 +1,24 @@
 """One-row tables whose columns are told apart by their last header line alone (the 三公 table:
-预算数 / 决算数 under each item), as ``pdftotext`` (default mode) writes them: the header's item
-cells in no usable order, its stage labels one per line in column order, and the row's figures in
-runs, each run after the labels of the columns it is printed under (the labels and the cells below
-them are one block), in no dependable order within the run.
+预算数 / 决算数 under each item, or a budget's one amount per item), as ``pdftotext`` (default
+mode) writes them: the header's item cells in no usable order, its stage labels one per line in
+column order, and the row's figures in runs, each run after the labels of the columns it is
+printed under (the labels and the cells below them are one block), in no dependable order within
+the run.
 
 A table is read only where the stream holds exactly the layout's stage labels in its column order
 and no figure comes before the first. Each run's figures are put in its labels' columns every way
 the row's sums allow (合计 = its items, 小计 = its parts, stage by stage; a bounded search): a
 figure every way puts in one column is read, any other is reported ambiguous with its columns.
-With no way at all, the table is reported not read.
+Where the labels give no way (a budget's 三公 table: no stage labels, a header cell spanning the
+header's rows written among the figures), the sums alone place the figures, in any order. With no
+way at all, the table is reported not read.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 from itertools import permutations, product
-from math import prod
+from math import perm, prod
 
 from budget_reports.extract.standard_tables.recognise import TableKind, kind_of_title
 from budget_reports.normalize import compact, half_step
@@ -28,7 +31,7 @@ from budget_reports.readers.passed_over_titles import passed_over_titles
 from budget_reports.readers.table_headers import HeaderLayout, LabelKind, match_layout
 from budget_reports.readers.table_relations import PlacedSide
 
-_TABLES = (TableKind.THREE_PUBLIC, TableKind.GPB_THREE_PUBLIC)
+_TABLES = (TableKind.THREE_PUBLIC, TableKind.GPB_THREE_PUBLIC, TableKind.BUDGET_THREE_PUBLIC)
 _BOUND = 50_000  # placements tried at most; past it the table is reported not read
 
 
@@ -39,8 +42,8 @@ def with_stage_streams(lines: list[SourceLine], tables: list[LinearTable]) -> li
     for k, table in enumerate(tables):
         if table.lost is not None and kind_of_title(compact(lines[table.start].text)) in _TABLES:
             out[k] = _read(lines, table.start, table.end) or table
-    for i, end in passed_over_titles(lines, tables, _TABLES):
-        table = _read(lines, i, end)
+    for title in passed_over_titles(lines, tables, _TABLES):
+        table = _read(lines, title.start, title.end)
         if table is not None:
             out.append(table)
     return sorted(out, key=lambda t: t.start)
@@ -52,9 +55,15 @@ def _read(lines: list[SourceLine], start: int, end: int) -> LinearTable | None:
     layout = match_layout(" ".join(cell.text for cell in cells if not BARE_FIGURE.match(cell.text)))
     if not figures or layout is None or len(layout.sides) != 1 or layout.sides[0].label is not LabelKind.NONE:
         return None  # no figure, a contents line, or not a one-row table
-    runs = _runs(cells, layout)
     values = tuple(figure_value(cell.text) for cell in figures)
-    placements = _placements(runs, values, layout) if runs is not None else None
+    runs = _runs(cells, layout)
+    placements = _placements(runs, values, layout) if runs is not None else []
+    if not placements:
+        # Stage labels not written as the runs rule has them (a header cell spanning the header's
+        # rows written among the figures; a table without stage labels): the row's sums alone
+        # place its figures, in any order (one run over every column).
+        anyhow = _placements([(list(range(len(layout.sides[0].money))), len(figures))], values, layout)
+        placements = list(dict.fromkeys(_equal_figures_in_order(p, values) for p in anyhow))
     if not placements:
         return _not_read(lines, start, end, figures, layout)
     segment = Segment(figures=[Token(cell.text, cell.page, cell.line) for cell in figures])
@@ -98,24 +107,48 @@ def _placements(
 ) -> list[tuple[int, ...]]:
     """Every placement of the figures (a column per figure, in print order) that puts each run's
     figures in its own columns and keeps the row's sums; none past the bound."""
+    if prod(perm(len(columns), count) for columns, count in runs) > _BOUND:
+        return []  # counted before any is listed: twelve columns have 479,001,600 orders
     choices = [list(permutations(columns, count)) for columns, count in runs]
-    if prod(len(c) for c in choices) > _BOUND:
-        return []
+    halves = [half_step(v) for v in values]  # once per figure, not once per placement tried
+    sums = layout.sides[0].sums
     out = []
     for parts in product(*choices):
         placement = tuple(column for part in parts for column in part)
-        if _sums_hold(layout, dict(zip(placement, values, strict=True))):
+        if _sums_hold(sums, {column: i for i, column in enumerate(placement)}, values, halves):
             out.append(placement)
     return out
 
 
-def _sums_hold(layout: HeaderLayout, values: dict[int, Decimal]) -> bool:
-    """An empty cell is zero, and carries no rounding."""
-    for total, parts in layout.sides[0].sums:
-        printed = [values[c] for c in (total, *parts) if c in values]
-        slack = sum((half_step(v) for v in printed), Decimal(0))
-        whole = values.get(total, Decimal(0))
-        if abs(sum((values.get(p, Decimal(0)) for p in parts), Decimal(0)) - whole) > slack:
+def _equal_figures_in_order(placement: tuple[int, ...], values: tuple[Decimal, ...]) -> tuple[int, ...]:
+    """Equal figures swapped between columns are one placement (the same cells hold the same
+    figures): each set of equal figures takes its columns in the order printed."""
+    out = list(placement)
+    equal: dict[Decimal, list[int]] = {}
+    for i, value in enumerate(values):
+        equal.setdefault(value, []).append(i)
+    for figures in equal.values():
+        for i, column in zip(figures, sorted(out[i] for i in figures), strict=True):
+            out[i] = column
+    return tuple(out)
+
+
+def _sums_hold(
+    sums: tuple[tuple[int, tuple[int, ...]], ...],
+    figure_in: dict[int, int],
+    values: tuple[Decimal, ...],
+    halves: list[Decimal],
+) -> bool:
+    """Each sum within the rounding of its printed figures (``figure_in``: column -> figure); an
+    empty cell is zero, and carries no rounding."""
+    for total, parts in sums:
+        gap, slack = Decimal(0), Decimal(0)
+        for column, sign in ((total, 1), *((p, -1) for p in parts)):
+            figure = figure_in.get(column)
+            if figure is not None:
+                gap += values[figure] if sign > 0 else -values[figure]
+                slack += halves[figure]
+        if abs(gap) > slack:
             return False
     return True
 

@@ -15,18 +15,11 @@ left to the prose.
 from __future__ import annotations
 
 from budget_reports.model import AmbiguousCell
-from budget_reports.normalize import compact
 from budget_reports.readers.column_blocks import BlockLine, unplaced_figure
-from budget_reports.readers.headings import is_heading
-from budget_reports.readers.linear_rows import is_figure, line_tokens
-from budget_reports.readers.linear_tables import LinearTable, SourceLine, is_title, not_read_table
+from budget_reports.readers.linear_tables import LinearTable, SourceLine, not_read_table
+from budget_reports.readers.passed_over_titles import passed_over_titles, table_figures
 from budget_reports.readers.table_headers import HeaderLayout, match_layout
 
-# Punctuation of sentences: a table's cells (labels, codes, figures) never hold it.
-_SENTENCE_MARKS = ("。", "，", "；")
-# A line of a table's cells without a figure is never this long: prose after the table.
-_CELL_MAX_CHARS = 40
-_CODE_LENGTHS = (3, 5, 7)  # 类, 类+款, 类+款+项 written whole: a code, not a figure
 # Fewer figures after a title say nothing of a lost table (a page number, a contents line).
 _MIN_FIGURES = 2
 
@@ -34,55 +27,18 @@ _MIN_FIGURES = 2
 def with_unread_tables(lines: list[SourceLine], tables: list[LinearTable]) -> list[LinearTable]:
     """The tables read, with every standard table whose title and figures the text holds but no
     reader rebuilt added as not read (its lines replaced by its title; its figures reported)."""
-    starts = sorted(t.start for t in tables)
-    inside = [(t.start, t.end) for t in tables]
-    unread: list[LinearTable] = []
-    i = 0
-    while i < len(lines):
-        if any(a <= i < b for a, b in inside) or not is_title(lines[i].text):
-            i += 1
-            continue
-        limit = next((s for s in starts if s > i), len(lines))
-        end = _extent(lines, i + 1, limit)
-        table = _not_read(lines, i, end)
-        if table is None:
-            i += 1
-            continue
-        unread.append(table)
-        i = end
+    unread = [
+        table
+        for title in passed_over_titles(lines, tables)
+        if (table := _not_read(lines, title.start, title.end)) is not None
+    ]
     return sorted([*tables, *unread], key=lambda t: t.start) if unread else tables
-
-
-def _extent(lines: list[SourceLine], begin: int, limit: int) -> int:
-    """Index after the table's last line: up to the next title, the first sentence or line of
-    prose (a heading right before it is the prose's), within the last page holding a figure."""
-    end = begin
-    last_figure_page: int | None = None
-    found_figure = False
-    while end < limit:
-        text = lines[end].text
-        key = compact(text)
-        if is_title(text) or any(m in key for m in _SENTENCE_MARKS):
-            break
-        figures = _figures(text)
-        if not figures and len(key) > _CELL_MAX_CHARS:
-            break
-        if figures:
-            found_figure = True
-            last_figure_page = lines[end].page
-        end += 1
-    if end < limit and end > begin and is_heading(lines[end - 1].text.strip()) and not _figures(lines[end - 1].text):
-        end -= 1  # the heading of the prose that stopped the table
-    if found_figure and last_figure_page is not None:
-        while end > begin and lines[end - 1].page != last_figure_page:
-            end -= 1  # pages after the table's last figure hold no part of it
-    return end
 
 
 def _not_read(lines: list[SourceLine], start: int, end: int) -> LinearTable | None:
     """The table titled at ``start`` reported as not read, or None when its lines hold too few figures to lose."""
     body = lines[start + 1 : end]
-    figures = [BlockLine(word, line.page, line.line) for line in body for word in _figures(line.text)]
+    figures = [BlockLine(word, line.page, line.line) for line in body for word in table_figures(line.text)]
     if len(figures) < _MIN_FIGURES:
         return None
     layout = _layout(body)
@@ -94,11 +50,3 @@ def _not_read(lines: list[SourceLine], start: int, end: int) -> LinearTable | No
 def _layout(body: list[SourceLine]) -> HeaderLayout | None:
     """The columns the table's header prints, from its lines without digits (header cells in any order)."""
     return match_layout(" ".join(line.text for line in body if not any(c.isdigit() for c in line.text)))
-
-
-def _figures(text: str) -> list[str]:
-    """The line's words that are a table's figures (a code written whole is not one)."""
-    if not any(c.isdigit() for c in text):
-        return []
-    words = [token.text for token in line_tokens(text, None, 0)]
-    return [word for word in words if is_figure(word) and not (word.isdigit() and len(word) in _CODE_LENGTHS)]

@@ -1,0 +1,183 @@
+"""A budget's two overviews (财务收支预算总表, 财政拨款收支预算总表) read from ``pdftotext``'s default
+output of budget reports built here.
+
+pdftotext without ``-layout`` writes a two-sided overview as one stream: both sides' labels and
+figures interleaved, each cell a block of its own. ``readers/overview_streams.py`` places its figures
+by what the report's other tables print (the 支出预算总表's and the 一般公共预算 table's class totals,
+a fund table saying it has no data), what one overview settles of the other's fund rows, and the
+sides' sums. The reports here vary the classes printed, their figures (generated so that every row,
+类 and total adds up), an income besides the fiscal appropriation (事业收入: the two overviews' class
+totals differ), and whether each title stands alone on its page (a landscape table on the next, as
+reports are typeset) or above its table. Whatever the variant, a figure read in an overview is its
+cell's, and every figure printed and not read is reported as an ambiguous cell or its table as not
+read; how much each variant gives is pinned as measured.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from budget_reports.extract.standard_tables.recognise import TableKind, find_standard_tables
+from budget_reports.normalize import parse_decimal
+from budget_reports.readers.text import read_text
+from tests.cjk_table_pdf import Column, TablePdf
+from tests.test_budget_default_text import DEPARTMENTS, HEADER, _name, _pdftotext, _printed, _rows
+
+NUMERALS = "一二三四五六七八九十"
+FUNDS = ("一般公共预算", "政府性基金预算", "国有资本经营预算")
+Grid = dict[tuple[str, int], str]  # (row label, money column) -> figure printed ("" for none)
+
+
+def _classes(rows: list[tuple[str, tuple]]) -> list[tuple[str, Decimal]]:
+    return [(code, cells[0]) for code, cells in rows if len(code) == 3]
+
+
+def _overview(total: list[tuple[str, Decimal]], fiscal: Decimal, business: Decimal) -> tuple[list[list[str]], Grid]:
+    """The 财务收支预算总表's rows (income and spending side by side) and its cells."""
+    income = [
+        ("一、财政拨款收入", fiscal),
+        ("1.一般公共预算", fiscal),
+        ("2.政府性基金预算", None),
+        ("3.国有资本经营预算", None),
+        ("二、事业收入", business or None),
+        ("三、事业单位经营收入", None),
+        ("四、其他收入", None),
+    ]
+    spending = [(f"{NUMERALS[k]}、{_name(code)}", value) for k, (code, value) in enumerate(total)]
+    grand = sum((value for _, value in total), Decimal(0))
+    return _two_sided(income, [(label, (value,)) for label, value in spending], grand, (grand,))
+
+
+def _fiscal_overview(gpb: list[tuple[str, Decimal]]) -> tuple[list[list[str]], Grid]:
+    """The 财政拨款收支预算总表's rows: income by fund, spending 合计 and by fund."""
+    grand = sum((value for _, value in gpb), Decimal(0))
+    income = [(f"{NUMERALS[k]}、{fund}", grand if k == 0 else None) for k, fund in enumerate(FUNDS)]
+    spending = [(f"{NUMERALS[k]}、{_name(code)}", (v, v, None, None)) for k, (code, v) in enumerate(gpb)]
+    return _two_sided(income, spending, grand, (grand, grand, None, None))
+
+
+def _two_sided(
+    income: list[tuple[str, Decimal | None]],
+    spending: list[tuple[str, tuple[Decimal | None, ...]]],
+    grand: Decimal,
+    spending_grand: tuple[Decimal | None, ...],
+) -> tuple[list[list[str]], Grid]:
+    width = len(spending_grand)
+    body = []
+    for r in range(max(len(income), len(spending))):
+        left = [income[r][0], _printed(income[r][1])] if r < len(income) else ["", ""]
+        right = [spending[r][0], *map(_printed, spending[r][1])] if r < len(spending) else [""] * (width + 1)
+        body.append(left + right)
+    body.append(["收入总计", _printed(grand), "支出总计", *map(_printed, spending_grand)])
+    grid: Grid = {}
+    for label, value in [*income, ("收入总计", grand)]:
+        grid[label, 0] = _printed(value)
+    for label, values in [*spending, ("支出总计", spending_grand)]:
+        for c, value in enumerate(values):
+            grid[label, 1 + c] = _printed(value)
+    return body, grid
+
+
+def _coded(rows: list[tuple[str, tuple]]) -> list[list[str]]:
+    body = [[code, _name(code), *map(_printed, cells)] for code, cells in rows]
+    total = [sum((cells[k] or Decimal(0)) for code, cells in rows if len(code) == 3) for k in range(3)]
+    return [*body, ["", "合计", *(_printed(v or None) for v in total)]]
+
+
+def _report(path: Path, items: tuple[str, ...], business: bool, title_alone: bool) -> tuple[Path, Grid, Grid]:
+    """The budget's overviews and their detail tables, each table under its title (or its title
+    alone on the page before); ``business``: the last 项 is paid by 事业收入, not by the budget."""
+    total_rows = _rows(items, seed=len(items))
+    gpb_rows = _rows(items[:-1], seed=len(items)) if business else total_rows  # the same rng draws
+    total, gpb = _classes(total_rows), _classes(gpb_rows)
+    fiscal = sum((value for _, value in gpb), Decimal(0))
+    grand = sum((value for _, value in total), Decimal(0))
+    overview, overview_grid = _overview(total, fiscal, grand - fiscal)
+    fiscal_body, fiscal_grid = _fiscal_overview(gpb)
+    coded = [Column(60), Column(200), *[Column(90, right=True)] * 3]
+    tables = [
+        (
+            "2026年部门财务收支预算总表",
+            [Column(150), Column(90, right=True), Column(200), Column(90, right=True)],
+            [["本年收入", "", "本年支出", ""], ["项目", "预算数", "项目", "预算数"], *overview],
+        ),
+        ("2026年部门支出预算总表", coded, [HEADER, *_coded(total_rows)]),
+        (
+            "2026年部门财政拨款收支预算总表",
+            [Column(130), Column(80, right=True), Column(180), *[Column(80, right=True)] * 4],
+            [["收入", "", "支出", "", "", "", ""], ["项目", "预算数", "项目", "合计", *FUNDS], *fiscal_body],
+        ),
+        ("2026年部门一般公共预算支出功能分类预算表", coded, [HEADER, *_coded(gpb_rows)]),
+        ("2026年部门政府性基金预算支出功能分类预算表", coded, [HEADER]),
+        ("2026年部门国有资本经营预算支出功能分类预算表", coded, [HEADER]),
+    ]
+    pdf = TablePdf()
+    for title, columns, rows in tables:
+        pdf.new_page(842, 595)
+        pdf.text(200, 40, title, 14)
+        pdf.text(600, 64, "单位：元")
+        top = 84
+        if title_alone:
+            pdf.new_page(842, 595)
+            top = 40
+        bottom = pdf.ruled_table(30, top, columns, rows, 20)
+        if len(rows) == 1:
+            pdf.text(30, bottom + 10, "注：本年度无此项预算支出，故本表无数据")
+    return pdf.save(path), overview_grid, fiscal_grid
+
+
+def _read_grid(document, kind: TableKind) -> Grid | None:
+    """The overview's cells as read (income label and figure, spending label and figures by row)."""
+    table = next((t for t in find_standard_tables(document) if t.kind is kind), None)
+    if table is None:
+        return None
+    grid: Grid = {}
+    for row in table.table.grid()[table.first_row :]:
+        for label, figures, first in ((row[0], row[1:2], 0), (row[2], row[3:], 1)):
+            for c, figure in enumerate(figures):
+                if label.strip() and figure.strip():
+                    grid[label.strip(), first + c] = figure.strip()
+    return grid
+
+
+# (department, an income besides the budget, each title alone on its page) -> figures read in
+# (财务收支预算总表, 财政拨款收支预算总表) of 9 (10 with 事业收入) and 14 printed, None for an overview
+# reported as not read; as measured.
+# The urban department's tables are all read: the overviews' spending items are the detail tables'
+# class totals, the fund rows what the fiscal overview settles; 事业收入 alone stays ambiguous (no
+# sum tells it from 事业单位经营收入 or 其他收入). The county's coded detail tables come out of
+# pdftotext with cells far from their rows and are reported as not read: with nothing known of
+# their items, several placements keep the overviews' sums, and they are reported as not read.
+VARIANTS: dict[tuple[str, bool, bool], tuple[int | None, int | None]] = {
+    ("urban", False, True): (9, 14),
+    ("urban", False, False): (9, 14),
+    ("urban", True, True): (9, 14),
+    ("county", True, False): (None, None),
+    ("county", False, True): (None, None),
+}
+
+
+@pytest.mark.parametrize(("department", "business", "title_alone"), list(VARIANTS))
+def test_a_budget_overview_read_from_pdftotext_default(
+    tmp_path: Path, department: str, business: bool, title_alone: bool
+) -> None:
+    pdf, overview, fiscal = _report(tmp_path / "budget.pdf", DEPARTMENTS[department], business, title_alone)
+    document = read_text(_pdftotext(pdf), "budget.txt")
+    reported = [cell.figure for cell in document.ambiguous_cells]
+    for (kind, truth), least in zip(
+        ((TableKind.BUDGET_OVERVIEW, overview), (TableKind.BUDGET_FISCAL_OVERVIEW, fiscal)),
+        VARIANTS[(department, business, title_alone)],
+        strict=True,
+    ):
+        read = _read_grid(document, kind)
+        named = any(kind.value in lost for lost in document.lost)
+        assert (read is None) == (least is None) == named, kind
+        read = read or {}
+        figures = {key: value for key, value in read.items() if parse_decimal(value) is not None}
+        assert {key: truth.get(key) for key in figures} == figures, f"{kind}: figures read into the wrong cell"
+        assert len(figures) == (least or 0)
+        for key, printed in truth.items():
+            assert not printed or key in figures or printed in reported, f"{kind} {key}: {printed} lost"
