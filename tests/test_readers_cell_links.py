@@ -151,7 +151,7 @@ def test_one_row_key_function(code: str, name: str, rows: Rows, keys: tuple[str,
 
 
 def test_one_column_lookup() -> None:
-    paths = [("合计", "预算数"), ("因公出国（境）费", "预算数"), ("公务用车购置及运行费", "小计", "预算数")]
+    paths = (("合计", "预算数"), ("因公出国（境）费", "预算数"), ("公务用车购置及运行费", "小计", "预算数"))
     assert column_of(paths, ("因公出国(境)费", "预算数")) == 1  # brackets full- or half-width
     assert column_of(paths, ("小计", "预算数")) == 2
     assert column_of(paths, ("预算数",)) is None  # three columns end so: the name does not say which
@@ -163,7 +163,7 @@ def test_known_cells_of_a_line_by_its_keys() -> None:
     known.add(("208", "社会保障和就业支出"), ("合计",), KnownCell.printed(Decimal("326.72")))
     known.add(("208", "社会保障和就业支出"), ("合计",), KnownCell.printed(Decimal("1.00")))  # the first counts
     link = Link(TableKind.FISCAL_OVERVIEW, ("一般公共预算财政拨款",), TableKind.GPB_EXPENDITURE, ("合计",))
-    paths = [("合计",), ("一般公共预算财政拨款",)]
+    paths = (("合计",), ("一般公共预算财政拨款",))
     # The overview lists the class by name; the detail table by code and name.
     found = checks([(link, known)], paths, "", "八、社会保障和就业支出")
     assert [(c.column, c.cell.value) for c in found] == [(1, Decimal("326.72"))]
@@ -182,7 +182,7 @@ def test_a_link_by_column_name_applies_to_the_total_line_only() -> None:
     )
     known = KnownCells()
     known.add(row_keys("", "二、事业收入"), ("收入", "预算数"), KnownCell.printed(Decimal("5.00")))
-    paths = [("合计",), ("事业收入",)]
+    paths = (("合计",), ("事业收入",))
     assert [c.cell.value for c in checks([(link, known)], paths, "", "合计")] == [Decimal("5.00")]
     assert checks([(link, known)], paths, "208", "社会保障和就业支出") == []
 

@@ -51,6 +51,8 @@ class KnownCell:
         """A printed cell (None when empty), times ``scale`` (its table's unit in the common one)."""
         if figure is None:
             return EMPTY
+        if scale == 1:  # the common case mid-placement: no product to work out
+            return cls(figure, half_step(figure))
         return cls(figure * scale, half_step(figure) * scale)
 
 
@@ -80,7 +82,7 @@ class KnownCells:
             cells = self.rows.get(key)
             if cells is None:
                 continue
-            paths = list(cells)
+            paths = tuple(cells)
             found = column_of(paths, column)
             if found is not None:
                 return cells[paths[found]]
@@ -101,7 +103,8 @@ def row_keys(code: str, name: str, rows: Rows = Rows.SAME_LINE) -> tuple[str, ..
     return tuple(k for k in (key, short) if k)
 
 
-def column_of(paths: Sequence[tuple[str, ...]], column: tuple[str, ...]) -> int | None:
+@lru_cache(maxsize=1_024)  # a few layouts' columns, asked for every line and link
+def column_of(paths: tuple[tuple[str, ...], ...], column: tuple[str, ...]) -> int | None:
     """The one column whose header path ends in ``column`` (brackets full- or half-width); None when
     no column does, or several (a name that does not say which)."""
     wanted = tuple(word.translate(_PARENS) for word in column)
@@ -140,7 +143,7 @@ class Check:
 
 
 def checks(
-    links: Sequence[tuple[Link, KnownCells]], paths: Sequence[tuple[str, ...]], code: str, name: str
+    links: Sequence[tuple[Link, KnownCells]], paths: tuple[tuple[str, ...], ...], code: str, name: str
 ) -> list[Check]:
     """The known cells of a line (``code``, ``name``) of a side whose money columns are ``paths``,
     one per link that names one of its columns and whose source knows the line."""

@@ -80,7 +80,7 @@ def settled_cells(table: RebuiltTable, rows: Rows = Rows.SAME_LINE) -> KnownCell
         if len(p.figures.candidates) != 1:
             continue
         keys = known_cells.row_keys(p.segment.code_text, p.segment.name_text, rows)
-        placement = p.figures.candidates[0]
+        figure_in = dict(zip(p.figures.candidates[0], p.figures.values, strict=True))  # column → its figure
         for column, path in enumerate(p.side.money):
-            known.add(keys, path, KnownCell.printed(p.figures.figure_in(placement, column)))
+            known.add(keys, path, KnownCell.printed(figure_in.get(column)))
     return known
