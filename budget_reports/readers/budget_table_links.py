@@ -17,20 +17,15 @@ Figures settled here then settle the rest of the table through its own column su
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from budget_reports.extract.standard_tables.recognise import TableKind, kind_of_title, unit_of
 from budget_reports.model import BlockKind, Table
 from budget_reports.normalize import parse_decimal, to_wanyuan
 from budget_reports.readers import cell_links
-from budget_reports.readers.cell_assignment import Placement, RowFigures
-from budget_reports.readers.cell_links import Link, Rows, Stage
-from budget_reports.readers.known_cells import Check, KnownCell, KnownCells, checks, linked, narrow, row_keys
-from budget_reports.readers.linear_rows import Segment
+from budget_reports.readers.cell_links import Rows, Stage
+from budget_reports.readers.known_cells import KnownCell, KnownCells, LinkSettler, linked, row_keys
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, rebuild_table
-from budget_reports.readers.table_headers import Side
 
 _LABEL_LEAVES = frozenset({"科目编码", "科目名称", "项目"})
 _CARRY_OVER = ("结转", "结余")
@@ -55,37 +50,6 @@ def settled_across_tables(lines: list[SourceLine], tables: list[LinearTable]) ->
         if not changed:
             break
     return tables
-
-
-@dataclass(frozen=True, slots=True)
-class Narrowed:
-    """A row's placements narrowed by known cells: the placements dropped and the checks kept."""
-
-    side: Side
-    segment: Segment
-    settled: dict[int, int]  # figure index → column, for the figures it settled
-    dropped: list[Placement]
-    checks: list[Check]
-
-
-@dataclass(slots=True)
-class LinkSettler:
-    """Narrows each row of a table being rebuilt by the known cells its links give (a
-    ``linear_tables.RowSettler``); what it narrowed is kept in ``narrowed``."""
-
-    links: Sequence[tuple[Link, KnownCells]]
-    to_wan: Decimal  # the table's printed unit in 万元
-    narrowed: list[Narrowed] = field(default_factory=list)
-
-    def __call__(self, side_index: int, side: Side, segment: Segment, figures: RowFigures) -> None:
-        if len(figures.candidates) < 2:
-            return
-        found = checks(self.links, side.money, segment.code_text, segment.name_text)
-        before = figures.settled() if found else {}
-        dropped = narrow(figures, found, self.to_wan)
-        if dropped:
-            settled = {i: c for i, c in figures.settled().items() if i not in before}
-            self.narrowed.append(Narrowed(side, segment, settled, dropped, found))
 
 
 def settled_by(lines: list[SourceLine], table: LinearTable, settler: LinkSettler) -> LinearTable | None:

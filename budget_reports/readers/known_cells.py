@@ -25,6 +25,8 @@ from budget_reports.model import Block
 from budget_reports.normalize import half_step
 from budget_reports.readers.cell_assignment import Placement, RowFigures
 from budget_reports.readers.cell_links import Link, Relation, Rows
+from budget_reports.readers.linear_rows import Segment
+from budget_reports.readers.table_headers import Side
 
 TOTAL_KEY = "#合计"
 EVERY_ROW_KEY = "#每行"  # where prose statements are kept: they name a cell, not a line
@@ -192,3 +194,35 @@ def _keeps(figures: RowFigures, placement: Placement, check: Check, scale: Decim
     if mine is None:
         return cell.value - cell.half <= 0
     return (mine + half_step(mine)) * scale >= cell.value - cell.half
+
+
+@dataclass(frozen=True, slots=True)
+class Narrowed:
+    """A row's placements narrowed by known cells: the placements dropped and the checks kept."""
+
+    side: Side
+    segment: Segment
+    settled: dict[int, int]  # figure index → column, for the figures it settled
+    dropped: list[Placement]
+    checks: list[Check]
+
+
+@dataclass(slots=True)
+class LinkSettler:
+    """Narrows each row of a table by the known cells its links give (``narrow``), row by row as
+    a table is rebuilt (a ``linear_tables.RowSettler``) or over a table mid-placement; what it
+    narrowed is kept in ``narrowed`` (the prose's findings say why a cell was settled)."""
+
+    links: Sequence[tuple[Link, KnownCells]]
+    scale: Decimal  # the table's printed unit in the known cells' unit
+    narrowed: list[Narrowed] = field(default_factory=list)
+
+    def __call__(self, side_index: int, side: Side, segment: Segment, figures: RowFigures) -> None:
+        if len(figures.candidates) < 2:
+            return
+        found = checks(self.links, side.money, segment.code_text, segment.name_text)
+        before = figures.settled() if found else {}
+        dropped = narrow(figures, found, self.scale)
+        if dropped:
+            settled = {i: c for i, c in figures.settled().items() if i not in before}
+            self.narrowed.append(Narrowed(side, segment, settled, dropped, found))

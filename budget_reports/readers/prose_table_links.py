@@ -20,9 +20,9 @@ from functools import lru_cache
 from budget_reports.model import Block, SettledCell
 from budget_reports.normalize import half_step, parse_decimal, to_wanyuan
 from budget_reports.readers import cell_links
-from budget_reports.readers.budget_table_links import LinkSettler, Narrowed, settled_by, table_kind, wan_per_unit
+from budget_reports.readers.budget_table_links import settled_by, table_kind, wan_per_unit
 from budget_reports.readers.cell_links import Link, Stated
-from budget_reports.readers.known_cells import EVERY_ROW_KEY, Check, KnownCell, KnownCells
+from budget_reports.readers.known_cells import EVERY_ROW_KEY, Check, KnownCell, KnownCells, LinkSettler, Narrowed
 from budget_reports.readers.linear_tables import LinearTable, SourceLine
 
 _FIGURE = r"\s*(?P<value>[+-]?\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|亿元|元)"

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from budget_reports.extract.standard_tables.recognise import TableKind
 from budget_reports.readers import cell_links, known_cells
 from budget_reports.readers.cell_assignment import RowFigures
 from budget_reports.readers.cell_links import Rows, Stage
-from budget_reports.readers.known_cells import KnownCell, KnownCells, checks, linked, narrow
+from budget_reports.readers.known_cells import KnownCell, KnownCells, LinkSettler, linked
 from budget_reports.readers.linear_rows import Segment
 from budget_reports.readers.table_headers import HeaderLayout, Side
 
@@ -60,12 +61,11 @@ def narrow_across(tables: Sequence[RebuiltTable]) -> list[RebuiltTable]:
         links = linked(candidates, by_kind, settled_cells)  # the other tables' lines as they stand now
         if not links:
             continue
+        settle = LinkSettler(links, Decimal(1))  # the tables' printed unit: a report prints them in one
         for placed in target.placed():
-            if len(placed.figures.candidates) < 2:
-                continue
-            found = checks(links, placed.side.money, placed.segment.code_text, placed.segment.name_text)
-            if narrow(placed.figures, found) and target not in changed:
-                changed.append(target)
+            settle(0, placed.side, placed.segment, placed.figures)
+        if settle.narrowed:
+            changed.append(target)
     return changed
 
 
