@@ -31,6 +31,7 @@ from budget_reports.readers.known_cells import (
     narrow,
     row_keys,
 )
+from tests.test_readers_prose_table_links import ITEM, STATED, _findings, _frames, _three_public
 from tests.test_readers_table_relations import report
 
 _PROJECT_AT_LEAST = Link(
@@ -70,6 +71,32 @@ def test_a_new_link_entry_places_the_lines_it_relates(tmp_path: Path, monkeypatc
 def test_the_catalogue_as_shipped_places_them_too(tmp_path: Path) -> None:
     lines = _spending(tmp_path)
     assert {code: lines[code] for code in _PROJECT_ONLY} == {code: (None, v) for code, v in _PROJECT_ONLY.items()}
+
+
+# The Putuo 2024 report's 三公 prose, reworded: the total's budget ``预算安排0.95万元``, no 决算 stated.
+_ARRANGED = (
+    (STATED, "“三公”经费财政拨款支出预算安排0.95万元"),
+    ("因公出国（境）费决算为0.00万元", "因公出国（境）费决算持平"),
+    ("维护费支出决算为0.00万元", "维护费支出决算持平"),
+    (ITEM, "公务接待费支出决算持平"),
+)
+
+
+def test_a_new_prose_entry_reads_another_wording(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    frames = _frames(tmp_path / "shipped", "pdftotext-raw", *_ARRANGED)
+    assert _three_public(frames, "三公经费")["budget_value"] is None  # the shipped words do not read it
+    assert _findings(frames, "extraction.settled_by_prose").height == 0
+    total = next(link for link in LINKS if link.column == ("合计", "预算数") and isinstance(link.source, Stated))
+    assert isinstance(total.source, Stated)
+    arranged = [
+        Link(table, total.column, Stated(total.source.subject, "预算安排"), total.source_column, rows=Rows.EVERY_ROW)
+        for table in (TableKind.THREE_PUBLIC, TableKind.GPB_THREE_PUBLIC)
+    ]
+    monkeypatch.setattr(cell_links, "LINKS", (*LINKS, *arranged))
+    frames = _frames(tmp_path / "with_entry", "pdftotext-raw", *_ARRANGED)
+    assert _three_public(frames, "三公经费")["budget_value"] == Decimal("0.95")
+    settled = _findings(frames, "extraction.settled_by_prose")
+    assert settled.height == 1 and "合计/预算数 = 0.95万元" in settled["message"][0]
 
 
 def _row(*values: str, candidates: list[tuple[int, ...]]) -> RowFigures:
