@@ -19,8 +19,9 @@ from budget_reports.extract.standard_tables.recognise import TableKind, find_sta
 from budget_reports.gold import extract_frames
 from budget_reports.model import Document, Table
 from budget_reports.normalize import parse_decimal
-from budget_reports.readers.budget_table_links import row_keys
 from budget_reports.readers.cell_assignment import RowFigures, bound_by_parent
+from budget_reports.readers.cell_links import Rows
+from budget_reports.readers.known_cells import row_keys
 from budget_reports.readers.text import read_text
 from tests.budget_documents import PUTUO_URBAN_2026, SICHUAN_COUNTY_2026, BudgetReport, BudgetTable, mutated
 from tests.budget_text import extracted_text, is_body_row, without_column
@@ -184,7 +185,7 @@ def test_without_income_by_fund_nor_fund_tables_the_figures_stay_ambiguous() -> 
     ],
 )
 def test_lines_are_matched_across_tables_by_code_name_or_total(code: str, name: str, keys: list[str]) -> None:
-    assert row_keys(code, name) == keys
+    assert list(row_keys(code, name, Rows.SAME_LINE_ANY_TOTAL)) == keys
 
 
 def test_a_settled_parent_bounds_each_child_column_by_column() -> None:

@@ -1,0 +1,168 @@
+"""Which cells of a report's tables are known elsewhere: in another table, or in the report's prose.
+
+A report prints the same money several times. When the text of a table dropped a row's empty
+cells and the row's own arithmetic leaves several placements of its figures, a figure known
+elsewhere decides (``known_cells.narrow``). This module is the catalogue alone: each entry says
+which column of which table is related to what (another table's column, or a prose statement),
+how (the same figure, or at least it), how the lines are matched, and when the reader checks it.
+Another table family, or another year's layout, needs only new entries here.
+
+- Final accounts (决算): the 支出决算表 spends from every source, so each of its 合计 / 基本支出 /
+  项目支出 cells is at least the 一般公共预算财政拨款 (or 政府性基金) table's cell of the same
+  line; the 财政拨款收入支出决算总表's fund columns are the fund tables' totals per class. Checked
+  while the rows are placed, against the other tables' lines already settled.
+- Budgets (部门预算): the 财政拨款收支预算总表's fund columns are the fund tables' class totals
+  and, in total, that fund's income line; the 收入预算总表's 合计 row is the 财务收支预算总表's
+  income lines, source by source. Checked once every table is placed, against what each prints.
+  (The final-accounts kind of check, while placing, would place three more class lines of the
+  corpus budget, which its gold and transcription tests list as not yet read.)
+- Prose (三公 tables): ``“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元`` states
+  the 合计 cells of the 财政拨款“三公”经费支出决算表, and each item's sentence that item's cells.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from budget_reports.extract.standard_tables.recognise import TableKind
+from budget_reports.readers.table_headers import BUDGET_INCOME_SOURCES
+
+
+class Relation(StrEnum):
+    EQUAL = "equal"  # the same figure, printed twice
+    AT_LEAST = "at_least"  # the narrowed table's cell holds the other's and more (all funds ⊇ one fund)
+
+
+class Rows(StrEnum):
+    """How a line of the narrowed table finds the cell known elsewhere."""
+
+    # The source's line of the same code, a 类 also by its name, the year's total by its label
+    # (本年支出合计 is a detail table's 合计; 总计 adds carry-overs: not the same line).
+    SAME_LINE = "same_line"
+    # The same, any 合计 / 总计 line being the table's total (a budget carries nothing over).
+    SAME_LINE_ANY_TOTAL = "same_line_any_total"
+    # Only the narrowed table's total line; the source's line named like the column (the
+    # 收入预算总表's 合计 row, column 事业收入 = the 财务收支预算总表's line 二、事业收入).
+    TOTAL_BY_COLUMN_NAME = "total_by_column_name"
+    # A prose statement names a cell, not a line: every line of a table of one row.
+    EVERY_ROW = "every_row"
+
+
+class Stage(StrEnum):
+    """When the reader checks a link."""
+
+    PLACING = "placing"  # while a table's rows are placed, against the other tables' settled lines
+    PLACED = "placed"  # once every table is placed, against what the other table (or the prose) gives
+
+
+@dataclass(frozen=True, slots=True)
+class Stated:
+    """A figure the prose states: after the words naming the row or item, the stage's words."""
+
+    subject: str  # regular expression: how the prose names the row or item
+    stage: str  # regular expression: the words before the stage's figure (预算为, 决算为)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Column ``column`` (the end of its header path) of table ``table`` is related to ``source``:
+    column ``source_column`` of another table, or what the prose states (``Stated``)."""
+
+    table: TableKind
+    column: tuple[str, ...]
+    source: TableKind | Stated
+    source_column: tuple[str, ...]
+    relation: Relation = Relation.EQUAL
+    rows: Rows = Rows.SAME_LINE
+    stage: Stage = Stage.PLACED
+    # The equality needs a source without carry-overs (上年结转 / 结转下年 make 总计 differ by fund).
+    without_carry_over: bool = False
+
+
+# --- Final accounts: all-funds spending holds each fund's spending of the same line. ---
+_SPENDING_BY_FUND = (
+    (TableKind.GPB_EXPENDITURE, "本年支出合计", "合计"),
+    (TableKind.GPB_EXPENDITURE, "基本支出", "基本支出"),
+    (TableKind.GPB_EXPENDITURE, "项目支出", "项目支出"),
+    (TableKind.GOV_FUND, "本年支出合计", "小计"),
+    (TableKind.GOV_FUND, "基本支出", "基本支出"),
+    (TableKind.GOV_FUND, "项目支出", "项目支出"),
+)
+# The fiscal overview's spending columns, fund by fund, are the fund tables' totals per class.
+_FINAL_FUNDS = (
+    ("一般公共预算财政拨款", TableKind.GPB_EXPENDITURE, "合计"),
+    ("政府性基金预算财政拨款", TableKind.GOV_FUND, "小计"),
+    ("国有资本经营预算财政拨款", TableKind.STATE_CAPITAL, "小计"),
+)
+FINAL_ACCOUNTS: tuple[Link, ...] = (
+    *(
+        Link(TableKind.EXPENDITURE, (column,), source, (source_column,), Relation.AT_LEAST, stage=Stage.PLACING)
+        for source, column, source_column in _SPENDING_BY_FUND
+    ),
+    *(
+        Link(TableKind.FISCAL_OVERVIEW, (fund,), source, (total,), stage=Stage.PLACING)
+        for fund, source, total in _FINAL_FUNDS
+    ),
+)
+
+# --- Budgets ---
+_BUDGET_FUNDS = (
+    ("一般公共预算", TableKind.BUDGET_GPB),
+    ("政府性基金预算", TableKind.BUDGET_GOV_FUND),
+    ("国有资本经营预算", TableKind.BUDGET_STATE_CAPITAL),
+)
+BUDGETS: tuple[Link, ...] = (
+    *(
+        Link(TableKind.BUDGET_FISCAL_OVERVIEW, ("支出", fund), table, ("合计",), rows=Rows.SAME_LINE_ANY_TOTAL)
+        for fund, table in _BUDGET_FUNDS
+    ),
+    # Within the 财政拨款收支预算总表: each fund's spending in total is that fund's income line.
+    *(
+        Link(
+            TableKind.BUDGET_FISCAL_OVERVIEW,
+            ("支出", fund),
+            TableKind.BUDGET_FISCAL_OVERVIEW,
+            ("收入", "预算数"),
+            rows=Rows.TOTAL_BY_COLUMN_NAME,
+            without_carry_over=True,
+        )
+        for fund, _ in _BUDGET_FUNDS
+    ),
+    *(
+        Link(
+            TableKind.BUDGET_INCOME,
+            (source,),
+            TableKind.BUDGET_OVERVIEW,
+            ("收入", "预算数"),
+            rows=Rows.TOTAL_BY_COLUMN_NAME,
+        )
+        for source, _ in BUDGET_INCOME_SOURCES
+    ),
+)
+
+# --- Prose: the 三公 tables' cells, as the report's prose states them. ---
+_THREE_PUBLIC = (TableKind.THREE_PUBLIC, TableKind.GPB_THREE_PUBLIC)
+# How the prose names each row or item, and the end of its column's header path (without the
+# stage). Longer names first: 公务用车购置及运行费 before 公务用车购置费.
+_SUBJECTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"[“\"'‘]?三公[”\"'’]?经费(?:财政拨款)?(?:支出)?", ("合计",)),
+    (r"公务用车购置及运行(?:维护)?费(?:支出)?", ("公务用车购置及运行费", "小计")),
+    (r"(?<!安排)因公出国[（(]境[）)](?:经费|费用|费)?(?:支出)?", ("因公出国(境)费",)),
+    (r"公务用车购置(?:费)?(?:支出)?(?!及)", ("公务用车购置费",)),
+    (r"公务用车运行(?:维护)?(?:费)?(?:支出)?", ("公务用车运行费",)),
+    (r"(?<!国内)公务接待(?:费)?(?:支出)?", ("公务接待费",)),
+)
+# The column of each stage (the last word of the header path) and the words before its figure.
+_STAGES: tuple[tuple[str, str], ...] = (
+    ("预算数", r"(?:年初|全年)?预算(?:数)?(?:为|是)"),
+    ("决算数", r"(?:支出)?决算(?:数)?(?:为|是)"),
+)
+PROSE: tuple[Link, ...] = tuple(
+    Link(table, (*column, stage), Stated(subject, words), (*column, stage), rows=Rows.EVERY_ROW)
+    for table in _THREE_PUBLIC
+    for subject, column in _SUBJECTS
+    for stage, words in _STAGES
+)
+
+LINKS: tuple[Link, ...] = (*FINAL_ACCOUNTS, *BUDGETS, *PROSE)
