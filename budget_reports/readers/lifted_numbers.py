@@ -69,6 +69,8 @@ _RAISED = re.compile(r"^(?:[+-]?\d[\d,]*(?:\.\d+)?%?(?![\d、.．])|[“”])")
 def restore_lifted_numbers(lines: list[SourceLine]) -> list[SourceLine]:
     """The lines with each run of lifted numbers put back into the line above it."""
     candidates = _candidates(lines)
+    if not candidates:
+        return list(lines)  # no numbers line under a line (most text): nothing to put back
     _settle_neighbours(lines, candidates)
     out: list[SourceLine] = []
     i = 0
