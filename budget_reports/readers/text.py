@@ -101,7 +101,9 @@ def _read_linear(
     dropped -= lifted_numbers_lines(lines, dropped)
     if dropped and may_evaluate:
         dropped -= evaluation_lines(lines, laid_out)
-    lines = unglue_titles([line for line in lines if (line.page, line.line) not in dropped])
+    if dropped:  # else (most text) no line to look up
+        lines = [line for line in lines if (line.page, line.line) not in dropped]
+    lines = unglue_titles(lines)
     prose: list[list[SourceLine]] = []
     position = 0
     tables = with_stage_streams(lines, overviews_from_streams(lines, find_tables(lines)))
