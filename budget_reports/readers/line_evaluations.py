@@ -71,7 +71,9 @@ class _Read:
 
 def with_evaluations(lines: list[SourceLine], tables: list[LinearTable], laid_out: bool) -> list[LinearTable]:
     """The tables, and the self-evaluation tables found in the lines between them, in order."""
-    if not any("自评" in line.text or "评分" in line.text for line in lines):  # no 自评表 / 评分表: nothing to do
+    # No 自评表 / 评分表 (no line names 自评 or 评分): nothing to do. Asked of the lines joined, not line by line.
+    joined = "\n".join([line.text for line in lines])
+    if "自评" not in joined and "评分" not in joined:
         return tables
     out: list[LinearTable] = []
     position = 0
