@@ -162,6 +162,9 @@ def display_width(text: str) -> int:
     """Columns the text takes in a monospaced rendering: a Chinese character takes two.
 
     Counted from the UTF-8 length (three bytes for a CJK character, one for ASCII) rather than
-    character by character: this runs on every line of the document."""
+    character by character: this runs on every line of the document. ASCII text (a row of figures)
+    is told as such without encoding it."""
+    if text.isascii():
+        return len(text)
     extra = (len(text.encode("utf-8")) - len(text)) // 2
     return len(text) + extra

@@ -172,7 +172,8 @@ class _Search:
         missing = values[total] - sum(values[j] for j in chosen)
         rounding = halves[total] + sum(halves[j] for j in chosen)
         for i in [None, *(i for i in range(len(values)) if i not in used)]:
-            if not self.step():
+            self.steps += 1  # ``step`` written out: this loop takes most of the steps
+            if self.steps > self.bound:
                 return
             picked = chosen if i is None else [*chosen, i]
             if last and not picked:
@@ -244,22 +245,27 @@ class _Search:
         for k in range(len(order) - 1, -1, -1):
             suffix[k] = suffix[k + 1] + values[order[k]]
 
+        bound = self.bound
+        # The pool's figures and their rounding in that order, looked up once.
+        ordered = [values[i] for i in order]
+        ordered_halves = [halves[i] for i in order]
+
         def walk(k: int, picked: list[int], so_far: int, rounding: int) -> None:
             self.steps += 1
-            if self.steps > self.bound:
+            if self.steps > bound:
                 return
             if picked and abs(so_far - total) <= own + rounding:
                 out.append(picked)
             if k == len(order) or so_far + suffix[k] < total - slack:
                 return
             for j in range(k, len(order)):
-                value = values[order[j]]
+                value, half = ordered[j], ordered_halves[j]
                 # Every figure weighs more than its rounding: a sum past the total stays past it.
-                if so_far + value - total > own + rounding + halves[order[j]]:
+                if so_far + value - total > own + rounding + half:
                     continue
-                if j > k and values[order[j - 1]] == value:
+                if j > k and ordered[j - 1] == value:
                     continue  # an equal figure was skipped at this depth: the same subset by value
-                walk(j + 1, [*picked, order[j]], so_far + value, rounding + halves[order[j]])
+                walk(j + 1, [*picked, order[j]], so_far + value, rounding + half)
 
         walk(0, [], 0, 0)
         return out

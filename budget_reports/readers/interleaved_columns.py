@@ -394,18 +394,24 @@ class _Search:
         run = runs[k]
         whole, half = self.whole, self.half
         lowest = min(chains)
+        # Figures are never negative: a figure larger than what a row lacks cannot go there. Where each
+        # figure of the run may stand is asked once for all the starts tried.
+        room = (
+            [[whole[i] <= lacking[r] + slack[r] + half[i] for r in range(self.n_rows)] for i in run]
+            if self.nonnegative
+            else None
+        )
         for start in range(lowest + 1, self.n_rows - len(run) + 1):
-            rows = range(start, start + len(run))
-            if self.nonnegative and not all(
-                whole[i] <= lacking[r] + slack[r] + half[i] for i, r in zip(run, rows, strict=True)
-            ):
+            end = start + len(run)
+            if room is not None and not all(room[offset][start + offset] for offset in range(len(run))):
                 continue
             # The run goes after the column ending lowest above it.
             chain = max((c for c in range(len(chains)) if chains[c] < start), key=chains.__getitem__)
             saved = chains[chain]
-            chains[chain] = rows[-1]
-            unfilled = self.unfilled
-            for i, r in zip(run, rows, strict=True):
+            chains[chain] = end - 1
+            # The rows' state before the run, put back as it was once its placements are tried.
+            unfilled, lacked, slacked, had = self.unfilled, lacking[start:end], slack[start:end], held[start:end]
+            for i, r in zip(run, range(start, end), strict=True):
                 was_open = abs(lacking[r]) > slack[r]
                 lacking[r] -= whole[i]
                 slack[r] += half[i]
@@ -418,12 +424,8 @@ class _Search:
                 self.parts(runs, k + 1, chains, lacking, slack, held)
             chains[chain] = saved
             self.unfilled = unfilled
-            for i, r in zip(run, rows, strict=True):
-                lacking[r] += whole[i]
-                slack[r] -= half[i]
-                remaining = list(held[r])
-                remaining.remove(whole[i])
-                held[r] = tuple(remaining)
+            lacking[start:end], slack[start:end], held[start:end] = lacked, slacked, had
+            for i in run:
                 del self.assignment[i]
 
 

@@ -151,6 +151,14 @@ class _Search:
         self.rule_ends = [sorted((end, n) for n, (end, _, _) in enumerate(column_rules)) for column_rules in self.rules]
         self.last = [-1] * len(self.columns)
         self.grid: list[list[int | None]] = [[None] * n for n in self.rows]  # figure in each cell
+        # Each side's fund columns against its 合计 column, row by row: the side's rows and the grid
+        # columns (the total's first), looked up once for every placement checked.
+        self.column_of = {column: k for k, column in enumerate(self.columns)}
+        self.fund_sums = [
+            (len(sides[s]), [self.grid[self.column_of[s, c]] for c in (total, *parts)])
+            for s in (INCOME, SPENDING)
+            for total, parts in layout[s].sums
+        ]
         self.placed: dict[int, Cell] = {}
         self.solutions: list[dict[int, Cell]] = []
         self.nodes = _MAX_NODES
@@ -216,19 +224,21 @@ class _Search:
         for k, rules in enumerate(self.rules):
             if not all(self.adds_up(k, n) for n in range(len(rules))):
                 return False
-        first = {column: k for k, column in enumerate(self.columns)}
-        for s in (INCOME, SPENDING):
-            for total, parts in self.layout[s].sums:
-                for r in range(len(self.sides[s])):
-                    value, slack = self.cell(first[s, total], r)
-                    for part in parts:
-                        v, h = self.cell(first[s, part], r)
-                        value -= v
-                        slack += h
-                    if abs(value) > slack:
-                        return False
+        whole, half = self.whole, self.half
+        for rows, (total, *parts) in self.fund_sums:
+            for r in range(rows):
+                i = total[r]
+                value, slack = (0, 0) if i is None else (whole[i], half[i])
+                for part in parts:
+                    i = part[r]
+                    if i is not None:
+                        value -= whole[i]
+                        slack += half[i]
+                if abs(value) > slack:
+                    return False
         if None in self.grand:
             return True
+        first = self.column_of
         (a, ha), (b, hb) = self.cell(first[INCOME, 0], self.grand[0]), self.cell(first[SPENDING, 0], self.grand[1])
         return abs(a - b) <= ha + hb
 

@@ -69,6 +69,8 @@ _RAISED = re.compile(r"^(?:[+-]?\d[\d,]*(?:\.\d+)?%?(?![\d、.．])|[“”])")
 def restore_lifted_numbers(lines: list[SourceLine]) -> list[SourceLine]:
     """The lines with each run of lifted numbers put back into the line above it."""
     candidates = _candidates(lines)
+    if not candidates:
+        return list(lines)  # no numbers line under a line (most text): nothing to put back
     _settle_neighbours(lines, candidates)
     out: list[SourceLine] = []
     i = 0
@@ -101,6 +103,8 @@ def lifted_numbers_lines(
 ) -> set[tuple[int | None, int]]:
     """(page, line) of the ``page_numbers`` that fit one way only into the line above
     (``、一般公共服务支出…`` over ``1``, ``（二） 年重点工作`` over ``2021``): lifted figures."""
+    if not page_numbers:
+        return set()  # most text: no page number to look at, no line to walk
     return {
         (below.page, below.line)
         for line, below in pairwise(lines)

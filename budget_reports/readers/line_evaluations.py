@@ -71,7 +71,9 @@ class _Read:
 
 def with_evaluations(lines: list[SourceLine], tables: list[LinearTable], laid_out: bool) -> list[LinearTable]:
     """The tables, and the self-evaluation tables found in the lines between them, in order."""
-    if not any("自评" in line.text or "评分" in line.text for line in lines):  # no 自评表 / 评分表: nothing to do
+    # No 自评表 / 评分表 (no line names 自评 or 评分): nothing to do. Asked of the lines joined, not line by line.
+    joined = "\n".join([line.text for line in lines])
+    if "自评" not in joined and "评分" not in joined:
         return tables
     out: list[LinearTable] = []
     position = 0
@@ -81,10 +83,13 @@ def with_evaluations(lines: list[SourceLine], tables: list[LinearTable], laid_ou
         end = table.start if table is not None else len(lines)
         i = position
         while i < end:
+            # Every title names 自评 or 评分: the first line from here naming 评, or the line before it
+            # (a title wrapped there), is the next that may open one.
+            named = next((k for k in range(i, end) if "评" in lines[k].text), end)
+            if named == end:
+                break
+            i = max(i, named - 1)
             text = lines[i].text
-            if "评" not in text and "评" not in _next(lines, i, end):  # every title names 自评 or 评分
-                i += 1
-                continue
             title_lines = _title_lines(lines, i, end)
             if not title_lines:
                 # A scoring table's total belongs to the evaluation printed before it: only when that

@@ -94,8 +94,11 @@ def basic_spending_from_streams(
     """The tables, each 基本支出决算表 left not read (written as an interleaved stream) read again
     from its stream where the sums settle its totals."""
     out = list(tables)
+    runs = _continued_runs(lines, out)
+    if not runs:
+        return out  # no such table left not read (most text): the prose need not be searched
     stated = stated_groups(prose)
-    for run in _continued_runs(lines, out):
+    for run in runs:
         read = read_stream(lines, [out[k] for k in run], stated)
         if isinstance(read, str):  # why not: said in the report of the table not read
             first = out[run[0]]

@@ -63,7 +63,7 @@ def read_text(text: str, source_file: str, encoding: str = "utf-8") -> Document:
         for number, lines in enumerate(page_lines, start=1):
             document.blocks.extend(parse_lines(lines, number if paged else None))
     else:
-        _read_linear(document, page_lines, paged, may_evaluate="评" in text)
+        _read_linear(document, page_lines, paged, may_evaluate="评" in text, marked="[" in text)
     document.page_count = len(page_lines) if paged else None
     if encoding not in ("utf-8", "ascii"):
         document.warnings.append(f"文本编码为 {encoding}")
@@ -84,12 +84,15 @@ def text_pages(text: str) -> list[list[str]]:
     return [page_text.split("\n") for page_text in pages]
 
 
-def _read_linear(document: Document, page_lines: list[list[str]], paged: bool, may_evaluate: bool) -> None:
+def _read_linear(
+    document: Document, page_lines: list[list[str]], paged: bool, may_evaluate: bool, marked: bool
+) -> None:
     """Text extracted from a PDF: tables written as lines are rebuilt, the rest read as prose.
     ``may_evaluate``: the text names 评 at all (a self-evaluation table's title does): else no line is
-    looked at for one."""
+    looked at for one. ``marked``: the text holds a ``[`` (an export marker may stand in a line): else
+    no line is searched for one."""
     lines = [
-        SourceLine(number if paged else None, i, strip_markers(text))
+        SourceLine(number if paged else None, i, strip_markers(text) if marked else text)
         for number, page in enumerate(page_lines, start=1)
         for i, text in enumerate(page, start=1)
     ]
@@ -98,7 +101,9 @@ def _read_linear(document: Document, page_lines: list[list[str]], paged: bool, m
     dropped -= lifted_numbers_lines(lines, dropped)
     if dropped and may_evaluate:
         dropped -= evaluation_lines(lines, laid_out)
-    lines = unglue_titles([line for line in lines if (line.page, line.line) not in dropped])
+    if dropped:  # else (most text) no line to look up
+        lines = [line for line in lines if (line.page, line.line) not in dropped]
+    lines = unglue_titles(lines)
     prose: list[list[SourceLine]] = []
     position = 0
     tables = with_stage_streams(lines, overviews_from_streams(lines, find_tables(lines)))

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from itertools import groupby
+from operator import attrgetter
 
 from budget_reports.extract.standard_tables.recognise import unit_of
 from budget_reports.model import Block, BlockKind
@@ -48,21 +50,23 @@ _GLUED_HEADING = re.compile(rf"(?<=[说明况表。；])(?={pattern_of(CHINESE_C
 
 def furniture(lines: Sequence[SourceLine]) -> set[tuple[int | None, int]]:
     """(page, line) of page numbers and running headers/footers at the edges of pages."""
+    # Only the lines near a page's edges are looked at: the lines are grouped as they come (page by
+    # page), and each page's text lines are sought from its two ends.
     by_page: dict[int | None, list[SourceLine]] = {}
-    for line in lines:
-        if line.text.strip():
-            by_page.setdefault(line.page, []).append(line)
-    if len(by_page) < 2:
+    for page, group in groupby(lines, key=_page_of):
+        by_page.setdefault(page, []).extend(group)
+    edge_lines = [edge for edge in map(_edge_lines, by_page.values()) if edge]
+    if len(edge_lines) < 2:
         return set()
-    # Each edge line with its running key, its page's lines and its index there (asked whether it sits in a
-    # run of codes).
+    # Each edge line with its running key, its page's lines near the edges and its index there (asked
+    # whether it sits in a run of codes).
     edges = [
         (page_lines[index], running_key(page_lines[index].text), page_lines, index)
-        for page_lines in by_page.values()
+        for page_lines in edge_lines
         for index in _edge_indices(len(page_lines))
     ]
     keys = Counter(key for _, key, _, _ in edges)
-    least = max(_RUNNING_PAGES, int(_RUNNING_SHARE * len(by_page)))
+    least = max(_RUNNING_PAGES, int(_RUNNING_SHARE * len(edge_lines)))
     return {
         (line.page, line.line)
         for line, key, page_lines, index in edges
@@ -78,6 +82,29 @@ def furniture(lines: Sequence[SourceLine]) -> set[tuple[int | None, int]]:
             and compact(line.text) not in _HEADER_CELLS
         )
     }
+
+
+_page_of = attrgetter("page")
+
+
+def _edge_lines(page: list[SourceLine]) -> list[SourceLine]:
+    """The page's text lines (not blank) that an edge line or its neighbour can be: the first and last
+    ``_EDGE_LINES + 1`` of them (all when there are no more), in order. The ones between are never
+    looked at, and the edge lines keep their places counted from either end."""
+    near = _EDGE_LINES + 1
+    head: list[SourceLine] = []
+    k = 0
+    while k < len(page) and len(head) < near:
+        if page[k].text.strip():
+            head.append(page[k])
+        k += 1
+    tail: list[SourceLine] = []
+    m = len(page) - 1
+    while m >= k and len(tail) < near:
+        if page[m].text.strip():
+            tail.append(page[m])
+        m -= 1
+    return [*head, *reversed(tail)]
 
 
 def _edge_indices(count: int) -> list[int]:
@@ -140,46 +167,56 @@ def split_glued_headings(text: str) -> list[str]:
 
 def paragraph_blocks(lines: Sequence[SourceLine], width: int | None) -> list[Block]:
     """Blocks of prose lines (one page or several): headings alone, wrapped lines joined."""
-    pieces: list[tuple[SourceLine, str]] = []
+    # The pieces of text (a line, or a heading split off it) and the line each comes from.
+    sources: list[SourceLine] = []
+    texts: list[str] = []
     # Whether each piece's line comes right after the previous piece's: no blank line, table or
     # dropped line between them, or the line was put back below the one it continues across the blank
     # lines its raise left (``follows``). Source line numbers cannot tell: a line may have taken in
     # the line below it (``lifted_numbers``).
     adjacent: list[bool] = []
-    for index, line in enumerate(lines):
+    before: SourceLine | None = None  # the line before this one
+    for line in lines:
         text = line.text.strip()
         if text:
+            after = bool(sources) and (sources[-1] is before or line.follows)
             parts = split_glued_headings(text)
-            after = index > 0 and bool(pieces) and (pieces[-1][0] is lines[index - 1] or line.follows)
             if len(parts) == 1:  # most lines: no heading glued to them
                 adjacent.append(after)
-                pieces.append((line, parts[0]))
-                continue
-            adjacent.extend([after] + [True] * (len(parts) - 1))
-            pieces.extend((line, part) for part in parts)
+                sources.append(line)
+                texts.append(parts[0])
+            else:
+                adjacent += [after] + [True] * (len(parts) - 1)
+                sources += [line] * len(parts)
+                texts += parts
+        before = line
     blocks: list[Block] = []
+    count = len(texts)
     i = 0
-    while i < len(pieces):
-        first, first_text = pieces[i]
-        texts = [first_text]
+    while i < count:
+        first = sources[i]
         j = i
-        while j + 1 < len(pieces) and adjacent[j + 1] and _continues(pieces[j], pieces[j + 1], width, j == i):
-            j += 1
-            texts.append(pieces[j][1])
-        text, starts = join_wrapped(texts)
+        if width is not None:  # else not wrapped text: every piece is a block of its own
+            while (
+                j + 1 < count
+                and adjacent[j + 1]
+                and _continues(sources[j], texts[j], sources[j + 1], texts[j + 1], width, j == i)
+            ):
+                j += 1
+        if j == i:
+            text, line_starts = texts[i], ()
+        else:
+            text, starts = join_wrapped(texts[i : j + 1])
+            line_starts = tuple(starts)
         kind = BlockKind.HEADING if is_heading(text) else BlockKind.PARAGRAPH
-        line_starts = tuple(starts) if len(texts) > 1 else ()
         blocks.append(Block(kind, text, first.page, first.line, line_starts=line_starts))
         i = j + 1
     return blocks
 
 
-def _continues(
-    current: tuple[SourceLine, str], following: tuple[SourceLine, str], width: int | None, first: bool
-) -> bool:
-    (line, text), (next_line, next_text) = current, following
-    if width is None or line is next_line:
-        return False  # not wrapped text, or a heading split off its line
+def _continues(line: SourceLine, text: str, next_line: SourceLine, next_text: str, width: int, first: bool) -> bool:
+    if line is next_line:
+        return False  # a heading split off its line
     if next_line.page != line.page or (next_line.line <= line.line and not next_line.follows):
         return False  # another page (as the PDF reader); a line put back below the one it continues follows it
     if display_width(text) < width - _RAGGED_COLUMNS - (_INDENT_COLUMNS if first else 0):
