@@ -104,8 +104,15 @@ _THREE_PUBLIC_SUMS = ((0, (1, 2, 5)), (2, (3, 4)))
 _SPENDING_ROW_SUMS = (("总计$", ("支出合计$", "^年末.*结转")),)
 
 
+# A budget's 三公 header: the items, the vehicles' two parts worded short or long (购置费 / 公务用车购置费).
+_THREE_PUBLIC_BUDGET_WORDS = ("因公出国(境)费", "购置费", "运行费", "公务接待费")
+
+
 def _three_public_with(amounts: tuple[str, ...]) -> Side:
-    """The 三公 table with each item split into the given amounts (预算数 / 决算数)."""
+    """The 三公 table with each item split into the given amounts (预算数 / 决算数); one column per
+    item where no amount is given."""
+    if not amounts:
+        return Side(LabelKind.NONE, _THREE_PUBLIC, _THREE_PUBLIC_SUMS)
     money = tuple((*item, amount) for item in _THREE_PUBLIC for amount in amounts)
     width = len(amounts)
     sums = tuple(
@@ -289,9 +296,12 @@ LAYOUTS: tuple[HeaderLayout, ...] = (
     ),
     HeaderLayout(
         "三公决算",
-        ("因公出国(境)费", "公务用车购置费", "公务用车运行费", "公务接待费"),
+        ("因公出国(境)费", "公务用车购置费", "公务用车运行费", "公务接待费", "决算数"),
         (_three_public_with(("决算数",)),),
     ),
+    # A budget's 三公 table without 机关运行经费 (Sichuan's 一般公共预算“三公”经费支出预算表, many
+    # 市/县): one amount per item and no stage printed; the table's title says they are budgets.
+    HeaderLayout("三公预算", _THREE_PUBLIC_BUDGET_WORDS, (_three_public_with(()),)),
     *(_with_budget_columns(budgets, split) for budgets in BUDGET_COLUMN_SETS for split in (False, True)),
 )
 
