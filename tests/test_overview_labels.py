@@ -144,3 +144,81 @@ def test_a_budget_fiscal_overview_drops_its_fund_columns_and_joins_a_class_wrapp
     assert income == ["一、一般公共预算", "二、政府性基金预算", "三、国有资本经营预算", "收入总计"]
     assert spending == ["一、社会保障和就业支出", "二、国有资本经营预算支出", "支出总计"]
     assert all(x.role is Role.ITEM for x in sides[INCOME][:3])
+
+
+NATIONAL_INCOME = ["一、本年收入", "（一）一般公共预算拨款", "（二）政府性基金预算拨款", "（三）国有资本经营预算拨款"]
+NATIONAL_INCOME += ["二、上年结转", "（一）一般公共预算拨款", "（二）政府性基金预算拨款", "（三）国有资本经营预算拨款"]
+NATIONAL_CARRY = [
+    "二、年终结转结余",
+    "（一）一般公共预算拨款",
+    "（二）政府性基金预算拨款",
+    "（三）国有资本经营预算拨款",
+]
+NATIONAL_HEADER = [
+    "收入",
+    "支出",
+    "项目",
+    "预算数",
+    "项目",
+    "合计",
+    "一般公共预算",
+    "政府性基金预算",
+    "国有资本经营预算",
+]
+
+
+def _interleaved(income: list[str], spending: list[str]) -> list[str]:
+    """Two sides' labels as pdftotext (default) writes a row: the income cell before the spending's."""
+    out = []
+    for r in range(max(len(income), len(spending))):
+        out += [*income[r : r + 1], *spending[r : r + 1]]
+    return out
+
+
+@pytest.mark.parametrize("classes", [1, 2, 3, 5, 9])
+def test_the_national_templates_spending_carry_over_keeps_its_fund_parts(classes: int) -> None:
+    """The national template's 财政拨款收支总表: under 二、年终结转结余 the spending side prints each
+    fund's part worded as the income side's (（一）一般公共预算拨款 …). They are the spending
+    carry-over's parts wherever its rows fall against the income side's (before, beside or after
+    二、上年结转 and its parts)."""
+    spending = ["一、本年支出", *(f"（{'一二三四五六七八九'[k]}）第{k}类支出" for k in range(classes)), *NATIONAL_CARRY]
+    texts = [*NATIONAL_HEADER, *_interleaved(NATIONAL_INCOME, spending), "收入总计", "支出总计"]
+    sides = side_labels(_lines(texts), BUDGET_FISCAL.fitted(compact("".join(texts))))
+    assert sides is not None
+    assert [x.text for x in sides[INCOME]] == [compact(t) for t in [*NATIONAL_INCOME, "收入总计"]]
+    assert [x.text for x in sides[SPENDING]] == [compact(t) for t in [*spending, "支出总计"]]
+    assert [x.role for x in sides[SPENDING]][-5:] == [Role.CARRY, *[Role.CARRY_PART] * 3, Role.GRAND_TOTAL]
+    assert [x.role for x in sides[INCOME]][4:] == [Role.CARRY, *[Role.CARRY_PART] * 3, Role.GRAND_TOTAL]
+
+
+def test_a_final_accounts_spending_carry_over_keeps_its_fund_parts() -> None:
+    """财政拨款收入支出决算总表 printing each fund's share of 年末财政拨款结转和结余 under it, numbered
+    (unnumbered, a share reads as the fund's header cell and is dropped with the header)."""
+    funds = ["（一）一般公共预算财政拨款", "（二）政府性基金预算财政拨款"]
+    income = [
+        "一、一般公共预算财政拨款",
+        "二、政府性基金预算财政拨款",
+        "本年收入合计",
+        "年初财政拨款结转和结余",
+        *funds,
+    ]
+    spending = ["一、一般公共服务支出", "二、教育支出", "本年支出合计", "年末财政拨款结转和结余", *funds]
+    texts = [*_interleaved(income, spending), "总计", "总计"]
+    sides = side_labels(_lines(texts), FISCAL)
+    assert sides is not None
+    assert [x.text for x in sides[INCOME]] == [compact(t) for t in [*income, "总计"]]
+    assert [x.text for x in sides[SPENDING]] == [compact(t) for t in [*spending, "总计"]]
+    assert [x.role for x in sides[SPENDING]][3:] == [Role.CARRY, Role.CARRY_PART, Role.CARRY_PART, Role.GRAND_TOTAL]
+
+
+def test_a_fund_part_with_no_spending_carry_over_open_stays_income() -> None:
+    """Before the spending side's carry-over, a fund's part is the income side's (its year's income)."""
+    texts = [*NATIONAL_HEADER, "一、本年收入", "一、本年支出", "（一）一般公共预算拨款", "（一）教育支出"]
+    texts += ["（二）政府性基金预算拨款", "二、年终结转结余", "收入总计", "支出总计"]
+    sides = side_labels(_lines(texts), BUDGET_FISCAL.fitted(compact("".join(texts))))
+    assert sides is not None
+    assert [x.text for x in sides[INCOME]][1:3] == [
+        compact("（一）一般公共预算拨款"),
+        compact("（二）政府性基金预算拨款"),
+    ]
+    assert [x.role for x in sides[SPENDING]] == [Role.YEAR_TOTAL, Role.ITEM, Role.CARRY, Role.GRAND_TOTAL]

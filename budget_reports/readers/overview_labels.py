@@ -117,6 +117,8 @@ def side_labels(lines: Sequence, layout: HeaderLayout) -> tuple[list[Label], lis
     unsided = []  # 总计 printed without a side's name: one closes each side
     for text, i, _ in pieces:
         side = _side_of(text)
+        if side == INCOME and _spending_carry_part(text, sides):
+            side = SPENDING
         if side is None and _GRAND_TOTAL.match(text):
             unsided.append((text, i))
         elif side is None:
@@ -129,6 +131,54 @@ def side_labels(lines: Sequence, layout: HeaderLayout) -> tuple[list[Label], lis
     for side, (text, i) in zip(open_sides, unsided, strict=True):
         sides[side].append(Label(text, lines[i].page, lines[i].line, side, Role.GRAND_TOTAL))
     return sides
+
+
+# A fund's part of a carry-over, worded the same on both sides (the national template's
+# （一）一般公共预算拨款 under 二、上年结转 and under 二、年终结转结余; a final account's
+# （一）一般公共预算财政拨款 under 年初 / 年末财政拨款结转和结余): the fund's index in the funds' order.
+_FUND_PART = re.compile(r"^(一般公共预算|政府性基金预算|国有资本经营预算)(?:财政)?拨款$")
+_FUND_ORDER = ("一般公共预算", "政府性基金预算", "国有资本经营预算")
+
+
+def _spending_carry_part(text: str, sides: tuple[list[Label], list[Label]]) -> bool:
+    """Whether a fund's part the wording puts on the income side is the spending side's: only once
+    the spending side's carry-over is open, and where the funds' order goes on there better than
+    on the income side (a side's parts come in the funds' order: after its 一般公共预算, its
+    政府性基金预算 part is next). Where both go on alike the two labels read the same, and the
+    income side's, on the left of the row, comes first."""
+    match = _FUND_PART.match(_bare(text))
+    if match is None or not _open_carry(sides[SPENDING]):
+        return False
+    fund = _FUND_ORDER.index(match.group(1))
+    closed = any(x.role is Role.GRAND_TOTAL for x in sides[INCOME])
+    income = None if closed else _next_fund(sides[INCOME])
+    return _fit(_next_fund(sides[SPENDING]), fund) > _fit(income, fund)
+
+
+def _fit(next_fund: int | None, fund: int) -> int:
+    """2: the fund is the side's next; 1: a later one (a fund not printed between); 0: none."""
+    if next_fund is None or next_fund > fund:
+        return 0
+    return 2 if next_fund == fund else 1
+
+
+def _open_carry(side: list[Label]) -> bool:
+    """Whether the side's last label besides its carry-over's parts is a carry-over."""
+    last = next((x for x in reversed(side) if x.role is not Role.CARRY_PART), None)
+    return last is not None and last.role is Role.CARRY
+
+
+def _next_fund(side: list[Label]) -> int | None:
+    """The index of the fund whose part the side would print next: after its last fund part in
+    a row of them, else the first; None where the side's last label is no parent of fund parts
+    (an item of the year on the spending side)."""
+    if not side:
+        return 0
+    last = side[-1]
+    match = _FUND_PART.match(_bare(last.text))
+    if match is not None:
+        return _FUND_ORDER.index(match.group(1)) + 1
+    return 0 if last.role in (Role.CARRY, Role.YEAR_TOTAL) or last.side == INCOME else None
 
 
 def _complete(text: str) -> bool:
