@@ -3,7 +3,7 @@ interleaved streams, read again once the report's other tables are read (``inter
 places their figures with what those tables print).
 
 Which detail table prints what an overview's column holds is the catalogue of cells known elsewhere
-(``cell_links.LINKS``, read into ``SPENDING_SOURCES``), which fund's tables an income row names is
+(``cell_links.LINKS``, read by ``spending_sources``), which fund's tables an income row names is
 ``FUND_TABLES``; the reading is general.
 """
 
@@ -45,7 +45,9 @@ FISCAL_OF = {
 
 def spending_sources() -> dict[tuple[TableKind, str], tuple[TableKind, tuple[str, ...]]]:
     """(overview, spending column) -> (detail table, its total column's names, the first it prints
-    taken): the catalogue's links from an overview's column to another table's, of any stage."""
+    taken): the catalogue's links from an overview's column to another table's, of any stage. The
+    detail table's class totals and 合计 are the column's items and 本年支出合计; a class it does not
+    print spends nothing."""
     out: dict[tuple[TableKind, str], tuple[TableKind, tuple[str, ...]]] = {}
     for link in cell_links.LINKS:
         if link.table not in OVERVIEW_LAYOUTS or not isinstance(link.source, TableKind) or link.source is link.table:
@@ -56,9 +58,6 @@ def spending_sources() -> dict[tuple[TableKind, str], tuple[TableKind, tuple[str
     return out
 
 
-# The detail table's class totals and 合计 are the column's items and 本年支出合计; a class it does
-# not print spends nothing.
-SPENDING_SOURCES = spending_sources()
 # Words naming a fund in an income or carry-over label, and the fund's own tables (final accounts, budget).
 FUND_TABLES: tuple[tuple[str, tuple[TableKind, ...]], ...] = (
     ("政府性基金", (TableKind.GOV_FUND, TableKind.BUDGET_GOV_FUND)),
@@ -281,8 +280,9 @@ def _known(
     year_totals = {Role.YEAR_TOTAL}
     if all(label.role in (Role.ITEM, Role.GRAND_TOTAL) for label in sides[SPENDING]):
         year_totals.add(Role.GRAND_TOTAL)
+    sources = spending_sources()
     for c, path in enumerate(spending.money):
-        source = SPENDING_SOURCES.get((kind, path[-1]))
+        source = sources.get((kind, path[-1]))
         if source is not None and source[0] in no_data:
             known.update({(SPENDING, r, c): EMPTY for r in range(len(sides[SPENDING]))})
             continue
