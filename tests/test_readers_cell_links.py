@@ -31,6 +31,7 @@ from budget_reports.readers.known_cells import (
     narrow,
     row_keys,
 )
+from budget_reports.readers.overview_streams import OVERVIEW_LAYOUTS, spending_sources
 from tests.test_readers_prose_table_links import ITEM, STATED, _findings, _frames, _three_public
 from tests.test_readers_table_relations import report
 
@@ -222,3 +223,22 @@ def test_the_catalogue_is_data_the_readers_can_use() -> None:
     stated = [link for link in LINKS if isinstance(link.source, Stated)]
     assert stated and all(link.rows is Rows.EVERY_ROW and link.stage is Stage.PLACED for link in stated)
     assert {link.stage for link in LINKS if link.table is TableKind.EXPENDITURE} == {Stage.PLACING}
+
+
+def test_an_overview_written_in_streams_reads_its_spending_columns_from_the_catalogue(monkeypatch) -> None:
+    # The fiscal overview's fund column: the link checked while placing, then the other name of the
+    # fund table's total column, which only an overview written in streams reads.
+    sources = spending_sources()
+    assert sources[TableKind.FISCAL_OVERVIEW, "一般公共预算财政拨款"] == (
+        TableKind.GPB_EXPENDITURE,
+        ("合计", "本年支出合计"),
+    )
+    assert sources[TableKind.BUDGET_FISCAL_OVERVIEW, "一般公共预算"] == (TableKind.BUDGET_GPB, ("合计",))
+    # A link of the streams' own is read by no other stage's checks.
+    streams = [link for link in LINKS if link.stage is Stage.STREAMS]
+    assert streams and {link.table for link in streams} <= set(OVERVIEW_LAYOUTS)
+    # Another name for a detail table's total column is one more entry in the catalogue.
+    overview, detail = TableKind.BUDGET_OVERVIEW, TableKind.BUDGET_EXPENDITURE
+    added = Link(overview, ("预算数",), detail, ("本年支出",), stage=Stage.STREAMS)
+    monkeypatch.setattr(cell_links, "LINKS", (*LINKS, added))
+    assert spending_sources()[overview, "预算数"] == (detail, ("合计", "本年支出"))

@@ -16,6 +16,10 @@ Another table family, or another year's layout, needs only new entries here.
   income lines, source by source. Checked once every table is placed, against what each prints.
   (The final-accounts kind of check, while placing, would place three more class lines of the
   corpus budget, which its gold and transcription tests list as not yet read.)
+- Overviews written in interleaved streams (``overview_streams``): each spending column's items
+  and year's total are a detail table's class totals and 合计, the fiscal overviews' fund columns
+  by the links above, the others' by links of their own (``Stage.STREAMS``). A detail table's
+  total column goes by several names: one link per name, the first its table prints is taken.
 - Prose (三公 tables): ``“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元`` states
   the 合计 cells of the 财政拨款“三公”经费支出决算表, and each item's sentence that item's cells.
 """
@@ -54,6 +58,8 @@ class Stage(StrEnum):
 
     PLACING = "placing"  # while a table's rows are placed, against the other tables' settled lines
     PLACED = "placed"  # once every table is placed, against what the other table (or the prose) gives
+    # Only an overview written in interleaved streams, placed once every other table is read, reads it.
+    STREAMS = "streams"
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +147,21 @@ BUDGETS: tuple[Link, ...] = (
     ),
 )
 
+# --- Overviews written in interleaved streams: the spending columns not linked above, and the
+# other names of a detail table's total column. ---
+_STREAMS_SPENDING = (
+    (TableKind.OVERVIEW, "决算数", TableKind.EXPENDITURE, "本年支出合计"),
+    (TableKind.OVERVIEW, "决算数", TableKind.EXPENDITURE, "合计"),
+    (TableKind.FISCAL_OVERVIEW, "一般公共预算财政拨款", TableKind.GPB_EXPENDITURE, "本年支出合计"),
+    (TableKind.FISCAL_OVERVIEW, "政府性基金预算财政拨款", TableKind.GOV_FUND, "合计"),
+    (TableKind.FISCAL_OVERVIEW, "国有资本经营预算财政拨款", TableKind.STATE_CAPITAL, "合计"),
+    (TableKind.BUDGET_OVERVIEW, "预算数", TableKind.BUDGET_EXPENDITURE, "合计"),
+)
+STREAMS: tuple[Link, ...] = tuple(
+    Link(table, (column,), source, (source_column,), stage=Stage.STREAMS)
+    for table, column, source, source_column in _STREAMS_SPENDING
+)
+
 # --- Prose: the 三公 tables' cells, as the report's prose states them. ---
 _THREE_PUBLIC = (TableKind.THREE_PUBLIC, TableKind.GPB_THREE_PUBLIC)
 # How the prose names each row or item, and the end of its column's header path (without the
@@ -165,4 +186,4 @@ PROSE: tuple[Link, ...] = tuple(
     for stage, words in _STAGES
 )
 
-LINKS: tuple[Link, ...] = (*FINAL_ACCOUNTS, *BUDGETS, *PROSE)
+LINKS: tuple[Link, ...] = (*FINAL_ACCOUNTS, *BUDGETS, *STREAMS, *PROSE)

@@ -36,7 +36,11 @@ _MAX_SOLUTIONS = 500
 
 @dataclass(frozen=True, slots=True)
 class Known:
-    """What the report says a cell holds: a figure (zero for an empty cell) within ``half``."""
+    """What the report says a cell holds: a figure (zero for an empty cell) within ``half``.
+
+    Not ``known_cells.KnownCell``: the search fills cells one figure at a time and bounds each cell
+    by what is known of it as it goes, a carry-over part by what it holds at least (``at_least``),
+    where a known cell narrows a row's placements once they are all found."""
 
     value: Decimal
     half: Decimal

@@ -103,8 +103,8 @@ class LinearTable:
     ambiguous: list[AmbiguousCell]
     lost: str | None = None  # why the table could not be rebuilt (its lines are left out)
     rebuilt: RebuiltTable | None = None  # its rows as placed, for the checks against other tables
-    # Figures that reached no row (a page written by columns whose blocks do not fit): reported
-    # ambiguous whatever the other tables settle.
+    # Figures that reached no row (a page written by columns whose blocks do not fit) or no side
+    # (a two-sided table written by baseline): reported ambiguous whatever the other tables settle.
     unplaced: list[AmbiguousCell] = field(default_factory=list)
     # Its rows as read from its lines, before placement: a rebuild places them again without
     # reading the lines again.
@@ -189,15 +189,17 @@ def _checked_against_each_other(tables: list[LinearTable]) -> list[LinearTable]:
         changed += [t for t in narrowed if t not in changed]
     if not changed:
         return tables
-    out = []
-    for table in tables:
-        if table.rebuilt is None or table.rebuilt not in changed:
-            out.append(table)
-            continue
-        grid, ambiguous = _grid(table.rebuilt.layout, table.rebuilt.rows)
-        blocks = [*table.blocks[:-1], _table_block(grid)]
-        out.append(replace(table, blocks=blocks, ambiguous=table.unplaced + ambiguous))
-    return out
+    return [laid_out_again(t) if t.rebuilt is not None and t.rebuilt in changed else t for t in tables]
+
+
+def laid_out_again(table: LinearTable) -> LinearTable:
+    """The table's grid laid out again from its rows as they stand now (narrowed by the report's
+    other tables); the figures no row or side took (``unplaced``) are still reported."""
+    if table.rebuilt is None:
+        return table
+    grid, ambiguous = _grid(table.rebuilt.layout, table.rebuilt.rows)
+    blocks = [*table.blocks[:-1], _table_block(grid)]
+    return replace(table, blocks=blocks, ambiguous=table.unplaced + ambiguous)
 
 
 def _table_block(table: Table) -> Block:
@@ -312,9 +314,8 @@ class GatheredRows:
     def placed(self, lines: list[SourceLine], settle: RowSettler | None = None) -> LinearTable:
         """The table, its rows placed (narrowed by ``settle`` first, when given)."""
         placed_rows = _placed(self.layout, self.rows, self.coded, settle, self.by_baseline, self.positions)
-        table = _assembled(lines, self.start, self.end, self.unit, self.layout, placed_rows, [])
-        if self.unsided:
-            table = replace(table, ambiguous=[*self.unsided, *table.ambiguous])
+        # The figures neither side took go with the table's ``unplaced``: a grid laid out again keeps them.
+        table = _assembled(lines, self.start, self.end, self.unit, self.layout, placed_rows, self.unsided)
         return replace(table, gathered=self)
 
 
@@ -351,7 +352,7 @@ def _assembled(
     unplaced: list[AmbiguousCell],
 ) -> LinearTable:
     """The table titled at ``start`` as blocks: its title, unit line and grid of the placed rows;
-    the figures left ambiguous, after those ``unplaced`` (that reached no row)."""
+    the figures left ambiguous, after those ``unplaced`` (that reached no row or side)."""
     title = lines[start]
     table, ambiguous = _grid(layout, placed_rows)
     blocks = [Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)]

@@ -2,8 +2,9 @@
 interleaved streams, read again once the report's other tables are read (``interleaved_sides``
 places their figures with what those tables print).
 
-Which detail table prints what an overview's column holds is a catalogue (``SPENDING_SOURCES``,
-``FUND_TABLES``); the reading is general.
+Which detail table prints what an overview's column holds is the catalogue of cells known elsewhere
+(``cell_links.LINKS``, read by ``spending_sources``), which fund's tables an income row names is
+``FUND_TABLES``; the reading is general.
 """
 
 from __future__ import annotations
@@ -15,16 +16,18 @@ from decimal import Decimal
 from budget_reports.extract.standard_tables.recognise import TableKind, kind_of_title, says_no_data
 from budget_reports.model import AmbiguousCell
 from budget_reports.normalize import compact, half_step
+from budget_reports.readers import cell_links
 from budget_reports.readers.block_words import BARE_FIGURE, figure_value
 from budget_reports.readers.cell_assignment import RowFigures
 from budget_reports.readers.column_blocks import BlockLine, is_column_block_page, unplaced_figure
 from budget_reports.readers.interleaved_sides import EMPTY, Cell, Known, place_overview
+from budget_reports.readers.known_cells import TOTAL_KEY
 from budget_reports.readers.linear_rows import Segment, Token
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, not_read_table, placed_table
 from budget_reports.readers.overview_labels import INCOME, SPENDING, Label, Role, side_labels
 from budget_reports.readers.passed_over_titles import passed_over_titles
 from budget_reports.readers.table_headers import LAYOUTS, HeaderLayout
-from budget_reports.readers.table_relations import PlacedSide, RebuiltTable, row_keys
+from budget_reports.readers.table_relations import PlacedSide, RebuiltTable, row_keys, settled_cells
 
 # The layout each overview prints (by the catalogue's name): the final accounts' and the budget's.
 OVERVIEW_LAYOUTS = {
@@ -38,19 +41,23 @@ FISCAL_OF = {
     TableKind.OVERVIEW: TableKind.FISCAL_OVERVIEW,
     TableKind.BUDGET_OVERVIEW: TableKind.BUDGET_FISCAL_OVERVIEW,
 }
-# (overview, spending column) -> (detail table, its column): the detail table's class totals and
-# 合计 are the column's items and 本年支出合计; a class it does not print spends nothing.
-# The detail table's total column goes by several names (the first it prints is taken).
-SPENDING_SOURCES: dict[tuple[TableKind, str], tuple[TableKind, tuple[str, ...]]] = {
-    (TableKind.OVERVIEW, "决算数"): (TableKind.EXPENDITURE, ("本年支出合计", "合计")),
-    (TableKind.FISCAL_OVERVIEW, "一般公共预算财政拨款"): (TableKind.GPB_EXPENDITURE, ("合计", "本年支出合计")),
-    (TableKind.FISCAL_OVERVIEW, "政府性基金预算财政拨款"): (TableKind.GOV_FUND, ("小计", "合计")),
-    (TableKind.FISCAL_OVERVIEW, "国有资本经营预算财政拨款"): (TableKind.STATE_CAPITAL, ("小计", "合计")),
-    (TableKind.BUDGET_OVERVIEW, "预算数"): (TableKind.BUDGET_EXPENDITURE, ("合计",)),
-    (TableKind.BUDGET_FISCAL_OVERVIEW, "一般公共预算"): (TableKind.BUDGET_GPB, ("合计",)),
-    (TableKind.BUDGET_FISCAL_OVERVIEW, "政府性基金预算"): (TableKind.BUDGET_GOV_FUND, ("合计",)),
-    (TableKind.BUDGET_FISCAL_OVERVIEW, "国有资本经营预算"): (TableKind.BUDGET_STATE_CAPITAL, ("合计",)),
-}
+
+
+def spending_sources() -> dict[tuple[TableKind, str], tuple[TableKind, tuple[str, ...]]]:
+    """(overview, spending column) -> (detail table, its total column's names, the first it prints
+    taken): the catalogue's links from an overview's column to another table's, of any stage. The
+    detail table's class totals and 合计 are the column's items and 本年支出合计; a class it does not
+    print spends nothing."""
+    out: dict[tuple[TableKind, str], tuple[TableKind, tuple[str, ...]]] = {}
+    for link in cell_links.LINKS:
+        if link.table not in OVERVIEW_LAYOUTS or not isinstance(link.source, TableKind) or link.source is link.table:
+            continue
+        source, names = out.setdefault((link.table, link.column[-1]), (link.source, ()))
+        if source is link.source:  # one detail table per column
+            out[link.table, link.column[-1]] = (source, (*names, link.source_column[-1]))
+    return out
+
+
 # Words naming a fund in an income or carry-over label, and the fund's own tables (final accounts, budget).
 FUND_TABLES: tuple[tuple[str, tuple[TableKind, ...]], ...] = (
     ("政府性基金", (TableKind.GOV_FUND, TableKind.BUDGET_GOV_FUND)),
@@ -69,7 +76,6 @@ _FISCAL_INCOME = "财政拨款收入"
 _FUND_WORDS = ("一般公共预算", "政府性基金", "国有资本经营")
 # Overviews read in this order: what the fiscal overview settles is known when the overview is read.
 _ORDER = (*FISCAL_OF.values(), *FISCAL_OF)
-_TOTAL_KEY = "#合计"
 _MIN_FIGURES = 4  # fewer figures say nothing of how the table was written
 Settled = dict[tuple[int, Role, str | None], Decimal | None]  # (side, role, fund) -> the column-0 figure
 
@@ -262,7 +268,7 @@ def _known(
     empty_funds = [
         words
         for words, funds in FUND_TABLES
-        if any(fund in no_data or (fund in tables and prints_no_figure(tables[fund])) for fund in funds)
+        if any(fund in no_data or (fund in tables and _prints_no_figure(tables[fund])) for fund in funds)
     ]
     for r, label in enumerate(sides[INCOME]):
         if any(words in label.text for words in empty_funds):
@@ -274,21 +280,22 @@ def _known(
     year_totals = {Role.YEAR_TOTAL}
     if all(label.role in (Role.ITEM, Role.GRAND_TOTAL) for label in sides[SPENDING]):
         year_totals.add(Role.GRAND_TOTAL)
+    sources = spending_sources()
     for c, path in enumerate(spending.money):
-        source = SPENDING_SOURCES.get((kind, path[-1]))
+        source = sources.get((kind, path[-1]))
         if source is not None and source[0] in no_data:
             known.update({(SPENDING, r, c): EMPTY for r in range(len(sides[SPENDING]))})
             continue
         if source is None or source[0] not in tables:
             continue
         detail = tables[source[0]]
-        if prints_no_figure(detail):
+        if _prints_no_figure(detail):
             known.update({(SPENDING, r, c): EMPTY for r in range(len(sides[SPENDING]))})
             continue
         settled = _settled_totals(detail, source[1])
         printed = {key for p in detail.placed() for key in row_keys(p.segment)}
         for r, label in enumerate(sides[SPENDING]):
-            key = _TOTAL_KEY if label.role in year_totals else label.key
+            key = TOTAL_KEY if label.role in year_totals else label.key
             if label.role is not Role.ITEM and label.role not in year_totals:
                 continue
             if key in settled:
@@ -299,14 +306,18 @@ def _known(
     return known
 
 
-def prints_no_figure(table: RebuiltTable) -> bool:
+def _prints_no_figure(table: RebuiltTable) -> bool:
     """A table printing no figure at all (``本表无数据``): every line of it is empty."""
-    return not any(p.figures.values for p in table.placed())
+    return settled_cells(table).blank
 
 
 def _settled_totals(table: RebuiltTable, names: tuple[str, ...]) -> dict[str, Decimal | None]:
     """Each line's figure in the first of ``names`` the table prints as a column, where every
-    placement of the line agrees on it (None: the cell is empty in all of them), by ``row_keys``."""
+    placement of the line agrees on it (None: the cell is empty in all of them), by ``row_keys``.
+
+    Not ``table_relations.settled_cells``, which knows a line's cells once one placement is left:
+    the overview is placed once, after every other table, and a figure all the placements left put
+    in the column is the column's, however the line's other figures are still placed."""
     out: dict[str, Decimal | None] = {}
     for placed in table.placed():
         paths = [path[-1] for path in placed.side.money]
