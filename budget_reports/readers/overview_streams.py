@@ -25,7 +25,7 @@ from budget_reports.readers.known_cells import TOTAL_KEY
 from budget_reports.readers.linear_rows import Segment, Token
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, not_read_table, placed_table
 from budget_reports.readers.overview_labels import INCOME, SPENDING, Label, Role, side_labels
-from budget_reports.readers.passed_over_titles import passed_over_titles
+from budget_reports.readers.passed_over_titles import PassedOver, passed_over_titles
 from budget_reports.readers.table_headers import LAYOUTS, HeaderLayout
 from budget_reports.readers.table_relations import PlacedSide, RebuiltTable, row_keys, settled_cells
 
@@ -63,6 +63,7 @@ FUND_TABLES: tuple[tuple[str, tuple[TableKind, ...]], ...] = (
     ("政府性基金", (TableKind.GOV_FUND, TableKind.BUDGET_GOV_FUND)),
     ("国有资本经营", (TableKind.STATE_CAPITAL, TableKind.BUDGET_STATE_CAPITAL)),
 )
+_FUND_TABLE_KINDS = frozenset(kind for _, funds in FUND_TABLES for kind in funds)
 # The fiscal overview's rows are the overview's fund rows: an income item of a fund is the
 # overview's item (or item part: 1.一般公共预算 under 一、财政拨款收入) of that fund; a carry-over
 # is part of the overview's carry-over on its side. (overview's role, fiscal overview's, at least)
@@ -84,11 +85,13 @@ def overviews_from_streams(lines: list[SourceLine], tables: list[LinearTable]) -
     """The tables, each overview written in streams read again from them where that works (and
     one the table finder passed over, its header never reaching a row, read from its title)."""
     by_kind = {t.rebuilt.kind: t.rebuilt for t in tables if t.rebuilt is not None and t.rebuilt.kind is not None}
-    passed_over = _passed_over(lines, tables)
+    # One scan for both: the overviews' titles and the fund tables' (whether they print nothing).
+    titles = passed_over_titles(lines, tables, {*OVERVIEW_LAYOUTS, *_FUND_TABLE_KINDS})
+    passed_over = [LinearTable(t.start, t.end, [], []) for t in titles if t.kind in OVERVIEW_LAYOUTS]
     out = sorted([*tables, *passed_over], key=lambda t: t.start)
     kinds = [kind_of_title(compact(lines[table.start].text)) for table in out]
     fiscal: dict[TableKind, Settled] = {}
-    empty = _no_data_tables(lines, tables)
+    empty = _no_data_tables(lines, [t for t in titles if t.kind in _FUND_TABLE_KINDS])
     for kind in _ORDER:
         for k in (k for k, found in enumerate(kinds) if found is kind):
             limit = out[k + 1].start if k + 1 < len(out) else len(lines)
@@ -108,16 +111,11 @@ def overviews_from_streams(lines: list[SourceLine], tables: list[LinearTable]) -
     return [table for table in out if table.blocks]
 
 
-def _passed_over(lines: list[SourceLine], tables: list[LinearTable]) -> list[LinearTable]:
-    """Overview titles outside every table found, each as an empty table over its lines."""
-    return [LinearTable(t.start, t.end, [], []) for t in passed_over_titles(lines, tables, OVERVIEW_LAYOUTS)]
-
-
-def _no_data_tables(lines: list[SourceLine], tables: list[LinearTable]) -> set[TableKind]:
-    """Fund tables the table finder passed over that print no figure and say so (``本表无数据``)."""
-    kinds = {kind for _, funds in FUND_TABLES for kind in funds}
+def _no_data_tables(lines: list[SourceLine], titles: list[PassedOver]) -> set[TableKind]:
+    """Of the fund tables the table finder passed over (``titles``), those that print no figure and
+    say so (``本表无数据``)."""
     empty = set()
-    for title in passed_over_titles(lines, tables, kinds):
+    for title in titles:
         texts = [line.text for line in lines[title.start + 1 : title.following]]
         printed = any(BARE_FIGURE.match(word) for text in texts for word in text.split())
         if not printed and any(says_no_data(text) for text in texts):
