@@ -142,11 +142,7 @@ def unglue_titles(lines: list[SourceLine]) -> list[SourceLine]:
 
 
 def _glued_title_at(text: str) -> int | None:
-    if (
-        "表" not in text
-        or not any(c.isdigit() for c in text)
-        or kind_of_title(compact(text)[-_TITLE_MAX_CHARS:]) is None
-    ):
+    if "表" not in text or not any(map(str.isdigit, text)) or kind_of_title(compact(text)[-_TITLE_MAX_CHARS:]) is None:
         return None
     starts = [m.start() for m in _YEAR.finditer(text)] + [m.end() for m in _AFTER_FIGURE.finditer(text)]
     for start in sorted(set(starts)):
@@ -206,6 +202,7 @@ def _table_block(table: Table) -> Block:
     return Block(BlockKind.TABLE, _table_text(table), table.page, table.line, table)
 
 
+@lru_cache(maxsize=8_192)  # every reader of the lines asks it of the same lines again
 def is_title(text: str) -> bool:
     """A line that is a standard table's title alone (not a sentence naming one)."""
     if "表" not in text:  # every standard table's title ends in 表: most lines stop here
@@ -422,7 +419,7 @@ def _column_block_table(lines: list[SourceLine], start: int) -> LinearTable | No
         spans.append((begin, end))
         pages.append(page)
     unit = next((line for line in lines[start + 1 : spans[0][1]] if unit_of(line.text) is not None), None)
-    layout = match_layout(" ".join(line.text for line in pages[0] if not any(c.isdigit() for c in line.text)))
+    layout = match_layout(" ".join(line.text for line in pages[0] if not any(map(str.isdigit, line.text))))
     if layout is None:
         return None
     rebuilt = rebuild_pages(pages, layout)

@@ -47,10 +47,12 @@ def passed_over_titles(
     titles: list[tuple[int, TableKind, int]] = []  # (title, kind, next table found)
     k = 0  # spans starting at or before the line
     covered = 0  # the furthest end of those spans: a line before it is inside a table
-    for i, line in enumerate(lines):
+    # Every title holds 表: the other lines are passed over without a call.
+    for i in [i for i, line in enumerate(lines) if "表" in line.text]:
         while k < len(spans) and spans[k][0] <= i:
             covered = max(covered, spans[k][1])
             k += 1
+        line = lines[i]
         if i < covered or not is_title(line.text):
             continue
         kind = kind_of_title(compact(line.text))
@@ -100,7 +102,7 @@ def _extent(lines: list[SourceLine], begin: int, limit: int) -> int:
 
 def table_figures(text: str) -> list[str]:
     """The line's words that are a table's figures (a code written whole is not one)."""
-    if not any(c.isdigit() for c in text):
+    if not any(map(str.isdigit, text)):
         return []
     words = [token.text for token in line_tokens(text, None, 0)]
     return [word for word in words if is_figure(word) and not (word.isdigit() and len(word) in _CODE_LENGTHS)]

@@ -49,4 +49,4 @@ def _not_read(lines: list[SourceLine], start: int, end: int) -> LinearTable | No
 
 def _layout(body: list[SourceLine]) -> HeaderLayout | None:
     """The columns the table's header prints, from its lines without digits (header cells in any order)."""
-    return match_layout(" ".join(line.text for line in body if not any(c.isdigit() for c in line.text)))
+    return match_layout(" ".join(line.text for line in body if not any(map(str.isdigit, line.text))))
