@@ -209,7 +209,7 @@ def _ends_with_figure(tokens: list[Token], coded: bool) -> bool:
 
 
 def segments(tokens: list[Token], coded: bool) -> list[Segment]:
-    """Cut a row into segments: a new one starts at a code or a name that follows figures."""
+    """Cut a row into segments (none empty): a new one starts at a code or a name that follows figures."""
     out: list[Segment] = []
     current = Segment()
     in_code = False  # the previous token was (part of) a code

@@ -519,7 +519,7 @@ def _placed(
 
     The rows are cut into sides and their figures' placements found once; the ways of narrowing
     them (by position, by the sums alone, with ``settle``) each work on their own copy."""
-    row_segments = [[s for s in segments(tokens, coded) if not s.empty()] for tokens in rows]
+    row_segments = [segments(tokens, coded) for tokens in rows]
     sides = _row_sides(layout, row_segments, by_baseline)
     if not any(positions.values()):
         return _narrowed(layout, sides, settle, copy=False)
@@ -563,7 +563,7 @@ def _row_sides(
             placed = placed_rows.pop()  # one printed row whose sides the text wrote on successive lines
         for side_index, segment in sides:
             side = layout.sides[side_index]
-            values = tuple([_figure(t.text) or _ZERO for t in segment.figures])
+            values = tuple([parse_decimal(t.text) or _ZERO for t in segment.figures])
             printed_on = tuple([(t.page, t.line) for t in segment.figures]) if by_baseline else None
             figures = row_candidates(values, len(side.money), side.sums, printed_on)
             if segment is unshared:

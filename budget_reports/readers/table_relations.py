@@ -56,9 +56,11 @@ def narrow_across(tables: Sequence[RebuiltTable]) -> list[RebuiltTable]:
     link is left out where the other table's line is not settled (nothing known to compare)."""
     by_kind = {t.kind: t for t in tables if t.kind is not None}
     changed: list[RebuiltTable] = []
+    # What each source table gives, per row rule: worked out once, and again only after that table narrowed.
+    built: dict[tuple[TableKind, Rows], KnownCells] = {}
     for target in tables:
         candidates = (link for link in cell_links.LINKS if link.stage is Stage.PLACING and link.table is target.kind)
-        links = linked(candidates, by_kind, settled_cells)  # the other tables' lines as they stand now
+        links = linked(candidates, by_kind, settled_cells, built)  # the other tables' lines as they stand now
         if not links:
             continue
         settle = LinkSettler(links, Decimal(1))  # the tables' printed unit: a report prints them in one
@@ -66,6 +68,8 @@ def narrow_across(tables: Sequence[RebuiltTable]) -> list[RebuiltTable]:
             settle(0, placed.side, placed.segment, placed.figures)
         if settle.narrowed:
             changed.append(target)
+            for key in [key for key in built if key[0] is target.kind]:
+                del built[key]
     return changed
 
 

@@ -24,6 +24,7 @@ from budget_reports.readers.lifted_numbers import (
 )
 from budget_reports.readers.line_evaluations import evaluation_lines, with_evaluations
 from budget_reports.readers.line_forms import with_forms
+from budget_reports.readers.linear_rows import new_token
 from budget_reports.readers.linear_tables import SourceLine, find_tables, is_laid_out, unglue_titles
 from budget_reports.readers.overview_streams import overviews_from_streams
 from budget_reports.readers.prose_table_links import settled_by_prose
@@ -91,8 +92,9 @@ def _read_linear(
     ``may_evaluate``: the text names 评 at all (a self-evaluation table's title does): else no line is
     looked at for one. ``marked``: the text holds a ``[`` (an export marker may stand in a line): else
     no line is searched for one."""
+    # Each line built as the tuple it is (``new_token``): a named tuple's own constructor is a Python function.
     lines = [
-        SourceLine(number if paged else None, i, strip_markers(text) if marked else text)
+        new_token(SourceLine, (number if paged else None, i, strip_markers(text) if marked else text, False))
         for number, page in enumerate(page_lines, start=1)
         for i, text in enumerate(page, start=1)
     ]
