@@ -524,6 +524,10 @@ def _placed(
     if not any(positions.values()):
         return _narrowed(layout, sides, settle, copy=False)
     allowed = _allowed_by_position(layout, row_segments, sides, positions)
+    if not _restricts(sides, allowed):
+        # The positions allow every placement the rows' sums left (most laid-out tables): placed by
+        # position and by the sums alone would be one and the same narrowing, worked out once.
+        return _narrowed(layout, sides, settle, copy=False)
     by_position = _narrowed(layout, sides, None, allowed)
     by_sums = _narrowed(layout, sides, None)
     pairs = [
@@ -596,6 +600,20 @@ def _allowed_by_position(
         ]
         for row in rows
     ]
+
+
+def _restricts(rows: list[list[PlacedSide | None]], allowed: _Allowed) -> bool:
+    """Whether the figures' positions rule out any placement the rows' own sums left."""
+    for placed_row, row_allowed in zip(rows, allowed, strict=True):
+        for placed, limits in zip(placed_row, row_allowed, strict=True):
+            if placed is None or limits is None or all(columns is None for columns in limits):
+                continue
+            for placement in placed.figures.candidates:
+                if any(
+                    columns is not None and col not in columns for col, columns in zip(placement, limits, strict=True)
+                ):
+                    return True
+    return False
 
 
 def _narrowed(
