@@ -106,9 +106,8 @@ def row_candidates(
         return row  # more figures than columns: nothing fits
     several_lines = lines is not None and len(set(lines)) > 1
     if several_lines:
-        placements = _distinct(
-            [p for p in permutations(range(width), len(values)) if _keeps_line_order(p, lines)], values
-        )
+        assert lines is not None
+        placements = _distinct(list(_line_order_placements(width, _line_pattern(lines))), values)
         if not sums:
             row.candidates = placements
             return row
@@ -365,6 +364,8 @@ def _keeps_sums(
 
 def _distinct(placements: list[Placement], values: tuple[Decimal, ...]) -> list[Placement]:
     """One placement per distinct row of cells: equal figures swapped give the same row."""
+    if len(set(values)) == len(values):
+        return placements  # no two figures equal: every placement is a row of its own
     seen: set[tuple[tuple[int, Decimal], ...]] = set()
     out = []
     for placement in placements:
@@ -373,6 +374,19 @@ def _distinct(placements: list[Placement], values: tuple[Decimal, ...]) -> list[
             seen.add(cells)
             out.append(placement)
     return out
+
+
+def _line_pattern(lines: Sequence[object]) -> tuple[int, ...]:
+    """Which of the row's printed lines each figure came from, numbered in order of appearance:
+    rows of one shape share their placements whatever their page and line numbers."""
+    numbers: dict[object, int] = {}
+    return tuple(numbers.setdefault(line, len(numbers)) for line in lines)
+
+
+@lru_cache(maxsize=256)  # a few shapes (width, figures per line) for every row printed over several lines
+def _line_order_placements(width: int, pattern: tuple[int, ...]) -> tuple[Placement, ...]:
+    """Every placement of the figures in ``width`` columns keeping each line's figures in its order."""
+    return tuple(p for p in permutations(range(width), len(pattern)) if _keeps_line_order(p, pattern))
 
 
 def _keeps_line_order(placement: Placement, lines: Sequence[object]) -> bool:
