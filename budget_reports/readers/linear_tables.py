@@ -130,7 +130,8 @@ def unglue_titles(lines: list[SourceLine]) -> list[SourceLine]:
     the title goes on a line of its own, with the same page and line for evidence."""
     out: list[SourceLine] = []
     for line in lines:
-        split = _glued_title_at(line.text)
+        # Every title holds 表: the other lines are not looked at.
+        split = _glued_title_at(line.text) if "表" in line.text else None
         if split is None:
             out.append(line)
         else:
@@ -691,6 +692,8 @@ def _name_left_in_header(header: list[SourceLine], body: list[list[Token]], layo
 
 
 def _narrow_columns(layout: HeaderLayout, rows: list[list[PlacedSide | None]]) -> None:
+    if not any(len(placed.figures.candidates) > 1 for row in rows for placed in row if placed is not None):
+        return  # every figure placed (or none can be): the sums have nothing to narrow
     for side_index, side in enumerate(layout.sides):
         if side.label is LabelKind.CODED:
             _narrow_down_the_columns(rows, side_index, len(side.money), one_sided=len(layout.sides) == 1)
