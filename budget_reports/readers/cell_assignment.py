@@ -42,6 +42,8 @@ class RowFigures:
     disputed: dict[int, frozenset[int]] = field(default_factory=dict)
     # ``digits()``, worked out on first use: every sum the row takes part in weighs its figures.
     known_digits: tuple[tuple[int, int], ...] | None = field(default=None, repr=False, compare=False)
+    # ``halves()``, worked out on first use: every known cell a placement is checked against weighs them.
+    known_halves: tuple[Decimal, ...] | None = field(default=None, repr=False, compare=False)
 
     def digits(self) -> tuple[tuple[int, int], ...]:
         """Each figure as whole units of its last printed digit, with that digit's power of ten
@@ -50,9 +52,15 @@ class RowFigures:
             self.known_digits = tuple(map(_digits_of, self.values))
         return self.known_digits
 
+    def halves(self) -> tuple[Decimal, ...]:
+        """Half a unit of each figure's last printed digit (``half_step``): how far rounding may have moved it."""
+        if self.known_halves is None:
+            self.known_halves = tuple(map(half_step, self.values))
+        return self.known_halves
+
     def copy(self) -> RowFigures:
         """The same figures with their placements, to be narrowed apart from these."""
-        return RowFigures(self.values, list(self.candidates), dict(self.disputed), self.known_digits)
+        return RowFigures(self.values, list(self.candidates), dict(self.disputed), self.known_digits, self.known_halves)
 
     def vector(self, placement: Placement, width: int) -> tuple[Decimal, ...]:
         out = [Decimal(0)] * width
@@ -62,17 +70,17 @@ class RowFigures:
 
     def figure_in(self, placement: Placement, column: int) -> Decimal | None:
         """The figure ``placement`` puts in ``column``; None when it leaves the cell empty."""
-        return next((v for v, c in zip(self.values, placement, strict=True) if c == column), None)
+        return self.values[placement.index(column)] if column in placement else None
 
     def agrees_in(
         self, placement: Placement, column: int, expected: Decimal, slack: Decimal, scale: Decimal = Decimal(1)
     ) -> bool:
         """Whether the figure ``placement`` puts in ``column`` (an empty cell is zero), times ``scale``,
         is ``expected`` within both figures' rounding (its own half unit and ``slack``, the other's)."""
-        mine = self.figure_in(placement, column)
-        if mine is None:
+        if column not in placement:
             return abs(expected) <= slack
-        return abs(mine * scale - expected) <= half_step(mine) * scale + slack
+        figure = placement.index(column)
+        return abs(self.values[figure] * scale - expected) <= self.halves()[figure] * scale + slack
 
     def settled(self) -> dict[int, int]:
         """Figure index → column, for the figures every remaining candidate puts in the same column."""

@@ -190,10 +190,10 @@ def _keeps(figures: RowFigures, placement: Placement, check: Check, scale: Decim
     cell = check.cell
     if check.link.relation is Relation.EQUAL:
         return figures.agrees_in(placement, check.column, cell.value, cell.half, scale)
-    mine = figures.figure_in(placement, check.column)
-    if mine is None:
+    if check.column not in placement:
         return cell.value - cell.half <= 0
-    return (mine + half_step(mine)) * scale >= cell.value - cell.half
+    figure = placement.index(check.column)
+    return (figures.values[figure] + figures.halves()[figure]) * scale >= cell.value - cell.half
 
 
 @dataclass(frozen=True, slots=True)
