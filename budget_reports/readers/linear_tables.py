@@ -203,11 +203,14 @@ def _table_block(table: Table) -> Block:
     return Block(BlockKind.TABLE, _table_text(table), table.page, table.line, table)
 
 
-@lru_cache(maxsize=8_192)  # every reader of the lines asks it of the same lines again
 def is_title(text: str) -> bool:
     """A line that is a standard table's title alone (not a sentence naming one)."""
-    if "表" not in text:  # every standard table's title ends in 表: most lines stop here
-        return False
+    # Every standard table's title ends in 表: most lines stop here.
+    return "表" in text and _is_title_naming_a_table(text)
+
+
+@lru_cache(maxsize=4_096)  # every reader of the lines asks it of the same lines again
+def _is_title_naming_a_table(text: str) -> bool:
     key = compact(text)
     return 0 < len(key) <= _TITLE_MAX_CHARS and "。" not in key and "，" not in key and kind_of_title(key) is not None
 
