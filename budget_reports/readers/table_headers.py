@@ -18,6 +18,7 @@ sums are taken over the columns kept (``HeaderLayout.fitted``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
@@ -121,6 +122,27 @@ def _three_public_with(amounts: tuple[str, ...]) -> Side:
         for a in range(width)
     )
     return Side(LabelKind.NONE, money, sums)
+
+
+def _three_public_years(group: tuple[str, str] | None) -> HeaderLayout:
+    """A budget's 三公 table printing the year before beside this year: each item over a 上年 | 本年
+    pair (``group`` None), or the two years as groups over the items (``group``: the groups' words,
+    the prior year's first). Sums hold within each year. Years printed as numbers are read as
+    上年 / 本年 (``relative_years``)."""
+    items = _THREE_PUBLIC_BUDGET_WORDS
+    if group is None:
+        # Each year's label printed under every item: six times each, the items once.
+        words = (*items, *("上年",) * len(_THREE_PUBLIC), *("本年",) * len(_THREE_PUBLIC))
+        return HeaderLayout("三公上年与本年", words, (_three_public_with(("上年", "本年")),))
+    width = len(_THREE_PUBLIC)
+    money = tuple((year, *item) for year in group for item in _THREE_PUBLIC)
+    sums = tuple(
+        (g * width + total, tuple(g * width + p for p in parts))
+        for g in range(2)
+        for total, parts in _THREE_PUBLIC_SUMS
+    )
+    # The items printed twice, once under each year's group.
+    return HeaderLayout("三公上年与本年分组", (*items, *items, *group), (Side(LabelKind.NONE, money, sums),))
 
 
 def _flat(label: LabelKind, columns: tuple[str, ...], total_first: bool = True) -> Side:
@@ -302,6 +324,9 @@ LAYOUTS: tuple[HeaderLayout, ...] = (
     # A budget's 三公 table without 机关运行经费 (Sichuan's 一般公共预算“三公”经费支出预算表, many
     # 市/县): one amount per item and no stage printed; the table's title says they are budgets.
     HeaderLayout("三公预算", _THREE_PUBLIC_BUDGET_WORDS, (_three_public_with(()),)),
+    # Budgets printing the year before beside this year's (上年 | 本年, 2025年预算数 | 2026年预算数 …).
+    _three_public_years(None),
+    _three_public_years(("上年预算数", "本年预算数")),
     *(_with_budget_columns(budgets, split) for budgets in BUDGET_COLUMN_SETS for split in (False, True)),
 )
 
@@ -343,10 +368,26 @@ def header_key(text: str) -> str:
     return compact(text).translate(_QUOTES)
 
 
+# A year as headers print it: 2025年, 2025年度, full-width digits folded by ``compact``.
+_YEAR = re.compile(r"(?<!\d)(20\d\d)年度?")
+
+
+def relative_years(key: str) -> str:
+    """A header printing two years in a row (2025年 … 2026年, the earlier first) with them written
+    上年 and 本年, as the catalogue names them: a report sets its own year beside the one before.
+    Any other header is returned as it is (one year, or the later printed first: its columns'
+    order is not the catalogue's)."""
+    years = [int(m.group(1)) for m in _YEAR.finditer(key)]
+    if len(set(years)) != 2 or years[0] + 1 != max(years):
+        return key
+    prior = str(years[0])
+    return _YEAR.sub(lambda m: "上年" if m.group(1) == prior else "本年", key)
+
+
 @lru_cache(maxsize=1_024)  # reports print the same few headers, every table's twice or more (continued pages)
 def match_layout(header_text: str) -> HeaderLayout | None:
     """The most specific layout whose words all appear in the header (a word may repeat: 决算数 …)."""
-    key = header_key(header_text)
+    key = relative_years(header_key(header_text))
     best: HeaderLayout | None = None
     for candidate in LAYOUTS:
         fits = all(_occurrences(key, word) >= candidate.words.count(word) for word in candidate.words)
