@@ -305,3 +305,18 @@ def test_a_form_read_from_text(tmp_path: Path, form: str, mode: str) -> None:
         assert prior is not None or Decimal(PRIOR[k]) in reported or not_read, name
     if mode == "pdftotext-layout" and laid_out_read:
         _assert_budget(report)
+
+
+def test_labels_out_of_column_order_still_give_each_figure_its_year(tmp_path: Path) -> None:
+    """pdftotext's default writes the vehicles' cells as one block (上年 上年 本年, then their
+    figures): each figure's year is its labels', and the sums place the totals."""
+    header, body = _pairs(("上年", "本年"))
+    pdf = _pdf(tmp_path / "form.pdf", BUDGET_TITLE, BUDGET_HEADING, header, body)
+    document = read_text(_text_of(pdf, "pdftotext"), "form.txt")
+    metrics = _metrics(analysed(document, "form.txt", "text"))
+    read = {name: (m.value, m.prior_year_value) for name, m in metrics.items()}
+    assert read == {
+        "三公经费": (Decimal("40.00"), Decimal("38.50")),
+        "公务用车购置及运行维护费": (Decimal("24.00"), Decimal("20.00")),
+    }
+    assert len(document.ambiguous_cells) == 8  # 出国 / 接待 and 购置 / 运行 swap within each year

@@ -346,6 +346,9 @@ PRINTED_WORDINGS: dict[str, tuple[str, ...]] = {
     "调整预算": ("调整预算数", "调整后预算", "调整后预算数"),  # the adjusted budget, not the adjustment
     "全年预算": ("全年预算数",),
     "决算": ("决算数", "支出决算", "支出决算数"),
+    # A two-year table's year labels (2025年预算数 is read 上年预算数: ``relative_years``).
+    "上年": ("上年度", "上年预算数", "上年度预算数", "上年决算数", "上年度决算数"),
+    "本年": ("本年度", "本年预算数", "本年度预算数"),
 }
 
 
@@ -372,12 +375,12 @@ def header_key(text: str) -> str:
 _YEAR = re.compile(r"(?<!\d)(20\d\d)年度?")
 
 
-def relative_years(key: str) -> str:
-    """A header printing two years in a row (2025年 … 2026年, the earlier first) with them written
-    上年 and 本年, as the catalogue names them: a report sets its own year beside the one before.
-    Any other header is returned as it is (one year, or the later printed first: its columns'
-    order is not the catalogue's)."""
-    years = [int(m.group(1)) for m in _YEAR.finditer(key)]
+def relative_years(key: str, header: str | None = None) -> str:
+    """``key`` with the years written 上年 and 本年, as the catalogue names them, where the header
+    (``key`` itself unless given) prints two years in a row, the earlier first (2025年 … 2026年): a
+    report sets its own year beside the one before. Returned as it is otherwise (one year, or the
+    later printed first: its columns' order is not the catalogue's)."""
+    years = [int(m.group(1)) for m in _YEAR.finditer(key if header is None else header)]
     if len(set(years)) != 2 or years[0] + 1 != max(years):
         return key
     prior = str(years[0])
