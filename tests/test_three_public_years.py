@@ -19,9 +19,10 @@ from pathlib import Path
 import docx
 import pytest
 
-from budget_reports.extract.standard_tables.year_columns import YearRole, year_role
+from budget_reports.extract.standard_tables.year_columns import YearRole, report_year, year_role
 from budget_reports.facts import ExtractedReport, SummaryMetric
 from budget_reports.readers import read_document
+from budget_reports.readers.table_headers import match_layout, relative_years
 from budget_reports.readers.text import read_text
 from budget_reports.text_serializations import write_serialization
 from tests.analysed_reports import analysed
@@ -275,6 +276,8 @@ TEXT_FORMS = {
     "groups_in_full_width": (_groups(("２０２５年预算数", "２０２６年预算数")), True),
     "groups_in_words": (_groups(("上年预算数", "本年预算数")), True),
     "later_year_first": ((_groups(("2026年预算数", "2025年预算数"))[0], [[*THIS, *PRIOR]]), False),
+    "beside_the_outcome": (_pairs(("2025年决算数", "2026年预算数")), True),
+    "groups_beside_the_outcome": (_groups(("上年度决算数", "本年度预算数")), True),
     "rows": (_rows(["项目", "上年预算数", "本年预算数", "增减额"], PRIOR, THIS, CHANGE), False),
 }
 
@@ -307,6 +310,26 @@ def test_a_form_read_from_text(tmp_path: Path, form: str, mode: str) -> None:
         _assert_budget(report)
 
 
+@pytest.mark.parametrize("mode", ["pdftotext", "pdftotext-layout"])
+def test_a_final_account_of_two_years_from_text(tmp_path: Path, mode: str) -> None:
+    header, body = _pairs(("2025年决算数", "2026年决算数"))
+    pdf = _pdf(tmp_path / "final.pdf", FINAL_TITLE, FINAL_HEADING, header, body)
+    document = read_text(_text_of(pdf, mode), "final.txt")
+    metrics = _metrics(analysed(document, "final.txt", "text"))
+    reported = [Decimal(cell.figure) for cell in document.ambiguous_cells]
+    not_read = any("三公" in message for message in document.lost)
+    for k, name in enumerate(METRICS):
+        metric = metrics.get(name)
+        assert metric is None or metric.budget_value is None, name  # no budget printed
+        assert metric is None or metric.value in (None, Decimal(THIS[k])), name
+        assert metric is None or metric.prior_year_value in (None, Decimal(PRIOR[k])), name
+        assert (metric is not None and metric.value is not None) or Decimal(THIS[k]) in reported or not_read
+    if mode == "pdftotext-layout":
+        assert {name: (m.value, m.prior_year_value) for name, m in metrics.items()} == {
+            name: (Decimal(this), Decimal(prior)) for name, this, prior in zip(METRICS, THIS, PRIOR, strict=True)
+        }
+
+
 def test_labels_out_of_column_order_still_give_each_figure_its_year(tmp_path: Path) -> None:
     """pdftotext's default writes the vehicles' cells as one block (上年 上年 本年, then their
     figures): each figure's year is its labels', and the sums place the totals."""
@@ -320,3 +343,27 @@ def test_labels_out_of_column_order_still_give_each_figure_its_year(tmp_path: Pa
         "公务用车购置及运行维护费": (Decimal("24.00"), Decimal("20.00")),
     }
     assert len(document.ambiguous_cells) == 8  # 出国 / 接待 and 购置 / 运行 swap within each year
+
+
+def test_the_year_a_table_is_read_for() -> None:
+    """A one-year header's own year; else the report's year (its identity), else the year the title
+    prints, else the latest the header prints."""
+    headers = ("2025年预算数", "2026年预算数")
+    assert report_year(2024, "2023年度财政拨款“三公”经费支出决算表", ("2023年度预算数", "2023年度决算数")) == 2023
+    assert report_year(2026, "2025年一般公共预算“三公”经费支出预算表", headers) == 2026
+    assert report_year(None, BUDGET_TITLE, ("2024年决算数", "2025年决算数")) == 2026
+    assert report_year(None, "财政拨款“三公”经费支出决算表", headers) == 2026
+    assert report_year(None, "财政拨款“三公”经费支出决算表", ("预算数", "决算数")) is None
+
+
+def test_a_header_printing_the_year_before_never_takes_a_one_year_layout() -> None:
+    items = "合计 因公出国(境)费 公务用车购置及运行费 小计 公务用车购置费 公务用车运行费 公务接待费"
+    for years in ("上年决算数 本年预算数", "2025年决算数 2026年预算数", "上年度 本年度"):
+        layout = match_layout(f"{items} {' '.join([years] * 6)}")
+        assert layout is not None and "上年" in layout.name, years
+    split = f"{items} {' '.join(['上年 本年 预算数 决算数'] * 6)}"  # labels cut from their stage
+    assert match_layout(split) is None  # which stage each year's columns hold is lost: reported
+    later_first = f"{items} {' '.join(['2026年预算数 2025年预算数'] * 6)}"
+    assert match_layout(later_first) is None  # the catalogue's order is the prior year's first
+    assert relative_years("2025年预算数2026年预算数") == "上年预算数本年预算数"
+    assert relative_years("2026年预算数2025年预算数") == "2026年预算数2025年预算数"

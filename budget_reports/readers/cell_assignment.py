@@ -18,12 +18,13 @@ reported as ambiguous, with the columns it could be in; it is never guessed.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from itertools import combinations, permutations
-from math import prod
+from math import comb, factorial, prod
 from operator import add
 
 from budget_reports.normalize import half_step
@@ -31,6 +32,7 @@ from budget_reports.normalize import half_step
 Placement = tuple[int, ...]  # for each printed figure, its column
 # A column-sum search beyond this many combinations of the lines' placements is given up: left ambiguous.
 _MAX_STATES = 1_000
+_MAX_INTERLEAVINGS = 50_000  # a row printed on several lines: its placements listed at most
 
 
 @dataclass(slots=True)
@@ -106,6 +108,8 @@ def row_candidates(
         return row  # more figures than columns: nothing fits
     several_lines = lines is not None and len(set(lines)) > 1
     if several_lines:
+        if _interleavings(width, lines) > _MAX_INTERLEAVINGS:
+            return row  # too many orders to list (twelve figures on twelve lines): none is placed
         placements = _distinct(
             [p for p in permutations(range(width), len(values)) if _keeps_line_order(p, lines)], values
         )
@@ -373,6 +377,13 @@ def _distinct(placements: list[Placement], values: tuple[Decimal, ...]) -> list[
             seen.add(cells)
             out.append(placement)
     return out
+
+
+def _interleavings(width: int, lines: Sequence[object]) -> int:
+    """How many placements keep each printed line's figures in order: the columns taken, times the
+    ways the lines' figures interleave."""
+    counts = Counter(lines)
+    return comb(width, len(lines)) * factorial(len(lines)) // prod(map(factorial, counts.values()))
 
 
 def _keeps_line_order(placement: Placement, lines: Sequence[object]) -> bool:

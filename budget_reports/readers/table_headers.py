@@ -65,6 +65,12 @@ class HeaderLayout:
     name: str
     words: tuple[str, ...]  # every one must appear in the header text (compact, quotes removed)
     sides: tuple[Side, ...]
+    # Words the header must not print: a stage its columns would lose (a final account's 决算数
+    # under 上年 | 本年 is no budget).
+    absent: tuple[str, ...] = ()
+    # Columns of one year (the 三公 tables'): never a header printing the year before (上年, or two
+    # years: ``relative_years``), whose prior year's figures they would take for this year's.
+    one_year: bool = False
 
     def specificity(self) -> int:
         return sum(len(w) for w in self.words)
@@ -124,25 +130,39 @@ def _three_public_with(amounts: tuple[str, ...]) -> Side:
     return Side(LabelKind.NONE, money, sums)
 
 
-def _three_public_years(group: tuple[str, str] | None) -> HeaderLayout:
-    """A budget's 三公 table printing the year before beside this year: each item over a 上年 | 本年
-    pair (``group`` None), or the two years as groups over the items (``group``: the groups' words,
-    the prior year's first). Sums hold within each year. Years printed as numbers are read as
-    上年 / 本年 (``relative_years``)."""
+def _three_public_years(years: tuple[str, str], grouped: bool) -> HeaderLayout:
+    """A 三公 table printing the year before beside this year (``years``: their labels, the prior
+    year's first): each item over the two (``grouped`` False), or the two years as groups over the
+    items. Sums hold within each year. Years printed as numbers are read as 上年 / 本年
+    (``relative_years``)."""
     items = _THREE_PUBLIC_BUDGET_WORDS
-    if group is None:
-        # Each year's label printed under every item: six times each, the items once.
-        words = (*items, *("上年",) * len(_THREE_PUBLIC), *("本年",) * len(_THREE_PUBLIC))
-        return HeaderLayout("三公上年与本年", words, (_three_public_with(("上年", "本年")),))
+    name = f"三公{'与'.join(years)}{'分组' if grouped else ''}"
+    # Labels naming no stage are a budget's: a header printing 决算 beside them is another table.
+    absent = () if any("算" in year for year in years) else ("决算",)
+    if not grouped:
+        # Each year's label printed under the items (twice at least: a label centred under a wide
+        # header cell may join its neighbour's in text), the items once.
+        words = (*items, *(year for year in years for _ in range(2)))
+        return HeaderLayout(name, words, (_three_public_with(years),), absent)
     width = len(_THREE_PUBLIC)
-    money = tuple((year, *item) for year in group for item in _THREE_PUBLIC)
+    money = tuple((year, *item) for year in years for item in _THREE_PUBLIC)
     sums = tuple(
         (g * width + total, tuple(g * width + p for p in parts))
         for g in range(2)
         for total, parts in _THREE_PUBLIC_SUMS
     )
     # The items printed twice, once under each year's group.
-    return HeaderLayout("三公上年与本年分组", (*items, *items, *group), (Side(LabelKind.NONE, money, sums),))
+    return HeaderLayout(name, (*items, *items, *years), (Side(LabelKind.NONE, money, sums),), absent)
+
+
+# A two-year 三公 table's labels (prior year's first): a budget's (上年 | 本年 with no stage, or
+# 上年预算数 | 本年预算数), a budget beside the prior year's outcome, a final account's two outcomes.
+_THREE_PUBLIC_YEARS = (
+    ("上年", "本年"),
+    ("上年预算数", "本年预算数"),
+    ("上年决算数", "本年预算数"),
+    ("上年决算数", "本年决算数"),
+)
 
 
 def _flat(label: LabelKind, columns: tuple[str, ...], total_first: bool = True) -> Side:
@@ -267,6 +287,7 @@ LAYOUTS: tuple[HeaderLayout, ...] = (
         "三公预算与决算",
         ("因公出国(境)费", "公务用车购置费", "公务用车运行费", "公务接待费", "预算数", "决算数"),
         (_three_public_with(("预算数", "决算数")),),
+        one_year=True,
     ),
     # Budget reports (部门预算): the same tables with 预算数 for 决算数.
     HeaderLayout(
@@ -315,18 +336,19 @@ LAYOUTS: tuple[HeaderLayout, ...] = (
                 ((0, (1, 2, 3)), (3, (4, 5))),
             ),
         ),
+        one_year=True,
     ),
     HeaderLayout(
         "三公决算",
         ("因公出国(境)费", "公务用车购置费", "公务用车运行费", "公务接待费", "决算数"),
         (_three_public_with(("决算数",)),),
+        one_year=True,
     ),
     # A budget's 三公 table without 机关运行经费 (Sichuan's 一般公共预算“三公”经费支出预算表, many
     # 市/县): one amount per item and no stage printed; the table's title says they are budgets.
-    HeaderLayout("三公预算", _THREE_PUBLIC_BUDGET_WORDS, (_three_public_with(()),)),
-    # Budgets printing the year before beside this year's (上年 | 本年, 2025年预算数 | 2026年预算数 …).
-    _three_public_years(None),
-    _three_public_years(("上年预算数", "本年预算数")),
+    HeaderLayout("三公预算", _THREE_PUBLIC_BUDGET_WORDS, (_three_public_with(()),), one_year=True),
+    # 三公 tables printing the year before beside this year's (上年 | 本年, 2025年预算数 | 2026年预算数 …).
+    *(_three_public_years(years, grouped) for years in _THREE_PUBLIC_YEARS for grouped in (False, True)),
     *(_with_budget_columns(budgets, split) for budgets in BUDGET_COLUMN_SETS for split in (False, True)),
 )
 
@@ -347,8 +369,12 @@ PRINTED_WORDINGS: dict[str, tuple[str, ...]] = {
     "全年预算": ("全年预算数",),
     "决算": ("决算数", "支出决算", "支出决算数"),
     # A two-year table's year labels (2025年预算数 is read 上年预算数: ``relative_years``).
-    "上年": ("上年度", "上年预算数", "上年度预算数", "上年决算数", "上年度决算数"),
-    "本年": ("本年度", "本年预算数", "本年度预算数"),
+    "上年": ("上年度",),
+    "本年": ("本年度",),
+    "上年预算数": ("上年度预算数",),
+    "本年预算数": ("本年度预算数",),
+    "上年决算数": ("上年度决算数",),
+    "本年决算数": ("本年度决算数",),
 }
 
 
@@ -391,8 +417,12 @@ def relative_years(key: str, header: str | None = None) -> str:
 def match_layout(header_text: str) -> HeaderLayout | None:
     """The most specific layout whose words all appear in the header (a word may repeat: 决算数 …)."""
     key = relative_years(header_key(header_text))
+    # Two years printed (folded to 上年 / 本年, or not in a row): no one-year layout fits.
+    two_years = "上年" in key or len(set(_YEAR.findall(key))) > 1
     best: HeaderLayout | None = None
     for candidate in LAYOUTS:
+        if (candidate.one_year and two_years) or any(word in key for word in candidate.absent):
+            continue
         fits = all(_occurrences(key, word) >= candidate.words.count(word) for word in candidate.words)
         if fits and (best is None or candidate.specificity() > best.specificity()):
             best = candidate

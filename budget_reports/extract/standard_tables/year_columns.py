@@ -61,13 +61,18 @@ def year_role(header: str, this_year: int | None) -> YearRole:
 
 
 def report_year(fiscal_year: int | None, title: str, headers: Iterable[str]) -> int | None:
-    """The year a table's figures are this year's for: the report's (its identity), else the year
-    its title prints, else the latest its header prints (a report sets its own year beside the one
-    before, never a later one)."""
+    """The year a table's figures are this year's for. A header printing one year and no 上年 / 本年
+    is a one-year table: that year. Else the report's year (its identity), else the year the title
+    prints, else the latest the header prints (a report sets its own year beside the one before,
+    never a later one)."""
+    texts = list(headers)
+    in_header = printed_years(texts)
+    relative = any(word in text for text in texts for word in (*_PRIOR, *_THIS))
+    if len(in_header) == 1 and not relative:
+        return next(iter(in_header))
     if fiscal_year is not None:
         return fiscal_year
     in_title = printed_years((title,))
     if len(in_title) == 1:
         return next(iter(in_title))
-    in_header = printed_years(headers)
     return max(in_header) if in_header else None
