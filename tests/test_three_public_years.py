@@ -278,7 +278,8 @@ TEXT_FORMS = {
     "later_year_first": ((_groups(("2026年预算数", "2025年预算数"))[0], [[*THIS, *PRIOR]]), False),
     "beside_the_outcome": (_pairs(("2025年决算数", "2026年预算数")), True),
     "groups_beside_the_outcome": (_groups(("上年度决算数", "本年度预算数")), True),
-    "rows": (_rows(["项目", "上年预算数", "本年预算数", "增减额"], PRIOR, THIS, CHANGE), False),
+    "rows": (_rows(["项目", "上年预算数", "本年预算数", "增减额"], PRIOR, THIS, CHANGE), True),
+    "rows_beside_the_outcome": (_rows(["项目", "2025年决算数", "2026年预算数"], PRIOR, THIS), True),
 }
 
 

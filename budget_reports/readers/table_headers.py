@@ -165,6 +165,17 @@ _THREE_PUBLIC_YEARS = (
 )
 
 
+def _three_public_year_rows(years: tuple[str, str], change: bool) -> HeaderLayout:
+    """A 三公 table listing the items as rows beside the two years (``years``, the prior year's
+    first) and, where printed, the change (本年 = 上年 + 增减). Its header names no item: it is told
+    from an overview's header by printing neither 收入 nor 支出."""
+    money = tuple((year,) for year in years) + ((("增减额",),) if change else ())
+    sums = ((1, (0, 2)),) if change else ()
+    words = ("项目", *years, *(("增减",) if change else ()))
+    name = f"三公{'与'.join(years)}按行{'及增减' if change else ''}"
+    return HeaderLayout(name, words, (Side(LabelKind.ITEM, money, sums),), ("收入", "支出"))
+
+
 def _flat(label: LabelKind, columns: tuple[str, ...], total_first: bool = True) -> Side:
     return Side(label, tuple((c,) for c in columns), _sum_all(len(columns)) if total_first else ())
 
@@ -349,6 +360,7 @@ LAYOUTS: tuple[HeaderLayout, ...] = (
     HeaderLayout("三公预算", _THREE_PUBLIC_BUDGET_WORDS, (_three_public_with(()),), one_year=True),
     # 三公 tables printing the year before beside this year's (上年 | 本年, 2025年预算数 | 2026年预算数 …).
     *(_three_public_years(years, grouped) for years in _THREE_PUBLIC_YEARS for grouped in (False, True)),
+    *(_three_public_year_rows(years, change) for years in _THREE_PUBLIC_YEARS[1:3] for change in (False, True)),
     *(_with_budget_columns(budgets, split) for budgets in BUDGET_COLUMN_SETS for split in (False, True)),
 )
 
