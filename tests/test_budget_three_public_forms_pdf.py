@@ -3,8 +3,10 @@
 item and no stage printed, read from ``pdftotext``'s default and ``-layout`` output of PDFs built
 here. The figures are budgets (the title says so, no 决算数 is printed): a figure read is its
 cell's, in ``budget_value``; every other figure printed is reported ambiguous or the table reported
-not read. A table printing the year before beside this year (上年 / 本年) is not read yet: every
-figure of it is reported, none read.
+not read. A table printing the year before beside this year (上年 / 本年) gives this year's
+figures as the budgets and the year before's as ``prior_year_value`` where the text keeps its
+columns (-layout); every figure the text cannot place is reported, none guessed
+(``test_three_public_years`` has the two-year forms).
 """
 
 from __future__ import annotations
@@ -104,7 +106,7 @@ def test_a_budget_three_public_table_without_running_costs(tmp_path: Path, name:
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_the_year_before_beside_this_year_is_reported_not_guessed(tmp_path: Path, mode: str) -> None:
+def test_the_year_before_beside_this_year_is_read_as_the_prior_year(tmp_path: Path, mode: str) -> None:
     items = HEADERS["long"]
     header = [
         [cell if k % 2 == 0 else "" for k, cell in enumerate(c for c in items[0] for _ in range(2))],
@@ -118,5 +120,15 @@ def test_the_year_before_beside_this_year_is_reported_not_guessed(tmp_path: Path
     pdf.text(480, 70, "单位：万元")
     pdf.ruled_table(30, 85, [Column(44, wrap=5)] * 12, [*header, row], 16)
     document = read_text(_text(pdf.save(tmp_path / "pairs.pdf"), mode), "pairs.txt")
-    assert [m for m in read_tables(document).summary_metrics if m.metric in METRICS] == []
-    assert sorted(Decimal(cell.figure) for cell in document.ambiguous_cells) == sorted(map(Decimal, row))
+    metrics = {m.metric: m for m in read_tables(document).summary_metrics if m.metric in METRICS}
+    prior = dict(zip(METRICS, map(Decimal, row[0::2]), strict=True))
+    this = dict(zip(METRICS, map(Decimal, row[1::2]), strict=True))
+    reported = [Decimal(cell.figure) for cell in document.ambiguous_cells]
+    for name, metric in metrics.items():
+        assert metric.value is None
+        assert metric.budget_value in (None, this[name]) and metric.prior_year_value in (None, prior[name])
+    for name in METRICS:
+        assert (name in metrics and metrics[name].budget_value is not None) or this[name] in reported
+        assert (name in metrics and metrics[name].prior_year_value is not None) or prior[name] in reported
+    if mode == "pdftotext-layout":
+        assert {name: m.budget_value for name, m in metrics.items()} == this

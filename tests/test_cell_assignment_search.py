@@ -4,7 +4,7 @@ makes add up, checked against every combination tried one by one (in Decimal, as
 from __future__ import annotations
 
 from decimal import Decimal
-from itertools import combinations, product
+from itertools import combinations, permutations, product
 from math import prod
 
 import pytest
@@ -134,3 +134,21 @@ def test_a_placement_agrees_with_a_known_cell_within_both_roundings(
 ) -> None:
     figures = RowFigures((Decimal("12.00"), Decimal("0.95")), [placement])
     assert figures.agrees_in(placement, 1, expected, slack, scale) is agrees
+
+
+@settings(max_examples=200, deadline=None)
+@given(width=st.integers(min_value=1, max_value=7), data=st.data())
+def test_a_row_on_several_lines_keeps_each_lines_order_and_nothing_else(width: int, data: st.DataObject) -> None:
+    count = data.draw(st.integers(min_value=1, max_value=width))
+    lines = data.draw(st.lists(st.sampled_from("abc"), min_size=count, max_size=count))
+    values = tuple(Decimal(10 + i) for i in range(count))  # distinct: no placement merged with another
+
+    def keeps_order(placement: tuple[int, ...]) -> bool:
+        return all(placement[i] < placement[j] for i, j in combinations(range(count), 2) if lines[i] == lines[j])
+
+    expected = [p for p in permutations(range(width), count) if keeps_order(p)]
+    got = row_candidates(values, width, [], lines).candidates
+    if len(set(lines)) > 1:
+        assert got == expected
+    else:  # one line: the printed order is the columns' order
+        assert got == [p for p in expected if list(p) == sorted(p)]

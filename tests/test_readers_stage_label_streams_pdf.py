@@ -22,6 +22,15 @@ from tests.test_readers_column_blocks_pdf import _pdftotext
 
 TITLE = "财政拨款“三公”经费支出决算表"
 ITEMS = ("三公经费", "因公出国(境)费", "公务用车购置及运行费", "公务用车购置费", "公务用车运行费", "公务接待费")
+# The metric each column's figures are read into, in the same order.
+METRICS = (
+    "三公经费",
+    "因公出国（境）费",
+    "公务用车购置及运行维护费",
+    "公务用车购置费",
+    "公务用车运行维护费",
+    "公务接待费",
+)
 HEADER = [
     ["合计", "", "因公出国（境）费", "", "公务用车购置及运行费", "", "", "", "", "", "公务接待费", ""],
     ["", "", "", "", "小计", "", "公务用车购置费", "", "公务用车运行费", "", "", ""],
@@ -59,7 +68,7 @@ def _read(tmp_path: Path, row: list[tuple[str, str]]):
 
 def _stated(row: list[tuple[str, str]]) -> dict[tuple[str, str], Decimal]:
     out = {}
-    for item, (budget, outcome) in zip(ITEMS, row, strict=True):
+    for item, (budget, outcome) in zip(METRICS, row, strict=True):
         for stage, figure in (("budget_value", budget), ("value", outcome)):
             if figure:
                 out[item, stage] = Decimal(figure)

@@ -18,12 +18,13 @@ reported as ambiguous, with the columns it could be in; it is never guessed.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from itertools import combinations, permutations
-from math import prod
+from itertools import combinations
+from math import comb, factorial, prod
 from operator import add
 
 from budget_reports.normalize import half_step
@@ -31,6 +32,7 @@ from budget_reports.normalize import half_step
 Placement = tuple[int, ...]  # for each printed figure, its column
 # A column-sum search beyond this many combinations of the lines' placements is given up: left ambiguous.
 _MAX_STATES = 1_000
+_MAX_INTERLEAVINGS = 50_000  # a row printed on several lines: its placements listed at most
 
 
 @dataclass(slots=True)
@@ -115,6 +117,8 @@ def row_candidates(
     several_lines = lines is not None and len(set(lines)) > 1
     if several_lines:
         assert lines is not None
+        if _interleavings(width, lines) > _MAX_INTERLEAVINGS:
+            return row  # too many orders to list (twelve figures on twelve lines): none is placed
         placements = _distinct(list(_line_order_placements(width, _line_pattern(lines))), values)
         if not sums:
             row.candidates = placements
@@ -393,18 +397,43 @@ def _line_pattern(lines: Sequence[object]) -> tuple[int, ...]:
 
 @lru_cache(maxsize=256)  # a few shapes (width, figures per line) for every row printed over several lines
 def _line_order_placements(width: int, pattern: tuple[int, ...]) -> tuple[Placement, ...]:
-    """Every placement of the figures in ``width`` columns keeping each line's figures in its order."""
-    return tuple(p for p in permutations(range(width), len(pattern)) if _keeps_line_order(p, pattern))
+    """Every placement of the figures in ``width`` columns keeping each line's figures in its order,
+    in the order of the permutations they are among. Built from the columns taken and the lines'
+    interleavings rather than filtered from every permutation: twelve figures printed on two lines
+    have 924 placements among 479 million permutations."""
+    figures_of_line: dict[int, list[int]] = {}
+    for figure, line in enumerate(pattern):
+        figures_of_line.setdefault(line, []).append(figure)
+    placements = []
+    for columns in combinations(range(width), len(pattern)):
+        for lines in _interleaved_lines(Counter(pattern), len(pattern)):
+            placement = [0] * len(pattern)
+            taken = dict.fromkeys(figures_of_line, 0)
+            for column, line in zip(columns, lines, strict=True):
+                placement[figures_of_line[line][taken[line]]] = column
+                taken[line] += 1
+            placements.append(tuple(placement))
+    return tuple(sorted(placements))
 
 
-def _keeps_line_order(placement: Placement, lines: Sequence[object]) -> bool:
-    """The figures of each printed line sit in that line's left-to-right order."""
-    last: dict[object, int] = {}
-    for col, line in zip(placement, lines, strict=True):
-        if col < last.get(line, -1):
-            return False
-        last[line] = col
-    return True
+def _interleaved_lines(left: Counter[int], length: int) -> list[tuple[int, ...]]:
+    """Every order of the lines' figures, left to right (the distinct orders of the multiset)."""
+    if length == 0:
+        return [()]
+    orders = []
+    for line in sorted(left):
+        if left[line]:
+            left[line] -= 1
+            orders.extend((line, *rest) for rest in _interleaved_lines(left, length - 1))
+            left[line] += 1
+    return orders
+
+
+def _interleavings(width: int, lines: Sequence[object]) -> int:
+    """How many placements keep each printed line's figures in order: the columns taken, times the
+    ways the lines' figures interleave."""
+    counts = Counter(lines)
+    return comb(width, len(lines)) * factorial(len(lines)) // prod(map(factorial, counts.values()))
 
 
 def decimal_places(value: Decimal) -> int:

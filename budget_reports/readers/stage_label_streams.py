@@ -16,6 +16,7 @@ way at all, the table is reported not read.
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 from itertools import permutations, product
 from math import perm, prod
@@ -28,7 +29,14 @@ from budget_reports.readers.column_blocks import BlockLine, unplaced_figure
 from budget_reports.readers.linear_rows import Segment, Token
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, not_read_table, placed_table
 from budget_reports.readers.passed_over_titles import passed_over_titles
-from budget_reports.readers.table_headers import HeaderLayout, LabelKind, match_layout
+from budget_reports.readers.table_headers import (
+    HeaderLayout,
+    LabelKind,
+    header_key,
+    match_layout,
+    printed_wordings,
+    relative_years,
+)
 from budget_reports.readers.table_relations import PlacedSide
 
 _TABLES = (TableKind.THREE_PUBLIC, TableKind.GPB_THREE_PUBLIC, TableKind.BUDGET_THREE_PUBLIC)
@@ -52,12 +60,20 @@ def with_stage_streams(lines: list[SourceLine], tables: list[LinearTable]) -> li
 def _read(lines: list[SourceLine], start: int, end: int) -> LinearTable | None:
     cells = [BlockLine(word, x.page, x.line) for x in lines[start + 1 : end] for word in _words(x.text)]
     figures = [cell for cell in cells if BARE_FIGURE.match(cell.text)]
-    layout = match_layout(" ".join(cell.text for cell in cells if not BARE_FIGURE.match(cell.text)))
+    header = " ".join(cell.text for cell in cells if not BARE_FIGURE.match(cell.text))
+    layout = match_layout(header)
     if not figures or layout is None or len(layout.sides) != 1 or layout.sides[0].label is not LabelKind.NONE:
         return None  # no figure, a contents line, or not a one-row table
     values = tuple(figure_value(cell.text) for cell in figures)
+    cells = _stage_words(cells, layout, header_key(header))
     runs = _runs(cells, layout)
     placements = _placements(runs, values, layout) if runs is not None else []
+    if not placements:
+        # Stage labels out of column order (pdftotext moved a block of cells): each figure's stage
+        # is still that of the labels written before it; the sums place it among that stage's columns.
+        stage_runs = _stage_runs(cells, layout)
+        placements = _by_stage(stage_runs, values, layout) if stage_runs is not None else []
+        placements = list(dict.fromkeys(_equal_figures_in_order(p, values) for p in placements))
     if not placements:
         # Stage labels not written as the runs rule has them (a header cell spanning the header's
         # rows written among the figures; a table without stage labels): the row's sums alone
@@ -75,6 +91,17 @@ def _words(text: str) -> list[str]:
     """A line's words; a label's letters spaced out (``预 算 数``) are one word."""
     words = text.split()
     return [compact(text)] if len(words) > 1 and all(len(w) == 1 for w in words) else words
+
+
+def _stage_words(cells: list[BlockLine], layout: HeaderLayout, header: str) -> list[BlockLine]:
+    """The cells with each stage label written as the layout names it (上年度, 2025年预算数 → 上年)."""
+    named = {wording: path[-1] for path in layout.sides[0].money for wording in printed_wordings(path[-1])}
+    out = []
+    for cell in cells:
+        word = relative_years(compact(cell.text), header)
+        stage = named.get(word)
+        out.append(cell if stage is None or stage == cell.text else BlockLine(stage, cell.page, cell.line))
+    return out
 
 
 def _runs(cells: list[BlockLine], layout: HeaderLayout) -> list[tuple[list[int], int]] | None:
@@ -100,6 +127,80 @@ def _runs(cells: list[BlockLine], layout: HeaderLayout) -> list[tuple[list[int],
                 return None
             columns.append(label)
     return runs if label == len(stages) - 1 else None
+
+
+def _stages(layout: HeaderLayout) -> dict[str, list[int]]:
+    """Stage label -> its columns, where the layout prints two stage labels under every item (预算数 |
+    决算数, 上年 | 本年); empty for any other layout."""
+    columns: dict[str, list[int]] = {}
+    for column, path in enumerate(layout.sides[0].money):
+        columns.setdefault(path[-1], []).append(column)
+    two = len(columns) == 2 and all(len(c) > 1 for c in columns.values())
+    return columns if two else {}
+
+
+def _stage_runs(cells: list[BlockLine], layout: HeaderLayout) -> list[tuple[Counter[str], int]] | None:
+    """Per run of figures: the stage labels written since the run before, and how many figures it
+    holds. None unless the layout prints stage labels, a label comes before the first figure, every
+    run holds no more figures than labels and no stage is written more often than it has columns."""
+    stages = _stages(layout)
+    if not stages:
+        return None
+    runs: list[tuple[Counter[str], int]] = []
+    labels: Counter[str] = Counter()
+    for cell in cells:
+        word = compact(cell.text)
+        if BARE_FIGURE.match(word):
+            if labels:
+                runs.append((labels, 0))
+                labels = Counter()
+            if not runs or runs[-1][1] == sum(runs[-1][0].values()):
+                return None
+            runs[-1] = (runs[-1][0], runs[-1][1] + 1)
+        elif word in stages:
+            labels[word] += 1
+    written = sum((run for run, _ in runs), Counter())
+    return runs if all(written[stage] <= len(columns) for stage, columns in stages.items()) else None
+
+
+def _by_stage(
+    runs: list[tuple[Counter[str], int]], values: tuple[Decimal, ...], layout: HeaderLayout
+) -> list[tuple[int, ...]]:
+    """Every placement that puts each figure in a column of a stage written before it (a run's
+    figures taking no stage more often than its labels) and keeps the row's sums; none past the
+    bound. The stages' sums are apart (合计 = its items within 预算数, within 决算数), so each
+    stage's figures are placed on their own."""
+    stages = _stages(layout)
+    sums = layout.sides[0].sums
+    halves = [half_step(v) for v in values]
+    splits = [
+        [choice for choice in product(sorted(labels), repeat=count) if not Counter(choice) - labels]
+        for labels, count in runs
+    ]
+    if prod(len(split) for split in splits) > _BOUND:
+        return []
+    out: list[tuple[int, ...]] = []
+    for split in product(*splits):
+        stage_of = [stage for run in split for stage in run]
+        per_stage = []
+        for stage, columns in stages.items():
+            figures = [i for i, s in enumerate(stage_of) if s == stage]
+            if len(figures) > len(columns):
+                break
+            per_stage.append(
+                [
+                    dict(zip(figures, chosen, strict=True))
+                    for chosen in permutations(columns, len(figures))
+                    if _sums_hold(sums, dict(zip(chosen, figures, strict=True)), values, halves)
+                ]
+            )
+        else:
+            for parts in product(*per_stage):
+                column_of = {figure: column for part in parts for figure, column in part.items()}
+                out.append(tuple(column_of[i] for i in range(len(values))))
+                if len(out) > _BOUND:
+                    return []
+    return out
 
 
 def _placements(

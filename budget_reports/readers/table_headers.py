@@ -18,6 +18,7 @@ sums are taken over the columns kept (``HeaderLayout.fitted``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
@@ -64,6 +65,12 @@ class HeaderLayout:
     name: str
     words: tuple[str, ...]  # every one must appear in the header text (compact, quotes removed)
     sides: tuple[Side, ...]
+    # Words the header must not print: a stage its columns would lose (a final account's 决算数
+    # under 上年 | 本年 is no budget).
+    absent: tuple[str, ...] = ()
+    # Columns of one year (the 三公 tables'): never a header printing the year before (上年, or two
+    # years: ``relative_years``), whose prior year's figures they would take for this year's.
+    one_year: bool = False
 
     def specificity(self) -> int:
         return sum(len(w) for w in self.words)
@@ -121,6 +128,52 @@ def _three_public_with(amounts: tuple[str, ...]) -> Side:
         for a in range(width)
     )
     return Side(LabelKind.NONE, money, sums)
+
+
+def _three_public_years(years: tuple[str, str], grouped: bool) -> HeaderLayout:
+    """A 三公 table printing the year before beside this year (``years``: their labels, the prior
+    year's first): each item over the two (``grouped`` False), or the two years as groups over the
+    items. Sums hold within each year. Years printed as numbers are read as 上年 / 本年
+    (``relative_years``)."""
+    items = _THREE_PUBLIC_BUDGET_WORDS
+    name = f"三公{'与'.join(years)}{'分组' if grouped else ''}"
+    # Labels naming no stage are a budget's: a header printing 决算 beside them is another table.
+    absent = () if any("算" in year for year in years) else ("决算",)
+    if not grouped:
+        # Each year's label printed under the items (twice at least: a label centred under a wide
+        # header cell may join its neighbour's in text), the items once.
+        words = (*items, *(year for year in years for _ in range(2)))
+        return HeaderLayout(name, words, (_three_public_with(years),), absent)
+    width = len(_THREE_PUBLIC)
+    money = tuple((year, *item) for year in years for item in _THREE_PUBLIC)
+    sums = tuple(
+        (g * width + total, tuple(g * width + p for p in parts))
+        for g in range(2)
+        for total, parts in _THREE_PUBLIC_SUMS
+    )
+    # The items printed twice, once under each year's group.
+    return HeaderLayout(name, (*items, *items, *years), (Side(LabelKind.NONE, money, sums),), absent)
+
+
+# A two-year 三公 table's labels (prior year's first): a budget's (上年 | 本年 with no stage, or
+# 上年预算数 | 本年预算数), a budget beside the prior year's outcome, a final account's two outcomes.
+_THREE_PUBLIC_YEARS = (
+    ("上年", "本年"),
+    ("上年预算数", "本年预算数"),
+    ("上年决算数", "本年预算数"),
+    ("上年决算数", "本年决算数"),
+)
+
+
+def _three_public_year_rows(years: tuple[str, str], change: bool) -> HeaderLayout:
+    """A 三公 table listing the items as rows beside the two years (``years``, the prior year's
+    first) and, where printed, the change (本年 = 上年 + 增减). Its header names no item: it is told
+    from an overview's header by printing neither 收入 nor 支出."""
+    money = tuple((year,) for year in years) + ((("增减额",),) if change else ())
+    sums = ((1, (0, 2)),) if change else ()
+    words = ("项目", *years, *(("增减",) if change else ()))
+    name = f"三公{'与'.join(years)}按行{'及增减' if change else ''}"
+    return HeaderLayout(name, words, (Side(LabelKind.ITEM, money, sums),), ("收入", "支出"))
 
 
 def _flat(label: LabelKind, columns: tuple[str, ...], total_first: bool = True) -> Side:
@@ -245,6 +298,7 @@ LAYOUTS: tuple[HeaderLayout, ...] = (
         "三公预算与决算",
         ("因公出国(境)费", "公务用车购置费", "公务用车运行费", "公务接待费", "预算数", "决算数"),
         (_three_public_with(("预算数", "决算数")),),
+        one_year=True,
     ),
     # Budget reports (部门预算): the same tables with 预算数 for 决算数.
     HeaderLayout(
@@ -293,15 +347,20 @@ LAYOUTS: tuple[HeaderLayout, ...] = (
                 ((0, (1, 2, 3)), (3, (4, 5))),
             ),
         ),
+        one_year=True,
     ),
     HeaderLayout(
         "三公决算",
         ("因公出国(境)费", "公务用车购置费", "公务用车运行费", "公务接待费", "决算数"),
         (_three_public_with(("决算数",)),),
+        one_year=True,
     ),
     # A budget's 三公 table without 机关运行经费 (Sichuan's 一般公共预算“三公”经费支出预算表, many
     # 市/县): one amount per item and no stage printed; the table's title says they are budgets.
-    HeaderLayout("三公预算", _THREE_PUBLIC_BUDGET_WORDS, (_three_public_with(()),)),
+    HeaderLayout("三公预算", _THREE_PUBLIC_BUDGET_WORDS, (_three_public_with(()),), one_year=True),
+    # 三公 tables printing the year before beside this year's (上年 | 本年, 2025年预算数 | 2026年预算数 …).
+    *(_three_public_years(years, grouped) for years in _THREE_PUBLIC_YEARS for grouped in (False, True)),
+    *(_three_public_year_rows(years, change) for years in _THREE_PUBLIC_YEARS[1:3] for change in (False, True)),
     *(_with_budget_columns(budgets, split) for budgets in BUDGET_COLUMN_SETS for split in (False, True)),
 )
 
@@ -321,6 +380,13 @@ PRINTED_WORDINGS: dict[str, tuple[str, ...]] = {
     "调整预算": ("调整预算数", "调整后预算", "调整后预算数"),  # the adjusted budget, not the adjustment
     "全年预算": ("全年预算数",),
     "决算": ("决算数", "支出决算", "支出决算数"),
+    # A two-year table's year labels (2025年预算数 is read 上年预算数: ``relative_years``).
+    "上年": ("上年度",),
+    "本年": ("本年度",),
+    "上年预算数": ("上年度预算数",),
+    "本年预算数": ("本年度预算数",),
+    "上年决算数": ("上年度决算数",),
+    "本年决算数": ("本年度决算数",),
 }
 
 
@@ -343,12 +409,32 @@ def header_key(text: str) -> str:
     return compact(text).translate(_QUOTES)
 
 
+# A year as headers print it: 2025年, 2025年度, full-width digits folded by ``compact``.
+_YEAR = re.compile(r"(?<!\d)(20\d\d)年度?")
+
+
+def relative_years(key: str, header: str | None = None) -> str:
+    """``key`` with the years written 上年 and 本年, as the catalogue names them, where the header
+    (``key`` itself unless given) prints two years in a row, the earlier first (2025年 … 2026年): a
+    report sets its own year beside the one before. Returned as it is otherwise (one year, or the
+    later printed first: its columns' order is not the catalogue's)."""
+    years = [int(m.group(1)) for m in _YEAR.finditer(key if header is None else header)]
+    if len(set(years)) != 2 or years[0] + 1 != max(years):
+        return key
+    prior = str(years[0])
+    return _YEAR.sub(lambda m: "上年" if m.group(1) == prior else "本年", key)
+
+
 @lru_cache(maxsize=1_024)  # reports print the same few headers, every table's twice or more (continued pages)
 def match_layout(header_text: str) -> HeaderLayout | None:
     """The most specific layout whose words all appear in the header (a word may repeat: 决算数 …)."""
-    key = header_key(header_text)
+    key = relative_years(header_key(header_text))
+    # Two years printed (folded to 上年 / 本年, or not in a row): no one-year layout fits.
+    two_years = "上年" in key or len(set(_YEAR.findall(key))) > 1
     best: HeaderLayout | None = None
     for candidate in LAYOUTS:
+        if (candidate.one_year and two_years) or any(word in key for word in candidate.absent):
+            continue
         fits = all(_occurrences(key, word) >= candidate.words.count(word) for word in candidate.words)
         if fits and (best is None or candidate.specificity() > best.specificity()):
             best = candidate

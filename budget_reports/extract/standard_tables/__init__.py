@@ -45,10 +45,11 @@ READERS: dict[TableKind, TableReader] = {
 __all__ = ["READERS", "StandardTable", "TableKind", "extract_standard_tables", "find_standard_tables", "read_tables"]
 
 
-def read_tables(document: Document, problems: list[str] | None = None) -> TableFacts:
+def read_tables(document: Document, problems: list[str] | None = None, fiscal_year: int | None = None) -> TableFacts:
     """Facts of every standard table of the document, without duplicates.
 
-    A table whose reading fails adds a message to ``problems`` and contributes nothing.
+    A table whose reading fails adds a message to ``problems`` and contributes nothing. ``fiscal_year``
+    (the report's, from its identity) tells this year's columns from the prior year's.
     """
     read: list[tuple[TableKind, TableFacts]] = []
     titles: list[str] = []
@@ -58,7 +59,7 @@ def read_tables(document: Document, problems: list[str] | None = None) -> TableF
             continue
         table_facts = TableFacts()
         try:
-            reader(found, document, table_facts)
+            reader(replace(found, fiscal_year=fiscal_year), document, table_facts)
         except Exception as exc:  # one odd table must not cost the others
             log.exception("standard table %r of %s", found.title, document.source_file)
             where = f"第{found.block.page}页" if found.block.page else f"第{found.block.line}行"
@@ -121,7 +122,8 @@ def _first_of_each(rows: list[T], key: Callable[[T], Hashable]) -> list[T]:
 
 def extract_standard_tables(document: Document, report: ExtractedReport) -> None:
     problems: list[str] = []
-    facts = read_tables(document, problems)
+    info = report.report  # None where a report's tables are read alone
+    facts = read_tables(document, problems, info.fiscal_year if info is not None else None)
     report.summary_metrics.extend(facts.summary_metrics)
     report.income.extend(facts.income)
     report.expenditure_function.extend(facts.expenditure_function)

@@ -98,6 +98,7 @@ class StandardTable:
     unit: str  # 万元 / 元 / 亿元, as the 单位 line says (万元 when none is printed)
     no_data: bool  # the table says it has no data
     first_row: int  # first row after the title / unit rows inside the table
+    fiscal_year: int | None = None  # the report's year (its identity), where known: tables printing two years
 
     @property
     def is_budget(self) -> bool:
