@@ -32,6 +32,7 @@ from tests.test_budget_default_text import DEPARTMENTS, HEADER, _name, _pdftotex
 
 NUMERALS = "一二三四五六七八九十"
 FUNDS = ("一般公共预算", "政府性基金预算", "国有资本经营预算")
+INCOME_HEADER = ["科目编码", "科目名称", "合计", "财政拨款收入", "事业收入"]
 Grid = dict[tuple[str, int], str]  # (row label, money column) -> figure printed ("" for none)
 
 
@@ -91,9 +92,23 @@ def _coded(rows: list[tuple[str, tuple]]) -> list[list[str]]:
     return [*body, ["", "合计", *(_printed(v or None) for v in total)]]
 
 
-def _report(path: Path, items: tuple[str, ...], business: bool, title_alone: bool) -> tuple[Path, Grid, Grid]:
+def _income_by_class(total_rows: list[tuple[str, tuple]], gpb_rows: list[tuple[str, tuple]]) -> list[list[str]]:
+    """The 收入预算总表's rows: each class line's income, 合计 and by source (the fiscal
+    appropriation is what the 一般公共预算 spends on the line, 事业收入 the rest), and the 合计 line."""
+    fiscal = {code: cells[0] for code, cells in gpb_rows}
+    lines = [(code, cells[0], fiscal.get(code)) for code, cells in total_rows]
+    body = [[code, _name(code), *map(_printed, (all_, gpb, (all_ - (gpb or 0)) or None))] for code, all_, gpb in lines]
+    classes = [(all_, gpb or Decimal(0)) for code, all_, gpb in lines if len(code) == 3]
+    total, gpb = (sum(column, Decimal(0)) for column in zip(*classes, strict=True))
+    return [*body, ["", "合计", *map(_printed, (total, gpb or None, (total - gpb) or None))]]
+
+
+def _report(
+    path: Path, items: tuple[str, ...], business: bool, title_alone: bool, income: bool = False
+) -> tuple[Path, Grid, Grid]:
     """The budget's overviews and their detail tables, each table under its title (or its title
-    alone on the page before); ``business``: the last 项 is paid by 事业收入, not by the budget."""
+    alone on the page before); ``business``: the last 项 is paid by 事业收入, not by the budget;
+    ``income``: the 收入预算总表 (income by class and source) is printed after the overview."""
     total_rows = _rows(items, seed=len(items))
     gpb_rows = _rows(items[:-1], seed=len(items)) if business else total_rows  # the same rng draws
     total, gpb = _classes(total_rows), _classes(gpb_rows)
@@ -107,6 +122,11 @@ def _report(path: Path, items: tuple[str, ...], business: bool, title_alone: boo
             "2026年部门财务收支预算总表",
             [Column(150), Column(90, right=True), Column(200), Column(90, right=True)],
             [["本年收入", "", "本年支出", ""], ["项目", "预算数", "项目", "预算数"], *overview],
+        ),
+        *(
+            [("2026年部门收入预算总表", coded, [INCOME_HEADER, *_income_by_class(total_rows, gpb_rows)])]
+            if income
+            else []
         ),
         ("2026年部门支出预算总表", coded, [HEADER, *_coded(total_rows)]),
         (
@@ -147,33 +167,39 @@ def _read_grid(document, kind: TableKind) -> Grid | None:
     return grid
 
 
-# (department, an income besides the budget, each title alone on its page) -> figures read in
-# (财务收支预算总表, 财政拨款收支预算总表) of 9 (10 with 事业收入) and 14 printed, None for an overview
-# reported as not read; as measured.
+# (department, an income besides the budget, each title alone on its page, the 收入预算总表 printed)
+# -> figures read in (财务收支预算总表, 财政拨款收支预算总表) of 9 (10 with 事业收入) and 14 printed,
+# None for an overview reported as not read; as measured.
 # The urban department's tables are all read: the overviews' spending items are the detail tables'
-# class totals, the fund rows what the fiscal overview settles; 事业收入 alone stays ambiguous (no
-# sum tells it from 事业单位经营收入 or 其他收入). The county's coded detail tables come out of
-# pdftotext with cells far from their rows and are reported as not read: with nothing known of
-# their items, several placements keep the overviews' sums, and they are reported as not read.
-VARIANTS: dict[tuple[str, bool, bool], tuple[int | None, int | None]] = {
-    ("urban", False, True): (9, 14),
-    ("urban", False, False): (9, 14),
-    ("urban", True, True): (9, 14),
-    ("county", True, False): (None, None),
-    ("county", False, True): (None, None),
+# class totals, the fund rows what the fiscal overview settles. 事业收入 is read where the
+# 收入预算总表 is (its 合计 row, column 事业收入); without it no sum tells it from 事业单位经营收入 or
+# 其他收入, and the urban 收入预算总表 is itself reported as not read from this text. The county's
+# 支出预算总表 and 一般公共预算 table come out of pdftotext with cells far from their rows and are
+# reported as not read: its fiscal overview is read by its own sums and the fund tables saying
+# they have no data; of its overview only the fiscal rows are read (and 事业收入 with the
+# 收入预算总表), the spending items left between the placements its sums keep, or the table
+# reported as not read.
+VARIANTS: dict[tuple[str, bool, bool, bool], tuple[int | None, int | None]] = {
+    ("urban", False, True, False): (9, 14),
+    ("urban", False, False, False): (9, 14),
+    ("urban", True, True, False): (9, 14),
+    ("urban", True, True, True): (9, 14),
+    ("county", True, False, False): (2, 12),
+    ("county", True, False, True): (3, 12),
+    ("county", False, True, False): (None, None),
 }
 
 
-@pytest.mark.parametrize(("department", "business", "title_alone"), list(VARIANTS))
+@pytest.mark.parametrize(("department", "business", "title_alone", "income"), list(VARIANTS))
 def test_a_budget_overview_read_from_pdftotext_default(
-    tmp_path: Path, department: str, business: bool, title_alone: bool
+    tmp_path: Path, department: str, business: bool, title_alone: bool, income: bool
 ) -> None:
-    pdf, overview, fiscal = _report(tmp_path / "budget.pdf", DEPARTMENTS[department], business, title_alone)
+    pdf, overview, fiscal = _report(tmp_path / "budget.pdf", DEPARTMENTS[department], business, title_alone, income)
     document = read_text(_pdftotext(pdf), "budget.txt")
     reported = [cell.figure for cell in document.ambiguous_cells]
     for (kind, truth), least in zip(
         ((TableKind.BUDGET_OVERVIEW, overview), (TableKind.BUDGET_FISCAL_OVERVIEW, fiscal)),
-        VARIANTS[(department, business, title_alone)],
+        VARIANTS[(department, business, title_alone, income)],
         strict=True,
     ):
         read = _read_grid(document, kind)
@@ -203,27 +229,77 @@ def _national_fiscal_overview(gpb: list[tuple[str, Decimal]], carry: Decimal | N
     return _two_sided(income, spending, total, (total, total, None, None))
 
 
-@pytest.mark.parametrize("carry", [None, Decimal(1_250_000)])
-@pytest.mark.parametrize("department", list(DEPARTMENTS))
-def test_the_national_fiscal_overviews_spending_carry_over_parts(
-    tmp_path: Path, department: str, carry: Decimal | None
+def _cells_by_place(rows: list[list[str]]) -> dict[tuple[int, str, int, int], str]:
+    """A two-sided table's figures by (side, label, its occurrence on the side, money column): a
+    label printed twice on a side (a fund's part under the year's income and under the carry-over)
+    keeps both its rows apart."""
+    cells: dict[tuple[int, str, int, int], str] = {}
+    seen: dict[tuple[int, str], int] = {}
+    for row in rows:
+        for side, label, figures in ((0, row[0], row[1:2]), (1, row[2], row[3:])):
+            label = compact(label)
+            if not label:
+                continue
+            n = seen[side, label] = seen.get((side, label), -1) + 1
+            for c, figure in enumerate(figures):
+                if parse_decimal(figure.strip()) is not None:
+                    cells[side, label, n, c] = figure.strip()
+    return cells
+
+
+def _national_report(path: Path, department: str, carry: Decimal | None, details: bool) -> tuple[Path, list]:
+    """The national template's 财政拨款收支总表 alone, or followed by the report's fund tables (the
+    一般公共预算 table by class, the other funds' saying they have no data)."""
+    rows = _rows(DEPARTMENTS[department], seed=len(DEPARTMENTS[department]))
+    body, _ = _national_fiscal_overview(_classes(rows), carry)
+    header = [["收入", "", "支出", "", "", "", ""], ["项目", "预算数", "项目", "合计", *FUNDS]]
+    overview = [Column(130), Column(80, right=True), Column(180), *[Column(80, right=True)] * 4]
+    coded = [Column(60), Column(200), *[Column(90, right=True)] * 3]
+    tables = [("2026年部门财政拨款收支总表", overview, [*header, *body])]
+    if details:
+        tables += [
+            ("2026年部门一般公共预算支出功能分类预算表", coded, [HEADER, *_coded(rows)]),
+            ("2026年部门政府性基金预算支出功能分类预算表", coded, [HEADER]),
+            ("2026年部门国有资本经营预算支出功能分类预算表", coded, [HEADER]),
+        ]
+    pdf = TablePdf()
+    for title, columns, table_rows in tables:
+        pdf.new_page(842, 595)
+        pdf.text(200, 40, title, 14)
+        pdf.text(600, 64, "单位：元")
+        bottom = pdf.ruled_table(30, 84, columns, table_rows, 20)
+        if len(table_rows) == 1:
+            pdf.text(30, bottom + 10, "注：本年度无此项预算支出，故本表无数据")
+    return pdf.save(path), body
+
+
+# (department, carry-over, the fund tables printed) -> figures read of those printed (17 without a
+# carry-over, 23 with), None for the table reported as not read; as measured.
+# With the fund tables, what they say (a fund with no data has no income, spending or carry-over
+# share; the 一般公共预算 classes) and the sides' sums place every figure but, without a
+# carry-over, the income side's 一、本年收入 and its 一般公共预算 part: an empty year with the same
+# figures as 二、上年结转 and its part keeps every sum too. The table alone says nothing of which
+# fund a spending figure is of (the fund columns are alike to the sums): reported as not read.
+NATIONAL: dict[tuple[str, Decimal | None, bool], int | None] = {
+    ("urban", None, True): 15,
+    ("urban", Decimal(1_250_000), True): 23,
+    ("county", None, True): 15,
+    ("county", Decimal(1_250_000), True): 23,
+    ("urban", Decimal(1_250_000), False): None,
+    ("county", None, False): None,
+}
+
+
+@pytest.mark.parametrize(("department", "carry", "details"), list(NATIONAL))
+def test_the_national_fiscal_overview_read_from_pdftotext_default(
+    tmp_path: Path, department: str, carry: Decimal | None, details: bool
 ) -> None:
     """The national template's 财政拨款收支总表 from pdftotext (default): its labels go to their sides
-    (the spending carry-over's fund parts, worded as the income side's, to the spending side) and
-    no figure is read into a wrong cell; a figure not read is reported. Placing its figures is left
-    to the sides' sums: as measured, pdftotext writes the spending 总计's figures before the income
-    side's 收入总计 and the table is reported as not read, every figure ambiguous."""
-    gpb = _classes(_rows(DEPARTMENTS[department], seed=len(DEPARTMENTS[department])))
-    body, _ = _national_fiscal_overview(gpb, carry)
-    title = "2026年部门财政拨款收支总表"
-    pdf = TablePdf()
-    pdf.new_page(842, 595)
-    pdf.text(200, 40, title, 14)
-    pdf.text(600, 64, "单位：元")
-    header = [["收入", "", "支出", "", "", "", ""], ["项目", "预算数", "项目", "合计", *FUNDS]]
-    columns = [Column(130), Column(80, right=True), Column(180), *[Column(80, right=True)] * 4]
-    pdf.ruled_table(30, 84, columns, [*header, *body], 20)
-    text = _pdftotext(pdf.save(tmp_path / "national.pdf"))
+    (the spending carry-over's fund parts, worded as the income side's, to the spending side);
+    pdftotext writes the spending 总计's figures before the income side's 收入总计. Each figure read
+    is its cell's, each figure printed and not read is reported."""
+    pdf, body = _national_report(tmp_path / "national.pdf", department, carry, details)
+    text = _pdftotext(pdf)
     # The stream's labels: every line without its figures (a line may hold a figure of one side
     # and a label of the other).
     words = [[w for w in line.split() if not BARE_FIGURE.match(w)] for line in text.split("\f")[0].splitlines()]
@@ -236,7 +312,13 @@ def test_the_national_fiscal_overviews_spending_carry_over_parts(
     assert [x.role for x in sides[SPENDING]][-5:] == [Role.CARRY, *[Role.CARRY_PART] * 3, Role.GRAND_TOTAL]
     document = read_text(text, "national.txt")
     reported = [cell.figure for cell in document.ambiguous_cells]
-    read = _read_grid(document, TableKind.BUDGET_FISCAL_OVERVIEW)
-    assert read is None and any(title in lost for lost in document.lost)
-    printed = [figure for row in body for figure in (row[1], *row[3:]) if figure]
-    assert sorted(reported) == sorted(printed)
+    title = "2026年部门财政拨款收支总表"
+    table = next((t for t in find_standard_tables(document) if t.kind is TableKind.BUDGET_FISCAL_OVERVIEW), None)
+    expected = NATIONAL[department, carry, details]
+    assert (table is None) == (expected is None) == any(title in lost for lost in document.lost)
+    truth = _cells_by_place(body)
+    read = _cells_by_place(table.table.grid()[table.first_row :]) if table is not None else {}
+    assert {key: truth.get(key) for key in read} == read, "figures read into the wrong cell"
+    assert len(read) == (expected or 0)
+    unread = [figure for key, figure in truth.items() if key not in read]
+    assert sorted(figure for figure in reported if figure in unread) == sorted(unread)

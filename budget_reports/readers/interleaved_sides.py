@@ -92,14 +92,19 @@ class Placed:
 
     figures: dict[int, Cell]
     ever_filled: frozenset[Cell]
-    cells_of: dict[int, set[Cell]]  # figure index -> every cell some placement gives it
+    # Figure index -> the cells the placements searched give it (of equal figures, one order).
+    cells_of: dict[int, set[Cell]]
 
 
 class _Search:
     """Each figure, in the order written, goes to a later row of one column (each column top to
     bottom); a row the report proves filled cannot be passed over, one it proves empty is skipped,
-    and a column's sums are checked as soon as their rows are behind it. Sums are worked in whole
-    numbers: each figure doubled at the finest scale printed, so half its last digit is whole too."""
+    and a column's sums are checked as soon as their rows are behind it, the parts below a total
+    (一、本年支出 over its classes) as they come, and a row's fund columns against its 合计 as soon as
+    the columns are past it. Placements that fill the same cells with equal figures are searched
+    once (the same total printed in four cells, tried in every order, would pass the bound). Sums
+    are worked in whole numbers: each figure doubled at the finest scale printed, so half its last
+    digit is whole too."""
 
     def __init__(
         self,
@@ -163,8 +168,24 @@ class _Search:
             for s in (INCOME, SPENDING)
             for total, parts in layout[s].sums
         ]
+        # The same sums by the grid columns they span, and each column's: a row of a sum is
+        # checked as soon as every column of it is past the row (no figure can join it then).
+        self.fund_columns = [
+            [self.column_of[s, c] for c in (total, *parts)]
+            for s in (INCOME, SPENDING)
+            for total, parts in layout[s].sums
+        ]
+        self.fund_sums_of = [
+            [n for n, columns in enumerate(self.fund_columns) if k in columns] for k in range(len(self.columns))
+        ]
         self.placed: dict[int, Cell] = {}
         self.solutions: list[dict[int, Cell]] = []
+        # Figures printed alike (value and rounding) are one kind: placements that fill the same
+        # cells with the same kinds of figure go on alike, so each is searched once (a total printed
+        # in four cells would otherwise be tried in every order, past the bound).
+        kinds: dict[tuple[int, int], int] = {}
+        self.kind = [kinds.setdefault(pair, len(kinds)) for pair in zip(self.whole, self.half, strict=True)]
+        self.seen: set[tuple[object, ...]] = set()
         self.nodes = _MAX_NODES
         self.grand = [
             next((r for r, label in enumerate(sides[s]) if label.role is Role.GRAND_TOTAL), None)
@@ -175,6 +196,11 @@ class _Search:
         self.nodes -= 1
         if self.nodes <= 0 or len(self.solutions) > _MAX_SOLUTIONS:
             return
+        kind = self.kind
+        state = (i, *(tuple(-1 if x is None else kind[x] for x in column) for column in self.grid))
+        if state in self.seen:
+            return  # the same cells filled with the same figures: the same placements go on from here
+        self.seen.add(state)
         if i == len(self.values):
             if all(self.next_filled[k][self.last[k] + 1] == self.rows[k] for k in range(len(self.columns))) and (
                 self.across()
@@ -203,7 +229,11 @@ class _Search:
                     rule_sums[n][0] += whole
                     rule_sums[n][1] += half
                 # The sums whose rows are all behind the column's last figure now.
-                if all(self.adds_up(k, n) for end, n in rule_ends if before < end <= r):
+                if (
+                    all(self.within(k, n) for n in rules_of_row[r])
+                    and all(self.adds_up(k, n) for end, n in rule_ends if before < end <= r)
+                    and all(self.fund_row_holds(n, q) for n in self.fund_sums_of[k] for q in range(before + 1, r + 1))
+                ):
                     self.run(i + 1)
                 for n in rules_of_row[r]:
                     rule_sums[n][0] -= whole
@@ -221,6 +251,34 @@ class _Search:
         value, slack = self.cell(k, self.rules[k][n][1])
         parts, parts_slack = self.rule_sums[k][n]
         return abs(value - parts) <= slack + parts_slack
+
+    def within(self, k: int, n: int) -> bool:
+        """Rule ``n`` of column ``k`` whose total row is above the parts placed so far (一、本年支出 over
+        its classes): those parts do not exceed it (figures are never negative)."""
+        total = self.rules[k][n][1]
+        if total > self.last[k]:
+            return True
+        value, slack = self.cell(k, total)
+        parts, parts_slack = self.rule_sums[k][n]
+        return parts - parts_slack <= value + slack
+
+    def fund_row_holds(self, n: int, r: int) -> bool:
+        """Row ``r`` of fund sum ``n`` as far as it is decided: once its 合计 column is past the row,
+        the funds' figures past it do not exceed the 合计 (figures are never negative), and equal
+        it once every fund column is past it too (no figure can join the row then)."""
+        total, *parts = self.fund_columns[n]
+        if self.last[total] < r:
+            return True
+        value, slack = self.cell(total, r)
+        open_parts = False
+        for k in parts:
+            if self.last[k] < r:
+                open_parts = True
+                continue
+            part, part_slack = self.cell(k, r)
+            value -= part
+            slack += part_slack
+        return value >= -slack if open_parts else abs(value) <= slack
 
     def across(self) -> bool:
         """Each column's sums; each side's fund columns add up to its 合计 column row by row; both

@@ -58,6 +58,23 @@ def spending_sources() -> dict[tuple[TableKind, str], tuple[TableKind, tuple[str
     return out
 
 
+def income_sources() -> dict[tuple[TableKind, str], TableKind]:
+    """(overview, income line's words) -> the detail table whose total row prints that line's
+    figure in the column of those words: the catalogue's links from a table's total row, column by
+    column, to an overview's income lines (the 收入预算总表's 合计 row, column 事业收入, is the
+    财务收支预算总表's line 二、事业收入), read from the overview's side (the same figure)."""
+    out: dict[tuple[TableKind, str], TableKind] = {}
+    for link in cell_links.LINKS:
+        if (
+            link.rows is cell_links.Rows.TOTAL_BY_COLUMN_NAME
+            and link.relation is cell_links.Relation.EQUAL
+            and link.source in OVERVIEW_LAYOUTS
+            and link.table is not link.source
+        ):
+            out[link.source, link.column[-1]] = link.table
+    return out
+
+
 # Words naming a fund in an income or carry-over label, and the fund's own tables (final accounts, budget).
 FUND_TABLES: tuple[tuple[str, tuple[TableKind, ...]], ...] = (
     ("政府性基金", (TableKind.GOV_FUND, TableKind.BUDGET_GOV_FUND)),
@@ -268,10 +285,14 @@ def _known(
         for words, funds in FUND_TABLES
         if any(fund in no_data or (fund in tables and _prints_no_figure(tables[fund])) for fund in funds)
     ]
-    for r, label in enumerate(sides[INCOME]):
-        if any(words in label.text for words in empty_funds):
-            for c in range(len(layout.sides[INCOME].money)):
-                known[INCOME, r, c] = EMPTY
+    # A fund with no money has no row on the income side, nor a share of the spending side's
+    # carry-over (the national template's （二）政府性基金预算拨款 under 二、年终结转结余); a spending
+    # item is a class, whose name may hold a fund's (国有资本经营预算支出).
+    for s, labels in enumerate(sides):
+        for r, label in enumerate(labels):
+            if (s == INCOME or label.role is Role.CARRY_PART) and any(words in label.text for words in empty_funds):
+                known.update({(s, r, c): EMPTY for c in range(len(layout.sides[s].money))})
+    _known_income(kind, sides[INCOME], tables, known)
     spending = layout.sides[SPENDING]
     # The row holding the year's spending: 本年支出合计, or 总计 on a side of items and 总计 alone
     # (a budget's: no carry-over to the next year).
@@ -302,6 +323,22 @@ def _known(
                 known[SPENDING, r, c] = EMPTY
     _derive_totals(known, sides, layout)
     return known
+
+
+def _known_income(
+    kind: TableKind, labels: list[Label], tables: dict[TableKind, RebuiltTable], known: dict[Cell, Known]
+) -> None:
+    """The income lines (in the side's one column) a detail table's total row prints, each in the
+    column of its words (事业收入, 上年结转 …): the figure every placement of that row agrees on, or
+    empty."""
+    sources = income_sources()
+    for r, label in enumerate(labels):
+        source = sources.get((kind, label.key))
+        if source is None or source not in tables or (INCOME, r, 0) in known:
+            continue
+        settled = _settled_totals(tables[source], (label.key,))
+        if TOTAL_KEY in settled:
+            known[INCOME, r, 0] = Known.of(settled[TOTAL_KEY])
 
 
 def _prints_no_figure(table: RebuiltTable) -> bool:
