@@ -70,18 +70,38 @@ def place_overview(
     values = [parse_decimal(f) for f in figures]
     if any(v is None or v < 0 for v in values):
         return None
-    search = _Search([v for v in values if v is not None], sides, layout, known)
+    figures_kept = [i for i, v in enumerate(values) if v is not None]
+    placed = _placed([v for v in values if v is not None], figures_kept, sides, layout, known)
+    if placed is None and any(v == 0 for v in values):
+        # Zeros printed in every empty cell (a county's overview) may take the search past its
+        # bound; a zero changes no sum and may stand in any empty cell, so the other figures are
+        # placed without them and the zeros left unplaced (reported, never put in a cell).
+        nonzero = [i for i in figures_kept if values[i] != 0]
+        placed = _placed([v for v in values if v], nonzero, sides, layout, known)
+    return placed
+
+
+def _placed(
+    values: list[Decimal],
+    indices: list[int],
+    sides: tuple[Sequence[Label], Sequence[Label]],
+    layout: Sequence[Side],
+    known: dict[Cell, Known],
+) -> Placed | None:
+    """The placements of ``values`` (the figures ``indices`` of the stream, by which they are
+    returned); None when none fits or the search passes its bound."""
+    search = _Search(values, sides, layout, known)
     search.run(0)
     if search.nodes <= 0 or not search.solutions or len(search.solutions) > _MAX_SOLUTIONS:
         return None
     # Equal figures swapped between cells are one placement: cells are compared by their figures.
-    filled = [{cell: search.values[i] for i, cell in solution.items()} for solution in search.solutions]
+    filled = [{cell: values[i] for i, cell in solution.items()} for solution in search.solutions]
     first = search.solutions[0]
-    agreed = {i: cell for i, cell in first.items() if all(f.get(cell) == search.values[i] for f in filled)}
+    agreed = {indices[i]: cell for i, cell in first.items() if all(f.get(cell) == values[i] for f in filled)}
     cells_of: dict[int, set[Cell]] = {}
     for solution in search.solutions:
         for i, cell in solution.items():
-            cells_of.setdefault(i, set()).add(cell)
+            cells_of.setdefault(indices[i], set()).add(cell)
     return Placed(agreed, frozenset(cell for f in filled for cell in f), cells_of)
 
 
@@ -132,15 +152,20 @@ class _Search:
             self.next_filled.append(next_filled)
         # Per figure and column: the rows it may stand in, top to bottom.
         # Per column, the rows the report says nothing of (any figure may stand there) and those it
-        # proves filled (a figure near what it says); a row it proves empty takes none.
+        # proves filled (a figure near what it says); a row it proves empty takes none but a zero.
         free_rows: list[list[int]] = []
         filled_rows: list[dict[int, Known]] = []
+        zero_rows: list[list[int]] = []  # a row it proves empty takes a figure printed as zero alone
         for s, c in self.columns:
             cells = [known.get((s, r, c)) for r in range(len(sides[s]))]
             free_rows.append([r for r, k in enumerate(cells) if k is None])
             filled_rows.append({r: k for r, k in enumerate(cells) if k is not None and not k.empty})
+            zero_rows.append(sorted({*free_rows[-1], *(r for r, k in enumerate(cells) if k is not None and k.empty)}))
         self.options: list[list[list[int]]] = []
         for value in values:
+            if value == 0:
+                self.options.append(zero_rows)
+                continue
             half = half_step(value)  # once per figure, not once per cell
             self.options.append(
                 [

@@ -24,7 +24,7 @@ from budget_reports.readers.interleaved_sides import EMPTY, Cell, Known, place_o
 from budget_reports.readers.known_cells import TOTAL_KEY
 from budget_reports.readers.linear_rows import Segment, Token
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, not_read_table, placed_table
-from budget_reports.readers.overview_labels import INCOME, SPENDING, Label, Role, side_labels
+from budget_reports.readers.overview_labels import INCOME, OVERVIEW_FIGURE, SPENDING, Label, Role, side_labels
 from budget_reports.readers.passed_over_titles import PassedOver, passed_over_titles
 from budget_reports.readers.table_headers import LAYOUTS, HeaderLayout
 from budget_reports.readers.table_relations import PlacedSide, RebuiltTable, row_keys, settled_cells
@@ -144,12 +144,12 @@ def _cells(line: SourceLine) -> list[BlockLine]:
     """The line's cells in the order written: its figures each alone, the words between them one
     label (pdftotext may put a figure of one side before a label of the other: ``6.20 八、…支出``)."""
     words = line.text.split()
-    if len(words) < 2 or not any(BARE_FIGURE.match(w) for w in words):
+    if len(words) < 2 or not any(OVERVIEW_FIGURE.match(w) for w in words):
         return [BlockLine(line.text, line.page, line.line)]
     cells: list[BlockLine] = []
     label: list[str] = []
     for word in words:
-        if BARE_FIGURE.match(word):
+        if OVERVIEW_FIGURE.match(word):
             if label:
                 cells.append(BlockLine(" ".join(label), line.page, line.line))
                 label = []
@@ -168,7 +168,7 @@ def _written_in_streams(lines: Sequence[SourceLine]) -> bool:
     figures = 0
     for line in lines:
         words = line.text.split()
-        is_figure = [bool(BARE_FIGURE.match(w)) for w in words]
+        is_figure = [bool(OVERVIEW_FIGURE.match(w)) for w in words]
         figures += sum(is_figure)
         if sum(is_figure) > 1 or any(f and k > 0 for k, f in enumerate(is_figure)):
             return False
@@ -181,7 +181,7 @@ def _not_read(lines: list[SourceLine], table: LinearTable, end: int) -> LinearTa
     title = lines[table.start]
     layout = next(layout for layout in LAYOUTS if layout.name == OVERVIEW_LAYOUTS[kind_of_title(compact(title.text))])
     cells = [cell for line in lines[table.start + 1 : end] for cell in _cells(line)]
-    unplaced = [_unplaced(cell, layout) for cell in cells if BARE_FIGURE.match(compact(cell.text))]
+    unplaced = [_unplaced(cell, layout) for cell in cells if OVERVIEW_FIGURE.match(compact(cell.text))]
     return not_read_table(lines, table.start, end, "的收支两栏文本交错写出，未能还原为行", unplaced)
 
 
@@ -219,7 +219,7 @@ def _read(
     sides = side_labels(span, layout)
     if sides is None:
         return None
-    figures = [line for line in span if BARE_FIGURE.match(compact(line.text))]
+    figures = [line for line in span if OVERVIEW_FIGURE.match(compact(line.text))]
     known = _known(kind, sides, layout, tables, no_data)
     if kind in FISCAL_OF:
         known.update(_from_fiscal(sides, fiscal.get(FISCAL_OF[kind], {})))
