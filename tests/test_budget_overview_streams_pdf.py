@@ -177,18 +177,18 @@ def _read_grid(document, kind: TableKind) -> Grid | None:
 # 收入预算总表 is (its 合计 row, column 事业收入); without it no sum tells it from 事业单位经营收入 or
 # 其他收入, and the urban 收入预算总表 is itself reported as not read from this text. The county's
 # 支出预算总表 and 一般公共预算 table come out of pdftotext with cells far from their rows and are
-# reported as not read: its fiscal overview is read by its own sums and the fund tables saying
-# they have no data; of its overview only the fiscal rows are read (and 事业收入 with the
-# 收入预算总表), the spending items left between the placements its sums keep, or the table
-# reported as not read.
+# reported as not read: its overviews are read by their own sums (each side's items to its 总计,
+# the fund columns to 合计 row by row) and the fund tables saying they have no data, 事业收入 staying
+# ambiguous as the urban's (the county's fiscal overview prints 12 figures where 事业收入 pays its
+# last 项, the only one of its class).
 VARIANTS: dict[tuple[str, bool, bool, bool], tuple[int | None, int | None]] = {
     ("urban", False, True, False): (9, 14),
     ("urban", False, False, False): (9, 14),
     ("urban", True, True, False): (9, 14),
     ("urban", True, True, True): (9, 14),
-    ("county", True, False, False): (2, 12),
-    ("county", True, False, True): (3, 12),
-    ("county", False, True, False): (None, None),
+    ("county", True, False, False): (9, 12),
+    ("county", True, False, True): (10, 12),
+    ("county", False, True, False): (9, 14),
 }
 
 
@@ -407,18 +407,17 @@ def _varied_report(
 # (department, the 政府性基金 paying the last 项, empty cells printed 0, the overview on two pages,
 # its title) -> figures read in (财务收支预算总表, 财政拨款收支预算总表), None for a table reported as
 # not read; as measured. Printed: 9 and 14 (10 and 17 with the 政府性基金), 14 and 28 with zeros.
-# The urban department's overviews are read whole, but the fiscal overview's zeros: the 政府性基金 and
-# 国有资本经营 columns' zeros, with nothing telling which row each is of, are reported (a zero changes
-# no sum). The county's detail tables are reported as not read (see VARIANTS): with the zeros, or
-# the 政府性基金's spending, the sums leave too many placements and its overviews are reported as
-# not read.
+# A zero changes no sum: where it is is told by the rows left for it once the other figures are
+# placed. The county's detail tables are reported as not read (see VARIANTS): where the 政府性基金
+# pays too, nothing tells its column from the 一般公共预算's and the sums leave too many placements
+# of the fiscal overview (reported as not read); of its overview, the items the sums settle are read.
 VARIED: dict[tuple[str, bool, bool, bool, str], tuple[int | None, int | None]] = {
     ("urban", True, False, False, "2026年部门财务收支预算总表"): (10, 17),
-    ("urban", False, True, False, "2026年部门收支总表"): (14, 14),
-    ("urban", True, True, False, "2026年部门收支总表"): (14, 17),
+    ("urban", False, True, False, "2026年部门收支总表"): (14, 28),
+    ("urban", True, True, False, "2026年部门收支总表"): (14, 28),
     ("urban", False, False, True, "2026年部门财务收支预算总表"): (9, 14),
-    ("county", False, True, False, "2026年部门收支总表"): (None, None),
-    ("county", True, False, True, "2026年部门财务收支预算总表"): (None, None),
+    ("county", False, True, False, "2026年部门收支总表"): (14, 28),
+    ("county", True, False, True, "2026年部门财务收支预算总表"): (4, None),
 }
 
 

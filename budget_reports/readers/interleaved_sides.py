@@ -11,8 +11,9 @@ spending items add up to 本年支出合计 as the income items to 本年收入�
   print spends nothing; 本年支出合计 is that table's 合计;
 - a fund whose own table prints no figure (``本表无数据``) has no income, spending or carry-over;
 - each side's rows add up: items to the year's total, the year's total with the carry-over and
-  the other rows to 总计, a carry-over's fund parts to the carry-over; a side's fund columns to its
-  合计 column; the two sides' 总计 are equal.
+  the other rows to 总计 (a side of items and 总计 alone: its items to 总计), a carry-over's fund
+  parts to the carry-over; a side's fund columns to its 合计 column; the two sides' 总计 are equal;
+- a figure printed as zero changes no sum and stands in a cell the report proves empty as well.
 
 Figures are matched within the rounding of both printed figures (``printed_step``). Every
 placement of the stream keeping all of it is searched (bounded); a figure is placed where every
@@ -57,6 +58,8 @@ class Known:
 
 EMPTY = Known(Decimal(0), Decimal(0))
 Cell = tuple[int, int, int]  # (side, row, column)
+# Where figures may stand: by value, the cells of a figure other than zero; the cells no zero takes.
+Allowed = tuple[dict[Decimal, set[Cell]], frozenset[Cell]]
 
 
 def place_overview(
@@ -70,15 +73,26 @@ def place_overview(
     values = [parse_decimal(f) for f in figures]
     if any(v is None or v < 0 for v in values):
         return None
-    figures_kept = [i for i, v in enumerate(values) if v is not None]
-    placed = _placed([v for v in values if v is not None], figures_kept, sides, layout, known)
-    if placed is None and any(v == 0 for v in values):
-        # Zeros printed in every empty cell (a county's overview) may take the search past its
-        # bound; a zero changes no sum and may stand in any empty cell, so the other figures are
-        # placed without them and the zeros left unplaced (reported, never put in a cell).
-        nonzero = [i for i in figures_kept if values[i] != 0]
-        placed = _placed([v for v in values if v], nonzero, sides, layout, known)
-    return placed
+    numbers = [v for v in values if v is not None]
+    placed = _placed(numbers, list(range(len(numbers))), sides, layout, known)
+    if placed is not None or all(numbers):
+        return placed
+    # Zeros printed in every empty cell (a county's overview) may take the search past its bound.
+    # A zero changes no sum: the other figures are placed without them first; every placement of
+    # the whole stream puts them where some of those placements put an equal figure, which bounds
+    # the search of the whole stream again. Where that passes its bound too, the zeros are left
+    # unplaced (reported, never put in a cell).
+    nonzero = [i for i, v in enumerate(numbers) if v]
+    alone = _placed([numbers[i] for i in nonzero], nonzero, sides, layout, known)
+    if alone is None:
+        return None
+    allowed: dict[Decimal, set[Cell]] = {}
+    for i, cells in alone.cells_of.items():
+        allowed.setdefault(numbers[i], set()).update(cells)
+    # A cell every one of those placements fills holds a figure other than zero in all of them.
+    taken = frozenset(alone.figures.values())
+    whole = _placed(numbers, list(range(len(numbers))), sides, layout, known, (allowed, taken))
+    return whole if whole is not None else alone
 
 
 def _placed(
@@ -87,10 +101,12 @@ def _placed(
     sides: tuple[Sequence[Label], Sequence[Label]],
     layout: Sequence[Side],
     known: dict[Cell, Known],
+    allowed: Allowed | None = None,
 ) -> Placed | None:
     """The placements of ``values`` (the figures ``indices`` of the stream, by which they are
-    returned); None when none fits or the search passes its bound."""
-    search = _Search(values, sides, layout, known)
+    returned), as far as ``allowed`` when given; None when none fits or the search passes its
+    bound."""
+    search = _Search(values, sides, layout, known, allowed)
     search.run(0)
     if search.nodes <= 0 or not search.solutions or len(search.solutions) > _MAX_SOLUTIONS:
         return None
@@ -132,6 +148,7 @@ class _Search:
         sides: tuple[Sequence[Label], Sequence[Label]],
         layout: Sequence[Side],
         known: dict[Cell, Known],
+        allowed: Allowed | None = None,
     ) -> None:
         self.values = values
         self.sides = sides
@@ -160,19 +177,27 @@ class _Search:
             cells = [known.get((s, r, c)) for r in range(len(sides[s]))]
             free_rows.append([r for r, k in enumerate(cells) if k is None])
             filled_rows.append({r: k for r, k in enumerate(cells) if k is not None and not k.empty})
-            zero_rows.append(sorted({*free_rows[-1], *(r for r, k in enumerate(cells) if k is not None and k.empty)}))
+            zeros = {*free_rows[-1], *(r for r, k in enumerate(cells) if k is not None and k.empty)}
+            zero_rows.append(sorted(r for r in zeros if allowed is None or (s, r, c) not in allowed[1]))
+        self.zero_rows = zero_rows
+        # Zeros from each figure on: they need as many rows left that may take a zero.
+        self.zeros_from = [sum(1 for v in values[i:] if v == 0) for i in range(len(values) + 1)]
         self.options: list[list[list[int]]] = []
         for value in values:
             if value == 0:
                 self.options.append(zero_rows)
                 continue
             half = half_step(value)  # once per figure, not once per cell
-            self.options.append(
-                [
-                    sorted([*free, *(r for r, k in filled.items() if _fits(value, half, k))]) if filled else free
-                    for free, filled in zip(free_rows, filled_rows, strict=True)
+            options = [
+                sorted([*free, *(r for r, k in filled.items() if _fits(value, half, k))]) if filled else free
+                for free, filled in zip(free_rows, filled_rows, strict=True)
+            ]
+            if allowed is not None:
+                cells = allowed[0].get(value, set())
+                options = [
+                    [r for r in rows if (s, r, c) in cells] for (s, c), rows in zip(self.columns, options, strict=True)
                 ]
-            )
+            self.options.append(options)
         rules = [_row_sums(side) for side in sides]
         self.rules = [[(max(t, *parts), t, parts) for t, parts in rules[s]] for s, _ in self.columns]
         # Each rule's parts added up as figures are placed (value, slack), column by column.
@@ -226,6 +251,9 @@ class _Search:
         if state in self.seen:
             return  # the same cells filled with the same figures: the same placements go on from here
         self.seen.add(state)
+        zeros = self.zeros_from[i]
+        if zeros and zeros > sum(len(rows) - bisect_right(rows, self.last[k]) for k, rows in enumerate(self.zero_rows)):
+            return  # the zeros left have fewer rows left to stand in
         if i == len(self.values):
             if all(self.next_filled[k][self.last[k] + 1] == self.rows[k] for k in range(len(self.columns))) and (
                 self.across()
@@ -345,15 +373,21 @@ def _whole(value: Decimal, scale: int) -> int:
     return int(value.scaleb(scale) * 2)
 
 
+_ITEMS_AND_TOTAL = frozenset({Role.ITEM, Role.ITEM_PART, Role.GRAND_TOTAL})
+
+
 def _row_sums(labels: Sequence[Label]) -> list[tuple[int, list[int]]]:
     """(total row, its part rows) of one side: items to the year's total; the year's total, the
-    other rows and the carry-over to 总计; a carry-over's parts to it."""
+    other rows and the carry-over to 总计 (the items, on a side of items and 总计 alone); a
+    carry-over's parts to it."""
     rows = {role: [r for r, label in enumerate(labels) if label.role is role] for role in Role}
     sums: list[tuple[int, list[int]]] = []
     if len(rows[Role.YEAR_TOTAL]) == 1:
         sums.append((rows[Role.YEAR_TOTAL][0], rows[Role.ITEM]))
         if len(rows[Role.GRAND_TOTAL]) == 1:
             sums.append((rows[Role.GRAND_TOTAL][0], [*rows[Role.YEAR_TOTAL], *rows[Role.OTHER], *rows[Role.CARRY]]))
+    elif len(rows[Role.GRAND_TOTAL]) == 1 and all(label.role in _ITEMS_AND_TOTAL for label in labels):
+        sums.append((rows[Role.GRAND_TOTAL][0], rows[Role.ITEM]))  # a budget's side of items and 总计 alone
     if len(rows[Role.CARRY]) == 1 and rows[Role.CARRY_PART]:
         sums.append((rows[Role.CARRY][0], rows[Role.CARRY_PART]))
     return sums
