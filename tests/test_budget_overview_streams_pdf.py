@@ -7,8 +7,10 @@ by what the report's other tables print (the 支出预算总表's and the 一般
 a fund table saying it has no data), what one overview settles of the other's fund rows, and the
 sides' sums. The reports here vary the classes printed, their figures (generated so that every row,
 类 and total adds up), an income besides the fiscal appropriation (事业收入: the two overviews' class
-totals differ), and whether each title stands alone on its page (a landscape table on the next, as
-reports are typeset) or above its table. Whatever the variant, a figure read in an overview is its
+totals differ) or from the 政府性基金, whether the 收入预算总表 is printed, empty cells printed blank
+or ``0``, the overview over two pages, its title (财务收支预算总表 / 部门收支总表), and whether each
+title stands alone on its page (a landscape table on the next, as reports are typeset) or above its
+table; the national template's 财政拨款收支总表 too. Whatever the variant, a figure read in an overview is its
 cell's, and every figure printed and not read is reported as an ambiguous cell or its table as not
 read; how much each variant gives is pinned as measured.
 """
