@@ -443,3 +443,62 @@ def test_varied_budget_overviews_read_from_pdftotext_default(
         assert read is not None or named, kind
         counts.append(None if read is None else len(figures))
     assert tuple(counts) == VARIED[department, gov_fund, zeros, two_pages, title]
+
+
+# (department, carry-over) -> figures read of the national template's 部门收支总表 (10 printed, 12
+# with a carry-over); as measured. Its spending items are the 部门支出总表's class totals (or, the
+# county's not read, what the sums settle); 一、一般公共预算拨款收入 stays between the income items
+# (no 收入总表 or 财政拨款收支总表 printed here to tell it from 四、事业收入 …).
+NATIONAL_ALL_FUNDS: dict[tuple[str, Decimal | None], int] = {
+    ("urban", None): 9,
+    ("urban", Decimal(1_250_000)): 11,
+    ("county", Decimal(1_250_000)): 11,
+}
+
+
+@pytest.mark.parametrize(("department", "carry"), list(NATIONAL_ALL_FUNDS))
+def test_the_national_overview_of_all_funds_read_from_pdftotext_default(
+    tmp_path: Path, department: str, carry: Decimal | None
+) -> None:
+    """The national template's 部门收支总表 (本年收入合计 and 上年结转 over 收入总计, 本年支出合计 and
+    年终结转结余 over 支出总计) with its detail tables: each figure read is its cell's, each figure
+    printed and not read is reported."""
+    items = DEPARTMENTS[department]
+    rows = _rows(items, seed=len(items))
+    total = _classes(rows)
+    grand = sum((value for _, value in total), Decimal(0))
+    sources = ("一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入", "事业收入")
+    income = [(f"{NUMERALS[k]}、{source}", grand if k == 0 else None) for k, source in enumerate(sources)]
+    income += [("本年收入合计", grand), ("上年结转", carry)]
+    spending = [(f"{NUMERALS[k]}、{_name(code)}", (value,)) for k, (code, value) in enumerate(total)]
+    spending += [("本年支出合计", (grand,)), ("年终结转结余", (carry,))]
+    body, _ = _two_sided(income, spending, grand + (carry or 0), (grand + (carry or 0),))
+    coded = [Column(60), Column(200), *[Column(90, right=True)] * 3]
+    tables = [
+        (
+            "2026年部门收支总表",
+            [Column(150), Column(90, right=True), Column(200), Column(90, right=True)],
+            [["收入", "", "支出", ""], ["项目", "预算数", "项目", "预算数"], *body],
+        ),
+        ("2026年部门支出总表", coded, [HEADER, *_coded(rows)]),
+        ("2026年部门一般公共预算支出功能分类预算表", coded, [HEADER, *_coded(rows)]),
+        ("2026年部门政府性基金预算支出功能分类预算表", coded, [HEADER]),
+        ("2026年部门国有资本经营预算支出功能分类预算表", coded, [HEADER]),
+    ]
+    pdf = TablePdf()
+    for title, columns, table_rows in tables:
+        pdf.new_page(842, 595)
+        pdf.text(200, 40, title, 14)
+        pdf.text(600, 64, "单位：元")
+        bottom = pdf.ruled_table(30, 84, columns, table_rows, 20)
+        if len(table_rows) == 1:
+            pdf.text(30, bottom + 10, "注：本年度无此项预算支出，故本表无数据")
+    document = read_text(_pdftotext(pdf.save(tmp_path / "national.pdf")), "national.txt")
+    table = next(t for t in find_standard_tables(document) if t.kind is TableKind.BUDGET_OVERVIEW)
+    truth = _cells_by_place(body)
+    read = _cells_by_place(table.table.grid()[table.first_row :])
+    assert {key: truth.get(key) for key in read} == read, "figures read into the wrong cell"
+    assert len(read) == NATIONAL_ALL_FUNDS[department, carry]
+    reported = [cell.figure for cell in document.ambiguous_cells]
+    unread = [figure for key, figure in truth.items() if key not in read]
+    assert sorted(figure for figure in reported if figure in unread) == sorted(unread)
