@@ -13,7 +13,8 @@ Another table family, or another year's layout, needs only new entries here.
   while the rows are placed, against the other tables' lines already settled.
 - Budgets (部门预算): the 财政拨款收支预算总表's fund columns are the fund tables' class totals
   and, in total, that fund's income line; the 收入预算总表's 合计 row is the 财务收支预算总表's
-  income lines, source by source. Checked once every table is placed, against what each prints.
+  income lines, source by source (read both ways: an overview written in streams places its
+  income lines by it). Checked once every table is placed, against what each prints.
   (The final-accounts kind of check, while placing, would place three more class lines of the
   corpus budget, which its gold and transcription tests list as not yet read.)
 - Overviews written in interleaved streams (``overview_streams``): each spending column's items

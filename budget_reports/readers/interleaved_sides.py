@@ -11,8 +11,9 @@ spending items add up to 本年支出合计 as the income items to 本年收入�
   print spends nothing; 本年支出合计 is that table's 合计;
 - a fund whose own table prints no figure (``本表无数据``) has no income, spending or carry-over;
 - each side's rows add up: items to the year's total, the year's total with the carry-over and
-  the other rows to 总计, a carry-over's fund parts to the carry-over; a side's fund columns to its
-  合计 column; the two sides' 总计 are equal.
+  the other rows to 总计 (a side of items and 总计 alone: its items to 总计), a carry-over's fund
+  parts to the carry-over; a side's fund columns to its 合计 column; the two sides' 总计 are equal;
+- a figure printed as zero changes no sum and stands in a cell the report proves empty as well.
 
 Figures are matched within the rounding of both printed figures (``printed_step``). Every
 placement of the stream keeping all of it is searched (bounded); a figure is placed where every
@@ -57,6 +58,8 @@ class Known:
 
 EMPTY = Known(Decimal(0), Decimal(0))
 Cell = tuple[int, int, int]  # (side, row, column)
+# Where figures may stand: by value, the cells of a figure other than zero; the cells no zero takes.
+Allowed = tuple[dict[Decimal, set[Cell]], frozenset[Cell]]
 
 
 def place_overview(
@@ -70,18 +73,51 @@ def place_overview(
     values = [parse_decimal(f) for f in figures]
     if any(v is None or v < 0 for v in values):
         return None
-    search = _Search([v for v in values if v is not None], sides, layout, known)
+    numbers = [v for v in values if v is not None]
+    placed = _placed(numbers, list(range(len(numbers))), sides, layout, known)
+    if placed is not None or all(numbers):
+        return placed
+    # Zeros printed in every empty cell (a county's overview) may take the search past its bound.
+    # A zero changes no sum: the other figures are placed without them first; every placement of
+    # the whole stream puts them where some of those placements put an equal figure, which bounds
+    # the search of the whole stream again. Where that passes its bound too, the zeros are left
+    # unplaced (reported, never put in a cell).
+    nonzero = [i for i, v in enumerate(numbers) if v]
+    alone = _placed([numbers[i] for i in nonzero], nonzero, sides, layout, known)
+    if alone is None:
+        return None
+    allowed: dict[Decimal, set[Cell]] = {}
+    for i, cells in alone.cells_of.items():
+        allowed.setdefault(numbers[i], set()).update(cells)
+    # A cell every one of those placements fills holds a figure other than zero in all of them.
+    taken = frozenset(alone.figures.values())
+    whole = _placed(numbers, list(range(len(numbers))), sides, layout, known, (allowed, taken))
+    return whole if whole is not None else alone
+
+
+def _placed(
+    values: list[Decimal],
+    indices: list[int],
+    sides: tuple[Sequence[Label], Sequence[Label]],
+    layout: Sequence[Side],
+    known: dict[Cell, Known],
+    allowed: Allowed | None = None,
+) -> Placed | None:
+    """The placements of ``values`` (the figures ``indices`` of the stream, by which they are
+    returned), as far as ``allowed`` when given; None when none fits or the search passes its
+    bound."""
+    search = _Search(values, sides, layout, known, allowed)
     search.run(0)
     if search.nodes <= 0 or not search.solutions or len(search.solutions) > _MAX_SOLUTIONS:
         return None
     # Equal figures swapped between cells are one placement: cells are compared by their figures.
-    filled = [{cell: search.values[i] for i, cell in solution.items()} for solution in search.solutions]
+    filled = [{cell: values[i] for i, cell in solution.items()} for solution in search.solutions]
     first = search.solutions[0]
-    agreed = {i: cell for i, cell in first.items() if all(f.get(cell) == search.values[i] for f in filled)}
+    agreed = {indices[i]: cell for i, cell in first.items() if all(f.get(cell) == values[i] for f in filled)}
     cells_of: dict[int, set[Cell]] = {}
     for solution in search.solutions:
         for i, cell in solution.items():
-            cells_of.setdefault(i, set()).add(cell)
+            cells_of.setdefault(indices[i], set()).add(cell)
     return Placed(agreed, frozenset(cell for f in filled for cell in f), cells_of)
 
 
@@ -92,14 +128,19 @@ class Placed:
 
     figures: dict[int, Cell]
     ever_filled: frozenset[Cell]
-    cells_of: dict[int, set[Cell]]  # figure index -> every cell some placement gives it
+    # Figure index -> the cells the placements searched give it (of equal figures, one order).
+    cells_of: dict[int, set[Cell]]
 
 
 class _Search:
     """Each figure, in the order written, goes to a later row of one column (each column top to
     bottom); a row the report proves filled cannot be passed over, one it proves empty is skipped,
-    and a column's sums are checked as soon as their rows are behind it. Sums are worked in whole
-    numbers: each figure doubled at the finest scale printed, so half its last digit is whole too."""
+    and a column's sums are checked as soon as their rows are behind it, the parts below a total
+    (一、本年支出 over its classes) as they come, and a row's fund columns against its 合计 as soon as
+    the columns are past it. Placements that fill the same cells with equal figures are searched
+    once (the same total printed in four cells, tried in every order, would pass the bound). Sums
+    are worked in whole numbers: each figure doubled at the finest scale printed, so half its last
+    digit is whole too."""
 
     def __init__(
         self,
@@ -107,6 +148,7 @@ class _Search:
         sides: tuple[Sequence[Label], Sequence[Label]],
         layout: Sequence[Side],
         known: dict[Cell, Known],
+        allowed: Allowed | None = None,
     ) -> None:
         self.values = values
         self.sides = sides
@@ -127,22 +169,35 @@ class _Search:
             self.next_filled.append(next_filled)
         # Per figure and column: the rows it may stand in, top to bottom.
         # Per column, the rows the report says nothing of (any figure may stand there) and those it
-        # proves filled (a figure near what it says); a row it proves empty takes none.
+        # proves filled (a figure near what it says); a row it proves empty takes none but a zero.
         free_rows: list[list[int]] = []
         filled_rows: list[dict[int, Known]] = []
+        zero_rows: list[list[int]] = []  # a row it proves empty takes a figure printed as zero alone
         for s, c in self.columns:
             cells = [known.get((s, r, c)) for r in range(len(sides[s]))]
             free_rows.append([r for r, k in enumerate(cells) if k is None])
             filled_rows.append({r: k for r, k in enumerate(cells) if k is not None and not k.empty})
+            zeros = {*free_rows[-1], *(r for r, k in enumerate(cells) if k is not None and k.empty)}
+            zero_rows.append(sorted(r for r in zeros if allowed is None or (s, r, c) not in allowed[1]))
+        self.zero_rows = zero_rows
+        # Zeros from each figure on: they need as many rows left that may take a zero.
+        self.zeros_from = [sum(1 for v in values[i:] if v == 0) for i in range(len(values) + 1)]
         self.options: list[list[list[int]]] = []
         for value in values:
+            if value == 0:
+                self.options.append(zero_rows)
+                continue
             half = half_step(value)  # once per figure, not once per cell
-            self.options.append(
-                [
-                    sorted([*free, *(r for r, k in filled.items() if _fits(value, half, k))]) if filled else free
-                    for free, filled in zip(free_rows, filled_rows, strict=True)
+            options = [
+                sorted([*free, *(r for r, k in filled.items() if _fits(value, half, k))]) if filled else free
+                for free, filled in zip(free_rows, filled_rows, strict=True)
+            ]
+            if allowed is not None:
+                cells = allowed[0].get(value, set())
+                options = [
+                    [r for r in rows if (s, r, c) in cells] for (s, c), rows in zip(self.columns, options, strict=True)
                 ]
-            )
+            self.options.append(options)
         rules = [_row_sums(side) for side in sides]
         self.rules = [[(max(t, *parts), t, parts) for t, parts in rules[s]] for s, _ in self.columns]
         # Each rule's parts added up as figures are placed (value, slack), column by column.
@@ -163,8 +218,24 @@ class _Search:
             for s in (INCOME, SPENDING)
             for total, parts in layout[s].sums
         ]
+        # The same sums by the grid columns they span, and each column's: a row of a sum is
+        # checked as soon as every column of it is past the row (no figure can join it then).
+        self.fund_columns = [
+            [self.column_of[s, c] for c in (total, *parts)]
+            for s in (INCOME, SPENDING)
+            for total, parts in layout[s].sums
+        ]
+        self.fund_sums_of = [
+            [n for n, columns in enumerate(self.fund_columns) if k in columns] for k in range(len(self.columns))
+        ]
         self.placed: dict[int, Cell] = {}
         self.solutions: list[dict[int, Cell]] = []
+        # Figures printed alike (value and rounding) are one kind: placements that fill the same
+        # cells with the same kinds of figure go on alike, so each is searched once (a total printed
+        # in four cells would otherwise be tried in every order, past the bound).
+        kinds: dict[tuple[int, int], int] = {}
+        self.kind = [kinds.setdefault(pair, len(kinds)) for pair in zip(self.whole, self.half, strict=True)]
+        self.seen: set[tuple[object, ...]] = set()
         self.nodes = _MAX_NODES
         self.grand = [
             next((r for r, label in enumerate(sides[s]) if label.role is Role.GRAND_TOTAL), None)
@@ -175,6 +246,14 @@ class _Search:
         self.nodes -= 1
         if self.nodes <= 0 or len(self.solutions) > _MAX_SOLUTIONS:
             return
+        kind = self.kind
+        state = (i, *(tuple(-1 if x is None else kind[x] for x in column) for column in self.grid))
+        if state in self.seen:
+            return  # the same cells filled with the same figures: the same placements go on from here
+        self.seen.add(state)
+        zeros = self.zeros_from[i]
+        if zeros and zeros > sum(len(rows) - bisect_right(rows, self.last[k]) for k, rows in enumerate(self.zero_rows)):
+            return  # the zeros left have fewer rows left to stand in
         if i == len(self.values):
             if all(self.next_filled[k][self.last[k] + 1] == self.rows[k] for k in range(len(self.columns))) and (
                 self.across()
@@ -203,7 +282,11 @@ class _Search:
                     rule_sums[n][0] += whole
                     rule_sums[n][1] += half
                 # The sums whose rows are all behind the column's last figure now.
-                if all(self.adds_up(k, n) for end, n in rule_ends if before < end <= r):
+                if (
+                    all(self.within(k, n) for n in rules_of_row[r])
+                    and all(self.adds_up(k, n) for end, n in rule_ends if before < end <= r)
+                    and all(self.fund_row_holds(n, q) for n in self.fund_sums_of[k] for q in range(before + 1, r + 1))
+                ):
                     self.run(i + 1)
                 for n in rules_of_row[r]:
                     rule_sums[n][0] -= whole
@@ -221,6 +304,34 @@ class _Search:
         value, slack = self.cell(k, self.rules[k][n][1])
         parts, parts_slack = self.rule_sums[k][n]
         return abs(value - parts) <= slack + parts_slack
+
+    def within(self, k: int, n: int) -> bool:
+        """Rule ``n`` of column ``k`` whose total row is above the parts placed so far (一、本年支出 over
+        its classes): those parts do not exceed it (figures are never negative)."""
+        total = self.rules[k][n][1]
+        if total > self.last[k]:
+            return True
+        value, slack = self.cell(k, total)
+        parts, parts_slack = self.rule_sums[k][n]
+        return parts - parts_slack <= value + slack
+
+    def fund_row_holds(self, n: int, r: int) -> bool:
+        """Row ``r`` of fund sum ``n`` as far as it is decided: once its 合计 column is past the row,
+        the funds' figures past it do not exceed the 合计 (figures are never negative), and equal
+        it once every fund column is past it too (no figure can join the row then)."""
+        total, *parts = self.fund_columns[n]
+        if self.last[total] < r:
+            return True
+        value, slack = self.cell(total, r)
+        open_parts = False
+        for k in parts:
+            if self.last[k] < r:
+                open_parts = True
+                continue
+            part, part_slack = self.cell(k, r)
+            value -= part
+            slack += part_slack
+        return value >= -slack if open_parts else abs(value) <= slack
 
     def across(self) -> bool:
         """Each column's sums; each side's fund columns add up to its 合计 column row by row; both
@@ -262,15 +373,21 @@ def _whole(value: Decimal, scale: int) -> int:
     return int(value.scaleb(scale) * 2)
 
 
+_ITEMS_AND_TOTAL = frozenset({Role.ITEM, Role.ITEM_PART, Role.GRAND_TOTAL})
+
+
 def _row_sums(labels: Sequence[Label]) -> list[tuple[int, list[int]]]:
     """(total row, its part rows) of one side: items to the year's total; the year's total, the
-    other rows and the carry-over to 总计; a carry-over's parts to it."""
+    other rows and the carry-over to 总计 (the items, on a side of items and 总计 alone); a
+    carry-over's parts to it."""
     rows = {role: [r for r, label in enumerate(labels) if label.role is role] for role in Role}
     sums: list[tuple[int, list[int]]] = []
     if len(rows[Role.YEAR_TOTAL]) == 1:
         sums.append((rows[Role.YEAR_TOTAL][0], rows[Role.ITEM]))
         if len(rows[Role.GRAND_TOTAL]) == 1:
             sums.append((rows[Role.GRAND_TOTAL][0], [*rows[Role.YEAR_TOTAL], *rows[Role.OTHER], *rows[Role.CARRY]]))
+    elif len(rows[Role.GRAND_TOTAL]) == 1 and all(label.role in _ITEMS_AND_TOTAL for label in labels):
+        sums.append((rows[Role.GRAND_TOTAL][0], rows[Role.ITEM]))  # a budget's side of items and 总计 alone
     if len(rows[Role.CARRY]) == 1 and rows[Role.CARRY_PART]:
         sums.append((rows[Role.CARRY][0], rows[Role.CARRY_PART]))
     return sums

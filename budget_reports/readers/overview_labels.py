@@ -24,6 +24,9 @@ from budget_reports.readers.linear_rows import strip_enumerator
 from budget_reports.readers.table_headers import HeaderLayout
 
 INCOME, SPENDING = 0, 1
+# A figure of an overview: a money figure, or a zero printed bare (a county's empty cell), which an
+# overview's cells, printing no codes or line numbers, cannot be taken for.
+OVERVIEW_FIGURE = re.compile(f"{BARE_FIGURE.pattern}|^0$")
 
 
 class Role(StrEnum):
@@ -93,7 +96,7 @@ def side_labels(lines: Sequence, layout: HeaderLayout) -> tuple[list[Label], lis
     # Every header cell the layout names (an optional fund column's too: 国有资本经营预算).
     header = {*layout.words, *_HEADER_WORDS, *(word for side in layout.sides for path in side.money for word in path)}
     texts = [compact(line.text) for line in lines]
-    is_text = [bool(t) and not BARE_FIGURE.match(t) and unit_of(lines[i].text) is None for i, t in enumerate(texts)]
+    is_text = [bool(t) and not OVERVIEW_FIGURE.match(t) and unit_of(lines[i].text) is None for i, t in enumerate(texts)]
     dropped = _header_cells(texts, is_text, header)
     pieces: list[list] = []  # [text, index of its first line, index of its last line]
     for i, text in enumerate(texts):

@@ -24,7 +24,7 @@ from budget_reports.readers.interleaved_sides import EMPTY, Cell, Known, place_o
 from budget_reports.readers.known_cells import TOTAL_KEY
 from budget_reports.readers.linear_rows import Segment, Token
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, not_read_table, placed_table
-from budget_reports.readers.overview_labels import INCOME, SPENDING, Label, Role, side_labels
+from budget_reports.readers.overview_labels import INCOME, OVERVIEW_FIGURE, SPENDING, Label, Role, side_labels
 from budget_reports.readers.passed_over_titles import PassedOver, passed_over_titles
 from budget_reports.readers.table_headers import LAYOUTS, HeaderLayout
 from budget_reports.readers.table_relations import PlacedSide, RebuiltTable, row_keys, settled_cells
@@ -55,6 +55,23 @@ def spending_sources() -> dict[tuple[TableKind, str], tuple[TableKind, tuple[str
         source, names = out.setdefault((link.table, link.column[-1]), (link.source, ()))
         if source is link.source:  # one detail table per column
             out[link.table, link.column[-1]] = (source, (*names, link.source_column[-1]))
+    return out
+
+
+def income_sources() -> dict[tuple[TableKind, str], TableKind]:
+    """(overview, income line's words) -> the detail table whose total row prints that line's
+    figure in the column of those words: the catalogue's links from a table's total row, column by
+    column, to an overview's income lines (the 收入预算总表's 合计 row, column 事业收入, is the
+    财务收支预算总表's line 二、事业收入), read from the overview's side (the same figure)."""
+    out: dict[tuple[TableKind, str], TableKind] = {}
+    for link in cell_links.LINKS:
+        if (
+            link.rows is cell_links.Rows.TOTAL_BY_COLUMN_NAME
+            and link.relation is cell_links.Relation.EQUAL
+            and link.source in OVERVIEW_LAYOUTS
+            and link.table is not link.source
+        ):
+            out[link.source, link.column[-1]] = link.table
     return out
 
 
@@ -127,12 +144,12 @@ def _cells(line: SourceLine) -> list[BlockLine]:
     """The line's cells in the order written: its figures each alone, the words between them one
     label (pdftotext may put a figure of one side before a label of the other: ``6.20 八、…支出``)."""
     words = line.text.split()
-    if len(words) < 2 or not any(BARE_FIGURE.match(w) for w in words):
+    if len(words) < 2 or not any(OVERVIEW_FIGURE.match(w) for w in words):
         return [BlockLine(line.text, line.page, line.line)]
     cells: list[BlockLine] = []
     label: list[str] = []
     for word in words:
-        if BARE_FIGURE.match(word):
+        if OVERVIEW_FIGURE.match(word):
             if label:
                 cells.append(BlockLine(" ".join(label), line.page, line.line))
                 label = []
@@ -151,7 +168,7 @@ def _written_in_streams(lines: Sequence[SourceLine]) -> bool:
     figures = 0
     for line in lines:
         words = line.text.split()
-        is_figure = [bool(BARE_FIGURE.match(w)) for w in words]
+        is_figure = [bool(OVERVIEW_FIGURE.match(w)) for w in words]
         figures += sum(is_figure)
         if sum(is_figure) > 1 or any(f and k > 0 for k, f in enumerate(is_figure)):
             return False
@@ -164,7 +181,7 @@ def _not_read(lines: list[SourceLine], table: LinearTable, end: int) -> LinearTa
     title = lines[table.start]
     layout = next(layout for layout in LAYOUTS if layout.name == OVERVIEW_LAYOUTS[kind_of_title(compact(title.text))])
     cells = [cell for line in lines[table.start + 1 : end] for cell in _cells(line)]
-    unplaced = [_unplaced(cell, layout) for cell in cells if BARE_FIGURE.match(compact(cell.text))]
+    unplaced = [_unplaced(cell, layout) for cell in cells if OVERVIEW_FIGURE.match(compact(cell.text))]
     return not_read_table(lines, table.start, end, "的收支两栏文本交错写出，未能还原为行", unplaced)
 
 
@@ -202,7 +219,7 @@ def _read(
     sides = side_labels(span, layout)
     if sides is None:
         return None
-    figures = [line for line in span if BARE_FIGURE.match(compact(line.text))]
+    figures = [line for line in span if OVERVIEW_FIGURE.match(compact(line.text))]
     known = _known(kind, sides, layout, tables, no_data)
     if kind in FISCAL_OF:
         known.update(_from_fiscal(sides, fiscal.get(FISCAL_OF[kind], {})))
@@ -268,10 +285,14 @@ def _known(
         for words, funds in FUND_TABLES
         if any(fund in no_data or (fund in tables and _prints_no_figure(tables[fund])) for fund in funds)
     ]
-    for r, label in enumerate(sides[INCOME]):
-        if any(words in label.text for words in empty_funds):
-            for c in range(len(layout.sides[INCOME].money)):
-                known[INCOME, r, c] = EMPTY
+    # A fund with no money has no row on the income side, nor a share of the spending side's
+    # carry-over (the national template's （二）政府性基金预算拨款 under 二、年终结转结余); a spending
+    # item is a class, whose name may hold a fund's (国有资本经营预算支出).
+    for s, labels in enumerate(sides):
+        for r, label in enumerate(labels):
+            if (s == INCOME or label.role is Role.CARRY_PART) and any(words in label.text for words in empty_funds):
+                known.update({(s, r, c): EMPTY for c in range(len(layout.sides[s].money))})
+    _known_income(kind, sides[INCOME], tables, known)
     spending = layout.sides[SPENDING]
     # The row holding the year's spending: 本年支出合计, or 总计 on a side of items and 总计 alone
     # (a budget's: no carry-over to the next year).
@@ -302,6 +323,22 @@ def _known(
                 known[SPENDING, r, c] = EMPTY
     _derive_totals(known, sides, layout)
     return known
+
+
+def _known_income(
+    kind: TableKind, labels: list[Label], tables: dict[TableKind, RebuiltTable], known: dict[Cell, Known]
+) -> None:
+    """The income lines (in the side's one column) a detail table's total row prints, each in the
+    column of its words (事业收入, 上年结转 …): the figure every placement of that row agrees on, or
+    empty."""
+    sources = income_sources()
+    for r, label in enumerate(labels):
+        source = sources.get((kind, label.key))
+        if source is None or source not in tables or (INCOME, r, 0) in known:
+            continue
+        settled = _settled_totals(tables[source], (label.key,))
+        if TOTAL_KEY in settled:
+            known[INCOME, r, 0] = Known.of(settled[TOTAL_KEY])
 
 
 def _prints_no_figure(table: RebuiltTable) -> bool:
