@@ -48,10 +48,12 @@ def whole_code_rows(
     lone_names: list[BlockLine] = []  # names alone on their line: the name column's stream
     totals: list[tuple[int, BlockLine]] = []  # (position among the labels, line)
     header_total = False  # the header's own cell named like the total, seen before the rows
+    header_cells = False  # a header cell other than a total's alone on its line: the header written cell by cell
     for line in lines:
         key = compact(line.text)
         if not key or _FIGURE.match(key):
             continue
+        header_cells = header_cells or (key in header_words and not is_total(key))
         if is_whole_code_label(line.text):
             code, name = line.text.strip().split(maxsplit=1)
             labelled.append((code, replace(line, text=code), replace(line, text=name)))
@@ -71,6 +73,12 @@ def whole_code_rows(
         return None
     lone_codes.sort(key=lambda line: line.text)
     labelled += [(code.text, code, name) for code, name in zip(lone_codes, lone_names, strict=True)]
+    if not header_total and header_cells:
+        # The header's total cell written after the rows (a table printing its 合计 column last, the
+        # header cell by cell): the first total after the rows named like it is the header's.
+        late = [k for k, (position, line) in enumerate(totals) if position > 0 and compact(line.text) in header_words]
+        if late:
+            del totals[late[0]]
     if not labelled or len(totals) > 1:
         return None
     codes = [code for code, _, _ in labelled]
