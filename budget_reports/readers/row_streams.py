@@ -3,15 +3,16 @@
 Where every cell of a table is a text block of its own (a budget table in 元: one figure per
 line, a blank line between), the runs ``interleaved_columns`` places are single figures, and
 choosing the total column's among them first is a search too wide to finish. The cells still
-come in an order that keeps each column top to bottom; nothing else of the order is assumed: a
-row's total (合计) may be written before its parts (基本支出, 项目支出 …) or after them, as tables
-print the 合计 column first or last, and a column may run ahead of the others. So the figures are
-read in one pass, each either the total column's next row or a part of a row: a part goes down
-one of the pool's columns (after the column ending lowest above it, which keeps every split
-possible), no more than what its row's total leaves (or, its total still to come, its parent's);
-a row that no later part can reach must hold exactly what its total says (within both figures'
-rounding). Every placement that uses each figure once and leaves each 类 and 款 whose rows are all
-on the page the sum of them is a solution.
+come in an order that keeps each column top to bottom, and a row's cells come left to right; where
+its total (合计) stands among its parts (基本支出, 项目支出 …) is not assumed: tables print the 合计
+column first or last. So the figures are read in one pass, each either the total column's next
+row or a part: of a row whose total is written (no more than the total leaves), or of the row
+whose total comes next (no more, with its row's other parts, than its 类 or 款 leaves; its total
+then no less than its parts). A part goes down one of the pool's columns (after the column ending
+lowest above it, which keeps every split possible), and a row that no later part can reach must
+hold exactly what its total says (within both figures' rounding). Every placement that uses each
+figure once and leaves each 类 and 款 whose rows are all on the page the sum of them is a solution:
+a stream that fits the total written first and last alike is read only where both agree.
 
 The caller keeps what every solution agrees on; the rest is reported ambiguous.
 """
@@ -20,14 +21,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import combinations
+from itertools import combinations, permutations
 
 from budget_reports.normalize import parse_decimal
 from budget_reports.readers.cell_assignment import decimal_places
 from budget_reports.readers.interleaved_columns import PlacedRow, StreamLine, sum_groups
 from budget_reports.readers.table_headers import Side
 
-_MAX_NODES = 150_000
+_MAX_NODES = 150_000  # a part may come before its row's total: about twice the nodes of total first
 _MAX_SOLUTIONS = 500
 
 # figure (index in the stream) -> (row, 0 for the total column / 1 for a part)
@@ -219,8 +220,8 @@ def _agreed(
     total: int,
     parts: tuple[int, ...],
 ) -> tuple[dict[int, PlacedRow], list[StreamLine]]:
-    """The rows every solution fills with the same figures (the total first, then the parts in the
-    order written, which may stand in any of the part columns not yet taken)."""
+    """The rows every solution fills with the same figures, each with the columns its figures may
+    stand in (the total's, and the part columns not yet taken)."""
     rows: dict[int, PlacedRow] = {}
     placed: set[int] = set()
     for r in range(n_rows):
@@ -230,11 +231,15 @@ def _agreed(
         if len(shapes) != 1:
             continue
         members = sorted(i for i, (row, _) in solutions[0].items() if row == r)
-        # A row's parts are written left to right: the columns they may stand in, in that order.
-        part_count = sum(1 for i in members if solutions[0][i][1] == 1)
+        kinds = [solutions[0][i][1] for i in members]
+        # A row written in one go, its total first or last, has its parts left to right: the columns
+        # they may stand in, in that order. A cell written apart (after rows below, or the total
+        # between the parts) says nothing of its column: the parts may stand in any order.
+        in_order = members[-1] - members[0] == len(members) - 1 and 0 in (kinds[0], kinds[-1])
+        spread = combinations if in_order else permutations
         choices = tuple(
-            tuple(total if solutions[0][i][1] == 0 else next(chosen) for i in members)
-            for columns in combinations(parts, part_count)
+            tuple(total if kind == 0 else next(chosen) for kind in kinds)
+            for columns in spread(parts, kinds.count(1))
             for chosen in (iter(columns),)
         )
         rows[r] = PlacedRow(tuple(lines[i] for i in members), choices)
