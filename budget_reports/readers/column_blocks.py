@@ -84,9 +84,10 @@ def rebuild_pages(
     ambiguous: list[AmbiguousCell] = []
     carried: Sequence[str] | None = ()
     read_any, read_all = False, True
+    orders = _printed_orders(pages[0], layout.sides[0])  # the header is printed on the title's page
     for page in pages:
         options = [carried] if carried is not None else _carried_options(page)
-        attempts = [a for a in (rebuild(page, layout, option) for option in options) if a is not None]
+        attempts = [a for a in (rebuild(page, layout, option, orders) for option in options) if a is not None]
         if len(attempts) > 1:  # several ways to go on with the codes of the page before
             attempts = [a for a in attempts if _confirmed([segment for segment, _ in a[0] if segment.code])]
         rebuilt = attempts[0] if len(attempts) == 1 else None
@@ -169,7 +170,10 @@ def unplaced_figure(line: BlockLine, columns: Sequence[tuple[str, ...]]) -> Ambi
 
 
 def rebuild(
-    lines: list[BlockLine], layout: HeaderLayout, carried: Sequence[str] = ()
+    lines: list[BlockLine],
+    layout: HeaderLayout,
+    carried: Sequence[str] = (),
+    orders: tuple[tuple[int, ...], ...] | None = None,
 ) -> tuple[list[tuple[Segment, RowFigures]], list[AmbiguousCell]] | None:
     """Rows of one page of a one-sided coded table, and the figures no row can be sure of; None
     when the page's blocks do not fit together.
@@ -179,15 +183,17 @@ def rebuild(
 
     A row whose figures are the same lines in every placement keeps each placement's columns as a
     candidate (the report's other tables may settle it); a figure placed in different rows by
-    different placements is reported ambiguous."""
+    different placements is reported ambiguous. ``orders``: the orders the money columns may be
+    printed in (``_printed_orders``; by default, what this page's header tells)."""
     if len(layout.sides) != 1 or layout.sides[0].label is not LabelKind.CODED:
         return None
     side = layout.sides[0]
+    orders = orders if orders is not None else _printed_orders(lines, side)
     labels = _labels_by_row(lines, layout) or _labels_by_column(lines, layout, carried)
     if labels is None:
         return _rebuild_interleaved(lines, layout, carried)
     names, codes = labels
-    solutions = _placements(tuple(map(tuple, _figure_blocks(lines))), len(names), side)
+    solutions = _placements(tuple(map(tuple, _figure_blocks(lines))), len(names), side, orders)
     if not solutions:
         return _rebuild_interleaved(lines, layout, carried)
     cells_of_lines = _cells_of_lines(solutions)
@@ -592,8 +598,11 @@ Solution = dict[tuple[int, int], BlockLine]  # (row, column) -> figure
 
 
 @lru_cache(maxsize=64)  # a page is placed again for each way its codes may go on from the page before
-def _placements(blocks: tuple[tuple[BlockLine, ...], ...], n_rows: int, side: Side) -> list[Solution]:
-    """Every placement of the runs (in order: column by column, top to bottom) keeping the row sums."""
+def _placements(
+    blocks: tuple[tuple[BlockLine, ...], ...], n_rows: int, side: Side, orders: tuple[tuple[int, ...], ...]
+) -> list[Solution]:
+    """Every placement of the runs (in order: column by column as printed, in each of ``orders``, top
+    to bottom) keeping the row sums."""
     width = len(side.money)
     solutions: list[Solution] = []
     budget = [_MAX_TRIALS]
@@ -603,19 +612,47 @@ def _placements(blocks: tuple[tuple[BlockLine, ...], ...], n_rows: int, side: Si
         for line in block:
             value = figure_value(line.text)
             figures[line] = (value, half_step(value))
-    # Split the runs into the columns, in order (a column may get none).
-    for cuts in combinations(range(len(blocks) + width - 1), width - 1):
-        bounds = [-1, *cuts, len(blocks) + width - 1]
-        per_column = []
-        start = 0
-        for c in range(width):
-            count = bounds[c + 1] - bounds[c] - 1
-            per_column.append([list(block) for block in blocks[start : start + count]])
-            start += count
-        _place_columns(per_column, 0, {}, n_rows, side, figures, solutions, budget)
-        if len(solutions) > _MAX_SOLUTIONS or budget[0] <= 0:
-            return []  # too many ways to place the runs: the page is not rebuilt
+    # Split the runs into the columns, in the order printed (a column may get none); the orders in
+    # turn, the next tried only where none before fits.
+    for order in orders:
+        if solutions:
+            break
+        for cuts in combinations(range(len(blocks) + width - 1), width - 1):
+            bounds = [-1, *cuts, len(blocks) + width - 1]
+            per_column: list[list[list[BlockLine]]] = [[] for _ in range(width)]
+            start = 0
+            for k, c in enumerate(order):
+                count = bounds[k + 1] - bounds[k] - 1
+                per_column[c] = [list(block) for block in blocks[start : start + count]]
+                start += count
+            _place_columns(per_column, 0, {}, n_rows, side, figures, solutions, budget)
+            if len(solutions) > _MAX_SOLUTIONS or budget[0] <= 0:
+                return []  # too many ways to place the runs: the page is not rebuilt
     return solutions
+
+
+def _printed_orders(lines: Sequence[BlockLine], side: Side) -> tuple[tuple[int, ...], ...]:
+    """The orders the money columns may be printed in: the layout's, or with the total column that
+    opens it moved after its parts (基本支出 | 项目支出 | 合计, as some provinces and counties print
+    it). The header, written column by column, tells which where its words come in one of the two
+    orders; else both are tried in turn, the template's (合计 first) before the other."""
+    width = len(side.money)
+    layout_order = tuple(range(width))
+    if len(side.sums) != 1 or side.sums[0][0] != 0 or width < 2:
+        return (layout_order,)
+    total_last = (*range(1, width), 0)
+    first_seen: dict[str, int] = {}
+    for k, line in enumerate(lines):
+        for word in line.text.split():
+            first_seen.setdefault(compact(word), k)
+    words = [compact(path[-1]) for path in side.money]
+    if len(set(words)) == width and all(word in first_seen for word in words):
+        total, *parts = (first_seen[word] for word in words)
+        if total < min(parts):
+            return (layout_order,)
+        if total > max(parts):
+            return (total_last,)
+    return (layout_order, total_last)
 
 
 def _place_columns(
