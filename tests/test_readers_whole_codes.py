@@ -25,7 +25,7 @@ def _labels(texts: list[str], carried: tuple[str, ...] = ()) -> tuple[list[str],
     read = whole_code_rows(_lines(texts), set(HEADER), carried)
     if read is None:
         return None
-    names, codes = read
+    names, codes, _ = read
     return [name.text for name in names], [code[0].text for code in codes]
 
 
@@ -134,3 +134,37 @@ def test_cells_that_fit_no_placement_are_not_read() -> None:
         place_cells(_figures(["300", "200", "100", "200", "250", "100"]), ["208", "20805", "20808"], layout.sides[0])
         is None
     )
+
+
+def _in_yuan(texts: list[str]) -> tuple[list[str], list[str], list[str]] | None:
+    read = whole_code_rows(_lines(texts), set(HEADER), (), in_yuan=True)
+    if read is None:
+        return None
+    names, codes, figures = read
+    return [name.text for name in names], [code[0].text for code in codes], [figure.text for figure in figures]
+
+
+def test_whole_figures_of_a_table_in_yuan_told_from_codes() -> None:
+    """In 元, ``850`` (no class), ``301`` (an economic class in a function table), ``208`` (a code
+    printed beside its name already) and ``1200`` (no code's length) alone on their line are figures."""
+    texts = [*HEADER, ONE_LINE[0], "850", "301", *ONE_LINE[1:4], "208", "1200", *ONE_LINE[4:], "合计"]
+    names, codes, figures = _in_yuan(texts) or ([], [], [])
+    assert (names, codes, sorted(figures)) == ([*NAMES, "合计"], CODES, ["1200", "208", "301", "850"])
+    # Not in 元 (or not known to be): the page is not read, as before.
+    assert _labels(texts) is None
+
+
+def test_a_code_printed_twice_is_the_one_above_its_name() -> None:
+    """Codes above their names: a figure 210 (a class code) alone is a figure; the 210 above its name
+    is the code."""
+    texts = [*HEADER, *TWO_LINES[:8], "210", *TWO_LINES[8:], "合计"]
+    assert _in_yuan(texts) == ([*NAMES, "合计"], CODES, ["210"])
+
+
+def test_tokens_the_text_cannot_tell_from_codes_are_not_read() -> None:
+    """The codes run ahead of their names, 208 twice: one is the code, the other a figure, and
+    neither stands above a name; which (and so where the figure is in its column) the text does not
+    say. The page is not read."""
+    texts = [*HEADER, "208", "208", "20805", "社会保障和就业支出", "行政事业单位养老支出", "合计"]
+    assert _in_yuan(texts) is None
+    assert _in_yuan([*HEADER, "208", "20805", "社会保障和就业支出", "行政事业单位养老支出", "合计"]) is not None
