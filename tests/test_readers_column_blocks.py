@@ -48,27 +48,30 @@ def _code_runs(rows: list[Row], carried: str, kuan_first: bool) -> list[str]:
     return [line for i, line in enumerate(lines) if line or (i and lines[i - 1])]
 
 
-def _page(rows: list[Row], carried: str, kuan_first: bool, header: bool, total: bool) -> list[str]:
+def _page(
+    rows: list[Row], carried: str, kuan_first: bool, header: bool, total: bool, total_last: bool = False
+) -> list[str]:
+    """The page's runs; ``total_last``: the table printing 基本支出 | 项目支出 | 合计."""
     lines = [TITLE, "单位：万元", "项目", "", "支出功能分类", "科目编码", "类 款 项", ""] if header else []
     lines += _code_runs(rows, carried, kuan_first)
     lines += ["科目名称", ""] if header else []
     lines += [name for _, name, *_ in rows] + (["合计"] if total else []) + [""]
     if header:
-        lines += ["合计", "", "基本支出 项目支出", ""]
-    for col in range(3):
+        lines += ["基本支出 项目支出", "", "合计", ""] if total_last else ["合计", "", "基本支出 项目支出", ""]
+    for col in (1, 2, 0) if total_last else range(3):
         lines += _runs(
             [cells[col] for *_, cells in ((r[0], r[1], r[2:]) for r in rows)] + ([TOTAL[1 + col]] if total else [])
         )
     return lines
 
 
-def _text(break_at: int, kuan_first: bool) -> str:
+def _text(break_at: int, kuan_first: bool, total_last: bool = False) -> str:
     first, second = ROWS[:break_at], ROWS[break_at:]
     carried = first[-1][0]
     pages = [
         "一、部门概况\n本部门负责财政工作。",
-        "\n".join(_page(first, "", kuan_first, header=True, total=False)),
-        "\n".join(_page(second, carried, kuan_first, header=False, total=True)),
+        "\n".join(_page(first, "", kuan_first, header=True, total=False, total_last=total_last)),
+        "\n".join(_page(second, carried, kuan_first, header=False, total=True, total_last=total_last)),
         "第三部分 名词解释\n",
     ]
     return "\f".join(pages)
@@ -80,6 +83,15 @@ def test_a_table_over_two_pages_written_by_columns(break_at: int, kuan_first: bo
     document = read_text(_text(break_at, kuan_first), "columns.txt")
     lines = _lines(document)
     assert lines == EXPECTED
+    assert document.ambiguous_cells == []
+
+
+@pytest.mark.parametrize("kuan_first", [False, True], ids=["class-by-class", "kuan-first"])
+@pytest.mark.parametrize("break_at", [2, 6, 8])
+def test_a_table_printing_its_total_last_written_by_columns(break_at: int, kuan_first: bool) -> None:
+    """基本支出 | 项目支出 | 合计: the 合计 column's runs come after the parts'; the row sums tell it."""
+    document = read_text(_text(break_at, kuan_first, total_last=True), "columns.txt")
+    assert _lines(document) == EXPECTED
     assert document.ambiguous_cells == []
 
 

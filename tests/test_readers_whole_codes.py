@@ -25,7 +25,7 @@ def _labels(texts: list[str], carried: tuple[str, ...] = ()) -> tuple[list[str],
     read = whole_code_rows(_lines(texts), set(HEADER), carried)
     if read is None:
         return None
-    names, codes = read
+    names, codes, _ = read
     return [name.text for name in names], [code[0].text for code in codes]
 
 
@@ -75,9 +75,55 @@ def test_cells_placed_with_a_part_written_after_the_rows_below() -> None:
     rows, unplaced = placed
     assert unplaced == []
     assert [line.text for line in rows[0].lines] == ["300", "200", "100"]
-    assert rows[0].candidates == ((0, 1, 2),)  # two parts written left to right: 基本支出, then 项目支出
+    # A part written after the rows below says nothing of its column (a late cell may be the left
+    # one): both orders stay, the sums of other rows decide.
+    assert set(rows[0].candidates) == {(0, 1, 2), (0, 2, 1)}
     assert [line.text for line in rows[1].lines] == ["200", "200"]
     assert set(rows[1].candidates) == {(0, 1), (0, 2)}  # one part: the sums of other rows decide
+    assert rows[3].candidates == ((0, 1, 2),)  # written in one go, the total first: parts left to right
+
+
+# The same rows printed 基本支出 | 项目支出 | 合计: each row's parts, then its total.
+TOTAL_LAST = ("科目编码", "科目名称", "基本支出", "项目支出", "合计")
+
+
+@pytest.mark.parametrize(
+    ("form", "stream"),
+    [
+        ("each row in one go", ["200", "100", "300", "200", "200", "100", "100", "300", "100", "400"]),
+        # 208's 项目支出 written after 20805's row (the total between the row's parts).
+        ("a part after the rows below", ["200", "300", "200", "200", "100", "100", "100", "300", "100", "400"]),
+    ],
+)
+def test_cells_placed_with_the_total_after_the_parts(form: str, stream: list[str]) -> None:
+    """The total found by the sums where it is written: each row's figures read, none guessed."""
+    layout = match_layout(" ".join(TOTAL_LAST))
+    assert layout is not None
+    total, parts = layout.sides[0].sums[0]
+    codes = ["208", "20805", "20808", None]
+    placed = place_cells(_figures(stream), codes, layout.sides[0])
+    assert placed is not None, form
+    rows, unplaced = placed
+    assert unplaced == [], form
+    read = {r: sorted(line.text for line in row.lines) for r, row in rows.items()}
+    assert read == {0: ["100", "200", "300"], 1: ["200", "200"], 2: ["100", "100"], 3: ["100", "300", "400"]}, form
+    totals = {
+        r: {line.text for line, col in zip(row.lines, choice, strict=True) if col == total}
+        for r, row in rows.items()
+        for choice in row.candidates
+    }
+    assert totals == {0: {"300"}, 1: {"200"}, 2: {"100"}, 3: {"400"}}, form
+    assert all(col in parts for row in rows.values() for choice in row.candidates for col in choice if col != total)
+
+
+def test_header_total_written_after_the_rows_is_not_a_row() -> None:
+    """A table printing 合计 last, its header written cell by cell: the header's 合计 may come after
+    the rows. Alone, it is the header's (the table's total row is on a later page); with a second
+    合计 after the rows, that one is the total row, last."""
+    header = list(TOTAL_LAST[:4])
+    assert _labels([*header, *ONE_LINE, "合计"]) == (NAMES, CODES)
+    assert _labels([*header, *ONE_LINE, "合计", "合计"]) == ([*NAMES, "合计"], CODES)
+    assert _labels([*header, "合计", *ONE_LINE, "合计"]) == ([*NAMES, "合计"], CODES)  # the header's first
 
 
 def test_cells_that_fit_no_placement_are_not_read() -> None:
@@ -88,3 +134,37 @@ def test_cells_that_fit_no_placement_are_not_read() -> None:
         place_cells(_figures(["300", "200", "100", "200", "250", "100"]), ["208", "20805", "20808"], layout.sides[0])
         is None
     )
+
+
+def _in_yuan(texts: list[str]) -> tuple[list[str], list[str], list[str]] | None:
+    read = whole_code_rows(_lines(texts), set(HEADER), (), in_yuan=True)
+    if read is None:
+        return None
+    names, codes, figures = read
+    return [name.text for name in names], [code[0].text for code in codes], [figure.text for figure in figures]
+
+
+def test_whole_figures_of_a_table_in_yuan_told_from_codes() -> None:
+    """In 元, ``850`` (no class), ``301`` (an economic class in a function table), ``208`` (a code
+    printed beside its name already) and ``1200`` (no code's length) alone on their line are figures."""
+    texts = [*HEADER, ONE_LINE[0], "850", "301", *ONE_LINE[1:4], "208", "1200", *ONE_LINE[4:], "合计"]
+    names, codes, figures = _in_yuan(texts) or ([], [], [])
+    assert (names, codes, sorted(figures)) == ([*NAMES, "合计"], CODES, ["1200", "208", "301", "850"])
+    # Not in 元 (or not known to be): the page is not read, as before.
+    assert _labels(texts) is None
+
+
+def test_a_code_printed_twice_is_the_one_above_its_name() -> None:
+    """Codes above their names: a figure 210 (a class code) alone is a figure; the 210 above its name
+    is the code."""
+    texts = [*HEADER, *TWO_LINES[:8], "210", *TWO_LINES[8:], "合计"]
+    assert _in_yuan(texts) == ([*NAMES, "合计"], CODES, ["210"])
+
+
+def test_tokens_the_text_cannot_tell_from_codes_are_not_read() -> None:
+    """The codes run ahead of their names, 208 twice: one is the code, the other a figure, and
+    neither stands above a name; which (and so where the figure is in its column) the text does not
+    say. The page is not read."""
+    texts = [*HEADER, "208", "208", "20805", "社会保障和就业支出", "行政事业单位养老支出", "合计"]
+    assert _in_yuan(texts) is None
+    assert _in_yuan([*HEADER, "208", "20805", "社会保障和就业支出", "行政事业单位养老支出", "合计"]) is not None

@@ -33,6 +33,7 @@ from math import comb
 from budget_reports.classification.reference import EDITIONS, FUNCTION, edition
 from budget_reports.classification.resolver import MATCH_ORDER, Match, match_kind
 from budget_reports.extract.standard_tables.common import is_total
+from budget_reports.extract.standard_tables.recognise import unit_of
 from budget_reports.model import AmbiguousCell
 from budget_reports.normalize import compact, half_step
 from budget_reports.readers.block_words import BARE_FIGURE as _FIGURE
@@ -84,9 +85,11 @@ def rebuild_pages(
     ambiguous: list[AmbiguousCell] = []
     carried: Sequence[str] | None = ()
     read_any, read_all = False, True
+    orders = _printed_orders(pages[0], layout.sides[0])  # the header is printed on the title's page
+    in_yuan = any(unit_of(line.text) == "元" for line in pages[0])  # and the unit
     for page in pages:
         options = [carried] if carried is not None else _carried_options(page)
-        attempts = [a for a in (rebuild(page, layout, option) for option in options) if a is not None]
+        attempts = [a for a in (rebuild(page, layout, option, orders, in_yuan) for option in options) if a is not None]
         if len(attempts) > 1:  # several ways to go on with the codes of the page before
             attempts = [a for a in attempts if _confirmed([segment for segment, _ in a[0] if segment.code])]
         rebuilt = attempts[0] if len(attempts) == 1 else None
@@ -169,7 +172,11 @@ def unplaced_figure(line: BlockLine, columns: Sequence[tuple[str, ...]]) -> Ambi
 
 
 def rebuild(
-    lines: list[BlockLine], layout: HeaderLayout, carried: Sequence[str] = ()
+    lines: list[BlockLine],
+    layout: HeaderLayout,
+    carried: Sequence[str] = (),
+    orders: tuple[tuple[int, ...], ...] | None = None,
+    in_yuan: bool = False,
 ) -> tuple[list[tuple[Segment, RowFigures]], list[AmbiguousCell]] | None:
     """Rows of one page of a one-sided coded table, and the figures no row can be sure of; None
     when the page's blocks do not fit together.
@@ -179,17 +186,20 @@ def rebuild(
 
     A row whose figures are the same lines in every placement keeps each placement's columns as a
     candidate (the report's other tables may settle it); a figure placed in different rows by
-    different placements is reported ambiguous."""
+    different placements is reported ambiguous. ``orders``: the orders the money columns may be
+    printed in (``_printed_orders``; by default, what this page's header tells); ``in_yuan``: the
+    table is in 元 (its unit line, on the title's page)."""
     if len(layout.sides) != 1 or layout.sides[0].label is not LabelKind.CODED:
         return None
     side = layout.sides[0]
+    orders = orders if orders is not None else _printed_orders(lines, side)
     labels = _labels_by_row(lines, layout) or _labels_by_column(lines, layout, carried)
     if labels is None:
-        return _rebuild_interleaved(lines, layout, carried)
+        return _rebuild_interleaved(lines, layout, carried, in_yuan)
     names, codes = labels
-    solutions = _placements(tuple(map(tuple, _figure_blocks(lines))), len(names), side)
+    solutions = _placements(tuple(map(tuple, _figure_blocks(lines))), len(names), side, orders)
     if not solutions:
-        return _rebuild_interleaved(lines, layout, carried)
+        return _rebuild_interleaved(lines, layout, carried, in_yuan)
     cells_of_lines = _cells_of_lines(solutions)
     by_row = _figures_by_row(solutions, len(names))
     # A row whose lines differ between solutions keeps the figures every solution puts in one cell.
@@ -217,11 +227,12 @@ def rebuild(
 
 
 def _rebuild_interleaved(
-    lines: list[BlockLine], layout: HeaderLayout, carried: Sequence[str]
+    lines: list[BlockLine], layout: HeaderLayout, carried: Sequence[str], in_yuan: bool = False
 ) -> tuple[list[tuple[Segment, RowFigures]], list[AmbiguousCell]] | None:
     """Rows of a page whose columns come as interleaved streams (``interleaved_columns``): the one
     reading of the codes the names confirm, and the figures every placement of the runs agrees on;
-    None when the labels read several ways or none, or no placement fits."""
+    None when the labels read several ways or none, or no placement fits. ``in_yuan``: the table is
+    in 元, where a whole number alone on its line may be a figure (``whole_codes``)."""
     side = layout.sides[0]
     printed = name_lines(lines, layout)
     fitting = []
@@ -235,19 +246,20 @@ def _rebuild_interleaved(
     if len(fitting) > 1:
         fitting = [(names, codes) for names, codes in fitting if _confirmed(_coded_rows(names, codes))]
     whole_codes = False
+    whole_figures: list[BlockLine] = []  # in 元, whole numbers without a separator that are figures
     if not fitting:  # codes printed whole beside their names (budget tables)
         header = {*layout.words, *LABEL_HEADER_WORDS, *(word for path in side.money for word in path)}
-        whole = whole_code_rows(lines, header, carried)
+        whole = whole_code_rows(lines, header, carried, in_yuan)
         if whole is not None and all(
             _fits(name, compact(code[0].text)) for name, code in zip(_coded_names(whole[0]), whole[1], strict=True)
         ):
-            fitting, whole_codes = [whole], True
+            fitting, whole_codes, whole_figures = [whole[:2]], True, whole[2]
     if len(fitting) != 1:
         return None
     names, codes = fitting[0]
     code_of = iter(codes)
     row_codes = [None if is_total(compact(n.text)) else compact("".join(p.text for p in next(code_of))) for n in names]
-    runs = _figure_blocks(lines)
+    runs = _figure_blocks(lines, frozenset(whole_figures))
     if whole_codes and all(len(run) == 1 for run in runs):  # each cell a block of its own: read cell by cell
         placed = place_cells([run[0] for run in runs], row_codes, side)
     else:
@@ -573,15 +585,20 @@ def _take_parts(codes: list[list[BlockLine]], rows: Sequence[int], remaining: li
     return True
 
 
-def _figure_blocks(lines: list[BlockLine]) -> list[list[BlockLine]]:
-    return _runs_of(lines, _FIGURE)
+def _figure_blocks(lines: list[BlockLine], whole_figures: frozenset[BlockLine] = frozenset()) -> list[list[BlockLine]]:
+    """Runs of figures; ``whole_figures``: whole numbers (a table in 元) known to be figures."""
+    return _runs_of(lines, _FIGURE, whole_figures)
 
 
-def _runs_of(lines: list[BlockLine], pattern: re.Pattern[str]) -> list[list[BlockLine]]:
-    """Consecutive lines matching ``pattern``, run by run (any other line ends a run)."""
+def _runs_of(
+    lines: list[BlockLine], pattern: re.Pattern[str], also: frozenset[BlockLine] = frozenset()
+) -> list[list[BlockLine]]:
+    """Consecutive lines matching ``pattern`` (or, compact, in ``also``), run by run (any other line
+    ends a run)."""
     runs: list[list[BlockLine]] = [[]]
     for line in lines:
-        if pattern.match(compact(line.text)):
+        key = compact(line.text)
+        if pattern.match(key) or (also and BlockLine(key, line.page, line.line) in also):
             runs[-1].append(line)
         elif runs[-1]:
             runs.append([])
@@ -592,8 +609,11 @@ Solution = dict[tuple[int, int], BlockLine]  # (row, column) -> figure
 
 
 @lru_cache(maxsize=64)  # a page is placed again for each way its codes may go on from the page before
-def _placements(blocks: tuple[tuple[BlockLine, ...], ...], n_rows: int, side: Side) -> list[Solution]:
-    """Every placement of the runs (in order: column by column, top to bottom) keeping the row sums."""
+def _placements(
+    blocks: tuple[tuple[BlockLine, ...], ...], n_rows: int, side: Side, orders: tuple[tuple[int, ...], ...]
+) -> list[Solution]:
+    """Every placement of the runs (in order: column by column as printed, in each of ``orders``, top
+    to bottom) keeping the row sums."""
     width = len(side.money)
     solutions: list[Solution] = []
     budget = [_MAX_TRIALS]
@@ -603,19 +623,47 @@ def _placements(blocks: tuple[tuple[BlockLine, ...], ...], n_rows: int, side: Si
         for line in block:
             value = figure_value(line.text)
             figures[line] = (value, half_step(value))
-    # Split the runs into the columns, in order (a column may get none).
-    for cuts in combinations(range(len(blocks) + width - 1), width - 1):
-        bounds = [-1, *cuts, len(blocks) + width - 1]
-        per_column = []
-        start = 0
-        for c in range(width):
-            count = bounds[c + 1] - bounds[c] - 1
-            per_column.append([list(block) for block in blocks[start : start + count]])
-            start += count
-        _place_columns(per_column, 0, {}, n_rows, side, figures, solutions, budget)
-        if len(solutions) > _MAX_SOLUTIONS or budget[0] <= 0:
-            return []  # too many ways to place the runs: the page is not rebuilt
+    # Split the runs into the columns, in the order printed (a column may get none); the orders in
+    # turn, the next tried only where none before fits.
+    for order in orders:
+        if solutions:
+            break
+        for cuts in combinations(range(len(blocks) + width - 1), width - 1):
+            bounds = [-1, *cuts, len(blocks) + width - 1]
+            per_column: list[list[list[BlockLine]]] = [[] for _ in range(width)]
+            start = 0
+            for k, c in enumerate(order):
+                count = bounds[k + 1] - bounds[k] - 1
+                per_column[c] = [list(block) for block in blocks[start : start + count]]
+                start += count
+            _place_columns(per_column, 0, {}, n_rows, side, figures, solutions, budget)
+            if len(solutions) > _MAX_SOLUTIONS or budget[0] <= 0:
+                return []  # too many ways to place the runs: the page is not rebuilt
     return solutions
+
+
+def _printed_orders(lines: Sequence[BlockLine], side: Side) -> tuple[tuple[int, ...], ...]:
+    """The orders the money columns may be printed in: the layout's, or with the total column that
+    opens it moved after its parts (基本支出 | 项目支出 | 合计, as some provinces and counties print
+    it). The header, written column by column, tells which where its words come in one of the two
+    orders; else both are tried in turn, the template's (合计 first) before the other."""
+    width = len(side.money)
+    layout_order = tuple(range(width))
+    if len(side.sums) != 1 or side.sums[0][0] != 0 or width < 2:
+        return (layout_order,)
+    total_last = (*range(1, width), 0)
+    first_seen: dict[str, int] = {}
+    for k, line in enumerate(lines):
+        for word in line.text.split():
+            first_seen.setdefault(compact(word), k)
+    words = [compact(path[-1]) for path in side.money]
+    if len(set(words)) == width and all(word in first_seen for word in words):
+        total, *parts = (first_seen[word] for word in words)
+        if total < min(parts):
+            return (layout_order,)
+        if total > max(parts):
+            return (total_last,)
+    return (layout_order, total_last)
 
 
 def _place_columns(

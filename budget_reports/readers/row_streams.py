@@ -3,13 +3,16 @@
 Where every cell of a table is a text block of its own (a budget table in 元: one figure per
 line, a blank line between), the runs ``interleaved_columns`` places are single figures, and
 choosing the total column's among them first is a search too wide to finish. The cells still
-come in an order that keeps each column top to bottom, and a row's cells come left to right: its
-total (合计, the left money column) before its parts (基本支出, 项目支出 …). So the figures are
-read in one pass, each either the total column's next row or a part of a row whose total is
-written: a part goes down one of the pool's columns (after the column ending lowest above it,
-which keeps every split possible), and a row that no later part can reach must hold exactly what
-its total says (within both figures' rounding). Every placement that uses each figure once and
-leaves each 类 and 款 whose rows are all on the page the sum of them is a solution.
+come in an order that keeps each column top to bottom, and a row's cells come left to right; where
+its total (合计) stands among its parts (基本支出, 项目支出 …) is not assumed: tables print the 合计
+column first or last. So the figures are read in one pass, each either the total column's next
+row or a part: of a row whose total is written (no more than the total leaves), or of the row
+whose total comes next (no more, with its row's other parts, than its 类 or 款 leaves; its total
+then no less than its parts). A part goes down one of the pool's columns (after the column ending
+lowest above it, which keeps every split possible), and a row that no later part can reach must
+hold exactly what its total says (within both figures' rounding). Every placement that uses each
+figure once and leaves each 类 and 款 whose rows are all on the page the sum of them is a solution:
+a stream that fits the total written first and last alike is read only where both agree.
 
 The caller keeps what every solution agrees on; the rest is reported ambiguous.
 """
@@ -18,14 +21,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import combinations
+from itertools import combinations, permutations
 
 from budget_reports.normalize import parse_decimal
 from budget_reports.readers.cell_assignment import decimal_places
 from budget_reports.readers.interleaved_columns import PlacedRow, StreamLine, sum_groups
 from budget_reports.readers.table_headers import Side
 
-_MAX_NODES = 60_000
+_MAX_NODES = 150_000  # a part may come before its row's total: about twice the nodes of total first
 _MAX_SOLUTIONS = 500
 
 # figure (index in the stream) -> (row, 0 for the total column / 1 for a part)
@@ -99,6 +102,7 @@ class _Search:
         self.total_half = [0] * self.n_rows
         self.held = [0] * self.n_rows  # the sum of the parts each row holds
         self.held_half = [0] * self.n_rows
+        self.parts = [0] * self.n_rows  # how many parts each row holds
         self.zeros_from = [sum(1 for v in self.whole[k:] if v == 0) for k in range(len(self.whole) + 1)]
         # The rows above each row whose totals a family's check still needs (a 类 or 款 with a row at or
         # below it, and its rows above).
@@ -119,13 +123,16 @@ class _Search:
         self.budget -= 1
         if self.budget <= 0:
             raise _Bound
+        reach = min(chains) + 1  # the first row a part can still go to
         if i == len(self.whole):
-            done = row == self.n_rows and all(self._settled(r) for r in range(min(chains) + 1, self.n_rows))
+            done = row == self.n_rows and all(self._settled(r) for r in range(reach, self.n_rows))
             return [()] if done else []
-        waiting = [r for r in range(min(chains) + 1, row) if not self._settled(r)]
+        waiting = [r for r in range(reach, row) if not self._settled(r)]
+        ahead = [r for r in range(row, self.n_rows) if self.parts[r]]  # parts written before their total
         # Each figure left is a row's total or a part; every row still to come needs its total and,
-        # unless it is zero, a part, and each row waiting for a part needs one.
-        if len(waiting) + 2 * (self.n_rows - row) - self.zeros_from[i] > len(self.whole) - i:
+        # unless it is zero or holds a part already, a part, and each row waiting for a part needs one.
+        needed = len(waiting) + 2 * (self.n_rows - row) - len(ahead) - self.zeros_from[i]
+        if needed > len(self.whole) - i:
             return []
         key = (
             i,
@@ -133,6 +140,7 @@ class _Search:
             chains,
             # A settled row takes no more parts (but a zero): only the rows still waiting tell states apart.
             tuple((r, self.totals[r] - self.held[r], self.held_half[r]) for r in waiting),
+            tuple((r, self.held[r], self.held_half[r]) for r in ahead),
             # The totals the sums of the families still open are checked against.
             tuple((r, self.totals[r], self.total_half[r]) for r in self.open_members[row]),
         )
@@ -141,24 +149,29 @@ class _Search:
             return known
         found: dict[tuple[object, ...], Suffix] = {}
         value, half = self.whole[i], self.half[i]
-        if row < self.n_rows and self._fits_parent(row, value, half):  # the total column's next row
-            self.totals[row], self.total_half[row] = value, half
+        if row < self.n_rows and self._fits_parent(row, value, half) and self._holds(row, value, half, row < reach):
+            self.totals[row], self.total_half[row] = value, half  # the total column's next row
             if all(self._adds_up(parent, children) for parent, children in self.closing[row]):
                 self._extend(found, (i, row, 0), self.step(i + 1, row + 1, chains))
             self.totals[row], self.total_half[row] = 0, 0
-        for r in range(min(chains) + 1, row):  # a part of a row whose total is written
-            if value > self.totals[r] - self.held[r] + self.total_half[r] + self.held_half[r] + half:
+        for r in range(reach, min(row + 1, self.n_rows)):  # a part of a row, its total written or next
+            if r < row and value > self.totals[r] - self.held[r] + self.total_half[r] + self.held_half[r] + half:
                 continue
+            if r == row and not self._fits_parent(row, self.held[row] + value, self.held_half[row] + half):
+                continue  # with its row's other parts, more than its 类 or 款 leaves for the row's total
             # The part goes down the column ending lowest above its row.
             column = max((c for c in range(self.width) if chains[c] < r), key=chains.__getitem__)
             moved = tuple(sorted((*chains[:column], r, *chains[column + 1 :])))
             self.held[r] += value
             self.held_half[r] += half
-            # Rows above every column's end get no later part: they must be full now.
-            if all(self._settled(k) for k in range(min(chains) + 1, min(moved) + 1)):
+            self.parts[r] += 1
+            # Rows above every column's end get no later part: those whose total is written must be full
+            # now (the others, when their total comes).
+            if all(self._settled(k) for k in range(reach, min(min(moved) + 1, row))):
                 self._extend(found, (i, r, 1), self.step(i + 1, row, moved))
             self.held[r] -= value
             self.held_half[r] -= half
+            self.parts[r] -= 1
         suffixes = list(found.values())
         self.memo[key] = suffixes
         return suffixes
@@ -183,6 +196,12 @@ class _Search:
         slack = self.total_half[parent] + sum(self.total_half[k] for k in siblings) + half
         return value <= left + slack
 
+    def _holds(self, row: int, value: int, half: int, closed: bool) -> bool:
+        """A total is no less than the parts its row holds already, and equal to them once no later
+        part can reach the row (``closed``)."""
+        slack = self.held_half[row] + half
+        return self.held[row] <= value + slack and (not closed or abs(value - self.held[row]) <= slack)
+
     def _adds_up(self, parent: int, children: list[int]) -> bool:
         members = [parent, *children]
         difference = self.totals[parent] - sum(self.totals[c] for c in children)
@@ -201,8 +220,8 @@ def _agreed(
     total: int,
     parts: tuple[int, ...],
 ) -> tuple[dict[int, PlacedRow], list[StreamLine]]:
-    """The rows every solution fills with the same figures (the total first, then the parts in the
-    order written, which may stand in any of the part columns not yet taken)."""
+    """The rows every solution fills with the same figures, each with the columns its figures may
+    stand in (the total's, and the part columns not yet taken)."""
     rows: dict[int, PlacedRow] = {}
     placed: set[int] = set()
     for r in range(n_rows):
@@ -212,11 +231,15 @@ def _agreed(
         if len(shapes) != 1:
             continue
         members = sorted(i for i, (row, _) in solutions[0].items() if row == r)
-        # A row's parts are written left to right: the columns they may stand in, in that order.
-        part_count = sum(1 for i in members if solutions[0][i][1] == 1)
+        kinds = [solutions[0][i][1] for i in members]
+        # A row written in one go, its total first or last, has its parts left to right: the columns
+        # they may stand in, in that order. A cell written apart (after rows below, or the total
+        # between the parts) says nothing of its column: the parts may stand in any order.
+        in_order = members[-1] - members[0] == len(members) - 1 and 0 in (kinds[0], kinds[-1])
+        spread = combinations if in_order else permutations
         choices = tuple(
-            tuple(total if solutions[0][i][1] == 0 else next(chosen) for i in members)
-            for columns in combinations(parts, part_count)
+            tuple(total if kind == 0 else next(chosen) for kind in kinds)
+            for columns in spread(parts, kinds.count(1))
             for chosen in (iter(columns),)
         )
         rows[r] = PlacedRow(tuple(lines[i] for i in members), choices)

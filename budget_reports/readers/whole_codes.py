@@ -9,6 +9,14 @@ labels are put back in the order of their codes; a total row (合计) comes firs
 before or after every code. The labels read are checked like split codes are: every 款 and 项 sits
 under its 类 and 款 (here or on the page before), and each name is its code's in the classification
 reference where the reference knows the code.
+
+A table in 元 prints whole numbers (``850``, ``1200``), and a figure under 1,000 without a separator
+reads like a 类 code (``208``, ``301``), one of 1,000 to 99,999 like a 款's (``96000``). Such a
+token alone on its line is taken for a code only where codes stand in that table: a code not printed
+beside a name already, of the classification the table's other codes are of, known to the
+reference, its parent on the page, and with a name line to pair with; any other is a figure (the sums
+placing it then decide it again). Where more such tokens could be codes than names are left for
+them, the page is not read: which of them are figures the text does not say.
 """
 
 from __future__ import annotations
@@ -21,6 +29,7 @@ from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.normalize import compact
 from budget_reports.readers.block_words import BARE_FIGURE as _FIGURE
 from budget_reports.readers.block_words import WHOLE_CODE
+from budget_reports.readers.code_names import known_names
 
 if TYPE_CHECKING:  # column_blocks reads its pages with this module
     from budget_reports.readers.column_blocks import BlockLine
@@ -37,21 +46,26 @@ def is_whole_code_label(text: str) -> bool:
 
 
 def whole_code_rows(
-    lines: Sequence[BlockLine], header_words: Collection[str], carried: Sequence[str] = ()
-) -> tuple[list[BlockLine], list[list[BlockLine]]] | None:
-    """The rows' names (totals included, in table order) and each coded row's code as one part;
-    None when the page prints no whole code beside a name, a code twice, or a code whose parent
-    is neither on the page nor ``carried`` (the code parts of the page before's last row).
+    lines: Sequence[BlockLine], header_words: Collection[str], carried: Sequence[str] = (), in_yuan: bool = False
+) -> tuple[list[BlockLine], list[list[BlockLine]], list[BlockLine]] | None:
+    """The rows' names (totals included, in table order), each coded row's code as one part, and
+    the whole numbers alone on their line that are figures, not codes (``in_yuan``: a table in 元,
+    printing whole figures without a separator); None when the page prints no whole code beside a
+    name, a code twice, a code whose parent is neither on the page nor ``carried`` (the code parts of
+    the page before's last row), or tokens that may be codes or figures alike.
     ``header_words``: the header's cells, among which a total's word (合计) may be printed too."""
     labelled: list[tuple[str, BlockLine, BlockLine]] = []  # (code, code as printed, name)
     lone_codes: list[BlockLine] = []  # codes alone on their line: the code column's stream
+    whole_numbers: list[BlockLine] = []  # in 元, other whole numbers alone on their line: figures
     lone_names: list[BlockLine] = []  # names alone on their line: the name column's stream
     totals: list[tuple[int, BlockLine]] = []  # (position among the labels, line)
     header_total = False  # the header's own cell named like the total, seen before the rows
+    header_cells = False  # a header cell other than a total's alone on its line: the header written cell by cell
     for line in lines:
         key = compact(line.text)
         if not key or _FIGURE.match(key):
             continue
+        header_cells = header_cells or (key in header_words and not is_total(key))
         if is_whole_code_label(line.text):
             code, name = line.text.strip().split(maxsplit=1)
             labelled.append((code, replace(line, text=code), replace(line, text=name)))
@@ -62,15 +76,31 @@ def whole_code_rows(
                 header_total = True
                 continue
             totals.append((len(labelled) + len(lone_codes), line))
+        elif in_yuan and key.isdigit():
+            whole_numbers.append(replace(line, text=key))  # no code has this length: a figure
         elif any(c.isdigit() for c in key):
             continue  # a page number, a column number: no label
         elif key not in header_words and (labelled or lone_codes):
             lone_names.append(replace(line, text=line.text.strip()))
+    if in_yuan:
+        # Lines standing above a name (the code above its name): where a code printed twice is the code.
+        before_name = {replace(line, text=compact(line.text)) for k, line in enumerate(lines) if _above_name(lines, k)}
+        codes_read = _codes_or_figures(lone_codes, [code for code, _, _ in labelled], lone_names, carried, before_name)
+        if codes_read is None:
+            return None
+        lone_codes, figures = codes_read
+        whole_numbers += figures
     # Each column written top to bottom: the lone codes, in the table's order, take the lone names in theirs.
     if len(lone_codes) != len(lone_names):
         return None
     lone_codes.sort(key=lambda line: line.text)
     labelled += [(code.text, code, name) for code, name in zip(lone_codes, lone_names, strict=True)]
+    if not header_total and header_cells:
+        # The header's total cell written after the rows (a table printing its 合计 column last, the
+        # header cell by cell): the first total after the rows named like it is the header's.
+        late = [k for k, (position, line) in enumerate(totals) if position > 0 and compact(line.text) in header_words]
+        if late:
+            del totals[late[0]]
     if not labelled or len(totals) > 1:
         return None
     codes = [code for code, _, _ in labelled]
@@ -82,7 +112,51 @@ def whole_code_rows(
     if totals:
         position, total = totals[0]
         names = [total, *names] if position == 0 else [*names, total]
-    return names, parts
+    return names, parts, whole_numbers
+
+
+def _codes_or_figures(
+    tokens: list[BlockLine],
+    labelled: list[str],
+    names: list[BlockLine],
+    carried: Sequence[str],
+    before_name: set[BlockLine],
+) -> tuple[list[BlockLine], list[BlockLine]] | None:
+    """The lone tokens shaped like codes split into codes and figures (a table in 元). A code is not
+    printed beside a name already, is of the classification of the table's codes beside names, known
+    to the reference, with its parent on the page or ``carried``; one code per lone name, those whose
+    name is among the lone names where more could be; a code printed twice is a code once, where it
+    stands above a name. None when the text does not say which tokens are codes."""
+    schemes = {code[0] for code in labelled}
+    present = {*labelled, *(t.text for t in tokens)}
+    possible = dict.fromkeys(
+        t.text
+        for t in tokens
+        if t.text not in labelled
+        and (not schemes or t.text[0] in schemes)
+        and known_names(t.text)
+        and (len(t.text) == _CLASS_LENGTH or t.text[:-2] in present or "".join(carried).startswith(t.text[:-2]))
+    )
+    if len(possible) > len(names):
+        printed = {compact(name.text) for name in names}
+        possible = dict.fromkeys(code for code in possible if known_names(code) & printed)
+    if len(possible) != len(names):
+        return None if len(possible) > len(names) else (tokens, [])
+    codes = []
+    for code in possible:
+        lines = [t for t in tokens if t.text == code]
+        if len(lines) > 1:
+            lines = [t for t in lines if t in before_name]
+        if len(lines) != 1:
+            return None
+        codes.append(lines[0])
+    return codes, [t for t in tokens if t not in codes]
+
+
+def _above_name(lines: Sequence[BlockLine], k: int) -> bool:
+    """Whether the line after line ``k`` (blank lines skipped) holds words and no digit: a name."""
+    following = next((line.text for line in lines[k + 1 :] if line.text.strip()), "")
+    return bool(following) and not any(c.isdigit() for c in following)
 
 
 def _parents_known(codes: list[str], carried: str) -> bool:
