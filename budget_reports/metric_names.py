@@ -31,6 +31,9 @@ VEHICLE_PURCHASE = "公务用车购置费"
 VEHICLE_OPERATION = "公务用车运行维护费"
 RECEPTION = "公务接待费"
 OPERATING_COSTS = "机关运行经费"
+# A 三公 table's items in the order its columns (or rows) print them: the total, 出国, the vehicles' 小计
+# and its two parts, 接待.
+THREE_PUBLIC_COLUMNS = (THREE_PUBLIC, OVERSEAS, VEHICLES_COST, VEHICLE_PURCHASE, VEHICLE_OPERATION, RECEPTION)
 PROCUREMENT_TOTAL = "政府采购支出总额"
 CARRY_OVER_START = "年初结转和结余"
 CARRY_OVER_END = "年末结转和结余"

@@ -142,6 +142,12 @@ def _report(
         ("2026年部门政府性基金预算支出功能分类预算表", coded, [HEADER]),
         ("2026年部门国有资本经营预算支出功能分类预算表", coded, [HEADER]),
     ]
+    return _typeset(tables, path, title_alone), overview_grid, fiscal_grid
+
+
+def _typeset(tables: list[tuple[str, list[Column], list[list[str]]]], path: Path, title_alone: bool = False) -> Path:
+    """Each table on a page of its own under its title and unit (or its title alone on the page
+    before); a table printing its header alone says it has no data, as budgets do."""
     pdf = TablePdf()
     for title, columns, rows in tables:
         pdf.new_page(842, 595)
@@ -154,7 +160,7 @@ def _report(
         bottom = pdf.ruled_table(30, top, columns, rows, 20)
         if len(rows) == 1:
             pdf.text(30, bottom + 10, "注：本年度无此项预算支出，故本表无数据")
-    return pdf.save(path), overview_grid, fiscal_grid
+    return pdf.save(path)
 
 
 def _read_grid(document, kind: TableKind) -> Grid | None:
@@ -266,15 +272,7 @@ def _national_report(path: Path, department: str, carry: Decimal | None, details
             ("2026年部门政府性基金预算支出功能分类预算表", coded, [HEADER]),
             ("2026年部门国有资本经营预算支出功能分类预算表", coded, [HEADER]),
         ]
-    pdf = TablePdf()
-    for title, columns, table_rows in tables:
-        pdf.new_page(842, 595)
-        pdf.text(200, 40, title, 14)
-        pdf.text(600, 64, "单位：元")
-        bottom = pdf.ruled_table(30, 84, columns, table_rows, 20)
-        if len(table_rows) == 1:
-            pdf.text(30, bottom + 10, "注：本年度无此项预算支出，故本表无数据")
-    return pdf.save(path), body
+    return _typeset(tables, path), body
 
 
 # (department, carry-over, the fund tables printed) -> figures read of those printed (17 without a
@@ -485,15 +483,7 @@ def test_the_national_overview_of_all_funds_read_from_pdftotext_default(
         ("2026年部门政府性基金预算支出功能分类预算表", coded, [HEADER]),
         ("2026年部门国有资本经营预算支出功能分类预算表", coded, [HEADER]),
     ]
-    pdf = TablePdf()
-    for title, columns, table_rows in tables:
-        pdf.new_page(842, 595)
-        pdf.text(200, 40, title, 14)
-        pdf.text(600, 64, "单位：元")
-        bottom = pdf.ruled_table(30, 84, columns, table_rows, 20)
-        if len(table_rows) == 1:
-            pdf.text(30, bottom + 10, "注：本年度无此项预算支出，故本表无数据")
-    document = read_text(_pdftotext(pdf.save(tmp_path / "national.pdf")), "national.txt")
+    document = read_text(_pdftotext(_typeset(tables, tmp_path / "national.pdf")), "national.txt")
     table = next(t for t in find_standard_tables(document) if t.kind is TableKind.BUDGET_OVERVIEW)
     truth = _cells_by_place(body)
     read = _cells_by_place(table.table.grid()[table.first_row :])

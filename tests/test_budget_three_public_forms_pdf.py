@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from budget_reports.extract.standard_tables import read_tables
+from budget_reports.metric_names import THREE_PUBLIC_COLUMNS
 from budget_reports.readers.table_headers import match_layout
 from budget_reports.readers.text import read_text
 from budget_reports.text_serializations import write_serialization
@@ -24,15 +25,7 @@ from tests.cjk_table_pdf import Column, TablePdf
 from tests.test_budget_default_text import _pdftotext as _serialized
 
 TITLE = "2026年一般公共预算“三公”经费支出预算表"
-# Metric of each column, in the header's order (合计, 出国, 小计, 购置, 运行, 接待).
-METRICS = (
-    "三公经费",
-    "因公出国（境）费",
-    "公务用车购置及运行维护费",
-    "公务用车购置费",
-    "公务用车运行维护费",
-    "公务接待费",
-)
+METRICS = THREE_PUBLIC_COLUMNS  # the metric each column's figures are read into, in order
 HEADERS = {
     "long": [
         ["合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费"],

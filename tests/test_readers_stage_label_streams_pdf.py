@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from budget_reports.extract.standard_tables import read_tables
+from budget_reports.metric_names import THREE_PUBLIC_COLUMNS
 from budget_reports.readers.text import read_text
 from tests.cjk_table_pdf import Column, TablePdf
 from tests.conftest import corpus_file
@@ -22,15 +23,7 @@ from tests.test_readers_column_blocks_pdf import _pdftotext
 
 TITLE = "财政拨款“三公”经费支出决算表"
 ITEMS = ("三公经费", "因公出国(境)费", "公务用车购置及运行费", "公务用车购置费", "公务用车运行费", "公务接待费")
-# The metric each column's figures are read into, in the same order.
-METRICS = (
-    "三公经费",
-    "因公出国（境）费",
-    "公务用车购置及运行维护费",
-    "公务用车购置费",
-    "公务用车运行维护费",
-    "公务接待费",
-)
+METRICS = THREE_PUBLIC_COLUMNS  # the metric each column's figures are read into, in order
 HEADER = [
     ["合计", "", "因公出国（境）费", "", "公务用车购置及运行费", "", "", "", "", "", "公务接待费", ""],
     ["", "", "", "", "小计", "", "公务用车购置费", "", "公务用车运行费", "", "", ""],

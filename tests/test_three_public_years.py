@@ -21,6 +21,7 @@ import pytest
 
 from budget_reports.extract.standard_tables.year_columns import YearRole, report_year, year_role
 from budget_reports.facts import ExtractedReport, SummaryMetric
+from budget_reports.metric_names import THREE_PUBLIC_COLUMNS
 from budget_reports.readers import read_document
 from budget_reports.readers.table_headers import match_layout, relative_years
 from budget_reports.readers.text import read_text
@@ -32,15 +33,7 @@ from tests.test_budget_default_text import _pdftotext as _serialized
 
 BUDGET_TITLE = "2026年一般公共预算“三公”经费支出预算表"
 FINAL_TITLE = "2026年度财政拨款“三公”经费支出决算表"
-# The metrics of the six items, in the order the tables print them (合计, 出国, 小计, 购置, 运行, 接待).
-METRICS = (
-    "三公经费",
-    "因公出国（境）费",
-    "公务用车购置及运行维护费",
-    "公务用车购置费",
-    "公务用车运行维护费",
-    "公务接待费",
-)
+METRICS = THREE_PUBLIC_COLUMNS  # the metric each column's figures are read into, in order
 PRIOR = ("38.50", "12.00", "20.00", "8.00", "12.00", "6.50")
 THIS = ("40.00", "10.00", "24.00", "4.00", "20.00", "6.00")
 CHANGE = ("1.50", "-2.00", "4.00", "-4.00", "8.00", "-0.50")

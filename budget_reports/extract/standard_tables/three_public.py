@@ -33,15 +33,7 @@ CHANGE, CHANGE_PCT = "change", "change_pct"
 # column -> (item, slot); item -> slot -> (value, cell, row)
 _Columns = dict[int, tuple[str | None, str | None]]
 _Figures = dict[str, dict[str, tuple[Decimal, Cell | None, Row]]]
-_ITEMS = (
-    names.THREE_PUBLIC,
-    names.OVERSEAS,
-    names.VEHICLES_COST,
-    names.VEHICLE_PURCHASE,
-    names.VEHICLE_OPERATION,
-    names.RECEPTION,
-    names.OPERATING_COSTS,
-)
+_ITEMS = (*names.THREE_PUBLIC_COLUMNS, names.OPERATING_COSTS)
 # How the snippet names each slot's figure.
 _WORDING = {
     PRIOR_BUDGET: "上年预算数",
