@@ -41,6 +41,7 @@ from budget_reports.readers.laid_out_columns import (
     aligned_figures,
     confirmed_by_full_rows,
     contradicts,
+    in_printed_order,
     money_columns,
     restrict_to_positions,
 )
@@ -277,6 +278,7 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
         i += 1
     if is_laid_out([line.text for line in body_lines]):
         measure = column_measure([line.text for line in body_lines], coded)
+        layout = in_printed_order(page_headers.values(), layout, measure)
         rows = gather_laid_out_rows([(line.text, line.page, line.line) for line in with_blanks], coded, measure)
         positions = {p: money_columns(texts, layout, measure) for p, texts in page_headers.items()}
         return GatheredRows(start, i, unit, layout, rows, coded, positions=positions).placed(lines, settle)
