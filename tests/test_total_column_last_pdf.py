@@ -1,6 +1,7 @@
 """Putuo's budget typeset with each table's 合计 column printed last (基本支出 | 项目支出 | 合计,
 人员经费 | 公用经费 | 合计, as some provinces and counties print them), read back from pdftotext's
-default text and ``-layout``.
+default text, ``-layout`` and ``-raw``, pypdfium2 and pdfplumber; and variants with every total
+printed last (the 三公 table's 小计 after 购置费 | 运行费), of the budget and of a final account.
 
 The report is typeset from the document model its text gives (``tests/seed_pdf.py``), its tables'
 columns reordered, so no figure is typed here. Whatever the order, a figure read must be the text's;
@@ -11,6 +12,7 @@ written after the parts.
 
 from __future__ import annotations
 
+import re
 import shutil
 from dataclasses import replace
 from decimal import Decimal
@@ -73,15 +75,18 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
 #   the two overviews are read. The two function tables printing 合计 last have their first row's
 #   项目支出 and 合计 cells written after the rows below (a column no longer top to bottom):
 #   reported as not read.
-# - -layout: every fact. The header's columns are found in the order it prints them (合计 after its
-#   parts), each figure goes to the column it stands under, the sums verifying.
+# - -layout, -raw, pypdfium2, pdfplumber: every fact. The header's money columns are taken in the
+#   order it prints them (合计 after its parts: by position in -layout, by its words' order in the
+#   others, the rows printing every figure keeping their sums in it), each figure read in its column.
+EVERY_FACT = {
+    "summary_metrics/table": (22, 0),
+    "income/table": (1, 0),
+    "expenditure_function/table": (44, 0),
+    "expenditure_economic/table": (33, 0),
+}
+ONE_ROW_PER_LINE = ("pdftotext-layout", "pdftotext-raw", "pypdfium2", "pdfplumber")
 MEASURED = {
-    "pdftotext-layout": {
-        "summary_metrics/table": (22, 0),
-        "income/table": (1, 0),
-        "expenditure_function/table": (44, 0),
-        "expenditure_economic/table": (33, 0),
-    },
+    **dict.fromkeys(ONE_ROW_PER_LINE, EVERY_FACT),
     "pdftotext": {
         "summary_metrics/table": (10, 0),
         "income/table": (1, 0),
@@ -102,14 +107,13 @@ def test_default_text_of_tables_printing_the_total_last(report: Path, tmp_path: 
     assert any(TITLE in message for message in document.lost)  # not read: said so
 
 
-def test_layout_text_of_tables_printing_the_total_last(report: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("serializer", ONE_ROW_PER_LINE)
+def test_text_of_tables_printing_the_total_last(report: Path, tmp_path: Path, serializer: str) -> None:
     expected = facts(extract_frames(corpus_file(BUDGET), BUDGET))
-    got = facts(extract_frames(write_serialization(report, "pdftotext-layout", tmp_path), BUDGET))
+    got = facts(extract_frames(write_serialization(report, serializer, tmp_path), BUDGET))
     counts = measured(expected, got)
     assert all(wrong == 0 for _, _, wrong in counts.values()), f"facts not in the text: {counts}"
-    assert {view: (counts[view][0], counts[view][2]) for view in MEASURED["pdftotext-layout"]} == MEASURED[
-        "pdftotext-layout"
-    ]
+    assert {view: (counts[view][0], counts[view][2]) for view in MEASURED[serializer]} == MEASURED[serializer]
 
 
 def test_the_pdf_of_tables_printing_the_total_last(report: Path) -> None:
@@ -118,6 +122,85 @@ def test_the_pdf_of_tables_printing_the_total_last(report: Path) -> None:
     expected = facts(extract_frames(corpus_file(BUDGET), BUDGET))
     counts = measured(expected, facts(extract_frames(report, BUDGET)))
     assert counts == {view: (total, total, 0) for view, (_, total, _) in counts.items()}
+
+
+TOTALS = ("合计", "小计")
+_FIGURE = re.compile(r"\d")
+
+
+def _every_total_last(table: Table) -> Table:
+    """The table with every header cell 合计 or 小计 moved after the columns of its group: those on
+    its right under the same header cell above it (the whole row in a one-row header), as
+    公务用车购置及运行费's 小计 after 购置费 | 运行费 and the 三公 合计 after all its items."""
+    grid = table.grid()
+    header = next((r for r, row in enumerate(grid) if any(map(_FIGURE.search, row))), len(grid))
+    order = list(range(table.n_cols))
+    for r, row in enumerate(grid[:header]):
+        for c, text in enumerate(row):
+            group = []
+            for k in range(c + 1, table.n_cols) if text in TOTALS else ():
+                if not row[k] or (r > 0 and grid[r - 1][k] != grid[r - 1][c]):
+                    break
+                group.append(k)
+            if group:
+                order.remove(c)
+                order.insert(max(order.index(k) for k in group) + 1, c)
+    column = {old: new for new, old in enumerate(order)}
+    cells = sorted((replace(x, col=column[x.col]) for x in table.cells), key=lambda x: (x.row, x.col))
+    return replace(table, cells=tuple(cells))
+
+
+def _with_every_total_last(document: Document) -> Document:
+    blocks = [
+        replace(b, table=_every_total_last(b.table)) if b.kind is BlockKind.TABLE and b.table is not None else b
+        for b in document.blocks
+    ]
+    return replace(document, blocks=blocks)
+
+
+@pytest.fixture(scope="module")
+def every_total_last(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed: scripts/system-deps.sh installs it")
+    document = _with_every_total_last(read_document(corpus_file(BUDGET), BUDGET))
+    three_public = next(t for t in document.tables() if "三公经费预算数" in t.text and t.table is not None)
+    assert three_public.table is not None and three_public.table.grid()[2][2:5] == ["购置费", "运行费", "小计"]
+    return typeset(document, tmp_path_factory.mktemp("every-total-last") / "budget.pdf", merged=False)
+
+
+@pytest.mark.parametrize("serializer", ONE_ROW_PER_LINE)
+def test_text_of_every_total_printed_last(every_total_last: Path, tmp_path: Path, serializer: str) -> None:
+    """Every total after its parts, the 三公 table's too (因公出国(境)费 | 公务接待费 | 购置费 | 运行费 |
+    小计 | 合计 | 机关运行经费, its header over three lines): every fact of the budget, none wrong."""
+    expected = facts(extract_frames(corpus_file(BUDGET), BUDGET))
+    counts = measured(
+        expected, facts(extract_frames(write_serialization(every_total_last, serializer, tmp_path), BUDGET))
+    )
+    assert counts == {view: (total, total, 0) for view, (_, total, _) in counts.items()}
+
+
+FINAL = "shanghai-putuo-finance-bureau-2024-final.pdf"
+
+
+@pytest.mark.parametrize("serializer", ONE_ROW_PER_LINE)
+def test_final_accounts_printing_every_total_last_give_the_same_facts(tmp_path: Path, serializer: str) -> None:
+    """A final account (Putuo's finance bureau, 2024) typeset twice from its PDF's document model, its
+    totals first as printed and after their parts (the 财政拨款收入支出决算总表's 合计 after the
+    funds, the 一般公共预算财政拨款支出决算表's after 基本支出 | 项目支出): the texts of the two give
+    the same facts."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed: scripts/system-deps.sh installs it")
+    document = read_document(corpus_file(FINAL), FINAL)
+    moved = _with_every_total_last(document)
+    assert sum(a.table != b.table for a, b in zip(document.tables(), moved.tables(), strict=True)) == 2
+    got = []
+    for name, variant in (("as-printed", document), ("total-last", moved)):
+        (tmp_path / name).mkdir()
+        pdf = typeset(variant, tmp_path / name / "final.pdf", merged=False)
+        got.append(facts(extract_frames(write_serialization(pdf, serializer, tmp_path / name), FINAL)))
+    as_printed, total_last = got
+    assert sum(sum(rows.values()) for view, rows in as_printed.items() if view.endswith("/table")) >= 90
+    assert total_last == as_printed
 
 
 # Putuo's 支出预算总表 (元): each 项's 基本支出 and 项目支出, where Putuo prints one of them, its total

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import islice, product
 
 from budget_reports.normalize import compact
 from budget_reports.readers.cell_assignment import RowFigures
@@ -43,8 +42,6 @@ _WRAP_LINES = 3
 _GRID_SLACK = 1
 # How many times nearer its own header cell's centre than any other a figure must be to be placed by it.
 _NEARER = 2
-# Orders of the money columns tried against a header (every side's totals before or after their parts).
-_MAX_ORDERS = 256
 
 Span = tuple[int, int]  # first column, column after the last
 
@@ -124,23 +121,6 @@ def money_columns(header: Sequence[str], layout: HeaderLayout, measure: Measure)
             after = span[0]
         sides.append(tuple(spans))
     return MoneyColumns.of_sides(sides)
-
-
-def in_printed_order(headers: Iterable[Sequence[str]], layout: HeaderLayout, measure: Measure) -> HeaderLayout:
-    """The layout with its money columns in the order the header prints them: the catalogue's, or
-    with totals printed after their parts (基本支出 | 项目支出 | 合计, ``Side.printed_orders``).
-
-    The first page's header that prints every column's name in one of those orders decides; where
-    it prints them in several (a name printed twice), or in none, the catalogue's order stays and
-    the sums alone place the figures."""
-    orders = list(islice(product(*(side.printed_orders() for side in layout.sides)), _MAX_ORDERS))
-    if len(orders) == 1:
-        return layout  # one order only: nothing for the header to tell
-    for header in headers:
-        found = [ordered for ordered in map(layout.reordered, orders) if money_columns(header, ordered, measure)]
-        if found:
-            return found[0] if len(found) == 1 else layout
-    return layout
 
 
 def _printed(name: str, words: list[_Word]) -> list[Span]:

@@ -141,8 +141,10 @@ class HeaderLayout:
         return replace(self, sides=tuple(side.fitted(header) for side in self.sides))
 
     def reordered(self, orders: Sequence[Sequence[int]]) -> HeaderLayout:
-        """The layout with each side's money columns in the order given for it (``Side.reordered``)."""
-        return replace(self, sides=tuple(side.reordered(order) for side, order in zip(self.sides, orders, strict=True)))
+        """The layout with each side's money columns in the order given for it (``Side.reordered``);
+        the layout itself in the catalogue's order."""
+        sides = tuple(side.reordered(order) for side, order in zip(self.sides, orders, strict=True))
+        return self if all(a is b for a, b in zip(sides, self.sides, strict=True)) else replace(self, sides=sides)
 
 
 def _sum_all(n: int) -> tuple[tuple[int, tuple[int, ...]], ...]:
