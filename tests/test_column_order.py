@@ -35,33 +35,41 @@ def test_a_subtotal_moves_within_its_group() -> None:
     ]
 
 
-def test_the_header_words_order_decides_where_the_rows_keep_their_sums() -> None:
-    header = "科目编码 科目名称 基本支出 项目支出 合计"
+def _printed(header: str, rows: list[str]) -> list[str]:
+    """The money columns, left to right, as the header's words and the rows (text lines) order them."""
     layout = match_layout(header)
     assert layout is not None
+    body = [line_tokens(row, None, n) for n, row in enumerate(rows)]
+    return [path[-1] for path in in_printed_word_order([header], body, layout, coded=True).sides[0].money]
+
+
+CATALOGUE = ["合计", "基本支出", "项目支出"]
+TOTAL_LAST = ["基本支出", "项目支出", "合计"]
+
+
+def test_the_header_words_order_decides_where_the_rows_keep_their_sums() -> None:
     # The row as pdftotext -raw writes it from Putuo's budget typeset with 合计 last.
-    last = [line_tokens("208 社会保障和就业支出 6,103,096 294,000 6,397,096", None, 0)]
-    ordered = in_printed_word_order([header], last, layout, coded=True)
-    assert [path[-1] for path in ordered.sides[0].money] == ["基本支出", "项目支出", "合计"]
+    row = "208 社会保障和就业支出 6,103,096 294,000 6,397,096"
+    assert _printed("科目编码 科目名称 基本支出 项目支出 合计", [row]) == TOTAL_LAST
 
 
 def test_rows_keeping_their_sums_in_the_catalogue_order_overrule_the_words() -> None:
     """Words written in no reliable order (合计 after its parts) under rows printing 合计 first."""
-    header = "科目编码 科目名称 基本支出 项目支出 合计"
-    layout = match_layout(header)
-    assert layout is not None
-    body = [line_tokens(row, None, n) for n, row in enumerate(ROWS)]
-    assert in_printed_word_order([header], body, layout, coded=True) == layout
+    assert _printed("科目编码 科目名称 基本支出 项目支出 合计", ROWS) == CATALOGUE
 
 
 def test_rows_decide_a_header_telling_no_order() -> None:
-    """A header whose words come in neither order (项目支出 first): the full rows' sums decide."""
+    """A header whose words come in neither order (项目支出 first): the rows' sums decide."""
     header = "科目编码 科目名称 项目支出 基本支出 合计"
-    layout = match_layout(header)
-    assert layout is not None
-    body = [line_tokens("212 城乡社区支出 22,783,399 10,992,193 33,775,592", None, 0)]
-    ordered = in_printed_word_order([header], body, layout, coded=True)
-    assert [path[-1] for path in ordered.sides[0].money] == ["基本支出", "项目支出", "合计"]
-    # With no row printing every figure, nothing decides: the catalogue's order stands.
-    lone = [line_tokens("20805 行政事业单位养老支出 6,103,096 6,103,096", None, 0)]
-    assert in_printed_word_order([header], lone, layout, coded=True) == layout
+    assert _printed(header, ["212 城乡社区支出 22,783,399 10,992,193 33,775,592"]) == TOTAL_LAST
+    # A row keeping its sums in every order (part = total) decides nothing: the catalogue's order stands.
+    assert _printed(header, ["20805 行政事业单位养老支出 6,103,096 6,103,096"]) == CATALOGUE
+
+
+def test_rows_printing_some_figures_decide_too() -> None:
+    """A 支出决算表 whose 本年支出合计 is cut over two header lines (本年支出 over 合计): no order is
+    named whole; its rows print three figures of six, which keep their sums with 合计 last only."""
+    header = "科目编码 科目名称 基本支出 项目支出 上缴上级支出 经营支出 对附属单位补助支出 本年支出 合计"
+    rows = ["201 一般公共服务支出 1,503.52 603.14 2,106.66", "2010602 一般行政管理事务 10.00 10.00"]
+    assert _printed(header, rows)[-1] == "本年支出合计"
+    assert _printed(header, rows[1:])[0] == "本年支出合计"  # 10.00 | 10.00 fits either: nothing decides

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -44,19 +45,27 @@ def _total_last(table: Table) -> Table:
         if "合计" in row:
             c = row.index("合计")
             if c < table.n_cols - 1 and all(row[c:]):
-                order = [k for k in range(table.n_cols) if k != c] + [c]
-                column = {old: new for new, old in enumerate(order)}
-                cells = sorted((replace(x, col=column[x.col]) for x in table.cells), key=lambda x: (x.row, x.col))
-                return replace(table, cells=tuple(cells))
+                return _reordered(table, [k for k in range(table.n_cols) if k != c] + [c])
     return table
 
 
-def _variant(document: Document) -> Document:
+def _reordered(table: Table, order: list[int]) -> Table:
+    """The table with its columns printed in ``order`` (their indices, left to right)."""
+    column = {old: new for new, old in enumerate(order)}
+    cells = sorted((replace(x, col=column[x.col]) for x in table.cells), key=lambda x: (x.row, x.col))
+    return replace(table, cells=tuple(cells))
+
+
+def _each_table(document: Document, change: Callable[[Table], Table]) -> Document:
     blocks = [
-        replace(b, table=_total_last(b.table)) if b.kind is BlockKind.TABLE and b.table is not None else b
+        replace(b, table=change(b.table)) if b.kind is BlockKind.TABLE and b.table is not None else b
         for b in document.blocks
     ]
     return replace(document, blocks=blocks)
+
+
+def _variant(document: Document) -> Document:
+    return _each_table(document, _total_last)
 
 
 @pytest.fixture(scope="module")
@@ -147,17 +156,11 @@ def _every_total_last(table: Table) -> Table:
             if group:
                 order.remove(c)
                 order.insert(max(order.index(k) for k in group) + 1, c)
-    column = {old: new for new, old in enumerate(order)}
-    cells = sorted((replace(x, col=column[x.col]) for x in table.cells), key=lambda x: (x.row, x.col))
-    return replace(table, cells=tuple(cells))
+    return _reordered(table, order)
 
 
 def _with_every_total_last(document: Document) -> Document:
-    blocks = [
-        replace(b, table=_every_total_last(b.table)) if b.kind is BlockKind.TABLE and b.table is not None else b
-        for b in document.blocks
-    ]
-    return replace(document, blocks=blocks)
+    return _each_table(document, _every_total_last)
 
 
 @pytest.fixture(scope="module")
