@@ -145,6 +145,16 @@ def row_candidates(
     return row
 
 
+def keeps_sums(values: tuple[Decimal, ...], sums: Sequence[tuple[int, tuple[int, ...]]]) -> bool:
+    """Whether a row printing every column's figure, in the columns' order, keeps its sums within
+    the figures' rounding."""
+    digits = RowFigures(values).digits()
+    places = max(0, -min((exponent for _, exponent in digits), default=0))
+    scaled = [units * 10 ** (places + exponent) for units, exponent in digits]
+    halves = [10 ** (places + min(exponent, 0)) for _, exponent in digits]
+    return _keeps_sums(tuple(range(len(values))), scaled, halves, len(values), sums)
+
+
 @lru_cache(maxsize=256)  # a few widths, for most rows of every table
 def _every_placement(width: int, count: int) -> tuple[Placement, ...]:
     """Every left-to-right placement of ``count`` figures in ``width`` columns."""

@@ -36,6 +36,7 @@ from budget_reports.readers.cell_assignment import (
     row_candidates,
 )
 from budget_reports.readers.column_blocks import BlockLine, is_column_block_page, rebuild_pages
+from budget_reports.readers.column_order import in_printed_order, in_printed_word_order
 from budget_reports.readers.laid_out_columns import (
     PagePositions,
     aligned_figures,
@@ -278,22 +279,24 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
     if is_laid_out([line.text for line in body_lines]):
         measure = column_measure([line.text for line in body_lines], coded)
         rows = gather_laid_out_rows([(line.text, line.page, line.line) for line in with_blanks], coded, measure)
+        layout = in_printed_order(page_headers.values(), layout, measure, rows, coded)
         positions = {p: money_columns(texts, layout, measure) for p, texts in page_headers.items()}
         return GatheredRows(start, i, unit, layout, rows, coded, positions=positions).placed(lines, settle)
     # One row per line: the lines are split into words (laid-out text is read by the words' columns instead).
     body = [line_tokens(line.text, line.page, line.line) for line in body_lines]
+    printed = in_printed_word_order([h.text for h in header], body, layout, coded)
     misaligned = _misaligned(body, coded, layout)
     if not misaligned and is_written_by_baseline(body, coded):
         if coded and _name_left_in_header(header, body, layout):
             body.insert(0, line_tokens(header[-1].text, header[-1].page, header[-1].line))
         rows = gather_baseline_rows(body, coded)
-        return GatheredRows(start, i, unit, layout, rows, coded, by_baseline=True).placed(lines, settle)
+        return GatheredRows(start, i, unit, printed, rows, coded, by_baseline=True).placed(lines, settle)
     if _two_coded_sides(layout) and (misaligned or prints_codes_apart(body)):
         rows, unplaced = gather_two_sided_rows(body, (len(layout.sides[0].money), len(layout.sides[1].money)))
-        return GatheredRows(start, i, unit, layout, rows, coded, unsided=unplaced).placed(lines, settle)
+        return GatheredRows(start, i, unit, printed, rows, coded, unsided=unplaced).placed(lines, settle)
     if misaligned:
         return not_read_table(lines, start, i, "的文本中数字与所在行错位，未能还原")
-    return GatheredRows(start, i, unit, layout, gather_rows(body, coded), coded).placed(lines, settle)
+    return GatheredRows(start, i, unit, printed, gather_rows(body, coded), coded).placed(lines, settle)
 
 
 @dataclass(frozen=True, slots=True)

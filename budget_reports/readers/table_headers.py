@@ -19,9 +19,11 @@ sums are taken over the columns kept (``HeaderLayout.fitted``).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
+from itertools import combinations
 
 from budget_reports.normalize import compact
 
@@ -59,6 +61,65 @@ class Side:
         )
         return replace(self, money=tuple(self.money[c] for c in kept), sums=sums, optional=())
 
+    def reordered(self, order: Sequence[int]) -> Side:
+        """The side with its money columns printed in ``order`` (the catalogue's indices, left to
+        right); its sums and optional columns follow their columns."""
+        if tuple(order) == tuple(range(len(self.money))):
+            return self
+        new = {old: new for new, old in enumerate(order)}
+        return replace(
+            self,
+            money=tuple(self.money[c] for c in order),
+            sums=tuple((new[total], tuple(new[p] for p in parts)) for total, parts in self.sums),
+            optional=tuple((new[c], words) for c, words in self.optional),
+        )
+
+    def printed_orders(self) -> list[tuple[int, ...]]:
+        """The orders a report may print the money columns in, the catalogue's first: each total that
+        opens the block of its parts (合计 | 基本支出 | 项目支出, 小计 | 购置费 | 运行费) printed before
+        them or after them (基本支出 | 项目支出 | 合计), as provinces and counties print either."""
+        blocks = _total_blocks(self.sums, len(self.money))
+        orders = [
+            _arranged(0, len(self.money), blocks, set(moved))
+            for size in range(len(blocks) + 1)
+            for moved in combinations(sorted(blocks), size)
+        ]
+        return list(dict.fromkeys(orders))
+
+
+def _total_blocks(sums: Sequence[tuple[int, tuple[int, ...]]], width: int) -> dict[int, int]:
+    """Total column → how many columns right after it are its parts and theirs (its block), for each
+    total whose parts (their own parts included) are exactly the columns that follow it."""
+    parts_of = {total: set(parts) for total, parts in sums}
+
+    def below(column: int) -> set[int]:
+        out: set[int] = set()
+        for part in parts_of.get(column, ()):
+            out |= {part, *below(part)}
+        return out
+
+    blocks = {}
+    for total in parts_of:
+        under = below(total)
+        if under == set(range(total + 1, total + 1 + len(under))) and total + len(under) < width:
+            blocks[total] = len(under)
+    return blocks
+
+
+def _arranged(start: int, end: int, blocks: dict[int, int], moved: set[int]) -> tuple[int, ...]:
+    """Columns ``start`` … ``end`` - 1 in print order, the totals in ``moved`` after their blocks."""
+    out: list[int] = []
+    column = start
+    while column < end:
+        if column in blocks:
+            inner = _arranged(column + 1, column + 1 + blocks[column], blocks, moved)
+            out += [*inner, column] if column in moved else [column, *inner]
+            column += 1 + blocks[column]
+        else:
+            out.append(column)
+            column += 1
+    return tuple(out)
+
 
 @dataclass(frozen=True, slots=True)
 class HeaderLayout:
@@ -78,6 +139,12 @@ class HeaderLayout:
     def fitted(self, header: str) -> HeaderLayout:
         """The layout as this header prints it: optional columns it lacks left out."""
         return replace(self, sides=tuple(side.fitted(header) for side in self.sides))
+
+    def reordered(self, orders: Sequence[Sequence[int]]) -> HeaderLayout:
+        """The layout with each side's money columns in the order given for it (``Side.reordered``);
+        the layout itself in the catalogue's order."""
+        sides = tuple(side.reordered(order) for side, order in zip(self.sides, orders, strict=True))
+        return self if all(a is b for a, b in zip(sides, self.sides, strict=True)) else replace(self, sides=sides)
 
 
 def _sum_all(n: int) -> tuple[tuple[int, tuple[int, ...]], ...]:

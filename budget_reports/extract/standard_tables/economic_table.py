@@ -25,6 +25,7 @@ from budget_reports.model import Document
 
 _AMOUNT_LEAVES = ("决算数", "金额", "合计", "决算金额", "本年支出", "支出决算数")
 _TOTALS = {"人员经费合计": names.PERSONNEL, "公用经费合计": names.PUBLIC_USE}
+_GROUPS = (names.PERSONNEL, names.PUBLIC_USE)
 
 
 def column_groups(lay: Layout) -> list[list[int]]:
@@ -56,7 +57,9 @@ def extract(found: StandardTable, document: Document, facts: TableFacts) -> None
         coded = coded_columns(lay, group[:-1])
         if coded is None:
             continue
-        header_text = "".join("".join(lay.columns[c]) for c in group)
+        # The heading over the group (人员经费 over its code, name and 决算数), not a column of its own
+        # named so (人员经费 | 公用经费 | 合计, the 合计 printed last closing the group).
+        header_text = "".join("".join(lay.columns[c]) for c in group if lay.columns[c][-1] not in _GROUPS)
         for row in lay.body:
             amount = money(row.texts[amount_col], found.unit)
             if amount is None or _total_labels(row):

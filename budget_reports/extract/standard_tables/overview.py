@@ -79,6 +79,9 @@ def extract(found: StandardTable, document: Document, facts: TableFacts) -> None
     (income_label, income_cols), (expenditure_label, expenditure_cols) = split
     fiscal = found.kind in (TableKind.FISCAL_OVERVIEW, TableKind.BUDGET_FISCAL_OVERVIEW)
     line_columns = _line_columns(lay, expenditure_cols, fiscal)
+    # The spending side's total: the column headed 合计 wherever it stands (before or after the
+    # funds), else the first.
+    total_col = next((c for c in expenditure_cols if lay.columns[c][-1:] == ("合计",)), expenditure_cols[0])
     source_table = normalize_text(found.title)
     after_carry_over = False
     after_expenditure_total = False
@@ -102,9 +105,9 @@ def extract(found: StandardTable, document: Document, facts: TableFacts) -> None
             continue
         snippet = row.text([expenditure_label, *expenditure_cols])
         if found.is_budget and text == names.GRAND_EXPENDITURE_TOTAL:
-            value = money(row.texts[expenditure_cols[0]], found.unit)
+            value = money(row.texts[total_col], found.unit)
             if value is not None:
-                evidence = row_evidence(document, row, row.cell(expenditure_cols[0]), snippet)
+                evidence = row_evidence(document, row, row.cell(total_col), snippet)
                 facts.summary_metrics.append(table_metric(text, value, evidence, names.FISCAL if fiscal else None))
             after_expenditure_total = True
             continue
@@ -118,11 +121,11 @@ def extract(found: StandardTable, document: Document, facts: TableFacts) -> None
                     name = written_name(row.texts[expenditure_label])
                     line = _class_line(fund_type, name, value, evidence, source_table, found.is_budget)
                     facts.expenditure_function.append(line)
-        for position, col in enumerate(expenditure_cols):
+        for col in expenditure_cols:
             value = money(row.texts[col], found.unit)
             if value is None:
                 continue
-            fund = _fund_of(lay.columns[col]) if position > 0 else None
+            fund = _fund_of(lay.columns[col]) if col != total_col else None
             metric, scope = _expenditure_metric(text, fiscal, fund)
             if metric is not None:
                 facts.summary_metrics.append(
