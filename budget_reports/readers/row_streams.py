@@ -138,7 +138,7 @@ class _Search:
         self.budget -= 1
         if self.budget <= 0:
             raise _Bound
-        reach = min(chains) + 1  # the first row a part can still go to
+        reach = chains[0] + 1  # the first row a part can still go to (the columns' ends are in order)
         settled = self.settled
         if i == len(self.whole):
             done = row == self.n_rows and all(settled[reach:])
@@ -178,16 +178,17 @@ class _Search:
                 continue
             if r == row and not self._fits_parent(row, self.held[row] + value, self.held_half[row] + half):
                 continue  # with its row's other parts, more than its 类 or 款 leaves for the row's total
-            # The part goes down the column ending lowest above its row.
-            column = max((c for c in range(self.width) if chains[c] < r), key=chains.__getitem__)
-            moved = tuple(sorted((*chains[:column], r, *chains[column + 1 :])))
+            # The part goes down the column ending lowest above its row: the columns' ends are kept in
+            # order, so it is the last one above the row, and the ends stay in order.
+            column = bisect_left(chains, r) - 1
+            moved = (*chains[:column], r, *chains[column + 1 :])
             self.held[r] += value
             self.held_half[r] += half
             self.parts[r] += 1
             settled[r] = self._settled(r)
             # Rows above every column's end get no later part: those whose total is written must be full
             # now (the others, when their total comes).
-            if all(settled[reach : min(min(moved) + 1, row)]):
+            if all(settled[reach : min(moved[0] + 1, row)]):
                 self._extend(found, (i, r, 1), self.step(i + 1, row, moved))
             self.held[r] -= value
             self.held_half[r] -= half
