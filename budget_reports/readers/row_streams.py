@@ -10,9 +10,12 @@ row or a part: of a row whose total is written (no more than the total leaves), 
 whose total comes next (no more, with its row's other parts, than its 类 or 款 leaves; its total
 then no less than its parts). A part goes down one of the pool's columns (after the column ending
 lowest above it, which keeps every split possible), and a row that no later part can reach must
-hold exactly what its total says (within both figures' rounding). Every placement that uses each
-figure once and leaves each 类 and 款 whose rows are all on the page the sum of them is a solution:
-a stream that fits the total written first and last alike is read only where both agree.
+hold exactly what its total says (within both figures' rounding): rows only one column still
+reaches take one part each, in row order, so a state whose figures left do not hold what those
+rows lack, in that order, is dropped at once (as is a row closing its 类 or 款 when no figure left
+is what the family leaves it). Every placement that uses each figure once and leaves each 类 and
+款 whose rows are all on the page the sum of them is a solution: a stream that fits the total
+written first and last alike is read only where both agree.
 
 The caller keeps what every solution agrees on; the rest is reported ambiguous.
 """
@@ -152,6 +155,8 @@ class _Search:
             return []
         if row < self.n_rows and any(not self._left_ahead(i, parent) for parent, _ in self.closing[row]):
             return []  # the row closes its family, and no figure left is what the family leaves it
+        if waiting and not self._fillable(i, chains, waiting):
+            return []
         key = (
             i,
             row,
@@ -217,6 +222,26 @@ class _Search:
         if parent is not None:
             self.children_totals[parent] += value
             self.children_half[parent] += half
+
+    def _fillable(self, i: int, chains: tuple[int, ...], waiting: list[int]) -> bool:
+        """Whether the figures from ``i`` on may still fill the rows waiting for a part that only the
+        first column reaches (above every other column's end). That column goes down row by row and
+        every row above its end must be full: each such row takes one part, exactly what it lacks,
+        in row order, so those figures come in the stream in that order."""
+        limit = chains[1] if len(chains) > 1 else self.n_rows
+        whole, half, n = self.whole, self.half, len(self.whole)
+        k = i
+        for r in waiting:
+            if r > limit:
+                break
+            lacking = self.totals[r] - self.held[r]
+            slack = self.total_half[r] + self.held_half[r]
+            while k < n and abs(whole[k] - lacking) > slack + half[k]:
+                k += 1
+            if k == n:
+                return False
+            k += 1
+        return True
 
     def _left_ahead(self, i: int, parent: int) -> bool:
         """Whether a figure from ``i`` on may be the total of the next row, the last of ``parent``'s
