@@ -116,9 +116,6 @@ class _Search:
         # top to bottom, so when a row's total comes these are its elder siblings'.
         self.children_totals = [0] * self.n_rows
         self.children_half = [0] * self.n_rows
-        # From each figure on: the figures left (value, rounding), by value, and their largest rounding.
-        self.figures_from = [sorted(set(zip(self.whole[k:], self.half[k:], strict=True))) for k in range(len(lines))]
-        self.half_from = [max(self.half[k:], default=0) for k in range(len(lines))]
         self.zeros_from = [sum(1 for v in self.whole[k:] if v == 0) for k in range(len(self.whole) + 1)]
         # The rows above each row whose totals a family's check still needs (a 类 or 款 with a row at or
         # below it, and its rows above).
@@ -249,14 +246,7 @@ class _Search:
         ``_adds_up``)."""
         left = self.totals[parent] - self.children_totals[parent]
         slack = self.total_half[parent] + self.children_half[parent]
-        figures = self.figures_from[i]
-        k = bisect_left(figures, (left - slack - self.half_from[i],))
-        while k < len(figures) and figures[k][0] <= left + slack + self.half_from[i]:
-            value, half = figures[k]
-            if abs(left - value) <= slack + half:
-                return True
-            k += 1
-        return False
+        return any(abs(left - value) <= slack + half for value, half in zip(self.whole[i:], self.half[i:], strict=True))
 
     def _fits_parent(self, row: int, value: int, half: int) -> bool:
         """A 款 or 项 (the total column's next row) is no more than what its 类 or 款 (written above
