@@ -31,6 +31,35 @@ class Cell:
     line: int | None = None
 
 
+_set_row, _set_col, _set_text, _set_row_span, _set_col_span, _set_page, _set_line = (
+    Cell.__dict__[name].__set__ for name in ("row", "col", "text", "row_span", "col_span", "page", "line")
+)
+
+
+def _init_cell(
+    self: Cell,
+    row: int,
+    col: int,
+    text: str,
+    row_span: int = 1,
+    col_span: int = 1,
+    page: int | None = None,
+    line: int | None = None,
+) -> None:
+    """A frozen dataclass's own ``__init__`` sets each field through ``object.__setattr__``; the
+    slots' setters do the same at half the cost (a report's tables make thousands of cells)."""
+    _set_row(self, row)
+    _set_col(self, col)
+    _set_text(self, text)
+    _set_row_span(self, row_span)
+    _set_col_span(self, col_span)
+    _set_page(self, page)
+    _set_line(self, line)
+
+
+Cell.__init__ = _init_cell  # type: ignore[method-assign]
+
+
 @dataclass(frozen=True, slots=True)
 class Table:
     """A table as a grid of cells; ``cells`` holds only the cells that exist (row-major)."""

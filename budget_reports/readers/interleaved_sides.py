@@ -235,7 +235,11 @@ class _Search:
         # in four cells would otherwise be tried in every order, past the bound).
         kinds: dict[tuple[int, int], int] = {}
         self.kind = [kinds.setdefault(pair, len(kinds)) for pair in zip(self.whole, self.half, strict=True)]
-        self.seen: set[tuple[object, ...]] = set()
+        self.seen: set[tuple[int, ...]] = set()
+        # The state searched from: the next figure's index, then each column's cells top to bottom,
+        # the kind of figure each holds (-1: none), kept as figures are placed and taken back.
+        self.state = [0, *(-1 for n in self.rows for _ in range(n))]
+        self.first_cell = [1 + sum(self.rows[:k]) for k in range(len(self.rows))]
         self.nodes = _MAX_NODES
         self.grand = [
             next((r for r, label in enumerate(sides[s]) if label.role is Role.GRAND_TOTAL), None)
@@ -246,8 +250,8 @@ class _Search:
         self.nodes -= 1
         if self.nodes <= 0 or len(self.solutions) > _MAX_SOLUTIONS:
             return
-        kind = self.kind
-        state = (i, *(tuple(-1 if x is None else kind[x] for x in column) for column in self.grid))
+        self.state[0] = i
+        state = tuple(self.state)
         if state in self.seen:
             return  # the same cells filled with the same figures: the same placements go on from here
         self.seen.add(state)
@@ -272,11 +276,13 @@ class _Search:
                 self.rule_ends[k],
             )
             whole, half = self.whole[i], self.half[i]
+            first_cell, kind = self.first_cell[k], self.kind[i]
             for r in rows[bisect_right(rows, before) :]:
                 if r > limit:
                     break
                 self.last[k] = r
                 grid[r] = i
+                self.state[first_cell + r] = kind
                 self.placed[i] = (side, r, column)
                 for n in rules_of_row[r]:  # the figure counts in the sums it is a part of
                     rule_sums[n][0] += whole
@@ -292,6 +298,7 @@ class _Search:
                     rule_sums[n][0] -= whole
                     rule_sums[n][1] -= half
                 grid[r] = None
+                self.state[first_cell + r] = -1
                 del self.placed[i]
                 self.last[k] = before
 

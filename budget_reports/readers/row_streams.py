@@ -10,18 +10,23 @@ row or a part: of a row whose total is written (no more than the total leaves), 
 whose total comes next (no more, with its row's other parts, than its 类 or 款 leaves; its total
 then no less than its parts). A part goes down one of the pool's columns (after the column ending
 lowest above it, which keeps every split possible), and a row that no later part can reach must
-hold exactly what its total says (within both figures' rounding). Every placement that uses each
-figure once and leaves each 类 and 款 whose rows are all on the page the sum of them is a solution:
-a stream that fits the total written first and last alike is read only where both agree.
+hold exactly what its total says (within both figures' rounding): rows only one column still
+reaches take one part each, in row order, so a state whose figures left do not hold what those
+rows lack, in that order, is dropped at once (as is a row closing its 类 or 款 when no figure left
+is what the family leaves it). Every placement that uses each figure once and leaves each 类 and
+款 whose rows are all on the page the sum of them is a solution: a stream that fits the total
+written first and last alike is read only where both agree.
 
 The caller keeps what every solution agrees on; the rest is reported ambiguous.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import combinations, permutations
+from operator import itemgetter
 
 from budget_reports.normalize import parse_decimal
 from budget_reports.readers.cell_assignment import decimal_places
@@ -30,6 +35,11 @@ from budget_reports.readers.table_headers import Side
 
 _MAX_NODES = 150_000  # a part may come before its row's total: about twice the nodes of total first
 _MAX_SOLUTIONS = 500
+
+
+def _no_rows(values: Sequence[int]) -> tuple[()]:
+    return ()
+
 
 # figure (index in the stream) -> (row, 0 for the total column / 1 for a part)
 Placement = dict[int, tuple[int, int]]
@@ -89,10 +99,6 @@ class _Search:
         self.parent: list[int | None] = [
             index.get(code[:-2]) if code is not None and len(code) > 3 else None for code in codes
         ]
-        self.elder_siblings = [
-            [k for k in range(r) if self.parent[k] is not None and self.parent[k] == self.parent[r]]
-            for r in range(len(codes))
-        ]
         # The families whose last total is each row's: checked as soon as it is written.
         self.closing: list[list[tuple[int, list[int]]]] = [[] for _ in codes]
         for parent, children in sum_groups(codes):
@@ -103,16 +109,25 @@ class _Search:
         self.held = [0] * self.n_rows  # the sum of the parts each row holds
         self.held_half = [0] * self.n_rows
         self.parts = [0] * self.n_rows  # how many parts each row holds
+        # Whether each row's parts make its total (within both roundings), kept as they change: the
+        # search asks it of every row above it at every step.
+        self.settled = [True] * self.n_rows
+        # The totals written so far of each row's children (and their roundings): totals are written
+        # top to bottom, so when a row's total comes these are its elder siblings'.
+        self.children_totals = [0] * self.n_rows
+        self.children_half = [0] * self.n_rows
         self.zeros_from = [sum(1 for v in self.whole[k:] if v == 0) for k in range(len(self.whole) + 1)]
         # The rows above each row whose totals a family's check still needs (a 类 or 款 with a row at or
         # below it, and its rows above).
         families = [
             [parent, *(r for r, p in enumerate(self.parent) if p == parent)] for parent in set(self.parent) - {None}
         ]
-        self.open_members = [
+        open_members = [
             sorted({r for family in families if max(family) >= row for r in family if r < row})
             for row in range(self.n_rows + 1)
         ]
+        # Each row's picker of those rows' entries (from the totals, and from their roundings).
+        self.open_members = [itemgetter(*rows) if rows else _no_rows for rows in open_members]
         self.budget = _MAX_NODES
         self.memo: dict[tuple[object, ...], list[Suffix]] = {}
 
@@ -123,16 +138,21 @@ class _Search:
         self.budget -= 1
         if self.budget <= 0:
             raise _Bound
-        reach = min(chains) + 1  # the first row a part can still go to
+        reach = chains[0] + 1  # the first row a part can still go to (the columns' ends are in order)
+        settled = self.settled
         if i == len(self.whole):
-            done = row == self.n_rows and all(self._settled(r) for r in range(reach, self.n_rows))
+            done = row == self.n_rows and all(settled[reach:])
             return [()] if done else []
-        waiting = [r for r in range(reach, row) if not self._settled(r)]
+        waiting = [r for r in range(reach, row) if not settled[r]]
         ahead = [r for r in range(row, self.n_rows) if self.parts[r]]  # parts written before their total
         # Each figure left is a row's total or a part; every row still to come needs its total and,
         # unless it is zero or holds a part already, a part, and each row waiting for a part needs one.
         needed = len(waiting) + 2 * (self.n_rows - row) - len(ahead) - self.zeros_from[i]
         if needed > len(self.whole) - i:
+            return []
+        if row < self.n_rows and any(not self._left_ahead(i, parent) for parent, _ in self.closing[row]):
+            return []  # the row closes its family, and no figure left is what the family leaves it
+        if waiting and not self._fillable(i, chains, waiting):
             return []
         key = (
             i,
@@ -142,7 +162,8 @@ class _Search:
             tuple((r, self.totals[r] - self.held[r], self.held_half[r]) for r in waiting),
             tuple((r, self.held[r], self.held_half[r]) for r in ahead),
             # The totals the sums of the families still open are checked against.
-            tuple((r, self.totals[r], self.total_half[r]) for r in self.open_members[row]),
+            self.open_members[row](self.totals),
+            self.open_members[row](self.total_half),
         )
         known = self.memo.get(key)
         if known is not None:
@@ -150,28 +171,31 @@ class _Search:
         found: dict[tuple[object, ...], Suffix] = {}
         value, half = self.whole[i], self.half[i]
         if row < self.n_rows and self._fits_parent(row, value, half) and self._holds(row, value, half, row < reach):
-            self.totals[row], self.total_half[row] = value, half  # the total column's next row
+            self._write_total(row, value, half)  # the total column's next row
             if all(self._adds_up(parent, children) for parent, children in self.closing[row]):
                 self._extend(found, (i, row, 0), self.step(i + 1, row + 1, chains))
-            self.totals[row], self.total_half[row] = 0, 0
+            self._write_total(row, -value, -half)
         for r in range(reach, min(row + 1, self.n_rows)):  # a part of a row, its total written or next
             if r < row and value > self.totals[r] - self.held[r] + self.total_half[r] + self.held_half[r] + half:
                 continue
             if r == row and not self._fits_parent(row, self.held[row] + value, self.held_half[row] + half):
                 continue  # with its row's other parts, more than its 类 or 款 leaves for the row's total
-            # The part goes down the column ending lowest above its row.
-            column = max((c for c in range(self.width) if chains[c] < r), key=chains.__getitem__)
-            moved = tuple(sorted((*chains[:column], r, *chains[column + 1 :])))
+            # The part goes down the column ending lowest above its row: the columns' ends are kept in
+            # order, so it is the last one above the row, and the ends stay in order.
+            column = bisect_left(chains, r) - 1
+            moved = (*chains[:column], r, *chains[column + 1 :])
             self.held[r] += value
             self.held_half[r] += half
             self.parts[r] += 1
+            settled[r] = self._settled(r)
             # Rows above every column's end get no later part: those whose total is written must be full
             # now (the others, when their total comes).
-            if all(self._settled(k) for k in range(reach, min(min(moved) + 1, row))):
+            if all(settled[reach : min(moved[0] + 1, row)]):
                 self._extend(found, (i, r, 1), self.step(i + 1, row, moved))
             self.held[r] -= value
             self.held_half[r] -= half
             self.parts[r] -= 1
+            settled[r] = self._settled(r)
         suffixes = list(found.values())
         self.memo[key] = suffixes
         return suffixes
@@ -186,14 +210,52 @@ class _Search:
             if len(found) > _MAX_SOLUTIONS:
                 raise _Bound
 
+    def _write_total(self, row: int, value: int, half: int) -> None:
+        """Add ``value`` (within ``half``) to the total of ``row``: write it, or take it back (negative)."""
+        self.totals[row] += value
+        self.total_half[row] += half
+        self.settled[row] = self._settled(row)
+        parent = self.parent[row]
+        if parent is not None:
+            self.children_totals[parent] += value
+            self.children_half[parent] += half
+
+    def _fillable(self, i: int, chains: tuple[int, ...], waiting: list[int]) -> bool:
+        """Whether the figures from ``i`` on may still fill the rows waiting for a part that only the
+        first column reaches (above every other column's end). That column goes down row by row and
+        every row above its end must be full: each such row takes one part, exactly what it lacks,
+        in row order, so those figures come in the stream in that order."""
+        limit = chains[1] if len(chains) > 1 else self.n_rows
+        whole, half, n = self.whole, self.half, len(self.whole)
+        k = i
+        for r in waiting:
+            if r > limit:
+                break
+            lacking = self.totals[r] - self.held[r]
+            slack = self.total_half[r] + self.held_half[r]
+            while k < n and abs(whole[k] - lacking) > slack + half[k]:
+                k += 1
+            if k == n:
+                return False
+            k += 1
+        return True
+
+    def _left_ahead(self, i: int, parent: int) -> bool:
+        """Whether a figure from ``i`` on may be the total of the next row, the last of ``parent``'s
+        children: what the parent's total leaves after the other children's (their sum checked as in
+        ``_adds_up``)."""
+        left = self.totals[parent] - self.children_totals[parent]
+        slack = self.total_half[parent] + self.children_half[parent]
+        return any(abs(left - value) <= slack + half for value, half in zip(self.whole[i:], self.half[i:], strict=True))
+
     def _fits_parent(self, row: int, value: int, half: int) -> bool:
-        """A 款 or 项 is no more than what its 类 or 款 (written above it) leaves after its elder siblings."""
+        """A 款 or 项 (the total column's next row) is no more than what its 类 or 款 (written above
+        it) leaves after its elder siblings."""
         parent = self.parent[row]
         if parent is None:
             return True
-        siblings = self.elder_siblings[row]
-        left = self.totals[parent] - sum(self.totals[k] for k in siblings)
-        slack = self.total_half[parent] + sum(self.total_half[k] for k in siblings) + half
+        left = self.totals[parent] - self.children_totals[parent]
+        slack = self.total_half[parent] + self.children_half[parent] + half
         return value <= left + slack
 
     def _holds(self, row: int, value: int, half: int, closed: bool) -> bool:
