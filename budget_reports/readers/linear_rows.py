@@ -19,8 +19,10 @@ from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.normalize import is_cjk, normalize_text, parse_decimal
 from budget_reports.numbering import CHINESE_BRACKET, CHINESE_COMMA, DIGIT_BRACKET, Enumerators, pattern_of
 from budget_reports.readers.block_words import WHOLE_CODE
+from budget_reports.readers.code_names import known_names
 
 _CODE_PART = re.compile(r"^\d{2}$")
+_ITEM_CODE_LENGTH = 7  # a 项's code: 类 (3 digits), 款 and 项 (2 each)
 # A table's rows are numbered 一、 and （一） / （1） only: a bare ``1.`` or ``1、`` at a row's start would
 # be read off a figure or a code the extractor glued to the label.
 NUMBERING = Enumerators(CHINESE_COMMA, CHINESE_BRACKET, DIGIT_BRACKET)
@@ -214,11 +216,10 @@ def segments(tokens: list[Token], coded: bool) -> list[Segment]:
     current = Segment()
     in_code = False  # the previous token was (part of) a code
     code_length = 0  # digits of the current segment's code so far
-    last = len(tokens) - 1
     for i, token in enumerate(tokens):
         text = token.text
         kind = _word_kind(text)
-        if coded and kind & _WHOLE_CODE and _takes_code(current, tokens[i + 1].text if i < last else ""):
+        if coded and kind & _WHOLE_CODE and _takes_code(current, tokens, i, out):
             if current.code or current.figures:
                 out.append(current)
                 current = Segment()
@@ -226,7 +227,7 @@ def segments(tokens: list[Token], coded: bool) -> list[Segment]:
             code_length = len(text)
             in_code = True
             continue
-        if coded and in_code and code_length < 7 and kind & _PART_OF_CODE:
+        if coded and in_code and code_length < _ITEM_CODE_LENGTH and kind & _PART_OF_CODE:
             current.code.append(token)
             code_length += len(text)
             continue
@@ -262,9 +263,23 @@ def _word_kind(text: str) -> int:
     return kind
 
 
-def _takes_code(current: Segment, following: str) -> bool:
-    """Whether a 3/5/7-digit token is a code here (and not a whole-number figure)."""
+def _takes_code(current: Segment, tokens: list[Token], i: int, done: list[Segment]) -> bool:
+    """Whether the 3/5/7-digit token ``tokens[i]`` is a code here (and not a whole-number figure)."""
     if not current.code and not current.figures:
-        return True  # the start of a segment (pdfplumber: after its name)
-    # After a complete segment: a code starts the next one only if a name or code part follows it.
-    return (bool(following) and not is_figure(following)) or bool(_CODE_PART.match(following))
+        # The start of a segment (pdfplumber: after its name); a total's row prints no code.
+        return not (current.name and is_total(current.name_text))
+    # After a complete segment: a code starts the next side where a name follows it, its parts between.
+    code = tokens[i].text
+    j = i + 1
+    while j < len(tokens) and len(code) < _ITEM_CODE_LENGTH and _CODE_PART.match(tokens[j].text):
+        code += tokens[j].text
+        j += 1
+    if j < len(tokens) and not is_figure(tokens[j].text):
+        return True
+    if j == i + 1:
+        return False  # a whole number among the row's figures
+    # Parts and no name after them: a table in 元 prints ``… 900 850 50``, small figures reading
+    # like a 类 and a 款 part. They join into a code only where the classification knows it, in the
+    # scheme of the row's own code.
+    first = next((seg.code_text for seg in (*done, current) if seg.code), "")
+    return bool(known_names(code)) and code[:1] == first[:1]

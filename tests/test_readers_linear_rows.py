@@ -1,0 +1,50 @@
+"""A row's words cut into sides: which bare whole numbers are codes and which are figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from budget_reports.readers.linear_rows import line_tokens, segments
+
+
+def _sides(text: str) -> list[tuple[str, str, list[str]]]:
+    return [(s.code_text, s.name_text, [t.text for t in s.figures]) for s in segments(line_tokens(text, 1, 1), True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A table in 元: a 3-digit figure and a 2-digit one after the name join into no known code.
+        ("2080501 行政单位离退休 900 850 50", [("2080501", "行政单位离退休", ["900", "850", "50"])]),
+        ("2210201 住房公积金 730 649 81", [("2210201", "住房公积金", ["730", "649", "81"])]),
+        # 30199 is an economic code, the row's a function one: figures of the row.
+        ("2101101 行政单位医疗 2,801 301 99", [("2101101", "行政单位医疗", ["2,801", "301", "99"])]),
+        # A total's row prints no code, whatever its first figure reads like.
+        ("合计 900 850 50", [("", "合计", ["900", "850", "50"])]),
+    ],
+)
+def test_small_whole_figures_after_a_name_are_figures(text: str, expected: list[tuple[str, str, list[str]]]) -> None:
+    assert _sides(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Two sides: the next side's code, its parts, then its name.
+        (
+            "301 01 基本工资 1,000.00 302 01 办公费 50.00",
+            [("30101", "基本工资", ["1,000.00"]), ("30201", "办公费", ["50.00"])],
+        ),
+        (
+            "301 工资福利支出 100 302 商品和服务支出 50",
+            [("301", "工资福利支出", ["100"]), ("302", "商品和服务支出", ["50"])],
+        ),
+        # The next side's code and parts at the end of the line (its name on the next): a code the
+        # classification knows, of the row's own scheme.
+        ("30101 基本工资 1,000.00 302 01", [("30101", "基本工资", ["1,000.00"]), ("30201", "", [])]),
+        # pdfplumber writes a name before its code.
+        ("行政运行 201 06 01 1,511.89", [("2010601", "行政运行", ["1,511.89"])]),
+    ],
+)
+def test_codes_of_a_row_stay_codes(text: str, expected: list[tuple[str, str, list[str]]]) -> None:
+    assert _sides(text) == expected
