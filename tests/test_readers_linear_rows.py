@@ -19,6 +19,8 @@ def _sides(text: str) -> list[tuple[str, str, list[str]]]:
         ("2210201 住房公积金 730 649 81", [("2210201", "住房公积金", ["730", "649", "81"])]),
         # 30199 is an economic code, the row's a function one: figures of the row.
         ("2101101 行政单位医疗 2,801 301 99", [("2101101", "行政单位医疗", ["2,801", "301", "99"])]),
+        # The row prints its code whole: its table prints no code in parts (30201 is an economic code).
+        ("30101 基本工资 1,000 302 01", [("30101", "基本工资", ["1,000", "302", "01"])]),
         # A total's row prints no code, whatever its first figure reads like.
         ("合计 900 850 50", [("", "合计", ["900", "850", "50"])]),
     ],
@@ -39,9 +41,11 @@ def test_small_whole_figures_after_a_name_are_figures(text: str, expected: list[
             "301 工资福利支出 100 302 商品和服务支出 50",
             [("301", "工资福利支出", ["100"]), ("302", "商品和服务支出", ["50"])],
         ),
-        # The next side's code and parts at the end of the line (its name on the next): a code the
-        # classification knows, of the row's own scheme.
-        ("30101 基本工资 1,000.00 302 01", [("30101", "基本工资", ["1,000.00"]), ("30201", "", [])]),
+        # The next side's code and parts at the end of the line (its name on the next), in a table
+        # printing its codes in parts: a code the classification knows, of the row's own scheme.
+        ("301 01 基本工资 1,000.00 302 01", [("30101", "基本工资", ["1,000.00"]), ("30201", "", [])]),
+        # A row labelled without a code (a two-sided table's left half printing none).
+        ("工资福利支出 1,000.00 302 01", [("", "工资福利支出", ["1,000.00"]), ("30201", "", [])]),
         # pdfplumber writes a name before its code.
         ("行政运行 201 06 01 1,511.89", [("2010601", "行政运行", ["1,511.89"])]),
     ],

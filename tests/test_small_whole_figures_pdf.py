@@ -46,25 +46,34 @@ def _rows() -> list[Row]:
     return rows
 
 
-def _pdf(path: Path, rows: list[Row], total_last: bool) -> Path:
-    columns = [Column(50), Column(170), *[Column(80, right=True)] * 3]
+def _pdf(path: Path, rows: list[Row], total_last: bool, split: bool = False) -> Path:
+    """``split``: the codes printed in 类 | 款 | 项 columns (``208 05 01``) under one 科目编码 header."""
+    code_columns = [Column(30), Column(25), Column(25)] if split else [Column(50)]
+    columns = [*code_columns, Column(170), *[Column(80, right=True)] * 3]
     order = (2, 3, 1) if total_last else (1, 2, 3)  # indices into a Row
     words = {1: "合计", 2: "基本支出", 3: "项目支出"}
-    body = [[row[0], NAMES[row[0]], *(f"{row[k]:,}" for k in order)] for row in rows]
+    header = [["科目编码", *[""] * (len(code_columns) - 1), "科目名称", *(words[k] for k in order)]]
+    if split:
+        header.append(["类", "款", "项", "", "", "", ""])
+    body = [[*_code_cells(row[0], split), NAMES[row[0]], *(f"{row[k]:,}" for k in order)] for row in rows]
     classes = [row for row in rows if len(row[0]) == 3]
-    body.append(["", "合计", *(f"{sum(row[k] for row in classes):,}" for k in order)])
+    body.append([*[""] * len(code_columns), "合计", *(f"{sum(row[k] for row in classes):,}" for k in order)])
     pdf = TablePdf()
     pdf.new_page()
     pdf.text(180, 60, TITLE, 14)
     pdf.text(440, 90, "单位：元")
-    pdf.ruled_table(40, 110, columns, [["科目编码", "科目名称", *(words[k] for k in order)], *body], 16)
+    pdf.ruled_table(40, 110, columns, [*header, *body], 16)
     return pdf.save(path)
 
 
-def _read(tmp_path: Path, serializer: str, total_last: bool) -> tuple[dict[str, tuple], list[str]]:
+def _code_cells(code: str, split: bool) -> list[str]:
+    return [code[:3], code[3:5], code[5:7]] if split else [code]
+
+
+def _read(tmp_path: Path, serializer: str, total_last: bool, split: bool = False) -> tuple[dict[str, tuple], list[str]]:
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed: scripts/system-deps.sh installs it")
-    pdf = _pdf(tmp_path / "small.pdf", _rows(), total_last)
+    pdf = _pdf(tmp_path / "small.pdf", _rows(), total_last, split)
     document = read_text(write_serialization(pdf, serializer, tmp_path / "text").read_text(encoding="utf-8"), "s.txt")
     read = {
         x.code: (x.budget_initial, x.basic, x.project)
@@ -87,11 +96,13 @@ def test_small_whole_figures_read_cell_by_cell(tmp_path: Path) -> None:
     assert reported == []
 
 
+@pytest.mark.parametrize("split", [False, True])
 @pytest.mark.parametrize("serializer", ["pdftotext-layout", "pdftotext-raw", "pypdfium2", "pdfplumber"])
-def test_small_whole_figures_read_from_layout(tmp_path: Path, serializer: str) -> None:
+def test_small_whole_figures_read_from_layout(tmp_path: Path, serializer: str, split: bool) -> None:
     """A row on one line (or its figures in reading order after its name): ``2080501 行政单位离退休
-    900 850 50``. A 3-digit figure after the name and a 2-digit one after it join into no code the
-    classification knows (``85050``): they are the row's figures, and every cell is read."""
-    read, reported = _read(tmp_path, serializer, total_last=False)
+    900 850 50`` or ``208 05 01 行政单位离退休 900 850 50``. Code parts come before the name; a 3-digit
+    figure after it and a 2-digit one join into no code the classification knows (``85050``): they are
+    the row's figures, and every cell is read."""
+    read, reported = _read(tmp_path, serializer, total_last=False, split=split)
     assert read == _truth()
     assert reported == []

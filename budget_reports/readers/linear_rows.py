@@ -22,6 +22,7 @@ from budget_reports.readers.block_words import WHOLE_CODE
 from budget_reports.readers.code_names import known_names
 
 _CODE_PART = re.compile(r"^\d{2}$")
+_CLASS_CODE_LENGTH = 3
 _ITEM_CODE_LENGTH = 7  # a 项's code: 类 (3 digits), 款 and 项 (2 each)
 # A table's rows are numbered 一、 and （一） / （1） only: a bare ``1.`` or ``1、`` at a row's start would
 # be read off a figure or a code the extractor glued to the label.
@@ -279,7 +280,10 @@ def _takes_code(current: Segment, tokens: list[Token], i: int, done: list[Segmen
     if j == i + 1:
         return False  # a whole number among the row's figures
     # Parts and no name after them: a table in 元 prints ``… 900 850 50``, small figures reading
-    # like a 类 and a 款 part. They join into a code only where the classification knows it, in the
-    # scheme of the row's own code.
-    first = next((seg.code_text for seg in (*done, current) if seg.code), "")
-    return bool(known_names(code)) and code[:1] == first[:1]
+    # like a 类 and a 款 part. They join into a code only where the row prints its own code in parts
+    # too (a table printing whole codes prints no 类 | 款 | 项 columns), the classification knows the
+    # code, and it is of the scheme of the row's own code.
+    first = next((seg.code for seg in (*done, current) if seg.code), [])
+    if len(first) == 1 and len(first[0].text) > _CLASS_CODE_LENGTH:
+        return False
+    return bool(known_names(code)) and (not first or code[:1] == first[0].text[:1])
