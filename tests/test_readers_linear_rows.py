@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from budget_reports.readers.linear_rows import line_tokens, segments
+from budget_reports.readers.linear_rows import gather_rows, line_tokens, opens_with_code, segments
 
 
 def _sides(text: str) -> list[tuple[str, str, list[str]]]:
@@ -52,3 +52,29 @@ def test_small_whole_figures_after_a_name_are_figures(text: str, expected: list[
 )
 def test_codes_of_a_row_stay_codes(text: str, expected: list[tuple[str, str, list[str]]]) -> None:
     assert _sides(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "opens"),
+    [
+        ("2080505 机关事业单位基本", True),  # a name follows
+        ("201 06 01 1,511.89 8.37", True),  # pdfplumber: the name on the line above; 2010601 is known
+        ("50201 1,000.00", True),  # the government economic classification
+        ("316 311 5", False),  # 316: no code of any classification
+        ("223 10 213", False),  # 22310: no code
+        ("634 530 104", False),
+    ],
+)
+def test_a_line_opens_with_a_code_the_classification_knows(text: str, opens: bool) -> None:
+    assert opens_with_code(line_tokens(text, 1, 1)) is opens
+
+
+def test_a_line_of_small_figures_below_a_wrapped_name_holds_the_row_s_figures() -> None:
+    lines = ["2080501 行政单位离退休 315 260 55", "2080505 机关事业单位基本", "养老保险缴费支出", "316 311 5"]
+    lines.append("2080506 机关事业单位职业年金缴费支出 223 10 213")
+    rows = gather_rows([line_tokens(text, 1, k) for k, text in enumerate(lines, start=1)], coded=True)
+    assert [[t.text for t in row] for row in rows] == [
+        ["2080501", "行政单位离退休", "315", "260", "55"],
+        ["2080505", "机关事业单位基本", "养老保险缴费支出", "316", "311", "5"],
+        ["2080506", "机关事业单位职业年金缴费支出", "223", "10", "213"],
+    ]

@@ -11,6 +11,7 @@ figures), ready to be placed in columns.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -126,10 +127,26 @@ def starts_row(tokens: list[Token], coded: bool) -> bool:
     """A line that begins a row of its own: a code, a numbered item or a total."""
     if not tokens:
         return False
-    first = tokens[0].text
-    if coded and WHOLE_CODE.match(first):
+    if coded and opens_with_code(tokens):
         return True
-    return is_row_label(first)
+    return is_row_label(tokens[0].text)
+
+
+def opens_with_code(tokens: Sequence[Token]) -> bool:
+    """A line opening with a code: a whole code with a name after it (its parts between), or one the
+    classification knows. A line of whole numbers alone opens with no code the reference does not
+    know: a table in 元 prints a row's small figures (``316 311 5``) on a line of their own below its
+    wrapped name, and ``316``, ``22310`` or ``634`` is no code."""
+    if not WHOLE_CODE.match(tokens[0].text):
+        return False
+    code = tokens[0].text
+    j = 1
+    while j < len(tokens) and len(code) < _ITEM_CODE_LENGTH and _CODE_PART.match(tokens[j].text):
+        code += tokens[j].text
+        j += 1
+    if j < len(tokens) and not is_figure(tokens[j].text):
+        return True  # a name follows
+    return bool(known_names(code))
 
 
 @lru_cache(maxsize=16_384)  # asked of every word of every row, by every reader of rows
@@ -195,7 +212,7 @@ def pending_has_figures(tokens: list[Token]) -> bool:
 
 
 def _figures_only(tokens: list[Token], coded: bool) -> bool:
-    return all(is_figure(t.text) for t in tokens) and not (coded and WHOLE_CODE.match(tokens[0].text))
+    return all(is_figure(t.text) for t in tokens) and not (coded and opens_with_code(tokens))
 
 
 def _ends_with_figure(tokens: list[Token], coded: bool) -> bool:
