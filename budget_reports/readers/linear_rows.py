@@ -139,14 +139,20 @@ def opens_with_code(tokens: Sequence[Token]) -> bool:
     wrapped name, and ``316``, ``22310`` or ``634`` is no code."""
     if not WHOLE_CODE.match(tokens[0].text):
         return False
-    code = tokens[0].text
-    j = 1
-    while j < len(tokens) and len(code) < _ITEM_CODE_LENGTH and _CODE_PART.match(tokens[j].text):
-        code += tokens[j].text
-        j += 1
+    code, j = _joined_code(tokens, 0)
     if j < len(tokens) and not is_figure(tokens[j].text):
         return True  # a name follows
     return bool(known_names(code))
+
+
+def _joined_code(tokens: Sequence[Token], i: int) -> tuple[str, int]:
+    """The code ``tokens[i]`` opens joined with the 2-digit parts after it, and the index after them."""
+    code = tokens[i].text
+    j = i + 1
+    while j < len(tokens) and len(code) < _ITEM_CODE_LENGTH and _CODE_PART.match(tokens[j].text):
+        code += tokens[j].text
+        j += 1
+    return code, j
 
 
 @lru_cache(maxsize=16_384)  # asked of every word of every row, by every reader of rows
@@ -287,11 +293,7 @@ def _takes_code(current: Segment, tokens: list[Token], i: int, done: list[Segmen
         # The start of a segment (pdfplumber: after its name); a total's row prints no code.
         return not (current.name and is_total(current.name_text))
     # After a complete segment: a code starts the next side where a name follows it, its parts between.
-    code = tokens[i].text
-    j = i + 1
-    while j < len(tokens) and len(code) < _ITEM_CODE_LENGTH and _CODE_PART.match(tokens[j].text):
-        code += tokens[j].text
-        j += 1
+    code, j = _joined_code(tokens, i)
     if j < len(tokens) and not is_figure(tokens[j].text):
         return True
     if j == i + 1:
