@@ -78,3 +78,15 @@ def test_a_line_of_small_figures_below_a_wrapped_name_holds_the_row_s_figures() 
         ["2080505", "机关事业单位基本", "养老保险缴费支出", "316", "311", "5"],
         ["2080506", "机关事业单位职业年金缴费支出", "223", "10", "213"],
     ]
+
+
+def test_a_name_s_end_below_the_row_s_figures_goes_back_to_its_row() -> None:
+    lines = ["2080506 机关事业单位职业 96,208 96,000 208", "年金缴费支出", "2080599 其他行政事业单位 34,819 34,720 99"]
+    lines += ["养老保险缴费支出"]  # not the end of 其他行政事业单位…: the next row's name, printed before its code
+    lines += ["2080801 死亡抚恤 60 60"]
+    rows = gather_rows([line_tokens(text, 1, k) for k, text in enumerate(lines, start=1)], coded=True)
+    assert [[t.text for t in row] for row in rows] == [
+        ["2080506", "机关事业单位职业", "年金缴费支出", "96,208", "96,000", "208"],
+        ["2080599", "其他行政事业单位", "34,819", "34,720", "99"],
+        ["养老保险缴费支出", "2080801", "死亡抚恤", "60", "60"],
+    ]

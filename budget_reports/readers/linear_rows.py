@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from budget_reports.extract.standard_tables.common import is_total
-from budget_reports.normalize import is_cjk, normalize_text, parse_decimal
+from budget_reports.normalize import compact, is_cjk, normalize_text, parse_decimal
 from budget_reports.numbering import CHINESE_BRACKET, CHINESE_COMMA, DIGIT_BRACKET, Enumerators, pattern_of
 from budget_reports.readers.block_words import WHOLE_CODE
 from budget_reports.readers.code_names import known_names
@@ -201,6 +201,16 @@ def gather_rows(lines: list[list[Token]], coded: bool) -> list[list[Token]]:
         if not pending and rows and _figures_only(tokens, coded):
             rows[-1].extend(tokens)  # the row's figures went on to the next line (pdftotext -raw)
             continue
+        row = pending or (rows[-1] if rows else [])
+        at = _name_end(row, tokens) if coded else None
+        if at is not None:
+            # A name's end below the row's figures (pdfplumber), which then end the row whatever the
+            # last one reads like (``96,208 96,000 208`` over ``年金缴费支出``: 208, no side's code).
+            row[at:at] = tokens
+            if pending and is_figure(pending[-1].text):
+                rows.append(pending)
+                pending = []
+            continue
         if pending and starts_row(tokens, coded) and (has_label(pending) or not coded or pending_has_figures(pending)):
             rows.append(pending)
             pending = []
@@ -211,6 +221,24 @@ def gather_rows(lines: list[list[Token]], coded: bool) -> list[list[Token]]:
     if pending:
         rows.append(pending)
     return rows
+
+
+def _name_end(row: list[Token], tokens: list[Token]) -> int | None:
+    """Where in ``row`` a line of one word goes that ends its name: the row's code and name before it
+    read as one of the code's names in the classification (``208 社会保障和就业支 1,563 …`` over
+    ``出``); None when the line is no such end (a name of the next row, printed before its code)."""
+    if len(tokens) != 1 or is_figure(tokens[0].text) or is_row_label(tokens[0].text):
+        return None
+    if not row or not WHOLE_CODE.match(row[0].text):
+        return None
+    code, at = _joined_code(row, 0)
+    name = ""
+    while at < len(row) and not is_figure(row[at].text):
+        name += row[at].text
+        at += 1
+    if not name or compact(name + tokens[0].text) not in known_names(code):
+        return None
+    return at
 
 
 def pending_has_figures(tokens: list[Token]) -> bool:
@@ -231,7 +259,8 @@ def _ends_with_figure(tokens: list[Token], coded: bool) -> bool:
         return True
     if all(WHOLE_CODE.match(t.text) or _CODE_PART.match(t.text) for t in tokens):
         return False
-    return not (WHOLE_CODE.match(last) and len(tokens) > 1 and is_figure(tokens[-2].text))
+    # A whole number after a figure is the next side's code only where the classification knows it.
+    return not (WHOLE_CODE.match(last) and len(tokens) > 1 and is_figure(tokens[-2].text) and known_names(last))
 
 
 def segments(tokens: list[Token], coded: bool) -> list[Segment]:
