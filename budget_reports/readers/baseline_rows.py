@@ -25,9 +25,15 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from budget_reports.normalize import compact
-from budget_reports.readers.block_words import WHOLE_CODE
 from budget_reports.readers.code_names import known_names
-from budget_reports.readers.linear_rows import Segment, Token, is_figure, is_row_label, strip_header_leftovers
+from budget_reports.readers.linear_rows import (
+    Segment,
+    Token,
+    is_figure,
+    is_row_label,
+    opens_with_code,
+    strip_header_leftovers,
+)
 
 _CODE_PART = re.compile(r"^\d{2}$")
 # Code lines with figures and no name, under a line of name, that show a text written by baseline
@@ -36,7 +42,7 @@ _SIGNATURE_LINES = 2
 
 
 def _is_code_line(tokens: Sequence[Token]) -> bool:
-    return bool(WHOLE_CODE.match(tokens[0].text))
+    return opens_with_code(tokens)
 
 
 def _has_name(tokens: Sequence[Token]) -> bool:

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from functools import cache
 
-from budget_reports.classification.reference import ECONOMIC, FUNCTION, INCOME, entries
+from budget_reports.classification.reference import ECONOMIC, ECONOMIC_GOV, FUNCTION, INCOME, entries
 from budget_reports.normalize import compact
 
-# The scheme a code belongs to, by its first digit (支出功能 2xx, 经济分类 3xx/5xx, 收入 1xx).
-_SCHEME_OF_DIGIT = {"1": INCOME, "2": FUNCTION, "3": ECONOMIC}
+# The scheme a code belongs to, by its first digit (支出功能 2xx, 部门经济分类 3xx, 政府经济分类 5xx, 收入 1xx).
+_SCHEME_OF_DIGIT = {"1": INCOME, "2": FUNCTION, "3": ECONOMIC, "5": ECONOMIC_GOV}
 
 
 @cache

@@ -11,16 +11,20 @@ figures), ready to be placed in columns.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
 from budget_reports.extract.standard_tables.common import is_total
-from budget_reports.normalize import is_cjk, normalize_text, parse_decimal
+from budget_reports.normalize import compact, is_cjk, normalize_text, parse_decimal
 from budget_reports.numbering import CHINESE_BRACKET, CHINESE_COMMA, DIGIT_BRACKET, Enumerators, pattern_of
 from budget_reports.readers.block_words import WHOLE_CODE
+from budget_reports.readers.code_names import known_names
 
 _CODE_PART = re.compile(r"^\d{2}$")
+_CLASS_CODE_LENGTH = 3
+_ITEM_CODE_LENGTH = 7  # a 项's code: 类 (3 digits), 款 and 项 (2 each)
 # A table's rows are numbered 一、 and （一） / （1） only: a bare ``1.`` or ``1、`` at a row's start would
 # be read off a figure or a code the extractor glued to the label.
 NUMBERING = Enumerators(CHINESE_COMMA, CHINESE_BRACKET, DIGIT_BRACKET)
@@ -123,10 +127,32 @@ def starts_row(tokens: list[Token], coded: bool) -> bool:
     """A line that begins a row of its own: a code, a numbered item or a total."""
     if not tokens:
         return False
-    first = tokens[0].text
-    if coded and WHOLE_CODE.match(first):
+    if coded and opens_with_code(tokens):
         return True
-    return is_row_label(first)
+    return is_row_label(tokens[0].text)
+
+
+def opens_with_code(tokens: Sequence[Token]) -> bool:
+    """A line opening with a code: a whole code with a name after it (its parts between), or one the
+    classification knows. A line of whole numbers alone opens with no code the reference does not
+    know: a table in 元 prints a row's small figures (``316 311 5``) on a line of their own below its
+    wrapped name, and ``316``, ``22310`` or ``634`` is no code."""
+    if not WHOLE_CODE.match(tokens[0].text):
+        return False
+    code, j = _joined_code(tokens, 0)
+    if j < len(tokens) and not is_figure(tokens[j].text):
+        return True  # a name follows
+    return bool(known_names(code))
+
+
+def _joined_code(tokens: Sequence[Token], i: int) -> tuple[str, int]:
+    """The code ``tokens[i]`` opens joined with the 2-digit parts after it, and the index after them."""
+    code = tokens[i].text
+    j = i + 1
+    while j < len(tokens) and len(code) < _ITEM_CODE_LENGTH and _CODE_PART.match(tokens[j].text):
+        code += tokens[j].text
+        j += 1
+    return code, j
 
 
 @lru_cache(maxsize=16_384)  # asked of every word of every row, by every reader of rows
@@ -175,6 +201,16 @@ def gather_rows(lines: list[list[Token]], coded: bool) -> list[list[Token]]:
         if not pending and rows and _figures_only(tokens, coded):
             rows[-1].extend(tokens)  # the row's figures went on to the next line (pdftotext -raw)
             continue
+        row = pending or (rows[-1] if rows else [])
+        at = _name_end(row, tokens) if coded else None
+        if at is not None:
+            # A name's end below the row's figures (pdfplumber), which then end the row whatever the
+            # last one reads like (``96,208 96,000 208`` over ``年金缴费支出``: 208, no side's code).
+            row[at:at] = tokens
+            if pending and is_figure(pending[-1].text):
+                rows.append(pending)
+                pending = []
+            continue
         if pending and starts_row(tokens, coded) and (has_label(pending) or not coded or pending_has_figures(pending)):
             rows.append(pending)
             pending = []
@@ -187,12 +223,30 @@ def gather_rows(lines: list[list[Token]], coded: bool) -> list[list[Token]]:
     return rows
 
 
+def _name_end(row: list[Token], tokens: list[Token]) -> int | None:
+    """Where in ``row`` a line of one word goes that ends its name: the row's code and name before it
+    read as one of the code's names in the classification (``208 社会保障和就业支 1,563 …`` over
+    ``出``); None when the line is no such end (a name of the next row, printed before its code)."""
+    if len(tokens) != 1 or is_figure(tokens[0].text) or is_row_label(tokens[0].text):
+        return None
+    if not row or not WHOLE_CODE.match(row[0].text):
+        return None
+    code, at = _joined_code(row, 0)
+    name = ""
+    while at < len(row) and not is_figure(row[at].text):
+        name += row[at].text
+        at += 1
+    if not name or compact(name + tokens[0].text) not in known_names(code):
+        return None
+    return at
+
+
 def pending_has_figures(tokens: list[Token]) -> bool:
     return any(is_figure(t.text) and not WHOLE_CODE.match(t.text) for t in tokens)
 
 
 def _figures_only(tokens: list[Token], coded: bool) -> bool:
-    return all(is_figure(t.text) for t in tokens) and not (coded and WHOLE_CODE.match(tokens[0].text))
+    return all(is_figure(t.text) for t in tokens) and not (coded and opens_with_code(tokens))
 
 
 def _ends_with_figure(tokens: list[Token], coded: bool) -> bool:
@@ -205,7 +259,8 @@ def _ends_with_figure(tokens: list[Token], coded: bool) -> bool:
         return True
     if all(WHOLE_CODE.match(t.text) or _CODE_PART.match(t.text) for t in tokens):
         return False
-    return not (WHOLE_CODE.match(last) and len(tokens) > 1 and is_figure(tokens[-2].text))
+    # A whole number after a figure is the next side's code only where the classification knows it.
+    return not (WHOLE_CODE.match(last) and len(tokens) > 1 and is_figure(tokens[-2].text) and known_names(last))
 
 
 def segments(tokens: list[Token], coded: bool) -> list[Segment]:
@@ -214,11 +269,10 @@ def segments(tokens: list[Token], coded: bool) -> list[Segment]:
     current = Segment()
     in_code = False  # the previous token was (part of) a code
     code_length = 0  # digits of the current segment's code so far
-    last = len(tokens) - 1
     for i, token in enumerate(tokens):
         text = token.text
         kind = _word_kind(text)
-        if coded and kind & _WHOLE_CODE and _takes_code(current, tokens[i + 1].text if i < last else ""):
+        if coded and kind & _WHOLE_CODE and _takes_code(current, tokens, i, out):
             if current.code or current.figures:
                 out.append(current)
                 current = Segment()
@@ -226,7 +280,7 @@ def segments(tokens: list[Token], coded: bool) -> list[Segment]:
             code_length = len(text)
             in_code = True
             continue
-        if coded and in_code and code_length < 7 and kind & _PART_OF_CODE:
+        if coded and in_code and code_length < _ITEM_CODE_LENGTH and kind & _PART_OF_CODE:
             current.code.append(token)
             code_length += len(text)
             continue
@@ -262,9 +316,22 @@ def _word_kind(text: str) -> int:
     return kind
 
 
-def _takes_code(current: Segment, following: str) -> bool:
-    """Whether a 3/5/7-digit token is a code here (and not a whole-number figure)."""
+def _takes_code(current: Segment, tokens: list[Token], i: int, done: list[Segment]) -> bool:
+    """Whether the 3/5/7-digit token ``tokens[i]`` is a code here (and not a whole-number figure)."""
     if not current.code and not current.figures:
-        return True  # the start of a segment (pdfplumber: after its name)
-    # After a complete segment: a code starts the next one only if a name or code part follows it.
-    return (bool(following) and not is_figure(following)) or bool(_CODE_PART.match(following))
+        # The start of a segment (pdfplumber: after its name); a total's row prints no code.
+        return not (current.name and is_total(current.name_text))
+    # After a complete segment: a code starts the next side where a name follows it, its parts between.
+    code, j = _joined_code(tokens, i)
+    if j < len(tokens) and not is_figure(tokens[j].text):
+        return True
+    if j == i + 1:
+        return False  # a whole number among the row's figures
+    # Parts and no name after them: a table in 元 prints ``… 900 850 50``, small figures reading
+    # like a 类 and a 款 part. They join into a code only where the row prints its own code in parts
+    # too (a table printing whole codes prints no 类 | 款 | 项 columns), the classification knows the
+    # code, and it is of the scheme of the row's own code.
+    first = next((seg.code for seg in (*done, current) if seg.code), [])
+    if len(first) == 1 and len(first[0].text) > _CLASS_CODE_LENGTH:
+        return False
+    return bool(known_names(code)) and (not first or code[:1] == first[0].text[:1])

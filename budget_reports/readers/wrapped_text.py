@@ -24,6 +24,7 @@ from budget_reports.normalize import compact, display_width
 from budget_reports.numbering import CHINESE_BRACKET, CHINESE_COMMA, pattern_of
 from budget_reports.readers.headings import is_heading, runs_on
 from budget_reports.readers.interleaved_columns import LABEL_HEADER_WORDS
+from budget_reports.readers.linear_rows import is_figure
 from budget_reports.readers.linear_tables import SourceLine
 from budget_reports.readers.pdf_text import PAGE_NUMBER, ends_paragraph, join_wrapped, running_key
 from budget_reports.readers.table_headers import LAYOUTS
@@ -37,6 +38,7 @@ _MIN_WRAP_COLUMNS = 30
 # Text is taken as hard-wrapped when this share of its wide lines runs to the wrap width.
 _WRAPPED_SHARE = 0.4
 _COLUMN_GAP = re.compile(r"\S {3,}\S")
+_FIRST_NUMBER = re.compile(r"\d+")
 # A running header or footer repeats on at least this many pages (and this share of them).
 _RUNNING_PAGES = 3
 _RUNNING_SHARE = 0.3
@@ -67,10 +69,17 @@ def furniture(lines: Sequence[SourceLine]) -> set[tuple[int | None, int]]:
     ]
     keys = Counter(key for _, key, _, _ in edges)
     least = max(_RUNNING_PAGES, int(_RUNNING_SHARE * len(edge_lines)))
+    numbers = _page_numbers(
+        [
+            (line, page_lines, index)
+            for line, _, page_lines, index in edges
+            if PAGE_NUMBER.match(line.text.strip()) and not _in_code_run(page_lines, index)
+        ]
+    )
     return {
         (line.page, line.line)
         for line, key, page_lines, index in edges
-        if (PAGE_NUMBER.match(line.text.strip()) and not _in_code_run(page_lines, index))
+        if (line.page, line.line) in numbers
         # A unit line repeated over every table page (编制部门：… 单位：元) says what the figures under it are.
         or (
             keys[key] >= least
@@ -110,6 +119,50 @@ def _edge_lines(page: list[SourceLine]) -> list[SourceLine]:
 def _edge_indices(count: int) -> list[int]:
     """The indices of a page's first and last ``_EDGE_LINES`` lines, each once."""
     return sorted({*range(count)[:_EDGE_LINES], *range(count)[-_EDGE_LINES:]})
+
+
+def _page_numbers(candidates: list[tuple[SourceLine, list[SourceLine], int]]) -> set[tuple[int | None, int]]:
+    """(page, line) of the bare numbers at pages' edges (each with its page's edge lines and its index
+    there) that number their page, not figures of a table ending or opening there (``… 900 850 50``).
+
+    A page number runs with the pages: printed number minus page index is the same on the pages
+    numbered alike (1, 2, 3 … from the first page, or from the first after a cover and contents). A
+    number sharing that difference with another page's is a page number; where such runs exist, one
+    sharing it with no other page breaks them and is a figure. Where the text holds no run (one
+    numbered page, or none), a number is its page's unless it exceeds the page's index (a page
+    number counts pages from the first) or continues the figures of the line before it."""
+    if not candidates:
+        return set()
+    values = [_number_value(line.text) for line, _, _ in candidates]
+    pages_by_offset: dict[int, set[int]] = {}
+    for (line, _, _), value in zip(candidates, values, strict=True):
+        pages_by_offset.setdefault(value - (line.page or 0), set()).add(line.page or 0)
+    runs = {offset for offset, pages in pages_by_offset.items() if len(pages) > 1}
+    return {
+        (line.page, line.line)
+        for (line, page_lines, index), value in zip(candidates, values, strict=True)
+        if (
+            value - (line.page or 0) in runs
+            if runs
+            else value <= (line.page or 0) and not _after_figures(page_lines, index)
+        )
+    }
+
+
+def _number_value(text: str) -> int:
+    """The page's own number in a line ``PAGE_NUMBER`` matched (``- 3 -``, ``第3页``, ``3/25`` → 3)."""
+    match = _FIRST_NUMBER.search(text)
+    assert match is not None, text  # PAGE_NUMBER holds a number
+    return int(match.group(0))
+
+
+def _after_figures(page_lines: list[SourceLine], index: int) -> bool:
+    """Whether the line before the page's edge line ``index`` ends with a figure: a bare number below
+    it goes on with a table's row or column (its next cell), not the page's numbering."""
+    if index == 0:
+        return False
+    words = page_lines[index - 1].text.split()
+    return bool(words) and is_figure(words[-1])
 
 
 def _in_code_run(page_lines: list[SourceLine], index: int) -> bool:

@@ -1,0 +1,92 @@
+"""A row's words cut into sides: which bare whole numbers are codes and which are figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from budget_reports.readers.linear_rows import gather_rows, line_tokens, opens_with_code, segments
+
+
+def _sides(text: str) -> list[tuple[str, str, list[str]]]:
+    return [(s.code_text, s.name_text, [t.text for t in s.figures]) for s in segments(line_tokens(text, 1, 1), True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A table in 元: a 3-digit figure and a 2-digit one after the name join into no known code.
+        ("2080501 行政单位离退休 900 850 50", [("2080501", "行政单位离退休", ["900", "850", "50"])]),
+        ("2210201 住房公积金 730 649 81", [("2210201", "住房公积金", ["730", "649", "81"])]),
+        # 30199 is an economic code, the row's a function one: figures of the row.
+        ("2101101 行政单位医疗 2,801 301 99", [("2101101", "行政单位医疗", ["2,801", "301", "99"])]),
+        # The row prints its code whole: its table prints no code in parts (30201 is an economic code).
+        ("30101 基本工资 1,000 302 01", [("30101", "基本工资", ["1,000", "302", "01"])]),
+        # A total's row prints no code, whatever its first figure reads like.
+        ("合计 900 850 50", [("", "合计", ["900", "850", "50"])]),
+    ],
+)
+def test_small_whole_figures_after_a_name_are_figures(text: str, expected: list[tuple[str, str, list[str]]]) -> None:
+    assert _sides(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Two sides: the next side's code, its parts, then its name.
+        (
+            "301 01 基本工资 1,000.00 302 01 办公费 50.00",
+            [("30101", "基本工资", ["1,000.00"]), ("30201", "办公费", ["50.00"])],
+        ),
+        (
+            "301 工资福利支出 100 302 商品和服务支出 50",
+            [("301", "工资福利支出", ["100"]), ("302", "商品和服务支出", ["50"])],
+        ),
+        # The next side's code and parts at the end of the line (its name on the next), in a table
+        # printing its codes in parts: a code the classification knows, of the row's own scheme.
+        ("301 01 基本工资 1,000.00 302 01", [("30101", "基本工资", ["1,000.00"]), ("30201", "", [])]),
+        # A row labelled without a code (a two-sided table's left half printing none).
+        ("工资福利支出 1,000.00 302 01", [("", "工资福利支出", ["1,000.00"]), ("30201", "", [])]),
+        # pdfplumber writes a name before its code.
+        ("行政运行 201 06 01 1,511.89", [("2010601", "行政运行", ["1,511.89"])]),
+    ],
+)
+def test_codes_of_a_row_stay_codes(text: str, expected: list[tuple[str, str, list[str]]]) -> None:
+    assert _sides(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "opens"),
+    [
+        ("2080505 机关事业单位基本", True),  # a name follows
+        ("201 06 01 1,511.89 8.37", True),  # pdfplumber: the name on the line above; 2010601 is known
+        ("50201 1,000.00", True),  # the government economic classification
+        ("316 311 5", False),  # 316: no code of any classification
+        ("223 10 213", False),  # 22310: no code
+        ("634 530 104", False),
+    ],
+)
+def test_a_line_opens_with_a_code_the_classification_knows(text: str, opens: bool) -> None:
+    assert opens_with_code(line_tokens(text, 1, 1)) is opens
+
+
+def test_a_line_of_small_figures_below_a_wrapped_name_holds_the_row_s_figures() -> None:
+    lines = ["2080501 行政单位离退休 315 260 55", "2080505 机关事业单位基本", "养老保险缴费支出", "316 311 5"]
+    lines.append("2080506 机关事业单位职业年金缴费支出 223 10 213")
+    rows = gather_rows([line_tokens(text, 1, k) for k, text in enumerate(lines, start=1)], coded=True)
+    assert [[t.text for t in row] for row in rows] == [
+        ["2080501", "行政单位离退休", "315", "260", "55"],
+        ["2080505", "机关事业单位基本", "养老保险缴费支出", "316", "311", "5"],
+        ["2080506", "机关事业单位职业年金缴费支出", "223", "10", "213"],
+    ]
+
+
+def test_a_name_s_end_below_the_row_s_figures_goes_back_to_its_row() -> None:
+    lines = ["2080506 机关事业单位职业 96,208 96,000 208", "年金缴费支出", "2080599 其他行政事业单位 34,819 34,720 99"]
+    lines += ["养老保险缴费支出"]  # not the end of 其他行政事业单位…: the next row's name, printed before its code
+    lines += ["2080801 死亡抚恤 60 60"]
+    rows = gather_rows([line_tokens(text, 1, k) for k, text in enumerate(lines, start=1)], coded=True)
+    assert [[t.text for t in row] for row in rows] == [
+        ["2080506", "机关事业单位职业", "年金缴费支出", "96,208", "96,000", "208"],
+        ["2080599", "其他行政事业单位", "34,819", "34,720", "99"],
+        ["养老保险缴费支出", "2080801", "死亡抚恤", "60", "60"],
+    ]
