@@ -1,0 +1,195 @@
+"""Figures of a coded table written one cell at a time, some of a row's cells after the rows below it.
+
+pdftotext (default mode) writes each cell of a table printed without rules as a block of its own,
+mostly row by row; but where a column has empty cells below a row, that row's later cells may come
+after the rows below (Putuo's 支出预算总表 printing 合计 last: its 208 row's 项目支出 and 合计 after
+the 20805 … 2080599 rows; a 项's 项目支出 after the next 类's rows). A column is then no longer top
+to bottom, and ``row_streams`` finds no placement.
+
+Such a late cell completes a row whose other cells were written in their place: the row's early
+cells (a run of figures) and its late cells (a later run) add up, one of them the sum of the others.
+Every such pair of runs in the stream is a way to move the late run back after the early one;
+each move (then each two moves, where no single one fits) is placed by ``row_streams`` on the
+stream put back in order. A figure goes where every fitting move's every placement puts it; a row
+the moves place differently is left unplaced (its figures reported ambiguous); no fitting move at
+all, and the table stays not read. A moved cell says nothing of which part column it is in: the
+row's parts keep every order, the sums of the table's hierarchy deciding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from itertools import combinations, permutations
+
+from budget_reports.normalize import parse_decimal
+from budget_reports.readers.class_sum_search import fits
+from budget_reports.readers.interleaved_columns import PlacedRow, StreamLine
+from budget_reports.readers.row_streams import place_cells
+from budget_reports.readers.table_headers import Side
+
+_MAX_MOVES = 60  # single moves placed before giving up (each is a search of the whole page)
+_MAX_PAIRS = 400  # pairs of moves placed, where no single move fits
+
+Move = tuple[int, int, tuple[int, ...]]  # (early run's first figure, its end, the late figures): stream indices
+Placed = tuple[dict[int, PlacedRow], list[StreamLine]]
+
+
+def place_late_cells(lines: Sequence[StreamLine], codes: Sequence[str | None], side: Side) -> Placed | None:
+    """The rows whose figures every fitting move back of late cells and every placement agree on,
+    and the figures left unplaced; None when no move lets the sums place the stream."""
+    if len(side.sums) != 1:
+        return None
+    values = [parse_decimal(line.text) for line in lines]
+    if any(v is None for v in values):
+        return None
+    figures = [v for v in values if v is not None]
+    width = len(side.money)
+    moves = _moves(figures, width, _out_of_rows(figures, width))
+    results = _placed_orders([[m] for m in moves][:_MAX_MOVES], lines, codes, side, figures)
+    if not results:
+        pairs = [[a, b] for a, b in combinations(moves, 2) if _apart(a, b)]
+        results = _placed_orders(pairs[:_MAX_PAIRS], lines, codes, side, figures)
+    if not results:
+        return None
+    return _agreed(results, lines, side)
+
+
+def _moves(values: list[Decimal], width: int, apart: set[int]) -> list[Move]:
+    """Each early run of figures and later figures, all ``apart``, that make one row together: one of
+    them the sum of the others, a row holding no more cells than the table has columns."""
+    moves = []
+    for end in range(1, len(values)):
+        for early in range(1, min(width - 1, end) + 1):
+            if not apart.issuperset(range(end - early, end)):
+                break
+            later = sorted(k for k in apart if k >= end)
+            for size in range(1, width - early + 1):
+                for late in combinations(later, size):
+                    if late == tuple(range(end, end + size)):
+                        continue  # written in its place already
+                    row = [*values[end - early : end], *(values[k] for k in late)]
+                    if any(fits(v, row[:k] + row[k + 1 :]) for k, v in enumerate(row)):
+                        moves.append((end - early, end, late))
+    return moves
+
+
+def _apart(a: Move, b: Move) -> bool:
+    """Two moves neither of which moves a figure of the other."""
+    (first_a, end_a, late_a), (first_b, end_b, late_b) = a, b
+    moved_a, moved_b = set(late_a), set(late_b)
+    return not (
+        moved_a & moved_b or moved_a.intersection(range(first_b, end_b)) or moved_b.intersection(range(first_a, end_a))
+    )
+
+
+def _order(n: int, moves: list[Move]) -> list[int]:
+    """The stream's indices with each move's late figures put right after its early run."""
+    moved = {k for _, _, late in moves for k in late}
+    after: dict[int, list[int]] = {}
+    for _, end, late in moves:
+        after.setdefault(end - 1, []).extend(late)
+    order: list[int] = []
+    for k in range(n):
+        if k not in moved:
+            order.append(k)
+            order += after.get(k, [])
+    return order
+
+
+def _out_of_rows(values: list[Decimal], width: int) -> set[int]:
+    """The figures some tiling of the stream into rows (runs of two cells or more, up to the table's
+    width, one the sum of the others) leaves out while leaving out as few as any tiling: a row's
+    cells, but for the late ones, are written together, so a late cell and its row's early cells are
+    what no row around them takes."""
+    n = len(values)
+
+    def is_row(i: int, j: int) -> bool:
+        row = values[i:j]
+        return any(fits(v, row[:k] + row[k + 1 :]) for k, v in enumerate(row))
+
+    rows = {(i, j) for i in range(n) for j in range(i + 2, min(i + width, n) + 1) if is_row(i, j)}
+    before = [0] * (n + 1)  # the fewest figures left out tiling values[:k]
+    for k in range(1, n + 1):
+        before[k] = min([before[k - 1] + 1, *(before[i] for i in range(max(0, k - width), k - 1) if (i, k) in rows)])
+    after = [0] * (n + 1)  # and tiling values[k:]
+    for k in range(n - 1, -1, -1):
+        after[k] = min([after[k + 1] + 1, *(after[j] for j in range(k + 2, min(k + width, n) + 1) if (k, j) in rows)])
+    return {k for k in range(n) if before[k] + 1 + after[k + 1] == after[0]}
+
+
+def _placed_orders(
+    tries: list[list[Move]],
+    lines: Sequence[StreamLine],
+    codes: Sequence[str | None],
+    side: Side,
+    values: list[Decimal],
+) -> list[tuple[set[int], Placed]]:
+    """Each distinct stream order the moves give (figures alike swapped give the same order) that
+    the sums place: the figures moved, and the placement."""
+    seen = {tuple(values)}
+    results = []
+    for moves in tries:
+        order = _order(len(lines), moves)
+        key = tuple(values[k] for k in order)
+        if key in seen:
+            continue
+        seen.add(key)
+        placed = place_cells([lines[k] for k in order], codes, side)
+        if placed is not None:
+            results.append(({k for _, _, late in moves for k in late}, placed))
+    return results
+
+
+def _agreed(results: list[tuple[set[int], Placed]], lines: Sequence[StreamLine], side: Side) -> Placed:
+    """The rows every result fills with the same figures, with the columns any result gives them; a
+    row holding a moved cell keeps its parts in any order of the part columns (where a cell was
+    written says nothing of its column)."""
+    total, parts = side.sums[0]
+    index = {line: k for k, line in enumerate(lines)}  # a line is its page and line number: one key
+    n_rows = max((r for _, (rows, _) in results for r in rows), default=-1) + 1
+    rows: dict[int, PlacedRow] = {}
+    placed: set[int] = set()
+    for r in range(n_rows):
+        held = [row for _, (by_row, _) in results if (row := by_row.get(r)) is not None]
+        if len(held) < len(results) or len({tuple(sorted(map(_value, row.lines))) for row in held}) != 1:
+            continue
+        members = sorted(index[line] for line in held[0].lines)
+        ordered = tuple(lines[k] for k in members)
+        choices = {choice for row in held for choice in _in_order(row, ordered, index)}
+        if any(index[line] in moved for (moved, _), row in zip(results, held, strict=True) for line in row.lines):
+            choices = _any_part_order(choices, total, parts)
+        rows[r] = PlacedRow(ordered, tuple(sorted(choices)))
+        placed.update(members)
+    return rows, [line for k, line in enumerate(lines) if k not in placed]
+
+
+def _value(line: StreamLine) -> Decimal:
+    value = parse_decimal(line.text)
+    assert value is not None
+    return value
+
+
+def _in_order(row: PlacedRow, ordered: tuple[StreamLine, ...], index: dict[StreamLine, int]) -> set[tuple[int, ...]]:
+    """The row's column choices, for its figures in stream order: a figure of a result is matched to
+    a stream line of the same value (figures alike give the same facts whichever is taken)."""
+    out = set()
+    for choice in row.candidates:
+        by_value: dict[Decimal, list[int]] = {}
+        for line, col in sorted(zip(row.lines, choice, strict=True), key=lambda x: index[x[0]]):
+            by_value.setdefault(_value(line), []).append(col)
+        out.add(tuple(by_value[_value(line)].pop(0) for line in ordered))
+    return out
+
+
+def _any_part_order(choices: set[tuple[int, ...]], total: int, parts: tuple[int, ...]) -> set[tuple[int, ...]]:
+    """Each choice with its parts in any of the part columns."""
+    out = set()
+    for choice in choices:
+        slots = [k for k, col in enumerate(choice) if col != total]
+        for columns in permutations(parts, len(slots)):
+            widened = list(choice)
+            for k, col in zip(slots, columns, strict=True):
+                widened[k] = col
+            out.add(tuple(widened))
+    return out
