@@ -79,6 +79,11 @@ VARIANTS: dict[tuple[bool, str, int, int], tuple[int, bool]] = {
     (False, "元", 16, 30): (40, False),
     (False, "元", 24, 8): (40, False),
     (False, "万元", 20, 30): (40, False),
+    (True, "元", 14, 30): (40, False),
+    (True, "元", 18, 12): (40, False),
+    (True, "万元", 24, 30): (40, False),
+    (False, "万元", 16, 12): (40, False),
+    (False, "元", 20, 4): (40, False),
 }
 
 

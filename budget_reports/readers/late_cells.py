@@ -1,25 +1,28 @@
 """Figures of a coded table written one cell at a time, some of a row's cells after the rows below it.
 
-pdftotext (default mode) writes each cell of a table printed without rules as a block of its own,
-mostly row by row; but where a column has empty cells below a row, that row's later cells may come
+pdftotext (default mode) writes each cell of a budget table as a text block of its own, mostly row
+by row; but where a column has empty cells below a row, that row's later cells may come
 after the rows below (Putuo's 支出预算总表 printing 合计 last: its 208 row's 项目支出 and 合计 after
 the 20805 … 2080599 rows; a 项's 项目支出 after the next 类's rows). A column is then no longer top
 to bottom, and ``row_streams`` finds no placement.
 
-Such a late cell completes a row whose other cells were written in their place: the row's early
-cells (a run of figures) and its late cells (a later run) add up, one of them the sum of the others.
-Every such pair of runs in the stream is a way to move the late run back after the early one;
-each move (then each two moves, where no single one fits) is placed by ``row_streams`` on the
-stream put back in order. A figure goes where every fitting move's every placement puts it; a row
-the moves place differently is left unplaced (its figures reported ambiguous); no fitting move at
-all, and the table stays not read. A moved cell says nothing of which part column it is in: the
-row's parts keep every order, the sums of the table's hierarchy deciding.
+Such a late cell completes a row whose other cells were written in their place, and the rows are
+otherwise written in one go: reading the stream as rows (runs of cells, one the sum of the others),
+a late cell and its row's early cells are what a reading leaving out the fewest figures leaves out
+(then one leaving out one or two more, figures alike pairing up the other way). Each early run and
+later figures among those that make one row together is a way to move the late cells back; each
+move (then each two moves, where no single one fits) is placed by ``row_streams`` on the stream put
+back in order. A figure goes where every fitting move's every placement puts it; a row the moves
+place differently is left unplaced (its figures reported ambiguous); no fitting move at all, and the
+table stays not read. A moved cell says nothing of which part column it is in: the row's parts keep
+every order, the sums of the table's hierarchy deciding.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import cache
 from itertools import combinations, permutations
 
 from budget_reports.normalize import parse_decimal
@@ -30,6 +33,7 @@ from budget_reports.readers.table_headers import Side
 
 _MAX_MOVES = 60  # single moves placed before giving up (each is a search of the whole page)
 _MAX_PAIRS = 400  # pairs of moves placed, where no single move fits
+_MAX_EXTRA = 2  # figures left out beyond the fewest, where leaving out the fewest finds no move
 
 Move = tuple[int, int, tuple[int, ...]]  # (early run's first figure, its end, the late figures): stream indices
 Placed = tuple[dict[int, PlacedRow], list[StreamLine]]
@@ -45,11 +49,20 @@ def place_late_cells(lines: Sequence[StreamLine], codes: Sequence[str | None], s
         return None
     figures = [v for v in values if v is not None]
     width = len(side.money)
-    moves = _moves(figures, width, _out_of_rows(figures, width))
-    results = _placed_orders([[m] for m in moves][:_MAX_MOVES], lines, codes, side, figures)
-    if not results:
-        pairs = [[a, b] for a, b in combinations(moves, 2) if _apart(a, b)]
-        results = _placed_orders(pairs[:_MAX_PAIRS], lines, codes, side, figures)
+    tried: set[int] = set()
+    results: list[tuple[set[int], Placed]] = []
+    for extra in range(_MAX_EXTRA + 1):  # the fewest figures left out first, then a few more
+        apart = _out_of_rows(figures, width, extra)
+        if not apart - tried:
+            continue
+        tried |= apart
+        moves = _moves(figures, width, apart)
+        results = _placed_orders([[m] for m in moves][:_MAX_MOVES], lines, codes, side, figures)
+        if not results:
+            pairs = [[a, b] for a, b in combinations(moves, 2) if _apart(a, b)]
+            results = _placed_orders(pairs[:_MAX_PAIRS], lines, codes, side, figures)
+        if results:
+            break
     if not results:
         return None
     return _agreed(results, lines, side)
@@ -97,25 +110,55 @@ def _order(n: int, moves: list[Move]) -> list[int]:
     return order
 
 
-def _out_of_rows(values: list[Decimal], width: int) -> set[int]:
-    """The figures some tiling of the stream into rows (runs of two cells or more, up to the table's
-    width, one the sum of the others) leaves out while leaving out as few as any tiling: a row's
-    cells, but for the late ones, are written together, so a late cell and its row's early cells are
-    what no row around them takes."""
+def _out_of_rows(values: list[Decimal], width: int, extra: int) -> set[int]:
+    """The figures some reading of the stream as rows leaves out, leaving out no more than ``extra``
+    figures beyond the fewest any reading leaves out. A reading takes the figures left in, in order,
+    as rows of two cells or more (up to the table's width), one the sum of the others: a row's cells,
+    but for the late ones, are written together, so a late cell and its row's early cells are what
+    such a reading leaves out (or one leaving out a few more: figures alike may pair up the other
+    way, a late cell with one of its row's early cells)."""
     n = len(values)
+    Open = tuple[Decimal, ...]  # the figures of the row being read
 
-    def is_row(i: int, j: int) -> bool:
-        row = values[i:j]
-        return any(fits(v, row[:k] + row[k + 1 :]) for k, v in enumerate(row))
+    @cache
+    def fewest(i: int, row: Open) -> float:
+        if i == n:
+            return 0 if not row else float("inf")
+        best = 1 + fewest(i + 1, row)
+        for after, goes_on in _taken(row, values[i], width):
+            best = min(best, fewest(i + 1, after if goes_on else ()))
+        return best
 
-    rows = {(i, j) for i in range(n) for j in range(i + 2, min(i + width, n) + 1) if is_row(i, j)}
-    before = [0] * (n + 1)  # the fewest figures left out tiling values[:k]
-    for k in range(1, n + 1):
-        before[k] = min([before[k - 1] + 1, *(before[i] for i in range(max(0, k - width), k - 1) if (i, k) in rows)])
-    after = [0] * (n + 1)  # and tiling values[k:]
-    for k in range(n - 1, -1, -1):
-        after[k] = min([after[k + 1] + 1, *(after[j] for j in range(k + 2, min(k + width, n) + 1) if (k, j) in rows)])
-    return {k for k in range(n) if before[k] + 1 + after[k + 1] == after[0]}
+    @cache
+    def left_out(i: int, row: Open, spare: int) -> frozenset[int]:
+        """The figures from ``i`` on that readings leaving out at most ``spare`` of them leave out."""
+        if i == n:
+            return frozenset()
+        out: set[int] = set()
+        if 1 + fewest(i + 1, row) <= spare:
+            out |= {i, *left_out(i + 1, row, spare - 1)}
+        for after, goes_on in _taken(row, values[i], width):
+            following = after if goes_on else ()
+            if fewest(i + 1, following) <= spare:
+                out |= left_out(i + 1, following, spare)
+        return frozenset(out)
+
+    least = fewest(0, ())
+    if least == float("inf"):
+        return set()
+    return set(left_out(0, (), int(least) + extra))
+
+
+def _taken(row: tuple[Decimal, ...], value: Decimal, width: int) -> list[tuple[tuple[Decimal, ...], bool]]:
+    """The row being read with ``value`` added: closed where it adds up (two cells or more), left
+    open while it holds fewer cells than the table has columns."""
+    after = (*row, value)
+    ways = []
+    if len(after) >= 2 and any(fits(v, after[:k] + after[k + 1 :]) for k, v in enumerate(after)):
+        ways.append((after, False))
+    if len(after) < width:
+        ways.append((after, True))
+    return ways
 
 
 def _placed_orders(
