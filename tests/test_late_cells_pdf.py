@@ -84,6 +84,7 @@ VARIANTS: dict[tuple[bool, str, int, int], tuple[int, bool]] = {
     (True, "万元", 24, 30): (40, False),
     (False, "万元", 16, 12): (40, False),
     (False, "元", 20, 4): (40, False),
+    (True, "万元", 14, 12): (40, False),
 }
 
 

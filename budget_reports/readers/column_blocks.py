@@ -261,12 +261,14 @@ def _rebuild_interleaved(
     code_of = iter(codes)
     row_codes = [None if is_total(compact(n.text)) else compact("".join(p.text for p in next(code_of))) for n in names]
     runs = _figure_blocks(lines, frozenset(whole_figures))
+    cells = [line for run in runs for line in run]
     if whole_codes and all(len(run) == 1 for run in runs):  # each cell a block of its own: read cell by cell
-        cells = [run[0] for run in runs]
         # A row's later cells may come after the rows below it: moved back where the sums settle them.
         placed = place_cells(cells, row_codes, side) or place_late_cells(cells, row_codes, side)
     else:
         placed = place_streams(runs, row_codes, side)
+        if placed is None and whole_codes:  # cells written one by one, a few late ones on one line after another
+            placed = place_cells(cells, row_codes, side) or place_late_cells(cells, row_codes, side)
     if placed is None:
         return None
     by_row, unplaced = placed

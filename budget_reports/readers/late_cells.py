@@ -11,8 +11,8 @@ otherwise written in one go: reading the stream as rows (runs of cells, one the 
 a late cell and its row's early cells are what a reading leaving out the fewest figures leaves out
 (then one leaving out one or two more, figures alike pairing up the other way). Each early run and
 later figures among those that make one row together is a way to move the late cells back; each
-move (then each two moves, where no single one fits) is placed by ``row_streams`` on the stream put
-back in order. A figure goes where every fitting move's every placement puts it; a row the moves
+move (then two or three rows' moves together, where no single one fits) is placed by ``row_streams``
+on the stream put back in order. A figure goes where every fitting move's every placement puts it; a row the moves
 place differently is left unplaced (its figures reported ambiguous); no fitting move at all, and the
 table stays not read. A moved cell says nothing of which part column it is in: the row's parts keep
 every order, the sums of the table's hierarchy deciding.
@@ -31,9 +31,10 @@ from budget_reports.readers.interleaved_columns import PlacedRow, StreamLine
 from budget_reports.readers.row_streams import place_cells
 from budget_reports.readers.table_headers import Side
 
-_MAX_MOVES = 60  # single moves placed before giving up (each is a search of the whole page)
-_MAX_PAIRS = 400  # pairs of moves placed, where no single move fits
+_MAX_ROWS_MOVED = 3  # rows whose late cells are moved back together
+_MAX_TRIES = 400  # sets of moves tried for each number of rows moved
 _MAX_EXTRA = 2  # figures left out beyond the fewest, where leaving out the fewest finds no move
+_MAX_PLACEMENTS = 300  # orders placed per page in all (each a search of the whole page)
 
 Move = tuple[int, int, tuple[int, ...]]  # (early run's first figure, its end, the late figures): stream indices
 Placed = tuple[dict[int, PlacedRow], list[StreamLine]]
@@ -51,16 +52,17 @@ def place_late_cells(lines: Sequence[StreamLine], codes: Sequence[str | None], s
     width = len(side.money)
     tried: set[int] = set()
     results: list[tuple[set[int], Placed]] = []
+    orders = _Orders(lines, codes, side, figures)
     for extra in range(_MAX_EXTRA + 1):  # the fewest figures left out first, then a few more
         apart = _out_of_rows(figures, width, extra)
         if not apart - tried:
             continue
         tried |= apart
         moves = _moves(figures, width, apart)
-        results = _placed_orders([[m] for m in moves][:_MAX_MOVES], lines, codes, side, figures)
-        if not results:
-            pairs = [[a, b] for a, b in combinations(moves, 2) if _apart(a, b)]
-            results = _placed_orders(pairs[:_MAX_PAIRS], lines, codes, side, figures)
+        for count in range(1, _MAX_ROWS_MOVED + 1):  # one row's late cells moved, then two rows' …
+            results = orders.placed(_together(moves, count))
+            if results:
+                break
         if results:
             break
     if not results:
@@ -85,6 +87,17 @@ def _moves(values: list[Decimal], width: int, apart: set[int]) -> list[Move]:
                     if any(fits(v, row[:k] + row[k + 1 :]) for k, v in enumerate(row)):
                         moves.append((end - early, end, late))
     return moves
+
+
+def _together(moves: list[Move], count: int) -> list[list[Move]]:
+    """Up to ``_MAX_TRIES`` sets of ``count`` moves none of which moves a figure of another."""
+    out: list[list[Move]] = []
+    for chosen in combinations(moves, count):
+        if all(_apart(a, b) for a, b in combinations(chosen, 2)):
+            out.append(list(chosen))
+            if len(out) == _MAX_TRIES:
+                break
+    return out
 
 
 def _apart(a: Move, b: Move) -> bool:
@@ -161,27 +174,31 @@ def _taken(row: tuple[Decimal, ...], value: Decimal, width: int) -> list[tuple[t
     return ways
 
 
-def _placed_orders(
-    tries: list[list[Move]],
-    lines: Sequence[StreamLine],
-    codes: Sequence[str | None],
-    side: Side,
-    values: list[Decimal],
-) -> list[tuple[set[int], Placed]]:
-    """Each distinct stream order the moves give (figures alike swapped give the same order) that
-    the sums place: the figures moved, and the placement."""
-    seen = {tuple(values)}
-    results = []
-    for moves in tries:
-        order = _order(len(lines), moves)
-        key = tuple(values[k] for k in order)
-        if key in seen:
-            continue
-        seen.add(key)
-        placed = place_cells([lines[k] for k in order], codes, side)
-        if placed is not None:
-            results.append(({k for _, _, late in moves for k in late}, placed))
-    return results
+class _Orders:
+    """The stream put back in order by moves, placed by the sums: each distinct order once (figures
+    alike swapped give the same order), no more than ``_MAX_PLACEMENTS`` of them in all."""
+
+    def __init__(
+        self, lines: Sequence[StreamLine], codes: Sequence[str | None], side: Side, values: list[Decimal]
+    ) -> None:
+        self.lines, self.codes, self.side, self.values = lines, codes, side, values
+        self.seen = {tuple(values)}
+        self.left = _MAX_PLACEMENTS
+
+    def placed(self, tries: list[list[Move]]) -> list[tuple[set[int], Placed]]:
+        """Each order the moves give that the sums place: the figures moved, and the placement."""
+        results = []
+        for moves in tries:
+            order = _order(len(self.lines), moves)
+            key = tuple(self.values[k] for k in order)
+            if key in self.seen or self.left <= 0:
+                continue
+            self.seen.add(key)
+            self.left -= 1
+            placed = place_cells([self.lines[k] for k in order], self.codes, self.side)
+            if placed is not None:
+                results.append(({k for _, _, late in moves for k in late}, placed))
+        return results
 
 
 def _agreed(results: list[tuple[set[int], Placed]], lines: Sequence[StreamLine], side: Side) -> Placed:
