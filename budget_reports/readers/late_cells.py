@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 from functools import cache
-from itertools import combinations, permutations
+from itertools import combinations, islice, permutations
 
 from budget_reports.normalize import parse_decimal
 from budget_reports.readers.class_sum_search import fits
@@ -35,6 +35,9 @@ _MAX_ROWS_MOVED = 3  # rows whose late cells are moved back together
 _MAX_TRIES = 400  # sets of moves tried for each number of rows moved
 _MAX_EXTRA = 2  # figures left out beyond the fewest, where leaving out the fewest finds no move
 _MAX_PLACEMENTS = 300  # orders placed per page in all (each a search of the whole page)
+_MAX_APART = 24  # figures left out by a reading beyond which it points to no few late cells
+_MAX_FIGURES = 400  # figures on a page beyond which no late cell is looked for
+_MAX_COMBINATIONS = 50_000  # sets of moves looked at for each number of rows moved
 
 Move = tuple[int, int, tuple[int, ...]]  # (early run's first figure, its end, the late figures): stream indices
 Placed = tuple[dict[int, PlacedRow], list[StreamLine]]
@@ -49,13 +52,15 @@ def place_late_cells(lines: Sequence[StreamLine], codes: Sequence[str | None], s
     if any(v is None for v in values):
         return None
     figures = [v for v in values if v is not None]
+    if len(figures) > _MAX_FIGURES:
+        return None
     width = len(side.money)
     tried: set[int] = set()
     results: list[tuple[set[int], Placed]] = []
     orders = _Orders(lines, codes, side, figures)
     for extra in range(_MAX_EXTRA + 1):  # the fewest figures left out first, then a few more
         apart = _out_of_rows(figures, width, extra)
-        if not apart - tried:
+        if not apart - tried or len(apart) > _MAX_APART:
             continue
         tried |= apart
         moves = _moves(figures, width, apart)
@@ -92,7 +97,7 @@ def _moves(values: list[Decimal], width: int, apart: set[int]) -> list[Move]:
 def _together(moves: list[Move], count: int) -> list[list[Move]]:
     """Up to ``_MAX_TRIES`` sets of ``count`` moves none of which moves a figure of another."""
     out: list[list[Move]] = []
-    for chosen in combinations(moves, count):
+    for chosen in islice(combinations(moves, count), _MAX_COMBINATIONS):
         if all(_apart(a, b) for a, b in combinations(chosen, 2)):
             out.append(list(chosen))
             if len(out) == _MAX_TRIES:
