@@ -1,7 +1,9 @@
 """A cell stream whose row's later cells come after the rows below, placed by the sums.
 
-The streams are the figure lines pdftotext writes for Putuo's 支出预算总表 (its 208 class, 合计
-printed last: 基本支出 | 项目支出 | 合计), one figure a line, as ``column_blocks`` hands them on.
+The streams have the shape pdftotext gives Putuo's 支出预算总表 printed with 合计 last (its 208
+class: 基本支出 | 项目支出 | 合计, the class's 项目支出 and 合计 after its 款 lines), with round
+figures, one a line, as ``column_blocks`` hands them on; the real table's text is read whole in
+``tests/test_late_cells_pdf.py``.
 """
 
 from __future__ import annotations
