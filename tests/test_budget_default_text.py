@@ -93,18 +93,21 @@ def _in_wan(value: Decimal | None) -> Decimal | None:
 
 # (department, row height, rows on the first page) -> (figures read at least, table reported as not
 # read), as measured. pdftotext writes these tables cell by cell, but a cell now and then far below
-# its row (a 项's 项目支出 after the next 类's rows): where that breaks a column's top-to-bottom
-# order no placement fits and the table is reported as not read; elsewhere the rows every placement
-# agrees on are read and the other figures reported as ambiguous cells.
+# its row (a 项's 项目支出 after the next 类's rows, out of its column's top-to-bottom order): the
+# sums move it back to its row (readers/late_cells.py). The rows every placement agrees on are read
+# and the other figures reported as ambiguous cells (a 款 whose 项 each print both 基本支出 and
+# 项目支出: the 款's parts and its 项's totals swap within every sum). Late cells may come on lines one
+# after another (urban, 14: two rows' 项目支出 written together after the 合计 row's total): where
+# the figures fit no placement as columns' runs they are placed one by one.
 VARIANTS: dict[tuple[str, int, int], tuple[int, bool]] = {
-    ("urban", 20, 30): (0, True),
-    ("urban", 16, 30): (0, True),
-    ("county", 24, 30): (0, True),
-    ("county", 20, 30): (0, False),
-    ("urban", 14, 30): (0, True),
-    ("county", 16, 7): (7, False),
-    ("county", 20, 10): (0, False),
-    ("urban", 24, 12): (7, False),
+    ("urban", 20, 30): (37, False),
+    ("urban", 16, 30): (34, False),
+    ("county", 24, 30): (33, False),
+    ("county", 20, 30): (32, False),
+    ("urban", 14, 30): (35, False),
+    ("county", 16, 7): (34, False),
+    ("county", 20, 10): (32, False),
+    ("urban", 24, 12): (35, False),
 }
 
 

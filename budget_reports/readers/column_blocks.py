@@ -42,6 +42,7 @@ from budget_reports.readers.block_words import CODE_PART as _PART
 from budget_reports.readers.block_words import figure_value
 from budget_reports.readers.cell_assignment import RowFigures
 from budget_reports.readers.interleaved_columns import LABEL_HEADER_WORDS, code_readings, name_lines, place_streams
+from budget_reports.readers.late_cells import place_late_cells
 from budget_reports.readers.linear_rows import Segment, Token
 from budget_reports.readers.row_streams import place_cells
 from budget_reports.readers.table_headers import HeaderLayout, LabelKind, Side
@@ -119,10 +120,10 @@ def rebuild_pages(
 def _pages_breaking_sums(rows: list[tuple[Segment, RowFigures]], width: int, with_total: bool) -> set[int | None]:
     """Pages holding a parent and its children (项 → 款 → 类, 类 → the total when ``with_total``), all
     placed, whose columns do not add up (beyond rounding)."""
-    placed = {
+    placed = {  # a row left without figures (its own unplaced) is unknown, not zero
         i: figures.vector(figures.candidates[0], width)
         for i, (_, figures) in enumerate(rows)
-        if len(figures.candidates) == 1
+        if len(figures.candidates) == 1 and figures.values
     }
     coded = [(compact(segment.code_text), i) for i, (segment, _) in enumerate(rows) if segment.code]
     groups = [(i, [j for c, j in coded if len(c) == len(code) + 2 and c.startswith(code)]) for code, i in coded]
@@ -260,10 +261,14 @@ def _rebuild_interleaved(
     code_of = iter(codes)
     row_codes = [None if is_total(compact(n.text)) else compact("".join(p.text for p in next(code_of))) for n in names]
     runs = _figure_blocks(lines, frozenset(whole_figures))
+    cells = [line for run in runs for line in run]
     if whole_codes and all(len(run) == 1 for run in runs):  # each cell a block of its own: read cell by cell
-        placed = place_cells([run[0] for run in runs], row_codes, side)
+        # A row's later cells may come after the rows below it: moved back where the sums settle them.
+        placed = place_cells(cells, row_codes, side) or place_late_cells(cells, row_codes, side)
     else:
         placed = place_streams(runs, row_codes, side)
+        if placed is None and whole_codes:  # cells written one by one, a few late ones on one line after another
+            placed = place_cells(cells, row_codes, side) or place_late_cells(cells, row_codes, side)
     if placed is None:
         return None
     by_row, unplaced = placed
