@@ -8,7 +8,7 @@ the original text, so every fact extracted from it can carry its evidence.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 
 
@@ -31,8 +31,11 @@ class Cell:
     line: int | None = None
 
 
+_CELL_FIELDS = ("row", "col", "text", "row_span", "col_span", "page", "line")
+if tuple(f.name for f in fields(Cell)) != _CELL_FIELDS:  # a field added to Cell must be set below too
+    raise TypeError(f"Cell's fields changed: update _init_cell ({[f.name for f in fields(Cell)]})")
 _set_row, _set_col, _set_text, _set_row_span, _set_col_span, _set_page, _set_line = (
-    Cell.__dict__[name].__set__ for name in ("row", "col", "text", "row_span", "col_span", "page", "line")
+    Cell.__dict__[name].__set__ for name in _CELL_FIELDS
 )
 
 
