@@ -13,7 +13,9 @@ from decimal import Decimal, InvalidOperation
 
 import polars as pl
 
+from budget_reports.extract.standard_tables import read_tables
 from budget_reports.gold import canonical
+from budget_reports.model import Document
 
 VIEWS = ("summary_metrics", "income", "expenditure_function", "expenditure_economic")
 PERFORMANCE_VIEWS = ("performance_projects", "performance_funds", "performance_indicators")
@@ -138,3 +140,12 @@ def guessed_figures(
                 if not value and true_value and column not in KEYS[view] and true_value not in reported:
                     unreported.append(f"{view} {key} {column}: truth {true_value}")
     return contradictions, unreported
+
+
+def function_lines(document: Document, title: str) -> dict[str, tuple[Decimal | None, Decimal | None, Decimal | None]]:
+    """The function lines a document's table titled ``title`` gives: code -> (合计, 基本支出, 项目支出)."""
+    return {
+        x.code: (x.budget_initial, x.basic, x.project)
+        for x in read_tables(document).expenditure_function
+        if x.code and x.source_table == title
+    }

@@ -20,10 +20,10 @@ from pathlib import Path
 import pytest
 
 from budget_reports.classification.reference import FUNCTION, edition
-from budget_reports.extract.standard_tables import read_tables
 from budget_reports.readers.text import read_text
 from budget_reports.text_serializations import write_serialization
 from tests.cjk_table_pdf import Column, TablePdf
+from tests.serialization_facts import function_lines
 
 TITLE = "2026年部门支出预算总表"
 HEADER = ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]
@@ -119,11 +119,7 @@ def test_a_budget_table_read_from_pdftotext_default(
     text = _pdftotext(_pdf(tmp_path / "budget.pdf", rows, row_height, page_break))
     document = read_text(text, "budget.txt")
     truth = {code: tuple(map(_in_wan, cells)) for code, cells in rows}
-    read = {
-        x.code: (x.budget_initial, x.basic, x.project)
-        for x in read_tables(document).expenditure_function
-        if x.code and x.source_table == TITLE
-    }
+    read = function_lines(document, TITLE)
     wrong = {
         code: cells
         for code, cells in read.items()

@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from budget_reports.extract.standard_tables import read_tables
 from budget_reports.readers import read_document
 from budget_reports.readers.text import read_text
 from budget_reports.text_serializations import write_serialization
 from tests.cjk_table_pdf import Column, TablePdf
 from tests.conftest import corpus_file
+from tests.serialization_facts import function_lines
 
 BUDGET = "shanghai-putuo-urban-management-2026-budget.txt"
 TITLE = "2026年部门支出预算总表"
@@ -97,11 +97,7 @@ def test_late_cells_of_a_budget_table_read_from_pdftotext_default(
     pdf, truth = _pdf(tmp_path / "budget.pdf", total_last, unit, row_height, page_break)
     text = write_serialization(pdf, "pdftotext", tmp_path / "text").read_text(encoding="utf-8")
     document = read_text(text, "budget.txt")
-    read = {
-        x.code: (x.budget_initial, x.basic, x.project)
-        for x in read_tables(document).expenditure_function
-        if x.code and x.source_table == TITLE
-    }
+    read = function_lines(document, TITLE)
     wrong = {code: cells for code, cells in read.items() if code not in truth or _contradicts(cells, truth[code])}
     assert not wrong, f"figures read into the wrong cell: {wrong}"
     reported = {Decimal(cell.figure.replace(",", "")) for cell in document.ambiguous_cells}

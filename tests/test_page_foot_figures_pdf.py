@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from budget_reports.extract.standard_tables import read_tables
 from budget_reports.readers.linear_tables import SourceLine
 from budget_reports.readers.text import read_text, text_pages
 from budget_reports.readers.wrapped_text import furniture
 from budget_reports.text_serializations import write_serialization
 from tests.cjk_table_pdf import Column, TablePdf
+from tests.serialization_facts import function_lines
 from tests.test_small_whole_figures_pdf import _rows, _truth
 from tests.test_total_column_last_pdf import NAMES, TITLE
 
@@ -87,11 +87,7 @@ def test_a_small_figure_at_the_foot_of_a_page_is_read(
     if numbered and serializer == "pdftotext-layout":  # the default text writes page 1's inside its cells
         assert dropped == [(1, "-1-"), (2, "-2-")]
     document = read_text(text, "foot.txt")
-    read = {
-        x.code: (x.budget_initial, x.basic, x.project)
-        for x in read_tables(document).expenditure_function
-        if x.code and x.source_table == TITLE
-    }
+    read = function_lines(document, TITLE)
     assert read == _truth()
     assert [cell.figure for cell in document.ambiguous_cells] == []
     assert document.lost == []

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from budget_reports.extract.standard_tables import read_tables
 from budget_reports.readers.text import read_text
 from budget_reports.text_serializations import write_serialization
 from tests.cjk_table_pdf import Column, TablePdf
+from tests.serialization_facts import function_lines
 from tests.test_total_column_last_pdf import NAMES, TITLE
 
 # Each 项's (基本支出, 项目支出) in 元; the 类 and 款 lines are their sums.
@@ -92,11 +92,7 @@ def _read(
         pytest.skip("pdftotext (poppler-utils) is not installed: scripts/system-deps.sh installs it")
     pdf = _pdf(tmp_path / "small.pdf", _rows(leaves), total_last, split, wrap)
     document = read_text(write_serialization(pdf, serializer, tmp_path / "text").read_text(encoding="utf-8"), "s.txt")
-    read = {
-        x.code: (x.budget_initial, x.basic, x.project)
-        for x in read_tables(document).expenditure_function
-        if x.code and x.source_table == TITLE
-    }
+    read = function_lines(document, TITLE)
     return read, [cell.figure for cell in document.ambiguous_cells] + document.lost
 
 

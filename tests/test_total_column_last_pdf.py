@@ -32,7 +32,7 @@ from tests.baseline_pdf import TablePdf as BaselineTablePdf
 from tests.cjk_table_pdf import Column, TablePdf
 from tests.conftest import corpus_file
 from tests.seed_pdf import typeset
-from tests.serialization_facts import facts, measured
+from tests.serialization_facts import facts, function_lines, measured
 
 BUDGET = "shanghai-putuo-urban-management-2026-budget.txt"
 TITLE = "2026年部门支出预算总表"
@@ -320,11 +320,7 @@ def test_a_grid_printing_the_total_last_read_cell_by_cell(tmp_path: Path, row_he
     pdf = _grid_pdf(tmp_path / "grid.pdf", rows, row_height, page_break)
     text = write_serialization(pdf, "pdftotext", tmp_path / "text").read_text(encoding="utf-8")
     document = read_text(text, "grid.txt")
-    read = {
-        x.code: (x.budget_initial, x.basic, x.project)
-        for x in read_tables(document).expenditure_function
-        if x.code and x.source_table == TITLE
-    }
+    read = function_lines(document, TITLE)
     truth = {code: tuple(Decimal(v) / 10_000 for v in (total, basic, project)) for code, total, basic, project in rows}
     assert read == truth
     assert document.ambiguous_cells == [] and document.lost == []
