@@ -18,6 +18,7 @@ import duckdb
 import pdfplumber
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import SessionNotCreatedException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
@@ -31,6 +32,7 @@ LATER_YEAR_OF = SEED_FILES[0]  # 中国共产党泸州市直属机关工作委�
 LATER_YEAR_FILE = "later-year.txt"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
+STARTS = 3  # tries to start the browser
 
 
 @pytest.fixture(scope="module")
@@ -55,17 +57,29 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[webdriver.Chrome]:
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[webdriver.Chrome]:
     for program in (CHROMIUM, CHROMEDRIVER):
         if not program.exists():  # scripts/system-deps.sh (run by `make test`) installs both
             raise FileNotFoundError(f"{program} missing: run scripts/system-deps.sh (apt-get install chromium-driver)")
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
-        options.add_argument(argument)
-    options.add_argument("--window-size=1280,1600")
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=str(CHROMEDRIVER)))
+    driver = None
+    for attempt in range(STARTS):
+        options = webdriver.ChromeOptions()
+        options.binary_location = str(CHROMIUM)
+        for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
+            options.add_argument(argument)
+        options.add_argument("--window-size=1280,1600")
+        # A profile of its own each start: nothing left by another browser's start can stop this one.
+        options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        try:
+            driver = webdriver.Chrome(options=options, service=Service(executable_path=str(CHROMEDRIVER)))
+            break
+        except SessionNotCreatedException:
+            # Headless chromium now and then dies before it opens its DevTools port on a loaded
+            # machine ("DevToolsActivePort file doesn't exist"): a start, not a page, failed.
+            if attempt == STARTS - 1:
+                raise
+    assert driver is not None
     try:
         yield driver
     finally:
