@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import random
 import shutil
+from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 
@@ -51,12 +52,21 @@ def _rows(items: tuple[str, ...], seed: int) -> list[tuple[str, Cells]]:
         project = rng.randrange(10_000, 3_000_000) if kind != "basic" else 0
         leaves[code] = (basic, project)
     codes = sorted({code[:n] for code in items for n in (3, 5, 7)})
-    rows = []
+    return [
+        (code, (Decimal(total), Decimal(basic) or None, Decimal(project) or None))
+        for code, total, basic, project in summed_lines(leaves, codes)
+    ]
+
+
+def summed_lines(leaves: dict[str, tuple[int, int]], codes: Iterable[str]) -> list[tuple[str, int, int, int]]:
+    """(code, 合计, 基本支出, 项目支出) of each line of ``codes``: a 类 or 款 the sums of its 项
+    (``leaves``: each 项's 基本支出 and 项目支出)."""
+    lines = []
     for code in codes:
         basic = sum(b for leaf, (b, _) in leaves.items() if leaf.startswith(code))
         project = sum(p for leaf, (_, p) in leaves.items() if leaf.startswith(code))
-        rows.append((code, (Decimal(basic + project), Decimal(basic) or None, Decimal(project) or None)))
-    return rows
+        lines.append((code, basic + project, basic, project))
+    return lines
 
 
 def _printed(value: Decimal | None) -> str:
@@ -70,14 +80,22 @@ def _pdf(path: Path, rows: list[tuple[str, Cells]], row_height: int, page_break:
     body = [[code, _name(code), *map(_printed, cells)] for code, cells in rows]
     total = [sum((cells[k] or Decimal(0)) for code, cells in rows if len(code) == 3) for k in range(3)]
     body.append(["", "合计", *(_printed(v or None) for v in total)])
+    return two_page_table(path, columns, HEADER, body, row_height, page_break)
+
+
+def two_page_table(
+    path: Path, columns: list[Column], header: list[str], body: list[list[str]], row_height: int, page_break: int
+) -> Path:
+    """The budget table under its title and unit, its first ``page_break`` rows on the title's page,
+    the rest on the next page under the header printed again."""
     pdf = TablePdf()
     pdf.new_page()
     pdf.text(180, 60, TITLE, 14)
     pdf.text(440, 90, "单位：元")
-    pdf.ruled_table(40, 110, columns, [HEADER, *body[:page_break]], row_height)
+    pdf.ruled_table(40, 110, columns, [header, *body[:page_break]], row_height)
     if page_break < len(body):
         pdf.new_page()
-        pdf.ruled_table(40, 60, columns, [HEADER, *body[page_break:]], row_height)
+        pdf.ruled_table(40, 60, columns, [header, *body[page_break:]], row_height)
     return pdf.save(path)
 
 

@@ -20,6 +20,7 @@ from budget_reports.readers.text import read_text
 from budget_reports.text_serializations import write_serialization
 from tests.cjk_table_pdf import Column, TablePdf
 from tests.serialization_facts import function_lines
+from tests.test_budget_default_text import summed_lines
 from tests.test_total_column_last_pdf import NAMES, TITLE
 
 # Each 项's (基本支出, 项目支出) in 元; the 类 and 款 lines are their sums.
@@ -51,12 +52,7 @@ Leaves = dict[str, tuple[int, int]]
 
 
 def _rows(leaves: Leaves = LEAVES) -> list[Row]:
-    rows = []
-    for code in NAMES:
-        basic = sum(b for leaf, (b, _) in leaves.items() if leaf.startswith(code))
-        project = sum(p for leaf, (_, p) in leaves.items() if leaf.startswith(code))
-        rows.append((code, basic + project, basic, project))
-    return rows
+    return summed_lines(leaves, NAMES)
 
 
 def _pdf(path: Path, rows: list[Row], total_last: bool, split: bool = False, wrap: int = 0) -> Path:

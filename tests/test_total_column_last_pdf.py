@@ -29,10 +29,11 @@ from budget_reports.readers.text import read_text
 from budget_reports.text_serializations import write_serialization
 from tests.baseline_pdf import Column as BaselineColumn
 from tests.baseline_pdf import TablePdf as BaselineTablePdf
-from tests.cjk_table_pdf import Column, TablePdf
+from tests.cjk_table_pdf import Column
 from tests.conftest import corpus_file
 from tests.seed_pdf import typeset
 from tests.serialization_facts import facts, function_lines, measured
+from tests.test_budget_default_text import summed_lines, two_page_table
 
 BUDGET = "shanghai-putuo-urban-management-2026-budget.txt"
 TITLE = "2026年部门支出预算总表"
@@ -285,13 +286,7 @@ def _split(basic: int | None, project: int | None) -> tuple[int, int]:
 
 def _grid_rows() -> list[tuple[str, int, int, int]]:
     """(code, 合计, 基本支出, 项目支出) of every line, 类 and 款 summed from their 项."""
-    leaves = {code: _split(*cells) for code, cells in LEAVES.items()}
-    rows = []
-    for code in NAMES:
-        basic = sum(b for leaf, (b, _) in leaves.items() if leaf.startswith(code))
-        project = sum(p for leaf, (_, p) in leaves.items() if leaf.startswith(code))
-        rows.append((code, basic + project, basic, project))
-    return rows
+    return summed_lines({code: _split(*cells) for code, cells in LEAVES.items()}, NAMES)
 
 
 def _grid_pdf(path: Path, rows: list[tuple[str, int, int, int]], row_height: int, page_break: int) -> Path:
@@ -300,15 +295,7 @@ def _grid_pdf(path: Path, rows: list[tuple[str, int, int, int]], row_height: int
     body = [[code, NAMES[code], f"{basic:,}", f"{project:,}", f"{total:,}"] for code, total, basic, project in rows]
     classes = [row for row in rows if len(row[0]) == 3]
     body.append(["", "合计", *(f"{sum(row[k] for row in classes):,}" for k in (2, 3, 1))])
-    pdf = TablePdf()
-    pdf.new_page()
-    pdf.text(180, 60, TITLE, 14)
-    pdf.text(440, 90, "单位：元")
-    pdf.ruled_table(40, 110, columns, [header, *body[:page_break]], row_height)
-    if page_break < len(body):
-        pdf.new_page()
-        pdf.ruled_table(40, 60, columns, [header, *body[page_break:]], row_height)
-    return pdf.save(path)
+    return two_page_table(path, columns, header, body, row_height, page_break)
 
 
 @pytest.mark.parametrize(("row_height", "page_break"), [(16, 30), (20, 10), (24, 10)])
