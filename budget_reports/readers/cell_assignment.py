@@ -307,7 +307,17 @@ class _ByColumn:
         need = -total[self.column]
         low = bisect_left(self.keys, need - tolerance)
         high = bisect_right(self.keys, need + tolerance)
-        return [k for k, vector in self.entries[low:high] if _near_zero(_add(total, vector), tolerance)]
+        return [k for k, vector in self.entries[low:high] if _completes(total, vector, tolerance)]
+
+
+def _completes(total: tuple[int, ...], vector: tuple[int, ...], tolerance: int) -> bool:
+    """Whether ``total`` plus ``vector`` is within ``tolerance`` of zero in every column: column by
+    column, stopping at the first that is not (most vectors tried fail in their first columns)."""
+    # A plain loop: ``all()`` over a generator costs as much as the whole search saves here.
+    for a, b in zip(total, vector, strict=True):  # noqa: SIM110
+        if not -tolerance <= a + b <= tolerance:
+            return False
+    return True
 
 
 def bound_by_parent(parent: RowFigures, children: list[RowFigures], width: int) -> bool:
