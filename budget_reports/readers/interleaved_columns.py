@@ -331,14 +331,17 @@ class _Search:
     def column_sums_hold(self, rows_before: int, rows_filled: int) -> bool:
         """The total column's families completed by filling rows ``rows_before`` to ``rows_filled`` add
         up (those completed before were checked when their last row was filled)."""
-        cells = self.total_at
+        cells, whole, half = self.total_at, self.whole, self.half
         for (parent, children), last in zip(self.groups, self.groups_ending, strict=True):
             if not rows_before <= last < rows_filled:
                 continue
-            value = self.whole[cells[parent]]
-            parts = sum(self.whole[cells[c]] for c in children)
-            slack = self.half[cells[parent]] + sum(self.half[cells[c]] for c in children)
-            if abs(value - parts) > slack:
+            figure = cells[parent]
+            value, slack = whole[figure], half[figure]
+            for c in children:  # a plain loop: two generators per family cost more than the sums
+                figure = cells[c]
+                value -= whole[figure]
+                slack += half[figure]
+            if abs(value) > slack:
                 return False
         return True
 
@@ -401,12 +404,16 @@ class _Search:
             if self.nonnegative
             else None
         )
+        # Plain loops below, not generators: they run for every start of every run tried.
         for start in range(lowest + 1, self.n_rows - len(run) + 1):
             end = start + len(run)
-            if room is not None and not all(room[offset][start + offset] for offset in range(len(run))):
+            if room is not None and not _fits_from(room, start):
                 continue
-            # The run goes after the column ending lowest above it.
-            chain = max((c for c in range(len(chains)) if chains[c] < start), key=chains.__getitem__)
+            # The run goes after the column ending lowest above it (the first such, as ``max`` picks).
+            chain = -1
+            for c, ends in enumerate(chains):
+                if ends < start and (chain < 0 or ends > chains[chain]):
+                    chain = c
             saved = chains[chain]
             chains[chain] = end - 1
             # The rows' state before the run, put back as it was once its placements are tried.
@@ -419,14 +426,29 @@ class _Search:
                 held[r] = tuple(sorted((*held[r], whole[i])))
                 self.assignment[i] = (r, 1)
             # No later run reaches the rows above the lowest column's end: they must be full now.
-            closed = range(lowest + 1, min(chains) + 1)
-            if all(abs(lacking[r]) <= slack[r] for r in closed):
+            if _all_filled(lacking, slack, lowest + 1, min(chains) + 1):
                 self.parts(runs, k + 1, chains, lacking, slack, held)
             chains[chain] = saved
             self.unfilled = unfilled
             lacking[start:end], slack[start:end], held[start:end] = lacked, slacked, had
             for i in run:
                 del self.assignment[i]
+
+
+def _fits_from(room: list[list[bool]], start: int) -> bool:
+    """Whether each figure of a run may stand in its row, the run starting at row ``start``."""
+    for offset, rows in enumerate(room):  # noqa: SIM110 - all() over a generator is slower here
+        if not rows[start + offset]:
+            return False
+    return True
+
+
+def _all_filled(lacking: list[int], slack: list[int], first: int, end: int) -> bool:
+    """Whether rows ``first`` to ``end`` (excluded) lack nothing beyond their rounding."""
+    for r in range(first, end):  # noqa: SIM110 - all() over a generator is slower here
+        if abs(lacking[r]) > slack[r]:
+            return False
+    return True
 
 
 def _pools(side: Side) -> list[list[int]] | None:

@@ -287,12 +287,7 @@ class _Search:
                 for n in rules_of_row[r]:  # the figure counts in the sums it is a part of
                     rule_sums[n][0] += whole
                     rule_sums[n][1] += half
-                # The sums whose rows are all behind the column's last figure now.
-                if (
-                    all(self.within(k, n) for n in rules_of_row[r])
-                    and all(self.adds_up(k, n) for end, n in rule_ends if before < end <= r)
-                    and all(self.fund_row_holds(n, q) for n in self.fund_sums_of[k] for q in range(before + 1, r + 1))
-                ):
+                if self.holds(k, before, r, rules_of_row[r], rule_ends):
                     self.run(i + 1)
                 for n in rules_of_row[r]:
                     rule_sums[n][0] -= whole
@@ -301,6 +296,22 @@ class _Search:
                 self.state[first_cell + r] = -1
                 del self.placed[i]
                 self.last[k] = before
+
+    def holds(self, k: int, before: int, r: int, rules: list[int], rule_ends: list[tuple[int, int]]) -> bool:
+        """The sums whose rows are all behind column ``k``'s last figure now that it went from row
+        ``before`` down to ``r`` (``rules``: those the figure is a part of). Plain loops: this runs
+        for every cell tried, and a generator for each of the three checks costs more than them."""
+        for n in rules:
+            if not self.within(k, n):
+                return False
+        for end, n in rule_ends:
+            if before < end <= r and not self.adds_up(k, n):
+                return False
+        for n in self.fund_sums_of[k]:
+            for q in range(before + 1, r + 1):
+                if not self.fund_row_holds(n, q):
+                    return False
+        return True
 
     def cell(self, k: int, r: int) -> tuple[int, int]:
         i = self.grid[k][r]
