@@ -107,13 +107,18 @@ new_token = tuple.__new__
 def line_tokens(text: str, page: int | None, line: int) -> list[Token]:
     """The line's words as printed (full-width brackets kept), split at any run of spaces and
     where a label is glued to the figure before it."""
-    return [
-        new_token(Token, (part, page, line, None))
+    return [new_token(Token, (word, page, line, None)) for word in _words(text)]
+
+
+@lru_cache(maxsize=16_384)  # a table's lines are split by several readers (title, header, rows, spans)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(
+        part
         for word in _SPACES.split(text)
         if word
         # A label glued to a figure is Chinese: codes and figures (ASCII) are words as they stand.
         for part in ((word,) if word.isascii() else _unglued(word))
-    ]
+    )
 
 
 def _unglued(word: str) -> list[str]:
