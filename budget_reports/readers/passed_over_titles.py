@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import lru_cache
 
 from budget_reports.extract.standard_tables.recognise import TableKind, kind_of_title
 from budget_reports.normalize import compact
@@ -100,9 +101,10 @@ def _extent(lines: list[SourceLine], begin: int, limit: int) -> int:
     return end
 
 
-def table_figures(text: str) -> list[str]:
+@lru_cache(maxsize=4_096)  # each reader taking tables from their titles spans the same lines again
+def table_figures(text: str) -> tuple[str, ...]:
     """The line's words that are a table's figures (a code written whole is not one)."""
     if not any(map(str.isdigit, text)):
-        return []
+        return ()
     words = [token.text for token in line_tokens(text, None, 0)]
-    return [word for word in words if is_figure(word) and not (word.isdigit() and len(word) in _CODE_LENGTHS)]
+    return tuple(word for word in words if is_figure(word) and not (word.isdigit() and len(word) in _CODE_LENGTHS))
