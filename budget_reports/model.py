@@ -7,9 +7,10 @@ the original text, so every fact extracted from it can carry its evidence.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
+from typing import Any
 
 
 class BlockKind(StrEnum):
@@ -31,11 +32,17 @@ class Cell:
     line: int | None = None
 
 
-_CELL_FIELDS = ("row", "col", "text", "row_span", "col_span", "page", "line")
-if tuple(f.name for f in fields(Cell)) != _CELL_FIELDS:  # a field added to Cell must be set below too
-    raise TypeError(f"Cell's fields changed: update _init_cell ({[f.name for f in fields(Cell)]})")
-_set_row, _set_col, _set_text, _set_row_span, _set_col_span, _set_page, _set_line = (
-    Cell.__dict__[name].__set__ for name in _CELL_FIELDS
+def _slot_setters(cls: type, names: tuple[str, ...]) -> list[Callable[[Any, Any], None]]:
+    """The setters of a frozen slots dataclass's fields, for a constructor that sets them directly;
+    refuses to load if the fields are not ``names`` (a field added without a setter would be left unset)."""
+    actual = tuple(f.name for f in fields(cls))
+    if actual != names:
+        raise TypeError(f"{cls.__name__}'s fields changed: update its constructor ({list(actual)})")
+    return [cls.__dict__[name].__set__ for name in names]
+
+
+_set_row, _set_col, _set_text, _set_row_span, _set_col_span, _set_page, _set_line = _slot_setters(
+    Cell, ("row", "col", "text", "row_span", "col_span", "page", "line")
 )
 
 
@@ -125,6 +132,33 @@ class Block:
             if start <= offset:
                 index = i
         return self.line + index
+
+
+_set_kind, _set_block_text, _set_block_page, _set_block_line, _set_table, _set_line_starts = _slot_setters(
+    Block, ("kind", "text", "page", "line", "table", "line_starts")
+)
+
+
+def _init_block(
+    self: Block,
+    kind: BlockKind,
+    text: str,
+    page: int | None = None,
+    line: int | None = None,
+    table: Table | None = None,
+    line_starts: tuple[int, ...] = (),
+) -> None:
+    """As ``_init_cell``: the slots' setters instead of ``object.__setattr__`` (every paragraph,
+    heading and table of a report is a block)."""
+    _set_kind(self, kind)
+    _set_block_text(self, text)
+    _set_block_page(self, page)
+    _set_block_line(self, line)
+    _set_table(self, table)
+    _set_line_starts(self, line_starts)
+
+
+Block.__init__ = _init_block  # type: ignore[method-assign]
 
 
 @dataclass(frozen=True, slots=True)
