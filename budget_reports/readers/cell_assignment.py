@@ -262,32 +262,55 @@ def _fitting_candidates(options: list[list[tuple[int, ...]]], tolerance: int, wi
     for d in reversed(range(len(free))):
         only_rising[d] = only_rising[d + 1] and min(map(min, options[free[d]]), default=0) >= 0
     fits: list[set[int]] = [set() for _ in options]
-    chosen = [0] * len(free)
     if not free:
         if _near_zero(start, tolerance):
             for i in fixed:
                 fits[i].add(0)
         return fits
-    last = _ByColumn(options[free[-1]])
+    _FitSearch(options, fixed, free, only_rising, tolerance, fits).visit(0, start)
+    return fits
 
-    def visit(depth: int, total: tuple[int, ...]) -> None:
-        if only_rising[depth] and max(total, default=0) > tolerance:
+
+class _FitSearch:
+    """The depth-first search of ``_fitting_candidates``, adding to ``fits``. A class rather than a
+    function calling itself through its closure: such a closure is a reference cycle, and all it
+    holds (the vectors, the sets) would wait for the cyclic garbage collector; a report asks this
+    search a hundred times."""
+
+    __slots__ = ("chosen", "fits", "fixed", "free", "last", "only_rising", "options", "tolerance")
+
+    def __init__(
+        self,
+        options: list[list[tuple[int, ...]]],
+        fixed: list[int],
+        free: list[int],
+        only_rising: list[bool],
+        tolerance: int,
+        fits: list[set[int]],
+    ) -> None:
+        self.options, self.fixed, self.free, self.only_rising = options, fixed, free, only_rising
+        self.tolerance, self.fits = tolerance, fits
+        self.chosen = [0] * len(free)
+        self.last = _ByColumn(options[free[-1]])
+
+    def visit(self, depth: int, total: tuple[int, ...]) -> None:
+        tolerance, free = self.tolerance, self.free
+        if self.only_rising[depth] and max(total, default=0) > tolerance:
             return
         if depth == len(free) - 1:
-            matches = last.completing(total, tolerance)
+            matches = self.last.completing(total, tolerance)
             if matches:
-                for i in fixed:
+                fits = self.fits
+                for i in self.fixed:
                     fits[i].add(0)
-                for i, index in zip(free[:-1], chosen, strict=False):  # the last member's are the matches
+                for i, index in zip(free[:-1], self.chosen, strict=False):  # the last member's are the matches
                     fits[i].add(index)
                 fits[free[-1]].update(matches)
             return
-        for index, vector in enumerate(options[free[depth]]):
+        chosen = self.chosen
+        for index, vector in enumerate(self.options[free[depth]]):
             chosen[depth] = index
-            visit(depth + 1, _add(total, vector))
-
-    visit(0, start)
-    return fits
+            self.visit(depth + 1, _add(total, vector))
 
 
 class _ByColumn:
