@@ -806,7 +806,12 @@ def _continues_to_the_right(previous: list[PlacedSide | None], sides: list[int])
 
 
 def _shared_prefix(a: str, b: str) -> int:
-    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    # A plain loop: codes are a few digits, fewer than a generator costs to set up.
+    n = min(len(a), len(b))
+    i = 0
+    while i < n and a[i] == b[i]:
+        i += 1
+    return i
 
 
 def _merge(segs: list[Segment]) -> Segment:
