@@ -1,15 +1,15 @@
 """A header whose last line holds 合计 alone (本年支出 over 合计, a wrapped header cell), read from the
 text the extractors write one row per line (pdftotext -raw, pypdfium2, pdfplumber) and -layout.
 
-Such a line reads like the table's 合计 row printing nothing; it is the header's where the header names
-its columns only with it and the first row (its label and figures) follows, after more header lines
-or the column numbers maybe. Variants of Putuo's finance bureau's 2024 支出决算表 (万元): the total
-column first or last, its header cell over two lines or three (本年 / 支出 / 合计: 合计 alone below
-every other header word), the other cells wrapped too (基本 / 支出), the column numbers (栏次 1 2 3)
-under the header; the table's own 合计 row printing its figures or none; two layouts (本年支出合计 |
-基本支出 | 项目支出 | 上缴上级支出 | 经营支出 | 对附属单位补助支出, and 合计 | 基本支出 | 项目支出).
-Every line is read, each figure in its column or reported as ambiguous, none wrong; the header is
-printed again on the second page.
+Such a line reads like the table's 合计 row printing nothing; it is the header's where the header
+names its columns only with it and the first row (its label and figures) follows, after more header
+lines or the column numbers maybe. Variants of Putuo's finance bureau's 2024 支出决算表 (万元): the
+total column first or last, its header cell over two lines or three (本年 / 支出 / 合计: 合计 alone
+below every other header word), the other cells wrapped too (基本 / 支出, 科目 / 编码), the column
+numbers (栏次 1 2 3) under the header; the table's own 合计 row printing its figures or none; two
+layouts (本年支出合计 | 基本支出 | 项目支出 | 上缴上级支出 | 经营支出 | 对附属单位补助支出, and
+合计 | 基本支出 | 项目支出). Every line is read, each figure in its column or reported as ambiguous,
+none wrong; the header is printed again on the second page.
 """
 
 from __future__ import annotations
@@ -27,9 +27,9 @@ from tests.baseline_pdf import Column, TablePdf
 from tests.test_total_column_last_pdf import SPENDING, SPENDING_TITLE, _wrapped
 
 SERIALIZERS = ("pdftotext-raw", "pypdfium2", "pdfplumber", "pdftotext-layout")
-# How the header's cells are cut over lines: the total's over two or three, the parts' too, and the
-# three-line header with the column numbers under it.
-SPLITS = ("two", "three", "parts", "numbered")
+# How the header's cells are cut over lines: the total's over two or three, the parts' too, the
+# labels' too (科目 / 编码), and the three-line header with the column numbers under it.
+SPLITS = ("two", "three", "parts", "labels", "numbered")
 TOTAL_ROW = ("2,940.05", "2,336.91", "603.14")  # 合计's total, 基本支出, 项目支出
 
 
@@ -57,7 +57,8 @@ def _pdf(path: Path, wide: bool, total_last: bool, split: str, total_figures: bo
 
     rows = [[[code], _wrapped(name, 8), *figures(*cells)] for code, name, *cells in SPENDING]
     rows.append([[], ["合计"], *figures(*(TOTAL_ROW if total_figures else ("", "", "")))])
-    header = [[["科目编码"], ["科目名称"], *ordered(parts, total)]]
+    labels = [["科目", "编码"], ["科目", "名称"]] if split == "labels" else [["科目编码"], ["科目名称"]]
+    header = [[*labels, *ordered(parts, total)]]
     if split == "numbered":
         header.append([["栏次"], [], *([str(k)] for k in range(1, len(parts) + 2))])
     pdf = TablePdf()
