@@ -52,8 +52,11 @@ from budget_reports.readers.linear_rows import (
     enumerator_value,
     gather_rows,
     is_figure,
+    is_row_label,
     is_row_line,
     line_tokens,
+    opens_with_code,
+    pending_has_figures,
     segments,
     strip_header_leftovers,
 )
@@ -239,7 +242,7 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
             unit = lines[i]
         elif _is_column_numbers(text):
             pass
-        elif is_row_line(line_tokens(text, None, 0), coded=True) and header:
+        elif is_row_line(line_tokens(text, None, 0), coded=True) and header and not _total_in_header(lines, i, header):
             break
         else:
             header.append(lines[i])
@@ -263,7 +266,7 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
             continue
         if line.page != page:
             page = line.page
-            after_header = _skip_repeated_header(lines, i, header_key, coded)
+            after_header = _continued_rows_start(lines, i, header_key, coded)
             page_headers[page] = [repeated.text for repeated in lines[i:after_header]]
             i = after_header
             continue
@@ -365,6 +368,69 @@ def _assembled(
     blocks.append(_table_block(table))
     rebuilt = RebuiltTable(kind_of_title(compact(title.text)), layout, placed_rows)
     return LinearTable(start, end, blocks, unplaced + ambiguous, rebuilt=rebuilt, unplaced=unplaced)
+
+
+def _total_in_header(lines: list[SourceLine], i: int, header: list[SourceLine]) -> bool:
+    """A total alone on line ``i`` (合计, no figure) that ends a wrapped header cell (本年支出 over 合计)
+    rather than being the table's 合计 row, ``header`` the header's lines before it. The 合计 row
+    prints its figures on its line or the next (pdfplumber, -raw), or nothing where the table is
+    empty; the header's line is followed by the first row, label and figures (after more header
+    lines, maybe), and without it the header names its columns less well (no layout, or a less
+    specific one)."""
+    tokens = strip_header_leftovers(line_tokens(lines[i].text, None, 0))
+    if len(tokens) != 1 or not is_total(tokens[0].text):
+        return False
+    rest, first_row = _header_continuation(lines, i)
+    if first_row is None or not _opens_a_row(lines, first_row):
+        return False  # the 合计 row's figures below it, no row (an empty table), page furniture
+    before, after = [h.text for h in header], [line.text for line in rest]
+    with_it = _header_layout([*before, lines[i].text, *after])
+    without = _header_layout([*before, *after])
+    return with_it is not None and (without is None or with_it.specificity() > without.specificity())
+
+
+def _opens_a_row(lines: list[SourceLine], k: int) -> bool:
+    """Line ``k`` prints a body row: its label (a code, a numbered item, a total) and figures after
+    it, or a total alone over its figures (pdfplumber, -raw: the total and a part at least, never
+    one number, which may be the page's). Text written by columns or in streams (pdftotext's
+    default) prints a label alone, its figures apart: its header is read by its blocks."""
+    tokens = strip_header_leftovers(line_tokens(lines[k].text, None, 0))
+    if len(tokens) == 1 and is_total(tokens[0].text):
+        below = next((line for line in lines[k + 1 :] if line.text.strip()), None)
+        words = line_tokens(below.text, None, 0) if below is not None and below.page == lines[k].page else []
+        return len(words) > 1 and all(is_figure(t.text) for t in words)
+    opens = opens_with_code(tokens) or is_row_label(tokens[0].text)
+    return opens and pending_has_figures(tokens[1:])
+
+
+def _header_continuation(lines: list[SourceLine], i: int) -> tuple[list[SourceLine], int | None]:
+    """The header's lines after line ``i`` (on its page, as the header loop takes them: no unit line
+    or column numbers) and the index of the first row's line after them; None where the table ends first."""
+    rest: list[SourceLine] = []
+    for k in range(i + 1, min(len(lines), i + 1 + _HEADER_MAX_LINES)):
+        line = lines[k]
+        key = compact(line.text)
+        if line.page != lines[i].page or is_title(line.text) or _TABLE_END.match(key) or "。" in key:
+            return rest, None
+        if not key or unit_of(line.text) is not None or _is_column_numbers(line.text):
+            continue
+        if is_row_line(line_tokens(line.text, None, 0), coded=True):
+            return rest, k
+        rest.append(line)
+    return rest, None
+
+
+def _continued_rows_start(lines: list[SourceLine], begin: int, header_key: str, coded: bool) -> int:
+    """Where a continuation page's rows start (its first line ``begin``): after its repeated header,
+    where skipping it stops as at a row at a total alone that is the header's (本年支出 over 合计) and
+    at the column numbers (栏次 1 2 3, figures that are no row)."""
+    end = _skip_repeated_header(lines, begin, header_key, coded)
+    while end < len(lines):
+        repeated = [line for line in lines[begin:end] if (key := compact(line.text)) and key in header_key]
+        if not _is_column_numbers(lines[end].text) and not (repeated and _total_in_header(lines, end, repeated)):
+            return end
+        end = _skip_repeated_header(lines, end + 1, header_key, coded)
+    return end
 
 
 def _header_layout(texts: list[str]) -> HeaderLayout | None:
