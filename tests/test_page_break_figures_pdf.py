@@ -28,6 +28,7 @@ from budget_reports.text_serializations import write_serialization
 from tests.cjk_table_pdf import Column, TablePdf
 from tests.serialization_facts import function_lines
 from tests.test_budget_default_text import summed_lines
+from tests.test_small_whole_figures_pdf import LEAVES
 from tests.test_total_column_last_pdf import NAMES, TITLE
 
 HEADER = ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]
@@ -38,17 +39,7 @@ _TOP, _BOTTOM = 20.0, 800.0  # where a page number stands, in points from the to
 
 def _leaves(figure: int) -> dict[str, tuple[int, int]]:
     """Each 项's (基本支出, 项目支出); 2080501's 项目支出 is the figure split from its row."""
-    return {
-        "2080501": (850, figure),
-        "2080505": (301, 1_200),
-        "2080506": (96_000, 208),
-        "2080599": (34_720, 99),
-        "2080801": (60, 294_000),
-        "2101101": (2_500, 301),
-        "2120104": (22_783, 10_992),
-        "2210201": (649, 81),
-        "2210203": (3_222, 500),
-    }
+    return {**LEAVES, "2080501": (850, figure)}
 
 
 def _pdf(path: Path, figure: int, unit: str, numbers: tuple[str, str] | None, repeated: bool) -> Path:

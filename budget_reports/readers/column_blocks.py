@@ -670,15 +670,12 @@ def _printed_orders(lines: Sequence[BlockLine], side: Side) -> tuple[tuple[int, 
 def _agrees(order: tuple[int, ...], total: int, parts: tuple[int, ...], seen: list[int | None]) -> bool:
     """Whether ``order`` prints ``total`` on the side of its parts the header's words put it (any
     order agrees where they do not tell: a name not found, or the total's among its parts')."""
-    at, of_parts = seen[total], [seen[part] for part in parts]
-    if at is None or any(p is None for p in of_parts):
-        return True
-    before = at < min(p for p in of_parts if p is not None)
-    after = at > max(p for p in of_parts if p is not None)
-    if not before and not after:
+    at = seen[total]
+    of_parts = [p for p in (seen[part] for part in parts) if p is not None]
+    if at is None or len(of_parts) < len(parts) or min(of_parts) <= at <= max(of_parts):
         return True
     position = {column: k for k, column in enumerate(order)}
-    return (position[total] < min(position[part] for part in parts)) == before
+    return (position[total] < min(position[part] for part in parts)) == (at < min(of_parts))
 
 
 def _place_columns(
