@@ -648,27 +648,34 @@ def _placements(
 
 
 def _printed_orders(lines: Sequence[BlockLine], side: Side) -> tuple[tuple[int, ...], ...]:
-    """The orders the money columns may be printed in: the layout's, or with the total column that
-    opens it moved after its parts (基本支出 | 项目支出 | 合计, as some provinces and counties print
-    it). The header, written column by column, tells which where its words come in one of the two
-    orders; else both are tried in turn, the template's (合计 first) before the other."""
-    width = len(side.money)
-    layout_order = tuple(range(width))
-    if len(side.sums) != 1 or side.sums[0][0] != 0 or width < 2:
-        return (layout_order,)
-    total_last = (*range(1, width), 0)
+    """The orders the money columns may be printed in (``Side.printed_orders``: each total before
+    or after the columns it sums, 基本支出 | 项目支出 | 合计 as some provinces and counties print it),
+    those the header tells first. The header, written column by column, tells where a total stands
+    when its name comes before all its parts' names or after them; the orders agreeing with every
+    total it tells are kept, else all are tried in turn, the template's first."""
+    orders = side.printed_orders()
+    if len(orders) == 1:
+        return tuple(orders)
     first_seen: dict[str, int] = {}
     for k, line in enumerate(lines):
         for word in line.text.split():
             first_seen.setdefault(compact(word), k)
     words = [compact(path[-1]) for path in side.money]
-    if len(set(words)) == width and all(word in first_seen for word in words):
-        total, *parts = (first_seen[word] for word in words)
-        if total < min(parts):
-            return (layout_order,)
-        if total > max(parts):
-            return (total_last,)
-    return (layout_order, total_last)
+    # A name printed twice (决算数 under each year) tells no column's place.
+    seen = [first_seen.get(word) if words.count(word) == 1 else None for word in words]
+    told = [order for order in orders if all(_agrees(order, total, parts, seen) for total, parts in side.sums)]
+    return tuple(told or orders)
+
+
+def _agrees(order: tuple[int, ...], total: int, parts: tuple[int, ...], seen: list[int | None]) -> bool:
+    """Whether ``order`` prints ``total`` on the side of its parts the header's words put it (any
+    order agrees where they do not tell: a name not found, or the total's among its parts')."""
+    at = seen[total]
+    of_parts = [p for p in (seen[part] for part in parts) if p is not None]
+    if at is None or len(of_parts) < len(parts) or min(of_parts) <= at <= max(of_parts):
+        return True
+    position = {column: k for k, column in enumerate(order)}
+    return (position[total] < min(position[part] for part in parts)) == (at < min(of_parts))
 
 
 def _place_columns(

@@ -60,6 +60,7 @@ from budget_reports.readers.linear_rows import (
     segments,
     strip_header_leftovers,
 )
+from budget_reports.readers.pdf_text import PAGE_NUMBER
 from budget_reports.readers.table_headers import HeaderLayout, LabelKind, Side, match_layout
 from budget_reports.readers.table_relations import PlacedSide, RebuiltTable, narrow_across
 from budget_reports.readers.whole_codes import is_whole_code_label
@@ -568,11 +569,11 @@ def _skip_repeated_header(lines: list[SourceLine], i: int, header_key: str, code
     return i
 
 
-_PAGE_NUMBER = re.compile(r"^[-—–]*(?:第)?\d{1,4}(?:页)?(?:[/／共]\d{1,4}页?)?[-—–]*$")
-
-
 def _is_page_number(key: str) -> bool:
-    return _PAGE_NUMBER.match(key) is not None
+    """A page number in a form no figure takes (``-3-``, ``第3页``, ``3/25``). A bare number is one only
+    where it runs with the pages (``wrapped_text.furniture``, whose page numbers are dropped before
+    tables are read): any other is a figure, a row's cell split from it at the page break."""
+    return not key.isdigit() and PAGE_NUMBER.match(key) is not None
 
 
 def _figure(text: str) -> Decimal | None:

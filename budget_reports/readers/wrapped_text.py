@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from itertools import groupby
+from itertools import groupby, pairwise
 from operator import attrgetter
 
 from budget_reports.extract.standard_tables.recognise import unit_of
@@ -69,12 +69,15 @@ def furniture(lines: Sequence[SourceLine]) -> set[tuple[int | None, int]]:
     ]
     keys = Counter(key for _, key, _, _ in edges)
     least = max(_RUNNING_PAGES, int(_RUNNING_SHARE * len(edge_lines)))
+    # The last line of the page before each page's: a number opening a page may go on with its row.
+    before = {page_lines[0].page: previous[-1] for previous, page_lines in pairwise(edge_lines)}
     numbers = _page_numbers(
         [
             (line, page_lines, index)
             for line, _, page_lines, index in edges
             if PAGE_NUMBER.match(line.text.strip()) and not _in_code_run(page_lines, index)
-        ]
+        ],
+        before,
     )
     return {
         (line.page, line.line)
@@ -121,16 +124,25 @@ def _edge_indices(count: int) -> list[int]:
     return sorted({*range(count)[:_EDGE_LINES], *range(count)[-_EDGE_LINES:]})
 
 
-def _page_numbers(candidates: list[tuple[SourceLine, list[SourceLine], int]]) -> set[tuple[int | None, int]]:
+def _page_numbers(
+    candidates: list[tuple[SourceLine, list[SourceLine], int]], before: dict[int | None, SourceLine]
+) -> set[tuple[int | None, int]]:
     """(page, line) of the bare numbers at pages' edges (each with its page's edge lines and its index
-    there) that number their page, not figures of a table ending or opening there (``… 900 850 50``).
+    there) that number their page, not figures of a table ending or opening there (``… 900 850 50``);
+    ``before``: the last line of the page before each page.
 
     A page number runs with the pages: printed number minus page index is the same on the pages
     numbered alike (1, 2, 3 … from the first page, or from the first after a cover and contents). A
     number sharing that difference with another page's is a page number; where such runs exist, one
-    sharing it with no other page breaks them and is a figure. Where the text holds no run (one
-    numbered page, or none), a number is its page's unless it exceeds the page's index (a page
-    number counts pages from the first) or continues the figures of the line before it."""
+    sharing it with no other page breaks them and is a figure. A page has one number, printed where
+    the other pages print theirs (the same edge, as far from it, in the same form): where two of its
+    lines run with the pages (page 3 opening with a row's last cell 3), the one standing there is its
+    number and the other a figure; a number standing elsewhere (the page's own lost, or printed
+    apart) is not taken for one, nor are two that no place tells apart: kept, a figure among a
+    table's rows is placed by the table's sums or reported ambiguous, never dropped unseen.
+    Where the text holds no run (one numbered page, or none), a number is its page's unless it
+    exceeds the page's index (a page number counts pages from the first) or continues the figures
+    of the line before it (on the page before, for a page's first line)."""
     if not candidates:
         return set()
     values = [_number_value(line.text) for line, _, _ in candidates]
@@ -138,15 +150,32 @@ def _page_numbers(candidates: list[tuple[SourceLine, list[SourceLine], int]]) ->
     for (line, _, _), value in zip(candidates, values, strict=True):
         pages_by_offset.setdefault(value - (line.page or 0), set()).add(line.page or 0)
     runs = {offset for offset, pages in pages_by_offset.items() if len(pages) > 1}
+    if not runs:
+        return {
+            (line.page, line.line)
+            for (line, page_lines, index), value in zip(candidates, values, strict=True)
+            if value <= (line.page or 0) and not _after_figures(page_lines, index, before.get(line.page))
+        }
+    in_run = [
+        candidate
+        for candidate, value in zip(candidates, values, strict=True)
+        if value - (candidate[0].page or 0) in runs
+    ]
+    per_page = Counter(line.page for line, _, _ in in_run)
+    places = Counter(_place(*candidate) for candidate in in_run if per_page[candidate[0].page] == 1)
+    usual = {place for place, pages in places.items() if pages > 1}
     return {
         (line.page, line.line)
-        for (line, page_lines, index), value in zip(candidates, values, strict=True)
-        if (
-            value - (line.page or 0) in runs
-            if runs
-            else value <= (line.page or 0) and not _after_figures(page_lines, index)
-        )
+        for line, page_lines, index in in_run
+        if (_place(line, page_lines, index) in usual if usual else per_page[line.page] == 1)
     }
+
+
+def _place(line: SourceLine, page_lines: list[SourceLine], index: int) -> tuple[int, str]:
+    """Where a page number stands on its page: its line counted from the nearer edge (0, 1 from the
+    top; -1, -2 from the bottom) and its form (``-#-``, ``第#页``, ``#``)."""
+    from_edge = index if 2 * index < len(page_lines) else index - len(page_lines)
+    return from_edge, running_key(line.text)
 
 
 def _number_value(text: str) -> int:
@@ -156,12 +185,12 @@ def _number_value(text: str) -> int:
     return int(match.group(0))
 
 
-def _after_figures(page_lines: list[SourceLine], index: int) -> bool:
-    """Whether the line before the page's edge line ``index`` ends with a figure: a bare number below
-    it goes on with a table's row or column (its next cell), not the page's numbering."""
-    if index == 0:
-        return False
-    words = page_lines[index - 1].text.split()
+def _after_figures(page_lines: list[SourceLine], index: int, before: SourceLine | None) -> bool:
+    """Whether the line before the page's edge line ``index`` (``before``, the page before's last,
+    for its first) ends with a figure: a bare number below it goes on with a table's row or column
+    (its next cell, split from it at a page break), not the page's numbering."""
+    previous = page_lines[index - 1] if index > 0 else before
+    words = previous.text.split() if previous is not None else []
     return bool(words) and is_figure(words[-1])
 
 
@@ -169,8 +198,8 @@ def _in_code_run(page_lines: list[SourceLine], index: int) -> bool:
     """A bare number next to a bare number of the same width: a table column written as a run of
     codes (pdftotext's default mode starts a page with ``208`` / ``210`` …), not a page number."""
     text = page_lines[index].text.strip()
-    if not text.isdigit():
-        return False
+    if not text.isdigit() or len(text) < 2:
+        return False  # a code (类 208, 款 or 项 part 05) has two digits at least
     neighbours = (page_lines[j].text.strip() for j in (index - 1, index + 1) if 0 <= j < len(page_lines))
     return any(other.isdigit() and len(other) == len(text) for other in neighbours)
 
