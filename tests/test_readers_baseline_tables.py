@@ -318,6 +318,31 @@ def test_names_wrapped_over_three_lines_go_to_the_rows_the_classification_names(
     ]
 
 
+# Further down: a line holding the first lines of both halves' next names (代缴社会保险 | 公务用车运行),
+# then their last lines (费 | 维护费), the next left name's first line below them.
+BOTH_HALVES_WRAPPED = """个人农业生产
+303 10 302 29 福利费 42.77
+补贴
+代缴社会保险 公务用车运行
+303 11 302 31
+费 维护费
+其他对个人和
+303 99 302 39 其他交通费用 48.49
+家庭的补助"""
+
+
+def test_lines_of_both_halves_names_go_to_the_rows_the_classification_names() -> None:
+    lines = "303 09 奖励金 0.31 302 28 工会经费 24.42\n" + BOTH_HALVES_WRAPPED
+    rows, unplaced = gather_two_sided_rows(_tokens(lines), (1, 1))
+    assert unplaced == []
+    assert [" ".join(t.text for t in row) for row in rows] == [
+        "303 09 奖励金 0.31 302 28 工会经费 24.42",
+        "303 10 个人农业生产 补贴 302 29 福利费 42.77",
+        "303 11 代缴社会保险 费 302 31 公务用车运行 维护费",
+        "303 99 其他对个人和 家庭的补助 302 39 其他交通费用 48.49",
+    ]
+
+
 def test_a_name_line_the_classification_does_not_place_stays_where_it_was_read() -> None:
     """Names the classification does not know (a local item): the lines stay as read."""
     lines = WRAPPED_NAMES.replace("机关事业单位\n", "本地补充项目\n")

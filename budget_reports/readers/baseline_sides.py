@@ -95,8 +95,9 @@ def gather_two_sided_rows(
     """Each band's tokens (left half, then right half: code, name, figures), and the figures whose
     half the table's sums could not tell (left out of the rows)."""
     bands = [_read_band(band) for band in _bands(lines)]
-    for above, below in pairwise(bands):
-        _give_back_name_heads(above, below)
+    moved = True
+    while moved:  # a name given its head may then give away the next one's (and each move ends a line)
+        moved = any([_give_back_name_heads(above, below) for above, below in pairwise(bands)])
     unplaced = _settle_lone_figures(bands, widths)
     rows = [[t for half in band.halves for t in half.tokens()] for band in bands]
     return [row for row in rows if row], unplaced
@@ -130,7 +131,7 @@ def _name_word(text: str) -> bool:
     return not is_figure(text) and not _CODE_PART.match(text) and not WHOLE_CODE.match(text)
 
 
-def _give_back_name_heads(above: _Band, below: _Band) -> None:
+def _give_back_name_heads(above: _Band, below: _Band) -> bool:
     """A name wrapped over three lines in its cell is centred on its row's line: its first line is
     printed above the code, and reads as the last line of the band above (or as a band of its own
     above the table's first code). The band's last lines of names go to the halves of the band
@@ -138,21 +139,22 @@ def _give_back_name_heads(above: _Band, below: _Band) -> None:
     above ``301 08 基本养老保险 … / 缴费``: 30107 绩效工资, 30108 机关事业单位基本养老保险缴费), a half
     taking with it a line of the other half's name below (a tail wrapped away from it:
     ``因公出国（境`` above ``302 12``, ``）费用`` below it). Names the classification does not know
-    stay as read."""
+    stay as read. Whether any line moved."""
+    moved = False
     while above.name_lines and above.name_lines[-1].line == above.n_lines - 1:
         last = [x for x in above.name_lines if x.line == above.n_lines - 1]
         moves = []
         for head in last:
             giver = above.halves[head.side]
             if not _may_give(giver, head.words):
-                return
+                return moved
             ways = [way for taker in below.halves for way in _takes(below, taker, head.words)]
             if len(ways) != 1:
-                return
+                return moved
             moves.append((giver, head, *ways[0]))
         tails = [id(tail) for _, _, _, tail in moves if tail is not None]
         if len({id(taker) for _, _, taker, _ in moves}) != len(moves) or len(set(tails)) != len(tails):
-            return
+            return moved
         for giver, head, taker, tail in moves:
             del giver.name[-len(head.words) :]
             taker.name[:0] = head.words
@@ -162,19 +164,22 @@ def _give_back_name_heads(above: _Band, below: _Band) -> None:
                 below.name_lines.remove(tail)
             above.name_lines.remove(head)
         above.n_lines -= 1
+        moved = True
+    return moved
 
 
 def _may_give(giver: _Half, words: tuple[Token, ...]) -> bool:
     """Whether a half may give away ``words``, its name's last: its name read so is none of its
-    code's, without them it is (a half with no code, a name above the table's first code, gives
-    its whole name)."""
+    code's, without them it is, or ends one (its own first line still in the band above); a half
+    with no code (a name above the table's first code) gives its whole name."""
     if tuple(giver.name[-len(words) :]) != words:
         return False
     kept = giver.name[: -len(words)]
     if not giver.code:
         return not kept
     names = known_names(giver.code_text)
-    return bool(kept) and _joined(giver.name) not in names and _joined(kept) in names
+    rest = _joined(kept)
+    return bool(rest) and _joined(giver.name) not in names and any(name.endswith(rest) for name in names)
 
 
 def _takes(band: _Band, taker: _Half, head: tuple[Token, ...]) -> list[tuple[_Half, _NameLine | None]]:
@@ -212,6 +217,14 @@ def _read_line(band: _Band, tokens: list[Token], number: int) -> None:
     side: int | None = None  # the half this line's words go to, once known
     printed: str | None = None  # what the line last printed in that half: "code", "name" or "figure"
     previous = ""
+    # Two words of name alone on a line of a two-half band, not two characters of one name set
+    # apart: a line of each half's name, left first (``代缴社会保险 公务用车运行``, ``费 维护费``).
+    one_each = (
+        len(halves) == 2
+        and len(tokens) == 2
+        and all(_name_word(t.text) for t in tokens)
+        and any(_word(t.text) for t in tokens)
+    )
     for token in tokens:
         text = token.text
         if number == 0 and WHOLE_CODE.match(text):
@@ -231,8 +244,8 @@ def _read_line(band: _Band, tokens: list[Token], number: int) -> None:
             printed = "figure"
         else:
             if side is None:
-                side = 0 if not halves[0].name else _wrapped(halves)
-            elif printed == "figure" or (printed == "name" and _word(text) and _word(previous)):
+                side = 0 if one_each or not halves[0].name else _wrapped(halves)
+            elif printed == "figure" or (printed == "name" and (one_each or (_word(text) and _word(previous)))):
                 side = _next_half(halves, number, side)  # a name after a figure, or a second word
             halves[side].add_name(token, number)
             printed = "name"
