@@ -297,3 +297,20 @@ def test_texts_of_a_final_account_on_portrait_pages(portrait_final: Path, tmp_pa
     got = _read(portrait_final, serializer, tmp_path, FINAL)
     assert _not_in_report(_truth(FINAL), got) == {}
     assert _matched(_truth(FINAL), got) == PORTRAIT_READ[serializer]
+
+
+# serializer -> table facts (of 97) of the final account with its names wrapped in narrow cells.
+# pdfplumber writes the 基本支出 table's two halves row by row, a name over three lines centred on
+# its row's line (its first line above the codes): each name goes back to its row by the
+# classification (readers/baseline_sides.py); the overviews' and 三公 table's lines it loses are
+# reported. -raw loses 年初结转和结余 (49.14) of the 收入支出决算总表 without reporting it.
+WRAPPED_FINAL_READ = {"pdftotext-raw": 94, "pypdfium2": 96, "pdfplumber": 83}
+
+
+@pytest.mark.parametrize("serializer", list(WRAPPED_FINAL_READ))
+def test_texts_of_a_final_account_wrapping_its_names(
+    printed: Callable[[str, str], Path], tmp_path: Path, serializer: str
+) -> None:
+    got = _read(printed(FINAL, "wrapped-names"), serializer, tmp_path, FINAL)
+    assert _not_in_report(_truth(FINAL), got) == {}
+    assert _matched(_truth(FINAL), got) == WRAPPED_FINAL_READ[serializer]
