@@ -155,9 +155,10 @@ def column_widths(grid: list[list[str]], slots: Sequence[Slot], total: float) ->
 class ReportPdf(Builder):
     """Pages of prose and ruled tables in the CJK font."""
 
-    def __init__(self, merged: bool = True) -> None:
+    def __init__(self, merged: bool = True, table_page: tuple[float, float] = LANDSCAPE) -> None:
         super().__init__()
         self.merged = merged
+        self.table_page = table_page
         self.cjk = CjkFont(self.pdf)
         self.top = 0.0
         self.pages = 0
@@ -195,7 +196,7 @@ class ReportPdf(Builder):
     def table(self, table: Table) -> None:
         grid = table.grid()
         slots = merged_cells(table, self.merged)
-        widths = column_widths(grid, slots, LANDSCAPE[0] - 2 * TABLE_MARGIN)
+        widths = column_widths(grid, slots, self.table_page[0] - 2 * TABLE_MARGIN)
         xs = [TABLE_MARGIN]
         for w in widths:
             xs.append(xs[-1] + w)
@@ -206,12 +207,12 @@ class ReportPdf(Builder):
             last = slot.row + slot.row_span - 1
             heights[last] = max(heights[last], needed - sum(heights[slot.row : last]))
         header = header_rows(grid, slots)
-        self.start_page(LANDSCAPE)
+        self.start_page(self.table_page)
         page_rows: list[int] = []
         for r in range(len(grid)):
             if page_rows and not self._room(heights[r]):
                 self._rule(xs, slots, lines, heights, page_rows)
-                self.start_page(LANDSCAPE)
+                self.start_page(self.table_page)
                 page_rows = list(range(header)) if r >= header else []
                 self.top += sum(heights[k] for k in page_rows)
             page_rows.append(r)
@@ -265,10 +266,11 @@ class ReportPdf(Builder):
                 self.text(x, first + k * step, piece, TABLE_SIZE)
 
 
-def typeset(document: Document, path: Path, merged: bool = True) -> Path:
+def typeset(document: Document, path: Path, merged: bool = True, table_page: tuple[float, float] = LANDSCAPE) -> Path:
     """``document`` printed as a report PDF at ``path``; ``merged``: its tables' cells merged as
-    ``merged_cells`` reads them from a text export, else each cell in its own column."""
-    pdf = ReportPdf(merged)
+    ``merged_cells`` reads them from a text export, else each cell in its own column;
+    ``table_page``: the size of the tables' pages (``PORTRAIT``: narrow pages, as some reports print them)."""
+    pdf = ReportPdf(merged, table_page)
     for block in document.blocks:
         if block.table is not None:
             pdf.table(block.table)

@@ -279,6 +279,78 @@ def _changed_in_basic_table(text: str, old: str, new: str) -> str:
     return text[:at] + new + text[at + len(old) :]
 
 
+# Lines of the final account's basic-expenditure table typeset with its names in narrow cells, as
+# pdfplumber writes them: a name over three lines is centred on its row's line, its first line above
+# the codes (机关事业单位 | 301 08 基本养老保险 160.75 302 06 电费 | 缴费), a right-hand name's last line
+# even below the next row's codes (因公出国（境 | 301 13 住房公积金 187.19 302 12 | ）费用).
+WRAPPED_NAMES = """301 07 绩效工资 302 05 水费
+机关事业单位
+301 08 基本养老保险 160.75 302 06 电费
+缴费
+301 09 职业年金缴费 80.38 302 07 邮电费 4.88
+职工基本医疗
+301 10 60.99 302 08 取暖费
+保险缴费
+公务员医疗补
+301 11 302 09 物业管理费
+助缴费
+其他社会保障
+301 12 1.61 302 11 差旅费 1.20
+缴费
+因公出国（境
+301 13 住房公积金 187.19 302 12
+）费用
+301 14 医疗费 302 13 维修（护）费 2.83"""
+
+
+def test_names_wrapped_over_three_lines_go_to_the_rows_the_classification_names() -> None:
+    rows, unplaced = gather_two_sided_rows(_tokens(WRAPPED_NAMES), (1, 1))
+    assert unplaced == []
+    assert [" ".join(t.text for t in row) for row in rows] == [
+        "301 07 绩效工资 302 05 水费",
+        "301 08 机关事业单位 基本养老保险 缴费 160.75 302 06 电费",
+        "301 09 职业年金缴费 80.38 302 07 邮电费 4.88",
+        "301 10 职工基本医疗 保险缴费 60.99 302 08 取暖费",
+        "301 11 公务员医疗补 助缴费 302 09 物业管理费",
+        "301 12 其他社会保障 缴费 1.61 302 11 差旅费 1.20",
+        "301 13 住房公积金 187.19 302 12 因公出国（境 ）费用",
+        "301 14 医疗费 302 13 维修（护）费 2.83",
+    ]
+
+
+# Further down: a line holding the first lines of both halves' next names (代缴社会保险 | 公务用车运行),
+# then their last lines (费 | 维护费), the next left name's first line below them.
+BOTH_HALVES_WRAPPED = """个人农业生产
+303 10 302 29 福利费 42.77
+补贴
+代缴社会保险 公务用车运行
+303 11 302 31
+费 维护费
+其他对个人和
+303 99 302 39 其他交通费用 48.49
+家庭的补助"""
+
+
+def test_lines_of_both_halves_names_go_to_the_rows_the_classification_names() -> None:
+    lines = "303 09 奖励金 0.31 302 28 工会经费 24.42\n" + BOTH_HALVES_WRAPPED
+    rows, unplaced = gather_two_sided_rows(_tokens(lines), (1, 1))
+    assert unplaced == []
+    assert [" ".join(t.text for t in row) for row in rows] == [
+        "303 09 奖励金 0.31 302 28 工会经费 24.42",
+        "303 10 个人农业生产 补贴 302 29 福利费 42.77",
+        "303 11 代缴社会保险 费 302 31 公务用车运行 维护费",
+        "303 99 其他对个人和 家庭的补助 302 39 其他交通费用 48.49",
+    ]
+
+
+def test_a_name_line_the_classification_does_not_place_stays_where_it_was_read() -> None:
+    """Names the classification does not know (a local item): the lines stay as read."""
+    lines = WRAPPED_NAMES.replace("机关事业单位\n", "本地补充项目\n")
+    rows, _ = gather_two_sided_rows(_tokens(lines), (1, 1))
+    assert " ".join(t.text for t in rows[0]) == "301 07 绩效工资 本地补充项目 302 05 水费"
+    assert " ".join(t.text for t in rows[1]) == "301 08 基本养老保险 缴费 160.75 302 06 电费"
+
+
 @pytest.mark.parametrize(
     ("old", "new", "broken"),
     [

@@ -217,7 +217,17 @@ def test_sichuan_basic_expenditure_table_with_three_column_groups_in_yuan() -> N
     assert metrics(facts) == {("人员经费", None): (D("101"), None), ("公用经费", None): (D("25"), None)}
 
 
-def test_sichuan_three_public_table_with_budget_and_actual_as_top_groups() -> None:
+@pytest.mark.parametrize(
+    "numbers",
+    [
+        [],
+        # a row numbering the columns under the header, no 栏次 cell before it: no figure of it is an amount
+        [[str(k) for k in range(1, 13)]],
+        # laid-out text may write a wide table's numbers out of their order
+        [["10", "11", "12", *(str(k) for k in range(1, 10))]],
+    ],
+)
+def test_sichuan_three_public_table_with_budget_and_actual_as_top_groups(numbers: list[list[str]]) -> None:
     items = ["合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费"]
     doc = document(
         '一般公共预算财政拨款"三公"经费支出决算表',
@@ -226,6 +236,7 @@ def test_sichuan_three_public_table_with_budget_and_actual_as_top_groups() -> No
             ["预算数", "", "", "", "", "", "决算数", "", "", "", "", ""],
             items + items,
             ["", "", "小计", "公务用车购置费", "公务用车运行费", ""] * 2,
+            *numbers,
             ["10.00", "0.00", "8.00", "0.00", "8.00", "2.00", "9.50", "", "7.50", "", "7.50", "2.00"],
         ],
     )
@@ -236,6 +247,20 @@ def test_sichuan_three_public_table_with_budget_and_actual_as_top_groups() -> No
         ("公务用车购置费", None): (None, D("0.00")),
         ("公务用车运行维护费", None): (D("7.50"), D("8.00")),
         ("公务接待费", None): (D("2.00"), D("2.00")),
+    }
+
+
+def test_a_first_row_of_small_whole_figures_is_read() -> None:
+    """Figures 1, 2, 3 as a table's only row (no row below it) are figures, not column numbers."""
+    doc = document(
+        "财政拨款“三公”经费支出决算表",
+        "单位：万元",
+        [["决算数", "", ""], ["合计", "因公出国（境）费", "公务接待费"], ["3", "1", "2"]],
+    )
+    assert metrics(read_tables(doc)) == {
+        ("三公经费", None): (D("3"), None),
+        ("因公出国（境）费", None): (D("1"), None),
+        ("公务接待费", None): (D("2"), None),
     }
 
 

@@ -16,7 +16,9 @@ left half's name, figure or 款 part, a name after a figure, or a second word of
 continuing on a line of its own belongs to the half whose name began highest (the wrapped one: a
 one-line name sits lower, in the middle). A figure printed alone on a line of a two-half band
 could be either half's: the table's sums (each 类 the sum of its 款) decide; where they cannot,
-the figure is left unplaced and reported.
+the figure is left unplaced and reported. A name over three lines, centred on its row's line,
+prints its first line above its code, in the band above: it is given back to its row where the
+classification then names both rows (and no other way does).
 """
 
 from __future__ import annotations
@@ -25,9 +27,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import pairwise
 
 from budget_reports.model import AmbiguousCell
-from budget_reports.normalize import parse_decimal
+from budget_reports.normalize import compact, parse_decimal
 from budget_reports.readers.block_words import WHOLE_CODE
 from budget_reports.readers.code_names import known_names
 from budget_reports.readers.linear_rows import Token, is_figure, is_row_label, strip_header_leftovers
@@ -57,10 +60,21 @@ class _Half:
         self.name.append(token)
 
 
+@dataclass(frozen=True, slots=True)
+class _NameLine:
+    """The words a line printing only names gave one half."""
+
+    line: int  # in the band
+    side: int
+    words: tuple[Token, ...]
+
+
 @dataclass(slots=True)
 class _Band:
     halves: list[_Half]
     lone: list[Token] = field(default_factory=list)  # figures alone on a line: left or right
+    name_lines: list[_NameLine] = field(default_factory=list)
+    n_lines: int = 0
 
 
 def prints_codes_apart(lines: Sequence[Sequence[Token]]) -> bool:
@@ -81,6 +95,9 @@ def gather_two_sided_rows(
     """Each band's tokens (left half, then right half: code, name, figures), and the figures whose
     half the table's sums could not tell (left out of the rows)."""
     bands = [_read_band(band) for band in _bands(lines)]
+    moved = True
+    while moved:  # a name given its head may then give away the next one's (and each move ends a line)
+        moved = any([_give_back_name_heads(above, below) for above, below in pairwise(bands)])
     unplaced = _settle_lone_figures(bands, widths)
     rows = [[t for half in band.halves for t in half.tokens()] for band in bands]
     return [row for row in rows if row], unplaced
@@ -99,10 +116,90 @@ def _bands(lines: Sequence[Sequence[Token]]) -> list[list[list[Token]]]:
 
 
 def _read_band(lines: list[list[Token]]) -> _Band:
-    band = _Band([_Half()])
+    band = _Band([_Half()], n_lines=len(lines))
     for number, tokens in enumerate(lines):
         _read_line(band, tokens, number)
+        if all(_name_word(t.text) for t in tokens):
+            for side, half in enumerate(band.halves):
+                words = tuple(t for t in tokens if t in half.name)
+                if words:
+                    band.name_lines.append(_NameLine(number, side, words))
     return band
+
+
+def _name_word(text: str) -> bool:
+    return not is_figure(text) and not _CODE_PART.match(text) and not WHOLE_CODE.match(text)
+
+
+def _give_back_name_heads(above: _Band, below: _Band) -> bool:
+    """A name wrapped over three lines in its cell is centred on its row's line: its first line is
+    printed above the code, and reads as the last line of the band above (or as a band of its own
+    above the table's first code). The band's last lines of names go to the halves of the band
+    below where the classification then names every row concerned (``绩效工资`` + ``机关事业单位``
+    above ``301 08 基本养老保险 … / 缴费``: 30107 绩效工资, 30108 机关事业单位基本养老保险缴费), a half
+    taking with it a line of the other half's name below (a tail wrapped away from it:
+    ``因公出国（境`` above ``302 12``, ``）费用`` below it). Names the classification does not know
+    stay as read. Whether any line moved."""
+    moved = False
+    while above.name_lines and above.name_lines[-1].line == above.n_lines - 1:
+        last = [x for x in above.name_lines if x.line == above.n_lines - 1]
+        moves = []
+        for head in last:
+            giver = above.halves[head.side]
+            if not _may_give(giver, head.words):
+                return moved
+            ways = [way for taker in below.halves for way in _takes(below, taker, head.words)]
+            if len(ways) != 1:
+                return moved
+            moves.append((giver, head, *ways[0]))
+        tails = [id(tail) for _, _, _, tail in moves if tail is not None]
+        if len({id(taker) for _, _, taker, _ in moves}) != len(moves) or len(set(tails)) != len(tails):
+            return moved
+        for giver, head, taker, tail in moves:
+            del giver.name[-len(head.words) :]
+            taker.name[:0] = head.words
+            if tail is not None:
+                del below.halves[tail.side].name[-len(tail.words) :]
+                taker.name.extend(tail.words)
+                below.name_lines.remove(tail)
+            above.name_lines.remove(head)
+        above.n_lines -= 1
+        moved = True
+    return moved
+
+
+def _may_give(giver: _Half, words: tuple[Token, ...]) -> bool:
+    """Whether a half may give away ``words``, its name's last: its name read so is none of its
+    code's, without them it is, or ends one (its own first line still in the band above); a half
+    with no code (a name above the table's first code) gives its whole name."""
+    if tuple(giver.name[-len(words) :]) != words:
+        return False
+    kept = giver.name[: -len(words)]
+    if not giver.code:
+        return not kept
+    names = known_names(giver.code_text)
+    rest = _joined(kept)
+    return bool(rest) and _joined(giver.name) not in names and any(name.endswith(rest) for name in names)
+
+
+def _takes(band: _Band, taker: _Half, head: tuple[Token, ...]) -> list[tuple[_Half, _NameLine | None]]:
+    """How ``taker`` may take ``head`` as its name's first line: alone, or with a line of the other
+    half's name after its own (a tail wrapped away from it); each way making its name its code's."""
+    names = known_names(taker.code_text)
+    if not names or _joined(taker.name) in names:
+        return []
+    ways: list[tuple[_Half, _NameLine | None]] = []
+    if _joined([*head, *taker.name]) in names:
+        ways.append((taker, None))
+    for tail in band.name_lines:
+        owner = band.halves[tail.side]
+        if owner is not taker and _may_give(owner, tail.words) and _joined([*head, *taker.name, *tail.words]) in names:
+            ways.append((taker, tail))
+    return ways
+
+
+def _joined(words: Sequence[Token]) -> str:
+    return compact("".join(t.text for t in words))
 
 
 def _read_line(band: _Band, tokens: list[Token], number: int) -> None:
@@ -120,6 +217,14 @@ def _read_line(band: _Band, tokens: list[Token], number: int) -> None:
     side: int | None = None  # the half this line's words go to, once known
     printed: str | None = None  # what the line last printed in that half: "code", "name" or "figure"
     previous = ""
+    # Two words of name alone on a line of a two-half band, not two characters of one name set
+    # apart: a line of each half's name, left first (``代缴社会保险 公务用车运行``, ``费 维护费``).
+    one_each = (
+        len(halves) == 2
+        and len(tokens) == 2
+        and all(_name_word(t.text) for t in tokens)
+        and any(_word(t.text) for t in tokens)
+    )
     for token in tokens:
         text = token.text
         if number == 0 and WHOLE_CODE.match(text):
@@ -139,8 +244,8 @@ def _read_line(band: _Band, tokens: list[Token], number: int) -> None:
             printed = "figure"
         else:
             if side is None:
-                side = 0 if not halves[0].name else _wrapped(halves)
-            elif printed == "figure" or (printed == "name" and _word(text) and _word(previous)):
+                side = 0 if one_each or not halves[0].name else _wrapped(halves)
+            elif printed == "figure" or (printed == "name" and (one_each or (_word(text) and _word(previous)))):
                 side = _next_half(halves, number, side)  # a name after a figure, or a second word
             halves[side].add_name(token, number)
             printed = "name"

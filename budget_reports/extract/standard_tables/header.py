@@ -70,7 +70,11 @@ def layout(table: Table, first_row: int = 0) -> Layout:
     by_position = {(c.row, c.col): c for c in table.cells}
     n_header = header_row_count(grid, first_row)
     # The 栏次 row numbers the columns; it names none of them.
-    header = [r for r in range(first_row, first_row + n_header) if not _is_column_numbers(grid[r])]
+    header = [
+        r
+        for r in range(first_row, first_row + n_header)
+        if not _is_column_numbers(grid[r]) and not _numbers_columns(grid[r])
+    ]
     if any(c.col_span > 1 or c.row_span > 1 for c in table.cells):
         columns = _paths_from_spans(table, header)
     else:
@@ -87,11 +91,11 @@ def layout(table: Table, first_row: int = 0) -> Layout:
 def header_row_count(grid: list[list[str]], first_row: int = 0) -> int:
     """Rows from ``first_row`` that are header: no figure, no enumerated item (一、…), at most six."""
     count = 0
-    for row in grid[first_row : first_row + _MAX_HEADER_ROWS]:
+    for k, row in enumerate(grid[first_row : first_row + _MAX_HEADER_ROWS]):
         texts = [compact(t) for t in row]
-        if not _is_column_numbers(row) and any(
-            parse_decimal(t) is not None or _NUMBERED_ROW.opens(t) for t in texts if t
-        ):
+        below = grid[first_row + k + 1 : first_row + k + 2]
+        column_numbers = _is_column_numbers(row) or (count > 0 and bool(below) and _numbers_columns(row))
+        if not column_numbers and any(parse_decimal(t) is not None or _NUMBERED_ROW.opens(t) for t in texts if t):
             break
         count += 1
     return count
@@ -101,6 +105,15 @@ def _is_column_numbers(row: list[str] | tuple[str, ...]) -> bool:
     """The 栏次 row numbering the columns (栏次 | 1 | 2 | …)."""
     texts = [compact(t) for t in row if t.strip()]
     return bool(texts) and texts[0] in _COLUMN_NUMBERS and all(t.isdigit() or t in _COLUMN_NUMBERS for t in texts)
+
+
+def _numbers_columns(row: list[str] | tuple[str, ...]) -> bool:
+    """A row numbering the columns without its 栏次 label (``1 | 2 | 3 | …`` under a header, as the
+    三公 tables print it): three or more bare whole numbers, 1 to their count, nothing else (in
+    any order: laid-out text may write a wide table's numbers out of order). A figure row never
+    reads so; it is only taken as one between the header and a row below it."""
+    texts = [compact(t) for t in row if t.strip()]
+    return len(texts) >= 3 and sorted(texts, key=lambda t: (len(t), t)) == [str(k) for k in range(1, len(texts) + 1)]
 
 
 def _clean(text: str) -> str:
