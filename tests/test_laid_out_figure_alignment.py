@@ -63,9 +63,10 @@ def _spending_rows(kinds: int) -> tuple[list[Row], list[Cells]]:
     return rows, expected
 
 
-def _report(folder: Path, justify: str, three_public: Cells | None, spending_rows: int) -> Document:
-    """The report's -layout text read: a 支出决算表 of ``spending_rows`` lines (none: no table), then
-    the 三公 table's row (None: no table), money cells set ``justify``, header words at the left."""
+def _report(folder: Path, justify: str, three_public: Cells | None, spending_rows: int, per_page: int = 10) -> Document:
+    """The report's -layout text read: a 支出决算表 of ``spending_rows`` lines (none: no table),
+    ``per_page`` a page, then the 三公 table's row (None: no table), money cells set ``justify``,
+    header words at the left."""
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed: scripts/system-deps.sh installs it")
     folder.mkdir(parents=True, exist_ok=True)
@@ -73,7 +74,7 @@ def _report(folder: Path, justify: str, three_public: Cells | None, spending_row
     if spending_rows:
         rows, _ = _spending_rows(spending_rows)
         columns = [Column(40), Column(110), *(Column(95, justify=justify) for _ in SPENDING_KINDS)]
-        pdf.table(SPENDING_TITLE, columns, SPENDING_HEADER, rows, per_page=10, header_justify="left")
+        pdf.table(SPENDING_TITLE, columns, SPENDING_HEADER, rows, per_page=per_page, header_justify="left")
     if three_public is not None:
         row: Row = [[three_public[c]] if c in three_public else [] for c in range(12)]
         columns = [Column(63, justify=justify) for _ in range(12)]
@@ -130,13 +131,18 @@ def test_a_one_row_table_placed_as_its_report_sets_its_figures(
 
 
 @pytest.mark.parametrize("justify", JUSTIFICATIONS)
-@pytest.mark.parametrize("spending_rows", [1, len(CLASSES)], ids=["one line", "many lines"])
+@pytest.mark.parametrize(
+    ("spending_rows", "per_page"),
+    [(1, 10), (len(CLASSES), 10), (len(CLASSES), 2)],
+    ids=["one line", "many lines", "two lines a page"],
+)
 def test_a_table_of_many_rows_placed_as_its_own_figures_are_set(
-    tmp_path: Path, justify: str, spending_rows: int
+    tmp_path: Path, justify: str, spending_rows: int, per_page: int
 ) -> None:
     """The 支出决算表 alone, each class's kind figure equal to its total (the sums cannot tell the
-    kinds apart): its 合计 row shows how the table sets its figures, and every figure is placed."""
-    document = _report(tmp_path, justify, None, spending_rows)
+    kinds apart): its 合计 row shows how the table sets its figures, and every figure is placed, on
+    every page (each with its own grid, the header printed again)."""
+    document = _report(tmp_path, justify, None, spending_rows, per_page)
     assert _table(document, SPENDING_TITLE) == _spending_rows(spending_rows)[1]
     assert document.ambiguous_cells == []
 
