@@ -13,15 +13,19 @@ alignment, every figure is placed.
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from budget_reports.model import Document
+from budget_reports.readers import read_document
 from budget_reports.readers.figure_alignment import EVERY_ALIGNMENT, Alignment, contradicted, fits
 from budget_reports.readers.text import read_text
 from budget_reports.text_serializations import write_serialization
 from tests.baseline_pdf import Column, Row, TablePdf
+from tests.conftest import corpus_file
+from tests.seed_pdf import typeset
 from tests.test_readers_laid_out_columns import (
     SPENDING_HEADER,
     SPENDING_KINDS,
@@ -157,6 +161,30 @@ def test_a_one_row_table_alone_is_never_misread(tmp_path: Path, justify: str) ->
         misplaced, missing, _ = _misread(document, printed)
         wrong += [(name, *m) for m in misplaced]
         unreported += [(name, col) for col in missing]
+    assert (wrong, unreported) == ([], [])
+
+
+FINAL = "shanghai-putuo-finance-bureau-2024-final.pdf"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="nothing in a report of the 三公 table alone shows how its figures are set: a figure two "
+    "header cells fit goes to the header it is clearly nearest, as before, and 0.95 set flush right in "
+    "the wide 合计 预算数 cell is nearer 决算数",
+)
+def test_putuo_three_public_table_typeset_alone(tmp_path: Path) -> None:
+    """Putuo's final account's 三公 table typeset alone (``tests/seed_pdf.py``: header words at the
+    left of their cells, figures flush right, cells as wide as the page allows): 0.95 under
+    合计/预算数 and 公务接待费/预算数, placed there or reported ambiguous."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed: scripts/system-deps.sh installs it")
+    document = read_document(corpus_file(FINAL), FINAL)
+    at = next(k for k, b in enumerate(document.blocks) if b.table is not None and b.table.n_cols == 12)
+    alone = replace(document, blocks=document.blocks[at - 2 : at + 1])  # its title, unit line and table
+    pdf = typeset(alone, tmp_path / "three-public.pdf", merged=False)
+    text = write_serialization(pdf, "pdftotext-layout", tmp_path).read_text(encoding="utf-8")
+    wrong, unreported, _ = _misread(read_text(text, "three-public.txt"), {0: "0.95", 10: "0.95"})
     assert (wrong, unreported) == ([], [])
 
 

@@ -7,8 +7,10 @@ against that header cell depends on how the table sets its figures:
 - flush right (most government reports): the figure ends at its cell's right edge, right of
   where the header cell starts;
 - flush left (rare): it starts at its cell's left edge, left of where the header cell ends;
-- centred (some county reports): its centre is its cell's, and the cell holds its header cell and
-  none of its neighbours': between the midpoints of its neighbours' header cells' near edges and its own.
+- centred (some county reports): its centre is its cell's, and the cell holds its own header cell
+  and none of its neighbours': the centre stands no further left than midway between the ends of the
+  left neighbour's header cell and its own, no further right than midway between their starts on
+  the right.
 
 A short figure set to one edge of a wide cell may fit two columns by the header cells alone; under
 one alignment it fits one of them only. Which alignment a table uses is learned from its figures

@@ -11,16 +11,15 @@ Positions are compared on one grid, as the text counts its columns (``pdftotext 
 character; a text aligned for an editor: a Chinese character two). Each header cell stands inside
 its column, so a figure of column c starts after the header cell of column c-1 ends and ends
 before that of column c+1 starts; every column for which that holds is possible. A short figure
-set to one edge of a wide cell may fit two: of those, it goes where a figure set as its table sets
-them (flush right, flush left, centred: ``figure_alignment``) can stand, the alignment learned from
-the report's figures whose column is known (``report_alignment``), else stays possible in both;
-while the report shows nothing of it, to the column whose header cell's centre it is clearly
-nearest, else it stays possible in both. A Chinese
-word is printed wider than the grid counts it (pdftotext's cell is an average character's width):
-its span is taken as the grid counts it, the narrowest it can be, so that no possible column is
-ruled out. The row's arithmetic then decides among the possible columns (``restrict_to_positions``);
-where the position and the arithmetic leave no placement in common the row's figures stay
-unplaced, reported as ambiguous: never a guess.
+set to one edge of a wide cell may fit two. It then goes where a figure set as its table sets them
+(flush right, flush left, centred: ``figure_alignment``) can stand, the alignment learned from the
+report's figures whose column is known (``report_alignment``), else stays possible in both; while
+the report shows nothing of it, it goes to the column whose header cell's centre it is clearly
+nearest, else stays possible in both. A Chinese word is printed wider than the grid counts it
+(pdftotext's cell is an average character's width): its span is taken as the grid counts it, the
+narrowest it can be, so that no possible column is ruled out. The row's arithmetic then decides
+among the possible columns (``restrict_to_positions``); where the position and the arithmetic
+leave no placement in common the row's figures stay unplaced, reported as ambiguous: never a guess.
 
 A position is evidence only where nothing can have moved it: a page whose fully printed rows stand
 elsewhere than its header says is not read by position (``confirmed_by_full_rows``), nor a figure

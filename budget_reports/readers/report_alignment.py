@@ -4,10 +4,11 @@ the figures whose column is known, and the tables placed again with it.
 A figure whose column is known (the only one between its neighbours' header cells, or its place in
 a row printing every column) shows the alignments under which it could not stand where it is
 (``figure_alignment.contradicted``): a short figure ending before its header cell starts is not set
-flush right, one starting after it ends is not set flush left. A table keeps the alignments none
-of its own figures contradicts, narrowed to those no figure of the report's laid-out tables
-contradicts where some are (one typesetting prints a report's tables alike); a table whose figures
-show nothing (a one-row table: the 三公 table) takes the report's. A figure two columns fit then
+flush right, one starting after it ends is not set flush left. A table keeps the alignments that
+fewer than two of its figures contradict (one may stand where the grid put it wrongly), narrowed to
+those no other laid-out table of the report rules out where some are (one typesetting prints a
+report's tables alike); a table whose figures show nothing (a one-row table: the 三公 table) takes
+the report's. A figure two columns fit then
 goes to the one an alignment kept allows, else stays possible in both, reported ambiguous.
 
 Where nothing is learned (no figure shows anything, or the evidence contradicts every alignment) the
@@ -18,6 +19,7 @@ positions that can be trusted count: on pages whose header the fully printed row
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from itertools import combinations
@@ -35,6 +37,10 @@ from budget_reports.readers.linear_rows import Token
 if TYPE_CHECKING:
     from budget_reports.readers.linear_tables import LinearTable, SourceLine
     from budget_reports.readers.table_relations import PlacedSide, RebuiltTable
+
+# Figures of a table that must contradict an alignment for it to be ruled out (one may stand where
+# the grid put it wrongly: a word pushed by a wide word before it on its line).
+_LEAST_EVIDENCE = 2
 
 
 def with_report_alignment(tables: list[LinearTable], lines: list[SourceLine]) -> list[LinearTable]:
@@ -113,7 +119,7 @@ def _shown(table: LinearTable, trusting: bool = False) -> tuple[frozenset[Alignm
     positions = table.gathered.positions
     confirmed = positions if trusting else confirmed_by_full_rows(positions, _full_sides(table.rebuilt))
     trusted = None if trusting else aligned_figures(table.gathered.rows)
-    against: set[Alignment] = set()
+    against: Counter[Alignment] = Counter()
     open_figures: list[_OpenFigure] = []
     settled: dict[int, dict[int, int]] = {}  # per row side (by id), its settled figures
     for placed, index, (columns, side, token) in _positioned_figures(table):
@@ -131,8 +137,8 @@ def _shown(table: LinearTable, trusting: bool = False) -> tuple[frozenset[Alignm
         # Known: placed where the header cells alone or a row printing every column put it (not
         # where a figure two columns fit was put by the nearest header: that is no evidence).
         if column in possible and (len(possible) == 1 or (full and known[index] == index)):
-            against |= contradicted(columns.spans, column, start, end)
-    return frozenset(against), open_figures
+            against.update(contradicted(columns.spans, column, start, end))
+    return frozenset(a for a, figures in against.items() if figures >= _LEAST_EVIDENCE), open_figures
 
 
 def _full_sides(rebuilt: RebuiltTable) -> list[tuple[int, Sequence[Token]]]:
