@@ -217,22 +217,7 @@ def test_final_accounts_printing_every_total_last_give_the_same_facts(
     assert total_last == as_printed
 
 
-@pytest.mark.parametrize(
-    "serializer",
-    [
-        pytest.param(
-            "pdftotext-layout",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the 三公 table's one row: 0.95 set flush right in a wide 合计 预算数 cell ends well "
-                "before the 决算数 header, whose centre is the nearer; a figure set flush left under 决算数 "
-                "would stand there too, and no other row tells how the table aligns its figures: it is "
-                "placed under 决算数 (the sums hold either way)",
-            ),
-        ),
-        *(s for s in ONE_ROW_PER_LINE if s != "pdftotext-layout"),
-    ],
-)
+@pytest.mark.parametrize("serializer", ONE_ROW_PER_LINE)
 def test_final_accounts_typeset_give_no_fact_their_pdf_does_not(
     final_accounts: tuple[Path, Path], tmp_path: Path, serializer: str
 ) -> None:

@@ -10,14 +10,16 @@ so each page's header is read (a continuation page without one is placed by arit
 Positions are compared on one grid, as the text counts its columns (``pdftotext -layout``: one per
 character; a text aligned for an editor: a Chinese character two). Each header cell stands inside
 its column, so a figure of column c starts after the header cell of column c-1 ends and ends
-before that of column c+1 starts; every column for which that holds is possible (a short figure
-set to one edge of a wide cell may fit two: it goes to the column whose header cell's centre it is
-clearly nearest, else stays possible in both). A Chinese word is printed wider than the grid
-counts it (pdftotext's cell is an average character's width): its span is taken as the grid
-counts it, the narrowest it can be, so that no possible column is ruled out. The row's arithmetic
-then decides among the possible columns (``restrict_to_positions``); where the position and the
-arithmetic leave no placement in common the row's figures stay unplaced, reported as ambiguous:
-never a guess.
+before that of column c+1 starts; every column for which that holds is possible. A short figure
+set to one edge of a wide cell may fit two. It then goes where a figure set as its table sets them
+(flush right, flush left, centred: ``figure_alignment``) can stand, the alignment learned from the
+report's figures whose column is known (``report_alignment``), else stays possible in both; while
+the report shows nothing of it, it goes to the column whose header cell's centre it is clearly
+nearest, else stays possible in both. A Chinese word is printed wider than the grid counts it
+(pdftotext's cell is an average character's width): its span is taken as the grid counts it, the
+narrowest it can be, so that no possible column is ruled out. The row's arithmetic then decides
+among the possible columns (``restrict_to_positions``); where the position and the arithmetic
+leave no placement in common the row's figures stay unplaced, reported as ambiguous: never a guess.
 
 A position is evidence only where nothing can have moved it: a page whose fully printed rows stand
 elsewhere than its header says is not read by position (``confirmed_by_full_rows``), nor a figure
@@ -32,18 +34,16 @@ from dataclasses import dataclass
 
 from budget_reports.normalize import compact
 from budget_reports.readers.cell_assignment import RowFigures
+from budget_reports.readers.figure_alignment import EVERY_ALIGNMENT, GRID_SLACK, Alignment, Span, fits
 from budget_reports.readers.laid_out_rows import CENTRED_SLACK, Measure, positioned
 from budget_reports.readers.linear_rows import Token, is_figure
 from budget_reports.readers.table_headers import HeaderLayout, printed_wordings
 
 # Header lines below a name's first piece where its next piece may be printed.
 _WRAP_LINES = 3
-# Columns by which the grid may shift a word (each word's start is rounded to the grid on its own).
-_GRID_SLACK = 1
-# How many times nearer its own header cell's centre than any other a figure must be to be placed by it.
+# How many times nearer its own header cell's centre than any other a figure must be to be placed by
+# it, while the report shows nothing of how its tables set their figures.
 _NEARER = 2
-
-Span = tuple[int, int]  # first column, column after the last
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,10 +55,13 @@ class _Word:
 
 @dataclass(frozen=True, slots=True)
 class MoneyColumns:
-    """The money columns' spans on one page's grid, all sides' left to right, and where each side's start."""
+    """The money columns' spans on one page's grid, all sides' left to right, and where each side's
+    start; ``alignments``: how the table may set its figures (``figure_alignment``), as its report
+    shows (``report_alignment``), every way while nothing shows it."""
 
     spans: tuple[Span, ...]
     side_starts: tuple[int, ...]  # index in ``spans`` of each side's first column, and the end
+    alignments: frozenset[Alignment] = EVERY_ALIGNMENT
 
     @classmethod
     def of_sides(cls, sides: Sequence[Sequence[Span]]) -> MoneyColumns:
@@ -67,25 +70,35 @@ class MoneyColumns:
             starts.append(starts[-1] + len(spans))
         return cls(tuple(span for spans in sides for span in spans), tuple(starts))
 
+    def between_neighbours(self, start: int, end: int) -> list[int]:
+        """The columns (of every side, left to right) a figure printed over ``start``–``end`` may stand
+        in by the header cells alone: it starts after the header cell on its left ends and ends
+        before the header cell on its right starts (each header cell stands inside its own column)."""
+        everywhere = self.spans
+        last = len(everywhere) - 1
+        return [
+            i
+            for i in range(len(everywhere))
+            if (i == 0 or everywhere[i - 1][1] <= start + GRID_SLACK)
+            and (i == last or end <= everywhere[i + 1][0] + GRID_SLACK)
+        ]
+
     def columns_of(self, side: int, token: Token) -> frozenset[int] | None:
         """The side's columns the figure may stand in; None when the text gave no position.
 
-        A cell's figure starts after the header cell on its left ends and ends before the header
-        cell on its right starts (each header cell stands inside its own column): every column for
-        which that holds is possible."""
+        Every column between its neighbours' header cells (``between_neighbours``); of several, those
+        where a figure set as the table sets them can stand (``figure_alignment.fits``), all of them
+        when none can (the position then tells nothing); while the report shows nothing of how its
+        tables set their figures, the one whose header cell it is clearly nearest (``_nearest``)."""
         if token.column is None:
             return None
         start, end = token.column, token.column + len(token.text)
-        everywhere = self.spans
-        last = len(everywhere) - 1
-        possible = [
-            i
-            for i in range(len(everywhere))
-            if (i == 0 or everywhere[i - 1][1] <= start + _GRID_SLACK)
-            and (i == last or end <= everywhere[i + 1][0] + _GRID_SLACK)
-        ]
-        if len(possible) > 1:
-            possible = _nearest(possible, everywhere, start + end)
+        possible = self.between_neighbours(start, end)
+        if len(possible) > 1 and self.alignments == EVERY_ALIGNMENT:
+            possible = _nearest(possible, self.spans, start + end)
+        elif len(possible) > 1:
+            aligned = [i for i in possible if any(fits(a, self.spans, i, start, end) for a in self.alignments)]
+            possible = aligned or possible
         first, after = self.side_starts[side], self.side_starts[side + 1]
         return frozenset(i - first for i in possible if first <= i < after)
 

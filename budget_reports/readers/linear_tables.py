@@ -61,6 +61,7 @@ from budget_reports.readers.linear_rows import (
     strip_header_leftovers,
 )
 from budget_reports.readers.pdf_text import PAGE_NUMBER
+from budget_reports.readers.report_alignment import with_report_alignment
 from budget_reports.readers.table_headers import HeaderLayout, LabelKind, Side, match_layout
 from budget_reports.readers.table_relations import PlacedSide, RebuiltTable, narrow_across
 from budget_reports.readers.whole_codes import is_whole_code_label
@@ -172,7 +173,7 @@ def find_tables(lines: list[SourceLine]) -> list[LinearTable]:
             continue
         found.append(table)
         i = table.end
-    return _checked_against_each_other(found)
+    return _checked_against_each_other(with_report_alignment(found, lines))
 
 
 def _checked_against_each_other(tables: list[LinearTable]) -> list[LinearTable]:
