@@ -90,3 +90,32 @@ def test_a_name_s_end_below_the_row_s_figures_goes_back_to_its_row() -> None:
         ["2080599", "其他行政事业单位", "34,819", "34,720", "99"],
         ["养老保险缴费支出", "2080801", "死亡抚恤", "60", "60"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Empty cells printed as dashes (county and township reports): no word of the name.
+        (
+            "2080505 机关事业单位基本养老保险缴费支出 160.75 160.75 -",
+            [("2080505", "机关事业单位基本养老保险缴费支出", ["160.75", "160.75"])],
+        ),
+        ("2010301 行政运行 — 80.00 —", [("2010301", "行政运行", ["80.00"])]),
+        # Two halves side by side: a half whose cells are all empty still ends at its dashes.
+        ("30101 基本工资 - 30201 办公费 12.00", [("30101", "基本工资", []), ("30201", "办公费", ["12.00"])]),
+        (
+            "三、国有资本经营预算 - 三、城乡社区支出 33,775,592",
+            [("", "三、国有资本经营预算", []), ("", "三、城乡社区支出", ["33,775,592"])],
+        ),
+    ],
+)
+def test_a_dash_is_an_empty_cell(text: str, expected: list[tuple[str, str, list[str]]]) -> None:
+    assert _sides(text) == expected
+
+
+def test_a_row_opening_with_its_left_half_s_empty_cell_is_a_row_of_its_own() -> None:
+    lines = [
+        line_tokens("三、国有资本经营预算 - 三、城乡社区支出 33,775,592 33,775,592 - -", 1, 1),
+        line_tokens("- 四、住房保障支出 5,871,730 5,871,730 - -", 1, 2),
+    ]
+    assert [[t.text for t in row] for row in gather_rows(lines, False)] == [[t.text for t in line] for line in lines]

@@ -129,7 +129,9 @@ def _unglued(word: str) -> list[str]:
 
 
 def starts_row(tokens: list[Token], coded: bool) -> bool:
-    """A line that begins a row of its own: a code, a numbered item or a total."""
+    """A line that begins a row of its own: a code, a numbered item or a total (after the dashes
+    of a two-sided row's empty left-hand cells: ``- 四、住房保障支出 5,871,730``)."""
+    tokens = _after_empty_cells(tokens)
     if not tokens:
         return False
     if coded and opens_with_code(tokens):
@@ -182,6 +184,13 @@ def is_row_line(tokens: list[Token], coded: bool) -> bool:
         return True
     first = tokens[0].text
     return bool(coded and WHOLE_CODE.match(first)) or is_numbered(first) or (len(tokens) == 1 and is_total(first))
+
+
+def _after_empty_cells(tokens: list[Token]) -> list[Token]:
+    i = 0
+    while i < len(tokens) and tokens[i].text in EMPTY_CELL_MARKS:
+        i += 1
+    return tokens[i:] if i else tokens
 
 
 def strip_header_leftovers(tokens: list[Token]) -> list[Token]:
@@ -269,18 +278,23 @@ def _ends_with_figure(tokens: list[Token], coded: bool) -> bool:
 
 
 def segments(tokens: list[Token], coded: bool) -> list[Segment]:
-    """Cut a row into segments (none empty): a new one starts at a code or a name that follows figures."""
+    """Cut a row into segments (none empty): a new one starts at a code or a name that follows figures.
+
+    A dash printed for an empty cell (``-``, ``—``) is no word of the name: it ends the name as a
+    figure would, and the cell stays empty (as one the extractor left out)."""
     out: list[Segment] = []
     current = Segment()
     in_code = False  # the previous token was (part of) a code
     code_length = 0  # digits of the current segment's code so far
+    cells_after_name = False  # a figure or an empty cell's dash followed the current name
     for i, token in enumerate(tokens):
         text = token.text
         kind = _word_kind(text)
         if coded and kind & _WHOLE_CODE and _takes_code(current, tokens, i, out):
-            if current.code or current.figures:
+            if current.code or current.figures or cells_after_name:
                 out.append(current)
                 current = Segment()
+                cells_after_name = False
             current.code.append(token)
             code_length = len(text)
             in_code = True
@@ -290,12 +304,16 @@ def segments(tokens: list[Token], coded: bool) -> list[Segment]:
             code_length += len(text)
             continue
         in_code = False
-        if kind & _FIGURE:
+        if kind & _EMPTY_CELL:
+            cells_after_name = cells_after_name or bool(current.name or current.code)
+        elif kind & _FIGURE:
             current.figures.append(token)
+            cells_after_name = True
         else:
-            if current.figures or (current.name and kind & _ROW_LABEL_WORD):
+            if cells_after_name or (current.name and kind & _ROW_LABEL_WORD):
                 out.append(current)
                 current = Segment()
+                cells_after_name = False
             current.name.append(token)
     if not current.empty():
         out.append(current)
@@ -303,12 +321,16 @@ def segments(tokens: list[Token], coded: bool) -> list[Segment]:
 
 
 # What a word can be in a row, as bits of one number (``_word_kind``).
-_WHOLE_CODE, _PART_OF_CODE, _FIGURE, _ROW_LABEL_WORD = 1, 2, 4, 8
+_WHOLE_CODE, _PART_OF_CODE, _FIGURE, _ROW_LABEL_WORD, _EMPTY_CELL = 1, 2, 4, 8, 16
+# What reports print in a money cell that holds nothing (county and township reports often do).
+EMPTY_CELL_MARKS = frozenset({"-", "--", "—", "——", "–", "―", "－"})
 
 
 @lru_cache(maxsize=16_384)  # every word of every row: one look-up instead of three patterns
 def _word_kind(text: str) -> int:
     """Whether the word reads as a whole code, a two-digit part of one, a figure or a row's label."""
+    if text in EMPTY_CELL_MARKS:
+        return _EMPTY_CELL
     kind = 0
     if WHOLE_CODE.match(text):
         kind |= _WHOLE_CODE
