@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from budget_reports.readers.linear_rows import gather_rows, line_tokens, opens_with_code, segments
+from budget_reports.readers.linear_rows import (
+    gather_rows,
+    line_tokens,
+    opens_with_code,
+    segments,
+    without_empty_cell_marks,
+)
 
 
 def _sides(text: str) -> list[tuple[str, str, list[str]]]:
@@ -119,3 +125,19 @@ def test_a_row_opening_with_its_left_half_s_empty_cell_is_a_row_of_its_own() -> 
         line_tokens("- 四、住房保障支出 5,871,730 5,871,730 - -", 1, 2),
     ]
     assert [[t.text for t in row] for row in gather_rows(lines, False)] == [[t.text for t in line] for line in lines]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("6,397,096 -", "6,397,096"),
+        ("-", ""),
+        ("— 1,439,040 —— 12.50", "1,439,040 12.50"),
+        ("- 3 -", "- 3 -"),  # a page's number: page furniture, not cells
+        ("20805 行政事业单位养老支出 -", "20805 行政事业单位养老支出 -"),  # a row: its segments drop the dash
+        ("2025—2026年", "2025—2026年"),
+        ("-1.20 3.40", "-1.20 3.40"),  # a negative figure is no dash alone
+    ],
+)
+def test_a_line_of_cells_loses_its_empty_cells_dashes(text: str, expected: str) -> None:
+    assert without_empty_cell_marks(text) == expected

@@ -186,6 +186,25 @@ def is_row_line(tokens: list[Token], coded: bool) -> bool:
     return bool(coded and WHOLE_CODE.match(first)) or is_numbered(first) or (len(tokens) == 1 and is_total(first))
 
 
+# A dash standing alone between spaces (or alone on its line): what a money cell holding nothing prints.
+_EMPTY_CELL_MARK = re.compile(r"(?:^|(?<=\s))(?:-{1,2}|—{1,2}|[–―－])(?=\s|$)")
+
+
+def without_empty_cell_marks(text: str) -> str:
+    """A line of table cells (figures and dashes only) without its empty cells' dashes, as an
+    extractor writing table cells apart writes a blank cell: ``6,397,096 -`` → ``6,397,096``, a dash
+    alone → a blank line. Any other line (a name, a page number ``- 3 -``) as it stands."""
+    if _EMPTY_CELL_MARK.search(text) is None:
+        return text  # most lines: no dash alone
+    words = _words(text)
+    if not all(word in EMPTY_CELL_MARKS or is_figure(word) for word in words):
+        return text
+    figures = [word for word in words if word not in EMPTY_CELL_MARKS]
+    if len(figures) == 1 and words[0] in EMPTY_CELL_MARKS and words[-1] in EMPTY_CELL_MARKS:
+        return text  # ``- 3 -``: a page's number, the page furniture's to tell
+    return " ".join(figures)
+
+
 def _after_empty_cells(tokens: list[Token]) -> list[Token]:
     i = 0
     while i < len(tokens) and tokens[i].text in EMPTY_CELL_MARKS:

@@ -24,7 +24,7 @@ from budget_reports.readers.lifted_numbers import (
 )
 from budget_reports.readers.line_evaluations import evaluation_lines, with_evaluations
 from budget_reports.readers.line_forms import with_forms
-from budget_reports.readers.linear_rows import new_token
+from budget_reports.readers.linear_rows import new_token, without_empty_cell_marks
 from budget_reports.readers.linear_tables import SourceLine, find_tables, is_laid_out, unglue_titles
 from budget_reports.readers.overview_streams import overviews_from_streams
 from budget_reports.readers.prose_table_links import settled_by_prose
@@ -105,6 +105,13 @@ def _read_linear(
         dropped -= evaluation_lines(lines, laid_out)
     if dropped:  # else (most text) no line to look up
         lines = [line for line in lines if (line.page, line.line) not in dropped]
+    if not laid_out:
+        # Text writing a table's cells apart (pdftotext's default): a dash printed for an empty cell is
+        # written as the blank cell it stands for, so that the columns' runs hold figures only. Laid-out
+        # text keeps them: its rows' words are read by their columns (``linear_rows.segments``).
+        lines = [
+            line._replace(text=t) if (t := without_empty_cell_marks(line.text)) != line.text else line for line in lines
+        ]
     lines = unglue_titles(lines)
     prose: list[list[SourceLine]] = []
     position = 0
