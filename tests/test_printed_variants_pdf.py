@@ -335,3 +335,21 @@ def test_texts_of_a_final_account_printing_column_numbers(
     assert _not_in_report(_truth(FINAL), got) == {}
     if serializer in FINAL_COLUMN_NUMBERS_READ:
         assert _matched(_truth(FINAL), got) == FINAL_COLUMN_NUMBERS_READ[serializer]
+
+
+# serializer -> table facts (of 97) of the final account with dashes in its empty cells. Its
+# 基本支出决算表 prints two halves side by side: a row whose left half is empty opens its line with
+# that half's dash (-layout: `-   310  资本性支出  13.58`); the dash is no anchor of the row, 310
+# is (its lines were lost without a report). -raw, pdfplumber: the 三公 item's budget reported, as
+# printed without dashes; pypdfium2 reports two more (the dashes taking no column, the row's sums fit
+# two places).
+DASHES_FINAL_READ = {"pdftotext-layout": 97, "pdftotext-raw": 96, "pypdfium2": 94, "pdfplumber": 96}
+
+
+@pytest.mark.parametrize("serializer", list(DASHES_FINAL_READ))
+def test_texts_of_a_final_account_printing_empty_cells_as_dashes(
+    printed: Callable[[str, str], Path], tmp_path: Path, serializer: str
+) -> None:
+    got = _read(printed(FINAL, "dashes"), serializer, tmp_path, FINAL)
+    assert _not_in_report(_truth(FINAL), got) == {}
+    assert _matched(_truth(FINAL), got) == DASHES_FINAL_READ[serializer]

@@ -28,7 +28,14 @@ from operator import itemgetter
 from budget_reports.normalize import display_width
 from budget_reports.readers.block_words import WHOLE_CODE
 from budget_reports.readers.disjoint_sets import DisjointSets
-from budget_reports.readers.linear_rows import Token, is_figure, is_row_label, new_token, strip_header_leftovers
+from budget_reports.readers.linear_rows import (
+    EMPTY_CELL_MARKS,
+    Token,
+    is_figure,
+    is_row_label,
+    new_token,
+    strip_header_leftovers,
+)
 
 _CODE_PART = re.compile(r"^\d{2}$")
 _WORD = re.compile(r"\S+")
@@ -107,6 +114,12 @@ def gather_laid_out_rows(
 
     for text, page, number in lines:
         words = _without_header_leftovers(positioned(text, page, number, measure))
+        if words and any(token.text in EMPTY_CELL_MARKS for _, token in words):
+            # Dashes printed for empty cells are no words of the row (a two-sided row's empty left half
+            # opens its line with one): its anchor is the code or label after them.
+            words = [word for word in words if word[1].text not in EMPTY_CELL_MARKS]
+            if not words:
+                continue  # a line of dashes only: the row goes on
         if not words:
             close()
             if not text.strip() and not coded and _row_of_figures(above):
