@@ -131,7 +131,7 @@ def _unglued(word: str) -> list[str]:
 def starts_row(tokens: list[Token], coded: bool) -> bool:
     """A line that begins a row of its own: a code, a numbered item or a total (after the dashes
     of a two-sided row's empty left-hand cells: ``- 四、住房保障支出 5,871,730``)."""
-    tokens = _after_empty_cells(tokens)
+    tokens = _after_leading(tokens, EMPTY_CELL_MARKS)
     if not tokens:
         return False
     if coded and opens_with_code(tokens):
@@ -186,10 +186,6 @@ def is_row_line(tokens: list[Token], coded: bool) -> bool:
     return bool(coded and WHOLE_CODE.match(first)) or is_numbered(first) or (len(tokens) == 1 and is_total(first))
 
 
-# A dash standing alone between spaces (or alone on its line): what a money cell holding nothing prints.
-_EMPTY_CELL_MARK = re.compile(r"(?:^|(?<=\s))(?:-{1,2}|—{1,2}|[–―－])(?=\s|$)")
-
-
 def without_empty_cell_marks(text: str) -> str:
     """A line of table cells (figures and dashes only) without its empty cells' dashes, as an
     extractor writing table cells apart writes a blank cell: ``6,397,096 -`` → ``6,397,096``, a dash
@@ -205,18 +201,16 @@ def without_empty_cell_marks(text: str) -> str:
     return " ".join(figures)
 
 
-def _after_empty_cells(tokens: list[Token]) -> list[Token]:
+def strip_header_leftovers(tokens: list[Token]) -> list[Token]:
+    return _after_leading(tokens, _HEADER_LEFTOVERS) or tokens
+
+
+def _after_leading(tokens: list[Token], words: frozenset[str]) -> list[Token]:
+    """The tokens after those at the start whose text is one of ``words`` (none left: empty)."""
     i = 0
-    while i < len(tokens) and tokens[i].text in EMPTY_CELL_MARKS:
+    while i < len(tokens) and tokens[i].text in words:
         i += 1
     return tokens[i:] if i else tokens
-
-
-def strip_header_leftovers(tokens: list[Token]) -> list[Token]:
-    i = 0
-    while i < len(tokens) and tokens[i].text in _HEADER_LEFTOVERS:
-        i += 1
-    return tokens[i:] if i < len(tokens) else tokens
 
 
 def gather_rows(lines: list[list[Token]], coded: bool) -> list[list[Token]]:
@@ -343,6 +337,10 @@ def segments(tokens: list[Token], coded: bool) -> list[Segment]:
 _WHOLE_CODE, _PART_OF_CODE, _FIGURE, _ROW_LABEL_WORD, _EMPTY_CELL = 1, 2, 4, 8, 16
 # What reports print in a money cell that holds nothing (county and township reports often do).
 EMPTY_CELL_MARKS = frozenset({"-", "--", "—", "——", "–", "―", "－"})
+# One of them standing alone between spaces (or alone on its line), longest first.
+_EMPTY_CELL_MARK = re.compile(
+    rf"(?:^|(?<=\s))(?:{'|'.join(map(re.escape, sorted(EMPTY_CELL_MARKS, key=len, reverse=True)))})(?=\s|$)"
+)
 
 
 @lru_cache(maxsize=16_384)  # every word of every row: one look-up instead of three patterns
