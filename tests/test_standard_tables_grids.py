@@ -344,6 +344,26 @@ def test_overview_listing_spending_by_kind_gives_no_classification_lines() -> No
     assert read_tables(doc).expenditure_function == []
 
 
+def test_overview_printing_its_grand_total_first_gives_its_classification_lines() -> None:
+    # 总计 printed above the rows (a report printing each total first) closes no 类: they follow it.
+    doc = document(
+        "收入支出决算总表",
+        [
+            ["项目", "决算数", "项目", "决算数"],
+            ["总计", "570.00", "总计", "570.00"],
+            ["一、一般公共预算财政拨款收入", "550.00", "一、一般公共服务支出", "450.00"],
+            ["", "", "二、社会保障和就业支出", "80.00"],
+            ["本年收入合计", "550.00", "本年支出合计", "530.00"],
+            ["年初结转和结余", "20.00", "年末结转和结余", "40.00"],
+            ["", "", "其他支出", "5.00"],
+        ],
+    )
+    facts = read_tables(doc)
+    got = [(x.name_as_written, x.actual) for x in facts.expenditure_function]
+    assert got == [("一般公共服务支出", D("450.00")), ("社会保障和就业支出", D("80.00"))]
+    assert metrics(facts)["收支总计", None] == (D("570.00"), None)
+
+
 def test_income_table_gives_income_when_no_overview_does() -> None:
     sources = ["财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"]
     income_table = [

@@ -85,6 +85,9 @@ def extract(found: StandardTable, document: Document, facts: TableFacts) -> None
     source_table = normalize_text(found.title)
     after_carry_over = False
     after_expenditure_total = False
+    # A total closes the 类 only below the side's rows: a table printing its 总计 first (above
+    # its 类) still prints them after it.
+    row_read = False
     for row in lay.body:
         # Income side.
         text = label(row.texts[income_label])
@@ -109,10 +112,11 @@ def extract(found: StandardTable, document: Document, facts: TableFacts) -> None
             if value is not None:
                 evidence = row_evidence(document, row, row.cell(total_col), snippet)
                 facts.summary_metrics.append(table_metric(text, value, evidence, names.FISCAL if fiscal else None))
-            after_expenditure_total = True
+            after_expenditure_total = after_expenditure_total or row_read
             continue
         if is_total(text):
-            after_expenditure_total = True  # carry-overs and 总计 follow; the 类 are above
+            # carry-overs and 总计 follow; the 类 are above
+            after_expenditure_total = after_expenditure_total or row_read
         elif not after_expenditure_total and _is_class(text):
             for fund_type, col in line_columns.items():
                 value = money(row.texts[col], found.unit)
@@ -121,6 +125,7 @@ def extract(found: StandardTable, document: Document, facts: TableFacts) -> None
                     name = written_name(row.texts[expenditure_label])
                     line = _class_line(fund_type, name, value, evidence, source_table, found.is_budget)
                     facts.expenditure_function.append(line)
+        row_read = row_read or not is_total(text)
         for col in expenditure_cols:
             value = money(row.texts[col], found.unit)
             if value is None:
