@@ -7,7 +7,7 @@ import pytest
 
 from budget_reports.normalize import compact
 from budget_reports.readers.column_blocks import BlockLine
-from budget_reports.readers.overview_labels import INCOME, SPENDING, Role, side_labels
+from budget_reports.readers.overview_labels import INCOME, SIDE_WORDS, SPENDING, Role, named_side, side_labels
 from budget_reports.readers.table_headers import LAYOUTS
 
 OVERVIEW = next(layout for layout in LAYOUTS if layout.name == "收入支出总表")
@@ -72,6 +72,31 @@ def test_a_label_goes_to_its_side_with_its_role(label: str, side: int, role: Rol
     assert sides is not None
     found = [x for x in sides[side] if x.text == compact(label)]
     assert [x.role for x in found] == [role]
+
+
+# Labels naming a fund alone or its 拨款: worded alike on both sides (a carry-over's parts).
+FUND_WORDED = {
+    "（一）一般公共预算财政拨款",
+    "一、一般公共预算",
+    "二、政府性基金预算",
+    "3.国有资本经营预算",
+    "（一）一般公共预算拨款",
+}
+
+
+@pytest.mark.parametrize(("label", "side", "role"), WORDINGS)
+def test_a_label_names_its_side_by_its_words(label: str, side: int, role: Role) -> None:
+    """A row of one side goes to the side its words name (年初结转和结余 to the income side), a
+    fund's name to none."""
+    assert named_side(label) == (None if label in FUND_WORDED else SIDE_WORDS[side])
+
+
+def test_a_fund_part_of_a_carry_over_names_no_side() -> None:
+    assert named_side("一、一般公共预算财政拨款") is None
+    assert named_side("二、政府性基金预算") is None
+    assert named_side("年初结转和结 余") == "收入"
+    assert named_side("八、社会保障 和就业支出") == "支出"
+    assert named_side("三、国有资本") is None  # a wrapped piece
 
 
 def test_wrapped_labels_are_joined_and_header_cells_dropped() -> None:

@@ -60,6 +60,7 @@ from budget_reports.readers.linear_rows import (
     segments,
     strip_header_leftovers,
 )
+from budget_reports.readers.overview_labels import named_side
 from budget_reports.readers.pdf_text import PAGE_NUMBER
 from budget_reports.readers.report_alignment import with_report_alignment
 from budget_reports.readers.table_headers import HeaderLayout, LabelKind, Side, match_layout
@@ -850,6 +851,9 @@ class _SideChooser:
         # A side headed 收入 or 支出 takes the items that say so (九、卫生健康支出 is spending).
         name = seg.name_text
         named = [i for i, word in enumerate(self.side_words) if word is not None and word in name]
+        if len(named) != 1:  # an overview's label naming its side by other words (年初结转和结余 is income)
+            side_word = named_side(name)
+            named = [i for i, word in enumerate(self.side_words) if side_word is not None and word == side_word]
         if len(named) == 1:
             return named[0]
         code = seg.code_text

@@ -214,6 +214,21 @@ def _side_of(text: str) -> int | None:
     return next((side for side, pattern in SIDE_PATTERNS if pattern.search(key)), None)
 
 
+# The word heading each side of an overview (its header's 收入 | 支出).
+SIDE_WORDS = {INCOME: "收入", SPENDING: "支出"}
+
+
+def named_side(text: str) -> str | None:
+    """The word heading the side a row's label names by its own wording (收入 or 支出: 年初结转和结余
+    is income, 结余分配 spending), None where it names none or either: a fund's part of a carry-over
+    (一般公共预算财政拨款) is worded alike on both sides."""
+    key = _bare(text)
+    if _FUND_PART.match(key) or re.match(_FUND_ALONE, key):
+        return None
+    side = _side_of(text)
+    return None if side is None else SIDE_WORDS[side]
+
+
 def _role(text: str, before: list[Label]) -> Role:
     key = _bare(text)
     role = next((role for role, pattern in ROLE_PATTERNS if pattern.search(key)), Role.ITEM)
