@@ -117,21 +117,27 @@ VARIANTS: dict[str, Callable[[Grid], Grid]] = {
 }
 
 
-@pytest.fixture(scope="module")
-def printed(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, str], Path]:
-    """The PDF of a corpus report printed as ``variant`` (each made once)."""
+def printed_variants(
+    tmp_path_factory: pytest.TempPathFactory, variants: dict[str, Callable[[Grid], Grid]]
+) -> Callable[[str, str], Path]:
+    """The PDF of a corpus report printed as one of ``variants`` (each made once)."""
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed: scripts/system-deps.sh installs it")
     made: dict[tuple[str, str], Path] = {}
 
     def pdf(report: str, variant: str) -> Path:
         if (report, variant) not in made:
-            document = _with_grids(read_document(corpus_file(report), report), VARIANTS[variant])
+            document = _with_grids(read_document(corpus_file(report), report), variants[variant])
             folder = tmp_path_factory.mktemp(variant)
             made[report, variant] = typeset(document, folder / f"{Path(report).stem}.pdf", merged=False)
         return made[report, variant]
 
     return pdf
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, str], Path]:
+    return printed_variants(tmp_path_factory, VARIANTS)
 
 
 def _truth(report: str) -> Facts:

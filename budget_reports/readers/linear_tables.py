@@ -65,6 +65,7 @@ from budget_reports.readers.pdf_text import PAGE_NUMBER
 from budget_reports.readers.report_alignment import with_report_alignment
 from budget_reports.readers.table_headers import HeaderLayout, LabelKind, Side, match_layout
 from budget_reports.readers.table_relations import PlacedSide, RebuiltTable, narrow_across
+from budget_reports.readers.unplaced_figures import placed_nowhere
 from budget_reports.readers.whole_codes import is_whole_code_label
 
 _TITLE_MAX_CHARS = 60
@@ -362,9 +363,12 @@ def _assembled(
     unplaced: list[AmbiguousCell],
 ) -> LinearTable:
     """The table titled at ``start`` as blocks: its title, unit line and grid of the placed rows;
-    the figures left ambiguous, after those ``unplaced`` (that reached no row or side)."""
+    the figures left ambiguous, after those ``unplaced`` (that reached no row or side, the
+    figures its lines print that no row took among them)."""
     title = lines[start]
     table, ambiguous = _grid(layout, placed_rows)
+    columns = [path for side in layout.sides for path in side.money]
+    unplaced = [*unplaced, *placed_nowhere(lines[start + 1 : end], table, [*unplaced, *ambiguous], columns)]
     blocks = [Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)]
     if unit is not None:
         blocks.append(Block(BlockKind.PARAGRAPH, unit.text.strip(), unit.page, unit.line))
