@@ -10,17 +10,20 @@ figures), ready to be placed in columns.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from budget_reports.extract.standard_tables.common import is_total
-from budget_reports.normalize import compact, is_cjk, normalize_text, parse_decimal
+from budget_reports.normalize import compact, display_width, is_cjk, normalize_text, parse_decimal
 from budget_reports.numbering import CHINESE_BRACKET, CHINESE_COMMA, DIGIT_BRACKET, Enumerators, pattern_of
 from budget_reports.readers.block_words import WHOLE_CODE
 from budget_reports.readers.code_names import known_names
+from budget_reports.readers.name_gaps import NameSoFar, cut_between
 
 _CODE_PART = re.compile(r"^\d{2}$")
 _CLASS_CODE_LENGTH = 3
@@ -217,6 +220,11 @@ def gather_rows(lines: list[list[Token]], coded: bool) -> list[list[Token]]:
     """The tokens of each row, lines of one row joined."""
     rows: list[list[Token]] = []
     pending: list[Token] = []
+    # Lines of name alone since a coded row ended (pending holds nothing else): its name's end, the
+    # next row's start, or both (``name_gaps``); and per row (by id), its lines of name above its code.
+    gap: list[list[Token]] = []
+    heads: dict[int, int] = {}
+    width = _names_width(lines) if coded else 0
 
     def has_label(tokens: list[Token]) -> bool:
         return any((coded and WHOLE_CODE.match(t.text)) or is_numbered(t.text) or is_total(t.text) for t in tokens)
@@ -228,6 +236,11 @@ def gather_rows(lines: list[list[Token]], coded: bool) -> list[list[Token]]:
         if not pending and rows and _figures_only(tokens, coded):
             rows[-1].extend(tokens)  # the row's figures went on to the next line (pdftotext -raw)
             continue
+        if gap and opens_with_code(tokens):
+            head = _share_gap(rows[-1], heads.get(id(rows[-1]), 0), gap, tokens, width)
+            pending = [t for line in gap[len(gap) - head :] for t in line]
+            heads[id(pending)] = head
+            gap = []
         row = pending or (rows[-1] if rows else [])
         at = _name_end(row, tokens) if coded else None
         if at is not None:
@@ -237,7 +250,10 @@ def gather_rows(lines: list[list[Token]], coded: bool) -> list[list[Token]]:
             if pending and is_figure(pending[-1].text):
                 rows.append(pending)
                 pending = []
+            gap = []
             continue
+        after_row = coded and rows and len(pending) == sum(map(len, gap))
+        gap = [*gap, tokens] if after_row and _names_only(tokens) else []
         if pending and starts_row(tokens, coded) and (has_label(pending) or not coded or pending_has_figures(pending)):
             rows.append(pending)
             pending = []
@@ -248,6 +264,46 @@ def gather_rows(lines: list[list[Token]], coded: bool) -> list[list[Token]]:
     if pending:
         rows.append(pending)
     return rows
+
+
+def _names_only(tokens: list[Token]) -> bool:
+    """A line of name alone: no code, figure, empty cell's dash or row label."""
+    return not any(_word_kind(t.text) for t in tokens)
+
+
+def _names_width(lines: list[list[Token]]) -> int:
+    """The widest line of names the table prints (display columns): the width of its name cells."""
+    return max((display_width("".join(t.text for t in line)) for line in lines if _names_only(line)), default=0)
+
+
+def _share_gap(above: list[Token], head: int, gap: list[list[Token]], anchor: list[Token], width: int) -> int:
+    """Give the row ``above`` (printing ``head`` lines of name above its code) the lines of ``gap``
+    that end its name (``name_gaps``), inserted before its figures; how many lines are left to
+    begin the row whose code line is ``anchor``. Only a row of one side, code, name and figures,
+    shares lines (all go below otherwise, or where the text cannot tell)."""
+    sides = segments(above, True)
+    if len(sides) != 1 or not sides[0].code or not sides[0].figures:
+        return len(gap)
+    code, end = _joined_code(anchor, 0)
+    below_name = list(itertools.takewhile(lambda t: not _word_kind(t.text) & (_FIGURE | _EMPTY_CELL), anchor[end:]))
+    cut = cut_between(
+        NameSoFar(sides[0].code_text, _lines_of(sides[0].name), head),
+        [compact("".join(t.text for t in line)) for line in gap],
+        NameSoFar(code, _lines_of(below_name)),
+        width,
+    )
+    if cut is None:
+        return len(gap)
+    at = max(i for i, t in enumerate(above) if t in sides[0].name or t in sides[0].code) + 1
+    above[at:at] = [t for line in gap[:cut] for t in line]
+    return len(gap) - cut
+
+
+def _lines_of(name: list[Token]) -> tuple[str, ...]:
+    """A name's words, one compact text per line printed."""
+    return tuple(
+        compact("".join(t.text for t in words)) for _, words in itertools.groupby(name, attrgetter("page", "line"))
+    )
 
 
 def _name_end(row: list[Token], tokens: list[Token]) -> int | None:
