@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.model import AmbiguousCell
@@ -225,12 +225,13 @@ def gather_rows(lines: list[list[Token]], coded: bool, unsure: list[AmbiguousCel
     rows: list[list[Token]] = []
     pending: list[Token] = []
     # Lines of name alone after the last line opening with a code, and the row that line opened:
-    # the end of its names, the start of the next row's, or both (``name_gaps``). Per row (by id),
-    # how many lines of name it printed above its code line.
+    # the end of its names, the start of the next row's, or both (``name_gaps``). Per row, how many
+    # lines of name it printed above its code line; the rows whose names the text cannot tell apart,
+    # with the ways they may read.
     gap: list[list[Token]] = []
     anchored: list[Token] = []
-    heads: dict[int, int] = {}
-    untold: dict[int, tuple[str, ...]] = {}  # rows (by id) whose names the text cannot tell: their readings
+    heads: _PerRow[int] = _PerRow()
+    untold: _PerRow[tuple[str, ...]] = _PerRow()
     width = _names_width(lines) if coded else 0
 
     def has_label(tokens: list[Token]) -> bool:
@@ -249,15 +250,16 @@ def gather_rows(lines: list[list[Token]], coded: bool, unsure: list[AmbiguousCel
             shared = sum(map(len, gap))
             if pending is anchored and len(pending) > shared:  # the row above still open: its words, then the gap's
                 rows.append(pending[:-shared])
-                heads[id(rows[-1])] = heads.get(id(pending), 0)
+                heads.mark(rows[-1], heads.of(pending, 0))
                 anchored = rows[-1]
                 pending = [t for line in gap for t in line]
             if anchored is rows[-1] and len(pending) == shared:
-                head, tokens, readings = _share_gap(anchored, heads.get(id(anchored), 0), gap, tokens, width)
+                head, tokens, readings = _share_gap(anchored, heads.of(anchored, 0), gap, tokens, width)
                 pending = [t for line in gap[len(gap) - head :] for t in line]
-                heads[id(pending)] = head
+                heads.mark(pending, head)
                 if readings:
-                    untold[id(anchored)] = untold[id(pending)] = readings
+                    untold.mark(anchored, readings)
+                    untold.mark(pending, readings)
         row = pending or (rows[-1] if rows else [])
         at = _name_end(row, tokens) if coded else None
         if at is not None:
@@ -290,8 +292,23 @@ def gather_rows(lines: list[list[Token]], coded: bool, unsure: list[AmbiguousCel
     if not untold:
         return rows
     if unsure is not None:
-        unsure.extend(cell for row in rows if id(row) in untold for cell in _untold(row, untold[id(row)]))
-    return [row for row in rows if id(row) not in untold]
+        unsure.extend(cell for row in rows if (ways := untold.of(row, ())) for cell in _untold(row, ways))
+    return [row for row in rows if not untold.of(row, ())]
+
+
+_Value = TypeVar("_Value")
+
+
+class _PerRow(dict[int, tuple[list[Token], _Value]]):
+    """Something known of rows being gathered, by the row's identity (a row's list is extended in
+    place). Each row is kept with its value: a list that was let go cannot hand its id on to another."""
+
+    def mark(self, row: list[Token], value: _Value) -> None:
+        self[id(row)] = (row, value)
+
+    def of(self, row: list[Token], default: _Value) -> _Value:
+        entry = self.get(id(row))
+        return entry[1] if entry is not None and entry[0] is row else default
 
 
 def _untold(row: list[Token], readings: tuple[str, ...]) -> Iterator[AmbiguousCell]:
