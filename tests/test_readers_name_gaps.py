@@ -194,3 +194,25 @@ def test_a_report_whose_rows_names_cannot_be_told_apart_reports_their_figures(tm
 
 ROWS = ("2080505", "2080506")
 CORPUS_BUDGET = Path(__file__).parent / "data" / "corpus" / "shanghai-putuo-urban-management-2026-budget.txt"
+
+
+def test_lines_of_name_between_two_sided_rows_go_to_their_side() -> None:
+    """pdfplumber's 基本支出决算表 (人员经费 | 公用经费 side by side), names wrapped at seven characters
+    around their code line: a lone line is the side's whose names the classification then reads
+    (因公出国（境） begins 30212's, 费用 ends it; 本养老保险缴费 ends 30108's)."""
+    lines = [
+        "301 07 绩效工资 302 05 水费",
+        *("机关事业单位基", "301 08 160.75 302 06 电费", "本养老保险缴费"),
+        "301 09 职业年金缴费 80.38 302 07 邮电费 4.88",
+        *("其他社会保障缴", "301 12 1.61 302 11 差旅费 1.20", "费"),
+        *("因公出国（境）", "301 13 住房公积金 187.19 302 12", "费用"),
+        "301 14 医疗费 302 13 维修（护）费 2.83",
+    ]
+    assert _rows(lines) == [
+        [("30107", "绩效工资", []), ("30205", "水费", [])],
+        [("30108", "机关事业单位基本养老保险缴费", ["160.75"]), ("30206", "电费", [])],
+        [("30109", "职业年金缴费", ["80.38"]), ("30207", "邮电费", ["4.88"])],
+        [("30112", "其他社会保障缴费", ["1.61"]), ("30211", "差旅费", ["1.20"])],
+        [("30113", "住房公积金", ["187.19"]), ("30212", "因公出国（境）费用", [])],
+        [("30114", "医疗费", []), ("30213", "维修（护）费", ["2.83"])],
+    ]
