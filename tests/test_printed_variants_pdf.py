@@ -264,32 +264,18 @@ def portrait_final(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # serializer -> table facts (of 97) of the final account typeset on portrait pages (its tables'
 # headers and long names wrapping more, the wider tables running on to more pages). -raw and
 # pypdfium2 read what they read from landscape pages (the 三公 table's 公务接待费 line reported
-# ambiguous); -layout loses five 三公 and overview metrics, reported.
+# ambiguous); -layout loses five 三公 and overview metrics, reported. pdfplumber prints the 支出决算表's
+# names wrapped around their code's line (机关事业单位基本养老保险缴费 | 208 05 05 160.75 160.75 | 支出):
+# each line goes to the row whose name it ends or begins (readers/name_gaps.py).
 PORTRAIT_READ = {
     "pdftotext-layout": 91,
     "pdftotext-raw": 96,
     "pypdfium2": 96,
-    "pdfplumber": 92,
+    "pdfplumber": 94,
 }
 
 
-@pytest.mark.parametrize(
-    "serializer",
-    [
-        *(s for s in PORTRAIT_READ if s != "pdfplumber"),
-        pytest.param(
-            "pdfplumber",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="readers/linear_rows.py (gather_rows): the 支出决算表's names wrapped over two lines "
-                "around their code's line (机关事业单位基本养老保险 | 208 05 05 160.75 160.75 | 缴费支出 | "
-                "机关事业单位职业年金缴费 | 208 05 06 …): the tail of one and the head of the next are "
-                "split wrongly, 2080505 read as 机关事业单位基本养老保险缴费, 2080506 as "
-                "支出机关事业单位职业年金缴费支出",
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("serializer", list(PORTRAIT_READ))
 def test_texts_of_a_final_account_on_portrait_pages(portrait_final: Path, tmp_path: Path, serializer: str) -> None:
     got = _read(portrait_final, serializer, tmp_path, FINAL)
     assert _not_in_report(_truth(FINAL), got) == {}

@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from budget_reports.normalize import compact
-from budget_reports.readers.code_names import known_names
+from budget_reports.readers.code_names import begins_name_of, is_name_of
 from budget_reports.readers.linear_rows import (
     Segment,
     Token,
@@ -178,10 +178,9 @@ def _reads_as(kept: list[list[Token]], band: list[int], anchor: int, whole: bool
     code, code_end = _code_of(kept[anchor])
     words = [t for i in band for t in (kept[i][code_end:] if i == anchor else kept[i])]
     name = compact("".join(t.text for t in words if not is_figure(t.text)))
-    names = known_names(code)
     if whole:
-        return 2 if name in names else 0
-    return 1 if name and any(n.startswith(name) for n in names) else 0
+        return 2 if is_name_of(code, name) else 0
+    return 1 if begins_name_of(code, name) else 0
 
 
 def _code_of(tokens: list[Token]) -> tuple[str, int]:

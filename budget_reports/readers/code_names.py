@@ -28,3 +28,13 @@ def known_names(code: str) -> frozenset[str]:
     if scheme is None:
         return frozenset()
     return _names_by_code(scheme).get(code, frozenset())
+
+
+def is_name_of(code: str, name: str) -> bool:
+    """Whether ``name`` (compact) is one of the code's names."""
+    return name in known_names(code)
+
+
+def begins_name_of(code: str, name: str) -> bool:
+    """Whether one of the code's names begins with ``name`` (compact; the rest may follow on lines below)."""
+    return bool(name) and any(known.startswith(name) for known in known_names(code))

@@ -5,22 +5,28 @@ over several: a wrapped name continues on the next line, the figures may follow 
 own, and pdfplumber writes the name on the line *before* its code and figures. Empty cells are
 simply absent. A row is gathered line by line until its figures end it (or the next line starts
 a row of its own); it is then cut into segments, one per side of the table (code + name +
-figures), ready to be placed in columns.
+figures), ready to be placed in columns. A name wrapped around its row's line of code and figures
+(pdfplumber centres a cell on it: its first lines above the code, its last below, then the next
+row's first lines) is given its lines by ``name_gaps``.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
+from operator import attrgetter
+from typing import NamedTuple, TypeVar
 
 from budget_reports.extract.standard_tables.common import is_total
-from budget_reports.normalize import compact, is_cjk, normalize_text, parse_decimal
+from budget_reports.model import AmbiguousCell
+from budget_reports.normalize import compact, display_width, is_cjk, normalize_text, parse_decimal
 from budget_reports.numbering import CHINESE_BRACKET, CHINESE_COMMA, DIGIT_BRACKET, Enumerators, pattern_of
 from budget_reports.readers.block_words import WHOLE_CODE
-from budget_reports.readers.code_names import known_names
+from budget_reports.readers.code_names import is_name_of, known_names
+from budget_reports.readers.name_gaps import NameSoFar, cut_sides, cuts_between
 
 _CODE_PART = re.compile(r"^\d{2}$")
 _CLASS_CODE_LENGTH = 3
@@ -213,10 +219,20 @@ def _after_leading(tokens: list[Token], words: frozenset[str]) -> list[Token]:
     return tokens[i:] if i else tokens
 
 
-def gather_rows(lines: list[list[Token]], coded: bool) -> list[list[Token]]:
-    """The tokens of each row, lines of one row joined."""
+def gather_rows(lines: list[list[Token]], coded: bool, unsure: list[AmbiguousCell] | None = None) -> list[list[Token]]:
+    """The tokens of each row, lines of one row joined. Two rows between whose code lines the text
+    cannot tell which lines of name are whose are left out, their figures added to ``unsure``."""
     rows: list[list[Token]] = []
     pending: list[Token] = []
+    # Lines of name alone after the last line opening with a code, and the row that line opened:
+    # the end of its names, the start of the next row's, or both (``name_gaps``). Per row, how many
+    # lines of name it printed above its code line; the rows whose names the text cannot tell apart,
+    # with the ways they may read.
+    gap: list[list[Token]] = []
+    anchored: list[Token] = []
+    heads: _PerRow[int] = _PerRow()
+    untold: _PerRow[tuple[str, ...]] = _PerRow()
+    width = _names_width(lines) if coded else 0
 
     def has_label(tokens: list[Token]) -> bool:
         return any((coded and WHOLE_CODE.match(t.text)) or is_numbered(t.text) or is_total(t.text) for t in tokens)
@@ -227,7 +243,23 @@ def gather_rows(lines: list[list[Token]], coded: bool) -> list[list[Token]]:
             continue
         if not pending and rows and _figures_only(tokens, coded):
             rows[-1].extend(tokens)  # the row's figures went on to the next line (pdftotext -raw)
+            gap = []
             continue
+        opens = coded and opens_with_code(tokens)
+        if gap and opens:
+            shared = sum(map(len, gap))
+            if pending is anchored and len(pending) > shared:  # the row above still open: its words, then the gap's
+                rows.append(pending[:-shared])
+                heads.mark(rows[-1], heads.of(pending, 0))
+                anchored = rows[-1]
+                pending = [t for line in gap for t in line]
+            if anchored is rows[-1] and len(pending) == shared:
+                head, tokens, readings = _share_gap(anchored, heads.of(anchored, 0), gap, tokens, width)
+                pending = [t for line in gap[len(gap) - head :] for t in line]
+                heads.mark(pending, head)
+                if readings:
+                    untold.mark(anchored, readings)
+                    untold.mark(pending, readings)
         row = pending or (rows[-1] if rows else [])
         at = _name_end(row, tokens) if coded else None
         if at is not None:
@@ -237,17 +269,150 @@ def gather_rows(lines: list[list[Token]], coded: bool) -> list[list[Token]]:
             if pending and is_figure(pending[-1].text):
                 rows.append(pending)
                 pending = []
+            gap = []
             continue
+        names_only = _names_only(tokens)
+        if gap and pending is anchored and not names_only and (k := _label_after_name(pending, gap)) is not None:
+            # A row label wrapped below the open row's name (``其他资本性`` / ``支出`` / ``人员经费合`` /
+            # ``计`` / ``2,152.26``): a row of its own, its figures after it.
+            rows.append(pending[: len(pending) - sum(map(len, gap[k:]))])
+            pending = [t for line in gap[k:] for t in line]
+        gap = [*gap, tokens] if anchored and not opens and names_only else []
         if pending and starts_row(tokens, coded) and (has_label(pending) or not coded or pending_has_figures(pending)):
             rows.append(pending)
             pending = []
         pending.extend(tokens)
+        if opens:
+            anchored = pending
         if _ends_with_figure(tokens, coded):
             rows.append(pending)
             pending = []
     if pending:
         rows.append(pending)
-    return rows
+    if not untold:
+        return rows
+    if unsure is not None:
+        unsure.extend(cell for row in rows if (ways := untold.of(row, ())) for cell in _untold(row, ways))
+    return [row for row in rows if not untold.of(row, ())]
+
+
+_Value = TypeVar("_Value")
+
+
+class _PerRow(dict[int, tuple[list[Token], _Value]]):
+    """Something known of rows being gathered, by the row's identity (a row's list is extended in
+    place). Each row is kept with its value: a list that was let go cannot hand its id on to another."""
+
+    def mark(self, row: list[Token], value: _Value) -> None:
+        self[id(row)] = (row, value)
+
+    def of(self, row: list[Token], default: _Value) -> _Value:
+        entry = self.get(id(row))
+        return entry[1] if entry is not None and entry[0] is row else default
+
+
+def _untold(row: list[Token], readings: tuple[str, ...]) -> Iterator[AmbiguousCell]:
+    """Each figure of a row left out because the text cannot tell its name from the next row's (or
+    the previous one's): the rows it may be in, as each way of reading them names them."""
+    snippet = " ".join(t.text for t in row)
+    for side in segments(row, True):
+        for token in side.figures:
+            yield AmbiguousCell(token.page, token.line, token.text, side.code_text, readings, snippet)
+
+
+def _label_after_name(row: list[Token], gap: list[list[Token]]) -> int | None:
+    """Where in ``gap`` (the lines of name after the open row's code line) a row label begins that
+    runs to its end: the row before it reads as one of its code's names, the lines from it join
+    into a label (a total). None when there is none."""
+    sides = segments(row[: len(row) - sum(map(len, gap))], True)
+    if len(sides) != 1 or not sides[0].code:
+        return None
+    texts = [_joined(line) for line in gap]
+    for k in range(len(gap)):
+        if is_row_label("".join(texts[k:])) and is_name_of(
+            sides[0].code_text, compact(sides[0].name_text) + "".join(texts[:k])
+        ):
+            return k
+    return None
+
+
+def _names_only(tokens: list[Token]) -> bool:
+    """A line of name alone: no code, figure, empty cell's dash or row label."""
+    return not any(_word_kind(t.text) for t in tokens)
+
+
+def _names_width(lines: list[list[Token]]) -> int:
+    """The widest line of names the table prints (display columns): the width of its name cells."""
+    return max((display_width("".join(t.text for t in line)) for line in lines if _names_only(line)), default=0)
+
+
+def _share_gap(
+    above: list[Token], head: int, gap: list[list[Token]], anchor: list[Token], width: int
+) -> tuple[int, list[Token], tuple[str, ...]]:
+    """Give the row ``above`` (printing ``head`` lines of name above its code) the lines of ``gap``
+    that end its names (``name_gaps``), each after its side's name. Returns how many lines are left
+    to begin the row whose code line is ``anchor`` (printed before its code), that line (a two-sided
+    row's beginnings put after each side's code), and the ways the two rows may read where the text
+    cannot tell which lines are whose (else none). A row its figures did not end keeps the lines
+    after its code where the text cannot tell (a text written in content order: -raw)."""
+    ended = any(_word_kind(t.text) & _FIGURE and not WHOLE_CODE.match(t.text) for t in above[-1:])
+    sides = segments(above, True)
+    below = segments(anchor, True)
+    if len(sides) == 1 and sides[0].code:
+        code = below[0].code_text
+        lines = [_joined(line) for line in gap]
+        cuts = cuts_between(
+            NameSoFar(sides[0].code_text, _lines_of(sides[0].name), head),
+            lines,
+            NameSoFar(code, _lines_of(below[0].name)),
+            width,
+        )
+        if len(cuts) > 1 and ended:
+            own, theirs = sides[0].name_text, below[0].name_text
+            readings = tuple(
+                f"{sides[0].code_text} {own}{''.join(lines[:c])} | {code} {''.join(lines[c:])}{theirs}" for c in cuts
+            )
+            return len(gap), anchor, readings
+        cut = cuts[0] if len(cuts) == 1 else len(gap)
+        _insert_after(above, sides[0], [t for line in gap[:cut] for t in line])
+        return len(gap) - cut, anchor, ()
+    if len(sides) == len(below) == 2 and all(side.code for side in (*sides, *below)):
+        split = cut_sides(
+            [NameSoFar(side.code_text, _lines_of(side.name)) for side in sides],
+            [[compact(t.text) for t in line] for line in gap],
+            [NameSoFar(side.code_text, _lines_of(side.name)) for side in below],
+        )
+        if split is not None:
+            words = [t for line in gap for t in line]
+            anchor = list(anchor)
+            for side in (1, 0):  # the right side first: the left side's places stay
+                _insert_after(
+                    above,
+                    sides[side],
+                    [t for t, (s, ends) in zip(words, split, strict=True) if (s, ends) == (side, True)],
+                )
+                at = anchor.index(below[side].code[-1]) + 1
+                anchor[at:at] = [t for t, (s, ends) in zip(words, split, strict=True) if (s, ends) == (side, False)]
+            return 0, anchor, ()
+    return len(gap) if ended else 0, anchor, ()
+
+
+def _insert_after(row: list[Token], side: Segment, words: list[Token]) -> None:
+    """``words`` put after the side's code and name in ``row`` (before its figures)."""
+    if words:
+        at = max(i for i, t in enumerate(row) if t in side.name or t in side.code) + 1
+        row[at:at] = words
+
+
+def _joined(line: list[Token]) -> str:
+    return compact("".join(t.text for t in line))
+
+
+def _lines_of(name: list[Token]) -> tuple[str, ...]:
+    """A name's words, one compact text per line printed."""
+    return tuple(
+        compact("".join(t.text for t in words)) for _, words in itertools.groupby(name, attrgetter("page", "line"))
+    )
 
 
 def _name_end(row: list[Token], tokens: list[Token]) -> int | None:

@@ -303,7 +303,9 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
         return GatheredRows(start, i, unit, printed, rows, coded, unsided=unplaced).placed(lines, settle)
     if misaligned:
         return not_read_table(lines, start, i, "的文本中数字与所在行错位，未能还原")
-    return GatheredRows(start, i, unit, printed, gather_rows(body, coded), coded).placed(lines, settle)
+    unsure: list[AmbiguousCell] = []  # figures of rows whose names the text cannot tell apart
+    rows = gather_rows(body, coded, unsure)
+    return GatheredRows(start, i, unit, printed, rows, coded, unsided=unsure).placed(lines, settle)
 
 
 @dataclass(frozen=True, slots=True)
