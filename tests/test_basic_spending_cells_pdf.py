@@ -6,7 +6,7 @@ pdftotext writes such a table one cell at a time: a row's code, then its 款 par
 figure, the halves' rows alternating, and some figures late, after other rows' cells (a run of them
 after a name, the rest at the page's foot), or before their row's code. Printed variants: a 栏次
 row under the header, codes split into 类 | 款 columns or printed whole, names wrapped in their
-cells, a dash in each empty cell.
+cells, a dash in each empty cell; some on portrait pages, whose narrow cells wrap the totals' labels.
 
 Whatever the variant, no figure is read on a line that does not print it (a line read holds its
 printed figure and name), and every figure not read is reported (an ambiguous cell naming it, or
@@ -25,7 +25,7 @@ import pytest
 from budget_reports.extract.standard_tables import read_tables
 from budget_reports.readers.text import read_text
 from budget_reports.text_serializations import write_serialization
-from tests.seed_pdf import typeset
+from tests.seed_pdf import LANDSCAPE, PORTRAIT, typeset
 from tests.standard_table_grids import document
 from tests.test_readers_side_by_side_streams_pdf import NAMES, ROW_SETS, TITLE, Basic, _fmt, _prose
 
@@ -76,25 +76,28 @@ VARIANTS = {
     "dashes": {"split": True, "column_numbers": False, "wrapped": False, "dashes": True},
     "栏次, names wrapped, dashes": {"split": True, "column_numbers": True, "wrapped": True, "dashes": True},
 }
+# Variants printed on A4 portrait pages: the narrow cells wrap the totals' labels (人员经费合 | 计).
+ON_PORTRAIT = ("栏次", "names wrapped")
 
 
-def _read(tmp_path: Path, basic: Basic, variant: str):
+def _read(tmp_path: Path, basic: Basic, variant: str, portrait: bool = False):
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed: scripts/system-deps.sh installs it")
     prose = _prose(basic)
     report = document(TITLE, "单位：万元", _grid(basic, **VARIANTS[variant]), prose[0], "".join(prose[1:]))
-    pdf = typeset(report, tmp_path / "basic.pdf", merged=False)
+    page = PORTRAIT if portrait else LANDSCAPE
+    pdf = typeset(report, tmp_path / "basic.pdf", merged=False, table_page=page)
     text = write_serialization(pdf, "pdftotext", tmp_path).read_text(encoding="utf-8")
     read = read_text(text, "basic.txt")
     return read, read_tables(read)
 
 
-@pytest.mark.parametrize("variant", list(VARIANTS))
+@pytest.mark.parametrize(("variant", "portrait"), [*((v, False) for v in VARIANTS), *((v, True) for v in ON_PORTRAIT)])
 @pytest.mark.parametrize("name", list(ROW_SETS))
-def test_a_basic_spending_table_typeset_cell_by_cell(tmp_path: Path, name: str, variant: str) -> None:
+def test_a_basic_spending_table_typeset_cell_by_cell(tmp_path: Path, name: str, variant: str, portrait: bool) -> None:
     basic = ROW_SETS[name]
     truth = basic.truth()
-    document_read, tables = _read(tmp_path, basic, variant)
+    document_read, tables = _read(tmp_path, basic, variant, portrait)
     lines = {line.code: line for line in tables.expenditure_economic}
     # No wrong fact: a line read holds its printed figure and its name.
     assert {c: (x.amount, x.name) for c, x in lines.items()} == {c: (truth.get(c), NAMES.get(c)) for c in lines}

@@ -17,6 +17,12 @@ a class that keeps the sums and these bounds. The group and class totals every s
 read; every other figure is reported ambiguous with the lines it may be on (no order in the stream
 tells which line of its class holds it). A table whose figures fit no split, or too many to try,
 stays reported not read.
+
+A fully ruled table written cell by cell (``side_cells``) is read the same way, its stream mostly in
+row order: a class whose lines the stream prints whole, each code, name and one figure in turn
+(``stream_rows``), has those lines read where some split gives the class exactly their figures. A
+figure written late, after another row's name, leaves its class's rows short of their sum (or
+takes a figure the sums give elsewhere): that class's lines stay reported.
 """
 
 from __future__ import annotations
@@ -161,10 +167,7 @@ def read_stream(lines: list[SourceLine], parts: list[LinearTable], stated: dict[
     words = [compact(line.text) for line in span] + [cell.text for cell in cells]
     figures = [cell for cell in cells if BARE_FIGURE.match(cell.text)]
     classes = sorted({cell.text for cell in cells if CLASS_CODE.match(cell.text) and _class_name(cell.text)})
-    labels = {
-        group.metric: next((cell for cell in cells if compact(cell.text) in group.total_labels), None)
-        for group in GROUPS
-    }
+    labels = {group.metric: _total_label(cells, group) for group in GROUPS}
     groups = [
         Group(
             tuple(c for c in classes if _in_group(c, group)),
@@ -214,16 +217,13 @@ def _confirmed_rows(
             continue
         figures = Counter(values[r.figure] for r in own)
         if any(
-            _value_of(values, s.class_totals[code]) == total
+            (index := s.class_totals[code]) is not None
+            and values[index] == total
             and Counter(values[i] for i, c in s.lines_of.items() if c == code) == figures
             for s in found
         ):
             out[code] = own
     return out
-
-
-def _value_of(values: list[Decimal], index: int | None) -> Decimal | None:
-    return None if index is None else values[index]
 
 
 def _table(
@@ -269,6 +269,19 @@ def _table(
             rows.append(_row(group, None, label, take(total)))
     unplaced = [_ambiguity(figures[i], known, i, printed) for i in free]
     return placed_table(lines, table.start, table.end, _LAYOUT, rows, unplaced)
+
+
+def _total_label(cells: list[BlockLine], group: GroupWords) -> BlockLine | None:
+    """The cell printing the group's total label, or the two printing it wrapped in a narrow cell
+    (``人员经费合 | 计``)."""
+    for k, cell in enumerate(cells):
+        text = compact(cell.text)
+        if text in group.total_labels:
+            return cell
+        joined = text + compact(cells[k + 1].text) if k + 1 < len(cells) else ""
+        if joined in group.total_labels:
+            return BlockLine(joined, cell.page, cell.line)
+    return None
 
 
 def _in_group(code: str, group: GroupWords) -> bool:
