@@ -2,8 +2,8 @@
 at a time, as ``pdftotext`` (default mode) writes a fully ruled table: each cell a block of its own,
 a row's code on one line, its 款 part and name on the next, its figure on another, and blocks of
 figures written late, after other rows' cells (``302 | 14 租赁费 | 69.41 | 303 | 对个人和家庭的补助``:
-69.41 is 303's). Lines are no rows there: which row a figure is on is not in the order, and reading
-one row per line puts figures on the wrong line. ``side_by_side_streams`` reads such a table from
+69.41 is 303's). Lines are no rows there, and the order does not make sure which row a figure is
+on: reading one row per line puts figures on the wrong line. ``side_by_side_streams`` reads such a table from
 its cells and sums instead.
 """
 
