@@ -63,6 +63,7 @@ from budget_reports.readers.linear_rows import (
 from budget_reports.readers.overview_labels import named_side
 from budget_reports.readers.pdf_text import PAGE_NUMBER
 from budget_reports.readers.report_alignment import with_report_alignment
+from budget_reports.readers.side_cells import WRITTEN_BY_CELLS, written_cell_by_cell
 from budget_reports.readers.table_headers import HeaderLayout, LabelKind, Side, match_layout
 from budget_reports.readers.table_relations import PlacedSide, RebuiltTable, narrow_across
 from budget_reports.readers.unplaced_figures import placed_nowhere
@@ -301,6 +302,8 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
     if _two_coded_sides(layout) and (misaligned or prints_codes_apart(body)):
         rows, unplaced = gather_two_sided_rows(body, (len(layout.sides[0].money), len(layout.sides[1].money)))
         return GatheredRows(start, i, unit, printed, rows, coded, unsided=unplaced).placed(lines, settle)
+    if _two_coded_sides(layout) and written_cell_by_cell(body):  # read from its cells by side_by_side_streams
+        return not_read_table(lines, start, i, WRITTEN_BY_CELLS)
     if misaligned:
         return not_read_table(lines, start, i, "的文本中数字与所在行错位，未能还原")
     unsure: list[AmbiguousCell] = []  # figures of rows whose names the text cannot tell apart

@@ -17,11 +17,18 @@ a class that keeps the sums and these bounds. The group and class totals every s
 read; every other figure is reported ambiguous with the lines it may be on (no order in the stream
 tells which line of its class holds it). A table whose figures fit no split, or too many to try,
 stays reported not read.
+
+A fully ruled table written cell by cell (``side_cells``) is read the same way, its stream mostly in
+row order: a class whose lines the stream prints whole, each code, name and one figure in turn
+(``stream_rows``), has those lines read where some split gives the class exactly their figures. A
+figure written late, after another row's name, leaves its class's rows short of their sum (or
+takes a figure the sums give elsewhere): that class's lines stay reported.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -34,16 +41,20 @@ from budget_reports.model import AmbiguousCell, Block, BlockKind
 from budget_reports.normalize import compact, parse_decimal, to_wanyuan
 from budget_reports.readers.block_words import BARE_FIGURE, CLASS_CODE, figure_value
 from budget_reports.readers.cell_assignment import RowFigures
-from budget_reports.readers.class_sum_search import Agreed, Group, agreed, splits
+from budget_reports.readers.class_sum_search import Agreed, Group, Split, agreed, splits
 from budget_reports.readers.column_blocks import BlockLine, unplaced_figure
+from budget_reports.readers.interleaved_columns import LABEL_HEADER_WORDS
 from budget_reports.readers.linear_rows import Segment, Token
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, placed_table
+from budget_reports.readers.stream_rows import StreamRow, stream_rows
 from budget_reports.readers.table_headers import LAYOUTS
 from budget_reports.readers.table_relations import PlacedSide
 
 _LAYOUT = next(layout for layout in LAYOUTS if layout.name == "经济分类两栏")
 _TABLES = (TableKind.GPB_BASIC,)
 _COLUMN = ("决算数",)
+_COLUMN_NUMBERS = ("栏次",)  # a 栏次 row's label (its numbers are no figures: no decimals)
+_LEADING_CODE = re.compile(r"^\d+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,10 +167,7 @@ def read_stream(lines: list[SourceLine], parts: list[LinearTable], stated: dict[
     words = [compact(line.text) for line in span] + [cell.text for cell in cells]
     figures = [cell for cell in cells if BARE_FIGURE.match(cell.text)]
     classes = sorted({cell.text for cell in cells if CLASS_CODE.match(cell.text) and _class_name(cell.text)})
-    labels = {
-        group.metric: next((cell for cell in cells if compact(cell.text) in group.total_labels), None)
-        for group in GROUPS
-    }
+    labels = {group.metric: _total_label(cells, group) for group in GROUPS}
     groups = [
         Group(
             tuple(c for c in classes if _in_group(c, group)),
@@ -189,7 +197,33 @@ def read_stream(lines: list[SourceLine], parts: list[LinearTable], stated: dict[
     known = agreed(values, groups, found)
     if not known.class_totals and not any(t is not None for t in known.group_totals):
         return SPLITS_DISAGREE
-    return _table(lines, table, figures, values, known, labels, span, printed)
+    header = {*_LAYOUT.words, *LABEL_HEADER_WORDS, *_COLUMN_NUMBERS}
+    ends = {label for group in GROUPS for label in group.total_labels}
+    ordered = _confirmed_rows(stream_rows(cells, classes, header, ends), values, known, found)
+    return _table(lines, table, figures, values, known, labels, span, printed, ordered)
+
+
+def _confirmed_rows(
+    rows: list[StreamRow], values: list[Decimal], known: Agreed, found: list[Split]
+) -> dict[str, list[StreamRow]]:
+    """Per class, the rows the stream prints whole, where the sums confirm them: every split gives
+    the class the same total, and some split gives its lines exactly the rows' figures (a figure
+    written late, after another row's name, breaks its class's sum: the class is not read by order).
+    A row's name is its code's in the classification."""
+    out: dict[str, list[StreamRow]] = {}
+    for code, total in known.class_totals.items():
+        own = [r for r in rows if r.code[:3] == code and r.code in _lines_named().get(r.name_text, ())]
+        if total is None or not own or len({r.code for r in own}) < len(own):
+            continue
+        figures = Counter(values[r.figure] for r in own)
+        if any(
+            (index := s.class_totals[code]) is not None
+            and values[index] == total
+            and Counter(values[i] for i, c in s.lines_of.items() if c == code) == figures
+            for s in found
+        ):
+            out[code] = own
+    return out
 
 
 def _table(
@@ -201,8 +235,11 @@ def _table(
     labels: dict[str, BlockLine | None],
     span: list[BlockLine],
     printed: dict[str, dict[str, str]],
+    ordered: dict[str, list[StreamRow]],
 ) -> LinearTable:
-    free = list(range(len(figures)))  # figures not yet given to a cell, in print order
+    # Figures not yet given to a cell, in print order (those of rows the stream prints whole given).
+    given = {r.figure for held in ordered.values() for r in held}
+    free = [i for i in range(len(figures)) if i not in given]
 
     def take(value: Decimal) -> BlockLine:
         index = next(i for i in free if values[i] == value)
@@ -217,7 +254,10 @@ def _table(
             value = known.class_totals[code]
             figure = None if value is None else take(value)
             rows.append(_row(group, code, _name_line(_class_name(code) or "", span), figure))
-            held = known.lines_of_class.get(code)
+            for line in ordered.get(code, ()):
+                name = BlockLine(line.name_text, line.name[0].page, line.name[0].line)
+                rows.append(_row(group, line.code, name, figures[line.figure]))
+            held = None if code in ordered else known.lines_of_class.get(code)
             # One figure, and one line it can be on. (Which lines the prose names as spent on is no
             # evidence of where a figure stands: reports name items their table leaves empty.)
             only = next(iter(printed[code])) if len(printed[code]) == 1 else None
@@ -229,6 +269,19 @@ def _table(
             rows.append(_row(group, None, label, take(total)))
     unplaced = [_ambiguity(figures[i], known, i, printed) for i in free]
     return placed_table(lines, table.start, table.end, _LAYOUT, rows, unplaced)
+
+
+def _total_label(cells: list[BlockLine], group: GroupWords) -> BlockLine | None:
+    """The cell printing the group's total label, or the two printing it wrapped in a narrow cell
+    (``人员经费合 | 计``)."""
+    for k, cell in enumerate(cells):
+        text = compact(cell.text)
+        if text in group.total_labels:
+            return cell
+        joined = text + compact(cells[k + 1].text) if k + 1 < len(cells) else ""
+        if joined in group.total_labels:
+            return BlockLine(joined, cell.page, cell.line)
+    return None
 
 
 def _in_group(code: str, group: GroupWords) -> bool:
@@ -292,9 +345,22 @@ def _class_name(code: str) -> str | None:
 
 
 def _name_line(name: str, span: list[BlockLine]) -> BlockLine | None:
-    """The line printing ``name`` (or its start, wrapped in its cell); None: not printed."""
+    """The line printing ``name``, its wrapped lines joined (a name broken in its cell: ``商品和服务支 |
+    出``, its rest on the next line or elsewhere in the stream); None: not printed whole."""
     key = compact(name)
-    return next((line for line in span if len(w := compact(line.text)) >= 2 and key.startswith(w)), None)
+    printed = {compact(line.text) for line in span}
+    for k, line in enumerate(span):
+        head = _LEADING_CODE.sub("", compact(line.text))  # ``301 工资福利支出``: the code printed whole, before
+        if len(head) < 2 or not key.startswith(head):
+            continue
+        for after in span[k + 1 :]:
+            piece = compact(after.text)
+            if head == key or (piece and not key.startswith(head + piece)):
+                break
+            head += piece
+        if head == key or key[len(head) :] in printed:
+            return BlockLine(key, line.page, line.line)
+    return None
 
 
 def _printed_lines(code: str, words: set[str]) -> dict[str, str]:

@@ -1,0 +1,92 @@
+"""A two-sided table's text written cell by cell (``side_cells``), and the rows its stream prints
+whole and in order (``stream_rows``), on the lines pdftotext writes."""
+
+from __future__ import annotations
+
+from budget_reports.readers.column_blocks import BlockLine
+from budget_reports.readers.linear_rows import line_tokens
+from budget_reports.readers.side_cells import written_cell_by_cell
+from budget_reports.readers.stream_rows import stream_rows
+
+# pdftotext's default text of the typeset 基本支出决算表 (blank lines left out): 303's 69.41 written
+# after 302 14 租赁费, 302's figures 0.09 … after 303's name.
+BY_CELLS = """301
+类
+工资福利支出
+款
+2,082.85
+302
+商品和服务支出
+171.07
+301
+01 基本工资
+262.33
+302
+01 办公费
+21.21
+301
+机关事业单位
+08 基本养老保险
+缴费
+160.75
+302
+14 租赁费
+69.41
+303
+对个人和家庭的补助
+0.09
+4.88
+302
+04 手续费
+人员经费合计
+2,152.26 公用经费合计"""
+
+# pdftotext -raw of the same table: a row's cells broken over lines, each figure beside its name.
+RAW = """301
+工资福利支出
+2,082.85 302
+商品和服务支出
+171.07
+301 01
+基本工资 262.33
+302
+01 办公费 21.21
+301 02
+津贴补贴
+1,238.58 302
+02 印刷费 7.61
+302
+04 手续费 0.09"""
+
+
+def _lines(text: str) -> list[list]:
+    return [line_tokens(line, 1, k) for k, line in enumerate(text.splitlines(), start=1)]
+
+
+def _cells(text: str) -> list[BlockLine]:
+    return [BlockLine(word, 1, k) for k, line in enumerate(text.splitlines(), start=1) for word in line.split()]
+
+
+def test_a_table_written_by_cells_is_told_from_one_written_by_rows_broken_over_lines() -> None:
+    assert written_cell_by_cell(_lines(BY_CELLS))
+    assert not written_cell_by_cell(_lines(RAW))
+    assert not written_cell_by_cell(_lines("301 01 基本工资 262.33 302 01 办公费 21.21\n302 02 印刷费 7.61"))
+
+
+def test_rows_printed_whole_and_in_order() -> None:
+    rows = stream_rows(_cells(BY_CELLS), {"301", "302", "303"}, {"类", "款"}, {"人员经费合计", "公用经费合计"})
+    got = {row.code: (row.name_text, row.figure) for row in rows}
+    # Figures in print order: 2,082.85 171.07 262.33 21.21 160.75 69.41 0.09 4.88 2,152.26.
+    # 30214 takes 69.41 here: only the sums tell it is 303's (the caller's check). 303 holds two
+    # figures and 30204 none before the total's label: neither is a row printed whole.
+    assert got == {
+        "30101": ("基本工资", 2),
+        "30201": ("办公费", 3),
+        "30108": ("机关事业单位基本养老保险缴费", 4),
+        "30214": ("租赁费", 5),
+    }
+
+
+def test_a_row_whose_figure_comes_before_its_name_or_holding_two_parts_is_none() -> None:
+    cells = _cells("301\n01\n262.33\n基本工资\n302\n01\n02 办公费\n21.21")
+    assert stream_rows(cells, {"301", "302"}, set(), set()) == []
