@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 
 from budget_reports.readers.disjoint_sets import DisjointSets
 from budget_reports.readers.pdf_page import PageContent, Segment
@@ -60,7 +61,7 @@ def find_grids(page: PageContent) -> list[PageGrid]:
     horizontals = _merge(page.horizontals)
     verticals = _merge(page.verticals)
     grids = []
-    for hs, vs in _regions(horizontals, verticals):
+    for hs, vs in _with_loose_boxes(_regions(horizontals, verticals)):
         grid = _grid(hs, vs)
         if grid is not None:
             grids.append(grid)
@@ -116,6 +117,49 @@ def _regions(horizontals: list[Segment], verticals: list[Segment]) -> list[tuple
     for j, v in enumerate(verticals):
         groups.setdefault(sets.root(offset + j), ([], []))[1].append(v)
     return [g for g in groups.values() if len(g[0]) >= 2 and len(g[1]) >= 2]
+
+
+Region = tuple[list[Segment], list[Segment]]
+
+
+def _with_loose_boxes(regions: list[Region]) -> list[Region]:
+    """Regions with the boxes ruled within a table's columns but touching none of its lines joined
+    to it. A table printed with only its filled cells ruled (a spreadsheet's cell borders) leaves
+    its header's boxes apart from the body's grid when a header row under them is empty: each such
+    box stands on the table's columns, within its width, and no further from it than one of its
+    rows is tall (a table's title between two tables takes more)."""
+    regions = sorted(regions, key=lambda r: -(len(r[0]) + len(r[1])))
+    joined = True
+    while joined:
+        joined = False
+        for k, (hs, vs) in enumerate(regions):
+            host = next((h for h in regions[:k] if _belongs((hs, vs), h)), None)
+            if host is not None:
+                host[0].extend(hs)
+                host[1].extend(vs)
+                del regions[k]
+                joined = True
+                break
+    return regions
+
+
+def _belongs(box: Region, table: Region) -> bool:
+    x0, y0, x1, y1 = _extent(*box)
+    tx0, ty0, tx1, ty1 = _extent(*table)
+    if x0 < tx0 - _SNAP or x1 > tx1 + _SNAP:
+        return False
+    columns = _positions(table[1])
+    if not all(any(abs(v.pos - x) <= _SNAP for x in columns) for v in box[1]):
+        return False
+    rows = _positions(table[0])
+    least_row = min((b - a for a, b in pairwise(rows)), default=0.0)
+    return max(ty0 - y1, y0 - ty1, 0.0) <= least_row + _SNAP
+
+
+def _extent(hs: list[Segment], vs: list[Segment]) -> tuple[float, float, float, float]:
+    xs = [s.pos for s in vs] + [x for s in hs for x in (s.start, s.end)]
+    ys = [s.pos for s in hs] + [y for s in vs for y in (s.start, s.end)]
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def _positions(segments: list[Segment]) -> list[float]:
