@@ -123,17 +123,16 @@ Region = tuple[list[Segment], list[Segment]]
 
 
 def _with_loose_boxes(regions: list[Region]) -> list[Region]:
-    """Regions with the boxes ruled within a table's columns but touching none of its lines joined
-    to it. A table printed with only its filled cells ruled (a spreadsheet's cell borders) leaves
-    its header's boxes apart from the body's grid when a header row under them is empty: each such
-    box stands on the table's columns, within its width, and no further from it than one of its
-    rows is tall (a table's title between two tables takes more)."""
-    regions = sorted(regions, key=lambda r: -(len(r[0]) + len(r[1])))
+    """Regions joined where one stands on the other's lines, next to it. A table printed with only
+    its filled cells ruled (a spreadsheet's cell borders) leaves its header's boxes apart from its
+    body's grid when a header row under them is empty, and on a continued page the header of a
+    half whose rows have all ended stands apart from the other half's rows."""
+    regions = list(regions)
     joined = True
     while joined:
         joined = False
         for k, (hs, vs) in enumerate(regions):
-            host = next((h for h in regions[:k] if _belongs((hs, vs), h)), None)
+            host = next((h for h in regions[:k] if _belongs((hs, vs), h) or _belongs(h, (hs, vs))), None)
             if host is not None:
                 host[0].extend(hs)
                 host[1].extend(vs)
@@ -144,16 +143,31 @@ def _with_loose_boxes(regions: list[Region]) -> list[Region]:
 
 
 def _belongs(box: Region, table: Region) -> bool:
+    """Whether ``box`` stands above or below ``table`` within its width and on its columns, or
+    beside it within its height and on its rows, no further from it than the table's least row
+    (column) is wide: a title between two tables takes more room than an empty row."""
     x0, y0, x1, y1 = _extent(*box)
     tx0, ty0, tx1, ty1 = _extent(*table)
-    if x0 < tx0 - _SNAP or x1 > tx1 + _SNAP:
+    return _stands_on(box[1], table[1], (x0, x1), (tx0, tx1), max(ty0 - y1, y0 - ty1, 0.0)) or _stands_on(
+        box[0], table[0], (y0, y1), (ty0, ty1), max(tx0 - x1, x0 - tx1, 0.0)
+    )
+
+
+def _stands_on(
+    lines: list[Segment],
+    table_lines: list[Segment],
+    span: tuple[float, float],
+    table_span: tuple[float, float],
+    gap: float,
+) -> bool:
+    """Whether lines across ``span`` stand on ``table_lines`` within ``table_span``, and ``gap`` is
+    at most the least distance between two of the table's lines."""
+    if span[0] < table_span[0] - _SNAP or span[1] > table_span[1] + _SNAP:
         return False
-    columns = _positions(table[1])
-    if not all(any(abs(v.pos - x) <= _SNAP for x in columns) for v in box[1]):
+    positions = _positions(table_lines)
+    if not all(any(abs(line.pos - p) <= _SNAP for p in positions) for line in lines):
         return False
-    rows = _positions(table[0])
-    least_row = min((b - a for a, b in pairwise(rows)), default=0.0)
-    return max(ty0 - y1, y0 - ty1, 0.0) <= least_row + _SNAP
+    return gap <= min((b - a for a, b in pairwise(positions)), default=0.0) + _SNAP
 
 
 def _extent(hs: list[Segment], vs: list[Segment]) -> tuple[float, float, float, float]:

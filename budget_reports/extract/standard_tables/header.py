@@ -151,9 +151,11 @@ def _paths_from_grid(rows: list[list[str]], n_cols: int) -> list[tuple[str, ...]
     filled = [list(row) + [""] * (n_cols - len(row)) for row in rows]
     for r, row in enumerate(filled):
         for c in range(1, n_cols):
-            # An empty cell over a split column belongs to the group started on its left.
+            # An empty cell over a split column belongs to the group started on its left, within
+            # the group above it (公务接待费's columns are not 公务用车运行费's, left of them below).
             split_below = any(lower[c].strip() for lower in filled[r + 1 :])
-            if not row[c].strip() and row[c - 1].strip() and split_below:
+            same_above = all(upper[c] == upper[c - 1] for upper in filled[:r])
+            if not row[c].strip() and row[c - 1].strip() and split_below and same_above:
                 row[c] = row[c - 1]
     paths: list[list[str]] = [[] for _ in range(n_cols)]
     for row in filled:
