@@ -1,7 +1,8 @@
 """Rebuild ruled tables of one page as cell grids: ruling lines -> table regions -> slots -> cells.
 
 The row and column boundaries of a table are the distinct positions of its horizontal and
-vertical ruling lines. Adjacent slots with no ruling line between them belong to one spanning
+vertical ruling lines; boxes ruled on its lines next to it without touching them (a table printed
+with only its filled cells ruled) are part of it. Adjacent slots with no ruling line between them belong to one spanning
 cell. Each printed character goes to the slot under its centre; a cell's text is its characters
 line by line, so a name wrapped inside a cell comes out whole, and codes printed in separate
 columns (``201 | 06 | 01``) stay in their own cells.
@@ -98,7 +99,11 @@ def _crosses(h: Segment, v: Segment) -> bool:
     return h.start - _JOIN <= v.pos <= h.end + _JOIN and v.start - _JOIN <= h.pos <= v.end + _JOIN
 
 
-def _regions(horizontals: list[Segment], verticals: list[Segment]) -> list[tuple[list[Segment], list[Segment]]]:
+# The horizontal and vertical ruling lines of one table.
+Region = tuple[list[Segment], list[Segment]]
+
+
+def _regions(horizontals: list[Segment], verticals: list[Segment]) -> list[Region]:
     """Connected sets of crossing ruling lines (union-find over horizontal/vertical pairs)."""
     sets = DisjointSets(len(horizontals) + len(verticals))
     offset = len(horizontals)
@@ -111,15 +116,12 @@ def _regions(horizontals: list[Segment], verticals: list[Segment]) -> list[tuple
             j = by_x[k]
             if _crosses(h, verticals[j]):
                 sets.join(i, offset + j)
-    groups: dict[int, tuple[list[Segment], list[Segment]]] = {}
+    groups: dict[int, Region] = {}
     for i, h in enumerate(horizontals):
         groups.setdefault(sets.root(i), ([], []))[0].append(h)
     for j, v in enumerate(verticals):
         groups.setdefault(sets.root(offset + j), ([], []))[1].append(v)
     return [g for g in groups.values() if len(g[0]) >= 2 and len(g[1]) >= 2]
-
-
-Region = tuple[list[Segment], list[Segment]]
 
 
 def _with_loose_boxes(regions: list[Region]) -> list[Region]:
