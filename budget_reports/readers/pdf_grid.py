@@ -1,7 +1,8 @@
 """Rebuild ruled tables of one page as cell grids: ruling lines -> table regions -> slots -> cells.
 
 The row and column boundaries of a table are the distinct positions of its horizontal and
-vertical ruling lines. Adjacent slots with no ruling line between them belong to one spanning
+vertical ruling lines; boxes ruled on its lines next to it without touching them (a table printed
+with only its filled cells ruled) are part of it. Adjacent slots with no ruling line between them belong to one spanning
 cell. Each printed character goes to the slot under its centre; a cell's text is its characters
 line by line, so a name wrapped inside a cell comes out whole, and codes printed in separate
 columns (``201 | 06 | 01``) stay in their own cells.
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 
 from budget_reports.readers.disjoint_sets import DisjointSets
 from budget_reports.readers.pdf_page import PageContent, Segment
@@ -60,7 +62,7 @@ def find_grids(page: PageContent) -> list[PageGrid]:
     horizontals = _merge(page.horizontals)
     verticals = _merge(page.verticals)
     grids = []
-    for hs, vs in _regions(horizontals, verticals):
+    for hs, vs in _with_loose_boxes(_regions(horizontals, verticals)):
         grid = _grid(hs, vs)
         if grid is not None:
             grids.append(grid)
@@ -97,7 +99,11 @@ def _crosses(h: Segment, v: Segment) -> bool:
     return h.start - _JOIN <= v.pos <= h.end + _JOIN and v.start - _JOIN <= h.pos <= v.end + _JOIN
 
 
-def _regions(horizontals: list[Segment], verticals: list[Segment]) -> list[tuple[list[Segment], list[Segment]]]:
+# The horizontal and vertical ruling lines of one table.
+Region = tuple[list[Segment], list[Segment]]
+
+
+def _regions(horizontals: list[Segment], verticals: list[Segment]) -> list[Region]:
     """Connected sets of crossing ruling lines (union-find over horizontal/vertical pairs)."""
     sets = DisjointSets(len(horizontals) + len(verticals))
     offset = len(horizontals)
@@ -110,12 +116,66 @@ def _regions(horizontals: list[Segment], verticals: list[Segment]) -> list[tuple
             j = by_x[k]
             if _crosses(h, verticals[j]):
                 sets.join(i, offset + j)
-    groups: dict[int, tuple[list[Segment], list[Segment]]] = {}
+    groups: dict[int, Region] = {}
     for i, h in enumerate(horizontals):
         groups.setdefault(sets.root(i), ([], []))[0].append(h)
     for j, v in enumerate(verticals):
         groups.setdefault(sets.root(offset + j), ([], []))[1].append(v)
     return [g for g in groups.values() if len(g[0]) >= 2 and len(g[1]) >= 2]
+
+
+def _with_loose_boxes(regions: list[Region]) -> list[Region]:
+    """Regions joined where one stands on the other's lines, next to it. A table printed with only
+    its filled cells ruled (a spreadsheet's cell borders) leaves its header's boxes apart from its
+    body's grid when a header row under them is empty, and on a continued page the header of a
+    half whose rows have all ended stands apart from the other half's rows."""
+    regions = list(regions)
+    joined = True
+    while joined:
+        joined = False
+        for k, (hs, vs) in enumerate(regions):
+            host = next((h for h in regions[:k] if _belongs((hs, vs), h) or _belongs(h, (hs, vs))), None)
+            if host is not None:
+                host[0].extend(hs)
+                host[1].extend(vs)
+                del regions[k]
+                joined = True
+                break
+    return regions
+
+
+def _belongs(box: Region, table: Region) -> bool:
+    """Whether ``box`` stands above or below ``table`` within its width and on its columns, or
+    beside it within its height and on its rows, no further from it than the table's least row
+    (column) is wide: a title between two tables takes more room than an empty row."""
+    x0, y0, x1, y1 = _extent(*box)
+    tx0, ty0, tx1, ty1 = _extent(*table)
+    return _stands_on(box[1], table[1], (x0, x1), (tx0, tx1), max(ty0 - y1, y0 - ty1, 0.0)) or _stands_on(
+        box[0], table[0], (y0, y1), (ty0, ty1), max(tx0 - x1, x0 - tx1, 0.0)
+    )
+
+
+def _stands_on(
+    lines: list[Segment],
+    table_lines: list[Segment],
+    span: tuple[float, float],
+    table_span: tuple[float, float],
+    gap: float,
+) -> bool:
+    """Whether lines across ``span`` stand on ``table_lines`` within ``table_span``, and ``gap`` is
+    at most the least distance between two of the table's lines."""
+    if span[0] < table_span[0] - _SNAP or span[1] > table_span[1] + _SNAP:
+        return False
+    positions = _positions(table_lines)
+    if not all(any(abs(line.pos - p) <= _SNAP for p in positions) for line in lines):
+        return False
+    return gap <= min((b - a for a, b in pairwise(positions)), default=0.0) + _SNAP
+
+
+def _extent(hs: list[Segment], vs: list[Segment]) -> tuple[float, float, float, float]:
+    xs = [s.pos for s in vs] + [x for s in hs for x in (s.start, s.end)]
+    ys = [s.pos for s in hs] + [y for s in vs for y in (s.start, s.end)]
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def _positions(segments: list[Segment]) -> list[float]:

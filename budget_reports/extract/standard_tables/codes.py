@@ -49,6 +49,10 @@ def coded_columns(layout: Layout, columns: list[int]) -> CodedColumns | None:
     name = names[0]
     if not codes:
         codes = [c for c in columns if c < name and _mostly_codes(layout, c)]
+    elif len(codes) == 1:
+        # 科目编码 heading only the 类 column (the header unmerged), the 款 and 项 parts beside it.
+        while codes[-1] + 1 < name and codes[-1] + 1 in columns and _code_parts(layout, codes[-1] + 1):
+            codes.append(codes[-1] + 1)
     return CodedColumns([c for c in codes if c < name] or [c for c in codes if c != name], name)
 
 
@@ -60,6 +64,13 @@ def _mostly_text(layout: Layout, col: int) -> bool:
 def _mostly_codes(layout: Layout, col: int) -> bool:
     texts = [r.compact(col) for r in layout.body if r.compact(col)]
     return bool(texts) and all(_PART.match(t) or _JOINED.match(t) for t in texts)
+
+
+def _code_parts(layout: Layout, col: int) -> bool:
+    """A 款 or 项 column: two-digit parts, its level's name where the header row is also the 合计 row."""
+    texts = [r.compact(col) for r in layout.body if r.compact(col)]
+    parts = [t for t in texts if t not in ("款", "项")]
+    return bool(parts) and all(len(t) == 2 and t.isdigit() for t in parts)
 
 
 def row_code(row: Row, columns: CodedColumns) -> str | None:

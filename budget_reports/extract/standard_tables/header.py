@@ -130,18 +130,32 @@ def _paths_from_spans(table: Table, header: list[int]) -> list[tuple[str, ...]]:
     paths: list[list[str]] = [[] for _ in range(table.n_cols)]
     for r in header:
         for cell in sorted((c for c in table.cells if c.row == r), key=lambda c: c.col):
-            for col in range(cell.col, min(cell.col + cell.col_span, table.n_cols)):
+            for col in _named_by(cell, paths):
                 _append(paths[col], cell.text)
     return [tuple(p) for p in paths]
+
+
+def _named_by(cell: Cell, paths: list[list[str]]) -> range:
+    """The columns a header cell names: those it spans, up to the first a cell above names
+    otherwise than its first. A header nests its cells; a cell merged across columns the rows
+    above tell apart (科目名称 run on to the row's end over the money columns' headers, as a text
+    export merges a row's last cell) names only those on its side."""
+    first = paths[cell.col]
+    end = cell.col + 1
+    while end < min(cell.col + cell.col_span, len(paths)) and paths[end] in (first, []):
+        end += 1
+    return range(cell.col, end)
 
 
 def _paths_from_grid(rows: list[list[str]], n_cols: int) -> list[tuple[str, ...]]:
     filled = [list(row) + [""] * (n_cols - len(row)) for row in rows]
     for r, row in enumerate(filled):
         for c in range(1, n_cols):
-            # An empty cell over a split column belongs to the group started on its left.
+            # An empty cell over a split column belongs to the group started on its left, within
+            # the group above it (公务接待费's columns are not 公务用车运行费's, left of them below).
             split_below = any(lower[c].strip() for lower in filled[r + 1 :])
-            if not row[c].strip() and row[c - 1].strip() and split_below:
+            same_above = all(upper[c] == upper[c - 1] for upper in filled[:r])
+            if not row[c].strip() and row[c - 1].strip() and split_below and same_above:
                 row[c] = row[c - 1]
     paths: list[list[str]] = [[] for _ in range(n_cols)]
     for row in filled:

@@ -1,0 +1,70 @@
+"""What each column of a table's header means when its cells are merged otherwise than the header
+nests them, or not merged at all (the forms a PDF's ruled grid gives when a report prints its
+tables with only the filled cells ruled, or merges a row's last cell to the row's end)."""
+
+from __future__ import annotations
+
+from budget_reports.extract.standard_tables.codes import coded_columns
+from budget_reports.extract.standard_tables.header import layout
+from budget_reports.model import Cell, Table
+from tests.standard_table_grids import grid_table
+
+# Putuo's 2024 支出决算表, its header as a text export merges it: 科目名称 run on over the money
+# columns' headers, 科目编码 over the whole row; the 类 款 项 labels on the 合计 row.
+_RUN_ON = Table(
+    (
+        Cell(0, 0, "项目"),
+        Cell(0, 1, "", col_span=3),
+        Cell(0, 4, "本年支出合计"),
+        Cell(0, 5, "基本支出"),
+        Cell(0, 6, "项目支出"),
+        Cell(1, 0, "支出功能分类"),
+        Cell(1, 1, "", col_span=2),
+        Cell(1, 3, "科目名称", col_span=4),
+        Cell(2, 0, "科目编码", col_span=7),
+        *(Cell(3, c, t) for c, t in enumerate(["类", "款", "项", "合计", "2,940.05", "2,336.91", "603.14"])),
+        *(Cell(4, c, t) for c, t in enumerate(["201", "06", "01", "行政运行", "1,511.89", "1,503.52", "8.37"])),
+    ),
+    5,
+    7,
+)
+
+
+def test_a_cell_merged_across_the_groups_above_names_only_its_side() -> None:
+    lay = layout(_RUN_ON)
+    assert lay.columns[3] == ("科目名称",)
+    assert lay.columns[4:] == (("本年支出合计",), ("基本支出",), ("项目支出",))
+    assert lay.columns[0] == ("项目", "支出功能分类", "科目编码")
+    assert lay.columns[1] == lay.columns[2] == ("科目编码",)
+
+
+def test_code_parts_beside_the_column_headed_alone() -> None:
+    """科目编码 heading the 类 column alone (each cell ruled apart): the 款 and 项 columns beside it,
+    two-digit parts (the 合计 row naming them 款 and 项), are code columns too."""
+    grid = [
+        ["项目", "", "", "", "本年支出合计", "基本支出", "项目支出"],
+        ["支出功能分类", "", "", "科目名称", "", "", ""],
+        ["科目编码", "", "", "", "", "", ""],
+        ["类", "款", "项", "合计", "2,940.05", "2,336.91", "603.14"],
+        ["201", "06", "01", "行政运行", "1,511.89", "1,503.52", "8.37"],
+        ["201", "06", "", "财政事务", "2,106.66", "1,503.52", "603.14"],
+    ]
+    lay = layout(grid_table(grid))
+    coded = coded_columns(lay, list(range(7)))
+    assert coded is not None
+    assert (coded.codes, coded.name) == ([0, 1, 2], 3)
+
+
+def test_an_empty_header_cell_takes_its_left_neighbours_text_within_the_group_above() -> None:
+    """The 三公 table with every cell apart: 公务接待费's 预算数 and 决算数 are its own, not those of
+    公务用车运行费 printed left of them one row lower."""
+    grid = [
+        ["合计", "", "公务用车购置及运行费", "", "", "", "公务接待费", ""],
+        ["", "", "公务用车购置费", "", "公务用车运行费", "", "", ""],
+        ["预算数", "决算数", "预算数", "决算数", "预算数", "决算数", "预算数", "决算数"],
+        ["0.95", "", "", "", "", "", "0.95", ""],
+    ]
+    lay = layout(grid_table(grid))
+    assert lay.columns[5] == ("公务用车购置及运行费", "公务用车运行费", "决算数")
+    assert lay.columns[6] == ("公务接待费", "预算数")
+    assert lay.columns[7] == ("公务接待费", "决算数")

@@ -1,0 +1,168 @@
+"""Reports typeset the ways real reports print their tables, read back from the PDF: each ruled table
+by its grid, whatever its header's merging.
+
+Both corpus reports (Putuo's urban management bureau's 2026 budget, its finance bureau's 2024 final
+account) are typeset from their document models (``tests/seed_pdf.py``), so every figure is the
+report's:
+
+- merged: the cells merged as a text export merges them, a row's last cell run on to the row's end
+  (科目名称 over the money columns' headers, 科目编码 over the whole row, 公务用车运行费 over
+  公务接待费's columns); a header cell names only the columns on its side of the cells above it;
+- unmerged: each filled cell ruled alone, the empty ones not at all (a spreadsheet printed with its
+  cells' borders): a header's boxes stand apart from the body's grid where a header row under them
+  is empty, and on a continued page the header of a half whose rows have ended stands apart from
+  the other half's rows; 科目编码 heads only the 类 column, the 款 and 项 parts beside it;
+- on A4 landscape pages, and on portrait pages (headers and names wrapping more, the long tables
+  running on to more pages, their header printed again);
+- as printed, and with what other reports print: the column numbers (栏次 1 2 3 …) under the header,
+  a dash in each empty money cell, the names wrapped in narrow cells over several lines, the 合计
+  row first rather than last, the budget's joined codes split over 类 | 款 | 项 columns.
+
+Read back from the PDF, no fact may contradict the report's own (the corpus file's); the facts read
+are counted. Every table fact of both reports is read in each print below.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from budget_reports.gold import extract_frames
+from budget_reports.model import Document
+from budget_reports.normalize import compact
+from budget_reports.readers import read_document
+from tests.conftest import corpus_file
+from tests.seed_pdf import LANDSCAPE, PORTRAIT, typeset
+from tests.serialization_facts import Facts, differences, facts, measured
+from tests.test_printed_variants_pdf import (
+    Grid,
+    _column_numbers,
+    _dashes,
+    _header_rows,
+    _money,
+    _with_grids,
+    _wrapped_names,
+)
+
+BUDGET = "shanghai-putuo-urban-management-2026-budget.txt"
+FINAL = "shanghai-putuo-finance-bureau-2024-final.pdf"
+# Table facts: the budget's 22 metrics, 1 income source, 44 function and 33 economic lines; the
+# final account's 22 metrics, 2 income sources, 46 function and 27 economic lines.
+TABLE_FACTS = {BUDGET: 100, FINAL: 97}
+_JOINED_CODE = re.compile(r"^\d{3}(\d{2}){0,2}$")
+
+
+def _total_first(grid: Grid) -> Grid:
+    """A table's 合计 row printed last moved first, under the header (an overview's 总计 stays last,
+    as every report prints it)."""
+    header = _header_rows(grid)
+    totals = [
+        r
+        for r in range(header, len(grid))
+        if any(_money(text) for text in grid[r]) and any(compact(text).endswith("合计") for text in grid[r])
+    ]
+    if totals != [len(grid) - 1] or totals[0] == header:
+        return grid
+    return [*grid[:header], grid[-1], *grid[header:-1]]
+
+
+def _split_codes(grid: Grid) -> Grid:
+    """A column of joined codes (2010601) printed over three, 类 | 款 | 项 (201 | 06 | 01), the
+    three named in a row under the header."""
+    header = _header_rows(grid)
+    body = grid[header:]
+    column = next(
+        (
+            c
+            for c in range(len(grid[0]))
+            if any(len(row[c]) > 3 and _JOINED_CODE.match(row[c]) for row in body)
+            and all(_JOINED_CODE.match(row[c]) for row in body if row[c] and not compact(row[c]).endswith("合计"))
+            and sum(bool(row[c]) for row in body) >= 3
+        ),
+        None,
+    )
+    if column is None or not header:
+        return grid
+
+    def split(row: list[str], r: int) -> list[str]:
+        code = row[column]
+        parts = [code[:3], code[3:5], code[5:7]] if r >= header and _JOINED_CODE.match(code) else [code, "", ""]
+        return [*row[:column], *parts, *row[column + 1 :]]
+
+    levels = [""] * column + ["类", "款", "项"] + [""] * (len(grid[0]) - column - 1)
+    rows = [split(row, r) for r, row in enumerate(grid)]
+    return [*rows[:header], levels, *rows[header:]]
+
+
+def _all_variants(grid: Grid) -> Grid:
+    return _total_first(_wrapped_names(_dashes(_column_numbers(_split_codes(grid)))))
+
+
+VARIANTS: dict[str, Callable[[Grid], Grid] | None] = {
+    "as-printed": None,
+    "column-numbers": _column_numbers,
+    "dashes": _dashes,
+    "wrapped-names": _wrapped_names,
+    "total-first": _total_first,
+    "split-codes": _split_codes,
+    "all": _all_variants,
+}
+PAGES = {"landscape": LANDSCAPE, "portrait": PORTRAIT}
+# Each report as printed on both pages, merged and not; each variant on landscape pages, merged
+# and not; all the variants at once on portrait pages. The final account prints its codes split.
+CASES = [
+    (report, variant, merged, page)
+    for report in (BUDGET, FINAL)
+    for variant, pages in (
+        ("as-printed", PAGES),
+        *((v, ("landscape",)) for v in ("column-numbers", "dashes", "wrapped-names", "total-first", "split-codes")),
+        ("all", ("portrait",)),
+    )
+    if not (report == FINAL and variant == "split-codes")
+    for page in pages
+    for merged in (True, False)
+]
+
+
+@cache
+def _document(report: str) -> Document:
+    return read_document(corpus_file(report), report)
+
+
+@cache
+def _truth(report: str) -> Facts:
+    return facts(extract_frames(corpus_file(report), report))
+
+
+def _printed(report: str, variant: str, merged: bool, page: str, folder: Path) -> Path:
+    change = VARIANTS[variant]
+    document = _document(report) if change is None else _with_grids(_document(report), change)
+    return typeset(document, folder / f"{Path(report).stem}.pdf", merged=merged, table_page=PAGES[page])
+
+
+@pytest.mark.parametrize(
+    ("report", "variant", "merged", "page"),
+    CASES,
+    ids=[f"{r.split('-')[2]}-{v}-{'merged' if m else 'unmerged'}-{p}" for r, v, m, p in CASES],
+)
+def test_a_typeset_report_read_from_its_pdf(report: str, variant: str, merged: bool, page: str, tmp_path: Path) -> None:
+    truth = _truth(report)
+    got = facts(extract_frames(_printed(report, variant, merged, page, tmp_path), report))
+    tables = {view: counts for view, counts in measured(truth, got).items() if view.endswith("/table")}
+    wrong = {view: extra for view, (_, _, extra) in tables.items() if extra}
+    assert wrong == {}, "\n".join(differences(truth[view], got[view], "the report", "its PDF") for view in wrong)
+    assert sum(matched for matched, _, _ in tables.values()) == TABLE_FACTS[report]
+
+
+def test_the_variants_change_the_printed_tables() -> None:
+    """Each variant prints the tables otherwise (a variant changing nothing would test nothing)."""
+    for report in (BUDGET, FINAL):
+        grids = [b.table.grid() for b in _document(report).blocks if b.table is not None]
+        for name, change in VARIANTS.items():
+            if change is None or (report == FINAL and name == "split-codes"):
+                continue
+            assert any(change(grid) != grid for grid in grids), (report, name)
