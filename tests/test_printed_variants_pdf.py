@@ -205,20 +205,7 @@ def test_texts_of_a_budget_printing_empty_cells_as_dashes(
 
 @pytest.mark.parametrize(
     "serializer",
-    [
-        pytest.param(
-            "pdftotext-layout",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="readers/laid_out_rows.py, laid_out_columns.py: with the names wrapped in a narrow "
-                "name column, the 收入预算总表's 财政拨款收入 figures (flush right, ending past their header) "
-                "are read under 事业收入 on every row (its 合计 row giving 事业收入 47,483,458), and the 208 "
-                "line's name as 业支出 (its first line, 社会保障和就, between the header and the code, dropped)",
-            ),
-        ),
-        "pdftotext-raw",
-        "pypdfium2",
-    ],
+    ["pdftotext-layout", "pdftotext-raw", "pypdfium2"],
 )
 def test_texts_of_a_budget_wrapping_its_names(
     printed: Callable[[str, str], Path], tmp_path: Path, serializer: str

@@ -5,10 +5,19 @@ several lines, and its figures (centred on the row) may sit on a line of their o
 code and name. The lines of one row are found around its anchor, the line starting with its
 code or label (``201 06 01``, ``一、…``, ``合计``):
 
-- a line of figures and no label belongs to the next anchor (the figures print above the label);
-- a line continuing a name (no code of its own) belongs to the anchor above it;
+- the lines between two blank lines holding one anchor are its row: pdftotext prints a row's code
+  and figures at the vertical centre of its cells, so a name wrapped over two or three lines has
+  its first line above the anchor, its last below, or the anchor first or last; two sides' labels
+  wrapped over more or fewer lines start on different lines, still one row where they stand in
+  different columns (``二、政府性基`` over ``金预算`` beside ``二、外交支出``);
+- where rows follow each other with no blank line, a line of figures and no label belongs to the
+  next anchor (the figures print above the label), a line continuing a name (no code of its own)
+  to the anchor above it;
 - a blank line ends a row; in a table without codes, a line of several figures alone before a
   blank line is a row without label (the 三公 table prints one).
+
+The first row's name may start above its code, right under the header: the header's last lines
+that run into it are given back to it (``first_row_lines_in_header``).
 
 The words of a row are then put back in reading order by their position on the line, measured in
 display columns (a Chinese character is two wide): each side of the table starts at a code or
@@ -25,6 +34,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from operator import itemgetter
 
+from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.normalize import display_width
 from budget_reports.readers.block_words import WHOLE_CODE
 from budget_reports.readers.disjoint_sets import DisjointSets
@@ -32,6 +42,7 @@ from budget_reports.readers.linear_rows import (
     EMPTY_CELL_MARKS,
     Token,
     is_figure,
+    is_numbered,
     is_row_label,
     new_token,
     strip_header_leftovers,
@@ -42,6 +53,7 @@ _WORD = re.compile(r"\S+")
 # A sub-item numbered in Arabic digits (``1.一般公共预算``, ``2、政府性基金预算``, ``3．…``): a label of
 # its own row in an overview, as 一、… is (never a figure: no digit follows the mark).
 _NUMBERED_ITEM = re.compile(r"^\d{1,2}[.．、](?!\d)")
+_BARE_TOTALS = frozenset({"合计", "总计"})
 # Columns between the spans of two words of one header cell (centred lines of unequal length).
 CENTRED_SLACK = 2
 
@@ -104,7 +116,7 @@ def gather_laid_out_rows(
     rows: list[list[Token]] = []
     above: list[list[tuple[int, Token]]] = []  # figure lines waiting for their anchor
     current: list[list[tuple[int, Token]]] | None = None  # the lines of the row being read
-    anchor_at = 0  # index in ``current`` of the anchor line
+    anchor_at: tuple[int, ...] = (0,)  # indexes in ``current`` of the anchor lines
 
     def close() -> None:
         nonlocal current
@@ -112,24 +124,30 @@ def gather_laid_out_rows(
             rows.append(_reading_order(current, anchor_at, coded))
         current = None
 
-    for text, page, number in lines:
-        words = _without_header_leftovers(positioned(text, page, number, measure))
-        if words and any(token.text in EMPTY_CELL_MARKS for _, token in words):
-            # Dashes printed for empty cells are no words of the row (a two-sided row's empty left half
-            # opens its line with one): its anchor is the code or label after them.
-            words = [word for word in words if word[1].text not in EMPTY_CELL_MARKS]
-            if not words:
-                continue  # a line of dashes only: the row goes on
-        if not words:
+    worded = [_words(text, page, number, measure) for text, page, number in lines]
+    taken = 0  # lines before this one read as a row of their own group
+    for k, ((text, _, _), words) in enumerate(zip(lines, worded, strict=True)):
+        if k < taken or words == []:
+            continue  # a line of dashes only: the row goes on
+        if words is not None and current is None and not above and (k == 0 or worded[k - 1] is None):
+            group = _one_row_group(worded, k, coded)
+            if group is not None:
+                # A row between blank lines: every line of the group is its row's, whether its
+                # anchor is printed first, in the middle (centred on a wrapped name) or last.
+                current, anchor_at, size = group
+                taken = k + size
+                close()
+                continue
+        if words is None:
             close()
             if not text.strip() and not coded and _row_of_figures(above):
-                rows.append(_reading_order(above, 0, coded))  # a row of figures alone (no label)
+                rows.append(_reading_order(above, (0,), coded))  # a row of figures alone (no label)
             above = [] if not text.strip() else above
             continue
         if _is_anchor(words, coded):
             close()
             current = [*above, words]
-            anchor_at = len(above)
+            anchor_at = (len(above),)
             above = []
         elif all(is_figure(t.text) and not _CODE_PART.match(t.text) for _, t in words):
             close()
@@ -140,8 +158,102 @@ def gather_laid_out_rows(
             above.append(words)
     close()
     if above:
-        rows.append(_reading_order(above, 0, coded))
+        rows.append(_reading_order(above, (0,), coded))
     return rows
+
+
+def _words(text: str, page: int | None, line: int, measure: Measure) -> list[tuple[int, Token]] | None:
+    """The words of a row's line; None for a line that ends a row (blank, or header leftovers
+    alone), empty for a line of dashes only (empty cells: the row goes on)."""
+    words = _without_header_leftovers(positioned(text, page, line, measure))
+    if not words:
+        return None
+    # Dashes printed for empty cells are no words of the row (a two-sided row's empty left half
+    # opens its line with one): its anchor is the code or label after them.
+    return [word for word in words if word[1].text not in EMPTY_CELL_MARKS]
+
+
+def _one_row_group(
+    worded: Sequence[list[tuple[int, Token]] | None], first: int, coded: bool
+) -> tuple[list[list[tuple[int, Token]]], tuple[int, ...], int] | None:
+    """The lines from ``first`` to the next line ending a row (those printing words), the indexes
+    of its anchor lines among them and how many lines the group spans, when they are one row's
+    (``_one_row``); else None."""
+    group: list[list[tuple[int, Token]]] = []
+    for words in worded[first:]:
+        if words is None:
+            break
+        group.append(words)
+    lines = [words for words in group if words]
+    anchors = tuple(i for i, words in enumerate(lines) if _is_anchor(words, coded))
+    if len(lines) < 2 or not _one_row(lines, anchors, coded):
+        return None
+    return lines, anchors, len(group)
+
+
+def _one_row(lines: list[list[tuple[int, Token]]], anchors: tuple[int, ...], coded: bool) -> bool:
+    """Whether lines between blank lines holding these anchor lines are one row. pdftotext prints a
+    row's code and figures at the middle of its cells, its wrapped name's first line above them and
+    its last below, so one anchor makes one row, printed first, in the middle or last. Labels of two
+    sides wrapped over more or fewer lines start on different lines (``二、政府性基`` over ``金预算``
+    beside ``二、外交支出``): still one row where each anchor line's labels stand clear of every
+    other's (different sides) and are labels, not codes (a code is never wrapped: two codes on two
+    lines are two rows)."""
+    if len(anchors) == 1:
+        return True
+    if len(anchors) == 0:
+        return False
+    spans = []
+    for order in anchors:
+        for x, token in lines[order]:
+            if _starts_side(token.text, coded):
+                if coded and WHOLE_CODE.match(token.text):
+                    return False
+                spans.append((order, x, x + len(token.text), token.text))
+    return all(
+        start >= other_end or other_start >= end or _ends_label(other, text)
+        for k, (line, start, end, text) in enumerate(spans)
+        for other_line, other_start, other_end, other in spans[:k]
+        if other_line != line
+    )
+
+
+def _ends_label(first: str, below: str) -> bool:
+    """Whether ``below``, under the label ``first``, is its wrapped last piece: a bare total under a
+    label that is neither numbered nor a total (``本年收入`` over ``合计``), not a row of its own."""
+    return below in _BARE_TOTALS and not is_numbered(first) and not is_total(first)
+
+
+def spacing_lines(texts: Sequence[str]) -> list[str]:
+    """The lines whose spacing tells how the text was written (laid out, or one row per line): not
+    a lone word at the line's start, as every extractor writes a wrapped name's piece (``拨款收入``)."""
+    return [text for text in texts if text[:1].isspace() or len(text.split()) > 1]
+
+
+def first_row_lines_in_header(
+    header: Sequence[tuple[str, int]], first: tuple[str, int], same_header: Callable[[list[str]], bool]
+) -> int:
+    """How many of the header's last lines (text, line number) are the first row's: its wrapped
+    name's lines that pdftotext prints above the row's code (centred on the name), taken for header
+    lines. They run into the row's line (``first``: text, line number) with no blank line, print
+    words right of where its code or label ends (in the name's cell: not a header's 类 款 项 over
+    the codes) that are no figure or label, and the header names its columns the same without them."""
+    text, number = first
+    opening = _WORD.search(text)
+    if opening is None:
+        return 0
+    name_from = opening.end()
+    count = 0
+    for text, number in reversed(header[1:]):  # the header keeps its first line
+        words = positioned(text, None, number)
+        if number != first[1] - count - 1 or not words or _is_anchor(words, coded=True):
+            break
+        if any(x < name_from or is_figure(token.text) for x, token in words):
+            break
+        count += 1
+    while count and not same_header([text for text, _ in header[:-count]]):
+        count -= 1
+    return count
 
 
 def _row_of_figures(lines: list[list[tuple[int, Token]]]) -> bool:
@@ -159,8 +271,8 @@ def _is_anchor(words: list[tuple[int, Token]], coded: bool) -> bool:
     return _starts_side(words[0][1].text, coded)
 
 
-def _reading_order(lines: list[list[tuple[int, Token]]], anchor_at: int, coded: bool) -> list[Token]:
-    starts = _side_starts(lines[anchor_at], coded)
+def _reading_order(lines: list[list[tuple[int, Token]]], anchors: tuple[int, ...], coded: bool) -> list[Token]:
+    starts = sorted({x for order in anchors for x in _side_starts(lines[order], coded)})
     # Per side, its words as (column, line's position in the row, token): plain tuples, built for every word.
     sides: list[list[tuple[int, int, Token]]] = [[] for _ in starts]
     for order, words in enumerate(lines):
@@ -182,9 +294,20 @@ def _reading_order(lines: list[list[tuple[int, Token]]], anchor_at: int, coded: 
             else:
                 names.append(placed)
         out += [token for _, _, token in sorted(codes, key=itemgetter(0, 1))]  # by column, then line
-        out += [token for _, _, token in sorted(names, key=itemgetter(1, 0))]  # line by line, left to right
+        out += _label_whole([token for _, _, token in sorted(names, key=itemgetter(1, 0))], coded)
         out += [token for _, _, token in sorted(figures, key=itemgetter(0))]  # left to right
     return out
+
+
+def _label_whole(names: list[Token], coded: bool) -> list[Token]:
+    """A side's name words line by line, left to right; a label wrapped so that a piece after its
+    first opens a row too (``人员经费`` over ``合计``, ``本年收入`` over ``合计``) joined into one word,
+    as a text writing the row on one line prints it (``人员经费合计``): one side has one label."""
+    opening = [_starts_side(token.text, coded) for token in names]
+    if not any(opening[1:]):
+        return names
+    first = names[0]
+    return [first._replace(text="".join(token.text for token in names))]
 
 
 def _side_starts(anchor: list[tuple[int, Token]], coded: bool) -> list[int]:
