@@ -185,7 +185,7 @@ def _one_row_group(
             break
         group.append(words)
     lines = [words for words in group if words]
-    anchors = tuple(i for i, words in enumerate(lines) if _is_anchor(words, coded))
+    anchors = tuple(i for i, words in enumerate(lines) if _opens_sides(words, coded))
     if len(lines) < 2 or not _one_row(lines, anchors, coded):
         return None
     return lines, anchors, len(group)
@@ -269,6 +269,13 @@ def _without_header_leftovers(words: list[tuple[int, Token]]) -> list[tuple[int,
 
 def _is_anchor(words: list[tuple[int, Token]], coded: bool) -> bool:
     return _starts_side(words[0][1].text, coded)
+
+
+def _opens_sides(words: list[tuple[int, Token]], coded: bool) -> bool:
+    """Whether the line opens a side of its row: it starts with a code or label, or prints a label
+    after figures (the right side's label on the line of the left side's figures, the left side's
+    label wrapped onto the line above)."""
+    return _is_anchor(words, coded) or any(_starts_side(token.text, False) for _, token in words[1:])
 
 
 def _reading_order(lines: list[list[tuple[int, Token]]], anchors: tuple[int, ...], coded: bool) -> list[Token]:
