@@ -12,7 +12,9 @@ code or label (``201 06 01``, ``一、…``, ``合计``):
   different columns (``二、政府性基`` over ``金预算`` beside ``二、外交支出``);
 - where rows follow each other with no blank line, a line of figures and no label belongs to the
   next anchor (the figures print above the label), a line continuing a name (no code of its own)
-  to the anchor above it;
+  to the anchor above it; unless, in a coded table, one other sharing of the name lines between
+  two codes reads more rows as their codes' names (``_rows_by_names``: a name centred on its code,
+  or printed above it);
 - a blank line ends a row; in a table without codes, a line of several figures alone before a
   blank line is a row without label (the 三公 table prints one).
 
@@ -32,11 +34,13 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from itertools import pairwise
 from operator import itemgetter
 
 from budget_reports.extract.standard_tables.common import is_total
-from budget_reports.normalize import display_width
+from budget_reports.normalize import compact, display_width
 from budget_reports.readers.block_words import WHOLE_CODE
+from budget_reports.readers.code_names import known_names
 from budget_reports.readers.disjoint_sets import DisjointSets
 from budget_reports.readers.linear_rows import (
     EMPTY_CELL_MARKS,
@@ -138,6 +142,13 @@ def gather_laid_out_rows(
                 taken = k + size
                 close()
                 continue
+            named = _rows_by_names(worded, k, coded)
+            if named is not None:
+                # Rows with no blank line between them, their wrapped names' lines shared out as
+                # the codes' names read.
+                rows += [_reading_order(row, (at,), coded) for row, at in named[0]]
+                taken = k + named[1]
+                continue
         if words is None:
             close()
             if not text.strip() and not coded and _row_of_figures(above):
@@ -149,7 +160,7 @@ def gather_laid_out_rows(
             current = [*above, words]
             anchor_at = (len(above),)
             above = []
-        elif all(is_figure(t.text) and not _CODE_PART.match(t.text) for _, t in words):
+        elif _figures_only(words):
             close()
             above.append(words)
         elif current is not None:
@@ -189,6 +200,107 @@ def _one_row_group(
     if len(lines) < 2 or not _one_row(lines, anchors, coded):
         return None
     return lines, anchors, len(group)
+
+
+def _rows_by_names(
+    worded: Sequence[list[tuple[int, Token]] | None], first: int, coded: bool
+) -> tuple[list[tuple[list[list[tuple[int, Token]]], int]], int] | None:
+    """The rows of a coded table's lines from ``first`` to the next line ending a row, printed with
+    no blank line between them, each as its lines and its anchor's index among them, and how many
+    lines the group spans; None where the codes' names tell nothing more than reading each name's
+    lines as its code's and those below it (as line by line).
+
+    Centred on its wrapped name, a row's code has name lines above and below it: the lines between
+    two codes are the upper row's last and the lower row's first, in a proportion the text does not
+    keep. Of the ways to share them out, the one under which more rows read as their codes' names
+    in the classification (``code_names``) is taken, when it is the only such way; lines before the
+    first code are its row's, after the last its row's, figures alone on a line the next code's."""
+    group: list[list[tuple[int, Token]]] = []
+    for words in worded[first:]:
+        if words is None:
+            break
+        group.append(words)
+    lines = [words for words in group if words]
+    anchors = [i for i, words in enumerate(lines) if _is_anchor(words, coded)]
+    if not coded or len(anchors) < 2:
+        return None
+    gaps = [lines[a + 1 : b] for a, b in pairwise(anchors)]
+    named = [[line for line in gap if not _figures_only(line)] for gap in gaps]
+    if not any(named):
+        return None
+    shares = _shares(
+        [_code_of(lines[a]) for a in anchors],
+        [_name_of([lines[a]]) for a in anchors],
+        [[_name_of([line]) for line in gap] for gap in named],
+        _name_of(lines[: anchors[0]]),
+        _name_of(lines[anchors[-1] + 1 :]),
+    )
+    if shares is None or shares == [len(gap) for gap in named]:
+        return None  # as line by line: each name's lines at and below its code
+    rows: list[tuple[list[list[tuple[int, Token]]], int]] = []
+    for r, a in enumerate(anchors):
+        if r == 0:
+            above = lines[:a]
+        else:  # the gap's figure lines and its last name lines
+            above = [*(line for line in gaps[r - 1] if _figures_only(line)), *named[r - 1][shares[r - 1] :]]
+        below = named[r][: shares[r]] if r < len(named) else lines[a + 1 :]
+        rows.append(([*above, lines[a], *below], len(above)))
+    return rows, len(group)
+
+
+def _shares(codes: list[str], names: list[str], gaps: list[list[str]], head: str, tail: str) -> list[int] | None:
+    """How many of each gap's name lines go up to the row above it, the one way under which most
+    rows read as their codes' names (``code``: its anchor's code, ``names``: the name words on its
+    line); None where several ways do."""
+    last = len(codes) - 1
+
+    def reads(row: int, above: str, below: str) -> int:
+        return int(compact(above + names[row] + below) in known_names(codes[row]))
+
+    # Per row, per share of the gap below it: (score, ways reaching it, share of the gap above).
+    layers: list[dict[int, tuple[int, int, int]]] = []
+    for row in range(last + 1):
+        layer: dict[int, tuple[int, int, int]] = {}
+        for up in range(len(gaps[row]) + 1) if row < last else (0,):
+            below = "".join(gaps[row][:up]) if row < last else tail
+            if row == 0:
+                layer[up] = (reads(0, head, below), 1, 0)
+                continue
+            options = [
+                (score + reads(row, "".join(gaps[row - 1][prev:]), below), ways, prev)
+                for prev, (score, ways, _) in layers[-1].items()
+            ]
+            top = max(score for score, _, _ in options)
+            ways = sum(w for score, w, _ in options if score == top)
+            layer[up] = (top, ways, next(prev for score, _, prev in options if score == top))
+        layers.append(layer)
+    _, ways, prev = layers[-1][0]
+    if ways != 1:
+        return None
+    shares = []
+    for row in range(last - 1, -1, -1):
+        shares.append(prev)
+        prev = layers[row][prev][2]
+    return shares[::-1]
+
+
+def _figures_only(words: list[tuple[int, Token]]) -> bool:
+    return all(is_figure(t.text) and not _CODE_PART.match(t.text) for _, t in words)
+
+
+def _code_of(words: list[tuple[int, Token]]) -> str:
+    """The code a line opens with, its parts joined (``201 06 01`` → ``2010601``)."""
+    code = ""
+    for _, token in words:
+        if not _is_code_word(token.text):
+            break
+        code += token.text
+    return code
+
+
+def _name_of(lines: Sequence[list[tuple[int, Token]]]) -> str:
+    """The name words of the lines (no code part, no figure), joined."""
+    return "".join(t.text for words in lines for _, t in words if not _is_code_word(t.text) and not is_figure(t.text))
 
 
 def _one_row(lines: list[list[tuple[int, Token]]], anchors: tuple[int, ...], coded: bool) -> bool:
