@@ -184,22 +184,24 @@ def _words(text: str, page: int | None, line: int, measure: Measure) -> list[tup
     return [word for word in words if word[1].text not in EMPTY_CELL_MARKS]
 
 
+def _group(worded: Sequence[list[tuple[int, Token]] | None], first: int) -> tuple[list[list[tuple[int, Token]]], int]:
+    """The lines printing words from ``first`` to the next line ending a row, and how many lines
+    that spans (lines of dashes only included)."""
+    size = next((k for k, words in enumerate(worded[first:]) if words is None), len(worded) - first)
+    return [words for words in worded[first : first + size] if words], size
+
+
 def _one_row_group(
     worded: Sequence[list[tuple[int, Token]] | None], first: int, coded: bool
 ) -> tuple[list[list[tuple[int, Token]]], tuple[int, ...], int] | None:
     """The lines from ``first`` to the next line ending a row (those printing words), the indexes
     of its anchor lines among them and how many lines the group spans, when they are one row's
     (``_one_row``); else None."""
-    group: list[list[tuple[int, Token]]] = []
-    for words in worded[first:]:
-        if words is None:
-            break
-        group.append(words)
-    lines = [words for words in group if words]
+    lines, size = _group(worded, first)
     anchors = tuple(i for i, words in enumerate(lines) if _opens_sides(words, coded))
     if len(lines) < 2 or not _one_row(lines, anchors, coded):
         return None
-    return lines, anchors, len(group)
+    return lines, anchors, size
 
 
 def _rows_by_names(
@@ -215,12 +217,7 @@ def _rows_by_names(
     keep. Of the ways to share them out, the one under which more rows read as their codes' names
     in the classification (``code_names``) is taken, when it is the only such way; lines before the
     first code are its row's, after the last its row's, figures alone on a line the next code's."""
-    group: list[list[tuple[int, Token]]] = []
-    for words in worded[first:]:
-        if words is None:
-            break
-        group.append(words)
-    lines = [words for words in group if words]
+    lines, size = _group(worded, first)
     anchors = [i for i, words in enumerate(lines) if _is_anchor(words, coded)]
     if not coded or len(anchors) < 2:
         return None
@@ -245,7 +242,7 @@ def _rows_by_names(
             above = [*(line for line in gaps[r - 1] if _figures_only(line)), *named[r - 1][shares[r - 1] :]]
         below = named[r][: shares[r]] if r < len(named) else lines[a + 1 :]
         rows.append(([*above, lines[a], *below], len(above)))
-    return rows, len(group)
+    return rows, size
 
 
 def _shares(codes: list[str], names: list[str], gaps: list[list[str]], head: str, tail: str) -> list[int] | None:
