@@ -344,25 +344,38 @@ def first_row_lines_in_header(
 ) -> int:
     """How many of the header's last lines (text, line number) are the first row's: its wrapped
     name's lines that pdftotext prints above the row's code (centred on the name), taken for header
-    lines. They run into the row's line (``first``: text, line number) with no blank line, print
-    words right of where its code or label ends (in the name's cell: not a header's 类 款 项 over
-    the codes) that are no figure or label, and the header names its columns the same without them."""
-    text, number = first
-    opening = _WORD.search(text)
-    if opening is None:
-        return 0
-    name_from = opening.end()
+    lines. The row's line (``first``: text, line number) opens with its code or label; they run
+    into it with no blank line, print words in a name's cell (``_name_cells``: right of where a
+    code or label ends, not a header's 类 款 项 over the codes; left of its side's first figure,
+    not a money column's header) that are no figure or label, and the header names its columns the
+    same without them."""
+    row = positioned(first[0], None, first[1])
+    if not row or not _is_anchor(row, coded=True):
+        return 0  # a row of figures alone (no label): no name above it
+    cells = _name_cells(row)
     count = 0
     for text, number in reversed(header[1:]):  # the header keeps its first line
         words = positioned(text, None, number)
         if number != first[1] - count - 1 or not words or _is_anchor(words, coded=True):
             break
-        if any(x < name_from or is_figure(token.text) for x, token in words):
+        if any(is_figure(t.text) or not any(start <= x < end for start, end in cells) for x, t in words):
             break
         count += 1
     while count and not same_header([text for text, _ in header[:-count]]):
         count -= 1
     return count
+
+
+def _name_cells(row: list[tuple[int, Token]]) -> list[tuple[int, int]]:
+    """The spans of a row's line where its sides' names stand: from the end of each code or label
+    to the side's first figure after it (not a code's part), the next side or the line's end."""
+    cells = []
+    for k, (x, token) in enumerate(row):
+        if _starts_side(token.text, True):
+            after = row[k + 1 :]
+            end = next((at for at, word in after if _starts_side(word.text, True) or _figures_only([(at, word)])), None)
+            cells.append((x + len(token.text), end if end is not None else 1 << 30))
+    return cells
 
 
 def _row_of_figures(lines: list[list[tuple[int, Token]]]) -> bool:
