@@ -211,20 +211,7 @@ def test_texts_of_a_budget_printing_empty_cells_as_dashes(
 
 @pytest.mark.parametrize(
     "serializer",
-    [
-        pytest.param(
-            "pdftotext-layout",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="readers/laid_out_rows.py, laid_out_columns.py: with the names wrapped in a narrow "
-                "name column, the 收入预算总表's 财政拨款收入 figures (flush right, ending past their header) "
-                "are read under 事业收入 on every row (its 合计 row giving 事业收入 47,483,458), and the 208 "
-                "line's name as 业支出 (its first line, 社会保障和就, between the header and the code, dropped)",
-            ),
-        ),
-        "pdftotext-raw",
-        "pypdfium2",
-    ],
+    ["pdftotext-layout", "pdftotext-raw", "pypdfium2"],
 )
 def test_texts_of_a_budget_wrapping_its_names(
     printed: Callable[[str, str], Path], tmp_path: Path, serializer: str
@@ -266,11 +253,14 @@ def portrait_final(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # serializer -> table facts (of 97) of the final account typeset on portrait pages (its tables'
 # headers and long names wrapping more, the wider tables running on to more pages). -raw and
 # pypdfium2 read what they read from landscape pages (the 三公 table's 公务接待费 line reported
-# ambiguous); -layout loses five 三公 and overview metrics, reported. pdfplumber prints the 支出决算表's
-# names wrapped around their code's line (机关事业单位基本养老保险缴费 | 208 05 05 160.75 160.75 | 支出):
-# each line goes to the row whose name it ends or begins (readers/name_gaps.py).
+# ambiguous); -layout loses the 三公 table (its header wrapped over eight lines), reported as not
+# read: its two metrics. (Its overviews' rows, a left label wrapped above the line printing its
+# figures and the right label, were reported ambiguous: four metrics and a function line.)
+# pdfplumber prints the 支出决算表's names wrapped around their code's line
+# (机关事业单位基本养老保险缴费 | 208 05 05 160.75 160.75 | 支出): each line goes to the row whose name it
+# ends or begins (readers/name_gaps.py).
 PORTRAIT_READ = {
-    "pdftotext-layout": 91,
+    "pdftotext-layout": 95,
     "pdftotext-raw": 96,
     "pypdfium2": 96,
     "pdfplumber": 94,

@@ -5,10 +5,21 @@ several lines, and its figures (centred on the row) may sit on a line of their o
 code and name. The lines of one row are found around its anchor, the line starting with its
 code or label (``201 06 01``, ``一、…``, ``合计``):
 
-- a line of figures and no label belongs to the next anchor (the figures print above the label);
-- a line continuing a name (no code of its own) belongs to the anchor above it;
+- the lines between two blank lines holding one anchor are its row: pdftotext prints a row's code
+  and figures at the vertical centre of its cells, so a name wrapped over two or three lines has
+  its first line above the anchor, its last below, or the anchor first or last; two sides' labels
+  wrapped over more or fewer lines start on different lines, still one row where they stand in
+  different columns (``二、政府性基`` over ``金预算`` beside ``二、外交支出``);
+- where rows follow each other with no blank line, a line of figures and no label belongs to the
+  next anchor (the figures print above the label), a line continuing a name (no code of its own)
+  to the anchor above it; unless, in a coded table, one other sharing of the name lines between
+  two codes reads more rows as their codes' names (``_rows_by_names``: a name centred on its code,
+  or printed above it);
 - a blank line ends a row; in a table without codes, a line of several figures alone before a
   blank line is a row without label (the 三公 table prints one).
+
+The first row's name may start above its code, right under the header: the header's last lines
+that run into it are given back to it (``first_row_lines_in_header``).
 
 The words of a row are then put back in reading order by their position on the line, measured in
 display columns (a Chinese character is two wide): each side of the table starts at a code or
@@ -23,15 +34,19 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from itertools import pairwise
 from operator import itemgetter
 
-from budget_reports.normalize import display_width
+from budget_reports.extract.standard_tables.common import is_total
+from budget_reports.normalize import compact, display_width
 from budget_reports.readers.block_words import WHOLE_CODE
+from budget_reports.readers.code_names import known_names
 from budget_reports.readers.disjoint_sets import DisjointSets
 from budget_reports.readers.linear_rows import (
     EMPTY_CELL_MARKS,
     Token,
     is_figure,
+    is_numbered,
     is_row_label,
     new_token,
     strip_header_leftovers,
@@ -42,6 +57,7 @@ _WORD = re.compile(r"\S+")
 # A sub-item numbered in Arabic digits (``1.一般公共预算``, ``2、政府性基金预算``, ``3．…``): a label of
 # its own row in an overview, as 一、… is (never a figure: no digit follows the mark).
 _NUMBERED_ITEM = re.compile(r"^\d{1,2}[.．、](?!\d)")
+_BARE_TOTALS = frozenset({"合计", "总计"})
 # Columns between the spans of two words of one header cell (centred lines of unequal length).
 CENTRED_SLACK = 2
 
@@ -104,7 +120,7 @@ def gather_laid_out_rows(
     rows: list[list[Token]] = []
     above: list[list[tuple[int, Token]]] = []  # figure lines waiting for their anchor
     current: list[list[tuple[int, Token]]] | None = None  # the lines of the row being read
-    anchor_at = 0  # index in ``current`` of the anchor line
+    anchor_at: tuple[int, ...] = (0,)  # indexes in ``current`` of the anchor lines
 
     def close() -> None:
         nonlocal current
@@ -112,26 +128,39 @@ def gather_laid_out_rows(
             rows.append(_reading_order(current, anchor_at, coded))
         current = None
 
-    for text, page, number in lines:
-        words = _without_header_leftovers(positioned(text, page, number, measure))
-        if words and any(token.text in EMPTY_CELL_MARKS for _, token in words):
-            # Dashes printed for empty cells are no words of the row (a two-sided row's empty left half
-            # opens its line with one): its anchor is the code or label after them.
-            words = [word for word in words if word[1].text not in EMPTY_CELL_MARKS]
-            if not words:
-                continue  # a line of dashes only: the row goes on
-        if not words:
+    worded = [_words(text, page, number, measure) for text, page, number in lines]
+    taken = 0  # lines before this one read as a row of their own group
+    for k, ((text, _, _), words) in enumerate(zip(lines, worded, strict=True)):
+        if k < taken or words == []:
+            continue  # a line of dashes only: the row goes on
+        if words is not None and current is None and not above and (k == 0 or worded[k - 1] is None):
+            group = _one_row_group(worded, k, coded)
+            if group is not None:
+                # A row between blank lines: every line of the group is its row's, whether its
+                # anchor is printed first, in the middle (centred on a wrapped name) or last.
+                current, anchor_at, size = group
+                taken = k + size
+                close()
+                continue
+            named = _rows_by_names(worded, k, coded)
+            if named is not None:
+                # Rows with no blank line between them, their wrapped names' lines shared out as
+                # the codes' names read.
+                rows += [_reading_order(row, (at,), coded) for row, at in named[0]]
+                taken = k + named[1]
+                continue
+        if words is None:
             close()
             if not text.strip() and not coded and _row_of_figures(above):
-                rows.append(_reading_order(above, 0, coded))  # a row of figures alone (no label)
+                rows.append(_reading_order(above, (0,), coded))  # a row of figures alone (no label)
             above = [] if not text.strip() else above
             continue
         if _is_anchor(words, coded):
             close()
             current = [*above, words]
-            anchor_at = len(above)
+            anchor_at = (len(above),)
             above = []
-        elif all(is_figure(t.text) and not _CODE_PART.match(t.text) for _, t in words):
+        elif _figures_only(words):
             close()
             above.append(words)
         elif current is not None:
@@ -140,8 +169,213 @@ def gather_laid_out_rows(
             above.append(words)
     close()
     if above:
-        rows.append(_reading_order(above, 0, coded))
+        rows.append(_reading_order(above, (0,), coded))
     return rows
+
+
+def _words(text: str, page: int | None, line: int, measure: Measure) -> list[tuple[int, Token]] | None:
+    """The words of a row's line; None for a line that ends a row (blank, or header leftovers
+    alone), empty for a line of dashes only (empty cells: the row goes on)."""
+    words = _without_header_leftovers(positioned(text, page, line, measure))
+    if not words:
+        return None
+    # Dashes printed for empty cells are no words of the row (a two-sided row's empty left half
+    # opens its line with one): its anchor is the code or label after them.
+    return [word for word in words if word[1].text not in EMPTY_CELL_MARKS]
+
+
+def _group(worded: Sequence[list[tuple[int, Token]] | None], first: int) -> tuple[list[list[tuple[int, Token]]], int]:
+    """The lines printing words from ``first`` to the next line ending a row, and how many lines
+    that spans (lines of dashes only included)."""
+    size = next((k for k, words in enumerate(worded[first:]) if words is None), len(worded) - first)
+    return [words for words in worded[first : first + size] if words], size
+
+
+def _one_row_group(
+    worded: Sequence[list[tuple[int, Token]] | None], first: int, coded: bool
+) -> tuple[list[list[tuple[int, Token]]], tuple[int, ...], int] | None:
+    """The lines from ``first`` to the next line ending a row (those printing words), the indexes
+    of its anchor lines among them and how many lines the group spans, when they are one row's
+    (``_one_row``); else None."""
+    lines, size = _group(worded, first)
+    anchors = tuple(i for i, words in enumerate(lines) if _opens_sides(words, coded))
+    if len(lines) < 2 or not _one_row(lines, anchors, coded):
+        return None
+    return lines, anchors, size
+
+
+def _rows_by_names(
+    worded: Sequence[list[tuple[int, Token]] | None], first: int, coded: bool
+) -> tuple[list[tuple[list[list[tuple[int, Token]]], int]], int] | None:
+    """The rows of a coded table's lines from ``first`` to the next line ending a row, printed with
+    no blank line between them, each as its lines and its anchor's index among them, and how many
+    lines the group spans; None where the codes' names tell nothing more than reading each name's
+    lines as its code's and those below it (as line by line).
+
+    Centred on its wrapped name, a row's code has name lines above and below it: the lines between
+    two codes are the upper row's last and the lower row's first, in a proportion the text does not
+    keep. Of the ways to share them out, the one under which more rows read as their codes' names
+    in the classification (``code_names``) is taken, when it is the only such way; lines before the
+    first code are its row's, after the last its row's, figures alone on a line the next code's."""
+    lines, size = _group(worded, first)
+    anchors = [i for i, words in enumerate(lines) if _is_anchor(words, coded)]
+    if not coded or len(anchors) < 2:
+        return None
+    gaps = [lines[a + 1 : b] for a, b in pairwise(anchors)]
+    named = [[line for line in gap if not _figures_only(line)] for gap in gaps]
+    if not any(named):
+        return None
+    shares = _shares(
+        [_code_of(lines[a]) for a in anchors],
+        [_name_of([lines[a]]) for a in anchors],
+        [[_name_of([line]) for line in gap] for gap in named],
+        _name_of(lines[: anchors[0]]),
+        _name_of(lines[anchors[-1] + 1 :]),
+    )
+    if shares is None or shares == [len(gap) for gap in named]:
+        return None  # as line by line: each name's lines at and below its code
+    rows: list[tuple[list[list[tuple[int, Token]]], int]] = []
+    for r, a in enumerate(anchors):
+        if r == 0:
+            above = lines[:a]
+        else:  # the gap's figure lines and its last name lines
+            above = [*(line for line in gaps[r - 1] if _figures_only(line)), *named[r - 1][shares[r - 1] :]]
+        below = named[r][: shares[r]] if r < len(named) else lines[a + 1 :]
+        rows.append(([*above, lines[a], *below], len(above)))
+    return rows, size
+
+
+def _shares(codes: list[str], names: list[str], gaps: list[list[str]], head: str, tail: str) -> list[int] | None:
+    """How many of each gap's name lines go up to the row above it, the one way under which most
+    rows read as their codes' names (``code``: its anchor's code, ``names``: the name words on its
+    line); None where several ways do."""
+    last = len(codes) - 1
+
+    def reads(row: int, above: str, below: str) -> int:
+        return int(compact(above + names[row] + below) in known_names(codes[row]))
+
+    # Per row, per share of the gap below it: (score, ways reaching it, share of the gap above).
+    layers: list[dict[int, tuple[int, int, int]]] = []
+    for row in range(last + 1):
+        layer: dict[int, tuple[int, int, int]] = {}
+        for up in range(len(gaps[row]) + 1) if row < last else (0,):
+            below = "".join(gaps[row][:up]) if row < last else tail
+            if row == 0:
+                layer[up] = (reads(0, head, below), 1, 0)
+                continue
+            options = [
+                (score + reads(row, "".join(gaps[row - 1][prev:]), below), ways, prev)
+                for prev, (score, ways, _) in layers[-1].items()
+            ]
+            top = max(score for score, _, _ in options)
+            ways = sum(w for score, w, _ in options if score == top)
+            layer[up] = (top, ways, next(prev for score, _, prev in options if score == top))
+        layers.append(layer)
+    _, ways, prev = layers[-1][0]
+    if ways != 1:
+        return None
+    shares = []
+    for row in range(last - 1, -1, -1):
+        shares.append(prev)
+        prev = layers[row][prev][2]
+    return shares[::-1]
+
+
+def _figures_only(words: list[tuple[int, Token]]) -> bool:
+    return all(is_figure(t.text) and not _CODE_PART.match(t.text) for _, t in words)
+
+
+def _code_of(words: list[tuple[int, Token]]) -> str:
+    """The code a line opens with, its parts joined (``201 06 01`` → ``2010601``)."""
+    code = ""
+    for _, token in words:
+        if not _is_code_word(token.text):
+            break
+        code += token.text
+    return code
+
+
+def _name_of(lines: Sequence[list[tuple[int, Token]]]) -> str:
+    """The name words of the lines (no code part, no figure), joined."""
+    return "".join(t.text for words in lines for _, t in words if not _is_code_word(t.text) and not is_figure(t.text))
+
+
+def _one_row(lines: list[list[tuple[int, Token]]], anchors: tuple[int, ...], coded: bool) -> bool:
+    """Whether lines between blank lines holding these anchor lines are one row. pdftotext prints a
+    row's code and figures at the middle of its cells, its wrapped name's first line above them and
+    its last below, so one anchor makes one row, printed first, in the middle or last. Labels of two
+    sides wrapped over more or fewer lines start on different lines (``二、政府性基`` over ``金预算``
+    beside ``二、外交支出``): still one row where each anchor line's labels stand clear of every
+    other's (different sides) and are labels, not codes (a code is never wrapped: two codes on two
+    lines are two rows)."""
+    if len(anchors) == 1:
+        return True
+    if len(anchors) == 0:
+        return False
+    spans = []
+    for order in anchors:
+        for x, token in lines[order]:
+            if _starts_side(token.text, coded):
+                if coded and WHOLE_CODE.match(token.text):
+                    return False
+                spans.append((order, x, x + len(token.text), token.text))
+    return all(
+        start >= other_end or other_start >= end or _ends_label(other, text)
+        for k, (line, start, end, text) in enumerate(spans)
+        for other_line, other_start, other_end, other in spans[:k]
+        if other_line != line
+    )
+
+
+def _ends_label(first: str, below: str) -> bool:
+    """Whether ``below``, under the label ``first``, is its wrapped last piece: a bare total under a
+    label that is neither numbered nor a total (``本年收入`` over ``合计``), not a row of its own."""
+    return below in _BARE_TOTALS and not is_numbered(first) and not is_total(first)
+
+
+def spacing_lines(texts: Sequence[str]) -> list[str]:
+    """The lines whose spacing tells how the text was written (laid out, or one row per line): not
+    a lone word at the line's start, as every extractor writes a wrapped name's piece (``拨款收入``)."""
+    return [text for text in texts if text[:1].isspace() or len(text.split()) > 1]
+
+
+def first_row_lines_in_header(
+    header: Sequence[tuple[str, int]], first: tuple[str, int], same_header: Callable[[list[str]], bool]
+) -> int:
+    """How many of the header's last lines (text, line number) are the first row's: its wrapped
+    name's lines that pdftotext prints above the row's code (centred on the name), taken for header
+    lines. The row's line (``first``: text, line number) opens with its code or label; they run
+    into it with no blank line, print words in a name's cell (``_name_cells``: right of where a
+    code or label ends, not a header's 类 款 项 over the codes; left of its side's first figure,
+    not a money column's header) that are no figure or label, and the header names its columns the
+    same without them."""
+    row = positioned(first[0], None, first[1])
+    if not row or not _is_anchor(row, coded=True):
+        return 0  # a row of figures alone (no label): no name above it
+    cells = _name_cells(row)
+    count = 0
+    for text, number in reversed(header[1:]):  # the header keeps its first line
+        words = positioned(text, None, number)
+        if number != first[1] - count - 1 or not words or _is_anchor(words, coded=True):
+            break
+        if any(is_figure(t.text) or not any(start <= x < end for start, end in cells) for x, t in words):
+            break
+        count += 1
+    while count and not same_header([text for text, _ in header[:-count]]):
+        count -= 1
+    return count
+
+
+def _name_cells(row: list[tuple[int, Token]]) -> list[tuple[int, int]]:
+    """The spans of a row's line where its sides' names stand: from the end of each code or label
+    to the side's first figure after it (not a code's part), the next side or the line's end."""
+    cells = []
+    for k, (x, token) in enumerate(row):
+        if _starts_side(token.text, True):
+            after = row[k + 1 :]
+            end = next((at for at, word in after if _starts_side(word.text, True) or _figures_only([(at, word)])), None)
+            cells.append((x + len(token.text), end if end is not None else 1 << 30))
+    return cells
 
 
 def _row_of_figures(lines: list[list[tuple[int, Token]]]) -> bool:
@@ -159,8 +393,15 @@ def _is_anchor(words: list[tuple[int, Token]], coded: bool) -> bool:
     return _starts_side(words[0][1].text, coded)
 
 
-def _reading_order(lines: list[list[tuple[int, Token]]], anchor_at: int, coded: bool) -> list[Token]:
-    starts = _side_starts(lines[anchor_at], coded)
+def _opens_sides(words: list[tuple[int, Token]], coded: bool) -> bool:
+    """Whether the line opens a side of its row: it starts with a code or label, or prints a label
+    after figures (the right side's label on the line of the left side's figures, the left side's
+    label wrapped onto the line above)."""
+    return _is_anchor(words, coded) or any(_starts_side(token.text, False) for _, token in words[1:])
+
+
+def _reading_order(lines: list[list[tuple[int, Token]]], anchors: tuple[int, ...], coded: bool) -> list[Token]:
+    starts = sorted({x for order in anchors for x in _side_starts(lines[order], coded)})
     # Per side, its words as (column, line's position in the row, token): plain tuples, built for every word.
     sides: list[list[tuple[int, int, Token]]] = [[] for _ in starts]
     for order, words in enumerate(lines):
@@ -182,9 +423,20 @@ def _reading_order(lines: list[list[tuple[int, Token]]], anchor_at: int, coded: 
             else:
                 names.append(placed)
         out += [token for _, _, token in sorted(codes, key=itemgetter(0, 1))]  # by column, then line
-        out += [token for _, _, token in sorted(names, key=itemgetter(1, 0))]  # line by line, left to right
+        out += _label_whole([token for _, _, token in sorted(names, key=itemgetter(1, 0))], coded)
         out += [token for _, _, token in sorted(figures, key=itemgetter(0))]  # left to right
     return out
+
+
+def _label_whole(names: list[Token], coded: bool) -> list[Token]:
+    """A side's name words line by line, left to right; a label wrapped so that a piece after its
+    first opens a row too (``人员经费`` over ``合计``, ``本年收入`` over ``合计``) joined into one word,
+    as a text writing the row on one line prints it (``人员经费合计``): one side has one label."""
+    opening = [_starts_side(token.text, coded) for token in names]
+    if not any(opening[1:]):
+        return names
+    first = names[0]
+    return [first._replace(text="".join(token.text for token in names))]
 
 
 def _side_starts(anchor: list[tuple[int, Token]], coded: bool) -> list[int]:

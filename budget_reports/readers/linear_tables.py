@@ -45,7 +45,13 @@ from budget_reports.readers.laid_out_columns import (
     money_columns,
     restrict_to_positions,
 )
-from budget_reports.readers.laid_out_rows import column_measure, gather_laid_out_rows, header_by_columns
+from budget_reports.readers.laid_out_rows import (
+    column_measure,
+    first_row_lines_in_header,
+    gather_laid_out_rows,
+    header_by_columns,
+    spacing_lines,
+)
 from budget_reports.readers.linear_rows import (
     Segment,
     Token,
@@ -255,6 +261,14 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
     layout = _header_layout([h.text for h in header])
     if layout is None or i >= len(lines):
         return _column_block_table(lines, start)
+    if is_laid_out([*(h.text for h in header), lines[i].text]):
+        lead = first_row_lines_in_header(
+            [(h.text, h.line) for h in header],
+            (lines[i].text, lines[i].line),
+            lambda texts: _header_layout(texts) == layout,
+        )
+        if lead and lines[i - lead] is header[-lead]:  # the first row's name above its code: read as rows
+            header, i = header[:-lead], i - lead
     header_key = compact("".join(h.text for h in header))
     coded = any(side.label is LabelKind.CODED for side in layout.sides)
     body_lines: list[SourceLine] = []
@@ -284,7 +298,7 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
         body_lines.append(line)
         with_blanks.append(line)
         i += 1
-    if is_laid_out([line.text for line in body_lines]):
+    if is_laid_out(spacing_lines([line.text for line in body_lines])):
         measure = column_measure([line.text for line in body_lines], coded)
         rows = gather_laid_out_rows([(line.text, line.page, line.line) for line in with_blanks], coded, measure)
         layout = in_printed_order(page_headers.values(), layout, measure, rows, coded)

@@ -1,10 +1,11 @@
 """How a report's laid-out tables set their figures (flush right, flush left, centred), learned from
 the figures whose column is known, and the tables placed again with it.
 
-A figure whose column is known (the only one between its neighbours' header cells, or its place in
-a row printing every column) shows the alignments under which it could not stand where it is
-(``figure_alignment.contradicted``): a short figure ending before its header cell starts is not set
-flush right, one starting after it ends is not set flush left. A table keeps the alignments that
+A figure whose column is known (the only one between its neighbours' header cells, its place in a
+row printing every column, or the column its row's sums alone settle: a total beside its one part,
+however far its figures overhang narrow header cells) shows the alignments under which it could not
+stand where it is (``figure_alignment.contradicted``): a short figure ending before its header cell
+starts is not set flush right, one starting after it ends is not set flush left. A table keeps the alignments that
 fewer than two of its figures contradict (one may stand where the grid put it wrongly), narrowed to
 those no other laid-out table of the report rules out where some are (one typesetting prints a
 report's tables alike); a table whose figures show nothing (a one-row table: the 三公 table) takes
@@ -20,8 +21,9 @@ positions that can be trusted count: on pages whose header the fully printed row
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
+from functools import cache, partial
 from itertools import combinations
 from typing import TYPE_CHECKING
 
@@ -47,7 +49,7 @@ def with_report_alignment(tables: list[LinearTable], lines: list[SourceLine]) ->
     """The tables, those whose figures' columns the alignment learned narrows placed again with it."""
     if not any(_learning_may_move(table) for table in tables):
         return tables  # most reports: whatever is learned, every figure's columns stay as they are
-    shown = [_evidence(t) for t in tables]
+    shown = [_evidence(t, lines) for t in tables]
     report = EVERY_ALIGNMENT - frozenset().union(*(against for against, _ in shown))
     out = []
     for table, (against, figures) in zip(tables, shown, strict=True):
@@ -105,16 +107,40 @@ def _learning_may_move(table: LinearTable) -> bool:
 _LEARNABLE = tuple(frozenset(kept) for size in range(1, len(Alignment)) for kept in combinations(Alignment, size))
 
 
-def _evidence(table: LinearTable) -> tuple[frozenset[Alignment], list[_OpenFigure]]:
+def _evidence(table: LinearTable, lines: list[SourceLine]) -> tuple[frozenset[Alignment], list[_OpenFigure]]:
     """The alignments the table's figures whose column is known contradict, and its figures two
     columns fit, of those whose position is trusted."""
-    quick = _shown(table, trusting=True)
-    return quick if not quick[0] else _shown(table)  # the trusted contradict no more than all do
-
-
-def _shown(table: LinearTable, trusting: bool = False) -> tuple[frozenset[Alignment], list[_OpenFigure]]:
-    """``_evidence``, of every figure's position when ``trusting``."""
     if table.rebuilt is None or not any(getattr(table.gathered, "positions", {}).values()):
+        return frozenset(), []
+    by_sums = cache(partial(_settled_by_sums, table, lines))  # placed again only if a figure asks
+    quick = _shown(table, by_sums, trusting=True)
+    return quick if not quick[0] else _shown(table, by_sums)  # the trusted contradict no more than all do
+
+
+def _settled_by_sums(table: LinearTable, lines: list[SourceLine]) -> dict[int, int]:
+    """The figures (by ``id``) whose column (of their side) the rows' sums alone settle, the
+    positions unread: a row's total beside its one part (合计 = 财政拨款收入) puts the total in the
+    合计 column wherever the header cells stand."""
+    if table.gathered is None or table.rebuilt is None:
+        return {}
+    alone = replace(table.gathered, positions={}).placed(lines).rebuilt
+    if alone is None:
+        return {}
+    return {
+        id(placed.segment.figures[index]): column
+        for row in alone.rows
+        for placed in row
+        if placed is not None
+        for index, column in placed.figures.settled().items()
+    }
+
+
+def _shown(
+    table: LinearTable, by_sums: Callable[[], dict[int, int]], trusting: bool = False
+) -> tuple[frozenset[Alignment], list[_OpenFigure]]:
+    """``_evidence``, of every figure's position when ``trusting``; ``by_sums``: the figures whose
+    column the rows' sums alone settle (``_settled_by_sums``)."""
+    if table.rebuilt is None:
         return frozenset(), []
     positions = table.gathered.positions
     confirmed = positions if trusting else confirmed_by_full_rows(positions, _full_sides(table.rebuilt))
@@ -134,9 +160,11 @@ def _shown(table: LinearTable, trusting: bool = False) -> tuple[frozenset[Alignm
             continue
         column = columns.side_starts[side] + known[index]
         full = len(placed.segment.figures) == len(placed.side.money)
-        # Known: placed where the header cells alone or a row printing every column put it (not
-        # where a figure two columns fit was put by the nearest header: that is no evidence).
-        if column in possible and (len(possible) == 1 or (full and known[index] == index)):
+        summed = len(possible) > 1 and by_sums().get(id(token)) == known[index]
+        # Known: placed where the header cells alone, a row printing every column or the row's sums
+        # alone put it (not where a figure two columns fit was put by the nearest header: that is
+        # no evidence).
+        if column in possible and (len(possible) == 1 or summed or (full and known[index] == index)):
             against.update(contradicted(columns.spans, column, start, end))
     return frozenset(a for a, figures in against.items() if figures >= _LEAST_EVIDENCE), open_figures
 
