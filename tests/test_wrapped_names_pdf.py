@@ -61,9 +61,11 @@ KNOWN: dict[tuple[str, str, int, str], str] = {
 
 # (page, width) -> table facts read from -raw, pypdfium2 and pdfplumber (of the budget's 100 and the
 # final account's 97); the others are not read (most reported ambiguous), none read wrongly but
-# where KNOWN says. pdfplumber's final account at width 7 and 8 (landscape) and 7 (portrait) read
-# 79, 83 and 74 facts while the lines of its 基本支出决算表's names between two code lines all went
-# to the row below (30110 read as 职工基本医疗保, 30113 as 费因公出国（境）住房公积金, …).
+# where KNOWN says. -raw and pypdfium2 read the 收入支出决算总表's one-sided rows (年初结转和结余) on
+# the side their labels name (readers/overview_labels.py). pdfplumber's final account at width 7
+# and 8 (landscape) and 7 (portrait) read 79, 83 and 74 facts while the lines of its 基本支出决算表's
+# names between two code lines all went to the row below (30110 read as 职工基本医疗保, 30113 as
+# 费因公出国（境）住房公积金, …).
 READ = {
     BUDGET: {
         ("landscape", 4): (100, 100, 90),
@@ -75,13 +77,13 @@ READ = {
         ("portrait", 7): (96, 100, 95),
     },
     FINAL: {
-        ("landscape", 4): (87, 89, 60),
-        ("landscape", 5): (93, 95, 70),
-        ("landscape", 6): (94, 96, 83),
-        ("landscape", 7): (95, 96, 87),
-        ("landscape", 8): (95, 96, 89),
-        ("portrait", 5): (93, 95, 66),
-        ("portrait", 7): (95, 95, 82),
+        ("landscape", 4): (89, 90, 60),
+        ("landscape", 5): (95, 96, 70),
+        ("landscape", 6): (96, 96, 83),
+        ("landscape", 7): (96, 96, 87),
+        ("landscape", 8): (96, 96, 89),
+        ("portrait", 5): (95, 96, 66),
+        ("portrait", 7): (96, 96, 82),
     },
 }
 
