@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from functools import lru_cache
 from typing import Protocol
 
 from budget_reports.model import AmbiguousCell, Table
@@ -48,5 +49,6 @@ def _values(texts: Iterable[str]) -> Counter[Decimal]:
     return Counter(value for text in texts if (value := _value(text.strip())) is not None)
 
 
+@lru_cache(maxsize=16_384)  # every rebuild of a table asks it of the same words again
 def _value(word: str) -> Decimal | None:
     return parse_decimal(word) if BARE_FIGURE.match(word) else None
