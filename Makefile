@@ -35,7 +35,7 @@ system-deps:
 	@scripts/system-deps.sh
 
 test: setup system-deps lint
-	$(VENV)/bin/python -m pytest
+	VENV=$(VENV) scripts/test-in-parts.sh
 
 lint: setup
 	$(VENV)/bin/ruff check .

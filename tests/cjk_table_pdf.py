@@ -75,6 +75,10 @@ class TablePdf(Builder):
         assert self.page is not None
         self.cjk.write(self.page, x, top, text, size, self.height)
 
+    def _close_fonts(self) -> None:
+        super()._close_fonts()
+        pdfium_c.FPDFFont_Close(self.cjk.font)
+
     def ruled_table(
         self, left: float, top: float, columns: Sequence[Column], rows: Sequence[Sequence[str]], row_height: float
     ) -> float:

@@ -68,8 +68,13 @@ class Builder:
     def save(self, path: Path) -> Path:
         self._finish_page()
         self.pdf.save(path)
+        self._close_fonts()
         self.pdf.close()
         return path
+
+    def _close_fonts(self) -> None:
+        # A font loaded into a document is not freed with it: each unclosed one stays in memory.
+        pdfium_c.FPDFFont_Close(self.font)
 
     def _finish_page(self) -> None:
         if self.page is not None:
