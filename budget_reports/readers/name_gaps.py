@@ -87,12 +87,11 @@ def cut_sides(
     lone = [i for i, line in enumerate(gap) if len(line) == 1]
     if len(lone) > _MOST_LONE_WORDS:
         return None
+    words = [word for line in gap for word in line]
     ways: list[list[tuple[int, bool]]] = []
     for choice in itertools.product((0, 1), repeat=len(lone)):
-        sides = [
-            side for i, line in enumerate(gap) for side in ((choice[lone.index(i)],) if len(line) == 1 else (0, 1))
-        ]
-        words = [word for line in gap for word in line]
+        side_of_lone = dict(zip(lone, choice, strict=True))
+        sides = [side for i, line in enumerate(gap) for side in ((side_of_lone[i],) if len(line) == 1 else (0, 1))]
         cuts = []
         for side in (0, 1):
             own = [word for word, s in zip(words, sides, strict=True) if s == side]
@@ -118,7 +117,7 @@ def _named(above: NameSoFar, gap: Sequence[str], below: NameSoFar, cuts: list[in
     """The cuts where the row above reads as one of its code's names, narrowed to those where the row
     below begins one of its own (when some does); every cut when none reads so above (the printed
     name is none of the classification's, or its code unknown: the names cannot tell)."""
-    whole = [c for c in cuts if is_name_of(above.code, "".join((*above.lines, *gap[:c])))]
+    whole = [c for c in cuts if _reads_whole(above, gap[:c])]
     begun = [c for c in whole if _begins(below, gap[c:])]
     return begun or whole or cuts
 
