@@ -233,8 +233,8 @@ def _placements(text: str, numbers_line: str, before: str | None, after: str | N
     # Fewest spaces left as the text's own, then the shortest quoted terms: most spaces are lifted
     # figures, and quotation marks enclose a short term (“三公”经费, not 三公“经费…预算为”).
     least = (gaps + 1, 0)
-    for runs in _runs(body, places, 0, lifted):
-        filled = _filled(body, runs, before, after)
+    for runs in _runs(body, places, 0, lifted, before, after):
+        filled = _filled(body, runs)
         if filled is None:
             continue
         # Where a figure (not a quotation mark) opens or ends the line.
@@ -254,21 +254,26 @@ def _placements(text: str, numbers_line: str, before: str | None, after: str | N
 _Run = tuple[tuple[int, int, Place], list[str]]
 
 
-def _runs(body: str, places: list[tuple[int, int, Place]], at: int, tokens: list[str]) -> Iterator[list[_Run]]:
+def _runs(
+    body: str, places: list[tuple[int, int, Place]], at: int, tokens: list[str], before: str | None, after: str | None
+) -> Iterator[list[_Run]]:
     """Each way to share ``tokens`` (in order) among ``places[at:]``: one per place, or up to
-    three side by side with a quotation mark (“9.16”), none where nothing need have stood."""
+    three side by side with a quotation mark (“9.16”), none where nothing need have stood; a run
+    that does not fit its place (``_fits_place``) is not tried further."""
     if at == len(places):
         if not tokens:
             yield []
         return
     place = places[at]
     if place[2] in (Place.START, Place.END) or (place[2] is Place.GAP and _may_be_a_space(body, place)):
-        yield from _runs(body, places, at + 1, tokens)
+        yield from _runs(body, places, at + 1, tokens, before, after)
     for size in (1, 2, 3):
         run = tokens[:size]
         if len(run) < size or (size > 1 and (place[2] is Place.NUMBERING or not _side_by_side(run))):
             continue
-        for rest in _runs(body, places, at + 1, tokens[size:]):
+        if not _fits_place(body, place, run, before, after):
+            continue
+        for rest in _runs(body, places, at + 1, tokens[size:], before, after):
             yield [(place, run), *rest]
 
 
@@ -296,18 +301,29 @@ def _places(body: str) -> list[tuple[int, int, Place]]:
     return places
 
 
-def _filled(body: str, runs: list[_Run], before: str | None, after: str | None) -> str | None:
+def _fits_place(
+    body: str, place: tuple[int, int, Place], run: list[str], before: str | None, after: str | None
+) -> bool:
+    """Whether each token of ``run`` fits the place by its kind and its neighbours (``fits``);
+    ``before`` and ``after``: the characters around the line (the line above's last, the next's first)."""
+    start, end, kind = place
+    left = body[start - 1] if start > 0 else before
+    right = body[end] if end < len(body) else after
+    for i, token in enumerate(run):
+        token_left = run[i - 1][-1] if i > 0 else left
+        token_right = run[i + 1][0] if i + 1 < len(run) else right
+        if not fits(token, kind, token_left, token_right):
+            return False
+        if token_left in CLOSING_QUOTES and token_right not in UNITS_AND_COUNTERS and token not in QUOTES:
+            return False  # a figure after a quoted term counts it: “土专家”28名
+    return True
+
+
+def _filled(body: str, runs: list[_Run]) -> str | None:
+    """The line with the runs in their places (each fits its own: ``_runs``), None where its
+    quotation marks do not pair."""
     parts, position = [], 0
-    for (start, end, kind), run in runs:
-        left = body[start - 1] if start > 0 else before
-        right = body[end] if end < len(body) else after
-        for i, token in enumerate(run):
-            token_left = run[i - 1][-1] if i > 0 else left
-            token_right = run[i + 1][0] if i + 1 < len(run) else right
-            if not fits(token, kind, token_left, token_right):
-                return None
-            if token_left in CLOSING_QUOTES and token_right not in UNITS_AND_COUNTERS and token not in QUOTES:
-                return None  # a figure after a quoted term counts it: “土专家”28名
+    for (start, end, _), run in runs:
         parts += [body[position:start], *run]
         position = end
     text = "".join([*parts, body[position:]])

@@ -855,31 +855,30 @@ class _SideChooser:
             segs = [*segs[: n - 1], _merge(segs[n - 1 :])]
         if n == 1:
             return [(0, segs[0])]  # one side: nothing to choose, nothing to remember for a choice
+        # Each segment's code and name joined once: the choice and the memory both read them.
+        labels = [(seg.code_text, seg.name_text) for seg in segs]
         if len(segs) == n:
             chosen = list(enumerate(segs))
         else:
-            chosen = [(self._side_of(seg), seg) for seg in segs]
+            chosen = [(self._side_of(code, name), seg) for seg, (code, name) in zip(segs, labels, strict=True)]
             if len(segs) == 1:
                 self.last_lone = chosen[0][0]
-        for index, seg in chosen:
-            code = seg.code_text
+        for (index, _), (code, name) in zip(chosen, labels, strict=True):
             if code:
                 self.last_code[index] = code
-            number = enumerator_value(seg.name_text)
+            number = enumerator_value(name)
             if number is not None:
                 self.last_number[index] = number
         return chosen
 
-    def _side_of(self, seg: Segment) -> int:
+    def _side_of(self, code: str, name: str) -> int:
         # A side headed 收入 or 支出 takes the items that say so (九、卫生健康支出 is spending).
-        name = seg.name_text
         named = [i for i, word in enumerate(self.side_words) if word is not None and word in name]
         if len(named) != 1:  # an overview's label naming its side by other words (年初结转和结余 is income)
-            side_word = named_side(name)
+            side_word = _named_side(name)
             named = [i for i, word in enumerate(self.side_words) if side_word is not None and word == side_word]
         if len(named) == 1:
             return named[0]
-        code = seg.code_text
         if code:
             # The side whose codes it continues: rising, and sharing the longest prefix (30201 after 302).
             rising = [i for i, last in enumerate(self.last_code) if code > last]
@@ -893,6 +892,10 @@ class _SideChooser:
             if len(continues) == 1:
                 return continues[0]
         return self.last_lone
+
+
+# A label's side by its wording, asked of every one-sided row of a two-sided table on every placement.
+_named_side = lru_cache(maxsize=4_096)(named_side)
 
 
 def _continues_to_the_right(previous: list[PlacedSide | None], sides: list[int]) -> bool:
@@ -1004,6 +1007,7 @@ def _grid(layout: HeaderLayout, rows: list[list[PlacedSide | None]]) -> tuple[Ta
         col += label_width + len(side.money)
     for row in rows:
         row_start = len(cells)
+        in_order = True  # the row's cells made in column order: no sort needed
         for placed, (side, label, col, money_start) in zip(row, starts, strict=False):
             if placed is None:
                 continue
@@ -1020,9 +1024,12 @@ def _grid(layout: HeaderLayout, rows: list[list[PlacedSide | None]]) -> tuple[Ta
                 cells.append(Cell(row_index, col, seg.name_text, 1, 1, first.page, first.line))
             candidates = placed.figures.candidates
             if len(candidates) == 1:  # the common case: every figure placed
-                for token, column in zip(seg.figures, candidates[0], strict=True):
+                placement = candidates[0]
+                in_order = in_order and _ascending(placement)
+                for token, column in zip(seg.figures, placement, strict=True):
                     cells.append(Cell(row_index, money_start + column, token.text, 1, 1, token.page, token.line))
             else:
+                in_order = False
                 settled = placed.figures.settled()
                 for i, token in enumerate(seg.figures):
                     if i in settled:
@@ -1037,7 +1044,7 @@ def _grid(layout: HeaderLayout, rows: list[list[PlacedSide | None]]) -> tuple[Ta
             if first_line is None:
                 first_line = (anchor.page, anchor.line)
         # Rows come in order; a row's figures may be placed out of the printed order (text written by baseline).
-        if len(cells) - row_start > 1:
+        if not in_order and len(cells) - row_start > 1:
             cells[row_start:] = sorted(cells[row_start:], key=_COLUMN)
         row_index += 1
     page, line = first_line if first_line is not None else (None, None)
@@ -1053,6 +1060,13 @@ def _grid(layout: HeaderLayout, rows: list[list[PlacedSide | None]]) -> tuple[Ta
 
 
 _COLUMN = attrgetter("col")
+
+
+@lru_cache(maxsize=1_024)  # a few placements, for every row of every table
+def _ascending(placement: Placement) -> bool:
+    """Whether the placement puts the figures in columns left to right, as printed: a side's cells
+    are then made in column order (its code, name and figures, in that order)."""
+    return list(placement) == sorted(placement)
 
 
 def _ambiguity(placed: PlacedSide, figure: int, token: Token, side: Side) -> AmbiguousCell:
