@@ -25,7 +25,7 @@ from itertools import islice, product
 
 from budget_reports.normalize import parse_decimal
 from budget_reports.readers.cell_assignment import keeps_sums, row_candidates
-from budget_reports.readers.laid_out_columns import money_columns
+from budget_reports.readers.laid_out_columns import header_words, money_columns_in
 from budget_reports.readers.laid_out_rows import Measure
 from budget_reports.readers.linear_rows import Token, segments
 from budget_reports.readers.table_headers import HeaderLayout
@@ -52,9 +52,10 @@ def in_printed_order(
         return layout  # one order only: nothing for the header to tell
     found: list[HeaderLayout] = []
     for header in headers:
-        if money_columns(header, layout, measure):
+        words = header_words(header, measure)  # read once for every order looked for
+        if money_columns_in(words, layout):
             return layout  # the catalogue's order, as most reports print it: nothing to weigh
-        found = [candidate for candidate in ordered[1:] if money_columns(header, candidate, measure)]
+        found = [candidate for candidate in ordered[1:] if money_columns_in(words, candidate)]
         if found:
             break
     printed = _printed_sides(layout, rows, coded)

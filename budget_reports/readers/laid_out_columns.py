@@ -47,7 +47,9 @@ _NEARER = 2
 
 
 @dataclass(frozen=True, slots=True)
-class _Word:
+class HeaderWord:
+    """A word of a header's lines: its line, the columns it spans, its text compacted."""
+
     line: int
     span: Span
     text: str  # compact
@@ -115,11 +117,20 @@ def _nearest(possible: list[int], spans: Sequence[Span], twice_centre: int) -> l
 def money_columns(header: Sequence[str], layout: HeaderLayout, measure: Measure) -> MoneyColumns | None:
     """Where each money column of ``layout`` is printed in the header lines, or None when some
     column's name cannot be found in order (the table is then placed by its arithmetic alone)."""
-    words = [
-        _Word(number, (x, x + measure(token.text)), compact(token.text))
+    return money_columns_in(header_words(header, measure), layout)
+
+
+def header_words(header: Sequence[str], measure: Measure) -> list[HeaderWord]:
+    """The header lines' words with their spans: read once where several layouts are looked for in them."""
+    return [
+        HeaderWord(number, (x, x + measure(token.text)), compact(token.text))
         for number, text in enumerate(header)
         for x, token in positioned(text, None, number, measure)
     ]
+
+
+def money_columns_in(words: list[HeaderWord], layout: HeaderLayout) -> MoneyColumns | None:
+    """``money_columns`` of the header's words (``header_words``)."""
     sides: list[tuple[Span, ...]] = []
     after = -1  # the columns are printed left to right
     for side in layout.sides:
@@ -136,7 +147,7 @@ def money_columns(header: Sequence[str], layout: HeaderLayout, measure: Measure)
     return MoneyColumns.of_sides(sides)
 
 
-def _printed(name: str, words: list[_Word]) -> list[Span]:
+def _printed(name: str, words: list[HeaderWord]) -> list[Span]:
     """Every span where the header prints ``name``: one word, or pieces one under the other."""
     out = []
     for first in words:

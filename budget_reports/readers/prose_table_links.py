@@ -61,6 +61,8 @@ def _statements(prose: list[Block], links: Sequence[Link]) -> list[tuple[Link, K
     found: dict[tuple[str, ...], list[tuple[Link, KnownCell]]] = {}
     for block in prose:
         text = block.text
+        if "元" not in text:
+            continue  # no figure in 元, 万元 or 亿元 (``_FIGURE``): nothing stated (most headings and lines)
         matches = list(named.finditer(text))
         for match, following in zip(matches, [*matches[1:], None], strict=False):
             subject = subjects[int(next(name for name, value in match.groupdict().items() if value)[1:])]
