@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from budget_reports.normalize import compact
 from budget_reports.readers.cell_assignment import RowFigures
@@ -243,7 +244,7 @@ def aligned_figures(rows: Sequence[Sequence[Token]]) -> set[int]:
             trusted.update(id(token) for _, token in placed)
             continue
         edges = [(row, token, _edges(token)) for row, token in placed]
-        owner: dict[tuple[str, int], int] = {}  # the row printing an edge, -1 once several do
+        owner: dict[int, int] = {}  # the row printing an edge, -1 once several do
         for row, _, token_edges in edges:
             for edge in token_edges:
                 seen = owner.get(edge, row)
@@ -255,24 +256,32 @@ def aligned_figures(rows: Sequence[Sequence[Token]]) -> set[int]:
             if token.column is not None:
                 lines.setdefault((token.page, token.line), []).append(token)
         for line in lines.values():
-            _vouch_along(sorted(line, key=lambda t: t.column or 0), trusted)
+            _vouch_along(sorted(line, key=_COLUMN) if len(line) > 1 else line, trusted)
     return trusted
+
+
+_COLUMN = attrgetter("column")  # a line's words start at distinct columns
 
 
 def _vouch_along(line: list[Token], trusted: set[int]) -> None:
     """Figures of one line, left to right, trusted by the trusted figures beside them."""
-    rightmost = max((i for i, t in enumerate(line) if id(t) in trusted), default=-1)
+    ids = [id(t) in trusted for t in line]
+    rightmost = max((i for i, known in enumerate(ids) if known), default=-1)
+    previous_trusted = False  # the word before is a figure, trusted
     for i, token in enumerate(line):
         if not is_figure(token.text):
+            previous_trusted = False
             continue
-        before = line[i - 1] if i > 0 else None
-        after_trusted = before is not None and is_figure(before.text) and id(before) in trusted
-        if i < rightmost or after_trusted:
+        if i < rightmost or previous_trusted:
             trusted.add(id(token))
+            ids[i] = True
+        previous_trusted = ids[i]
 
 
-def _edges(token: Token) -> list[tuple[str, int]]:
+def _edges(token: Token) -> tuple[int, int, int, int, int]:
+    """The token's start, end and centre (twice its column, either side of it: centred cells round to
+    the grid), each as one number: the edge's column times three, plus 0, 1 or 2 for its kind."""
     start = token.column or 0
     end = start + len(token.text)
-    # A centre is compared as twice its column, either side of it (centred cells round to the grid).
-    return [("start", start), ("end", end), *(("centre", start + end + d) for d in (-1, 0, 1))]
+    twice_centre = start + end
+    return 3 * start, 3 * end + 1, 3 * twice_centre - 1, 3 * twice_centre + 2, 3 * twice_centre + 5

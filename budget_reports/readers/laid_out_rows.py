@@ -67,13 +67,18 @@ Measure = Callable[[str], int]
 
 def positioned(text: str, page: int | None, line: int, measure: Measure = len) -> list[tuple[int, Token]]:
     """The line's words with the column each starts at."""
+    # Plain loops: a comprehension binding the column through a one-item tuple is slower, and this
+    # runs for every line of every laid-out table.
+    words: list[tuple[int, Token]] = []
     if measure is len:  # one column per character: where the word starts (no prefix to measure)
-        return [(x, new_token(Token, (m.group(0), page, line, x))) for m in _WORD.finditer(text) for x in (m.start(),)]
-    return [
-        (x, new_token(Token, (m.group(0), page, line, x)))
-        for m in _WORD.finditer(text)
-        for x in (measure(text[: m.start()]),)
-    ]
+        for m in _WORD.finditer(text):
+            x = m.start()
+            words.append((x, new_token(Token, (m.group(), page, line, x))))
+        return words
+    for m in _WORD.finditer(text):
+        x = measure(text[: m.start()])
+        words.append((x, new_token(Token, (m.group(), page, line, x))))
+    return words
 
 
 def column_measure(texts: Sequence[str], coded: bool) -> Measure:
@@ -102,11 +107,21 @@ def _figure_measure(texts: Sequence[str]) -> Measure:
     for text in texts:
         if text.isascii():
             continue  # both measures agree on it
+        # The display width of the text before each word, measured piece by piece as the words come
+        # (``display_width``: a character plus half its UTF-8 bytes beyond the first, rounded down).
+        measured, extra = 0, 0
         for m in _WORD.finditer(text):
-            if is_figure(m.group(0)):
-                x, width, size = m.start(), display_width(text[: m.start()]), len(m.group(0))
-                by_character.update({("start", x), ("end", x + size)})
-                by_width.update({("start", width), ("end", width + size)})
+            if is_figure(m.group()):
+                x, size = m.start(), len(m.group())
+                piece = text[measured:x]
+                if not piece.isascii():
+                    extra += len(piece.encode("utf-8")) - len(piece)
+                measured = x
+                width = x + extra // 2
+                by_character.add(("start", x))
+                by_character.add(("end", x + size))
+                by_width.add(("start", width))
+                by_width.add(("end", width + size))
     return len if len(by_character) <= len(by_width) else display_width
 
 
@@ -404,10 +419,13 @@ def _reading_order(lines: list[list[tuple[int, Token]]], anchors: tuple[int, ...
     starts = sorted({x for order in anchors for x in _side_starts(lines[order], coded)})
     # Per side, its words as (column, line's position in the row, token): plain tuples, built for every word.
     sides: list[list[tuple[int, int, Token]]] = [[] for _ in starts]
-    for order, words in enumerate(lines):
-        for x, token in words:
-            side = max(bisect_right(starts, x) - 1, 0)  # the last side starting at or before the word
-            sides[side].append((x, order, token))
+    if len(starts) == 1:  # one side (most rows): every word is its
+        sides[0] = [(x, order, token) for order, words in enumerate(lines) for x, token in words]
+    else:
+        for order, words in enumerate(lines):
+            for x, token in words:
+                side = max(bisect_right(starts, x) - 1, 0)  # the last side starting at or before the word
+                sides[side].append((x, order, token))
     out: list[Token] = []
     for side in sides:
         # Codes stand left of the name; a number right of it is a figure (a whole 100 as much as 1.50).
@@ -450,6 +468,7 @@ def _starts_side(text: str, coded: bool) -> bool:
     return bool(coded and WHOLE_CODE.match(text)) or is_row_label(text) or _NUMBERED_ITEM.match(text) is not None
 
 
+@lru_cache(maxsize=16_384)  # asked of every word of every row of a laid-out table
 def _is_code_word(text: str) -> bool:
     return bool(WHOLE_CODE.match(text) or _CODE_PART.match(text))
 

@@ -24,7 +24,7 @@ from budget_reports.readers.lifted_numbers import (
 )
 from budget_reports.readers.line_evaluations import evaluation_lines, with_evaluations
 from budget_reports.readers.line_forms import with_forms
-from budget_reports.readers.linear_rows import new_token, without_empty_cell_marks
+from budget_reports.readers.linear_rows import EMPTY_CELL_MARKS, new_token, without_empty_cell_marks
 from budget_reports.readers.linear_tables import SourceLine, find_tables, is_laid_out, unglue_titles
 from budget_reports.readers.overview_streams import overviews_from_streams
 from budget_reports.readers.prose_table_links import settled_by_prose
@@ -38,6 +38,9 @@ _NEWLINES = re.compile(r"\r\n?")
 _INDENTED_CELL = re.compile(r"^ +\t")
 # A line after the first opening with a TAB (or a space and a TAB): a Word-exported table cell.
 _CELL_LINE = re.compile(r"[\n\r\f] ?\t")
+# A character of a dash printed for an empty cell: a line holding none has none to drop (most lines),
+# and the pattern finds one faster than the marks' own pattern finds a mark standing alone.
+_DASH = re.compile(f"[{re.escape(''.join(sorted(set(''.join(EMPTY_CELL_MARKS)))))}]")
 
 
 # Line kinds, as plain ints: enum member lookups would dominate the per-line loop.
@@ -110,7 +113,10 @@ def _read_linear(
         # written as the blank cell it stands for, so that the columns' runs hold figures only. Laid-out
         # text keeps them: its rows' words are read by their columns (``linear_rows.segments``).
         lines = [
-            line._replace(text=t) if (t := without_empty_cell_marks(line.text)) != line.text else line for line in lines
+            line._replace(text=t)
+            if _DASH.search(line.text) and (t := without_empty_cell_marks(line.text)) != line.text
+            else line
+            for line in lines
         ]
     lines = unglue_titles(lines)
     prose: list[list[SourceLine]] = []
