@@ -19,7 +19,7 @@ from budget_reports.extract.standard_tables.recognise import TableKind
 from budget_reports.readers import cell_links, known_cells
 from budget_reports.readers.cell_assignment import RowFigures
 from budget_reports.readers.cell_links import Rows, Stage
-from budget_reports.readers.known_cells import KnownCell, KnownCells, LinkSettler, linked
+from budget_reports.readers.known_cells import EMPTY, KnownCell, KnownCells, LinkSettler, linked
 from budget_reports.readers.linear_rows import Segment
 from budget_reports.readers.table_headers import HeaderLayout, Side
 
@@ -84,7 +84,12 @@ def settled_cells(table: RebuiltTable, rows: Rows = Rows.SAME_LINE) -> KnownCell
         if len(p.figures.candidates) != 1:
             continue
         keys = known_cells.row_keys(p.segment.code_text, p.segment.name_text, rows)
-        figure_in = dict(zip(p.figures.candidates[0], p.figures.values, strict=True))  # column → its figure
+        figures = p.figures
+        # Column → its figure's cell (``KnownCell.printed``), with the half units the row keeps worked out.
+        cell_in = {
+            column: KnownCell(value, half)
+            for column, value, half in zip(figures.candidates[0], figures.values, figures.halves(), strict=True)
+        }
         for column, path in enumerate(p.side.money):
-            known.add(keys, path, KnownCell.printed(figure_in.get(column)))
+            known.add(keys, path, cell_in.get(column, EMPTY))
     return known
