@@ -343,10 +343,14 @@ class GatheredRows:
 
     def placed(self, lines: list[SourceLine], settle: RowSettler | None = None) -> LinearTable:
         """The table, its rows placed (narrowed by ``settle`` first, when given)."""
-        placed_rows = _placed(self.layout, self.rows, self.coded, settle, self.by_baseline, self.positions)
+        placed_rows = self.placed_rows(settle)
         # The figures neither side took go with the table's ``unplaced``: a grid laid out again keeps them.
         table = _assembled(lines, self.start, self.end, self.unit, self.layout, placed_rows, self.unsided)
         return replace(table, gathered=self)
+
+    def placed_rows(self, settle: RowSettler | None = None) -> list[list[PlacedSide | None]]:
+        """The rows placed, as ``placed`` grids them (for a reader asking where the figures go, not the grid)."""
+        return _placed(self.layout, self.rows, self.coded, settle, self.by_baseline, self.positions)
 
 
 @dataclass(frozen=True, slots=True)

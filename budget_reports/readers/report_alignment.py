@@ -49,7 +49,7 @@ def with_report_alignment(tables: list[LinearTable], lines: list[SourceLine]) ->
     """The tables, those whose figures' columns the alignment learned narrows placed again with it."""
     if not any(_learning_may_move(table) for table in tables):
         return tables  # most reports: whatever is learned, every figure's columns stay as they are
-    shown = [_evidence(t, lines) for t in tables]
+    shown = [_evidence(t) for t in tables]
     report = EVERY_ALIGNMENT - frozenset().union(*(against for against, _ in shown))
     out = []
     for table, (against, figures) in zip(tables, shown, strict=True):
@@ -107,28 +107,26 @@ def _learning_may_move(table: LinearTable) -> bool:
 _LEARNABLE = tuple(frozenset(kept) for size in range(1, len(Alignment)) for kept in combinations(Alignment, size))
 
 
-def _evidence(table: LinearTable, lines: list[SourceLine]) -> tuple[frozenset[Alignment], list[_OpenFigure]]:
+def _evidence(table: LinearTable) -> tuple[frozenset[Alignment], list[_OpenFigure]]:
     """The alignments the table's figures whose column is known contradict, and its figures two
     columns fit, of those whose position is trusted."""
     if table.rebuilt is None or not any(getattr(table.gathered, "positions", {}).values()):
         return frozenset(), []
-    by_sums = cache(partial(_settled_by_sums, table, lines))  # placed again only if a figure asks
+    by_sums = cache(partial(_settled_by_sums, table))  # placed again only if a figure asks
     quick = _shown(table, by_sums, trusting=True)
     return quick if not quick[0] else _shown(table, by_sums)  # the trusted contradict no more than all do
 
 
-def _settled_by_sums(table: LinearTable, lines: list[SourceLine]) -> dict[int, int]:
+def _settled_by_sums(table: LinearTable) -> dict[int, int]:
     """The figures (by ``id``) whose column (of their side) the rows' sums alone settle, the
     positions unread: a row's total beside its one part (合计 = 财政拨款收入) puts the total in the
     合计 column wherever the header cells stand."""
     if table.gathered is None or table.rebuilt is None:
         return {}
-    alone = replace(table.gathered, positions={}).placed(lines).rebuilt
-    if alone is None:
-        return {}
+    alone = replace(table.gathered, positions={}).placed_rows()  # placed only: no grid is laid out
     return {
         id(placed.segment.figures[index]): column
-        for row in alone.rows
+        for row in alone
         for placed in row
         if placed is not None
         for index, column in placed.figures.settled().items()
@@ -165,7 +163,8 @@ def _shown(
         # alone put it (not where a figure two columns fit was put by the nearest header: that is
         # no evidence).
         if column in possible and (len(possible) == 1 or summed or (full and known[index] == index)):
-            against.update(contradicted(columns.spans, column, start, end))
+            for alignment in contradicted(columns.spans, column, start, end):  # a loop: Counter.update costs more
+                against[alignment] += 1
     return frozenset(a for a, figures in against.items() if figures >= _LEAST_EVIDENCE), open_figures
 
 
