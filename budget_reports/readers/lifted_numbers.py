@@ -42,6 +42,7 @@ from budget_reports.readers.figure_places import (
 from budget_reports.readers.headings import is_heading
 from budget_reports.readers.quoted_terms import (
     CLOSING_QUOTES,
+    OPENING_QUOTES,
     QUOTES,
     ends_quoted,
     opens_quoted,
@@ -63,6 +64,7 @@ _NEVER_OPENS = re.compile(r"^[%％、.，。；：）)]")
 _SENTENCE_END = frozenset("。；！？!?：:")
 # A line opening with what is set in the figures' font: a figure (603.14万元…) or a quotation mark;
 # not a numbering (1、 2. 3．).
+_CURLY_QUOTE = re.compile(f"[{''.join(sorted(OPENING_QUOTES | CLOSING_QUOTES))}]")
 _RAISED = re.compile(r"^(?:[+-]?\d[\d,]*(?:\.\d+)?%?(?![\d、.．])|[“”])")
 
 
@@ -229,18 +231,20 @@ def _placements(text: str, numbers_line: str, before: str | None, after: str | N
         return None
     places = sorted(_places(body))
     gaps = sum(1 for place in places if place[2] is Place.GAP)
+    # Whether a quotation mark can pair up or enclose anything (most lines: none, nothing to count).
+    quoted = _CURLY_QUOTE.search(body) is not None or _CURLY_QUOTE.search(numbers_line) is not None
     placements: list[_Placement] = []
     # Fewest spaces left as the text's own, then the shortest quoted terms: most spaces are lifted
     # figures, and quotation marks enclose a short term (“三公”经费, not 三公“经费…预算为”).
     least = (gaps + 1, 0)
     for runs in _runs(body, places, 0, lifted, before, after):
-        filled = _filled(body, runs)
+        filled = _filled(body, runs, quoted)
         if filled is None:
             continue
         # Where a figure (not a quotation mark) opens or ends the line.
         used = {kind for (_, _, kind), run in runs if run[0 if kind is Place.START else -1] not in QUOTES}
         spaces = gaps - sum(1 for (_, _, kind), _ in runs if kind is Place.GAP)
-        cost = (spaces, quoted_length(filled))
+        cost = (spaces, quoted_length(filled) if quoted else 0)
         if cost < least:
             placements, least = [], cost
         if cost == least:
@@ -319,15 +323,15 @@ def _fits_place(
     return True
 
 
-def _filled(body: str, runs: list[_Run]) -> str | None:
+def _filled(body: str, runs: list[_Run], quoted: bool) -> str | None:
     """The line with the runs in their places (each fits its own: ``_runs``), None where its
-    quotation marks do not pair."""
+    quotation marks do not pair (``quoted``: it may hold some)."""
     parts, position = [], 0
     for (start, end, _), run in runs:
         parts += [body[position:start], *run]
         position = end
     text = "".join([*parts, body[position:]])
-    return text if quotes_pair(text) else None
+    return text if not quoted or quotes_pair(text) else None
 
 
 def _last_character(text: str) -> str | None:
