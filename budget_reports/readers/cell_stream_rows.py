@@ -34,18 +34,14 @@ from budget_reports.normalize import compact
 from budget_reports.readers.block_words import BARE_FIGURE, CLASS_CODE, CODE_PART, WHOLE_CODE, figure_value
 from budget_reports.readers.code_names import is_name_of, known_names
 from budget_reports.readers.linear_rows import Token
-from budget_reports.readers.pdf_text import PAGE_NUMBER
+from budget_reports.readers.printed_numbers import COLUMN_NUMBER, is_page_number
 from budget_reports.readers.table_headers import Side
 
 # A 项's part printed with its name, in one cell (``01 行政运行``).
 _ITEM_NAME = re.compile(r"^(\d{2})\s*(\D.*)$")
 # Header words a cell-by-cell stream may print among the rows (the code columns' heads, 栏次).
 _HEADER_WORDS = frozenset({"类", "款", "项", "栏次", "行次"})
-# A page number is told from a bare figure by its dashes or 第/页 (a bare ``9`` may be a figure).
-_PAGE_MARKS = ("-", "—", "–", "第", "页")
 _CLASS_LENGTH, _GROUP_LENGTH, _ITEM_LENGTH = 3, 5, 7
-# A column number (栏次 1 2 3 …): never zero-padded, unlike a code's part.
-_COLUMN_NUMBER = re.compile(r"^[1-9]\d?$")
 
 
 class LineLike(Protocol):
@@ -159,11 +155,11 @@ def _cells(lines: Sequence[LineLike]) -> tuple[list[_Row] | None, list[list[str]
             continue
         words = text.split()
         key = compact(text)
-        if any(mark in text for mark in _PAGE_MARKS) and PAGE_NUMBER.match(text):
+        if is_page_number(key):
             last_kind = "page"
         elif key in _HEADER_WORDS:
             last_kind = "header"
-        elif _COLUMN_NUMBER.match(key) and (len(key) == 1 or (last_kind == "column" and int(key) == column + 1)):
+        elif COLUMN_NUMBER.match(key) and (len(key) == 1 or (last_kind == "column" and int(key) == column + 1)):
             # A one-digit word is no code part and no figure; two digits only go on a run of column numbers.
             column = int(key)
             last_kind = "column"

@@ -69,6 +69,7 @@ from budget_reports.readers.linear_rows import (
 )
 from budget_reports.readers.overview_labels import named_side
 from budget_reports.readers.pdf_text import PAGE_NUMBER
+from budget_reports.readers.printed_numbers import is_page_number
 from budget_reports.readers.report_alignment import with_report_alignment
 from budget_reports.readers.side_cells import WRITTEN_BY_CELLS, WRITTEN_BY_CELLS_ONE_SIDE, written_cell_by_cell
 from budget_reports.readers.table_headers import HeaderLayout, LabelKind, Side, match_layout
@@ -639,11 +640,11 @@ def _skip_repeated_header(lines: list[SourceLine], i: int, header_key: str, code
         text = lines[i].text
         key = compact(text)
         tokens = line_tokens(text, None, 0)
-        if key and is_row_line(tokens, coded) and not _is_page_number(key):
+        if key and is_row_line(tokens, coded) and not is_page_number(key):
             return i
         repeated = (
             not key
-            or _is_page_number(key)
+            or is_page_number(key)
             or unit_of(text) is not None
             or _is_column_numbers(text)
             or key in header_key
@@ -653,13 +654,6 @@ def _skip_repeated_header(lines: list[SourceLine], i: int, header_key: str, code
             return i
         i += 1
     return i
-
-
-def _is_page_number(key: str) -> bool:
-    """A page number in a form no figure takes (``-3-``, ``第3页``, ``3/25``). A bare number is one only
-    where it runs with the pages (``wrapped_text.furniture``, whose page numbers are dropped before
-    tables are read): any other is a figure, a row's cell split from it at the page break."""
-    return not key.isdigit() and PAGE_NUMBER.match(key) is not None
 
 
 def _figure(text: str) -> Decimal | None:
