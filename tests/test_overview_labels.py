@@ -247,3 +247,30 @@ def test_a_fund_part_with_no_spending_carry_over_open_stays_income() -> None:
         compact("（二）政府性基金预算拨款"),
     ]
     assert [x.role for x in sides[SPENDING]] == [Role.YEAR_TOTAL, Role.ITEM, Role.CARRY, Role.GRAND_TOTAL]
+
+
+def test_items_written_out_of_order_go_back_to_their_numbers_order() -> None:
+    """pdftotext writes the items printing figures before the empty ones (八、九 before 四 … 七): the
+    numbers, one to the run's length each once, give the order the page printed."""
+    items = ["一、一般公共服务支出", "二、外交支出", "三、国防支出", "八、社会保障和就业支出", "九、卫生健康支出"]
+    items += ["四、公共安全支出", "五、教育支出", "六、科学技术支出", "七、文化旅游体育与传媒支出"]
+    texts = ["一、一般公共预算财政拨款", *items, "本年收入合计", "本年支出合计", "总计", "总计"]
+    sides = side_labels(_lines(texts), FISCAL)
+    assert sides is not None
+    assert [x.text for x in sides[SPENDING]][:9] == sorted(items, key=lambda text: "一二三四五六七八九".index(text[0]))
+
+
+def test_a_run_of_items_not_numbered_one_to_its_length_stays_as_written() -> None:
+    texts = ["一、一般公共预算财政拨款", "九、卫生健康支出", "一、一般公共服务支出", "本年收入合计", "本年支出合计"]
+    sides = side_labels(_lines([*texts, "总计", "总计"]), FISCAL)
+    assert sides is not None
+    assert [x.text for x in sides[SPENDING]][:2] == ["九、卫生健康支出", "一、一般公共服务支出"]
+
+
+def test_page_and_column_numbers_among_the_labels_are_none() -> None:
+    texts = ["收入", "项目", "栏次", "1 栏次", "一、一般公共预算财政拨款", "2", "一、一般公共服务支出", "-5-"]
+    texts += ["本年收入合计", "- 6 -", "本年支出合计", "第7页", "总计", "总计"]
+    sides = side_labels(_lines(texts), FISCAL)
+    assert sides is not None
+    assert [x.text for x in sides[INCOME]] == ["一、一般公共预算财政拨款", "本年收入合计", "总计"]
+    assert [x.text for x in sides[SPENDING]] == ["一、一般公共服务支出", "本年支出合计", "总计"]

@@ -161,11 +161,12 @@ def _matched(expected: Facts, got: Facts) -> int:
 # The budget's table facts: 22 metrics, 1 income source, 44 function lines, 33 economic lines.
 BUDGET_FACTS = 100
 # serializer -> table facts of the budget read with a 栏次 row under each table's header.
-# - pdftotext default: the tables it writes column by column are reported not read (as without 栏次
-#   for two of them), the 三公 table's figures reported ambiguous.
+# - pdftotext default: what it reads without 栏次 (the overviews' column numbers, ``1 栏次`` and ``2``
+#   among their labels, are no labels: readers/printed_numbers.py); the 三公 table's figures and the
+#   收入预算总表's reported ambiguous.
 # - -raw, pypdfium2, pdfplumber: the 三公 table (its numbers alone, no 栏次 label) reported ambiguous.
 COLUMN_NUMBERS_READ = {
-    "pdftotext": 78,
+    "pdftotext": 93,
     "pdftotext-layout": BUDGET_FACTS,
     "pdftotext-raw": 93,
     "pypdfium2": 93,
@@ -225,8 +226,12 @@ def test_texts_of_a_budget_wrapping_its_names(
 # 基本支出决算表 (人员经费 | 公用经费 side by side, each cell a block) is read from its cells by
 # side_by_side_streams: the classes' and groups' totals the sums settle, and 301's lines, written
 # in order and adding up to 301 (302's figures partly written late, after other rows: reported).
-# The other tables, written by columns or with both halves interleaved, are reported not read.
-TYPESET_FINAL_DEFAULT_READ = 14
+# Its one-sided function tables (收入决算表, 支出决算表, 一般公共预算财政拨款支出决算表) are read
+# from their cells by cell_stream_rows: the names give the rows, the run of codes their codes (the
+# 收入决算表's parts, one of six income columns, reported ambiguous). Of the overviews, both sides
+# interleaved, the 收入支出决算总表 is read from its streams (overview_streams); the
+# 财政拨款收入支出决算总表 fits no placement within the search's bound: reported not read.
+TYPESET_FINAL_DEFAULT_READ = 65
 
 
 def test_default_text_of_a_final_account_typeset_gives_no_wrong_economic_line(
@@ -256,10 +261,14 @@ def portrait_final(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # ambiguous); -layout loses the 三公 table (its header wrapped over eight lines), reported as not
 # read: its two metrics. (Its overviews' rows, a left label wrapped above the line printing its
 # figures and the right label, were reported ambiguous: four metrics and a function line.)
+# pdftotext default reads what it reads from landscape pages, and the 支出决算表's 20805 and 2080501
+# figures it writes together after 20805's name (326.72 326.72 84.65 84.65) split the one way both
+# rows add up (readers/cell_stream_rows.py).
 # pdfplumber prints the 支出决算表's names wrapped around their code's line
 # (机关事业单位基本养老保险缴费 | 208 05 05 160.75 160.75 | 支出): each line goes to the row whose name it
 # ends or begins (readers/name_gaps.py).
 PORTRAIT_READ = {
+    "pdftotext": 66,
     "pdftotext-layout": 95,
     "pdftotext-raw": 96,
     "pypdfium2": 96,

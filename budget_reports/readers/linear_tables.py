@@ -35,6 +35,7 @@ from budget_reports.readers.cell_assignment import (
     narrow_by_columns,
     row_candidates,
 )
+from budget_reports.readers.cell_stream_rows import cell_stream_rows
 from budget_reports.readers.column_blocks import BlockLine, is_column_block_page, rebuild_pages
 from budget_reports.readers.column_order import in_printed_order, in_printed_word_order
 from budget_reports.readers.laid_out_columns import (
@@ -68,8 +69,9 @@ from budget_reports.readers.linear_rows import (
 )
 from budget_reports.readers.overview_labels import named_side
 from budget_reports.readers.pdf_text import PAGE_NUMBER
+from budget_reports.readers.printed_numbers import is_page_number
 from budget_reports.readers.report_alignment import with_report_alignment
-from budget_reports.readers.side_cells import WRITTEN_BY_CELLS, written_cell_by_cell
+from budget_reports.readers.side_cells import WRITTEN_BY_CELLS, WRITTEN_BY_CELLS_ONE_SIDE, written_cell_by_cell
 from budget_reports.readers.table_headers import HeaderLayout, LabelKind, Side, match_layout
 from budget_reports.readers.table_relations import PlacedSide, RebuiltTable, narrow_across
 from budget_reports.readers.unplaced_figures import placed_nowhere
@@ -260,7 +262,7 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
         i += 1
     layout = _header_layout([h.text for h in header])
     if layout is None or i >= len(lines):
-        return _column_block_table(lines, start)
+        return _by_columns_or_cells(lines, start, settle)
     if is_laid_out([*(h.text for h in header), lines[i].text]):
         lead = first_row_lines_in_header(
             [(h.text, h.line) for h in header],
@@ -320,9 +322,69 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
         return not_read_table(lines, start, i, WRITTEN_BY_CELLS)
     if misaligned:
         return not_read_table(lines, start, i, "的文本中数字与所在行错位，未能还原")
+    if coded and len(layout.sides) == 1 and written_cell_by_cell(body):  # cells apart from their rows
+        return _one_side_by_cells(lines, start, i, unit, printed, with_blanks, settle)
     unsure: list[AmbiguousCell] = []  # figures of rows whose names the text cannot tell apart
     rows = gather_rows(body, coded, unsure)
     return GatheredRows(start, i, unit, printed, rows, coded, unsided=unsure).placed(lines, settle)
+
+
+def _by_columns_or_cells(lines: list[SourceLine], start: int, settle: RowSettler | None) -> LinearTable | None:
+    """A table whose header the line reading did not match: written by columns (``column_blocks``)
+    or, where its columns do not give its rows, cell by cell (``cell_stream_rows``)."""
+    by_columns = _column_block_table(lines, start)
+    if by_columns is not None and by_columns.lost is None:
+        return by_columns
+    return _cell_stream_table(lines, start, settle) or by_columns
+
+
+def _cell_stream_table(lines: list[SourceLine], start: int, settle: RowSettler | None) -> LinearTable | None:
+    """A one-sided coded table written cell by cell whose header prints a total cell (本年收入 over
+    合计) that the line reading takes for the 合计 row: its header is every cell before the first
+    class code, its rows run to the next title, note or prose."""
+    end = start + 1
+    while end < len(lines) and not (is_title(lines[end].text) or _TABLE_END.match(compact(lines[end].text))):
+        if "。" in lines[end].text:
+            break
+        end += 1
+    first = next((k for k in range(start + 1, end) if _CLASS_CODE.match(compact(lines[k].text))), None)
+    if first is None:
+        return None
+    unit = next((line for line in lines[start + 1 : first] if unit_of(line.text) is not None), None)
+    header = [
+        line.text
+        for line in lines[start + 1 : first]
+        if line.text.strip() and line is not unit and not PAGE_NUMBER.match(line.text.strip())
+    ]
+    layout = _header_layout(header)
+    if layout is None or len(layout.sides) != 1 or layout.sides[0].label is not LabelKind.CODED:
+        return None
+    body = [line_tokens(line.text, line.page, line.line) for line in lines[first:end] if line.text.strip()]
+    if not written_cell_by_cell(body):
+        return None
+    printed = in_printed_word_order(header, body, layout, True)
+    read = cell_stream_rows(lines[first:end], printed.sides[0])
+    if read is None:
+        return None
+    rows, unsure = read
+    return GatheredRows(start, end, unit, printed, rows, True, unsided=unsure).placed(lines, settle)
+
+
+def _one_side_by_cells(
+    lines: list[SourceLine],
+    start: int,
+    end: int,
+    unit: SourceLine | None,
+    layout: HeaderLayout,
+    with_blanks: list[SourceLine],
+    settle: RowSettler | None,
+) -> LinearTable:
+    """A one-sided coded table written cell by cell (``cell_stream_rows``), or reported not read."""
+    read = cell_stream_rows(with_blanks, layout.sides[0])
+    if read is None:
+        return not_read_table(lines, start, end, WRITTEN_BY_CELLS_ONE_SIDE)
+    rows, unsure = read
+    return GatheredRows(start, end, unit, layout, rows, True, unsided=unsure).placed(lines, settle)
 
 
 @dataclass(frozen=True, slots=True)
@@ -582,11 +644,11 @@ def _skip_repeated_header(lines: list[SourceLine], i: int, header_key: str, code
         text = lines[i].text
         key = compact(text)
         tokens = line_tokens(text, None, 0)
-        if key and is_row_line(tokens, coded) and not _is_page_number(key):
+        if key and is_row_line(tokens, coded) and not is_page_number(key):
             return i
         repeated = (
             not key
-            or _is_page_number(key)
+            or is_page_number(key)
             or unit_of(text) is not None
             or _is_column_numbers(text)
             or key in header_key
@@ -596,13 +658,6 @@ def _skip_repeated_header(lines: list[SourceLine], i: int, header_key: str, code
             return i
         i += 1
     return i
-
-
-def _is_page_number(key: str) -> bool:
-    """A page number in a form no figure takes (``-3-``, ``第3页``, ``3/25``). A bare number is one only
-    where it runs with the pages (``wrapped_text.furniture``, whose page numbers are dropped before
-    tables are read): any other is a figure, a row's cell split from it at the page break."""
-    return not key.isdigit() and PAGE_NUMBER.match(key) is not None
 
 
 def _figure(text: str) -> Decimal | None:

@@ -20,7 +20,8 @@ from budget_reports.extract.standard_tables.common import LABEL_NUMBERING
 from budget_reports.extract.standard_tables.recognise import unit_of
 from budget_reports.normalize import compact
 from budget_reports.readers.block_words import BARE_FIGURE
-from budget_reports.readers.linear_rows import strip_enumerator
+from budget_reports.readers.linear_rows import enumerator_value, strip_enumerator
+from budget_reports.readers.printed_numbers import is_column_number_cell, is_page_number
 from budget_reports.readers.table_headers import HeaderLayout
 
 INCOME, SPENDING = 0, 1
@@ -96,7 +97,15 @@ def side_labels(lines: Sequence, layout: HeaderLayout) -> tuple[list[Label], lis
     # Every header cell the layout names (an optional fund column's too: 国有资本经营预算).
     header = {*layout.words, *_HEADER_WORDS, *(word for side in layout.sides for path in side.money for word in path)}
     texts = [compact(line.text) for line in lines]
-    is_text = [bool(t) and not OVERVIEW_FIGURE.match(t) and unit_of(lines[i].text) is None for i, t in enumerate(texts)]
+    # A page number or a column's number pdftotext writes among the cells (``-5-``, ``1 栏次``) is no label.
+    is_text = [
+        bool(t)
+        and not OVERVIEW_FIGURE.match(t)
+        and unit_of(lines[i].text) is None
+        and not is_page_number(t)
+        and not is_column_number_cell(lines[i].text)
+        for i, t in enumerate(texts)
+    ]
     dropped = _header_cells(texts, is_text, header)
     pieces: list[list] = []  # [text, index of its first line, index of its last line]
     for i, text in enumerate(texts):
@@ -133,7 +142,21 @@ def side_labels(lines: Sequence, layout: HeaderLayout) -> tuple[list[Label], lis
         return None
     for side, (text, i) in zip(open_sides, unsided, strict=True):
         sides[side].append(Label(text, lines[i].page, lines[i].line, side, Role.GRAND_TOTAL))
-    return sides
+    return (_items_in_order(sides[INCOME]), _items_in_order(sides[SPENDING]))
+
+
+def _items_in_order(labels: list[Label]) -> list[Label]:
+    """The side's run of items in the order their numbers give, where pdftotext wrote some out of
+    it (the items printing figures before the empty ones: 八、… 九、… 四、…): the numbers, one to the
+    run's length each once, say the order the page printed; any other run is left as written."""
+    items = [k for k, label in enumerate(labels) if label.role is Role.ITEM]
+    if not items or items != list(range(items[0], items[-1] + 1)):
+        return labels
+    numbers = [enumerator_value(labels[k].text) for k in items]
+    if sorted(n or 0 for n in numbers) != list(range(1, len(items) + 1)):
+        return labels
+    ordered = sorted((labels[k] for k in items), key=lambda label: enumerator_value(label.text) or 0)
+    return [*labels[: items[0]], *ordered, *labels[items[-1] + 1 :]]
 
 
 # A fund's part of a carry-over, worded the same on both sides (the national template's

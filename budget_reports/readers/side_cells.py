@@ -17,6 +17,8 @@ from budget_reports.readers.linear_rows import Token
 # Why such a table is not read row by row (its report of the table not read; the stream reader
 # appends why it could not read it either, or reads it).
 WRITTEN_BY_CELLS = "的两栏文本逐格写出，未能还原为行"
+# A one-sided table written by cells whose rows its cells' order does not prove (``cell_stream_rows``).
+WRITTEN_BY_CELLS_ONE_SIDE = "的文本逐格写出，其行序未能还原"
 # Fewer lone codes than this: a row or two broken over lines, not a table written by cells.
 _MIN_LONE_CODES = 3
 # Figures alone on their lines, per figure sharing its line with a name or a code: pdftotext's -raw

@@ -1,0 +1,26 @@
+"""Numbers pdftotext writes among a table's cells that are no figures: page numbers in a form no
+figure takes (``-9-``, ``- 9 -``, ``第9页``) and the columns' numbers (栏次 1 2 3 …)."""
+
+from __future__ import annotations
+
+import re
+
+from budget_reports.readers.pdf_text import PAGE_NUMBER
+
+# A column's number: never zero-padded (a code's 款 or 项 part is: ``05``), never a money figure.
+COLUMN_NUMBER = re.compile(r"^[1-9]\d?$")
+_COLUMN_NUMBER_WORDS = ("栏次", "行次")
+
+
+def is_page_number(key: str) -> bool:
+    """A page number in a form no figure takes (``-3-``, ``第3页``, ``3/25``). A bare number is one only
+    where it runs with the pages (``wrapped_text.furniture``, whose page numbers are dropped before
+    tables are read): any other is a figure, a row's cell split from it at the page break."""
+    return not key.isdigit() and PAGE_NUMBER.match(key) is not None
+
+
+def is_column_number_cell(text: str) -> bool:
+    """A cell of the 栏次 row alone or with its label (``1 栏次``, ``2``): where no code is printed (an
+    overview), a bare one- or two-digit number is a column's number."""
+    words = text.split()
+    return bool(words) and all(w in _COLUMN_NUMBER_WORDS or COLUMN_NUMBER.match(w) for w in words)

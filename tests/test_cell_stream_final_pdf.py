@@ -1,0 +1,189 @@
+"""pdftotext's default text of a final account typeset with fully ruled tables: each table cell a
+block of its own, written cell by cell and, where the blocks say so, column by column.
+
+The final account is typeset from its document model (``tests/seed_pdf.py``), on landscape and on
+portrait pages, with a 栏次 row and its codes split into 类 | 款 | 项 columns, and with its names
+wrapped in narrow cells; each PDF is written out by plain ``pdftotext`` and read back. Whatever the
+variant: no fact contradicts the report's (a wrong name, code or figure), every figure left NULL
+and every line not read is reported (an ambiguous cell, or its table reported not read), and how
+much is read is pinned exactly.
+
+The one-sided function tables (收入决算表, 支出决算表, 一般公共预算财政拨款支出决算表) are rebuilt from
+their cells (``readers/cell_stream_rows.py``): the names give the rows, the run of codes their
+codes in the same order, each code confirmed by its name; a row's figures are those written after
+its name, and figures written before their row's name (after another row's) are reported unless
+one split only makes both rows add up.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from budget_reports.gold import canonical, extract_frames
+from budget_reports.model import Document, Table
+from budget_reports.readers import read_document
+from budget_reports.readers.text import read_text
+from budget_reports.text_serializations import write_serialization
+from tests.conftest import corpus_file
+from tests.seed_pdf import LANDSCAPE, PORTRAIT, typeset
+from tests.serialization_facts import VIEWS, _by_key, _figure, facts, guessed_figures, measured
+from tests.standard_table_grids import grid_table
+from tests.test_printed_variants_pdf import _column_numbers, _header_rows, _wrapped_names
+from tests.test_total_column_last_pdf import _each_table
+
+FINAL = "shanghai-putuo-finance-bureau-2024-final.pdf"
+Grid = list[list[str]]
+_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+_VALUES = ("value", "amount", "actual", "basic", "project", "budget_initial", "budget_adjusted", "budget_value")
+
+
+def _code_column(grid: Grid) -> int | None:
+    body = [row for row in grid[_header_rows(grid) :] if any(row)]
+    for c in range(len(grid[0])):
+        codes = [row[c] for row in body if row[c]]
+        if len(codes) >= 3 and all(_CODE.match(x) for x in codes) and any(len(x) > 3 for x in codes):
+            return c
+    return None
+
+
+def _split_codes(grid: Grid) -> Grid:
+    """A whole code column printed as three: 类 | 款 | 项 (``2080505`` → ``208 | 05 | 05``)."""
+    c = _code_column(grid)
+    if c is None:
+        return grid
+    header = _header_rows(grid)
+    out = []
+    for r, row in enumerate(grid):
+        code = row[c]
+        parts = [code[:3], code[3:5], code[5:7]] if r >= header and _CODE.match(code) else [code, "", ""]
+        out.append([*row[:c], *parts, *row[c + 1 :]])
+    return [*out[:header], [""] * c + ["类", "款", "项"] + [""] * (len(grid[0]) - c - 1), *out[header:]]
+
+
+def _split_with_column_numbers(grid: Grid) -> Grid:
+    return _column_numbers(_split_codes(grid))
+
+
+# variant -> (change of each table's grid, portrait pages)
+VARIANTS: dict[str, tuple[Callable[[Grid], Grid] | None, bool]] = {
+    "landscape": (None, False),
+    "portrait": (None, True),
+    "column-numbers+split-codes+portrait": (_split_with_column_numbers, True),
+    "wrapped-names": (_wrapped_names, False),
+}
+
+# variant -> table facts (of 97) read from the pdftotext default text (14 on landscape pages and 23
+# on portrait ones, with two wrong names, before the function tables were read from their cells).
+# - landscape: the three function tables rebuilt from their cells. The 一般公共预算 table's last
+#   row and 合计 come as 258.50 258.50 2,940.05 2,336.91 | 合计 | 603.14: the one split leaving
+#   both rows adding up gives 合计 its first two figures, and its column sums settle every row's
+#   基本/项目. The 收入决算表's parts stay ambiguous (which of six income columns holds a row's
+#   second figure: only 合计 is read). The 收入支出决算总表 is read from its streams
+#   (overview_streams: its page numbers, -5-, written among its labels, are none); the
+#   财政拨款收入支出决算总表 (its spending items written out of order, put back in their numbers'
+#   order) fits no placement within the search's bound: reported not read. The 基本支出 table is
+#   read from its cells (side_by_side_streams), the 三公 table's two figures reported.
+# - portrait: as on landscape, and the 支出决算表's 20805 and 2080501 figures written together after
+#   20805's name (326.72 326.72 84.65 84.65) split the one way both rows add up; its 208 and
+#   2210203 names (read glued to 20805's, and to a page number and the next page's labels) right.
+# - 栏次 and split codes on portrait pages: the column numbers (1 2 3, 1 栏次 in the overview) are no
+#   cells; as on portrait pages.
+# - wrapped names: the cells of the function tables come out of order (a name several rows after
+#   its code and figures): those tables are reported not read, never read with wrong names.
+READ = {
+    "landscape": 65,
+    "portrait": 66,
+    "column-numbers+split-codes+portrait": 66,
+    "wrapped-names": 6,
+}
+
+
+def _variant(document: Document, change: Callable[[Grid], Grid] | None) -> Document:
+    if change is None:
+        return document
+
+    def changed(table: Table) -> Table:
+        return grid_table(change(table.grid()), table.page, table.line or 0)
+
+    return _each_table(document, changed)
+
+
+@pytest.fixture(scope="module")
+def default_texts(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """The pdftotext default text of each variant (its PDF typeset once per module)."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed: scripts/system-deps.sh installs it")
+    base = read_document(corpus_file(FINAL), FINAL)
+    made: dict[str, Path] = {}
+
+    def text(variant: str) -> Path:
+        if variant not in made:
+            change, portrait = VARIANTS[variant]
+            folder = tmp_path_factory.mktemp(variant.replace("+", "-"))
+            page = PORTRAIT if portrait else LANDSCAPE
+            pdf = typeset(_variant(base, change), folder / "final.pdf", merged=False, table_page=page)
+            made[variant] = write_serialization(pdf, "pdftotext", folder)
+        return made[variant]
+
+    return text
+
+
+def _unreported_lines(truth: dict[str, pl.DataFrame], got: dict[str, pl.DataFrame], lost: list[str]) -> list[str]:
+    """Lines of the report the text does not give that nothing reports: neither all their figures
+    reported ambiguous, nor their table reported not read."""
+    findings = got["dq_findings"].filter(pl.col("rule_id") == "extraction.ambiguous_cell")
+    reported = {_figure(value) for value in findings["actual"].to_list() if value}
+    out = []
+    for view in VIEWS:
+        expected, have = _keyed(truth[view], view), _keyed(got[view], view)
+        for key, row in expected.items():
+            if key in have:
+                continue
+            values = [v for c, v in row.items() if v and c in _VALUES]
+            table = row.get("source_table") or ""
+            if all(v in reported or canonical(Decimal(v) * 10000) in reported for v in values):
+                continue
+            if any(table and table in message for message in lost) or (not table and lost):
+                continue
+            out.append(f"{view} {key} {values}")
+    return out
+
+
+def _keyed(frame: pl.DataFrame, view: str) -> dict[tuple[str, ...], dict[str, str]]:
+    """The view's table facts by key; a function line by (fund, table, code): its name is compared
+    as a value (a wrong name is a wrong fact, not a line missing)."""
+    rows = _by_key(frame, view)
+    if view != "expenditure_function":
+        return rows
+    return {(r["fund_type"], r["source_table"], r["code"]): r for r in rows.values() if r["code"]}
+
+
+@pytest.mark.parametrize("variant", list(READ))
+def test_default_text_of_a_typeset_final_account(default_texts: Callable[[str], Path], variant: str) -> None:
+    path = default_texts(variant)
+    truth = extract_frames(corpus_file(FINAL), FINAL)
+    got = extract_frames(path, FINAL)
+    expected, read = facts(truth), facts(got)
+    wrong = {view: extra for view, (_, _, extra) in measured(expected, read).items() if extra and "/table" in view}
+    assert wrong == {}
+    contradictions, unreported = guessed_figures(truth, got)
+    assert contradictions == []
+    assert unreported == []
+    names = [
+        f"{key}: {row['name_as_written']}"
+        for key, row in _keyed(got["expenditure_function"], "expenditure_function").items()
+        if (true := _keyed(truth["expenditure_function"], "expenditure_function").get(key))
+        and row["name_as_written"] != true["name_as_written"]
+    ]
+    assert names == []
+    lost = read_text(path.read_text(encoding="utf-8"), path.name).lost
+    assert _unreported_lines(truth, got, lost) == []
+    matched = sum(m for view, (m, _, _) in measured(expected, read).items() if view.endswith("/table"))
+    assert matched == READ[variant]

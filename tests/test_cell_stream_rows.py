@@ -1,0 +1,68 @@
+"""A one-sided function table's cells as pdftotext's default mode writes a fully ruled table: a
+cell per line, a blank line between cells, the codes of some rows in a run after their names, the
+figures of a row sometimes before its name (readers/cell_stream_rows.py)."""
+
+from __future__ import annotations
+
+from budget_reports.readers.cell_stream_rows import cell_stream_rows
+from budget_reports.readers.column_blocks import BlockLine
+from budget_reports.readers.table_headers import LAYOUTS
+
+SPENDING = next(layout for layout in LAYOUTS if layout.name == "支出表").sides[0]
+
+
+def _lines(cells: list[str]) -> list[BlockLine]:
+    """Each cell on its lines (``/`` breaks a wrapped one), a blank line after it."""
+    lines: list[BlockLine] = []
+    for cell in cells:
+        lines += [BlockLine(part, 8, len(lines) + 1) for part in cell.split("/")]
+        lines.append(BlockLine("", 8, len(lines) + 1))
+    return lines
+
+
+def _rows(cells: list[str]) -> list[list[str]] | None:
+    read = cell_stream_rows(_lines(cells), SPENDING)
+    return None if read is None else [[t.text for t in row] for row in read[0]]
+
+
+# The 支出决算表 on a portrait page: 20805's code after its name and figures, 2080501's figures
+# written after 20805's, a 项 part alone before its wrapped name, a page number and the next page's
+# labels after the last row.
+PORTRAIT = ["201", "合计", "2,940.05 2,336.91", "603.14", "一般公共服务支出", "2,106.66 1,503.52", "603.14"]
+PORTRAIT += ["208", "社会保障和就业支出", "326.72", "326.72", "行政事业单位养老支出", "326.72", "326.72"]
+PORTRAIT += ["84.65", "84.65", "208", "05", "208", "05", "01 行政单位离退休", "208", "05", "05"]
+PORTRAIT += ["机关事业单位基本养老保险缴费/支出", "160.75", "160.75", "-9-", "上缴上级/支出", "经营/支出"]
+
+
+def test_rows_come_back_from_the_order_of_names_and_codes() -> None:
+    assert _rows(PORTRAIT) == [
+        ["合计", "2,940.05", "2,336.91", "603.14"],
+        ["201", "一般公共服务支出", "2,106.66", "1,503.52", "603.14"],
+        ["208", "社会保障和就业支出", "326.72", "326.72"],
+        ["20805", "行政事业单位养老支出", "326.72", "326.72"],
+        ["2080501", "行政单位离退休", "84.65", "84.65"],
+        ["2080505", "机关事业单位基本养老保险缴费支出", "160.75", "160.75"],
+    ]
+
+
+def test_figures_no_split_proves_are_reported_not_placed() -> None:
+    """326.72 326.72 60.00 60.00 after 20805's name, 2080501 printing figures of its own: the four
+    are 20805's or partly 2080501's, the text cannot say."""
+    cells = [*PORTRAIT[7:14], "60.00", "60.00", *PORTRAIT[16:21], "24.65", "24.65"]
+    read = cell_stream_rows(_lines(cells), SPENDING)
+    assert read is not None
+    rows, unsure = read
+    assert [[t.text for t in row] for row in rows][1] == ["20805", "行政事业单位养老支出"]
+    assert [cell.figure for cell in unsure] == ["326.72", "326.72", "60.00", "60.00"]
+
+
+def test_a_name_its_code_does_not_carry_is_not_read() -> None:
+    """Names and codes that do not pair up (a code group missing) or a name its code's classification
+    denies: no row is guessed."""
+    assert _rows([c for c in PORTRAIT if c != "01 行政单位离退休"]) is None
+    assert _rows([("行政单位医疗" if c == "行政事业单位养老支出" else c) for c in PORTRAIT]) is None
+
+
+def test_column_numbers_are_no_cells() -> None:
+    cells = ["201", "1", "2", "3", "合计", "2,940.05", "2,940.05", "一般公共服务支出", "2,940.05", "2,940.05"]
+    assert _rows(cells) == [["合计", "2,940.05", "2,940.05"], ["201", "一般公共服务支出", "2,940.05", "2,940.05"]]
