@@ -49,11 +49,21 @@ def coded_columns(layout: Layout, columns: list[int]) -> CodedColumns | None:
     name = names[0]
     if not codes:
         codes = [c for c in columns if c < name and _mostly_codes(layout, c)]
-    elif len(codes) == 1:
-        # 科目编码 heading only the 类 column (the header unmerged), the 款 and 项 parts beside it.
-        while codes[-1] + 1 < name and codes[-1] + 1 in columns and _code_parts(layout, codes[-1] + 1):
-            codes.append(codes[-1] + 1)
-    return CodedColumns([c for c in codes if c < name] or [c for c in codes if c != name], name)
+    codes = [c for c in codes if c < name] or [c for c in codes if c != name]
+    if codes and codes[-1] < name:
+        # The 款 and 项 parts beside the code columns the header names: 科目编码 heading only the 类
+        # column (the header unmerged), or the levels named in a row the body's 合计 row shares.
+        for col in (c for c in columns if codes[-1] < c < name):
+            if _code_parts(layout, col):
+                codes.append(col)
+            elif _holds_parts(layout, col):
+                break
+    if len(codes) > 1:
+        # A level no row prints (the 项 of an economic table, levels named over a 类 column whose own
+        # 款 column follows) holds no part of any code: read across, it would end the code before the
+        # parts beside it (301 | | | 01 read as 301).
+        codes = [c for c in codes if _holds_parts(layout, c)] or codes[:1]
+    return CodedColumns(codes, name)
 
 
 def _mostly_text(layout: Layout, col: int) -> bool:
@@ -64,6 +74,11 @@ def _mostly_text(layout: Layout, col: int) -> bool:
 def _mostly_codes(layout: Layout, col: int) -> bool:
     texts = [r.compact(col) for r in layout.body if r.compact(col)]
     return bool(texts) and all(_PART.match(t) or _JOINED.match(t) for t in texts)
+
+
+def _holds_parts(layout: Layout, col: int) -> bool:
+    """A code column some body row fills with more than its level's name."""
+    return any(r.compact(col) not in ("", *FUNCTION_LEVELS.values()) for r in layout.body)
 
 
 def _code_parts(layout: Layout, col: int) -> bool:
@@ -82,6 +97,9 @@ def row_code(row: Row, columns: CodedColumns) -> str | None:
         joined = ""
         for i, part in enumerate(parts):
             if not part:
+                if any(parts[i:]):
+                    # A part after a missing one (201 | | 01): no code its parts print.
+                    return None
                 break
             if not part.isdigit() or len(part) != (3 if i == 0 else 2):
                 # Some reports repeat the full code in each column (201 | 20106 | 2010601).
