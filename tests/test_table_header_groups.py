@@ -4,7 +4,7 @@ tables with only the filled cells ruled, or merges a row's last cell to the row'
 
 from __future__ import annotations
 
-from budget_reports.extract.standard_tables.codes import coded_columns
+from budget_reports.extract.standard_tables.codes import coded_columns, row_code
 from budget_reports.extract.standard_tables.header import layout
 from budget_reports.model import Cell, Table
 from tests.standard_table_grids import grid_table
@@ -53,6 +53,43 @@ def test_code_parts_beside_the_column_headed_alone() -> None:
     coded = coded_columns(lay, list(range(7)))
     assert coded is not None
     assert (coded.codes, coded.name) == ([0, 1, 2], 3)
+
+
+def test_levels_no_row_prints_are_no_code_columns() -> None:
+    """An economic table's 类 column printed over 类 | 款 | 项 beside its own 款 column: the 款 and
+    项 named under it hold no part of any code; 301 | | | 01 is 30101 (it was read as 301)."""
+    grid = [
+        ["经济分类", "", "", "", "科目名称", "决算数"],
+        ["科目编码", "", "", "", "", ""],
+        ["类", "", "", "款", "", ""],
+        ["类", "款", "项", "", "", ""],
+        ["301", "", "", "", "工资福利支出", "2,082.85"],
+        ["301", "", "", "01", "基本工资", "262.33"],
+    ]
+    lay = layout(grid_table(grid))
+    coded = coded_columns(lay, list(range(6)))
+    assert coded is not None
+    assert (coded.codes, coded.name) == ([0, 3], 4)
+    assert [row_code(row, coded) for row in lay.body] == ["301", "30101"]
+
+
+def test_code_parts_beside_levels_named_on_the_total_row() -> None:
+    """The levels named twice, once over 类 | 款 | 项 columns no row fills and once on the 合计 row
+    over the parts printed: the code is read from the parts printed (201 | | | 06 | 01 is 2010601),
+    and a code missing a level's part between two printed ones gives no code (not its class)."""
+    grid = [
+        ["项目", "", "", "", "", "", "合计"],
+        ["科目编码", "", "", "", "", "科目名称", ""],
+        ["类", "款", "项", "", "", "", ""],
+        ["类", "", "", "款", "项", "合计", "2,940.05"],
+        ["201", "", "", "06", "01", "行政运行", "1,511.89"],
+        ["201", "", "", "", "01", "行政运行", "1,511.89"],
+    ]
+    lay = layout(grid_table(grid))
+    coded = coded_columns(lay, list(range(7)))
+    assert coded is not None
+    assert (coded.codes, coded.name) == ([0, 3, 4], 5)
+    assert [row_code(row, coded) for row in lay.body] == [None, "2010601", None]
 
 
 def test_an_empty_header_cell_takes_its_left_neighbours_text_within_the_group_above() -> None:
