@@ -4,7 +4,7 @@ tables with only the filled cells ruled, or merges a row's last cell to the row'
 
 from __future__ import annotations
 
-from budget_reports.extract.standard_tables.codes import coded_columns, row_code
+from budget_reports.extract.standard_tables.codes import coded_columns, row_code, row_codes
 from budget_reports.extract.standard_tables.header import layout
 from budget_reports.model import Cell, Table
 from tests.standard_table_grids import grid_table
@@ -90,6 +90,39 @@ def test_code_parts_beside_levels_named_on_the_total_row() -> None:
     assert coded is not None
     assert (coded.codes, coded.name) == ([0, 3, 4], 5)
     assert [row_code(row, coded) for row in lay.body] == [None, "2010601", None]
+
+
+def test_levels_printed_once_are_taken_from_the_line_above() -> None:
+    """A level's part printed on its own line only (its cell merged down over the lines under it, or
+    left blank there): each line takes the levels it leaves blank from the code read above it; a
+    line under no code (the 合计 row) takes nothing."""
+    grid = [
+        ["科目编码", "", "", "科目名称", "合计"],
+        ["类", "款", "项", "", ""],
+        ["", "", "", "合计", "2,940.05"],
+        ["", "", "01", "行政运行", "1.00"],
+        ["201", "", "", "一般公共服务支出", "2,106.66"],
+        ["", "06", "", "财政事务", "2,106.66"],
+        ["", "", "01", "行政运行", "1,511.89"],
+        ["", "", "02", "一般行政管理事务", "10.00"],
+        ["", "07", "", "纪检监察事务", "5.00"],
+        ["208", "", "", "社会保障和就业支出", "326.72"],
+        ["", "05", "01", "行政单位离退休", "84.65"],
+    ]
+    lay = layout(grid_table(grid))
+    coded = coded_columns(lay, list(range(5)))
+    assert coded is not None
+    assert row_codes(lay.body, coded) == [
+        None,
+        None,
+        "201",
+        "20106",
+        "2010601",
+        "2010602",
+        "20107",
+        "208",
+        "2080501",
+    ]
 
 
 def test_an_empty_header_cell_takes_its_left_neighbours_text_within_the_group_above() -> None:

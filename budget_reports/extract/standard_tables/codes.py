@@ -8,6 +8,7 @@ Codes are kept as the printed digits joined; the level follows from the length
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from budget_reports.extract.standard_tables.header import Layout, Row
@@ -93,25 +94,46 @@ def row_code(row: Row, columns: CodedColumns) -> str | None:
     parts = [row.compact(c) for c in columns.codes]
     if len(parts) == 1:
         return parts[0] if _JOINED.match(parts[0]) else None
-    if parts:
-        joined = ""
-        for i, part in enumerate(parts):
-            if not part:
-                if any(parts[i:]):
-                    # A part after a missing one (201 | | 01): no code its parts print.
-                    return None
-                break
-            if not part.isdigit() or len(part) != (3 if i == 0 else 2):
-                # Some reports repeat the full code in each column (201 | 20106 | 2010601).
-                if part.isdigit() and part.startswith(joined) and _JOINED.match(part):
-                    joined = part
-                    continue
-                return None
-            joined += part
-        if joined:
-            return joined if _JOINED.match(joined) else None
+    if any(parts):
+        return _joined_parts(parts)
     match = _CODE_BEFORE_NAME.match(compact(row.texts[columns.name]))
     return match.group(1) if match else None
+
+
+def row_codes(rows: Sequence[Row], columns: CodedColumns) -> list[str | None]:
+    """Each row's code. A row printing only its lower levels' parts (`` | 01 | 基本工资``) under the
+    row printing the levels above (the class's cell merged down over its rows, or left blank under
+    it) takes those levels from the code read on the row above it."""
+    codes: list[str | None] = []
+    above: list[str] = []  # the parts of the code read on the row above, level by level
+    for row in rows:
+        code = row_code(row, columns)
+        parts = [row.compact(c) for c in columns.codes]
+        first = next((i for i, part in enumerate(parts) if part), 0)
+        if code is None and 0 < first <= len(above):
+            code = _joined_parts(above[:first] + parts[first:])
+        above = [code[:3], *(code[k : k + 2] for k in range(3, len(code), 2))] if code else []
+        codes.append(code)
+    return codes
+
+
+def _joined_parts(parts: list[str]) -> str | None:
+    """Parts read across (201 | 06 | 01 → 2010601), or None where they print no code."""
+    joined = ""
+    for i, part in enumerate(parts):
+        if not part:
+            if any(parts[i:]):
+                # A part after a missing one (201 | | 01): no code its parts print.
+                return None
+            break
+        if not part.isdigit() or len(part) != (3 if i == 0 else 2):
+            # Some reports repeat the full code in each column (201 | 20106 | 2010601).
+            if part.isdigit() and part.startswith(joined) and _JOINED.match(part):
+                joined = part
+                continue
+            return None
+        joined += part
+    return joined if _JOINED.match(joined) else None
 
 
 def row_name(row: Row, columns: CodedColumns) -> str:
@@ -127,19 +149,21 @@ def row_name(row: Row, columns: CodedColumns) -> str:
 def join_wrapped_rows(rows: list[Row], columns: CodedColumns, value_columns: list[int]) -> list[Row]:
     """Rows that only continue the name above (a wrapped name read as its own row) joined into it."""
     joined: list[Row] = []
-    for row in rows:
+    coded = False  # the last row kept has a code
+    for row, code in zip(rows, row_codes(rows, columns), strict=True):
         only_name = (
             row.compact(columns.name)
             and not any(row.compact(c) for c in columns.codes)
             and not any(row.compact(c) for c in value_columns)
         )
-        if only_name and joined and row_code(joined[-1], columns) is not None:
+        if only_name and joined and coded:
             previous = joined[-1]
             texts = list(previous.texts)
             texts[columns.name] = texts[columns.name] + "\n" + row.texts[columns.name]
             joined[-1] = Row(previous.index, previous.cells, tuple(texts))
             continue
         joined.append(row)
+        coded = code is not None
     return joined
 
 
