@@ -4,7 +4,7 @@ tables with only the filled cells ruled, or merges a row's last cell to the row'
 
 from __future__ import annotations
 
-from budget_reports.extract.standard_tables.codes import coded_columns, row_code, row_codes
+from budget_reports.extract.standard_tables.codes import coded_columns, join_wrapped_rows, row_code, row_codes
 from budget_reports.extract.standard_tables.header import layout
 from budget_reports.model import Cell, Table
 from tests.standard_table_grids import grid_table
@@ -123,6 +123,26 @@ def test_levels_printed_once_are_taken_from_the_line_above() -> None:
         "208",
         "2080501",
     ]
+
+
+def test_a_wrapped_name_joins_a_line_printing_its_levels_once() -> None:
+    """A name wrapped onto a row of its own (a DOCX or text rebuilt row by row) under a line that
+    prints only its 款 part: joined to it, and the line after, wrapped too, still takes the class above."""
+    grid = [
+        ["科目编码", "", "科目名称", "合计"],
+        ["类", "款", "", ""],
+        ["301", "", "工资福利支出", "2,082.85"],
+        ["", "08", "机关事业单位基本养老", "160.75"],
+        ["", "", "保险缴费", ""],
+        ["", "09", "职业年金", "80.38"],
+        ["", "", "缴费", ""],
+    ]
+    lay = layout(grid_table(grid))
+    coded = coded_columns(lay, list(range(4)))
+    assert coded is not None
+    rows = join_wrapped_rows(list(lay.body), coded, [3])
+    assert [row.texts[2] for row in rows] == ["工资福利支出", "机关事业单位基本养老\n保险缴费", "职业年金\n缴费"]
+    assert row_codes(rows, coded) == ["301", "30108", "30109"]
 
 
 def test_an_empty_header_cell_takes_its_left_neighbours_text_within_the_group_above() -> None:

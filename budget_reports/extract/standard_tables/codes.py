@@ -105,16 +105,28 @@ def row_codes(rows: Sequence[Row], columns: CodedColumns) -> list[str | None]:
     row printing the levels above (the class's cell merged down over its rows, or left blank under
     it) takes those levels from the code read on the row above it."""
     codes: list[str | None] = []
-    above: list[str] = []  # the parts of the code read on the row above, level by level
+    above: list[str] = []
     for row in rows:
-        code = row_code(row, columns)
-        parts = [row.compact(c) for c in columns.codes]
-        first = next((i for i, part in enumerate(parts) if part), 0)
-        if code is None and 0 < first <= len(above):
-            code = _joined_parts(above[:first] + parts[first:])
-        above = [code[:3], *(code[k : k + 2] for k in range(3, len(code), 2))] if code else []
+        code = _carried_code(row, columns, above)
+        above = _levels(code)
         codes.append(code)
     return codes
+
+
+def _carried_code(row: Row, columns: CodedColumns, above: list[str]) -> str | None:
+    """The row's code, the levels it leaves blank taken from ``above`` (the parts of the code read on
+    the row above, level by level)."""
+    code = row_code(row, columns)
+    parts = [row.compact(c) for c in columns.codes]
+    first = next((i for i, part in enumerate(parts) if part), 0)
+    if code is None and 0 < first <= len(above):
+        code = _joined_parts(above[:first] + parts[first:])
+    return code
+
+
+def _levels(code: str | None) -> list[str]:
+    """A code's parts, level by level (2010601 → 201, 06, 01)."""
+    return [code[:3], *(code[k : k + 2] for k in range(3, len(code), 2))] if code else []
 
 
 def _joined_parts(parts: list[str]) -> str | None:
@@ -149,21 +161,21 @@ def row_name(row: Row, columns: CodedColumns) -> str:
 def join_wrapped_rows(rows: list[Row], columns: CodedColumns, value_columns: list[int]) -> list[Row]:
     """Rows that only continue the name above (a wrapped name read as its own row) joined into it."""
     joined: list[Row] = []
-    coded = False  # the last row kept has a code
-    for row, code in zip(rows, row_codes(rows, columns), strict=True):
+    above: list[str] = []  # the parts of the last kept row's code (none: it has no code)
+    for row in rows:
         only_name = (
             row.compact(columns.name)
             and not any(row.compact(c) for c in columns.codes)
             and not any(row.compact(c) for c in value_columns)
         )
-        if only_name and joined and coded:
+        if only_name and joined and above:
             previous = joined[-1]
             texts = list(previous.texts)
             texts[columns.name] = texts[columns.name] + "\n" + row.texts[columns.name]
             joined[-1] = Row(previous.index, previous.cells, tuple(texts))
             continue
         joined.append(row)
-        coded = code is not None
+        above = _levels(_carried_code(row, columns, above))
     return joined
 
 
