@@ -12,9 +12,12 @@ every empty amount as 0.00: a line printed so is a fact of 0.
 Both corpus reports are typeset from their document models (``tests/seed_pdf.py``), so every
 figure is the report's: Putuo's urban management bureau's 2026 budget (joined codes: 30101) and
 its finance bureau's 2024 final account (its 基本支出决算表's codes printed 类 | 款 on both halves).
+A print no report makes is added for the reader's sake: the left half's 类 column printed over
+类 | 款 | 项 beside its own 款 column (``301 | | | 01``), levels named that no row prints.
+
 Each variant is printed merged and unmerged, on landscape and portrait pages, and read from the PDF
-and from pdftotext -layout's and pypdfium2's text: no fact read may contradict the report's, and
-every table fact is read.
+and from pdftotext -layout's and pypdfium2's text: no fact read may contradict the report's; the PDF
+gives every table fact, and what a text does not give is pinned with the reason.
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ TABLE_FACTS = {BUDGET: 100, FINAL: 97}
 _JOINED = re.compile(r"^\d{3}(\d{2}){0,2}$")
 _LEVELS = ("类", "款", "项")
 # The columns of a fact holding an amount (a figure printed 0.00 is one of them).
-_AMOUNTS = ("value", "budget_value", "amount", "actual", "basic", "project", "budget_initial", "budget_adjusted")
+_AMOUNTS = ("value", "budget_value", "amount", "actual", "basic", "project", "budget_initial", "budget_final")
 
 
 def _is_line_code(text: str) -> bool:
