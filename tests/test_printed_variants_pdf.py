@@ -61,9 +61,14 @@ def _money_columns(grid: Grid) -> list[int]:
     return sorted(printed + headed)
 
 
-def _with_grids(document: Document, change: Callable[[Grid], Grid]) -> Document:
+def _with_grids(document: Document, change: Callable[[Grid], Grid], only_changed: bool = False) -> Document:
+    """Each table's grid changed; ``only_changed``: the tables the change leaves alone kept as read
+    (their merged cells too), so that what a variant changes is all that differs."""
+
     def changed(table: Table) -> Table:
-        return grid_table(change(table.grid()), table.page, table.line or 0)
+        grid = table.grid()
+        new = change(grid)
+        return table if only_changed and new == grid else grid_table(new, table.page, table.line or 0)
 
     return _each_table(document, changed)
 

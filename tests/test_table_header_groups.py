@@ -4,7 +4,7 @@ tables with only the filled cells ruled, or merges a row's last cell to the row'
 
 from __future__ import annotations
 
-from budget_reports.extract.standard_tables.codes import coded_columns
+from budget_reports.extract.standard_tables.codes import coded_columns, join_wrapped_rows, row_code, row_codes
 from budget_reports.extract.standard_tables.header import layout
 from budget_reports.model import Cell, Table
 from tests.standard_table_grids import grid_table
@@ -53,6 +53,96 @@ def test_code_parts_beside_the_column_headed_alone() -> None:
     coded = coded_columns(lay, list(range(7)))
     assert coded is not None
     assert (coded.codes, coded.name) == ([0, 1, 2], 3)
+
+
+def test_levels_no_row_prints_are_no_code_columns() -> None:
+    """An economic table's 类 column printed over 类 | 款 | 项 beside its own 款 column: the 款 and
+    项 named under it hold no part of any code; 301 | | | 01 is 30101 (it was read as 301)."""
+    grid = [
+        ["经济分类", "", "", "", "科目名称", "决算数"],
+        ["科目编码", "", "", "", "", ""],
+        ["类", "", "", "款", "", ""],
+        ["类", "款", "项", "", "", ""],
+        ["301", "", "", "", "工资福利支出", "2,082.85"],
+        ["301", "", "", "01", "基本工资", "262.33"],
+    ]
+    lay = layout(grid_table(grid))
+    coded = coded_columns(lay, list(range(6)))
+    assert coded is not None
+    assert (coded.codes, coded.name) == ([0, 3], 4)
+    assert [row_code(row, coded) for row in lay.body] == ["301", "30101"]
+
+
+def test_code_parts_beside_levels_named_on_the_total_row() -> None:
+    """The levels named twice, once over 类 | 款 | 项 columns no row fills and once on the 合计 row
+    over the parts printed: the code is read from the parts printed (201 | | | 06 | 01 is 2010601),
+    and a code missing a level's part between two printed ones gives no code (not its class)."""
+    grid = [
+        ["项目", "", "", "", "", "", "合计"],
+        ["科目编码", "", "", "", "", "科目名称", ""],
+        ["类", "款", "项", "", "", "", ""],
+        ["类", "", "", "款", "项", "合计", "2,940.05"],
+        ["201", "", "", "06", "01", "行政运行", "1,511.89"],
+        ["201", "", "", "", "01", "行政运行", "1,511.89"],
+    ]
+    lay = layout(grid_table(grid))
+    coded = coded_columns(lay, list(range(7)))
+    assert coded is not None
+    assert (coded.codes, coded.name) == ([0, 3, 4], 5)
+    assert [row_code(row, coded) for row in lay.body] == [None, "2010601", None]
+
+
+def test_levels_printed_once_are_taken_from_the_line_above() -> None:
+    """A level's part printed on its own line only (its cell merged down over the lines under it, or
+    left blank there): each line takes the levels it leaves blank from the code read above it; a
+    line under no code (the 合计 row) takes nothing."""
+    grid = [
+        ["科目编码", "", "", "科目名称", "合计"],
+        ["类", "款", "项", "", ""],
+        ["", "", "", "合计", "2,940.05"],
+        ["", "", "01", "行政运行", "1.00"],
+        ["201", "", "", "一般公共服务支出", "2,106.66"],
+        ["", "06", "", "财政事务", "2,106.66"],
+        ["", "", "01", "行政运行", "1,511.89"],
+        ["", "", "02", "一般行政管理事务", "10.00"],
+        ["", "07", "", "纪检监察事务", "5.00"],
+        ["208", "", "", "社会保障和就业支出", "326.72"],
+        ["", "05", "01", "行政单位离退休", "84.65"],
+    ]
+    lay = layout(grid_table(grid))
+    coded = coded_columns(lay, list(range(5)))
+    assert coded is not None
+    assert row_codes(lay.body, coded) == [
+        None,
+        None,
+        "201",
+        "20106",
+        "2010601",
+        "2010602",
+        "20107",
+        "208",
+        "2080501",
+    ]
+
+
+def test_a_wrapped_name_joins_a_line_printing_its_levels_once() -> None:
+    """A name wrapped onto a row of its own (a DOCX or text rebuilt row by row) under a line that
+    prints only its 款 part: joined to it, and the line after, wrapped too, still takes the class above."""
+    grid = [
+        ["科目编码", "", "科目名称", "合计"],
+        ["类", "款", "", ""],
+        ["301", "", "工资福利支出", "2,082.85"],
+        ["", "08", "机关事业单位基本养老", "160.75"],
+        ["", "", "保险缴费", ""],
+        ["", "09", "职业年金", "80.38"],
+        ["", "", "缴费", ""],
+    ]
+    lay = layout(grid_table(grid))
+    coded = coded_columns(lay, list(range(4)))
+    assert coded is not None
+    rows = join_wrapped_rows(list(lay.body), coded, [3])
+    assert [row.texts[2] for row in rows] == ["工资福利支出", "机关事业单位基本养老\n保险缴费", "职业年金\n缴费"]
+    assert row_codes(rows, coded) == ["301", "30108", "30109"]
 
 
 def test_an_empty_header_cell_takes_its_left_neighbours_text_within_the_group_above() -> None:

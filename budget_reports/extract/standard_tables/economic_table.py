@@ -9,7 +9,7 @@ from the header above its column group when printed, else from the economic clas
 from __future__ import annotations
 
 from budget_reports import metric_names as names
-from budget_reports.extract.standard_tables.codes import coded_columns, row_code, row_name
+from budget_reports.extract.standard_tables.codes import coded_columns, row_codes, row_name
 from budget_reports.extract.standard_tables.common import (
     TableFacts,
     is_total,
@@ -60,11 +60,10 @@ def extract(found: StandardTable, document: Document, facts: TableFacts) -> None
         # The heading over the group (人员经费 over its code, name and 决算数), not a column of its own
         # named so (人员经费 | 公用经费 | 合计, the 合计 printed last closing the group).
         header_text = "".join("".join(lay.columns[c]) for c in group if lay.columns[c][-1] not in _GROUPS)
-        for row in lay.body:
+        for row, code in zip(lay.body, row_codes(lay.body, coded), strict=True):
             amount = money(row.texts[amount_col], found.unit)
             if amount is None or _total_labels(row):
                 continue
-            code = row_code(row, coded)
             if code is None or len(code) not in (3, 5):
                 continue
             facts.expenditure_economic.append(

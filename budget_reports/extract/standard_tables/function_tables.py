@@ -16,7 +16,7 @@ from budget_reports.extract.standard_tables.codes import (
     coded_columns,
     join_wrapped_rows,
     prefixes,
-    row_code,
+    row_codes,
     row_name,
 )
 from budget_reports.extract.standard_tables.common import (
@@ -103,7 +103,8 @@ def extract(found: StandardTable, document: Document, facts: TableFacts) -> None
     money_columns = [c for c in all_columns if c not in coded.codes and c != coded.name]
     roles = column_roles(lay, money_columns)
     source_table = normalize_text(found.title)
-    for row in join_wrapped_rows(list(lay.body), coded, money_columns):
+    rows = join_wrapped_rows(list(lay.body), coded, money_columns)
+    for row, code in zip(rows, row_codes(rows, coded), strict=True):
         values: dict[str, Decimal | None] = {role: money(row.texts[col], found.unit) for role, col in roles.items()}
         if all(v is None for v in values.values()):
             continue  # nothing printed (an empty line, a template placeholder)
@@ -112,7 +113,6 @@ def extract(found: StandardTable, document: Document, facts: TableFacts) -> None
         if is_total(name) or is_total(row_label):
             _total_metrics(facts, document, row, roles, values, fund_type)
             continue
-        code = row_code(row, coded)
         if code is None or len(code) not in FUNCTION_LEVELS:
             continue
         class_code, kuan_code, xiang_code = prefixes(code)
