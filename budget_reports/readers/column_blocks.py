@@ -33,7 +33,6 @@ from math import comb
 from budget_reports.classification.reference import EDITIONS, FUNCTION, edition
 from budget_reports.classification.resolver import MATCH_ORDER, Match, match_kind
 from budget_reports.extract.standard_tables.common import is_total
-from budget_reports.extract.standard_tables.recognise import unit_of
 from budget_reports.model import AmbiguousCell
 from budget_reports.normalize import compact, half_step
 from budget_reports.readers.block_words import BARE_FIGURE as _FIGURE
@@ -41,6 +40,7 @@ from budget_reports.readers.block_words import CLASS_CODE as _CLASS
 from budget_reports.readers.block_words import CODE_PART as _PART
 from budget_reports.readers.block_words import figure_value
 from budget_reports.readers.cell_assignment import RowFigures
+from budget_reports.readers.code_names import known_names
 from budget_reports.readers.interleaved_columns import LABEL_HEADER_WORDS, code_readings, name_lines, place_streams
 from budget_reports.readers.late_cells import place_late_cells
 from budget_reports.readers.linear_rows import Segment, Token
@@ -55,6 +55,8 @@ _FULL_NAME = (Match.EXACT, Match.SHORTENED, Match.ALIAS)
 _SAME_NAME = (*_FULL_NAME, Match.TRUNCATED)
 _MIN_FIGURE_LINES = 4  # a page with fewer figures says nothing of how its table was written
 _MAX_PART_RUNS = 10  # runs of 款/项 parts per page split between the two columns every way
+_COLUMN_NUMBERS = ("栏次", "行次")
+_LABEL_COLUMNS = 3  # a 栏次 row may number the code and name columns too
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,34 +70,70 @@ def is_column_block_page(lines: list[BlockLine]) -> bool:
     """A page of a table written column by column: runs of bare codes and of bare figures (the
     labels may be written row by row, ``201 06 01 行政运行``, the figures still by column)."""
     texts = [compact(line.text) for line in lines if line.text.strip()]
-    bare = sum(1 for t in texts if _CLASS.match(t) or _PART.match(t) or _FIGURE.match(t))
+    # A whole number alone on its line is a bare cell too (a code, or a figure a table in 元 prints whole).
+    bare = sum(1 for t in texts if t.isdigit() or _FIGURE.match(t))
     if len(texts) > 4 and bare * 2 >= len(texts):
         return True
-    with_figures = [line.text.split() for line in lines if any(_FIGURE.match(w) for w in line.text.split())]
+    split = [line.text.split() for line in lines]
+    with_figures = [words for words in split if any(_FIGURE.match(w) for w in words) or _is_whole_number(words)]
     lone = sum(1 for words in with_figures if len(words) == 1)
     return len(with_figures) >= _MIN_FIGURE_LINES and lone == len(with_figures)
 
 
+def _is_whole_number(words: list[str]) -> bool:
+    """A line holding one whole number alone: a code, or a figure printed without a separator."""
+    return len(words) == 1 and words[0].isdigit()
+
+
+def _without_column_numbers(page: list[BlockLine], width: int) -> list[BlockLine]:
+    """The page without its 栏次 row's numbers (1, 2, 3 … under the money columns), written one to a
+    line among the header's cells: whole numbers alone on their line that no table in 元 must take
+    for figures. Only where the page prints 栏次 (行次), each number's first line, from 1 up while
+    they run on (at most one per column and the label columns')."""
+    if not any(compact(line.text).startswith(_COLUMN_NUMBERS) for line in page):
+        return page
+    first: dict[str, int] = {}
+    for k, line in enumerate(page):
+        first.setdefault(compact(line.text), k)
+    numbers = []
+    while len(numbers) < width + _LABEL_COLUMNS and str(len(numbers) + 1) in first:
+        numbers.append(first[str(len(numbers) + 1)])
+    dropped = set(numbers)
+    return [line for k, line in enumerate(page) if k not in dropped]
+
+
+def _page_figures(page: list[BlockLine], in_yuan: bool) -> list[BlockLine]:
+    """The figures of a page no row was rebuilt from, to report: its bare figures, and in a table in 元
+    its whole numbers alone on their line that no classification knows as a code."""
+    return [
+        line
+        for line in page
+        if _FIGURE.match(key := compact(line.text)) or (in_yuan and key.isdigit() and not known_names(key))
+    ]
+
+
 def rebuild_pages(
-    pages: list[list[BlockLine]], layout: HeaderLayout
+    pages: list[list[BlockLine]], layout: HeaderLayout, in_yuan: bool
 ) -> tuple[list[tuple[Segment, RowFigures]], list[AmbiguousCell]] | None:
     """Rows of a table written column by column over several pages (the title's page first), and the
     figures no row can be sure of; None when no page can be rebuilt. A page whose blocks do not fit
-    together gives no row: each of its figures is reported ambiguous (any column, row unknown)."""
+    together gives no row: each of its figures is reported ambiguous (any column, row unknown).
+    ``in_yuan``: the table's unit line says 元 (it may stand on the page before the table's, with
+    its title), where figures may be printed whole."""
     rows: list[tuple[Segment, RowFigures]] = []
     ambiguous: list[AmbiguousCell] = []
     carried: Sequence[str] | None = ()
     read_any, read_all = False, True
     orders = _printed_orders(pages[0], layout.sides[0])  # the header is printed on the title's page
-    in_yuan = any(unit_of(line.text) == "元" for line in pages[0])  # and the unit
-    for page in pages:
+    for printed in pages:
+        page = _without_column_numbers(printed, len(layout.sides[0].money))
         options = [carried] if carried is not None else _carried_options(page)
         attempts = [a for a in (rebuild(page, layout, option, orders, in_yuan) for option in options) if a is not None]
         if len(attempts) > 1:  # several ways to go on with the codes of the page before
             attempts = [a for a in attempts if _confirmed([segment for segment, _ in a[0] if segment.code])]
         rebuilt = attempts[0] if len(attempts) == 1 else None
         if rebuilt is None:
-            ambiguous += [_unplaced(line, layout.sides[0]) for block in _figure_blocks(page) for line in block]
+            ambiguous += [_unplaced(line, layout.sides[0]) for line in _page_figures(page, in_yuan)]
             carried = None  # the next page's first rows may continue codes this page opened
             read_all = False
             continue
@@ -397,7 +435,9 @@ def _labels_by_row(lines: list[BlockLine], layout: HeaderLayout) -> Labels | Non
         text = "".join(words)
         if not text or text in header_words or is_total(text):
             continue
-        if any(_FIGURE.match(w) or _CLASS.match(w) or _PART.match(w) for w in words):
+        # A whole number among a name's words (a code printed whole, a figure printed without a
+        # separator): the labels are not written row by row.
+        if any(_FIGURE.match(w) or w.isdigit() for w in words):
             return None
         if named[-1]:
             names[-1] = BlockLine(names[-1].text + text, names[-1].page, names[-1].line)  # wrapped in its cell
