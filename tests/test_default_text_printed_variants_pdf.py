@@ -106,8 +106,9 @@ DEFAULT_READ = {
     # Rows printing their codes' parts on lines apart from their names (the 款 rows' names alone,
     # their parts written after the rows below): the function tables reported not read.
     "split-codes": 18,
-    # Wrapped names in a table whose codes are printed whole: reported not read.
-    "wrapped-names": 13,
+    # Each name's lines grouped into its code's name by the classification (13 before): the
+    # economic table's second page and the 三公 table reported, 收入总表's 财政拨款收入 line.
+    "wrapped-names": 83,
     "column-numbers": 78,
 }
 
