@@ -103,9 +103,10 @@ DEFAULT_READ = {
     # reported. (8 before whole numbers were read as figures in tables in 元.)
     "plain-integers": 83,
     "two-decimals": 93,
-    # Rows printing their codes' parts on lines apart from their names (the 款 rows' names alone,
-    # their parts written after the rows below): the function tables reported not read.
-    "split-codes": 18,
+    # Each row's parts read as the whole code they spell (``split_codes``), a 项 part printed with
+    # its name apart from its 类 and 款 joined to the 类+款 printed twice (18 before: the tables
+    # written by columns reported not read).
+    "split-codes": 87,
     # Each name's lines grouped into its code's name by the classification (13 before): the
     # economic table's second page and the 三公 table reported, 收入总表's 财政拨款收入 line.
     "wrapped-names": 83,

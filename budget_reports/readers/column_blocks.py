@@ -8,6 +8,12 @@ the labels row by row (``201 06 01 行政运行``) and the figures still by colu
 two pages comes out as two sets of runs, the second page's first rows going on with a 类 or 款
 the first page opened.
 
+A fully ruled table comes out cell by cell instead: codes printed whole beside their names
+(``whole_codes``), or every row's 类 | 款 | 项 parts on lines one after the other (``split_codes``).
+A table in 元 may print its figures whole (``6397096``): a whole number alone on its line is then a
+bare cell like a code, told from one by where it stands and what the table's codes are
+(``whole_codes``), and a 栏次 row's numbers (1, 2, 3 …) are no figures.
+
 Each 类 code is a row; the 款/项 parts follow (a 类's rows after its own line each print a 款
 part, and each 款's rows after its own a 项 part), every split of the part runs between the two
 columns tried; wrapped names are joined where the classification reference names the row's code.
@@ -45,6 +51,7 @@ from budget_reports.readers.interleaved_columns import LABEL_HEADER_WORDS, code_
 from budget_reports.readers.late_cells import place_late_cells
 from budget_reports.readers.linear_rows import Segment, Token
 from budget_reports.readers.row_streams import place_cells
+from budget_reports.readers.split_codes import joined_codes
 from budget_reports.readers.table_headers import HeaderLayout, LabelKind, Side
 from budget_reports.readers.whole_codes import whole_code_rows
 
@@ -273,6 +280,28 @@ def _rebuild_interleaved(
     None when the labels read several ways or none, or no placement fits. ``in_yuan``: the table is
     in 元, where a whole number alone on its line may be a figure (``whole_codes``)."""
     side = layout.sides[0]
+    fitting = _stream_labels(lines, layout, carried)
+    if len(fitting) > 1:
+        return None
+    if fitting:
+        rebuilt = _rows_placed(lines, side, *fitting[0])
+        if rebuilt is not None or (joined := joined_codes(lines)) is None:
+            return rebuilt
+        # Codes in 类 | 款 | 项 columns, each row printing every part: its parts read as streams fit
+        # no placement; the codes they spell, whole, may.
+        whole = _whole_labels(joined, layout, carried, in_yuan)
+        return _rows_placed(lines, side, *whole, whole_codes=True, late=False) if whole is not None else None
+    # Codes printed whole beside their names (budget tables), or in 类 | 款 | 项 columns.
+    whole = _whole_labels(lines, layout, carried, in_yuan)
+    if whole is not None:
+        return _rows_placed(lines, side, *whole, whole_codes=True)
+    joined = joined_codes(lines)
+    whole = _whole_labels(joined, layout, carried, in_yuan) if joined is not None else None
+    return _rows_placed(lines, side, *whole, whole_codes=True, late=False) if whole is not None else None
+
+
+def _stream_labels(lines: list[BlockLine], layout: HeaderLayout, carried: Sequence[str]) -> list[Labels]:
+    """Each reading of the codes' streams (``interleaved_columns``) whose names are the codes' own."""
     printed = name_lines(lines, layout)
     fitting = []
     for codes in code_readings(lines, carried):
@@ -284,29 +313,49 @@ def _rebuild_interleaved(
             fitting.append((names, codes))
     if len(fitting) > 1:
         fitting = [(names, codes) for names, codes in fitting if _confirmed(_coded_rows(names, codes))]
-    whole_codes = False
-    whole_figures: list[BlockLine] = []  # in 元, whole numbers without a separator that are figures
-    if not fitting:  # codes printed whole beside their names (budget tables)
-        header = {*layout.words, *LABEL_HEADER_WORDS, *(word for path in side.money for word in path)}
-        whole = whole_code_rows(lines, header, carried, in_yuan)
-        if whole is not None and all(
-            _fits(name, compact(code[0].text)) for name, code in zip(_coded_names(whole[0]), whole[1], strict=True)
-        ):
-            fitting, whole_codes, whole_figures = [whole[:2]], True, whole[2]
-    if len(fitting) != 1:
+    return fitting
+
+
+def _whole_labels(
+    lines: list[BlockLine], layout: HeaderLayout, carried: Sequence[str], in_yuan: bool
+) -> tuple[list[BlockLine], list[list[BlockLine]], list[BlockLine]] | None:
+    """The rows' names and whole codes (``whole_codes``), and the whole numbers that are figures (in 元),
+    when every name fits its code."""
+    side = layout.sides[0]
+    header = {*layout.words, *LABEL_HEADER_WORDS, *(word for path in side.money for word in path)}
+    whole = whole_code_rows(lines, header, carried, in_yuan)
+    if whole is None or not all(
+        _fits(name, compact(code[0].text)) for name, code in zip(_coded_names(whole[0]), whole[1], strict=True)
+    ):
         return None
-    names, codes = fitting[0]
+    return whole
+
+
+def _rows_placed(
+    lines: list[BlockLine],
+    side: Side,
+    names: list[BlockLine],
+    codes: list[list[BlockLine]],
+    whole_figures: Sequence[BlockLine] = (),
+    whole_codes: bool = False,
+    late: bool = True,
+) -> tuple[list[tuple[Segment, RowFigures]], list[AmbiguousCell]] | None:
+    """The rows of these labels with the page's figures placed by the sums; None when no placement
+    fits. ``whole_figures``: whole numbers known to be figures (in 元); ``whole_codes``: codes
+    printed whole, each cell a block of its own as pdftotext writes such tables; ``late``: cells
+    written after the rows below theirs are looked for (``late_cells``: its search grows fast with
+    the rows, and codes joined from their parts are tried on pages of every kind, so not there)."""
     code_of = iter(codes)
     row_codes = [None if is_total(compact(n.text)) else compact("".join(p.text for p in next(code_of))) for n in names]
     runs = _figure_blocks(lines, frozenset(whole_figures))
     cells = [line for run in runs for line in run]
     if whole_codes and all(len(run) == 1 for run in runs):  # each cell a block of its own: read cell by cell
         # A row's later cells may come after the rows below it: moved back where the sums settle them.
-        placed = place_cells(cells, row_codes, side) or place_late_cells(cells, row_codes, side)
+        placed = place_cells(cells, row_codes, side) or (place_late_cells(cells, row_codes, side) if late else None)
     else:
         placed = place_streams(runs, row_codes, side)
         if placed is None and whole_codes:  # cells written one by one, a few late ones on one line after another
-            placed = place_cells(cells, row_codes, side) or place_late_cells(cells, row_codes, side)
+            placed = place_cells(cells, row_codes, side) or (place_late_cells(cells, row_codes, side) if late else None)
     if placed is None:
         return None
     by_row, unplaced = placed
