@@ -188,3 +188,10 @@ def test_wrapped_names_that_do_not_read_as_their_codes_are_not_read() -> None:
         ["社会保障和就业支出", "行政事业单位养老支出", "合计"],
         ["208", "20805"],
     )
+
+
+def test_wrapped_names_beside_a_code_the_reference_does_not_know_are_not_read() -> None:
+    """20877 is no code the reference knows: which lines make its name nothing tells."""
+    texts = [*HEADER, "208", "社会保障和就", "业支出", "20877", "地方自定", "项目", "合计"]
+    assert _labels(texts) is None
+    assert _labels([*texts[:8], "20805", "行政事业单位", "养老支出", "合计"]) is not None

@@ -130,7 +130,10 @@ def _wrapped_names(pieces: Sequence[Piece], lone_codes: Sequence[BlockLine]) -> 
     """Each row's code and name where names wrap in their cells: the name lines, in the text's order,
     grouped into one name per code (the lone codes, in the table's order, take the groups holding no
     code beside a name, in theirs); a group of several lines joins into its code's name in the
-    classification reference. None unless exactly one grouping fits."""
+    classification reference. None unless exactly one grouping fits, or where a lone code is unknown
+    to the reference (a whole number in 元 taken for one, maybe: no name tells)."""
+    if not all(known_names(code.text) for code in lone_codes):
+        return None
     known: dict[tuple[int, int], tuple[int, tuple[Label, ...]]] = {}
 
     def ways(i: int, lone: int) -> tuple[int, tuple[Label, ...]]:
@@ -152,7 +155,7 @@ def _wrapped_names(pieces: Sequence[Piece], lone_codes: Sequence[BlockLine]) -> 
             elif lone < len(lone_codes):
                 code, printed = lone_codes[lone].text, lone_codes[lone]
             else:
-                break
+                continue  # no lone code left: the group must take a code printed beside a line of it
             # Where names wrap, a line left alone may be a wrapped name's part: every name the
             # reference knows must read as its code's, a joined one always.
             name = "".join(compact(line.text) for line, _, _ in group)
