@@ -34,3 +34,5 @@ def test_parts_no_code_takes_are_not_read() -> None:
     # A 项 line apart whose code no 类+款 printed twice makes: which row it is the text does not say.
     assert _joined(["210", "11", "行政事业单位医疗", "01 行政单位医疗"]) is None
     assert _joined(["210", "11", "01 行政单位医疗"]) == ["2101101 行政单位医疗"]
+    # Whole figures in 元, 850 over 12: no code the reference knows.
+    assert _joined(["208", "05", "行政事业单位养老支出", "850", "12"]) is None

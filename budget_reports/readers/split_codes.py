@@ -3,7 +3,9 @@ writes them cell by cell: read as the whole codes they spell, so that ``whole_co
 
 Each row's parts come on lines one after the other, its 类 first (``208``, ``05``, ``01 行政单位离退休``:
 the last part beside the name when the name's cell follows it), or a row's 项 part with its name
-(``01 行政单位医疗``) apart from its 类 and 款 parts, written among other rows' codes. Such a 项 line
+(``01 行政单位医疗``) apart from its 类 and 款 parts, written among other rows' codes. Parts join
+only into codes the classification reference knows: two whole figures one under the other (a table
+in 元: ``850``, ``12``) spell no code. Such a 项 line
 completes the 类 and 款 printed twice (once for their own 款 row, once for the row below it) where
 the code it spells names that line in the classification reference, and only there.
 """
@@ -42,10 +44,12 @@ def joined_codes(lines: Sequence[BlockLine]) -> list[BlockLine] | None:
                 part = lines[k].text.split()
                 if not part or not CODE_PART.match(part[0]) or any(c.isdigit() for c in "".join(part[1:])):
                     break
-                # A part beside a name its code is not known by (in a classification the reference
-                # knows the 类 of): another row's, printed apart.
+                # Only into a code the reference knows (two figures in 元 one under the other, 850 and
+                # 12, spell none), and by a name it knows the code by: a part beside another name is
+                # another row's, printed apart.
+                names = known_names(digits + part[0])
                 named = compact("".join(part[1:]))
-                if named and known_names(words[0]) and named not in known_names(digits + part[0]):
+                if not names or (named and named not in names):
                     break
                 digits, name, k = digits + part[0], " ".join(part[1:]), k + 1
             joined = joined or len(digits) > len(words[0])
