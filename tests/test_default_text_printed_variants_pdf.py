@@ -107,9 +107,10 @@ DEFAULT_READ = {
     # its name apart from its 类 and 款 joined to the 类+款 printed twice (18 before: the tables
     # written by columns reported not read).
     "split-codes": 87,
-    # Each name's lines grouped into its code's name by the classification (13 before): the
-    # economic table's second page and the 三公 table reported, 收入总表's 财政拨款收入 line.
-    "wrapped-names": 83,
+    # Each name's lines grouped into its code's name by the classification (13 before), a page's
+    # first name too, printed before any code: what the budget as printed gives, but 收入总表's
+    # 财政拨款收入 line (reported).
+    "wrapped-names": 92,
     "column-numbers": 78,
 }
 

@@ -195,3 +195,13 @@ def test_wrapped_names_beside_a_code_the_reference_does_not_know_are_not_read() 
     texts = [*HEADER, "208", "社会保障和就", "业支出", "20877", "地方自定", "项目", "合计"]
     assert _labels(texts) is None
     assert _labels([*texts[:8], "20805", "行政事业单位", "养老支出", "合计"]) is not None
+
+
+def test_a_pages_first_name_wrapped_before_any_code() -> None:
+    """The page going on with a table: its first row's name, wrapped, comes before any code (its
+    code 2080599 after the rows); 2080505 goes on from the page before (``carried``)."""
+    texts = [*HEADER, "其他行政事业", "单位养老支出", "2080505 机关事业单位基本养老保险缴费支出", "2080599", "合计"]
+    assert _labels(texts, ("208", "05", "01")) == (
+        ["机关事业单位基本养老保险缴费支出", "其他行政事业单位养老支出", "合计"],
+        ["2080505", "2080599"],
+    )

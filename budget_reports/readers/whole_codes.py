@@ -62,6 +62,9 @@ def whole_code_rows(
     whole_numbers: list[BlockLine] = []  # in 元, other whole numbers alone on their line: figures
     lone_names: list[BlockLine] = []  # names alone on their line: the name column's stream
     pieces: list[Piece] = []  # every name line in the text's order, with the code printed beside it
+    # Lines before the first code that are no header cell: a page's first name, wrapped, may come
+    # before its code (the code after the rows), or a header cell the header's words do not name.
+    early: list[Piece] = []
     totals: list[tuple[int, BlockLine]] = []  # (position among the labels, line)
     header_total = False  # the header's own cell named like the total, seen before the rows
     header_cells = False  # a header cell other than a total's alone on its line: the header written cell by cell
@@ -88,6 +91,8 @@ def whole_code_rows(
         elif key not in header_words and (labelled or lone_codes):
             lone_names.append(replace(line, text=line.text.strip()))
             pieces.append((lone_names[-1], None, None))
+        elif key not in header_words:
+            early.append((replace(line, text=line.text.strip()), None, None))
     if in_yuan:
         # Lines standing above a name (the code above its name): where a code printed twice is the code.
         before_name = {replace(line, text=compact(line.text)) for k, line in enumerate(lines) if _above_name(lines, k)}
@@ -102,7 +107,7 @@ def whole_code_rows(
     if len(lone_codes) == len(lone_names):
         labelled += [(code.text, code, name) for code, name in zip(lone_codes, lone_names, strict=True)]
     else:
-        grouped = _wrapped_names(pieces, lone_codes)
+        grouped = _wrapped_names(pieces, lone_codes) or (_wrapped_names(early + pieces, lone_codes) if early else None)
         if grouped is None:
             return None
         labelled = grouped
