@@ -236,6 +236,7 @@ def test_texts_of_a_budget_wrapping_its_names(
 # 收入决算表's parts, one of six income columns, reported ambiguous). Of the overviews, both sides
 # interleaved, the 收入支出决算总表 is read from its streams (overview_streams); the
 # 财政拨款收入支出决算总表 fits no placement within the search's bound: reported not read.
+# Rows printing 类 | 款 | 项 on every row are read by the codes their parts spell (readers/split_codes.py).
 TYPESET_FINAL_DEFAULT_READ = 65
 
 

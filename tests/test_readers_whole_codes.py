@@ -168,3 +168,40 @@ def test_tokens_the_text_cannot_tell_from_codes_are_not_read() -> None:
     texts = [*HEADER, "208", "208", "20805", "社会保障和就业支出", "行政事业单位养老支出", "合计"]
     assert _in_yuan(texts) is None
     assert _in_yuan([*HEADER, "208", "20805", "社会保障和就业支出", "行政事业单位养老支出", "合计"]) is not None
+
+
+def test_names_wrapped_in_their_cells_read_whole() -> None:
+    """Names wrapped at six characters, as pdftotext writes them: a code alone above its name's
+    lines, a name's first line above the line printing its code beside its second, a name whose code
+    comes after the rows (2080599): each name's lines read as its code's name."""
+    texts = [*HEADER, "208", "社会保障和就", "业支出", "20805", "行政事业单位", "养老支出"]
+    texts += ["行政单位离退", "2080501 休", "其他行政事业", "单位养老支出", "210 卫生健康支出"]
+    texts += ["21011", "行政事业单位", "医疗", "2101101 行政单位医疗", "2080599", "合计"]
+    assert _labels(texts) == ([*NAMES, "合计"], CODES)
+
+
+def test_wrapped_names_that_do_not_read_as_their_codes_are_not_read() -> None:
+    """A line left over that is no code's name (the page's lines do not group one way): not read."""
+    texts = [*HEADER, "208", "社会保障和就", "业支出", "20805", "行政事业单位", "养老", "支出", "其他"]
+    assert _labels([*texts, "合计"]) is None
+    assert _labels([*texts[:-2], "支出", "合计"]) == (
+        ["社会保障和就业支出", "行政事业单位养老支出", "合计"],
+        ["208", "20805"],
+    )
+
+
+def test_wrapped_names_beside_a_code_the_reference_does_not_know_are_not_read() -> None:
+    """20877 is no code the reference knows: which lines make its name nothing tells."""
+    texts = [*HEADER, "208", "社会保障和就", "业支出", "20877", "地方自定", "项目", "合计"]
+    assert _labels(texts) is None
+    assert _labels([*texts[:8], "20805", "行政事业单位", "养老支出", "合计"]) is not None
+
+
+def test_a_pages_first_name_wrapped_before_any_code() -> None:
+    """The page going on with a table: its first row's name, wrapped, comes before any code (its
+    code 2080599 after the rows); 2080505 goes on from the page before (``carried``)."""
+    texts = [*HEADER, "其他行政事业", "单位养老支出", "2080505 机关事业单位基本养老保险缴费支出", "2080599", "合计"]
+    assert _labels(texts, ("208", "05", "01")) == (
+        ["机关事业单位基本养老保险缴费支出", "其他行政事业单位养老支出", "合计"],
+        ["2080505", "2080599"],
+    )

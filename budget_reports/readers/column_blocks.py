@@ -8,6 +8,12 @@ the labels row by row (``201 06 01 行政运行``) and the figures still by colu
 two pages comes out as two sets of runs, the second page's first rows going on with a 类 or 款
 the first page opened.
 
+A fully ruled table comes out cell by cell instead: codes printed whole beside their names
+(``whole_codes``), or every row's 类 | 款 | 项 parts on lines one after the other (``split_codes``).
+A table in 元 may print its figures whole (``6397096``): a whole number alone on its line is then a
+bare cell like a code, told from one by where it stands and what the table's codes are
+(``whole_codes``), and a 栏次 row's numbers (1, 2, 3 …) are no figures.
+
 Each 类 code is a row; the 款/项 parts follow (a 类's rows after its own line each print a 款
 part, and each 款's rows after its own a 项 part), every split of the part runs between the two
 columns tried; wrapped names are joined where the classification reference names the row's code.
@@ -33,7 +39,6 @@ from math import comb
 from budget_reports.classification.reference import EDITIONS, FUNCTION, edition
 from budget_reports.classification.resolver import MATCH_ORDER, Match, match_kind
 from budget_reports.extract.standard_tables.common import is_total
-from budget_reports.extract.standard_tables.recognise import unit_of
 from budget_reports.model import AmbiguousCell
 from budget_reports.normalize import compact, half_step
 from budget_reports.readers.block_words import BARE_FIGURE as _FIGURE
@@ -41,10 +46,12 @@ from budget_reports.readers.block_words import CLASS_CODE as _CLASS
 from budget_reports.readers.block_words import CODE_PART as _PART
 from budget_reports.readers.block_words import figure_value
 from budget_reports.readers.cell_assignment import RowFigures
+from budget_reports.readers.code_names import known_names
 from budget_reports.readers.interleaved_columns import LABEL_HEADER_WORDS, code_readings, name_lines, place_streams
 from budget_reports.readers.late_cells import place_late_cells
 from budget_reports.readers.linear_rows import Segment, Token
 from budget_reports.readers.row_streams import place_cells
+from budget_reports.readers.split_codes import joined_codes
 from budget_reports.readers.table_headers import HeaderLayout, LabelKind, Side
 from budget_reports.readers.whole_codes import whole_code_rows
 
@@ -55,6 +62,8 @@ _FULL_NAME = (Match.EXACT, Match.SHORTENED, Match.ALIAS)
 _SAME_NAME = (*_FULL_NAME, Match.TRUNCATED)
 _MIN_FIGURE_LINES = 4  # a page with fewer figures says nothing of how its table was written
 _MAX_PART_RUNS = 10  # runs of 款/项 parts per page split between the two columns every way
+_COLUMN_NUMBERS = ("栏次", "行次")
+_LABEL_COLUMNS = 3  # a 栏次 row may number the code and name columns too
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,34 +77,70 @@ def is_column_block_page(lines: list[BlockLine]) -> bool:
     """A page of a table written column by column: runs of bare codes and of bare figures (the
     labels may be written row by row, ``201 06 01 行政运行``, the figures still by column)."""
     texts = [compact(line.text) for line in lines if line.text.strip()]
-    bare = sum(1 for t in texts if _CLASS.match(t) or _PART.match(t) or _FIGURE.match(t))
+    # A whole number alone on its line is a bare cell too (a code, or a figure a table in 元 prints whole).
+    bare = sum(1 for t in texts if t.isdigit() or _FIGURE.match(t))
     if len(texts) > 4 and bare * 2 >= len(texts):
         return True
-    with_figures = [line.text.split() for line in lines if any(_FIGURE.match(w) for w in line.text.split())]
+    split = [line.text.split() for line in lines]
+    with_figures = [words for words in split if any(_FIGURE.match(w) for w in words) or _is_whole_number(words)]
     lone = sum(1 for words in with_figures if len(words) == 1)
     return len(with_figures) >= _MIN_FIGURE_LINES and lone == len(with_figures)
 
 
+def _is_whole_number(words: list[str]) -> bool:
+    """A line holding one whole number alone: a code, or a figure printed without a separator."""
+    return len(words) == 1 and words[0].isdigit()
+
+
+def _without_column_numbers(page: list[BlockLine], width: int) -> list[BlockLine]:
+    """The page without its 栏次 row's numbers (1, 2, 3 … under the money columns), written one to a
+    line among the header's cells: whole numbers alone on their line that no table in 元 must take
+    for figures. Only where the page prints 栏次 (行次), each number's first line, from 1 up while
+    they run on (at most one per column and the label columns')."""
+    if not any(compact(line.text).startswith(_COLUMN_NUMBERS) for line in page):
+        return page
+    first: dict[str, int] = {}
+    for k, line in enumerate(page):
+        first.setdefault(compact(line.text), k)
+    numbers = []
+    while len(numbers) < width + _LABEL_COLUMNS and str(len(numbers) + 1) in first:
+        numbers.append(first[str(len(numbers) + 1)])
+    dropped = set(numbers)
+    return [line for k, line in enumerate(page) if k not in dropped]
+
+
+def _page_figures(page: list[BlockLine], in_yuan: bool) -> list[BlockLine]:
+    """The figures of a page no row was rebuilt from, to report: its bare figures, and in a table in 元
+    its whole numbers alone on their line that no classification knows as a code."""
+    return [
+        line
+        for line in page
+        if _FIGURE.match(key := compact(line.text)) or (in_yuan and key.isdigit() and not known_names(key))
+    ]
+
+
 def rebuild_pages(
-    pages: list[list[BlockLine]], layout: HeaderLayout
+    pages: list[list[BlockLine]], layout: HeaderLayout, in_yuan: bool
 ) -> tuple[list[tuple[Segment, RowFigures]], list[AmbiguousCell]] | None:
     """Rows of a table written column by column over several pages (the title's page first), and the
     figures no row can be sure of; None when no page can be rebuilt. A page whose blocks do not fit
-    together gives no row: each of its figures is reported ambiguous (any column, row unknown)."""
+    together gives no row: each of its figures is reported ambiguous (any column, row unknown).
+    ``in_yuan``: the table's unit line says 元 (it may stand on the page before the table's, with
+    its title), where figures may be printed whole."""
     rows: list[tuple[Segment, RowFigures]] = []
     ambiguous: list[AmbiguousCell] = []
     carried: Sequence[str] | None = ()
     read_any, read_all = False, True
     orders = _printed_orders(pages[0], layout.sides[0])  # the header is printed on the title's page
-    in_yuan = any(unit_of(line.text) == "元" for line in pages[0])  # and the unit
-    for page in pages:
+    for printed in pages:
+        page = _without_column_numbers(printed, len(layout.sides[0].money))
         options = [carried] if carried is not None else _carried_options(page)
         attempts = [a for a in (rebuild(page, layout, option, orders, in_yuan) for option in options) if a is not None]
         if len(attempts) > 1:  # several ways to go on with the codes of the page before
             attempts = [a for a in attempts if _confirmed([segment for segment, _ in a[0] if segment.code])]
         rebuilt = attempts[0] if len(attempts) == 1 else None
         if rebuilt is None:
-            ambiguous += [_unplaced(line, layout.sides[0]) for block in _figure_blocks(page) for line in block]
+            ambiguous += [_unplaced(line, layout.sides[0]) for line in _page_figures(page, in_yuan)]
             carried = None  # the next page's first rows may continue codes this page opened
             read_all = False
             continue
@@ -235,6 +280,28 @@ def _rebuild_interleaved(
     None when the labels read several ways or none, or no placement fits. ``in_yuan``: the table is
     in 元, where a whole number alone on its line may be a figure (``whole_codes``)."""
     side = layout.sides[0]
+    fitting = _stream_labels(lines, layout, carried)
+    if len(fitting) > 1:
+        return None
+    if fitting:
+        rebuilt = _rows_placed(lines, side, *fitting[0])
+        if rebuilt is not None or (joined := joined_codes(lines)) is None:
+            return rebuilt
+        # Codes in 类 | 款 | 项 columns, each row printing every part: its parts read as streams fit
+        # no placement; the codes they spell, whole, may.
+        whole = _whole_labels(joined, layout, carried, in_yuan)
+        return _rows_placed(lines, side, *whole, whole_codes=True, late=False) if whole is not None else None
+    # Codes printed whole beside their names (budget tables), or in 类 | 款 | 项 columns.
+    whole = _whole_labels(lines, layout, carried, in_yuan)
+    if whole is not None:
+        return _rows_placed(lines, side, *whole, whole_codes=True)
+    joined = joined_codes(lines)
+    whole = _whole_labels(joined, layout, carried, in_yuan) if joined is not None else None
+    return _rows_placed(lines, side, *whole, whole_codes=True, late=False) if whole is not None else None
+
+
+def _stream_labels(lines: list[BlockLine], layout: HeaderLayout, carried: Sequence[str]) -> list[Labels]:
+    """Each reading of the codes' streams (``interleaved_columns``) whose names are the codes' own."""
     printed = name_lines(lines, layout)
     fitting = []
     for codes in code_readings(lines, carried):
@@ -246,29 +313,49 @@ def _rebuild_interleaved(
             fitting.append((names, codes))
     if len(fitting) > 1:
         fitting = [(names, codes) for names, codes in fitting if _confirmed(_coded_rows(names, codes))]
-    whole_codes = False
-    whole_figures: list[BlockLine] = []  # in 元, whole numbers without a separator that are figures
-    if not fitting:  # codes printed whole beside their names (budget tables)
-        header = {*layout.words, *LABEL_HEADER_WORDS, *(word for path in side.money for word in path)}
-        whole = whole_code_rows(lines, header, carried, in_yuan)
-        if whole is not None and all(
-            _fits(name, compact(code[0].text)) for name, code in zip(_coded_names(whole[0]), whole[1], strict=True)
-        ):
-            fitting, whole_codes, whole_figures = [whole[:2]], True, whole[2]
-    if len(fitting) != 1:
+    return fitting
+
+
+def _whole_labels(
+    lines: list[BlockLine], layout: HeaderLayout, carried: Sequence[str], in_yuan: bool
+) -> tuple[list[BlockLine], list[list[BlockLine]], list[BlockLine]] | None:
+    """The rows' names and whole codes (``whole_codes``), and the whole numbers that are figures (in 元),
+    when every name fits its code."""
+    side = layout.sides[0]
+    header = {*layout.words, *LABEL_HEADER_WORDS, *(word for path in side.money for word in path)}
+    whole = whole_code_rows(lines, header, carried, in_yuan)
+    if whole is None or not all(
+        _fits(name, compact(code[0].text)) for name, code in zip(_coded_names(whole[0]), whole[1], strict=True)
+    ):
         return None
-    names, codes = fitting[0]
+    return whole
+
+
+def _rows_placed(
+    lines: list[BlockLine],
+    side: Side,
+    names: list[BlockLine],
+    codes: list[list[BlockLine]],
+    whole_figures: Sequence[BlockLine] = (),
+    whole_codes: bool = False,
+    late: bool = True,
+) -> tuple[list[tuple[Segment, RowFigures]], list[AmbiguousCell]] | None:
+    """The rows of these labels with the page's figures placed by the sums; None when no placement
+    fits. ``whole_figures``: whole numbers known to be figures (in 元); ``whole_codes``: codes
+    printed whole, each cell a block of its own as pdftotext writes such tables; ``late``: cells
+    written after the rows below theirs are looked for (``late_cells``: its search grows fast with
+    the rows, and codes joined from their parts are tried on pages of every kind, so not there)."""
     code_of = iter(codes)
     row_codes = [None if is_total(compact(n.text)) else compact("".join(p.text for p in next(code_of))) for n in names]
     runs = _figure_blocks(lines, frozenset(whole_figures))
     cells = [line for run in runs for line in run]
     if whole_codes and all(len(run) == 1 for run in runs):  # each cell a block of its own: read cell by cell
         # A row's later cells may come after the rows below it: moved back where the sums settle them.
-        placed = place_cells(cells, row_codes, side) or place_late_cells(cells, row_codes, side)
+        placed = place_cells(cells, row_codes, side) or (place_late_cells(cells, row_codes, side) if late else None)
     else:
         placed = place_streams(runs, row_codes, side)
         if placed is None and whole_codes:  # cells written one by one, a few late ones on one line after another
-            placed = place_cells(cells, row_codes, side) or place_late_cells(cells, row_codes, side)
+            placed = place_cells(cells, row_codes, side) or (place_late_cells(cells, row_codes, side) if late else None)
     if placed is None:
         return None
     by_row, unplaced = placed
@@ -397,7 +484,9 @@ def _labels_by_row(lines: list[BlockLine], layout: HeaderLayout) -> Labels | Non
         text = "".join(words)
         if not text or text in header_words or is_total(text):
             continue
-        if any(_FIGURE.match(w) or _CLASS.match(w) or _PART.match(w) for w in words):
+        # A whole number among a name's words (a code printed whole, a figure printed without a
+        # separator): the labels are not written row by row.
+        if any(_FIGURE.match(w) or w.isdigit() for w in words):
             return None
         if named[-1]:
             names[-1] = BlockLine(names[-1].text + text, names[-1].page, names[-1].line)  # wrapped in its cell

@@ -587,7 +587,7 @@ def _column_block_table(lines: list[SourceLine], start: int) -> LinearTable | No
     layout = match_layout(" ".join(line.text for line in pages[0] if not any(map(str.isdigit, line.text))))
     if layout is None:
         return None
-    rebuilt = rebuild_pages(pages, layout)
+    rebuilt = rebuild_pages(pages, layout, unit is not None and unit_of(unit.text) == "元")
     if rebuilt is None:
         return not_read_table(lines, start, spans[-1][1], "按列写出的文本未能还原为行")
     rows, unplaced = rebuilt

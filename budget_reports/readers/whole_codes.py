@@ -35,6 +35,9 @@ if TYPE_CHECKING:  # column_blocks reads its pages with this module
     from budget_reports.readers.column_blocks import BlockLine
 
 _CLASS_LENGTH = 3
+_MAX_NAME_LINES = 4  # lines a name wrapped in its cell is printed on, at most
+Label = tuple[str, "BlockLine", "BlockLine"]  # a row's code, the code as printed, its name
+Piece = tuple["BlockLine", str | None, "BlockLine | None"]  # a name line, the code printed beside it (and as printed)
 
 
 def is_whole_code_label(text: str) -> bool:
@@ -58,6 +61,10 @@ def whole_code_rows(
     lone_codes: list[BlockLine] = []  # codes alone on their line: the code column's stream
     whole_numbers: list[BlockLine] = []  # in 元, other whole numbers alone on their line: figures
     lone_names: list[BlockLine] = []  # names alone on their line: the name column's stream
+    pieces: list[Piece] = []  # every name line in the text's order, with the code printed beside it
+    # Lines before the first code that are no header cell: a page's first name, wrapped, may come
+    # before its code (the code after the rows), or a header cell the header's words do not name.
+    early: list[Piece] = []
     totals: list[tuple[int, BlockLine]] = []  # (position among the labels, line)
     header_total = False  # the header's own cell named like the total, seen before the rows
     header_cells = False  # a header cell other than a total's alone on its line: the header written cell by cell
@@ -69,6 +76,7 @@ def whole_code_rows(
         if is_whole_code_label(line.text):
             code, name = line.text.strip().split(maxsplit=1)
             labelled.append((code, replace(line, text=code), replace(line, text=name)))
+            pieces.append((replace(line, text=name), code, replace(line, text=code)))
         elif WHOLE_CODE.match(key):
             lone_codes.append(replace(line, text=key))
         elif is_total(key):
@@ -82,6 +90,9 @@ def whole_code_rows(
             continue  # a page number, a column number: no label
         elif key not in header_words and (labelled or lone_codes):
             lone_names.append(replace(line, text=line.text.strip()))
+            pieces.append((lone_names[-1], None, None))
+        elif key not in header_words:
+            early.append((replace(line, text=line.text.strip()), None, None))
     if in_yuan:
         # Lines standing above a name (the code above its name): where a code printed twice is the code.
         before_name = {replace(line, text=compact(line.text)) for k, line in enumerate(lines) if _above_name(lines, k)}
@@ -90,11 +101,16 @@ def whole_code_rows(
             return None
         lone_codes, figures = codes_read
         whole_numbers += figures
-    # Each column written top to bottom: the lone codes, in the table's order, take the lone names in theirs.
-    if len(lone_codes) != len(lone_names):
-        return None
+    # Each column written top to bottom: the lone codes, in the table's order, take the lone names in
+    # theirs; a name wrapped in its cell is printed on lines one after the other (``_wrapped_names``).
     lone_codes.sort(key=lambda line: line.text)
-    labelled += [(code.text, code, name) for code, name in zip(lone_codes, lone_names, strict=True)]
+    if len(lone_codes) == len(lone_names):
+        labelled += [(code.text, code, name) for code, name in zip(lone_codes, lone_names, strict=True)]
+    else:
+        grouped = _wrapped_names(pieces, lone_codes) or (_wrapped_names(early + pieces, lone_codes) if early else None)
+        if grouped is None:
+            return None
+        labelled = grouped
     if not header_total and header_cells:
         # The header's total cell written after the rows (a table printing its 合计 column last, the
         # header cell by cell): the first total after the rows named like it is the header's.
@@ -113,6 +129,55 @@ def whole_code_rows(
         position, total = totals[0]
         names = [total, *names] if position == 0 else [*names, total]
     return names, parts, whole_numbers
+
+
+def _wrapped_names(pieces: Sequence[Piece], lone_codes: Sequence[BlockLine]) -> list[Label] | None:
+    """Each row's code and name where names wrap in their cells: the name lines, in the text's order,
+    grouped into one name per code (the lone codes, in the table's order, take the groups holding no
+    code beside a name, in theirs); a group of several lines joins into its code's name in the
+    classification reference. None unless exactly one grouping fits, or where a lone code is unknown
+    to the reference (a whole number in 元 taken for one, maybe: no name tells)."""
+    if not all(known_names(code.text) for code in lone_codes):
+        return None
+    known: dict[tuple[int, int], tuple[int, tuple[Label, ...]]] = {}
+
+    def ways(i: int, lone: int) -> tuple[int, tuple[Label, ...]]:
+        """How many groupings (0, 1 or 2: more is as good as 2) of the lines from ``i`` on fit, with
+        ``lone`` lone codes taken before, and one of them."""
+        if i == len(pieces):
+            return (1, ()) if lone == len(lone_codes) else (0, ())
+        if (i, lone) in known:
+            return known[i, lone]
+        count, example = 0, ()
+        for end in range(i + 1, min(i + _MAX_NAME_LINES, len(pieces)) + 1):
+            group = pieces[i:end]
+            beside = [(code, printed) for _, code, printed in group if code is not None and printed is not None]
+            if len(beside) > 1:
+                break
+            taken = lone + (not beside)
+            if beside:
+                code, printed = beside[0]
+            elif lone < len(lone_codes):
+                code, printed = lone_codes[lone].text, lone_codes[lone]
+            else:
+                continue  # no lone code left: the group must take a code printed beside a line of it
+            # Where names wrap, a line left alone may be a wrapped name's part: every name the
+            # reference knows must read as its code's, a joined one always.
+            name = "".join(compact(line.text) for line, _, _ in group)
+            names = known_names(code)
+            if (names or len(group) > 1) and name not in names:
+                continue
+            found, rest = ways(end, taken)
+            if found and not count:
+                example = ((code, printed, replace(group[0][0], text=name)), *rest)
+            count += found
+            if count >= 2:  # two groupings: the text does not say which
+                break
+        known[i, lone] = (min(count, 2), example)
+        return known[i, lone]
+
+    count, grouping = ways(0, 0)
+    return list(grouping) if count == 1 else None
 
 
 def _codes_or_figures(

@@ -1,0 +1,181 @@
+"""A budget printed the ways other provinces print its tables, read back from pdftotext's default
+text (no ``-layout``: a fully ruled table comes out cell by cell, column by column): no fact read that
+the report does not give, every fact not read reported (its figures as ambiguous cells, or its table
+as not read), and the facts read counted exactly, so that a change in either direction shows.
+
+Each variant is the corpus budget (amounts in 元) typeset from its document model with its tables'
+grids changed (``tests/seed_pdf.py``), so no figure is typed here:
+
+- plain integers: every amount without thousands separators (``6397096``), as most reports outside
+  Shanghai print them: a whole number is told from a code by where it stands, not by its print;
+- two decimals, no separators (``6397096.00``);
+- split codes: the code printed in 类 | 款 | 项 columns (``208 | 05 | 01``);
+- names wrapped at six characters in their cells;
+- a 栏次 row (``栏次 | 1 | 2 …``) under each header.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from budget_reports.gold import canonical, extract_frames
+from budget_reports.normalize import parse_decimal
+from budget_reports.readers import read_document
+from budget_reports.text_serializations import write_serialization
+from tests.conftest import corpus_file
+from tests.seed_pdf import is_figure
+from tests.serialization_facts import NOT_COMPARED, VIEWS, facts, measured
+from tests.test_printed_variants_pdf import (
+    BUDGET,
+    Grid,
+    _column_numbers,
+    _header_rows,
+    _money,
+    _money_columns,
+    _wrapped_names,
+    printed_variants,
+)
+
+_WHOLE_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+_MIN_CODES = 3
+
+
+def _plain_integers(grid: Grid) -> Grid:
+    """Every amount printed without its thousands separators."""
+    return [[text.replace(",", "") if is_figure(text) else text for text in row] for row in grid]
+
+
+def _two_decimals(grid: Grid) -> Grid:
+    """Every whole amount of a money column printed with two decimals and no separator."""
+    money = set(_money_columns(grid))
+    return [
+        [
+            text.replace(",", "") + ".00" if c in money and re.fullmatch(r"[\d,]+", text) else text
+            for c, text in enumerate(row)
+        ]
+        for row in grid
+    ]
+
+
+def _code_column(grid: Grid) -> int | None:
+    body = grid[_header_rows(grid) :]
+    for c in range(len(grid[0])):
+        printed = [row[c] for row in body if row[c]]
+        if len(printed) >= _MIN_CODES and all(_WHOLE_CODE.match(t) for t in printed):
+            return c
+    return None
+
+
+def _split_codes(grid: Grid) -> Grid:
+    """The code column printed as three, 类 | 款 | 项 (``208 | 05 | 01``), those words under its header."""
+    c = _code_column(grid)
+    if c is None:
+        return grid
+    header = _header_rows(grid)
+    out = []
+    for r, row in enumerate(grid):
+        code = row[c]
+        parts = [code[:3], code[3:5], code[5:7]] if r >= header and _WHOLE_CODE.match(code) else [code, "", ""]
+        out.append([*row[:c], *parts, *row[c + 1 :]])
+    words = [""] * c + ["类", "款", "项"] + [""] * (len(grid[0]) - c - 1)
+    return [*out[:header], words, *out[header:]]
+
+
+VARIANTS: dict[str, Callable[[Grid], Grid]] = {
+    "plain-integers": _plain_integers,
+    "two-decimals": _two_decimals,
+    "split-codes": _split_codes,
+    "wrapped-names": _wrapped_names,
+    "column-numbers": _column_numbers,
+}
+
+# variant -> table facts (of 100) of the budget read from pdftotext's default text. The budget as
+# printed gives 93 (the 三公 table's four lines reported ambiguous, 财政拨款收支总表's three).
+DEFAULT_READ = {
+    # The overviews (收支总表, 财政拨款收支总表) are read by their own readers, which need a
+    # separator or decimals to tell a figure: the first's three 类 lines and the second table are
+    # reported. (8 before whole numbers were read as figures in tables in 元.)
+    "plain-integers": 83,
+    "two-decimals": 93,
+    # Each row's parts read as the whole code they spell (``split_codes``), a 项 part printed with
+    # its name apart from its 类 and 款 joined to the 类+款 printed twice (18 before: the tables
+    # written by columns reported not read).
+    "split-codes": 87,
+    # Each name's lines grouped into its code's name by the classification (13 before), a page's
+    # first name too, printed before any code: what the budget as printed gives, but 收入总表's
+    # 财政拨款收入 line (reported).
+    "wrapped-names": 92,
+    # The overviews' column numbers (1 栏次, 2 …) are no labels of theirs (overview_labels): both
+    # read as when printed without them (78 before).
+    "column-numbers": 93,
+}
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, str], Path]:
+    return printed_variants(tmp_path_factory, VARIANTS)
+
+
+@pytest.fixture(scope="module")
+def truth() -> dict[str, pl.DataFrame]:
+    return extract_frames(corpus_file(BUDGET), BUDGET)
+
+
+def _table_matched(expected: dict, got: dict) -> tuple[int, dict[str, int]]:
+    """Table facts matched, and per table view those read that the report does not give."""
+    counts = measured(expected, got)
+    matched = sum(m for view, (m, _, _) in counts.items() if view.endswith("/table"))
+    extra = {view: x for view, (_, _, x) in counts.items() if x and view.endswith("/table")}
+    return matched, extra
+
+
+def _reported_figures(frames: dict[str, pl.DataFrame]) -> set[Decimal]:
+    findings = frames["dq_findings"].filter(pl.col("rule_id") == "extraction.ambiguous_cell")
+    values = (parse_decimal(v) for v in findings["actual"].to_list() if v)
+    return {v for v in values if v is not None}
+
+
+def _unreported(truth: dict[str, pl.DataFrame], got: dict[str, pl.DataFrame], lost: list[str]) -> list[str]:
+    """The budget's table facts the text does not give that nothing reports: none of their amounts
+    is an ambiguous cell (in 元 as printed, or in 万元) and no table they come from is reported not read."""
+    reported = _reported_figures(got)
+    out = []
+    for view in VIEWS:
+        wanted = truth[view].filter(pl.col("source_kind") == "table")
+        columns = [c for c in wanted.columns if c not in NOT_COMPARED]
+        have = {tuple(map(canonical, row)) for row in got[view].select(columns).iter_rows()}
+        for row in wanted.select(columns).iter_rows(named=True):
+            if tuple(canonical(v) for v in row.values()) in have:
+                continue
+            amounts = [Decimal(str(v)) for c, v in row.items() if isinstance(v, Decimal | float | int) and c != "level"]
+            as_figures = all(a in reported or a * 10_000 in reported for a in amounts) and amounts
+            table = row.get("source_table")
+            in_lost = any(table in message for message in lost) if table else bool(lost)
+            if not (as_figures or in_lost):
+                out.append(f"{view}: {row}")
+    return out
+
+
+@pytest.mark.parametrize("variant", list(DEFAULT_READ))
+def test_default_text_of_a_budget_printed_another_way(
+    printed: Callable[[str, str], Path], truth: dict[str, pl.DataFrame], tmp_path: Path, variant: str
+) -> None:
+    text = write_serialization(printed(BUDGET, variant), "pdftotext", tmp_path)
+    got = extract_frames(text, BUDGET)
+    matched, extra = _table_matched(facts(truth), facts(got))
+    assert extra == {}
+    assert _unreported(truth, got, read_document(text, BUDGET).lost) == []
+    assert matched == DEFAULT_READ[variant]
+
+
+def test_plain_integers_are_printed_as_such(printed: Callable[[str, str], Path], tmp_path: Path) -> None:
+    """The variant prints what it says: no amount with a separator or decimals is left in the text."""
+    text = write_serialization(printed(BUDGET, "plain-integers"), "pdftotext", tmp_path).read_text(encoding="utf-8")
+    assert "6397096" in text
+    assert not any(_money(word) for word in text.split() if re.fullmatch(r"[\d,]+", word))
