@@ -94,8 +94,8 @@ VARIANTS: dict[str, tuple[Callable[[Grid], Grid] | None, bool]] = {
 #   20805's name (326.72 326.72 84.65 84.65) split the one way both rows add up; its 208 and
 #   2210203 names (read glued to 20805's, and to a page number and the next page's labels) right.
 # - 栏次 and split codes on portrait pages: the column numbers (1 2 3, 1 栏次 in the overview) are no
-#   cells; as on portrait pages but for the 三公 table's 三公经费 total (its 栏次 numbers taken out
-#   of the column blocks before the table is read: the total reported, not read).
+#   cells; as on portrait pages but for the 三公 table's 三公经费 total, reported, not read (read
+#   before whole figures and split codes were read in tables written by columns; cause not traced).
 # - wrapped names: the cells of the function tables come out of order (a name several rows after
 #   its code and figures): those tables are reported not read, never read with wrong names.
 READ = {
