@@ -34,8 +34,10 @@ run: setup $(DAGSTER_HOME)/dagster.yaml
 system-deps:
 	@scripts/system-deps.sh
 
+# One pytest process per core (pytest-xdist), each test file's tests in one of them (--dist loadfile),
+# so a module's cached fixtures are built once.
 test: setup system-deps lint
-	VENV=$(VENV) scripts/test-in-parts.sh
+	$(VENV)/bin/python -m pytest -n auto --dist loadfile
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -74,6 +74,7 @@ class TablePdf:
     def save(self, path: Path) -> Path:
         self._finish_page()
         self.pdf.save(path)
+        self.cjk.close()
         self.pdf.close()
         return path
 

@@ -24,8 +24,7 @@ from pathlib import Path
 from PIL import ImageFont
 
 from budget_reports.model import BlockKind, Document, Table
-from tests.cjk_table_pdf import CjkFont, cjk_font_path
-from tests.test_readers_pdf_synthetic import Builder
+from tests.cjk_table_pdf import TablePdf, cjk_font_path
 
 PORTRAIT = (595.0, 842.0)
 LANDSCAPE = (842.0, 595.0)
@@ -152,21 +151,19 @@ def column_widths(grid: list[list[str]], slots: Sequence[Slot], total: float) ->
     return [m + spare * k / sum(lacking) for m, k in zip(least, lacking, strict=True)]
 
 
-class ReportPdf(Builder):
+class ReportPdf(TablePdf):
     """Pages of prose and ruled tables in the CJK font."""
 
     def __init__(self, merged: bool = True, table_page: tuple[float, float] = LANDSCAPE) -> None:
         super().__init__()
         self.merged = merged
         self.table_page = table_page
-        self.cjk = CjkFont(self.pdf)
         self.top = 0.0
         self.pages = 0
         self.portrait = False
 
     def text(self, x: float, top: float, text: str, size: float = PROSE_SIZE) -> None:
-        assert self.page is not None
-        self.cjk.write(self.page, x, top, text, size, self.height)
+        super().text(x, top, text, size)
 
     def start_page(self, size: tuple[float, float]) -> None:
         self.new_page(*size)
