@@ -72,6 +72,19 @@ def _corrupt_xlsx(path: Path) -> None:
             target.writestr(name, data)
 
 
+def _newer_zip_version(path: Path) -> None:
+    """A real workbook whose central directory says its first part needs zip version 6.9 to extract."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active["A1"] = "收入支出决算总表"
+    book.save(path)
+    data = bytearray(path.read_bytes())
+    entry = data.index(b"PK\x01\x02")  # the first central directory header
+    data[entry + 6 : entry + 8] = (69).to_bytes(2, "little")  # "version needed to extract"
+    path.write_bytes(bytes(data))
+
+
 def _sparse(path: Path) -> None:
     with path.open("wb") as handle:
         handle.truncate(200 * 1024 * 1024)
@@ -97,6 +110,7 @@ BAD_FILES: dict[str, tuple[str, Callable[[Path], None], list[str]]] = {
     "directory": ("文件夹.docx", lambda p: p.mkdir(), ["是一个文件夹而不是文件"]),
     "fifo": ("管道.txt", lambda p: os.mkfifo(p), ["不是普通文件"]),
     "corrupt-xlsx": ("损坏.xlsx", _corrupt_xlsx, ["XLSX 文件已损坏"]),
+    "xlsx-newer-zip": ("新版压缩.xlsx", _newer_zip_version, ["XLSX 文件使用了无法读取的 ZIP 格式", "6.9"]),
     "binary-doc": ("旧版.doc", _binary_doc, ["LibreOffice", "另存为 .docx"]),
 }
 

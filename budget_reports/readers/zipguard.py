@@ -30,6 +30,8 @@ def check_zip(path: Path, format_name: str, required: str | None = None) -> None
             entries = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise ReadError(f"{format_name} 文件已损坏，无法打开（{exc}）") from exc
+    except NotImplementedError as exc:  # an entry needing a newer zip version than Python reads (or damaged so)
+        raise ReadError(f"{format_name} 文件使用了无法读取的 ZIP 格式或已损坏（{exc}）") from exc
     if len(entries) > MAX_ENTRIES:
         raise ReadError(f"{format_name} 文件包含 {len(entries)} 个内部文件，超过上限 {MAX_ENTRIES}，疑似恶意压缩包")
     total = 0
