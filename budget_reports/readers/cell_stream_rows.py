@@ -34,13 +34,13 @@ from budget_reports.normalize import compact
 from budget_reports.readers.block_words import BARE_FIGURE, CLASS_CODE, CODE_PART, WHOLE_CODE, figure_value
 from budget_reports.readers.code_names import is_name_of, known_names
 from budget_reports.readers.linear_rows import Token
-from budget_reports.readers.printed_numbers import COLUMN_NUMBER, is_page_number
+from budget_reports.readers.printed_numbers import COLUMN_NUMBER, COLUMN_NUMBER_WORDS, is_page_number
 from budget_reports.readers.table_headers import Side
 
 # A 项's part printed with its name, in one cell (``01 行政运行``).
 _ITEM_NAME = re.compile(r"^(\d{2})\s*(\D.*)$")
 # Header words a cell-by-cell stream may print among the rows (the code columns' heads, 栏次).
-_HEADER_WORDS = frozenset({"类", "款", "项", "栏次", "行次"})
+_HEADER_WORDS = frozenset({"类", "款", "项", *COLUMN_NUMBER_WORDS})
 _CLASS_LENGTH, _GROUP_LENGTH, _ITEM_LENGTH = 3, 5, 7
 
 

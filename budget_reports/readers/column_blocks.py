@@ -50,6 +50,7 @@ from budget_reports.readers.code_names import known_names
 from budget_reports.readers.interleaved_columns import LABEL_HEADER_WORDS, code_readings, name_lines, place_streams
 from budget_reports.readers.late_cells import place_late_cells
 from budget_reports.readers.linear_rows import Segment, Token
+from budget_reports.readers.printed_numbers import opens_column_numbers
 from budget_reports.readers.row_streams import place_cells
 from budget_reports.readers.split_codes import joined_codes
 from budget_reports.readers.table_headers import HeaderLayout, LabelKind, Side
@@ -62,7 +63,6 @@ _FULL_NAME = (Match.EXACT, Match.SHORTENED, Match.ALIAS)
 _SAME_NAME = (*_FULL_NAME, Match.TRUNCATED)
 _MIN_FIGURE_LINES = 4  # a page with fewer figures says nothing of how its table was written
 _MAX_PART_RUNS = 10  # runs of 款/项 parts per page split between the two columns every way
-_COLUMN_NUMBERS = ("栏次", "行次")
 _LABEL_COLUMNS = 3  # a 栏次 row may number the code and name columns too
 
 
@@ -97,7 +97,7 @@ def _without_column_numbers(page: list[BlockLine], width: int) -> list[BlockLine
     line among the header's cells: whole numbers alone on their line that no table in 元 must take
     for figures. Only where the page prints 栏次 (行次), each number's first line, from 1 up while
     they run on (at most one per column and the label columns')."""
-    if not any(compact(line.text).startswith(_COLUMN_NUMBERS) for line in page):
+    if not any(opens_column_numbers(line.text) for line in page):
         return page
     first: dict[str, int] = {}
     for k, line in enumerate(page):
@@ -285,19 +285,26 @@ def _rebuild_interleaved(
         return None
     if fitting:
         rebuilt = _rows_placed(lines, side, *fitting[0])
-        if rebuilt is not None or (joined := joined_codes(lines)) is None:
+        if rebuilt is not None:
             return rebuilt
         # Codes in 类 | 款 | 项 columns, each row printing every part: its parts read as streams fit
         # no placement; the codes they spell, whole, may.
-        whole = _whole_labels(joined, layout, carried, in_yuan)
-        return _rows_placed(lines, side, *whole, whole_codes=True, late=False) if whole is not None else None
+        return _joined_code_rows(lines, layout, carried, in_yuan)
     # Codes printed whole beside their names (budget tables), or in 类 | 款 | 项 columns.
     whole = _whole_labels(lines, layout, carried, in_yuan)
     if whole is not None:
         return _rows_placed(lines, side, *whole, whole_codes=True)
+    return _joined_code_rows(lines, layout, carried, in_yuan)
+
+
+def _joined_code_rows(
+    lines: list[BlockLine], layout: HeaderLayout, carried: Sequence[str], in_yuan: bool
+) -> tuple[list[tuple[Segment, RowFigures]], list[AmbiguousCell]] | None:
+    """The rows read by the whole codes each row's 类 | 款 | 项 parts spell (``split_codes``); None
+    where the page prints no such parts or they give no rows."""
     joined = joined_codes(lines)
     whole = _whole_labels(joined, layout, carried, in_yuan) if joined is not None else None
-    return _rows_placed(lines, side, *whole, whole_codes=True, late=False) if whole is not None else None
+    return _rows_placed(lines, layout.sides[0], *whole, whole_codes=True, late=False) if whole is not None else None
 
 
 def _stream_labels(lines: list[BlockLine], layout: HeaderLayout, carried: Sequence[str]) -> list[Labels]:

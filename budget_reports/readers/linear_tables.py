@@ -69,7 +69,7 @@ from budget_reports.readers.linear_rows import (
 )
 from budget_reports.readers.overview_labels import named_side
 from budget_reports.readers.pdf_text import PAGE_NUMBER
-from budget_reports.readers.printed_numbers import is_page_number
+from budget_reports.readers.printed_numbers import is_page_number, opens_column_numbers
 from budget_reports.readers.report_alignment import with_report_alignment
 from budget_reports.readers.side_cells import WRITTEN_BY_CELLS, WRITTEN_BY_CELLS_ONE_SIDE, written_cell_by_cell
 from budget_reports.readers.table_headers import HeaderLayout, LabelKind, Side, match_layout
@@ -82,7 +82,6 @@ _ZERO = Decimal(0)
 _HEADER_MAX_LINES = 30
 # A body line is never this long without a figure: prose after the table.
 _ROW_MAX_CHARS = 70
-_COLUMN_NUMBERS = ("栏次", "行次")
 _TABLE_END = re.compile(rf"^(?:注[:：]|说明[:：]|{pattern_of(PART)}|附件|附表\s*\d)")
 _FUNCTION_CODE_LENGTHS = (3, 5, 7)
 _COLUMN_GAP = re.compile(r"\S {3,}\S")
@@ -253,7 +252,7 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
             return None
         if unit is None and unit_of(text) is not None and not header:
             unit = lines[i]
-        elif _is_column_numbers(text):
+        elif opens_column_numbers(text):
             pass
         elif is_row_line(line_tokens(text, None, 0), coded=True) and header and not _total_in_header(lines, i, header):
             break
@@ -504,7 +503,7 @@ def _header_continuation(lines: list[SourceLine], i: int) -> tuple[list[SourceLi
         key = compact(line.text)
         if line.page != lines[i].page or is_title(line.text) or _TABLE_END.match(key) or "。" in key:
             return rest, None
-        if not key or unit_of(line.text) is not None or _is_column_numbers(line.text):
+        if not key or unit_of(line.text) is not None or opens_column_numbers(line.text):
             continue
         if is_row_line(line_tokens(line.text, None, 0), coded=True):
             return rest, k
@@ -519,7 +518,7 @@ def _continued_rows_start(lines: list[SourceLine], begin: int, header_key: str, 
     end = _skip_repeated_header(lines, begin, header_key, coded)
     while end < len(lines):
         repeated = [line for line in lines[begin:end] if (key := compact(line.text)) and key in header_key]
-        if not _is_column_numbers(lines[end].text) and not (repeated and _total_in_header(lines, end, repeated)):
+        if not opens_column_numbers(lines[end].text) and not (repeated and _total_in_header(lines, end, repeated)):
             return end
         end = _skip_repeated_header(lines, end + 1, header_key, coded)
     return end
@@ -634,10 +633,6 @@ def _continues_in_columns(page: list[BlockLine]) -> bool:
     )
 
 
-def _is_column_numbers(text: str) -> bool:
-    return compact(text).startswith(_COLUMN_NUMBERS)
-
-
 def _skip_repeated_header(lines: list[SourceLine], i: int, header_key: str, coded: bool) -> int:
     """After a page break: skip the title (续), unit line, repeated header and page furniture."""
     while i < len(lines):
@@ -650,7 +645,7 @@ def _skip_repeated_header(lines: list[SourceLine], i: int, header_key: str, code
             not key
             or is_page_number(key)
             or unit_of(text) is not None
-            or _is_column_numbers(text)
+            or opens_column_numbers(text)
             or key in header_key
             or (kind_of_title(key) is not None and "续" in key)
         )

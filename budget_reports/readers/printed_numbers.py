@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
+from budget_reports.normalize import compact
 from budget_reports.readers.pdf_text import PAGE_NUMBER
 
 # A column's number: never zero-padded (a code's 款 or 项 part is: ``05``), never a money figure.
 COLUMN_NUMBER = re.compile(r"^[1-9]\d?$")
-_COLUMN_NUMBER_WORDS = ("栏次", "行次")
+COLUMN_NUMBER_WORDS = ("栏次", "行次")  # the label of a row numbering the columns
 
 
 def is_page_number(key: str) -> bool:
@@ -23,4 +24,9 @@ def is_column_number_cell(text: str) -> bool:
     """A cell of the 栏次 row alone or with its label (``1 栏次``, ``2``): where no code is printed (an
     overview), a bare one- or two-digit number is a column's number."""
     words = text.split()
-    return bool(words) and all(w in _COLUMN_NUMBER_WORDS or COLUMN_NUMBER.match(w) for w in words)
+    return bool(words) and all(w in COLUMN_NUMBER_WORDS or COLUMN_NUMBER.match(w) for w in words)
+
+
+def opens_column_numbers(text: str) -> bool:
+    """A line opening with the 栏次 (行次) label: the row numbering the columns, or its label's cell."""
+    return compact(text).startswith(COLUMN_NUMBER_WORDS)
