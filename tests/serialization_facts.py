@@ -74,6 +74,17 @@ def measured(expected: Facts, got: Facts) -> dict[str, tuple[int, int, int]]:
     }
 
 
+def table_facts_not_in_report(expected: Facts, got: Facts) -> dict[str, int]:
+    """Per table view, the facts read that the report does not give (a figure in a wrong row or
+    column, a wrong code or name)."""
+    return {view: extra for view, (_, _, extra) in measured(expected, got).items() if extra and view.endswith("/table")}
+
+
+def table_facts_matched(expected: Facts, got: Facts) -> int:
+    """How many table facts read are the report's."""
+    return sum(matched for view, (matched, _, _) in measured(expected, got).items() if view.endswith("/table"))
+
+
 def shortfalls(
     expected: Facts,
     got: Facts,

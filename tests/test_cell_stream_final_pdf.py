@@ -17,7 +17,6 @@ one split only makes both rows add up.
 
 from __future__ import annotations
 
-import re
 import shutil
 from collections.abc import Callable
 from decimal import Decimal
@@ -32,43 +31,17 @@ from budget_reports.readers import read_document
 from budget_reports.readers.text import read_text
 from budget_reports.text_serializations import write_serialization
 from tests.conftest import corpus_file
+from tests.printed_variants import FINAL, column_numbers, each_table, split_codes, wrapped_names
 from tests.seed_pdf import LANDSCAPE, PORTRAIT, typeset
 from tests.serialization_facts import VIEWS, _by_key, _figure, facts, guessed_figures, measured
 from tests.standard_table_grids import grid_table
-from tests.test_printed_variants_pdf import _column_numbers, _header_rows, _wrapped_names
-from tests.test_total_column_last_pdf import _each_table
 
-FINAL = "shanghai-putuo-finance-bureau-2024-final.pdf"
 Grid = list[list[str]]
-_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _VALUES = ("value", "amount", "actual", "basic", "project", "budget_initial", "budget_adjusted", "budget_value")
 
 
-def _code_column(grid: Grid) -> int | None:
-    body = [row for row in grid[_header_rows(grid) :] if any(row)]
-    for c in range(len(grid[0])):
-        codes = [row[c] for row in body if row[c]]
-        if len(codes) >= 3 and all(_CODE.match(x) for x in codes) and any(len(x) > 3 for x in codes):
-            return c
-    return None
-
-
-def _split_codes(grid: Grid) -> Grid:
-    """A whole code column printed as three: 类 | 款 | 项 (``2080505`` → ``208 | 05 | 05``)."""
-    c = _code_column(grid)
-    if c is None:
-        return grid
-    header = _header_rows(grid)
-    out = []
-    for r, row in enumerate(grid):
-        code = row[c]
-        parts = [code[:3], code[3:5], code[5:7]] if r >= header and _CODE.match(code) else [code, "", ""]
-        out.append([*row[:c], *parts, *row[c + 1 :]])
-    return [*out[:header], [""] * c + ["类", "款", "项"] + [""] * (len(grid[0]) - c - 1), *out[header:]]
-
-
 def _split_with_column_numbers(grid: Grid) -> Grid:
-    return _column_numbers(_split_codes(grid))
+    return column_numbers(split_codes(3, first_only=True)(grid))
 
 
 # variant -> (change of each table's grid, portrait pages)
@@ -76,7 +49,7 @@ VARIANTS: dict[str, tuple[Callable[[Grid], Grid] | None, bool]] = {
     "landscape": (None, False),
     "portrait": (None, True),
     "column-numbers+split-codes+portrait": (_split_with_column_numbers, True),
-    "wrapped-names": (_wrapped_names, False),
+    "wrapped-names": (wrapped_names, False),
 }
 
 # variant -> table facts (of 97) read from the pdftotext default text (14 on landscape pages and 23
@@ -113,7 +86,7 @@ def _variant(document: Document, change: Callable[[Grid], Grid] | None) -> Docum
     def changed(table: Table) -> Table:
         return grid_table(change(table.grid()), table.page, table.line or 0)
 
-    return _each_table(document, changed)
+    return each_table(document, changed)
 
 
 @pytest.fixture(scope="module")

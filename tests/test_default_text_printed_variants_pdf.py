@@ -29,21 +29,18 @@ from budget_reports.normalize import parse_decimal
 from budget_reports.readers import read_document
 from budget_reports.text_serializations import write_serialization
 from tests.conftest import corpus_file
-from tests.seed_pdf import is_figure
-from tests.serialization_facts import NOT_COMPARED, VIEWS, facts, measured
-from tests.test_printed_variants_pdf import (
+from tests.printed_variants import (
     BUDGET,
     Grid,
-    _column_numbers,
-    _header_rows,
-    _money,
-    _money_columns,
-    _wrapped_names,
+    column_numbers,
+    is_money,
+    money_columns,
     printed_variants,
+    split_codes,
+    wrapped_names,
 )
-
-_WHOLE_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
-_MIN_CODES = 3
+from tests.seed_pdf import is_figure
+from tests.serialization_facts import NOT_COMPARED, VIEWS, facts, measured
 
 
 def _plain_integers(grid: Grid) -> Grid:
@@ -53,7 +50,7 @@ def _plain_integers(grid: Grid) -> Grid:
 
 def _two_decimals(grid: Grid) -> Grid:
     """Every whole amount of a money column printed with two decimals and no separator."""
-    money = set(_money_columns(grid))
+    money = set(money_columns(grid))
     return [
         [
             text.replace(",", "") + ".00" if c in money and re.fullmatch(r"[\d,]+", text) else text
@@ -63,36 +60,12 @@ def _two_decimals(grid: Grid) -> Grid:
     ]
 
 
-def _code_column(grid: Grid) -> int | None:
-    body = grid[_header_rows(grid) :]
-    for c in range(len(grid[0])):
-        printed = [row[c] for row in body if row[c]]
-        if len(printed) >= _MIN_CODES and all(_WHOLE_CODE.match(t) for t in printed):
-            return c
-    return None
-
-
-def _split_codes(grid: Grid) -> Grid:
-    """The code column printed as three, 类 | 款 | 项 (``208 | 05 | 01``), those words under its header."""
-    c = _code_column(grid)
-    if c is None:
-        return grid
-    header = _header_rows(grid)
-    out = []
-    for r, row in enumerate(grid):
-        code = row[c]
-        parts = [code[:3], code[3:5], code[5:7]] if r >= header and _WHOLE_CODE.match(code) else [code, "", ""]
-        out.append([*row[:c], *parts, *row[c + 1 :]])
-    words = [""] * c + ["类", "款", "项"] + [""] * (len(grid[0]) - c - 1)
-    return [*out[:header], words, *out[header:]]
-
-
 VARIANTS: dict[str, Callable[[Grid], Grid]] = {
     "plain-integers": _plain_integers,
     "two-decimals": _two_decimals,
-    "split-codes": _split_codes,
-    "wrapped-names": _wrapped_names,
-    "column-numbers": _column_numbers,
+    "split-codes": split_codes(3, first_only=True),
+    "wrapped-names": wrapped_names,
+    "column-numbers": column_numbers,
 }
 
 # variant -> table facts (of 100) of the budget read from pdftotext's default text. The budget as
@@ -178,4 +151,4 @@ def test_plain_integers_are_printed_as_such(printed: Callable[[str, str], Path],
     """The variant prints what it says: no amount with a separator or decimals is left in the text."""
     text = write_serialization(printed(BUDGET, "plain-integers"), "pdftotext", tmp_path).read_text(encoding="utf-8")
     assert "6397096" in text
-    assert not any(_money(word) for word in text.split() if re.fullmatch(r"[\d,]+", word))
+    assert not any(is_money(word) for word in text.split() if re.fullmatch(r"[\d,]+", word))

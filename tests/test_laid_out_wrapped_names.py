@@ -28,9 +28,9 @@ from budget_reports.readers import read_document
 from budget_reports.readers.text import read_text
 from budget_reports.text_serializations import write_serialization
 from tests.conftest import corpus_file
+from tests.printed_variants import BUDGET, BUDGET_FACTS, FINAL, with_grids, wrapped_names
 from tests.seed_pdf import typeset
 from tests.serialization_facts import VIEWS, _by_key, _figure, facts, guessed_figures, measured
-from tests.test_printed_variants_pdf import BUDGET, BUDGET_FACTS, FINAL, _with_grids, _wrapped_names
 from tests.test_readers_laid_out import CODE_X, FIGURE_X, NAME_X, _at, _header
 from tests.test_readers_text_tables import ROWS, TITLE, TOTAL
 
@@ -48,7 +48,7 @@ def case(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
         pytest.skip("pdftotext (poppler-utils) is not installed: scripts/system-deps.sh installs it")
     report, width = request.param
     folder = tmp_path_factory.mktemp(f"wrapped-{width}")
-    document = _with_grids(read_document(corpus_file(report), report), partial(_wrapped_names, width=width))
+    document = with_grids(read_document(corpus_file(report), report), partial(wrapped_names, width=width))
     pdf = typeset(document, folder / f"{Path(report).stem}.pdf", merged=False)
     return report, width, write_serialization(pdf, "pdftotext-layout", folder)
 
@@ -113,7 +113,7 @@ def test_a_table_alone_is_read_as_printed(title: str, width: int, tmp_path: Path
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed: scripts/system-deps.sh installs it")
     report = read_document(corpus_file(BUDGET), BUDGET)
-    alone = _table_alone(_with_grids(report, partial(_wrapped_names, width=width)), title)
+    alone = _table_alone(with_grids(report, partial(wrapped_names, width=width)), title)
     text = write_serialization(typeset(alone, tmp_path / "alone.pdf", merged=False), "pdftotext-layout", tmp_path)
     read = read_text(text.read_text(encoding="utf-8"), text.name)
     assert _grids(read) == _grids(_table_alone(report, title))

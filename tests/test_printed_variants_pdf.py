@@ -24,120 +24,28 @@ from pathlib import Path
 import pytest
 
 from budget_reports.gold import extract_frames
-from budget_reports.model import Document, Table
 from budget_reports.readers import read_document
-from budget_reports.text_serializations import write_serialization
 from tests.conftest import corpus_file
-from tests.seed_pdf import PORTRAIT, is_figure, typeset
-from tests.serialization_facts import Facts, facts, measured
-from tests.standard_table_grids import grid_table
-from tests.test_total_column_last_pdf import _each_table
-
-BUDGET = "shanghai-putuo-urban-management-2026-budget.txt"
-FINAL = "shanghai-putuo-finance-bureau-2024-final.pdf"
-Grid = list[list[str]]
-
-
-def _money(text: str) -> bool:
-    """A printed amount: a figure with a separator or decimals (a code or a column number has neither)."""
-    return is_figure(text) and ("," in text or "." in text)
-
-
-def _header_rows(grid: Grid) -> int:
-    return next((r for r, row in enumerate(grid) if any(_money(x) for x in row)), len(grid))
-
-
-def _money_columns(grid: Grid) -> list[int]:
-    """Columns printing amounts, and the empty columns right of the first headed in the header."""
-    body = grid[_header_rows(grid) :]
-    printed = [c for c in range(len(grid[0])) if any(_money(row[c]) for row in body)]
-    if not printed:
-        return []
-    headed = [
-        c
-        for c in range(printed[0], len(grid[0]))
-        if c not in printed and not any(row[c] for row in body) and any(row[c] for row in grid[: _header_rows(grid)])
-    ]
-    return sorted(printed + headed)
-
-
-def _with_grids(document: Document, change: Callable[[Grid], Grid], only_changed: bool = False) -> Document:
-    """Each table's grid changed; ``only_changed``: the tables the change leaves alone kept as read
-    (their merged cells too), so that what a variant changes is all that differs."""
-
-    def changed(table: Table) -> Table:
-        grid = table.grid()
-        new = change(grid)
-        return table if only_changed and new == grid else grid_table(new, table.page, table.line or 0)
-
-    return _each_table(document, changed)
-
-
-def _column_numbers(grid: Grid) -> Grid:
-    """A 栏次 row under the header: each money column's number, 栏次 in the column left of each run."""
-    money = _money_columns(grid)
-    if not money:
-        return grid
-    row = [""] * len(grid[0])
-    for number, c in enumerate(money, start=1):
-        row[c] = str(number)
-        if c > 0 and c - 1 not in money:
-            row[c - 1] = "栏次"
-    header = _header_rows(grid)
-    return [*grid[:header], row, *grid[header:]]
-
-
-def _dashes(grid: Grid) -> Grid:
-    """Each empty money cell of a row printing an amount printed as ``-``."""
-    money = set(_money_columns(grid))
-    header = _header_rows(grid)
-    return [
-        [
-            "-" if r >= header and c in money and not text and any(_money(x) for x in row) else text
-            for c, text in enumerate(row)
-        ]
-        for r, row in enumerate(grid)
-    ]
-
-
-def _wrapped_names(grid: Grid, width: int = 6) -> Grid:
-    """Each name of the body longer than ``width`` characters broken into lines of ``width``."""
-    money = set(_money_columns(grid))
-    header = _header_rows(grid)
-    return [
-        [
-            "\n".join(text[k : k + width] for k in range(0, len(text), width))
-            if r >= header and c not in money and len(text) > width and not is_figure(text)
-            else text
-            for c, text in enumerate(row)
-        ]
-        for r, row in enumerate(grid)
-    ]
-
+from tests.printed_variants import (
+    BUDGET,
+    BUDGET_FACTS,
+    FINAL,
+    Grid,
+    column_numbers,
+    dashes,
+    printed_variants,
+    read_back,
+    report_facts,
+    wrapped_names,
+)
+from tests.seed_pdf import PORTRAIT, typeset
+from tests.serialization_facts import facts, table_facts_matched, table_facts_not_in_report
 
 VARIANTS: dict[str, Callable[[Grid], Grid]] = {
-    "column-numbers": _column_numbers,
-    "dashes": _dashes,
-    "wrapped-names": _wrapped_names,
+    "column-numbers": column_numbers,
+    "dashes": dashes,
+    "wrapped-names": wrapped_names,
 }
-
-
-def printed_variants(
-    tmp_path_factory: pytest.TempPathFactory, variants: dict[str, Callable[[Grid], Grid]]
-) -> Callable[[str, str], Path]:
-    """The PDF of a corpus report printed as one of ``variants`` (each made once)."""
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed: scripts/system-deps.sh installs it")
-    made: dict[tuple[str, str], Path] = {}
-
-    def pdf(report: str, variant: str) -> Path:
-        if (report, variant) not in made:
-            document = _with_grids(read_document(corpus_file(report), report), variants[variant])
-            folder = tmp_path_factory.mktemp(variant)
-            made[report, variant] = typeset(document, folder / f"{Path(report).stem}.pdf", merged=False)
-        return made[report, variant]
-
-    return pdf
 
 
 @pytest.fixture(scope="module")
@@ -145,26 +53,6 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, str], Pa
     return printed_variants(tmp_path_factory, VARIANTS)
 
 
-def _truth(report: str) -> Facts:
-    return facts(extract_frames(corpus_file(report), report))
-
-
-def _read(pdf: Path, serializer: str, folder: Path, report: str) -> Facts:
-    return facts(extract_frames(write_serialization(pdf, serializer, folder), report))
-
-
-def _not_in_report(expected: Facts, got: Facts) -> dict[str, int]:
-    """Per table view, the facts read that the report does not give (a figure in a wrong row or
-    column, a wrong code or name)."""
-    return {view: extra for view, (_, _, extra) in measured(expected, got).items() if extra and view.endswith("/table")}
-
-
-def _matched(expected: Facts, got: Facts) -> int:
-    return sum(matched for view, (matched, _, _) in measured(expected, got).items() if view.endswith("/table"))
-
-
-# The budget's table facts: 22 metrics, 1 income source, 44 function lines, 33 economic lines.
-BUDGET_FACTS = 100
 # serializer -> table facts of the budget read with a 栏次 row under each table's header.
 # - pdftotext default: what it reads without 栏次 (the overviews' column numbers, ``1 栏次`` and ``2``
 #   among their labels, are no labels: readers/printed_numbers.py); the 三公 table's figures and the
@@ -183,17 +71,17 @@ def test_the_pdf_of_a_budget_printing_column_numbers(printed: Callable[[str, str
     """Read from the PDF, every fact of the budget: the 三公 table's 1 … 7 under its header are no
     amounts (they were read as them)."""
     got = facts(extract_frames(printed(BUDGET, "column-numbers"), BUDGET))
-    assert _not_in_report(_truth(BUDGET), got) == {}
-    assert _matched(_truth(BUDGET), got) == BUDGET_FACTS
+    assert table_facts_not_in_report(report_facts(BUDGET), got) == {}
+    assert table_facts_matched(report_facts(BUDGET), got) == BUDGET_FACTS
 
 
 @pytest.mark.parametrize("serializer", list(COLUMN_NUMBERS_READ))
 def test_texts_of_a_budget_printing_column_numbers(
     printed: Callable[[str, str], Path], tmp_path: Path, serializer: str
 ) -> None:
-    got = _read(printed(BUDGET, "column-numbers"), serializer, tmp_path, BUDGET)
-    assert _not_in_report(_truth(BUDGET), got) == {}
-    assert _matched(_truth(BUDGET), got) == COLUMN_NUMBERS_READ[serializer]
+    got = read_back(printed(BUDGET, "column-numbers"), serializer, tmp_path, BUDGET)
+    assert table_facts_not_in_report(report_facts(BUDGET), got) == {}
+    assert table_facts_matched(report_facts(BUDGET), got) == COLUMN_NUMBERS_READ[serializer]
 
 
 ONE_ROW_PER_LINE = ("pdftotext-layout", "pdftotext-raw", "pypdfium2", "pdfplumber")
@@ -210,9 +98,9 @@ def test_texts_of_a_budget_printing_empty_cells_as_dashes(
     word of its row's name: 行政事业单位养老支出-, and a two-sided row opening with its left half's
     dash was joined to the row above; pdftotext's default text, its columns' runs broken by the
     dashes, gave 3 facts): each text gives what it gives of the budget printed without dashes."""
-    got = _read(printed(BUDGET, "dashes"), serializer, tmp_path, BUDGET)
-    assert _not_in_report(_truth(BUDGET), got) == {}
-    assert _matched(_truth(BUDGET), got) == DASHES_READ[serializer]
+    got = read_back(printed(BUDGET, "dashes"), serializer, tmp_path, BUDGET)
+    assert table_facts_not_in_report(report_facts(BUDGET), got) == {}
+    assert table_facts_matched(report_facts(BUDGET), got) == DASHES_READ[serializer]
 
 
 @pytest.mark.parametrize(
@@ -222,9 +110,9 @@ def test_texts_of_a_budget_printing_empty_cells_as_dashes(
 def test_texts_of_a_budget_wrapping_its_names(
     printed: Callable[[str, str], Path], tmp_path: Path, serializer: str
 ) -> None:
-    got = _read(printed(BUDGET, "wrapped-names"), serializer, tmp_path, BUDGET)
-    assert _not_in_report(_truth(BUDGET), got) == {}
-    assert _matched(_truth(BUDGET), got) == BUDGET_FACTS
+    got = read_back(printed(BUDGET, "wrapped-names"), serializer, tmp_path, BUDGET)
+    assert table_facts_not_in_report(report_facts(BUDGET), got) == {}
+    assert table_facts_matched(report_facts(BUDGET), got) == BUDGET_FACTS
 
 
 # Table facts (of 97) of pdftotext's default text of the final account typeset cell by cell. Its
@@ -247,9 +135,9 @@ def test_default_text_of_a_final_account_typeset_gives_no_wrong_economic_line(
         pytest.skip("pdftotext (poppler-utils) is not installed: scripts/system-deps.sh installs it")
     folder = tmp_path_factory.mktemp("final")
     pdf = typeset(read_document(corpus_file(FINAL), FINAL), folder / "final.pdf", merged=False)
-    got = _read(pdf, "pdftotext", folder, FINAL)
-    assert _not_in_report(_truth(FINAL), got) == {}
-    assert _matched(_truth(FINAL), got) == TYPESET_FINAL_DEFAULT_READ
+    got = read_back(pdf, "pdftotext", folder, FINAL)
+    assert table_facts_not_in_report(report_facts(FINAL), got) == {}
+    assert table_facts_matched(report_facts(FINAL), got) == TYPESET_FINAL_DEFAULT_READ
 
 
 @pytest.fixture(scope="module")
@@ -284,9 +172,9 @@ PORTRAIT_READ = {
 
 @pytest.mark.parametrize("serializer", list(PORTRAIT_READ))
 def test_texts_of_a_final_account_on_portrait_pages(portrait_final: Path, tmp_path: Path, serializer: str) -> None:
-    got = _read(portrait_final, serializer, tmp_path, FINAL)
-    assert _not_in_report(_truth(FINAL), got) == {}
-    assert _matched(_truth(FINAL), got) == PORTRAIT_READ[serializer]
+    got = read_back(portrait_final, serializer, tmp_path, FINAL)
+    assert table_facts_not_in_report(report_facts(FINAL), got) == {}
+    assert table_facts_matched(report_facts(FINAL), got) == PORTRAIT_READ[serializer]
 
 
 # serializer -> table facts (of 97) of the final account with its names wrapped in narrow cells.
@@ -302,9 +190,9 @@ WRAPPED_FINAL_READ = {"pdftotext-raw": 96, "pypdfium2": 96, "pdfplumber": 83}
 def test_texts_of_a_final_account_wrapping_its_names(
     printed: Callable[[str, str], Path], tmp_path: Path, serializer: str
 ) -> None:
-    got = _read(printed(FINAL, "wrapped-names"), serializer, tmp_path, FINAL)
-    assert _not_in_report(_truth(FINAL), got) == {}
-    assert _matched(_truth(FINAL), got) == WRAPPED_FINAL_READ[serializer]
+    got = read_back(printed(FINAL, "wrapped-names"), serializer, tmp_path, FINAL)
+    assert table_facts_not_in_report(report_facts(FINAL), got) == {}
+    assert table_facts_matched(report_facts(FINAL), got) == WRAPPED_FINAL_READ[serializer]
 
 
 # serializer -> table facts (of 97) of the final account with a 栏次 row under each table's header
@@ -325,9 +213,9 @@ FINAL_COLUMN_NUMBERS_READ = {
 def test_texts_of_a_final_account_printing_column_numbers(
     printed: Callable[[str, str], Path], tmp_path: Path, serializer: str
 ) -> None:
-    got = _read(printed(FINAL, "column-numbers"), serializer, tmp_path, FINAL)
-    assert _not_in_report(_truth(FINAL), got) == {}
-    assert _matched(_truth(FINAL), got) == FINAL_COLUMN_NUMBERS_READ[serializer]
+    got = read_back(printed(FINAL, "column-numbers"), serializer, tmp_path, FINAL)
+    assert table_facts_not_in_report(report_facts(FINAL), got) == {}
+    assert table_facts_matched(report_facts(FINAL), got) == FINAL_COLUMN_NUMBERS_READ[serializer]
 
 
 # serializer -> table facts (of 97) of the final account with dashes in its empty cells. Its
@@ -349,6 +237,6 @@ DASHES_FINAL_READ = {
 def test_texts_of_a_final_account_printing_empty_cells_as_dashes(
     printed: Callable[[str, str], Path], tmp_path: Path, serializer: str
 ) -> None:
-    got = _read(printed(FINAL, "dashes"), serializer, tmp_path, FINAL)
-    assert _not_in_report(_truth(FINAL), got) == {}
-    assert _matched(_truth(FINAL), got) == DASHES_FINAL_READ[serializer]
+    got = read_back(printed(FINAL, "dashes"), serializer, tmp_path, FINAL)
+    assert table_facts_not_in_report(report_facts(FINAL), got) == {}
+    assert table_facts_matched(report_facts(FINAL), got) == DASHES_FINAL_READ[serializer]

@@ -22,7 +22,6 @@ gives every table fact, and what a text does not give is pinned with the reason.
 
 from __future__ import annotations
 
-import re
 import shutil
 from collections import Counter
 from collections.abc import Callable
@@ -33,83 +32,24 @@ import pytest
 
 from budget_reports.gold import extract_frames
 from budget_reports.model import Document
-from budget_reports.normalize import compact
 from budget_reports.readers import read_document
 from budget_reports.text_serializations import write_serialization
 from tests.conftest import corpus_file
+from tests.printed_variants import BUDGET, FINAL, LEVELS, Grid, header_rows, money_columns, split_codes, with_grids
 from tests.seed_pdf import LANDSCAPE, PORTRAIT, typeset
 from tests.serialization_facts import Facts, differences, facts, measured
-from tests.test_printed_variants_pdf import Grid, _header_rows, _money_columns, _with_grids
 
-BUDGET = "shanghai-putuo-urban-management-2026-budget.txt"
-FINAL = "shanghai-putuo-finance-bureau-2024-final.pdf"
 # Table facts: the budget's 22 metrics, 1 income source, 44 function and 33 economic lines; the
 # final account's 22 metrics, 2 income sources, 46 function and 27 economic lines.
 TABLE_FACTS = {BUDGET: 100, FINAL: 97}
-_JOINED = re.compile(r"^\d{3}(\d{2}){0,2}$")
-_LEVELS = ("类", "款", "项")
 # The columns of a fact holding an amount (a figure printed 0.00 is one of them).
 _AMOUNTS = ("value", "budget_value", "amount", "actual", "basic", "project", "budget_initial", "budget_final")
-
-
-def _is_line_code(text: str) -> bool:
-    return bool(_JOINED.match(text))
-
-
-def _code_columns(grid: Grid) -> list[int]:
-    """Columns of joined codes: three or more in the body, one longer than a class's, nothing
-    else but a total's label (人员经费合计 runs under the left half's codes)."""
-    body = grid[_header_rows(grid) :]
-    return [
-        c
-        for c in range(len(grid[0]))
-        if sum(_is_line_code(row[c]) for row in body) >= 3
-        and any(len(row[c]) > 3 and _is_line_code(row[c]) for row in body)
-        and all(_is_line_code(row[c]) or compact(row[c]).endswith("合计") for row in body if row[c])
-    ]
-
-
-def _split(levels: int | None) -> Callable[[Grid], Grid]:
-    """Each column of joined codes printed over ``levels`` columns (None: as many as its longest
-    code has: 类 | 款 for the economic classification, 类 | 款 | 项 for the functional), the
-    levels named in a row under the header; a total's label stays in the first."""
-
-    def change(grid: Grid) -> Grid:
-        header = _header_rows(grid)
-        columns = _code_columns(grid)
-        if not columns or not header:
-            return grid
-        body = grid[header:]
-        count = {c: levels or max((len(row[c]) - 1) // 2 for row in body if _is_line_code(row[c])) for c in columns}
-
-        def split(row: list[str], r: int) -> list[str]:
-            out: list[str] = []
-            for c, text in enumerate(row):
-                if c not in count:
-                    out.append(text)
-                elif r >= header and _is_line_code(text):
-                    out.extend([text[:3], *(text[3 + 2 * k : 5 + 2 * k] for k in range(count[c] - 1))])
-                else:
-                    out.extend([text, *[""] * (count[c] - 1)])
-            return out
-
-        named = split([""] * len(grid[0]), 0)
-        at = 0
-        for c in range(len(grid[0])):
-            width = count.get(c, 1)
-            if c in count:
-                named[at : at + width] = _LEVELS[:width]
-            at += width
-        rows = [split(row, r) for r, row in enumerate(grid)]
-        return [*rows[:header], named, *rows[header:]]
-
-    return change
 
 
 def _joined(grid: Grid) -> Grid:
     """Codes printed 类 | 款 (the final account's 基本支出决算表, both halves) joined in one column:
     a 类 column of class codes followed by a column of two-digit parts."""
-    header = _header_rows(grid)
+    header = header_rows(grid)
     body = grid[header:]
     pairs = [
         c
@@ -139,7 +79,7 @@ def _parts(body: Grid, column: int) -> bool:
 def _class_over_three(grid: Grid) -> Grid:
     """The left half's 类 column printed over three, 类 | 款 | 项 named under it, its own 款 column
     kept beside them: levels named that no row prints, between a code's class and its 款."""
-    header = _header_rows(grid)
+    header = header_rows(grid)
     body = grid[header:]
     column = next(
         (c for c in range(len(grid[0])) if sum(len(r[c]) == 3 and r[c].isdigit() for r in body) >= 3),
@@ -148,14 +88,14 @@ def _class_over_three(grid: Grid) -> Grid:
     if column is None or not header:
         return grid
     rows = [[*row[: column + 1], "", "", *row[column + 1 :]] for row in grid]
-    named = [""] * column + list(_LEVELS) + [""] * (len(grid[0]) - column - 1)
+    named = [""] * column + list(LEVELS) + [""] * (len(grid[0]) - column - 1)
     return [*rows[:header], named, *rows[header:]]
 
 
 def _levels_once(grid: Grid) -> Grid:
     """Each level's part printed once, on its own line: the rows under it leave it blank (``201 | |``,
     `` | 06 |``, `` | | 01``), as a class's cell merged down over its rows prints it."""
-    header = _header_rows(grid)
+    header = header_rows(grid)
     body = grid[header:]
     groups = []  # the 类 column and the part columns after it
     for c in range(len(grid[0]) - 1):
@@ -175,8 +115,8 @@ def _levels_once(grid: Grid) -> Grid:
 def _zeros(grid: Grid) -> Grid:
     """Every empty amount of a line printed 0.00: the money cells of a row's side (the columns
     after the money columns before them) where that side prints a code or a name."""
-    money = set(_money_columns(grid))
-    header = _header_rows(grid)
+    money = set(money_columns(grid))
+    header = header_rows(grid)
     out = []
     for r, row in enumerate(grid):
         texts = list(row)
@@ -217,15 +157,15 @@ def _zeros_read(rows: Facts) -> int:
 
 VARIANTS: dict[str, Callable[[Grid], Grid]] = {
     # The budget's codes over their levels: 基本支出 (one-sided, economic) 类 | 款, function 类 | 款 | 项.
-    "levels": _split(None),
+    "levels": split_codes(None),
     # Every code over 类 | 款 | 项 (the economic 项 empty), every empty amount 0.00.
-    "three-levels-zeros": lambda grid: _zeros(_split(3)(grid)),
+    "three-levels-zeros": lambda grid: _zeros(split_codes(3)(grid)),
     # The final account's 基本支出决算表 over 类 | 款 | 项 on both halves, named under the header.
-    "three-levels": lambda grid: _split(3)(_joined(grid)),
+    "three-levels": lambda grid: split_codes(3)(_joined(grid)),
     "zeros": _zeros,
     "class-over-three": _class_over_three,
     # Each level's part printed on its own line only (the budget's codes split over their levels).
-    "levels-once": lambda grid: _levels_once(_split(None)(grid)),
+    "levels-once": lambda grid: _levels_once(split_codes(None)(grid)),
 }
 PAGES = {"landscape": LANDSCAPE, "portrait": PORTRAIT}
 Case = tuple[str, str, bool, str]  # report, variant, merged, page
@@ -278,7 +218,7 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Case], Path]:
         if case not in made:
             report, variant, merged, page = case
             folder = tmp_path_factory.mktemp(variant)
-            document = _with_grids(_document(report), VARIANTS[variant], only_changed=True)
+            document = with_grids(_document(report), VARIANTS[variant], only_changed=True)
             made[case] = typeset(document, folder / f"{Path(report).stem}.pdf", merged=merged, table_page=PAGES[page])
         return made[case]
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -23,7 +22,7 @@ import pytest
 
 from budget_reports.extract.standard_tables import read_tables
 from budget_reports.gold import extract_frames
-from budget_reports.model import BlockKind, Document, Table
+from budget_reports.model import Document, Table
 from budget_reports.readers import read_document
 from budget_reports.readers.text import read_text
 from budget_reports.text_serializations import write_serialization
@@ -31,11 +30,11 @@ from tests.baseline_pdf import Column as BaselineColumn
 from tests.baseline_pdf import TablePdf as BaselineTablePdf
 from tests.cjk_table_pdf import Column
 from tests.conftest import corpus_file
+from tests.printed_variants import BUDGET, FINAL, each_table
 from tests.seed_pdf import typeset
 from tests.serialization_facts import facts, function_lines, measured
 from tests.test_budget_default_text import summed_lines, two_page_table
 
-BUDGET = "shanghai-putuo-urban-management-2026-budget.txt"
 TITLE = "2026年部门支出预算总表"
 
 
@@ -57,16 +56,8 @@ def _reordered(table: Table, order: list[int]) -> Table:
     return replace(table, cells=tuple(cells))
 
 
-def _each_table(document: Document, change: Callable[[Table], Table]) -> Document:
-    blocks = [
-        replace(b, table=change(b.table)) if b.kind is BlockKind.TABLE and b.table is not None else b
-        for b in document.blocks
-    ]
-    return replace(document, blocks=blocks)
-
-
 def _variant(document: Document) -> Document:
-    return _each_table(document, _total_last)
+    return each_table(document, _total_last)
 
 
 @pytest.fixture(scope="module")
@@ -161,7 +152,7 @@ def _every_total_last(table: Table) -> Table:
 
 
 def _with_every_total_last(document: Document) -> Document:
-    return _each_table(document, _every_total_last)
+    return each_table(document, _every_total_last)
 
 
 @pytest.fixture(scope="module")
@@ -183,9 +174,6 @@ def test_text_of_every_total_printed_last(every_total_last: Path, tmp_path: Path
         expected, facts(extract_frames(write_serialization(every_total_last, serializer, tmp_path), BUDGET))
     )
     assert counts == {view: (total, total, 0) for view, (_, total, _) in counts.items()}
-
-
-FINAL = "shanghai-putuo-finance-bureau-2024-final.pdf"
 
 
 @pytest.fixture(scope="module")

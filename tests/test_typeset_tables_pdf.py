@@ -24,7 +24,6 @@ are counted. Every table fact of both reports is read in each print below.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -36,77 +35,52 @@ from budget_reports.model import Document
 from budget_reports.normalize import compact
 from budget_reports.readers import read_document
 from tests.conftest import corpus_file
+from tests.printed_variants import (
+    BUDGET,
+    FINAL,
+    Grid,
+    column_numbers,
+    dashes,
+    header_rows,
+    is_money,
+    split_codes,
+    with_grids,
+    wrapped_names,
+)
 from tests.seed_pdf import LANDSCAPE, PORTRAIT, typeset
 from tests.serialization_facts import Facts, differences, facts, measured
-from tests.test_printed_variants_pdf import (
-    Grid,
-    _column_numbers,
-    _dashes,
-    _header_rows,
-    _money,
-    _with_grids,
-    _wrapped_names,
-)
 
-BUDGET = "shanghai-putuo-urban-management-2026-budget.txt"
-FINAL = "shanghai-putuo-finance-bureau-2024-final.pdf"
 # Table facts: the budget's 22 metrics, 1 income source, 44 function and 33 economic lines; the
 # final account's 22 metrics, 2 income sources, 46 function and 27 economic lines.
 TABLE_FACTS = {BUDGET: 100, FINAL: 97}
-_JOINED_CODE = re.compile(r"^\d{3}(\d{2}){0,2}$")
 
 
 def _total_first(grid: Grid) -> Grid:
     """A table's 合计 row printed last moved first, under the header (an overview's 总计 stays last,
     as every report prints it)."""
-    header = _header_rows(grid)
+    header = header_rows(grid)
     totals = [
         r
         for r in range(header, len(grid))
-        if any(_money(text) for text in grid[r]) and any(compact(text).endswith("合计") for text in grid[r])
+        if any(is_money(text) for text in grid[r]) and any(compact(text).endswith("合计") for text in grid[r])
     ]
     if totals != [len(grid) - 1] or totals[0] == header:
         return grid
     return [*grid[:header], grid[-1], *grid[header:-1]]
 
 
-def _split_codes(grid: Grid) -> Grid:
-    """A column of joined codes (2010601) printed over three, 类 | 款 | 项 (201 | 06 | 01), the
-    three named in a row under the header."""
-    header = _header_rows(grid)
-    body = grid[header:]
-    column = next(
-        (
-            c
-            for c in range(len(grid[0]))
-            if any(len(row[c]) > 3 and _JOINED_CODE.match(row[c]) for row in body)
-            and all(_JOINED_CODE.match(row[c]) for row in body if row[c] and not compact(row[c]).endswith("合计"))
-            and sum(bool(row[c]) for row in body) >= 3
-        ),
-        None,
-    )
-    if column is None or not header:
-        return grid
-
-    def split(row: list[str], r: int) -> list[str]:
-        code = row[column]
-        parts = [code[:3], code[3:5], code[5:7]] if r >= header and _JOINED_CODE.match(code) else [code, "", ""]
-        return [*row[:column], *parts, *row[column + 1 :]]
-
-    levels = [""] * column + ["类", "款", "项"] + [""] * (len(grid[0]) - column - 1)
-    rows = [split(row, r) for r, row in enumerate(grid)]
-    return [*rows[:header], levels, *rows[header:]]
+_split_codes = split_codes(3, first_only=True)  # the first code column printed 类 | 款 | 项
 
 
 def _all_variants(grid: Grid) -> Grid:
-    return _total_first(_wrapped_names(_dashes(_column_numbers(_split_codes(grid)))))
+    return _total_first(wrapped_names(dashes(column_numbers(_split_codes(grid)))))
 
 
 VARIANTS: dict[str, Callable[[Grid], Grid] | None] = {
     "as-printed": None,
-    "column-numbers": _column_numbers,
-    "dashes": _dashes,
-    "wrapped-names": _wrapped_names,
+    "column-numbers": column_numbers,
+    "dashes": dashes,
+    "wrapped-names": wrapped_names,
     "total-first": _total_first,
     "split-codes": _split_codes,
     "all": _all_variants,
@@ -140,7 +114,7 @@ def _truth(report: str) -> Facts:
 
 def _printed(report: str, variant: str, merged: bool, page: str, folder: Path) -> Path:
     change = VARIANTS[variant]
-    document = _document(report) if change is None else _with_grids(_document(report), change)
+    document = _document(report) if change is None else with_grids(_document(report), change)
     return typeset(document, folder / f"{Path(report).stem}.pdf", merged=merged, table_page=PAGES[page])
 
 

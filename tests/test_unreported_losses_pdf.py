@@ -21,8 +21,8 @@ from budget_reports.gold import canonical, extract_frames
 from budget_reports.normalize import display_width
 from budget_reports.text_serializations import write_serialization
 from tests.conftest import corpus_file
+from tests.printed_variants import BUDGET, FINAL, Grid, header_rows, is_money, printed_variants, wrapped_names
 from tests.serialization_facts import KEYS, VIEWS, _by_key, _figure, facts, measured
-from tests.test_printed_variants_pdf import BUDGET, FINAL, Grid, _header_rows, _money, _wrapped_names, printed_variants
 
 Frames = dict[str, pl.DataFrame]
 _TOTALS = ("合计", "总计")
@@ -31,8 +31,8 @@ _TOTALS = ("合计", "总计")
 def _total_moved(grid: Grid) -> Grid:
     """The body's one 合计 (总计) row printing figures moved from last to first, or from first to
     last; a table printing it elsewhere, or several, as it is."""
-    header = _header_rows(grid)
-    totals = [r for r in range(header, len(grid)) if any(x in _TOTALS for x in grid[r]) and any(map(_money, grid[r]))]
+    header = header_rows(grid)
+    totals = [r for r in range(header, len(grid)) if any(x in _TOTALS for x in grid[r]) and any(map(is_money, grid[r]))]
     if len(totals) != 1 or totals[0] not in (header, len(grid) - 1):
         return grid
     total = grid[totals[0]]
@@ -41,7 +41,7 @@ def _total_moved(grid: Grid) -> Grid:
     return [*grid[:header], *moved]
 
 
-VARIANTS: dict[str, Callable[[Grid], Grid]] = {"total-moved": _total_moved, "wrapped-names": _wrapped_names}
+VARIANTS: dict[str, Callable[[Grid], Grid]] = {"total-moved": _total_moved, "wrapped-names": wrapped_names}
 ONE_ROW_PER_LINE = ("pdftotext-raw", "pypdfium2", "pdfplumber", "pdftotext-layout")
 
 

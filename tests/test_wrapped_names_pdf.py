@@ -22,18 +22,9 @@ from _pytest.mark import ParameterSet
 
 from budget_reports.readers import read_document
 from tests.conftest import corpus_file
+from tests.printed_variants import BUDGET, FINAL, read_back, report_facts, with_grids, wrapped_names
 from tests.seed_pdf import PORTRAIT, typeset
-from tests.serialization_facts import Facts
-from tests.test_printed_variants_pdf import (
-    BUDGET,
-    FINAL,
-    _matched,
-    _not_in_report,
-    _read,
-    _truth,
-    _with_grids,
-    _wrapped_names,
-)
+from tests.serialization_facts import Facts, table_facts_matched, table_facts_not_in_report
 
 LANDSCAPE = (842.0, 595.0)
 SERIALIZERS = ("pdftotext-raw", "pypdfium2", "pdfplumber")
@@ -97,7 +88,7 @@ def wrapped(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, str, int
 
     def pdf(report: str, page: str, width: int) -> Path:
         if (report, page, width) not in made:
-            document = _with_grids(read_document(corpus_file(report), report), lambda grid: _wrapped_names(grid, width))
+            document = with_grids(read_document(corpus_file(report), report), lambda grid: wrapped_names(grid, width))
             folder = tmp_path_factory.mktemp(f"{page}-{width}")
             made[report, page, width] = typeset(
                 document,
@@ -123,13 +114,13 @@ def _cases() -> list[ParameterSet]:
 
 @cache
 def _facts_of(report: str) -> Facts:
-    return _truth(report)
+    return report_facts(report)
 
 
 @pytest.mark.parametrize(("report", "page", "width", "serializer"), _cases())
 def test_wrapped_names_give_no_wrong_fact(
     wrapped: Callable[[str, str, int], Path], tmp_path: Path, report: str, page: str, width: int, serializer: str
 ) -> None:
-    got = _read(wrapped(report, page, width), serializer, tmp_path, report)
-    assert _not_in_report(_facts_of(report), got) == {}
-    assert _matched(_facts_of(report), got) == READ[report][page, width][SERIALIZERS.index(serializer)]
+    got = read_back(wrapped(report, page, width), serializer, tmp_path, report)
+    assert table_facts_not_in_report(_facts_of(report), got) == {}
+    assert table_facts_matched(_facts_of(report), got) == READ[report][page, width][SERIALIZERS.index(serializer)]
