@@ -126,6 +126,20 @@ def wrapped_names(grid: Grid, width: int = 6) -> Grid:
     ]
 
 
+def total_first(grid: Grid) -> Grid:
+    """A table's 合计 row printed last moved first, under the header (an overview's 总计 stays last,
+    as every report prints it)."""
+    header = header_rows(grid)
+    totals = [
+        r
+        for r in range(header, len(grid))
+        if any(is_money(text) for text in grid[r]) and any(compact(text).endswith("合计") for text in grid[r])
+    ]
+    if totals != [len(grid) - 1] or totals[0] == header:
+        return grid
+    return [*grid[:header], grid[-1], *grid[header:-1]]
+
+
 def is_line_code(text: str) -> bool:
     """A classification code written whole (208, 20805, 2080505)."""
     return bool(_LINE_CODE.match(text))

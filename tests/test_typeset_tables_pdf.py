@@ -32,7 +32,6 @@ import pytest
 
 from budget_reports.gold import extract_frames
 from budget_reports.model import Document
-from budget_reports.normalize import compact
 from budget_reports.readers import read_document
 from tests.conftest import corpus_file
 from tests.printed_variants import (
@@ -41,9 +40,8 @@ from tests.printed_variants import (
     Grid,
     column_numbers,
     dashes,
-    header_rows,
-    is_money,
     split_codes,
+    total_first,
     with_grids,
     wrapped_names,
 )
@@ -55,25 +53,11 @@ from tests.serialization_facts import Facts, differences, facts, measured
 TABLE_FACTS = {BUDGET: 100, FINAL: 97}
 
 
-def _total_first(grid: Grid) -> Grid:
-    """A table's 合计 row printed last moved first, under the header (an overview's 总计 stays last,
-    as every report prints it)."""
-    header = header_rows(grid)
-    totals = [
-        r
-        for r in range(header, len(grid))
-        if any(is_money(text) for text in grid[r]) and any(compact(text).endswith("合计") for text in grid[r])
-    ]
-    if totals != [len(grid) - 1] or totals[0] == header:
-        return grid
-    return [*grid[:header], grid[-1], *grid[header:-1]]
-
-
 _split_codes = split_codes(3, first_only=True)  # the first code column printed 类 | 款 | 项
 
 
 def _all_variants(grid: Grid) -> Grid:
-    return _total_first(wrapped_names(dashes(column_numbers(_split_codes(grid)))))
+    return total_first(wrapped_names(dashes(column_numbers(_split_codes(grid)))))
 
 
 VARIANTS: dict[str, Callable[[Grid], Grid] | None] = {
@@ -81,7 +65,7 @@ VARIANTS: dict[str, Callable[[Grid], Grid] | None] = {
     "column-numbers": column_numbers,
     "dashes": dashes,
     "wrapped-names": wrapped_names,
-    "total-first": _total_first,
+    "total-first": total_first,
     "split-codes": _split_codes,
     "all": _all_variants,
 }

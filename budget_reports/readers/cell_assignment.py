@@ -145,6 +145,24 @@ def row_candidates(
     return row
 
 
+def printed_row_candidates(
+    values: tuple[Decimal, ...],
+    width: int,
+    sums: Sequence[tuple[int, tuple[int, ...]]],
+    lines: Sequence[object],
+) -> RowFigures:
+    """A row of text written one row per line: its figures in their printed order while that
+    order keeps the row's own sums. A row whose figures were printed on several lines (``lines``,
+    one per figure) may hold a cell set lower than the others, which an extractor grouping
+    characters into lines by their height writes on a line of its own after them (a 三公 table's
+    合计 under its parts): where the printed order breaks the sums, the lines' figures may
+    interleave, and the placements keeping the sums are those left (none, where none does)."""
+    row = row_candidates(values, width, sums)
+    if len(set(lines)) < 2 or not sums or (row.candidates and (len(values) < width or keeps_sums(values, sums))):
+        return row
+    return row_candidates(values, width, sums, lines)
+
+
 def keeps_sums(values: tuple[Decimal, ...], sums: Sequence[tuple[int, tuple[int, ...]]]) -> bool:
     """Whether a row printing every column's figure, in the columns' order, keeps its sums within
     the figures' rounding."""

@@ -33,6 +33,7 @@ from budget_reports.readers.cell_assignment import (
     bound_by_parent,
     keep_total_columns,
     narrow_by_columns,
+    printed_row_candidates,
     row_candidates,
 )
 from budget_reports.readers.cell_stream_rows import cell_stream_rows
@@ -721,8 +722,11 @@ def _row_sides(
         for side_index, segment in sides:
             side = layout.sides[side_index]
             values = tuple([parse_decimal(t.text) or _ZERO for t in segment.figures])
-            printed_on = tuple([(t.page, t.line) for t in segment.figures]) if by_baseline else None
-            figures = row_candidates(values, len(side.money), side.sums, printed_on)
+            printed_on = tuple([(t.page, t.line) for t in segment.figures])
+            if by_baseline:
+                figures = row_candidates(values, len(side.money), side.sums, printed_on)
+            else:
+                figures = printed_row_candidates(values, len(side.money), side.sums, printed_on)
             if segment is unshared:
                 figures.candidates = []  # which side they belong to cannot be told: none is placed
             placed[side_index] = PlacedSide(side, segment, figures)
