@@ -346,10 +346,6 @@ TEXT_READ: dict[tuple[str, str], tuple[int, int]] = {
 }
 # (case, serializer) -> a wrong fact a text reader gives, and why (strict: fixing it shows).
 TEXT_WRONG = {
-    ("budget-levels-merged-landscape", "pdftotext-layout"): (
-        "-layout sets the 财政拨款收支预算总表's 一般公共预算 figures flush right under the 国有资本经营预算 "
-        "header: its four class lines are read as 国有资本经营预算财政拨款 (so the budget as printed, merged)"
-    ),
     ("final-three-levels-merged-landscape", "pdftotext-layout"): (
         "-layout writes the left half's last 类 (303, a cell merged down) a line under its row, beside "
         "302 40: 30239's name is lost (amount right, name NULL)"
