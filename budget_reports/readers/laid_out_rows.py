@@ -144,6 +144,8 @@ def gather_laid_out_rows(
         current = None
 
     worded = [_words(text, page, number, measure) for text, page, number in lines]
+    if coded:
+        _codes_merged_down_to_their_rows(worded)
     taken = 0  # lines before this one read as a row of their own group
     for k, ((text, _, _), words) in enumerate(zip(lines, worded, strict=True)):
         if k < taken or words == []:
@@ -186,6 +188,27 @@ def gather_laid_out_rows(
     if above:
         rows.append(_reading_order(above, (0,), coded))
     return rows
+
+
+def _codes_merged_down_to_their_rows(worded: list[list[tuple[int, Token]] | None]) -> None:
+    """A class's code cell merged down over the empty cells below its row (its side of the next
+    rows printing nothing) is printed at the merged cell's vertical centre: on a line of its own
+    under its row, whose line opens with the row's next level's part right of it (`` 99 其他…``
+    over ``303``). The code is moved up to that line (kept where it stands on the page), which
+    then opens with its code as a row does; the line left is one of nothing (the row goes on).
+    Not where the line below goes on a name (a code centred between its own wrapped name's lines)."""
+    for k in range(1, len(worded)):
+        alone, above = worded[k], worded[k - 1]
+        if not alone or len(alone) != 1 or not above:
+            continue
+        below = worded[k + 1] if k + 1 < len(worded) else None
+        if below and not _is_anchor(below, coded=True):
+            continue
+        x, token = alone[0]
+        first_x, first = above[0]
+        if WHOLE_CODE.match(token.text) and _CODE_PART.match(first.text) and x < first_x:
+            worded[k - 1] = [(x, token), *above]
+            worded[k] = []
 
 
 def _words(text: str, page: int | None, line: int, measure: Measure) -> list[tuple[int, Token]] | None:
