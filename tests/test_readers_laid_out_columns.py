@@ -19,6 +19,8 @@ import pytest
 
 from budget_reports.extract.standard_tables import read_tables
 from budget_reports.model import BlockKind, Document, Table
+from budget_reports.readers.laid_out_columns import MoneyColumns
+from budget_reports.readers.linear_rows import Token
 from budget_reports.readers.table_headers import LAYOUTS
 from budget_reports.readers.text import read_text
 from budget_reports.text_serializations import write_serialization
@@ -291,3 +293,40 @@ def test_a_line_edited_longer_does_not_move_its_figures_to_another_column(tmp_pa
         return {(m.metric, m.value) for m in read_tables(read_text(source, "putuo.txt")).summary_metrics}
 
     assert metrics(edited) == metrics(text)
+
+
+# The 财政拨款收支预算总表's expenditure header as ``pdftotext -layout`` writes it from a typeset
+# report (merged cells): 合计 | 一般公共预算 | 政府性基金预算 | 国有资本经营预算.
+FUND_SPANS = MoneyColumns.of_sides([[(46, 48), (66, 72), (75, 82), (85, 93)]])
+
+
+def _figure(text: str, column: int) -> Token:
+    return Token(text, None, 0, column)
+
+
+@pytest.mark.parametrize(
+    ("start", "allowed"),
+    [
+        # A row short of cells ends in a cell merged to the table's edge, its figure set flush right:
+        # printed right of every header word, further than the last column can reach.
+        (97, None),
+        # Ending a column past the last header cell's start: the last column's own.
+        (86, frozenset({3})),
+    ],
+)
+def test_a_figure_past_the_header_is_placed_by_the_sums_alone(start: int, allowed: frozenset[int] | None) -> None:
+    assert FUND_SPANS.columns_of(0, _figure("6,397,096", start)) == allowed
+
+
+@pytest.mark.parametrize(
+    ("start", "allowed"),
+    [
+        # Between both header cells' neighbours, under 决算数's alone and much nearer it: placed there.
+        (17, frozenset({1})),
+        # Set flush right in a wide 预算数 cell, under no header cell: nearer 决算数, yet either's.
+        (13, frozenset({0, 1})),
+    ],
+)
+def test_only_a_figure_under_a_header_cell_goes_to_the_one_it_is_nearest(start: int, allowed: frozenset[int]) -> None:
+    columns = MoneyColumns.of_sides([[(0, 3), (20, 23)]])  # 预算数 | 决算数, Putuo's 三公 grid
+    assert columns.columns_of(0, _figure("0.95", start)) == allowed

@@ -269,7 +269,7 @@ TEXTS = ("pdftotext-layout", "pypdfium2")
 #   around their figure's line in the narrow 类 column.
 TEXT_READ: dict[tuple[str, str], tuple[int, int]] = {
     ("budget-three-levels-zeros-merged-portrait", "pdftotext-layout"): (98, 37),
-    ("final-three-levels-merged-landscape", "pdftotext-layout"): (94, 0),
+    ("final-three-levels-merged-landscape", "pdftotext-layout"): (95, 0),
     ("final-three-levels-merged-landscape", "pypdfium2"): (96, 0),
     ("final-three-levels-unmerged-portrait", "pdftotext-layout"): (93, 0),
     ("final-three-levels-unmerged-portrait", "pypdfium2"): (96, 0),
@@ -286,14 +286,6 @@ TEXT_READ: dict[tuple[str, str], tuple[int, int]] = {
 }
 # (case, serializer) -> a wrong fact a text reader gives, and why (strict: fixing it shows).
 TEXT_WRONG = {
-    ("budget-levels-merged-landscape", "pdftotext-layout"): (
-        "-layout sets the 财政拨款收支预算总表's 一般公共预算 figures flush right under the 国有资本经营预算 "
-        "header: its four class lines are read as 国有资本经营预算财政拨款 (so the budget as printed, merged)"
-    ),
-    ("final-three-levels-merged-landscape", "pdftotext-layout"): (
-        "-layout writes the left half's last 类 (303, a cell merged down) a line under its row, beside "
-        "302 40: 30239's name is lost (amount right, name NULL)"
-    ),
     **dict.fromkeys(
         [("budget-levels-once-unmerged-portrait", "pypdfium2"), ("final-levels-once-merged-landscape", "pypdfium2")],
         "the rows printing their parts under their class's line come from the text reader as names alone "

@@ -14,10 +14,15 @@ before that of column c+1 starts; every column for which that holds is possible.
 set to one edge of a wide cell may fit two. It then goes where a figure set as its table sets them
 (flush right, flush left, centred: ``figure_alignment``) can stand, the alignment learned from the
 report's figures whose column is known (``report_alignment``), else stays possible in both; while
-the report shows nothing of it, it goes to the column whose header cell's centre it is clearly
-nearest, else stays possible in both. A Chinese word is printed wider than the grid counts it
-(pdftotext's cell is an average character's width): its span is taken as the grid counts it, the
-narrowest it can be, so that no possible column is ruled out. The row's arithmetic then decides
+the report shows nothing of it, it goes to the column whose header cell it stands under (sharing
+columns with that cell and no other) and whose centre it is clearly nearest, else stays possible in
+both: a figure beside every header cell tells nothing by which one it is nearer. A figure ending
+further right than the header's last column can reach (``beyond_the_header``: a cell merged over
+several columns to the table's edge, set flush right, or a header the grid squeezed) is placed by
+the sums alone, narrowed by the report's other tables (``table_relations``), else reported.
+A Chinese word is printed wider than the grid counts it (pdftotext's cell is an average
+character's width): its span is taken as the grid counts it, the narrowest it can be, so that no
+possible column is ruled out. The row's arithmetic then decides
 among the possible columns (``restrict_to_positions``); where the position and the arithmetic
 leave no placement in common the row's figures stay unplaced, reported as ambiguous: never a guess.
 
@@ -86,6 +91,20 @@ class MoneyColumns:
             and (i == last or end <= everywhere[i + 1][0] + GRID_SLACK)
         ]
 
+    def beyond_the_header(self, end: int) -> bool:
+        """Whether a figure ending at ``end`` lies past where the header's last column can reach.
+
+        A table's money columns are about equally wide, so the last one ends about one column (the
+        space between its header cell's start and the one before's) after its header cell starts:
+        a figure set flush right in it ends there. One ending a column and a half or more further
+        stands in a cell merged over several columns up to the table's edge (a row short of cells),
+        or under a header whose Chinese words the grid squeezed narrower than the page prints them:
+        either way its column is not told by where the text writes it, only by the sums."""
+        if len(self.spans) < 2:
+            return False
+        (before, _), (last, _) = self.spans[-2], self.spans[-1]
+        return 2 * (end - last) >= 3 * (last - before) + 2 * GRID_SLACK
+
     def columns_of(self, side: int, token: Token) -> frozenset[int] | None:
         """The side's columns the figure may stand in; None when the text gave no position.
 
@@ -96,9 +115,11 @@ class MoneyColumns:
         if token.column is None:
             return None
         start, end = token.column, token.column + len(token.text)
+        if self.beyond_the_header(end):
+            return None
         possible = self.between_neighbours(start, end)
         if len(possible) > 1 and self.alignments == EVERY_ALIGNMENT:
-            possible = _nearest(possible, self.spans, start + end)
+            possible = _nearest(possible, self.spans, start, end)
         elif len(possible) > 1:
             aligned = [i for i in possible if any(fits(a, self.spans, i, start, end) for a in self.alignments)]
             possible = aligned or possible
@@ -106,13 +127,26 @@ class MoneyColumns:
         return frozenset(i - first for i in possible if first <= i < after)
 
 
-def _nearest(possible: list[int], spans: Sequence[Span], twice_centre: int) -> list[int]:
-    """Of the possible columns, the one whose header cell the figure stands under, when its centre is
-    at most half as far from that cell's centre as from any other's (a figure set to the edge of
-    its cell next to another column is still much nearer its own header); else all of them."""
+def _nearest(possible: list[int], spans: Sequence[Span], start: int, end: int) -> list[int]:
+    """Of the possible columns, the one whose header cell the figure stands under: its span shares
+    columns with that header cell's and no other's, and its centre is at most half as far from that
+    cell's centre as from any other's (a figure set to the edge of its cell next to another column
+    is still much nearer its own header); else all of them. A figure under no header cell (beside
+    them all, as a short figure set to one edge of a wide cell is) is not placed by which one it is
+    nearer: that tells nothing of where its cell's edges are."""
+    under = [i for i in possible if _shares_columns(spans[i], start, end)]
+    if len(under) != 1:
+        return possible
+    twice_centre = start + end
     distances = sorted((abs(twice_centre - left - right), i) for i in possible for left, right in (spans[i],))
     (nearest, column), (second, _) = distances[0], distances[1]
-    return [column] if nearest * _NEARER <= second else possible
+    return [column] if column == under[0] and nearest * _NEARER <= second else possible
+
+
+def _shares_columns(span: Span, start: int, end: int) -> bool:
+    """Whether a figure printed over ``start``–``end`` shares a column with the header cell ``span``."""
+    first, after = span
+    return start < after and first < end
 
 
 def money_columns(header: Sequence[str], layout: HeaderLayout, measure: Measure) -> MoneyColumns | None:

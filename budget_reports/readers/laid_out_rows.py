@@ -144,6 +144,8 @@ def gather_laid_out_rows(
         current = None
 
     worded = [_words(text, page, number, measure) for text, page, number in lines]
+    if coded:
+        _codes_merged_down_to_their_rows(worded)
     taken = 0  # lines before this one read as a row of their own group
     for k, ((text, _, _), words) in enumerate(zip(lines, worded, strict=True)):
         if k < taken or words == []:
@@ -186,6 +188,46 @@ def gather_laid_out_rows(
     if above:
         rows.append(_reading_order(above, (0,), coded))
     return rows
+
+
+def _codes_merged_down_to_their_rows(worded: list[list[tuple[int, Token]] | None]) -> None:
+    """A class's code cell merged down over the empty cells below its row (its side of the next
+    rows printing nothing) is printed at the merged cell's vertical centre: under its row, on a line
+    of its own or on the next row's line (alone on its side there, the other side's row beside it),
+    while its row's line opens with the next level's part right of it (`` 99 其他…`` over ``303``).
+    The code is moved up to its row's line (kept where it stands on the page), which then opens
+    with its code as a row does. A code alone on its side is no row of its own (a class's row prints
+    its name): not where the line below goes on a name (a code centred between its own wrapped
+    name's lines)."""
+    for k in range(1, len(worded)):
+        words = worded[k]
+        if not words or not WHOLE_CODE.match(words[0][1].text):
+            continue
+        (x, code), rest = words[0], words[1:]
+        if rest and not _starts_side(rest[0][1].text, True):
+            continue  # its side prints more than the code: a row of its own
+        below = worded[k + 1] if k + 1 < len(worded) else None
+        if below and not _is_anchor(below, coded=True):
+            continue
+        up = _row_line_above(worded, k)
+        above = worded[up] if up is not None else None
+        if up is None or not above:
+            continue
+        first_x, first = above[0]
+        same_side = not rest or first_x < rest[0][0]
+        if _CODE_PART.match(first.text) and x < first_x and same_side:
+            worded[up] = [(x, code), *above]
+            worded[k] = rest
+
+
+def _row_line_above(worded: Sequence[list[tuple[int, Token]] | None], k: int) -> int | None:
+    """The line above line ``k`` that prints words: the one before it, or the one before a blank
+    line before it (the next row's line); None where there is none."""
+    if worded[k - 1]:
+        return k - 1
+    if worded[k - 1] is None and k >= 2 and worded[k - 2]:
+        return k - 2
+    return None
 
 
 def _words(text: str, page: int | None, line: int, measure: Measure) -> list[tuple[int, Token]] | None:
