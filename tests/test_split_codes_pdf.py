@@ -339,10 +339,12 @@ TEXT_READ: dict[tuple[str, str], tuple[int, int]] = {
     ("final-class-over-three-unmerged-landscape", "pypdfium2"): (96, 0),
     ("final-class-over-three-merged-portrait", "pdftotext-layout"): (92, 0),
     ("final-class-over-three-merged-portrait", "pypdfium2"): (96, 0),
-    # Levels printed once: the text readers give a row printing its parts below its class's line
-    # (`` 06 财政事务 2,106.66 …``) neither its parts nor its figures; its facts are lost.
+    # Levels printed once: -layout gives a row printing its parts below its class's line
+    # (`` 06 财政事务 2,106.66 …``) neither its parts nor its figures; its facts are lost. pypdfium2's
+    # rows complete their parts from the levels above (the final's 三公 line ambiguous, as printed too).
     ("budget-levels-once-unmerged-portrait", "pdftotext-layout"): (43, 0),
     ("final-levels-once-merged-landscape", "pdftotext-layout"): (50, 0),
+    ("final-levels-once-merged-landscape", "pypdfium2"): (96, 0),
 }
 # (case, serializer) -> a wrong fact a text reader gives, and why (strict: fixing it shows).
 TEXT_WRONG = {
@@ -353,12 +355,6 @@ TEXT_WRONG = {
     ("final-three-levels-merged-landscape", "pdftotext-layout"): (
         "-layout writes the left half's last 类 (303, a cell merged down) a line under its row, beside "
         "302 40: 30239's name is lost (amount right, name NULL)"
-    ),
-    **dict.fromkeys(
-        [("budget-levels-once-unmerged-portrait", "pypdfium2"), ("final-levels-once-merged-landscape", "pypdfium2")],
-        "the rows printing their parts under their class's line come from the text reader as names alone "
-        "(`` 06 财政事务 2,106.66 …`` as 财政事务, no part, no figure): joined to the class's line as its "
-        "wrapped name (一般公共服务支出财政事务行政运行); the budget reads 41, the final account 56 facts",
     ),
 }
 TEXT_CASES = [
