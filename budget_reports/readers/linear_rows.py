@@ -7,7 +7,9 @@ simply absent. A row is gathered line by line until its figures end it (or the n
 a row of its own); it is then cut into segments, one per side of the table (code + name +
 figures), ready to be placed in columns. A name wrapped around its row's line of code and figures
 (pdfplumber centres a cell on it: its first lines above the code, its last below, then the next
-row's first lines) is given its lines by ``name_gaps``.
+row's first lines) is given its lines by ``name_gaps``. A table printing each level of its codes once
+(the 类 on its line, the 款 and 项 parts on the lines below without it) has each part completed from
+the codes of the row above (``with_levels_carried``).
 """
 
 from __future__ import annotations
