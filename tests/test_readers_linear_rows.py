@@ -227,3 +227,23 @@ def test_levels_printed_once_on_both_halves_and_a_class_code_set_among_its_parts
         "30106 伙食补助费 30204 手续费 0.09",
     ]
     assert unsure == []
+
+
+def test_levels_printed_once_with_empty_cells_printed_as_dashes() -> None:
+    """County reports print an empty amount as a dash: no word of the name, and a part after it opens
+    the next half (``03 奖金 - 03 咨询费 -``)."""
+    rows, unsure = _gathered(
+        [
+            "301 工资福利支出 2,082.85 302 商品和服务支出 171.07",
+            "01 基本工资 262.33 01 办公费 21.21",
+            "03 奖金 - 03 咨询费 -",
+            "06 伙食补助费 - 04 手续费 0.09",
+        ]
+    )
+    assert rows == [
+        "301 工资福利支出 2,082.85 302 商品和服务支出 171.07",
+        "30101 基本工资 262.33 30201 办公费 21.21",
+        "30103 奖金 - 30203 咨询费 -",
+        "30106 伙食补助费 - 30204 手续费 0.09",
+    ]
+    assert unsure == []

@@ -611,13 +611,12 @@ def _class_code_before_part(row: list[Token]) -> bool:
 
 
 def _name_from(row: list[Token], i: int) -> str:
-    """The name (compact) printed from ``row[i]`` up to the first figure."""
-    name = ""
-    for token in row[i:]:
-        if is_figure(token.text):
-            break
-        name += token.text
-    return compact(name)
+    """The name (compact) printed from ``row[i]`` up to the first figure or empty cell's dash."""
+    return compact("".join(t.text for t in itertools.takewhile(_in_name, row[i:])))
+
+
+def _in_name(token: Token) -> bool:
+    return not _word_kind(token.text) & (_FIGURE | _EMPTY_CELL)
 
 
 def _part_begins_row(pending: list[Token]) -> bool:
@@ -670,8 +669,7 @@ def _parts_completed(row: list[Token], above: list[str], unsure: list[AmbiguousC
             i += 1
             continue
         end = _side_end(row, i + 1)
-        name = compact("".join(t.text for t in row[i + 1 : end] if not is_figure(t.text)))
-        codes = _completions(row[i].text, name, above)
+        codes = _completions(row[i].text, _name_from(row, i + 1), above)
         if len(codes) == 1 or not _surely_a_part(row, i):
             out.append(row[i]._replace(text=codes[0]) if len(codes) == 1 else row[i])
             i += 1
@@ -685,7 +683,7 @@ def _parts_completed(row: list[Token], above: list[str], unsure: list[AmbiguousC
 def _side_end(row: list[Token], i: int) -> int:
     """Where the side whose name starts at ``row[i]`` ends: at the next side's code or part, or the row's end."""
     j = i
-    while j < len(row) and not is_figure(row[j].text):
+    while j < len(row) and _in_name(row[j]):
         j += 1  # the name
     while j < len(row) and not (_opens_side_with_part(row, j) or _opens_named_code(row, j)):
         j += 1  # the figures
@@ -722,7 +720,7 @@ def _following_codes(part: str, above: list[str]) -> list[str]:
 def _uncompleted(side: list[Token], above: list[str]) -> Iterator[AmbiguousCell]:
     """The figures of a side whose part completes no single code: the codes it may be of."""
     part = side[0].text
-    name = "".join(t.text for t in side[1:] if not is_figure(t.text))
+    name = _name_from(side, 1)
     readings = tuple(f"{code} {name}" for code in _following_codes(part, above))
     snippet = " ".join(t.text for t in side)
     for token in side[1:]:
