@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from budget_reports.model import AmbiguousCell
 from budget_reports.readers.linear_rows import (
     gather_rows,
     line_tokens,
@@ -141,3 +142,108 @@ def test_a_row_opening_with_its_left_half_s_empty_cell_is_a_row_of_its_own() -> 
 )
 def test_a_line_of_cells_loses_its_empty_cells_dashes(text: str, expected: str) -> None:
     assert without_empty_cell_marks(text) == expected
+
+
+def _gathered(lines: list[str]) -> tuple[list[str], list[AmbiguousCell]]:
+    unsure: list[AmbiguousCell] = []
+    rows = gather_rows([line_tokens(text, 1, k) for k, text in enumerate(lines, start=1)], True, unsure)
+    return [" ".join(t.text for t in row) for row in rows], unsure
+
+
+def test_levels_printed_once_complete_each_part_from_the_levels_above() -> None:
+    """The 类 on its line, the 款 and 项 parts on the lines below without it (pypdfium2, -raw): each
+    part is the one code, after the row above, that the classification names the row by (under
+    2080501, 05 is the 项 2080505, not the 款 20805 it follows; under 2080599, 08 is the 款 20808)."""
+    rows, unsure = _gathered(
+        [
+            "208",
+            "社会保障和就业支出 6,397,096 6,103,096 294,000",
+            "05 行政事业单位养老支出 6,103,096 6,103,096",
+            "01 行政单位离退休 2,614,680 2,614,680",
+            "05 机关事业单位基本养老保险缴费支出 2,302,464 2,302,464",
+            "99 其他行政事业单位养老支出 34,720 34,720",
+            "08 抚恤 294,000 294,000",
+            "01 死亡抚恤 294,000 294,000",
+            "合计 6,397,096 6,103,096 294,000",
+        ]
+    )
+    assert rows == [
+        "208 社会保障和就业支出 6,397,096 6,103,096 294,000",
+        "20805 行政事业单位养老支出 6,103,096 6,103,096",
+        "2080501 行政单位离退休 2,614,680 2,614,680",
+        "2080505 机关事业单位基本养老保险缴费支出 2,302,464 2,302,464",
+        "2080599 其他行政事业单位养老支出 34,720 34,720",
+        "20808 抚恤 294,000 294,000",
+        "2080801 死亡抚恤 294,000 294,000",
+        "合计 6,397,096 6,103,096 294,000",
+    ]
+    assert unsure == []
+
+
+def test_a_part_that_completes_no_code_is_reported_never_given_its_class_s_code() -> None:
+    """A part whose name the classification gives no code under the levels above (a name it does not
+    know), and the parts under it (a row without code stops the carry): left out, figures reported."""
+    rows, unsure = _gathered(
+        [
+            "201 一般公共服务支出 2,106.66 1,503.52 603.14",
+            "06 财政事务 2,106.66 1,503.52 603.14",
+            "01 本局自定义事务 1,511.89 1,503.52 8.37",
+            "02 一般行政管理事务 10.00 10.00",
+            "合计 2,106.66 1,503.52 603.14",
+        ]
+    )
+    assert rows == [
+        "201 一般公共服务支出 2,106.66 1,503.52 603.14",
+        "20106 财政事务 2,106.66 1,503.52 603.14",
+        "合计 2,106.66 1,503.52 603.14",
+    ]
+    assert [(cell.figure, cell.row) for cell in unsure] == [
+        ("1,511.89", "01 本局自定义事务"),
+        ("1,503.52", "01 本局自定义事务"),
+        ("8.37", "01 本局自定义事务"),
+        ("10.00", "02 一般行政管理事务"),
+        ("10.00", "02 一般行政管理事务"),
+    ]
+    assert unsure[0].candidates == ("2010601 本局自定义事务",)  # 20101 would come before 20106
+
+
+def test_levels_printed_once_on_both_halves_and_a_class_code_set_among_its_parts() -> None:
+    """Two halves printing their levels once, a half's amount empty (``03 奖金 03 咨询费``: each part
+    opens a row), and pdfplumber's class code set at the middle of its merged cell (``303`` beside
+    ``08 助学金``): moved to its class's row, the one above that the classification names by it."""
+    rows, unsure = _gathered(
+        [
+            "工资福利支出 2,082.85 302 商品和服务支出 171.07",
+            "01 基本工资 262.33 01 办公费 21.21",
+            "301",
+            "03 奖金 03 咨询费",
+            "06 伙食补助费 04 手续费 0.09",
+        ]
+    )
+    assert rows == [
+        "301 工资福利支出 2,082.85 302 商品和服务支出 171.07",
+        "30101 基本工资 262.33 30201 办公费 21.21",
+        "30103 奖金 30203 咨询费",
+        "30106 伙食补助费 30204 手续费 0.09",
+    ]
+    assert unsure == []
+
+
+def test_levels_printed_once_with_empty_cells_printed_as_dashes() -> None:
+    """County reports print an empty amount as a dash: no word of the name, and a part after it opens
+    the next half (``03 奖金 - 03 咨询费 -``)."""
+    rows, unsure = _gathered(
+        [
+            "301 工资福利支出 2,082.85 302 商品和服务支出 171.07",
+            "01 基本工资 262.33 01 办公费 21.21",
+            "03 奖金 - 03 咨询费 -",
+            "06 伙食补助费 - 04 手续费 0.09",
+        ]
+    )
+    assert rows == [
+        "301 工资福利支出 2,082.85 302 商品和服务支出 171.07",
+        "30101 基本工资 262.33 30201 办公费 21.21",
+        "30103 奖金 - 30203 咨询费 -",
+        "30106 伙食补助费 - 30204 手续费 0.09",
+    ]
+    assert unsure == []

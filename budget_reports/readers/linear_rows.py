@@ -7,7 +7,9 @@ simply absent. A row is gathered line by line until its figures end it (or the n
 a row of its own); it is then cut into segments, one per side of the table (code + name +
 figures), ready to be placed in columns. A name wrapped around its row's line of code and figures
 (pdfplumber centres a cell on it: its first lines above the code, its last below, then the next
-row's first lines) is given its lines by ``name_gaps``.
+row's first lines) is given its lines by ``name_gaps``. A table printing each level of its codes once
+(the 类 on its line, the 款 and 项 parts on the lines below without it) has each part completed from
+the codes of the row above (``with_levels_carried``).
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ from budget_reports.readers.name_gaps import NameSoFar, cut_sides, cuts_between
 _CODE_PART = re.compile(r"^\d{2}$")
 _CLASS_CODE_LENGTH = 3
 _ITEM_CODE_LENGTH = 7  # a 项's code: 类 (3 digits), 款 and 项 (2 each)
+# Lines opening with a bare part that show a table printing its levels once (a 款 and a 项 at least).
+_LEVELS_ONCE_LINES = 2
 # A table's rows are numbered 一、 and （一） / （1） only: a bare ``1.`` or ``1、`` at a row's start would
 # be read off a figure or a code the extractor glued to the label.
 NUMBERING = Enumerators(CHINESE_COMMA, CHINESE_BRACKET, DIGIT_BRACKET)
@@ -233,6 +237,7 @@ def gather_rows(lines: list[list[Token]], coded: bool, unsure: list[AmbiguousCel
     heads: _PerRow[int] = _PerRow()
     untold: _PerRow[tuple[str, ...]] = _PerRow()
     width = _names_width(lines) if coded else 0
+    parts_open_rows = coded and _lines_open_with_parts(lines)
 
     def has_label(tokens: list[Token]) -> bool:
         return any((coded and WHOLE_CODE.match(t.text)) or is_numbered(t.text) or is_total(t.text) for t in tokens)
@@ -281,6 +286,11 @@ def gather_rows(lines: list[list[Token]], coded: bool, unsure: list[AmbiguousCel
         if pending and starts_row(tokens, coded) and (has_label(pending) or not coded or pending_has_figures(pending)):
             rows.append(pending)
             pending = []
+        elif parts_open_rows and _opens_side_with_part(tokens, 0) and _part_begins_row(pending):
+            # Levels printed once: a part and its name begin a row (its code completed from the rows
+            # above, ``with_levels_carried``), after a row ending without figures (``03 奖金 03 咨询费``).
+            rows.append(pending)
+            pending = []
         pending.extend(tokens)
         if opens:
             anchored = pending
@@ -289,11 +299,11 @@ def gather_rows(lines: list[list[Token]], coded: bool, unsure: list[AmbiguousCel
             pending = []
     if pending:
         rows.append(pending)
-    if not untold:
-        return rows
-    if unsure is not None:
-        unsure.extend(cell for row in rows if (ways := untold.of(row, ())) for cell in _untold(row, ways))
-    return [row for row in rows if not untold.of(row, ())]
+    if untold:
+        if unsure is not None:
+            unsure.extend(cell for row in rows if (ways := untold.of(row, ())) for cell in _untold(row, ways))
+        rows = [row for row in rows if not untold.of(row, ())]
+    return with_levels_carried(rows, unsure) if coded else rows
 
 
 _Value = TypeVar("_Value")
@@ -544,3 +554,175 @@ def _takes_code(current: Segment, tokens: list[Token], i: int, done: list[Segmen
     if len(first) == 1 and len(first[0].text) > _CLASS_CODE_LENGTH:
         return False
     return bool(known_names(code)) and (not first or code[:1] == first[0].text[:1])
+
+
+def with_levels_carried(rows: list[list[Token]], unsure: list[AmbiguousCell] | None) -> list[list[Token]]:
+    """Rows of a table printing each level of its codes once, on a line of its own: the 类 on its
+    line (``201 一般公共服务支出 …``), the 款 and 项 parts on the lines below without it
+    (``06 财政事务 …``, ``01 行政运行 …``), as a class's cell merged down over its rows, or left blank
+    under it, prints them (Shanghai's 部门预算 templates; county reports printing 类 in bold and
+    款 / 项 indented). A side opening with such a part takes the levels above it from the codes of
+    the row directly above; the text does not say which level the part is (under 20805, ``06`` is the
+    项 2080506 or the 款 20806), so it is the one code, following on from the row above, that the
+    classification names the row's name by. A side whose part completes no code so, or more than
+    one, is left out and its figures reported: never given its class's code. A row without a code
+    stops the carry. Tables printing no row so are left as they are."""
+    if not _prints_levels_once(rows):
+        return rows
+    out: list[list[Token]] = []
+    above: list[str] = []  # the codes of the sides of the row kept above
+    for row in _centred_class_codes_moved(rows):
+        row = _parts_completed(row, above, unsure)
+        if row:
+            out.append(row)
+        above = [side.code_text for side in segments(row, True) if side.code] if row else []
+    return out
+
+
+def _centred_class_codes_moved(rows: list[list[Token]]) -> list[list[Token]]:
+    """A class's code printed among its rows' parts moved to the class's own row. pdfplumber writes
+    a cell merged down over a class's rows at its middle height, alone on its line or beside a part
+    (``一般公共服务支出 2,106.66 …`` / ``06 财政事务 …`` / ``01 行政运行 …`` / ``201`` /
+    ``02 一般行政管理事务 …``): the row reads as the code joined with the part (20102, 政协事务, named
+    otherwise; 21011 by chance its own) and the class's row as no code. The class's own row is the
+    nearest above without a code, past the rows opening with a part, that the classification names
+    by the code; where there is none, the code is the row's own (printed split over two lines)."""
+    out = [list(row) for row in rows]
+    for k, row in enumerate(out):
+        if not _class_code_before_part(row):
+            continue
+        j = k - 1
+        while j >= 0 and out[j] and _opens_side_with_part(out[j], 0):
+            j -= 1
+        if j >= 0 and out[j] and not _word_kind(out[j][0].text) and _name_from(out[j], 0) in known_names(row[0].text):
+            out[j].insert(0, row.pop(0))
+    return out
+
+
+def _class_code_before_part(row: list[Token]) -> bool:
+    """A row opening with a 类 code, then a part and a name."""
+    return (
+        len(row) > 2
+        and len(row[0].text) == _CLASS_CODE_LENGTH
+        and bool(WHOLE_CODE.match(row[0].text))
+        and bool(_CODE_PART.match(row[1].text))
+        and not _word_kind(row[2].text)
+    )
+
+
+def _name_from(row: list[Token], i: int) -> str:
+    """The name (compact) printed from ``row[i]`` up to the first figure or empty cell's dash."""
+    return compact("".join(t.text for t in itertools.takewhile(_in_name, row[i:])))
+
+
+def _in_name(token: Token) -> bool:
+    return not _word_kind(token.text) & (_FIGURE | _EMPTY_CELL)
+
+
+def _part_begins_row(pending: list[Token]) -> bool:
+    """A line opening with a part and a name begins a row after ``pending``, a row that printed a
+    name, unless it ends with a code the part continues: a code's 类 at a line's end, its parts and
+    name on the next (-raw: ``1,238.58 302`` / ``02 印刷费 7.61``; pdfplumber: ``201`` /
+    ``02 一般行政管理事务``, a class's code set among its rows)."""
+    return any(not is_figure(t.text) for t in pending) and not WHOLE_CODE.match(pending[-1].text)
+
+
+def _lines_open_with_parts(lines: list[list[Token]]) -> bool:
+    """A table printing levels once: lines open with a bare part before a name (``06 财政事务 …``),
+    which a table printing each row's code whole or split (``201 06 财政事务``) never does."""
+    return sum(_opens_side_with_part(line, 0) for line in lines if line) >= _LEVELS_ONCE_LINES
+
+
+def _prints_levels_once(rows: list[list[Token]]) -> bool:
+    """Some row opens with a bare part before its name, directly under a row opening with a code."""
+    return any(
+        _opens_side_with_part(row, 0) and bool(above) and opens_with_code(above)
+        for above, row in itertools.pairwise(rows)
+    )
+
+
+def _opens_side_with_part(row: list[Token], i: int) -> bool:
+    """``row[i]`` is a 2-digit part followed by a name (no row label: ``12 二、外交支出`` is a figure
+    in 元 and the next side's label), opening the row or a side after the one before (not after a
+    code's digits: ``201 06``, or ``850 01`` in 元, a code's 类 maybe)."""
+    if not _CODE_PART.match(row[i].text) or i + 1 >= len(row) or _word_kind(row[i + 1].text):
+        return False
+    return i == 0 or not _word_kind(row[i - 1].text) & (_WHOLE_CODE | _PART_OF_CODE)
+
+
+def _surely_a_part(row: list[Token], i: int) -> bool:
+    """A part that opens a side at the row's start or after an amount. After the name of a side
+    whose amount is empty (``03 奖金 03 咨询费``) a whole number may be that amount (in 元): it is a
+    part only where it completes a code."""
+    return i == 0 or _word_kind(row[i - 1].text) in (_FIGURE, _EMPTY_CELL)
+
+
+def _parts_completed(row: list[Token], above: list[str], unsure: list[AmbiguousCell] | None) -> list[Token]:
+    """The row with each side opening with a part given the code it completes (see
+    ``with_levels_carried``); a side surely opening with a part that completes no single code is left
+    out, its figures added to ``unsure``."""
+    out: list[Token] = []
+    i = 0
+    while i < len(row):
+        if not _opens_side_with_part(row, i):
+            out.append(row[i])
+            i += 1
+            continue
+        end = _side_end(row, i + 1)
+        codes = _completions(row[i].text, _name_from(row, i + 1), above)
+        if len(codes) == 1 or not _surely_a_part(row, i):
+            out.append(row[i]._replace(text=codes[0]) if len(codes) == 1 else row[i])
+            i += 1
+            continue
+        if unsure is not None:
+            unsure.extend(_uncompleted(row[i:end], above))
+        i = end
+    return out
+
+
+def _side_end(row: list[Token], i: int) -> int:
+    """Where the side whose name starts at ``row[i]`` ends: at the next side's code or part, or the row's end."""
+    j = i
+    while j < len(row) and _in_name(row[j]):
+        j += 1  # the name
+    while j < len(row) and not (_opens_side_with_part(row, j) or _opens_named_code(row, j)):
+        j += 1  # the figures
+    return j
+
+
+def _opens_named_code(row: list[Token], j: int) -> bool:
+    """A whole code among a side's figures that starts the next side: a name follows it and its parts."""
+    if not WHOLE_CODE.match(row[j].text):
+        return False
+    _, after = _joined_code(row, j)
+    return after < len(row) and not is_figure(row[after].text)
+
+
+def _completions(part: str, name: str, above: list[str]) -> list[str]:
+    """The codes ``part`` may complete under the codes ``above`` that the classification names
+    ``name`` by."""
+    return [code for code in _following_codes(part, above) if name in known_names(code)]
+
+
+def _following_codes(part: str, above: list[str]) -> list[str]:
+    """The codes ``part`` may complete under the codes ``above``: a child of one, or a level it prints
+    after it (never before it: a table's codes ascend)."""
+    found: list[str] = []
+    for code in above:
+        levels = [code[:_CLASS_CODE_LENGTH], *(code[k : k + 2] for k in range(_CLASS_CODE_LENGTH, len(code), 2))]
+        for depth in range(1, len(levels) + 1):
+            completed = "".join(levels[:depth]) + part
+            if (depth == len(levels) or part > levels[depth]) and completed not in found:
+                found.append(completed)
+    return found
+
+
+def _uncompleted(side: list[Token], above: list[str]) -> Iterator[AmbiguousCell]:
+    """The figures of a side whose part completes no single code: the codes it may be of."""
+    part = side[0].text
+    name = _name_from(side, 1)
+    readings = tuple(f"{code} {name}" for code in _following_codes(part, above))
+    snippet = " ".join(t.text for t in side)
+    for token in side[1:]:
+        if is_figure(token.text):
+            yield AmbiguousCell(token.page, token.line, token.text, f"{part} {name}", readings, snippet)
