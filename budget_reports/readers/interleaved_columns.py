@@ -121,27 +121,38 @@ def code_readings(lines: Sequence[StreamLine], carried: Sequence[str]) -> list[l
     follows_kuan = [r > 0 and r - 1 in kuan_rows for r in kuan_rows]
     carried_kuan = carried[1] if len(carried) > 1 and kuan_rows[:1] == [0] else None
 
-    def split(i: int, kuan: list[int], xiang: list[int], xiang_rows: int) -> None:
+    # Where the parts from ``i`` on cannot be split to the end, whatever came before: what they may
+    # still do depends only on (i, 款 parts taken, the last 款's text, rows known to print a 项).
+    dead_ends: set[tuple[int, int, str | None, int]] = set()
+
+    def split(i: int, kuan: list[int], xiang: list[int], xiang_rows: int) -> bool:
         """``kuan`` and ``xiang`` are indices of parts; ``xiang_rows`` counts the rows known to
-        print a 项 part (from the 款 parts chosen so far)."""
+        print a 项 part (from the 款 parts chosen so far). Whether some split reached the end."""
         budget[0] -= 1
         kuan_left = len(kuan_rows) - len(kuan)
         xiang_at_end = len(xiang) + (len(parts) - i) - kuan_left
         if budget[0] <= 0 or kuan_left > len(parts) - i:
-            return  # past the bound, or too few parts left for the rows printing a 款
+            return False  # past the bound, or too few parts left for the rows printing a 款
         if not xiang_rows <= xiang_at_end <= xiang_rows + kuan_left:
-            return  # the 项 parts left over cannot be the rows' 项 parts
+            return False  # the 项 parts left over cannot be the rows' 项 parts
         if i == len(parts):
             codes = _assemble(classes, kuan_rows, [parts[j] for j in kuan], [parts[j] for j in xiang], carried)
             if codes is not None:
                 readings.setdefault(tuple(compact("".join(p.text for p in c)) for c in codes), codes)
-            return
+            return True
         k = len(kuan)
         last = part_texts[kuan[-1]] if kuan else None
+        state = (i, k, last, xiang_rows)
+        if state in dead_ends:
+            return False
+        reached = False
         if kuan_left and _kuan_fits(kuan_rows, class_codes, k, last, part_texts[i], carried):
             same_kuan = part_texts[i] == (last if follows_kuan[k] else carried_kuan)
-            split(i + 1, [*kuan, i], xiang, xiang_rows + same_kuan)
-        split(i + 1, kuan, [*xiang, i], xiang_rows)
+            reached = split(i + 1, [*kuan, i], xiang, xiang_rows + same_kuan)
+        reached = split(i + 1, kuan, [*xiang, i], xiang_rows) or reached
+        if not reached:
+            dead_ends.add(state)
+        return reached
 
     split(0, [], [], 0)
     return [] if budget[0] <= 0 else list(readings.values())
