@@ -306,8 +306,11 @@ class _Search:
         # column's figure on each row, and the families by the row that completes them.
         self.figures_from = [sum(len(run) for run in self.runs[k:]) for k in range(len(self.runs) + 1)]
         self.run_whole = [sum(self.whole[i] for i in run) for run in self.runs]
+        self.run_figures = [tuple((self.whole[i], self.half[i]) for i in run) for run in self.runs]
         self.total_at: list[int] = [-1] * self.n_rows
-        self.groups_ending = [max((parent, *children)) for parent, children in self.groups]
+        self.groups_ending_at: list[list[tuple[int, list[int]]]] = [[] for _ in range(self.n_rows)]
+        for parent, children in self.groups:
+            self.groups_ending_at[max((parent, *children))].append((parent, children))
 
     def spent(self) -> bool:
         self.budget -= 1
@@ -321,7 +324,9 @@ class _Search:
         if self.n_rows - row > self.figures_from[k]:
             return
         if row == self.n_rows or k == len(self.runs):
-            if row == self.n_rows:
+            # Each row's parts add up to its total: the totals are half of all the figures, within
+            # their rounding (asked before the parts' search is set up: most choices fail here).
+            if row == self.n_rows and abs(2 * chosen - self.all_figures) <= self.all_slack:
                 self.parts_from()
             return
         # Each row's parts add up to its total, so the totals are half of all the figures: the
@@ -343,9 +348,7 @@ class _Search:
         """The total column's families completed by filling rows ``rows_before`` to ``rows_filled`` add
         up (those completed before were checked when their last row was filled)."""
         cells, whole, half = self.total_at, self.whole, self.half
-        for (parent, children), last in zip(self.groups, self.groups_ending, strict=True):
-            if not rows_before <= last < rows_filled:
-                continue
+        for parent, children in (group for r in range(rows_before, rows_filled) for group in self.groups_ending_at[r]):
             figure = cells[parent]
             value, slack = whole[figure], half[figure]
             for c in children:  # a plain loop: two generators per family cost more than the sums
@@ -357,20 +360,15 @@ class _Search:
         return True
 
     def parts_from(self) -> None:
-        """With the totals chosen, place the pool's runs."""
-        totals = {i for i, (_, pool) in self.assignment.items() if pool == 0}
-        pool_runs = [run for run in self.runs if run[0] not in totals]
-        lacking = [0] * self.n_rows
-        slack = [0] * self.n_rows
-        for i in totals:
-            row = self.assignment[i][0]
-            lacking[row] = self.whole[i]
-            slack[row] = self.half[i]
-        pool_figures = [i for run in pool_runs for i in run]
-        if abs(sum(lacking) - sum(self.whole[i] for i in pool_figures)) > self.all_slack:
-            return  # the parts cannot fill the totals exactly
+        """With the totals chosen (every row's in ``total_at``, their sum half of all the figures),
+        place the pool's runs."""
+        totals = set(self.total_at)
+        in_pool = [k for k, run in enumerate(self.runs) if run[0] not in totals]
+        pool_runs = [self.runs[k] for k in in_pool]
+        lacking = [self.whole[i] for i in self.total_at]
+        slack = [self.half[i] for i in self.total_at]
         # Equal figures swapped between the totals and the parts leave the same search.
-        figures = tuple(tuple((self.whole[i], self.half[i]) for i in run) for run in pool_runs)
+        figures = tuple(self.run_figures[k] for k in in_pool)
         choice = (tuple(lacking), tuple(slack), figures)
         if choice in self.choices:
             return
@@ -408,17 +406,12 @@ class _Search:
         run = runs[k]
         whole, half = self.whole, self.half
         lowest = min(chains)
-        # Figures are never negative: a figure larger than what a row lacks cannot go there. Where each
-        # figure of the run may stand is asked once for all the starts tried.
-        room = (
-            [[whole[i] <= lacking[r] + slack[r] + half[i] for r in range(self.n_rows)] for i in run]
-            if self.nonnegative
-            else None
-        )
+        # Figures are never negative: a figure larger than what a row lacks cannot go there.
+        nonnegative = self.nonnegative
         # Plain loops below, not generators: they run for every start of every run tried.
         for start in range(lowest + 1, self.n_rows - len(run) + 1):
             end = start + len(run)
-            if room is not None and not _fits_from(room, start):
+            if nonnegative and not _fits_from(run, start, whole, half, lacking, slack):
                 continue
             # The run goes after the column ending lowest above it (the first such, as ``max`` picks).
             chain = -1
@@ -446,11 +439,17 @@ class _Search:
                 del self.assignment[i]
 
 
-def _fits_from(room: list[list[bool]], start: int) -> bool:
-    """Whether each figure of a run may stand in its row, the run starting at row ``start``."""
-    for offset, rows in enumerate(room):  # noqa: SIM110 - all() over a generator is slower here
-        if not rows[start + offset]:
+def _fits_from(
+    run: list[int], start: int, whole: list[int], half: list[int], lacking: list[int], slack: list[int]
+) -> bool:
+    """Whether each figure of a run starting at row ``start`` is no larger than what its row lacks
+    (within both roundings). Asked row by row as the starts are tried, the first misfit ending it:
+    a table of every figure against every row, made for each run placed, cost more than the starts."""
+    r = start
+    for i in run:
+        if whole[i] > lacking[r] + slack[r] + half[i]:
             return False
+        r += 1
     return True
 
 
