@@ -264,8 +264,13 @@ class _Search:
             ):
                 self.solutions.append(dict(self.placed))
             return
+        whole, half, kind = self.whole[i], self.half[i], self.kind[i]
+        last, cells, placed = self.last, self.state, self.placed
         for k, rows in enumerate(self.options[i]):
-            before = self.last[k]
+            before = last[k]
+            first = bisect_right(rows, before)
+            if first == len(rows):
+                continue  # no row left below the column's last figure: nothing to set up
             # Below the column's last figure, and not past a row that must be filled.
             limit = self.next_filled[k][before + 1]
             side, column = self.columns[k]
@@ -275,37 +280,52 @@ class _Search:
                 self.rules_of_row[k],
                 self.rule_ends[k],
             )
-            whole, half = self.whole[i], self.half[i]
-            first_cell, kind = self.first_cell[k], self.kind[i]
-            for r in rows[bisect_right(rows, before) :]:
+            first_cell = self.first_cell[k]
+            for r in rows[first:]:
                 if r > limit:
                     break
-                self.last[k] = r
+                last[k] = r
                 grid[r] = i
-                self.state[first_cell + r] = kind
-                self.placed[i] = (side, r, column)
-                for n in rules_of_row[r]:  # the figure counts in the sums it is a part of
+                cells[first_cell + r] = kind
+                placed[i] = (side, r, column)
+                rules = rules_of_row[r]
+                for n in rules:  # the figure counts in the sums it is a part of
                     rule_sums[n][0] += whole
                     rule_sums[n][1] += half
-                if self.holds(k, before, r, rules_of_row[r], rule_ends):
+                if self.holds(k, before, r, rules, rule_ends):
                     self.run(i + 1)
-                for n in rules_of_row[r]:
+                for n in rules:
                     rule_sums[n][0] -= whole
                     rule_sums[n][1] -= half
                 grid[r] = None
-                self.state[first_cell + r] = -1
-                del self.placed[i]
-                self.last[k] = before
+                cells[first_cell + r] = -1
+                del placed[i]
+                last[k] = before
 
     def holds(self, k: int, before: int, r: int, rules: list[int], rule_ends: list[tuple[int, int]]) -> bool:
         """The sums whose rows are all behind column ``k``'s last figure now that it went from row
-        ``before`` down to ``r`` (``rules``: those the figure is a part of). Plain loops: this runs
-        for every cell tried, and a generator for each of the three checks costs more than them."""
-        for n in rules:
-            if not self.within(k, n):
+        ``before`` down to ``r`` (``rules``: those the figure is a part of). Plain loops with the
+        cells looked up in place (``within``, ``adds_up``): this runs for every cell tried, and a
+        generator or a call for each check costs more than the check."""
+        grid, column_rules, sums, whole, half = self.grid[k], self.rules[k], self.rule_sums[k], self.whole, self.half
+        for n in rules:  # ``within``: the column's last figure is at row ``r``
+            total = column_rules[n][1]
+            if total > r:
+                continue
+            i = grid[total]
+            value, slack = (0, 0) if i is None else (whole[i], half[i])
+            parts, parts_slack = sums[n]
+            if parts - parts_slack > value + slack:
                 return False
-        for end, n in rule_ends:
-            if before < end <= r and not self.adds_up(k, n):
+        for end, n in rule_ends:  # ``adds_up`` of the sums ending between the two rows
+            if end > r:
+                break  # by end row: the rest end below
+            if end <= before:
+                continue
+            i = grid[column_rules[n][1]]
+            value, slack = (0, 0) if i is None else (whole[i], half[i])
+            parts, parts_slack = sums[n]
+            if abs(value - parts) > slack + parts_slack:
                 return False
         for n in self.fund_sums_of[k]:
             for q in range(before + 1, r + 1):
