@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from budget_reports.extract.standard_tables.common import LABEL_NUMBERING
 from budget_reports.extract.standard_tables.recognise import unit_of
@@ -226,12 +227,14 @@ def _header_cells(texts: list[str], is_text: list[bool], header: set[str]) -> se
     return dropped
 
 
+@lru_cache(maxsize=2048)  # a label is asked of again and again: its side, its role, what it is below
 def _bare(text: str) -> str:
     """The label without its numbering, any of the outline's (a label here is a cell of its own:
     its ``1.`` cannot be a figure glued to it)."""
     return LABEL_NUMBERING.without(compact(strip_enumerator(text)))
 
 
+@lru_cache(maxsize=2048)  # asked of each piece as labels are joined, and of each label again
 def _side_of(text: str) -> int | None:
     key = _bare(text)
     return next((side for side, pattern in SIDE_PATTERNS if pattern.search(key)), None)
