@@ -208,6 +208,17 @@ class _Search:
         ]
         # Per column, each sum by the row that completes it (end, sum), in that order.
         self.rule_ends = [sorted((end, n) for n, (end, _, _) in enumerate(column_rules)) for column_rules in self.rules]
+        # Rows that must still take a figure (``wanting``): per column, the rows from each on the report
+        # proves filled, and the sums whose total row it does not (a total their parts outgrow is one).
+        self.filled_from = [
+            [sum(1 for q in range(r, len(next_filled) - 1) if next_filled[q] == q) for r in range(len(next_filled))]
+            for next_filled in self.next_filled
+        ]
+        self.open_totals = [
+            [(n, total) for n, (_, total, _) in enumerate(column_rules) if next_filled[total] != total]
+            for column_rules, next_filled in zip(self.rules, self.next_filled, strict=True)
+        ]
+        self.halves_from = [sum(self.half[i:]) for i in range(len(values) + 1)]
         self.last = [-1] * len(self.columns)
         self.grid: list[list[int | None]] = [[None] * n for n in self.rows]  # figure in each cell
         # Each side's fund columns against its 合计 column, row by row: the side's rows and the grid
@@ -258,6 +269,8 @@ class _Search:
         zeros = self.zeros_from[i]
         if zeros and zeros > sum(len(rows) - bisect_right(rows, self.last[k]) for k, rows in enumerate(self.zero_rows)):
             return  # the zeros left have fewer rows left to stand in
+        if self.wanting(i) > len(self.values) - i:
+            return  # more rows must still take a figure than figures are left
         if i == len(self.values):
             if all(self.next_filled[k][self.last[k] + 1] == self.rows[k] for k in range(len(self.columns))) and (
                 self.across()
@@ -301,6 +314,21 @@ class _Search:
                 cells[first_cell + r] = -1
                 del placed[i]
                 last[k] = before
+
+    def wanting(self, i: int) -> int:
+        """How many cells must still take a figure, figure ``i`` next: below each column's last figure,
+        the rows the report proves filled (none is passed over), and the total row of each sum whose
+        parts placed so far pass their rounding, that of the figures left included (figures are never
+        negative, so its total cannot stay empty)."""
+        most_slack = self.halves_from[i]
+        wanting = 0
+        for k, last in enumerate(self.last):
+            wanting += self.filled_from[k][last + 1]
+            sums = self.rule_sums[k]
+            for n, total in self.open_totals[k]:
+                if total > last and sums[n][0] > sums[n][1] + most_slack:
+                    wanting += 1
+        return wanting
 
     def holds(self, k: int, before: int, r: int, rules: list[int], rule_ends: list[tuple[int, int]]) -> bool:
         """The sums whose rows are all behind column ``k``'s last figure now that it went from row
