@@ -134,10 +134,16 @@ def _no_data_tables(lines: list[SourceLine], titles: list[PassedOver]) -> set[Ta
     empty = set()
     for title in titles:
         texts = [line.text for line in lines[title.start + 1 : title.following]]
-        printed = any(BARE_FIGURE.match(word) for text in texts for word in text.split())
+        printed = any(_prints_figure(text) for text in texts)
         if not printed and any(says_no_data(text) for text in texts):
             empty.add(title.kind)
     return empty
+
+
+def _prints_figure(text: str) -> bool:
+    """Whether a word of the line is a figure. A figure prints its decimals or its thousands'
+    separators: a line without either (the prose after a table, mostly) is passed over unsplit."""
+    return ("." in text or "," in text) and any(BARE_FIGURE.match(word) for word in text.split())
 
 
 def _cells(line: SourceLine) -> list[BlockLine]:
