@@ -391,7 +391,10 @@ def _derive_totals(known: dict[Cell, Known], sides: tuple[list[Label], list[Labe
 def _rows(
     sides: tuple[list[Label], list[Label]], layout: HeaderLayout, figures: Sequence[BlockLine], placed: dict[int, Cell]
 ) -> list[list[PlacedSide | None]]:
-    by_cell = {cell: figures[i] for i, cell in placed.items()}
+    # Each row's figures by column, gathered once rather than looked for among all the placed for each row.
+    by_row: dict[tuple[int, int], list[tuple[int, BlockLine]]] = {}
+    for i, (side, row_, c) in placed.items():
+        by_row.setdefault((side, row_), []).append((c, figures[i]))
     rows: list[list[PlacedSide | None]] = []
     for r in range(max(len(labels) for labels in sides)):
         row: list[PlacedSide | None] = []
@@ -400,7 +403,7 @@ def _rows(
                 row.append(None)
                 continue
             label = labels[r]
-            cells = sorted((c, line) for (side, row_, c), line in by_cell.items() if side == s and row_ == r)
+            cells = sorted(by_row.get((s, r), ()))
             segment = Segment(
                 name=[Token(label.text, label.page, label.line)],
                 figures=[Token(line.text.strip(), line.page, line.line) for _, line in cells],

@@ -164,8 +164,6 @@ def read_stream(lines: list[SourceLine], parts: list[LinearTable], stated: dict[
     span = [BlockLine(x.text, x.page, x.line) for part in parts for x in lines[part.start + 1 : part.end]]
     # Each word apart (a line may join a figure of one half to a code of the other: ``2,082.86 302``).
     cells = [BlockLine(word, line.page, line.line) for line in span for word in line.text.split()]
-    words = [compact(line.text) for line in span] + [cell.text for cell in cells]
-    figures = [cell for cell in cells if BARE_FIGURE.match(cell.text)]
     classes = sorted({cell.text for cell in cells if CLASS_CODE.match(cell.text) and _class_name(cell.text)})
     labels = {group.metric: _total_label(cells, group) for group in GROUPS}
     groups = [
@@ -175,9 +173,13 @@ def read_stream(lines: list[SourceLine], parts: list[LinearTable], stated: dict[
         )
         for group in GROUPS
     ]
-    if not figures or not all(g.classes and g.has_total for g in groups):
+    if not all(g.classes and g.has_total for g in groups):
         return NO_GROUP_TOTALS
-    printed = {c: _printed_lines(c, set(words)) for c in classes}
+    figures = [cell for cell in cells if BARE_FIGURE.match(cell.text)]
+    if not figures:
+        return NO_GROUP_TOTALS
+    words = {compact(line.text) for line in span} | {cell.text for cell in cells}
+    printed = {c: _printed_lines(c, words) for c in classes}
     named: dict[str, set[str]] = {c: set() for c in classes}
     for name in (name for s in stated.values() for name in s.names):
         codes = [code for code in _lines_named().get(name, ()) if code[:3] in named]
