@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from itertools import combinations, groupby, product
+from itertools import combinations, groupby
 from math import comb
 
 from budget_reports.classification.reference import EDITIONS, FUNCTION, edition
@@ -545,15 +545,35 @@ def _code_readings(lines: list[BlockLine], carried: Sequence[str] = ()) -> list[
     kuan_count = sum(groups) - len(groups) + goes_on
     sizes = [len(run) for run in runs]
     readings: dict[tuple[str, ...], list[list[BlockLine]]] = {}
-    for split in product((0, 1), repeat=len(runs)):
-        if sum(size for size, level in zip(sizes, split, strict=True) if level == 0) != kuan_count:
-            continue
+    for split in _splits_of(sizes, kuan_count):
         kuan = [line for run, level in zip(runs, split, strict=True) if level == 0 for line in run]
         xiang = [line for run, level in zip(runs, split, strict=True) if level == 1 for line in run]
         codes = _codes(classes, kuan, xiang, carried)
         if codes is not None:
             readings.setdefault(tuple(compact("".join(p.text for p in code)) for code in codes), codes)
     return list(readings.values())
+
+
+def _splits_of(sizes: list[int], kuan_count: int) -> list[tuple[int, ...]]:
+    """Each split of runs of these sizes between the 款 (0) and the 项 (1) columns giving the 款 column
+    ``kuan_count`` parts, in the order ``product((0, 1), repeat=len(sizes))`` gives them: grown run by
+    run, a split whose 款 parts already pass the count, or cannot reach it, is not gone on with."""
+    after = [sum(sizes[k:]) for k in range(len(sizes) + 1)]
+    out: list[tuple[int, ...]] = []
+
+    def grow(split: tuple[int, ...], kuan: int) -> None:
+        k = len(split)
+        if k == len(sizes):
+            out.append(split)
+            return
+        if kuan + sizes[k] <= kuan_count:
+            grow((*split, 0), kuan + sizes[k])
+        if kuan + after[k + 1] >= kuan_count:
+            grow((*split, 1), kuan)
+
+    if after[0] >= kuan_count:
+        grow((), 0)
+    return out
 
 
 def _codes(
