@@ -20,6 +20,7 @@ from functools import lru_cache
 from budget_reports.extract.standard_tables.common import LABEL_NUMBERING
 from budget_reports.extract.standard_tables.recognise import unit_of
 from budget_reports.normalize import compact
+from budget_reports.numbering import Level
 from budget_reports.readers.block_words import BARE_FIGURE
 from budget_reports.readers.linear_rows import enumerator_value, strip_enumerator
 from budget_reports.readers.printed_numbers import is_column_number_cell, is_page_number
@@ -89,7 +90,12 @@ class Label:
 
     @property
     def key(self) -> str:
-        return compact(strip_enumerator(self.text))
+        return _key(self.text)
+
+
+@lru_cache(maxsize=2048)  # asked of each label for every column looked up in the report's other tables
+def _key(text: str) -> str:
+    return compact(strip_enumerator(text))
 
 
 def side_labels(lines: Sequence, layout: HeaderLayout) -> tuple[list[Label], list[Label]] | None:
@@ -255,9 +261,15 @@ def named_side(text: str) -> str | None:
     return None if side is None else SIDE_WORDS[side]
 
 
-def _role(text: str, before: list[Label]) -> Role:
+@lru_cache(maxsize=2048)  # the overview and its fiscal overview word most rows alike
+def _worded_role(text: str) -> Role:
+    """The role the label's words give it (an item unless a pattern names another)."""
     key = _bare(text)
-    role = next((role for role, pattern in ROLE_PATTERNS if pattern.search(key)), Role.ITEM)
+    return next((role for role, pattern in ROLE_PATTERNS if pattern.search(key)), Role.ITEM)
+
+
+def _role(text: str, before: list[Label]) -> Role:
+    role = _worded_role(text)
     # Items printed under a carry-over are its parts (the carry-over of each fund).
     if role is Role.ITEM and any(label.role is Role.CARRY for label in before):
         return Role.CARRY_PART
@@ -266,8 +278,13 @@ def _role(text: str, before: list[Label]) -> Role:
     return role
 
 
+@lru_cache(maxsize=2048)  # each item's level is asked again for every label below it
+def _level(text: str) -> Level | None:
+    return LABEL_NUMBERING.level(text)
+
+
 def _below(text: str, item: Label | None) -> bool:
     """Whether ``text`` is numbered a level below ``item`` (1. under 一、): a part of it."""
-    level = LABEL_NUMBERING.level(text)
-    above = LABEL_NUMBERING.level(item.text) if item is not None else None
+    level = _level(text)
+    above = _level(item.text) if item is not None else None
     return level is not None and above is not None and level > above
