@@ -202,18 +202,16 @@ class _Search:
         self.rules = [[(max(t, *parts), t, parts) for t, parts in rules[s]] for s, _ in self.columns]
         # Each rule's parts added up as figures are placed (value, slack), column by column.
         self.rule_sums = [[[0, 0] for _ in rules[s]] for s, _ in self.columns]
-        self.rules_of_row = [
-            [[n for n, (_, parts) in enumerate(rules[s]) if r in parts] for r in range(len(sides[s]))]
-            for s, _ in self.columns
+        # Per row, the sums it is a part of: worked out once per side, its columns sharing them.
+        side_rules_of_row = [
+            [[n for n, (_, parts) in enumerate(rules[s]) if r in parts] for r in range(len(sides[s]))] for s in range(2)
         ]
+        self.rules_of_row = [side_rules_of_row[s] for s, _ in self.columns]
         # Per column, each sum by the row that completes it (end, sum), in that order.
         self.rule_ends = [sorted((end, n) for n, (end, _, _) in enumerate(column_rules)) for column_rules in self.rules]
         # Rows that must still take a figure (``wanting``): per column, the rows from each on the report
         # proves filled, and the sums whose total row it does not (a total their parts outgrow is one).
-        self.filled_from = [
-            [sum(1 for q in range(r, len(next_filled) - 1) if next_filled[q] == q) for r in range(len(next_filled))]
-            for next_filled in self.next_filled
-        ]
+        self.filled_from = [_filled_from(next_filled) for next_filled in self.next_filled]
         self.open_totals = [
             [(n, total) for n, (_, total, _) in enumerate(column_rules) if next_filled[total] != total]
             for column_rules, next_filled in zip(self.rules, self.next_filled, strict=True)
@@ -422,6 +420,14 @@ class _Search:
         first = self.column_of
         (a, ha), (b, hb) = self.cell(first[INCOME, 0], self.grand[0]), self.cell(first[SPENDING, 0], self.grand[1])
         return abs(a - b) <= ha + hb
+
+
+def _filled_from(next_filled: list[int]) -> list[int]:
+    """Per row (and the end), how many rows from it on the report proves filled (``next_filled[q] == q``)."""
+    counts = [0] * len(next_filled)
+    for q in range(len(next_filled) - 2, -1, -1):
+        counts[q] = counts[q + 1] + (next_filled[q] == q)
+    return counts
 
 
 def _fits(value: Decimal, half: Decimal, known: Known) -> bool:
