@@ -406,12 +406,18 @@ class _Search:
         run = runs[k]
         whole, half = self.whole, self.half
         lowest = min(chains)
-        # Figures are never negative: a figure larger than what a row lacks cannot go there.
+        # Figures are never negative: a figure larger than what a row lacks cannot go there. The run's
+        # first figure is asked in the loop (most starts fail on it), the others by ``_fits_from``.
         nonnegative = self.nonnegative
+        first_over = whole[run[0]] - half[run[0]]
+        longer = len(run) > 1
         # Plain loops below, not generators: they run for every start of every run tried.
         for start in range(lowest + 1, self.n_rows - len(run) + 1):
             end = start + len(run)
-            if nonnegative and not _fits_from(run, start, whole, half, lacking, slack):
+            if nonnegative and (
+                first_over > lacking[start] + slack[start]
+                or (longer and not _fits_from(run, start, whole, half, lacking, slack))
+            ):
                 continue
             # The run goes after the column ending lowest above it (the first such, as ``max`` picks).
             chain = -1
