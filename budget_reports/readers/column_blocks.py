@@ -81,10 +81,15 @@ def is_column_block_page(lines: list[BlockLine]) -> bool:
     bare = sum(1 for t in texts if t.isdigit() or _FIGURE.match(t))
     if len(texts) > 4 and bare * 2 >= len(texts):
         return True
-    split = [line.text.split() for line in lines]
-    with_figures = [words for words in split if any(_FIGURE.match(w) for w in words) or _is_whole_number(words)]
-    lone = sum(1 for words in with_figures if len(words) == 1)
-    return len(with_figures) >= _MIN_FIGURE_LINES and lone == len(with_figures)
+    # Every line holding a figure holds it alone: the first that does not ends the question.
+    with_figures = 0
+    for line in lines:
+        words = line.text.split()
+        if _is_whole_number(words) or any(_FIGURE.match(w) for w in words):
+            if len(words) != 1:
+                return False
+            with_figures += 1
+    return with_figures >= _MIN_FIGURE_LINES
 
 
 def _is_whole_number(words: list[str]) -> bool:
