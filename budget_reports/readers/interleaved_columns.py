@@ -347,16 +347,17 @@ class _Search:
     def column_sums_hold(self, rows_before: int, rows_filled: int) -> bool:
         """The total column's families completed by filling rows ``rows_before`` to ``rows_filled`` add
         up (those completed before were checked when their last row was filled)."""
-        cells, whole, half = self.total_at, self.whole, self.half
-        for parent, children in (group for r in range(rows_before, rows_filled) for group in self.groups_ending_at[r]):
-            figure = cells[parent]
-            value, slack = whole[figure], half[figure]
-            for c in children:  # a plain loop: two generators per family cost more than the sums
-                figure = cells[c]
-                value -= whole[figure]
-                slack += half[figure]
-            if abs(value) > slack:
-                return False
+        cells, whole, half, ending_at = self.total_at, self.whole, self.half, self.groups_ending_at
+        for r in range(rows_before, rows_filled):
+            for parent, children in ending_at[r]:
+                figure = cells[parent]
+                value, slack = whole[figure], half[figure]
+                for c in children:  # a plain loop: two generators per family cost more than the sums
+                    figure = cells[c]
+                    value -= whole[figure]
+                    slack += half[figure]
+                if abs(value) > slack:
+                    return False
         return True
 
     def parts_from(self) -> None:
