@@ -136,7 +136,7 @@ def code_readings(lines: Sequence[StreamLine], carried: Sequence[str]) -> list[l
         if not xiang_rows <= xiang_at_end <= xiang_rows + kuan_left:
             return False  # the 项 parts left over cannot be the rows' 项 parts
         if i == len(parts):
-            codes = _assemble(classes, kuan_rows, [parts[j] for j in kuan], [parts[j] for j in xiang], carried)
+            codes = _assemble(classes, class_codes, kuan_rows, kuan, xiang, parts, part_texts, carried)
             if codes is not None:
                 readings.setdefault(tuple(compact("".join(p.text for p in c)) for c in codes), codes)
             return True
@@ -172,29 +172,36 @@ def _kuan_fits(
 
 def _assemble(
     classes: list[StreamLine],
+    class_codes: list[str],
     kuan_rows: list[int],
-    kuan: list[StreamLine],
-    xiang: list[StreamLine],
+    kuan: list[int],
+    xiang: list[int],
+    parts: list[StreamLine],
+    part_texts: list[str],
     carried: Sequence[str],
 ) -> list[list[StreamLine]] | None:
-    """The rows' codes from the 款 and 项 columns, or None when the 项 parts do not fit (too few,
-    too many, or a code not above the one before it)."""
+    """The rows' codes from the 款 and 项 columns (``kuan`` and ``xiang``: indices of ``parts``, whose
+    texts, compact, are ``part_texts``), or None when the 项 parts do not fit (too few, too many, or
+    a code not above the one before it)."""
     codes: list[list[StreamLine]] = [[c] for c in classes]
-    for r, part in zip(kuan_rows, kuan, strict=True):
-        codes[r].append(part)
-    remaining = list(xiang)
+    keys: list[tuple[str, ...]] = [(code,) for code in class_codes]
+    for r, j in zip(kuan_rows, kuan, strict=True):
+        codes[r].append(parts[j])
+        keys[r] = (*keys[r], part_texts[j])
+    taken = 0  # 项 parts given to rows so far, in order
     previous: tuple[str, ...] = tuple(carried)
     for r, code in enumerate(codes):
-        key = tuple(compact(p.text) for p in code)
+        key = keys[r]
         if len(key) == 2 and previous[:2] == key:
-            if not remaining:
+            if taken == len(xiang):
                 return None
-            code.append(remaining.pop(0))
-            key = (*key, compact(code[-1].text))
+            code.append(parts[xiang[taken]])
+            key = (*key, part_texts[xiang[taken]])
+            taken += 1
         if previous and key <= previous and r > 0:
             return None
         previous = key
-    return codes if not remaining else None
+    return codes if taken == len(xiang) else None
 
 
 Assignment = dict[int, tuple[int, int]]  # figure (index in the stream) -> (row, pool)
