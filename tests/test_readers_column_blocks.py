@@ -128,3 +128,22 @@ def test_a_run_of_codes_opening_a_page_is_not_taken_for_page_numbers() -> None:
     dropped = furniture(_source(pages))
     assert (2, 1) not in dropped and (2, 2) not in dropped  # 208, 210: a column of codes
     assert {(1, 6), (2, 6), (3, 3)} <= dropped  # the page numbers
+
+
+@pytest.mark.parametrize(
+    ("sizes", "kuan_count"),
+    [([], 0), ([3], 0), ([3], 3), ([2, 2], 2), ([5, 4, 5, 4, 2, 1, 3, 2], 13), ([1, 1, 3, 2], 9), ([1] * 10, 4)],
+)
+def test_the_part_runs_are_split_between_the_columns_as_every_split_counted(sizes: list[int], kuan_count: int) -> None:
+    """The splits grown run by run are those of every split whose 款 runs hold the count, in the same
+    order (the readings the codes give are kept in that order)."""
+    from itertools import product
+
+    from budget_reports.readers.column_blocks import _splits_of
+
+    every = [
+        split
+        for split in product((0, 1), repeat=len(sizes))
+        if sum(size for size, level in zip(sizes, split, strict=True) if level == 0) == kuan_count
+    ]
+    assert _splits_of(sizes, kuan_count) == every

@@ -132,12 +132,13 @@ class _Search:
         """Each group total, then its classes' totals. Every figure is a group total, a class total or
         a line, and each of the three levels adds up to the group totals: all figures add up to three
         times them, within the rounding of every figure."""
-        everything = sum(self.values)
+        values = self.values
+        everything = sum(values)
         slack = 3 * sum(self.halves)
-        for totals in permutations(range(len(self.values)), len(groups)):
+        for totals in permutations(range(len(values)), len(groups)):
             if not self.step():
                 return
-            if abs(3 * sum(self.values[i] for i in totals) - everything) <= slack and all(
+            if abs(3 * sum([values[i] for i in totals]) - everything) <= slack and all(
                 self.stated(g, i) for g, i in enumerate(totals)
             ):
                 self.totals = totals
@@ -171,15 +172,16 @@ class _Search:
         # What the last class must make up, and the rounding the group's figures chosen so far carry.
         missing = values[total] - sum(values[j] for j in chosen)
         rounding = halves[total] + sum(halves[j] for j in chosen)
-        for i in [None, *(i for i in range(len(values)) if i not in used)]:
+        for i in [None, *[i for i in range(len(values)) if i not in used]]:
             self.steps += 1  # ``step`` written out: this loop takes most of the steps
             if self.steps > self.bound:
                 return
+            # The last class's figure (or none, when the group has some) must make up the group's total.
+            if last and i is None and (not chosen or abs(missing) > rounding):
+                continue
+            if last and i is not None and abs(missing - values[i]) > rounding + halves[i]:
+                continue
             picked = chosen if i is None else [*chosen, i]
-            if last and not picked:
-                continue
-            if last and abs(missing - (0 if i is None else values[i])) > rounding + (0 if i is None else halves[i]):
-                continue
             taken = used if i is None else used | {i}
             self.class_totals(groups, totals, g, k + 1, taken, picked, {**class_totals, classes[k]: i})
 
@@ -239,16 +241,16 @@ class _Search:
         total, own = values[index], halves[index]
         order = sorted(pool, key=lambda i: values[i], reverse=True)
         out: list[list[int]] = []
-        # The most rounding the parts may carry: every figure of the pool counted in.
-        slack = own + sum(halves[i] for i in order)
-        suffix = [0] * (len(order) + 1)
-        for k in range(len(order) - 1, -1, -1):
-            suffix[k] = suffix[k + 1] + values[order[k]]
-
-        bound = self.bound
-        # The pool's figures and their rounding in that order, looked up once.
+        # The pool's figures and their rounding in that order, looked up once; what the figures from
+        # each on add up to at most, and the rounding they may carry.
         ordered = [values[i] for i in order]
         ordered_halves = [halves[i] for i in order]
+        suffix = [0] * (len(order) + 1)
+        suffix_halves = [0] * (len(order) + 1)
+        for k in range(len(order) - 1, -1, -1):
+            suffix[k] = suffix[k + 1] + ordered[k]
+            suffix_halves[k] = suffix_halves[k + 1] + ordered_halves[k]
+        bound = self.bound
 
         def walk(k: int, picked: list[int], so_far: int, rounding: int) -> None:
             self.steps += 1
@@ -256,9 +258,13 @@ class _Search:
                 return
             if picked and abs(so_far - total) <= own + rounding:
                 out.append(picked)
-            if k == len(order) or so_far + suffix[k] < total - slack:
-                return
+            # The least the figures still to pick must add to, besides the rounding they carry.
+            short = total - own - rounding - so_far
             for j in range(k, len(order)):
+                # Taking figure j or a later one, the sum reaches at most the figures from j on (fewer
+                # from each later j): once they fall short, no later figure makes up the total either.
+                if suffix[j] + suffix_halves[j] < short:
+                    break
                 value, half = ordered[j], ordered_halves[j]
                 # Every figure weighs more than its rounding: a sum past the total stays past it.
                 if so_far + value - total > own + rounding + half:

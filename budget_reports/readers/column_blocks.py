@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from itertools import combinations, groupby, product
+from itertools import combinations, groupby
 from math import comb
 
 from budget_reports.classification.reference import EDITIONS, FUNCTION, edition
@@ -81,10 +81,15 @@ def is_column_block_page(lines: list[BlockLine]) -> bool:
     bare = sum(1 for t in texts if t.isdigit() or _FIGURE.match(t))
     if len(texts) > 4 and bare * 2 >= len(texts):
         return True
-    split = [line.text.split() for line in lines]
-    with_figures = [words for words in split if any(_FIGURE.match(w) for w in words) or _is_whole_number(words)]
-    lone = sum(1 for words in with_figures if len(words) == 1)
-    return len(with_figures) >= _MIN_FIGURE_LINES and lone == len(with_figures)
+    # Every line holding a figure holds it alone: the first that does not ends the question.
+    with_figures = 0
+    for line in lines:
+        words = line.text.split()
+        if _is_whole_number(words) or any(_FIGURE.match(w) for w in words):
+            if len(words) != 1:
+                return False
+            with_figures += 1
+    return with_figures >= _MIN_FIGURE_LINES
 
 
 def _is_whole_number(words: list[str]) -> bool:
@@ -545,15 +550,35 @@ def _code_readings(lines: list[BlockLine], carried: Sequence[str] = ()) -> list[
     kuan_count = sum(groups) - len(groups) + goes_on
     sizes = [len(run) for run in runs]
     readings: dict[tuple[str, ...], list[list[BlockLine]]] = {}
-    for split in product((0, 1), repeat=len(runs)):
-        if sum(size for size, level in zip(sizes, split, strict=True) if level == 0) != kuan_count:
-            continue
+    for split in _splits_of(sizes, kuan_count):
         kuan = [line for run, level in zip(runs, split, strict=True) if level == 0 for line in run]
         xiang = [line for run, level in zip(runs, split, strict=True) if level == 1 for line in run]
         codes = _codes(classes, kuan, xiang, carried)
         if codes is not None:
             readings.setdefault(tuple(compact("".join(p.text for p in code)) for code in codes), codes)
     return list(readings.values())
+
+
+def _splits_of(sizes: list[int], kuan_count: int) -> list[tuple[int, ...]]:
+    """Each split of runs of these sizes between the 款 (0) and the 项 (1) columns giving the 款 column
+    ``kuan_count`` parts, in the order ``product((0, 1), repeat=len(sizes))`` gives them: grown run by
+    run, a split whose 款 parts already pass the count, or cannot reach it, is not gone on with."""
+    after = [sum(sizes[k:]) for k in range(len(sizes) + 1)]
+    out: list[tuple[int, ...]] = []
+
+    def grow(split: tuple[int, ...], kuan: int) -> None:
+        k = len(split)
+        if k == len(sizes):
+            out.append(split)
+            return
+        if kuan + sizes[k] <= kuan_count:
+            grow((*split, 0), kuan + sizes[k])
+        if kuan + after[k + 1] >= kuan_count:
+            grow((*split, 1), kuan)
+
+    if after[0] >= kuan_count:
+        grow((), 0)
+    return out
 
 
 def _codes(

@@ -121,27 +121,38 @@ def code_readings(lines: Sequence[StreamLine], carried: Sequence[str]) -> list[l
     follows_kuan = [r > 0 and r - 1 in kuan_rows for r in kuan_rows]
     carried_kuan = carried[1] if len(carried) > 1 and kuan_rows[:1] == [0] else None
 
-    def split(i: int, kuan: list[int], xiang: list[int], xiang_rows: int) -> None:
+    # Where the parts from ``i`` on cannot be split to the end, whatever came before: what they may
+    # still do depends only on (i, 款 parts taken, the last 款's text, rows known to print a 项).
+    dead_ends: set[tuple[int, int, str | None, int]] = set()
+
+    def split(i: int, kuan: list[int], xiang: list[int], xiang_rows: int) -> bool:
         """``kuan`` and ``xiang`` are indices of parts; ``xiang_rows`` counts the rows known to
-        print a 项 part (from the 款 parts chosen so far)."""
+        print a 项 part (from the 款 parts chosen so far). Whether some split reached the end."""
         budget[0] -= 1
         kuan_left = len(kuan_rows) - len(kuan)
         xiang_at_end = len(xiang) + (len(parts) - i) - kuan_left
         if budget[0] <= 0 or kuan_left > len(parts) - i:
-            return  # past the bound, or too few parts left for the rows printing a 款
+            return False  # past the bound, or too few parts left for the rows printing a 款
         if not xiang_rows <= xiang_at_end <= xiang_rows + kuan_left:
-            return  # the 项 parts left over cannot be the rows' 项 parts
+            return False  # the 项 parts left over cannot be the rows' 项 parts
         if i == len(parts):
-            codes = _assemble(classes, kuan_rows, [parts[j] for j in kuan], [parts[j] for j in xiang], carried)
+            codes = _assemble(classes, class_codes, kuan_rows, kuan, xiang, parts, part_texts, carried)
             if codes is not None:
                 readings.setdefault(tuple(compact("".join(p.text for p in c)) for c in codes), codes)
-            return
+            return True
         k = len(kuan)
         last = part_texts[kuan[-1]] if kuan else None
+        state = (i, k, last, xiang_rows)
+        if state in dead_ends:
+            return False
+        reached = False
         if kuan_left and _kuan_fits(kuan_rows, class_codes, k, last, part_texts[i], carried):
             same_kuan = part_texts[i] == (last if follows_kuan[k] else carried_kuan)
-            split(i + 1, [*kuan, i], xiang, xiang_rows + same_kuan)
-        split(i + 1, kuan, [*xiang, i], xiang_rows)
+            reached = split(i + 1, [*kuan, i], xiang, xiang_rows + same_kuan)
+        reached = split(i + 1, kuan, [*xiang, i], xiang_rows) or reached
+        if not reached:
+            dead_ends.add(state)
+        return reached
 
     split(0, [], [], 0)
     return [] if budget[0] <= 0 else list(readings.values())
@@ -161,29 +172,36 @@ def _kuan_fits(
 
 def _assemble(
     classes: list[StreamLine],
+    class_codes: list[str],
     kuan_rows: list[int],
-    kuan: list[StreamLine],
-    xiang: list[StreamLine],
+    kuan: list[int],
+    xiang: list[int],
+    parts: list[StreamLine],
+    part_texts: list[str],
     carried: Sequence[str],
 ) -> list[list[StreamLine]] | None:
-    """The rows' codes from the 款 and 项 columns, or None when the 项 parts do not fit (too few,
-    too many, or a code not above the one before it)."""
+    """The rows' codes from the 款 and 项 columns (``kuan`` and ``xiang``: indices of ``parts``, whose
+    texts, compact, are ``part_texts``), or None when the 项 parts do not fit (too few, too many, or
+    a code not above the one before it)."""
     codes: list[list[StreamLine]] = [[c] for c in classes]
-    for r, part in zip(kuan_rows, kuan, strict=True):
-        codes[r].append(part)
-    remaining = list(xiang)
+    keys: list[tuple[str, ...]] = [(code,) for code in class_codes]
+    for r, j in zip(kuan_rows, kuan, strict=True):
+        codes[r].append(parts[j])
+        keys[r] = (*keys[r], part_texts[j])
+    taken = 0  # 项 parts given to rows so far, in order
     previous: tuple[str, ...] = tuple(carried)
     for r, code in enumerate(codes):
-        key = tuple(compact(p.text) for p in code)
+        key = keys[r]
         if len(key) == 2 and previous[:2] == key:
-            if not remaining:
+            if taken == len(xiang):
                 return None
-            code.append(remaining.pop(0))
-            key = (*key, compact(code[-1].text))
+            code.append(parts[xiang[taken]])
+            key = (*key, part_texts[xiang[taken]])
+            taken += 1
         if previous and key <= previous and r > 0:
             return None
         previous = key
-    return codes if not remaining else None
+    return codes if taken == len(xiang) else None
 
 
 Assignment = dict[int, tuple[int, int]]  # figure (index in the stream) -> (row, pool)
@@ -295,8 +313,11 @@ class _Search:
         # column's figure on each row, and the families by the row that completes them.
         self.figures_from = [sum(len(run) for run in self.runs[k:]) for k in range(len(self.runs) + 1)]
         self.run_whole = [sum(self.whole[i] for i in run) for run in self.runs]
+        self.run_figures = [tuple((self.whole[i], self.half[i]) for i in run) for run in self.runs]
         self.total_at: list[int] = [-1] * self.n_rows
-        self.groups_ending = [max((parent, *children)) for parent, children in self.groups]
+        self.groups_ending_at: list[list[tuple[int, list[int]]]] = [[] for _ in range(self.n_rows)]
+        for parent, children in self.groups:
+            self.groups_ending_at[max((parent, *children))].append((parent, children))
 
     def spent(self) -> bool:
         self.budget -= 1
@@ -310,7 +331,9 @@ class _Search:
         if self.n_rows - row > self.figures_from[k]:
             return
         if row == self.n_rows or k == len(self.runs):
-            if row == self.n_rows:
+            # Each row's parts add up to its total: the totals are half of all the figures, within
+            # their rounding (asked before the parts' search is set up: most choices fail here).
+            if row == self.n_rows and abs(2 * chosen - self.all_figures) <= self.all_slack:
                 self.parts_from()
             return
         # Each row's parts add up to its total, so the totals are half of all the figures: the
@@ -331,35 +354,29 @@ class _Search:
     def column_sums_hold(self, rows_before: int, rows_filled: int) -> bool:
         """The total column's families completed by filling rows ``rows_before`` to ``rows_filled`` add
         up (those completed before were checked when their last row was filled)."""
-        cells, whole, half = self.total_at, self.whole, self.half
-        for (parent, children), last in zip(self.groups, self.groups_ending, strict=True):
-            if not rows_before <= last < rows_filled:
-                continue
-            figure = cells[parent]
-            value, slack = whole[figure], half[figure]
-            for c in children:  # a plain loop: two generators per family cost more than the sums
-                figure = cells[c]
-                value -= whole[figure]
-                slack += half[figure]
-            if abs(value) > slack:
-                return False
+        cells, whole, half, ending_at = self.total_at, self.whole, self.half, self.groups_ending_at
+        for r in range(rows_before, rows_filled):
+            for parent, children in ending_at[r]:
+                figure = cells[parent]
+                value, slack = whole[figure], half[figure]
+                for c in children:  # a plain loop: two generators per family cost more than the sums
+                    figure = cells[c]
+                    value -= whole[figure]
+                    slack += half[figure]
+                if abs(value) > slack:
+                    return False
         return True
 
     def parts_from(self) -> None:
-        """With the totals chosen, place the pool's runs."""
-        totals = {i for i, (_, pool) in self.assignment.items() if pool == 0}
-        pool_runs = [run for run in self.runs if run[0] not in totals]
-        lacking = [0] * self.n_rows
-        slack = [0] * self.n_rows
-        for i in totals:
-            row = self.assignment[i][0]
-            lacking[row] = self.whole[i]
-            slack[row] = self.half[i]
-        pool_figures = [i for run in pool_runs for i in run]
-        if abs(sum(lacking) - sum(self.whole[i] for i in pool_figures)) > self.all_slack:
-            return  # the parts cannot fill the totals exactly
+        """With the totals chosen (every row's in ``total_at``, their sum half of all the figures),
+        place the pool's runs."""
+        totals = set(self.total_at)
+        in_pool = [k for k, run in enumerate(self.runs) if run[0] not in totals]
+        pool_runs = [self.runs[k] for k in in_pool]
+        lacking = [self.whole[i] for i in self.total_at]
+        slack = [self.half[i] for i in self.total_at]
         # Equal figures swapped between the totals and the parts leave the same search.
-        figures = tuple(tuple((self.whole[i], self.half[i]) for i in run) for run in pool_runs)
+        figures = tuple(self.run_figures[k] for k in in_pool)
         choice = (tuple(lacking), tuple(slack), figures)
         if choice in self.choices:
             return
@@ -397,17 +414,18 @@ class _Search:
         run = runs[k]
         whole, half = self.whole, self.half
         lowest = min(chains)
-        # Figures are never negative: a figure larger than what a row lacks cannot go there. Where each
-        # figure of the run may stand is asked once for all the starts tried.
-        room = (
-            [[whole[i] <= lacking[r] + slack[r] + half[i] for r in range(self.n_rows)] for i in run]
-            if self.nonnegative
-            else None
-        )
+        # Figures are never negative: a figure larger than what a row lacks cannot go there. The run's
+        # first figure is asked in the loop (most starts fail on it), the others by ``_fits_from``.
+        nonnegative = self.nonnegative
+        first_over = whole[run[0]] - half[run[0]]
+        longer = len(run) > 1
         # Plain loops below, not generators: they run for every start of every run tried.
         for start in range(lowest + 1, self.n_rows - len(run) + 1):
             end = start + len(run)
-            if room is not None and not _fits_from(room, start):
+            if nonnegative and (
+                first_over > lacking[start] + slack[start]
+                or (longer and not _fits_from(run, start, whole, half, lacking, slack))
+            ):
                 continue
             # The run goes after the column ending lowest above it (the first such, as ``max`` picks).
             chain = -1
@@ -435,11 +453,17 @@ class _Search:
                 del self.assignment[i]
 
 
-def _fits_from(room: list[list[bool]], start: int) -> bool:
-    """Whether each figure of a run may stand in its row, the run starting at row ``start``."""
-    for offset, rows in enumerate(room):  # noqa: SIM110 - all() over a generator is slower here
-        if not rows[start + offset]:
+def _fits_from(
+    run: list[int], start: int, whole: list[int], half: list[int], lacking: list[int], slack: list[int]
+) -> bool:
+    """Whether each figure of a run starting at row ``start`` is no larger than what its row lacks
+    (within both roundings). Asked row by row as the starts are tried, the first misfit ending it:
+    a table of every figure against every row, made for each run placed, cost more than the starts."""
+    r = start
+    for i in run:
+        if whole[i] > lacking[r] + slack[r] + half[i]:
             return False
+        r += 1
     return True
 
 

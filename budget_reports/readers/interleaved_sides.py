@@ -202,12 +202,21 @@ class _Search:
         self.rules = [[(max(t, *parts), t, parts) for t, parts in rules[s]] for s, _ in self.columns]
         # Each rule's parts added up as figures are placed (value, slack), column by column.
         self.rule_sums = [[[0, 0] for _ in rules[s]] for s, _ in self.columns]
-        self.rules_of_row = [
-            [[n for n, (_, parts) in enumerate(rules[s]) if r in parts] for r in range(len(sides[s]))]
-            for s, _ in self.columns
+        # Per row, the sums it is a part of: worked out once per side, its columns sharing them.
+        side_rules_of_row = [
+            [[n for n, (_, parts) in enumerate(rules[s]) if r in parts] for r in range(len(sides[s]))] for s in range(2)
         ]
+        self.rules_of_row = [side_rules_of_row[s] for s, _ in self.columns]
         # Per column, each sum by the row that completes it (end, sum), in that order.
         self.rule_ends = [sorted((end, n) for n, (end, _, _) in enumerate(column_rules)) for column_rules in self.rules]
+        # Rows that must still take a figure (``wanting``): per column, the rows from each on the report
+        # proves filled, and the sums whose total row it does not (a total their parts outgrow is one).
+        self.filled_from = [_filled_from(next_filled) for next_filled in self.next_filled]
+        self.open_totals = [
+            [(n, total) for n, (_, total, _) in enumerate(column_rules) if next_filled[total] != total]
+            for column_rules, next_filled in zip(self.rules, self.next_filled, strict=True)
+        ]
+        self.halves_from = [sum(self.half[i:]) for i in range(len(values) + 1)]
         self.last = [-1] * len(self.columns)
         self.grid: list[list[int | None]] = [[None] * n for n in self.rows]  # figure in each cell
         # Each side's fund columns against its 合计 column, row by row: the side's rows and the grid
@@ -258,14 +267,21 @@ class _Search:
         zeros = self.zeros_from[i]
         if zeros and zeros > sum(len(rows) - bisect_right(rows, self.last[k]) for k, rows in enumerate(self.zero_rows)):
             return  # the zeros left have fewer rows left to stand in
+        if self.wanting(i) > len(self.values) - i:
+            return  # more rows must still take a figure than figures are left
         if i == len(self.values):
             if all(self.next_filled[k][self.last[k] + 1] == self.rows[k] for k in range(len(self.columns))) and (
                 self.across()
             ):
                 self.solutions.append(dict(self.placed))
             return
+        whole, half, kind = self.whole[i], self.half[i], self.kind[i]
+        last, cells, placed = self.last, self.state, self.placed
         for k, rows in enumerate(self.options[i]):
-            before = self.last[k]
+            before = last[k]
+            first = bisect_right(rows, before)
+            if first == len(rows):
+                continue  # no row left below the column's last figure: nothing to set up
             # Below the column's last figure, and not past a row that must be filled.
             limit = self.next_filled[k][before + 1]
             side, column = self.columns[k]
@@ -275,37 +291,67 @@ class _Search:
                 self.rules_of_row[k],
                 self.rule_ends[k],
             )
-            whole, half = self.whole[i], self.half[i]
-            first_cell, kind = self.first_cell[k], self.kind[i]
-            for r in rows[bisect_right(rows, before) :]:
+            first_cell = self.first_cell[k]
+            for r in rows[first:]:
                 if r > limit:
                     break
-                self.last[k] = r
+                last[k] = r
                 grid[r] = i
-                self.state[first_cell + r] = kind
-                self.placed[i] = (side, r, column)
-                for n in rules_of_row[r]:  # the figure counts in the sums it is a part of
+                cells[first_cell + r] = kind
+                placed[i] = (side, r, column)
+                rules = rules_of_row[r]
+                for n in rules:  # the figure counts in the sums it is a part of
                     rule_sums[n][0] += whole
                     rule_sums[n][1] += half
-                if self.holds(k, before, r, rules_of_row[r], rule_ends):
+                if self.holds(k, before, r, rules, rule_ends):
                     self.run(i + 1)
-                for n in rules_of_row[r]:
+                for n in rules:
                     rule_sums[n][0] -= whole
                     rule_sums[n][1] -= half
                 grid[r] = None
-                self.state[first_cell + r] = -1
-                del self.placed[i]
-                self.last[k] = before
+                cells[first_cell + r] = -1
+                del placed[i]
+                last[k] = before
+
+    def wanting(self, i: int) -> int:
+        """How many cells must still take a figure, figure ``i`` next: below each column's last figure,
+        the rows the report proves filled (none is passed over), and the total row of each sum whose
+        parts placed so far pass their rounding, that of the figures left included (figures are never
+        negative, so its total cannot stay empty)."""
+        most_slack = self.halves_from[i]
+        wanting = 0
+        for k, last in enumerate(self.last):
+            wanting += self.filled_from[k][last + 1]
+            sums = self.rule_sums[k]
+            for n, total in self.open_totals[k]:
+                if total > last and sums[n][0] > sums[n][1] + most_slack:
+                    wanting += 1
+        return wanting
 
     def holds(self, k: int, before: int, r: int, rules: list[int], rule_ends: list[tuple[int, int]]) -> bool:
         """The sums whose rows are all behind column ``k``'s last figure now that it went from row
-        ``before`` down to ``r`` (``rules``: those the figure is a part of). Plain loops: this runs
-        for every cell tried, and a generator for each of the three checks costs more than them."""
-        for n in rules:
-            if not self.within(k, n):
+        ``before`` down to ``r`` (``rules``: those the figure is a part of). Plain loops with the
+        cells looked up in place (``within``, ``adds_up``): this runs for every cell tried, and a
+        generator or a call for each check costs more than the check."""
+        grid, column_rules, sums, whole, half = self.grid[k], self.rules[k], self.rule_sums[k], self.whole, self.half
+        for n in rules:  # ``within``: the column's last figure is at row ``r``
+            total = column_rules[n][1]
+            if total > r:
+                continue
+            i = grid[total]
+            value, slack = (0, 0) if i is None else (whole[i], half[i])
+            parts, parts_slack = sums[n]
+            if parts - parts_slack > value + slack:
                 return False
-        for end, n in rule_ends:
-            if before < end <= r and not self.adds_up(k, n):
+        for end, n in rule_ends:  # ``adds_up`` of the sums ending between the two rows
+            if end > r:
+                break  # by end row: the rest end below
+            if end <= before:
+                continue
+            i = grid[column_rules[n][1]]
+            value, slack = (0, 0) if i is None else (whole[i], half[i])
+            parts, parts_slack = sums[n]
+            if abs(value - parts) > slack + parts_slack:
                 return False
         for n in self.fund_sums_of[k]:
             for q in range(before + 1, r + 1):
@@ -374,6 +420,14 @@ class _Search:
         first = self.column_of
         (a, ha), (b, hb) = self.cell(first[INCOME, 0], self.grand[0]), self.cell(first[SPENDING, 0], self.grand[1])
         return abs(a - b) <= ha + hb
+
+
+def _filled_from(next_filled: list[int]) -> list[int]:
+    """Per row (and the end), how many rows from it on the report proves filled (``next_filled[q] == q``)."""
+    counts = [0] * len(next_filled)
+    for q in range(len(next_filled) - 2, -1, -1):
+        counts[q] = counts[q + 1] + (next_filled[q] == q)
+    return counts
 
 
 def _fits(value: Decimal, half: Decimal, known: Known) -> bool:

@@ -15,10 +15,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from budget_reports.extract.standard_tables.common import LABEL_NUMBERING
 from budget_reports.extract.standard_tables.recognise import unit_of
 from budget_reports.normalize import compact
+from budget_reports.numbering import Level
 from budget_reports.readers.block_words import BARE_FIGURE
 from budget_reports.readers.linear_rows import enumerator_value, strip_enumerator
 from budget_reports.readers.printed_numbers import is_column_number_cell, is_page_number
@@ -88,7 +90,12 @@ class Label:
 
     @property
     def key(self) -> str:
-        return compact(strip_enumerator(self.text))
+        return _key(self.text)
+
+
+@lru_cache(maxsize=2048)  # asked of each label for every column looked up in the report's other tables
+def _key(text: str) -> str:
+    return compact(strip_enumerator(text))
 
 
 def side_labels(lines: Sequence, layout: HeaderLayout) -> tuple[list[Label], list[Label]] | None:
@@ -226,12 +233,14 @@ def _header_cells(texts: list[str], is_text: list[bool], header: set[str]) -> se
     return dropped
 
 
+@lru_cache(maxsize=2048)  # a label is asked of again and again: its side, its role, what it is below
 def _bare(text: str) -> str:
     """The label without its numbering, any of the outline's (a label here is a cell of its own:
     its ``1.`` cannot be a figure glued to it)."""
     return LABEL_NUMBERING.without(compact(strip_enumerator(text)))
 
 
+@lru_cache(maxsize=2048)  # asked of each piece as labels are joined, and of each label again
 def _side_of(text: str) -> int | None:
     key = _bare(text)
     return next((side for side, pattern in SIDE_PATTERNS if pattern.search(key)), None)
@@ -252,9 +261,15 @@ def named_side(text: str) -> str | None:
     return None if side is None else SIDE_WORDS[side]
 
 
-def _role(text: str, before: list[Label]) -> Role:
+@lru_cache(maxsize=2048)  # the overview and its fiscal overview word most rows alike
+def _worded_role(text: str) -> Role:
+    """The role the label's words give it (an item unless a pattern names another)."""
     key = _bare(text)
-    role = next((role for role, pattern in ROLE_PATTERNS if pattern.search(key)), Role.ITEM)
+    return next((role for role, pattern in ROLE_PATTERNS if pattern.search(key)), Role.ITEM)
+
+
+def _role(text: str, before: list[Label]) -> Role:
+    role = _worded_role(text)
     # Items printed under a carry-over are its parts (the carry-over of each fund).
     if role is Role.ITEM and any(label.role is Role.CARRY for label in before):
         return Role.CARRY_PART
@@ -263,8 +278,13 @@ def _role(text: str, before: list[Label]) -> Role:
     return role
 
 
+@lru_cache(maxsize=2048)  # each item's level is asked again for every label below it
+def _level(text: str) -> Level | None:
+    return LABEL_NUMBERING.level(text)
+
+
 def _below(text: str, item: Label | None) -> bool:
     """Whether ``text`` is numbered a level below ``item`` (1. under 一、): a part of it."""
-    level = LABEL_NUMBERING.level(text)
-    above = LABEL_NUMBERING.level(item.text) if item is not None else None
+    level = _level(text)
+    above = _level(item.text) if item is not None else None
     return level is not None and above is not None and level > above

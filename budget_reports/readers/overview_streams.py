@@ -134,10 +134,16 @@ def _no_data_tables(lines: list[SourceLine], titles: list[PassedOver]) -> set[Ta
     empty = set()
     for title in titles:
         texts = [line.text for line in lines[title.start + 1 : title.following]]
-        printed = any(BARE_FIGURE.match(word) for text in texts for word in text.split())
+        printed = any(_prints_figure(text) for text in texts)
         if not printed and any(says_no_data(text) for text in texts):
             empty.add(title.kind)
     return empty
+
+
+def _prints_figure(text: str) -> bool:
+    """Whether a word of the line is a figure. A figure prints its decimals or its thousands'
+    separators: a line without either (the prose after a table, mostly) is passed over unsplit."""
+    return ("." in text or "," in text) and any(BARE_FIGURE.match(word) for word in text.split())
 
 
 def _cells(line: SourceLine) -> list[BlockLine]:
@@ -385,7 +391,10 @@ def _derive_totals(known: dict[Cell, Known], sides: tuple[list[Label], list[Labe
 def _rows(
     sides: tuple[list[Label], list[Label]], layout: HeaderLayout, figures: Sequence[BlockLine], placed: dict[int, Cell]
 ) -> list[list[PlacedSide | None]]:
-    by_cell = {cell: figures[i] for i, cell in placed.items()}
+    # Each row's figures by column, gathered once rather than looked for among all the placed for each row.
+    by_row: dict[tuple[int, int], list[tuple[int, BlockLine]]] = {}
+    for i, (side, row_, c) in placed.items():
+        by_row.setdefault((side, row_), []).append((c, figures[i]))
     rows: list[list[PlacedSide | None]] = []
     for r in range(max(len(labels) for labels in sides)):
         row: list[PlacedSide | None] = []
@@ -394,7 +403,7 @@ def _rows(
                 row.append(None)
                 continue
             label = labels[r]
-            cells = sorted((c, line) for (side, row_, c), line in by_cell.items() if side == s and row_ == r)
+            cells = sorted(by_row.get((s, r), ()))
             segment = Segment(
                 name=[Token(label.text, label.page, label.line)],
                 figures=[Token(line.text.strip(), line.page, line.line) for _, line in cells],

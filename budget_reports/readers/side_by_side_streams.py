@@ -164,8 +164,6 @@ def read_stream(lines: list[SourceLine], parts: list[LinearTable], stated: dict[
     span = [BlockLine(x.text, x.page, x.line) for part in parts for x in lines[part.start + 1 : part.end]]
     # Each word apart (a line may join a figure of one half to a code of the other: ``2,082.86 302``).
     cells = [BlockLine(word, line.page, line.line) for line in span for word in line.text.split()]
-    words = [compact(line.text) for line in span] + [cell.text for cell in cells]
-    figures = [cell for cell in cells if BARE_FIGURE.match(cell.text)]
     classes = sorted({cell.text for cell in cells if CLASS_CODE.match(cell.text) and _class_name(cell.text)})
     labels = {group.metric: _total_label(cells, group) for group in GROUPS}
     groups = [
@@ -175,9 +173,13 @@ def read_stream(lines: list[SourceLine], parts: list[LinearTable], stated: dict[
         )
         for group in GROUPS
     ]
-    if not figures or not all(g.classes and g.has_total for g in groups):
+    if not all(g.classes and g.has_total for g in groups):
         return NO_GROUP_TOTALS
-    printed = {c: _printed_lines(c, set(words)) for c in classes}
+    figures = [cell for cell in cells if BARE_FIGURE.match(cell.text)]
+    if not figures:
+        return NO_GROUP_TOTALS
+    words = {compact(line.text) for line in span} | {cell.text for cell in cells}
+    printed = {c: _printed_lines(c, words) for c in classes}
     named: dict[str, set[str]] = {c: set() for c in classes}
     for name in (name for s in stated.values() for name in s.names):
         codes = [code for code in _lines_named().get(name, ()) if code[:3] in named]
@@ -240,6 +242,7 @@ def _table(
     # Figures not yet given to a cell, in print order (those of rows the stream prints whole given).
     given = {r.figure for held in ordered.values() for r in held}
     free = [i for i in range(len(figures)) if i not in given]
+    texts = [compact(line.text) for line in span]  # where the names are looked for
 
     def take(value: Decimal) -> BlockLine:
         index = next(i for i in free if values[i] == value)
@@ -253,7 +256,7 @@ def _table(
                 continue
             value = known.class_totals[code]
             figure = None if value is None else take(value)
-            rows.append(_row(group, code, _name_line(_class_name(code) or "", span), figure))
+            rows.append(_row(group, code, _name_line(_class_name(code) or "", span, texts), figure))
             for line in ordered.get(code, ()):
                 name = BlockLine(line.name_text, line.name[0].page, line.name[0].line)
                 rows.append(_row(group, line.code, name, figures[line.figure]))
@@ -263,7 +266,7 @@ def _table(
             only = next(iter(printed[code])) if len(printed[code]) == 1 else None
             if held is not None and sum(held.values()) == 1 and only is not None:
                 line = take(next(iter(held)))
-                rows.append(_row(group, only, _name_line(printed[code][only], span), line))
+                rows.append(_row(group, only, _name_line(printed[code][only], span, texts), line))
         label = labels[group.metric]
         if total is not None and label is not None:
             rows.append(_row(group, None, label, take(total)))
@@ -274,8 +277,13 @@ def _table(
 def _total_label(cells: list[BlockLine], group: GroupWords) -> BlockLine | None:
     """The cell printing the group's total label, or the two printing it wrapped in a narrow cell
     (``人员经费合 | 计``)."""
+    # A cell opening a label opens with a label's first character: the stream's other cells (most of
+    # its words) are passed over without joining them to the next.
+    firsts = {label[0] for label in group.total_labels}
     for k, cell in enumerate(cells):
         text = compact(cell.text)
+        if text and text[0] not in firsts:
+            continue
         if text in group.total_labels:
             return cell
         joined = text + compact(cells[k + 1].text) if k + 1 < len(cells) else ""
@@ -344,17 +352,17 @@ def _class_name(code: str) -> str | None:
     return entry.name if entry is not None and entry.level == "类" else None
 
 
-def _name_line(name: str, span: list[BlockLine]) -> BlockLine | None:
+def _name_line(name: str, span: list[BlockLine], texts: list[str]) -> BlockLine | None:
     """The line printing ``name``, its wrapped lines joined (a name broken in its cell: ``商品和服务支 |
-    出``, its rest on the next line or elsewhere in the stream); None: not printed whole."""
+    出``, its rest on the next line or elsewhere in the stream); None: not printed whole. ``texts``:
+    the span's lines compact (made once for the table's names, not once for each)."""
     key = compact(name)
-    printed = {compact(line.text) for line in span}
+    printed = set(texts)
     for k, line in enumerate(span):
-        head = _LEADING_CODE.sub("", compact(line.text))  # ``301 工资福利支出``: the code printed whole, before
+        head = _LEADING_CODE.sub("", texts[k])  # ``301 工资福利支出``: the code printed whole, before
         if len(head) < 2 or not key.startswith(head):
             continue
-        for after in span[k + 1 :]:
-            piece = compact(after.text)
+        for piece in texts[k + 1 :]:
             if head == key or (piece and not key.startswith(head + piece)):
                 break
             head += piece
