@@ -853,7 +853,7 @@ def _name_left_in_header(header: list[SourceLine], body: list[list[Token]], layo
 
 
 def _narrow_columns(layout: HeaderLayout, rows: list[list[PlacedSide | None]]) -> None:
-    if not any(len(placed.figures.candidates) > 1 for row in rows for placed in row if placed is not None):
+    if not _any_open(rows):
         return  # every figure placed (or none can be): the sums have nothing to narrow
     for side_index, side in enumerate(layout.sides):
         if side.label is LabelKind.CODED:
@@ -862,6 +862,16 @@ def _narrow_columns(layout: HeaderLayout, rows: list[list[PlacedSide | None]]) -
             _narrow_items_to_their_total(rows, side_index, len(side.money))
         for total, parts in side.row_sums:
             _narrow_labelled_sum(rows, side_index, len(side.money), total, parts)
+
+
+def _any_open(rows: list[list[PlacedSide | None]]) -> bool:
+    """Whether a row side still has more than one placement. Plain loops: asked of every table each
+    time it is placed, with two or three sides a row, fewer than a generator costs to set up."""
+    for row in rows:
+        for placed in row:
+            if placed is not None and len(placed.figures.candidates) > 1:
+                return True
+    return False
 
 
 def _narrow_labelled_sum(
