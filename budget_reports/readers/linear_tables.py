@@ -16,7 +16,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
-from itertools import compress, repeat
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -544,11 +543,9 @@ def _header_layout(texts: list[str]) -> HeaderLayout | None:
 def is_laid_out(texts: list[str]) -> bool:
     """Text written by ``pdftotext -layout``: most lines hold cells set apart by runs of spaces or
     start where their column does, indented (one-cell lines of a wide table)."""
-    lines = list(filter(str.strip, texts))
-    # Both forms hold a run of three spaces: the substring test spares most lines the pattern. Mapped,
-    # with no Python step per line: the whole text is asked this, and every table's lines.
-    spaced = compress(lines, map(str.__contains__, lines, repeat("   ")))
-    return bool(lines) and sum(map(bool, map(_LAID_OUT_LINE.search, spaced))) * 2 > len(lines)
+    lines = [t for t in texts if t.strip()]
+    # Both forms hold a run of three spaces: the substring test spares most lines the pattern.
+    return bool(lines) and sum(1 for t in lines if "   " in t and _LAID_OUT_LINE.search(t)) * 2 > len(lines)
 
 
 def _misaligned(body: list[list[Token]], coded: bool, layout: HeaderLayout) -> bool:
