@@ -111,6 +111,10 @@ def row_candidates(
     ``lines`` (one per figure) says which printed line each figure came from, when a row's figures
     were printed on several lines whose order is not the columns' (text written by baseline): the
     figures of one line keep their order, those of different lines may interleave."""
+    if not values:
+        # A side printing no figure (a name alone: nearly half the sides of a report's tables) has
+        # one placement, the empty one: nothing to weigh or to list.
+        return RowFigures(values, [()])
     row = RowFigures(values)
     if len(values) > width:
         return row  # more figures than columns: nothing fits

@@ -704,6 +704,8 @@ def _row_sides(
     placed_rows: list[list[PlacedSide | None]] = []
     chooser = _SideChooser(layout)
     several = len(layout.sides) > 1
+    # Per side, what placing its figures asks (the same for every row): the side, its width and sums.
+    shapes = [(side, len(side.money), side.sums) for side in layout.sides]
     for segs in row_segments:
         if not segs:
             continue
@@ -717,16 +719,18 @@ def _row_sides(
         sides = chooser.assign(segs)
         placed: list[PlacedSide | None] = [None] * len(layout.sides)
         # A row of one side never continues the row before it to the right.
-        if several and placed_rows and _continues_to_the_right(placed_rows[-1], [i for i, _ in sides]):
+        if several and placed_rows and sides and _continues_to_the_right(placed_rows[-1], min([i for i, _ in sides])):
             placed = placed_rows.pop()  # one printed row whose sides the text wrote on successive lines
         for side_index, segment in sides:
-            side = layout.sides[side_index]
-            values = tuple([parse_decimal(t.text) or _ZERO for t in segment.figures])
-            printed_on = tuple([(t.page, t.line) for t in segment.figures])
-            if by_baseline:
-                figures = row_candidates(values, len(side.money), side.sums, printed_on)
+            side, width, sums = shapes[side_index]
+            tokens = segment.figures
+            if not tokens:
+                figures = row_candidates((), width, sums)  # a name alone: no figure to read
             else:
-                figures = printed_row_candidates(values, len(side.money), side.sums, printed_on)
+                values = tuple([parse_decimal(t.text) or _ZERO for t in tokens])
+                printed_on = tuple([(t.page, t.line) for t in tokens])
+                place = row_candidates if by_baseline else printed_row_candidates
+                figures = place(values, width, sums, printed_on)
             if segment is unshared:
                 figures.candidates = []  # which side they belong to cannot be told: none is placed
             placed[side_index] = PlacedSide(side, segment, figures)
@@ -848,7 +852,7 @@ def _name_left_in_header(header: list[SourceLine], body: list[list[Token]], layo
 
 
 def _narrow_columns(layout: HeaderLayout, rows: list[list[PlacedSide | None]]) -> None:
-    if not any(len(placed.figures.candidates) > 1 for row in rows for placed in row if placed is not None):
+    if not _any_open(rows):
         return  # every figure placed (or none can be): the sums have nothing to narrow
     for side_index, side in enumerate(layout.sides):
         if side.label is LabelKind.CODED:
@@ -857,6 +861,16 @@ def _narrow_columns(layout: HeaderLayout, rows: list[list[PlacedSide | None]]) -
             _narrow_items_to_their_total(rows, side_index, len(side.money))
         for total, parts in side.row_sums:
             _narrow_labelled_sum(rows, side_index, len(side.money), total, parts)
+
+
+def _any_open(rows: list[list[PlacedSide | None]]) -> bool:
+    """Whether a row side still has more than one placement. Plain loops: asked of every table each
+    time it is placed, with two or three sides a row, fewer than a generator costs to set up."""
+    for row in rows:
+        for placed in row:
+            if placed is not None and len(placed.figures.candidates) > 1:
+                return True
+    return False
 
 
 def _narrow_labelled_sum(
@@ -913,19 +927,18 @@ class _SideChooser:
             segs = [*segs[: n - 1], _merge(segs[n - 1 :])]
         if n == 1:
             return [(0, segs[0])]  # one side: nothing to choose, nothing to remember for a choice
-        # Each segment's code and name joined once: the choice and the memory both read them.
-        labels = [(seg.code_text, seg.name_text) for seg in segs]
         if len(segs) == n:
             chosen = list(enumerate(segs))
         else:
-            chosen = [(self._side_of(code, name), seg) for seg, (code, name) in zip(segs, labels, strict=True)]
+            chosen = [(self._side_of(seg.code_text, seg.name_text), seg) for seg in segs]
             if len(segs) == 1:
                 self.last_lone = chosen[0][0]
-        for (index, _), (code, name) in zip(chosen, labels, strict=True):
-            if code:
+        # The memory reads a code or a name only where the segment prints one (a side's name alone,
+        # or its figures alone, leave the other as it was).
+        for index, seg in chosen:
+            if seg.code and (code := seg.code_text):
                 self.last_code[index] = code
-            number = enumerator_value(name)
-            if number is not None:
+            if seg.name and (number := enumerator_value(seg.name_text)) is not None:
                 self.last_number[index] = number
         return chosen
 
@@ -956,9 +969,18 @@ class _SideChooser:
 _named_side = lru_cache(maxsize=4_096)(named_side)
 
 
-def _continues_to_the_right(previous: list[PlacedSide | None], sides: list[int]) -> bool:
-    used = [i for i, p in enumerate(previous) if p is not None]
-    return bool(used) and bool(sides) and max(used) < min(sides)
+def _continues_to_the_right(previous: list[PlacedSide | None], lowest: int) -> bool:
+    """Whether the previous row printed sides, all of them left of side ``lowest`` (the row's first)."""
+    if lowest == 0:
+        return False  # the row opens at the first side (most rows): nothing is to its left
+    # Plain loops: a table has two or three sides, fewer than a generator costs to set up.
+    for placed in previous[lowest:]:
+        if placed is not None:
+            return False
+    for placed in previous[:lowest]:  # noqa: SIM110
+        if placed is not None:
+            return True
+    return False
 
 
 def _shared_prefix(a: str, b: str) -> int:

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count, repeat
+from operator import attrgetter
 
 from budget_reports.extract.standard_tables.recognise import TableKind, kind_of_title
 from budget_reports.normalize import compact
@@ -25,6 +27,7 @@ _SENTENCE_MARKS = ("。", "，", "；")
 # A line of a table's cells without a figure is never this long: prose after the table.
 _CELL_MAX_CHARS = 40
 _CODE_LENGTHS = (3, 5, 7)  # 类, 类+款, 类+款+项 written whole: a code, not a figure
+_text_of = attrgetter("text")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +51,9 @@ def passed_over_titles(
     titles: list[tuple[int, TableKind, int]] = []  # (title, kind, next table found)
     k = 0  # spans starting at or before the line
     covered = 0  # the furthest end of those spans: a line before it is inside a table
-    # Every title holds 表: the other lines are passed over without a call.
-    for i in [i for i, line in enumerate(lines) if "表" in line.text]:
+    # Every title holds 表: the other lines are passed over without a call (found without a Python
+    # step per line: the text is looked through by every reader taking tables from their titles).
+    for i in compress(count(), map(str.__contains__, map(_text_of, lines), repeat("表"))):
         while k < len(spans) and spans[k][0] <= i:
             covered = max(covered, spans[k][1])
             k += 1

@@ -11,6 +11,8 @@ on every page. Blocks and cells keep the original text (only markers and surroun
 from __future__ import annotations
 
 import re
+from itertools import compress, count, repeat
+from operator import attrgetter
 from pathlib import Path
 
 from budget_reports.model import Block, BlockKind, Cell, Document, Table
@@ -42,6 +44,8 @@ _CELL_LINE = re.compile(r"[\n\r\f] ?\t")
 # and the pattern finds one faster than the marks' own pattern finds a mark standing alone.
 _DASH = re.compile(f"[{re.escape(''.join(sorted(set(''.join(EMPTY_CELL_MARKS)))))}]")
 
+
+_text_of = attrgetter("text")
 
 # Line kinds, as plain ints: enum member lookups would dominate the per-line loop.
 _BLANK = 0
@@ -95,13 +99,14 @@ def _read_linear(
     ``may_evaluate``: the text names 评 at all (a self-evaluation table's title does): else no line is
     looked at for one. ``marked``: the text holds a ``[`` (an export marker may stand in a line): else
     no line is searched for one."""
-    # Each line built as the tuple it is (``new_token``): a named tuple's own constructor is a Python function.
-    lines = [
-        new_token(SourceLine, (number if paged else None, i, strip_markers(text) if marked else text, False))
-        for number, page in enumerate(page_lines, start=1)
-        for i, text in enumerate(page, start=1)
-    ]
-    laid_out = is_laid_out([line.text for line in lines])
+    # Each line built as the tuple it is (``new_token``): a named tuple's own constructor is a Python
+    # function. Mapped over the fields zipped, no Python code runs per line (a report has thousands).
+    lines: list[SourceLine] = []
+    for number, page in enumerate(page_lines, start=1):
+        texts = map(strip_markers, page) if marked else page
+        fields = zip(repeat(number if paged else None), count(1), texts, repeat(False))
+        lines += map(new_token, repeat(SourceLine), fields)
+    laid_out = is_laid_out(list(map(_text_of, lines)))
     dropped = furniture(lines)
     dropped -= lifted_numbers_lines(lines, dropped)
     if dropped and may_evaluate:
@@ -112,12 +117,11 @@ def _read_linear(
         # Text writing a table's cells apart (pdftotext's default): a dash printed for an empty cell is
         # written as the blank cell it stands for, so that the columns' runs hold figures only. Laid-out
         # text keeps them: its rows' words are read by their columns (``linear_rows.segments``).
-        lines = [
-            line._replace(text=t)
-            if _DASH.search(line.text) and (t := without_empty_cell_marks(line.text)) != line.text
-            else line
-            for line in lines
-        ]
+        # The lines holding a dash are found without a Python step per line; the list is this reader's own.
+        for i in compress(count(), map(_DASH.search, map(_text_of, lines))):
+            line = lines[i]
+            if (t := without_empty_cell_marks(line.text)) != line.text:
+                lines[i] = line._replace(text=t)
     lines = unglue_titles(lines)
     prose: list[list[SourceLine]] = []
     position = 0
