@@ -550,8 +550,9 @@ def _part_opens_side(words: list[tuple[int, Token]], i: int) -> bool:
     before_x, before = words[i - 1]
     if is_figure(before.text):
         return not _is_code_word(before.text)
-    # After the other side's name where that side's figure cell is empty: cells apart, not a name's words.
-    return not _is_code_word(before.text) and words[i][0] - (before_x + len(before.text)) >= _CELL_GAP
+    # After the other side's name where that side's figure cell is empty: cells apart, not a name's
+    # words (the name measured at its widest, a Chinese character two columns: never read apart by luck).
+    return not _is_code_word(before.text) and words[i][0] - (before_x + display_width(before.text)) >= _CELL_GAP
 
 
 def _opens_sides(words: list[tuple[int, Token]], coded: bool) -> bool:
