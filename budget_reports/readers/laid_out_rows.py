@@ -16,7 +16,11 @@ code or label (``201 06 01``, ``一、…``, ``合计``):
   two codes reads more rows as their codes' names (``_rows_by_names``: a name centred on its code,
   or printed above it);
 - a blank line ends a row; in a table without codes, a line of several figures alone before a
-  blank line is a row without label (the 三公 table prints one).
+  blank line is a row without label (the 三公 table prints one);
+- a table printing each level of its codes once (``05 行政事业单位养老支出`` under ``208 社会保障…``)
+  has rows opening with a bare part: each completes its code from the levels above it
+  (``with_levels_carried``), a class's code printed at its merged cell's middle height (beside a
+  lower row's part) going back to the line of its name and figures, kept as a row without code.
 
 The first row's name may start above its code, right under the header: the header's last lines
 that run into it are given back to it (``first_row_lines_in_header``).
