@@ -16,7 +16,11 @@ code or label (``201 06 01``, ``一、…``, ``合计``):
   two codes reads more rows as their codes' names (``_rows_by_names``: a name centred on its code,
   or printed above it);
 - a blank line ends a row; in a table without codes, a line of several figures alone before a
-  blank line is a row without label (the 三公 table prints one).
+  blank line is a row without label (the 三公 table prints one);
+- a table printing each level of its codes once (``05 行政事业单位养老支出`` under ``208 社会保障…``)
+  has rows opening with a bare part: each completes its code from the levels above it
+  (``with_levels_carried``), a class's code printed at its merged cell's middle height (beside a
+  lower row's part) going back to the line of its name and figures, kept as a row without code.
 
 The first row's name may start above its code, right under the header: the header's last lines
 that run into it are given back to it (``first_row_lines_in_header``).
@@ -34,13 +38,14 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from itertools import pairwise
+from itertools import pairwise, takewhile
 from operator import itemgetter
 
 from budget_reports.extract.standard_tables.common import is_total
+from budget_reports.model import AmbiguousCell
 from budget_reports.normalize import compact, display_width
 from budget_reports.readers.block_words import WHOLE_CODE
-from budget_reports.readers.code_names import known_names
+from budget_reports.readers.code_names import begins_name_of, known_names
 from budget_reports.readers.disjoint_sets import DisjointSets
 from budget_reports.readers.linear_rows import (
     EMPTY_CELL_MARKS,
@@ -50,6 +55,7 @@ from budget_reports.readers.linear_rows import (
     is_row_label,
     new_token,
     strip_header_leftovers,
+    with_levels_carried,
 )
 
 _CODE_PART = re.compile(r"^\d{2}$")
@@ -58,6 +64,14 @@ _WORD = re.compile(r"\S+")
 # its own row in an overview, as 一、… is (never a figure: no digit follows the mark).
 _NUMBERED_ITEM = re.compile(r"^\d{1,2}[.．、](?!\d)")
 _BARE_TOTALS = frozenset({"合计", "总计"})
+# Columns right of a code's end where its next part, printed on the line below, may start.
+_PART_REACH = 6
+# Blank columns at least between two cells of a line (a cell's words are a space apart).
+_CELL_GAP = 4
+# Lines a name wrapped under its row's code line may print below it.
+_WRAPPED_NAME_LINES = 2
+# Lines a class's code merged down over its side's empty cells may be printed below its row's line.
+_MERGED_ROWS_LINES = 12
 # Columns between the spans of two words of one header cell (centred lines of unequal length).
 CENTRED_SLACK = 2
 
@@ -126,10 +140,16 @@ def _figure_measure(texts: Sequence[str]) -> Measure:
 
 
 def gather_laid_out_rows(
-    lines: Sequence[tuple[str, int | None, int]], coded: bool, measure: Measure | None = None
+    lines: Sequence[tuple[str, int | None, int]],
+    coded: bool,
+    measure: Measure | None = None,
+    unsure: list[AmbiguousCell] | None = None,
 ) -> list[list[Token]]:
     """The tokens of each row, in reading order, each with the column it starts at; ``lines`` are
-    (text, page, line), blank lines kept; ``measure`` as ``column_measure`` chooses unless given."""
+    (text, page, line), blank lines kept; ``measure`` as ``column_measure`` chooses unless given.
+    A coded table printing each level once (``05 行政事业单位养老支出`` under ``208 社会保障…``) has its
+    parts completed from the codes above (``with_levels_carried``), the figures of a side whose part
+    completes no single code added to ``unsure``."""
     if measure is None:
         measure = column_measure([text for text, _, _ in lines], coded)
     rows: list[list[Token]] = []
@@ -145,6 +165,7 @@ def gather_laid_out_rows(
 
     worded = [_words(text, page, number, measure) for text, page, number in lines]
     if coded:
+        _parts_moved_up_to_their_codes(worded)  # first: a part under its code opens no row
         _codes_merged_down_to_their_rows(worded)
     taken = 0  # lines before this one read as a row of their own group
     for k, ((text, _, _), words) in enumerate(zip(lines, worded, strict=True)):
@@ -170,6 +191,8 @@ def gather_laid_out_rows(
             close()
             if not text.strip() and not coded and _row_of_figures(above):
                 rows.append(_reading_order(above, (0,), coded))  # a row of figures alone (no label)
+            elif not text.strip() and coded and _named_row_without_code(above):
+                rows.append(_reading_order(above, (0,), coded, name_opens=True))  # its code printed apart
             above = [] if not text.strip() else above
             continue
         if _is_anchor(words, coded):
@@ -187,7 +210,7 @@ def gather_laid_out_rows(
     close()
     if above:
         rows.append(_reading_order(above, (0,), coded))
-    return rows
+    return with_levels_carried(rows, unsure) if coded else rows
 
 
 def _codes_merged_down_to_their_rows(worded: list[list[tuple[int, Token]] | None]) -> None:
@@ -204,12 +227,14 @@ def _codes_merged_down_to_their_rows(worded: list[list[tuple[int, Token]] | None
         if not words or not WHOLE_CODE.match(words[0][1].text):
             continue
         (x, code), rest = words[0], words[1:]
-        if rest and not _starts_side(rest[0][1].text, True):
-            continue  # its side prints more than the code: a row of its own
         below = worded[k + 1] if k + 1 < len(worded) else None
+        side_x = _next_side_start(below, x)
+        beside = rest and side_x is not None and side_x <= rest[0][0]  # the other side's wrapped name
+        if rest and not (_starts_side(rest[0][1].text, True) or beside):
+            continue  # its side prints more than the code: a row of its own
         if below and not _is_anchor(below, coded=True):
             continue
-        up = _row_line_above(worded, k)
+        up = _row_line_above(worded, k, side_x if beside else None)
         above = worded[up] if up is not None else None
         if up is None or not above:
             continue
@@ -220,14 +245,63 @@ def _codes_merged_down_to_their_rows(worded: list[list[tuple[int, Token]] | None
             worded[k] = rest
 
 
-def _row_line_above(worded: Sequence[list[tuple[int, Token]] | None], k: int) -> int | None:
-    """The line above line ``k`` that prints words: the one before it, or the one before a blank
-    line before it (the next row's line); None where there is none."""
-    if worded[k - 1]:
-        return k - 1
-    if worded[k - 1] is None and k >= 2 and worded[k - 2]:
-        return k - 2
+def _next_side_start(below: list[tuple[int, Token]] | None, code_x: int) -> int | None:
+    """Where the line below opens a side right of a code at ``code_x`` (its code's column), if it does."""
+    return min((x for x, token in below or () if x > code_x and _starts_side(token.text, True)), default=None)
+
+
+def _parts_moved_up_to_their_codes(worded: list[list[tuple[int, Token]] | None]) -> None:
+    """A code whose parts and name are printed on the line below it (``301 08 机关… 302`` over
+    ``06 电费``: the right side's name cell centred lower than its code cells) is one code: the part
+    is moved up beside its code (kept where it stands on the page), so that the line below does not
+    read as a row printing its levels once (``with_levels_carried``). Only a part standing just right
+    of a code that ends its side without a name (no part or name after it), the code it spells one
+    whose name begins with the part's name in the classification."""
+    for k in range(1, len(worded)):
+        words, above = worded[k], worded[k - 1]
+        if not words or not above or not _part_opens_side(words, 0):
+            continue
+        part_x, part = words[0]
+        code = _dangling_code_before(above, part_x)
+        if code is not None and begins_name_of(code + part.text, compact(_name_of([words[1:]]))):
+            worded[k - 1] = sorted([*above, words[0]], key=itemgetter(0))
+            worded[k] = words[1:]
+
+
+def _dangling_code_before(words: list[tuple[int, Token]], part_x: int) -> str | None:
+    """The code of the line ending its side just left of ``part_x`` with nothing after it on its
+    side (the line's last word, or one a figure or the next side's code follows), if any."""
+    for k, (x, token) in enumerate(words):
+        if not WHOLE_CODE.match(token.text) or not x < part_x <= x + len(token.text) + _PART_REACH:
+            continue
+        after = words[k + 1][1].text if k + 1 < len(words) else None
+        if after is None or is_figure(after) or _starts_side(after, True):
+            return token.text
     return None
+
+
+def _row_line_above(worded: Sequence[list[tuple[int, Token]] | None], k: int, side_x: int | None) -> int | None:
+    """The line above line ``k`` that prints its row's code: the one before it, or the one before
+    a blank line before it (the next row's line), past the last lines of a name wrapped around it
+    (``其他对个人和`` / ``99 -`` / ``家庭的补助``); None where there is none. With ``side_x`` (where
+    the other side starts), the lines above printing words on the other side only are passed over
+    too: rows the merged cell stands beside, its side of them empty (``302 40 税金及附加费用``)."""
+    up = k - 1
+    if side_x is not None:
+        while up >= 1 and k - up < _MERGED_ROWS_LINES and all(x >= side_x for x, _ in worded[up] or ()):
+            up -= 1
+    elif worded[up] is None and up >= 1:
+        up -= 1
+    for _ in range(_WRAPPED_NAME_LINES):
+        if up < 1 or not worded[up] or not _name_words_only(worded[up]) or not worded[up - 1]:
+            break
+        up -= 1
+    return up if up >= 0 and worded[up] else None
+
+
+def _name_words_only(words: list[tuple[int, Token]]) -> bool:
+    """A line printing name words only: no code or part, no figure (a wrapped name's piece)."""
+    return all(not _is_code_word(token.text) and not is_figure(token.text) for _, token in words)
 
 
 def _words(text: str, page: int | None, line: int, measure: Measure) -> list[tuple[int, Token]] | None:
@@ -435,6 +509,20 @@ def _name_cells(row: list[tuple[int, Token]]) -> list[tuple[int, int]]:
     return cells
 
 
+def _named_row_without_code(lines: list[list[tuple[int, Token]]]) -> bool:
+    """One line between blank lines opening with a name and then figures (the other sides after
+    them), in a coded table: a row whose code is printed elsewhere, a class's code cell merged
+    down over its rows and printed at their middle height (``社会保障和就业支出 6,397,096 …``
+    over ``05 行政事业单位养老支出`` over ``208``). Read as a row without a code, the class's
+    code is given back to it where the classification names it by that code
+    (``with_levels_carried``); else it places nothing."""
+    if len(lines) != 1:
+        return False
+    words = [token.text for _, token in lines[0]]
+    names = list(takewhile(lambda text: not is_figure(text) and not _is_code_word(text), words))
+    return bool(names) and len(names) < len(words) and is_figure(words[len(names)])
+
+
 def _row_of_figures(lines: list[list[tuple[int, Token]]]) -> bool:
     """One line of several figures and nothing else, in a table without codes: a row printed
     without a label (the 三公 table's one row), not figures waiting for a label."""
@@ -447,7 +535,28 @@ def _without_header_leftovers(words: list[tuple[int, Token]]) -> list[tuple[int,
 
 
 def _is_anchor(words: list[tuple[int, Token]], coded: bool) -> bool:
-    return _starts_side(words[0][1].text, coded)
+    return _starts_side(words[0][1].text, coded) or (coded and _part_opens_side(words, 0))
+
+
+def _part_opens_side(words: list[tuple[int, Token]], i: int) -> bool:
+    """``words[i]`` is a bare 款 or 项 part before a name, opening the line or a side after figures:
+    a row of a table printing each level of its codes once (``05 行政事业单位养老支出`` under ``208
+    社会保障和就业支出``), its code completed from the rows above (``with_levels_carried``). Not a
+    part after a code's digits (``221 01 住房公积金``: one side); after a name only where blank
+    columns set it apart (``03 奖金      03 咨询费``: the left side's figure cell empty)."""
+    if not _CODE_PART.match(words[i][1].text) or i + 1 >= len(words):
+        return False
+    following = words[i + 1][1].text
+    if _is_code_word(following) or is_figure(following) or is_row_label(following):
+        return False
+    if i == 0:
+        return True
+    before_x, before = words[i - 1]
+    if is_figure(before.text):
+        return not _is_code_word(before.text)
+    # After the other side's name where that side's figure cell is empty: cells apart, not a name's
+    # words (the name measured at its widest, a Chinese character two columns: never read apart by luck).
+    return not _is_code_word(before.text) and words[i][0] - (before_x + display_width(before.text)) >= _CELL_GAP
 
 
 def _opens_sides(words: list[tuple[int, Token]], coded: bool) -> bool:
@@ -457,8 +566,14 @@ def _opens_sides(words: list[tuple[int, Token]], coded: bool) -> bool:
     return _is_anchor(words, coded) or any(_starts_side(token.text, False) for _, token in words[1:])
 
 
-def _reading_order(lines: list[list[tuple[int, Token]]], anchors: tuple[int, ...], coded: bool) -> list[Token]:
+def _reading_order(
+    lines: list[list[tuple[int, Token]]], anchors: tuple[int, ...], coded: bool, name_opens: bool = False
+) -> list[Token]:
+    """The row's words in reading order (see the module's docstring); ``name_opens``: the first
+    side opens with its name (its code printed elsewhere), where the first anchor line starts."""
     starts = sorted({x for order in anchors for x in _side_starts(lines[order], coded)})
+    if name_opens:
+        starts = sorted({lines[anchors[0]][0][0], *starts})
     # Per side, its words as (column, line's position in the row, token): plain tuples, built for every word.
     sides: list[list[tuple[int, int, Token]]] = [[] for _ in starts]
     if len(starts) == 1:  # one side (most rows): every word is its
@@ -501,8 +616,10 @@ def _label_whole(names: list[Token], coded: bool) -> list[Token]:
 
 def _side_starts(anchor: list[tuple[int, Token]], coded: bool) -> list[int]:
     """Where each side of the row starts: at the codes (or labels) its anchor line prints."""
-    starts = sorted({x for x, t in anchor if _starts_side(t.text, coded)})
-    return starts or [anchor[0][0]]
+    starts = {x for x, t in anchor if _starts_side(t.text, coded)}
+    if coded:  # a side opening with a bare part (levels printed once)
+        starts.update(x for k, (x, _) in enumerate(anchor) if _part_opens_side(anchor, k))
+    return sorted(starts) or [anchor[0][0]]
 
 
 @lru_cache(maxsize=16_384)  # asked of every word of a laid-out table's lines, several times

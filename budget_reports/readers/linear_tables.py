@@ -302,10 +302,13 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
         i += 1
     if is_laid_out(spacing_lines([line.text for line in body_lines])):
         measure = column_measure([line.text for line in body_lines], coded)
-        rows = gather_laid_out_rows([(line.text, line.page, line.line) for line in with_blanks], coded, measure)
+        uncoded: list[AmbiguousCell] = []  # figures of parts completing no single code (levels printed once)
+        laid_out = [(line.text, line.page, line.line) for line in with_blanks]
+        rows = gather_laid_out_rows(laid_out, coded, measure, uncoded)
         layout = in_printed_order(page_headers.values(), layout, measure, rows, coded)
         positions = {p: money_columns(texts, layout, measure) for p, texts in page_headers.items()}
-        return GatheredRows(start, i, unit, layout, rows, coded, positions=positions).placed(lines, settle)
+        gathered = GatheredRows(start, i, unit, layout, rows, coded, positions=positions, unsided=uncoded)
+        return gathered.placed(lines, settle)
     # One row per line: the lines are split into words (laid-out text is read by the words' columns instead).
     body = [line_tokens(line.text, line.page, line.line) for line in body_lines]
     printed = in_printed_word_order([h.text for h in header], body, layout, coded)
