@@ -30,6 +30,7 @@ from budget_reports.normalize import compact
 from budget_reports.readers.block_words import BARE_FIGURE as _FIGURE
 from budget_reports.readers.block_words import WHOLE_CODE
 from budget_reports.readers.code_names import known_names
+from budget_reports.readers.pdf_text import join_wrapped
 
 if TYPE_CHECKING:  # column_blocks reads its pages with this module
     from budget_reports.readers.column_blocks import BlockLine
@@ -169,7 +170,9 @@ def _wrapped_names(pieces: Sequence[Piece], lone_codes: Sequence[BlockLine]) -> 
                 continue
             found, rest = ways(end, taken)
             if found and not count:
-                example = ((code, printed, replace(group[0][0], text=name)), *rest)
+                # Matched compact, kept as printed (``维修（护）费``, not its NFKC ``维修(护)费``).
+                as_printed = join_wrapped([line.text.strip() for line, _, _ in group])[0]
+                example = ((code, printed, replace(group[0][0], text=as_printed)), *rest)
             count += found
             if count >= 2:  # two groupings: the text does not say which
                 break
