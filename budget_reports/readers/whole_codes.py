@@ -66,7 +66,7 @@ def whole_code_rows(
     # Lines before the first code that are no header cell: a page's first name, wrapped, may come
     # before its code (the code after the rows), or a header cell the header's words do not name.
     early: list[Piece] = []
-    totals: list[tuple[int, BlockLine]] = []  # (position among the labels, line)
+    totals: list[tuple[int, BlockLine]] = []  # (position among the names, line)
     header_total = False  # the header's own cell named like the total, seen before the rows
     header_cells = False  # a header cell other than a total's alone on its line: the header written cell by cell
     for line in lines:
@@ -84,7 +84,9 @@ def whole_code_rows(
             if not (labelled or lone_codes) and key in header_words and not header_total:
                 header_total = True
                 continue
-            totals.append((len(labelled) + len(lone_codes), line))
+            # Its place among the names, not the codes: the total row prints no code, and a text
+            # written cell by cell may give the first row's code before the total's name.
+            totals.append((len(labelled) + len(lone_names), line))
         elif in_yuan and key.isdigit():
             whole_numbers.append(replace(line, text=key))  # no code has this length: a figure
         elif any(c.isdigit() for c in key):
