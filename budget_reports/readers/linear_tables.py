@@ -333,9 +333,22 @@ def _by_columns_or_cells(lines: list[SourceLine], start: int, settle: RowSettler
     """A table whose header the line reading did not match: written by columns (``column_blocks``)
     or, where its columns do not give its rows, cell by cell (``cell_stream_rows``)."""
     by_columns = _column_block_table(lines, start)
-    if by_columns is not None and by_columns.lost is None:
+    if by_columns is not None and by_columns.lost is None and not _figures_left(by_columns):
         return by_columns
-    return _cell_stream_table(lines, start, settle) or by_columns
+    # Rows rebuilt from the columns may leave figures in no column (a row's figures fitting several
+    # of its columns' sums); read cell by cell, the printed order and the report's other tables may
+    # place them: the reading leaving fewer figures unplaced is taken.
+    by_cells = _cell_stream_table(lines, start, settle)
+    if by_cells is None or (
+        by_columns is not None and by_columns.lost is None and _figures_left(by_cells) >= _figures_left(by_columns)
+    ):
+        return by_columns
+    return by_cells
+
+
+def _figures_left(table: LinearTable) -> int:
+    """The figures a table's reading leaves in no cell (reported ambiguous)."""
+    return len(table.ambiguous) + len(table.unplaced)
 
 
 def _cell_stream_table(lines: list[SourceLine], start: int, settle: RowSettler | None) -> LinearTable | None:
