@@ -335,15 +335,13 @@ def _by_columns_or_cells(lines: list[SourceLine], start: int, settle: RowSettler
     by_columns = _column_block_table(lines, start)
     if by_columns is not None and by_columns.lost is None and not _figures_left(by_columns):
         return by_columns
+    by_cells = _cell_stream_table(lines, start, settle)
+    if by_columns is None or by_columns.lost is not None:
+        return by_cells or by_columns
     # Rows rebuilt from the columns may leave figures in no column (a row's figures fitting several
     # of its columns' sums); read cell by cell, the printed order and the report's other tables may
-    # place them: the reading leaving fewer figures unplaced is taken.
-    by_cells = _cell_stream_table(lines, start, settle)
-    if by_cells is None or (
-        by_columns is not None and by_columns.lost is None and _figures_left(by_cells) >= _figures_left(by_columns)
-    ):
-        return by_columns
-    return by_cells
+    # place them all: that reading is taken where it leaves no figure out.
+    return by_cells if by_cells is not None and not _figures_left(by_cells) else by_columns
 
 
 def _figures_left(table: LinearTable) -> int:
