@@ -31,6 +31,7 @@ from budget_reports.readers.block_words import BARE_FIGURE as _FIGURE
 from budget_reports.readers.block_words import WHOLE_CODE
 from budget_reports.readers.code_names import known_names
 from budget_reports.readers.pdf_text import join_wrapped
+from budget_reports.readers.printed_numbers import COLUMN_NUMBER_WORDS
 
 if TYPE_CHECKING:  # column_blocks reads its pages with this module
     from budget_reports.readers.column_blocks import BlockLine
@@ -71,8 +72,8 @@ def whole_code_rows(
     header_cells = False  # a header cell other than a total's alone on its line: the header written cell by cell
     for line in lines:
         key = compact(line.text)
-        if not key or _FIGURE.match(key):
-            continue
+        if not key or _FIGURE.match(key) or key in COLUMN_NUMBER_WORDS:
+            continue  # a 栏次 row's label is no name (its numbers are left out before)
         header_cells = header_cells or (key in header_words and not is_total(key))
         if is_whole_code_label(line.text):
             code, name = line.text.strip().split(maxsplit=1)
