@@ -103,8 +103,9 @@ DEFAULT_READ = {
     "column-numbers": 93,
     # pdftotext gives the first row's 类 code (208) before the 合计 row's name: the total's place is
     # counted among the names (whole_codes); a page whose whole codes are only its 类 rows' is read
-    # by the codes its parts spell (column_blocks). 18 before.
-    "split+dashes+total-first": 91,
+    # by the codes its parts spell (column_blocks). 18 before (the sweep's print of it, other
+    # page breaks, reads 91).
+    "split+dashes+total-first": 86,
     # With 栏次 and names wrapped too: a 项 part printed beside its wrapped name's middle line
     # (``机关事业单位 | 05 基本养老保险 | 缴费支出``) joins its code, and 栏次 is no row's name. 13 before.
     "all": 92,
