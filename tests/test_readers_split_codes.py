@@ -36,3 +36,19 @@ def test_parts_no_code_takes_are_not_read() -> None:
     assert _joined(["210", "11", "01 行政单位医疗"]) == ["2101101 行政单位医疗"]
     # Whole figures in 元, 850 over 12: no code the reference knows.
     assert _joined(["208", "05", "行政事业单位养老支出", "850", "12"]) is None
+
+
+def test_a_part_printed_beside_a_wrapped_names_middle_line_joins_its_code() -> None:
+    """A name wrapped in its cell over three lines, the 项 part printed beside the second, apart
+    from its 类 and 款: the line is a piece of the code's name in the reference
+    (机关事业单位基本养老保险缴费支出), and the part completes the 类+款 printed again for its row."""
+    kuan = ["208", "05", "行政事业单位养老支出"]
+    texts = [*kuan, "208", "05", "机关事业单位", "05 基本养老保险", "缴费支出"]
+    texts += ["208", "05", "机关事业单位", "06 职业年金缴费", "支出"]
+    assert _joined(texts) == [
+        *("20805", "行政事业单位养老支出"),
+        *("机关事业单位", "2080505 基本养老保险", "缴费支出"),
+        *("机关事业单位", "2080506 职业年金缴费", "支出"),
+    ]
+    # A piece of no name of the code the part would spell: which row the part is the text does not say.
+    assert _joined([*kuan, "208", "05", "机关事业单位", "05 卫生健康", "缴费支出"]) is None

@@ -44,6 +44,11 @@ TWO_LINES = [line for code, name in zip(CODES, NAMES, strict=True) for line in (
         # The codes' column and the names' column each top to bottom, interleaved.
         ("codes run ahead of names", [*HEADER, *CODES[:3], *NAMES[:3], *TWO_LINES[6:], "合计"], False),
         ("figures between", [*HEADER, ONE_LINE[0], "6,397,096", *ONE_LINE[1:], "1,000.50", "合计"], False),
+        # The first row's 类 code written before the 合计 row's name (codes split over 类 | 款 | 项,
+        # the total first): the total's place is among the names, which it comes before.
+        ("the first code before the total", [*HEADER, CODES[0], "合计", *NAMES[:1], *TWO_LINES[2:]], True),
+        # A 栏次 row's label among the cells (its numbers left out before) is no row's name.
+        ("a 栏次 label", [*HEADER, CODES[0], "栏次", "合计", *NAMES[:1], *TWO_LINES[2:]], True),
     ],
 )
 def test_whole_code_labels_in_table_order(form: str, texts: list[str], total_first: bool) -> None:

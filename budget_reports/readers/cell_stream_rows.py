@@ -34,6 +34,7 @@ from budget_reports.normalize import compact
 from budget_reports.readers.block_words import BARE_FIGURE, CLASS_CODE, CODE_PART, WHOLE_CODE, figure_value
 from budget_reports.readers.code_names import is_name_of, known_names
 from budget_reports.readers.linear_rows import Token
+from budget_reports.readers.pdf_text import join_wrapped
 from budget_reports.readers.printed_numbers import COLUMN_NUMBER, COLUMN_NUMBER_WORDS, is_page_number
 from budget_reports.readers.table_headers import Side
 
@@ -79,7 +80,9 @@ def cell_stream_rows(lines: Sequence[LineLike], side: Side) -> tuple[list[list[T
         if code is None:
             return None
         head = [Token(code, row.name[0].page, row.name[0].line)] if code else []
-        name = Token("".join(compact(t.text) for t in row.name), row.name[0].page, row.name[0].line)
+        # The name as printed, its wrapped lines joined (matching compares it compact; what is kept is the text).
+        printed = join_wrapped([t.text.strip() for t in row.name])[0]
+        name = Token(printed, row.name[0].page, row.name[0].line)
         if _add_up(row.figures, len(side.money)):
             out.append([*head, name, *row.figures])
             continue

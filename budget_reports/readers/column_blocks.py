@@ -298,7 +298,11 @@ def _rebuild_interleaved(
     # Codes printed whole beside their names (budget tables), or in 类 | 款 | 项 columns.
     whole = _whole_labels(lines, layout, carried, in_yuan)
     if whole is not None:
-        return _rows_placed(lines, side, *whole, whole_codes=True)
+        rebuilt = _rows_placed(lines, side, *whole, whole_codes=True)
+        if rebuilt is not None:
+            return rebuilt
+    # The codes printed whole may be only the 类 rows' (``301 工资福利支出``), their 款 and 项 rows'
+    # parts printed apart (``301 | 01 基本工资``): the codes the parts spell may place the figures.
     return _joined_code_rows(lines, layout, carried, in_yuan)
 
 

@@ -336,9 +336,20 @@ def _by_columns_or_cells(lines: list[SourceLine], start: int, settle: RowSettler
     """A table whose header the line reading did not match: written by columns (``column_blocks``)
     or, where its columns do not give its rows, cell by cell (``cell_stream_rows``)."""
     by_columns = _column_block_table(lines, start)
-    if by_columns is not None and by_columns.lost is None:
+    if by_columns is not None and by_columns.lost is None and not _figures_left(by_columns):
         return by_columns
-    return _cell_stream_table(lines, start, settle) or by_columns
+    by_cells = _cell_stream_table(lines, start, settle)
+    if by_columns is None or by_columns.lost is not None:
+        return by_cells or by_columns
+    # Rows rebuilt from the columns may leave figures in no column (a row's figures fitting several
+    # of its columns' sums); read cell by cell, the printed order and the report's other tables may
+    # place them all: that reading is taken where it leaves no figure out.
+    return by_cells if by_cells is not None and not _figures_left(by_cells) else by_columns
+
+
+def _figures_left(table: LinearTable) -> int:
+    """The figures a table's reading leaves in no cell (reported ambiguous)."""
+    return len(table.ambiguous) + len(table.unplaced)
 
 
 def _cell_stream_table(lines: list[SourceLine], start: int, settle: RowSettler | None) -> LinearTable | None:

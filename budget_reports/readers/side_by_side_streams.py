@@ -46,6 +46,7 @@ from budget_reports.readers.column_blocks import BlockLine, unplaced_figure
 from budget_reports.readers.interleaved_columns import LABEL_HEADER_WORDS
 from budget_reports.readers.linear_rows import Segment, Token
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, placed_table
+from budget_reports.readers.pdf_text import join_wrapped
 from budget_reports.readers.stream_rows import StreamRow, stream_rows
 from budget_reports.readers.table_headers import LAYOUTS
 from budget_reports.readers.table_relations import PlacedSide
@@ -258,7 +259,8 @@ def _table(
             figure = None if value is None else take(value)
             rows.append(_row(group, code, _name_line(_class_name(code) or "", span, texts), figure))
             for line in ordered.get(code, ()):
-                name = BlockLine(line.name_text, line.name[0].page, line.name[0].line)
+                printed_name = join_wrapped([word.text.strip() for word in line.name])[0]
+                name = BlockLine(printed_name, line.name[0].page, line.name[0].line)
                 rows.append(_row(group, line.code, name, figures[line.figure]))
             held = None if code in ordered else known.lines_of_class.get(code)
             # One figure, and one line it can be on. (Which lines the prose names as spent on is no
@@ -288,7 +290,7 @@ def _total_label(cells: list[BlockLine], group: GroupWords) -> BlockLine | None:
             return cell
         joined = text + compact(cells[k + 1].text) if k + 1 < len(cells) else ""
         if joined in group.total_labels:
-            return BlockLine(joined, cell.page, cell.line)
+            return BlockLine(join_wrapped([cell.text.strip(), cells[k + 1].text.strip()])[0], cell.page, cell.line)
     return None
 
 
@@ -304,7 +306,7 @@ def _row(
     anchor = name or figure
     segment = Segment(
         code=[Token(code, anchor.page, anchor.line)] if code is not None and anchor is not None else [],
-        name=[Token(compact(name.text), name.page, name.line)] if name is not None else [],
+        name=[Token(name.text.strip(), name.page, name.line)] if name is not None else [],
         figures=[Token(figure.text.strip(), figure.page, figure.line)] if figure is not None else [],
     )
     side = 0 if group.metric == metric_names.PERSONNEL else 1
@@ -357,17 +359,24 @@ def _name_line(name: str, span: list[BlockLine], texts: list[str]) -> BlockLine 
     出``, its rest on the next line or elsewhere in the stream); None: not printed whole. ``texts``:
     the span's lines compact (made once for the table's names, not once for each)."""
     key = compact(name)
-    printed = set(texts)
     for k, line in enumerate(span):
         head = _LEADING_CODE.sub("", texts[k])  # ``301 工资福利支出``: the code printed whole, before
         if len(head) < 2 or not key.startswith(head):
             continue
-        for piece in texts[k + 1 :]:
+        used = [k]  # the lines printing the name, to keep it as printed (matching is compact)
+        for j in range(k + 1, len(texts)):
+            piece = texts[j]
             if head == key or (piece and not key.startswith(head + piece)):
                 break
             head += piece
-        if head == key or key[len(head) :] in printed:
-            return BlockLine(key, line.page, line.line)
+            used.append(j)
+        if head != key:
+            rest = next((j for j, text in enumerate(texts) if text == key[len(head) :]), None)
+            if rest is None:
+                continue
+            used.append(rest)
+        pieces = [_LEADING_CODE.sub("", span[used[0]].text.strip()).strip(), *(span[j].text.strip() for j in used[1:])]
+        return BlockLine(join_wrapped(pieces)[0], line.page, line.line)
     return None
 
 

@@ -12,7 +12,7 @@ the code it spells names that line in the classification reference, and only the
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # column_blocks reads its pages with this module
     from budget_reports.readers.column_blocks import BlockLine
 
 _MAX_PARTS = 2  # 款 and 项
+_MIN_PIECE = 2  # characters of a wrapped name's line that can tell whose it is
 
 
 def joined_codes(lines: Sequence[BlockLine]) -> list[BlockLine] | None:
@@ -49,7 +50,7 @@ def joined_codes(lines: Sequence[BlockLine]) -> list[BlockLine] | None:
                 # another row's, printed apart.
                 names = known_names(digits + part[0])
                 named = compact("".join(part[1:]))
-                if not names or (named and named not in names):
+                if not names or (named and not _names_piece(named, names)):
                     break
                 digits, name, k = digits + part[0], " ".join(part[1:]), k + 1
             joined = joined or len(digits) > len(words[0])
@@ -78,7 +79,7 @@ def _completed(lines: list[BlockLine], orphans: list[int]) -> list[BlockLine] | 
     out = list(lines)
     for index in orphans:
         part, name = lines[index].text.split(maxsplit=1)
-        fits = [code for code in twice if compact(name) in known_names(code + part)]
+        fits = [code for code in twice if _names_piece(compact(name), known_names(code + part))]
         if len(fits) != 1:
             return None
         code = fits[0]
@@ -88,3 +89,9 @@ def _completed(lines: list[BlockLine], orphans: list[int]) -> list[BlockLine] | 
         twice = {c for c in twice if lone.count(c) > 1}
         out[index] = replace(lines[index], text=f"{code}{part} {name}")
     return [line for i, line in enumerate(out) if i not in dropped]
+
+
+def _names_piece(named: str, names: Collection[str]) -> bool:
+    """``named`` is one of ``names`` or, a name wrapping in its cell, a line of one: the part is
+    printed beside its name's middle line (``机关事业单位 | 05 基本养老保险 | 缴费支出``)."""
+    return named in names or (len(named) >= _MIN_PIECE and any(named in name for name in names))

@@ -30,6 +30,8 @@ from budget_reports.normalize import compact
 from budget_reports.readers.block_words import BARE_FIGURE as _FIGURE
 from budget_reports.readers.block_words import WHOLE_CODE
 from budget_reports.readers.code_names import known_names
+from budget_reports.readers.pdf_text import join_wrapped
+from budget_reports.readers.printed_numbers import COLUMN_NUMBER_WORDS
 
 if TYPE_CHECKING:  # column_blocks reads its pages with this module
     from budget_reports.readers.column_blocks import BlockLine
@@ -65,13 +67,13 @@ def whole_code_rows(
     # Lines before the first code that are no header cell: a page's first name, wrapped, may come
     # before its code (the code after the rows), or a header cell the header's words do not name.
     early: list[Piece] = []
-    totals: list[tuple[int, BlockLine]] = []  # (position among the labels, line)
+    totals: list[tuple[int, BlockLine]] = []  # (position among the names, line)
     header_total = False  # the header's own cell named like the total, seen before the rows
     header_cells = False  # a header cell other than a total's alone on its line: the header written cell by cell
     for line in lines:
         key = compact(line.text)
-        if not key or _FIGURE.match(key):
-            continue
+        if not key or _FIGURE.match(key) or key in COLUMN_NUMBER_WORDS:
+            continue  # a 栏次 row's label is no name (its numbers are left out before)
         header_cells = header_cells or (key in header_words and not is_total(key))
         if is_whole_code_label(line.text):
             code, name = line.text.strip().split(maxsplit=1)
@@ -83,7 +85,9 @@ def whole_code_rows(
             if not (labelled or lone_codes) and key in header_words and not header_total:
                 header_total = True
                 continue
-            totals.append((len(labelled) + len(lone_codes), line))
+            # Its place among the names, not the codes: the total row prints no code, and a text
+            # written cell by cell may give the first row's code before the total's name.
+            totals.append((len(labelled) + len(lone_names), line))
         elif in_yuan and key.isdigit():
             whole_numbers.append(replace(line, text=key))  # no code has this length: a figure
         elif any(c.isdigit() for c in key):
@@ -169,7 +173,9 @@ def _wrapped_names(pieces: Sequence[Piece], lone_codes: Sequence[BlockLine]) -> 
                 continue
             found, rest = ways(end, taken)
             if found and not count:
-                example = ((code, printed, replace(group[0][0], text=name)), *rest)
+                # Matched compact, kept as printed (``维修（护）费``, not its NFKC ``维修(护)费``).
+                as_printed = join_wrapped([line.text.strip() for line, _, _ in group])[0]
+                example = ((code, printed, replace(group[0][0], text=as_printed)), *rest)
             count += found
             if count >= 2:  # two groupings: the text does not say which
                 break
