@@ -33,7 +33,7 @@ from budget_reports.model import AmbiguousCell
 from budget_reports.normalize import compact, parse_decimal
 from budget_reports.readers.block_words import WHOLE_CODE
 from budget_reports.readers.code_names import known_names
-from budget_reports.readers.linear_rows import Token, is_figure, is_row_label, strip_header_leftovers
+from budget_reports.readers.linear_rows import EMPTY_CELL_MARKS, Token, is_figure, is_row_label, strip_header_leftovers
 from budget_reports.readers.lone_figures import Slot, possible_slots
 
 _CODE_PART = re.compile(r"^\d{2}$")
@@ -106,7 +106,10 @@ def gather_two_sided_rows(
 def _bands(lines: Sequence[Sequence[Token]]) -> list[list[list[Token]]]:
     bands: list[list[list[Token]]] = []
     for raw in lines:
-        tokens = strip_header_leftovers(list(raw))
+        # A dash printed in an empty cell is no word of a name nor a figure: the cell stays empty, as
+        # one the extractor left out (``301 13 住房公积金 187.19 302 12 -`` above ``）费用``; ``- 302 99
+        # 11.53``, the left half blank).
+        tokens = [t for t in strip_header_leftovers(list(raw)) if t.text not in EMPTY_CELL_MARKS]
         if not tokens:
             continue
         if not bands or WHOLE_CODE.match(tokens[0].text) or is_row_label(tokens[0].text):
@@ -171,12 +174,14 @@ def _give_back_name_heads(above: _Band, below: _Band) -> bool:
 def _may_give(giver: _Half, words: tuple[Token, ...]) -> bool:
     """Whether a half may give away ``words``, its name's last: its name read so is none of its
     code's, without them it is, or ends one (its own first line still in the band above); a half
-    with no code (a name above the table's first code) gives its whole name."""
+    with no code gives its whole name (a name above the table's first code), or what follows its
+    label (a total's row: ``人员经费合计 2,152.26 公用经费合计 184.65`` over ``商品和服务支``, the
+    first line of 302's name, centred on its code's line below)."""
     if tuple(giver.name[-len(words) :]) != words:
         return False
     kept = giver.name[: -len(words)]
     if not giver.code:
-        return not kept
+        return not kept or is_row_label(_joined(kept))
     names = known_names(giver.code_text)
     rest = _joined(kept)
     return bool(rest) and _joined(giver.name) not in names and any(name.endswith(rest) for name in names)
