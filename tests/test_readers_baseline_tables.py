@@ -601,3 +601,53 @@ def test_dashes_and_a_total_row_above_a_wrapped_name_leave_both_halves_their_nam
         "302 99 其他商品和服 务支出 11.53",
         "310 资本性支出 13.58",
     ]
+
+
+# The 基本支出决算表's names wrapped at five characters, as pdfplumber writes them: between two code
+# lines the end of a name above and the first line of one below, of either half, one per line.
+TWO_HALVES_WRAPPED_AT_FIVE = """301 12 其他社会保 1.61 302 11 差旅费 1.20
+障缴费
+因公出国（
+301 13 住房公积金 187.19 302 12
+境）费用
+维修（护）
+301 14 医疗费 302 13 2.83
+费
+其他工资福
+301 99 91.03 302 14 租赁费
+利支出
+303 99 其他对个人 302 39 其他交通费 48.49
+和家庭的补
+用
+助
+税金及附加
+302 40
+费用
+其他商品和
+302 99 11.53
+服务支出
+310 资本性支出 13.58
+房屋建筑物
+310 01
+购建"""
+
+
+def test_lines_of_names_between_two_code_lines_go_to_the_halves_the_classification_names() -> None:
+    """Each line alone between two code lines ends the name of a half above or begins one below:
+    the one way every half reads as its code's names (``name_gaps.cut_sides``). By the line a name
+    began on, 因公出国（ went to 30211 (差旅费因公出国（) and 境）费用 维修（护） to 30113. Under the two
+    halves' last row, the right half's 302 40 takes its name's first line (税金及附加); under one
+    half, a name's lines go by ``name_gaps.cuts_between``."""
+    rows, unplaced = gather_two_sided_rows(_tokens(TWO_HALVES_WRAPPED_AT_FIVE), (1, 1))
+    assert unplaced == []
+    assert [" ".join(t.text for t in row) for row in rows] == [
+        "301 12 其他社会保 障缴费 1.61 302 11 差旅费 1.20",
+        "301 13 住房公积金 187.19 302 12 因公出国（ 境）费用",
+        "301 14 医疗费 302 13 维修（护） 费 2.83",
+        "301 99 其他工资福 利支出 91.03 302 14 租赁费",
+        "303 99 其他对个人 和家庭的补 助 302 39 其他交通费 用 48.49",
+        "302 40 税金及附加 费用",
+        "302 99 其他商品和 服务支出 11.53",
+        "310 资本性支出 13.58",
+        "310 01 房屋建筑物 购建",
+    ]
