@@ -651,3 +651,22 @@ def test_lines_of_names_between_two_code_lines_go_to_the_halves_the_classificati
         "310 资本性支出 13.58",
         "310 01 房屋建筑物 购建",
     ]
+
+
+def test_the_column_numbers_under_a_merged_level_cell_are_no_row() -> None:
+    """A header whose 类 cell spans its 款 | 项 row and its 栏次 row prints 类 on the 栏次 line: that
+    line is the column numbers, not the 合计 row's first (read as 栏次合计 with 1 2 3 among its figures,
+    none placed, and without the 合计 row the sums could not tell 基本支出 from 项目支出: 14 figures
+    of the budget's pdfplumber text lost)."""
+    lines = [
+        "类 栏次 1 2 3",
+        "合计 47,483,458 36,197,265 11,286,193",
+        "社会保障和就",
+        "208 6,397,096 6,103,096 294,000",
+        "业支出",
+    ]
+    rows = gather_baseline_rows(_tokens("\n".join(lines)), True)
+    assert [" ".join(t.text for t in row) for row in rows] == [
+        "合计 47,483,458 36,197,265 11,286,193",
+        "208 社会保障和就 业支出 6,397,096 6,103,096 294,000",
+    ]

@@ -35,6 +35,7 @@ from budget_reports.readers.linear_rows import (
     opens_with_code,
     strip_header_leftovers,
 )
+from budget_reports.readers.printed_numbers import opens_column_numbers
 
 _CODE_PART = re.compile(r"^\d{2}$")
 # Code lines with figures and no name, under a line of name, that show a text written by baseline
@@ -98,7 +99,16 @@ def is_written_by_baseline(lines: Sequence[Sequence[Token]], coded: bool) -> boo
 def gather_baseline_rows(lines: Sequence[Sequence[Token]], coded: bool) -> list[list[Token]]:
     """The tokens of each row (code, name and figures, each in the order printed), from the table's body lines."""
     kept = [tokens for tokens in (strip_header_leftovers(list(raw)) for raw in lines) if tokens]
-    return _coded_rows(kept) if coded else _labelled_rows(kept)
+    return _coded_rows(_after_column_numbers(kept)) if coded else _labelled_rows(kept)
+
+
+def _after_column_numbers(kept: list[list[Token]]) -> list[list[Token]]:
+    """The body without a line of column numbers at its start: a header whose 类 cell spans its rows
+    prints 类 on the 栏次 line (``类 栏次 1 2 3``), which then does not open with 栏次 and is taken for
+    the first row's line (the 合计 row read as 栏次合计, its figures with 1 2 3: none placed)."""
+    if kept and opens_column_numbers(kept[0][0].text) and all(is_figure(t.text) for t in kept[0][1:]):
+        return kept[1:]
+    return kept
 
 
 def _labelled_rows(kept: list[list[Token]]) -> list[list[Token]]:
