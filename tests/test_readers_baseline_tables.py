@@ -670,3 +670,25 @@ def test_the_column_numbers_under_a_merged_level_cell_are_no_row() -> None:
         "合计 47,483,458 36,197,265 11,286,193",
         "208 社会保障和就 业支出 6,397,096 6,103,096 294,000",
     ]
+
+
+def test_names_the_classification_does_not_know_go_by_their_placement_under_one_half() -> None:
+    """Under one half, lines of local items' names (codes the classification does not know) of equal
+    widths go by their placement: a name centred on its code's line prints as many lines below it as
+    above (both lines went to the row above: 39901 read as 本地补充项目甲乙丙丁戊己本地补充)."""
+    lines = [
+        "310 资本性支出 13.58",
+        "本地补充",
+        "399 01 项目甲乙 5.00",
+        "丙丁戊己",
+        "本地补充",
+        "399 02 项目戊己 3.00",
+        "庚辛壬癸",
+    ]
+    rows, unplaced = gather_two_sided_rows(_tokens("\n".join(lines)), (1, 1))
+    assert unplaced == []
+    assert [" ".join(t.text for t in row) for row in rows] == [
+        "310 资本性支出 13.58",
+        "399 01 本地补充 项目甲乙 丙丁戊己 5.00",
+        "399 02 本地补充 项目戊己 庚辛壬癸 3.00",
+    ]

@@ -248,10 +248,13 @@ def _coded(band: _Band) -> bool:
 
 
 def _so_far(half: _Half, kept: Callable[[Token], bool]) -> NameSoFar:
-    """A half's code and the lines of its name that ``kept`` keeps, one compact text per line."""
+    """A half's code and the lines of its name that ``kept`` keeps, one compact text per line, with
+    how many of them print above its code (a centred name prints as many below)."""
     words = [t for t in half.name if kept(t)]
     lines = tuple(compact("".join(t.text for t in group)) for _, group in groupby(words, attrgetter("page", "line")))
-    return NameSoFar(half.code_text, lines)
+    code_at = (half.code[0].page or 0, half.code[0].line) if half.code else None
+    head = len({(t.page, t.line) for t in words if code_at is not None and (t.page or 0, t.line) < code_at})
+    return NameSoFar(half.code_text, lines, head)
 
 
 def _may_give(giver: _Half, words: tuple[Token, ...]) -> bool:
