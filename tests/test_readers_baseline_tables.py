@@ -535,3 +535,160 @@ def test_the_corpus_report_as_pdfplumber_text_raises_no_error_its_pdf_does_not(p
     # out, prose against a table read wrong).
     text = write_serialization(corpus_file(PUTUO), "pdfplumber", tmp_path)
     assert _errors(extract_frames(text, PUTUO)) - _errors(putuo) == set()
+
+
+# The budget's 基本支出 table printed with dashes in its empty cells and its names wrapped at six
+# characters, as pdfplumber writes it: the dash ends each code line, after the figures.
+DASHED_WRAPPED_NAMES = """301 02 津贴补贴 16,042,750 16,042,750 -
+机关事业单位
+301 08 基本养老保险 2,302,464 2,302,464 -
+缴费
+301 09 职业年金缴费 1,151,232 1,151,232 -
+职工基本医疗
+301 10 1,439,040 1,439,040 -
+保险缴费"""
+
+
+def test_a_dash_in_an_empty_cell_is_no_word_of_a_wrapped_name() -> None:
+    """缴费 ends 30108's name (机关事业单位基本养老保险缴费), not begins 30109's: the dash after the code
+    line's figures was read as a word of the name (机关事业单位基本养老保险-缴费), which then read as
+    none of the classification's, and the line went to the row below (缴费职业年金缴费)."""
+    rows = gather_baseline_rows(_tokens(DASHED_WRAPPED_NAMES), True)
+    assert [" ".join(t.text for t in row) for row in rows] == [
+        "301 02 津贴补贴 16,042,750 16,042,750 -",
+        "301 08 机关事业单位 基本养老保险 缴费 2,302,464 2,302,464 -",
+        "301 09 职业年金缴费 1,151,232 1,151,232 -",
+        "301 10 职工基本医疗 保险缴费 1,439,040 1,439,040 -",
+    ]
+
+
+# The final account's 基本支出决算表 printed with dashes in its empty cells and its names wrapped at
+# six characters, as pdfplumber writes it: 302's name around its code's line, its first line under
+# the 合计 row; 30212's first line in the band of 30211, its last under 30213's dash; the left half
+# ended, the right half's rows open with its dash.
+DASHED_TWO_HALVES = """人员经费合计 2,152.26 公用经费合计 184.65
+商品和服务支
+301 工资福利支出 2,082.85 302 171.07
+出
+301 01 基本工资 262.33 302 01 办公费 21.21
+其他社会保障
+301 12 1.61 302 11 差旅费 1.20
+缴费
+因公出国（境
+301 13 住房公积金 187.19 302 12 -
+）费用
+301 14 医疗费 - 302 13 维修（护）费 2.83
+其他商品和服
+- 302 99 11.53
+务支出
+- 310 资本性支出 13.58"""
+
+
+def test_dashes_and_a_total_row_above_a_wrapped_name_leave_both_halves_their_names() -> None:
+    """A dash is an empty cell in a two-half band too, no word of a name (30212's was read as its name,
+    ）费用 then going to 30113: 住房公积金）费用), nor a line of its own (``- 302 99 11.53`` was read as
+    the end of the band above). A total's row gives back the first line of the name below it (302
+    was read with no name, 商品和服务支 joined to 人员经费合计)."""
+    rows, unplaced = gather_two_sided_rows(_tokens(DASHED_TWO_HALVES), (1, 1))
+    assert unplaced == []
+    assert [" ".join(t.text for t in row) for row in rows] == [
+        "人员经费合计 2,152.26 公用经费合计 184.65",
+        "301 工资福利支出 2,082.85 302 商品和服务支 出 171.07",
+        "301 01 基本工资 262.33 302 01 办公费 21.21",
+        "301 12 其他社会保障 缴费 1.61 302 11 差旅费 1.20",
+        "301 13 住房公积金 187.19 302 12 因公出国（境 ）费用",
+        "301 14 医疗费 302 13 维修（护）费 2.83",
+        "302 99 其他商品和服 务支出 11.53",
+        "310 资本性支出 13.58",
+    ]
+
+
+# The 基本支出决算表's names wrapped at five characters, as pdfplumber writes them: between two code
+# lines the end of a name above and the first line of one below, of either half, one per line.
+TWO_HALVES_WRAPPED_AT_FIVE = """301 12 其他社会保 1.61 302 11 差旅费 1.20
+障缴费
+因公出国（
+301 13 住房公积金 187.19 302 12
+境）费用
+维修（护）
+301 14 医疗费 302 13 2.83
+费
+其他工资福
+301 99 91.03 302 14 租赁费
+利支出
+303 99 其他对个人 302 39 其他交通费 48.49
+和家庭的补
+用
+助
+税金及附加
+302 40
+费用
+其他商品和
+302 99 11.53
+服务支出
+310 资本性支出 13.58
+房屋建筑物
+310 01
+购建"""
+
+
+def test_lines_of_names_between_two_code_lines_go_to_the_halves_the_classification_names() -> None:
+    """Each line alone between two code lines ends the name of a half above or begins one below:
+    the one way every half reads as its code's names (``name_gaps.cut_sides``). By the line a name
+    began on, 因公出国（ went to 30211 (差旅费因公出国（) and 境）费用 维修（护） to 30113. Under the two
+    halves' last row, the right half's 302 40 takes its name's first line (税金及附加); under one
+    half, a name's lines go by ``name_gaps.cuts_between``."""
+    rows, unplaced = gather_two_sided_rows(_tokens(TWO_HALVES_WRAPPED_AT_FIVE), (1, 1))
+    assert unplaced == []
+    assert [" ".join(t.text for t in row) for row in rows] == [
+        "301 12 其他社会保 障缴费 1.61 302 11 差旅费 1.20",
+        "301 13 住房公积金 187.19 302 12 因公出国（ 境）费用",
+        "301 14 医疗费 302 13 维修（护） 费 2.83",
+        "301 99 其他工资福 利支出 91.03 302 14 租赁费",
+        "303 99 其他对个人 和家庭的补 助 302 39 其他交通费 用 48.49",
+        "302 40 税金及附加 费用",
+        "302 99 其他商品和 服务支出 11.53",
+        "310 资本性支出 13.58",
+        "310 01 房屋建筑物 购建",
+    ]
+
+
+def test_the_column_numbers_under_a_merged_level_cell_are_no_row() -> None:
+    """A header whose 类 cell spans its 款 | 项 row and its 栏次 row prints 类 on the 栏次 line: that
+    line is the column numbers, not the 合计 row's first (read as 栏次合计 with 1 2 3 among its figures,
+    none placed, and without the 合计 row the sums could not tell 基本支出 from 项目支出: 14 figures
+    of the budget's pdfplumber text lost)."""
+    lines = [
+        "类 栏次 1 2 3",
+        "合计 47,483,458 36,197,265 11,286,193",
+        "社会保障和就",
+        "208 6,397,096 6,103,096 294,000",
+        "业支出",
+    ]
+    rows = gather_baseline_rows(_tokens("\n".join(lines)), True)
+    assert [" ".join(t.text for t in row) for row in rows] == [
+        "合计 47,483,458 36,197,265 11,286,193",
+        "208 社会保障和就 业支出 6,397,096 6,103,096 294,000",
+    ]
+
+
+def test_names_the_classification_does_not_know_go_by_their_placement_under_one_half() -> None:
+    """Under one half, lines of local items' names (codes the classification does not know) of equal
+    widths go by their placement: a name centred on its code's line prints as many lines below it as
+    above (both lines went to the row above: 39901 read as 本地补充项目甲乙丙丁戊己本地补充)."""
+    lines = [
+        "310 资本性支出 13.58",
+        "本地补充",
+        "399 01 项目甲乙 5.00",
+        "丙丁戊己",
+        "本地补充",
+        "399 02 项目戊己 3.00",
+        "庚辛壬癸",
+    ]
+    rows, unplaced = gather_two_sided_rows(_tokens("\n".join(lines)), (1, 1))
+    assert unplaced == []
+    assert [" ".join(t.text for t in row) for row in rows] == [
+        "310 资本性支出 13.58",
+        "399 01 本地补充 项目甲乙 丙丁戊己 5.00",
+        "399 02 本地补充 项目戊己 庚辛壬癸 3.00",
+    ]

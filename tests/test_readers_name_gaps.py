@@ -11,7 +11,7 @@ import pytest
 from budget_reports.gold import extract_frames
 from budget_reports.model import AmbiguousCell
 from budget_reports.readers.linear_rows import gather_rows, line_tokens, segments
-from budget_reports.readers.name_gaps import NameSoFar, cuts_between
+from budget_reports.readers.name_gaps import NameSoFar, cut_sides, cuts_between
 from budget_reports.readers.text import read_text
 
 Row = tuple[str, str, list[str]]
@@ -216,3 +216,17 @@ def test_lines_of_name_between_two_sided_rows_go_to_their_side() -> None:
         [("30113", "住房公积金", ["187.19"]), ("30212", "因公出国（境）费用", [])],
         [("30114", "医疗费", []), ("30213", "维修（护）费", ["2.83"])],
     ]
+
+
+def test_two_sides_ending_on_the_same_word_read_one_way() -> None:
+    """``费`` / ``费`` between 301 11 (公务员医疗补助缴) and 301 12 (its first line 其他社会 after them):
+    either line may end either side's name, and both ways read the same names, so the text tells them
+    (it was left unread, 30111 read as 公务员医疗补助缴费费其他社会 and 30209 as 物业管理)."""
+    aboves = [NameSoFar("30111", ("公务员医", "疗补助缴")), NameSoFar("30209", ("物业管理",))]
+    belows = [NameSoFar("30112"), NameSoFar("30211", ("差旅费",))]
+    way = cut_sides(aboves, [["费"], ["费"], ["其他社会"]], belows)
+    assert way is not None
+    assert sorted(way[:2]) == [(0, True), (1, True)]
+    assert way[2] == (0, False)
+    # Two different words: which side each ends is told by the classification, one way only.
+    assert cut_sides(aboves, [["费"], ["其他社会"]], belows) is None  # 物业管理 ends on no line

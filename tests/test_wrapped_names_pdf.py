@@ -34,9 +34,10 @@ SERIALIZERS = ("pdftotext-raw", "pypdfium2", "pdfplumber")
 PRINTS = [*(("landscape", width) for width in (4, 5, 6, 7, 8)), ("portrait", 5), ("portrait", 7)]
 
 _TWO_HALVES = (
-    "readers/baseline_sides.py: pdfplumber's 基本支出决算表 (人员经费 | 公用经费 side by side, codes apart from "
-    "their names) with names over two lines around their code line: 30113 read as 住房公积金境）费用维修（护）, "
-    "30211 as 差旅费因公出国（, 301 as 出 (its first line read with the header)"
+    "readers/linear_tables.py: pdfplumber's 基本支出决算表 (人员经费 | 公用经费 side by side) prints the "
+    "first lines of 301's and 302's names (工资福利支 商品和服务) above their code line, first of the body: "
+    "that line is read as the header's, 301 read as 出 and 302 as 支出 (at width 4: 支出, 务支出). Its other "
+    "names' lines between two code lines go to their rows (readers/baseline_sides.py, readers/name_gaps.py)"
 )
 # (report, page, width, serializer) -> what another reader still reads wrongly there.
 KNOWN: dict[tuple[str, str, int, str], str] = {

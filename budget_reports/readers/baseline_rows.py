@@ -27,6 +27,7 @@ from itertools import pairwise
 from budget_reports.normalize import compact
 from budget_reports.readers.code_names import begins_name_of, is_name_of
 from budget_reports.readers.linear_rows import (
+    EMPTY_CELL_MARKS,
     Segment,
     Token,
     is_figure,
@@ -34,6 +35,7 @@ from budget_reports.readers.linear_rows import (
     opens_with_code,
     strip_header_leftovers,
 )
+from budget_reports.readers.printed_numbers import opens_column_numbers
 
 _CODE_PART = re.compile(r"^\d{2}$")
 # Code lines with figures and no name, under a line of name, that show a text written by baseline
@@ -45,12 +47,18 @@ def _is_code_line(tokens: Sequence[Token]) -> bool:
     return opens_with_code(tokens)
 
 
+def _is_cell(text: str) -> bool:
+    """A money cell's word: a figure, or the dash a report prints in an empty cell (no word of a
+    name: ``301 08 基本养老保险 2,302,464 2,302,464 -`` names its row 基本养老保险, not 基本养老保险-)."""
+    return text in EMPTY_CELL_MARKS or is_figure(text)
+
+
 def _has_name(tokens: Sequence[Token]) -> bool:
-    return any(not is_figure(t.text) for t in tokens)
+    return any(not _is_cell(t.text) for t in tokens)
 
 
 def _names(tokens: Sequence[Token]) -> list[Token]:
-    return [t for t in tokens if not is_figure(t.text)]
+    return [t for t in tokens if not _is_cell(t.text)]
 
 
 def _figures_without_name(tokens: Sequence[Token]) -> bool:
@@ -91,7 +99,16 @@ def is_written_by_baseline(lines: Sequence[Sequence[Token]], coded: bool) -> boo
 def gather_baseline_rows(lines: Sequence[Sequence[Token]], coded: bool) -> list[list[Token]]:
     """The tokens of each row (code, name and figures, each in the order printed), from the table's body lines."""
     kept = [tokens for tokens in (strip_header_leftovers(list(raw)) for raw in lines) if tokens]
-    return _coded_rows(kept) if coded else _labelled_rows(kept)
+    return _coded_rows(_after_column_numbers(kept)) if coded else _labelled_rows(kept)
+
+
+def _after_column_numbers(kept: list[list[Token]]) -> list[list[Token]]:
+    """The body without a line of column numbers at its start: a header whose 类 cell spans its rows
+    prints 类 on the 栏次 line (``类 栏次 1 2 3``), which then does not open with 栏次 and is taken for
+    the first row's line (the 合计 row read as 栏次合计, its figures with 1 2 3: none placed)."""
+    if kept and opens_column_numbers(kept[0][0].text) and all(is_figure(t.text) for t in kept[0][1:]):
+        return kept[1:]
+    return kept
 
 
 def _labelled_rows(kept: list[list[Token]]) -> list[list[Token]]:
@@ -131,7 +148,7 @@ def _per_label(tokens: list[Token]) -> list[list[Token]]:
 
 def _continue_name(part: list[Token], name: Token) -> None:
     """The name's next line goes after its last word, before its figures."""
-    at = max((i for i, t in enumerate(part) if not is_figure(t.text)), default=-1) + 1
+    at = max((i for i, t in enumerate(part) if not _is_cell(t.text)), default=-1) + 1
     part.insert(at, name)
 
 
@@ -177,7 +194,7 @@ def _reads_as(kept: list[list[Token]], band: list[int], anchor: int, whole: bool
     may follow on lines below), else 0."""
     code, code_end = _code_of(kept[anchor])
     words = [t for i in band for t in (kept[i][code_end:] if i == anchor else kept[i])]
-    name = compact("".join(t.text for t in words if not is_figure(t.text)))
+    name = compact("".join(t.text for t in words if not _is_cell(t.text)))
     if whole:
         return 2 if is_name_of(code, name) else 0
     return 1 if begins_name_of(code, name) else 0
@@ -199,8 +216,8 @@ def _in_row_order(kept: list[list[Token]], band: list[int], anchor: int) -> list
     rest = [t for i in band for t in (kept[i][code_end:] if i == anchor else kept[i])]
     return [
         *kept[anchor][:code_end],
-        *(t for t in rest if not is_figure(t.text)),
-        *(t for t in rest if is_figure(t.text)),
+        *(t for t in rest if not _is_cell(t.text)),
+        *(t for t in rest if _is_cell(t.text)),
     ]
 
 

@@ -18,23 +18,29 @@ one-line name sits lower, in the middle). A figure printed alone on a line of a 
 could be either half's: the table's sums (each 类 the sum of its 款) decide; where they cannot,
 the figure is left unplaced and reported. A name over three lines, centred on its row's line,
 prints its first line above its code, in the band above: it is given back to its row where the
-classification then names both rows (and no other way does).
+classification then names both rows (and no other way does). A text printing each row's codes on
+the line of its figures (pdfplumber centring a wrapped name on that line) prints between two code
+lines the ends of names above and the first lines of names below, of either half: each word goes
+to the half whose name it ends or begins where only one way names every row (``name_gaps``), else
+it stays as read. A dash printed in an empty cell is neither name nor figure: the cell stays empty.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import pairwise
+from itertools import groupby, pairwise
+from operator import attrgetter
 
 from budget_reports.model import AmbiguousCell
-from budget_reports.normalize import compact, parse_decimal
+from budget_reports.normalize import compact, display_width, parse_decimal
 from budget_reports.readers.block_words import WHOLE_CODE
 from budget_reports.readers.code_names import known_names
-from budget_reports.readers.linear_rows import Token, is_figure, is_row_label, strip_header_leftovers
+from budget_reports.readers.linear_rows import EMPTY_CELL_MARKS, Token, is_figure, is_row_label, strip_header_leftovers
 from budget_reports.readers.lone_figures import Slot, possible_slots
+from budget_reports.readers.name_gaps import NameSoFar, cut_sides, cuts_between
 
 _CODE_PART = re.compile(r"^\d{2}$")
 _CLASS_LENGTH = 3
@@ -75,6 +81,7 @@ class _Band:
     lone: list[Token] = field(default_factory=list)  # figures alone on a line: left or right
     name_lines: list[_NameLine] = field(default_factory=list)
     n_lines: int = 0
+    lines: list[list[Token]] = field(default_factory=list)  # as printed, its code line first
 
 
 def prints_codes_apart(lines: Sequence[Sequence[Token]]) -> bool:
@@ -98,6 +105,9 @@ def gather_two_sided_rows(
     moved = True
     while moved:  # a name given its head may then give away the next one's (and each move ends a line)
         moved = any([_give_back_name_heads(above, below) for above, below in pairwise(bands)])
+    width = _names_width(bands)
+    for above, below in pairwise(bands):
+        _share_name_lines(above, below, width)
     unplaced = _settle_lone_figures(bands, widths)
     rows = [[t for half in band.halves for t in half.tokens()] for band in bands]
     return [row for row in rows if row], unplaced
@@ -106,7 +116,10 @@ def gather_two_sided_rows(
 def _bands(lines: Sequence[Sequence[Token]]) -> list[list[list[Token]]]:
     bands: list[list[list[Token]]] = []
     for raw in lines:
-        tokens = strip_header_leftovers(list(raw))
+        # A dash printed in an empty cell is no word of a name nor a figure: the cell stays empty, as
+        # one the extractor left out (``301 13 住房公积金 187.19 302 12 -`` above ``）费用``; ``- 302 99
+        # 11.53``, the left half blank).
+        tokens = [t for t in strip_header_leftovers(list(raw)) if t.text not in EMPTY_CELL_MARKS]
         if not tokens:
             continue
         if not bands or WHOLE_CODE.match(tokens[0].text) or is_row_label(tokens[0].text):
@@ -116,7 +129,7 @@ def _bands(lines: Sequence[Sequence[Token]]) -> list[list[list[Token]]]:
 
 
 def _read_band(lines: list[list[Token]]) -> _Band:
-    band = _Band([_Half()], n_lines=len(lines))
+    band = _Band([_Half()], n_lines=len(lines), lines=lines)
     for number, tokens in enumerate(lines):
         _read_line(band, tokens, number)
         if all(_name_word(t.text) for t in tokens):
@@ -168,15 +181,93 @@ def _give_back_name_heads(above: _Band, below: _Band) -> bool:
     return moved
 
 
+def _share_name_lines(above: _Band, below: _Band, width: int) -> None:
+    """The lines of names alone between two code lines (``障缴费`` / ``因公出国（`` between ``301 12 …
+    302 11 差旅费 1.20`` and ``301 13 住房公积金 187.19 302 12``), each word given to the row whose
+    name it ends above or begins below where the text tells one way only (``name_gaps``: the
+    classification, for a band of one half the lines' widths and their placement too); the words
+    stay where they were read where it does not. A band of one half under one of two (the left
+    half ended: ``302 40`` under ``303 99 … 302 39``) is the half of its class, the other beginning
+    no name."""
+    if len(above.lines) < 2 or not _coded(above) or not _coded(below):
+        return
+    gap_lines = above.lines[1:]
+    if not all(_name_word(t.text) for line in gap_lines for t in line):
+        return
+    gap = {t for line in gap_lines for t in line}
+    code_line = set(below.lines[0])
+    aboves = [_so_far(half, lambda t: t not in gap) for half in above.halves]
+    belows = [_so_far(half, lambda t: t in code_line) for half in below.halves]
+    words = [t for line in gap_lines for t in line]
+    if len(aboves) == len(belows) == 1:
+        cuts = cuts_between(aboves[0], [compact(_joined(line)) for line in gap_lines], belows[0], width)
+        if len(cuts) != 1:
+            return
+        ended = sum(len(line) for line in gap_lines[: cuts[0]])
+        way = [(0, i < ended) for i in range(len(words))]
+        takers = below.halves
+    else:
+        takers = _beside(above, below)
+        if takers is None:
+            return
+        belows = [NameSoFar("") if half is None else _so_far(half, lambda t: t in code_line) for half in takers]
+        way = cut_sides(aboves, [[compact(t.text) for t in line] for line in gap_lines], belows)
+        if way is None:
+            return
+    for half in (*above.halves, *below.halves):
+        half.name = [t for t in half.name if t not in gap]
+    for side, (giver, taker) in enumerate(zip(above.halves, takers, strict=True)):
+        giver.name.extend(t for t, (s, ends) in zip(words, way, strict=True) if (s, ends) == (side, True))
+        if taker is not None:
+            taker.name[:0] = [t for t, (s, ends) in zip(words, way, strict=True) if (s, ends) == (side, False)]
+    above.name_lines = [x for x in above.name_lines if x.line == 0]
+
+
+def _beside(above: _Band, below: _Band) -> list[_Half | None] | None:
+    """The halves of ``below`` side by side with the two of ``above``: its own two, or its one at the
+    side of the above half of its class (the other side None); None when its class tells no side."""
+    if len(above.halves) != 2:
+        return None
+    if len(below.halves) == 2:
+        return list(below.halves)
+    half = below.halves[0]
+    sides = [i for i, h in enumerate(above.halves) if h.code_text[:_CLASS_LENGTH] == half.code_text[:_CLASS_LENGTH]]
+    if len(sides) != 1:
+        return None
+    return [half, None] if sides[0] == 0 else [None, half]
+
+
+def _names_width(bands: list[_Band]) -> int:
+    """The widest line of a name alone on its line (display columns): the name cells' width."""
+    lines = [line for band in bands for line in band.lines[1:] if len(line) == 1 and _name_word(line[0].text)]
+    return max((display_width(line[0].text) for line in lines), default=0)
+
+
+def _coded(band: _Band) -> bool:
+    return len(band.halves) <= 2 and all(half.code for half in band.halves)
+
+
+def _so_far(half: _Half, kept: Callable[[Token], bool]) -> NameSoFar:
+    """A half's code and the lines of its name that ``kept`` keeps, one compact text per line, with
+    how many of them print above its code (a centred name prints as many below)."""
+    words = [t for t in half.name if kept(t)]
+    lines = tuple(compact("".join(t.text for t in group)) for _, group in groupby(words, attrgetter("page", "line")))
+    code_at = (half.code[0].page or 0, half.code[0].line) if half.code else None
+    head = len({(t.page, t.line) for t in words if code_at is not None and (t.page or 0, t.line) < code_at})
+    return NameSoFar(half.code_text, lines, head)
+
+
 def _may_give(giver: _Half, words: tuple[Token, ...]) -> bool:
     """Whether a half may give away ``words``, its name's last: its name read so is none of its
     code's, without them it is, or ends one (its own first line still in the band above); a half
-    with no code (a name above the table's first code) gives its whole name."""
+    with no code gives its whole name (a name above the table's first code), or what follows its
+    label (a total's row: ``人员经费合计 2,152.26 公用经费合计 184.65`` over ``商品和服务支``, the
+    first line of 302's name, centred on its code's line below)."""
     if tuple(giver.name[-len(words) :]) != words:
         return False
     kept = giver.name[: -len(words)]
     if not giver.code:
-        return not kept
+        return not kept or is_row_label(_joined(kept))
     names = known_names(giver.code_text)
     rest = _joined(kept)
     return bool(rest) and _joined(giver.name) not in names and any(name.endswith(rest) for name in names)

@@ -80,8 +80,9 @@ def cut_sides(
     each word, in reading order, its side (0 left, 1 right) and whether it ends that side's name
     above (else begins the one below). A line's two words are one per side, left first; a word
     alone on its line may be either side's. Only the classification tells (the sides' cells differ
-    in width): the one way every side reads as its code's names; None when there is no such way
-    or more than one."""
+    in width): the one way every side reads as its code's names (ways giving the same words, as
+    two lines ``费`` ending both sides' names, read the same); None when there is no such way or
+    more than one reading."""
     if len(aboves) != 2 or len(belows) != 2 or any(len(line) > 2 for line in gap):
         return None
     lone = [i for i, line in enumerate(gap) if len(line) == 1]
@@ -106,7 +107,17 @@ def cut_sides(
                 way.append((s, seen[s] < (left, right)[s]))
                 seen[s] += 1
             ways.append(way)
-    return ways[0] if len(ways) == 1 else None
+    readings = {_reading(words, way) for way in ways}
+    return ways[0] if len(readings) == 1 else None
+
+
+def _reading(words: Sequence[str], way: Sequence[tuple[int, bool]]) -> tuple[tuple[str, ...], ...]:
+    """The words each side's name above and below takes in ``way``, in order."""
+    return tuple(
+        tuple(word for word, place in zip(words, way, strict=True) if place == (side, ends))
+        for side in (0, 1)
+        for ends in (True, False)
+    )
 
 
 def _reads_whole(above: NameSoFar, tail: Sequence[str]) -> bool:
