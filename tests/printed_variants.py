@@ -140,6 +140,12 @@ def total_first(grid: Grid) -> Grid:
     return [*grid[:header], grid[-1], *grid[header:-1]]
 
 
+def all_variants(grid: Grid) -> Grid:
+    """Every change at once: the first code column over 类 | 款 | 项, a 栏次 row, dashes in empty
+    cells, names wrapped at 6 characters, the 合计 row first."""
+    return total_first(wrapped_names(dashes(column_numbers(split_codes(3, first_only=True)(grid)))))
+
+
 def is_line_code(text: str) -> bool:
     """A classification code written whole (208, 20805, 2080505)."""
     return bool(_LINE_CODE.match(text))

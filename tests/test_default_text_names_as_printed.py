@@ -22,21 +22,13 @@ from budget_reports.text_serializations import write_serialization
 from tests.conftest import corpus_file
 from tests.printed_variants import (
     BUDGET,
-    column_numbers,
-    dashes,
-    split_codes,
-    total_first,
+    all_variants,
     with_grids,
-    wrapped_names,
 )
 from tests.seed_pdf import PORTRAIT, typeset
 from tests.serialization_facts import facts, table_facts_matched, table_facts_not_in_report
 
 _PRINTED = "维修（护）费"
-
-
-def _all_variants(grid: list[list[str]]) -> list[list[str]]:
-    return total_first(wrapped_names(dashes(column_numbers(split_codes(3, first_only=True)(grid)))))
 
 
 def test_a_wrapped_name_grouping_keeps_the_printed_text() -> None:
@@ -59,7 +51,7 @@ def test_a_wrapped_name_grouping_keeps_the_printed_text() -> None:
 def all_variants_text(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Putuo's budget with every grid variant at once, on portrait pages, header cells unmerged."""
     folder = tmp_path_factory.mktemp("all-portrait")
-    document = with_grids(read_document(corpus_file(BUDGET), BUDGET), _all_variants)
+    document = with_grids(read_document(corpus_file(BUDGET), BUDGET), all_variants)
     pdf = typeset(document, folder / "budget.pdf", merged=False, table_page=PORTRAIT)
     return write_serialization(pdf, "pdftotext", folder)
 

@@ -32,6 +32,7 @@ from tests.conftest import corpus_file
 from tests.printed_variants import (
     BUDGET,
     Grid,
+    all_variants,
     column_numbers,
     dashes,
     is_money,
@@ -67,11 +68,6 @@ def _split_dashes_total_first(grid: Grid) -> Grid:
     return total_first(dashes(split_codes(3, first_only=True)(grid)))
 
 
-def _all_variants(grid: Grid) -> Grid:
-    """Every change at once: split codes, 栏次 numbers, dashes, names wrapped, 合计 first."""
-    return total_first(wrapped_names(dashes(column_numbers(split_codes(3, first_only=True)(grid)))))
-
-
 VARIANTS: dict[str, Callable[[Grid], Grid]] = {
     "plain-integers": _plain_integers,
     "two-decimals": _two_decimals,
@@ -79,7 +75,7 @@ VARIANTS: dict[str, Callable[[Grid], Grid]] = {
     "wrapped-names": wrapped_names,
     "column-numbers": column_numbers,
     "split+dashes+total-first": _split_dashes_total_first,
-    "all": _all_variants,
+    "all": all_variants,
 }
 
 # variant -> table facts (of 100) of the budget read from pdftotext's default text. The budget as

@@ -38,6 +38,7 @@ from tests.printed_variants import (
     BUDGET,
     FINAL,
     Grid,
+    all_variants,
     column_numbers,
     dashes,
     split_codes,
@@ -56,10 +57,6 @@ TABLE_FACTS = {BUDGET: 100, FINAL: 97}
 _split_codes = split_codes(3, first_only=True)  # the first code column printed 类 | 款 | 项
 
 
-def _all_variants(grid: Grid) -> Grid:
-    return total_first(wrapped_names(dashes(column_numbers(_split_codes(grid)))))
-
-
 VARIANTS: dict[str, Callable[[Grid], Grid] | None] = {
     "as-printed": None,
     "column-numbers": column_numbers,
@@ -67,7 +64,7 @@ VARIANTS: dict[str, Callable[[Grid], Grid] | None] = {
     "wrapped-names": wrapped_names,
     "total-first": total_first,
     "split-codes": _split_codes,
-    "all": _all_variants,
+    "all": all_variants,
 }
 PAGES = {"landscape": LANDSCAPE, "portrait": PORTRAIT}
 # Each report as printed on both pages, merged and not; each variant on landscape pages, merged
