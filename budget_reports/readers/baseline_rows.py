@@ -27,9 +27,9 @@ from itertools import pairwise
 from budget_reports.normalize import compact
 from budget_reports.readers.code_names import begins_name_of, is_name_of
 from budget_reports.readers.linear_rows import (
-    EMPTY_CELL_MARKS,
     Segment,
     Token,
+    is_cell_word,
     is_figure,
     is_row_label,
     opens_with_code,
@@ -47,18 +47,12 @@ def _is_code_line(tokens: Sequence[Token]) -> bool:
     return opens_with_code(tokens)
 
 
-def _is_cell(text: str) -> bool:
-    """A money cell's word: a figure, or the dash a report prints in an empty cell (no word of a
-    name: ``301 08 基本养老保险 2,302,464 2,302,464 -`` names its row 基本养老保险, not 基本养老保险-)."""
-    return text in EMPTY_CELL_MARKS or is_figure(text)
-
-
 def _has_name(tokens: Sequence[Token]) -> bool:
-    return any(not _is_cell(t.text) for t in tokens)
+    return any(not is_cell_word(t.text) for t in tokens)
 
 
 def _names(tokens: Sequence[Token]) -> list[Token]:
-    return [t for t in tokens if not _is_cell(t.text)]
+    return [t for t in tokens if not is_cell_word(t.text)]
 
 
 def _figures_without_name(tokens: Sequence[Token]) -> bool:
@@ -148,7 +142,7 @@ def _per_label(tokens: list[Token]) -> list[list[Token]]:
 
 def _continue_name(part: list[Token], name: Token) -> None:
     """The name's next line goes after its last word, before its figures."""
-    at = max((i for i, t in enumerate(part) if not _is_cell(t.text)), default=-1) + 1
+    at = max((i for i, t in enumerate(part) if not is_cell_word(t.text)), default=-1) + 1
     part.insert(at, name)
 
 
@@ -194,7 +188,7 @@ def _reads_as(kept: list[list[Token]], band: list[int], anchor: int, whole: bool
     may follow on lines below), else 0."""
     code, code_end = _code_of(kept[anchor])
     words = [t for i in band for t in (kept[i][code_end:] if i == anchor else kept[i])]
-    name = compact("".join(t.text for t in words if not _is_cell(t.text)))
+    name = compact("".join(t.text for t in words if not is_cell_word(t.text)))
     if whole:
         return 2 if is_name_of(code, name) else 0
     return 1 if begins_name_of(code, name) else 0
@@ -216,8 +210,8 @@ def _in_row_order(kept: list[list[Token]], band: list[int], anchor: int) -> list
     rest = [t for i in band for t in (kept[i][code_end:] if i == anchor else kept[i])]
     return [
         *kept[anchor][:code_end],
-        *(t for t in rest if not _is_cell(t.text)),
-        *(t for t in rest if _is_cell(t.text)),
+        *(t for t in rest if not is_cell_word(t.text)),
+        *(t for t in rest if is_cell_word(t.text)),
     ]
 
 

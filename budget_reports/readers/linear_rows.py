@@ -203,7 +203,7 @@ def without_empty_cell_marks(text: str) -> str:
     if _EMPTY_CELL_MARK.search(text) is None:
         return text  # most lines: no dash alone
     words = _words(text)
-    if not all(word in EMPTY_CELL_MARKS or is_figure(word) for word in words):
+    if not all(map(is_cell_word, words)):
         return text
     figures = [word for word in words if word not in EMPTY_CELL_MARKS]
     if len(figures) == 1 and words[0] in EMPTY_CELL_MARKS and words[-1] in EMPTY_CELL_MARKS:
@@ -518,6 +518,12 @@ _EMPTY_CELL_MARK = re.compile(
 )
 
 
+def is_cell_word(text: str) -> bool:
+    """A money cell's word: a figure, or the dash a report prints in an empty cell (no word of a
+    name: ``301 08 基本养老保险 2,302,464 2,302,464 -`` names its row 基本养老保险)."""
+    return bool(_word_kind(text) & (_FIGURE | _EMPTY_CELL))
+
+
 @lru_cache(maxsize=16_384)  # every word of every row: one look-up instead of three patterns
 def _word_kind(text: str) -> int:
     """Whether the word reads as a whole code, a two-digit part of one, a figure or a row's label."""
@@ -616,7 +622,7 @@ def _name_from(row: list[Token], i: int) -> str:
 
 
 def _in_name(token: Token) -> bool:
-    return not _word_kind(token.text) & (_FIGURE | _EMPTY_CELL)
+    return not is_cell_word(token.text)
 
 
 def _part_begins_row(pending: list[Token]) -> bool:

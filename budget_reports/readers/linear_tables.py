@@ -737,14 +737,10 @@ def _row_sides(
             placed = placed_rows.pop()  # one printed row whose sides the text wrote on successive lines
         for side_index, segment in sides:
             side, width, sums = shapes[side_index]
-            tokens = segment.figures
-            if not tokens:
-                figures = row_candidates((), width, sums)  # a name alone: no figure to read
-            else:
-                values = tuple([parse_decimal(t.text) or _ZERO for t in tokens])
-                printed_on = tuple([(t.page, t.line) for t in tokens])
-                place = row_candidates if by_baseline else printed_row_candidates
-                figures = place(values, width, sums, printed_on)
+            values = tuple([parse_decimal(t.text) or _ZERO for t in segment.figures])
+            printed_on = tuple([(t.page, t.line) for t in segment.figures])
+            place = row_candidates if by_baseline else printed_row_candidates
+            figures = place(values, width, sums, printed_on)
             if segment is unshared:
                 figures.candidates = []  # which side they belong to cannot be told: none is placed
             placed[side_index] = PlacedSide(side, segment, figures)
