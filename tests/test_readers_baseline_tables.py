@@ -692,3 +692,52 @@ def test_names_the_classification_does_not_know_go_by_their_placement_under_one_
         "399 01 本地补充 项目甲乙 丙丁戊己 5.00",
         "399 02 本地补充 项目戊己 庚辛壬癸 3.00",
     ]
+
+
+# The budget's 支出预算总表 with its names wrapped at four characters, as pdfplumber writes it: each
+# name centred on its code's line, the first row's first line (社会保障) right under the header.
+NAME_ABOVE_THE_FIRST_CODE_LINE = """2026年部门支出预算总表
+编制部门：普陀区城市管理行政执法局 单位：元
+科目编码 科目名称 合计 基本支出 项目支出
+社会保障
+208 和就业支 6,397,096 6,103,096 294,000
+出
+行政事业
+20805 单位养老 6,103,096 6,103,096
+支出
+行政单位
+2080501 2,614,680 2,614,680
+离退休
+其他行政
+2080599 事业单位 3,488,416 3,488,416
+养老支出
+20808 抚恤 294,000 294,000
+合计 6,397,096 6,103,096 294,000"""
+
+
+def _grid_of(text: str) -> list[list[str]]:
+    tables = [b.table for b in read_text(text, "report.txt").blocks if b.table is not None]
+    assert len(tables) == 1
+    return tables[0].grid()
+
+
+def test_a_name_begun_above_the_first_code_line_is_the_first_rows() -> None:
+    """A line of name alone between the header and the first code line, the name running on below that
+    code line, begins the first row's name: it was read as the header's last line (208 read as 和就业支出)."""
+    grid = _grid_of(NAME_ABOVE_THE_FIRST_CODE_LINE)
+    assert grid[0] == ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]
+    assert grid[1] == ["208", "社会保障和就业支出", "6,397,096", "6,103,096", "294,000"]
+    assert grid[3] == ["2080501", "行政单位离退休", "2,614,680", "2,614,680", ""]
+
+
+def test_a_header_line_of_level_words_is_no_name(tmp_path: Path) -> None:
+    """pdfplumber writes the 基本支出决算表's merged 科目编码 cells' level words on a line of their own
+    (``类 类``) right above the first code line, whose name follows on the next line: that line is the
+    header's, not the start of 301's name."""
+    text = write_serialization(corpus_file(PUTUO), "pdfplumber", tmp_path)
+    assert "类 类" in text.read_text(encoding="utf-8")
+    document = read_document(text, PUTUO)
+    basic = next(b.table for b in document.blocks if b.table is not None and "工资福利支出" in b.text)
+    body = basic.grid()[1:]
+    assert body[0] == ["301", "工资福利支出", "2,082.85", "302", "商品和服务支出", "171.07"]
+    assert all(row[0] or row[3] or "合计" in "".join(row) for row in body)

@@ -19,6 +19,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
+from budget_reports.extract.standard_tables.codes import FUNCTION_LEVELS
 from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.extract.standard_tables.recognise import kind_of_title, unit_of
 from budget_reports.model import AmbiguousCell, Block, BlockKind, Cell, Table
@@ -313,12 +314,16 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
     body = [line_tokens(line.text, line.page, line.line) for line in body_lines]
     printed = in_printed_word_order([h.text for h in header], body, layout, coded)
     misaligned = _misaligned(body, coded, layout)
-    if not misaligned and is_written_by_baseline(body, coded):
-        if coded and _name_left_in_header(header, body, layout):
-            body.insert(0, line_tokens(header[-1].text, header[-1].page, header[-1].line))
+    by_baseline = not misaligned and is_written_by_baseline(body, coded)
+    two_halves = not by_baseline and _two_coded_sides(layout) and (misaligned or prints_codes_apart(body))
+    # These readings take a row's name from the lines around its code line (a line of both halves' names
+    # split between them): the first row's, printed above it, is the body's.
+    if coded and (by_baseline or two_halves or len(layout.sides) == 1) and _name_left_in_header(header, body, layout):
+        body.insert(0, line_tokens(header[-1].text, header[-1].page, header[-1].line))
+    if by_baseline:
         rows = gather_baseline_rows(body, coded)
         return GatheredRows(start, i, unit, printed, rows, coded, by_baseline=True).placed(lines, settle)
-    if _two_coded_sides(layout) and (misaligned or prints_codes_apart(body)):
+    if two_halves:
         rows, unplaced = gather_two_sided_rows(body, (len(layout.sides[0].money), len(layout.sides[1].money)))
         return GatheredRows(start, i, unit, printed, rows, coded, unsided=unplaced).placed(lines, settle)
     if _two_coded_sides(layout) and written_cell_by_cell(body):  # read from its cells by side_by_side_streams
@@ -847,16 +852,27 @@ def _two_coded_sides(layout: HeaderLayout) -> bool:
     return len(layout.sides) == 2 and all(side.label is LabelKind.CODED for side in layout.sides)
 
 
+# The levels' words a code column's header prints (类 款 项).
+_LEVEL_WORDS = frozenset(FUNCTION_LEVELS.values())
+
+
 def _name_left_in_header(header: list[SourceLine], body: list[list[Token]], layout: HeaderLayout) -> bool:
-    """The first row's name, printed above its code line, read as the header's last line: the code
-    line prints no name, and the header means the same without that line."""
+    """The first row's name, printed above its code line, read as the header's last line: the header
+    means the same without that line, and the code line prints no name, or the name runs on below it
+    (a name wrapped over three lines or more, set centred on its row's code line: 社会保障 /
+    ``208 和就业支 6,397,096`` / 出)."""
     if len(header) < 2 or not body:
         return False
     last = line_tokens(header[-1].text, None, 0)
     if not strip_header_leftovers(last) or last != strip_header_leftovers(last) or any(is_figure(t.text) for t in last):
         return False
+    if all(t.text in _LEVEL_WORDS for t in last):
+        return False  # the code columns' 类 / 款 under a merged 科目编码 cell (``类 类``), a header line
     first = body[0]
-    if not first or any(not is_figure(t.text) for t in first):
+    if not first or not is_figure(first[0].text):
+        return False
+    name_runs_on = len(body) > 1 and bool(body[1]) and not any(is_figure(t.text) for t in body[1])
+    if not name_runs_on and any(not is_figure(t.text) for t in first):
         return False
     return _header_layout([h.text for h in header[:-1]]) == layout
 
