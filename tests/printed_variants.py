@@ -146,6 +146,26 @@ def all_variants(grid: Grid) -> Grid:
     return total_first(wrapped_names(dashes(column_numbers(split_codes(3, first_only=True)(grid)))))
 
 
+def row_numbers(grid: Grid) -> Grid:
+    """An overview printed in the national forms' way: a 行次 column after each side's 项目 column,
+    numbering the rows that print a label, down the income side and on down the spending side."""
+    header = header_rows(grid)
+    labels = [c for c, text in enumerate(grid[header - 1]) if text == "项目"] if header else []
+    if len(labels) != 2:
+        return grid
+    numbered = [(r, c) for c in labels for r in range(header, len(grid)) if grid[r][c].strip()]
+    number = {place: str(n) for n, place in enumerate(numbered, start=1)}
+    out = []
+    for r, row in enumerate(grid):
+        cells = []
+        for c, text in enumerate(row):
+            cells.append(text)
+            if c in labels:
+                cells.append("行次" if r == header - 1 else number.get((r, c), ""))
+        out.append(cells)
+    return out
+
+
 def is_line_code(text: str) -> bool:
     """A classification code written whole (208, 20805, 2080505)."""
     return bool(_LINE_CODE.match(text))

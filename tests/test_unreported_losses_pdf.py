@@ -1,8 +1,8 @@
 """No table line lost without a report: a corpus report printed another way (its tables' 合计 row
-moved from last to first or first to last, its names wrapped in narrow cells) and read back from
-each text written one row per line gives every table fact of the report either as printed or
-reported (a figure ``extraction.ambiguous_cell``, a table reported not read), never dropped, and
-no fact the report does not print.
+moved from last to first or first to last, its names wrapped in narrow cells, its overviews numbering
+their rows in a 行次 column) and read back from each text written one row per line gives every table
+fact of the report either as printed or reported (a figure ``extraction.ambiguous_cell``, a table
+reported not read), never dropped, and no fact the report does not print.
 
 The variants are the corpus reports typeset from their document models (``tests/seed_pdf.py``) with
 their tables' grids changed, so no figure is typed here.
@@ -21,7 +21,16 @@ from budget_reports.gold import canonical, extract_frames
 from budget_reports.normalize import display_width
 from budget_reports.text_serializations import write_serialization
 from tests.conftest import corpus_file
-from tests.printed_variants import BUDGET, FINAL, Grid, header_rows, is_money, printed_variants, wrapped_names
+from tests.printed_variants import (
+    BUDGET,
+    FINAL,
+    Grid,
+    header_rows,
+    is_money,
+    printed_variants,
+    row_numbers,
+    wrapped_names,
+)
 from tests.serialization_facts import KEYS, VIEWS, _by_key, _figure, facts, measured
 
 Frames = dict[str, pl.DataFrame]
@@ -41,7 +50,11 @@ def _total_moved(grid: Grid) -> Grid:
     return [*grid[:header], *moved]
 
 
-VARIANTS: dict[str, Callable[[Grid], Grid]] = {"total-moved": _total_moved, "wrapped-names": wrapped_names}
+VARIANTS: dict[str, Callable[[Grid], Grid]] = {
+    "total-moved": _total_moved,
+    "wrapped-names": wrapped_names,
+    "row-numbers": row_numbers,
+}
 ONE_ROW_PER_LINE = ("pdftotext-raw", "pypdfium2", "pdfplumber", "pdftotext-layout")
 
 

@@ -73,6 +73,7 @@ from budget_reports.readers.overview_labels import named_side
 from budget_reports.readers.pdf_text import PAGE_NUMBER
 from budget_reports.readers.printed_numbers import is_page_number, opens_column_numbers
 from budget_reports.readers.report_alignment import with_report_alignment
+from budget_reports.readers.row_numbers import numbers_its_rows, without_row_numbers
 from budget_reports.readers.side_cells import WRITTEN_BY_CELLS, WRITTEN_BY_CELLS_ONE_SIDE, written_cell_by_cell
 from budget_reports.readers.table_headers import HeaderLayout, LabelKind, Side, match_layout
 from budget_reports.readers.table_relations import PlacedSide, RebuiltTable, narrow_across
@@ -301,7 +302,10 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
         body_lines.append(line)
         with_blanks.append(line)
         i += 1
-    if is_laid_out(spacing_lines([line.text for line in body_lines])):
+    laid_out_body = is_laid_out(spacing_lines([line.text for line in body_lines]))
+    if not coded and numbers_its_rows(h.text for h in header):
+        lines, body_lines, with_blanks = _row_numbers_taken_out(lines, body_lines, with_blanks, laid_out_body)
+    if laid_out_body:
         measure = column_measure([line.text for line in body_lines], coded)
         uncoded: list[AmbiguousCell] = []  # figures of parts completing no single code (levels printed once)
         laid_out = [(line.text, line.page, line.line) for line in with_blanks]
@@ -335,6 +339,25 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
     unsure: list[AmbiguousCell] = []  # figures of rows whose names the text cannot tell apart
     rows = gather_rows(body, coded, unsure)
     return GatheredRows(start, i, unit, printed, rows, coded, unsided=unsure).placed(lines, settle)
+
+
+def _row_numbers_taken_out(
+    lines: list[SourceLine], body: list[SourceLine], with_blanks: list[SourceLine], laid_out: bool
+) -> tuple[list[SourceLine], list[SourceLine], list[SourceLine]]:
+    """The text's lines, the table's body lines and those with its blank lines, each row's 行次 number
+    taken out (``row_numbers``): no figure of any row, nor one printed that no row took."""
+    changed = {
+        (line.page, line.line): line._replace(text=text)
+        for line, text in zip(body, without_row_numbers([line.text for line in body], laid_out), strict=True)
+        if text != line.text
+    }
+    if not changed:
+        return lines, body, with_blanks
+
+    def taken_out(some: list[SourceLine]) -> list[SourceLine]:
+        return [changed.get((line.page, line.line), line) for line in some]
+
+    return taken_out(lines), taken_out(body), taken_out(with_blanks)
 
 
 def _by_columns_or_cells(lines: list[SourceLine], start: int, settle: RowSettler | None) -> LinearTable | None:
