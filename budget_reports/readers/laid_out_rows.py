@@ -95,6 +95,13 @@ def positioned(text: str, page: int | None, line: int, measure: Measure = len) -
     return words
 
 
+def word_starts(text: str, measure: Measure = len) -> list[tuple[int, str]]:
+    """The line's words with the column each starts at (``positioned`` without making tokens)."""
+    if measure is len:
+        return [(m.start(), m.group()) for m in _WORD.finditer(text)]
+    return [(measure(text[: m.start()]), m.group()) for m in _WORD.finditer(text)]
+
+
 def column_measure(texts: Sequence[str], coded: bool) -> Measure:
     """How the text counts columns: one per character (``pdftotext -layout``: its grid has a cell per
     character) or by display width (a Chinese character two wide, as a terminal or editor aligns).
@@ -102,12 +109,14 @@ def column_measure(texts: Sequence[str], coded: bool) -> Measure:
     by_character: set[int] = set()
     by_width: set[int] = set()
     for text in texts:
-        words = [(m.start(), m.group(0)) for m in _WORD.finditer(text)]  # no tokens: only where words start
-        if words and _starts_side(words[0][1], coded):
-            # Where the sides after the first start, under both measures (a display column: the width before it).
-            labels = [x for x, word in words if _starts_side(word, coded)]
-            by_character.update(sorted(set(labels))[1:])
-            by_width.update(sorted({display_width(text[:x]) for x in labels})[1:])
+        first = _WORD.search(text)  # the first word alone tells whether the line opens a side
+        if first is None or not _starts_side(first.group(), coded):
+            continue
+        # Where the sides after the first start (left to right), under both measures (a display
+        # column: the width before it).
+        labels = [m.start() for m in _WORD.finditer(text, first.end()) if _starts_side(m.group(), coded)]
+        by_character.update(labels)
+        by_width.update(display_width(text[:x]) for x in labels)
     if len(by_character) == len(by_width):  # one side (or none): the figures' columns tell instead
         return _figure_measure(texts)
     return len if len(by_character) < len(by_width) else display_width
@@ -467,7 +476,7 @@ def _ends_label(first: str, below: str) -> bool:
 def spacing_lines(texts: Sequence[str]) -> list[str]:
     """The lines whose spacing tells how the text was written (laid out, or one row per line): not
     a lone word at the line's start, as every extractor writes a wrapped name's piece (``拨款收入``)."""
-    return [text for text in texts if text[:1].isspace() or len(text.split()) > 1]
+    return [text for text in texts if text[:1].isspace() or len(text.split(maxsplit=1)) > 1]  # not every word
 
 
 def first_row_lines_in_header(
@@ -586,12 +595,11 @@ def _reading_order(
     out: list[Token] = []
     for side in sides:
         # Codes stand left of the name; a number right of it is a figure (a whole 100 as much as 1.50).
-        numeric = [is_figure(token.text) for _, _, token in side]
-        name_x = min((x for (x, _, _), number in zip(side, numeric, strict=True) if not number), default=None)
+        kinds = [_code_or_figure(token.text) for _, _, token in side]
+        name_x = min((placed[0] for placed, kind in zip(side, kinds, strict=True) if not kind[1]), default=None)
         codes, figures, names = [], [], []
-        for placed, number in zip(side, numeric, strict=True):
-            x, _, token = placed
-            if _is_code_word(token.text) and (name_x is None or x < name_x):
+        for placed, (code_word, number) in zip(side, kinds, strict=True):
+            if code_word and (name_x is None or placed[0] < name_x):
                 codes.append(placed)
             elif number:
                 figures.append(placed)
@@ -601,6 +609,12 @@ def _reading_order(
         out += _label_whole([token for _, _, token in sorted(names, key=itemgetter(1, 0))], coded)
         out += [token for _, _, token in sorted(figures, key=itemgetter(0))]  # left to right
     return out
+
+
+@lru_cache(maxsize=16_384)  # every word of every row: one look-up instead of two
+def _code_or_figure(text: str) -> tuple[bool, bool]:
+    """Whether the word reads as a code (or a part of one), and as a figure (a code reads as both)."""
+    return _is_code_word(text), is_figure(text)
 
 
 def _label_whole(names: list[Token], coded: bool) -> list[Token]:
