@@ -20,7 +20,6 @@ table's arithmetic decides.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
@@ -30,6 +29,7 @@ from budget_reports.readers.linear_rows import (
     Segment,
     Token,
     is_cell_word,
+    is_code_part,
     is_figure,
     is_row_label,
     opens_with_code,
@@ -37,7 +37,6 @@ from budget_reports.readers.linear_rows import (
 )
 from budget_reports.readers.printed_numbers import opens_column_numbers
 
-_CODE_PART = re.compile(r"^\d{2}$")
 # Code lines with figures and no name, under a line of name, that show a text written by baseline
 # even when its other rows fit on one line each (only wrapped names leave their code line).
 _SIGNATURE_LINES = 2
@@ -58,7 +57,7 @@ def _names(tokens: Sequence[Token]) -> list[Token]:
 def _figures_without_name(tokens: Sequence[Token]) -> bool:
     """A code line printing figures and no name: ``201 06 2,106.66 1,503.52``."""
     rest = list(tokens[1:])
-    while rest and _CODE_PART.match(rest[0].text):
+    while rest and is_code_part(rest[0].text):
         rest.pop(0)
     return bool(rest) and not _has_name(rest)
 
@@ -197,7 +196,7 @@ def _reads_as(kept: list[list[Token]], band: list[int], anchor: int, whole: bool
 def _code_of(tokens: list[Token]) -> tuple[str, int]:
     """The code a code line opens with, and how many of its tokens print it."""
     code, end = tokens[0].text, 1
-    while end < len(tokens) and _CODE_PART.match(tokens[end].text) and len(code) < 7:
+    while end < len(tokens) and is_code_part(tokens[end].text) and len(code) < 7:
         code += tokens[end].text
         end += 1
     return code, end

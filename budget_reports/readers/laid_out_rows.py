@@ -44,21 +44,21 @@ from operator import itemgetter
 from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.model import AmbiguousCell
 from budget_reports.normalize import compact, display_width
-from budget_reports.readers.block_words import WHOLE_CODE
 from budget_reports.readers.code_names import begins_name_of, known_names
 from budget_reports.readers.disjoint_sets import DisjointSets
 from budget_reports.readers.linear_rows import (
     EMPTY_CELL_MARKS,
     Token,
+    is_code_part,
     is_figure,
     is_numbered,
     is_row_label,
+    is_whole_code,
     new_token,
     strip_header_leftovers,
     with_levels_carried,
 )
 
-_CODE_PART = re.compile(r"^\d{2}$")
 _WORD = re.compile(r"\S+")
 # A sub-item numbered in Arabic digits (``1.一般公共预算``, ``2、政府性基金预算``, ``3．…``): a label of
 # its own row in an overview, as 一、… is (never a figure: no digit follows the mark).
@@ -233,7 +233,7 @@ def _codes_merged_down_to_their_rows(worded: list[list[tuple[int, Token]] | None
     name's lines)."""
     for k in range(1, len(worded)):
         words = worded[k]
-        if not words or not WHOLE_CODE.match(words[0][1].text):
+        if not words or not is_whole_code(words[0][1].text):
             continue
         (x, code), rest = words[0], words[1:]
         below = worded[k + 1] if k + 1 < len(worded) else None
@@ -249,7 +249,7 @@ def _codes_merged_down_to_their_rows(worded: list[list[tuple[int, Token]] | None
             continue
         first_x, first = above[0]
         same_side = not rest or first_x < rest[0][0]
-        if _CODE_PART.match(first.text) and x < first_x and same_side:
+        if is_code_part(first.text) and x < first_x and same_side:
             worded[up] = [(x, code), *above]
             worded[k] = rest
 
@@ -281,7 +281,7 @@ def _dangling_code_before(words: list[tuple[int, Token]], part_x: int) -> str | 
     """The code of the line ending its side just left of ``part_x`` with nothing after it on its
     side (the line's last word, or one a figure or the next side's code follows), if any."""
     for k, (x, token) in enumerate(words):
-        if not WHOLE_CODE.match(token.text) or not x < part_x <= x + len(token.text) + _PART_REACH:
+        if not is_whole_code(token.text) or not x < part_x <= x + len(token.text) + _PART_REACH:
             continue
         after = words[k + 1][1].text if k + 1 < len(words) else None
         if after is None or is_figure(after) or _starts_side(after, True):
@@ -422,7 +422,7 @@ def _shares(codes: list[str], names: list[str], gaps: list[list[str]], head: str
 
 
 def _figures_only(words: list[tuple[int, Token]]) -> bool:
-    return all(is_figure(t.text) and not _CODE_PART.match(t.text) for _, t in words)
+    return all(is_figure(t.text) and not is_code_part(t.text) for _, t in words)
 
 
 def _code_of(words: list[tuple[int, Token]]) -> str:
@@ -456,7 +456,7 @@ def _one_row(lines: list[list[tuple[int, Token]]], anchors: tuple[int, ...], cod
     for order in anchors:
         for x, token in lines[order]:
             if _starts_side(token.text, coded):
-                if coded and WHOLE_CODE.match(token.text):
+                if coded and is_whole_code(token.text):
                     return False
                 spans.append((order, x, x + len(token.text), token.text))
     return all(
@@ -553,7 +553,7 @@ def _part_opens_side(words: list[tuple[int, Token]], i: int) -> bool:
     社会保障和就业支出``), its code completed from the rows above (``with_levels_carried``). Not a
     part after a code's digits (``221 01 住房公积金``: one side); after a name only where blank
     columns set it apart (``03 奖金      03 咨询费``: the left side's figure cell empty)."""
-    if not _CODE_PART.match(words[i][1].text) or i + 1 >= len(words):
+    if not is_code_part(words[i][1].text) or i + 1 >= len(words):
         return False
     following = words[i + 1][1].text
     if _is_code_word(following) or is_figure(following) or is_row_label(following):
@@ -638,12 +638,12 @@ def _side_starts(anchor: list[tuple[int, Token]], coded: bool) -> list[int]:
 
 @lru_cache(maxsize=16_384)  # asked of every word of a laid-out table's lines, several times
 def _starts_side(text: str, coded: bool) -> bool:
-    return bool(coded and WHOLE_CODE.match(text)) or is_row_label(text) or _NUMBERED_ITEM.match(text) is not None
+    return (coded and is_whole_code(text)) or is_row_label(text) or _NUMBERED_ITEM.match(text) is not None
 
 
 @lru_cache(maxsize=16_384)  # asked of every word of every row of a laid-out table
 def _is_code_word(text: str) -> bool:
-    return bool(WHOLE_CODE.match(text) or _CODE_PART.match(text))
+    return is_whole_code(text) or is_code_part(text)
 
 
 def header_by_columns(texts: Sequence[str]) -> str:
