@@ -246,13 +246,16 @@ def gather_rows(lines: list[list[Token]], coded: bool, unsure: list[AmbiguousCel
     anchored: list[Token] = []
     heads: _PerRow[int] = _PerRow()
     untold: _PerRow[tuple[str, ...]] = _PerRow()
-    width = _names_width(lines) if coded else 0
+    # Whether each line prints names alone, asked once: by the names' width and line by line below
+    # (header leftovers are names alone too, so the answer holds for the line without them).
+    names_only_lines = [_names_only(line) for line in lines]
+    width = _names_width(lines, names_only_lines) if coded else 0
     parts_open_rows = coded and _lines_open_with_parts(lines)
 
     def has_label(tokens: list[Token]) -> bool:
         return any((coded and is_whole_code(t.text)) or is_numbered(t.text) or is_total(t.text) for t in tokens)
 
-    for raw in lines:
+    for raw, names_only in zip(lines, names_only_lines, strict=True):
         tokens = strip_header_leftovers(raw)
         if not tokens:
             continue
@@ -286,7 +289,6 @@ def gather_rows(lines: list[list[Token]], coded: bool, unsure: list[AmbiguousCel
                 pending = []
             gap = []
             continue
-        names_only = _names_only(tokens)
         if gap and pending is anchored and not names_only and (k := _label_after_name(pending, gap)) is not None:
             # A row label wrapped below the open row's name (``其他资本性`` / ``支出`` / ``人员经费合`` /
             # ``计`` / ``2,152.26``): a row of its own, its figures after it.
@@ -361,9 +363,13 @@ def _names_only(tokens: list[Token]) -> bool:
     return not any(_word_kind(t.text) for t in tokens)
 
 
-def _names_width(lines: list[list[Token]]) -> int:
-    """The widest line of names the table prints (display columns): the width of its name cells."""
-    return max((display_width("".join(t.text for t in line)) for line in lines if _names_only(line)), default=0)
+def _names_width(lines: list[list[Token]], names_only: list[bool]) -> int:
+    """The widest line of names the table prints (display columns): the width of its name cells
+    (``names_only``: whether each line prints names alone)."""
+    return max(
+        (display_width("".join(t.text for t in line)) for line, alone in zip(lines, names_only, strict=True) if alone),
+        default=0,
+    )
 
 
 def _share_gap(
