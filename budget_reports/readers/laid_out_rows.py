@@ -652,6 +652,11 @@ def header_by_columns(texts: Sequence[str]) -> str:
 
     Words of different lines belong to one column when their spans overlap, or nearly (a short
     word is centred under a longer one); words of one line never do."""
+    return _header_by_columns(tuple(texts))
+
+
+@lru_cache(maxsize=1_024)  # a template's header is laid out alike in every report made from it
+def _header_by_columns(texts: tuple[str, ...]) -> str:
     measure = column_measure(texts, coded=True)
     words = [
         (x, x + measure(token.text), order, token.text)
