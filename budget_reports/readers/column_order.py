@@ -52,10 +52,10 @@ def in_printed_order(
         return layout  # one order only: nothing for the header to tell
     found: list[HeaderLayout] = []
     for header in headers:
-        words = header_words(header, measure)  # read once for every order looked for
-        if money_columns_in(words, layout):
+        printed_orders = _orders_printed(tuple(header), layout, measure)
+        if printed_orders == (0,):
             return layout  # the catalogue's order, as most reports print it: nothing to weigh
-        found = [candidate for candidate in ordered[1:] if money_columns_in(words, candidate)]
+        found = [ordered[k] for k in printed_orders]
         if found:
             break
     printed = _printed_sides(layout, rows, coded)
@@ -70,6 +70,16 @@ def in_printed_order(
     kept = sorted(((_kept(candidate, printed, keeps), k) for k, candidate in enumerate(ordered)), reverse=True)
     (best, k), runner_up = kept[0], kept[1][0]
     return ordered[k] if best > catalogue and best > runner_up else layout
+
+
+@lru_cache(maxsize=1_024)  # a template's header is printed alike in every report made from it
+def _orders_printed(header: tuple[str, ...], layout: HeaderLayout, measure: Measure) -> tuple[int, ...]:
+    """The orders of the layout's columns (their indexes in ``_orderings``) whose names the header
+    lines print in order: the catalogue's (0) alone where it prints that one, else every other it prints."""
+    words = header_words(header, measure)  # read once for every order looked for
+    if money_columns_in(words, layout):
+        return (0,)
+    return tuple(k for k, candidate in enumerate(_orderings(layout)) if k and money_columns_in(words, candidate))
 
 
 @lru_cache(maxsize=64)  # a few layouts, each asked of every table matching it
