@@ -36,6 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -169,6 +170,11 @@ def _shares_columns(span: Span, start: int, end: int) -> bool:
 def money_columns(header: Sequence[str], layout: HeaderLayout, measure: Measure) -> MoneyColumns | None:
     """Where each money column of ``layout`` is printed in the header lines, or None when some
     column's name cannot be found in order (the table is then placed by its arithmetic alone)."""
+    return _money_columns(tuple(header), layout, measure)
+
+
+@lru_cache(maxsize=1_024)  # a template's header is printed alike in every report made from it (the answer is frozen)
+def _money_columns(header: tuple[str, ...], layout: HeaderLayout, measure: Measure) -> MoneyColumns | None:
     return money_columns_in(header_words(header, measure), layout)
 
 
