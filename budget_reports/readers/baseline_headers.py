@@ -36,7 +36,9 @@ def header_vocabulary() -> tuple[str, ...]:
         for side in layout.sides:
             words.update(part for path in side.money for part in path)
             words.update(part for _, needed in side.optional for part in needed)
-    return tuple(sorted((w for w in words if len(w) > 1), key=len, reverse=True))
+    # Longest first; words of one length in their own order, not the set's (which changes from run to
+    # run with the strings' hashes, and two words of one length may want the same piece).
+    return tuple(sorted((w for w in words if len(w) > 1), key=lambda w: (-len(w), w)))
 
 
 def assembled_words(texts: Sequence[str], vocabulary: Iterable[str] | None = None) -> list[str]:
