@@ -312,7 +312,8 @@ def aligned_figures(rows: Sequence[Sequence[Token]]) -> set[int]:
             if token.column is not None:
                 lines.setdefault((token.page, token.line), []).append(token)
         for line in lines.values():
-            _vouch_along(sorted(line, key=_COLUMN) if len(line) > 1 else line, trusted)
+            if len(line) > 1:  # a word alone on its line has no neighbour to vouch for it
+                _vouch_along(sorted(line, key=_COLUMN), trusted)
     return trusted
 
 
