@@ -48,6 +48,7 @@ from budget_reports.readers.code_names import begins_name_of, known_names
 from budget_reports.readers.disjoint_sets import DisjointSets
 from budget_reports.readers.linear_rows import (
     EMPTY_CELL_MARKS,
+    HEADER_LEFTOVERS,
     Token,
     is_code_part,
     is_figure,
@@ -55,7 +56,6 @@ from budget_reports.readers.linear_rows import (
     is_row_label,
     is_whole_code,
     new_token,
-    strip_header_leftovers,
     with_levels_carried,
 )
 
@@ -539,8 +539,12 @@ def _row_of_figures(lines: list[list[tuple[int, Token]]]) -> bool:
 
 
 def _without_header_leftovers(words: list[tuple[int, Token]]) -> list[tuple[int, Token]]:
-    kept = strip_header_leftovers([t for _, t in words])
-    return words[len(words) - len(kept) :] if kept else []
+    """The words after the header's leftovers at the line's start, all of them where every one is
+    (as ``strip_header_leftovers`` keeps tokens; told without making a list of tokens first)."""
+    start = 0
+    while start < len(words) and words[start][1].text in HEADER_LEFTOVERS:
+        start += 1
+    return words[start:] if start < len(words) else words
 
 
 def _is_anchor(words: list[tuple[int, Token]], coded: bool) -> bool:
@@ -594,27 +598,25 @@ def _reading_order(
                 sides[side].append((x, order, token))
     out: list[Token] = []
     for side in sides:
-        # Codes stand left of the name; a number right of it is a figure (a whole 100 as much as 1.50).
-        kinds = [_code_or_figure(token.text) for _, _, token in side]
-        name_x = min((placed[0] for placed, kind in zip(side, kinds, strict=True) if not kind[1]), default=None)
-        codes, figures, names = [], [], []
-        for placed, (code_word, number) in zip(side, kinds, strict=True):
-            if code_word and (name_x is None or placed[0] < name_x):
-                codes.append(placed)
-            elif number:
-                figures.append(placed)
+        # Every word is a name or a number, and a code (or part) reads as a number too: of the
+        # numbers, codes stand left of the name; one right of it is a figure (a whole 100 as much as 1.50).
+        names, numbers = [], []
+        for placed in side:
+            if is_figure(placed[2].text):
+                numbers.append(placed)
             else:
                 names.append(placed)
+        name_x = min((x for x, _, _ in names), default=None)
+        codes, figures = [], []
+        for placed in numbers:
+            if _is_code_word(placed[2].text) and (name_x is None or placed[0] < name_x):
+                codes.append(placed)
+            else:
+                figures.append(placed)
         out += [token for _, _, token in sorted(codes, key=itemgetter(0, 1))]  # by column, then line
         out += _label_whole([token for _, _, token in sorted(names, key=itemgetter(1, 0))], coded)
         out += [token for _, _, token in sorted(figures, key=itemgetter(0))]  # left to right
     return out
-
-
-@lru_cache(maxsize=16_384)  # every word of every row: one look-up instead of two
-def _code_or_figure(text: str) -> tuple[bool, bool]:
-    """Whether the word reads as a code (or a part of one), and as a figure (a code reads as both)."""
-    return _is_code_word(text), is_figure(text)
 
 
 def _label_whole(names: list[Token], coded: bool) -> list[Token]:

@@ -42,7 +42,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 # Row labels that start a row of their own even unnumbered: totals, carry-overs, their breakdowns.
 _ROW_LABEL = re.compile(r"^(?:年初|年末|本年|上年|使用|结余分配|用事业基金|其中[:：]?$)")
 # Header words a text extractor may leave at the start of the first body row (``类 款 项 合计 …``).
-_HEADER_LEFTOVERS = frozenset({"类", "款", "项"})
+HEADER_LEFTOVERS = frozenset({"类", "款", "项"})
 # Where the next side's label starts right after a figure, the space between the cells lost
 # (``47,483,458一、社会保障和就业支出``, ``1,000.00支出总计``).
 _GLUED_LABEL = re.compile(rf"(?<=\d)(?={pattern_of(CHINESE_COMMA, CHINESE_BRACKET)}|(?:本年)?(?:收入|支出)?[总合]计)")
@@ -222,7 +222,7 @@ def without_empty_cell_marks(text: str) -> str:
 
 
 def strip_header_leftovers(tokens: list[Token]) -> list[Token]:
-    return _after_leading(tokens, _HEADER_LEFTOVERS) or tokens
+    return _after_leading(tokens, HEADER_LEFTOVERS) or tokens
 
 
 def _after_leading(tokens: list[Token], words: frozenset[str]) -> list[Token]:
