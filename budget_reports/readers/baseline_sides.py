@@ -93,12 +93,17 @@ def prints_codes_apart(lines: Sequence[Sequence[Token]]) -> bool:
     """Whether some line holds codes alone, of both halves (``301 01 302``, ``01 01``): a two-sided
     table written by baseline, its codes apart from their names and figures."""
     for tokens in lines:
-        texts = [t.text for t in tokens]
-        parts = sum(1 for t in texts if is_code_part(t))
-        starts = sum(1 for t in texts if is_whole_code(t) and len(t) == _CLASS_LENGTH)
-        if len(texts) > 1 and parts + starts == len(texts) and (starts > 1 or parts == len(texts)):
+        # Most lines print a name or a figure: the first such word rules the line out.
+        if len(tokens) < 2 or not all(is_code_part(t.text) or _is_class_code(t.text) for t in tokens):
+            continue
+        starts = sum(1 for t in tokens if _is_class_code(t.text))
+        if starts > 1 or starts == 0:  # two halves' classes, or parts alone
             return True
     return False
+
+
+def _is_class_code(text: str) -> bool:
+    return len(text) == _CLASS_LENGTH and is_whole_code(text)
 
 
 def gather_two_sided_rows(
