@@ -18,7 +18,7 @@ that layouts are matched against (``table_headers.match_layout``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from budget_reports.normalize import compact
 from budget_reports.readers.table_headers import LAYOUTS
@@ -36,12 +36,26 @@ def header_vocabulary() -> tuple[str, ...]:
         for side in layout.sides:
             words.update(part for path in side.money for part in path)
             words.update(part for _, needed in side.optional for part in needed)
-    return tuple(sorted((w for w in words if len(w) > 1), key=len, reverse=True))
+    # Longest first; words of one length in their own order, not the set's (which changes from run to
+    # run with the strings' hashes, and two words of one length may want the same piece).
+    return tuple(sorted((w for w in words if len(w) > 1), key=lambda w: (-len(w), w)))
 
 
 def assembled_words(texts: Sequence[str], vocabulary: Iterable[str] | None = None) -> list[str]:
     """The vocabulary words spelled by pieces of successive lines and by no single line, each as
     often as it can be spelled with pieces not used by another spelling (决算数 of two sides)."""
+    if vocabulary is None:
+        return list(_assembled_catalogue_words(tuple(texts)))
+    return _assembled(texts, vocabulary)
+
+
+@lru_cache(maxsize=1_024)  # a template's header is printed alike in every report made from it
+def _assembled_catalogue_words(texts: tuple[str, ...]) -> tuple[str, ...]:
+    """``assembled_words`` of the layout catalogue's vocabulary."""
+    return tuple(_assembled(texts, header_vocabulary()))
+
+
+def _assembled(texts: Sequence[str], vocabulary: Iterable[str]) -> list[str]:
     lines = [[compact(piece) for piece in text.split()] for text in texts]
     # The pieces by their first character, in line order: a spelling's next piece starts with the
     # rest's first character (most words have no piece to start with at all).
@@ -53,7 +67,7 @@ def assembled_words(texts: Sequence[str], vocabulary: Iterable[str] | None = Non
     joined = compact("".join(texts))
     found: list[str] = []
     used: set[tuple[int, int]] = set()
-    for word in vocabulary if vocabulary is not None else header_vocabulary():
+    for word in vocabulary:
         if word[0] not in by_first or word in joined:
             continue
         while (chain := _spelling(word, by_first, 0, used)) is not None:

@@ -20,7 +20,6 @@ table's arithmetic decides.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
@@ -30,6 +29,7 @@ from budget_reports.readers.linear_rows import (
     Segment,
     Token,
     is_cell_word,
+    is_code_part,
     is_figure,
     is_row_label,
     opens_with_code,
@@ -37,7 +37,6 @@ from budget_reports.readers.linear_rows import (
 )
 from budget_reports.readers.printed_numbers import opens_column_numbers
 
-_CODE_PART = re.compile(r"^\d{2}$")
 # Code lines with figures and no name, under a line of name, that show a text written by baseline
 # even when its other rows fit on one line each (only wrapped names leave their code line).
 _SIGNATURE_LINES = 2
@@ -57,10 +56,10 @@ def _names(tokens: Sequence[Token]) -> list[Token]:
 
 def _figures_without_name(tokens: Sequence[Token]) -> bool:
     """A code line printing figures and no name: ``201 06 2,106.66 1,503.52``."""
-    rest = list(tokens[1:])
-    while rest and _CODE_PART.match(rest[0].text):
-        rest.pop(0)
-    return bool(rest) and not _has_name(rest)
+    start = 1
+    while start < len(tokens) and is_code_part(tokens[start].text):
+        start += 1
+    return start < len(tokens) and not _has_name(tokens[start:])
 
 
 def is_written_by_baseline(lines: Sequence[Sequence[Token]], coded: bool) -> bool:
@@ -68,24 +67,21 @@ def is_written_by_baseline(lines: Sequence[Sequence[Token]], coded: bool) -> boo
     follow a line of name (the name sits on the line above: most rows, or at least the wrapped
     ones); in a labelled one, more labels print their figures on the line below than beside them.
     Other texts print a row on one line."""
-    kept = [strip_header_leftovers(list(tokens)) for tokens in lines]
-    kept = [tokens for tokens in kept if tokens]
+    kept = [tokens for tokens in map(strip_header_leftovers, lines) if tokens]  # read only: no copies
     if not coded:
         labels = [i for i, tokens in enumerate(kept) if is_row_label(tokens[0].text)]
-        beside = sum(1 for i in labels if len(_names(kept[i])) < len(kept[i]))
-        under = sum(
-            1
-            for i in labels
-            if len(_names(kept[i])) == len(kept[i]) and i + 1 < len(kept) and not _has_name(kept[i + 1])
-        )
+        names_alone = [i for i in labels if not any(is_cell_word(t.text) for t in kept[i])]
+        beside = len(labels) - len(names_alone)  # the label's line prints figures too
+        under = sum(1 for i in names_alone if i + 1 < len(kept) and not _has_name(kept[i + 1]))
         return under > beside
     code_lines = [i for i, tokens in enumerate(kept) if _is_code_line(tokens)]
     if not code_lines:
         return False
+    coded_lines = set(code_lines)
     above = sum(
         1
         for i in code_lines
-        if _figures_without_name(kept[i]) and i > 0 and not _is_code_line(kept[i - 1]) and _has_name(kept[i - 1])
+        if _figures_without_name(kept[i]) and i > 0 and i - 1 not in coded_lines and _has_name(kept[i - 1])
     )
     return above >= _SIGNATURE_LINES or above * 2 > len(code_lines)
 
@@ -152,29 +148,49 @@ def _coded_rows(kept: list[list[Token]]) -> list[list[Token]]:
     codes' names; when the names cannot tell, figures printed right under a code line stay with it
     and the rest go to the row below (names set at the top of their cells). A label takes the
     figures printed just under or over it, never a name."""
-    anchors = [i for i, tokens in enumerate(kept) if _is_code_line(tokens) or is_row_label(tokens[0].text)]
+    code_lines = [_is_code_line(tokens) for tokens in kept]
+    anchors = [i for i, tokens in enumerate(kept) if code_lines[i] or is_row_label(tokens[0].text)]
     if not anchors:
         return [[t for tokens in kept for t in tokens]] if kept else []
+    # Each line's name words joined (a code line's after its code): read once, for every cut tried.
+    names = [
+        _name_text(tokens[_code_of(tokens)[1] :] if code else tokens)
+        for tokens, code in zip(kept, code_lines, strict=True)
+    ]
     bands: dict[int, list[int]] = {anchors[0]: list(range(anchors[0] + 1))}
     for above, below in pairwise(anchors):
         gap = list(range(above + 1, below))
-        cut = _cut(kept, bands[above], above, gap, below)
+        cut = _cut(kept, code_lines, names, bands[above], above, gap, below)
         bands[above] += gap[:cut]
         bands[below] = [*gap[cut:], below]
     bands[anchors[-1]] += list(range(anchors[-1] + 1, len(kept)))
-    return [_in_row_order(kept, bands[anchor], anchor) for anchor in anchors]
+    return [_in_row_order(kept, bands[anchor], anchor, code_lines[anchor]) for anchor in anchors]
 
 
-def _cut(kept: list[list[Token]], taken: list[int], above: int, gap: list[int], below: int) -> int:
-    """How many of the gap's lines go to the row above."""
+def _name_text(tokens: Sequence[Token]) -> str:
+    return "".join(t.text for t in tokens if not is_cell_word(t.text))
+
+
+def _cut(
+    kept: list[list[Token]],
+    code_lines: list[bool],
+    names: list[str],
+    taken: list[int],
+    above: int,
+    gap: list[int],
+    below: int,
+) -> int:
+    """How many of the gap's lines go to the row above (``code_lines``: whether each line opens with
+    a code; ``names``: each line's name words, joined)."""
     figures_only = [not _has_name(kept[i]) for i in gap]
-    if not _is_code_line(kept[above]):
+    if not code_lines[above]:
         return next((k for k, only in enumerate(figures_only) if not only), len(gap))
-    if not _is_code_line(kept[below]):
+    if not code_lines[below]:
         return len(gap) - next((k for k, only in enumerate(reversed(figures_only)) if not only), len(gap))
+    code_above, code_below = _code_of(kept[above])[0], _code_of(kept[below])[0]
     scores = [
-        _reads_as(kept, [*taken, *gap[:cut]], above, whole=True)
-        + _reads_as(kept, [*gap[cut:], below], below, whole=False)
+        _reads_as(code_above, [*taken, *gap[:cut]], names, whole=True)
+        + _reads_as(code_below, [*gap[cut:], below], names, whole=False)
         for cut in range(len(gap) + 1)
     ]
     # Among the best, the cut after the figures printed under the code line (set lower than it).
@@ -183,12 +199,10 @@ def _cut(kept: list[list[Token]], taken: list[int], above: int, gap: list[int], 
     return min(best, key=lambda cut: abs(cut - under))
 
 
-def _reads_as(kept: list[list[Token]], band: list[int], anchor: int, whole: bool) -> int:
-    """2 when the band's name is a name of its code (``whole``), 1 when it begins one (the rest
-    may follow on lines below), else 0."""
-    code, code_end = _code_of(kept[anchor])
-    words = [t for i in band for t in (kept[i][code_end:] if i == anchor else kept[i])]
-    name = compact("".join(t.text for t in words if not is_cell_word(t.text)))
+def _reads_as(code: str, band: list[int], names: list[str], whole: bool) -> int:
+    """2 when the band's name (its lines' ``names``) is a name of its code (``whole``), 1 when it
+    begins one (the rest may follow on lines below), else 0."""
+    name = compact("".join([names[i] for i in band]))
     if whole:
         return 2 if is_name_of(code, name) else 0
     return 1 if begins_name_of(code, name) else 0
@@ -197,16 +211,16 @@ def _reads_as(kept: list[list[Token]], band: list[int], anchor: int, whole: bool
 def _code_of(tokens: list[Token]) -> tuple[str, int]:
     """The code a code line opens with, and how many of its tokens print it."""
     code, end = tokens[0].text, 1
-    while end < len(tokens) and _CODE_PART.match(tokens[end].text) and len(code) < 7:
+    while end < len(tokens) and is_code_part(tokens[end].text) and len(code) < 7:
         code += tokens[end].text
         end += 1
     return code, end
 
 
-def _in_row_order(kept: list[list[Token]], band: list[int], anchor: int) -> list[Token]:
+def _in_row_order(kept: list[list[Token]], band: list[int], anchor: int, coded: bool) -> list[Token]:
     """A row's tokens as a row-per-line text prints them: code, name, figures (each in the order
-    printed), whatever lines the name and figures were on."""
-    code_end = _code_of(kept[anchor])[1] if _is_code_line(kept[anchor]) else 0
+    printed), whatever lines the name and figures were on (``coded``: the anchor opens with a code)."""
+    code_end = _code_of(kept[anchor])[1] if coded else 0
     rest = [t for i in band for t in (kept[i][code_end:] if i == anchor else kept[i])]
     return [
         *kept[anchor][:code_end],

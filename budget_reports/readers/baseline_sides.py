@@ -27,7 +27,6 @@ it stays as read. A dash printed in an empty cell is neither name nor figure: th
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -36,13 +35,19 @@ from operator import attrgetter
 
 from budget_reports.model import AmbiguousCell
 from budget_reports.normalize import compact, display_width, parse_decimal
-from budget_reports.readers.block_words import WHOLE_CODE
 from budget_reports.readers.code_names import known_names
-from budget_reports.readers.linear_rows import EMPTY_CELL_MARKS, Token, is_figure, is_row_label, strip_header_leftovers
+from budget_reports.readers.linear_rows import (
+    EMPTY_CELL_MARKS,
+    Token,
+    is_code_part,
+    is_figure,
+    is_row_label,
+    is_whole_code,
+    strip_header_leftovers,
+)
 from budget_reports.readers.lone_figures import Slot, possible_slots
 from budget_reports.readers.name_gaps import NameSoFar, cut_sides, cuts_between
 
-_CODE_PART = re.compile(r"^\d{2}$")
 _CLASS_LENGTH = 3
 
 
@@ -88,12 +93,17 @@ def prints_codes_apart(lines: Sequence[Sequence[Token]]) -> bool:
     """Whether some line holds codes alone, of both halves (``301 01 302``, ``01 01``): a two-sided
     table written by baseline, its codes apart from their names and figures."""
     for tokens in lines:
-        texts = [t.text for t in tokens]
-        parts = sum(1 for t in texts if _CODE_PART.match(t))
-        starts = sum(1 for t in texts if WHOLE_CODE.match(t) and len(t) == _CLASS_LENGTH)
-        if len(texts) > 1 and parts + starts == len(texts) and (starts > 1 or parts == len(texts)):
+        # Most lines print a name or a figure: the first such word rules the line out.
+        if len(tokens) < 2 or not all(is_code_part(t.text) or _is_class_code(t.text) for t in tokens):
+            continue
+        starts = sum(1 for t in tokens if _is_class_code(t.text))
+        if starts > 1 or starts == 0:  # two halves' classes, or parts alone
             return True
     return False
+
+
+def _is_class_code(text: str) -> bool:
+    return len(text) == _CLASS_LENGTH and is_whole_code(text)
 
 
 def gather_two_sided_rows(
@@ -122,7 +132,7 @@ def _bands(lines: Sequence[Sequence[Token]]) -> list[list[list[Token]]]:
         tokens = [t for t in strip_header_leftovers(list(raw)) if t.text not in EMPTY_CELL_MARKS]
         if not tokens:
             continue
-        if not bands or WHOLE_CODE.match(tokens[0].text) or is_row_label(tokens[0].text):
+        if not bands or is_whole_code(tokens[0].text) or is_row_label(tokens[0].text):
             bands.append([])
         bands[-1].append(tokens)
     return bands
@@ -141,7 +151,7 @@ def _read_band(lines: list[list[Token]]) -> _Band:
 
 
 def _name_word(text: str) -> bool:
-    return not is_figure(text) and not _CODE_PART.match(text) and not WHOLE_CODE.match(text)
+    return not is_figure(text) and not is_code_part(text) and not is_whole_code(text)
 
 
 def _give_back_name_heads(above: _Band, below: _Band) -> bool:
@@ -296,7 +306,7 @@ def _joined(words: Sequence[Token]) -> str:
 def _read_line(band: _Band, tokens: list[Token], number: int) -> None:
     """One line's words into the band's halves; the band's first line (``number`` 0) opens them."""
     halves = band.halves
-    if number > 0 and all(is_figure(t.text) and not _CODE_PART.match(t.text) for t in tokens):
+    if number > 0 and all(is_figure(t.text) and not is_code_part(t.text) for t in tokens):
         if len(halves) == 1:
             halves[0].figures.extend(tokens)
         elif len(tokens) == len(halves):
@@ -318,11 +328,11 @@ def _read_line(band: _Band, tokens: list[Token], number: int) -> None:
     )
     for token in tokens:
         text = token.text
-        if number == 0 and WHOLE_CODE.match(text):
+        if number == 0 and is_whole_code(text):
             side = 0 if side is None and not halves[0].code else _next_half(halves, number)
             halves[side].code.append(token)
             printed = "code"
-        elif _CODE_PART.match(text) and any(len(h.code_text) < 7 for h in halves):
+        elif is_code_part(text) and any(len(h.code_text) < 7 for h in halves):
             if side is None:  # a 款 part opening the line: the half whose code it continues
                 side = _continued_by(halves, text)
             elif printed in ("name", "figure") or number > 0:

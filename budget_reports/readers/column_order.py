@@ -18,9 +18,9 @@ keep their sums than in any other, the catalogue's included, is taken; else the 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import islice, product
 
 from budget_reports.normalize import parse_decimal
@@ -52,21 +52,34 @@ def in_printed_order(
         return layout  # one order only: nothing for the header to tell
     found: list[HeaderLayout] = []
     for header in headers:
-        words = header_words(header, measure)  # read once for every order looked for
-        if money_columns_in(words, layout):
+        printed_orders = _orders_printed(tuple(header), layout, measure)
+        if printed_orders == (0,):
             return layout  # the catalogue's order, as most reports print it: nothing to weigh
-        found = [candidate for candidate in ordered[1:] if money_columns_in(words, candidate)]
+        found = [ordered[k] for k in printed_orders]
         if found:
             break
     printed = _printed_sides(layout, rows, coded)
-    catalogue = _kept(layout, printed)
+    # Orders of the columns differing in one side only keep the other sides' sums alike: each
+    # side's figures are tried once per order of that side.
+    keeps = cache(_keeps)
+    catalogue = _kept(layout, printed, keeps)
     if catalogue == len(printed) and len(found) != 1:
         return layout  # every row keeps its sums as the catalogue orders the columns
     if len(found) == 1:
-        return found[0] if _kept(found[0], printed) >= catalogue else layout
-    kept = sorted(((_kept(candidate, printed), k) for k, candidate in enumerate(ordered)), reverse=True)
+        return found[0] if _kept(found[0], printed, keeps) >= catalogue else layout
+    kept = sorted(((_kept(candidate, printed, keeps), k) for k, candidate in enumerate(ordered)), reverse=True)
     (best, k), runner_up = kept[0], kept[1][0]
     return ordered[k] if best > catalogue and best > runner_up else layout
+
+
+@lru_cache(maxsize=1_024)  # a template's header is printed alike in every report made from it
+def _orders_printed(header: tuple[str, ...], layout: HeaderLayout, measure: Measure) -> tuple[int, ...]:
+    """The orders of the layout's columns (their indexes in ``_orderings``) whose names the header
+    lines print in order: the catalogue's (0) alone where it prints that one, else every other it prints."""
+    words = header_words(header, measure)  # read once for every order looked for
+    if money_columns_in(words, layout):
+        return (0,)
+    return tuple(k for k, candidate in enumerate(_orderings(layout)) if k and money_columns_in(words, candidate))
 
 
 @lru_cache(maxsize=64)  # a few layouts, each asked of every table matching it
@@ -100,14 +113,23 @@ def _printed_sides(
     return out
 
 
-def _kept(layout: HeaderLayout, printed: Sequence[tuple[int, tuple[Decimal, ...]]]) -> int:
-    """How many of those sides can keep their sums with the columns in the layout's order: all
-    their figures in order (a row printing every one), or some of the columns left empty."""
-    kept = 0
-    for index, values in printed:
-        side = layout.sides[index]
-        if len(values) == len(side.money):
-            kept += keeps_sums(values, side.sums)
-        else:
-            kept += bool(row_candidates(values, len(side.money), side.sums).candidates)
-    return kept
+def _kept(
+    layout: HeaderLayout,
+    printed: Sequence[tuple[int, tuple[Decimal, ...]]],
+    keeps: Callable[[tuple[Decimal, ...], int, Sums], bool],
+) -> int:
+    """How many of those sides can keep their sums with the columns in the layout's order
+    (``keeps``: ``_keeps``, or the same remembered)."""
+    sides = layout.sides
+    return sum(keeps(values, len(sides[index].money), sides[index].sums) for index, values in printed)
+
+
+Sums = tuple[tuple[int, tuple[int, ...]], ...]
+
+
+def _keeps(values: tuple[Decimal, ...], width: int, sums: Sums) -> bool:
+    """Whether a side's figures keep its sums with its ``width`` columns: all of them in order (a row
+    printing every one), or some of the columns left empty."""
+    if len(values) == width:
+        return keeps_sums(values, sums)
+    return bool(row_candidates(values, width, sums).candidates)

@@ -36,12 +36,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import attrgetter
+from typing import NamedTuple
 
 from budget_reports.normalize import compact
 from budget_reports.readers.cell_assignment import RowFigures
 from budget_reports.readers.figure_alignment import EVERY_ALIGNMENT, GRID_SLACK, Alignment, Span, fits
-from budget_reports.readers.laid_out_rows import CENTRED_SLACK, Measure, positioned
+from budget_reports.readers.laid_out_rows import CENTRED_SLACK, Measure, word_starts
 from budget_reports.readers.linear_rows import Token, is_figure
 from budget_reports.readers.table_headers import HeaderLayout, printed_wordings
 
@@ -52,13 +54,29 @@ _WRAP_LINES = 3
 _NEARER = 2
 
 
-@dataclass(frozen=True, slots=True)
-class HeaderWord:
-    """A word of a header's lines: its line, the columns it spans, its text compacted."""
+class HeaderWord(NamedTuple):
+    """A word of a header's lines: its line, the columns it spans, its text compacted (a named
+    tuple: made for every word of every header read, faster to build than a frozen dataclass)."""
 
     line: int
     span: Span
     text: str  # compact
+
+
+class HeaderWords(list[HeaderWord]):
+    """A header's words (``header_words``), with where it prints each column name asked so far:
+    the layouts looked for in one header (its columns in every order) ask the same names."""
+
+    def __init__(self, words: Iterable[HeaderWord]) -> None:
+        super().__init__(words)
+        self._spans: dict[str, list[Span]] = {}
+
+    def spans_of(self, name: str) -> list[Span]:
+        """Every span where the header prints ``name`` (compact) in one of its wordings."""
+        spans = self._spans.get(name)
+        if spans is None:
+            spans = self._spans[name] = [span for wording in printed_wordings(name) for span in _printed(wording, self)]
+        return spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,27 +170,31 @@ def _shares_columns(span: Span, start: int, end: int) -> bool:
 def money_columns(header: Sequence[str], layout: HeaderLayout, measure: Measure) -> MoneyColumns | None:
     """Where each money column of ``layout`` is printed in the header lines, or None when some
     column's name cannot be found in order (the table is then placed by its arithmetic alone)."""
+    return _money_columns(tuple(header), layout, measure)
+
+
+@lru_cache(maxsize=1_024)  # a template's header is printed alike in every report made from it (the answer is frozen)
+def _money_columns(header: tuple[str, ...], layout: HeaderLayout, measure: Measure) -> MoneyColumns | None:
     return money_columns_in(header_words(header, measure), layout)
 
 
-def header_words(header: Sequence[str], measure: Measure) -> list[HeaderWord]:
+def header_words(header: Sequence[str], measure: Measure) -> HeaderWords:
     """The header lines' words with their spans: read once where several layouts are looked for in them."""
-    return [
-        HeaderWord(number, (x, x + measure(token.text)), compact(token.text))
+    return HeaderWords(
+        HeaderWord(number, (x, x + measure(word)), compact(word))
         for number, text in enumerate(header)
-        for x, token in positioned(text, None, number, measure)
-    ]
+        for x, word in word_starts(text, measure)
+    )
 
 
-def money_columns_in(words: list[HeaderWord], layout: HeaderLayout) -> MoneyColumns | None:
+def money_columns_in(words: HeaderWords, layout: HeaderLayout) -> MoneyColumns | None:
     """``money_columns`` of the header's words (``header_words``)."""
     sides: list[tuple[Span, ...]] = []
     after = -1  # the columns are printed left to right
     for side in layout.sides:
         spans = []
         for path in side.money:
-            printed = [span for wording in printed_wordings(compact(path[-1])) for span in _printed(wording, words)]
-            found = [span for span in printed if span[0] > after]
+            found = [span for span in words.spans_of(compact(path[-1])) if span[0] > after]
             if not found:
                 return None
             span = min(found)
@@ -290,7 +312,8 @@ def aligned_figures(rows: Sequence[Sequence[Token]]) -> set[int]:
             if token.column is not None:
                 lines.setdefault((token.page, token.line), []).append(token)
         for line in lines.values():
-            _vouch_along(sorted(line, key=_COLUMN) if len(line) > 1 else line, trusted)
+            if len(line) > 1:  # a word alone on its line has no neighbour to vouch for it
+                _vouch_along(sorted(line, key=_COLUMN), trusted)
     return trusted
 
 

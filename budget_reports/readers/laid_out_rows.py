@@ -44,21 +44,21 @@ from operator import itemgetter
 from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.model import AmbiguousCell
 from budget_reports.normalize import compact, display_width
-from budget_reports.readers.block_words import WHOLE_CODE
 from budget_reports.readers.code_names import begins_name_of, known_names
 from budget_reports.readers.disjoint_sets import DisjointSets
 from budget_reports.readers.linear_rows import (
     EMPTY_CELL_MARKS,
+    HEADER_LEFTOVERS,
     Token,
+    is_code_part,
     is_figure,
     is_numbered,
     is_row_label,
+    is_whole_code,
     new_token,
-    strip_header_leftovers,
     with_levels_carried,
 )
 
-_CODE_PART = re.compile(r"^\d{2}$")
 _WORD = re.compile(r"\S+")
 # A sub-item numbered in Arabic digits (``1.一般公共预算``, ``2、政府性基金预算``, ``3．…``): a label of
 # its own row in an overview, as 一、… is (never a figure: no digit follows the mark).
@@ -95,6 +95,13 @@ def positioned(text: str, page: int | None, line: int, measure: Measure = len) -
     return words
 
 
+def word_starts(text: str, measure: Measure = len) -> list[tuple[int, str]]:
+    """The line's words with the column each starts at (``positioned`` without making tokens)."""
+    if measure is len:
+        return [(m.start(), m.group()) for m in _WORD.finditer(text)]
+    return [(measure(text[: m.start()]), m.group()) for m in _WORD.finditer(text)]
+
+
 def column_measure(texts: Sequence[str], coded: bool) -> Measure:
     """How the text counts columns: one per character (``pdftotext -layout``: its grid has a cell per
     character) or by display width (a Chinese character two wide, as a terminal or editor aligns).
@@ -102,12 +109,14 @@ def column_measure(texts: Sequence[str], coded: bool) -> Measure:
     by_character: set[int] = set()
     by_width: set[int] = set()
     for text in texts:
-        words = [(m.start(), m.group(0)) for m in _WORD.finditer(text)]  # no tokens: only where words start
-        if words and _starts_side(words[0][1], coded):
-            # Where the sides after the first start, under both measures (a display column: the width before it).
-            labels = [x for x, word in words if _starts_side(word, coded)]
-            by_character.update(sorted(set(labels))[1:])
-            by_width.update(sorted({display_width(text[:x]) for x in labels})[1:])
+        first = _WORD.search(text)  # the first word alone tells whether the line opens a side
+        if first is None or not _starts_side(first.group(), coded):
+            continue
+        # Where the sides after the first start (left to right), under both measures (a display
+        # column: the width before it).
+        labels = [m.start() for m in _WORD.finditer(text, first.end()) if _starts_side(m.group(), coded)]
+        by_character.update(labels)
+        by_width.update(display_width(text[:x]) for x in labels)
     if len(by_character) == len(by_width):  # one side (or none): the figures' columns tell instead
         return _figure_measure(texts)
     return len if len(by_character) < len(by_width) else display_width
@@ -224,7 +233,7 @@ def _codes_merged_down_to_their_rows(worded: list[list[tuple[int, Token]] | None
     name's lines)."""
     for k in range(1, len(worded)):
         words = worded[k]
-        if not words or not WHOLE_CODE.match(words[0][1].text):
+        if not words or not is_whole_code(words[0][1].text):
             continue
         (x, code), rest = words[0], words[1:]
         below = worded[k + 1] if k + 1 < len(worded) else None
@@ -240,7 +249,7 @@ def _codes_merged_down_to_their_rows(worded: list[list[tuple[int, Token]] | None
             continue
         first_x, first = above[0]
         same_side = not rest or first_x < rest[0][0]
-        if _CODE_PART.match(first.text) and x < first_x and same_side:
+        if is_code_part(first.text) and x < first_x and same_side:
             worded[up] = [(x, code), *above]
             worded[k] = rest
 
@@ -272,7 +281,7 @@ def _dangling_code_before(words: list[tuple[int, Token]], part_x: int) -> str | 
     """The code of the line ending its side just left of ``part_x`` with nothing after it on its
     side (the line's last word, or one a figure or the next side's code follows), if any."""
     for k, (x, token) in enumerate(words):
-        if not WHOLE_CODE.match(token.text) or not x < part_x <= x + len(token.text) + _PART_REACH:
+        if not is_whole_code(token.text) or not x < part_x <= x + len(token.text) + _PART_REACH:
             continue
         after = words[k + 1][1].text if k + 1 < len(words) else None
         if after is None or is_figure(after) or _starts_side(after, True):
@@ -413,7 +422,7 @@ def _shares(codes: list[str], names: list[str], gaps: list[list[str]], head: str
 
 
 def _figures_only(words: list[tuple[int, Token]]) -> bool:
-    return all(is_figure(t.text) and not _CODE_PART.match(t.text) for _, t in words)
+    return all(is_figure(t.text) and not is_code_part(t.text) for _, t in words)
 
 
 def _code_of(words: list[tuple[int, Token]]) -> str:
@@ -447,7 +456,7 @@ def _one_row(lines: list[list[tuple[int, Token]]], anchors: tuple[int, ...], cod
     for order in anchors:
         for x, token in lines[order]:
             if _starts_side(token.text, coded):
-                if coded and WHOLE_CODE.match(token.text):
+                if coded and is_whole_code(token.text):
                     return False
                 spans.append((order, x, x + len(token.text), token.text))
     return all(
@@ -467,7 +476,7 @@ def _ends_label(first: str, below: str) -> bool:
 def spacing_lines(texts: Sequence[str]) -> list[str]:
     """The lines whose spacing tells how the text was written (laid out, or one row per line): not
     a lone word at the line's start, as every extractor writes a wrapped name's piece (``拨款收入``)."""
-    return [text for text in texts if text[:1].isspace() or len(text.split()) > 1]
+    return [text for text in texts if text[:1].isspace() or len(text.split(maxsplit=1)) > 1]  # not every word
 
 
 def first_row_lines_in_header(
@@ -530,8 +539,12 @@ def _row_of_figures(lines: list[list[tuple[int, Token]]]) -> bool:
 
 
 def _without_header_leftovers(words: list[tuple[int, Token]]) -> list[tuple[int, Token]]:
-    kept = strip_header_leftovers([t for _, t in words])
-    return words[len(words) - len(kept) :] if kept else []
+    """The words after the header's leftovers at the line's start, all of them where every one is
+    (as ``strip_header_leftovers`` keeps tokens; told without making a list of tokens first)."""
+    start = 0
+    while start < len(words) and words[start][1].text in HEADER_LEFTOVERS:
+        start += 1
+    return words[start:] if start < len(words) else words
 
 
 def _is_anchor(words: list[tuple[int, Token]], coded: bool) -> bool:
@@ -544,7 +557,7 @@ def _part_opens_side(words: list[tuple[int, Token]], i: int) -> bool:
     社会保障和就业支出``), its code completed from the rows above (``with_levels_carried``). Not a
     part after a code's digits (``221 01 住房公积金``: one side); after a name only where blank
     columns set it apart (``03 奖金      03 咨询费``: the left side's figure cell empty)."""
-    if not _CODE_PART.match(words[i][1].text) or i + 1 >= len(words):
+    if not is_code_part(words[i][1].text) or i + 1 >= len(words):
         return False
     following = words[i + 1][1].text
     if _is_code_word(following) or is_figure(following) or is_row_label(following):
@@ -585,18 +598,21 @@ def _reading_order(
                 sides[side].append((x, order, token))
     out: list[Token] = []
     for side in sides:
-        # Codes stand left of the name; a number right of it is a figure (a whole 100 as much as 1.50).
-        numeric = [is_figure(token.text) for _, _, token in side]
-        name_x = min((x for (x, _, _), number in zip(side, numeric, strict=True) if not number), default=None)
-        codes, figures, names = [], [], []
-        for placed, number in zip(side, numeric, strict=True):
-            x, _, token = placed
-            if _is_code_word(token.text) and (name_x is None or x < name_x):
-                codes.append(placed)
-            elif number:
-                figures.append(placed)
+        # Every word is a name or a number, and a code (or part) reads as a number too: of the
+        # numbers, codes stand left of the name; one right of it is a figure (a whole 100 as much as 1.50).
+        names, numbers = [], []
+        for placed in side:
+            if is_figure(placed[2].text):
+                numbers.append(placed)
             else:
                 names.append(placed)
+        name_x = min((x for x, _, _ in names), default=None)
+        codes, figures = [], []
+        for placed in numbers:
+            if _is_code_word(placed[2].text) and (name_x is None or placed[0] < name_x):
+                codes.append(placed)
+            else:
+                figures.append(placed)
         out += [token for _, _, token in sorted(codes, key=itemgetter(0, 1))]  # by column, then line
         out += _label_whole([token for _, _, token in sorted(names, key=itemgetter(1, 0))], coded)
         out += [token for _, _, token in sorted(figures, key=itemgetter(0))]  # left to right
@@ -624,12 +640,12 @@ def _side_starts(anchor: list[tuple[int, Token]], coded: bool) -> list[int]:
 
 @lru_cache(maxsize=16_384)  # asked of every word of a laid-out table's lines, several times
 def _starts_side(text: str, coded: bool) -> bool:
-    return bool(coded and WHOLE_CODE.match(text)) or is_row_label(text) or _NUMBERED_ITEM.match(text) is not None
+    return (coded and is_whole_code(text)) or is_row_label(text) or _NUMBERED_ITEM.match(text) is not None
 
 
 @lru_cache(maxsize=16_384)  # asked of every word of every row of a laid-out table
 def _is_code_word(text: str) -> bool:
-    return bool(WHOLE_CODE.match(text) or _CODE_PART.match(text))
+    return is_whole_code(text) or is_code_part(text)
 
 
 def header_by_columns(texts: Sequence[str]) -> str:
@@ -638,6 +654,11 @@ def header_by_columns(texts: Sequence[str]) -> str:
 
     Words of different lines belong to one column when their spans overlap, or nearly (a short
     word is centred under a longer one); words of one line never do."""
+    return _header_by_columns(tuple(texts))
+
+
+@lru_cache(maxsize=1_024)  # a template's header is laid out alike in every report made from it
+def _header_by_columns(texts: tuple[str, ...]) -> str:
     measure = column_measure(texts, coded=True)
     words = [
         (x, x + measure(token.text), order, token.text)

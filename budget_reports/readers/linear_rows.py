@@ -26,12 +26,11 @@ from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.model import AmbiguousCell
 from budget_reports.normalize import compact, display_width, is_cjk, normalize_text, parse_decimal
 from budget_reports.numbering import CHINESE_BRACKET, CHINESE_COMMA, DIGIT_BRACKET, Enumerators, pattern_of
-from budget_reports.readers.block_words import WHOLE_CODE
 from budget_reports.readers.code_names import is_name_of, known_names
 from budget_reports.readers.name_gaps import NameSoFar, cut_sides, cuts_between
 
-_CODE_PART = re.compile(r"^\d{2}$")
 _CLASS_CODE_LENGTH = 3
+_WHOLE_CODE_LENGTHS = (3, 5, 7)  # a 类's code, a 款's, a 项's
 _ITEM_CODE_LENGTH = 7  # a 项's code: 类 (3 digits), 款 and 项 (2 each)
 # Lines opening with a bare part that show a table printing its levels once (a 款 and a 项 at least).
 _LEVELS_ONCE_LINES = 2
@@ -43,7 +42,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 # Row labels that start a row of their own even unnumbered: totals, carry-overs, their breakdowns.
 _ROW_LABEL = re.compile(r"^(?:年初|年末|本年|上年|使用|结余分配|用事业基金|其中[:：]?$)")
 # Header words a text extractor may leave at the start of the first body row (``类 款 项 合计 …``).
-_HEADER_LEFTOVERS = frozenset({"类", "款", "项"})
+HEADER_LEFTOVERS = frozenset({"类", "款", "项"})
 # Where the next side's label starts right after a figure, the space between the cells lost
 # (``47,483,458一、社会保障和就业支出``, ``1,000.00支出总计``).
 _GLUED_LABEL = re.compile(rf"(?<=\d)(?={pattern_of(CHINESE_COMMA, CHINESE_BRACKET)}|(?:本年)?(?:收入|支出)?[总合]计)")
@@ -138,6 +137,17 @@ def _unglued(word: str) -> list[str]:
     return [word[: match.start()], *_unglued(word[match.start() :])]
 
 
+def is_whole_code(text: str) -> bool:
+    """A whole code (``block_words.WHOLE_CODE``: 3, 5 or 7 digits) told by testing the word instead
+    of running a pattern: asked of most words of every row (a word holds no line break)."""
+    return len(text) in _WHOLE_CODE_LENGTHS and text.isdecimal()  # isdecimal: what ``\d`` matches
+
+
+def is_code_part(text: str) -> bool:
+    """A code's 款 or 项 part printed apart (``block_words.CODE_PART``: two digits), told as ``is_whole_code``."""
+    return len(text) == 2 and text.isdecimal()
+
+
 def starts_row(tokens: list[Token], coded: bool) -> bool:
     """A line that begins a row of its own: a code, a numbered item or a total (after the dashes
     of a two-sided row's empty left-hand cells: ``- 四、住房保障支出 5,871,730``)."""
@@ -154,7 +164,7 @@ def opens_with_code(tokens: Sequence[Token]) -> bool:
     classification knows. A line of whole numbers alone opens with no code the reference does not
     know: a table in 元 prints a row's small figures (``316 311 5``) on a line of their own below its
     wrapped name, and ``316``, ``22310`` or ``634`` is no code."""
-    if not WHOLE_CODE.match(tokens[0].text):
+    if not is_whole_code(tokens[0].text):
         return False
     code, j = _joined_code(tokens, 0)
     if j < len(tokens) and not is_figure(tokens[j].text):
@@ -166,7 +176,7 @@ def _joined_code(tokens: Sequence[Token], i: int) -> tuple[str, int]:
     """The code ``tokens[i]`` opens joined with the 2-digit parts after it, and the index after them."""
     code = tokens[i].text
     j = i + 1
-    while j < len(tokens) and len(code) < _ITEM_CODE_LENGTH and _CODE_PART.match(tokens[j].text):
+    while j < len(tokens) and len(code) < _ITEM_CODE_LENGTH and is_code_part(tokens[j].text):
         code += tokens[j].text
         j += 1
     return code, j
@@ -193,7 +203,7 @@ def is_row_line(tokens: list[Token], coded: bool) -> bool:
     if pending_has_figures(tokens):
         return True
     first = tokens[0].text
-    return bool(coded and WHOLE_CODE.match(first)) or is_numbered(first) or (len(tokens) == 1 and is_total(first))
+    return (coded and is_whole_code(first)) or is_numbered(first) or (len(tokens) == 1 and is_total(first))
 
 
 def without_empty_cell_marks(text: str) -> str:
@@ -212,7 +222,7 @@ def without_empty_cell_marks(text: str) -> str:
 
 
 def strip_header_leftovers(tokens: list[Token]) -> list[Token]:
-    return _after_leading(tokens, _HEADER_LEFTOVERS) or tokens
+    return _after_leading(tokens, HEADER_LEFTOVERS) or tokens
 
 
 def _after_leading(tokens: list[Token], words: frozenset[str]) -> list[Token]:
@@ -236,13 +246,16 @@ def gather_rows(lines: list[list[Token]], coded: bool, unsure: list[AmbiguousCel
     anchored: list[Token] = []
     heads: _PerRow[int] = _PerRow()
     untold: _PerRow[tuple[str, ...]] = _PerRow()
-    width = _names_width(lines) if coded else 0
+    # Whether each line prints names alone, asked once: by the names' width and line by line below
+    # (header leftovers are names alone too, so the answer holds for the line without them).
+    names_only_lines = [_names_only(line) for line in lines]
+    width = _names_width(lines, names_only_lines) if coded else 0
     parts_open_rows = coded and _lines_open_with_parts(lines)
 
     def has_label(tokens: list[Token]) -> bool:
-        return any((coded and WHOLE_CODE.match(t.text)) or is_numbered(t.text) or is_total(t.text) for t in tokens)
+        return any((coded and is_whole_code(t.text)) or is_numbered(t.text) or is_total(t.text) for t in tokens)
 
-    for raw in lines:
+    for raw, names_only in zip(lines, names_only_lines, strict=True):
         tokens = strip_header_leftovers(raw)
         if not tokens:
             continue
@@ -276,7 +289,6 @@ def gather_rows(lines: list[list[Token]], coded: bool, unsure: list[AmbiguousCel
                 pending = []
             gap = []
             continue
-        names_only = _names_only(tokens)
         if gap and pending is anchored and not names_only and (k := _label_after_name(pending, gap)) is not None:
             # A row label wrapped below the open row's name (``其他资本性`` / ``支出`` / ``人员经费合`` /
             # ``计`` / ``2,152.26``): a row of its own, its figures after it.
@@ -351,9 +363,13 @@ def _names_only(tokens: list[Token]) -> bool:
     return not any(_word_kind(t.text) for t in tokens)
 
 
-def _names_width(lines: list[list[Token]]) -> int:
-    """The widest line of names the table prints (display columns): the width of its name cells."""
-    return max((display_width("".join(t.text for t in line)) for line in lines if _names_only(line)), default=0)
+def _names_width(lines: list[list[Token]], names_only: list[bool]) -> int:
+    """The widest line of names the table prints (display columns): the width of its name cells
+    (``names_only``: whether each line prints names alone)."""
+    return max(
+        (display_width("".join(t.text for t in line)) for line, alone in zip(lines, names_only, strict=True) if alone),
+        default=0,
+    )
 
 
 def _share_gap(
@@ -365,7 +381,7 @@ def _share_gap(
     row's beginnings put after each side's code), and the ways the two rows may read where the text
     cannot tell which lines are whose (else none). A row its figures did not end keeps the lines
     after its code where the text cannot tell (a text written in content order: -raw)."""
-    ended = any(_word_kind(t.text) & _FIGURE and not WHOLE_CODE.match(t.text) for t in above[-1:])
+    ended = any(_word_kind(t.text) & _FIGURE and not is_whole_code(t.text) for t in above[-1:])
     sides = segments(above, True)
     below = segments(anchor, True)
     if len(sides) == 1 and sides[0].code:
@@ -431,7 +447,7 @@ def _name_end(row: list[Token], tokens: list[Token]) -> int | None:
     ``出``); None when the line is no such end (a name of the next row, printed before its code)."""
     if len(tokens) != 1 or is_figure(tokens[0].text) or is_row_label(tokens[0].text):
         return None
-    if not row or not WHOLE_CODE.match(row[0].text):
+    if not row or not is_whole_code(row[0].text):
         return None
     code, at = _joined_code(row, 0)
     name = ""
@@ -444,7 +460,7 @@ def _name_end(row: list[Token], tokens: list[Token]) -> int | None:
 
 
 def pending_has_figures(tokens: list[Token]) -> bool:
-    return any(is_figure(t.text) and not WHOLE_CODE.match(t.text) for t in tokens)
+    return any(is_figure(t.text) and not is_whole_code(t.text) for t in tokens)
 
 
 def _figures_only(tokens: list[Token], coded: bool) -> bool:
@@ -459,10 +475,10 @@ def _ends_with_figure(tokens: list[Token], coded: bool) -> bool:
         return False
     if not coded:
         return True
-    if all(WHOLE_CODE.match(t.text) or _CODE_PART.match(t.text) for t in tokens):
+    if all(is_whole_code(t.text) or is_code_part(t.text) for t in tokens):
         return False
     # A whole number after a figure is the next side's code only where the classification knows it.
-    return not (WHOLE_CODE.match(last) and len(tokens) > 1 and is_figure(tokens[-2].text) and known_names(last))
+    return not (is_whole_code(last) and len(tokens) > 1 and is_figure(tokens[-2].text) and known_names(last))
 
 
 def segments(tokens: list[Token], coded: bool) -> list[Segment]:
@@ -530,9 +546,9 @@ def _word_kind(text: str) -> int:
     if text in EMPTY_CELL_MARKS:
         return _EMPTY_CELL
     kind = 0
-    if WHOLE_CODE.match(text):
+    if is_whole_code(text):
         kind |= _WHOLE_CODE
-    if _CODE_PART.match(text):
+    if is_code_part(text):
         kind |= _PART_OF_CODE
     if is_figure(text):
         kind |= _FIGURE
@@ -610,8 +626,8 @@ def _class_code_before_part(row: list[Token]) -> bool:
     return (
         len(row) > 2
         and len(row[0].text) == _CLASS_CODE_LENGTH
-        and bool(WHOLE_CODE.match(row[0].text))
-        and bool(_CODE_PART.match(row[1].text))
+        and is_whole_code(row[0].text)
+        and is_code_part(row[1].text)
         and not _word_kind(row[2].text)
     )
 
@@ -630,7 +646,7 @@ def _part_begins_row(pending: list[Token]) -> bool:
     name, unless it ends with a code the part continues: a code's 类 at a line's end, its parts and
     name on the next (-raw: ``1,238.58 302`` / ``02 印刷费 7.61``; pdfplumber: ``201`` /
     ``02 一般行政管理事务``, a class's code set among its rows)."""
-    return any(not is_figure(t.text) for t in pending) and not WHOLE_CODE.match(pending[-1].text)
+    return any(not is_figure(t.text) for t in pending) and not is_whole_code(pending[-1].text)
 
 
 def _lines_open_with_parts(lines: list[list[Token]]) -> bool:
@@ -651,7 +667,7 @@ def _opens_side_with_part(row: list[Token], i: int) -> bool:
     """``row[i]`` is a 2-digit part followed by a name (no row label: ``12 二、外交支出`` is a figure
     in 元 and the next side's label), opening the row or a side after the one before (not after a
     code's digits: ``201 06``, or ``850 01`` in 元, a code's 类 maybe)."""
-    if not _CODE_PART.match(row[i].text) or i + 1 >= len(row) or _word_kind(row[i + 1].text):
+    if not is_code_part(row[i].text) or i + 1 >= len(row) or _word_kind(row[i + 1].text):
         return False
     return i == 0 or not _word_kind(row[i - 1].text) & (_WHOLE_CODE | _PART_OF_CODE)
 
@@ -698,7 +714,7 @@ def _side_end(row: list[Token], i: int) -> int:
 
 def _opens_named_code(row: list[Token], j: int) -> bool:
     """A whole code among a side's figures that starts the next side: a name follows it and its parts."""
-    if not WHOLE_CODE.match(row[j].text):
+    if not is_whole_code(row[j].text):
         return False
     _, after = _joined_code(row, j)
     return after < len(row) and not is_figure(row[after].text)
