@@ -63,6 +63,47 @@ def test_the_search_keeps_what_trying_every_combination_keeps(
         assert not changed and after == before
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    width=st.integers(min_value=2, max_value=5),
+    lines=st.integers(min_value=1, max_value=4),
+    data=st.data(),
+    places=st.sampled_from([0, 2]),
+)
+def test_lines_printing_figures_in_the_same_columns_keep_what_trying_every_combination_keeps(
+    width: int, lines: int, data: st.DataObject, places: int
+) -> None:
+    """Every line prints its figures in the same columns (a 类 printing its one 款's figures), so
+    all have the same placements: the search is skipped only when every placement is kept."""
+    columns = data.draw(st.sets(st.integers(min_value=0, max_value=width - 1), min_size=1, max_size=width - 1))
+    nonzero = st.integers(min_value=1, max_value=99_999)
+    children_cells = [[data.draw(nonzero) if k in columns else 0 for k in range(width)] for _ in range(lines)]
+    parent_cells = [sum(column) for column in zip(*children_cells, strict=True)]
+    if data.draw(st.booleans()):  # a misprint: the lines no longer add up in one column
+        parent_cells[max(columns)] += 7
+    members = [row_candidates(_printed(cells, places), width, ()) for cells in [parent_cells, *children_cells]]
+    before = [list(m.candidates) for m in members]
+    assert all(m.candidates == before[0] for m in members)
+    expected = before if prod(len(m.candidates) for m in members) > _MAX_STATES else _brute_force(members, width)
+    changed = narrow_by_columns(members[0], members[1:], width)
+    after = [m.candidates for m in members]
+    if all(expected) and expected != before:
+        assert changed and after == expected
+    else:
+        assert not changed and after == before
+
+
+def test_lines_placed_alike_whose_figures_add_up_only_across_columns_are_searched() -> None:
+    """The same placements for every line, but the figures add up only with the lines in different
+    columns (a refund printed negative cancels a figure): the search, not the shortcut, answers."""
+    members = [row_candidates(_printed(cells, 0), 3, ()) for cells in ([10, 10, 0], [10, 0, 3], [0, 10, -3])]
+    assert all(m.candidates == members[0].candidates for m in members)
+    expected = _brute_force(members, 3)
+    assert expected[0] == [(0, 1)]  # the parent's figures are settled by the lines' sums
+    assert narrow_by_columns(members[0], members[1:], 3)
+    assert [m.candidates for m in members] == expected
+
+
 def test_a_class_and_its_lines_settle_each_other() -> None:
     # 合计 | 基本支出 | 项目支出 with the empty cells dropped: 120.00 could be either part of the class.
     width = 3
