@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from budget_reports.normalize import printed_step
+from budget_reports.normalize import half_step, printed_step
 from budget_reports.readers.cell_assignment import _MAX_STATES, RowFigures, narrow_by_columns, row_candidates
 
 
@@ -193,3 +193,18 @@ def test_a_row_on_several_lines_keeps_each_lines_order_and_nothing_else(width: i
         assert got == expected
     else:  # one line: the printed order is the columns' order
         assert got == [p for p in expected if list(p) == sorted(p)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**9), max_value=10**9, places=None),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_a_rows_half_units_are_those_of_its_printed_figures(values: list[Decimal]) -> None:
+    """Worked out from the figures' printed digits, each half unit is ``half_step``'s, to the digit."""
+    halves = RowFigures(tuple(values)).halves()
+    expected = tuple(half_step(v) for v in values)
+    assert [h.as_tuple() for h in halves] == [e.as_tuple() for e in expected]

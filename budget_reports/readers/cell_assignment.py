@@ -57,7 +57,8 @@ class RowFigures:
     def halves(self) -> tuple[Decimal, ...]:
         """Half a unit of each figure's last printed digit (``half_step``): how far rounding may have moved it."""
         if self.known_halves is None:
-            self.known_halves = tuple(map(half_step, self.values))
+            # From the figures' printed digits (``digits``), which the sums read anyway.
+            self.known_halves = tuple(_half_unit(exponent) for _, exponent in self.digits())
         return self.known_halves
 
     def copy(self) -> RowFigures:
@@ -431,6 +432,12 @@ def keep_total_columns(total: RowFigures, rows: list[RowFigures]) -> bool:
             row.candidates = kept
             changed = True
     return changed
+
+
+@lru_cache(maxsize=32)  # a few printed precisions (0.01, 0.1, whole units), in every report
+def _half_unit(exponent: int) -> Decimal:
+    """Half a unit of a last printed digit whose power of ten is ``exponent`` (``half_step``)."""
+    return half_step(Decimal(1).scaleb(exponent))
 
 
 def _digits_of(value: Decimal) -> tuple[int, int]:
