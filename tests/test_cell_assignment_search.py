@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from budget_reports.normalize import printed_step
+from budget_reports.normalize import half_step, printed_step
 from budget_reports.readers.cell_assignment import _MAX_STATES, RowFigures, narrow_by_columns, row_candidates
 
 
@@ -61,6 +61,47 @@ def test_the_search_keeps_what_trying_every_combination_keeps(
         assert changed and after == expected
     else:  # nothing adds up (left to the rules), nothing to remove or too many to try: every placement stays
         assert not changed and after == before
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    width=st.integers(min_value=2, max_value=5),
+    lines=st.integers(min_value=1, max_value=4),
+    data=st.data(),
+    places=st.sampled_from([0, 2]),
+)
+def test_lines_printing_figures_in_the_same_columns_keep_what_trying_every_combination_keeps(
+    width: int, lines: int, data: st.DataObject, places: int
+) -> None:
+    """Every line prints its figures in the same columns (a 类 printing its one 款's figures), so
+    all have the same placements: the search is skipped only when every placement is kept."""
+    columns = data.draw(st.sets(st.integers(min_value=0, max_value=width - 1), min_size=1, max_size=width - 1))
+    nonzero = st.integers(min_value=1, max_value=99_999)
+    children_cells = [[data.draw(nonzero) if k in columns else 0 for k in range(width)] for _ in range(lines)]
+    parent_cells = [sum(column) for column in zip(*children_cells, strict=True)]
+    if data.draw(st.booleans()):  # a misprint: the lines no longer add up in one column
+        parent_cells[max(columns)] += 7
+    members = [row_candidates(_printed(cells, places), width, ()) for cells in [parent_cells, *children_cells]]
+    before = [list(m.candidates) for m in members]
+    assert all(m.candidates == before[0] for m in members)
+    expected = before if prod(len(m.candidates) for m in members) > _MAX_STATES else _brute_force(members, width)
+    changed = narrow_by_columns(members[0], members[1:], width)
+    after = [m.candidates for m in members]
+    if all(expected) and expected != before:
+        assert changed and after == expected
+    else:
+        assert not changed and after == before
+
+
+def test_lines_placed_alike_whose_figures_add_up_only_across_columns_are_searched() -> None:
+    """The same placements for every line, but the figures add up only with the lines in different
+    columns (a refund printed negative cancels a figure): the search, not the shortcut, answers."""
+    members = [row_candidates(_printed(cells, 0), 3, ()) for cells in ([10, 10, 0], [10, 0, 3], [0, 10, -3])]
+    assert all(m.candidates == members[0].candidates for m in members)
+    expected = _brute_force(members, 3)
+    assert expected[0] == [(0, 1)]  # the parent's figures are settled by the lines' sums
+    assert narrow_by_columns(members[0], members[1:], 3)
+    assert [m.candidates for m in members] == expected
 
 
 def test_a_class_and_its_lines_settle_each_other() -> None:
@@ -152,3 +193,18 @@ def test_a_row_on_several_lines_keeps_each_lines_order_and_nothing_else(width: i
         assert got == expected
     else:  # one line: the printed order is the columns' order
         assert got == [p for p in expected if list(p) == sorted(p)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**9), max_value=10**9, places=None),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_a_rows_half_units_are_those_of_its_printed_figures(values: list[Decimal]) -> None:
+    """Worked out from the figures' printed digits, each half unit is ``half_step``'s, to the digit."""
+    halves = RowFigures(tuple(values)).halves()
+    expected = tuple(half_step(v) for v in values)
+    assert [h.as_tuple() for h in halves] == [e.as_tuple() for e in expected]

@@ -23,7 +23,7 @@ from budget_reports.extract.standard_tables.recognise import TableKind, kind_of_
 from budget_reports.model import BlockKind, Table
 from budget_reports.normalize import parse_decimal, to_wanyuan
 from budget_reports.readers import cell_links
-from budget_reports.readers.cell_links import Rows, Stage
+from budget_reports.readers.cell_links import Link, Rows, Stage
 from budget_reports.readers.known_cells import KnownCell, KnownCells, LinkSettler, linked, row_keys
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, rebuild_table
 
@@ -41,8 +41,7 @@ def settled_across_tables(lines: list[SourceLine], tables: list[LinearTable]) ->
         changed = False
         out: list[LinearTable] = []
         for kind, table in zip(kinds, tables, strict=True):
-            links = [link for link in cell_links.LINKS if link.stage is Stage.PLACED and link.table is kind]
-            known = linked(links, by_kind, grid_cells, printed) if table.ambiguous else []
+            known = linked(_placed_links(kind), by_kind, grid_cells, printed) if table.ambiguous else []
             rebuilt = settled_by(lines, table, LinkSettler(known, wan_per_unit(table))) if known else None
             out.append(rebuilt or table)
             changed |= rebuilt is not None
@@ -50,6 +49,11 @@ def settled_across_tables(lines: list[SourceLine], tables: list[LinearTable]) ->
         if not changed:
             break
     return tables
+
+
+def _placed_links(kind: TableKind | None) -> list[Link]:
+    """The links of a table of ``kind`` checked once every table is placed (none for a table of no kind)."""
+    return [link for link in cell_links.LINKS if link.stage is Stage.PLACED and link.table is kind]
 
 
 def settled_by(lines: list[SourceLine], table: LinearTable, settler: LinkSettler) -> LinearTable | None:

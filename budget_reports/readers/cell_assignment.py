@@ -57,7 +57,8 @@ class RowFigures:
     def halves(self) -> tuple[Decimal, ...]:
         """Half a unit of each figure's last printed digit (``half_step``): how far rounding may have moved it."""
         if self.known_halves is None:
-            self.known_halves = tuple(map(half_step, self.values))
+            # From the figures' printed digits (``digits``), which the sums read anyway.
+            self.known_halves = tuple(_half_unit(exponent) for _, exponent in self.digits())
         return self.known_halves
 
     def copy(self) -> RowFigures:
@@ -251,10 +252,13 @@ def narrow_by_columns(parent: RowFigures, children: list[RowFigures], width: int
     places = max((-e for e in exponents if e < 0), default=0)
     # Half a unit of the last printed digit of every figure, in whole units of the finest one.
     tolerance = sum(10 ** (places + e) for e in exponents) // 2
-    options = []
-    for member, sign in zip(members, [-1] + [1] * len(children), strict=True):
-        scaled = [sign * units * 10 ** (places + e) for units, e in member.digits()]
-        options.append([_scaled_vector(scaled, c, width) for c in member.candidates])
+    scaled = [
+        [sign * units * 10 ** (places + e) for units, e in member.digits()]
+        for member, sign in zip(members, [-1] + [1] * len(children), strict=True)
+    ]
+    if _add_up_whatever_the_placement(members, scaled, tolerance):
+        return False  # every placement is kept: nothing to search
+    options = [[_scaled_vector(s, c, width) for c in m.candidates] for m, s in zip(members, scaled, strict=True)]
     fits = _fitting_candidates(options, tolerance, width)
     kept = [[c for k, c in enumerate(m.candidates) if k in fit] for m, fit in zip(members, fits, strict=True)]
     if not all(kept) or all(len(k) == len(m.candidates) for k, m in zip(kept, members, strict=True)):
@@ -262,6 +266,20 @@ def narrow_by_columns(parent: RowFigures, children: list[RowFigures], width: int
     for member, candidates in zip(members, kept, strict=True):
         member.candidates = candidates
     return True
+
+
+def _add_up_whatever_the_placement(members: list[RowFigures], scaled: list[list[int]], tolerance: int) -> bool:
+    """Whether every candidate of every member is part of a choice adding up, found without the search:
+    the members have the same candidates (a 类 printing its one 款's figures; lines printing one
+    figure twice, 合计 and 基本支出, under a parent doing the same) and their figures add up figure
+    by figure (the scaled figures enter the parent's negated). Then choosing the same placement
+    for every member puts each figure's sum in a column of its own, within ``tolerance``, for
+    every placement alike."""
+    first = members[0].candidates
+    for member in members[1:]:
+        if member.candidates != first:
+            return False
+    return all(abs(sum(figure)) <= tolerance for figure in zip(*scaled, strict=True))
 
 
 def _fitting_candidates(options: list[list[tuple[int, ...]]], tolerance: int, width: int) -> list[set[int]]:
@@ -414,6 +432,12 @@ def keep_total_columns(total: RowFigures, rows: list[RowFigures]) -> bool:
             row.candidates = kept
             changed = True
     return changed
+
+
+@lru_cache(maxsize=32)  # a few printed precisions (0.01, 0.1, whole units), in every report
+def _half_unit(exponent: int) -> Decimal:
+    """Half a unit of a last printed digit whose power of ten is ``exponent`` (``half_step``)."""
+    return half_step(Decimal(1).scaleb(exponent))
 
 
 def _digits_of(value: Decimal) -> tuple[int, int]:

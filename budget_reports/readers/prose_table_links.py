@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from budget_reports.extract.standard_tables.recognise import TableKind
 from budget_reports.model import Block, SettledCell
 from budget_reports.normalize import half_step, parse_decimal, to_wanyuan
 from budget_reports.readers import cell_links
@@ -39,17 +40,24 @@ def settled_by_prose(
         # A table reported not read (its stream fits no placement) is not read again as rows.
         readable = table.ambiguous and table.lost is None
         kind = table_kind(table) if readable else None
-        links = [link for link in cell_links.LINKS if link.table is kind and isinstance(link.source, Stated)]
-        stated = _statements(prose, links) if kind is not None else []
+        stated = _statements(prose, _stated_links(kind)) if kind is not None else []
+        if not stated:
+            out.append(table)  # nothing the prose states of it (most tables): its unit is not even read
+            continue
         known = KnownCells()
         for link, cell in stated:
             known.add((EVERY_ROW_KEY,), link.source_column, cell)
         settler = LinkSettler([(link, known) for link, _ in stated], wan_per_unit(table))
-        rebuilt = settled_by(lines, table, settler) if stated else None
+        rebuilt = settled_by(lines, table, settler)
         out.append(rebuilt or table)
         if rebuilt is not None:
             settled += [cell for narrowed in settler.narrowed for cell in _settled_cells(narrowed)]
     return out, settled
+
+
+def _stated_links(kind: TableKind) -> list[Link]:
+    """The links of a table of ``kind`` to what the prose states."""
+    return [link for link in cell_links.LINKS if link.table is kind and isinstance(link.source, Stated)]
 
 
 def _statements(prose: list[Block], links: Sequence[Link]) -> list[tuple[Link, KnownCell]]:

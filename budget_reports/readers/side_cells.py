@@ -31,11 +31,13 @@ def written_cell_by_cell(body: Sequence[Sequence[Token]]) -> bool:
     """Codes printed alone on their lines (at least three), and figures alone on theirs."""
     lone_codes, lone_figures, shared_figures = 0, 0, 0
     for tokens in body:
-        texts = [t.text for t in tokens]
-        if len(texts) == 1 and (WHOLE_CODE.match(texts[0]) or CODE_PART.match(texts[0])):
-            lone_codes += 1
-        elif len(texts) == 1 and BARE_FIGURE.match(texts[0]):
-            lone_figures += 1
-        elif any(BARE_FIGURE.match(t) for t in texts):
+        if len(tokens) == 1:
+            text = tokens[0].text
+            if WHOLE_CODE.match(text) or CODE_PART.match(text):
+                lone_codes += 1
+            elif BARE_FIGURE.match(text):
+                lone_figures += 1
+        # A bare figure prints a point or a comma: a code's or a name's word is passed over without the pattern.
+        elif any(("." in t.text or "," in t.text) and BARE_FIGURE.match(t.text) for t in tokens):
             shared_figures += 1
     return lone_codes >= _MIN_LONE_CODES and lone_figures >= _ALONE_PER_SHARED * max(shared_figures, 1)

@@ -59,12 +59,15 @@ def narrow_across(tables: Sequence[RebuiltTable]) -> list[RebuiltTable]:
     # What each source table gives, per row rule: worked out once, and again only after that table narrowed.
     built: dict[tuple[TableKind, Rows], KnownCells] = {}
     for target in tables:
+        placed_sides = target.placed()
+        if not any(len(placed.figures.candidates) > 1 for placed in placed_sides):
+            continue  # every line settled (most tables): nothing to narrow, no other table to read for it
         candidates = (link for link in cell_links.LINKS if link.stage is Stage.PLACING and link.table is target.kind)
         links = linked(candidates, by_kind, settled_cells, built)  # the other tables' lines as they stand now
         if not links:
             continue
         settle = LinkSettler(links, Decimal(1))  # the tables' printed unit: a report prints them in one
-        for placed in target.placed():
+        for placed in placed_sides:
             settle(0, placed.side, placed.segment, placed.figures)
         if settle.narrowed:
             changed.append(target)

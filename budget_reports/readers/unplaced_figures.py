@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from functools import lru_cache
+from itertools import chain
 from typing import Protocol
 
 from budget_reports.model import AmbiguousCell, Table
@@ -31,10 +32,13 @@ def placed_nowhere(
 ) -> list[AmbiguousCell]:
     """The figures printed on ``lines`` (a table's, after its title) beyond those ``table``'s cells
     hold and ``reported`` reports, each as a figure of an unknown row that may be in ``columns``."""
-    left = _values(cell.text for cell in table.cells) + _values(cell.figure for cell in reported)
+    left = _values(chain((cell.text for cell in table.cells), (cell.figure for cell in reported)))
     missing: list[AmbiguousCell] = []
     for line in lines:
-        for word in line.text.split():
+        text = line.text
+        if "." not in text and "," not in text:
+            continue  # no bare figure (each prints a point or a comma): a header's or a label's line
+        for word in text.split():
             value = _value(word)
             if value is None:
                 continue
@@ -46,7 +50,10 @@ def placed_nowhere(
 
 
 def _values(texts: Iterable[str]) -> Counter[Decimal]:
-    return Counter(value for text in texts if (value := _value(text.strip())) is not None)
+    # A text without a point or a comma is no bare figure: most cells (headers, labels) are asked no further.
+    return Counter(
+        value for text in texts if ("." in text or "," in text) and (value := _value(text.strip())) is not None
+    )
 
 
 @lru_cache(maxsize=16_384)  # every rebuild of a table asks it of the same words again
