@@ -61,10 +61,10 @@ def passed_over_titles(
         while k < len(spans) and spans[k][0] <= i:
             covered = max(covered, spans[k][1])
             k += 1
-        line = lines[i]
-        if i < covered or not is_title(line.text):
+        text = lines[i].text
+        if i < covered or not is_title(text):
             continue
-        kind = kind_of_title(compact(line.text))
+        kind = title_kind(text)
         if kind is not None:
             titles.append((i, kind, spans[k][0] if k < len(spans) else len(lines)))
     # A title outside the tables is followed by the next one (within the next table found); the
@@ -76,6 +76,14 @@ def passed_over_titles(
         for (i, kind, limit), end in zip(titles, following, strict=True)
         if kinds is None or kind in kinds
     ]
+
+
+@lru_cache(maxsize=1_024)  # a read asks it of each title line 3 to 5 times; standard titles recur across reports
+def title_kind(text: str) -> TableKind | None:
+    """``kind_of_title`` of a table's first line. Cached: each reader taking tables from their titles
+    (overviews, stage streams, the basic spending table, tables not read) asks it of the same title
+    lines again, and each time ``kind_of_title`` tries the titles the catalogue knows one by one."""
+    return kind_of_title(compact(text))
 
 
 def _extent(lines: list[SourceLine], begin: int, limit: int) -> int:

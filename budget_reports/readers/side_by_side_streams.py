@@ -36,7 +36,7 @@ from functools import cache
 
 from budget_reports import metric_names
 from budget_reports.classification.reference import ECONOMIC, EDITIONS, edition
-from budget_reports.extract.standard_tables.recognise import TableKind, kind_of_title
+from budget_reports.extract.standard_tables.recognise import TableKind
 from budget_reports.model import AmbiguousCell, Block, BlockKind
 from budget_reports.normalize import compact, parse_decimal, to_wanyuan
 from budget_reports.readers.block_words import BARE_FIGURE, CLASS_CODE, figure_value
@@ -46,6 +46,7 @@ from budget_reports.readers.column_blocks import BlockLine, unplaced_figure
 from budget_reports.readers.interleaved_columns import LABEL_HEADER_WORDS
 from budget_reports.readers.linear_rows import Segment, Token
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, placed_table
+from budget_reports.readers.passed_over_titles import title_kind
 from budget_reports.readers.pdf_text import join_wrapped
 from budget_reports.readers.stream_rows import StreamRow, stream_rows
 from budget_reports.readers.table_headers import LAYOUTS
@@ -130,7 +131,7 @@ def _continued_runs(lines: list[SourceLine], tables: list[LinearTable]) -> list[
     between (a table continued on the next page, its title printed again) in one run."""
     runs: list[list[int]] = []
     for k, table in enumerate(tables):
-        if table.lost is None or kind_of_title(compact(lines[table.start].text)) not in _TABLES:
+        if table.lost is None or title_kind(lines[table.start].text) not in _TABLES:
             continue
         if runs and runs[-1][-1] == k - 1 and not any(x.text.strip() for x in lines[tables[k - 1].end : table.start]):
             runs[-1].append(k)
