@@ -163,7 +163,8 @@ def read_stream(lines: list[SourceLine], parts: list[LinearTable], stated: dict[
     """The table whose pages are ``parts`` (each from its title), read from their stream; else why
     not (no group totals printed, the figures fit no split or too many, the splits agree on nothing)."""
     table = parts[0]
-    span = [BlockLine(x.text, x.page, x.line) for part in parts for x in lines[part.start + 1 : part.end]]
+    # The text's own lines (text, page and line are all that is read of them), not copies.
+    span = [x for part in parts for x in lines[part.start + 1 : part.end]]
     # Each word apart (a line may join a figure of one half to a code of the other: ``2,082.86 302``).
     cells = [BlockLine(word, line.page, line.line) for line in span for word in line.text.split()]
     classes = sorted({cell.text for cell in cells if CLASS_CODE.match(cell.text) and _class_name(cell.text)})
@@ -237,7 +238,7 @@ def _table(
     values: list[Decimal],
     known: Agreed,
     labels: dict[str, BlockLine | None],
-    span: list[BlockLine],
+    span: list[SourceLine],
     printed: dict[str, dict[str, str]],
     ordered: dict[str, list[StreamRow]],
 ) -> LinearTable:
@@ -355,7 +356,7 @@ def _class_name(code: str) -> str | None:
     return entry.name if entry is not None and entry.level == "类" else None
 
 
-def _name_line(name: str, span: list[BlockLine], texts: list[str]) -> BlockLine | None:
+def _name_line(name: str, span: list[SourceLine], texts: list[str]) -> BlockLine | None:
     """The line printing ``name``, its wrapped lines joined (a name broken in its cell: ``商品和服务支 |
     出``, its rest on the next line or elsewhere in the stream); None: not printed whole. ``texts``:
     the span's lines compact (made once for the table's names, not once for each)."""
