@@ -174,10 +174,11 @@ def _written_in_streams(lines: Sequence[SourceLine]) -> bool:
     figures = 0
     for line in lines:
         words = line.text.split()
-        is_figure = [bool(OVERVIEW_FIGURE.match(w)) for w in words]
-        figures += sum(is_figure)
-        if sum(is_figure) > 1 or any(f and k > 0 for k, f in enumerate(is_figure)):
+        # A figure after another word (a label, or a figure: two on the line) is a row written as a
+        # line; the first at the first such word (``map``, no Python step per word).
+        if any(map(OVERVIEW_FIGURE.match, words[1:])):
             return False
+        figures += bool(words) and OVERVIEW_FIGURE.match(words[0]) is not None
     return figures >= _MIN_FIGURES
 
 
