@@ -25,7 +25,7 @@ from budget_reports.readers.known_cells import TOTAL_KEY
 from budget_reports.readers.linear_rows import Segment, Token
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, not_read_table, placed_table
 from budget_reports.readers.overview_labels import INCOME, OVERVIEW_FIGURE, SPENDING, Label, Role, side_labels
-from budget_reports.readers.passed_over_titles import PassedOver, passed_over_titles
+from budget_reports.readers.passed_over_titles import PassedOver, passed_over_titles, title_kind
 from budget_reports.readers.table_headers import LAYOUTS, HeaderLayout
 from budget_reports.readers.table_relations import PlacedSide, RebuiltTable, row_keys, settled_cells
 
@@ -106,7 +106,7 @@ def overviews_from_streams(lines: list[SourceLine], tables: list[LinearTable]) -
     titles = passed_over_titles(lines, tables, {*OVERVIEW_LAYOUTS, *_FUND_TABLE_KINDS})
     passed_over = [LinearTable(t.start, t.end, [], []) for t in titles if t.kind in OVERVIEW_LAYOUTS]
     out = sorted([*tables, *passed_over], key=lambda t: t.start)
-    kinds = [kind_of_title(compact(lines[table.start].text)) for table in out]
+    kinds = [title_kind(lines[table.start].text) for table in out]
     fiscal: dict[TableKind, Settled] = {}
     empty = _no_data_tables(lines, [t for t in titles if t.kind in _FUND_TABLE_KINDS])
     for kind in _ORDER:
@@ -174,10 +174,11 @@ def _written_in_streams(lines: Sequence[SourceLine]) -> bool:
     figures = 0
     for line in lines:
         words = line.text.split()
-        is_figure = [bool(OVERVIEW_FIGURE.match(w)) for w in words]
-        figures += sum(is_figure)
-        if sum(is_figure) > 1 or any(f and k > 0 for k, f in enumerate(is_figure)):
+        # A figure after another word (a label, or a figure: two on the line) is a row written as a
+        # line; the first at the first such word (``map``, no Python step per word).
+        if any(map(OVERVIEW_FIGURE.match, words[1:])):
             return False
+        figures += bool(words) and OVERVIEW_FIGURE.match(words[0]) is not None
     return figures >= _MIN_FIGURES
 
 

@@ -36,7 +36,7 @@ from functools import cache
 
 from budget_reports import metric_names
 from budget_reports.classification.reference import ECONOMIC, EDITIONS, edition
-from budget_reports.extract.standard_tables.recognise import TableKind, kind_of_title
+from budget_reports.extract.standard_tables.recognise import TableKind
 from budget_reports.model import AmbiguousCell, Block, BlockKind
 from budget_reports.normalize import compact, parse_decimal, to_wanyuan
 from budget_reports.readers.block_words import BARE_FIGURE, CLASS_CODE, figure_value
@@ -46,6 +46,7 @@ from budget_reports.readers.column_blocks import BlockLine, unplaced_figure
 from budget_reports.readers.interleaved_columns import LABEL_HEADER_WORDS
 from budget_reports.readers.linear_rows import Segment, Token
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, placed_table
+from budget_reports.readers.passed_over_titles import title_kind
 from budget_reports.readers.pdf_text import join_wrapped
 from budget_reports.readers.stream_rows import StreamRow, stream_rows
 from budget_reports.readers.table_headers import LAYOUTS
@@ -130,7 +131,7 @@ def _continued_runs(lines: list[SourceLine], tables: list[LinearTable]) -> list[
     between (a table continued on the next page, its title printed again) in one run."""
     runs: list[list[int]] = []
     for k, table in enumerate(tables):
-        if table.lost is None or kind_of_title(compact(lines[table.start].text)) not in _TABLES:
+        if table.lost is None or title_kind(lines[table.start].text) not in _TABLES:
             continue
         if runs and runs[-1][-1] == k - 1 and not any(x.text.strip() for x in lines[tables[k - 1].end : table.start]):
             runs[-1].append(k)
@@ -162,7 +163,8 @@ def read_stream(lines: list[SourceLine], parts: list[LinearTable], stated: dict[
     """The table whose pages are ``parts`` (each from its title), read from their stream; else why
     not (no group totals printed, the figures fit no split or too many, the splits agree on nothing)."""
     table = parts[0]
-    span = [BlockLine(x.text, x.page, x.line) for part in parts for x in lines[part.start + 1 : part.end]]
+    # The text's own lines (text, page and line are all that is read of them), not copies.
+    span = [x for part in parts for x in lines[part.start + 1 : part.end]]
     # Each word apart (a line may join a figure of one half to a code of the other: ``2,082.86 302``).
     cells = [BlockLine(word, line.page, line.line) for line in span for word in line.text.split()]
     classes = sorted({cell.text for cell in cells if CLASS_CODE.match(cell.text) and _class_name(cell.text)})
@@ -236,7 +238,7 @@ def _table(
     values: list[Decimal],
     known: Agreed,
     labels: dict[str, BlockLine | None],
-    span: list[BlockLine],
+    span: list[SourceLine],
     printed: dict[str, dict[str, str]],
     ordered: dict[str, list[StreamRow]],
 ) -> LinearTable:
@@ -354,7 +356,7 @@ def _class_name(code: str) -> str | None:
     return entry.name if entry is not None and entry.level == "类" else None
 
 
-def _name_line(name: str, span: list[BlockLine], texts: list[str]) -> BlockLine | None:
+def _name_line(name: str, span: list[SourceLine], texts: list[str]) -> BlockLine | None:
     """The line printing ``name``, its wrapped lines joined (a name broken in its cell: ``商品和服务支 |
     出``, its rest on the next line or elsewhere in the stream); None: not printed whole. ``texts``:
     the span's lines compact (made once for the table's names, not once for each)."""

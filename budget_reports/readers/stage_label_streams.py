@@ -21,14 +21,14 @@ from decimal import Decimal
 from itertools import permutations, product
 from math import perm, prod
 
-from budget_reports.extract.standard_tables.recognise import TableKind, kind_of_title
+from budget_reports.extract.standard_tables.recognise import TableKind
 from budget_reports.normalize import compact, half_step
 from budget_reports.readers.block_words import BARE_FIGURE, figure_value
 from budget_reports.readers.cell_assignment import RowFigures
 from budget_reports.readers.column_blocks import BlockLine, unplaced_figure
 from budget_reports.readers.linear_rows import Segment, Token
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, not_read_table, placed_table
-from budget_reports.readers.passed_over_titles import passed_over_titles
+from budget_reports.readers.passed_over_titles import passed_over_titles, title_kind
 from budget_reports.readers.table_headers import (
     HeaderLayout,
     LabelKind,
@@ -48,7 +48,7 @@ def with_stage_streams(lines: list[SourceLine], tables: list[LinearTable]) -> li
     its stream of stage labels and figures (or reported not read, its figures ambiguous)."""
     out = list(tables)
     for k, table in enumerate(tables):
-        if table.lost is not None and kind_of_title(compact(lines[table.start].text)) in _TABLES:
+        if table.lost is not None and title_kind(lines[table.start].text) in _TABLES:
             out[k] = _read(lines, table.start, table.end) or table
     for title in passed_over_titles(lines, tables, _TABLES):
         table = _read(lines, title.start, title.end)
