@@ -166,6 +166,22 @@ def row_numbers(grid: Grid) -> Grid:
     return out
 
 
+def amounts_headed_as_amounts(grid: Grid) -> Grid:
+    """An overview heading each side's one amount 金额, as the national forms do, for 决算数 / 预算数."""
+    header = header_rows(grid)
+    if not header or sum(text == "项目" for text in grid[header - 1]) != 2:
+        return grid
+    return [
+        [("金额" if r < header and text in ("决算数", "预算数") else text) for text in row]
+        for r, row in enumerate(grid)
+    ]
+
+
+def national_overviews(grid: Grid) -> Grid:
+    """An overview printed as the national forms print it: 项目 | 行次 | 金额 on each side."""
+    return row_numbers(amounts_headed_as_amounts(grid))
+
+
 def is_line_code(text: str) -> bool:
     """A classification code written whole (208, 20805, 2080505)."""
     return bool(_LINE_CODE.match(text))

@@ -1,8 +1,9 @@
 """No table line lost without a report: a corpus report printed another way (its tables' 合计 row
-moved from last to first or first to last, its names wrapped in narrow cells, its overviews numbering
-their rows in a 行次 column) and read back from each text written one row per line gives every table
-fact of the report either as printed or reported (a figure ``extraction.ambiguous_cell``, a table
-reported not read), never dropped, and no fact the report does not print.
+moved from last to first or first to last, its names wrapped in narrow cells, its overviews printed
+as the national forms print them, 项目 | 行次 | 金额) and read back from each text written one row
+per line gives every table fact of the report either as printed or reported (a figure
+``extraction.ambiguous_cell``, a table reported not read), never dropped, and no fact the report
+does not print.
 
 The variants are the corpus reports typeset from their document models (``tests/seed_pdf.py``) with
 their tables' grids changed, so no figure is typed here.
@@ -27,8 +28,8 @@ from tests.printed_variants import (
     Grid,
     header_rows,
     is_money,
+    national_overviews,
     printed_variants,
-    row_numbers,
     wrapped_names,
 )
 from tests.serialization_facts import KEYS, VIEWS, _by_key, _figure, facts, measured
@@ -53,7 +54,7 @@ def _total_moved(grid: Grid) -> Grid:
 VARIANTS: dict[str, Callable[[Grid], Grid]] = {
     "total-moved": _total_moved,
     "wrapped-names": wrapped_names,
-    "row-numbers": row_numbers,
+    "national-overviews": national_overviews,
 }
 ONE_ROW_PER_LINE = ("pdftotext-raw", "pypdfium2", "pdfplumber", "pdftotext-layout")
 

@@ -431,6 +431,21 @@ LAYOUTS: tuple[HeaderLayout, ...] = (
     *(_with_budget_columns(budgets, split) for budgets in BUDGET_COLUMN_SETS for split in (False, True)),
 )
 
+# The national forms' overviews head each side's one amount 金额 (项目 | 行次 | 金额), for final accounts
+# and budgets alike (the title says which): the overviews' layouts again, with 金额 for 决算数 / 预算数.
+_OVERVIEWS = ("收入支出总表", "财政拨款收入支出总表", "收支预算总表", "财政拨款收支预算总表")
+
+
+def _with_amount_word(layout: HeaderLayout, word: str = "金额") -> HeaderLayout:
+    def named(text: str) -> str:
+        return word if text in ("决算数", "预算数") else text
+
+    sides = tuple(replace(side, money=tuple(tuple(map(named, path)) for path in side.money)) for side in layout.sides)
+    return replace(layout, name=f"{layout.name}（{word}）", words=tuple(map(named, layout.words)), sides=sides)
+
+
+LAYOUTS += tuple(_with_amount_word(layout) for layout in LAYOUTS if layout.name in _OVERVIEWS)
+
 # How reports print a catalogue name in a header cell where they word it longer (compact, quotes
 # removed): name -> the other wordings of the same column, several provinces' and both editions'.
 # A layout's word is in a header that prints any of its wordings, and a column's header cell is
