@@ -16,7 +16,7 @@ from pathlib import Path
 from benchmarks import machine, memory, ocr_speed, pdf_speed, pipeline_speed, text_speed
 from benchmarks.docs import write_between, write_page
 from budget_reports.runs import PROJECT_ROOT
-from budget_reports.worker_pool import settle_imported_objects
+from budget_reports.worker_pool import imported_objects_set_apart
 
 CORPUS_DIR = PROJECT_ROOT / "tests" / "data" / "corpus"
 SEED_DIR = PROJECT_ROOT / "data" / "raw"
@@ -44,7 +44,11 @@ def main() -> None:
     )
     args = parser.parse_args()
     # Every reader is measured as a pipeline worker runs it: the imported objects set apart from the collector.
-    settle_imported_objects()
+    with imported_objects_set_apart():
+        _measure(args)
+
+
+def _measure(args: argparse.Namespace) -> None:
     pdfs = sorted(args.corpus.glob("*.pdf"))
     seeds = sorted(SEED_DIR.glob("*.txt"))
     if not pdfs:
@@ -146,7 +150,7 @@ def render(results: dict) -> str:
         "Speed is measured here, never asserted in tests. Times are CPU time of the benchmark process",
         "(`time.process_time`), so other load on the machine does not count against either side.",
         "Readers run as a pipeline worker runs them: what the process imported is set apart from the",
-        "garbage collector first (`worker_pool.settle_imported_objects`).",
+        "garbage collector first (`worker_pool.imported_objects_set_apart`).",
         "Read time against file size and the speed-up from 1 to 2 workers are measured by",
         "`make bench-robustness` and recorded in [robustness.md](robustness.md).",
         "`python -m benchmarks.run --text-only` measures the text reader alone and rewrites only its sections.",

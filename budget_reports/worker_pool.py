@@ -19,7 +19,7 @@ import os
 import resource
 import time
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from multiprocessing.connection import Connection, wait
@@ -312,26 +312,33 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def settle_imported_objects() -> None:
+@contextlib.contextmanager
+def imported_objects_set_apart() -> Iterator[None]:
     """Everything made before the first file (the imported modules, the classification reference, compiled
     patterns) lives as long as the process: set apart from the cyclic garbage collector (``gc.freeze``), the
     collections that reading a file triggers scan only that file's own objects. Reading a PDF-extracted text
     makes tens of thousands of small objects; without this each full collection also walks every imported
-    object (about a tenth of a text's read time, measured in ``benchmarks.text_speed``)."""
+    object (about a tenth of a text's read time, measured in ``benchmarks.text_speed``). Given back to the
+    collector on the way out, so that the interpreter's shutdown frees them (C extensions report objects
+    still alive then as leaks)."""
     gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _serve(connection: Connection, stage_dir: Path, memory_mb: int) -> None:
     """Worker loop: extract and stage each task received, answer with its outcome, exit on ``None``."""
     _cap_address_space(memory_mb)
-    settle_imported_objects()
-    while (task := _next_task(connection)) is not None:
-        try:
-            outcome = _extract_one(task, stage_dir)
-        except MemoryError:
-            connection.send(memory_limit_message(memory_mb))
-            continue
-        connection.send(outcome)
+    with imported_objects_set_apart():
+        while (task := _next_task(connection)) is not None:
+            try:
+                outcome = _extract_one(task, stage_dir)
+            except MemoryError:
+                connection.send(memory_limit_message(memory_mb))
+                continue
+            connection.send(outcome)
 
 
 def _extract_one(task: Task, stage_dir: Path) -> Outcome:

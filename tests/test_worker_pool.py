@@ -3,7 +3,9 @@ each file in this process, and a file over a per-file limit fails alone, named w
 
 from __future__ import annotations
 
+import gc
 import shutil
+import weakref
 from pathlib import Path
 
 import duckdb
@@ -16,7 +18,7 @@ from budget_reports.ingest import RawFile, process_file
 from budget_reports.runs import Paths, build, stage_reports
 from budget_reports.warehouse.frames import report_frames
 from budget_reports.warehouse.staging import LIMIT_FILE
-from budget_reports.worker_pool import Limits, Outcome
+from budget_reports.worker_pool import Limits, Outcome, imported_objects_set_apart
 from tests.conftest import SEED_DIR, SEED_FILES
 from tests.extreme_inputs import one_line_text
 
@@ -112,3 +114,22 @@ def test_limits_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> No
         Limits.from_env()
     monkeypatch.delenv("BUDGET_WORKERS")
     assert Limits.from_env().workers >= 1
+
+
+def test_a_worker_sets_what_it_imported_apart_from_the_collector_while_it_works() -> None:
+    """Objects made before the first file are frozen out of the collections reading triggers; a cycle
+    a file's reading leaves is still collected, and everything is given back on the way out."""
+
+    class Node:
+        pass
+
+    assert gc.get_freeze_count() == 0
+    with imported_objects_set_apart():
+        assert gc.get_freeze_count() > 0
+        cycle = Node()
+        cycle.self = cycle  # type: ignore[attr-defined]
+        alive = weakref.ref(cycle)
+        del cycle
+        gc.collect()
+        assert alive() is None
+    assert gc.get_freeze_count() == 0
