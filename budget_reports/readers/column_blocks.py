@@ -749,7 +749,6 @@ def _runs_of(
 Solution = dict[tuple[int, int], BlockLine]  # (row, column) -> figure
 
 
-@lru_cache(maxsize=64)  # a page is placed again for each way its codes may go on from the page before
 def _placements(
     blocks: tuple[tuple[BlockLine, ...], ...], n_rows: int, side: Side, orders: tuple[tuple[int, ...], ...]
 ) -> list[Solution]:
