@@ -21,7 +21,7 @@ from budget_reports.normalize import compact
 from budget_reports.readers import read_document
 from budget_reports.text_serializations import write_serialization
 from tests.conftest import corpus_file
-from tests.seed_pdf import is_figure, typeset
+from tests.seed_pdf import LANDSCAPE, is_figure, typeset
 from tests.serialization_facts import Facts, facts
 from tests.standard_table_grids import grid_table
 
@@ -239,9 +239,12 @@ def split_codes(levels: int | None = None, first_only: bool = False) -> GridChan
 
 
 def printed_variants(
-    tmp_path_factory: pytest.TempPathFactory, variants: dict[str, GridChange]
+    tmp_path_factory: pytest.TempPathFactory,
+    variants: dict[str, GridChange],
+    table_page: tuple[float, float] = LANDSCAPE,
 ) -> Callable[[str, str], Path]:
-    """The PDF of a corpus report printed as one of ``variants`` (each made once)."""
+    """The PDF of a corpus report printed as one of ``variants``, its tables on pages of ``table_page``
+    (each made once)."""
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed: scripts/system-deps.sh installs it")
     made: dict[tuple[str, str], Path] = {}
@@ -250,7 +253,9 @@ def printed_variants(
         if (report, variant) not in made:
             document = with_grids(read_document(corpus_file(report), report), variants[variant])
             folder = tmp_path_factory.mktemp(variant)
-            made[report, variant] = typeset(document, folder / f"{Path(report).stem}.pdf", merged=False)
+            made[report, variant] = typeset(
+                document, folder / f"{Path(report).stem}.pdf", merged=False, table_page=table_page
+            )
         return made[report, variant]
 
     return pdf

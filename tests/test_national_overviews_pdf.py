@@ -9,19 +9,24 @@ typed here. Read back, no fact is one the report does not print; the facts read 
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from budget_reports.gold import extract_frames
-from budget_reports.readers import read_document
 from budget_reports.readers.table_headers import match_layout
 from budget_reports.text_serializations import SERIALIZERS
-from tests.conftest import corpus_file
-from tests.printed_variants import BUDGET, FINAL, national_overviews, read_back, report_facts, row_numbers, with_grids
-from tests.seed_pdf import LANDSCAPE, PORTRAIT, typeset
+from tests.printed_variants import (
+    BUDGET,
+    FINAL,
+    national_overviews,
+    printed_variants,
+    read_back,
+    report_facts,
+    row_numbers,
+)
+from tests.seed_pdf import LANDSCAPE, PORTRAIT
 from tests.serialization_facts import facts, table_facts_matched, table_facts_not_in_report
 
 PAGES = {"landscape": LANDSCAPE, "portrait": PORTRAIT}
@@ -71,22 +76,12 @@ READ = {
 
 
 @pytest.fixture(scope="module")
-def numbered(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, str], Path]:
-    """The PDF of a corpus report printing its overviews in the national forms' way (each made once)."""
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed: scripts/system-deps.sh installs it")
-    made: dict[tuple[str, str], Path] = {}
-
-    def pdf(report: str, page: str) -> Path:
-        if (report, page) not in made:
-            document = with_grids(read_document(corpus_file(report), report), national_overviews)
-            folder = tmp_path_factory.mktemp(f"national-{page}")
-            made[report, page] = typeset(
-                document, folder / f"{Path(report).stem}.pdf", merged=False, table_page=PAGES[page]
-            )
-        return made[report, page]
-
-    return pdf
+def numbered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Callable[[str, str], Path]]:
+    """Per page size, the PDF of a corpus report printing its overviews in the national forms' way."""
+    return {
+        page: printed_variants(tmp_path_factory, {"national": national_overviews}, table_page=size)
+        for page, size in PAGES.items()
+    }
 
 
 def test_the_variant_prints_row_numbers() -> None:
@@ -122,9 +117,9 @@ def test_an_overview_heading_its_amounts_with_amount_matches_its_layout() -> Non
 @pytest.mark.parametrize(("report", "page"), list(READ))
 @pytest.mark.parametrize("form", ["pdf", *SERIALIZERS])
 def test_national_overviews_read_as_their_pdf(
-    numbered: Callable[[str, str], Path], tmp_path: Path, report: str, page: str, form: str
+    numbered: dict[str, Callable[[str, str], Path]], tmp_path: Path, report: str, page: str, form: str
 ) -> None:
-    pdf = numbered(report, page)
+    pdf = numbered[page](report, "national")
     got = facts(extract_frames(pdf, report)) if form == "pdf" else read_back(pdf, form, tmp_path, report)
     assert table_facts_not_in_report(report_facts(report), got) == {}
     assert table_facts_matched(report_facts(report), got) == READ[report, page][form]

@@ -24,12 +24,12 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from budget_reports.normalize import compact
+from budget_reports.readers.block_words import is_code_part
 from budget_reports.readers.code_names import begins_name_of, is_name_of
 from budget_reports.readers.linear_rows import (
     Segment,
     Token,
     is_cell_word,
-    is_code_part,
     is_figure,
     is_row_label,
     opens_with_code,

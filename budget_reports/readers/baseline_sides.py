@@ -35,14 +35,13 @@ from operator import attrgetter
 
 from budget_reports.model import AmbiguousCell
 from budget_reports.normalize import compact, display_width, parse_decimal
+from budget_reports.readers.block_words import is_code_part, is_whole_code
 from budget_reports.readers.code_names import known_names
 from budget_reports.readers.linear_rows import (
     EMPTY_CELL_MARKS,
     Token,
-    is_code_part,
     is_figure,
     is_row_label,
-    is_whole_code,
     strip_header_leftovers,
 )
 from budget_reports.readers.lone_figures import Slot, possible_slots

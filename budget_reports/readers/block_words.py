@@ -12,8 +12,20 @@ CLASS_CODE = re.compile(r"^\d{3}$")  # a 类 code
 CODE_PART = re.compile(r"^\d{2}$")  # a 款 or 项 part of a code
 # A code printed whole: 类, 类+款 or 类+款+项 (``208``, ``20805``, ``2080501``).
 WHOLE_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+_WHOLE_CODE_LENGTHS = (3, 5, 7)  # a 类's code, a 款's, a 项's
 # A money figure: decimals, or thousands grouped with commas.
 BARE_FIGURE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^-?\d{1,3}(?:,\d{3})+$")
+
+
+def is_whole_code(text: str) -> bool:
+    """A word ``WHOLE_CODE`` matches, told by testing it instead of running the pattern: the row readers
+    ask it of most words of every row (a word holds no line break)."""
+    return len(text) in _WHOLE_CODE_LENGTHS and text.isdecimal()  # isdecimal: what ``\d`` matches
+
+
+def is_code_part(text: str) -> bool:
+    """A word ``CODE_PART`` matches, told as ``is_whole_code``."""
+    return len(text) == 2 and text.isdecimal()
 
 
 @lru_cache(maxsize=4096)  # the same figures are asked again for every placement tried

@@ -44,17 +44,16 @@ from operator import itemgetter
 from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.model import AmbiguousCell
 from budget_reports.normalize import compact, display_width
+from budget_reports.readers.block_words import is_code_part, is_whole_code
 from budget_reports.readers.code_names import begins_name_of, known_names
 from budget_reports.readers.disjoint_sets import DisjointSets
 from budget_reports.readers.linear_rows import (
     EMPTY_CELL_MARKS,
     HEADER_LEFTOVERS,
     Token,
-    is_code_part,
     is_figure,
     is_numbered,
     is_row_label,
-    is_whole_code,
     new_token,
     with_levels_carried,
 )

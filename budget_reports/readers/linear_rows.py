@@ -26,11 +26,11 @@ from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.model import AmbiguousCell
 from budget_reports.normalize import compact, display_width, is_cjk, normalize_text, parse_decimal
 from budget_reports.numbering import CHINESE_BRACKET, CHINESE_COMMA, DIGIT_BRACKET, Enumerators, pattern_of
+from budget_reports.readers.block_words import is_code_part, is_whole_code
 from budget_reports.readers.code_names import is_name_of, known_names
 from budget_reports.readers.name_gaps import NameSoFar, cut_sides, cuts_between
 
 _CLASS_CODE_LENGTH = 3
-_WHOLE_CODE_LENGTHS = (3, 5, 7)  # a 类's code, a 款's, a 项's
 _ITEM_CODE_LENGTH = 7  # a 项's code: 类 (3 digits), 款 and 项 (2 each)
 # Lines opening with a bare part that show a table printing its levels once (a 款 and a 项 at least).
 _LEVELS_ONCE_LINES = 2
@@ -135,17 +135,6 @@ def _unglued(word: str) -> list[str]:
     if match is None or not is_figure(word[: match.start()]):
         return [word]
     return [word[: match.start()], *_unglued(word[match.start() :])]
-
-
-def is_whole_code(text: str) -> bool:
-    """A whole code (``block_words.WHOLE_CODE``: 3, 5 or 7 digits) told by testing the word instead
-    of running a pattern: asked of most words of every row (a word holds no line break)."""
-    return len(text) in _WHOLE_CODE_LENGTHS and text.isdecimal()  # isdecimal: what ``\d`` matches
-
-
-def is_code_part(text: str) -> bool:
-    """A code's 款 or 项 part printed apart (``block_words.CODE_PART``: two digits), told as ``is_whole_code``."""
-    return len(text) == 2 and text.isdecimal()
 
 
 def starts_row(tokens: list[Token], coded: bool) -> bool:

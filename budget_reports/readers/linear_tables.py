@@ -19,7 +19,6 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
-from budget_reports.extract.standard_tables.codes import FUNCTION_LEVELS
 from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.extract.standard_tables.recognise import kind_of_title, unit_of
 from budget_reports.model import AmbiguousCell, Block, BlockKind, Cell, Table
@@ -56,6 +55,7 @@ from budget_reports.readers.laid_out_rows import (
     spacing_lines,
 )
 from budget_reports.readers.linear_rows import (
+    HEADER_LEFTOVERS,
     Segment,
     Token,
     enumerator_value,
@@ -875,10 +875,6 @@ def _two_coded_sides(layout: HeaderLayout) -> bool:
     return len(layout.sides) == 2 and all(side.label is LabelKind.CODED for side in layout.sides)
 
 
-# The levels' words a code column's header prints (类 款 项).
-_LEVEL_WORDS = frozenset(FUNCTION_LEVELS.values())
-
-
 def _name_left_in_header(header: list[SourceLine], body: list[list[Token]], layout: HeaderLayout) -> bool:
     """The first row's name, printed above its code line, read as the header's last line: the header
     means the same without that line, and the code line prints no name, or the name runs on below it
@@ -887,10 +883,10 @@ def _name_left_in_header(header: list[SourceLine], body: list[list[Token]], layo
     if len(header) < 2 or not body:
         return False
     last = line_tokens(header[-1].text, None, 0)
-    if not strip_header_leftovers(last) or last != strip_header_leftovers(last) or any(is_figure(t.text) for t in last):
+    # Not a line opening with the code columns' level words (类 款 项), nor one of them alone (``类 类``
+    # under a merged 科目编码 cell): header lines; nor one printing a figure.
+    if not last or last[0].text in HEADER_LEFTOVERS or any(is_figure(t.text) for t in last):
         return False
-    if all(t.text in _LEVEL_WORDS for t in last):
-        return False  # the code columns' 类 / 款 under a merged 科目编码 cell (``类 类``), a header line
     first = body[0]
     if not first or not is_figure(first[0].text):
         return False

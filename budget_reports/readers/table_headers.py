@@ -432,8 +432,8 @@ LAYOUTS: tuple[HeaderLayout, ...] = (
 )
 
 # The national forms' overviews head each side's one amount 金额 (项目 | 行次 | 金额), for final accounts
-# and budgets alike (the title says which): the overviews' layouts again, with 金额 for 决算数 / 预算数.
-_OVERVIEWS = ("收入支出总表", "财政拨款收入支出总表", "收支预算总表", "财政拨款收支预算总表")
+# and budgets alike (the title says which): the overviews' layouts (an income side's items under 收入)
+# again, with 金额 for 决算数 / 预算数.
 
 
 def _with_amount_word(layout: HeaderLayout, word: str = "金额") -> HeaderLayout:
@@ -444,7 +444,9 @@ def _with_amount_word(layout: HeaderLayout, word: str = "金额") -> HeaderLayou
     return replace(layout, name=f"{layout.name}（{word}）", words=tuple(map(named, layout.words)), sides=sides)
 
 
-LAYOUTS += tuple(_with_amount_word(layout) for layout in LAYOUTS if layout.name in _OVERVIEWS)
+LAYOUTS += tuple(
+    _with_amount_word(layout) for layout in LAYOUTS if any(side.label_path == ("收入",) for side in layout.sides)
+)
 
 # How reports print a catalogue name in a header cell where they word it longer (compact, quotes
 # removed): name -> the other wordings of the same column, several provinces' and both editions'.
