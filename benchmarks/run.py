@@ -105,10 +105,19 @@ def measure_text(pdfs: list[Path], seeds: list[Path]) -> dict:
         "when": datetime.now(UTC).replace(microsecond=0).isoformat(),
         "machine": machine.describe(),
         "load_average": machine.priority()["load_average"],
-        "text": (lambda t: asdict(t) | {"mb_per_second": t.mb_per_second})(text_speed.measure(seeds)),
+        "text": (
+            lambda t: (
+                asdict(t) | {"mb_per_second": t.mb_per_second, "first_read_mb_per_second": t.first_read_mb_per_second}
+            )
+        )(text_speed.measure(seeds)),
         "serializations": [
-            asdict(t) | {"mb_per_second": t.mb_per_second, "pdf_over_text": t.pdf_over_text}
-            for t in text_speed.measure_serializations(pdfs, Path(tempfile.mkdtemp(prefix="bench-text-")))
+            asdict(t)
+            | {
+                "mb_per_second": t.mb_per_second,
+                "pdf_over_text": t.pdf_over_text,
+                "first_read_mb_per_second": t.first_read_mb_per_second,
+            }
+            for t in text_speed.measure_serializations(pdfs, Path(tempfile.mkdtemp(prefix="bench-text-")), seeds)
         ],
     }
 
@@ -198,8 +207,9 @@ def render_text(results: dict) -> list[str]:
         TEXT_SECTIONS_START,
         "",
         f"`read_document` on the {text['files']} seeds of `data/raw/` (Word-exported text), read again and",
-        f"again up to {text['megabytes']:.1f} MB, best of 3 such rounds: **{text['mb_per_second']:.1f} MB/s** "
-        f"(target: at least {TEXT_TARGET:.0f} MB/s).",
+        f"again up to {text['megabytes']:.1f} MB, best of 3 such rounds: {text['mb_per_second']:.1f} MB/s; each read",
+        f"once by a fresh interpreter that read the other seeds first (best of 3): "
+        f"**{text['first_read_mb_per_second']:.1f} MB/s** (target: at least {TEXT_TARGET:.0f} MB/s).",
         "",
         *render_serializations(results["serializations"]),
     ]
@@ -207,39 +217,49 @@ def render_text(results: dict) -> list[str]:
 
 def render_serializations(timings: list[dict]) -> list[str]:
     rows = [
-        f"| {t['serializer']} | {t['file']} | {t['kilobytes']:.0f} | {t['text_ms']:.1f} | {t['mb_per_second']:.2f} "
-        f"| {t['pdf_ms']:.1f} | {t['pdf_over_text']:.1f}× |"
+        f"| {t['serializer']} | {t['file']} | {t['kilobytes']:.0f} | {t['first_text_ms']:.1f} "
+        f"| {t['first_read_mb_per_second']:.2f} | {t['first_pdf_ms']:.1f} | {t['text_ms']:.1f} "
+        f"| {t['mb_per_second']:.2f} | {t['pdf_ms']:.1f} | {t['pdf_over_text']:.1f}× |"
         for t in timings
     ]
-    kilobytes = sum(t["kilobytes"] for t in timings)
+    megabytes = sum(t["kilobytes"] for t in timings) / 1024
+    first_text_ms = sum(t["first_text_ms"] for t in timings)
+    first_pdf_ms = sum(t["first_pdf_ms"] for t in timings)
     text_ms = sum(t["text_ms"] for t in timings)
     pdf_ms = sum(t["pdf_ms"] for t in timings)
-    overall = kilobytes / 1024 / (text_ms / 1000)
-    verdict = "meets" if overall >= TEXT_TARGET else "**does not meet**"
+    first_read = megabytes / (first_text_ms / 1000)
+    again = megabytes / (text_ms / 1000)
+    verdict = "meets" if first_read >= TEXT_TARGET else "**does not meet**"
     return [
         "## Text extracted from PDFs: per format",
         "",
         "Each corpus PDF written as text by each extractor (`budget_reports/text_serializations.py`: pdftotext",
         "default, `-layout`, `-raw`, pypdfium2, pdfplumber; pages separated by form feeds) and read by `read_document`",
         "(paragraphs re-joined, standard tables rebuilt from their lines, figures placed by the tables' sums).",
-        "Reference: reading the PDF itself in the same run. In each of 5 rounds a text is read again and again",
-        "for 0.2 s of CPU time, then its PDF likewise: the table gives the best round's CPU time per read.",
-        "What the reader caches per process stays warm from one read to the next. Caches keyed on what recurs",
-        "across reports (header layouts, row labels' numbering and totals, the classification) are warm as in a",
-        "run; those keyed on the text's own lines (a line's words, a title check, parsed figures) would be filled",
-        "afresh by a new report, so these times are optimistic: how much is not measured yet (with every cache",
-        "emptied before each read, the classification reference rebuilt too, a read takes about 5× longer).",
-        f"Target for the text reader: at least {TEXT_TARGET:.0f} MB/s.",
+        "Reference: reading the PDF itself in the same run.",
         "",
-        "| format | file | KB | text ms | MB/s | PDF ms | PDF time / text time |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+        "- **First read** (`benchmarks/first_read.py`): the text, or its PDF, read once by a fresh interpreter",
+        "  that has first read the seeds and the other corpus PDFs with their texts, as a pipeline worker meets a",
+        "  report it has not seen: what recurs across reports (the classification, header layouts, row labels)",
+        "  is cached, what belongs to this file's own lines is not. Best of 3 such first reads.",
+        "- **Again**: in each of 5 rounds the text is read again and again for 0.2 s of CPU time, then its PDF",
+        "  likewise; the best round's CPU time per read. Caches keyed on the file's own lines (a line's words,",
+        "  a title check, parsed figures) then hit, so this flatters the reader.",
+        "",
+        f"Target for the text reader: at least {TEXT_TARGET:.0f} MB/s, measured on first reads.",
+        "",
+        "| format | file | KB | first read ms | MB/s | PDF first read ms | again ms | MB/s | PDF again ms "
+        "| PDF time / text time (again) |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         *rows,
         "",
-        f"All formats together: {overall:.2f} MB/s, which {verdict} the {TEXT_TARGET:.0f} MB/s target. These texts",
+        f"All formats together, first reads: {first_read:.2f} MB/s, which {verdict} the {TEXT_TARGET:.0f} MB/s "
+        f"target ({again:.2f} MB/s read again). These texts",
         "are small and dense with tables (every row's figures are placed by searching the table's sums),",
         "so their per-MB cost is far above the seeds'; each is still read several times faster than its PDF.",
-        f"The {len(timings)} texts take {text_ms:.0f} ms against {pdf_ms:.0f} ms for their PDFs read in the same",
-        f"minutes: {pdf_ms / text_ms:.2f}× faster (a ratio that other load on the machine slows alike).",
+        f"First reads: the {len(timings)} texts take {first_text_ms:.0f} ms against {first_pdf_ms:.0f} ms for their "
+        f"PDFs ({first_pdf_ms / first_text_ms:.2f}× faster); read again, {text_ms:.0f} ms against {pdf_ms:.0f} ms",
+        f"in the same minutes ({pdf_ms / text_ms:.2f}× faster): ratios that other load on the machine slows alike.",
         "",
     ]
 
