@@ -15,7 +15,7 @@ from functools import lru_cache
 # their ASCII forms; the ideographic space becomes a plain space.
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\ufeff]")
-_WHITESPACE = re.compile(r"\s+")
+_WHITESPACE_OR_ZERO_WIDTH = re.compile(r"[\s\u200b-\u200d\ufeff]+")
 
 
 def normalize_text(text: str) -> str:
@@ -28,7 +28,9 @@ def normalize_text(text: str) -> str:
 @lru_cache(maxsize=16_384)  # the same labels, lines and figures are compacted again and again
 def compact(text: str) -> str:
     """``normalize_text`` without any whitespace: for matching names broken over lines or cells."""
-    return _WHITESPACE.sub("", normalize_text(text))
+    # One pass removes what normalize_text would collapse and strip: a first read of a report compacts
+    # every line, label and cell it meets once (each line is new to the cache).
+    return _WHITESPACE_OR_ZERO_WIDTH.sub("", unicodedata.normalize("NFKC", text))
 
 
 def is_cjk(char: str) -> bool:
