@@ -4,8 +4,9 @@ and its figures are reported (``readers/two_sided_labels.py``)."""
 
 from __future__ import annotations
 
-from budget_reports.readers.baseline_rows import share_figures_below
+from budget_reports.readers.baseline_rows import is_written_by_baseline, share_figures_below
 from budget_reports.readers.linear_rows import Segment, Token, line_tokens
+from budget_reports.readers.text import read_text
 from budget_reports.readers.two_sided_labels import gather_two_sided_labelled_rows
 
 
@@ -84,3 +85,48 @@ def test_a_figure_on_the_line_of_the_income_labels_piece_alone_may_be_either_sid
     left = Segment(name=[Token("2.政府性基", 5, 1), Token("金预算", 5, 2)])
     right = Segment(name=[Token("三、城乡社区", 5, 1), Token("支出", 5, 3)], figures=[Token("33,775,592", 5, 2)])
     assert share_figures_below([left, right], lambda side, figures: len(figures) <= 1) is None
+
+
+def test_a_budgets_sub_items_numbered_1_show_a_text_written_by_baseline() -> None:
+    lines = _lines(
+        "一、财政拨款 一、社会保障\n47,483,458 6,397,096\n收入 和就业支出\n1.一般公共 二、卫生健康\n"
+        "47,483,458 1,439,040\n预算 支出\n2.政府性基 三、城乡社区\n33,775,592\n金预算 支出\n"
+        "收入总计 47,483,458 支出总计 47,483,458"
+    )
+    assert is_written_by_baseline(lines, coded=False)
+
+
+# The 财务收支预算总表 of a budget as pdfplumber writes it with its labels wrapped at six characters.
+BUDGET_OVERVIEW = """2026年部门财务收支预算总表
+单位：元
+收入 收入 支出 支出
+项目 预算数 项目 预算数
+一、财政拨款 一、社会保障
+47,483,458 6,397,096
+收入 和就业支出
+1.一般公共 二、卫生健康
+47,483,458 1,439,040
+预算 支出
+2.政府性基 三、城乡社区
+33,775,592
+金预算 支出
+3.国有资本 四、住房保障
+5,871,730
+经营预算 支出
+二、事业收入
+三、事业单位
+经营收入
+四、其他收入
+收入总计 47,483,458 支出总计 47,483,458
+"""
+
+
+def test_a_budget_overviews_wrapped_labels_keep_their_sides() -> None:
+    document = read_text(BUDGET_OVERVIEW + "\f", "overview.txt")
+    grid = next(b.table for b in document.blocks if b.table is not None).grid()
+    assert ["一、财政拨款收入", "47,483,458", "一、社会保障和就业支出", "6,397,096"] in grid
+    assert ["1.一般公共预算", "47,483,458", "二、卫生健康支出", "1,439,040"] in grid
+    assert ["三、事业单位经营收入", "", "", ""] in grid
+    # 33,775,592 under 2.政府性基金预算 and 三、城乡社区支出, each able to hold it: reported, in no cell.
+    assert ["2.政府性基金预算", "", "三、城乡社区支出", ""] in grid
+    assert "33,775,592" in {cell.figure for cell in document.ambiguous_cells}

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
+from budget_reports.extract.standard_tables.common import LABEL_NUMBERING
 from budget_reports.model import AmbiguousCell
 from budget_reports.normalize import compact
 from budget_reports.readers.block_words import is_code_part
@@ -71,7 +72,7 @@ def is_written_by_baseline(lines: Sequence[Sequence[Token]], coded: bool) -> boo
     Other texts print a row on one line."""
     kept = [tokens for tokens in map(strip_header_leftovers, lines) if tokens]  # read only: no copies
     if not coded:
-        labels = [i for i, tokens in enumerate(kept) if is_row_label(tokens[0].text)]
+        labels = [i for i, tokens in enumerate(kept) if _opens_label(tokens[0].text)]
         names_alone = [i for i in labels if not any(is_cell_word(t.text) for t in kept[i])]
         beside = len(labels) - len(names_alone)  # the label's line prints figures too
         under = sum(1 for i in names_alone if i + 1 < len(kept) and not _has_name(kept[i + 1]))
@@ -86,6 +87,12 @@ def is_written_by_baseline(lines: Sequence[Sequence[Token]], coded: bool) -> boo
         if _figures_without_name(kept[i]) and i > 0 and i - 1 not in coded_lines and _has_name(kept[i - 1])
     )
     return above >= _SIGNATURE_LINES or above * 2 > len(code_lines)
+
+
+def _opens_label(text: str) -> bool:
+    """A line's first word opening a row's label: numbered at any level (a budget's 1.一般公共预算
+    under 一、财政拨款收入: a label's first word, its ``1.`` no figure), a total or a carry-over."""
+    return is_row_label(text) or LABEL_NUMBERING.opens(compact(text))
 
 
 def gather_baseline_rows(
