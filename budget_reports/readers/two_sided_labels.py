@@ -26,10 +26,9 @@ either side's, shared out by the table's placement (``baseline_rows.share_figure
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from budget_reports.classification.reference import FUNCTION, entries
 from budget_reports.extract.standard_tables.common import LABEL_NUMBERING, is_total
@@ -99,8 +98,9 @@ def gather_two_sided_labelled_rows(
         _Line(tuple(tokens), tuple(i for i, t in enumerate(tokens) if not is_cell_word(t.text))) for tokens in kept
     ]
     rows: list[list[Token]] = []
-    for start, end in _bands(lines):
-        readings = _readings(lines[start:end])
+    readings_of = _BandReadings(lines)
+    for start, end in _bands(lines, readings_of):
+        readings = readings_of(start, end)
         if len(readings) == 1:
             rows.append(readings[0].tokens())
         elif unsure is not None:
@@ -108,7 +108,20 @@ def gather_two_sided_labelled_rows(
     return rows
 
 
-def _bands(lines: list[_Line]) -> list[tuple[int, int]]:
+class _BandReadings(dict[tuple[int, int], list["_Reading"]]):
+    """The readings of the bands of ``lines`` (from, to), each worked out once."""
+
+    def __init__(self, lines: list[_Line]) -> None:
+        super().__init__()
+        self.lines = lines
+
+    def __call__(self, start: int, end: int) -> list[_Reading]:
+        if (start, end) not in self:
+            self[start, end] = _readings(self.lines[start:end])
+        return self[start, end]
+
+
+def _bands(lines: list[_Line], readings_of: _BandReadings) -> list[tuple[int, int]]:
     """The body cut into bands at lines opening a label, the cut reading the most lines (a band
     read one way or several), then the most bands."""
     opening = [i for i, line in enumerate(lines) if any(_opens_label(line.tokens[k].text) for k in line.pieces)]
@@ -120,7 +133,7 @@ def _bands(lines: list[_Line]) -> list[tuple[int, int]]:
         options = []
         for m in range(k, min(k + _MAX_OPENING_LINES, len(starts))):
             start, end = starts[k], ends[m]
-            read = end - start if _readings(lines[start:end]) else 0
+            read = end - start if readings_of(start, end) else 0
             (lines_read, bands), _ = best[m + 1]
             options.append(((lines_read + read, bands + 1), m + 1))
         best[k] = max(options, key=lambda option: option[0])  # the first of equals: the shortest band
@@ -133,6 +146,7 @@ def _bands(lines: list[_Line]) -> list[tuple[int, int]]:
     return cuts
 
 
+@lru_cache(maxsize=4_096)  # asked of every piece for every way of reading its band
 def _opens_label(text: str) -> bool:
     return is_row_label(text) or _numbered(text)
 
@@ -150,7 +164,7 @@ def _readings(band: Sequence[_Line]) -> list[_Reading]:
     if any(not c for c in choices) or sum(len(c) > 1 for c in choices) > _MAX_UNSIDED_PIECES:
         return []
     found = []
-    for sides in itertools.product(*choices):
+    for sides in _possible_sides(band, choices):
         reading = _reading(band, sides)
         if reading is not None:
             found.append(reading)
@@ -164,6 +178,38 @@ def _readings(band: Sequence[_Line]) -> list[_Reading]:
         first = found[0]
         return [_Reading(first.labels, ((), ()), (*first.figures[0], *first.figures[1], *first.either))]
     return found
+
+
+def _possible_sides(
+    band: Sequence[_Line], choices: list[list[tuple[int, ...]]]
+) -> Iterator[tuple[tuple[int, ...], ...]]:
+    """The lines' choices of sides, line by line, leaving out early each way a side's label would
+    open with a piece that opens none, or go on with one that opens another (``_reading`` asks
+    the rest): of the 2 ** n ways, the few that may make labels."""
+    opened = [False, False]
+    chosen: list[tuple[int, ...]] = []
+
+    def walk(i: int) -> Iterator[tuple[tuple[int, ...], ...]]:
+        if i == len(band):
+            yield tuple(chosen)
+            return
+        line = band[i]
+        for sides in choices[i]:
+            texts = [line.tokens[k].text for k in line.pieces]
+            if any(
+                not _opens_label(text) if not opened[side] else _opens_within(text)
+                for side, text in zip(sides, texts, strict=True)
+            ):
+                continue
+            was = list(opened)
+            for side in sides:
+                opened[side] = True
+            chosen.append(sides)
+            yield from walk(i + 1)
+            chosen.pop()
+            opened[:] = was
+
+    return walk(0)
 
 
 def _one_label_either_side(found: list[_Reading]) -> bool:
@@ -232,6 +278,7 @@ def _is_label(pieces: list[Token], side: int) -> bool:
     return _closed(text) and side in label_sides(text)
 
 
+@lru_cache(maxsize=4_096)  # asked of every piece for every way of reading its band
 def _opens_within(text: str) -> bool:
     return _numbered(text) or (is_row_label(text) and not is_total(text))
 
