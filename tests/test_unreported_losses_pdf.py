@@ -118,14 +118,7 @@ def truth() -> Callable[[str], Frames]:
 
 
 # (report, variant, serializer) -> what still goes wrong there, and in which module.
-KNOWN: dict[tuple[str, str, str], str] = {
-    (BUDGET, "wrapped-names", "pdfplumber"): (
-        "readers/linear_rows.py (gather_rows): pdfplumber writes the 财务收支预算总表's wrapped labels "
-        "of both sides line by line, each row's figures between its label's pieces; 三、城乡社区支出 is "
-        "read as 三、城乡社区 (its 支出 joined to the income side's label), its 33,775,592 placed under "
-        "it, and a row so named is no 类: the 212 line is lost unreported"
-    ),
-}
+KNOWN: dict[tuple[str, str, str], str] = {}
 CASES = [
     pytest.param(report, variant, serializer, marks=pytest.mark.xfail(strict=True, reason=KNOWN[key]))
     if (key := (report, variant, serializer)) in KNOWN

@@ -23,6 +23,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
+from budget_reports.extract.standard_tables.common import LABEL_NUMBERING
+from budget_reports.model import AmbiguousCell
 from budget_reports.normalize import compact
 from budget_reports.readers.block_words import is_code_part
 from budget_reports.readers.code_names import begins_name_of, is_name_of
@@ -36,6 +38,7 @@ from budget_reports.readers.linear_rows import (
     strip_header_leftovers,
 )
 from budget_reports.readers.printed_numbers import opens_column_numbers
+from budget_reports.readers.two_sided_labels import gather_two_sided_labelled_rows
 
 # Code lines with figures and no name, under a line of name, that show a text written by baseline
 # even when its other rows fit on one line each (only wrapped names leave their code line).
@@ -69,7 +72,7 @@ def is_written_by_baseline(lines: Sequence[Sequence[Token]], coded: bool) -> boo
     Other texts print a row on one line."""
     kept = [tokens for tokens in map(strip_header_leftovers, lines) if tokens]  # read only: no copies
     if not coded:
-        labels = [i for i, tokens in enumerate(kept) if is_row_label(tokens[0].text)]
+        labels = [i for i, tokens in enumerate(kept) if _opens_label(tokens[0].text)]
         names_alone = [i for i in labels if not any(is_cell_word(t.text) for t in kept[i])]
         beside = len(labels) - len(names_alone)  # the label's line prints figures too
         under = sum(1 for i in names_alone if i + 1 < len(kept) and not _has_name(kept[i + 1]))
@@ -86,10 +89,28 @@ def is_written_by_baseline(lines: Sequence[Sequence[Token]], coded: bool) -> boo
     return above >= _SIGNATURE_LINES or above * 2 > len(code_lines)
 
 
-def gather_baseline_rows(lines: Sequence[Sequence[Token]], coded: bool) -> list[list[Token]]:
-    """The tokens of each row (code, name and figures, each in the order printed), from the table's body lines."""
+def _opens_label(text: str) -> bool:
+    """A line's first word opening a row's label: numbered at any level (a budget's 1.一般公共预算
+    under 一、财政拨款收入: a label's first word, its ``1.`` no figure), a total or a carry-over."""
+    return is_row_label(text) or LABEL_NUMBERING.opens(compact(text))
+
+
+def gather_baseline_rows(
+    lines: Sequence[Sequence[Token]],
+    coded: bool,
+    two_labelled_sides: bool = False,
+    unsure: list[AmbiguousCell] | None = None,
+) -> list[list[Token]]:
+    """The tokens of each row (code, name and figures, each in the order printed), from the table's
+    body lines. An overview's two labelled sides (``two_labelled_sides``) have their wrapped labels'
+    pieces given their sides by what they make (``two_sided_labels``); the figures of rows whose
+    pieces the text cannot tell apart go to ``unsure``."""
     kept = [tokens for tokens in (strip_header_leftovers(list(raw)) for raw in lines) if tokens]
-    return _coded_rows(_after_column_numbers(kept)) if coded else _labelled_rows(kept)
+    if coded:
+        return _coded_rows(_after_column_numbers(kept))
+    if two_labelled_sides:
+        return gather_two_sided_labelled_rows(kept, unsure)
+    return _labelled_rows(kept)
 
 
 def _after_column_numbers(kept: list[list[Token]]) -> list[list[Token]]:
@@ -243,8 +264,11 @@ def share_figures_below(segments: list[Segment], fits: SideFit) -> list[Segment]
     below, or None when more than one split fits (which side a figure is on cannot be told)."""
     if len(segments) < 2:
         return segments
-    label_lines = {(t.page, t.line) for seg in segments for t in seg.name}
     last = segments[-1]
+    # The last side's own figures print on its label's lines (after its words); one on a line of
+    # another side's label alone may be either's (a right side's figure on the line of the left
+    # label's middle piece).
+    label_lines = {(t.page, t.line) for t in last.name}
     below = [t for t in last.figures if (t.page, t.line) not in label_lines]
     if not below:
         return segments

@@ -325,8 +325,11 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
     if coded and (by_baseline or two_halves or len(layout.sides) == 1) and _name_left_in_header(header, body, layout):
         body.insert(0, line_tokens(header[-1].text, header[-1].page, header[-1].line))
     if by_baseline:
-        rows = gather_baseline_rows(body, coded)
-        return GatheredRows(start, i, unit, printed, rows, coded, by_baseline=True).placed(lines, settle)
+        unsure: list[AmbiguousCell] = []  # figures of rows whose labels' pieces the text cannot tell apart
+        rows = gather_baseline_rows(body, coded, _two_labelled_sides(layout), unsure)
+        return GatheredRows(start, i, unit, printed, rows, coded, by_baseline=True, unsided=unsure).placed(
+            lines, settle
+        )
     if two_halves:
         rows, unplaced = gather_two_sided_rows(body, (len(layout.sides[0].money), len(layout.sides[1].money)))
         return GatheredRows(start, i, unit, printed, rows, coded, unsided=unplaced).placed(lines, settle)
@@ -869,6 +872,10 @@ def _fits(side: Side, figures: list[Token]) -> bool:
     values = tuple([_figure(t.text) or _ZERO for t in figures])
     lines = tuple((t.page, t.line) for t in figures)
     return bool(row_candidates(values, len(side.money), side.sums, lines).candidates)
+
+
+def _two_labelled_sides(layout: HeaderLayout) -> bool:
+    return len(layout.sides) == 2 and all(side.label is LabelKind.ITEM for side in layout.sides)
 
 
 def _two_coded_sides(layout: HeaderLayout) -> bool:

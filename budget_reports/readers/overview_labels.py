@@ -261,6 +261,17 @@ def named_side(text: str) -> str | None:
     return None if side is None else SIDE_WORDS[side]
 
 
+def label_sides(text: str) -> frozenset[int]:
+    """The sides a whole label may stand on by its wording (compact, numbering kept): its side's,
+    both for a grand total or a fund's part of a carry-over (worded alike on both sides), none for
+    a label that names no side (a wrapped piece, or a word the catalogue does not know)."""
+    key = _bare(text)
+    if _GRAND_TOTAL.match(key) or _FUND_PART.match(key):
+        return frozenset((INCOME, SPENDING))
+    side = _side_of(text)
+    return frozenset() if side is None else frozenset((side,))
+
+
 @lru_cache(maxsize=2048)  # the overview and its fiscal overview word most rows alike
 def _worded_role(text: str) -> Role:
     """The role the label's words give it (an item unless a pattern names another)."""

@@ -1,0 +1,132 @@
+"""An overview's two labelled sides written by baseline (pdfplumber), their wrapped labels' pieces
+on lines of their own: each piece goes to the side whose label it makes, or the row is not read
+and its figures are reported (``readers/two_sided_labels.py``)."""
+
+from __future__ import annotations
+
+from budget_reports.readers.baseline_rows import is_written_by_baseline, share_figures_below
+from budget_reports.readers.linear_rows import Segment, Token, line_tokens
+from budget_reports.readers.text import read_text
+from budget_reports.readers.two_sided_labels import gather_two_sided_labelled_rows
+
+
+def _lines(text: str) -> list[list[Token]]:
+    return [line_tokens(line, 5, number) for number, line in enumerate(text.splitlines(), start=1)]
+
+
+def _rows(text: str) -> tuple[list[list[str]], list[tuple[str, tuple[str, ...]]]]:
+    unsure = []
+    rows = gather_two_sided_labelled_rows(_lines(text), unsure)
+    return [[t.text for t in row] for row in rows], [(cell.figure, cell.candidates) for cell in unsure]
+
+
+# A final account's 收入支出决算总表 with its labels wrapped at four characters: an income label of two
+# lines beside a spending label of three, set centred on their row, interleave one piece a line.
+INTERLEAVED = """八、社会
+八、其他
+6.20 保障和就 326.71
+收入
+业支出
+九、卫生
+60.99
+健康支出"""
+
+
+def test_interleaved_pieces_go_to_the_side_whose_label_they_make() -> None:
+    rows, unsure = _rows(INTERLEAVED)
+    assert unsure == []
+    assert rows == [
+        ["八、其他", "收入", "6.20", "八、社会", "保障和就", "业支出", "326.71"],
+        ["九、卫生", "健康支出", "60.99"],  # the spending side's alone, its figure with it
+    ]
+
+
+def test_a_total_wrapped_before_its_word_stays_one_row() -> None:
+    rows, unsure = _rows("本年收入 本年支出\n2,946.25 2,940.05\n合计 合计")
+    assert unsure == []
+    # 合计 joined to the word it ends: a row label of its own would open a row (``segments``).
+    assert rows == [["本年收入合计", "本年支出合计", "2,946.25", "2,940.05"]]
+
+
+def test_a_label_opening_below_a_rows_figures_is_the_next_rows() -> None:
+    # pdftotext's default mode: a row's figure written on the line of the next label.
+    rows, _ = _rows(
+        "一、财政拨款收入\n47483458 一、社会保障和就业支出\n6397096\n1.一般公共预算\n47483458 二、卫生健康支出"
+    )
+    assert [row[0] for row in rows] == ["一、财政拨款收入", "1.一般公共预算"]
+    assert rows[0] == ["一、财政拨款收入", "47483458", "一、社会保障和就业支出", "6397096"]
+
+
+def test_a_label_worded_alike_on_both_sides_is_left_to_the_table_to_place() -> None:
+    # A fund's part of a carry-over is worded alike under 年初 (income) and 年末 (spending): no piece
+    # is in doubt, the whole row's side is the table's to tell (its numbering, the row beside it).
+    rows, unsure = _rows("一、一般\n公共预算\n21.63\n财政拨款")
+    assert unsure == []
+    assert rows == [["一、一般", "公共预算", "财政拨款", "21.63"]]
+
+
+def test_pieces_are_kept_where_each_label_reads_as_its_sides_alone() -> None:
+    # 一、一般公共服务支出收入 | 一、一般公共预算财政拨款 is worded as two sides' labels too, but an
+    # income label says no 支出: one reading is left, its figures shared out by the placement.
+    rows, unsure = _rows("一、一般公共\n一、一般公共\n预算财政拨款 2,940.05 2,106.66\n服务支出\n收入")
+    assert unsure == []
+    assert rows == [["一、一般公共", "预算财政拨款", "收入", "一、一般公共", "服务支出", "2,940.05", "2,106.66"]]
+
+
+def test_pieces_making_no_label_of_either_side_are_reported() -> None:
+    rows, unsure = _rows("一、一般\n公共服务\n12.00\n款项")
+    assert rows == []
+    assert unsure == [("12.00", ())]
+
+
+def test_a_figure_on_the_line_of_the_income_labels_piece_alone_may_be_either_sides() -> None:
+    # 三、城乡社区支出's figure printed on the middle line of the income label beside it: the line
+    # does not say whose it is, the table's placement decides (here: either fits, none placed).
+    left = Segment(name=[Token("2.政府性基", 5, 1), Token("金预算", 5, 2)])
+    right = Segment(name=[Token("三、城乡社区", 5, 1), Token("支出", 5, 3)], figures=[Token("33,775,592", 5, 2)])
+    assert share_figures_below([left, right], lambda side, figures: len(figures) <= 1) is None
+
+
+def test_a_budgets_sub_items_numbered_1_show_a_text_written_by_baseline() -> None:
+    lines = _lines(
+        "一、财政拨款 一、社会保障\n47,483,458 6,397,096\n收入 和就业支出\n1.一般公共 二、卫生健康\n"
+        "47,483,458 1,439,040\n预算 支出\n2.政府性基 三、城乡社区\n33,775,592\n金预算 支出\n"
+        "收入总计 47,483,458 支出总计 47,483,458"
+    )
+    assert is_written_by_baseline(lines, coded=False)
+
+
+# The 财务收支预算总表 of a budget as pdfplumber writes it with its labels wrapped at six characters.
+BUDGET_OVERVIEW = """2026年部门财务收支预算总表
+单位：元
+收入 收入 支出 支出
+项目 预算数 项目 预算数
+一、财政拨款 一、社会保障
+47,483,458 6,397,096
+收入 和就业支出
+1.一般公共 二、卫生健康
+47,483,458 1,439,040
+预算 支出
+2.政府性基 三、城乡社区
+33,775,592
+金预算 支出
+3.国有资本 四、住房保障
+5,871,730
+经营预算 支出
+二、事业收入
+三、事业单位
+经营收入
+四、其他收入
+收入总计 47,483,458 支出总计 47,483,458
+"""
+
+
+def test_a_budget_overviews_wrapped_labels_keep_their_sides() -> None:
+    document = read_text(BUDGET_OVERVIEW + "\f", "overview.txt")
+    grid = next(b.table for b in document.blocks if b.table is not None).grid()
+    assert ["一、财政拨款收入", "47,483,458", "一、社会保障和就业支出", "6,397,096"] in grid
+    assert ["1.一般公共预算", "47,483,458", "二、卫生健康支出", "1,439,040"] in grid
+    assert ["三、事业单位经营收入", "", "", ""] in grid
+    # 33,775,592 under 2.政府性基金预算 and 三、城乡社区支出, each able to hold it: reported, in no cell.
+    assert ["2.政府性基金预算", "", "三、城乡社区支出", ""] in grid
+    assert "33,775,592" in {cell.figure for cell in document.ambiguous_cells}
