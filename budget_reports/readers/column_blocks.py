@@ -40,7 +40,7 @@ from budget_reports.classification.reference import EDITIONS, FUNCTION, edition
 from budget_reports.classification.resolver import MATCH_ORDER, Match, match_kind
 from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.model import AmbiguousCell
-from budget_reports.normalize import compact, half_step
+from budget_reports.normalize import compact, half_step, printed_step
 from budget_reports.readers.block_words import BARE_FIGURE as _FIGURE
 from budget_reports.readers.block_words import CLASS_CODE as _CLASS
 from budget_reports.readers.block_words import CODE_PART as _PART
@@ -756,13 +756,8 @@ def _placements(
     to bottom) keeping the row sums."""
     width = len(side.money)
     solutions: list[Solution] = []
-    budget = [_MAX_TRIALS]
-    # Each figure's value and half a unit of its last digit, read once for all the placements tried.
-    figures: dict[BlockLine, tuple[Decimal, Decimal]] = {}
-    for block in blocks:
-        for line in block:
-            value = figure_value(line.text)
-            figures[line] = (value, half_step(value))
+    trials = 0
+    figures = _scaled_figures(blocks)
     # Split the runs into the columns, in the order printed (a column may get none); the orders in
     # turn, the next tried only where none before fits.
     for order in orders:
@@ -776,10 +771,132 @@ def _placements(
                 count = bounds[k + 1] - bounds[k] - 1
                 per_column[c] = [list(block) for block in blocks[start : start + count]]
                 start += count
-            _place_columns(per_column, 0, {}, n_rows, side, figures, solutions, budget)
-            if len(solutions) > _MAX_SOLUTIONS or budget[0] <= 0:
+            # The bound counts every placement of the runs, as if each were tried: the search below
+            # passes over those a sum already rules out, and the pages given up stay the same.
+            trials += _trials([[len(block) for block in column] for column in per_column], n_rows)
+            if trials >= _MAX_TRIALS:
                 return []  # too many ways to place the runs: the page is not rebuilt
+            _ColumnPlacements(per_column, n_rows, side, figures, solutions).place_column(0)
+            if len(solutions) > _MAX_SOLUTIONS:
+                return []
     return solutions
+
+
+def _scaled_figures(blocks: Sequence[Sequence[BlockLine]]) -> dict[BlockLine, tuple[int, int]]:
+    """Each figure's value and half a unit of its last digit, read once for all the placements tried,
+    as whole numbers (both doubled at the finest scale printed): sums checked exactly, as Decimals would."""
+    read = {line: (value := figure_value(line.text), printed_step(value)) for block in blocks for line in block}
+    scale = max((_places(number) for pair in read.values() for number in pair), default=0)
+    return {line: (int(value.scaleb(scale) * 2), int(step.scaleb(scale))) for line, (value, step) in read.items()}
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def _trials(sizes: list[list[int]], n_rows: int) -> int:
+    """How many steps trying every placement of runs of these sizes (column by column) takes: one for
+    each column's placements of its runs under each placement of the columns before, and one more."""
+    steps, ways = 1, 1
+    for column in sizes:
+        ways *= _ways(column, n_rows)
+        steps += ways
+    return steps
+
+
+def _ways(sizes: list[int], n_rows: int) -> int:
+    """How many ways runs of these sizes stand in a column of ``n_rows`` rows, in order, a row at
+    least between runs: the rows left over are spread around them (``_offsets`` counted)."""
+    spare = n_rows - sum(sizes) - max(len(sizes) - 1, 0)
+    return comb(spare + len(sizes), len(sizes)) if spare >= 0 else 0
+
+
+class _ColumnPlacements:
+    """The placements of the runs split into the columns (``per_column``) keeping the row sums, in the
+    order ``_offsets`` tries them column after column. A sum is checked row by row in the last of its
+    columns, as soon as that column's run or gap at the row is set: a run placed where a row cannot
+    add up is not gone on with, nor any later column's placements under it."""
+
+    def __init__(
+        self,
+        per_column: list[list[list[BlockLine]]],
+        n_rows: int,
+        side: Side,
+        figures: dict[BlockLine, tuple[int, int]],
+        out: list[Solution],
+    ) -> None:
+        self.per_column = per_column
+        self.n_rows = n_rows
+        self.figures = figures
+        self.out = out
+        width = len(per_column)
+        self.sums_ending = [[(t, p) for t, p in side.sums if max(t, *p) == c] for c in range(width)]
+        self.grid: list[list[tuple[int, int] | None]] = [[None] * n_rows for _ in range(width)]
+        self.offsets: list[list[int]] = [[] for _ in range(width)]
+
+    def place_column(self, col: int) -> None:
+        if col == len(self.per_column):
+            self.out.append(self.solution())
+            return
+        self.place_run(col, 0, 0, 0)
+
+    def place_run(self, col: int, run: int, gaps_from: int, first_from: int) -> None:
+        """Place run ``run`` of the column at each row from ``first_from`` on that leaves room for the
+        runs after it; the rows from ``gaps_from`` to the run's first are empty in this column."""
+        runs = self.per_column[col]
+        if run == len(runs):
+            if all(self.row_holds(col, r) for r in range(gaps_from, self.n_rows)):
+                self.place_column(col + 1)
+            return
+        lines = runs[run]
+        rest = runs[run:]
+        last_first = self.n_rows - sum(map(len, rest)) - (len(rest) - 1)
+        cells, offsets = self.grid[col], self.offsets[col]
+        gap = gaps_from
+        for first in range(first_from, last_first + 1):
+            while gap < first:  # an empty cell above the run: it stays empty for every later start
+                if not self.row_holds(col, gap):
+                    return
+                gap += 1
+            held = True
+            for k, line in enumerate(lines):
+                cells[first + k] = self.figures[line]
+                if not self.row_holds(col, first + k):
+                    held = False
+                    break
+            if held:
+                offsets.append(first)
+                self.place_run(col, run + 1, first + len(lines), first + len(lines) + 1)
+                offsets.pop()
+            for k in range(len(lines)):
+                cells[first + k] = None
+            if len(self.out) > _MAX_SOLUTIONS:
+                return
+
+    def row_holds(self, col: int, r: int) -> bool:
+        """The sums whose last column is ``col``, at row ``r`` (every column of them set there)."""
+        grid = self.grid
+        for total, parts in self.sums_ending[col]:
+            cell = grid[total][r]
+            difference, slack = cell if cell is not None else (0, 0)
+            for p in parts:
+                cell = grid[p][r]
+                if cell is not None:
+                    difference -= cell[0]
+                    slack += cell[1]
+            if abs(difference) > slack:
+                return False
+        return True
+
+    def solution(self) -> Solution:
+        """The cells of the placement set, in the order the runs are placed."""
+        cells: Solution = {}
+        for col, (runs, offsets) in enumerate(zip(self.per_column, self.offsets, strict=True)):
+            for block, offset in zip(runs, offsets, strict=True):
+                for k, line in enumerate(block):
+                    cells[(offset + k, col)] = line
+        return cells
 
 
 def _printed_orders(lines: Sequence[BlockLine], side: Side) -> tuple[tuple[int, ...], ...]:
@@ -811,56 +928,3 @@ def _agrees(order: tuple[int, ...], total: int, parts: tuple[int, ...], seen: li
         return True
     position = {column: k for k, column in enumerate(order)}
     return (position[total] < min(position[part] for part in parts)) == (at < min(of_parts))
-
-
-def _place_columns(
-    per_column: list[list[list[BlockLine]]],
-    col: int,
-    cells: Solution,
-    n_rows: int,
-    side: Side,
-    figures: dict[BlockLine, tuple[Decimal, Decimal]],
-    out: list[Solution],
-    budget: list[int],
-) -> None:
-    budget[0] -= 1
-    if budget[0] <= 0:
-        return
-    if col == len(per_column):
-        if _sums_hold(cells, n_rows, side, figures):
-            out.append(dict(cells))
-        return
-    for offsets in _offsets([len(b) for b in per_column[col]], n_rows):
-        placed = dict(cells)
-        for block, offset in zip(per_column[col], offsets, strict=True):
-            for k, line in enumerate(block):
-                placed[(offset + k, col)] = line
-        _place_columns(per_column, col + 1, placed, n_rows, side, figures, out, budget)
-        if len(out) > _MAX_SOLUTIONS:
-            return
-
-
-def _offsets(sizes: list[int], n_rows: int, start: int = 0) -> list[list[int]]:
-    """Start rows for runs of these sizes, in order, a gap of at least one row between runs."""
-    if not sizes:
-        return [[]]
-    out = []
-    for first in range(start, n_rows - sum(sizes) - (len(sizes) - 1) + 1):
-        for rest in _offsets(sizes[1:], n_rows, first + sizes[0] + 1):
-            out.append([first, *rest])
-    return out
-
-
-def _sums_hold(cells: Solution, n_rows: int, side: Side, figures: dict[BlockLine, tuple[Decimal, Decimal]]) -> bool:
-    for r in range(n_rows):
-        for total, parts in side.sums:
-            members = [total, *parts]
-            read = {c: figures[cells[(r, c)]] for c in members if (r, c) in cells}
-            if not read:
-                continue
-            values = {c: value for c, (value, _) in read.items()}
-            slack = sum((half for _, half in read.values()), Decimal(0))
-            difference = values.get(total, Decimal(0)) - sum((values.get(p, Decimal(0)) for p in parts), Decimal(0))
-            if abs(difference) > slack:
-                return False
-    return True
