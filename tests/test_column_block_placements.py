@@ -115,7 +115,7 @@ def test_trials_count_every_placement_tried() -> None:
     for sizes in ([], [1], [2, 1], [1, 1, 1], [3, 3]):
         for n_rows in range(8):
             assert _ways(sizes, n_rows) == len(_starts(sizes, n_rows))
-    assert _trials([[1], [], [2, 1]], 5) == 1 + 5 + 5 + 5 * 3
+    assert _trials([_ways([1], 5), _ways([], 5), _ways([2, 1], 5)]) == 1 + 5 + 5 + 5 * 3
 
 
 def test_a_page_past_the_bound_is_not_rebuilt() -> None:

@@ -757,7 +757,10 @@ def _placements(
     width = len(side.money)
     solutions: list[Solution] = []
     trials = 0
-    figures = _scaled_figures(blocks)
+    search = _ColumnPlacements(blocks, n_rows, side, solutions)
+    # How many ways the runs from one on stand in one column: asked again for every split giving a
+    # column those runs.
+    ways: dict[tuple[int, int], int] = {}
     # Split the runs into the columns, in the order printed (a column may get none); the orders in
     # turn, the next tried only where none before fits.
     for order in orders:
@@ -765,29 +768,32 @@ def _placements(
             break
         for cuts in combinations(range(len(blocks) + width - 1), width - 1):
             bounds = [-1, *cuts, len(blocks) + width - 1]
-            per_column: list[list[list[BlockLine]]] = [[] for _ in range(width)]
+            per_column: list[range] = [range(0)] * width  # each column's runs
             start = 0
             for k, c in enumerate(order):
                 count = bounds[k + 1] - bounds[k] - 1
-                per_column[c] = [list(block) for block in blocks[start : start + count]]
+                per_column[c] = range(start, start + count)
+                if (start, count) not in ways:
+                    ways[start, count] = _ways([len(block) for block in blocks[start : start + count]], n_rows)
                 start += count
             # The bound counts every placement of the runs, as if each were tried: the search below
             # passes over those a sum already rules out, and the pages given up stay the same.
-            trials += _trials([[len(block) for block in column] for column in per_column], n_rows)
+            trials += _trials([ways[runs.start, len(runs)] for runs in per_column])
             if trials >= _MAX_TRIALS:
                 return []  # too many ways to place the runs: the page is not rebuilt
-            _ColumnPlacements(per_column, n_rows, side, figures, solutions).place_column(0)
+            search.place(per_column)
             if len(solutions) > _MAX_SOLUTIONS:
                 return []
     return solutions
 
 
-def _scaled_figures(blocks: Sequence[Sequence[BlockLine]]) -> dict[BlockLine, tuple[int, int]]:
-    """Each figure's value and half a unit of its last digit, read once for all the placements tried,
-    as whole numbers (both doubled at the finest scale printed): sums checked exactly, as Decimals would."""
-    read = {line: (value := figure_value(line.text), printed_step(value)) for block in blocks for line in block}
-    scale = max((_places(number) for pair in read.values() for number in pair), default=0)
-    return {line: (int(value.scaleb(scale) * 2), int(step.scaleb(scale))) for line, (value, step) in read.items()}
+def _scaled_figures(blocks: Sequence[Sequence[BlockLine]]) -> list[tuple[tuple[int, int], ...]]:
+    """Each run's figures, their values and half a unit of their last digit, read once for all the
+    placements tried, as whole numbers (both doubled at the finest scale printed): sums checked
+    exactly, as Decimals would."""
+    read = [[(value := figure_value(line.text), printed_step(value)) for line in block] for block in blocks]
+    scale = max((_places(number) for block in read for pair in block for number in pair), default=0)
+    return [tuple((int(value.scaleb(scale) * 2), int(step.scaleb(scale))) for value, step in block) for block in read]
 
 
 def _places(value: Decimal) -> int:
@@ -795,13 +801,14 @@ def _places(value: Decimal) -> int:
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
-def _trials(sizes: list[list[int]], n_rows: int) -> int:
-    """How many steps trying every placement of runs of these sizes (column by column) takes: one for
-    each column's placements of its runs under each placement of the columns before, and one more."""
-    steps, ways = 1, 1
-    for column in sizes:
-        ways *= _ways(column, n_rows)
-        steps += ways
+def _trials(ways: list[int]) -> int:
+    """How many steps trying every placement of the runs column by column takes (``ways``: how many
+    ways each column's runs stand in it): one for each column's placements under each placement of
+    the columns before, and one more."""
+    steps, under = 1, 1
+    for column in ways:
+        under *= column
+        steps += under
     return steps
 
 
@@ -813,27 +820,26 @@ def _ways(sizes: list[int], n_rows: int) -> int:
 
 
 class _ColumnPlacements:
-    """The placements of the runs split into the columns (``per_column``) keeping the row sums, in the
-    order ``_offsets`` tries them column after column. A sum is checked row by row in the last of its
+    """The placements of the runs split into the columns (``place``) keeping the row sums, in the
+    order ``_offsets`` tried them column after column. A sum is checked row by row in the last of its
     columns, as soon as that column's run or gap at the row is set: a run placed where a row cannot
     add up is not gone on with, nor any later column's placements under it."""
 
-    def __init__(
-        self,
-        per_column: list[list[list[BlockLine]]],
-        n_rows: int,
-        side: Side,
-        figures: dict[BlockLine, tuple[int, int]],
-        out: list[Solution],
-    ) -> None:
-        self.per_column = per_column
+    def __init__(self, blocks: Sequence[Sequence[BlockLine]], n_rows: int, side: Side, out: list[Solution]) -> None:
+        self.blocks = blocks
+        self.figures = _scaled_figures(blocks)
         self.n_rows = n_rows
-        self.figures = figures
         self.out = out
-        width = len(per_column)
+        width = len(side.money)
         self.sums_ending = [[(t, p) for t, p in side.sums if max(t, *p) == c] for c in range(width)]
         self.grid: list[list[tuple[int, int] | None]] = [[None] * n_rows for _ in range(width)]
         self.offsets: list[list[int]] = [[] for _ in range(width)]
+        self.per_column: Sequence[range] = ()
+
+    def place(self, per_column: Sequence[range]) -> None:
+        """The placements of the runs split so into the columns (the grid is left empty again)."""
+        self.per_column = per_column
+        self.place_column(0)
 
     def place_column(self, col: int) -> None:
         if col == len(self.per_column):
@@ -846,55 +852,54 @@ class _ColumnPlacements:
         runs after it; the rows from ``gaps_from`` to the run's first are empty in this column."""
         runs = self.per_column[col]
         if run == len(runs):
-            if all(self.row_holds(col, r) for r in range(gaps_from, self.n_rows)):
+            if self.rows_hold(col, gaps_from, self.n_rows):
                 self.place_column(col + 1)
             return
-        lines = runs[run]
-        rest = runs[run:]
-        last_first = self.n_rows - sum(map(len, rest)) - (len(rest) - 1)
+        figures = self.figures[runs[run]]
+        rest = [len(self.figures[b]) for b in runs[run:]]
+        last_first = self.n_rows - sum(rest) - (len(rest) - 1)
         cells, offsets = self.grid[col], self.offsets[col]
-        gap = gaps_from
         for first in range(first_from, last_first + 1):
-            while gap < first:  # an empty cell above the run: it stays empty for every later start
-                if not self.row_holds(col, gap):
-                    return
-                gap += 1
-            held = True
-            for k, line in enumerate(lines):
-                cells[first + k] = self.figures[line]
-                if not self.row_holds(col, first + k):
-                    held = False
-                    break
-            if held:
+            # The rows above the run are empty in this column, and stay so for every later start.
+            if not self.rows_hold(col, gaps_from, first):
+                return
+            gaps_from = first
+            end = first + len(figures)
+            cells[first:end] = figures
+            if self.rows_hold(col, first, end):
                 offsets.append(first)
-                self.place_run(col, run + 1, first + len(lines), first + len(lines) + 1)
+                self.place_run(col, run + 1, end, end + 1)
                 offsets.pop()
-            for k in range(len(lines)):
-                cells[first + k] = None
+            cells[first:end] = [None] * len(figures)
             if len(self.out) > _MAX_SOLUTIONS:
                 return
 
-    def row_holds(self, col: int, r: int) -> bool:
-        """The sums whose last column is ``col``, at row ``r`` (every column of them set there)."""
+    def rows_hold(self, col: int, start: int, end: int) -> bool:
+        """The sums whose last column is ``col``, at rows ``start`` to ``end`` (excluded): every column
+        of them is set there. A column no sum ends in has none to check (asked for every start tried)."""
+        sums = self.sums_ending[col]
+        if not sums:
+            return True
         grid = self.grid
-        for total, parts in self.sums_ending[col]:
-            cell = grid[total][r]
-            difference, slack = cell if cell is not None else (0, 0)
-            for p in parts:
-                cell = grid[p][r]
-                if cell is not None:
-                    difference -= cell[0]
-                    slack += cell[1]
-            if abs(difference) > slack:
-                return False
+        for r in range(start, end):
+            for total, parts in sums:
+                cell = grid[total][r]
+                difference, slack = cell if cell is not None else (0, 0)
+                for p in parts:
+                    cell = grid[p][r]
+                    if cell is not None:
+                        difference -= cell[0]
+                        slack += cell[1]
+                if abs(difference) > slack:
+                    return False
         return True
 
     def solution(self) -> Solution:
         """The cells of the placement set, in the order the runs are placed."""
         cells: Solution = {}
         for col, (runs, offsets) in enumerate(zip(self.per_column, self.offsets, strict=True)):
-            for block, offset in zip(runs, offsets, strict=True):
-                for k, line in enumerate(block):
+            for run, offset in zip(runs, offsets, strict=True):
+                for k, line in enumerate(self.blocks[run]):
                     cells[(offset + k, col)] = line
         return cells
 
