@@ -82,7 +82,9 @@ def is_column_block_page(lines: list[BlockLine]) -> bool:
     labels may be written row by row, ``201 06 01 行政运行``, the figures still by column)."""
     texts = [compact(line.text) for line in lines if line.text.strip()]
     # A whole number alone on its line is a bare cell too (a code, or a figure a table in 元 prints whole).
-    bare = sum(1 for t in texts if t.isdigit() or _FIGURE.match(t))
+    # A bare figure prints a separator or decimals, a whole number neither: the two counts never
+    # overlap, each made without a Python step per line (every page of a text is asked).
+    bare = sum(map(str.isdigit, texts)) + len(list(filter(None, map(_FIGURE.match, texts))))
     if len(texts) > 4 and bare * 2 >= len(texts):
         return True
     # Every line holding a figure holds it alone: the first that does not ends the question.
