@@ -189,7 +189,13 @@ def _pages_breaking_sums(rows: list[tuple[Segment, RowFigures]], width: int, wit
         if len(figures.candidates) == 1 and figures.values
     }
     coded = [(compact(segment.code_text), i) for i, (segment, _) in enumerate(rows) if segment.code]
-    groups = [(i, [j for c, j in coded if len(c) == len(code) + 2 and c.startswith(code)]) for code, i in coded]
+    # A row's children are the rows whose code is its own and one part more (two digits): gathered
+    # by that parent code in one pass, not by testing every row against every other.
+    children_of: dict[str, list[int]] = {}
+    for c, j in coded:
+        if len(c) >= 2:
+            children_of.setdefault(c[:-2], []).append(j)
+    groups = [(i, children_of.get(code, [])) for code, i in coded]
     if with_total:
         classes = [j for c, j in coded if len(c) == 3]
         totals = [i for i, (segment, _) in enumerate(rows) if not segment.code and is_total(compact(segment.name_text))]
