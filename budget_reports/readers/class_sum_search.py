@@ -124,10 +124,6 @@ class _Search:
     def spent(self) -> bool:
         return self.steps > self.bound
 
-    def step(self) -> bool:
-        self.steps += 1
-        return not self.spent
-
     def group_totals(self, groups: Sequence[Group]) -> None:
         """Each group total, then its classes' totals. Every figure is a group total, a class total or
         a line, and each of the three levels adds up to the group totals: all figures add up to three
@@ -135,12 +131,14 @@ class _Search:
         values = self.values
         everything = sum(values)
         slack = 3 * sum(self.halves)
-        for totals in permutations(range(len(values)), len(groups)):
-            if not self.step():
+        # Each choice's figures side by side with their indices (``permutations`` gives both in one
+        # order): most choices fail the sum, made without a lookup per figure.
+        choices = zip(permutations(range(len(values)), len(groups)), permutations(values, len(groups)), strict=True)
+        for totals, chosen in choices:
+            self.steps += 1  # a step of the bound per choice of totals
+            if self.steps > self.bound:
                 return
-            if abs(3 * sum([values[i] for i in totals]) - everything) <= slack and all(
-                self.stated(g, i) for g, i in enumerate(totals)
-            ):
+            if abs(3 * sum(chosen) - everything) <= slack and all(self.stated(g, i) for g, i in enumerate(totals)):
                 self.totals = totals
                 self.class_totals(groups, totals, 0, 0, frozenset(totals), [], {})
 
@@ -173,7 +171,7 @@ class _Search:
         missing = values[total] - sum(values[j] for j in chosen)
         rounding = halves[total] + sum(halves[j] for j in chosen)
         for i in [None, *[i for i in range(len(values)) if i not in used]]:
-            self.steps += 1  # ``step`` written out: this loop takes most of the steps
+            self.steps += 1  # a step of the bound, counted in place: this loop takes most of them
             if self.steps > self.bound:
                 return
             # The last class's figure (or none, when the group has some) must make up the group's total.

@@ -40,7 +40,7 @@ from budget_reports.classification.reference import EDITIONS, FUNCTION, edition
 from budget_reports.classification.resolver import MATCH_ORDER, Match, match_kind
 from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.model import AmbiguousCell
-from budget_reports.normalize import compact, half_step
+from budget_reports.normalize import compact, half_step, printed_step
 from budget_reports.readers.block_words import BARE_FIGURE as _FIGURE
 from budget_reports.readers.block_words import CLASS_CODE as _CLASS
 from budget_reports.readers.block_words import CODE_PART as _PART
@@ -82,7 +82,9 @@ def is_column_block_page(lines: list[BlockLine]) -> bool:
     labels may be written row by row, ``201 06 01 行政运行``, the figures still by column)."""
     texts = [compact(line.text) for line in lines if line.text.strip()]
     # A whole number alone on its line is a bare cell too (a code, or a figure a table in 元 prints whole).
-    bare = sum(1 for t in texts if t.isdigit() or _FIGURE.match(t))
+    # A bare figure prints a separator or decimals, a whole number neither: the two counts never
+    # overlap, each made without a Python step per line (every page of a text is asked).
+    bare = sum(map(str.isdigit, texts)) + len(list(filter(None, map(_FIGURE.match, texts))))
     if len(texts) > 4 and bare * 2 >= len(texts):
         return True
     # Every line holding a figure holds it alone: the first that does not ends the question.
@@ -187,7 +189,13 @@ def _pages_breaking_sums(rows: list[tuple[Segment, RowFigures]], width: int, wit
         if len(figures.candidates) == 1 and figures.values
     }
     coded = [(compact(segment.code_text), i) for i, (segment, _) in enumerate(rows) if segment.code]
-    groups = [(i, [j for c, j in coded if len(c) == len(code) + 2 and c.startswith(code)]) for code, i in coded]
+    # A row's children are the rows whose code is its own and one part more (two digits): gathered
+    # by that parent code in one pass, not by testing every row against every other.
+    children_of: dict[str, list[int]] = {}
+    for c, j in coded:
+        if len(c) >= 2:
+            children_of.setdefault(c[:-2], []).append(j)
+    groups = [(i, children_of.get(code, [])) for code, i in coded]
     if with_total:
         classes = [j for c, j in coded if len(c) == 3]
         totals = [i for i, (segment, _) in enumerate(rows) if not segment.code and is_total(compact(segment.name_text))]
@@ -756,13 +764,11 @@ def _placements(
     to bottom) keeping the row sums."""
     width = len(side.money)
     solutions: list[Solution] = []
-    budget = [_MAX_TRIALS]
-    # Each figure's value and half a unit of its last digit, read once for all the placements tried.
-    figures: dict[BlockLine, tuple[Decimal, Decimal]] = {}
-    for block in blocks:
-        for line in block:
-            value = figure_value(line.text)
-            figures[line] = (value, half_step(value))
+    trials = 0
+    search = _ColumnPlacements(blocks, n_rows, side, solutions)
+    # How many ways the runs from one on stand in one column: asked again for every split giving a
+    # column those runs.
+    ways: dict[tuple[int, int], int] = {}
     # Split the runs into the columns, in the order printed (a column may get none); the orders in
     # turn, the next tried only where none before fits.
     for order in orders:
@@ -770,16 +776,140 @@ def _placements(
             break
         for cuts in combinations(range(len(blocks) + width - 1), width - 1):
             bounds = [-1, *cuts, len(blocks) + width - 1]
-            per_column: list[list[list[BlockLine]]] = [[] for _ in range(width)]
+            per_column: list[range] = [range(0)] * width  # each column's runs
             start = 0
             for k, c in enumerate(order):
                 count = bounds[k + 1] - bounds[k] - 1
-                per_column[c] = [list(block) for block in blocks[start : start + count]]
+                per_column[c] = range(start, start + count)
+                if (start, count) not in ways:
+                    ways[start, count] = _ways([len(block) for block in blocks[start : start + count]], n_rows)
                 start += count
-            _place_columns(per_column, 0, {}, n_rows, side, figures, solutions, budget)
-            if len(solutions) > _MAX_SOLUTIONS or budget[0] <= 0:
+            # The bound counts every placement of the runs, as if each were tried: the search below
+            # passes over those a sum already rules out, and the pages given up stay the same.
+            trials += _trials([ways[runs.start, len(runs)] for runs in per_column])
+            if trials >= _MAX_TRIALS:
                 return []  # too many ways to place the runs: the page is not rebuilt
+            search.place(per_column)
+            if len(solutions) > _MAX_SOLUTIONS:
+                return []
     return solutions
+
+
+def _scaled_figures(blocks: Sequence[Sequence[BlockLine]]) -> list[tuple[tuple[int, int], ...]]:
+    """Each run's figures, their values and half a unit of their last digit, read once for all the
+    placements tried, as whole numbers (both doubled at the finest scale printed): sums checked
+    exactly, as Decimals would."""
+    read = [[(value := figure_value(line.text), printed_step(value)) for line in block] for block in blocks]
+    scale = max((_places(number) for block in read for pair in block for number in pair), default=0)
+    return [tuple((int(value.scaleb(scale) * 2), int(step.scaleb(scale))) for value, step in block) for block in read]
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def _trials(ways: list[int]) -> int:
+    """How many steps trying every placement of the runs column by column takes (``ways``: how many
+    ways each column's runs stand in it): one for each column's placements under each placement of
+    the columns before, and one more."""
+    steps, under = 1, 1
+    for column in ways:
+        under *= column
+        steps += under
+    return steps
+
+
+def _ways(sizes: list[int], n_rows: int) -> int:
+    """How many ways runs of these sizes stand in a column of ``n_rows`` rows, in order, a row at
+    least between runs: the rows left over are spread around them (``_offsets`` counted)."""
+    spare = n_rows - sum(sizes) - max(len(sizes) - 1, 0)
+    return comb(spare + len(sizes), len(sizes)) if spare >= 0 else 0
+
+
+class _ColumnPlacements:
+    """The placements of the runs split into the columns (``place``) keeping the row sums, in the
+    order ``_offsets`` tried them column after column. A sum is checked row by row in the last of its
+    columns, as soon as that column's run or gap at the row is set: a run placed where a row cannot
+    add up is not gone on with, nor any later column's placements under it."""
+
+    def __init__(self, blocks: Sequence[Sequence[BlockLine]], n_rows: int, side: Side, out: list[Solution]) -> None:
+        self.blocks = blocks
+        self.figures = _scaled_figures(blocks)
+        self.n_rows = n_rows
+        self.out = out
+        width = len(side.money)
+        self.sums_ending = [[(t, p) for t, p in side.sums if max(t, *p) == c] for c in range(width)]
+        self.grid: list[list[tuple[int, int] | None]] = [[None] * n_rows for _ in range(width)]
+        self.offsets: list[list[int]] = [[] for _ in range(width)]
+        self.per_column: Sequence[range] = ()
+
+    def place(self, per_column: Sequence[range]) -> None:
+        """The placements of the runs split so into the columns (the grid is left empty again)."""
+        self.per_column = per_column
+        self.place_column(0)
+
+    def place_column(self, col: int) -> None:
+        if col == len(self.per_column):
+            self.out.append(self.solution())
+            return
+        self.place_run(col, 0, 0, 0)
+
+    def place_run(self, col: int, run: int, gaps_from: int, first_from: int) -> None:
+        """Place run ``run`` of the column at each row from ``first_from`` on that leaves room for the
+        runs after it; the rows from ``gaps_from`` to the run's first are empty in this column."""
+        runs = self.per_column[col]
+        if run == len(runs):
+            if self.rows_hold(col, gaps_from, self.n_rows):
+                self.place_column(col + 1)
+            return
+        figures = self.figures[runs[run]]
+        rest = [len(self.figures[b]) for b in runs[run:]]
+        last_first = self.n_rows - sum(rest) - (len(rest) - 1)
+        cells, offsets = self.grid[col], self.offsets[col]
+        for first in range(first_from, last_first + 1):
+            # The rows above the run are empty in this column, and stay so for every later start.
+            if not self.rows_hold(col, gaps_from, first):
+                return
+            gaps_from = first
+            end = first + len(figures)
+            cells[first:end] = figures
+            if self.rows_hold(col, first, end):
+                offsets.append(first)
+                self.place_run(col, run + 1, end, end + 1)
+                offsets.pop()
+            cells[first:end] = [None] * len(figures)
+            if len(self.out) > _MAX_SOLUTIONS:
+                return
+
+    def rows_hold(self, col: int, start: int, end: int) -> bool:
+        """The sums whose last column is ``col``, at rows ``start`` to ``end`` (excluded): every column
+        of them is set there. A column no sum ends in has none to check (asked for every start tried)."""
+        sums = self.sums_ending[col]
+        if not sums:
+            return True
+        grid = self.grid
+        for r in range(start, end):
+            for total, parts in sums:
+                cell = grid[total][r]
+                difference, slack = cell if cell is not None else (0, 0)
+                for p in parts:
+                    cell = grid[p][r]
+                    if cell is not None:
+                        difference -= cell[0]
+                        slack += cell[1]
+                if abs(difference) > slack:
+                    return False
+        return True
+
+    def solution(self) -> Solution:
+        """The cells of the placement set, in the order the runs are placed."""
+        cells: Solution = {}
+        for col, (runs, offsets) in enumerate(zip(self.per_column, self.offsets, strict=True)):
+            for run, offset in zip(runs, offsets, strict=True):
+                for k, line in enumerate(self.blocks[run]):
+                    cells[(offset + k, col)] = line
+        return cells
 
 
 def _printed_orders(lines: Sequence[BlockLine], side: Side) -> tuple[tuple[int, ...], ...]:
@@ -811,56 +941,3 @@ def _agrees(order: tuple[int, ...], total: int, parts: tuple[int, ...], seen: li
         return True
     position = {column: k for k, column in enumerate(order)}
     return (position[total] < min(position[part] for part in parts)) == (at < min(of_parts))
-
-
-def _place_columns(
-    per_column: list[list[list[BlockLine]]],
-    col: int,
-    cells: Solution,
-    n_rows: int,
-    side: Side,
-    figures: dict[BlockLine, tuple[Decimal, Decimal]],
-    out: list[Solution],
-    budget: list[int],
-) -> None:
-    budget[0] -= 1
-    if budget[0] <= 0:
-        return
-    if col == len(per_column):
-        if _sums_hold(cells, n_rows, side, figures):
-            out.append(dict(cells))
-        return
-    for offsets in _offsets([len(b) for b in per_column[col]], n_rows):
-        placed = dict(cells)
-        for block, offset in zip(per_column[col], offsets, strict=True):
-            for k, line in enumerate(block):
-                placed[(offset + k, col)] = line
-        _place_columns(per_column, col + 1, placed, n_rows, side, figures, out, budget)
-        if len(out) > _MAX_SOLUTIONS:
-            return
-
-
-def _offsets(sizes: list[int], n_rows: int, start: int = 0) -> list[list[int]]:
-    """Start rows for runs of these sizes, in order, a gap of at least one row between runs."""
-    if not sizes:
-        return [[]]
-    out = []
-    for first in range(start, n_rows - sum(sizes) - (len(sizes) - 1) + 1):
-        for rest in _offsets(sizes[1:], n_rows, first + sizes[0] + 1):
-            out.append([first, *rest])
-    return out
-
-
-def _sums_hold(cells: Solution, n_rows: int, side: Side, figures: dict[BlockLine, tuple[Decimal, Decimal]]) -> bool:
-    for r in range(n_rows):
-        for total, parts in side.sums:
-            members = [total, *parts]
-            read = {c: figures[cells[(r, c)]] for c in members if (r, c) in cells}
-            if not read:
-                continue
-            values = {c: value for c, (value, _) in read.items()}
-            slack = sum((half for _, half in read.values()), Decimal(0))
-            difference = values.get(total, Decimal(0)) - sum((values.get(p, Decimal(0)) for p in parts), Decimal(0))
-            if abs(difference) > slack:
-                return False
-    return True

@@ -120,6 +120,10 @@ def code_readings(lines: Sequence[StreamLine], carried: Sequence[str]) -> list[l
     # A row printing a 款 part prints a 项 part too when the row before it has the same 类 and 款.
     follows_kuan = [r > 0 and r - 1 in kuan_rows for r in kuan_rows]
     carried_kuan = carried[1] if len(carried) > 1 and kuan_rows[:1] == [0] else None
+    # The codes ascend: the k-th 款 part is not below the 款 before it in the same 类, nor the first
+    # row's below the 款 the page before left open (asked of every part tried: worked out once per k).
+    after_last = [k > 0 and class_codes[kuan_rows[k - 1]] == class_codes[row] for k, row in enumerate(kuan_rows)]
+    least = [carried[1] if row == 0 and len(carried) > 1 else "" for row in kuan_rows]
 
     # Where the parts from ``i`` on cannot be split to the end, whatever came before: what they may
     # still do depends only on (i, 款 parts taken, the last 款's text, rows known to print a 项).
@@ -146,7 +150,7 @@ def code_readings(lines: Sequence[StreamLine], carried: Sequence[str]) -> list[l
         if state in dead_ends:
             return False
         reached = False
-        if kuan_left and _kuan_fits(kuan_rows, class_codes, k, last, part_texts[i], carried):
+        if kuan_left and part_texts[i] >= (last if after_last[k] else least[k]):
             same_kuan = part_texts[i] == (last if follows_kuan[k] else carried_kuan)
             reached = split(i + 1, [*kuan, i], xiang, xiang_rows + same_kuan)
         reached = split(i + 1, kuan, [*xiang, i], xiang_rows) or reached
@@ -156,18 +160,6 @@ def code_readings(lines: Sequence[StreamLine], carried: Sequence[str]) -> list[l
 
     split(0, [], [], 0)
     return [] if budget[0] <= 0 else list(readings.values())
-
-
-def _kuan_fits(
-    kuan_rows: list[int], class_codes: list[str], k: int, last: str | None, part: str, carried: Sequence[str]
-) -> bool:
-    """The ``k``-th 款 part does not go below the 款 before it (``last``) in the same 类 (codes ascend)."""
-    row = kuan_rows[k]
-    if last is not None and class_codes[kuan_rows[k - 1]] == class_codes[row]:
-        return part >= last
-    if row == 0 and len(carried) > 1:
-        return part >= carried[1]
-    return True
 
 
 def _assemble(

@@ -154,7 +154,10 @@ class _Search:
         self.sides = sides
         self.layout = layout
         self.columns = [(s, c) for s in (INCOME, SPENDING) for c in range(len(layout[s].money))]
-        scale = max((_places(v) for v in [*values, *(k.value for k in known.values())]), default=0)
+        # The known cells' figures are mostly one (EMPTY's zero): each object is asked once (by id:
+        # equal Decimals may print different places, 0 and 0.00).
+        figures = {id(v): v for v in [*values, *(k.value for k in known.values())]}
+        scale = max((_places(v) for v in figures.values()), default=0)
         self.whole = [_whole(v, scale) for v in values]
         self.half = [_whole(half_step(v), scale) for v in values]
         self.rows = [len(sides[s]) for s, _ in self.columns]
@@ -181,7 +184,9 @@ class _Search:
             zero_rows.append(sorted(r for r in zeros if allowed is None or (s, r, c) not in allowed[1]))
         self.zero_rows = zero_rows
         # Zeros from each figure on: they need as many rows left that may take a zero.
-        self.zeros_from = [sum(1 for v in values[i:] if v == 0) for i in range(len(values) + 1)]
+        self.zeros_from = [0] * (len(values) + 1)
+        for i in range(len(values) - 1, -1, -1):
+            self.zeros_from[i] = self.zeros_from[i + 1] + (values[i] == 0)
         self.options: list[list[list[int]]] = []
         for value in values:
             if value == 0:
@@ -203,9 +208,11 @@ class _Search:
         # Each rule's parts added up as figures are placed (value, slack), column by column.
         self.rule_sums = [[[0, 0] for _ in rules[s]] for s, _ in self.columns]
         # Per row, the sums it is a part of: worked out once per side, its columns sharing them.
-        side_rules_of_row = [
-            [[n for n, (_, parts) in enumerate(rules[s]) if r in parts] for r in range(len(sides[s]))] for s in range(2)
-        ]
+        side_rules_of_row: list[list[list[int]]] = [[[] for _ in sides[s]] for s in range(2)]
+        for s in range(2):
+            for n, (_, parts) in enumerate(rules[s]):
+                for r in dict.fromkeys(parts):  # a row listed twice is a part of the sum once
+                    side_rules_of_row[s][r].append(n)
         self.rules_of_row = [side_rules_of_row[s] for s, _ in self.columns]
         # Per column, each sum by the row that completes it (end, sum), in that order.
         self.rule_ends = [sorted((end, n) for n, (end, _, _) in enumerate(column_rules)) for column_rules in self.rules]
@@ -216,7 +223,9 @@ class _Search:
             [(n, total) for n, (_, total, _) in enumerate(column_rules) if next_filled[total] != total]
             for column_rules, next_filled in zip(self.rules, self.next_filled, strict=True)
         ]
-        self.halves_from = [sum(self.half[i:]) for i in range(len(values) + 1)]
+        self.halves_from = [0] * (len(values) + 1)
+        for i in range(len(values) - 1, -1, -1):
+            self.halves_from[i] = self.halves_from[i + 1] + self.half[i]
         self.last = [-1] * len(self.columns)
         self.grid: list[list[int | None]] = [[None] * n for n in self.rows]  # figure in each cell
         # Each side's fund columns against its 合计 column, row by row: the side's rows and the grid

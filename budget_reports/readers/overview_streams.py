@@ -287,10 +287,20 @@ def _known(
     no_data: set[TableKind],
 ) -> dict[Cell, Known]:
     known: dict[Cell, Known] = {}
+    # What a detail table prints (no figure at all; its lines' keys) is asked again for each of the
+    # overview's columns it details: worked out once per table.
+    blank: dict[TableKind, bool] = {}
+    keys: dict[TableKind, set[str]] = {}
+
+    def prints_nothing(kind: TableKind) -> bool:
+        if kind not in blank:
+            blank[kind] = _prints_no_figure(tables[kind])
+        return blank[kind]
+
     empty_funds = [
         words
         for words, funds in FUND_TABLES
-        if any(fund in no_data or (fund in tables and _prints_no_figure(tables[fund])) for fund in funds)
+        if any(fund in no_data or (fund in tables and prints_nothing(fund)) for fund in funds)
     ]
     # A fund with no money has no row on the income side, nor a share of the spending side's
     # carry-over (the national template's （二）政府性基金预算拨款 under 二、年终结转结余); a spending
@@ -315,11 +325,13 @@ def _known(
         if source is None or source[0] not in tables:
             continue
         detail = tables[source[0]]
-        if _prints_no_figure(detail):
+        if prints_nothing(source[0]):
             known.update({(SPENDING, r, c): EMPTY for r in range(len(sides[SPENDING]))})
             continue
         settled = _settled_totals(detail, source[1])
-        printed = {key for p in detail.placed() for key in row_keys(p.segment)}
+        if source[0] not in keys:
+            keys[source[0]] = {key for p in detail.placed() for key in row_keys(p.segment)}
+        printed = keys[source[0]]
         for r, label in enumerate(sides[SPENDING]):
             key = TOTAL_KEY if label.role in year_totals else label.key
             if label.role is not Role.ITEM and label.role not in year_totals:

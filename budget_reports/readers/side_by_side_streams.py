@@ -246,6 +246,9 @@ def _table(
     given = {r.figure for held in ordered.values() for r in held}
     free = [i for i in range(len(figures)) if i not in given]
     texts = [compact(line.text) for line in span]  # where the names are looked for
+    # Each line without a code printed whole before its name (``301 工资福利支出``), made once for the
+    # table's names.
+    heads = [_LEADING_CODE.sub("", text) for text in texts]
 
     def take(value: Decimal) -> BlockLine:
         index = next(i for i in free if values[i] == value)
@@ -259,7 +262,7 @@ def _table(
                 continue
             value = known.class_totals[code]
             figure = None if value is None else take(value)
-            rows.append(_row(group, code, _name_line(_class_name(code) or "", span, texts), figure))
+            rows.append(_row(group, code, _name_line(_class_name(code) or "", span, texts, heads), figure))
             for line in ordered.get(code, ()):
                 printed_name = join_wrapped([word.text.strip() for word in line.name])[0]
                 name = BlockLine(printed_name, line.name[0].page, line.name[0].line)
@@ -270,7 +273,7 @@ def _table(
             only = next(iter(printed[code])) if len(printed[code]) == 1 else None
             if held is not None and sum(held.values()) == 1 and only is not None:
                 line = take(next(iter(held)))
-                rows.append(_row(group, only, _name_line(printed[code][only], span, texts), line))
+                rows.append(_row(group, only, _name_line(printed[code][only], span, texts, heads), line))
         label = labels[group.metric]
         if total is not None and label is not None:
             rows.append(_row(group, None, label, take(total)))
@@ -356,13 +359,14 @@ def _class_name(code: str) -> str | None:
     return entry.name if entry is not None and entry.level == "类" else None
 
 
-def _name_line(name: str, span: list[SourceLine], texts: list[str]) -> BlockLine | None:
+def _name_line(name: str, span: list[SourceLine], texts: list[str], heads: list[str]) -> BlockLine | None:
     """The line printing ``name``, its wrapped lines joined (a name broken in its cell: ``商品和服务支 |
     出``, its rest on the next line or elsewhere in the stream); None: not printed whole. ``texts``:
-    the span's lines compact (made once for the table's names, not once for each)."""
+    the span's lines compact, ``heads`` the same without a code printed before the name (made once
+    for the table's names, not once for each)."""
     key = compact(name)
     for k, line in enumerate(span):
-        head = _LEADING_CODE.sub("", texts[k])  # ``301 工资福利支出``: the code printed whole, before
+        head = heads[k]
         if len(head) < 2 or not key.startswith(head):
             continue
         used = [k]  # the lines printing the name, to keep it as printed (matching is compact)
