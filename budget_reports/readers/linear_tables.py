@@ -128,6 +128,9 @@ class LinearTable:
     # Its rows as read from its lines, before placement: a rebuild places them again without
     # reading the lines again.
     gathered: GatheredRows | BlockRows | None = field(default=None, repr=False, compare=False)
+    # Laid-out text: its rows as placed by their sums alone, the positions unread, where its placement
+    # worked them out (what ``report_alignment`` weighs, read before any table narrows another's rows).
+    by_sums: list[list[PlacedSide | None]] | None = field(default=None, repr=False, compare=False)
 
 
 def not_read_table(
@@ -450,14 +453,14 @@ class GatheredRows:
 
     def placed(self, lines: list[SourceLine], settle: RowSettler | None = None) -> LinearTable:
         """The table, its rows placed (narrowed by ``settle`` first, when given)."""
-        placed_rows = self.placed_rows(settle)
+        placed_rows, by_sums = _placed(self.layout, self.rows, self.coded, settle, self.by_baseline, self.positions)
         # The figures neither side took go with the table's ``unplaced``: a grid laid out again keeps them.
         table = _assembled(lines, self.start, self.end, self.unit, self.layout, placed_rows, self.unsided)
-        return replace(table, gathered=self)
+        return replace(table, gathered=self, by_sums=by_sums)
 
     def placed_rows(self, settle: RowSettler | None = None) -> list[list[PlacedSide | None]]:
         """The rows placed, as ``placed`` grids them (for a reader asking where the figures go, not the grid)."""
-        return _placed(self.layout, self.rows, self.coded, settle, self.by_baseline, self.positions)
+        return _placed(self.layout, self.rows, self.coded, settle, self.by_baseline, self.positions)[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -712,21 +715,24 @@ def _placed(
     settle: RowSettler | None,
     by_baseline: bool,
     positions: PagePositions,
-) -> list[list[PlacedSide | None]]:
+) -> tuple[list[list[PlacedSide | None]], list[list[PlacedSide | None]] | None]:
     """The rows placed with their figures' positions where the text keeps them, unless a figure so
-    placed is placed elsewhere by the table's sums alone: the positions are then not trusted.
+    placed is placed elsewhere by the table's sums alone: the positions are then not trusted. Also
+    the rows placed by the sums alone where that placement was worked out on the way, the positions
+    read (else None): the report's alignment weighs them without placing the rows once more.
 
     The rows are cut into sides and their figures' placements found once; the ways of narrowing
     them (by position, by the sums alone, with ``settle``) each work on their own copy."""
     row_segments = [segments(tokens, coded) for tokens in rows]
     sides = _row_sides(layout, row_segments, by_baseline)
     if not any(positions.values()):
-        return _narrowed(layout, sides, settle, copy=False)
+        return _narrowed(layout, sides, settle, copy=False), None
     allowed = _allowed_by_position(layout, row_segments, sides, positions)
     if not _restricts(sides, allowed):
         # The positions allow every placement the rows' sums left (most laid-out tables): placed by
         # position and by the sums alone would be one and the same narrowing, worked out once.
-        return _narrowed(layout, sides, settle, copy=False)
+        placed = _narrowed(layout, sides, settle, copy=False)
+        return placed, placed if settle is None else None
     by_position = _narrowed(layout, sides, None, allowed)
     by_sums = _narrowed(layout, sides, None)
     pairs = [
@@ -736,8 +742,8 @@ def _placed(
         if a is not None and b is not None
     ]
     if contradicts(pairs):
-        return by_sums if settle is None else _narrowed(layout, sides, settle, copy=False)
-    return by_position if settle is None else _narrowed(layout, sides, settle, allowed, copy=False)
+        return (by_sums if settle is None else _narrowed(layout, sides, settle, copy=False)), by_sums
+    return (by_position if settle is None else _narrowed(layout, sides, settle, allowed, copy=False)), by_sums
 
 
 def _row_sides(

@@ -112,7 +112,7 @@ def _evidence(table: LinearTable) -> tuple[frozenset[Alignment], list[_OpenFigur
     columns fit, of those whose position is trusted."""
     if table.rebuilt is None or not any(getattr(table.gathered, "positions", {}).values()):
         return frozenset(), []
-    by_sums = cache(partial(_settled_by_sums, table))  # placed again only if a figure asks
+    by_sums = cache(partial(_settled_by_sums, table))  # worked out only if a figure asks
     quick = _shown(table, by_sums, trusting=True)
     return quick if not quick[0] else _shown(table, by_sums)  # the trusted contradict no more than all do
 
@@ -123,7 +123,9 @@ def _settled_by_sums(table: LinearTable) -> dict[int, int]:
     合计 column wherever the header cells stand."""
     if table.gathered is None or table.rebuilt is None:
         return {}
-    alone = replace(table.gathered, positions={}).placed_rows()  # placed only: no grid is laid out
+    # As its placement worked them out (the rows are narrowed by other tables only after this reading);
+    # else placed once more, the positions unread (placed only: no grid is laid out).
+    alone = table.by_sums if table.by_sums is not None else replace(table.gathered, positions={}).placed_rows()
     return {
         id(placed.segment.figures[index]): column
         for row in alone

@@ -19,6 +19,7 @@ sums are taken over the columns kept (``HeaderLayout.fitted``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -509,17 +510,31 @@ def relative_years(key: str, header: str | None = None) -> str:
     return _YEAR.sub(lambda m: "上年" if m.group(1) == prior else "本年", key)
 
 
+# Each layout with the times its header must print each of its words (决算数 twice …).
+_WORDS_NEEDED = tuple((layout, tuple(Counter(layout.words).items())) for layout in LAYOUTS)
+
+
 @lru_cache(maxsize=1_024)  # reports print the same few headers, every table's twice or more (continued pages)
 def match_layout(header_text: str) -> HeaderLayout | None:
     """The most specific layout whose words all appear in the header (a word may repeat: 决算数 …)."""
     key = relative_years(header_key(header_text))
     # Two years printed (folded to 上年 / 本年, or not in a row): no one-year layout fits.
     two_years = "上年" in key or len(set(_YEAR.findall(key))) > 1
+    # How often the header prints each word, counted once: the layouts share most of their words
+    # (合计, 基本支出, 项目支出 …), and a header a report prints for the first time is matched uncached.
+    printed: dict[str, int] = {}
+
+    def times_printed(word: str) -> int:
+        count = printed.get(word)
+        if count is None:
+            count = printed[word] = _occurrences(key, word)
+        return count
+
     best: HeaderLayout | None = None
-    for candidate in LAYOUTS:
-        if (candidate.one_year and two_years) or any(word in key for word in candidate.absent):
+    for candidate, needed in _WORDS_NEEDED:
+        if (candidate.one_year and two_years) or (candidate.absent and any(w in key for w in candidate.absent)):
             continue
-        fits = all(_occurrences(key, word) >= candidate.words.count(word) for word in candidate.words)
+        fits = all(times_printed(word) >= times for word, times in needed)
         if fits and (best is None or candidate.specificity() > best.specificity()):
             best = candidate
     return best.fitted(key) if best is not None else None
