@@ -4,7 +4,12 @@ and its figures are reported (``readers/two_sided_labels.py``)."""
 
 from __future__ import annotations
 
-from budget_reports.readers.baseline_rows import is_written_by_baseline, share_figures_below
+from budget_reports.readers.baseline_rows import (
+    _prints_a_row_on_a_line,
+    gather_baseline_rows,
+    is_written_by_baseline,
+    share_figures_below,
+)
 from budget_reports.readers.linear_rows import Segment, Token, line_tokens
 from budget_reports.readers.text import read_text
 from budget_reports.readers.two_sided_labels import gather_two_sided_labelled_rows
@@ -130,3 +135,33 @@ def test_a_budget_overviews_wrapped_labels_keep_their_sides() -> None:
     # 33,775,592 under 2.政府性基金预算 and 三、城乡社区支出, each able to hold it: reported, in no cell.
     assert ["2.政府性基金预算", "", "三、城乡社区支出", ""] in grid
     assert "33,775,592" in {cell.figure for cell in document.ambiguous_cells}
+
+
+# pdftotext's default text of the same overview: a cell a line, each column's cells one under another,
+# so no line prints a row and no band of lines is a row of both sides.
+A_CELL_A_LINE = """十二、农林水支出
+十三、交通运输支出
+政府性基金预
+算
+财政拨款
+国有资本经营
+预
+算财政拨
+款
+本年收入合计
+2,940.05
+21.63"""
+
+
+def test_only_text_printing_a_row_on_a_line_is_read_by_its_sides() -> None:
+    # Tried on a cell a line, the sides' search would walk 2 ** n ways of each band for nothing: the
+    # labels take the lines under them instead, as in a one-sided table.
+    assert not _prints_a_row_on_a_line(_lines(A_CELL_A_LINE))
+    rows = gather_baseline_rows(_lines(A_CELL_A_LINE), coded=False, two_labelled_sides=True, unsure=[])
+    assert [[t.text for t in row] for row in rows] == [
+        ["十二、农林水支出"],
+        ["十三、交通运输支出", "政府性基金预", "算", "财政拨款", "国有资本经营", "预", "算财政拨", "款"],
+        ["本年收入合计", "2,940.05", "21.63"],
+    ]
+    assert _prints_a_row_on_a_line(_lines(INTERLEAVED))  # 6.20 保障和就 326.71
+    assert _prints_a_row_on_a_line(_lines("本年收入 本年支出\n2,946.25 2,940.05\n合计 合计"))

@@ -108,9 +108,17 @@ def gather_baseline_rows(
     kept = [tokens for tokens in (strip_header_leftovers(list(raw)) for raw in lines) if tokens]
     if coded:
         return _coded_rows(_after_column_numbers(kept))
-    if two_labelled_sides:
+    if two_labelled_sides and _prints_a_row_on_a_line(kept):
         return gather_two_sided_labelled_rows(kept, unsure)
     return _labelled_rows(kept)
+
+
+def _prints_a_row_on_a_line(kept: list[list[Token]]) -> bool:
+    """Some line prints more than one word (a piece beside figures, or both sides' pieces): text
+    written by baseline, whose two sides' pieces may share lines. Text writing a cell a line
+    (pdftotext's default: each column's cells one under another) prints no row on a line, and its
+    bands would be tried 2 ** n ways for nothing."""
+    return any(len(tokens) > 1 for tokens in kept)
 
 
 def _after_column_numbers(kept: list[list[Token]]) -> list[list[Token]]:
