@@ -790,3 +790,21 @@ def test_a_part_alone_completing_no_single_code_is_not_read_and_its_figures_repo
     rows, unplaced = gather_two_sided_rows(_tokens(lines), (1, 1))
     assert [" ".join(t.text for t in row) for row in rows] == ["303 10 个人农业生产补贴 302 29 福利费 42.77"]
     assert [(u.figure, u.row) for u in unplaced] == [("3.00", "15 会议费")]
+
+
+def test_a_merged_class_code_printed_again_beside_the_other_half_or_alone_is_no_row() -> None:
+    """The merged cell's 303 set beside the other half's row (``303 310 03 专用设备购置``) was read as a
+    left half of its own, taking 31007's first line (303 信息网络及软, 31007 件购置更新); alone on its
+    line it made an empty row. A class printed for the first time stays a row (310 资本性支出)."""
+    below = ["310 02 办公设备购置 13.58", "303 310 03 专用设备购置", "信息网络及软", "310 07", "件购置更新", "303"]
+    lines = "\n".join([MERGED_CLASS_CELL.replace("303 其他商品和服", "其他商品和服"), *below, "310 13 公务用车购置"])
+    rows, unplaced = gather_two_sided_rows(_tokens(lines), (1, 1))
+    assert unplaced == []
+    assert [" ".join(t.text for t in row) for row in rows][-6:] == [
+        "302 99 其他商品和服 务支出 11.53",
+        "310 资本性支出 13.58",
+        "310 02 办公设备购置 13.58",
+        "310 03 专用设备购置",
+        "310 07 信息网络及软 件购置更新",
+        "310 13 公务用车购置",
+    ]
