@@ -186,7 +186,10 @@ def test_texts_of_a_final_account_on_portrait_pages(portrait_final: Path, tmp_pa
 # ``_name_left_in_header``: they were read unplaced); the overviews' and 三公 table's lines it loses
 # are reported. -raw writes the overviews' wrapped labels a side at a time: 年初结转和结余 (49.14) goes
 # to the income side its words name (it was read on the spending side, and lost without a report).
-WRAPPED_FINAL_READ = {"pdftotext-raw": 96, "pypdfium2": 96, "pdfplumber": 85}
+# pdfplumber: 88 on this branch before (85 pinned before the branches merged here), 96 since its
+# overviews whose labels print their figures among their own pieces are told written by baseline
+# (readers/baseline_rows.py): the 收入支出决算总表's 类 lines, income and carry-overs.
+WRAPPED_FINAL_READ = {"pdftotext-raw": 96, "pypdfium2": 96, "pdfplumber": 96}
 
 
 @pytest.mark.parametrize("serializer", list(WRAPPED_FINAL_READ))
@@ -255,7 +258,11 @@ def test_texts_of_a_final_account_printing_empty_cells_as_dashes(
 # then going to the rows around: 30113 read as 住房公积金）费用, 30211 as 差旅费因公出国（境) and a blank
 # left half's dash joined its right half's row to the band above (302 99, 310); 302's first line, under
 # the 合计 row, stayed with it (302 read as 出): 9 wrong facts.
-DASHED_WRAPPED_READ = {BUDGET: 95, FINAL: 85}
+# The budget 98 and the final account 88 on this branch (95 and 85 pinned before the branches merged
+# here); the final account 96 since its overviews' labels printing their figures among their own
+# pieces are told written by baseline (readers/baseline_rows.py), a blank side's dash no figure of
+# a side without a label (readers/two_sided_labels.py).
+DASHED_WRAPPED_READ = {BUDGET: 98, FINAL: 96}
 
 
 @pytest.mark.parametrize("report", list(DASHED_WRAPPED_READ))

@@ -741,3 +741,70 @@ def test_a_header_line_of_level_words_is_no_name(tmp_path: Path) -> None:
     body = basic.grid()[1:]
     assert body[0] == ["301", "工资福利支出", "2,082.85", "302", "商品和服务支出", "171.07"]
     assert all(row[0] or row[3] or "合计" in "".join(row) for row in body)
+
+
+# The final account's 基本支出决算表 with each half's class cell merged over its last row and the empty
+# rows under it, as pdfplumber writes it: 30399's row prints its 款 part alone (``99``), its class code
+# 303 printed rows lower, at the merged cell's middle height, on a line of another row's name.
+MERGED_CLASS_CELL = """个人农业生产
+303 10 - 302 29 福利费 42.77
+补贴
+代缴社会保险 公务用车运行
+303 11 302 31
+费 维护费
+其他对个人和
+99 - 302 39 其他交通费用 48.49
+家庭的补助
+税金及附加费
+302 40
+用
+303 其他商品和服
+- 302 99 11.53
+务支出
+- 310 资本性支出 13.58"""
+
+
+def test_a_row_printing_its_part_alone_takes_its_class_from_the_row_above() -> None:
+    """``99 - 302 39 …`` opens a row of its own: read as a line of 30311's band, 其他交通费用 48.49 went
+    to 30231 (维护费其他交通费用) and the lines above to 30229 (福利费公务用车运行). Its part completes
+    its side's code above (30311: 30399, the one code of the classification it makes after it); the
+    merged cell's 303, printed again beside 30299's first line, is no row (其他商品和服 went to it,
+    30299 reading 务支出)."""
+    rows, unplaced = gather_two_sided_rows(_tokens(MERGED_CLASS_CELL), (1, 1))
+    assert unplaced == []
+    assert [" ".join(t.text for t in row) for row in rows] == [
+        "303 10 个人农业生产 补贴 302 29 福利费 42.77",
+        "303 11 代缴社会保险 费 302 31 公务用车运行 维护费",
+        "30399 其他对个人和 家庭的补助 302 39 其他交通费用 48.49",
+        "302 40 税金及附加费 用",
+        "302 99 其他商品和服 务支出 11.53",
+        "310 资本性支出 13.58",
+    ]
+
+
+def test_a_part_alone_completing_no_single_code_is_not_read_and_its_figures_reported() -> None:
+    """A part alone under a row whose class it may not continue (``15`` under 30310 / 30229: 30315 is
+    none, and alone on its band the side is untold, 30215 before 30229): the row is not read, its
+    figure reported, never given a code by luck."""
+    lines = "303 10 个人农业生产补贴 302 29 福利费 42.77\n15 会议费 3.00"
+    rows, unplaced = gather_two_sided_rows(_tokens(lines), (1, 1))
+    assert [" ".join(t.text for t in row) for row in rows] == ["303 10 个人农业生产补贴 302 29 福利费 42.77"]
+    assert [(u.figure, u.row) for u in unplaced] == [("3.00", "15 会议费")]
+
+
+def test_a_merged_class_code_printed_again_beside_the_other_half_or_alone_is_no_row() -> None:
+    """The merged cell's 303 set beside the other half's row (``303 310 03 专用设备购置``) was read as a
+    left half of its own, taking 31007's first line (303 信息网络及软, 31007 件购置更新); alone on its
+    line it made an empty row. A class printed for the first time stays a row (310 资本性支出)."""
+    below = ["310 02 办公设备购置 13.58", "303 310 03 专用设备购置", "信息网络及软", "310 07", "件购置更新", "303"]
+    lines = "\n".join([MERGED_CLASS_CELL.replace("303 其他商品和服", "其他商品和服"), *below, "310 13 公务用车购置"])
+    rows, unplaced = gather_two_sided_rows(_tokens(lines), (1, 1))
+    assert unplaced == []
+    assert [" ".join(t.text for t in row) for row in rows][-6:] == [
+        "302 99 其他商品和服 务支出 11.53",
+        "310 资本性支出 13.58",
+        "310 02 办公设备购置 13.58",
+        "310 03 专用设备购置",
+        "310 07 信息网络及软 件购置更新",
+        "310 13 公务用车购置",
+    ]

@@ -165,3 +165,79 @@ def test_only_text_printing_a_row_on_a_line_is_read_by_its_sides() -> None:
     ]
     assert _prints_a_row_on_a_line(_lines(INTERLEAVED))  # 6.20 保障和就 326.71
     assert _prints_a_row_on_a_line(_lines("本年收入 本年支出\n2,946.25 2,940.05\n合计 合计"))
+
+
+# The final account's 财政拨款收入支出决算总表 on portrait pages, its labels wrapped at five characters,
+# dashes in its empty cells, as pdfplumber writes it: a spending label over three lines, centred on
+# its row, prints its middle piece on the line of its figures (the blank income side's dash first);
+# the income side's 三、国有资本经营预算财政拨款 runs on past the spending side's next label (its 拨款
+# among 十一、城乡社区支出's pieces); a carry-over's 款 opens the line of its figures.
+PORTRAIT_FISCAL_OVERVIEW = """七、文化旅
+游
+体育与传媒
+支
+出
+八、社会保
+- 障 326.71 326.71 - -
+和就业支出
+九、卫生健
+- 康 60.99 60.99 - -
+支出
+三、国有资 十、节能环
+本 保
+经营预算财 支出
+政
+十一、城乡
+拨款
+社
+区支出
+十二、农林
+水
+支出
+本年收入合 本年支出合
+2,940.05 2,940.05 2,940.05 - -
+计 计
+年初财政拨 年末财政拨
+款 21.63 款 21.63 21.63 - -
+结转和结余 结转和结余"""
+
+
+def test_figures_printed_among_a_labels_pieces_show_a_text_written_by_baseline() -> None:
+    """Its labels print no figure beside them, nor on a line of figures alone below (the figures' line
+    opens with the label's middle piece, 障): it was read row by row, each line a row, and 八、社会保
+    / 障和就业支出 (326.71), 九、卫生健 / 康支出, 十九、住房 / 保障支出 made three wrong facts. The
+    same rows written row by row (pypdfium2, -raw) print the figures after the label's last piece."""
+    items = PORTRAIT_FISCAL_OVERVIEW.split("本年收入合")[0]  # the totals' figures print on a line alone
+    assert is_written_by_baseline(_lines(items), coded=False)
+    by_rows = "八、社会保障\n和就业支出 326.71\n九、卫生健康\n支出 60.99\n十、节能环保\n支出"
+    assert not is_written_by_baseline(_lines(by_rows), coded=False)
+    raw = "八、社会保\n障\n和就业支出\n326.71 326.71 - -\n九、卫生健\n康\n支出\n60.99 60.99 - -"
+    assert not is_written_by_baseline(_lines(raw), coded=False)
+
+
+def test_a_blank_sides_dash_and_a_stray_piece_leave_each_label_its_own_pieces() -> None:
+    """The blank income side's dash (``- 障 326.71``) is an empty cell, not a figure of a side without
+    a label (the band read no way, its figures reported); the 拨款 printed among 十一、城乡社区支出's
+    pieces makes that label none of the classification's (城乡拨款社区支出): the band is not read; a
+    carry-over's 款 opening its figures' line is the label's piece, no header's level word."""
+    rows, unsure = _rows(PORTRAIT_FISCAL_OVERVIEW)
+    assert unsure == []  # the bands not read print no figure
+    assert [" ".join(row) for row in rows] == [
+        "七、文化旅 游 体育与传媒 支 出",
+        "八、社会保 障 和就业支出 326.71 326.71 - -",
+        "九、卫生健 康 支出 60.99 60.99 - -",
+        "十二、农林 水 支出",
+        "本年收入合 计 本年支出合 计 2,940.05 2,940.05 2,940.05 - -",  # figures either side's: the placement's
+        "年初财政拨 款 结转和结余 21.63 年末财政拨 款 结转和结余 21.63 21.63 - -",
+    ]
+
+
+def test_a_labels_piece_ku_opening_its_figures_line_is_no_header_word() -> None:
+    """款 opening a line is a coded table's header word left over (类 款 项) only where the table has
+    codes: in an overview it is a label's piece (年初财政拨 / 款 21.63), which was dropped
+    (年初财政拨结转和结余)."""
+    carry_over = PORTRAIT_FISCAL_OVERVIEW.split("计 计\n")[1]
+    rows = gather_baseline_rows(_lines(carry_over), coded=False, two_labelled_sides=True)
+    assert [" ".join(t.text for t in row) for row in rows] == [
+        "年初财政拨 款 结转和结余 21.63 年末财政拨 款 结转和结余 21.63 21.63 - -"
+    ]

@@ -68,15 +68,21 @@ def _figures_without_name(tokens: Sequence[Token]) -> bool:
 def is_written_by_baseline(lines: Sequence[Sequence[Token]], coded: bool) -> bool:
     """A text written by baseline: in a coded table, code lines print their figures but no name and
     follow a line of name (the name sits on the line above: most rows, or at least the wrapped
-    ones); in a labelled one, more labels print their figures on the line below than beside them.
-    Other texts print a row on one line."""
-    kept = [tokens for tokens in map(strip_header_leftovers, lines) if tokens]  # read only: no copies
+    ones); in a labelled one, more labels print their figures on the line below than beside them
+    (alone, or among the label's own pieces: ``_figures_among_pieces``). Other texts print a row
+    on one line."""
     if not coded:
+        kept = [list(tokens) for tokens in lines if tokens]  # no level words head a labelled table
         labels = [i for i, tokens in enumerate(kept) if _opens_label(tokens[0].text)]
         names_alone = [i for i in labels if not any(is_cell_word(t.text) for t in kept[i])]
         beside = len(labels) - len(names_alone)  # the label's line prints figures too
-        under = sum(1 for i in names_alone if i + 1 < len(kept) and not _has_name(kept[i + 1]))
+        under = sum(
+            1
+            for i in names_alone
+            if i + 1 < len(kept) and (not _has_name(kept[i + 1]) or _figures_among_pieces(kept[i + 1 : i + 3]))
+        )
         return under > beside
+    kept = [tokens for tokens in map(strip_header_leftovers, lines) if tokens]  # read only: no copies
     code_lines = [i for i, tokens in enumerate(kept) if _is_code_line(tokens)]
     if not code_lines:
         return False
@@ -87,6 +93,35 @@ def is_written_by_baseline(lines: Sequence[Sequence[Token]], coded: bool) -> boo
         if _figures_without_name(kept[i]) and i > 0 and i - 1 not in coded_lines and _has_name(kept[i - 1])
     )
     return above >= _SIGNATURE_LINES or above * 2 > len(code_lines)
+
+
+def _figures_among_pieces(below: Sequence[Sequence[Token]]) -> bool:
+    """The two lines under a label alone: its figures printed among its own pieces, a piece before
+    them on their line and pieces alone on the line after (``八、社会保`` / ``- 障 326.71 326.71 - -``
+    / ``和就业支出``). Only a text written by baseline prints so: a label wrapped over three lines or
+    more, centred on its row, has its middle line on its figures' baseline (the row's figures all
+    on it). A text written row by row prints a wrapped label's figures after its last piece
+    (pypdfium2: ``和就业支出 326.71``, the next row's label on the line after; ``年初结转和`` / ``结余
+    49.14 年末结转和`` / ``结余 55.34``, the other side's figures after its own last piece) or on their
+    own line (-raw)."""
+    if len(below) < 2 or not any(is_cell_word(t.text) for t in below[0]) or _has_cell_word(below[1]):
+        return False
+    return all(_opens_with_piece(tokens) for tokens in below)
+
+
+def _has_cell_word(tokens: Sequence[Token]) -> bool:
+    return any(is_cell_word(t.text) for t in tokens)
+
+
+def _opens_with_piece(tokens: Sequence[Token]) -> bool:
+    """A line whose first word of name continues a label (opens none), before any figure but dashes
+    of empty cells (``- 障 326.71``)."""
+    names = _names(tokens)
+    return (
+        bool(names)
+        and not _opens_label(names[0].text)
+        and not any(is_figure(t.text) for t in tokens[: tokens.index(names[0])])
+    )
 
 
 def _opens_label(text: str) -> bool:
@@ -105,8 +140,10 @@ def gather_baseline_rows(
     body lines. An overview's two labelled sides (``two_labelled_sides``) have their wrapped labels'
     pieces given their sides by what they make (``two_sided_labels``); the figures of rows whose
     pieces the text cannot tell apart go to ``unsure``."""
-    kept = [tokens for tokens in (strip_header_leftovers(list(raw)) for raw in lines) if tokens]
-    if coded:
+    if not coded:  # no level words head a labelled table: a line's 款 is a label's piece (…拨 / 款)
+        kept = [list(raw) for raw in lines if raw]
+    else:
+        kept = [tokens for tokens in (strip_header_leftovers(list(raw)) for raw in lines) if tokens]
         return _coded_rows(_after_column_numbers(kept))
     if two_labelled_sides and _prints_a_row_on_a_line(kept):
         return gather_two_sided_labelled_rows(kept, unsure)

@@ -23,6 +23,10 @@ the line of its figures (pdfplumber centring a wrapped name on that line) prints
 lines the ends of names above and the first lines of names below, of either half: each word goes
 to the half whose name it ends or begins where only one way names every row (``name_gaps``), else
 it stays as read. A dash printed in an empty cell is neither name nor figure: the cell stays empty.
+A class cell merged over its rows prints its code once, at its middle height: a row then prints its
+款 part alone (``99 - 302 39 其他交通费用 48.49``), opening a band of its own and completing its side's
+code above (``_classes_carried``; a part completing no single code leaves its half unread, its
+figures reported), and the class code, printed again lower, is no row.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ from operator import attrgetter
 from budget_reports.model import AmbiguousCell
 from budget_reports.normalize import compact, display_width, parse_decimal
 from budget_reports.readers.block_words import is_code_part, is_whole_code
-from budget_reports.readers.code_names import known_names
+from budget_reports.readers.code_names import begins_name_of, known_names
 from budget_reports.readers.linear_rows import (
     EMPTY_CELL_MARKS,
     Token,
@@ -111,6 +115,7 @@ def gather_two_sided_rows(
     """Each band's tokens (left half, then right half: code, name, figures), and the figures whose
     half the table's sums could not tell (left out of the rows)."""
     bands = [_read_band(band) for band in _bands(lines)]
+    uncompleted = _classes_carried(bands)
     moved = True
     while moved:  # a name given its head may then give away the next one's (and each move ends a line)
         moved = any([_give_back_name_heads(above, below) for above, below in pairwise(bands)])
@@ -118,12 +123,58 @@ def gather_two_sided_rows(
     for above, below in pairwise(bands):
         _share_name_lines(above, below, width)
     unplaced = _settle_lone_figures(bands, widths)
-    rows = [[t for half in band.halves for t in half.tokens()] for band in bands]
+    rows = [[t for half in band.halves if id(half) not in uncompleted for t in half.tokens()] for band in bands]
+    unplaced += [cell for band in bands for half in band.halves if id(half) in uncompleted for cell in _unread(half)]
     return [row for row in rows if row], unplaced
+
+
+def _classes_carried(bands: list[_Band]) -> set[int]:
+    """A half whose code prints its 款 part alone (its class code printed elsewhere: a class cell
+    merged over its rows, its code set at their middle height) takes its class from the codes of the
+    band above, as a table printing each level once is read (``linear_rows.with_levels_carried``):
+    the one code of the classification the part completes after them: of the half above on its side
+    where both bands print two halves (``99`` left under ``303 11`` / ``302 31``: 30399, 3031199 being
+    none), of either half above where the band prints one (its side untold). A half whose part
+    completes no such code, or more than one, is not read: returns them (their ids), their figures
+    to be reported."""
+    uncompleted: set[int] = set()
+    for above, band in pairwise(bands):
+        sided = len(above.halves) == len(band.halves) == 2
+        for side, half in enumerate(band.halves):
+            if len(half.code) != 1 or not is_code_part(half.code[0].text):
+                continue
+            codes = [h.code_text for h in (above.halves[side : side + 1] if sided else above.halves) if h.code]
+            completed = [code for code in _following_codes(half.code[0].text, codes) if known_names(code)]
+            if len(completed) == 1:
+                half.code[0] = half.code[0]._replace(text=completed[0])
+            else:
+                uncompleted.add(id(half))
+    return uncompleted
+
+
+def _following_codes(part: str, above: list[str]) -> list[str]:
+    """The codes ``part`` may complete after the codes ``above`` (a table's codes ascend): a level
+    printed under one of them, past its own."""
+    found: list[str] = []
+    for code in above:
+        levels = [code[:_CLASS_LENGTH], *(code[k : k + 2] for k in range(_CLASS_LENGTH, len(code), 2))]
+        for depth in range(1, len(levels) + 1):
+            completed = "".join(levels[:depth]) + part
+            if (depth == len(levels) or part > levels[depth]) and completed not in found:
+                found.append(completed)
+    return found
+
+
+def _unread(half: _Half) -> list[AmbiguousCell]:
+    """The figures of a half not read (its code not told): the row as printed."""
+    row = " ".join(filter(None, [half.code_text, _joined(half.name)]))
+    snippet = " ".join(t.text for t in half.tokens())
+    return [AmbiguousCell(t.page, t.line, t.text, row, (row,), snippet) for t in half.figures]
 
 
 def _bands(lines: Sequence[Sequence[Token]]) -> list[list[list[Token]]]:
     bands: list[list[list[Token]]] = []
+    classes: set[str] = set()  # the class codes printed so far
     for raw in lines:
         # A dash printed in an empty cell is no word of a name nor a figure: the cell stays empty, as
         # one the extractor left out (``301 13 住房公积金 187.19 302 12 -`` above ``）费用``; ``- 302 99
@@ -131,10 +182,46 @@ def _bands(lines: Sequence[Sequence[Token]]) -> list[list[list[Token]]]:
         tokens = [t for t in strip_header_leftovers(list(raw)) if t.text not in EMPTY_CELL_MARKS]
         if not tokens:
             continue
+        parted_above = any(is_code_part(band[0][0].text) for band in bands)
+        if parted_above and _merged_class_code(tokens, classes):
+            tokens = tokens[1:]  # its rows' class, completed from the rows above (``_classes_carried``)
+            if not tokens:
+                continue
+        classes.update(t.text[:_CLASS_LENGTH] for t in tokens if is_whole_code(t.text))
         if not bands or is_whole_code(tokens[0].text) or is_row_label(tokens[0].text):
             bands.append([])
+        elif is_code_part(tokens[0].text) and not _awaits_part(bands[-1][0]):
+            bands.append([])  # a row whose class code is printed elsewhere
         bands[-1].append(tokens)
     return bands
+
+
+def _merged_class_code(tokens: list[Token], classes: set[str]) -> bool:
+    """A class code set at the middle height of its cell merged over rows printing their 款 parts
+    alone (a band above opening with a part), alone on its line, on a line of another row's name and
+    no figure (``303 其他商品和服``, the first line of 30299's name above ``302 99``) or of the other
+    half's row (``303 310 03 专用设备购置``): no row of its own. A class's own row prints its code
+    once, before its rows (codes ascend): the code was printed above (``classes``), and its words are
+    no name of the class's."""
+    if not _is_class_code(tokens[0].text) or tokens[0].text not in classes:
+        return False
+    rest = tokens[1:]
+    if not rest or is_whole_code(rest[0].text):  # alone, or the other half's code: its half prints nothing else
+        return True
+    return all(_name_word(t.text) for t in rest) and not begins_name_of(tokens[0].text, _joined(rest))
+
+
+def _awaits_part(first: list[Token]) -> bool:
+    """Whether a band's first line prints a class code alone, its 款 part printed lower (``301 01 302``
+    over ``基本工资 01 办公费``). Where none does, a 款 part opening a later line continues no code of
+    the band: it opens a row of its own whose class code the text prints elsewhere (a class cell merged
+    over its last row and the empty rows under it, its code set in their middle: ``99 - 302 39 其他交通
+    费用 48.49``, 303 printed rows lower). Read in the band above, its words would go to the wrong
+    rows (its name's lines to the row above, its right half's code and name after the row above's)."""
+    for i, token in enumerate(first):
+        if _is_class_code(token.text) and not (i + 1 < len(first) and is_code_part(first[i + 1].text)):
+            return True
+    return False
 
 
 def _read_band(lines: list[list[Token]]) -> _Band:

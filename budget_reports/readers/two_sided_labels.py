@@ -17,7 +17,10 @@ classification: 八、社会保障和就业支出). The lines are cut into bands
 so. A band read one way only gives its row; a band that reads several ways, or none, is not read:
 its figures are reported (ambiguous), never put under a guessed name. A label opens at or above
 its row's figures however its cell sets it (top, centre, bottom): a piece opening one below a
-line of figures is the next row's.
+line of figures is the next row's. A blank side's dash is its empty cell, no figure wanting a label
+(``- 障 326.71``: 八、社会保障和就业支出's middle piece on its figures' line). A reading whose numbered
+spending item is no class name, but one without a piece it took (``十一、城乡`` / ``拨款`` / ``社`` /
+``区支出``: the other side's label ran on past this one's start), is not kept.
 
 A figure is the left side's where a right-side piece follows it on its line, the right side's
 where it follows one; any other (on a line of its own, or after a left-side piece alone) is
@@ -34,7 +37,7 @@ from budget_reports.classification.reference import FUNCTION, entries
 from budget_reports.extract.standard_tables.common import LABEL_NUMBERING, is_total
 from budget_reports.model import AmbiguousCell
 from budget_reports.normalize import compact
-from budget_reports.readers.linear_rows import Token, is_cell_word, is_row_label, strip_enumerator
+from budget_reports.readers.linear_rows import EMPTY_CELL_MARKS, Token, is_cell_word, is_row_label, strip_enumerator
 from budget_reports.readers.overview_labels import INCOME, SPENDING, label_sides
 
 _SIDES = (INCOME, SPENDING)
@@ -170,6 +173,7 @@ def _readings(band: Sequence[_Line]) -> list[_Reading]:
             found.append(reading)
     # Pieces printed alike (both sides' 一、一般) make the same reading whichever side each is on.
     found = list({(r.text(), r.figures, r.either): r for r in found}.values())
+    found = [reading for reading in found if not _takes_a_stray_piece(reading)]
     if len(found) > 1:
         found = [reading for reading in found if _reads_as_its_sides(reading)]
     if len(found) > 1 and _one_label_either_side(found):
@@ -253,6 +257,8 @@ def _reading(band: Sequence[_Line], sides: tuple[tuple[int, ...], ...]) -> _Read
             else:
                 either.append(token)
         figures_above = figures_above or len(line.pieces) < len(line.tokens)
+    if not labels[INCOME] and all(t.text in EMPTY_CELL_MARKS for t in figures[INCOME]):
+        figures[INCOME].clear()  # a blank left side printing a dash in its empty cell (``- 障 326.71``)
     for side in _SIDES:
         if (labels[side] or figures[side]) and not _is_label(labels[side], side):
             return None
@@ -297,7 +303,27 @@ def _reads_as_its_sides(reading: _Reading) -> bool:
         return False
     if not spending or not _numbered(spending) or not spending.endswith("支出"):
         return True
-    return compact(LABEL_NUMBERING.without(strip_enumerator(spending))) in _class_names()
+    return _class_name(spending)
+
+
+def _takes_a_stray_piece(reading: _Reading) -> bool:
+    """The reading's numbered spending label is no class name but one without one of its pieces
+    (``十一、城乡`` / ``拨款`` / ``社`` / ``区支出``: 城乡社区支出 without 拨款, the end of the income
+    side's 三、国有资本经营预算财政拨款 printed among its lines): that piece is another row's, and
+    the band reads no way that can be trusted."""
+    pieces = reading.labels[SPENDING]
+    if len(pieces) < 2:
+        return False
+    spending = compact("".join(t.text for t in pieces))
+    if not _numbered(spending) or _class_name(spending):
+        return False
+    return any(
+        _class_name(compact("".join(t.text for t in pieces[:k] + pieces[k + 1 :]))) for k in range(1, len(pieces))
+    )
+
+
+def _class_name(label: str) -> bool:
+    return compact(LABEL_NUMBERING.without(strip_enumerator(label))) in _class_names()
 
 
 @cache
