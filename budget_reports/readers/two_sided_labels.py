@@ -166,6 +166,10 @@ def _readings(band: Sequence[_Line]) -> list[_Reading]:
     choices = [_line_choices(line) for line in band]
     if any(not c for c in choices) or sum(len(c) > 1 for c in choices) > _MAX_UNSIDED_PIECES:
         return []
+    # A piece opening a label within another can only be a side's first: a band of more than two
+    # (three items' labels, 一、… / 二、… / 三、…) reads no way, known before any way is tried.
+    if sum(_opens_within(line.tokens[k].text) for line in band for k in line.pieces) > len(_SIDES):
+        return []
     found = []
     for sides in _possible_sides(band, choices):
         reading = _reading(band, sides)
@@ -188,32 +192,31 @@ def _possible_sides(
     band: Sequence[_Line], choices: list[list[tuple[int, ...]]]
 ) -> Iterator[tuple[tuple[int, ...], ...]]:
     """The lines' choices of sides, line by line, leaving out early each way a side's label would
-    open with a piece that opens none, or go on with one that opens another (``_reading`` asks
-    the rest): of the 2 ** n ways, the few that may make labels."""
+    open with a piece that opens none, or below a line of figures, or go on with one that opens
+    another (``_reading`` asks the rest): of the 2 ** n ways, the few that may make labels."""
+    # What each line's pieces are asked, once for all the ways tried.
+    opens = [[_opens_label(line.tokens[k].text) for k in line.pieces] for line in band]
+    within = [[_opens_within(line.tokens[k].text) for k in line.pieces] for line in band]
+    prints_figures = [len(line.pieces) < len(line.tokens) for line in band]
     opened = [False, False]
     chosen: list[tuple[int, ...]] = []
 
-    def walk(i: int) -> Iterator[tuple[tuple[int, ...], ...]]:
+    def walk(i: int, figures_above: bool) -> Iterator[tuple[tuple[int, ...], ...]]:
         if i == len(band):
             yield tuple(chosen)
             return
-        line = band[i]
         for sides in choices[i]:
-            texts = [line.tokens[k].text for k in line.pieces]
-            if any(
-                not _opens_label(text) if not opened[side] else _opens_within(text)
-                for side, text in zip(sides, texts, strict=True)
-            ):
+            if any(within[i][j] if opened[side] else figures_above or not opens[i][j] for j, side in enumerate(sides)):
                 continue
             was = list(opened)
             for side in sides:
                 opened[side] = True
             chosen.append(sides)
-            yield from walk(i + 1)
+            yield from walk(i + 1, figures_above or prints_figures[i])
             chosen.pop()
             opened[:] = was
 
-    return walk(0)
+    return walk(0, False)
 
 
 def _one_label_either_side(found: list[_Reading]) -> bool:
