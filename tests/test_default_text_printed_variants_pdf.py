@@ -82,9 +82,11 @@ VARIANTS: dict[str, Callable[[Grid], Grid]] = {
 # printed gives 93 (the 三公 table's four lines reported ambiguous, 财政拨款收支总表's three).
 DEFAULT_READ = {
     # The overviews (收支总表, 财政拨款收支总表) are read by their own readers, which need a
-    # separator or decimals to tell a figure: the first's three 类 lines and the second table are
-    # reported. (8 before whole numbers were read as figures in tables in 元.)
-    "plain-integers": 83,
+    # separator or decimals to tell a figure: the second table is reported. The first's three 类
+    # lines (208, 210, 212) are read from its rows printing label and figures on a line, their
+    # pieces given the side whose label they make (readers/two_sided_labels.py; 83 before, 8 before
+    # whole numbers were read as figures in tables in 元).
+    "plain-integers": 86,
     "two-decimals": 93,
     # Each row's parts read as the whole code they spell (``split_codes``), a 项 part printed with
     # its name apart from its 类 and 款 joined to the 类+款 printed twice (18 before: the tables
