@@ -23,7 +23,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
-from budget_reports.extract.standard_tables.common import LABEL_NUMBERING
 from budget_reports.model import AmbiguousCell
 from budget_reports.normalize import compact
 from budget_reports.readers.block_words import is_code_part
@@ -38,7 +37,7 @@ from budget_reports.readers.linear_rows import (
     strip_header_leftovers,
 )
 from budget_reports.readers.printed_numbers import opens_column_numbers
-from budget_reports.readers.two_sided_labels import gather_two_sided_labelled_rows
+from budget_reports.readers.two_sided_labels import gather_two_sided_labelled_rows, opens_label
 
 # Code lines with figures and no name, under a line of name, that show a text written by baseline
 # even when its other rows fit on one line each (only wrapped names leave their code line).
@@ -73,8 +72,8 @@ def is_written_by_baseline(lines: Sequence[Sequence[Token]], coded: bool) -> boo
     on one line."""
     if not coded:
         kept = [list(tokens) for tokens in lines if tokens]  # no level words head a labelled table
-        labels = [i for i, tokens in enumerate(kept) if _opens_label(tokens[0].text)]
-        names_alone = [i for i in labels if not any(is_cell_word(t.text) for t in kept[i])]
+        labels = [i for i, tokens in enumerate(kept) if opens_label(tokens[0].text)]
+        names_alone = [i for i in labels if not _has_cell_word(kept[i])]
         beside = len(labels) - len(names_alone)  # the label's line prints figures too
         under = sum(
             1
@@ -104,7 +103,7 @@ def _figures_among_pieces(below: Sequence[Sequence[Token]]) -> bool:
     (pypdfium2: ``和就业支出 326.71``, the next row's label on the line after; ``年初结转和`` / ``结余
     49.14 年末结转和`` / ``结余 55.34``, the other side's figures after its own last piece) or on their
     own line (-raw)."""
-    if len(below) < 2 or not any(is_cell_word(t.text) for t in below[0]) or _has_cell_word(below[1]):
+    if len(below) < 2 or not _has_cell_word(below[0]) or _has_cell_word(below[1]):
         return False
     return all(_opens_with_piece(tokens) for tokens in below)
 
@@ -119,15 +118,9 @@ def _opens_with_piece(tokens: Sequence[Token]) -> bool:
     names = _names(tokens)
     return (
         bool(names)
-        and not _opens_label(names[0].text)
+        and not opens_label(names[0].text)
         and not any(is_figure(t.text) for t in tokens[: tokens.index(names[0])])
     )
-
-
-def _opens_label(text: str) -> bool:
-    """A line's first word opening a row's label: numbered at any level (a budget's 1.一般公共预算
-    under 一、财政拨款收入: a label's first word, its ``1.`` no figure), a total or a carry-over."""
-    return is_row_label(text) or LABEL_NUMBERING.opens(compact(text))
 
 
 def gather_baseline_rows(
@@ -140,11 +133,10 @@ def gather_baseline_rows(
     body lines. An overview's two labelled sides (``two_labelled_sides``) have their wrapped labels'
     pieces given their sides by what they make (``two_sided_labels``); the figures of rows whose
     pieces the text cannot tell apart go to ``unsure``."""
-    if not coded:  # no level words head a labelled table: a line's 款 is a label's piece (…拨 / 款)
-        kept = [list(raw) for raw in lines if raw]
-    else:
+    if coded:
         kept = [tokens for tokens in (strip_header_leftovers(list(raw)) for raw in lines) if tokens]
         return _coded_rows(_after_column_numbers(kept))
+    kept = [list(raw) for raw in lines if raw]  # no level words head a labelled table: …拨 / 款 is a piece
     if two_labelled_sides and _prints_a_row_on_a_line(kept):
         return gather_two_sided_labelled_rows(kept, unsure)
     return _labelled_rows(kept)

@@ -22,6 +22,12 @@ def _names_by_code(scheme: str) -> dict[str, frozenset[str]]:
     return {code: frozenset(found) for code, found in names.items()}
 
 
+@cache
+def class_names(scheme: str) -> frozenset[str]:
+    """Every name (and alias) of a class (类, a three-digit code) of the scheme, in any edition, compact."""
+    return frozenset(name for code, names in _names_by_code(scheme).items() if len(code) == 3 for name in names)
+
+
 def known_names(code: str) -> frozenset[str]:
     """Every name (and alias) the code has in any edition, compact; empty for an unknown code."""
     scheme = _SCHEME_OF_DIGIT.get(code[:1])

@@ -31,12 +31,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from budget_reports.classification.reference import FUNCTION, entries
+from budget_reports.classification.reference import FUNCTION
 from budget_reports.extract.standard_tables.common import LABEL_NUMBERING, is_total
 from budget_reports.model import AmbiguousCell
 from budget_reports.normalize import compact
+from budget_reports.readers.code_names import class_names
 from budget_reports.readers.linear_rows import EMPTY_CELL_MARKS, Token, is_cell_word, is_row_label, strip_enumerator
 from budget_reports.readers.overview_labels import INCOME, SPENDING, label_sides
 
@@ -47,7 +48,6 @@ _SIDE_WORDS = ("收入", "支出")  # each side's heading, naming it in a readin
 _MAX_OPENING_LINES = 4
 # Lines of one piece each in a band whose side is tried both ways (2 ** this readings at most).
 _MAX_UNSIDED_PIECES = 12
-_CLASS_LENGTH = 3
 _BRACKETS = (("(", ")"), ("（", "）"), ("[", "]"), ("【", "】"))
 
 
@@ -127,7 +127,7 @@ class _BandReadings(dict[tuple[int, int], list["_Reading"]]):
 def _bands(lines: list[_Line], readings_of: _BandReadings) -> list[tuple[int, int]]:
     """The body cut into bands at lines opening a label, the cut reading the most lines (a band
     read one way or several), then the most bands."""
-    opening = [i for i, line in enumerate(lines) if any(_opens_label(line.tokens[k].text) for k in line.pieces)]
+    opening = [i for i, line in enumerate(lines) if any(opens_label(line.tokens[k].text) for k in line.pieces)]
     starts = sorted({0, *opening})
     ends = [*starts[1:], len(lines)]
     # best[k]: (lines read, bands) of the best cut of the lines from starts[k], and its first band's end index.
@@ -150,7 +150,9 @@ def _bands(lines: list[_Line], readings_of: _BandReadings) -> list[tuple[int, in
 
 
 @lru_cache(maxsize=4_096)  # asked of every piece for every way of reading its band
-def _opens_label(text: str) -> bool:
+def opens_label(text: str) -> bool:
+    """A word opening a row's label: numbered at any level (a budget's 1.一般公共预算 under 一、财政拨款
+    收入: a label's first word, its ``1.`` no figure), a total or a carry-over."""
     return is_row_label(text) or _numbered(text)
 
 
@@ -195,7 +197,7 @@ def _possible_sides(
     open with a piece that opens none, or below a line of figures, or go on with one that opens
     another (``_reading`` asks the rest): of the 2 ** n ways, the few that may make labels."""
     # What each line's pieces are asked, once for all the ways tried.
-    opens = [[_opens_label(line.tokens[k].text) for k in line.pieces] for line in band]
+    opens = [[opens_label(line.tokens[k].text) for k in line.pieces] for line in band]
     within = [[_opens_within(line.tokens[k].text) for k in line.pieces] for line in band]
     prints_figures = [len(line.pieces) < len(line.tokens) for line in band]
     opened = [False, False]
@@ -281,7 +283,7 @@ def _reading(band: Sequence[_Line], sides: tuple[tuple[int, ...], ...]) -> _Read
 def _is_label(pieces: list[Token], side: int) -> bool:
     """The pieces join into one whole label of the side: opened by its first, by none after (a
     total's 合计 may end one: 本年收入 / 合计), its brackets closed."""
-    if not pieces or not _opens_label(pieces[0].text) or any(_opens_within(t.text) for t in pieces[1:]):
+    if not pieces or not opens_label(pieces[0].text) or any(_opens_within(t.text) for t in pieces[1:]):
         return False
     text = compact("".join(t.text for t in pieces))
     return _closed(text) and side in label_sides(text)
@@ -326,18 +328,7 @@ def _takes_a_stray_piece(reading: _Reading) -> bool:
 
 
 def _class_name(label: str) -> bool:
-    return compact(LABEL_NUMBERING.without(strip_enumerator(label))) in _class_names()
-
-
-@cache
-def _class_names() -> frozenset[str]:
-    """Every name (and alias) of a class (类) of the functional classification, in any edition."""
-    return frozenset(
-        compact(name)
-        for entry in entries(FUNCTION)
-        if len(entry.code) == _CLASS_LENGTH
-        for name in (entry.name, *entry.aliases)
-    )
+    return compact(LABEL_NUMBERING.without(strip_enumerator(label))) in class_names(FUNCTION)
 
 
 def _unread(band: Sequence[_Line], readings: list[_Reading]) -> Iterator[AmbiguousCell]:
