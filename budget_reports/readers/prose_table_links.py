@@ -14,8 +14,7 @@ table fact keeps its table line as evidence; each figure the prose settles is re
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from functools import lru_cache
+from dataclasses import dataclass
 
 from budget_reports.extract.standard_tables.recognise import TableKind
 from budget_reports.model import Block, SettledCell
@@ -55,17 +54,39 @@ def settled_by_prose(
     return out, settled
 
 
-def _stated_links(kind: TableKind) -> list[Link]:
-    """The links of a table of ``kind`` to what the prose states."""
-    return [link for link in cell_links.LINKS if link.table is kind and isinstance(link.source, Stated)]
+@dataclass(frozen=True, slots=True)
+class _ProseLinks:
+    """The links of one table kind to what the prose states, with the patterns that find them."""
+
+    links: tuple[Link, ...]
+    subjects: tuple[str, ...]  # each subject once, in the links' order
+    named: re.Pattern[str]  # any subject, as group ``s<i>`` of ``subjects[i]``
 
 
-def _statements(prose: list[Block], links: Sequence[Link]) -> list[tuple[Link, KnownCell]]:
-    """Each cell the prose states, in 万元 with half its printed unit, in the order first stated."""
-    subjects = list(dict.fromkeys(link.source.subject for link in links if isinstance(link.source, Stated)))
+def _prose_links(kind: TableKind) -> _ProseLinks | None:
+    links = tuple(link for link in cell_links.LINKS if link.table is kind and isinstance(link.source, Stated))
+    subjects = tuple(dict.fromkeys(link.source.subject for link in links if isinstance(link.source, Stated)))
     if not subjects:
-        return []
+        return None
     named = re.compile("|".join(f"(?P<s{i}>{subject})" for i, subject in enumerate(subjects)))
+    return _ProseLinks(links, subjects, named)
+
+
+# The links are fixed: their patterns are compiled once, when a worker imports the reader, not
+# when the first report with such a table arrives.
+_PROSE_LINKS = {kind: found for kind in TableKind if (found := _prose_links(kind)) is not None}
+
+
+def _stated_links(kind: TableKind) -> _ProseLinks | None:
+    """The links of a table of ``kind`` to what the prose states (None: it has none)."""
+    return _PROSE_LINKS.get(kind)
+
+
+def _statements(prose: list[Block], stated_links: _ProseLinks | None) -> list[tuple[Link, KnownCell]]:
+    """Each cell the prose states, in 万元 with half its printed unit, in the order first stated."""
+    if stated_links is None:
+        return []
+    links, subjects, named = stated_links.links, stated_links.subjects, stated_links.named
     found: dict[tuple[str, ...], list[tuple[Link, KnownCell]]] = {}
     for block in prose:
         text = block.text
@@ -78,7 +99,7 @@ def _statements(prose: list[Block], links: Sequence[Link]) -> list[tuple[Link, K
             for link in links:
                 if not isinstance(link.source, Stated) or link.source.subject != subject:
                     continue
-                stated = _stage_figure(link.source.stage).search(clause)
+                stated = _STAGE_FIGURES[link.source.stage].search(clause)
                 value = parse_decimal(stated.group("value")) if stated is not None else None
                 if stated is None or value is None:
                     continue
@@ -93,9 +114,12 @@ def _statements(prose: list[Block], links: Sequence[Link]) -> list[tuple[Link, K
     ]
 
 
-@lru_cache(maxsize=16)
-def _stage_figure(words: str) -> re.Pattern[str]:
-    return re.compile(words + _FIGURE)
+# The figure after each stage's words (预算为, 决算为), compiled once likewise.
+_STAGE_FIGURES = {
+    link.source.stage: re.compile(link.source.stage + _FIGURE)
+    for link in cell_links.LINKS
+    if isinstance(link.source, Stated)
+}
 
 
 def _settled_cells(narrowed: Narrowed) -> list[SettledCell]:
