@@ -320,17 +320,30 @@ def test_the_texts_give_no_wrong_fact(
 # Levels printed once, read from the other texts writing a row per line: -raw writes a class's code
 # on its line above its name as pypdfium2 does; pdfplumber sets it at the middle height of the
 # class's merged cell, among its rows' parts (``201`` before ``02 一般行政管理事务``, ``210`` beside
-# ``11 行政事业单位医疗``). (table facts, zeros) read where less than the PDF gives:
+# ``11 行政事业单位医疗``); pdftotext (default mode) writes the ruled tables cell by cell, the 类 and
+# 款 columns' cells apart from the names, in blocks of their own (``208`` / ``05`` above the class's
+# name, ``08`` / ``210`` / ``11`` after a row of 2080599, a merged header moving them further), a
+# 项's part beside its name (``01 行政单位离退休``), a row printed out of order with other rows'
+# codes (``04 城管执法`` after the total). (table facts, zeros) read where less than the PDF gives:
 # - the budget's 三公 table from -raw (its header's cells written a word per line): its 4 metrics,
 #   因公出国（境）费's 0.00 among them (a zero fewer);
+# - the budget from pdftotext, as in every print it reads whole codes from (18 facts before the
+#   codes printed once were read): its 三公 table's 4 metrics (a zero fewer), and the 基本支出 table's
+#   30209, 30211 and 30213 (750,000, 25,000 and 40,000 each fit two of 302's rows: reported ambiguous);
 # - the final's 公务接待费 (ambiguous, as printed too); from pdfplumber, as in every merged print, its
 #   收入决算表's 其他收入 and its 收入支出决算总表's 208 line; and the 基本支出决算表's 303 and 30302
-#   (303's name line, its code set lower, joined to the row above ending without figures: 14 租赁费).
-LEVELS_ONCE_TEXTS = ("pdftotext-raw", "pdfplumber")
+#   (303's name line, its code set lower, joined to the row above ending without figures: 14 租赁费);
+# - the final from pdftotext (35 facts before): as in every print it reads (whole codes too), its
+#   收入决算表 and 财政拨款收入支出决算总表 (the 年初/年末结转和结余 metrics, the class lines), the
+#   三公 table; and all but 4 of the 基本支出决算表's lines (two halves side by side, their cells
+#   interleaved: its 人员经费 and 公用经费 halves' figures written apart from their rows).
+LEVELS_ONCE_TEXTS = ("pdftotext-raw", "pdfplumber", "pdftotext")
 LEVELS_ONCE_READ: dict[tuple[str, str], tuple[int, int]] = {
     ("budget-levels-once-unmerged-portrait", "pdftotext-raw"): (96, -1),
+    ("budget-levels-once-unmerged-portrait", "pdftotext"): (93, -1),
     ("final-levels-once-merged-landscape", "pdftotext-raw"): (96, 0),
     ("final-levels-once-merged-landscape", "pdfplumber"): (92, 0),
+    ("final-levels-once-merged-landscape", "pdftotext"): (57, 0),
 }
 LEVELS_ONCE_CASES = [
     pytest.param(case, serializer, id=f"{_name(case)}-{serializer}")
