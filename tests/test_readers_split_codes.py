@@ -124,3 +124,27 @@ def test_a_wrapped_name_takes_its_part_printed_once() -> None:
     assert _once(["208", "05", "社会保障和就业支出", "行政事业单位养老", "支出", "01 行政单位离退休"]) == [
         *("208 社会保障和就业支出", "20805 行政事业单位养老支出", "2080501 行政单位离退休"),
     ]
+
+
+def test_a_part_printed_once_beside_a_wrapped_names_middle_line() -> None:
+    """Names wrapped in their cells: a 项's part alone in the code columns' block (``01``, ``99``) or
+    beside the name's middle line (``05 基本养老保险``); each name's lines join into its code's name."""
+    texts = ["208", "05", "社会保障和就", "业支出", "6,397,096", "行政事业单位", "养老支出", "6,103,096"]
+    texts += ["行政单位离退", "休", "2,614,680", "机关事业单位", "05 基本养老保险", "缴费支出", "2,302,464"]
+    texts += ["其他行政事业", "单位养老支出", "34,720", "01", "99"]
+    assert _once(texts) == [
+        *("208 社会保障和就业支出", "6,397,096", "20805 行政事业单位养老支出", "6,103,096"),
+        *("2080501 行政单位离退休", "2,614,680", "2080505 机关事业单位基本养老保险缴费支出", "2,302,464"),
+        *("2080599 其他行政事业单位养老支出", "34,720"),
+    ]
+
+
+def test_a_class_name_written_after_its_rows() -> None:
+    """A header merged over rows moves the first class's wrapped name after the table's rows: its
+    款's name, under no class open above it, takes the one class of the page its code is under."""
+    texts = ["208", "6,397,096", "行政事业单位", "养老支出", "6,103,096", "行政单位离退休", "2,614,680", "合计"]
+    texts += ["2,614,680", "社会保障和就", "业支出", "01", "05"]
+    assert _once(texts) == [
+        *("6,397,096", "20805 行政事业单位养老支出", "6,103,096", "2080501 行政单位离退休", "2,614,680"),
+        *("合计", "2,614,680", "208 社会保障和就业支出"),
+    ]

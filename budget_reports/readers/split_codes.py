@@ -149,16 +149,21 @@ def levels_once_codes(lines: Sequence[BlockLine], carried: Sequence[str] = ()) -
     if not alone and not any(_part_and_name(line.text)[0] for line in lines):
         return None  # no part printed: no code to complete
     before = "".join(carried)
+    printed_classes = [code for code in alone if len(code) == _CLASS_LENGTH]
     opened = _Open()
     opened.enter(before)
     rows: dict[int, tuple[str, int]] = {}  # first line of a row's name -> (its code, lines its name takes)
-    apart: list[int] = []  # lines of a part and its name no class or 款 above takes
+    apart: list[int] = []  # lines of a part and its name no class or 款 of the page takes yet
     k = 0
     while k < len(lines):
         if is_whole_code_label(lines[k].text):
             opened.enter(lines[k].text.split()[0])  # a code printed whole beside its name opens its levels too
         part, name = _part_and_name(lines[k].text)
-        found = _row_code(lines, k, part, opened, alone) if name is not None else False
+        found = _row_code(lines, k, opened.parents(), alone) if name is not None else False
+        if found is False and name is not None:
+            # The class or 款 above not open (its name written out of the rows' order): the one class
+            # or 款 of the page its code is under, if one only.
+            found = _row_code(lines, k, _page_parents([before, *printed_classes, *_codes(rows)]), alone) or False
         if found is None:
             return None
         if found:
@@ -169,18 +174,25 @@ def levels_once_codes(lines: Sequence[BlockLine], carried: Sequence[str] = ()) -
         if part is not None and name is not None:
             apart.append(k)
         k += 1
-    codes = [before, *(code for code, _ in rows.values())]
-    opened_anywhere = sorted({code[:n] for code in codes for n in (_CLASS_LENGTH, _GROUP_LENGTH) if len(code) >= n})
+    parents = _page_parents([before, *_codes(rows)])
     for k in apart:
         part, name = _part_and_name(lines[k].text)
-        fits = [p + part for p in opened_anywhere]
-        fits = [code for code in fits if compact(name or "") in known_names(code)]
+        fits = [p + part for p in parents if compact(name or "") in known_names(p + part)]
         if len(fits) != 1:
             return None
         rows[k] = (fits[0], 1)
     if any(alone.values()):
         return None  # a part no name took
     return _with_codes(lines, rows)
+
+
+def _codes(rows: dict[int, tuple[str, int]]) -> list[str]:
+    return [code for code, _ in rows.values()]
+
+
+def _page_parents(codes: Sequence[str]) -> list[str]:
+    """The classes and 款 these codes are or are under."""
+    return sorted({code[:n] for code in codes for n in (_CLASS_LENGTH, _GROUP_LENGTH) if len(code) >= n})
 
 
 def _part_and_name(text: str) -> tuple[str | None, str | None]:
@@ -195,25 +207,27 @@ def _part_and_name(text: str) -> tuple[str | None, str | None]:
 
 
 def _row_code(
-    lines: Sequence[BlockLine], k: int, part: str | None, opened: _Open, alone: dict[str, list[int]]
+    lines: Sequence[BlockLine], k: int, parents: Sequence[str], alone: dict[str, list[int]]
 ) -> tuple[str, int] | bool | None:
     """The code of the row whose name starts at line ``k`` and the lines its name takes (a name
-    wrapped in its cell goes on on the next lines), the part printed alone it takes taken; False
-    where none fits, None where two do."""
-    name = ""
+    wrapped in its cell goes on on the next lines, its part printed beside any one of them:
+    ``机关事业单位`` / ``05 基本养老保险`` / ``缴费支出``), the part printed alone it takes taken;
+    False where none fits, None where two do."""
+    name, part = "", None
     for span in range(1, _MAX_NAME_LINES + 1):
         if k + span > len(lines):
             break
-        more, piece = _part_and_name(lines[k + span - 1].text)
-        if piece is None or (span > 1 and more is not None):
+        beside, piece = _part_and_name(lines[k + span - 1].text)
+        if piece is None or (beside is not None and part is not None):
             break
+        part = part or beside
         name += compact(piece)
         if part is not None:
-            fits = [(p + part, "") for p in opened.parents() if name in known_names(p + part)]
+            fits = [(p + part, "") for p in parents if name in known_names(p + part)]
         else:
             fits = [(code, code) for code in alone if alone[code] and len(code) == _CLASS_LENGTH]
             parts = [code for code in alone if alone[code] and len(code) == _PART_LENGTH]
-            fits += [(p + code, code) for p in opened.parents() for code in parts]
+            fits += [(p + code, code) for p in parents for code in parts]
             fits = [(code, printed) for code, printed in fits if name in known_names(code)]
         if len(fits) > 1:
             return None
