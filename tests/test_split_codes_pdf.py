@@ -35,7 +35,17 @@ from budget_reports.model import Document
 from budget_reports.readers import read_document
 from budget_reports.text_serializations import write_serialization
 from tests.conftest import corpus_file
-from tests.printed_variants import BUDGET, FINAL, LEVELS, Grid, header_rows, money_columns, split_codes, with_grids
+from tests.printed_variants import (
+    BUDGET,
+    FINAL,
+    LEVELS,
+    Grid,
+    header_rows,
+    money_columns,
+    split_codes,
+    with_grids,
+    wrapped_names,
+)
 from tests.seed_pdf import LANDSCAPE, PORTRAIT, typeset
 from tests.serialization_facts import Facts, differences, facts, measured
 
@@ -166,6 +176,8 @@ VARIANTS: dict[str, Callable[[Grid], Grid]] = {
     "class-over-three": _class_over_three,
     # Each level's part printed on its own line only (the budget's codes split over their levels).
     "levels-once": lambda grid: _levels_once(split_codes(None)(grid)),
+    # The same, each name wrapped at 6 characters over the lines of its cell.
+    "levels-once-wrapped": lambda grid: wrapped_names(_levels_once(split_codes(None)(grid))),
 }
 PAGES = {"landscape": LANDSCAPE, "portrait": PORTRAIT}
 Case = tuple[str, str, bool, str]  # report, variant, merged, page
@@ -370,3 +382,25 @@ def test_the_variants_change_the_printed_tables() -> None:
         grids = [b.table.grid() for b in _document(report).blocks if b.table is not None]
         changed = [grid for grid in grids if VARIANTS[variant](grid) != grid]
         assert any("基本工资" in str(grid) for grid in changed), (report, variant)
+
+
+# Levels printed once, names wrapped in their cells, read from pdftotext's default text: the 项's part
+# printed beside a wrapped name's middle line (``机关事业单位`` / ``05 基本养老保险`` / ``缴费支出``) or
+# alone among the 类 and 款 columns' cells (``208`` / ``05`` / ``01``), the first class's name written
+# after the rows where the header is merged (13 and 7 table facts read before). (table facts, zeros)
+# read; what is not, as in the prints above (the budget's 三公 metrics and 30209, 30211, 30213; the
+# final's 收入决算表, 财政拨款收入支出决算总表, 三公 and 基本支出决算表), and the final's 收入支出决算总表's
+# 收支总计, 本年收入合计, 本年支出合计 and class lines (its wrapped names, two sides: not read here).
+WRAPPED_ONCE_CASES: list[Case] = [
+    (BUDGET, "levels-once-wrapped", True, "landscape"),
+    (FINAL, "levels-once-wrapped", False, "portrait"),
+]
+WRAPPED_ONCE_READ = {BUDGET: (92, -1), FINAL: (51, 0)}
+
+
+@pytest.mark.parametrize("case", WRAPPED_ONCE_CASES, ids=[_name(c) for c in WRAPPED_ONCE_CASES])
+def test_levels_printed_once_with_wrapped_names_from_the_default_text(
+    printed: Callable[[Case], Path], tmp_path: Path, case: Case
+) -> None:
+    report = case[0]
+    assert _check(case, _read(printed(case), "pdftotext", tmp_path, report)) == WRAPPED_ONCE_READ[report]
