@@ -210,3 +210,11 @@ def test_a_pages_first_name_wrapped_before_any_code() -> None:
         ["机关事业单位基本养老保险缴费支出", "其他行政事业单位养老支出", "合计"],
         ["2080505", "2080599"],
     )
+
+
+def test_header_cells_wrapped_and_written_after_the_rows_are_no_names() -> None:
+    """A narrow page wraps the header's cells (``基本支`` / ``出``), and pdftotext may write those of
+    the columns on the right after the rows: their pieces join into a header cell, no row's name."""
+    assert _labels([*HEADER[:3], *ONE_LINE, "合计", "基本支", "出", "项目支", "出"]) == ([*NAMES, "合计"], CODES)
+    # A piece that joins into no header cell is a name no code takes: the page is not read.
+    assert _labels([*HEADER[:3], *ONE_LINE, "合计", "基本支", "付"]) is None

@@ -329,13 +329,15 @@ def _rebuild_interleaved(
 def _joined_code_rows(
     lines: list[BlockLine], layout: HeaderLayout, carried: Sequence[str], in_yuan: bool
 ) -> tuple[list[tuple[Segment, RowFigures]], list[AmbiguousCell]] | None:
-    """The rows read by the whole codes each row's 类 | 款 | 项 parts spell (``split_codes``); None
-    where the page prints no such parts or they give no rows."""
+    """The rows read by the whole codes each row's 类 | 款 | 项 parts spell, or its level's part printed
+    once completes (``split_codes``); None where the page prints no such parts or they give no rows."""
     joined = joined_codes(lines)
     whole = _whole_labels(joined, layout, carried, in_yuan) if joined is not None else None
     if whole is not None:
         return _rows_placed(lines, layout.sides[0], *whole, whole_codes=True, late=False)
-    # Each level's part printed once, on its own row (``208`` / ``05`` / ``01 行政单位离退休``).
+    # Each level's part printed once, on its own row (``208`` / ``05`` / ``01 行政单位离退休``). Read
+    # only where every name took its code: the cells written late (a class's 项目支出 after the
+    # total's row) are looked for there.
     once = levels_once_codes(lines, carried)
     whole = _whole_labels(once, layout, carried, in_yuan) if once is not None else None
     return _rows_placed(lines, layout.sides[0], *whole, whole_codes=True) if whole is not None else None
