@@ -340,8 +340,7 @@ def test_the_texts_give_no_wrong_fact(
 # - the budget's 三公 table from -raw (its header's cells written a word per line): its 4 metrics,
 #   因公出国（境）费's 0.00 among them (a zero fewer);
 # - the budget from pdftotext, as in every print it reads whole codes from (18 facts before the
-#   codes printed once were read): its 三公 table's 4 metrics (a zero fewer), and the 基本支出 table's
-#   30209, 30211 and 30213 (750,000, 25,000 and 40,000 each fit two of 302's rows: reported ambiguous);
+#   codes printed once were read): its 三公 table's 4 metrics (a zero fewer);
 # - the final's 公务接待费 (ambiguous, as printed too); from pdfplumber, as in every merged print, its
 #   收入决算表's 其他收入 and its 收入支出决算总表's 208 line; and the 基本支出决算表's 303 and 30302
 #   (303's name line, its code set lower, joined to the row above ending without figures: 14 租赁费);
@@ -352,7 +351,7 @@ def test_the_texts_give_no_wrong_fact(
 LEVELS_ONCE_TEXTS = ("pdftotext-raw", "pdfplumber", "pdftotext")
 LEVELS_ONCE_READ: dict[tuple[str, str], tuple[int, int]] = {
     ("budget-levels-once-unmerged-portrait", "pdftotext-raw"): (96, -1),
-    ("budget-levels-once-unmerged-portrait", "pdftotext"): (93, -1),
+    ("budget-levels-once-unmerged-portrait", "pdftotext"): (96, -1),
     ("final-levels-once-merged-landscape", "pdftotext-raw"): (96, 0),
     ("final-levels-once-merged-landscape", "pdfplumber"): (92, 0),
     ("final-levels-once-merged-landscape", "pdftotext"): (57, 0),
@@ -388,14 +387,14 @@ def test_the_variants_change_the_printed_tables() -> None:
 # printed beside a wrapped name's middle line (``机关事业单位`` / ``05 基本养老保险`` / ``缴费支出``) or
 # alone among the 类 and 款 columns' cells (``208`` / ``05`` / ``01``), the first class's name written
 # after the rows where the header is merged (13 and 7 table facts read before). (table facts, zeros)
-# read; what is not, as in the prints above (the budget's 三公 metrics and 30209, 30211, 30213; the
+# read; what is not, as in the prints above (the budget's 三公 metrics; the
 # final's 收入决算表, 财政拨款收入支出决算总表, 三公 and 基本支出决算表), and the final's 收入支出决算总表's
 # 收支总计, 本年收入合计, 本年支出合计 and class lines (its wrapped names, two sides: not read here).
 WRAPPED_ONCE_CASES: list[Case] = [
     (BUDGET, "levels-once-wrapped", True, "landscape"),
     (FINAL, "levels-once-wrapped", False, "portrait"),
 ]
-WRAPPED_ONCE_READ = {BUDGET: (92, -1), FINAL: (51, 0)}
+WRAPPED_ONCE_READ = {BUDGET: (95, -1), FINAL: (51, 0)}
 
 
 @pytest.mark.parametrize("case", WRAPPED_ONCE_CASES, ids=[_name(c) for c in WRAPPED_ONCE_CASES])
