@@ -46,10 +46,11 @@ BUDGET = "shanghai-putuo-urban-management-2026-budget.txt"
 #   order of their codes (readers/whole_codes.py) and the figures placed cell by cell, each column top
 #   to bottom, a row's total before its parts (readers/row_streams.py); the 项 → 款 → 类 → 合计 sums
 #   settle 基本支出 against 项目支出; a page going on with whole codes goes on with the table. Read: the
-#   收入预算总表, 支出预算总表 and 一般公共预算支出功能分类预算表, and the 基本支出经济分类预算表 but for
-#   30209, 30211 and 30213, whose figures fit more than one row (reported as ambiguous cells, row
-#   unknown). The two two-sided overviews come as one stream of both sides' labels and figures
-#   (readers/overview_streams.py): the 财政拨款收支预算总表 (its title alone on its page) is placed by
+#   收入预算总表, 支出预算总表 and 一般公共预算支出功能分类预算表, and the 基本支出经济分类预算表 (30209,
+#   30211 and 30213 fitted two rows each, reported ambiguous, until a family printing one part,
+#   302 | | 公用经费, had its rows' parts in that column, top to bottom). The two two-sided overviews
+#   come as one stream of both sides' labels and figures (readers/overview_streams.py): the
+#   财政拨款收支预算总表 (its title alone on its page) is placed by
 #   the 一般公共预算 table's class totals and the 政府性基金 / 国有资本经营 tables that say they have
 #   no data, and the 财务收支预算总表 by the 支出预算总表 and what the 财政拨款收支预算总表 settles of
 #   its fund rows: every function line read. The 三公 table's one row comes as a stream (no stage
@@ -59,7 +60,6 @@ BUDGET = "shanghai-putuo-urban-management-2026-budget.txt"
 TEXT_PINS: dict[str, dict[str, tuple[int, int]]] = {
     "pdftotext": {
         "summary_metrics/table": (18, 0),
-        "expenditure_economic/table": (30, 0),
     },
 }
 # What the reading of the budget must hold at least, in every form: each view's facts (a drop to

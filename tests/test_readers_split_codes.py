@@ -4,7 +4,7 @@ cell: each row's parts read as the whole code they spell."""
 from __future__ import annotations
 
 from budget_reports.readers.column_blocks import BlockLine
-from budget_reports.readers.split_codes import joined_codes
+from budget_reports.readers.split_codes import joined_codes, levels_once_codes
 
 
 def _joined(texts: list[str]) -> list[str] | None:
@@ -52,3 +52,99 @@ def test_a_part_printed_beside_a_wrapped_names_middle_line_joins_its_code() -> N
     ]
     # A piece of no name of the code the part would spell: which row the part is the text does not say.
     assert _joined([*kuan, "208", "05", "机关事业单位", "05 卫生健康", "缴费支出"]) is None
+
+
+def _once(texts: list[str], carried: tuple[str, ...] = ()) -> list[str] | None:
+    lines = levels_once_codes([BlockLine(text, 1, i) for i, text in enumerate(texts, start=1)], carried)
+    return None if lines is None else [line.text for line in lines]
+
+
+# The budget's 一般公共预算支出功能分类预算表 printing each level's part once, as pdftotext writes it: the
+# 类 and 款 columns' cells in blocks apart from the names (``208`` / ``05`` above the class's name,
+# ``08`` / ``210`` / ``11`` after a 项's row), a 项's part beside its name, 04 城管执法's row with
+# the 221 and 02 cells after the total.
+_ONCE = [
+    *("类", "款", "项", "208", "05", "社会保障和就业支出", "6,397,096", "行政事业单位养老支出", "6,103,096"),
+    *("01 行政单位离退休", "2,614,680", "99 其他行政事业单位养老支出", "08", "210", "11", "212", "01"),
+    *("抚恤", "294,000", "01 死亡抚恤", "294,000", "卫生健康支出", "1,439,040", "行政事业单位医疗", "1,439,040"),
+    *("01 行政单位医疗", "1,439,040", "城乡社区支出", "33,775,592", "城乡社区管理事务", "33,775,592"),
+    *("住房保障支出", "5,871,730", "住房改革支出", "5,871,730", "01 住房公积金", "2,649,730", "合计"),
+    *("47,483,458", "04 城管执法", "221", "02", "294,000"),
+]
+
+
+def test_parts_printed_once_complete_from_the_levels_above() -> None:
+    """Each name takes the part alone (or beside it) whose code, under the class or 款 the rows above
+    opened, the reference knows by that name; 04 城管执法, printed after the total, the one 款 of
+    the page under which its code is its name's (21201, not 22102 above it)."""
+    assert _once(_ONCE) == [
+        *("类", "款", "项", "208 社会保障和就业支出", "6,397,096", "20805 行政事业单位养老支出", "6,103,096"),
+        *("2080501 行政单位离退休", "2,614,680", "2080599 其他行政事业单位养老支出", "20808 抚恤", "294,000"),
+        *("2080801 死亡抚恤", "294,000", "210 卫生健康支出", "1,439,040", "21011 行政事业单位医疗", "1,439,040"),
+        *("2101101 行政单位医疗", "1,439,040", "212 城乡社区支出", "33,775,592", "21201 城乡社区管理事务"),
+        *("33,775,592", "221 住房保障支出", "5,871,730", "22102 住房改革支出", "5,871,730"),
+        *("2210201 住房公积金", "2,649,730", "合计", "47,483,458", "2120104 城管执法", "294,000"),
+    ]
+
+
+def test_parts_printed_once_out_of_order_are_taken_by_their_names() -> None:
+    """A header merged over rows moves the cells printed alone (``08`` / ``212`` / ``11`` / ``01``
+    / ``02`` … ``221`` / ``05`` / ``210``): each name still takes its own, under the class above it."""
+    moved = ["208", "社会保障和就业支出", "行政事业单位养老支出", "01 行政单位离退休", "08", "212", "11", "01"]
+    moved += ["02", "抚恤", "卫生健康支出", "行政事业单位医疗", "城乡社区支出", "城乡社区管理事务", "住房保障支出"]
+    moved += ["住房改革支出", "221", "05", "210"]
+    assert _once(moved) == [
+        *("208 社会保障和就业支出", "20805 行政事业单位养老支出", "2080501 行政单位离退休", "20808 抚恤"),
+        *("210 卫生健康支出", "21011 行政事业单位医疗", "212 城乡社区支出", "21201 城乡社区管理事务"),
+        *("221 住房保障支出", "22102 住房改革支出"),
+    ]
+
+
+def test_a_page_going_on_with_the_levels_of_the_page_before() -> None:
+    """The economic table's second page: its first rows under the class the page before opened."""
+    assert _once(["12 其他社会保障缴费", "37,415", "13 住房公积金"], carried=("30110",)) == [
+        *("30112 其他社会保障缴费", "37,415", "30113 住房公积金"),
+    ]
+    assert _once(["12 其他社会保障缴费", "37,415", "13 住房公积金"]) is None  # no class: whose parts?
+
+
+def test_parts_printed_once_no_name_settles_are_not_read() -> None:
+    # A part printed alone that no name takes (a page number printed bare, a figure in 元): whose it is
+    # the text does not say.
+    assert _once(["208", "05", "社会保障和就业支出", "行政事业单位养老支出", "12"]) is None
+    # A part printed alone twice where one row takes it: the other's row the text does not say.
+    assert _once(["208", "05", "05", "社会保障和就业支出", "行政事业单位养老支出"]) is None
+    # A part beside a name no code of the page is named: 208 99 is no 行政单位医疗.
+    assert _once(["208", "社会保障和就业支出", "99 行政单位医疗"]) is None
+    # A 项 name under no 款 opened (行政运行 is every 款's 01): not placed by luck.
+    assert _once(["201", "一般公共服务支出", "01 行政运行"]) is None
+
+
+def test_a_wrapped_name_takes_its_part_printed_once() -> None:
+    assert _once(["208", "05", "社会保障和就业支出", "行政事业单位养老", "支出", "01 行政单位离退休"]) == [
+        *("208 社会保障和就业支出", "20805 行政事业单位养老支出", "2080501 行政单位离退休"),
+    ]
+
+
+def test_a_part_printed_once_beside_a_wrapped_names_middle_line() -> None:
+    """Names wrapped in their cells: a 项's part alone in the code columns' block (``01``, ``99``) or
+    beside the name's middle line (``05 基本养老保险``); each name's lines join into its code's name."""
+    texts = ["208", "05", "社会保障和就", "业支出", "6,397,096", "行政事业单位", "养老支出", "6,103,096"]
+    texts += ["行政单位离退", "休", "2,614,680", "机关事业单位", "05 基本养老保险", "缴费支出", "2,302,464"]
+    texts += ["其他行政事业", "单位养老支出", "34,720", "01", "99"]
+    assert _once(texts) == [
+        *("208 社会保障和就业支出", "6,397,096", "20805 行政事业单位养老支出", "6,103,096"),
+        *("2080501 行政单位离退休", "2,614,680", "2080505 机关事业单位基本养老保险缴费支出", "2,302,464"),
+        *("2080599 其他行政事业单位养老支出", "34,720"),
+    ]
+
+
+def test_a_class_name_written_after_its_rows() -> None:
+    """A header merged over rows moves the first class's wrapped name after the table's rows: its
+    款's name, under no class open above it, takes the one class of the page its code is under."""
+    texts = ["208", "6,397,096", "行政事业单位", "养老支出", "6,103,096", "行政单位离退休", "2,614,680", "合计"]
+    texts += ["2,614,680", "社会保障和就", "业支出", "01", "05"]
+    assert _once(texts) == [
+        *("6,397,096", "20805 行政事业单位养老支出", "6,103,096", "2080501 行政单位离退休", "2,614,680"),
+        *("合计", "2,614,680", "208 社会保障和就业支出"),
+    ]

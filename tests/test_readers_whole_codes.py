@@ -210,3 +210,35 @@ def test_a_pages_first_name_wrapped_before_any_code() -> None:
         ["机关事业单位基本养老保险缴费支出", "其他行政事业单位养老支出", "合计"],
         ["2080505", "2080599"],
     )
+
+
+def test_header_cells_wrapped_and_written_after_the_rows_are_no_names() -> None:
+    """A narrow page wraps the header's cells (``基本支`` / ``出``), and pdftotext may write those of
+    the columns on the right after the rows: their pieces join into a header cell, no row's name."""
+    assert _labels([*HEADER[:3], *ONE_LINE, "合计", "基本支", "出", "项目支", "出"]) == ([*NAMES, "合计"], CODES)
+    # A piece that joins into no header cell is a name no code takes: the page is not read.
+    assert _labels([*HEADER[:3], *ONE_LINE, "合计", "基本支", "付"]) is None
+
+
+def test_a_family_printing_one_part_has_its_childrens_parts_top_to_bottom() -> None:
+    """302 prints its total and one part (公用经费 only), as do its rows; two of them print the same
+    figure (30207 and 30213: 40,000). 30207's second 40,000 is no total of 30209 whose part comes
+    after 30211's row: a child's part stands in its parent's one column, written top to bottom."""
+    layout = match_layout("科目编码 科目名称 合计 人员经费 公用经费")
+    assert layout is not None
+    codes = ["302", "30207", "30209", "30211", "30213", None]
+    stream = ["855,000", "855,000", "40,000", "40,000", "750,000", "750,000", "25,000", "25,000", "40,000"]
+    stream += ["40,000", "855,000", "855,000"]
+    placed = place_cells(_figures(stream), codes, layout.sides[0])
+    assert placed is not None
+    rows, unplaced = placed
+    assert unplaced == []
+    read = {r: [line.text for line in row.lines] for r, row in rows.items()}
+    assert read == {
+        0: ["855,000", "855,000"],
+        1: ["40,000", "40,000"],
+        2: ["750,000", "750,000"],
+        3: ["25,000", "25,000"],
+        4: ["40,000", "40,000"],
+        5: ["855,000", "855,000"],
+    }

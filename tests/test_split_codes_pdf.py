@@ -35,7 +35,17 @@ from budget_reports.model import Document
 from budget_reports.readers import read_document
 from budget_reports.text_serializations import write_serialization
 from tests.conftest import corpus_file
-from tests.printed_variants import BUDGET, FINAL, LEVELS, Grid, header_rows, money_columns, split_codes, with_grids
+from tests.printed_variants import (
+    BUDGET,
+    FINAL,
+    LEVELS,
+    Grid,
+    header_rows,
+    money_columns,
+    split_codes,
+    with_grids,
+    wrapped_names,
+)
 from tests.seed_pdf import LANDSCAPE, PORTRAIT, typeset
 from tests.serialization_facts import Facts, differences, facts, measured
 
@@ -166,6 +176,8 @@ VARIANTS: dict[str, Callable[[Grid], Grid]] = {
     "class-over-three": _class_over_three,
     # Each level's part printed on its own line only (the budget's codes split over their levels).
     "levels-once": lambda grid: _levels_once(split_codes(None)(grid)),
+    # The same, each name wrapped at 6 characters over the lines of its cell.
+    "levels-once-wrapped": lambda grid: wrapped_names(_levels_once(split_codes(None)(grid))),
 }
 PAGES = {"landscape": LANDSCAPE, "portrait": PORTRAIT}
 Case = tuple[str, str, bool, str]  # report, variant, merged, page
@@ -320,17 +332,29 @@ def test_the_texts_give_no_wrong_fact(
 # Levels printed once, read from the other texts writing a row per line: -raw writes a class's code
 # on its line above its name as pypdfium2 does; pdfplumber sets it at the middle height of the
 # class's merged cell, among its rows' parts (``201`` before ``02 一般行政管理事务``, ``210`` beside
-# ``11 行政事业单位医疗``). (table facts, zeros) read where less than the PDF gives:
+# ``11 行政事业单位医疗``); pdftotext (default mode) writes the ruled tables cell by cell, the 类 and
+# 款 columns' cells apart from the names, in blocks of their own (``208`` / ``05`` above the class's
+# name, ``08`` / ``210`` / ``11`` after a row of 2080599, a merged header moving them further), a
+# 项's part beside its name (``01 行政单位离退休``), a row printed out of order with other rows'
+# codes (``04 城管执法`` after the total). (table facts, zeros) read where less than the PDF gives:
 # - the budget's 三公 table from -raw (its header's cells written a word per line): its 4 metrics,
 #   因公出国（境）费's 0.00 among them (a zero fewer);
+# - the budget from pdftotext, as in every print it reads whole codes from (18 facts before the
+#   codes printed once were read): its 三公 table's 4 metrics (a zero fewer);
 # - the final's 公务接待费 (ambiguous, as printed too); from pdfplumber, as in every merged print, its
 #   收入决算表's 其他收入 and its 收入支出决算总表's 208 line; and the 基本支出决算表's 303 and 30302
-#   (303's name line, its code set lower, joined to the row above ending without figures: 14 租赁费).
-LEVELS_ONCE_TEXTS = ("pdftotext-raw", "pdfplumber")
+#   (303's name line, its code set lower, joined to the row above ending without figures: 14 租赁费);
+# - the final from pdftotext (35 facts before): as in every print it reads (whole codes too), its
+#   收入决算表 and 财政拨款收入支出决算总表 (the 年初/年末结转和结余 metrics, the class lines), the
+#   三公 table; and all but 4 of the 基本支出决算表's lines (two halves side by side, their cells
+#   interleaved: its 人员经费 and 公用经费 halves' figures written apart from their rows).
+LEVELS_ONCE_TEXTS = ("pdftotext-raw", "pdfplumber", "pdftotext")
 LEVELS_ONCE_READ: dict[tuple[str, str], tuple[int, int]] = {
     ("budget-levels-once-unmerged-portrait", "pdftotext-raw"): (96, -1),
+    ("budget-levels-once-unmerged-portrait", "pdftotext"): (96, -1),
     ("final-levels-once-merged-landscape", "pdftotext-raw"): (96, 0),
     ("final-levels-once-merged-landscape", "pdfplumber"): (92, 0),
+    ("final-levels-once-merged-landscape", "pdftotext"): (57, 0),
 }
 LEVELS_ONCE_CASES = [
     pytest.param(case, serializer, id=f"{_name(case)}-{serializer}")
@@ -357,3 +381,25 @@ def test_the_variants_change_the_printed_tables() -> None:
         grids = [b.table.grid() for b in _document(report).blocks if b.table is not None]
         changed = [grid for grid in grids if VARIANTS[variant](grid) != grid]
         assert any("基本工资" in str(grid) for grid in changed), (report, variant)
+
+
+# Levels printed once, names wrapped in their cells, read from pdftotext's default text: the 项's part
+# printed beside a wrapped name's middle line (``机关事业单位`` / ``05 基本养老保险`` / ``缴费支出``) or
+# alone among the 类 and 款 columns' cells (``208`` / ``05`` / ``01``), the first class's name written
+# after the rows where the header is merged (13 and 7 table facts read before). (table facts, zeros)
+# read; what is not, as in the prints above (the budget's 三公 metrics; the
+# final's 收入决算表, 财政拨款收入支出决算总表, 三公 and 基本支出决算表), and the final's 收入支出决算总表's
+# 收支总计, 本年收入合计, 本年支出合计 and class lines (its wrapped names, two sides: not read here).
+WRAPPED_ONCE_CASES: list[Case] = [
+    (BUDGET, "levels-once-wrapped", True, "landscape"),
+    (FINAL, "levels-once-wrapped", False, "portrait"),
+]
+WRAPPED_ONCE_READ = {BUDGET: (95, -1), FINAL: (51, 0)}
+
+
+@pytest.mark.parametrize("case", WRAPPED_ONCE_CASES, ids=[_name(c) for c in WRAPPED_ONCE_CASES])
+def test_levels_printed_once_with_wrapped_names_from_the_default_text(
+    printed: Callable[[Case], Path], tmp_path: Path, case: Case
+) -> None:
+    report = case[0]
+    assert _check(case, _read(printed(case), "pdftotext", tmp_path, report)) == WRAPPED_ONCE_READ[report]

@@ -9,7 +9,8 @@ two pages comes out as two sets of runs, the second page's first rows going on w
 the first page opened.
 
 A fully ruled table comes out cell by cell instead: codes printed whole beside their names
-(``whole_codes``), or every row's 类 | 款 | 项 parts on lines one after the other (``split_codes``).
+(``whole_codes``), or every row's 类 | 款 | 项 parts on lines one after the other, or each level's
+part printed once, on its own row (``split_codes``).
 A table in 元 may print its figures whole (``6397096``): a whole number alone on its line is then a
 bare cell like a code, told from one by where it stands and what the table's codes are
 (``whole_codes``), and a 栏次 row's numbers (1, 2, 3 …) are no figures.
@@ -52,7 +53,7 @@ from budget_reports.readers.late_cells import place_late_cells
 from budget_reports.readers.linear_rows import Segment, Token
 from budget_reports.readers.printed_numbers import opens_column_numbers
 from budget_reports.readers.row_streams import place_cells
-from budget_reports.readers.split_codes import joined_codes
+from budget_reports.readers.split_codes import joined_codes, levels_once_codes
 from budget_reports.readers.table_headers import HeaderLayout, LabelKind, Side
 from budget_reports.readers.whole_codes import whole_code_rows
 
@@ -328,11 +329,18 @@ def _rebuild_interleaved(
 def _joined_code_rows(
     lines: list[BlockLine], layout: HeaderLayout, carried: Sequence[str], in_yuan: bool
 ) -> tuple[list[tuple[Segment, RowFigures]], list[AmbiguousCell]] | None:
-    """The rows read by the whole codes each row's 类 | 款 | 项 parts spell (``split_codes``); None
-    where the page prints no such parts or they give no rows."""
+    """The rows read by the whole codes each row's 类 | 款 | 项 parts spell, or its level's part printed
+    once completes (``split_codes``); None where the page prints no such parts or they give no rows."""
     joined = joined_codes(lines)
     whole = _whole_labels(joined, layout, carried, in_yuan) if joined is not None else None
-    return _rows_placed(lines, layout.sides[0], *whole, whole_codes=True, late=False) if whole is not None else None
+    if whole is not None:
+        return _rows_placed(lines, layout.sides[0], *whole, whole_codes=True, late=False)
+    # Each level's part printed once, on its own row (``208`` / ``05`` / ``01 行政单位离退休``). Read
+    # only where every name took its code: the cells written late (a class's 项目支出 after the
+    # total's row) are looked for there.
+    once = levels_once_codes(lines, carried)
+    whole = _whole_labels(once, layout, carried, in_yuan) if once is not None else None
+    return _rows_placed(lines, layout.sides[0], *whole, whole_codes=True) if whole is not None else None
 
 
 def _stream_labels(lines: list[BlockLine], layout: HeaderLayout, carried: Sequence[str]) -> list[Labels]:

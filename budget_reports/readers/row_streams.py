@@ -17,6 +17,10 @@ is what the family leaves it). Every placement that uses each figure once and le
 款 whose rows are all on the page the sum of them is a solution: a stream that fits the total
 written first and last alike is read only where both agree.
 
+A part's column is not part of a solution; but a family whose parent row holds one part has its
+rows' parts in that one column (another column would be short of them: no figure is negative), so
+a solution writing them out of top-to-bottom order is left out, unless every solution is.
+
 The caller keeps what every solution agrees on; the rest is reported ambiguous.
 """
 
@@ -77,7 +81,38 @@ def _placed(
     if not suffixes:
         return None
     solutions = [{k: (r, kind) for k, r, kind in suffix} for suffix in suffixes]
-    return _agreed(lines, search.whole, len(codes), solutions, total, parts)
+    # Where the columns a placement's parts go down cannot add up for a family, it is left out
+    # (unless every placement is: then what they agree on stands as before).
+    in_columns = [solution for solution in solutions if _one_column_families_in_order(solution, search)]
+    return _agreed(lines, search.whole, len(codes), in_columns or solutions, total, parts)
+
+
+def _one_column_families_in_order(solution: Placement, search: _Search) -> bool:
+    """Whether every family whose parent row holds one part (the other part columns empty) has its
+    children's parts written top to bottom. The search lets parts go down any of the columns, each
+    top to bottom, and checks a family's totals; but a child's part in a column where its parent
+    prints nothing would leave that column's sum short (no figure is negative): the children's parts
+    stand in the parent's one column, one column written top to bottom (``40,000 | 40,000`` of 30207
+    then 750,000, 25,000, and 40,000 of 30213: that second 40,000 pair is no late part of 30207's
+    sibling rows above it)."""
+    assert search.whole is not None
+    parts_of: dict[int, list[int]] = {}  # row -> its parts' lines, not zero
+    for k, (row, kind) in solution.items():
+        if kind == 1 and search.whole[k]:
+            parts_of.setdefault(row, []).append(k)
+    children: dict[int, list[int]] = {}
+    for row, parent in enumerate(search.parent):
+        if parent is not None:
+            children.setdefault(parent, []).append(row)
+    for parent, rows in children.items():
+        if len(parts_of.get(parent, ())) != 1:
+            continue
+        written = [parts_of[row] for row in rows if row in parts_of]
+        if all(len(lines) == 1 for lines in written) and [lines[0] for lines in written] != sorted(
+            lines[0] for lines in written
+        ):
+            return False
+    return True
 
 
 class _Search:

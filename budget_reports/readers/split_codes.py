@@ -8,17 +8,25 @@ only into codes the classification reference knows: two whole figures one under 
 in 元: ``850``, ``12``) spell no code. Such a 项 line
 completes the 类 and 款 printed twice (once for their own 款 row, once for the row below it) where
 the code it spells names that line in the classification reference, and only there.
+
+Many templates print each level's part once, on its own row only (``208 | |`` on the class's row,
+`` | 05 |`` on the 款's, `` | | 01`` on the 项's), as a class's cell merged down over its rows
+prints it: pdftotext then writes the 类 and 款 columns' cells in blocks of their own, apart from the
+names (``208`` / ``05`` above the class's name), and the part next to the name column beside the
+name (``01 行政单位离退休``). Each row's code is its part under the class and 款 the rows above it
+opened (``levels_once_codes``), a part printed alone taken by the name the reference knows its code by.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from budget_reports.normalize import compact
 from budget_reports.readers.block_words import CLASS_CODE, CODE_PART
 from budget_reports.readers.code_names import known_names
+from budget_reports.readers.whole_codes import is_whole_code_label
 
 if TYPE_CHECKING:  # column_blocks reads its pages with this module
     from budget_reports.readers.column_blocks import BlockLine
@@ -95,3 +103,157 @@ def _names_piece(named: str, names: Collection[str]) -> bool:
     """``named`` is one of ``names`` or, a name wrapping in its cell, a line of one: the part is
     printed beside its name's middle line (``机关事业单位 | 05 基本养老保险 | 缴费支出``)."""
     return named in names or (len(named) >= _MIN_PIECE and any(named in name for name in names))
+
+
+_CLASS_LENGTH, _GROUP_LENGTH, _PART_LENGTH = 3, 5, 2  # a 类's code, a 款's; a 款's or 项's part
+_MAX_NAME_LINES = 3  # lines a name wrapped in its cell is printed on, at most
+
+
+@dataclass(slots=True)
+class _Open:
+    """The class and the 款 the rows read so far opened: a part's row is under one of them."""
+
+    klass: str | None = None
+    group: str | None = None
+
+    def enter(self, code: str) -> None:
+        if len(code) >= _CLASS_LENGTH:
+            self.klass = code[:_CLASS_LENGTH]
+            self.group = code[:_GROUP_LENGTH] if len(code) >= _GROUP_LENGTH else None
+
+    def parents(self) -> list[str]:
+        return [code for code in (self.klass, self.group) if code]
+
+
+def levels_once_codes(lines: Sequence[BlockLine], carried: Sequence[str] = ()) -> list[BlockLine] | None:
+    """The page's lines with each row's code made whole where the table prints each level's part once,
+    on its own row only (``208`` on the class's row, ``05`` on the 款's, ``01`` on the 项's): each
+    name beside the code it is the name of (``20805 行政事业单位养老支出``), the parts printed alone
+    left out (and blank lines). ``carried``: the code of the page before's last row.
+
+    The names come in the table's order; the parts printed alone (the 类 and 款 columns' cells, apart
+    from the names) may not (a header cell merged over rows moves them among other cells). A row is
+    under the class and the 款 the rows above it opened: a name beside its part (``01 行政单位离退休``)
+    is that part under one of them, and a name alone takes the class printed alone, or the part
+    printed alone under one of them, that the classification reference knows by that name. A part
+    and its name printed out of the rows' order (among other rows' codes, after the total) take the
+    one class or 款 of the page under which the reference knows them. None where a name fits two
+    codes, a name beside a part fits none, or a part printed alone is left that no name took: the
+    text does not say whose it is, and nothing is guessed."""
+    lines = [line for line in lines if line.text.strip()]
+    alone: dict[str, list[int]] = {}  # each class or part printed alone -> its lines no name took yet
+    for k, line in enumerate(lines):
+        word = compact(line.text)
+        if CLASS_CODE.match(word) or CODE_PART.match(word):
+            alone.setdefault(word, []).append(k)
+    if not alone and not any(_part_and_name(line.text)[0] for line in lines):
+        return None  # no part printed: no code to complete
+    before = "".join(carried)
+    printed_classes = [code for code in alone if len(code) == _CLASS_LENGTH]
+    opened = _Open()
+    opened.enter(before)
+    rows: dict[int, tuple[str, int]] = {}  # first line of a row's name -> (its code, lines its name takes)
+    apart: list[int] = []  # lines of a part and its name no class or 款 of the page takes yet
+    k = 0
+    while k < len(lines):
+        if is_whole_code_label(lines[k].text):
+            opened.enter(lines[k].text.split()[0])  # a code printed whole beside its name opens its levels too
+        part, name = _part_and_name(lines[k].text)
+        found = _row_code(lines, k, opened.parents(), alone) if name is not None else False
+        if found is False and name is not None:
+            # The class or 款 above not open (its name written out of the rows' order): the one class
+            # or 款 of the page its code is under, if one only.
+            found = _row_code(lines, k, _page_parents([before, *printed_classes, *_codes(rows)]), alone) or False
+        if found is None:
+            return None
+        if found:
+            rows[k] = found
+            opened.enter(found[0])
+            k += found[1]
+            continue
+        if part is not None and name is not None:
+            apart.append(k)
+        k += 1
+    parents = _page_parents([before, *_codes(rows)])
+    for k in apart:
+        part, name = _part_and_name(lines[k].text)
+        fits = [p + part for p in parents if compact(name or "") in known_names(p + part)]
+        if len(fits) != 1:
+            return None
+        rows[k] = (fits[0], 1)
+    if any(alone.values()):
+        return None  # a part no name took
+    return _with_codes(lines, rows)
+
+
+def _codes(rows: dict[int, tuple[str, int]]) -> list[str]:
+    return [code for code, _ in rows.values()]
+
+
+def _page_parents(codes: Sequence[str]) -> list[str]:
+    """The classes and 款 these codes are or are under."""
+    return sorted({code[:n] for code in codes for n in (_CLASS_LENGTH, _GROUP_LENGTH) if len(code) >= n})
+
+
+def _part_and_name(text: str) -> tuple[str | None, str | None]:
+    """A line's code part printed beside its name (``01 行政运行``: 01 and 行政运行), or None and the
+    line as a name; no name where the line holds a digit besides."""
+    words = text.split()
+    part = words[0] if len(words) > 1 and CODE_PART.match(words[0]) else None
+    rest = words[1:] if part is not None else words
+    if not rest or any(c.isdigit() for c in "".join(rest)):
+        return part, None
+    return part, " ".join(rest)
+
+
+def _row_code(
+    lines: Sequence[BlockLine], k: int, parents: Sequence[str], alone: dict[str, list[int]]
+) -> tuple[str, int] | bool | None:
+    """The code of the row whose name starts at line ``k`` and the lines its name takes (a name
+    wrapped in its cell goes on on the next lines, its part printed beside any one of them:
+    ``机关事业单位`` / ``05 基本养老保险`` / ``缴费支出``), the part printed alone it takes taken;
+    False where none fits, None where two do."""
+    name, part = "", None
+    for span in range(1, _MAX_NAME_LINES + 1):
+        if k + span > len(lines):
+            break
+        beside, piece = _part_and_name(lines[k + span - 1].text)
+        if piece is None or (beside is not None and part is not None):
+            break
+        part = part or beside
+        name += compact(piece)
+        if part is not None:
+            fits = [(p + part, "") for p in parents if name in known_names(p + part)]
+        else:
+            fits = [(code, code) for code in alone if alone[code] and len(code) == _CLASS_LENGTH]
+            parts = [code for code in alone if alone[code] and len(code) == _PART_LENGTH]
+            fits += [(p + code, code) for p in parents for code in parts]
+            fits = [(code, printed) for code, printed in fits if name in known_names(code)]
+        if len(fits) > 1:
+            return None
+        if fits:
+            code, printed = fits[0]
+            if printed:
+                alone[printed].pop()
+            return code, span
+    return False
+
+
+def _with_codes(lines: Sequence[BlockLine], rows: dict[int, tuple[str, int]]) -> list[BlockLine]:
+    """The lines with each row's name (its wrapped lines joined) beside its code, the parts printed
+    alone left out."""
+    out: list[BlockLine] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        if k in rows:
+            code, span = rows[k]
+            name = "".join(_part_and_name(lines[j].text)[1] or "" for j in range(k, k + span))
+            out.append(replace(line, text=f"{code} {name}"))
+            k += span
+            continue
+        word = compact(line.text)
+        if not (CLASS_CODE.match(word) or CODE_PART.match(word)):
+            out.append(line)
+        k += 1
+    return out

@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # column_blocks reads its pages with this module
 
 _CLASS_LENGTH = 3
 _MAX_NAME_LINES = 4  # lines a name wrapped in its cell is printed on, at most
+_MAX_HEADER_LINES = 3  # lines a header cell wrapped in it is printed on, at most
 Label = tuple[str, "BlockLine", "BlockLine"]  # a row's code, the code as printed, its name
 Piece = tuple["BlockLine", str | None, "BlockLine | None"]  # a name line, the code printed beside it (and as printed)
 
@@ -70,10 +71,13 @@ def whole_code_rows(
     totals: list[tuple[int, BlockLine]] = []  # (position among the names, line)
     header_total = False  # the header's own cell named like the total, seen before the rows
     header_cells = False  # a header cell other than a total's alone on its line: the header written cell by cell
-    for line in lines:
+    wrapped_header = _wrapped_header_cells(lines, header_words)
+    for k, line in enumerate(lines):
         key = compact(line.text)
         if not key or _FIGURE.match(key) or key in COLUMN_NUMBER_WORDS:
             continue  # a 栏次 row's label is no name (its numbers are left out before)
+        if k in wrapped_header and (labelled or lone_codes):
+            continue  # a piece of a header cell written after the rows: no name
         header_cells = header_cells or (key in header_words and not is_total(key))
         if is_whole_code_label(line.text):
             code, name = line.text.strip().split(maxsplit=1)
@@ -133,6 +137,26 @@ def whole_code_rows(
         position, total = totals[0]
         names = [total, *names] if position == 0 else [*names, total]
     return names, parts, whole_numbers
+
+
+def _wrapped_header_cells(lines: Sequence[BlockLine], header_words: Collection[str]) -> set[int]:
+    """The lines that are pieces of a header cell wrapped in it (``财政拨款收`` / ``入``): lines one after
+    the other, each no header word alone, that join into one (a narrow page wraps the header's cells,
+    and pdftotext may write those of the columns on the right after the rows, among no name)."""
+    pieces: set[int] = set()
+    texts = [compact(line.text) for line in lines]
+    for k, text in enumerate(texts):
+        if not text or text in header_words or k in pieces:
+            continue
+        joined = text
+        for end in range(k + 1, min(k + _MAX_HEADER_LINES, len(texts))):
+            if not texts[end] or texts[end] in header_words:
+                break
+            joined += texts[end]
+            if joined in header_words:
+                pieces.update(range(k, end + 1))
+                break
+    return pieces
 
 
 def _wrapped_names(pieces: Sequence[Piece], lone_codes: Sequence[BlockLine]) -> list[Label] | None:
