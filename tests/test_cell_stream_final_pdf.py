@@ -25,6 +25,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from budget_reports.extract.standard_tables.recognise import TableKind, find_standard_tables
 from budget_reports.gold import canonical, extract_frames
 from budget_reports.model import Document, Table
 from budget_reports.readers import read_document
@@ -59,10 +60,14 @@ VARIANTS: dict[str, tuple[Callable[[Grid], Grid] | None, bool]] = {
 #   both rows adding up gives 合计 its first two figures, and its column sums settle every row's
 #   基本/项目. The 收入决算表's parts stay ambiguous (which of six income columns holds a row's
 #   second figure: only 合计 is read). The 收入支出决算总表 is read from its streams
-#   (overview_streams: its page numbers, -5-, written among its labels, are none); the
-#   财政拨款收入支出决算总表 (its spending items written out of order, put back in their numbers'
-#   order) fits no placement within the search's bound: reported not read. The 基本支出 table is
-#   read from its cells (side_by_side_streams), the 三公 table's two figures reported.
+#   (overview_streams: its page numbers, -5-, written among its labels, are none), its 其他收入
+#   figure 6.20 reported (several income rows fit it). The 财政拨款收入支出决算总表 (its
+#   spending items written out of order, put back in their numbers' order) is read whole: its
+#   政府性基金 and 国有资本经营 columns are empty as those funds' tables say (本表无数据, the
+#   prose after the last of them no part of it), its 三、国有资本经营预算 / 财政拨款 one label
+#   (it fit no placement within the search's bound before: 65 on landscape, 66 on portrait
+#   pages). The 基本支出 table is read from its cells (side_by_side_streams), the 三公 table's two
+#   figures reported.
 # - portrait: as on landscape, and the 支出决算表's 20805 and 2080501 figures written together after
 #   20805's name (326.72 326.72 84.65 84.65) split the one way both rows add up; its 208 and
 #   2210203 names (read glued to 20805's, and to a page number and the next page's labels) right.
@@ -75,11 +80,25 @@ VARIANTS: dict[str, tuple[Callable[[Grid], Grid] | None, bool]] = {
 #   each table owes its reading to not traced). Tables whose cells still fit no placement are
 #   reported not read, never read with wrong names.
 READ = {
-    "landscape": 65,
-    "portrait": 66,
-    "column-numbers+split-codes+portrait": 65,
+    "landscape": 79,
+    "portrait": 80,
+    "column-numbers+split-codes+portrait": 79,
     "wrapped-names": 50,
 }
+
+
+# The 财政拨款收入支出决算总表's income side as printed: (label, figure) top to bottom.
+FISCAL_INCOME = [
+    ("一、一般公共预算财政拨款", "2,940.05"),
+    ("二、政府性基金预算财政拨款", ""),
+    ("三、国有资本经营预算财政拨款", ""),
+    ("本年收入合计", "2,940.05"),
+    ("年初财政拨款结转和结余", "21.63"),
+    ("一、一般公共预算财政拨款", "21.63"),
+    ("二、政府性基金预算财政拨款", ""),
+    ("三、国有资本经营预算财政拨款", ""),
+    ("总计", "2,961.68"),
+]
 
 
 def _variant(document: Document, change: Callable[[Grid], Grid] | None) -> Document:
@@ -164,3 +183,18 @@ def test_default_text_of_a_typeset_final_account(default_texts: Callable[[str], 
     assert _unreported_lines(truth, got, lost) == []
     matched = sum(m for view, (m, _, _) in measured(expected, read).items() if view.endswith("/table"))
     assert matched == READ[variant]
+
+
+@pytest.mark.parametrize("variant", ["landscape", "portrait"])
+def test_the_fiscal_overview_is_read_whole(default_texts: Callable[[str], Path], variant: str) -> None:
+    """The 财政拨款收入支出决算总表 written in streams is read whole: its 政府性基金 and 国有资本经营
+    columns are empty as their own tables say under their headers (``本表无数据``, the report's prose
+    following the last of them), which bounds its placements; its fund rows wrapped after the fund's
+    name (``三、国有资本经营预算`` / ``财政拨款``) are one label each, so that 21.63 is the carry-over's
+    一般公共预算 part (reported not read before)."""
+    path = default_texts(variant)
+    document = read_text(path.read_text(encoding="utf-8"), path.name)
+    assert not any("财政拨款收入支出决算总表" in message for message in document.lost)
+    table = next(t for t in find_standard_tables(document) if t.kind is TableKind.FISCAL_OVERVIEW)
+    income = [(row[0], row[1]) for row in table.table.grid() if row[0] and row[0] not in ("收入", "项目")]
+    assert income == FISCAL_INCOME

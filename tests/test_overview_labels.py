@@ -274,3 +274,32 @@ def test_page_and_column_numbers_among_the_labels_are_none() -> None:
     assert sides is not None
     assert [x.text for x in sides[INCOME]] == ["一、一般公共预算财政拨款", "本年收入合计", "总计"]
     assert [x.text for x in sides[SPENDING]] == ["一、一般公共服务支出", "本年支出合计", "总计"]
+
+
+def test_a_fund_name_wrapped_before_its_appropriation_is_one_label() -> None:
+    """A narrow cell wraps 三、国有资本经营预算财政拨款 after the fund's name: the name alone reads
+    as a whole label (a budget's income from that fund), but no row is labelled 财政拨款 alone."""
+    income = ["一、一般公共预算财政", "拨款", "二、政府性基金预算财", "政拨款", "三、国有资本经营预算", "财政拨款"]
+    carry = ["年初财政拨款结转和结余", "一、一般公共预算", "拨款", "二、政府性基金预算", "财政拨款"]
+    texts = [*income, "一、一般公共服务支出", "本年收入合计", "本年支出合计", *carry, "总计", "总计"]
+    sides = side_labels(_lines(texts), FISCAL)
+    assert sides is not None
+    assert [(x.text, x.role) for x in sides[INCOME]] == [
+        ("一、一般公共预算财政拨款", Role.ITEM),
+        ("二、政府性基金预算财政拨款", Role.ITEM),
+        ("三、国有资本经营预算财政拨款", Role.ITEM),
+        ("本年收入合计", Role.YEAR_TOTAL),
+        ("年初财政拨款结转和结余", Role.CARRY),
+        ("一、一般公共预算拨款", Role.CARRY_PART),
+        ("二、政府性基金预算财政拨款", Role.CARRY_PART),
+        ("总计", Role.GRAND_TOTAL),
+    ]
+
+
+def test_a_budget_income_named_by_fund_alone_stays_apart_from_the_next_row() -> None:
+    """Shanghai's 财政拨款收支预算总表 names its income by fund alone: a next row opening with its
+    own number is a row of its own."""
+    texts = ["一、一般公共预算", "二、政府性基金预算", "一、一般公共服务支出", "收入总计", "支出总计"]
+    sides = side_labels(_lines(texts), BUDGET_FISCAL.fitted(compact("".join(texts))))
+    assert sides is not None
+    assert [x.text for x in sides[INCOME]] == ["一、一般公共预算", "二、政府性基金预算", "收入总计"]

@@ -126,7 +126,7 @@ def side_labels(lines: Sequence, layout: HeaderLayout) -> tuple[list[Label], lis
         if follows and (
             not _complete(previous[0])
             or (i not in dropped and not _complete(text))
-            or (text == "支出" and re.match(_FUND_ALONE, _bare(previous[0])) is not None)
+            or _fund_name_goes_on(previous[0], text)
         ):
             previous[0] += text
             previous[2] = i
@@ -150,6 +150,15 @@ def side_labels(lines: Sequence, layout: HeaderLayout) -> tuple[list[Label], lis
     for side, (text, i) in zip(open_sides, unsided, strict=True):
         sides[side].append(Label(text, lines[i].page, lines[i].line, side, Role.GRAND_TOTAL))
     return (_items_in_order(sides[INCOME]), _items_in_order(sides[SPENDING]))
+
+
+def _fund_name_goes_on(label: str, text: str) -> bool:
+    """Whether ``text`` ends a fund's name wrapped in its cell: a class (国有资本经营预算 / 支出) or
+    a fund's 拨款 (三、国有资本经营预算 / 财政拨款). The name alone reads as a whole label (a budget's
+    income from that fund), but no row is labelled 支出 or 财政拨款 alone."""
+    if re.match(_FUND_ALONE, _bare(label)) is None:
+        return False
+    return text == "支出" or _FUND_PART.match(_bare(label) + text) is not None
 
 
 def _items_in_order(labels: list[Label]) -> list[Label]:

@@ -129,13 +129,14 @@ def overviews_from_streams(lines: list[SourceLine], tables: list[LinearTable]) -
 
 
 def _no_data_tables(lines: list[SourceLine], titles: list[PassedOver]) -> set[TableKind]:
-    """Of the fund tables the table finder passed over (``titles``), those that print no figure and
-    say so (``本表无数据``)."""
+    """Of the fund tables the table finder passed over (``titles``), those that say they print
+    nothing (``本表无数据``) and print no figure before saying so: what follows the note (the
+    report's prose, where nothing closes the table but the next title) is no part of the table."""
     empty = set()
     for title in titles:
         texts = [line.text for line in lines[title.start + 1 : title.following]]
-        printed = any(_prints_figure(text) for text in texts)
-        if not printed and any(says_no_data(text) for text in texts):
+        note = next((k for k, text in enumerate(texts) if says_no_data(text)), None)
+        if note is not None and not any(_prints_figure(text) for text in texts[:note]):
             empty.add(title.kind)
     return empty
 
