@@ -60,14 +60,15 @@ VARIANTS: dict[str, tuple[Callable[[Grid], Grid] | None, bool]] = {
 #   both rows adding up gives 合计 its first two figures, and its column sums settle every row's
 #   基本/项目. The 收入决算表's parts stay ambiguous (which of six income columns holds a row's
 #   second figure: only 合计 is read). The 收入支出决算总表 is read from its streams
-#   (overview_streams: its page numbers, -5-, written among its labels, are none), its 其他收入
-#   figure 6.20 reported (several income rows fit it). The 财政拨款收入支出决算总表 (its
-#   spending items written out of order, put back in their numbers' order) is read whole: its
-#   政府性基金 and 国有资本经营 columns are empty as those funds' tables say (本表无数据, the
-#   prose after the last of them no part of it), its 三、国有资本经营预算 / 财政拨款 one label
-#   (it fit no placement within the search's bound before: 65 on landscape, 66 on portrait
-#   pages). The 基本支出 table is read from its cells (side_by_side_streams), the 三公 table's two
-#   figures reported.
+#   (overview_streams: its page numbers, -5-, written among its labels, are none), its income
+#   figures placed by the spending label pdftotext writes each on a line with (``6.20 八、社会保障
+#   和就业支出``: 八、其他收入's; 6.20 was reported before, several income rows fitting it). The
+#   财政拨款收入支出决算总表 (its spending items written out of order, put back in their numbers'
+#   order) is read whole: its 政府性基金 and 国有资本经营 columns are empty as those funds' tables
+#   say (本表无数据, the prose after the last of them no part of it), its 三、国有资本经营预算 /
+#   财政拨款 one label (it fit no placement within the search's bound before: 65 on landscape, 66
+#   on portrait pages; 79 / 80 with 6.20 reported). The 基本支出 table is read from its cells
+#   (side_by_side_streams), the 三公 table's two figures reported.
 # - portrait: as on landscape, and the 支出决算表's 20805 and 2080501 figures written together after
 #   20805's name (326.72 326.72 84.65 84.65) split the one way both rows add up; its 208 and
 #   2210203 names (read glued to 20805's, and to a page number and the next page's labels) right.
@@ -80,9 +81,9 @@ VARIANTS: dict[str, tuple[Callable[[Grid], Grid] | None, bool]] = {
 #   each table owes its reading to not traced). Tables whose cells still fit no placement are
 #   reported not read, never read with wrong names.
 READ = {
-    "landscape": 79,
-    "portrait": 80,
-    "column-numbers+split-codes+portrait": 79,
+    "landscape": 80,
+    "portrait": 81,
+    "column-numbers+split-codes+portrait": 80,
     "wrapped-names": 50,
 }
 
@@ -98,6 +99,23 @@ FISCAL_INCOME = [
     ("二、政府性基金预算财政拨款", ""),
     ("三、国有资本经营预算财政拨款", ""),
     ("总计", "2,961.68"),
+]
+
+
+# The 收入支出决算总表's income side as printed.
+OVERVIEW_INCOME = [
+    ("一、一般公共预算财政拨款收入", "2,940.05"),
+    ("二、政府性基金预算财政拨款收入", ""),
+    ("三、国有资本经营预算财政拨款收入", ""),
+    ("四、上级补助收入", ""),
+    ("五、事业收入", ""),
+    ("六、经营收入", ""),
+    ("七、附属单位上缴收入", ""),
+    ("八、其他收入", "6.20"),
+    ("本年收入合计", "2,946.25"),
+    ("使用非财政拨款结余(含专用结余)", ""),
+    ("年初结转和结余", "49.14"),
+    ("总计", "2,995.39"),
 ]
 
 
@@ -192,9 +210,21 @@ def test_the_fiscal_overview_is_read_whole(default_texts: Callable[[str], Path],
     following the last of them), which bounds its placements; its fund rows wrapped after the fund's
     name (``三、国有资本经营预算`` / ``财政拨款``) are one label each, so that 21.63 is the carry-over's
     一般公共预算 part (reported not read before)."""
-    path = default_texts(variant)
+    assert _income_side(default_texts(variant), TableKind.FISCAL_OVERVIEW) == FISCAL_INCOME
+
+
+@pytest.mark.parametrize("variant", ["landscape", "portrait"])
+def test_the_overview_income_is_read_by_the_lines_it_shares(default_texts: Callable[[str], Path], variant: str) -> None:
+    """pdftotext writes an income figure on the line of the spending label printed beside it
+    (``6.20 八、社会保障和就业支出``): it is on that label's row, the income row printed on the same
+    line (八、其他收入), where the sums alone let five income rows hold 6.20."""
+    assert _income_side(default_texts(variant), TableKind.OVERVIEW) == OVERVIEW_INCOME
+
+
+def _income_side(path: Path, kind: TableKind) -> list[tuple[str, str]]:
+    """The overview's income side as read, (label, figure) top to bottom; the overview is read (not
+    reported lost)."""
     document = read_text(path.read_text(encoding="utf-8"), path.name)
-    assert not any("财政拨款收入支出决算总表" in message for message in document.lost)
-    table = next(t for t in find_standard_tables(document) if t.kind is TableKind.FISCAL_OVERVIEW)
-    income = [(row[0], row[1]) for row in table.table.grid() if row[0] and row[0] not in ("收入", "项目")]
-    assert income == FISCAL_INCOME
+    table = next(t for t in find_standard_tables(document) if t.kind is kind)
+    assert not any(table.title in message for message in document.lost)
+    return [(row[0], row[1]) for row in table.table.grid() if row[0] and row[0] not in ("收入", "项目")]

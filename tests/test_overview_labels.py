@@ -7,8 +7,16 @@ import pytest
 
 from budget_reports.normalize import compact
 from budget_reports.readers.column_blocks import BlockLine
-from budget_reports.readers.overview_labels import INCOME, SIDE_WORDS, SPENDING, Role, named_side, side_labels
-from budget_reports.readers.table_headers import LAYOUTS
+from budget_reports.readers.overview_labels import (
+    INCOME,
+    SIDE_WORDS,
+    SPENDING,
+    Role,
+    facing_row,
+    named_side,
+    side_labels,
+)
+from budget_reports.readers.table_headers import LAYOUTS, HeaderLayout
 
 OVERVIEW = next(layout for layout in LAYOUTS if layout.name == "收入支出总表")
 FISCAL = next(layout for layout in LAYOUTS if layout.name == "财政拨款收入支出总表")
@@ -303,3 +311,63 @@ def test_a_budget_income_named_by_fund_alone_stays_apart_from_the_next_row() -> 
     sides = side_labels(_lines(texts), BUDGET_FISCAL.fitted(compact("".join(texts))))
     assert sides is not None
     assert [x.text for x in sides[INCOME]] == ["一、一般公共预算", "二、政府性基金预算", "收入总计"]
+
+
+def _facing(texts: list[str], layout: HeaderLayout) -> dict[str, str | None]:
+    """Each spending label -> the income label printed on its line (None: a blank income cell)."""
+    sides = side_labels(_lines(texts), layout)
+    assert sides is not None
+    income, spending = sides
+    out: dict[str, str | None] = {}
+    for r, label in enumerate(spending):
+        row = facing_row(sides, SPENDING, r)
+        out[label.text] = None if row is None else income[row].text
+    return out
+
+
+def test_the_rows_printed_on_a_line_pair_items_from_the_top_and_totals_by_role() -> None:
+    """Shanghai's 财政拨款收入支出决算总表: three fund items against the first three classes, blank
+    income cells beside the others; 本年收入合计 against 本年支出合计, 年初 against 年末, 总计 against
+    总计, the income side's carry-over parts against blank spending cells."""
+    income = ["一、一般公共预算财政拨款", "二、政府性基金预算财政拨款", "本年收入合计", "年初财政拨款结转和结余"]
+    income += ["一、一般公共预算财政拨款", "二、政府性基金预算财政拨款", "总计"]
+    spending = [
+        "一、一般公共服务支出",
+        "二、外交支出",
+        "三、国防支出",
+        "本年支出合计",
+        "年末财政拨款结转和结余",
+        "总计",
+    ]
+    assert _facing([*income, *spending], FISCAL) == {
+        "一、一般公共服务支出": "一、一般公共预算财政拨款",
+        "二、外交支出": "二、政府性基金预算财政拨款",
+        "三、国防支出": None,
+        "本年支出合计": "本年收入合计",
+        "年末财政拨款结转和结余": "年初财政拨款结转和结余",
+        "总计": "总计",
+    }
+
+
+def test_an_income_item_and_its_parts_each_take_a_line() -> None:
+    """A budget's 一、财政拨款收入 prints its funds (1.一般公共预算 …) on lines of their own: the
+    second class is beside the first part."""
+    texts = ["一、财政拨款收入", "1.一般公共预算", "二、事业收入", "收入总计"]
+    texts += ["一、社会保障和就业支出", "二、卫生健康支出", "三、城乡社区支出", "四、住房保障支出", "支出总计"]
+    assert _facing(texts, BUDGET_OVERVIEW.fitted(compact("".join(texts)))) == {
+        "一、社会保障和就业支出": "一、财政拨款收入",
+        "二、卫生健康支出": "1.一般公共预算",
+        "三、城乡社区支出": "二、事业收入",
+        "四、住房保障支出": None,
+        "支出总计": "收入总计",
+    }
+
+
+def test_sides_not_set_alike_pair_no_rows() -> None:
+    """One side opening with its year's total over its items (一、本年收入) and the other not: which
+    line an item is on is not told by its number."""
+    texts = [*NATIONAL_HEADER, "一、本年收入", "（一）一般公共预算拨款", "一、一般公共服务支出", "本年支出合计"]
+    texts += ["收入总计", "支出总计"]
+    sides = side_labels(_lines(texts), BUDGET_FISCAL.fitted(compact("".join(texts))))
+    assert sides is not None
+    assert [facing_row(sides, SPENDING, r) for r in range(len(sides[SPENDING]))] == [None, None, None]

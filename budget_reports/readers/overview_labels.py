@@ -87,6 +87,9 @@ class Label:
     line: int
     side: int
     role: Role
+    # The label's pieces: the first and last of the lines it was read from (indices of those given).
+    first: int = -1
+    last: int = -1
 
     @property
     def key(self) -> str:
@@ -134,22 +137,53 @@ def side_labels(lines: Sequence, layout: HeaderLayout) -> tuple[list[Label], lis
             pieces.append([text, i, i])
     sides: tuple[list[Label], list[Label]] = ([], [])
     unsided = []  # 总计 printed without a side's name: one closes each side
-    for text, i, _ in pieces:
+    for text, i, last in pieces:
         side = _side_of(text)
         if side == INCOME and _spending_carry_part(text, sides):
             side = SPENDING
         if side is None and _GRAND_TOTAL.match(text):
-            unsided.append((text, i))
+            unsided.append((text, i, last))
         elif side is None:
             return None
         else:
-            sides[side].append(Label(text, lines[i].page, lines[i].line, side, _role(text, sides[side])))
+            role = _role(text, sides[side])
+            sides[side].append(Label(text, lines[i].page, lines[i].line, side, role, i, last))
     open_sides = [side for side in (INCOME, SPENDING) if not any(x.role is Role.GRAND_TOTAL for x in sides[side])]
     if len(unsided) != len(open_sides) or not all(sides):
         return None
-    for side, (text, i) in zip(open_sides, unsided, strict=True):
-        sides[side].append(Label(text, lines[i].page, lines[i].line, side, Role.GRAND_TOTAL))
+    for side, (text, i, last) in zip(open_sides, unsided, strict=True):
+        sides[side].append(Label(text, lines[i].page, lines[i].line, side, Role.GRAND_TOTAL, i, last))
     return (_items_in_order(sides[INCOME]), _items_in_order(sides[SPENDING]))
+
+
+_ITEM_ROWS = frozenset({Role.ITEM, Role.ITEM_PART})
+
+
+def facing_row(sides: tuple[Sequence[Label], Sequence[Label]], side: int, row: int) -> int | None:
+    """The row of the other side printed on the same line as row ``row`` of ``side``, None where
+    that line prints none of its labels (or the sides are not set alike).
+
+    Both sides print their rows on shared lines from the top: items against items (一、… against
+    一、…), the side with fewer items leaving lines blank below them, then the totals' rows against
+    each other by their role (本年收入合计 against 本年支出合计, 使用非财政拨款结余 against 结余分配,
+    年初 against 年末结转和结余, a carry-over's parts against the other side's, 总计 against 总计),
+    the side with fewer such rows leaving lines blank. Where one side opens with its year's total
+    (一、本年收入 over its items) and the other does not, the items are not against each other."""
+    other = 1 - side
+    if _opens_with_total(sides[side]) != _opens_with_total(sides[other]):
+        return None
+    key = _row_key(sides[side], row)
+    return next((r for r in range(len(sides[other])) if _row_key(sides[other], r) == key), None)
+
+
+def _opens_with_total(labels: Sequence[Label]) -> bool:
+    return bool(labels) and labels[0].role is Role.YEAR_TOTAL
+
+
+def _row_key(labels: Sequence[Label], row: int) -> tuple[Role, int]:
+    """The row's role (items and their parts alike) and how many rows of that role are above it."""
+    group = _ITEM_ROWS if labels[row].role in _ITEM_ROWS else frozenset({labels[row].role})
+    return (Role.ITEM if group is _ITEM_ROWS else labels[row].role, sum(label.role in group for label in labels[:row]))
 
 
 def _fund_name_goes_on(label: str, text: str) -> bool:

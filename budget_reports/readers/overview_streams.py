@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
+from itertools import pairwise
 
 from budget_reports.extract.standard_tables.recognise import TableKind, kind_of_title, says_no_data
 from budget_reports.model import AmbiguousCell
@@ -20,11 +21,19 @@ from budget_reports.readers import cell_links
 from budget_reports.readers.block_words import BARE_FIGURE, figure_value
 from budget_reports.readers.cell_assignment import RowFigures
 from budget_reports.readers.column_blocks import BlockLine, is_column_block_page, unplaced_figure
-from budget_reports.readers.interleaved_sides import EMPTY, Cell, Known, place_overview
+from budget_reports.readers.interleaved_sides import EMPTY, Cell, Known, Rows, place_overview
 from budget_reports.readers.known_cells import TOTAL_KEY
 from budget_reports.readers.linear_rows import Segment, Token
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, not_read_table, placed_table
-from budget_reports.readers.overview_labels import INCOME, OVERVIEW_FIGURE, SPENDING, Label, Role, side_labels
+from budget_reports.readers.overview_labels import (
+    INCOME,
+    OVERVIEW_FIGURE,
+    SPENDING,
+    Label,
+    Role,
+    facing_row,
+    side_labels,
+)
 from budget_reports.readers.passed_over_titles import PassedOver, passed_over_titles, title_kind
 from budget_reports.readers.table_headers import LAYOUTS, HeaderLayout
 from budget_reports.readers.table_relations import PlacedSide, RebuiltTable, row_keys, settled_cells
@@ -227,11 +236,12 @@ def _read(
     sides = side_labels(span, layout)
     if sides is None:
         return None
-    figures = [line for line in span if OVERVIEW_FIGURE.match(compact(line.text))]
+    at = [k for k, line in enumerate(span) if OVERVIEW_FIGURE.match(compact(line.text))]
+    figures = [span[k] for k in at]
     known = _known(kind, sides, layout, tables, no_data)
     if kind in FISCAL_OF:
         known.update(_from_fiscal(sides, fiscal.get(FISCAL_OF[kind], {})))
-    found = place_overview([f.text for f in figures], sides, layout.sides, known)
+    found = place_overview([f.text for f in figures], sides, layout.sides, known, _rows_printed_on(span, at, sides))
     if found is None:
         return None
     placed = found.figures
@@ -252,6 +262,67 @@ def _read(
     ):
         settled.setdefault((INCOME, Role.YEAR_TOTAL, None), settled[INCOME, Role.GRAND_TOTAL, None])
     return placed_table(lines, table.start, end, layout, rows, unplaced), settled
+
+
+def _rows_printed_on(span: list[BlockLine], at: list[int], sides: tuple[list[Label], list[Label]]) -> Rows:
+    """The figures (by their index among ``at``, their cells in ``span``) written on one line
+    before a label of the spending side: pdftotext joins the words of one baseline into a line, so
+    each is on that label's row, in the income side's columns left of it (``6.20 八、社会保障和就业
+    支出``: 八、其他收入's figure), on the income row printed on that line.
+
+    Which income row that is, the sides' rows paired by their roles say (``facing_row``: items from
+    the top, the totals' rows by role), where the text confirms the pairing and contradicts it
+    nowhere: some run of income labels the text writes before a run of as many spending labels is
+    paired so (pdftotext writing a stretch of rows a side at a time: 本年收入合计 / 2,946.25
+    本年支出合计), and none otherwise. A report whose income totals follow its last item, against
+    spending items, is not paired by roles: no figure is placed by its line there, the search
+    places them as it can."""
+    starts = {label.first: (s, r) for s, labels in enumerate(sides) for r, label in enumerate(labels)}
+    glued = _glued_labels(span, at, starts)
+    facing = {n: facing_row(sides, side, row) if side == SPENDING else None for n, (side, row) in glued.items()}
+    written = _paired_by_text(span, starts)
+    agreed = [facing_row(sides, SPENDING, row) == income for row, income in written.items()]
+    if not agreed or not all(agreed) or None in facing.values():
+        return {}
+    return {n: (INCOME, row) for n, row in facing.items() if row is not None}
+
+
+def _glued_labels(
+    span: list[BlockLine], at: list[int], starts: dict[int, tuple[int, int]]
+) -> dict[int, tuple[int, int]]:
+    """Figure (by its index among ``at``) -> the (side, row) of the label written after it on its
+    line, past the line's other figures (those of the side's other columns)."""
+    figure_at = set(at)
+    glued = {}
+    for n, k in enumerate(at):
+        after = k + 1
+        while after in figure_at and _same_line(span[after], span[k]):
+            after += 1
+        if after in starts and _same_line(span[after], span[k]):
+            glued[n] = starts[after]
+    return glued
+
+
+def _paired_by_text(span: list[BlockLine], starts: dict[int, tuple[int, int]]) -> dict[int, int]:
+    """Spending row -> the income row the text writes it beside: a run of income labels followed
+    by a run of as many spending labels (figures and header cells between them aside) pairs them
+    in order."""
+    runs: list[tuple[int, list[int]]] = []  # (side, rows) in the order written
+    for k in sorted(starts):
+        side, row = starts[k]
+        if runs and runs[-1][0] == side:
+            runs[-1][1].append(row)
+        else:
+            runs.append((side, [row]))
+    pairs: dict[int, int] = {}
+    for (side, rows), (other, others) in pairwise(runs):
+        if side == INCOME and other == SPENDING and len(rows) == len(others):
+            pairs.update(zip(others, rows, strict=True))
+    return pairs
+
+
+def _same_line(a: BlockLine, b: BlockLine) -> bool:
+    return a.page == b.page and a.line == b.line
 
 
 def _fund(text: str) -> str | None:
