@@ -371,3 +371,37 @@ def test_sides_not_set_alike_pair_no_rows() -> None:
     sides = side_labels(_lines(texts), BUDGET_FISCAL.fitted(compact("".join(texts))))
     assert sides is not None
     assert [facing_row(sides, SPENDING, r) for r in range(len(sides[SPENDING]))] == [None, None, None]
+
+
+def test_a_label_goes_on_past_a_figure_written_before_its_next_piece() -> None:
+    """pdftotext writes an income figure on the line of the spending label beside it: in a narrow
+    cell that line may be the label's second piece (一、一般公 / ``2940.05 共`` / 服务支出)."""
+    pieces = [("一、一般公", 3), ("共", 4), ("预算财政拨", 5), ("款", 6), ("一、一般公", 7)]
+    pieces += [("2940.05", 8), ("共", 8), ("服务支出", 9), ("本年收入合计", 10), ("本年支出合计", 11)]
+    pieces += [("总计", 12), ("总计", 13)]
+    sides = side_labels([BlockLine(text, 3, line) for text, line in pieces], FISCAL)
+    assert sides is not None
+    assert [x.text for x in sides[SPENDING]] == ["一、一般公共服务支出", "本年支出合计", "总计"]
+
+
+def test_a_class_written_after_the_carry_over_is_an_item() -> None:
+    """pdftotext may write a page's last classes after the carry-overs' rows: a class is no part of
+    a carry-over (those are worded as a fund's: 一、一般公共预算财政拨款)."""
+    texts = [
+        "一、一般公共预算财政拨款",
+        "一、一般公共服务支出",
+        "本年收入合计",
+        "本年支出合计",
+        "年初财政拨款结转和结余",
+    ]
+    texts += ["年末财政拨款结转和结余", "一、一般公共预算财政拨款", "二、外交支出", "总计", "总计"]
+    sides = side_labels(_lines(texts), FISCAL)
+    assert sides is not None
+    assert [(x.text, x.role) for x in sides[SPENDING]] == [
+        ("一、一般公共服务支出", Role.ITEM),
+        ("本年支出合计", Role.YEAR_TOTAL),
+        ("年末财政拨款结转和结余", Role.CARRY),
+        ("二、外交支出", Role.ITEM),
+        ("总计", Role.GRAND_TOTAL),
+    ]
+    assert [x.role for x in sides[INCOME]][-2:] == [Role.CARRY_PART, Role.GRAND_TOTAL]

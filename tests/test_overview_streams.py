@@ -1,15 +1,19 @@
 """What ``overview_streams`` reads around an overview written in streams: which fund tables say
-they print nothing (their fund has no income, spending or carry-over in the overviews), and which
-row a figure written on a line with a label is on."""
+they print nothing (their fund has no income, spending or carry-over in the overviews), which
+row a figure written on a line with a label is on, and what the fiscal overview says of the
+overview's rows."""
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 import pytest
 
 from budget_reports.extract.standard_tables.recognise import TableKind
+from budget_reports.readers.column_blocks import BlockLine
 from budget_reports.readers.linear_tables import SourceLine
-from budget_reports.readers.overview_labels import INCOME, OVERVIEW_FIGURE, side_labels
-from budget_reports.readers.overview_streams import _cells, _no_data_tables, _rows_printed_on
+from budget_reports.readers.overview_labels import INCOME, OVERVIEW_FIGURE, SPENDING, Role, side_labels
+from budget_reports.readers.overview_streams import _cells, _from_fiscal, _no_data_tables, _rows_printed_on
 from budget_reports.readers.passed_over_titles import PassedOver
 from budget_reports.readers.table_headers import LAYOUTS
 
@@ -129,3 +133,24 @@ def test_sides_the_text_pairs_otherwise_than_their_roles_place_no_figure_by_its_
     assert sides is not None
     at = [k for k, cell in enumerate(span) if OVERVIEW_FIGURE.match(cell.text)]
     assert _rows_printed_on(span, at, sides) == {}
+
+
+def test_the_fiscal_overview_bounds_the_overview_s_classes_and_totals_from_below() -> None:
+    """A class spends at least its appropriations, the year's totals and 总计 are at least the
+    fiscal overview's; a class the fiscal overview leaves empty may spend other funds: unbounded."""
+    texts = ["一、一般公共预算财政拨款收入", "一、一般公共服务支出", "二、其他收入", "二、外交支出"]
+    texts += ["三、卫生健康支出", "本年收入合计", "本年支出合计", "总计", "总计"]
+    sides = side_labels([BlockLine(text, 5, n) for n, text in enumerate(texts, start=1)], OVERVIEW)
+    assert sides is not None
+    fiscal = {
+        (SPENDING, Role.ITEM, "一般公共服务支出"): Decimal("2106.66"),
+        (SPENDING, Role.ITEM, "外交支出"): None,
+        (SPENDING, Role.YEAR_TOTAL, None): Decimal("2940.05"),
+        (INCOME, Role.GRAND_TOTAL, None): Decimal("2961.68"),
+    }
+    known = _from_fiscal(sides, fiscal)
+    assert {cell: (k.value, k.at_least) for cell, k in known.items()} == {
+        (SPENDING, 0, 0): (Decimal("2106.66"), True),
+        (SPENDING, 3, 0): (Decimal("2940.05"), True),
+        (INCOME, 3, 0): (Decimal("2961.68"), True),
+    }

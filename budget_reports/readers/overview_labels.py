@@ -125,7 +125,7 @@ def side_labels(lines: Sequence, layout: HeaderLayout) -> tuple[list[Label], lis
         # the header prints too (十四、资源勘探工业信息等 / 支出).
         # A line naming no side of its own, right after a whole label, ends it (（含专用结余）).
         previous = pieces[-1] if pieces else None
-        follows = previous is not None and previous[2] == i - 1 and not LABEL_NUMBERING.opens(text)
+        follows = previous is not None and _next_piece(lines, texts, previous[2], i) and not LABEL_NUMBERING.opens(text)
         if follows and (
             not _complete(previous[0])
             or (i not in dropped and not _complete(text))
@@ -184,6 +184,17 @@ def _row_key(labels: Sequence[Label], row: int) -> tuple[Role, int]:
     """The row's role (items and their parts alike) and how many rows of that role are above it."""
     group = _ITEM_ROWS if labels[row].role in _ITEM_ROWS else frozenset({labels[row].role})
     return (Role.ITEM if group is _ITEM_ROWS else labels[row].role, sum(label.role in group for label in labels[:row]))
+
+
+def _next_piece(lines: Sequence, texts: list[str], last: int, i: int) -> bool:
+    """Whether line ``i`` comes right after line ``last`` among the labels' pieces: next to it, or
+    after figures written on its own line only (an income figure pdftotext writes before the piece
+    of a spending label printed beside it: 一、一般公 / ``2940.05 共`` / 服务支出)."""
+    between = range(last + 1, i)
+    return all(
+        OVERVIEW_FIGURE.match(texts[k]) and (lines[k].page, lines[k].line) == (lines[i].page, lines[i].line)
+        for k in between
+    )
 
 
 def _fund_name_goes_on(label: str, text: str) -> bool:
@@ -324,12 +335,20 @@ def _worded_role(text: str) -> Role:
 
 def _role(text: str, before: list[Label]) -> Role:
     role = _worded_role(text)
-    # Items printed under a carry-over are its parts (the carry-over of each fund).
-    if role is Role.ITEM and any(label.role is Role.CARRY for label in before):
+    # Items printed under a carry-over are its parts (the carry-over of each fund), worded as a fund's:
+    # a class written after it (二十、粮油物资储备支出, a page's items pdftotext writes after the
+    # totals' rows) is an item of the year.
+    if role is Role.ITEM and any(label.role is Role.CARRY for label in before) and _names_a_fund(text):
         return Role.CARRY_PART
     if role is Role.ITEM and _below(text, next((x for x in reversed(before) if x.role is Role.ITEM), None)):
         return Role.ITEM_PART
     return role
+
+
+def _names_a_fund(text: str) -> bool:
+    """Whether the label is a fund's name or its 拨款 (一、一般公共预算财政拨款, 1.政府性基金预算)."""
+    key = _bare(text)
+    return _FUND_PART.match(key) is not None or re.match(_FUND_ALONE, key) is not None
 
 
 @lru_cache(maxsize=2048)  # each item's level is asked again for every label below it

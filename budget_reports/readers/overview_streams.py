@@ -92,11 +92,15 @@ FUND_TABLES: tuple[tuple[str, tuple[TableKind, ...]], ...] = (
 _FUND_TABLE_KINDS = frozenset(kind for _, funds in FUND_TABLES for kind in funds)
 # The fiscal overview's rows are the overview's fund rows: an income item of a fund is the
 # overview's item (or item part: 1.一般公共预算 under 一、财政拨款收入) of that fund; a carry-over
-# is part of the overview's carry-over on its side. (overview's role, fiscal overview's, at least)
+# is part of the overview's carry-over on its side, the year's total and 总计 part of the
+# overview's on its side (the appropriations are among all the funds). (overview's role, fiscal
+# overview's, at least)
 FISCAL_PARTS: tuple[tuple[Role, Role, bool], ...] = (
     (Role.ITEM, Role.ITEM, False),
     (Role.ITEM_PART, Role.ITEM, False),
     (Role.CARRY, Role.CARRY, True),
+    (Role.YEAR_TOTAL, Role.YEAR_TOTAL, True),
+    (Role.GRAND_TOTAL, Role.GRAND_TOTAL, True),
 )
 # The overview's income item of all funds (一、财政拨款收入) is the fiscal overview's year's income.
 _FISCAL_INCOME = "财政拨款收入"
@@ -251,7 +255,7 @@ def _read(
     ]
     by_cell = {cell: figure_value(figures[i].text) for i, cell in placed.items()}
     settled: Settled = {
-        (s, label.role, _fund(label.text)): by_cell.get((s, r, 0))
+        _settled_key(s, label): by_cell.get((s, r, 0))
         for s, labels in enumerate(sides)
         for r, label in enumerate(labels)
         if (s, r, 0) in by_cell or (s, r, 0) not in found.ever_filled
@@ -325,15 +329,30 @@ def _same_line(a: BlockLine, b: BlockLine) -> bool:
     return a.page == b.page and a.line == b.line
 
 
+def _settled_key(side: int, label: Label) -> tuple[int, Role, str | None]:
+    """What the overview settles a row as: a spending item by its class (its name), any other row
+    by its role and the fund it names, if any."""
+    if side == SPENDING and label.role is Role.ITEM:
+        return (side, label.role, label.key)
+    return (side, label.role, _fund(label.text))
+
+
 def _fund(text: str) -> str | None:
     return next((words for words in _FUND_WORDS if words in text), None)
 
 
 def _from_fiscal(sides: tuple[list[Label], list[Label]], fiscal: Settled) -> dict[Cell, Known]:
-    """What the fiscal overview settles of the overview's fund income items and carry-overs."""
+    """What the fiscal overview settles of the overview's fund income items, carry-overs and
+    totals, and of its classes: a class spends at least its appropriations (a class the fiscal
+    overview leaves empty may spend other funds)."""
     known: dict[Cell, Known] = {}
     for s, labels in enumerate(sides):
         for r, label in enumerate(labels):
+            if s == SPENDING and label.role is Role.ITEM:
+                figure = fiscal.get(_settled_key(s, label))
+                if figure is not None:
+                    known[s, r, 0] = Known(figure, half_step(figure), at_least=True)
+                continue
             fund = _fund(label.text)
             if label.role is Role.ITEM and fund is None and label.key == _FISCAL_INCOME:
                 if (INCOME, Role.YEAR_TOTAL, None) in fiscal and s == INCOME:
