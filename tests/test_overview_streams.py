@@ -13,12 +13,19 @@ from budget_reports.extract.standard_tables.recognise import TableKind
 from budget_reports.readers.column_blocks import BlockLine
 from budget_reports.readers.linear_tables import SourceLine
 from budget_reports.readers.overview_labels import INCOME, OVERVIEW_FIGURE, SPENDING, Role, side_labels
-from budget_reports.readers.overview_streams import _cells, _from_fiscal, _no_data_tables, _rows_printed_on
+from budget_reports.readers.overview_streams import (
+    _cells,
+    _from_fiscal,
+    _from_overview,
+    _no_data_tables,
+    _rows_printed_on,
+)
 from budget_reports.readers.passed_over_titles import PassedOver
 from budget_reports.readers.table_headers import LAYOUTS
 
 OVERVIEW = next(layout for layout in LAYOUTS if layout.name == "收入支出总表")
 BUDGET_OVERVIEW = next(layout for layout in LAYOUTS if layout.name == "收支预算总表")
+FISCAL = next(layout for layout in LAYOUTS if layout.name == "财政拨款收入支出总表")
 
 TITLE = "国有资本经营预算财政拨款收入支出决算表"
 HEADER = ["单位：万元", "项目", "年初结转和结余", "本年收入", "本年支出", "年末结转和结余"]
@@ -153,4 +160,26 @@ def test_the_fiscal_overview_bounds_the_overview_s_classes_and_totals_from_below
         (SPENDING, 0, 0): (Decimal("2106.66"), True),
         (SPENDING, 3, 0): (Decimal("2940.05"), True),
         (INCOME, 3, 0): (Decimal("2961.68"), True),
+    }
+
+
+def test_the_overview_empties_the_fiscal_overview_s_classes_it_leaves_empty() -> None:
+    """A class the overview of all funds leaves empty spends no appropriation: its fiscal row is
+    empty in every column; a class it fills says nothing (other funds may pay part of it). A fund's
+    income of the year is the overview's."""
+    texts = ["一、一般公共预算财政拨款", "一、一般公共服务支出", "二、政府性基金预算财政拨款", "二、外交支出"]
+    texts += ["本年收入合计", "本年支出合计", "总计", "总计"]
+    sides = side_labels([BlockLine(text, 9, n) for n, text in enumerate(texts, start=1)], FISCAL)
+    assert sides is not None
+    overall = {
+        (SPENDING, Role.ITEM, "一般公共服务支出"): Decimal("2106.66"),
+        (SPENDING, Role.ITEM, "外交支出"): None,
+        (INCOME, Role.ITEM, "一般公共预算"): Decimal("2940.05"),
+        (INCOME, Role.ITEM, "政府性基金"): None,
+    }
+    known = _from_overview(sides, FISCAL, overall)
+    assert {cell: k.value for cell, k in known.items()} == {
+        **{(SPENDING, 1, c): Decimal(0) for c in range(4)},
+        (INCOME, 0, 0): Decimal("2940.05"),
+        (INCOME, 1, 0): Decimal(0),
     }

@@ -105,6 +105,7 @@ FISCAL_PARTS: tuple[tuple[Role, Role, bool], ...] = (
 # The overview's income item of all funds (一、财政拨款收入) is the fiscal overview's year's income.
 _FISCAL_INCOME = "财政拨款收入"
 _FUND_WORDS = ("一般公共预算", "政府性基金", "国有资本经营")
+OVERVIEW_OF = {fiscal: overview for overview, fiscal in FISCAL_OF.items()}
 # Overviews read in this order: what the fiscal overview settles is known when the overview is read.
 _ORDER = (*FISCAL_OF.values(), *FISCAL_OF)
 _MIN_FIGURES = 4  # fewer figures say nothing of how the table was written
@@ -120,24 +121,43 @@ def overviews_from_streams(lines: list[SourceLine], tables: list[LinearTable]) -
     passed_over = [LinearTable(t.start, t.end, [], []) for t in titles if t.kind in OVERVIEW_LAYOUTS]
     out = sorted([*tables, *passed_over], key=lambda t: t.start)
     kinds = [title_kind(lines[table.start].text) for table in out]
-    fiscal: dict[TableKind, Settled] = {}
+    settled_of: dict[TableKind, Settled] = {}
     empty = _no_data_tables(lines, [t for t in titles if t.kind in _FUND_TABLE_KINDS])
+    spans: dict[int, tuple[LinearTable, int]] = {}  # each overview written in streams: its table found, its end
+    unread: list[int] = []  # the fiscal overviews not read, to read again with what their overview settles
+
+    def read_at(k: int, kind: TableKind) -> bool:
+        table, end = spans[k]
+        read = _read(lines, table, end, kind, by_kind, settled_of, empty)
+        if read is not None:
+            out[k], settled_of[kind] = read
+        return read is not None
+
     for kind in _ORDER:
         for k in (k for k, found in enumerate(kinds) if found is kind):
             limit = out[k + 1].start if k + 1 < len(out) else len(lines)
             end = span_end(lines, out[k].end, limit)
             if not _written_in_streams(lines[out[k].start + 1 : end]):
                 continue  # rows written as lines: the table's own reading stands
-            read = _read(lines, out[k], end, kind, by_kind, fiscal, empty)
-            if read is None:
-                # A title the finder passed over may be a contents line: only a table it found is
-                # reported as not read.
-                if out[k] not in passed_over:
-                    out[k] = _not_read(lines, out[k], end)
+            spans[k] = (out[k], end)
+            if read_at(k, kind):
                 continue
-            out[k], settled = read
-            if kind in FISCAL_OF.values():
-                fiscal[kind] = settled
+            # A title the finder passed over may be a contents line: only a table it found is
+            # reported as not read.
+            if out[k] not in passed_over:
+                out[k] = _not_read(lines, out[k], end)
+            if kind in OVERVIEW_OF:
+                unread.append(k)
+    # A fiscal overview its own figures and the detail tables do not settle (its 一般公共预算 table
+    # not read) is read again with what its overview settles; the overview then again with what
+    # the fiscal overview settles.
+    for k in unread:
+        kind = kinds[k]
+        assert kind is not None
+        overview = OVERVIEW_OF[kind]
+        if overview in settled_of and read_at(k, kind):
+            for j in (j for j in spans if kinds[j] is overview):
+                read_at(j, overview)
     return [table for table in out if table.blocks]
 
 
@@ -231,7 +251,7 @@ def _read(
     end: int,
     kind: TableKind,
     tables: dict[TableKind, RebuiltTable],
-    fiscal: dict[TableKind, Settled],
+    settled_of: dict[TableKind, Settled],
     no_data: set[TableKind],
 ) -> tuple[LinearTable, Settled] | None:
     span = [cell for line in lines[table.start + 1 : end] for cell in _cells(line)]
@@ -244,7 +264,10 @@ def _read(
     figures = [span[k] for k in at]
     known = _known(kind, sides, layout, tables, no_data)
     if kind in FISCAL_OF:
-        known.update(_from_fiscal(sides, fiscal.get(FISCAL_OF[kind], {})))
+        known.update(_from_fiscal(sides, settled_of.get(FISCAL_OF[kind], {})))
+    elif kind in OVERVIEW_OF and OVERVIEW_OF[kind] in settled_of:
+        for cell, said in _from_overview(sides, layout, settled_of[OVERVIEW_OF[kind]]).items():
+            known.setdefault(cell, said)
     found = place_overview([f.text for f in figures], sides, layout.sides, known, _rows_printed_on(span, at, sides))
     if found is None:
         return None
@@ -367,6 +390,28 @@ def _from_fiscal(sides: tuple[list[Label], list[Label]], fiscal: Settled) -> dic
                     known[s, r, 0] = Known(figure, half_step(figure), at_least=True)
                 elif not at_least:
                     known[s, r, 0] = Known.of(figure)
+    return known
+
+
+def _from_overview(sides: tuple[list[Label], list[Label]], layout: HeaderLayout, overall: Settled) -> dict[Cell, Known]:
+    """What the overview of all funds settles of its fiscal overview: a class it leaves empty spends
+    no appropriation (its row empty in every column), a fund's income of the year is the overview's
+    (一、一般公共预算财政拨款 is its 一、一般公共预算财政拨款收入)."""
+    known: dict[Cell, Known] = {}
+    columns = range(len(layout.sides[SPENDING].money))
+    for r, label in enumerate(sides[SPENDING]):
+        key = _settled_key(SPENDING, label)
+        if label.role is Role.ITEM and key in overall and overall[key] is None:
+            known.update({(SPENDING, r, c): EMPTY for c in columns})
+    for r, label in enumerate(sides[INCOME]):
+        fund = _fund(label.text)
+        if label.role is not Role.ITEM or fund is None:
+            continue
+        said = next(
+            ((INCOME, role, fund) for role in (Role.ITEM, Role.ITEM_PART) if (INCOME, role, fund) in overall), None
+        )
+        if said is not None:
+            known[INCOME, r, 0] = Known.of(overall[said])
     return known
 
 
