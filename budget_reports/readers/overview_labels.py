@@ -335,20 +335,19 @@ def _worded_role(text: str) -> Role:
 
 def _role(text: str, before: list[Label]) -> Role:
     role = _worded_role(text)
-    # Items printed under a carry-over are its parts (the carry-over of each fund), worded as a fund's:
-    # a class written after it (二十、粮油物资储备支出, a page's items pdftotext writes after the
-    # totals' rows) is an item of the year.
-    if role is Role.ITEM and any(label.role is Role.CARRY for label in before) and _names_a_fund(text):
+    # Items printed under a carry-over are its parts (the carry-over of each fund, 其中 its kinds), but
+    # a class of spending written after it (二十、粮油物资储备支出, a page's classes pdftotext writes
+    # after the totals' rows) is an item of the year: no part of a carry-over is worded as a class.
+    if role is Role.ITEM and any(label.role is Role.CARRY for label in before) and not _names_a_class(text):
         return Role.CARRY_PART
     if role is Role.ITEM and _below(text, next((x for x in reversed(before) if x.role is Role.ITEM), None)):
         return Role.ITEM_PART
     return role
 
 
-def _names_a_fund(text: str) -> bool:
-    """Whether the label is a fund's name or its 拨款 (一、一般公共预算财政拨款, 1.政府性基金预算)."""
-    key = _bare(text)
-    return _FUND_PART.match(key) is not None or re.match(_FUND_ALONE, key) is not None
+def _names_a_class(text: str) -> bool:
+    """Whether the label is worded as a class of spending (二十一、国有资本经营预算支出)."""
+    return _bare(text).endswith("支出")
 
 
 @lru_cache(maxsize=2048)  # each item's level is asked again for every label below it
