@@ -405,3 +405,18 @@ def test_a_class_written_after_the_carry_over_is_an_item() -> None:
         ("总计", Role.GRAND_TOTAL),
     ]
     assert [x.role for x in sides[INCOME]][-2:] == [Role.CARRY_PART, Role.GRAND_TOTAL]
+
+
+@pytest.mark.parametrize("headed", [True, False])
+def test_a_side_s_name_after_the_header_s_ends_a_label_wrapped_before_it(headed: bool) -> None:
+    """The header names each side once on a page: a later 收入 is the last piece of the label
+    before it (一、一般公共 / 预算财政拨款 / 收入, wrapped in a narrow cell), though that label reads
+    whole without it. Where the page's header printed no 收入 before it, it is taken for the header's."""
+    header = ["收入", "项目", "支出", "决算数"] if headed else ["项目", "决算数"]
+    texts = [*header, "一、一般公共", "预算财政拨款", "收入", "项目", "一、一般公共服务支出", "二、其他收入", "收入"]
+    texts += ["本年收入合计", "本年支出合计", "总计", "总计"]
+    sides = side_labels(_lines(texts), OVERVIEW)
+    assert sides is not None
+    first = "一、一般公共预算财政拨款收入" if headed else "一、一般公共预算财政拨款"
+    # A label ending in the side's name already is not joined to another (二、其他收入 / 收入).
+    assert [x.text for x in sides[INCOME]] == [first, "二、其他收入", "本年收入合计", "总计"]

@@ -117,6 +117,12 @@ def side_labels(lines: Sequence, layout: HeaderLayout) -> tuple[list[Label], lis
         for i, t in enumerate(texts)
     ]
     dropped = _header_cells(texts, is_text, header)
+    # Each side's name heads it once on a page: the first on the page is the header's, a later one a
+    # label's last piece (一、一般公共 / 预算财政拨款 / 收入, wrapped in a narrow cell).
+    headed: dict[tuple[object, str], int] = {}
+    for i in sorted(dropped):
+        if texts[i] in _SIDE_NAMES:
+            headed.setdefault((lines[i].page, texts[i]), i)
     pieces: list[list] = []  # [text, index of its first line, index of its last line]
     for i, text in enumerate(texts):
         if not is_text[i]:
@@ -130,6 +136,7 @@ def side_labels(lines: Sequence, layout: HeaderLayout) -> tuple[list[Label], lis
             not _complete(previous[0])
             or (i not in dropped and not _complete(text))
             or _fund_name_goes_on(previous[0], text)
+            or (headed.get((lines[i].page, text), i) < i and _side_name_ends(previous[0], text))
         ):
             previous[0] += text
             previous[2] = i
@@ -195,6 +202,16 @@ def _next_piece(lines: Sequence, texts: list[str], last: int, i: int) -> bool:
         OVERVIEW_FIGURE.match(texts[k]) and (lines[k].page, lines[k].line) == (lines[i].page, lines[i].line)
         for k in between
     )
+
+
+_SIDE_NAMES = frozenset({"收入", "支出"})
+
+
+def _side_name_ends(label: str, text: str) -> bool:
+    """Whether a side's name (``text``, not the header's) ends ``label``: a label not ending in it
+    already, of the side it names joined (一、一般公共预算财政拨款 / 收入)."""
+    side = _side_of(label)
+    return not label.endswith(text) and side is not None and _side_of(label + text) == side
 
 
 def _fund_name_goes_on(label: str, text: str) -> bool:
