@@ -183,8 +183,11 @@ def _read_grid(document, kind: TableKind) -> Grid | None:
 # The urban department's tables are all read: the overviews' spending items are the detail tables'
 # class totals, the fund rows what the fiscal overview settles. 事业收入 is read where the
 # 收入预算总表 is (its 合计 row, column 事业收入; its figures, two cells now and then on lines one after
-# another, placed one by one where no placement of columns' runs fits); without it no sum tells it
-# from 事业单位经营收入 or 其他收入. The county's
+# another, placed one by one where no placement of columns' runs fits), or where pdftotext writes its
+# figure on a line with the spending label printed beside it (``2,960,610 五、住房保障支出``, the
+# fifth line: the income side's fifth row, 二、事业收入 after the three funds' parts; the sides' rows
+# written alternately before it confirm that pairing); else no sum tells it from 事业单位经营收入 or
+# 其他收入 (9 before in both variants read so). The county's
 # 支出预算总表 and 一般公共预算 table come out of pdftotext with cells far from their rows (moved
 # back where the sums settle them, readers/late_cells.py, else reported as not read): its overviews
 # are read by their own sums (each side's items to its 总计, the fund columns to 合计 row by row)
@@ -194,9 +197,9 @@ def _read_grid(document, kind: TableKind) -> Grid | None:
 VARIANTS: dict[tuple[str, bool, bool, bool], tuple[int | None, int | None]] = {
     ("urban", False, True, False): (9, 14),
     ("urban", False, False, False): (9, 14),
-    ("urban", True, True, False): (9, 14),
+    ("urban", True, True, False): (10, 14),
     ("urban", True, True, True): (10, 14),
-    ("county", True, False, False): (9, 12),
+    ("county", True, False, False): (10, 12),
     ("county", True, False, True): (10, 12),
     ("county", False, True, False): (9, 14),
 }

@@ -25,16 +25,18 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from budget_reports.extract.standard_tables.recognise import TableKind, find_standard_tables
 from budget_reports.gold import canonical, extract_frames
 from budget_reports.model import Document, Table
 from budget_reports.readers import read_document
 from budget_reports.readers.text import read_text
 from budget_reports.text_serializations import write_serialization
 from tests.conftest import corpus_file
-from tests.printed_variants import FINAL, column_numbers, each_table, split_codes, wrapped_names
-from tests.seed_pdf import LANDSCAPE, PORTRAIT, typeset
+from tests.printed_variants import FINAL, column_numbers, dashes, each_table, split_codes, wrapped_names
+from tests.seed_pdf import LANDSCAPE, PORTRAIT, is_figure, typeset
 from tests.serialization_facts import VIEWS, _by_key, _figure, facts, guessed_figures, measured
 from tests.standard_table_grids import grid_table
+from tests.test_split_codes_pdf import _levels_once as levels_once
 
 Grid = list[list[str]]
 _VALUES = ("value", "amount", "actual", "basic", "project", "budget_initial", "budget_adjusted", "budget_value")
@@ -44,12 +46,25 @@ def _split_with_column_numbers(grid: Grid) -> Grid:
     return column_numbers(split_codes(3, first_only=True)(grid))
 
 
+def _plain_dashes_wrapped(grid: Grid) -> Grid:
+    """Amounts without separators, a dash in each empty money cell, names wrapped in narrow cells."""
+    plain = [[text.replace(",", "") if is_figure(text) else text for text in row] for row in grid]
+    return wrapped_names(dashes(plain))
+
+
+def _levels_once(grid: Grid) -> Grid:
+    """Codes split into 类 | 款 | 项, each level's part printed once (a class's cell merged down)."""
+    return levels_once(split_codes(None)(grid))
+
+
 # variant -> (change of each table's grid, portrait pages)
 VARIANTS: dict[str, tuple[Callable[[Grid], Grid] | None, bool]] = {
     "landscape": (None, False),
     "portrait": (None, True),
     "column-numbers+split-codes+portrait": (_split_with_column_numbers, True),
     "wrapped-names": (wrapped_names, False),
+    "plain+dashes+wrapped-names+portrait": (_plain_dashes_wrapped, True),
+    "levels-once": (_levels_once, False),
 }
 
 # variant -> table facts (of 97) read from the pdftotext default text (14 on landscape pages and 23
@@ -59,10 +74,15 @@ VARIANTS: dict[str, tuple[Callable[[Grid], Grid] | None, bool]] = {
 #   both rows adding up gives 合计 its first two figures, and its column sums settle every row's
 #   基本/项目. The 收入决算表's parts stay ambiguous (which of six income columns holds a row's
 #   second figure: only 合计 is read). The 收入支出决算总表 is read from its streams
-#   (overview_streams: its page numbers, -5-, written among its labels, are none); the
+#   (overview_streams: its page numbers, -5-, written among its labels, are none), its income
+#   figures placed by the spending label pdftotext writes each on a line with (``6.20 八、社会保障
+#   和就业支出``: 八、其他收入's; 6.20 was reported before, several income rows fitting it). The
 #   财政拨款收入支出决算总表 (its spending items written out of order, put back in their numbers'
-#   order) fits no placement within the search's bound: reported not read. The 基本支出 table is
-#   read from its cells (side_by_side_streams), the 三公 table's two figures reported.
+#   order) is read whole: its 政府性基金 and 国有资本经营 columns are empty as those funds' tables
+#   say (本表无数据, the prose after the last of them no part of it), its 三、国有资本经营预算 /
+#   财政拨款 one label (it fit no placement within the search's bound before: 65 on landscape, 66
+#   on portrait pages; 79 / 80 with 6.20 reported). The 基本支出 table is read from its cells
+#   (side_by_side_streams), the 三公 table's two figures reported.
 # - portrait: as on landscape, and the 支出决算表's 20805 and 2080501 figures written together after
 #   20805's name (326.72 326.72 84.65 84.65) split the one way both rows add up; its 208 and
 #   2210203 names (read glued to 20805's, and to a page number and the next page's labels) right.
@@ -74,12 +94,58 @@ VARIANTS: dict[str, tuple[Callable[[Grid], Grid] | None, bool]] = {
 #   its parts spell and a 项 part beside a wrapped name's middle line joins its code (which of these
 #   each table owes its reading to not traced). Tables whose cells still fit no placement are
 #   reported not read, never read with wrong names.
+# - amounts without separators, dashes in empty cells, names wrapped, portrait pages: the 收入决算表
+#   and 支出决算表 reported not read; the fiscal overview read whole, its labels' pieces joined across
+#   an income figure written before a spending label's second piece, its classes 二十 … 二十六
+#   (written after the carry-overs on its second page) items, not parts of the carry-over; the
+#   overview read by what the fiscal overview settles, each class spending at least its
+#   appropriations (the 支出决算表 not read), 6.20 reported (29 before: neither overview read);
+#   its 一、一般公共 / 预算财政拨款 / 收入 one label, the 收入 after the header's being a label's piece
+#   (49 before: the 一般公共预算财政拨款收入 source not read).
+# - codes split into 类 | 款 | 项, each level's part printed once: the 一般公共预算财政拨款支出决算表
+#   and the 收入决算表 reported not read, so nothing of the fiscal overview's own tables settles
+#   its spending side (its search passed its bound): it is read with what the overview settles, a
+#   class the overview leaves empty spending no appropriation, and the overview then read again
+#   with what the fiscal overview settles (55.34 is 年末结转和结余, holding its 21.63): 38 before.
 READ = {
-    "landscape": 65,
-    "portrait": 66,
-    "column-numbers+split-codes+portrait": 65,
+    "landscape": 80,
+    "portrait": 81,
+    "column-numbers+split-codes+portrait": 80,
     "wrapped-names": 50,
+    "plain+dashes+wrapped-names+portrait": 50,
+    "levels-once": 50,
 }
+
+
+# The 财政拨款收入支出决算总表's income side as printed: (label, figure) top to bottom.
+FISCAL_INCOME = [
+    ("一、一般公共预算财政拨款", "2,940.05"),
+    ("二、政府性基金预算财政拨款", ""),
+    ("三、国有资本经营预算财政拨款", ""),
+    ("本年收入合计", "2,940.05"),
+    ("年初财政拨款结转和结余", "21.63"),
+    ("一、一般公共预算财政拨款", "21.63"),
+    ("二、政府性基金预算财政拨款", ""),
+    ("三、国有资本经营预算财政拨款", ""),
+    ("总计", "2,961.68"),
+]
+
+
+# The 收入支出决算总表's income side as printed.
+OVERVIEW_INCOME = [
+    ("一、一般公共预算财政拨款收入", "2,940.05"),
+    ("二、政府性基金预算财政拨款收入", ""),
+    ("三、国有资本经营预算财政拨款收入", ""),
+    ("四、上级补助收入", ""),
+    ("五、事业收入", ""),
+    ("六、经营收入", ""),
+    ("七、附属单位上缴收入", ""),
+    ("八、其他收入", "6.20"),
+    ("本年收入合计", "2,946.25"),
+    ("使用非财政拨款结余(含专用结余)", ""),
+    ("年初结转和结余", "49.14"),
+    ("总计", "2,995.39"),
+]
 
 
 def _variant(document: Document, change: Callable[[Grid], Grid] | None) -> Document:
@@ -164,3 +230,59 @@ def test_default_text_of_a_typeset_final_account(default_texts: Callable[[str], 
     assert _unreported_lines(truth, got, lost) == []
     matched = sum(m for view, (m, _, _) in measured(expected, read).items() if view.endswith("/table"))
     assert matched == READ[variant]
+
+
+@pytest.mark.parametrize("variant", ["landscape", "portrait"])
+def test_the_fiscal_overview_is_read_whole(default_texts: Callable[[str], Path], variant: str) -> None:
+    """The 财政拨款收入支出决算总表 written in streams is read whole: its 政府性基金 and 国有资本经营
+    columns are empty as their own tables say under their headers (``本表无数据``, the report's prose
+    following the last of them), which bounds its placements; its fund rows wrapped after the fund's
+    name (``三、国有资本经营预算`` / ``财政拨款``) are one label each, so that 21.63 is the carry-over's
+    一般公共预算 part (reported not read before)."""
+    assert _income_side(default_texts(variant), TableKind.FISCAL_OVERVIEW) == FISCAL_INCOME
+
+
+@pytest.mark.parametrize("variant", ["landscape", "portrait"])
+def test_the_overview_income_is_read_by_the_lines_it_shares(default_texts: Callable[[str], Path], variant: str) -> None:
+    """pdftotext writes an income figure on the line of the spending label printed beside it
+    (``6.20 八、社会保障和就业支出``): it is on that label's row, the income row printed on the same
+    line (八、其他收入), where the sums alone let five income rows hold 6.20."""
+    assert _income_side(default_texts(variant), TableKind.OVERVIEW) == OVERVIEW_INCOME
+
+
+def test_overviews_with_wrapped_labels_and_no_detail_table_read(default_texts: Callable[[str], Path]) -> None:
+    """Labels wrapped in narrow cells, pdftotext writing an income figure before a spending label's
+    second piece (一、一般公 / ``2940.05 共`` / 服务支出), and the fiscal overview's second page
+    writing the classes 二十 … 二十六 after the carry-overs: the fiscal overview is read whole (its
+    rows in the order written), and the overview, its 支出决算表 not read, by what the fiscal one
+    settles (each class spends at least its appropriations): all but 6.20, which five income rows
+    fit, reported."""
+    path = default_texts("plain+dashes+wrapped-names+portrait")
+    assert sorted(_income_side(path, TableKind.FISCAL_OVERVIEW)) == sorted(
+        (label, figure.replace(",", "")) for label, figure in FISCAL_INCOME
+    )
+    read = [figure for _, figure in _income_side(path, TableKind.OVERVIEW) if figure]
+    assert read == ["2940.05", "2946.25", "49.14", "2995.39"]
+    document = read_text(path.read_text(encoding="utf-8"), path.name)
+    assert "6.20" in [cell.figure for cell in document.ambiguous_cells]
+
+
+def test_a_fiscal_overview_its_detail_table_leaves_open_is_read_by_its_overview(
+    default_texts: Callable[[str], Path],
+) -> None:
+    """The 一般公共预算财政拨款支出决算表 not read: the classes the 收入支出决算总表 leaves empty are
+    empty in the 财政拨款收入支出决算总表 too, which bounds its search (it was reported not read)."""
+    path = default_texts("levels-once")
+    assert _income_side(path, TableKind.FISCAL_OVERVIEW) == FISCAL_INCOME
+    assert _income_side(path, TableKind.OVERVIEW) == OVERVIEW_INCOME
+    document = read_text(path.read_text(encoding="utf-8"), path.name)
+    assert any("一般公共预算财政拨款支出决算表" in message for message in document.lost)
+
+
+def _income_side(path: Path, kind: TableKind) -> list[tuple[str, str]]:
+    """The overview's income side as read, (label, figure) top to bottom; the overview is read (not
+    reported lost)."""
+    document = read_text(path.read_text(encoding="utf-8"), path.name)
+    table = next(t for t in find_standard_tables(document) if t.kind is kind)
+    assert not any(table.title in message for message in document.lost)
+    return [(row[0], row[1]) for row in table.table.grid() if row[0] and row[0] not in ("收入", "项目")]

@@ -97,8 +97,10 @@ DEFAULT_READ = {
     "split-codes": 90,
     # Each name's lines grouped into its code's name by the classification (13 before), a page's
     # first name too, printed before any code: what the budget as printed gives, but 收入总表's
-    # 财政拨款收入 line (reported).
-    "wrapped-names": 95,
+    # 财政拨款收入 line (reported). The 财务收支预算总表's 一、财政拨款 / 收入, wrapped, is one label (a
+    # side's name after the page header's ends the label before it: overview_labels), its figure
+    # placed: 92 before, 95 with the 基本支出 table's parts placed top to bottom (row_streams).
+    "wrapped-names": 96,
     # The overviews' column numbers (1 栏次, 2 …) are no labels of theirs (overview_labels): both
     # read as when printed without them (78 before).
     "column-numbers": 96,
@@ -108,8 +110,10 @@ DEFAULT_READ = {
     # page breaks, reads 91).
     "split+dashes+total-first": 89,
     # With 栏次 and names wrapped too: a 项 part printed beside its wrapped name's middle line
-    # (``机关事业单位 | 05 基本养老保险 | 缴费支出``) joins its code, and 栏次 is no row's name. 13 before.
-    "all": 95,
+    # (``机关事业单位 | 05 基本养老保险 | 缴费支出``) joins its code, and 栏次 is no row's name. 13 before;
+    # 92 before 一、财政拨款 / 收入 was one label, as with names wrapped alone (95 with the parts
+    # placed top to bottom alone).
+    "all": 96,
 }
 
 

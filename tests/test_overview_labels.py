@@ -7,8 +7,16 @@ import pytest
 
 from budget_reports.normalize import compact
 from budget_reports.readers.column_blocks import BlockLine
-from budget_reports.readers.overview_labels import INCOME, SIDE_WORDS, SPENDING, Role, named_side, side_labels
-from budget_reports.readers.table_headers import LAYOUTS
+from budget_reports.readers.overview_labels import (
+    INCOME,
+    SIDE_WORDS,
+    SPENDING,
+    Role,
+    facing_row,
+    named_side,
+    side_labels,
+)
+from budget_reports.readers.table_headers import LAYOUTS, HeaderLayout
 
 OVERVIEW = next(layout for layout in LAYOUTS if layout.name == "收入支出总表")
 FISCAL = next(layout for layout in LAYOUTS if layout.name == "财政拨款收入支出总表")
@@ -274,3 +282,141 @@ def test_page_and_column_numbers_among_the_labels_are_none() -> None:
     assert sides is not None
     assert [x.text for x in sides[INCOME]] == ["一、一般公共预算财政拨款", "本年收入合计", "总计"]
     assert [x.text for x in sides[SPENDING]] == ["一、一般公共服务支出", "本年支出合计", "总计"]
+
+
+def test_a_fund_name_wrapped_before_its_appropriation_is_one_label() -> None:
+    """A narrow cell wraps 三、国有资本经营预算财政拨款 after the fund's name: the name alone reads
+    as a whole label (a budget's income from that fund), but no row is labelled 财政拨款 alone."""
+    income = ["一、一般公共预算财政", "拨款", "二、政府性基金预算财", "政拨款", "三、国有资本经营预算", "财政拨款"]
+    carry = ["年初财政拨款结转和结余", "一、一般公共预算", "拨款", "二、政府性基金预算", "财政拨款"]
+    texts = [*income, "一、一般公共服务支出", "本年收入合计", "本年支出合计", *carry, "总计", "总计"]
+    sides = side_labels(_lines(texts), FISCAL)
+    assert sides is not None
+    assert [(x.text, x.role) for x in sides[INCOME]] == [
+        ("一、一般公共预算财政拨款", Role.ITEM),
+        ("二、政府性基金预算财政拨款", Role.ITEM),
+        ("三、国有资本经营预算财政拨款", Role.ITEM),
+        ("本年收入合计", Role.YEAR_TOTAL),
+        ("年初财政拨款结转和结余", Role.CARRY),
+        ("一、一般公共预算拨款", Role.CARRY_PART),
+        ("二、政府性基金预算财政拨款", Role.CARRY_PART),
+        ("总计", Role.GRAND_TOTAL),
+    ]
+
+
+def test_a_budget_income_named_by_fund_alone_stays_apart_from_the_next_row() -> None:
+    """Shanghai's 财政拨款收支预算总表 names its income by fund alone: a next row opening with its
+    own number is a row of its own."""
+    texts = ["一、一般公共预算", "二、政府性基金预算", "一、一般公共服务支出", "收入总计", "支出总计"]
+    sides = side_labels(_lines(texts), BUDGET_FISCAL.fitted(compact("".join(texts))))
+    assert sides is not None
+    assert [x.text for x in sides[INCOME]] == ["一、一般公共预算", "二、政府性基金预算", "收入总计"]
+
+
+def _facing(texts: list[str], layout: HeaderLayout) -> dict[str, str | None]:
+    """Each spending label -> the income label printed on its line (None: a blank income cell)."""
+    sides = side_labels(_lines(texts), layout)
+    assert sides is not None
+    income, spending = sides
+    out: dict[str, str | None] = {}
+    for r, label in enumerate(spending):
+        row = facing_row(sides, SPENDING, r)
+        out[label.text] = None if row is None else income[row].text
+    return out
+
+
+def test_the_rows_printed_on_a_line_pair_items_from_the_top_and_totals_by_role() -> None:
+    """Shanghai's 财政拨款收入支出决算总表: three fund items against the first three classes, blank
+    income cells beside the others; 本年收入合计 against 本年支出合计, 年初 against 年末, 总计 against
+    总计, the income side's carry-over parts against blank spending cells."""
+    income = ["一、一般公共预算财政拨款", "二、政府性基金预算财政拨款", "本年收入合计", "年初财政拨款结转和结余"]
+    income += ["一、一般公共预算财政拨款", "二、政府性基金预算财政拨款", "总计"]
+    spending = [
+        "一、一般公共服务支出",
+        "二、外交支出",
+        "三、国防支出",
+        "本年支出合计",
+        "年末财政拨款结转和结余",
+        "总计",
+    ]
+    assert _facing([*income, *spending], FISCAL) == {
+        "一、一般公共服务支出": "一、一般公共预算财政拨款",
+        "二、外交支出": "二、政府性基金预算财政拨款",
+        "三、国防支出": None,
+        "本年支出合计": "本年收入合计",
+        "年末财政拨款结转和结余": "年初财政拨款结转和结余",
+        "总计": "总计",
+    }
+
+
+def test_an_income_item_and_its_parts_each_take_a_line() -> None:
+    """A budget's 一、财政拨款收入 prints its funds (1.一般公共预算 …) on lines of their own: the
+    second class is beside the first part."""
+    texts = ["一、财政拨款收入", "1.一般公共预算", "二、事业收入", "收入总计"]
+    texts += ["一、社会保障和就业支出", "二、卫生健康支出", "三、城乡社区支出", "四、住房保障支出", "支出总计"]
+    assert _facing(texts, BUDGET_OVERVIEW.fitted(compact("".join(texts)))) == {
+        "一、社会保障和就业支出": "一、财政拨款收入",
+        "二、卫生健康支出": "1.一般公共预算",
+        "三、城乡社区支出": "二、事业收入",
+        "四、住房保障支出": None,
+        "支出总计": "收入总计",
+    }
+
+
+def test_sides_not_set_alike_pair_no_rows() -> None:
+    """One side opening with its year's total over its items (一、本年收入) and the other not: which
+    line an item is on is not told by its number."""
+    texts = [*NATIONAL_HEADER, "一、本年收入", "（一）一般公共预算拨款", "一、一般公共服务支出", "本年支出合计"]
+    texts += ["收入总计", "支出总计"]
+    sides = side_labels(_lines(texts), BUDGET_FISCAL.fitted(compact("".join(texts))))
+    assert sides is not None
+    assert [facing_row(sides, SPENDING, r) for r in range(len(sides[SPENDING]))] == [None, None, None]
+
+
+def test_a_label_goes_on_past_a_figure_written_before_its_next_piece() -> None:
+    """pdftotext writes an income figure on the line of the spending label beside it: in a narrow
+    cell that line may be the label's second piece (一、一般公 / ``2940.05 共`` / 服务支出)."""
+    pieces = [("一、一般公", 3), ("共", 4), ("预算财政拨", 5), ("款", 6), ("一、一般公", 7)]
+    pieces += [("2940.05", 8), ("共", 8), ("服务支出", 9), ("本年收入合计", 10), ("本年支出合计", 11)]
+    pieces += [("总计", 12), ("总计", 13)]
+    sides = side_labels([BlockLine(text, 3, line) for text, line in pieces], FISCAL)
+    assert sides is not None
+    assert [x.text for x in sides[SPENDING]] == ["一、一般公共服务支出", "本年支出合计", "总计"]
+
+
+def test_a_class_written_after_the_carry_over_is_an_item() -> None:
+    """pdftotext may write a page's last classes after the carry-overs' rows: a class is no part of
+    a carry-over (those are worded as a fund's: 一、一般公共预算财政拨款)."""
+    texts = [
+        "一、一般公共预算财政拨款",
+        "一、一般公共服务支出",
+        "本年收入合计",
+        "本年支出合计",
+        "年初财政拨款结转和结余",
+    ]
+    texts += ["年末财政拨款结转和结余", "一、一般公共预算财政拨款", "二、外交支出", "总计", "总计"]
+    sides = side_labels(_lines(texts), FISCAL)
+    assert sides is not None
+    assert [(x.text, x.role) for x in sides[SPENDING]] == [
+        ("一、一般公共服务支出", Role.ITEM),
+        ("本年支出合计", Role.YEAR_TOTAL),
+        ("年末财政拨款结转和结余", Role.CARRY),
+        ("二、外交支出", Role.ITEM),
+        ("总计", Role.GRAND_TOTAL),
+    ]
+    assert [x.role for x in sides[INCOME]][-2:] == [Role.CARRY_PART, Role.GRAND_TOTAL]
+
+
+@pytest.mark.parametrize("headed", [True, False])
+def test_a_side_s_name_after_the_header_s_ends_a_label_wrapped_before_it(headed: bool) -> None:
+    """The header names each side once on a page: a later 收入 is the last piece of the label
+    before it (一、一般公共 / 预算财政拨款 / 收入, wrapped in a narrow cell), though that label reads
+    whole without it. Where the page's header printed no 收入 before it, it is taken for the header's."""
+    header = ["收入", "项目", "支出", "决算数"] if headed else ["项目", "决算数"]
+    texts = [*header, "一、一般公共", "预算财政拨款", "收入", "项目", "一、一般公共服务支出", "二、其他收入", "收入"]
+    texts += ["本年收入合计", "本年支出合计", "总计", "总计"]
+    sides = side_labels(_lines(texts), OVERVIEW)
+    assert sides is not None
+    first = "一、一般公共预算财政拨款收入" if headed else "一、一般公共预算财政拨款"
+    # A label ending in the side's name already is not joined to another (二、其他收入 / 收入).
+    assert [x.text for x in sides[INCOME]] == [first, "二、其他收入", "本年收入合计", "总计"]

@@ -13,7 +13,9 @@ spending items add up to 本年支出合计 as the income items to 本年收入�
 - each side's rows add up: items to the year's total, the year's total with the carry-over and
   the other rows to 总计 (a side of items and 总计 alone: its items to 总计), a carry-over's fund
   parts to the carry-over; a side's fund columns to its 合计 column; the two sides' 总计 are equal;
-- a figure printed as zero changes no sum and stands in a cell the report proves empty as well.
+- a figure printed as zero changes no sum and stands in a cell the report proves empty as well;
+- a figure pdftotext writes on a line before a spending label is on that line's income row
+  (``overview_streams`` tells which, the search keeps it there, in any of the side's columns).
 
 Figures are matched within the rounding of both printed figures (``printed_step``). Every
 placement of the stream keeping all of it is searched (bounded); a figure is placed where every
@@ -60,6 +62,7 @@ EMPTY = Known(Decimal(0), Decimal(0))
 Cell = tuple[int, int, int]  # (side, row, column)
 # Where figures may stand: by value, the cells of a figure other than zero; the cells no zero takes.
 Allowed = tuple[dict[Decimal, set[Cell]], frozenset[Cell]]
+Rows = dict[int, tuple[int, int]]  # figure index -> the (side, row) it is printed on
 
 
 def place_overview(
@@ -67,14 +70,17 @@ def place_overview(
     sides: tuple[Sequence[Label], Sequence[Label]],
     layout: Sequence[Side],
     known: dict[Cell, Known],
+    rows: Rows | None = None,
 ) -> Placed | None:
     """Where every placement puts each figure (figures placed differently are left out); None
-    when no placement fits or the search passes its bound."""
+    when no placement fits or the search passes its bound. ``rows``: the (side, row) the text
+    shows some figures on, whatever their column."""
     values = [parse_decimal(f) for f in figures]
     if any(v is None or v < 0 for v in values):
         return None
     numbers = [v for v in values if v is not None]
-    placed = _placed(numbers, list(range(len(numbers))), sides, layout, known)
+    rows = rows or {}
+    placed = _placed(numbers, list(range(len(numbers))), sides, layout, known, rows=rows)
     if placed is not None or all(numbers):
         return placed
     # Zeros printed in every empty cell (a county's overview) may take the search past its bound.
@@ -83,7 +89,8 @@ def place_overview(
     # the search of the whole stream again. Where that passes its bound too, the zeros are left
     # unplaced (reported, never put in a cell).
     nonzero = [i for i, v in enumerate(numbers) if v]
-    alone = _placed([numbers[i] for i in nonzero], nonzero, sides, layout, known)
+    alone_rows = {k: rows[i] for k, i in enumerate(nonzero) if i in rows}
+    alone = _placed([numbers[i] for i in nonzero], nonzero, sides, layout, known, rows=alone_rows)
     if alone is None:
         return None
     allowed: dict[Decimal, set[Cell]] = {}
@@ -91,7 +98,7 @@ def place_overview(
         allowed.setdefault(numbers[i], set()).update(cells)
     # A cell every one of those placements fills holds a figure other than zero in all of them.
     taken = frozenset(alone.figures.values())
-    whole = _placed(numbers, list(range(len(numbers))), sides, layout, known, (allowed, taken))
+    whole = _placed(numbers, list(range(len(numbers))), sides, layout, known, (allowed, taken), rows)
     return whole if whole is not None else alone
 
 
@@ -102,11 +109,12 @@ def _placed(
     layout: Sequence[Side],
     known: dict[Cell, Known],
     allowed: Allowed | None = None,
+    rows: Rows | None = None,
 ) -> Placed | None:
     """The placements of ``values`` (the figures ``indices`` of the stream, by which they are
-    returned), as far as ``allowed`` when given; None when none fits or the search passes its
-    bound."""
-    search = _Search(values, sides, layout, known, allowed)
+    returned), as far as ``allowed`` and ``rows`` (by position in ``values``) when given; None
+    when none fits or the search passes its bound."""
+    search = _Search(values, sides, layout, known, allowed, rows)
     search.run(0)
     if search.nodes <= 0 or not search.solutions or len(search.solutions) > _MAX_SOLUTIONS:
         return None
@@ -149,6 +157,7 @@ class _Search:
         layout: Sequence[Side],
         known: dict[Cell, Known],
         allowed: Allowed | None = None,
+        printed_on: Rows | None = None,
     ) -> None:
         self.values = values
         self.sides = sides
@@ -203,6 +212,12 @@ class _Search:
                     [r for r in rows if (s, r, c) in cells] for (s, c), rows in zip(self.columns, options, strict=True)
                 ]
             self.options.append(options)
+        for i, (side, row) in (printed_on or {}).items():
+            # A figure on a known row of one side: that row alone, in the side's columns.
+            self.options[i] = [
+                [row] if s == side and row in options else []
+                for (s, _), options in zip(self.columns, self.options[i], strict=True)
+            ]
         rules = [_row_sums(side) for side in sides]
         self.rules = [[(max(t, *parts), t, parts) for t, parts in rules[s]] for s, _ in self.columns]
         # Each rule's parts added up as figures are placed (value, slack), column by column.

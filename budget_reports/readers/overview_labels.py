@@ -87,6 +87,9 @@ class Label:
     line: int
     side: int
     role: Role
+    # The label's pieces: the first and last of the lines it was read from (indices of those given).
+    first: int = -1
+    last: int = -1
 
     @property
     def key(self) -> str:
@@ -114,6 +117,12 @@ def side_labels(lines: Sequence, layout: HeaderLayout) -> tuple[list[Label], lis
         for i, t in enumerate(texts)
     ]
     dropped = _header_cells(texts, is_text, header)
+    # Each side's name heads it once on a page: the first on the page is the header's, a later one a
+    # label's last piece (一、一般公共 / 预算财政拨款 / 收入, wrapped in a narrow cell).
+    headed: dict[tuple[object, str], int] = {}
+    for i in sorted(dropped):
+        if texts[i] in _SIDE_NAMES:
+            headed.setdefault((lines[i].page, texts[i]), i)
     pieces: list[list] = []  # [text, index of its first line, index of its last line]
     for i, text in enumerate(texts):
         if not is_text[i]:
@@ -122,11 +131,12 @@ def side_labels(lines: Sequence, layout: HeaderLayout) -> tuple[list[Label], lis
         # the header prints too (十四、资源勘探工业信息等 / 支出).
         # A line naming no side of its own, right after a whole label, ends it (（含专用结余）).
         previous = pieces[-1] if pieces else None
-        follows = previous is not None and previous[2] == i - 1 and not LABEL_NUMBERING.opens(text)
+        follows = previous is not None and _next_piece(lines, texts, previous[2], i) and not LABEL_NUMBERING.opens(text)
         if follows and (
             not _complete(previous[0])
             or (i not in dropped and not _complete(text))
-            or (text == "支出" and re.match(_FUND_ALONE, _bare(previous[0])) is not None)
+            or _fund_name_goes_on(previous[0], text)
+            or (headed.get((lines[i].page, text), i) < i and _side_name_ends(previous[0], text))
         ):
             previous[0] += text
             previous[2] = i
@@ -134,22 +144,83 @@ def side_labels(lines: Sequence, layout: HeaderLayout) -> tuple[list[Label], lis
             pieces.append([text, i, i])
     sides: tuple[list[Label], list[Label]] = ([], [])
     unsided = []  # 总计 printed without a side's name: one closes each side
-    for text, i, _ in pieces:
+    for text, i, last in pieces:
         side = _side_of(text)
         if side == INCOME and _spending_carry_part(text, sides):
             side = SPENDING
         if side is None and _GRAND_TOTAL.match(text):
-            unsided.append((text, i))
+            unsided.append((text, i, last))
         elif side is None:
             return None
         else:
-            sides[side].append(Label(text, lines[i].page, lines[i].line, side, _role(text, sides[side])))
+            role = _role(text, sides[side])
+            sides[side].append(Label(text, lines[i].page, lines[i].line, side, role, i, last))
     open_sides = [side for side in (INCOME, SPENDING) if not any(x.role is Role.GRAND_TOTAL for x in sides[side])]
     if len(unsided) != len(open_sides) or not all(sides):
         return None
-    for side, (text, i) in zip(open_sides, unsided, strict=True):
-        sides[side].append(Label(text, lines[i].page, lines[i].line, side, Role.GRAND_TOTAL))
+    for side, (text, i, last) in zip(open_sides, unsided, strict=True):
+        sides[side].append(Label(text, lines[i].page, lines[i].line, side, Role.GRAND_TOTAL, i, last))
     return (_items_in_order(sides[INCOME]), _items_in_order(sides[SPENDING]))
+
+
+_ITEM_ROWS = frozenset({Role.ITEM, Role.ITEM_PART})
+
+
+def facing_row(sides: tuple[Sequence[Label], Sequence[Label]], side: int, row: int) -> int | None:
+    """The row of the other side printed on the same line as row ``row`` of ``side``, None where
+    that line prints none of its labels (or the sides are not set alike).
+
+    Both sides print their rows on shared lines from the top: items against items (一、… against
+    一、…), the side with fewer items leaving lines blank below them, then the totals' rows against
+    each other by their role (本年收入合计 against 本年支出合计, 使用非财政拨款结余 against 结余分配,
+    年初 against 年末结转和结余, a carry-over's parts against the other side's, 总计 against 总计),
+    the side with fewer such rows leaving lines blank. Where one side opens with its year's total
+    (一、本年收入 over its items) and the other does not, the items are not against each other."""
+    other = 1 - side
+    if _opens_with_total(sides[side]) != _opens_with_total(sides[other]):
+        return None
+    key = _row_key(sides[side], row)
+    return next((r for r in range(len(sides[other])) if _row_key(sides[other], r) == key), None)
+
+
+def _opens_with_total(labels: Sequence[Label]) -> bool:
+    return bool(labels) and labels[0].role is Role.YEAR_TOTAL
+
+
+def _row_key(labels: Sequence[Label], row: int) -> tuple[Role, int]:
+    """The row's role (items and their parts alike) and how many rows of that role are above it."""
+    group = _ITEM_ROWS if labels[row].role in _ITEM_ROWS else frozenset({labels[row].role})
+    return (Role.ITEM if group is _ITEM_ROWS else labels[row].role, sum(label.role in group for label in labels[:row]))
+
+
+def _next_piece(lines: Sequence, texts: list[str], last: int, i: int) -> bool:
+    """Whether line ``i`` comes right after line ``last`` among the labels' pieces: next to it, or
+    after figures written on its own line only (an income figure pdftotext writes before the piece
+    of a spending label printed beside it: 一、一般公 / ``2940.05 共`` / 服务支出)."""
+    between = range(last + 1, i)
+    return all(
+        OVERVIEW_FIGURE.match(texts[k]) and (lines[k].page, lines[k].line) == (lines[i].page, lines[i].line)
+        for k in between
+    )
+
+
+_SIDE_NAMES = frozenset({"收入", "支出"})
+
+
+def _side_name_ends(label: str, text: str) -> bool:
+    """Whether a side's name (``text``, not the header's) ends ``label``: a label not ending in it
+    already, of the side it names joined (一、一般公共预算财政拨款 / 收入)."""
+    side = _side_of(label)
+    return not label.endswith(text) and side is not None and _side_of(label + text) == side
+
+
+def _fund_name_goes_on(label: str, text: str) -> bool:
+    """Whether ``text`` ends a fund's name wrapped in its cell: a class (国有资本经营预算 / 支出) or
+    a fund's 拨款 (三、国有资本经营预算 / 财政拨款). The name alone reads as a whole label (a budget's
+    income from that fund), but no row is labelled 支出 or 财政拨款 alone."""
+    if re.match(_FUND_ALONE, _bare(label)) is None:
+        return False
+    return text == "支出" or _FUND_PART.match(_bare(label) + text) is not None
 
 
 def _items_in_order(labels: list[Label]) -> list[Label]:
@@ -281,12 +352,19 @@ def _worded_role(text: str) -> Role:
 
 def _role(text: str, before: list[Label]) -> Role:
     role = _worded_role(text)
-    # Items printed under a carry-over are its parts (the carry-over of each fund).
-    if role is Role.ITEM and any(label.role is Role.CARRY for label in before):
+    # Items printed under a carry-over are its parts (the carry-over of each fund, 其中 its kinds), but
+    # a class of spending written after it (二十、粮油物资储备支出, a page's classes pdftotext writes
+    # after the totals' rows) is an item of the year: no part of a carry-over is worded as a class.
+    if role is Role.ITEM and any(label.role is Role.CARRY for label in before) and not _names_a_class(text):
         return Role.CARRY_PART
     if role is Role.ITEM and _below(text, next((x for x in reversed(before) if x.role is Role.ITEM), None)):
         return Role.ITEM_PART
     return role
+
+
+def _names_a_class(text: str) -> bool:
+    """Whether the label is worded as a class of spending (二十一、国有资本经营预算支出)."""
+    return _bare(text).endswith("支出")
 
 
 @lru_cache(maxsize=2048)  # each item's level is asked again for every label below it

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
+from itertools import pairwise
 
 from budget_reports.extract.standard_tables.recognise import TableKind, kind_of_title, says_no_data
 from budget_reports.model import AmbiguousCell
@@ -20,11 +21,19 @@ from budget_reports.readers import cell_links
 from budget_reports.readers.block_words import BARE_FIGURE, figure_value
 from budget_reports.readers.cell_assignment import RowFigures
 from budget_reports.readers.column_blocks import BlockLine, is_column_block_page, unplaced_figure
-from budget_reports.readers.interleaved_sides import EMPTY, Cell, Known, place_overview
+from budget_reports.readers.interleaved_sides import EMPTY, Cell, Known, Rows, place_overview
 from budget_reports.readers.known_cells import TOTAL_KEY
 from budget_reports.readers.linear_rows import Segment, Token
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, not_read_table, placed_table
-from budget_reports.readers.overview_labels import INCOME, OVERVIEW_FIGURE, SPENDING, Label, Role, side_labels
+from budget_reports.readers.overview_labels import (
+    INCOME,
+    OVERVIEW_FIGURE,
+    SPENDING,
+    Label,
+    Role,
+    facing_row,
+    side_labels,
+)
 from budget_reports.readers.passed_over_titles import PassedOver, passed_over_titles, title_kind
 from budget_reports.readers.table_headers import LAYOUTS, HeaderLayout
 from budget_reports.readers.table_relations import PlacedSide, RebuiltTable, row_keys, settled_cells
@@ -83,15 +92,20 @@ FUND_TABLES: tuple[tuple[str, tuple[TableKind, ...]], ...] = (
 _FUND_TABLE_KINDS = frozenset(kind for _, funds in FUND_TABLES for kind in funds)
 # The fiscal overview's rows are the overview's fund rows: an income item of a fund is the
 # overview's item (or item part: 1.一般公共预算 under 一、财政拨款收入) of that fund; a carry-over
-# is part of the overview's carry-over on its side. (overview's role, fiscal overview's, at least)
+# is part of the overview's carry-over on its side, the year's total and 总计 part of the
+# overview's on its side (the appropriations are among all the funds). (overview's role, fiscal
+# overview's, at least)
 FISCAL_PARTS: tuple[tuple[Role, Role, bool], ...] = (
     (Role.ITEM, Role.ITEM, False),
     (Role.ITEM_PART, Role.ITEM, False),
     (Role.CARRY, Role.CARRY, True),
+    (Role.YEAR_TOTAL, Role.YEAR_TOTAL, True),
+    (Role.GRAND_TOTAL, Role.GRAND_TOTAL, True),
 )
 # The overview's income item of all funds (一、财政拨款收入) is the fiscal overview's year's income.
 _FISCAL_INCOME = "财政拨款收入"
 _FUND_WORDS = ("一般公共预算", "政府性基金", "国有资本经营")
+OVERVIEW_OF = {fiscal: overview for overview, fiscal in FISCAL_OF.items()}
 # Overviews read in this order: what the fiscal overview settles is known when the overview is read.
 _ORDER = (*FISCAL_OF.values(), *FISCAL_OF)
 _MIN_FIGURES = 4  # fewer figures say nothing of how the table was written
@@ -107,35 +121,55 @@ def overviews_from_streams(lines: list[SourceLine], tables: list[LinearTable]) -
     passed_over = [LinearTable(t.start, t.end, [], []) for t in titles if t.kind in OVERVIEW_LAYOUTS]
     out = sorted([*tables, *passed_over], key=lambda t: t.start)
     kinds = [title_kind(lines[table.start].text) for table in out]
-    fiscal: dict[TableKind, Settled] = {}
+    settled_of: dict[TableKind, Settled] = {}
     empty = _no_data_tables(lines, [t for t in titles if t.kind in _FUND_TABLE_KINDS])
+    spans: dict[int, tuple[LinearTable, int]] = {}  # each overview written in streams: its table found, its end
+    unread: list[int] = []  # the fiscal overviews not read, to read again with what their overview settles
+
+    def read_at(k: int, kind: TableKind) -> bool:
+        table, end = spans[k]
+        read = _read(lines, table, end, kind, by_kind, settled_of, empty)
+        if read is not None:
+            out[k], settled_of[kind] = read
+        return read is not None
+
     for kind in _ORDER:
         for k in (k for k, found in enumerate(kinds) if found is kind):
             limit = out[k + 1].start if k + 1 < len(out) else len(lines)
             end = span_end(lines, out[k].end, limit)
             if not _written_in_streams(lines[out[k].start + 1 : end]):
                 continue  # rows written as lines: the table's own reading stands
-            read = _read(lines, out[k], end, kind, by_kind, fiscal, empty)
-            if read is None:
-                # A title the finder passed over may be a contents line: only a table it found is
-                # reported as not read.
-                if out[k] not in passed_over:
-                    out[k] = _not_read(lines, out[k], end)
+            spans[k] = (out[k], end)
+            if read_at(k, kind):
                 continue
-            out[k], settled = read
-            if kind in FISCAL_OF.values():
-                fiscal[kind] = settled
+            # A title the finder passed over may be a contents line: only a table it found is
+            # reported as not read.
+            if out[k] not in passed_over:
+                out[k] = _not_read(lines, out[k], end)
+            if kind in OVERVIEW_OF:
+                unread.append(k)
+    # A fiscal overview its own figures and the detail tables do not settle (its 一般公共预算 table
+    # not read) is read again with what its overview settles; the overview then again with what
+    # the fiscal overview settles.
+    for k in unread:
+        kind = kinds[k]
+        assert kind is not None
+        overview = OVERVIEW_OF[kind]
+        if overview in settled_of and read_at(k, kind):
+            for j in (j for j in spans if kinds[j] is overview):
+                read_at(j, overview)
     return [table for table in out if table.blocks]
 
 
 def _no_data_tables(lines: list[SourceLine], titles: list[PassedOver]) -> set[TableKind]:
-    """Of the fund tables the table finder passed over (``titles``), those that print no figure and
-    say so (``本表无数据``)."""
+    """Of the fund tables the table finder passed over (``titles``), those that say they print
+    nothing (``本表无数据``) and print no figure before saying so: what follows the note (the
+    report's prose, where nothing closes the table but the next title) is no part of the table."""
     empty = set()
     for title in titles:
         texts = [line.text for line in lines[title.start + 1 : title.following]]
-        printed = any(_prints_figure(text) for text in texts)
-        if not printed and any(says_no_data(text) for text in texts):
+        note = next((k for k, text in enumerate(texts) if says_no_data(text)), None)
+        if note is not None and not any(_prints_figure(text) for text in texts[:note]):
             empty.add(title.kind)
     return empty
 
@@ -217,7 +251,7 @@ def _read(
     end: int,
     kind: TableKind,
     tables: dict[TableKind, RebuiltTable],
-    fiscal: dict[TableKind, Settled],
+    settled_of: dict[TableKind, Settled],
     no_data: set[TableKind],
 ) -> tuple[LinearTable, Settled] | None:
     span = [cell for line in lines[table.start + 1 : end] for cell in _cells(line)]
@@ -226,11 +260,15 @@ def _read(
     sides = side_labels(span, layout)
     if sides is None:
         return None
-    figures = [line for line in span if OVERVIEW_FIGURE.match(compact(line.text))]
+    at = [k for k, line in enumerate(span) if OVERVIEW_FIGURE.match(compact(line.text))]
+    figures = [span[k] for k in at]
     known = _known(kind, sides, layout, tables, no_data)
     if kind in FISCAL_OF:
-        known.update(_from_fiscal(sides, fiscal.get(FISCAL_OF[kind], {})))
-    found = place_overview([f.text for f in figures], sides, layout.sides, known)
+        known.update(_from_fiscal(sides, settled_of.get(FISCAL_OF[kind], {})))
+    elif kind in OVERVIEW_OF and OVERVIEW_OF[kind] in settled_of:
+        for cell, said in _from_overview(sides, layout, settled_of[OVERVIEW_OF[kind]]).items():
+            known.setdefault(cell, said)
+    found = place_overview([f.text for f in figures], sides, layout.sides, known, _rows_printed_on(span, at, sides))
     if found is None:
         return None
     placed = found.figures
@@ -240,7 +278,7 @@ def _read(
     ]
     by_cell = {cell: figure_value(figures[i].text) for i, cell in placed.items()}
     settled: Settled = {
-        (s, label.role, _fund(label.text)): by_cell.get((s, r, 0))
+        _settled_key(s, label): by_cell.get((s, r, 0))
         for s, labels in enumerate(sides)
         for r, label in enumerate(labels)
         if (s, r, 0) in by_cell or (s, r, 0) not in found.ever_filled
@@ -253,15 +291,91 @@ def _read(
     return placed_table(lines, table.start, end, layout, rows, unplaced), settled
 
 
+def _rows_printed_on(span: list[BlockLine], at: list[int], sides: tuple[list[Label], list[Label]]) -> Rows:
+    """The figures (by their index among ``at``, their cells in ``span``) written on one line
+    before a label of the spending side: pdftotext joins the words of one baseline into a line, so
+    each is on that label's row, in the income side's columns left of it (``6.20 八、社会保障和就业
+    支出``: 八、其他收入's figure), on the income row printed on that line.
+
+    Which income row that is, the sides' rows paired by their roles say (``facing_row``: items from
+    the top, the totals' rows by role), where the text confirms the pairing and contradicts it
+    nowhere: some run of income labels the text writes before a run of as many spending labels is
+    paired so (pdftotext writing a stretch of rows a side at a time: 本年收入合计 / 2,946.25
+    本年支出合计), and none otherwise. A report whose income totals follow its last item, against
+    spending items, is not paired by roles: no figure is placed by its line there, the search
+    places them as it can."""
+    starts = {label.first: (s, r) for s, labels in enumerate(sides) for r, label in enumerate(labels)}
+    glued = _glued_labels(span, at, starts)
+    facing = {n: facing_row(sides, side, row) if side == SPENDING else None for n, (side, row) in glued.items()}
+    written = _paired_by_text(span, starts)
+    agreed = [facing_row(sides, SPENDING, row) == income for row, income in written.items()]
+    if not agreed or not all(agreed) or None in facing.values():
+        return {}
+    return {n: (INCOME, row) for n, row in facing.items() if row is not None}
+
+
+def _glued_labels(
+    span: list[BlockLine], at: list[int], starts: dict[int, tuple[int, int]]
+) -> dict[int, tuple[int, int]]:
+    """Figure (by its index among ``at``) -> the (side, row) of the label written after it on its
+    line, past the line's other figures (those of the side's other columns)."""
+    figure_at = set(at)
+    glued = {}
+    for n, k in enumerate(at):
+        after = k + 1
+        while after in figure_at and _same_line(span[after], span[k]):
+            after += 1
+        if after in starts and _same_line(span[after], span[k]):
+            glued[n] = starts[after]
+    return glued
+
+
+def _paired_by_text(span: list[BlockLine], starts: dict[int, tuple[int, int]]) -> dict[int, int]:
+    """Spending row -> the income row the text writes it beside: a run of income labels followed
+    by a run of as many spending labels (figures and header cells between them aside) pairs them
+    in order."""
+    runs: list[tuple[int, list[int]]] = []  # (side, rows) in the order written
+    for k in sorted(starts):
+        side, row = starts[k]
+        if runs and runs[-1][0] == side:
+            runs[-1][1].append(row)
+        else:
+            runs.append((side, [row]))
+    pairs: dict[int, int] = {}
+    for (side, rows), (other, others) in pairwise(runs):
+        if side == INCOME and other == SPENDING and len(rows) == len(others):
+            pairs.update(zip(others, rows, strict=True))
+    return pairs
+
+
+def _same_line(a: BlockLine, b: BlockLine) -> bool:
+    return a.page == b.page and a.line == b.line
+
+
+def _settled_key(side: int, label: Label) -> tuple[int, Role, str | None]:
+    """What the overview settles a row as: a spending item by its class (its name), any other row
+    by its role and the fund it names, if any."""
+    if side == SPENDING and label.role is Role.ITEM:
+        return (side, label.role, label.key)
+    return (side, label.role, _fund(label.text))
+
+
 def _fund(text: str) -> str | None:
     return next((words for words in _FUND_WORDS if words in text), None)
 
 
 def _from_fiscal(sides: tuple[list[Label], list[Label]], fiscal: Settled) -> dict[Cell, Known]:
-    """What the fiscal overview settles of the overview's fund income items and carry-overs."""
+    """What the fiscal overview settles of the overview's fund income items, carry-overs and
+    totals, and of its classes: a class spends at least its appropriations (a class the fiscal
+    overview leaves empty may spend other funds)."""
     known: dict[Cell, Known] = {}
     for s, labels in enumerate(sides):
         for r, label in enumerate(labels):
+            if s == SPENDING and label.role is Role.ITEM:
+                figure = fiscal.get(_settled_key(s, label))
+                if figure is not None:
+                    known[s, r, 0] = Known(figure, half_step(figure), at_least=True)
+                continue
             fund = _fund(label.text)
             if label.role is Role.ITEM and fund is None and label.key == _FISCAL_INCOME:
                 if (INCOME, Role.YEAR_TOTAL, None) in fiscal and s == INCOME:
@@ -276,6 +390,28 @@ def _from_fiscal(sides: tuple[list[Label], list[Label]], fiscal: Settled) -> dic
                     known[s, r, 0] = Known(figure, half_step(figure), at_least=True)
                 elif not at_least:
                     known[s, r, 0] = Known.of(figure)
+    return known
+
+
+def _from_overview(sides: tuple[list[Label], list[Label]], layout: HeaderLayout, overall: Settled) -> dict[Cell, Known]:
+    """What the overview of all funds settles of its fiscal overview: a class it leaves empty spends
+    no appropriation (its row empty in every column), a fund's income of the year is the overview's
+    (一、一般公共预算财政拨款 is its 一、一般公共预算财政拨款收入)."""
+    known: dict[Cell, Known] = {}
+    columns = range(len(layout.sides[SPENDING].money))
+    for r, label in enumerate(sides[SPENDING]):
+        key = _settled_key(SPENDING, label)
+        if label.role is Role.ITEM and key in overall and overall[key] is None:
+            known.update({(SPENDING, r, c): EMPTY for c in columns})
+    for r, label in enumerate(sides[INCOME]):
+        fund = _fund(label.text)
+        if label.role is not Role.ITEM or fund is None:
+            continue
+        said = next(
+            ((INCOME, role, fund) for role in (Role.ITEM, Role.ITEM_PART) if (INCOME, role, fund) in overall), None
+        )
+        if said is not None:
+            known[INCOME, r, 0] = Known.of(overall[said])
     return known
 
 
