@@ -58,13 +58,15 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, str], Pa
 # - pdftotext default: what it reads without 栏次 (the overviews' column numbers, ``1 栏次`` and ``2``
 #   among their labels, are no labels: readers/printed_numbers.py); the 三公 table's figures and the
 #   收入预算总表's reported ambiguous.
-# - -raw, pypdfium2, pdfplumber: the 三公 table (its numbers alone, no 栏次 label) reported ambiguous.
+# - -raw, pypdfium2, pdfplumber: every fact. The 三公 table's numbers alone (no label column to print
+#   栏次 in: ``1 2 3 4 5 6 7``) are its 栏次 row (readers/printed_numbers.py ``numbers_columns_alone``);
+#   93 before, read as figures of its row (fourteen in seven columns) and reported ambiguous.
 COLUMN_NUMBERS_READ = {
     "pdftotext": 93,
     "pdftotext-layout": BUDGET_FACTS,
-    "pdftotext-raw": 93,
-    "pypdfium2": 93,
-    "pdfplumber": 93,
+    "pdftotext-raw": BUDGET_FACTS,
+    "pypdfium2": BUDGET_FACTS,
+    "pdfplumber": BUDGET_FACTS,
 }
 
 
@@ -153,8 +155,12 @@ def portrait_final(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # serializer -> table facts (of 97) of the final account typeset on portrait pages (its tables'
 # headers and long names wrapping more, the wider tables running on to more pages). -raw and
 # pypdfium2 read what they read from landscape pages (the 三公 table's 公务接待费 line reported
-# ambiguous); -layout loses the 三公 table (its header wrapped over eight lines), reported as not
-# read: its two metrics. (Its overviews' rows, a left label wrapped above the line printing its
+# ambiguous). The 三公 table's header wraps over eight lines, its 合计 head on a line of its own
+# between its neighbours' wrapped heads: a table without a label column prints no 合计 row, so that
+# 合计 is the header's (readers/linear_tables.py ``_total_in_header``; read as the 合计 row before, the
+# header cut there matched no layout and the table was reported as not read): -layout now reads
+# both its figures by their places (95 before), pdfplumber the 合计's, the prose stating it, the
+# 公务接待费's reported ambiguous (94 before). (Its overviews' rows, a left label wrapped above the line printing its
 # figures and the right label, were reported ambiguous: four metrics and a function line.)
 # pdftotext default reads what it reads from landscape pages, and the 支出决算表's 20805 and 2080501
 # figures it writes together after 20805's name (326.72 326.72 84.65 84.65) split the one way both
@@ -164,10 +170,10 @@ def portrait_final(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # ends or begins (readers/name_gaps.py).
 PORTRAIT_READ = {
     "pdftotext": 66,
-    "pdftotext-layout": 95,
+    "pdftotext-layout": 97,
     "pdftotext-raw": 96,
     "pypdfium2": 96,
-    "pdfplumber": 94,
+    "pdfplumber": 95,
 }
 
 
@@ -203,15 +209,18 @@ def test_texts_of_a_final_account_wrapping_its_names(
 
 # serializer -> table facts (of 97) of the final account with a 栏次 row under each table's header
 # (the 三公 table's twelve numbers alone, -layout writing them 10 11 12 1 2 …: no amount, they were
-# read as its 预算数 and 决算数). -raw, pypdfium2, pdfplumber: the 三公 table's two lines reported.
+# read as its 预算数 and 决算数). The numbers alone are its 栏次 row (readers/printed_numbers.py
+# ``numbers_columns_alone``; read as a row of the table before, one less fact each): -layout places
+# both its figures (96 before); -raw, pypdfium2, pdfplumber its 合计's, which the prose states, the
+# 公务接待费's reported ambiguous (95 before).
 # pdftotext default: what it reads without the 栏次 row (the left half's 栏次 number 1, written next
 # to 301 工资福利支出, was read as its amount).
 FINAL_COLUMN_NUMBERS_READ = {
     "pdftotext": TYPESET_FINAL_DEFAULT_READ,
-    "pdftotext-layout": 96,
-    "pdftotext-raw": 95,
-    "pypdfium2": 95,
-    "pdfplumber": 95,
+    "pdftotext-layout": 97,
+    "pdftotext-raw": 96,
+    "pypdfium2": 96,
+    "pdfplumber": 96,
 }
 
 

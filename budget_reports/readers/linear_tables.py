@@ -71,7 +71,7 @@ from budget_reports.readers.linear_rows import (
 )
 from budget_reports.readers.overview_labels import named_side
 from budget_reports.readers.pdf_text import PAGE_NUMBER
-from budget_reports.readers.printed_numbers import is_page_number, opens_column_numbers
+from budget_reports.readers.printed_numbers import is_page_number, numbers_columns_alone, opens_column_numbers
 from budget_reports.readers.report_alignment import with_report_alignment
 from budget_reports.readers.row_numbers import numbers_its_rows, without_row_numbers
 from budget_reports.readers.side_cells import WRITTEN_BY_CELLS, WRITTEN_BY_CELLS_ONE_SIDE, written_cell_by_cell
@@ -258,7 +258,7 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
             return None
         if unit is None and unit_of(text) is not None and not header:
             unit = lines[i]
-        elif opens_column_numbers(text):
+        elif opens_column_numbers(text) or (header and numbers_columns_alone(text)):
             pass
         elif is_row_line(line_tokens(text, None, 0), coded=True) and header and not _total_in_header(lines, i, header):
             break
@@ -516,17 +516,38 @@ def _total_in_header(lines: list[SourceLine], i: int, header: list[SourceLine]) 
     prints its figures on its line or the next (pdfplumber, -raw), or nothing where the table is
     empty; the header's line is followed by the first row, label and figures (after more header
     lines, maybe), and without it the header names its columns less well (no layout, or a less
-    specific one)."""
+    specific one). A table without a label column (the 三公 table) prints no 合计 row at all: a total
+    alone over its row's figures, the header's lines between, is its 合计 column's head."""
     tokens = strip_header_leftovers(line_tokens(lines[i].text, None, 0))
     if len(tokens) != 1 or not is_total(tokens[0].text):
         return False
     rest, first_row = _header_continuation(lines, i)
-    if first_row is None or not _opens_a_row(lines, first_row):
-        return False  # the 合计 row's figures below it, no row (an empty table), page furniture
+    if first_row is None:
+        return False  # no row (an empty table), page furniture
     before, after = [h.text for h in header], [line.text for line in rest]
     with_it = _header_layout([*before, lines[i].text, *after])
+    if with_it is not None and _unlabelled_row(lines, first_row, with_it):
+        return True  # a table without a label column prints no 合计 row
+    if with_it is None or not _opens_a_row(lines, first_row):
+        return False  # the 合计 row's figures below it
     without = _header_layout([*before, *after])
-    return with_it is not None and (without is None or with_it.specificity() > without.specificity())
+    return without is None or with_it.specificity() > without.specificity()
+
+
+def _unlabelled_row(lines: list[SourceLine], k: int, layout: HeaderLayout) -> bool:
+    """Line ``k`` opens a row of a table without a label column (the 三公 table: its 合计 is a
+    column's head, merged over the lines of its neighbours' heads, so a line of its own among
+    them): figures alone, more than one on the lines of figures from it on (a cell set lower or
+    higher than the others is written on a line of its own; one figure alone may be a page number)."""
+    if any(side.label is not LabelKind.NONE for side in layout.sides):
+        return False
+    figures = 0
+    for line in lines[k:]:
+        tokens = line_tokens(line.text, None, 0)
+        if line.page != lines[k].page or not tokens or not all(is_figure(t.text) for t in tokens):
+            break
+        figures += len(tokens)
+    return figures > 1
 
 
 def _opens_a_row(lines: list[SourceLine], k: int) -> bool:
@@ -552,12 +573,17 @@ def _header_continuation(lines: list[SourceLine], i: int) -> tuple[list[SourceLi
         key = compact(line.text)
         if line.page != lines[i].page or is_title(line.text) or _TABLE_END.match(key) or "。" in key:
             return rest, None
-        if not key or unit_of(line.text) is not None or opens_column_numbers(line.text):
+        if not key or unit_of(line.text) is not None or _numbers_the_columns(line.text):
             continue
         if is_row_line(line_tokens(line.text, None, 0), coded=True):
             return rest, k
         rest.append(line)
     return rest, None
+
+
+def _numbers_the_columns(text: str) -> bool:
+    """The 栏次 row under a header: its label first, or its numbers alone (a table without a label column)."""
+    return opens_column_numbers(text) or numbers_columns_alone(text)
 
 
 def _continued_rows_start(lines: list[SourceLine], begin: int, header_key: str, coded: bool) -> int:
