@@ -298,9 +298,16 @@ def share_figures_below(segments: list[Segment], fits: SideFit) -> list[Segment]
 
     ``segments`` are the row's sides in order, the figures below collected in the last one. Returns
     the segments with their figures shared out, the segments unchanged when nothing was printed
-    below, or None when more than one split fits (which side a figure is on cannot be told)."""
+    below, or None when more than one split fits, or none (which side a figure is on cannot be told)."""
+    shares = possible_shares(segments, fits)
+    return shares[0] if len(shares) == 1 else None
+
+
+def possible_shares(segments: list[Segment], fits: SideFit) -> list[list[Segment]]:
+    """Every split of the figures below a two-sided row's labels (``share_figures_below``) that
+    each side can hold, left to right; the segments alone when nothing was printed below."""
     if len(segments) < 2:
-        return segments
+        return [segments]
     last = segments[-1]
     # The last side's own figures print on its label's lines (after its words); one on a line of
     # another side's label alone may be either's (a right side's figure on the line of the left
@@ -308,17 +315,15 @@ def share_figures_below(segments: list[Segment], fits: SideFit) -> list[Segment]
     label_lines = {(t.page, t.line) for t in last.name}
     below = [t for t in last.figures if (t.page, t.line) not in label_lines]
     if not below:
-        return segments
+        return [segments]
     own = [list(seg.figures) for seg in segments[:-1]]
     own.append([t for t in last.figures if (t.page, t.line) in label_lines])
     splits = []
     for cuts in _cuts(len(below), len(segments)):
         shares = [own[i] + below[start:end] for i, (start, end) in enumerate(cuts)]
         if all(fits(i, share) for i, share in enumerate(shares)):
-            splits.append(shares)
-    if len(splits) != 1:
-        return None
-    return [Segment(seg.code, seg.name, share) for seg, share in zip(segments, splits[0], strict=True)]
+            splits.append([Segment(seg.code, seg.name, share) for seg, share in zip(segments, shares, strict=True)])
+    return splits
 
 
 def _cuts(count: int, parts: int) -> list[list[tuple[int, int]]]:

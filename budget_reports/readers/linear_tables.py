@@ -25,7 +25,7 @@ from budget_reports.model import AmbiguousCell, Block, BlockKind, Cell, Table
 from budget_reports.normalize import compact, parse_decimal
 from budget_reports.numbering import PART, pattern_of
 from budget_reports.readers.baseline_headers import assembled_words
-from budget_reports.readers.baseline_rows import gather_baseline_rows, is_written_by_baseline, share_figures_below
+from budget_reports.readers.baseline_rows import gather_baseline_rows, is_written_by_baseline, possible_shares
 from budget_reports.readers.baseline_sides import gather_two_sided_rows, prints_codes_apart
 from budget_reports.readers.cell_assignment import (
     Placement,
@@ -69,6 +69,7 @@ from budget_reports.readers.linear_rows import (
     segments,
     strip_header_leftovers,
 )
+from budget_reports.readers.lone_figures import Figures, OverviewSide, shares_keeping_item_totals
 from budget_reports.readers.overview_labels import named_side
 from budget_reports.readers.pdf_text import PAGE_NUMBER
 from budget_reports.readers.printed_numbers import is_page_number, numbers_columns_alone, opens_column_numbers
@@ -783,16 +784,18 @@ def _row_sides(
     several = len(layout.sides) > 1
     # Per side, what placing its figures asks (the same for every row): the side, its width and sums.
     shapes = [(side, len(side.money), side.sums) for side in layout.sides]
+    undecided: list[tuple[int, list[list[Segment]]]] = []  # rows whose figures below fit either side
     for segs in row_segments:
         if not segs:
             continue
         unshared: Segment | None = None  # figures below two sides' labels that fit either side
+        shares: list[list[Segment]] = []
         if by_baseline and len(segs) == len(layout.sides) > 1:
-            shared = share_figures_below(segs, lambda i, figures: _fits(layout.sides[i], figures))
-            if shared is None:
-                unshared = segs[-1]
+            shares = possible_shares(segs, lambda i, figures: _fits(layout.sides[i], figures))
+            if len(shares) == 1:
+                segs = shares[0]
             else:
-                segs = shared
+                unshared = segs[-1]
         sides = chooser.assign(segs)
         placed: list[PlacedSide | None] = [None] * len(layout.sides)
         # A row of one side never continues the row before it to the right.
@@ -808,7 +811,56 @@ def _row_sides(
                 figures.candidates = []  # which side they belong to cannot be told: none is placed
             placed[side_index] = PlacedSide(side, segment, figures)
         placed_rows.append(placed)
+        if unshared is not None and len(shares) > 1:
+            undecided.append((len(placed_rows) - 1, shares))
+    if undecided and _two_labelled_sides(layout):
+        _share_by_item_totals(layout, placed_rows, undecided)
     return placed_rows
+
+
+def _share_by_item_totals(
+    layout: HeaderLayout, rows: list[list[PlacedSide | None]], undecided: list[tuple[int, list[list[Segment]]]]
+) -> None:
+    """Rows of a two-sided overview whose figures below their labels fit either side (each row's
+    ``k``-th segment on side ``k``), shared out the one way that lets every side's items add up to
+    their total (``lone_figures.shares_keeping_item_totals``); the others stay unplaced."""
+    sides = [OverviewSide([], [], []) for _ in layout.sides]
+    line_of: dict[tuple[int, int], int] = {}  # (row, side) → the row's line among its side's
+    for r, row in enumerate(rows):
+        for i, placed in enumerate(row):
+            if placed is not None:
+                line_of[r, i] = len(sides[i].figures)
+                name = placed.segment.name_text
+                sides[i].items.append(enumerator_value(name) is not None)
+                sides[i].totals.append(is_total(name))
+                sides[i].figures.append(_known_figures(placed.figures, len(placed.side.money)))
+    placements = [
+        [[_share_placed(layout.sides[i], seg) for i, seg in enumerate(share)] for share in shares]
+        for _, shares in undecided
+    ]
+    ways = [
+        [
+            [(i, line_of[r, i], _known_figures(figures, len(layout.sides[i].money))) for i, figures in enumerate(way)]
+            for way in row_ways
+        ]
+        for (r, _), row_ways in zip(undecided, placements, strict=True)
+    ]
+    for (r, shares), row_ways, way in zip(undecided, placements, shares_keeping_item_totals(sides, ways), strict=True):
+        if way is not None:
+            rows[r] = [PlacedSide(layout.sides[i], seg, row_ways[way][i]) for i, seg in enumerate(shares[way])]
+
+
+def _share_placed(side: Side, segment: Segment) -> RowFigures:
+    """A side's share of a row's figures placed by the side's own sums (text written by baseline)."""
+    values = tuple([parse_decimal(t.text) or _ZERO for t in segment.figures])
+    return row_candidates(values, len(side.money), side.sums, tuple([(t.page, t.line) for t in segment.figures]))
+
+
+def _known_figures(figures: RowFigures, width: int) -> Figures:
+    """The row side's figure per column where one placement is left (a side printing none: zeros)."""
+    if not figures.values:
+        return (_ZERO,) * width
+    return figures.vector(figures.candidates[0], width) if len(figures.candidates) == 1 else None
 
 
 # Per row, per side: the columns each figure's position allows (``_allowed_columns``), None for a side not printed.

@@ -24,7 +24,9 @@ spending item is no class name, but one without a piece it took (``十一、城�
 
 A figure is the left side's where a right-side piece follows it on its line, the right side's
 where it follows one; any other (on a line of its own, or after a left-side piece alone) is
-either side's, shared out by the table's placement (``baseline_rows.share_figures_below``).
+either side's, shared out by the table's placement (``baseline_rows.share_figures_below``): the one
+split each side's columns can hold, or else the one way that lets every side's items add up to their
+total (``lone_figures.shares_keeping_item_totals``).
 """
 
 from __future__ import annotations
