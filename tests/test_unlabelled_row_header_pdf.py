@@ -1,5 +1,5 @@
 """A table without a label column (the 三公 table: its one row is figures alone) read from the text the
-extractors write one row per line (pdfplumber, pypdfium2, pdftotext -raw).
+extractors write one row per line (pdfplumber, pypdfium2, pdftotext -raw) and -layout.
 
 Two things of its header read as the start of its rows before:
 - the 栏次 row: with no label column to print 栏次 in, its numbers stand alone (``1 2 3 4 5 6 7``) and
@@ -7,6 +7,10 @@ Two things of its header read as the start of its rows before:
 - its 合计 column's head merged over the header's lower lines: an extractor writes it on a line of
   its own among the others' heads, read as the table's 合计 row (and the header cut there matched no
   layout: the table went unread).
+Under the merged header the 合计 column's figure is set lower than the row's others: pdftotext
+-layout writes it on a line of its own after a blank line (``0.00 0.46 113.76 …`` / ``114.22``),
+where it was read as no row's; it joins the row of figures alone above it, in its column's place
+(``laid_out_rows._set_lower``).
 Putuo's 2026 budget's 三公 table printed here with its header cells merged or not, the 栏次 row or
 none, on a landscape page: every figure in its column.
 """
@@ -30,7 +34,7 @@ from tests.seed_pdf import typeset
 TITLE = "2026年部门“三公”经费和机关运行经费预算表"
 # 合计 | 因公出国(境)费 | 公务接待费 | 公务用车购置及运行费 (小计 | 购置费 | 运行费) | 机关运行经费
 ROW = ["114.22", "0.00", "0.46", "113.76", "75.00", "38.76", "507.25"]
-SERIALIZERS = ("pdfplumber", "pypdfium2", "pdftotext-raw")
+SERIALIZERS = ("pdfplumber", "pypdfium2", "pdftotext-raw", "pdftotext-layout")
 PRINTS = {"merged": (True, False), "numbered": (False, True), "merged-numbered": (True, True)}
 
 
