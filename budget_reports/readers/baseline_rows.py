@@ -78,7 +78,12 @@ def is_written_by_baseline(lines: Sequence[Sequence[Token]], coded: bool) -> boo
         under = sum(
             1
             for i in names_alone
-            if i + 1 < len(kept) and (not _has_name(kept[i + 1]) or _figures_among_pieces(kept[i + 1 : i + 3]))
+            if i + 1 < len(kept)
+            and (
+                not _has_name(kept[i + 1])
+                or _figures_among_pieces(kept[i + 1 : i + 3])
+                or _figures_between_pieces(kept[i + 1 : i + 3])
+            )
         )
         return under > beside
     kept = [tokens for tokens in map(strip_header_leftovers, lines) if tokens]  # read only: no copies
@@ -106,6 +111,18 @@ def _figures_among_pieces(below: Sequence[Sequence[Token]]) -> bool:
     if len(below) < 2 or not _has_cell_word(below[0]) or _has_cell_word(below[1]):
         return False
     return all(_opens_with_piece(tokens) for tokens in below)
+
+
+def _figures_between_pieces(below: Sequence[Sequence[Token]]) -> bool:
+    """The two lines under a label alone: its figure opening the first, the other side's label
+    after it, and its own last piece alone on the second (``一、一般公共预算财政`` / ``2,940.05
+    一、一般公共服务支出 2,106.66`` / ``拨款``). Only a text written by baseline prints so: a label
+    wrapped over two lines beside one on one line has its lines above and below its row's baseline.
+    A text written row by row prints a wrapped label's pieces together, before its figures."""
+    if len(below) < 2 or not below[0] or not is_figure(below[0][0].text) or _has_cell_word(below[1]):
+        return False
+    names = _names(below[0])
+    return bool(names) and opens_label(names[0].text) and _opens_with_piece(below[1])
 
 
 def _has_cell_word(tokens: Sequence[Token]) -> bool:
