@@ -74,16 +74,15 @@ def is_written_by_baseline(lines: Sequence[Sequence[Token]], coded: bool) -> boo
         kept = [list(tokens) for tokens in lines if tokens]  # no level words head a labelled table
         labels = [i for i, tokens in enumerate(kept) if opens_label(tokens[0].text)]
         names_alone = [i for i in labels if not _has_cell_word(kept[i])]
-        beside = len(labels) - len(names_alone)  # the label's line prints figures too
+        # The other side's labels on the line of a label's figures, between its pieces: no label
+        # beside its figures in a text written row by row, but the middle of a band by baseline.
+        between = {i + 1 for i in names_alone if _figures_between_pieces(kept[i + 1 : i + 3])}
+        beside = len(labels) - len(names_alone) - len(between.intersection(labels))  # figures on the label's line
         under = sum(
             1
             for i in names_alone
             if i + 1 < len(kept)
-            and (
-                not _has_name(kept[i + 1])
-                or _figures_among_pieces(kept[i + 1 : i + 3])
-                or _figures_between_pieces(kept[i + 1 : i + 3])
-            )
+            and (not _has_name(kept[i + 1]) or _figures_among_pieces(kept[i + 1 : i + 3]) or i + 1 in between)
         )
         return under > beside
     kept = [tokens for tokens in map(strip_header_leftovers, lines) if tokens]  # read only: no copies
@@ -114,12 +113,14 @@ def _figures_among_pieces(below: Sequence[Sequence[Token]]) -> bool:
 
 
 def _figures_between_pieces(below: Sequence[Sequence[Token]]) -> bool:
-    """The two lines under a label alone: its figure opening the first, the other side's label
-    after it, and its own last piece alone on the second (``一、一般公共预算财政`` / ``2,940.05
-    一、一般公共服务支出 2,106.66`` / ``拨款``). Only a text written by baseline prints so: a label
-    wrapped over two lines beside one on one line has its lines above and below its row's baseline.
-    A text written row by row prints a wrapped label's pieces together, before its figures."""
-    if len(below) < 2 or not below[0] or not is_figure(below[0][0].text) or _has_cell_word(below[1]):
+    """The two lines under a label alone: the other side's whole label and the row's figures on the
+    first (its own figure first where it is the left side), and the label's last piece alone on the
+    second (``一、一般公共预算财政`` / ``2,940.05 一、一般公共服务支出 2,106.66`` / ``拨款``;
+    ``一、社会保障和就`` / ``一、财政拨款收入 47,483,458 6,397,096`` / ``业支出``). Only a text
+    written by baseline prints so: a label wrapped over two lines beside one on one line has its
+    lines above and below its row's baseline. A text written row by row prints a wrapped label's
+    pieces together, before its figures."""
+    if len(below) < 2 or not _has_cell_word(below[0]) or _has_cell_word(below[1]):
         return False
     names = _names(below[0])
     return bool(names) and opens_label(names[0].text) and _opens_with_piece(below[1])
