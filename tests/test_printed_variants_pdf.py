@@ -59,13 +59,15 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, str], Pa
 #   among their labels, are no labels: readers/printed_numbers.py); the 三公 table's figures reported
 #   ambiguous (93 while 30209, 30211 and 30213 were: a family printing one part has its rows' parts
 #   in that column, written top to bottom, readers/row_streams.py).
-# - -raw, pypdfium2, pdfplumber: the 三公 table (its numbers alone, no 栏次 label) reported ambiguous.
+# - -raw, pypdfium2, pdfplumber: every fact. The 三公 table's numbers alone (no label column to print
+#   栏次 in: ``1 2 3 4 5 6 7``) are its 栏次 row (readers/printed_numbers.py ``numbers_columns_alone``);
+#   93 before, read as figures of its row (fourteen in seven columns) and reported ambiguous.
 COLUMN_NUMBERS_READ = {
     "pdftotext": 96,
     "pdftotext-layout": BUDGET_FACTS,
-    "pdftotext-raw": 93,
-    "pypdfium2": 93,
-    "pdfplumber": 93,
+    "pdftotext-raw": BUDGET_FACTS,
+    "pypdfium2": BUDGET_FACTS,
+    "pdfplumber": BUDGET_FACTS,
 }
 
 
@@ -158,8 +160,12 @@ def portrait_final(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # serializer -> table facts (of 97) of the final account typeset on portrait pages (its tables'
 # headers and long names wrapping more, the wider tables running on to more pages). -raw and
 # pypdfium2 read what they read from landscape pages (the 三公 table's 公务接待费 line reported
-# ambiguous); -layout loses the 三公 table (its header wrapped over eight lines), reported as not
-# read: its two metrics. (Its overviews' rows, a left label wrapped above the line printing its
+# ambiguous). The 三公 table's header wraps over eight lines, its 合计 head on a line of its own
+# between its neighbours' wrapped heads: a table without a label column prints no 合计 row, so that
+# 合计 is the header's (readers/linear_tables.py ``_total_in_header``; read as the 合计 row before, the
+# header cut there matched no layout and the table was reported as not read): -layout now reads
+# both its figures by their places (95 before), pdfplumber the 合计's, the prose stating it, the
+# 公务接待费's reported ambiguous (94 before). (Its overviews' rows, a left label wrapped above the line printing its
 # figures and the right label, were reported ambiguous: four metrics and a function line.)
 # pdftotext default reads what it reads from landscape pages, and the 支出决算表's 20805 and 2080501
 # figures it writes together after 20805's name (326.72 326.72 84.65 84.65) split the one way both
@@ -169,10 +175,10 @@ def portrait_final(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # ends or begins (readers/name_gaps.py).
 PORTRAIT_READ = {
     "pdftotext": 81,
-    "pdftotext-layout": 95,
+    "pdftotext-layout": 97,
     "pdftotext-raw": 96,
     "pypdfium2": 96,
-    "pdfplumber": 94,
+    "pdfplumber": 95,
 }
 
 
@@ -208,7 +214,10 @@ def test_texts_of_a_final_account_wrapping_its_names(
 
 # serializer -> table facts (of 97) of the final account with a 栏次 row under each table's header
 # (the 三公 table's twelve numbers alone, -layout writing them 10 11 12 1 2 …: no amount, they were
-# read as its 预算数 and 决算数). -raw, pypdfium2, pdfplumber: the 三公 table's two lines reported.
+# read as its 预算数 and 决算数). The numbers alone are its 栏次 row (readers/printed_numbers.py
+# ``numbers_columns_alone``; read as a row of the table before, one less fact each): -layout places
+# both its figures (96 before); -raw, pypdfium2, pdfplumber its 合计's, which the prose states, the
+# 公务接待费's reported ambiguous (95 before).
 # pdftotext default: what it reads without the 栏次 row (the left half's 栏次 number 1, written next
 # to 301 工资福利支出, was read as its amount). Its 财政拨款收入支出决算总表 writes the spending side's
 # 2,940.05 and 21.63 before the income side's, which either side's cells fit by the sums alone: the
@@ -216,10 +225,10 @@ def test_texts_of_a_final_account_wrapping_its_names(
 # four reported; 65 before that, the table reported not read).
 FINAL_COLUMN_NUMBERS_READ = {
     "pdftotext": TYPESET_FINAL_DEFAULT_READ,
-    "pdftotext-layout": 96,
-    "pdftotext-raw": 95,
-    "pypdfium2": 95,
-    "pdfplumber": 95,
+    "pdftotext-layout": 97,
+    "pdftotext-raw": 96,
+    "pypdfium2": 96,
+    "pdfplumber": 96,
 }
 
 
@@ -269,8 +278,11 @@ def test_texts_of_a_final_account_printing_empty_cells_as_dashes(
 # The budget 98 and the final account 88 on this branch (95 and 85 pinned before the branches merged
 # here); the final account 96 since its overviews' labels printing their figures among their own
 # pieces are told written by baseline (readers/baseline_rows.py), a blank side's dash no figure of
-# a side without a label (readers/two_sided_labels.py).
-DASHED_WRAPPED_READ = {BUDGET: 98, FINAL: 96}
+# a side without a label (readers/two_sided_labels.py). The budget 100 since the 财务收支预算总表's
+# 33,775,592 and 5,871,730, each on a line of its own between two labels' pieces (either side's
+# column could hold it), go to the spending side, the only one whose items then add up to 支出总计
+# (readers/lone_figures.py ``shares_keeping_item_totals``; reported ambiguous before).
+DASHED_WRAPPED_READ = {BUDGET: BUDGET_FACTS, FINAL: 96}
 
 
 @pytest.mark.parametrize("report", list(DASHED_WRAPPED_READ))

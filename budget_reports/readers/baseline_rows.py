@@ -74,11 +74,15 @@ def is_written_by_baseline(lines: Sequence[Sequence[Token]], coded: bool) -> boo
         kept = [list(tokens) for tokens in lines if tokens]  # no level words head a labelled table
         labels = [i for i, tokens in enumerate(kept) if opens_label(tokens[0].text)]
         names_alone = [i for i in labels if not _has_cell_word(kept[i])]
-        beside = len(labels) - len(names_alone)  # the label's line prints figures too
+        # The other side's labels on the line of a label's figures, between its pieces: no label
+        # beside its figures in a text written row by row, but the middle of a band by baseline.
+        between = {i + 1 for i in names_alone if _figures_between_pieces(kept[i + 1 : i + 3])}
+        beside = len(labels) - len(names_alone) - len(between.intersection(labels))  # figures on the label's line
         under = sum(
             1
             for i in names_alone
-            if i + 1 < len(kept) and (not _has_name(kept[i + 1]) or _figures_among_pieces(kept[i + 1 : i + 3]))
+            if i + 1 < len(kept)
+            and (not _has_name(kept[i + 1]) or _figures_among_pieces(kept[i + 1 : i + 3]) or i + 1 in between)
         )
         return under > beside
     kept = [tokens for tokens in map(strip_header_leftovers, lines) if tokens]  # read only: no copies
@@ -106,6 +110,20 @@ def _figures_among_pieces(below: Sequence[Sequence[Token]]) -> bool:
     if len(below) < 2 or not _has_cell_word(below[0]) or _has_cell_word(below[1]):
         return False
     return all(_opens_with_piece(tokens) for tokens in below)
+
+
+def _figures_between_pieces(below: Sequence[Sequence[Token]]) -> bool:
+    """The two lines under a label alone: the other side's whole label and the row's figures on the
+    first (its own figure first where it is the left side), and the label's last piece alone on the
+    second (``一、一般公共预算财政`` / ``2,940.05 一、一般公共服务支出 2,106.66`` / ``拨款``;
+    ``一、社会保障和就`` / ``一、财政拨款收入 47,483,458 6,397,096`` / ``业支出``). Only a text
+    written by baseline prints so: a label wrapped over two lines beside one on one line has its
+    lines above and below its row's baseline. A text written row by row prints a wrapped label's
+    pieces together, before its figures."""
+    if len(below) < 2 or not _has_cell_word(below[0]) or _has_cell_word(below[1]):
+        return False
+    names = _names(below[0])
+    return bool(names) and opens_label(names[0].text) and _opens_with_piece(below[1])
 
 
 def _has_cell_word(tokens: Sequence[Token]) -> bool:
@@ -298,9 +316,16 @@ def share_figures_below(segments: list[Segment], fits: SideFit) -> list[Segment]
 
     ``segments`` are the row's sides in order, the figures below collected in the last one. Returns
     the segments with their figures shared out, the segments unchanged when nothing was printed
-    below, or None when more than one split fits (which side a figure is on cannot be told)."""
+    below, or None when more than one split fits, or none (which side a figure is on cannot be told)."""
+    shares = possible_shares(segments, fits)
+    return shares[0] if len(shares) == 1 else None
+
+
+def possible_shares(segments: list[Segment], fits: SideFit) -> list[list[Segment]]:
+    """Every split of the figures below a two-sided row's labels (``share_figures_below``) that
+    each side can hold, left to right; the segments alone when nothing was printed below."""
     if len(segments) < 2:
-        return segments
+        return [segments]
     last = segments[-1]
     # The last side's own figures print on its label's lines (after its words); one on a line of
     # another side's label alone may be either's (a right side's figure on the line of the left
@@ -308,17 +333,15 @@ def share_figures_below(segments: list[Segment], fits: SideFit) -> list[Segment]
     label_lines = {(t.page, t.line) for t in last.name}
     below = [t for t in last.figures if (t.page, t.line) not in label_lines]
     if not below:
-        return segments
+        return [segments]
     own = [list(seg.figures) for seg in segments[:-1]]
     own.append([t for t in last.figures if (t.page, t.line) in label_lines])
     splits = []
     for cuts in _cuts(len(below), len(segments)):
         shares = [own[i] + below[start:end] for i, (start, end) in enumerate(cuts)]
         if all(fits(i, share) for i, share in enumerate(shares)):
-            splits.append(shares)
-    if len(splits) != 1:
-        return None
-    return [Segment(seg.code, seg.name, share) for seg, share in zip(segments, splits[0], strict=True)]
+            splits.append([Segment(seg.code, seg.name, share) for seg, share in zip(segments, shares, strict=True)])
+    return splits
 
 
 def _cuts(count: int, parts: int) -> list[list[tuple[int, int]]]:

@@ -176,6 +176,9 @@ def gather_laid_out_rows(
         _parts_moved_up_to_their_codes(worded)  # first: a part under its code opens no row
         _codes_merged_down_to_their_rows(worded)
     taken = 0  # lines before this one read as a row of their own group
+    # The lines of the last row of figures alone (no label), and its index among the rows.
+    figures_alone: list[list[tuple[int, Token]]] = []
+    alone_at = -1
     for k, ((text, _, _), words) in enumerate(zip(lines, worded, strict=True)):
         if k < taken or words == []:
             continue  # a line of dashes only: the row goes on
@@ -199,6 +202,11 @@ def gather_laid_out_rows(
             close()
             if not text.strip() and not coded and _row_of_figures(above):
                 rows.append(_reading_order(above, (0,), coded))  # a row of figures alone (no label)
+                figures_alone, alone_at, above = above, len(rows) - 1, []
+                continue
+            if not text.strip() and alone_at == len(rows) - 1 and _set_lower(above):
+                figures_alone = [*figures_alone, *above]
+                rows[-1] = _reading_order(figures_alone, (0,), coded)
             elif not text.strip() and coded and _named_row_without_code(above):
                 rows.append(_reading_order(above, (0,), coded, name_opens=True))  # its code printed apart
             above = [] if not text.strip() else above
@@ -216,7 +224,9 @@ def gather_laid_out_rows(
         else:
             above.append(words)
     close()
-    if above:
+    if above and alone_at == len(rows) - 1 and _set_lower(above):
+        rows[-1] = _reading_order([*figures_alone, *above], (0,), coded)
+    elif above:
         rows.append(_reading_order(above, (0,), coded))
     return with_levels_carried(rows, unsure) if coded else rows
 
@@ -535,6 +545,14 @@ def _row_of_figures(lines: list[list[tuple[int, Token]]]) -> bool:
     """One line of several figures and nothing else, in a table without codes: a row printed
     without a label (the 三公 table's one row), not figures waiting for a label."""
     return len(lines) == 1 and len(lines[0]) > 1
+
+
+def _set_lower(lines: list[list[tuple[int, Token]]]) -> bool:
+    """One figure alone on its line, right after a row of figures alone (the last row read, blank
+    lines between): a cell of that row set lower than its others, which -layout writes on a line of
+    its own (the 三公 table's 合计, its head merged over two header lines: ``0.00 0.46 113.76 …`` /
+    ``114.22``). It joins the row, in its column's place; read alone it was no row's."""
+    return len(lines) == 1 and len(lines[0]) == 1 and is_figure(lines[0][0][1].text)
 
 
 def _without_header_leftovers(words: list[tuple[int, Token]]) -> list[tuple[int, Token]]:

@@ -25,7 +25,7 @@ from budget_reports.model import AmbiguousCell, Block, BlockKind, Cell, Table
 from budget_reports.normalize import compact, parse_decimal
 from budget_reports.numbering import PART, pattern_of
 from budget_reports.readers.baseline_headers import assembled_words
-from budget_reports.readers.baseline_rows import gather_baseline_rows, is_written_by_baseline, share_figures_below
+from budget_reports.readers.baseline_rows import gather_baseline_rows, is_written_by_baseline, possible_shares
 from budget_reports.readers.baseline_sides import gather_two_sided_rows, prints_codes_apart
 from budget_reports.readers.cell_assignment import (
     Placement,
@@ -69,9 +69,10 @@ from budget_reports.readers.linear_rows import (
     segments,
     strip_header_leftovers,
 )
+from budget_reports.readers.lone_figures import Figures, OverviewSide, shares_keeping_item_totals
 from budget_reports.readers.overview_labels import named_side
 from budget_reports.readers.pdf_text import PAGE_NUMBER
-from budget_reports.readers.printed_numbers import is_page_number, opens_column_numbers
+from budget_reports.readers.printed_numbers import is_page_number, numbers_columns_alone, opens_column_numbers
 from budget_reports.readers.report_alignment import with_report_alignment
 from budget_reports.readers.row_numbers import numbers_its_rows, without_row_numbers
 from budget_reports.readers.side_cells import WRITTEN_BY_CELLS, WRITTEN_BY_CELLS_ONE_SIDE, written_cell_by_cell
@@ -258,7 +259,7 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
             return None
         if unit is None and unit_of(text) is not None and not header:
             unit = lines[i]
-        elif opens_column_numbers(text):
+        elif opens_column_numbers(text) or (header and numbers_columns_alone(text)):
             pass
         elif is_row_line(line_tokens(text, None, 0), coded=True) and header and not _total_in_header(lines, i, header):
             break
@@ -516,17 +517,38 @@ def _total_in_header(lines: list[SourceLine], i: int, header: list[SourceLine]) 
     prints its figures on its line or the next (pdfplumber, -raw), or nothing where the table is
     empty; the header's line is followed by the first row, label and figures (after more header
     lines, maybe), and without it the header names its columns less well (no layout, or a less
-    specific one)."""
+    specific one). A table without a label column (the 三公 table) prints no 合计 row at all: a total
+    alone over its row's figures, the header's lines between, is its 合计 column's head."""
     tokens = strip_header_leftovers(line_tokens(lines[i].text, None, 0))
     if len(tokens) != 1 or not is_total(tokens[0].text):
         return False
     rest, first_row = _header_continuation(lines, i)
-    if first_row is None or not _opens_a_row(lines, first_row):
-        return False  # the 合计 row's figures below it, no row (an empty table), page furniture
+    if first_row is None:
+        return False  # no row (an empty table), page furniture
     before, after = [h.text for h in header], [line.text for line in rest]
     with_it = _header_layout([*before, lines[i].text, *after])
+    if with_it is not None and _unlabelled_row(lines, first_row, with_it):
+        return True  # a table without a label column prints no 合计 row
+    if with_it is None or not _opens_a_row(lines, first_row):
+        return False  # the 合计 row's figures below it
     without = _header_layout([*before, *after])
-    return with_it is not None and (without is None or with_it.specificity() > without.specificity())
+    return without is None or with_it.specificity() > without.specificity()
+
+
+def _unlabelled_row(lines: list[SourceLine], k: int, layout: HeaderLayout) -> bool:
+    """Line ``k`` opens a row of a table without a label column (the 三公 table: its 合计 is a
+    column's head, merged over the lines of its neighbours' heads, so a line of its own among
+    them): figures alone, more than one on the lines of figures from it on (a cell set lower or
+    higher than the others is written on a line of its own; one figure alone may be a page number)."""
+    if any(side.label is not LabelKind.NONE for side in layout.sides):
+        return False
+    figures = 0
+    for line in lines[k:]:
+        tokens = line_tokens(line.text, None, 0)
+        if line.page != lines[k].page or not tokens or not all(is_figure(t.text) for t in tokens):
+            break
+        figures += len(tokens)
+    return figures > 1
 
 
 def _opens_a_row(lines: list[SourceLine], k: int) -> bool:
@@ -552,12 +574,17 @@ def _header_continuation(lines: list[SourceLine], i: int) -> tuple[list[SourceLi
         key = compact(line.text)
         if line.page != lines[i].page or is_title(line.text) or _TABLE_END.match(key) or "。" in key:
             return rest, None
-        if not key or unit_of(line.text) is not None or opens_column_numbers(line.text):
+        if not key or unit_of(line.text) is not None or _numbers_the_columns(line.text):
             continue
         if is_row_line(line_tokens(line.text, None, 0), coded=True):
             return rest, k
         rest.append(line)
     return rest, None
+
+
+def _numbers_the_columns(text: str) -> bool:
+    """The 栏次 row under a header: its label first, or its numbers alone (a table without a label column)."""
+    return opens_column_numbers(text) or numbers_columns_alone(text)
 
 
 def _continued_rows_start(lines: list[SourceLine], begin: int, header_key: str, coded: bool) -> int:
@@ -757,16 +784,18 @@ def _row_sides(
     several = len(layout.sides) > 1
     # Per side, what placing its figures asks (the same for every row): the side, its width and sums.
     shapes = [(side, len(side.money), side.sums) for side in layout.sides]
+    undecided: list[tuple[int, list[list[Segment]]]] = []  # rows whose figures below fit either side
     for segs in row_segments:
         if not segs:
             continue
         unshared: Segment | None = None  # figures below two sides' labels that fit either side
+        shares: list[list[Segment]] = []
         if by_baseline and len(segs) == len(layout.sides) > 1:
-            shared = share_figures_below(segs, lambda i, figures: _fits(layout.sides[i], figures))
-            if shared is None:
-                unshared = segs[-1]
+            shares = possible_shares(segs, lambda i, figures: _fits(layout.sides[i], figures))
+            if len(shares) == 1:
+                segs = shares[0]
             else:
-                segs = shared
+                unshared = segs[-1]
         sides = chooser.assign(segs)
         placed: list[PlacedSide | None] = [None] * len(layout.sides)
         # A row of one side never continues the row before it to the right.
@@ -782,7 +811,56 @@ def _row_sides(
                 figures.candidates = []  # which side they belong to cannot be told: none is placed
             placed[side_index] = PlacedSide(side, segment, figures)
         placed_rows.append(placed)
+        if unshared is not None and len(shares) > 1:
+            undecided.append((len(placed_rows) - 1, shares))
+    if undecided and _two_labelled_sides(layout):
+        _share_by_item_totals(layout, placed_rows, undecided)
     return placed_rows
+
+
+def _share_by_item_totals(
+    layout: HeaderLayout, rows: list[list[PlacedSide | None]], undecided: list[tuple[int, list[list[Segment]]]]
+) -> None:
+    """Rows of a two-sided overview whose figures below their labels fit either side (each row's
+    ``k``-th segment on side ``k``), shared out the one way that lets every side's items add up to
+    their total (``lone_figures.shares_keeping_item_totals``); the others stay unplaced."""
+    sides = [OverviewSide([], [], []) for _ in layout.sides]
+    line_of: dict[tuple[int, int], int] = {}  # (row, side) → the row's line among its side's
+    for r, row in enumerate(rows):
+        for i, placed in enumerate(row):
+            if placed is not None:
+                line_of[r, i] = len(sides[i].figures)
+                name = placed.segment.name_text
+                sides[i].items.append(enumerator_value(name) is not None)
+                sides[i].totals.append(is_total(name))
+                sides[i].figures.append(_known_figures(placed.figures, len(placed.side.money)))
+    placements = [
+        [[_share_placed(layout.sides[i], seg) for i, seg in enumerate(share)] for share in shares]
+        for _, shares in undecided
+    ]
+    ways = [
+        [
+            [(i, line_of[r, i], _known_figures(figures, len(layout.sides[i].money))) for i, figures in enumerate(way)]
+            for way in row_ways
+        ]
+        for (r, _), row_ways in zip(undecided, placements, strict=True)
+    ]
+    for (r, shares), row_ways, way in zip(undecided, placements, shares_keeping_item_totals(sides, ways), strict=True):
+        if way is not None:
+            rows[r] = [PlacedSide(layout.sides[i], seg, row_ways[way][i]) for i, seg in enumerate(shares[way])]
+
+
+def _share_placed(side: Side, segment: Segment) -> RowFigures:
+    """A side's share of a row's figures placed by the side's own sums (text written by baseline)."""
+    values = tuple([parse_decimal(t.text) or _ZERO for t in segment.figures])
+    return row_candidates(values, len(side.money), side.sums, tuple([(t.page, t.line) for t in segment.figures]))
+
+
+def _known_figures(figures: RowFigures, width: int) -> Figures:
+    """The row side's figure per column where one placement is left (a side printing none: zeros)."""
+    if not figures.values:
+        return (_ZERO,) * width
+    return figures.vector(figures.candidates[0], width) if len(figures.candidates) == 1 else None
 
 
 # Per row, per side: the columns each figure's position allows (``_allowed_columns``), None for a side not printed.

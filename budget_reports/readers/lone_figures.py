@@ -14,6 +14,12 @@ figures (which would leave that class's items short of its total: a breach the r
 Among the ways breaking as few classes, those that also keep the table's group totals (人员经费合计 =
 its classes 301 and 303, 公用经费合计 = the others) best are kept: the group totals tell which of two
 classes a misprint is in when moving figures between them would make either one add up.
+
+A two-sided overview (income items | spending items) written by baseline may likewise print a
+figure on a line of its own between two labels' pieces, each side's column able to hold it
+(``2.政府性基`` / ``33,775,592`` / ``金预算`` beside ``三、城乡社区`` / ``支出``). Its side is the one
+whose numbered items then add up to the total under them (支出总计 = 一、… + 二、… + …), where every
+way keeping both sides' item totals gives it the same side (``shares_keeping_item_totals``).
 """
 
 from __future__ import annotations
@@ -163,3 +169,81 @@ def _sums_of(label: str) -> tuple[tuple[str, int], ...]:
     if len(label) == _ITEM_LENGTH:
         return ((label[:_CLASS_LENGTH], 1),)
     return ()
+
+
+# --- A two-sided overview's figures that either side may hold, placed by the sides' item totals. ---
+
+# A line's figure per column; None where which column each figure is in is not known.
+Figures = tuple[Decimal, ...] | None
+# Ways of giving the undecided rows their sides tried jointly (beyond, none is placed).
+MAX_SHARE_WAYS = 1 << 12
+
+
+@dataclass(slots=True)
+class OverviewSide:
+    """One side of a two-sided overview (income items | spending items) as its item total checks
+    it: per line, top to bottom, whether it is a numbered item (一、…) or a total, and its figures."""
+
+    items: list[bool]
+    totals: list[bool]
+    figures: list[Figures]
+
+    def keeps_item_total(self) -> bool:
+        """The items above the first total under them add up to it, column by column, within the
+        printed figures' rounding. Where an item's or the total's columns are not known, nothing
+        tells: the side keeps it."""
+        items: list[Figures] = []
+        for is_item, is_total, figures in zip(self.items, self.totals, self.figures, strict=True):
+            if is_total and items:
+                if figures is None or any(item is None for item in items):
+                    return True
+                known = [item for item in items if item is not None]
+                return all(_adds_up([item[c] for item in known], total) for c, total in enumerate(figures))
+            if is_item:
+                items.append(figures)
+        return True
+
+
+def _adds_up(parts: list[Decimal], total: Decimal) -> bool:
+    slack = sum((_half_unit(v) for v in (*parts, total) if v), Decimal(0))
+    return abs(sum(parts, Decimal(0)) - total) <= slack
+
+
+def _half_unit(value: Decimal) -> Decimal:
+    return Decimal(5).scaleb(-decimal_places(value) - 1)
+
+
+# One way to share an undecided row's figures: per side it prints on, (side, line, its figures there).
+ShareWay = Sequence[tuple[int, int, Figures]]
+
+
+def shares_keeping_item_totals(
+    sides: Sequence[OverviewSide], undecided: Sequence[Sequence[ShareWay]]
+) -> list[int | None]:
+    """For each undecided row (its ways of sharing its figures between the sides), the way every
+    joint choice keeping each side's item total takes; None where such choices differ, or none
+    keeps them (a report whose sides miss their totals tells nothing), or the choices are too many.
+    A figure on a line of its own between two labels (``2.政府性基`` / ``33,775,592`` / ``金预算`` beside
+    三、城乡社区支出) is the income item's or the spending one's: only one of them lets the spending
+    items add up to 支出总计."""
+    count = 1
+    for ways in undecided:
+        count *= len(ways)
+    if not undecided or count > MAX_SHARE_WAYS:
+        return [None] * len(undecided)
+    taken: list[set[int]] = [set() for _ in undecided]
+    for choice in _every_choice([len(ways) for ways in undecided]):
+        for row, way in enumerate(choice):
+            for side, line, figures in undecided[row][way]:
+                sides[side].figures[line] = figures
+        if all(side.keeps_item_total() for side in sides):
+            for row, way in enumerate(choice):
+                taken[row].add(way)
+    return [next(iter(ways)) if len(ways) == 1 else None for ways in taken]
+
+
+def _every_choice(counts: list[int]) -> list[tuple[int, ...]]:
+    choices: list[tuple[int, ...]] = [()]
+    for count in counts:
+        choices = [(*choice, way) for choice in choices for way in range(count)]
+    return choices

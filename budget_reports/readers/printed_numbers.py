@@ -30,3 +30,11 @@ def is_column_number_cell(text: str) -> bool:
 def opens_column_numbers(text: str) -> bool:
     """A line opening with the 栏次 (行次) label: the row numbering the columns, or its label's cell."""
     return compact(text).startswith(COLUMN_NUMBER_WORDS)
+
+
+def numbers_columns_alone(text: str) -> bool:
+    """The 栏次 row of a table without a label column (the 三公 table's ``1 2 3 4 5 6 7``): no label to
+    print 栏次 in, so its numbers stand alone, counting up from 1 one by one. Three at least: a row of
+    figures counting so (1, 2, 3) is not one a report prints, while a line of one or two may be."""
+    words = text.split()
+    return len(words) >= 3 and words == [str(n) for n in range(1, len(words) + 1)]

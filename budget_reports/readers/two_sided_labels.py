@@ -24,11 +24,14 @@ spending item is no class name, but one without a piece it took (``十一、城�
 
 A figure is the left side's where a right-side piece follows it on its line, the right side's
 where it follows one; any other (on a line of its own, or after a left-side piece alone) is
-either side's, shared out by the table's placement (``baseline_rows.share_figures_below``).
+either side's, shared out by the table's placement (``baseline_rows.share_figures_below``): the one
+split each side's columns can hold, or else the one way that lets every side's items add up to their
+total (``lone_figures.shares_keeping_item_totals``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -49,6 +52,8 @@ _MAX_OPENING_LINES = 4
 # Lines of one piece each in a band whose side is tried both ways (2 ** this readings at most).
 _MAX_UNSIDED_PIECES = 12
 _BRACKETS = (("(", ")"), ("（", "）"), ("[", "]"), ("【", "】"))
+# A carry-over's label: the year's opening or closing balance (年初结转和结余, 年末财政拨款结转和结余).
+_CARRY = re.compile(r"^(?:年初|年末|年终|上年)\S*结")
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,9 +311,18 @@ def _reads_as_its_sides(reading: _Reading) -> bool:
     income, spending = (compact("".join(t.text for t in label)) for label in reading.labels)
     if "支出" in income or "收入" in spending:
         return False
+    if not (_ends_whole(income) and _ends_whole(spending)):
+        return False
     if not spending or not _numbered(spending) or not spending.endswith("支出"):
         return True
     return _class_name(spending)
+
+
+def _ends_whole(label: str) -> bool:
+    """A carry-over's label ends in its last word, 结余 or 结转 (年初财政拨款结转和结 / 余: the 余 is
+    its, not the other side's 年末财政拨款结转和结余's), a bracket's aside after it aside."""
+    bare = re.sub(r"[（(][^（()）]*[)）]$", "", label)
+    return _CARRY.match(bare) is None or bare.endswith(("结余", "结转"))
 
 
 def _takes_a_stray_piece(reading: _Reading) -> bool:
