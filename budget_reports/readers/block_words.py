@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterator, Sequence
 from decimal import Decimal
 from functools import lru_cache
 
@@ -34,3 +35,20 @@ def figure_value(text: str) -> Decimal:
     value = parse_decimal(text)
     assert value is not None, text  # only bare figures reach here
     return value
+
+
+def wrapped_cell_runs(
+    texts: Sequence[str], words: Collection[str], usable: Sequence[bool], max_lines: int
+) -> Iterator[tuple[int, int]]:
+    """Each run of successive ``usable`` lines, ``(first, last)``, that joins into one of ``words``: a
+    cell wrapped over up to ``max_lines`` lines (``财政拨款收`` / ``入``), or printed whole on one. From
+    each first line the shortest such run, in the order of their first lines."""
+    for first in range(len(texts)):
+        joined = ""
+        for last in range(first, min(first + max_lines, len(texts))):
+            if not usable[last]:
+                break
+            joined += texts[last]
+            if joined in words:
+                yield first, last
+                break

@@ -21,7 +21,7 @@ from budget_reports.extract.standard_tables.common import LABEL_NUMBERING
 from budget_reports.extract.standard_tables.recognise import unit_of
 from budget_reports.normalize import compact
 from budget_reports.numbering import Level
-from budget_reports.readers.block_words import BARE_FIGURE
+from budget_reports.readers.block_words import BARE_FIGURE, wrapped_cell_runs
 from budget_reports.readers.linear_rows import enumerator_value, strip_enumerator
 from budget_reports.readers.printed_numbers import is_column_number_cell, is_page_number
 from budget_reports.readers.table_headers import HeaderLayout
@@ -291,17 +291,8 @@ def _complete(text: str) -> bool:
 
 def _header_cells(texts: list[str], is_text: list[bool], header: set[str]) -> set[int]:
     """Lines of header cells, whole or broken over successive lines (一般公共预算 / 财 / 政拨款)."""
-    dropped: set[int] = set()
-    for first in range(len(texts)):
-        joined = ""
-        for i in range(first, min(first + _MAX_HEADER_PIECES, len(texts))):
-            if not is_text[i]:
-                break
-            joined += texts[i]
-            if joined in header:
-                dropped.update(range(first, i + 1))
-                break
-    return dropped
+    runs = wrapped_cell_runs(texts, header, is_text, _MAX_HEADER_PIECES)
+    return {line for first, last in runs for line in range(first, last + 1)}
 
 
 @lru_cache(maxsize=2048)  # a label is asked of again and again: its side, its role, what it is below

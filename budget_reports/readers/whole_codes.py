@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.normalize import compact
 from budget_reports.readers.block_words import BARE_FIGURE as _FIGURE
-from budget_reports.readers.block_words import WHOLE_CODE
+from budget_reports.readers.block_words import WHOLE_CODE, wrapped_cell_runs
 from budget_reports.readers.code_names import known_names
 from budget_reports.readers.pdf_text import join_wrapped
 from budget_reports.readers.printed_numbers import COLUMN_NUMBER_WORDS
@@ -143,19 +143,12 @@ def _wrapped_header_cells(lines: Sequence[BlockLine], header_words: Collection[s
     """The lines that are pieces of a header cell wrapped in it (``财政拨款收`` / ``入``): lines one after
     the other, each no header word alone, that join into one (a narrow page wraps the header's cells,
     and pdftotext may write those of the columns on the right after the rows, among no name)."""
-    pieces: set[int] = set()
     texts = [compact(line.text) for line in lines]
-    for k, text in enumerate(texts):
-        if not text or text in header_words or k in pieces:
-            continue
-        joined = text
-        for end in range(k + 1, min(k + _MAX_HEADER_LINES, len(texts))):
-            if not texts[end] or texts[end] in header_words:
-                break
-            joined += texts[end]
-            if joined in header_words:
-                pieces.update(range(k, end + 1))
-                break
+    usable = [bool(text) and text not in header_words for text in texts]
+    pieces: set[int] = set()
+    for first, last in wrapped_cell_runs(texts, header_words, usable, _MAX_HEADER_LINES):
+        if first not in pieces:  # a line already a piece opens no other cell
+            pieces.update(range(first, last + 1))
     return pieces
 
 
