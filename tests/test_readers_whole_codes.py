@@ -202,6 +202,26 @@ def test_wrapped_names_beside_a_code_the_reference_does_not_know_are_not_read() 
     assert _labels([*texts[:8], "20805", "行政事业单位", "养老支出", "合计"]) is not None
 
 
+def test_a_wrapped_name_written_after_the_names_below_it_is_its_codes() -> None:
+    """pdftotext may write a wrapped name's lines after the names of rows below it (here 2010602's
+    ``一般行政管理`` / ``事务`` after 208's code, as in the 支出决算表 of a final account whose names
+    wrap): no grouping takes the lone codes in the table's order, and each lone code takes the one
+    group that is its name in the reference."""
+    texts = [*HEADER, "201", "一般公共服务", "支出", "20106", "财政事务", "2010602", "2010608", "财政委托业务"]
+    texts += ["支出", "社会保障和就", "业支出", "208", "一般行政管理", "事务", "合计"]
+    names = ["一般公共服务支出", "财政事务", "一般行政管理事务", "财政委托业务支出", "社会保障和就业支出", "合计"]
+    assert _labels(texts) == (names, ["201", "20106", "2010602", "2010608", "208"])
+
+
+def test_names_out_of_order_that_two_codes_share_are_not_read() -> None:
+    """Out of the table's order, two lone codes of one name (行政运行 under 人大事务 and under 财政事务)
+    may take either 行政运行: which row is which the text does not say, the page is not read."""
+    texts = [*HEADER, "201", "20101", "2010101", "20106", "2010601", "一般公共服务", "支出", "人大事务"]
+    assert _labels([*texts, "财政事务", "行政运行", "行政运行", "合计"]) is None
+    # In the table's order the same lines are read (each 行政运行 after its 款's name).
+    assert _labels([*texts, "行政运行", "财政事务", "行政运行", "合计"]) is not None
+
+
 def test_a_pages_first_name_wrapped_before_any_code() -> None:
     """The page going on with a table: its first row's name, wrapped, comes before any code (its
     code 2080599 after the rows); 2080505 goes on from the page before (``carried``)."""

@@ -157,50 +157,72 @@ def _wrapped_names(pieces: Sequence[Piece], lone_codes: Sequence[BlockLine]) -> 
     grouped into one name per code (the lone codes, in the table's order, take the groups holding no
     code beside a name, in theirs); a group of several lines joins into its code's name in the
     classification reference. None unless exactly one grouping fits, or where a lone code is unknown
-    to the reference (a whole number in 元 taken for one, maybe: no name tells)."""
+    to the reference (a whole number in 元 taken for one, maybe: no name tells).
+
+    pdftotext may write a wrapped name's lines after the names of rows below it (its block read
+    later than theirs): where no grouping keeps the table's order, each lone code takes the group
+    that is its own name in the reference, wherever it stands, if exactly one grouping does so (two
+    lone codes of one name, ``行政运行`` under two 款, give two: not read)."""
     if not all(known_names(code.text) for code in lone_codes):
         return None
-    known: dict[tuple[int, int], tuple[int, tuple[Label, ...]]] = {}
+    count, grouping = _name_groupings(pieces, lone_codes, in_order=True)
+    if not count:
+        count, grouping = _name_groupings(pieces, lone_codes, in_order=False)
+    return list(grouping) if count == 1 else None
 
-    def ways(i: int, lone: int) -> tuple[int, tuple[Label, ...]]:
-        """How many groupings (0, 1 or 2: more is as good as 2) of the lines from ``i`` on fit, with
-        ``lone`` lone codes taken before, and one of them."""
+
+def _name_groupings(
+    pieces: Sequence[Piece], lone_codes: Sequence[BlockLine], in_order: bool
+) -> tuple[int, tuple[Label, ...]]:
+    """How many groupings (0, 1 or 2: more is as good as 2) of the name lines into one name per code
+    fit, and one of them; ``in_order``: the lone codes take the groups in the table's order, else
+    each group any lone code left whose name in the reference it is."""
+    known: dict[tuple[int, tuple[int, ...]], tuple[int, tuple[Label, ...]]] = {}
+
+    def ways(i: int, left: tuple[int, ...]) -> tuple[int, tuple[Label, ...]]:
+        """The groupings of the lines from ``i`` on, the lone codes ``left`` (their indexes) untaken."""
         if i == len(pieces):
-            return (1, ()) if lone == len(lone_codes) else (0, ())
-        if (i, lone) in known:
-            return known[i, lone]
+            return (0, ()) if left else (1, ())
+        if (i, left) in known:
+            return known[i, left]
         count, example = 0, ()
         for end in range(i + 1, min(i + _MAX_NAME_LINES, len(pieces)) + 1):
             group = pieces[i:end]
             beside = [(code, printed) for _, code, printed in group if code is not None and printed is not None]
             if len(beside) > 1:
                 break
-            taken = lone + (not beside)
-            if beside:
-                code, printed = beside[0]
-            elif lone < len(lone_codes):
-                code, printed = lone_codes[lone].text, lone_codes[lone]
-            else:
-                continue  # no lone code left: the group must take a code printed beside a line of it
             # Where names wrap, a line left alone may be a wrapped name's part: every name the
             # reference knows must read as its code's, a joined one always.
             name = "".join(compact(line.text) for line, _, _ in group)
-            names = known_names(code)
-            if (names or len(group) > 1) and name not in names:
-                continue
-            found, rest = ways(end, taken)
-            if found and not count:
-                # Matched compact, kept as printed (``维修（护）费``, not its NFKC ``维修(护)费``).
-                as_printed = join_wrapped([line.text.strip() for line, _, _ in group])[0]
-                example = ((code, printed, replace(group[0][0], text=as_printed)), *rest)
-            count += found
-            if count >= 2:  # two groupings: the text does not say which
+            for (code, printed), rest_left in _codes_for_group(beside, lone_codes, left, in_order):
+                names = known_names(code)
+                if (names or len(group) > 1) and name not in names:
+                    continue
+                found, rest = ways(end, rest_left)
+                if found and not count:
+                    # Matched compact, kept as printed (``维修（护）费``, not its NFKC ``维修(护)费``).
+                    as_printed = join_wrapped([line.text.strip() for line, _, _ in group])[0]
+                    example = ((code, printed, replace(group[0][0], text=as_printed)), *rest)
+                count += found
+                if count >= 2:  # two groupings: the text does not say which
+                    break
+            if count >= 2:
                 break
-        known[i, lone] = (min(count, 2), example)
-        return known[i, lone]
+        known[i, left] = (min(count, 2), example)
+        return known[i, left]
 
-    count, grouping = ways(0, 0)
-    return list(grouping) if count == 1 else None
+    return ways(0, tuple(range(len(lone_codes))))
+
+
+def _codes_for_group(
+    beside: list[tuple[str, BlockLine]], lone_codes: Sequence[BlockLine], left: tuple[int, ...], in_order: bool
+) -> list[tuple[tuple[str, BlockLine], tuple[int, ...]]]:
+    """The codes a group of name lines may take, each with the lone codes left after: the code
+    printed beside a line of it, else the next lone code (``in_order``) or any left."""
+    if beside:
+        return [(beside[0], left)]
+    takers = left[:1] if in_order else left
+    return [((lone_codes[k].text, lone_codes[k]), tuple(j for j in left if j != k)) for k in takers]
 
 
 def _codes_or_figures(
