@@ -254,13 +254,13 @@ def test_the_overview_income_is_read_by_the_lines_it_shares(default_texts: Calla
     assert _income_side(default_texts(variant), TableKind.OVERVIEW) == OVERVIEW_INCOME
 
 
-def test_overviews_with_wrapped_labels_and_no_detail_table_read(default_texts: Callable[[str], Path]) -> None:
+def test_overviews_with_wrapped_labels_read(default_texts: Callable[[str], Path]) -> None:
     """Labels wrapped in narrow cells, pdftotext writing an income figure before a spending label's
     second piece (一、一般公 / ``2940.05 共`` / 服务支出), and the fiscal overview's second page
     writing the classes 二十 … 二十六 after the carry-overs: the fiscal overview is read whole (its
-    rows in the order written), and the overview, its 支出决算表 not read, by what the fiscal one
-    settles (each class spends at least its appropriations): all but 6.20, which five income rows
-    fit, reported."""
+    rows in the order written), and the overview's income side all but 6.20, which five income rows
+    fit, reported. (Written when its 支出决算表 was not read, the overview then read by what the
+    fiscal one settles; the 支出决算表 read since, the overview reads the same.)"""
     path = default_texts("plain+dashes+wrapped-names+portrait")
     assert sorted(_income_side(path, TableKind.FISCAL_OVERVIEW)) == sorted(
         (label, figure.replace(",", "")) for label, figure in FISCAL_INCOME
