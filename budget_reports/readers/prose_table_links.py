@@ -61,25 +61,42 @@ class _ProseLinks:
     links: tuple[Link, ...]
     subjects: tuple[str, ...]  # each subject once, in the links' order
     named: re.Pattern[str]  # any subject, as group ``s<i>`` of ``subjects[i]``
+    stage_figures: dict[str, re.Pattern[str]]  # the figure after each stage's words (预算为, 决算为)
 
 
-def _prose_links(kind: TableKind) -> _ProseLinks | None:
-    links = tuple(link for link in cell_links.LINKS if link.table is kind and isinstance(link.source, Stated))
-    subjects = tuple(dict.fromkeys(link.source.subject for link in links if isinstance(link.source, Stated)))
+def _prose_links(catalogue: tuple[Link, ...], kind: TableKind) -> _ProseLinks | None:
+    links = tuple(link for link in catalogue if link.table is kind and isinstance(link.source, Stated))
+    stated = [link.source for link in links if isinstance(link.source, Stated)]
+    subjects = tuple(dict.fromkeys(source.subject for source in stated))
     if not subjects:
         return None
     named = re.compile("|".join(f"(?P<s{i}>{subject})" for i, subject in enumerate(subjects)))
-    return _ProseLinks(links, subjects, named)
+    return _ProseLinks(links, subjects, named, {s.stage: re.compile(s.stage + _FIGURE) for s in stated})
 
 
-# The links are fixed: their patterns are compiled once, when a worker imports the reader, not
-# when the first report with such a table arrives.
-_PROSE_LINKS = {kind: found for kind in TableKind if (found := _prose_links(kind)) is not None}
+class _CompiledLinks:
+    """The prose links of every table kind, compiled once per catalogue (``cell_links.LINKS``, which
+    may be extended with a report's wording): at import for the shipped one, not when a worker's
+    first report with such a table and prose arrives."""
+
+    def __init__(self) -> None:
+        self.catalogue: tuple[Link, ...] | None = None
+        self.by_kind: dict[TableKind, _ProseLinks] = {}
+
+    def of(self, kind: TableKind) -> _ProseLinks | None:
+        if self.catalogue is not cell_links.LINKS:
+            self.catalogue = catalogue = cell_links.LINKS
+            self.by_kind = {k: found for k in TableKind if (found := _prose_links(catalogue, k)) is not None}
+        return self.by_kind.get(kind)
+
+
+_COMPILED = _CompiledLinks()
+_COMPILED.of(TableKind.OVERVIEW)  # compile the shipped catalogue now
 
 
 def _stated_links(kind: TableKind) -> _ProseLinks | None:
     """The links of a table of ``kind`` to what the prose states (None: it has none)."""
-    return _PROSE_LINKS.get(kind)
+    return _COMPILED.of(kind)
 
 
 def _statements(prose: list[Block], stated_links: _ProseLinks | None) -> list[tuple[Link, KnownCell]]:
@@ -99,7 +116,7 @@ def _statements(prose: list[Block], stated_links: _ProseLinks | None) -> list[tu
             for link in links:
                 if not isinstance(link.source, Stated) or link.source.subject != subject:
                     continue
-                stated = _STAGE_FIGURES[link.source.stage].search(clause)
+                stated = stated_links.stage_figures[link.source.stage].search(clause)
                 value = parse_decimal(stated.group("value")) if stated is not None else None
                 if stated is None or value is None:
                     continue
@@ -112,14 +129,6 @@ def _statements(prose: list[Block], stated_links: _ProseLinks | None) -> list[tu
         for stated in found.values()
         if all(abs(cell.value - stated[0][1].value) <= cell.half + stated[0][1].half for _, cell in stated)
     ]
-
-
-# The figure after each stage's words (预算为, 决算为), compiled once likewise.
-_STAGE_FIGURES = {
-    link.source.stage: re.compile(link.source.stage + _FIGURE)
-    for link in cell_links.LINKS
-    if isinstance(link.source, Stated)
-}
 
 
 def _settled_cells(narrowed: Narrowed) -> list[SettledCell]:
