@@ -44,6 +44,7 @@ from budget_reports.readers.code_names import begins_name_of, known_names
 from budget_reports.readers.linear_rows import (
     EMPTY_CELL_MARKS,
     Token,
+    following_codes,
     is_figure,
     is_row_label,
     strip_header_leftovers,
@@ -144,25 +145,12 @@ def _classes_carried(bands: list[_Band]) -> set[int]:
             if len(half.code) != 1 or not is_code_part(half.code[0].text):
                 continue
             codes = [h.code_text for h in (above.halves[side : side + 1] if sided else above.halves) if h.code]
-            completed = [code for code in _following_codes(half.code[0].text, codes) if known_names(code)]
+            completed = [code for code in following_codes(half.code[0].text, codes) if known_names(code)]
             if len(completed) == 1:
                 half.code[0] = half.code[0]._replace(text=completed[0])
             else:
                 uncompleted.add(id(half))
     return uncompleted
-
-
-def _following_codes(part: str, above: list[str]) -> list[str]:
-    """The codes ``part`` may complete after the codes ``above`` (a table's codes ascend): a level
-    printed under one of them, past its own."""
-    found: list[str] = []
-    for code in above:
-        levels = [code[:_CLASS_LENGTH], *(code[k : k + 2] for k in range(_CLASS_LENGTH, len(code), 2))]
-        for depth in range(1, len(levels) + 1):
-            completed = "".join(levels[:depth]) + part
-            if (depth == len(levels) or part > levels[depth]) and completed not in found:
-                found.append(completed)
-    return found
 
 
 def _unread(half: _Half) -> list[AmbiguousCell]:

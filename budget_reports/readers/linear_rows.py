@@ -712,10 +712,10 @@ def _opens_named_code(row: list[Token], j: int) -> bool:
 def _completions(part: str, name: str, above: list[str]) -> list[str]:
     """The codes ``part`` may complete under the codes ``above`` that the classification names
     ``name`` by."""
-    return [code for code in _following_codes(part, above) if name in known_names(code)]
+    return [code for code in following_codes(part, above) if name in known_names(code)]
 
 
-def _following_codes(part: str, above: list[str]) -> list[str]:
+def following_codes(part: str, above: list[str]) -> list[str]:
     """The codes ``part`` may complete under the codes ``above``: a child of one, or a level it prints
     after it (never before it: a table's codes ascend)."""
     found: list[str] = []
@@ -732,7 +732,7 @@ def _uncompleted(side: list[Token], above: list[str]) -> Iterator[AmbiguousCell]
     """The figures of a side whose part completes no single code: the codes it may be of."""
     part = side[0].text
     name = _name_from(side, 1)
-    readings = tuple(f"{code} {name}" for code in _following_codes(part, above))
+    readings = tuple(f"{code} {name}" for code in following_codes(part, above))
     snippet = " ".join(t.text for t in side)
     for token in side[1:]:
         if is_figure(token.text):

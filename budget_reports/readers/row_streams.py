@@ -83,11 +83,21 @@ def _placed(
     solutions = [{k: (r, kind) for k, r, kind in suffix} for suffix in suffixes]
     # Where the columns a placement's parts go down cannot add up for a family, it is left out
     # (unless every placement is: then what they agree on stands as before).
-    in_columns = [solution for solution in solutions if _one_column_families_in_order(solution, search)]
+    children = _children_of(search)
+    in_columns = [solution for solution in solutions if _one_column_families_in_order(solution, search, children)]
     return _agreed(lines, search.whole, len(codes), in_columns or solutions, total, parts)
 
 
-def _one_column_families_in_order(solution: Placement, search: _Search) -> bool:
+def _children_of(search: _Search) -> dict[int, list[int]]:
+    """Each row holding rows under it -> those rows, top to bottom."""
+    children: dict[int, list[int]] = {}
+    for row, parent in enumerate(search.parent):
+        if parent is not None:
+            children.setdefault(parent, []).append(row)
+    return children
+
+
+def _one_column_families_in_order(solution: Placement, search: _Search, children: dict[int, list[int]]) -> bool:
     """Whether every family whose parent row holds one part (the other part columns empty) has its
     children's parts written top to bottom. The search lets parts go down any of the columns, each
     top to bottom, and checks a family's totals; but a child's part in a column where its parent
@@ -100,10 +110,6 @@ def _one_column_families_in_order(solution: Placement, search: _Search) -> bool:
     for k, (row, kind) in solution.items():
         if kind == 1 and search.whole[k]:
             parts_of.setdefault(row, []).append(k)
-    children: dict[int, list[int]] = {}
-    for row, parent in enumerate(search.parent):
-        if parent is not None:
-            children.setdefault(parent, []).append(row)
     for parent, rows in children.items():
         if len(parts_of.get(parent, ())) != 1:
             continue
