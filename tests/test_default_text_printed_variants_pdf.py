@@ -79,7 +79,10 @@ VARIANTS: dict[str, Callable[[Grid], Grid]] = {
 }
 
 # variant -> table facts (of 100) of the budget read from pdftotext's default text. The budget as
-# printed gives 96 (the 三公 table's four lines reported ambiguous). Each reads 3 more than it did
+# printed gives 100: its 三公 table's four item figures, which its sums place two ways each (因公出国 or
+# 公务接待, 购置 or 运行) and whose order the text does not keep, are placed by what the budget's prose
+# states (``因公出国（境）费0万元 … 公务接待费0.46万元``, cell_links), 4 more in every variant than
+# before (when they were reported ambiguous). Each reads 3 more than it did
 # before the 基本支出 table's 30209, 30211 and 30213 were read (their figures fitted two rows each where
 # 30207's part was taken for a late one: a family printing one part, 302 | | 公用经费, has its rows'
 # parts in that column, written top to bottom, readers/row_streams.py).
@@ -89,31 +92,31 @@ DEFAULT_READ = {
     # lines (208, 210, 212) are read from its rows printing label and figures on a line, their
     # pieces given the side whose label they make (readers/two_sided_labels.py; 83 before, 8 before
     # whole numbers were read as figures in tables in 元).
-    "plain-integers": 89,
-    "two-decimals": 96,
+    "plain-integers": 93,
+    "two-decimals": 100,
     # Each row's parts read as the whole code they spell (``split_codes``), a 项 part printed with
     # its name apart from its 类 and 款 joined to the 类+款 printed twice (18 before: the tables
     # written by columns reported not read).
-    "split-codes": 90,
+    "split-codes": 94,
     # Each name's lines grouped into its code's name by the classification (13 before), a page's
     # first name too, printed before any code: what the budget as printed gives, but 收入总表's
     # 财政拨款收入 line (reported). The 财务收支预算总表's 一、财政拨款 / 收入, wrapped, is one label (a
     # side's name after the page header's ends the label before it: overview_labels), its figure
     # placed: 92 before, 95 with the 基本支出 table's parts placed top to bottom (row_streams).
-    "wrapped-names": 96,
+    "wrapped-names": 100,
     # The overviews' column numbers (1 栏次, 2 …) are no labels of theirs (overview_labels): both
     # read as when printed without them (78 before).
-    "column-numbers": 96,
+    "column-numbers": 100,
     # pdftotext gives the first row's 类 code (208) before the 合计 row's name: the total's place is
     # counted among the names (whole_codes); a page whose whole codes are only its 类 rows' is read
     # by the codes its parts spell (column_blocks). 18 before (the sweep's print of it, other
     # page breaks, reads 91).
-    "split+dashes+total-first": 89,
+    "split+dashes+total-first": 93,
     # With 栏次 and names wrapped too: a 项 part printed beside its wrapped name's middle line
     # (``机关事业单位 | 05 基本养老保险 | 缴费支出``) joins its code, and 栏次 is no row's name. 13 before;
     # 92 before 一、财政拨款 / 收入 was one label, as with names wrapped alone (95 with the parts
     # placed top to bottom alone).
-    "all": 96,
+    "all": 100,
 }
 
 

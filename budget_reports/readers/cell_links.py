@@ -23,6 +23,9 @@ Another table family, or another year's layout, needs only new entries here.
   total column goes by several names: one link per name, the first its table prints is taken.
 - Prose (三公 tables): ``“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元`` states
   the 合计 cells of the 财政拨款“三公”经费支出决算表, and each item's sentence that item's cells.
+  A budget's prose states its 三公 table's one amount per item right after the item's name
+  (``“三公”经费预算数为114.22万元``, ``公务接待费0.46万元``, ``公务用车购置费预算75万元``): only a figure
+  written there counts, not one further on (``比2025年预算增加27万元`` is the change).
 """
 
 from __future__ import annotations
@@ -165,26 +168,60 @@ STREAMS: tuple[Link, ...] = tuple(
 
 # --- Prose: the 三公 tables' cells, as the report's prose states them. ---
 _THREE_PUBLIC = (TableKind.THREE_PUBLIC, TableKind.GPB_THREE_PUBLIC)
-# How the prose names each row or item, and the end of its column's header path (without the
-# stage). Longer names first: 公务用车购置及运行费 before 公务用车购置费.
+# How the prose names each 三公 item (longer names first: 公务用车购置及运行费 before 公务用车购置费).
+_TOTAL = r"[“\"'‘]?三公[”\"'’]?经费(?:财政拨款)?(?:支出)?"
+_VEHICLES = r"公务用车购置及运行(?:维护)?费(?:支出)?"
+_ABROAD = r"(?<!安排)因公出国[（(]境[）)](?:经费|费用|费)?(?:支出)?"
+_PURCHASE = r"公务用车购置(?:费)?(?:支出)?(?!及)"
+_RUNNING = r"公务用车运行(?:维护)?(?:费)?(?:支出)?"
+_RECEPTION = r"(?<!国内)公务接待(?:费)?(?:支出)?"
+# Each item and the end of its column's header path in a final account's table (without the stage).
 _SUBJECTS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (r"[“\"'‘]?三公[”\"'’]?经费(?:财政拨款)?(?:支出)?", ("合计",)),
-    (r"公务用车购置及运行(?:维护)?费(?:支出)?", ("公务用车购置及运行费", "小计")),
-    (r"(?<!安排)因公出国[（(]境[）)](?:经费|费用|费)?(?:支出)?", ("因公出国(境)费",)),
-    (r"公务用车购置(?:费)?(?:支出)?(?!及)", ("公务用车购置费",)),
-    (r"公务用车运行(?:维护)?(?:费)?(?:支出)?", ("公务用车运行费",)),
-    (r"(?<!国内)公务接待(?:费)?(?:支出)?", ("公务接待费",)),
+    (_TOTAL, ("合计",)),
+    (_VEHICLES, ("公务用车购置及运行费", "小计")),
+    (_ABROAD, ("因公出国(境)费",)),
+    (_PURCHASE, ("公务用车购置费",)),
+    (_RUNNING, ("公务用车运行费",)),
+    (_RECEPTION, ("公务接待费",)),
 )
 # The column of each stage (the last word of the header path) and the words before its figure.
 _STAGES: tuple[tuple[str, str], ...] = (
     ("预算数", r"(?:年初|全年)?预算(?:数)?(?:为|是)"),
     ("决算数", r"(?:支出)?决算(?:数)?(?:为|是)"),
 )
-PROSE: tuple[Link, ...] = tuple(
-    Link(table, (*column, stage), Stated(subject, words), (*column, stage), rows=Rows.EVERY_ROW)
-    for table in _THREE_PUBLIC
-    for subject, column in _SUBJECTS
-    for stage, words in _STAGES
+# A budget's 三公 table: one amount per item, its columns worded as a budget's header words them
+# (购置费 under 公务用车购置及运行费, or 公务用车购置费). A table printing the year before beside this
+# year's (上年 | 本年) takes the prose's figure as this year's.
+_BUDGET_SUBJECTS: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
+    (_TOTAL, (("合计",),)),
+    (_VEHICLES, (("公务用车购置及运行费", "小计"),)),
+    (_ABROAD, (("因公出国(境)费",),)),
+    (_PURCHASE, (("公务用车购置费",), ("购置费",))),
+    (_RUNNING, (("公务用车运行费",), ("运行费",))),
+    (_RECEPTION, (("公务接待费",),)),
+)
+_BUDGET_YEARS = ((), ("本年",), ("本年预算数",))
+# The figure right after the item's name, or after 预算(数)(为) / 安排: not one further on in the clause.
+_BUDGET_STATED = r"^[：:]?(?:(?:年初)?预算(?:数|安排)?|安排)?(?:合计|共计|总额)?(?:为|是)?"
+PROSE: tuple[Link, ...] = (
+    *(
+        Link(table, (*column, stage), Stated(subject, words), (*column, stage), rows=Rows.EVERY_ROW)
+        for table in _THREE_PUBLIC
+        for subject, column in _SUBJECTS
+        for stage, words in _STAGES
+    ),
+    *(
+        Link(
+            TableKind.BUDGET_THREE_PUBLIC,
+            (*column, *year),
+            Stated(subject, _BUDGET_STATED),
+            (*column, *year),
+            rows=Rows.EVERY_ROW,
+        )
+        for subject, columns in _BUDGET_SUBJECTS
+        for column in columns
+        for year in _BUDGET_YEARS
+    ),
 )
 
 LINKS: tuple[Link, ...] = (*FINAL_ACCOUNTS, *BUDGETS, *STREAMS, *PROSE)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 from operator import attrgetter
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.extract.standard_tables.recognise import kind_of_title, unit_of
@@ -113,6 +113,13 @@ class SourceLine(NamedTuple):
 RowSettler = Callable[[int, Side, Segment, RowFigures], None]
 
 
+class RowsRead(Protocol):
+    """A table's rows as a reader read them from its lines, placed again on request (narrowed by
+    ``settle`` where the reader lets what is known outside the table narrow them)."""
+
+    def placed(self, lines: list[SourceLine], settle: RowSettler | None = None) -> LinearTable: ...
+
+
 @dataclass(frozen=True, slots=True)
 class LinearTable:
     """A table found in the lines: where it starts and ends, and the blocks that replace its lines."""
@@ -126,9 +133,9 @@ class LinearTable:
     # Figures that reached no row (a page written by columns whose blocks do not fit) or no side
     # (a two-sided table written by baseline): reported ambiguous whatever the other tables settle.
     unplaced: list[AmbiguousCell] = field(default_factory=list)
-    # Its rows as read from its lines, before placement: a rebuild places them again without
-    # reading the lines again.
-    gathered: GatheredRows | BlockRows | None = field(default=None, repr=False, compare=False)
+    # Its rows as read from its lines, before placement (``GatheredRows``, ``BlockRows`` or another
+    # reader's): a rebuild places them again without reading the lines again.
+    gathered: RowsRead | None = field(default=None, repr=False, compare=False)
     # Laid-out text: its rows as placed by their sums alone, the positions unread, where its placement
     # worked them out (what ``report_alignment`` weighs, read before any table narrows another's rows).
     by_sums: list[list[PlacedSide | None]] | None = field(default=None, repr=False, compare=False)

@@ -17,6 +17,7 @@ way at all, the table is reported not read.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from itertools import permutations, product
 from math import perm, prod
@@ -27,7 +28,13 @@ from budget_reports.readers.block_words import BARE_FIGURE, figure_value
 from budget_reports.readers.cell_assignment import RowFigures
 from budget_reports.readers.column_blocks import BlockLine, unplaced_figure
 from budget_reports.readers.linear_rows import Segment, Token
-from budget_reports.readers.linear_tables import LinearTable, SourceLine, not_read_table, placed_table
+from budget_reports.readers.linear_tables import (
+    LinearTable,
+    RowSettler,
+    SourceLine,
+    not_read_table,
+    placed_table,
+)
 from budget_reports.readers.passed_over_titles import passed_over_titles, title_kind
 from budget_reports.readers.table_headers import (
     HeaderLayout,
@@ -83,8 +90,26 @@ def _read(lines: list[SourceLine], start: int, end: int) -> LinearTable | None:
     if not placements:
         return _not_read(lines, start, end, figures, layout)
     segment = Segment(figures=[Token(cell.text, cell.page, cell.line) for cell in figures])
-    row = PlacedSide(layout.sides[0], segment, RowFigures(values, placements))
-    return placed_table(lines, start, end, layout, [[row]], [])
+    return _StreamRow(start, end, layout, segment, RowFigures(values, placements)).placed(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class _StreamRow:
+    """The table's one row as read from its stream, with the placements its sums allow: placed again
+    (narrowed by what the report's prose states, ``settle``) without reading the stream again."""
+
+    start: int
+    end: int
+    layout: HeaderLayout
+    segment: Segment
+    figures: RowFigures
+
+    def placed(self, lines: list[SourceLine], settle: RowSettler | None = None) -> LinearTable:
+        figures = self.figures.copy()
+        if settle is not None:
+            settle(0, self.layout.sides[0], self.segment, figures)
+        row = PlacedSide(self.layout.sides[0], self.segment, figures)
+        return replace(placed_table(lines, self.start, self.end, self.layout, [[row]], []), gathered=self)
 
 
 def _words(text: str) -> list[str]:
