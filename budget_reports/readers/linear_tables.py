@@ -247,10 +247,9 @@ def _is_title_naming_a_table(text: str) -> bool:
 
 def rebuild_table(lines: list[SourceLine], table: LinearTable, settle: RowSettler) -> LinearTable | None:
     """The table found at ``table.start`` built again, its rows' placements narrowed by ``settle``
-    before the table's own column sums are applied."""
-    if table.gathered is not None:
-        return table.gathered.placed(lines, settle)
-    return _table_at(lines, table.start, settle)
+    before the table's own column sums are applied; None for a table whose reader kept no rows to
+    place again (reading its lines again could read them another way, not the table narrowed)."""
+    return table.gathered.placed(lines, settle) if table.gathered is not None else None
 
 
 def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = None) -> LinearTable | None:
