@@ -104,7 +104,7 @@ def _read_linear(
     lines: list[SourceLine] = []
     for number, page in enumerate(page_lines, start=1):
         texts = map(strip_markers, page) if marked else page
-        fields = zip(repeat(number if paged else None), count(1), texts, repeat(False))
+        fields = zip(repeat(number if paged else None), count(1), texts, repeat(False), repeat(None))
         lines += map(new_token, repeat(SourceLine), fields)
     laid_out = is_laid_out(list(map(_text_of, lines)))
     dropped = furniture(lines)
@@ -121,7 +121,7 @@ def _read_linear(
         for i in compress(count(), map(_DASH.search, map(_text_of, lines))):
             line = lines[i]
             if (t := without_empty_cell_marks(line.text)) != line.text:
-                lines[i] = line._replace(text=t)
+                lines[i] = line._replace(text=t, printed=line.text)
     lines = unglue_titles(lines)
     prose: list[list[SourceLine]] = []
     position = 0
