@@ -31,7 +31,7 @@ from budget_reports.readers.known_cells import (
     narrow,
     row_keys,
 )
-from budget_reports.readers.overview_streams import OVERVIEW_LAYOUTS, spending_sources
+from budget_reports.readers.overview_streams import OVERVIEW_LAYOUTS, income_sources, spending_sources
 from tests.test_readers_prose_table_links import ITEM, STATED, _findings, _frames, _three_public
 from tests.test_readers_table_relations import report
 
@@ -234,9 +234,13 @@ def test_an_overview_written_in_streams_reads_its_spending_columns_from_the_cata
         ("合计", "本年支出合计"),
     )
     assert sources[TableKind.BUDGET_FISCAL_OVERVIEW, "一般公共预算"] == (TableKind.BUDGET_GPB, ("合计",))
-    # A link of the streams' own is read by no other stage's checks.
+    # A link of the streams' own is read by no other stage's checks: an overview's column, or a detail
+    # table's total row giving an overview's income lines (the 收入决算表's 合计 row, column 其他收入,
+    # is the 收入支出决算总表's line 八、其他收入).
     streams = [link for link in LINKS if link.stage is Stage.STREAMS]
-    assert streams and {link.table for link in streams} <= set(OVERVIEW_LAYOUTS)
+    assert streams and all(link.table in OVERVIEW_LAYOUTS or link.source in OVERVIEW_LAYOUTS for link in streams)
+    assert income_sources()[TableKind.OVERVIEW, "其他收入"] is TableKind.INCOME
+    assert (TableKind.OVERVIEW, "财政拨款收入") not in income_sources()  # three fund lines on the overview
     # Another name for a detail table's total column is one more entry in the catalogue.
     overview, detail = TableKind.BUDGET_OVERVIEW, TableKind.BUDGET_EXPENDITURE
     added = Link(overview, ("预算数",), detail, ("本年支出",), stage=Stage.STREAMS)

@@ -21,6 +21,19 @@ def test_each_rows_parts_read_as_its_code() -> None:
     ]
 
 
+def test_a_code_columns_head_written_among_the_first_rows_parts_is_no_part() -> None:
+    """A page carrying one row over (2210203 after its table's other rows): the header's 类 | 款 | 项,
+    set just above the row, written among its parts (pdftotext, the header's cells not merged)."""
+    texts = ["科目编码", "类", "", "款", "221", "", "项", "02", "", "03 购房补贴", "", "258.50"]
+    assert _joined(texts) == ["科目编码", "类", "款", "2210203 购房补贴", "258.50"]
+    # A head is skipped only on the way to a part that joins: after a code with no part it stays a line.
+    assert _joined(["221", "项", "住房保障支出", "221", "02", "住房改革支出"]) == [
+        *("221", "项", "住房保障支出", "22102", "住房改革支出")
+    ]
+    # Nor does it make a part follow a 类 that no code takes: 03 under 221 alone is no code.
+    assert _joined(["221", "项", "03 购房补贴"]) is None
+
+
 def test_a_part_printed_with_its_name_apart_completes_the_code_printed_twice() -> None:
     """210 11 is printed for 21011 and again for 2101101, whose 01 comes with its name before them;
     221 stands before 04 城管执法, which is no 221 code's name: 04 goes to 212 01, printed twice."""

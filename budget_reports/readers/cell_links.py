@@ -21,6 +21,8 @@ Another table family, or another year's layout, needs only new entries here.
   and year's total are a detail table's class totals and 合计, the fiscal overviews' fund columns
   by the links above, the others' by links of their own (``Stage.STREAMS``). A detail table's
   total column goes by several names: one link per name, the first its table prints is taken.
+  The final accounts' income lines are the 收入决算表's 合计 row, source by source, as the budget's
+  (read only there, from a 合计 row holding figures: ``overview_streams``).
 - Prose (三公 tables): ``“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元`` states
   the 合计 cells of the 财政拨款“三公”经费支出决算表, and each item's sentence that item's cells.
   A budget's prose states its 三公 table's one amount per item right after the item's name
@@ -161,9 +163,25 @@ _STREAMS_SPENDING = (
     (TableKind.FISCAL_OVERVIEW, "国有资本经营预算财政拨款", TableKind.STATE_CAPITAL, "合计"),
     (TableKind.BUDGET_OVERVIEW, "预算数", TableKind.BUDGET_EXPENDITURE, "合计"),
 )
-STREAMS: tuple[Link, ...] = tuple(
-    Link(table, (column,), source, (source_column,), stage=Stage.STREAMS)
-    for table, column, source, source_column in _STREAMS_SPENDING
+# The 收入决算表's 合计 row is the 收入支出决算总表's income lines, source by source, as the budget's
+# 收入预算总表 is its overview's (its 财政拨款收入 is three fund lines there, its 本年收入合计 no source).
+_FINAL_INCOME_SOURCES = ("上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
+STREAMS: tuple[Link, ...] = (
+    *(
+        Link(table, (column,), source, (source_column,), stage=Stage.STREAMS)
+        for table, column, source, source_column in _STREAMS_SPENDING
+    ),
+    *(
+        Link(
+            TableKind.INCOME,
+            (source,),
+            TableKind.OVERVIEW,
+            ("收入", "决算数"),
+            rows=Rows.TOTAL_BY_COLUMN_NAME,
+            stage=Stage.STREAMS,
+        )
+        for source in _FINAL_INCOME_SOURCES
+    ),
 )
 
 # --- Prose: the 三公 tables' cells, as the report's prose states them. ---

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from itertools import combinations, groupby
@@ -48,7 +48,14 @@ from budget_reports.readers.block_words import CODE_PART as _PART
 from budget_reports.readers.block_words import figure_value
 from budget_reports.readers.cell_assignment import RowFigures
 from budget_reports.readers.code_names import known_names
-from budget_reports.readers.interleaved_columns import LABEL_HEADER_WORDS, code_readings, name_lines, place_streams
+from budget_reports.readers.dashed_rows import dashed_rows
+from budget_reports.readers.interleaved_columns import (
+    LABEL_HEADER_WORDS,
+    PlacedRow,
+    code_readings,
+    name_lines,
+    place_streams,
+)
 from budget_reports.readers.late_cells import place_late_cells
 from budget_reports.readers.linear_rows import Segment, Token
 from budget_reports.readers.printed_numbers import opens_column_numbers
@@ -76,6 +83,9 @@ class BlockLine:
     text: str
     page: int | None
     line: int
+    # The line as printed where the text reader dropped its empty cells' dashes (``2,940.05 -``),
+    # else None: no part of what the line is equal to (``dashed_rows`` reads it, nothing else).
+    printed: str | None = field(default=None, compare=False)
 
 
 def is_column_block_page(lines: list[BlockLine]) -> bool:
@@ -268,7 +278,12 @@ def rebuild(
     if labels is None:
         return _rebuild_interleaved(lines, layout, carried, in_yuan)
     names, codes = labels
-    solutions = _placements(tuple(map(tuple, _figure_blocks(lines))), len(names), side, orders)
+    dashed = dashed_rows(lines, len(names), side, orders)
+    solutions = (
+        [_solution_of(dashed)]
+        if dashed is not None
+        else _placements(tuple(map(tuple, _figure_blocks(lines))), len(names), side, orders)
+    )
     if not solutions:
         return _rebuild_interleaved(lines, layout, carried, in_yuan)
     cells_of_lines = _cells_of_lines(solutions)
@@ -295,6 +310,13 @@ def rebuild(
         candidates = list(dict.fromkeys(tuple(col for _, col in figures) for figures in placements))
         rows.append((segment, RowFigures(values, candidates)))
     return rows, ambiguous
+
+
+def _solution_of(rows: dict[int, PlacedRow]) -> Solution:
+    """The rows placed by their dashes as the one placement of the page's figures."""
+    return {
+        (r, column): line for r, row in rows.items() for line, column in zip(row.lines, row.candidates[0], strict=True)
+    }
 
 
 def _rebuild_interleaved(
@@ -392,7 +414,11 @@ def _rows_placed(
     row_codes = [None if is_total(compact(n.text)) else compact("".join(p.text for p in next(code_of))) for n in names]
     runs = _figure_blocks(lines, frozenset(whole_figures))
     cells = [line for run in runs for line in run]
-    if whole_codes and all(len(run) == 1 for run in runs):  # each cell a block of its own: read cell by cell
+    # Cells written row by row, a dash in each empty one: the dashes say each figure's column.
+    dashed = None if whole_figures else dashed_rows(lines, len(names), side, _printed_orders(lines, side))
+    if dashed is not None:
+        placed: tuple[dict[int, PlacedRow], list[BlockLine]] | None = (dashed, [])
+    elif whole_codes and all(len(run) == 1 for run in runs):  # each cell a block of its own: read cell by cell
         # A row's later cells may come after the rows below it: moved back where the sums settle them.
         placed = place_cells(cells, row_codes, side) or (place_late_cells(cells, row_codes, side) if late else None)
     else:

@@ -106,6 +106,9 @@ class SourceLine(NamedTuple):
     # Printed right after the text line before it, whatever the line numbers between say (lines an
     # extractor wrote out of place and that were put back: lifted figures, a raised line).
     follows: bool = False
+    # The line as printed where its empty cells' dashes were dropped (``2,940.05 -`` read ``2,940.05``):
+    # a table written row by row counts its cells by them (``dashed_rows``). None for any other line.
+    printed: str | None = None
 
 
 # Narrows a row side's placements with what is known outside the table (the report's other tables):
@@ -700,7 +703,7 @@ def _page_end(lines: list[SourceLine], begin: int) -> int:
 
 
 def _block_lines(lines: list[SourceLine], begin: int, end: int) -> list[BlockLine]:
-    return [BlockLine(line.text, line.page, line.line) for line in lines[begin:end]]
+    return [BlockLine(line.text, line.page, line.line, line.printed) for line in lines[begin:end]]
 
 
 def _holds_no_figure(page: list[BlockLine]) -> bool:

@@ -489,11 +489,17 @@ def _known_income(
     sources = income_sources()
     for r, label in enumerate(labels):
         source = sources.get((kind, label.key))
-        if source is None or source not in tables or (INCOME, r, 0) in known:
+        if source is None or source not in tables or (INCOME, r, 0) in known or not _total_read(tables[source]):
             continue
         settled = _settled_totals(tables[source], (label.key,))
         if TOTAL_KEY in settled:
             known[INCOME, r, 0] = Known.of(settled[TOTAL_KEY])
+
+
+def _total_read(table: RebuiltTable) -> bool:
+    """Whether the table's total row holds a figure: a 合计 row whose figures no placement settled
+    (each reported ambiguous) says nothing of which of its cells are empty."""
+    return any(placed.figures.values for placed in table.placed() if TOTAL_KEY in row_keys(placed.segment))
 
 
 def _prints_no_figure(table: RebuiltTable) -> bool:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from budget_reports.normalize import compact
 from budget_reports.readers.block_words import CLASS_CODE, CODE_PART
 from budget_reports.readers.code_names import known_names
+from budget_reports.readers.linear_rows import HEADER_LEFTOVERS
 from budget_reports.readers.whole_codes import is_whole_code_label
 
 if TYPE_CHECKING:  # column_blocks reads its pages with this module
@@ -50,7 +51,10 @@ def joined_codes(lines: Sequence[BlockLine]) -> list[BlockLine] | None:
             digits, k = words[0], k + 1
             name = ""
             while k < len(lines) and len(digits) < len(words[0]) + 2 * _MAX_PARTS and not name:
-                part = lines[k].text.split()
+                # The code columns' heads (类 | 款 | 项), set just above a page's first row, may be
+                # written among that row's parts (``221`` / ``项`` / ``02``): no part of its code.
+                j = _past_code_heads(lines, k)
+                part = lines[j].text.split() if j < len(lines) else []
                 if not part or not CODE_PART.match(part[0]) or any(c.isdigit() for c in "".join(part[1:])):
                     break
                 # Only into a code the reference knows (two figures in 元 one under the other, 850 and
@@ -60,7 +64,7 @@ def joined_codes(lines: Sequence[BlockLine]) -> list[BlockLine] | None:
                 named = compact("".join(part[1:]))
                 if not names or (named and not _names_piece(named, names)):
                     break
-                digits, name, k = digits + part[0], " ".join(part[1:]), k + 1
+                digits, name, k = digits + part[0], " ".join(part[1:]), j + 1
             joined = joined or len(digits) > len(words[0])
             out.append(replace(line, text=f"{digits} {name}".strip()))
             continue
@@ -73,6 +77,13 @@ def joined_codes(lines: Sequence[BlockLine]) -> list[BlockLine] | None:
     if not joined:
         return None
     return _completed(out, orphans)
+
+
+def _past_code_heads(lines: Sequence[BlockLine], k: int) -> int:
+    """The index of the first line from ``k`` on that is no code column's head (类, 款, 项 alone)."""
+    while k < len(lines) and lines[k].text.strip() in HEADER_LEFTOVERS:
+        k += 1
+    return k
 
 
 def _completed(lines: list[BlockLine], orphans: list[int]) -> list[BlockLine] | None:

@@ -104,7 +104,7 @@ def _read_linear(
     lines: list[SourceLine] = []
     for number, page in enumerate(page_lines, start=1):
         texts = map(strip_markers, page) if marked else page
-        fields = zip(repeat(number if paged else None), count(1), texts, repeat(False))
+        fields = zip(repeat(number if paged else None), count(1), texts, repeat(False), repeat(None))
         lines += map(new_token, repeat(SourceLine), fields)
     laid_out = is_laid_out(list(map(_text_of, lines)))
     dropped = furniture(lines)
@@ -115,13 +115,14 @@ def _read_linear(
         lines = [line for line in lines if (line.page, line.line) not in dropped]
     if not laid_out:
         # Text writing a table's cells apart (pdftotext's default): a dash printed for an empty cell is
-        # written as the blank cell it stands for, so that the columns' runs hold figures only. Laid-out
-        # text keeps them: its rows' words are read by their columns (``linear_rows.segments``).
+        # written as the blank cell it stands for, so that the columns' runs hold figures only; the line
+        # keeps what it printed, by which a table written row by row places its figures (``dashed_rows``).
+        # Laid-out text keeps them: its rows' words are read by their columns (``linear_rows.segments``).
         # The lines holding a dash are found without a Python step per line; the list is this reader's own.
         for i in compress(count(), map(_DASH.search, map(_text_of, lines))):
             line = lines[i]
             if (t := without_empty_cell_marks(line.text)) != line.text:
-                lines[i] = line._replace(text=t)
+                lines[i] = line._replace(text=t, printed=line.text)
     lines = unglue_titles(lines)
     prose: list[list[SourceLine]] = []
     position = 0
