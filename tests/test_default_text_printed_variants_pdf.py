@@ -68,6 +68,12 @@ def _split_dashes_total_first(grid: Grid) -> Grid:
     return total_first(dashes(split_codes(3, first_only=True)(grid)))
 
 
+def _whole_numbered_wrapped(grid: Grid) -> Grid:
+    """A 栏次 row and names wrapped at eight characters, then every amount printed whole (in this
+    order: the changes find the money columns by their separators)."""
+    return _plain_integers(wrapped_names(column_numbers(grid), 8))
+
+
 VARIANTS: dict[str, Callable[[Grid], Grid]] = {
     "plain-integers": _plain_integers,
     "two-decimals": _two_decimals,
@@ -76,6 +82,7 @@ VARIANTS: dict[str, Callable[[Grid], Grid]] = {
     "column-numbers": column_numbers,
     "split+dashes+total-first": _split_dashes_total_first,
     "all": all_variants,
+    "whole+numbered+wrapped": _whole_numbered_wrapped,
 }
 
 # variant -> table facts (of 100) of the budget read from pdftotext's default text. The budget as
@@ -84,12 +91,12 @@ VARIANTS: dict[str, Callable[[Grid], Grid]] = {
 # 30207's part was taken for a late one: a family printing one part, 302 | | 公用经费, has its rows'
 # parts in that column, written top to bottom, readers/row_streams.py).
 DEFAULT_READ = {
-    # The overviews (收支总表, 财政拨款收支总表) are read by their own readers, which need a
-    # separator or decimals to tell a figure: the second table is reported. The first's three 类
-    # lines (208, 210, 212) are read from its rows printing label and figures on a line, their
-    # pieces given the side whose label they make (readers/two_sided_labels.py; 83 before, 8 before
-    # whole numbers were read as figures in tables in 元).
-    "plain-integers": 89,
+    # The overviews (收支总表, 财政拨款收支总表), written in streams, are read by their own reader
+    # (overview_streams), their whole numbers figures as the unit line says 元: 89 before, when it
+    # told a figure by its separator or decimals alone and the 财政拨款收支预算总表 was reported not
+    # read (83 before its 收支总表's pieces were given sides, 8 before whole numbers were read as
+    # figures in tables in 元).
+    "plain-integers": 96,
     "two-decimals": 96,
     # Each row's parts read as the whole code they spell (``split_codes``), a 项 part printed with
     # its name apart from its 类 and 款 joined to the 类+款 printed twice (18 before: the tables
@@ -179,3 +186,33 @@ def test_plain_integers_are_printed_as_such(printed: Callable[[str, str], Path],
     text = write_serialization(printed(BUDGET, "plain-integers"), "pdftotext", tmp_path).read_text(encoding="utf-8")
     assert "6397096" in text
     assert not any(is_money(word) for word in text.split() if re.fullmatch(r"[\d,]+", word))
+
+
+# The facts the budget's two overviews give: their metrics, their income source (一、财政拨款收入)
+# and their class lines.
+_OVERVIEW_METRICS = 9
+_OVERVIEWS = ("2026年部门财务收支预算总表", "2026年部门财政拨款收支预算总表")
+
+
+def test_overviews_in_yuan_printed_whole_with_wrapped_names_are_read(
+    printed: Callable[[str, str], Path], truth: dict[str, pl.DataFrame], tmp_path: Path
+) -> None:
+    """Both overviews printed with whole amounts in 元, a 栏次 row and labels wrapped at eight
+    characters, read from pdftotext's default text: their whole numbers are figures (no code to
+    take one for), the 栏次 row's numbers (2, 3 … alone on their lines) and the page numbers are
+    none, and what a coded table read without its figures (whole, beside wrapped names) prints is
+    unknown, not empty: every class line of both overviews and their metrics, nothing the report
+    does not give (11 before: the 财政拨款收支预算总表 reported not read; 3 with whole numbers
+    read as figures alone, the overviews' classes taken to spend nothing from the coded tables
+    read empty, and no placement fitting). The coded tables of this print are not read yet (their
+    figures whole beside wrapped names and whole codes)."""
+    text = write_serialization(printed(BUDGET, "whole+numbered+wrapped"), "pdftotext", tmp_path)
+    got = extract_frames(text, BUDGET)
+    assert not [message for message in read_document(text, BUDGET).lost if "收支预算总表" in message]
+    expected, read = facts(truth), facts(got)
+    lines = truth["expenditure_function"].filter(pl.col("source_table").is_in(_OVERVIEWS))
+    assert lines.height == 8
+    assert measured(expected, read)["summary_metrics/table"] == (_OVERVIEW_METRICS, 22, 0)
+    assert measured(facts({**truth, "expenditure_function": lines}), read)["expenditure_function/table"][0] == 8
+    assert measured(expected, read)["income/table"] == (1, 1, 0)
+    assert _table_matched(expected, read) == (_OVERVIEW_METRICS + 1 + 8, {})
