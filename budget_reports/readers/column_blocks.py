@@ -265,7 +265,7 @@ def rebuild(
     side = layout.sides[0]
     orders = orders if orders is not None else _printed_orders(lines, side)
     labels = _labels_by_row(lines, layout) or _labels_by_column(lines, layout, carried)
-    if labels is None:
+    if labels is None or (in_yuan and _whole_numbers_left(lines, labels[1])):
         return _rebuild_interleaved(lines, layout, carried, in_yuan)
     names, codes = labels
     solutions = _placements(tuple(map(tuple, _figure_blocks(lines))), len(names), side, orders)
@@ -295,6 +295,15 @@ def rebuild(
         candidates = list(dict.fromkeys(tuple(col for _, col in figures) for figures in placements))
         rows.append((segment, RowFigures(values, candidates)))
     return rows, ambiguous
+
+
+def _whole_numbers_left(lines: list[BlockLine], codes: list[list[BlockLine]]) -> bool:
+    """Whether the page prints a whole number alone on its line that is none of the rows' code parts:
+    in a table in 元, a figure printed without a separator (``6397096``), which the runs of figures
+    (separators or decimals) leave out. Labels read without it place none of those figures: the
+    page is read as streams, where whole codes and whole figures are told apart (``whole_codes``)."""
+    parts = {(part.page, part.line) for code in codes for part in code}
+    return any(compact(line.text).isdigit() and (line.page, line.line) not in parts for line in lines)
 
 
 def _rebuild_interleaved(
