@@ -197,13 +197,22 @@ WHOLE_PAGE = [
 ]
 
 
-def test_a_page_in_yuan_is_not_read_by_column_labels_that_leave_its_whole_figures_out() -> None:
+def test_a_page_in_yuan_printing_whole_figures_beside_wrapped_names_is_read_as_streams() -> None:
     """The page's only class code alone on its line (208) reads as the labels by column, one row,
     and the runs of figures (separators or decimals) are none: that reading gave the 208 row without
-    figures and dropped every whole figure unreported. The whole numbers it leaves are read as
-    streams (``whole_codes``), which place them or give nothing (the table reports its figures)."""
+    figures, every whole figure dropped unreported. Read as streams (``whole_codes``), the whole
+    numbers no classification knows are figures, however many lines the wrapped names take: each
+    row its 合计 and its one income column's figure (which column, the report's other tables say)."""
     layout = match_layout("科目编码 科目名称 合计 财政拨款收入 事业收入 事业单位经营收入 其他收入")
     assert layout is not None
     page = [BlockLine(text, 6, n) for n, text in enumerate(WHOLE_PAGE, start=1)]
     rebuilt = rebuild(page, layout, (), ((0, 1, 2, 3, 4),), in_yuan=True)
-    assert rebuilt is None or all(figures.values for _, figures in rebuilt[0])
+    assert rebuilt is not None
+    rows, ambiguous = rebuilt
+    assert ambiguous == []
+    assert len(rows) == 19 and rows[-1][0].name_text == "合计"
+    assert [segment.code_text for segment, _ in rows[:3]] == ["208", "20805", "2080501"]
+    for segment, figures in rows:
+        assert len(set(figures.values)) == 1 and len(figures.values) == 2, segment.name_text
+        assert {placement[0] for placement in figures.candidates} == {0}  # the 合计 first
+    assert rows[0][1].values[0] == 6397096 and rows[-1][1].values[0] == 47483458
