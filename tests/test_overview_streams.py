@@ -239,13 +239,18 @@ def test_whole_numbers_are_an_overview_s_figures_in_yuan_only() -> None:
     assert not _written_in_streams(lines, figure_test(lines))
 
 
-@pytest.mark.parametrize("numbered", [False, True])
-def test_a_column_number_is_no_figure_where_the_overview_prints_its_column_numbers(numbered: bool) -> None:
+@pytest.mark.parametrize(
+    "numbered",
+    [[], ["栏次", "1 栏次", "2", "3"], ["项目", "行次", "金额"], ["项目", "行", "次", "收入"]],
+    ids=["none", "栏次", "行次", "行 / 次 wrapped"],
+)
+def test_a_column_number_is_no_figure_where_the_overview_prints_its_column_numbers(numbered: list[str]) -> None:
     """Where the overview prints a 栏次 row, its one- or two-digit numbers are the columns' (2, 3 …
-    written alone on their lines); elsewhere a small whole amount in 元 is a figure."""
-    header = ["栏次", "1 栏次", "2", "3"] if numbered else []
+    written alone on their lines), where it prints a 行次 column (its head wrapped in the narrow cell
+    too: 行 / 次) the rows'; elsewhere a small whole amount in 元 is a figure."""
+    header = numbered
     is_figure = figure_test(_source([WHOLE[0], *header, *WHOLE[1:]]))
-    assert is_figure("2") is not numbered
+    assert is_figure("2") is not bool(numbered)
     assert is_figure("47483458") and is_figure("0") and not is_figure("05")
 
 

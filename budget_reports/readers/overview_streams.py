@@ -37,6 +37,7 @@ from budget_reports.readers.overview_labels import (
 )
 from budget_reports.readers.passed_over_titles import PassedOver, passed_over_titles, title_kind
 from budget_reports.readers.printed_numbers import COLUMN_NUMBER, COLUMN_NUMBER_WORDS, is_page_number
+from budget_reports.readers.row_numbers import numbers_its_rows
 from budget_reports.readers.table_headers import LAYOUTS, HeaderLayout
 from budget_reports.readers.table_relations import PlacedSide, RebuiltTable, row_keys, settled_cells
 
@@ -208,12 +209,14 @@ def figure_test(lines: Sequence[SourceLine]) -> FigureTest:
     """How the overview whose lines (after its title) are ``lines`` prints a figure: with a
     separator or decimals (or a bare 0); in an overview in 元 (its unit line says so) whole too
     (``47483458``, never zero-padded), as a table in 元 may print every amount. An overview prints
-    no code to take a whole number for, only its 栏次 row's numbers (one or two digits): where it
-    prints 栏次 (行次), such a number is a column's, never a figure."""
+    no code to take a whole number for, only its 栏次 row's numbers or its 行次 column's (one or two
+    digits): where it prints 栏次 or 行次 (行 / 次 wrapped in a narrow cell too), such a number is a
+    column's or a row's, never a figure."""
     unit = next((unit for line in lines if (unit := unit_of(line.text)) is not None), None)
     if unit != "元":
         return is_overview_figure
-    numbered = any(word in line.text for line in lines for word in COLUMN_NUMBER_WORDS)
+    texts = [line.text for line in lines]
+    numbered = any(word in text for text in texts for word in COLUMN_NUMBER_WORDS) or numbers_its_rows(texts)
 
     def is_figure(text: str) -> bool:
         if is_overview_figure(text):
