@@ -69,6 +69,12 @@ def _split_dashes_total_first(grid: Grid) -> Grid:
     return total_first(dashes(split_codes(3, first_only=True)(grid)))
 
 
+def _whole_numbered_wrapped(grid: Grid) -> Grid:
+    """A 栏次 row and names wrapped at eight characters, then every amount printed whole (in this
+    order: the changes find the money columns by their separators)."""
+    return _plain_integers(wrapped_names(column_numbers(grid), 8))
+
+
 VARIANTS: dict[str, Callable[[Grid], Grid]] = {
     "plain-integers": _plain_integers,
     "two-decimals": _two_decimals,
@@ -77,6 +83,7 @@ VARIANTS: dict[str, Callable[[Grid], Grid]] = {
     "column-numbers": column_numbers,
     "split+dashes+total-first": _split_dashes_total_first,
     "all": all_variants,
+    "whole+numbered+wrapped": _whole_numbered_wrapped,
 }
 
 # variant -> table facts (of 100) of the budget read from pdftotext's default text. The budget as
@@ -88,12 +95,12 @@ VARIANTS: dict[str, Callable[[Grid], Grid]] = {
 # 30207's part was taken for a late one: a family printing one part, 302 | | 公用经费, has its rows'
 # parts in that column, written top to bottom, readers/row_streams.py).
 DEFAULT_READ = {
-    # The overviews (收支总表, 财政拨款收支总表) are read by their own readers, which need a
-    # separator or decimals to tell a figure: the second table is reported. The first's three 类
-    # lines (208, 210, 212) are read from its rows printing label and figures on a line, their
-    # pieces given the side whose label they make (readers/two_sided_labels.py; 83 before, 8 before
-    # whole numbers were read as figures in tables in 元).
-    "plain-integers": 93,
+    # The overviews (收支总表, 财政拨款收支总表), written in streams, are read by their own reader
+    # (overview_streams), their whole numbers figures as the unit line says 元: 89 before, when it
+    # told a figure by its separator or decimals alone and the 财政拨款收支预算总表 was reported not
+    # read (83 before its 收支总表's pieces were given sides, 8 before whole numbers were read as
+    # figures in tables in 元); 96 before the 三公 items were placed by the prose.
+    "plain-integers": 100,
     "two-decimals": 100,
     # Each row's parts read as the whole code they spell (``split_codes``), a 项 part printed with
     # its name apart from its 类 and 款 joined to the 类+款 printed twice (18 before: the tables
@@ -118,6 +125,13 @@ DEFAULT_READ = {
     # 92 before 一、财政拨款 / 收入 was one label, as with names wrapped alone (95 with the parts
     # placed top to bottom alone).
     "all": 100,
+    # Whole amounts with a 栏次 row and names wrapped at eight characters: what the same print with
+    # separators gives (98: its 基本支出 table's 人员经费 / 公用经费 totals not read). Its overviews
+    # read as with separators (overview_streams), the whole figures beside the wrapped names told
+    # from the codes (whole_codes). 11 before: the 财政拨款收支预算总表 and the 基本支出 table
+    # reported not read, the 收入预算总表, 支出预算总表 and 一般公共预算支出功能分类预算表 read as their
+    # 208 row without figures (the others dropped unreported).
+    "whole+numbered+wrapped": 98,
 }
 
 
@@ -187,7 +201,8 @@ def test_plain_integers_are_printed_as_such(printed: Callable[[str, str], Path],
 
 # Table facts (of 97) of the final account printed with every variant at once (landscape pages, the
 # header's cells not merged) read from pdftotext's default text. Not read, each reported: the
-# 基本支出决算表's 23 economic lines, the 三公 table's total and 公务接待费 (2 metrics).
+# 基本支出决算表's 23 economic lines, the 三公 table's 公务接待费 budget (its total's is placed by the
+# prose, which states no item's budget).
 # - Its 一般公共预算财政拨款支出决算表 carries its last row (2210203 购房补贴) over to a page of its own,
 #   under the header repeated, whose 类 | 款 | 项 heads pdftotext writes among the row's parts
 #   (``221`` / ``项`` / ``02`` / ``03 购房补贴``): a head is no part of the code (readers/split_codes.py;
@@ -196,8 +211,8 @@ def test_plain_integers_are_printed_as_such(printed: Callable[[str, str], Path],
 #   (``2,946.25`` / ``2,940.05 -`` / ``-`` / ``-`` / ``-`` / ``6.20``): counted, the dashes place each
 #   figure (readers/dashed_rows.py; without them 6.20 fitted any income source, every row reported
 #   ambiguous), and its 合计 row places the overview's 6.20, written apart from its wrapped label, on
-#   八、其他收入 (readers/cell_links.py; reported ambiguous over 四 to 八 before). 70 before both.
-FINAL_ALL_DEFAULT_READ = 72
+#   八、其他收入 (readers/cell_links.py; reported ambiguous over 四 to 八 before). 71 before both.
+FINAL_ALL_DEFAULT_READ = 73
 
 
 def test_default_text_of_a_final_account_printed_with_every_variant(
@@ -219,3 +234,25 @@ def test_default_text_of_a_final_account_printed_with_every_variant(
     assert line.select("xiang_name", "actual", "basic").rows() == [("购房补贴", Decimal("258.50"), Decimal("258.50"))]
     income = got["income"].filter(pl.col("source_kind") == "table").select("source", "amount").rows()
     assert sorted(income) == [("一般公共预算财政拨款收入", Decimal("2940.05")), ("其他收入", Decimal("6.20"))]
+
+
+# The budget's two overviews: their titles (the source of their class lines).
+_OVERVIEWS = ("2026年部门财务收支预算总表", "2026年部门财政拨款收支预算总表")
+
+
+def test_overviews_in_yuan_printed_whole_with_wrapped_names_are_read(
+    printed: Callable[[str, str], Path], truth: dict[str, pl.DataFrame], tmp_path: Path
+) -> None:
+    """Both overviews printed with whole amounts in 元, a 栏次 row and labels wrapped at eight
+    characters, read from pdftotext's default text: their whole numbers are figures (an overview
+    prints no code to take one for), the 栏次 row's numbers (2, 3 … alone on their lines) and the
+    page numbers none. Every total (收入总计, 支出总计 …, 6) and class line (8) of both is read."""
+    text = write_serialization(printed(BUDGET, "whole+numbered+wrapped"), "pdftotext", tmp_path)
+    got = extract_frames(text, BUDGET)
+    assert not [message for message in read_document(text, BUDGET).lost if "收支预算总表" in message]
+    metrics = truth["summary_metrics"].filter(pl.col("metric").str.ends_with("总计"))
+    lines = truth["expenditure_function"].filter(pl.col("source_table").is_in(_OVERVIEWS))
+    assert (metrics.height, lines.height) == (6, 8)
+    counts = measured(facts({**truth, "summary_metrics": metrics, "expenditure_function": lines}), facts(got))
+    assert counts["summary_metrics/table"][:2] == (6, 6)
+    assert counts["expenditure_function/table"][:2] == (8, 8)

@@ -10,22 +10,30 @@ from decimal import Decimal
 import pytest
 
 from budget_reports.extract.standard_tables.recognise import TableKind
+from budget_reports.readers.cell_assignment import RowFigures
 from budget_reports.readers.column_blocks import BlockLine
-from budget_reports.readers.linear_tables import SourceLine
+from budget_reports.readers.linear_rows import Segment, Token
+from budget_reports.readers.linear_tables import LinearTable, SourceLine
 from budget_reports.readers.overview_labels import INCOME, OVERVIEW_FIGURE, SPENDING, Role, side_labels
 from budget_reports.readers.overview_streams import (
     _cells,
+    _figures_lost,
     _from_fiscal,
     _from_overview,
     _no_data_tables,
     _rows_printed_on,
+    _written_in_streams,
+    figure_test,
 )
 from budget_reports.readers.passed_over_titles import PassedOver
 from budget_reports.readers.table_headers import LAYOUTS
+from budget_reports.readers.table_relations import PlacedSide, RebuiltTable
 
 OVERVIEW = next(layout for layout in LAYOUTS if layout.name == "收入支出总表")
 BUDGET_OVERVIEW = next(layout for layout in LAYOUTS if layout.name == "收支预算总表")
 FISCAL = next(layout for layout in LAYOUTS if layout.name == "财政拨款收入支出总表")
+BUDGET_FISCAL = next(layout for layout in LAYOUTS if layout.name == "财政拨款收支预算总表")
+BUDGET_INCOME = next(layout for layout in LAYOUTS if layout.name == "收入预算总表")
 
 TITLE = "国有资本经营预算财政拨款收入支出决算表"
 HEADER = ["单位：万元", "项目", "年初结转和结余", "本年收入", "本年支出", "年末结转和结余"]
@@ -183,3 +191,88 @@ def test_the_overview_empties_the_fiscal_overview_s_classes_it_leaves_empty() ->
         (INCOME, 0, 0): Decimal("2940.05"),
         (INCOME, 1, 0): Decimal(0),
     }
+
+
+# Putuo's 财政拨款收支预算总表 (in 元) printed with whole amounts and names wrapped at eight
+# characters, as pdftotext (default) writes it: the lines after the title, up to the next title.
+WHOLE = [
+    "编制部门：普陀区城市管理行政执法局 单位：元",
+    "-9-",
+    *("收入", "收入", "支出", "支出", "支出", "支出", "支出", "项目", "预算数", "项目", "合计"),
+    *("一般公共预算", "政府性基金预算", "国有资本经营预算"),
+    *("一、社会保障和就", "业支出", "6397096", "6397096", "二、政府性基金预", "算", "二、卫生健康支出"),
+    *("1439040", "1439040", "三、国有资本经营", "预算", "三、城乡社区支出", "33775592", "33775592"),
+    *("四、住房保障支出", "5871730", "5871730", "47483458", "47483458", "一、一般公共预算", "收入总计"),
+    *("47483458", "47483458 支出总计", "- 10 -"),
+]
+
+
+def _source(texts: list[str]) -> list[SourceLine]:
+    return [SourceLine(9, n, text) for n, text in enumerate(texts, start=1)]
+
+
+def test_an_overview_in_yuan_prints_its_figures_whole_in_streams() -> None:
+    """A table in 元 may print every amount whole, and an overview prints no code to take one for:
+    its whole numbers are its figures, written in streams; the page number is none of them."""
+    lines = _source(WHOLE)
+    is_figure = figure_test(lines)
+    assert _written_in_streams(lines, is_figure)
+    span = [cell for line in lines for cell in _cells(line, is_figure)]
+    assert [cell.text for cell in span[-3:]] == ["47483458", "支出总计", "- 10 -"]
+    sides = side_labels(span, BUDGET_FISCAL.fitted("".join(WHOLE)), is_figure)
+    assert sides is not None
+    assert [label.text for label in sides[INCOME]] == [
+        "一、一般公共预算",
+        "二、政府性基金预算",
+        "三、国有资本经营预算",
+        "收入总计",
+    ]
+    assert [label.text for label in sides[SPENDING]][-2:] == ["四、住房保障支出", "支出总计"]
+    figures = [cell.text for cell in span if is_figure(cell.text)]
+    assert len(figures) == 12 and figures[-1] == "47483458"
+
+
+def test_whole_numbers_are_an_overview_s_figures_in_yuan_only() -> None:
+    """In 万元 an amount prints its decimals: a whole number is no figure there (as before)."""
+    lines = _source([WHOLE[0].replace("单位：元", "单位：万元"), *WHOLE[1:]])
+    assert not figure_test(lines)("47483458")
+    assert not _written_in_streams(lines, figure_test(lines))
+
+
+@pytest.mark.parametrize(
+    "numbered",
+    [[], ["栏次", "1 栏次", "2", "3"], ["项目", "行次", "金额"], ["项目", "行", "次", "收入"]],
+    ids=["none", "栏次", "行次", "行 / 次 wrapped"],
+)
+def test_a_column_number_is_no_figure_where_the_overview_prints_its_column_numbers(numbered: list[str]) -> None:
+    """Where the overview prints a 栏次 row, its one- or two-digit numbers are the columns' (2, 3 …
+    written alone on their lines), where it prints a 行次 column (its head wrapped in the narrow cell
+    too: 行 / 次) the rows'; elsewhere a small whole amount in 元 is a figure."""
+    header = numbered
+    is_figure = figure_test(_source([WHOLE[0], *header, *WHOLE[1:]]))
+    assert is_figure("2") is not bool(numbered)
+    assert is_figure("47483458") and is_figure("0") and not is_figure("05")
+
+
+def _read_without_figures(texts: list[str]) -> LinearTable:
+    """The 收入预算总表 titled at line 0 and read as its 208 row alone, with no figure."""
+    segment = Segment(code=[Token("208", 5, 7)], name=[Token("社会保障和就业支出", 5, 8)])
+    row = PlacedSide(BUDGET_INCOME.sides[0], segment, RowFigures(()))
+    rebuilt = RebuiltTable(TableKind.BUDGET_INCOME, BUDGET_INCOME, [[row]])
+    return LinearTable(0, len(texts), [], [], rebuilt=rebuilt)
+
+
+HEADER_IN_YUAN = ["2026年部门收入预算总表", "单位：元", "-5-", "科目编码", "科目名称", "合计", "财政拨款收入"]
+
+
+def test_a_table_read_without_the_figures_its_lines_print_is_not_taken_for_empty() -> None:
+    """A coded table whose whole figures its reader could not place beside wrapped names: the
+    overview learns nothing from it (not that its classes spend nothing)."""
+    texts = [*HEADER_IN_YUAN, "208", "社会保障和就业支", "出", "6397096", "6397096", "- 6 -"]
+    assert _figures_lost(_source(texts), _read_without_figures(texts))
+
+
+def test_a_table_printing_no_figure_has_lost_none() -> None:
+    """Its header, its row's code and its page number print no figure: the table prints nothing."""
+    texts = [*HEADER_IN_YUAN, "208", "社会保障和就业支出", "- 6 -"]
+    assert not _figures_lost(_source(texts), _read_without_figures(texts))

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+from budget_reports.readers.column_blocks import BlockLine, rebuild
 from budget_reports.readers.linear_tables import SourceLine
+from budget_reports.readers.table_headers import match_layout
 from budget_reports.readers.text import read_text
 from budget_reports.readers.wrapped_text import furniture
 from tests.test_readers_text_tables import EXPECTED, ROWS, TITLE, TOTAL, _lines
@@ -147,3 +149,70 @@ def test_the_part_runs_are_split_between_the_columns_as_every_split_counted(size
         if sum(size for size, level in zip(sizes, split, strict=True) if level == 0) == kuan_count
     ]
     assert _splits_of(sizes, kuan_count) == every
+
+
+# Putuo's 收入预算总表 (in 元) printed with whole amounts and names wrapped at eight characters, as
+# pdftotext (default) writes its page: whole codes alone or beside their names, whole figures alone.
+WHOLE_PAGE = [
+    *("科目编码", "", "科目名称", "栏次", "", "合计", "", "财政拨款收入", "", "事业收入", "", "", "", "208", ""),
+    *("社会保障和就业支", "出", "", "6397096", "", "6397096", "", "20805", "", "行政事业单位养老", "支出", ""),
+    *("6103096", "", "6103096", "", "2614680", "", "2614680", "", "2080501 行政单位离退休", "2080505", ""),
+    *("机关事业单位基本", "养老保险缴费支出", "", "2302464", "", "2302464", "", "2080506", "", "机关事业单位职业"),
+    *("年金缴费支出", "", "1151232", "", "1151232", "", "2080599", "", "其他行政事业单位", "养老支出", "", "34720"),
+    *("", "34720", "", "20808 抚恤", "", "294000", "", "294000", "", "2080801 死亡抚恤", "", "294000", "", "294000"),
+    *("", "210 卫生健康支出", "", "1439040", "", "1439040", "", "21011 行政事业单位医疗", "", "1439040", "", "1439040"),
+    *("", "2101101 行政单位医疗", "", "1439040", "", "1439040", "", "212 城乡社区支出", "", "33775592", "", "33775592"),
+    *(
+        "",
+        "21201 城乡社区管理事务",
+        "",
+        "33775592",
+        "",
+        "33775592",
+        "",
+        "33775592",
+        "",
+        "33775592",
+        "",
+        "221 住房保障支出",
+    ),
+    *("", "5871730", "", "5871730", "", "22102 住房改革支出", "", "5871730", "", "5871730", "", "2210201 住房公积金"),
+    *(
+        "",
+        "2649730",
+        "",
+        "2649730",
+        "",
+        "2210203 购房补贴",
+        "",
+        "3222000",
+        "",
+        "3222000",
+        "",
+        "47483458",
+        "",
+        "47483458",
+    ),
+    *("", "2120104 城管执法", "", "合计", "", "-6-", "", "事业单位经营收入", "", "其他收入", "", "", ""),
+]
+
+
+def test_a_page_in_yuan_printing_whole_figures_beside_wrapped_names_is_read_as_streams() -> None:
+    """The page's only class code alone on its line (208) reads as the labels by column, one row,
+    and the runs of figures (separators or decimals) are none: that reading gave the 208 row without
+    figures, every whole figure dropped unreported. Read as streams (``whole_codes``), the whole
+    numbers no classification knows are figures, however many lines the wrapped names take: each
+    row its 合计 and its one income column's figure (which column, the report's other tables say)."""
+    layout = match_layout("科目编码 科目名称 合计 财政拨款收入 事业收入 事业单位经营收入 其他收入")
+    assert layout is not None
+    page = [BlockLine(text, 6, n) for n, text in enumerate(WHOLE_PAGE, start=1)]
+    rebuilt = rebuild(page, layout, (), ((0, 1, 2, 3, 4),), in_yuan=True)
+    assert rebuilt is not None
+    rows, ambiguous = rebuilt
+    assert ambiguous == []
+    assert len(rows) == 19 and rows[-1][0].name_text == "合计"
+    assert [segment.code_text for segment, _ in rows[:3]] == ["208", "20805", "2080501"]
+    for segment, figures in rows:
+        assert len(set(figures.values)) == 1 and len(figures.values) == 2, segment.name_text
+        assert {placement[0] for placement in figures.candidates} == {0}  # the 合计 first
+    assert rows[0][1].values[0] == 6397096 and rows[-1][1].values[0] == 47483458

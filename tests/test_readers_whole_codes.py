@@ -185,6 +185,17 @@ def test_names_wrapped_in_their_cells_read_whole() -> None:
     assert _labels(texts) == ([*NAMES, "合计"], CODES)
 
 
+def test_whole_figures_beside_names_wrapped_in_their_cells() -> None:
+    """In 元, names wrapped at six characters print more name lines than codes: the lone tokens that
+    can be no code (6397096 and 6103096: known to no classification) are figures, not left to be
+    taken for codes that then name nothing (the page was not read)."""
+    texts = [*HEADER, "208", "社会保障和就", "业支出", "6397096", "6103096", "20805", "行政事业单位"]
+    texts += ["养老支出", "6103096", "6103096", "2080501 行政单位离退休", "6103096", "6103096", "合计", "6397096"]
+    names, codes, figures = _in_yuan(texts) or ([], [], [])
+    assert (names, codes) == ([*NAMES[:3], "合计"], CODES[:3])
+    assert sorted(figures) == ["6103096"] * 5 + ["6397096"] * 2
+
+
 def test_wrapped_names_that_do_not_read_as_their_codes_are_not_read() -> None:
     """A line left over that is no code's name (the page's lines do not group one way): not read."""
     texts = [*HEADER, "208", "社会保障和就", "业支出", "20805", "行政事业单位", "养老", "支出", "其他"]

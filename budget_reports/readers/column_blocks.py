@@ -275,7 +275,7 @@ def rebuild(
     side = layout.sides[0]
     orders = orders if orders is not None else _printed_orders(lines, side)
     labels = _labels_by_row(lines, layout) or _labels_by_column(lines, layout, carried)
-    if labels is None:
+    if labels is None or (in_yuan and _whole_numbers_left(lines, labels[1])):
         return _rebuild_interleaved(lines, layout, carried, in_yuan)
     names, codes = labels
     dashed = dashed_rows(lines, len(names), side, orders)
@@ -317,6 +317,15 @@ def _solution_of(rows: dict[int, PlacedRow]) -> Solution:
     return {
         (r, column): line for r, row in rows.items() for line, column in zip(row.lines, row.candidates[0], strict=True)
     }
+
+
+def _whole_numbers_left(lines: list[BlockLine], codes: list[list[BlockLine]]) -> bool:
+    """Whether the page prints a whole number alone on its line that is none of the rows' code parts:
+    in a table in 元, a figure printed without a separator (``6397096``), which the runs of figures
+    (separators or decimals) leave out. Labels read without it place none of those figures: the
+    page is read as streams, where whole codes and whole figures are told apart (``whole_codes``)."""
+    parts = {(part.page, part.line) for code in codes for part in code}
+    return any(compact(line.text).isdigit() and (line.page, line.line) not in parts for line in lines)
 
 
 def _rebuild_interleaved(

@@ -12,7 +12,7 @@ labels in the order written.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -30,6 +30,11 @@ INCOME, SPENDING = 0, 1
 # A figure of an overview: a money figure, or a zero printed bare (a county's empty cell), which an
 # overview's cells, printing no codes or line numbers, cannot be taken for.
 OVERVIEW_FIGURE = re.compile(f"{BARE_FIGURE.pattern}|^0$")
+FigureTest = Callable[[str], bool]  # whether a cell's text (compact) is a figure of the overview
+
+
+def is_overview_figure(text: str) -> bool:
+    return OVERVIEW_FIGURE.match(text) is not None
 
 
 class Role(StrEnum):
@@ -101,16 +106,18 @@ def _key(text: str) -> str:
     return compact(strip_enumerator(text))
 
 
-def side_labels(lines: Sequence, layout: HeaderLayout) -> tuple[list[Label], list[Label]] | None:
+def side_labels(
+    lines: Sequence, layout: HeaderLayout, is_figure: FigureTest = is_overview_figure
+) -> tuple[list[Label], list[Label]] | None:
     """Each side's rows, top to bottom; None when a label belongs to no side or the sides do not
-    end in their totals."""
+    end in their totals. ``is_figure``: how the overview's figures are told (in 元, whole numbers too)."""
     # Every header cell the layout names (an optional fund column's too: 国有资本经营预算).
     header = {*layout.words, *_HEADER_WORDS, *(word for side in layout.sides for path in side.money for word in path)}
     texts = [compact(line.text) for line in lines]
     # A page number or a column's number pdftotext writes among the cells (``-5-``, ``1 栏次``) is no label.
     is_text = [
         bool(t)
-        and not OVERVIEW_FIGURE.match(t)
+        and not is_figure(t)
         and unit_of(lines[i].text) is None
         and not is_page_number(t)
         and not is_column_number_cell(lines[i].text)
@@ -131,7 +138,11 @@ def side_labels(lines: Sequence, layout: HeaderLayout) -> tuple[list[Label], lis
         # the header prints too (十四、资源勘探工业信息等 / 支出).
         # A line naming no side of its own, right after a whole label, ends it (（含专用结余）).
         previous = pieces[-1] if pieces else None
-        follows = previous is not None and _next_piece(lines, texts, previous[2], i) and not LABEL_NUMBERING.opens(text)
+        follows = (
+            previous is not None
+            and _next_piece(lines, texts, previous[2], i, is_figure)
+            and not LABEL_NUMBERING.opens(text)
+        )
         if follows and (
             not _complete(previous[0])
             or (i not in dropped and not _complete(text))
@@ -193,14 +204,13 @@ def _row_key(labels: Sequence[Label], row: int) -> tuple[Role, int]:
     return (Role.ITEM if group is _ITEM_ROWS else labels[row].role, sum(label.role in group for label in labels[:row]))
 
 
-def _next_piece(lines: Sequence, texts: list[str], last: int, i: int) -> bool:
+def _next_piece(lines: Sequence, texts: list[str], last: int, i: int, is_figure: FigureTest) -> bool:
     """Whether line ``i`` comes right after line ``last`` among the labels' pieces: next to it, or
     after figures written on its own line only (an income figure pdftotext writes before the piece
     of a spending label printed beside it: 一、一般公 / ``2940.05 共`` / 服务支出)."""
     between = range(last + 1, i)
     return all(
-        OVERVIEW_FIGURE.match(texts[k]) and (lines[k].page, lines[k].line) == (lines[i].page, lines[i].line)
-        for k in between
+        is_figure(texts[k]) and (lines[k].page, lines[k].line) == (lines[i].page, lines[i].line) for k in between
     )
 
 

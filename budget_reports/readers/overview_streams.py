@@ -14,7 +14,7 @@ from dataclasses import replace
 from decimal import Decimal
 from itertools import pairwise
 
-from budget_reports.extract.standard_tables.recognise import TableKind, kind_of_title, says_no_data
+from budget_reports.extract.standard_tables.recognise import TableKind, kind_of_title, says_no_data, unit_of
 from budget_reports.model import AmbiguousCell
 from budget_reports.normalize import compact, half_step
 from budget_reports.readers import cell_links
@@ -27,14 +27,17 @@ from budget_reports.readers.linear_rows import Segment, Token
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, not_read_table, placed_table
 from budget_reports.readers.overview_labels import (
     INCOME,
-    OVERVIEW_FIGURE,
     SPENDING,
+    FigureTest,
     Label,
     Role,
     facing_row,
+    is_overview_figure,
     side_labels,
 )
 from budget_reports.readers.passed_over_titles import PassedOver, passed_over_titles, title_kind
+from budget_reports.readers.printed_numbers import COLUMN_NUMBER, COLUMN_NUMBER_WORDS, is_page_number
+from budget_reports.readers.row_numbers import numbers_its_rows
 from budget_reports.readers.table_headers import LAYOUTS, HeaderLayout
 from budget_reports.readers.table_relations import PlacedSide, RebuiltTable, row_keys, settled_cells
 
@@ -115,7 +118,11 @@ Settled = dict[tuple[int, Role, str | None], Decimal | None]  # (side, role, fun
 def overviews_from_streams(lines: list[SourceLine], tables: list[LinearTable]) -> list[LinearTable]:
     """The tables, each overview written in streams read again from them where that works (and
     one the table finder passed over, its header never reaching a row, read from its title)."""
-    by_kind = {t.rebuilt.kind: t.rebuilt for t in tables if t.rebuilt is not None and t.rebuilt.kind is not None}
+    by_kind = {
+        t.rebuilt.kind: t.rebuilt
+        for t in tables
+        if t.rebuilt is not None and t.rebuilt.kind is not None and not _figures_lost(lines, t)
+    }
     # One scan for both: the overviews' titles and the fund tables' (whether they print nothing).
     titles = passed_over_titles(lines, tables, {*OVERVIEW_LAYOUTS, *_FUND_TABLE_KINDS})
     passed_over = [LinearTable(t.start, t.end, [], []) for t in titles if t.kind in OVERVIEW_LAYOUTS]
@@ -137,7 +144,7 @@ def overviews_from_streams(lines: list[SourceLine], tables: list[LinearTable]) -
         for k in (k for k, found in enumerate(kinds) if found is kind):
             limit = out[k + 1].start if k + 1 < len(out) else len(lines)
             end = span_end(lines, out[k].end, limit)
-            if not _written_in_streams(lines[out[k].start + 1 : end]):
+            if not _written_in_streams(lines[out[k].start + 1 : end], figure_test(lines[out[k].start + 1 : end])):
                 continue  # rows written as lines: the table's own reading stands
             spans[k] = (out[k], end)
             if read_at(k, kind):
@@ -161,6 +168,24 @@ def overviews_from_streams(lines: list[SourceLine], tables: list[LinearTable]) -
     return [table for table in out if table.blocks]
 
 
+def _figures_lost(lines: list[SourceLine], table: LinearTable) -> bool:
+    """A table read with no figure whose lines print numbers that are no code of its rows (a
+    figure, printed whole in 元 beside wrapped names, that its reader could not place): what its
+    columns hold is unknown, not empty, and nothing is taken from it. A number that is no figure
+    (a code's part, a 栏次 number) only keeps more unknown."""
+    assert table.rebuilt is not None
+    placed = table.rebuilt.placed()
+    if any(p.figures.values for p in placed):
+        return False
+    codes = {p.segment.code_text for p in placed}
+    for line in lines[table.start + 1 : table.end]:
+        if is_page_number(compact(line.text)):
+            continue
+        if any(BARE_FIGURE.match(w) or (w.isdigit() and w not in codes) for w in line.text.split()):
+            return True
+    return False
+
+
 def _no_data_tables(lines: list[SourceLine], titles: list[PassedOver]) -> set[TableKind]:
     """Of the fund tables the table finder passed over (``titles``), those that say they print
     nothing (``本表无数据``) and print no figure before saying so: what follows the note (the
@@ -180,16 +205,39 @@ def _prints_figure(text: str) -> bool:
     return ("." in text or "," in text) and any(BARE_FIGURE.match(word) for word in text.split())
 
 
-def _cells(line: SourceLine) -> list[BlockLine]:
+def figure_test(lines: Sequence[SourceLine]) -> FigureTest:
+    """How the overview whose lines (after its title) are ``lines`` prints a figure: with a
+    separator or decimals (or a bare 0); in an overview in 元 (its unit line says so) whole too
+    (``47483458``, never zero-padded), as a table in 元 may print every amount. An overview prints
+    no code to take a whole number for, only its 栏次 row's numbers or its 行次 column's (one or two
+    digits): where it prints 栏次 or 行次 (行 / 次 wrapped in a narrow cell too), such a number is a
+    column's or a row's, never a figure."""
+    unit = next((unit for line in lines if (unit := unit_of(line.text)) is not None), None)
+    if unit != "元":
+        return is_overview_figure
+    texts = [line.text for line in lines]
+    numbered = any(word in text for text in texts for word in COLUMN_NUMBER_WORDS) or numbers_its_rows(texts)
+
+    def is_figure(text: str) -> bool:
+        if is_overview_figure(text):
+            return True
+        whole = text.isdigit() and text.isascii() and not text.startswith("0")
+        return whole and not (numbered and COLUMN_NUMBER.match(text))
+
+    return is_figure
+
+
+def _cells(line: SourceLine, is_figure: FigureTest = is_overview_figure) -> list[BlockLine]:
     """The line's cells in the order written: its figures each alone, the words between them one
-    label (pdftotext may put a figure of one side before a label of the other: ``6.20 八、…支出``)."""
+    label (pdftotext may put a figure of one side before a label of the other: ``6.20 八、…支出``).
+    A page number (``- 10 -``) is one cell, whatever number it prints."""
     words = line.text.split()
-    if len(words) < 2 or not any(OVERVIEW_FIGURE.match(w) for w in words):
+    if len(words) < 2 or not any(map(is_figure, words)) or is_page_number(compact(line.text)):
         return [BlockLine(line.text, line.page, line.line)]
     cells: list[BlockLine] = []
     label: list[str] = []
     for word in words:
-        if OVERVIEW_FIGURE.match(word):
+        if is_figure(word):
             if label:
                 cells.append(BlockLine(" ".join(label), line.page, line.line))
                 label = []
@@ -201,18 +249,18 @@ def _cells(line: SourceLine) -> list[BlockLine]:
     return cells
 
 
-def _written_in_streams(lines: Sequence[SourceLine]) -> bool:
+def _written_in_streams(lines: Sequence[SourceLine], is_figure: FigureTest) -> bool:
     """Labels and figures written apart: some figures, each alone on its line or before a label
     (a row written as a line prints its figures after its label; a line per baseline, both
-    sides' figures of a row on one line)."""
+    sides' figures of a row on one line). A page number (``- 10 -``) prints no figure."""
     figures = 0
     for line in lines:
         words = line.text.split()
         # A figure after another word (a label, or a figure: two on the line) is a row written as a
         # line; the first at the first such word (``map``, no Python step per word).
-        if any(map(OVERVIEW_FIGURE.match, words[1:])):
+        if any(map(is_figure, words[1:])) and not is_page_number(compact(line.text)):
             return False
-        figures += bool(words) and OVERVIEW_FIGURE.match(words[0]) is not None
+        figures += bool(words) and is_figure(words[0])
     return figures >= _MIN_FIGURES
 
 
@@ -221,8 +269,9 @@ def _not_read(lines: list[SourceLine], table: LinearTable, end: int) -> LinearTa
     bound: each figure reported ambiguous (the row of a figure written apart from it is unknown)."""
     title = lines[table.start]
     layout = next(layout for layout in LAYOUTS if layout.name == OVERVIEW_LAYOUTS[kind_of_title(compact(title.text))])
-    cells = [cell for line in lines[table.start + 1 : end] for cell in _cells(line)]
-    unplaced = [_unplaced(cell, layout) for cell in cells if OVERVIEW_FIGURE.match(compact(cell.text))]
+    is_figure = figure_test(lines[table.start + 1 : end])
+    cells = [cell for line in lines[table.start + 1 : end] for cell in _cells(line, is_figure)]
+    unplaced = [_unplaced(cell, layout) for cell in cells if is_figure(compact(cell.text))]
     return not_read_table(lines, table.start, end, "的收支两栏文本交错写出，未能还原为行", unplaced)
 
 
@@ -254,13 +303,14 @@ def _read(
     settled_of: dict[TableKind, Settled],
     no_data: set[TableKind],
 ) -> tuple[LinearTable, Settled] | None:
-    span = [cell for line in lines[table.start + 1 : end] for cell in _cells(line)]
+    is_figure = figure_test(lines[table.start + 1 : end])
+    span = [cell for line in lines[table.start + 1 : end] for cell in _cells(line, is_figure)]
     layout = next(layout for layout in LAYOUTS if layout.name == OVERVIEW_LAYOUTS[kind])
     layout = layout.fitted(compact("".join(line.text for line in span)))
-    sides = side_labels(span, layout)
+    sides = side_labels(span, layout, is_figure)
     if sides is None:
         return None
-    at = [k for k, line in enumerate(span) if OVERVIEW_FIGURE.match(compact(line.text))]
+    at = [k for k, line in enumerate(span) if is_figure(compact(line.text))]
     figures = [span[k] for k in at]
     known = _known(kind, sides, layout, tables, no_data)
     if kind in FISCAL_OF:

@@ -236,7 +236,9 @@ def _codes_or_figures(
     printed beside a name already, is of the classification of the table's codes beside names, known
     to the reference, with its parent on the page or ``carried``; one code per lone name, those whose
     name is among the lone names where more could be; a code printed twice is a code once, where it
-    stands above a name. None when the text does not say which tokens are codes."""
+    stands above a name. Fewer such codes than lone name lines (names wrapped over lines): the tokens
+    that can be no code are figures all the same (each name group is checked against its code's name
+    after). None when the text does not say which tokens are codes."""
     schemes = {code[0] for code in labelled}
     present = {*labelled, *(t.text for t in tokens)}
     possible = dict.fromkeys(
@@ -250,8 +252,8 @@ def _codes_or_figures(
     if len(possible) > len(names):
         printed = {compact(name.text) for name in names}
         possible = dict.fromkeys(code for code in possible if known_names(code) & printed)
-    if len(possible) != len(names):
-        return None if len(possible) > len(names) else (tokens, [])
+    if len(possible) > len(names):
+        return None
     codes = []
     for code in possible:
         lines = [t for t in tokens if t.text == code]
