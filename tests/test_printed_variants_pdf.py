@@ -123,7 +123,9 @@ def test_texts_of_a_budget_printing_whole_amounts_and_dashes(
     lines of the function tables), and ``20808 抚恤 294000 - 294000`` fitted 合计 = 基本支出 as well as
     合计 = 项目支出 (its part reported ambiguous): a dash is no name, and a row printing a cell for
     each column, dashes counted, says which column each figure is in (readers/linear_rows.py
-    ``Segment.dashed_placement``). 56-78 of 100 before (pypdfium2 on portrait pages 59, 10 wrong)."""
+    ``Segment.dashed_placement``). Before, -raw 57, pypdfium2 71, pdfplumber 57 of 100, each with
+    the 抚恤 lines' 合计 alone (4 facts the report does not give, their parts reported ambiguous);
+    pdftotext default and -layout read every fact already."""
     got = read_back(printed(BUDGET, "whole+dashes"), serializer, tmp_path, BUDGET)
     assert table_facts_not_in_report(report_facts(BUDGET), got) == {}
     assert table_facts_matched(report_facts(BUDGET), got) == BUDGET_FACTS
