@@ -98,6 +98,12 @@ def column_numbers(grid: Grid) -> Grid:
     return [*grid[:header], row, *grid[header:]]
 
 
+def plain_integers(grid: Grid) -> Grid:
+    """Every amount printed without its thousands separators (``6397096``), as most reports outside
+    Shanghai print them (after any change that finds the money columns by their separators)."""
+    return [[text.replace(",", "") if is_figure(text) else text for text in row] for row in grid]
+
+
 def dashes(grid: Grid) -> Grid:
     """Each empty money cell of a row printing an amount printed as ``-``."""
     money = set(money_columns(grid))

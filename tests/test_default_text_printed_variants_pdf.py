@@ -38,18 +38,13 @@ from tests.printed_variants import (
     dashes,
     is_money,
     money_columns,
+    plain_integers,
     printed_variants,
     split_codes,
     total_first,
     wrapped_names,
 )
-from tests.seed_pdf import is_figure
 from tests.serialization_facts import NOT_COMPARED, VIEWS, facts, measured
-
-
-def _plain_integers(grid: Grid) -> Grid:
-    """Every amount printed without its thousands separators."""
-    return [[text.replace(",", "") if is_figure(text) else text for text in row] for row in grid]
 
 
 def _two_decimals(grid: Grid) -> Grid:
@@ -72,11 +67,11 @@ def _split_dashes_total_first(grid: Grid) -> Grid:
 def _whole_numbered_wrapped(grid: Grid) -> Grid:
     """A 栏次 row and names wrapped at eight characters, then every amount printed whole (in this
     order: the changes find the money columns by their separators)."""
-    return _plain_integers(wrapped_names(column_numbers(grid), 8))
+    return plain_integers(wrapped_names(column_numbers(grid), 8))
 
 
 VARIANTS: dict[str, Callable[[Grid], Grid]] = {
-    "plain-integers": _plain_integers,
+    "plain-integers": plain_integers,
     "two-decimals": _two_decimals,
     "split-codes": split_codes(3, first_only=True),
     "wrapped-names": wrapped_names,
@@ -192,7 +187,7 @@ def test_default_text_of_a_budget_printed_another_way(
     assert matched == DEFAULT_READ[variant]
 
 
-def test_plain_integers_are_printed_as_such(printed: Callable[[str, str], Path], tmp_path: Path) -> None:
+def testplain_integers_are_printed_as_such(printed: Callable[[str, str], Path], tmp_path: Path) -> None:
     """The variant prints what it says: no amount with a separator or decimals is left in the text."""
     text = write_serialization(printed(BUDGET, "plain-integers"), "pdftotext", tmp_path).read_text(encoding="utf-8")
     assert "6397096" in text

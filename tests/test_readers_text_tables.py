@@ -182,6 +182,40 @@ def test_an_ambiguous_cell_is_null_with_a_finding(tmp_path: Path) -> None:
     assert sorted(findings["line"].to_list()) == [len(HEADER) + 2, len(HEADER) + 3, len(HEADER) + 4]
 
 
+def test_a_dash_in_an_empty_cell_says_which_column_each_figure_is_in() -> None:
+    # The rows above printed with a dash in the empty cell, as county reports print them and
+    # pdftotext -raw, pypdfium2 and pdfplumber write them, on the row's line: three cells, the
+    # figures in the first and the third (by the sums alone 基本支出 or 项目支出).
+    body = ["205 教育支出 10.00 - 10.00", "205 01 教育管理事务 10.00 - 10.00", "205 01 01 行政运行 10.00 - 10.00"]
+    document = read_text(_text(body), "dashed.txt")
+    ten = Decimal("10.00")
+    assert _lines(document) == dict.fromkeys(["205", "20501", "2050101"], (ten, None, ten))
+    assert document.ambiguous_cells == []
+
+
+def test_a_whole_amount_before_a_dash_is_no_code() -> None:
+    # In 元, amounts printed whole: 6103096 before the dash is the 基本支出 cell, not the code of a
+    # row's next side (a dash is no name, it does not open one); the row was read as 208056103096.
+    body = [
+        "208 社会保障和就业支出 6397096 6103096 294000",
+        "20805 行政事业单位养老支出 6103096 6103096 -",
+        "2080501 行政单位离退休 6103096 6103096 -",
+        "20808 抚恤 294000 - 294000",
+        "2080801 死亡抚恤 294000 - 294000",
+    ]
+    text = "\n".join([TITLE, "单位：元", *HEADER[1:], *body])
+    document = read_text(text, "yuan.txt")
+    basic, project = Decimal("610.3096"), Decimal("29.4")
+    assert _lines(document) == {
+        "208": (Decimal("639.7096"), basic, project),
+        "20805": (basic, basic, None),
+        "2080501": (basic, basic, None),
+        "20808": (project, None, project),
+        "2080801": (project, None, project),
+    }
+    assert document.ambiguous_cells == []
+
+
 def test_three_public_figures_only_row_keeps_what_the_sums_decide() -> None:
     header = [
         "单位：万元",

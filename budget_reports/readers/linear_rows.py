@@ -66,6 +66,9 @@ class Segment:
     code: list[Token] = field(default_factory=list)
     name: list[Token] = field(default_factory=list)
     figures: list[Token] = field(default_factory=list)
+    # The figures with the dashes printed in empty cells between and after them, in printed order:
+    # where a row prints a dash in each empty cell, the count of cells says which column each figure is in.
+    cells: list[Token] = field(default_factory=list)
 
     @property
     def code_text(self) -> str:
@@ -84,6 +87,20 @@ class Segment:
 
     def empty(self) -> bool:
         return not (self.code or self.name or self.figures)
+
+    def dashed_placement(self, width: int) -> tuple[int, ...] | None:
+        """Each figure's column, counted among the cells the row printed with a dash in each empty
+        one (``294000 - 294000`` under 合计 | 基本支出 | 项目支出: columns 0 and 2). None unless the
+        row printed a dash and exactly ``width`` cells, on one line, the figures those it read."""
+        cells = self.cells
+        if len(cells) != width or len(cells) == len(self.figures):
+            return None
+        if [t for t in cells if t.text not in EMPTY_CELL_MARKS] != self.figures:
+            return None  # figures added or taken since (a share of the row's figures): the count says nothing
+        first = cells[0]
+        if any(t.line != first.line or t.page != first.page for t in cells):
+            return None  # cells on several lines: their printed order may not be the columns'
+        return tuple([i for i, t in enumerate(cells) if t.text not in EMPTY_CELL_MARKS])
 
 
 @lru_cache(maxsize=16_384)  # every pass over a row asks it of the row's words again
@@ -156,7 +173,7 @@ def opens_with_code(tokens: Sequence[Token]) -> bool:
     if not is_whole_code(tokens[0].text):
         return False
     code, j = _joined_code(tokens, 0)
-    if j < len(tokens) and not is_figure(tokens[j].text):
+    if j < len(tokens) and _is_name_word(tokens[j].text):
         return True  # a name follows
     return bool(known_names(code))
 
@@ -499,8 +516,11 @@ def segments(tokens: list[Token], coded: bool) -> list[Segment]:
         in_code = False
         if kind & _EMPTY_CELL:
             cells_after_name = cells_after_name or bool(current.name or current.code)
+            if cells_after_name:
+                current.cells.append(token)
         elif kind & _FIGURE:
             current.figures.append(token)
+            current.cells.append(token)
             cells_after_name = True
         else:
             if cells_after_name or (current.name and kind & _ROW_LABEL_WORD):
@@ -521,6 +541,13 @@ EMPTY_CELL_MARKS = frozenset({"-", "--", "—", "——", "–", "―", "－"})
 _EMPTY_CELL_MARK = re.compile(
     rf"(?:^|(?<=\s))(?:{'|'.join(map(re.escape, sorted(EMPTY_CELL_MARKS, key=len, reverse=True)))})(?=\s|$)"
 )
+
+
+def _is_name_word(text: str) -> bool:
+    """A word that may follow a code as its name: neither a figure nor the dash of an empty cell
+    (a table in 元 prints ``20805 行政事业单位养老支出 6103096 6103096 -``: the second 6103096 is a
+    figure, not the code of a next side)."""
+    return not _word_kind(text) & (_FIGURE | _EMPTY_CELL)
 
 
 def is_cell_word(text: str) -> bool:
@@ -553,7 +580,7 @@ def _takes_code(current: Segment, tokens: list[Token], i: int, done: list[Segmen
         return not (current.name and is_total(current.name_text))
     # After a complete segment: a code starts the next side where a name follows it, its parts between.
     code, j = _joined_code(tokens, i)
-    if j < len(tokens) and not is_figure(tokens[j].text):
+    if j < len(tokens) and _is_name_word(tokens[j].text):
         return True
     if j == i + 1:
         return False  # a whole number among the row's figures

@@ -816,6 +816,7 @@ def _row_sides(
             printed_on = tuple([(t.page, t.line) for t in segment.figures])
             place = row_candidates if by_baseline else printed_row_candidates
             figures = place(values, width, sums, printed_on)
+            _narrow_by_dashes(figures, segment.dashed_placement(width))
             if segment is unshared:
                 figures.candidates = []  # which side they belong to cannot be told: none is placed
             placed[side_index] = PlacedSide(side, segment, figures)
@@ -825,6 +826,14 @@ def _row_sides(
     if undecided and _two_labelled_sides(layout):
         _share_by_item_totals(layout, placed_rows, undecided)
     return placed_rows
+
+
+def _narrow_by_dashes(figures: RowFigures, dashed: Placement | None) -> None:
+    """A row printing a dash in each empty cell says which column each figure is in: of the
+    placements its sums allow, that one (``20808 抚恤 294000 - 294000`` fits 合计 = 项目支出 as well as
+    合计 = 基本支出 by the sums alone). Where the sums do not allow it, the dashes are not trusted."""
+    if dashed is not None and dashed in figures.candidates:
+        figures.candidates = [dashed]
 
 
 def _share_by_item_totals(
