@@ -133,10 +133,11 @@ def _without_column_numbers(page: list[BlockLine], width: int) -> list[BlockLine
 
 def _page_figures(page: list[BlockLine], in_yuan: bool) -> list[BlockLine]:
     """The figures of a page no row was rebuilt from, to report: its bare figures, and in a table in 元
-    its whole numbers alone on their line that no classification knows as a code."""
+    its whole numbers alone on their line that no classification knows as a code; a line of several
+    figures gives each (``cells_apart``)."""
     return [
         line
-        for line in page
+        for line in cells_apart(page)
         if _FIGURE.match(key := compact(line.text)) or (in_yuan and key.isdigit() and not known_names(key))
     ]
 
@@ -778,8 +779,30 @@ def _take_parts(codes: list[list[BlockLine]], rows: Sequence[int], remaining: li
 
 
 def _figure_blocks(lines: list[BlockLine], whole_figures: frozenset[BlockLine] = frozenset()) -> list[list[BlockLine]]:
-    """Runs of figures; ``whole_figures``: whole numbers (a table in 元) known to be figures."""
-    return _runs_of(lines, _FIGURE, whole_figures)
+    """Runs of figures, a line of several figures read as its cells one after another (``cells_apart``);
+    ``whole_figures``: whole numbers (a table in 元) known to be figures."""
+    return _runs_of(cells_apart(lines, whole_figures), _FIGURE, whole_figures)
+
+
+def cells_apart(lines: list[BlockLine], whole_figures: frozenset[BlockLine] = frozenset()) -> list[BlockLine]:
+    """The lines, each line printing two or more figures and nothing else (its empty cells' dashes
+    dropped; whole numbers among ``whole_figures`` in a table in 元) cut into one line per figure, in
+    the order written. pdftotext writes two cells on one line where they are set close (a row's
+    ``2,079,000 2,079,000``), and where a line ends with an empty cell's dash and its block goes on:
+    it takes the dash for a hyphen, drops it and joins the next line (``2,649,730 -`` / ``1,628,900 -``
+    → ``2,649,730 1,628,900 -``: two rows' cells, rows wrapping their names set closer). Either way
+    the figures come in the order the streams of cells keep (a row's cells left to right, a column's
+    top to bottom): one cell each, never a line that is no figure (its figures then in no run)."""
+    out: list[BlockLine] = []
+    for line in lines:
+        words = line.text.split()
+        if len(words) > 1 and all(
+            _FIGURE.match(word) or BlockLine(word, line.page, line.line) in whole_figures for word in words
+        ):
+            out += [BlockLine(word, line.page, line.line) for word in words]
+        else:
+            out.append(line)
+    return out
 
 
 def _runs_of(
