@@ -279,7 +279,7 @@ def rebuild(
     if labels is None or (in_yuan and _whole_numbers_left(lines, labels[1])):
         return _rebuild_interleaved(lines, layout, carried, in_yuan)
     names, codes = labels
-    dashed = dashed_rows(lines, len(names), side, orders)
+    dashed = dashed_rows(lines, len(names), side, orders, _row_codes(names, codes))
     solutions = (
         [_solution_of(dashed)]
         if dashed is not None
@@ -420,12 +420,11 @@ def _rows_placed(
     printed whole, each cell a block of its own as pdftotext writes such tables; ``late``: cells
     written after the rows below theirs are looked for (``late_cells``: its search grows fast with
     the rows, and codes joined from their parts are tried on pages of every kind, so not there)."""
-    code_of = iter(codes)
-    row_codes = [None if is_total(compact(n.text)) else compact("".join(p.text for p in next(code_of))) for n in names]
+    row_codes = _row_codes(names, codes)
     runs = _figure_blocks(lines, frozenset(whole_figures))
     cells = [line for run in runs for line in run]
     # Cells written row by row, a dash in each empty one: the dashes say each figure's column.
-    dashed = None if whole_figures else dashed_rows(lines, len(names), side, _printed_orders(lines, side))
+    dashed = None if whole_figures else dashed_rows(lines, len(names), side, _printed_orders(lines, side), row_codes)
     if dashed is not None:
         placed: tuple[dict[int, PlacedRow], list[BlockLine]] | None = (dashed, [])
     elif whole_codes and all(len(run) == 1 for run in runs):  # each cell a block of its own: read cell by cell
@@ -454,6 +453,12 @@ def _rows_placed(
         rows.append((segment, RowFigures(values, list(row.candidates))))
     ambiguous = [_unplaced(BlockLine(line.text, line.page, line.line), side) for line in unplaced]
     return rows, ambiguous
+
+
+def _row_codes(names: list[BlockLine], codes: list[list[BlockLine]]) -> list[str | None]:
+    """Each row's code, its parts joined (None for a total's row, which prints none)."""
+    code_of = iter(codes)
+    return [None if is_total(compact(n.text)) else compact("".join(p.text for p in next(code_of))) for n in names]
 
 
 RowPlacement = list[tuple["BlockLine", int]]  # a row's figure lines, in order, with their columns
