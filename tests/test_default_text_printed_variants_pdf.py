@@ -230,6 +230,23 @@ def test_cells_of_two_rows_joined_on_one_line_are_read_apart(
     ]
 
 
+def test_whole_figures_are_placed_by_their_dashes(printed: Callable[[str, str], Path], tmp_path: Path) -> None:
+    """The 收入预算总表 printed whole, a dash in each empty source cell (``6397096`` / ``6397096 -`` /
+    ``-`` / ``-``): the dashes say each part is a 财政拨款收入, its whole numbers told from the codes
+    first (whole_codes). Before, its 19 parts were reported ambiguous over the four sources."""
+    text = write_serialization(printed(BUDGET, "whole+dashes+wrapped"), "pdftotext", tmp_path)
+    document = read_document(text, BUDGET)
+    assert document.ambiguous_cells == []
+    blocks = document.blocks
+    # The table's block comes after its title's and its unit line's.
+    titled = [b.table for k, b in enumerate(blocks) if b.table is not None and "收入预算总表" in blocks[k - 2].text]
+    assert len(titled) == 1
+    grid = titled[0].grid()
+    assert grid[0][3] == "财政拨款收入"
+    assert [row[3] for row in grid[1:]] == [row[2] for row in grid[1:]]  # every row's income a 财政拨款收入
+    assert grid[-1][1:4] == ["合计", "47483458", "47483458"]
+
+
 def test_plain_integers_are_printed_as_such(printed: Callable[[str, str], Path], tmp_path: Path) -> None:
     """The variant prints what it says: no amount with a separator or decimals is left in the text."""
     text = write_serialization(printed(BUDGET, "plain-integers"), "pdftotext", tmp_path).read_text(encoding="utf-8")

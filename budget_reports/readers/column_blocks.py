@@ -424,7 +424,8 @@ def _rows_placed(
     runs = _figure_blocks(lines, frozenset(whole_figures))
     cells = [line for run in runs for line in run]
     # Cells written row by row, a dash in each empty one: the dashes say each figure's column.
-    dashed = None if whole_figures else dashed_rows(lines, len(names), side, _printed_orders(lines, side), row_codes)
+    orders = _printed_orders(lines, side)
+    dashed = dashed_rows(lines, len(names), side, orders, row_codes, {(f.text, f.page, f.line) for f in whole_figures})
     if dashed is not None:
         placed: tuple[dict[int, PlacedRow], list[BlockLine]] | None = (dashed, [])
     elif whole_codes and all(len(run) == 1 for run in runs):  # each cell a block of its own: read cell by cell

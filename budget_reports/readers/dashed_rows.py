@@ -18,7 +18,7 @@ words, or rows adding up in two orders or none, is left to the readers of runs (
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # column_blocks reads its pages with this module
     from budget_reports.readers.column_blocks import BlockLine
 
 Cell = tuple["BlockLine", Decimal] | None  # a figure (its line and value), or an empty cell's dash
+WholeFigure = tuple[str, int | None, int]  # a whole number that is a figure: its text, page and line
 
 
 def dashed_rows(
@@ -40,12 +41,15 @@ def dashed_rows(
     side: Side,
     orders: Sequence[tuple[int, ...]],
     codes: Sequence[str | None] = (),
+    whole_figures: Collection[WholeFigure] = (),
 ) -> dict[int, PlacedRow] | None:
     """Each row's figures and their columns (rows printing only dashes left out), read from the
     page's cells written row by row with a dash in each empty one; None unless the page prints
     them so and one printed order of the columns keeps every row's sums, and the sums of each
-    family whose rows are all on the page (``codes``: the rows' codes, None for a total's)."""
-    cells = _cells(lines)
+    family whose rows are all on the page (``codes``: the rows' codes, None for a total's).
+    ``whole_figures``: the whole numbers a table in 元 prints as figures (``6397096``), told from
+    its codes before (``whole_codes``), each as (text, page, line)."""
+    cells = _cells(lines, whole_figures)
     width = len(side.money)
     if cells is None or None not in cells or len(cells) != n_rows * width:
         return None
@@ -61,14 +65,14 @@ def dashed_rows(
     return dict(_placed(rows, fitting[0]))
 
 
-def _cells(lines: Sequence[BlockLine]) -> list[Cell] | None:
-    """The page's money cells in the order written: each figure, and each dash the line printed;
-    None where a line prints two figures (cells joined, which column each is in unknown here) or
-    a figure beside other words."""
+def _cells(lines: Sequence[BlockLine], whole_figures: Collection[WholeFigure] = ()) -> list[Cell] | None:
+    """The page's money cells in the order written: each figure (``whole_figures`` too), and each
+    dash the line printed; None where a line prints two figures (cells joined, which column each
+    is in unknown here) or a figure beside other words."""
     cells: list[Cell] = []
     for line in lines:
         words = (line.printed if line.printed is not None else line.text).split()
-        figures = [w for w in words if BARE_FIGURE.match(w)]
+        figures = [w for w in words if BARE_FIGURE.match(w) or (w, line.page, line.line) in whole_figures]
         if not figures and not (words and all(w in EMPTY_CELL_MARKS for w in words)):
             continue  # a label, a code, a page's number (``- 8 -``), a blank line
         if len(figures) > 1 or len(figures) + sum(w in EMPTY_CELL_MARKS for w in words) != len(words):
