@@ -798,7 +798,7 @@ def cells_apart(lines: list[BlockLine], whole_figures: frozenset[BlockLine] = fr
     it takes the dash for a hyphen, drops it and joins the next line (``2,649,730 -`` / ``1,628,900 -``
     → ``2,649,730 1,628,900 -``: two rows' cells, rows wrapping their names set closer). Either way
     the figures come in the order the streams of cells keep (a row's cells left to right, a column's
-    top to bottom): one cell each, never a line that is no figure (its figures then in no run)."""
+    top to bottom): one cell each, where the line as printed is no figure, its figures in no run."""
     out: list[BlockLine] = []
     for line in lines:
         words = line.text.split()

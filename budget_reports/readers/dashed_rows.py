@@ -106,8 +106,8 @@ def _keeps_families(rows: list[list[Cell]], order: tuple[int, ...], families: li
     wrong columns while its own sum holds (``1,160,920`` | ``1,160,920`` | ``-`` for
     ``1,160,920`` | ``-`` | ``1,160,920``), its parent's column no longer adds up."""
     for parent, children in families:
+        members = [parent, *children]
         for column in set(order):
-            members = [parent, *children]
             values = [_value_in(rows[m], order, column) for m in members]
             difference = values[0] - sum(values[1:], Decimal(0))
             if abs(difference) > sum((half_step(v) for v in values if v), Decimal(0)):
