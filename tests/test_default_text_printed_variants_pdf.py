@@ -70,6 +70,16 @@ def _whole_numbered_wrapped(grid: Grid) -> Grid:
     return plain_integers(wrapped_names(column_numbers(grid), 8))
 
 
+def _dashes_wrapped(grid: Grid) -> Grid:
+    """A dash in each empty money cell and names wrapped at six characters (amounts with separators)."""
+    return wrapped_names(dashes(grid))
+
+
+def _whole_dashes_wrapped(grid: Grid) -> Grid:
+    """As ``_dashes_wrapped``, every amount then printed whole."""
+    return plain_integers(_dashes_wrapped(grid))
+
+
 VARIANTS: dict[str, Callable[[Grid], Grid]] = {
     "plain-integers": plain_integers,
     "two-decimals": _two_decimals,
@@ -79,6 +89,8 @@ VARIANTS: dict[str, Callable[[Grid], Grid]] = {
     "split+dashes+total-first": _split_dashes_total_first,
     "all": all_variants,
     "whole+numbered+wrapped": _whole_numbered_wrapped,
+    "dashes+wrapped": _dashes_wrapped,
+    "whole+dashes+wrapped": _whole_dashes_wrapped,
 }
 
 # variant -> table facts (of 100) of the budget read from pdftotext's default text. The budget as
@@ -127,6 +139,14 @@ DEFAULT_READ = {
     # reported not read, the 收入预算总表, 支出预算总表 and 一般公共预算支出功能分类预算表 read as their
     # 208 row without figures (the others dropped unreported).
     "whole+numbered+wrapped": 98,
+    # Dashes in empty cells and names wrapped: pdftotext takes the dash ending 30113 住房公积金's
+    # ``2,649,730 -`` for a hyphen and joins the line of 30199's cells below it, taller for its
+    # wrapped name (``2,649,730 1,628,900 -``); the 基本支出 table's figures are read with that line's
+    # two figures as two cells (column_blocks.cells_apart; whole, ``2649730 1628900``, its two whole
+    # numbers, whole_codes). 65 before: that table (33 economic lines, 人员经费 and 公用经费) reported
+    # not read, its second page with it.
+    "dashes+wrapped": 100,
+    "whole+dashes+wrapped": 100,
 }
 
 
@@ -187,7 +207,42 @@ def test_default_text_of_a_budget_printed_another_way(
     assert matched == DEFAULT_READ[variant]
 
 
-def testplain_integers_are_printed_as_such(printed: Callable[[str, str], Path], tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("variant", "joined"), [("dashes+wrapped", "2,649,730 1,628,900 -"), ("whole+dashes+wrapped", "2649730 1628900 -")]
+)
+def test_cells_of_two_rows_joined_on_one_line_are_read_apart(
+    printed: Callable[[str, str], Path], tmp_path: Path, variant: str, joined: str
+) -> None:
+    """pdftotext drops the dash ending 30113's cells (a hyphen, to it) and joins 30199's below: the
+    line's two figures are two cells, each row's 人员经费 read (before, the table was not read; whole,
+    the two numbers' digits joined were one figure)."""
+    text = write_serialization(printed(BUDGET, variant), "pdftotext", tmp_path)
+    assert f"\n{joined}\n" in text.read_text(encoding="utf-8")
+    lines = extract_frames(text, BUDGET)["expenditure_economic"].filter(pl.col("code").is_in(["30113", "30199"]))
+    assert sorted(lines.select("code", "group", "amount").rows()) == [
+        ("30113", "人员经费", Decimal("264.973")),
+        ("30199", "人员经费", Decimal("162.89")),
+    ]
+
+
+def test_whole_figures_are_placed_by_their_dashes(printed: Callable[[str, str], Path], tmp_path: Path) -> None:
+    """The 收入预算总表 printed whole, a dash in each empty source cell (``6397096`` / ``6397096 -`` /
+    ``-`` / ``-``): the dashes say each part is a 财政拨款收入, its whole numbers told from the codes
+    first (whole_codes). Before, its 19 parts were reported ambiguous over the four sources."""
+    text = write_serialization(printed(BUDGET, "whole+dashes+wrapped"), "pdftotext", tmp_path)
+    document = read_document(text, BUDGET)
+    assert document.ambiguous_cells == []
+    blocks = document.blocks
+    # The table's block comes after its title's and its unit line's.
+    titled = [b.table for k, b in enumerate(blocks) if b.table is not None and "收入预算总表" in blocks[k - 2].text]
+    assert len(titled) == 1
+    grid = titled[0].grid()
+    assert grid[0][3] == "财政拨款收入"
+    assert [row[3] for row in grid[1:]] == [row[2] for row in grid[1:]]  # every row's income a 财政拨款收入
+    assert grid[-1][1:4] == ["合计", "47483458", "47483458"]
+
+
+def test_plain_integers_are_printed_as_such(printed: Callable[[str, str], Path], tmp_path: Path) -> None:
     """The variant prints what it says: no amount with a separator or decimals is left in the text."""
     text = write_serialization(printed(BUDGET, "plain-integers"), "pdftotext", tmp_path).read_text(encoding="utf-8")
     assert "6397096" in text

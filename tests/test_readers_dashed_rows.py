@@ -53,3 +53,25 @@ def test_rows_breaking_their_sums_place_nothing_by_the_dashes() -> None:
     grid, ambiguous = _read([*_ROWS[:3], late, last])
     assert "6.20" in ambiguous
     assert all(row[8] == "" for row in grid[1:])
+
+
+def test_a_family_breaking_its_sums_places_nothing_by_the_dashes() -> None:
+    """一般行政管理事务's 其他收入 written before its dashes (a wrapped name's row may have a cell written
+    early): counted, its 10.00 falls in 财政拨款收入, its own sum holding, its 款 财政事务's column
+    not (90.00 against 100.00). The dashes place nothing; the runs' reader places what the sums
+    settle (each row's total) and reports the rest (before: the page's placement broke the 款's sum,
+    every figure of it reported, no row read)."""
+    rows = [
+        ["合计", "105.00", "95.00 -", "-", "-", "-", "10.00"],
+        ["201", "一般公共服务支出", "100.00", "90.00 -", "-", "-", "-", "10.00"],
+        ["201", "06", "财政事务", "100.00", "90.00 -", "-", "-", "-", "10.00"],
+        ["201", "06", "01 行政运行", "90.00", "90.00 -", "-", "-", "-", "-"],
+        ["201", "06", "02", "一般行政管理事务", "10.00", "10.00", "-", "-", "-", "-", "-"],
+        ["208", "社会保障和就业支出", "5.00", "5.00 -", "-", "-", "-", "-"],
+        ["208", "05", "行政事业单位养老支出", "5.00", "5.00 -", "-", "-", "-", "-"],
+        ["208", "05", "01 行政单位离退休", "5.00", "5.00 -", "-", "-", "-", "-"],
+    ]
+    grid, ambiguous = _read(rows)
+    assert [row[2] for row in grid[1:]] == ["105.00", "100.00", "100.00", "", "", "5.00", "5.00", "5.00"]
+    assert all(row[3] == "" for row in grid[1:])  # no figure placed in 财政拨款收入 by the dashes
+    assert ambiguous.count("10.00") >= 2  # 一般行政管理事务's two, among others

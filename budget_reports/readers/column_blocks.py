@@ -133,10 +133,11 @@ def _without_column_numbers(page: list[BlockLine], width: int) -> list[BlockLine
 
 def _page_figures(page: list[BlockLine], in_yuan: bool) -> list[BlockLine]:
     """The figures of a page no row was rebuilt from, to report: its bare figures, and in a table in 元
-    its whole numbers alone on their line that no classification knows as a code."""
+    its whole numbers alone on their line that no classification knows as a code; a line of several
+    figures gives each (``cells_apart``)."""
     return [
         line
-        for line in page
+        for line in cells_apart(page)
         if _FIGURE.match(key := compact(line.text)) or (in_yuan and key.isdigit() and not known_names(key))
     ]
 
@@ -278,7 +279,7 @@ def rebuild(
     if labels is None or (in_yuan and _whole_numbers_left(lines, labels[1])):
         return _rebuild_interleaved(lines, layout, carried, in_yuan)
     names, codes = labels
-    dashed = dashed_rows(lines, len(names), side, orders)
+    dashed = dashed_rows(lines, len(names), side, orders, _row_codes(names, codes))
     solutions = (
         [_solution_of(dashed)]
         if dashed is not None
@@ -419,12 +420,12 @@ def _rows_placed(
     printed whole, each cell a block of its own as pdftotext writes such tables; ``late``: cells
     written after the rows below theirs are looked for (``late_cells``: its search grows fast with
     the rows, and codes joined from their parts are tried on pages of every kind, so not there)."""
-    code_of = iter(codes)
-    row_codes = [None if is_total(compact(n.text)) else compact("".join(p.text for p in next(code_of))) for n in names]
+    row_codes = _row_codes(names, codes)
     runs = _figure_blocks(lines, frozenset(whole_figures))
     cells = [line for run in runs for line in run]
     # Cells written row by row, a dash in each empty one: the dashes say each figure's column.
-    dashed = None if whole_figures else dashed_rows(lines, len(names), side, _printed_orders(lines, side))
+    orders = _printed_orders(lines, side)
+    dashed = dashed_rows(lines, len(names), side, orders, row_codes, {(f.text, f.page, f.line) for f in whole_figures})
     if dashed is not None:
         placed: tuple[dict[int, PlacedRow], list[BlockLine]] | None = (dashed, [])
     elif whole_codes and all(len(run) == 1 for run in runs):  # each cell a block of its own: read cell by cell
@@ -453,6 +454,12 @@ def _rows_placed(
         rows.append((segment, RowFigures(values, list(row.candidates))))
     ambiguous = [_unplaced(BlockLine(line.text, line.page, line.line), side) for line in unplaced]
     return rows, ambiguous
+
+
+def _row_codes(names: list[BlockLine], codes: list[list[BlockLine]]) -> list[str | None]:
+    """Each row's code, its parts joined (None for a total's row, which prints none)."""
+    code_of = iter(codes)
+    return [None if is_total(compact(n.text)) else compact("".join(p.text for p in next(code_of))) for n in names]
 
 
 RowPlacement = list[tuple["BlockLine", int]]  # a row's figure lines, in order, with their columns
@@ -778,8 +785,30 @@ def _take_parts(codes: list[list[BlockLine]], rows: Sequence[int], remaining: li
 
 
 def _figure_blocks(lines: list[BlockLine], whole_figures: frozenset[BlockLine] = frozenset()) -> list[list[BlockLine]]:
-    """Runs of figures; ``whole_figures``: whole numbers (a table in 元) known to be figures."""
-    return _runs_of(lines, _FIGURE, whole_figures)
+    """Runs of figures, a line of several figures read as its cells one after another (``cells_apart``);
+    ``whole_figures``: whole numbers (a table in 元) known to be figures."""
+    return _runs_of(cells_apart(lines, whole_figures), _FIGURE, whole_figures)
+
+
+def cells_apart(lines: list[BlockLine], whole_figures: frozenset[BlockLine] = frozenset()) -> list[BlockLine]:
+    """The lines, each line printing two or more figures and nothing else (its empty cells' dashes
+    dropped; whole numbers among ``whole_figures`` in a table in 元) cut into one line per figure, in
+    the order written. pdftotext writes two cells on one line where they are set close (a row's
+    ``2,079,000 2,079,000``), and where a line ends with an empty cell's dash and its block goes on:
+    it takes the dash for a hyphen, drops it and joins the next line (``2,649,730 -`` / ``1,628,900 -``
+    → ``2,649,730 1,628,900 -``: two rows' cells, rows wrapping their names set closer). Either way
+    the figures come in the order the streams of cells keep (a row's cells left to right, a column's
+    top to bottom): one cell each, where the line as printed is no figure, its figures in no run."""
+    out: list[BlockLine] = []
+    for line in lines:
+        words = line.text.split()
+        if len(words) > 1 and all(
+            _FIGURE.match(word) or BlockLine(word, line.page, line.line) in whole_figures for word in words
+        ):
+            out += [BlockLine(word, line.page, line.line) for word in words]
+        else:
+            out.append(line)
+    return out
 
 
 def _runs_of(

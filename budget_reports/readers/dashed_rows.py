@@ -9,20 +9,22 @@ it printed (``SourceLine.printed``). Without them a row printing two or three of
 several columns by the sums alone (本年收入合计 = the income sources: any source may hold the 6.20).
 Counted, they say which column each figure is in, where the page prints them so: every row's cells a
 run of the table's width, in the rows' order (its cells, dashes counted, are its rows times its money
-columns), and every row keeping the table's sums in one printed order of the columns only. A page
-printing fewer or more cells, a line holding two figures or a figure beside words, or rows adding up
-in two orders, is left to the readers of runs (``column_blocks``).
+columns), and every row keeping the table's sums in one printed order of the columns only, as does
+each family whose rows are all on the page (a 类 and its 款, a 款 and its 项: a wrapped name's row may
+have a cell written before the row above's, its dashes then counted in the wrong columns while its
+own sum holds). A page printing fewer or more cells, a line holding two figures or a figure beside
+words, or rows adding up in two orders or none, is left to the readers of runs (``column_blocks``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from budget_reports.normalize import compact, half_step
 from budget_reports.readers.block_words import BARE_FIGURE, figure_value
-from budget_reports.readers.interleaved_columns import PlacedRow
+from budget_reports.readers.interleaved_columns import PlacedRow, sum_groups
 from budget_reports.readers.linear_rows import EMPTY_CELL_MARKS
 from budget_reports.readers.table_headers import Side
 
@@ -30,33 +32,47 @@ if TYPE_CHECKING:  # column_blocks reads its pages with this module
     from budget_reports.readers.column_blocks import BlockLine
 
 Cell = tuple["BlockLine", Decimal] | None  # a figure (its line and value), or an empty cell's dash
+WholeFigure = tuple[str, int | None, int]  # a whole number that is a figure: its text, page and line
 
 
 def dashed_rows(
-    lines: Sequence[BlockLine], n_rows: int, side: Side, orders: Sequence[tuple[int, ...]]
+    lines: Sequence[BlockLine],
+    n_rows: int,
+    side: Side,
+    orders: Sequence[tuple[int, ...]],
+    codes: Sequence[str | None] = (),
+    whole_figures: Collection[WholeFigure] = (),
 ) -> dict[int, PlacedRow] | None:
     """Each row's figures and their columns (rows printing only dashes left out), read from the
     page's cells written row by row with a dash in each empty one; None unless the page prints
-    them so and one printed order of the columns keeps every row's sums."""
-    cells = _cells(lines)
+    them so and one printed order of the columns keeps every row's sums, and the sums of each
+    family whose rows are all on the page (``codes``: the rows' codes, None for a total's).
+    ``whole_figures``: the whole numbers a table in 元 prints as figures (``6397096``), told from
+    its codes before (``whole_codes``), each as (text, page, line)."""
+    cells = _cells(lines, whole_figures)
     width = len(side.money)
     if cells is None or None not in cells or len(cells) != n_rows * width:
         return None
     rows = [cells[r * width : (r + 1) * width] for r in range(n_rows)]
-    fitting = [order for order in orders if all(_keeps_sums(row, order, side) for row in rows)]
+    families = sum_groups(codes)
+    fitting = [
+        order
+        for order in orders
+        if all(_keeps_sums(row, order, side) for row in rows) and _keeps_families(rows, order, families)
+    ]
     if len({_placed(rows, order) for order in fitting}) != 1:
         return None  # no order keeps the sums, or two place the figures differently
     return dict(_placed(rows, fitting[0]))
 
 
-def _cells(lines: Sequence[BlockLine]) -> list[Cell] | None:
-    """The page's money cells in the order written: each figure, and each dash the line printed;
-    None where a line prints two figures (cells joined, which column each is in unknown here) or
-    a figure beside other words."""
+def _cells(lines: Sequence[BlockLine], whole_figures: Collection[WholeFigure] = ()) -> list[Cell] | None:
+    """The page's money cells in the order written: each figure (``whole_figures`` too), and each
+    dash the line printed; None where a line prints two figures (cells joined, which column each
+    is in unknown here) or a figure beside other words."""
     cells: list[Cell] = []
     for line in lines:
         words = (line.printed if line.printed is not None else line.text).split()
-        figures = [w for w in words if BARE_FIGURE.match(w)]
+        figures = [w for w in words if BARE_FIGURE.match(w) or (w, line.page, line.line) in whole_figures]
         if not figures and not (words and all(w in EMPTY_CELL_MARKS for w in words)):
             continue  # a label, a code, a page's number (``- 8 -``), a blank line
         if len(figures) > 1 or len(figures) + sum(w in EMPTY_CELL_MARKS for w in words) != len(words):
@@ -81,6 +97,28 @@ def _keeps_sums(row: list[Cell], order: tuple[int, ...], side: Side) -> bool:
         if abs(difference) > sum((slack.get(m, Decimal(0)) for m in members), Decimal(0)):
             return False
     return True
+
+
+def _keeps_families(rows: list[list[Cell]], order: tuple[int, ...], families: list[tuple[int, list[int]]]) -> bool:
+    """Whether each family (a 类 and its 款, a 款 and its 项) adds up in every column, the rows' cells
+    in columns printed in ``order``. A wrapped name's row may have its cells written out of the rows'
+    order (one of them before the cells of the row above): counted, its figures then sit in the
+    wrong columns while its own sum holds (``1,160,920`` | ``1,160,920`` | ``-`` for
+    ``1,160,920`` | ``-`` | ``1,160,920``), its parent's column no longer adds up."""
+    for parent, children in families:
+        members = [parent, *children]
+        for column in set(order):
+            values = [_value_in(rows[m], order, column) for m in members]
+            difference = values[0] - sum(values[1:], Decimal(0))
+            if abs(difference) > sum((half_step(v) for v in values if v), Decimal(0)):
+                return False
+    return True
+
+
+def _value_in(row: list[Cell], order: tuple[int, ...], column: int) -> Decimal:
+    """The row's figure in ``column`` (its cells in columns printed in ``order``; a dash: 0)."""
+    cell = row[order.index(column)]
+    return cell[1] if cell is not None else Decimal(0)
 
 
 def _placed(rows: list[list[Cell]], order: tuple[int, ...]) -> tuple[tuple[int, PlacedRow], ...]:

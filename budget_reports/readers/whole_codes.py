@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # column_blocks reads its pages with this module
     from budget_reports.readers.column_blocks import BlockLine
 
 _CLASS_LENGTH = 3
+_GROUP = 3  # digits in a thousands group
 _MAX_NAME_LINES = 4  # lines a name wrapped in its cell is printed on, at most
 _MAX_HEADER_LINES = 3  # lines a header cell wrapped in it is printed on, at most
 Label = tuple[str, "BlockLine", "BlockLine"]  # a row's code, the code as printed, its name
@@ -92,8 +93,8 @@ def whole_code_rows(
             # Its place among the names, not the codes: the total row prints no code, and a text
             # written cell by cell may give the first row's code before the total's name.
             totals.append((len(labelled) + len(lone_names), line))
-        elif in_yuan and key.isdigit():
-            whole_numbers.append(replace(line, text=key))  # no code has this length: a figure
+        elif in_yuan and key.isdigit():  # no code has this length: a figure, or several written on one line
+            whole_numbers += [replace(line, text=number) for number in _whole_numbers_of(line.text)]
         elif any(c.isdigit() for c in key):
             continue  # a page number, a column number: no label
         elif key not in header_words and (labelled or lone_codes):
@@ -137,6 +138,16 @@ def whole_code_rows(
         position, total = totals[0]
         names = [total, *names] if position == 0 else [*names, total]
     return names, parts, whole_numbers
+
+
+def _whole_numbers_of(text: str) -> list[str]:
+    """The whole figures a line of whole numbers prints: each word one where they are no figure grouped
+    by spaces (``2 649 730``: its first group of 1-3 digits, then groups of 3): two cells pdftotext
+    wrote on one line (``2649730 1628900``, cells of two rows, as ``column_blocks.cells_apart`` reads
+    them), never one figure of their digits joined."""
+    words = text.split()
+    grouped = 0 < len(words[0]) <= _GROUP and all(len(word) == _GROUP for word in words[1:])
+    return [compact(text)] if len(words) == 1 or grouped else words
 
 
 def _wrapped_header_cells(lines: Sequence[BlockLine], header_words: Collection[str]) -> set[int]:
