@@ -270,8 +270,9 @@ def test_texts_of_a_final_account_printing_column_numbers(
 # 基本支出决算表 prints two halves side by side: a row whose left half is empty opens its line with
 # that half's dash (-layout: `-   310  资本性支出  13.58`); the dash is no anchor of the row, 310
 # is (its lines were lost without a report). -raw, pdfplumber: the 三公 item's budget reported, as
-# printed without dashes; pypdfium2 reports two more (the dashes taking no column, the row's sums fit
-# two places). pdftotext default: what it reads without dashes but the 三公 table's 公务接待费 budget,
+# printed without dashes; pypdfium2 reports two more: the 收入支出决算总表's 208 and 210 lines, which
+# it writes on one line with both labels (八、社会保障和就业支出 九、卫生健康支出 326.71 60.99), each
+# figure fitting either label. pdftotext default: what it reads without dashes but the 三公 table's 公务接待费 budget,
 # reported (its second 0.95, written after the labels of 因公出国 and 公务接待 alike: the prose states
 # neither item's budget).
 DASHES_FINAL_READ = {
