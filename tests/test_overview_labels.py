@@ -7,12 +7,14 @@ import pytest
 
 from budget_reports.normalize import compact
 from budget_reports.readers.column_blocks import BlockLine
+from budget_reports.readers.linear_rows import Token
 from budget_reports.readers.overview_labels import (
     INCOME,
     SIDE_WORDS,
     SPENDING,
     Role,
     facing_row,
+    label_ends_joined,
     named_side,
     side_labels,
 )
@@ -420,3 +422,40 @@ def test_a_side_s_name_after_the_header_s_ends_a_label_wrapped_before_it(headed:
     first = "一、一般公共预算财政拨款收入" if headed else "一、一般公共预算财政拨款"
     # A label ending in the side's name already is not joined to another (二、其他收入 / 收入).
     assert [x.text for x in sides[INCOME]] == [first, "二、其他收入", "本年收入合计", "总计"]
+
+
+def _rows(*lines: str) -> list[list[Token]]:
+    return [[Token(word, 1, k) for word in line.split()] for k, line in enumerate(lines, start=1)]
+
+
+def _texts(rows: list[list[Token]]) -> list[str]:
+    return [" ".join(t.text for t in row) for row in rows]
+
+
+# pdfplumber's lines of a fiscal overview whose income label wraps around its row's figures.
+_AROUND = ("一、一般公共预算财政 2,940.05 一、一般公共服务支出 2,106.66 2,106.66", "拨款")
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # The piece completes the income label; the spending label is whole already.
+        (_AROUND, ["一、一般公共预算财政 拨款 2,940.05 一、一般公共服务支出 2,106.66 2,106.66"]),
+        # A spending label wrapped alike: 支出 ends 七、文化旅游体育与传媒, the income label is whole.
+        (
+            ("八、其他收入 6.20 七、文化旅游体育与传媒 1.00", "支出"),
+            ["八、其他收入 6.20 七、文化旅游体育与传媒 支出 1.00"],
+        ),
+        # A numbered line is a row of its own.
+        ((_AROUND[0], "二、政府性基金预算财政拨款"), [_AROUND[0], "二、政府性基金预算财政拨款"]),
+        # Both labels whole: the piece completes none and stays a row.
+        (
+            ("一、一般公共预算财政拨款 2,940.05 一、一般公共服务支出 2,106.66", "拨款"),
+            ["一、一般公共预算财政拨款 2,940.05 一、一般公共服务支出 2,106.66", "拨款"],
+        ),
+        # The row above prints no figure: its label may go on below, the piece is left to the reader.
+        (("一、一般公共预算财政", "拨款"), ["一、一般公共预算财政", "拨款"]),
+    ],
+)
+def test_a_label_piece_below_its_row_joins_the_label_it_completes(lines: tuple[str, ...], expected: list[str]) -> None:
+    assert _texts(label_ends_joined(_rows(*lines))) == expected

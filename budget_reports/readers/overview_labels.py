@@ -22,7 +22,7 @@ from budget_reports.extract.standard_tables.recognise import unit_of
 from budget_reports.normalize import compact
 from budget_reports.numbering import Level
 from budget_reports.readers.block_words import BARE_FIGURE, wrapped_cell_runs
-from budget_reports.readers.linear_rows import enumerator_value, strip_enumerator
+from budget_reports.readers.linear_rows import Token, enumerator_value, is_figure, strip_enumerator
 from budget_reports.readers.printed_numbers import is_column_number_cell, is_page_number
 from budget_reports.readers.table_headers import HeaderLayout
 
@@ -378,3 +378,56 @@ def _below(text: str, item: Label | None) -> bool:
     level = _level(text)
     above = _level(item.text) if item is not None else None
     return level is not None and above is not None and level > above
+
+
+def label_ends_joined(rows: list[list[Token]]) -> list[list[Token]]:
+    """A two-sided overview's rows, each line of a label's last piece alone (``拨款``) joined to the
+    label of the row above it completes.
+
+    A row per line (pdfplumber, pypdfium2) writes a label wrapped in its cell around the row's figures,
+    set at the cell's middle height: ``一、一般公共预算财政`` / ``2,940.05 一、一般公共服务支出 2,106.66`` /
+    ``拨款``. An unnumbered piece is joined where exactly one label of the row above names no side
+    without it and one with it (the spending label there is whole already); else it stays a row."""
+    out: list[list[Token]] = []
+    for row in rows:
+        joined = _completed_by(out[-1], row) if out else None
+        if joined is None:
+            out.append(row)
+        else:
+            out[-1] = joined
+    return out
+
+
+def _completed_by(row: list[Token], piece: list[Token]) -> list[Token] | None:
+    """The row with ``piece`` after the one label of it the piece completes, or None."""
+    text = "".join(t.text for t in piece)
+    if (
+        not piece
+        or any(is_figure(t.text) for t in piece)
+        or enumerator_value(text) is not None
+        or not any(is_figure(t.text) for t in row)
+    ):
+        return None
+    ends = [end for start, end in _label_runs(row) if _completes("".join(t.text for t in row[start:end]), text)]
+    if len(ends) != 1:
+        return None
+    return [*row[: ends[0]], *piece, *row[ends[0] :]]
+
+
+def _label_runs(row: list[Token]) -> list[tuple[int, int]]:
+    """The spans of the row's words that are no figure: its labels, as (start, end) indexes."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for k, token in enumerate([*row, None]):
+        words = token is not None and not is_figure(token.text)
+        if words and start is None:
+            start = k
+        elif not words and start is not None:
+            runs.append((start, k))
+            start = None
+    return runs
+
+
+def _completes(label: str, piece: str) -> bool:
+    """Whether ``piece`` ends ``label``: the label names no side without it and one with it."""
+    return not label_sides(compact(label)) and bool(label_sides(compact(label + piece)))
