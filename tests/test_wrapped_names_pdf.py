@@ -72,6 +72,9 @@ KNOWN: dict[tuple[str, str, int, str], str] = {}
 # the middle of a band by baseline (readers/baseline_rows.py ``_figures_between_pieces``): 100. So
 # at width 7 the final account's pdfplumber text reads its 收入支出决算总表 (its income lines, the
 # 全部资金 类 lines: 90 before, 96 now, landscape and portrait).
+# At width 8 (landscape) the final account's pdfplumber text writes the fiscal overview's
+# 一、一般公共预算财政 / 拨款 around its row's figures: the last piece joins the label it completes
+# (overview_labels.label_ends_joined), its 一般公共预算财政拨款收入 read (91 before).
 READ = {
     BUDGET: {
         ("landscape", 4): (100, 100, 100),
@@ -87,7 +90,7 @@ READ = {
         ("landscape", 5): (95, 96, 94),
         ("landscape", 6): (96, 96, 96),
         ("landscape", 7): (96, 96, 96),
-        ("landscape", 8): (96, 96, 91),
+        ("landscape", 8): (96, 96, 92),
         ("portrait", 5): (95, 96, 94),
         ("portrait", 7): (96, 96, 96),
     },
