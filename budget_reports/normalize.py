@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -84,6 +85,13 @@ def coarser_half_unit(a: Decimal, b: Decimal) -> Decimal:
 def sum_breach(parts: list[Decimal], total: Decimal, half_unit: Decimal) -> bool:
     """True when the printed total is not the sum of the printed parts at the total's precision."""
     return abs(sum(parts, Decimal(0)) - total) > half_unit
+
+
+def adds_up(parts: Sequence[Decimal], total: Decimal) -> bool:
+    """Whether a table's total is the sum of its parts within the rounding of every figure printed
+    (half a unit of each one's last digit); a zero, an empty cell, carries no rounding."""
+    slack = sum((half_step(v) for v in (*parts, total) if v), Decimal(0))
+    return abs(sum(parts, Decimal(0)) - total) <= slack
 
 
 YUAN_PER_WAN = Decimal(10000)

@@ -41,7 +41,7 @@ from budget_reports.classification.reference import EDITIONS, FUNCTION, edition
 from budget_reports.classification.resolver import MATCH_ORDER, Match, match_kind
 from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.model import AmbiguousCell
-from budget_reports.normalize import compact, half_step, printed_step
+from budget_reports.normalize import adds_up, compact, printed_step
 from budget_reports.readers.block_words import BARE_FIGURE as _FIGURE
 from budget_reports.readers.block_words import CLASS_CODE as _CLASS
 from budget_reports.readers.block_words import CODE_PART as _PART
@@ -218,9 +218,7 @@ def _pages_breaking_sums(rows: list[tuple[Segment, RowFigures]], width: int, wit
         if not children or not all(m in placed for m in members):
             continue
         for col in range(width):
-            difference = placed[parent][col] - sum((placed[c][col] for c in children), Decimal(0))
-            slack = sum((half_step(placed[m][col]) for m in members if placed[m][col]), Decimal(0))
-            if abs(difference) > slack:
+            if not adds_up([placed[c][col] for c in children], placed[parent][col]):
                 segments = [rows[m][0] for m in members]
                 doubtful |= {t.page for segment in segments for t in (*segment.name, *segment.figures)}
     return doubtful

@@ -22,7 +22,7 @@ from collections.abc import Collection, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from budget_reports.normalize import compact, half_step
+from budget_reports.normalize import adds_up, compact, half_step
 from budget_reports.readers.block_words import BARE_FIGURE, figure_value
 from budget_reports.readers.interleaved_columns import PlacedRow, sum_groups
 from budget_reports.readers.linear_rows import EMPTY_CELL_MARKS
@@ -105,14 +105,11 @@ def _keeps_families(rows: list[list[Cell]], order: tuple[int, ...], families: li
     order (one of them before the cells of the row above): counted, its figures then sit in the
     wrong columns while its own sum holds (``1,160,920`` | ``1,160,920`` | ``-`` for
     ``1,160,920`` | ``-`` | ``1,160,920``), its parent's column no longer adds up."""
-    for parent, children in families:
-        members = [parent, *children]
-        for column in set(order):
-            values = [_value_in(rows[m], order, column) for m in members]
-            difference = values[0] - sum(values[1:], Decimal(0))
-            if abs(difference) > sum((half_step(v) for v in values if v), Decimal(0)):
-                return False
-    return True
+    return all(
+        adds_up([_value_in(rows[c], order, column) for c in children], _value_in(rows[parent], order, column))
+        for parent, children in families
+        for column in set(order)
+    )
 
 
 def _value_in(row: list[Cell], order: tuple[int, ...], column: int) -> Decimal:

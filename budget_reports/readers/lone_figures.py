@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from budget_reports import metric_names as names
+from budget_reports.normalize import adds_up
 from budget_reports.readers.cell_assignment import decimal_places
 
 _CLASS_LENGTH = 3
@@ -198,19 +199,10 @@ class OverviewSide:
                 if figures is None or any(item is None for item in items):
                     return True
                 known = [item for item in items if item is not None]
-                return all(_adds_up([item[c] for item in known], total) for c, total in enumerate(figures))
+                return all(adds_up([item[c] for item in known], total) for c, total in enumerate(figures))
             if is_item:
                 items.append(figures)
         return True
-
-
-def _adds_up(parts: list[Decimal], total: Decimal) -> bool:
-    slack = sum((_half_unit(v) for v in (*parts, total) if v), Decimal(0))
-    return abs(sum(parts, Decimal(0)) - total) <= slack
-
-
-def _half_unit(value: Decimal) -> Decimal:
-    return Decimal(5).scaleb(-decimal_places(value) - 1)
 
 
 # One way to share an undecided row's figures: per side it prints on, (side, line, its figures there).
