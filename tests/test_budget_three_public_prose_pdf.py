@@ -9,8 +9,9 @@ item's name (or after 预算(数)为 / 安排) places that item's cell. A figure
 the year before) says nothing; prose that no placement agrees with settles nothing; each figure the
 prose settles is reported as such, with the sentence that settled it.
 
-The PDFs are built here: the Shanghai header of ``test_readers_stage_label_streams_pdf`` and the
-figures of Putuo's 2026 budget, under prose lines written the ways real reports write them.
+The PDFs are built here: the Shanghai header of ``test_readers_stage_label_streams_pdf``, and a
+table without 机关运行经费 as other provinces print it, with the figures of Putuo's 2026 budget, under
+prose lines written the ways real reports write them.
 """
 
 from __future__ import annotations
@@ -85,12 +86,26 @@ PROSE: dict[str, tuple[list[str], tuple[str, ...]]] = {
 }
 
 
-def _budget_pdf(path: Path, prose: list[str]) -> Path:
+# The table as printed: Shanghai's (with 机关运行经费, the vehicles' parts 购置费 / 运行费), and one
+# without 机关运行经费 as Sichuan and many 市/县 print it (the parts 公务用车购置费 / 公务用车运行费,
+# 公务接待费 last): its columns end otherwise, the prose's figures go to them alike.
+_SICHUAN_HEADER = [
+    ["合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费"],
+    ["", "", "小计", "公务用车购置费", "公务用车运行费", ""],
+]
+TABLES: dict[str, tuple[str, list[list[str]], list[str]]] = {
+    "shanghai": (BUDGET_TITLE, BUDGET_HEADERS["shanghai"], ROW),
+    "sichuan": ("2026年一般公共预算“三公”经费支出预算表", _SICHUAN_HEADER, [ROW[k] for k in (0, 1, 3, 4, 5, 2)]),
+}
+
+
+def _budget_pdf(path: Path, prose: list[str], table: str = "shanghai") -> Path:
+    title, header, row = TABLES[table]
     pdf = TablePdf()
     pdf.new_page()
-    pdf.text(150, 40, BUDGET_TITLE, 14)
+    pdf.text(150, 40, title, 14)
     pdf.text(480, 70, "单位：万元")
-    pdf.ruled_table(30, 85, [Column(70, wrap=6)] * 7, [*BUDGET_HEADERS["shanghai"], ROW], 16)
+    pdf.ruled_table(30, 85, [Column(70, wrap=6)] * len(row), [*header, row], 16)
     # The prose on the page after the table's, as the budgets typeset it (on the table's own page
     # pdftotext may write the tall 机关运行经费 cell's figure after the prose: another matter).
     pdf.new_page()
@@ -99,13 +114,15 @@ def _budget_pdf(path: Path, prose: list[str]) -> Path:
     return pdf.save(path)
 
 
+@pytest.mark.parametrize("table", list(TABLES))
 @pytest.mark.parametrize("wording", list(PROSE))
-def test_the_prose_places_the_items_it_states(tmp_path: Path, wording: str) -> None:
+def test_the_prose_places_the_items_it_states(tmp_path: Path, wording: str, table: str) -> None:
     prose, placed = PROSE[wording]
-    document = read_text(_pdftotext(_budget_pdf(tmp_path / "budget.pdf", prose)), "budget.txt")
+    document = read_text(_pdftotext(_budget_pdf(tmp_path / "budget.pdf", prose, table)), "budget.txt")
     metrics = {m.metric: m.budget_value for m in read_tables(document).summary_metrics if m.metric in ALL_READ}
     unplaced = [item for item in ITEMS if item not in placed]
-    assert metrics == {metric: value for metric, value in ALL_READ.items() if metric not in unplaced}
+    printed = ALL_READ if table == "shanghai" else {k: v for k, v in ALL_READ.items() if k != "机关运行经费"}
+    assert metrics == {metric: value for metric, value in printed.items() if metric not in unplaced}
     assert sorted(Decimal(cell.figure) for cell in document.ambiguous_cells) == sorted(
         ALL_READ[item] for item in unplaced
     )
@@ -117,7 +134,8 @@ def test_the_prose_places_the_items_it_states(tmp_path: Path, wording: str) -> N
         assert cell.stated_line is not None and cell.excluded
 
 
-def test_without_the_prose_the_items_are_reported(tmp_path: Path) -> None:
-    document = read_text(_pdftotext(_budget_pdf(tmp_path / "budget.pdf", [])), "budget.txt")
+@pytest.mark.parametrize("table", list(TABLES))
+def test_without_the_prose_the_items_are_reported(tmp_path: Path, table: str) -> None:
+    document = read_text(_pdftotext(_budget_pdf(tmp_path / "budget.pdf", [], table)), "budget.txt")
     assert sorted(cell.figure for cell in document.ambiguous_cells) == ["0.00", "0.46", "38.76", "75.00"]
     assert document.settled_cells == []
