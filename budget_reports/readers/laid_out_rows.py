@@ -198,6 +198,13 @@ def gather_laid_out_rows(
                 rows += [_reading_order(row, (at,), coded) for row, at in named[0]]
                 taken = k + named[1]
                 continue
+            by_columns = None if coded else _rows_by_label_columns(worded, k)
+            if by_columns is not None:
+                # Two sides' rows with no blank line between them, labels wrapped over several
+                # lines: each side's labels and figures read down its own columns.
+                rows += by_columns[0]
+                taken = k + by_columns[1]
+                continue
         if words is None:
             close()
             if not text.strip() and not coded and _row_of_figures(above):
@@ -392,6 +399,93 @@ def _rows_by_names(
         below = named[r][: shares[r]] if r < len(named) else lines[a + 1 :]
         rows.append(([*above, lines[a], *below], len(above)))
     return rows, size
+
+
+def _rows_by_label_columns(
+    worded: Sequence[list[tuple[int, Token]] | None], first: int
+) -> tuple[list[list[Token]], int] | None:
+    """The rows of a table without codes printing two or more sides, from ``first`` to the next
+    line ending a row, where rows follow each other with no blank line and labels wrap: each
+    side read down its own columns, and how many lines that spans. pdftotext prints a row's
+    figures at the middle height of its cells, so one side's wrapped label may start a line above
+    the other side's, its figures between its pieces (``三、城乡社区`` / ``33775592`` / ``支出`` beside
+    ``三、国有资本`` / ``经营预算``). Per side, a numbered or total label opens a label, any other
+    name piece continues it; a line of the side's figures is the label's whose lines it stands
+    among, or, where that label has its figures, the next label's (figures printed above their
+    label). The sides' labels are paired into rows in order. None where the lines do not read so:
+    a word left of every side, a piece before any label, a label taking two lines of figures."""
+    lines, size = _group(worded, first)
+    if sum(1 for words in lines if any(is_figure(t.text) for _, t in words)) < 2:
+        return None
+    starts = _label_columns(lines)
+    if len(starts) < 2:
+        return None
+    labels: list[list[list[Token]]] = [[] for _ in starts]  # per side: each label's name words
+    opened: list[list[int]] = [[] for _ in starts]  # per side: the line each label opens on
+    figure_lines: list[list[tuple[int, list[Token]]]] = [[] for _ in starts]  # per side: (line, figures)
+    for order, words in enumerate(lines):
+        per_side: list[list[Token]] = [[] for _ in starts]
+        for x, token in words:
+            side = bisect_right(starts, x + CENTRED_SLACK) - 1
+            if side < 0:
+                return None
+            per_side[side].append(token)
+        for side, tokens in enumerate(per_side):
+            names = list(takewhile(lambda t: not is_figure(t.text), tokens))
+            figures = tokens[len(names) :]
+            if any(not is_figure(t.text) for t in figures):
+                return None  # a name after figures on one side: not a side's cells as read here
+            if names:
+                side_labels = labels[side]
+                continues = side_labels and (
+                    not _starts_side(names[0].text, False) or _ends_label(side_labels[-1][0].text, names[0].text)
+                )
+                if continues:
+                    side_labels[-1] += names
+                elif _starts_side(names[0].text, False):
+                    side_labels.append(list(names))
+                    opened[side].append(order)
+                else:
+                    return None  # a piece before any label of its side
+            if figures:
+                figure_lines[side].append((order, figures))
+    rows_per_side: list[list[list[Token]]] = []
+    for side in range(len(starts)):
+        owned = _figures_by_label(opened[side], figure_lines[side])
+        if owned is None:
+            return None
+        rows_per_side.append([names + owned.get(k, []) for k, names in enumerate(labels[side])])
+    rows = [
+        [token for side_rows in rows_per_side if r < len(side_rows) for token in side_rows[r]]
+        for r in range(max(map(len, rows_per_side)))
+    ]
+    return rows, size
+
+
+def _label_columns(lines: Sequence[list[tuple[int, Token]]]) -> list[int]:
+    """The columns where the lines' labels (numbered or totals) start, one per side: starts a
+    column or two apart (centred pieces) are one side's."""
+    xs = sorted({x for words in lines for x, token in words if _starts_side(token.text, False)})
+    columns: list[int] = []
+    for x in xs:
+        if not columns or x - columns[-1] > CENTRED_SLACK:
+            columns.append(x)
+    return columns
+
+
+def _figures_by_label(opened: list[int], figure_lines: list[tuple[int, list[Token]]]) -> dict[int, list[Token]] | None:
+    """Each of a side's labels (by the line each opens on) with its line of figures: the label open
+    at the figures' line, or where it has its figures, the next one; None where one label would take
+    two lines of figures, or figures stand before any label and after the last."""
+    owned: dict[int, list[Token]] = {}
+    for order, figures in figure_lines:
+        label = bisect_right(opened, order) - 1
+        if label < 0 or label in owned:
+            label += 1
+        if label >= len(opened) or label in owned:
+            return None
+        owned[label] = figures
+    return owned
 
 
 def _shares(codes: list[str], names: list[str], gaps: list[list[str]], head: str, tail: str) -> list[int] | None:

@@ -1,0 +1,117 @@
+"""Two-sided overviews in laid-out text (``pdftotext -layout``) whose rows follow each other with no
+blank line between them, their labels wrapped.
+
+pdftotext prints a row's figures at the vertical middle of its cells. Where one side's label wraps
+over two lines and the other's starts lower (``三、城乡社区`` / ``33775592`` / ``支出`` beside
+``三、国有资本`` / ``经营预算``), the lines of two or three rows run together. Read line by line, the
+pieces were joined across the sides (``三、国有资本支出经营预算四、住房保障``) and the next row's figures
+lost; the table's classes then did not add up to its total, and the report was wrongly found in
+error. Each side is now read down its own columns (``laid_out_rows._rows_by_label_columns``).
+"""
+
+from __future__ import annotations
+
+import shutil
+from functools import partial
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from budget_reports.gold import extract_frames
+from budget_reports.model import Document, Table
+from budget_reports.normalize import compact
+from budget_reports.readers import read_document
+from budget_reports.text_serializations import write_serialization
+from tests.conftest import corpus_file
+from tests.printed_variants import BUDGET, FINAL, plain_integers, with_grids, wrapped_names
+from tests.seed_pdf import LANDSCAPE, PORTRAIT, typeset
+
+OVERVIEW = "2026年部门财政拨款收支预算总表"
+# (names wrapped at, page, amounts printed whole in 元)
+CASES = [(4, PORTRAIT, True), (6, LANDSCAPE, True), (6, PORTRAIT, False)]
+
+
+def _printed(grid: list[list[str]], width: int, whole: bool) -> list[list[str]]:
+    wrapped = wrapped_names(grid, width)
+    return plain_integers(wrapped) if whole else wrapped
+
+
+@pytest.fixture(
+    scope="module",
+    params=CASES,
+    ids=lambda case: (
+        f"wrapped-{case[0]}-{'portrait' if case[1] == PORTRAIT else 'landscape'}-{'whole' if case[2] else 'separators'}"
+    ),
+)
+def layout_text(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Document]:
+    """The budget typeset with header cells merged and names wrapped, as ``pdftotext -layout`` writes it,
+    with the document the print was made from."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed: scripts/system-deps.sh installs it")
+    width, page, whole = request.param
+    folder = tmp_path_factory.mktemp(f"overview-sides-{width}")
+    printed = with_grids(read_document(corpus_file(BUDGET), BUDGET), partial(_printed, width=width, whole=whole))
+    pdf = typeset(printed, folder / f"{Path(BUDGET).stem}.pdf", merged=True, table_page=page)
+    return write_serialization(pdf, "pdftotext-layout", folder), printed
+
+
+def _overview(document: Document, title: str) -> Table:
+    """The first table after the block printing ``title`` alone (its title line, not a contents entry)."""
+    titled = False
+    for block in document.blocks:
+        if block.table is None:
+            titled = titled or compact(block.text) == title
+        elif titled:
+            return block.table
+    raise AssertionError(f"{title} not read")
+
+
+def _side_rows(table: Table, label_col: int, money_cols: int) -> list[tuple[str, ...]]:
+    """A side's body rows as (label, its figures), labelled rows only, in order; a label wrapped in
+    the print's own grid (``一、一般\n公共预算``) as one."""
+    body = table.grid()[2:]  # below the header's two lines
+    return [
+        tuple(cell.replace("\n", "") for cell in row[label_col : label_col + 1 + money_cols])
+        for row in body
+        if row[label_col]
+    ]
+
+
+def test_each_side_reads_its_own_labels_and_figures(layout_text: tuple[Path, Document]) -> None:
+    text, printed = layout_text
+    want = _overview(printed, OVERVIEW)
+    got = _overview(read_document(text, BUDGET), OVERVIEW)
+    # Income: label and 预算数; spending: label, 合计 and the fund columns.
+    assert _side_rows(got, 0, 1) == _side_rows(want, 0, 1)
+    assert _side_rows(got, 2, 4) == _side_rows(want, 2, 4)
+
+
+def test_the_report_is_not_found_in_error(layout_text: tuple[Path, Document]) -> None:
+    text, _ = layout_text
+    frames = extract_frames(text, BUDGET)
+    errors = frames["dq_findings"].filter(pl.col("severity") == "error")
+    assert errors["message"].to_list() == []
+    lines = frames["expenditure_function"].filter(pl.col("source_table") == OVERVIEW)
+    truth = extract_frames(corpus_file(BUDGET), BUDGET)["expenditure_function"].filter(
+        pl.col("source_table") == OVERVIEW
+    )
+    assert sorted(zip(lines["code"], lines["budget_initial"], strict=True)) == sorted(
+        zip(truth["code"], truth["budget_initial"], strict=True)
+    )
+    assert len(truth) == 4
+
+
+def test_the_final_accounts_layout_text_keeps_every_label_whole(tmp_path: Path) -> None:
+    """The corpus final account's own -layout text: its 财政拨款收入支出决算总表 prints
+    ``二、政府性基金预算财政拨`` / ``款`` beside ``二、外交支出`` with no blank line between its rows;
+    every label is read as the PDF prints it (not ``二、外交支出款``)."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed: scripts/system-deps.sh installs it")
+    title = "财政拨款收入支出决算总表"
+    pdf = _overview(read_document(corpus_file(FINAL), FINAL), title)
+    text = _overview(read_document(write_serialization(corpus_file(FINAL), "pdftotext-layout", tmp_path), FINAL), title)
+    # Both sides' labels together: the carry-over's fund lines under 年初/年末 are set on either side.
+    labels = {row[col] for row in text.grid()[2:] for col in (0, 2) if row[col]}
+    assert labels == {row[col] for row in pdf.grid()[2:] for col in (0, 2) if row[col]}
+    assert {"二、政府性基金预算财政拨款", "二、外交支出", "三、国防支出"} <= labels
