@@ -7,6 +7,9 @@ over two lines and the other's starts lower (``三、城乡社区`` / ``33775592
 pieces were joined across the sides (``三、国有资本支出经营预算四、住房保障``) and the next row's figures
 lost; the table's classes then did not add up to its total, and the report was wrongly found in
 error. Each side is now read down its own columns (``laid_out_rows._rows_by_label_columns``).
+
+A row printing one side only (an overview's carry-over fund lines) goes to the side at whose labels'
+column its label starts (``linear_tables._SideChooser``), not by its number to the side printed last.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from tests.printed_variants import BUDGET, FINAL, plain_integers, with_grids, wr
 from tests.seed_pdf import LANDSCAPE, PORTRAIT, typeset
 
 OVERVIEW = "2026年部门财政拨款收支预算总表"
+TEMPLATE = "shanghai-final-accounts-template-2024.pdf"
 # (names wrapped at, page, amounts printed whole in 元)
 CASES = [(4, PORTRAIT, True), (6, LANDSCAPE, True), (6, PORTRAIT, False)]
 
@@ -102,16 +106,21 @@ def test_the_report_is_not_found_in_error(layout_text: tuple[Path, Document]) ->
     assert len(truth) == 4
 
 
-def test_the_final_accounts_layout_text_keeps_every_label_whole(tmp_path: Path) -> None:
-    """The corpus final account's own -layout text: its 财政拨款收入支出决算总表 prints
-    ``二、政府性基金预算财政拨`` / ``款`` beside ``二、外交支出`` with no blank line between its rows;
-    every label is read as the PDF prints it (not ``二、外交支出款``)."""
+@pytest.mark.parametrize("report", [FINAL, TEMPLATE])
+def test_the_corpus_final_accounts_overview_reads_as_its_pdf(report: str, tmp_path: Path) -> None:
+    """Each corpus final account's own -layout text: its 财政拨款收入支出决算总表 prints
+    ``二、政府性基金预算财政拨`` / ``款`` beside ``二、外交支出`` with no blank line between the rows,
+    and the carry-over's fund lines under 年初财政拨款结转和结余 at the income labels' column with
+    no spending label beside them. Every body row (labels and figures, both sides) is the PDF's: no
+    label joined across the sides (``二、外交支出款``), no income line set on the spending side."""
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed: scripts/system-deps.sh installs it")
     title = "财政拨款收入支出决算总表"
-    pdf = _overview(read_document(corpus_file(FINAL), FINAL), title)
-    text = _overview(read_document(write_serialization(corpus_file(FINAL), "pdftotext-layout", tmp_path), FINAL), title)
-    # Both sides' labels together: the carry-over's fund lines under 年初/年末 are set on either side.
-    labels = {row[col] for row in text.grid()[2:] for col in (0, 2) if row[col]}
-    assert labels == {row[col] for row in pdf.grid()[2:] for col in (0, 2) if row[col]}
-    assert {"二、政府性基金预算财政拨款", "二、外交支出", "三、国防支出"} <= labels
+    pdf = _overview(read_document(corpus_file(report), report), title)
+    text = _overview(
+        read_document(write_serialization(corpus_file(report), "pdftotext-layout", tmp_path), report), title
+    )
+    body = text.grid()[2:]  # below the header's two lines (the PDF merges its cells, the text repeats them)
+    assert body == pdf.grid()[2:]
+    assert body[-4][0] == "一、一般公共预算财政拨款"  # the carry-over's first fund line, on the income side
+    assert len(body) > 20

@@ -1067,6 +1067,9 @@ class _SideChooser:
 
     A side's codes rise and its numbered items count up from row to row; a segment goes to the
     side it continues, and when both (or neither) do, to the side the previous lone segment took.
+    In laid-out text (words keep their columns), a segment whose label starts where one side's
+    labels start in the rows printing every side is that side's, whatever its wording or number
+    (``一、一般公共预算财政拨款 21.63`` under 年初结转和结余, at the income labels' column).
     """
 
     def __init__(self, layout: HeaderLayout) -> None:
@@ -1076,6 +1079,8 @@ class _SideChooser:
         self.last_code: list[str] = ["" for _ in layout.sides]
         self.last_number: list[int] = [0 for _ in layout.sides]
         self.last_lone = 0
+        # Per side, the columns its labels start at in rows printing every side (laid-out text only).
+        self.label_columns: list[set[int]] = [set() for _ in layout.sides]
 
     def assign(self, segs: list[Segment]) -> list[tuple[int, Segment]]:
         n = len(self.layout.sides)
@@ -1085,8 +1090,11 @@ class _SideChooser:
             return [(0, segs[0])]  # one side: nothing to choose, nothing to remember for a choice
         if len(segs) == n:
             chosen = list(enumerate(segs))
+            for index, seg in chosen:
+                if (column := _label_column(seg)) is not None:
+                    self.label_columns[index].add(column)
         else:
-            chosen = [(self._side_of(seg.code_text, seg.name_text), seg) for seg in segs]
+            chosen = [(self._side_of(seg.code_text, seg.name_text, _label_column(seg)), seg) for seg in segs]
             if len(segs) == 1:
                 self.last_lone = chosen[0][0]
         # The memory reads a code or a name only where the segment prints one (a side's name alone,
@@ -1098,7 +1106,7 @@ class _SideChooser:
                 self.last_number[index] = number
         return chosen
 
-    def _side_of(self, code: str, name: str) -> int:
+    def _side_of(self, code: str, name: str, column: int | None) -> int:
         # A side headed 收入 or 支出 takes the items that say so (九、卫生健康支出 is spending).
         named = [i for i, word in enumerate(self.side_words) if word is not None and word in name]
         if len(named) != 1:  # an overview's label naming its side by other words (年初结转和结余 is income)
@@ -1106,6 +1114,10 @@ class _SideChooser:
             named = [i for i, word in enumerate(self.side_words) if side_word is not None and word == side_word]
         if len(named) == 1:
             return named[0]
+        if column is not None:
+            under = [i for i, columns in enumerate(self.label_columns) if _near_any(column, columns)]
+            if len(under) == 1:
+                return under[0]
         if code:
             # The side whose codes it continues: rising, and sharing the longest prefix (30201 after 302).
             rising = [i for i, last in enumerate(self.last_code) if code > last]
@@ -1119,6 +1131,19 @@ class _SideChooser:
             if len(continues) == 1:
                 return continues[0]
         return self.last_lone
+
+
+def _label_column(seg: Segment) -> int | None:
+    """The column a segment's code or name starts at (laid-out text), None where it prints neither
+    or the text keeps no columns."""
+    first = seg.code or seg.name
+    return first[0].column if first else None
+
+
+def _near_any(column: int, columns: set[int]) -> bool:
+    """Whether ``column`` is within a column or two of one of ``columns`` (labels of one side start
+    at one column, give or take a wide character)."""
+    return any(abs(column - other) <= 2 for other in columns)
 
 
 # A label's side by its wording, asked of every one-sided row of a two-sided table on every placement.
