@@ -191,6 +191,12 @@ def gather_laid_out_rows(
                 taken = k + size
                 close()
                 continue
+            labelled = _row_of_wrapped_labels(worded, k, coded)
+            if labelled is not None:
+                # A row whose labels only read as labels once their wrapped pieces are joined.
+                rows.append(labelled[0])
+                taken = k + labelled[1]
+                continue
             named = _rows_by_names(worded, k, coded)
             if named is not None:
                 # Rows with no blank line between them, their wrapped names' lines shared out as
@@ -358,6 +364,46 @@ def _one_row_group(
     if len(lines) < 2 or not _one_row(lines, anchors, coded):
         return None
     return lines, anchors, size
+
+
+def _row_of_wrapped_labels(
+    worded: Sequence[list[tuple[int, Token]] | None], first: int, coded: bool
+) -> tuple[list[Token], int] | None:
+    """The row printed from ``first`` to the next line ending a row, where no line opens a side
+    but each side's label, its wrapped pieces read down its column and joined, is a row's label
+    (``人员经费合`` / ``2,152.26`` / ``计`` beside ``公用经费合`` / ``184.65`` / ``计``: a total cut
+    by a narrow cell), and how many lines it spans. pdftotext prints the figures at the middle
+    height of the cells, between the pieces. The row's tokens: per side, its label whole (at the
+    first piece's place) and then its figures left to right. None where the lines do not read so
+    (a line opening a side, a word left of every side, a side's pieces not making a label or its
+    figures over two lines)."""
+    lines, size = _group(worded, first)
+    if len(lines) < 2 or any(_opens_sides(words, coded) for words in lines):
+        return None
+    head = lines[0]
+    if any(is_figure(token.text) for _, token in head):
+        return None
+    starts = [x for x, _ in head]
+    names: list[list[Token]] = [[] for _ in starts]
+    figures: list[list[tuple[int, Token]]] = [[] for _ in starts]
+    for words in lines:
+        for x, token in words:
+            side = bisect_right(starts, x + CENTRED_SLACK) - 1
+            if side < 0:
+                return None
+            if is_figure(token.text):
+                figures[side].append((x, token))
+            else:
+                names[side].append(token)
+    row: list[Token] = []
+    for side_names, side_figures in zip(names, figures, strict=True):
+        label = "".join(token.text for token in side_names)
+        if not _starts_side(label, coded) or len({token.line for _, token in side_figures}) > 1:
+            return None
+        first_piece = side_names[0]
+        row.append(first_piece._replace(text=label))
+        row += [token for _, token in sorted(side_figures, key=itemgetter(0))]
+    return row, size
 
 
 def _rows_by_names(
