@@ -627,12 +627,17 @@ def _header_layout(texts: list[str]) -> HeaderLayout | None:
     return layout
 
 
+def is_laid_out_line(text: str) -> bool:
+    """A line keeping its cells' columns (runs of spaces between them, or indented to its column)."""
+    return "   " in text and _LAID_OUT_LINE.search(text) is not None
+
+
 def is_laid_out(texts: list[str]) -> bool:
     """Text written by ``pdftotext -layout``: most lines hold cells set apart by runs of spaces or
     start where their column does, indented (one-cell lines of a wide table)."""
     lines = [t for t in texts if t.strip()]
     # Both forms hold a run of three spaces: the substring test spares most lines the pattern.
-    return bool(lines) and sum(1 for t in lines if "   " in t and _LAID_OUT_LINE.search(t)) * 2 > len(lines)
+    return bool(lines) and sum(map(is_laid_out_line, lines)) * 2 > len(lines)
 
 
 def _misaligned(body: list[list[Token]], coded: bool, layout: HeaderLayout) -> bool:

@@ -27,7 +27,7 @@ from budget_reports.readers.lifted_numbers import (
 from budget_reports.readers.line_evaluations import evaluation_lines, with_evaluations
 from budget_reports.readers.line_forms import with_forms
 from budget_reports.readers.linear_rows import EMPTY_CELL_MARKS, new_token, without_empty_cell_marks
-from budget_reports.readers.linear_tables import SourceLine, find_tables, is_laid_out, unglue_titles
+from budget_reports.readers.linear_tables import SourceLine, find_tables, is_laid_out, is_laid_out_line, unglue_titles
 from budget_reports.readers.overview_streams import overviews_from_streams
 from budget_reports.readers.prose_table_links import settled_by_prose
 from budget_reports.readers.side_by_side_streams import basic_spending_from_streams
@@ -117,11 +117,13 @@ def _read_linear(
         # Text writing a table's cells apart (pdftotext's default): a dash printed for an empty cell is
         # written as the blank cell it stands for, so that the columns' runs hold figures only; the line
         # keeps what it printed, by which a table written row by row places its figures (``dashed_rows``).
-        # Laid-out text keeps them: its rows' words are read by their columns (``linear_rows.segments``).
+        # Laid-out text keeps them: its rows' words are read by their columns (``linear_rows.segments``),
+        # and so does a laid-out line of a text judged not laid out as a whole (a -layout text of more
+        # prose than table lines): its words keep their columns only if it is kept as printed.
         # The lines holding a dash are found without a Python step per line; the list is this reader's own.
         for i in compress(count(), map(_DASH.search, map(_text_of, lines))):
             line = lines[i]
-            if (t := without_empty_cell_marks(line.text)) != line.text:
+            if (t := without_empty_cell_marks(line.text)) != line.text and not is_laid_out_line(line.text):
                 lines[i] = line._replace(text=t, printed=line.text)
     lines = unglue_titles(lines)
     prose: list[list[SourceLine]] = []
