@@ -55,6 +55,7 @@ from budget_reports.readers.laid_out_rows import (
     spacing_lines,
 )
 from budget_reports.readers.linear_rows import (
+    EMPTY_CELL_MARKS,
     HEADER_LEFTOVERS,
     Segment,
     Token,
@@ -550,12 +551,13 @@ def _unlabelled_row(lines: list[SourceLine], k: int, layout: HeaderLayout) -> bo
     """Line ``k`` opens a row of a table without a label column (the 三公 table: its 合计 is a
     column's head, merged over the lines of its neighbours' heads, so a line of its own among
     them): figures alone, more than one on the lines of figures from it on (a cell set lower or
-    higher than the others is written on a line of its own; one figure alone may be a page number)."""
+    higher than the others is written on a line of its own; one figure alone may be a page number).
+    A dash printed in an empty cell is no figure, and no word that ends the row either."""
     if any(side.label is not LabelKind.NONE for side in layout.sides):
         return False
     figures = 0
     for line in lines[k:]:
-        tokens = line_tokens(line.text, None, 0)
+        tokens = [t for t in line_tokens(line.text, None, 0) if t.text not in EMPTY_CELL_MARKS]
         if line.page != lines[k].page or not tokens or not all(is_figure(t.text) for t in tokens):
             break
         figures += len(tokens)
