@@ -239,6 +239,9 @@ def _after_leading(tokens: list[Token], words: frozenset[str]) -> list[Token]:
     return tokens[i:] if i else tokens
 
 
+_BARE_TOTALS = frozenset({"合计", "总计"})
+
+
 def gather_rows(lines: list[list[Token]], coded: bool, unsure: list[AmbiguousCell] | None = None) -> list[list[Token]]:
     """The tokens of each row, lines of one row joined. Two rows between whose code lines the text
     cannot tell which lines of name are whose are left out, their figures added to ``unsure``."""
@@ -295,6 +298,24 @@ def gather_rows(lines: list[list[Token]], coded: bool, unsure: list[AmbiguousCel
                 pending = []
             gap = []
             continue
+        if coded and _bare_total(tokens):
+            if gap and pending is anchored and (k := _label_after_name(pending, gap, tokens[0].text)) is not None:
+                # A total's label cut before its 合计 below the open row's name (``其他资本性`` / ``支出`` /
+                # ``人员经费`` / ``合计`` / ``2,152.26``): a row of its own, its label whole.
+                rows.append(pending[: len(pending) - sum(map(len, gap[k:]))])
+                pending = [_label_token([t for line in gap[k:] for t in line], tokens[0])]
+                gap = []
+                continue
+            if (
+                pending
+                and pending is not anchored
+                and all(_names_only([t]) for t in pending)
+                and _has_words("".join(t.text for t in pending))
+            ):
+                # A row's label printed over lines, its 合计 last (``公用经费`` / ``合计`` / ``184.65``).
+                pending = [_label_token(pending, tokens[0])]
+                gap = []
+                continue
         if gap and pending is anchored and not names_only and (k := _label_after_name(pending, gap)) is not None:
             # A row label wrapped below the open row's name (``其他资本性`` / ``支出`` / ``人员经费合`` /
             # ``计`` / ``2,152.26``): a row of its own, its figures after it.
@@ -348,20 +369,40 @@ def _untold(row: list[Token], readings: tuple[str, ...]) -> Iterator[AmbiguousCe
             yield AmbiguousCell(token.page, token.line, token.text, side.code_text, readings, snippet)
 
 
-def _label_after_name(row: list[Token], gap: list[list[Token]]) -> int | None:
+def _label_after_name(row: list[Token], gap: list[list[Token]], ending: str = "") -> int | None:
     """Where in ``gap`` (the lines of name after the open row's code line) a row label begins that
-    runs to its end: the row before it reads as one of its code's names, the lines from it join
-    into a label (a total). None when there is none."""
+    runs to its end (and on to ``ending``, a total printed on the line after the gap): the row before
+    it reads as one of its code's names, the lines from it join into a label (a total). None when
+    there is none."""
     sides = segments(row[: len(row) - sum(map(len, gap))], True)
     if len(sides) != 1 or not sides[0].code:
         return None
     texts = [_joined(line) for line in gap]
     for k in range(len(gap)):
-        if is_row_label("".join(texts[k:])) and is_name_of(
-            sides[0].code_text, compact(sides[0].name_text) + "".join(texts[:k])
+        if (
+            is_row_label("".join(texts[k:]) + ending)
+            and (not ending or _has_words("".join(texts[k:])))
+            and is_name_of(sides[0].code_text, compact(sides[0].name_text) + "".join(texts[:k]))
         ):
             return k
     return None
+
+
+def _has_words(text: str) -> bool:
+    """Whether the text holds a Chinese word's character (not only marks: ``…`` rows of a template)."""
+    return any("\u4e00" <= char <= "\u9fff" for char in text)
+
+
+def _bare_total(tokens: list[Token]) -> bool:
+    """A line printing a bare total alone (``合计``), the last piece of a label cut over lines."""
+    return len(tokens) == 1 and tokens[0].text in _BARE_TOTALS
+
+
+def _label_token(pieces: list[Token], total: Token) -> Token:
+    """A label printed over lines (its pieces, then ``total``) as one word, where its first piece
+    stands; a label that is no row's label (``人员经费`` alone) would end a row's name."""
+    first = pieces[0]
+    return first._replace(text="".join(t.text for t in pieces) + total.text)
 
 
 def _names_only(tokens: list[Token]) -> bool:
