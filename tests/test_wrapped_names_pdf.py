@@ -75,6 +75,10 @@ KNOWN: dict[tuple[str, str, int, str], str] = {}
 # At width 8 (landscape) the final account's pdfplumber text writes the fiscal overview's
 # 一、一般公共预算财政 / 拨款 around its row's figures: the last piece joins the label it completes
 # (overview_labels.label_ends_joined), its 一般公共预算财政拨款收入 read (91 before).
+# At width 4 the final account's -raw text writes the 基本支出决算表's totals a cell per line, their
+# labels cut before 合计 (``人员经费`` / ``合计`` / ``2,152.26``) right after 31099's wrapped name: the
+# bare 合计 ends the label above it (readers/linear_rows.py ``_label_token``), 人员经费 and 公用经费
+# read (93 before, 人员经费 read as the end of 31099's name).
 READ = {
     BUDGET: {
         ("landscape", 4): (100, 100, 100),
@@ -86,7 +90,7 @@ READ = {
         ("portrait", 7): (100, 100, 100),
     },
     FINAL: {
-        ("landscape", 4): (93, 90, 94),
+        ("landscape", 4): (95, 90, 94),
         ("landscape", 5): (95, 96, 94),
         ("landscape", 6): (96, 96, 96),
         ("landscape", 7): (96, 96, 96),
