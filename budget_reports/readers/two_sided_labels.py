@@ -87,13 +87,14 @@ class _Reading:
 
 def _label_words(pieces: tuple[Token, ...]) -> list[Token]:
     """A label's pieces as the words of one name: a piece reading as a row's label (合计 ending
-    本年收入) joined to the one before it, or it would open a row of its own (``segments``)."""
+    本年收入) joined to the one before it, or it would open a row of its own (``segments``); so is
+    a piece that reads so once joined (本年收 / 入 / 合计: 入合计 is worded as a total too)."""
     words: list[Token] = []
     for piece in pieces:
-        if words and is_row_label(piece.text):
-            words[-1] = words[-1]._replace(text=words[-1].text + piece.text)
-        else:
-            words.append(piece)
+        words.append(piece)
+        while len(words) > 1 and is_row_label(words[-1].text):
+            last = words.pop()
+            words[-1] = words[-1]._replace(text=words[-1].text + last.text)
     return words
 
 
