@@ -68,8 +68,9 @@ def is_written_by_baseline(lines: Sequence[Sequence[Token]], coded: bool) -> boo
     """A text written by baseline: in a coded table, code lines print their figures but no name and
     follow a line of name (the name sits on the line above: most rows, or at least the wrapped
     ones); in a labelled one, more labels print their figures on the line below than beside them
-    (alone, or among the label's own pieces: ``_figures_among_pieces``). Other texts print a row
-    on one line."""
+    (alone, or among the label's own pieces: ``_figures_among_pieces``; below its pieces alone:
+    ``_figures_under``), a label printing pieces of its own after its figures counting twice. Other
+    texts print a row on one line."""
     if not coded:
         kept = [list(tokens) for tokens in lines if tokens]  # no level words head a labelled table
         labels = [i for i, tokens in enumerate(kept) if opens_label(tokens[0].text)]
@@ -78,8 +79,14 @@ def is_written_by_baseline(lines: Sequence[Sequence[Token]], coded: bool) -> boo
         # beside its figures in a text written row by row, but the middle of a band by baseline.
         between = {i + 1 for i in names_alone if _figures_between_pieces(kept[i + 1 : i + 3])}
         beside = len(labels) - len(names_alone) - len(between.intersection(labels))  # figures on the label's line
-        # Each label's line of figures is the first after its pieces printed alone above them.
-        under = sum(1 for i in names_alone if _figures_under(kept, i, _pieces_alone_end(kept, i), between))
+        # Each label's line of figures is the first after its pieces printed alone above them. A label
+        # fitting a line prints its figures beside it in any writing; only one written by baseline
+        # prints a label's pieces after its figures' line (its middle line): such a label counts twice.
+        under = 0
+        for i in names_alone:
+            j = _pieces_alone_end(kept, i)
+            if _figures_under(kept, i, j, between):
+                under += 2 if _pieces_alone_after(kept, j) else 1
         return under > beside
     kept = [tokens for tokens in map(strip_header_leftovers, lines) if tokens]  # read only: no copies
     code_lines = [i for i, tokens in enumerate(kept) if _is_code_line(tokens)]
@@ -118,8 +125,12 @@ def _figures_under(kept: Sequence[Sequence[Token]], i: int, j: int, between: set
         return False
     if j == i + 1:
         return not _has_name(kept[j]) or _figures_among_pieces(kept[j : j + 2]) or j in between
-    pieces_after = j + 1 < len(kept) and not _has_cell_word(kept[j + 1]) and _opens_with_piece(kept[j + 1])
-    return pieces_after and (not _has_name(kept[j]) or _opens_with_piece(kept[j]))
+    return _pieces_alone_after(kept, j) and (not _has_name(kept[j]) or _opens_with_piece(kept[j]))
+
+
+def _pieces_alone_after(kept: Sequence[Sequence[Token]], j: int) -> bool:
+    """Whether the line after line ``j`` prints pieces of labels alone (no figure, no label opened)."""
+    return j + 1 < len(kept) and not _has_cell_word(kept[j + 1]) and _opens_with_piece(kept[j + 1])
 
 
 def _figures_among_pieces(below: Sequence[Sequence[Token]]) -> bool:

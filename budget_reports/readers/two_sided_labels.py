@@ -288,11 +288,12 @@ def _reading(band: Sequence[_Line], sides: tuple[tuple[int, ...], ...]) -> _Read
 
 def _is_label(pieces: list[Token], side: int) -> bool:
     """The pieces join into one whole label of the side: opened by its first, by none after (a
-    total's 合计 may end one: 本年收入 / 合计), its brackets closed."""
+    total's 合计 may end one: 本年收入 / 合计), its brackets closed, naming not the other side
+    (三、国防支出 / 财政拨款 is no income label: two labels' pieces)."""
     if not pieces or not opens_label(pieces[0].text) or any(_opens_within(t.text) for t in pieces[1:]):
         return False
     text = compact("".join(t.text for t in pieces))
-    return _closed(text) and side in label_sides(text)
+    return _closed(text) and side in label_sides(text) and _SIDE_WORDS[1 - side] not in text
 
 
 @lru_cache(maxsize=4_096)  # asked of every piece for every way of reading its band
