@@ -18,6 +18,7 @@ from budget_reports.readers.overview_labels import (
     label_ends_joined,
     named_side,
     side_labels,
+    totals_joined,
 )
 from budget_reports.readers.table_headers import LAYOUTS, HeaderLayout
 from budget_reports.readers.text import read_text
@@ -516,3 +517,21 @@ def test_an_overview_row_whose_label_a_dash_cut_prints_no_cut_name() -> None:
     assert [(cell.figure, cell.row) for cell in document.ambiguous_cells] == [
         ("326.71", "八、社会 保障和就 业支出")
     ] * 2
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # pypdfium2's fiscal overview, names wrapped at 4: each side's total broken before 合计.
+        (
+            ("本年收入", "合计 2940.05 本年支出", "合计 2940.05 2940.05 - -"),
+            ["本年收入合计 2940.05 本年支出合计 2940.05 2940.05 - -"],
+        ),
+        # 合计 after a label printing its figures already: a row of its own.
+        (("本年收入 2940.05", "合计 2940.05"), ["本年收入 2940.05", "合计 2940.05"]),
+        # A label 合计 makes no year total of: a row of its own.
+        (("二十六、抗疫特别国债安排的支出", "合计 2940.05"), ["二十六、抗疫特别国债安排的支出", "合计 2940.05"]),
+    ],
+)
+def test_a_totals_last_word_opening_a_line_ends_the_label_above(lines: tuple[str, ...], expected: list[str]) -> None:
+    assert _texts(totals_joined(_rows(*lines))) == expected

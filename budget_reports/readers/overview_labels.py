@@ -441,6 +441,41 @@ def _completes(label: str, piece: str) -> bool:
     return not label_sides(compact(label)) and bool(label_sides(compact(label + piece)))
 
 
+def totals_joined(rows: list[list[Token]]) -> list[list[Token]]:
+    """A two-sided overview's rows, each opening with a total's last word (``合计``) that ends the
+    label closing the row above joined to it: that label and the word make a side's year total.
+
+    A text written row by row (pypdfium2) breaks a total wrapped in its cell before its last word,
+    which opens the next line, the row's figures after it: ``本年收入`` / ``合计 2940.05 本年支出`` /
+    ``合计 2940.05 2940.05 - -``. 合计 opens a row of its own (a table's total), so each side's
+    total was cut (本年收入 | 合计 2940.05, no fact). An overview labels its year totals by side
+    (本年收入合计, 本年支出合计); a label ending its row, figures printed after none of it, and
+    making one with the word is that total's start."""
+    out: list[list[Token]] = []
+    for row in rows:
+        if out and row and _TOTAL_WORD.match(row[0].text) and _total_ends(out[-1], row[0].text):
+            last = out[-1][-1]
+            out[-1] = [*out[-1][:-1], last._replace(text=last.text + row[0].text), *row[1:]]
+        else:
+            out.append(row)
+    return out
+
+
+_TOTAL_WORD = re.compile(r"^(?:合计|小计)$")
+
+
+def _total_ends(row: list[Token], word: str) -> bool:
+    """Whether the row's last word is a label (no figure after it) that ``word`` makes a side's year
+    total of."""
+    if not row or is_cell_word(row[-1].text):
+        return False
+    start = len(row)
+    while start > 0 and not is_cell_word(row[start - 1].text):
+        start -= 1
+    label = compact("".join(t.text for t in row[start:]) + word)
+    return len(label_sides(label)) == 1 and _worded_role(label) is Role.YEAR_TOTAL
+
+
 def cut_labels_left_out(rows: list[list[Token]], unsure: list[AmbiguousCell]) -> list[list[Token]]:
     """A two-sided overview's rows read one per line, but those whose label was cut by a cell: their
     figures go to ``unsure`` (reported, in no row), no label is made up from the pieces.
