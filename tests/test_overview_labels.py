@@ -13,12 +13,15 @@ from budget_reports.readers.overview_labels import (
     SIDE_WORDS,
     SPENDING,
     Role,
+    cut_labels_left_out,
     facing_row,
     label_ends_joined,
     named_side,
     side_labels,
+    totals_joined,
 )
 from budget_reports.readers.table_headers import LAYOUTS, HeaderLayout
+from budget_reports.readers.text import read_text
 
 OVERVIEW = next(layout for layout in LAYOUTS if layout.name == "收入支出总表")
 FISCAL = next(layout for layout in LAYOUTS if layout.name == "财政拨款收入支出总表")
@@ -459,3 +462,76 @@ _AROUND = ("一、一般公共预算财政 2,940.05 一、一般公共服务支�
 )
 def test_a_label_piece_below_its_row_joins_the_label_it_completes(lines: tuple[str, ...], expected: list[str]) -> None:
     assert _texts(label_ends_joined(_rows(*lines))) == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "kept"),
+    [
+        # pdfplumber's 八、社 / 会 / - 保障和 326.71 … / 就 / 业支出 read one row per line: 八、社会 names
+        # no side, its rest follows the blank income side's dash. Joined either way, the row's label
+        # is not sure: 保障和就业支出 (no code) was read.
+        (("八、社 会 - 保障和 326.71 326.71 - - 就 业支出",), []),
+        (("十九、住 - 房保障支 445.69 445.69 - - 出",), []),
+        # Whole labels, each side's own.
+        (("八、其他收入 6.20 八、社会保障和就业支出 326.71",), [0]),
+        # A head naming no side, the other side's whole label after it: no piece goes on past a figure.
+        (("一、一般公共预算财政 2,940.05 一、一般公共服务支出 2,106.66",), [0]),
+        # A row without figures makes no fact: left to the reader.
+        (("八、社 会 - 保障和 - - 就 业支出",), [0]),
+    ],
+)
+def test_a_row_whose_label_a_cell_cut_is_reported_not_named(lines: tuple[str, ...], kept: list[int]) -> None:
+    rows = _rows(*lines)
+    unsure: list = []
+    assert cut_labels_left_out(rows, unsure) == [rows[k] for k in kept]
+    reported = [t.text for k, row in enumerate(rows) if k not in kept for t in row if t.text[0].isdigit()]
+    assert [cell.figure for cell in unsure] == reported
+
+
+# A fiscal overview read one row per line (its labels print their figures beside them), one label
+# wrapped around its row's figures, the blank income side's dash between its pieces.
+CUT_BY_A_DASH = """财政拨款收入支出决算总表
+单位：万元
+收入 支出
+项目 决算数 项目 合计 一般公共预算财政拨款 政府性基金预算财政拨款 国有资本经营预算财政拨款
+一、一般公共预算财政拨款 2,940.05 一、一般公共服务支出 2,106.66 2,106.66 - -
+二、政府性基金预算财政拨款 - 二、外交支出 - - - -
+三、国有资本经营预算财政拨款 - 三、国防支出 - - - -
+八、社会
+- 保障和就 326.71 326.71 - -
+业支出
+九、卫生健康支出 60.99 60.99 - -
+十九、住房保障支出 445.69 445.69 - -
+本年收入合计 2,940.05 本年支出合计 2,940.05 2,940.05 - -
+年初财政拨款结转和结余 21.63 年末财政拨款结转和结余 21.63 21.63 - -
+总计 2,961.68 总计 2,961.68 2,961.68 - -
+"""
+
+
+def test_an_overview_row_whose_label_a_dash_cut_prints_no_cut_name() -> None:
+    """Its grid read 八、社会 | | 保障和就业支出 | 326.71: a 类 line named 保障和就业支出, no code."""
+    document = read_text(CUT_BY_A_DASH + "\f", "overview.txt")
+    grid = next(b.table for b in document.blocks if b.table is not None).grid()
+    assert not any("保障和就" in cell for row in grid for cell in row)
+    assert ["", "", "九、卫生健康支出", "60.99", "60.99", "", ""] in grid
+    assert [(cell.figure, cell.row) for cell in document.ambiguous_cells] == [
+        ("326.71", "八、社会 保障和就 业支出")
+    ] * 2
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # pypdfium2's fiscal overview, names wrapped at 4: each side's total broken before 合计.
+        (
+            ("本年收入", "合计 2940.05 本年支出", "合计 2940.05 2940.05 - -"),
+            ["本年收入合计 2940.05 本年支出合计 2940.05 2940.05 - -"],
+        ),
+        # 合计 after a label printing its figures already: a row of its own.
+        (("本年收入 2940.05", "合计 2940.05"), ["本年收入 2940.05", "合计 2940.05"]),
+        # A label 合计 makes no year total of: a row of its own.
+        (("二十六、抗疫特别国债安排的支出", "合计 2940.05"), ["二十六、抗疫特别国债安排的支出", "合计 2940.05"]),
+    ],
+)
+def test_a_totals_last_word_opening_a_line_ends_the_label_above(lines: tuple[str, ...], expected: list[str]) -> None:
+    assert _texts(totals_joined(_rows(*lines))) == expected

@@ -251,3 +251,118 @@ def test_a_labels_piece_ku_opening_its_figures_line_is_no_header_word() -> None:
     assert [" ".join(t.text for t in row) for row in rows] == [
         "年初财政拨 款 结转和结余 21.63 年末财政拨 款 结转和结余 21.63 21.63 - -"
     ]
+
+
+# The same overview with the amounts printed with separators, its labels wrapped at four characters:
+# the label cells are narrower still, and a label breaks again in its cell (八、社 / 会), five lines
+# centred on its row, its figures on the middle one, two pieces alone above it.
+FIVE_LINE_LABELS = """八、社
+会
+- 保障和 326.71 326.71 - -
+就
+业支出
+九、卫
+生
+- 60.99 60.99 - -
+健康支
+出
+十、节
+能
+环保支
+出
+本年收 本年支
+入 2,940.05 出 2,940.05 2,940.05 - -
+合计 合计
+总计 2,961.68 总计 2,961.68 2,961.68 - -"""
+
+
+def test_figures_on_the_middle_of_five_lines_show_a_text_written_by_baseline() -> None:
+    """八、社 and 九、卫 print no figure on the line under them: they counted for neither writing,
+    总计 (figures beside it) for one row per line, and the overview was read so (保障和就业支出, no
+    code). Past its pieces alone, a label's figures on a line with pieces of it after count."""
+    assert is_written_by_baseline(_lines(FIVE_LINE_LABELS), coded=False)
+    # Written row by row, a wrapped label's figures follow its last piece, or a line of their own with
+    # the next label after (-raw); a left label's figure opens the right one's line (pypdfium2).
+    raw = "八、社\n会\n保障和\n就\n业支出\n326.71 326.71 - -\n九、卫\n生\n健康支\n出\n60.99 60.99 - -\n总计 2,961.68"
+    assert not is_written_by_baseline(_lines(raw), coded=False)
+    by_rows = (
+        "八、社会保\n障和就业支 出\n326.71\n本年收入合\n计\n2946.25 本年支出合\n计\n2940.05\n总计 2995.39 总计 2995.39"
+    )
+    assert not is_written_by_baseline(_lines(by_rows), coded=False)
+
+
+def test_a_labels_pieces_over_five_lines_make_it_whole() -> None:
+    rows, unsure = _rows(FIVE_LINE_LABELS)
+    assert unsure == []
+    assert [" ".join(row) for row in rows] == [
+        "八、社 会 保障和 就 业支出 326.71 326.71 - -",
+        "九、卫 生 健康支 出 - 60.99 60.99 - -",  # a line of figures alone: either side's, the placement's
+        "十、节 能 环保支 出",
+        # 本年收 / 入 / 合计: 入合计 is worded as a total too, and would open a row of its own.
+        "本年收入合计 2,940.05 本年支出合计 2,940.05 2,940.05 - -",
+        "总计 2,961.68 总计 2,961.68 2,961.68 - -",
+    ]
+
+
+# The final account's 收入支出决算总表 with names wrapped at 8 characters (pdfplumber): the labels
+# fitting a line print their figures beside them as in any text, three wrapped ones around theirs.
+WRAPPED_AT_EIGHT = """一、一般公共预算 一、一般公共服务
+2,940.05 2,106.66
+财政拨款收入 支出
+二、政府性基金预
+二、外交支出
+算财政拨款收入
+四、上级补助收入 四、公共安全支出
+八、社会保障和就
+八、其他收入 6.20 326.71
+业支出
+- 九、卫生健康支出 60.99
+十九、住房保障支
+- 445.69
+出
+本年收入合计 2,946.25 本年支出合计 2,940.05
+年初结转和结余 49.14 年末结转和结余 55.34
+总计 2,995.39 总计 2,995.39"""
+
+# pypdfium2's text of the same overview, names wrapped at 5: each label's figures after its last piece.
+PYPDFIUM2_WRAPPED_AT_FIVE = """一、一般公
+共预算财政
+拨款收入
+2940.05 一、一般公
+共服务支出 2106.66
+八、其他收 入
+6.20
+八、社会保
+障和就业支 出
+326.71
+-
+九、卫生健
+康支出 60.99
+本年收入合
+计
+2946.25 本年支出合
+计
+2940.05
+年初结转和
+结余 49.14 年末结转和
+结余 55.34
+总计 2995.39 总计 2995.39"""
+
+
+def test_figures_with_a_labels_pieces_after_them_outweigh_labels_on_one_line() -> None:
+    """Three labels print their figures under them, three (本年收入合计, 年初结转和结余, 总计) beside
+    them: it was read one row per line, its 201 and 208 全部资金 lines lost and garbled labels made.
+    A label fitting a line prints its figures beside it whatever the writing, but only a text written
+    by baseline prints a label's pieces after its figures' line (its figures on its middle line):
+    such a label counts twice."""
+    assert is_written_by_baseline(_lines(WRAPPED_AT_EIGHT), coded=False)
+    assert not is_written_by_baseline(_lines(PYPDFIUM2_WRAPPED_AT_FIVE), coded=False)
+
+
+def test_a_label_naming_the_other_sides_word_is_no_label_of_its_side() -> None:
+    """三、国有资本经营预算 reads whole (a budget's income by fund alone) and 三、国防支出财政拨款 as an
+    income label (拨款): the band was cut after the first line, each part read one way. A label
+    naming the other side (an income label saying 支出) is two labels' pieces."""
+    rows, unsure = _rows("三、国有资本经营预算\n三、国防支出\n财政拨款\n四、公共安全支出")
+    assert unsure == []
+    assert [" ".join(row) for row in rows] == ["三、国有资本经营预算 财政拨款 三、国防支出", "四、公共安全支出"]

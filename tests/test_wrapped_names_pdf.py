@@ -74,7 +74,17 @@ KNOWN: dict[tuple[str, str, int, str], str] = {}
 # 全部资金 类 lines: 90 before, 96 now, landscape and portrait).
 # At width 8 (landscape) the final account's pdfplumber text writes the fiscal overview's
 # 一、一般公共预算财政 / 拨款 around its row's figures: the last piece joins the label it completes
-# (overview_labels.label_ends_joined), its 一般公共预算财政拨款收入 read (91 before).
+# (overview_labels.label_ends_joined), its 一般公共预算财政拨款收入 read (91 before). Its
+# 收入支出决算总表 was still read one row per line (92): three labels print their figures under them
+# (一、一般公共预算 一、一般公共服务 / 2,940.05 2,106.66 / 财政拨款收入 支出), three beside them (the totals'
+# rows fitting a line, printed so in any writing); a label printing pieces of its own after its
+# figures' line is printed so only by baseline and counts twice (readers/baseline_rows.py): its
+# income lines (一般公共预算财政拨款收入, 其他收入) and its 201 and 208 全部资金 lines read (96).
+# pypdfium2 at width 4 breaks the fiscal overview's totals before 合计, which opens the next line
+# with the row's figures (本年收入 / 合计 2940.05 本年支出 / 合计 2940.05 …): 合计 opened rows of its
+# own and both totals were lost, and with them the 支出决算表's 本年支出合计 and the
+# 一般公共预算财政拨款支出决算表's total (90). A 合计 opening a line ends the label closing the row
+# above where they make a side's year total (readers/overview_labels.py ``totals_joined``): 94.
 # At width 4 the final account's -raw text writes the 基本支出决算表's totals a cell per line, their
 # labels cut before 合计 (``人员经费`` / ``合计`` / ``2,152.26``) right after 31099's wrapped name: the
 # bare 合计 ends the label above it (readers/linear_rows.py ``_label_token``), 人员经费 and 公用经费
@@ -90,11 +100,11 @@ READ = {
         ("portrait", 7): (100, 100, 100),
     },
     FINAL: {
-        ("landscape", 4): (95, 90, 94),
+        ("landscape", 4): (95, 94, 94),
         ("landscape", 5): (95, 96, 94),
         ("landscape", 6): (96, 96, 96),
         ("landscape", 7): (96, 96, 96),
-        ("landscape", 8): (96, 96, 92),
+        ("landscape", 8): (96, 96, 96),
         ("portrait", 5): (95, 96, 94),
         ("portrait", 7): (96, 96, 96),
     },

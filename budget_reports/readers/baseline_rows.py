@@ -68,8 +68,9 @@ def is_written_by_baseline(lines: Sequence[Sequence[Token]], coded: bool) -> boo
     """A text written by baseline: in a coded table, code lines print their figures but no name and
     follow a line of name (the name sits on the line above: most rows, or at least the wrapped
     ones); in a labelled one, more labels print their figures on the line below than beside them
-    (alone, or among the label's own pieces: ``_figures_among_pieces``). Other texts print a row
-    on one line."""
+    (alone, or among the label's own pieces: ``_figures_among_pieces``; below its pieces alone:
+    ``_figures_under``), a label printing pieces of its own after its figures counting twice. Other
+    texts print a row on one line."""
     if not coded:
         kept = [list(tokens) for tokens in lines if tokens]  # no level words head a labelled table
         labels = [i for i, tokens in enumerate(kept) if opens_label(tokens[0].text)]
@@ -78,12 +79,14 @@ def is_written_by_baseline(lines: Sequence[Sequence[Token]], coded: bool) -> boo
         # beside its figures in a text written row by row, but the middle of a band by baseline.
         between = {i + 1 for i in names_alone if _figures_between_pieces(kept[i + 1 : i + 3])}
         beside = len(labels) - len(names_alone) - len(between.intersection(labels))  # figures on the label's line
-        under = sum(
-            1
-            for i in names_alone
-            if i + 1 < len(kept)
-            and (not _has_name(kept[i + 1]) or _figures_among_pieces(kept[i + 1 : i + 3]) or i + 1 in between)
-        )
+        # Each label's line of figures is the first after its pieces printed alone above them. A label
+        # fitting a line prints its figures beside it in any writing; only one written by baseline
+        # prints a label's pieces after its figures' line (its middle line): such a label counts twice.
+        under = 0
+        for i in names_alone:
+            j = _pieces_alone_end(kept, i)
+            if _figures_under(kept, i, j, between):
+                under += 2 if _pieces_alone_after(kept, j) else 1
         return under > beside
     kept = [tokens for tokens in map(strip_header_leftovers, lines) if tokens]  # read only: no copies
     code_lines = [i for i, tokens in enumerate(kept) if _is_code_line(tokens)]
@@ -96,6 +99,38 @@ def is_written_by_baseline(lines: Sequence[Sequence[Token]], coded: bool) -> boo
         if _figures_without_name(kept[i]) and i > 0 and i - 1 not in coded_lines and _has_name(kept[i - 1])
     )
     return above >= _SIGNATURE_LINES or above * 2 > len(code_lines)
+
+
+def _pieces_alone_end(kept: Sequence[Sequence[Token]], i: int) -> int:
+    """The first line after line ``i`` that is no piece printed alone (no figure, no label opened):
+    the line of the label's figures where its pieces run on above them (``八、社`` / ``会`` / ``-
+    保障和 326.71``: a label wrapped over five lines, centred on its row)."""
+    j = i + 1
+    while j < len(kept) and not _has_cell_word(kept[j]) and _opens_with_piece(kept[j]):
+        j += 1
+    return j
+
+
+def _figures_under(kept: Sequence[Sequence[Token]], i: int, j: int, between: set[int]) -> bool:
+    """Whether the label alone on line ``i`` prints its figures below it, on line ``j``: a line of
+    figures alone, or figures among the label's pieces or around the other side's label.
+
+    Past pieces of its own printed alone (``八、社`` / ``会`` / ``- 保障和 326.71`` / ``就`` / ``业支出``),
+    only its figures' line on the label's middle line counts: figures alone or after its middle
+    piece, with pieces of it alone after them. A text written row by row prints a wrapped label's
+    figures after its last piece, or on a line of their own (-raw: ``八、社会保`` / ``障`` /
+    ``和就业支出`` / ``326.71``), the next row's label after them; and a left label's figure opens
+    the line of the right one (pypdfium2: ``本年收入合`` / ``计`` / ``2946.25 本年支出合`` / ``计``)."""
+    if j >= len(kept):
+        return False
+    if j == i + 1:
+        return not _has_name(kept[j]) or _figures_among_pieces(kept[j : j + 2]) or j in between
+    return _pieces_alone_after(kept, j) and (not _has_name(kept[j]) or _opens_with_piece(kept[j]))
+
+
+def _pieces_alone_after(kept: Sequence[Sequence[Token]], j: int) -> bool:
+    """Whether the line after line ``j`` prints pieces of labels alone (no figure, no label opened)."""
+    return j + 1 < len(kept) and not _has_cell_word(kept[j + 1]) and _opens_with_piece(kept[j + 1])
 
 
 def _figures_among_pieces(below: Sequence[Sequence[Token]]) -> bool:

@@ -71,7 +71,12 @@ from budget_reports.readers.linear_rows import (
     strip_header_leftovers,
 )
 from budget_reports.readers.lone_figures import Figures, OverviewSide, shares_keeping_item_totals
-from budget_reports.readers.overview_labels import label_ends_joined, named_side
+from budget_reports.readers.overview_labels import (
+    cut_labels_left_out,
+    label_ends_joined,
+    named_side,
+    totals_joined,
+)
 from budget_reports.readers.pdf_text import PAGE_NUMBER
 from budget_reports.readers.printed_numbers import is_page_number, numbers_columns_alone, opens_column_numbers
 from budget_reports.readers.report_alignment import with_report_alignment
@@ -356,7 +361,7 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
     unsure: list[AmbiguousCell] = []  # figures of rows whose names the text cannot tell apart
     rows = gather_rows(body, coded, unsure)
     if _two_labelled_sides(layout):
-        rows = label_ends_joined(rows)
+        rows = cut_labels_left_out(label_ends_joined(totals_joined(rows)), unsure)
     return GatheredRows(start, i, unit, printed, rows, coded, unsided=unsure).placed(lines, settle)
 
 

@@ -19,10 +19,18 @@ from functools import lru_cache
 
 from budget_reports.extract.standard_tables.common import LABEL_NUMBERING
 from budget_reports.extract.standard_tables.recognise import unit_of
+from budget_reports.model import AmbiguousCell
 from budget_reports.normalize import compact
 from budget_reports.numbering import Level
 from budget_reports.readers.block_words import BARE_FIGURE, wrapped_cell_runs
-from budget_reports.readers.linear_rows import Token, enumerator_value, is_figure, strip_enumerator
+from budget_reports.readers.linear_rows import (
+    Token,
+    enumerator_value,
+    is_cell_word,
+    is_figure,
+    is_row_label,
+    strip_enumerator,
+)
 from budget_reports.readers.printed_numbers import is_column_number_cell, is_page_number
 from budget_reports.readers.table_headers import HeaderLayout
 
@@ -431,3 +439,92 @@ def _label_runs(row: list[Token]) -> list[tuple[int, int]]:
 def _completes(label: str, piece: str) -> bool:
     """Whether ``piece`` ends ``label``: the label names no side without it and one with it."""
     return not label_sides(compact(label)) and bool(label_sides(compact(label + piece)))
+
+
+def totals_joined(rows: list[list[Token]]) -> list[list[Token]]:
+    """A two-sided overview's rows, each opening with a total's last word (``合计``) that ends the
+    label closing the row above joined to it: that label and the word make a side's year total.
+
+    A text written row by row (pypdfium2) breaks a total wrapped in its cell before its last word,
+    which opens the next line, the row's figures after it: ``本年收入`` / ``合计 2940.05 本年支出`` /
+    ``合计 2940.05 2940.05 - -``. 合计 opens a row of its own (a table's total), so each side's
+    total was cut (本年收入 | 合计 2940.05, no fact). An overview labels its year totals by side
+    (本年收入合计, 本年支出合计); a label ending its row, figures printed after none of it, and
+    making one with the word is that total's start."""
+    out: list[list[Token]] = []
+    for row in rows:
+        if out and row and _TOTAL_WORD.match(row[0].text) and _total_ends(out[-1], row[0].text):
+            last = out[-1][-1]
+            out[-1] = [*out[-1][:-1], last._replace(text=last.text + row[0].text), *row[1:]]
+        else:
+            out.append(row)
+    return out
+
+
+_TOTAL_WORD = re.compile(r"^(?:合计|小计)$")
+
+
+def _total_ends(row: list[Token], word: str) -> bool:
+    """Whether the row's last word is a label (no figure after it) that ``word`` makes a side's year
+    total of."""
+    if not row or is_cell_word(row[-1].text):
+        return False
+    start = len(row)
+    while start > 0 and not is_cell_word(row[start - 1].text):
+        start -= 1
+    label = compact("".join(t.text for t in row[start:]) + word)
+    return len(label_sides(label)) == 1 and _worded_role(label) is Role.YEAR_TOTAL
+
+
+def cut_labels_left_out(rows: list[list[Token]], unsure: list[AmbiguousCell]) -> list[list[Token]]:
+    """A two-sided overview's rows read one per line, but those whose label was cut by a cell: their
+    figures go to ``unsure`` (reported, in no row), no label is made up from the pieces.
+
+    A label of the overview is one cell; a line-based text interrupts its pieces only with another
+    cell's (the other side's figure, or its dash for an empty cell). Where a row's label opens with
+    an item's number but names no side, its rest being another word after a figure or dash
+    (pdfplumber's ``八、社`` / ``会`` / ``- 保障和 326.71 …`` / ``就`` / ``业支出`` read one row per
+    line: 八、社会 | - | 保障和就业支出 326.71), its head and its rest would make two labels, the
+    row's 类 line named 保障和就业支出 with no code. Which pieces make which label the row cannot
+    tell: its figures are reported instead."""
+    kept = []
+    for row in rows:
+        if _cut_label(row):
+            snippet = " ".join(t.text for t in row)
+            pieces = " ".join(t.text for t in row if not is_cell_word(t.text))
+            unsure.extend(AmbiguousCell(t.page, t.line, t.text, pieces, (), snippet) for t in row if is_figure(t.text))
+        else:
+            kept.append(row)
+    return kept
+
+
+def _cut_label(row: list[Token]) -> bool:
+    """Whether the row prints figures and a label's numbered head naming no side, a word after a
+    figure or dash going on with no label of its own (opening none)."""
+    runs = _word_runs(row)
+    if not any(is_figure(t.text) for t in row):
+        return False
+    return any(
+        _numbered_head("".join(t.text for t in row[start:end]))
+        and any(not is_row_label(row[after].text) for after, _ in runs[k + 1 :])
+        for k, (start, end) in enumerate(runs)
+    )
+
+
+def _numbered_head(text: str) -> bool:
+    """A label's first piece: opening with an item's number, naming no side (八、社会)."""
+    return LABEL_NUMBERING.opens(compact(text)) and not label_sides(compact(text))
+
+
+def _word_runs(row: list[Token]) -> list[tuple[int, int]]:
+    """The spans of the row's words between its cells' words (figures and dashes), as (start, end)."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for k, token in enumerate([*row, None]):
+        words = token is not None and not is_cell_word(token.text)
+        if words and start is None:
+            start = k
+        elif not words and start is not None:
+            runs.append((start, k))
+            start = None
+    return runs

@@ -87,13 +87,14 @@ class _Reading:
 
 def _label_words(pieces: tuple[Token, ...]) -> list[Token]:
     """A label's pieces as the words of one name: a piece reading as a row's label (合计 ending
-    本年收入) joined to the one before it, or it would open a row of its own (``segments``)."""
+    本年收入) joined to the one before it, or it would open a row of its own (``segments``); so is
+    a piece that reads so once joined (本年收 / 入 / 合计: 入合计 is worded as a total too)."""
     words: list[Token] = []
     for piece in pieces:
-        if words and is_row_label(piece.text):
-            words[-1] = words[-1]._replace(text=words[-1].text + piece.text)
-        else:
-            words.append(piece)
+        words.append(piece)
+        while len(words) > 1 and is_row_label(words[-1].text):
+            last = words.pop()
+            words[-1] = words[-1]._replace(text=words[-1].text + last.text)
     return words
 
 
@@ -287,11 +288,12 @@ def _reading(band: Sequence[_Line], sides: tuple[tuple[int, ...], ...]) -> _Read
 
 def _is_label(pieces: list[Token], side: int) -> bool:
     """The pieces join into one whole label of the side: opened by its first, by none after (a
-    total's 合计 may end one: 本年收入 / 合计), its brackets closed."""
+    total's 合计 may end one: 本年收入 / 合计), its brackets closed, naming not the other side
+    (三、国防支出 / 财政拨款 is no income label: two labels' pieces)."""
     if not pieces or not opens_label(pieces[0].text) or any(_opens_within(t.text) for t in pieces[1:]):
         return False
     text = compact("".join(t.text for t in pieces))
-    return _closed(text) and side in label_sides(text)
+    return _closed(text) and side in label_sides(text) and _SIDE_WORDS[1 - side] not in text
 
 
 @lru_cache(maxsize=4_096)  # asked of every piece for every way of reading its band
