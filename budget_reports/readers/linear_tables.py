@@ -27,6 +27,7 @@ from budget_reports.numbering import PART, pattern_of
 from budget_reports.readers.baseline_headers import assembled_words
 from budget_reports.readers.baseline_rows import gather_baseline_rows, is_written_by_baseline, possible_shares
 from budget_reports.readers.baseline_sides import gather_two_sided_rows, prints_codes_apart
+from budget_reports.readers.block_words import is_whole_code
 from budget_reports.readers.cell_assignment import (
     Placement,
     RowFigures,
@@ -37,6 +38,7 @@ from budget_reports.readers.cell_assignment import (
     row_candidates,
 )
 from budget_reports.readers.cell_stream_rows import cell_stream_rows
+from budget_reports.readers.code_names import known_names
 from budget_reports.readers.column_blocks import BlockLine, is_column_block_page, rebuild_pages
 from budget_reports.readers.column_order import in_printed_order, in_printed_word_order
 from budget_reports.readers.laid_out_columns import (
@@ -714,10 +716,18 @@ def _holds_no_figure(page: list[BlockLine]) -> bool:
 
 def _continues_in_columns(page: list[BlockLine]) -> bool:
     """A page going on with a table written by columns: its runs of bare codes and figures, and at
-    least one classification code (alone, or whole beside its name)."""
+    least one classification code (a 类 code alone, a code whole beside its name, or a 款 or 项 code
+    whole alone on its line that the reference knows: a page going on with a 类 the page before
+    opened, its name on the line after, as pdftotext writes a row whose name wraps in its cell)."""
     return is_column_block_page(page) and any(
-        _CLASS_CODE.match(compact(line.text)) or is_whole_code_label(line.text) for line in page
+        _CLASS_CODE.match(key := compact(line.text)) or is_whole_code_label(line.text) or _known_whole_code(key)
+        for line in page
     )
+
+
+def _known_whole_code(key: str) -> bool:
+    """A code printed whole (``2210203``) that the classification reference knows."""
+    return is_whole_code(key) and bool(known_names(key))
 
 
 def _skip_repeated_header(lines: list[SourceLine], i: int, header_key: str, coded: bool) -> int:

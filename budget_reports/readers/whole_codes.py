@@ -87,7 +87,11 @@ def whole_code_rows(
         elif WHOLE_CODE.match(key):
             lone_codes.append(replace(line, text=key))
         elif is_total(key):
-            if not (labelled or lone_codes) and key in header_words and not header_total:
+            if (
+                key in header_words
+                and not header_total
+                and _opens_header(lines, k, bool(labelled or lone_codes), bool(lone_names), header_words)
+            ):
                 header_total = True
                 continue
             # Its place among the names, not the codes: the total row prints no code, and a text
@@ -138,6 +142,22 @@ def whole_code_rows(
         position, total = totals[0]
         names = [total, *names] if position == 0 else [*names, total]
     return names, parts, whole_numbers
+
+
+def _opens_header(
+    lines: Sequence[BlockLine], k: int, codes_seen: bool, names_seen: bool, words: Collection[str]
+) -> bool:
+    """Whether the total's word at line ``k`` is the header's cell (合计 over its column): before any
+    row's code, or after codes but before any row's name with the header's next cell after it. A page
+    going on with a table may write its first row's code before the header it prints again
+    (``科目名称`` / ``2210203`` / ``合计`` / ``基本支出``); a total row printed first, after the first
+    row's code, is followed by its figures."""
+    if not codes_seen:
+        return True
+    if names_seen:
+        return False
+    following = next((key for line in lines[k + 1 :] if (key := compact(line.text))), "")
+    return following in words and not is_total(following)
 
 
 def _whole_numbers_of(text: str) -> list[str]:
