@@ -109,7 +109,10 @@ def whole_code_rows(
     if in_yuan:
         # Lines standing above a name (the code above its name): where a code printed twice is the code.
         before_name = {replace(line, text=compact(line.text)) for k, line in enumerate(lines) if _above_name(lines, k)}
-        codes_read = _codes_or_figures(lone_codes, [code for code, _, _ in labelled], lone_names, carried, before_name)
+        # The name lines before the first code count too: a page going on with a table may open with a
+        # wrapped name whose code pdftotext writes after the rows (``住房改革支`` / ``出`` … ``22102``).
+        names = [*(line for line, _, _ in early), *lone_names]
+        codes_read = _codes_or_figures(lone_codes, [code for code, _, _ in labelled], names, carried, before_name)
         if codes_read is None:
             return None
         lone_codes, figures = codes_read
