@@ -109,9 +109,9 @@ def whole_code_rows(
     if in_yuan:
         # Lines standing above a name (the code above its name): where a code printed twice is the code.
         before_name = {replace(line, text=compact(line.text)) for k, line in enumerate(lines) if _above_name(lines, k)}
-        # The name lines before the first code count too: a page going on with a table may open with a
-        # wrapped name whose code pdftotext writes after the rows (``住房改革支`` / ``出`` … ``22102``).
-        names = [*(line for line, _, _ in early), *lone_names]
+        # A page going on with a table may open with a wrapped name whose code pdftotext writes after
+        # the rows (``住房改革支`` / ``出`` … ``22102``): a name of those before the first code.
+        names = [*_named_before_codes(early, lone_codes), *lone_names]
         codes_read = _codes_or_figures(lone_codes, [code for code, _, _ in labelled], names, carried, before_name)
         if codes_read is None:
             return None
@@ -145,6 +145,23 @@ def whole_code_rows(
         position, total = totals[0]
         names = [total, *names] if position == 0 else [*names, total]
     return names, parts, whole_numbers
+
+
+def _named_before_codes(early: Sequence[Piece], lone_codes: Sequence[BlockLine]) -> list[BlockLine]:
+    """The lines before a page's first code that open a name of one of its lone codes, its lines one
+    after the other joined (a wrapped name): a unit line or a header cell the header's words do not
+    name is no such line."""
+    texts = [compact(line.text) for line, _, _ in early]
+    names = {name for code in lone_codes for name in known_names(code.text)}
+    out: list[BlockLine] = []
+    i = 0
+    while i < len(texts):
+        ends = range(i + 1, min(i + _MAX_NAME_LINES, len(texts)) + 1)
+        end = next((end for end in ends if "".join(texts[i:end]) in names), None)
+        if end is not None:
+            out.append(early[i][0])
+        i = end if end is not None else i + 1
+    return out
 
 
 def _opens_header(
