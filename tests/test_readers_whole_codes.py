@@ -295,3 +295,15 @@ def test_a_continued_pages_wrapped_first_name_whose_code_comes_after_the_rows_in
     names, codes, figures = _in_yuan(texts, ("221",)) or ([], [], [])
     assert (names, codes) == (["住房改革支出", "住房公积金", "购房补贴", "合计"], ["22102", "2210201", "2210203"])
     assert len(figures) == 9
+
+
+def test_a_continued_pages_first_name_wrapped_around_its_code() -> None:
+    """A page going on with 20805 opens with 2080506's name wrapped over three lines, its code beside
+    the middle one (``机关事业单位`` / ``2080506 职业年金缴费`` / ``支出``): the name is read whole, though
+    ``职业年金缴费支出`` alone is a name the reference knows the code by too."""
+    texts = [*HEADER, "机关事业单位", "2080506 职业年金缴费", "支出", "80.38", "2080599 其他行政事业单位养老支出"]
+    texts.append("合计")
+    assert _labels(texts, ("2080505",)) == (
+        ["机关事业单位职业年金缴费支出", "其他行政事业单位养老支出", "合计"],
+        ["2080506", "2080599"],
+    )

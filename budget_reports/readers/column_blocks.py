@@ -422,7 +422,7 @@ def _joined_code_rows(
 ) -> tuple[list[tuple[Segment, RowFigures]], list[AmbiguousCell]] | None:
     """The rows read by the whole codes each row's 类 | 款 | 项 parts spell, or its level's part printed
     once completes (``split_codes``); None where the page prints no such parts or they give no rows."""
-    joined = joined_codes(lines)
+    joined = joined_codes(lines, carried)
     whole = _whole_labels(joined, layout, carried, in_yuan) if joined is not None else None
     if whole is not None:
         return _rows_placed(lines, layout.sides[0], *whole, whole_codes=True, late=False)

@@ -123,7 +123,11 @@ def whole_code_rows(
     if len(lone_codes) == len(lone_names):
         labelled += [(code.text, code, name) for code, name in zip(lone_codes, lone_names, strict=True)]
     else:
-        grouped = _wrapped_names(pieces, lone_codes) or (_wrapped_names(early + pieces, lone_codes) if early else None)
+        # The lines before the first code, where they open a wrapped name with the lines after them
+        # (``机关事业单位`` / ``2080506 职业年金缴费`` / ``支出``): a page going on with a table whose
+        # first row's code pdftotext writes beside its name's middle line. Else the names without them
+        # (a unit line, a header cell the header's words do not name, left out).
+        grouped = (_wrapped_names(early + pieces, lone_codes) if early else None) or _wrapped_names(pieces, lone_codes)
         if grouped is None:
             return None
         labelled = grouped
