@@ -6,7 +6,11 @@ class, or every 款 before every 项), then the names (a name wrapped in its cel
 then each money column as runs of figures, a blank line wherever the column had empty cells; or
 the labels row by row (``201 06 01 行政运行``) and the figures still by column. A table over
 two pages comes out as two sets of runs, the second page's first rows going on with a 类 or 款
-the first page opened.
+the first page opened; its last page may hold its 合计 row alone (``total_row_alone``). Each page
+is rebuilt on its own, its rows keeping every placement of their figures their own sums allow; the
+table's rows, all pages together, are then narrowed by the table's sums (合计 = the 类, column by
+column): a row printing two equal figures (合计 and 基本支出, or 合计 and 项目支出) on the first page
+is told by the 合计 row on the last.
 
 A fully ruled table comes out cell by cell instead: codes printed whole beside their names
 (``whole_codes``), or every row's 类 | 款 | 项 parts on lines one after the other, or each level's
