@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from budget_reports.readers.column_blocks import BlockLine, rebuild
+from budget_reports.readers.column_blocks import BlockLine, rebuild, total_row_alone
 from budget_reports.readers.linear_tables import SourceLine
 from budget_reports.readers.table_headers import match_layout
 from budget_reports.readers.text import read_text
@@ -216,3 +216,26 @@ def test_a_page_in_yuan_printing_whole_figures_beside_wrapped_names_is_read_as_s
         assert len(set(figures.values)) == 1 and len(figures.values) == 2, segment.name_text
         assert {placement[0] for placement in figures.candidates} == {0}  # the 合计 first
     assert rows[0][1].values[0] == 6397096 and rows[-1][1].values[0] == 47483458
+
+
+def test_a_last_page_holding_the_total_row_alone() -> None:
+    """A table's last page may hold its 合计 row alone, under its header printed again (the header's own
+    合计 first) or not: the row, its figures placed by its own sums (合计 = 基本支出 + 项目支出); a page
+    printing a code or a row's name is no such page."""
+    layout = match_layout("科目编码 科目名称 合计 基本支出 项目支出")
+    assert layout is not None
+    # As pdftotext writes it: the header's cells and the row's, column by column, the page number among them.
+    page = ["科目编码", "科目名称", "合计", "合计", "基本支出", "47483458", "- 10 -", "项目支出", "36197265"]
+    page.append("11286193")
+    alone = total_row_alone([BlockLine(text, 10, k) for k, text in enumerate(page)], layout)
+    assert alone is not None
+    segment, figures = alone
+    assert (segment.name_text, [t.text for t in segment.figures]) == ("合计", ["47483458", "36197265", "11286193"])
+    assert figures.candidates == [(0, 1, 2)]
+    # Without the header; two figures: 合计 and either part.
+    bare = total_row_alone([BlockLine(t, 10, k) for k, t in enumerate(["合计", "5,871,730", "5,871,730"])], layout)
+    assert bare is not None and bare[1].candidates == [(0, 1), (0, 2)]
+    for other in (["2210203", "购房补贴", "3222000", "3222000", "合计", "47483458"], ["购房补贴", "合计", "3222000"]):
+        assert total_row_alone([BlockLine(t, 10, k) for k, t in enumerate(other)], layout) is None
+    # The header's 合计 alone, no figure: no row.
+    assert total_row_alone([BlockLine(t, 10, k) for k, t in enumerate(page[:4])], layout) is None

@@ -67,6 +67,32 @@ def test_a_part_printed_beside_a_wrapped_names_middle_line_joins_its_code() -> N
     assert _joined([*kuan, "208", "05", "机关事业单位", "05 卫生健康", "缴费支出"]) is None
 
 
+def test_a_continued_pages_part_beside_a_wrapped_names_middle_line_joins_its_code_printed_once() -> None:
+    """A page going on with 20805, whose own row stands on the page before (``carried``): its 类+款,
+    printed once here, is the row's whose 项 part is printed apart; without that 款 going on, nothing
+    says the code is the part's, and the page is not read."""
+    texts = [
+        "208",
+        "05",
+        "机关事业单位",
+        "06 职业年金缴费",
+        "支出",
+        "80.38",
+        "208",
+        "05",
+        "99 其他行政事业",
+        "单位养老支出",
+    ]
+    lines = [BlockLine(text, 2, i) for i, text in enumerate(texts, start=1)]
+    joined = joined_codes(lines, ("208", "05", "05"))
+    assert joined is not None
+    assert [line.text for line in joined] == [
+        *("机关事业单位", "2080506 职业年金缴费", "支出", "80.38", "2080599 其他行政事业", "单位养老支出"),
+    ]
+    assert joined_codes(lines) is None
+    assert joined_codes(lines, ("210", "11", "01")) is None
+
+
 def _once(texts: list[str], carried: tuple[str, ...] = ()) -> list[str] | None:
     lines = levels_once_codes([BlockLine(text, 1, i) for i, text in enumerate(texts, start=1)], carried)
     return None if lines is None else [line.text for line in lines]

@@ -141,8 +141,8 @@ def test_cells_that_fit_no_placement_are_not_read() -> None:
     )
 
 
-def _in_yuan(texts: list[str]) -> tuple[list[str], list[str], list[str]] | None:
-    read = whole_code_rows(_lines(texts), set(HEADER), (), in_yuan=True)
+def _in_yuan(texts: list[str], carried: tuple[str, ...] = ()) -> tuple[list[str], list[str], list[str]] | None:
+    read = whole_code_rows(_lines(texts), set(HEADER), carried, in_yuan=True)
     if read is None:
         return None
     names, codes, figures = read
@@ -273,3 +273,37 @@ def test_a_family_printing_one_part_has_its_childrens_parts_top_to_bottom() -> N
         4: ["40,000", "40,000"],
         5: ["855,000", "855,000"],
     }
+
+
+def test_a_continued_page_writing_its_first_code_before_the_header_it_repeats() -> None:
+    """The table's last page, its header printed again: pdftotext writes the first row's code with the
+    header's 科目名称 cell, before the header's 合计 (``科目名称`` / ``2210203`` / ``合计`` / ``基本支出``).
+    That 合计, followed by the header's next cell, is the header's: the 合计 row is the one after 购房补贴."""
+    texts = ["科目编码", "科目名称", "2210203", "合计", "基本支出", "项目支出", "购房补贴", "3,222,000", "3,222,000"]
+    texts += ["合计", "47,483,458", "36,197,265", "11,286,193"]
+    assert _labels(texts, ("2210201",)) == (["购房补贴", "合计"], ["2210203"])
+    # The total row first, after the first row's code (split codes print the 类 part first): a total
+    # followed by figures is the row's, as before.
+    assert _labels([*HEADER, CODES[0], "合计", "6,397,096", *NAMES[:1], *TWO_LINES[2:]]) == (["合计", *NAMES], CODES)
+
+
+def test_a_continued_pages_wrapped_first_name_whose_code_comes_after_the_rows_in_yuan() -> None:
+    """In 元, a page going on with 221 opens with 22102's name wrapped (``住房改革支`` / ``出``) whose code
+    pdftotext writes after the rows, with 2210203's: both lone tokens are codes, a name line for each."""
+    texts = [*HEADER, "住房改革支", "出", "5871730", "5871730", "2210201 住房公积金", "2649730", "2649730", "购房补贴"]
+    texts += ["3222000", "3222000", "合计", "47483458", "36197265", "22102", "2210203", "11286193"]
+    names, codes, figures = _in_yuan(texts, ("221",)) or ([], [], [])
+    assert (names, codes) == (["住房改革支出", "住房公积金", "购房补贴", "合计"], ["22102", "2210201", "2210203"])
+    assert len(figures) == 9
+
+
+def test_a_continued_pages_first_name_wrapped_around_its_code() -> None:
+    """A page going on with 20805 opens with 2080506's name wrapped over three lines, its code beside
+    the middle one (``机关事业单位`` / ``2080506 职业年金缴费`` / ``支出``): the name is read whole, though
+    ``职业年金缴费支出`` alone is a name the reference knows the code by too."""
+    texts = [*HEADER, "机关事业单位", "2080506 职业年金缴费", "支出", "80.38", "2080599 其他行政事业单位养老支出"]
+    texts.append("合计")
+    assert _labels(texts, ("2080505",)) == (
+        ["机关事业单位职业年金缴费支出", "其他行政事业单位养老支出", "合计"],
+        ["2080506", "2080599"],
+    )

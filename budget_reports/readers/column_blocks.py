@@ -6,7 +6,11 @@ class, or every 款 before every 项), then the names (a name wrapped in its cel
 then each money column as runs of figures, a blank line wherever the column had empty cells; or
 the labels row by row (``201 06 01 行政运行``) and the figures still by column. A table over
 two pages comes out as two sets of runs, the second page's first rows going on with a 类 or 款
-the first page opened.
+the first page opened; its last page may hold its 合计 row alone (``total_row_alone``). Each page
+is rebuilt on its own, its rows keeping every placement of their figures their own sums allow; the
+table's rows, all pages together, are then narrowed by the table's sums (合计 = the 类, column by
+column): a row printing two equal figures (合计 and 基本支出, or 合计 and 项目支出) on the first page
+is told by the 合计 row on the last.
 
 A fully ruled table comes out cell by cell instead: codes printed whole beside their names
 (``whole_codes``), or every row's 类 | 款 | 项 parts on lines one after the other, or each level's
@@ -46,7 +50,7 @@ from budget_reports.readers.block_words import BARE_FIGURE as _FIGURE
 from budget_reports.readers.block_words import CLASS_CODE as _CLASS
 from budget_reports.readers.block_words import CODE_PART as _PART
 from budget_reports.readers.block_words import figure_value
-from budget_reports.readers.cell_assignment import RowFigures
+from budget_reports.readers.cell_assignment import RowFigures, row_candidates
 from budget_reports.readers.code_names import known_names
 from budget_reports.readers.dashed_rows import dashed_rows
 from budget_reports.readers.interleaved_columns import (
@@ -58,10 +62,10 @@ from budget_reports.readers.interleaved_columns import (
 )
 from budget_reports.readers.late_cells import place_late_cells
 from budget_reports.readers.linear_rows import Segment, Token
-from budget_reports.readers.printed_numbers import opens_column_numbers
+from budget_reports.readers.printed_numbers import is_page_number, opens_column_numbers
 from budget_reports.readers.row_streams import place_cells
 from budget_reports.readers.split_codes import joined_codes, levels_once_codes
-from budget_reports.readers.table_headers import HeaderLayout, LabelKind, Side
+from budget_reports.readers.table_headers import HeaderLayout, LabelKind, Side, match_layout
 from budget_reports.readers.whole_codes import whole_code_rows
 
 _MAX_SOLUTIONS = 500
@@ -158,6 +162,11 @@ def rebuild_pages(
     read_any, read_all = False, True
     orders = _printed_orders(pages[0], layout.sides[0])  # the header is printed on the title's page
     for printed in pages:
+        alone = total_row_alone(printed, layout, orders)
+        if alone is not None:  # the table's last page, its 合计 row alone: placed with the table's rows
+            read_any = True
+            rows.append(alone)
+            continue
         page = _without_column_numbers(printed, len(layout.sides[0].money))
         options = [carried] if carried is not None else _carried_options(page)
         attempts = [a for a in (rebuild(page, layout, option, orders, in_yuan) for option in options) if a is not None]
@@ -185,6 +194,62 @@ def rebuild_pages(
             segment.figures = []
             rows[index] = (segment, RowFigures((), [()]))
     return rows, ambiguous
+
+
+def total_row_alone(
+    page: list[BlockLine], layout: HeaderLayout, orders: tuple[tuple[int, ...], ...] | None = None
+) -> tuple[Segment, RowFigures] | None:
+    """The 合计 row of a page going on with a coded table that prints no other row (a table's last
+    page may hold its total alone, under its header printed again or not), with the placements of
+    its figures its own sums allow in each order the columns may be printed in (``orders``, the
+    layout's by default); None for any other page. The page prints no code, no name but the total's,
+    pieces of the header's cells at most (the title page's layout), and no more figures than columns."""
+    if not _is_coded(layout):
+        return None
+    side = layout.sides[0]
+    width = len(side.money)
+    page = _without_column_numbers(page, width)
+    # The header's cells, any of them wrapped over lines (``基本支`` / ``出``): each line a piece of them.
+    header = "\n".join(sorted({*layout.words, *LABEL_HEADER_WORDS, *(word for path in side.money for word in path)}))
+    figures: list[BlockLine] = []
+    totals: list[BlockLine] = []
+    words: list[BlockLine] = []  # the header printed again
+    for line in cells_apart(page):
+        key = compact(line.text)
+        if not key or is_page_number(key):
+            continue
+        if key.isdigit() and known_names(key):
+            return None  # a code alone on its line (its name on another): a row of its own
+        if _FIGURE.match(key) or key.isdigit():
+            figures.append(line)
+        elif is_total(key):
+            totals.append(line)
+        elif any(c.isdigit() for c in key) or key not in header:
+            return None  # a code beside a name, a row's name, a note: not the total alone
+        else:
+            words.append(line)
+    header_totals = sum(is_total(compact(path[-1])) for path in side.money) if words else 0
+    if not figures or len(figures) > width or len(totals) != header_totals + 1:
+        return None
+    if words and match_layout(" ".join(line.text for line in [*totals, *words])) != layout:
+        return None
+    name = totals[-1]  # the header's own total cell comes first, over its column
+    values = tuple(_figure_or_whole(line.text) for line in figures)
+    candidates: dict[tuple[int, ...], None] = {}
+    for order in orders or (tuple(range(width)),):
+        at = {column: k for k, column in enumerate(order)}  # each column's place as printed
+        printed_sums = [(at[total], tuple(at[p] for p in parts)) for total, parts in side.sums]
+        for placement in row_candidates(values, width, printed_sums).candidates:
+            candidates[tuple(order[k] for k in placement)] = None
+    segment = Segment()
+    segment.name = [Token(name.text.strip(), name.page, name.line)]
+    segment.figures = [Token(line.text.strip(), line.page, line.line) for line in figures]
+    return segment, RowFigures(values, list(candidates))
+
+
+def _figure_or_whole(text: str) -> Decimal:
+    key = compact(text)
+    return Decimal(key) if key.isdigit() else figure_value(text)
 
 
 def _is_coded(layout: HeaderLayout) -> bool:
@@ -361,7 +426,7 @@ def _joined_code_rows(
 ) -> tuple[list[tuple[Segment, RowFigures]], list[AmbiguousCell]] | None:
     """The rows read by the whole codes each row's 类 | 款 | 项 parts spell, or its level's part printed
     once completes (``split_codes``); None where the page prints no such parts or they give no rows."""
-    joined = joined_codes(lines)
+    joined = joined_codes(lines, carried)
     whole = _whole_labels(joined, layout, carried, in_yuan) if joined is not None else None
     if whole is not None:
         return _rows_placed(lines, layout.sides[0], *whole, whole_codes=True, late=False)

@@ -27,6 +27,7 @@ from budget_reports.numbering import PART, pattern_of
 from budget_reports.readers.baseline_headers import assembled_words
 from budget_reports.readers.baseline_rows import gather_baseline_rows, is_written_by_baseline, possible_shares
 from budget_reports.readers.baseline_sides import gather_two_sided_rows, prints_codes_apart
+from budget_reports.readers.block_words import is_whole_code
 from budget_reports.readers.cell_assignment import (
     Placement,
     RowFigures,
@@ -37,7 +38,8 @@ from budget_reports.readers.cell_assignment import (
     row_candidates,
 )
 from budget_reports.readers.cell_stream_rows import cell_stream_rows
-from budget_reports.readers.column_blocks import BlockLine, is_column_block_page, rebuild_pages
+from budget_reports.readers.code_names import known_names
+from budget_reports.readers.column_blocks import BlockLine, is_column_block_page, rebuild_pages, total_row_alone
 from budget_reports.readers.column_order import in_printed_order, in_printed_word_order
 from budget_reports.readers.laid_out_columns import (
     PagePositions,
@@ -673,18 +675,22 @@ def _column_block_table(lines: list[SourceLine], start: int) -> LinearTable | No
         pages = [_block_lines(lines, *spans[-1])]
     if not is_column_block_page(pages[0]):
         return None  # the title's page holds no table written by columns: the pages after it are not looked at
+    layout = match_layout(" ".join(line.text for line in pages[0] if not any(map(str.isdigit, line.text))))
+    if layout is None:
+        return None
     while spans[-1][1] < len(lines) and lines[spans[-1][1]].page != lines[spans[-1][1] - 1].page:
         begin = spans[-1][1]
         end = _page_end(lines, begin)
         page = _block_lines(lines, begin, end)  # made once: read by the test and, going on, as the table's page
         if not _continues_in_columns(page):
+            # The table's last page may hold its 合计 row alone: the table ends with it.
+            if total_row_alone(page, layout) is not None:
+                spans.append((begin, end))
+                pages.append(page)
             break
         spans.append((begin, end))
         pages.append(page)
     unit = next((line for line in lines[start + 1 : spans[0][1]] if unit_of(line.text) is not None), None)
-    layout = match_layout(" ".join(line.text for line in pages[0] if not any(map(str.isdigit, line.text))))
-    if layout is None:
-        return None
     rebuilt = rebuild_pages(pages, layout, unit is not None and unit_of(unit.text) == "元")
     if rebuilt is None:
         return not_read_table(lines, start, spans[-1][1], "按列写出的文本未能还原为行")
@@ -726,10 +732,18 @@ def _holds_no_figure(page: list[BlockLine]) -> bool:
 
 def _continues_in_columns(page: list[BlockLine]) -> bool:
     """A page going on with a table written by columns: its runs of bare codes and figures, and at
-    least one classification code (alone, or whole beside its name)."""
+    least one classification code (a 类 code alone, a code whole beside its name, or a 款 or 项 code
+    whole alone on its line that the reference knows: a page going on with a 类 the page before
+    opened, its name on the line after, as pdftotext writes a row whose name wraps in its cell)."""
     return is_column_block_page(page) and any(
-        _CLASS_CODE.match(compact(line.text)) or is_whole_code_label(line.text) for line in page
+        _CLASS_CODE.match(key := compact(line.text)) or is_whole_code_label(line.text) or _known_whole_code(key)
+        for line in page
     )
+
+
+def _known_whole_code(key: str) -> bool:
+    """A code printed whole (``2210203``) that the classification reference knows."""
+    return is_whole_code(key) and bool(known_names(key))
 
 
 def _skip_repeated_header(lines: list[SourceLine], i: int, header_key: str, coded: bool) -> int:

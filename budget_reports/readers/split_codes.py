@@ -36,10 +36,11 @@ _MAX_PARTS = 2  # 款 and 项
 _MIN_PIECE = 2  # characters of a wrapped name's line that can tell whose it is
 
 
-def joined_codes(lines: Sequence[BlockLine]) -> list[BlockLine] | None:
+def joined_codes(lines: Sequence[BlockLine], carried: Sequence[str] = ()) -> list[BlockLine] | None:
     """The page's lines with each code's parts joined into one line (``2080501 行政单位离退休``, or the
     code alone where its name is on a line of its own; blank lines left out); None when the page
-    prints no 类 followed by a part, or a part no code takes."""
+    prints no 类 followed by a part, or a part no code takes. ``carried``: the code parts of the page
+    before's last row, for a page going on with a table (the 款 it opened goes on here)."""
     lines = [line for line in lines if line.text.strip()]  # pdftotext writes a blank line after each cell
     out: list[BlockLine] = []
     orphans: list[int] = []  # indices in ``out`` of 项 parts with their names, printed apart from their 类
@@ -76,7 +77,7 @@ def joined_codes(lines: Sequence[BlockLine]) -> list[BlockLine] | None:
         k += 1
     if not joined:
         return None
-    return _completed(out, orphans)
+    return _completed(out, orphans, "".join(carried))
 
 
 def _past_code_heads(lines: Sequence[BlockLine], k: int) -> int:
@@ -86,14 +87,20 @@ def _past_code_heads(lines: Sequence[BlockLine], k: int) -> int:
     return k
 
 
-def _completed(lines: list[BlockLine], orphans: list[int]) -> list[BlockLine] | None:
+def _completed(lines: list[BlockLine], orphans: list[int], carried: str = "") -> list[BlockLine] | None:
     """Each 项 line printed apart joined to the 类+款 code printed twice whose code it completes into
     the one its name is in the reference (that code's second line dropped); None unless each finds
-    exactly one."""
+    exactly one. The 款's own row printed on the page before (``carried`` goes on with it), its code
+    printed once here is the 项's own 类 and 款 parts."""
     if not orphans:
         return lines
     lone = [compact(line.text) for line in lines]
-    twice = {code for code in lone if code.isdigit() and lone.count(code) > 1}
+
+    def spare(code: str) -> bool:
+        """The code printed more often than its own row prints it: a 项's parts among them."""
+        return lone.count(code) > (0 if carried.startswith(code) and len(code) < len(carried) else 1)
+
+    twice = {code for code in lone if code.isdigit() and spare(code)}
     dropped: set[int] = set()
     out = list(lines)
     for index in orphans:
@@ -105,7 +112,7 @@ def _completed(lines: list[BlockLine], orphans: list[int]) -> list[BlockLine] | 
         second = max(i for i, text in enumerate(lone) if text == code and i not in dropped)
         dropped.add(second)
         lone[second] = ""  # taken: a third orphan of the same 款 needs a third line
-        twice = {c for c in twice if lone.count(c) > 1}
+        twice = {c for c in twice if spare(c)}
         out[index] = replace(lines[index], text=f"{code}{part} {name}")
     return [line for i, line in enumerate(out) if i not in dropped]
 

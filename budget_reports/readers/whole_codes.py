@@ -87,7 +87,11 @@ def whole_code_rows(
         elif WHOLE_CODE.match(key):
             lone_codes.append(replace(line, text=key))
         elif is_total(key):
-            if not (labelled or lone_codes) and key in header_words and not header_total:
+            if (
+                key in header_words
+                and not header_total
+                and _opens_header(lines, k, bool(labelled or lone_codes), bool(lone_names), header_words)
+            ):
                 header_total = True
                 continue
             # Its place among the names, not the codes: the total row prints no code, and a text
@@ -105,7 +109,10 @@ def whole_code_rows(
     if in_yuan:
         # Lines standing above a name (the code above its name): where a code printed twice is the code.
         before_name = {replace(line, text=compact(line.text)) for k, line in enumerate(lines) if _above_name(lines, k)}
-        codes_read = _codes_or_figures(lone_codes, [code for code, _, _ in labelled], lone_names, carried, before_name)
+        # A page going on with a table may open with a wrapped name whose code pdftotext writes after
+        # the rows (``住房改革支`` / ``出`` … ``22102``): a name of those before the first code.
+        names = [*_named_before_codes(early, lone_codes), *lone_names]
+        codes_read = _codes_or_figures(lone_codes, [code for code, _, _ in labelled], names, carried, before_name)
         if codes_read is None:
             return None
         lone_codes, figures = codes_read
@@ -116,7 +123,11 @@ def whole_code_rows(
     if len(lone_codes) == len(lone_names):
         labelled += [(code.text, code, name) for code, name in zip(lone_codes, lone_names, strict=True)]
     else:
-        grouped = _wrapped_names(pieces, lone_codes) or (_wrapped_names(early + pieces, lone_codes) if early else None)
+        # The lines before the first code, where they open a wrapped name with the lines after them
+        # (``机关事业单位`` / ``2080506 职业年金缴费`` / ``支出``): a page going on with a table whose
+        # first row's code pdftotext writes beside its name's middle line. Else the names without them
+        # (a unit line, a header cell the header's words do not name, left out).
+        grouped = (_wrapped_names(early + pieces, lone_codes) if early else None) or _wrapped_names(pieces, lone_codes)
         if grouped is None:
             return None
         labelled = grouped
@@ -138,6 +149,39 @@ def whole_code_rows(
         position, total = totals[0]
         names = [total, *names] if position == 0 else [*names, total]
     return names, parts, whole_numbers
+
+
+def _named_before_codes(early: Sequence[Piece], lone_codes: Sequence[BlockLine]) -> list[BlockLine]:
+    """The lines before a page's first code that open a name of one of its lone codes, its lines one
+    after the other joined (a wrapped name): a unit line or a header cell the header's words do not
+    name is no such line."""
+    texts = [compact(line.text) for line, _, _ in early]
+    names = {name for code in lone_codes for name in known_names(code.text)}
+    out: list[BlockLine] = []
+    i = 0
+    while i < len(texts):
+        ends = range(i + 1, min(i + _MAX_NAME_LINES, len(texts)) + 1)
+        end = next((end for end in ends if "".join(texts[i:end]) in names), None)
+        if end is not None:
+            out.append(early[i][0])
+        i = end if end is not None else i + 1
+    return out
+
+
+def _opens_header(
+    lines: Sequence[BlockLine], k: int, codes_seen: bool, names_seen: bool, words: Collection[str]
+) -> bool:
+    """Whether the total's word at line ``k`` is the header's cell (合计 over its column): before any
+    row's code, or after codes but before any row's name with the header's next cell after it. A page
+    going on with a table may write its first row's code before the header it prints again
+    (``科目名称`` / ``2210203`` / ``合计`` / ``基本支出``); a total row printed first, after the first
+    row's code, is followed by its figures."""
+    if not codes_seen:
+        return True
+    if names_seen:
+        return False
+    following = next((key for line in lines[k + 1 :] if (key := compact(line.text))), "")
+    return following in words and not is_total(following)
 
 
 def _whole_numbers_of(text: str) -> list[str]:
