@@ -67,6 +67,42 @@ def test_a_part_printed_beside_a_wrapped_names_middle_line_joins_its_code() -> N
     assert _joined([*kuan, "208", "05", "机关事业单位", "05 卫生健康", "缴费支出"]) is None
 
 
+def test_a_part_set_between_two_lines_of_its_wrapped_name_joins_its_code() -> None:
+    """A name wrapped over four lines in a narrow cell (names wrapping at 4 characters): its row's
+    parts, centred in the row, fall between its second and third lines, and pdftotext writes the
+    项 part alone there, apart from its 类 and 款 (``机关事业`` / ``单位基本`` / ``05`` / ``养老保险``):
+    read as printed beside the line after it, a piece of the code's name."""
+    kuan = ["208", "05", "行政事业单位养老支出"]
+    texts = [*kuan, "208", "05", "机关事业", "单位基本", "05", "养老保险", "缴费支出", "160.75"]
+    texts += ["208", "05", "06", "机关事业", "单位职业", "年金缴费", "支出", "80.38"]
+    assert _joined(texts) == [
+        *("20805", "行政事业单位养老支出", "机关事业", "单位基本", "2080505 养老保险", "缴费支出", "160.75"),
+        *("2080506", "机关事业", "单位职业", "年金缴费", "支出", "80.38"),
+    ]
+    # Between pieces of no name of the code it would spell: whose the part is the text does not say.
+    assert _joined([*kuan, "208", "05", "机关事业", "单位基本", "05", "卫生健康", "缴费支出"]) is None
+    # After an empty cell's dash (no name's piece), a part alone follows no 类 still.
+    assert _joined([*kuan, "-", "05", "养老保险", "缴费支出"]) is None
+
+
+def test_a_part_written_after_the_next_class_completes_the_code_printed_twice() -> None:
+    """210 11 printed for 21011 and again for 2101101, whose 01 pdftotext writes after the next
+    row's class (221): 22101 (保障性安居工程支出) is named nowhere on the page, 2101101 (行政单位医疗)
+    is, so 01 completes the 210 11 printed twice, not the 221 before it."""
+    texts = ["210", "卫生健康支出", "210", "11", "行政事业单位医疗", "210", "11", "行政单位", "医疗"]
+    texts += ["住房保障支出", "221", "01"]
+    assert _joined(texts) == [
+        *("210", "卫生健康支出", "21011", "行政事业单位医疗", "行政单位", "医疗", "住房保障支出", "221"),
+        "2101101",
+    ]
+    # The page printing 221 01's name: the part is its class's, as written.
+    printed = [*texts, "保障性安居工程支出"]
+    assert _joined(printed) == [
+        *("210", "卫生健康支出", "21011", "行政事业单位医疗", "21011", "行政单位", "医疗", "住房保障支出"),
+        *("22101", "保障性安居工程支出"),
+    ]
+
+
 def _once(texts: list[str], carried: tuple[str, ...] = ()) -> list[str] | None:
     lines = levels_once_codes([BlockLine(text, 1, i) for i, text in enumerate(texts, start=1)], carried)
     return None if lines is None else [line.text for line in lines]

@@ -7,7 +7,12 @@ the last part beside the name when the name's cell follows it), or a row's 项 p
 only into codes the classification reference knows: two whole figures one under the other (a table
 in 元: ``850``, ``12``) spell no code. Such a 项 line
 completes the 类 and 款 printed twice (once for their own 款 row, once for the row below it) where
-the code it spells names that line in the classification reference, and only there.
+the code it spells names that line in the classification reference, and only there. Names
+wrapped in very narrow cells part a row's parts further: a name on an even count of lines has the
+parts centred between its middle lines, and pdftotext writes the 项 part alone between two of its
+pieces (``单位基本`` / ``05`` / ``养老保险``), read as printed beside the piece after it; or a 项 part
+comes after the next row's class (``210 11`` twice, ``221``, ``01``), where it completes the 类+款
+printed twice into a code whose name the page prints and the 类 before it spells one it does not.
 
 Many templates print each level's part once, on its own row only (``208 | |`` on the class's row,
 `` | 05 |`` on the 款's, `` | | 01`` on the 项's), as a class's cell merged down over its rows
@@ -41,8 +46,9 @@ def joined_codes(lines: Sequence[BlockLine]) -> list[BlockLine] | None:
     code alone where its name is on a line of its own; blank lines left out); None when the page
     prints no 类 followed by a part, or a part no code takes."""
     lines = [line for line in lines if line.text.strip()]  # pdftotext writes a blank line after each cell
+    page_names = "".join(compact(line.text) for line in lines if _is_name_line(line.text))
     out: list[BlockLine] = []
-    orphans: list[int] = []  # indices in ``out`` of 项 parts with their names, printed apart from their 类
+    orphans: list[int] = []  # indices in ``out`` of 项 parts (with their names), printed apart from their 类
     k, joined = 0, False
     while k < len(lines):
         line = lines[k]
@@ -64,19 +70,73 @@ def joined_codes(lines: Sequence[BlockLine]) -> list[BlockLine] | None:
                 named = compact("".join(part[1:]))
                 if not names or (named and not _names_piece(named, names)):
                     break
+                if not named and _late_part(out, part[0], names, page_names):
+                    break
                 digits, name, k = digits + part[0], " ".join(part[1:]), j + 1
             joined = joined or len(digits) > len(words[0])
             out.append(replace(line, text=f"{digits} {name}".strip()))
             continue
         if words and CODE_PART.match(words[0]):
-            if len(words) == 1 or any(c.isdigit() for c in "".join(words[1:])):
+            if len(words) == 1 and _between_name_lines(lines, k):
+                # A 项's part set between two lines of its wrapped name (a name on an even count of
+                # lines centres its row's parts between its middle ones: ``机关事业`` / ``单位基本`` /
+                # ``05`` / ``养老保险`` / ``缴费支出``): printed with the line after it, as a name on an
+                # odd count of lines prints it beside its middle one.
+                orphans.append(len(out))
+                out.append(replace(lines[k + 1], text=f"{words[0]} {lines[k + 1].text.strip()}"))
+                k += 2
+                continue
+            if len(words) == 1 and len(_completing(out, words[0], page_names)) == 1:
+                orphans.append(len(out))  # a 项 part written late, after the next rows' codes
+            elif len(words) == 1 or any(c.isdigit() for c in "".join(words[1:])):
                 return None  # a part alone that follows no 类
-            orphans.append(len(out))
+            else:
+                orphans.append(len(out))
         out.append(line)
         k += 1
     if not joined:
         return None
-    return _completed(out, orphans)
+    return _completed(out, orphans, page_names)
+
+
+def _late_part(out: Sequence[BlockLine], part: str, names: Collection[str], page_names: str) -> bool:
+    """Whether a part alone after a 类 is rather a 项's part written late (``210`` / ``210 11`` /
+    ``210 11`` / ``221`` / ``01``: the 01 of 行政单位医疗, 2101101, after the next class's code): the
+    code it spells with the 类 is named nowhere on the page, and it completes one code printed twice
+    before it (a 款's, once for its own row and once for a 项 row waiting for its part) into the
+    code of a name the page prints."""
+    return not _named_on_page(names, page_names) and len(_completing(out, part, page_names)) == 1
+
+
+def _completing(out: Sequence[BlockLine], part: str, page_names: str) -> list[str]:
+    """The codes printed twice in ``out`` that ``part`` completes into a code not printed yet whose name
+    the page prints."""
+    lone = [compact(line.text) for line in out]
+    twice = {code for code in lone if code.isdigit() and lone.count(code) > 1}
+    return _named_completions(twice, part, {line.text.split()[0] for line in out}, page_names)
+
+
+def _named_completions(codes: Collection[str], part: str, printed: Collection[str], page_names: str) -> list[str]:
+    """Of ``codes``, those ``part`` completes into a code not ``printed`` whose name the page prints."""
+    return sorted(
+        code for code in codes if code + part not in printed and _named_on_page(known_names(code + part), page_names)
+    )
+
+
+def _named_on_page(names: Collection[str], page_names: str) -> bool:
+    """Whether one of ``names`` is printed among the page's name lines (run together: a name may wrap)."""
+    return any(len(name) >= _MIN_PIECE and name in page_names for name in names)
+
+
+def _between_name_lines(lines: Sequence[BlockLine], k: int) -> bool:
+    """Whether the lines either side of line ``k`` are a name's (words, no digit, no code column's head)."""
+    return 0 < k < len(lines) - 1 and all(_is_name_line(lines[j].text) for j in (k - 1, k + 1))
+
+
+def _is_name_line(text: str) -> bool:
+    """Words and no digit (an empty cell's dash is no name), no code column's head."""
+    key = compact(text)
+    return key not in HEADER_LEFTOVERS and any(c.isalpha() for c in key) and not any(c.isdigit() for c in key)
 
 
 def _past_code_heads(lines: Sequence[BlockLine], k: int) -> int:
@@ -86,10 +146,10 @@ def _past_code_heads(lines: Sequence[BlockLine], k: int) -> int:
     return k
 
 
-def _completed(lines: list[BlockLine], orphans: list[int]) -> list[BlockLine] | None:
+def _completed(lines: list[BlockLine], orphans: list[int], page_names: str) -> list[BlockLine] | None:
     """Each 项 line printed apart joined to the 类+款 code printed twice whose code it completes into
-    the one its name is in the reference (that code's second line dropped); None unless each finds
-    exactly one."""
+    the one its name is in the reference (that code's second line dropped; a part printed without
+    its name, into the one whose name the page prints); None unless each finds exactly one."""
     if not orphans:
         return lines
     lone = [compact(line.text) for line in lines]
@@ -97,8 +157,11 @@ def _completed(lines: list[BlockLine], orphans: list[int]) -> list[BlockLine] | 
     dropped: set[int] = set()
     out = list(lines)
     for index in orphans:
-        part, name = lines[index].text.split(maxsplit=1)
-        fits = [code for code in twice if _names_piece(compact(name), known_names(code + part))]
+        part, *named = lines[index].text.split(maxsplit=1)
+        if named:
+            fits = [code for code in twice if _names_piece(compact(named[0]), known_names(code + part))]
+        else:
+            fits = _named_completions(twice, part, {x.text.split()[0] for x in out}, page_names)
         if len(fits) != 1:
             return None
         code = fits[0]
@@ -106,7 +169,7 @@ def _completed(lines: list[BlockLine], orphans: list[int]) -> list[BlockLine] | 
         dropped.add(second)
         lone[second] = ""  # taken: a third orphan of the same 款 needs a third line
         twice = {c for c in twice if lone.count(c) > 1}
-        out[index] = replace(lines[index], text=f"{code}{part} {name}")
+        out[index] = replace(lines[index], text=" ".join([code + part, *named]))
     return [line for i, line in enumerate(out) if i not in dropped]
 
 
