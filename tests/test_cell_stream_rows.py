@@ -66,3 +66,50 @@ def test_a_name_its_code_does_not_carry_is_not_read() -> None:
 def test_column_numbers_are_no_cells() -> None:
     cells = ["201", "1", "2", "3", "合计", "2,940.05", "2,940.05", "一般公共服务支出", "2,940.05", "2,940.05"]
     assert _rows(cells) == [["合计", "2,940.05", "2,940.05"], ["201", "一般公共服务支出", "2,940.05", "2,940.05"]]
+
+
+# The 208 class of a final account on a portrait page, names wrapped at five characters: the 类
+# cells of two 项 rows written after the next class's row (``卫生健康支出`` … ``208`` / ``208``), the
+# 项 parts beside their names' middle lines (``05 基本养老``).
+LATE_CLASSES = ["208", "社会保障和就业支出", "326.72", "326.72", "208", "05", "行政事业单位养老支出", "326.72"]
+LATE_CLASSES += [
+    "326.72",
+    "208",
+    "05",
+    "行政单位/01 离/退休",
+    "84.65",
+    "84.65",
+    "05",
+    "机关事业单位/05 基本养老/保险缴费支出",
+]
+LATE_CLASSES += ["160.75", "160.75", "05", "其他行政事业/99 单位养老/支出", "0.94", "0.94", "卫生健康支出", "60.99"]
+LATE_CLASSES += ["60.99", "208", "208", "210"]
+
+
+def test_a_class_written_after_the_rows_below_it_is_read_by_each_columns_order() -> None:
+    """The code groups (a 类 and the parts after it) do not give the rows' codes; each code column
+    keeps its order all the same: each row takes the next 类 and the parts its name's code needs
+    (its 项 part printed with its name its own)."""
+    assert _rows(LATE_CLASSES) == [
+        ["208", "社会保障和就业支出", "326.72", "326.72"],
+        ["20805", "行政事业单位养老支出", "326.72", "326.72"],
+        ["2080501", "行政单位离退休", "84.65", "84.65"],
+        ["2080505", "机关事业单位基本养老保险缴费支出", "160.75", "160.75"],
+        ["2080599", "其他行政事业单位养老支出", "0.94", "0.94"],
+        ["210", "卫生健康支出", "60.99", "60.99"],
+    ]
+    # A class missing, or a part no row's name takes: which code is whose the text does not say.
+    assert _rows([*LATE_CLASSES[:-2], "210"]) is None
+    assert _rows([*LATE_CLASSES[:14], "06", *LATE_CLASSES[14:]]) is None
+
+
+def test_a_part_written_inside_its_wrapped_names_block_is_the_rows() -> None:
+    """A name on an even count of lines (wrapped at four characters, on a portrait page): its row's
+    项 part centred between its middle lines, written inside the name's block (no blank line
+    around it) is that row's part, not a cell after the name."""
+    cells = ["208", "05", "行政事业单位养老支出", "326.72", "326.72", "208", "05"]
+    cells += ["机关事/业/单位基/本/05/养老保/险/缴费支/出", "160.75", "160.75"]
+    assert _rows(cells) == [
+        ["20805", "行政事业单位养老支出", "326.72", "326.72"],
+        ["2080505", "机关事业单位基本养老保险缴费支出", "160.75", "160.75"],
+    ]

@@ -43,6 +43,7 @@ _ITEM_NAME = re.compile(r"^(\d{2})\s*(\D.*)$")
 # Header words a cell-by-cell stream may print among the rows (the code columns' heads, 栏次).
 _HEADER_WORDS = frozenset({"类", "款", "项", *COLUMN_NUMBER_WORDS})
 _CLASS_LENGTH, _GROUP_LENGTH, _ITEM_LENGTH = 3, 5, 7
+_MAX_PARTS = 2  # a row's 款 and 项 parts
 
 
 class LineLike(Protocol):
@@ -65,20 +66,22 @@ def cell_stream_rows(lines: Sequence[LineLike], side: Side) -> tuple[list[list[T
     ambiguous that no row can be told to hold; None where the order cannot be undone."""
     if not side.money or not _total_first(side):
         return None
-    rows, groups = _cells(lines)
+    cells = _cells(lines)
+    rows = cells.rows
     if rows is None or not rows:
         return None
     named = [row for row in rows if not row.total]
-    if len(named) != len(groups):
+    row_codes = _group_codes(named, cells.groups)
+    if row_codes is None and not cells.whole:
+        row_codes = _level_codes(named, cells.classes, cells.parts)
+    if row_codes is None:
         return None
     _carry_early_figures(rows, len(side.money))
     out: list[list[Token]] = []
     unsure: list[AmbiguousCell] = []
-    codes = iter(groups)
+    codes = iter(row_codes)
     for row in rows:
-        code = "" if row.total else _code(next(codes), row)
-        if code is None:
-            return None
+        code = "" if row.total else next(codes)
         head = [Token(code, row.name[0].page, row.name[0].line)] if code else []
         # The name as printed, its wrapped lines joined (matching compares it compact; what is kept is the text).
         printed = join_wrapped([t.text.strip() for t in row.name])[0]
@@ -126,6 +129,44 @@ def _carry_early_figures(rows: list[_Row], columns: int) -> None:
             row.figures, after.figures = row.figures[: splits[0]], row.figures[splits[0] :] + after.figures
 
 
+def _group_codes(named: list[_Row], groups: list[list[str]]) -> list[str] | None:
+    """Each named row's code from the code groups, one per row in order; None where they do not fit."""
+    if len(named) != len(groups):
+        return None
+    codes = [_code(group, row) for group, row in zip(groups, named, strict=True)]
+    return None if None in codes else [code for code in codes if code is not None]
+
+
+def _level_codes(named: list[_Row], classes: list[str], parts: list[str]) -> list[str] | None:
+    """Each named row's code from the 类 column's cells and the parts written alone, each in the
+    order written, where the groups do not give them: a row's class may be written after the rows
+    below it (``05`` / ``机关事业…`` / ``05 老`` … ``208`` / ``208`` / ``208``, the 类 cells of three
+    项 rows after 卫生健康支出's figures), yet each column keeps its order top to bottom, and a row's
+    款 part comes before its 项 part. Each row takes the next class and as many parts (none, one or
+    two; its 款 part alone where its 项 part is printed with its name) as make the code the
+    classification reference knows by its name; None unless exactly one count does for every row
+    and every cell is taken."""
+    if len(classes) != len(named):
+        return None
+    codes: list[str] = []
+    taken = 0
+    for klass, row in zip(classes, named, strict=True):
+        name = "".join(compact(t.text) for t in row.name)
+        # A 项 part printed with the row's name is its own: the row takes its 款 part alone.
+        counts = (1,) if row.item else range(_MAX_PARTS + 1)
+        fits = [
+            count
+            for count in counts
+            if taken + count <= len(parts)
+            and is_name_of(klass + "".join(parts[taken : taken + count]) + row.item, name)
+        ]
+        if len(fits) != 1:
+            return None
+        codes.append(klass + "".join(parts[taken : taken + fits[0]]) + row.item)
+        taken += fits[0]
+    return codes if taken == len(parts) else None
+
+
 def _code(group: list[str], row: _Row) -> str | None:
     """The row's code: its group's parts, and the 项 part its name carries where the group stops at
     the 款; None where the group and the name do not fit, or the code's known names deny the name."""
@@ -142,16 +183,30 @@ def _code(group: list[str], row: _Row) -> str | None:
     return code
 
 
-def _cells(lines: Sequence[LineLike]) -> tuple[list[_Row] | None, list[list[str]]]:
-    """The named rows (with the figures written after each name) and the code groups, in order;
-    None for the rows where a cell fits neither (figures before the first name, a part with no
-    class, a line mixing a name and figures)."""
+@dataclass(slots=True)
+class _Cells:
+    """What a table's cells give, in the order written: the named rows (None where a cell fits no
+    row), the code groups (a 类 and the parts after it), and the code columns' cells apart: the 类
+    codes, and the 款 and 项 parts written alone (not with a name); ``whole``: a code printed whole."""
+
+    rows: list[_Row] | None
+    groups: list[list[str]]
+    classes: list[str] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)
+    whole: bool = False
+
+
+def _cells(lines: Sequence[LineLike]) -> _Cells:
+    """The named rows (with the figures written after each name) and the code cells, in order; no
+    rows where a cell fits none (figures before the first name, a part with no class, a line
+    mixing a name and figures)."""
     rows: list[_Row] = []
     groups: list[list[str]] = []
+    found = _Cells(rows, groups)
     after_blank = True
     last_kind = ""
     column = 0  # the last column number of the run being read (栏次 1 2 3 …)
-    for line in lines:
+    for k, line in enumerate(lines):
         text = line.text.strip()
         if not text:
             after_blank = True
@@ -168,21 +223,37 @@ def _cells(lines: Sequence[LineLike]) -> tuple[list[_Row] | None, list[list[str]
             last_kind = "column"
         elif all(BARE_FIGURE.match(w) for w in words):
             if not rows:
-                return None, groups
+                return _Cells(None, groups)
             rows[-1].figures += [Token(w, line.page, line.line) for w in words]
             last_kind = "figure"
         elif len(words) == 1 and (CLASS_CODE.match(key) or (WHOLE_CODE.match(key) and len(key) > _CLASS_LENGTH)):
             groups.append([key])
+            found.classes.append(key)
+            found.whole = found.whole or len(key) > _CLASS_LENGTH
             last_kind = "code"
+        elif len(words) == 1 and CODE_PART.match(key) and _inside_name(lines, k, last_kind, after_blank):
+            # A 项 part written inside its wrapped name's block, between two of its lines (the
+            # part centred between the middle lines of a name on an even count of lines).
+            if rows[-1].item:
+                return _Cells(None, groups)
+            rows[-1].item = key
         elif len(words) == 1 and CODE_PART.match(key):
             if not groups:
-                return None, groups
+                return _Cells(None, groups)
             groups[-1].append(key)
+            found.parts.append(key)
             last_kind = "code"
         elif any(BARE_FIGURE.match(w) for w in words):
-            return None, groups
+            return _Cells(None, groups)
         elif last_kind == "name" and not after_blank and rows:
-            rows[-1].name.append(Token(text, line.page, line.line))  # a wrapped name's next line
+            # A wrapped name's next line, its row's 项 part beside it where the name's cell centres
+            # the part on its middle line (``机关事业单位基本`` / ``05 养老`` / ``保险缴费支出``).
+            item = _ITEM_NAME.match(key)
+            if item is not None and not rows[-1].item:
+                rows[-1].item = item.group(1)
+                rows[-1].name.append(Token(item.group(2), line.page, line.line))
+            else:
+                rows[-1].name.append(Token(text, line.page, line.line))
         else:
             token = Token(text, line.page, line.line)
             item = _ITEM_NAME.match(key)
@@ -192,7 +263,23 @@ def _cells(lines: Sequence[LineLike]) -> tuple[list[_Row] | None, list[list[str]
                 rows.append(_Row([token], total=is_total(key)))
             last_kind = "name"
         after_blank = False
-    return _without_trailing_labels(rows), groups
+    found.rows = _without_trailing_labels(rows)
+    return found
+
+
+def _inside_name(lines: Sequence[LineLike], k: int, last_kind: str, after_blank: bool) -> bool:
+    """Whether line ``k`` (a part alone) stands inside a wrapped name's block: right after a line of
+    the name (no blank line between, which ends a cell) and right before another line holding words
+    and no digit."""
+    if last_kind != "name" or after_blank or k + 1 >= len(lines):
+        return False
+    following = compact(lines[k + 1].text)
+    return (
+        bool(following)
+        and following not in _HEADER_WORDS
+        and any(c.isalpha() for c in following)
+        and not any(c.isdigit() for c in following)
+    )
 
 
 def _without_trailing_labels(rows: list[_Row]) -> list[_Row]:
