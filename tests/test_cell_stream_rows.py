@@ -113,3 +113,9 @@ def test_a_part_written_inside_its_wrapped_names_block_is_the_rows() -> None:
         ["20805", "行政事业单位养老支出", "326.72", "326.72"],
         ["2080505", "机关事业单位基本养老保险缴费支出", "160.75", "160.75"],
     ]
+    # A 款 row's part inside its name's block: the row's last part all the same.
+    cells = ["208", "社会保障和就业支出", "326.72", "326.72", "208", "行政事业单/05/位养老支出", "326.72", "326.72"]
+    assert _rows(cells) == [
+        ["208", "社会保障和就业支出", "326.72", "326.72"],
+        ["20805", "行政事业单位养老支出", "326.72", "326.72"],
+    ]

@@ -143,7 +143,7 @@ def _level_codes(named: list[_Row], classes: list[str], parts: list[str]) -> lis
     below it (``05`` / ``机关事业…`` / ``05 老`` … ``208`` / ``208`` / ``208``, the 类 cells of three
     项 rows after 卫生健康支出's figures), yet each column keeps its order top to bottom, and a row's
     款 part comes before its 项 part. Each row takes the next class and as many parts (none, one or
-    two; its 款 part alone where its 项 part is printed with its name) as make the code the
+    two; none or one where its last part is printed with its name) as make the code the
     classification reference knows by its name; None unless exactly one count does for every row
     and every cell is taken."""
     if len(classes) != len(named):
@@ -152,8 +152,9 @@ def _level_codes(named: list[_Row], classes: list[str], parts: list[str]) -> lis
     taken = 0
     for klass, row in zip(classes, named, strict=True):
         name = "".join(compact(t.text) for t in row.name)
-        # A 项 part printed with the row's name is its own: the row takes its 款 part alone.
-        counts = (1,) if row.item else range(_MAX_PARTS + 1)
+        # A part printed with the row's name is its own, its last (a 项's, or a 款's where the
+        # row is the 款's): the row takes as many parts alone before it as its code needs.
+        counts = range(_MAX_PARTS) if row.item else range(_MAX_PARTS + 1)
         fits = [
             count
             for count in counts
