@@ -119,3 +119,27 @@ def test_a_part_written_inside_its_wrapped_names_block_is_the_rows() -> None:
         ["208", "社会保障和就业支出", "326.72", "326.72"],
         ["20805", "行政事业单位养老支出", "326.72", "326.72"],
     ]
+
+
+# A wrapped name's block written after the rows below it (portrait page, names wrapped at eight):
+# 一般行政管理事务 after 社会保障和就业支出's figures, its own figures (10.00 10.00) written after
+# 行政运行's, where its row is.
+LATE_NAME = ["201", "06", "财政事务", "1,657.14", "1,503.52", "153.62", "201", "06", "01 行政运行", "1,511.89"]
+LATE_NAME += ["1,503.52", "8.37", "10.00", "10.00", "201", "06", "02", "201", "06", "07 信息化建设", "135.25"]
+LATE_NAME += ["135.25", "208", "社会保障和就业支出", "326.72", "326.72", "一般行政管理事/务", "208", "05"]
+LATE_NAME += ["行政事业单位养老支出", "326.72", "326.72"]
+
+
+def test_a_name_written_after_the_rows_below_it_is_put_back_where_the_codes_say() -> None:
+    """The one name holding no figure is put back where each code column's order gives every row
+    its code (one place only does), and its figures split from the row above's as both add up."""
+    assert _rows(LATE_NAME) == [
+        ["20106", "财政事务", "1,657.14", "1,503.52", "153.62"],
+        ["2010601", "行政运行", "1,511.89", "1,503.52", "8.37"],
+        ["2010602", "一般行政管理事务", "10.00", "10.00"],
+        ["2010607", "信息化建设", "135.25", "135.25"],
+        ["208", "社会保障和就业支出", "326.72", "326.72"],
+        ["20805", "行政事业单位养老支出", "326.72", "326.72"],
+    ]
+    # A name no code of the page is known by fits no place: not read.
+    assert _rows([("一般行政管理/服务" if c == "一般行政管理事/务" else c) for c in LATE_NAME]) is None

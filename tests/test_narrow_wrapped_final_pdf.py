@@ -1,7 +1,8 @@
-"""pdftotext's default text of a final account whose names wrap at four or five characters in narrow
-cells, a dash in each empty money cell, amounts without separators, its codes over 类 | 款 | 项
-columns, on landscape and portrait pages: the coded function tables (收入决算表, 支出决算表,
-一般公共预算财政拨款支出决算表) are read, every one of their rows with its code, name and figures.
+"""pdftotext's default text of a final account whose names wrap at four or five characters (and eight
+on portrait pages) in narrow cells, a dash in each empty money cell, amounts without separators,
+its codes over 类 | 款 | 项 columns, on landscape and portrait pages: the coded function tables
+(收入决算表, 支出决算表, 一般公共预算财政拨款支出决算表) are read, every one of their rows with its
+code, name and figures.
 
 On landscape pages they are read by the whole codes each row's parts spell (``readers/split_codes.py``).
 Two ways the text writes a row's parts apart from the row had every coded table reported not read
@@ -20,7 +21,9 @@ On portrait pages they are read cell by cell (``readers/cell_stream_rows.py``): 
 the code groups do not give the rows' codes, but each code column keeps its order (each row takes
 the next 类 and the parts its name's code needs); wrapped at 4 a 项 part is written inside its
 name's block (``单位基`` / ``本`` / ``05`` / ``养老保``), and the 支出决算表's second page repeats its
-header's cells one to a line, which are no rows.
+header's cells one to a line, which are no rows. Wrapped at 8, a name's block is written after the
+rows below it (``一般行政管理事`` / ``务`` after 社会保障和就业支出's figures): the one name holding no
+figure is put back where the code columns' order gives every row its code.
 
 The report is typeset from its document model (``tests/seed_pdf.py``): no figure is typed here.
 """
@@ -42,7 +45,7 @@ from tests.printed_variants import FINAL, Grid, dashes, plain_integers, with_gri
 from tests.seed_pdf import LANDSCAPE, PORTRAIT, typeset
 from tests.serialization_facts import facts, measured
 
-_PRINTS = [(4, "landscape"), (5, "landscape"), (4, "portrait"), (5, "portrait")]
+_PRINTS = [(4, "landscape"), (5, "landscape"), (4, "portrait"), (5, "portrait"), (8, "portrait")]
 _PAGES = {"landscape": LANDSCAPE, "portrait": PORTRAIT}
 # The coded function tables whose rows are pinned (the 收入决算表 gives its 合计 row only).
 _FUNCTION_TABLES = ("支出决算表", "一般公共预算财政拨款支出决算表")
@@ -61,7 +64,11 @@ _COMPARED = ("code", "name_as_written", "actual", "basic", "project")
 #   only (which of six income columns holds a row's other figure is reported), both overviews
 #   reported not read.
 # - 5, portrait: the same and the 收入支出决算总表 read (58); the 财政拨款收入支出决算总表 reported not read.
-READ = {(4, "landscape"): 53, (5, "landscape"): 73, (4, "portrait"): 52, (5, "portrait"): 58}
+# - 8, portrait (62 before, its 收入决算表 reported not read; 40 with separators, its 支出决算表 too):
+#   一般行政管理事务's name written after 社会保障和就业支出's row, its figures where its row is, is
+#   put back where the code columns' order gives every row its code (63; the 收入支出决算总表
+#   reported not read).
+READ = {(4, "landscape"): 53, (5, "landscape"): 73, (4, "portrait"): 52, (5, "portrait"): 58, (8, "portrait"): 63}
 # The table facts read that the report words otherwise (view -> count).
 WORDED_OTHERWISE = {(4, "landscape"): {"income/table": 1}}
 

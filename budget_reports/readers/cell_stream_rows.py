@@ -74,6 +74,8 @@ def cell_stream_rows(lines: Sequence[LineLike], side: Side) -> tuple[list[list[T
     row_codes = _group_codes(named, cells.groups)
     if row_codes is None and not cells.whole:
         row_codes = _level_codes(named, cells.classes, cells.parts)
+        if row_codes is None:
+            rows, row_codes = _late_name_put_back(rows, cells.classes, cells.parts) or (rows, None)
     if row_codes is None:
         return None
     _carry_early_figures(rows, len(side.money))
@@ -166,6 +168,27 @@ def _level_codes(named: list[_Row], classes: list[str], parts: list[str]) -> lis
         codes.append(klass + "".join(parts[taken : taken + fits[0]]) + row.item)
         taken += fits[0]
     return codes if taken == len(parts) else None
+
+
+def _late_name_put_back(rows: list[_Row], classes: list[str], parts: list[str]) -> tuple[list[_Row], list[str]] | None:
+    """The rows with the one name written out of order put back, and their codes: pdftotext may
+    write a wrapped name's block after the rows below it (``一般行政管理事`` / ``务`` after
+    社会保障和就业支出's figures), its figures left where its row is, after the row above's. Such a
+    name holds no figure; it is put back where each code column's order (``_level_codes``) gives
+    every row its code, if one place only does. None otherwise (no such name, or two)."""
+    late = [i for i, row in enumerate(rows) if not row.total and not row.figures]
+    if len(late) != 1:
+        return None
+    others = rows[: late[0]] + rows[late[0] + 1 :]
+    fitting = []
+    for place in range(len(others) + 1):
+        if place == late[0]:
+            continue  # where it was written
+        moved = [*others[:place], rows[late[0]], *others[place:]]
+        codes = _level_codes([row for row in moved if not row.total], classes, parts)
+        if codes is not None:
+            fitting.append((moved, codes))
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def _code(group: list[str], row: _Row) -> str | None:
