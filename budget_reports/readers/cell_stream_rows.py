@@ -11,7 +11,13 @@ group, the 款 and 项 parts that follow complete it).
 
 That order is undone only where it proves itself: as many code groups as named rows, each row's
 code completed by the 项 part its name carries where the group lacks it, and every name the
-classification knows for its code. Otherwise the table is not read from its rows (``None``): a
+classification knows for its code. Where the groups do not fit (a row's 类 cell written after
+the rows below it: ``卫生健康支出`` … ``208`` / ``208`` / ``208``, names wrapped narrow on portrait
+pages), each code column's own order still gives the codes: each row takes the next 类 and the
+parts its name's code needs, a part printed with its name (beside one of its lines, or alone inside
+its block: ``单位基`` / ``本`` / ``05`` / ``养老保``) its own. A name written after the rows below it
+(its block read later, holding no figure) is put back where that order gives every row its code,
+if one place only does. Otherwise the table is not read from its rows (``None``): a
 name is never glued to another row's, nor given a code it does not carry. A row's figures are
 the ones written after its name; where they are more than the columns or do not add up (the
 total the sum of the parts), some were written before their row's name or after it: they are
