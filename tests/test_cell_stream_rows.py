@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from budget_reports.readers.cell_stream_rows import cell_stream_rows
 from budget_reports.readers.column_blocks import BlockLine
+from budget_reports.readers.linear_tables import SourceLine, _without_repeated_headers
 from budget_reports.readers.table_headers import LAYOUTS
 
 SPENDING = next(layout for layout in LAYOUTS if layout.name == "支出表").sides[0]
@@ -143,3 +144,19 @@ def test_a_name_written_after_the_rows_below_it_is_put_back_where_the_codes_say(
     ]
     # A name no code of the page is known by fits no place: not read.
     assert _rows([("一般行政管理/服务" if c == "一般行政管理事/务" else c) for c in LATE_NAME]) is None
+
+
+def test_a_later_pages_repeated_header_is_no_row_but_a_total_opening_it_is() -> None:
+    """A table read from its title (readers/linear_tables.py): the header a later page repeats, a
+    cell to a line, is left out (each header line once); a page opening with its 合计 row and no
+    header keeps it, though the header prints 合计 too."""
+    header = ["项目", "合计", "支出功能分类", "基本支出", "项目支出", "科目名称", "科目编码"]
+    first = [SourceLine(1, n, text) for n, text in enumerate(["221", "住房保障支出", "445.69", ""], start=1)]
+    repeated = [SourceLine(2, n, text) for n, text in enumerate(["- 2 -", *header, "", "22102"], start=1)]
+    lines = [*first, *repeated]
+    kept = [line.text for line in _without_repeated_headers(lines, 0, len(lines), header)]
+    assert kept == ["221", "住房保障支出", "445.69", "", "22102"]
+    total = [SourceLine(2, n, text) for n, text in enumerate(["合计", "2,940.05"], start=1)]
+    lines = [*first, *total]
+    kept = [line.text for line in _without_repeated_headers(lines, 0, len(lines), header)]
+    assert kept == ["221", "住房保障支出", "445.69", "", "合计", "2,940.05"]

@@ -262,8 +262,8 @@ def _cells(lines: Sequence[LineLike]) -> _Cells:
             found.whole = found.whole or len(key) > _CLASS_LENGTH
             last_kind = "code"
         elif len(words) == 1 and CODE_PART.match(key) and _inside_name(lines, k, last_kind, after_blank):
-            # A 项 part written inside its wrapped name's block, between two of its lines (the
-            # part centred between the middle lines of a name on an even count of lines).
+            # A part written inside its wrapped name's block, between two of its lines (centred
+            # between the middle lines of a name on an even count of lines): the row's own.
             if rows[-1].item:
                 return _Cells(None, groups)
             rows[-1].item = key

@@ -454,16 +454,19 @@ def _without_repeated_headers(lines: list[SourceLine], begin: int, end: int, hea
 
 def _past_repeated_header(lines: list[SourceLine], k: int, end: int, cells: Counter[str]) -> int:
     """The first line from ``k`` on that is not one of the header's ``cells`` (each taken once),
-    blank lines and page numbers passed over."""
+    blank lines and page numbers passed over; ``k`` itself where one cell alone is (a page opening
+    with its 合计 row, its header not repeated: one header cell is no header)."""
     left = cells.copy()
+    start, taken = k, 0
     while k < end:
         key = compact(lines[k].text)
         if key and not is_page_number(key):
             if left[key] <= 0:
                 break
             left[key] -= 1
+            taken += 1
         k += 1
-    return k
+    return k if taken > 1 else start
 
 
 def _one_side_by_cells(
