@@ -103,6 +103,37 @@ def test_a_part_written_after_the_next_class_completes_the_code_printed_twice() 
     ]
 
 
+def test_a_late_part_spelling_a_code_of_the_page_with_the_next_class_is_read_both_ways() -> None:
+    """210 11 printed twice, 01 written after the next class (212), whose 21201 is a row of the page
+    too: read as written first; as 2101101's part written late where asked (``late_parts``), the
+    reading tried where the first gives no rows (column_blocks), each 212 then its own row's."""
+    texts = ["210", "卫生健康支出", "210", "11", "行政事业单位医疗", "210", "11", "行政单位", "医疗"]
+    texts += ["城乡社区支出", "212", "01", "212", "01", "城乡社区管理事务", "212", "01", "04 城管执法"]
+    assert _joined(texts) == [
+        *("210", "卫生健康支出", "21011", "行政事业单位医疗", "21011", "行政单位", "医疗", "城乡社区支出"),
+        *("21201", "21201", "城乡社区管理事务", "2120104 城管执法"),
+    ]
+    lines = joined_codes([BlockLine(text, 1, i) for i, text in enumerate(texts, start=1)], late_parts=True)
+    assert lines is not None
+    assert [line.text for line in lines] == [
+        *("210", "卫生健康支出", "21011", "行政事业单位医疗", "行政单位", "医疗", "城乡社区支出", "212"),
+        *("2101101", "21201", "城乡社区管理事务", "2120104 城管执法"),
+    ]
+
+
+def test_a_part_two_codes_fit_waits_for_the_others_to_take_theirs() -> None:
+    """99 事业单位 fits 2080599 (其他行政事业单位养老支出) and 2101199 (其他行政事业单位医疗支出) while
+    210 11 is printed twice too; the 01 written late completes 210 11, and 99 is then 208 05's."""
+    texts = ["208", "05", "行政事业单位养老支出", "208", "05", "其他行政", "99 事业单位", "养老支出"]
+    texts += ["210", "11", "行政事业单位医疗", "210", "11", "行政单位", "医疗", "221", "01"]
+    assert _joined(texts) == [
+        *("20805", "行政事业单位养老支出", "其他行政", "2080599 事业单位", "养老支出"),
+        *("21011", "行政事业单位医疗", "行政单位", "医疗", "221", "2101101"),
+    ]
+    # Nothing completing 210 11 but 99 itself: the text does not say whose 99 is.
+    assert _joined(texts[:-2]) is None
+
+
 def _once(texts: list[str], carried: tuple[str, ...] = ()) -> list[str] | None:
     lines = levels_once_codes([BlockLine(text, 1, i) for i, text in enumerate(texts, start=1)], carried)
     return None if lines is None else [line.text for line in lines]

@@ -41,10 +41,13 @@ _MAX_PARTS = 2  # 款 and 项
 _MIN_PIECE = 2  # characters of a wrapped name's line that can tell whose it is
 
 
-def joined_codes(lines: Sequence[BlockLine]) -> list[BlockLine] | None:
+def joined_codes(lines: Sequence[BlockLine], late_parts: bool = False) -> list[BlockLine] | None:
     """The page's lines with each code's parts joined into one line (``2080501 行政单位离退休``, or the
     code alone where its name is on a line of its own; blank lines left out); None when the page
-    prints no 类 followed by a part, or a part no code takes."""
+    prints no 类 followed by a part, or a part no code takes. ``late_parts``: a part alone after a
+    类 that completes a code printed twice before is read as that code's 项 part written late even
+    where the page names the code it spells with the 类 too (the reading to try where the first
+    gives no rows: ``210 11`` twice, ``212``, ``01``, where 21201 is a row of the page as well)."""
     lines = [line for line in lines if line.text.strip()]  # pdftotext writes a blank line after each cell
     page_names = "".join(compact(line.text) for line in lines if _is_name_line(line.text))
     out: list[BlockLine] = []
@@ -70,7 +73,7 @@ def joined_codes(lines: Sequence[BlockLine]) -> list[BlockLine] | None:
                 named = compact("".join(part[1:]))
                 if not names or (named and not _names_piece(named, names)):
                     break
-                if not named and _late_part(out, part[0], names, page_names):
+                if not named and _late_part(out, part[0], names, page_names, late_parts):
                     break
                 digits, name, k = digits + part[0], " ".join(part[1:]), j + 1
             joined = joined or len(digits) > len(words[0])
@@ -99,21 +102,27 @@ def joined_codes(lines: Sequence[BlockLine]) -> list[BlockLine] | None:
     return _completed(out, orphans, page_names)
 
 
-def _late_part(out: Sequence[BlockLine], part: str, names: Collection[str], page_names: str) -> bool:
+def _late_part(
+    out: Sequence[BlockLine], part: str, names: Collection[str], page_names: str, named_too: bool = False
+) -> bool:
     """Whether a part alone after a 类 is rather a 项's part written late (``210`` / ``210 11`` /
     ``210 11`` / ``221`` / ``01``: the 01 of 行政单位医疗, 2101101, after the next class's code): the
-    code it spells with the 类 is named nowhere on the page, and it completes one code printed twice
-    before it (a 款's, once for its own row and once for a 项 row waiting for its part) into the
-    code of a name the page prints."""
-    return not _named_on_page(names, page_names) and len(_completing(out, part, page_names)) == 1
+    code it spells with the 类 is named nowhere on the page (``named_too``: or is), and it completes
+    one code printed twice before it (a 款's, once for its own row and once for a 项 row waiting for
+    its part) into the code of a name the page prints."""
+    return (named_too or not _named_on_page(names, page_names)) and len(_completing(out, part, page_names)) == 1
 
 
 def _completing(out: Sequence[BlockLine], part: str, page_names: str) -> list[str]:
     """The codes printed twice in ``out`` that ``part`` completes into a code not printed yet whose name
-    the page prints."""
+    the page prints, and that no part already in ``out`` apart from its 类 (alone or with its name,
+    waiting) completes."""
     lone = [compact(line.text) for line in out]
     twice = {code for code in lone if code.isdigit() and lone.count(code) > 1}
-    return _named_completions(twice, part, {line.text.split()[0] for line in out}, page_names)
+    printed = {line.text.split()[0] for line in out}
+    waiting = [line.text.split()[0] for line in out if CODE_PART.match(line.text.split()[0])]
+    taken = {code for late in waiting for code in _named_completions(twice, late, printed, page_names)}
+    return _named_completions(twice - taken, part, printed, page_names)
 
 
 def _named_completions(codes: Collection[str], part: str, printed: Collection[str], page_names: str) -> list[str]:
@@ -149,27 +158,38 @@ def _past_code_heads(lines: Sequence[BlockLine], k: int) -> int:
 def _completed(lines: list[BlockLine], orphans: list[int], page_names: str) -> list[BlockLine] | None:
     """Each 项 line printed apart joined to the 类+款 code printed twice whose code it completes into
     the one its name is in the reference (that code's second line dropped; a part printed without
-    its name, into the one whose name the page prints); None unless each finds exactly one."""
+    its name, into the one whose name the page prints); None unless each finds exactly one. A line
+    two codes fit waits for the others to take theirs (``99 事业单位``: 2080599 and 2101199 while 210
+    11 waits for its part too, the 01 written late that completes it)."""
     if not orphans:
         return lines
     lone = [compact(line.text) for line in lines]
     twice = {code for code in lone if code.isdigit() and lone.count(code) > 1}
     dropped: set[int] = set()
     out = list(lines)
-    for index in orphans:
-        part, *named = lines[index].text.split(maxsplit=1)
-        if named:
-            fits = [code for code in twice if _names_piece(compact(named[0]), known_names(code + part))]
-        else:
-            fits = _named_completions(twice, part, {x.text.split()[0] for x in out}, page_names)
-        if len(fits) != 1:
-            return None
-        code = fits[0]
-        second = max(i for i, text in enumerate(lone) if text == code and i not in dropped)
-        dropped.add(second)
-        lone[second] = ""  # taken: a third orphan of the same 款 needs a third line
-        twice = {c for c in twice if lone.count(c) > 1}
-        out[index] = replace(lines[index], text=" ".join([code + part, *named]))
+    pending = list(orphans)
+    while pending:
+        waiting = []
+        for index in pending:
+            part, *named = lines[index].text.split(maxsplit=1)
+            if named:
+                fits = [code for code in twice if _names_piece(compact(named[0]), known_names(code + part))]
+            else:
+                fits = _named_completions(twice, part, {x.text.split()[0] for x in out}, page_names)
+            if not fits:
+                return None
+            if len(fits) > 1:
+                waiting.append(index)
+                continue
+            code = fits[0]
+            second = max(i for i, text in enumerate(lone) if text == code and i not in dropped)
+            dropped.add(second)
+            lone[second] = ""  # taken: a third orphan of the same 款 needs a third line
+            twice = {c for c in twice if lone.count(c) > 1}
+            out[index] = replace(lines[index], text=" ".join([code + part, *named]))
+        if len(waiting) == len(pending):
+            return None  # each left fits two codes: which is whose the text does not say
+        pending = waiting
     return [line for i, line in enumerate(out) if i not in dropped]
 
 
