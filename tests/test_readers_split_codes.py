@@ -180,6 +180,19 @@ def test_parts_printed_once_out_of_order_are_taken_by_their_names() -> None:
     ]
 
 
+def test_parts_printed_once_a_part_between_a_wrapped_names_lines_is_its_rows() -> None:
+    """Names wrapped at four characters: a name on four lines has its row's part centred between its
+    second and third (机关事业 / 单位基本 / ``05`` / 养老保险 / 缴费支出), written there alone; it
+    completes the row's code as a part printed beside a line would, and is taken."""
+    texts = ["208", "社会保障", "和就业支", "出", "05", "行政事业", "单位养老", "支出"]
+    texts += ["机关事业", "单位基本", "05", "养老保险", "缴费支出", "160.75"]
+    assert _once(texts) == [
+        *("208 社会保障和就业支出", "20805 行政事业单位养老支出", "2080505 机关事业单位基本养老保险缴费支出", "160.75"),
+    ]
+    # Between pieces of a name no code under the class and 款 above is known by: not read.
+    assert _once([*texts[:8], "机关事业", "单位基本", "05", "卫生健康", "缴费支出"]) is None
+
+
 def test_a_page_going_on_with_the_levels_of_the_page_before() -> None:
     """The economic table's second page: its first rows under the class the page before opened."""
     assert _once(["12 其他社会保障缴费", "37,415", "13 住房公积金"], carried=("30110",)) == [

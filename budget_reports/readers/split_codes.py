@@ -200,7 +200,7 @@ def _names_piece(named: str, names: Collection[str]) -> bool:
 
 
 _CLASS_LENGTH, _GROUP_LENGTH, _PART_LENGTH = 3, 5, 2  # a 类's code, a 款's; a 款's or 项's part
-_MAX_NAME_LINES = 3  # lines a name wrapped in its cell is printed on, at most
+_MAX_NAME_LINES = 4  # lines a name wrapped in its cell is printed on, at most (16 characters at 4 a line)
 
 
 @dataclass(slots=True)
@@ -308,10 +308,16 @@ def _row_code(
     ``机关事业单位`` / ``05 基本养老保险`` / ``缴费支出``), the part printed alone it takes taken;
     False where none fits, None where two do."""
     name, part = "", None
-    for span in range(1, _MAX_NAME_LINES + 1):
-        if k + span > len(lines):
+    inside: str | None = None  # a part alone between two of the name's lines
+    for span in range(1, _MAX_NAME_LINES + 2):
+        if k + span > len(lines) or span - (inside is not None) > _MAX_NAME_LINES:
             break
         beside, piece = _part_and_name(lines[k + span - 1].text)
+        if piece is None and part is None and name and _part_inside(lines, k + span - 1):
+            # Centred between the middle lines of a name on an even count of lines (机关事业 /
+            # 单位基本 / ``05`` / 养老保险 / 缴费支出): the row's part, as if printed beside a line.
+            part = inside = compact(lines[k + span - 1].text)
+            continue
         if piece is None or (beside is not None and part is not None):
             break
         part = part or beside
@@ -327,10 +333,20 @@ def _row_code(
             return None
         if fits:
             code, printed = fits[0]
-            if printed:
-                alone[printed].pop()
+            for taken in (printed, inside):
+                if taken:
+                    if not alone.get(taken):
+                        return None
+                    alone[taken].pop()
             return code, span
     return False
+
+
+def _part_inside(lines: Sequence[BlockLine], k: int) -> bool:
+    """Whether line ``k`` is a part alone (``05``) with a line of a name after it."""
+    return (
+        CODE_PART.match(compact(lines[k].text)) is not None and k + 1 < len(lines) and _is_name_line(lines[k + 1].text)
+    )
 
 
 def _with_codes(lines: Sequence[BlockLine], rows: dict[int, tuple[str, int]]) -> list[BlockLine]:
