@@ -109,7 +109,10 @@ VARIANTS: dict[str, tuple[Callable[[Grid], Grid] | None, bool]] = {
 #   (49 before: the 一般公共预算财政拨款收入 source not read). 72 since the 支出决算表 is read: its
 #   一般行政管理事务 name, wrapped, written after the names of the rows below it (pdftotext read its
 #   block later), is its lone code's by the reference, not by the order (50 before, reported not
-#   read). The 收入决算表 stays reported not read (its cells' row order not rebuilt).
+#   read). The 收入决算表 is read from its cells since each code column's order gives the rows'
+#   codes (the 类 cells of 2080505 … 2080599 written after 卫生健康支出's row): its 合计 column,
+#   the parts of its six income columns reported ambiguous; the count stays 72 (the overview gives
+#   the income sources; it was reported not read before).
 # - codes split into 类 | 款 | 项, each level's part printed once: the function tables read by the
 #   codes their parts spell (split_codes.levels_once_codes), the 收入决算表 reported not read; both
 #   overviews read whole: 38 before, 50 while the 一般公共预算财政拨款支出决算表 was not read (the

@@ -93,6 +93,73 @@ def test_a_continued_pages_part_beside_a_wrapped_names_middle_line_joins_its_cod
     assert joined_codes(lines, ("210", "11", "01")) is None
 
 
+def test_a_part_set_between_two_lines_of_its_wrapped_name_joins_its_code() -> None:
+    """A name wrapped over four lines in a narrow cell (names wrapping at 4 characters): its row's
+    parts, centred in the row, fall between its second and third lines, and pdftotext writes the
+    项 part alone there, apart from its 类 and 款 (``机关事业`` / ``单位基本`` / ``05`` / ``养老保险``):
+    read as printed beside the line after it, a piece of the code's name."""
+    kuan = ["208", "05", "行政事业单位养老支出"]
+    texts = [*kuan, "208", "05", "机关事业", "单位基本", "05", "养老保险", "缴费支出", "160.75"]
+    texts += ["208", "05", "06", "机关事业", "单位职业", "年金缴费", "支出", "80.38"]
+    assert _joined(texts) == [
+        *("20805", "行政事业单位养老支出", "机关事业", "单位基本", "2080505 养老保险", "缴费支出", "160.75"),
+        *("2080506", "机关事业", "单位职业", "年金缴费", "支出", "80.38"),
+    ]
+    # Between pieces of no name of the code it would spell: whose the part is the text does not say.
+    assert _joined([*kuan, "208", "05", "机关事业", "单位基本", "05", "卫生健康", "缴费支出"]) is None
+    # After an empty cell's dash (no name's piece), a part alone follows no 类 still.
+    assert _joined([*kuan, "-", "05", "养老保险", "缴费支出"]) is None
+
+
+def test_a_part_written_after_the_next_class_completes_the_code_printed_twice() -> None:
+    """210 11 printed for 21011 and again for 2101101, whose 01 pdftotext writes after the next
+    row's class (221): 22101 (保障性安居工程支出) is named nowhere on the page, 2101101 (行政单位医疗)
+    is, so 01 completes the 210 11 printed twice, not the 221 before it."""
+    texts = ["210", "卫生健康支出", "210", "11", "行政事业单位医疗", "210", "11", "行政单位", "医疗"]
+    texts += ["住房保障支出", "221", "01"]
+    assert _joined(texts) == [
+        *("210", "卫生健康支出", "21011", "行政事业单位医疗", "行政单位", "医疗", "住房保障支出", "221"),
+        "2101101",
+    ]
+    # The page printing 221 01's name: the part is its class's, as written.
+    printed = [*texts, "保障性安居工程支出"]
+    assert _joined(printed) == [
+        *("210", "卫生健康支出", "21011", "行政事业单位医疗", "21011", "行政单位", "医疗", "住房保障支出"),
+        *("22101", "保障性安居工程支出"),
+    ]
+
+
+def test_a_late_part_spelling_a_code_of_the_page_with_the_next_class_is_read_both_ways() -> None:
+    """210 11 printed twice, 01 written after the next class (212), whose 21201 is a row of the page
+    too: read as written first; as 2101101's part written late where asked (``late_parts``), the
+    reading tried where the first gives no rows (column_blocks), each 212 then its own row's."""
+    texts = ["210", "卫生健康支出", "210", "11", "行政事业单位医疗", "210", "11", "行政单位", "医疗"]
+    texts += ["城乡社区支出", "212", "01", "212", "01", "城乡社区管理事务", "212", "01", "04 城管执法"]
+    assert _joined(texts) == [
+        *("210", "卫生健康支出", "21011", "行政事业单位医疗", "21011", "行政单位", "医疗", "城乡社区支出"),
+        *("21201", "21201", "城乡社区管理事务", "2120104 城管执法"),
+    ]
+    lines = joined_codes([BlockLine(text, 1, i) for i, text in enumerate(texts, start=1)], late_parts=True)
+    assert lines is not None
+    assert [line.text for line in lines] == [
+        *("210", "卫生健康支出", "21011", "行政事业单位医疗", "行政单位", "医疗", "城乡社区支出", "212"),
+        *("2101101", "21201", "城乡社区管理事务", "2120104 城管执法"),
+    ]
+
+
+def test_a_part_two_codes_fit_waits_for_the_others_to_take_theirs() -> None:
+    """99 事业单位 fits 2080599 (其他行政事业单位养老支出) and 2101199 (其他行政事业单位医疗支出) while
+    210 11 is printed twice too; the 01 written late completes 210 11, and 99 is then 208 05's."""
+    texts = ["208", "05", "行政事业单位养老支出", "208", "05", "其他行政", "99 事业单位", "养老支出"]
+    texts += ["210", "11", "行政事业单位医疗", "210", "11", "行政单位", "医疗", "221", "01"]
+    assert _joined(texts) == [
+        *("20805", "行政事业单位养老支出", "其他行政", "2080599 事业单位", "养老支出"),
+        *("21011", "行政事业单位医疗", "行政单位", "医疗", "221", "2101101"),
+    ]
+    # Nothing completing 210 11 but 99 itself: the text does not say whose 99 is.
+    assert _joined(texts[:-2]) is None
+
+
 def _once(texts: list[str], carried: tuple[str, ...] = ()) -> list[str] | None:
     lines = levels_once_codes([BlockLine(text, 1, i) for i, text in enumerate(texts, start=1)], carried)
     return None if lines is None else [line.text for line in lines]
@@ -137,6 +204,19 @@ def test_parts_printed_once_out_of_order_are_taken_by_their_names() -> None:
         *("210 卫生健康支出", "21011 行政事业单位医疗", "212 城乡社区支出", "21201 城乡社区管理事务"),
         *("221 住房保障支出", "22102 住房改革支出"),
     ]
+
+
+def test_parts_printed_once_a_part_between_a_wrapped_names_lines_is_its_rows() -> None:
+    """Names wrapped at four characters: a name on four lines has its row's part centred between its
+    second and third (机关事业 / 单位基本 / ``05`` / 养老保险 / 缴费支出), written there alone; it
+    completes the row's code as a part printed beside a line would, and is taken."""
+    texts = ["208", "社会保障", "和就业支", "出", "05", "行政事业", "单位养老", "支出"]
+    texts += ["机关事业", "单位基本", "05", "养老保险", "缴费支出", "160.75"]
+    assert _once(texts) == [
+        *("208 社会保障和就业支出", "20805 行政事业单位养老支出", "2080505 机关事业单位基本养老保险缴费支出", "160.75"),
+    ]
+    # Between pieces of a name no code under the class and 款 above is known by: not read.
+    assert _once([*texts[:8], "机关事业", "单位基本", "05", "卫生健康", "缴费支出"]) is None
 
 
 def test_a_page_going_on_with_the_levels_of_the_page_before() -> None:

@@ -11,7 +11,13 @@ group, the 款 and 项 parts that follow complete it).
 
 That order is undone only where it proves itself: as many code groups as named rows, each row's
 code completed by the 项 part its name carries where the group lacks it, and every name the
-classification knows for its code. Otherwise the table is not read from its rows (``None``): a
+classification knows for its code. Where the groups do not fit (a row's 类 cell written after
+the rows below it: ``卫生健康支出`` … ``208`` / ``208`` / ``208``, names wrapped narrow on portrait
+pages), each code column's own order still gives the codes: each row takes the next 类 and the
+parts its name's code needs, a part printed with its name (beside one of its lines, or alone inside
+its block: ``单位基`` / ``本`` / ``05`` / ``养老保``) its own. A name written after the rows below it
+(its block read later, holding no figure) is put back where that order gives every row its code,
+if one place only does. Otherwise the table is not read from its rows (``None``): a
 name is never glued to another row's, nor given a code it does not carry. A row's figures are
 the ones written after its name; where they are more than the columns or do not add up (the
 total the sum of the parts), some were written before their row's name or after it: they are
@@ -43,6 +49,7 @@ _ITEM_NAME = re.compile(r"^(\d{2})\s*(\D.*)$")
 # Header words a cell-by-cell stream may print among the rows (the code columns' heads, 栏次).
 _HEADER_WORDS = frozenset({"类", "款", "项", *COLUMN_NUMBER_WORDS})
 _CLASS_LENGTH, _GROUP_LENGTH, _ITEM_LENGTH = 3, 5, 7
+_MAX_PARTS = 2  # a row's 款 and 项 parts
 
 
 class LineLike(Protocol):
@@ -65,20 +72,24 @@ def cell_stream_rows(lines: Sequence[LineLike], side: Side) -> tuple[list[list[T
     ambiguous that no row can be told to hold; None where the order cannot be undone."""
     if not side.money or not _total_first(side):
         return None
-    rows, groups = _cells(lines)
+    cells = _cells(lines)
+    rows = cells.rows
     if rows is None or not rows:
         return None
     named = [row for row in rows if not row.total]
-    if len(named) != len(groups):
+    row_codes = _group_codes(named, cells.groups)
+    if row_codes is None and not cells.whole:
+        row_codes = _level_codes(named, cells.classes, cells.parts)
+        if row_codes is None:
+            rows, row_codes = _late_name_put_back(rows, cells.classes, cells.parts) or (rows, None)
+    if row_codes is None:
         return None
     _carry_early_figures(rows, len(side.money))
     out: list[list[Token]] = []
     unsure: list[AmbiguousCell] = []
-    codes = iter(groups)
+    codes = iter(row_codes)
     for row in rows:
-        code = "" if row.total else _code(next(codes), row)
-        if code is None:
-            return None
+        code = "" if row.total else next(codes)
         head = [Token(code, row.name[0].page, row.name[0].line)] if code else []
         # The name as printed, its wrapped lines joined (matching compares it compact; what is kept is the text).
         printed = join_wrapped([t.text.strip() for t in row.name])[0]
@@ -126,6 +137,66 @@ def _carry_early_figures(rows: list[_Row], columns: int) -> None:
             row.figures, after.figures = row.figures[: splits[0]], row.figures[splits[0] :] + after.figures
 
 
+def _group_codes(named: list[_Row], groups: list[list[str]]) -> list[str] | None:
+    """Each named row's code from the code groups, one per row in order; None where they do not fit."""
+    if len(named) != len(groups):
+        return None
+    codes = [_code(group, row) for group, row in zip(groups, named, strict=True)]
+    return None if None in codes else [code for code in codes if code is not None]
+
+
+def _level_codes(named: list[_Row], classes: list[str], parts: list[str]) -> list[str] | None:
+    """Each named row's code from the 类 column's cells and the parts written alone, each in the
+    order written, where the groups do not give them: a row's class may be written after the rows
+    below it (``05`` / ``机关事业…`` / ``05 老`` … ``208`` / ``208`` / ``208``, the 类 cells of three
+    项 rows after 卫生健康支出's figures), yet each column keeps its order top to bottom, and a row's
+    款 part comes before its 项 part. Each row takes the next class and as many parts (none, one or
+    two; none or one where its last part is printed with its name) as make the code the
+    classification reference knows by its name; None unless exactly one count does for every row
+    and every cell is taken."""
+    if len(classes) != len(named):
+        return None
+    codes: list[str] = []
+    taken = 0
+    for klass, row in zip(classes, named, strict=True):
+        name = "".join(compact(t.text) for t in row.name)
+        # A part printed with the row's name is its own, its last (a 项's, or a 款's where the
+        # row is the 款's): the row takes as many parts alone before it as its code needs.
+        counts = range(_MAX_PARTS) if row.item else range(_MAX_PARTS + 1)
+        fits = [
+            count
+            for count in counts
+            if taken + count <= len(parts)
+            and is_name_of(klass + "".join(parts[taken : taken + count]) + row.item, name)
+        ]
+        if len(fits) != 1:
+            return None
+        codes.append(klass + "".join(parts[taken : taken + fits[0]]) + row.item)
+        taken += fits[0]
+    return codes if taken == len(parts) else None
+
+
+def _late_name_put_back(rows: list[_Row], classes: list[str], parts: list[str]) -> tuple[list[_Row], list[str]] | None:
+    """The rows with the one name written out of order put back, and their codes: pdftotext may
+    write a wrapped name's block after the rows below it (``一般行政管理事`` / ``务`` after
+    社会保障和就业支出's figures), its figures left where its row is, after the row above's. Such a
+    name holds no figure; it is put back where each code column's order (``_level_codes``) gives
+    every row its code, if one place only does. None otherwise (no such name, or two)."""
+    late = [i for i, row in enumerate(rows) if not row.total and not row.figures]
+    if len(late) != 1:
+        return None
+    others = rows[: late[0]] + rows[late[0] + 1 :]
+    fitting = []
+    for place in range(len(others) + 1):
+        if place == late[0]:
+            continue  # where it was written
+        moved = [*others[:place], rows[late[0]], *others[place:]]
+        codes = _level_codes([row for row in moved if not row.total], classes, parts)
+        if codes is not None:
+            fitting.append((moved, codes))
+    return fitting[0] if len(fitting) == 1 else None
+
+
 def _code(group: list[str], row: _Row) -> str | None:
     """The row's code: its group's parts, and the 项 part its name carries where the group stops at
     the 款; None where the group and the name do not fit, or the code's known names deny the name."""
@@ -142,16 +213,30 @@ def _code(group: list[str], row: _Row) -> str | None:
     return code
 
 
-def _cells(lines: Sequence[LineLike]) -> tuple[list[_Row] | None, list[list[str]]]:
-    """The named rows (with the figures written after each name) and the code groups, in order;
-    None for the rows where a cell fits neither (figures before the first name, a part with no
-    class, a line mixing a name and figures)."""
+@dataclass(slots=True)
+class _Cells:
+    """What a table's cells give, in the order written: the named rows (None where a cell fits no
+    row), the code groups (a 类 and the parts after it), and the code columns' cells apart: the 类
+    codes, and the 款 and 项 parts written alone (not with a name); ``whole``: a code printed whole."""
+
+    rows: list[_Row] | None
+    groups: list[list[str]]
+    classes: list[str] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)
+    whole: bool = False
+
+
+def _cells(lines: Sequence[LineLike]) -> _Cells:
+    """The named rows (with the figures written after each name) and the code cells, in order; no
+    rows where a cell fits none (figures before the first name, a part with no class, a line
+    mixing a name and figures)."""
     rows: list[_Row] = []
     groups: list[list[str]] = []
+    found = _Cells(rows, groups)
     after_blank = True
     last_kind = ""
     column = 0  # the last column number of the run being read (栏次 1 2 3 …)
-    for line in lines:
+    for k, line in enumerate(lines):
         text = line.text.strip()
         if not text:
             after_blank = True
@@ -168,21 +253,37 @@ def _cells(lines: Sequence[LineLike]) -> tuple[list[_Row] | None, list[list[str]
             last_kind = "column"
         elif all(BARE_FIGURE.match(w) for w in words):
             if not rows:
-                return None, groups
+                return _Cells(None, groups)
             rows[-1].figures += [Token(w, line.page, line.line) for w in words]
             last_kind = "figure"
         elif len(words) == 1 and (CLASS_CODE.match(key) or (WHOLE_CODE.match(key) and len(key) > _CLASS_LENGTH)):
             groups.append([key])
+            found.classes.append(key)
+            found.whole = found.whole or len(key) > _CLASS_LENGTH
             last_kind = "code"
+        elif len(words) == 1 and CODE_PART.match(key) and _inside_name(lines, k, last_kind, after_blank):
+            # A part written inside its wrapped name's block, between two of its lines (centred
+            # between the middle lines of a name on an even count of lines): the row's own.
+            if rows[-1].item:
+                return _Cells(None, groups)
+            rows[-1].item = key
         elif len(words) == 1 and CODE_PART.match(key):
             if not groups:
-                return None, groups
+                return _Cells(None, groups)
             groups[-1].append(key)
+            found.parts.append(key)
             last_kind = "code"
         elif any(BARE_FIGURE.match(w) for w in words):
-            return None, groups
+            return _Cells(None, groups)
         elif last_kind == "name" and not after_blank and rows:
-            rows[-1].name.append(Token(text, line.page, line.line))  # a wrapped name's next line
+            # A wrapped name's next line, its row's 项 part beside it where the name's cell centres
+            # the part on its middle line (``机关事业单位基本`` / ``05 养老`` / ``保险缴费支出``).
+            item = _ITEM_NAME.match(key)
+            if item is not None and not rows[-1].item:
+                rows[-1].item = item.group(1)
+                rows[-1].name.append(Token(item.group(2), line.page, line.line))
+            else:
+                rows[-1].name.append(Token(text, line.page, line.line))
         else:
             token = Token(text, line.page, line.line)
             item = _ITEM_NAME.match(key)
@@ -192,7 +293,23 @@ def _cells(lines: Sequence[LineLike]) -> tuple[list[_Row] | None, list[list[str]
                 rows.append(_Row([token], total=is_total(key)))
             last_kind = "name"
         after_blank = False
-    return _without_trailing_labels(rows), groups
+    found.rows = _without_trailing_labels(rows)
+    return found
+
+
+def _inside_name(lines: Sequence[LineLike], k: int, last_kind: str, after_blank: bool) -> bool:
+    """Whether line ``k`` (a part alone) stands inside a wrapped name's block: right after a line of
+    the name (no blank line between, which ends a cell) and right before another line holding words
+    and no digit."""
+    if last_kind != "name" or after_blank or k + 1 >= len(lines):
+        return False
+    following = compact(lines[k + 1].text)
+    return (
+        bool(following)
+        and following not in _HEADER_WORDS
+        and any(c.isalpha() for c in following)
+        and not any(c.isdigit() for c in following)
+    )
 
 
 def _without_trailing_labels(rows: list[_Row]) -> list[_Row]:

@@ -428,6 +428,12 @@ def _joined_code_rows(
     once completes (``split_codes``); None where the page prints no such parts or they give no rows."""
     joined = joined_codes(lines, carried)
     whole = _whole_labels(joined, layout, carried, in_yuan) if joined is not None else None
+    if whole is None:
+        # A 项 part written late, after the next class (``210 11`` twice, ``212``, ``01``), spells a
+        # code of the page with that class too: read as the late part where that reading alone
+        # gives every name its code.
+        late = joined_codes(lines, carried, late_parts=True)
+        whole = _whole_labels(late, layout, carried, in_yuan) if late is not None and late != joined else None
     if whole is not None:
         return _rows_placed(lines, layout.sides[0], *whole, whole_codes=True, late=False)
     # Each level's part printed once, on its own row (``208`` / ``05`` / ``01 行政单位离退休``). Read

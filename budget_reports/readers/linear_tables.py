@@ -12,6 +12,7 @@ ambiguous is left out of the grid and reported (``Document.ambiguous_cells``). T
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -431,11 +432,49 @@ def _cell_stream_table(lines: list[SourceLine], start: int, settle: RowSettler |
     if not written_cell_by_cell(body):
         return None
     printed = in_printed_word_order(header, body, layout, True)
-    read = cell_stream_rows(lines[first:end], printed.sides[0])
+    read = cell_stream_rows(_without_repeated_headers(lines, first, end, header), printed.sides[0])
     if read is None:
         return None
     rows, unsure = read
     return GatheredRows(start, end, unit, printed, rows, True, unsided=unsure).placed(lines, settle)
+
+
+def _without_repeated_headers(lines: list[SourceLine], begin: int, end: int, header: list[str]) -> list[SourceLine]:
+    """The lines from ``begin`` to ``end``, the header a later page opens with left out: its cells,
+    written one to a line as on the first page (``header``), are no rows' names. Each header line
+    is taken once a page, up to the first line that is none (a total row after the header, 合计,
+    stays a row though the header prints 合计 too)."""
+    out: list[SourceLine] = []
+    page = lines[begin].page if begin < end else None
+    cells = Counter(compact(text) for text in header)
+    k = begin
+    while k < end:
+        line = lines[k]
+        key = compact(line.text)
+        if key and line.page != page:
+            page = line.page
+            k = _past_repeated_header(lines, k, end, cells)
+            continue
+        out.append(line)
+        k += 1
+    return out
+
+
+def _past_repeated_header(lines: list[SourceLine], k: int, end: int, cells: Counter[str]) -> int:
+    """The first line from ``k`` on that is not one of the header's ``cells`` (each taken once),
+    blank lines and page numbers passed over; ``k`` itself where one cell alone is (a page opening
+    with its 合计 row, its header not repeated: one header cell is no header)."""
+    left = cells.copy()
+    start, taken = k, 0
+    while k < end:
+        key = compact(lines[k].text)
+        if key and not is_page_number(key):
+            if left[key] <= 0:
+                break
+            left[key] -= 1
+            taken += 1
+        k += 1
+    return k if taken > 1 else start
 
 
 def _one_side_by_cells(
