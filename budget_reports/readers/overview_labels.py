@@ -424,10 +424,15 @@ def _completed_by(row: list[Token], piece: list[Token]) -> list[Token] | None:
 
 def _label_runs(row: list[Token]) -> list[tuple[int, int]]:
     """The spans of the row's words that are no figure: its labels, as (start, end) indexes."""
+    return _runs_between(row, is_figure)
+
+
+def _runs_between(row: list[Token], is_cell: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """The spans of the row's words between those ``is_cell`` tells apart, as (start, end) indexes."""
     runs: list[tuple[int, int]] = []
     start = None
     for k, token in enumerate([*row, None]):
-        words = token is not None and not is_figure(token.text)
+        words = token is not None and not is_cell(token.text)
         if words and start is None:
             start = k
         elif not words and start is not None:
@@ -518,13 +523,4 @@ def _numbered_head(text: str) -> bool:
 
 def _word_runs(row: list[Token]) -> list[tuple[int, int]]:
     """The spans of the row's words between its cells' words (figures and dashes), as (start, end)."""
-    runs: list[tuple[int, int]] = []
-    start = None
-    for k, token in enumerate([*row, None]):
-        words = token is not None and not is_cell_word(token.text)
-        if words and start is None:
-            start = k
-        elif not words and start is not None:
-            runs.append((start, k))
-            start = None
-    return runs
+    return _runs_between(row, is_cell_word)
