@@ -27,8 +27,17 @@ from budget_reports.normalize import compact
 from budget_reports.readers import read_document
 from budget_reports.text_serializations import write_serialization
 from tests.conftest import corpus_file
-from tests.printed_variants import BUDGET, FINAL, plain_integers, with_grids, wrapped_names
+from tests.printed_variants import (
+    BUDGET,
+    FINAL,
+    national_overviews,
+    plain_integers,
+    report_facts,
+    with_grids,
+    wrapped_names,
+)
 from tests.seed_pdf import LANDSCAPE, PORTRAIT, typeset
+from tests.serialization_facts import facts, measured
 
 OVERVIEW = "2026年部门财政拨款收支预算总表"
 TEMPLATE = "shanghai-final-accounts-template-2024.pdf"
@@ -124,3 +133,24 @@ def test_the_corpus_final_accounts_overview_reads_as_its_pdf(report: str, tmp_pa
     assert body == pdf.grid()[2:]
     assert body[-4][0] == "一、一般公共预算财政拨款"  # the carry-over's first fund line, on the income side
     assert len(body) > 20
+
+
+def test_a_national_form_overview_is_measured_by_its_wrapped_pieces(tmp_path: Path) -> None:
+    """The final account's overviews printed in the national forms' way (项目 | 行次 | 金额 each side),
+    header cells merged, portrait pages. In the fiscal overview as many sides' labels start at the
+    same column counted in characters as in display width (``本年收入合计 … 本年支出合计`` set right after
+    its figures). The figures then chose display width, and the wrapped labels' last pieces (``政拨款`` …
+    ``出``) went to the other side: 一般公共预算财政拨款出收入 was read as a metric. Those pieces, each
+    where its side's labels start, choose the measure (``laid_out_rows.column_measure``)."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed: scripts/system-deps.sh installs it")
+    printed = with_grids(read_document(corpus_file(FINAL), FINAL), national_overviews)
+    pdf = typeset(printed, tmp_path / f"{Path(FINAL).stem}.pdf", merged=True, table_page=PORTRAIT)
+    text = write_serialization(pdf, "pdftotext-layout", tmp_path)
+    per_view = measured(report_facts(FINAL), facts(extract_frames(text, FINAL)))
+    tables = [counts for view, counts in per_view.items() if view.endswith("/table")]
+    # Read as every merged print of the final account is: all but its 收入决算表's 其他收入 and the
+    # 收入支出决算总表's 208 line.
+    assert (sum(m for m, _, _ in tables), sum(x for _, _, x in tables)) == (95, 0)
+    metrics = extract_frames(text, FINAL)["summary_metrics"]
+    assert "一般公共预算财政拨款收入" in metrics["metric"].to_list()

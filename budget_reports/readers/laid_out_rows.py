@@ -116,9 +116,29 @@ def column_measure(texts: Sequence[str], coded: bool) -> Measure:
         labels = [m.start() for m in _WORD.finditer(text, first.end()) if _starts_side(m.group(), coded)]
         by_character.update(labels)
         by_width.update(display_width(text[:x]) for x in labels)
+    if by_character and len(by_character) == len(by_width):
+        # As many either way (a total's label set right after its figures on one line): the wrapped
+        # labels' last pieces, each side's set where its labels start, tell.
+        pieces = _pieces_after_a_cell_gap(texts)
+        by_character.update(pieces.values())
+        by_width.update(display_width(text[:x]) for text, x in pieces.items())
     if len(by_character) == len(by_width):  # one side (or none): the figures' columns tell instead
         return _figure_measure(texts)
     return len if len(by_character) < len(by_width) else display_width
+
+
+def _pieces_after_a_cell_gap(texts: Sequence[str]) -> dict[str, int]:
+    """Per line of name pieces alone (no figure, no label opened) that sets a piece apart from the one
+    before it by a cell's gap, where that piece starts (in characters): a two-sided row's labels'
+    last pieces (``政拨款`` … ``出``)."""
+    out: dict[str, int] = {}
+    for text in texts:
+        words = list(_WORD.finditer(text))
+        if len(words) != 2 or any(is_figure(m.group()) or _starts_side(m.group(), False) for m in words):
+            continue
+        if words[1].start() - words[0].end() >= _CELL_GAP:
+            out[text] = words[1].start()
+    return out
 
 
 def _figure_measure(texts: Sequence[str]) -> Measure:
