@@ -42,6 +42,7 @@ from budget_reports.readers.code_names import is_name_of, known_names
 from budget_reports.readers.linear_rows import Token
 from budget_reports.readers.pdf_text import join_wrapped
 from budget_reports.readers.printed_numbers import COLUMN_NUMBER, COLUMN_NUMBER_WORDS, is_page_number
+from budget_reports.readers.split_codes import is_name_line
 from budget_reports.readers.table_headers import Side
 
 # A 项's part printed with its name, in one cell (``01 行政运行``).
@@ -303,13 +304,7 @@ def _inside_name(lines: Sequence[LineLike], k: int, last_kind: str, after_blank:
     and no digit."""
     if last_kind != "name" or after_blank or k + 1 >= len(lines):
         return False
-    following = compact(lines[k + 1].text)
-    return (
-        bool(following)
-        and following not in _HEADER_WORDS
-        and any(c.isalpha() for c in following)
-        and not any(c.isdigit() for c in following)
-    )
+    return is_name_line(lines[k + 1].text, _HEADER_WORDS)
 
 
 def _without_trailing_labels(rows: list[_Row]) -> list[_Row]:

@@ -234,7 +234,7 @@ def total_row_alone(
     if words and match_layout(" ".join(line.text for line in [*totals, *words])) != layout:
         return None
     name = totals[-1]  # the header's own total cell comes first, over its column
-    values = tuple(_figure_or_whole(line.text) for line in figures)
+    values = tuple(figure_value(line.text) for line in figures)  # bare figures or whole numbers
     candidates: dict[tuple[int, ...], None] = {}
     for order in orders or (tuple(range(width)),):
         at = {column: k for k, column in enumerate(order)}  # each column's place as printed
@@ -245,11 +245,6 @@ def total_row_alone(
     segment.name = [Token(name.text.strip(), name.page, name.line)]
     segment.figures = [Token(line.text.strip(), line.page, line.line) for line in figures]
     return segment, RowFigures(values, list(candidates))
-
-
-def _figure_or_whole(text: str) -> Decimal:
-    key = compact(text)
-    return Decimal(key) if key.isdigit() else figure_value(text)
 
 
 def _is_coded(layout: HeaderLayout) -> bool:

@@ -48,6 +48,7 @@ from budget_reports.readers.block_words import is_code_part, is_whole_code
 from budget_reports.readers.code_names import begins_name_of, known_names
 from budget_reports.readers.disjoint_sets import DisjointSets
 from budget_reports.readers.linear_rows import (
+    BARE_TOTALS,
     EMPTY_CELL_MARKS,
     HEADER_LEFTOVERS,
     Token,
@@ -62,7 +63,6 @@ _WORD = re.compile(r"\S+")
 # A sub-item numbered in Arabic digits (``1.一般公共预算``, ``2、政府性基金预算``, ``3．…``): a label of
 # its own row in an overview, as 一、… is (never a figure: no digit follows the mark).
 _NUMBERED_ITEM = re.compile(r"^\d{1,2}[.．、](?!\d)")
-_BARE_TOTALS = frozenset({"合计", "总计"})
 # Columns right of a code's end where its next part, printed on the line below, may start.
 _PART_REACH = 6
 # Blank columns at least between two cells of a line (a cell's words are a space apart).
@@ -120,24 +120,23 @@ def column_measure(texts: Sequence[str], coded: bool) -> Measure:
         # As many either way (a total's label set right after its figures on one line): the wrapped
         # labels' last pieces, each side's set where its labels start, tell.
         pieces = _pieces_after_a_cell_gap(texts)
-        by_character.update(pieces.values())
-        by_width.update(display_width(text[:x]) for text, x in pieces.items())
+        by_character.update(x for _, x in pieces)
+        by_width.update(display_width(text[:x]) for text, x in pieces)
     if len(by_character) == len(by_width):  # one side (or none): the figures' columns tell instead
         return _figure_measure(texts)
     return len if len(by_character) < len(by_width) else display_width
 
 
-def _pieces_after_a_cell_gap(texts: Sequence[str]) -> dict[str, int]:
-    """Per line of name pieces alone (no figure, no label opened) that sets a piece apart from the one
-    before it by a cell's gap, where that piece starts (in characters): a two-sided row's labels'
-    last pieces (``政拨款`` … ``出``)."""
-    out: dict[str, int] = {}
+def _pieces_after_a_cell_gap(texts: Sequence[str]) -> list[tuple[str, int]]:
+    """Each line of two name pieces alone (no figure, no label opened) a cell's gap apart, with where
+    the second starts (in characters): a two-sided row's labels' last pieces (``政拨款`` … ``出``)."""
+    out: list[tuple[str, int]] = []
     for text in texts:
         words = list(_WORD.finditer(text))
         if len(words) != 2 or any(is_figure(m.group()) or _starts_side(m.group(), False) for m in words):
             continue
         if words[1].start() - words[0].end() >= _CELL_GAP:
-            out[text] = words[1].start()
+            out.append((text, words[1].start()))
     return out
 
 
@@ -407,14 +406,15 @@ def _row_of_wrapped_labels(
     names: list[list[Token]] = [[] for _ in starts]
     figures: list[list[tuple[int, Token]]] = [[] for _ in starts]
     for words in lines:
-        for x, token in words:
-            side = bisect_right(starts, x + CENTRED_SLACK) - 1
-            if side < 0:
-                return None
-            if is_figure(token.text):
-                figures[side].append((x, token))
-            else:
-                names[side].append(token)
+        by_side = _words_by_side(words, starts)
+        if by_side is None:
+            return None
+        for side, side_words in enumerate(by_side):
+            for x, token in side_words:
+                if is_figure(token.text):
+                    figures[side].append((x, token))
+                else:
+                    names[side].append(token)
     row: list[Token] = []
     for side_names, side_figures in zip(names, figures, strict=True):
         label = "".join(token.text for token in side_names)
@@ -490,13 +490,11 @@ def _rows_by_label_columns(
     opened: list[list[int]] = [[] for _ in starts]  # per side: the line each label opens on
     figure_lines: list[list[tuple[int, list[Token]]]] = [[] for _ in starts]  # per side: (line, figures)
     for order, words in enumerate(lines):
-        per_side: list[list[Token]] = [[] for _ in starts]
-        for x, token in words:
-            side = bisect_right(starts, x + CENTRED_SLACK) - 1
-            if side < 0:
-                return None
-            per_side[side].append(token)
-        for side, tokens in enumerate(per_side):
+        by_side = _words_by_side(words, starts)
+        if by_side is None:
+            return None
+        for side, side_words in enumerate(by_side):
+            tokens = [token for _, token in side_words]
             names = list(takewhile(lambda t: not is_figure(t.text), tokens))
             figures = tokens[len(names) :]
             if any(not is_figure(t.text) for t in figures):
@@ -526,6 +524,18 @@ def _rows_by_label_columns(
         for r in range(max(map(len, rows_per_side)))
     ]
     return rows, size
+
+
+def _words_by_side(words: list[tuple[int, Token]], starts: list[int]) -> list[list[tuple[int, Token]]] | None:
+    """The line's words under each side starting at ``starts`` (a word a column or two left of a
+    side's start is that side's: centred pieces); None where a word stands left of every side."""
+    by_side: list[list[tuple[int, Token]]] = [[] for _ in starts]
+    for x, token in words:
+        side = bisect_right(starts, x + CENTRED_SLACK) - 1
+        if side < 0:
+            return None
+        by_side[side].append((x, token))
+    return by_side
 
 
 def _label_columns(lines: Sequence[list[tuple[int, Token]]]) -> list[int]:
@@ -639,7 +649,7 @@ def _one_row(lines: list[list[tuple[int, Token]]], anchors: tuple[int, ...], cod
 def _ends_label(first: str, below: str) -> bool:
     """Whether ``below``, under the label ``first``, is its wrapped last piece: a bare total under a
     label that is neither numbered nor a total (``本年收入`` over ``合计``), not a row of its own."""
-    return below in _BARE_TOTALS and not is_numbered(first) and not is_total(first)
+    return below in BARE_TOTALS and not is_numbered(first) and not is_total(first)
 
 
 def spacing_lines(texts: Sequence[str]) -> list[str]:

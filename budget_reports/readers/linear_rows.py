@@ -239,7 +239,8 @@ def _after_leading(tokens: list[Token], words: frozenset[str]) -> list[Token]:
     return tokens[i:] if i else tokens
 
 
-_BARE_TOTALS = frozenset({"合计", "总计"})
+# A total printed bare: the last piece of a label cut over lines (人员经费 / 合计), or a label of its own.
+BARE_TOTALS = frozenset({"合计", "总计"})
 
 
 def gather_rows(lines: list[list[Token]], coded: bool, unsure: list[AmbiguousCell] | None = None) -> list[list[Token]]:
@@ -395,7 +396,7 @@ def _has_words(text: str) -> bool:
 
 def _bare_total(tokens: list[Token]) -> bool:
     """A line printing a bare total alone (``合计``), the last piece of a label cut over lines."""
-    return len(tokens) == 1 and tokens[0].text in _BARE_TOTALS
+    return len(tokens) == 1 and tokens[0].text in BARE_TOTALS
 
 
 def _label_token(pieces: list[Token], total: Token) -> Token:

@@ -51,6 +51,7 @@ from budget_reports.readers.laid_out_columns import (
     restrict_to_positions,
 )
 from budget_reports.readers.laid_out_rows import (
+    CENTRED_SLACK,
     column_measure,
     first_row_lines_in_header,
     gather_laid_out_rows,
@@ -1208,7 +1209,7 @@ def _label_column(seg: Segment) -> int | None:
 def _near_any(column: int, columns: set[int]) -> bool:
     """Whether ``column`` is within a column or two of one of ``columns`` (labels of one side start
     at one column, give or take a wide character)."""
-    return any(abs(column - other) <= 2 for other in columns)
+    return any(abs(column - other) <= CENTRED_SLACK for other in columns)
 
 
 # A label's side by its wording, asked of every one-sided row of a two-sided table on every placement.

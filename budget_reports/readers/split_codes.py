@@ -53,7 +53,7 @@ def joined_codes(
     reading to try where the first gives no rows: ``210 11`` twice, ``212``, ``01``, where 21201 is a
     row of the page as well)."""
     lines = [line for line in lines if line.text.strip()]  # pdftotext writes a blank line after each cell
-    page_names = "".join(compact(line.text) for line in lines if _is_name_line(line.text))
+    page_names = "".join(compact(line.text) for line in lines if is_name_line(line.text))
     out: list[BlockLine] = []
     orphans: list[int] = []  # indices in ``out`` of 项 parts (with their names), printed apart from their 类
     k, joined = 0, False
@@ -143,13 +143,13 @@ def _named_on_page(names: Collection[str], page_names: str) -> bool:
 
 def _between_name_lines(lines: Sequence[BlockLine], k: int) -> bool:
     """Whether the lines either side of line ``k`` are a name's (words, no digit, no code column's head)."""
-    return 0 < k < len(lines) - 1 and all(_is_name_line(lines[j].text) for j in (k - 1, k + 1))
+    return 0 < k < len(lines) - 1 and all(is_name_line(lines[j].text) for j in (k - 1, k + 1))
 
 
-def _is_name_line(text: str) -> bool:
-    """Words and no digit (an empty cell's dash is no name), no code column's head."""
+def is_name_line(text: str, heads: Collection[str] = HEADER_LEFTOVERS) -> bool:
+    """Words and no digit (an empty cell's dash is no name), no code column's head (``heads``)."""
     key = compact(text)
-    return key not in HEADER_LEFTOVERS and any(c.isalpha() for c in key) and not any(c.isdigit() for c in key)
+    return key not in heads and any(c.isalpha() for c in key) and not any(c.isdigit() for c in key)
 
 
 def _past_code_heads(lines: Sequence[BlockLine], k: int) -> int:
@@ -358,7 +358,7 @@ def _row_code(
 def _part_inside(lines: Sequence[BlockLine], k: int) -> bool:
     """Whether line ``k`` is a part alone (``05``) with a line of a name after it."""
     return (
-        CODE_PART.match(compact(lines[k].text)) is not None and k + 1 < len(lines) and _is_name_line(lines[k + 1].text)
+        CODE_PART.match(compact(lines[k].text)) is not None and k + 1 < len(lines) and is_name_line(lines[k + 1].text)
     )
 
 
