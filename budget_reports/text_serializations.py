@@ -1,9 +1,9 @@
 """Text serializations of a PDF, as other tools write them: pages separated by form feeds.
 
-``pdftotext`` (poppler) in its default, ``-layout`` and ``-raw`` modes, pypdfium2's page text and
-pdfplumber's ``extract_text``. Used by the tests that require a report read from any of them to
-give the facts its PDF gives, and by the benchmarks (text reading speed, injected errors) that run
-the corpus PDFs as each of these texts.
+``pdftotext`` (poppler) in its default, ``-layout`` and ``-raw`` modes, pypdfium2's page text,
+pdfplumber's ``extract_text`` and PyMuPDF's ``get_text``. Used by the tests that require a report
+read from any of them to give the facts its PDF gives, and by the benchmarks (text reading speed,
+injected errors) that run the corpus PDFs as each of these texts.
 """
 
 from __future__ import annotations
@@ -44,12 +44,20 @@ def _plumber(pdf: Path) -> str:
         return FORM_FEED.join(page.extract_text() or "" for page in document.pages) + FORM_FEED
 
 
+def _mupdf(pdf: Path) -> str:
+    import pymupdf  # a test dependency only (AGPL-3.0): imported where a test asks for its text
+
+    with pymupdf.open(pdf) as document:
+        return "".join(page.get_text() + FORM_FEED for page in document)
+
+
 SERIALIZERS: dict[str, Callable[[Path], str]] = {
     "pdftotext": _pdftotext(),
     "pdftotext-layout": _pdftotext("-layout"),
     "pdftotext-raw": _pdftotext("-raw"),
     "pypdfium2": _pdfium,
     "pdfplumber": _plumber,
+    "pymupdf": _mupdf,
 }
 NEEDS_PDFTOTEXT = {"pdftotext", "pdftotext-layout", "pdftotext-raw"}
 
