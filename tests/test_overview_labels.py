@@ -309,6 +309,29 @@ def test_a_fund_name_wrapped_before_its_appropriation_is_one_label() -> None:
     ]
 
 
+@pytest.mark.parametrize("appropriation", ["财政拨款收入", "拨款收入"])
+def test_a_fund_name_wrapped_before_its_income_is_one_label(appropriation: str) -> None:
+    """The final accounts' 收入支出决算总表 in a narrow cell: 三、国有资本经营预算财政拨款收入 wrapped
+    after the fund's name (PyMuPDF and pdftotext write each piece on its own line). The rest is no
+    row of its own: an income item is numbered, and 财政拨款收入 never stands under a fund's name."""
+    income = ["一、一般公共预算财政", "拨款收入", "二、政府性基金预算", appropriation]
+    income += ["三、国有资本经营预算", appropriation]
+    others = ["四、上级补助收入", "八、其他收入", "一、一般公共服务支出", "本年收入合计", "本年支出合计"]
+    texts = [*income, *others, "年初结转和结余", "年末结转和结余", "总计", "总计"]
+    sides = side_labels(_lines(texts), OVERVIEW)
+    assert sides is not None
+    assert [(x.text, x.role) for x in sides[INCOME]] == [
+        ("一、一般公共预算财政拨款收入", Role.ITEM),
+        (f"二、政府性基金预算{appropriation}", Role.ITEM),
+        (f"三、国有资本经营预算{appropriation}", Role.ITEM),
+        ("四、上级补助收入", Role.ITEM),
+        ("八、其他收入", Role.ITEM),
+        ("本年收入合计", Role.YEAR_TOTAL),
+        ("年初结转和结余", Role.CARRY),
+        ("总计", Role.GRAND_TOTAL),
+    ]
+
+
 def test_a_budget_income_named_by_fund_alone_stays_apart_from_the_next_row() -> None:
     """Shanghai's 财政拨款收支预算总表 names its income by fund alone: a next row opening with its
     own number is a row of its own."""

@@ -234,11 +234,13 @@ def _side_name_ends(label: str, text: str) -> bool:
 
 def _fund_name_goes_on(label: str, text: str) -> bool:
     """Whether ``text`` ends a fund's name wrapped in its cell: a class (国有资本经营预算 / 支出) or
-    a fund's 拨款 (三、国有资本经营预算 / 财政拨款). The name alone reads as a whole label (a budget's
-    income from that fund), but no row is labelled 支出 or 财政拨款 alone."""
+    a fund's 拨款 or income from it (三、国有资本经营预算 / 财政拨款, / 财政拨款收入). The name alone reads
+    as a whole label (a budget's income from that fund), but no row is labelled 支出, 财政拨款 or
+    财政拨款收入 right under a fund's name: its items are numbered, its parts name their fund."""
     if re.match(_FUND_ALONE, _bare(label)) is None:
         return False
-    return text == "支出" or _FUND_PART.match(_bare(label) + text) is not None
+    joined = _bare(label) + text
+    return text == "支出" or _FUND_PART.match(joined) is not None or _FUND_INCOME.match(joined) is not None
 
 
 def _items_in_order(labels: list[Label]) -> list[Label]:
@@ -260,6 +262,8 @@ def _items_in_order(labels: list[Label]) -> list[Label]:
 # （一）一般公共预算财政拨款 under 年初 / 年末财政拨款结转和结余): the fund's index in the funds' order.
 _FUND_PART = re.compile(r"^(一般公共预算|政府性基金预算|国有资本经营预算)(?:财政)?拨款$")
 _FUND_ORDER = ("一般公共预算", "政府性基金预算", "国有资本经营预算")
+# A fund's income line (一、一般公共预算财政拨款收入): the final accounts' overview's first items.
+_FUND_INCOME = re.compile(r"^(?:一般公共预算|政府性基金预算|国有资本经营预算)(?:财政)?拨款收入$")
 
 
 def _spending_carry_part(text: str, sides: tuple[list[Label], list[Label]]) -> bool:
