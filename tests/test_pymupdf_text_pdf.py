@@ -1,6 +1,7 @@
-"""PyMuPDF's text of a final account whose names wrap in narrow cells (at eight and ten characters,
-landscape pages, a dash in each empty money cell, amounts without separators): its
-收入支出决算总表 is read whole, as from the PDF.
+"""PyMuPDF's text of printed variants of the corpus reports, read as from their PDFs.
+
+A final account whose names wrap in narrow cells (at eight and ten characters, landscape pages, a
+dash in each empty money cell, amounts without separators): its 收入支出决算总表 is read whole.
 
 PyMuPDF writes each text block's lines apart, in reading order: an overview row's cells come one
 per line, a wrapped label's pieces each on its own line (``三、国有资本经营预算`` / ``财政拨款收入``), and
@@ -11,7 +12,13 @@ sums, and the overview was reported not read (86 of 97 table facts at ten, the i
 as the 收入决算表's column). The piece completing a fund's income line (``财政拨款收入``, ``拨款收入``)
 now goes on with it (``readers/overview_labels.py``).
 
-The report is typeset from its document model (``tests/seed_pdf.py``): no figure is typed here.
+A budget printing a 栏次 row under each header: the 三公 table has no label column, so its row of
+column numbers is ``1 2 … 7`` alone, and PyMuPDF writes it a number to a line. Taken for figures, its
+seven numbers joined the row's seven figures and every one of the fourteen was reported ambiguous
+(93 of 100 table facts); a run of lines counting up from 1 right under the header is the 栏次 row
+(``printed_numbers.column_numbers_one_per_line``), as three or more such numbers on one line are.
+
+The reports are typeset from their document models (``tests/seed_pdf.py``): no figure is typed here.
 """
 
 from __future__ import annotations
@@ -23,10 +30,23 @@ import pytest
 
 from budget_reports.gold import extract_frames
 from budget_reports.readers import read_document
+from budget_reports.readers.printed_numbers import column_numbers_one_per_line
 from budget_reports.readers.text import read_text
 from budget_reports.text_serializations import write_serialization
 from tests.conftest import corpus_file
-from tests.printed_variants import FINAL, dashes, plain_integers, with_grids, wrapped_names
+from tests.printed_variants import (
+    BUDGET,
+    BUDGET_FACTS,
+    FINAL,
+    column_numbers,
+    dashes,
+    plain_integers,
+    printed_variants,
+    read_back,
+    report_facts,
+    with_grids,
+    wrapped_names,
+)
 from tests.seed_pdf import LANDSCAPE, typeset
 from tests.serialization_facts import facts, measured
 
@@ -75,3 +95,29 @@ def test_an_overview_whose_fund_names_wrap_before_their_income_is_read(
     counts = measured(facts(truth), facts(got))
     assert {view: extra for view, (_, _, extra) in counts.items() if extra and view.endswith("/table")} == {}
     assert sum(m for view, (m, _, _) in counts.items() if view.endswith("/table")) == READ[width]
+
+
+@pytest.mark.parametrize(
+    ("lines", "taken"),
+    [
+        (["1", "2", "3", "114.22"], 3),
+        (["1", "", "2", "", "3", "", "4", "", "0.46"], 7),  # pdftotext: a blank line after each
+        (["1", "2", "3", "4", "5", "6", "7"], 7),
+        (["1", "2", "114.22"], 0),  # two numbers may be a row's figures
+        (["1", "2", "4", "5"], 0),
+        (["1", "3", "4"], 0),
+        (["114.22", "1", "2", "3"], 0),
+    ],
+)
+def test_a_column_numbers_row_written_a_number_to_a_line_counts_up_from_one(lines: list[str], taken: int) -> None:
+    assert column_numbers_one_per_line(lines) == taken
+
+
+def test_a_budget_whose_column_numbers_come_a_number_to_a_line_is_read_whole(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    pdf = printed_variants(tmp_path_factory, {"column numbers": column_numbers})(BUDGET, "column numbers")
+    got = read_back(pdf, "pymupdf", tmp_path_factory.mktemp("pymupdf-numbers"), BUDGET)
+    counts = measured(report_facts(BUDGET), got)
+    assert {view: extra for view, (_, _, extra) in counts.items() if extra and view.endswith("/table")} == {}
+    assert sum(m for view, (m, _, _) in counts.items() if view.endswith("/table")) == BUDGET_FACTS

@@ -82,7 +82,12 @@ from budget_reports.readers.overview_labels import (
     totals_joined,
 )
 from budget_reports.readers.pdf_text import PAGE_NUMBER
-from budget_reports.readers.printed_numbers import is_page_number, numbers_columns_alone, opens_column_numbers
+from budget_reports.readers.printed_numbers import (
+    column_numbers_one_per_line,
+    is_page_number,
+    numbers_columns_alone,
+    opens_column_numbers,
+)
 from budget_reports.readers.report_alignment import with_report_alignment
 from budget_reports.readers.row_numbers import numbers_its_rows, without_row_numbers
 from budget_reports.readers.side_cells import WRITTEN_BY_CELLS, WRITTEN_BY_CELLS_ONE_SIDE, written_cell_by_cell
@@ -96,6 +101,8 @@ _ZERO = Decimal(0)
 _HEADER_MAX_LINES = 30
 # A body line is never this long without a figure: prose after the table.
 _ROW_MAX_CHARS = 70
+# Lines a 栏次 row written a number to a line may take (a blank line after each number).
+_COLUMN_NUMBERS_MAX_LINES = 60
 _TABLE_END = re.compile(rf"^(?:注[:：]|说明[:：]|{pattern_of(PART)}|附件|附表\s*\d)")
 _FUNCTION_CODE_LENGTHS = (3, 5, 7)
 _COLUMN_GAP = re.compile(r"\S {3,}\S")
@@ -280,6 +287,9 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
             unit = lines[i]
         elif opens_column_numbers(text) or (header and numbers_columns_alone(text)):
             pass
+        elif header and text.strip() == "1" and (written := _column_numbers_at(lines, i)):
+            i += written
+            continue
         elif is_row_line(line_tokens(text, None, 0), coded=True) and header and not _total_in_header(lines, i, header):
             break
         else:
@@ -640,6 +650,11 @@ def _header_continuation(lines: list[SourceLine], i: int) -> tuple[list[SourceLi
             return rest, k
         rest.append(line)
     return rest, None
+
+
+def _column_numbers_at(lines: list[SourceLine], i: int) -> int:
+    """The lines from ``i`` holding the 栏次 row written a number to a line (0: none)."""
+    return column_numbers_one_per_line(line.text for line in lines[i : i + _COLUMN_NUMBERS_MAX_LINES])
 
 
 def _numbers_the_columns(text: str) -> bool:

@@ -4,6 +4,7 @@ figure takes (``-9-``, ``- 9 -``, ``第9页``) and the columns' numbers (栏次 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from budget_reports.normalize import compact
 from budget_reports.readers.pdf_text import PAGE_NUMBER
@@ -30,6 +31,21 @@ def is_column_number_cell(text: str) -> bool:
 def opens_column_numbers(text: str) -> bool:
     """A line opening with the 栏次 (行次) label: the row numbering the columns, or its label's cell."""
     return compact(text).startswith(COLUMN_NUMBER_WORDS)
+
+
+def column_numbers_one_per_line(texts: Iterable[str]) -> int:
+    """How many of the lines ``texts`` opens with hold the 栏次 row of a table without a label column
+    written a number to a line (PyMuPDF: ``1`` / ``2`` / ``3`` …, blank lines between in pdftotext's
+    text): 0 unless three at least count up from 1, as ``numbers_columns_alone`` asks of one line."""
+    expected, taken = 1, 0
+    for k, text in enumerate(texts):
+        word = text.strip()
+        if word == str(expected):
+            expected += 1
+            taken = k + 1
+        elif word:
+            break
+    return taken if expected > 3 else 0
 
 
 def numbers_columns_alone(text: str) -> bool:
