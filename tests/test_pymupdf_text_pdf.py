@@ -18,6 +18,13 @@ seven numbers joined the row's seven figures and every one of the fourteen was r
 (93 of 100 table facts); a run of lines counting up from 1 right under the header is the 栏次 row
 (``printed_numbers.column_numbers_one_per_line``), as three or more such numbers on one line are.
 
+A final account printing each level's part of a code once (a class's cell merged down over its
+rows, ``301`` on the class's row, ``01 基本工资`` under it): PyMuPDF writes the 基本支出决算表 cell
+by cell, the two halves' rows alternating, each line's 款 part alone before its name. Read as a
+stream, a part alone opening a row now takes the printed class whose line of that part bears the
+row's name (``stream_rows``), and the table's sums confirm each class's rows: its 23 lines are read
+(73 of 97 table facts before, 96 now: all but the 三公 item's budget, as from every one-line text).
+
 The reports are typeset from their document models (``tests/seed_pdf.py``): no figure is typed here.
 """
 
@@ -44,11 +51,13 @@ from tests.printed_variants import (
     printed_variants,
     read_back,
     report_facts,
+    split_codes,
     with_grids,
     wrapped_names,
 )
 from tests.seed_pdf import LANDSCAPE, typeset
 from tests.serialization_facts import facts, measured
+from tests.test_split_codes_pdf import _levels_once as levels_once
 
 _OVERVIEW = "收入支出决算总表"
 # Table facts of 97 read at each width: all but the 三公 table's budget figures (its one row comes
@@ -121,3 +130,13 @@ def test_a_budget_whose_column_numbers_come_a_number_to_a_line_is_read_whole(
     counts = measured(report_facts(BUDGET), got)
     assert {view: extra for view, (_, _, extra) in counts.items() if extra and view.endswith("/table")} == {}
     assert sum(m for view, (m, _, _) in counts.items() if view.endswith("/table")) == BUDGET_FACTS
+
+
+def test_a_basic_spending_table_printing_each_class_once_is_read(tmp_path_factory: pytest.TempPathFactory) -> None:
+    variants = {"levels once": lambda grid: levels_once(split_codes(None)(grid))}
+    pdf = printed_variants(tmp_path_factory, variants)(FINAL, "levels once")
+    got = read_back(pdf, "pymupdf", tmp_path_factory.mktemp("pymupdf-levels"), FINAL)
+    counts = measured(report_facts(FINAL), got)
+    assert counts["expenditure_economic/table"][:2] == (27, 27)
+    assert {view: extra for view, (_, _, extra) in counts.items() if extra and view.endswith("/table")} == {}
+    assert sum(m for view, (m, _, _) in counts.items() if view.endswith("/table")) == 96

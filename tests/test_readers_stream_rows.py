@@ -90,3 +90,58 @@ def test_rows_printed_whole_and_in_order() -> None:
 def test_a_row_whose_figure_comes_before_its_name_or_holding_two_parts_is_none() -> None:
     cells = _cells("301\n01\n262.33\n基本工资\n302\n01\n02 办公费\n21.21")
     assert stream_rows(cells, {"301", "302"}, set(), set()) == []
+
+
+# PyMuPDF's text of the 基本支出决算表 printing each class's code once (its lines' cells under it
+# print their 款 part alone): the two halves' rows alternate, a line without a figure between.
+LEVELS_ONCE = """301
+工资福利支出
+2,082.85
+302
+商品和服务支出
+171.07
+01 基本工资
+262.33
+01 办公费
+21.21
+03 奖金
+03 咨询费
+06 伙食补助费
+04 手续费
+0.09
+99 其他工资福利支出
+91.03
+99 其他商品和服务支出
+11.53"""
+
+_NAMED = {
+    "基本工资": {"30101"},
+    "办公费": {"30201"},
+    "奖金": {"30103"},
+    "咨询费": {"30203"},
+    "伙食补助费": {"30106"},
+    "手续费": {"30204"},
+    "其他工资福利支出": {"30199"},
+    "其他商品和服务支出": {"30299"},
+}
+
+
+def test_rows_opened_by_their_part_alone_take_the_class_their_name_is_a_line_of() -> None:
+    rows = stream_rows(_cells(LEVELS_ONCE), {"301", "302"}, set(), set(), lambda name: _NAMED.get(name, set()))
+    # Figures in print order: 2,082.85 171.07 262.33 21.21 0.09 91.03 11.53. Lines printing no
+    # figure (奖金, 咨询费, 伙食补助费) are no rows; every row opened by its part is its own.
+    assert {row.code: (row.name_text, row.figure) for row in rows} == {
+        "30101": ("基本工资", 2),
+        "30201": ("办公费", 3),
+        "30204": ("手续费", 4),
+        "30199": ("其他工资福利支出", 5),
+        "30299": ("其他商品和服务支出", 6),
+    }
+
+
+def test_a_part_alone_whose_name_the_classification_gives_no_printed_class_is_none() -> None:
+    # A name two printed classes give a line of that part (301 and 303 here) tells no class;
+    # a name of no printed class (30905 under 309) gives none either.
+    named = {"医疗费": {"30114", "30314"}, "基本工资": {"30101"}, "土地补偿": {"30905"}}
+    cells = _cells("301\n工资福利支出\n2.00\n303\n对个人和家庭的补助\n1.00\n14 医疗费\n0.50\n05 土地补偿\n0.30")
+    assert stream_rows(cells, {"301", "303"}, set(), set(), lambda name: named.get(name, set())) == []

@@ -204,7 +204,8 @@ def read_stream(lines: list[SourceLine], parts: list[LinearTable], stated: dict[
         return SPLITS_DISAGREE
     header = {*_LAYOUT.words, *LABEL_HEADER_WORDS, *_COLUMN_NUMBERS}
     ends = {label for group in GROUPS for label in group.total_labels}
-    ordered = _confirmed_rows(stream_rows(cells, classes, header, ends), values, known, found)
+    rows = stream_rows(cells, classes, header, ends, lambda name: _lines_named().get(name, ()))
+    ordered = _confirmed_rows(rows, values, known, found)
     return _table(lines, table, figures, values, known, labels, span, printed, ordered)
 
 

@@ -2,6 +2,12 @@
 01``, ``30101``), its name (wrapped or not, its 款 part printed before, within or after it), then
 one figure, before the next row's code or a total's label.
 
+A table printing each class's code once, on the class's own row (its lines' cells ``01`` / ``基本工资``
+under it), writes a line's 款 part alone: after a row printed whole, a part opens the next row, and
+its class is the one of the table's classes whose line of that part bears the row's name in the
+classification (``lines_named``); the two halves' rows alternate in such a stream (PyMuPDF writes
+``01 基本工资`` / ``262.33`` / ``01 办公费`` / ``21.21``), so the last class printed says nothing.
+
 Only a candidate: ``pdftotext`` writes some figures late, after other rows' cells (``302 | 14 租赁费
 | 69.41 | 303 | 对个人和家庭的补助``: 69.41 is 303's, printed on its left). The caller trusts a class's
 rows only where the table's sums confirm them all (``side_by_side_streams``).
@@ -9,7 +15,7 @@ rows only where the table's sums confirm them all (``side_by_side_streams``).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from budget_reports.normalize import compact
@@ -30,7 +36,16 @@ class StreamRow:
 
     @property
     def name_text(self) -> str:
-        return "".join(compact(word.text) for word in self.name)
+        return _joined(self.name)
+
+
+def _part_alone(row: _Open) -> bool:
+    return len(row.code) == 1 and CODE_PART.match(row.code[0]) is not None
+
+
+def _joined(words: Sequence[BlockLine]) -> str:
+    """A name's words, compact, as one."""
+    return "".join(compact(word.text) for word in words)
 
 
 @dataclass(slots=True)
@@ -42,12 +57,17 @@ class _Open:
 
 
 def stream_rows(
-    cells: Sequence[BlockLine], classes: Collection[str], skipped: Collection[str], ends: Collection[str]
+    cells: Sequence[BlockLine],
+    classes: Collection[str],
+    skipped: Collection[str],
+    ends: Collection[str],
+    lines_named: Callable[[str], Collection[str]] = lambda name: (),
 ) -> list[StreamRow]:
     """The lines of ``classes`` the stream ``cells`` (one word each, in print order) prints whole:
     a code, a name, exactly one figure. ``skipped``: header words the stream may print among a row's
-    cells (类, 款, 栏次 …); ``ends``: words ending a row (total labels). A row whose code holds more
-    than one 款 part, or no name, is none."""
+    cells (类, 款, 栏次 …); ``ends``: words ending a row (total labels); ``lines_named``: the line
+    codes bearing a (compact) name in the classification, which give a row opened by its 款 part
+    alone its class. A row whose code holds more than one 款 part, or no name, is none."""
     out: list[StreamRow] = []
     current: _Open | None = None
     figure = -1
@@ -56,6 +76,10 @@ def stream_rows(
         if current is None or len(current.figures) != 1 or not current.name or current.figure_first:
             return
         code = "".join(current.code)
+        if _part_alone(current):
+            named = lines_named(_joined(current.name))
+            owners = {line[:3] for line in named if line[3:] == code and line[:3] in classes}
+            code = owners.pop() + code if len(owners) == 1 else ""
         if len(code) == _LINE_LENGTH:
             out.append(StreamRow(code, tuple(current.name), current.figures[0]))
 
@@ -74,6 +98,11 @@ def stream_rows(
             current = None
         elif current is None or text in skipped or not text.strip("-—"):
             continue
+        elif CODE_PART.match(text) and current.name and (current.figures or _part_alone(current)):
+            # After a row printed whole, or one opened by its part (it takes no other), a part alone
+            # opens the next row: its class printed once, on the class's row.
+            close()
+            current = _Open([text], [], [])
         elif CODE_PART.match(text):
             current.code.append(text)
         else:
