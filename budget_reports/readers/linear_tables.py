@@ -609,16 +609,27 @@ def _unlabelled_row(lines: list[SourceLine], k: int, layout: HeaderLayout) -> bo
     column's head, merged over the lines of its neighbours' heads, so a line of its own among
     them): figures alone, more than one on the lines of figures from it on (a cell set lower or
     higher than the others is written on a line of its own; one figure alone may be a page number).
-    A dash printed in an empty cell is no figure, and no word that ends the row either."""
+    A dash printed in an empty cell is no figure, and no word that ends the row either, nor is a
+    line of dashes alone (a cell or two to a line, PyMuPDF: ``0.95 -`` / ``-`` / … / ``0.95 -``), which
+    the text reader has made blank, keeping what it printed."""
     if any(side.label is not LabelKind.NONE for side in layout.sides):
         return False
     figures = 0
     for line in lines[k:]:
         tokens = [t for t in line_tokens(line.text, None, 0) if t.text not in EMPTY_CELL_MARKS]
+        if not tokens and line.page == lines[k].page and _empty_cells_alone(line):
+            continue
         if line.page != lines[k].page or not tokens or not all(is_figure(t.text) for t in tokens):
             break
         figures += len(tokens)
     return figures > 1
+
+
+def _empty_cells_alone(line: SourceLine) -> bool:
+    """A line printing dashes alone (empty cells), made blank by the text reader."""
+    return (
+        line.printed is not None and not line.text.strip() and all(w in EMPTY_CELL_MARKS for w in line.printed.split())
+    )
 
 
 def _opens_a_row(lines: list[SourceLine], k: int) -> bool:
