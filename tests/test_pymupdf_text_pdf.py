@@ -1,7 +1,7 @@
 """PyMuPDF's text of printed variants of the corpus reports, read as from their PDFs.
 
-A final account whose names wrap in narrow cells (at eight and ten characters, landscape pages, a
-dash in each empty money cell, amounts without separators): its 收入支出决算总表 is read whole.
+A final account whose names wrap in narrow cells (at four, eight and ten characters, landscape
+pages, a dash in each empty money cell, amounts without separators): its overviews are read whole.
 
 PyMuPDF writes each text block's lines apart, in reading order: an overview row's cells come one
 per line, a wrapped label's pieces each on its own line (``三、国有资本经营预算`` / ``财政拨款收入``), and
@@ -10,7 +10,10 @@ The fund's name alone reads as a whole label (a budget names its income so), and
 row of its own: every known cell below it shifted by a row, no placement of the figures kept the
 sums, and the overview was reported not read (86 of 97 table facts at ten, the income source named
 as the 收入决算表's column). The piece completing a fund's income line (``财政拨款收入``, ``拨款收入``)
-now goes on with it (``readers/overview_labels.py``).
+now goes on with it (``readers/overview_labels.py``). At four, 本年收入合计 is cut into 本年收入 /
+合计, each a word the header prints too: taken for header cells, the income side had no year's
+total and neither overview was read (83 of 97); below a row's label of its page they are the
+total's label.
 
 A budget printing a 栏次 row under each header: the 三公 table has no label column, so its row of
 column numbers is ``1 2 … 7`` alone, and PyMuPDF writes it a number to a line. Taken for figures, its
@@ -65,7 +68,7 @@ _OVERVIEW = "收入支出决算总表"
 # empty cells of the row, not its end (it was not read at all: 95 before). Which item's budget the
 # second 0.95 is, the dashes would say, but cells on several lines are not counted (their order is
 # not the columns' in every text): the row's sums fit 因公出国(境)费 and 公务接待费 alike, reported.
-READ = {8: 96, 10: 96}
+READ = {4: 96, 8: 96, 10: 96}
 # The overview's own facts (summary metrics it alone prints).
 _OVERVIEW_METRICS = ("年初结转和结余", "年末结转和结余", "收支总计")
 

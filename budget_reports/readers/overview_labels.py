@@ -132,6 +132,7 @@ def side_labels(
         for i, t in enumerate(texts)
     ]
     dropped = _header_cells(texts, is_text, header)
+    dropped -= _year_totals_cut(lines, texts, is_text, dropped)
     # Each side's name heads it once on a page: the first on the page is the header's, a later one a
     # label's last piece (一、一般公共 / 预算财政拨款 / 收入, wrapped in a narrow cell).
     headed: dict[tuple[object, str], int] = {}
@@ -309,6 +310,24 @@ def _next_fund(side: list[Label]) -> int | None:
 
 def _complete(text: str) -> bool:
     return _side_of(text) is not None or _GRAND_TOTAL.match(text) is not None
+
+
+_YEAR_TOTAL_CUT = re.compile(r"^本年(?:收入|支出)$")
+_TOTAL_WORDS = ("合计", "小计")
+
+
+def _year_totals_cut(lines: Sequence, texts: list[str], is_text: list[bool], dropped: set[int]) -> set[int]:
+    """Of the lines taken for header cells, the pieces of a year's total cut in a narrow cell
+    (``本年收入`` / ``合计``: each a word the header prints too) below a row's label of its page: a
+    header prints its cells before any row, so after one the pieces are that row's label."""
+    out: set[int] = set()
+    for i in sorted(dropped):
+        if not _YEAR_TOTAL_CUT.match(texts[i]) or i + 1 not in dropped or texts[i + 1] not in _TOTAL_WORDS:
+            continue
+        page = lines[i].page
+        if any(is_text[k] and k not in dropped and lines[k].page == page for k in range(i)):
+            out |= {i, i + 1}
+    return out
 
 
 def _header_cells(texts: list[str], is_text: list[bool], header: set[str]) -> set[int]:
