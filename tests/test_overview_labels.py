@@ -332,12 +332,13 @@ def test_a_fund_name_wrapped_before_its_income_is_one_label(appropriation: str) 
     ]
 
 
-def test_a_years_total_cut_into_header_words_below_the_rows_is_a_label() -> None:
-    """A narrow cell cuts 本年收入合计 into 本年收入 / 合计, each a word the header prints too
-    (PyMuPDF, names wrapped at four): below a row's label of its page they are that total's label;
-    the same words heading the page are header cells."""
+@pytest.mark.parametrize("total", [("合计",), ("合", "计")])
+def test_a_years_total_cut_into_header_words_below_the_rows_is_a_label(total: tuple[str, ...]) -> None:
+    """A narrow cell cuts 本年收入合计 into 本年收入 / 合计 (/ 合 / 计), words the header prints too
+    (PyMuPDF, names wrapped at four or five): below a row's label of its page they are that total's
+    label; the same words heading the page are header cells."""
     header = ["收入", "支出", "项目", "本年收入", "合计", "决算数"]
-    rows = ["一、一般公共预算财政拨款收入", "一、一般公共服务支出", "本年收入", "合计", "本年支出", "合计"]
+    rows = ["一、一般公共预算财政拨款收入", "一、一般公共服务支出", "本年收入", *total, "本年支出", *total]
     texts = [*header, *rows, "年初结转和结余", "年末结转和结余", "总计", "总计"]
     sides = side_labels(_lines(texts), OVERVIEW)
     assert sides is not None

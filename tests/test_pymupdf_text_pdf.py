@@ -13,7 +13,7 @@ as the 收入决算表's column). The piece completing a fund's income line (``�
 now goes on with it (``readers/overview_labels.py``). At four, 本年收入合计 is cut into 本年收入 /
 合计, each a word the header prints too: taken for header cells, the income side had no year's
 total and neither overview was read (83 of 97); below a row's label of its page they are the
-total's label.
+total's label (so too 本年收入 / 合 / 计 at five on portrait pages: 83 -> 95).
 
 A budget printing a 栏次 row under each header: the 三公 table has no label column, so its row of
 column numbers is ``1 2 … 7`` alone, and PyMuPDF writes it a number to a line. Taken for figures, its
@@ -58,7 +58,7 @@ from tests.printed_variants import (
     with_grids,
     wrapped_names,
 )
-from tests.seed_pdf import LANDSCAPE, typeset
+from tests.seed_pdf import LANDSCAPE, PORTRAIT, typeset
 from tests.serialization_facts import facts, measured
 from tests.test_split_codes_pdf import _levels_once as levels_once
 
@@ -68,32 +68,36 @@ _OVERVIEW = "收入支出决算总表"
 # empty cells of the row, not its end (it was not read at all: 95 before). Which item's budget the
 # second 0.95 is, the dashes would say, but cells on several lines are not counted (their order is
 # not the columns' in every text): the row's sums fit 因公出国(境)费 and 公务接待费 alike, reported.
-READ = {4: 96, 8: 96, 10: 96}
+# Portrait, names at five: 本年收入合计 comes as 本年收入 / 合 / 计, read as at four; the 收入支出决算总表's
+# 6.20 fits any of 四、上级补助收入 … 八、其他收入 by the sums (written on a line of its own, as in the
+# corpus report's PyMuPDF text), NULL and reported.
+READ = {(4, "landscape"): 96, (8, "landscape"): 96, (10, "landscape"): 96, (5, "portrait"): 95}
+_PAGES = {"landscape": LANDSCAPE, "portrait": PORTRAIT}
 # The overview's own facts (summary metrics it alone prints).
 _OVERVIEW_METRICS = ("年初结转和结余", "年末结转和结余", "收支总计")
 
 
 @pytest.fixture(scope="module")
-def pymupdf_text(tmp_path_factory: pytest.TempPathFactory) -> Callable[[int], Path]:
-    made: dict[int, Path] = {}
+def pymupdf_text(tmp_path_factory: pytest.TempPathFactory) -> Callable[[int, str], Path]:
+    made: dict[tuple[int, str], Path] = {}
 
-    def text(width: int) -> Path:
-        if width not in made:
+    def text(width: int, pages: str) -> Path:
+        if (width, pages) not in made:
             base = read_document(corpus_file(FINAL), FINAL)
-            folder = tmp_path_factory.mktemp(f"pymupdf-wrapped{width}")
+            folder = tmp_path_factory.mktemp(f"pymupdf-wrapped{width}-{pages}")
             document = with_grids(base, lambda grid: plain_integers(wrapped_names(dashes(grid), width)))
-            pdf = typeset(document, folder / f"{Path(FINAL).stem}.pdf", merged=False, table_page=LANDSCAPE)
-            made[width] = write_serialization(pdf, "pymupdf", folder)
-        return made[width]
+            pdf = typeset(document, folder / f"{Path(FINAL).stem}.pdf", merged=False, table_page=_PAGES[pages])
+            made[width, pages] = write_serialization(pdf, "pymupdf", folder)
+        return made[width, pages]
 
     return text
 
 
-@pytest.mark.parametrize("width", sorted(READ))
+@pytest.mark.parametrize(("width", "pages"), sorted(READ))
 def test_an_overview_whose_fund_names_wrap_before_their_income_is_read(
-    pymupdf_text: Callable[[int], Path], width: int
+    pymupdf_text: Callable[[int, str], Path], width: int, pages: str
 ) -> None:
-    path = pymupdf_text(width)
+    path = pymupdf_text(width, pages)
     lost = read_text(path.read_text(encoding="utf-8"), path.name).lost
     assert not [message for message in lost if f"“{_OVERVIEW}”" in message]
     truth = extract_frames(corpus_file(FINAL), FINAL)
@@ -109,7 +113,7 @@ def test_an_overview_whose_fund_names_wrap_before_their_income_is_read(
     assert metrics == expected
     counts = measured(facts(truth), facts(got))
     assert {view: extra for view, (_, _, extra) in counts.items() if extra and view.endswith("/table")} == {}
-    assert sum(m for view, (m, _, _) in counts.items() if view.endswith("/table")) == READ[width]
+    assert sum(m for view, (m, _, _) in counts.items() if view.endswith("/table")) == READ[width, pages]
 
 
 @pytest.mark.parametrize(

@@ -314,6 +314,7 @@ def _complete(text: str) -> bool:
 
 _YEAR_TOTAL_CUT = re.compile(r"^本年(?:收入|支出)$")
 _TOTAL_WORDS = ("合计", "小计")
+_TOTAL_WORD_LENGTH = 2
 
 
 def _year_totals_cut(lines: Sequence, texts: list[str], is_text: list[bool], dropped: set[int]) -> set[int]:
@@ -322,11 +323,15 @@ def _year_totals_cut(lines: Sequence, texts: list[str], is_text: list[bool], dro
     header prints its cells before any row, so after one the pieces are that row's label."""
     out: set[int] = set()
     for i in sorted(dropped):
-        if not _YEAR_TOTAL_CUT.match(texts[i]) or i + 1 not in dropped or texts[i + 1] not in _TOTAL_WORDS:
+        if not _YEAR_TOTAL_CUT.match(texts[i]):
             continue
+        total, joined = i + 1, ""  # the lines of the total's word after it, itself cut maybe (合 / 计)
+        while total in dropped and len(joined) < _TOTAL_WORD_LENGTH:
+            joined += texts[total]
+            total += 1
         page = lines[i].page
-        if any(is_text[k] and k not in dropped and lines[k].page == page for k in range(i)):
-            out |= {i, i + 1}
+        if joined in _TOTAL_WORDS and any(is_text[k] and k not in dropped and lines[k].page == page for k in range(i)):
+            out |= set(range(i, total))
     return out
 
 
