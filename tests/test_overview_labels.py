@@ -332,13 +332,19 @@ def test_a_fund_name_wrapped_before_its_income_is_one_label(appropriation: str) 
     ]
 
 
-@pytest.mark.parametrize("total", [("合计",), ("合", "计")])
-def test_a_years_total_cut_into_header_words_below_the_rows_is_a_label(total: tuple[str, ...]) -> None:
-    """A narrow cell cuts 本年收入合计 into 本年收入 / 合计 (/ 合 / 计), words the header prints too
-    (PyMuPDF, names wrapped at four or five): below a row's label of its page they are that total's
-    label; the same words heading the page are header cells."""
+@pytest.mark.parametrize(
+    ("year", "total"),
+    [(("本年收入",), ("合计",)), (("本年收入",), ("合", "计")), (("本年收", "入"), ("合计",))],
+)
+def test_a_years_total_cut_into_header_words_below_the_rows_is_a_label(
+    year: tuple[str, ...], total: tuple[str, ...]
+) -> None:
+    """A narrow cell cuts 本年收入合计 into 本年收入 / 合计 (本年收 / 入 / 合计, 本年收入 / 合 / 计), words
+    the header prints too (PyMuPDF, names wrapped at four or five): below a row's label of its page
+    they are that total's label, opening it; the same words heading the page are header cells."""
     header = ["收入", "支出", "项目", "本年收入", "合计", "决算数"]
-    rows = ["一、一般公共预算财政拨款收入", "一、一般公共服务支出", "本年收入", *total, "本年支出", *total]
+    spending = tuple(piece.replace("收", "支").replace("入", "出") for piece in year)
+    rows = ["一、一般公共预算财政拨款收入", "一、一般公共服务支出", *year, *total, *spending, *total]
     texts = [*header, *rows, "年初结转和结余", "年末结转和结余", "总计", "总计"]
     sides = side_labels(_lines(texts), OVERVIEW)
     assert sides is not None
@@ -349,6 +355,26 @@ def test_a_years_total_cut_into_header_words_below_the_rows_is_a_label(total: tu
         ("总计", Role.GRAND_TOTAL),
     ]
     assert [x.text for x in sides[SPENDING]] == ["一、一般公共服务支出", "本年支出合计", "年末结转和结余", "总计"]
+
+
+def test_a_years_total_cut_around_a_figure_of_the_other_side_is_a_label() -> None:
+    """pdftotext writes the income side's figure on the line of the spending total's second piece
+    (本年支 / ``2,940.05 出`` / 合计): the pieces before the 合计, the figure passed over, are the
+    total's; read as 本年支出 alone, the year's total was a row of no role it could be read by."""
+    header = ["收入", "支出", "项目", "决算数"]
+    rows = ["一、一般公共预算财政拨款", "2,940.05", "一、一般公共服务支出", "本年收", "入", "合计", "本年支"]
+    lines = _lines([*header, *rows])
+    # The line ``2,940.05 出`` as the overview reader splits it: its figure and its piece, one line.
+    lines += [BlockLine("2,940.05", 3, len(lines) + 1), BlockLine("出", 3, len(lines) + 1)]
+    lines += [BlockLine(text, 3, len(lines) + k) for k, text in enumerate(["合计", "2,940.05", "总计", "总计"], 1)]
+    sides = side_labels(lines, FISCAL)
+    assert sides is not None
+    assert [(x.text, x.role) for x in sides[SPENDING]] == [
+        ("一、一般公共服务支出", Role.ITEM),
+        ("本年支出合计", Role.YEAR_TOTAL),
+        ("总计", Role.GRAND_TOTAL),
+    ]
+    assert [x.text for x in sides[INCOME]] == ["一、一般公共预算财政拨款", "本年收入合计", "总计"]
 
 
 def test_a_budget_income_named_by_fund_alone_stays_apart_from_the_next_row() -> None:

@@ -71,7 +71,16 @@ _OVERVIEW = "收入支出决算总表"
 # Portrait, names at five: 本年收入合计 comes as 本年收入 / 合 / 计, read as at four; the 收入支出决算总表's
 # 6.20 fits any of 四、上级补助收入 … 八、其他收入 by the sums (written on a line of its own, as in the
 # corpus report's PyMuPDF text), NULL and reported.
-READ = {(4, "landscape"): 96, (8, "landscape"): 96, (10, "landscape"): 96, (5, "portrait"): 95}
+# Portrait, names at four: 本年收 / 入 / 合计 opens the year's total too; the 支出决算表's 合计 row comes
+# before its first class code (``合计`` / ``2940.05`` / ``2336.91`` / ``603.14 -``), a row, not header
+# cells: its figures were reported with no row (92 -> 95).
+READ = {
+    (4, "landscape"): 96,
+    (8, "landscape"): 96,
+    (10, "landscape"): 96,
+    (4, "portrait"): 95,
+    (5, "portrait"): 95,
+}
 _PAGES = {"landscape": LANDSCAPE, "portrait": PORTRAIT}
 # The overview's own facts (summary metrics it alone prints).
 _OVERVIEW_METRICS = ("年初结转和结余", "年末结转和结余", "收支总计")

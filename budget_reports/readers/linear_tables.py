@@ -430,6 +430,7 @@ def _cell_stream_table(lines: list[SourceLine], start: int, settle: RowSettler |
     first = next((k for k in range(start + 1, end) if _CLASS_CODE.match(compact(lines[k].text))), None)
     if first is None:
         return None
+    first = _total_row_before(lines, start + 1, first)
     unit = next((line for line in lines[start + 1 : first] if unit_of(line.text) is not None), None)
     header = [
         line.text
@@ -448,6 +449,25 @@ def _cell_stream_table(lines: list[SourceLine], start: int, settle: RowSettler |
         return None
     rows, unsure = read
     return GatheredRows(start, end, unit, printed, rows, True, unsided=unsure).placed(lines, settle)
+
+
+def _total_row_before(lines: list[SourceLine], begin: int, first: int) -> int:
+    """Where the rows of a table written cell by cell start: at its 合计 row where one is written
+    before the first class code, its label then its figures alone (PyMuPDF: ``合计`` / ``2940.05`` /
+    ``2336.91`` / ``603.14 -``; a header's cells print no figure), else at that code (``first``)."""
+    k = first - 1
+    figures = 0
+    while k >= begin and (not lines[k].text.strip() or _figures_only(lines[k].text)):
+        figures += bool(lines[k].text.strip())
+        k -= 1
+    if figures and k >= begin and is_total(compact(lines[k].text)):
+        return k
+    return first
+
+
+def _figures_only(text: str) -> bool:
+    words = [word for word in text.split() if word not in EMPTY_CELL_MARKS]
+    return bool(words) and all(_figure(word) is not None for word in words)
 
 
 def _without_repeated_headers(lines: list[SourceLine], begin: int, end: int, header: list[str]) -> list[SourceLine]:

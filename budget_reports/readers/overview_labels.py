@@ -131,8 +131,11 @@ def side_labels(
         and not is_column_number_cell(lines[i].text)
         for i, t in enumerate(texts)
     ]
-    dropped = _header_cells(texts, is_text, header)
-    dropped -= _year_totals_cut(lines, texts, is_text, dropped)
+    runs = list(wrapped_cell_runs(texts, header, is_text, _MAX_HEADER_PIECES))
+    dropped = {line for first, last in runs for line in range(first, last + 1)}
+    cut = _year_totals_cut(lines, texts, is_text, runs, dropped)
+    dropped -= {line for first, end in cut for line in range(first, end)}
+    opening = {first for first, _ in cut}  # a cut total's first piece opens its label (本年收 / 入 / 合计)
     # Each side's name heads it once on a page: the first on the page is the header's, a later one a
     # label's last piece (一、一般公共 / 预算财政拨款 / 收入, wrapped in a narrow cell).
     headed: dict[tuple[object, str], int] = {}
@@ -149,6 +152,7 @@ def side_labels(
         previous = pieces[-1] if pieces else None
         follows = (
             previous is not None
+            and i not in opening
             and _next_piece(lines, texts, previous[2], i, is_figure)
             and not LABEL_NUMBERING.opens(text)
         )
@@ -314,31 +318,45 @@ def _complete(text: str) -> bool:
 
 _YEAR_TOTAL_CUT = re.compile(r"^本年(?:收入|支出)$")
 _TOTAL_WORDS = ("合计", "小计")
-_TOTAL_WORD_LENGTH = 2
+_YEAR_WORD_LENGTH = len("本年收入")
 
 
-def _year_totals_cut(lines: Sequence, texts: list[str], is_text: list[bool], dropped: set[int]) -> set[int]:
-    """Of the lines taken for header cells, the pieces of a year's total cut in a narrow cell
-    (``本年收入`` / ``合计``: each a word the header prints too) below a row's label of its page: a
-    header prints its cells before any row, so after one the pieces are that row's label."""
-    out: set[int] = set()
-    for i in sorted(dropped):
-        if not _YEAR_TOTAL_CUT.match(texts[i]):
+def _year_totals_cut(
+    lines: Sequence, texts: list[str], is_text: list[bool], runs: list[tuple[int, int]], dropped: set[int]
+) -> list[tuple[int, int]]:
+    """The year's totals cut in a narrow cell into words the header prints too (``本年收入`` / ``合计``,
+    ``本年收`` / ``入`` / ``合`` / ``计``; pdftotext may write a figure of the other side among the
+    pieces: ``本年支`` / ``2,940.05 出`` / ``合计``) below a row's label of its page, each as (first
+    line, line after its last): a header prints its cells before any row, so after one they are
+    that row's label. Found from the total's word (a run of header lines joining into 合计 or 小计)
+    back over the pieces before it, figures passed over."""
+    out: list[tuple[int, int]] = []  # (first line, line after the last)
+    for first, last in runs:
+        if "".join(texts[first : last + 1]) not in _TOTAL_WORDS:
             continue
-        total, joined = i + 1, ""  # the lines of the total's word after it, itself cut maybe (合 / 计)
-        while total in dropped and len(joined) < _TOTAL_WORD_LENGTH:
-            joined += texts[total]
-            total += 1
-        page = lines[i].page
-        if joined in _TOTAL_WORDS and any(is_text[k] and k not in dropped and lines[k].page == page for k in range(i)):
-            out |= set(range(i, total))
+        opening = _year_pieces_before(texts, is_text, first)
+        if opening is None:
+            continue
+        page = lines[opening].page
+        if lines[first].page == page and any(
+            is_text[k] and k not in dropped and lines[k].page == page for k in range(opening)
+        ):
+            out.append((opening, last + 1))
     return out
 
 
-def _header_cells(texts: list[str], is_text: list[bool], header: set[str]) -> set[int]:
-    """Lines of header cells, whole or broken over successive lines (一般公共预算 / 财 / 政拨款)."""
-    runs = wrapped_cell_runs(texts, header, is_text, _MAX_HEADER_PIECES)
-    return {line for first, last in runs for line in range(first, last + 1)}
+def _year_pieces_before(texts: list[str], is_text: list[bool], at: int) -> int | None:
+    """The first line of the pieces right before line ``at`` (figures between passed over) that
+    join into a year's total without its 合计 (本年收入, 本年支出); None where none do."""
+    joined = ""
+    k = at - 1
+    while k >= 0 and len(joined) < _YEAR_WORD_LENGTH:
+        if is_text[k]:  # else a figure of the other side written among the pieces, or a blank
+            joined = texts[k] + joined
+        k -= 1
+        if _YEAR_TOTAL_CUT.match(joined):
+            return k + 1
+    return None
 
 
 @lru_cache(maxsize=2048)  # a label is asked of again and again: its side, its role, what it is below
