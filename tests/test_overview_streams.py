@@ -17,6 +17,7 @@ from budget_reports.readers.linear_tables import LinearTable, SourceLine
 from budget_reports.readers.overview_labels import INCOME, OVERVIEW_FIGURE, SPENDING, Role, side_labels
 from budget_reports.readers.overview_streams import (
     _cells,
+    _figures_between_facing_labels,
     _figures_lost,
     _from_fiscal,
     _from_overview,
@@ -276,3 +277,32 @@ def test_a_table_printing_no_figure_has_lost_none() -> None:
     """Its header, its row's code and its page number print no figure: the table prints nothing."""
     texts = [*HEADER_IN_YUAN, "208", "社会保障和就业支出", "- 6 -"]
     assert not _figures_lost(_source(texts), _read_without_figures(texts))
+
+
+# An overview's rows a cell to a line, row after row (PyMuPDF), and as pdftotext's default text
+# writes figures apart from their rows (a figure before its row's label, after the other side's).
+_ROW_ORDER = ["一、一般公共预算财政拨款收入", "2,940.05", "一、一般公共服务支出", "2,106.66", "八、其他收入", "6.20"]
+_ROW_ORDER += ["八、社会保障和就业支出", "326.71", "本年收入合计", "2,946.25", "本年支出合计", "2,433.37"]
+_ROW_ORDER += ["总计", "2,946.25", "总计", "2,433.37"]
+_APART = ["一、一般公共预算财政拨款收入", "2,940.05", "一、一般公共服务支出", "6.20", "八、其他收入"]
+_APART += ["八、社会保障和就业支出", "本年收入合计", "本年支出合计", "总计", "总计"]
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        # Figures (by their order) between the two labels of their line: 2,940.05 (一、), 6.20 (八、),
+        # the year's total and 总计's income figure; the spending side's follow their labels only.
+        (_ROW_ORDER, {0: 0, 2: 1, 4: 2, 6: 3}),
+        # 6.20 stands between a spending label and the next row's income label: on no one line.
+        (_APART, {0: 0}),
+    ],
+)
+def test_a_figure_between_the_two_labels_of_its_line_is_on_that_lines_income_row(
+    texts: list[str], expected: dict[int, int]
+) -> None:
+    span = [BlockLine(text, 1, k) for k, text in enumerate(texts, start=1)]
+    sides = side_labels(span, OVERVIEW)
+    assert sides is not None
+    at = [k for k, line in enumerate(span) if OVERVIEW_FIGURE.match(line.text)]
+    assert _figures_between_facing_labels(span, at, sides) == {n: (INCOME, row) for n, row in expected.items()}

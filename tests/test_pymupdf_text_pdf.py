@@ -68,9 +68,10 @@ _OVERVIEW = "收入支出决算总表"
 # empty cells of the row, not its end (it was not read at all: 95 before). Which item's budget the
 # second 0.95 is, the dashes would say, but cells on several lines are not counted (their order is
 # not the columns' in every text): the row's sums fit 因公出国(境)费 and 公务接待费 alike, reported.
-# Portrait, names at five: 本年收入合计 comes as 本年收入 / 合 / 计, read as at four; the 收入支出决算总表's
-# 6.20 fits any of 四、上级补助收入 … 八、其他收入 by the sums (written on a line of its own, as in the
-# corpus report's PyMuPDF text), NULL and reported.
+# Portrait, names at five: 本年收入合计 comes as 本年收入 / 合 / 计, read as at four. The 收入支出决算总表's
+# 6.20, on a line of its own between 八、其他收入 and 八、社会保障和就业支出 (the two labels of one printed
+# line), fits any of 四、上级补助收入 … 八、其他收入 by the sums: it is placed on that line's income row
+# (``overview_streams._figures_between_facing_labels``), as in the corpus report's PyMuPDF text.
 # Portrait, names at four: 本年收 / 入 / 合计 opens the year's total too; the 支出决算表's 合计 row comes
 # before its first class code (``合计`` / ``2940.05`` / ``2336.91`` / ``603.14 -``), a row, not header
 # cells: its figures were reported with no row (92 -> 95).
@@ -78,8 +79,8 @@ READ = {
     (4, "landscape"): 96,
     (8, "landscape"): 96,
     (10, "landscape"): 96,
-    (4, "portrait"): 95,
-    (5, "portrait"): 95,
+    (4, "portrait"): 96,
+    (5, "portrait"): 96,
 }
 _PAGES = {"landscape": LANDSCAPE, "portrait": PORTRAIT}
 # The overview's own facts (summary metrics it alone prints).

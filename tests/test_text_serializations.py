@@ -111,13 +111,14 @@ TEMPLATE = "shanghai-final-accounts-template-2024.pdf"
 #   order (a code, its name, its figures; an overview row's income label, its figure, its spending
 #   label, its figure). The coded tables are read as cell streams, every line (the 三公 table as
 #   above). The 收入支出决算总表 is read as a stream, by its sums and what the detail tables print:
-#   the 6.20 after 八、其他收入 fits any of 四、上级补助收入 … 八、其他收入 alike, so it is NULL with
-#   an extraction.ambiguous_cell finding, and the 收入决算表's 合计 row, whose six income columns
-#   that 6.20 would settle, leaves its 其他收入 NULL too (reported). The text's order does say whose
-#   figure it is (it follows its label), but pdftotext's default text writes figures apart from their
-#   rows in the same shape, so order alone places nothing.
+#   the 6.20 fits any of 四、上级补助收入 … 八、其他收入 by the sums alone, but it is written between
+#   八、其他收入 and 八、社会保障和就业支出, the two labels of one printed line (the text's runs of labels
+#   pair the sides' rows as their roles do), so it is on that line's income row
+#   (readers/overview_streams.py). pdftotext's default text writes figures apart from their rows,
+#   after a label of the row above or of the other side, which pairs no rows: nothing is placed
+#   so there. The 收入决算表's 合计 row is then settled by the overview (its 其他收入 6.20).
 PINNED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
-    (PUTUO, "pymupdf"): {"summary_metrics/table": (21, 0), "income/table": (1, 0)},
+    (PUTUO, "pymupdf"): {"summary_metrics/table": (21, 0)},
     (PUTUO, "pdftotext-raw"): {"summary_metrics/table": (21, 0)},
     (PUTUO, "pypdfium2"): {"summary_metrics/table": (21, 0)},
     (PUTUO, "pdftotext"): {

@@ -318,7 +318,14 @@ def _read(
     elif kind in OVERVIEW_OF and OVERVIEW_OF[kind] in settled_of:
         for cell, said in _from_overview(sides, layout, settled_of[OVERVIEW_OF[kind]]).items():
             known.setdefault(cell, said)
-    found = place_overview([f.text for f in figures], sides, layout.sides, known, _rows_printed_on(span, at, sides))
+    printed_on = _rows_printed_on(span, at, sides)
+    found = place_overview([f.text for f in figures], sides, layout.sides, known, printed_on)
+    between = {n: row for n, row in _figures_between_facing_labels(span, at, sides).items() if n not in printed_on}
+    if between and (found is None or any(n not in found.figures for n in between)):
+        # A figure written between the two labels of its printed row (PyMuPDF: 八、其他收入 / 6.20 /
+        # 八、社会保障和就业支出) is on it; placed by that, where the sums agree, else as before.
+        by_order = place_overview([f.text for f in figures], sides, layout.sides, known, {**printed_on, **between})
+        found = by_order or found
     if found is None:
         return None
     placed = found.figures
@@ -354,14 +361,55 @@ def _rows_printed_on(span: list[BlockLine], at: list[int], sides: tuple[list[Lab
     本年支出合计), and none otherwise. A report whose income totals follow its last item, against
     spending items, is not paired by roles: no figure is placed by its line there, the search
     places them as it can."""
-    starts = {label.first: (s, r) for s, labels in enumerate(sides) for r, label in enumerate(labels)}
+    starts = _starts(sides)
     glued = _glued_labels(span, at, starts)
     facing = {n: facing_row(sides, side, row) if side == SPENDING else None for n, (side, row) in glued.items()}
-    written = _paired_by_text(span, starts)
-    agreed = [facing_row(sides, SPENDING, row) == income for row, income in written.items()]
-    if not agreed or not all(agreed) or None in facing.values():
+    if not _text_confirms_pairing(span, sides) or None in facing.values():
         return {}
     return {n: (INCOME, row) for n, row in facing.items() if row is not None}
+
+
+def _figures_between_facing_labels(
+    span: list[BlockLine], at: list[int], sides: tuple[list[Label], list[Label]]
+) -> Rows:
+    """The figures (by their index among ``at``) written right after an income label, before the
+    spending label printed on the same line (``facing_row``), figures only between: on that line,
+    so on that income row, in its columns. Text writing a page's lines in order, a row's cells in
+    turn, writes a row's figures there (PyMuPDF: ``八、其他收入`` / ``6.20`` / ``八、社会保障和就业支出``);
+    text writing figures apart from their rows (pdftotext's column streams) writes them after a
+    label of the row above, or of the other side, which pairs no rows. Where the text's runs of
+    labels contradict the pairing by roles, none (as ``_rows_printed_on``)."""
+    if not _text_confirms_pairing(span, sides):
+        return {}
+    ends = {label.last: (s, r) for s, labels in enumerate(sides) for r, label in enumerate(labels)}
+    starts = _starts(sides)
+    figure_at = set(at)
+    out: Rows = {}
+    for n, k in enumerate(at):
+        before, after = k - 1, k + 1
+        while before in figure_at:
+            before -= 1
+        while after in figure_at:
+            after += 1
+        if before not in ends or after not in starts:
+            continue
+        (side, row), (other, facing) = ends[before], starts[after]
+        if side == INCOME and other == SPENDING and facing_row(sides, SPENDING, facing) == row:
+            out[n] = (INCOME, row)
+    return out
+
+
+def _starts(sides: tuple[list[Label], list[Label]]) -> dict[int, tuple[int, int]]:
+    """Each label's first line -> its (side, row)."""
+    return {label.first: (s, r) for s, labels in enumerate(sides) for r, label in enumerate(labels)}
+
+
+def _text_confirms_pairing(span: list[BlockLine], sides: tuple[list[Label], list[Label]]) -> bool:
+    """Whether some run of income labels the text writes before a run of as many spending labels
+    pairs them as their roles do (``facing_row``), and none otherwise."""
+    written = _paired_by_text(span, _starts(sides))
+    agreed = [facing_row(sides, SPENDING, row) == income for row, income in written.items()]
+    return bool(agreed) and all(agreed)
 
 
 def _glued_labels(
