@@ -1,7 +1,7 @@
 """Error-injection benchmark of the validation rules: ``make eval`` → ``docs/validation-benchmark.md``.
 
 For every real report of the list below, and for the corpus PDFs written as text by each extractor
-(``text_serializations``: pdftotext default, -layout and -raw, pypdfium2, pdfplumber), each family of
+(``text_serializations``: pdftotext default, -layout and -raw, pypdfium2, pdfplumber, PyMuPDF), each family of
 errors is injected at known places, one at a time (``injection_sites``), and the changed report goes
 through the real pipeline (``injection``). Per family: recall (the injected error is reported, by a
 rule of the family, at the changed figure or naming it or a total it belongs to) and false alarms
