@@ -259,12 +259,42 @@ def test_an_injected_rate_error_in_a_row_is_kept_as_printed_and_found(tmp_path: 
     assert findings.height >= 1
 
 
-def test_a_wrapped_row_whose_arithmetic_fails_is_null_and_reported(tmp_path: Path) -> None:
-    """One cell per line: the cells are put in a row by reading order alone, so the row's
-    arithmetic must hold; an injected rate error leaves the row NULL and reported."""
+def test_cells_one_per_line_in_row_order_keep_a_wrong_rate_as_printed(tmp_path: Path) -> None:
+    """One cell per line, each fund label followed by its own cells (PyMuPDF, pdftotext within a
+    block): the lines say the order is the rows', so the row reads as the one-row-per-line text
+    does: an injected rate error is kept as printed and found by the completion rule."""
     form = FORMS["sichuan-city"]
     wrong = {**RATES, "年度资金总额": "80.00%"}
     frames = _frames(_write(tmp_path, [PREFACE, table_lines(form, "cells", rates=wrong)]))
+    total = _funds(frames)["年度资金总额"]
+    assert total["execution_rate_declared"] == Decimal("80") and total["budget_final"] == Decimal("120")
+    assert _ambiguous(frames) == []
+    findings = frames["dq_findings"].filter(pl.col("rule_id") == "completion.pct")
+    assert findings.height >= 1
+
+
+def test_a_lone_wrapped_row_whose_arithmetic_fails_is_null_and_reported(tmp_path: Path) -> None:
+    """One cell per line and one row of figures only: nothing shows the cells follow their label
+    row by row (a block of labels, then one of figures, reads the same), so the row's arithmetic
+    must hold; an injected rate error leaves the row NULL and reported."""
+    form = FORMS["sichuan-city"]
+    wrong = {**RATES, "年度资金总额": "80.00%"}
+    lines = table_lines(form, "cells", funds=("年度资金总额", "其他资金"), rates=wrong)
+    frames = _frames(_write(tmp_path, [PREFACE, lines]))
+    total = _funds(frames)["年度资金总额"]
+    assert total["execution_rate_declared"] is None and total["budget_final"] is None
+    assert "80.00%" in _ambiguous(frames)
+
+
+def test_figures_left_over_after_the_last_row_keep_the_arithmetic_check(tmp_path: Path) -> None:
+    """Rows whose cells follow their labels, then more figures than the last row has cells: the
+    block was not printed row by row after all, so a wrapped row whose arithmetic fails is NULL."""
+    form = FORMS["sichuan-city"]
+    wrong = {**RATES, "年度资金总额": "80.00%"}
+    lines = table_lines(form, "cells", rates=wrong)
+    goals = lines.index("年度总体目标")
+    lines[goals:goals] = ["1.00", "2.00", "3.00%", "4.00"]  # a row's worth under 其他资金, and one more
+    frames = _frames(_write(tmp_path, [PREFACE, lines]))
     total = _funds(frames)["年度资金总额"]
     assert total["execution_rate_declared"] is None and total["budget_final"] is None
     assert "80.00%" in _ambiguous(frames)

@@ -54,6 +54,8 @@ PDF_PINS: dict[str, dict[str, tuple[int, int]]] = {
 #   its figure (-raw, pypdfium2), not where both sides' labels share the baselines (pdfplumber,
 #   -layout: the total alone). 001's department-wide table (the same layout) is titled
 #   ``…绩效目标自评`` in a cell, no table title: not read.
+#   PyMuPDF writes the pairs a cell or two a line (``预算数：`` / ``20 执行数：`` / ``20`` / ``其中：`` …):
+#   read as one stream across line ends, it gives what pypdfium2's text gives.
 # - 001: 两新第一书记试点经费 starts at a page's foot and the next page repeats the header of another
 #   project (the seed's grids merge consecutive tables): whose money follows is not read (never
 #   given to the other name).
@@ -65,6 +67,10 @@ PDF_PINS: dict[str, dict[str, tuple[int, int]]] = {
 #   leaves one reading; elsewhere its figures are NULL and reported (the "not in the PDF" facts are
 #   those rows, NULL where the PDF has figures). Likewise a figure wrapped away from its row
 #   (003's ``416.39`` / ``万元`` in pdfplumber and -layout) leaves the row NULL and reported.
+# - PyMuPDF writes a money row's cells one per line under its label (neighbours sometimes joined,
+#   a reason's text after the last figure): where each fund label is followed by its own cells, the
+#   reading order is the rows' and the rows read as pypdfium2's one-row-per-line text does (001, 002
+#   as pypdfium2; 004 all, its title not glued to a page number).
 # - 002: 综合调研's table (the first) is not read from any text; in pdfplumber and -layout text the
 #   rows of the money block after the first two are not found (their labels wrap beside the figures).
 # - 004 pypdfium2: one table's title is glued to the page number above it and reads another title.
@@ -81,8 +87,10 @@ _MEASURED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
     (SEED_001, "pdfplumber"): {"performance_projects/table": (8, 1), "performance_funds": (34, 2)},
     (SEED_001, "pdftotext-layout"): {"performance_projects/table": (9, 0), "performance_funds": (36, 0)},
     (SEED_001, "pdftotext"): dict(_NOT_READ),
+    (SEED_001, "pymupdf"): {"performance_projects/table": (9, 0), "performance_funds": (36, 0)},
     (SEED_002, "pdftotext-raw"): {"performance_projects/table": (2, 0), "performance_funds": (10, 0)},
     (SEED_002, "pypdfium2"): {"performance_projects/table": (2, 0), "performance_funds": (10, 0)},
+    (SEED_002, "pymupdf"): {"performance_projects/table": (2, 0), "performance_funds": (10, 0)},
     (SEED_002, "pdfplumber"): {"performance_projects/table": (2, 1), "performance_funds": (5, 0)},
     (SEED_002, "pdftotext-layout"): {"performance_funds": (5, 0)},
     (SEED_002, "pdftotext"): dict(_NOT_READ),

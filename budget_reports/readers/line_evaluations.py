@@ -42,6 +42,7 @@ from budget_reports.readers.evaluation_money import (
     continued,
     continues,
     fund_line,
+    in_row_order,
     paired_money,
     placements,
 )
@@ -155,6 +156,7 @@ def _read_evaluation(lines: list[SourceLine], start: int, title_lines: int, limi
     i, cut_by_page = end, False
     strays: list[Token] = []
     head_lines = 0
+    left_over = False
     while i < limit and (funds or head_lines < _HEAD_MAX_LINES):
         line = lines[i]
         head_lines += bool(line.text.strip())
@@ -176,6 +178,7 @@ def _read_evaluation(lines: list[SourceLine], start: int, title_lines: int, limi
         elif funds and continues(funds[-1], tokens, len(header.columns)):
             funds[-1] = continued(funds[-1], i, line, tokens)
         elif funds and not is_fragments(tokens):
+            left_over = bool(tokens) and is_figure(tokens[0])  # figures no row took: not printed row by row
             break
         elif not funds and header.columns and tokens and all(is_figure(t) for t in tokens):
             strays += tokens  # figures above the money block: a cell wrapped away from its row
@@ -194,7 +197,7 @@ def _read_evaluation(lines: list[SourceLine], start: int, title_lines: int, limi
     title = lines[start:end]
     title_block = Block(BlockKind.HEADING, "".join(t.text.strip() for t in title), title[0].page, title[0].line)
     score = _score_line(lines, last + 1, limit)
-    table, ambiguous = _grid(header, funds, unit, laid_out, score, strays)
+    table, ambiguous = _grid(header, funds, unit, laid_out, score, strays, in_row_order(funds, left_over))
     blocks = [title_block, Block(BlockKind.TABLE, "", table.page, table.line, table)]
     return _Read(LinearTable(start, last + 1, blocks, ambiguous), name, False)
 
@@ -311,13 +314,14 @@ def _grid(
     laid_out: bool,
     score: list[Token] | None,
     strays: list[Token],
+    row_order: bool,
 ) -> tuple[Table, list[AmbiguousCell]]:
     """The table as a grid: labelled values, the money columns' header, the fund lines, the total score.
     A figure printed away from the fund lines belongs to one of their cells: then none is placed."""
     names = [label.key for label in header.columns]
     roles = [fund_column(name) for name in names]
     orders = [] if strays else column_orders(header, laid_out)
-    placed, ambiguous = placements(funds, roles, names, unit, orders)
+    placed, ambiguous = placements(funds, roles, names, unit, orders, row_order)
     ambiguous += [
         AmbiguousCell(t.line.page, t.line.line, t.text, "", tuple(names), t.line.text.strip()) for t in strays
     ]
