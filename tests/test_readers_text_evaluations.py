@@ -357,20 +357,25 @@ def _write_text(tmp_path: Path, text: str, name: str = "seed.txt") -> Path:
     return path
 
 
-@pytest.mark.parametrize("wrapped", [False, True])
-def test_money_printed_as_label_figure_pairs(tmp_path: Path, wrapped: bool) -> None:
+@pytest.mark.parametrize("style", ["rows", "wrapped", "joined"])
+def test_money_printed_as_label_figure_pairs(tmp_path: Path, style: str) -> None:
     """``预算数： 120 执行数： 108``, then each fund source on both sides (its label alone on a line
-    when the cell wraps it): budget left, execution right."""
+    when the cell wraps it; or a cell a line, neighbours joined at other places): budget left,
+    execution right."""
     pairs = [("其中：财政拨款", "110", "99"), ("其他资金", "10", "9")]
+    total_lines = ["预算数： 120 执行数： 108"]
     rows = []
     for label, budget, executed in pairs:
-        if wrapped:
+        if style == "rows":
+            rows.append(f"{label} {budget} {label} {executed}")
+        else:
             head, tail = label.split("：") if "：" in label else ("", label)
             side = [f"{head}：", tail] if head else [tail]
             rows += [*side, budget, *side, executed]
-        else:
-            rows.append(f"{label} {budget} {label} {executed}")
-    lines = ["2024年项目绩效目标自评表", f"项目名称 {NAME}", "部门（单位）及代码 302304", "预算数： 120 执行数： 108"]
+    if style == "joined":  # as PyMuPDF writes the cells of one baseline of a block
+        total_lines = ["预算数：", "120 执行数：", "108"]
+        rows = ["其中：", "财政拨款", "110 其中：", "财政拨款", "99", "其他资金", "10 其他资金", "9"]
+    lines = ["2024年项目绩效目标自评表", f"项目名称 {NAME}", "部门（单位）及代码 302304", *total_lines]
     frames = _frames(_write(tmp_path, [PREFACE, [*lines, *rows, "年度总体目标"]]))
     project = frames["performance_projects"].row(0, named=True)
     assert (project["project_name"], project["budget_final"], project["executed"]) == (
@@ -384,3 +389,67 @@ def test_money_printed_as_label_figure_pairs(tmp_path: Path, wrapped: bool) -> N
         "财政拨款": (Decimal("110"), Decimal("99")),
         "其他资金": (Decimal("10"), Decimal("9")),
     }
+
+
+def test_cells_one_per_line_with_numbered_and_broken_labels(tmp_path: Path) -> None:
+    """A cell a line (PyMuPDF): a row's last figure stands right above the next numbered label
+    (``0`` / ``3.国有资本经营预算``) and is no piece of it; a label broken over three lines inside its
+    narrow cell (``财政专`` / ``户管理`` / ``资金``) is one label; each row gets its own cells."""
+    columns = ["年初预算数", "全年预算数", "全年执行数", "执行率"]
+    rows = {
+        "年度资金总额": ["100", "120", "108", "90.00%"],
+        "（一）财政拨款小计": ["100", "120", "108", "90.00%"],
+        "1.一般公共预算": ["100", "120", "108", "90.00%"],
+        "2.政府性基金": ["0", "0", "0", "0"],
+        "3.国有资本经营预算": ["0", "5", "5", "100.00%"],
+    }
+    lines = ["项目支出绩效自评表", "项目名称", NAME, "主管部门", DEPARTMENT, "项目资金（万元）", *columns]
+    for label, cells in rows.items():
+        lines += [label, *cells]
+    lines += ["财政专", "户管理", "资金", "0", "0", "0", "0", "年度总体目标", "按期完成示范点建设。"]
+    frames = _frames(_write(tmp_path, [PREFACE, lines]))
+    funds = _funds(frames)
+    got = {
+        source: [row[role] for role in ("budget_initial", "budget_final", "executed")] for source, row in funds.items()
+    }
+    assert got == {
+        "年度资金总额": [Decimal("100"), Decimal("120"), Decimal("108")],
+        "（一）财政拨款小计": [Decimal("100"), Decimal("120"), Decimal("108")],
+        "1.一般公共预算": [Decimal("100"), Decimal("120"), Decimal("108")],
+        "2.政府性基金": [Decimal("0"), Decimal("0"), Decimal("0")],
+        "3.国有资本经营预算": [Decimal("0"), Decimal("5"), Decimal("5")],
+        "财政专户管理资金": [Decimal("0"), Decimal("0"), Decimal("0")],
+    }
+    assert _ambiguous(frames) == []
+
+
+def test_a_reason_after_a_rows_last_figure_keeps_the_row_whole(tmp_path: Path) -> None:
+    """A cell a line, the score joined to the reason's text after it (``8.7 对一般性支出进行压减``,
+    PyMuPDF): the score is the row's, the rows after it are read."""
+    form = FORMS["guangxi-county"]
+    lines = ["2024年度项目绩效目标自评表", "项目名称", NAME, "主管部门", DEPARTMENT, "项目资金（万元）", *form.columns]
+    lines += ["原因", "年度资金总额", "80.00", "80.00", "69.86", "87.33%", "10", "8.7 对一般性支出进行压减"]
+    lines += ["其中：财政拨款", "80.00", "80.00", "69.86", "87.33% /", "/", "其他资金", "/", "/", "年度总体目标"]
+    frames = _frames(_write(tmp_path, [PREFACE, lines]))
+    funds = _funds(frames)
+    total, granted = funds["年度资金总额"], funds["财政拨款"]
+    assert (total["executed"], total["weight"], total["score"]) == (Decimal("69.86"), Decimal("10"), Decimal("8.7"))
+    assert (granted["executed"], granted["execution_rate_declared"]) == (Decimal("69.86"), Decimal("87.33"))
+    assert _ambiguous(frames) == []
+
+
+def test_a_header_of_one_character_lines_under_a_caption_title(tmp_path: Path) -> None:
+    """A caption (``附表：…自评表``) right above the table's own title, and a header whose narrow cells
+    print their labels a character a line: the table is the second title's, and lines of label
+    pieces do not use up the header's lines."""
+    form = FORMS["sichuan-district"]
+    lines = ["附表：项目支出绩效自评表", form.title + "（2024年度）"]
+    for label, value in ((form.name_label, NAME), (form.department_label, DEPARTMENT), ("实施单位", DEPARTMENT)):
+        lines += [*_broken(label, 1), value]
+    lines += _broken("项目资金（万元）", 1) + [piece for column in form.columns for piece in _broken(column, 1)]
+    assert len(lines) > 40
+    lines += ["年度资金总额 100.00 120.00 108.00 10 90.00% 9", "年度总体目标"]
+    frames = _frames(_write(tmp_path, [PREFACE, lines]))
+    project = frames["performance_projects"].filter(pl.col("source_kind") == "table").row(0, named=True)
+    assert (project["project_name"], project["source_table"]) == (NAME, form.title + "（2024年度）")
+    assert _funds(frames)["年度资金总额"]["executed"] == Decimal("108")

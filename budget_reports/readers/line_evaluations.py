@@ -48,7 +48,8 @@ from budget_reports.readers.evaluation_money import (
 )
 from budget_reports.readers.linear_tables import LinearTable, SourceLine
 
-# Lines from the title to the first fund line (project, departments, the money columns' header).
+# Lines from the title to the first fund line (project, departments, the money columns' header), not
+# counting lines of label pieces only: as many whichever way an extractor breaks a table's narrow cells.
 _HEAD_MAX_LINES = 40
 # A title and labels at most this long, then the next page's title: the page cut the table's header.
 _CUT_MAX_LINES = 16
@@ -159,11 +160,12 @@ def _read_evaluation(lines: list[SourceLine], start: int, title_lines: int, limi
     left_over = False
     while i < limit and (funds or head_lines < _HEAD_MAX_LINES):
         line = lines[i]
-        head_lines += bool(line.text.strip())
-        if i > end and _title_lines(lines, i, limit):
+        if i >= end and _title_lines(lines, i, limit):  # a title right under a title (附表：… then its own) too
             cut_by_page = not funds and line.page != lines[start].page and _header_only(lines[end:i])
             break
         tokens = tokens_of(line, i - end)
+        # Pieces of labels broken inside narrow cells (``预算执`` / ``行情况``) spend lines, not the header.
+        head_lines += bool(tokens) and not is_fragments(tokens)
         if not funds and header.values:
             paired = paired_money(lines, i, limit, tokens)
             if paired is not None:
