@@ -286,18 +286,31 @@ def test_a_lone_wrapped_row_whose_arithmetic_fails_is_null_and_reported(tmp_path
     assert "80.00%" in _ambiguous(frames)
 
 
-def test_figures_left_over_after_the_last_row_keep_the_arithmetic_check(tmp_path: Path) -> None:
+def test_figures_left_over_after_the_last_row_place_no_cells_under_labels(tmp_path: Path) -> None:
     """Rows whose cells follow their labels, then more figures than the last row has cells: the
-    block was not printed row by row after all, so a wrapped row whose arithmetic fails is NULL."""
+    block was not printed row by row after all (a block of labels, then one of figures), so no row
+    whose cells stand under its label is placed, even where its arithmetic holds: all reported."""
     form = FORMS["sichuan-city"]
-    wrong = {**RATES, "年度资金总额": "80.00%"}
-    lines = table_lines(form, "cells", rates=wrong)
+    lines = table_lines(form, "cells")
     goals = lines.index("年度总体目标")
-    lines[goals:goals] = ["1.00", "2.00", "3.00%", "4.00"]  # a row's worth under 其他资金, and one more
+    lines[goals:goals] = ["1.00", "1.00", "100.00%", "4.00"]  # a row's worth under 其他资金, and one more
     frames = _frames(_write(tmp_path, [PREFACE, lines]))
-    total = _funds(frames)["年度资金总额"]
-    assert total["execution_rate_declared"] is None and total["budget_final"] is None
-    assert "80.00%" in _ambiguous(frames)
+    funds = _funds(frames)
+    assert all(funds[source]["budget_final"] is None for source in ("年度资金总额", "其他资金"))
+    assert {"90.00%", "100.00%"} <= set(_ambiguous(frames))
+
+
+def test_a_page_number_under_the_rows_is_no_cell(tmp_path: Path) -> None:
+    """A page's number printed right under the money block (``- 9 -``, the table run on over the page
+    break) is no cell of the last row, which is empty; the rows keep their reading order."""
+    form = FORMS["sichuan-city"]
+    lines = table_lines(form, "cells")
+    lines.insert(lines.index("年度总体目标"), "- 9 -")
+    frames = _frames(_write(tmp_path, [PREFACE, lines]))
+    funds = _funds(frames)
+    assert funds["其他资金"]["executed"] is None and funds["其他资金"]["budget_final"] is None
+    assert funds["年度资金总额"]["budget_final"] == Decimal("120")
+    assert _ambiguous(frames) == []
 
 
 def test_a_mention_of_the_table_without_its_rows_reads_nothing(tmp_path: Path) -> None:

@@ -210,13 +210,15 @@ def placements(
     unit: str,
     orders: list[tuple[int, ...]],
     row_order: bool = False,
+    left_over: bool = False,
 ) -> tuple[list[dict[int, str]], list[AmbiguousCell]]:
     """Each fund line's figures by column, and the figures left unplaced.
 
     The labels place a line's figures when every column order allowed gives it one reading. Else
     each order must give every line a reading its arithmetic holds; a line's figures are placed
     when the orders left give it one reading. ``row_order``: the block prints each row's label,
-    then its cells (``in_row_order``)."""
+    then its cells (``in_row_order``); ``left_over``: figures no row took follow the block (a block
+    of labels, then one of figures): cells printed under a label may be any row's, none is placed."""
     by_order = [[_fits(f.figures, order, roles, unit) for f in funds] for order in orders]
     chosen = _agreed(funds, by_order)
     if any(c is None for n, c in enumerate(chosen) if funds[n].figures):
@@ -233,6 +235,8 @@ def placements(
         # arithmetic must hold too, unless the block says the order is the rows'.
         trusted = row_order and fund.cells_below
         if placement is not None and fund.wrapped and not trusted and not _adds_up(placement, roles, fund.figures):
+            placement = None
+        if left_over and fund.cells_below:
             placement = None
         if placement is None:
             ambiguous += [_ambiguous(fund, f, names) for f in fund.figures if not cells.is_blank(f.text)]

@@ -47,6 +47,7 @@ from budget_reports.readers.evaluation_money import (
     placements,
 )
 from budget_reports.readers.linear_tables import LinearTable, SourceLine
+from budget_reports.readers.printed_numbers import is_page_number
 
 # Lines from the title to the first fund line (project, departments, the money columns' header), not
 # counting lines of label pieces only: as many whichever way an extractor breaks a table's narrow cells.
@@ -170,6 +171,9 @@ def _read_evaluation(lines: list[SourceLine], start: int, title_lines: int, limi
             paired = paired_money(lines, i, limit, tokens)
             if paired is not None:
                 return _paired_table(lines, start, end, header, paired)
+        if funds and is_page_number(compact(line.text)):
+            i += 1  # a page's number under the rows (``- 9 -``): no cell of theirs
+            continue
         fund = fund_line(i, line, tokens)
         broken = broken_label(lines, i, limit, tokens) if funds and fund is None else None
         if broken is not None:
@@ -199,7 +203,8 @@ def _read_evaluation(lines: list[SourceLine], start: int, title_lines: int, limi
     title = lines[start:end]
     title_block = Block(BlockKind.HEADING, "".join(t.text.strip() for t in title), title[0].page, title[0].line)
     score = _score_line(lines, last + 1, limit)
-    table, ambiguous = _grid(header, funds, unit, laid_out, score, strays, in_row_order(funds, left_over))
+    order = in_row_order(funds, left_over)
+    table, ambiguous = _grid(header, funds, unit, laid_out, score, strays, order, left_over)
     blocks = [title_block, Block(BlockKind.TABLE, "", table.page, table.line, table)]
     return _Read(LinearTable(start, last + 1, blocks, ambiguous), name, False)
 
@@ -317,13 +322,14 @@ def _grid(
     score: list[Token] | None,
     strays: list[Token],
     row_order: bool,
+    left_over: bool,
 ) -> tuple[Table, list[AmbiguousCell]]:
     """The table as a grid: labelled values, the money columns' header, the fund lines, the total score.
     A figure printed away from the fund lines belongs to one of their cells: then none is placed."""
     names = [label.key for label in header.columns]
     roles = [fund_column(name) for name in names]
     orders = [] if strays else column_orders(header, laid_out)
-    placed, ambiguous = placements(funds, roles, names, unit, orders, row_order)
+    placed, ambiguous = placements(funds, roles, names, unit, orders, row_order, left_over)
     ambiguous += [
         AmbiguousCell(t.line.page, t.line.line, t.text, "", tuple(names), t.line.text.strip()) for t in strays
     ]
