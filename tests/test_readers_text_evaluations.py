@@ -259,13 +259,30 @@ def test_an_injected_rate_error_in_a_row_is_kept_as_printed_and_found(tmp_path: 
     assert findings.height >= 1
 
 
-def test_cells_one_per_line_in_row_order_keep_a_wrong_rate_as_printed(tmp_path: Path) -> None:
+def _label_joined_to_its_first_cell(lines: list[str]) -> list[str]:
+    """A cell a line, but each fund label joined to its row's first cell (the two on one baseline)."""
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1] in FUNDS and line:
+            out[-1] = f"{out[-1]} {line}"
+        elif line or not out or out[-1] not in FUNDS:
+            out.append(line)
+    return out
+
+
+@pytest.mark.parametrize("joined", [False, True])
+def test_cells_one_per_line_in_row_order_keep_a_wrong_rate_as_printed(tmp_path: Path, joined: bool) -> None:
     """One cell per line, each fund label followed by its own cells (PyMuPDF, pdftotext within a
-    block): the lines say the order is the rows', so the row reads as the one-row-per-line text
-    does: an injected rate error is kept as printed and found by the completion rule."""
+    block), the label alone or joined to the first cell: the lines say the order is the rows', so
+    the row reads as the one-row-per-line text does: an injected rate error is kept as printed and
+    found by the completion rule."""
     form = FORMS["sichuan-city"]
     wrong = {**RATES, "年度资金总额": "80.00%"}
-    frames = _frames(_write(tmp_path, [PREFACE, table_lines(form, "cells", rates=wrong)]))
+    lines = table_lines(form, "cells", rates=wrong)
+    if joined:
+        lines = _label_joined_to_its_first_cell(lines)
+        assert "年度资金总额 120.00" in lines
+    frames = _frames(_write(tmp_path, [PREFACE, lines]))
     total = _funds(frames)["年度资金总额"]
     assert total["execution_rate_declared"] == Decimal("80") and total["budget_final"] == Decimal("120")
     assert _ambiguous(frames) == []

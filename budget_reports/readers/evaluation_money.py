@@ -233,8 +233,7 @@ def placements(
     for fund, placement in zip(funds, chosen, strict=True):
         # Cells gathered from several lines were put in a row by reading order alone: the row's
         # arithmetic must hold too, unless the block says the order is the rows'.
-        trusted = row_order and fund.cells_below
-        if placement is not None and fund.wrapped and not trusted and not _adds_up(placement, roles, fund.figures):
+        if placement is not None and fund.wrapped and not row_order and not _adds_up(placement, roles, fund.figures):
             placement = None
         if left_over and fund.cells_below:
             placement = None
