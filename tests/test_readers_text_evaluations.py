@@ -453,17 +453,28 @@ def test_cells_one_per_line_with_numbered_and_broken_labels(tmp_path: Path) -> N
     assert _ambiguous(frames) == []
 
 
-def test_a_reason_after_a_rows_last_figure_keeps_the_row_whole(tmp_path: Path) -> None:
-    """A cell a line, the score joined to the reason's text after it (``8.7 对一般性支出进行压减``,
-    PyMuPDF): the score is the row's, the rows after it are read."""
+@pytest.mark.parametrize("style", ["cells", "rows"])
+def test_a_reason_after_a_rows_last_figure_keeps_the_row_whole(tmp_path: Path, style: str) -> None:
+    """The reason's text after a row's score: joined to the score, a cell a line (``8.7 对一般性支出
+    进行压减``, PyMuPDF), or on the lines under the row (``总额 … 8.7`` / ``对一般性支出进`` /
+    ``行压减``, pdftotext -raw): the score is the row's, the rows after it are read."""
     form = FORMS["guangxi-county"]
     lines = ["2024年度项目绩效目标自评表", "项目名称", NAME, "主管部门", DEPARTMENT, "项目资金（万元）", *form.columns]
-    lines += ["原因", "年度资金总额", "80.00", "80.00", "69.86", "87.33%", "10", "8.7 对一般性支出进行压减"]
-    lines += ["其中：财政拨款", "80.00", "80.00", "69.86", "87.33% /", "/", "其他资金", "/", "/", "年度总体目标"]
-    frames = _frames(_write(tmp_path, [PREFACE, lines]))
+    total = ["80.00", "80.00", "69.86", "87.33%", "10"]
+    if style == "cells":
+        lines += ["原因", "年度资金总额", *total, "8.7 对一般性支出进行压减"]
+        lines += ["其中：财政拨款", "80.00", "80.00", "69.86", "87.33% /", "/", "其他资金", "/", "/"]
+    else:
+        lines += ["原因", " ".join(["年度资金总额", *total, "8.7"]), "对一般性支出进", "行压减"]
+        lines += ["其中：财政拨款 80.00 80.00 69.86 87.33% / /", "其他资金 / /"]
+    frames = _frames(_write(tmp_path, [PREFACE, [*lines, "年度总体目标"]]))
     funds = _funds(frames)
-    total, granted = funds["年度资金总额"], funds["财政拨款"]
-    assert (total["executed"], total["weight"], total["score"]) == (Decimal("69.86"), Decimal("10"), Decimal("8.7"))
+    total_row, granted = funds["年度资金总额"], funds["财政拨款"]
+    assert (total_row["executed"], total_row["weight"], total_row["score"]) == (
+        Decimal("69.86"),
+        Decimal("10"),
+        Decimal("8.7"),
+    )
     assert (granted["executed"], granted["execution_rate_declared"]) == (Decimal("69.86"), Decimal("87.33"))
     assert _ambiguous(frames) == []
 

@@ -72,9 +72,9 @@ PDF_PINS: dict[str, dict[str, tuple[int, int]]] = {
 #   block shows it is printed row by row (each label followed by its own cells, no figure left
 #   over): 004's rows whose printed 执行率 is not 执行数 / 全年预算数 read as printed, as in the
 #   one-row-per-line texts. Elsewhere a wrapped row is placed only where its arithmetic holds.
-# - 002: in pdfplumber and -layout text the rows of the money block after the first two are not
-#   found (their labels wrap beside the figures); in -raw text 综合调研's reason (``对一般性支出进``
-#   / ``行压减``) is printed on the lines under its 总额 row and ends the money block there.
+# - 002: in pdfplumber and -layout text some rows of the money block are not found, their labels
+#   wrapped beside the figures and the frame's label pieces (综合调研: the total alone; 市委大院维修
+#   维护: the first two rows).
 _INDICATORS_NOT_READ = {"performance_indicators": (0, 0)}
 _NOT_READ = {"performance_projects/table": (0, 0), "performance_funds": (0, 0), **_INDICATORS_NOT_READ}
 _MEASURED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
@@ -86,9 +86,8 @@ _MEASURED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
     (SEED_001, "pdfplumber"): {"performance_projects/table": (8, 1), "performance_funds": (34, 2)},
     (SEED_001, "pdftotext-layout"): {"performance_projects/table": (9, 0), "performance_funds": (36, 0)},
     (SEED_001, "pdftotext"): dict(_NOT_READ),
-    (SEED_002, "pdftotext-raw"): {"performance_funds": (11, 0)},
-    (SEED_002, "pdfplumber"): {"performance_funds": (5, 0)},
-    (SEED_002, "pdftotext-layout"): {"performance_funds": (5, 0)},
+    (SEED_002, "pdfplumber"): {"performance_funds": (8, 0)},
+    (SEED_002, "pdftotext-layout"): {"performance_funds": (8, 0)},
     (SEED_002, "pdftotext"): dict(_NOT_READ),
     (SEED_003, "pdfplumber"): {"performance_projects/table": (0, 1), "performance_funds": (0, 1)},
     (SEED_003, "pdftotext-layout"): {"performance_projects/table": (0, 1), "performance_funds": (0, 1)},

@@ -13,7 +13,7 @@ as label/figure pairs (``预算数： 5 执行数： 5``, or a cell or two a lin
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from itertools import combinations
 
@@ -177,6 +177,19 @@ def continues(fund: FundLine, tokens: list[Token], columns: int) -> bool:
     figures, reason = _row_cells(tokens)
     fits = len(fund.figures) + len(figures) <= columns
     return bool(figures) and fits and not fund.ended and not _names_fund(reason)
+
+
+def is_reason(fund: FundLine, tokens: list[Token], columns: int) -> bool:
+    """A line of text only under a row whose money cells are all printed, in a table with a column
+    of text after the money (``原因``): the row's reason, printed on its own line (pdftotext -raw
+    writes ``总额 80.00 … 8.7`` / ``对一般性支出进`` / ``行压减``)."""
+    whole = len(fund.figures) == columns and not fund.ended
+    return whole and bool(tokens) and not any(is_figure(t) for t in tokens) and not _names_fund(tokens)
+
+
+def with_reason(fund: FundLine, line: SourceLine) -> FundLine:
+    """The row with its reason's text read: its last cell is printed."""
+    return replace(fund, snippet=f"{fund.snippet} {line.text.strip()}", ended=True)
 
 
 def _names_fund(reason: list[Token]) -> bool:

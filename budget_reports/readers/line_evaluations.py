@@ -43,8 +43,10 @@ from budget_reports.readers.evaluation_money import (
     continues,
     fund_line,
     in_row_order,
+    is_reason,
     paired_money,
     placements,
+    with_reason,
 )
 from budget_reports.readers.linear_tables import LinearTable, SourceLine
 from budget_reports.readers.printed_numbers import is_page_number
@@ -183,6 +185,8 @@ def _read_evaluation(lines: list[SourceLine], start: int, title_lines: int, limi
             funds.append(fund)
         elif funds and continues(funds[-1], tokens, len(header.columns)):
             funds[-1] = continued(funds[-1], i, line, tokens)
+        elif funds and header.reason_column and is_reason(funds[-1], tokens, len(header.columns)):
+            funds[-1] = with_reason(funds[-1], line)
         elif funds and not is_fragments(tokens):
             left_over = bool(tokens) and is_figure(tokens[0])  # figures no row took: not printed row by row
             break
