@@ -494,3 +494,12 @@ def test_a_header_of_one_character_lines_under_a_caption_title(tmp_path: Path) -
     project = frames["performance_projects"].filter(pl.col("source_kind") == "table").row(0, named=True)
     assert (project["project_name"], project["source_table"]) == (NAME, form.title + "（2024年度）")
     assert _funds(frames)["年度资金总额"]["executed"] == Decimal("108")
+
+
+def test_a_long_run_of_short_cells_under_a_title_is_no_header(tmp_path: Path) -> None:
+    """Lines of label pieces do not use up the header's lines, but a run of short cells longer than
+    any header's (an indicator list's 高 / 优 …) ends it: the money block far below is not this title's."""
+    lines = ["项目支出绩效自评表", *(["高", "优"] * 41)]
+    lines += ["项目资金（万元） 全年预算数 实际完成数 执行率（%）", "年度资金总额 120.00 108.00 90.00%", "年度总体目标"]
+    frames = _frames(_write(tmp_path, [PREFACE, lines]))
+    assert frames["performance_funds"].height == 0

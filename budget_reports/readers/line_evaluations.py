@@ -54,6 +54,9 @@ from budget_reports.readers.printed_numbers import is_page_number
 # Lines from the title to the first fund line (project, departments, the money columns' header), not
 # counting lines of label pieces only: as many whichever way an extractor breaks a table's narrow cells.
 _HEAD_MAX_LINES = 40
+# Label pieces at most double a header's lines (002's goals-and-money header: 52 lines, 27 not pieces,
+# in PyMuPDF's text): past this many lines in all, a run of short cells is no header.
+_HEAD_MAX_PRINTED_LINES = 2 * _HEAD_MAX_LINES
 # A title and labels at most this long, then the next page's title: the page cut the table's header.
 _CUT_MAX_LINES = 16
 _SECTION_WORDS = ("目标", "指标")
@@ -159,9 +162,9 @@ def _read_evaluation(lines: list[SourceLine], start: int, title_lines: int, limi
     end = start + title_lines
     i, cut_by_page = end, False
     strays: list[Token] = []
-    head_lines = 0
+    head_lines = printed_lines = 0
     left_over = False
-    while i < limit and (funds or head_lines < _HEAD_MAX_LINES):
+    while i < limit and (funds or (head_lines < _HEAD_MAX_LINES and printed_lines < _HEAD_MAX_PRINTED_LINES)):
         line = lines[i]
         if i >= end and _title_lines(lines, i, limit):  # a title right under a title (附表：… then its own) too
             cut_by_page = not funds and line.page != lines[start].page and _header_only(lines[end:i])
@@ -169,6 +172,7 @@ def _read_evaluation(lines: list[SourceLine], start: int, title_lines: int, limi
         tokens = tokens_of(line, i - end)
         # Pieces of labels broken inside narrow cells (``预算执`` / ``行情况``) spend lines, not the header.
         head_lines += bool(tokens) and not is_fragments(tokens)
+        printed_lines += bool(tokens)
         if not funds and header.values:
             paired = paired_money(lines, i, limit, tokens)
             if paired is not None:
