@@ -259,15 +259,75 @@ def test_an_injected_rate_error_in_a_row_is_kept_as_printed_and_found(tmp_path: 
     assert findings.height >= 1
 
 
-def test_a_wrapped_row_whose_arithmetic_fails_is_null_and_reported(tmp_path: Path) -> None:
-    """One cell per line: the cells are put in a row by reading order alone, so the row's
-    arithmetic must hold; an injected rate error leaves the row NULL and reported."""
+def _label_joined_to_its_first_cell(lines: list[str]) -> list[str]:
+    """A cell a line, but each fund label joined to its row's first cell (the two on one baseline)."""
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1] in FUNDS and line:
+            out[-1] = f"{out[-1]} {line}"
+        elif line or not out or out[-1] not in FUNDS:
+            out.append(line)
+    return out
+
+
+@pytest.mark.parametrize("joined", [False, True])
+def test_cells_one_per_line_in_row_order_keep_a_wrong_rate_as_printed(tmp_path: Path, joined: bool) -> None:
+    """One cell per line, each fund label followed by its own cells (PyMuPDF, pdftotext within a
+    block), the label alone or joined to the first cell: the lines say the order is the rows', so
+    the row reads as the one-row-per-line text does: an injected rate error is kept as printed and
+    found by the completion rule."""
     form = FORMS["sichuan-city"]
     wrong = {**RATES, "年度资金总额": "80.00%"}
-    frames = _frames(_write(tmp_path, [PREFACE, table_lines(form, "cells", rates=wrong)]))
+    lines = table_lines(form, "cells", rates=wrong)
+    if joined:
+        lines = _label_joined_to_its_first_cell(lines)
+        assert "年度资金总额 120.00" in lines
+    frames = _frames(_write(tmp_path, [PREFACE, lines]))
+    total = _funds(frames)["年度资金总额"]
+    assert total["execution_rate_declared"] == Decimal("80") and total["budget_final"] == Decimal("120")
+    assert _ambiguous(frames) == []
+    findings = frames["dq_findings"].filter(pl.col("rule_id") == "completion.pct")
+    assert findings.height >= 1
+
+
+def test_a_lone_wrapped_row_whose_arithmetic_fails_is_null_and_reported(tmp_path: Path) -> None:
+    """One cell per line and one row of figures only: nothing shows the cells follow their label
+    row by row (a block of labels, then one of figures, reads the same), so the row's arithmetic
+    must hold; an injected rate error leaves the row NULL and reported."""
+    form = FORMS["sichuan-city"]
+    wrong = {**RATES, "年度资金总额": "80.00%"}
+    lines = table_lines(form, "cells", funds=("年度资金总额", "其他资金"), rates=wrong)
+    frames = _frames(_write(tmp_path, [PREFACE, lines]))
     total = _funds(frames)["年度资金总额"]
     assert total["execution_rate_declared"] is None and total["budget_final"] is None
     assert "80.00%" in _ambiguous(frames)
+
+
+def test_figures_left_over_after_the_last_row_place_no_cells_under_labels(tmp_path: Path) -> None:
+    """Rows whose cells follow their labels, then more figures than the last row has cells: the
+    block was not printed row by row after all (a block of labels, then one of figures), so no row
+    whose cells stand under its label is placed, even where its arithmetic holds: all reported."""
+    form = FORMS["sichuan-city"]
+    lines = table_lines(form, "cells")
+    goals = lines.index("年度总体目标")
+    lines[goals:goals] = ["1.00", "1.00", "100.00%", "4.00"]  # a row's worth under 其他资金, and one more
+    frames = _frames(_write(tmp_path, [PREFACE, lines]))
+    funds = _funds(frames)
+    assert all(funds[source]["budget_final"] is None for source in ("年度资金总额", "其他资金"))
+    assert {"90.00%", "100.00%"} <= set(_ambiguous(frames))
+
+
+def test_a_page_number_under_the_rows_is_no_cell(tmp_path: Path) -> None:
+    """A page's number printed right under the money block (``- 9 -``, the table run on over the page
+    break) is no cell of the last row, which is empty; the rows keep their reading order."""
+    form = FORMS["sichuan-city"]
+    lines = table_lines(form, "cells")
+    lines.insert(lines.index("年度总体目标"), "- 9 -")
+    frames = _frames(_write(tmp_path, [PREFACE, lines]))
+    funds = _funds(frames)
+    assert funds["其他资金"]["executed"] is None and funds["其他资金"]["budget_final"] is None
+    assert funds["年度资金总额"]["budget_final"] == Decimal("120")
+    assert _ambiguous(frames) == []
 
 
 def test_a_mention_of_the_table_without_its_rows_reads_nothing(tmp_path: Path) -> None:
@@ -327,20 +387,25 @@ def _write_text(tmp_path: Path, text: str, name: str = "seed.txt") -> Path:
     return path
 
 
-@pytest.mark.parametrize("wrapped", [False, True])
-def test_money_printed_as_label_figure_pairs(tmp_path: Path, wrapped: bool) -> None:
+@pytest.mark.parametrize("style", ["rows", "wrapped", "joined"])
+def test_money_printed_as_label_figure_pairs(tmp_path: Path, style: str) -> None:
     """``预算数： 120 执行数： 108``, then each fund source on both sides (its label alone on a line
-    when the cell wraps it): budget left, execution right."""
+    when the cell wraps it; or a cell a line, neighbours joined at other places): budget left,
+    execution right."""
     pairs = [("其中：财政拨款", "110", "99"), ("其他资金", "10", "9")]
+    total_lines = ["预算数： 120 执行数： 108"]
     rows = []
     for label, budget, executed in pairs:
-        if wrapped:
+        if style == "rows":
+            rows.append(f"{label} {budget} {label} {executed}")
+        else:
             head, tail = label.split("：") if "：" in label else ("", label)
             side = [f"{head}：", tail] if head else [tail]
             rows += [*side, budget, *side, executed]
-        else:
-            rows.append(f"{label} {budget} {label} {executed}")
-    lines = ["2024年项目绩效目标自评表", f"项目名称 {NAME}", "部门（单位）及代码 302304", "预算数： 120 执行数： 108"]
+    if style == "joined":  # as PyMuPDF writes the cells of one baseline of a block
+        total_lines = ["预算数：", "120 执行数：", "108"]
+        rows = ["其中：", "财政拨款", "110 其中：", "财政拨款", "99", "其他资金", "10 其他资金", "9"]
+    lines = ["2024年项目绩效目标自评表", f"项目名称 {NAME}", "部门（单位）及代码 302304", *total_lines]
     frames = _frames(_write(tmp_path, [PREFACE, [*lines, *rows, "年度总体目标"]]))
     project = frames["performance_projects"].row(0, named=True)
     assert (project["project_name"], project["budget_final"], project["executed"]) == (
@@ -354,3 +419,87 @@ def test_money_printed_as_label_figure_pairs(tmp_path: Path, wrapped: bool) -> N
         "财政拨款": (Decimal("110"), Decimal("99")),
         "其他资金": (Decimal("10"), Decimal("9")),
     }
+
+
+def test_cells_one_per_line_with_numbered_and_broken_labels(tmp_path: Path) -> None:
+    """A cell a line (PyMuPDF): a row's last figure stands right above the next numbered label
+    (``0`` / ``3.国有资本经营预算``) and is no piece of it; a label broken over three lines inside its
+    narrow cell (``财政专`` / ``户管理`` / ``资金``) is one label; each row gets its own cells."""
+    columns = ["年初预算数", "全年预算数", "全年执行数", "执行率"]
+    rows = {
+        "年度资金总额": ["100", "120", "108", "90.00%"],
+        "（一）财政拨款小计": ["100", "120", "108", "90.00%"],
+        "1.一般公共预算": ["100", "120", "108", "90.00%"],
+        "2.政府性基金": ["0", "0", "0", "0"],
+        "3.国有资本经营预算": ["0", "5", "5", "100.00%"],
+    }
+    lines = ["项目支出绩效自评表", "项目名称", NAME, "主管部门", DEPARTMENT, "项目资金（万元）", *columns]
+    for label, cells in rows.items():
+        lines += [label, *cells]
+    lines += ["财政专", "户管理", "资金", "0", "0", "0", "0", "年度总体目标", "按期完成示范点建设。"]
+    frames = _frames(_write(tmp_path, [PREFACE, lines]))
+    funds = _funds(frames)
+    got = {
+        source: [row[role] for role in ("budget_initial", "budget_final", "executed")] for source, row in funds.items()
+    }
+    assert got == {
+        "年度资金总额": [Decimal("100"), Decimal("120"), Decimal("108")],
+        "（一）财政拨款小计": [Decimal("100"), Decimal("120"), Decimal("108")],
+        "1.一般公共预算": [Decimal("100"), Decimal("120"), Decimal("108")],
+        "2.政府性基金": [Decimal("0"), Decimal("0"), Decimal("0")],
+        "3.国有资本经营预算": [Decimal("0"), Decimal("5"), Decimal("5")],
+        "财政专户管理资金": [Decimal("0"), Decimal("0"), Decimal("0")],
+    }
+    assert _ambiguous(frames) == []
+
+
+@pytest.mark.parametrize("style", ["cells", "rows"])
+def test_a_reason_after_a_rows_last_figure_keeps_the_row_whole(tmp_path: Path, style: str) -> None:
+    """The reason's text after a row's score: joined to the score, a cell a line (``8.7 对一般性支出
+    进行压减``, PyMuPDF), or on the lines under the row (``总额 … 8.7`` / ``对一般性支出进`` /
+    ``行压减``, pdftotext -raw): the score is the row's, the rows after it are read."""
+    form = FORMS["guangxi-county"]
+    lines = ["2024年度项目绩效目标自评表", "项目名称", NAME, "主管部门", DEPARTMENT, "项目资金（万元）", *form.columns]
+    total = ["80.00", "80.00", "69.86", "87.33%", "10"]
+    if style == "cells":
+        lines += ["原因", "年度资金总额", *total, "8.7 对一般性支出进行压减"]
+        lines += ["其中：财政拨款", "80.00", "80.00", "69.86", "87.33% /", "/", "其他资金", "/", "/"]
+    else:
+        lines += ["原因", " ".join(["年度资金总额", *total, "8.7"]), "对一般性支出进", "行压减"]
+        lines += ["其中：财政拨款 80.00 80.00 69.86 87.33% / /", "其他资金 / /"]
+    frames = _frames(_write(tmp_path, [PREFACE, [*lines, "年度总体目标"]]))
+    funds = _funds(frames)
+    total_row, granted = funds["年度资金总额"], funds["财政拨款"]
+    assert (total_row["executed"], total_row["weight"], total_row["score"]) == (
+        Decimal("69.86"),
+        Decimal("10"),
+        Decimal("8.7"),
+    )
+    assert (granted["executed"], granted["execution_rate_declared"]) == (Decimal("69.86"), Decimal("87.33"))
+    assert _ambiguous(frames) == []
+
+
+def test_a_header_of_one_character_lines_under_a_caption_title(tmp_path: Path) -> None:
+    """A caption (``附表：…自评表``) right above the table's own title, and a header whose narrow cells
+    print their labels a character a line: the table is the second title's, and lines of label
+    pieces do not use up the header's lines."""
+    form = FORMS["sichuan-district"]
+    lines = ["附表：项目支出绩效自评表", form.title + "（2024年度）"]
+    for label, value in ((form.name_label, NAME), (form.department_label, DEPARTMENT), ("实施单位", DEPARTMENT)):
+        lines += [*_broken(label, 1), value]
+    lines += _broken("项目资金（万元）", 1) + [piece for column in form.columns for piece in _broken(column, 1)]
+    assert len(lines) > 40
+    lines += ["年度资金总额 100.00 120.00 108.00 10 90.00% 9", "年度总体目标"]
+    frames = _frames(_write(tmp_path, [PREFACE, lines]))
+    project = frames["performance_projects"].filter(pl.col("source_kind") == "table").row(0, named=True)
+    assert (project["project_name"], project["source_table"]) == (NAME, form.title + "（2024年度）")
+    assert _funds(frames)["年度资金总额"]["executed"] == Decimal("108")
+
+
+def test_a_long_run_of_short_cells_under_a_title_is_no_header(tmp_path: Path) -> None:
+    """Lines of label pieces do not use up the header's lines, but a run of short cells longer than
+    any header's (an indicator list's 高 / 优 …) ends it: the money block far below is not this title's."""
+    lines = ["项目支出绩效自评表", *(["高", "优"] * 41)]
+    lines += ["项目资金（万元） 全年预算数 实际完成数 执行率（%）", "年度资金总额 120.00 108.00 90.00%", "年度总体目标"]
+    frames = _frames(_write(tmp_path, [PREFACE, lines]))
+    assert frames["performance_funds"].height == 0

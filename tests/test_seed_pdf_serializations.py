@@ -51,7 +51,9 @@ PDF_PINS: dict[str, dict[str, tuple[int, int]]] = {
 # - 003's 基础数据表 (summary_metrics/table) is not read from text.
 # - 000 prints its money as label/figure pairs (``预算数： 5 执行数： 5``, then ``其中：`` / ``财政拨款``
 #   / ``5`` on each side): the rows under the total are read where each side's label comes before
-#   its figure (-raw, pypdfium2), not where both sides' labels share the baselines (pdfplumber,
+#   its figure, on one line or broken over lines at any place (-raw, pypdfium2, PyMuPDF's
+#   ``预算数：`` / ``20 执行数：`` / ``20``, pdftotext default's one cell a paragraph: read as one
+#   stream across line ends), not where both sides' labels share the baselines (pdfplumber,
 #   -layout: the total alone). 001's department-wide table (the same layout) is titled
 #   ``…绩效目标自评`` in a cell, no table title: not read.
 # - 001: 两新第一书记试点经费 starts at a page's foot and the next page repeats the header of another
@@ -65,33 +67,32 @@ PDF_PINS: dict[str, dict[str, tuple[int, int]]] = {
 #   leaves one reading; elsewhere its figures are NULL and reported (the "not in the PDF" facts are
 #   those rows, NULL where the PDF has figures). Likewise a figure wrapped away from its row
 #   (003's ``416.39`` / ``万元`` in pdfplumber and -layout) leaves the row NULL and reported.
-# - 002: 综合调研's table (the first) is not read from any text; in pdfplumber and -layout text the
-#   rows of the money block after the first two are not found (their labels wrap beside the figures).
-# - 004 pypdfium2: one table's title is glued to the page number above it and reads another title.
-# - Wrapped rows (pdftotext default, one cell per line) are placed only where their arithmetic
-#   holds; 004's rows whose printed 执行率 is not 执行数 / 全年预算数 stay NULL and reported.
+# - Rows whose cells come one per line under their label (PyMuPDF, pdftotext default; neighbours
+#   sometimes joined, a reason's text after the last figure) are placed by reading order where the
+#   block shows it is printed row by row (each label followed by its own cells, no figure left
+#   over): 004's rows whose printed 执行率 is not 执行数 / 全年预算数 read as printed, as in the
+#   one-row-per-line texts. Elsewhere a wrapped row is placed only where its arithmetic holds.
+# - 002: in pdfplumber and -layout text some rows of the money block are not found, their labels
+#   wrapped beside the figures and the frame's label pieces (综合调研: the total alone; 市委大院维修
+#   维护: the first two rows).
 _INDICATORS_NOT_READ = {"performance_indicators": (0, 0)}
 _NOT_READ = {"performance_projects/table": (0, 0), "performance_funds": (0, 0), **_INDICATORS_NOT_READ}
 _MEASURED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
     (SEED_000, "pdfplumber"): {"performance_funds": (5, 0)},
     (SEED_000, "pdftotext-layout"): {"performance_funds": (5, 0)},
-    (SEED_000, "pdftotext"): dict(_NOT_READ),
     (SEED_001, "pdftotext-raw"): {"performance_projects/table": (9, 0), "performance_funds": (36, 0)},
     (SEED_001, "pypdfium2"): {"performance_projects/table": (9, 0), "performance_funds": (36, 0)},
+    (SEED_001, "pymupdf"): {"performance_projects/table": (9, 0), "performance_funds": (36, 0)},
     (SEED_001, "pdfplumber"): {"performance_projects/table": (8, 1), "performance_funds": (34, 2)},
     (SEED_001, "pdftotext-layout"): {"performance_projects/table": (9, 0), "performance_funds": (36, 0)},
     (SEED_001, "pdftotext"): dict(_NOT_READ),
-    (SEED_002, "pdftotext-raw"): {"performance_projects/table": (2, 0), "performance_funds": (10, 0)},
-    (SEED_002, "pypdfium2"): {"performance_projects/table": (2, 0), "performance_funds": (10, 0)},
-    (SEED_002, "pdfplumber"): {"performance_projects/table": (2, 1), "performance_funds": (5, 0)},
-    (SEED_002, "pdftotext-layout"): {"performance_funds": (5, 0)},
+    (SEED_002, "pdfplumber"): {"performance_funds": (8, 0)},
+    (SEED_002, "pdftotext-layout"): {"performance_funds": (8, 0)},
     (SEED_002, "pdftotext"): dict(_NOT_READ),
     (SEED_003, "pdfplumber"): {"performance_projects/table": (0, 1), "performance_funds": (0, 1)},
     (SEED_003, "pdftotext-layout"): {"performance_projects/table": (0, 1), "performance_funds": (0, 1)},
     (SEED_003, "pdftotext"): dict(_NOT_READ),
-    (SEED_004, "pypdfium2"): {"performance_projects/table": (24, 1)},
     (SEED_004, "pdfplumber"): {"performance_projects/table": (17, 8), "performance_funds": (146, 28)},
-    (SEED_004, "pdftotext"): {"performance_projects/table": (23, 2), "performance_funds": (168, 6)},
 }
 TEXT_PINS: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
     (seed, serializer): {

@@ -68,6 +68,7 @@ class Header:
     values: dict[str, list[Token]] = field(default_factory=dict)
     columns: list[_Label] = field(default_factory=list)
     interleaved: bool = False  # two column labels were printed piece by piece on the same lines
+    reason_column: bool = False  # a column of text (``原因``) follows the money columns
 
 
 def tokens_of(line: SourceLine, row: int) -> list[Token]:
@@ -138,6 +139,8 @@ class LabelReader:
                 self.header.columns.append(label)
             elif kind in VALUE_KINDS and label.value:
                 self.header.values.setdefault(kind, label.value)
+            elif kind == labels.FRAME and label.key in labels.REASON_LABELS:
+                self.header.reason_column = True
 
 
 def starts_label(key: str, known: tuple[str, ...]) -> bool:

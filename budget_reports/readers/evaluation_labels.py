@@ -45,6 +45,8 @@ VALUE_LABELS: dict[str, str] = {
     "项目类型": OTHER,
     "项目属性": OTHER,
 }
+# Columns of text after the money (why the execution fell short): a fund row's last cell.
+REASON_LABELS = ("原因", "偏差原因", "未完成原因")
 FRAME_LABELS = (
     "项目资金(万元)",
     "项目资金(元)",
@@ -57,9 +59,7 @@ FRAME_LABELS = (
     "资金情况(万元)",
     "总体目标",
     "整体目标",
-    "原因",  # columns of text after the money (why the execution fell short)
-    "偏差原因",
-    "未完成原因",
+    *REASON_LABELS,
 )
 
 # The money columns, as printed (a column's role is read from its label by

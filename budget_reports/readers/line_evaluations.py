@@ -42,13 +42,21 @@ from budget_reports.readers.evaluation_money import (
     continued,
     continues,
     fund_line,
+    in_row_order,
+    is_reason,
     paired_money,
     placements,
+    with_reason,
 )
 from budget_reports.readers.linear_tables import LinearTable, SourceLine
+from budget_reports.readers.printed_numbers import is_page_number
 
-# Lines from the title to the first fund line (project, departments, the money columns' header).
+# Lines from the title to the first fund line (project, departments, the money columns' header), not
+# counting lines of label pieces only: as many whichever way an extractor breaks a table's narrow cells.
 _HEAD_MAX_LINES = 40
+# Label pieces at most double a header's lines (002's goals-and-money header: 52 lines, 27 not pieces,
+# in PyMuPDF's text): past this many lines in all, a run of short cells is no header.
+_HEAD_MAX_PRINTED_LINES = 2 * _HEAD_MAX_LINES
 # A title and labels at most this long, then the next page's title: the page cut the table's header.
 _CUT_MAX_LINES = 16
 _SECTION_WORDS = ("目标", "指标")
@@ -154,18 +162,24 @@ def _read_evaluation(lines: list[SourceLine], start: int, title_lines: int, limi
     end = start + title_lines
     i, cut_by_page = end, False
     strays: list[Token] = []
-    head_lines = 0
-    while i < limit and (funds or head_lines < _HEAD_MAX_LINES):
+    head_lines = printed_lines = 0
+    left_over = False
+    while i < limit and (funds or (head_lines < _HEAD_MAX_LINES and printed_lines < _HEAD_MAX_PRINTED_LINES)):
         line = lines[i]
-        head_lines += bool(line.text.strip())
-        if i > end and _title_lines(lines, i, limit):
+        if i >= end and _title_lines(lines, i, limit):  # a title right under a title (附表：… then its own) too
             cut_by_page = not funds and line.page != lines[start].page and _header_only(lines[end:i])
             break
         tokens = tokens_of(line, i - end)
+        # Pieces of labels broken inside narrow cells (``预算执`` / ``行情况``) spend lines, not the header.
+        head_lines += bool(tokens) and not is_fragments(tokens)
+        printed_lines += bool(tokens)
         if not funds and header.values:
             paired = paired_money(lines, i, limit, tokens)
             if paired is not None:
                 return _paired_table(lines, start, end, header, paired)
+        if funds and is_page_number(compact(line.text)):
+            i += 1  # a page's number under the rows (``- 9 -``): no cell of theirs
+            continue
         fund = fund_line(i, line, tokens)
         broken = broken_label(lines, i, limit, tokens) if funds and fund is None else None
         if broken is not None:
@@ -175,7 +189,10 @@ def _read_evaluation(lines: list[SourceLine], start: int, title_lines: int, limi
             funds.append(fund)
         elif funds and continues(funds[-1], tokens, len(header.columns)):
             funds[-1] = continued(funds[-1], i, line, tokens)
+        elif funds and header.reason_column and is_reason(funds[-1], tokens, len(header.columns)):
+            funds[-1] = with_reason(funds[-1], line)
         elif funds and not is_fragments(tokens):
+            left_over = bool(tokens) and is_figure(tokens[0])  # figures no row took: not printed row by row
             break
         elif not funds and header.columns and tokens and all(is_figure(t) for t in tokens):
             strays += tokens  # figures above the money block: a cell wrapped away from its row
@@ -194,7 +211,8 @@ def _read_evaluation(lines: list[SourceLine], start: int, title_lines: int, limi
     title = lines[start:end]
     title_block = Block(BlockKind.HEADING, "".join(t.text.strip() for t in title), title[0].page, title[0].line)
     score = _score_line(lines, last + 1, limit)
-    table, ambiguous = _grid(header, funds, unit, laid_out, score, strays)
+    order = in_row_order(funds, left_over)
+    table, ambiguous = _grid(header, funds, unit, laid_out, score, strays, order, left_over)
     blocks = [title_block, Block(BlockKind.TABLE, "", table.page, table.line, table)]
     return _Read(LinearTable(start, last + 1, blocks, ambiguous), name, False)
 
@@ -311,13 +329,15 @@ def _grid(
     laid_out: bool,
     score: list[Token] | None,
     strays: list[Token],
+    row_order: bool,
+    left_over: bool,
 ) -> tuple[Table, list[AmbiguousCell]]:
     """The table as a grid: labelled values, the money columns' header, the fund lines, the total score.
     A figure printed away from the fund lines belongs to one of their cells: then none is placed."""
     names = [label.key for label in header.columns]
     roles = [fund_column(name) for name in names]
     orders = [] if strays else column_orders(header, laid_out)
-    placed, ambiguous = placements(funds, roles, names, unit, orders)
+    placed, ambiguous = placements(funds, roles, names, unit, orders, row_order, left_over)
     ambiguous += [
         AmbiguousCell(t.line.page, t.line.line, t.text, "", tuple(names), t.line.text.strip()) for t in strays
     ]
