@@ -80,8 +80,11 @@ _COMPARED = ("code", "name_as_written", "actual", "basic", "project")
 #   put back where the code columns' order gives every row its code (63). Its 收入支出决算总表 is read
 #   too since a fund's name wrapped before its income (三、国有资本经营预算 / 财政拨款收入) is one label
 #   (readers/overview_labels.py; it was taken for two rows, the overview reported not read): 72, the
-#   overview's 6.20 fitting any of 四、上级补助收入 … 八、其他收入, reported.
-READ = {(4, "landscape"): 53, (5, "landscape"): 73, (4, "portrait"): 52, (5, "portrait"): 58, (8, "portrait"): 72}
+#   overview's 6.20 fitting any of 四、上级补助收入 … 八、其他收入, reported. Its 基本支出决算表's class 301
+#   is read too (80): 30108 prints its code and figure (``301`` / ``08`` / ``160.75``), its name wrapped
+#   and written after the rows below; a row whose name the stream prints elsewhere is kept, and the
+#   class's sum confirms its rows (readers/stream_rows.py, side_by_side_streams.py).
+READ = {(4, "landscape"): 53, (5, "landscape"): 73, (4, "portrait"): 52, (5, "portrait"): 58, (8, "portrait"): 80}
 # The table facts read that the report words otherwise (view -> count).
 WORDED_OTHERWISE = {(4, "landscape"): {"income/table": 1}}
 

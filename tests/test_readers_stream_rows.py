@@ -145,3 +145,20 @@ def test_a_part_alone_whose_name_the_classification_gives_no_printed_class_is_no
     named = {"医疗费": {"30114", "30314"}, "基本工资": {"30101"}, "土地补偿": {"30905"}}
     cells = _cells("301\n工资福利支出\n2.00\n303\n对个人和家庭的补助\n1.00\n14 医疗费\n0.50\n05 土地补偿\n0.30")
     assert stream_rows(cells, {"301", "303"}, set(), set(), lambda name: named.get(name, set())) == []
+
+
+def test_a_row_printing_its_code_and_figure_whose_name_comes_later_is_kept_where_asked() -> None:
+    # pdftotext's default text of names wrapped at ten: 30108's name comes after the rows below it.
+    text = "301\n01 基本工资\n262.33\n301\n08\n160.75\n301\n09 职业年金缴费\n80.38\n人员经费合计\n机关事业单位基本养老"
+    named = {"基本工资": {"30101"}, "职业年金缴费": {"30109"}}
+    elsewhere = {"30108"}
+    ends = {"人员经费合计"}
+    rows = stream_rows(_cells(text), {"301"}, set(), ends, lambda name: named.get(name, set()), elsewhere.__contains__)
+    assert {row.code: (row.name_text, row.figure) for row in rows} == {
+        "30101": ("基本工资", 0),
+        "30108": ("", 1),
+        "30109": ("职业年金缴费", 2),
+    }
+    # Not asked (no name of that line printed anywhere): the row is none.
+    rows = stream_rows(_cells(text), {"301"}, set(), ends, lambda name: named.get(name, set()))
+    assert "30108" not in {row.code for row in rows}

@@ -204,21 +204,34 @@ def read_stream(lines: list[SourceLine], parts: list[LinearTable], stated: dict[
         return SPLITS_DISAGREE
     header = {*_LAYOUT.words, *LABEL_HEADER_WORDS, *_COLUMN_NUMBERS}
     ends = {label for group in GROUPS for label in group.total_labels}
-    rows = stream_rows(cells, classes, header, ends, lambda name: _lines_named().get(name, ()))
-    ordered = _confirmed_rows(rows, values, known, found)
+    rows = stream_rows(
+        cells,
+        classes,
+        header,
+        ends,
+        lambda name: _lines_named().get(name, ()),
+        lambda code: code in printed.get(code[:3], {}),
+    )
+    ordered = _confirmed_rows(rows, values, known, found, printed)
     return _table(lines, table, figures, values, known, labels, span, printed, ordered)
 
 
 def _confirmed_rows(
-    rows: list[StreamRow], values: list[Decimal], known: Agreed, found: list[Split]
+    rows: list[StreamRow], values: list[Decimal], known: Agreed, found: list[Split], printed: dict[str, dict[str, str]]
 ) -> dict[str, list[StreamRow]]:
     """Per class, the rows the stream prints whole, where the sums confirm them: every split gives
     the class the same total, and some split gives its lines exactly the rows' figures (a figure
     written late, after another row's name, breaks its class's sum: the class is not read by order).
-    A row's name is its code's in the classification."""
+    A row's name is its code's in the classification, or, printed elsewhere in the stream, the row
+    prints none (``printed``: each class's lines whose names the stream prints)."""
     out: dict[str, list[StreamRow]] = {}
     for code, total in known.class_totals.items():
-        own = [r for r in rows if r.code[:3] == code and r.code in _lines_named().get(r.name_text, ())]
+        own = [
+            r
+            for r in rows
+            if r.code[:3] == code
+            and (r.code in _lines_named().get(r.name_text, ()) or (not r.name and r.code in printed.get(code, {})))
+        ]
         if total is None or not own or len({r.code for r in own}) < len(own):
             continue
         figures = Counter(values[r.figure] for r in own)
@@ -265,8 +278,11 @@ def _table(
             figure = None if value is None else take(value)
             rows.append(_row(group, code, _name_line(_class_name(code) or "", span, texts, heads), figure))
             for line in ordered.get(code, ()):
-                printed_name = join_wrapped([word.text.strip() for word in line.name])[0]
-                name = BlockLine(printed_name, line.name[0].page, line.name[0].line)
+                if line.name:
+                    printed_name = join_wrapped([word.text.strip() for word in line.name])[0]
+                    name: BlockLine | None = BlockLine(printed_name, line.name[0].page, line.name[0].line)
+                else:  # its name printed elsewhere in the stream, wrapped maybe
+                    name = _name_line(printed[code][line.code], span, texts, heads)
                 rows.append(_row(group, line.code, name, figures[line.figure]))
             held = None if code in ordered else known.lines_of_class.get(code)
             # One figure, and one line it can be on. (Which lines the prose names as spent on is no

@@ -62,20 +62,29 @@ def stream_rows(
     skipped: Collection[str],
     ends: Collection[str],
     lines_named: Callable[[str], Collection[str]] = lambda name: (),
+    named_elsewhere: Callable[[str], bool] = lambda code: False,
 ) -> list[StreamRow]:
     """The lines of ``classes`` the stream ``cells`` (one word each, in print order) prints whole:
     a code, a name, exactly one figure. ``skipped``: header words the stream may print among a row's
     cells (类, 款, 栏次 …); ``ends``: words ending a row (total labels); ``lines_named``: the line
     codes bearing a (compact) name in the classification, which give a row opened by its 款 part
-    alone its class. A row whose code holds more than one 款 part, or no name, is none."""
+    alone its class; ``named_elsewhere``: whether a line's name is printed elsewhere in the stream (a
+    name wrapped in its cell, its block written after the rows below: ``301 | 08 | 160.75`` …
+    ``机关事业单位基本养老 | 保险缴费``), which keeps a row printing its whole code and one figure
+    but no name. A row whose code holds more than one 款 part, or no name, is none."""
     out: list[StreamRow] = []
     current: _Open | None = None
     figure = -1
 
     def close() -> None:
-        if current is None or len(current.figures) != 1 or not current.name or current.figure_first:
+        if current is None or len(current.figures) != 1:
             return
         code = "".join(current.code)
+        if not current.name and len(code) == _LINE_LENGTH and named_elsewhere(code):
+            out.append(StreamRow(code, (), current.figures[0]))
+            return
+        if not current.name or current.figure_first:
+            return
         if _part_alone(current):
             named = lines_named(_joined(current.name))
             owners = {line[:3] for line in named if line[3:] == code and line[:3] in classes}
