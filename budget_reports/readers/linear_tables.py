@@ -457,17 +457,12 @@ def _total_row_before(lines: list[SourceLine], begin: int, first: int) -> int:
     ``2336.91`` / ``603.14 -``; a header's cells print no figure), else at that code (``first``)."""
     k = first - 1
     figures = 0
-    while k >= begin and (not lines[k].text.strip() or _figures_only(lines[k].text)):
+    while k >= begin and (not lines[k].text.strip() or _figures_alone(lines[k].text)):
         figures += bool(lines[k].text.strip())
         k -= 1
     if figures and k >= begin and is_total(compact(lines[k].text)):
         return k
     return first
-
-
-def _figures_only(text: str) -> bool:
-    words = [word for word in text.split() if word not in EMPTY_CELL_MARKS]
-    return bool(words) and all(_figure(word) is not None for word in words)
 
 
 def _without_repeated_headers(lines: list[SourceLine], begin: int, end: int, header: list[str]) -> list[SourceLine]:
@@ -636,20 +631,28 @@ def _unlabelled_row(lines: list[SourceLine], k: int, layout: HeaderLayout) -> bo
         return False
     figures = 0
     for line in lines[k:]:
-        tokens = [t for t in line_tokens(line.text, None, 0) if t.text not in EMPTY_CELL_MARKS]
-        if not tokens and line.page == lines[k].page and _empty_cells_alone(line):
-            continue
-        if line.page != lines[k].page or not tokens or not all(is_figure(t.text) for t in tokens):
+        if line.page != lines[k].page:
             break
-        figures += len(tokens)
+        if _empty_cells_alone(line):
+            continue
+        count = _figures_alone(line.text)
+        if not count:
+            break
+        figures += count
     return figures > 1
 
 
+def _figures_alone(text: str) -> int:
+    """How many figures the line prints where it prints figures alone (an empty cell's dash aside); 0
+    where it prints anything else, or nothing."""
+    tokens = [t for t in line_tokens(text, None, 0) if t.text not in EMPTY_CELL_MARKS]
+    return len(tokens) if all(is_figure(t.text) for t in tokens) else 0
+
+
 def _empty_cells_alone(line: SourceLine) -> bool:
-    """A line printing dashes alone (empty cells), made blank by the text reader."""
-    return (
-        line.printed is not None and not line.text.strip() and all(w in EMPTY_CELL_MARKS for w in line.printed.split())
-    )
+    """A line printing dashes alone (empty cells): the text reader keeps what a line printed only
+    where it took its dashes out (``printed``), so a blank line keeping it printed nothing else."""
+    return line.printed is not None and not line.text.strip()
 
 
 def _opens_a_row(lines: list[SourceLine], k: int) -> bool:

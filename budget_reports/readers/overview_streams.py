@@ -320,12 +320,14 @@ def _read(
             known.setdefault(cell, said)
     printed_on = _rows_printed_on(span, at, sides)
     found = place_overview([f.text for f in figures], sides, layout.sides, known, printed_on)
-    between = {n: row for n, row in _figures_between_facing_labels(span, at, sides).items() if n not in printed_on}
-    if between and (found is None or any(n not in found.figures for n in between)):
+    if found is None or len(found.figures) < len(figures):
         # A figure written between the two labels of its printed row (PyMuPDF: 八、其他收入 / 6.20 /
         # 八、社会保障和就业支出) is on it; placed by that, where the sums agree, else as before.
-        by_order = place_overview([f.text for f in figures], sides, layout.sides, known, {**printed_on, **between})
-        found = by_order or found
+        between = _figures_between_facing_labels(span, at, sides)
+        between = {n: row for n, row in between.items() if n not in printed_on}
+        if between and (found is None or any(n not in found.figures for n in between)):
+            hinted = {**printed_on, **between}
+            found = place_overview([f.text for f in figures], sides, layout.sides, known, hinted) or found
     if found is None:
         return None
     placed = found.figures

@@ -53,4 +53,4 @@ def numbers_columns_alone(text: str) -> bool:
     print 栏次 in, so its numbers stand alone, counting up from 1 one by one. Three at least: a row of
     figures counting so (1, 2, 3) is not one a report prints, while a line of one or two may be."""
     words = text.split()
-    return len(words) >= 3 and words == [str(n) for n in range(1, len(words) + 1)]
+    return bool(words) and column_numbers_one_per_line(words) == len(words)

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
@@ -204,33 +204,34 @@ def read_stream(lines: list[SourceLine], parts: list[LinearTable], stated: dict[
         return SPLITS_DISAGREE
     header = {*_LAYOUT.words, *LABEL_HEADER_WORDS, *_COLUMN_NUMBERS}
     ends = {label for group in GROUPS for label in group.total_labels}
-    rows = stream_rows(
-        cells,
-        classes,
-        header,
-        ends,
-        lambda name: _lines_named().get(name, ()),
-        lambda code: code in printed.get(code[:3], {}),
-    )
-    ordered = _confirmed_rows(rows, values, known, found, printed)
+
+    def named_elsewhere(line: str) -> bool:  # the line's name printed somewhere in the stream
+        return line in printed.get(line[:3], {})
+
+    rows = stream_rows(cells, classes, header, ends, lambda name: _lines_named().get(name, ()), named_elsewhere)
+    ordered = _confirmed_rows(rows, values, known, found, named_elsewhere)
     return _table(lines, table, figures, values, known, labels, span, printed, ordered)
 
 
 def _confirmed_rows(
-    rows: list[StreamRow], values: list[Decimal], known: Agreed, found: list[Split], printed: dict[str, dict[str, str]]
+    rows: list[StreamRow],
+    values: list[Decimal],
+    known: Agreed,
+    found: list[Split],
+    named_elsewhere: Callable[[str], bool],
 ) -> dict[str, list[StreamRow]]:
     """Per class, the rows the stream prints whole, where the sums confirm them: every split gives
     the class the same total, and some split gives its lines exactly the rows' figures (a figure
     written late, after another row's name, breaks its class's sum: the class is not read by order).
-    A row's name is its code's in the classification, or, printed elsewhere in the stream, the row
-    prints none (``printed``: each class's lines whose names the stream prints)."""
+    A row's name is its code's in the classification, or, printed elsewhere in the stream
+    (``named_elsewhere``), the row prints none."""
     out: dict[str, list[StreamRow]] = {}
     for code, total in known.class_totals.items():
         own = [
             r
             for r in rows
             if r.code[:3] == code
-            and (r.code in _lines_named().get(r.name_text, ()) or (not r.name and r.code in printed.get(code, {})))
+            and (r.code in _lines_named().get(r.name_text, ()) or (not r.name and named_elsewhere(r.code)))
         ]
         if total is None or not own or len({r.code for r in own}) < len(own):
             continue
