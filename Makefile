@@ -10,7 +10,7 @@ export DAGSTER_HOME := $(CURDIR)/.dagster
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: setup system-deps run test lint format ui bench bench-scale bench-site bench-robustness eval fuzz clean
+.PHONY: setup system-deps node-deps run test lint format ui bench bench-scale bench-site bench-robustness eval fuzz clean
 
 setup: $(VENV)/.synced
 
@@ -34,9 +34,20 @@ run: setup $(DAGSTER_HOME)/dagster.yaml
 system-deps:
 	@scripts/system-deps.sh
 
+# pdf.js (Firefox's PDF viewer) writes the text a browser's copy-paste gives, which the tests read as
+# they read the other extractors' text: its npm packages, locked, installed where Node.js is.
+PDFJS_TEXT := scripts/pdfjs-text
+
+node-deps: $(PDFJS_TEXT)/node_modules/.installed
+
+$(PDFJS_TEXT)/node_modules/.installed: $(PDFJS_TEXT)/package.json $(PDFJS_TEXT)/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --prefix $(PDFJS_TEXT) --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "warning: npm (Node.js) is not installed; the tests of pdf.js text will be skipped"; fi
+
 # One pytest process per core (pytest-xdist), each test file's tests in one of them (--dist loadfile),
 # so a module's cached fixtures are built once.
-test: setup system-deps lint
+test: setup system-deps node-deps lint
 	$(VENV)/bin/python -m pytest -n auto --dist loadfile
 
 lint: setup
@@ -50,11 +61,11 @@ format: setup
 ui: setup $(DAGSTER_HOME)/dagster.yaml
 	$(VENV)/bin/dagster dev -w workspace.yaml
 
-bench: setup
+bench: setup system-deps node-deps
 	$(VENV)/bin/python -m benchmarks.run
 
 # Errors injected into the real reports, found or not by the rules: docs/validation-benchmark.md.
-eval: setup
+eval: setup system-deps node-deps
 	$(VENV)/bin/python -m benchmarks.validation
 
 # A nightly run at 1,000 and 10,000 reports, and a cold build of CORES_REPORTS (default 10,000) really

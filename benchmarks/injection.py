@@ -22,6 +22,7 @@ from budget_reports.file_hashes import file_sha256
 from budget_reports.ingest import PARSER_VERSION, RawFile, analyse, process_file
 from budget_reports.model import Block, BlockKind, Cell, Document
 from budget_reports.readers import read_document
+from budget_reports.readers.text import text_pages
 
 _INGESTED_AT = datetime(2026, 1, 1)
 
@@ -85,9 +86,17 @@ def run_injected(path: Path, site: Site, work_dir: Path) -> ExtractedReport | No
     return run_clean(changed)
 
 
+def _pages_of(text: str) -> tuple[list[str], str]:
+    """The text's pages and what joins them: form feeds, or, in text that marks none, line ends where the
+    reader finds its pages by the numbers they print (``readers.text.text_pages``)."""
+    if "\f" not in text and len(found := text_pages(text)) > 1:
+        return ["\n".join(page) for page in found], "\n"
+    return text.split("\f"), "\f"
+
+
 def edit_text(text: str, site: Site) -> str | None:
-    """The text with ``old`` replaced on the site's line (pages split at form feeds), if it occurs there once."""
-    pages = text.split("\f")
+    """The text with ``old`` replaced on the site's line, if it occurs there once."""
+    pages, separator = _pages_of(text)
     index = (site.page or 1) - 1
     if not 0 <= index < len(pages):
         return None
@@ -96,7 +105,7 @@ def edit_text(text: str, site: Site) -> str | None:
         return None
     lines[site.line - 1] = lines[site.line - 1].replace(site.old, site.new)
     pages[index] = "\n".join(lines)
-    return "\f".join(pages)
+    return separator.join(pages)
 
 
 def edit_document(document: Document, site: Site) -> Document | None:
@@ -211,15 +220,19 @@ def _occurrences(old: str, line: str) -> int:
 def placed_in_text(site: Site, printed_line: str, text: str) -> Site | None:
     """The PDF's injection moved to the same figure in a text written from that PDF: the line of the same
     page printing ``old`` once (of several, the one sharing most characters with the PDF's line);
-    None when the text prints it nowhere on that page, or on several lines alike."""
-    pages = text.split("\f")
-    if site.page is None or not 0 < site.page <= len(pages):
+    None when the text prints it nowhere on that page, or on several lines alike. A text marking no page
+    (a browser's copy of a PDF printing no page numbers) is sought whole."""
+    pages, _ = _pages_of(text)
+    if len(pages) == 1 and "\f" not in text:
+        page, lines = None, pages[0].split("\n")
+    elif site.page is None or not 0 < site.page <= len(pages):
         return None
-    lines = pages[site.page - 1].split("\n")
+    else:
+        page, lines = site.page, pages[site.page - 1].split("\n")
     candidates = [n for n, line in enumerate(lines, start=1) if _occurrences(site.old, line) == 1]
     shared = {n: len(set(lines[n - 1]) & set(printed_line)) for n in candidates}
     best = sorted(candidates, key=lambda n: -shared[n])
     if not best or (len(best) > 1 and shared[best[0]] == shared[best[1]]):
         return None
     last = best[0] + (site.last_line - site.line) if site.last_line is not None else None
-    return dataclasses.replace(site, line=best[0], last_line=last)
+    return dataclasses.replace(site, page=page, line=best[0], last_line=last)

@@ -4,7 +4,6 @@ to a few MB, and each corpus PDF's text as PDF text extractors write it, against
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 import time
@@ -95,9 +94,9 @@ def measure_serializations(
     Reading a file again finds in the reader's caches what its own lines filled them with the first time, so
     each text and PDF is also read once by a fresh interpreter that first read the seeds and the other PDFs
     and their texts (``benchmarks.first_read``): the best of ``first_read_rounds`` such first reads."""
-    from budget_reports.text_serializations import NEEDS_PDFTOTEXT, SERIALIZERS, write_serialization
+    from budget_reports.text_serializations import SERIALIZERS, missing_program, write_serialization
 
-    serializers = [s for s in SERIALIZERS if s not in NEEDS_PDFTOTEXT or shutil.which("pdftotext") is not None]
+    serializers = [s for s in SERIALIZERS if missing_program(s) is None]
     texts = {(pdf, s): write_serialization(pdf, s, folder / s) for pdf in pdfs for s in serializers}
 
     def first_read_ms(target: Path, pdf: Path) -> float:

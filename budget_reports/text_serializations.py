@@ -1,9 +1,10 @@
-"""Text serializations of a PDF, as other tools write them: pages separated by form feeds.
+"""Text serializations of a PDF, as other tools write them.
 
 ``pdftotext`` (poppler) in its default, ``-layout`` and ``-raw`` modes, pypdfium2's page text,
-pdfplumber's ``extract_text`` and PyMuPDF's ``get_text``. Used by the tests that require a report
-read from any of them to give the facts its PDF gives, and by the benchmarks (text reading speed,
-injected errors) that run the corpus PDFs as each of these texts.
+pdfplumber's ``extract_text`` and PyMuPDF's ``get_text``, pages separated by form feeds; and the
+text Firefox's PDF viewer (pdf.js) copies after "select all", which marks no page at all. Used by
+the tests that require a report read from any of them to give the facts its PDF gives, and by the
+benchmarks (text reading speed, injected errors) that run the corpus PDFs as each of these texts.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import pdfplumber
 import pypdfium2
 
 FORM_FEED = "\f"
+# The pdf.js program and its locked npm packages (``make node-deps`` installs them).
+PDFJS_TEXT = Path(__file__).resolve().parent.parent / "scripts" / "pdfjs-text"
 
 
 def _pdftotext(*options: str) -> Callable[[Path], str]:
@@ -51,6 +54,26 @@ def _mupdf(pdf: Path) -> str:
         return "".join(page.get_text() + FORM_FEED for page in document)
 
 
+def _pdfjs(pdf: Path) -> str:
+    reason = _pdfjs_missing()
+    if reason is not None:
+        raise FileNotFoundError(reason)
+    program = [shutil.which("node") or "node", str(PDFJS_TEXT / "copy_all.mjs"), str(pdf)]
+    done = subprocess.run(program, capture_output=True, check=False)
+    if done.returncode != 0:
+        said = done.stderr.decode("utf-8", "replace")[-500:]
+        raise RuntimeError(f"pdf.js could not write the text of {pdf.name}: {said}")
+    return done.stdout.decode("utf-8")
+
+
+def _pdfjs_missing() -> str | None:
+    if shutil.which("node") is None:
+        return "Node.js is not installed: scripts/system-deps.sh installs it"
+    if not (PDFJS_TEXT / "node_modules" / "pdfjs-dist").is_dir():
+        return "pdf.js is not installed: `make node-deps` installs it from scripts/pdfjs-text/package-lock.json"
+    return None
+
+
 SERIALIZERS: dict[str, Callable[[Path], str]] = {
     "pdftotext": _pdftotext(),
     "pdftotext-layout": _pdftotext("-layout"),
@@ -58,8 +81,16 @@ SERIALIZERS: dict[str, Callable[[Path], str]] = {
     "pypdfium2": _pdfium,
     "pdfplumber": _plumber,
     "pymupdf": _mupdf,
+    "pdfjs": _pdfjs,
 }
 NEEDS_PDFTOTEXT = {"pdftotext", "pdftotext-layout", "pdftotext-raw"}
+
+
+def missing_program(serializer: str) -> str | None:
+    """Why ``serializer`` cannot write text on this machine (a program not installed), or None."""
+    if serializer in NEEDS_PDFTOTEXT and shutil.which("pdftotext") is None:
+        return "pdftotext (poppler-utils) is not installed: scripts/system-deps.sh installs it"
+    return _pdfjs_missing() if serializer == "pdfjs" else None
 
 
 def write_serialization(pdf: Path, serializer: str, folder: Path) -> Path:

@@ -29,7 +29,7 @@ import pytest
 
 from budget_reports.gold import extract_frames
 from budget_reports.readers import read_document
-from budget_reports.text_serializations import NEEDS_PDFTOTEXT, SERIALIZERS, write_serialization
+from budget_reports.text_serializations import SERIALIZERS, missing_program, write_serialization
 from tests.conftest import corpus_file
 from tests.seed_pdf import LANDSCAPE, PORTRAIT, typeset
 from tests.serialization_facts import facts, guessed_figures, measured, shortfalls
@@ -102,8 +102,8 @@ def serialized(budget_pdf: Path, tmp_path_factory: pytest.TempPathFactory):
 
     def read(serializer: str) -> dict[str, pl.DataFrame]:
         if serializer not in cache:
-            if serializer in NEEDS_PDFTOTEXT and shutil.which("pdftotext") is None:
-                pytest.skip("pdftotext (poppler-utils) is not installed: scripts/system-deps.sh installs it")
+            if (missing := missing_program(serializer)) is not None:
+                pytest.skip(missing)
             path = write_serialization(budget_pdf, serializer, tmp_path_factory.mktemp(serializer))
             cache[serializer] = extract_frames(path, BUDGET)
         return cache[serializer]

@@ -1,19 +1,19 @@
 """The corpus PDFs' identity is the same read from the text other tools extract from them.
 
-``pdftotext`` (default, ``-layout``, ``-raw``), pypdfium2's page text and pdfplumber's ``extract_text``
-each lay the cover out differently (pdfplumber prints the year apart from its 年度); every one, written as
-``.txt`` with form feeds between pages, must give the PDF's kind, year, department and region.
+``pdftotext`` (default, ``-layout``, ``-raw``), pypdfium2's page text, pdfplumber's ``extract_text``, PyMuPDF's
+``get_text`` and pdf.js's copy (a browser's, no page marked) each lay the cover out differently (pdfplumber
+prints the year apart from its 年度); every one, written as ``.txt``, must give the PDF's kind, year,
+department and region.
 """
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from budget_reports.facts import ReportInfo
-from budget_reports.text_serializations import NEEDS_PDFTOTEXT, SERIALIZERS, write_serialization
+from budget_reports.text_serializations import SERIALIZERS, missing_program, write_serialization
 from tests.conftest import corpus_file
 from tests.prose_support import extract_file
 
@@ -35,8 +35,8 @@ def _identity(info: ReportInfo) -> tuple[object, ...]:
 @pytest.mark.parametrize("serializer", list(SERIALIZERS))
 @pytest.mark.parametrize("name", PDFS)
 def test_text_serialization_has_the_pdfs_identity(tmp_path: Path, name: str, serializer: str) -> None:
-    if serializer in NEEDS_PDFTOTEXT and shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed: scripts/system-deps.sh installs it")
+    if (missing := missing_program(serializer)) is not None:
+        pytest.skip(missing)
     pdf = corpus_file(name)
     from_pdf = _identity(extract_file(pdf).report)
     assert from_pdf[:2] == ("部门决算", 2024)

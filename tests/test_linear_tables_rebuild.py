@@ -7,7 +7,6 @@ Putuo's final accounts, written by every extractor, hold tables of each way the 
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -30,7 +29,7 @@ from budget_reports.readers.linear_tables import (
 )
 from budget_reports.readers.table_headers import Side
 from budget_reports.readers.text import read_text
-from budget_reports.text_serializations import NEEDS_PDFTOTEXT, SERIALIZERS, write_serialization
+from budget_reports.text_serializations import SERIALIZERS, missing_program, write_serialization
 from tests.conftest import corpus_file
 
 PUTUO = "shanghai-putuo-finance-bureau-2024-final.pdf"
@@ -58,8 +57,8 @@ def _recorded_in(asked: list[int]) -> RowSettler:
 
 @pytest.mark.parametrize("serializer", sorted(SERIALIZERS))
 def test_a_rebuilt_table_is_placed_from_its_rows_as_read(serializer: str, tmp_path: Path) -> None:
-    if serializer in NEEDS_PDFTOTEXT and shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext is not installed")
+    if (missing := missing_program(serializer)) is not None:
+        pytest.skip(missing)
     lines = _lines(write_serialization(corpus_file(PUTUO), serializer, tmp_path))
     tables = [t for t in find_tables(lines) if t.gathered is not None]
     assert len(tables) >= 5

@@ -10,7 +10,6 @@ states: the placement follows it, and where no placement agrees nothing is place
 
 from __future__ import annotations
 
-import shutil
 from decimal import Decimal
 from pathlib import Path
 
@@ -18,7 +17,7 @@ import polars as pl
 import pytest
 
 from budget_reports.gold import extract_frames
-from budget_reports.text_serializations import NEEDS_PDFTOTEXT, write_serialization
+from budget_reports.text_serializations import missing_program, write_serialization
 from tests.conftest import corpus_file
 
 PUTUO = "shanghai-putuo-finance-bureau-2024-final.pdf"
@@ -27,8 +26,8 @@ ITEM = "公务接待费支出决算为0.00万元"
 
 
 def _frames(tmp_path: Path, serializer: str, *changes: tuple[str, str]) -> dict[str, pl.DataFrame]:
-    if serializer in NEEDS_PDFTOTEXT and shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed: scripts/system-deps.sh installs it")
+    if (missing := missing_program(serializer)) is not None:
+        pytest.skip(missing)
     path = write_serialization(corpus_file(PUTUO), serializer, tmp_path)
     text = path.read_text(encoding="utf-8")
     for old, new in changes:

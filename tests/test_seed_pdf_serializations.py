@@ -18,7 +18,6 @@ next to each pin; a view not pinned must match exactly.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import polars as pl
@@ -27,7 +26,7 @@ import pytest
 
 from budget_reports.gold import extract_frames
 from budget_reports.readers import read_document
-from budget_reports.text_serializations import NEEDS_PDFTOTEXT, SERIALIZERS, write_serialization
+from budget_reports.text_serializations import SERIALIZERS, missing_program, write_serialization
 from tests.conftest import SEED_FILES
 from tests.seed_pdf import LANDSCAPE, PORTRAIT, typeset
 from tests.serialization_facts import PERFORMANCE_VIEWS, VIEWS, facts, guessed_figures, shortfalls
@@ -58,7 +57,8 @@ PDF_PINS: dict[str, dict[str, tuple[int, int]]] = {
 #   ``…绩效目标自评`` in a cell, no table title: not read.
 # - 001: 两新第一书记试点经费 starts at a page's foot and the next page repeats the header of another
 #   project (the seed's grids merge consecutive tables): whose money follows is not read (never
-#   given to the other name).
+#   given to the other name). pdf.js's copy marks no page: its pages are found by the numbers the
+#   pages print (``readers/printed_pages.py``), without which that money went to the other name.
 # - pdftotext default prints a table's cells as blocks: a table is read only where its money
 #   columns' labels all stand before its rows (004), not where a column's label follows them (002,
 #   003) or the rows stand apart from their labels (001).
@@ -83,6 +83,7 @@ _MEASURED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
     (SEED_001, "pdftotext-raw"): {"performance_projects/table": (9, 0), "performance_funds": (36, 0)},
     (SEED_001, "pypdfium2"): {"performance_projects/table": (9, 0), "performance_funds": (36, 0)},
     (SEED_001, "pymupdf"): {"performance_projects/table": (9, 0), "performance_funds": (36, 0)},
+    (SEED_001, "pdfjs"): {"performance_projects/table": (9, 0), "performance_funds": (36, 0)},
     (SEED_001, "pdfplumber"): {"performance_projects/table": (8, 1), "performance_funds": (34, 2)},
     (SEED_001, "pdftotext-layout"): {"performance_projects/table": (9, 0), "performance_funds": (36, 0)},
     (SEED_001, "pdftotext"): dict(_NOT_READ),
@@ -133,8 +134,8 @@ def text_frames(seed_pdfs: dict[str, Path], tmp_path_factory: pytest.TempPathFac
 
     def read(seed: str, serializer: str) -> dict[str, pl.DataFrame]:
         if (seed, serializer) not in cache:
-            if serializer in NEEDS_PDFTOTEXT and shutil.which("pdftotext") is None:
-                pytest.skip("pdftotext (poppler-utils) is not installed: scripts/system-deps.sh installs it")
+            if (missing := missing_program(serializer)) is not None:
+                pytest.skip(missing)
             path = write_serialization(seed_pdfs[seed], serializer, tmp_path_factory.mktemp(serializer))
             cache[(seed, serializer)] = extract_frames(path, seed)
         return cache[(seed, serializer)]

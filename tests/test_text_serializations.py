@@ -1,7 +1,8 @@
 """Same facts from every serialization: a corpus PDF read as text other tools extracted from it.
 
-For each corpus PDF the test writes its text with six extractors (pdftotext default, -layout and
--raw, pypdfium2, pdfplumber, PyMuPDF; pages separated by form feeds) and reads each ``.txt`` through the
+For each corpus PDF the test writes its text with seven extractors (pdftotext default, -layout and
+-raw, pypdfium2, pdfplumber, PyMuPDF, pages separated by form feeds; pdf.js as Firefox's viewer copies
+it, pages joined by a line end) and reads each ``.txt`` through the
 whole pipeline. The facts of ``summary_metrics`` (三公 included), ``income``,
 ``expenditure_function`` and ``expenditure_economic`` are compared with the PDF's, value by value
 in both directions, table and narrative facts apart; report identity (department, year) is the
@@ -19,13 +20,11 @@ reach the PDF's facts the reason is given next to its pin.
 
 from __future__ import annotations
 
-import shutil
-
 import polars as pl
 import pytest
 
 from budget_reports.gold import extract_frames
-from budget_reports.text_serializations import NEEDS_PDFTOTEXT, SERIALIZERS, write_serialization
+from budget_reports.text_serializations import SERIALIZERS, missing_program, write_serialization
 from tests.conftest import corpus_file
 from tests.serialization_facts import Facts, facts, guessed_figures, shortfalls
 
@@ -117,8 +116,12 @@ TEMPLATE = "shanghai-final-accounts-template-2024.pdf"
 #   (readers/overview_streams.py). pdftotext's default text writes figures apart from their rows,
 #   after a label of the row above or of the other side, which pairs no rows: nothing is placed
 #   so there. The 收入决算表's 合计 row is then settled by the overview (its 其他收入 6.20).
+# - pdf.js (a browser's copy) writes pypdfium2's lines, pieces on one baseline joined, and no page
+#   break (the corpus reports print no page numbers to find them by: read as one page). Every line is
+#   read as from pypdfium2 (the 三公 table as above).
 PINNED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
     (PUTUO, "pymupdf"): {"summary_metrics/table": (21, 0)},
+    (PUTUO, "pdfjs"): {"summary_metrics/table": (21, 0)},
     (PUTUO, "pdftotext-raw"): {"summary_metrics/table": (21, 0)},
     (PUTUO, "pypdfium2"): {"summary_metrics/table": (21, 0)},
     (PUTUO, "pdftotext"): {
@@ -145,8 +148,8 @@ def text_frames(tmp_path_factory: pytest.TempPathFactory):
 
     def read(pdf_name: str, serializer: str) -> dict[str, pl.DataFrame]:
         if (pdf_name, serializer) not in cache:
-            if serializer in NEEDS_PDFTOTEXT and shutil.which("pdftotext") is None:
-                pytest.skip("pdftotext (poppler-utils) is not installed: scripts/system-deps.sh installs it")
+            if (missing := missing_program(serializer)) is not None:
+                pytest.skip(missing)
             folder = tmp_path_factory.mktemp(serializer)
             path = write_serialization(corpus_file(pdf_name), serializer, folder)
             cache[(pdf_name, serializer)] = extract_frames(path, pdf_name)

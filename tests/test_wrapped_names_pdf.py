@@ -88,7 +88,10 @@ KNOWN: dict[tuple[str, str, int, str], str] = {}
 # At width 4 the final account's -raw text writes the 基本支出决算表's totals a cell per line, their
 # labels cut before 合计 (``人员经费`` / ``合计`` / ``2,152.26``) right after 31099's wrapped name: the
 # bare 合计 ends the label above it (readers/linear_rows.py ``_label_token``), 人员经费 and 公用经费
-# read (93 before, 人员经费 read as the end of 31099's name).
+# read (93 before, 人员经费 read as the end of 31099's name). pypdfium2 writes the 合计 opening the line
+# of the row's figures, the other half's label after them (``人员经费`` / ``合计 2,152.26 公用经费`` /
+# ``合计 184.65``): the piece ending a label may open its figures' line (``linear_rows._label_ending``):
+# 96 (94 before).
 READ = {
     BUDGET: {
         ("landscape", 4): (100, 100, 100),
@@ -100,7 +103,7 @@ READ = {
         ("portrait", 7): (100, 100, 100),
     },
     FINAL: {
-        ("landscape", 4): (95, 94, 94),
+        ("landscape", 4): (95, 96, 94),
         ("landscape", 5): (95, 96, 94),
         ("landscape", 6): (96, 96, 96),
         ("landscape", 7): (96, 96, 96),

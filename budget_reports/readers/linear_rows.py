@@ -103,6 +103,13 @@ class Segment:
         return tuple([i for i, t in enumerate(cells) if t.text not in EMPTY_CELL_MARKS])
 
 
+def ends_with_figure(text: str) -> bool:
+    """A line whose last word is a figure: a bare number on the line after it goes on with its row
+    (the next cell, split from it at a line or page break), not a page's number."""
+    words = text.split()
+    return bool(words) and is_figure(words[-1])
+
+
 @lru_cache(maxsize=16_384)  # every pass over a row asks it of the row's words again
 def is_figure(text: str) -> bool:
     if _ASCII_FIGURE.match(text):  # the common case, without normalizing the text first
@@ -241,6 +248,8 @@ def _after_leading(tokens: list[Token], words: frozenset[str]) -> list[Token]:
 
 # A total printed bare: the last piece of a label cut over lines (人员经费 / 合计), or a label of its own.
 BARE_TOTALS = frozenset({"合计", "总计"})
+# The last piece of a total's label wrapped over lines is short (``计``, ``合计``).
+_TOTAL_PIECE_CHARS = 2
 
 
 def gather_rows(lines: list[list[Token]], coded: bool, unsure: list[AmbiguousCell] | None = None) -> list[list[Token]]:
@@ -299,24 +308,26 @@ def gather_rows(lines: list[list[Token]], coded: bool, unsure: list[AmbiguousCel
                 pending = []
             gap = []
             continue
-        if coded and _bare_total(tokens):
-            if gap and pending is anchored and (k := _label_after_name(pending, gap, tokens[0].text)) is not None:
+        if coded and _opens_with_total_piece(tokens):
+            piece, after = tokens[0], tokens[1:]
+            if gap and pending is anchored and (k := _label_after_name(pending, gap, piece.text)) is not None:
                 # A total's label cut before its 合计 below the open row's name (``其他资本性`` / ``支出`` /
-                # ``人员经费`` / ``合计`` / ``2,152.26``): a row of its own, its label whole.
+                # ``人员经费`` / ``合计`` / ``2,152.26``, the figures maybe on the 合计's line): a row of
+                # its own, its label whole.
                 rows.append(pending[: len(pending) - sum(map(len, gap[k:]))])
-                pending = [_label_token([t for line in gap[k:] for t in line], tokens[0])]
+                pending = [_label_token([t for line in gap[k:] for t in line], piece)]
                 gap = []
-                continue
-            if (
-                pending
-                and pending is not anchored
-                and all(_names_only([t]) for t in pending)
-                and _has_words("".join(t.text for t in pending))
-            ):
-                # A row's label printed over lines, its 合计 last (``公用经费`` / ``合计`` / ``184.65``).
-                pending = [_label_token(pending, tokens[0])]
+                if not after:
+                    continue
+                tokens = after
+            elif pending and pending is not anchored and (named := _label_ending(pending, piece.text)):
+                # A row's label printed over lines, its 合计 last (``公用经费`` / ``合计`` / ``184.65``), or the
+                # second side's after the first's figures (``合计 2152.26 公用经费`` / ``合计 184.65``).
+                pending[-named:] = [_label_token(pending[-named:], piece)]
                 gap = []
-                continue
+                if not after:
+                    continue
+                tokens = after
         if gap and pending is anchored and not names_only and (k := _label_after_name(pending, gap)) is not None:
             # A row label wrapped below the open row's name (``其他资本性`` / ``支出`` / ``人员经费合`` /
             # ``计`` / ``2,152.26``): a row of its own, its figures after it.
@@ -394,9 +405,27 @@ def _has_words(text: str) -> bool:
     return any("\u4e00" <= char <= "\u9fff" for char in text)
 
 
-def _bare_total(tokens: list[Token]) -> bool:
-    """A line printing a bare total alone (``合计``), the last piece of a label cut over lines."""
-    return len(tokens) == 1 and tokens[0].text in BARE_TOTALS
+def _opens_with_total_piece(tokens: list[Token]) -> bool:
+    """A line opening with what may be the last piece of a total's label cut over lines (``合计``, or
+    ``计`` of ``人员经费合`` / ``计``), alone or before the row's figures (``合计 2152.26 公用经费``)."""
+    first = tokens[0].text
+    return (first in BARE_TOTALS or (len(first) <= _TOTAL_PIECE_CHARS and _names_only(tokens[:1]))) and (
+        len(tokens) == 1 or is_figure(tokens[1].text)
+    )
+
+
+def _label_ending(row: list[Token], piece: str) -> int:
+    """How many of the open row's last words (names alone, after its figures if any) a total's last
+    ``piece`` completes into a row's label (``公用经费`` + ``合计``); 0 where it completes none. A row
+    of names alone takes a bare total whatever they read (a label of the report's own wording)."""
+    named = 0
+    while named < len(row) and _names_only([row[-1 - named]]):
+        named += 1
+    if not named or not _has_words("".join(t.text for t in row[-named:])):
+        return 0
+    if named == len(row):
+        return named if piece in BARE_TOTALS else 0
+    return named if is_row_label("".join(t.text for t in row[-named:]) + piece) else 0
 
 
 def _label_token(pieces: list[Token], total: Token) -> Token:

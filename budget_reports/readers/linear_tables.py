@@ -84,6 +84,7 @@ from budget_reports.readers.overview_labels import (
 from budget_reports.readers.pdf_text import PAGE_NUMBER
 from budget_reports.readers.printed_numbers import (
     column_numbers_one_per_line,
+    header_before_column_numbers,
     is_page_number,
     numbers_columns_alone,
     opens_column_numbers,
@@ -290,6 +291,8 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
         elif header and text.strip() == "1" and (written := _column_numbers_at(lines, i)):
             i += written
             continue
+        elif header and (words := header_before_column_numbers(text)) is not None:
+            header.append(lines[i]._replace(text=words))  # a header cell's last words on the 栏次 row's baseline
         elif is_row_line(line_tokens(text, None, 0), coded=True) and header and not _total_in_header(lines, i, header):
             break
         else:

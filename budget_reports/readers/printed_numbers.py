@@ -33,6 +33,17 @@ def opens_column_numbers(text: str) -> bool:
     return compact(text).startswith(COLUMN_NUMBER_WORDS)
 
 
+def header_before_column_numbers(text: str) -> str | None:
+    """The header words a line prints before the 栏次 row (``科目编码 栏次 1 2 3 4 5 6``: a header cell's
+    last line on the baseline of the columns' numbers, pdf.js), or None where it does not end so."""
+    for word in COLUMN_NUMBER_WORDS:
+        at = text.find(word)
+        numbers = text[at + len(word) :].split() if at > 0 else []
+        if numbers and column_numbers_one_per_line(numbers) == len(numbers):
+            return text[:at].rstrip()
+    return None
+
+
 def column_numbers_one_per_line(texts: Iterable[str]) -> int:
     """How many of the lines ``texts`` opens with hold the 栏次 row of a table without a label column
     written a number to a line (PyMuPDF: ``1`` / ``2`` / ``3`` …, blank lines between in pdftotext's

@@ -29,6 +29,7 @@ from budget_reports.readers.line_forms import with_forms
 from budget_reports.readers.linear_rows import EMPTY_CELL_MARKS, new_token, without_empty_cell_marks
 from budget_reports.readers.linear_tables import SourceLine, find_tables, is_laid_out, is_laid_out_line, unglue_titles
 from budget_reports.readers.overview_streams import overviews_from_streams
+from budget_reports.readers.printed_pages import printed_pages
 from budget_reports.readers.prose_table_links import settled_by_prose
 from budget_reports.readers.side_by_side_streams import basic_spending_from_streams
 from budget_reports.readers.stage_label_streams import with_stage_streams
@@ -64,7 +65,7 @@ def read(path: Path, source_file: str) -> Document:
 def read_text(text: str, source_file: str, encoding: str = "utf-8") -> Document:
     """Blocks of already decoded text (also used for text that other readers produce)."""
     page_lines = text_pages(text)
-    paged = "\f" in text
+    paged = "\f" in text or len(page_lines) > 1  # pages apart, or found by their printed numbers
     document = Document(source_file=source_file, file_format="pdftotext" if paged else "text")
     if _has_cell_lines(text):
         # Word-exported text: tables are TAB cells.
@@ -85,10 +86,13 @@ def _has_cell_lines(text: str) -> bool:
 
 
 def text_pages(text: str) -> list[list[str]]:
-    """The lines of each page (pages split at form feeds), as evidence numbers them: line n at index n - 1."""
+    """The lines of each page, as evidence numbers them: line n at index n - 1. Pages are split at form
+    feeds; a PDF's text that marks none (copied from a browser's viewer) at the page numbers it prints."""
     pages = _NEWLINES.sub("\n", text).split("\f")
     if len(pages) > 1 and pages[-1].strip() == "":
         pages.pop()  # pdftotext ends its output with a form feed
+    if len(pages) == 1 and not _has_cell_lines(text):  # Word-exported text prints no page furniture
+        return printed_pages(pages[0].split("\n"))
     return [page_text.split("\n") for page_text in pages]
 
 

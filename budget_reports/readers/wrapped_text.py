@@ -24,7 +24,7 @@ from budget_reports.normalize import compact, display_width
 from budget_reports.numbering import CHINESE_BRACKET, CHINESE_COMMA, pattern_of
 from budget_reports.readers.headings import is_heading, runs_on
 from budget_reports.readers.interleaved_columns import LABEL_HEADER_WORDS
-from budget_reports.readers.linear_rows import is_figure
+from budget_reports.readers.linear_rows import ends_with_figure
 from budget_reports.readers.linear_tables import SourceLine
 from budget_reports.readers.pdf_text import PAGE_NUMBER, ends_paragraph, join_wrapped, running_key
 from budget_reports.readers.table_headers import LAYOUTS
@@ -190,8 +190,7 @@ def _after_figures(page_lines: list[SourceLine], index: int, before: SourceLine 
     for its first) ends with a figure: a bare number below it goes on with a table's row or column
     (its next cell, split from it at a page break), not the page's numbering."""
     previous = page_lines[index - 1] if index > 0 else before
-    words = previous.text.split() if previous is not None else []
-    return bool(words) and is_figure(words[-1])
+    return previous is not None and ends_with_figure(previous.text)
 
 
 def _in_code_run(page_lines: list[SourceLine], index: int) -> bool:

@@ -1,0 +1,102 @@
+"""The pages of a PDF's text that marks none, found from the page numbers the report prints.
+
+Text copied from a browser's PDF viewer (Firefox's pdf.js "select all") joins the pages with a
+line end: no form feed says where one ends. The page numbers the report prints still stand alone
+on a line at each page's edge (pdf.js writes a footer where the page draws it, often last, some
+typesetters first), numbering the pages in order. The text is cut after each such line (before
+it, where the text opens with one): each page's lines then come together, the page number at its
+edge, and the readers treat the text as a paged one (running page furniture dropped, tables
+continued over a page with their header repeated, evidence by page and line).
+
+What counts as a printed page number, so that no line of a table or of prose is taken for one:
+- a decorated number (``- 3 -``, ``— 3 —``, ``第3页``, ``第 3 页 共 25 页``, ``3/25``): the lines
+  holding one must number pages in order (each greater than the one before), at least two of them;
+- where the text prints no decorated number, bare numbers (``3``) alone on a line: only a run of
+  at least three counting up by one, each at least ``_MIN_PAGE_LINES`` lines after the one before
+  (a page's worth of text, not a column of a table's 行次 or codes written one cell per line) and
+  none following a line that ends with a figure (a table's next cell).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from itertools import pairwise
+
+from budget_reports.normalize import compact
+from budget_reports.readers.linear_rows import ends_with_figure
+from budget_reports.readers.printed_numbers import is_page_number
+
+_BARE = re.compile(r"\d{1,3}")  # a page count, never a year (2024 alone on a cover line)
+_NUMBER = re.compile(r"\d+")
+# Bare page numbers are this many lines apart at least (the shortest page of a report's body).
+_MIN_PAGE_LINES = 12
+_MIN_BARE_RUN = 3
+_MIN_DECORATED = 2
+
+
+def printed_pages(lines: list[str]) -> list[list[str]]:
+    """``lines`` cut into pages at the page numbers they print; ``[lines]`` where they print none.
+    The pages together are ``lines``, in order (blank lines before the first text or after the last
+    stay with the page beside them), so a page's line n is found again in the whole text."""
+    breaks = _page_number_lines(lines)
+    if not breaks:
+        return [lines]
+    texts = [i for i, text in enumerate(lines) if text.strip()]
+    first_text, last_text = texts[0], texts[-1]
+    # The number opening the text stands at the top of its page: every number then opens its page.
+    cut_before = breaks[0] == first_text
+    cuts = [cut for i in breaks if first_text < (cut := i if cut_before else i + 1) <= last_text]
+    return [lines[start:end] for start, end in zip([0, *cuts], [*cuts, len(lines)], strict=True)]
+
+
+def _page_number_lines(lines: list[str]) -> list[int]:
+    """Indices of the lines that print the pages' numbers, in order; empty where none is sure."""
+    decorated = [(i, _value(text)) for i, text in enumerate(lines) if _is_decorated(text)]
+    if decorated:
+        values = [value for _, value in decorated]
+        ascending = all(a < b for a, b in pairwise(values))
+        return [i for i, _ in decorated] if len(decorated) >= _MIN_DECORATED and ascending else []
+    return _bare_run(lines)
+
+
+def _is_decorated(text: str) -> bool:
+    """A page number set off by dashes or worded (第…页, …/total): never a table's cell or a list number."""
+    key = compact(text)
+    return bool(key) and is_page_number(key)
+
+
+def _bare_run(lines: list[str]) -> list[int]:
+    """The longest run of bare numbers counting pages (see the module's rules), or empty."""
+    at: dict[int, list[int]] = {}  # each bare number's lines, in order
+    for i, text in enumerate(lines):
+        stripped = text.strip()
+        if _BARE.fullmatch(stripped) and not _after_figure(lines, i):
+            at.setdefault(int(stripped), []).append(i)
+    best: list[int] = []
+    in_a_run: set[int] = set()
+    for value, starts in sorted(at.items()):
+        for start in starts:
+            if start in in_a_run:
+                continue  # a run through it was followed from an earlier number
+            run = [start]
+            while (following := at.get(value + len(run))) is not None:
+                k = bisect_left(following, run[-1] + _MIN_PAGE_LINES)
+                if k == len(following):
+                    break
+                run.append(following[k])
+            in_a_run.update(run)
+            if len(run) > len(best):
+                best = run
+    return best if len(best) >= _MIN_BARE_RUN else []
+
+
+def _after_figure(lines: list[str], index: int) -> bool:
+    """Whether the text line before ``index`` ends with a figure: a bare number there is a table's cell."""
+    return ends_with_figure(next((lines[j] for j in range(index - 1, -1, -1) if lines[j].strip()), ""))
+
+
+def _value(text: str) -> int:
+    match = _NUMBER.search(text)
+    assert match is not None, text  # every page number holds one
+    return int(match.group(0))

@@ -1,0 +1,108 @@
+"""Pages of a PDF's text that marks none (a browser's copy), found from the page numbers it prints.
+
+Each case is a text as an extractor writes it, built from lines real reports print (page numbers in
+the forms reports use, table rows, 行次 and code columns written a cell to a line); the pages it
+gives are checked against where the report's pages really end.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from budget_reports.readers.printed_pages import printed_pages
+from budget_reports.readers.text import read_text, text_pages
+
+_PROSE = [f"第{n}段的文字，写满了一整行，又接着写到下一行去，直到这一段说完为止，共有若干行字。" for n in range(14)]
+
+
+def _report(numbers: list[str], opening: bool) -> tuple[list[str], list[list[str]]]:
+    """A text of ``len(numbers)`` pages of prose, each page's number printed at its foot (or, with
+    ``opening``, at its top), and the pages as the report prints them."""
+    pages = [[f"第{p}页：{line}" for line in _PROSE] for p in range(len(numbers))]
+    printed = [[number, *page] if opening else [*page, number] for number, page in zip(numbers, pages, strict=True)]
+    return [line for page in printed for line in page], printed
+
+
+@pytest.mark.parametrize(
+    "numbers",
+    [
+        ["- 1 -", "- 2 -", "- 3 -", "- 4 -"],
+        ["—1—", "—2—", "—3—", "—4—"],
+        ["第1页", "第2页", "第3页", "第4页"],
+        ["第 1 页 共 4 页", "第 2 页 共 4 页", "第 3 页 共 4 页", "第 4 页 共 4 页"],
+        ["1/4", "2/4", "3/4", "4/4"],
+        ["3", "4", "5", "6"],  # bare numbers, the body numbered on from a cover and contents
+    ],
+)
+@pytest.mark.parametrize("opening", [False, True])
+def test_a_text_is_cut_where_its_printed_page_numbers_stand(numbers: list[str], opening: bool) -> None:
+    lines, printed = _report(numbers, opening)
+    assert printed_pages(lines) == printed
+
+
+def test_numbers_opening_their_pages_after_a_cover_cut_each_pages_text_apart() -> None:
+    lines, printed = _report(["- 1 -", "- 2 -", "- 3 -"], opening=True)
+    cover = ["上海市普陀区财政局", "2024年度部门决算", ""]
+    # The text opens with the cover, not a number: it is cut after each number. Each page's text still
+    # comes together, its number at an edge (the foot of the page before), where furniture is sought.
+    bodies = [page[1:] for page in printed]
+    assert printed_pages(cover + lines) == [
+        [*cover, "- 1 -"],
+        [*bodies[0], "- 2 -"],
+        [*bodies[1], "- 3 -"],
+        bodies[2],
+    ]
+
+
+def test_the_pages_together_are_the_text_blank_lines_included() -> None:
+    lines, _ = _report(["- 1 -", "- 2 -", "- 3 -"], opening=False)
+    text = ["", "", *lines, "", ""]
+    assert [line for page in printed_pages(text) for line in page] == text
+    assert all(any(line.strip() for line in page) for page in printed_pages(text))
+
+
+@pytest.mark.parametrize(
+    "numbers",
+    [
+        ["- 1 -"],  # one page number: nothing says it numbers pages
+        ["- 3 -", "- 2 -", "- 4 -"],  # not in order
+        ["2", "3"],  # two bare numbers: a run of three at least
+        ["1", "3", "5"],  # bare numbers not counting one by one
+    ],
+)
+def test_numbers_that_do_not_number_the_pages_cut_nothing(numbers: list[str]) -> None:
+    lines, _ = _report(numbers, opening=False)
+    assert printed_pages(lines) == [lines]
+
+
+def test_a_column_of_row_numbers_written_a_cell_to_a_line_is_no_page_numbering() -> None:
+    # A national overview's 行次 column in one-cell-per-line text: 1, 2, 3 … a row's few lines apart.
+    rows = [
+        [label, str(n), f"{n * 10}.00"]
+        for n, label in enumerate(["一、财政拨款收入", "二、事业收入", "三、其他收入", "本年收入合计"], 1)
+    ]
+    lines = ["收入支出决算总表", "项目", "行次", "金额", *(cell for row in rows for cell in row)]
+    assert printed_pages(lines) == [lines]
+
+
+def test_a_bare_number_after_a_figure_is_a_cell_not_a_page_number() -> None:
+    lines, _ = _report(["1", "2", "3"], opening=False)
+    # Page 2's number follows a row whose figures end its line: the 2 is that row's next cell.
+    at = lines.index("2")
+    lines[at - 1] = "208 05 01 行政单位离退休 84.65"
+    assert printed_pages(lines) == [lines]
+
+
+def test_a_copy_with_page_numbers_reads_as_paged_text_and_drops_them() -> None:
+    lines, printed = _report(["- 1 -", "- 2 -", "- 3 -"], opening=False)
+    document = read_text("\n".join(lines), "copied.txt")
+    assert document.file_format == "pdftotext" and document.page_count == 3
+    assert not [b for b in document.blocks if "- 2 -" in b.text]
+    assert {b.page for b in document.blocks} == {1, 2, 3}
+    assert text_pages("\n".join(lines)) == printed
+
+
+def test_word_exported_text_is_never_cut() -> None:
+    lines, _ = _report(["- 1 -", "- 2 -", "- 3 -"], opening=False)
+    text = "\n".join(["\t项目\t金额", "\t合计\t5.00", "", *lines])
+    assert len(text_pages(text)) == 1
