@@ -32,6 +32,7 @@ def _report(numbers: list[str], opening: bool) -> tuple[list[str], list[list[str
         ["第 1 页 共 4 页", "第 2 页 共 4 页", "第 3 页 共 4 页", "第 4 页 共 4 页"],
         ["1/4", "2/4", "3/4", "4/4"],
         ["3", "4", "5", "6"],  # bare numbers, the body numbered on from a cover and contents
+        ["- 1 -", "- 2 -", "- 1 -", "- 2 -"],  # an appended report numbered anew
     ],
 )
 @pytest.mark.parametrize("opening", [False, True])
@@ -65,7 +66,7 @@ def test_the_pages_together_are_the_text_blank_lines_included() -> None:
     "numbers",
     [
         ["- 1 -"],  # one page number: nothing says it numbers pages
-        ["- 3 -", "- 2 -", "- 4 -"],  # not in order
+        ["- 3 -", "- 5 -", "- 4 -"],  # not in order
         ["2", "3"],  # two bare numbers: a run of three at least
         ["1", "3", "5"],  # bare numbers not counting one by one
     ],
@@ -93,12 +94,13 @@ def test_a_bare_number_after_a_figure_is_a_cell_not_a_page_number() -> None:
     assert printed_pages(lines) == [lines]
 
 
-def test_a_copy_with_page_numbers_reads_as_paged_text_and_drops_them() -> None:
-    lines, printed = _report(["- 1 -", "- 2 -", "- 3 -"], opening=False)
+@pytest.mark.parametrize("numbers", [["- 1 -", "- 2 -", "- 3 -"], ["- 1 -", "- 2 -", "- 1 -", "- 2 -"]])
+def test_a_copy_with_page_numbers_reads_as_paged_text_and_drops_them(numbers: list[str]) -> None:
+    lines, printed = _report(numbers, opening=False)
     document = read_text("\n".join(lines), "copied.txt")
-    assert document.file_format == "pdftotext" and document.page_count == 3
-    assert not [b for b in document.blocks if "- 2 -" in b.text]
-    assert {b.page for b in document.blocks} == {1, 2, 3}
+    assert document.file_format == "pdftotext" and document.page_count == len(numbers)
+    assert not [b for b in document.blocks if any(number in b.text for number in numbers)]
+    assert {b.page for b in document.blocks} == set(range(1, len(numbers) + 1))
     assert text_pages("\n".join(lines)) == printed
 
 

@@ -10,7 +10,8 @@ continued over a page with their header repeated, evidence by page and line).
 
 What counts as a printed page number, so that no line of a table or of prose is taken for one:
 - a decorated number (``- 3 -``, ``— 3 —``, ``第3页``, ``第 3 页 共 25 页``, ``3/25``): the lines
-  holding one must number pages in order (each greater than the one before), at least two of them;
+  holding one must number pages in order (each greater than the one before, or a part numbered anew
+  from 1), at least two of them;
 - where the text prints no decorated number, bare numbers (``3``) alone on a line: only a run of
   at least three counting up by one, each at least ``_MIN_PAGE_LINES`` lines after the one before
   (a page's worth of text, not a column of a table's 行次 or codes written one cell per line) and
@@ -33,6 +34,7 @@ _NUMBER = re.compile(r"\d+")
 _MIN_PAGE_LINES = 12
 _MIN_BARE_RUN = 3
 _MIN_DECORATED = 2
+_RESTART_MAX = 2  # a numbering starting again starts at 1 (or 2, after an unnumbered cover)
 
 
 def printed_pages(lines: list[str]) -> list[list[str]]:
@@ -55,8 +57,10 @@ def _page_number_lines(lines: list[str]) -> list[int]:
     decorated = [(i, _value(text)) for i, text in enumerate(lines) if _is_decorated(text)]
     if decorated:
         values = [value for _, value in decorated]
-        ascending = all(a < b for a, b in pairwise(values))
-        return [i for i, _ in decorated] if len(decorated) >= _MIN_DECORATED and ascending else []
+        # Each number greater than the one before, or a part of the report numbered anew from its
+        # first pages (a self-evaluation report appended to the final account).
+        in_order = all(a < b or b <= _RESTART_MAX for a, b in pairwise(values))
+        return [i for i, _ in decorated] if len(decorated) >= _MIN_DECORATED and in_order else []
     return _bare_run(lines)
 
 
