@@ -15,6 +15,11 @@ ended the header, and the 支出决算表 was not read (74 of 97 table facts). T
 栏次 row's label are the header's (``printed_numbers.header_before_column_numbers``): 96 of 97, all
 but the 三公 item's budget, which no one-line text places.
 
+A text whose form feeds are taken out (pypdfium2's, as a viewer built on PDFium would copy it) reads as
+with them: its pages are found again at the numbers they print. A dash printed for an empty cell before
+a whole amount (``- 2500``, the budget in 元) is no page number: taken for one, the numbers no longer
+ran in order, no page was found and the budget's overview lost its totals.
+
 The reports are typeset from their document models (``tests/seed_pdf.py``): no figure is typed here.
 """
 
@@ -26,15 +31,25 @@ from pathlib import Path
 import pypdfium2
 import pytest
 
+from budget_reports.gold import extract_frames
 from budget_reports.normalize import compact
 from budget_reports.readers import read_document
 from budget_reports.readers.printed_numbers import header_before_column_numbers, is_page_number
 from budget_reports.readers.text import text_pages
 from budget_reports.text_serializations import missing_program, write_serialization
 from tests.conftest import corpus_file
-from tests.printed_variants import FINAL, all_variants, read_back, report_facts, with_grids
+from tests.printed_variants import (
+    BUDGET,
+    FINAL,
+    all_variants,
+    dashes,
+    plain_integers,
+    read_back,
+    report_facts,
+    with_grids,
+)
 from tests.seed_pdf import LANDSCAPE, typeset
-from tests.serialization_facts import measured
+from tests.serialization_facts import facts, measured
 
 _TABLE_FACTS = 97
 
@@ -87,3 +102,16 @@ def test_a_header_cell_on_the_column_numbers_line_keeps_the_table_read(printed: 
 )
 def test_the_header_words_before_a_column_numbers_row(line: str, header: str | None) -> None:
     assert header_before_column_numbers(line) == header
+
+
+@pytest.mark.parametrize("report", [FINAL, BUDGET])
+def test_a_text_without_its_form_feeds_reads_as_with_them(tmp_path: Path, report: str) -> None:
+    document = with_grids(read_document(corpus_file(report), report), lambda grid: plain_integers(dashes(grid)))
+    pdf = typeset(document, tmp_path / f"{Path(report).stem}.pdf", merged=False, table_page=LANDSCAPE)
+    paged = write_serialization(pdf, "pypdfium2", tmp_path / "paged")
+    text = paged.read_text(encoding="utf-8").replace("\r\n", "\n")
+    unpaged = tmp_path / "unpaged" / paged.name
+    unpaged.parent.mkdir()
+    unpaged.write_text(text.replace("\f", "\n"), encoding="utf-8")
+    assert len(text_pages(unpaged.read_text(encoding="utf-8"))) == len(text_pages(text)) > 10
+    assert facts(extract_frames(unpaged, report)) == facts(extract_frames(paged, report))

@@ -69,6 +69,7 @@ def test_the_pages_together_are_the_text_blank_lines_included() -> None:
         ["- 3 -", "- 5 -", "- 4 -"],  # not in order
         ["2", "3"],  # two bare numbers: a run of three at least
         ["1", "3", "5"],  # bare numbers not counting one by one
+        ["- 2500", "- 5000", "- 4600"],  # a dash for an empty cell, then a whole amount
     ],
 )
 def test_numbers_that_do_not_number_the_pages_cut_nothing(numbers: list[str]) -> None:
