@@ -30,6 +30,7 @@ def _report(numbers: list[str], opening: bool) -> tuple[list[str], list[list[str
         ["—1—", "—2—", "—3—", "—4—"],
         ["第1页", "第2页", "第3页", "第4页"],
         ["第 1 页 共 4 页", "第 2 页 共 4 页", "第 3 页 共 4 页", "第 4 页 共 4 页"],
+        ["第1页，共4页", "第2页，共4页", "第3页，共4页", "第4页，共4页"],
         ["1/4", "2/4", "3/4", "4/4"],
         ["3", "4", "5", "6"],  # bare numbers, the body numbered on from a cover and contents
         ["- 1 -", "- 2 -", "- 1 -", "- 2 -"],  # an appended report numbered anew

@@ -25,8 +25,8 @@ _SENTENCE_END = re.compile(r"[。！？!?…][”’」』）)]*$")
 # A line starting like this starts a new item even after an unfinished line.
 _NEW_ITEM = Enumerators(PART, ARTICLE, *OUTLINE, CIRCLED)
 _NOTE = re.compile(r"^\s*注[:：]")
-# Page numbers as printed in headers and footers: "3", "- 3 -", "第 3 页", "第3页 共25页", "3/25".
-PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[/／共]\s*\d{1,4}\s*页?)?[-—–\s]*$")
+# Page numbers as printed in headers and footers: "3", "- 3 -", "第 3 页", "第3页 共25页", "第3页，共25页", "3/25".
+PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[,，]?\s*[/／共]\s*\d{1,4}\s*页?)?[-—–\s]*$")
 # Share of the page height, at the top and at the bottom, where headers and footers live.
 _MARGIN_BAND = 0.08
 _TITLE_MAX_CHARS = 40
