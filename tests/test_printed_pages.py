@@ -67,7 +67,7 @@ def test_the_pages_together_are_the_text_blank_lines_included() -> None:
     "numbers",
     [
         ["- 1 -"],  # one page number: nothing says it numbers pages
-        ["- 3 -", "- 5 -", "- 4 -"],  # not in order
+        ["- 3 -", "- 5 -", "- 4 -"],  # not in order: one out of order for two in it
         ["2", "3"],  # two bare numbers: a run of three at least
         ["1", "3", "5"],  # bare numbers not counting one by one
         ["- 2500", "- 5000", "- 4600"],  # a dash for an empty cell, then a whole amount
@@ -113,3 +113,17 @@ def test_word_exported_text_is_never_cut() -> None:
     lines, _ = _report(["- 1 -", "- 2 -", "- 3 -"], opening=False)
     text = "\n".join(["\t项目\t金额", "\t合计\t5.00", "", *lines])
     assert len(text_pages(text)) == 1
+
+
+def test_a_line_out_of_the_numbers_order_is_left_in_the_text() -> None:
+    _, printed = _report([f"- {n} -" for n in range(1, 9)], opening=False)
+    # A cell of page 4 printing 7/8 alone on its line: a decorated number, out of the pages' order.
+    printed[3].insert(len(printed[3]) - 3, "7/8")
+    assert printed_pages([line for page in printed for line in page]) == printed
+
+
+def test_a_file_of_page_numbers_out_of_order_numbers_no_page() -> None:
+    # A hostile file: 200,000 decorated numbers, out of order every other line. Beyond what any report
+    # prints, only all of them in order would number pages: the search for a run is not made.
+    lines = [f"- {n % 7 + 3} -" for n in range(200_000)]
+    assert printed_pages(lines) == [lines]

@@ -9,9 +9,9 @@ edge, and the readers treat the text as a paged one (running page furniture drop
 continued over a page with their header repeated, evidence by page and line).
 
 What counts as a printed page number, so that no line of a table or of prose is taken for one:
-- a decorated number (``- 3 -``, ``— 3 —``, ``第3页``, ``第 3 页 共 25 页``, ``3/25``): the lines
-  holding one must number pages in order (each greater than the one before, or a part numbered anew
-  from 1), at least two of them;
+- a decorated number (``- 3 -``, ``— 3 —``, ``第3页``, ``第 3 页 共 25 页``, ``3/25``): the longest run
+  of such lines numbering pages in order (each greater than the one before, or a part numbered anew
+  from 1), at least two of them, the lines out of that order a few (one for four numbers at most);
 - where the text prints no decorated number, bare numbers (``3``) alone on a line: only a run of
   at least three counting up by one, each at least ``_MIN_PAGE_LINES`` lines after the one before
   (a page's worth of text, not a column of a table's 行次 or codes written one cell per line) and
@@ -36,6 +36,8 @@ _MIN_PAGE_LINES = 12
 _MIN_BARE_RUN = 3
 _MIN_DECORATED = 2
 _RESTART_MAX = 2  # a numbering starting again starts at 1 (or 2, after an unnumbered cover)
+_MAX_SEARCHED = 2_000
+_STRAYS_PER_NUMBER = 4  # at most one line out of order per four page numbers
 
 
 def printed_pages(lines: list[str]) -> list[list[str]]:
@@ -57,12 +59,36 @@ def _page_number_lines(lines: list[str]) -> list[int]:
     """Indices of the lines that print the pages' numbers, in order; empty where none is sure."""
     decorated = [(i, _value(text)) for i, text in enumerate(lines) if _is_decorated(text)]
     if decorated:
-        values = [value for _, value in decorated]
-        # Each number greater than the one before, or a part of the report numbered anew from its
-        # first pages (a self-evaluation report appended to the final account).
-        in_order = all(a < b or b <= _RESTART_MAX for a, b in pairwise(values))
-        return [i for i, _ in decorated] if len(decorated) >= _MIN_DECORATED and in_order else []
+        numbering = _in_order([value for _, value in decorated])
+        # A few lines out of order are something else (a cell printing ``3/25``); more, and the lines
+        # number nothing the reader can trust.
+        strays = len(decorated) - len(numbering)
+        if len(numbering) >= _MIN_DECORATED and strays * _STRAYS_PER_NUMBER <= len(numbering):
+            return [decorated[k][0] for k in numbering]
+        return []
     return _bare_run(lines)
+
+
+def _in_order(values: list[int]) -> list[int]:
+    """The indices of the longest run of ``values`` that numbers pages in order: each greater than the
+    one before, or a part of the report numbered anew from its first pages (a self-evaluation report
+    appended to the final account). Beyond ``_MAX_SEARCHED`` lines (no report has so many pages; a
+    hostile file may), only all of them in order is a run: the search is quadratic."""
+    if len(values) > _MAX_SEARCHED:
+        in_order = all(a < b or b <= _RESTART_MAX for a, b in pairwise(values))
+        return list(range(len(values))) if in_order else []
+    longest = [1] * len(values)  # the longest such run ending at each value
+    before = [-1] * len(values)
+    for k, value in enumerate(values):
+        for j in range(k):
+            if (values[j] < value or value <= _RESTART_MAX) and longest[j] + 1 > longest[k]:
+                longest[k], before[k] = longest[j] + 1, j
+    k = max(range(len(values)), key=longest.__getitem__)
+    run = []
+    while k != -1:
+        run.append(k)
+        k = before[k]
+    return run[::-1]
 
 
 def _is_decorated(text: str) -> bool:
