@@ -23,6 +23,11 @@ from typing import NamedTuple
 
 from budget_reports.normalize import parse_cn_integer
 
+# Page numbers as printed in headers and footers: "3", "- 3 -", "— 3 —", "第 3 页", "第3页 共25页",
+# "第3页，共25页", "3/25". Matched against a line as printed or folded (``compact``: full-width dashes
+# become "-").
+PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[,，]?\s*[/／共]\s*\d{1,4}\s*页?)?[-—–\s]*$")
+
 _CN = "[一二三四五六七八九十百零〇]"
 _OPEN = r"[（(]\s*"
 _CLOSE = r"\s*[）)]"

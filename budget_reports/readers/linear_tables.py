@@ -24,7 +24,7 @@ from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.extract.standard_tables.recognise import kind_of_title, unit_of
 from budget_reports.model import AmbiguousCell, Block, BlockKind, Cell, Table
 from budget_reports.normalize import compact, parse_decimal
-from budget_reports.numbering import PART, pattern_of
+from budget_reports.numbering import PAGE_NUMBER, PART, pattern_of
 from budget_reports.readers.baseline_headers import assembled_words
 from budget_reports.readers.baseline_rows import gather_baseline_rows, is_written_by_baseline, possible_shares
 from budget_reports.readers.baseline_sides import gather_two_sided_rows, prints_codes_apart
@@ -81,7 +81,6 @@ from budget_reports.readers.overview_labels import (
     named_side,
     totals_joined,
 )
-from budget_reports.readers.pdf_text import PAGE_NUMBER
 from budget_reports.readers.printed_numbers import (
     column_numbers_one_per_line,
     header_before_column_numbers,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from budget_reports.model import Block, BlockKind
 from budget_reports.normalize import is_cjk
-from budget_reports.numbering import ARTICLE, CIRCLED, OUTLINE, PART, Enumerators
+from budget_reports.numbering import ARTICLE, CIRCLED, OUTLINE, PAGE_NUMBER, PART, Enumerators
 from budget_reports.readers.headings import is_heading
 from budget_reports.readers.pdf_page import PageContent, TextLine
 
@@ -25,8 +25,6 @@ _SENTENCE_END = re.compile(r"[。！？!?…][”’」』）)]*$")
 # A line starting like this starts a new item even after an unfinished line.
 _NEW_ITEM = Enumerators(PART, ARTICLE, *OUTLINE, CIRCLED)
 _NOTE = re.compile(r"^\s*注[:：]")
-# Page numbers as printed in headers and footers: "3", "- 3 -", "第 3 页", "第3页 共25页", "第3页，共25页", "3/25".
-PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[,，]?\s*[/／共]\s*\d{1,4}\s*页?)?[-—–\s]*$")
 # Share of the page height, at the top and at the bottom, where headers and footers live.
 _MARGIN_BAND = 0.08
 _TITLE_MAX_CHARS = 40

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 
 from budget_reports.normalize import compact
-from budget_reports.readers.pdf_text import PAGE_NUMBER
+from budget_reports.numbering import PAGE_NUMBER
 
 # A column's number: never zero-padded (a code's 款 or 项 part is: ``05``), never a money figure.
 COLUMN_NUMBER = re.compile(r"^[1-9]\d?$")

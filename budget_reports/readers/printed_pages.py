@@ -25,8 +25,8 @@ from bisect import bisect_left
 from itertools import pairwise
 
 from budget_reports.normalize import compact
+from budget_reports.numbering import PAGE_NUMBER
 from budget_reports.readers.linear_rows import ends_with_figure
-from budget_reports.readers.pdf_text import PAGE_NUMBER
 
 _DECORATED = re.compile(r"[-—–]+\d{1,4}[-—–]+|.*[第页/／].*")
 _BARE = re.compile(r"\d{1,3}")  # a page count, never a year (2024 alone on a cover line)

@@ -21,12 +21,12 @@ from operator import attrgetter
 from budget_reports.extract.standard_tables.recognise import unit_of
 from budget_reports.model import Block, BlockKind
 from budget_reports.normalize import compact, display_width
-from budget_reports.numbering import CHINESE_BRACKET, CHINESE_COMMA, pattern_of
+from budget_reports.numbering import CHINESE_BRACKET, CHINESE_COMMA, PAGE_NUMBER, pattern_of
 from budget_reports.readers.headings import is_heading, runs_on
 from budget_reports.readers.interleaved_columns import LABEL_HEADER_WORDS
 from budget_reports.readers.linear_rows import ends_with_figure
 from budget_reports.readers.linear_tables import SourceLine
-from budget_reports.readers.pdf_text import PAGE_NUMBER, ends_paragraph, join_wrapped, running_key
+from budget_reports.readers.pdf_text import ends_paragraph, join_wrapped, running_key
 from budget_reports.readers.table_headers import LAYOUTS
 
 # A line this close to the widest lines (in display columns, a Chinese character is two) is full.

@@ -21,6 +21,7 @@ from budget_reports.numbering import (
     DIGIT_COMMA,
     DIGIT_DOT,
     OUTLINE,
+    PAGE_NUMBER,
     PART,
     Enumerators,
     Level,
@@ -47,7 +48,6 @@ _TABLE_ROW = re.compile(r"\S(?:[ \t\u3000]+[-+]?\d[\d,]*(?:\.\d+)?(?:万元|亿�
 # each cell of a ruled table apart): which row and column it is, the prose cannot say.
 _LONE_FIGURE = re.compile(r"^\s*[-+]?\d[\d,]*(?:\.\d+)?(?:万元|亿元|元|%)?\s*$")
 # Page furniture a PDF reader may leave between the lines of one paragraph.
-_PAGE_NUMBER = re.compile(r"^[-—－\s]*\d{1,4}[-—－\s]*$|^第\d+页(共\d+页)?$")
 CLAUSE_END = "。；;！!？?"
 _CLAUSE_END_CHAR = re.compile(f"[{CLAUSE_END}]")
 # Prose longer than this (a file that is one long line, a page without punctuation) is cut into
@@ -165,7 +165,7 @@ def passages(document: Document) -> list[Passage]:
             flush()
             continue
         compact, offsets = compact_with_origins(block.text)
-        if not compact or _PAGE_NUMBER.match(compact):
+        if not compact or PAGE_NUMBER.match(compact):
             continue
         if _is_heading(compact, block):
             flush()
