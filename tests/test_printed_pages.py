@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from budget_reports.readers.printed_numbers import is_page_number
 from budget_reports.readers.printed_pages import printed_pages
 from budget_reports.readers.text import read_text, text_pages
 
@@ -127,3 +128,22 @@ def test_a_file_of_page_numbers_out_of_order_numbers_no_page() -> None:
     # prints, only all of them in order would number pages: the search for a run is not made.
     lines = [f"- {n % 7 + 3} -" for n in range(200_000)]
     assert printed_pages(lines) == [lines]
+
+
+@pytest.mark.parametrize(
+    ("key", "printed_as_page_number"),
+    [
+        ("-3-", True),
+        ("—3—", True),
+        ("第3页", True),
+        ("第3页共25页", True),
+        ("第3页，共25页", True),
+        ("3/25", True),
+        ("-2500", False),  # an empty cell's dash, then a whole amount
+        ("-3", False),  # a negative figure
+        ("3", False),  # bare: a page number only where it runs with the pages
+        ("1、", False),
+    ],
+)
+def test_the_forms_of_a_page_number_no_figure_takes(key: str, printed_as_page_number: bool) -> None:
+    assert is_page_number(key) is printed_as_page_number

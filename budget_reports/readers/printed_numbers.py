@@ -14,11 +14,16 @@ COLUMN_NUMBER = re.compile(r"^[1-9]\d?$")
 COLUMN_NUMBER_WORDS = ("栏次", "行次")  # the label of a row numbering the columns
 
 
+# Set off by dashes on both sides, or worded: a dash on one side only is an empty cell's beside a figure
+# (``-2500``) or a negative figure.
+_DECORATED = re.compile(r"[-—–]+\d{1,4}[-—–]+|.*[第页/／].*")
+
+
 def is_page_number(key: str) -> bool:
-    """A page number in a form no figure takes (``-3-``, ``第3页``, ``3/25``). A bare number is one only
-    where it runs with the pages (``wrapped_text.furniture``, whose page numbers are dropped before
-    tables are read): any other is a figure, a row's cell split from it at the page break."""
-    return not key.isdigit() and PAGE_NUMBER.match(key) is not None
+    """A page number in a form no figure takes (``-3-``, ``第3页``, ``3/25``; ``key`` compacted). A bare
+    number is one only where it runs with the pages (``wrapped_text.furniture``, whose page numbers are
+    dropped before tables are read): any other is a figure, a row's cell split from it at the page break."""
+    return _DECORATED.fullmatch(key) is not None and PAGE_NUMBER.match(key) is not None
 
 
 def is_column_number_cell(text: str) -> bool:

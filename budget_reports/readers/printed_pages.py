@@ -25,10 +25,9 @@ from bisect import bisect_left
 from itertools import pairwise
 
 from budget_reports.normalize import compact
-from budget_reports.numbering import PAGE_NUMBER
 from budget_reports.readers.linear_rows import ends_with_figure
+from budget_reports.readers.printed_numbers import is_page_number
 
-_DECORATED = re.compile(r"[-—–]+\d{1,4}[-—–]+|.*[第页/／].*")
 _BARE = re.compile(r"\d{1,3}")  # a page count, never a year (2024 alone on a cover line)
 _NUMBER = re.compile(r"\d+")
 # Bare page numbers are this many lines apart at least (the shortest page of a report's body).
@@ -94,8 +93,7 @@ def _in_order(values: list[int]) -> list[int]:
 def _is_decorated(text: str) -> bool:
     """A page number set off by dashes on both sides or worded (第…页, …/total): never a table's cell, a
     list number or a dash for an empty cell before a figure (``- 2500``)."""
-    key = compact(text)
-    return bool(key) and _DECORATED.fullmatch(key) is not None and PAGE_NUMBER.match(key) is not None
+    return is_page_number(compact(text))
 
 
 def _bare_run(lines: list[str]) -> list[int]:
