@@ -84,6 +84,7 @@ from budget_reports.readers.overview_labels import (
 from budget_reports.readers.printed_numbers import (
     column_numbers_one_per_line,
     header_before_column_numbers,
+    holds_column_numbers,
     is_page_number,
     numbers_columns_alone,
     opens_column_numbers,
@@ -701,11 +702,11 @@ def _numbers_the_columns(text: str) -> bool:
 def _continued_rows_start(lines: list[SourceLine], begin: int, header_key: str, coded: bool) -> int:
     """Where a continuation page's rows start (its first line ``begin``): after its repeated header,
     where skipping it stops as at a row at a total alone that is the header's (本年支出 over 合计) and
-    at the column numbers (栏次 1 2 3, figures that are no row)."""
+    at the column numbers (栏次 1 2 3, or 科目编码 栏次 1 2 3 with a header cell's words: figures that are no row)."""
     end = _skip_repeated_header(lines, begin, header_key, coded)
     while end < len(lines):
         repeated = [line for line in lines[begin:end] if (key := compact(line.text)) and key in header_key]
-        if not opens_column_numbers(lines[end].text) and not (repeated and _total_in_header(lines, end, repeated)):
+        if not holds_column_numbers(lines[end].text) and not (repeated and _total_in_header(lines, end, repeated)):
             return end
         end = _skip_repeated_header(lines, end + 1, header_key, coded)
     return end

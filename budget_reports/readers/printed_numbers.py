@@ -49,6 +49,12 @@ def header_before_column_numbers(text: str) -> str | None:
     return None
 
 
+def holds_column_numbers(text: str) -> bool:
+    """A line printing the 栏次 row: opening with its label, or with a header cell's last words before
+    it (``header_before_column_numbers``); a header repeated on a later page prints it so too."""
+    return opens_column_numbers(text) or header_before_column_numbers(text) is not None
+
+
 def column_numbers_one_per_line(texts: Iterable[str]) -> int:
     """How many of the lines ``texts`` opens with hold the 栏次 row of a table without a label column
     written a number to a line (PyMuPDF: ``1`` / ``2`` / ``3`` …, blank lines between in pdftotext's
