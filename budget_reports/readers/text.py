@@ -64,10 +64,11 @@ def read(path: Path, source_file: str) -> Document:
 
 def read_text(text: str, source_file: str, encoding: str = "utf-8") -> Document:
     """Blocks of already decoded text (also used for text that other readers produce)."""
-    page_lines = text_pages(text)
+    word_export = _has_cell_lines(text)
+    page_lines = _pages(text, word_export)
     paged = "\f" in text or len(page_lines) > 1  # pages apart, or found by their printed numbers
     document = Document(source_file=source_file, file_format="pdftotext" if paged else "text")
-    if _has_cell_lines(text):
+    if word_export:
         # Word-exported text: tables are TAB cells.
         for number, lines in enumerate(page_lines, start=1):
             document.blocks.extend(parse_lines(lines, number if paged else None))
@@ -88,10 +89,15 @@ def _has_cell_lines(text: str) -> bool:
 def text_pages(text: str) -> list[list[str]]:
     """The lines of each page, as evidence numbers them: line n at index n - 1. Pages are split at form
     feeds; a PDF's text that marks none (copied from a browser's viewer) at the page numbers it prints."""
+    return _pages(text, _has_cell_lines(text))
+
+
+def _pages(text: str, word_export: bool) -> list[list[str]]:
+    """``text_pages``, whether the text is Word-exported (``_has_cell_lines``) asked once by the caller."""
     pages = _NEWLINES.sub("\n", text).split("\f")
     if len(pages) > 1 and pages[-1].strip() == "":
         pages.pop()  # pdftotext ends its output with a form feed
-    if len(pages) == 1 and not _has_cell_lines(text):  # Word-exported text prints no page furniture
+    if len(pages) == 1 and not word_export:  # Word-exported text prints no page furniture
         return printed_pages(pages[0].split("\n"))
     return [page_text.split("\n") for page_text in pages]
 
