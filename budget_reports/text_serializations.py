@@ -1,7 +1,9 @@
 """Text serializations of a PDF, as other tools write them.
 
 ``pdftotext`` (poppler) in its default, ``-layout`` and ``-raw`` modes, pypdfium2's page text,
-pdfplumber's ``extract_text`` and PyMuPDF's ``get_text``, pages separated by form feeds; and the
+pdfplumber's ``extract_text``, pdfminer.six's ``extract_text`` (its layout analysis writes a page's
+text boxes one after another, a blank line after each) and PyMuPDF's ``get_text``, pages separated by
+form feeds; and the
 text Firefox's PDF viewer (pdf.js) copies after "select all", which marks no page at all. Used by
 the tests that require a report read from any of them to give the facts its PDF gives, and by the
 benchmarks (text reading speed, injected errors) that run the corpus PDFs as each of these texts.
@@ -47,6 +49,12 @@ def _plumber(pdf: Path) -> str:
         return FORM_FEED.join(page.extract_text() or "" for page in document.pages) + FORM_FEED
 
 
+def _pdfminer(pdf: Path) -> str:
+    from pdfminer.high_level import extract_text  # pdfplumber's own dependency, asked for by the tests
+
+    return extract_text(str(pdf))  # default layout analysis; a form feed ends every page
+
+
 def _mupdf(pdf: Path) -> str:
     import pymupdf  # a test dependency only (AGPL-3.0): imported where a test asks for its text
 
@@ -80,6 +88,7 @@ SERIALIZERS: dict[str, Callable[[Path], str]] = {
     "pdftotext-raw": _pdftotext("-raw"),
     "pypdfium2": _pdfium,
     "pdfplumber": _plumber,
+    "pdfminer": _pdfminer,
     "pymupdf": _mupdf,
     "pdfjs": _pdfjs,
 }

@@ -15,7 +15,7 @@ table's header before the money, a header whose columns are printed after the mo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from budget_reports.extract.performance import cells
@@ -48,12 +48,16 @@ from budget_reports.readers.evaluation_money import (
     placements,
     with_reason,
 )
-from budget_reports.readers.linear_tables import LinearTable, SourceLine
+from budget_reports.readers.linear_tables import LinearTable, SourceLine, not_read_table
+from budget_reports.readers.passed_over_titles import table_figures
 from budget_reports.readers.printed_numbers import is_page_number
 
 # Lines from the title to the first fund line (project, departments, the money columns' header), not
 # counting lines of label pieces only: as many whichever way an extractor breaks a table's narrow cells.
 _HEAD_MAX_LINES = 40
+# Figures under a title no reading placed, from which it is reported as not read (a title in a list
+# of contents, or named by prose, has none under it).
+_MIN_UNREAD_FIGURES = 4
 # Label pieces at most double a header's lines (002's goals-and-money header: 52 lines, 27 not pieces,
 # in PyMuPDF's text): past this many lines in all, a run of short cells is no header.
 _HEAD_MAX_PRINTED_LINES = 2 * _HEAD_MAX_LINES
@@ -115,6 +119,10 @@ def with_evaluations(lines: list[SourceLine], tables: list[LinearTable], laid_ou
             if read.table is None or not known:
                 if read.name != last_read:  # not a page repeating the last table's header
                     last_read = None
+                    # Money under the title that no reading placed is reported, not left as prose.
+                    unread = _not_read(lines, i, title_lines, end)
+                    if unread is not None:
+                        out.append(unread)
                 i += title_lines
                 continue
             out.append(read.table)
@@ -134,6 +142,19 @@ def evaluation_lines(lines: list[SourceLine], laid_out: bool) -> set[tuple[int |
         for table in with_evaluations(lines, [], laid_out)
         for line in lines[table.start : table.end]
     }
+
+
+def _not_read(lines: list[SourceLine], start: int, title_lines: int, limit: int) -> LinearTable | None:
+    """The self-evaluation table titled at ``start`` reported as not read (its title kept, its lines left
+    to the prose) where the lines up to the next title print money; None for a title naming a table
+    (a contents line, a mention) with too few figures under it to lose."""
+    end = start + title_lines
+    following = next((k for k in range(end, limit) if _title_lines(lines, k, limit)), limit)
+    figures = sum(len(table_figures(line.text)) for line in lines[end:following])
+    if figures < _MIN_UNREAD_FIGURES:
+        return None
+    title = lines[start]._replace(text="".join(line.text.strip() for line in lines[start:end]))  # a title wrapped once
+    return replace(not_read_table([title], 0, title_lines, "的文本未能还原为行"), start=start, end=end)
 
 
 def _next(lines: list[SourceLine], i: int, end: int) -> str:

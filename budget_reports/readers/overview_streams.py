@@ -9,6 +9,7 @@ Which detail table prints what an overview's column holds is the catalogue of ce
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
@@ -123,8 +124,11 @@ def overviews_from_streams(lines: list[SourceLine], tables: list[LinearTable]) -
         for t in tables
         if t.rebuilt is not None and t.rebuilt.kind is not None and not _figures_lost(lines, t)
     }
-    # One scan for both: the overviews' titles and the fund tables' (whether they print nothing).
-    titles = passed_over_titles(lines, tables, {*OVERVIEW_LAYOUTS, *_FUND_TABLE_KINDS})
+    # One scan for all: the overviews' titles, the fund tables' (whether they print nothing), and
+    # every other title, where the table before it ends.
+    every_title = passed_over_titles(lines, tables)
+    titles = [t for t in every_title if t.kind in OVERVIEW_LAYOUTS or t.kind in _FUND_TABLE_KINDS]
+    title_starts = [t.start for t in every_title]
     passed_over = [LinearTable(t.start, t.end, [], []) for t in titles if t.kind in OVERVIEW_LAYOUTS]
     out = sorted([*tables, *passed_over], key=lambda t: t.start)
     kinds = [title_kind(lines[table.start].text) for table in out]
@@ -143,6 +147,10 @@ def overviews_from_streams(lines: list[SourceLine], tables: list[LinearTable]) -
     for kind in _ORDER:
         for k in (k for k, found in enumerate(kinds) if found is kind):
             limit = out[k + 1].start if k + 1 < len(out) else len(lines)
+            # A table's pages end at the next title, also of a table no reader took (text that writes a
+            # page's boxes apart may print its figures first): its lines are never this table's.
+            after = bisect_right(title_starts, out[k].start)
+            limit = min(limit, title_starts[after]) if after < len(title_starts) else limit
             end = span_end(lines, out[k].end, limit)
             if not _written_in_streams(lines[out[k].start + 1 : end], figure_test(lines[out[k].start + 1 : end])):
                 continue  # rows written as lines: the table's own reading stands

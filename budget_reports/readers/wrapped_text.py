@@ -256,20 +256,33 @@ def paragraph_blocks(lines: Sequence[SourceLine], width: int | None) -> list[Blo
     # lines its raise left (``follows``). Source line numbers cannot tell: a line may have taken in
     # the line below it (``lifted_numbers``).
     adjacent: list[bool] = []
+    # Whether one blank line alone stands between the piece and the previous one: text that writes a
+    # page's text boxes apart (pdfminer) ends each box with one, and a paragraph's indented first line
+    # is often a box of its own. Such a piece continues the previous one only where a wrapped line
+    # would (``_continues``: the line before it runs to the width and ends no sentence).
+    across_blank: list[bool] = []
     before: SourceLine | None = None  # the line before this one
+    last_text: SourceLine | None = None  # the last line holding text
+    blanks = 0  # blank lines since it
     for line in lines:
         text = line.text.strip()
         if text:
             after = bool(sources) and (sources[-1] is before or line.follows)
+            one_blank = not after and blanks == 1 and bool(sources) and sources[-1] is last_text
             parts = split_glued_headings(text)
             if len(parts) == 1:  # most lines: no heading glued to them
                 adjacent.append(after)
+                across_blank.append(one_blank)
                 sources.append(line)
                 texts.append(parts[0])
             else:
                 adjacent += [after] + [True] * (len(parts) - 1)
+                across_blank += [one_blank] + [False] * (len(parts) - 1)
                 sources += [line] * len(parts)
                 texts += parts
+            last_text, blanks = line, 0
+        else:
+            blanks += 1
         before = line
     blocks: list[Block] = []
     count = len(texts)
@@ -280,7 +293,7 @@ def paragraph_blocks(lines: Sequence[SourceLine], width: int | None) -> list[Blo
         if width is not None:  # else not wrapped text: every piece is a block of its own
             while (
                 j + 1 < count
-                and adjacent[j + 1]
+                and (adjacent[j + 1] or across_blank[j + 1])
                 and _continues(sources[j], texts[j], sources[j + 1], texts[j + 1], width, j == i)
             ):
                 j += 1

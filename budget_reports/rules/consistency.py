@@ -110,12 +110,19 @@ def _pairs(prose: list[Statement], tables: list[Statement]) -> list[tuple[Statem
     """Pair statements of the same scope; a figure stated once on each side pairs whatever its scope.
     When the tables print one figure and the prose states several, each unscoped prose statement is
     compared with it: the prose contradicts itself, and the statement the table contradicts is named."""
-    if len(_distinct(prose)) == 1 and len(_distinct(tables)) == 1:
+    if len(_distinct(prose)) == 1 and len(_distinct(tables)) == 1 and not _of_part_of_the_funds(tables[0], prose[0]):
         return [(prose[0], tables[0])]
     pairs = [(p, t) for p in prose for t in tables if p.scope == t.scope and p.scope is not None]
     if len(_distinct(tables)) == 1:
         pairs += [(p, tables[0]) for p in prose if p.scope is None]
     return pairs
+
+
+def _of_part_of_the_funds(printed: Statement, said: Statement) -> bool:
+    """A table figure of some funds only (the 财政拨款 overview's 本年收入合计) against a prose figure
+    that names none, which covers the report's whole: two figures, not one figure stated twice (where a
+    report's text lets the overview's own figure go unread, the fiscal one is all that is left)."""
+    return said.scope is None and printed.scope in _FUND_SCOPES and printed.scope != names.ALL_FUNDS
 
 
 def _distinct(statements: list[Statement]) -> list[Decimal]:

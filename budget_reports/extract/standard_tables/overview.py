@@ -38,6 +38,7 @@ from budget_reports.normalize import normalize_text, parse_decimal
 
 _ROW_NUMBER_LEAVES = ("行次", "栏次", "序号")
 _FUNDS = (names.GPB, names.GOV_FUND, names.STATE_CAPITAL)
+_FUND_INCOMES = (names.GPB_INCOME, names.GOV_FUND_INCOME, names.STATE_CAPITAL_INCOME)
 # Expenditure by kind, which some overviews list where others list the 类: not classification lines.
 _NOT_CLASSES = (names.BASIC, names.PROJECT, names.REMIT_UPPER, names.BUSINESS, names.SUBSIDY_AFFILIATED)
 
@@ -153,8 +154,10 @@ def _income_row(
     elif after_carry_over:
         return  # carry-over by fund, under 年初结转和结余
     elif fiscal:
-        if text.startswith(_FUNDS):
-            source = text if text.endswith("收入") else text + "收入"
+        source = names.income_source(text if text.endswith("收入") else text + "收入")
+        # Only a fund's own label names a metric: a label that took in other cells' words (a unit, a
+        # column header: text whose boxes were written apart) names none, and its figure is left.
+        if source in _FUND_INCOMES:
             facts.summary_metrics.append(table_metric(source, value, evidence, scope))
     elif text.endswith("收入"):
         source = names.income_source(text)

@@ -1,0 +1,78 @@
+"""Text that writes a page's text boxes one after another (pdfminer.six's layout analysis), and prose
+whose lines a blank line separates.
+
+pdfminer.six closes every text box with a blank line, and a paragraph's indented first line is often a
+box of its own; text extracted double-spaced (``pdftotext -layout`` of widely set lines) has a blank
+line after every line. Neither blank line ends a paragraph where the line before it runs to the width
+and ends no sentence. The tables pdfminer writes by column runs, their titles among their figures,
+are not all read (``test_text_serializations.py`` pins what is): each one not read must be reported,
+never left out in silence.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from budget_reports.gold import extract_frames
+from budget_reports.readers import read_document
+from budget_reports.text_serializations import write_serialization
+from tests.conftest import SEED_FILES, corpus_file
+from tests.seed_pdf import typeset
+from tests.serialization_facts import facts, measured
+from tests.test_text_serializations import PUTUO
+
+_FIGURE = re.compile(r"-?[\d,]+\.\d+")
+_LOST_PAGE = re.compile(r"第(\d+)页")
+
+
+def _pages_left_out(pdf: Path, text: Path) -> list[int]:
+    """Pages where the PDF reads a table of figures that the text neither reads nor reports as not
+    read (a report names the page of the table's title, which may stand on the page before)."""
+    from_pdf = read_document(pdf, pdf.name)
+    from_text = read_document(text, text.name)
+    with_figures = {
+        block.table.page
+        for block in from_pdf.tables()
+        if any(_FIGURE.fullmatch(cell.text.strip()) for cell in block.table.cells)
+    }
+    read = {page for block in from_text.tables() for page in (block.table.pages or (block.table.page,))}
+    reported = {int(m.group(1)) for lost in from_text.lost if (m := _LOST_PAGE.match(lost))}
+    return sorted(p for p in with_figures - read if p not in reported and p - 1 not in reported)
+
+
+def test_every_table_of_the_report_is_read_or_reported(tmp_path: Path) -> None:
+    pdf = corpus_file(PUTUO)
+    text = write_serialization(pdf, "pdfminer", tmp_path)
+    assert _pages_left_out(pdf, text) == []
+    lost = read_document(text, text.name).lost
+    # The tables whose titles come among (after) their figures are reported, each with its own title.
+    assert any("收入决算表" in message for message in lost)
+    assert any("“支出决算表”" in message for message in lost)
+
+
+@pytest.mark.parametrize("seed", [SEED_FILES[2], SEED_FILES[3]], ids=lambda p: p.name)
+def test_self_evaluation_tables_not_read_are_reported(seed: Path, tmp_path: Path) -> None:
+    pdf = typeset(read_document(seed, seed.name), tmp_path / f"{seed.stem}.pdf")
+    text = write_serialization(pdf, "pdfminer", tmp_path / "pdfminer")
+    assert not list(read_document(text, text.name).tables())  # what the pin in the seeds' test says
+    assert _pages_left_out(pdf, text) == []
+    assert all("自评表" in message for message in read_document(text, text.name).lost)
+
+
+@pytest.mark.parametrize("serializer", ["pypdfium2", "pdftotext-raw", "pdfjs"])
+def test_double_spaced_text_gives_every_prose_fact(serializer: str, tmp_path: Path) -> None:
+    """The report's text with a blank line after every line: a paragraph runs on over the blank lines,
+    its 项 statements (name, 主要用于, figures on the lines below) read as from the text itself."""
+    pdf = corpus_file(PUTUO)
+    single = write_serialization(pdf, serializer, tmp_path / "single").read_text(encoding="utf-8")
+    double = tmp_path / "double.txt"
+    double.write_text(single.replace("\r\n", "\n").replace("\n", "\n\n"), encoding="utf-8")
+    expected = facts(extract_frames(pdf))
+    got = facts(extract_frames(double))
+    for view, (matched, total, extra) in measured(expected, got).items():
+        if view.endswith("/narrative"):
+            assert (matched, extra) == (total, 0), view
+    assert measured(expected, got)["expenditure_function/narrative"][1] == 15
