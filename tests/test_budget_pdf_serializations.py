@@ -57,15 +57,9 @@ BUDGET = "shanghai-putuo-urban-management-2026-budget.txt"
 #   labels, the 机关运行经费 header cell among the figures): its sums alone place 合计, 小计 and
 #   机关运行经费 (readers/stage_label_streams.py); 因公出国 and 公务接待 (0.00, 0.46), 购置 and 运行
 #   (75.00, 38.76) swap within the sums and are reported as ambiguous cells. None is guessed.
-# - pdfminer.six writes each page's text boxes one after another: a table's cells come a column (or a
-#   run of cells) at a time, as PyMuPDF's blocks; every line of every table is read, but not the
-#   基本支出 table's 人员经费 / 公用经费 total rows (their figures are not reported as metrics).
 TEXT_PINS: dict[str, dict[str, tuple[int, int]]] = {
     "pdftotext": {
         "summary_metrics/table": (18, 0),
-    },
-    "pdfminer": {
-        "summary_metrics/table": (20, 0),
     },
 }
 # What the reading of the budget must hold at least, in every form: each view's facts (a drop to

@@ -48,6 +48,18 @@ def test_scoped_restatements_pair_only_with_their_scope() -> None:
     assert prose_table(facts, document()) == []
 
 
+def test_a_fiscal_table_figure_is_not_the_prose_figure_of_all_funds() -> None:
+    # Putuo as pdfminer writes it: the overview's 本年收入合计 (2,946.25) not read, the 财政拨款 overview's
+    # (2,940.05) is the only table figure left; the prose states the report's whole.
+    prose = metric("本年收入合计", "2946.25", 12)
+    fiscal = replace(table_metric("本年收入合计", "2940.05", 900), scope="财政拨款")
+    assert prose_table(report(summary_metrics=[prose, fiscal]), document()) == []
+    # The overview's own figure, of all funds, is compared.
+    overview = table_metric("本年收入合计", "2940.05", 800)
+    findings = prose_table(report(summary_metrics=[prose, overview]), document())
+    assert keys(findings, Severity.ERROR) == {("consistency.prose_table", "本年收入合计")}
+
+
 def test_003_other_income_written_once_in_yuan_and_once_in_wanyuan() -> None:
     # 003: 其他收入8元，占总收入1.63% (line 32) and 其他收入8万元 (lines 26 and 41).
     lines = [

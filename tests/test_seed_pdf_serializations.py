@@ -62,12 +62,6 @@ PDF_PINS: dict[str, dict[str, tuple[int, int]]] = {
 # - pdftotext default prints a table's cells as blocks: a table is read only where its money
 #   columns' labels all stand before its rows (004), not where a column's label follows them (002,
 #   003) or the rows stand apart from their labels (001).
-# - pdfminer.six writes a page's text boxes one after another, a table's cells in runs by column, the
-#   title of a table among them: no self-evaluation table is read; one whose title names 自评表 is
-#   reported as not read (the report is loaded as partial, its error message naming the table), its
-#   lines left to the prose. Every prose
-#   fact is read (a box ends with a blank line, also after a paragraph's first line:
-#   ``readers/wrapped_text.py`` joins across it).
 # - pdfplumber writes labels of neighbouring cells interleaved on one baseline: the columns' order
 #   is then tried in every order the baselines allow, and a line is placed only where the arithmetic
 #   leaves one reading; elsewhere its figures are NULL and reported (the "not in the PDF" facts are
@@ -99,7 +93,6 @@ _MEASURED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
     (SEED_003, "pdfplumber"): {"performance_projects/table": (0, 1), "performance_funds": (0, 1)},
     (SEED_003, "pdftotext-layout"): {"performance_projects/table": (0, 1), "performance_funds": (0, 1)},
     (SEED_003, "pdftotext"): dict(_NOT_READ),
-    **{(seed, "pdfminer"): dict(_NOT_READ) for seed in SEEDS},
     (SEED_004, "pdfplumber"): {"performance_projects/table": (17, 8), "performance_funds": (146, 28)},
 }
 TEXT_PINS: dict[tuple[str, str], dict[str, tuple[int, int]]] = {

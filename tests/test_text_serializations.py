@@ -119,14 +119,6 @@ TEMPLATE = "shanghai-final-accounts-template-2024.pdf"
 # - pdf.js (a browser's copy) writes pypdfium2's lines, pieces on one baseline joined, and no page
 #   break (the corpus reports print no page numbers to find them by: read as one page). Every line is
 #   read as from pypdfium2 (the 三公 table as above).
-# - pdfminer.six (its default layout analysis) writes a page's text boxes one after another, each
-#   closed by a blank line: a table's cells come in runs by column (the 类 codes of every row, then
-#   the 款 codes, names with their 项 codes, each figure column), its title among them, sometimes
-#   after its figures. Those tables are not read: each is reported as not read, its figures as
-#   ambiguous cells (test_pdfminer_text.py), none given to a row. Read: the 财政拨款收入支出决算总表's
-#   totals, the 三公 and fund tables, and the 基本支出 table's class lines (301, 302 … and the
-#   人员经费 / 公用经费 totals). Every prose fact is read, a paragraph's first line being a box of its
-#   own (joined across the blank line, as a wrapped line is).
 PINNED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
     (PUTUO, "pymupdf"): {"summary_metrics/table": (21, 0)},
     (PUTUO, "pdfjs"): {"summary_metrics/table": (21, 0)},
@@ -138,12 +130,6 @@ PINNED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
         "expenditure_economic/table": (4, 0),
     },
     (PUTUO, "pdfplumber"): {"summary_metrics/table": (21, 0)},
-    (PUTUO, "pdfminer"): {
-        "summary_metrics/table": (5, 0),
-        "income/table": (0, 0),
-        "expenditure_function/table": (0, 0),
-        "expenditure_economic/table": (4, 0),
-    },
 }
 
 

@@ -119,8 +119,9 @@ def with_evaluations(lines: list[SourceLine], tables: list[LinearTable], laid_ou
             if read.table is None or not known:
                 if read.name != last_read:  # not a page repeating the last table's header
                     last_read = None
-                    # Money under the title that no reading placed is reported, not left as prose.
-                    unread = _not_read(lines, i, title_lines, end)
+                    # Money under the title that no reading placed is reported, not left as prose
+                    # (a page whose money may be another table's is left to the prose's readers).
+                    unread = _not_read(lines, i, title_lines, end) if read.table is None and known else None
                     if unread is not None:
                         out.append(unread)
                 i += title_lines

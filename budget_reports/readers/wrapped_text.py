@@ -259,7 +259,9 @@ def paragraph_blocks(lines: Sequence[SourceLine], width: int | None) -> list[Blo
     # Whether one blank line alone stands between the piece and the previous one: text that writes a
     # page's text boxes apart (pdfminer) ends each box with one, and a paragraph's indented first line
     # is often a box of its own. Such a piece continues the previous one only where a wrapped line
-    # would (``_continues``: the line before it runs to the width and ends no sentence).
+    # would (``_continues``: the line before it runs to the width and ends no sentence), and where
+    # neither line sets words apart by runs of spaces (a table's row laid out in columns, as
+    # ``pdftotext -layout`` writes one a blank line below the other).
     across_blank: list[bool] = []
     before: SourceLine | None = None  # the line before this one
     last_text: SourceLine | None = None  # the last line holding text
@@ -268,7 +270,14 @@ def paragraph_blocks(lines: Sequence[SourceLine], width: int | None) -> list[Blo
         text = line.text.strip()
         if text:
             after = bool(sources) and (sources[-1] is before or line.follows)
-            one_blank = not after and blanks == 1 and bool(sources) and sources[-1] is last_text
+            one_blank = (
+                not after
+                and blanks == 1
+                and bool(sources)
+                and sources[-1] is last_text
+                and _COLUMN_GAP.search(text) is None
+                and _COLUMN_GAP.search(texts[-1]) is None
+            )
             parts = split_glued_headings(text)
             if len(parts) == 1:  # most lines: no heading glued to them
                 adjacent.append(after)

@@ -114,7 +114,7 @@ def _pairs(prose: list[Statement], tables: list[Statement]) -> list[tuple[Statem
         return [(prose[0], tables[0])]
     pairs = [(p, t) for p in prose for t in tables if p.scope == t.scope and p.scope is not None]
     if len(_distinct(tables)) == 1:
-        pairs += [(p, tables[0]) for p in prose if p.scope is None]
+        pairs += [(p, tables[0]) for p in prose if p.scope is None and not _of_part_of_the_funds(tables[0], p)]
     return pairs
 
 
