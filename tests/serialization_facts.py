@@ -130,6 +130,13 @@ def _figure(text: str) -> str:
         return text
 
 
+def _figure_forms(text: str) -> set[str]:
+    """A reported figure as the views may hold it: as printed, and a whole number printed in 元 (a
+    table in 元 prints ``6103096``) in 万元 too (``610.3096``)."""
+    figure = _figure(text)
+    return {figure, canonical(Decimal(figure) / 10_000)} if figure.isdigit() else {figure}
+
+
 def guessed_figures(
     truth: dict[str, pl.DataFrame], text: dict[str, pl.DataFrame], views: tuple[str, ...] = VIEWS
 ) -> tuple[list[str], list[str]]:
@@ -137,7 +144,7 @@ def guessed_figures(
     a value, and values ``text`` leaves NULL where ``truth`` has one without reporting them as an
     ambiguous cell (``extraction.ambiguous_cell``)."""
     findings = text["dq_findings"].filter(pl.col("rule_id") == "extraction.ambiguous_cell")
-    reported = {_figure(value) for value in findings["actual"].to_list() if value}
+    reported = {form for value in findings["actual"].to_list() if value for form in _figure_forms(value)}
     contradictions, unreported = [], []
     for view in views:
         expected = _by_key(truth[view], view)

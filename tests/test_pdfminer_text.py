@@ -20,7 +20,8 @@ from budget_reports.gold import extract_frames
 from budget_reports.readers import read_document
 from budget_reports.text_serializations import write_serialization
 from tests.conftest import SEED_FILES, corpus_file
-from tests.seed_pdf import typeset
+from tests.printed_variants import BUDGET, plain_integers, with_grids, wrapped_names
+from tests.seed_pdf import LANDSCAPE, typeset
 from tests.serialization_facts import PERFORMANCE_VIEWS, VIEWS, facts, guessed_figures, measured
 from tests.test_text_serializations import PUTUO
 
@@ -111,3 +112,21 @@ def test_double_spaced_text_gives_every_prose_fact(serializer: str, tmp_path: Pa
         if view.endswith("/narrative"):
             assert (matched, extra) == (total, 0), view
     assert measured(expected, got)["expenditure_function/narrative"][1] == 15
+
+
+def test_a_last_page_of_a_total_and_one_row_in_column_order_gives_no_wrong_figure(tmp_path: Path) -> None:
+    """The budget printed in 元 with names wrapped every 4 characters, landscape pages, cells merged:
+    the 支出预算总表's last page holds 购房补贴 and 合计, which pdfminer writes as name, 合计, code, then the
+    figures column by column (3222000, 47483458, …). Read as rows, 合计 took 购房补贴's 3222000; the
+    合计 column known on both pages (each row's 基本支出 and 项目支出 open) breaks the classes' sum,
+    so that page's figures are reported, not placed, and the 合计 row stays the table's total."""
+
+    def printed(grid: list[list[str]]) -> list[list[str]]:
+        return plain_integers(wrapped_names(grid, 4))  # money columns found by their separators first
+
+    document = with_grids(read_document(corpus_file(BUDGET), BUDGET), printed)
+    pdf = typeset(document, tmp_path / "budget.pdf", merged=True, table_page=LANDSCAPE)
+    text = write_serialization(pdf, "pdfminer", tmp_path / "pdfminer")
+    contradictions, unreported = guessed_figures(extract_frames(pdf, BUDGET), extract_frames(text, BUDGET))
+    assert not contradictions, contradictions
+    assert not unreported, unreported

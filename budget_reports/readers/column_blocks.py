@@ -281,7 +281,44 @@ def _pages_breaking_sums(rows: list[tuple[Segment, RowFigures]], width: int, wit
             if not adds_up([placed[c][col] for c in children], placed[parent][col]):
                 segments = [rows[m][0] for m in members]
                 doubtful |= {t.page for segment in segments for t in (*segment.name, *segment.figures)}
-    return doubtful
+    return doubtful | _pages_breaking_known_columns(rows, groups, width)
+
+
+def _pages_breaking_known_columns(
+    rows: list[tuple[Segment, RowFigures]], groups: list[tuple[int, list[int]]], width: int
+) -> set[int | None]:
+    """Pages a parent and its children break the sums on, in the columns where every placement left
+    to each of them puts the same figure (a row whose 基本支出 and 项目支出 stay open still has its 合计):
+    a 合计 row given another row's figure, its rows written on the page before, is found so. Only
+    children adding up to more than their parent break it (rows a page's runs did not give leave them
+    short, not over). A group over several pages blames the pages no group of one page confirms (the
+    page before, whose own classes add up to their 款 and 项, is not doubted for the last page's
+    misread rows)."""
+    known = [_columns_known(figures, width) for _, figures in rows]
+    confirmed: set[int | None] = set()
+    breaking: list[set[int | None]] = []
+    for parent, children in groups:
+        members = [parent, *children]
+        columns = [col for col in range(width) if children and all(known[m][col] is not None for m in members)]
+        if not columns:
+            continue
+        pages = {t.page for m in members for t in (*rows[m][0].name, *rows[m][0].figures)}
+        sums = [([known[c][col] for c in children], known[parent][col]) for col in columns]
+        if all(adds_up(parts, total) for parts, total in sums):
+            if len(pages) == 1:
+                confirmed |= pages
+        elif any(not adds_up(parts, total) and sum(parts) > total for parts, total in sums):
+            breaking.append(pages)
+    return {page for pages in breaking for page in (pages - confirmed or pages)}
+
+
+def _columns_known(figures: RowFigures, width: int) -> list[Decimal | None]:
+    """Each column's figure where every placement left puts the same one there (an empty cell is 0);
+    None where they differ, and everywhere for a row placed nowhere."""
+    if not figures.values or not figures.candidates:
+        return [None] * width
+    first, *others = [figures.vector(placement, width) for placement in figures.candidates]
+    return [first[col] if all(v[col] == first[col] for v in others) else None for col in range(width)]
 
 
 def _carried_options(page: list[BlockLine]) -> list[tuple[str, ...]]:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from budget_reports.extract.standard_tables.common import is_total
 from budget_reports.extract.standard_tables.header import Layout, Row
 from budget_reports.normalize import compact, parse_decimal
 
@@ -167,6 +168,8 @@ def join_wrapped_rows(rows: list[Row], columns: CodedColumns, value_columns: lis
             row.compact(columns.name)
             and not any(row.compact(c) for c in columns.codes)
             and not any(row.compact(c) for c in value_columns)
+            # A 合计 row whose figures were not read is still the table's total, never a name's end.
+            and not is_total(row.compact(columns.name))
         )
         if only_name and joined and above:
             previous = joined[-1]
