@@ -299,7 +299,7 @@ def _pages_breaking_known_columns(
     breaking: list[set[int | None]] = []
     for parent, children in groups:
         members = [parent, *children]
-        columns = [col for col in range(width) if children and all(known[m][col] is not None for m in members)]
+        columns = [col for col in range(width) if children and all(col in known[m] for m in members)]
         if not columns:
             continue
         pages = {t.page for m in members for t in (*rows[m][0].name, *rows[m][0].figures)}
@@ -312,13 +312,13 @@ def _pages_breaking_known_columns(
     return {page for pages in breaking for page in (pages - confirmed or pages)}
 
 
-def _columns_known(figures: RowFigures, width: int) -> list[Decimal | None]:
-    """Each column's figure where every placement left puts the same one there (an empty cell is 0);
-    None where they differ, and everywhere for a row placed nowhere."""
+def _columns_known(figures: RowFigures, width: int) -> dict[int, Decimal]:
+    """Column -> figure, for the columns where every placement left puts the same figure (an empty
+    cell is 0); none for a row placed nowhere."""
     if not figures.values or not figures.candidates:
-        return [None] * width
+        return {}
     first, *others = [figures.vector(placement, width) for placement in figures.candidates]
-    return [first[col] if all(v[col] == first[col] for v in others) else None for col in range(width)]
+    return {col: first[col] for col in range(width) if all(v[col] == first[col] for v in others)}
 
 
 def _carried_options(page: list[BlockLine]) -> list[tuple[str, ...]]:
