@@ -9,7 +9,9 @@ no figure is typed by hand. Then:
 2. the PDF's text as each extractor writes it (pdftotext default, -layout and -raw, pypdfium2,
    pdfplumber) gives the PDF's facts, value by value in both directions;
 3. no table figure read from a text contradicts the PDF's, and each one left NULL is reported as
-   ``extraction.ambiguous_cell``.
+   ``extraction.ambiguous_cell``;
+4. each table the PDF gives indicators of is reported in the text, whose indicator lines are not read
+   (``readers/unread_indicators.py``).
 
 The views are those of ``tests/test_text_serializations.py`` and the performance views (the seeds'
 tables are self-evaluation tables). How much each form reads is pinned as measured, with the reason
@@ -18,6 +20,7 @@ next to each pin; a view not pinned must match exactly.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import polars as pl
@@ -185,3 +188,30 @@ def test_no_table_figure_is_guessed(seed: str, serializer: str, pdf_frames, text
     contradictions, unreported = guessed_figures(pdf_frames(seed), text_frames(seed, serializer), ALL_VIEWS)
     assert not contradictions, "\n".join(contradictions)
     assert not unreported, "NULL without an ambiguous-cell finding:\n" + "\n".join(unreported)
+
+
+def _runs(indicators: pl.DataFrame) -> list[tuple[str, int, int]]:
+    """(project, first page, last page) of each table's indicators as the PDF gives them."""
+    runs: list[list] = []
+    for page, project in sorted(set(zip(indicators["page"], indicators["project_name"], strict=True))):
+        if runs and runs[-1][0] == project and page - runs[-1][2] <= 1:
+            runs[-1][2] = page
+        else:
+            runs.append([project, page, page])
+    return [(project, first, last) for project, first, last in runs]
+
+
+@pytest.mark.parametrize("serializer", sorted(SERIALIZERS))
+@pytest.mark.parametrize("seed", SEEDS)
+def test_every_table_whose_pdf_gives_indicators_is_reported_in_the_text(
+    seed: str, serializer: str, pdf_frames, text_frames
+) -> None:
+    """Each table the PDF gives indicators of is named by a report of the text (its indicators not
+    read, or the whole table not read) on one of its pages, or up to two pages before them: where a
+    table's title stands (pdftotext's default mode writes a page's blocks out of order)."""
+    runs = _runs(pdf_frames(seed)["performance_indicators"])
+    text = text_frames(seed, serializer)
+    assert text["performance_indicators"].height == 0
+    message = text["reports"]["error_message"][0] or ""
+    pages = [int(page) for page in re.findall(r"第(\d+)页[^；]*(?:自评|绩效指标|指标体系)", message)]
+    assert runs and [run for run in runs if not any(run[1] - 2 <= page <= run[2] for page in pages)] == []

@@ -51,6 +51,7 @@ from budget_reports.readers.evaluation_money import (
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, not_read_table
 from budget_reports.readers.passed_over_titles import table_figures
 from budget_reports.readers.printed_numbers import is_page_number
+from budget_reports.readers.unread_indicators import indicator_header, indicator_headers, indicators_not_read
 
 # Lines from the title to the first fund line (project, departments, the money columns' header), not
 # counting lines of label pieces only: as many whichever way an extractor breaks a table's narrow cells.
@@ -91,8 +92,10 @@ def with_evaluations(lines: list[SourceLine], tables: list[LinearTable], laid_ou
     position = 0
     carried: str | None = None  # the name of a table whose money a page break cut off from its title
     last_read: str | None = None  # the name of the last table read, while no other one was left unread
+    repeated_title: str | None = None  # a scoring table reported, while its title repeats page by page
     for table in [*tables, None]:
         end = table.start if table is not None else len(lines)
+        accounted: set[int] = set()  # indicator headers under a table read or reported here
         i = position
         while i < end:
             # Every title names 自评 or 评分: the first line from here naming 评, or the line before it
@@ -106,7 +109,13 @@ def with_evaluations(lines: list[SourceLine], tables: list[LinearTable], laid_ou
             if not title_lines:
                 # A scoring table's total belongs to the evaluation printed before it: only when that
                 # one was read.
-                scoring = _scoring_total(lines, i, end, last_read is not None) if "表" in text else None
+                scoring = _scoring_table(lines, i, end, last_read is not None)
+                if scoring is not None:
+                    accounted |= _indicators_under(lines, i + 1, end)
+                if scoring is not None and scoring.lost is not None:
+                    # Reported once: the title printed again on each page of the table is no other table.
+                    title, repeated_title = repeated_title, compact(text)
+                    scoring = replace(scoring, lost=None) if title == repeated_title else scoring
                 if scoring is not None:
                     out.append(scoring)
                 i = scoring.end if scoring is not None else i + 1
@@ -124,15 +133,68 @@ def with_evaluations(lines: list[SourceLine], tables: list[LinearTable], laid_ou
                     unread = _not_read(lines, i, title_lines, end) if read.table is None and known else None
                     if unread is not None:
                         out.append(unread)
+                        accounted |= _indicators_under(lines, i + title_lines, end)
                 i += title_lines
                 continue
-            out.append(read.table)
-            last_read = read.name
+            header = _indicators_under(lines, read.table.end, end)
+            title = next(b.text for b in read.table.blocks if b.kind is BlockKind.HEADING)
+            out.append(_with_indicators_reported(lines, read.table, title, header))
+            accounted |= header
+            last_read, repeated_title = read.name, None
             i = read.table.end
+        out += _untitled_indicators(lines, position, end, accounted)
         if table is not None:
             out.append(table)
             position = table.end
-    return out
+    return sorted(out, key=lambda t: t.start)  # stable: tables in order, a report of lines before them
+
+
+def _indicators_under(lines: list[SourceLine], begin: int, limit: int) -> set[int]:
+    """The indicator header of the table whose section starts at ``begin`` (up to the next performance
+    table's title), if it prints one: the lines that table's report accounts for."""
+    header = indicator_header(lines, begin, _next_title(lines, begin, limit))
+    return set() if header is None else {header}
+
+
+def _with_indicators_reported(lines: list[SourceLine], table: LinearTable, title: str, header: set[int]) -> LinearTable:
+    """The table titled ``title``, its indicator lines (from ``header``, if its section prints them)
+    reported as not read."""
+    if not header:
+        return table
+    return replace(table, parts_not_read=[indicators_not_read(title, lines[min(header)])])
+
+
+def _untitled_indicators(lines: list[SourceLine], begin: int, end: int, accounted: set[int]) -> list[LinearTable]:
+    """Indicator lines no table read or reported here accounts for, each reported as not read (a table
+    titled inside a cell, ``2021年部门`` / ``预算项目绩效`` / ``目标自评``, is found by no title)."""
+    return [
+        LinearTable(at, at, [], [], parts_not_read=[indicators_not_read(None, lines[at])])
+        for at in indicator_headers(lines, begin, end)
+        if at not in accounted
+    ]
+
+
+def _next_title(lines: list[SourceLine], begin: int, limit: int) -> int:
+    """Where the next performance table's title (自评表, 评分表, 指标体系 …) stands, else ``limit``."""
+    return next((k for k in range(begin, limit) if _title_lines(lines, k, limit) or _is_table_title(lines[k])), limit)
+
+
+def _is_table_title(line: SourceLine) -> bool:
+    return ("表" in line.text or "体系" in line.text) and is_title(compact(line.text))
+
+
+def _scoring_table(lines: list[SourceLine], at: int, limit: int, owner_read: bool) -> LinearTable | None:
+    """A scoring table (评分表, 指标体系) titled at ``at``: its total score (``_scoring_total``), its
+    indicator lines reported as not read; a title over indicators and no total read, reported whole."""
+    if not _is_table_title(lines[at]) or not is_scoring(PerfTable(compact(lines[at].text), None)):
+        return None
+    header = _indicators_under(lines, at + 1, limit)
+    total = _scoring_total(lines, at, limit, owner_read)
+    if not header:
+        return total
+    if total is None:
+        return not_read_table(lines, at, at + 1, "的绩效指标（一级/二级/三级指标）文本未能还原为行")
+    return _with_indicators_reported(lines, total, lines[at].text, header)
 
 
 def evaluation_lines(lines: list[SourceLine], laid_out: bool) -> set[tuple[int | None, int]]:
@@ -246,6 +308,9 @@ def _money_column_after(lines: list[SourceLine], begin: int, limit: int, header:
     after = Header()
     reader = LabelReader(after)
     seen, i = 0, begin
+    # The indicator lines' header names their own columns (分值, 得分, 完成值 …), none of the money's.
+    indicators = indicator_header(lines, begin, min(limit, begin + 2 * _HEAD_MAX_LINES))
+    limit = indicators if indicators is not None else limit
     while i < limit and seen < _HEAD_MAX_LINES and not _title_lines(lines, i, limit):
         if lines[i].text.strip():
             reader.read(tokens_of(lines[i], seen))

@@ -160,6 +160,9 @@ class LinearTable:
     # Laid-out text: its rows as placed by their sums alone, the positions unread, where its placement
     # worked them out (what ``report_alignment`` weighs, read before any table narrows another's rows).
     by_sums: list[list[PlacedSide | None]] | None = field(default=None, repr=False, compare=False)
+    # What of a table read here its reader left out, each reported like a table not read (the report
+    # is partial): a self-evaluation table's indicator lines (``readers.unread_indicators``).
+    parts_not_read: list[str] = field(default_factory=list)
 
 
 def not_read_table(

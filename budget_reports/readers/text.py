@@ -160,6 +160,7 @@ def _read_linear(
             document.ambiguous_cells.extend(table.ambiguous)
             if table.lost is not None:
                 document.lost.append(table.lost)
+            document.lost.extend(table.parts_not_read)
 
 
 def strip_markers(line: str) -> str:

@@ -1,0 +1,50 @@
+"""Indicator sections of self-evaluation tables that text extracted from a PDF prints but the reader
+does not rebuild, found so that they are reported instead of silently missing.
+
+A self-evaluation table (项目/部门整体 绩效自评表, a 评分表 or 指标体系) lists its indicators under a
+header naming their levels: ``一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 …`` as the
+national templates print it. Extractors break the header's narrow cells (``一级`` / ``指标`` / ``二级``
+/ ``指标`` / ``三级``, pdftotext; ``一级 二级 三级`` on one baseline, pdfplumber), so the header is
+found in the lines' text joined without spaces or line ends: ``一级`` then ``三级`` a few characters
+later. The rows under it are free-text cells that wrapping breaks and interleaves; they are not read
+from text (``readers.line_evaluations``), and the table is reported for them (``Document.lost``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from itertools import accumulate
+
+from budget_reports.normalize import compact
+from budget_reports.readers.linear_tables import SourceLine
+
+# ``一级`` … ``三级`` with at most the rest of the header's level cells between them (二级指标 and the
+# cells' 指标, wrapped or not; a column printed between them in an unusual order), and no figure or
+# clause mark: a sentence counting the levels (``一级指标3个、二级指标7个、三级指标15个``) is no header.
+_LEVEL_HEADER = re.compile(r"一级[^0-9０-９，。、；：,.;:]{0,24}?三级(指标|.{0,6}?指标)?")
+
+
+def indicator_headers(lines: list[SourceLine], begin: int, end: int) -> list[int]:
+    """The indexes of the lines of ``lines[begin:end]`` where an indicator header starts."""
+    keys = [compact(line.text) for line in lines[begin:end]]
+    joined = "".join(keys)
+    ends = list(accumulate(len(key) for key in keys))  # where each line's text ends in ``joined``
+    # The levels' cells say 指标 somewhere (``一级指标``, ``一级`` / ``指标``, or ``一级 二级 三级`` over
+    # ``指标 指标 指标``): ``一级预算单位…三级`` in a sentence is no header.
+    starts = [m.start() for m in _LEVEL_HEADER.finditer(joined) if "指标" in m.group()]
+    return sorted({begin + bisect_right(ends, start) for start in starts})
+
+
+def indicator_header(lines: list[SourceLine], begin: int, end: int) -> int | None:
+    """The index of the first line of ``lines[begin:end]`` where an indicator header starts, if any."""
+    found = indicator_headers(lines, begin, end)
+    return found[0] if found else None
+
+
+def indicators_not_read(title: str | None, header: SourceLine) -> str:
+    """Why the report is partial: the indicators of the table ``title`` (None: a table whose title the
+    text does not print on a line of its own), printed from ``header`` on, are not read."""
+    where = f"第{header.page}页" if header.page is not None else f"第{header.line}行"
+    table = f"表格“{compact(title)}”" if title is not None else "绩效自评表格"
+    return f"{where}{table}的绩效指标（一级/二级/三级指标）文本未能还原为行（其指标未录入）"
