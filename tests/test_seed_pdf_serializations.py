@@ -50,7 +50,10 @@ PDF_PINS: dict[str, dict[str, tuple[int, int]]] = {
 # - Indicators: the self-evaluation tables' project, money by fund source and total score are read
 #   from linear text (``readers/line_evaluations.py``); their indicator lines are not (free-text
 #   cells that wrap over lines, run into each other on one line): performance_indicators stays 0.
-# - 003's 基础数据表 (summary_metrics/table) is not read from text.
+# - 003's 基础数据表 (summary_metrics/table, ``readers/line_basic_data.py``): 10 of its 13 metrics where each
+#   line is written on one line; the three lines printing two figures under three year columns
+#   (``其中：公车购置 0 0``) are reported ambiguous. Written one cell per line (pdftotext default,
+#   PyMuPDF), only the staffing (3): a figure apart from its label may be another row's.
 # - 000 prints its money as label/figure pairs (``预算数： 5 执行数： 5``, then ``其中：`` / ``财政拨款``
 #   / ``5`` on each side): the rows under the total are read where each side's label comes before
 #   its figure, on one line or broken over lines at any place (-raw, pypdfium2, PyMuPDF's
@@ -98,10 +101,11 @@ _MEASURED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
     (SEED_003, "pdftotext"): dict(_NOT_READ),
     (SEED_004, "pdfplumber"): {"performance_projects/table": (17, 8), "performance_funds": (146, 28)},
 }
+_BASIC_DATA = {"pdftotext": (3, 0), "pymupdf": (3, 0)}
 TEXT_PINS: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
     (seed, serializer): {
         **_INDICATORS_NOT_READ,
-        **({"summary_metrics/table": (0, 0)} if seed == SEED_003 else {}),
+        **({"summary_metrics/table": _BASIC_DATA.get(serializer, (10, 0))} if seed == SEED_003 else {}),
         **_MEASURED.get((seed, serializer), {}),
     }
     for seed in SEEDS

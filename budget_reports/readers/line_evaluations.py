@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from budget_reports.extract.performance import cells
 from budget_reports.extract.performance.declared_targets import is_title as is_target_form
-from budget_reports.extract.performance.department_wide import is_scoring
+from budget_reports.extract.performance.department_wide import is_basic_data, is_scoring
 from budget_reports.extract.performance.projects import fund_column
 from budget_reports.extract.performance.segment import PerfTable, is_title
 from budget_reports.model import AmbiguousCell, Block, BlockKind, Cell, Table
@@ -48,6 +48,7 @@ from budget_reports.readers.evaluation_money import (
     placements,
     with_reason,
 )
+from budget_reports.readers.line_basic_data import read_basic_data
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, not_read_table
 from budget_reports.readers.passed_over_titles import table_figures
 from budget_reports.readers.printed_numbers import is_page_number
@@ -106,6 +107,12 @@ def with_evaluations(lines: list[SourceLine], tables: list[LinearTable], laid_ou
             i = max(i, named - 1)
             text = lines[i].text
             title_lines = _title_lines(lines, i, end)
+            if not title_lines and _is_basic_data_title(lines[i]):
+                basic = read_basic_data(lines, i, _next_title(lines, i + 1, end))
+                if basic is not None:
+                    out.append(basic)
+                i = basic.end if basic is not None else i + 1
+                continue
             if not title_lines:
                 # A scoring table's total belongs to the evaluation printed before it: only when that
                 # one was read.
@@ -177,6 +184,10 @@ def _untitled_indicators(lines: list[SourceLine], begin: int, end: int, accounte
 def _next_title(lines: list[SourceLine], begin: int, limit: int) -> int:
     """Where the next performance table's title (自评表, 评分表, 指标体系 …) stands, else ``limit``."""
     return next((k for k in range(begin, limit) if _title_lines(lines, k, limit) or _is_table_title(lines[k])), limit)
+
+
+def _is_basic_data_title(line: SourceLine) -> bool:
+    return _is_table_title(line) and is_basic_data(PerfTable(compact(line.text), None))
 
 
 def _is_table_title(line: SourceLine) -> bool:
