@@ -367,6 +367,7 @@ def test_a_real_tables_text_in_another_provinces_labels_reads_the_same(tmp_path:
         seed_001_text.replace("专项\n（项\n目）\n名称\n", "项目名称\n")
         .replace("项目\n主管\n单位\n", "主管部门\n")
         .replace("\n其他资金\n", "\n")
+        .replace("\n其他资金 其他资金\n", "\n")  # the department-wide table's pair of sides
     )
     assert variant.count("项目名称\n") >= 8
     changed = _frames(_write_text(tmp_path, variant, "variant.txt"))
@@ -419,6 +420,43 @@ def test_money_printed_as_label_figure_pairs(tmp_path: Path, style: str) -> None
         "财政拨款": (Decimal("110"), Decimal("99")),
         "其他资金": (Decimal("10"), Decimal("9")),
     }
+
+
+CELL_TITLES = [["2021年部门", "预算项目绩效", "目标自评"], ["2021年部门整体", "支出绩效自", "评表"]]
+
+
+@pytest.mark.parametrize("title", CELL_TITLES)
+def test_a_table_titled_in_its_first_cell_a_few_characters_a_line(tmp_path: Path, title: list[str]) -> None:
+    """The title printed in the table's first cell (Sichuan's 部门预算项目绩效目标自评), a few characters
+    a line; the department labelled with its code (``主管部门及代码``): the department's evaluation."""
+    lines = [
+        *title,
+        "主管部门及代",
+        "码",
+        f"{DEPARTMENT}（106001） 实施单",
+        "位",
+        DEPARTMENT,
+        "项目预算",
+        "执行情况",
+        "（万元）",
+        "预算数： 508.65 执行数： 516.82",
+        "其中：",
+        "财政拨款 508.65 其中：",
+        "财政拨款 516.82",
+        "年度总体目标",
+    ]
+    frames = _frames(_write(tmp_path, [PREFACE, lines]))
+    project = frames["performance_projects"].row(0, named=True)
+    assert (project["project_name"], project["scope"]) == (DEPARTMENT, "部门整体")
+    assert (project["budget_final"], project["executed"]) == (Decimal("508.65"), Decimal("516.82"))
+    assert _funds(frames)["财政拨款"]["executed"] == Decimal("516.82")
+
+
+def test_short_lines_ending_a_sentence_are_no_title(tmp_path: Path) -> None:
+    """Three short lines naming 自评 that do not make a table's title read nothing."""
+    lines = ["开展了", "绩效", "自评", "预算数： 508.65 执行数： 516.82", "年度总体目标"]
+    frames = _frames(_write(tmp_path, [PREFACE, lines]))
+    assert frames["performance_projects"].height == 0
 
 
 def test_cells_one_per_line_with_numbered_and_broken_labels(tmp_path: Path) -> None:

@@ -60,7 +60,8 @@ PDF_PINS: dict[str, dict[str, tuple[int, int]]] = {
 #   ``预算数：`` / ``20 执行数：`` / ``20``, pdftotext default's one cell a paragraph: read as one
 #   stream across line ends), not where both sides' labels share the baselines (pdfplumber,
 #   -layout: the total alone). 001's department-wide table (the same layout) is titled
-#   ``…绩效目标自评`` in a cell, no table title: not read.
+#   ``2021年部门`` / ``预算项目绩效`` / ``目标自评`` in its first cell (``line_evaluations._is_cell_title``),
+#   its department labelled ``主管部门及代码``: read where each form reads such pairs.
 # - 001: 两新第一书记试点经费 starts at a page's foot and the next page repeats the header of another
 #   project (the seed's grids merge consecutive tables): whose money follows is not read (never
 #   given to the other name). pdf.js's copy marks no page: its pages are found by the numbers the
@@ -86,13 +87,9 @@ _NOT_READ = {"performance_projects/table": (0, 0), "performance_funds": (0, 0), 
 _MEASURED: dict[tuple[str, str], dict[str, tuple[int, int]]] = {
     (SEED_000, "pdfplumber"): {"performance_funds": (5, 0)},
     (SEED_000, "pdftotext-layout"): {"performance_funds": (5, 0)},
-    (SEED_001, "pdftotext-raw"): {"performance_projects/table": (9, 0), "performance_funds": (36, 0)},
-    (SEED_001, "pypdfium2"): {"performance_projects/table": (9, 0), "performance_funds": (36, 0)},
-    (SEED_001, "pymupdf"): {"performance_projects/table": (9, 0), "performance_funds": (36, 0)},
-    (SEED_001, "pdfjs"): {"performance_projects/table": (9, 0), "performance_funds": (36, 0)},
-    (SEED_001, "pdfplumber"): {"performance_projects/table": (8, 1), "performance_funds": (34, 2)},
-    (SEED_001, "pdftotext-layout"): {"performance_projects/table": (9, 0), "performance_funds": (36, 0)},
-    (SEED_001, "pdftotext"): dict(_NOT_READ),
+    (SEED_001, "pdfplumber"): {"performance_projects/table": (9, 1), "performance_funds": (35, 2)},
+    (SEED_001, "pdftotext-layout"): {"performance_funds": (37, 0)},
+    (SEED_001, "pdftotext"): {**_NOT_READ, "performance_projects/table": (1, 0), "performance_funds": (1, 0)},
     (SEED_002, "pdfplumber"): {"performance_funds": (8, 0)},
     (SEED_002, "pdftotext-layout"): {"performance_funds": (8, 0)},
     (SEED_002, "pdftotext"): dict(_NOT_READ),

@@ -26,6 +26,7 @@ VALUE_LABELS: dict[str, str] = {
     "政策名称": NAME,
     "项目(政策)名称": NAME,
     "主管部门": DEPARTMENT,
+    "主管部门及代码": DEPARTMENT,  # its value ends with the code: 某某局（106001）
     "项目主管单位": DEPARTMENT,
     "主管单位": DEPARTMENT,
     "项目主管部门": DEPARTMENT,

@@ -57,6 +57,10 @@ from budget_reports.readers.unread_indicators import indicator_header, indicator
 # Lines from the title to the first fund line (project, departments, the money columns' header), not
 # counting lines of label pieces only: as many whichever way an extractor breaks a table's narrow cells.
 _HEAD_MAX_LINES = 40
+# A title printed in its table's first cell: its lines (``2021年部门`` / ``预算项目绩效`` / ``目标自评``) and
+# the characters each holds at most.
+_CELL_TITLE_LINES = 3
+_CELL_TITLE_PIECE_CHARS = 8
 # Figures under a title no reading placed, from which it is reported as not read (a title in a list
 # of contents, or named by prose, has none under it).
 _MIN_UNREAD_FIGURES = 4
@@ -99,12 +103,13 @@ def with_evaluations(lines: list[SourceLine], tables: list[LinearTable], laid_ou
         accounted: set[int] = set()  # indicator headers under a table read or reported here
         i = position
         while i < end:
-            # Every title names 自评 or 评分: the first line from here naming 评, or the line before it
-            # (a title wrapped there), is the next that may open one.
+            # Every title names 自评 or 评分: the first line from here naming 评, or a line before it
+            # (a title wrapped there, or printed in a cell a few characters a line), is the next that
+            # may open one.
             named = next((k for k in range(i, end) if "评" in lines[k].text), end)
             if named == end:
                 break
-            i = max(i, named - 1)
+            i = max(i, named - _CELL_TITLE_LINES + 1)
             text = lines[i].text
             title_lines = _title_lines(lines, i, end)
             if not title_lines and _is_basic_data_title(lines[i]):
@@ -243,7 +248,20 @@ def _title_lines(lines: list[SourceLine], i: int, end: int) -> int:
     following = compact(_next(lines, i, end))
     if following and "表" in following and not _is_evaluation_title(following):
         return 2 if _is_evaluation_title(key + following) else 0
-    return 0
+    return _CELL_TITLE_LINES if _is_cell_title(lines, i, end) else 0
+
+
+def _is_cell_title(lines: list[SourceLine], i: int, end: int) -> bool:
+    """A title printed in the first cell of its table, a few characters a line (``2021年部门`` /
+    ``预算项目绩效`` / ``目标自评``), where no line of its own titles the table: no heading of the
+    report's text is broken into such short lines."""
+    pieces = [compact(line.text) for line in lines[i : min(i + _CELL_TITLE_LINES, end)]]
+    if len(pieces) < _CELL_TITLE_LINES or not all(0 < len(piece) <= _CELL_TITLE_PIECE_CHARS for piece in pieces):
+        return False
+    key = "".join(pieces)
+    if _is_evaluation_title(pieces[-2] + pieces[-1]):
+        return False  # a title wrapped once, under a line of its own (``附件3：``, a page number)
+    return "自评" in key and is_title(key) and not is_target_form(key)
 
 
 def _is_evaluation_title(key: str) -> bool:
