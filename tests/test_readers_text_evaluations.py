@@ -422,6 +422,18 @@ def test_money_printed_as_label_figure_pairs(tmp_path: Path, style: str) -> None
     }
 
 
+def test_pairs_whose_sides_share_a_baseline_are_reported_not_placed(tmp_path: Path) -> None:
+    """pdfplumber and -layout write both sides' labels of a fund line on one baseline and its figures
+    on another, beside a frame label (``其中： 其中：`` / ``执行情况 110 99`` / ``财政拨款 财政拨款``): the
+    total is read, each figure under it is reported between the two sides, none is placed."""
+    lines = ["2024年项目绩效目标自评表", f"项目名称 {NAME}", "部门（单位）及代码 302304", "预算数： 120 执行数： 108"]
+    lines += ["项目预算", "其中： 其中：", "执行情况 110 99", "财政拨款 财政拨款", "（万元）", "其他资金 10 其他资金 9"]
+    frames = _frames(_write(tmp_path, [PREFACE, [*lines, "预期目标 目标实际完成情况", "年度总体目标"]]))
+    funds = _funds(frames)
+    assert set(funds) == {"年度资金总额"} and funds["年度资金总额"]["executed"] == Decimal("108")
+    assert sorted(_ambiguous(frames)) == sorted(["110", "99", "10", "9"])
+
+
 CELL_TITLES = [["2021年部门", "预算项目绩效", "目标自评"], ["2021年部门整体", "支出绩效自", "评表"]]
 
 

@@ -59,7 +59,7 @@ PDF_PINS: dict[str, dict[str, tuple[int, int]]] = {
 #   its figure, on one line or broken over lines at any place (-raw, pypdfium2, PyMuPDF's
 #   ``预算数：`` / ``20 执行数：`` / ``20``, pdftotext default's one cell a paragraph: read as one
 #   stream across line ends), not where both sides' labels share the baselines (pdfplumber,
-#   -layout: the total alone). 001's department-wide table (the same layout) is titled
+#   -layout: the total alone, the figures under it reported between the two sides). 001's department-wide table (the same layout) is titled
 #   ``2021年部门`` / ``预算项目绩效`` / ``目标自评`` in its first cell (``line_evaluations._is_cell_title``),
 #   its department labelled ``主管部门及代码``: read where each form reads such pairs.
 # - 001: 两新第一书记试点经费 starts at a page's foot and the next page repeats the header of another

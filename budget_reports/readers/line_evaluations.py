@@ -70,6 +70,8 @@ _HEAD_MAX_PRINTED_LINES = 2 * _HEAD_MAX_LINES
 # A title and labels at most this long, then the next page's title: the page cut the table's header.
 _CUT_MAX_LINES = 16
 _SECTION_WORDS = ("目标", "指标")
+# The two sides of money printed as label/figure pairs (预算数： 5 执行数： 5).
+_PAIRED_SIDES = (labels.PAIRED_BUDGET, labels.PAIRED_EXECUTED)
 # Lines from the money block to the table's total score line (its indicators between).
 _SCORE_MAX_LINES = 1000
 # A total score is out of 100 (得分 <= 分值 <= 100).
@@ -289,7 +291,7 @@ def _read_evaluation(lines: list[SourceLine], start: int, title_lines: int, limi
         if not funds and header.values:
             paired = paired_money(lines, i, limit, tokens)
             if paired is not None:
-                return _paired_table(lines, start, end, header, paired)
+                return _paired_table(lines, start, end, header, paired, limit)
         if funds and is_page_number(compact(line.text)):
             i += 1  # a page's number under the rows (``- 9 -``): no cell of theirs
             continue
@@ -350,7 +352,7 @@ def _money_column_after(lines: list[SourceLine], begin: int, limit: int, header:
 
 
 def _paired_table(
-    lines: list[SourceLine], start: int, end: int, header: Header, paired: tuple[list[PairedRow], int]
+    lines: list[SourceLine], start: int, end: int, header: Header, paired: tuple[list[PairedRow], int], limit: int
 ) -> _Read:
     rows_read, after = paired
     rows: list[list[Cell]] = _value_rows(header)
@@ -366,7 +368,30 @@ def _paired_table(
     blocks = [title_block, Block(BlockKind.TABLE, "", table.page, table.line, table)]
     name_tokens = header.values.get(labels.NAME) or header.values.get(labels.DEPARTMENT)
     name = "".join(t.key for t in name_tokens) if name_tokens else None
-    return _Read(LinearTable(start, after, blocks, []), name, False)
+    return _Read(LinearTable(start, after, blocks, _left_under_pairs(lines, after, limit)), name, False)
+
+
+def _left_under_pairs(lines: list[SourceLine], begin: int, limit: int) -> list[AmbiguousCell]:
+    """Figures printed under the money's pairs, before the goals (年度总体目标, 预期目标 …), that no pair
+    took: where both sides' labels of a fund line share a baseline (pdfplumber, -layout: ``其中： 其中：``
+    / ``执行情况 5 5`` / ``财政拨款 财政拨款``), which side and fund a figure is of the text does not say.
+    Each is reported as ambiguous between the two sides, never placed."""
+    out: list[AmbiguousCell] = []
+    for k in range(begin, min(limit, begin + _HEAD_MAX_LINES)):
+        line = lines[k]
+        key = compact(line.text)
+        if any(word in key for word in _SECTION_WORDS) or _title_lines(lines, k, limit):
+            break
+        if is_page_number(key):
+            continue
+        tokens = tokens_of(line, 0)
+        fund = next((source for t in tokens if (source := labels.fund_source(t.key)) is not None), "")
+        out += [
+            AmbiguousCell(line.page, line.line, t.text, fund, _PAIRED_SIDES, line.text.strip())
+            for t in tokens
+            if is_figure(t) and not cells.is_blank(t.text)
+        ]
+    return out
 
 
 def _text(token: Token | None) -> str:
