@@ -138,6 +138,17 @@ def test_a_page_number_glued_to_a_label_is_no_staffing_value(tmp_path: Path) -> 
     assert (metrics["编制数"]["value"], metrics["实有人数"]["value"]) == (Decimal(24), Decimal(22))
 
 
+def test_the_reports_text_after_the_table_stays_text(tmp_path: Path) -> None:
+    """No footnote under the table: the section heading and paragraph after it are the report's prose
+    (their facts read as prose), not rows of the table."""
+    lines = table_lines("rows")[:-1]
+    prose = "本年度三公经费支出2.90万元，比上年减少0.30万元，主要原因是严格控制公务接待。"
+    path = _write(tmp_path, [*lines, "三、部门整体支出绩效情况", prose])
+    texts = [block.text for block in read_document(path, path.name).blocks]
+    assert "三、部门整体支出绩效情况" in texts and prose in texts
+    assert _metrics(path)["三公经费"]["value"] == Decimal("2.90")
+
+
 def test_a_mention_of_the_table_reads_nothing(tmp_path: Path) -> None:
     path = _write(tmp_path, [f"详见{TITLE}", "本年度部门整体支出绩效良好。"])
     assert read_document(path, path.name).lost == []

@@ -59,9 +59,10 @@ PDF_PINS: dict[str, dict[str, tuple[int, int]]] = {
 #   its figure, on one line or broken over lines at any place (-raw, pypdfium2, PyMuPDF's
 #   ``预算数：`` / ``20 执行数：`` / ``20``, pdftotext default's one cell a paragraph: read as one
 #   stream across line ends), not where both sides' labels share the baselines (pdfplumber,
-#   -layout: the total alone, the figures under it reported between the two sides). 001's department-wide table (the same layout) is titled
-#   ``2021年部门`` / ``预算项目绩效`` / ``目标自评`` in its first cell (``line_evaluations._is_cell_title``),
-#   its department labelled ``主管部门及代码``: read where each form reads such pairs.
+#   -layout: the total alone, the figures under it reported between the two sides). 001's
+#   department-wide table (the same layout) is titled ``2021年部门`` / ``预算项目绩效`` / ``目标自评``
+#   in its first cell (``line_evaluations._is_cell_title``), its department labelled ``主管部门及代码``:
+#   read where each form reads such pairs.
 # - 001: 两新第一书记试点经费 starts at a page's foot and the next page repeats the header of another
 #   project (the seed's grids merge consecutive tables): whose money follows is not read (never
 #   given to the other name). pdf.js's copy marks no page: its pages are found by the numbers the

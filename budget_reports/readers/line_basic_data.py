@@ -27,6 +27,7 @@ from decimal import Decimal
 from budget_reports.extract.performance import cells
 from budget_reports.model import AmbiguousCell, Block, BlockKind, Cell, Table
 from budget_reports.normalize import compact
+from budget_reports.readers.headings import is_heading
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, not_read_table
 from budget_reports.readers.passed_over_titles import table_figures
 from budget_reports.readers.printed_numbers import is_page_number
@@ -39,8 +40,10 @@ _GLUED_PAGE_NUMBER = re.compile(r"^\s*[-—–]\s*\d{1,4}\s*[-—–]\s*|\s*[-�
 _QUOTA, _ACTUAL, _RATE = "编制数", "实际在职人数", "控制率"
 _STAFF_MARKERS = ((_QUOTA, ("编制数",)), (_ACTUAL, ("实际在职", "实有人数")), (_RATE, ("控制率",)))
 _STAFF_LABEL = "财政供养人员情况"
-# The form's footnote (说明：…) or the next part of the report ends the table.
+# The form's footnote (说明：…) ends the table, as does the report's text after it (``_is_prose``).
 _END_WORDS = ("说明", "注：", "注:")
+# A line longer than this printing no figure is text after the table, not a row's label.
+_ROW_MAX_CHARS = 40
 # Figures under a title no reading placed, from which it is reported as not read.
 _MIN_UNREAD_FIGURES = 4
 
@@ -112,7 +115,8 @@ def _rows(lines: list[SourceLine], body: list[tuple[int, str]]) -> tuple[list[_R
     Returns the rows and where the table ends (the footnote's line), if it ends before ``body`` does."""
     rows: list[_Row] = []
     for index, text in body:
-        if compact(text).startswith(_END_WORDS):
+        key = compact(text)
+        if key.startswith(_END_WORDS) or _is_prose(key):
             return rows, index
         line = lines[index]
         tokens = text.split()
@@ -125,6 +129,11 @@ def _rows(lines: list[SourceLine], body: list[tuple[int, str]]) -> tuple[list[_R
             elif not row.figures:
                 row.label.append((token, line))
     return rows, None
+
+
+def _is_prose(key: str) -> bool:
+    """A line of the report's text after the table: a sentence, a heading, a line longer than a row."""
+    return "。" in key or is_heading(key) or (len(key) > _ROW_MAX_CHARS and not table_figures(key))
 
 
 def _staff(lines: list[SourceLine], block: list[tuple[int, str]]) -> tuple[list[list[Cell]], list[AmbiguousCell]]:
