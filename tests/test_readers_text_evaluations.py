@@ -434,7 +434,12 @@ def test_pairs_whose_sides_share_a_baseline_are_reported_not_placed(tmp_path: Pa
     assert sorted(_ambiguous(frames)) == sorted(["110", "99", "10", "9"])
 
 
-CELL_TITLES = [["2021年部门", "预算项目绩效", "目标自评"], ["2021年部门整体", "支出绩效自", "评表"]]
+CELL_TITLES = [
+    ["2021年部门", "预算项目绩效", "目标自评"],
+    ["2021年部门整体", "支出绩效自", "评表"],
+    ["2021年", "部门预算", "项目绩效", "目标自评"],
+    ["附件3：", "2021年部门", "预算项目绩效", "目标自评"],
+]
 
 
 @pytest.mark.parametrize("title", CELL_TITLES)
@@ -460,6 +465,10 @@ def test_a_table_titled_in_its_first_cell_a_few_characters_a_line(tmp_path: Path
     frames = _frames(_write(tmp_path, [PREFACE, lines]))
     project = frames["performance_projects"].row(0, named=True)
     assert (project["project_name"], project["scope"]) == (DEPARTMENT, "部门整体")
+    # The title's lines from the last that may open it: a line above a shorter title (``附件3：``) is
+    # none of it, so neither is a year printed above lines that title the table without it.
+    assert "".join(title).endswith(project["source_table"]) and "自评" in project["source_table"]
+    assert not project["source_table"].startswith("附件")
     assert (project["budget_final"], project["executed"]) == (Decimal("508.65"), Decimal("516.82"))
     assert _funds(frames)["财政拨款"]["executed"] == Decimal("516.82")
 

@@ -59,7 +59,7 @@ from budget_reports.readers.unread_indicators import indicator_header, indicator
 _HEAD_MAX_LINES = 40
 # A title printed in its table's first cell: its lines (``2021年部门`` / ``预算项目绩效`` / ``目标自评``) and
 # the characters each holds at most.
-_CELL_TITLE_LINES = 3
+_CELL_TITLE_LINES = (3, 4)
 _CELL_TITLE_PIECE_CHARS = 8
 # Figures under a title no reading placed, from which it is reported as not read (a title in a list
 # of contents, or named by prose, has none under it).
@@ -111,7 +111,7 @@ def with_evaluations(lines: list[SourceLine], tables: list[LinearTable], laid_ou
             named = next((k for k in range(i, end) if "评" in lines[k].text), end)
             if named == end:
                 break
-            i = max(i, named - _CELL_TITLE_LINES + 1)
+            i = max(i, named - max(_CELL_TITLE_LINES) + 1)
             text = lines[i].text
             title_lines = _title_lines(lines, i, end)
             if not title_lines and _is_basic_data_title(lines[i]):
@@ -250,20 +250,23 @@ def _title_lines(lines: list[SourceLine], i: int, end: int) -> int:
     following = compact(_next(lines, i, end))
     if following and "表" in following and not _is_evaluation_title(following):
         return 2 if _is_evaluation_title(key + following) else 0
-    return _CELL_TITLE_LINES if _is_cell_title(lines, i, end) else 0
+    return next((n for n in _CELL_TITLE_LINES if _is_cell_title(lines, i, n, end)), 0)
 
 
-def _is_cell_title(lines: list[SourceLine], i: int, end: int) -> bool:
-    """A title printed in the first cell of its table, a few characters a line (``2021年部门`` /
-    ``预算项目绩效`` / ``目标自评``), where no line of its own titles the table: no heading of the
-    report's text is broken into such short lines."""
-    pieces = [compact(line.text) for line in lines[i : min(i + _CELL_TITLE_LINES, end)]]
-    if len(pieces) < _CELL_TITLE_LINES or not all(0 < len(piece) <= _CELL_TITLE_PIECE_CHARS for piece in pieces):
+def _is_cell_title(lines: list[SourceLine], i: int, n: int, end: int) -> bool:
+    """Whether the ``n`` lines from ``i`` are a title printed in the first cell of its table, a few
+    characters a line (``2021年部门`` / ``预算项目绩效`` / ``目标自评``), where no line of its own titles
+    the table: no heading of the report's text is broken into such short lines. The title starts at
+    its first line: a title in fewer lines under a line of its own (``附件3：``, a page number) is that one."""
+    pieces = [compact(line.text) for line in lines[i : min(i + n, end)]]
+    if len(pieces) < n or not all(0 < len(piece) <= _CELL_TITLE_PIECE_CHARS for piece in pieces):
         return False
     key = "".join(pieces)
+    if not ("自评" in key and is_title(key) and not is_target_form(key)):
+        return False
     if _is_evaluation_title(pieces[-2] + pieces[-1]):
-        return False  # a title wrapped once, under a line of its own (``附件3：``, a page number)
-    return "自评" in key and is_title(key) and not is_target_form(key)
+        return False  # a title wrapped once
+    return not any(_is_cell_title(lines, i + 1, shorter, end) for shorter in _CELL_TITLE_LINES if shorter < n)
 
 
 def _is_evaluation_title(key: str) -> bool:
