@@ -108,7 +108,7 @@ def test_indicators_under_no_title_are_reported(tmp_path: Path) -> None:
     ]
     path = _write(tmp_path, lines, preface=PREFACE[:2])  # no line before the table names it
     assert read_document(path, path.name).lost == [
-        f"第2页绩效自评表格的{_NOT_READ}（其指标未录入）",
+        f"第2页表格（标题未能识别）的{_NOT_READ}（其指标未录入）",
         f"第2页表格“{compact('项目（政策）资金绩效自评表')}”的{_NOT_READ}（其指标未录入）",
     ]
 

@@ -180,7 +180,7 @@ def _with_indicators_reported(lines: list[SourceLine], table: LinearTable, title
 
 def _untitled_indicators(lines: list[SourceLine], begin: int, end: int, accounted: set[int]) -> list[LinearTable]:
     """Indicator lines no table read or reported here accounts for, each reported as not read (a table
-    titled inside a cell, ``2021年部门`` / ``预算项目绩效`` / ``目标自评``, is found by no title)."""
+    whose title the text does not print, or words as no form does, is found by no title)."""
     return [
         LinearTable(at, at, [], [], parts_not_read=[indicators_not_read(None, lines[at])])
         for at in indicator_headers(lines, begin, end)

@@ -46,5 +46,5 @@ def indicators_not_read(title: str | None, header: SourceLine) -> str:
     """Why the report is partial: the indicators of the table ``title`` (None: a table whose title the
     text does not print on a line of its own), printed from ``header`` on, are not read."""
     where = f"第{header.page}页" if header.page is not None else f"第{header.line}行"
-    table = f"表格“{compact(title)}”" if title is not None else "绩效自评表格"
+    table = f"表格“{compact(title)}”" if title is not None else "表格（标题未能识别）"
     return f"{where}{table}的绩效指标（一级/二级/三级指标）文本未能还原为行（其指标未录入）"
