@@ -30,12 +30,10 @@ from budget_reports.normalize import compact
 from budget_reports.readers.headings import is_heading
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, not_read_table
 from budget_reports.readers.passed_over_titles import table_figures
-from budget_reports.readers.printed_numbers import is_page_number
+from budget_reports.readers.printed_numbers import is_page_number, without_glued_page_number
 
 _YEAR_COLUMN = re.compile(r"\d{4}年度?(预算数|决算数)")
 _PERCENT = re.compile(r"^\d+(\.\d+)?[%％]$")
-# A page number an extractor glued to the start or end of a line (``- 6 -2021年实际在职``).
-_GLUED_PAGE_NUMBER = re.compile(r"^\s*[-—–]\s*\d{1,4}\s*[-—–]\s*|\s*[-—–]\s*\d{1,4}\s*[-—–]\s*$")
 # The staffing labels, by what their value is (the quota, the staff in post, their ratio).
 _QUOTA, _ACTUAL, _RATE = "编制数", "实际在职人数", "控制率"
 _STAFF_MARKERS = ((_QUOTA, ("编制数",)), (_ACTUAL, ("实际在职", "实有人数")), (_RATE, ("控制率",)))
@@ -58,7 +56,7 @@ def read_basic_data(lines: list[SourceLine], start: int, limit: int) -> LinearTa
     """The 基础数据表 titled at ``start``, its section running to ``limit`` (the next performance
     table's title); reported as not read where its year columns are not found; None for a title
     with too few figures under it to be the table (a contents line, a mention)."""
-    body = [(i, _without_page_number(lines[i].text)) for i in range(start + 1, limit)]
+    body = [(i, without_glued_page_number(lines[i].text)) for i in range(start + 1, limit)]
     body = [(i, text) for i, text in body if text.strip() and not is_page_number(compact(text))]
     if sum(len(table_figures(text)) + text.count("%") for _, text in body) < _MIN_UNREAD_FIGURES:
         return None
@@ -99,10 +97,6 @@ def read_basic_data(lines: list[SourceLine], start: int, limit: int) -> LinearTa
     table = _table(grid)
     last = end if end is not None else (body[-1][0] + 1 if body else start + 1)
     return LinearTable(start, last, [heading, Block(BlockKind.TABLE, "", table.page, table.line, table)], ambiguous)
-
-
-def _without_page_number(text: str) -> str:
-    return _GLUED_PAGE_NUMBER.sub("", text) if any(map(str.isdigit, text)) else text
 
 
 def _is_figure(token: str) -> bool:

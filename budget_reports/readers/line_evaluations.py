@@ -123,9 +123,9 @@ def with_evaluations(lines: list[SourceLine], tables: list[LinearTable], laid_ou
             if not title_lines:
                 # A scoring table's total belongs to the evaluation printed before it: only when that
                 # one was read.
-                scoring = _scoring_table(lines, i, end, last_read is not None)
-                if scoring is not None:
-                    accounted |= _indicators_under(lines, i + 1, end)
+                scoring, header = _scoring_table(lines, i, end, last_read is not None)
+                if header is not None:
+                    accounted.add(header)
                 if scoring is not None and scoring.lost is not None:
                     # Reported once: the title printed again on each page of the table is no other table.
                     title, repeated_title = repeated_title, compact(text)
@@ -147,13 +147,15 @@ def with_evaluations(lines: list[SourceLine], tables: list[LinearTable], laid_ou
                     unread = _not_read(lines, i, title_lines, end) if read.table is None and known else None
                     if unread is not None:
                         out.append(unread)
-                        accounted |= _indicators_under(lines, i + title_lines, end)
+                        if (header := _indicators_under(lines, i + title_lines, end)) is not None:
+                            accounted.add(header)
                 i += title_lines
                 continue
             header = _indicators_under(lines, read.table.end, end)
             title = next(b.text for b in read.table.blocks if b.kind is BlockKind.HEADING)
             out.append(_with_indicators_reported(lines, read.table, title, header))
-            accounted |= header
+            if header is not None:
+                accounted.add(header)
             last_read, repeated_title = read.name, None
             i = read.table.end
         out += _untitled_indicators(lines, position, end, accounted)
@@ -163,19 +165,20 @@ def with_evaluations(lines: list[SourceLine], tables: list[LinearTable], laid_ou
     return sorted(out, key=lambda t: t.start)  # stable: tables in order, a report of lines before them
 
 
-def _indicators_under(lines: list[SourceLine], begin: int, limit: int) -> set[int]:
+def _indicators_under(lines: list[SourceLine], begin: int, limit: int) -> int | None:
     """The indicator header of the table whose section starts at ``begin`` (up to the next performance
     table's title), if it prints one: the lines that table's report accounts for."""
-    header = indicator_header(lines, begin, _next_title(lines, begin, limit))
-    return set() if header is None else {header}
+    return indicator_header(lines, begin, _next_title(lines, begin, limit))
 
 
-def _with_indicators_reported(lines: list[SourceLine], table: LinearTable, title: str, header: set[int]) -> LinearTable:
+def _with_indicators_reported(
+    lines: list[SourceLine], table: LinearTable, title: str, header: int | None
+) -> LinearTable:
     """The table titled ``title``, its indicator lines (from ``header``, if its section prints them)
     reported as not read."""
-    if not header:
+    if header is None:
         return table
-    return replace(table, parts_not_read=[indicators_not_read(title, lines[min(header)])])
+    return replace(table, parts_not_read=[indicators_not_read(title, lines[header])])
 
 
 def _untitled_indicators(lines: list[SourceLine], begin: int, end: int, accounted: set[int]) -> list[LinearTable]:
@@ -201,18 +204,21 @@ def _is_table_title(line: SourceLine) -> bool:
     return ("表" in line.text or "体系" in line.text) and is_title(compact(line.text))
 
 
-def _scoring_table(lines: list[SourceLine], at: int, limit: int, owner_read: bool) -> LinearTable | None:
+def _scoring_table(
+    lines: list[SourceLine], at: int, limit: int, owner_read: bool
+) -> tuple[LinearTable | None, int | None]:
     """A scoring table (评分表, 指标体系) titled at ``at``: its total score (``_scoring_total``), its
-    indicator lines reported as not read; a title over indicators and no total read, reported whole."""
+    indicator lines reported as not read; a title over indicators and no total read, reported whole.
+    With it, where its indicator header stands (None: no scoring title, or no indicators under it)."""
     if not _is_table_title(lines[at]) or not is_scoring(PerfTable(compact(lines[at].text), None)):
-        return None
+        return None, None
     header = _indicators_under(lines, at + 1, limit)
     total = _scoring_total(lines, at, limit, owner_read)
-    if not header:
-        return total
+    if header is None:
+        return total, None
     if total is None:
-        return not_read_table(lines, at, at + 1, "的绩效指标（一级/二级/三级指标）文本未能还原为行")
-    return _with_indicators_reported(lines, total, lines[at].text, header)
+        return not_read_table(lines, at, at + 1, "的绩效指标（一级/二级/三级指标）文本未能还原为行"), header
+    return _with_indicators_reported(lines, total, lines[at].text, header), header
 
 
 def evaluation_lines(lines: list[SourceLine], laid_out: bool) -> set[tuple[int | None, int]]:
@@ -442,12 +448,9 @@ def _is_score(number: Decimal | None) -> bool:
 
 
 def _scoring_total(lines: list[SourceLine], at: int, limit: int, owner_read: bool) -> LinearTable | None:
-    """A scoring table's (评分表) total score, for the evaluation before it: its indicator lines are
-    not read from text, so the grid holds its level header and its ``合计`` line only. When the
-    evaluation before it was not read, the score is reported, not given to another one."""
-    key = compact(lines[at].text)
-    if not (is_title(key) and is_scoring(PerfTable(key, None))):
-        return None
+    """The total score of the scoring table (评分表) titled at ``at``, for the evaluation before it: its
+    indicator lines are not read from text, so the grid holds its level header and its ``合计`` line
+    only. When the evaluation before it was not read, the score is reported, not given to another one."""
     total = _score_line(lines, at + 1, limit, least=1)
     if total is None:
         return None

@@ -172,10 +172,14 @@ def not_read_table(
     reader (``的文本未能还原为行``, ``按列写出的文本未能还原为行`` …); its lines are replaced by its title,
     and its figures ``unplaced`` reported as ambiguous cells."""
     title = lines[start]
-    where = f"第{title.page}页" if title.page is not None else f"第{title.line}行"
     heading = Block(BlockKind.HEADING, title.text.strip(), title.page, title.line)
-    message = f"{where}表格“{compact(title.text)}”{why}（其数字未录入）"
+    message = f"{printed_at(title)}表格“{compact(title.text)}”{why}（其数字未录入）"
     return LinearTable(start, end, [heading], list(unplaced), lost=message, unplaced=list(unplaced))
+
+
+def printed_at(line: SourceLine) -> str:
+    """Where a line stands, as a report of what was not read says it: its page, else its line."""
+    return f"第{line.page}页" if line.page is not None else f"第{line.line}行"
 
 
 def unglue_titles(lines: list[SourceLine]) -> list[SourceLine]:

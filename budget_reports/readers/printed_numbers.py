@@ -19,6 +19,15 @@ COLUMN_NUMBER_WORDS = ("栏次", "行次")  # the label of a row numbering the c
 _DECORATED = re.compile(r"[-—–]+\d{1,4}[-—–]+|.*[第页/／].*")
 
 
+# The same, glued to the start or the end of a line of text (pdfplumber: ``- 6 -2021年实际在职``).
+_GLUED_DECORATED = re.compile(r"^\s*[-—–]\s*\d{1,4}\s*[-—–]\s*|\s*[-—–]\s*\d{1,4}\s*[-—–]\s*$")
+
+
+def without_glued_page_number(text: str) -> str:
+    """The line without a page number set off by dashes that an extractor glued to its start or end."""
+    return _GLUED_DECORATED.sub("", text) if any(map(str.isdigit, text)) else text
+
+
 def is_page_number(key: str) -> bool:
     """A page number in a form no figure takes (``-3-``, ``第3页``, ``3/25``; ``key`` compacted). A bare
     number is one only where it runs with the pages (``wrapped_text.furniture``, whose page numbers are

@@ -17,7 +17,7 @@ from bisect import bisect_right
 from itertools import accumulate
 
 from budget_reports.normalize import compact
-from budget_reports.readers.linear_tables import SourceLine
+from budget_reports.readers.linear_tables import SourceLine, printed_at
 
 # ``一级`` … ``三级`` with at most the rest of the header's level cells between them (二级指标 and the
 # cells' 指标, wrapped or not; a column printed between them in an unusual order), and no figure or
@@ -45,6 +45,5 @@ def indicator_header(lines: list[SourceLine], begin: int, end: int) -> int | Non
 def indicators_not_read(title: str | None, header: SourceLine) -> str:
     """Why the report is partial: the indicators of the table ``title`` (None: a table whose title the
     text does not print on a line of its own), printed from ``header`` on, are not read."""
-    where = f"第{header.page}页" if header.page is not None else f"第{header.line}行"
     table = f"表格“{compact(title)}”" if title is not None else "表格（标题未能识别）"
-    return f"{where}{table}的绩效指标（一级/二级/三级指标）文本未能还原为行（其指标未录入）"
+    return f"{printed_at(header)}{table}的绩效指标（一级/二级/三级指标）文本未能还原为行（其指标未录入）"
