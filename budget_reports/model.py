@@ -7,7 +7,7 @@ the original text, so every fact extracted from it can carry its evidence.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any
@@ -82,6 +82,17 @@ class Table:
     # Pages the table spans when a reader joined a continuation on the following page(s).
     pages: tuple[int, ...] = ()
     _rows: dict[int, list[Cell]] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @classmethod
+    def from_rows(cls, rows: Sequence[Sequence[Cell]], cited: Cell) -> Table:
+        """The rows as a grid, each cell at its row and its place in the row; the table is cited where
+        ``cited`` is printed (a reader rebuilding a table from text picks the line that stands for it)."""
+        cells = tuple(
+            Cell(r, c, cell.text, page=cell.page, line=cell.line)
+            for r, row in enumerate(rows)
+            for c, cell in enumerate(row)
+        )
+        return cls(cells, len(rows), max(len(row) for row in rows), page=cited.page, line=cited.line)
 
     def grid(self) -> list[list[str]]:
         """Rows of cell texts; positions covered by no cell (or by a span) are empty strings."""

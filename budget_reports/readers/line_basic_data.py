@@ -29,7 +29,7 @@ from budget_reports.model import AmbiguousCell, Block, BlockKind, Cell, Table
 from budget_reports.normalize import compact
 from budget_reports.readers.headings import is_heading
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, not_read_table
-from budget_reports.readers.passed_over_titles import table_figures
+from budget_reports.readers.passed_over_titles import MIN_UNREAD_FIGURES, table_figures
 from budget_reports.readers.printed_numbers import is_page_number, without_glued_page_number
 
 _YEAR_COLUMN = re.compile(r"\d{4}年度?(预算数|决算数)")
@@ -42,8 +42,6 @@ _STAFF_LABEL = "财政供养人员情况"
 _END_WORDS = ("说明", "注：", "注:")
 # A line longer than this printing no figure is text after the table, not a row's label.
 _ROW_MAX_CHARS = 40
-# Figures under a title no reading placed, from which it is reported as not read.
-_MIN_UNREAD_FIGURES = 4
 
 
 @dataclass(slots=True)
@@ -58,7 +56,7 @@ def read_basic_data(lines: list[SourceLine], start: int, limit: int) -> LinearTa
     with too few figures under it to be the table (a contents line, a mention)."""
     body = [(i, without_glued_page_number(lines[i].text)) for i in range(start + 1, limit)]
     body = [(i, text) for i, text in body if text.strip() and not is_page_number(compact(text))]
-    if sum(len(table_figures(text)) + text.count("%") for _, text in body) < _MIN_UNREAD_FIGURES:
+    if sum(len(table_figures(text)) + text.count("%") for _, text in body) < MIN_UNREAD_FIGURES:
         return None
     at_years = next((n for n, (_, text) in enumerate(body) if len(_YEAR_COLUMN.findall(compact(text))) >= 1), None)
     if at_years is None:
@@ -185,11 +183,6 @@ def _cell(text: str, line: SourceLine | None = None) -> Cell:
 
 
 def _table(grid: list[list[Cell]]) -> Table:
-    cells_ = tuple(
-        Cell(r, c, cell.text, page=cell.page, line=cell.line)
-        for r, row in enumerate(grid)
-        for c, cell in enumerate(row)
-    )
-    width = max(len(row) for row in grid)
-    first = next((c for c in cells_ if c.line is not None), cells_[0])
-    return Table(cells_, len(grid), width, page=first.page, line=first.line)
+    """The rows as a grid, cited where its first printed cell stands."""
+    first = next((cell for row in grid for cell in row if cell.line is not None), grid[0][0])
+    return Table.from_rows(grid, first)

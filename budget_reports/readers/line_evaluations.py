@@ -50,7 +50,7 @@ from budget_reports.readers.evaluation_money import (
 )
 from budget_reports.readers.line_basic_data import read_basic_data
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, not_read_table
-from budget_reports.readers.passed_over_titles import table_figures
+from budget_reports.readers.passed_over_titles import MIN_UNREAD_FIGURES, table_figures
 from budget_reports.readers.printed_numbers import is_page_number
 from budget_reports.readers.unread_indicators import indicator_header, indicator_headers, indicators_not_read
 
@@ -61,9 +61,6 @@ _HEAD_MAX_LINES = 40
 # the characters each holds at most.
 _CELL_TITLE_LINES = (3, 4)
 _CELL_TITLE_PIECE_CHARS = 8
-# Figures under a title no reading placed, from which it is reported as not read (a title in a list
-# of contents, or named by prose, has none under it).
-_MIN_UNREAD_FIGURES = 4
 # Label pieces at most double a header's lines (002's goals-and-money header: 52 lines, 27 not pieces,
 # in PyMuPDF's text): past this many lines in all, a run of short cells is no header.
 _HEAD_MAX_PRINTED_LINES = 2 * _HEAD_MAX_LINES
@@ -238,7 +235,7 @@ def _not_read(lines: list[SourceLine], start: int, title_lines: int, limit: int)
     end = start + title_lines
     following = next((k for k in range(end, limit) if _title_lines(lines, k, limit)), limit)
     figures = sum(len(table_figures(line.text)) for line in lines[end:following])
-    if figures < _MIN_UNREAD_FIGURES:
+    if figures < MIN_UNREAD_FIGURES:
         return None
     title = lines[start]._replace(text="".join(line.text.strip() for line in lines[start:end]))  # a title wrapped once
     return replace(not_read_table([title], 0, title_lines, "的文本未能还原为行"), start=start, end=end)
@@ -463,8 +460,8 @@ def _scoring_total(lines: list[SourceLine], at: int, limit: int, owner_read: boo
         unplaced = AmbiguousCell(line.page, line.line, score, total[0].text, (f"{title}/得分",), line.text.strip())
         return LinearTable(index, end, [], [unplaced])
     where = {"page": total[0].line.page, "line": total[0].line.line}
-    rows = [[Cell(0, 0, "")], [Cell(1, 0, "一级指标")], [Cell(2, n, t.text, **where) for n, t in enumerate(total)]]
-    table = Table(tuple(c for row in rows for c in row), 3, len(total), **where)
+    rows = [[Cell(0, 0, "")], [Cell(0, 0, "一级指标")], [Cell(0, n, t.text, **where) for n, t in enumerate(total)]]
+    table = Table.from_rows(rows, rows[-1][0])
     title = Block(BlockKind.HEADING, lines[at].text.strip(), lines[at].page, lines[at].line)
     return LinearTable(index, end, [title, Block(BlockKind.TABLE, "", table.page, table.line, table)], [])
 
@@ -513,8 +510,6 @@ def _value_rows(header: Header) -> list[list[Cell]]:
 
 
 def _table(rows: list[list[Cell]]) -> Table:
-    """The rows as a grid, placed where its money block is printed."""
-    grid = tuple(Cell(r, c.col, c.text, page=c.page, line=c.line) for r, row in enumerate(rows) for c in row)
-    width = max(len(row) for row in rows)
-    money = next((c for row in rows for c in row if c.col == 2 and c.line is not None), rows[-1][-1])
-    return Table(grid, len(rows), width, page=money.page, line=money.line)
+    """The rows as a grid, cited where its money block is printed (the first figure's line)."""
+    money = next((row[2] for row in rows if len(row) > 2 and row[2].line is not None), rows[-1][-1])
+    return Table.from_rows(rows, money)

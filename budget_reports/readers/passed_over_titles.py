@@ -28,6 +28,9 @@ from budget_reports.readers.linear_tables import LinearTable, SourceLine, is_tit
 _SENTENCE_MARK = re.compile("[。，；]")
 # A line of a table's cells without a figure is never this long: prose after the table.
 _CELL_MAX_CHARS = 40
+# Figures under a title that no reading placed, from which its table is reported as not read (a title in
+# a list of contents, or named by prose, has none under it).
+MIN_UNREAD_FIGURES = 4
 _CODE_LENGTHS = (3, 5, 7)  # 类, 类+款, 类+款+项 written whole: a code, not a figure
 _text_of = attrgetter("text")
 

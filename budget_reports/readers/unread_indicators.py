@@ -27,7 +27,11 @@ _LEVEL_HEADER = re.compile(r"一级[^0-9０-９，。、；：,.;:]{0,24}?三级
 
 def indicator_headers(lines: list[SourceLine], begin: int, end: int) -> list[int]:
     """The indexes of the lines of ``lines[begin:end]`` where an indicator header starts."""
-    keys = [compact(line.text) for line in lines[begin:end]]
+    texts = [line.text for line in lines[begin:end]]
+    # No line prints 级 (nothing else folds into it): most text between tables compacts nothing.
+    if "级" not in "".join(texts):
+        return []
+    keys = [compact(text) for text in texts]
     joined = "".join(keys)
     ends = list(accumulate(len(key) for key in keys))  # where each line's text ends in ``joined``
     # The levels' cells say 指标 somewhere (``一级指标``, ``一级`` / ``指标``, or ``一级 二级 三级`` over
