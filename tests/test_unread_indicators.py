@@ -20,7 +20,7 @@ from budget_reports.gold import extract_frames
 from budget_reports.normalize import compact
 from budget_reports.readers import read_document
 from budget_reports.readers.linear_tables import SourceLine
-from budget_reports.readers.unread_indicators import indicator_header
+from budget_reports.readers.unread_indicators import indicator_headers
 from tests.conftest import SEED_FILES, corpus_file
 from tests.printed_variants import BUDGET
 from tests.test_readers_text_evaluations import FORMS, PREFACE, table_lines
@@ -52,13 +52,13 @@ def _lines(texts: list[str]) -> list[SourceLine]:
 def test_the_header_is_found_however_its_cells_are_written(form: str) -> None:
     texts, at = HEADERS[form]
     lines = _lines(["项目资金（万元） 年初预算数 全年预算数 全年执行数", "年度资金总额 10 12 11", *texts])
-    assert indicator_header(lines, 0, len(lines)) == 2 + at
+    assert indicator_headers(lines).first_within(0, len(lines)) == 2 + at
 
 
 @pytest.mark.parametrize("form", NO_HEADERS, ids=str)
 def test_lines_naming_levels_are_no_header(form: str) -> None:
     lines = _lines(NO_HEADERS[form])
-    assert indicator_header(lines, 0, len(lines)) is None
+    assert indicator_headers(lines).first_within(0, len(lines)) is None
 
 
 def _indicator_lines(header: list[str]) -> list[str]:

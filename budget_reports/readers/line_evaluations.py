@@ -52,7 +52,12 @@ from budget_reports.readers.line_basic_data import read_basic_data
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, not_read_table
 from budget_reports.readers.passed_over_titles import MIN_UNREAD_FIGURES, table_figures
 from budget_reports.readers.printed_numbers import is_page_number
-from budget_reports.readers.unread_indicators import indicator_header, indicator_headers, indicators_not_read
+from budget_reports.readers.unread_indicators import (
+    NOT_REBUILT,
+    IndicatorHeaders,
+    indicator_headers,
+    indicators_not_read,
+)
 
 # Lines from the title to the first fund line (project, departments, the money columns' header), not
 # counting lines of label pieces only: as many whichever way an extractor breaks a table's narrow cells.
@@ -92,6 +97,7 @@ def with_evaluations(lines: list[SourceLine], tables: list[LinearTable], laid_ou
     joined = "\n".join([line.text for line in lines])
     if "自评" not in joined and "评分" not in joined:
         return tables
+    headers = indicator_headers(lines)
     out: list[LinearTable] = []
     position = 0
     carried: str | None = None  # the name of a table whose money a page break cut off from its title
@@ -120,7 +126,7 @@ def with_evaluations(lines: list[SourceLine], tables: list[LinearTable], laid_ou
             if not title_lines:
                 # A scoring table's total belongs to the evaluation printed before it: only when that
                 # one was read.
-                scoring, header = _scoring_table(lines, i, end, last_read is not None)
+                scoring, header = _scoring_table(lines, headers, i, end, last_read is not None)
                 if header is not None:
                     accounted.add(header)
                 if scoring is not None and scoring.lost is not None:
@@ -131,7 +137,7 @@ def with_evaluations(lines: list[SourceLine], tables: list[LinearTable], laid_ou
                     out.append(scoring)
                 i = scoring.end if scoring is not None else i + 1
                 continue
-            read = _read_evaluation(lines, i, title_lines, end, laid_out)
+            read = _read_evaluation(lines, headers, i, title_lines, end, laid_out)
             # A page that repeats, under another name, the header of a table begun on the page
             # before does not say whose money follows.
             known = carried is None or read.name == carried
@@ -144,28 +150,28 @@ def with_evaluations(lines: list[SourceLine], tables: list[LinearTable], laid_ou
                     unread = _not_read(lines, i, title_lines, end) if read.table is None and known else None
                     if unread is not None:
                         out.append(unread)
-                        if (header := _indicators_under(lines, i + title_lines, end)) is not None:
+                        if (header := _indicators_under(lines, headers, i + title_lines, end)) is not None:
                             accounted.add(header)
                 i += title_lines
                 continue
-            header = _indicators_under(lines, read.table.end, end)
+            header = _indicators_under(lines, headers, read.table.end, end)
             title = next(b.text for b in read.table.blocks if b.kind is BlockKind.HEADING)
             out.append(_with_indicators_reported(lines, read.table, title, header))
             if header is not None:
                 accounted.add(header)
             last_read, repeated_title = read.name, None
             i = read.table.end
-        out += _untitled_indicators(lines, position, end, accounted)
+        out += _untitled_indicators(lines, headers.within(position, end), accounted)
         if table is not None:
             out.append(table)
             position = table.end
     return sorted(out, key=lambda t: t.start)  # stable: tables in order, a report of lines before them
 
 
-def _indicators_under(lines: list[SourceLine], begin: int, limit: int) -> int | None:
+def _indicators_under(lines: list[SourceLine], headers: IndicatorHeaders, begin: int, limit: int) -> int | None:
     """The indicator header of the table whose section starts at ``begin`` (up to the next performance
     table's title), if it prints one: the lines that table's report accounts for."""
-    return indicator_header(lines, begin, _next_title(lines, begin, limit))
+    return headers.first_within(begin, _next_title(lines, begin, limit))
 
 
 def _with_indicators_reported(
@@ -178,12 +184,12 @@ def _with_indicators_reported(
     return replace(table, parts_not_read=[indicators_not_read(title, lines[header])])
 
 
-def _untitled_indicators(lines: list[SourceLine], begin: int, end: int, accounted: set[int]) -> list[LinearTable]:
-    """Indicator lines no table read or reported here accounts for, each reported as not read (a table
-    whose title the text does not print, or words as no form does, is found by no title)."""
+def _untitled_indicators(lines: list[SourceLine], headers: tuple[int, ...], accounted: set[int]) -> list[LinearTable]:
+    """Indicator lines (from ``headers``) no table read or reported here accounts for, each reported as not
+    read (a table whose title the text does not print, or words as no form does, is found by no title)."""
     return [
         LinearTable(at, at, [], [], parts_not_read=[indicators_not_read(None, lines[at])])
-        for at in indicator_headers(lines, begin, end)
+        for at in headers
         if at not in accounted
     ]
 
@@ -202,19 +208,19 @@ def _is_table_title(line: SourceLine) -> bool:
 
 
 def _scoring_table(
-    lines: list[SourceLine], at: int, limit: int, owner_read: bool
+    lines: list[SourceLine], headers: IndicatorHeaders, at: int, limit: int, owner_read: bool
 ) -> tuple[LinearTable | None, int | None]:
     """A scoring table (评分表, 指标体系) titled at ``at``: its total score (``_scoring_total``), its
     indicator lines reported as not read; a title over indicators and no total read, reported whole.
     With it, where its indicator header stands (None: no scoring title, or no indicators under it)."""
     if not _is_table_title(lines[at]) or not is_scoring(PerfTable(compact(lines[at].text), None)):
         return None, None
-    header = _indicators_under(lines, at + 1, limit)
+    header = _indicators_under(lines, headers, at + 1, limit)
     total = _scoring_total(lines, at, limit, owner_read)
     if header is None:
         return total, None
     if total is None:
-        return not_read_table(lines, at, at + 1, "的绩效指标（一级/二级/三级指标）文本未能还原为行"), header
+        return not_read_table(lines, at, at + 1, NOT_REBUILT), header
     return _with_indicators_reported(lines, total, lines[at].text, header), header
 
 
@@ -276,7 +282,9 @@ def _is_evaluation_title(key: str) -> bool:
     return "自评表" in key and is_title(key) and not is_target_form(key)
 
 
-def _read_evaluation(lines: list[SourceLine], start: int, title_lines: int, limit: int, laid_out: bool) -> _Read:
+def _read_evaluation(
+    lines: list[SourceLine], headers: IndicatorHeaders, start: int, title_lines: int, limit: int, laid_out: bool
+) -> _Read:
     header = Header()
     reader = LabelReader(header)
     funds: list[FundLine] = []
@@ -326,7 +334,7 @@ def _read_evaluation(lines: list[SourceLine], start: int, title_lines: int, limi
         return _Read(None, name, cut_by_page)  # no money block here (a mention), or its figures stand apart
     last = funds[-1].index
     wrapped = any(f.wrapped for f in funds)
-    if _money_column_after(lines, last + 1, limit, header, _ROLES if wrapped else _MONEY_ROLES):
+    if _money_column_after(lines, headers, last + 1, limit, header, _ROLES if wrapped else _MONEY_ROLES):
         return _Read(None, name, False)  # the header's columns were printed apart: the figures' columns are unknown
     unit = cells.money_unit_of(" ".join(line.text for line in lines[end:last]))
     title = lines[start:end]
@@ -338,7 +346,9 @@ def _read_evaluation(lines: list[SourceLine], start: int, title_lines: int, limi
     return _Read(LinearTable(start, last + 1, blocks, ambiguous), name, False)
 
 
-def _money_column_after(lines: list[SourceLine], begin: int, limit: int, header: Header, roles: frozenset[str]) -> bool:
+def _money_column_after(
+    lines: list[SourceLine], headers: IndicatorHeaders, begin: int, limit: int, header: Header, roles: frozenset[str]
+) -> bool:
     """Whether the label of a column of ``roles`` the header lacks is printed after the money block
     (pdftotext's default text prints a table's columns as separate blocks, a row's cells one per
     line): then the figures' columns are unknown."""
@@ -346,7 +356,7 @@ def _money_column_after(lines: list[SourceLine], begin: int, limit: int, header:
     reader = LabelReader(after)
     seen, i = 0, begin
     # The indicator lines' header names their own columns (分值, 得分, 完成值 …), none of the money's.
-    indicators = indicator_header(lines, begin, min(limit, begin + 2 * _HEAD_MAX_LINES))
+    indicators = headers.first_within(begin, min(limit, begin + 2 * _HEAD_MAX_LINES))
     limit = indicators if indicators is not None else limit
     while i < limit and seen < _HEAD_MAX_LINES and not _title_lines(lines, i, limit):
         if lines[i].text.strip():
