@@ -77,6 +77,11 @@ def half_step(value: Decimal) -> Decimal:
     return printed_step(value) / 2
 
 
+def rounds_to(exact: Decimal, printed: Decimal) -> bool:
+    """Whether ``printed`` is ``exact`` rounded to the digits it prints."""
+    return abs(exact - printed) <= half_step(printed)
+
+
 def coarser_half_unit(a: Decimal, b: Decimal) -> Decimal:
     """How far two printings of one figure may differ: half a unit of the coarser one (27.3 ~ 27.30)."""
     return max(printed_step(a), printed_step(b)) / 2

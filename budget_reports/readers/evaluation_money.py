@@ -19,7 +19,7 @@ from itertools import combinations
 
 from budget_reports.extract.performance import cells
 from budget_reports.model import AmbiguousCell
-from budget_reports.normalize import half_step
+from budget_reports.normalize import rounds_to
 from budget_reports.readers import evaluation_labels as labels
 from budget_reports.readers.evaluation_header import Token, is_figure, is_fragments, tokens_of
 from budget_reports.readers.linear_tables import SourceLine
@@ -301,14 +301,9 @@ def _adds_up(placement: Placement, roles: list[str | None], figures: list[Token]
     base = values.get("budget_final", values.get("budget_initial"))
     if rate is not None and (executed is None or base is None):
         return False  # a rate is printed from the row's execution and budget, never without them
-    if rate is not None and executed is not None and base and not _rounds_to(executed / base * 100, rate):
+    if rate is not None and executed is not None and base and not rounds_to(executed / base * 100, rate):
         return False
     return not ("score" in values and "weight" in values and values["score"] > values["weight"])
-
-
-def _rounds_to(exact: Decimal, printed: Decimal) -> bool:
-    """Whether ``printed`` is ``exact`` rounded to the digits it prints."""
-    return abs(exact - printed) <= half_step(printed)
 
 
 def _agreed(funds: list[FundLine], by_order: list[list[list[Placement]]]) -> list[Placement | None]:

@@ -22,11 +22,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 
 from budget_reports.extract.performance import cells
 from budget_reports.model import AmbiguousCell, Block, BlockKind, Cell, Table
-from budget_reports.normalize import compact
+from budget_reports.normalize import compact, rounds_to
 from budget_reports.readers.headings import is_heading
 from budget_reports.readers.linear_tables import LinearTable, SourceLine, not_read_table
 from budget_reports.readers.passed_over_titles import MIN_UNREAD_FIGURES, table_figures
@@ -172,8 +171,7 @@ def _rate_holds(values: dict[str, tuple[str, SourceLine]]) -> bool:
     rate = cells.percent(values[_RATE][0])
     if quota is None or actual is None or rate is None or quota == 0:
         return False
-    decimals = -rate.as_tuple().exponent if isinstance(rate.as_tuple().exponent, int) else 0
-    return abs(actual / quota * 100 - rate) <= Decimal(5) / Decimal(10) ** (decimals + 1)
+    return rounds_to(actual / quota * 100, rate)
 
 
 def _cell(text: str, line: SourceLine | None = None) -> Cell:
