@@ -1,7 +1,8 @@
 """Text and number normalization shared by every reader and extractor.
 
-Evidence always keeps the original text; these functions produce the form that patterns and
-comparisons work on. Numbers become exact ``Decimal`` values, never floats.
+Evidence always keeps the original text, but for figures printed in full-width digits, which a text is
+read with as ASCII prints them (``ascii_figures``); the other functions produce the form that patterns
+and comparisons work on. Numbers become exact ``Decimal`` values, never floats.
 """
 
 from __future__ import annotations
@@ -32,6 +33,31 @@ def compact(text: str) -> str:
     # One pass removes what normalize_text would collapse and strip: a first read of a report compacts
     # every line, label and cell it meets once (each line is new to the cache).
     return _WHITESPACE_OR_ZERO_WIDTH.sub("", unicodedata.normalize("NFKC", text))
+
+
+# A mark that a figure printed in full-width digits prints between or after them (２，９４０．０５,
+# ９５％, －３). The pattern opens with the mark, so that text is scanned for one at C speed.
+_WIDE_MARK = re.compile(
+    r"[．，％－＋](?:(?<=[０-９]．)(?=[０-９])|(?<=[０-９]，)(?=[０-９]{3}(?![０-９]))|(?<=[０-９]％)|(?<=[－＋])(?=[０-９]))"
+)
+_WIDE_DIGIT = re.compile("[０-９]")
+_WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_ASCII_MARK = {"．": ".", "，": ",", "％": "%", "－": "-", "＋": "+"}
+
+
+def ascii_figures(text: str) -> str:
+    """``text`` with the figures it prints in full-width digits (``２，９４０．０５``) as ASCII prints
+    them (``2,940.05``), one character for one: every offset and line keeps its place.
+
+    A report typed in full-width digits is then read as its ASCII twin by every pattern, sum and
+    column of a reader. NFKC would fold the digits too, but also brackets, colons and spaces, which
+    readers and evidence keep as printed. A comma is a thousands separator only before three digits
+    (``１，２`` is a list). A full-width mark beside ASCII digits is left alone: ``4．2026年`` is a
+    list number before a year, not a figure."""
+    if _WIDE_DIGIT.search(text) is None:
+        return text
+    text = _WIDE_MARK.sub(lambda mark: _ASCII_MARK[mark.group()], text)
+    return text.translate(_WIDE_DIGITS)  # a Python step per character: only in text printing one
 
 
 def is_cjk(char: str) -> bool:

@@ -21,6 +21,7 @@ import pypdfium2.raw as pdfium_c
 
 from budget_reports.figure_text import find_quoted, numbers
 from budget_reports.model import FigureBox
+from budget_reports.normalize import ascii_figures
 
 # Lines searched after the cited one (a paragraph cited by its first line runs on), then before it.
 _LINES_AFTER = 40
@@ -90,6 +91,7 @@ def _load(pdf: pdfium.PdfDocument, number: int) -> _Page | None:
         textpage.close()
         page.close()
         return None
+    text = ascii_figures(text)  # as the reader read the page (``pdf_page.load_page``)
     lines: list[tuple[int, str]] = []
     offset = 0
     for line_text in text.split("\n"):

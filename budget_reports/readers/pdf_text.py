@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from budget_reports.model import Block, BlockKind
-from budget_reports.normalize import is_cjk
+from budget_reports.normalize import ascii_figures, is_cjk
 from budget_reports.numbering import ARTICLE, CIRCLED, OUTLINE, PAGE_NUMBER, PART, Enumerators
 from budget_reports.readers.headings import is_heading
 from budget_reports.readers.pdf_page import PageContent, TextLine
@@ -76,7 +76,9 @@ def join_chars(page: PageContent, chars: Iterable[int]) -> str:
         if parts and line_text and _latin(parts[-1][-1]) and _latin(line_text[0]):
             parts.append(" ")  # a Latin word or number wrapped inside a cell
         parts.append(line_text)
-    return "".join(parts)
+    # Figures in full-width digits read as ASCII prints them, once the spaces between them are settled
+    # (pdfium's spaces between full-width digits are dropped as between Chinese characters).
+    return ascii_figures("".join(parts))
 
 
 def prose_lines(page: PageContent, table_chars: set[int]) -> list[ProseLine]:
@@ -87,7 +89,7 @@ def prose_lines(page: PageContent, table_chars: set[int]) -> list[ProseLine]:
         if not free:
             continue
         if len(free) == len(line.chars):
-            text = page.text[line.chars[0] : line.chars[-1] + 1].strip()
+            text = ascii_figures(page.text[line.chars[0] : line.chars[-1] + 1].strip())
         else:
             text = join_chars(page, free).strip()
         if not text:

@@ -5,7 +5,8 @@ TAB, rows separated by blank lines; a cell's continuation lines have no TAB and 
 cell is a bare TAB. A blank line is either a row break or an empty paragraph inside a cell; two or
 more blank lines between cell lines separate two tables. ``[bookmark: …]`` and ``[image: …]`` are
 export markers, not content. Form feeds (``pdftotext``) separate pages; line numbers then restart
-on every page. Blocks and cells keep the original text (only markers and surrounding spaces go).
+on every page. Blocks and cells keep the original text (only markers and surrounding spaces go; a
+figure printed in full-width digits is read as ASCII prints it, ``normalize.ascii_figures``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from operator import attrgetter
 from pathlib import Path
 
 from budget_reports.model import Block, BlockKind, Cell, Document, Table
+from budget_reports.normalize import ascii_figures
 from budget_reports.readers.budget_table_links import settled_across_tables
 from budget_reports.readers.decode import decode
 from budget_reports.readers.headings import is_heading
@@ -64,6 +66,7 @@ def read(path: Path, source_file: str) -> Document:
 
 def read_text(text: str, source_file: str, encoding: str = "utf-8") -> Document:
     """Blocks of already decoded text (also used for text that other readers produce)."""
+    text = ascii_figures(text)
     word_export = _has_cell_lines(text)
     page_lines = _pages(text, word_export)
     paged = "\f" in text or len(page_lines) > 1  # pages apart, or found by their printed numbers
