@@ -278,7 +278,7 @@ def gather_rows(lines: list[list[Token]], coded: bool, unsure: list[AmbiguousCel
         tokens = strip_header_leftovers(raw)
         if not tokens:
             continue
-        if not pending and rows and _figures_only(tokens, coded):
+        if not pending and rows and figures_only(tokens, coded):
             rows[-1].extend(tokens)  # the row's figures went on to the next line (pdftotext -raw)
             gap = []
             continue
@@ -540,7 +540,8 @@ def pending_has_figures(tokens: list[Token]) -> bool:
     return any(is_figure(t.text) and not is_whole_code(t.text) for t in tokens)
 
 
-def _figures_only(tokens: list[Token], coded: bool) -> bool:
+def figures_only(tokens: list[Token], coded: bool) -> bool:
+    """A line of figures alone (not a line of codes: ``301 06 302``)."""
     return all(is_figure(t.text) for t in tokens) and not (coded and opens_with_code(tokens))
 
 

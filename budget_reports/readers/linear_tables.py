@@ -42,6 +42,7 @@ from budget_reports.readers.cell_stream_rows import cell_stream_rows
 from budget_reports.readers.code_names import known_names
 from budget_reports.readers.column_blocks import BlockLine, is_column_block_page, rebuild_pages, total_row_alone
 from budget_reports.readers.column_order import in_printed_order, in_printed_word_order
+from budget_reports.readers.figures_above_rows import figures_after_their_rows
 from budget_reports.readers.laid_out_columns import (
     PagePositions,
     aligned_figures,
@@ -357,6 +358,8 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
         positions = {p: money_columns(texts, layout, measure) for p, texts in page_headers.items()}
         gathered = GatheredRows(start, i, unit, layout, rows, coded, positions=positions, unsided=uncoded)
         return gathered.placed(lines, settle)
+    if coded:
+        body_lines = figures_after_their_rows(with_blanks)  # a squeezed laid-out text: each row's figures first
     # One row per line: the lines are split into words (laid-out text is read by the words' columns instead).
     body = [line_tokens(line.text, line.page, line.line) for line in body_lines]
     printed = in_printed_word_order([h.text for h in header], body, layout, coded)
