@@ -6,7 +6,8 @@ cell is a bare TAB. A blank line is either a row break or an empty paragraph ins
 more blank lines between cell lines separate two tables. ``[bookmark: …]`` and ``[image: …]`` are
 export markers, not content. Form feeds (``pdftotext``) separate pages; line numbers then restart
 on every page. Blocks and cells keep the original text (only markers and surrounding spaces go; a
-figure printed in full-width digits is read as ASCII prints it, ``normalize.ascii_figures``).
+figure printed in full-width digits is read as ASCII prints it, ``normalize.ascii_figures``, a no-break
+space as a space, and TABs standing for runs of spaces as the spaces, ``tab_spacing``).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from budget_reports.readers.printed_pages import printed_pages
 from budget_reports.readers.prose_table_links import settled_by_prose
 from budget_reports.readers.side_by_side_streams import basic_spending_from_streams
 from budget_reports.readers.stage_label_streams import with_stage_streams
+from budget_reports.readers.tab_spacing import is_tab_spaced, spaced_out
 from budget_reports.readers.unread_tables import with_unread_tables
 from budget_reports.readers.wrapped_text import furniture, paragraph_blocks, wrap_width
 
@@ -66,7 +68,11 @@ def read(path: Path, source_file: str) -> Document:
 
 def read_text(text: str, source_file: str, encoding: str = "utf-8") -> Document:
     """Blocks of already decoded text (also used for text that other readers produce)."""
-    text = ascii_figures(text)
+    # A no-break space (a web page's text, a browser's copy) parts words as a space does; figures in
+    # full-width digits are read as ASCII ones; TABs standing for runs of spaces are spaced out again.
+    text = ascii_figures(text).replace("\u00a0", " ")
+    if is_tab_spaced(text):
+        text = spaced_out(text)
     word_export = _has_cell_lines(text)
     page_lines = _pages(text, word_export)
     paged = "\f" in text or len(page_lines) > 1  # pages apart, or found by their printed numbers

@@ -1,0 +1,119 @@
+"""Text whose spaces a tool rewrote: runs of spaces turned into TABs (``unexpand``, an editor's tab
+compression), or spaces written as no-break spaces (a web page's text, a browser's copy).
+
+Each corpus PDF's ``pdftotext -layout`` text is compressed here under the three ways tools count the
+columns to a tab stop (UTF-8 bytes as GNU ``unexpand``, characters, display width as an editor); its
+pdfplumber text is written with no-break spaces. Each reads as the text it came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from budget_reports.gold import extract_frames
+from budget_reports.normalize import display_width
+from budget_reports.readers import read_document
+from budget_reports.readers.tab_spacing import is_tab_spaced, spaced_out
+from budget_reports.text_serializations import missing_program, write_serialization
+from tests.conftest import SEED_FILES, corpus_file
+from tests.serialization_facts import differences, facts
+
+PUTUO = "shanghai-putuo-finance-bureau-2024-final.pdf"
+TEMPLATE = "shanghai-final-accounts-template-2024.pdf"
+TAB_STOP = 8
+
+COUNTS: dict[str, Callable[[str], int]] = {
+    "bytes": lambda text: len(text.encode("utf-8")),
+    "characters": len,
+    "display-width": display_width,
+}
+
+
+def tab_compressed(text: str, width: Callable[[str], int]) -> str:
+    """Each run of two or more spaces written as TABs to every tab stop it reaches (then the spaces
+    left), columns counted by ``width``."""
+    return "\n".join(_compressed_line(line, width) for line in text.split("\n"))
+
+
+def _compressed_line(line: str, width: Callable[[str], int]) -> str:
+    out: list[str] = []
+    column = 0
+    i = 0
+    while i < len(line):
+        if line[i] != " ":
+            out.append(line[i])
+            column += width(line[i])
+            i += 1
+            continue
+        j = i
+        while j < len(line) and line[j] == " ":
+            j += 1
+        end = column + j - i
+        if j - i >= 2:
+            while (column // TAB_STOP + 1) * TAB_STOP <= end:
+                out.append("\t")
+                column = (column // TAB_STOP + 1) * TAB_STOP
+        out.append(" " * (end - column))
+        column, i = end, j
+    return "".join(out)
+
+
+@pytest.fixture(scope="module")
+def layout_texts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    if (missing := missing_program("pdftotext-layout")) is not None:
+        pytest.skip(missing)
+    folder = tmp_path_factory.mktemp("layout")
+    return {pdf: write_serialization(corpus_file(pdf), "pdftotext-layout", folder) for pdf in (PUTUO, TEMPLATE)}
+
+
+@pytest.mark.parametrize("count", sorted(COUNTS))
+def test_tab_compressed_layout_text_is_spaced_out_as_it_was(count: str, layout_texts: dict[str, Path]) -> None:
+    text = layout_texts[PUTUO].read_text(encoding="utf-8")
+    compressed = tab_compressed(text, COUNTS[count])
+    assert compressed.count("\t") > 1000
+    assert is_tab_spaced(compressed)
+    assert spaced_out(compressed) == text
+
+
+def test_tab_compressed_layout_text_gives_the_facts_of_the_text(layout_texts: dict[str, Path], tmp_path: Path) -> None:
+    """GNU ``unexpand``'s way (by bytes): read before as a Word export's cells, no table at all."""
+    path = layout_texts[PUTUO]
+    compressed = tmp_path / f"tabs-{path.name}"
+    compressed.write_text(tab_compressed(path.read_text(encoding="utf-8"), COUNTS["bytes"]), encoding="utf-8")
+    expected, got = facts(extract_frames(path, PUTUO)), facts(extract_frames(compressed, PUTUO))
+    assert sum(sum(rows.values()) for rows in expected.values()) > 100
+    assert expected == got, "\n".join(differences(expected[v], got[v]) for v in expected if expected[v] != got[v])
+
+
+@pytest.mark.parametrize("count", sorted(COUNTS))
+def test_tab_compressed_template_reads_its_tables(count: str, layout_texts: dict[str, Path], tmp_path: Path) -> None:
+    """The template's tables print few figures (``XX局``, most cells empty): where the ways of counting
+    set them in columns alike, the one taken still reads every block and table as the text does."""
+    path = layout_texts[TEMPLATE]
+    compressed = tmp_path / f"tabs-{path.name}"
+    compressed.write_text(tab_compressed(path.read_text(encoding="utf-8"), COUNTS[count]), encoding="utf-8")
+    expected, got = read_document(path, TEMPLATE), read_document(compressed, TEMPLATE)
+    assert sum(b.table is not None for b in expected.blocks) >= 6
+    assert [(b.kind, b.text, b.table) for b in got.blocks] == [(b.kind, b.text, b.table) for b in expected.blocks]
+
+
+def test_word_exports_are_not_tab_spaced() -> None:
+    """A Word export opens its table cells' lines with a TAB and hardly ever prints one after a word."""
+    for seed in SEED_FILES:
+        assert not is_tab_spaced(seed.read_text(encoding="utf-8")), seed.name
+
+
+def test_no_break_spaces_read_as_spaces(tmp_path: Path) -> None:
+    """pdfplumber's text lifts the prose figures set in another font onto lines of their own, which
+    go back into the gaps their sentences print; written with no-break spaces, the gaps were not found."""
+    if (missing := missing_program("pdfplumber")) is not None:
+        pytest.skip(missing)
+    path = write_serialization(corpus_file(PUTUO), "pdfplumber", tmp_path)
+    nbsp = tmp_path / f"nbsp-{path.name}"
+    nbsp.write_text(path.read_text(encoding="utf-8").replace(" ", "\u00a0"), encoding="utf-8")
+    expected, got = facts(extract_frames(path, PUTUO)), facts(extract_frames(nbsp, PUTUO))
+    assert sum(expected["summary_metrics/narrative"].values()) > 40
+    assert expected == got, "\n".join(differences(expected[v], got[v]) for v in expected if expected[v] != got[v])
