@@ -8,6 +8,7 @@ pdfplumber text is written with no-break spaces. Each reads as the text it came 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -116,4 +117,19 @@ def test_no_break_spaces_read_as_spaces(tmp_path: Path) -> None:
     nbsp.write_text(path.read_text(encoding="utf-8").replace(" ", "\u00a0"), encoding="utf-8")
     expected, got = facts(extract_frames(path, PUTUO)), facts(extract_frames(nbsp, PUTUO))
     assert sum(expected["summary_metrics/narrative"].values()) > 40
+    assert expected == got, "\n".join(differences(expected[v], got[v]) for v in expected if expected[v] != got[v])
+
+
+def test_tabs_parting_words_are_not_spaced_out(tmp_path: Path) -> None:
+    """A text whose words are parted by TABs, no line opening with one (a tab-separated export): the
+    TABs part words as spaces do, not spaced out to tab stops (which would set words in false columns)."""
+    if (missing := missing_program("pypdfium2")) is not None:
+        pytest.skip(missing)
+    path = write_serialization(corpus_file(PUTUO), "pypdfium2", tmp_path)
+    text = path.read_text(encoding="utf-8")
+    tabbed = tmp_path / f"tabbed-{path.name}"
+    tabbed.write_text(re.sub(r"(?<=\S) (?=\S)", "\t", text), encoding="utf-8")
+    assert tabbed.read_text(encoding="utf-8").count("\t") > 500
+    assert not is_tab_spaced(tabbed.read_text(encoding="utf-8"))
+    expected, got = facts(extract_frames(path, PUTUO)), facts(extract_frames(tabbed, PUTUO))
     assert expected == got, "\n".join(differences(expected[v], got[v]) for v in expected if expected[v] != got[v])

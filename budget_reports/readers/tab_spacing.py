@@ -8,8 +8,9 @@ character, or by display width (an editor: a Chinese character takes two). The t
 which: each is tried, and the one whose figures end on the fewest columns (figures are set flush
 right in their columns) is kept.
 
-Word writes a TAB only before a table cell, at a line's start: a text is taken as tab-spaced where as
-many TABs follow a line's first word as open lines (the sample reports: 0 to 7 against 463 to 3,551).
+Word writes a TAB only before a table cell, at a line's start: a text is taken as tab-spaced where half
+as many of its TABs stand elsewhere as open lines (the sample reports: 0 to 25 against 464 to 3,552; a
+compressed ``-layout`` text: 491 and 1,152 against 134 and 198).
 """
 
 from __future__ import annotations
@@ -20,18 +21,18 @@ from collections.abc import Callable
 from budget_reports.normalize import display_width
 
 _TAB_STOP = 8
-_OPENING_TAB = re.compile(r"(?:^|[\n\r\f]) ?\t")
-_INNER_TAB = re.compile(r"[^\t\n\r\f ]\t")
 # A figure as a laid-out table prints it, and where it ends.
 _FIGURE = re.compile(r"(?<!\S)-?\d[\d,]*(?:\.\d+)?%?(?!\S)")
 
 
 def is_tab_spaced(text: str) -> bool:
-    """Whether the text's TABs stand for runs of spaces rather than open a Word export's cells."""
+    """Whether the text's TABs stand for runs of spaces rather than open a Word export's cells. Told
+    by counting (no scan by pattern: every Word export holds thousands of TABs)."""
     if "\t" not in text:
         return False
-    inner = len(_INNER_TAB.findall(text))
-    return inner > 0 and 2 * inner >= len(_OPENING_TAB.findall(text))
+    opening = text.count("\n\t") + text.count("\n \t") + text.startswith(("\t", " \t"))
+    # No line opening with a TAB: its TABs part words as spaces do (a text no Word export's reading takes).
+    return opening > 0 and 2 * (text.count("\t") - opening) >= opening
 
 
 def spaced_out(text: str) -> str:
