@@ -122,6 +122,7 @@ def _read_linear(
     # function. Mapped over the fields zipped, no Python code runs per line (a report has thousands).
     lines: list[SourceLine] = []
     for number, page in enumerate(page_lines, start=1):
+        page = _without_left_margin(page)
         texts = map(strip_markers, page) if marked else page
         fields = zip(repeat(number if paged else None), count(1), texts, repeat(False), repeat(None))
         lines += map(new_token, repeat(SourceLine), fields)
@@ -170,6 +171,16 @@ def _read_linear(
             if table.lost is not None:
                 document.lost.append(table.lost)
             document.lost.extend(table.parts_not_read)
+
+
+def _without_left_margin(page: list[str]) -> list[str]:
+    """A page's lines without the spaces every one of them opens with: ``pdftotext -layout -fixed``
+    keeps the page's left margin before each line, where the other extractors drop it, and a line's
+    own indent (a paragraph's first line, a name wrapped in its cell) tells only past the margin."""
+    if any(line[:1] not in ("", " ") for line in page):  # a line at the page's edge: no margin (most pages)
+        return page
+    margin = min((len(line) - len(line.lstrip(" ")) for line in page if line.strip()), default=0)
+    return [line[margin:] for line in page] if margin else page
 
 
 def strip_markers(line: str) -> str:
