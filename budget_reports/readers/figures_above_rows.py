@@ -40,19 +40,20 @@ def figures_after_their_rows(lines: list[SourceLine]) -> list[SourceLine]:
     """The non-blank lines of a coded table's body (``lines`` holds its blank lines too), each run of
     lines of figures moved after the row below it where the groups show that order; else as they stand."""
     groups = _groups(lines)
-    kinds = [[_kind(line) for line in group] for group in groups]
-    opening = sum(1 for k in kinds if k[0] == _FIGURES and _first_other(k) == _OPENS_ROW)
-    if opening < _MIN_GROUPS or any(k[-1] == _FIGURES for k in kinds):
+    # The order is asked of each group's ends first: most tables' groups (a page of rows where no blank
+    # line sets them apart) open with a code; their other lines are not looked at.
+    opening = sum(1 for group in groups if _kind(group[0]) == _FIGURES and _first_other(group) == _OPENS_ROW)
+    if opening < _MIN_GROUPS or any(_kind(group[-1]) == _FIGURES for group in groups):
         return [line for group in groups for line in group]
-    moved = [_figures_moved(group, k) for group, k in zip(groups, kinds, strict=True)]
+    moved = [_figures_moved(group) for group in groups]
     if any(group is None for group in moved):
         return [line for group in groups for line in group]
     return [line for group in moved if group is not None for line in group]
 
 
-def _first_other(kinds: list[int]) -> int | None:
-    """The kind of the first line that prints more than figures."""
-    return next((kind for kind in kinds if kind != _FIGURES), None)
+def _first_other(group: list[SourceLine]) -> int | None:
+    """The kind of the group's first line that prints more than figures."""
+    return next((kind for kind in map(_kind, group) if kind != _FIGURES), None)
 
 
 def _groups(lines: list[SourceLine]) -> list[list[SourceLine]]:
@@ -78,13 +79,13 @@ def _kind(line: SourceLine) -> int:
     return _OTHER
 
 
-def _figures_moved(group: list[SourceLine], kinds: list[int]) -> list[SourceLine] | None:
+def _figures_moved(group: list[SourceLine]) -> list[SourceLine] | None:
     """The group's lines, each run of lines of figures after the row opening right below it (the row:
     its opening line and the lines up to the next run or row); None where a run stands above a line
     opening no row."""
     rows: list[tuple[list[SourceLine], list[SourceLine]]] = []  # per row: its lines, the figures above it
     figures: list[SourceLine] = []
-    for line, kind in zip(group, kinds, strict=True):
+    for line, kind in zip(group, map(_kind, group), strict=True):
         if kind == _FIGURES:
             figures.append(line)
             continue
