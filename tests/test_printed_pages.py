@@ -7,11 +7,19 @@ gives are checked against where the report's pages really end.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from budget_reports.gold import extract_frames
 from budget_reports.readers.printed_numbers import is_page_number
 from budget_reports.readers.printed_pages import printed_pages
 from budget_reports.readers.text import read_text, text_pages
+from budget_reports.text_serializations import missing_program, write_serialization
+from tests.conftest import corpus_file
+from tests.serialization_facts import differences, facts
+
+PUTUO = "shanghai-putuo-finance-bureau-2024-final.pdf"
 
 _PROSE = [f"第{n}段的文字，写满了一整行，又接着写到下一行去，直到这一段说完为止，共有若干行字。" for n in range(14)]
 
@@ -147,3 +155,25 @@ def test_a_file_of_page_numbers_out_of_order_numbers_no_page() -> None:
 )
 def test_the_forms_of_a_page_number_no_figure_takes(key: str, printed_as_page_number: bool) -> None:
     assert is_page_number(key) is printed_as_page_number
+
+
+def test_class_codes_alone_on_their_lines_number_no_pages() -> None:
+    """The 基本支出 table written a cell per line prints its class codes alone (``301`` … ``302`` …
+    ``303``), counting up by one a page's worth of lines apart: no text before them holds 300 pages."""
+    rows = [f"{n:02d} 名称{n}" for n in range(1, 14)]
+    lines = [*_PROSE, "301", *rows, "302", *rows, "303", *rows, "310", *rows]
+    assert printed_pages(lines) == [lines]
+
+
+def test_raw_text_without_page_breaks_reads_as_with_them(tmp_path: Path) -> None:
+    """``pdftotext -raw -nopgbrk``: the Putuo report's text without its form feeds. Its bare class codes
+    were taken for page numbers 301 to 303 and dropped, one economic line read wrongly."""
+    if (missing := missing_program("pdftotext-raw")) is not None:
+        pytest.skip(missing)
+    paged = write_serialization(corpus_file(PUTUO), "pdftotext-raw", tmp_path)
+    joined = tmp_path / "joined.txt"
+    joined.write_text(paged.read_text(encoding="utf-8").replace("\f", "\n"), encoding="utf-8")
+    assert "\f" not in joined.read_text(encoding="utf-8")
+    expected, got = facts(extract_frames(paged, PUTUO)), facts(extract_frames(joined, PUTUO))
+    assert sum(expected["expenditure_economic/table"].values()) == 27
+    assert expected == got, "\n".join(differences(expected[v], got[v]) for v in expected if expected[v] != got[v])

@@ -14,8 +14,9 @@ What counts as a printed page number, so that no line of a table or of prose is 
   from 1), at least two of them, the lines out of that order a few (one for four numbers at most);
 - where the text prints no decorated number, bare numbers (``3``) alone on a line: only a run of
   at least three counting up by one, each at least ``_MIN_PAGE_LINES`` lines after the one before
-  (a page's worth of text, not a column of a table's 行次 or codes written one cell per line) and
-  none following a line that ends with a figure (a table's next cell).
+  (a page's worth of text, not a column of a table's 行次 or codes written one cell per line), the
+  first no greater than the pages the lines before it can hold (not class codes ``301``, ``302``,
+  ``303`` on lines of their own) and none following a line that ends with a figure (a table's next cell).
 """
 
 from __future__ import annotations
@@ -116,9 +117,17 @@ def _bare_run(lines: list[str]) -> list[int]:
                     break
                 run.append(following[k])
             in_a_run.update(run)
-            if len(run) > len(best):
+            if len(run) > len(best) and _could_number_its_page(value, start):
                 best = run
     return best if len(best) >= _MIN_BARE_RUN else []
+
+
+def _could_number_its_page(value: int, index: int) -> bool:
+    """Whether a text's lines up to ``index`` hold pages enough to print ``value`` there: at most one
+    page per ``_MIN_PAGE_LINES`` lines before it, the unnumbered ones at its start too. Economic class
+    codes alone on their lines (``301`` … ``302`` … ``303``, rows of the 基本支出 table written a cell per
+    line) count up by one far apart, but stand where no 301st page can."""
+    return value <= index // _MIN_PAGE_LINES + 1 + _RESTART_MAX
 
 
 def _after_figure(lines: list[str], index: int) -> bool:
