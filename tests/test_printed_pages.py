@@ -177,3 +177,15 @@ def test_raw_text_without_page_breaks_reads_as_with_them(tmp_path: Path) -> None
     expected, got = facts(extract_frames(paged, PUTUO)), facts(extract_frames(joined, PUTUO))
     assert sum(expected["expenditure_economic/table"].values()) == 27
     assert expected == got, "\n".join(differences(expected[v], got[v]) for v in expected if expected[v] != got[v])
+
+
+def test_budget_text_without_page_breaks_reads_its_repeated_headers_as_headers(tmp_path: Path) -> None:
+    """The budget report's text with its form feeds made line ends: a table going on over a page
+    prints its header again mid-text, which was read as the row above's name (``城乡社区管理事务项目
+    一般公共预算支出功能分类科目编码…``). The header printed again whole is skipped as at a page break."""
+    paged = corpus_file("shanghai-putuo-urban-management-2026-budget.txt")
+    joined = tmp_path / "joined.txt"
+    joined.write_text(paged.read_text(encoding="utf-8").replace("\f", "\n"), encoding="utf-8")
+    expected, got = facts(extract_frames(paged)), facts(extract_frames(joined, paged.name))
+    assert sum(expected["expenditure_function/table"].values()) > 40
+    assert expected == got, "\n".join(differences(expected[v], got[v]) for v in expected if expected[v] != got[v])

@@ -337,6 +337,9 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
             page_headers[page] = [repeated.text for repeated in lines[i:after_header]]
             i = after_header
             continue
+        if key in header_key and (after := _header_repeated_at(lines, i, header_key)) is not None:
+            i = after  # the next page's header, where no page break marks it (a text without form feeds)
+            continue
         if is_title(text) or _TABLE_END.match(key) or "。" in key:
             break
         if len(key) > _ROW_MAX_CHARS and not any(
@@ -846,6 +849,19 @@ def _continues_in_columns(page: list[BlockLine]) -> bool:
 def _known_whole_code(key: str) -> bool:
     """A code printed whole (``2210203``) that the classification reference knows."""
     return is_whole_code(key) and bool(known_names(key))
+
+
+def _header_repeated_at(lines: list[SourceLine], i: int, header_key: str) -> int | None:
+    """Where the rows go on after the table's header printed again whole from line ``i`` (its lines'
+    words in order, as the header above prints them), on the same page; None where the lines from
+    ``i`` are no such repeat (a name's last words that the header also prints: ``支出``)."""
+    joined = ""
+    while i < len(lines) and (key := compact(lines[i].text)) and header_key.startswith(joined + key):
+        joined += key
+        i += 1
+        if joined == header_key:
+            return i
+    return None
 
 
 def _skip_repeated_header(lines: list[SourceLine], i: int, header_key: str, coded: bool) -> int:
