@@ -65,6 +65,7 @@ from budget_reports.readers.linear_rows import (
     Segment,
     Token,
     enumerator_value,
+    figures_only,
     gather_rows,
     is_figure,
     is_row_label,
@@ -389,10 +390,30 @@ def _table_at(lines: list[SourceLine], start: int, settle: RowSettler | None = N
     if coded and len(layout.sides) == 1 and written_cell_by_cell(body):  # cells apart from their rows
         return _one_side_by_cells(lines, start, i, unit, printed, with_blanks, settle)
     unsure: list[AmbiguousCell] = []  # figures of rows whose names the text cannot tell apart
+    if _two_labelled_sides(layout) and body and figures_only(body[0], coded=False):
+        body = _figures_above_labels_left_out(body, unsure)
     rows = gather_rows(body, coded, unsure)
     if _two_labelled_sides(layout):
         rows = cut_labels_left_out(label_ends_joined(totals_joined(rows)), unsure)
     return GatheredRows(start, i, unit, printed, rows, coded, unsided=unsure).placed(lines, settle)
+
+
+def _figures_above_labels_left_out(body: list[list[Token]], unsure: list[AmbiguousCell]) -> list[list[Token]]:
+    """The body of a labelled table that opens with a line of figures alone: it prints its figures above
+    their labels (a laid-out text whose spacing was squeezed, the figures set at the middle height of
+    cells whose labels wrap). Read as rows write them, each such line would go to the row above; which
+    row and which side it is, a two-sided row's figures mixed on one line, the text cannot tell. Each
+    line of figures alone is left out, its figures reported with the rows around it."""
+    kept: list[list[Token]] = []
+    for k, tokens in enumerate(body):
+        if not figures_only(tokens, coded=False):
+            kept.append(tokens)
+            continue
+        above = " ".join(t.text for t in kept[-1]) if kept else ""
+        below = next((" ".join(t.text for t in line) for line in body[k + 1 :] if not figures_only(line, False)), "")
+        snippet = " ".join(t.text for t in tokens)
+        unsure.extend(AmbiguousCell(t.page, t.line, t.text, below, (above, below), snippet) for t in tokens)
+    return kept
 
 
 def _row_numbers_taken_out(
