@@ -6,6 +6,8 @@ prose), reads the facts the text itself gives, view by view.
 
 The forms that needed reading of their own have their own tests (full-width figures, squeezed and
 tab-compressed spacing, ``-fixed`` margins, pages without breaks); this one holds the family together.
+The budget report's text (a real one, its tables in 元 written a row per line) goes through the same
+rewrites.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from tests.serialization_facts import Facts, differences, facts
 from tests.test_full_width_figures import full_width_prose
 
 PUTUO = "shanghai-putuo-finance-bureau-2024-final.pdf"
+BUDGET_TEXT = "shanghai-putuo-urban-management-2026-budget.txt"
 
 
 def _with_page_furniture(text: str) -> str:
@@ -92,6 +95,23 @@ def test_rewritten_text_gives_the_facts_of_the_text(
     assert rewritten.read_bytes() != text.encode("utf-8") or (rewrite, serializer) in unchanged
     expected, got = text_facts[serializer], facts(extract_frames(rewritten, PUTUO))
     assert sum(sum(rows.values()) for rows in expected.values()) > 100
+    failures = [
+        f"{view}:\n{differences(expected[view], got[view], 'the text', rewrite)}"
+        for view in expected
+        if expected[view] != got[view]
+    ]
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("rewrite", sorted(REWRITES))
+def test_rewritten_budget_text_gives_the_facts_of_the_text(rewrite: str, tmp_path: Path) -> None:
+    path = corpus_file(BUDGET_TEXT)
+    form, encoding = REWRITES[rewrite]
+    rewritten = tmp_path / f"{rewrite}-{BUDGET_TEXT}"
+    rewritten.write_bytes(form(path.read_text(encoding="utf-8")).encode(encoding))
+    assert rewritten.read_bytes() != path.read_bytes()
+    expected, got = facts(extract_frames(path)), facts(extract_frames(rewritten, BUDGET_TEXT))
+    assert sum(sum(rows.values()) for rows in expected.values()) > 60
     failures = [
         f"{view}:\n{differences(expected[view], got[view], 'the text', rewrite)}"
         for view in expected
