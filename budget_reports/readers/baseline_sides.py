@@ -48,6 +48,7 @@ from budget_reports.readers.linear_rows import (
     is_figure,
     is_row_label,
     strip_header_leftovers,
+    words_as_printed,
 )
 from budget_reports.readers.lone_figures import Slot, possible_slots
 from budget_reports.readers.name_gaps import NameSoFar, cut_sides, cuts_between
@@ -156,7 +157,7 @@ def _classes_carried(bands: list[_Band]) -> set[int]:
 def _unread(half: _Half) -> list[AmbiguousCell]:
     """The figures of a half not read (its code not told): the row as printed."""
     row = " ".join(filter(None, [half.code_text, _joined(half.name)]))
-    snippet = " ".join(t.text for t in half.tokens())
+    snippet = words_as_printed(half.tokens())
     return [AmbiguousCell(t.page, t.line, t.text, row, (row,), snippet) for t in half.figures]
 
 
@@ -491,7 +492,7 @@ def _values(figures: list[Token]) -> tuple[Decimal, ...]:
 
 def _unplaced(band: _Band, token: Token) -> AmbiguousCell:
     rows = [" ".join(filter(None, [h.code_text, "".join(t.text for t in h.name)])) for h in band.halves]
-    snippet = " / ".join(" ".join(t.text for t in h.tokens()) for h in band.halves)
+    snippet = " / ".join(words_as_printed(h.tokens()) for h in band.halves)
     return AmbiguousCell(
         page=token.page,
         line=token.line,

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
@@ -135,6 +135,11 @@ def strip_enumerator(text: str) -> str:
 # A token built as the tuple it is: a named tuple's own constructor is a Python function, twice as
 # slow, and a token is made for every word of every table.
 new_token = tuple.__new__
+
+
+def words_as_printed(tokens: Iterable[Token]) -> str:
+    """The words joined by a space: a row or a line as evidence quotes it."""
+    return " ".join(t.text for t in tokens)
 
 
 def line_tokens(text: str, page: int | None, line: int) -> list[Token]:
@@ -375,7 +380,7 @@ class _PerRow(dict[int, tuple[list[Token], _Value]]):
 def _untold(row: list[Token], readings: tuple[str, ...]) -> Iterator[AmbiguousCell]:
     """Each figure of a row left out because the text cannot tell its name from the next row's (or
     the previous one's): the rows it may be in, as each way of reading them names them."""
-    snippet = " ".join(t.text for t in row)
+    snippet = words_as_printed(row)
     for side in segments(row, True):
         for token in side.figures:
             yield AmbiguousCell(token.page, token.line, token.text, side.code_text, readings, snippet)
@@ -832,7 +837,7 @@ def _uncompleted(side: list[Token], above: list[str]) -> Iterator[AmbiguousCell]
     part = side[0].text
     name = _name_from(side, 1)
     readings = tuple(f"{code} {name}" for code in following_codes(part, above))
-    snippet = " ".join(t.text for t in side)
+    snippet = words_as_printed(side)
     for token in side[1:]:
         if is_figure(token.text):
             yield AmbiguousCell(token.page, token.line, token.text, f"{part} {name}", readings, snippet)

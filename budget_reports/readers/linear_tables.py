@@ -75,6 +75,7 @@ from budget_reports.readers.linear_rows import (
     pending_has_figures,
     segments,
     strip_header_leftovers,
+    words_as_printed,
 )
 from budget_reports.readers.lone_figures import Figures, OverviewSide, shares_keeping_item_totals
 from budget_reports.readers.overview_labels import (
@@ -409,9 +410,9 @@ def _figures_above_labels_left_out(body: list[list[Token]], unsure: list[Ambiguo
         if not figures_only(tokens, coded=False):
             kept.append(tokens)
             continue
-        above = " ".join(t.text for t in kept[-1]) if kept else ""
-        below = next((" ".join(t.text for t in line) for line in body[k + 1 :] if not figures_only(line, False)), "")
-        snippet = " ".join(t.text for t in tokens)
+        above = words_as_printed(kept[-1]) if kept else ""
+        below = next((words_as_printed(line) for line in body[k + 1 :] if not figures_only(line, coded=False)), "")
+        snippet = words_as_printed(tokens)
         unsure.extend(AmbiguousCell(t.page, t.line, t.text, below, (above, below), snippet) for t in tokens)
     return kept
 
@@ -1498,7 +1499,7 @@ def _ascending(placement: Placement) -> bool:
 def _ambiguity(placed: PlacedSide, figure: int, token: Token, side: Side) -> AmbiguousCell:
     columns = placed.figures.possible_columns(figure) or list(range(len(side.money)))
     seg = placed.segment
-    row_text = " ".join(t.text for t in (*seg.code, *seg.name, *seg.figures))
+    row_text = words_as_printed((*seg.code, *seg.name, *seg.figures))
     return AmbiguousCell(
         page=token.page,
         line=token.line,

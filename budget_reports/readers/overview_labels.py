@@ -30,6 +30,7 @@ from budget_reports.readers.linear_rows import (
     is_figure,
     is_row_label,
     strip_enumerator,
+    words_as_printed,
 )
 from budget_reports.readers.printed_numbers import is_column_number_cell, is_page_number
 from budget_reports.readers.table_headers import HeaderLayout
@@ -541,7 +542,7 @@ def cut_labels_left_out(rows: list[list[Token]], unsure: list[AmbiguousCell]) ->
     kept = []
     for row in rows:
         if _cut_label(row):
-            snippet = " ".join(t.text for t in row)
+            snippet = words_as_printed(row)
             pieces = " ".join(t.text for t in row if not is_cell_word(t.text))
             unsure.extend(AmbiguousCell(t.page, t.line, t.text, pieces, (), snippet) for t in row if is_figure(t.text))
         else:

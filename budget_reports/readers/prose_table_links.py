@@ -23,6 +23,7 @@ from budget_reports.readers import cell_links
 from budget_reports.readers.budget_table_links import settled_by, table_kind, wan_per_unit
 from budget_reports.readers.cell_links import Link, Stated
 from budget_reports.readers.known_cells import EVERY_ROW_KEY, Check, KnownCell, KnownCells, LinkSettler, Narrowed
+from budget_reports.readers.linear_rows import words_as_printed
 from budget_reports.readers.linear_tables import LinearTable, SourceLine
 
 _FIGURE = r"\s*(?P<value>[+-]?\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|亿元|元)"
@@ -143,8 +144,7 @@ def _settled_cells(narrowed: Narrowed) -> list[SettledCell]:
                 page=token.page,
                 line=token.line,
                 figure=token.text,
-                row=" ".join(filter(None, [segment.code_text, segment.name_text]))
-                or " ".join(t.text for t in segment.figures),
+                row=" ".join(filter(None, [segment.code_text, segment.name_text])) or words_as_printed(segment.figures),
                 column="/".join(side.money[column]),
                 excluded=tuple("/".join(side.money[c]) for c in others),
                 stated_page=block.page if block is not None else None,

@@ -41,7 +41,14 @@ from budget_reports.extract.standard_tables.common import LABEL_NUMBERING, is_to
 from budget_reports.model import AmbiguousCell
 from budget_reports.normalize import compact
 from budget_reports.readers.code_names import class_names
-from budget_reports.readers.linear_rows import EMPTY_CELL_MARKS, Token, is_cell_word, is_row_label, strip_enumerator
+from budget_reports.readers.linear_rows import (
+    EMPTY_CELL_MARKS,
+    Token,
+    is_cell_word,
+    is_row_label,
+    strip_enumerator,
+    words_as_printed,
+)
 from budget_reports.readers.overview_labels import INCOME, SPENDING, label_sides
 
 _SIDES = (INCOME, SPENDING)
@@ -349,7 +356,7 @@ def _class_name(label: str) -> bool:
 
 def _unread(band: Sequence[_Line], readings: list[_Reading]) -> Iterator[AmbiguousCell]:
     """Each figure of a band not read: the rows it may be in, as each reading names them."""
-    snippet = " / ".join(" ".join(t.text for t in line.tokens) for line in band)
+    snippet = " / ".join(words_as_printed(line.tokens) for line in band)
     pieces = " ".join(line.tokens[k].text for line in band for k in line.pieces)
     ways = tuple(reading.text() for reading in readings)
     for line in band:
