@@ -770,10 +770,15 @@ def is_laid_out_line(text: str) -> bool:
 
 def is_laid_out(texts: list[str]) -> bool:
     """Text written by ``pdftotext -layout``: most lines hold cells set apart by runs of spaces or
-    start where their column does, indented (one-cell lines of a wide table)."""
+    start where their column does, indented (one-cell lines of a wide table), and some hold cells
+    apart (a real table's body: 12% of its lines at the fewest, a header's single line aside)."""
     lines = [t for t in texts if t.strip()]
     # Both forms hold a run of three spaces: the substring test spares most lines the pattern.
-    return bool(lines) and sum(map(is_laid_out_line, lines)) * 2 > len(lines)
+    if not lines or sum(map(is_laid_out_line, lines)) * 2 <= len(lines):
+        return False
+    # Lines indented but none holding cells apart (each run of spaces between words made one, the
+    # indents kept): the columns are lost, and read by position they would set words in false ones.
+    return len(lines) == 1 or any(_COLUMN_GAP.search(t) for t in lines)
 
 
 def _misaligned(body: list[list[Token]], coded: bool, layout: HeaderLayout) -> bool:
