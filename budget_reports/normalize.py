@@ -43,6 +43,13 @@ _WIDE_MARK = re.compile(
 _WIDE_DIGIT = re.compile("[０-９]")
 _WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _ASCII_MARK = {"．": ".", "，": ",", "％": "%", "－": "-", "＋": "+"}
+# ASCII digits grouped by an input method's comma (``2，940.05``, ``33，775，592``): a figure only with a
+# decimal part or two groups at least (``1，234`` may be a list). Looked for only where a comma stands
+# between digits (the first pattern opens with the comma: scanned at C speed).
+_IME_COMMA = re.compile(r"，(?<=[0-9]，)(?=[0-9]{3}(?![0-9]))")
+_IME_FIGURE = re.compile(
+    r"(?<![0-9.,，])[0-9]{1,3}(?:，[0-9]{3})+\.[0-9]+(?![0-9，])|(?<![0-9.,，])[0-9]{1,3}(?:，[0-9]{3}){2,}(?![0-9，.])"
+)
 
 
 def ascii_figures(text: str) -> str:
@@ -52,8 +59,11 @@ def ascii_figures(text: str) -> str:
     A report typed in full-width digits is then read as its ASCII twin by every pattern, sum and
     column of a reader. NFKC would fold the digits too, but also brackets, colons and spaces, which
     readers and evidence keep as printed. A comma is a thousands separator only before three digits
-    (``１，２`` is a list). A full-width mark beside ASCII digits is left alone: ``4．2026年`` is a
-    list number before a year, not a figure."""
+    (``１，２`` is a list). Beside ASCII digits only an input method's thousands comma is read as one,
+    in a figure with decimals or two groups (``2，940.05``); a full-width point is left alone:
+    ``4．2026年`` is a list number before a year, not a figure."""
+    if _IME_COMMA.search(text) is not None:
+        text = _IME_FIGURE.sub(lambda figure: figure.group().replace("，", ","), text)
     if _WIDE_DIGIT.search(text) is None:
         return text
     text = _WIDE_MARK.sub(lambda mark: _ASCII_MARK[mark.group()], text)

@@ -57,7 +57,10 @@ def full_width_prose(text: str) -> str:
         ("１，２，３项", "1，2，3项"),  # a list: no thousands separator before fewer than three digits
         ("１．负责全区党的组织工作", "1．负责全区党的组织工作"),  # a list number before words
         ("4．2026年部门财政拨款收支预算总表", "4．2026年部门财政拨款收支预算总表"),  # ASCII digits: left alone
-        ("2，940．05", "2，940．05"),
+        ("2，940．05", "2，940．05"),  # a full-width point beside ASCII digits: left alone
+        ("合计 2，946.25 2，940.05", "合计 2,946.25 2,940.05"),  # an input method's comma in ASCII figures
+        ("33，775，592", "33,775,592"),
+        ("分别为1，234人", "分别为1，234人"),  # one group and no decimals: maybe a list
         ("（一）收入支出决算总体情况", "（一）收入支出决算总体情况"),
     ],
 )

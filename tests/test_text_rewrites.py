@@ -2,7 +2,7 @@
 rewritten the ways such text is found (Windows line ends, a byte-order mark, a Chinese Windows
 encoding or UTF-16, spaces trailing or no-break, paragraphs indented with ideographic spaces, page
 breaks made line ends, a running header and a page footer on every page, full-width figures in the
-prose), reads the facts the text itself gives, view by view.
+prose, an input method's thousands commas), reads the facts the text itself gives, view by view.
 
 The forms that needed reading of their own have their own tests (full-width figures, squeezed and
 tab-compressed spacing, ``-fixed`` margins, pages without breaks); this one holds the family together.
@@ -12,6 +12,7 @@ rewrites.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -60,6 +61,8 @@ REWRITES: dict[str, tuple[Callable[[str], str], str]] = {
     "no-page-breaks": (lambda text: text.replace("\f", "\n"), "utf-8"),
     "page-furniture": (_with_page_furniture, "utf-8"),
     "full-width-prose": (full_width_prose, "utf-8"),
+    # An input method's comma between the digit groups (``2，940.05``, tables typed by hand in Word).
+    "ime-thousands-commas": (lambda text: re.sub(r"(?<=[0-9]),(?=[0-9]{3})", "，", text), "utf-8"),
 }
 
 
