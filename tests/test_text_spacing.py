@@ -19,6 +19,7 @@ from budget_reports.gold import extract_frames
 from budget_reports.normalize import display_width
 from budget_reports.readers import read_document
 from budget_reports.readers.tab_spacing import is_tab_spaced, spaced_out
+from budget_reports.readers.text import read_text, text_pages
 from budget_reports.text_serializations import missing_program, write_serialization
 from tests.conftest import SEED_FILES, corpus_file
 from tests.serialization_facts import differences, facts, shortfalls
@@ -149,3 +150,16 @@ def test_layout_text_keeping_the_page_margin_gives_the_facts_of_its_pdf(tmp_path
     assert sum(all(line.startswith(" ") for line in page) for page in pages if page) > 20  # a margin on most pages
     failures = shortfalls(facts(extract_frames(corpus_file(PUTUO))), facts(extract_frames(path, PUTUO)), {})
     assert not failures, "\n".join(failures)
+
+
+def test_tab_compressed_text_without_page_breaks_keeps_its_pages(layout_texts: dict[str, Path]) -> None:
+    """A tab-compressed text with no form feed, its pages found by the numbers it prints: the pages the
+    review site shows a cited line on (``text_pages``) are the reader's, the text no Word export there
+    either."""
+    pages = layout_texts[PUTUO].read_text(encoding="utf-8").split("\f")
+    numbered = "\n".join(f"{page.rstrip(chr(10))}\n- {n} -" for n, page in enumerate(pages, start=1) if page.strip())
+    compressed = tab_compressed(numbered, COUNTS["bytes"])
+    assert "\f" not in compressed and is_tab_spaced(compressed)
+    shown = text_pages(compressed)
+    assert len(shown) == len(text_pages(numbered)) == read_text(compressed, "x.txt").page_count > 20
+    assert [len(page) for page in shown] == [len(page) for page in text_pages(numbered)]

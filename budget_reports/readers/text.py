@@ -68,11 +68,7 @@ def read(path: Path, source_file: str) -> Document:
 
 def read_text(text: str, source_file: str, encoding: str = "utf-8") -> Document:
     """Blocks of already decoded text (also used for text that other readers produce)."""
-    # A no-break space (a web page's text, a browser's copy) parts words as a space does; figures in
-    # full-width digits are read as ASCII ones; TABs standing for runs of spaces are spaced out again.
-    text = ascii_figures(text).replace("\u00a0", " ")
-    if is_tab_spaced(text):
-        text = spaced_out(text)
+    text = _as_read(text)
     word_export = _has_cell_lines(text)
     page_lines = _pages(text, word_export)
     paged = "\f" in text or len(page_lines) > 1  # pages apart, or found by their printed numbers
@@ -89,6 +85,14 @@ def read_text(text: str, source_file: str, encoding: str = "utf-8") -> Document:
     return document
 
 
+def _as_read(text: str) -> str:
+    """The text as the reader reads it: a no-break space (a web page's text, a browser's copy) parts
+    words as a space does, figures in full-width digits are read as ASCII ones, and TABs standing for
+    runs of spaces are spaced out again. Lines stay where they are: evidence's lines are the file's."""
+    text = ascii_figures(text).replace("\u00a0", " ")
+    return spaced_out(text) if is_tab_spaced(text) else text
+
+
 def _has_cell_lines(text: str) -> bool:
     """Whether a line opens with a TAB (or a space and a TAB): the text holds Word-exported table cells.
     Most PDF-extracted text holds no TAB at all: the substring test answers it without a scan by pattern."""
@@ -98,6 +102,7 @@ def _has_cell_lines(text: str) -> bool:
 def text_pages(text: str) -> list[list[str]]:
     """The lines of each page, as evidence numbers them: line n at index n - 1. Pages are split at form
     feeds; a PDF's text that marks none (copied from a browser's viewer) at the page numbers it prints."""
+    text = _as_read(text)  # pages as the reader found them (a tab-spaced text is no Word export)
     return _pages(text, _has_cell_lines(text))
 
 
