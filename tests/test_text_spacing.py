@@ -104,9 +104,11 @@ def test_tab_compressed_template_reads_its_tables(count: str, layout_texts: dict
 
 
 def test_word_exports_are_not_tab_spaced() -> None:
-    """A Word export opens its table cells' lines with a TAB and hardly ever prints one after a word."""
+    """A Word export opens each table cell with one TAB, its text right after it: a cell to a line (the
+    sample reports), or a row's cells on one line."""
     for seed in SEED_FILES:
         assert not is_tab_spaced(seed.read_text(encoding="utf-8")), seed.name
+    assert not is_tab_spaced("\t项目\t金额\n\t合计\t5.00\n\t其中：\t\n")
 
 
 def test_no_break_spaces_read_as_spaces(tmp_path: Path) -> None:

@@ -8,9 +8,12 @@ character, or by display width (an editor: a Chinese character takes two). The t
 which: each is tried, and the one whose figures end on the fewest columns (figures are set flush
 right in their columns) is kept.
 
-Word writes a TAB only before a table cell, at a line's start: a text is taken as tab-spaced where half
-as many of its TABs stand elsewhere as open lines (the sample reports: 0 to 25 against 464 to 3,552; a
-compressed ``-layout`` text: 491 and 1,152 against 134 and 198).
+Word writes one TAB before each table cell, the cell's text right after it (a row's cells on one line
+or on lines of their own); a tool compressing an indent writes a TAB for each tab stop it reaches, then
+the spaces left. A text is taken as tab-spaced where more of its lines opening with a TAB go on with
+another TAB or a space than with text (the sample reports: 0 to 64 of 464 to 3,552; a compressed
+``-layout`` text: 118 of 121 and 182 of 187). A text with no line opening with a TAB keeps its TABs as
+word breaks.
 """
 
 from __future__ import annotations
@@ -30,9 +33,9 @@ def is_tab_spaced(text: str) -> bool:
     by counting (no scan by pattern: every Word export holds thousands of TABs)."""
     if "\t" not in text:
         return False
-    opening = text.count("\n\t") + text.count("\n \t") + text.startswith(("\t", " \t"))
-    # No line opening with a TAB: its TABs part words as spaces do (a text no Word export's reading takes).
-    return opening > 0 and 2 * (text.count("\t") - opening) >= opening
+    opening = text.count("\n\t") + text.startswith("\t")
+    indented = text.count("\n\t\t") + text.count("\n\t ") + text.startswith(("\t\t", "\t "))
+    return 2 * indented > opening
 
 
 def spaced_out(text: str) -> str:
