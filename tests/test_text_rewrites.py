@@ -21,7 +21,7 @@ import pytest
 from budget_reports.gold import extract_frames
 from budget_reports.text_serializations import SERIALIZERS, missing_program, write_serialization
 from tests.conftest import corpus_file
-from tests.serialization_facts import Facts, differences, facts
+from tests.serialization_facts import Facts, facts, shortfalls
 from tests.test_full_width_figures import full_width_prose
 
 PUTUO = "shanghai-putuo-finance-bureau-2024-final.pdf"
@@ -81,6 +81,18 @@ def text_facts(texts: dict[str, Path]) -> dict[str, Facts]:
     return {serializer: facts(extract_frames(path, PUTUO)) for serializer, path in texts.items()}
 
 
+def _rewritten(text: str, rewrite: str, path: Path) -> Path:
+    """``text`` written to ``path`` in the form and encoding of ``rewrite``."""
+    form, encoding = REWRITES[rewrite]
+    path.write_bytes(form(text).encode(encoding))
+    return path
+
+
+def _reads_as(expected: Facts, rewritten: Path, source_file: str, rewrite: str) -> list[str]:
+    """The views whose facts the rewritten text reads otherwise than ``expected``, with the differences."""
+    return shortfalls(expected, facts(extract_frames(rewritten, source_file)), {}, "the text", rewrite)
+
+
 @pytest.mark.parametrize("rewrite", sorted(REWRITES))
 @pytest.mark.parametrize("serializer", sorted(SERIALIZERS))
 def test_rewritten_text_gives_the_facts_of_the_text(
@@ -88,36 +100,23 @@ def test_rewritten_text_gives_the_facts_of_the_text(
 ) -> None:
     if (missing := missing_program(serializer)) is not None:
         pytest.skip(missing)
-    form, encoding = REWRITES[rewrite]
     text = texts[serializer].read_text(encoding="utf-8")
-    rewritten = tmp_path / f"{rewrite}-{texts[serializer].name}"
-    rewritten.write_bytes(form(text).encode(encoding))
+    rewritten = _rewritten(text, rewrite, tmp_path / f"{rewrite}-{texts[serializer].name}")
     # pdfplumber lifts the prose's figures onto lines of their own (its prose lines print none to widen);
     # pdf.js writes no page break to make a line end.
     unchanged = {("full-width-prose", "pdfplumber"), ("no-page-breaks", "pdfjs")}
     assert rewritten.read_bytes() != text.encode("utf-8") or (rewrite, serializer) in unchanged
-    expected, got = text_facts[serializer], facts(extract_frames(rewritten, PUTUO))
-    assert sum(sum(rows.values()) for rows in expected.values()) > 100
-    failures = [
-        f"{view}:\n{differences(expected[view], got[view], 'the text', rewrite)}"
-        for view in expected
-        if expected[view] != got[view]
-    ]
+    assert sum(sum(rows.values()) for rows in text_facts[serializer].values()) > 100
+    failures = _reads_as(text_facts[serializer], rewritten, PUTUO, rewrite)
     assert not failures, "\n".join(failures)
 
 
 @pytest.mark.parametrize("rewrite", sorted(REWRITES))
 def test_rewritten_budget_text_gives_the_facts_of_the_text(rewrite: str, tmp_path: Path) -> None:
     path = corpus_file(BUDGET_TEXT)
-    form, encoding = REWRITES[rewrite]
-    rewritten = tmp_path / f"{rewrite}-{BUDGET_TEXT}"
-    rewritten.write_bytes(form(path.read_text(encoding="utf-8")).encode(encoding))
+    rewritten = _rewritten(path.read_text(encoding="utf-8"), rewrite, tmp_path / f"{rewrite}-{BUDGET_TEXT}")
     assert rewritten.read_bytes() != path.read_bytes()
-    expected, got = facts(extract_frames(path)), facts(extract_frames(rewritten, BUDGET_TEXT))
+    expected = facts(extract_frames(path))
     assert sum(sum(rows.values()) for rows in expected.values()) > 60
-    failures = [
-        f"{view}:\n{differences(expected[view], got[view], 'the text', rewrite)}"
-        for view in expected
-        if expected[view] != got[view]
-    ]
+    failures = _reads_as(expected, rewritten, BUDGET_TEXT, rewrite)
     assert not failures, "\n".join(failures)
