@@ -40,14 +40,15 @@ def figures_after_their_rows(lines: list[SourceLine]) -> list[SourceLine]:
     """The non-blank lines of a coded table's body (``lines`` holds its blank lines too), each run of
     lines of figures moved after the row below it where the groups show that order; else as they stand."""
     groups = _groups(lines)
+    as_they_stand = [line for group in groups for line in group]
     # The order is asked of each group's ends first: most tables' groups (a page of rows where no blank
     # line sets them apart) open with a code; their other lines are not looked at.
     opening = sum(1 for group in groups if _kind(group[0]) == _FIGURES and _first_other(group) == _OPENS_ROW)
     if opening < _MIN_GROUPS or any(_kind(group[-1]) == _FIGURES for group in groups):
-        return [line for group in groups for line in group]
+        return as_they_stand
     moved = [_figures_moved(group) for group in groups]
     if any(group is None for group in moved):
-        return [line for group in groups for line in group]
+        return as_they_stand
     return [line for group in moved if group is not None for line in group]
 
 
