@@ -47,6 +47,12 @@ _ASCII_MARK = {"．": ".", "，": ",", "％": "%", "－": "-", "＋": "+"}
 # decimal part or two groups at least (``1，234`` may be a list). Looked for only where a comma stands
 # between digits (the first pattern opens with the comma: scanned at C speed).
 _IME_COMMA = re.compile(r"，(?<=[0-9]，)(?=[0-9]{3}(?![0-9]))")
+# ASCII digits with an input method's full stop for their decimal point (``161．62``, ``3．5万元``).
+_IME_POINT = re.compile(r"．(?<=[0-9]．)(?=[0-9])")
+_IME_DECIMAL = re.compile(r"(?<=[0-9])．(?=[0-9]{1,2}[ ]?[万亿元%％]|[0-9]{2}(?:[\s，。；、：）),;:]|$))", re.MULTILINE)
+# A line of figures alone (a table's cells, figures lifted out of their sentence): every point a decimal one.
+_FIGURES_ALONE = re.compile(r"^(?=[^\n]*[0-9]．[0-9])[ \t]*[-+]?[0-9][0-9．.,，%％ \t+-]*$", re.MULTILINE)
+_POINT_IN_FIGURE = re.compile(r"(?<=[0-9])．(?=[0-9])")
 _IME_FIGURE = re.compile(
     r"(?<![0-9.,，])[0-9]{1,3}(?:，[0-9]{3})+\.[0-9]+(?![0-9，])|(?<![0-9.,，])[0-9]{1,3}(?:，[0-9]{3}){2,}(?![0-9，.])"
 )
@@ -60,8 +66,14 @@ def ascii_figures(text: str) -> str:
     column of a reader. NFKC would fold the digits too, but also brackets, colons and spaces, which
     readers and evidence keep as printed. A comma is a thousands separator only before three digits
     (``１，２`` is a list). Beside ASCII digits only an input method's thousands comma is read as one,
-    in a figure with decimals or two groups (``2，940.05``); a full-width point is left alone:
-    ``4．2026年`` is a list number before a year, not a figure."""
+    in a figure with decimals or two groups (``2，940.05``), and its full stop as a decimal point where
+    a figure's decimals follow it: one or two digits before a unit (``3．5万元``, ``95．4%``), or two
+    where the figure ends (``161．62``, ``161．62，``), and every one on a line of figures alone
+    (``6．2 0．21%``). A list number before words stays, digits among them (``4．2026年``, ``1．12项``),
+    and so does a section number (``3．1 项目概况``)."""
+    if _IME_POINT.search(text) is not None:
+        text = _IME_DECIMAL.sub(".", text)
+        text = _FIGURES_ALONE.sub(lambda line: _POINT_IN_FIGURE.sub(".", line.group()), text)
     if _IME_COMMA.search(text) is not None:
         text = _IME_FIGURE.sub(lambda figure: figure.group().replace("，", ","), text)
     if _WIDE_DIGIT.search(text) is None:

@@ -57,7 +57,14 @@ def full_width_prose(text: str) -> str:
         ("１，２，３项", "1，2，3项"),  # a list: no thousands separator before fewer than three digits
         ("１．负责全区党的组织工作", "1．负责全区党的组织工作"),  # a list number before words
         ("4．2026年部门财政拨款收支预算总表", "4．2026年部门财政拨款收支预算总表"),  # ASCII digits: left alone
-        ("2，940．05", "2，940．05"),  # a full-width point beside ASCII digits: left alone
+        ("2，940．05", "2,940.05"),  # an input method's comma and full stop in an ASCII figure
+        ("支出161．62万元，完成预算的95．4%", "支出161.62万元，完成预算的95.4%"),
+        ("合计 161．62 0．95", "合计 161.62 0.95"),
+        ("6．2 0．21%", "6.2 0.21%"),  # a line of figures alone (lifted out of its sentence)
+        ("1．12项指标全部完成", "1．12项指标全部完成"),  # a list number before a count
+        ("1．10月完成验收", "1．10月完成验收"),  # ... before a month
+        ("3．1 项目概况", "3．1 项目概况"),  # a section number
+        ("2．500万元用于", "2．500万元用于"),  # a list number before an amount in whole 万元
         ("合计 2，946.25 2，940.05", "合计 2,946.25 2,940.05"),  # an input method's comma in ASCII figures
         ("33，775，592", "33,775,592"),
         ("分别为1，234人", "分别为1，234人"),  # one group and no decimals: maybe a list

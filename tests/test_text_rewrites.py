@@ -2,7 +2,7 @@
 rewritten the ways such text is found (Windows line ends, a byte-order mark, a Chinese Windows
 encoding or UTF-16, spaces trailing or no-break, paragraphs indented with ideographic spaces, page
 breaks made line ends, a running header and a page footer on every page, full-width figures in the
-prose, an input method's thousands commas), reads the facts the text itself gives, view by view.
+prose, an input method's thousands commas and decimal points), reads the facts the text itself gives, view by view.
 
 The forms that needed reading of their own have their own tests (full-width figures, squeezed and
 tab-compressed spacing, ``-fixed`` margins, pages without breaks); this one holds the family together.
@@ -63,6 +63,11 @@ REWRITES: dict[str, tuple[Callable[[str], str], str]] = {
     "full-width-prose": (full_width_prose, "utf-8"),
     # An input method's comma between the digit groups (``2，940.05``, tables typed by hand in Word).
     "ime-thousands-commas": (lambda text: re.sub(r"(?<=[0-9]),(?=[0-9]{3})", "，", text), "utf-8"),
+    # An input method's full stop for the decimal point (``161．62``, ``0．21%``), its commas too.
+    "ime-decimal-points": (
+        lambda text: re.sub(r"(?<=[0-9])\.(?=[0-9])", "．", re.sub(r"(?<=[0-9]),(?=[0-9]{3})", "，", text)),
+        "utf-8",
+    ),
 }
 
 
