@@ -16,7 +16,7 @@ import pytest
 
 from budget_reports import metric_names as m
 from tests.conftest import corpus_file
-from tests.prose_support import HEADER, extract_file, extract_text, line, lines, metric, metrics
+from tests.prose_support import HEADER, extract_file, extract_text, line, lines, metric, metric_names, metrics
 
 D = Decimal
 ITEMS = "（三）一般公共预算财政拨款支出决算具体情况\n"
@@ -124,6 +124,48 @@ LINE_VARIANTS += [
         "1.一般公共服务支出（类）人大事务（款）\n（1）行政运行（项）：年初预算为61.20万元，支出决算为58.37万元，"
         "完成年初预算的95.38%。",
         {"budget_initial": D("61.20"), "actual": D("58.37"), "completion_pct_declared": D("95.38")},
+    ),
+]
+
+# Wordings of other provinces' and counties' reports: the actual without 为, the adjusted budget beside the
+# initial one, the completion rate as 完成率 / 为…预算的 / 占…预算的 (a completion, not a share).
+LINE_VARIANTS += [
+    (
+        f"{WRITTEN}：年初预算61.20万元，支出决算58.37万元，完成年初预算的95.38%。",
+        {"budget_initial": D("61.20"), "actual": D("58.37"), "completion_pct_declared": D("95.38")},
+    ),
+    (
+        f"1.{WRITTEN}：年初预算为61.20万元，调整预算为60.00万元，支出决算为58.37万元，完成调整预算的97.28%。",
+        {
+            "budget_initial": D("61.20"),
+            "budget_final": D("60.00"),
+            "actual": D("58.37"),
+            "completion_pct_declared": D("97.28"),
+        },
+    ),
+    (
+        f"1.{WRITTEN}：年初预算数为61.20万元，决算数为58.37万元，决算数为年初预算数的95.38%。",
+        {"budget_initial": D("61.20"), "actual": D("58.37"), "completion_pct_declared": D("95.38")},
+    ),
+    (
+        f"1.{WRITTEN}：预算数61.20万元，决算数58.37万元，完成率95.38%。",
+        {"budget_initial": D("61.20"), "actual": D("58.37"), "completion_pct_declared": D("95.38")},
+    ),
+    (
+        f"1.{WRITTEN}：年初预算为61.20万元，支出决算为58.37万元，决算数占年初预算数的95.38%。",
+        {"budget_initial": D("61.20"), "actual": D("58.37"), "completion_pct_declared": D("95.38")},
+    ),
+    (
+        f"1.{WRITTEN}：年初预算为61.20万元，支出决算为58.37万元，预算执行率为95.38%。",
+        {"budget_initial": D("61.20"), "actual": D("58.37"), "completion_pct_declared": D("95.38")},
+    ),
+    (
+        f"1.{WRITTEN}。年初预算为61.20万元，支出决算为58.37万元，为年初预算的95.38%。",
+        {"budget_initial": D("61.20"), "actual": D("58.37"), "completion_pct_declared": D("95.38")},
+    ),
+    (  # the prior year's actual is not this year's
+        f"1.{WRITTEN}：年初预算为61.20万元，比上年决算数55.00万元增加6.20万元。",
+        {"budget_initial": D("61.20")},
     ),
 ]
 
@@ -261,6 +303,51 @@ METRIC_VARIANTS += [
         "本部门2022年度机关运行经费支出84.01万元，同比增加24.33万元，增长40.77%。",
         m.OPERATING_COSTS,
         {"value": D("84.01"), "change_value": D("24.33"), "change_pct_declared": D("40.77")},
+    ),
+]
+METRIC_VARIANTS += [
+    (
+        "一、收入支出决算总体情况说明",
+        "2024年度收入总计1,234.56万元，支出总计1,234.56万元。与2023年度相比，收入、支出总计各增加123.45万元，"
+        "增长11.11%。",
+        m.TOTAL,
+        {"value": D("1234.56"), "change_value": D("123.45"), "change_pct_declared": D("11.11")},
+    ),
+    (
+        "四、财政拨款收入支出决算总体情况说明",
+        "2024年度财政拨款收入总计1,000.00万元，支出总计1,000.00万元。",
+        m.FISCAL_TOTAL,
+        {"value": D("1000.00")},
+    ),
+    (
+        "七、“三公”经费财政拨款支出决算情况说明",
+        "“三公”经费财政拨款支出年初预算为15.00万元，支出决算为12.34万元，预算完成率82.27%。",
+        m.THREE_PUBLIC,
+        {"value": D("12.34"), "budget_value": D("15.00"), "completion_pct_declared": D("82.27")},
+    ),
+    (
+        "七、“三公”经费财政拨款支出决算情况说明",
+        "“三公”经费财政拨款支出预算数15.00万元，决算数12.34万元，决算数为预算数的82.27%。",
+        m.THREE_PUBLIC,
+        {"value": D("12.34"), "budget_value": D("15.00"), "completion_pct_declared": D("82.27")},
+    ),
+    (
+        "七、“三公”经费财政拨款支出决算情况说明",
+        "公务接待费支出决算为2.5万元，占“三公”经费的20.26%，比上年减少0.5万元，下降16.67%。",
+        m.RECEPTION,
+        {
+            "value": D("2.5"),
+            "share_pct_declared": D("20.26"),
+            "change_value": D("-0.5"),
+            "change_pct_declared": D("-16.67"),
+        },
+    ),
+    ("七、“三公”经费财政拨款支出决算情况说明", "因公出国（境）费支出决算为零。", m.OVERSEAS, {"value": D(0)}),
+    (
+        "（一）机关运行经费支出情况",
+        "机关运行经费支出12.34万元，比上年增长7.49%，增加0.86万元。",
+        m.OPERATING_COSTS,
+        {"value": D("12.34"), "change_value": D("0.86"), "change_pct_declared": D("7.49")},
     ),
 ]
 METRIC_FIGURES = (
@@ -409,3 +496,25 @@ def test_a_figure_ending_its_clause_is_still_read(tmp_path: Path, ending: str) -
     # Without a unit, a figure is the subject's when a mark or the text ends it (the report's unit: 万元).
     row = metric(extract_text(tmp_path, f"{HEADER}（二）基本支出情况\n人员经费为3,112.47{ending}\n"), m.PERSONNEL)
     assert row.value == D("3112.47")
+
+
+def test_the_whole_a_share_is_taken_of_states_nothing(tmp_path: Path) -> None:
+    """``公务接待费…占“三公”经费的20.26%，比上年减少0.5万元``: the change is the 接待费's, not the 三公经费's."""
+    result = extract_text(
+        tmp_path,
+        f"{HEADER}七、“三公”经费财政拨款支出决算情况说明\n"
+        "公务接待费支出决算为2.5万元，占“三公”经费的20.26%，比上年减少0.5万元，下降16.67%。\n",
+    )
+    assert metric(result, m.RECEPTION).change_value == D("-0.5")
+    assert m.THREE_PUBLIC not in metric_names(result)
+
+
+def test_totals_written_apart_in_both_sections(tmp_path: Path) -> None:
+    """收入总计 / 支出总计 state the 收支总计 in the overview and the 财政拨款收支总计 in the 财政拨款 section."""
+    result = extract_text(
+        tmp_path,
+        f"{HEADER}一、收入支出决算总体情况说明\n2024年度收入总计1,234.56万元，支出总计1,234.56万元。\n"
+        "四、财政拨款收入支出决算总体情况说明\n2024年度财政拨款收入总计1,000.00万元，支出总计1,000.00万元。\n",
+    )
+    assert metric(result, m.TOTAL).value == D("1234.56")
+    assert metric(result, m.FISCAL_TOTAL).value == D("1000.00")

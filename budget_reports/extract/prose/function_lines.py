@@ -121,23 +121,22 @@ def _original(passage: Passage, start: int, end: int) -> str:
 def _line(ctx: ProseContext, passage: Passage, path: dict[str, str], level: str, start: int, end: int) -> None:
     segment = passage.text[start:end]
     actual = ACTUAL.search(segment)
-    budget = BUDGET.search(segment)
+    # The first budget of each kind (年初预算为61.20万元，调整预算为60.00万元).
+    budgets: dict[str, re.Match[str]] = {}
+    for budget in BUDGET.finditer(segment):
+        budgets.setdefault(budget_kind(budget), budget)
     completion = COMPLETION.search(segment)
-    bare = None if actual or budget else AMOUNT_AFTER_NAME.match(segment)
-    if not (actual or budget or completion or bare):
+    bare = None if actual or budgets else AMOUNT_AFTER_NAME.match(segment)
+    if not (actual or budgets or completion or bare):
         return
     if bare and is_budget_report(ctx.result.report.report_kind):
         return  # a budget's numbered item lines are read, with their purpose, by budget_statement
     name = "".join(f"{path[lvl]}（{lvl}）" for lvl in _LEVELS if lvl in path)
-    budget_initial = budget_final = None
     if bare:
         actual = bare
-    if budget:
-        amount = money(budget, ctx.money_unit)
-        if budget_kind(budget) == "final":
-            budget_final = amount
-        else:
-            budget_initial = amount
+    budget_initial, budget_final = (
+        money(budgets[kind], ctx.money_unit) if kind in budgets else None for kind in ("initial", "final")
+    )
     reason = _REASON.search(segment)
     share = SHARE.search(segment)
     head = _name_start(passage.text, 0, start - 3)

@@ -17,7 +17,7 @@ from budget_reports.extract.prose.statements import Subject, scan, section_name
 
 SUBJECTS = [
     Subject(r"(?<!拨款)(?:收、?支总计|收入支出总计|收支总计)", m.TOTAL),
-    Subject(r"财政拨款(?:收、?支总计|收入支出总计|收支总计)", m.FISCAL_TOTAL),
+    Subject(r"财政拨款(?:收、?支总计|收入支出总计|收支总计|收入总计|支出总计)", m.FISCAL_TOTAL),
     Subject(r"本年收入合计", m.INCOME_TOTAL),
     Subject(r"本年支出合计", m.EXPENDITURE_TOTAL),
     Subject(r"(?<!拨款)(?<!预算)基本支出", m.BASIC),
@@ -31,6 +31,14 @@ SUBJECTS = [
     Subject(r"年初结转和结余", m.CARRY_OVER_START),
     Subject(r"年末结转和结余", m.CARRY_OVER_END),
 ]
+
+# 收入总计 and 支出总计 written apart (收入总计1,234.56万元，支出总计1,234.56万元; 收入、支出总计各增加…): the
+# 收支总计, of the 财政拨款 where the section is theirs (财政拨款收入总计…万元，支出总计…万元).
+_APART_TOTALS = (r"(?<!拨款)(?<!预算)收入总计", r"(?<!拨款)(?<!预算)支出总计")
+_SUBJECTS_BY_SECTION = {
+    fiscal: SUBJECTS + [Subject(total, m.FISCAL_TOTAL if fiscal else m.TOTAL) for total in _APART_TOTALS]
+    for fiscal in (False, True)
+}
 
 # Expenditure kinds listed with 均为零 after 本年支出合计.
 _EXPENDITURE_KINDS = {
@@ -51,7 +59,8 @@ _ALL_NONE = re.compile(r"无(?P<fund>政府性基金预算|国有资本经营预
 
 def extract(ctx: ProseContext) -> None:
     passages = ctx.explanation()
-    scan(ctx, passages, SUBJECTS)
+    for passage in passages:
+        scan(ctx, [passage], _SUBJECTS_BY_SECTION["财政拨款" in section_name(passage)])
     for passage in passages:
         total = _INCOME_TOTAL.search(passage.text)
         if total:

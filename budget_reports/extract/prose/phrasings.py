@@ -14,7 +14,7 @@ from budget_reports.extract.prose.amounts import MONEY, MONEY_OPT, PCT_END
 
 # What introduces the actual (决算) figure.
 ACTUAL_PHRASES: tuple[str, ...] = (
-    r"(?:支出)?决算(?:数)?[为是]",  # 支出决算为 / 决算数为 / 决算为
+    r"(?:支出)?决算(?:数)?(?:[为是]|(?=\d))",  # 支出决算为 / 决算数为 / 决算为 / 支出决算58.37万元
     r"决算支出(?:数)?[为是]?",  # 决算支出58.37万元
     r"实际支出(?:数)?[为是]?",  # 实际支出58.37万元
 )
@@ -22,9 +22,14 @@ ACTUAL_PHRASES: tuple[str, ...] = (
 BUDGET_QUALIFIERS: dict[str, str] = {"年初": "initial", "全年": "final", "调整": "final", "调整后": "final"}
 BUDGET_PHRASE = r"(?P<k>年初|全年|调整后?)?预算(?:数)?(?:[为是]|(?=\d))"
 # The completion rate against a budget.
-COMPLETION_PHRASE = r"完成(?:年初|全年|调整后?)?预算(?:数)?的?"
-# A share of a total: 占78.17% / 占比 / 占一般公共预算财政拨款支出的10.50%.
-SHARE_PHRASE = r"占(?:比)?[^\d，,；;。%]{0,20}?"
+COMPLETION_PHRASES: tuple[str, ...] = (
+    r"完成(?:年初|全年|调整后?)?预算(?:数)?的?",  # 完成年初预算的95.38% / 完成预算100%
+    r"(?:决算数?)?[为占](?:年初|全年|调整后?)?预算(?:数)?的",  # 为年初预算的 / 决算数占年初预算数的
+    r"(?:预算)?(?:完成|执行)率(?:为|是|达)?",  # 完成率95.38% / 预算执行率为
+)
+COMPLETION_PHRASE = f"(?:{'|'.join(COMPLETION_PHRASES)})"
+# A share of a total: 占78.17% / 占比 / 占一般公共预算财政拨款支出的10.50% (占年初预算的: a completion rate).
+SHARE_PHRASE = r"占(?!(?:年初|全年|调整后?)?预算(?:数)?的)(?:比)?[^\d，,；;。%]{0,20}?"
 # A change stated against the budget rather than the prior year (与年初预算相比增加10万元): not a change.
 BUDGET_COMPARISONS: tuple[str, ...] = (
     r"与(?:年初|全年|调整后?)?预算(?:数)?相比",
@@ -44,7 +49,8 @@ STRUCTURE_OPENERS: tuple[str, ...] = (
     r"(?:主要)?(?:支出)?结构(?:情况)?(?:如下|为)",
 )
 
-ACTUAL = re.compile(rf"(?<!预算)(?:{'|'.join(ACTUAL_PHRASES)}){MONEY_OPT}")
+# Not the prior year's actual (比上年决算数59.68万元增加…).
+ACTUAL = re.compile(rf"(?<!预算)(?<!上年)(?<!去年)(?<!上年度)(?:{'|'.join(ACTUAL_PHRASES)}){MONEY_OPT}")
 BUDGET = re.compile(rf"(?<!完成)(?<!与){BUDGET_PHRASE}{MONEY_OPT}")
 COMPLETION = re.compile(rf"{COMPLETION_PHRASE}{PCT_END}")
 SHARE = re.compile(rf"{SHARE_PHRASE}{PCT_END}")

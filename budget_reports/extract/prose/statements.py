@@ -30,6 +30,8 @@ class Subject:
 # What may stand between a subject and its figure: 支出决算为 / 决算数为 / 为 / 均为 / （以合同签订为准）为.
 _FILLER = r"(?:（[^）]{0,12}）)?(?:支出)?(?:决算)?(?:数)?(?:总额|总计|合计)?(?:[为是]|[均各][为是]?|共计)?"
 _VALUE_AT_START = re.compile(rf"^{_FILLER}{MONEY_OPT}")
+# Zero written as a word (因公出国（境）费支出决算为零。).
+_ZERO_AT_START = re.compile(rf"^{_FILLER}零(?=[，,。；;]|$)")
 _CLAUSE_END = re.compile(r"[。；;]|其中|主要(?:包括|用于|原因|变动原因)|(?:决算数)?[大小]于预算数")
 # Zero stated by absence: 无政府性基金预算财政拨款收入和支出, 未发生政府采购支出.
 _NONE_PREFIX = re.compile(r"(?:无|未发生|没有)$")
@@ -46,7 +48,7 @@ def scan(ctx: ProseContext, passages: Iterable[Passage], subjects: list[Subject]
         occurrences = list(combined.finditer(text))
         for n, occurrence in enumerate(occurrences):
             subject = subjects[int(occurrence.lastgroup[1:])] if occurrence.lastgroup else None
-            if subject is None or _in_itemisation(text, occurrence.start()):
+            if subject is None or _in_itemisation(text, occurrence.start()) or _in_share(text, occurrence.start()):
                 continue
             end = _window_end(text, occurrence.end(), occurrences[n + 1 :])
             _read(ctx, passage, subject, occurrence, end, section or section_name(passage))
@@ -56,6 +58,14 @@ def _in_itemisation(text: str, position: int) -> bool:
     """``公用经费289.99万元，主要包括：…公务接待费9.4万元``: an item of another figure, not the metric."""
     clause_start = max(text.rfind(c, 0, position) for c in "。；;")
     return "主要包括" in text[clause_start + 1 : position]
+
+
+# The whole a share is taken of (公务接待费…占“三公”经费的20.26%): not a statement about it.
+_SHARE_OF = re.compile(r"占[^\d，,；;。%]{0,4}$")
+
+
+def _in_share(text: str, position: int) -> bool:
+    return _SHARE_OF.search(text, max(0, position - 5), position) is not None
 
 
 def _ends_clause(text: str, position: int) -> bool:
@@ -95,6 +105,8 @@ def _read(
         value, position = money(m, ctx.money_unit), start + m.start("n")
     elif _NONE_PREFIX.search(text[max(0, occurrence.start() - 3) : occurrence.start()]) and _ends_clause(text, start):
         # 2023年度无机关运行经费支出。 (but not 无机关运行经费支出的部门，作下述说明)
+        value = Decimal(0)
+    elif _ZERO_AT_START.match(window):
         value = Decimal(0)
     b = BUDGET.search(window)
     if b and (m is None or b.start() != m.start()):
