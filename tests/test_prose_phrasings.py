@@ -350,6 +350,32 @@ METRIC_VARIANTS += [
         {"value": D("12.34"), "change_value": D("0.86"), "change_pct_declared": D("7.49")},
     ),
 ]
+METRIC_VARIANTS += [
+    (
+        "二、收入决算情况说明",
+        "2024年度收入合计1,234.56万元，其中：财政拨款收入1,000.00万元，占收入合计的81.00%；其他收入234.56万元。",
+        m.INCOME_TOTAL,
+        {"value": D("1234.56")},
+    ),
+    (
+        "三、支出决算情况说明",
+        "2024年度支出合计1,234.56万元，与上年相比，支出合计增加34.56万元，增长2.88%。",
+        m.EXPENDITURE_TOTAL,
+        {"value": D("1234.56"), "change_value": D("34.56"), "change_pct_declared": D("2.88")},
+    ),
+    (
+        "（二）政府采购支出情况",
+        "2024年度政府采购支出合计123.45万元，其中：货物类23.45万元，工程类0万元，服务类100.00万元。",
+        m.PROCUREMENT_TOTAL,
+        {"value": D("123.45")},
+    ),
+    (
+        "（二）政府采购支出情况",
+        "2024年度政府采购支出合计123.45万元，其中：货物类23.45万元，工程类0万元，服务类100.00万元。",
+        m.PROCUREMENT_SERVICES,
+        {"value": D("100.00")},
+    ),
+]
 METRIC_FIGURES = (
     "value",
     "budget_value",
@@ -518,3 +544,33 @@ def test_totals_written_apart_in_both_sections(tmp_path: Path) -> None:
     )
     assert metric(result, m.TOTAL).value == D("1234.56")
     assert metric(result, m.FISCAL_TOTAL).value == D("1000.00")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2024年度收入合计1,234.56万元，其中：财政拨款收入1,000.00万元，占收入合计的81.00%；其他收入234.56万元，占19.00%。",
+        "本年收入合计1,234.56万元，比上年增加100.00万元，增长8.82%。其中：财政拨款收入1,000.00万元，占81.00%；"
+        "其他收入234.56万元，占19.00%。",
+    ],
+)
+def test_income_sources_after_the_total(tmp_path: Path, sentence: str) -> None:
+    """The sources listed after 收入合计 (no 本年), or in the sentence after it (…。其中：…)."""
+    result = extract_text(tmp_path, f"{HEADER}二、收入决算情况说明\n{sentence}\n")
+    assert {i.source: (i.amount, i.share_pct_declared) for i in result.income} == {
+        "财政拨款收入": (D("1000.00"), D("81.00")),
+        "其他收入": (D("234.56"), D("19.00")),
+    }
+    assert metric(result, m.INCOME_TOTAL).value == D("1234.56")
+
+
+def test_vehicles_by_use_after_a_comma(tmp_path: Path) -> None:
+    """``共有车辆3辆，其中，…用车0辆，执法执勤用车1辆，其他用车2辆``: 其中 followed by a comma."""
+    result = extract_text(
+        tmp_path,
+        f"{HEADER}（三）国有资产占用情况\n截至2024年12月31日，共有车辆3辆，其中，主要领导干部用车0辆，"
+        "执法执勤用车1辆，其他用车2辆。\n",
+    )
+    assert metric(result, m.ASSET_VEHICLES).value == 3
+    assert metric(result, m.asset_vehicles_by_use("执法执勤用车")).value == 1
+    assert metric(result, m.asset_vehicles_by_use("其他用车")).value == 2

@@ -17,10 +17,11 @@ from budget_reports.extract.prose.statements import Subject, scan
 
 SUBJECTS = [
     Subject(r"机关运行经费(?:支出)?", m.OPERATING_COSTS),
-    Subject(r"政府采购(?:支出总额|金额)", m.PROCUREMENT_TOTAL),
-    Subject(r"政府采购货物支出|货物采购金额", m.PROCUREMENT_GOODS),
-    Subject(r"政府采购工程支出|工程采购金额", m.PROCUREMENT_WORKS),
-    Subject(r"政府采购服务支出|服务采购金额", m.PROCUREMENT_SERVICES),
+    Subject(r"政府采购(?:支出)?(?:总额|金额|合计|总计)", m.PROCUREMENT_TOTAL),
+    # 其中：货物类23.45万元，工程类0万元，服务类100.00万元 (an item of the list after the total)
+    Subject(r"政府采购货物支出|货物采购金额|(?<=[：:，,、；;])货物类", m.PROCUREMENT_GOODS),
+    Subject(r"政府采购工程支出|工程采购金额|(?<=[：:，,、；;])工程类", m.PROCUREMENT_WORKS),
+    Subject(r"政府采购服务支出|服务采购金额|(?<=[：:，,、；;])服务类", m.PROCUREMENT_SERVICES),
     Subject(r"授予中小企业合同金额", m.PROCUREMENT_SME),
     Subject(r"授予小微企业合同金额", m.PROCUREMENT_MICRO),
     Subject(r"面向中小企业预留政府采购项目预算金额", m.PROCUREMENT_SME_RESERVED),
@@ -38,7 +39,7 @@ _AWARDED_METRIC = {
 }
 _NO_PROCUREMENT = re.compile(r"(?:未发生|无)政府采购(?:支出|业务)")
 _VEHICLES = re.compile(rf"共有车辆{COUNT}辆")
-_USES = re.compile(r"[，,]?其中[：:](?P<list>[^。；;]+)")
+_USES = re.compile(r"[，,]?其中[：:，,](?P<list>[^。；;]+)")
 _USE_COUNT = re.compile(rf"(?P<t>[^、，,：:\d]+?用车){COUNT}辆")
 _ALL_ONE_USE = re.compile(r"[，,]?全部为(?P<t>[^、，,。；;]+?用车)")
 _EQUIPMENT = [

@@ -15,11 +15,14 @@ from budget_reports.extract.prose.context import ProseContext
 from budget_reports.extract.prose.phrasings import SHARE_PHRASE
 from budget_reports.extract.prose.statements import Subject, scan, section_name
 
+# 本年收入合计 / 2024年度收入合计 / …，收入合计增加…: the year's, not a part's (财政拨款收入合计, 三公经费支出合计).
+_YEARS = r"(?:本年|(?<=年度)|(?<=\d年)|(?<=[，,。；;：:、])|^)"
+
 SUBJECTS = [
     Subject(r"(?<!拨款)(?:收、?支总计|收入支出总计|收支总计)", m.TOTAL),
     Subject(r"财政拨款(?:收、?支总计|收入支出总计|收支总计|收入总计|支出总计)", m.FISCAL_TOTAL),
-    Subject(r"本年收入合计", m.INCOME_TOTAL),
-    Subject(r"本年支出合计", m.EXPENDITURE_TOTAL),
+    Subject(_YEARS + "收入合计", m.INCOME_TOTAL),
+    Subject(_YEARS + "支出合计", m.EXPENDITURE_TOTAL),
     Subject(r"(?<!拨款)(?<!预算)基本支出", m.BASIC),
     Subject(r"(?<!拨款)(?<!预算)项目支出", m.PROJECT),
     Subject(r"上缴上级支出", m.REMIT_UPPER),
@@ -53,7 +56,8 @@ _INCOME_SOURCE = re.compile(
     rf"(?:[，,]?{SHARE_PHRASE}{PCT_END})?"
 )
 _ZERO_LIST = re.compile(r"(?:^|[：:；;，,])(?P<list>[^：:；;，,。]+?)均为(?:零|0(?:\.0+)?(?:万元|元)?)(?![\d.])")
-_INCOME_TOTAL = re.compile(rf"本年收入合计(?:为|是)?{MONEY}")
+_INCOME_TOTAL = re.compile(rf"{_YEARS}收入合计(?:为|是)?{MONEY}")
+_EXPENDITURE_TOTAL = re.compile(rf"{_YEARS}支出合计(?:为|是)?{MONEY}")
 _ALL_NONE = re.compile(r"无(?P<fund>政府性基金预算|国有资本经营预算)(?:财政)?拨款收入和支出")
 
 
@@ -65,7 +69,7 @@ def extract(ctx: ProseContext) -> None:
         total = _INCOME_TOTAL.search(passage.text)
         if total:
             _income(ctx, passage, total.end())
-        if re.search(r"本年支出合计(?:为|是)?" + MONEY, passage.text):
+        if _EXPENDITURE_TOTAL.search(passage.text):
             _zero_kinds(ctx, passage)
         for none in _ALL_NONE.finditer(passage.text):
             metric = m.GOV_FUND_EXPENDITURE if none.group("fund") == "政府性基金预算" else m.STATE_CAPITAL_EXPENDITURE
@@ -74,8 +78,9 @@ def extract(ctx: ProseContext) -> None:
 
 def _income(ctx: ProseContext, passage, start: int) -> None:
     text = passage.text
-    end = text.find("。", start)
-    end = len(text) if end < 0 else end
+    end = _sentence_end(text, start)
+    if text.startswith("其中", end + 1):  # 本年收入合计…，比上年增加…。其中：财政拨款收入…
+        end = _sentence_end(text, end + 1)
     for match in _INCOME_SOURCE.finditer(text, start, end):
         share = pct(match) if match.group("p") else None
         evidence = ctx.evidence(passage, match.start("s"))
@@ -84,6 +89,11 @@ def _income(ctx: ProseContext, passage, start: int) -> None:
         for name in zero.group("list").split("、"):
             if name.endswith("收入"):
                 ctx.income(name, Decimal(0), ctx.evidence(passage, zero.start("list")))
+
+
+def _sentence_end(text: str, start: int) -> int:
+    end = text.find("。", start)
+    return len(text) if end < 0 else end
 
 
 def _zero_kinds(ctx: ProseContext, passage) -> None:
