@@ -178,6 +178,47 @@ def test_budget_prose_reads_income_spending_changes_and_numbered_lines(tmp_path:
     assert lines["体育（款）体育场馆（项）"].budget_initial == Decimal("350.50")
 
 
+# Other provinces' budget wordings: (sentence, metric, value, share, change against last year's budget).
+_BUDGET_WORDINGS = [
+    ("2025年收支总预算1,234.56万元。", names.TOTAL, "1234.56", None, None),
+    ("2025年度收入总预算1,234.56万元，支出总预算1,234.56万元。", names.TOTAL, "1234.56", None, None),
+    ("2025年财政拨款收支总预算1,000.00万元。", names.FISCAL_TOTAL, "1000.00", None, None),
+    (
+        "2025年一般公共预算拨款支出1,000.00万元，比2024年预算增加50.00万元。",
+        names.GPB_EXPENDITURE,
+        "1000.00",
+        None,
+        "50.00",
+    ),
+    (
+        "2025年政府采购预算总额123.45万元，其中：政府采购货物预算23.45万元。",
+        names.PROCUREMENT_BUDGET,
+        "123.45",
+        None,
+        None,
+    ),
+    (
+        "2025年收入预算1,234.56万元，其中：一般公共预算拨款收入1,000.00万元，占81.00%；事业收入234.56万元。",
+        names.GPB_INCOME,
+        "1000.00",
+        "81.00",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "metric", "value", "share", "change"), _BUDGET_WORDINGS)
+def test_budget_wordings_of_other_provinces(
+    tmp_path: Path, sentence: str, metric: str, value: str, share: str | None, change: str | None
+) -> None:
+    result = extract_text(tmp_path, f"某某市某某区教育局\n2025年部门预算\n一、部门预算情况说明\n{sentence}\n")
+    assert result.report.report_kind == "部门预算"
+    said = [m for m in result.summary_metrics if m.source_kind is SourceKind.NARRATIVE and m.metric == metric]
+    assert [(m.value, m.share_pct_declared, m.change_value) for m in said] == [
+        (Decimal(value), share and Decimal(share), change and Decimal(change))
+    ]
+
+
 def test_final_accounts_wording_is_not_read_as_a_budget(tmp_path: Path) -> None:
     text = "某局2024年度部门决算情况说明\n2024年度收入预算执行情况良好，收入预算50万元。本年收入合计100万元。\n"
     result = extract_text(tmp_path, text)

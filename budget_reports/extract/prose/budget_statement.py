@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from budget_reports import metric_names as m
-from budget_reports.extract.prose.amounts import COUNT, MONEY, count, money, signed
+from budget_reports.extract.prose.amounts import COUNT, MONEY, PCT_END, count, money, pct, signed
 from budget_reports.extract.prose.context import ProseContext
+from budget_reports.extract.prose.phrasings import SHARE_PHRASE
 from budget_reports.extract.prose.sentences import Passage
 from budget_reports.numbering import CHINESE_COMMA, CHINESE_DOT, DIGIT_COMMA, DIGIT_DOT, pattern_of
 from budget_reports.stages import is_budget_report
@@ -33,6 +34,9 @@ class BudgetSubject:
 
 # Longest pattern first when several match at one place (财政拨款支出预算 before 支出预算).
 SUBJECTS: tuple[BudgetSubject, ...] = (
+    # 收支总预算1,234.56万元 / 收入总预算…，支出总预算… (the 收支总计 of the 收支总表).
+    BudgetSubject(r"(?<!拨款)(?:收、?支|收入|支出)总预算", m.TOTAL),
+    BudgetSubject(r"财政拨款(?:收、?支|收入|支出)总预算", m.FISCAL_TOTAL),
     BudgetSubject(r"(?<!拨款)(?:部门)?收入预算(?:总额|总计|合计)?", m.INCOME_TOTAL),
     BudgetSubject(r"(?<!拨款)(?<!基金)(?<!经营)(?:部门)?支出预算(?:总额|总计|合计)?", m.EXPENDITURE_TOTAL),
     BudgetSubject(r"财政拨款收入(?:预算)?", m.FISCAL_INCOME, "财政拨款收入"),
@@ -44,7 +48,7 @@ SUBJECTS: tuple[BudgetSubject, ...] = (
     BudgetSubject(r"其他收入(?:预算)?", income_source="其他收入"),
     BudgetSubject(r"上年结转(?:收入)?(?:预算)?", m.CARRY_OVER_START),
     BudgetSubject(r"财政拨款支出预算", m.FISCAL_EXPENDITURE),
-    BudgetSubject(r"一般公共预算(?:财政)?拨款支出预算", m.GPB_EXPENDITURE),
+    BudgetSubject(r"一般公共预算(?:财政)?拨款支出(?:预算)?", m.GPB_EXPENDITURE),
     BudgetSubject(r"政府性基金(?:预算)?(?:财政)?拨款支出预算", m.GOV_FUND_EXPENDITURE),
     BudgetSubject(r"国有资本经营预算(?:财政)?拨款支出预算", m.STATE_CAPITAL_EXPENDITURE),
     BudgetSubject(r"(?<!财政拨款)基本支出预算", m.BASIC),
@@ -57,7 +61,7 @@ SUBJECTS: tuple[BudgetSubject, ...] = (
     BudgetSubject(r"公务用车运行(?:维护)?费(?:预算)?", m.VEHICLE_OPERATION),
     BudgetSubject(r"公务接待费(?:预算)?", m.RECEPTION),
     BudgetSubject(r"机关运行经费预算(?:数)?", m.OPERATING_COSTS),
-    BudgetSubject(r"政府采购预算", m.PROCUREMENT_BUDGET),
+    BudgetSubject(r"政府采购预算(?:总额|合计|总计)?", m.PROCUREMENT_BUDGET),
     BudgetSubject(r"政府采购货物预算", m.PROCUREMENT_GOODS),
     BudgetSubject(r"政府采购工程预算", m.PROCUREMENT_WORKS),
     BudgetSubject(r"政府采购服务预算", m.PROCUREMENT_SERVICES),
@@ -70,6 +74,8 @@ SUBJECTS: tuple[BudgetSubject, ...] = (
 _COMBINED = re.compile("|".join(f"(?P<s{i}>{s.pattern})" for i, s in enumerate(SUBJECTS)))
 _VALUE = re.compile(rf"^(?:数)?(?:[为是]|共计)?{MONEY}")
 _COUNT_VALUE = re.compile(rf"^(?:[为是]|共计)?{COUNT}(?P<u>辆|套|台)")
+# Its share of the total, right after the figure (一般公共预算拨款收入1,000.00万元，占81.00%).
+_SHARE = re.compile(rf"^[，,]?{SHARE_PHRASE}{PCT_END}")
 # Change against last year's budget, stated in the clause after the figure.
 _CHANGE = re.compile(rf"^[，,]?(?:比|较)(?:上年|去年|20\d\d年)度?(?:预算)?(?:数)?(?P<w>增加|减少|增长|下降){MONEY}")
 _FLAT = re.compile(r"^[，,。]?(?:与|和|同)(?:上年|去年|20\d\d年)度?(?:预算)?(?:数)?(?:持平|相同|一致)")
@@ -126,12 +132,16 @@ def _read_subjects(ctx: ProseContext, passage: Passage) -> None:
             continue
         value = count(found) if subject.unit != "万元" else money(found)
         after = rest[found.end() :]
-        change = _change(after)
+        shared = _SHARE.match(after) if subject.unit == "万元" else None
+        share = pct(shared) if shared else None
+        change = _change(after[shared.end() :] if shared else after)
         evidence = ctx.evidence(passage, occurrence.start(), occurrence.end() + found.end())
         if subject.metric is not None:
-            ctx.metric(subject.metric, value, evidence, unit=subject.unit, change_value=change)
+            ctx.metric(
+                subject.metric, value, evidence, unit=subject.unit, change_value=change, share_pct_declared=share
+            )
         if subject.income_source is not None:
-            ctx.income(subject.income_source, value, evidence)
+            ctx.income(subject.income_source, value, evidence, share)
 
 
 def _change(after: str) -> Decimal | None:
