@@ -212,6 +212,13 @@ TITLE_BLOCKS: list[tuple[str, str, tuple[str | None, str | None, str | None], in
         2021,
         "部门整体支出绩效自评",
     ),
+    (  # a county's project report: the project's name between the year and the kind
+        "泸县教育局\n2024年度农村义务教育学生营养改善计划项目支出绩效自评报告",
+        "泸县教育局",
+        ("四川省", "泸州市", "泸县"),
+        2024,
+        "项目支出绩效自评",
+    ),
     (
         "娄底市娄星区教育局\n2022年度项目支出绩效自评报告",
         "娄底市娄星区教育局",

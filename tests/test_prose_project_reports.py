@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import SEED_DIR
 from tests.prose_support import HEADER, extract_file, extract_text, metric, metrics, projects
 
@@ -102,3 +104,46 @@ def test_a_figure_late_in_a_long_clause_stays_in_the_snippet_in_004() -> None:
     overall = _projects("004_127aded49d8bfbe3.txt")["部门整体支出"]
     assert overall.score == Decimal("98.14") and overall.evidence.line == 86
     assert "98.14" in overall.evidence.snippet
+
+
+# A county's project report titled over two lines, its figures in the wordings other provinces use.
+_COUNTY_PROJECT = "泸县教育局\n2024年度农村义务教育学生营养改善计划项目支出绩效自评报告\n一、项目基本情况\n"
+_FIELDS = ("budget_initial", "budget_final", "executed", "execution_rate_declared", "score", "grade")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "（二）项目资金情况\n该项目年初预算数100万元，全年预算数120万元，全年执行数110万元，执行率91.67%。\n"
+            "二、绩效自评结论\n该项目自评得分95分，自评等级为优。\n",
+            ("100", "120", "110", "91.67", "95", "优"),
+        ),
+        (
+            "（二）项目资金情况\n项目预算资金100万元，实际到位资金100万元，实际支出95万元，预算执行率95%。\n"
+            "二、绩效自评结论\n经自评，该项目综合得分92.5分，评价等级为“优”。\n",
+            ("100", None, "95", "95", "92.5", "优"),
+        ),
+        (
+            "（二）项目资金情况\n2024年该项目预算安排资金100.00万元，截至2024年12月31日，实际支出资金98.50万元，"
+            "预算执行率为98.50%。\n三、自评结论\n本项目自评总分为96分，绩效评价结果为优秀。\n",
+            ("100.00", None, "98.50", "98.50", "96", "优秀"),
+        ),
+        (
+            "（二）资金投入和使用情况\n年初预算100万元，调整后预算120万元，实际执行110万元，资金执行率91.67%。\n"
+            "自评得分：95分。自评等级：优。\n",
+            ("100", "120", "110", "91.67", "95", "优"),
+        ),
+    ],
+)
+def test_a_project_report_in_other_wordings(tmp_path: Path, body: str, expected: tuple) -> None:
+    result = extract_text(tmp_path, _COUNTY_PROJECT + body)
+    assert (result.report.department, result.report.county, result.report.report_kind) == (
+        "泸县教育局",
+        "泸县",
+        "项目支出绩效自评",
+    )
+    (row,) = projects(result)
+    assert row.project_name == "农村义务教育学生营养改善计划"  # not the department and year the title joins
+    want = tuple(v if v is None or k == "grade" else Decimal(v) for k, v in zip(_FIELDS, expected, strict=True))
+    assert tuple(getattr(row, k) for k in _FIELDS) == want

@@ -56,6 +56,45 @@ def test_completion_of_summary_metrics_and_lines() -> None:
     assert findings[0].expected == "93.53"
 
 
+def test_a_rate_of_either_printed_budget_is_right() -> None:
+    """``年初预算为61.20万元，调整预算为60.00万元，支出决算为58.37万元，完成年初预算的95.38%``: the rate of the
+    initial budget beside an adjusted one is no error; a rate of neither is, reported against the adjusted one."""
+    facts = report(
+        expenditure_function=[
+            line(
+                "项",
+                "行政运行（项）",
+                "58.37",
+                44,
+                budget_initial="61.20",
+                budget_final="60.00",
+                completion_pct_declared="95.38",
+            ),
+            line(
+                "项",
+                "一般行政管理事务（项）",
+                "58.37",
+                45,
+                budget_initial="61.20",
+                budget_final="60.00",
+                completion_pct_declared="97.28",
+            ),
+            line(
+                "项",
+                "机关服务（项）",
+                "58.37",
+                46,
+                budget_initial="61.20",
+                budget_final="60.00",
+                completion_pct_declared="90",
+            ),
+        ],
+    )
+    findings = completion_pct(facts, document())
+    assert keys(findings, Severity.ERROR) == {("completion.pct", "机关服务")}
+    assert findings[0].expected == "97.28"
+
+
 def test_004_project_executed_in_full_with_a_declared_rate_of_0() -> None:
     # 004, 项目支出绩效自评表 东西部协作人才交流项目: 年初预算0, 全年预算35, 全年执行35, 执行率0.
     projects = [

@@ -99,56 +99,53 @@ def yoy_growth_pct(report: ExtractedReport, document: Document) -> list[Finding]
 
 
 def completion_pct(report: ExtractedReport, document: Document) -> list[Finding]:
-    # (whose figures, subject, actual, budget, declared %, evidence, what the % is called)
-    items: list[tuple[str, str, Decimal | None, Decimal | None, Decimal | None, Evidence, str]] = []
+    # (whose figures, subject, actual, budgets (the adjusted one first), declared %, evidence, what the % is called)
+    items: list[tuple[str, str, Decimal | None, tuple[Decimal | None, ...], Decimal | None, Evidence, str]] = []
     for metric in report.summary_metrics:
         items.append(
             (
                 metric.metric,
                 metric.metric,
                 metric.value,
-                metric.budget_value,
+                (metric.budget_value,),
                 metric.completion_pct_declared,
                 metric.evidence,
                 "完成预算",
             )
         )
     for line in report.expenditure_function:
-        budget = line.budget_final if line.budget_final is not None else line.budget_initial
         name = display_name(line)
-        items.append((name, name, line.actual, budget, line.completion_pct_declared, line.evidence, "完成预算"))
+        budgets = (line.budget_final, line.budget_initial)
+        items.append((name, name, line.actual, budgets, line.completion_pct_declared, line.evidence, "完成预算"))
     for project in report.performance_projects:
-        budget = project.budget_final if project.budget_final is not None else project.budget_initial
+        budgets = (project.budget_final, project.budget_initial)
+        name = project.project_name
         items.append(
-            (
-                project.project_name,
-                project.project_name,
-                project.executed,
-                budget,
-                project.execution_rate_declared,
-                project.evidence,
-                "执行率",
-            )
+            (name, name, project.executed, budgets, project.execution_rate_declared, project.evidence, "执行率")
         )
     for fund in report.performance_funds:
-        budget = fund.budget_final if fund.budget_final is not None else fund.budget_initial
+        budgets = (fund.budget_final, fund.budget_initial)
         subject = f"{fund.project_name}（{fund.fund_source}）"
         items.append(
-            (fund.project_name, subject, fund.executed, budget, fund.execution_rate_declared, fund.evidence, "执行率")
+            (fund.project_name, subject, fund.executed, budgets, fund.execution_rate_declared, fund.evidence, "执行率")
         )
     findings = []
     seen: set[tuple] = set()
-    for owner, subject, actual, budget, declared, evidence, label in items:
-        if actual is None or budget is None or declared is None or budget == 0:
+    for owner, subject, actual, budgets, declared, evidence, label in items:
+        printed = [budget for budget in budgets if budget is not None and budget != 0]
+        if actual is None or not printed or declared is None:
             continue
         # A project's 年度资金总额 row and a single fund source repeat the project's own figures.
-        same = (owner, actual, budget, declared)
+        same = (owner, actual, tuple(printed), declared)
         if same in seen:
             continue
         seen.add(same)
-        check = check_pct(declared, actual, budget, money_half_unit(actual), money_half_unit(budget))
-        if check.severity is None:
+        # The rate may be taken of either budget printed (完成年初预算的… beside an adjusted budget): wrong
+        # only if it is the rate of neither; reported against the adjusted one.
+        checks = [check_pct(declared, actual, b, money_half_unit(actual), money_half_unit(b)) for b in printed]
+        if any(check.severity is None for check in checks):
             continue
+        check, budget = checks[0], printed[0]
         expected = fmt_pct(actual / budget * HUNDRED, declared)
         message = (
             f"{subject}{label}写为{fmt(declared)}%，按决算（执行）数{fmt(actual)}万元÷预算数{fmt(budget)}万元"

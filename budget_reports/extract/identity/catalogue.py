@@ -157,4 +157,6 @@ TITLE_FORMS: tuple[str, ...] = (
     "{label}[:：]?{dept}",  # 预算主管部门：上海市普陀区城市管理行政执法局
     "^第[一1]部分{dept}(?:基本)?概况",  # 第一部分 上海市普陀区财政局概况
     "{dept}{kind}",  # 上海市普陀区财政局部门决算 / …财政局年度部门决算 (the year printed elsewhere)
+    # 泸县教育局 + 2024年度农村义务教育学生营养改善计划项目支出绩效自评报告: a project's name before the kind
+    "{dept}{year}{level}[\u4e00-\u9fff（）()“”]{{2,40}}?{kind}",
 )

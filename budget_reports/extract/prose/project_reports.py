@@ -29,12 +29,18 @@ from budget_reports.normalize import parse_decimal
 
 _TITLE = re.compile(r"^(?:20\d\d年度?)?(?P<name>[^，,。；;：:]+?)(?:项目)?(?:支出)?绩效(?:自评|评价)报告")
 _LETTER = re.compile(r"关于(?:报送)?(?:20\d\d年度?)?(?P<name>[^，,。；;：:]+?)(?:绩效)?自评(?:报告)?的函")
-_BUDGET_INITIAL = re.compile(rf"年初预算(?:项目资金申报金额)?(?:为)?{MONEY}")
+# How project reports word each figure (年初预算数100万元 / 项目预算资金100万元 / 预算安排资金100万元 …).
+_IS = r"(?:为|是)?[：:]?"
+_BUDGET_INITIAL = re.compile(
+    rf"(?:年初预算(?:数|资金|金额)?(?:项目资金申报金额)?|(?<![全调整后])(?:项目)?预算(?:安排)?资金){_IS}{MONEY}"
+)
 # The approved budget (批复数为5万元) is the budget the execution is measured against, as in the tables.
-_BUDGET_FINAL = re.compile(rf"(?:项目总预算|全年预算数?|批复数)(?:为)?{MONEY}")
-_EXECUTED = re.compile(rf"(?:已支付|实际支出)(?:资金)?{MONEY}")
-_RATES = (re.compile(rf"支付率(?:为)?{PCT_END}"), re.compile(rf"(?:执行率|完成率)(?:为)?{PCT_END}"))
-_SCORE = re.compile(rf"(?:评价|自评)得分(?:为)?(?P<s>{NUM})分")
+_BUDGET_FINAL = re.compile(rf"(?:项目总预算|全年预算数?|批复数|调整后?预算数?){_IS}{MONEY}")
+_EXECUTED = re.compile(rf"(?:(?:已支付|实际支出)(?:资金)?|全年执行数|实际执行(?:数|资金|金额)?){_IS}{MONEY}")
+_RATES = (re.compile(rf"支付率{_IS}{PCT_END}"), re.compile(rf"(?:执行率|完成率){_IS}{PCT_END}"))
+_SCORE = re.compile(
+    rf"(?:(?:评价|自评|综合|绩效)(?:总)?得分|(?:自评|评价)总分|综合评分|自评分数?){_IS}(?P<s>{NUM})分"
+)
 # 财政拨款支出 opening its clause (2021年财政拨款支出…), not the tail of 一般公共预算财政拨款支出 or of
 # “三公”经费财政拨款支出.
 _FUND_SUBJECTS = [
@@ -42,7 +48,10 @@ _FUND_SUBJECTS = [
     Subject(r"(?<![^\d年度：:，,。；;、])财政拨款收入", m.FISCAL_INCOME),
     *(s for s in overview.SUBJECTS if s.metric in m.FUND_EXPENDITURE.values()),
 ]
-_GRADE = re.compile(r"自评(?:等级)?为[“\"]?(?P<g>优秀|良好|合格|不合格|优|良|中|差)[”\"]?(?:[。，,；;]|$)")
+_GRADE = re.compile(
+    r"(?:自评|评价|评定)(?:等级|结果|结论|等次)?(?:为|是|[：:])[“\"]?(?P<g>优秀|良好|合格|不合格|优|良|中|差)"
+    r"[”\"]?(?:等级|等次)?(?:[。，,；;]|$)"
+)
 
 
 def extract(ctx: ProseContext) -> None:
@@ -57,6 +66,7 @@ def extract(ctx: ProseContext) -> None:
                     DEPARTMENT_OVERALL, "部门整体", ctx.evidence(passage, match.start()), grade=match.group("g")
                 )
             continue
+        name = _without_department(name, ctx.result.report.department)
         values, figures = _project_values(body)
         if not figures:
             continue
@@ -65,6 +75,14 @@ def extract(ctx: ProseContext) -> None:
         for passage, keys in _by_passage(figures):
             position = min(figures[k][1] for k in keys)
             ctx.project(name, "项目", ctx.evidence(passage, position), **{k: values[k] for k in keys})
+
+
+def _without_department(name: str, department: str | None) -> str:
+    """The project's own name: a title over two lines (``泸县教育局`` / ``2024年度…项目支出绩效自评报告``)
+    joins the department and the year before it."""
+    if department and name.startswith(department) and len(name) > len(department):
+        name = re.sub(r"^(?:20\d\d年度?)", "", name[len(department) :])
+    return name
 
 
 def _department_wide(name: str) -> bool:
@@ -122,6 +140,10 @@ def _project_values(body: list[Passage]) -> tuple[dict[str, object], dict[str, t
     if score:
         values["score"] = parse_decimal(score[1].group("s"))
         figures["score"] = (score[0], score[1].start())
+    grade = _first(_GRADE, body)
+    if grade:
+        values["grade"] = grade[1].group("g")
+        figures["grade"] = (grade[0], grade[1].start())
     return values, figures
 
 
