@@ -38,9 +38,7 @@ _BUDGET_INITIAL = re.compile(
 _BUDGET_FINAL = re.compile(rf"(?:项目总预算|全年预算数?|批复数|调整后?预算数?){_IS}{MONEY}")
 _EXECUTED = re.compile(rf"(?:(?:已支付|实际支出)(?:资金)?|全年执行数|实际执行(?:数|资金|金额)?){_IS}{MONEY}")
 _RATES = (re.compile(rf"支付率{_IS}{PCT_END}"), re.compile(rf"(?:执行率|完成率){_IS}{PCT_END}"))
-_SCORE = re.compile(
-    rf"(?:(?:评价|自评|综合|绩效)(?:总)?得分|(?:自评|评价)总分|综合评分|自评分数?){_IS}(?P<s>{NUM})分"
-)
+_SCORE = re.compile(rf"(?:(?:评价|自评|综合|绩效)(?:总)?得分|(?:自评|评价)总分|综合评分|自评分数?){_IS}(?P<s>{NUM})分")
 # 财政拨款支出 opening its clause (2021年财政拨款支出…), not the tail of 一般公共预算财政拨款支出 or of
 # “三公”经费财政拨款支出.
 _FUND_SUBJECTS = [
