@@ -1,11 +1,15 @@
-"""The Hunan 部门整体支出绩效自评 report (003): prior-year changes only, one department-wide row."""
+"""部门整体支出绩效自评 reports: the Hunan one (003), prior-year changes only, one department-wide row; and the
+department-wide figures in the wordings other reports use."""
 
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
+
+import pytest
 
 from tests.conftest import SEED_DIR
-from tests.prose_support import extract_file, metric, metrics, projects
+from tests.prose_support import extract_file, extract_text, metric, metrics, projects
 
 SEED = SEED_DIR / "003_397564467219909d.txt"
 
@@ -78,3 +82,34 @@ def test_income_shares_cite_the_line_printing_them() -> None:
     assert "484.41万元，占总收入98.37%" in general.evidence.snippet
     assert (other.share_pct_declared, other.evidence.line) == (Decimal("1.63"), 41)
     assert "其他收入8万元，占总收入1.63%" in other.evidence.snippet
+
+
+_COUNTY_REPORT = "泸县教育局\n2024年度部门整体支出绩效自评报告\n一、部门基本情况\n"
+_FIELDS = ("budget_initial", "budget_final", "executed", "execution_rate_declared", "score", "grade")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "（二）三公经费\n“三公”经费年初预算10.00万元，全年执行8.00万元，执行率80%。\n"
+        "（三）部门整体支出情况\n2024年度部门整体支出年初预算1,234.56万元，全年预算1,300.00万元，全年执行1,250.00万元，"
+        "预算执行率96.15%。\n"
+        "二、绩效自评结论\n经自评，2024年度部门整体支出绩效自评得分95.5分，等级为优。\n",
+        "（二）部门整体支出情况\n部门年初预算数为1,234.56万元，全年预算数为1,300.00万元，全年执行数为1,250.00万元，"
+        "执行率为96.15%。\n二、自评结论\n本部门2024年度部门整体支出自评综合得分为95.5分，自评等级为优。\n",
+    ],
+)
+def test_department_wide_figures_in_other_wordings(tmp_path: Path, body: str) -> None:
+    """Read in the sentences about the whole department; a 三公 sentence worded alike is not the department's."""
+    result = extract_text(tmp_path, _COUNTY_REPORT + body)
+    assert result.report.report_kind == "部门整体支出绩效自评"
+    (row,) = projects(result)
+    assert (row.project_name, row.scope) == ("部门整体支出", "部门整体")
+    assert tuple(getattr(row, k) for k in _FIELDS) == (
+        Decimal("1234.56"),
+        Decimal("1300.00"),
+        Decimal("1250.00"),
+        Decimal("96.15"),
+        Decimal("95.5"),
+        "优",
+    )

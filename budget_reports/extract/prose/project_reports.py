@@ -20,25 +20,23 @@ from collections.abc import Iterator
 
 from budget_reports import metric_names as m
 from budget_reports.extract.prose import overview
-from budget_reports.extract.prose.amounts import MONEY, NUM, PCT_END, money, pct
+from budget_reports.extract.prose.amounts import money, pct
 from budget_reports.extract.prose.context import ProseContext
 from budget_reports.extract.prose.performance_mgmt import DEPARTMENT_OVERALL
+from budget_reports.extract.prose.phrasings import (
+    EVALUATION_BUDGET_FINAL,
+    EVALUATION_BUDGET_INITIAL,
+    EVALUATION_EXECUTED,
+    EVALUATION_GRADE,
+    EVALUATION_RATES,
+    EVALUATION_SCORE,
+)
 from budget_reports.extract.prose.sentences import Passage
 from budget_reports.extract.prose.statements import Subject, scan
 from budget_reports.normalize import parse_decimal
 
 _TITLE = re.compile(r"^(?:20\d\d年度?)?(?P<name>[^，,。；;：:]+?)(?:项目)?(?:支出)?绩效(?:自评|评价)报告")
 _LETTER = re.compile(r"关于(?:报送)?(?:20\d\d年度?)?(?P<name>[^，,。；;：:]+?)(?:绩效)?自评(?:报告)?的函")
-# How project reports word each figure (年初预算数100万元 / 项目预算资金100万元 / 预算安排资金100万元 …).
-_IS = r"(?:为|是)?[：:]?"
-_BUDGET_INITIAL = re.compile(
-    rf"(?:年初预算(?:数|资金|金额)?(?:项目资金申报金额)?|(?<![全调整后])(?:项目)?预算(?:安排)?资金){_IS}{MONEY}"
-)
-# The approved budget (批复数为5万元) is the budget the execution is measured against, as in the tables.
-_BUDGET_FINAL = re.compile(rf"(?:项目总预算|全年预算数?|批复数|调整后?预算数?){_IS}{MONEY}")
-_EXECUTED = re.compile(rf"(?:(?:已支付|实际支出)(?:资金)?|全年执行数|实际执行(?:数|资金|金额)?){_IS}{MONEY}")
-_RATES = (re.compile(rf"支付率{_IS}{PCT_END}"), re.compile(rf"(?:执行率|完成率){_IS}{PCT_END}"))
-_SCORE = re.compile(rf"(?:(?:评价|自评|综合|绩效)(?:总)?得分|(?:自评|评价)总分|综合评分|自评分数?){_IS}(?P<s>{NUM})分")
 # 财政拨款支出 opening its clause (2021年财政拨款支出…), not the tail of 一般公共预算财政拨款支出 or of
 # “三公”经费财政拨款支出.
 _FUND_SUBJECTS = [
@@ -46,10 +44,6 @@ _FUND_SUBJECTS = [
     Subject(r"(?<![^\d年度：:，,。；;、])财政拨款收入", m.FISCAL_INCOME),
     *(s for s in overview.SUBJECTS if s.metric in m.FUND_EXPENDITURE.values()),
 ]
-_GRADE = re.compile(
-    r"(?:自评|评价|评定)(?:等级|结果|结论|等次)?(?:为|是|[：:])[“\"]?(?P<g>优秀|良好|合格|不合格|优|良|中|差)"
-    r"[”\"]?(?:等级|等次)?(?:[。，,；;]|$)"
-)
 
 
 def extract(ctx: ProseContext) -> None:
@@ -57,7 +51,7 @@ def extract(ctx: ProseContext) -> None:
         if _department_wide(name):
             chosen = [p for p in body if not p.heading and ("财政拨款支出" in p.text or "财政拨款收入" in p.text)]
             scan(ctx, chosen, _FUND_SUBJECTS)
-            grade = _first(_GRADE, body)
+            grade = _first(EVALUATION_GRADE, body)
             if grade:
                 passage, match = grade
                 ctx.project(
@@ -123,22 +117,26 @@ def _project_values(body: list[Passage]) -> tuple[dict[str, object], dict[str, t
     """The project's figures, and where each is printed (passage, position)."""
     values: dict[str, object] = {}
     figures: dict[str, tuple[Passage, int]] = {}
-    for key, pattern in (("budget_initial", _BUDGET_INITIAL), ("budget_final", _BUDGET_FINAL), ("executed", _EXECUTED)):
+    for key, pattern in (
+        ("budget_initial", EVALUATION_BUDGET_INITIAL),
+        ("budget_final", EVALUATION_BUDGET_FINAL),
+        ("executed", EVALUATION_EXECUTED),
+    ):
         found = _first(pattern, body)
         if found:
             values[key] = money(found[1])
             figures[key] = (found[0], found[1].start())
-    for pattern in _RATES:
+    for pattern in EVALUATION_RATES:
         found = _first(pattern, body)
         if found:
             values["execution_rate_declared"] = pct(found[1])
             figures["execution_rate_declared"] = (found[0], found[1].start())
             break
-    score = _first(_SCORE, body)
+    score = _first(EVALUATION_SCORE, body)
     if score:
         values["score"] = parse_decimal(score[1].group("s"))
         figures["score"] = (score[0], score[1].start())
-    grade = _first(_GRADE, body)
+    grade = _first(EVALUATION_GRADE, body)
     if grade:
         values["grade"] = grade[1].group("g")
         figures["grade"] = (grade[0], grade[1].start())

@@ -10,6 +10,7 @@ and score.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 
 from budget_reports import metric_names as m
@@ -17,7 +18,17 @@ from budget_reports.extract.prose import basic, overview, three_public
 from budget_reports.extract.prose.amounts import MONEY, NUM, money, pct
 from budget_reports.extract.prose.context import ProseContext
 from budget_reports.extract.prose.performance_mgmt import DEPARTMENT_OVERALL
+from budget_reports.extract.prose.phrasings import (
+    EVALUATION_BUDGET_FINAL,
+    EVALUATION_BUDGET_INITIAL,
+    EVALUATION_EXECUTED,
+    EVALUATION_GRADE,
+    EVALUATION_RATES,
+    EVALUATION_SCORE,
+)
+from budget_reports.extract.prose.sentences import Passage
 from budget_reports.extract.prose.statements import Subject, scan, section_name
+from budget_reports.model import Evidence
 from budget_reports.normalize import parse_decimal
 
 REPORT_KIND = "部门整体支出绩效自评"
@@ -37,9 +48,23 @@ _INCOME = re.compile(
     rf"(?:[，,]?占(?:总收入|本年收入)的?(?P<p>{NUM})%)?"
 )
 _NO_VEHICLE = re.compile(r"(?:没有保留|无)公务用车")
-_SCORE = re.compile(rf"自评(?:为|得分为?)(?P<s>{NUM})分")
-_BUDGET = re.compile(rf"年初预算支出(?:是|为){MONEY}")
-_EXECUTED = re.compile(rf"支出实际完成{MONEY}")
+# The wordings of the reports this reader was first written for (自评为95分, 年初预算支出为…, 支出实际完成…),
+# read wherever they stand.
+_OWN_WORDINGS = (
+    ("score", re.compile(rf"自评(?:为|得分为?)(?P<s>{NUM})分")),
+    ("budget_initial", re.compile(rf"年初预算支出(?:是|为){MONEY}")),
+    ("executed", re.compile(rf"支出实际完成{MONEY}")),
+)
+_WORDINGS = (
+    ("budget_initial", EVALUATION_BUDGET_INITIAL),
+    ("budget_final", EVALUATION_BUDGET_FINAL),
+    ("executed", EVALUATION_EXECUTED),
+    *(("execution_rate_declared", rate) for rate in EVALUATION_RATES),
+    ("score", EVALUATION_SCORE),
+    ("grade", EVALUATION_GRADE),
+)
+_ABOUT_DEPARTMENT = re.compile(r"部门整体|(?:^|[，,：:])(?:20\d\d年度?)?(?:本)?(?:部门|单位)(?!预算)")
+_ABOUT_PART = re.compile(r"三公|项目|机关运行|公务|专项")
 
 
 def applies(ctx: ProseContext) -> bool:
@@ -60,18 +85,39 @@ def extract(ctx: ProseContext) -> None:
 
 
 def _overall(ctx: ProseContext) -> None:
-    """The department-wide row: its score, budget and execution. It cites the execution (its clause
-    restates the budget: ``支出实际完成492.41万元，年初预算416.39万元``), else the score."""
-    score = budget = executed = None
-    scored = spent = None
+    """The department-wide row: its score, grade, budgets, execution and rate. It cites the execution (its
+    clause restates the budget: ``支出实际完成492.41万元，年初预算416.39万元``), else the budget, else the score."""
+    found: dict[str, tuple[object, Evidence]] = {}
     for passage in ctx.passages:
         text = passage.text
-        if score is None and (s := _SCORE.search(text)):
-            score, scored = parse_decimal(s.group("s")), ctx.evidence(passage, s.start())
-        if budget is None and (b := _BUDGET.search(text)):
-            budget = money(b)
-        if executed is None and (e := _EXECUTED.search(text)):
-            executed, spent = money(e), ctx.evidence(passage, e.start())
-    if scored is not None:
-        evidence = spent or scored
-        ctx.project(DEPARTMENT_OVERALL, "部门整体", evidence, score=score, budget_initial=budget, executed=executed)
+        for key, pattern in _OWN_WORDINGS:
+            if key not in found and (match := pattern.search(text)):
+                found[key] = (_value(key, match), ctx.evidence(passage, match.start()))
+    # The wordings other reports use, read in sentences about the whole department only (a 三公 or a
+    # project's sentence words its own budget and execution the same way).
+    for passage, offset, sentence in _department_sentences(ctx.passages):
+        for key, pattern in _WORDINGS:
+            if key not in found and (match := pattern.search(sentence)):
+                found[key] = (_value(key, match), ctx.evidence(passage, offset + match.start()))
+    if not found:
+        return
+    cited = next(found[k][1] for k in ("executed", "budget_final", "budget_initial", "score", *found) if k in found)
+    ctx.project(DEPARTMENT_OVERALL, "部门整体", cited, **{key: value for key, (value, _) in found.items()})
+
+
+def _value(key: str, match: re.Match[str]) -> object:
+    if key == "score":
+        return parse_decimal(match.group("s"))
+    if key == "grade":
+        return match.group("g")
+    return pct(match) if key == "execution_rate_declared" else money(match)
+
+
+def _department_sentences(passages: list[Passage]) -> Iterator[tuple[Passage, int, str]]:
+    """(passage, offset, sentence) of each sentence stating something of the whole department."""
+    for passage in passages:
+        offset = 0
+        for sentence in re.split(r"(?<=。)", passage.text):
+            if _ABOUT_DEPARTMENT.search(sentence) and not _ABOUT_PART.search(sentence):
+                yield passage, offset, sentence
+            offset += len(sentence)
