@@ -438,6 +438,10 @@ def test_budget_corpus_items_are_read_as_budgets() -> None:
         "主要用于以下几个方面：一般公共服务（类）支出60万元，占60%；卫生健康支出40万元，占40%。",
         "按支出功能分类，主要用于：一般公共服务（类）支出60万元，占60%；卫生健康支出40万元，占40%。",
         "支出结构情况如下：一般公共服务（类）支出60万元，占60%；卫生健康支出40万元，占40%。",
+        "其中：一般公共服务支出60万元，占60%；卫生健康支出40万元，占40%。",
+        "主要包括：一般公共服务支出60万元，占60%；卫生健康支出40万元，占40%。",
+        "主要用于以下方面：一般公共服务支出60万元，占60%，卫生健康支出40万元，占40%。",
+        "主要用于以下方面：一般公共服务支出60万元（占60%）；卫生健康支出40万元（占40%）。",
     ],
 )
 def test_structure_sentence_phrasing(tmp_path: Path, sentence: str) -> None:
@@ -447,10 +451,19 @@ def test_structure_sentence_phrasing(tmp_path: Path, sentence: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "stated", ["主要原因是：人员减少", "主要原因：人员减少", "主要原因为人员减少", "主要原因是人员减少"]
+    "stated",
+    [
+        "决算数小于预算数的主要原因是：人员减少",
+        "决算数小于预算数的主要原因：人员减少",
+        "决算数小于预算数的主要原因为人员减少",
+        "决算数小于预算数的主要原因是人员减少",
+        "差异原因：人员减少",
+        "决算数与预算数差异的主要原因是人员减少",
+        "变动原因主要是人员减少",
+    ],
 )
 def test_reason_phrasing(tmp_path: Path, stated: str) -> None:
-    sentence = f"1.{WRITTEN}：年初预算为61.20万元，支出决算为58.37万元。决算数小于预算数的{stated}。\n"
+    sentence = f"1.{WRITTEN}：年初预算为61.20万元，支出决算为58.37万元。{stated}。\n"
     assert line(extract_text(tmp_path, HEADER + ITEMS + sentence), PATH).reason == "人员减少"
 
 
@@ -574,3 +587,12 @@ def test_vehicles_by_use_after_a_comma(tmp_path: Path) -> None:
     assert metric(result, m.ASSET_VEHICLES).value == 3
     assert metric(result, m.asset_vehicles_by_use("执法执勤用车")).value == 1
     assert metric(result, m.asset_vehicles_by_use("其他用车")).value == 2
+
+
+def test_a_totals_parts_after_its_figure_are_no_classes(tmp_path: Path) -> None:
+    """``一般公共预算财政拨款支出1000万元，其中：基本支出800万元，占80%；…``: 基本支出 is no 类."""
+    body = (
+        "四、一般公共预算财政拨款支出决算情况说明\n"
+        "2024年度一般公共预算财政拨款支出1000万元，其中：基本支出800万元，占80%；项目支出200万元，占20%。\n"
+    )
+    assert lines(extract_text(tmp_path, HEADER + body)) == []

@@ -34,9 +34,12 @@ _MARKER = re.compile(r"（(?P<level>[类款项])）")
 _BOUNDARY = "：:；;。，,"
 # The forms a 类/款/项 item of the prose is numbered in (``1.一般公共服务支出（类）…``, ``（一）…``, ``一.…``).
 NUMBERING = Enumerators(*OUTLINE)
-_STRUCTURE_ITEM = re.compile(rf"^(?P<name>[^\d：:；;，,。]+?){MONEY}[，,]?{SHARE_PHRASE}{PCT_END}")
-_REASON = re.compile(r"主要原因(?:是|为)?[：:]?(?P<r>[^。；;]+)")
+_STRUCTURE_ITEM = re.compile(rf"^(?P<name>[^\d：:；;，,。]+?){MONEY}[，,（(]?{SHARE_PHRASE}{PCT_END}")
+# 主要原因是：… / 差异原因：… / 变动原因主要是…
+_REASON = re.compile(r"(?:主要|差异|变动|增减)原因(?:主要)?(?:是|为|在于)?[：:]?(?P<r>[^。；;]+)")
 _LEVELS = "类款项"
+# A total's parts that are no 类 (一般公共预算财政拨款支出1000万元，其中：基本支出800万元，占80%；…).
+_NOT_CLASSES = {m.BASIC, m.PROJECT, m.PERSONNEL, m.PUBLIC_USE, m.REMIT_UPPER, m.BUSINESS, m.SUBSIDY_AFFILIATED}
 
 
 def extract(ctx: ProseContext) -> None:
@@ -65,9 +68,9 @@ def _class_name(written: str) -> str:
 def _structure(ctx: ProseContext, passage: Passage, start: int) -> None:
     text = passage.text
     position = start
-    for piece in re.split(r"[；;。]", text[start:]):
+    for piece in re.split(r"[；;。]|(?<=%)[，,]", text[start:]):  # items parted by ；, or by ， after their share
         item = _STRUCTURE_ITEM.match(piece)
-        if item:
+        if item and item.group("name") not in _NOT_CLASSES:
             ctx.line(
                 FUND_TYPE,
                 "类",
