@@ -596,3 +596,15 @@ def test_a_totals_parts_after_its_figure_are_no_classes(tmp_path: Path) -> None:
         "2024年度一般公共预算财政拨款支出1000万元，其中：基本支出800万元，占80%；项目支出200万元，占20%。\n"
     )
     assert lines(extract_text(tmp_path, HEADER + body)) == []
+
+
+def test_fleet_and_equipment_in_other_wordings(tmp_path: Path) -> None:
+    """``公务用车保有量为2辆``; ``单位价值50万元以上通用设备1台`` (单位价值 for 单价)."""
+    result = extract_text(
+        tmp_path,
+        f"{HEADER}（三）国有资产占用情况\n截至2024年12月31日，单位开支财政拨款的公务用车保有量为2辆。"
+        "单位价值50万元以上通用设备1台，单位价值100万元以上专用设备0台。\n",
+    )
+    assert metric(result, m.VEHICLE_FLEET).value == 2
+    assert metric(result, m.EQUIPMENT_GENERAL_50).value == 1
+    assert metric(result, m.EQUIPMENT_SPECIAL_100).value == 0

@@ -43,20 +43,26 @@ _USES = re.compile(r"[，,]?其中[：:，,](?P<list>[^。；;]+)")
 _USE_COUNT = re.compile(rf"(?P<t>[^、，,：:\d]+?用车){COUNT}辆")
 _ALL_ONE_USE = re.compile(r"[，,]?全部为(?P<t>[^、，,。；;]+?用车)")
 _EQUIPMENT = [
-    (re.compile(rf"单价50万元(?:（含）)?以上(?:的)?通用设备(?:（不含车辆）)?[，,]?{COUNT}台"), m.EQUIPMENT_GENERAL_50),
     (
-        re.compile(rf"单价100万元(?:（含）)?以上(?:的)?专用设备(?:（不含车辆）)?[，,]?{COUNT}台"),
+        re.compile(rf"(?:单价|单位价值)50万元(?:（含）)?以上(?:的)?通用设备(?:（不含车辆）)?[，,]?{COUNT}台"),
+        m.EQUIPMENT_GENERAL_50,
+    ),
+    (
+        re.compile(rf"(?:单价|单位价值)100万元(?:（含）)?以上(?:的)?专用设备(?:（不含车辆）)?[，,]?{COUNT}台"),
         m.EQUIPMENT_SPECIAL_100,
     ),
-    (re.compile(rf"单价100万元(?:（含）)?以上(?:的)?设备(?:（不含车辆）)?[，,]?{COUNT}台"), m.EQUIPMENT_100),
+    (
+        re.compile(rf"(?:单价|单位价值)100万元(?:（含）)?以上(?:的)?设备(?:（不含车辆）)?[，,]?{COUNT}台"),
+        m.EQUIPMENT_100,
+    ),
 ]
 # 没有公务车辆,也没有单价50万元以上通用设备和单价100万元以上专用设备 / 无公务用车辆和单价100万元（含）以上设备
 _NONE_CLAUSE = re.compile(r"(?:没有|无)(?P<list>(?:公务)?(?:用)?车辆[^。；;]*)")
 _NONE_ITEMS = [
     (re.compile(r"(?:公务)?(?:用)?车辆"), m.ASSET_VEHICLES),
-    (re.compile(r"单价50万元(?:（含）)?以上(?:的)?通用设备"), m.EQUIPMENT_GENERAL_50),
-    (re.compile(r"单价100万元(?:（含）)?以上(?:的)?专用设备"), m.EQUIPMENT_SPECIAL_100),
-    (re.compile(r"单价100万元(?:（含）)?以上(?:的)?设备"), m.EQUIPMENT_100),
+    (re.compile(r"(?:单价|单位价值)50万元(?:（含）)?以上(?:的)?通用设备"), m.EQUIPMENT_GENERAL_50),
+    (re.compile(r"(?:单价|单位价值)100万元(?:（含）)?以上(?:的)?专用设备"), m.EQUIPMENT_SPECIAL_100),
+    (re.compile(r"(?:单价|单位价值)100万元(?:（含）)?以上(?:的)?设备"), m.EQUIPMENT_100),
 ]
 
 

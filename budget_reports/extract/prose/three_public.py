@@ -34,7 +34,7 @@ _COUNTS = [
     (re.compile(rf"外事接待\d+批次?[，,]{COUNT}(?P<u>人次|人)"), m.FOREIGN_RECEPTION_PERSONS),
 ]
 _PURCHASED = re.compile(rf"购置公务用车{COUNT}辆")
-_FLEET = re.compile(rf"(?:共有|保有)公务用车{COUNT}辆")
+_FLEET = re.compile(rf"(?:(?:共有|保有)公务用车|公务用车保有量(?:为|是)?){COUNT}辆")
 _TYPE_LIST = re.compile(r"[，,]?其中[：:](?P<list>[^。；;]+)")
 _TYPE_COUNT = re.compile(rf"(?P<t>[^、，,：:\d]+?){COUNT}辆(?:[、，,]金额{MONEY})?")
 
