@@ -8,8 +8,10 @@ benchmarks (text reading speed, injected errors) that run the corpus PDFs as eac
 
 ``PARTLY_READ`` holds the forms whose tables the reader does not rebuild as the PDF yet: pdfminer.six's
 ``extract_text`` (its layout analysis writes a page's text boxes one after another, a blank line after
-each, a table's cells in runs by column). Their prose is read whole and a table not read is reported
-(``tests/test_pdfminer_text.py``); they are not among the forms that must give the PDF's facts.
+each, a table's cells in runs by column), and PyMuPDF's Markdown (``to_markdown``: pipe tables whose
+columns are the converter's, not the report's). Their prose is read whole and a table not read is
+reported (``tests/test_pdfminer_text.py``, ``tests/test_markdown_text.py``); they are not among the forms
+that must give the PDF's facts.
 """
 
 from __future__ import annotations
@@ -65,6 +67,14 @@ def _mupdf(pdf: Path) -> str:
         return "".join(page.get_text() + FORM_FEED for page in document)
 
 
+def _mupdf_markdown(pdf: Path) -> str:
+    import pymupdf  # a test dependency only (AGPL-3.0), as above
+
+    # PyMuPDF's Markdown (the former pymupdf4llm): its layout analysis, tables as pipe tables, no OCR of
+    # images (the corpus PDFs carry their text).
+    return pymupdf.pymupdf4llm.to_markdown(str(pdf), use_ocr=False)
+
+
 def _pdfjs(pdf: Path) -> str:
     reason = _pdfjs_missing()
     if reason is not None:
@@ -94,7 +104,9 @@ SERIALIZERS: dict[str, Callable[[Path], str]] = {
     "pymupdf": _mupdf,
     "pdfjs": _pdfjs,
 }
-PARTLY_READ: dict[str, Callable[[Path], str]] = {"pdfminer": _pdfminer}
+PARTLY_READ: dict[str, Callable[[Path], str]] = {"pdfminer": _pdfminer, "pymupdf-markdown": _mupdf_markdown}
+# Forms written to a file of their own kind (a converter's Markdown is a ``.md`` file).
+_SUFFIXES = {"pymupdf-markdown": ".md"}
 NEEDS_PDFTOTEXT = {"pdftotext", "pdftotext-layout", "pdftotext-raw"}
 
 
@@ -106,8 +118,8 @@ def missing_program(serializer: str) -> str | None:
 
 
 def write_serialization(pdf: Path, serializer: str, folder: Path) -> Path:
-    """The PDF's text as ``serializer`` writes it, saved as ``<pdf stem>.txt`` in ``folder``."""
+    """The PDF's text as ``serializer`` writes it, saved as ``<pdf stem>.txt`` (Markdown: ``.md``) in ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{pdf.stem}.txt"
+    path = folder / f"{pdf.stem}{_SUFFIXES.get(serializer, '.txt')}"
     path.write_text({**SERIALIZERS, **PARTLY_READ}[serializer](pdf), encoding="utf-8")
     return path

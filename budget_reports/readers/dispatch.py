@@ -14,6 +14,8 @@ Reader = Callable[[Path, str], Document]
 _READERS: dict[str, Reader] = {
     ".txt": text.read,
     ".text": text.read,
+    ".md": text.read,  # Markdown as PDF-to-Markdown converters write a report
+    ".markdown": text.read,
     ".docx": docx.read,
     ".doc": legacy_doc.read,
     ".xlsx": spreadsheet.read_xlsx,

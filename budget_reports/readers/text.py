@@ -31,6 +31,7 @@ from budget_reports.readers.line_evaluations import evaluation_lines, with_evalu
 from budget_reports.readers.line_forms import with_forms
 from budget_reports.readers.linear_rows import EMPTY_CELL_MARKS, new_token, without_empty_cell_marks
 from budget_reports.readers.linear_tables import SourceLine, find_tables, is_laid_out, is_laid_out_line, unglue_titles
+from budget_reports.readers.markdown_text import as_plain_text, html_tables, is_markdown
 from budget_reports.readers.overview_streams import overviews_from_streams
 from budget_reports.readers.printed_pages import printed_pages
 from budget_reports.readers.prose_table_links import settled_by_prose
@@ -68,6 +69,7 @@ def read(path: Path, source_file: str) -> Document:
 
 def read_text(text: str, source_file: str, encoding: str = "utf-8") -> Document:
     """Blocks of already decoded text (also used for text that other readers produce)."""
+    unread = html_tables(text)
     text = _as_read(text)
     word_export = _has_cell_lines(text)
     page_lines = _pages(text, word_export)
@@ -80,6 +82,9 @@ def read_text(text: str, source_file: str, encoding: str = "utf-8") -> Document:
     else:
         _read_linear(document, page_lines, paged, may_evaluate="评" in text, marked="[" in text)
     document.page_count = len(page_lines) if paged else None
+    for page, line in unread:
+        where = f"第{page}页第{line}行" if page is not None else f"第{line}行"
+        document.lost.append(f"{where}以HTML写在Markdown中的表格未读取（其数字未录入）")
     if encoding not in ("utf-8", "ascii"):
         document.warnings.append(f"文本编码为 {encoding}")
     return document
@@ -88,7 +93,10 @@ def read_text(text: str, source_file: str, encoding: str = "utf-8") -> Document:
 def _as_read(text: str) -> str:
     """The text as the reader reads it: a no-break space (a web page's text, a browser's copy) parts
     words as a space does, figures in full-width digits are read as ASCII ones, and TABs standing for
-    runs of spaces are spaced out again. Lines stay where they are: evidence's lines are the file's."""
+    runs of spaces are spaced out again; Markdown is read as the text it marks up (a pipe table's rows as
+    lines of cells). Lines stay where they are: evidence's lines are the file's."""
+    if is_markdown(text):
+        text = as_plain_text(text)
     text = ascii_figures(text).replace("\u00a0", " ")
     return spaced_out(text) if is_tab_spaced(text) else text
 

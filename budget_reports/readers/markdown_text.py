@@ -1,0 +1,90 @@
+"""Markdown, as PDF-to-Markdown converters write a report (PyMuPDF's ``to_markdown``, docling, marker,
+pandoc): read as the plain text it stands for, line for line.
+
+A converter writes each table as a pipe table (``|201|06|01|行政运行|1,511.89|…|``, a delimiter row
+``|---|---|`` under its first row, a cell's own line breaks as ``<br>``) and marks up the prose
+(``## 收入决算表``, ``**2024**``, ``- 一、…`` for a list of titles). Each table row becomes a line of its
+cells parted by two spaces, as a text extracted from a PDF prints a row, empty cells left out: the
+converter's columns are not the report's (a header cell over two columns, a column merged into its
+neighbour, a table continued on the next page with its first row taken for a header), so the rows are
+rebuilt as the text reader rebuilds any row written on one line, by the table's header and its sums.
+The delimiter row becomes a blank line, so that every line keeps its number: evidence cites the file's
+own lines. A table some converters write in HTML (``<table><tr><td>…``, all its rows on one line) is not
+read: its line is left blank and the table reported as not read (``html_tables``).
+"""
+
+from __future__ import annotations
+
+import re
+
+# A pipe table's delimiter row: ``|---|:---:|---:|``, its outer pipes optional, one column at least.
+_DELIMITER = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
+_DELIMITER_ANYWHERE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|", re.MULTILINE)
+_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
+_BULLET = re.compile(r"^([ \t]*)[-*+][ \t]+(?=\S)")
+_EMPHASIS = re.compile(r"\*\*|__")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_COMMENT = re.compile(r"<!--.*?-->")
+_LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+_PIPE = re.compile(r"(?<!\\)\|")
+_HTML_TABLE = re.compile(r"^[ \t]*<table[\s>]", re.MULTILINE | re.IGNORECASE)
+
+
+def is_markdown(text: str) -> bool:
+    """Whether ``text`` holds a pipe table (a delimiter row with a pipe) or a table written in HTML
+    (``<table>…``, as some converters write every table): a converter's Markdown."""
+    pipes = "---" in text and "|" in text and _DELIMITER_ANYWHERE.search(text) is not None
+    return pipes or ("<table" in text and _HTML_TABLE.search(text) is not None)
+
+
+def html_tables(text: str) -> list[tuple[int | None, int]]:
+    """(page, line) of each table written in HTML (a line opening with ``<table``), as evidence numbers
+    lines: such a table is not read (its rows stand on one line) and is reported so."""
+    if "<table" not in text:
+        return []
+    pages = text.split("\f")
+    paged = len(pages) > 1
+    return [
+        (number if paged else None, line)
+        for number, page in enumerate(pages, start=1)
+        for line, written in enumerate(page.split("\n"), start=1)
+        if _HTML_TABLE.match(written)
+    ]
+
+
+def as_plain_text(text: str) -> str:
+    """``text`` with its pipe tables written as rows of cells and its markup taken off, line for line."""
+    lines = text.split("\n")
+    in_table = [False] * len(lines)
+    for n, line in enumerate(lines):
+        if _DELIMITER.match(line) and "|" in line and n > 0 and "|" in lines[n - 1]:
+            in_table[n - 1] = in_table[n] = True
+            k = n + 1
+            while k < len(lines) and "|" in lines[k] and lines[k].strip():
+                in_table[k] = True
+                k += 1
+    return "\n".join(
+        _row(line) if in_table[n] else "" if _HTML_TABLE.match(line) else _prose(line) for n, line in enumerate(lines)
+    )
+
+
+def _row(line: str) -> str:
+    if _DELIMITER.match(line):
+        return ""
+    cells = _PIPE.split(line.strip().strip("|").strip() if line.strip() != "|" else "")
+    return "  ".join(cell for cell in map(_cell, cells) if cell)
+
+
+def _cell(text: str) -> str:
+    return _unmarked(_LINE_BREAK.sub("", text)).strip()
+
+
+def _prose(line: str) -> str:
+    return _unmarked(_BULLET.sub(r"\1", _HEADING.sub("", line)))
+
+
+def _unmarked(text: str) -> str:
+    text = _LINK.sub(r"\1", _IMAGE.sub("", _COMMENT.sub("", text)))
+    return _ESCAPED.sub(r"\1", _EMPHASIS.sub("", text))
