@@ -67,10 +67,12 @@ def test_a_pipe_table_is_read_as_rows_of_cells_line_for_line() -> None:
         ("| 项目 | 决算数 |\n| :--- | ---: |\n| 合计 | 2,940.05 |", ["项目  决算数", "", "合计  2,940.05"]),
         ("项目 | 决算数\n--- | ---\n合计 | 2,940.05", ["项目  决算数", "", "合计  2,940.05"]),
         ("|项目|说明|\n|---|---|\n|甲|a \\| b|", ["项目  说明", "", "甲  a | b"]),
+        ("|项目|决算数|\r\n|---|---|\r\n|合计|2,940.05|", ["项目  决算数", "", "合计  2,940.05"]),
     ],
 )
 def test_every_way_of_writing_a_pipe_table(table: str, rows: list[str]) -> None:
-    """Cells padded (docling, pandoc), aligned columns, no outer pipes, an escaped pipe in a cell."""
+    """Cells padded (docling, pandoc), aligned columns, no outer pipes, an escaped pipe in a cell, Windows
+    line ends."""
     assert is_markdown(table)
     assert as_plain_text(table).split("\n") == rows
 
@@ -96,11 +98,35 @@ def test_the_converters_markdown_holds_pipe_tables(markdown: dict[str, Path]) ->
         assert len(re.findall(r"^\|.*\|$", text, re.MULTILINE)) > 100
 
 
-@pytest.mark.parametrize("suffix", [".md", ".txt"])
-def test_the_markdown_gives_the_pdfs_facts(markdown: dict[str, Path], suffix: str, tmp_path: Path) -> None:
+def _padded(text: str) -> str:
+    """Cells set off by spaces (``| 合计 | 2,940.05 |``), as docling and pandoc write them."""
+    return "\n".join(
+        "| " + " | ".join(cell.strip() for cell in line[1:-1].split("|")) + " |" if line.startswith("|") else line
+        for line in text.split("\n")
+    )
+
+
+def _without_outer_pipes(text: str) -> str:
+    return "\n".join(line[1:-1] if line.startswith("|") and line.endswith("|") else line for line in text.split("\n"))
+
+
+# The converter's file, the .txt an analyst saves it as, and the same tables as other tools write them.
+FORMS = {
+    ".md": lambda text: text,
+    ".txt": lambda text: text,
+    "padded.md": _padded,
+    "no-outer-pipes.md": _without_outer_pipes,
+    "crlf.md": lambda text: text.replace("\n", "\r\n"),
+}
+
+
+@pytest.mark.parametrize("form", sorted(FORMS))
+def test_the_markdown_gives_the_pdfs_facts(markdown: dict[str, Path], form: str, tmp_path: Path) -> None:
     """Every view as from the PDF (the pins aside), no figure in a wrong row."""
-    path = tmp_path / f"{Path(PUTUO).stem}{suffix}"
-    path.write_bytes(markdown[PUTUO].read_bytes())
+    path = tmp_path / f"{Path(PUTUO).stem}{form if form.startswith('.') else '.' + form}"
+    written = FORMS[form](markdown[PUTUO].read_text(encoding="utf-8"))
+    path.write_bytes(written.encode("utf-8"))
+    assert form in (".md", ".txt") or written != markdown[PUTUO].read_text(encoding="utf-8")
     truth_frames, got_frames = extract_frames(corpus_file(PUTUO)), extract_frames(path, PUTUO)
     truth, got = facts(truth_frames), facts(got_frames)
     assert sum(sum(rows.values()) for rows in truth.values()) > 100

@@ -28,6 +28,7 @@ _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _COMMENT = re.compile(r"<!--.*?-->")
 _LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+_LINE_END = re.compile(r"\r\n?|\n")
 _PIPE = re.compile(r"(?<!\\)\|")
 _HTML_TABLE = re.compile(r"^[ \t]*<table[\s>]", re.MULTILINE | re.IGNORECASE)
 
@@ -56,7 +57,7 @@ def html_tables(text: str) -> list[tuple[int | None, int]]:
 
 def as_plain_text(text: str) -> str:
     """``text`` with its pipe tables written as rows of cells and its markup taken off, line for line."""
-    lines = text.split("\n")
+    lines = _LINE_END.split(text)  # CRLF (a file saved on Windows) or LF: one line either way
     in_table = [False] * len(lines)
     for n, line in enumerate(lines):
         if _DELIMITER.match(line) and "|" in line and n > 0 and "|" in lines[n - 1]:
