@@ -9,7 +9,7 @@ benchmarks (text reading speed, injected errors) that run the corpus PDFs as eac
 ``PARTLY_READ`` holds the forms whose tables the reader does not rebuild as the PDF yet: pdfminer.six's
 ``extract_text`` (its layout analysis writes a page's text boxes one after another, a blank line after
 each, a table's cells in runs by column), and PyMuPDF's Markdown (``to_markdown``: pipe tables whose
-columns are the converter's, not the report's). Their prose is read whole and a table not read is
+columns are the converter's, not the report's, or tables in HTML). Their prose is read whole and a table not read is
 reported (``tests/test_pdfminer_text.py``, ``tests/test_markdown_text.py``); they are not among the forms
 that must give the PDF's facts.
 """
@@ -67,12 +67,15 @@ def _mupdf(pdf: Path) -> str:
         return "".join(page.get_text() + FORM_FEED for page in document)
 
 
-def _mupdf_markdown(pdf: Path) -> str:
-    import pymupdf  # a test dependency only (AGPL-3.0), as above
+def _mupdf_markdown(**options: str) -> Callable[[Path], str]:
+    def extract(pdf: Path) -> str:
+        import pymupdf  # a test dependency only (AGPL-3.0), as above
 
-    # PyMuPDF's Markdown (the former pymupdf4llm): its layout analysis, tables as pipe tables, no OCR of
-    # images (the corpus PDFs carry their text).
-    return pymupdf.pymupdf4llm.to_markdown(str(pdf), use_ocr=False)
+        # PyMuPDF's Markdown (the former pymupdf4llm): its layout analysis, tables as pipe tables (or as
+        # HTML), no OCR of images (the corpus PDFs carry their text).
+        return pymupdf.pymupdf4llm.to_markdown(str(pdf), use_ocr=False, **options)
+
+    return extract
 
 
 def _pdfjs(pdf: Path) -> str:
@@ -104,9 +107,13 @@ SERIALIZERS: dict[str, Callable[[Path], str]] = {
     "pymupdf": _mupdf,
     "pdfjs": _pdfjs,
 }
-PARTLY_READ: dict[str, Callable[[Path], str]] = {"pdfminer": _pdfminer, "pymupdf-markdown": _mupdf_markdown}
+PARTLY_READ: dict[str, Callable[[Path], str]] = {
+    "pdfminer": _pdfminer,
+    "pymupdf-markdown": _mupdf_markdown(),
+    "pymupdf-markdown-html": _mupdf_markdown(table_output="html"),
+}
 # Forms written to a file of their own kind (a converter's Markdown is a ``.md`` file).
-_SUFFIXES = {"pymupdf-markdown": ".md"}
+_SUFFIXES = {"pymupdf-markdown": ".md", "pymupdf-markdown-html": ".md"}
 NEEDS_PDFTOTEXT = {"pdftotext", "pdftotext-layout", "pdftotext-raw"}
 
 

@@ -151,19 +151,41 @@ def test_the_markdowns_evidence_cites_its_own_lines(markdown: dict[str, Path]) -
     assert all(figure in lines[line - 1] for line, figure in rows)
 
 
-def test_a_table_written_in_html_is_reported_not_read(tmp_path: Path) -> None:
-    """Some converters write every table in HTML on one line (``table_output="html"``, MinerU): the table is
-    reported as not read, its line left blank, and the prose around it read."""
-    table = "<table><tr><th>项目</th><th>决算数</th></tr><tr><td>本年收入合计</td><td>2,946.25</td></tr></table>"
-    markdown = (
-        f"{HEADER}## 收入支出决算总表\n\n{table}\n\n"
-        "## 一、收入支出决算总体情况说明\n2024年度收、支总计各2,995.39万元。\n"
+def test_a_table_written_in_html_is_read_row_by_row(tmp_path: Path) -> None:
+    """Some converters write every table in HTML, all on one line (``table_output="html"``, MinerU): each
+    row becomes a line of its cells; one never closed is reported as not read, the prose around it read."""
+    table = (
+        '<table><tr><th colspan="2">收入</th></tr><tr><th>项目</th><th>决算数</th></tr>'
+        "<tr><td>本年收入<br/>合计</td><td>2,946.25</td></tr></table>"
     )
-    assert is_markdown(markdown)
-    assert as_plain_text(markdown).count("\n") == markdown.count("\n") and "<table" not in as_plain_text(markdown)
+    assert as_plain_text(f"## 收入\n{table}\n正文").split("\n") == [
+        "收入",
+        "收入",
+        "项目  决算数",
+        "本年收入合计  2,946.25",
+        "正文",
+    ]
+    broken = f"{HEADER}## 收入支出决算总表\n\n<table><tr><td>本年收入合计</td><td>2,946.25</td></tr>\n\n"
+    markdown = broken + "## 一、收入支出决算总体情况说明\n2024年度收、支总计各2,995.39万元。\n"
+    assert is_markdown(markdown) and "<table" not in as_plain_text(markdown)
     result = extract_text(tmp_path, markdown, "report.md")
-    line = markdown.split("\n").index(table) + 1
+    line = broken.split("\n").index("<table><tr><td>本年收入合计</td><td>2,946.25</td></tr>") + 1
     assert result.report.parse_status == "partial"
     assert f"第{line}行以HTML写在Markdown中的表格未读取（其数字未录入）" in (result.report.error_message or "")
     assert metric(result, "收支总计").value == Decimal("2995.39")
-    assert [m for m in result.summary_metrics if m.value == Decimal("2946.25")] == []
+
+
+@pytest.fixture(scope="module")
+def markdown_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_serialization(corpus_file(PUTUO), "pymupdf-markdown-html", tmp_path_factory.mktemp("html"))
+
+
+def test_the_markdown_with_html_tables_gives_the_pdfs_facts(markdown_html: Path) -> None:
+    """Tables in HTML keep the report's columns: every view as from the PDF but the 三公 table's 接待费 budget."""
+    assert markdown_html.read_text(encoding="utf-8").count("<table>") > 10
+    truth_frames, got_frames = extract_frames(corpus_file(PUTUO)), extract_frames(markdown_html, PUTUO)
+    truth, got = facts(truth_frames), facts(got_frames)
+    failures = shortfalls(truth, got, {"summary_metrics/table": (21, 0)}, "the PDF", "the Markdown")
+    assert not failures, "\n".join(failures)
+    assert guessed_figures(truth_frames, got_frames)[0] == []
+    assert read_document(markdown_html, markdown_html.name).lost == []

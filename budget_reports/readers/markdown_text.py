@@ -9,13 +9,18 @@ converter's columns are not the report's (a header cell over two columns, a colu
 neighbour, a table continued on the next page with its first row taken for a header), so the rows are
 rebuilt as the text reader rebuilds any row written on one line, by the table's header and its sums.
 The delimiter row becomes a blank line, so that every line keeps its number: evidence cites the file's
-own lines. A table some converters write in HTML (``<table><tr><td>…``, all its rows on one line) is not
-read: its line is left blank and the table reported as not read (``html_tables``).
+own lines. A table some converters write in HTML (``<table><tr><td>…``, all its rows on one line: MinerU,
+PyMuPDF's ``table_output="html"``) keeps the report's columns (its spans are marked): each of its rows
+becomes a line of its cells, so the lines after it are counted as the text is read, as a web page's are
+(one line per table row). One that cannot be read (no ``</table>``) is reported as not read.
 """
 
 from __future__ import annotations
 
 import re
+
+import lxml.html
+from lxml import etree
 
 # A pipe table's delimiter row: ``|---|:---:|---:|``, its outer pipes optional, one column at least.
 _DELIMITER = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
@@ -40,23 +45,46 @@ def is_markdown(text: str) -> bool:
     return pipes or ("<table" in text and _HTML_TABLE.search(text) is not None)
 
 
-def html_tables(text: str) -> list[tuple[int | None, int]]:
-    """(page, line) of each table written in HTML (a line opening with ``<table``), as evidence numbers
-    lines: such a table is not read (its rows stand on one line) and is reported so."""
+def html_tables_not_read(text: str) -> list[tuple[int | None, int]]:
+    """(page, line) of each table written in HTML that cannot be read (no ``</table>`` after it, or no row
+    in it), as the reader numbers lines: reported as not read."""
     if "<table" not in text:
         return []
-    pages = text.split("\f")
+    pages = _unread_html_tables_by_page(text)
     paged = len(pages) > 1
-    return [
-        (number if paged else None, line)
-        for number, page in enumerate(pages, start=1)
-        for line, written in enumerate(page.split("\n"), start=1)
-        if _HTML_TABLE.match(written)
-    ]
+    return [(number if paged else None, line) for number, page in enumerate(pages, start=1) for line in page]
+
+
+def _unread_html_tables_by_page(text: str) -> list[list[int]]:
+    """Per page, the lines (as read) where a table written in HTML could not be read."""
+    found: list[list[int]] = []
+    for page in text.split("\f"):
+        lines = _LINE_END.split(page)
+        unread, read_as = [], 0
+        n = 0
+        while n < len(lines):
+            rows, after = _html_table_at(lines, n)
+            if after == n:
+                n, read_as = n + 1, read_as + 1
+                continue
+            if rows is None:
+                unread.append(read_as + 1)
+                read_as += 1
+                n += 1
+            else:
+                read_as += len(rows)
+                n = after
+        found.append(unread)
+    return found
 
 
 def as_plain_text(text: str) -> str:
-    """``text`` with its pipe tables written as rows of cells and its markup taken off, line for line."""
+    """``text`` with its tables written as rows of cells and its markup taken off: line for line, but for
+    a table written in HTML, whose rows become a line each."""
+    return "\f".join(_page_as_plain_text(page) for page in text.split("\f"))
+
+
+def _page_as_plain_text(text: str) -> str:
     lines = _LINE_END.split(text)  # CRLF (a file saved on Windows) or LF: one line either way
     in_table = [False] * len(lines)
     for n, line in enumerate(lines):
@@ -66,9 +94,37 @@ def as_plain_text(text: str) -> str:
             while k < len(lines) and "|" in lines[k] and lines[k].strip():
                 in_table[k] = True
                 k += 1
-    return "\n".join(
-        _row(line) if in_table[n] else "" if _HTML_TABLE.match(line) else _prose(line) for n, line in enumerate(lines)
-    )
+    out: list[str] = []
+    n = 0
+    while n < len(lines):
+        rows, after = _html_table_at(lines, n)
+        if after > n:
+            out += rows if rows is not None else [""]  # a table not read is reported (html_tables_not_read)
+            n = after if rows is not None else n + 1
+            continue
+        out.append(_row(lines[n]) if in_table[n] else _prose(lines[n]))
+        n += 1
+    return "\n".join(out)
+
+
+def _html_table_at(lines: list[str], n: int) -> tuple[list[str] | None, int]:
+    """The rows of a table written in HTML that opens at line ``n`` (each a line of its cells parted by
+    two spaces) and the line after it; None for its rows where it cannot be read; ``n`` itself as the
+    line after it where no table opens there."""
+    if not _HTML_TABLE.match(lines[n]):
+        return None, n
+    end = next((k for k in range(n, len(lines)) if "</table>" in lines[k].lower()), None)
+    if end is None:
+        return None, n + 1
+    try:
+        table = lxml.html.fragment_fromstring(_LINE_BREAK.sub("", "\n".join(lines[n : end + 1])))
+    except (etree.ParserError, ValueError):
+        return None, n + 1
+    rows = [
+        "  ".join(text for cell in row if cell.tag in ("td", "th") and (text := _cell(cell.text_content())))
+        for row in table.iter("tr")
+    ]
+    return (rows or None), end + 1
 
 
 def _row(line: str) -> str:

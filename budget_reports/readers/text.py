@@ -31,7 +31,7 @@ from budget_reports.readers.line_evaluations import evaluation_lines, with_evalu
 from budget_reports.readers.line_forms import with_forms
 from budget_reports.readers.linear_rows import EMPTY_CELL_MARKS, new_token, without_empty_cell_marks
 from budget_reports.readers.linear_tables import SourceLine, find_tables, is_laid_out, is_laid_out_line, unglue_titles
-from budget_reports.readers.markdown_text import as_plain_text, html_tables, is_markdown
+from budget_reports.readers.markdown_text import as_plain_text, html_tables_not_read, is_markdown
 from budget_reports.readers.overview_streams import overviews_from_streams
 from budget_reports.readers.printed_pages import printed_pages
 from budget_reports.readers.prose_table_links import settled_by_prose
@@ -69,7 +69,7 @@ def read(path: Path, source_file: str) -> Document:
 
 def read_text(text: str, source_file: str, encoding: str = "utf-8") -> Document:
     """Blocks of already decoded text (also used for text that other readers produce)."""
-    unread = html_tables(text)
+    unread = html_tables_not_read(text) if is_markdown(text) else []
     text = _as_read(text)
     word_export = _has_cell_lines(text)
     page_lines = _pages(text, word_export)
