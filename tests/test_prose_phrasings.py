@@ -608,3 +608,36 @@ def test_fleet_and_equipment_in_other_wordings(tmp_path: Path) -> None:
     assert metric(result, m.VEHICLE_FLEET).value == 2
     assert metric(result, m.EQUIPMENT_GENERAL_50).value == 1
     assert metric(result, m.EQUIPMENT_SPECIAL_100).value == 0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本部门2024年度无政府性基金预算财政拨款收入，也没有使用政府性基金预算财政拨款安排的支出，故本表为空表。",
+        "2024年度本部门无政府性基金预算财政拨款收入支出。",
+        "本单位2024年度政府性基金预算财政拨款收入和支出均为0万元。",
+    ],
+)
+def test_a_fund_with_nothing_states_a_zero(tmp_path: Path, sentence: str) -> None:
+    """The national template's wording of an empty fund table (无…收入，也没有使用…安排的支出) and others."""
+    result = extract_text(tmp_path, f"{HEADER}八、政府性基金预算财政拨款收入支出决算情况说明\n{sentence}\n")
+    assert metric(result, m.GOV_FUND_EXPENDITURE).value == 0
+
+
+def test_a_templates_instruction_for_an_empty_fund_states_nothing(tmp_path: Path) -> None:
+    sentence = "无国有资本经营预算财政拨款收入支出的，仍保留该表格式，并在本表下方作下述说明："
+    result = extract_text(tmp_path, f"{HEADER}九、国有资本经营预算财政拨款收入支出决算情况说明\n{sentence}\n")
+    assert m.STATE_CAPITAL_EXPENDITURE not in metric_names(result)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2024年度，本部门对10个项目开展了绩效自评，涉及资金1,234.56万元。",
+        "本部门组织对2024年度一般公共预算项目支出全面开展绩效自评，共涉及项目10个，资金1234.56万元。",
+    ],
+)
+def test_self_evaluated_projects_and_their_money(tmp_path: Path, sentence: str) -> None:
+    result = extract_text(tmp_path, f"{HEADER}十、预算绩效管理情况\n{sentence}\n")
+    assert metric(result, m.PERF_SELF_EVALUATED).value == 10
+    assert metric(result, m.PERF_SELF_EVALUATED_AMOUNT).value == D("1234.56")

@@ -58,7 +58,13 @@ _INCOME_SOURCE = re.compile(
 _ZERO_LIST = re.compile(r"(?:^|[：:；;，,])(?P<list>[^：:；;，,。]+?)均为(?:零|0(?:\.0+)?(?:万元|元)?)(?![\d.])")
 _INCOME_TOTAL = re.compile(rf"{_YEARS}收入合计(?:为|是)?{MONEY}")
 _EXPENDITURE_TOTAL = re.compile(rf"{_YEARS}支出合计(?:为|是)?{MONEY}")
-_ALL_NONE = re.compile(r"无(?P<fund>政府性基金预算|国有资本经营预算)(?:财政)?拨款收入和支出")
+# No such fund at all: 无政府性基金预算财政拨款收入和支出 / 无…收入支出 / 无…收入，也没有使用…安排的支出 /
+# 没有使用…安排的支出 / …收入和支出均为0万元; not a template's 无…收入支出的部门，作下述说明.
+_ALL_NONE = re.compile(
+    r"(?:(?:无|没有)(?:使用)?(?P<fund>政府性基金预算|国有资本经营预算)(?:财政)?拨款"
+    r"(?:收入(?:和|及|、)?支出|安排的支出)(?!的))"  # …收入支出的（部门）: an instruction for such reports
+    r"|(?P<fund2>政府性基金预算|国有资本经营预算)(?:财政)?拨款收入和支出均为(?:零|0(?:\.0+)?(?:万元|元)?)(?![\d.])"
+)
 
 
 def extract(ctx: ProseContext) -> None:
@@ -72,7 +78,8 @@ def extract(ctx: ProseContext) -> None:
         if _EXPENDITURE_TOTAL.search(passage.text):
             _zero_kinds(ctx, passage)
         for none in _ALL_NONE.finditer(passage.text):
-            metric = m.GOV_FUND_EXPENDITURE if none.group("fund") == "政府性基金预算" else m.STATE_CAPITAL_EXPENDITURE
+            fund = none.group("fund") or none.group("fund2")
+            metric = m.GOV_FUND_EXPENDITURE if fund == "政府性基金预算" else m.STATE_CAPITAL_EXPENDITURE
             ctx.metric(metric, Decimal(0), ctx.evidence(passage, none.start()), section=section_name(passage))
 
 

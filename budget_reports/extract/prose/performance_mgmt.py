@@ -17,11 +17,28 @@ from budget_reports.normalize import parse_decimal
 
 DEPARTMENT_OVERALL = "部门整体支出"
 _ITEMS = r"(?:[^，,。；;]*?等)?"
+# The money the projects counted take, right after their count (…开展了绩效自评，涉及资金1,234.56万元).
+_AMOUNT = rf"(?:[，,](?:共)?涉及(?:预算)?(?:资金|金额)(?:共)?{MONEY})?"
 _COUNTS = [
     (re.compile(rf"对{_ITEMS}{COUNT}个项目开展了?(?:预算)?事前绩效评估"), m.PERF_PRE_ASSESSED, None),
-    (re.compile(rf"对{_ITEMS}{COUNT}个项目编制了?绩效目标"), m.PERF_TARGETS, None),
-    (re.compile(rf"选取{COUNT}个项目开展(?:了)?绩效监控"), m.PERF_MONITORED, None),
-    (re.compile(rf"对(?:部门整体支出和)?{COUNT}个项目开展(?:了)?绩效自评"), m.PERF_SELF_EVALUATED, None),
+    (re.compile(rf"对{_ITEMS}{COUNT}个项目编制了?绩效目标{_AMOUNT}"), m.PERF_TARGETS, m.PERF_TARGETS_AMOUNT),
+    (re.compile(rf"选取{COUNT}个项目开展(?:了)?绩效监控{_AMOUNT}"), m.PERF_MONITORED, m.PERF_MONITORED_AMOUNT),
+    (
+        re.compile(rf"对(?:部门整体支出和)?{COUNT}个项目开展(?:了)?绩效自评{_AMOUNT}"),
+        m.PERF_SELF_EVALUATED,
+        m.PERF_SELF_EVALUATED_AMOUNT,
+    ),
+    # …全面开展绩效自评，共涉及项目10个，资金1234.56万元
+    (
+        re.compile(rf"开展(?:了)?绩效自评[，,](?:共)?涉及项目{COUNT}个[，,](?:涉及)?(?:预算)?(?:资金|金额){MONEY}"),
+        m.PERF_SELF_EVALUATED,
+        m.PERF_SELF_EVALUATED_AMOUNT,
+    ),
+    (
+        re.compile(rf"开展(?:了)?绩效监控[，,](?:共)?涉及项目{COUNT}个[，,](?:涉及)?(?:预算)?(?:资金|金额){MONEY}"),
+        m.PERF_MONITORED,
+        m.PERF_MONITORED_AMOUNT,
+    ),
     (
         re.compile(rf"编报绩效目标的(?:\d{{4}}年度)?项目{COUNT}个(?:[，,]涉及预算金额{MONEY})?"),
         m.PERF_TARGETS,
