@@ -641,3 +641,17 @@ def test_self_evaluated_projects_and_their_money(tmp_path: Path, sentence: str) 
     result = extract_text(tmp_path, f"{HEADER}十、预算绩效管理情况\n{sentence}\n")
     assert metric(result, m.PERF_SELF_EVALUATED).value == 10
     assert metric(result, m.PERF_SELF_EVALUATED_AMOUNT).value == D("1234.56")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("本部门编制人数50人，实有人数48人；其中行政编制30人，事业编制20人。", (50, 30, 20, 48)),
+        ("人员编制50人，其中行政编制30人、事业编制20人；年末实有人员48人。", (50, 30, 20, 48)),
+        ("本部门编制人数50人，其中行政编制人数30人，事业编制人数20人，实有在职人员48人。", (50, 30, 20, 48)),
+    ],
+)
+def test_staffing_in_other_wordings(tmp_path: Path, sentence: str, expected: tuple[int, ...]) -> None:
+    result = extract_text(tmp_path, f"{HEADER}二、人员情况\n{sentence}\n")
+    names = (m.STAFF_QUOTA, m.STAFF_QUOTA_ADMIN, m.STAFF_QUOTA_INSTITUTION, m.STAFF_ACTUAL)
+    assert tuple(metric(result, name).value for name in names) == expected

@@ -27,11 +27,19 @@ _KINDS = [
     (re.compile(rf"其他事业单位\s*{COUNT}\s*个"), m.SUBUNITS_OTHER),
 ]
 _STAFF = [
-    (re.compile(rf"(?:总编制|共有编制|编制总数|核定编制)(?:数)?(?:为|共)?{COUNT}(?P<u>人|名)"), m.STAFF_QUOTA),
-    (re.compile(rf"(?<!参公)行政(?:人员)?编制(?:数)?(?:为)?{COUNT}(?P<u>人|名)"), m.STAFF_QUOTA_ADMIN),
-    (re.compile(rf"参公(?:管理)?(?:人员)?编制(?:数)?(?:为)?{COUNT}(?P<u>人|名)"), m.STAFF_QUOTA_CIVIL_SERVICE),
-    (re.compile(rf"事业(?:人员)?编制(?:数)?(?:为)?{COUNT}(?P<u>人|名)"), m.STAFF_QUOTA_INSTITUTION),
-    (re.compile(rf"(?:实有人数|在职人数|实有在职编制内人员|实有在职人员)(?:为)?{COUNT}(?P<u>人|名)"), m.STAFF_ACTUAL),
+    (
+        re.compile(
+            rf"(?:总编制|共有编制|编制总数|核定编制|(?<!行政)(?<!事业)(?<!参公)编制人数|人员编制)(?:数)?(?:为|共)?{COUNT}(?P<u>人|名)"
+        ),
+        m.STAFF_QUOTA,
+    ),
+    (re.compile(rf"(?<!参公)行政(?:人员)?编制(?:人数|数)?(?:为)?{COUNT}(?P<u>人|名)"), m.STAFF_QUOTA_ADMIN),
+    (re.compile(rf"参公(?:管理)?(?:人员)?编制(?:人数|数)?(?:为)?{COUNT}(?P<u>人|名)"), m.STAFF_QUOTA_CIVIL_SERVICE),
+    (re.compile(rf"事业(?:人员)?编制(?:人数|数)?(?:为)?{COUNT}(?P<u>人|名)"), m.STAFF_QUOTA_INSTITUTION),
+    (
+        re.compile(rf"(?:实有人数|在职人数|实有在职编制内人员|实有在职人员|实有人员)(?:为)?{COUNT}(?P<u>人|名)"),
+        m.STAFF_ACTUAL,
+    ),
     (re.compile(rf"退休(?:人数|人员)(?:为)?{COUNT}(?P<u>人|名)"), m.RETIRED),
     # 行政编制11名，实有7人；参公管理编制8名，实有7人 (001): staff in post per kind of quota, no total.
     (
