@@ -655,3 +655,17 @@ def test_staffing_in_other_wordings(tmp_path: Path, sentence: str, expected: tup
     result = extract_text(tmp_path, f"{HEADER}二、人员情况\n{sentence}\n")
     names = (m.STAFF_QUOTA, m.STAFF_QUOTA_ADMIN, m.STAFF_QUOTA_INSTITUTION, m.STAFF_ACTUAL)
     assert tuple(metric(result, name).value for name in names) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subunits"),
+    [
+        ("纳入本部门2024年度部门决算编制范围的二级预算单位共3个，其中：行政单位1个，其他事业单位2个。", 3),
+        ("本部门共有二级预算单位3个。", 3),
+        ("本部门下属单位共3个。", 3),
+        ("本部门为一级预算单位，没有下属二级预算单位。", 0),
+    ],
+)
+def test_subunits_in_other_wordings(tmp_path: Path, sentence: str, subunits: int) -> None:
+    text = f"第一部分 部门概况\n二、部门决算单位构成\n{sentence}\n第二部分 2024年度部门决算情况说明\n"
+    assert metric(extract_text(tmp_path, text), m.SUBUNITS).value == subunits

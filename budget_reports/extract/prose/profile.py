@@ -19,8 +19,9 @@ from budget_reports.extract.prose.context import ProseContext
 from budget_reports.extract.prose.sentences import Passage
 from budget_reports.extract.prose.statements import section_name
 
-_SUBUNITS = re.compile(rf"下属二级(?:预算)?单位\s*{COUNT}\s*个")
-_NO_SUBUNITS = re.compile(r"无(?:下属)?二级(?:预算)?单位")
+# 下属二级单位3个 / 下属单位共3个 / 编制范围的二级预算单位共3个 / 共有二级预算单位3个
+_SUBUNITS = re.compile(rf"(?:下属(?:二级)?|(?<=[的有])二级)(?:预算)?单位(?:共有|共)?\s*{COUNT}\s*个")
+_NO_SUBUNITS = re.compile(r"(?:无|没有)(?:下属)?二级(?:预算)?单位")
 _KINDS = [
     (re.compile(rf"(?<!其他)(?<!事业)行政单位\s*{COUNT}\s*个"), m.SUBUNITS_ADMIN),
     (re.compile(rf"参照公务员法管理的事业单位\s*{COUNT}\s*个"), m.SUBUNITS_CIVIL_SERVICE),
