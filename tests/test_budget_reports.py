@@ -219,6 +219,24 @@ def test_budget_wordings_of_other_provinces(
     ]
 
 
+@pytest.mark.parametrize(
+    "item",
+    [
+        "1.{w}，2025年预算安排120.50万元，主要用于机关日常运转。",
+        "（1）{w}120.50万元，主要用于机关日常运转。",
+        "1、“{w}”科目2025年预算120.50万元，主要用于机关日常运转。",
+        "1.{w}：预算120.50万元，比上年增加10.00万元，主要用于机关日常运转。",
+    ],
+)
+def test_a_budget_item_in_other_wordings(tmp_path: Path, item: str) -> None:
+    path = "一般公共服务支出（类）人大事务（款）行政运行（项）"
+    text = "某某市某某区教育局\n2025年部门预算\n四、部门预算编制说明\n一般公共预算拨款支出主要内容如下：\n"
+    result = extract_text(tmp_path, text + item.format(w=path) + "\n")
+    (line,) = [x for x in result.expenditure_function if x.source_kind is SourceKind.NARRATIVE]
+    assert (line.name_as_written, line.budget_initial, line.actual) == (path, Decimal("120.50"), None)
+    assert line.purpose == "机关日常运转"
+
+
 def test_final_accounts_wording_is_not_read_as_a_budget(tmp_path: Path) -> None:
     text = "某局2024年度部门决算情况说明\n2024年度收入预算执行情况良好，收入预算50万元。本年收入合计100万元。\n"
     result = extract_text(tmp_path, text)

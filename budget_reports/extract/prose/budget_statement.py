@@ -20,7 +20,15 @@ from budget_reports.extract.prose.amounts import COUNT, MONEY, PCT_END, count, m
 from budget_reports.extract.prose.context import ProseContext
 from budget_reports.extract.prose.phrasings import SHARE_PHRASE
 from budget_reports.extract.prose.sentences import Passage
-from budget_reports.numbering import CHINESE_COMMA, CHINESE_DOT, DIGIT_COMMA, DIGIT_DOT, pattern_of
+from budget_reports.numbering import (
+    CHINESE_BRACKET,
+    CHINESE_COMMA,
+    CHINESE_DOT,
+    DIGIT_BRACKET,
+    DIGIT_COMMA,
+    DIGIT_DOT,
+    pattern_of,
+)
 from budget_reports.stages import is_budget_report
 
 
@@ -83,9 +91,9 @@ _FLAT = re.compile(r"^[，,。]?(?:与|和|同)(?:上年|去年|20\d\d年)度?(?
 # The numbered lines: ``1. “社会保障和就业支出（类）…（项）”261.47万元，主要用于…`` or
 # ``1．一般公共服务支出（类）人大事务（款）行政运行（项）：2026年预算数为120.5万元。主要用于…``.
 _LINE = re.compile(
-    rf"^{pattern_of(CHINESE_COMMA, CHINESE_DOT, DIGIT_COMMA, DIGIT_DOT)}\s*"
-    r"[“\"]?(?P<path>(?:[^（）“”\"]+（[类款项]）)+)[”\"]?"
-    rf"[：:，,]?(?:(?:20\d\d年)?(?:预算)?(?:数|金额)?[为是])?{MONEY}"
+    rf"^{pattern_of(CHINESE_COMMA, CHINESE_DOT, DIGIT_COMMA, DIGIT_DOT, CHINESE_BRACKET, DIGIT_BRACKET)}\s*"
+    r"[“\"]?(?P<path>(?:[^（）“”\"]+（[类款项]）)+)[”\"]?(?:科目)?"
+    rf"[：:，,]?(?:(?:20\d\d年度?)?(?:预算)?(?:安排)?(?:数|金额|资金)?(?:[为是]|(?=\d)))?{MONEY}"
 )
 _MARKER = re.compile(r"(?P<name>[^（）]+)（(?P<level>[类款项])）")
 _PURPOSE = re.compile(r"主要用于(?P<p>[^。]+)")
