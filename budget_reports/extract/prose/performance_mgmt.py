@@ -17,6 +17,13 @@ from budget_reports.normalize import parse_decimal
 
 DEPARTMENT_OVERALL = "部门整体支出"
 _ITEMS = r"(?:[^，,。；;]*?等)?"
+
+
+def _projects_involved(activity: str) -> re.Pattern[str]:
+    """``…全面开展绩效自评，共涉及项目10个，资金1234.56万元``: the count and money after the activity."""
+    return re.compile(rf"开展(?:了)?{activity}[，,](?:共)?涉及项目{COUNT}个[，,](?:涉及)?(?:预算)?(?:资金|金额){MONEY}")
+
+
 # The money the projects counted take, right after their count (…开展了绩效自评，涉及资金1,234.56万元).
 _AMOUNT = rf"(?:[，,](?:共)?涉及(?:预算)?(?:资金|金额)(?:共)?{MONEY})?"
 _COUNTS = [
@@ -28,17 +35,8 @@ _COUNTS = [
         m.PERF_SELF_EVALUATED,
         m.PERF_SELF_EVALUATED_AMOUNT,
     ),
-    # …全面开展绩效自评，共涉及项目10个，资金1234.56万元
-    (
-        re.compile(rf"开展(?:了)?绩效自评[，,](?:共)?涉及项目{COUNT}个[，,](?:涉及)?(?:预算)?(?:资金|金额){MONEY}"),
-        m.PERF_SELF_EVALUATED,
-        m.PERF_SELF_EVALUATED_AMOUNT,
-    ),
-    (
-        re.compile(rf"开展(?:了)?绩效监控[，,](?:共)?涉及项目{COUNT}个[，,](?:涉及)?(?:预算)?(?:资金|金额){MONEY}"),
-        m.PERF_MONITORED,
-        m.PERF_MONITORED_AMOUNT,
-    ),
+    (_projects_involved("绩效自评"), m.PERF_SELF_EVALUATED, m.PERF_SELF_EVALUATED_AMOUNT),
+    (_projects_involved("绩效监控"), m.PERF_MONITORED, m.PERF_MONITORED_AMOUNT),
     (
         re.compile(rf"编报绩效目标的(?:\d{{4}}年度)?项目{COUNT}个(?:[，,]涉及预算金额{MONEY})?"),
         m.PERF_TARGETS,
