@@ -590,12 +590,16 @@ def test_vehicles_by_use_after_a_comma(tmp_path: Path) -> None:
 
 
 def test_a_totals_parts_after_its_figure_are_no_classes(tmp_path: Path) -> None:
-    """``一般公共预算财政拨款支出1000万元，其中：基本支出800万元，占80%；…``: 基本支出 is no 类."""
+    """``一般公共预算财政拨款支出1000万元，其中：基本支出800万元，占80%；…``: 基本支出 is no 类, and it is the
+    一般公共预算财政拨款's 基本支出 (the section's fund), not the report's."""
     body = (
         "四、一般公共预算财政拨款支出决算情况说明\n"
         "2024年度一般公共预算财政拨款支出1000万元，其中：基本支出800万元，占80%；项目支出200万元，占20%。\n"
     )
-    assert lines(extract_text(tmp_path, HEADER + body)) == []
+    result = extract_text(tmp_path, HEADER + body)
+    assert lines(result) == []
+    assert (metric(result, m.BASIC, m.GPB).value, metric(result, m.PROJECT, m.GPB).value) == (D(800), D(200))
+    assert {m.BASIC, m.PROJECT} & {x.metric for x in metrics(result) if x.scope is None} == set()
 
 
 def test_fleet_and_equipment_in_other_wordings(tmp_path: Path) -> None:

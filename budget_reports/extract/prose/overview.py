@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from budget_reports import metric_names as m
@@ -42,6 +43,17 @@ _SUBJECTS_BY_SECTION = {
     fiscal: SUBJECTS + [Subject(total, m.FISCAL_TOTAL if fiscal else m.TOTAL) for total in _APART_TOTALS]
     for fiscal in (False, True)
 }
+# In a section of the 一般公共预算财政拨款 (一般公共预算财政拨款支出1000万元，其中：基本支出800万元，项目支出200万元),
+# a bare 基本支出 or 项目支出 is that fund's, not the report's.
+_GPB_SUBJECTS = [
+    replace(subject, scope=m.GPB) if subject.metric in (m.BASIC, m.PROJECT) else subject
+    for subject in _SUBJECTS_BY_SECTION[True]
+]
+
+
+def _subjects(section: str) -> list[Subject]:
+    return _GPB_SUBJECTS if "一般公共预算财政拨款" in section else _SUBJECTS_BY_SECTION["财政拨款" in section]
+
 
 # Expenditure kinds listed with 均为零 after 本年支出合计.
 _EXPENDITURE_KINDS = {
@@ -70,7 +82,7 @@ _ALL_NONE = re.compile(
 def extract(ctx: ProseContext) -> None:
     passages = ctx.explanation()
     for passage in passages:
-        scan(ctx, [passage], _SUBJECTS_BY_SECTION["财政拨款" in section_name(passage)])
+        scan(ctx, [passage], _subjects(section_name(passage)))
     for passage in passages:
         total = _INCOME_TOTAL.search(passage.text)
         if total:
