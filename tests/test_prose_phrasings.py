@@ -673,3 +673,11 @@ def test_staffing_in_other_wordings(tmp_path: Path, sentence: str, expected: tup
 def test_subunits_in_other_wordings(tmp_path: Path, sentence: str, subunits: int) -> None:
     text = f"第一部分 部门概况\n二、部门决算单位构成\n{sentence}\n第二部分 2024年度部门决算情况说明\n"
     assert metric(extract_text(tmp_path, text), m.SUBUNITS).value == subunits
+
+
+def test_retirees_of_both_kinds_are_not_the_retired(tmp_path: Path) -> None:
+    """``离退休人员12人`` counts 离休 and 退休 together: not the 退休人数 (``退休人员3人`` is)."""
+    both = extract_text(tmp_path, f"{HEADER}二、人员情况\n实有人数48人，离退休人员12人。\n")
+    assert m.RETIRED not in metric_names(both)
+    retired = extract_text(tmp_path, f"{HEADER}二、人员情况\n实有人数48人，退休人员3人。\n", "retired.txt")
+    assert metric(retired, m.RETIRED).value == 3

@@ -41,7 +41,8 @@ _STAFF = [
         re.compile(rf"(?:实有人数|在职人数|实有在职编制内人员|实有在职人员|实有人员)(?:为)?{COUNT}(?P<u>人|名)"),
         m.STAFF_ACTUAL,
     ),
-    (re.compile(rf"退休(?:人数|人员)(?:为)?{COUNT}(?P<u>人|名)"), m.RETIRED),
+    # Not 离退休人员 (retirees of both kinds, 离休 too): no metric of its own.
+    (re.compile(rf"(?<!离)退休(?:人数|人员)(?:为)?{COUNT}(?P<u>人|名)"), m.RETIRED),
     # 行政编制11名，实有7人；参公管理编制8名，实有7人 (001): staff in post per kind of quota, no total.
     (
         re.compile(rf"(?<!参公)行政(?:人员)?编制(?:数)?(?:为)?\d+[人名][，,]实有{COUNT}(?P<u>人|名)"),
