@@ -681,3 +681,27 @@ def test_retirees_of_both_kinds_are_not_the_retired(tmp_path: Path) -> None:
     assert m.RETIRED not in metric_names(both)
     retired = extract_text(tmp_path, f"{HEADER}二、人员情况\n实有人数48人，退休人员3人。\n", "retired.txt")
     assert metric(retired, m.RETIRED).value == 3
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level", "code"),
+    [
+        ("1.行政运行（2010101）：年初预算61.20万元，支出决算58.37万元，完成年初预算的95.38%。", "项", "2010101"),
+        ("（1）2010101行政运行：年初预算为61.20万元，支出决算为58.37万元，完成年初预算的95.38%。", "项", "2010101"),
+        ("1.人大事务（20101）：年初预算为61.20万元，支出决算为58.37万元，完成年初预算的95.38%。", "款", "20101"),
+    ],
+)
+def test_an_item_named_by_its_code(tmp_path: Path, sentence: str, level: str, code: str) -> None:
+    """A line named with its code instead of its levels' markers: the code gives its level and place."""
+    (row,) = lines(extract_text(tmp_path, HEADER + ITEMS + sentence + "\n"))
+    assert (row.level, row.code, row.budget_initial, row.actual, row.completion_pct_declared) == (
+        level,
+        code,
+        D("61.20"),
+        D("58.37"),
+        D("95.38"),
+    )
+
+
+def test_an_economic_code_names_no_function_line(tmp_path: Path) -> None:
+    assert lines(extract_text(tmp_path, HEADER + ITEMS + "1.基本工资（30101）：支出决算为58.37万元。\n")) == []

@@ -38,6 +38,13 @@ _STRUCTURE_ITEM = re.compile(rf"^(?P<name>[^\d：:；;，,。]+?){MONEY}[，,（
 # 主要原因是：… / 差异原因：… / 变动原因主要是…
 _REASON = re.compile(r"(?:主要|差异|变动|增减)原因(?:主要)?(?:是|为|在于)?[：:]?(?P<r>[^。；;]+)")
 _LEVELS = "类款项"
+# A function 类/款/项 code (2xx, 2xxxx, 2xxxxxx: never an economic 3xx/5xx, nor a year's 4 digits) in
+# brackets after the name, or before it.
+_CODE = r"2\d{2}(?:\d{2}){0,2}(?!\d)"
+_CODED_ITEM = re.compile(
+    rf"(?:(?P<name>[^\d（）()：:；;，,。]{{2,30}}?)[（(](?P<code>{_CODE})[）)]"
+    rf"|(?P<code_first>{_CODE})(?P<name_after>[^\d（）()：:；;，,。]{{2,30}}?))[：:，,。]"
+)
 # A total's parts that are no 类 (一般公共预算财政拨款支出1000万元，其中：基本支出800万元，占80%；…).
 _NOT_CLASSES = {m.BASIC, m.PROJECT, m.PERSONNEL, m.PUBLIC_USE, m.REMIT_UPPER, m.BUSINESS, m.SUBSIDY_AFFILIATED}
 
@@ -58,6 +65,20 @@ def extract(ctx: ProseContext) -> None:
             path = _items(ctx, passage, path)
         else:
             path = {}
+            _coded_item(ctx, passage)
+
+
+def _coded_item(ctx: ProseContext, passage: Passage) -> None:
+    """An item named by its code instead of its levels' markers (``1.行政运行（2010101）：年初预算为…``,
+    ``（1）2010101行政运行：…``): its level is the code's length; the classification checks the name."""
+    text = passage.text
+    item = _CODED_ITEM.match(text, len(text) - len(NUMBERING.without(text)))
+    if item is None:
+        return
+    code = item.group("code") or item.group("code_first")
+    name = item.group("name") or item.group("name_after")
+    level = _LEVELS[(len(code) - 3) // 2]
+    _line(ctx, passage, {level: name}, level, item.end(), len(text), code=code, written=name)
 
 
 def _class_name(written: str) -> str:
@@ -121,7 +142,16 @@ def _original(passage: Passage, start: int, end: int) -> str:
     return re.sub(r"\s+", "", passage.original(start, end))
 
 
-def _line(ctx: ProseContext, passage: Passage, path: dict[str, str], level: str, start: int, end: int) -> None:
+def _line(
+    ctx: ProseContext,
+    passage: Passage,
+    path: dict[str, str],
+    level: str,
+    start: int,
+    end: int,
+    code: str | None = None,
+    written: str | None = None,
+) -> None:
     segment = passage.text[start:end]
     actual = ACTUAL.search(segment)
     # The first budget of each kind (年初预算为61.20万元，调整预算为60.00万元).
@@ -134,7 +164,7 @@ def _line(ctx: ProseContext, passage: Passage, path: dict[str, str], level: str,
         return
     if bare and is_budget_report(ctx.result.report.report_kind):
         return  # a budget's numbered item lines are read, with their purpose, by budget_statement
-    name = "".join(f"{path[lvl]}（{lvl}）" for lvl in _LEVELS if lvl in path)
+    name = written or "".join(f"{path[lvl]}（{lvl}）" for lvl in _LEVELS if lvl in path)
     if bare:
         actual = bare
     budget_initial, budget_final = (
@@ -154,4 +184,5 @@ def _line(ctx: ProseContext, passage: Passage, path: dict[str, str], level: str,
         completion_pct_declared=pct(completion) if completion else None,
         share_pct_declared=pct(share) if share else None,
         reason=_original(passage, start + reason.start("r"), start + reason.end("r")) if reason else None,
+        **({"code": code} if code else {}),
     )
