@@ -50,41 +50,19 @@ def html_tables_not_read(text: str) -> list[tuple[int | None, int]]:
     in it), as the reader numbers lines: reported as not read."""
     if "<table" not in text:
         return []
-    pages = _unread_html_tables_by_page(text)
+    pages = [_page_read(page)[1] for page in text.split("\f")]
     paged = len(pages) > 1
-    return [(number if paged else None, line) for number, page in enumerate(pages, start=1) for line in page]
-
-
-def _unread_html_tables_by_page(text: str) -> list[list[int]]:
-    """Per page, the lines (as read) where a table written in HTML could not be read."""
-    found: list[list[int]] = []
-    for page in text.split("\f"):
-        lines = _LINE_END.split(page)
-        unread, read_as = [], 0
-        n = 0
-        while n < len(lines):
-            rows, after = _html_table_at(lines, n)
-            if after == n:
-                n, read_as = n + 1, read_as + 1
-                continue
-            if rows is None:
-                unread.append(read_as + 1)
-                read_as += 1
-                n += 1
-            else:
-                read_as += len(rows)
-                n = after
-        found.append(unread)
-    return found
+    return [(number if paged else None, line) for number, unread in enumerate(pages, start=1) for line in unread]
 
 
 def as_plain_text(text: str) -> str:
     """``text`` with its tables written as rows of cells and its markup taken off: line for line, but for
     a table written in HTML, whose rows become a line each."""
-    return "\f".join(_page_as_plain_text(page) for page in text.split("\f"))
+    return "\f".join("\n".join(_page_read(page)[0]) for page in text.split("\f"))
 
 
-def _page_as_plain_text(text: str) -> str:
+def _page_read(text: str) -> tuple[list[str], list[int]]:
+    """A page's lines as read, and the lines (as read) of its tables written in HTML that were not read."""
     lines = _LINE_END.split(text)  # CRLF (a file saved on Windows) or LF: one line either way
     in_table = [False] * len(lines)
     for n, line in enumerate(lines):
@@ -95,16 +73,21 @@ def _page_as_plain_text(text: str) -> str:
                 in_table[k] = True
                 k += 1
     out: list[str] = []
+    unread: list[int] = []
     n = 0
     while n < len(lines):
         rows, after = _html_table_at(lines, n)
-        if after > n:
-            out += rows if rows is not None else [""]  # a table not read is reported (html_tables_not_read)
-            n = after if rows is not None else n + 1
-            continue
-        out.append(_row(lines[n]) if in_table[n] else _prose(lines[n]))
-        n += 1
-    return "\n".join(out)
+        if after == n:
+            out.append(_row(lines[n]) if in_table[n] else _prose(lines[n]))
+            n += 1
+        elif rows is None:
+            unread.append(len(out) + 1)
+            out.append("")
+            n += 1
+        else:
+            out += rows
+            n = after
+    return out, unread
 
 
 def _html_table_at(lines: list[str], n: int) -> tuple[list[str] | None, int]:
@@ -130,7 +113,7 @@ def _html_table_at(lines: list[str], n: int) -> tuple[list[str] | None, int]:
 def _row(line: str) -> str:
     if _DELIMITER.match(line):
         return ""
-    cells = _PIPE.split(line.strip().strip("|").strip() if line.strip() != "|" else "")
+    cells = _PIPE.split(line.strip().strip("|"))
     return "  ".join(cell for cell in map(_cell, cells) if cell)
 
 
