@@ -181,6 +181,9 @@ def test_budget_prose_reads_income_spending_changes_and_numbered_lines(tmp_path:
 # Other provinces' budget wordings: (sentence, metric, value, share, change against last year's budget).
 _BUDGET_WORDINGS = [
     ("2025年收支总预算1,234.56万元。", names.TOTAL, "1234.56", None, None),
+    ("2025年政府采购预算总额123.45万元，其中：货物采购预算23.45万元。", names.PROCUREMENT_GOODS, "23.45", None, None),
+    ("2025年部门预算未安排购置车辆，未安排购置单价100万元以上设备。", names.VEHICLES_PURCHASE_PLANNED, "0", None, None),
+    ("2025年部门预算未安排购置车辆，未安排购置单价100万元以上设备。", names.EQUIPMENT_100_PLANNED, "0", None, None),
     ("2025年度收入总预算1,234.56万元，支出总预算1,234.56万元。", names.TOTAL, "1234.56", None, None),
     ("2025年财政拨款收支总预算1,000.00万元。", names.FISCAL_TOTAL, "1000.00", None, None),
     (

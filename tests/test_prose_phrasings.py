@@ -705,3 +705,19 @@ def test_an_item_named_by_its_code(tmp_path: Path, sentence: str, level: str, co
 
 def test_an_economic_code_names_no_function_line(tmp_path: Path) -> None:
     assert lines(extract_text(tmp_path, HEADER + ITEMS + "1.基本工资（30101）：支出决算为58.37万元。\n")) == []
+
+
+def test_a_change_after_an_aside_in_brackets_is_the_wholes(tmp_path: Path) -> None:
+    """``公务用车购置及运行维护费10.00万元（其中：公务用车购置费0万元，…运行维护费10.00万元），比上年减少1.00万元``:
+    the change is the whole's, not its parts' written in the brackets."""
+    sentence = (
+        "公务用车购置及运行维护费10.00万元（其中：公务用车购置费0万元，公务用车运行维护费10.00万元），"
+        "比上年减少1.00万元，下降9.09%。"
+    )
+    result = extract_text(tmp_path, f"{HEADER}七、“三公”经费财政拨款支出决算情况说明\n{sentence}\n")
+    assert metric(result, m.VEHICLES_COST).change_value == D("-1.00")
+    assert metric(result, m.VEHICLE_PURCHASE).change_value is None
+    assert (metric(result, m.VEHICLE_OPERATION).value, metric(result, m.VEHICLE_OPERATION).change_value) == (
+        D("10.00"),
+        None,
+    )

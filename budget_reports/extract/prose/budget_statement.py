@@ -70,14 +70,19 @@ SUBJECTS: tuple[BudgetSubject, ...] = (
     BudgetSubject(r"公务接待费(?:预算)?", m.RECEPTION),
     BudgetSubject(r"机关运行经费预算(?:数)?", m.OPERATING_COSTS),
     BudgetSubject(r"政府采购预算(?:总额|合计|总计)?", m.PROCUREMENT_BUDGET),
-    BudgetSubject(r"政府采购货物预算", m.PROCUREMENT_GOODS),
-    BudgetSubject(r"政府采购工程预算", m.PROCUREMENT_WORKS),
-    BudgetSubject(r"政府采购服务预算", m.PROCUREMENT_SERVICES),
+    BudgetSubject(r"政府采购货物预算|货物采购预算", m.PROCUREMENT_GOODS),
+    BudgetSubject(r"政府采购工程预算|工程采购预算", m.PROCUREMENT_WORKS),
+    BudgetSubject(r"政府采购服务预算|服务采购预算", m.PROCUREMENT_SERVICES),
     BudgetSubject(r"预留给小型和微型企业的政府采购项目预算(?:为)?", m.PROCUREMENT_MICRO_RESERVED),
     BudgetSubject(r"涉及项目预算资金", m.PERF_TARGETS_AMOUNT),
     BudgetSubject(r"预算安排购置车辆", m.VEHICLES_PURCHASE_PLANNED, unit="辆"),
     BudgetSubject(r"预算安排购置单价100万元[（(]含[)）]以上设备[（(]不含车辆[)）]", m.EQUIPMENT_100_PLANNED, unit="套"),
     BudgetSubject(r"单价100万元[（(]含[)）]以上设备[（(]不含车辆[)）](?=\d)", m.EQUIPMENT_100, unit="套"),
+)
+# Nothing planned, in words (2025年部门预算未安排购置车辆，未安排购置单价100万元以上设备).
+_NONE_PLANNED = (
+    (re.compile(r"未安排(?:购置)?(?:公务用)?车辆(?:购置)?"), m.VEHICLES_PURCHASE_PLANNED, "辆"),
+    (re.compile(r"未安排购置单价100万元(?:[（(]含[)）])?以上(?:的)?设备"), m.EQUIPMENT_100_PLANNED, "套"),
 )
 _COMBINED = re.compile("|".join(f"(?P<s{i}>{s.pattern})" for i, s in enumerate(SUBJECTS)))
 _VALUE = re.compile(rf"^(?:数)?(?:[为是]|共计)?{MONEY}")
@@ -126,6 +131,9 @@ def extract(ctx: ProseContext) -> None:
         if not _read_line(ctx, passage, fund):
             _read_subjects(ctx, passage)
             _read_projects(ctx, passage)
+            for pattern, metric, unit in _NONE_PLANNED:
+                if none := pattern.search(passage.text):
+                    ctx.metric(metric, Decimal(0), ctx.evidence(passage, none.start(), none.end()), unit=unit)
 
 
 def _read_subjects(ctx: ProseContext, passage: Passage) -> None:

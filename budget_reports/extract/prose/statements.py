@@ -68,6 +68,12 @@ def _in_share(text: str, position: int) -> bool:
     return _SHARE_OF.search(text, max(0, position - 5), position) is not None
 
 
+def _in_brackets(text: str, position: int) -> bool:
+    """Whether ``position`` stands inside a bracket opened before it in its sentence (an aside)."""
+    sentence_start = max(text.rfind(mark, 0, position) for mark in "。；;")
+    return text.rfind("（", sentence_start + 1, position) > text.rfind("）", sentence_start + 1, position)
+
+
 def _ends_clause(text: str, position: int) -> bool:
     return position >= len(text) or text[position] in "。；;，,"
 
@@ -119,6 +125,9 @@ def _read(
         share = pct(s)
     # The change may sit after a reason clause cut off above (…增加4.24万元，增长0.7%。主要…).
     change_end = _change_end(text, start)
+    if _in_brackets(text, occurrence.start()):  # （其中：公务用车购置费0万元…），比上年减少…: the whole's change
+        close = text.find("）", start)
+        change_end = min(change_end, close) if close >= 0 else change_end
     change = find_change(text, start, change_end)
     # 年初预算416.39万元，增加76.02万元: a difference from the budget, not from the prior year.
     after_budget = b is not None and change.position is not None and change.position > start + b.end()
@@ -162,5 +171,13 @@ _CHANGE_STOP = re.compile(r"[。；;]|主要(?:变动)?原因|其中|主要(?:�
 
 
 def _change_end(text: str, start: int) -> int:
-    stop = _CHANGE_STOP.search(text, start)
-    return stop.start() if stop else len(text)
+    """Where the clause stating a change can end: the sentence's end, a reason or a list of parts, except
+    inside an aside in brackets (公务用车购置及运行维护费10万元（其中：…），比上年减少1万元)."""
+    position = start
+    while stop := _CHANGE_STOP.search(text, position):
+        opened = text.rfind("（", start, stop.start())
+        close = text.find("）", stop.start()) if opened > text.rfind("）", start, stop.start()) else -1
+        if close < 0:
+            return stop.start()
+        position = close + 1
+    return len(text)
