@@ -158,7 +158,9 @@ def to_wanyuan(amount: Decimal, unit: str) -> Decimal:
     if unit in ("万元", "万"):
         return amount
     if unit in ("亿元", "亿"):
-        return amount * YUAN_PER_WAN
+        # 0.30亿元 is 3000万元 to the nearest 100万元, not 3000.00万元: the exponent keeps what was printed
+        # (Decimal('3.0E+3')), so a comparison allows the rounding of the 亿元 figure.
+        return amount.scaleb(4)
     raise ValueError(f"unknown money unit: {unit!r}")
 
 

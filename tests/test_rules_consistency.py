@@ -135,3 +135,17 @@ def test_a_prose_figure_the_table_contradicts_is_named_when_the_prose_restates_i
     found = [f for f in extract_file(text).findings if f.rule_id == "consistency.prose_table"]
     wrong = [f for f in found if f.subject == subject]
     assert [(f.evidence.page, f.expected, f.actual) for f in wrong] == [(21, "2940.05", "2960.05")]
+
+
+def test_a_figure_in_yi_yuan_agrees_within_its_rounding(tmp_path) -> None:
+    """Putuo's prose rewritten in 亿元 as large departments write it: ``收入支出总计0.30亿元`` is 3,000万元 to the
+    nearest 100万元, the table's 2,995.39 within it; ``0.31亿元`` (3,100) is not."""
+    text = write_serialization(corpus_file("shanghai-putuo-finance-bureau-2024-final.pdf"), "pdftotext", tmp_path)
+    printed = "上海市普陀区财政局2024年度收入支出总计2995.39万元。"
+    original = text.read_text(encoding="utf-8")
+    assert printed in original
+    for written, wrong in (("0.30亿元", False), ("0.31亿元", True)):
+        rewritten = tmp_path / f"{written}.txt"
+        rewritten.write_text(original.replace(printed, printed.replace("2995.39万元", written)), encoding="utf-8")
+        findings = [f for f in extract_file(rewritten).findings if f.rule_id == "consistency.prose_table"]
+        assert any(f.subject == "收支总计" for f in findings) is wrong, written
