@@ -124,11 +124,7 @@ def _read(
     if s:
         share = pct(s)
     # The change may sit after a reason clause cut off above (…增加4.24万元，增长0.7%。主要…).
-    change_end = _change_end(text, start)
-    if _in_brackets(text, occurrence.start()):  # （其中：公务用车购置费0万元…），比上年减少…: the whole's change
-        close = text.find("）", start)
-        change_end = min(change_end, close) if close >= 0 else change_end
-    change = find_change(text, start, change_end)
+    change = find_change(text, start, _change_end(text, start, occurrence.start()))
     # 年初预算416.39万元，增加76.02万元: a difference from the budget, not from the prior year.
     after_budget = b is not None and change.position is not None and change.position > start + b.end()
     if after_budget and not _PRIOR_YEAR.search(text, start + b.end(), change.position or 0):
@@ -170,14 +166,19 @@ def section_name(passage: Passage) -> str:
 _CHANGE_STOP = re.compile(r"[。；;]|主要(?:变动)?原因|其中|主要(?:包括|用于)")
 
 
-def _change_end(text: str, start: int) -> int:
-    """Where the clause stating a change can end: the sentence's end, a reason or a list of parts, except
-    inside an aside in brackets (公务用车购置及运行维护费10万元（其中：…），比上年减少1万元)."""
-    position = start
+def _change_end(text: str, start: int, subject_at: int) -> int:
+    """Where the clause stating a change about the subject at ``subject_at`` can end, its figure read up to
+    ``start``: the sentence's end, a reason or a list of parts, but not one inside an aside in brackets
+    (公务用车购置及运行维护费10万元（其中：…），比上年减少1万元); and a subject inside such an aside states no
+    change after it (the change after （其中：公务用车购置费0万元…） is the whole's)."""
+    end, position = len(text), start
     while stop := _CHANGE_STOP.search(text, position):
         opened = text.rfind("（", start, stop.start())
         close = text.find("）", stop.start()) if opened > text.rfind("）", start, stop.start()) else -1
         if close < 0:
-            return stop.start()
+            end = stop.start()
+            break
         position = close + 1
-    return len(text)
+    if _in_brackets(text, subject_at) and (aside_end := text.find("）", start)) >= 0:
+        return min(end, aside_end)
+    return end
