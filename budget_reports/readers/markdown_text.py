@@ -45,20 +45,19 @@ def is_markdown(text: str) -> bool:
     return pipes or ("<table" in text and _HTML_TABLE.search(text) is not None)
 
 
-def html_tables_not_read(text: str) -> list[tuple[int | None, int]]:
-    """(page, line) of each table written in HTML that cannot be read (no ``</table>`` after it, or no row
-    in it), as the reader numbers lines: reported as not read."""
-    if "<table" not in text:
-        return []
-    pages = [_page_read(page)[1] for page in text.split("\f")]
+def read_markdown(text: str) -> tuple[str, list[tuple[int | None, int]]]:
+    """``text`` with its tables written as rows of cells and its markup taken off (line for line, but for a
+    table written in HTML, whose rows become a line each), and the (page, line) as read of each table
+    written in HTML that could not be read (no ``</table>`` after it, or no row in it): reported so."""
+    pages = [_page_read(page) for page in text.split("\f")]
     paged = len(pages) > 1
-    return [(number if paged else None, line) for number, unread in enumerate(pages, start=1) for line in unread]
+    unread = [(number if paged else None, line) for number, (_, lines) in enumerate(pages, start=1) for line in lines]
+    return "\f".join("\n".join(lines) for lines, _ in pages), unread
 
 
 def as_plain_text(text: str) -> str:
-    """``text`` with its tables written as rows of cells and its markup taken off: line for line, but for
-    a table written in HTML, whose rows become a line each."""
-    return "\f".join("\n".join(_page_read(page)[0]) for page in text.split("\f"))
+    """``read_markdown``'s text alone."""
+    return read_markdown(text)[0]
 
 
 def _page_read(text: str) -> tuple[list[str], list[int]]:

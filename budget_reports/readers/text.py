@@ -31,7 +31,7 @@ from budget_reports.readers.line_evaluations import evaluation_lines, with_evalu
 from budget_reports.readers.line_forms import with_forms
 from budget_reports.readers.linear_rows import EMPTY_CELL_MARKS, new_token, without_empty_cell_marks
 from budget_reports.readers.linear_tables import SourceLine, find_tables, is_laid_out, is_laid_out_line, unglue_titles
-from budget_reports.readers.markdown_text import as_plain_text, html_tables_not_read, is_markdown
+from budget_reports.readers.markdown_text import is_markdown, read_markdown
 from budget_reports.readers.overview_streams import overviews_from_streams
 from budget_reports.readers.printed_pages import printed_pages
 from budget_reports.readers.prose_table_links import settled_by_prose
@@ -69,8 +69,7 @@ def read(path: Path, source_file: str) -> Document:
 
 def read_text(text: str, source_file: str, encoding: str = "utf-8") -> Document:
     """Blocks of already decoded text (also used for text that other readers produce)."""
-    unread = html_tables_not_read(text) if is_markdown(text) else []
-    text = _as_read(text)
+    text, unread = _as_read(text)
     word_export = _has_cell_lines(text)
     page_lines = _pages(text, word_export)
     paged = "\f" in text or len(page_lines) > 1  # pages apart, or found by their printed numbers
@@ -90,15 +89,17 @@ def read_text(text: str, source_file: str, encoding: str = "utf-8") -> Document:
     return document
 
 
-def _as_read(text: str) -> str:
+def _as_read(text: str) -> tuple[str, list[tuple[int | None, int]]]:
     """The text as the reader reads it: a no-break space (a web page's text, a browser's copy) parts
     words as a space does, figures in full-width digits are read as ASCII ones, and TABs standing for
     runs of spaces are spaced out again; Markdown is read as the text it marks up (a pipe table's rows as
-    lines of cells). Lines stay where they are: evidence's lines are the file's."""
+    lines of cells). Lines stay where they are: evidence's lines are the file's (but for the rows of a
+    Markdown table written in HTML, a line each). Also the (page, line) of each such table not read."""
+    unread: list[tuple[int | None, int]] = []  # Markdown's tables written in HTML that could not be read
     if is_markdown(text):
-        text = as_plain_text(text)
+        text, unread = read_markdown(text)
     text = ascii_figures(text).replace("\u00a0", " ")
-    return spaced_out(text) if is_tab_spaced(text) else text
+    return (spaced_out(text) if is_tab_spaced(text) else text), unread
 
 
 def _has_cell_lines(text: str) -> bool:
@@ -110,7 +111,7 @@ def _has_cell_lines(text: str) -> bool:
 def text_pages(text: str) -> list[list[str]]:
     """The lines of each page, as evidence numbers them: line n at index n - 1. Pages are split at form
     feeds; a PDF's text that marks none (copied from a browser's viewer) at the page numbers it prints."""
-    text = _as_read(text)  # pages as the reader found them (a tab-spaced text is no Word export)
+    text = _as_read(text)[0]  # pages as the reader found them (a tab-spaced text is no Word export)
     return _pages(text, _has_cell_lines(text))
 
 
