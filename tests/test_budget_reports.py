@@ -305,3 +305,74 @@ def test_the_report_kind_comes_from_the_title(tmp_path: Path, title: str, kind: 
 def test_a_thousands_separator_is_not_the_end_of_a_figure(text: str, figure: str | None) -> None:
     found = re.search(rf"(?:为|费){MONEY_OPT}", text)
     assert (found.group("n") if found else None) == figure
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "value", "change", "change_pct"),
+    [
+        (
+            "2025年一般公共预算拨款支出预算1,000.00万元，比2024年预算增加100.00万元，增长11.11%。",
+            names.GPB_EXPENDITURE,
+            "1000.00",
+            "100.00",
+            "11.11",
+        ),
+        (
+            "2025年部门预算收入1,234.56万元，比上年预算增加34.56万元，增长2.88%。",
+            names.INCOME_TOTAL,
+            "1234.56",
+            "34.56",
+            "2.88",
+        ),
+        (
+            "2025年机关运行经费预算12.34万元，比上年增长7.49%，增加0.86万元。",
+            names.OPERATING_COSTS,
+            "12.34",
+            "0.86",
+            "7.49",
+        ),
+        ("2025年“三公”经费预算财政拨款12.34万元，同比下降5.00%。", names.THREE_PUBLIC, "12.34", None, "-5.00"),
+        ("2025年本部门一般公共预算支出预算1,000.00万元，与上年持平。", names.GPB_EXPENDITURE, "1000.00", "0", None),
+        (
+            "2025年项目支出预算434.56万元，比上年预算减少20.00万元（下降4.40%）。",
+            names.PROJECT,
+            "434.56",
+            "-20.00",
+            "-4.40",
+        ),
+    ],
+)
+def test_a_budgets_change_against_last_years_budget(
+    tmp_path: Path, sentence: str, metric: str, value: str, change: str | None, change_pct: str | None
+) -> None:
+    """The change's amount and percent in either order, or only one of them, in other provinces' wordings."""
+    result = extract_text(tmp_path, f"某某市某某区教育局\n2025年部门预算\n一、部门预算情况说明\n{sentence}\n")
+    said = [m for m in result.summary_metrics if m.source_kind is SourceKind.NARRATIVE and m.metric == metric]
+    assert [(m.value, m.change_value, m.change_pct_declared) for m in said] == [
+        (Decimal(value), change and Decimal(change), change_pct and Decimal(change_pct))
+    ]
+
+
+def test_a_funds_spending_budget_is_not_the_reports_total(tmp_path: Path) -> None:
+    """``一般公共预算支出预算1,000.00万元``: the fund's budget; the report's 本年支出合计 is not stated."""
+    text = "某某市某某区教育局\n2025年部门预算\n一、部门预算情况说明\n2025年本部门一般公共预算支出预算1,000.00万元。\n"
+    result = extract_text(tmp_path, text)
+    assert names.EXPENDITURE_TOTAL not in {m.metric for m in result.summary_metrics}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "amount"),
+    [
+        ("本部门2025年实行绩效目标管理的项目12个，涉及一般公共预算当年拨款434.56万元。", "434.56"),
+        ("2025年本部门所有项目均编制绩效目标，共涉及项目12个，金额434.56万元。", "434.56"),
+        ("2025年本部门编制绩效目标的项目12个，涉及项目预算资金434.56万元。", "434.56"),
+        ("2025年纳入绩效目标管理的项目共12个，涉及资金434.56万元。", "434.56"),
+        ("2025年本部门共12个项目实行绩效目标管理，涉及一般公共预算当年财政拨款434.56万元。", "434.56"),
+        ("2025年本部门实行绩效目标管理的项目十二个。", None),
+    ],
+)
+def test_projects_with_performance_targets_in_a_budget(tmp_path: Path, sentence: str, amount: str | None) -> None:
+    text = f"某某市某某区教育局\n2025年部门预算\n十一、绩效目标设置情况\n{sentence}\n"
+    said = {m.metric: m.value for m in extract_text(tmp_path, text).summary_metrics}
+    assert said[names.PERF_TARGETS] == 12
+    assert said.get(names.PERF_TARGETS_AMOUNT) == (amount and Decimal(amount))

@@ -721,3 +721,60 @@ def test_a_change_after_an_aside_in_brackets_is_the_wholes(tmp_path: Path) -> No
         D("10.00"),
         None,
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "silent", "changed", "change"),
+    [
+        (
+            "2024年度因公出国（境）费支出0万元，公务接待费支出2.34万元，比上年减少1.00万元，下降29.94%。",
+            m.OVERSEAS,
+            m.RECEPTION,
+            (D("-1.00"), D("-29.94")),
+        ),
+        (
+            "公务用车购置及运行维护费10.00万元，其中：公务用车购置费0万元，公务用车运行维护费10.00万元，比上年减少1.00万元。",
+            m.VEHICLE_PURCHASE,
+            m.VEHICLE_OPERATION,
+            (D("-1.00"), None),
+        ),
+        (
+            "公务用车购置费0万元，公务用车运行维护费10.00万元，与上年持平。",
+            m.VEHICLE_PURCHASE,
+            m.VEHICLE_OPERATION,
+            (0, None),
+        ),
+    ],
+)
+def test_a_change_after_the_next_subject_is_the_next_subjects(
+    tmp_path: Path, sentence: str, silent: str, changed: str, change: tuple[Decimal, Decimal | None]
+) -> None:
+    """Subjects listed one after another, the change written after the last: it is that one's, not the
+    ones before it (the 出国 费 of 0万元 did not fall by 1万元)."""
+    result = extract_text(tmp_path, f"{HEADER}七、“三公”经费财政拨款支出决算情况说明\n{sentence}\n")
+    assert (metric(result, silent).change_value, metric(result, silent).change_pct_declared) == (None, None)
+    assert (metric(result, changed).change_value, metric(result, changed).change_pct_declared) == change
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric_name", "value", "change"),
+    [
+        (
+            "2024年度一般公共预算基本支出800.00万元，其中：人员经费700.00万元；公用经费100.00万元。",
+            m.BASIC,
+            "800.00",
+            None,
+        ),
+        ("2024年度一般公共预算拨款基本支出800.00万元，其中：人员经费700.00万元。", m.BASIC, "800.00", None),
+        ("一般公共预算财政拨款项目支出200.00万元，比上年减少10.00万元，下降4.76%。", m.PROJECT, "200.00", "-10.00"),
+    ],
+)
+def test_a_funds_basic_or_project_spending_is_scoped_to_the_fund(
+    tmp_path: Path, sentence: str, metric_name: str, value: str, change: str | None
+) -> None:
+    """``一般公共预算基本支出`` (no 财政拨款, as counties and budgets write it) and ``…项目支出``: the fund's,
+    never the report's 基本支出 / 项目支出."""
+    result = extract_text(tmp_path, f"{HEADER}六、一般公共预算财政拨款基本支出决算情况说明\n{sentence}\n")
+    said = metric(result, metric_name, m.GPB)
+    assert (said.value, said.change_value) == (D(value), change and D(change))
+    assert metric_name not in {x.metric for x in metrics(result) if x.scope is None}

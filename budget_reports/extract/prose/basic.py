@@ -15,7 +15,8 @@ from budget_reports.extract.prose.context import ProseContext
 from budget_reports.extract.prose.statements import Subject, scan
 
 SUBJECTS = [
-    Subject(r"一般公共预算财政拨款基本支出", m.BASIC, m.GPB),
+    # 一般公共预算财政拨款基本支出 (决算), 一般公共预算拨款基本支出 / 一般公共预算基本支出 (budgets, counties).
+    Subject(r"一般公共预算(?:财政)?(?:拨款)?基本支出", m.BASIC, m.GPB),
     Subject(r"(?<!保障机关正常运转的)人员经费(?:支出)?", m.PERSONNEL),
     Subject(r"(?:日常)?公用经费(?:支出)?", m.PUBLIC_USE),
 ]

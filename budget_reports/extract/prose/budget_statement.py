@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from budget_reports import metric_names as m
-from budget_reports.extract.prose.amounts import COUNT, MONEY, PCT_END, count, money, pct, signed
+from budget_reports.extract.prose.amounts import COUNT, MONEY, NUM, PCT_END, count, money, pct, signed
 from budget_reports.extract.prose.context import ProseContext
 from budget_reports.extract.prose.phrasings import SHARE_PHRASE
 from budget_reports.extract.prose.sentences import Passage
@@ -45,8 +45,11 @@ SUBJECTS: tuple[BudgetSubject, ...] = (
     # 收支总预算1,234.56万元 / 收入总预算…，支出总预算… (the 收支总计 of the 收支总表).
     BudgetSubject(r"(?<!拨款)(?:收、?支|收入|支出)总预算", m.TOTAL),
     BudgetSubject(r"财政拨款(?:收、?支|收入|支出)总预算", m.FISCAL_TOTAL),
-    BudgetSubject(r"(?<!拨款)(?:部门)?收入预算(?:总额|总计|合计)?", m.INCOME_TOTAL),
-    BudgetSubject(r"(?<!拨款)(?<!基金)(?<!经营)(?:部门)?支出预算(?:总额|总计|合计)?", m.EXPENDITURE_TOTAL),
+    BudgetSubject(r"(?<!拨款)(?:部门)?收入预算(?:总额|总计|合计)?|部门预算收入(?:总额|总计|合计)?", m.INCOME_TOTAL),
+    BudgetSubject(
+        r"(?<!拨款)(?<!基金)(?<!经营)(?:部门)?支出预算(?:总额|总计|合计)?|部门预算支出(?:总额|总计|合计)?",
+        m.EXPENDITURE_TOTAL,
+    ),
     BudgetSubject(r"财政拨款收入(?:预算)?", m.FISCAL_INCOME, "财政拨款收入"),
     BudgetSubject(r"一般公共预算(?:财政)?拨款收入(?:预算)?", m.GPB_INCOME, m.GPB_INCOME),
     BudgetSubject(r"政府性基金(?:预算)?(?:财政)?拨款收入(?:预算)?", m.GOV_FUND_INCOME, m.GOV_FUND_INCOME),
@@ -56,13 +59,14 @@ SUBJECTS: tuple[BudgetSubject, ...] = (
     BudgetSubject(r"其他收入(?:预算)?", income_source="其他收入"),
     BudgetSubject(r"上年结转(?:收入)?(?:预算)?", m.CARRY_OVER_START),
     BudgetSubject(r"财政拨款支出预算", m.FISCAL_EXPENDITURE),
-    BudgetSubject(r"一般公共预算(?:财政)?拨款支出(?:预算)?", m.GPB_EXPENDITURE),
-    BudgetSubject(r"政府性基金(?:预算)?(?:财政)?拨款支出预算", m.GOV_FUND_EXPENDITURE),
-    BudgetSubject(r"国有资本经营预算(?:财政)?拨款支出预算", m.STATE_CAPITAL_EXPENDITURE),
+    # 一般公共预算支出预算 too: its 支出预算 is the fund's, not the report's 本年支出合计.
+    BudgetSubject(r"一般公共预算(?:财政)?(?:拨款)?支出(?:预算)?", m.GPB_EXPENDITURE),
+    BudgetSubject(r"政府性基金(?:预算)?(?:财政)?(?:拨款)?支出预算", m.GOV_FUND_EXPENDITURE),
+    BudgetSubject(r"国有资本经营预算(?:财政)?(?:拨款)?支出预算", m.STATE_CAPITAL_EXPENDITURE),
     BudgetSubject(r"(?<!财政拨款)基本支出预算", m.BASIC),
     BudgetSubject(r"(?<!财政拨款)项目支出预算", m.PROJECT),
     # 三公 and 机关运行经费: their change against last year's budget (``与2025年预算持平`` is no change).
-    BudgetSubject(r"[“\"]?三公[”\"]?经费(?:财政拨款)?预算(?:数)?", m.THREE_PUBLIC),
+    BudgetSubject(r"[“\"]?三公[”\"]?经费(?:财政拨款)?预算(?:数)?(?:财政拨款)?", m.THREE_PUBLIC),
     BudgetSubject(r"因公出国[（(]境[)）]费(?:预算)?", m.OVERSEAS),
     BudgetSubject(r"公务用车购置及运行(?:维护)?费(?:预算)?", m.VEHICLES_COST),
     BudgetSubject(r"公务用车购置费(?:预算)?", m.VEHICLE_PURCHASE),
@@ -89,8 +93,13 @@ _VALUE = re.compile(rf"^(?:数)?(?:[为是]|共计)?{MONEY}")
 _COUNT_VALUE = re.compile(rf"^(?:[为是]|共计)?{COUNT}(?P<u>辆|套|台)")
 # Its share of the total, right after the figure (一般公共预算拨款收入1,000.00万元，占81.00%).
 _SHARE = re.compile(rf"^[，,]?{SHARE_PHRASE}{PCT_END}")
-# Change against last year's budget, stated in the clause after the figure.
-_CHANGE = re.compile(rf"^[，,]?(?:比|较)(?:上年|去年|20\d\d年)度?(?:预算)?(?:数)?(?P<w>增加|减少|增长|下降){MONEY}")
+# Change against last year's budget, stated in the clause after the figure, its amount, its percent or
+# both in either order (比2024年预算增加100.00万元，增长11.11% / 比上年增长7.49%，增加0.86万元 / 同比下降5%).
+_AGAINST = r"^[，,]?(?:同比|(?:比|较)(?:上年|去年|20\d\d年)度?(?:预算)?(?:数)?)"
+_PCT_NUM = rf"(?P<p>{NUM})"
+_WORD = r"增加|减少|增长|下降|上升|降低"
+_CHANGE = re.compile(rf"{_AGAINST}(?P<w>{_WORD}){MONEY}(?:[，,（(]?(?P<pw>{_WORD})?{_PCT_NUM}%)?")
+_CHANGE_PCT_FIRST = re.compile(rf"{_AGAINST}(?P<pw>{_WORD}){_PCT_NUM}%(?:[，,（(]?(?P<w>{_WORD}){MONEY})?")
 _FLAT = re.compile(r"^[，,。]?(?:与|和|同)(?:上年|去年|20\d\d年)度?(?:预算)?(?:数)?(?:持平|相同|一致)")
 
 # The numbered lines: ``1. “社会保障和就业支出（类）…（项）”261.47万元，主要用于…`` or
@@ -150,21 +159,33 @@ def _read_subjects(ctx: ProseContext, passage: Passage) -> None:
         after = rest[found.end() :]
         shared = _SHARE.match(after) if subject.unit == "万元" else None
         share = pct(shared) if shared else None
-        change = _change(after[shared.end() :] if shared else after)
+        change, change_pct = _change(after[shared.end() :] if shared else after)
         evidence = ctx.evidence(passage, occurrence.start(), occurrence.end() + found.end())
         if subject.metric is not None:
             ctx.metric(
-                subject.metric, value, evidence, unit=subject.unit, change_value=change, share_pct_declared=share
+                subject.metric,
+                value,
+                evidence,
+                unit=subject.unit,
+                change_value=change,
+                change_pct_declared=change_pct,
+                share_pct_declared=share,
             )
         if subject.income_source is not None:
             ctx.income(subject.income_source, value, evidence, share)
 
 
-def _change(after: str) -> Decimal | None:
-    stated = _CHANGE.match(after)
-    if stated:
-        return signed(stated.group("w"), money(stated))
-    return Decimal(0) if _FLAT.match(after) else None
+def _change(after: str) -> tuple[Decimal | None, Decimal | None]:
+    """The change's amount and percent (either may be unstated); 与上年预算持平 is no change."""
+    stated = _CHANGE.match(after) or _CHANGE_PCT_FIRST.match(after)
+    if stated is None:
+        return (Decimal(0), None) if _FLAT.match(after) else (None, None)
+    word = stated.group("w")
+    amount = signed(word, money(stated)) if stated.group("n") else None
+    percent = pct(stated) if stated.group("p") else None
+    if percent is not None:  # 增加…万元，11.11%: the percent goes the amount's way
+        percent = signed(stated.group("pw") or word, percent)
+    return amount, percent
 
 
 def _read_line(ctx: ProseContext, passage: Passage, fund: str) -> bool:

@@ -24,8 +24,13 @@ def _projects_involved(activity: str) -> re.Pattern[str]:
     return re.compile(rf"开展(?:了)?{activity}[，,](?:共)?涉及项目{COUNT}个[，,](?:涉及)?(?:预算)?(?:资金|金额){MONEY}")
 
 
-# The money the projects counted take, right after their count (…开展了绩效自评，涉及资金1,234.56万元).
-_AMOUNT = rf"(?:[，,](?:共)?涉及(?:预算)?(?:资金|金额)(?:共)?{MONEY})?"
+# The money the projects counted take, right after their count (…开展了绩效自评，涉及资金1,234.56万元;
+# budgets: …项目12个，涉及一般公共预算当年拨款434.56万元 / …，涉及项目预算资金… / …，金额434.56万元).
+_AMOUNT = (
+    r"(?:[，,](?:共)?(?:涉及)?(?:一般公共预算)?(?:当年)?(?:财政)?(?:拨款)?(?:项目)?(?:预算)?"
+    rf"(?:资金|金额|拨款)(?:共)?(?:为)?{MONEY})?"
+)
+_YEAR = r"(?:\d{4}年度?)?"
 _COUNTS = [
     (re.compile(rf"对{_ITEMS}{COUNT}个项目开展了?(?:预算)?事前绩效评估"), m.PERF_PRE_ASSESSED, None),
     (re.compile(rf"对{_ITEMS}{COUNT}个项目编制了?绩效目标{_AMOUNT}"), m.PERF_TARGETS, m.PERF_TARGETS_AMOUNT),
@@ -37,8 +42,21 @@ _COUNTS = [
     ),
     (_projects_involved("绩效自评"), m.PERF_SELF_EVALUATED, m.PERF_SELF_EVALUATED_AMOUNT),
     (_projects_involved("绩效监控"), m.PERF_MONITORED, m.PERF_MONITORED_AMOUNT),
+    # Budgets: 编报绩效目标的2025年度项目4个 / 实行绩效目标管理的项目12个 / 共12个项目纳入绩效目标管理 /
+    # 所有项目均编制绩效目标，共涉及项目12个.
     (
-        re.compile(rf"编报绩效目标的(?:\d{{4}}年度)?项目{COUNT}个(?:[，,]涉及预算金额{MONEY})?"),
+        re.compile(rf"(?:编报|编制|设置|填报|申报)了?绩效目标的{_YEAR}项目(?:共)?{COUNT}个{_AMOUNT}"),
+        m.PERF_TARGETS,
+        m.PERF_TARGETS_AMOUNT,
+    ),
+    (
+        re.compile(rf"(?:实行|纳入)(?:了)?绩效目标管理的{_YEAR}项目(?:共)?{COUNT}个{_AMOUNT}"),
+        m.PERF_TARGETS,
+        m.PERF_TARGETS_AMOUNT,
+    ),
+    (re.compile(rf"{COUNT}个项目(?:实行|纳入)了?绩效目标管理{_AMOUNT}"), m.PERF_TARGETS, m.PERF_TARGETS_AMOUNT),
+    (
+        re.compile(rf"均(?:编制|编报|设置)了?绩效目标[，,](?:共)?涉及项目{COUNT}个{_AMOUNT}"),
         m.PERF_TARGETS,
         m.PERF_TARGETS_AMOUNT,
     ),

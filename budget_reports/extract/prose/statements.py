@@ -51,7 +51,8 @@ def scan(ctx: ProseContext, passages: Iterable[Passage], subjects: list[Subject]
             if subject is None or _in_itemisation(text, occurrence.start()) or _in_share(text, occurrence.start()):
                 continue
             end = _window_end(text, occurrence.end(), occurrences[n + 1 :])
-            _read(ctx, passage, subject, occurrence, end, section or section_name(passage))
+            next_subject = _next_subject(text, occurrence.end(), occurrences[n + 1 :])
+            _read(ctx, passage, subject, occurrence, (end, next_subject), section or section_name(passage))
 
 
 def _in_itemisation(text: str, position: int) -> bool:
@@ -89,6 +90,18 @@ def _window_end(text: str, start: int, later: list[re.Match[str]]) -> int:
     return end
 
 
+def _next_subject(text: str, start: int, later: list[re.Match[str]]) -> int:
+    """Where the next subject's own statement starts, past which no change is this subject's
+    (因公出国（境）费0万元，公务接待费2.34万元，比上年减少1.00万元: the decrease is the 接待费's). A subject
+    inside 占…的 or in an aside opened after this one (…费10万元（其中：购置费…），比上年减少…) is no such start."""
+    for other in later:
+        at = other.start()
+        if _in_share(text, at) or text.rfind("（", start, at) > text.rfind("）", start, at):
+            continue
+        return at
+    return len(text)
+
+
 def _runs_into_next_subject(m: re.Match[str], text: str, start: int, end: int) -> bool:
     """A figure without unit whose window the next subject's name cuts (``人员经费2,079,000公用经费``):
     a table's cells run together, not a statement (prose ends a bare figure with a mark or the text)."""
@@ -96,9 +109,16 @@ def _runs_into_next_subject(m: re.Match[str], text: str, start: int, end: int) -
 
 
 def _read(
-    ctx: ProseContext, passage: Passage, subject: Subject, occurrence: re.Match[str], end: int, section: str
+    ctx: ProseContext,
+    passage: Passage,
+    subject: Subject,
+    occurrence: re.Match[str],
+    ends: tuple[int, int],
+    section: str,
 ) -> None:
+    """``ends``: where the subject's figures end (its clause), and where the next subject starts."""
     text = passage.text
+    end, next_subject = ends
     start = occurrence.end()
     window = text[start:end]
     value = budget = completion = share = None
@@ -124,7 +144,7 @@ def _read(
     if s:
         share = pct(s)
     # The change may sit after a reason clause cut off above (…增加4.24万元，增长0.7%。主要…).
-    change = find_change(text, start, _change_end(text, start, occurrence.start()))
+    change = find_change(text, start, min(_change_end(text, start, occurrence.start()), next_subject))
     # 年初预算416.39万元，增加76.02万元: a difference from the budget, not from the prior year.
     after_budget = b is not None and change.position is not None and change.position > start + b.end()
     if after_budget and not _PRIOR_YEAR.search(text, start + b.end(), change.position or 0):
