@@ -778,3 +778,64 @@ def test_a_funds_basic_or_project_spending_is_scoped_to_the_fund(
     said = metric(result, metric_name, m.GPB)
     assert (said.value, said.change_value) == (D(value), change and D(change))
     assert metric_name not in {x.metric for x in metrics(result) if x.scope is None}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "uses"),
+    [
+        ("截至2024年12月31日，本单位共有车辆3辆，均为执法执勤用车。", {"执法执勤用车": 3}),
+        (
+            "截至2024年12月31日，本部门共有车辆5辆。其中：机要通信用车1辆，执法执勤用车4辆。",
+            {"机要通信用车": 1, "执法执勤用车": 4},
+        ),
+        ("截至2024年12月31日，本部门车辆共计5辆，其中：执法执勤用车5辆。", {"执法执勤用车": 5}),
+        (
+            "截至2024年12月31日，本部门车辆共5辆，其中，一般公务用车2辆、执法执勤用车3辆。",
+            {"一般公务用车": 2, "执法执勤用车": 3},
+        ),
+    ],
+)
+def test_vehicles_held_in_other_wordings(tmp_path: Path, sentence: str, uses: dict[str, int]) -> None:
+    result = extract_text(tmp_path, f"{HEADER}（三）国有资产占有使用情况\n{sentence}\n")
+    assert metric(result, m.ASSET_VEHICLES).value == sum(uses.values())
+    by_use = {x.metric: x.value for x in metrics(result) if x.metric.startswith(f"{m.ASSET_VEHICLES}（")}
+    assert by_use == {m.asset_vehicles_by_use(use): n for use, n in uses.items()}
+
+
+def test_no_equipment_of_either_kind_is_a_zero_of_each(tmp_path: Path) -> None:
+    sentence = "截至2024年12月31日，本单位共有车辆0辆；无单价50万元以上通用设备，无单价100万元以上专用设备。"
+    result = extract_text(tmp_path, f"{HEADER}（三）国有资产占有使用情况\n{sentence}\n")
+    assert (metric(result, m.EQUIPMENT_GENERAL_50).value, metric(result, m.EQUIPMENT_SPECIAL_100).value) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    "listed",
+    [
+        "货物采购支出23.45万元，工程采购支出0万元，服务采购支出100.00万元",
+        "货物类采购23.45万元、工程类采购0万元、服务类采购100.00万元",
+        "采购货物23.45万元，采购工程0万元，采购服务100.00万元",
+    ],
+)
+def test_procurement_by_kind_in_other_wordings(tmp_path: Path, listed: str) -> None:
+    sentence = f"2024年度本部门政府采购支出总额123.45万元，其中：{listed}。"
+    result = extract_text(tmp_path, f"{HEADER}（二）政府采购支出情况\n{sentence}\n")
+    kinds = (m.PROCUREMENT_TOTAL, m.PROCUREMENT_GOODS, m.PROCUREMENT_WORKS, m.PROCUREMENT_SERVICES)
+    assert tuple(metric(result, kind).value for kind in kinds) == (D("123.45"), D("23.45"), 0, D("100.00"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "total"),
+    [
+        ("2024年度本部门政府采购实际支出123.45万元。", D("123.45")),
+        ("本部门2024年度未开展政府采购。", D(0)),
+        ("2024年度本部门无政府采购。", D(0)),
+    ],
+)
+def test_procurement_total_in_other_wordings(tmp_path: Path, sentence: str, total: Decimal) -> None:
+    result = extract_text(tmp_path, f"{HEADER}（二）政府采购支出情况\n{sentence}\n")
+    assert metric(result, m.PROCUREMENT_TOTAL).value == total
+
+
+def test_a_templates_instruction_for_no_procurement_states_nothing(tmp_path: Path) -> None:
+    result = extract_text(tmp_path, f"{HEADER}（二）政府采购支出情况\n未发生政府采购支出的部门，应作说明。\n")
+    assert m.PROCUREMENT_TOTAL not in metric_names(result)

@@ -15,13 +15,23 @@ from budget_reports.extract.prose.context import ProseContext
 from budget_reports.extract.prose.sentences import Passage
 from budget_reports.extract.prose.statements import Subject, scan
 
+
+def _procured(kind: str) -> str:
+    """The ways one kind of procurement is named: 政府采购货物支出, 货物采购支出 / 金额, and in the list after
+    the total 货物类, 货物类采购, 采购货物."""
+    return rf"政府采购{kind}支出|{kind}采购(?:支出|金额)|(?<=[：:，,、；;])(?:{kind}类(?:采购)?|采购{kind})"
+
+
 SUBJECTS = [
     Subject(r"机关运行经费(?:支出)?", m.OPERATING_COSTS),
-    Subject(r"政府采购(?:支出)?(?:总额|金额|合计|总计)", m.PROCUREMENT_TOTAL),
-    # 其中：货物类23.45万元，工程类0万元，服务类100.00万元 (an item of the list after the total)
-    Subject(r"政府采购货物支出|货物采购金额|(?<=[：:，,、；;])货物类", m.PROCUREMENT_GOODS),
-    Subject(r"政府采购工程支出|工程采购金额|(?<=[：:，,、；;])工程类", m.PROCUREMENT_WORKS),
-    Subject(r"政府采购服务支出|服务采购金额|(?<=[：:，,、；;])服务类", m.PROCUREMENT_SERVICES),
+    # 政府采购支出总额 / 政府采购实际支出123.45万元 (a bare 政府采购支出 only right before its figure).
+    Subject(
+        r"政府采购(?:支出)?(?:总额|金额|合计|总计)|政府采购(?:实际)?支出(?=(?:[为是]|共计)?\d)", m.PROCUREMENT_TOTAL
+    ),
+    # 其中：货物类23.45万元 / 货物类采购… / 采购货物… / 货物采购支出… (an item of the list after the total)
+    Subject(_procured("货物"), m.PROCUREMENT_GOODS),
+    Subject(_procured("工程"), m.PROCUREMENT_WORKS),
+    Subject(_procured("服务"), m.PROCUREMENT_SERVICES),
     Subject(r"授予中小企业合同金额", m.PROCUREMENT_SME),
     Subject(r"授予小微企业合同金额", m.PROCUREMENT_MICRO),
     Subject(r"面向中小企业预留政府采购项目预算金额", m.PROCUREMENT_SME_RESERVED),
@@ -37,11 +47,14 @@ _AWARDED_METRIC = {
     "面向小微企业预留": m.PROCUREMENT_MICRO_RESERVED_AWARDED,
     "其他": m.PROCUREMENT_SME_OTHER_AWARDED,
 }
-_NO_PROCUREMENT = re.compile(r"(?:未发生|无)政府采购(?:支出|业务)")
-_VEHICLES = re.compile(rf"共有车辆{COUNT}辆")
-_USES = re.compile(r"[，,]?其中[：:，,](?P<list>[^。；;]+)")
+# 未发生政府采购支出 / 无政府采购业务 / 未开展政府采购 (not a template's 未发生政府采购支出的部门…).
+_NO_PROCUREMENT = re.compile(r"(?:未发生|无|没有|未开展)政府采购(?:支出|业务|事项|活动)?(?=[。；;，,]|$)")
+# 共有车辆5辆 / 车辆共计5辆 / 车辆共5辆.
+_VEHICLES = re.compile(rf"(?:共有车辆|(?<!用)车辆(?:共计|合计|共)(?:为)?){COUNT}辆")
+# By use, in the same sentence or the next (共有车辆5辆。其中：机要通信用车1辆…).
+_USES = re.compile(r"[，,。]?其中[：:，,](?P<list>[^。；;]+)")
 _USE_COUNT = re.compile(rf"(?P<t>[^、，,：:\d]+?用车){COUNT}辆")
-_ALL_ONE_USE = re.compile(r"[，,]?全部为(?P<t>[^、，,。；;]+?用车)")
+_ALL_ONE_USE = re.compile(r"[，,]?(?:全部|均)为(?P<t>[^、，,。；;]+?用车)")
 _EQUIPMENT = [
     (
         re.compile(rf"(?:单价|单位价值)50万元(?:（含）)?以上(?:的)?通用设备(?:（不含车辆）)?[，,]?{COUNT}台"),
@@ -56,8 +69,9 @@ _EQUIPMENT = [
         m.EQUIPMENT_100,
     ),
 ]
-# 没有公务车辆,也没有单价50万元以上通用设备和单价100万元以上专用设备 / 无公务用车辆和单价100万元（含）以上设备
-_NONE_CLAUSE = re.compile(r"(?:没有|无)(?P<list>(?:公务)?(?:用)?车辆[^。；;]*)")
+# 没有公务车辆,也没有单价50万元以上通用设备和单价100万元以上专用设备 / 无公务用车辆和单价100万元（含）以上设备 /
+# 无单价50万元以上通用设备，无单价100万元以上专用设备.
+_NONE_CLAUSE = re.compile(r"(?:没有|无)(?P<list>(?:(?:公务)?(?:用)?车辆|单价|单位价值)[^。；;]*)")
 _NONE_ITEMS = [
     (re.compile(r"(?:公务)?(?:用)?车辆"), m.ASSET_VEHICLES),
     (re.compile(r"(?:单价|单位价值)50万元(?:（含）)?以上(?:的)?通用设备"), m.EQUIPMENT_GENERAL_50),
@@ -100,7 +114,7 @@ def _uses(ctx: ProseContext, passage: Passage, start: int, total: Decimal | None
 
 def _none(ctx: ProseContext, passage: Passage, clause: re.Match[str]) -> None:
     listed = clause.group("list")
-    for part in re.split(r"和|也没有|、|[,，]", listed):
+    for part in re.split(r"和|也没有|没有|无|、|[,，]", listed):
         for pattern, metric in _NONE_ITEMS:
             if pattern.fullmatch(part):
                 unit = "辆" if metric is m.ASSET_VEHICLES else "台（套）"
