@@ -839,3 +839,35 @@ def test_procurement_total_in_other_wordings(tmp_path: Path, sentence: str, tota
 def test_a_templates_instruction_for_no_procurement_states_nothing(tmp_path: Path) -> None:
     result = extract_text(tmp_path, f"{HEADER}（二）政府采购支出情况\n未发生政府采购支出的部门，应作说明。\n")
     assert m.PROCUREMENT_TOTAL not in metric_names(result)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("全年国内公务接待12批次、150人次。", {m.RECEPTION_BATCHES: 12, m.RECEPTION_PERSONS: 150}),
+        ("国内公务接待费2.34万元，共接待12批150人次。", {m.RECEPTION_BATCHES: 12, m.RECEPTION_PERSONS: 150}),
+        (
+            "国内公务接待费支出2.34万元，比上年减少0.5万元，主要是接待批次减少，全年共接待12批次，150人次。",
+            {m.RECEPTION_BATCHES: 12, m.RECEPTION_PERSONS: 150},
+        ),
+        (
+            "公务接待费2.34万元，其中：国内公务接待费2.34万元，接待12批次、150人次；外事接待费0万元，接待0批次、0人次。",
+            {
+                m.RECEPTION_BATCHES: 12,
+                m.RECEPTION_PERSONS: 150,
+                m.FOREIGN_RECEPTION_BATCHES: 0,
+                m.FOREIGN_RECEPTION_PERSONS: 0,
+            },
+        ),
+        ("2024年度，因公出国（境）团组2个，10人次。", {m.OVERSEAS_GROUPS: 2, m.OVERSEAS_PERSONS: 10}),
+        ("本年度未购置公务用车。", {m.VEHICLES_PURCHASED: 0}),
+    ],
+)
+def test_trips_receptions_and_purchases_counted_in_other_wordings(
+    tmp_path: Path, sentence: str, expected: dict[str, int]
+) -> None:
+    """Counts written after their kind's money (…接待费2.34万元，接待12批次、150人次), each kind's in its own
+    clause (国内 and 外事 apart), the persons after the batches with 、 or nothing between, none in words."""
+    result = extract_text(tmp_path, f"{HEADER}七、“三公”经费财政拨款支出决算情况说明\n{sentence}\n")
+    counted = {x.metric: x.value for x in metrics(result) if x.unit != "万元" and not x.metric.startswith("下属")}
+    assert counted == expected

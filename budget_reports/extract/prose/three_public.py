@@ -7,12 +7,14 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from budget_reports import metric_names as m
 from budget_reports.extract.prose.amounts import COUNT, MONEY, count, money
 from budget_reports.extract.prose.context import ProseContext
 from budget_reports.extract.prose.sentences import Passage
 from budget_reports.extract.prose.statements import Subject, scan
+from budget_reports.normalize import parse_cn_integer
 
 _QUOTED = r"[“\"'‘]?三公[”\"'’]?"
 SUBJECTS = [
@@ -27,13 +29,21 @@ SUBJECTS = [
 ]
 _COUNTS = [
     (re.compile(rf"因公出国（境）团组{COUNT}(?P<u>个|次)"), m.OVERSEAS_GROUPS),
-    (re.compile(rf"出国（境）{COUNT}(?P<u>人次|人)"), m.OVERSEAS_PERSONS),
-    (re.compile(rf"国内公务接待{COUNT}(?P<u>批次|批)"), m.RECEPTION_BATCHES),
-    (re.compile(rf"国内公务接待\d+批次?[，,]{COUNT}(?P<u>人次|人)"), m.RECEPTION_PERSONS),
-    (re.compile(rf"外事接待{COUNT}(?P<u>批次|批)"), m.FOREIGN_RECEPTION_BATCHES),
-    (re.compile(rf"外事接待\d+批次?[，,]{COUNT}(?P<u>人次|人)"), m.FOREIGN_RECEPTION_PERSONS),
+    (re.compile(rf"出国（境）(?:团组\d+[个次][，,、]?(?:共)?)?{COUNT}(?P<u>人次|人)"), m.OVERSEAS_PERSONS),
 ]
+# Receptions counted in the clause of their kind, after its money or not: 国内公务接待9批次，88人次 /
+# 国内公务接待费2.34万元，接待12批次、150人次 / 外事接待费0万元，接待0批次、0人次.
+_RECEPTIONS = (
+    ("国内公务接待", m.RECEPTION_BATCHES, m.RECEPTION_PERSONS),
+    ("外事接待", m.FOREIGN_RECEPTION_BATCHES, m.FOREIGN_RECEPTION_PERSONS),
+)
+_RECEPTION_KIND = re.compile("|".join(kind for kind, _, _ in _RECEPTIONS))
+_BATCHES = re.compile(
+    rf"(?<![\d.])(?:共计?|全年)?(?:接待)?{COUNT}(?P<u>批次|批)(?:[，,、]?(?:共计?)?(?:接待)?(?P<persons>\d+|[零〇一二两三四五六七八九十百千]+)(?P<pu>人次|人))?"
+)
 _PURCHASED = re.compile(rf"购置公务用车{COUNT}辆")
+# None bought, in words (本年度未购置公务用车 / 没有更新购置公务车辆), not a budget's 未安排购置.
+_NONE_PURCHASED = re.compile(r"(?:未|没有)(?:更新)?购置(?:公务用车|公务车辆|车辆)")
 _FLEET = re.compile(rf"(?:(?:共有|保有)公务用车|公务用车保有量(?:为|是)?){COUNT}辆")
 _TYPE_LIST = re.compile(r"[，,]?其中[：:](?P<list>[^。；;]+)")
 _TYPE_COUNT = re.compile(rf"(?P<t>[^、，,：:\d]+?){COUNT}辆(?:[、，,]金额{MONEY})?")
@@ -47,6 +57,9 @@ def extract(ctx: ProseContext) -> None:
         for pattern, metric in _COUNTS:
             for match in pattern.finditer(text):
                 ctx.metric(metric, count(match), ctx.evidence(passage, match.start()), unit=match.group("u"))
+        _receptions(ctx, passage)
+        for match in _NONE_PURCHASED.finditer(text):
+            ctx.metric(m.VEHICLES_PURCHASED, Decimal(0), ctx.evidence(passage, match.start()), unit="辆")
         for match in _PURCHASED.finditer(text):
             ctx.metric(m.VEHICLES_PURCHASED, count(match), ctx.evidence(passage, match.start()), unit="辆")
             _by_type(ctx, passage, match.end(), purchase=True)
@@ -69,3 +82,19 @@ def _by_type(ctx: ProseContext, passage: Passage, start: int, purchase: bool) ->
                 ctx.metric(m.purchase_cost_by_type(vehicle_type), money(item), evidence)
         else:
             ctx.metric(m.fleet_by_type(vehicle_type), count(item), evidence, unit="辆")
+
+
+def _receptions(ctx: ProseContext, passage: Passage) -> None:
+    text = passage.text
+    kinds = list(_RECEPTION_KIND.finditer(text))
+    for n, kind in enumerate(kinds):
+        stop = re.compile(r"[。；;]").search(text, kind.end())
+        end = min(stop.start() if stop else len(text), kinds[n + 1].start() if n + 1 < len(kinds) else len(text))
+        counted = _BATCHES.search(text, kind.end(), end)
+        if counted is None:
+            continue
+        _, batches_metric, persons_metric = next(r for r in _RECEPTIONS if r[0] == kind.group())
+        evidence = ctx.evidence(passage, counted.start())
+        ctx.metric(batches_metric, count(counted), evidence, unit=counted.group("u"))
+        if counted.group("persons") is not None:
+            ctx.metric(persons_metric, parse_cn_integer(counted.group("persons")), evidence, unit=counted.group("pu"))
