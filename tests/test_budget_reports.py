@@ -376,3 +376,22 @@ def test_projects_with_performance_targets_in_a_budget(tmp_path: Path, sentence:
     said = {m.metric: m.value for m in extract_text(tmp_path, text).summary_metrics}
     assert said[names.PERF_TARGETS] == 12
     assert said.get(names.PERF_TARGETS_AMOUNT) == (amount and Decimal(amount))
+
+
+@pytest.mark.parametrize(
+    ("item", "name"),
+    [
+        ("1.城市管理专项经费项目：预算金额为349.80万元，主要用于拆违。", "城市管理专项经费"),
+        ("（1）拆违经费349.80万元，主要用于拆除违法建筑。", "拆违经费"),
+        ("城市管理专项经费项目，2025年安排预算349.80万元，主要用于拆违。", "城市管理专项经费"),
+    ],
+)
+def test_a_project_item_of_the_projects_section(tmp_path: Path, item: str, name: str) -> None:
+    text = f"某某市某某区城市管理局\n2025年部门预算\n六、项目支出情况\n2025年项目支出预算349.80万元。\n{item}\n"
+    result = extract_text(tmp_path, text)
+    assert [(p.project_name, p.budget_initial) for p in result.performance_projects] == [(name, Decimal("349.80"))]
+
+
+def test_an_item_outside_a_projects_section_is_no_project(tmp_path: Path) -> None:
+    text = "某某市某某区城市管理局\n2025年部门预算\n八、机关运行经费\n（1）办公经费12.34万元，主要用于日常办公。\n"
+    assert extract_text(tmp_path, text).performance_projects == []

@@ -668,6 +668,11 @@ def test_staffing_in_other_wordings(tmp_path: Path, sentence: str, expected: tup
         ("本部门共有二级预算单位3个。", 3),
         ("本部门下属单位共3个。", 3),
         ("本部门为一级预算单位，没有下属二级预算单位。", 0),
+        ("本部门由本级和2个下属单位组成。", 2),
+        ("纳入本部门2024年度部门决算编制范围的单位共3个，包括：部门本级及所属2个事业单位。", 2),
+        ("本部门2024年度部门决算汇总范围包括部门本级及所属事业单位2个。", 2),
+        ("本部门为一级预算单位，下设二级预算单位2个。", 2),
+        ("本部门无下属单位，部门决算即为本级决算。", 0),
     ],
 )
 def test_subunits_in_other_wordings(tmp_path: Path, sentence: str, subunits: int) -> None:
@@ -871,3 +876,70 @@ def test_trips_receptions_and_purchases_counted_in_other_wordings(
     result = extract_text(tmp_path, f"{HEADER}七、“三公”经费财政拨款支出决算情况说明\n{sentence}\n")
     counted = {x.metric: x.value for x in metrics(result) if x.unit != "万元" and not x.metric.startswith("下属")}
     assert counted == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2022年度一般公共预算财政拨款支出1,000.00万元。按支出功能分类科目划分：一般公共服务支出800.00万元，占80.00%；"
+        "卫生健康支出200.00万元，占20.00%。",
+        "2022年度一般公共预算财政拨款支出1,000.00万元，包括：一般公共服务支出800.00万元，占80%；卫生健康支出200.00万元，占20%。",
+        "2022年度一般公共预算财政拨款支出1,000.00万元，主要用于一般公共服务（类）支出800.00万元，占80.00%；"
+        "卫生健康（类）支出200.00万元，占20.00%。",
+        "一般公共预算财政拨款支出结构情况：一般公共服务支出800.00万元，占80.00%；卫生健康支出200.00万元，占20.00%。",
+    ],
+)
+def test_a_totals_structure_gives_its_classes_and_not_their_shares_to_the_total(tmp_path: Path, sentence: str) -> None:
+    """The 类 listed after the GPB total (``包括：`` / ``按支出功能分类科目划分：`` / ``主要用于…`` /
+    ``结构情况：``) are lines with their shares; the first item's 占80% is not the total's share."""
+    result = extract_text(tmp_path, f"{HEADER}（一）一般公共预算财政拨款支出决算总体情况\n{sentence}\n")
+    assert {(x.name_as_written, x.actual, x.share_pct_declared) for x in lines(result)} == {
+        ("一般公共服务支出（类）", D("800.00"), D(80)),
+        ("卫生健康支出（类）", D("200.00"), D(20)),
+    }
+    assert all(x.share_pct_declared is None for x in metrics(result) if x.metric == m.GPB_EXPENDITURE)
+
+
+def test_an_items_share_after_a_list_colon_is_not_the_totals(tmp_path: Path) -> None:
+    sentence = "本年收入合计1,234.56万元，具体为：财政拨款收入1,000.00万元，占81.00%；其他收入234.56万元，占19.00%。"
+    result = extract_text(tmp_path, f"{HEADER}二、收入决算情况说明\n{sentence}\n")
+    total = metric(result, m.INCOME_TOTAL)
+    assert (total.value, total.share_pct_declared) == (D("1234.56"), None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("机关运行经费：2022年度支出12.34万元，比上年减少1.00万元。", D("12.34")),
+        ("机关运行经费2022年度决算数为12.34万元。", D("12.34")),
+        ("机关运行经费2021年支出为13.34万元，比上年减少1.00万元。", None),
+    ],
+)
+def test_a_figure_after_a_label_or_the_year(tmp_path: Path, sentence: str, value: Decimal | None) -> None:
+    """The report's year (2022, as its header) or a label's colon between the subject and its figure; a figure
+    of another year is not the report's."""
+    result = extract_text(tmp_path, f"{HEADER}（一）机关运行经费支出情况\n{sentence}\n")
+    assert metric(result, m.OPERATING_COSTS).value == value
+
+
+def test_the_year_end_carry_over_is_no_income_source(tmp_path: Path) -> None:
+    """``收入总计…，其中：本年收入合计…，年初结转和结余…；支出总计…，其中：…年末结转和结余…``: what follows
+    支出 is the spending side's, never an income row."""
+    sentence = (
+        "2022年度收入总计1,234.56万元，其中：本年收入合计1,200.00万元，年初结转和结余34.56万元；"
+        "支出总计1,234.56万元，其中：本年支出合计1,200.00万元，年末结转和结余34.56万元。"
+    )
+    result = extract_text(tmp_path, f"{HEADER}一、收入支出决算总体情况说明\n{sentence}\n")
+    assert "年末结转和结余" not in {x.source for x in result.income}
+    assert metric(result, m.CARRY_OVER_END).value == D("34.56")
+
+
+def test_fiscal_income_and_spending_stated_apart(tmp_path: Path) -> None:
+    sentence = (
+        "2022年度财政拨款收入1,000.00万元，财政拨款支出990.00万元。与上年相比，财政拨款收入增加50.00万元，增长5.26%；"
+        "财政拨款支出增加40.00万元，增长4.21%。"
+    )
+    result = extract_text(tmp_path, f"{HEADER}四、财政拨款收入支出决算总体情况说明\n{sentence}\n")
+    income, spending = metric(result, m.FISCAL_INCOME), metric(result, m.FISCAL_EXPENDITURE)
+    assert (income.value, income.change_value, income.change_pct_declared) == (D("1000.00"), D("50.00"), D("5.26"))
+    assert (spending.value, spending.change_value, spending.change_pct_declared) == (D("990.00"), D("40.00"), D("4.21"))

@@ -126,6 +126,14 @@ _PROJECT = re.compile(
     rf"(?:本|20\d\d)年度?(?P<name>[^，,。；;\d“”]{{2,30}}?)(?:项目)?预算(?:金额|资金)?(?:为|是){MONEY}"
 )
 
+# An item of a section on projects (六、项目支出情况): ``1.城市管理专项经费项目：预算金额为349.80万元，主要用于…`` /
+# ``（1）拆违经费349.80万元，…`` / ``网格化管理项目，2025年安排预算120.00万元``.
+_PROJECT_ITEM = re.compile(
+    rf"^(?:{pattern_of(CHINESE_COMMA, CHINESE_DOT, DIGIT_COMMA, DIGIT_DOT, CHINESE_BRACKET, DIGIT_BRACKET)})?\s*"
+    r"(?P<name>[^：:，,。；;\d“”（）]{2,30}?)(?:项目)?[：:，,]?(?:20\d\d年度?)?(?:安排)?(?:项目)?(?:预算)?"
+    rf"(?:金额|资金|数)?(?:[为是])?{MONEY}"
+)
+
 
 def extract(ctx: ProseContext) -> None:
     if not is_budget_report(ctx.result.report.report_kind):
@@ -207,7 +215,10 @@ def _read_line(ctx: ProseContext, passage: Passage, fund: str) -> bool:
 
 
 def _read_projects(ctx: ProseContext, passage: Passage) -> None:
-    for project in _PROJECT.finditer(passage.text):
+    found = list(_PROJECT.finditer(passage.text))
+    if not found and "项目" in passage.section:
+        found = [item] if (item := _PROJECT_ITEM.match(passage.text)) else []
+    for project in found:
         name = project.group("name")
         if any(word in name for word in _NOT_PROJECTS):
             continue

@@ -50,10 +50,20 @@ _GPB_SUBJECTS = [
     replace(subject, scope=m.GPB) if subject.metric in (m.BASIC, m.PROJECT) else subject
     for subject in _SUBJECTS_BY_SECTION[True]
 ]
+# The 财政拨款收入支出 section stating its income and spending apart (财政拨款收入1,000万元，财政拨款支出…；
+# 本年财政拨款收入…), not a fund's (一般公共预算财政拨款收入) nor the carry-over (年初财政拨款结转和结余).
+_FISCAL_SUBJECTS = _SUBJECTS_BY_SECTION[True] + [
+    Subject(r"(?<!预算)财政拨款收入(?![合总]计|支出|决算)", m.FISCAL_INCOME),
+    Subject(r"(?<!预算)财政拨款支出(?![合总]计|决算[表总])", m.FISCAL_EXPENDITURE),
+]
 
 
 def _subjects(section: str) -> list[Subject]:
-    return _GPB_SUBJECTS if "一般公共预算财政拨款" in section else _SUBJECTS_BY_SECTION["财政拨款" in section]
+    if "一般公共预算财政拨款" in section:
+        return _GPB_SUBJECTS
+    if "财政拨款收入支出" in section:
+        return _FISCAL_SUBJECTS
+    return _SUBJECTS_BY_SECTION["财政拨款" in section]
 
 
 # Expenditure kinds listed with 均为零 after 本年支出合计.
@@ -101,6 +111,8 @@ def _income(ctx: ProseContext, passage, start: int) -> None:
     end = _sentence_end(text, start)
     if text.startswith("其中", end + 1):  # 本年收入合计…，比上年增加…。其中：财政拨款收入…
         end = _sentence_end(text, end + 1)
+    spending = text.find("支出", start, end)  # …；支出总计…，其中：…年末结转和结余…: no income source
+    end = end if spending < 0 else spending
     for match in _INCOME_SOURCE.finditer(text, start, end):
         share = pct(match) if match.group("p") else None
         evidence = ctx.evidence(passage, match.start("s"))

@@ -18,10 +18,15 @@ from budget_reports.extract.prose.amounts import COUNT, count
 from budget_reports.extract.prose.context import ProseContext
 from budget_reports.extract.prose.sentences import Passage
 from budget_reports.extract.prose.statements import section_name
+from budget_reports.normalize import parse_cn_integer
 
-# 下属二级单位3个 / 下属单位共3个 / 编制范围的二级预算单位共3个 / 共有二级预算单位3个
-_SUBUNITS = re.compile(rf"(?:下属(?:二级)?|(?<=[的有])二级)(?:预算)?单位(?:共有|共)?\s*{COUNT}\s*个")
-_NO_SUBUNITS = re.compile(r"(?:无|没有)(?:下属)?二级(?:预算)?单位")
+# 下属二级单位3个 / 下属单位共3个 / 编制范围的二级预算单位共3个 / 共有二级预算单位3个 / 下设二级预算单位2个 /
+# 所属事业单位2个; the count first after 本级: 本级和2个下属单位 / 部门本级及所属2个事业单位.
+_SUBUNITS = re.compile(
+    rf"(?:(?:下属|下设|所属)(?:二级)?|(?<=[的有])二级)(?:预算)?(?:事业)?单位(?:共有|共)?\s*{COUNT}\s*个"
+    rf"|本级(?:和|及|与)(?:所属|下属)?{COUNT.replace('<c>', '<c2>')}个(?:下属|所属)?(?:二级)?(?:预算)?(?:事业)?单位"
+)
+_NO_SUBUNITS = re.compile(r"(?:无|没有)(?:(?:下属|所属)(?:二级)?|二级)(?:预算)?单位")
 _KINDS = [
     (re.compile(rf"(?<!其他)(?<!事业)行政单位\s*{COUNT}\s*个"), m.SUBUNITS_ADMIN),
     (re.compile(rf"参照公务员法管理的事业单位\s*{COUNT}\s*个"), m.SUBUNITS_CIVIL_SERVICE),
@@ -83,7 +88,9 @@ def _subunits(ctx: ProseContext, passage: Passage, section: str | None) -> None:
     total = _SUBUNITS.search(text)
     none = _NO_SUBUNITS.search(text)
     if total:
-        ctx.metric(m.SUBUNITS, count(total), ctx.evidence(passage, total.start()), unit="个", section=section)
+        written = total.group("c") or total.group("c2")
+        evidence = ctx.evidence(passage, total.start())
+        ctx.metric(m.SUBUNITS, parse_cn_integer(written), evidence, unit="个", section=section)
     elif none:
         ctx.metric(m.SUBUNITS, Decimal(0), ctx.evidence(passage, none.start()), unit="个", section=section)
     for pattern, metric in _KINDS:

@@ -29,10 +29,15 @@ class Subject:
 
 # What may stand between a subject and its figure: 支出决算为 / 决算数为 / 为 / 均为 / （以合同签订为准）为.
 _FILLER = r"(?:（[^）]{0,12}）)?(?:支出)?(?:决算)?(?:数)?(?:总额|总计|合计)?(?:[为是]|[均各][为是]?|共计)?"
-_VALUE_AT_START = re.compile(rf"^{_FILLER}{MONEY_OPT}")
+# …after a label's colon or the year (机关运行经费：2024年度支出12.34万元 / 公务接待费2024年决算数为…).
+_LEAD = r"(?:[：:]?(?P<year>20\d\d)年度?|[：:])?"
+_VALUE_AT_START = re.compile(rf"^{_LEAD}{_FILLER}{MONEY_OPT}")
 # Zero written as a word (因公出国（境）费支出决算为零。).
 _ZERO_AT_START = re.compile(rf"^{_FILLER}零(?=[，,。；;]|$)")
-_CLAUSE_END = re.compile(r"[。；;]|其中|主要(?:包括|用于|原因|变动原因)|(?:决算数)?[大小]于预算数")
+# …支出结构情况：一般公共服务支出800万元，占80%: the structure's items, not the total's.
+_CLAUSE_END = re.compile(
+    r"[。；;]|其中|主要(?:包括|用于|原因|变动原因)|(?:决算数)?[大小]于预算数|结构(?:情况)?(?:如下|为|[：:])"
+)
 # Zero stated by absence: 无政府性基金预算财政拨款收入和支出, 未发生政府采购支出.
 _NONE_PREFIX = re.compile(r"(?:无|未发生|没有)$")
 
@@ -50,8 +55,9 @@ def scan(ctx: ProseContext, passages: Iterable[Passage], subjects: list[Subject]
             subject = subjects[int(occurrence.lastgroup[1:])] if occurrence.lastgroup else None
             if subject is None or _in_itemisation(text, occurrence.start()) or _in_share(text, occurrence.start()):
                 continue
-            end = _window_end(text, occurrence.end(), occurrences[n + 1 :])
-            next_subject = _next_subject(text, occurrence.end(), occurrences[n + 1 :])
+            listed = _list_start(text, occurrence.end())
+            end = min(_window_end(text, occurrence.end(), occurrences[n + 1 :]), listed)
+            next_subject = min(_next_subject(text, occurrence.end(), occurrences[n + 1 :]), listed)
             _read(ctx, passage, subject, occurrence, (end, next_subject), section or section_name(passage))
 
 
@@ -90,6 +96,27 @@ def _window_end(text: str, start: int, later: list[re.Match[str]]) -> int:
     return end
 
 
+_COLON = re.compile(r"[：:](?=[^\d\s])")
+_DIGIT = re.compile(r"\d")
+
+
+def _list_start(text: str, start: int) -> int:
+    """Where a list opens after the subject's figure (…支出1,000.00万元，包括：一般公共服务支出800.00万元，占80%):
+    the shares and changes after it are the items'. A colon before any figure labels the subject
+    (…经费支出情况：2024年度…), one in an aside is the aside's (…10万元（其中：…），比上年减少…)."""
+    for colon in _COLON.finditer(text, start):
+        at = colon.start()
+        if _DIGIT.search(text, start, at) and text.rfind("（", start, at) <= text.rfind("）", start, at):
+            return at
+    return len(text)
+
+
+def _another_year(ctx: ProseContext, m: re.Match[str]) -> bool:
+    """A figure of a year other than the report's (公务接待费2023年支出为3万元): not this year's value."""
+    year, fiscal_year = m.group("year"), ctx.result.report.fiscal_year
+    return year is not None and fiscal_year is not None and int(year) != fiscal_year
+
+
 def _next_subject(text: str, start: int, later: list[re.Match[str]]) -> int:
     """Where the next subject's own statement starts, past which no change is this subject's
     (因公出国（境）费0万元，公务接待费2.34万元，比上年减少1.00万元: the decrease is the 接待费's). A subject
@@ -124,7 +151,7 @@ def _read(
     value = budget = completion = share = None
     position = start
     m = _VALUE_AT_START.match(window)
-    if m and _runs_into_next_subject(m, text, start, end):
+    if m and (_runs_into_next_subject(m, text, start, end) or _another_year(ctx, m)):
         m = None
     m = m or ACTUAL.search(window)
     if m:
