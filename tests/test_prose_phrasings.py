@@ -943,3 +943,58 @@ def test_fiscal_income_and_spending_stated_apart(tmp_path: Path) -> None:
     income, spending = metric(result, m.FISCAL_INCOME), metric(result, m.FISCAL_EXPENDITURE)
     assert (income.value, income.change_value, income.change_pct_declared) == (D("1000.00"), D("50.00"), D("5.26"))
     assert (spending.value, spending.change_value, spending.change_pct_declared) == (D("990.00"), D("40.00"), D("4.21"))
+
+
+_LAND = "城乡社区支出（类）国有土地使用权出让收入安排的支出（款）其他国有土地使用权出让收入安排的支出（项）"
+
+
+@pytest.mark.parametrize(
+    ("text", "fund"),
+    [
+        (
+            f"八、政府性基金预算财政拨款收入支出决算情况说明\n（一）支出决算具体情况\n1.{_LAND}：支出决算为71.73万元。",
+            m.GOV_FUND,
+        ),
+        (
+            f"四、财政拨款收入支出决算总体情况说明\n2022年度政府性基金预算财政拨款支出71.73万元，主要用于：1.{_LAND}：支出决算为71.73万元。",
+            m.GOV_FUND,
+        ),
+        (
+            f"九、国有资本经营预算财政拨款收入支出决算情况说明\n1.{_LAND}：支出决算为71.73万元。",
+            m.STATE_CAPITAL,
+        ),
+        (
+            f"八、政府性基金预算财政拨款收入支出决算情况说明\n无。\n九、其他重要事项\n（一）其他\n1.{_LAND}：支出决算为71.73万元。",
+            m.GPB,
+        ),
+    ],
+)
+def test_a_line_explained_under_another_fund_is_that_funds(tmp_path: Path, text: str, fund: str) -> None:
+    """A 类/款/项 line in the 政府性基金 (or 国有资本经营) section, or after a sentence naming that fund, is the
+    fund's line, not the 一般公共预算财政拨款's; a later chapter naming no fund goes back to the latter."""
+    (row,) = lines(extract_text(tmp_path, f"{HEADER}{text}\n"))
+    assert (row.fund_type, row.actual) == (fund, D("71.73"))
+
+
+@pytest.mark.parametrize(
+    ("stated", "change", "change_pct", "prior"),
+    [
+        ("比上年增加1.00万元，增幅8.82%", "1.00", "8.82", None),
+        ("比上年减少1.00万元，降幅7.49%", "-1.00", "-7.49", None),
+        ("较上年增加1.00万元，增长幅度为8.82%", "1.00", "8.82", None),
+        ("比上年多支出1.00万元", "1.00", None, None),
+        ("比上年少支出1.00万元", "-1.00", None, None),
+        ("上年为11.34万元，增加1.00万元", "1.00", None, "11.34"),
+    ],
+)
+def test_a_change_in_other_wordings(
+    tmp_path: Path, stated: str, change: str, change_pct: str | None, prior: str | None
+) -> None:
+    """增幅 / 降幅 / 增长幅度为 for the percent, 多支出 / 少支出 for the amount, ``上年为…`` for the prior value."""
+    result = extract_text(tmp_path, f"{HEADER}（一）机关运行经费支出情况\n机关运行经费支出12.34万元，{stated}。\n")
+    said = metric(result, m.OPERATING_COSTS)
+    assert (said.change_value, said.change_pct_declared, said.prior_year_value) == (
+        D(change),
+        change_pct and D(change_pct),
+        prior and D(prior),
+    )

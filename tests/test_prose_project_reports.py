@@ -134,6 +134,11 @@ _FIELDS = ("budget_initial", "budget_final", "executed", "execution_rate_declare
             "自评得分：95分。自评等级：优。\n",
             ("100", "120", "110", "91.67", "95", "优"),
         ),
+        (
+            "（二）项目资金情况\n年初预算数100万元，资金到位100万元，到位率100%；已支出95万元，执行率95%。\n"
+            "二、绩效自评结论\n本项目绩效自评综合得分92.50分，绩效等级为优秀。\n",
+            ("100", None, "95", "95", "92.50", "优秀"),
+        ),
     ],
 )
 def test_a_project_report_in_other_wordings(tmp_path: Path, body: str, expected: tuple) -> None:

@@ -1,6 +1,7 @@
 """类/款/项 lines of the 一般公共预算财政拨款支出 sections, as the prose states them.
 
-Two shapes: the structure sentence (``主要用于以下方面:一般公共服务（类）支出476.75万元，占78.17%；…``)
+Lines are the 一般公共预算财政拨款's unless the section or the sentence names another fund. Two shapes: the
+structure sentence (``主要用于以下方面:一般公共服务（类）支出476.75万元，占78.17%；…``)
 gives 类 lines with shares; the detail items (``1.一般公共服务支出（类）…（款）行政运行（项）:支出决算为
 352.7万元，完成预算100%``) give one line per path, the 类 or 款 written once for several 项 being
 carried over (``…行政运行（项）:…；一般行政管理事务（项）:…``). ``name_as_written`` is the path as
@@ -26,10 +27,14 @@ from budget_reports.extract.prose.phrasings import (
     budget_kind,
 )
 from budget_reports.extract.prose.sentences import Passage
-from budget_reports.numbering import OUTLINE, Enumerators
+from budget_reports.numbering import CHINESE_COMMA, OUTLINE, PART, Enumerators
 from budget_reports.stages import is_budget_report
 
-FUND_TYPE = m.GPB  # the prose explains the 一般公共预算财政拨款 lines only
+# Which fund's lines a passage explains: the 一般公共预算财政拨款's, unless its section (a heading naming a
+# fund, kept for the sub-headings under it until the next chapter) or its own words before the first line
+# (政府性基金预算财政拨款支出71.73万元，主要用于：1.城乡社区支出（类）…) name another fund.
+_FUND_WORDS = (("政府性基金", m.GOV_FUND), ("国有资本经营", m.STATE_CAPITAL), ("一般公共预算", m.GPB))
+_CHAPTER = Enumerators(PART, CHINESE_COMMA)
 _MARKER = re.compile(r"（(?P<level>[类款项])）")
 _BOUNDARY = "：:；;。，,"
 # The forms a 类/款/项 item of the prose is numbered in (``1.一般公共服务支出（类）…``, ``（一）…``, ``一.…``).
@@ -52,23 +57,53 @@ _NOT_CLASSES = {m.BASIC, m.PROJECT, m.PERSONNEL, m.PUBLIC_USE, m.REMIT_UPPER, m.
 def extract(ctx: ProseContext) -> None:
     path: dict[str, str] = {}
     previous: Passage | None = None
+    section_funds = _section_funds(ctx.passages)
     for passage in ctx.explanation():
         if previous is None or passage.index != previous.index + 1:
             path = {}  # a heading or a table came between: the levels written above no longer apply
         previous = passage
+        fund = _fund_named(passage.text[: _first_line_at(passage.text)]) or section_funds[passage.index]
         structure = STRUCTURE_OPENER.search(passage.text)
         if structure:
-            _structure(ctx, passage, structure.end())
+            _structure(ctx, passage, structure.end(), fund)
             path = {}
         elif _MARKER.search(passage.text):
             # ``（一）一般公共服务支出（类）`` on its own line names the 类 of the numbered items below it.
-            path = _items(ctx, passage, path)
+            path = _items(ctx, passage, path, fund)
         else:
             path = {}
-            _coded_item(ctx, passage)
+            _coded_item(ctx, passage, fund)
 
 
-def _coded_item(ctx: ProseContext, passage: Passage) -> None:
+def _fund_named(text: str) -> str | None:
+    """The fund ``text`` names first, if any."""
+    named = [(at, fund) for word, fund in _FUND_WORDS if (at := text.find(word)) >= 0]
+    return min(named)[1] if named else None
+
+
+def _first_line_at(text: str) -> int:
+    """Where the passage's first 类/款/项 name starts (the text before it says whose lines they are)."""
+    marker = _MARKER.search(text)
+    return len(text) if marker is None else _name_start(text, 0, marker.start())
+
+
+def _section_funds(passages: list[Passage]) -> dict[int, str]:
+    """The fund each passage's section explains: a heading naming a fund sets it, a chapter heading
+    naming none (``五、机关运行经费支出情况``) sets it back to the 一般公共预算财政拨款."""
+    funds: dict[int, str] = {}
+    fund = m.GPB
+    for passage in passages:
+        if passage.heading:
+            named = _fund_named(passage.text)
+            if named is not None:
+                fund = named
+            elif _CHAPTER.opens(passage.text):
+                fund = m.GPB
+        funds[passage.index] = fund
+    return funds
+
+
+def _coded_item(ctx: ProseContext, passage: Passage, fund: str) -> None:
     """An item named by its code instead of its levels' markers (``1.行政运行（2010101）：年初预算为…``,
     ``（1）2010101行政运行：…``): its level is the code's length; the classification checks the name."""
     text = passage.text
@@ -78,7 +113,7 @@ def _coded_item(ctx: ProseContext, passage: Passage) -> None:
     code = item.group("code") or item.group("code_first")
     name = item.group("name") or item.group("name_after")
     level = _LEVELS[(len(code) - 3) // 2]
-    _line(ctx, passage, {level: name}, level, item.end(), len(text), code=code, written=name)
+    _line(ctx, passage, fund, {level: name}, level, item.end(), len(text), code=code, written=name)
 
 
 def _class_name(written: str) -> str:
@@ -86,14 +121,14 @@ def _class_name(written: str) -> str:
     return written.replace("（类）", "") + "（类）"
 
 
-def _structure(ctx: ProseContext, passage: Passage, start: int) -> None:
+def _structure(ctx: ProseContext, passage: Passage, start: int, fund: str) -> None:
     text = passage.text
     position = start
     for piece in re.split(r"[；;。]|(?<=%)[，,]", text[start:]):  # items parted by ；, or by ， after their share
         item = _STRUCTURE_ITEM.match(piece)
         if item and item.group("name") not in _NOT_CLASSES:
             ctx.line(
-                FUND_TYPE,
+                fund,
                 "类",
                 _class_name(item.group("name")),
                 ctx.evidence(passage, position, position + len(piece) + 1),
@@ -103,7 +138,7 @@ def _structure(ctx: ProseContext, passage: Passage, start: int) -> None:
         position += len(piece) + 1
 
 
-def _items(ctx: ProseContext, passage: Passage, above: dict[str, str]) -> dict[str, str]:
+def _items(ctx: ProseContext, passage: Passage, above: dict[str, str], fund: str) -> dict[str, str]:
     """Read the passage's lines, the levels of ``above`` standing for those it does not write; return the
     last path."""
     text = passage.text
@@ -125,7 +160,7 @@ def _items(ctx: ProseContext, passage: Passage, above: dict[str, str]) -> dict[s
         if n + 1 < len(markers) and _name_start(text, marker.end(), next_start) == marker.end():
             continue  # the path goes on (款 after 类 ...)
         segment_end = _name_start(text, marker.end(), next_start) if n + 1 < len(markers) else len(text)
-        _line(ctx, passage, path, level, marker.end(), segment_end)
+        _line(ctx, passage, fund, path, level, marker.end(), segment_end)
     return path
 
 
@@ -145,6 +180,7 @@ def _original(passage: Passage, start: int, end: int) -> str:
 def _line(
     ctx: ProseContext,
     passage: Passage,
+    fund: str,
     path: dict[str, str],
     level: str,
     start: int,
@@ -174,7 +210,7 @@ def _line(
     share = SHARE.search(segment)
     head = _name_start(passage.text, 0, start - 3)
     ctx.line(
-        FUND_TYPE,
+        fund,
         level,
         name,
         ctx.evidence(passage, head, end),

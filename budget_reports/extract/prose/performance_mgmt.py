@@ -21,16 +21,26 @@ _ITEMS = r"(?:[^，,。；;]*?等)?"
 
 def _projects_involved(activity: str) -> re.Pattern[str]:
     """``…全面开展绩效自评，共涉及项目10个，资金1234.56万元``: the count and money after the activity."""
-    return re.compile(rf"开展(?:了)?{activity}[，,](?:共)?涉及项目{COUNT}个[，,](?:涉及)?(?:预算)?(?:资金|金额){MONEY}")
+    return re.compile(
+        rf"开展(?:了)?{activity}[，,](?:共)?涉及项目{COUNT}个[，,](?P<amount>(?:涉及)?(?:预算)?(?:资金|金额){MONEY})"
+    )
 
 
 # The money the projects counted take, right after their count (…开展了绩效自评，涉及资金1,234.56万元;
 # budgets: …项目12个，涉及一般公共预算当年拨款434.56万元 / …，涉及项目预算资金… / …，金额434.56万元).
 _AMOUNT = (
-    r"(?:[，,](?:共)?(?:涉及)?(?:一般公共预算)?(?:当年)?(?:财政)?(?:拨款)?(?:项目)?(?:预算)?"
-    rf"(?:资金|金额|拨款)(?:共)?(?:为)?{MONEY})?"
+    r"(?:[，,](?P<amount>(?:共)?(?:涉及)?(?:一般公共预算)?(?:当年)?(?:财政)?(?:拨款)?(?:项目)?(?:预算)?"
+    rf"(?:资金|金额|拨款)(?:共)?(?:为)?{MONEY}))?"
 )
 _YEAR = r"(?:\d{4}年度?)?"
+# Projects with performance targets, as budgets (and Shanghai's reports) count them: 编报绩效目标的2025年度项目4个 /
+# 实行绩效目标管理的项目12个 / 共12个项目纳入绩效目标管理 / 所有项目均编制绩效目标，共涉及项目12个.
+_TARGETS_WORDINGS = (
+    rf"(?:编报|编制|设置|填报|申报)了?绩效目标的{_YEAR}项目(?:共)?{COUNT}个",
+    rf"(?:实行|纳入)了?绩效目标管理的{_YEAR}项目(?:共)?{COUNT}个",
+    rf"{COUNT}个项目(?:实行|纳入)了?绩效目标管理",
+    rf"均(?:编制|编报|设置)了?绩效目标[，,](?:共)?涉及项目{COUNT}个",
+)
 _COUNTS = [
     (re.compile(rf"对{_ITEMS}{COUNT}个项目开展了?(?:预算)?事前绩效评估"), m.PERF_PRE_ASSESSED, None),
     (re.compile(rf"对{_ITEMS}{COUNT}个项目编制了?绩效目标{_AMOUNT}"), m.PERF_TARGETS, m.PERF_TARGETS_AMOUNT),
@@ -42,34 +52,13 @@ _COUNTS = [
     ),
     (_projects_involved("绩效自评"), m.PERF_SELF_EVALUATED, m.PERF_SELF_EVALUATED_AMOUNT),
     (_projects_involved("绩效监控"), m.PERF_MONITORED, m.PERF_MONITORED_AMOUNT),
-    # Budgets: 编报绩效目标的2025年度项目4个 / 实行绩效目标管理的项目12个 / 共12个项目纳入绩效目标管理 /
-    # 所有项目均编制绩效目标，共涉及项目12个.
+    *((re.compile(wording + _AMOUNT), m.PERF_TARGETS, m.PERF_TARGETS_AMOUNT) for wording in _TARGETS_WORDINGS),
     (
-        re.compile(rf"(?:编报|编制|设置|填报|申报)了?绩效目标的{_YEAR}项目(?:共)?{COUNT}个{_AMOUNT}"),
-        m.PERF_TARGETS,
-        m.PERF_TARGETS_AMOUNT,
-    ),
-    (
-        re.compile(rf"(?:实行|纳入)(?:了)?绩效目标管理的{_YEAR}项目(?:共)?{COUNT}个{_AMOUNT}"),
-        m.PERF_TARGETS,
-        m.PERF_TARGETS_AMOUNT,
-    ),
-    (re.compile(rf"{COUNT}个项目(?:实行|纳入)了?绩效目标管理{_AMOUNT}"), m.PERF_TARGETS, m.PERF_TARGETS_AMOUNT),
-    (
-        re.compile(rf"均(?:编制|编报|设置)了?绩效目标[，,](?:共)?涉及项目{COUNT}个{_AMOUNT}"),
-        m.PERF_TARGETS,
-        m.PERF_TARGETS_AMOUNT,
-    ),
-    (
-        re.compile(rf"绩效(?:跟踪|监控)(?:评价)?的(?:\d{{4}}年度)?项目{COUNT}个(?:[，,]涉及预算金额{MONEY})?"),
+        re.compile(rf"绩效(?:跟踪|监控)(?:评价)?的{_YEAR}项目{COUNT}个{_AMOUNT}"),
         m.PERF_MONITORED,
         m.PERF_MONITORED_AMOUNT,
     ),
-    (
-        re.compile(rf"绩效自评的(?:\d{{4}}年度)?项目{COUNT}个(?:[，,]涉及预算金额{MONEY})?"),
-        m.PERF_SELF_EVALUATED,
-        m.PERF_SELF_EVALUATED_AMOUNT,
-    ),
+    (re.compile(rf"绩效自评的{_YEAR}项目{COUNT}个{_AMOUNT}"), m.PERF_SELF_EVALUATED, m.PERF_SELF_EVALUATED_AMOUNT),
 ]
 _AVERAGE = re.compile(rf"平均得分(?P<s>{NUM})分")
 _GRADE_COUNT = re.compile(rf"绩效评级为[“\"]?(?P<g>[^”\"的]+?)[”\"]?的项目{COUNT}个")
@@ -83,9 +72,9 @@ def extract(ctx: ProseContext) -> None:
         text = passage.text
         for pattern, metric, amount_metric in _COUNTS:
             for match in pattern.finditer(text):
-                evidence = ctx.evidence(passage, match.start())
-                ctx.metric(metric, count(match), evidence, unit="个")
-                if amount_metric and match.group("n") is not None:
+                ctx.metric(metric, count(match), ctx.evidence(passage, match.start()), unit="个")
+                if amount_metric and match.group("n") is not None:  # cited where its words are printed
+                    evidence = ctx.evidence(passage, match.start("amount"), match.end("amount"))
                     ctx.metric(amount_metric, money(match), evidence)
         for match in _AVERAGE.finditer(text):
             ctx.metric(

@@ -70,14 +70,16 @@ def budget_kind(match: re.Match[str]) -> str:
 
 # How self-evaluation reports word a project's or the whole department's figures: 年初预算数100万元 /
 # 项目预算资金100万元 / 预算安排资金100万元, 全年预算数 / 调整后预算 / 批复数 (the budget the execution is
-# measured against, as in the tables), 全年执行数 / 实际执行 / 已支付, 执行率 / 支付率, 自评得分 / 综合得分 /
-# 自评总分, and the grade (自评等级为优, 评价等级为“优”, 绩效评价结果为优秀).
+# measured against, as in the tables), 全年执行数 / 实际执行 / 已支付 / 已支出 / 累计支出, 执行率 / 支付率,
+# 自评得分 / 综合得分 / 自评总分, and the grade (自评等级为优, 评价等级为“优”, 绩效评价结果为优秀).
 _IS = r"(?:为|是)?[：:]?"
 EVALUATION_BUDGET_INITIAL = re.compile(
     rf"(?:年初预算(?:数|资金|金额)?(?:项目资金申报金额)?|(?<![全调整后])(?:项目)?预算(?:安排)?资金){_IS}{MONEY}"
 )
 EVALUATION_BUDGET_FINAL = re.compile(rf"(?:项目总预算|全年预算数?|批复数|调整后?预算数?){_IS}{MONEY}")
-EVALUATION_EXECUTED = re.compile(rf"(?:(?:已支付|实际支出)(?:资金)?|全年执行数?|实际执行(?:数|资金|金额)?){_IS}{MONEY}")
+EVALUATION_EXECUTED = re.compile(
+    rf"(?:(?:已支付|已支出|实际支出|累计支出)(?:资金)?|全年执行数?|实际执行(?:数|资金|金额)?){_IS}{MONEY}"
+)
 EVALUATION_RATES = (re.compile(rf"支付率{_IS}{PCT_END}"), re.compile(rf"(?:执行率|完成率){_IS}{PCT_END}"))
 EVALUATION_SCORE = re.compile(
     rf"(?:(?:评价|自评|综合|绩效)(?:总)?得分|(?:自评|评价)总分|综合评分|自评分数?){_IS}(?P<s>{NUM})分"
