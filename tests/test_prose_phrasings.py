@@ -985,12 +985,16 @@ def test_a_line_explained_under_another_fund_is_that_funds(tmp_path: Path, text:
         ("比上年多支出1.00万元", "1.00", None, None),
         ("比上年少支出1.00万元", "-1.00", None, None),
         ("上年为11.34万元，增加1.00万元", "1.00", None, "11.34"),
+        ("比上年增加了1.00万元，增长了8.82%", "1.00", "8.82", None),
+        ("较上年增长1.00万元，增长率为8.82%", "1.00", "8.82", None),
+        ("较上年下降1.00万元，下降比例为7.49%", "-1.00", "-7.49", None),
     ],
 )
 def test_a_change_in_other_wordings(
     tmp_path: Path, stated: str, change: str, change_pct: str | None, prior: str | None
 ) -> None:
-    """增幅 / 降幅 / 增长幅度为 for the percent, 多支出 / 少支出 for the amount, ``上年为…`` for the prior value."""
+    """增幅 / 降幅 / 增长幅度为 / 增长率为 / 下降比例为 / 增长了 for the percent, 多支出 / 少支出 / 增加了 for the
+    amount, ``上年为…`` for the prior value."""
     result = extract_text(tmp_path, f"{HEADER}（一）机关运行经费支出情况\n机关运行经费支出12.34万元，{stated}。\n")
     said = metric(result, m.OPERATING_COSTS)
     assert (said.change_value, said.change_pct_declared, said.prior_year_value) == (
@@ -998,3 +1002,72 @@ def test_a_change_in_other_wordings(
         change_pct and D(change_pct),
         prior and D(prior),
     )
+
+
+@pytest.mark.parametrize("flat", ["与上年基本持平", "与上年大致持平"])
+def test_roughly_flat_states_no_change(tmp_path: Path, flat: str) -> None:
+    """基本持平 says the change is small, not that it is 0: no change is read (与上年持平 is 0)."""
+    result = extract_text(tmp_path, f"{HEADER}（一）机关运行经费支出情况\n机关运行经费支出12.34万元，{flat}。\n")
+    assert metric(result, m.OPERATING_COSTS).change_value is None
+
+
+@pytest.mark.parametrize(
+    ("listed", "shares"),
+    [
+        ("一般公共服务支出占80.00%，为800.00万元；卫生健康支出占20.00%，为200.00万元", (D(80), D(20))),
+        ("一般公共服务支出800.00万元、卫生健康支出200.00万元", (None, None)),
+        ("一般公共服务支出800.00万元，占80.00%，卫生健康支出200.00万元，占20.00%", (D(80), D(20))),
+    ],
+)
+def test_structure_items_share_first_or_amount_alone(
+    tmp_path: Path, listed: str, shares: tuple[Decimal | None, Decimal | None]
+) -> None:
+    sentence = f"2022年度一般公共预算财政拨款支出1,000.00万元，主要用于以下方面：{listed}。"
+    result = extract_text(tmp_path, f"{HEADER}（二）一般公共预算财政拨款支出决算结构情况\n{sentence}\n")
+    assert {(x.name_as_written, x.actual, x.share_pct_declared) for x in lines(result)} == {
+        ("一般公共服务支出（类）", D("800.00"), shares[0]),
+        ("卫生健康支出（类）", D("200.00"), shares[1]),
+    }
+
+
+def test_a_structure_of_the_whole_spending_is_all_funds(tmp_path: Path) -> None:
+    """``本年支出合计…，按支出功能分类科目划分：…``: the 类 of every fund's spending, not the 一般公共预算's."""
+    sentence = (
+        "2022年度本年支出合计1,234.56万元，按支出功能分类科目划分：一般公共服务支出1,000.00万元，占81.00%；"
+        "卫生健康支出234.56万元，占19.00%。"
+    )
+    result = extract_text(tmp_path, f"{HEADER}三、支出决算情况说明\n{sentence}\n")
+    assert {(x.fund_type, x.actual) for x in lines(result)} == {(m.ALL_FUNDS, D("1000.00")), (m.ALL_FUNDS, D("234.56"))}
+
+
+@pytest.mark.parametrize(
+    "split",
+    [
+        "人员经费700.00万元，主要包括基本工资200.00万元、津贴补贴100.00万元；公用经费100.00万元，主要包括办公费20.00万元",
+        "人员经费700.00万元，其中：基本工资200.00万元、津贴补贴100.00万元；公用经费100.00万元，其中：办公费20.00万元",
+        "人员经费700.00万元，占87.50%，主要包括：基本工资200.00万元、津贴补贴100.00万元，比上年增加10.00万元；"
+        "公用经费100.00万元，占12.50%，主要包括：办公费20.00万元",
+    ],
+)
+def test_economic_items_of_personnel_and_public_costs_in_other_wordings(tmp_path: Path, split: str) -> None:
+    sentence = f"2022年度一般公共预算财政拨款基本支出800.00万元，其中：{split}。"
+    result = extract_text(tmp_path, f"{HEADER}六、一般公共预算财政拨款基本支出决算情况说明\n{sentence}\n")
+    items = {(x.name, x.group, x.amount) for x in result.expenditure_economic}
+    assert items == {
+        ("基本工资", m.PERSONNEL, D("200.00")),
+        ("津贴补贴", m.PERSONNEL, D("100.00")),
+        ("办公费", m.PUBLIC_USE, D("20.00")),
+    }
+
+
+def test_staff_in_post_and_retired_parts_of_personnel_costs_are_neither_the_whole_nor_items(tmp_path: Path) -> None:
+    """``人员经费700万元，其中：在职人员经费600万元，离退休人员经费100万元``: 人员经费 is 700 (the parts gave a
+    false 'same figure written twice' error), and the parts are no economic classes."""
+    sentence = (
+        "2022年度一般公共预算财政拨款基本支出800.00万元，其中：人员经费700.00万元，其中：在职人员经费600.00万元，"
+        "离退休人员经费100.00万元；公用经费100.00万元。"
+    )
+    result = extract_text(tmp_path, f"{HEADER}六、一般公共预算财政拨款基本支出决算情况说明\n{sentence}\n")
+    assert metric(result, m.PERSONNEL).value == D("700.00")
+    assert result.expenditure_economic == []
+    assert [f.rule_id for f in result.findings if f.rule_id.startswith("consistency")] == []

@@ -35,11 +35,19 @@ from budget_reports.stages import is_budget_report
 # (政府性基金预算财政拨款支出71.73万元，主要用于：1.城乡社区支出（类）…) name another fund.
 _FUND_WORDS = (("政府性基金", m.GOV_FUND), ("国有资本经营", m.STATE_CAPITAL), ("一般公共预算", m.GPB))
 _CHAPTER = Enumerators(PART, CHINESE_COMMA)
+_ALL_SPENDING = re.compile(r"支出合计|支出总计|部门支出")
 _MARKER = re.compile(r"（(?P<level>[类款项])）")
 _BOUNDARY = "：:；;。，,"
 # The forms a 类/款/项 item of the prose is numbered in (``1.一般公共服务支出（类）…``, ``（一）…``, ``一.…``).
 NUMBERING = Enumerators(*OUTLINE)
-_STRUCTURE_ITEM = re.compile(rf"^(?P<name>[^\d：:；;，,。]+?){MONEY}[，,（(]?{SHARE_PHRASE}{PCT_END}")
+# An item of the structure: its amount and share (一般公共服务（类）支出800万元，占80% / …（占80%）), its share
+# first (一般公共服务支出占80%，为800万元), or its amount alone where its name says it is a 类's spending
+# (一般公共服务支出800万元、卫生健康支出200万元).
+_STRUCTURE_ITEM = re.compile(rf"^(?P<name>[^\d：:；;，,。、]+?){MONEY}(?:[，,（(]?{SHARE_PHRASE}{PCT_END})?")
+_STRUCTURE_ITEM_SHARE_FIRST = re.compile(rf"^(?P<name>[^\d：:；;，,。、]+?)占(?:比)?{PCT_END}[，,]?(?:为|是)?{MONEY}")
+# Items parted by ；, by ， after a share (not before its amount: …占80%，为800万元), by 、 or ， after an
+# amount (not before its share: …800万元，占80%).
+_STRUCTURE_SPLIT = re.compile(r"[；;。]|(?<=%)[，,](?![为是])|(?<=万元)、|(?<=万元)[，,](?!占)")
 # 主要原因是：… / 差异原因：… / 变动原因主要是…
 _REASON = re.compile(r"(?:主要|差异|变动|增减)原因(?:主要)?(?:是|为|在于)?[：:]?(?P<r>[^。；;]+)")
 _LEVELS = "类款项"
@@ -65,7 +73,7 @@ def extract(ctx: ProseContext) -> None:
         fund = _fund_named(passage.text[: _first_line_at(passage.text)]) or section_funds[passage.index]
         structure = STRUCTURE_OPENER.search(passage.text)
         if structure:
-            _structure(ctx, passage, structure.end(), fund)
+            _structure(ctx, passage, structure.end(), _structure_fund(passage.text[: structure.start()], fund))
             path = {}
         elif _MARKER.search(passage.text):
             # ``（一）一般公共服务支出（类）`` on its own line names the 类 of the numbered items below it.
@@ -79,6 +87,13 @@ def _fund_named(text: str) -> str | None:
     """The fund ``text`` names first, if any."""
     named = [(at, fund) for word, fund in _FUND_WORDS if (at := text.find(word)) >= 0]
     return min(named)[1] if named else None
+
+
+def _structure_fund(before: str, fund: str) -> str:
+    """A structure after the year's whole spending (本年支出合计…，按支出功能分类科目划分：…) is all funds'."""
+    if _fund_named(before) is None and _ALL_SPENDING.search(before):
+        return m.ALL_FUNDS
+    return fund
 
 
 def _first_line_at(text: str) -> int:
@@ -124,18 +139,23 @@ def _class_name(written: str) -> str:
 def _structure(ctx: ProseContext, passage: Passage, start: int, fund: str) -> None:
     text = passage.text
     position = start
-    for piece in re.split(r"[；;。]|(?<=%)[，,]", text[start:]):  # items parted by ；, or by ， after their share
-        item = _STRUCTURE_ITEM.match(piece)
-        if item and item.group("name") not in _NOT_CLASSES:
+    for piece in _STRUCTURE_SPLIT.split(text[start:]):
+        item = _STRUCTURE_ITEM_SHARE_FIRST.match(piece) or _STRUCTURE_ITEM.match(piece)
+        shared = item is not None and item.group("p") is not None
+        if item and item.group("name") not in _NOT_CLASSES and (shared or _names_a_class(item.group("name"))):
             ctx.line(
                 fund,
                 "类",
                 _class_name(item.group("name")),
                 ctx.evidence(passage, position, position + len(piece) + 1),
                 actual=money(item),
-                share_pct_declared=pct(item),
+                share_pct_declared=pct(item) if shared else None,
             )
         position += len(piece) + 1
+
+
+def _names_a_class(name: str) -> bool:
+    return name.endswith(("支出", "（类）"))
 
 
 def _items(ctx: ProseContext, passage: Passage, above: dict[str, str], fund: str) -> dict[str, str]:
