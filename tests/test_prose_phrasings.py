@@ -1071,3 +1071,26 @@ def test_staff_in_post_and_retired_parts_of_personnel_costs_are_neither_the_whol
     assert metric(result, m.PERSONNEL).value == D("700.00")
     assert result.expenditure_economic == []
     assert [f.rule_id for f in result.findings if f.rule_id.startswith("consistency")] == []
+
+
+@pytest.mark.parametrize(
+    ("section", "sentence", "total"),
+    [
+        (
+            "二、收入决算情况说明",
+            "本年收入1,234.56万元，其中：财政拨款收入1,200.00万元，占97.20%；其他收入34.56万元。",
+            m.INCOME_TOTAL,
+        ),
+        (
+            "三、支出决算情况说明",
+            "本年支出1,234.56万元，其中：基本支出1,000.00万元，占81.00%；项目支出234.56万元。",
+            m.EXPENDITURE_TOTAL,
+        ),
+    ],
+)
+def test_the_years_total_without_heji(tmp_path: Path, section: str, sentence: str, total: str) -> None:
+    """``本年收入1,234.56万元`` / ``本年支出…`` (no 合计): the year's total, and the income sources after it."""
+    result = extract_text(tmp_path, f"{HEADER}{section}\n{sentence}\n")
+    assert metric(result, total).value == D("1234.56")
+    if total == m.INCOME_TOTAL:
+        assert {x.source: x.amount for x in result.income} == {"财政拨款收入": D("1200.00"), "其他收入": D("34.56")}

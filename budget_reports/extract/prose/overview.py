@@ -18,12 +18,14 @@ from budget_reports.extract.prose.statements import Subject, scan, section_name
 
 # 本年收入合计 / 2024年度收入合计 / …，收入合计增加…: the year's, not a part's (财政拨款收入合计, 三公经费支出合计).
 _YEARS = r"(?:本年|(?<=年度)|(?<=\d年)|(?<=[，,。；;：:、])|^)"
+# 本年收入1,234.56万元 / 本年支出…: the year's total without 合计, right before its figure.
+_YEAR_ALONE = r"(?<![款金])本年{}(?=(?:[为是]|共计)?\d)"
 
 SUBJECTS = [
     Subject(r"(?<!拨款)(?:收、?支总计|收入支出总计|收支总计)", m.TOTAL),
     Subject(r"财政拨款(?:收、?支总计|收入支出总计|收支总计|收入总计|支出总计)", m.FISCAL_TOTAL),
-    Subject(_YEARS + "收入合计", m.INCOME_TOTAL),
-    Subject(_YEARS + "支出合计", m.EXPENDITURE_TOTAL),
+    Subject(_YEARS + "收入合计|" + _YEAR_ALONE.format("收入"), m.INCOME_TOTAL),
+    Subject(_YEARS + "支出合计|" + _YEAR_ALONE.format("支出"), m.EXPENDITURE_TOTAL),
     Subject(r"(?<!拨款)(?<!预算)基本支出", m.BASIC),
     Subject(r"(?<!拨款)(?<!预算)项目支出", m.PROJECT),
     Subject(r"一般公共预算(?:财政)?(?:拨款)?项目支出", m.PROJECT, m.GPB),
@@ -79,8 +81,8 @@ _INCOME_SOURCE = re.compile(
     rf"(?:[，,]?{SHARE_PHRASE}{PCT_END})?"
 )
 _ZERO_LIST = re.compile(r"(?:^|[：:；;，,])(?P<list>[^：:；;，,。]+?)均为(?:零|0(?:\.0+)?(?:万元|元)?)(?![\d.])")
-_INCOME_TOTAL = re.compile(rf"{_YEARS}收入合计(?:为|是)?{MONEY}")
-_EXPENDITURE_TOTAL = re.compile(rf"{_YEARS}支出合计(?:为|是)?{MONEY}")
+_INCOME_TOTAL = re.compile(rf"(?:{_YEARS}收入合计|{_YEAR_ALONE.format('收入')})(?:为|是)?{MONEY}")
+_EXPENDITURE_TOTAL = re.compile(rf"(?:{_YEARS}支出合计|{_YEAR_ALONE.format('支出')})(?:为|是)?{MONEY}")
 # No such fund at all: 无政府性基金预算财政拨款收入和支出 / 无…收入支出 / 无…收入，也没有使用…安排的支出 /
 # 没有使用…安排的支出 / …收入和支出均为0万元; not a template's 无…收入支出的部门，作下述说明.
 _ALL_NONE = re.compile(
