@@ -151,9 +151,12 @@ def _read(
     value = budget = completion = share = None
     position = start
     m = _VALUE_AT_START.match(window)
-    if m and (_runs_into_next_subject(m, text, start, end) or _another_year(ctx, m)):
+    past = 0  # another year's figure, leading the clause, is passed over (2021年决算数为…，2022年决算数为…)
+    if m and _another_year(ctx, m):
+        m, past = None, m.end()
+    if m and _runs_into_next_subject(m, text, start, end):
         m = None
-    m = m or ACTUAL.search(window)
+    m = m or ACTUAL.search(window, past)
     if m:
         value, position = money(m, ctx.money_unit), start + m.start("n")
     elif _NONE_PREFIX.search(text[max(0, occurrence.start() - 3) : occurrence.start()]) and _ends_clause(text, start):
