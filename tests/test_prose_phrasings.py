@@ -1096,3 +1096,19 @@ def test_the_years_total_without_heji(tmp_path: Path, section: str, sentence: st
     assert metric(result, total).value == D("1234.56")
     if total == m.INCOME_TOTAL:
         assert {x.source: x.amount for x in result.income} == {"财政拨款收入": D("1200.00"), "其他收入": D("34.56")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "change", "change_pct"),
+    [
+        ("机关运行经费支出12.34万元，比年初预算减少1.00万元，比上年减少2.00万元，下降13.95%。", "-2.00", "-13.95"),
+        ("机关运行经费支出决算12.34万元，比年初预算11.00万元增加1.34万元，较上年增加0.34万元。", "0.34", None),
+        ("机关运行经费支出12.34万元，与年初预算相比增加1.00万元。", None, None),
+    ],
+)
+def test_the_prior_years_change_after_the_budgets(
+    tmp_path: Path, sentence: str, change: str | None, change_pct: str | None
+) -> None:
+    """A difference from the budget stated first is no change; the comparison with the prior year after it is."""
+    said = metric(extract_text(tmp_path, f"{HEADER}（一）机关运行经费支出情况\n{sentence}\n"), m.OPERATING_COSTS)
+    assert (said.change_value, said.change_pct_declared) == (change and D(change), change_pct and D(change_pct))

@@ -174,15 +174,12 @@ def _read(
     if s:
         share = pct(s)
     # The change may sit after a reason clause cut off above (…增加4.24万元，增长0.7%。主要…).
-    change = find_change(text, start, min(_change_end(text, start, occurrence.start()), next_subject))
-    # 年初预算416.39万元，增加76.02万元: a difference from the budget, not from the prior year.
-    after_budget = b is not None and change.position is not None and change.position > start + b.end()
-    if after_budget and not _PRIOR_YEAR.search(text, start + b.end(), change.position or 0):
-        change = Change(prior=change.prior)
-    # 与年初预算相比增加10万元: a difference from the budget, whatever the sentence stated before it.
-    compared = None if change.position is None else BUDGET_COMPARISON.search(text, start, change.position)
-    if compared and not _PRIOR_YEAR.search(text, compared.end(), change.position or 0):
-        change = Change(prior=change.prior)
+    change_end = min(_change_end(text, start, occurrence.start()), next_subject)
+    change = find_change(text, start, change_end)
+    if change.position is not None and _against_budget(text, start, b, change.position):
+        # 比年初预算减少1万元，比上年减少2万元: the comparison with the prior year may follow the budget's.
+        later = _PRIOR_COMPARISON.search(text, change.position, change_end)
+        change = find_change(text, later.start(), change_end) if later else Change(prior=change.prior)
     stated = (value, budget, completion, share, change.value, change.pct, change.prior)
     if all(v is None for v in stated):
         return
@@ -204,6 +201,19 @@ def _read(
 
 
 _PRIOR_YEAR = re.compile(r"上年|去年|上一年|20\d\d年")
+_PRIOR_COMPARISON = re.compile(r"(?:比|较|与|同)(?:上年|去年|上一年|20\d\d年)(?!度?(?:年初|全年|调整后?)?预算)")
+
+
+def _against_budget(text: str, start: int, budget: re.Match[str] | None, at: int) -> bool:
+    """Whether the change stated at ``at`` is a difference from the budget, not from the prior year: after a
+    budget figure (年初预算416.39万元，增加76.02万元) or a comparison with the budget (与年初预算相比增加10万元),
+    no prior year named between."""
+    if budget is not None and at > start + budget.end() and not _PRIOR_YEAR.search(text, start + budget.end(), at):
+        return True
+    compared = BUDGET_COMPARISON.search(text, start, at)
+    return compared is not None and not _PRIOR_YEAR.search(text, compared.end(), at)
+
+
 # The forms a section heading is numbered in, from 第一部分 down to （1）.
 SECTION_NUMBERING = Enumerators(PART, *OUTLINE)
 
