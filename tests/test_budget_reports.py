@@ -395,3 +395,19 @@ def test_a_project_item_of_the_projects_section(tmp_path: Path, item: str, name:
 def test_an_item_outside_a_projects_section_is_no_project(tmp_path: Path) -> None:
     text = "某某市某某区城市管理局\n2025年部门预算\n八、机关运行经费\n（1）办公经费12.34万元，主要用于日常办公。\n"
     assert extract_text(tmp_path, text).performance_projects == []
+
+
+@pytest.mark.parametrize("opener", ["主要用于以下方面：", "主要用于："])
+def test_a_budgets_structure_states_budgets(tmp_path: Path, opener: str) -> None:
+    """The 类 after a budget's 一般公共预算拨款支出 total are budgets (budget_initial), never actual spending."""
+    text = (
+        "某某市某某区教育局\n2025年部门预算\n四、一般公共预算支出情况\n"
+        f"2025年一般公共预算拨款支出1,000.00万元，{opener}一般公共服务支出800.00万元，占80.00%；"
+        "卫生健康支出200.00万元，占20.00%。\n"
+    )
+    result = extract_text(tmp_path, text)
+    rows = {(x.name_as_written, x.budget_initial, x.actual) for x in result.expenditure_function}
+    assert rows == {
+        ("一般公共服务支出（类）", Decimal("800.00"), None),
+        ("卫生健康支出（类）", Decimal("200.00"), None),
+    }

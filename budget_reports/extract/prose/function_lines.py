@@ -143,13 +143,15 @@ def _structure(ctx: ProseContext, passage: Passage, start: int, fund: str) -> No
         item = _STRUCTURE_ITEM_SHARE_FIRST.match(piece) or _STRUCTURE_ITEM.match(piece)
         shared = item is not None and item.group("p") is not None
         if item and item.group("name") not in _NOT_CLASSES and (shared or _names_a_class(item.group("name"))):
+            # A budget report's structure states its budget, a final account's its actual spending.
+            stated = "budget_initial" if is_budget_report(ctx.result.report.report_kind) else "actual"
             ctx.line(
                 fund,
                 "类",
                 _class_name(item.group("name")),
                 ctx.evidence(passage, position, position + len(piece) + 1),
-                actual=money(item),
                 share_pct_declared=pct(item) if shared else None,
+                **{stated: money(item)},
             )
         position += len(piece) + 1
 
