@@ -33,14 +33,17 @@ _COUNTS = [
 ]
 # Receptions counted in the clause of their kind, after its money or not: 国内公务接待9批次，88人次 /
 # 国内公务接待费2.34万元，接待12批次、150人次 / 外事接待费0万元，接待0批次、0人次.
-_RECEPTIONS = (
-    ("国内公务接待", m.RECEPTION_BATCHES, m.RECEPTION_PERSONS),
-    ("外事接待", m.FOREIGN_RECEPTION_BATCHES, m.FOREIGN_RECEPTION_PERSONS),
-)
-_RECEPTION_KIND = re.compile("|".join(kind for kind, _, _ in _RECEPTIONS))
+_RECEPTIONS = {  # kind -> (batches metric, persons metric)
+    "国内公务接待": (m.RECEPTION_BATCHES, m.RECEPTION_PERSONS),
+    "外事接待": (m.FOREIGN_RECEPTION_BATCHES, m.FOREIGN_RECEPTION_PERSONS),
+}
+_RECEPTION_KIND = re.compile("|".join(_RECEPTIONS))
+_PERSONS = COUNT.replace("<c>", "<persons>")
 _BATCHES = re.compile(
-    rf"(?<![\d.])(?:共计?|全年)?(?:接待)?{COUNT}(?P<u>批次|批)(?:[，,、]?(?:共计?)?(?:接待)?(?P<persons>\d+|[零〇一二两三四五六七八九十百千]+)(?P<pu>人次|人))?"
+    rf"(?<![\d.])(?:共计?|全年)?(?:接待)?{COUNT}(?P<u>批次|批)"
+    rf"(?:[，,、]?(?:共计?)?(?:接待)?{_PERSONS}(?P<pu>人次|人))?"
 )
+_CLAUSE_END = re.compile(r"[。；;]")
 _PURCHASED = re.compile(rf"购置公务用车{COUNT}辆")
 # None bought, in words (本年度未购置公务用车 / 没有更新购置公务车辆), not a budget's 未安排购置.
 _NONE_PURCHASED = re.compile(r"(?:未|没有)(?:更新)?购置(?:公务用车|公务车辆|车辆)")
@@ -85,15 +88,16 @@ def _by_type(ctx: ProseContext, passage: Passage, start: int, purchase: bool) ->
 
 
 def _receptions(ctx: ProseContext, passage: Passage) -> None:
+    """Batches and persons of each kind of reception, in its clause (up to the next kind's)."""
     text = passage.text
     kinds = list(_RECEPTION_KIND.finditer(text))
     for n, kind in enumerate(kinds):
-        stop = re.compile(r"[。；;]").search(text, kind.end())
+        stop = _CLAUSE_END.search(text, kind.end())
         end = min(stop.start() if stop else len(text), kinds[n + 1].start() if n + 1 < len(kinds) else len(text))
         counted = _BATCHES.search(text, kind.end(), end)
         if counted is None:
             continue
-        _, batches_metric, persons_metric = next(r for r in _RECEPTIONS if r[0] == kind.group())
+        batches_metric, persons_metric = _RECEPTIONS[kind.group()]
         evidence = ctx.evidence(passage, counted.start())
         ctx.metric(batches_metric, count(counted), evidence, unit=counted.group("u"))
         if counted.group("persons") is not None:
