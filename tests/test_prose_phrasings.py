@@ -969,6 +969,10 @@ _LAND = "城乡社区支出（类）国有土地使用权出让收入安排的�
             f"八、政府性基金预算财政拨款收入支出决算情况说明\n无。\n九、其他重要事项\n（一）其他\n1.{_LAND}：支出决算为71.73万元。",
             m.GPB,
         ),
+        (
+            f"八.政府性基金预算财政拨款收入支出决算情况说明\n无。\n九.其他重要事项\n（一）其他\n1.{_LAND}：支出决算为71.73万元。",
+            m.GPB,
+        ),
     ],
 )
 def test_a_line_explained_under_another_fund_is_that_funds(tmp_path: Path, text: str, fund: str) -> None:

@@ -22,7 +22,14 @@ MONEY_OPT = rf"(?P<n>{NUM})(?:(?P<u>{UNIT})|(?=[，,](?!\d)|[。；;]|$))"
 PCT = rf"(?P<p>{NUM})%?"
 # A declared percentage: with its %, or a bare number the clause ends on (完成预算100，).
 PCT_END = rf"(?P<p>{NUM})(?:%|(?=[，,。；;、）]|$))"
-COUNT = r"(?P<c>\d+|[零〇一二两三四五六七八九十百千]+)"
+
+
+def count_named(group: str) -> str:
+    """A count in digits or Chinese numerals, captured as ``group`` (two counts in one pattern)."""
+    return rf"(?P<{group}>\d+|[零〇一二两三四五六七八九十百千]+)"
+
+
+COUNT = count_named("c")
 ZERO_WORDS = ("均为零", "均为0", "均为0万元", "均为0.00万元")
 
 _UP = ("增加", "增长", "上升", "提高", "多", "多支出", "增幅")

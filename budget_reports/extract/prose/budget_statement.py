@@ -102,10 +102,12 @@ _CHANGE = re.compile(rf"{_AGAINST}(?P<w>{_WORD}){MONEY}(?:[，,（(]?(?P<pw>{_WO
 _CHANGE_PCT_FIRST = re.compile(rf"{_AGAINST}(?P<pw>{_WORD}){_PCT_NUM}%(?:[，,（(]?(?P<w>{_WORD}){MONEY})?")
 _FLAT = re.compile(r"^[，,。]?(?:与|和|同)(?:上年|去年|20\d\d年)度?(?:预算)?(?:数)?(?:持平|相同|一致)")
 
+# How a budget numbers its lines and items: 1、 / 1. / 一、 / 一. / （1） / （一）.
+_NUMBERED = pattern_of(CHINESE_COMMA, CHINESE_DOT, DIGIT_COMMA, DIGIT_DOT, CHINESE_BRACKET, DIGIT_BRACKET)
 # The numbered lines: ``1. “社会保障和就业支出（类）…（项）”261.47万元，主要用于…`` or
 # ``1．一般公共服务支出（类）人大事务（款）行政运行（项）：2026年预算数为120.5万元。主要用于…``.
 _LINE = re.compile(
-    rf"^{pattern_of(CHINESE_COMMA, CHINESE_DOT, DIGIT_COMMA, DIGIT_DOT, CHINESE_BRACKET, DIGIT_BRACKET)}\s*"
+    rf"^{_NUMBERED}\s*"
     r"[“\"]?(?P<path>(?:[^（）“”\"]+（[类款项]）)+)[”\"]?(?:科目)?"
     rf"[：:，,]?(?:(?:20\d\d年度?)?(?:预算)?(?:安排)?(?:数|金额|资金)?(?:[为是]|(?=\d)))?{MONEY}"
 )
@@ -129,7 +131,7 @@ _PROJECT = re.compile(
 # An item of a section on projects (六、项目支出情况): ``1.城市管理专项经费项目：预算金额为349.80万元，主要用于…`` /
 # ``（1）拆违经费349.80万元，…`` / ``网格化管理项目，2025年安排预算120.00万元``.
 _PROJECT_ITEM = re.compile(
-    rf"^(?:{pattern_of(CHINESE_COMMA, CHINESE_DOT, DIGIT_COMMA, DIGIT_DOT, CHINESE_BRACKET, DIGIT_BRACKET)})?\s*"
+    rf"^(?:{_NUMBERED})?\s*"
     r"(?P<name>[^：:，,。；;\d“”（）]{2,30}?)(?:项目)?[：:，,]?(?:20\d\d年度?)?(?:安排)?(?:项目)?(?:预算)?"
     rf"(?:金额|资金|数)?(?:[为是])?{MONEY}"
 )

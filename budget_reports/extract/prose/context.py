@@ -40,7 +40,8 @@ _METRIC_ATTRS = (
 
 # A clause still holding template placeholders (上海市XX局, XXX万元) states nothing about this report.
 _TEMPLATE = re.compile(r"[XＸ]{2,}|×{2,}")
-_TOP_LEVEL_HEADING = Enumerators(PART, CHINESE_COMMA, CHINESE_DOT)
+# A chapter's heading (第一部分, 一、, 一.): where a budget's sections and a fund's explanation end.
+CHAPTER_HEADING = Enumerators(PART, CHINESE_COMMA, CHINESE_DOT)
 
 
 def _is_template(evidence: Evidence) -> bool:
@@ -187,7 +188,7 @@ class ProseContext:
                     break
                 if "名词解释" in p.text:
                     glossary = True
-                elif _TOP_LEVEL_HEADING.opens(p.text):
+                elif CHAPTER_HEADING.opens(p.text):
                     glossary = False
             elif not glossary:
                 chosen.append(p)

@@ -15,7 +15,7 @@ import re
 
 from budget_reports import metric_names as m
 from budget_reports.extract.prose.amounts import MONEY, PCT_END, money, pct
-from budget_reports.extract.prose.context import ProseContext
+from budget_reports.extract.prose.context import CHAPTER_HEADING, ProseContext
 from budget_reports.extract.prose.phrasings import (
     ACTUAL,
     AMOUNT_AFTER_NAME,
@@ -27,14 +27,13 @@ from budget_reports.extract.prose.phrasings import (
     budget_kind,
 )
 from budget_reports.extract.prose.sentences import Passage
-from budget_reports.numbering import CHINESE_COMMA, OUTLINE, PART, Enumerators
+from budget_reports.numbering import OUTLINE, Enumerators
 from budget_reports.stages import is_budget_report
 
 # Which fund's lines a passage explains: the 一般公共预算财政拨款's, unless its section (a heading naming a
 # fund, kept for the sub-headings under it until the next chapter) or its own words before the first line
 # (政府性基金预算财政拨款支出71.73万元，主要用于：1.城乡社区支出（类）…) name another fund.
 _FUND_WORDS = (("政府性基金", m.GOV_FUND), ("国有资本经营", m.STATE_CAPITAL), ("一般公共预算", m.GPB))
-_CHAPTER = Enumerators(PART, CHINESE_COMMA)
 _ALL_SPENDING = re.compile(r"支出合计|支出总计|部门支出")
 _MARKER = re.compile(r"（(?P<level>[类款项])）")
 _BOUNDARY = "：:；;。，,"
@@ -112,7 +111,7 @@ def _section_funds(passages: list[Passage]) -> dict[int, str]:
             named = _fund_named(passage.text)
             if named is not None:
                 fund = named
-            elif _CHAPTER.opens(passage.text):
+            elif CHAPTER_HEADING.opens(passage.text):
                 fund = m.GPB
         funds[passage.index] = fund
     return funds

@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 
 from budget_reports import metric_names as m
-from budget_reports.extract.prose.amounts import COUNT, count
+from budget_reports.extract.prose.amounts import COUNT, count, count_named
 from budget_reports.extract.prose.context import ProseContext
 from budget_reports.extract.prose.sentences import Passage
 from budget_reports.extract.prose.statements import section_name
@@ -24,7 +24,7 @@ from budget_reports.normalize import parse_cn_integer
 # 所属事业单位2个; the count first after 本级: 本级和2个下属单位 / 部门本级及所属2个事业单位.
 _SUBUNITS = re.compile(
     rf"(?:(?:下属|下设|所属)(?:二级)?|(?<=[的有])二级)(?:预算)?(?:事业)?单位(?:共有|共)?\s*{COUNT}\s*个"
-    rf"|本级(?:和|及|与)(?:所属|下属)?{COUNT.replace('<c>', '<c2>')}个(?:下属|所属)?(?:二级)?(?:预算)?(?:事业)?单位"
+    rf"|本级(?:和|及|与)(?:所属|下属)?{count_named('c2')}个(?:下属|所属)?(?:二级)?(?:预算)?(?:事业)?单位"
 )
 _NO_SUBUNITS = re.compile(r"(?:无|没有)(?:(?:下属|所属)(?:二级)?|二级)(?:预算)?单位")
 _KINDS = [

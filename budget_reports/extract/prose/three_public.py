@@ -10,7 +10,7 @@ import re
 from decimal import Decimal
 
 from budget_reports import metric_names as m
-from budget_reports.extract.prose.amounts import COUNT, MONEY, count, money
+from budget_reports.extract.prose.amounts import COUNT, MONEY, count, count_named, money
 from budget_reports.extract.prose.context import ProseContext
 from budget_reports.extract.prose.sentences import Passage
 from budget_reports.extract.prose.statements import Subject, scan
@@ -38,7 +38,7 @@ _RECEPTIONS = {  # kind -> (batches metric, persons metric)
     "外事接待": (m.FOREIGN_RECEPTION_BATCHES, m.FOREIGN_RECEPTION_PERSONS),
 }
 _RECEPTION_KIND = re.compile("|".join(_RECEPTIONS))
-_PERSONS = COUNT.replace("<c>", "<persons>")
+_PERSONS = count_named("persons")
 _BATCHES = re.compile(
     rf"(?<![\d.])(?:共计?|全年)?(?:接待)?{COUNT}(?P<u>批次|批)"
     rf"(?:[，,、]?(?:共计?)?(?:接待)?{_PERSONS}(?P<pu>人次|人))?"
