@@ -662,6 +662,53 @@ def test_staffing_in_other_wordings(tmp_path: Path, sentence: str, expected: tup
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A count of staff whose own list holds retirees is not staff in post; its 在职 item is.
+        ("截至2024年底，本部门实有人员88人，其中在职人员58人、离退休人员30人。", {m.STAFF_ACTUAL: 58}),
+        ("年末实有人员88人，其中：在职人员58人，离休人员2人，退休人员28人。", {m.STAFF_ACTUAL: 58, m.RETIRED: 28}),
+        ("实有人数48人（含退休人员12人）。", {m.STAFF_ACTUAL: None, m.RETIRED: 12}),
+        # 实有 right after one kind's quota is that kind's, whatever the wording of 实有.
+        (
+            "核定行政编制20名，实有在职人员18名；核定事业编制10名，实有在职人员9名。",
+            {m.STAFF_QUOTA_ADMIN: 20, m.STAFF_ACTUAL_ADMIN: 18, m.STAFF_ACTUAL_INSTITUTION: 9, m.STAFF_ACTUAL: None},
+        ),
+        ("事业编制10名，实有9名，其中专业技术人员5名。", {m.STAFF_ACTUAL_INSTITUTION: 9, m.STAFF_ACTUAL: None}),
+        # After a list of kinds or the total quota, it is the whole's.
+        ("行政编制20名、事业编制10名，实有人员28人。", {m.STAFF_ACTUAL: 28, m.STAFF_ACTUAL_INSTITUTION: None}),
+        ("现有编制30名，实有28名。", {m.STAFF_QUOTA: 30, m.STAFF_ACTUAL: 28}),
+        # A part's or another body's quota is not the department's.
+        (
+            "机关行政编制20名，机关工勤人员编制3名，下属事业单位编制10名。",
+            {m.STAFF_QUOTA_ADMIN: 20, m.STAFF_QUOTA: None},
+        ),
+        ("工勤人员编制3名，实有2人。", {m.STAFF_QUOTA: None, m.STAFF_ACTUAL: None}),
+        ("政法专项编制20名。", {m.STAFF_QUOTA: None}),
+        ("本部门对3个项目编制3个绩效目标。", {m.STAFF_QUOTA: None}),
+        # Quotas counted in 个, staff in post as 在职人员 / 在职职工, retirees as 退休职工 / 退休N人.
+        (
+            "我单位共有编制30个，其中行政编制20个，事业编制10个；实有在职人员28人。",
+            {m.STAFF_QUOTA: 30, m.STAFF_QUOTA_ADMIN: 20, m.STAFF_ACTUAL: 28},
+        ),
+        ("人员编制30名，在职人员28人，退休人员12人。", {m.STAFF_QUOTA: 30, m.STAFF_ACTUAL: 28, m.RETIRED: 12}),
+        ("年末在职职工28人，退休职工15人。", {m.STAFF_ACTUAL: 28, m.RETIRED: 15}),
+        (
+            "编制人数45人，其中行政编制30人、参公编制10人、事业编制5人；在职人员43人，离休1人，退休20人。",
+            {m.STAFF_QUOTA_CIVIL_SERVICE: 10, m.STAFF_ACTUAL: 43, m.RETIRED: 20},
+        ),
+        # A year's movement is no count of retirees; a change is no count of staff.
+        ("本年新增退休人员3人，在职人员较上年增加2人。", {m.RETIRED: None, m.STAFF_ACTUAL: None}),
+        # A performance indicator's words are a target, not the department's count.
+        ("指标1：财政全额拨款工委在职干部职工20人。", {m.STAFF_ACTUAL: None}),
+    ],
+)
+def test_staff_in_post_quota_kinds_and_retirees(tmp_path: Path, sentence: str, expected: dict[str, int | None]) -> None:
+    result = extract_text(tmp_path, f"{HEADER}二、人员情况\n{sentence}\n")
+    read = {name: (metric(result, name).value if name in metric_names(result) else None) for name in expected}
+    assert read == expected
+
+
+@pytest.mark.parametrize(
     ("sentence", "subunits"),
     [
         ("纳入本部门2024年度部门决算编制范围的二级预算单位共3个，其中：行政单位1个，其他事业单位2个。", 3),

@@ -11,6 +11,7 @@ of quota (``行政编制11名，实有7人``) gives a metric per kind, never a g
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 
 from budget_reports import metric_names as m
@@ -32,35 +33,36 @@ _KINDS = [
     (re.compile(rf"参照公务员法管理的事业单位\s*{COUNT}\s*个"), m.SUBUNITS_CIVIL_SERVICE),
     (re.compile(rf"其他事业单位\s*{COUNT}\s*个"), m.SUBUNITS_OTHER),
 ]
-_STAFF = [
-    (
-        re.compile(
-            rf"(?:总编制|共有编制|编制总数|核定编制|(?<!行政)(?<!事业)(?<!参公)编制人数|人员编制)(?:数)?(?:为|共)?{COUNT}(?P<u>人|名)"
-        ),
-        m.STAFF_QUOTA,
-    ),
-    (re.compile(rf"(?<!参公)行政(?:人员)?编制(?:人数|数)?(?:为)?{COUNT}(?P<u>人|名)"), m.STAFF_QUOTA_ADMIN),
-    (re.compile(rf"参公(?:管理)?(?:人员)?编制(?:人数|数)?(?:为)?{COUNT}(?P<u>人|名)"), m.STAFF_QUOTA_CIVIL_SERVICE),
-    (re.compile(rf"事业(?:人员)?编制(?:人数|数)?(?:为)?{COUNT}(?P<u>人|名)"), m.STAFF_QUOTA_INSTITUTION),
-    (
-        re.compile(rf"(?:实有人数|在职人数|实有在职编制内人员|实有在职人员|实有人员)(?:为)?{COUNT}(?P<u>人|名)"),
-        m.STAFF_ACTUAL,
-    ),
-    # Not 离退休人员 (retirees of both kinds, 离休 too): no metric of its own.
-    (re.compile(rf"(?<!离)退休(?:人数|人员)(?:为)?{COUNT}(?P<u>人|名)"), m.RETIRED),
-    # 行政编制11名，实有7人；参公管理编制8名，实有7人 (001): staff in post per kind of quota, no total.
-    (
-        re.compile(rf"(?<!参公)行政(?:人员)?编制(?:数)?(?:为)?\d+[人名][，,]实有{COUNT}(?P<u>人|名)"),
-        m.STAFF_ACTUAL_ADMIN,
-    ),
-    (
-        re.compile(rf"参公(?:管理)?(?:人员)?编制(?:数)?(?:为)?\d+[人名][，,]实有{COUNT}(?P<u>人|名)"),
-        m.STAFF_ACTUAL_CIVIL_SERVICE,
-    ),
-    (re.compile(rf"事业(?:人员)?编制(?:数)?(?:为)?\d+[人名][，,]实有{COUNT}(?P<u>人|名)"), m.STAFF_ACTUAL_INSTITUTION),
-    # 行政工勤人员1人 (001); not 行政编制18人（含工勤1人）, a part of the quota (000).
-    (re.compile(rf"工勤人员(?:为)?{COUNT}(?P<u>人|名)"), m.STAFF_WORKERS),
-]
+# A staff quota: ``编制`` and its count, its kind named by the words before it (``核定行政编制20名``,
+# ``参公管理编制8名``, ``本部门编制人数50人``, ``编制30个``). 个 only at a clause's end: ``编制3个项目的绩效目标``.
+_QUOTA = re.compile(rf"编制(?:总数|人数|数)?(?:为|共|共计|合计)?\s*{COUNT}\s*(?P<u>人|名|个(?=[，,。；;、（(）)\s]|$))")
+_QUOTA_KINDS: tuple[tuple[re.Pattern[str], str | None], ...] = (
+    # Part of a quota or another body's: 工勤人员编制, 政法专项编制, 下属事业单位编制, 预算编制.
+    (re.compile(r"(?:工勤(?:技能)?(?:人员)?|专项|周转|(?:下属|所属|二级|事业)单位|预算|决算)$"), None),
+    (re.compile(r"(?:参公|参照公务员法)(?:管理)?(?:的)?(?:人员|事业)?$"), m.STAFF_QUOTA_CIVIL_SERVICE),
+    (re.compile(r"行政(?:人员)?$"), m.STAFF_QUOTA_ADMIN),
+    (re.compile(r"事业(?:人员)?$"), m.STAFF_QUOTA_INSTITUTION),
+)
+# Staff in post: 实有人数 / 实有在职人员 / 在职人数 / 在职职工 / 在职58人 / 实有28名 (after a quota).
+_IN_POST = re.compile(
+    rf"(?:实有(?:在职)?(?:编制内)?(?:人员|人数|职工)?|(?<!离)(?<!退)在职(?:编制内)?(?:人员|人数|职工|干部职工)?)"
+    rf"(?:为|共|共计)?\s*{COUNT}\s*(?P<u>人|名)"
+)
+# A count of staff that a list after it shows to hold retirees: 实有人员88人，其中在职人员58人、离退休人员30人.
+_WITH_RETIREES = re.compile(r"[，,]?\s*(?:其中[：:]?|[（(](?:其中|含)?)[^。；;）)]*退休")
+_IN_POST_OF_KIND = {
+    m.STAFF_QUOTA_ADMIN: m.STAFF_ACTUAL_ADMIN,
+    m.STAFF_QUOTA_CIVIL_SERVICE: m.STAFF_ACTUAL_CIVIL_SERVICE,
+    m.STAFF_QUOTA_INSTITUTION: m.STAFF_ACTUAL_INSTITUTION,
+}
+_CLAUSE_BOUNDARY = re.compile(r"[。；;]")
+_TARGET = re.compile(r"指标|目标")
+# Not 离退休人员 (retirees of both kinds, 离休 too), not 本年新增退休人员 (a year's movement).
+_RETIRED = re.compile(
+    rf"(?<!离)(?<!新增)(?<!本年)(?<!当年)退休(?:人数|人员|职工|干部)?(?:为|共)?\s*{COUNT}\s*(?P<u>人|名)"
+)
+# 行政工勤人员1人 (001); not 行政编制18人（含工勤1人）, a part of the quota (000).
+_WORKERS = re.compile(rf"工勤人员(?:为)?{COUNT}(?P<u>人|名)")
 
 
 def extract(ctx: ProseContext) -> None:
@@ -76,9 +78,8 @@ def extract(ctx: ProseContext) -> None:
     for passage in ctx.passages:
         if passage.heading:
             continue
-        for pattern, metric in _STAFF:
-            match = pattern.search(passage.text)
-            if match and metric not in seen:
+        for metric, match in _staffing(passage.text):
+            if metric not in seen:
                 seen.add(metric)
                 ctx.metric(metric, count(match), ctx.evidence(passage, match.start()), unit="人")
 
@@ -97,3 +98,50 @@ def _subunits(ctx: ProseContext, passage: Passage, section: str | None) -> None:
         kind = pattern.search(text)
         if kind:
             ctx.metric(metric, count(kind), ctx.evidence(passage, kind.start()), unit="个", section=section)
+
+
+def _staffing(text: str) -> Iterator[tuple[str, re.Match[str]]]:
+    """(metric, match) of each staffing figure of a passage, in the order of its patterns."""
+    quotas = [(match, _quota_kind(text, match)) for match in _QUOTA.finditer(text) if _stated(text, match)]
+    for match, kind in quotas:
+        if kind is not None:
+            yield kind, match
+    for match in _IN_POST.finditer(text):
+        metric = _in_post_metric(text, match, quotas)
+        if metric is not None and _stated(text, match):
+            yield metric, match
+    for pattern, metric in ((_RETIRED, m.RETIRED), (_WORKERS, m.STAFF_WORKERS)):
+        if match := next((found for found in pattern.finditer(text) if _stated(text, found)), None):
+            yield metric, match
+
+
+def _clause_start(text: str, at: int) -> int:
+    return max((b.end() for b in _CLAUSE_BOUNDARY.finditer(text, 0, at)), default=0)
+
+
+def _stated(text: str, match: re.Match[str]) -> bool:
+    """A count the report states, not a performance indicator's or target's (``指标1：…在职干部职工20人``)."""
+    return _TARGET.search(text, _clause_start(text, match.start()), match.start()) is None
+
+
+def _quota_kind(text: str, match: re.Match[str]) -> str | None:
+    """The quota's metric by the words before ``编制``; None for a part's or another body's quota."""
+    before = text[max(0, match.start() - 10) : match.start()]
+    return next((metric for pattern, metric in _QUOTA_KINDS if pattern.search(before)), m.STAFF_QUOTA)
+
+
+def _in_post_metric(text: str, match: re.Match[str], quotas: list[tuple[re.Match[str], str | None]]) -> str | None:
+    """实有 right after one kind's quota (``行政编制11名，实有7人；参公管理编制8名，实有7人``) is that kind's
+    staff in post; after a list of kinds or the total quota it is the whole's. A count whose own list holds
+    retirees is not staff in post (its 在职 item, read on its own, is)."""
+    if _WITH_RETIREES.match(text, match.end()):
+        return None
+    clause_start = _clause_start(text, match.start())
+    in_clause = [(q, kind) for q, kind in quotas if clause_start <= q.start() < match.start()]
+    if in_clause and re.fullmatch(r"[，,]\s*", text[in_clause[-1][0].end() : match.start()]):
+        last_kind = in_clause[-1][1]
+        if len(in_clause) == 1 and last_kind in _IN_POST_OF_KIND:
+            return _IN_POST_OF_KIND[last_kind]
+        if last_kind is None:  # 工勤人员编制3名，实有2人: a part's
+            return None
+    return m.STAFF_ACTUAL
