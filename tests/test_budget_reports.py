@@ -411,3 +411,77 @@ def test_a_budgets_structure_states_budgets(tmp_path: Path, opener: str) -> None
         ("一般公共服务支出（类）", Decimal("800.00"), None),
         ("卫生健康支出（类）", Decimal("200.00"), None),
     }
+
+
+_LAND = "城乡社区支出（类）国有土地使用权出让收入安排的支出（款）征地和拆迁补偿支出（项）"
+_LOTTERY = "其他支出（类）彩票公益金安排的支出（款）用于社会福利的彩票公益金支出（项）"
+
+
+@pytest.mark.parametrize(
+    ("section", "expected"),
+    [
+        # The section's heading names the fund; no sentence before the line says it again.
+        (
+            f"八、政府性基金预算支出情况说明\n2025年政府性基金预算支出预算1,000.00万元。\n1.{_LAND}1,000.00万元，主要用于征地。\n",
+            {(names.GOV_FUND, _LAND, Decimal("1000.00"))},
+        ),
+        # Lines listed in the sentence that states the fund's total, after 主要用于： / 具体为： / 其中：.
+        (
+            f"八、政府性基金预算支出情况说明\n2025年政府性基金预算支出预算1,234.56万元，主要用于：{_LAND}1,000.00万元；"
+            f"{_LOTTERY}234.56万元。\n",
+            {(names.GOV_FUND, _LAND, Decimal("1000.00")), (names.GOV_FUND, _LOTTERY, Decimal("234.56"))},
+        ),
+        (
+            f"八、政府性基金预算支出情况说明\n本部门2025年政府性基金预算拨款支出234.56万元，具体为：{_LOTTERY}234.56万元。\n",
+            {(names.GOV_FUND, _LOTTERY, Decimal("234.56"))},
+        ),
+        # The name's own 用于 stays; the words leading into it do not.
+        (
+            "八、政府性基金预算支出情况说明\n2025年政府性基金预算拨款支出234.56万元。"
+            "主要是用于社会福利的彩票公益金支出（项）234.56万元。\n",
+            {(names.GOV_FUND, "用于社会福利的彩票公益金支出（项）", Decimal("234.56"))},
+        ),
+        (
+            "五、一般公共预算拨款支出预算情况说明\n2025年一般公共预算拨款支出预算1,234.56万元，主要用于："
+            "一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）1,000.00万元；"
+            "社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）234.56万元。\n",
+            {
+                (
+                    names.GPB,
+                    "一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）",
+                    Decimal("1000.00"),
+                ),
+                (
+                    names.GPB,
+                    "社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）",
+                    Decimal("234.56"),
+                ),
+            },
+        ),
+    ],
+)
+def test_a_budgets_lines_take_the_fund_of_their_section(tmp_path: Path, section: str, expected: set) -> None:
+    """A budget's 类/款/项 lines are the fund's its section or sentence names, stated as budgets."""
+    text = "某某市某某区自然资源局\n2025年部门预算\n第二部分 2025年部门预算情况说明\n" + section
+    result = extract_text(tmp_path, text)
+    narrative = [x for x in result.expenditure_function if x.source_kind is SourceKind.NARRATIVE]
+    assert {(x.fund_type, x.name_as_written, x.budget_initial) for x in narrative} == expected
+    assert all(x.actual is None for x in narrative)
+
+
+def test_a_fund_section_ends_the_lines_fund_of_the_section_before(tmp_path: Path) -> None:
+    """Lines introduced as the 一般公共预算's, then a 政府性基金 section: its line is no longer the GPB's."""
+    text = (
+        "某某市某某区自然资源局\n2025年部门预算\n第二部分 2025年部门预算情况说明\n"
+        "五、一般公共预算拨款支出预算情况说明\n一般公共预算拨款支出主要内容如下：\n1.一般公共服务支出（类）人大事务（款）行政运行（项）120.50万元，主要用于机关运转。\n"
+        f"八、政府性基金预算支出情况说明\n1.{_LAND}1,000.00万元，主要用于征地。\n"
+        "九、机关运行经费\n1.一般公共服务支出（类）人大事务（款）一般行政管理事务（项）20.00万元，主要用于会议。\n"
+    )
+    funds = {
+        x.name_as_written.split("（款）")[-1]: x.fund_type for x in extract_text(tmp_path, text).expenditure_function
+    }
+    assert funds == {
+        "行政运行（项）": names.GPB,
+        "征地和拆迁补偿支出（项）": names.GOV_FUND,
+        "一般行政管理事务（项）": names.GPB,
+    }

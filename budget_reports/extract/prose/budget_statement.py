@@ -18,6 +18,7 @@ from decimal import Decimal
 from budget_reports import metric_names as m
 from budget_reports.extract.prose.amounts import COUNT, MONEY, NUM, PCT_END, count, money, pct, signed
 from budget_reports.extract.prose.context import ProseContext
+from budget_reports.extract.prose.funds import section_funds
 from budget_reports.extract.prose.phrasings import SHARE_PHRASE
 from budget_reports.extract.prose.sentences import Passage
 from budget_reports.numbering import (
@@ -113,7 +114,7 @@ _LINE = re.compile(
 )
 _MARKER = re.compile(r"(?P<name>[^（）]+)（(?P<level>[类款项])）")
 _PURPOSE = re.compile(r"主要用于(?P<p>[^。]+)")
-# The sentence that introduces the lines says which funds they spend.
+# The sentence that introduces the lines says which funds they spend (else the section's heading does).
 _LINES_FUND = (
     ("一般公共预算", m.GPB),
     ("政府性基金", m.GOV_FUND),
@@ -140,10 +141,13 @@ _PROJECT_ITEM = re.compile(
 def extract(ctx: ProseContext) -> None:
     if not is_budget_report(ctx.result.report.report_kind):
         return
-    fund = m.GPB
+    funds = section_funds(ctx.passages)
+    fund = section = m.GPB
     for passage in ctx.passages:
         if passage.heading:
             continue
+        if funds[passage.index] != section:  # a heading naming another fund opened its section
+            fund = section = funds[passage.index]
         intro = _LINES_INTRO.search(passage.text)
         if intro:
             fund = next((f for word, f in _LINES_FUND if word in intro.group("f")), m.GPB)
@@ -196,6 +200,11 @@ def _change(after: str) -> tuple[Decimal | None, Decimal | None]:
     if percent is not None:  # 增加…万元，11.11%: the percent goes the amount's way
         percent = signed(stated.group("pw") or word, percent)
     return amount, percent
+
+
+def is_numbered_line(text: str) -> bool:
+    """A passage that is one numbered 类/款/项 line with its budget (read here, with its purpose)."""
+    return _LINE.match(text) is not None
 
 
 def _read_line(ctx: ProseContext, passage: Passage, fund: str) -> bool:

@@ -15,7 +15,9 @@ import re
 
 from budget_reports import metric_names as m
 from budget_reports.extract.prose.amounts import MONEY, PCT_END, money, pct
-from budget_reports.extract.prose.context import CHAPTER_HEADING, ProseContext
+from budget_reports.extract.prose.budget_statement import is_numbered_line
+from budget_reports.extract.prose.context import ProseContext
+from budget_reports.extract.prose.funds import fund_named, section_funds
 from budget_reports.extract.prose.phrasings import (
     ACTUAL,
     AMOUNT_AFTER_NAME,
@@ -30,12 +32,13 @@ from budget_reports.extract.prose.sentences import Passage
 from budget_reports.numbering import OUTLINE, Enumerators
 from budget_reports.stages import is_budget_report
 
-# Which fund's lines a passage explains: the 一般公共预算财政拨款's, unless its section (a heading naming a
-# fund, kept for the sub-headings under it until the next chapter) or its own words before the first line
-# (政府性基金预算财政拨款支出71.73万元，主要用于：1.城乡社区支出（类）…) name another fund.
-_FUND_WORDS = (("政府性基金", m.GOV_FUND), ("国有资本经营", m.STATE_CAPITAL), ("一般公共预算", m.GPB))
 _ALL_SPENDING = re.compile(r"支出合计|支出总计|部门支出")
 _MARKER = re.compile(r"（(?P<level>[类款项])）")
+_BELOW_CLASS = re.compile(r"（[款项]）")
+# Words leading into a line's name, not part of it (其中：城乡社区支出（类）… / 主要用于城乡社区支出（类）…).
+_LEAD_WORDS = re.compile(r"^(?:其中|主要(?:是)?(?:为|包括)?|具体(?:为|是|包括)|包括|分别(?:为|是)?)[：:]?")
+# A name that itself starts with 用于 (用于社会福利的彩票公益金支出): 用于 + whom + 的.
+_NAMED_USE = re.compile(r"^用于[^，,。；;]+的")
 _BOUNDARY = "：:；;。，,"
 # The forms a 类/款/项 item of the prose is numbered in (``1.一般公共服务支出（类）…``, ``（一）…``, ``一.…``).
 NUMBERING = Enumerators(*OUTLINE)
@@ -64,13 +67,15 @@ _NOT_CLASSES = {m.BASIC, m.PROJECT, m.PERSONNEL, m.PUBLIC_USE, m.REMIT_UPPER, m.
 def extract(ctx: ProseContext) -> None:
     path: dict[str, str] = {}
     previous: Passage | None = None
-    section_funds = _section_funds(ctx.passages)
+    funds = section_funds(ctx.passages)
     for passage in ctx.explanation():
         if previous is None or passage.index != previous.index + 1:
             path = {}  # a heading or a table came between: the levels written above no longer apply
         previous = passage
-        fund = _fund_named(passage.text[: _first_line_at(passage.text)]) or section_funds[passage.index]
+        fund = fund_named(passage.text[: _first_line_at(passage.text)]) or funds[passage.index]
         structure = STRUCTURE_OPENER.search(passage.text)
+        if structure and _BELOW_CLASS.search(passage.text, structure.end()):
+            structure = None  # …主要用于：一般公共服务支出（类）…（款）行政运行（项）1,000万元: lines, not 类 shares
         if structure:
             _structure(ctx, passage, structure.end(), _structure_fund(passage.text[: structure.start()], fund))
             path = {}
@@ -82,15 +87,9 @@ def extract(ctx: ProseContext) -> None:
             _coded_item(ctx, passage, fund)
 
 
-def _fund_named(text: str) -> str | None:
-    """The fund ``text`` names first, if any."""
-    named = [(at, fund) for word, fund in _FUND_WORDS if (at := text.find(word)) >= 0]
-    return min(named)[1] if named else None
-
-
 def _structure_fund(before: str, fund: str) -> str:
     """A structure after the year's whole spending (本年支出合计…，按支出功能分类科目划分：…) is all funds'."""
-    if _fund_named(before) is None and _ALL_SPENDING.search(before):
+    if fund_named(before) is None and _ALL_SPENDING.search(before):
         return m.ALL_FUNDS
     return fund
 
@@ -99,22 +98,6 @@ def _first_line_at(text: str) -> int:
     """Where the passage's first 类/款/项 name starts (the text before it says whose lines they are)."""
     marker = _MARKER.search(text)
     return len(text) if marker is None else _name_start(text, 0, marker.start())
-
-
-def _section_funds(passages: list[Passage]) -> dict[int, str]:
-    """The fund each passage's section explains: a heading naming a fund sets it, a chapter heading
-    naming none (``五、机关运行经费支出情况``) sets it back to the 一般公共预算财政拨款."""
-    funds: dict[int, str] = {}
-    fund = m.GPB
-    for passage in passages:
-        if passage.heading:
-            named = _fund_named(passage.text)
-            if named is not None:
-                fund = named
-            elif CHAPTER_HEADING.opens(passage.text):
-                fund = m.GPB
-        funds[passage.index] = fund
-    return funds
 
 
 def _coded_item(ctx: ProseContext, passage: Passage, fund: str) -> None:
@@ -170,7 +153,7 @@ def _items(ctx: ProseContext, passage: Passage, above: dict[str, str], fund: str
         level = marker.group("level")
         name_start = _name_start(text, previous_end, marker.start())
         contiguous = name_start == previous_end and n > 0
-        name = NUMBERING.without(text[name_start : marker.start()]).lstrip('“"')
+        name = _without_lead_words(NUMBERING.without(text[name_start : marker.start()]).lstrip('“"'))
         if not contiguous:
             # A new path: keep the levels above this one from the previous path (类 written once).
             path = {lvl: path[lvl] for lvl in _LEVELS[: _LEVELS.index(level)] if lvl in path}
@@ -183,6 +166,17 @@ def _items(ctx: ProseContext, passage: Passage, above: dict[str, str], fund: str
         segment_end = _name_start(text, marker.end(), next_start) if n + 1 < len(markers) else len(text)
         _line(ctx, passage, fund, path, level, marker.end(), segment_end)
     return path
+
+
+def _without_lead_words(name: str) -> str:
+    """The name without the words leading into it; ``主要是用于社会福利的彩票公益金支出`` keeps its own 用于."""
+    lead = _LEAD_WORDS.match(name)
+    if lead is None or lead.end() == len(name):
+        return name
+    rest = name[lead.end() :]
+    if rest.startswith("用于") and not _NAMED_USE.match(rest):
+        rest = rest.removeprefix("用于")
+    return rest
 
 
 def _name_start(text: str, lower: int, marker_start: int) -> int:
@@ -219,10 +213,13 @@ def _line(
     bare = None if actual or budgets else AMOUNT_AFTER_NAME.match(segment)
     if not (actual or budgets or completion or bare):
         return
-    if bare and is_budget_report(ctx.result.report.report_kind):
+    budget_report = is_budget_report(ctx.result.report.report_kind)
+    if bare and budget_report and is_numbered_line(passage.text):
         return  # a budget's numbered item lines are read, with their purpose, by budget_statement
     name = written or "".join(f"{path[lvl]}（{lvl}）" for lvl in _LEVELS if lvl in path)
-    if bare:
+    if bare and budget_report:  # a budget's figure is a budget (…主要用于：城乡社区支出（类）…（项）1,000万元)
+        budgets["initial"] = bare
+    elif bare:
         actual = bare
     budget_initial, budget_final = (
         money(budgets[kind], ctx.money_unit) if kind in budgets else None for kind in ("initial", "final")
