@@ -207,6 +207,15 @@ _BUDGET_WORDINGS = [
         "81.00",
         None,
     ),
+    ("2025年本部门政府性基金预算支出为0万元。", names.GOV_FUND_EXPENDITURE, "0", None, None),
+    ("2025年国有资本经营预算支出50.00万元，主要用于资本金注入。", names.STATE_CAPITAL_EXPENDITURE, "50.00", None, None),
+    (
+        "2025年本部门收入预算1,234.56万元，其中：上年结转结余20.00万元，一般公共预算拨款收入1,214.56万元。",
+        names.CARRY_OVER_START,
+        "20.00",
+        None,
+        None,
+    ),
 ]
 
 

@@ -113,3 +113,24 @@ def test_department_wide_figures_in_other_wordings(tmp_path: Path, body: str) ->
         Decimal("95.5"),
         "优",
     )
+
+
+def test_department_wide_budget_written_as_its_budget_and_income_shares(tmp_path: Path) -> None:
+    """``部门整体支出预算数为…`` is the department's budget; an income source's share after a bare 占 is kept."""
+    body = (
+        "（二）部门预算收支情况\n2024年度本部门收入总计1,500.00万元，其中：一般公共预算财政拨款收入1,400.00万元，"
+        "占93.33%；其他收入100.00万元，占6.67%。\n"
+        "（三）部门整体支出情况\n2024年度部门整体支出预算数为1,500.00万元，实际支出1,450.00万元，预算执行率96.67%。\n"
+    )
+    result = extract_text(tmp_path, _COUNTY_REPORT + body)
+    (row,) = projects(result)
+    assert (row.budget_initial, row.executed, row.execution_rate_declared) == (
+        Decimal("1500.00"),
+        Decimal("1450.00"),
+        Decimal("96.67"),
+    )
+    shares = {x.source: (x.amount, x.share_pct_declared) for x in result.income}
+    assert shares == {
+        "一般公共预算财政拨款收入": (Decimal("1400.00"), Decimal("93.33")),
+        "其他收入": (Decimal("100.00"), Decimal("6.67")),
+    }

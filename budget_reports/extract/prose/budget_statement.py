@@ -58,12 +58,12 @@ SUBJECTS: tuple[BudgetSubject, ...] = (
     BudgetSubject(r"(?<!单位)(?<!经营)事业收入(?:预算)?", income_source="事业收入"),
     BudgetSubject(r"事业单位经营收入(?:预算)?", income_source="事业单位经营收入"),
     BudgetSubject(r"其他收入(?:预算)?", income_source="其他收入"),
-    BudgetSubject(r"上年结转(?:收入)?(?:预算)?", m.CARRY_OVER_START),
+    BudgetSubject(r"上年结转(?:和)?(?:结余)?(?:收入)?(?:预算)?", m.CARRY_OVER_START),
     BudgetSubject(r"财政拨款支出预算", m.FISCAL_EXPENDITURE),
-    # 一般公共预算支出预算 too: its 支出预算 is the fund's, not the report's 本年支出合计.
+    # 一般公共预算支出预算 too: its 支出预算 is the fund's, not the report's 本年支出合计 (so for the other funds).
     BudgetSubject(r"一般公共预算(?:财政)?(?:拨款)?支出(?:预算)?", m.GPB_EXPENDITURE),
-    BudgetSubject(r"政府性基金(?:预算)?(?:财政)?(?:拨款)?支出预算", m.GOV_FUND_EXPENDITURE),
-    BudgetSubject(r"国有资本经营预算(?:财政)?(?:拨款)?支出预算", m.STATE_CAPITAL_EXPENDITURE),
+    BudgetSubject(r"政府性基金(?:预算)?(?:财政)?(?:拨款)?支出(?:预算)?", m.GOV_FUND_EXPENDITURE),
+    BudgetSubject(r"国有资本经营预算(?:财政)?(?:拨款)?支出(?:预算)?", m.STATE_CAPITAL_EXPENDITURE),
     BudgetSubject(r"(?<!财政拨款)基本支出预算", m.BASIC),
     BudgetSubject(r"(?<!财政拨款)项目支出预算", m.PROJECT),
     # 三公 and 机关运行经费: their change against last year's budget (``与2025年预算持平`` is no change).

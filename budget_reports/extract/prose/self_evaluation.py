@@ -25,6 +25,7 @@ from budget_reports.extract.prose.phrasings import (
     EVALUATION_GRADE,
     EVALUATION_RATES,
     EVALUATION_SCORE,
+    SHARE_PHRASE,
 )
 from budget_reports.extract.prose.sentences import Passage
 from budget_reports.extract.prose.statements import Subject, scan, section_name
@@ -45,7 +46,7 @@ SUBJECTS = [
 _BUDGET_PARAGRAPH = re.compile(r"年初预算(?:收入|支出)(?:是|为)")
 _INCOME = re.compile(
     rf"(?:^|[：:；;，,。])(?P<s>一般公共预算财政拨款收入|政府性基金(?:预算)?财政拨款收入|其他收入)(?:完成)?{MONEY}"
-    rf"(?:[，,]?占(?:总收入|本年收入)的?(?P<p>{NUM})%)?"
+    rf"(?:[，,]?{SHARE_PHRASE}(?P<p>{NUM})%)?"
 )
 _NO_VEHICLE = re.compile(r"(?:没有保留|无)公务用车")
 # The wordings of the reports this reader was first written for (自评为95分, 年初预算支出为…, 支出实际完成…),
