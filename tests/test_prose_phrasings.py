@@ -1163,3 +1163,34 @@ def test_the_prior_years_change_after_the_budgets(
     """A difference from the budget stated first is no change; the comparison with the prior year after it is."""
     said = metric(extract_text(tmp_path, f"{HEADER}（一）机关运行经费支出情况\n{sentence}\n"), m.OPERATING_COSTS)
     assert (said.change_value, said.change_pct_declared) == (change and D(change), change_pct and D(change_pct))
+
+
+_RUNNING = "一般公共服务支出（类）人大事务（款）行政运行（项）"
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        # The adjusted budget written as the budget's adjustment.
+        (
+            "年初预算61.20万元，全年预算调整为60.00万元，决算支出58.37万元，完成全年预算的97.28%。",
+            ("61.20", "60.00", "58.37", None),
+        ),
+        ("调整预算数为60.00万元，决算数为58.37万元，完成调整预算的97.28%。", (None, "60.00", "58.37", None)),
+        # Spending right after the name with a bare 支出, and its share of the fund's spending.
+        ("支出58.37万元，占一般公共预算财政拨款支出的45.00%。", (None, None, "58.37", "45.00")),
+    ],
+)
+def test_a_line_in_more_wordings(tmp_path: Path, statement: str, expected: tuple) -> None:
+    text = f"{HEADER}四、一般公共预算财政拨款支出决算情况说明\n1.{_RUNNING}：{statement}\n"
+    row = line(extract_text(tmp_path, text), _RUNNING)
+    got = (row.budget_initial, row.budget_final, row.actual, row.share_pct_declared)
+    assert got == tuple(None if v is None else D(v) for v in expected)
+
+
+def test_a_lines_parts_are_not_its_spending(tmp_path: Path) -> None:
+    """A bare 支出 is the line's only right after its name: its 基本支出 listed later is a part."""
+    section = "四、一般公共预算财政拨款支出决算情况说明"
+    text = f"{HEADER}{section}\n1.{_RUNNING}：年初预算为100.00万元，其中基本支出60.00万元。\n"
+    row = line(extract_text(tmp_path, text), _RUNNING)
+    assert (row.budget_initial, row.actual) == (D("100.00"), None)

@@ -20,7 +20,8 @@ ACTUAL_PHRASES: tuple[str, ...] = (
 )
 # What introduces a budget figure; the qualifier says which budget (年初 -> initial, 全年/调整 -> final).
 BUDGET_QUALIFIERS: dict[str, str] = {"年初": "initial", "全年": "final", "调整": "final", "调整后": "final"}
-BUDGET_PHRASE = r"(?P<k>年初|全年|调整后?)?预算(?:数)?(?:[为是]|(?=\d))"
+# 全年预算调整为60万元 / 预算调整后为: the adjusted budget.
+BUDGET_PHRASE = r"(?P<k>年初|全年|调整后?)?预算(?:数)?(?P<adjusted>调整(?:后)?为|(?:[为是]|(?=\d)))"
 # The completion rate against a budget.
 COMPLETION_PHRASES: tuple[str, ...] = (
     r"完成(?:年初|全年|调整后?)?预算(?:数)?的?",  # 完成年初预算的95.38% / 完成预算100%
@@ -39,7 +40,8 @@ BUDGET_COMPARISONS: tuple[str, ...] = (
 
 # The amount printed right after a line's name (“…行政运行（项）”261.47万元): the line's one figure, the
 # actual in final accounts, the budget in a budget report.
-AMOUNT_AFTER_NAME = re.compile(rf"^[”\"]?[:：,，]?{MONEY}")
+# A figure right after a line's name, or after a bare 支出 there (…行政运行（项）：支出58.37万元，占45%).
+AMOUNT_AFTER_NAME = re.compile(rf"^[”\"]?[:：,，]?(?:支出(?:[为是])?)?{MONEY}")
 
 # What opens the structure sentence listing the 类 with their amounts and shares. ``主要用于：`` alone does not:
 # it introduces an item's purpose (…行政运行（项）。主要用于：人员经费…).
@@ -65,6 +67,8 @@ STRUCTURE_OPENER = re.compile(rf"(?:{'|'.join(STRUCTURE_OPENERS)})[:：]?")
 
 def budget_kind(match: re.Match[str]) -> str:
     """``initial`` or ``final``: a budget written without 年初/全年/调整 is the initial one."""
+    if match.group("adjusted").startswith("调整"):
+        return "final"
     return BUDGET_QUALIFIERS.get(match.group("k") or "年初", "initial")
 
 
