@@ -866,6 +866,7 @@ def test_no_equipment_of_either_kind_is_a_zero_of_each(tmp_path: Path) -> None:
         "货物采购支出23.45万元，工程采购支出0万元，服务采购支出100.00万元",
         "货物类采购23.45万元、工程类采购0万元、服务类采购100.00万元",
         "采购货物23.45万元，采购工程0万元，采购服务100.00万元",
+        "货物采购23.45万元，工程采购0万元，服务采购100.00万元",
     ],
 )
 def test_procurement_by_kind_in_other_wordings(tmp_path: Path, listed: str) -> None:

@@ -17,9 +17,12 @@ from budget_reports.extract.prose.statements import Subject, scan
 
 
 def _procured(kind: str) -> str:
-    """The ways one kind of procurement is named: 政府采购货物支出, 货物采购支出 / 金额, and in the list after
-    the total 货物类, 货物类采购, 采购货物."""
-    return rf"政府采购{kind}支出|{kind}采购(?:支出|金额)|(?<=[：:，,、；;])(?:{kind}类(?:采购)?|采购{kind})"
+    """The ways one kind of procurement is named: 政府采购货物支出, 货物采购支出 / 金额, 货物采购 right before its
+    figure (主要用于货物采购23.45万元), and in the list after the total 货物类, 货物类采购, 采购货物."""
+    return (
+        rf"政府采购{kind}支出|{kind}采购(?:支出|金额|(?=(?:[为是]|共计)?\d))"
+        rf"|(?<=[：:，,、；;])(?:{kind}类(?:采购)?|采购{kind})"
+    )
 
 
 SUBJECTS = [
