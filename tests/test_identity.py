@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from budget_reports.extract.identity.region import locate
 from tests.conftest import SEED_DIR, corpus_file
 from tests.prose_support import extract_file, extract_text
 
@@ -100,3 +101,24 @@ def test_a_date_is_not_part_of_a_short_form(tmp_path: Path, name: str, expected:
     )
     info = extract_text(tmp_path, text).report
     assert (info.department, info.department_short) == (expected, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 重庆市 lists its counties under a group called "县": the word alone names no place.
+        ("县委宣传部负责全县宣传工作。", (None, None, None)),
+        ("全县农业农村工作", (None, None, None)),
+        ("巫山县教育委员会", ("重庆市", "重庆市", "巫山县")),
+        ("重庆市教育委员会", ("重庆市", "重庆市", None)),
+    ],
+)
+def test_the_word_county_alone_is_no_region(text: str, expected: tuple) -> None:
+    assert locate(text) == expected
+
+
+def test_a_report_naming_no_place_gets_no_region(tmp_path: Path) -> None:
+    """A county department that names only its office (县委宣传部) is located nowhere rather than in 重庆."""
+    text = "县委宣传部\n2024年度部门决算\n第一部分 部门概况\n一、部门职责\n负责全县宣传工作。\n"
+    info = extract_text(tmp_path, text).report
+    assert (info.province, info.city, info.county) == (None, None, None)

@@ -15,6 +15,8 @@ from budget_reports.extract.identity.catalogue import ORGANIZATION_PREFIXES, PLA
 Region = tuple[str | None, str | None, str | None]
 NO_REGION: Region = (None, None, None)
 _MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
+# cpca's names for a province's groups of counties, not places of their own.
+_GENERIC_CITIES = ("市辖区", "县", "省直辖县级行政区划")
 _PLACES = re.compile(rf"^(?:[\u4e00-\u9fff]{{1,8}}?{PLACE_SUFFIXES})+")
 
 
@@ -59,7 +61,10 @@ def locate(text: str) -> Region:
     reader = getattr(cpca, "_get_one_addr", None)
     row = reader(text, False, {}) if reader else cpca.transform([text]).iloc[0].to_dict()
     province, city, county = (_clean(row.get(col)) for col in ("省", "市", "区"))
-    if city in ("市辖区", "县", "省直辖县级行政区划"):
+    if city in _GENERIC_CITIES and county is None and province and province[:2] not in text:
+        # Only the generic word matched: 县委宣传部 / 某某县 are no place of 重庆市 (its counties' "县").
+        return NO_REGION
+    if city in _GENERIC_CITIES:
         city = province if city == "市辖区" else None  # a municipality's districts belong to the city itself
     if city is None and province in _MUNICIPALITIES:
         city = province  # a municipality's own departments are the city's too (上海市红十字会)
