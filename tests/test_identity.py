@@ -122,3 +122,30 @@ def test_a_report_naming_no_place_gets_no_region(tmp_path: Path) -> None:
     text = "县委宣传部\n2024年度部门决算\n第一部分 部门概况\n一、部门职责\n负责全县宣传工作。\n"
     info = extract_text(tmp_path, text).report
     assert (info.province, info.city, info.county) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Several cities have a 鼓楼区 / 普陀区: alone, the county stays and its place is not guessed.
+        ("鼓楼区教育局", (None, None, "鼓楼区")),
+        ("普陀区财政局", (None, None, "普陀区")),
+        ("南京市鼓楼区教育局", ("江苏省", "南京市", "鼓楼区")),
+        ("舟山市普陀区财政局", ("浙江省", "舟山市", "普陀区")),
+        ("上海市普陀区财政局", ("上海市", "上海市", "普陀区")),
+        # 城区 / 矿区 / 郊区 alone are words, not places.
+        ("城区环卫工作经费", (None, None, None)),
+        ("阳泉市城区", ("山西省", "阳泉市", "城区")),
+    ],
+)
+def test_a_county_name_several_cities_share(text: str, expected: tuple) -> None:
+    assert locate(text) == expected
+
+
+def test_a_shared_county_name_takes_its_place_from_a_text_naming_it_in_full(tmp_path: Path) -> None:
+    body = "第一部分 部门概况\n一、部门职责\n负责全区教育工作。本部门是南京市鼓楼区人民政府工作部门。\n"
+    info = extract_text(tmp_path, f"鼓楼区教育局\n2024年度部门决算\n{body}").report
+    assert (info.province, info.city, info.county) == ("江苏省", "南京市", "鼓楼区")
+    title = "鼓楼区教育局\n2024年度部门决算\n"
+    alone = extract_text(tmp_path, f"{title}第一部分 部门概况\n一、部门职责\n负责教育。\n", "b.txt")
+    assert (alone.report.province, alone.report.city, alone.report.county) == (None, None, "鼓楼区")
