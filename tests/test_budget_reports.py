@@ -208,6 +208,9 @@ _BUDGET_WORDINGS = [
         None,
     ),
     ("2025年本部门政府性基金预算支出为0万元。", names.GOV_FUND_EXPENDITURE, "0", None, None),
+    ("2025年本部门政府采购预算共100.00万元，其中：货物采购50.00万元。", names.PROCUREMENT_BUDGET, "100.00", None, None),
+    # A planned purchase, not the equipment held (单价100万元以上设备 stays unstated).
+    ("2025年部门预算安排购置单价100万元以上设备0台（套）。", names.EQUIPMENT_100_PLANNED, "0", None, None),
     ("2025年国有资本经营预算支出50.00万元，主要用于资本金注入。", names.STATE_CAPITAL_EXPENDITURE, "50.00", None, None),
     (
         "2025年本部门收入预算1,234.56万元，其中：上年结转结余20.00万元，一般公共预算拨款收入1,214.56万元。",
@@ -494,3 +497,12 @@ def test_a_fund_section_ends_the_lines_fund_of_the_section_before(tmp_path: Path
         "征地和拆迁补偿支出（项）": names.GOV_FUND,
         "一般行政管理事务（项）": names.GPB,
     }
+
+
+def test_a_planned_purchase_is_no_equipment_held(tmp_path: Path) -> None:
+    text = (
+        "某某市某某区教育局\n2025年部门预算\n七、其他重要事项\n2025年部门预算安排购置单价100万元以上设备0台（套）。\n"
+    )
+    said = {m.metric for m in extract_text(tmp_path, text).summary_metrics}
+    assert names.EQUIPMENT_100_PLANNED in said
+    assert names.EQUIPMENT_100 not in said

@@ -861,6 +861,26 @@ def test_no_equipment_of_either_kind_is_a_zero_of_each(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Equipment bought in the year is no count of the equipment held.
+        (
+            "2024年度本部门购置单价100万元以上专用设备0台。截至年底共有单价100万元以上专用设备2台。",
+            {m.EQUIPMENT_SPECIAL_100: 2},
+        ),
+        (
+            "截至2024年12月31日，本部门共有车辆2辆。2024年度新购置单价50万元以上通用设备1台。",
+            {m.EQUIPMENT_GENERAL_50: None},
+        ),
+    ],
+)
+def test_equipment_bought_is_not_equipment_held(tmp_path: Path, sentence: str, expected: dict) -> None:
+    result = extract_text(tmp_path, f"{HEADER}（三）国有资产占有使用情况\n{sentence}\n")
+    read = {name: (metric(result, name).value if name in metric_names(result) else None) for name in expected}
+    assert read == expected
+
+
+@pytest.mark.parametrize(
     "listed",
     [
         "货物采购支出23.45万元，工程采购支出0万元，服务采购支出100.00万元",

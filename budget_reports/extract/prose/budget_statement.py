@@ -82,7 +82,13 @@ SUBJECTS: tuple[BudgetSubject, ...] = (
     BudgetSubject(r"涉及项目预算资金", m.PERF_TARGETS_AMOUNT),
     BudgetSubject(r"预算安排购置车辆", m.VEHICLES_PURCHASE_PLANNED, unit="辆"),
     BudgetSubject(r"预算安排购置单价100万元[（(]含[)）]以上设备[（(]不含车辆[)）]", m.EQUIPMENT_100_PLANNED, unit="套"),
-    BudgetSubject(r"单价100万元[（(]含[)）]以上设备[（(]不含车辆[)）](?=\d)", m.EQUIPMENT_100, unit="套"),
+    BudgetSubject(r"(?<!购置)单价100万元[（(]含[)）]以上设备[（(]不含车辆[)）](?=\d)", m.EQUIPMENT_100, unit="套"),
+    # 安排购置单价100万元以上设备0台（套） / 拟购置…: planned, whatever the brackets.
+    BudgetSubject(
+        r"(?:安排|拟|计划)购置(?:单价|单位价值)100万元(?:[（(]含[)）])?以上(?:的)?设备(?:[（(]不含车辆[)）])?",
+        m.EQUIPMENT_100_PLANNED,
+        unit="套",
+    ),
 )
 # Nothing planned, in words (2025年部门预算未安排购置车辆，未安排购置单价100万元以上设备).
 _NONE_PLANNED = (
@@ -90,8 +96,8 @@ _NONE_PLANNED = (
     (re.compile(r"未安排购置单价100万元(?:[（(]含[)）])?以上(?:的)?设备"), m.EQUIPMENT_100_PLANNED, "套"),
 )
 _COMBINED = re.compile("|".join(f"(?P<s{i}>{s.pattern})" for i, s in enumerate(SUBJECTS)))
-_VALUE = re.compile(rf"^(?:数)?(?:[为是]|共计)?{MONEY}")
-_COUNT_VALUE = re.compile(rf"^(?:[为是]|共计)?{COUNT}(?P<u>辆|套|台)")
+_VALUE = re.compile(rf"^(?:数)?(?:[为是]|共计?)?{MONEY}")
+_COUNT_VALUE = re.compile(rf"^(?:[为是]|共计?)?{COUNT}(?P<u>辆|套|台)")
 # Its share of the total, right after the figure (一般公共预算拨款收入1,000.00万元，占81.00%).
 _SHARE = re.compile(rf"^[，,]?{SHARE_PHRASE}{PCT_END}")
 # Change against last year's budget, stated in the clause after the figure, its amount, its percent or

@@ -72,6 +72,9 @@ _EQUIPMENT = [
         m.EQUIPMENT_100,
     ),
 ]
+# Equipment bought (新购置 / 购置 / 安排购置…设备1台) is no count of what the department holds; a budget's
+# planned purchases are read by budget_statement.
+_PURCHASED = re.compile(r"(?:购置|购买|采购|新增|购入)$")
 # 没有公务车辆,也没有单价50万元以上通用设备和单价100万元以上专用设备 / 无公务用车辆和单价100万元（含）以上设备 /
 # 无单价50万元以上通用设备，无单价100万元以上专用设备.
 _NONE_CLAUSE = re.compile(r"(?:没有|无)(?P<list>(?:(?:公务)?(?:用)?车辆|单价|单位价值)[^。；;]*)")
@@ -97,7 +100,8 @@ def extract(ctx: ProseContext) -> None:
             _uses(ctx, passage, match.end(), count(match))
         for pattern, metric in _EQUIPMENT:
             for match in pattern.finditer(text):
-                ctx.metric(metric, count(match), ctx.evidence(passage, match.start()), unit="台（套）")
+                if not _PURCHASED.search(text[max(0, match.start() - 6) : match.start()]):
+                    ctx.metric(metric, count(match), ctx.evidence(passage, match.start()), unit="台（套）")
         for match in _NONE_CLAUSE.finditer(text):
             _none(ctx, passage, match)
 

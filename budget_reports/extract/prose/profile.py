@@ -57,6 +57,7 @@ _IN_POST_OF_KIND = {
 }
 _CLAUSE_BOUNDARY = re.compile(r"[。；;]")
 _TARGET = re.compile(r"指标|目标")
+_STAFFING = re.compile(r"编制|实有|退休|离休|人员情况|人员构成")
 # Not 离退休人员 (retirees of both kinds, 离休 too), not 本年新增退休人员 (a year's movement).
 _RETIRED = re.compile(
     rf"(?<!离)(?<!新增)(?<!本年)(?<!当年)退休(?:人数|人员|职工|干部)?(?:为|共)?\s*{COUNT}\s*(?P<u>人|名)"
@@ -108,7 +109,10 @@ def _staffing(text: str) -> Iterator[tuple[str, re.Match[str]]]:
             yield kind, match
     for match in _IN_POST.finditer(text):
         metric = _in_post_metric(text, match, quotas)
-        if metric is not None and _stated(text, match):
+        # 在职… alone is also an indicator's words in a table's text (``（55分）标在职干部职工20人``): taken
+        # where the passage speaks of staffing (a quota, 实有, retirees), as 实有… always is.
+        about_staff = match.group().startswith("实有") or _STAFFING.search(text) is not None
+        if metric is not None and _stated(text, match) and about_staff:
             yield metric, match
     for pattern, metric in ((_RETIRED, m.RETIRED), (_WORKERS, m.STAFF_WORKERS)):
         if match := next((found for found in pattern.finditer(text) if _stated(text, found)), None):
