@@ -208,6 +208,9 @@ _BUDGET_WORDINGS = [
         None,
     ),
     ("2025年本部门政府性基金预算支出为0万元。", names.GOV_FUND_EXPENDITURE, "0", None, None),
+    # One part that is the whole total.
+    ("2025年本部门收入预算1,234.56万元，全部为一般公共预算拨款收入。", names.GPB_INCOME, "1234.56", None, None),
+    ("2025年本部门支出预算1,234.56万元，均为基本支出。", names.BASIC, "1234.56", None, None),
     ("2025年本部门政府采购预算共100.00万元，其中：货物采购50.00万元。", names.PROCUREMENT_BUDGET, "100.00", None, None),
     # A planned purchase, not the equipment held (单价100万元以上设备 stays unstated).
     ("2025年部门预算安排购置单价100万元以上设备0台（套）。", names.EQUIPMENT_100_PLANNED, "0", None, None),

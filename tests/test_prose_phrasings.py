@@ -1215,3 +1215,21 @@ def test_a_lines_parts_are_not_its_spending(tmp_path: Path) -> None:
     text = f"{HEADER}{section}\n1.{_RUNNING}：年初预算为100.00万元，其中基本支出60.00万元。\n"
     row = line(extract_text(tmp_path, text), _RUNNING)
     assert (row.budget_initial, row.actual) == (D("100.00"), None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "basic"),
+    [
+        ("2024年度收入合计1,000.00万元，全部为一般公共预算财政拨款收入。", "一般公共预算财政拨款收入", None),
+        ("2024年度本年收入合计1,000.00万元，均为财政拨款收入。", "财政拨款收入", None),
+        ("2024年度本年支出合计1,000.00万元，全部为基本支出。", None, D("1000.00")),
+        # Two parts named together: neither is the whole.
+        ("2024年度收入合计1,000.00万元，全部为财政拨款收入和其他收入。", None, None),
+    ],
+)
+def test_a_total_that_is_all_one_part(tmp_path: Path, sentence: str, source: str | None, basic: Decimal | None) -> None:
+    """``…合计1,000万元，全部为…`` states the one part's figure: the total's."""
+    result = extract_text(tmp_path, f"{HEADER}二、收入支出决算情况说明\n{sentence}\n")
+    sources = {x.source: x.amount for x in result.income}
+    assert sources == ({source: D("1000.00")} if source else {})
+    assert (metric(result, m.BASIC).value if m.BASIC in metric_names(result) else None) == basic

@@ -19,6 +19,7 @@ from budget_reports import metric_names as m
 from budget_reports.extract.prose.amounts import COUNT, MONEY, NUM, PCT_END, count, money, pct, signed
 from budget_reports.extract.prose.context import ProseContext
 from budget_reports.extract.prose.funds import section_funds
+from budget_reports.extract.prose.overview import ALL_ONE_PART, EXPENDITURE_KINDS
 from budget_reports.extract.prose.phrasings import SHARE_PHRASE
 from budget_reports.extract.prose.sentences import Passage
 from budget_reports.numbering import (
@@ -193,6 +194,26 @@ def _read_subjects(ctx: ProseContext, passage: Passage) -> None:
             )
         if subject.income_source is not None:
             ctx.income(subject.income_source, value, evidence, share)
+        if subject.metric in (m.INCOME_TOTAL, m.EXPENDITURE_TOTAL) and value is not None:
+            _all_one_part(ctx, passage, after, (occurrence.start(), occurrence.end() + found.end()), value)
+
+
+def _all_one_part(ctx: ProseContext, passage: Passage, after: str, total: tuple[int, int], value: Decimal) -> None:
+    """``收入预算1,234.56万元，全部为一般公共预算拨款收入`` / ``支出预算…，均为基本支出``: the part is the whole
+    (``total``: where the total's words and figure stand, ``after``: the text after them)."""
+    whole = ALL_ONE_PART.match(after)
+    if whole is None:
+        return
+    name = whole.group("s")
+    evidence = ctx.evidence(passage, total[0], total[1] + whole.end())
+    if name in EXPENDITURE_KINDS:
+        ctx.metric(EXPENDITURE_KINDS[name], value, evidence)
+        return
+    part = next((s for s in SUBJECTS if s.income_source and re.fullmatch(s.pattern, name)), None)
+    if part is not None:
+        if part.metric is not None:
+            ctx.metric(part.metric, value, evidence)
+        ctx.income(part.income_source, value, evidence)
 
 
 def _change(after: str) -> tuple[Decimal | None, Decimal | None]:

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
@@ -69,7 +70,7 @@ def _subjects(section: str) -> list[Subject]:
 
 
 # Expenditure kinds listed with 均为零 after 本年支出合计.
-_EXPENDITURE_KINDS = {
+EXPENDITURE_KINDS = {
     "基本支出": m.BASIC,
     "项目支出": m.PROJECT,
     "上缴上级支出": m.REMIT_UPPER,
@@ -81,6 +82,10 @@ _INCOME_SOURCE = re.compile(
     rf"(?:[，,]?{SHARE_PHRASE}{PCT_END})?"
 )
 _ZERO_LIST = re.compile(r"(?:^|[：:；;，,])(?P<list>[^：:；;，,。]+?)均为(?:零|0(?:\.0+)?(?:万元|元)?)(?![\d.])")
+# 收入合计1,000万元，全部为一般公共预算财政拨款收入 / 均为财政拨款收入 / 全部是基本支出: one part is the whole.
+ALL_ONE_PART = re.compile(
+    r"[，,]?(?:全部|均)(?:为|是|来自)(?P<s>[^，,。；;、\d和及与]{2,30}?(?:收入|支出))(?=[。；;，,]|$)"
+)
 _INCOME_TOTAL = re.compile(rf"(?:{_YEARS}收入合计|{_YEAR_ALONE.format('收入')})(?:为|是)?{MONEY}")
 _EXPENDITURE_TOTAL = re.compile(rf"(?:{_YEARS}支出合计|{_YEAR_ALONE.format('支出')})(?:为|是)?{MONEY}")
 # No such fund at all: 无政府性基金预算财政拨款收入和支出 / 无…收入支出 / 无…收入，也没有使用…安排的支出 /
@@ -100,8 +105,11 @@ def extract(ctx: ProseContext) -> None:
         total = _INCOME_TOTAL.search(passage.text)
         if total:
             _income(ctx, passage, total.end())
-        if _EXPENDITURE_TOTAL.search(passage.text):
+            _all_one(ctx, passage, total, lambda name: name.endswith("收入"))
+        spending = _EXPENDITURE_TOTAL.search(passage.text)
+        if spending:
             _zero_kinds(ctx, passage)
+            _all_one(ctx, passage, spending, lambda name: name in EXPENDITURE_KINDS)
         for none in _ALL_NONE.finditer(passage.text):
             fund = none.group("fund") or none.group("fund2")
             metric = m.GOV_FUND_EXPENDITURE if fund == "政府性基金预算" else m.STATE_CAPITAL_EXPENDITURE
@@ -125,6 +133,19 @@ def _income(ctx: ProseContext, passage, start: int) -> None:
                 ctx.income(name, Decimal(0), ctx.evidence(passage, zero.start("list")))
 
 
+def _all_one(ctx: ProseContext, passage, total: re.Match[str], names_a_part: Callable[[str], bool]) -> None:
+    """``收入合计1,000万元，全部为一般公共预算财政拨款收入`` / ``支出合计…，均为基本支出``: the one part is the
+    whole total, the figure the sentence states for it."""
+    whole = ALL_ONE_PART.match(passage.text, total.end())
+    if whole is None or not names_a_part(name := whole.group("s")) or name.startswith("本年"):
+        return
+    evidence = ctx.evidence(passage, total.start(), whole.end())
+    if name.endswith("收入"):
+        ctx.income(name, money(total), evidence, section=section_name(passage))
+    else:
+        ctx.metric(EXPENDITURE_KINDS[name], money(total), evidence, section=section_name(passage))
+
+
 def _sentence_end(text: str, start: int) -> int:
     end = text.find("。", start)
     return len(text) if end < 0 else end
@@ -133,6 +154,6 @@ def _sentence_end(text: str, start: int) -> int:
 def _zero_kinds(ctx: ProseContext, passage) -> None:
     for zero in _ZERO_LIST.finditer(passage.text):
         for name in zero.group("list").split("、"):
-            metric = _EXPENDITURE_KINDS.get(name)
+            metric = EXPENDITURE_KINDS.get(name)
             if metric:
                 ctx.metric(metric, Decimal(0), ctx.evidence(passage, zero.start("list")), section=section_name(passage))
