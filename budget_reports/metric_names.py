@@ -135,6 +135,9 @@ PERF_MONITORED_AMOUNT = "绩效监控项目金额"
 PERF_SELF_EVALUATED = "绩效自评项目数"
 PERF_SELF_EVALUATED_AMOUNT = "绩效自评项目金额"
 PERF_AVERAGE_SCORE = "绩效自评平均得分"
+# 部门评价: the department's own evaluation of chosen projects, and the 一般公共预算 spending they take.
+PERF_DEPARTMENT_EVALUATED = "部门评价项目数"
+PERF_DEPARTMENT_EVALUATED_AMOUNT = "部门评价项目金额"
 
 
 def perf_grade_count(grade: str) -> str:

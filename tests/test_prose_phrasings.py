@@ -1233,3 +1233,25 @@ def test_a_total_that_is_all_one_part(tmp_path: Path, sentence: str, source: str
     sources = {x.source: x.amount for x in result.income}
     assert sources == ({source: D("1000.00")} if source else {})
     assert (metric(result, m.BASIC).value if m.BASIC in metric_names(result) else None) == basic
+
+
+def test_a_department_evaluation_is_not_the_funds_spending(tmp_path: Path) -> None:
+    """The template's 部门评价 sentence states what the evaluation covers, not the year's 一般公共预算 spending."""
+    sentence = "组织对“城市管理”等3个项目开展了部门评价，涉及一般公共预算支出300.00万元。"
+    result = extract_text(tmp_path, f"{HEADER}十二、预算绩效管理情况说明\n{sentence}\n")
+    assert m.GPB_EXPENDITURE not in metric_names(result)
+    assert metric(result, m.PERF_DEPARTMENT_EVALUATED).value == 3
+    assert metric(result, m.PERF_DEPARTMENT_EVALUATED_AMOUNT).value == D("300.00")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2024年度，本部门对10个项目开展了绩效自评，涉及资金1,234.56万元，自评平均得分95分，其中：优8个，良2个。",
+        "本部门2024年度组织对10个项目开展绩效自评，自评结果为：优秀8个、良好2个。",
+    ],
+)
+def test_self_evaluated_projects_by_grade(tmp_path: Path, sentence: str) -> None:
+    result = extract_text(tmp_path, f"{HEADER}十二、预算绩效管理情况说明\n{sentence}\n")
+    counts = (metric(result, m.perf_grade_count(grade)).value for grade in ("优", "良"))
+    assert (metric(result, m.PERF_SELF_EVALUATED).value, *counts) == (10, 8, 2)

@@ -62,7 +62,7 @@ SUBJECTS: tuple[BudgetSubject, ...] = (
     BudgetSubject(r"上年结转(?:和)?(?:结余)?(?:收入)?(?:预算)?", m.CARRY_OVER_START),
     BudgetSubject(r"财政拨款支出预算", m.FISCAL_EXPENDITURE),
     # 一般公共预算支出预算 too: its 支出预算 is the fund's, not the report's 本年支出合计 (so for the other funds).
-    BudgetSubject(r"一般公共预算(?:财政)?(?:拨款)?支出(?:预算)?", m.GPB_EXPENDITURE),
+    BudgetSubject(r"(?<!涉及)一般公共预算(?:财政)?(?:拨款)?支出(?:预算)?", m.GPB_EXPENDITURE),
     BudgetSubject(r"政府性基金(?:预算)?(?:财政)?(?:拨款)?支出(?:预算)?", m.GOV_FUND_EXPENDITURE),
     BudgetSubject(r"国有资本经营预算(?:财政)?(?:拨款)?支出(?:预算)?", m.STATE_CAPITAL_EXPENDITURE),
     BudgetSubject(r"(?<!财政拨款)基本支出预算", m.BASIC),

@@ -33,7 +33,8 @@ SUBJECTS = [
     Subject(r"上缴上级支出", m.REMIT_UPPER),
     Subject(r"(?<!非独立核算)经营支出", m.BUSINESS),
     Subject(r"对附属单位补助支出", m.SUBSIDY_AFFILIATED),
-    Subject(r"一般公共预算(?:财政拨款)?支出(?:决算(?=数|为))?", m.GPB_EXPENDITURE),
+    # Not the money an evaluation covers (…等3个项目开展了部门评价，涉及一般公共预算支出300万元).
+    Subject(r"(?<!涉及)一般公共预算(?:财政拨款)?支出(?:决算(?=数|为))?", m.GPB_EXPENDITURE),
     Subject(r"政府性基金预算(?:财政)?拨款支出", m.GOV_FUND_EXPENDITURE),
     Subject(r"国有资本经营预算(?:财政)?拨款支出", m.STATE_CAPITAL_EXPENDITURE),
     Subject(r"年初结转和结余", m.CARRY_OVER_START),

@@ -59,7 +59,23 @@ _COUNTS = [
         m.PERF_MONITORED_AMOUNT,
     ),
     (re.compile(rf"绩效自评的{_YEAR}项目{COUNT}个{_AMOUNT}"), m.PERF_SELF_EVALUATED, m.PERF_SELF_EVALUATED_AMOUNT),
+    # 组织对“城市管理”等3个项目开展了部门评价，涉及一般公共预算支出300.00万元 (the national template).
+    (
+        re.compile(
+            rf"对{_ITEMS}{COUNT}个项目开展了?部门(?:绩效)?评价(?:[，,](?P<amount>涉及一般公共预算(?:财政拨款)?支出{MONEY}))?"
+        ),
+        m.PERF_DEPARTMENT_EVALUATED,
+        m.PERF_DEPARTMENT_EVALUATED_AMOUNT,
+    ),
 ]
+# Projects by grade after the self-evaluation's count (…开展了绩效自评…，其中：优8个，良2个 /
+# 自评结果为：优秀8个、良好2个); 优秀 and 良好 are the grades 优 and 良.
+_GRADE_WORDS = r"(?:优秀|良好|不合格|合格|优|良|中|差)(?:等次|等级)?"
+_LISTED_GRADE = re.compile(rf"(?P<g>优秀|良好|不合格|合格|优|良|中|差)(?:等次|等级)?{COUNT}个")
+_GRADES_LISTED = re.compile(
+    rf"(?:其中|自评结果|评价结果)(?:为|是)?[：:]?(?P<list>(?:{_GRADE_WORDS}{COUNT}个[、，,]?)+)"
+)
+_GRADE_SYNONYMS = {"优秀": "优", "良好": "良"}
 _AVERAGE = re.compile(rf"平均得分(?P<s>{NUM})分")
 _GRADE_COUNT = re.compile(rf"绩效评级为[“\"]?(?P<g>[^”\"的]+?)[”\"]?的项目{COUNT}个")
 _SCORE = re.compile(rf"(?P<pre>[^；;，,。]*?)绩效自评得分为(?P<s>{NUM})分")
@@ -83,6 +99,12 @@ def extract(ctx: ProseContext) -> None:
         for match in _GRADE_COUNT.finditer(text):
             evidence = ctx.evidence(passage, match.start())
             ctx.metric(m.perf_grade_count(match.group("g")), count(match), evidence, unit="个")
+        if "绩效自评" in text:
+            for listed in _GRADES_LISTED.finditer(text):
+                for grade in _LISTED_GRADE.finditer(listed.group("list")):
+                    name = _GRADE_SYNONYMS.get(grade.group("g"), grade.group("g"))
+                    evidence = ctx.evidence(passage, listed.start("list") + grade.start())
+                    ctx.metric(m.perf_grade_count(name), count(grade), evidence, unit="个")
         _scores(ctx, passage)
 
 
