@@ -1255,3 +1255,14 @@ def test_self_evaluated_projects_by_grade(tmp_path: Path, sentence: str) -> None
     result = extract_text(tmp_path, f"{HEADER}十二、预算绩效管理情况说明\n{sentence}\n")
     counts = (metric(result, m.perf_grade_count(grade)).value for grade in ("优", "良"))
     assert (metric(result, m.PERF_SELF_EVALUATED).value, *counts) == (10, 8, 2)
+
+
+def test_shares_by_kind_of_procurement_are_not_the_smes_share(tmp_path: Path) -> None:
+    """The template's 货物采购授予中小企业合同金额占货物支出金额的90% is one kind's share, not the SMEs' whole."""
+    sentence = (
+        "2024年度本部门政府采购支出总额123.45万元。授予中小企业合同金额120.00万元，占政府采购支出总额的97.21%。"
+        "货物采购授予中小企业合同金额占货物支出金额的90.00%，服务采购授予中小企业合同金额占服务支出金额的100.00%。"
+    )
+    result = extract_text(tmp_path, f"{HEADER}九、政府采购支出情况说明\n{sentence}\n")
+    said = [(x.value, x.share_pct_declared) for x in metrics(result) if x.metric == m.PROCUREMENT_SME]
+    assert said == [(D("120.00"), D("97.21"))]

@@ -35,8 +35,9 @@ SUBJECTS = [
     Subject(_procured("货物"), m.PROCUREMENT_GOODS),
     Subject(_procured("工程"), m.PROCUREMENT_WORKS),
     Subject(_procured("服务"), m.PROCUREMENT_SERVICES),
-    Subject(r"授予中小企业合同金额", m.PROCUREMENT_SME),
-    Subject(r"授予小微企业合同金额", m.PROCUREMENT_MICRO),
+    # Not one kind's (货物采购授予中小企业合同金额占货物支出金额的90%: the template's share by kind).
+    Subject(r"(?<!采购)授予中小企业合同金额", m.PROCUREMENT_SME),
+    Subject(r"(?<!采购)授予小微企业合同金额", m.PROCUREMENT_MICRO),
     Subject(r"面向中小企业预留政府采购项目预算金额", m.PROCUREMENT_SME_RESERVED),
     Subject(r"面向小微企业预留政府采购项目预算金额", m.PROCUREMENT_MICRO_RESERVED),
 ]
