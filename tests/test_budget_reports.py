@@ -509,3 +509,15 @@ def test_a_planned_purchase_is_no_equipment_held(tmp_path: Path) -> None:
     said = {m.metric for m in extract_text(tmp_path, text).summary_metrics}
     assert names.EQUIPMENT_100_PLANNED in said
     assert names.EQUIPMENT_100 not in said
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["五、一般公共预算支出预算情况说明", "五、一般公共预算拨款支出预算情况", "（一）一般公共预算拨款基本支出预算"],
+)
+def test_parts_of_the_funds_spending_in_its_section_are_the_funds(tmp_path: Path, heading: str) -> None:
+    """A budget's 一般公共预算 section (titled without 财政拨款) states that fund's 基本支出 and 项目支出."""
+    sentence = "2025年一般公共预算支出预算1,234.56万元，其中基本支出1,000.00万元，项目支出234.56万元。"
+    result = extract_text(tmp_path, f"某某市某某区教育局\n2025年部门预算\n{heading}\n{sentence}\n")
+    said = {(x.metric, x.scope) for x in result.summary_metrics if x.metric in (names.BASIC, names.PROJECT)}
+    assert said == {(names.BASIC, names.GPB), (names.PROJECT, names.GPB)}

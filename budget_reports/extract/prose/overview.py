@@ -62,8 +62,13 @@ _FISCAL_SUBJECTS = _SUBJECTS_BY_SECTION[True] + [
 ]
 
 
+# A section of the 一般公共预算财政拨款, as final accounts and budgets title it (一般公共预算财政拨款支出决算情况 /
+# 一般公共预算支出预算情况说明 / 一般公共预算拨款基本支出预算).
+_GPB_SECTION = re.compile(r"一般公共预算财政拨款|一般公共预算(?:拨款)?(?:基本)?支出")
+
+
 def _subjects(section: str) -> list[Subject]:
-    if "一般公共预算财政拨款" in section:
+    if _GPB_SECTION.search(section):
         return _GPB_SUBJECTS
     if "财政拨款收入支出" in section:
         return _FISCAL_SUBJECTS
