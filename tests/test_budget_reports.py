@@ -521,3 +521,10 @@ def test_parts_of_the_funds_spending_in_its_section_are_the_funds(tmp_path: Path
     result = extract_text(tmp_path, f"某某市某某区教育局\n2025年部门预算\n{heading}\n{sentence}\n")
     said = {(x.metric, x.scope) for x in result.summary_metrics if x.metric in (names.BASIC, names.PROJECT)}
     assert said == {(names.BASIC, names.GPB), (names.PROJECT, names.GPB)}
+
+
+def test_budget_parts_listed_after_a_funds_total_are_the_funds(tmp_path: Path) -> None:
+    sentence = "2025年一般公共预算支出预算1,234.56万元，其中：基本支出预算1,000.00万元，项目支出预算234.56万元。"
+    result = extract_text(tmp_path, f"某某市某某区教育局\n2025年部门预算\n三、支出预算情况说明\n{sentence}\n")
+    said = {(x.metric, x.scope) for x in result.summary_metrics if x.metric in (names.BASIC, names.PROJECT)}
+    assert said == {(names.BASIC, names.GPB), (names.PROJECT, names.GPB)}

@@ -1266,3 +1266,23 @@ def test_shares_by_kind_of_procurement_are_not_the_smes_share(tmp_path: Path) ->
     result = extract_text(tmp_path, f"{HEADER}九、政府采购支出情况说明\n{sentence}\n")
     said = [(x.value, x.share_pct_declared) for x in metrics(result) if x.metric == m.PROCUREMENT_SME]
     assert said == [(D("120.00"), D("97.21"))]
+
+
+_PARTS = "基本支出800.00万元，占80.81%；项目支出190.00万元，占19.19%。"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "scope"),
+    [
+        # Listed after a fund's total, in any section: the fund's parts.
+        (f"2024年度一般公共预算财政拨款支出990.00万元，其中：{_PARTS}", m.GPB),
+        (f"本年支出合计1,000.00万元，一般公共预算财政拨款支出990.00万元，其中：{_PARTS}", m.GPB),
+        # After the year's whole spending, or in a sentence of their own: the report's.
+        (f"2024年度本年支出合计990.00万元，其中：{_PARTS}", None),
+        (f"2024年度本年支出合计990.00万元，其中：一般公共预算财政拨款支出990.00万元。{_PARTS}", None),
+    ],
+)
+def test_parts_listed_after_a_funds_total_are_the_funds(tmp_path: Path, sentence: str, scope: str | None) -> None:
+    result = extract_text(tmp_path, f"{HEADER}三、支出决算情况说明\n{sentence}\n")
+    said = {(x.metric, x.scope or None) for x in metrics(result) if x.metric in (m.BASIC, m.PROJECT)}
+    assert said == {(m.BASIC, scope), (m.PROJECT, scope)}

@@ -22,6 +22,7 @@ from budget_reports.extract.prose.funds import section_funds
 from budget_reports.extract.prose.overview import ALL_ONE_PART, EXPENDITURE_KINDS
 from budget_reports.extract.prose.phrasings import SHARE_PHRASE
 from budget_reports.extract.prose.sentences import Passage
+from budget_reports.extract.prose.statements import FUND_PARTS, listed_under_fund
 from budget_reports.numbering import (
     CHINESE_BRACKET,
     CHINESE_COMMA,
@@ -187,6 +188,7 @@ def _read_subjects(ctx: ProseContext, passage: Passage) -> None:
                 subject.metric,
                 value,
                 evidence,
+                scope=listed_under_fund(text, occurrence.start()) if subject.metric in FUND_PARTS else None,
                 unit=subject.unit,
                 change_value=change,
                 change_pct_declared=change_pct,

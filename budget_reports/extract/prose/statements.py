@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from budget_reports import metric_names as m
 from budget_reports.extract.prose.amounts import MONEY_OPT, Change, find_change, money, pct
 from budget_reports.extract.prose.context import ProseContext
+from budget_reports.extract.prose.funds import fund_named
 from budget_reports.extract.prose.phrasings import ACTUAL, BUDGET, BUDGET_COMPARISON, COMPLETION, SHARE
 from budget_reports.extract.prose.sentences import Passage
 from budget_reports.numbering import OUTLINE, PART, Enumerators
@@ -55,10 +57,31 @@ def scan(ctx: ProseContext, passages: Iterable[Passage], subjects: list[Subject]
             subject = subjects[int(occurrence.lastgroup[1:])] if occurrence.lastgroup else None
             if subject is None or _in_itemisation(text, occurrence.start()) or _in_share(text, occurrence.start()):
                 continue
+            if subject.scope is None and subject.metric in FUND_PARTS:
+                fund = listed_under_fund(text, occurrence.start())
+                subject = subject if fund is None else replace(subject, scope=fund)
             listed = _list_start(text, occurrence.end())
             end = min(_window_end(text, occurrence.end(), occurrences[n + 1 :]), listed)
             next_subject = min(_next_subject(text, occurrence.end(), occurrences[n + 1 :]), listed)
             _read(ctx, passage, subject, occurrence, (end, next_subject), section or section_name(passage))
+
+
+# 基本支出 and 项目支出 listed after a fund's total (一般公共预算财政拨款支出990万元，其中：基本支出800万元…) are
+# that fund's, whatever the section; after the year's whole spending (本年支出合计…，其中：…) the report's.
+FUND_PARTS = (m.BASIC, m.PROJECT)
+_TOTAL_WORDS = re.compile(
+    r"(?:一般公共预算|政府性基金(?:预算)?|国有资本经营预算)(?:财政)?(?:拨款)?支出|支出合计|支出总计|本年支出"
+)
+
+
+def listed_under_fund(text: str, position: int) -> str | None:
+    """The fund whose total the sentence lists ``position``'s part under, if a fund's (not the year's whole)."""
+    sentence_start = text.rfind("。", 0, position) + 1
+    opener = max(text.rfind(word, sentence_start, position) for word in ("其中", "包括"))
+    if opener < 0:
+        return None
+    totals = list(_TOTAL_WORDS.finditer(text, sentence_start, opener))
+    return fund_named(totals[-1].group()) if totals else None
 
 
 def _in_itemisation(text: str, position: int) -> bool:
