@@ -1286,3 +1286,26 @@ def test_parts_listed_after_a_funds_total_are_the_funds(tmp_path: Path, sentence
     result = extract_text(tmp_path, f"{HEADER}三、支出决算情况说明\n{sentence}\n")
     said = {(x.metric, x.scope or None) for x in metrics(result) if x.metric in (m.BASIC, m.PROJECT)}
     assert said == {(m.BASIC, scope), (m.PROJECT, scope)}
+
+
+@pytest.mark.parametrize(
+    ("section", "sentence", "scope"),
+    [
+        (
+            "四、财政拨款收入支出决算总体情况说明",
+            "2024年度财政拨款收、支总计均为1,000.00万元，其中：年末结转和结余10.00万元。",
+            m.FISCAL,
+        ),
+        (
+            "七、政府性基金预算财政拨款收入支出决算情况说明",
+            "2024年度政府性基金预算财政拨款收入100.00万元，支出95.00万元，年末结转和结余5.00万元。",
+            m.GOV_FUND,
+        ),
+        # The report's own, in a section of its own.
+        ("（三）年末结转和结余情况", "本单位2024年末结转和结余10.00万元。", None),
+    ],
+)
+def test_a_sections_carry_over_is_its_funds(tmp_path: Path, section: str, sentence: str, scope: str | None) -> None:
+    """The 年末结转和结余 a 财政拨款 or a fund's section states is theirs, not the report's."""
+    result = extract_text(tmp_path, f"{HEADER}{section}\n{sentence}\n")
+    assert [x.scope or None for x in metrics(result) if x.metric == m.CARRY_OVER_END] == [scope]

@@ -14,6 +14,7 @@ from decimal import Decimal
 from budget_reports import metric_names as m
 from budget_reports.extract.prose.amounts import MONEY, PCT_END, money, pct
 from budget_reports.extract.prose.context import ProseContext
+from budget_reports.extract.prose.funds import fund_named
 from budget_reports.extract.prose.phrasings import SHARE_PHRASE
 from budget_reports.extract.prose.statements import Subject, scan, section_name
 
@@ -67,12 +68,33 @@ _FISCAL_SUBJECTS = _SUBJECTS_BY_SECTION[True] + [
 _GPB_SECTION = re.compile(r"一般公共预算财政拨款|一般公共预算(?:拨款)?(?:基本)?支出")
 
 
+def _carry_over_of(subjects: list[Subject], fund: str) -> list[Subject]:
+    return [replace(s, scope=fund) if s.metric in (m.CARRY_OVER_START, m.CARRY_OVER_END) else s for s in subjects]
+
+
+# The 年初 / 年末结转和结余 a fund's or the 财政拨款's section states are theirs, not the report's.
+_SECTION_SUBJECTS = {
+    m.GOV_FUND: _carry_over_of(SUBJECTS, m.GOV_FUND),
+    m.STATE_CAPITAL: _carry_over_of(SUBJECTS, m.STATE_CAPITAL),
+    m.GPB: _carry_over_of(_GPB_SUBJECTS, m.GPB),
+    "财政拨款收入支出": _carry_over_of(_FISCAL_SUBJECTS, m.FISCAL),
+    m.FISCAL: _carry_over_of(_SUBJECTS_BY_SECTION[True], m.FISCAL),
+}
+
+
 def _subjects(section: str) -> list[Subject]:
+    """A fund's section (政府性基金预算财政拨款收入支出决算情况说明) states that fund's figures with the plain
+    subjects; the 一般公共预算 and 财政拨款 sections theirs."""
+    named = fund_named(section)
+    if named in (m.GOV_FUND, m.STATE_CAPITAL):
+        return _SECTION_SUBJECTS[named]
     if _GPB_SECTION.search(section):
-        return _GPB_SUBJECTS
+        return _SECTION_SUBJECTS[m.GPB]
     if "财政拨款收入支出" in section:
-        return _FISCAL_SUBJECTS
-    return _SUBJECTS_BY_SECTION["财政拨款" in section]
+        return _SECTION_SUBJECTS["财政拨款收入支出"]
+    if "财政拨款" in section:
+        return _SECTION_SUBJECTS[m.FISCAL]
+    return _SUBJECTS_BY_SECTION[False]
 
 
 # Expenditure kinds listed with 均为零 after 本年支出合计.
