@@ -1309,3 +1309,20 @@ def test_a_sections_carry_over_is_its_funds(tmp_path: Path, section: str, senten
     """The 年末结转和结余 a 财政拨款 or a fund's section states is theirs, not the report's."""
     result = extract_text(tmp_path, f"{HEADER}{section}\n{sentence}\n")
     assert [x.scope or None for x in metrics(result) if x.metric == m.CARRY_OVER_END] == [scope]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rate"),
+    [
+        ("本部门编制数50人，实有人数48人，在职人员控制率为96%。", D(96)),
+        ("在职人员控制率=在职人员数/编制数×100%=96%。", D(96)),
+        # A cost's control rate, a table row's target and result, an indicator: no staffing rate stated.
+        ("公用经费控制率为95%。", None),
+        ("在职人员控制率 100% 96%", None),
+        ("指标1：在职人员控制率为100%。", None),
+    ],
+)
+def test_the_staffing_control_rate_in_prose(tmp_path: Path, sentence: str, rate: Decimal | None) -> None:
+    result = extract_text(tmp_path, f"{HEADER}二、人员情况\n{sentence}\n")
+    stated = m.STAFF_CONTROL_RATE in metric_names(result)
+    assert (metric(result, m.STAFF_CONTROL_RATE).value if stated else None) == rate

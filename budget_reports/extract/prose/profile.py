@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from budget_reports import metric_names as m
-from budget_reports.extract.prose.amounts import COUNT, count, count_named
+from budget_reports.extract.prose.amounts import COUNT, NUM, count, count_named, pct
 from budget_reports.extract.prose.context import ProseContext
 from budget_reports.extract.prose.sentences import Passage
 from budget_reports.extract.prose.statements import section_name
@@ -64,6 +64,11 @@ _RETIRED = re.compile(
 )
 # 行政工勤人员1人 (001); not 行政编制18人（含工勤1人）, a part of the quota (000).
 _WORKERS = re.compile(rf"工勤人员(?:为)?{COUNT}(?P<u>人|名)")
+# The staffing 控制率 (staff in post / quota) a 部门整体 report states: 在职人员控制率为96% /
+# 在职人员控制率=在职人员数/编制数×100%=96% (not 公用经费控制率, a cost's).
+_CONTROL_RATE = re.compile(
+    rf"(?:在职人员|人员编制|编制(?:人员)?)控制率(?:(?:为|是|[：:])?\s*|\s*[=＝][^。；;=＝]*[=＝]\s*)(?P<p>{NUM})%(?!\s*[\d.]+%)"
+)
 
 
 def extract(ctx: ProseContext) -> None:
@@ -83,6 +88,11 @@ def extract(ctx: ProseContext) -> None:
             if metric not in seen:
                 seen.add(metric)
                 ctx.metric(metric, count(match), ctx.evidence(passage, match.start()), unit="人")
+        # Not a table row's target and result (在职人员控制率 100% 96%), nor an indicator's words.
+        rate = _CONTROL_RATE.search(passage.text)
+        if rate and m.STAFF_CONTROL_RATE not in seen and _stated(passage.text, rate):
+            seen.add(m.STAFF_CONTROL_RATE)
+            ctx.metric(m.STAFF_CONTROL_RATE, pct(rate), ctx.evidence(passage, rate.start()), unit="%")
 
 
 def _subunits(ctx: ProseContext, passage: Passage, section: str | None) -> None:
