@@ -1326,3 +1326,17 @@ def test_the_staffing_control_rate_in_prose(tmp_path: Path, sentence: str, rate:
     result = extract_text(tmp_path, f"{HEADER}二、人员情况\n{sentence}\n")
     stated = m.STAFF_CONTROL_RATE in metric_names(result)
     assert (metric(result, m.STAFF_CONTROL_RATE).value if stated else None) == rate
+
+
+@pytest.mark.parametrize(
+    ("text", "bought"),
+    [
+        (f"{HEADER}（二）公务用车购置及运行维护费\n公务用车购置费0万元，购置车辆0辆；运行维护费10.00万元。\n", D(0)),
+        # A budget's plan is no purchase.
+        ("某某市某某区教育局\n2025年部门预算\n七、其他重要事项\n2025年部门预算安排购置车辆0辆。\n", None),
+    ],
+)
+def test_vehicles_bought_worded_as_vehicles(tmp_path: Path, text: str, bought: Decimal | None) -> None:
+    result = extract_text(tmp_path, text)
+    stated = m.VEHICLES_PURCHASED in metric_names(result)
+    assert (metric(result, m.VEHICLES_PURCHASED).value if stated else None) == bought

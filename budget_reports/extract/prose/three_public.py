@@ -44,7 +44,8 @@ _BATCHES = re.compile(
     rf"(?:[，,、]?(?:共计?)?(?:接待)?{_PERSONS}(?P<pu>人次|人))?"
 )
 _CLAUSE_END = re.compile(r"[。；;]")
-_PURCHASED = re.compile(rf"购置公务用车{COUNT}辆")
+# 购置公务用车1辆 / 公务用车购置费0万元，购置车辆0辆; not a budget's plan (预算安排购置车辆0辆).
+_PURCHASED = re.compile(rf"(?<!安排)(?<!计划)(?<!拟)购置(?:公务用车|公务车辆|车辆)(?:共)?{COUNT}辆")
 # None bought, in words (本年度未购置公务用车 / 没有更新购置公务车辆), not a budget's 未安排购置.
 _NONE_PURCHASED = re.compile(r"(?:未|没有)(?:更新)?购置(?:公务用车|公务车辆|车辆)")
 _FLEET = re.compile(rf"(?:(?:共有|保有)公务用车|公务用车保有量(?:为|是)?){COUNT}辆")
