@@ -70,10 +70,10 @@ _COUNTS = [
 ]
 # Projects by grade after the self-evaluation's count (…开展了绩效自评…，其中：优8个，良2个 /
 # 自评结果为：优秀8个、良好2个); 优秀 and 良好 are the grades 优 and 良.
-_GRADE_WORDS = r"(?:优秀|良好|不合格|合格|优|良|中|差)(?:等次|等级)?"
-_LISTED_GRADE = re.compile(rf"(?P<g>优秀|良好|不合格|合格|优|良|中|差)(?:等次|等级)?{COUNT}个")
+_GRADE = r"优秀|良好|不合格|合格|优|良|中|差"
+_LISTED_GRADE = re.compile(rf"(?P<g>{_GRADE})(?:等次|等级)?{COUNT}个")
 _GRADES_LISTED = re.compile(
-    rf"(?:其中|自评结果|评价结果)(?:为|是)?[：:]?(?P<list>(?:{_GRADE_WORDS}{COUNT}个[、，,]?)+)"
+    rf"(?:其中|自评结果|评价结果)(?:为|是)?[：:]?(?P<list>(?:(?:{_GRADE})(?:等次|等级)?{COUNT}个[、，,]?)+)"
 )
 _GRADE_SYNONYMS = {"优秀": "优", "良好": "良"}
 _AVERAGE = re.compile(rf"平均得分(?P<s>{NUM})分")
