@@ -171,6 +171,7 @@ PROJECT_BUDGET = "项目预算金额"
 GPB_INCOME = "一般公共预算财政拨款收入"
 GOV_FUND_INCOME = "政府性基金预算财政拨款收入"
 STATE_CAPITAL_INCOME = "国有资本经营预算财政拨款收入"
+FUND_INCOME = {GPB: GPB_INCOME, GOV_FUND: GOV_FUND_INCOME, STATE_CAPITAL: STATE_CAPITAL_INCOME}
 # A fund's income written without 预算 or 财政 (政府性基金财政拨款收入, 一般公共预算拨款收入).
 _FUND_INCOME = re.compile(r"^(?P<fund>一般公共预算|政府性基金|国有资本经营)(?:预算)?(?:财政)?拨款收入$")
 

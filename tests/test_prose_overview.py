@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import SEED_DIR
 from tests.prose_support import HEADER, extract_file, extract_text, metric, metric_names
 
@@ -152,3 +154,64 @@ def test_restatements_on_nearby_lines_join_the_snippet_far_ones_do_not(tmp_path:
     far = metric(_report(tmp_path, head + "本单位说明如下。\n" * 20 + change), "收支总计")
     assert far.change_value == Decimal(5)
     assert far.evidence.snippet == "2022年度收、支总计100万元。"
+
+
+FUND_SECTION_FLOWS = [
+    (
+        "七、政府性基金预算财政拨款收入支出决算情况说明",
+        "2024年度政府性基金预算财政拨款收入1,000.00万元，支出950.00万元，年末结转和结余50.00万元。",
+        ("政府性基金预算财政拨款收入", "财政拨款", "1000.00"),
+        ("政府性基金预算财政拨款支出", None, "950.00"),
+    ),
+    (
+        "七、政府性基金预算财政拨款收入支出决算情况说明",
+        "本部门2024年度政府性基金预算财政拨款年初结转和结余20.00万元，本年收入1,000.00万元，"
+        "本年支出950.00万元，年末结转和结余70.00万元。",
+        ("政府性基金预算财政拨款收入", "财政拨款", "1000.00"),
+        ("政府性基金预算财政拨款支出", None, "950.00"),
+    ),
+    (
+        "四、国有资本经营预算财政拨款收入支出决算情况说明",
+        "2024年度国有资本经营预算财政拨款收入30.00万元，比上年增加5.00万元；支出28.00万元。",
+        ("国有资本经营预算财政拨款收入", "财政拨款", "30.00"),
+        ("国有资本经营预算财政拨款支出", None, "28.00"),
+    ),
+    (
+        "三、财政拨款收入支出决算总体情况说明",
+        "2024年度财政拨款本年收入2,000.00万元，本年支出1,980.00万元，年末结转和结余20.00万元。",
+        ("本年收入合计", "财政拨款", "2000.00"),
+        ("本年支出合计", "财政拨款", "1980.00"),
+    ),
+    (
+        "三、财政拨款收入支出决算总体情况说明",
+        "本年收入合计2,000.00万元，本年支出合计1,980.00万元。",
+        ("本年收入合计", "财政拨款", "2000.00"),
+        ("本年支出合计", "财政拨款", "1980.00"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("heading", "sentence", "income", "spending"), FUND_SECTION_FLOWS)
+def test_a_fund_sections_own_income_and_spending(
+    tmp_path: Path, heading: str, sentence: str, income: tuple[str, str | None, str], spending: tuple
+) -> None:
+    """A fund's section, or the 财政拨款's, states its year's income and spending (…收入1,000万元，支出950万元 /
+    本年收入…，本年支出…): the fund's, scoped as the 财政拨款 overview table prints them, never the report's
+    本年收入合计 / 本年支出合计."""
+    result = _report(tmp_path, f"{heading}\n{sentence}\n")
+    for name, scope, value in (income, spending):
+        assert metric(result, name, scope).value == Decimal(value)
+    stated = {(x.metric, x.scope) for x in result.summary_metrics}
+    assert ("本年收入合计", None) not in stated and ("本年支出合计", None) not in stated
+    assert result.income == []
+
+
+def test_a_lines_spending_after_its_budget_is_no_funds_spending(tmp_path: Path) -> None:
+    """支出 alone names the fund's spending only right after the fund's income, not after a line's budget."""
+    result = _report(
+        tmp_path,
+        "七、政府性基金预算财政拨款支出决算情况说明\n"
+        "城乡社区支出（类）国有土地使用权出让收入安排的支出（款）征地和拆迁补偿支出（项）年初预算为1,200.00万元，"
+        "支出1,000.00万元，完成年初预算的83.33%。\n",
+    )
+    assert "政府性基金预算财政拨款支出" not in metric_names(result)

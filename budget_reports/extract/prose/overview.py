@@ -72,29 +72,68 @@ def _carry_over_of(subjects: list[Subject], fund: str) -> list[Subject]:
     return [replace(s, scope=fund) if s.metric in (m.CARRY_OVER_START, m.CARRY_OVER_END) else s for s in subjects]
 
 
-# The 年初 / 年末结转和结余 a fund's or the 财政拨款's section states are theirs, not the report's.
+# A fund's income, named (政府性基金预算财政拨款收入 / 政府性基金拨款本年收入); not a table's name
+# (…收入支出决算表) nor a budget (…收入预算). Scoped as the 财政拨款 overview table prints it.
+_FUND_INCOME_WORDS = {
+    m.GPB: r"一般公共预算(?:财政)?拨款(?:本年)?收入(?:合计)?(?!支出|决算|预算)",
+    m.GOV_FUND: r"政府性基金(?:预算)?(?:财政)?拨款(?:本年)?收入(?:合计)?(?!支出|决算|预算)",
+    m.STATE_CAPITAL: r"国有资本经营(?:预算)?(?:财政)?拨款(?:本年)?收入(?:合计)?(?!支出|决算|预算)",
+}
+_FUND_INCOMES = [Subject(words, m.FUND_INCOME[fund], m.FISCAL) for fund, words in _FUND_INCOME_WORDS.items()]
+# 支出 alone, right after an income in its sentence (…收入1,000万元，支出950万元).
+_BARE_SPENDING = r"(?<=[，,；;])(?:本年)?支出(?=(?:[为是]|共计)?\d)"
+
+
+Flow = tuple[str, str | None]  # (metric, scope)
+
+
+def _own_flows(subjects: list[Subject], income: Flow, spending: Flow) -> list[Subject]:
+    """A fund's section, or the 财政拨款's, states its own year's income and spending in the words of the
+    whole (本年收入1,000万元，本年支出950万元 / 本年收入合计…): ``income`` and ``spending``, not the report's."""
+    own = {m.INCOME_TOTAL: income, m.EXPENDITURE_TOTAL: spending}
+    renamed = [replace(s, metric=own[s.metric][0], scope=own[s.metric][1]) if s.metric in own else s for s in subjects]
+    return [*renamed, *_FUND_INCOMES, Subject(_BARE_SPENDING, *spending, after=income[0])]
+
+
+def _fund_flows(subjects: list[Subject], fund: str) -> list[Subject]:
+    return _own_flows(_carry_over_of(subjects, fund), (m.FUND_INCOME[fund], m.FISCAL), (m.FUND_EXPENDITURE[fund], None))
+
+
+# The 年初 / 年末结转和结余 a fund's or the 财政拨款's section states are theirs, not the report's; so are
+# the year's income and spending it states (财政拨款本年收入…).
+_FISCAL_YEAR_INCOME = Subject(r"(?<=财政拨款)本年收入(?:合计)?", m.INCOME_TOTAL, m.FISCAL)
 _SECTION_SUBJECTS = {
-    m.GOV_FUND: _carry_over_of(SUBJECTS, m.GOV_FUND),
-    m.STATE_CAPITAL: _carry_over_of(SUBJECTS, m.STATE_CAPITAL),
-    m.GPB: _carry_over_of(_GPB_SUBJECTS, m.GPB),
-    "财政拨款收入支出": _carry_over_of(_FISCAL_SUBJECTS, m.FISCAL),
+    m.GOV_FUND: _fund_flows(SUBJECTS, m.GOV_FUND),
+    m.STATE_CAPITAL: _fund_flows(SUBJECTS, m.STATE_CAPITAL),
+    m.GPB: _fund_flows(_GPB_SUBJECTS, m.GPB),
+    "财政拨款收入支出": _own_flows(
+        [*_carry_over_of(_FISCAL_SUBJECTS, m.FISCAL), _FISCAL_YEAR_INCOME],
+        (m.INCOME_TOTAL, m.FISCAL),
+        (m.EXPENDITURE_TOTAL, m.FISCAL),
+    ),
     m.FISCAL: _carry_over_of(_SUBJECTS_BY_SECTION[True], m.FISCAL),
 }
+_OWN_FLOWS = (m.GOV_FUND, m.STATE_CAPITAL, m.GPB, "财政拨款收入支出")
+
+
+def _section_kind(section: str) -> str | None:
+    """Whose figures a section states with the plain subjects: a fund's section (政府性基金预算财政拨款收入支出
+    决算情况说明) that fund's, the 一般公共预算 and 财政拨款 sections theirs; None for the report's."""
+    named = fund_named(section)
+    if named in (m.GOV_FUND, m.STATE_CAPITAL):
+        return named
+    if _GPB_SECTION.search(section):
+        return m.GPB
+    if "财政拨款收入支出" in section:
+        return "财政拨款收入支出"
+    if "财政拨款" in section:
+        return m.FISCAL
+    return None
 
 
 def _subjects(section: str) -> list[Subject]:
-    """A fund's section (政府性基金预算财政拨款收入支出决算情况说明) states that fund's figures with the plain
-    subjects; the 一般公共预算 and 财政拨款 sections theirs."""
-    named = fund_named(section)
-    if named in (m.GOV_FUND, m.STATE_CAPITAL):
-        return _SECTION_SUBJECTS[named]
-    if _GPB_SECTION.search(section):
-        return _SECTION_SUBJECTS[m.GPB]
-    if "财政拨款收入支出" in section:
-        return _SECTION_SUBJECTS["财政拨款收入支出"]
-    if "财政拨款" in section:
-        return _SECTION_SUBJECTS[m.FISCAL]
-    return _SUBJECTS_BY_SECTION[False]
+    kind = _section_kind(section)
+    return _SUBJECTS_BY_SECTION[False] if kind is None else _SECTION_SUBJECTS[kind]
 
 
 # Expenditure kinds listed with 均为零 after 本年支出合计.
@@ -130,18 +169,23 @@ def extract(ctx: ProseContext) -> None:
     for passage in passages:
         scan(ctx, [passage], _subjects(section_name(passage)))
     for passage in passages:
-        total = _INCOME_TOTAL.search(passage.text)
-        if total:
-            _income(ctx, passage, total.end())
-            _all_one(ctx, passage, total, lambda name: name.endswith("收入"))
-        spending = _EXPENDITURE_TOTAL.search(passage.text)
-        if spending:
-            _zero_kinds(ctx, passage)
-            _all_one(ctx, passage, spending, lambda name: name in EXPENDITURE_KINDS)
+        if _section_kind(section_name(passage)) not in _OWN_FLOWS:  # there 本年收入 is a fund's, not the report's
+            _income_and_spending_parts(ctx, passage)
         for none in _ALL_NONE.finditer(passage.text):
             fund = none.group("fund") or none.group("fund2")
             metric = m.GOV_FUND_EXPENDITURE if fund == "政府性基金预算" else m.STATE_CAPITAL_EXPENDITURE
             ctx.metric(metric, Decimal(0), ctx.evidence(passage, none.start()), section=section_name(passage))
+
+
+def _income_and_spending_parts(ctx: ProseContext, passage) -> None:
+    total = _INCOME_TOTAL.search(passage.text)
+    if total:
+        _income(ctx, passage, total.end())
+        _all_one(ctx, passage, total, lambda name: name.endswith("收入"))
+    spending = _EXPENDITURE_TOTAL.search(passage.text)
+    if spending:
+        _zero_kinds(ctx, passage)
+        _all_one(ctx, passage, spending, lambda name: name in EXPENDITURE_KINDS)
 
 
 def _income(ctx: ProseContext, passage, start: int) -> None:

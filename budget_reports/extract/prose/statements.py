@@ -27,6 +27,9 @@ class Subject:
     pattern: str
     metric: str
     scope: str | None = None
+    # A bare word (支出) names the metric only right after a statement of ``after`` in its sentence
+    # (政府性基金预算财政拨款收入100万元，支出95万元), not after a line's budget (年初预算为…，支出…).
+    after: str | None = None
 
 
 # What may stand between a subject and its figure: 支出决算为 / 决算数为 / 为 / 均为 / （以合同签订为准）为.
@@ -52,10 +55,15 @@ def scan(ctx: ProseContext, passages: Iterable[Passage], subjects: list[Subject]
     combined = re.compile("|".join(f"(?P<s{i}>{subjects[i].pattern})" for i in alternatives))
     for passage in passages:
         text = passage.text
-        occurrences = list(combined.finditer(text))
-        for n, occurrence in enumerate(occurrences):
-            subject = subjects[int(occurrence.lastgroup[1:])] if occurrence.lastgroup else None
-            if subject is None or _in_itemisation(text, occurrence.start()) or _in_share(text, occurrence.start()):
+        found = [(o, subjects[int(o.lastgroup[1:])]) for o in combined.finditer(text) if o.lastgroup]
+        found = [
+            (o, subject)
+            for k, (o, subject) in enumerate(found)
+            if subject.after is None or (k and _follows(subject.after, *found[k - 1], o, text))
+        ]
+        occurrences = [o for o, _ in found]
+        for n, (occurrence, subject) in enumerate(found):
+            if _in_itemisation(text, occurrence.start()) or _in_share(text, occurrence.start()):
                 continue
             if subject.scope is None and subject.metric in FUND_PARTS:
                 fund = listed_under_fund(text, occurrence.start())
@@ -82,6 +90,11 @@ def listed_under_fund(text: str, position: int) -> str | None:
         return None
     totals = list(_TOTAL_WORDS.finditer(text, sentence_start, opener))
     return fund_named(totals[-1].group()) if totals else None
+
+
+def _follows(metric: str, before: re.Match[str], previous: Subject, at: re.Match[str], text: str) -> bool:
+    """Whether ``previous``, occurring ``before``, states ``metric`` in the sentence of ``at``."""
+    return previous.metric == metric and "。" not in text[before.end() : at.start()]
 
 
 def _in_itemisation(text: str, position: int) -> bool:
