@@ -376,6 +376,36 @@ def test_a_funds_spending_budget_is_not_the_reports_total(tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "2025年收入预算总计1,500.00万元，其中：本年收入1,400.00万元，上年结转100.00万元。",
+            {names.GRAND_INCOME_TOTAL: "1500.00", names.INCOME_TOTAL: "1400.00", names.CARRY_OVER_START: "100.00"},
+        ),
+        (
+            "2025年本部门收入预算1,500.00万元，其中：一般公共预算拨款收入1,300.00万元，上年结转结余200.00万元；"
+            "支出预算总计1,500.00万元。",
+            {names.GRAND_INCOME_TOTAL: "1500.00", names.GRAND_EXPENDITURE_TOTAL: "1500.00"},
+        ),
+        (
+            "部门预算收入总计1,500.00万元，支出预算合计1,400.00万元。",
+            {names.GRAND_INCOME_TOTAL: "1500.00", names.EXPENDITURE_TOTAL: "1400.00"},
+        ),
+    ],
+)
+def test_a_budgets_income_with_last_years_carry_over_is_its_grand_total(
+    tmp_path: Path, sentence: str, expected: dict[str, str]
+) -> None:
+    """收入预算总计, or an income whose listed parts take in 上年结转, is the 收支总表's 收入总计, not the year's
+    本年收入合计 (which leaves the carry-over out)."""
+    result = extract_text(tmp_path, f"某某市某某区教育局\n2025年部门预算\n一、收支预算总体情况\n{sentence}\n")
+    said = {m.metric: m.value for m in result.summary_metrics if m.source_kind is SourceKind.NARRATIVE}
+    assert {metric: said.get(metric) for metric in expected} == {k: Decimal(v) for k, v in expected.items()}
+    if names.INCOME_TOTAL not in expected:
+        assert names.INCOME_TOTAL not in said
+
+
+@pytest.mark.parametrize(
     ("sentence", "amount"),
     [
         ("本部门2025年实行绩效目标管理的项目12个，涉及一般公共预算当年拨款434.56万元。", "434.56"),

@@ -48,9 +48,12 @@ SUBJECTS: tuple[BudgetSubject, ...] = (
     # 收支总预算1,234.56万元 / 收入总预算…，支出总预算… (the 收支总计 of the 收支总表).
     BudgetSubject(r"(?<!拨款)(?:收、?支|收入|支出)总预算", m.TOTAL),
     BudgetSubject(r"财政拨款(?:收、?支|收入|支出)总预算", m.FISCAL_TOTAL),
-    BudgetSubject(r"(?<!拨款)(?:部门)?收入预算(?:总额|总计|合计)?|部门预算收入(?:总额|总计|合计)?", m.INCOME_TOTAL),
+    # 收入预算总计 / 部门预算收入总计: the 收支总表's 收入总计 (上年结转 included), before the year's income.
+    BudgetSubject(r"(?<!拨款)(?:部门)?收入预算总计|部门预算收入总计", m.GRAND_INCOME_TOTAL),
+    BudgetSubject(r"(?<!拨款)(?<!基金)(?<!经营)(?:部门)?支出预算总计|部门预算支出总计", m.GRAND_EXPENDITURE_TOTAL),
+    BudgetSubject(r"(?<!拨款)(?:部门)?收入预算(?:总额|合计)?|部门预算收入(?:总额|合计)?", m.INCOME_TOTAL),
     BudgetSubject(
-        r"(?<!拨款)(?<!基金)(?<!经营)(?:部门)?支出预算(?:总额|总计|合计)?|部门预算支出(?:总额|总计|合计)?",
+        r"(?<!拨款)(?<!基金)(?<!经营)(?:部门)?支出预算(?:总额|合计)?|部门预算支出(?:总额|合计)?",
         m.EXPENDITURE_TOTAL,
     ),
     BudgetSubject(r"财政拨款收入(?:预算)?", m.FISCAL_INCOME, "财政拨款收入"),
@@ -97,6 +100,9 @@ _NONE_PLANNED = (
     (re.compile(r"未安排(?:购置)?(?:公务用)?车辆(?:购置)?"), m.VEHICLES_PURCHASE_PLANNED, "辆"),
     (re.compile(r"未安排购置单价100万元(?:[（(]含[)）])?以上(?:的)?设备"), m.EQUIPMENT_100_PLANNED, "套"),
 )
+_TOTALS = (m.INCOME_TOTAL, m.EXPENDITURE_TOTAL, m.GRAND_INCOME_TOTAL, m.GRAND_EXPENDITURE_TOTAL)
+# An income whose parts, listed after it in its sentence, take in last year's carry-over: the 收入总计.
+_CARRY_OVER_LISTED = re.compile(r"^[^。]*?(?:其中|包括)[^。]*?上年结转")
 _COMBINED = re.compile("|".join(f"(?P<s{i}>{s.pattern})" for i, s in enumerate(SUBJECTS)))
 _VALUE = re.compile(rf"^(?:数)?(?:[为是]|共计?)?{MONEY}")
 _COUNT_VALUE = re.compile(rf"^(?:[为是]|共计?)?{COUNT}(?P<u>辆|套|台)")
@@ -183,9 +189,12 @@ def _read_subjects(ctx: ProseContext, passage: Passage) -> None:
         share = pct(shared) if shared else None
         change, change_pct = _change(after[shared.end() :] if shared else after)
         evidence = ctx.evidence(passage, occurrence.start(), occurrence.end() + found.end())
-        if subject.metric is not None:
+        metric = subject.metric
+        if metric == m.INCOME_TOTAL and _CARRY_OVER_LISTED.match(after):  # …，其中：本年收入…，上年结转…
+            metric = m.GRAND_INCOME_TOTAL
+        if metric is not None:
             ctx.metric(
-                subject.metric,
+                metric,
                 value,
                 evidence,
                 scope=listed_under_fund(text, occurrence.start()) if subject.metric in FUND_PARTS else None,
@@ -196,7 +205,7 @@ def _read_subjects(ctx: ProseContext, passage: Passage) -> None:
             )
         if subject.income_source is not None:
             ctx.income(subject.income_source, value, evidence, share)
-        if subject.metric in (m.INCOME_TOTAL, m.EXPENDITURE_TOTAL) and value is not None:
+        if metric in _TOTALS and value is not None:
             _all_one_part(ctx, passage, after, (occurrence.start(), occurrence.end() + found.end()), value)
 
 
