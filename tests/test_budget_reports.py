@@ -414,6 +414,12 @@ def test_a_budgets_income_with_last_years_carry_over_is_its_grand_total(
         ("2025年纳入绩效目标管理的项目共12个，涉及资金434.56万元。", "434.56"),
         ("2025年本部门共12个项目实行绩效目标管理，涉及一般公共预算当年财政拨款434.56万元。", "434.56"),
         ("2025年本部门实行绩效目标管理的项目十二个。", None),
+        ("2025年全部项目均编制了绩效目标，共计12个项目，涉及资金434.56万元，绩效目标覆盖率100%。", "434.56"),
+        (
+            "2025年本部门绩效目标管理覆盖一般公共预算项目12个，涉及资金434.56万元；部门整体支出绩效目标1个，"
+            "涉及资金1,500.00万元。",
+            "434.56",
+        ),
     ],
 )
 def test_projects_with_performance_targets_in_a_budget(tmp_path: Path, sentence: str, amount: str | None) -> None:
@@ -421,6 +427,14 @@ def test_projects_with_performance_targets_in_a_budget(tmp_path: Path, sentence:
     said = {m.metric: m.value for m in extract_text(tmp_path, text).summary_metrics}
     assert said[names.PERF_TARGETS] == 12
     assert said.get(names.PERF_TARGETS_AMOUNT) == (amount and Decimal(amount))
+
+
+def test_projects_assessed_before_the_budget(tmp_path: Path) -> None:
+    """``开展事前绩效评估项目3个``: the count after the activity, as budgets write it."""
+    sentence = "2025年本部门开展事前绩效评估项目3个，涉及资金200.00万元。"
+    text = f"某某市某某区教育局\n2025年部门预算\n十一、绩效目标设置情况\n{sentence}\n"
+    said = {m.metric: m.value for m in extract_text(tmp_path, text).summary_metrics}
+    assert said.get(names.PERF_PRE_ASSESSED) == 3
 
 
 @pytest.mark.parametrize(

@@ -565,10 +565,12 @@ def test_totals_written_apart_in_both_sections(tmp_path: Path) -> None:
         "2024年度收入合计1,234.56万元，其中：财政拨款收入1,000.00万元，占收入合计的81.00%；其他收入234.56万元，占19.00%。",
         "本年收入合计1,234.56万元，比上年增加100.00万元，增长8.82%。其中：财政拨款收入1,000.00万元，占81.00%；"
         "其他收入234.56万元，占19.00%。",
+        "2024年度本年收入合计1,234.56万元，其中财政拨款收入1,000.00万元，占81.00%；其他收入234.56万元，占19.00%。",
     ],
 )
 def test_income_sources_after_the_total(tmp_path: Path, sentence: str) -> None:
-    """The sources listed after 收入合计 (no 本年), or in the sentence after it (…。其中：…)."""
+    """The sources listed after 收入合计 (no 本年), or in the sentence after it (…。其中：…), or after 其中 with no
+    colon, which is no part of the first source's name."""
     result = extract_text(tmp_path, f"{HEADER}二、收入决算情况说明\n{sentence}\n")
     assert {i.source: (i.amount, i.share_pct_declared) for i in result.income} == {
         "财政拨款收入": (D("1000.00"), D("81.00")),
@@ -577,11 +579,12 @@ def test_income_sources_after_the_total(tmp_path: Path, sentence: str) -> None:
     assert metric(result, m.INCOME_TOTAL).value == D("1234.56")
 
 
-def test_vehicles_by_use_after_a_comma(tmp_path: Path) -> None:
-    """``共有车辆3辆，其中，…用车0辆，执法执勤用车1辆，其他用车2辆``: 其中 followed by a comma."""
+@pytest.mark.parametrize("opener", ["其中，", "其中：", "其中"])
+def test_vehicles_by_use_after_a_comma(tmp_path: Path, opener: str) -> None:
+    """``共有车辆3辆，其中，…用车0辆，执法执勤用车1辆，其他用车2辆``: 其中 followed by a comma, a colon or nothing."""
     result = extract_text(
         tmp_path,
-        f"{HEADER}（三）国有资产占用情况\n截至2024年12月31日，共有车辆3辆，其中，主要领导干部用车0辆，"
+        f"{HEADER}（三）国有资产占用情况\n截至2024年12月31日，共有车辆3辆，{opener}主要领导干部用车0辆，"
         "执法执勤用车1辆，其他用车2辆。\n",
     )
     assert metric(result, m.ASSET_VEHICLES).value == 3
@@ -644,6 +647,51 @@ def test_a_templates_instruction_for_an_empty_fund_states_nothing(tmp_path: Path
 def test_self_evaluated_projects_and_their_money(tmp_path: Path, sentence: str) -> None:
     result = extract_text(tmp_path, f"{HEADER}十、预算绩效管理情况\n{sentence}\n")
     assert metric(result, m.PERF_SELF_EVALUATED).value == 10
+    assert metric(result, m.PERF_SELF_EVALUATED_AMOUNT).value == D("1234.56")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "2024年度本部门开展绩效监控项目10个，涉及资金1,234.56万元；开展绩效自评项目10个，涉及资金1,234.56万元。",
+            {
+                m.PERF_MONITORED: 10,
+                m.PERF_MONITORED_AMOUNT: D("1234.56"),
+                m.PERF_SELF_EVALUATED: 10,
+                m.PERF_SELF_EVALUATED_AMOUNT: D("1234.56"),
+            },
+        ),
+        (
+            "2024年，本单位绩效自评的项目共10个，自评平均分为92.5分。",
+            {m.PERF_SELF_EVALUATED: 10, m.PERF_AVERAGE_SCORE: D("92.5")},
+        ),
+        (
+            "本部门2024年度对10个项目开展了绩效自评，涉及资金1,234.56万元。自评结果显示：优秀8个，良好2个。",
+            {
+                m.PERF_SELF_EVALUATED: 10,
+                m.PERF_SELF_EVALUATED_AMOUNT: D("1234.56"),
+                m.perf_grade_count("优"): 8,
+                m.perf_grade_count("良"): 2,
+            },
+        ),
+    ],
+)
+def test_performance_counts_after_the_activity(tmp_path: Path, sentence: str, expected: dict) -> None:
+    """Counts written after the activity (开展绩效监控项目10个), 自评平均分为, grades after 自评结果显示."""
+    result = extract_text(tmp_path, f"{HEADER}十、预算绩效管理情况\n{sentence}\n")
+    assert {x.metric: x.value for x in metrics(result) if x.metric.startswith(("绩效", "事前"))} == expected
+
+
+def test_a_figure_is_no_share_of_itself(tmp_path: Path) -> None:
+    """``对…一般公共预算项目支出全面开展绩效自评，…资金1,234.56万元，占一般公共预算项目支出总额的100%``: the
+    share is the evaluated money's, not the 项目支出's (the subject is the whole it is taken of)."""
+    sentence = (
+        "组织对2024年度一般公共预算项目支出全面开展绩效自评，共涉及项目10个，资金1,234.56万元，"
+        "占一般公共预算项目支出总额的100%。"
+    )
+    result = extract_text(tmp_path, f"{HEADER}十、预算绩效管理情况\n{sentence}\n")
+    assert m.PROJECT not in metric_names(result)
     assert metric(result, m.PERF_SELF_EVALUATED_AMOUNT).value == D("1234.56")
 
 
@@ -889,8 +937,10 @@ def test_equipment_bought_is_not_equipment_held(tmp_path: Path, sentence: str, e
         "货物采购23.45万元，工程采购0万元，服务采购100.00万元",
     ],
 )
-def test_procurement_by_kind_in_other_wordings(tmp_path: Path, listed: str) -> None:
-    sentence = f"2024年度本部门政府采购支出总额123.45万元，其中：{listed}。"
+@pytest.mark.parametrize("opener", ["其中：", "其中", "包括："])
+def test_procurement_by_kind_in_other_wordings(tmp_path: Path, listed: str, opener: str) -> None:
+    """The kinds listed after the total in the wordings reports use, after 其中 with or without its colon."""
+    sentence = f"2024年度本部门政府采购支出总额123.45万元，{opener}{listed}。"
     result = extract_text(tmp_path, f"{HEADER}（二）政府采购支出情况\n{sentence}\n")
     kinds = (m.PROCUREMENT_TOTAL, m.PROCUREMENT_GOODS, m.PROCUREMENT_WORKS, m.PROCUREMENT_SERVICES)
     assert tuple(metric(result, kind).value for kind in kinds) == (D("123.45"), D("23.45"), 0, D("100.00"))
@@ -933,14 +983,21 @@ def test_a_templates_instruction_for_no_procurement_states_nothing(tmp_path: Pat
             },
         ),
         ("2024年度，因公出国（境）团组2个，10人次。", {m.OVERSEAS_GROUPS: 2, m.OVERSEAS_PERSONS: 10}),
+        ("2024年度因公出国（境）团组0个，人次0人。", {m.OVERSEAS_GROUPS: 0, m.OVERSEAS_PERSONS: 0}),
+        ("2024年度因公出国（境）团组1个、人数3人。", {m.OVERSEAS_GROUPS: 1, m.OVERSEAS_PERSONS: 3}),
         ("本年度未购置公务用车。", {m.VEHICLES_PURCHASED: 0}),
+        (
+            "截至2024年12月31日，公务用车保有量为3辆，其中轿车2辆、越野车1辆。",
+            {m.VEHICLE_FLEET: 3, m.fleet_by_type("轿车"): 2, m.fleet_by_type("越野车"): 1},
+        ),
     ],
 )
 def test_trips_receptions_and_purchases_counted_in_other_wordings(
     tmp_path: Path, sentence: str, expected: dict[str, int]
 ) -> None:
     """Counts written after their kind's money (…接待费2.34万元，接待12批次、150人次), each kind's in its own
-    clause (国内 and 外事 apart), the persons after the batches with 、 or nothing between, none in words."""
+    clause (国内 and 外事 apart), the persons after the batches with 、 or nothing between or named (人次0人 /
+    人数3人), none in words, vehicles by type after 其中 with or without its colon."""
     result = extract_text(tmp_path, f"{HEADER}七、“三公”经费财政拨款支出决算情况说明\n{sentence}\n")
     counted = {x.metric: x.value for x in metrics(result) if x.unit != "万元" and not x.metric.startswith("下属")}
     assert counted == expected

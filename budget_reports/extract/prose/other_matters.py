@@ -18,10 +18,11 @@ from budget_reports.extract.prose.statements import Subject, scan
 
 def _procured(kind: str) -> str:
     """The ways one kind of procurement is named: 政府采购货物支出, 货物采购支出 / 金额, 货物采购 right before its
-    figure (主要用于货物采购23.45万元), and in the list after the total 货物类, 货物类采购, 采购货物."""
+    figure (主要用于货物采购23.45万元), and in the list after the total 货物类, 货物类采购, 采购货物 (after a
+    mark, or right after 其中 / 包括 where no colon follows them)."""
     return (
         rf"政府采购{kind}支出|{kind}采购(?:支出|金额|(?=(?:[为是]|共计)?\d))"
-        rf"|(?<=[：:，,、；;])(?:{kind}类(?:采购)?|采购{kind})"
+        rf"|(?:(?<=[：:，,、；;])|(?<=其中)|(?<=包括))(?:{kind}类(?:采购)?|采购{kind})"
     )
 
 
@@ -56,7 +57,7 @@ _NO_PROCUREMENT = re.compile(r"(?:未发生|无|没有|未开展)政府采购(?:
 # 共有车辆5辆 / 车辆共计5辆 / 车辆共5辆.
 _VEHICLES = re.compile(rf"(?:共有车辆|(?<!用)车辆(?:共计|合计|共)(?:为)?){COUNT}辆")
 # By use, in the same sentence or the next (共有车辆5辆。其中：机要通信用车1辆…).
-_USES = re.compile(r"[，,。]?其中[：:，,](?P<list>[^。；;]+)")
+_USES = re.compile(r"[，,。]?其中[：:，,]?(?P<list>[^。；;]+)")  # 其中：… / 其中，… / 其中一般公务用车1辆…
 _USE_COUNT = re.compile(rf"(?P<t>[^、，,：:\d]+?用车){COUNT}辆")
 _ALL_ONE_USE = re.compile(r"[，,]?(?:全部|均)为(?P<t>[^、，,。；;]+?用车)")
 _EQUIPMENT = [

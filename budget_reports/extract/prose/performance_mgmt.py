@@ -39,10 +39,14 @@ _TARGETS_WORDINGS = (
     rf"(?:编报|编制|设置|填报|申报)了?绩效目标的{_YEAR}项目(?:共)?{COUNT}个",
     rf"(?:实行|纳入)了?绩效目标管理的{_YEAR}项目(?:共)?{COUNT}个",
     rf"{COUNT}个项目(?:实行|纳入)了?绩效目标管理",
-    rf"均(?:编制|编报|设置)了?绩效目标[，,](?:共)?涉及项目{COUNT}个",
+    rf"均(?:编制|编报|设置)了?绩效目标[，,](?:共计?)?涉及项目{COUNT}个",
+    rf"均(?:编制|编报|设置)了?绩效目标[，,](?:共计?)?{COUNT}个项目",
+    # 绩效目标管理覆盖一般公共预算项目15个 (not the 部门整体支出绩效目标 counted after it)
+    rf"绩效目标管理覆盖(?:一般公共预算)?(?:财政拨款)?项目(?:共)?{COUNT}个",
 )
 _COUNTS = [
     (re.compile(rf"对{_ITEMS}{COUNT}个项目开展了?(?:预算)?事前绩效评估"), m.PERF_PRE_ASSESSED, None),
+    (re.compile(rf"开展了?(?:预算)?事前绩效评估的?{_YEAR}项目(?:共)?{COUNT}个"), m.PERF_PRE_ASSESSED, None),
     (re.compile(rf"对{_ITEMS}{COUNT}个项目编制了?绩效目标{_AMOUNT}"), m.PERF_TARGETS, m.PERF_TARGETS_AMOUNT),
     (re.compile(rf"选取{COUNT}个项目开展(?:了)?绩效监控{_AMOUNT}"), m.PERF_MONITORED, m.PERF_MONITORED_AMOUNT),
     (
@@ -58,7 +62,22 @@ _COUNTS = [
         m.PERF_MONITORED,
         m.PERF_MONITORED_AMOUNT,
     ),
-    (re.compile(rf"绩效自评的{_YEAR}项目{COUNT}个{_AMOUNT}"), m.PERF_SELF_EVALUATED, m.PERF_SELF_EVALUATED_AMOUNT),
+    (
+        re.compile(rf"绩效自评的{_YEAR}项目(?:共)?{COUNT}个{_AMOUNT}"),
+        m.PERF_SELF_EVALUATED,
+        m.PERF_SELF_EVALUATED_AMOUNT,
+    ),
+    # 开展绩效监控项目15个，涉及资金600万元 / 开展绩效自评项目15个: the count after the activity.
+    (
+        re.compile(rf"开展了?绩效(?:运行)?监控(?:的)?{_YEAR}项目(?:共)?{COUNT}个{_AMOUNT}"),
+        m.PERF_MONITORED,
+        m.PERF_MONITORED_AMOUNT,
+    ),
+    (
+        re.compile(rf"开展了?绩效自评(?:的)?{_YEAR}项目(?:共)?{COUNT}个{_AMOUNT}"),
+        m.PERF_SELF_EVALUATED,
+        m.PERF_SELF_EVALUATED_AMOUNT,
+    ),
     # 组织对“城市管理”等3个项目开展了部门评价，涉及一般公共预算支出300.00万元 (the national template).
     (
         re.compile(
@@ -73,10 +92,10 @@ _COUNTS = [
 _GRADE = r"优秀|良好|不合格|合格|优|良|中|差"
 _LISTED_GRADE = re.compile(rf"(?P<g>{_GRADE})(?:等次|等级)?{COUNT}个")
 _GRADES_LISTED = re.compile(
-    rf"(?:其中|自评结果|评价结果)(?:为|是)?[：:]?(?P<list>(?:(?:{_GRADE})(?:等次|等级)?{COUNT}个[、，,]?)+)"
+    rf"(?:其中|自评结果|评价结果)(?:显示)?(?:为|是)?[：:]?(?P<list>(?:(?:{_GRADE})(?:等次|等级)?{COUNT}个[、，,]?)+)"
 )
 _GRADE_SYNONYMS = {"优秀": "优", "良好": "良"}
-_AVERAGE = re.compile(rf"平均得分(?P<s>{NUM})分")
+_AVERAGE = re.compile(rf"平均(?:得)?分(?:为|是)?(?P<s>{NUM})分")  # 平均得分95分 / 自评平均分为92.5分
 _GRADE_COUNT = re.compile(rf"绩效评级为[“\"]?(?P<g>[^”\"的]+?)[”\"]?的项目{COUNT}个")
 _SCORE = re.compile(rf"(?P<pre>[^；;，,。]*?)绩效自评得分为(?P<s>{NUM})分")
 _DEPARTMENT_GRADE = re.compile(r"部门整体支出绩效为[“\"]?(?P<g>[^”\"。，,；;]+?)[”\"]?(?:[。，,；;]|$)")

@@ -207,7 +207,7 @@ def _read(
     if c:
         completion = pct(c)
     s = SHARE.search(window)
-    if s:
+    if s and occurrence.group() not in s.group():  # not a share of itself (…项目支出…，占…项目支出总额的100%)
         share = pct(s)
     # The change may sit after a reason clause cut off above (…增加4.24万元，增长0.7%。主要…).
     change_end = min(_change_end(text, start, occurrence.start()), next_subject)

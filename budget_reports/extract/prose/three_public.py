@@ -29,7 +29,11 @@ SUBJECTS = [
 ]
 _COUNTS = [
     (re.compile(rf"因公出国（境）团组{COUNT}(?P<u>个|次)"), m.OVERSEAS_GROUPS),
-    (re.compile(rf"出国（境）(?:团组\d+[个次][，,、]?(?:共)?)?{COUNT}(?P<u>人次|人)"), m.OVERSEAS_PERSONS),
+    # 出国（境）团组2个，共8人次 / 团组0个，人次0人 / 团组1个、人数3人
+    (
+        re.compile(rf"出国（境）(?:团组\d+[个次][，,、]?(?:共)?(?:人次|人数)?)?{COUNT}(?P<u>人次|人)"),
+        m.OVERSEAS_PERSONS,
+    ),
 ]
 # Receptions counted in the clause of their kind, after its money or not: 国内公务接待9批次，88人次 /
 # 国内公务接待费2.34万元，接待12批次、150人次 / 外事接待费0万元，接待0批次、0人次.
@@ -49,7 +53,7 @@ _PURCHASED = re.compile(rf"(?<!安排)(?<!计划)(?<!拟)购置(?:公务用车|�
 # None bought, in words (本年度未购置公务用车 / 没有更新购置公务车辆), not a budget's 未安排购置.
 _NONE_PURCHASED = re.compile(r"(?:未|没有)(?:更新)?购置(?:公务用车|公务车辆|车辆)")
 _FLEET = re.compile(rf"(?:(?:共有|保有)公务用车|公务用车保有量(?:为|是)?){COUNT}辆")
-_TYPE_LIST = re.compile(r"[，,]?其中[：:](?P<list>[^。；;]+)")
+_TYPE_LIST = re.compile(r"[，,]?其中[：:，,]?(?P<list>[^。；;]+)")  # 其中：轿车1辆… / 其中轿车1辆…
 _TYPE_COUNT = re.compile(rf"(?P<t>[^、，,：:\d]+?){COUNT}辆(?:[、，,]金额{MONEY})?")
 
 
