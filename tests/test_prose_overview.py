@@ -215,3 +215,37 @@ def test_a_lines_spending_after_its_budget_is_no_funds_spending(tmp_path: Path) 
         "支出1,000.00万元，完成年初预算的83.33%。\n",
     )
     assert "政府性基金预算财政拨款支出" not in metric_names(result)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "2024年度收入总计3,000.00万元，其中：本年收入合计2,900.00万元，年初结转结余100.00万元。"
+            "支出总计3,000.00万元，其中：本年支出合计2,950.00万元，年末结转结余50.00万元。",
+            {("本年收入合计", None): "2900.00", ("年初结转和结余", None): "100.00", ("年末结转和结余", None): "50.00"},
+        ),
+        (
+            "本年收入合计2,900.00万元，使用非财政拨款结余10.00万元，年初结转和结余90.00万元；结余分配5.00万元。",
+            {
+                ("本年收入合计", None): "2900.00",
+                ("使用非财政拨款结余", None): "10.00",
+                ("年初结转和结余", None): "90.00",
+                ("结余分配", None): "5.00",
+            },
+        ),
+        (
+            "2024年度财政拨款收入2,800.00万元，年初财政拨款结转和结余50.00万元，年末财政拨款结转和结余20.00万元。",
+            {("年初结转和结余", "财政拨款"): "50.00", ("年末结转和结余", "财政拨款"): "20.00"},
+        ),
+    ],
+)
+def test_carry_over_and_balances_beside_the_income_are_no_income_source(
+    tmp_path: Path, sentence: str, expected: dict[tuple[str, str | None], str]
+) -> None:
+    """结转结余 without 和, 年初财政拨款结转和结余 (the 财政拨款's), 使用非财政拨款结余 and 结余分配: metrics, as the
+    收入支出决算总表 prints them beside the income, never an income source."""
+    result = _report(tmp_path, f"一、收入支出决算总体情况说明\n{sentence}\n")
+    for (name, scope), value in expected.items():
+        assert metric(result, name, scope).value == Decimal(value)
+    assert not [i.source for i in result.income if "结余" in i.source or "结转" in i.source]
