@@ -368,6 +368,22 @@ def test_a_budgets_change_against_last_years_budget(
     ]
 
 
+def test_a_funds_income_in_a_budget_is_one_row_scoped_as_its_table(tmp_path: Path) -> None:
+    """``政府性基金预算拨款收入100万元，支出100万元`` in the fund's section: one income row scoped 财政拨款 (as the
+    财政拨款收支总表 and final accounts' prose scope it), and the fund's spending with its change."""
+    text = (
+        "某某市某某区教育局\n2025年部门预算\n四、政府性基金预算支出情况说明\n"
+        "2025年政府性基金预算拨款收入100.00万元，支出100.00万元，比上年增加20.00万元。\n"
+    )
+    said = [m for m in extract_text(tmp_path, text).summary_metrics if m.source_kind is SourceKind.NARRATIVE]
+    read = {(m.metric, m.scope, m.value, m.change_value) for m in said if not m.metric.startswith("下属")}
+    assert len(said) == len(read) + sum(m.metric.startswith("下属") for m in said)
+    assert read == {
+        (names.GOV_FUND_INCOME, names.FISCAL, Decimal("100.00"), None),
+        (names.GOV_FUND_EXPENDITURE, None, Decimal("100.00"), Decimal("20.00")),
+    }
+
+
 def test_a_funds_spending_budget_is_not_the_reports_total(tmp_path: Path) -> None:
     """``一般公共预算支出预算1,000.00万元``: the fund's budget; the report's 本年支出合计 is not stated."""
     text = "某某市某某区教育局\n2025年部门预算\n一、部门预算情况说明\n2025年本部门一般公共预算支出预算1,000.00万元。\n"

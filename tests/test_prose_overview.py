@@ -249,3 +249,27 @@ def test_carry_over_and_balances_beside_the_income_are_no_income_source(
     for (name, scope), value in expected.items():
         assert metric(result, name, scope).value == Decimal(value)
     assert not [i.source for i in result.income if "结余" in i.source or "结转" in i.source]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["一、收入支出决算总体情况说明", "三、财政拨款收入支出决算总体情况说明", "五、政府性基金预算支出决算情况说明"],
+)
+def test_a_sentence_opening_with_a_fund_states_that_funds_figures(tmp_path: Path, heading: str) -> None:
+    """``政府性基金预算财政拨款年初结转和结余0万元，本年收入100万元，本年支出90万元，…`` in any section: the
+    fund's carry-over, income and spending, not the report's (nor the 财政拨款's) 本年收入合计 / 本年支出合计;
+    the next clause after ；, opening with another fund, is that fund's."""
+    sentence = (
+        "2024年度政府性基金预算财政拨款年初结转和结余0万元，本年收入100.00万元，本年支出90.00万元，"
+        "年末结转和结余10.00万元；一般公共预算财政拨款本年收入2,800.00万元，本年支出2,810.00万元。"
+    )
+    result = _report(tmp_path, f"{heading}\n{sentence}\n")
+    read = {(x.metric, x.scope): x.value for x in result.summary_metrics if not x.metric.startswith("下属")}
+    assert read == {
+        ("年初结转和结余", "政府性基金预算财政拨款"): Decimal(0),
+        ("政府性基金预算财政拨款收入", "财政拨款"): Decimal("100.00"),
+        ("政府性基金预算财政拨款支出", None): Decimal("90.00"),
+        ("年末结转和结余", "政府性基金预算财政拨款"): Decimal("10.00"),
+        ("一般公共预算财政拨款收入", "财政拨款"): Decimal("2800.00"),
+        ("一般公共预算财政拨款支出", None): Decimal("2810.00"),
+    }

@@ -197,7 +197,7 @@ def _read_subjects(ctx: ProseContext, passage: Passage) -> None:
                 metric,
                 value,
                 evidence,
-                scope=listed_under_fund(text, occurrence.start()) if subject.metric in FUND_PARTS else None,
+                scope=_scope(metric, text, occurrence.start()),
                 unit=subject.unit,
                 change_value=change,
                 change_pct_declared=change_pct,
@@ -207,6 +207,14 @@ def _read_subjects(ctx: ProseContext, passage: Passage) -> None:
             ctx.income(subject.income_source, value, evidence, share)
         if metric in _TOTALS and value is not None:
             _all_one_part(ctx, passage, after, (occurrence.start(), occurrence.end() + found.end()), value)
+
+
+def _scope(metric: str, text: str, position: int) -> str | None:
+    """A fund's income is scoped 财政拨款 as the 财政拨款收支总表 prints it (and final accounts' prose states it);
+    基本支出 and 项目支出 listed after a fund's total are that fund's."""
+    if metric in m.FUND_INCOME.values():
+        return m.FISCAL
+    return listed_under_fund(text, position) if metric in FUND_PARTS else None
 
 
 def _all_one_part(ctx: ProseContext, passage: Passage, after: str, total: tuple[int, int], value: Decimal) -> None:
@@ -223,7 +231,7 @@ def _all_one_part(ctx: ProseContext, passage: Passage, after: str, total: tuple[
     part = next((s for s in SUBJECTS if s.income_source and re.fullmatch(s.pattern, name)), None)
     if part is not None:
         if part.metric is not None:
-            ctx.metric(part.metric, value, evidence)
+            ctx.metric(part.metric, value, evidence, scope=_scope(part.metric, passage.text, total[0]))
         ctx.income(part.income_source, value, evidence)
 
 

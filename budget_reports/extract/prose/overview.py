@@ -23,8 +23,15 @@ _YEARS = r"(?:本年|(?<=年度)|(?<=\d年)|(?<=[，,。；;：:、])|^)"
 # 本年收入1,234.56万元 / 本年支出…: the year's total without 合计, right before its figure.
 _YEAR_ALONE = r"(?<![款金])本年{}(?=(?:[为是]|共计)?\d)"
 
+_FUND_NAMES = {m.GPB: "一般公共预算", m.GOV_FUND: "政府性基金(?:预算)?", m.STATE_CAPITAL: "国有资本经营(?:预算)?"}
+
 SUBJECTS = [
     Subject(r"(?<!拨款)(?:收、?支总计|收入支出总计|收支总计)", m.TOTAL),
+    # 政府性基金预算财政拨款本年收入100万元: a fund's year, in whatever section (not an income source listed).
+    *(
+        Subject(rf"{name}(?:财政)?拨款本年收入(?:合计)?", m.FUND_INCOME[fund], m.FISCAL)
+        for fund, name in _FUND_NAMES.items()
+    ),
     Subject(r"财政拨款(?:收、?支总计|收入支出总计|收支总计|收入总计|支出总计)", m.FISCAL_TOTAL),
     Subject(_YEARS + "收入合计|" + _YEAR_ALONE.format("收入"), m.INCOME_TOTAL),
     Subject(_YEARS + "支出合计|" + _YEAR_ALONE.format("支出"), m.EXPENDITURE_TOTAL),
@@ -81,9 +88,7 @@ def _carry_over_of(subjects: list[Subject], fund: str) -> list[Subject]:
 # A fund's income, named (政府性基金预算财政拨款收入 / 政府性基金拨款本年收入); not a table's name
 # (…收入支出决算表) nor a budget (…收入预算). Scoped as the 财政拨款 overview table prints it.
 _FUND_INCOME_WORDS = {
-    m.GPB: r"一般公共预算(?:财政)?拨款(?:本年)?收入(?:合计)?(?!支出|决算|预算)",
-    m.GOV_FUND: r"政府性基金(?:预算)?(?:财政)?拨款(?:本年)?收入(?:合计)?(?!支出|决算|预算)",
-    m.STATE_CAPITAL: r"国有资本经营(?:预算)?(?:财政)?拨款(?:本年)?收入(?:合计)?(?!支出|决算|预算)",
+    fund: rf"{name}(?:财政)?拨款(?:本年)?收入(?:合计)?(?!支出|决算|预算)" for fund, name in _FUND_NAMES.items()
 }
 _FUND_INCOMES = [Subject(words, m.FUND_INCOME[fund], m.FISCAL) for fund, words in _FUND_INCOME_WORDS.items()]
 # 支出 alone, right after an income in its sentence (…收入1,000万元，支出950万元).
@@ -120,6 +125,37 @@ _SECTION_SUBJECTS = {
     m.FISCAL: _carry_over_of(_SUBJECTS_BY_SECTION[True], m.FISCAL),
 }
 _OWN_FLOWS = (m.GOV_FUND, m.STATE_CAPITAL, m.GPB, "财政拨款收入支出")
+
+
+# A sentence that opens with a fund (2024年度政府性基金预算财政拨款年初结转和结余0万元，本年收入100万元，本年支出…)
+# states that fund's carry-over, income and spending with the plain words, whatever the section.
+_FUND_LEAD = re.compile(
+    r"(?:20\d\d年度?[，,]?)?(?:本部门|本单位)?(?:一般公共预算|政府性基金|国有资本经营)(?:预算)?(?:财政)?拨款(?=年初|年末|本年)"
+)
+_INCOMES = (m.INCOME_TOTAL, *m.FUND_INCOME.values())
+_SPENDINGS = (m.EXPENDITURE_TOTAL, *m.FUND_EXPENDITURE.values())
+
+
+def _fund_led(text: str, occurrence: re.Match[str], subject: Subject) -> Subject:
+    """The subject as the fund its sentence opens with states it (``_FUND_LEAD``); a subject naming a fund itself
+    (政府性基金预算财政拨款收入) or standing in no such sentence is left as it is."""
+    fund = None if fund_named(occurrence.group()) else _leading_fund(text, occurrence.start())
+    if fund is None:
+        return subject
+    if subject.metric in (m.CARRY_OVER_START, m.CARRY_OVER_END):
+        return replace(subject, scope=fund)
+    if subject.metric in _INCOMES:
+        return replace(subject, metric=m.FUND_INCOME[fund], scope=m.FISCAL)
+    if subject.metric in _SPENDINGS:
+        return replace(subject, metric=m.FUND_EXPENDITURE[fund], scope=None)
+    return subject
+
+
+def _leading_fund(text: str, position: int) -> str | None:
+    """The fund the sentence (or clause after ；) holding ``position`` opens with, if it opens with one."""
+    start = max(text.rfind(mark, 0, position) for mark in "。；;") + 1
+    lead = _FUND_LEAD.match(text, start)
+    return fund_named(lead.group()) if lead else None
 
 
 def _section_kind(section: str) -> str | None:
@@ -174,7 +210,7 @@ _ALL_NONE = re.compile(
 def extract(ctx: ProseContext) -> None:
     passages = ctx.explanation()
     for passage in passages:
-        scan(ctx, [passage], _subjects(section_name(passage)))
+        scan(ctx, [passage], _subjects(section_name(passage)), restate=_fund_led)
     for passage in passages:
         if _section_kind(section_name(passage)) not in _OWN_FLOWS:  # there 本年收入 is a fund's, not the report's
             _income_and_spending_parts(ctx, passage)
@@ -185,12 +221,13 @@ def extract(ctx: ProseContext) -> None:
 
 
 def _income_and_spending_parts(ctx: ProseContext, passage) -> None:
+    # A fund's 本年收入 / 本年支出 (in a sentence opening with the fund) lists no parts of the report's.
     total = _INCOME_TOTAL.search(passage.text)
-    if total:
+    if total and _leading_fund(passage.text, total.start()) is None:
         _income(ctx, passage, total.end())
         _all_one(ctx, passage, total, lambda name: name.endswith("收入"))
     spending = _EXPENDITURE_TOTAL.search(passage.text)
-    if spending:
+    if spending and _leading_fund(passage.text, spending.start()) is None:
         _zero_kinds(ctx, passage)
         _all_one(ctx, passage, spending, lambda name: name in EXPENDITURE_KINDS)
 

@@ -9,7 +9,7 @@ clause that follows it, the value, budget, completion rate, share and change it 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -47,7 +47,18 @@ _CLAUSE_END = re.compile(
 _NONE_PREFIX = re.compile(r"(?:无|未发生|没有)$")
 
 
-def scan(ctx: ProseContext, passages: Iterable[Passage], subjects: list[Subject], section: str | None = None) -> None:
+# Whose a subject's figure is where its sentence says so (政府性基金预算财政拨款年初结转和结余…，本年收入…): the
+# family's own rule, given the passage's text, the subject's occurrence and the subject; returns the subject to read.
+Restate = Callable[[str, re.Match[str], Subject], Subject]
+
+
+def scan(
+    ctx: ProseContext,
+    passages: Iterable[Passage],
+    subjects: list[Subject],
+    section: str | None = None,
+    restate: Restate | None = None,
+) -> None:
     """Read every subject's statements; a contradicting restatement is scoped by its section heading."""
     if not subjects:
         return
@@ -68,6 +79,8 @@ def scan(ctx: ProseContext, passages: Iterable[Passage], subjects: list[Subject]
             if subject.scope is None and subject.metric in FUND_PARTS:
                 fund = listed_under_fund(text, occurrence.start())
                 subject = subject if fund is None else replace(subject, scope=fund)
+            if restate is not None:
+                subject = restate(text, occurrence, subject)
             listed = _list_start(text, occurrence.end())
             end = min(_window_end(text, occurrence.end(), occurrences[n + 1 :]), listed)
             next_subject = min(_next_subject(text, occurrence.end(), occurrences[n + 1 :]), listed)
