@@ -208,6 +208,10 @@ _BUDGET_WORDINGS = [
         None,
     ),
     ("2025年本部门政府性基金预算支出为0万元。", names.GOV_FUND_EXPENDITURE, "0", None, None),
+    # The figure after 安排 (预算安排 / 经费安排): the budget's.
+    ("2025年“三公”经费预算安排20.00万元，比上年预算减少2.00万元。", names.THREE_PUBLIC, "20.00", None, "-2.00"),
+    ("2025年本部门机关运行经费安排80.00万元，比上年增加5.00万元。", names.OPERATING_COSTS, "80.00", None, "5.00"),
+    ("2025年本部门政府采购预算安排300.00万元。", names.PROCUREMENT_BUDGET, "300.00", None, None),
     # One part that is the whole total.
     ("2025年本部门收入预算1,234.56万元，全部为一般公共预算拨款收入。", names.GPB_INCOME, "1234.56", None, None),
     ("2025年本部门支出预算1,234.56万元，均为基本支出。", names.BASIC, "1234.56", None, None),
@@ -472,7 +476,7 @@ def test_an_item_outside_a_projects_section_is_no_project(tmp_path: Path) -> Non
     assert extract_text(tmp_path, text).performance_projects == []
 
 
-@pytest.mark.parametrize("opener", ["主要用于以下方面：", "主要用于："])
+@pytest.mark.parametrize("opener", ["主要用于以下方面：", "主要用于：", "按功能分类："])
 def test_a_budgets_structure_states_budgets(tmp_path: Path, opener: str) -> None:
     """The 类 after a budget's 一般公共预算拨款支出 total are budgets (budget_initial), never actual spending."""
     text = (

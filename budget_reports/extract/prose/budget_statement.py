@@ -78,7 +78,7 @@ SUBJECTS: tuple[BudgetSubject, ...] = (
     BudgetSubject(r"公务用车购置费(?:预算)?", m.VEHICLE_PURCHASE),
     BudgetSubject(r"公务用车运行(?:维护)?费(?:预算)?", m.VEHICLE_OPERATION),
     BudgetSubject(r"公务接待费(?:预算)?", m.RECEPTION),
-    BudgetSubject(r"机关运行经费预算(?:数)?", m.OPERATING_COSTS),
+    BudgetSubject(r"机关运行经费(?:预算(?:数)?|(?=安排))", m.OPERATING_COSTS),
     BudgetSubject(r"政府采购预算(?:总额|合计|总计)?", m.PROCUREMENT_BUDGET),
     BudgetSubject(r"政府采购货物预算|货物采购预算", m.PROCUREMENT_GOODS),
     BudgetSubject(r"政府采购工程预算|工程采购预算", m.PROCUREMENT_WORKS),
@@ -104,7 +104,8 @@ _TOTALS = (m.INCOME_TOTAL, m.EXPENDITURE_TOTAL, m.GRAND_INCOME_TOTAL, m.GRAND_EX
 # An income whose parts, listed after it in its sentence, take in last year's carry-over: the 收入总计.
 _CARRY_OVER_LISTED = re.compile(r"^[^。]*?(?:其中|包括)[^。]*?上年结转")
 _COMBINED = re.compile("|".join(f"(?P<s{i}>{s.pattern})" for i, s in enumerate(SUBJECTS)))
-_VALUE = re.compile(rf"^(?:数)?(?:[为是]|共计?)?{MONEY}")
+# …预算为20万元 / …预算数20万元 / …预算安排20万元 / …共计20万元
+_VALUE = re.compile(rf"^(?:数)?(?:安排)?(?:[为是]|共计?)?{MONEY}")
 _COUNT_VALUE = re.compile(rf"^(?:[为是]|共计?)?{COUNT}(?P<u>辆|套|台)")
 # Its share of the total, right after the figure (一般公共预算拨款收入1,000.00万元，占81.00%).
 _SHARE = re.compile(rf"^[，,]?{SHARE_PHRASE}{PCT_END}")
