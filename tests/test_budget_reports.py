@@ -388,6 +388,36 @@ def test_a_funds_income_in_a_budget_is_one_row_scoped_as_its_table(tmp_path: Pat
     }
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "2025年一般公共预算拨款基本支出预算1,300.00万元，比上年预算增加50.00万元。其中：人员经费1,100.00万元，"
+            "公用经费200.00万元。",
+            {
+                (names.BASIC, names.GPB): "1300.00",
+                (names.PERSONNEL, None): "1100.00",
+                (names.PUBLIC_USE, None): "200.00",
+            },
+        ),
+        (
+            "2025年基本支出预算1,000.00万元，项目支出预算500.00万元。",
+            {(names.BASIC, None): "1000.00", (names.PROJECT, None): "500.00"},
+        ),
+        ("2025年政府性基金预算拨款项目支出预算100.00万元。", {}),
+    ],
+)
+def test_a_funds_basic_or_project_budget_is_neither_the_reports_nor_its_total(
+    tmp_path: Path, sentence: str, expected: dict[tuple[str, str | None], str]
+) -> None:
+    """``一般公共预算拨款基本支出预算…``: the fund's 基本支出, not the report's, and no 本年支出合计 (the
+    支出预算 inside 基本支出预算 / 项目支出预算 is no total)."""
+    text = f"某某市某某区教育局\n2025年部门预算\n二、收支预算总体情况\n{sentence}\n"
+    said = [m for m in extract_text(tmp_path, text).summary_metrics if m.source_kind is SourceKind.NARRATIVE]
+    read = {(m.metric, m.scope): m.value for m in said if not m.metric.startswith("下属")}
+    assert read == {key: Decimal(value) for key, value in expected.items()}
+
+
 def test_a_funds_spending_budget_is_not_the_reports_total(tmp_path: Path) -> None:
     """``一般公共预算支出预算1,000.00万元``: the fund's budget; the report's 本年支出合计 is not stated."""
     text = "某某市某某区教育局\n2025年部门预算\n一、部门预算情况说明\n2025年本部门一般公共预算支出预算1,000.00万元。\n"

@@ -53,7 +53,7 @@ SUBJECTS: tuple[BudgetSubject, ...] = (
     BudgetSubject(r"(?<!拨款)(?<!基金)(?<!经营)(?:部门)?支出预算总计|部门预算支出总计", m.GRAND_EXPENDITURE_TOTAL),
     BudgetSubject(r"(?<!拨款)(?:部门)?收入预算(?:总额|合计)?|部门预算收入(?:总额|合计)?", m.INCOME_TOTAL),
     BudgetSubject(
-        r"(?<!拨款)(?<!基金)(?<!经营)(?:部门)?支出预算(?:总额|合计)?|部门预算支出(?:总额|合计)?",
+        r"(?<!拨款)(?<!基金)(?<!经营)(?<!基本)(?<!项目)(?:部门)?支出预算(?:总额|合计)?|部门预算支出(?:总额|合计)?",
         m.EXPENDITURE_TOTAL,
     ),
     BudgetSubject(r"财政拨款收入(?:预算)?", m.FISCAL_INCOME, "财政拨款收入"),
@@ -69,8 +69,9 @@ SUBJECTS: tuple[BudgetSubject, ...] = (
     BudgetSubject(r"(?<!涉及)一般公共预算(?:财政)?(?:拨款)?支出(?:预算)?", m.GPB_EXPENDITURE),
     BudgetSubject(r"政府性基金(?:预算)?(?:财政)?(?:拨款)?支出(?:预算)?", m.GOV_FUND_EXPENDITURE),
     BudgetSubject(r"国有资本经营预算(?:财政)?(?:拨款)?支出(?:预算)?", m.STATE_CAPITAL_EXPENDITURE),
-    BudgetSubject(r"(?<!财政拨款)基本支出预算", m.BASIC),
-    BudgetSubject(r"(?<!财政拨款)项目支出预算", m.PROJECT),
+    # Not a fund's (一般公共预算拨款基本支出预算: overview's fund subjects read it as that fund's).
+    BudgetSubject(r"(?<!拨款)(?<!预算)基本支出预算", m.BASIC),
+    BudgetSubject(r"(?<!拨款)(?<!预算)项目支出预算", m.PROJECT),
     # 三公 and 机关运行经费: their change against last year's budget (``与2025年预算持平`` is no change).
     BudgetSubject(r"[“\"]?三公[”\"]?经费(?:财政拨款)?预算(?:数)?(?:财政拨款)?", m.THREE_PUBLIC),
     BudgetSubject(r"因公出国[（(]境[)）]费(?:预算)?", m.OVERSEAS),
