@@ -15,6 +15,7 @@ import re
 from budget_reports import metric_names as m
 from budget_reports.extract.prose.amounts import MONEY, find_change, money
 from budget_reports.extract.prose.context import ProseContext
+from budget_reports.extract.prose.sentences import clause_end
 
 _FIGURES = {
     "收入": (
@@ -41,8 +42,7 @@ def extract(ctx: ProseContext) -> None:
             continue
         kind = found.group("k")
         text = passage.text
-        end = text.find("。", found.start())
-        end = len(text) if end < 0 else end
+        end = clause_end(text, found.start(), "。")
         for label, metric in _FIGURES[kind]:
             # A label opening its clause (支出总计, not the tail of 收支总计).
             stated = re.compile(rf"(?<![^\d年，,：:]){label}(?:为|是)?{MONEY}").search(text, found.start(), end)

@@ -16,6 +16,7 @@ from budget_reports.extract.prose.amounts import MONEY, PCT_END, money, pct
 from budget_reports.extract.prose.context import ProseContext
 from budget_reports.extract.prose.funds import fund_named
 from budget_reports.extract.prose.phrasings import SHARE_PHRASE
+from budget_reports.extract.prose.sentences import clause_end, clause_start
 from budget_reports.extract.prose.statements import Subject, scan, section_name
 
 # 本年收入合计 / 2024年度收入合计 / …，收入合计增加…: the year's, not a part's (财政拨款收入合计, 三公经费支出合计).
@@ -154,8 +155,7 @@ def _fund_led(text: str, occurrence: re.Match[str], subject: Subject) -> Subject
 
 def _leading_fund(text: str, position: int) -> str | None:
     """The fund the sentence (or clause after ；) holding ``position`` opens with, if it opens with one."""
-    start = max(text.rfind(mark, 0, position) for mark in "。；;") + 1
-    lead = _FUND_LEAD.match(text, start)
+    lead = _FUND_LEAD.match(text, clause_start(text, position))
     return fund_named(lead.group()) if lead else None
 
 
@@ -235,9 +235,9 @@ def _income_and_spending_parts(ctx: ProseContext, passage) -> None:
 
 def _income(ctx: ProseContext, passage, start: int) -> None:
     text = passage.text
-    end = _sentence_end(text, start)
+    end = clause_end(text, start, "。")
     if text.startswith("其中", end + 1):  # 本年收入合计…，比上年增加…。其中：财政拨款收入…
-        end = _sentence_end(text, end + 1)
+        end = clause_end(text, end + 1, "。")
     spending = text.find("支出", start, end)  # …；支出总计…，其中：…年末结转和结余…: no income source
     end = end if spending < 0 else spending
     for match in _INCOME_SOURCE.finditer(text, start, end):
@@ -261,11 +261,6 @@ def _all_one(ctx: ProseContext, passage, total: re.Match[str], names_a_part: Cal
         ctx.income(name, money(total), evidence, section=section_name(passage))
     else:
         ctx.metric(EXPENDITURE_KINDS[name], money(total), evidence, section=section_name(passage))
-
-
-def _sentence_end(text: str, start: int) -> int:
-    end = text.find("。", start)
-    return len(text) if end < 0 else end
 
 
 def _zero_kinds(ctx: ProseContext, passage) -> None:

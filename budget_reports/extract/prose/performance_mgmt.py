@@ -44,6 +44,19 @@ _TARGETS_WORDINGS = (
     # 绩效目标管理覆盖一般公共预算项目15个 (not the 部门整体支出绩效目标 counted after it)
     rf"绩效目标管理覆盖(?:一般公共预算)?(?:财政拨款)?项目(?:共)?{COUNT}个",
 )
+# Projects monitored and self-evaluated, counted after the activity: 绩效监控的2024年度项目4个 /
+# 开展绩效监控项目15个 / 绩效自评的项目共15个 / 开展绩效自评项目15个.
+_COUNTED_AFTER_THEIR_ACTIVITY = {
+    (m.PERF_TARGETS, m.PERF_TARGETS_AMOUNT): _TARGETS_WORDINGS,
+    (m.PERF_MONITORED, m.PERF_MONITORED_AMOUNT): (
+        rf"绩效(?:跟踪|监控)(?:评价)?的{_YEAR}项目{COUNT}个",
+        rf"开展了?绩效(?:运行)?监控(?:的)?{_YEAR}项目(?:共)?{COUNT}个",
+    ),
+    (m.PERF_SELF_EVALUATED, m.PERF_SELF_EVALUATED_AMOUNT): (
+        rf"绩效自评的{_YEAR}项目(?:共)?{COUNT}个",
+        rf"开展了?绩效自评(?:的)?{_YEAR}项目(?:共)?{COUNT}个",
+    ),
+}
 _COUNTS = [
     (re.compile(rf"对{_ITEMS}{COUNT}个项目开展了?(?:预算)?事前绩效评估"), m.PERF_PRE_ASSESSED, None),
     (re.compile(rf"开展了?(?:预算)?事前绩效评估的?{_YEAR}项目(?:共)?{COUNT}个"), m.PERF_PRE_ASSESSED, None),
@@ -56,27 +69,10 @@ _COUNTS = [
     ),
     (_projects_involved("绩效自评"), m.PERF_SELF_EVALUATED, m.PERF_SELF_EVALUATED_AMOUNT),
     (_projects_involved("绩效监控"), m.PERF_MONITORED, m.PERF_MONITORED_AMOUNT),
-    *((re.compile(wording + _AMOUNT), m.PERF_TARGETS, m.PERF_TARGETS_AMOUNT) for wording in _TARGETS_WORDINGS),
-    (
-        re.compile(rf"绩效(?:跟踪|监控)(?:评价)?的{_YEAR}项目{COUNT}个{_AMOUNT}"),
-        m.PERF_MONITORED,
-        m.PERF_MONITORED_AMOUNT,
-    ),
-    (
-        re.compile(rf"绩效自评的{_YEAR}项目(?:共)?{COUNT}个{_AMOUNT}"),
-        m.PERF_SELF_EVALUATED,
-        m.PERF_SELF_EVALUATED_AMOUNT,
-    ),
-    # 开展绩效监控项目15个，涉及资金600万元 / 开展绩效自评项目15个: the count after the activity.
-    (
-        re.compile(rf"开展了?绩效(?:运行)?监控(?:的)?{_YEAR}项目(?:共)?{COUNT}个{_AMOUNT}"),
-        m.PERF_MONITORED,
-        m.PERF_MONITORED_AMOUNT,
-    ),
-    (
-        re.compile(rf"开展了?绩效自评(?:的)?{_YEAR}项目(?:共)?{COUNT}个{_AMOUNT}"),
-        m.PERF_SELF_EVALUATED,
-        m.PERF_SELF_EVALUATED_AMOUNT,
+    *(
+        (re.compile(wording + _AMOUNT), metric, amount_metric)
+        for (metric, amount_metric), wordings in _COUNTED_AFTER_THEIR_ACTIVITY.items()
+        for wording in wordings
     ),
     # 组织对“城市管理”等3个项目开展了部门评价，涉及一般公共预算支出300.00万元 (the national template).
     (

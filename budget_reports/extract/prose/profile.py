@@ -17,7 +17,7 @@ from decimal import Decimal
 from budget_reports import metric_names as m
 from budget_reports.extract.prose.amounts import COUNT, NUM, count, count_named, pct
 from budget_reports.extract.prose.context import ProseContext
-from budget_reports.extract.prose.sentences import Passage
+from budget_reports.extract.prose.sentences import Passage, clause_start
 from budget_reports.extract.prose.statements import section_name
 from budget_reports.normalize import parse_cn_integer
 
@@ -55,7 +55,6 @@ _IN_POST_OF_KIND = {
     m.STAFF_QUOTA_CIVIL_SERVICE: m.STAFF_ACTUAL_CIVIL_SERVICE,
     m.STAFF_QUOTA_INSTITUTION: m.STAFF_ACTUAL_INSTITUTION,
 }
-_CLAUSE_BOUNDARY = re.compile(r"[。；;]")
 _TARGET = re.compile(r"指标|目标")
 _STAFFING = re.compile(r"编制|实有|退休|离休|人员情况|人员构成")
 # Not 离退休人员 (retirees of both kinds, 离休 too), not 本年新增退休人员 (a year's movement).
@@ -129,13 +128,9 @@ def _staffing(text: str) -> Iterator[tuple[str, re.Match[str]]]:
             yield metric, match
 
 
-def _clause_start(text: str, at: int) -> int:
-    return max((b.end() for b in _CLAUSE_BOUNDARY.finditer(text, 0, at)), default=0)
-
-
 def _stated(text: str, match: re.Match[str]) -> bool:
     """A count the report states, not a performance indicator's or target's (``指标1：…在职干部职工20人``)."""
-    return _TARGET.search(text, _clause_start(text, match.start()), match.start()) is None
+    return _TARGET.search(text, clause_start(text, match.start()), match.start()) is None
 
 
 def _quota_kind(text: str, match: re.Match[str]) -> str | None:
@@ -150,8 +145,8 @@ def _in_post_metric(text: str, match: re.Match[str], quotas: list[tuple[re.Match
     retirees is not staff in post (its 在职 item, read on its own, is)."""
     if _WITH_RETIREES.match(text, match.end()):
         return None
-    clause_start = _clause_start(text, match.start())
-    in_clause = [(q, kind) for q, kind in quotas if clause_start <= q.start() < match.start()]
+    start = clause_start(text, match.start())
+    in_clause = [(q, kind) for q, kind in quotas if start <= q.start() < match.start()]
     if in_clause and re.fullmatch(r"[，,]\s*", text[in_clause[-1][0].end() : match.start()]):
         last_kind = in_clause[-1][1]
         if len(in_clause) == 1 and last_kind in _IN_POST_OF_KIND:

@@ -50,6 +50,21 @@ _LONE_FIGURE = re.compile(r"^\s*[-+]?\d[\d,]*(?:\.\d+)?(?:万元|亿元|元|%)?\
 # Page furniture a PDF reader may leave between the lines of one paragraph.
 CLAUSE_END = "。；;！!？?"
 _CLAUSE_END_CHAR = re.compile(f"[{CLAUSE_END}]")
+# What ends the clause of a figure sentence for the readers of its figures: a sentence's end or a semicolon.
+CLAUSE_MARKS = "。；;"
+
+
+def clause_start(text: str, position: int, marks: str = CLAUSE_MARKS) -> int:
+    """Where the clause holding ``position`` starts: just after the last of ``marks`` before it, else 0."""
+    return max(text.rfind(mark, 0, position) for mark in marks) + 1
+
+
+def clause_end(text: str, position: int, marks: str = CLAUSE_MARKS) -> int:
+    """Where the clause holding ``position`` ends: at the first of ``marks`` from it, else the text's end."""
+    found = [at for mark in marks if (at := text.find(mark, position)) >= 0]
+    return min(found, default=len(text))
+
+
 # Prose longer than this (a file that is one long line, a page without punctuation) is cut into
 # passages at a sentence end, so the work per figure stays bounded; real paragraphs are far shorter.
 MAX_PASSAGE_CHARS = 4000
@@ -96,7 +111,7 @@ class Passage:
     def clause_bounds(self, position: int) -> tuple[int, int]:
         """The clause (sentence up to 。；！？) holding ``position``."""
         text = self.text
-        start = max(text.rfind(c, 0, position) for c in CLAUSE_END) + 1 if position > 0 else 0
+        start = clause_start(text, position, CLAUSE_END)
         stop = _CLAUSE_END_CHAR.search(text, position)
         end = stop.start() if stop else len(text)
         return start, min(end + 1, len(text))

@@ -18,7 +18,7 @@ from budget_reports.extract.prose.amounts import MONEY_OPT, Change, find_change,
 from budget_reports.extract.prose.context import ProseContext
 from budget_reports.extract.prose.funds import fund_named
 from budget_reports.extract.prose.phrasings import ACTUAL, BUDGET, BUDGET_COMPARISON, COMPLETION, SHARE
-from budget_reports.extract.prose.sentences import Passage
+from budget_reports.extract.prose.sentences import Passage, clause_start
 from budget_reports.numbering import OUTLINE, PART, Enumerators
 
 
@@ -97,7 +97,7 @@ _TOTAL_WORDS = re.compile(
 
 def listed_under_fund(text: str, position: int) -> str | None:
     """The fund whose total the sentence lists ``position``'s part under, if a fund's (not the year's whole)."""
-    sentence_start = text.rfind("。", 0, position) + 1
+    sentence_start = clause_start(text, position, "。")
     opener = max(text.rfind(word, sentence_start, position) for word in ("其中", "包括"))
     if opener < 0:
         return None
@@ -112,8 +112,7 @@ def _follows(metric: str, before: re.Match[str], previous: Subject, at: re.Match
 
 def _in_itemisation(text: str, position: int) -> bool:
     """``公用经费289.99万元，主要包括：…公务接待费9.4万元``: an item of another figure, not the metric."""
-    clause_start = max(text.rfind(c, 0, position) for c in "。；;")
-    return "主要包括" in text[clause_start + 1 : position]
+    return "主要包括" in text[clause_start(text, position) : position]
 
 
 # The whole a share is taken of (公务接待费…占“三公”经费的20.26%): not a statement about it.
@@ -126,8 +125,8 @@ def _in_share(text: str, position: int) -> bool:
 
 def _in_brackets(text: str, position: int) -> bool:
     """Whether ``position`` stands inside a bracket opened before it in its sentence (an aside)."""
-    sentence_start = max(text.rfind(mark, 0, position) for mark in "。；;")
-    return text.rfind("（", sentence_start + 1, position) > text.rfind("）", sentence_start + 1, position)
+    start = clause_start(text, position)
+    return text.rfind("（", start, position) > text.rfind("）", start, position)
 
 
 def _ends_clause(text: str, position: int) -> bool:

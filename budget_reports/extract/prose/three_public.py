@@ -12,7 +12,7 @@ from decimal import Decimal
 from budget_reports import metric_names as m
 from budget_reports.extract.prose.amounts import COUNT, MONEY, count, count_named, money
 from budget_reports.extract.prose.context import ProseContext
-from budget_reports.extract.prose.sentences import Passage
+from budget_reports.extract.prose.sentences import Passage, clause_end
 from budget_reports.extract.prose.statements import Subject, scan
 from budget_reports.normalize import parse_cn_integer
 
@@ -47,7 +47,6 @@ _BATCHES = re.compile(
     rf"(?<![\d.])(?:共计?|全年)?(?:接待)?{COUNT}(?P<u>批次|批)"
     rf"(?:[，,、]?(?:共计?)?(?:接待)?{_PERSONS}(?P<pu>人次|人))?"
 )
-_CLAUSE_END = re.compile(r"[。；;]")
 # 购置公务用车1辆 / 公务用车购置费0万元，购置车辆0辆; not a budget's plan (预算安排购置车辆0辆).
 _PURCHASED = re.compile(rf"(?<!安排)(?<!计划)(?<!拟)购置(?:公务用车|公务车辆|车辆)(?:共)?{COUNT}辆")
 # None bought, in words (本年度未购置公务用车 / 没有更新购置公务车辆), not a budget's 未安排购置.
@@ -97,8 +96,7 @@ def _receptions(ctx: ProseContext, passage: Passage) -> None:
     text = passage.text
     kinds = list(_RECEPTION_KIND.finditer(text))
     for n, kind in enumerate(kinds):
-        stop = _CLAUSE_END.search(text, kind.end())
-        end = min(stop.start() if stop else len(text), kinds[n + 1].start() if n + 1 < len(kinds) else len(text))
+        end = min(clause_end(text, kind.end()), kinds[n + 1].start() if n + 1 < len(kinds) else len(text))
         counted = _BATCHES.search(text, kind.end(), end)
         if counted is None:
             continue
