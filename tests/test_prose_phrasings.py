@@ -363,6 +363,13 @@ METRIC_VARIANTS += [
         m.EXPENDITURE_TOTAL,
         {"value": D("1234.56"), "change_value": D("34.56"), "change_pct_declared": D("2.88")},
     ),
+    # The table's negative difference written after the template's word (减少-150 is a decrease of 150).
+    (
+        "二、收入决算情况说明",
+        "本年收入合计2,900.00万元，比上年减少-150.00万元，下降-4.92%。",
+        m.INCOME_TOTAL,
+        {"value": D("2900.00"), "change_value": D("-150.00"), "change_pct_declared": D("-4.92")},
+    ),
     (
         "（二）政府采购支出情况",
         "2024年度政府采购支出合计123.45万元，其中：货物类23.45万元，工程类0万元，服务类100.00万元。",

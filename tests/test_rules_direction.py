@@ -3,6 +3,7 @@ word flipped (the budget and actual of a line, the amount and rate of a change).
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -77,3 +78,19 @@ def test_a_verdict_judged_by_its_completion_rate_is_reported_once(tmp_path: Path
     assert [(f.rule_id, f.expected, f.actual, f.evidence.line) for f in found] == [
         ("wording.comparison", "小于", "大于", 61)
     ]
+
+
+@pytest.mark.parametrize(("word", "rate_word"), [("减少", "下降"), ("增加", "增长")])
+def test_a_direction_word_before_a_negative_figure_is_reported(tmp_path: Path, word: str, rate_word: str) -> None:
+    # 004 line 79 with the table's negative difference copied after a word: 比2022年度减少-35.56万元，下降-10.9%.
+    # Each pairing of word and sign leaves the direction open; the extractor keeps the printed sign.
+    name = "004_127aded49d8bfbe3.txt"
+    assert of_rule(run_text(tmp_path, name, seed_text(name)), "wording") == []
+    changed = run_variant(tmp_path, name, "减少35.56万元，下降10.9%", f"{word}-35.56万元，{rate_word}-10.9%")
+    found = of_rule(changed, "wording.comparison")
+    assert [(f.expected, f.actual, f.evidence.line) for f in found] == [
+        (f"{word}35.56万元", f"{word}-35.56万元", 79),
+        (f"{rate_word}10.9%", f"{rate_word}-10.9%", 79),
+    ]
+    said = next(x for x in changed.summary_metrics if x.metric == "机关运行经费" and x.change_value is not None)
+    assert (said.change_value, said.change_pct_declared) == (Decimal("-35.56"), Decimal("-10.9"))

@@ -4,6 +4,8 @@
   ``与预算数持平``: 大于 needs X > 100, 小于 X < 100, 持平 / 等于 X = 100 (at X's printed precision;
   a ``100%`` printed without decimals may be 99.6% and allows any word).
 - ``增加A万元，下降B%`` / ``减少A万元，增长B%``: the direction of the amount and of the rate agree.
+- ``减少-150万元`` / ``增加-150万元``: a direction word before a figure printed negative (a table's
+  difference copied after the template's word) leaves the direction to the reader's guess.
 - `wording.direction`: a budget and an actual figure, then the verdict on them (``年初预算为135.90万元，
   支出决算为135.25万元。决算数小于预算数``; ``与预算数持平``; ``比预算节约``): the verdict agrees with
   the two figures (``基本持平`` is not checked).
@@ -38,6 +40,8 @@ OPPOSITE = {
     "大于": "小于", "小于": "大于", "高于": "低于", "低于": "高于", "超过": "低于", "超支": "节约", "节约": "超支",
 }  # fmt: skip
 _UP, _DOWN = UP_WORDS, DOWN_WORDS
+# A direction word, then a figure printed negative (比上年减少-150.00万元 / 增长-4.92%).
+_SIGNED_AFTER_WORD = re.compile(r"(增加|减少|增长|下降|上升|降低)了?\s*[-－−]\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元|%)")
 _EXPECTED = {"大于": "大于", "高于": "大于", "超过": "大于", "小于": "小于", "低于": "小于"}
 # A budget and an actual figure, then the verdict on them: ``年初预算为135.90万元，支出决算为135.25万元。
 # 决算数小于预算数``, ``…决算数与预算数持平``, ``…比预算节约0.6万元``.
@@ -81,7 +85,24 @@ def wording_comparison(report: ExtractedReport, document: Document) -> list[Find
                 findings.append(
                     finding(RULE_ID, Severity.WARNING, "增减方向", message, evidence, amount_word, rate_word)
                 )
+        findings.extend(_signed_after_word(document, block, text))
         findings.extend(_budget_actual(document, block, text, judged))
+    return findings
+
+
+def _signed_after_word(document: Document, block: Block, text: str) -> list[Finding]:
+    """``减少-150.00万元``: the word says one direction, the sign another or the same twice; the reader (and
+    the extractor, which keeps the printed sign) cannot tell which was meant."""
+    findings = []
+    for match in _SIGNED_AFTER_WORD.finditer(text):
+        word, figure, unit = match.groups()
+        if parse_decimal(figure) == 0:
+            continue
+        evidence = evidence_at(document, block, match.start(), match.end())
+        message = f"“{match.group(0)}”在增减词“{word}”后又写负数，增减方向不明"
+        findings.append(
+            finding(RULE_ID, Severity.WARNING, "增减方向", message, evidence, f"{word}{figure}{unit}", match.group(0))
+        )
     return findings
 
 

@@ -78,6 +78,10 @@ def count(match: re.Match[str]) -> Decimal | None:
 
 
 def signed(word: str, value: Decimal) -> Decimal:
+    """The change a word states with its figure (减少10万元 is -10). A figure printed negative keeps its sign
+    whatever the word (减少-10万元 / 增加-10万元: the table's -10 written after the template's word)."""
+    if value < 0:
+        return value
     return -value if word in _DOWN else value
 
 
