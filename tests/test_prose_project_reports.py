@@ -156,6 +156,14 @@ _FIELDS = ("budget_initial", "budget_final", "executed", "execution_rate_declare
             "（二）项目资金情况\n该项目批复预算120万元，实际到位120万元，实际使用110万元，预算执行率为91.67%。\n",
             (None, "120", "110", "91.67", None, None),
         ),
+        (
+            "（二）项目资金情况\n该项目预算安排30万元，实际支出30万元，执行率100%，自评得分95分。\n",
+            ("30", None, "30", "100", "95", None),
+        ),
+        (
+            "（二）项目资金情况\n项目资金：预算金额100万元，到位资金100万元，实际支出90万元，资金执行率90%。\n",
+            ("100", None, "90", "90", None, None),
+        ),
         # Last year's budget is not this year's.
         (
             "（二）项目资金情况\n本项目上年预算数为90.00万元，本年预算数为100.00万元，实际支出95.00万元。\n",
@@ -174,3 +182,40 @@ def test_a_project_report_in_other_wordings(tmp_path: Path, body: str, expected:
     assert row.project_name == "农村义务教育学生营养改善计划"  # not the department and year the title joins
     want = tuple(v if v is None or k == "grade" else Decimal(v) for k, v in zip(_FIELDS, expected, strict=True))
     assert tuple(getattr(row, k) for k in _FIELDS) == want
+
+
+@pytest.mark.parametrize(
+    ("title", "body_start", "name"),
+    [
+        # The title names the department only: the project is named below it, labelled or opening its 概况.
+        (
+            "2024年度泸县水利局项目支出绩效自评报告\n项目名称：水利工程维修养护项目\n",
+            "一、项目基本情况\n",
+            "水利工程维修养护项目",
+        ),
+        (
+            "泸县水利局\n2024年度项目支出绩效自评报告\n",
+            "一、项目基本情况\n农村饮水安全维修养护项目，",
+            "农村饮水安全维修养护项目",
+        ),
+        # The year printed after the project's name (…维修养护项目 / 2024年度项目支出绩效自评报告) is no part of it
+        # (the title's one line names no department the identity reader accepts: the name stays as printed).
+        (
+            "泸县水利局农村饮水安全维修养护项目\n2024年度项目支出绩效自评报告\n",
+            "一、项目基本情况\n",
+            "泸县水利局农村饮水安全维修养护项目",
+        ),
+        # Named nowhere: the row is named by the report's title as printed, never left without a name.
+        (
+            "泸县水利局\n2024年度项目支出绩效自评报告\n",
+            "一、项目基本情况\n本项目",
+            "泸县水利局2024年度项目支出绩效自评报告",
+        ),
+    ],
+)
+def test_a_project_report_whose_title_names_no_project(tmp_path: Path, title: str, body_start: str, name: str) -> None:
+    body = f"{body_start}年初预算资金50.00万元，全年执行数48.00万元，预算执行率96%。自评得分92分。\n"
+    result = extract_text(tmp_path, title + body)
+    assert [(row.project_name, row.budget_initial, row.executed, row.score) for row in projects(result)] == [
+        (name, Decimal("50.00"), Decimal("48.00"), Decimal(92))
+    ]

@@ -73,13 +73,14 @@ def budget_kind(match: re.Match[str]) -> str:
 
 
 # How self-evaluation reports word a project's or the whole department's figures: 年初预算数100万元 / 预算数 /
-# 项目预算资金100万元 / 预算安排资金100万元 / 资金预算, 全年预算数 / 调整后预算 / 预算调整为 / 批复(预算)数 (the
-# budget the execution is measured against, as in the tables), 全年执行数 / 实际执行 / 已支付 / 已支出 / 累计支出 /
+# 项目预算资金100万元 / 预算安排(资金)100万元 / 预算金额 / 资金预算, 全年预算数 / 调整后预算 / 预算调整为 /
+# 批复(预算)数 (the budget the execution is measured against, as in the tables), 全年执行数 / 实际执行 / 已支付 /
+# 已支出 / 累计支出 /
 # 实际使用, 执行率 / 支付率,
 # 自评得分 / 综合得分 / 自评总分, and the grade (自评等级为优, 评价等级为“优”, 绩效评价结果为优秀).
 _IS = r"(?:为|是)?[：:]?"
 EVALUATION_BUDGET_INITIAL = re.compile(
-    rf"(?:年初预算(?:数|资金|金额)?(?:项目资金申报金额)?|(?<![全调整后])(?:项目)?预算(?:安排)?资金"
+    rf"(?:年初预算(?:数|资金|金额)?(?:项目资金申报金额)?|(?<![全调整后])(?<!采购)(?:项目)?预算(?:安排(?:资金)?|金额|资金)"
     rf"|(?<!全年)(?<!调整)(?<!调整后)(?<!年初)(?<!上年)(?<!去年)预算数|(?<!上年)(?:项目)?资金预算(?:数)?){_IS}{MONEY}"
 )
 EVALUATION_BUDGET_FINAL = re.compile(

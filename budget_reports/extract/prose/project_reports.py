@@ -47,7 +47,7 @@ _FUND_SUBJECTS = [
 
 
 def extract(ctx: ProseContext) -> None:
-    for _title, name, body in _reports(ctx.passages):
+    for title, name, body in _reports(ctx.passages):
         if _department_wide(name):
             chosen = [p for p in body if not p.heading and ("财政拨款支出" in p.text or "财政拨款收入" in p.text)]
             scan(ctx, chosen, _FUND_SUBJECTS)
@@ -58,7 +58,8 @@ def extract(ctx: ProseContext) -> None:
                     DEPARTMENT_OVERALL, "部门整体", ctx.evidence(passage, match.start()), grade=match.group("g")
                 )
             continue
-        name = _without_department(name, ctx.result.report.department)
+        # A report on one project that names it nowhere: its row is named by the report's own title as printed.
+        name = _without_department(name, ctx.result.report.department) or _named_below(title, body) or _title_of(title)
         values, figures = _project_values(body)
         if not figures:
             continue
@@ -71,10 +72,39 @@ def extract(ctx: ProseContext) -> None:
 
 def _without_department(name: str, department: str | None) -> str:
     """The project's own name: a title over two lines (``泸县教育局`` / ``2024年度…项目支出绩效自评报告``)
-    joins the department and the year before it."""
-    if department and name.startswith(department) and len(name) > len(department):
+    joins the department and the year before it, or the year after it (``…维修养护项目`` / ``2024年度项目
+    支出绩效自评报告``); a title that names only the department (``2024年度泸县水利局项目支出绩效自评报告``)
+    names no project."""
+    name = re.sub(r"20\d\d年度?$", "", name)
+    if department and name.startswith(department):
         name = re.sub(r"^(?:20\d\d年度?)", "", name[len(department) :])
-    return name
+    return "" if name in ("项目", "项目支出") else name
+
+
+# Where a report on one project names it below a title that does not: ``项目名称：水利工程维修养护项目`` /
+# ``农村饮水安全维修养护项目，年初预算资金50万元…`` opening its 项目概况 (not 本项目 / 该项目).
+_NAME_LABELLED = re.compile(r"项目名称[：:]\s*(?P<name>[^，,。；;\s]{2,40})")
+_NAME_OPENING = re.compile(r"^(?P<name>(?![本该此各全])[^，,。；;：:（）()\d\s]{2,30}?项目)(?=[，,：:]|资金|年初|预算)")
+
+
+# A label run into the name where the form's lines were joined (水利工程维修养护项目 / 项目资金：…).
+_NEXT_LABEL = re.compile(r".+?项目(?=项目|.{0,4}$)")
+
+
+def _title_of(title: Passage) -> str:
+    return title.text[: title.text.index("报告") + 2] if "报告" in title.text else title.text
+
+
+def _named_below(title: Passage, body: list[Passage]) -> str:
+    """The name a report on one project gives below a title naming none: labelled (in the title's passage where
+    the label's line was joined to it, or in the body), else opening the body's first paragraphs."""
+    texts = [title.text, *(p.text for p in body[:6] if not p.heading)]
+    labelled = next((found for text in texts if (found := _NAME_LABELLED.search(text))), None)
+    if labelled:
+        cut = _NEXT_LABEL.match(labelled.group("name"))
+        return cut.group() if cut else labelled.group("name")
+    opening = next((found for text in texts[1:] if (found := _NAME_OPENING.match(text))), None)
+    return opening.group("name") if opening else ""
 
 
 def _department_wide(name: str) -> bool:
