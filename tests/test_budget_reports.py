@@ -418,6 +418,27 @@ def test_a_funds_basic_or_project_budget_is_neither_the_reports_nor_its_total(
     assert read == {key: Decimal(value) for key, value in expected.items()}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        ("本部门2025年无政府采购预算。", names.PROCUREMENT_BUDGET),
+        ("2025年本部门未安排政府采购预算。", names.PROCUREMENT_BUDGET),
+        ("本部门2025年无机关运行经费预算。", names.OPERATING_COSTS),
+        ("本部门为事业单位，不安排机关运行经费预算。", names.OPERATING_COSTS),
+        ("2025年本部门未安排“三公”经费预算。", names.THREE_PUBLIC),
+        # A template's instruction to the reports that have none states nothing.
+        ("无机关运行经费预算的单位，应说明原因。", None),
+        ("没有“三公”经费预算的部门，作下述说明。", None),
+    ],
+)
+def test_a_budget_stating_none_planned_states_a_zero(tmp_path: Path, sentence: str, metric: str | None) -> None:
+    text = f"某某市某某区教育局\n2025年部门预算\n七、其他重要事项的情况说明\n{sentence}\n"
+    said = [m for m in extract_text(tmp_path, text).summary_metrics if m.source_kind is SourceKind.NARRATIVE]
+    assert [(m.metric, m.value) for m in said if not m.metric.startswith("下属")] == (
+        [] if metric is None else [(metric, Decimal(0))]
+    )
+
+
 def test_a_funds_spending_budget_is_not_the_reports_total(tmp_path: Path) -> None:
     """``一般公共预算支出预算1,000.00万元``: the fund's budget; the report's 本年支出合计 is not stated."""
     text = "某某市某某区教育局\n2025年部门预算\n一、部门预算情况说明\n2025年本部门一般公共预算支出预算1,000.00万元。\n"

@@ -97,9 +97,15 @@ SUBJECTS: tuple[BudgetSubject, ...] = (
     ),
 )
 # Nothing planned, in words (2025年部门预算未安排购置车辆，未安排购置单价100万元以上设备).
+_NOTHING = r"(?:无|没有|未安排|不安排)(?:安排)?"
 _NONE_PLANNED = (
     (re.compile(r"未安排(?:购置)?(?:公务用)?车辆(?:购置)?"), m.VEHICLES_PURCHASE_PLANNED, "辆"),
     (re.compile(r"未安排购置单价100万元(?:[（(]含[)）])?以上(?:的)?设备"), m.EQUIPMENT_100_PLANNED, "套"),
+    # 无政府采购预算 / 未安排政府采购预算 / 不安排机关运行经费预算 / 未安排“三公”经费预算 (not a template's
+    # 无…的部门 / 单位, addressed to the reports that have none).
+    (re.compile(rf"{_NOTHING}政府采购预算(?!的)"), m.PROCUREMENT_BUDGET, "万元"),
+    (re.compile(rf"{_NOTHING}机关运行经费(?!(?:预算)?的)"), m.OPERATING_COSTS, "万元"),
+    (re.compile(rf"{_NOTHING}[“\"]?三公[”\"]?经费(?!(?:财政拨款)?(?:预算)?的)"), m.THREE_PUBLIC, "万元"),
 )
 _TOTALS = (m.INCOME_TOTAL, m.EXPENDITURE_TOTAL, m.GRAND_INCOME_TOTAL, m.GRAND_EXPENDITURE_TOTAL)
 # An income whose parts, listed after it in its sentence, take in last year's carry-over: the 收入总计.
