@@ -1406,3 +1406,20 @@ def test_vehicles_bought_worded_as_vehicles(tmp_path: Path, text: str, bought: D
     result = extract_text(tmp_path, text)
     stated = m.VEHICLES_PURCHASED in metric_names(result)
     assert (metric(result, m.VEHICLES_PURCHASED).value if stated else None) == bought
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("2024年度因公出国（境）费、公务接待费均为0万元。", {m.OVERSEAS: 0, m.RECEPTION: 0}),
+        ("2024年度因公出国（境）费和公务接待费支出均为零。", {m.OVERSEAS: 0, m.RECEPTION: 0}),
+        (
+            "公务用车购置费、公务用车运行维护费、公务接待费均为1.50万元。",
+            {m.VEHICLE_PURCHASE: D("1.50"), m.VEHICLE_OPERATION: D("1.50"), m.RECEPTION: D("1.50")},
+        ),
+    ],
+)
+def test_subjects_listed_with_one_value_for_all(tmp_path: Path, sentence: str, expected: dict) -> None:
+    """``A、B均为0万元``: the value the list states is each subject's, not only the last one's."""
+    result = extract_text(tmp_path, f"{HEADER}七、“三公”经费财政拨款支出决算情况说明\n{sentence}\n")
+    assert {x.metric: x.value for x in metrics(result) if x.unit == "万元"} == expected

@@ -81,6 +81,13 @@ def scan(
                 subject = subject if fund is None else replace(subject, scope=fund)
             if restate is not None:
                 subject = restate(text, occurrence, subject)
+            shared = _listed_with_the_next(text, occurrences, n)
+            if shared is not None:  # 因公出国（境）费、公务接待费均为0万元: the value the list states for all
+                evidence = ctx.evidence(passage, occurrence.start(), shared[1])
+                ctx.metric(
+                    subject.metric, shared[0], evidence, scope=subject.scope, section=section or section_name(passage)
+                )
+                continue
             listed = _list_start(text, occurrence.end())
             end = min(_window_end(text, occurrence.end(), occurrences[n + 1 :]), listed)
             next_subject = min(_next_subject(text, occurrence.end(), occurrences[n + 1 :]), listed)
@@ -103,6 +110,27 @@ def listed_under_fund(text: str, position: int) -> str | None:
         return None
     totals = list(_TOTAL_WORDS.finditer(text, sentence_start, opener))
     return fund_named(totals[-1].group()) if totals else None
+
+
+_LIST_JOINER = re.compile(r"[、和及与]")
+# What a list of subjects states of all of them: …均为0万元 / …都是零 / …均为零.
+_ALL_OF_THEM = re.compile(rf"(?:支出|费用|经费)?(?:均|都)(?:为|是)(?:{MONEY_OPT}|零)")
+
+
+def _listed_with_the_next(text: str, occurrences: list[re.Match[str]], n: int) -> tuple[Decimal, int] | None:
+    """The value and its end that ``…A、B均为0万元`` states of A (the ``n``-th subject): the subjects after it,
+    each joined to the one before by 、/和/及/与 alone, end in a value stated of all (均为 / 都是)."""
+    last = n
+    while last + 1 < len(occurrences) and _LIST_JOINER.fullmatch(
+        text[occurrences[last].end() : occurrences[last + 1].start()]
+    ):
+        last += 1
+    if last == n:
+        return None
+    stated = _ALL_OF_THEM.match(text, occurrences[last].end())
+    if stated is None:
+        return None
+    return (money(stated) if stated.group("n") else Decimal(0)), stated.end()
 
 
 def _follows(metric: str, before: re.Match[str], previous: Subject, at: re.Match[str], text: str) -> bool:
