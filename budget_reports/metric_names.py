@@ -180,3 +180,19 @@ def income_source(name: str) -> str:
     """An income source under the contract's name: a fund's income as 一般公共预算财政拨款收入 …"""
     fund = _FUND_INCOME.match(name)
     return f"{fund.group('fund').removesuffix('预算')}预算财政拨款收入" if fund else name
+
+
+# The total a declared share (占X%) of a metric refers to where the sentence names no other whole.
+SHARE_OF: dict[str, str] = {
+    BASIC: EXPENDITURE_TOTAL,
+    PROJECT: EXPENDITURE_TOTAL,
+    REMIT_UPPER: EXPENDITURE_TOTAL,
+    BUSINESS: EXPENDITURE_TOTAL,
+    SUBSIDY_AFFILIATED: EXPENDITURE_TOTAL,
+    GPB_EXPENDITURE: EXPENDITURE_TOTAL,
+    OVERSEAS: THREE_PUBLIC,
+    VEHICLES_COST: THREE_PUBLIC,
+    RECEPTION: THREE_PUBLIC,
+    PROCUREMENT_SME: PROCUREMENT_TOTAL,
+    PROCUREMENT_MICRO: PROCUREMENT_TOTAL,
+}

@@ -1423,3 +1423,27 @@ def test_subjects_listed_with_one_value_for_all(tmp_path: Path, sentence: str, e
     """``A、B均为0万元``: the value the list states is each subject's, not only the last one's."""
     result = extract_text(tmp_path, f"{HEADER}七、“三公”经费财政拨款支出决算情况说明\n{sentence}\n")
     assert {x.metric: x.value for x in metrics(result) if x.unit == "万元"} == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "micro_share"),
+    [
+        # Of the SME contracts, not of the procurement total: no share of the total to check.
+        ("其中：授予小微企业合同金额120.00万元，占授予中小企业合同金额的66.67%。", None),
+        ("其中：授予小微企业合同金额120.00万元，占政府采购支出总额的60%。", D(60)),
+        ("其中：授予小微企业合同金额120.00万元，占60%。", D(60)),
+    ],
+)
+def test_a_share_of_another_whole_than_its_metrics_is_not_recorded(
+    tmp_path: Path, sentence: str, micro_share: Decimal | None
+) -> None:
+    """A share is recorded for the whole its metric's shares are of (share.declared checks it against that
+    total); one the sentence takes of another whole would be reported as a wrong share."""
+    text = (
+        f"{HEADER}（二）政府采购支出情况\n2024年度本部门政府采购支出总额200.00万元，授予中小企业合同金额180.00万元，"
+        f"占政府采购支出总额的90%，{sentence}\n"
+    )
+    result = extract_text(tmp_path, text)
+    assert metric(result, m.PROCUREMENT_SME).share_pct_declared == 90
+    assert metric(result, m.PROCUREMENT_MICRO).share_pct_declared == micro_share
+    assert [f for f in result.findings if f.rule_id.startswith("share.")] == []

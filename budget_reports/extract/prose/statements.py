@@ -247,7 +247,7 @@ def _read(
     if c:
         completion = pct(c)
     s = SHARE.search(window)
-    if s and occurrence.group() not in s.group():  # not a share of itself (…项目支出…，占…项目支出总额的100%)
+    if s and _of_its_whole(subject.metric, occurrence.group(), s.group()):
         share = pct(s)
     # The change may sit after a reason clause cut off above (…增加4.24万元，增长0.7%。主要…).
     change_end = min(_change_end(text, start, occurrence.start()), next_subject)
@@ -274,6 +274,23 @@ def _read(
         completion_pct_declared=completion,
         share_pct_declared=share,
     )
+
+
+# A word every naming of a share's conventional whole (m.SHARE_OF) holds: 本年支出合计 / 总支出 / 支出总额,
+# “三公”经费 / 三公经费支出, 政府采购支出总额 / 采购总额.
+_WHOLE_WORDS = {m.EXPENDITURE_TOTAL: "支出", m.THREE_PUBLIC: "三公", m.PROCUREMENT_TOTAL: "采购"}
+_SHARE_WORDS = re.compile(r"^占(?:比)?|的?[\d.]+%?$")
+
+
+def _of_its_whole(metric: str, subject: str, share: str) -> bool:
+    """Whether a share (``占…的66.67%``) is the subject's of the whole its metric's shares are of: not of
+    itself (…项目支出…，占…项目支出总额的100%), nor of another whole the sentence names (授予小微企业合同
+    金额…，占授予中小企业合同金额的66.67%); a share naming no whole (占90%) is."""
+    whole = _SHARE_WORDS.sub("", share)
+    if subject in whole:
+        return False
+    word = _WHOLE_WORDS.get(m.SHARE_OF.get(metric, ""))
+    return not whole or word is None or word in whole
 
 
 _PRIOR_YEAR = re.compile(r"上年|去年|上一年|20\d\d年")
