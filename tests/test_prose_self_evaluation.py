@@ -134,3 +134,18 @@ def test_department_wide_budget_written_as_its_budget_and_income_shares(tmp_path
         "一般公共预算财政拨款收入": (Decimal("1400.00"), Decimal("93.33")),
         "其他收入": (Decimal("100.00"), Decimal("6.67")),
     }
+
+
+def test_operating_costs_against_their_budget_in_a_department_wide_report(tmp_path: Path) -> None:
+    """``机关运行经费预算数50万元，实际支出48万元``: the department's 机关运行经费 and its budget, as the 三公经费
+    beside it."""
+    body = (
+        "（三）部门整体支出情况\n2024年“三公”经费预算数10.00万元，实际支出8.00万元，较上年减少1.00万元；"
+        "机关运行经费预算数50.00万元，实际支出48.00万元。\n"
+    )
+    result = extract_text(tmp_path, _COUNTY_REPORT + body)
+    said = {(x.metric, x.value, x.budget_value, x.change_value) for x in metrics(result)}
+    assert said >= {
+        ("三公经费", Decimal("8.00"), Decimal("10.00"), Decimal("-1.00")),
+        ("机关运行经费", Decimal("48.00"), Decimal("50.00"), None),
+    }

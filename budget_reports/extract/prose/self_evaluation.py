@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from budget_reports import metric_names as m
-from budget_reports.extract.prose import basic, overview, three_public
+from budget_reports.extract.prose import basic, other_matters, overview, three_public
 from budget_reports.extract.prose.amounts import MONEY, NUM, money, pct
 from budget_reports.extract.prose.context import ProseContext
 from budget_reports.extract.prose.performance_mgmt import DEPARTMENT_OVERALL
@@ -41,6 +41,7 @@ SUBJECTS = [
     *overview.SUBJECTS,
     *basic.SUBJECTS,
     *three_public.SUBJECTS,
+    *(s for s in other_matters.SUBJECTS if s.metric == m.OPERATING_COSTS),  # 机关运行经费预算数…，实际支出…
 ]
 # A paragraph comparing this year's budget with last year's budget states no actual figure.
 _BUDGET_PARAGRAPH = re.compile(r"年初预算(?:收入|支出)(?:是|为)")
