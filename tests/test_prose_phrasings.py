@@ -197,6 +197,25 @@ METRIC_VARIANTS: list[tuple[str, str, str | tuple[str, str], dict[str, Decimal]]
     ),
     (
         "（一）机关运行经费支出情况",
+        "2022年度机关运行经费支出50万元，与上年一致。",
+        m.OPERATING_COSTS,
+        {"value": D(50), "change_value": D(0)},
+    ),
+    (
+        "（一）机关运行经费支出情况",
+        "2022年度机关运行经费支出50万元，较上年无增减变化。",
+        m.OPERATING_COSTS,
+        {"value": D(50), "change_value": D(0)},
+    ),
+    # A basis that stays the same states no change of the amount.
+    (
+        "（一）机关运行经费支出情况",
+        "2022年度机关运行经费支出50万元，统计口径与上年相同。",
+        m.OPERATING_COSTS,
+        {"value": D(50)},
+    ),
+    (
+        "（一）机关运行经费支出情况",
         "2022年度机关运行经费支出 500,000.00 元，比上年减少 50,000.00 元，下降9.09%。",
         m.OPERATING_COSTS,
         {"value": D(50), "change_value": D(-5), "change_pct_declared": D("-9.09")},

@@ -40,8 +40,11 @@ _CHANGE_MONEY = re.compile(_CHANGE_WORD + "了?" + MONEY)
 _CHANGE_PCT = re.compile(
     rf"(?<!/)(?P<w>增加|增长|上升|提高|减少|下降|降低|增幅|降幅|减幅)(?!/)(?:了|幅度|率|比例)?(?:为|是|达)?(?P<p>{NUM})%"
 )
-# 基本持平 / 大致持平 say the change is small, not that it is 0: no figure.
-_FLAT = re.compile(r"(?<!基本)(?<!大致)(?<!大体)(?<!总体)(?<!接近)持平|无变化|没有变化|相同")
+# 基本持平 / 大致持平 say the change is small, not that it is 0: no figure. 与上年一致 / 无增减变化 are 0, but not
+# a basis or a standard that stays the same (统计口径与上年一致).
+_FLAT = re.compile(
+    r"(?<!基本)(?<!大致)(?<!大体)(?<!总体)(?<!接近)持平|无变化|没有变化|无增减(?:变化)?|相同|(?<!基本)一致"
+)
 _BOTH = re.compile(r"[，,]?均为" + MONEY)
 # 比上年决算数11.34万元增加… / …，上年为11.34万元，增加….
 _PRIOR = re.compile(
@@ -56,6 +59,14 @@ def _against_budget(text: str, flat_start: int) -> bool:
     target = _FLAT_TARGET.search(text, max(0, flat_start - 14), flat_start)
     before = target.group() if target else text[max(0, flat_start - 8) : flat_start]
     return "预算" in before
+
+
+# What stays the same when a basis, not an amount, is compared (统计口径与上年一致 / 支出标准与上年相同).
+_SAME_BASIS = re.compile(r"(?:口径|标准|政策|方法|范围|规定|要求|原则|用途|内容)(?:与|同|和|较)[^，,。；;]{0,8}$")
+
+
+def _of_a_basis(text: str, flat_start: int) -> bool:
+    return _SAME_BASIS.search(text, max(0, flat_start - 14), flat_start) is not None
 
 
 def money(match: re.Match[str], default_unit: str = "万元") -> Decimal:
@@ -112,7 +123,8 @@ def find_change(text: str, start: int = 0, end: int | None = None) -> Change:
     if prior_match:
         prior = money(prior_match)
     # 决算数与预算数持平 compares with the budget, not with the prior year.
-    flat = next((f for f in _FLAT.finditer(window) if not _against_budget(window, f.start())), None)
+    flats = (f for f in _FLAT.finditer(window) if not _against_budget(window, f.start()))
+    flat = next((f for f in flats if not _of_a_basis(window, f.start())), None)
     if value is None and pct_value is None and flat and "/" not in window:
         value, position = Decimal(0), start + flat.start()
         both = _BOTH.match(window, flat.end())  # 与上年持平，均为0万元: the prior value too
