@@ -198,12 +198,17 @@ def test_a_project_report_in_other_wordings(tmp_path: Path, body: str, expected:
             "一、项目基本情况\n农村饮水安全维修养护项目，",
             "农村饮水安全维修养护项目",
         ),
-        # The year printed after the project's name (…维修养护项目 / 2024年度项目支出绩效自评报告) is no part of it
-        # (the title's one line names no department the identity reader accepts: the name stays as printed).
+        # The department and the project on one line, the year after them (…维修养护项目 / 2024年度项目支出绩效自评
+        # 报告): the project is what follows the department, without the year.
         (
             "泸县水利局农村饮水安全维修养护项目\n2024年度项目支出绩效自评报告\n",
             "一、项目基本情况\n",
-            "泸县水利局农村饮水安全维修养护项目",
+            "农村饮水安全维修养护项目",
+        ),
+        (
+            "泸县水利局\n农村饮水安全维修养护项目2024年度项目支出绩效自评报告\n",
+            "一、项目基本情况\n",
+            "农村饮水安全维修养护项目",
         ),
         # Named nowhere: the row is named by the report's title as printed, never left without a name.
         (

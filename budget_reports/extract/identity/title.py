@@ -109,9 +109,26 @@ def plausible_name(written: str) -> str | None:
     name = re.sub(NAME_QUALIFIERS, "", re.sub(r"年度$", "", name))  # 财政局年度部门决算: the year's digits lost
     if len(name) < 3 or _PLACEHOLDER.search(name) or name.startswith(("本", "我")):
         return None
+    if name.endswith("项目") and not _kind_pattern().search(name):
+        return _organ_before_project(name)
     if _kind_pattern().search(name) or not name.endswith(all_suffixes()):
         return None
     return name
+
+
+def _organ_before_project(name: str) -> str | None:
+    """The department of a project's title (``泸县水利局农村饮水安全维修养护项目`` / ``2024年度项目支出绩效自评
+    报告``): the longest part before the project that ends like an organ (局 / 办公室 / 人民政府 / 组织部 …). One
+    character endings other than 局 and names of institutions (学校, 中心, 站) are left out: a project's own name
+    often holds them (…大队办公楼建设项目, …学校食堂改造项目)."""
+    ends = [i for i in range(3, len(name) - 3) if name[:i].endswith(_organ_suffixes())]
+    return name[: max(ends)] if ends else None
+
+
+@cache
+def _organ_suffixes() -> tuple[str, ...]:
+    organs = {s for group in ("党委机关", "政府机关") for s in UNIT_SUFFIXES[group] if len(s) > 1 or s == "局"}
+    return tuple(sorted(organs, key=len, reverse=True))
 
 
 @cache
