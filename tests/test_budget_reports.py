@@ -527,12 +527,21 @@ def test_an_item_outside_a_projects_section_is_no_project(tmp_path: Path) -> Non
     assert extract_text(tmp_path, text).performance_projects == []
 
 
-@pytest.mark.parametrize("opener", ["主要用于以下方面：", "主要用于：", "按功能分类："])
-def test_a_budgets_structure_states_budgets(tmp_path: Path, opener: str) -> None:
+@pytest.mark.parametrize(
+    ("total", "opener"),
+    [
+        ("一般公共预算拨款支出", "主要用于以下方面："),
+        ("一般公共预算拨款支出", "主要用于："),
+        ("一般公共预算拨款支出", "按功能分类："),
+        # 当年拨款, and the change against last year's budget before the list
+        ("一般公共预算当年拨款", "比上年预算减少50.00万元，下降4.76%，主要用于："),
+    ],
+)
+def test_a_budgets_structure_states_budgets(tmp_path: Path, total: str, opener: str) -> None:
     """The 类 after a budget's 一般公共预算拨款支出 total are budgets (budget_initial), never actual spending."""
     text = (
         "某某市某某区教育局\n2025年部门预算\n四、一般公共预算支出情况\n"
-        f"2025年一般公共预算拨款支出1,000.00万元，{opener}一般公共服务支出800.00万元，占80.00%；"
+        f"2025年{total}1,000.00万元，{opener}一般公共服务支出800.00万元，占80.00%；"
         "卫生健康支出200.00万元，占20.00%。\n"
     )
     result = extract_text(tmp_path, text)

@@ -470,6 +470,8 @@ def test_budget_corpus_items_are_read_as_budgets() -> None:
         "主要包括：一般公共服务支出60万元，占60%；卫生健康支出40万元，占40%。",
         "主要用于以下方面：一般公共服务支出60万元，占60%，卫生健康支出40万元，占40%。",
         "主要用于以下方面：一般公共服务支出60万元（占60%）；卫生健康支出40万元（占40%）。",
+        # The change stated between the total and its list.
+        "比上年增加10万元，增长11.11%，主要用于：一般公共服务支出60万元，占60%；卫生健康支出40万元，占40%。",
     ],
 )
 def test_structure_sentence_phrasing(tmp_path: Path, sentence: str) -> None:

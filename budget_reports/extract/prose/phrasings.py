@@ -45,6 +45,8 @@ AMOUNT_AFTER_NAME = re.compile(rf"^[”\"]?[:：,，]?(?:支出(?:[为是])?)?{M
 
 # What opens the structure sentence listing the 类 with their amounts and shares. ``主要用于：`` alone does not:
 # it introduces an item's purpose (…行政运行（项）。主要用于：人员经费…).
+# The 一般公共预算's total before its 类 (一般公共预算财政拨款支出1,000万元 / 一般公共预算当年拨款1,400万元).
+_GPB_TOTAL = rf"一般公共预算(?:财政)?(?:当年)?拨款(?:支出)?(?:决算|预算)?(?:数)?(?:规模)?(?:为)?{NUM}(?:万元|元)?"
 STRUCTURE_OPENERS: tuple[str, ...] = (
     r"(?:主要)?用于以下(?:几个)?方面",
     r"按(?:支出)?功能分类(?:科目)?[，,]?(?:主要)?(?:用于|包括)",
@@ -52,8 +54,9 @@ STRUCTURE_OPENERS: tuple[str, ...] = (
     r"(?:主要)?(?:支出)?结构(?:情况)?(?:如下|为|(?=[：:]))",
     # 一般公共预算财政拨款支出100万元，其中：一般公共服务支出60万元，占60%；… (right after the total only:
     # 其中 after another total lists other things, 基本支出 and 项目支出)
-    rf"一般公共预算(?:财政)?拨款支出(?:决算|预算)?(?:数)?(?:为)?{NUM}(?:万元|元)?[，,。]"
-    r"(?:其中|(?:主要)?包括|主要用于(?:以下(?:几个)?方面)?|具体(?:情况)?(?:如下|为))",
+    rf"{_GPB_TOTAL}[，,。](?:其中|(?:主要)?包括|主要用于(?:以下(?:几个)?方面)?|具体(?:情况)?(?:如下|为))",
+    # …，比上年预算减少50万元，下降3.45%，主要用于：… (the change before the list; only with 主要用于)
+    rf"{_GPB_TOTAL}[，,](?:比|较|同比|与上年)[^：:。；;]{{0,40}}?[，,]主要用于(?:以下(?:几个)?方面)?",
 )
 
 # Not the prior year's actual (比上年决算数59.68万元增加…).
