@@ -38,7 +38,6 @@ SUBJECTS = [
     Subject(_YEARS + "支出合计|" + _YEAR_ALONE.format("支出"), m.EXPENDITURE_TOTAL),
     Subject(r"(?<!拨款)(?<!预算)基本支出", m.BASIC),
     Subject(r"(?<!拨款)(?<!预算)项目支出", m.PROJECT),
-    Subject(r"一般公共预算(?:财政)?(?:拨款)?基本支出", m.BASIC, m.GPB),
     Subject(r"一般公共预算(?:财政)?(?:拨款)?项目支出", m.PROJECT, m.GPB),
     Subject(r"上缴上级支出", m.REMIT_UPPER),
     Subject(r"(?<!非独立核算)经营支出", m.BUSINESS),
