@@ -159,4 +159,5 @@ TITLE_FORMS: tuple[str, ...] = (
     "{dept}{kind}",  # 上海市普陀区财政局部门决算 / …财政局年度部门决算 (the year printed elsewhere)
     # 泸县教育局 + 2024年度农村义务教育学生营养改善计划项目支出绩效自评报告: a project's name before the kind
     "{dept}{year}{level}[\u4e00-\u9fff（）()“”]{{2,40}}?{kind}",
+    "{year}{level}{kind}{dept}$",  # 2024年度部门决算 + 泸县财政局: the name under the kind
 )

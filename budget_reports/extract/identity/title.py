@@ -107,6 +107,11 @@ def plausible_name(written: str) -> str | None:
     name = re.sub(LEADING_NOISE, "", written)
     name = re.sub(rf"^(?:{YEAR})", "", name)
     name = re.sub(NAME_QUALIFIERS, "", re.sub(r"年度$", "", name))  # 财政局年度部门决算: the year's digits lost
+    name = re.sub(r"关于$", "", name)  # 泸县财政局关于2024年度部门决算的说明
+    # One unit under two names (泸县人民政府办公室（泸县人民政府外事办公室）): the first, as the title leads with it.
+    alias = re.search(r"[（(](?P<alias>[^（）()]+)[）)]$", name)
+    if alias and alias.group("alias").endswith(all_suffixes()) and name[: alias.start()].endswith(all_suffixes()):
+        name = name[: alias.start()]
     if len(name) < 3 or _PLACEHOLDER.search(name) or name.startswith(("本", "我")):
         return None
     if name.endswith("项目") and not _kind_pattern().search(name):
