@@ -185,6 +185,9 @@ _BUDGET_WORDINGS = [
     ("2025年部门预算未安排购置车辆，未安排购置单价100万元以上设备。", names.VEHICLES_PURCHASE_PLANNED, "0", None, None),
     ("2025年部门预算未安排购置车辆，未安排购置单价100万元以上设备。", names.EQUIPMENT_100_PLANNED, "0", None, None),
     ("2025年度收入总预算1,234.56万元，支出总预算1,234.56万元。", names.TOTAL, "1234.56", None, None),
+    ("2025年本部门收支预算总额1,234.56万元，比上年增加100.00万元。", names.TOTAL, "1234.56", None, "100.00"),
+    ("2025年部门预算收支总额1,234.56万元。", names.TOTAL, "1234.56", None, None),
+    ("2025年财政拨款收支预算总额1,000.00万元。", names.FISCAL_TOTAL, "1000.00", None, None),
     ("2025年财政拨款收支总预算1,000.00万元。", names.FISCAL_TOTAL, "1000.00", None, None),
     (
         "2025年一般公共预算拨款支出1,000.00万元，比2024年预算增加50.00万元。",
@@ -290,7 +293,8 @@ def test_a_projects_budget_is_read_and_the_reports_totals_are_not_projects(tmp_p
     text = (
         "某区2026年区级部门预算\n预算主管部门：上海市某区绿化和市容管理局\n"
         "本年度道路保洁经费预算金额为1,230.50万元，分别用于道路清扫。\n"
-        "2026年机关运行经费预算为88.00万元。2026年收入预算为900.00万元。\n"
+        "2026年机关运行经费预算为88.00万元。2026年收入预算为900.00万元。2026年收支总预算为900.00万元。"
+        "2026年财政拨款预算为800.00万元。\n"
     )
     result = extract_text(tmp_path, text)
     projects = {(p.project_name, p.budget_initial) for p in result.performance_projects}

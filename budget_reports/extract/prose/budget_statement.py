@@ -46,8 +46,8 @@ class BudgetSubject:
 # Longest pattern first when several match at one place (财政拨款支出预算 before 支出预算).
 SUBJECTS: tuple[BudgetSubject, ...] = (
     # 收支总预算1,234.56万元 / 收入总预算…，支出总预算… (the 收支总计 of the 收支总表).
-    BudgetSubject(r"(?<!拨款)(?:收、?支|收入|支出)总预算", m.TOTAL),
-    BudgetSubject(r"财政拨款(?:收、?支|收入|支出)总预算", m.FISCAL_TOTAL),
+    BudgetSubject(r"(?<!拨款)(?:收、?支|收入|支出)总预算|(?<!拨款)(?:部门预算)?收、?支(?:预算)?总额", m.TOTAL),
+    BudgetSubject(r"财政拨款(?:收、?支|收入|支出)总预算|财政拨款收、?支(?:预算)?总额", m.FISCAL_TOTAL),
     # 收入预算总计 / 部门预算收入总计: the 收支总表's 收入总计 (上年结转 included), before the year's income.
     BudgetSubject(r"(?<!拨款)(?:部门)?收入预算总计|部门预算收入总计", m.GRAND_INCOME_TOTAL),
     BudgetSubject(r"(?<!拨款)(?<!基金)(?<!经营)(?:部门)?支出预算总计|部门预算支出总计", m.GRAND_EXPENDITURE_TOTAL),
@@ -145,7 +145,7 @@ _LINES_FUND = (
 )
 _LINES_INTRO = re.compile(r"(?P<f>[^。；;，,]*?)支出(?:预算)?主要(?:内容|用途|用于)(?:如下)?")
 # Words of the report's own totals, never of a project (本年度收入预算为…, 机关运行经费预算为…).
-_NOT_PROJECTS = ("收入", "支出", "三公", "机关运行", "政府采购", "本部门", "本单位")
+_NOT_PROJECTS = ("收入", "支出", "收支", "拨款", "三公", "机关运行", "政府采购", "本部门", "本单位")
 # A project's budget in the 项目经费情况说明: ``本年度拆违经费预算金额为349.80万元，分别用于…``.
 _PROJECT = re.compile(
     rf"(?:本|20\d\d)年度?(?P<name>[^，,。；;\d“”]{{2,30}}?)(?:项目)?预算(?:金额|资金)?(?:为|是){MONEY}"
