@@ -596,11 +596,12 @@ def test_totals_written_apart_in_both_sections(tmp_path: Path) -> None:
         "本年收入合计1,234.56万元，比上年增加100.00万元，增长8.82%。其中：财政拨款收入1,000.00万元，占81.00%；"
         "其他收入234.56万元，占19.00%。",
         "2024年度本年收入合计1,234.56万元，其中财政拨款收入1,000.00万元，占81.00%；其他收入234.56万元，占19.00%。",
+        "本年收入合计1,234.56万元，主要来源于财政拨款收入1,000.00万元，占81.00%和其他收入234.56万元，占19.00%。",
     ],
 )
 def test_income_sources_after_the_total(tmp_path: Path, sentence: str) -> None:
     """The sources listed after 收入合计 (no 本年), or in the sentence after it (…。其中：…), or after 其中 with no
-    colon, which is no part of the first source's name."""
+    colon or 主要来源于, which are no part of the first source's name, the next one joined by 和."""
     result = extract_text(tmp_path, f"{HEADER}二、收入决算情况说明\n{sentence}\n")
     assert {i.source: (i.amount, i.share_pct_declared) for i in result.income} == {
         "财政拨款收入": (D("1000.00"), D("81.00")),

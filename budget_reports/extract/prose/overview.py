@@ -187,8 +187,9 @@ EXPENDITURE_KINDS = {
     "对附属单位补助支出": m.SUBSIDY_AFFILIATED,
 }
 _INCOME_SOURCE = re.compile(
-    # …，其中财政拨款收入…: the list's opener is no part of the source's name.
-    rf"(?:^|[：:；;，,、])(?:其中|包括)?(?P<s>[^：:；;，,、。\d]{{2,30}}?(?:收入|弥补收支差额))(?:为|是)?{MONEY}"
+    # …，其中财政拨款收入… / 主要来源于…收入…和其他收入…: the list's opener and joiner are no part of a name.
+    rf"(?:^|[：:；;，,、]|(?<=[元%])[和及与])(?:其中|包括|(?:主要)?来源于|主要(?:为|是))?"
+    rf"(?P<s>[^：:；;，,、。\d]{{2,30}}?(?:收入|弥补收支差额))(?:为|是)?{MONEY}"
     rf"(?:[，,]?{SHARE_PHRASE}{PCT_END})?"
 )
 _ZERO_LIST = re.compile(r"(?:^|[：:；;，,])(?P<list>[^：:；;，,。]+?)均为(?:零|0(?:\.0+)?(?:万元|元)?)(?![\d.])")
