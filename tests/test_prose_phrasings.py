@@ -610,7 +610,7 @@ def test_income_sources_after_the_total(tmp_path: Path, sentence: str) -> None:
     assert metric(result, m.INCOME_TOTAL).value == D("1234.56")
 
 
-@pytest.mark.parametrize("opener", ["其中，", "其中：", "其中"])
+@pytest.mark.parametrize("opener", ["其中，", "其中：", "其中", "包括", "主要为"])
 def test_vehicles_by_use_after_a_comma(tmp_path: Path, opener: str) -> None:
     """``共有车辆3辆，其中，…用车0辆，执法执勤用车1辆，其他用车2辆``: 其中 followed by a comma, a colon or nothing."""
     result = extract_text(

@@ -57,7 +57,8 @@ _NO_PROCUREMENT = re.compile(r"(?:未发生|无|没有|未开展)政府采购(?:
 # 共有车辆5辆 / 车辆共计5辆 / 车辆共5辆.
 _VEHICLES = re.compile(rf"(?:共有车辆|(?<!用)车辆(?:共计|合计|共)(?:为)?){COUNT}辆")
 # By use, in the same sentence or the next (共有车辆5辆。其中：机要通信用车1辆…).
-_USES = re.compile(r"[，,。]?其中[：:，,]?(?P<list>[^。；;]+)")  # 其中：… / 其中，… / 其中一般公务用车1辆…
+# 其中：… / 其中，… / 其中一般公务用车1辆… / 包括… / 主要为…
+_USES = re.compile(r"[，,。]?(?:其中|包括|主要为|主要是)[：:，,]?(?P<list>[^。；;]+)")
 _USE_COUNT = re.compile(rf"(?P<t>[^、，,：:\d]+?用车){COUNT}辆")
 _ALL_ONE_USE = re.compile(r"[，,]?(?:全部|均)为(?P<t>[^、，,。；;]+?用车)")
 _EQUIPMENT = [
