@@ -10,7 +10,7 @@ from budget_reports import metric_names as n
 from budget_reports.facts import EconomicLine, ExpenditureLine
 from budget_reports.model import BlockKind, Document
 from budget_reports.rules.hierarchy import display_name
-from budget_reports.rules.metrics import FUND_TOTAL, SHARE_OF, SUMS
+from budget_reports.rules.metrics import FUND_TOTAL, SUMS
 from budget_reports.rules.three_public import ECONOMIC_THREE_PUBLIC, three_public_item
 
 COLUMN_TOTALS = (n.EXPENDITURE_TOTAL, n.BASIC, n.PROJECT)
@@ -82,8 +82,8 @@ def metric_related(metric: str) -> frozenset[str]:
         group = {total, *required, *optional}
         if metric in group:
             names |= group
-    names |= {total for part, total in SHARE_OF.items() if part == metric}
-    names |= {part for part, total in SHARE_OF.items() if total == metric}
+    names |= {total for part, total in n.SHARE_OF.items() if part == metric}
+    names |= {part for part, total in n.SHARE_OF.items() if total == metric}
     return frozenset(names)
 
 

@@ -25,11 +25,12 @@ from benchmarks.injection_places import (
     shifted,
 )
 from budget_reports.facts import ExtractedReport, SourceKind, SummaryMetric
+from budget_reports.metric_names import SHARE_OF
 from budget_reports.model import Cell, Document, Evidence
 from budget_reports.rules.base import fmt
 from budget_reports.rules.grouping import MetricIndex
 from budget_reports.rules.hierarchy import display_name
-from budget_reports.rules.metrics import SHARE_OF, SUMS
+from budget_reports.rules.metrics import SUMS
 from budget_reports.rules.sections import Sections
 from budget_reports.rules.three_public import ECONOMIC_THREE_PUBLIC, three_public_item
 from budget_reports.rules.wording import OPPOSITE, UP_WORDS

@@ -40,9 +40,6 @@ SUMS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     ),
 }
 
-# The total a declared share (占X%) of a metric refers to (kept with the names, which the prose readers share).
-SHARE_OF = n.SHARE_OF
-
 # The summary metric that totals the 类 lines of each fund type.
 FUND_TOTAL: dict[str, str] = {
     **n.FUND_EXPENDITURE,

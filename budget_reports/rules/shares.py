@@ -57,7 +57,7 @@ def _breakdowns(report: ExtractedReport, sections: Sections) -> list[Breakdown]:
         by_total: dict[int, tuple[str, Decimal, list[Share]]] = {}
         for name in index.names(kind):
             for part in index.statements(kind, name):
-                total = index.total_for(kind, m.SHARE_OF.get(name, ""), part.evidence, index.is_unique(part))
+                total = index.total_for(kind, metric_names.SHARE_OF.get(name, ""), part.evidence, index.is_unique(part))
                 if part.share_pct_declared is None or part.value is None or total is None or total.value is None:
                     continue
                 entry = by_total.setdefault(id(total), (total.metric, total.value, []))

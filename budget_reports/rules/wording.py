@@ -29,8 +29,9 @@ DIRECTION_RULE_ID = "wording.direction"
 _WINDOW = 40
 _COMPLETION = re.compile(r"完成(?:全年)?预算(?:数)?的?\s*(\d+(?:\.\d+)?)\s*%")
 _VERDICT = re.compile(r"决算数?(大于|小于|等于|高于|低于|超过)预算数?|(?:决算数?)?与预算数?(持平|相等|一致)")
+_CHANGE_WORDS = "增加|减少|增长|下降|上升|降低"
 _DIRECTION = re.compile(
-    r"(增加|减少|增长|下降|上升|降低)了?\s*([\d,]+(?:\.\d+)?)\s*万元\s*[,，]?\s*(增长|下降|上升|降低|增加|减少)了?\s*(\d+(?:\.\d+)?)\s*%"
+    rf"({_CHANGE_WORDS})了?\s*([\d,]+(?:\.\d+)?)\s*万元\s*[,，]?\s*({_CHANGE_WORDS})了?\s*(\d+(?:\.\d+)?)\s*%"
 )
 # Direction words, by the direction they state; each with the word of the opposite direction.
 UP_WORDS = frozenset({"增加", "增长", "上升", "大于", "高于", "超过", "超支"})
@@ -41,7 +42,7 @@ OPPOSITE = {
 }  # fmt: skip
 _UP, _DOWN = UP_WORDS, DOWN_WORDS
 # A direction word, then a figure printed negative (比上年减少-150.00万元 / 增长-4.92%).
-_SIGNED_AFTER_WORD = re.compile(r"(增加|减少|增长|下降|上升|降低)了?\s*[-－−]\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元|%)")
+_SIGNED_AFTER_WORD = re.compile(rf"({_CHANGE_WORDS})了?\s*[-－−]\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元|%)")
 _EXPECTED = {"大于": "大于", "高于": "大于", "超过": "大于", "小于": "小于", "低于": "小于"}
 # A budget and an actual figure, then the verdict on them: ``年初预算为135.90万元，支出决算为135.25万元。
 # 决算数小于预算数``, ``…决算数与预算数持平``, ``…比预算节约0.6万元``.

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from budget_reports.facts import ExtractedReport, Finding, Severity
+from budget_reports.metric_names import SHARE_OF
 from budget_reports.model import Document, Evidence
 from budget_reports.normalize import money_half_unit
 from budget_reports.rules import metrics as m
@@ -83,7 +84,7 @@ def _budget(final: Decimal | None, initial: Decimal | None) -> Decimal | None:
 def _shares(report: ExtractedReport, sections: Sections) -> Iterator[Finding]:
     index = MetricIndex(report, sections)
     for metric in report.summary_metrics:
-        total_name = m.SHARE_OF.get(metric.metric)
+        total_name = SHARE_OF.get(metric.metric)
         if total_name is None or not metric.share_pct_declared:
             continue
         total = index.total_for(metric.source_kind, total_name, metric.evidence)

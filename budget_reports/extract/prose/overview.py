@@ -131,7 +131,7 @@ _OWN_FLOWS = (m.GOV_FUND, m.STATE_CAPITAL, m.GPB, "财政拨款收入支出")
 # A sentence that opens with a fund (2024年度政府性基金预算财政拨款年初结转和结余0万元，本年收入100万元，本年支出…)
 # states that fund's carry-over, income and spending with the plain words, whatever the section.
 _FUND_LEAD = re.compile(
-    r"(?:20\d\d年度?[，,]?)?(?:本部门|本单位)?(?:一般公共预算|政府性基金|国有资本经营)(?:预算)?(?:财政)?拨款(?=年初|年末|本年)"
+    rf"(?:20\d\d年度?[，,]?)?(?:本部门|本单位)?(?:{'|'.join(_FUND_NAMES.values())})(?:财政)?拨款(?=年初|年末|本年)"
 )
 _INCOMES = (m.INCOME_TOTAL, *m.FUND_INCOME.values())
 _SPENDINGS = (m.EXPENDITURE_TOTAL, *m.FUND_EXPENDITURE.values())

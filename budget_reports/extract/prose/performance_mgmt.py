@@ -44,7 +44,7 @@ _TARGETS_WORDINGS = (
     # 绩效目标管理覆盖一般公共预算项目15个 (not the 部门整体支出绩效目标 counted after it)
     rf"绩效目标管理覆盖(?:一般公共预算)?(?:财政拨款)?项目(?:共)?{COUNT}个",
 )
-# Projects monitored and self-evaluated, counted after the activity: 绩效监控的2024年度项目4个 /
+# Projects with targets, monitored and self-evaluated, counted after the activity: 绩效监控的2024年度项目4个 /
 # 开展绩效监控项目15个 / 绩效自评的项目共15个 / 开展绩效自评项目15个.
 _COUNTED_AFTER_THEIR_ACTIVITY = {
     (m.PERF_TARGETS, m.PERF_TARGETS_AMOUNT): _TARGETS_WORDINGS,

@@ -43,10 +43,10 @@ BUDGET_COMPARISONS: tuple[str, ...] = (
 # A figure right after a line's name, or after a bare 支出 there (…行政运行（项）：支出58.37万元，占45%).
 AMOUNT_AFTER_NAME = re.compile(rf"^[”\"]?[:：,，]?(?:支出(?:[为是])?)?{MONEY}")
 
-# What opens the structure sentence listing the 类 with their amounts and shares. ``主要用于：`` alone does not:
-# it introduces an item's purpose (…行政运行（项）。主要用于：人员经费…).
 # The 一般公共预算's total before its 类 (一般公共预算财政拨款支出1,000万元 / 一般公共预算当年拨款1,400万元).
 _GPB_TOTAL = rf"一般公共预算(?:财政)?(?:当年)?拨款(?:支出)?(?:决算|预算)?(?:数)?(?:规模)?(?:为)?{NUM}(?:万元|元)?"
+# What opens the structure sentence listing the 类 with their amounts and shares. ``主要用于：`` alone does not:
+# it introduces an item's purpose (…行政运行（项）。主要用于：人员经费…).
 STRUCTURE_OPENERS: tuple[str, ...] = (
     r"(?:主要)?用于以下(?:几个)?方面",
     r"按(?:支出)?功能分类(?:科目)?[，,]?(?:主要)?(?:用于|包括)",
@@ -78,8 +78,7 @@ def budget_kind(match: re.Match[str]) -> str:
 # How self-evaluation reports word a project's or the whole department's figures: 年初预算数100万元 / 预算数 /
 # 项目预算资金100万元 / 预算安排(资金)100万元 / 预算金额 / 资金预算, 全年预算数 / 调整后预算 / 预算调整为 /
 # 批复(预算)数 (the budget the execution is measured against, as in the tables), 全年执行数 / 实际执行 / 已支付 /
-# 已支出 / 累计支出 /
-# 实际使用, 执行率 / 支付率,
+# 已支出 / 累计支出 / 实际使用, 执行率 / 支付率,
 # 自评得分 / 综合得分 / 自评总分, and the grade (自评等级为优, 评价等级为“优”, 绩效评价结果为优秀).
 _IS = r"(?:为|是)?[：:]?"
 EVALUATION_BUDGET_INITIAL = re.compile(

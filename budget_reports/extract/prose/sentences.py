@@ -49,7 +49,6 @@ _TABLE_ROW = re.compile(r"\S(?:[ \t\u3000]+[-+]?\d[\d,]*(?:\.\d+)?(?:万元|亿�
 _LONE_FIGURE = re.compile(r"^\s*[-+]?\d[\d,]*(?:\.\d+)?(?:万元|亿元|元|%)?\s*$")
 # Page furniture a PDF reader may leave between the lines of one paragraph.
 CLAUSE_END = "。；;！!？?"
-_CLAUSE_END_CHAR = re.compile(f"[{CLAUSE_END}]")
 # What ends the clause of a figure sentence for the readers of its figures: a sentence's end or a semicolon.
 CLAUSE_MARKS = "。；;"
 
@@ -112,9 +111,7 @@ class Passage:
         """The clause (sentence up to 。；！？) holding ``position``."""
         text = self.text
         start = clause_start(text, position, CLAUSE_END)
-        stop = _CLAUSE_END_CHAR.search(text, position)
-        end = stop.start() if stop else len(text)
-        return start, min(end + 1, len(text))
+        return start, min(clause_end(text, position, CLAUSE_END) + 1, len(text))
 
     def evidence(self, document: Document, position: int, end: int | None = None) -> Evidence:
         """Evidence for a figure read at ``position``: its clause (or ``position:end``) and its line."""
