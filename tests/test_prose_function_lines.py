@@ -70,3 +70,56 @@ def test_glossary_paths_are_not_expenditure(tmp_path: Path) -> None:
         "1.住房保障（类）住房改革（款）住房公积金（项）：指缴纳的住房公积金，支出决算为按规定计提。\n"
     )
     assert lines(extract_text(tmp_path, HEADER + body)) == []
+
+
+def _class_lines(result) -> list[tuple[str, str, Decimal | None, Decimal | None, Decimal | None]]:
+    return [
+        (x.fund_type, x.name_as_written, x.budget_initial, x.actual, x.share_pct_declared)
+        for x in lines(result)
+        if x.level == "类"
+    ]
+
+
+def test_structure_section_listing_classes_without_an_opener(tmp_path: Path) -> None:
+    """Under a structure heading the 类 may open the passage, no 主要用于以下方面 before them, no （类） after."""
+    body = (
+        "（二）一般公共预算财政拨款支出决算结构情况\n"
+        "一般公共服务支出800万元，占72.73%；社会保障和就业支出150万元，占13.64%；住房保障支出150万元，占13.63%。\n"
+    )
+    assert _class_lines(extract_text(tmp_path, HEADER + body)) == [
+        ("一般公共预算财政拨款", "一般公共服务支出（类）", None, Decimal(800), Decimal("72.73")),
+        ("一般公共预算财政拨款", "社会保障和就业支出（类）", None, Decimal(150), Decimal("13.64")),
+        ("一般公共预算财政拨款", "住房保障支出（类）", None, Decimal(150), Decimal("13.63")),
+    ]
+
+
+def test_structure_section_passage_of_other_spending_gives_no_class(tmp_path: Path) -> None:
+    body = "（二）一般公共预算财政拨款支出决算结构情况\n基本支出800万元，占72.73%；项目支出300万元。\n"
+    assert _class_lines(extract_text(tmp_path, HEADER + body)) == []
+
+
+def test_classes_listed_after_spending_includes_in_a_budget(tmp_path: Path) -> None:
+    """``财政拨款收支总预算…。收入全部为一般公共预算拨款；支出包括：…``: the 类 of all 财政拨款, budgeted; the
+    fund the income clause names is not theirs."""
+    text = (
+        "测试局2026年部门预算\n四、财政拨款收支预算总体情况\n2026年财政拨款收支总预算1,400万元。收入全部为一般公共预算拨款；"
+        "支出包括：一般公共服务支出1,000万元、社会保障和就业支出200万元、城乡社区支出200万元。\n"
+    )
+    assert _class_lines(extract_text(tmp_path, text)) == [
+        ("财政拨款", "一般公共服务支出（类）", Decimal(1000), None, None),
+        ("财政拨款", "社会保障和就业支出（类）", Decimal(200), None, None),
+        ("财政拨款", "城乡社区支出（类）", Decimal(200), None, None),
+    ]
+
+
+def test_spending_includes_names_whose_spending(tmp_path: Path) -> None:
+    """After the year's whole spending the 类 are all funds'; a list of other spending gives no 类."""
+    body = (
+        "（一）收入支出决算总体情况说明\n2022年度本年支出合计1,200万元，支出包括：一般公共服务支出800万元、"
+        "社会保障和就业支出400万元。\n（六）一般公共预算财政拨款基本支出决算情况说明\n"
+        "支出主要包括人员经费支出800万元、公用经费支出100万元、对个人和家庭的补助支出50万元。\n"
+    )
+    assert _class_lines(extract_text(tmp_path, HEADER + body)) == [
+        ("全部资金", "一般公共服务支出（类）", None, Decimal(800), None),
+        ("全部资金", "社会保障和就业支出（类）", None, Decimal(400), None),
+    ]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from budget_reports import metric_names as m
+from budget_reports.classification.reference import FUNCTION
 from budget_reports.extract.prose.amounts import MONEY, PCT_END, money, pct
 from budget_reports.extract.prose.budget_statement import is_numbered_line
 from budget_reports.extract.prose.context import ProseContext
@@ -29,7 +30,9 @@ from budget_reports.extract.prose.phrasings import (
     budget_kind,
 )
 from budget_reports.extract.prose.sentences import Passage
+from budget_reports.normalize import compact
 from budget_reports.numbering import OUTLINE, Enumerators
+from budget_reports.readers.code_names import class_names
 from budget_reports.stages import is_budget_report
 
 _ALL_SPENDING = re.compile(r"支出合计|支出总计|部门支出")
@@ -60,6 +63,11 @@ _CODED_ITEM = re.compile(
     rf"(?:(?P<name>[^\d（）()：:；;，,。]{{2,30}}?)[（(](?P<code>{_CODE})[）)]"
     rf"|(?P<code_first>{_CODE})(?P<name_after>[^\d（）()：:；;，,。]{{2,30}}?))[：:，,。]"
 )
+# A list of spending opened by its own word, no total before it (财政拨款收支总预算…。收入全部为一般公共预算拨款；
+# 支出包括：一般公共服务支出1,000万元、…): ``f`` is what the clause names before 支出 (a fund, or nothing).
+_SPENDING_LIST = re.compile(r"(?:^|(?<=[；;。，,]))(?P<f>[^；;。，,：:]{0,20}?)支出(?:主要)?包括[：:]?")
+# A section on the 类 structure (一般公共预算财政拨款支出决算结构情况): its items may open a passage, no opener.
+_STRUCTURE_SECTION = re.compile(r"支出(?:决算|预算)?结构")
 # A total's parts that are no 类 (一般公共预算财政拨款支出1000万元，其中：基本支出800万元，占80%；…).
 _NOT_CLASSES = {m.BASIC, m.PROJECT, m.PERSONNEL, m.PUBLIC_USE, m.REMIT_UPPER, m.BUSINESS, m.SUBSIDY_AFFILIATED}
 
@@ -79,6 +87,10 @@ def extract(ctx: ProseContext) -> None:
         if structure:
             _structure(ctx, passage, structure.end(), _structure_fund(passage.text[: structure.start()], fund))
             path = {}
+        elif (listed := _class_list_start(passage)) is not None:
+            fund = listed[1] or _structure_fund(passage.text[: listed[0]], fund)
+            _structure(ctx, passage, listed[0], fund, named_classes_only=True)
+            path = {}
         elif _MARKER.search(passage.text):
             # ``（一）一般公共服务支出（类）`` on its own line names the 类 of the numbered items below it.
             path = _items(ctx, passage, path, fund)
@@ -92,6 +104,33 @@ def _structure_fund(before: str, fund: str) -> str:
     if fund_named(before) is None and _ALL_SPENDING.search(before):
         return m.ALL_FUNDS
     return fund
+
+
+def _class_list_start(passage: Passage) -> tuple[int, str | None] | None:
+    """Where a list of 类 without a structure opener starts, and the fund its words name (None: the
+    section's, or all funds' after the year's whole spending). After ``支出包括：`` (财政拨款收支总预算…；
+    支出包括：…, all 财政拨款 where the clause or the passage before names the 财政拨款's), or at the start
+    of a passage of a structure section (…结构情况 / 一般公共服务支出800万元，占72.73%；…). Its items are
+    read only if they name a 类 (``named_classes_only``)."""
+    text = passage.text
+    if _MARKER.search(text):
+        return None  # levels' markers: the items' reader
+    listed = _SPENDING_LIST.search(text)
+    if listed is not None:
+        named = listed.group("f")
+        fiscal = "财政拨款" in named or "财政拨款收" in text[: listed.start()]
+        return listed.end(), fund_named(named) or (m.FISCAL if fiscal else None)
+    if _STRUCTURE_SECTION.search(passage.section) and not passage.heading:
+        items = NUMBERING.without(text)
+        first = _STRUCTURE_ITEM.match(items)
+        if first is not None and _is_class_name(first.group("name")):
+            return len(text) - len(items), None
+    return None
+
+
+def _is_class_name(name: str) -> bool:
+    """A 类 of the classification, by any edition's name or alias (written with or without its marker)."""
+    return compact(name).replace("（类）", "") in class_names(FUNCTION)
 
 
 def _first_line_at(text: str) -> int:
@@ -118,13 +157,17 @@ def _class_name(written: str) -> str:
     return written.replace("（类）", "") + "（类）"
 
 
-def _structure(ctx: ProseContext, passage: Passage, start: int, fund: str) -> None:
+def _structure(ctx: ProseContext, passage: Passage, start: int, fund: str, named_classes_only: bool = False) -> None:
+    """The 类 listed from ``start``; ``named_classes_only``: an item counts only if it names a 类 (a list
+    no structure opener introduces may list other spending: 人员经费支出…)."""
     text = passage.text
     position = start
     for piece in _STRUCTURE_SPLIT.split(text[start:]):
         item = _STRUCTURE_ITEM_SHARE_FIRST.match(piece) or _STRUCTURE_ITEM.match(piece)
         shared = item is not None and item.group("p") is not None
-        if item and item.group("name") not in _NOT_CLASSES and (shared or _names_a_class(item.group("name"))):
+        if item is None or item.group("name") in _NOT_CLASSES:
+            pass
+        elif _is_class_name(item.group("name")) if named_classes_only else shared or _names_a_class(item.group("name")):
             # A budget report's structure states its budget, a final account's its actual spending.
             stated = "budget_initial" if is_budget_report(ctx.result.report.report_kind) else "actual"
             ctx.line(
