@@ -273,3 +273,20 @@ def test_a_sentence_opening_with_a_fund_states_that_funds_figures(tmp_path: Path
         ("一般公共预算财政拨款收入", "财政拨款"): Decimal("2800.00"),
         ("一般公共预算财政拨款支出", None): Decimal("2810.00"),
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric_name", "value", "change"),
+    [
+        ("2022年末结转结余资金69.80万元，较上年减少10.2万元。", "年末结转和结余", Decimal("69.80"), Decimal("-10.2")),
+        ("年末结转结余资金为69.80万元。", "年末结转和结余", Decimal("69.80"), None),
+        ("年初结转和结余资金20万元。", "年初结转和结余", Decimal(20), None),
+    ],
+)
+def test_carry_over_written_as_its_money(
+    tmp_path: Path, sentence: str, metric_name: str, value: Decimal, change: Decimal | None
+) -> None:
+    """``结转结余资金``: the figure after 资金 is the balance (it was left NULL beside its change)."""
+    result = extract_text(tmp_path, HEADER + "（一）收入支出决算总体情况说明\n" + sentence + "\n")
+    found = metric(result, metric_name)
+    assert (found.value, found.change_value) == (value, change)

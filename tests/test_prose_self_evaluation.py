@@ -97,6 +97,10 @@ _FIELDS = ("budget_initial", "budget_final", "executed", "execution_rate_declare
         "二、绩效自评结论\n经自评，2024年度部门整体支出绩效自评得分95.5分，等级为优。\n",
         "（二）部门整体支出情况\n部门年初预算数为1,234.56万元，全年预算数为1,300.00万元，全年执行数为1,250.00万元，"
         "执行率为96.15%。\n二、自评结论\n本部门2024年度部门整体支出自评综合得分为95.5分，自评等级为优。\n",
+        # No subject in the sentences of a section on the budget's execution; 部门预算执行率 is the department's.
+        "（一）预算执行情况\n2024年年初预算1,234.56万元，全年预算1,300.00万元，实际支出1,250.00万元，"
+        "预算执行率96.15%。\n（二）三公经费\n“三公”经费年初预算10.00万元，全年执行8.00万元，执行率80%。\n"
+        "二、评价结论\n部门预算执行率为96.15%，自评得分95.5分，自评等级为“优”。\n",
     ],
 )
 def test_department_wide_figures_in_other_wordings(tmp_path: Path, body: str) -> None:
@@ -113,6 +117,15 @@ def test_department_wide_figures_in_other_wordings(tmp_path: Path, body: str) ->
         Decimal("95.5"),
         "优",
     )
+
+
+def test_sentences_naming_no_subject_outside_a_department_section_are_not_the_departments(tmp_path: Path) -> None:
+    """A project's section, or a self-evaluation form's title (its cells' text read as prose where a PDF's
+    text lost the grid: ``执行率`` / ``10`` / ``100%``), does not make a subject-less sentence the department's."""
+    project = "（三）城市管理执法经费使用情况\n全年预算数50.00万元，全年执行数48.00万元，执行率96%。\n"
+    form = "2024年度部门整体支出绩效自评表\n\n分值\n\n执\n行\n率\n10 100%\n\n得分\n"
+    assert projects(extract_text(tmp_path, _COUNTY_REPORT + project, "project.txt")) == []
+    assert projects(extract_text(tmp_path, _COUNTY_REPORT + form, "form.txt")) == []
 
 
 def test_department_wide_budget_written_as_its_budget_and_income_shares(tmp_path: Path) -> None:

@@ -46,14 +46,14 @@ SUBJECTS = [
     Subject(r"(?<!涉及)一般公共预算(?:财政拨款)?支出(?:决算(?=数|为))?", m.GPB_EXPENDITURE),
     Subject(r"政府性基金预算(?:财政)?拨款支出", m.GOV_FUND_EXPENDITURE),
     Subject(r"国有资本经营预算(?:财政)?拨款支出", m.STATE_CAPITAL_EXPENDITURE),
-    Subject(r"年初结转和?结余", m.CARRY_OVER_START),
-    Subject(r"年末结转和?结余", m.CARRY_OVER_END),
+    Subject(r"年初结转和?结余(?:资金)?", m.CARRY_OVER_START),
+    Subject(r"年末结转和?结余(?:资金)?", m.CARRY_OVER_END),
     # Where the 收入支出决算总表 prints them: beside the income, not an income source.
     Subject(r"使用非财政拨款结余(?:[（(]含专用结余[)）])?", m.NON_FISCAL_BALANCE_USED),
     Subject(r"结余分配(?=(?:[为是]|共计)?\d)", m.BALANCE_DISTRIBUTION),
     # 年初财政拨款结转和结余50万元: the 财政拨款's, wherever it is stated.
-    Subject(r"年初财政拨款结转和?结余", m.CARRY_OVER_START, m.FISCAL),
-    Subject(r"年末财政拨款结转和?结余", m.CARRY_OVER_END, m.FISCAL),
+    Subject(r"年初财政拨款结转和?结余(?:资金)?", m.CARRY_OVER_START, m.FISCAL),
+    Subject(r"年末财政拨款结转和?结余(?:资金)?", m.CARRY_OVER_END, m.FISCAL),
 ]
 
 # 收入总计 and 支出总计 written apart (收入总计1,234.56万元，支出总计1,234.56万元; 收入、支出总计各增加…): the

@@ -65,8 +65,15 @@ _WORDINGS = (
     ("score", EVALUATION_SCORE),
     ("grade", EVALUATION_GRADE),
 )
-_ABOUT_DEPARTMENT = re.compile(r"部门整体|(?:^|[，,：:])(?:20\d\d年度?)?(?:本)?(?:部门|单位)(?!预算)")
+# 部门预算执行率 is the department's; 部门预算 otherwise a kind of budget (部门预算安排的项目…).
+_ABOUT_DEPARTMENT = re.compile(r"部门整体|(?:^|[，,：:])(?:20\d\d年度?)?(?:本)?(?:部门|单位)(?!预算(?!执行))")
 _ABOUT_PART = re.compile(r"三公|项目|机关运行|公务|专项")
+# A section on the whole department's money (（一）预算执行情况, 部门整体支出情况): its sentences naming no
+# subject (全年预算1,300万元，实际支出1,250万元，预算执行率96.15%) state the department's.
+_DEPARTMENT_SECTION = re.compile(r"部门整体|整体支出|预算执行")
+# A form's title run into its cells' words and figures (…部门整体支出绩效自评表分值执行率10100%得分: a PDF's
+# text that lost the grid, a score beside a rate): no sentence, whatever it names.
+_FORM_TITLE = re.compile(r"绩效(?:自评|评价|目标)表(?=[^，,。；;：:）)]*\d)")
 
 
 def applies(ctx: ProseContext) -> bool:
@@ -120,6 +127,18 @@ def _department_sentences(passages: list[Passage]) -> Iterator[tuple[Passage, in
     for passage in passages:
         offset = 0
         for sentence in re.split(r"(?<=。)", passage.text):
-            if _ABOUT_DEPARTMENT.search(sentence) and not _ABOUT_PART.search(sentence):
+            if _ABOUT_PART.search(sentence) or _FORM_TITLE.search(sentence):
+                pass
+            elif _ABOUT_DEPARTMENT.search(sentence) or _of_department_section(passage, sentence):
                 yield passage, offset, sentence
             offset += len(sentence)
+
+
+def _of_department_section(passage: Passage, sentence: str) -> bool:
+    """A sentence naming no one's money in a section on the whole department's (not one of its parts). Not
+    under a table's title (…部门整体支出绩效自评表): there the text of a form's cells follows, read as prose
+    where a PDF's text lost the grid (``执行率`` / ``10`` / ``100%``: a score beside a rate)."""
+    section = passage.section
+    if section.endswith("表") or _ABOUT_PART.search(section) or "部门" in sentence:
+        return False
+    return _DEPARTMENT_SECTION.search(section) is not None
