@@ -89,7 +89,8 @@ EVALUATION_BUDGET_FINAL = re.compile(
     rf"(?:项目总预算|全年预算数?|批复(?:预算)?数?|调整后?预算数?|(?:全年)?预算调整(?:后)?为){_IS}{MONEY}"
 )
 EVALUATION_EXECUTED = re.compile(
-    rf"(?:(?:已支付|已支出|实际支出|累计支出|实际使用)(?:资金)?|全年执行数?|实际执行(?:数|资金|金额)?){_IS}{MONEY}"
+    rf"(?:(?:已支付|已支出|实际支出|实际支付|累计支出|累计支付|实际使用)(?:资金)?|全年执行数?|(?<![全年])执行数"
+    rf"|实际执行(?:数|资金|金额)?){_IS}{MONEY}"
 )
 EVALUATION_RATES = (re.compile(rf"支付率{_IS}{PCT_END}"), re.compile(rf"(?:执行率|完成率){_IS}{PCT_END}"))
 EVALUATION_SCORE = re.compile(
