@@ -239,6 +239,10 @@ class Document:
     unread_figures: list[UnreadFigure] = field(default_factory=list)
     # Lines (formats without pages) holding a picture whose text was recognised by OCR.
     ocr_lines: set[int] = field(default_factory=set)
+    # (page, line) of lines left as text that are the cells of a table the reader did not rebuild (a
+    # self-evaluation form's indicator lines in text extracted from a PDF, reported in ``lost``): prose
+    # in form only, whose numbered criteria (1.…；2.…) are no items of the report's outline.
+    table_text_lines: set[tuple[int | None, int]] = field(default_factory=set)
 
     def read_by(self, block: Block | Cell) -> str:
         """Whether the text of ``block`` is the file's own or was recognised by OCR."""

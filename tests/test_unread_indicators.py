@@ -23,6 +23,7 @@ from budget_reports.readers.linear_tables import SourceLine
 from budget_reports.readers.unread_indicators import indicator_headers
 from tests.conftest import SEED_FILES, corpus_file
 from tests.printed_variants import BUDGET
+from tests.prose_support import extract_text
 from tests.test_readers_text_evaluations import FORMS, PREFACE, table_lines
 
 _NOT_READ = "绩效指标（一级/二级/三级指标）文本未能还原为行"
@@ -134,3 +135,43 @@ def test_declared_targets_read_from_text_report_nothing() -> None:
 @pytest.mark.parametrize("seed", SEED_FILES, ids=lambda p: p.name)
 def test_word_text_reports_no_indicators_lost(seed: Path) -> None:
     assert not any("绩效指标" in message for message in read_document(seed, seed.name).lost)
+
+
+# A project's self-evaluation in text extracted from a PDF (pages apart): its scoring form's criteria,
+# numbered inside a cell (1.… 2.… 4.…), then the report's next chapter, whose own list skips item 2.
+_SCORED_REPORT = (
+    "中共测试区委组织部\n2023年度东西部协作人才交流项目支出绩效自评报告\n一、项目基本情况\n"
+    "本项目年初预算20万元，全年执行20万元。\n\f"
+    "中共测试区委组织部2023年东西部协作人才交流项目自评评分表\n"
+    "绩效\n指标\n指标分值\n指标解释\n评价\n要点\n及说明\n自评得分\n一级\n指标\n二级指标\n三级指标\n"
+    "项目\n决策\n（30\n分）\n目标制定\n编制质量 10\n项目绩效目标制定是否符\n合科学合理的要求。\n"
+    "1.绩效目标是否符合有关中长期工作规划；\n2.绩效目标是否细化分解为具体的绩效指标，指标设置是否高度关联、\n"
+    "量化易评；\n4.绩效目标是否与预算确定的项目投资额或资金量相匹配。\n10\n\f"
+    "二、绩效目标完成情况\n1.完成培训120人次。\n3.组织交流活动5次。\n"
+)
+
+
+def test_a_forms_criteria_left_as_text_are_no_items_of_the_outline(tmp_path: Path) -> None:
+    """The indicator lines reported not read are the form's cells: their numbers are not judged as the
+    report's list (the form's 1. 2. 4. raised two false gaps), the chapter after the form is."""
+    path = tmp_path / "report.txt"
+    path.write_text(_SCORED_REPORT, encoding="utf-8")
+    document = read_document(path, path.name)
+    lines = _SCORED_REPORT.split("\f")[1].split("\n")
+    criteria = {(2, lines.index(text) + 1) for text in lines if text[:2] in ("1.", "2.", "4.")}
+    assert criteria <= document.table_text_lines
+    assert not {line for line in document.table_text_lines if line[0] == 3}  # the next chapter's page
+    result = extract_text(tmp_path, _SCORED_REPORT)
+    gaps = [f for f in result.findings if f.rule_id.startswith("numbering.")]
+    assert [(f.evidence.page, f.actual) for f in gaps] == [(3, "3.")]
+
+
+def test_a_list_wrapped_after_its_comma_is_no_item(tmp_path: Path) -> None:
+    """``…清明、五一、`` / ``十一、元旦…``: a line ending in an enumeration comma runs on, even in a narrow cell
+    whose next line opens with what reads as an item's number."""
+    text = (
+        "测试局\n2024年度部门整体支出绩效自评报告\n一、部门基本情况\n"
+        "重点巡查春节、清明、五一、\n十一、元旦等重大节假日前后的工作纪律情况。\n二、绩效自评情况\n自评得分95分。\n"
+    )
+    result = extract_text(tmp_path, text)
+    assert [f.message for f in result.findings if f.rule_id.startswith("numbering.")] == []

@@ -25,6 +25,7 @@ from budget_reports.extract.performance.projects import fund_column
 from budget_reports.extract.performance.segment import PerfTable, is_title
 from budget_reports.model import AmbiguousCell, Block, BlockKind, Cell, Table
 from budget_reports.normalize import compact
+from budget_reports.numbering import CHINESE_COMMA, PART, Enumerators
 from budget_reports.readers import evaluation_labels as labels
 from budget_reports.readers.evaluation_header import (
     Header,
@@ -82,6 +83,8 @@ _FULL_MARKS = 100
 _TOTAL_CELLS_MAX_LINES = 6
 _MONEY_ROLES = frozenset({"budget_initial", "budget_final", "executed", "execution_rate_declared"})
 _ROLES = _MONEY_ROLES | {"weight", "score"}
+# What ends a stretch of indicator lines left as text: the report's next chapter.
+_CHAPTER = Enumerators(PART, CHINESE_COMMA)
 
 
 @dataclass(slots=True)
@@ -166,6 +169,22 @@ def with_evaluations(lines: list[SourceLine], tables: list[LinearTable], laid_ou
             out.append(table)
             position = table.end
     return sorted(out, key=lambda t: t.start)  # stable: tables in order, a report of lines before them
+
+
+def unread_indicator_lines(lines: list[SourceLine], tables: list[LinearTable]) -> set[tuple[int | None, int]]:
+    """(page, line) of the indicator lines left as text (each stretch reported not read, ``with_evaluations``):
+    from an indicator header standing outside every table to the next table or performance table's title,
+    or to a chapter of the report's outline (``一、`` / ``第二部分``), which no form's cell opens a line with."""
+    starts = [t.start for t in tables]
+    found: set[tuple[int | None, int]] = set()
+    for header in indicator_headers(lines).starts:
+        if any(t.start <= header < t.end for t in tables):
+            continue  # a table read here holds it (a budget's declared targets)
+        limit = next((start for start in starts if start > header), len(lines))
+        end = _next_title(lines, header + 1, limit)
+        end = next((k for k in range(header + 1, end) if _CHAPTER.opens(lines[k].text.strip())), end)
+        found.update((line.page, line.line) for line in lines[header:end])
+    return found
 
 
 def _indicators_under(lines: list[SourceLine], headers: IndicatorHeaders, begin: int, limit: int) -> int | None:

@@ -27,7 +27,7 @@ from budget_reports.readers.lifted_numbers import (
     restore_lifted_numbers,
     restore_raised_lines,
 )
-from budget_reports.readers.line_evaluations import evaluation_lines, with_evaluations
+from budget_reports.readers.line_evaluations import evaluation_lines, unread_indicator_lines, with_evaluations
 from budget_reports.readers.line_forms import with_forms
 from budget_reports.readers.linear_rows import EMPTY_CELL_MARKS, new_token, without_empty_cell_marks
 from budget_reports.readers.linear_tables import SourceLine, find_tables, is_laid_out, is_laid_out_line, unglue_titles
@@ -164,7 +164,9 @@ def _read_linear(
     position = 0
     tables = with_stage_streams(lines, overviews_from_streams(lines, find_tables(lines)))
     tables = with_forms(lines, settled_across_tables(lines, tables))
-    tables = with_evaluations(lines, tables, laid_out) if may_evaluate else tables
+    if may_evaluate:
+        tables = with_evaluations(lines, tables, laid_out)
+        document.table_text_lines = unread_indicator_lines(lines, tables)
     tables = with_unread_tables(lines, tables)
     for table in tables:
         prose.append(lines[position : table.start])

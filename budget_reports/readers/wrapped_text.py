@@ -322,6 +322,10 @@ def _continues(line: SourceLine, text: str, next_line: SourceLine, next_text: st
         return False  # a heading split off its line
     if next_line.page != line.page or (next_line.line <= line.line and not next_line.follows):
         return False  # another page (as the PDF reader); a line put back below the one it continues follows it
+    if text.rstrip().endswith("、") and next_text.strip():
+        # An enumeration comma ends no sentence: its list runs on, in a narrow cell too, even where the next
+        # line opens with what reads as an item's number (清明、五一、 / 十一、元旦; 6、 / 9、11月).
+        return True
     if display_width(text) < width - _RAGGED_COLUMNS - (_INDENT_COLUMNS if first else 0):
         return False  # the line stops short of the width: it ends its paragraph (checked first: cheapest)
     heading = is_heading(text) and not runs_on(text)

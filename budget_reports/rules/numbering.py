@@ -55,8 +55,8 @@ def numbering(report: ExtractedReport, document: Document) -> list[Finding]:
     contents = table_of_contents(blocks)
     listed_parts = {m[1] for i in contents if (m := _marker(blocks[i][1])) is not None and m[0] == 0}
     for index, (block, text) in enumerate(blocks):
-        if index in contents:
-            continue
+        if index in contents or (block.page, block.line) in document.table_text_lines:
+            continue  # the contents, or a form's cells left as text (its criteria numbered 1.…2.…)
         if _CLOSE_ALL.match(text):
             for stack in stacks[1:]:
                 stack.clear()
