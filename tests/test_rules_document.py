@@ -124,6 +124,16 @@ def test_the_contents_are_skipped_and_the_parts_they_list_count(tmp_path: Path, 
     assert [(f.rule_id, f.subject) for f in findings] == [("numbering.gap", "第三部分")]
 
 
+def test_contents_whose_first_entry_the_body_prints_over_two_lines(tmp_path: Path) -> None:
+    """Text extracted from a PDF prints the body's 第一部分 apart from its title (``第一部分`` / ``上海市 XX 局概况``):
+    the contents still end there, and the 第二部分 they list counts (it raised a gap before 第三部分)."""
+    lines = _template_headings()
+    first_part = "第一部分 上海市 XX 局概况"
+    body = lines.index(first_part, lines.index(first_part) + 1)
+    split = [*lines[:body], "第一部分", "上海市 XX 局概况", *lines[body + 1 :]]
+    assert numbering(report(), written(tmp_path, "\n".join(split))) == []
+
+
 def test_a_repeated_section_heading_is_not_taken_for_contents(tmp_path: Path) -> None:
     # Two attached project reports both open with 一、项目概况; paragraphs lie between: not contents,
     # so the second report's 三、 after 一、 is still a gap.

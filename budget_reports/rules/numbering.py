@@ -92,7 +92,7 @@ def table_of_contents(blocks: list[tuple[Block, str]]) -> set[int]:
     for start, (_, text) in enumerate(blocks):
         if _marker(text) is None:
             continue
-        again = next((j for j in range(start + 1, len(blocks)) if keys[j] == keys[start]), None)
+        again = next((j for j in range(start + 1, len(blocks)) if _printed_again(keys, start, j)), None)
         if again is None:
             return set()
         run = range(start, again)
@@ -101,6 +101,20 @@ def table_of_contents(blocks: list[tuple[Block, str]]) -> set[int]:
             return set(range(heading, again))
         return set()
     return set()
+
+
+def _printed_again(keys: list[str], entry: int, at: int) -> bool:
+    """Whether the contents' entry is printed again at ``at``: whole, or its number alone on a line and its
+    title on the next (text extracted from a PDF: ``第一部分`` / ``上海市XX局概况``)."""
+    if keys[at] == keys[entry]:
+        return True
+    marker = _marker(keys[at])
+    return (
+        marker is not None
+        and marker[2] == len(keys[at])
+        and at + 1 < len(keys)
+        and keys[at] + keys[at + 1] == keys[entry]
+    )
 
 
 def _contents_key(text: str) -> str:
