@@ -693,6 +693,7 @@ def test_self_evaluated_projects_and_their_money(tmp_path: Path, sentence: str) 
                 m.PERF_SELF_EVALUATED_AMOUNT: D("1234.56"),
             },
         ),
+        ("本部门绩效自评覆盖率100%，共开展自评项目10个。", {m.PERF_SELF_EVALUATED: 10}),
         (
             "2024年，本单位绩效自评的项目共10个，自评平均分为92.5分。",
             {m.PERF_SELF_EVALUATED: 10, m.PERF_AVERAGE_SCORE: D("92.5")},

@@ -48,3 +48,14 @@ def test_items_of_an_expense_list_are_not_the_metric_in_004() -> None:
     reception = metric(result, "公务接待费")
     assert reception.evidence.line == 70  # the 三公 item paragraph printing its figures, not the 公用经费 list (58)
     assert (reception.budget_value, reception.change_value) == (Decimal("9.4"), Decimal("1.84"))
+
+
+def test_reception_persons_written_as_their_number(tmp_path: Path) -> None:
+    """``接待45批次，接待人数320人次``: the persons after their own word, not only after the batches."""
+    body = (
+        "七、“三公”经费财政拨款支出决算情况说明\n"
+        "公务接待费支出决算为3万元。其中：国内公务接待支出3万元，接待45批次，接待人数320人次；外事接待支出0万元。\n"
+    )
+    result = extract_text(tmp_path, HEADER + body)
+    batches, persons = metric(result, "国内公务接待批次"), metric(result, "国内公务接待人次")
+    assert (batches.value, persons.value, persons.unit) == (Decimal(45), Decimal(320), "人次")

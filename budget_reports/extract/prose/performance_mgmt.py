@@ -54,7 +54,7 @@ _COUNTED_AFTER_THEIR_ACTIVITY = {
     ),
     (m.PERF_SELF_EVALUATED, m.PERF_SELF_EVALUATED_AMOUNT): (
         rf"绩效自评的{_YEAR}项目(?:共)?{COUNT}个",
-        rf"开展了?绩效自评(?:的)?{_YEAR}项目(?:共)?{COUNT}个",
+        rf"开展了?(?:绩效)?自评(?:的)?{_YEAR}项目(?:共)?{COUNT}个",  # 共开展自评项目15个 too
     ),
 }
 _COUNTS = [

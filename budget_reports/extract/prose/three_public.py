@@ -36,7 +36,7 @@ _COUNTS = [
     ),
 ]
 # Receptions counted in the clause of their kind, after its money or not: 国内公务接待9批次，88人次 /
-# 国内公务接待费2.34万元，接待12批次、150人次 / 外事接待费0万元，接待0批次、0人次.
+# 国内公务接待费2.34万元，接待12批次、150人次 / 外事接待费0万元，接待0批次、0人次 / …接待45批次，接待人数320人次.
 _RECEPTIONS = {  # kind -> (batches metric, persons metric)
     "国内公务接待": (m.RECEPTION_BATCHES, m.RECEPTION_PERSONS),
     "外事接待": (m.FOREIGN_RECEPTION_BATCHES, m.FOREIGN_RECEPTION_PERSONS),
@@ -45,7 +45,7 @@ _RECEPTION_KIND = re.compile("|".join(_RECEPTIONS))
 _PERSONS = count_named("persons")
 _BATCHES = re.compile(
     rf"(?<![\d.])(?:共计?|全年)?(?:接待)?{COUNT}(?P<u>批次|批)"
-    rf"(?:[，,、]?(?:共计?)?(?:接待)?{_PERSONS}(?P<pu>人次|人))?"
+    rf"(?:[，,、]?(?:共计?)?(?:接待)?(?:人数|人次)?(?:为|共)?{_PERSONS}(?P<pu>人次|人))?"
 )
 # 购置公务用车1辆 / 公务用车购置费0万元，购置车辆0辆; not a budget's plan (预算安排购置车辆0辆).
 _PURCHASED = re.compile(rf"(?<!安排)(?<!计划)(?<!拟)购置(?:公务用车|公务车辆|车辆)(?:共)?{COUNT}辆")
