@@ -393,6 +393,31 @@ def test_a_funds_income_in_a_budget_is_one_row_scoped_as_its_table(tmp_path: Pat
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "2025年本部门收入预算1,500.00万元，其中：财政拨款收入1,300.00万元（一般公共预算1,200.00万元、"
+        "政府性基金100.00万元），事业收入150.00万元，其他收入50.00万元。",
+        "2025年本部门收入预算1,500.00万元，其中：财政拨款收入1,300.00万元，其中一般公共预算拨款1,200.00万元，"
+        "政府性基金预算拨款100.00万元；事业收入150.00万元，其他收入50.00万元。",
+    ],
+)
+def test_the_funds_of_a_budgets_fiscal_income_named_alone(tmp_path: Path, sentence: str) -> None:
+    """``财政拨款收入…（一般公共预算…、政府性基金…）``: each fund's income, scoped 财政拨款; the income sources
+    stay the 财政拨款收入 and the others (the funds counted once), adding up to the year's income."""
+    text = f"某某市某某区教育局\n2025年部门预算\n一、收支预算总体情况\n{sentence}\n"
+    result = extract_text(tmp_path, text)
+    said = {(m.metric, m.scope): m.value for m in result.summary_metrics if m.source_kind is SourceKind.NARRATIVE}
+    assert said[names.GPB_INCOME, names.FISCAL] == Decimal("1200.00")
+    assert said[names.GOV_FUND_INCOME, names.FISCAL] == Decimal("100.00")
+    assert {i.source: i.amount for i in result.income} == {
+        "财政拨款收入": Decimal("1300.00"),
+        "事业收入": Decimal("150.00"),
+        "其他收入": Decimal("50.00"),
+    }
+    assert not [f for f in result.findings if f.rule_id.startswith("sum.")]
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         (

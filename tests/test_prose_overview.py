@@ -290,3 +290,21 @@ def test_carry_over_written_as_its_money(
     result = extract_text(tmp_path, HEADER + "（一）收入支出决算总体情况说明\n" + sentence + "\n")
     found = metric(result, metric_name)
     assert (found.value, found.change_value) == (value, change)
+
+
+def test_fund_incomes_in_brackets_after_the_fiscal_income(tmp_path: Path) -> None:
+    """``财政拨款收入1,300万元（一般公共预算财政拨款收入1,200万元、政府性基金…100万元）``: the bracket opens the
+    first fund's name (it was lost); the funds, parts of the 财政拨款收入, raise no false sum finding."""
+    body = (
+        "（一）收入决算情况说明\n2022年度本年收入合计1,500万元，其中：财政拨款收入1,300万元（一般公共预算财政拨款收入"
+        "1,200万元、政府性基金预算财政拨款收入100万元），事业收入150万元，其他收入50万元。\n"
+    )
+    result = extract_text(tmp_path, HEADER + body)
+    assert {i.source: i.amount for i in result.income} == {
+        "财政拨款收入": Decimal(1300),
+        "一般公共预算财政拨款收入": Decimal(1200),
+        "政府性基金预算财政拨款收入": Decimal(100),
+        "事业收入": Decimal(150),
+        "其他收入": Decimal(50),
+    }
+    assert not [f for f in result.findings if f.rule_id.startswith("sum.")]

@@ -139,6 +139,23 @@ def test_income_sources_add_up_to_the_year_income() -> None:
     assert findings[0].expected == "508.74"
 
 
+def test_the_funds_of_the_fiscal_income_listed_beside_it_are_its_parts() -> None:
+    """财政拨款收入 with its funds listed beside it (in brackets, after its 其中): the funds are counted in it,
+    not again as sources of their own; sources that miss the total are still found."""
+    total = [metric("本年收入合计", "1500", 5)]
+    sources = [
+        income("财政拨款收入", "1300", 5),
+        income("一般公共预算财政拨款收入", "1200", 5),
+        income("政府性基金预算财政拨款收入", "100", 5),
+        income("事业收入", "150", 5),
+        income("其他收入", "50", 5),
+    ]
+    assert sum_income(report(summary_metrics=total, income=sources), document()) == []
+    sources[3] = income("事业收入", "250", 5)
+    findings = sum_income(report(summary_metrics=total, income=sources), document())
+    assert keys(findings) == {("sum.income", "本年收入合计")} and findings[0].expected == "1600"
+
+
 def test_public_cost_items_of_004_add_to_290_00_not_289_99() -> None:
     items = (
         "办公费46.57 印刷费40.08 水费0.84 邮电费5.79 差旅费50.15 维修（护）费8.2 会议费12.44 培训费13 "

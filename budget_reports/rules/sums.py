@@ -96,7 +96,7 @@ def sum_income(report: ExtractedReport, document: Document) -> list[Finding]:
     findings = []
     for (kind, _), lines in lines_by.items():
         total = index.total_for(kind, metric_names.INCOME_TOTAL, lines[0].evidence)
-        amounts = [line.amount for line in lines]
+        amounts = [line.amount for line in _own_sources(lines)]
         if total is None or total.value is None or any(a is None for a in amounts):
             continue
         if unsure and kind is SourceKind.TABLE:
@@ -105,6 +105,15 @@ def sum_income(report: ExtractedReport, document: Document) -> list[Finding]:
             _parts_vs_total("sum.income", metric_names.INCOME_TOTAL, total.value, amounts, total.evidence, "收入来源")
         )
     return findings
+
+
+def _own_sources(lines: list) -> list:
+    """The income lines that are sources of their own: a fund's 财政拨款收入 listed beside the 财政拨款收入
+    (…财政拨款收入1,300万元（一般公共预算财政拨款收入1,200万元、政府性基金…100万元）) is a part of it."""
+    if not any(line.source == metric_names.FISCAL_INCOME for line in lines):
+        return lines
+    funds = set(metric_names.FUND_INCOME.values())
+    return [line for line in lines if line.source not in funds]
 
 
 def sum_economic(report: ExtractedReport, document: Document) -> list[Finding]:

@@ -108,6 +108,13 @@ _NONE_PLANNED = (
     (re.compile(rf"{_NOTHING}[“\"]?三公[”\"]?经费(?!(?:财政拨款)?(?:预算)?的)"), m.THREE_PUBLIC, "万元"),
 )
 _TOTALS = (m.INCOME_TOTAL, m.EXPENDITURE_TOTAL, m.GRAND_INCOME_TOTAL, m.GRAND_EXPENDITURE_TOTAL)
+# The funds of the 财政拨款收入, listed right after it by their names alone, in brackets or after 其中
+# (财政拨款收入1,300万元（一般公共预算1,200万元、政府性基金100万元） / …，其中一般公共预算1,200万元，政府性基金100万元).
+_FUND_PARTS = re.compile(r"^(?:[（(]|[，,]?其中[：:，,]?)(?P<list>[^）)。；;]+)")
+_FUND_PART = re.compile(
+    rf"(?:^|(?<=[、，,]))(?P<f>一般公共预算|政府性基金|国有资本经营)(?:预算)?(?:财政)?(?:拨款)?(?:资金)?{MONEY}"
+)
+_FUNDS_NAMED = {"一般公共预算": m.GPB, "政府性基金": m.GOV_FUND, "国有资本经营": m.STATE_CAPITAL}
 # An income whose parts, listed after it in its sentence, take in last year's carry-over: the 收入总计.
 _CARRY_OVER_LISTED = re.compile(r"^[^。]*?(?:其中|包括)[^。]*?上年结转")
 _COMBINED = re.compile("|".join(f"(?P<s{i}>{s.pattern})" for i, s in enumerate(SUBJECTS)))
@@ -215,6 +222,22 @@ def _read_subjects(ctx: ProseContext, passage: Passage) -> None:
             ctx.income(subject.income_source, value, evidence, share)
         if metric in _TOTALS and value is not None:
             _all_one_part(ctx, passage, after, (occurrence.start(), occurrence.end() + found.end()), value)
+        if metric == m.FISCAL_INCOME:
+            _fund_parts(ctx, passage, after, occurrence.end() + found.end())
+
+
+def _fund_parts(ctx: ProseContext, passage: Passage, after: str, at: int) -> None:
+    """The funds of the 财政拨款收入 named alone in the list right after it (``after`` starts at ``at``): each
+    fund's income, scoped 财政拨款 as a fund's income written whole is. A summary metric only: the
+    财政拨款收入 is the income source, its funds no sources besides it (they would count it twice)."""
+    listed = _FUND_PARTS.match(after)
+    if listed is None:
+        return
+    start = at + listed.start("list")
+    for part in _FUND_PART.finditer(listed.group("list")):
+        income = m.FUND_INCOME[_FUNDS_NAMED[part.group("f")]]
+        evidence = ctx.evidence(passage, start + part.start(), start + part.end())
+        ctx.metric(income, money(part), evidence, scope=m.FISCAL)
 
 
 def _scope(metric: str, text: str, position: int) -> str | None:

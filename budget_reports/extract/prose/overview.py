@@ -187,8 +187,9 @@ EXPENDITURE_KINDS = {
     "对附属单位补助支出": m.SUBSIDY_AFFILIATED,
 }
 _INCOME_SOURCE = re.compile(
-    # …，其中财政拨款收入… / 主要来源于…收入…和其他收入…: the list's opener and joiner are no part of a name.
-    rf"(?:^|[：:；;，,、]|(?<=[元%])[和及与])(?:其中|包括|(?:主要)?来源于|主要(?:为|是))?"
+    # …，其中财政拨款收入… / 主要来源于…收入…和其他收入…: the list's opener and joiner are no part of a name;
+    # nor the bracket opening a source's own parts (财政拨款收入1,300万元（一般公共预算财政拨款收入1,200万元、…）).
+    rf"(?:^|[：:；;，,、（(]|(?<=[元%])[和及与])(?:其中|包括|(?:主要)?来源于|主要(?:为|是))?"
     rf"(?P<s>[^：:；;，,、。\d]{{2,30}}?(?:收入|弥补收支差额))(?:为|是)?{MONEY}"
     rf"(?:[，,]?{SHARE_PHRASE}{PCT_END})?"
 )
