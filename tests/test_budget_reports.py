@@ -363,6 +363,30 @@ def test_a_thousands_separator_is_not_the_end_of_a_figure(text: str, figure: str
             "-20.00",
             "-4.40",
         ),
+        # The national template: the year compared named before the subject, in the next sentence.
+        (
+            "2025年一般公共预算拨款支出1,200.00万元，占本年支出合计的80%。与2024年预算相比，一般公共预算拨款支出"
+            "增加80.00万元，增长7.14%。主要原因是人员增加。",
+            names.GPB_EXPENDITURE,
+            "1200.00",
+            "80.00",
+            "7.14",
+        ),
+        (
+            "2025年“三公”经费预算数为20.00万元。与上年相比，“三公”经费预算下降9.09%，减少2.00万元。",
+            names.THREE_PUBLIC,
+            "20.00",
+            "-2.00",
+            "-9.09",
+        ),
+        # Compared with the budget, not the year before: no change.
+        (
+            "2025年收入预算1,500.00万元。与年初预算相比，收入预算增加100.00万元。",
+            names.INCOME_TOTAL,
+            "1500.00",
+            None,
+            None,
+        ),
     ],
 )
 def test_a_budgets_change_against_last_years_budget(

@@ -21,7 +21,7 @@ from budget_reports.extract.prose.context import ProseContext
 from budget_reports.extract.prose.funds import section_funds
 from budget_reports.extract.prose.overview import ALL_ONE_PART, EXPENDITURE_KINDS
 from budget_reports.extract.prose.phrasings import SHARE_PHRASE
-from budget_reports.extract.prose.sentences import Passage
+from budget_reports.extract.prose.sentences import Passage, clause_end, clause_start
 from budget_reports.extract.prose.statements import FUND_PARTS, listed_under_fund
 from budget_reports.numbering import (
     CHINESE_BRACKET,
@@ -131,6 +131,11 @@ _WORD = r"增加|减少|增长|下降|上升|降低"
 _CHANGE = re.compile(rf"{_AGAINST}(?P<w>{_WORD}){MONEY}(?:[，,（(]?(?P<pw>{_WORD})?{_PCT_NUM}%)?")
 _CHANGE_PCT_FIRST = re.compile(rf"{_AGAINST}(?P<pw>{_WORD}){_PCT_NUM}%(?:[，,（(]?(?P<w>{_WORD}){MONEY})?")
 _FLAT = re.compile(r"^[，,。]?(?:与|和|同)(?:上年|去年|20\d\d年)度?(?:预算)?(?:数)?(?:持平|相同|一致)")
+# The national template's comparison, the year named before the subject (与2024年预算相比，一般公共预算拨款支出
+# 增加80万元，增长7.14%): the change follows the subject, no figure of its own between.
+_COMPARED_BEFORE = re.compile(r"(?:与|和|同)(?:上年|去年|20\d\d年)度?(?:预算)?(?:数)?相比[，,]?$")
+_COMPARED = re.compile(rf"^(?P<w>{_WORD}){MONEY}(?:[，,（(]?(?P<pw>{_WORD})?{_PCT_NUM}%)?")
+_COMPARED_PCT_FIRST = re.compile(rf"^(?P<pw>{_WORD}){_PCT_NUM}%(?:[，,（(]?(?P<w>{_WORD}){MONEY})?")
 
 # How a budget numbers its lines and items: 1、 / 1. / 一、 / 一. / （1） / （一）.
 _NUMBERED = pattern_of(CHINESE_COMMA, CHINESE_DOT, DIGIT_COMMA, DIGIT_DOT, CHINESE_BRACKET, DIGIT_BRACKET)
@@ -197,6 +202,9 @@ def _read_subjects(ctx: ProseContext, passage: Passage) -> None:
         rest = text[occurrence.end() :]
         found = (_COUNT_VALUE if subject.unit != "万元" else _VALUE).match(rest)
         if found is None:
+            sentence = clause_start(text, occurrence.start(), "。；;")
+            if subject.metric is not None and _COMPARED_BEFORE.search(text, sentence, occurrence.start()):
+                _compared(ctx, passage, subject.metric, occurrence, rest)
             continue
         value = count(found) if subject.unit != "万元" else money(found)
         after = rest[found.end() :]
@@ -266,9 +274,23 @@ def _all_one_part(ctx: ProseContext, passage: Passage, after: str, total: tuple[
         ctx.income(part.income_source, value, evidence)
 
 
-def _change(after: str) -> tuple[Decimal | None, Decimal | None]:
-    """The change's amount and percent (either may be unstated); 与上年预算持平 is no change."""
-    stated = _CHANGE.match(after) or _CHANGE_PCT_FIRST.match(after)
+def _compared(ctx: ProseContext, passage: Passage, metric: str, occurrence: re.Match[str], rest: str) -> None:
+    """``与2024年预算相比，<subject>增加80万元，增长7.14%``: the subject's change (its figure stated before)."""
+    change, change_pct = _change(rest, (_COMPARED, _COMPARED_PCT_FIRST))
+    if change is None and change_pct is None:
+        return
+    text = passage.text
+    evidence = ctx.evidence(passage, occurrence.start(), clause_end(text, occurrence.end(), "。"))
+    scope = _scope(metric, text, occurrence.start())
+    ctx.metric(metric, None, evidence, scope=scope, change_value=change, change_pct_declared=change_pct)
+
+
+def _change(
+    after: str, forms: tuple[re.Pattern[str], re.Pattern[str]] = (_CHANGE, _CHANGE_PCT_FIRST)
+) -> tuple[Decimal | None, Decimal | None]:
+    """The change's amount and percent (either may be unstated); 与上年预算持平 is no change. ``forms``: the
+    change with its comparison after the figure (比上年预算增加…), or the comparison stated before (``_compared``)."""
+    stated = forms[0].match(after) or forms[1].match(after)
     if stated is None:
         return (Decimal(0), None) if _FLAT.match(after) else (None, None)
     word = stated.group("w")
