@@ -379,6 +379,16 @@ def test_a_thousands_separator_is_not_the_end_of_a_figure(text: str, figure: str
             "-2.00",
             "-9.09",
         ),
+        # 一般公共预算当年拨款 (the national template's scale of the year's appropriation), against last year's
+        # execution.
+        (
+            "2025年一般公共预算当年拨款1,200.00万元，比2024年执行数增加50.00万元，增长4.35%。主要原因是人员增加。",
+            names.GPB_EXPENDITURE,
+            "1200.00",
+            "50.00",
+            "4.35",
+        ),
+        ("2025年机关运行经费预算100.00万元，与2024年执行数持平。", names.OPERATING_COSTS, "100.00", "0", None),
         # Compared with the budget, not the year before: no change.
         (
             "2025年收入预算1,500.00万元。与年初预算相比，收入预算增加100.00万元。",

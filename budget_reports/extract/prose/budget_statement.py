@@ -67,6 +67,8 @@ SUBJECTS: tuple[BudgetSubject, ...] = (
     BudgetSubject(r"财政拨款支出预算", m.FISCAL_EXPENDITURE),
     # 一般公共预算支出预算 too: its 支出预算 is the fund's, not the report's 本年支出合计 (so for the other funds).
     BudgetSubject(r"(?<!涉及)一般公共预算(?:财政)?(?:拨款)?支出(?:预算)?", m.GPB_EXPENDITURE),
+    # The national template's 一般公共预算当年拨款规模: the 一般公共预算支出表's total (its year's appropriation).
+    BudgetSubject(r"一般公共预算当年拨款(?:规模)?(?:支出)?(?:预算)?(?!收入)", m.GPB_EXPENDITURE),
     BudgetSubject(r"政府性基金(?:预算)?(?:财政)?(?:拨款)?支出(?:预算)?", m.GOV_FUND_EXPENDITURE),
     BudgetSubject(r"国有资本经营预算(?:财政)?(?:拨款)?支出(?:预算)?", m.STATE_CAPITAL_EXPENDITURE),
     # Not a fund's (一般公共预算拨款基本支出预算: overview's fund subjects read it as that fund's).
@@ -125,12 +127,12 @@ _COUNT_VALUE = re.compile(rf"^(?:[为是]|共计?)?{COUNT}(?P<u>辆|套|台)")
 _SHARE = re.compile(rf"^[，,]?{SHARE_PHRASE}{PCT_END}")
 # Change against last year's budget, stated in the clause after the figure, its amount, its percent or
 # both in either order (比2024年预算增加100.00万元，增长11.11% / 比上年增长7.49%，增加0.86万元 / 同比下降5%).
-_AGAINST = r"^[，,]?(?:同比|(?:比|较)(?:上年|去年|20\d\d年)度?(?:预算)?(?:数)?)"
+_AGAINST = r"^[，,]?(?:同比|(?:比|较)(?:上年|去年|20\d\d年)度?(?:预算|执行)?(?:数)?)"  # 比2024年执行数增加…
 _PCT_NUM = rf"(?P<p>{NUM})"
 _WORD = r"增加|减少|增长|下降|上升|降低"
 _CHANGE = re.compile(rf"{_AGAINST}(?P<w>{_WORD}){MONEY}(?:[，,（(]?(?P<pw>{_WORD})?{_PCT_NUM}%)?")
 _CHANGE_PCT_FIRST = re.compile(rf"{_AGAINST}(?P<pw>{_WORD}){_PCT_NUM}%(?:[，,（(]?(?P<w>{_WORD}){MONEY})?")
-_FLAT = re.compile(r"^[，,。]?(?:与|和|同)(?:上年|去年|20\d\d年)度?(?:预算)?(?:数)?(?:持平|相同|一致)")
+_FLAT = re.compile(r"^[，,。]?(?:与|和|同)(?:上年|去年|20\d\d年)度?(?:预算|执行)?(?:数)?(?:持平|相同|一致)")
 # The national template's comparison, the year named before the subject (与2024年预算相比，一般公共预算拨款支出
 # 增加80万元，增长7.14%): the change follows the subject, no figure of its own between.
 _COMPARED_BEFORE = re.compile(r"(?:与|和|同)(?:上年|去年|20\d\d年)度?(?:预算)?(?:数)?相比[，,]?$")
