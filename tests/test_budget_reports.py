@@ -563,6 +563,17 @@ def test_projects_with_performance_targets_in_a_budget(tmp_path: Path, sentence:
     assert said.get(names.PERF_TARGETS_AMOUNT) == (amount and Decimal(amount))
 
 
+def test_the_appropriation_involved_in_counted_projects_is_not_the_funds_spending(tmp_path: Path) -> None:
+    """``实行绩效目标管理的项目12个，涉及一般公共预算当年拨款500万元``: the projects' money, not the 一般公共预算
+    当年拨款 (the year's appropriation) the report states elsewhere."""
+    text = (
+        "某某市某某区教育局\n2025年部门预算\n十、其他重要事项的情况说明\n（四）预算绩效管理情况\n"
+        "2025年本部门实行绩效目标管理的项目12个，涉及一般公共预算当年拨款500.00万元。\n"
+    )
+    said = {m.metric: m.value for m in extract_text(tmp_path, text).summary_metrics}
+    assert said[names.PERF_TARGETS_AMOUNT] == Decimal("500.00") and names.GPB_EXPENDITURE not in said
+
+
 def test_projects_assessed_before_the_budget(tmp_path: Path) -> None:
     """``开展事前绩效评估项目3个``: the count after the activity, as budgets write it."""
     sentence = "2025年本部门开展事前绩效评估项目3个，涉及资金200.00万元。"

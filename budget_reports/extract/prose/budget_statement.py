@@ -68,7 +68,8 @@ SUBJECTS: tuple[BudgetSubject, ...] = (
     # 一般公共预算支出预算 too: its 支出预算 is the fund's, not the report's 本年支出合计 (so for the other funds).
     BudgetSubject(r"(?<!涉及)一般公共预算(?:财政)?(?:拨款)?支出(?:预算)?", m.GPB_EXPENDITURE),
     # The national template's 一般公共预算当年拨款规模: the 一般公共预算支出表's total (its year's appropriation).
-    BudgetSubject(r"一般公共预算当年拨款(?:规模)?(?:支出)?(?:预算)?(?!收入)", m.GPB_EXPENDITURE),
+    # Not the money of the projects a sentence counts (…的项目12个，涉及一般公共预算当年拨款500万元).
+    BudgetSubject(r"(?<!涉及)一般公共预算当年拨款(?:规模)?(?:支出)?(?:预算)?(?!收入)", m.GPB_EXPENDITURE),
     BudgetSubject(r"政府性基金(?:预算)?(?:财政)?(?:拨款)?支出(?:预算)?", m.GOV_FUND_EXPENDITURE),
     BudgetSubject(r"国有资本经营预算(?:财政)?(?:拨款)?支出(?:预算)?", m.STATE_CAPITAL_EXPENDITURE),
     # Not a fund's (一般公共预算拨款基本支出预算: overview's fund subjects read it as that fund's).
