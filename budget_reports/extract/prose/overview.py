@@ -27,13 +27,14 @@ _YEAR_ALONE = r"(?<![款金])本年{}(?=(?:[为是]|共计)?\d)"
 _FUND_NAMES = {m.GPB: "一般公共预算", m.GOV_FUND: "政府性基金(?:预算)?", m.STATE_CAPITAL: "国有资本经营(?:预算)?"}
 
 SUBJECTS = [
-    Subject(r"(?<!拨款)(?:收、?支总计|收入支出总计|收支总计)", m.TOTAL),
+    # 收入、支出决算总计 as the national template of 2023 on words it.
+    Subject(r"(?<!拨款)(?:收、?支总计|收入、?支出(?:决算)?总计|收支(?:决算)?总计)", m.TOTAL),
     # 政府性基金预算财政拨款本年收入100万元: a fund's year, in whatever section (not an income source listed).
     *(
         Subject(rf"{name}(?:财政)?拨款本年收入(?:合计)?", m.FUND_INCOME[fund], m.FISCAL)
         for fund, name in _FUND_NAMES.items()
     ),
-    Subject(r"财政拨款(?:收、?支总计|收入支出总计|收支总计|收入总计|支出总计)", m.FISCAL_TOTAL),
+    Subject(r"财政拨款(?:收、?支总计|收入、?支出(?:决算)?总计|收支(?:决算)?总计|收入总计|支出总计)", m.FISCAL_TOTAL),
     Subject(_YEARS + "收入合计|" + _YEAR_ALONE.format("收入"), m.INCOME_TOTAL),
     Subject(_YEARS + "支出合计|" + _YEAR_ALONE.format("支出"), m.EXPENDITURE_TOTAL),
     Subject(r"(?<!拨款)(?<!预算)基本支出", m.BASIC),
