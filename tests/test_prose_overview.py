@@ -308,3 +308,20 @@ def test_fund_incomes_in_brackets_after_the_fiscal_income(tmp_path: Path) -> Non
         "其他收入": Decimal(50),
     }
     assert not [f for f in result.findings if f.rule_id.startswith("sum.")]
+
+
+def test_the_years_income_and_spending_changed_in_the_next_sentence(tmp_path: Path) -> None:
+    """``本年收入…，本年支出…。与2021年度相比，本年收入增加50万元，本年支出增加30万元``: 本年收入 / 本年支出 without
+    合计 before their change, not only before their figure."""
+    body = (
+        "（一）收入支出决算总体情况\n2022年度本年收入1,250万元，本年支出1,200万元。与2021年度相比，本年收入增加50万元，"
+        "本年支出增加30万元。\n"
+    )
+    result = extract_text(tmp_path, HEADER + body)
+    income, spending = metric(result, "本年收入合计"), metric(result, "本年支出合计")
+    assert (income.value, income.change_value, spending.value, spending.change_value) == (
+        Decimal(1250),
+        Decimal(50),
+        Decimal(1200),
+        Decimal(30),
+    )

@@ -21,8 +21,9 @@ from budget_reports.extract.prose.statements import Subject, scan, section_name
 
 # 本年收入合计 / 2024年度收入合计 / …，收入合计增加…: the year's, not a part's (财政拨款收入合计, 三公经费支出合计).
 _YEARS = r"(?:本年|(?<=年度)|(?<=\d年)|(?<=[，,。；;：:、])|^)"
-# 本年收入1,234.56万元 / 本年支出…: the year's total without 合计, right before its figure.
-_YEAR_ALONE = r"(?<![款金])本年{}(?=(?:[为是]|共计)?\d)"
+# 本年收入1,234.56万元 / 本年支出…: the year's total without 合计, right before its figure or its change
+# (与2021年度相比，本年收入增加50万元，本年支出增加30万元).
+_YEAR_ALONE = r"(?<![款金])本年{}(?=(?:[为是]|共计)?\d|(?:增加|减少|增长|下降)\d)"
 
 _FUND_NAMES = {m.GPB: "一般公共预算", m.GOV_FUND: "政府性基金(?:预算)?", m.STATE_CAPITAL: "国有资本经营(?:预算)?"}
 
