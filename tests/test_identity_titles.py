@@ -20,6 +20,8 @@ from tests.prose_support import extract_file, extract_text, lines, metrics
 
 # (title block, department, (province, city, county), fiscal year, report kind)
 TITLE_BLOCKS: list[tuple[str, str, tuple[str | None, str | None, str | None], int, str]] = [
+    # A cover: the kind, then the name, then the date of publication.
+    ("2024年度\n部门决算\n泸县教育局\n二〇二五年九月", "泸县教育局", ("四川省", "泸州市", "泸县"), 2024, "部门决算"),
     ("上海市普陀区财政局\n2024年度部门决算", "上海市普陀区财政局", ("上海市", "上海市", "普陀区"), 2024, "部门决算"),
     (
         "上海市静安区人民政府曹家渡街道办事处 2025\n年度部门决算",
@@ -389,6 +391,23 @@ def test_identity_from_title_block(
     assert info.department == department
     assert (info.province, info.city, info.county) == region
     assert (info.fiscal_year, info.report_kind) == (year, kind)
+
+
+def test_a_cover_letter_signed_by_its_department(tmp_path: Path) -> None:
+    """``关于2024年度部门整体支出绩效自评情况的报告`` / ``区财政局：`` / ``…现将我局…报告如下：`` … ``泸县教育局`` /
+    ``2025年3月20日``: the signature names the department (the letter's 现将我局 read as one before)."""
+    for signature in ("泸县教育局\n2025年3月20日\n", "泸县教育局2025年3月20日\n"):
+        text = (
+            "关于2024年度部门整体支出绩效自评情况的报告\n区财政局：\n根据要求，现将我局2024年度部门整体支出绩效"
+            "自评情况报告如下：\n一、部门基本情况\n本部门共有车辆2辆。\n" + signature
+        )
+        info = extract_text(tmp_path, text).report
+        assert (info.department, info.county, info.report_kind) == ("泸县教育局", "泸县", "部门整体支出绩效自评")
+    unsigned = (
+        "关于2024年度部门整体支出绩效自评情况的报告\n区财政局：\n根据要求，现将我局2024年度部门整体支出绩效"
+        "自评情况报告如下：\n"
+    )
+    assert extract_text(tmp_path, unsigned).report.department is None  # nothing names it: no name made up
 
 
 def test_a_title_without_its_place_takes_the_full_name_the_text_prints(tmp_path: Path) -> None:

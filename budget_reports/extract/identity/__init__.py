@@ -2,8 +2,8 @@
 
 - ``report_kind``, ``fiscal_year`` and ``department`` from the title block (``上海市普陀区财政局`` /
   ``2024年度部门决算``, however its lines break), else from the part headings (``第一部分 …概况``,
-  ``第二部分 2021年度部门决算情况说明``), else from the running text (the most frequent full name and
-  ``N年度``);
+  ``第二部分 2021年度部门决算情况说明``), the department else from the closing signature (a cover letter's
+  ``泸县教育局`` / ``2025年3月20日``), else from the running text (the most frequent full name and ``N年度``);
 - ``department_short``: the form the running text uses (``市直机关工委``);
 - ``province`` / ``city`` / ``county`` from the places the name starts with, else the title, else the
   text, with cpca's administrative-division table;
@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from budget_reports.extract.identity.department import abbreviates, most_frequent_name, short_form
+from budget_reports.extract.identity.department import abbreviates, most_frequent_name, short_form, signed_name
 from budget_reports.extract.identity.region import region, region_of_name
 from budget_reports.extract.identity.title import Title, read_title, title_lines
 from budget_reports.extract.prose.sentences import Passage, passages
@@ -37,7 +37,7 @@ def extract(document: Document, result: ExtractedReport) -> None:
     info.report_kind = info.report_kind or title.kind
     info.fiscal_year = info.fiscal_year or title.year or _most_common_year(prose)
     full_text = "\n".join(p.text for p in prose)
-    department = _department(title.department, full_text)
+    department = _department(title.department or signed_name([p.text for p in prose]), full_text)
     short = short_form(full_text, department)
     if short is None and title.department and title.department != department:
         short = title.department  # the title printed the short form (市直机关工委2021年度…)

@@ -140,6 +140,13 @@ NAME_LABELS: tuple[str, ...] = (
 LEADING_NOISE = (
     r"^(?:附件\d*(?:[-－—]\d+)?|附表\d*|目录|公开|封面|关于|部门决算公开|部门预算公开|单位决算公开|单位预算公开)+"
 )
+# A date a cover or a closing signature prints (二〇二五年九月 / 2025年3月20日): when the report was published.
+DATE = (
+    r"(?:20\d\d|二[〇零][〇零一二三四五六七八九]{2})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
+    r"(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)?"
+)
+# A cover letter's verb before what it reports (现将我局2024年度…的情况报告如下): never a name's start.
+VERB_BEFORE_NAME = r"^(?:现将|特将|兹将|兹|现|根据|按照)"
 # What a title prints after the name to say which accounts it covers (财政局（本级）): not part of the name.
 NAME_QUALIFIERS = r"[（(](?:本级|机关本级|汇总|合并|部门汇总)[）)]$"
 # Where a title line stops naming anything (the table of contents or the first part glued after it).

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from budget_reports.extract.identity.catalogue import DATE, VERB_BEFORE_NAME
 from budget_reports.extract.identity.region import NO_REGION, locate, place_prefix
+from budget_reports.extract.identity.title import plausible_name
 
 _PARTY_NAME = re.compile(
     r"(?:中国共产党|中共)[\u4e00-\u9fff]{2,14}?"
@@ -60,6 +62,8 @@ def _short_candidates(text: str, full: str | None) -> Counter[str]:
 def _plausible_short(name: str, full: str | None) -> bool:
     if name in _PRONOUNS or name == full or not _ORGAN_END.search(name) or name.startswith(("年", "度")):
         return False
+    if "我" in name or re.match(VERB_BEFORE_NAME, name):
+        return False  # 现将我局2024年度部门整体支出绩效…: the words before a pronoun, no name
     return not full or (len(name) < len(full) and abbreviates(name, full))
 
 
@@ -96,3 +100,23 @@ def _strip_place(name: str) -> str:
 def abbreviates(short: str, name: str) -> bool:
     """A short form takes its characters from the full name (市直机关工委 from …市直属机关工作委员会)."""
     return bool(short) and set(short) <= set(name)
+
+
+# The closing signature: the reporting unit's name, then the date (泸县教育局 / 2025年3月20日), on lines of
+# their own or run together as a PDF's text may join them.
+_SIGNER = r"[\u4e00-\u9fff（）()]{3,40}"
+_SIGNATURE = re.compile(rf"^(?P<name>{_SIGNER}?)?(?P<date>{DATE})$")
+_SIGNATURE_PASSAGES = 6  # how far from the end a letter signs
+
+
+def signed_name(texts: list[str]) -> str | None:
+    """The name a report (a cover letter to the finance bureau) is signed with, from its last passages'
+    compact texts: what names the department when no title does (关于2024年度…的报告 / 区财政局：…)."""
+    last = len(texts) - 1
+    for i in range(last, max(last - _SIGNATURE_PASSAGES, -1), -1):
+        signed = _SIGNATURE.match(texts[i])
+        if signed is None:
+            continue
+        name = signed.group("name") or (texts[i - 1] if i > 0 else "")
+        return plausible_name(name) if re.fullmatch(_SIGNER, name) else None  # a name alone, no sentence
+    return None

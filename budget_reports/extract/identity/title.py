@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from budget_reports.extract.identity.catalogue import (
+    DATE,
     LEADING_NOISE,
     LEVEL_QUALIFIERS,
     NAME_LABELS,
@@ -20,6 +21,7 @@ from budget_reports.extract.identity.catalogue import (
     TITLE_FORMS,
     TRAILERS,
     UNIT_SUFFIXES,
+    VERB_BEFORE_NAME,
 )
 from budget_reports.model import BlockKind, Document
 from budget_reports.normalize import compact
@@ -34,6 +36,9 @@ _BODY_START = Enumerators(PART, *OUTLINE)
 _CONTENTS = "目录"
 _MARKERS = re.compile(r"\[(?:bookmark|image):[^\]]*\]")
 _PLACEHOLDER = re.compile(r"[XＸ×]{1,}|某某")
+# The cover's date of publication (二〇二五年九月 / 2025年9月), last under the name, on its own line or run
+# into it: no part of the title.
+_COVER_DATE = re.compile(rf"{DATE}$")
 _TITLE_LINES = 8
 _TITLE_LINE_CHARS = 60
 
@@ -75,6 +80,7 @@ def _source_lines(text: str, starts: tuple[int, ...]) -> list[str]:
 
 def read_title(text: str) -> Title:
     """Kind, year and department from a title's compact text (a joined title block, or a part heading)."""
+    text = _COVER_DATE.sub("", text)
     kind_match = _kind_pattern().search(text)
     kind = year = None
     if kind_match:
@@ -112,7 +118,9 @@ def plausible_name(written: str) -> str | None:
     alias = re.search(r"[（(](?P<alias>[^（）()]+)[）)]$", name)
     if alias and alias.group("alias").endswith(all_suffixes()) and name[: alias.start()].endswith(all_suffixes()):
         name = name[: alias.start()]
-    if len(name) < 3 or _PLACEHOLDER.search(name) or name.startswith(("本", "我")):
+    if len(name) < 3 or _PLACEHOLDER.search(name) or name.startswith(("本", "我")) or "我" in name:
+        return None
+    if re.match(VERB_BEFORE_NAME, name):  # 现将我局2024年度部门整体支出绩效自评…: a cover letter's words
         return None
     if name.endswith("项目") and not _kind_pattern().search(name):
         return _organ_before_project(name)
