@@ -223,6 +223,17 @@ def test_a_project_report_in_other_wordings(tmp_path: Path, body: str, expected:
             "一、项目基本情况\n",
             "农村饮水安全维修养护项目",
         ),
+        # A letter's title (关于…项目绩效自评的报告), and the project in quotes (its quotes are no part of its name).
+        (
+            "关于2024年度农村饮水安全维修养护项目绩效自评的报告\n",
+            "一、项目基本情况\n",
+            "农村饮水安全维修养护",
+        ),
+        (
+            "2024年度“农村饮水安全维修养护”项目绩效自评报告\n泸县水利局\n",
+            "一、项目基本情况\n",
+            "农村饮水安全维修养护",
+        ),
         # Named nowhere: the row is named by the report's title as printed, never left without a name.
         (
             "泸县水利局\n2024年度项目支出绩效自评报告\n",

@@ -35,7 +35,10 @@ from budget_reports.extract.prose.sentences import Passage
 from budget_reports.extract.prose.statements import Subject, scan
 from budget_reports.normalize import parse_decimal
 
-_TITLE = re.compile(r"^(?:20\d\d年度?)?(?P<name>[^，,。；;：:]+?)(?:项目)?(?:支出)?绩效(?:自评|评价)报告")
+# …项目支出绩效自评报告 / 关于2024年度…项目绩效自评（情况）的报告.
+_TITLE = re.compile(
+    r"^(?:关于)?(?:20\d\d年度?)?(?P<name>[^，,。；;：:]+?)(?:项目)?(?:支出)?绩效(?:自评|评价)(?:情况)?的?报告"
+)
 _LETTER = re.compile(r"关于(?:报送)?(?:20\d\d年度?)?(?P<name>[^，,。；;：:]+?)(?:绩效)?自评(?:报告)?的函")
 # 财政拨款支出 opening its clause (2021年财政拨款支出…), not the tail of 一般公共预算财政拨款支出 or of
 # “三公”经费财政拨款支出.
@@ -129,7 +132,7 @@ def _name(passage: Passage) -> str | None:
     match = _LETTER.search(passage.text) or _TITLE.match(passage.text)
     if not match or len(passage.text) > 80:
         return None
-    return match.group("name")
+    return match.group("name").strip("“”\"「」")  # 2024年度“城市管理执法专项经费”项目…: the name in its quotes
 
 
 def _first(pattern: re.Pattern[str], body: list[Passage]) -> tuple[Passage, re.Match[str]] | None:
