@@ -132,7 +132,7 @@ def _name(passage: Passage) -> str | None:
     match = _LETTER.search(passage.text) or _TITLE.match(passage.text)
     if not match or len(passage.text) > 80:
         return None
-    return match.group("name").strip("“”\"「」")  # 2024年度“城市管理执法专项经费”项目…: the name in its quotes
+    return match.group("name").strip('“”"「」')  # 2024年度“城市管理执法专项经费”项目…: the name in its quotes
 
 
 def _first(pattern: re.Pattern[str], body: list[Passage]) -> tuple[Passage, re.Match[str]] | None:
