@@ -123,6 +123,7 @@ def measure_text(pdfs: list[Path], seeds: list[Path]) -> dict:
         ],
         # After the serializations, which write the texts into ``folder``.
         "phases": text_phases.phase_shares(sorted(folder.glob("*/*.txt")), [*seeds, *pdfs]),
+        "single_pass_mb_per_second": text_phases.single_pass_mb_per_second(sorted(folder.glob("*/*.txt"))),
     }
 
 
@@ -217,6 +218,7 @@ def render_text(results: dict) -> list[str]:
         "",
         *render_serializations(results["serializations"]),
         *render_phases(results.get("phases", {}), results["serializations"]),
+        *render_single_pass(results.get("single_pass_mb_per_second"), results["serializations"]),
     ]
 
 
@@ -250,6 +252,24 @@ def render_phases(shares: dict[str, float], timings: list[dict], shown: int = 8)
             else f"still short of the {TEXT_TARGET:.0f} MB/s target: a reader meeting it must be faster at "
             "every step, not at that one alone."
         ),
+        "",
+    ]
+
+
+def render_single_pass(single_pass: float | None, timings: list[dict]) -> list[str]:
+    """How many single passes over the text (decode, lines, words, figures) the target leaves a reader, and
+    how many the reader's time is worth."""
+    if not single_pass:
+        return []
+    megabytes = sum(t["kilobytes"] for t in timings) / 1024
+    reader = megabytes / (sum(t["first_text_ms"] for t in timings) / 1000)
+    return [
+        f"The least any reader of these texts does before it can place a figure (decode the bytes, split the lines, "
+        f"split each line into words and tell the figures; `text_phases.single_pass_mb_per_second`) runs at "
+        f"{single_pass:.1f} MB/s here: the {TEXT_TARGET:.0f} MB/s target leaves time for "
+        f"{single_pass / TEXT_TARGET:.1f} such passes over the text for everything a reader does (tables rebuilt "
+        f"and checked, paragraphs re-joined, the title block, the prose); the reader's first reads take the time "
+        f"of {single_pass / reader:.0f}.",
         "",
     ]
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
-from benchmarks.run import render_phases
-from benchmarks.text_phases import OWN, phase_shares, throughput_without
+from benchmarks.run import render_phases, render_single_pass
+from benchmarks.text_phases import OWN, phase_shares, single_pass_mb_per_second, throughput_without
+from budget_reports.readers import read_document
 from tests.conftest import SEED_FILES, corpus_file
 from tests.printed_variants import BUDGET
 
@@ -32,3 +35,21 @@ def test_the_page_says_whether_the_costliest_step_alone_could_meet_the_target() 
     assert "4.00 MB/s, still short of the 5 MB/s target" in "\n".join(short)
     enough = render_phases({"linear_tables.find_tables": 0.75, OWN: 0.25}, timings)
     assert "8.00 MB/s, meeting the 5 MB/s target." in "\n".join(enough)
+
+
+def test_a_single_pass_over_the_text_is_far_faster_than_reading_it() -> None:
+    text = corpus_file(BUDGET)
+    single_pass = single_pass_mb_per_second([text], rounds=3)
+    megabytes = text.stat().st_size / 1e6
+    start = time.process_time()
+    read_document(text, text.name)
+    reader = megabytes / (time.process_time() - start)
+    # Decoding and splitting alone places nothing: a reader does it and much more besides.
+    assert single_pass > 2 * reader
+
+
+def test_the_page_says_how_many_single_passes_the_target_leaves() -> None:
+    timings = [{"kilobytes": 1024.0, "first_text_ms": 500.0}]  # the reader at 2 MB/s
+    text = "\n".join(render_single_pass(15.0, timings))
+    assert "runs at 15.0 MB/s" in text and "time for 3.0 such passes" in text and "take the time of 8." in text
+    assert render_single_pass(None, timings) == []
