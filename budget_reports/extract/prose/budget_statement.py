@@ -131,14 +131,17 @@ _SHARE = re.compile(rf"^[，,]?{SHARE_PHRASE}{PCT_END}")
 _AGAINST = r"^[，,]?(?:同比|(?:比|较)(?:上年|去年|20\d\d年)度?(?:预算|执行)?(?:数)?)"  # 比2024年执行数增加…
 _PCT_NUM = rf"(?P<p>{NUM})"
 _WORD = r"增加|减少|增长|下降|上升|降低"
-_CHANGE = re.compile(rf"{_AGAINST}(?P<w>{_WORD}){MONEY}(?:[，,（(]?(?P<pw>{_WORD})?{_PCT_NUM}%)?")
-_CHANGE_PCT_FIRST = re.compile(rf"{_AGAINST}(?P<pw>{_WORD}){_PCT_NUM}%(?:[，,（(]?(?P<w>{_WORD}){MONEY})?")
+# The change itself after what it is against: its amount, then maybe its percent, or the other way round.
+_CHANGE_AMOUNT_FIRST = rf"(?P<w>{_WORD}){MONEY}(?:[，,（(]?(?P<pw>{_WORD})?{_PCT_NUM}%)?"
+_CHANGE_PERCENT_FIRST = rf"(?P<pw>{_WORD}){_PCT_NUM}%(?:[，,（(]?(?P<w>{_WORD}){MONEY})?"
+_CHANGE = re.compile(_AGAINST + _CHANGE_AMOUNT_FIRST)
+_CHANGE_PCT_FIRST = re.compile(_AGAINST + _CHANGE_PERCENT_FIRST)
 _FLAT = re.compile(r"^[，,。]?(?:与|和|同)(?:上年|去年|20\d\d年)度?(?:预算|执行)?(?:数)?(?:持平|相同|一致)")
 # The national template's comparison, the year named before the subject (与2024年预算相比，一般公共预算拨款支出
 # 增加80万元，增长7.14%): the change follows the subject, no figure of its own between.
 _COMPARED_BEFORE = re.compile(r"(?:与|和|同)(?:上年|去年|20\d\d年)度?(?:预算)?(?:数)?相比[，,]?$")
-_COMPARED = re.compile(rf"^(?P<w>{_WORD}){MONEY}(?:[，,（(]?(?P<pw>{_WORD})?{_PCT_NUM}%)?")
-_COMPARED_PCT_FIRST = re.compile(rf"^(?P<pw>{_WORD}){_PCT_NUM}%(?:[，,（(]?(?P<w>{_WORD}){MONEY})?")
+_COMPARED = re.compile("^" + _CHANGE_AMOUNT_FIRST)
+_COMPARED_PCT_FIRST = re.compile("^" + _CHANGE_PERCENT_FIRST)
 
 # How a budget numbers its lines and items: 1、 / 1. / 一、 / 一. / （1） / （一）.
 _NUMBERED = pattern_of(CHINESE_COMMA, CHINESE_DOT, DIGIT_COMMA, DIGIT_DOT, CHINESE_BRACKET, DIGIT_BRACKET)
