@@ -243,6 +243,11 @@ class Document:
     # self-evaluation form's indicator lines in text extracted from a PDF, reported in ``lost``): prose
     # in form only, whose numbered criteria (1.…；2.…) are no items of the report's outline.
     table_text_lines: set[tuple[int | None, int]] = field(default_factory=set)
+    # Lines of PDF-extracted text inside a table rebuilt from it that no cell or heading of the table holds
+    # (a self-evaluation form's goals, written around its cells): no prose of the report, so no fact is
+    # read from them, but words it prints, which a rule over all of its words (a template's instruction
+    # left in: ``（100字以内）``) reads as it reads a PDF's cells.
+    form_text: list[Block] = field(default_factory=list)
 
     def read_by(self, block: Block | Cell) -> str:
         """Whether the text of ``block`` is the file's own or was recognised by OCR."""

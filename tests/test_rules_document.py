@@ -14,7 +14,9 @@ from budget_reports.rules.numbering import numbering
 from budget_reports.rules.placeholders import template_placeholder
 from budget_reports.rules.wording import wording_comparison
 from budget_reports.rules.years import fiscal_year, year_consistency
+from budget_reports.text_serializations import missing_program, write_serialization
 from tests.conftest import SEED_DIR, SEED_FILES, corpus_file
+from tests.seed_pdf import typeset
 from tests.test_rules_fixtures import report
 
 TEMPLATE = "shanghai-final-accounts-template-2024.pdf"
@@ -225,3 +227,23 @@ def test_items_run_on_in_one_paragraph_continue_the_list(tmp_path: Path) -> None
     )
     findings = numbering(report(), written(tmp_path, text))
     assert where(findings) == [("numbering.gap", "（七）", 6)]
+
+
+@pytest.fixture(scope="module")
+def seed_002_as_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("seed-002-pdf")
+    return typeset(seed("002_f4d5f3929f6a2ae3.txt"), folder / "002.pdf")
+
+
+@pytest.mark.parametrize("serializer", ["pdftotext", "pdftotext-layout", "pypdfium2", "pdfplumber"])
+def test_a_template_instruction_inside_a_self_evaluation_form_is_found_in_any_text_of_its_pdf(
+    seed_002_as_pdf: Path, tmp_path: Path, serializer: str
+) -> None:
+    # The form's goals are written around its cells: in most extractors' text the instruction shares a
+    # line with a cell's words, a line the form's reader takes in without holding it in a cell.
+    if (missing := missing_program(serializer)) is not None:
+        pytest.skip(missing)
+    path = write_serialization(seed_002_as_pdf, serializer, tmp_path)
+    findings = template_placeholder(report(), read_document(path, path.name))
+    assert [(f.subject, f.evidence.page) for f in findings] == [("（100字以内）", 14)]
+    assert "（100字以内）" in findings[0].evidence.snippet

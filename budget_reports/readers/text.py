@@ -30,7 +30,14 @@ from budget_reports.readers.lifted_numbers import (
 from budget_reports.readers.line_evaluations import evaluation_lines, unread_indicator_lines, with_evaluations
 from budget_reports.readers.line_forms import with_forms
 from budget_reports.readers.linear_rows import EMPTY_CELL_MARKS, new_token, without_empty_cell_marks
-from budget_reports.readers.linear_tables import SourceLine, find_tables, is_laid_out, is_laid_out_line, unglue_titles
+from budget_reports.readers.linear_tables import (
+    LinearTable,
+    SourceLine,
+    find_tables,
+    is_laid_out,
+    is_laid_out_line,
+    unglue_titles,
+)
 from budget_reports.readers.markdown_text import is_markdown, read_markdown
 from budget_reports.readers.overview_streams import overviews_from_streams
 from budget_reports.readers.printed_pages import printed_pages
@@ -179,6 +186,7 @@ def _read_linear(
     prose_blocks = [b for part in paragraphs for b in part]
     tables = basic_spending_from_streams(lines, tables, prose_blocks)
     tables, document.settled_cells = settled_by_prose(lines, tables, prose_blocks)
+    document.form_text = _form_text(lines, tables)
     for blocks, table in zip(paragraphs, [*tables, None], strict=True):
         document.blocks.extend(blocks)
         if table is not None:
@@ -187,6 +195,20 @@ def _read_linear(
             if table.lost is not None:
                 document.lost.append(table.lost)
             document.lost.extend(table.parts_not_read)
+
+
+def _form_text(lines: list[SourceLine], tables: list[LinearTable]) -> list[Block]:
+    """Each line of a table's stretch that none of its cells or headings holds, as the text it prints."""
+    found: list[Block] = []
+    for table in tables:
+        held = {(cell.page, cell.line) for block in table.blocks if block.table for cell in block.table.cells}
+        held.update((block.page, block.line) for block in table.blocks if block.table is None)
+        found += [
+            Block(BlockKind.PARAGRAPH, line.text.strip(), line.page, line.line)
+            for line in lines[table.start : table.end]
+            if (line.page, line.line) not in held and line.text.strip()
+        ]
+    return found
 
 
 def _without_left_margin(page: list[str]) -> list[str]:

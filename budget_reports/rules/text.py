@@ -51,8 +51,11 @@ def cells(document: Document) -> Iterator[tuple[Cell, str]]:
 
 
 def everything(document: Document) -> Iterator[tuple[Block | Cell, str]]:
+    """All the words the report prints: its prose, its cells, and the lines of a form that no cell holds."""
     yield from prose(document)
     yield from cells(document)
+    for block in document.form_text:
+        yield block, fold(block.text).strip()
 
 
 def original(where: Block | Cell, start: int, end: int) -> str:
