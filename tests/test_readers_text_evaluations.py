@@ -241,13 +241,33 @@ def test_interleaved_column_labels_are_ordered_by_the_rows_arithmetic(tmp_path: 
     assert _ambiguous(frames) == []
 
 
-def test_a_row_the_arithmetic_does_not_pin_down_is_null_and_reported(tmp_path: Path) -> None:
-    """The same header, and a rate that fits no order: nothing placed, every figure reported."""
+def test_a_rate_error_under_interleaved_labels_is_kept_as_printed_and_found(tmp_path: Path) -> None:
+    """The same header, and a rate that fits no order: every form prints a budget before the execution
+    measured against it and the rate after both, which leaves one order; the wrong rate is the report's."""
     lines = ["项目支出绩效自评表", f"项目名称 {NAME}", *INTERLEAVED_HEADER, "年度资金总额 120.00 108.00 50.00%"]
     frames = _frames(_write(tmp_path, [PREFACE, [*lines, "年度总体目标"]]))
     total = _funds(frames)["年度资金总额"]
-    assert total["budget_final"] is None and total["executed"] is None
-    assert {"120.00", "108.00", "50.00%"} <= set(_ambiguous(frames))
+    assert (total["budget_final"], total["executed"], total["execution_rate_declared"]) == (
+        Decimal("120"),
+        Decimal("108"),
+        Decimal("50"),
+    )
+    assert _ambiguous(frames) == []
+    assert frames["dq_findings"].filter(pl.col("rule_id") == "completion.pct").height >= 1
+
+
+# 全年执行数 wrapped around 全年预算数, and 得分 around 分值: forms print 分值 and 得分 in either order.
+INTERLEAVED_SCORES = ["全年执 得", "全年预算数 分值", "行数 分"]
+
+
+def test_a_row_the_arithmetic_does_not_pin_down_is_null_and_reported(tmp_path: Path) -> None:
+    """Columns whose order neither the lines, the forms nor the arithmetic settle: nothing placed, every
+    figure reported."""
+    lines = ["项目支出绩效自评表", f"项目名称 {NAME}", *INTERLEAVED_SCORES, "年度资金总额 120.00 108.00 10 9"]
+    frames = _frames(_write(tmp_path, [PREFACE, [*lines, "年度总体目标"]]))
+    total = _funds(frames)["年度资金总额"]
+    assert total["budget_final"] is None and total["executed"] is None and total["score"] is None
+    assert {"120.00", "108.00", "10", "9"} <= set(_ambiguous(frames))
 
 
 def test_an_injected_rate_error_in_a_row_is_kept_as_printed_and_found(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from itertools import permutations
 
 from budget_reports.extract.performance import cells
+from budget_reports.extract.performance.projects import fund_column
 from budget_reports.normalize import compact
 from budget_reports.readers import evaluation_labels as labels
 from budget_reports.readers.linear_tables import SourceLine
@@ -162,7 +163,20 @@ def column_orders(header: Header, laid_out: bool) -> list[tuple[int, ...]]:
         for b in range(count)
         if any(pa[0] == pb[0] and pa[1] < pb[1] for pa in columns[a].pieces for pb in columns[b].pieces)
     }
-    return [order for order in permutations(range(count)) if _keeps(order, before)]
+    orders = [order for order in permutations(range(count)) if _keeps(order, before)]
+    return [order for order in orders if _as_every_form_prints(order, columns)] or orders
+
+
+# The money columns' order on every self-evaluation form (the national template's 年初预算数 | 全年预算数 |
+# 全年执行数 | 分值 | 执行率 | 得分 and provinces' forms without some of them): a budget before the
+# execution measured against it, the rate after the execution. 分值 and 得分 stand where forms differ.
+_PRINTED_ORDER = ("budget_initial", "budget_final", "executed", "execution_rate_declared")
+
+
+def _as_every_form_prints(order: tuple[int, ...], columns: list[_Label]) -> bool:
+    """Whether ``order`` puts the columns whose role every form orders alike in that order."""
+    ranks = [_PRINTED_ORDER.index(role) for n in order if (role := fund_column(columns[n].key)) in _PRINTED_ORDER]
+    return ranks == sorted(ranks)
 
 
 def _keeps(order: tuple[int, ...], before: set[tuple[int, int]]) -> bool:
