@@ -151,7 +151,7 @@ def overviews_from_streams(lines: list[SourceLine], tables: list[LinearTable]) -
             # page's boxes apart may print its figures first): its lines are never this table's.
             after = bisect_right(title_starts, out[k].start)
             limit = min(limit, title_starts[after]) if after < len(title_starts) else limit
-            end = span_end(lines, out[k].end, limit)
+            end = span_end(lines, out[k].start, out[k].end, limit)
             if not _written_in_streams(lines[out[k].start + 1 : end], figure_test(lines[out[k].start + 1 : end])):
                 continue  # rows written as lines: the table's own reading stands
             spans[k] = (out[k], end)
@@ -283,9 +283,12 @@ def _not_read(lines: list[SourceLine], table: LinearTable, end: int) -> LinearTa
     return not_read_table(lines, table.start, end, "的收支两栏文本交错写出，未能还原为行", unplaced)
 
 
-def span_end(lines: list[SourceLine], end: int, limit: int) -> int:
-    """The end of a table written in streams over pages: pages after it that go on with bare
-    labels and figures (no sentence) belong to it, up to ``limit`` (the next table)."""
+def span_end(lines: list[SourceLine], start: int, end: int, limit: int) -> int:
+    """The end of the table titled at ``start`` written in streams over pages, found up to ``end``: pages
+    after it that go on with bare labels and figures, or open with its header printed again (then
+    labels wrapped in narrow cells may outnumber the figures), belong to it if they hold no sentence,
+    up to ``limit`` (the next table)."""
+    header = _header_words(lines, start, end)
     while end < limit:
         start = end
         while start < limit and not lines[start].text.strip():
@@ -296,10 +299,39 @@ def span_end(lines: list[SourceLine], end: int, limit: int) -> int:
         while page_end < limit and lines[page_end].page == lines[start].page:
             page_end += 1
         block = [BlockLine(line.text, line.page, line.line) for line in lines[start:page_end]]
-        if any("。" in line.text for line in block) or not is_column_block_page(block):
+        if any("。" in line.text for line in block) or not (is_column_block_page(block) or _opens_with(block, header)):
             break
         end = page_end
     return end
+
+
+# The lines of a header printed again at a page's top, at least: 收入 / 项目 / 支出 … (no row's label
+# is one of the words the table printed before its first figure, a total's aside).
+_REPEATED_HEADER_LINES = 3
+
+
+def _header_words(lines: list[SourceLine], start: int, end: int) -> frozenset[str]:
+    """The words the table titled at ``start`` prints before its first figure: its header (with the
+    first rows' labels where the text writes them among the header's cells), its unit."""
+    words: set[str] = set()
+    for line in lines[start + 1 : end]:
+        if any(map(is_overview_figure, line.text.split())):
+            break
+        words.update(line.text.split())
+    return frozenset(words)
+
+
+def _opens_with(page: list[BlockLine], header: frozenset[str]) -> bool:
+    """Whether the page's first lines are words of the table's header: its header printed again."""
+    opening = 0
+    for line in page:
+        words = line.text.split()
+        if not words:
+            continue
+        if not all(word in header for word in words):
+            break
+        opening += 1
+    return opening >= _REPEATED_HEADER_LINES
 
 
 def _read(
