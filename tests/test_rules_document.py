@@ -188,6 +188,26 @@ def test_year_end_comparison_and_quoted_titles_in_a_generated_report(tmp_path: P
     ]
 
 
+@pytest.mark.parametrize(
+    ("kind", "written_year", "found"),
+    [
+        ("部门预算", 2025, False),  # a 2026 budget: what the department held when it was drawn up
+        ("部门预算", 2026, True),  # the end of the year the budget plans has not come
+        ("单位预算", 2025, False),
+        ("部门决算", 2026, False),
+        ("部门决算", 2025, True),
+    ],
+)
+def test_a_budget_states_what_was_held_at_the_end_of_the_year_before(
+    tmp_path: Path, kind: str, written_year: int, found: bool
+) -> None:
+    facts = report()
+    facts.report.fiscal_year, facts.report.report_kind = 2026, kind
+    text = f"七、其他重要事项的情况说明\n截至{written_year}年12月31日，本部门共有车辆3辆，其中：一般公务用车2辆。\n"
+    findings = year_consistency(facts, written(tmp_path, text))
+    assert [f.subject for f in findings] == ([f"截至{written_year}年12月31日"] if found else [])
+
+
 def test_the_identity_year_wins_over_the_headings(tmp_path: Path) -> None:
     facts = report()
     facts.report.fiscal_year = 2022

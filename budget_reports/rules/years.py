@@ -1,7 +1,8 @@
 """`year.consistency`: the years the report writes agree with its fiscal year.
 
 Checked phrases: the report's own title words (``2023年度部门决算``, ``2023年部门整体支出绩效``) and
-its year-end dates (``截至2023年12月31日``) name the fiscal year; its comparisons (``与2022年相比``,
+its year-end dates (``截至2023年12月31日``) name the fiscal year (a budget's, the year before: what the
+department held when it was drawn up); its comparisons (``与2022年相比``,
 ``比2022年度增加``) name the year before; a closing date line (``2022年5月18日``) is in the fiscal year
 or the next. Titles of other documents (in 《》) are skipped. A warning: usually text carried over
 from another year's report, which misleads the reader but changes no figure.
@@ -21,6 +22,7 @@ from budget_reports.facts import ExtractedReport, Finding, Severity
 from budget_reports.model import BlockKind, Document
 from budget_reports.rules.base import finding
 from budget_reports.rules.text import evidence_at, original, prose
+from budget_reports.stages import is_budget_report
 
 RULE_ID = "year.consistency"
 _QUOTED = re.compile(r"《[^《》]*》")
@@ -35,6 +37,9 @@ _CHECKS = (
     ),
     (re.compile(r"^(\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"), (0, 1), "落款日期"),
 )
+# A budget, published at the start of its year, states what the department held at the end of the year
+# before (截至2025年12月31日 in a 2026 budget): the latest year-end there is.
+_BUDGET_OFFSETS = {"年末时点": (-1,)}
 _TITLE_YEAR = re.compile(r"(\d{4})\s*年度?\s*(?:部门|单位)?(?:决算|整体支出绩效)")
 _ANY_YEAR = re.compile(r"(\d{4})\s*年度")
 
@@ -58,11 +63,14 @@ def year_consistency(report: ExtractedReport, document: Document) -> list[Findin
     year = fiscal_year(report, document)
     if year is None:
         return []
+    budget = is_budget_report(report.report.report_kind)
     findings: dict[tuple, Finding] = {}
     repeats: dict[tuple, int] = {}
     for block, text in prose(document):
         unquoted = _QUOTED.sub(lambda q: "□" * len(q.group(0)), text)  # keep offsets, hide quoted titles
         for pattern, offsets, what in _CHECKS:
+            if budget:
+                offsets = _BUDGET_OFFSETS.get(what, offsets)
             for match in pattern.finditer(unquoted):
                 written = int(match.group(1))
                 allowed = [year + o for o in offsets]
