@@ -123,3 +123,19 @@ def test_spending_includes_names_whose_spending(tmp_path: Path) -> None:
         ("全部资金", "一般公共服务支出（类）", None, Decimal(800), None),
         ("全部资金", "社会保障和就业支出（类）", None, Decimal(400), None),
     ]
+
+
+def test_classes_of_a_budgets_whole_spending_are_all_funds_whatever_its_income_names(tmp_path: Path) -> None:
+    """The national template's ``收支总预算…万元。收入包括：一般公共预算拨款收入…；支出包括：…``: the 类 of the
+    department's whole spending, all funds; the income sources listed before them are no fund of theirs.
+    Where the sentence of the total names a fund, its 类 are that fund's."""
+    income = "收入包括：一般公共预算拨款收入1,000万元，政府性基金预算拨款收入0万元，事业收入400万元；"
+    spending = "支出包括：一般公共服务支出1,200万元、城乡社区支出200万元。\n"
+    whole = f"测试局2026年部门预算\n一、收支预算总体情况\n2026年收支总预算1,400万元。{income}{spending}"
+    assert _class_lines(extract_text(tmp_path, whole)) == [
+        ("全部资金", "一般公共服务支出（类）", Decimal(1200), None, None),
+        ("全部资金", "城乡社区支出（类）", Decimal(200), None, None),
+    ]
+    heading = "测试局2026年部门预算\n四、财政拨款收支预算总体情况\n"
+    fiscal = f"{heading}2026年财政拨款收支总预算1,400万元。{income}{spending}"
+    assert {fund for fund, *_ in _class_lines(extract_text(tmp_path, fiscal))} == {"财政拨款"}

@@ -35,7 +35,9 @@ from budget_reports.numbering import OUTLINE, Enumerators
 from budget_reports.readers.code_names import class_names
 from budget_reports.stages import is_budget_report
 
-_ALL_SPENDING = re.compile(r"支出合计|支出总计|部门支出")
+# The year's whole spending, all funds: 本年支出合计 / 支出总计 / 部门支出 (决算), 收支总预算 / 收支预算总计 (预算).
+_ALL_SPENDING = re.compile(r"支出合计|支出总计|部门支出|收支总预算|收支预算总计")
+_SENTENCE_END = re.compile(r"[。；;]")
 _MARKER = re.compile(r"（(?P<level>[类款项])）")
 _BELOW_CLASS = re.compile(r"（[款项]）")
 # Words leading into a line's name, not part of it (其中：城乡社区支出（类）… / 主要用于城乡社区支出（类）…).
@@ -100,10 +102,15 @@ def extract(ctx: ProseContext) -> None:
 
 
 def _structure_fund(before: str, fund: str) -> str:
-    """A structure after the year's whole spending (本年支出合计…，按支出功能分类科目划分：…) is all funds'."""
-    if fund_named(before) is None and _ALL_SPENDING.search(before):
-        return m.ALL_FUNDS
-    return fund
+    """A structure after the year's whole spending (本年支出合计…，按支出功能分类科目划分：… / 收支总预算…万元。
+    收入包括：…；支出包括：…) is all funds' where the sentence naming that spending names no fund (the
+    sources of its income, listed after it, are no fund of its spending)."""
+    mentions = list(_ALL_SPENDING.finditer(before))
+    if not mentions:
+        return fund
+    whole = mentions[-1]
+    sentence = max((end.end() for end in _SENTENCE_END.finditer(before, 0, whole.start())), default=0)
+    return m.ALL_FUNDS if fund_named(before[sentence : whole.end()]) is None else fund
 
 
 def _class_list_start(passage: Passage) -> tuple[int, str | None] | None:
