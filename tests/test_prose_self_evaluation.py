@@ -128,6 +128,23 @@ def test_sentences_naming_no_subject_outside_a_department_section_are_not_the_de
     assert projects(extract_text(tmp_path, _COUNTY_REPORT + form, "form.txt")) == []
 
 
+@pytest.mark.parametrize(
+    "project",
+    [
+        "三、项目支出绩效情况\n（一）城市管理执法专项经费项目\n该项目年初预算50万元，全年执行数48万元，自评得分94分。\n",
+        "三、项目支出绩效情况\n（一）城市管理执法专项经费\n年初预算50万元，全年执行数48万元，自评为94分。\n",
+    ],
+)
+def test_a_projects_score_worded_as_the_first_reports_word_the_departments_is_not_the_departments(
+    tmp_path: Path, project: str
+) -> None:
+    """自评得分94分 / 自评为94分 in a project's sentence or section is the project's: the department keeps its own."""
+    whole = "二、绩效自评结论\n本部门2024年度部门整体支出绩效自评得分为92.5分。\n"
+    (row,) = projects(extract_text(tmp_path, _COUNTY_REPORT + project + whole))
+    assert (row.project_name, row.score) == ("部门整体支出", Decimal("92.5"))
+    assert projects(extract_text(tmp_path, _COUNTY_REPORT + project, "project.txt")) == []
+
+
 def test_department_wide_budget_written_as_its_budget_and_income_shares(tmp_path: Path) -> None:
     """``部门整体支出预算数为…`` is the department's budget; an income source's share after a bare 占 is kept."""
     body = (

@@ -97,11 +97,12 @@ def _overall(ctx: ProseContext) -> None:
     """The department-wide row: its score, grade, budgets, execution and rate. It cites the execution (its
     clause restates the budget: ``支出实际完成492.41万元，年初预算416.39万元``), else the budget, else the score."""
     found: dict[str, tuple[object, Evidence]] = {}
-    for passage in ctx.passages:
-        text = passage.text
+    for passage, offset, sentence in _sentences(ctx.passages):
+        if _of_a_part(passage, sentence):
+            continue  # a project's own 自评得分94分, worded as the department's
         for key, pattern in _OWN_WORDINGS:
-            if key not in found and (match := pattern.search(text)):
-                found[key] = (_value(key, match), ctx.evidence(passage, match.start()))
+            if key not in found and (match := pattern.search(sentence)):
+                found[key] = (_value(key, match), ctx.evidence(passage, offset + match.start()))
     # The wordings other reports use, read in sentences about the whole department only (a 三公 or a
     # project's sentence words its own budget and execution the same way).
     for passage, offset, sentence in _department_sentences(ctx.passages):
@@ -122,16 +123,29 @@ def _value(key: str, match: re.Match[str]) -> object:
     return pct(match) if key == "execution_rate_declared" else money(match)
 
 
-def _department_sentences(passages: list[Passage]) -> Iterator[tuple[Passage, int, str]]:
-    """(passage, offset, sentence) of each sentence stating something of the whole department."""
+def _sentences(passages: list[Passage]) -> Iterator[tuple[Passage, int, str]]:
+    """(passage, offset, sentence) of each sentence of the passages."""
     for passage in passages:
         offset = 0
         for sentence in re.split(r"(?<=。)", passage.text):
-            if _ABOUT_PART.search(sentence) or _FORM_TITLE.search(sentence):
-                pass
-            elif _ABOUT_DEPARTMENT.search(sentence) or _of_department_section(passage, sentence):
-                yield passage, offset, sentence
+            yield passage, offset, sentence
             offset += len(sentence)
+
+
+def _of_a_part(passage: Passage, sentence: str) -> bool:
+    """A sentence about a part of the department's money (a project, 三公 …), by its words or its section's,
+    that does not name the whole department (部门整体（含部门预算项目）绩效自评得分为98.14分 is the whole's)."""
+    about_part = _ABOUT_PART.search(sentence) or _ABOUT_PART.search(passage.section)
+    return about_part is not None and _ABOUT_DEPARTMENT.search(sentence) is None
+
+
+def _department_sentences(passages: list[Passage]) -> Iterator[tuple[Passage, int, str]]:
+    """(passage, offset, sentence) of each sentence stating something of the whole department."""
+    for passage, offset, sentence in _sentences(passages):
+        if _ABOUT_PART.search(sentence) or _FORM_TITLE.search(sentence):
+            continue
+        if _ABOUT_DEPARTMENT.search(sentence) or _of_department_section(passage, sentence):
+            yield passage, offset, sentence
 
 
 def _of_department_section(passage: Passage, sentence: str) -> bool:
