@@ -248,3 +248,29 @@ def test_a_project_report_whose_title_names_no_project(tmp_path: Path, title: st
     assert [(row.project_name, row.budget_initial, row.executed, row.score) for row in projects(result)] == [
         (name, Decimal("50.00"), Decimal("48.00"), Decimal(92))
     ]
+
+
+# The national template's 九、预算绩效情况说明 of a final account: each project reported in it, summarised.
+_SUMMARIES = (
+    "九、预算绩效情况说明\n（二）部门决算中项目绩效自评结果\n"
+    "本部门在2024年度部门决算中反映“城市管理执法专项经费”等2个项目绩效自评结果。\n"
+    "1.城市管理执法专项经费项目绩效自评综述：根据年初设定的绩效目标，项目自评得分为92分。全年预算数为60万元，"
+    "执行数为57万元，完成预算的95%。项目绩效目标完成情况：完成执法检查1200次。\n"
+    "2.“道路保洁经费”项目绩效自评综述：根据年初设定的绩效目标，道路保洁经费项目绩效自评得分为88.5分。"
+    "全年预算数为100万元，执行数为90万元，完成预算的90%。\n"
+)
+
+
+def test_each_projects_summary_in_a_final_accounts_performance_section(tmp_path: Path) -> None:
+    """``XX项目绩效自评综述：…自评得分为92分。全年预算数为60万元，执行数为57万元，完成预算的95%``: one row per
+    project, named as its summary names it (quotes dropped), its figures those of its summary."""
+    rows = {row.project_name: row for row in projects(extract_text(tmp_path, HEADER + _SUMMARIES))}
+    assert sorted(rows) == ["城市管理执法专项经费项目", "道路保洁经费项目"]
+    assert [
+        tuple(getattr(row, k) for k in ("scope", "budget_final", "executed", "execution_rate_declared", "score"))
+        for row in rows.values()
+    ] == [
+        ("项目", Decimal(60), Decimal(57), Decimal(95), Decimal(92)),
+        ("项目", Decimal(100), Decimal(90), Decimal(90), Decimal("88.5")),
+    ]
+    assert rows["道路保洁经费项目"].evidence.snippet.startswith("2.“道路保洁经费”项目绩效自评综述")

@@ -92,7 +92,12 @@ EVALUATION_EXECUTED = re.compile(
     rf"(?:(?:已支付|已支出|实际支出|实际支付|累计支出|累计支付|实际使用)(?:资金)?|全年执行数?|(?<![全年])执行数"
     rf"|实际执行(?:数|资金|金额)?){_IS}{MONEY}"
 )
-EVALUATION_RATES = (re.compile(rf"支付率{_IS}{PCT_END}"), re.compile(rf"(?:执行率|完成率){_IS}{PCT_END}"))
+# 支付率 / 执行率 / the national template's 完成预算的95% (of the full-year budget, not the initial one's).
+EVALUATION_RATES = (
+    re.compile(rf"支付率{_IS}{PCT_END}"),
+    re.compile(rf"(?:执行率|完成率){_IS}{PCT_END}"),
+    re.compile(rf"完成(?:全年)?预算(?:数)?的{PCT_END}"),
+)
 EVALUATION_SCORE = re.compile(
     rf"(?:(?:评价|自评|综合|绩效)(?:总)?得分|(?:自评|评价)总分|综合评分|自评分数?){_IS}(?P<s>{NUM})分"
 )

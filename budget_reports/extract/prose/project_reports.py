@@ -11,6 +11,10 @@ department-wide report contributes its grade (``自评为合格``) and the
 政府性基金预算财政拨款支出71.73万元``): 财政拨款支出 becomes a metric, the funds restate (or, when they
 differ, add section-scoped rows to) the metrics of the 决算情况说明. The income it states the same way
 (``财政拨款收入508.64万元，其中：…``) gives the metric 财政拨款收入.
+
+A final account following the national template summarises each project in its 预算绩效情况说明 instead
+(``1.XX项目绩效自评综述：…自评得分为92分。全年预算数为60万元，执行数为57万元，完成预算的95%。``): each summary
+becomes the project's row, from that paragraph's figures.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from budget_reports.extract.prose.phrasings import (
 from budget_reports.extract.prose.sentences import Passage
 from budget_reports.extract.prose.statements import Subject, scan
 from budget_reports.normalize import parse_decimal
+from budget_reports.numbering import OUTLINE, Enumerators
 
 # …项目支出绩效自评报告 / 关于2024年度…项目绩效自评（情况）的报告.
 _TITLE = re.compile(
@@ -71,6 +76,22 @@ def extract(ctx: ProseContext) -> None:
         for passage, keys in _by_passage(figures):
             position = min(figures[k][1] for k in keys)
             ctx.project(name, "项目", ctx.evidence(passage, position), **{k: values[k] for k in keys})
+    for summary, name in _summaries(ctx.passages):
+        values, figures = _project_values([summary])
+        if figures:
+            for passage, keys in _by_passage(figures):
+                position = min(figures[k][1] for k in keys)
+                ctx.project(name, "项目", ctx.evidence(passage, position), **{k: values[k] for k in keys})
+
+
+def _summaries(passages: list[Passage]) -> Iterator[tuple[Passage, str]]:
+    """(passage, project name) of each project's summary in a final account's 预算绩效 section, as the national
+    template writes it: ``1.城市管理执法专项经费项目绩效自评综述：…绩效自评得分为92分。全年预算数为60万元，执行数为
+    57万元，完成预算的95%。``; its figures are that passage's."""
+    for passage in passages:
+        found = _SUMMARY.match(_NUMBERED.without(passage.text))
+        if found is not None and not passage.heading:
+            yield passage, re.sub(r'[“”"「」]', "", found.group("name"))  # “道路保洁经费”项目
 
 
 def _without_department(name: str, department: str | None) -> str:
@@ -90,6 +111,9 @@ _NAME_LABELLED = re.compile(r"项目名称[：:]\s*(?P<name>[^，,。；;\s]{2,4
 _NAME_OPENING = re.compile(r"^(?P<name>(?![本该此各全])[^，,。；;：:（）()\d\s]{2,30}?项目)(?=[，,：:]|资金|年初|预算)")
 
 
+# A project's summary under the national template's 部门决算中项目绩效自评结果 (XX项目绩效自评综述：…).
+_SUMMARY = re.compile(r"(?P<name>[^：:，,。；;]{2,40}?)(?:绩效)?自评综述[：:]")
+_NUMBERED = Enumerators(*OUTLINE)
 # A label run into the name where the form's lines were joined (水利工程维修养护项目 / 项目资金：…).
 _NEXT_LABEL = re.compile(r".+?项目(?=项目|.{0,4}$)")
 
