@@ -135,6 +135,9 @@ PERF_MONITORED_AMOUNT = "绩效监控项目金额"
 PERF_SELF_EVALUATED = "绩效自评项目数"
 PERF_SELF_EVALUATED_AMOUNT = "绩效自评项目金额"
 PERF_AVERAGE_SCORE = "绩效自评平均得分"
+# The national template counts the self-evaluated 一般公共预算 projects by level (一级项目2个，二级项目8个).
+PERF_SELF_EVALUATED_FIRST_LEVEL = "绩效自评一级项目数"
+PERF_SELF_EVALUATED_SECOND_LEVEL = "绩效自评二级项目数"
 # 部门评价: the department's own evaluation of chosen projects, and the 一般公共预算 spending they take.
 PERF_DEPARTMENT_EVALUATED = "部门评价项目数"
 PERF_DEPARTMENT_EVALUATED_AMOUNT = "部门评价项目金额"

@@ -16,7 +16,17 @@ import pytest
 
 from budget_reports import metric_names as m
 from tests.conftest import corpus_file
-from tests.prose_support import HEADER, extract_file, extract_text, line, lines, metric, metric_names, metrics
+from tests.prose_support import (
+    HEADER,
+    extract_file,
+    extract_text,
+    line,
+    lines,
+    metric,
+    metric_names,
+    metrics,
+    projects,
+)
 
 D = Decimal
 ITEMS = "（三）一般公共预算财政拨款支出决算具体情况\n"
@@ -726,6 +736,30 @@ def test_performance_counts_after_the_activity(tmp_path: Path, sentence: str, ex
     """Counts written after the activity (开展绩效监控项目10个), 自评平均分为, grades after 自评结果显示."""
     result = extract_text(tmp_path, f"{HEADER}十、预算绩效管理情况\n{sentence}\n")
     assert {x.metric: x.value for x in metrics(result) if x.metric.startswith(("绩效", "事前"))} == expected
+
+
+def test_self_evaluation_coverage_by_project_level_and_the_scores_named(tmp_path: Path) -> None:
+    """The national template's ``全面开展绩效自评，其中，一级项目2个，二级项目8个，共涉及资金500万元，占一般公共预算项目
+    支出总额的100%`` and the scores it names after it: each project's, the whole department's. A score whose
+    clause names no one project (本部门项目…, …等项目) is nobody's."""
+    sentence = (
+        "组织对2024年度一般公共预算项目支出全面开展绩效自评，其中，一级项目2个，二级项目8个，共涉及资金500万元，"
+        "占一般公共预算项目支出总额的100%。从评价情况来看，“城市管理执法专项经费”项目自评得分92分，"
+        "道路保洁经费项目自评得分88.5分，部门整体支出绩效自评综合得分为93分，其余各项目自评得分均在90分以上，"
+        "一般公共预算项目自评得分90分。"
+    )
+    result = extract_text(tmp_path, f"{HEADER}九、预算绩效情况说明\n{sentence}\n")
+    assert {x.metric: x.value for x in metrics(result) if x.metric.startswith("绩效")} == {
+        m.PERF_SELF_EVALUATED_FIRST_LEVEL: 2,
+        m.PERF_SELF_EVALUATED_SECOND_LEVEL: 8,
+        m.PERF_SELF_EVALUATED_AMOUNT: 500,
+    }
+    assert metric(result, m.PERF_SELF_EVALUATED_AMOUNT).share_pct_declared == 100
+    assert {(p.project_name, p.scope, p.score) for p in projects(result)} == {
+        ("城市管理执法专项经费项目", "项目", D(92)),
+        ("道路保洁经费项目", "项目", D("88.5")),
+        ("部门整体支出", "部门整体", D(93)),
+    }
 
 
 def test_a_figure_is_no_share_of_itself(tmp_path: Path) -> None:

@@ -265,12 +265,9 @@ def test_each_projects_summary_in_a_final_accounts_performance_section(tmp_path:
     """``XX项目绩效自评综述：…自评得分为92分。全年预算数为60万元，执行数为57万元，完成预算的95%``: one row per
     project, named as its summary names it (quotes dropped), its figures those of its summary."""
     rows = {row.project_name: row for row in projects(extract_text(tmp_path, HEADER + _SUMMARIES))}
-    assert sorted(rows) == ["城市管理执法专项经费项目", "道路保洁经费项目"]
-    assert [
-        tuple(getattr(row, k) for k in ("scope", "budget_final", "executed", "execution_rate_declared", "score"))
-        for row in rows.values()
-    ] == [
-        ("项目", Decimal(60), Decimal(57), Decimal(95), Decimal(92)),
-        ("项目", Decimal(100), Decimal(90), Decimal(90), Decimal("88.5")),
-    ]
+    fields = ("scope", "budget_final", "executed", "execution_rate_declared", "score")
+    assert {name: tuple(getattr(row, k) for k in fields) for name, row in rows.items()} == {
+        "城市管理执法专项经费项目": ("项目", Decimal(60), Decimal(57), Decimal(95), Decimal(92)),
+        "道路保洁经费项目": ("项目", Decimal(100), Decimal(90), Decimal(90), Decimal("88.5")),
+    }
     assert rows["道路保洁经费项目"].evidence.snippet.startswith("2.“道路保洁经费”项目绩效自评综述")

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 
 from budget_reports import metric_names as m
-from budget_reports.extract.prose.amounts import COUNT, MONEY, NUM, count, money
+from budget_reports.extract.prose.amounts import COUNT, MONEY, NUM, PCT_END, count, count_named, money, pct
 from budget_reports.extract.prose.context import ProseContext
 from budget_reports.extract.prose.sentences import Passage
-from budget_reports.normalize import parse_decimal
+from budget_reports.normalize import parse_cn_integer, parse_decimal
 
 DEPARTMENT_OVERALL = "部门整体支出"
 _ITEMS = r"(?:[^，,。；;]*?等)?"
@@ -83,6 +83,13 @@ _COUNTS = [
         m.PERF_DEPARTMENT_EVALUATED_AMOUNT,
     ),
 ]
+# The national template's coverage of the self-evaluation: …全面开展绩效自评，其中，一级项目2个，二级项目8个，
+# 共涉及资金500万元，占一般公共预算项目支出总额的100%.
+_BY_LEVEL = re.compile(
+    rf"开展(?:了)?绩效自评[，,](?:其中[，,：:]?)?一级项目{count_named('first')}个[，,、；;]二级项目"
+    rf"{count_named('second')}个(?:[，,](?P<amount>(?:共)?涉及(?:项目)?(?:预算)?资金(?:共)?{MONEY})"
+    rf"(?:[，,]占(?:一般公共预算)?(?:财政拨款)?项目支出(?:总额|总数|合计)?的?{PCT_END})?)?"
+)
 # Projects by grade after the self-evaluation's count (…开展了绩效自评…，其中：优8个，良2个 /
 # 自评结果为：优秀8个、良好2个); 优秀 and 良好 are the grades 优 and 良.
 _GRADE = r"优秀|良好|不合格|合格|优|良|中|差"
@@ -96,6 +103,13 @@ _GRADE_COUNT = re.compile(rf"绩效评级为[“\"]?(?P<g>[^”\"的]+?)[”\"]?
 _SCORE = re.compile(rf"(?P<pre>[^；;，,。]*?)绩效自评得分为(?P<s>{NUM})分")
 _DEPARTMENT_GRADE = re.compile(r"部门整体支出绩效为[“\"]?(?P<g>[^”\"。，,；;]+?)[”\"]?(?:[。，,；;]|$)")
 _PROJECT_SUFFIX = re.compile(r"(?:专项预算项目|部门预算项目|项目支出)$")
+# A named project's or the whole department's score in other wordings (从评价情况来看，城市管理执法专项经费项目自评得分
+# 92分 / 部门整体支出绩效自评综合得分为93分): the clause names whose score it is before it.
+_NAMED_SCORE = re.compile(rf"(?P<pre>[^；;，,。：:]+?)(?:绩效)?自评(?:综合)?得分(?:为|是)?(?P<s>{NUM})分")
+# Words naming no one project (本部门项目, 一般公共预算项目, 5个项目, …等项目).
+_NO_PROJECT_NAME = re.compile(
+    r"^(?:本|该|此|各|全部|所有|其他|其余|一般公共预算|政府性基金|部门|单位|专项|\d+个|项目)|等"
+)
 
 
 def extract(ctx: ProseContext) -> None:
@@ -107,6 +121,17 @@ def extract(ctx: ProseContext) -> None:
                 if amount_metric and match.group("n") is not None:  # cited where its words are printed
                     evidence = ctx.evidence(passage, match.start("amount"), match.end("amount"))
                     ctx.metric(amount_metric, money(match), evidence)
+        for match in _BY_LEVEL.finditer(text):
+            evidence = ctx.evidence(passage, match.start("first"))
+            for group, metric in (
+                ("first", m.PERF_SELF_EVALUATED_FIRST_LEVEL),
+                ("second", m.PERF_SELF_EVALUATED_SECOND_LEVEL),
+            ):
+                ctx.metric(metric, parse_cn_integer(match.group(group)), evidence, unit="个")
+            if match.group("amount") is not None:
+                share = pct(match) if match.group("p") is not None else None
+                amount_evidence = ctx.evidence(passage, match.start("amount"), match.end("amount"))
+                ctx.metric(m.PERF_SELF_EVALUATED_AMOUNT, money(match), amount_evidence, share_pct_declared=share)
         for match in _AVERAGE.finditer(text):
             ctx.metric(
                 m.PERF_AVERAGE_SCORE, parse_decimal(match.group("s")), ctx.evidence(passage, match.start()), unit="分"
@@ -135,4 +160,12 @@ def _scores(ctx: ProseContext, passage: Passage) -> None:
                 DEPARTMENT_OVERALL, "部门整体", evidence, score=score, grade=grade.group("g") if grade else None
             )
         elif _PROJECT_SUFFIX.search(pre):
+            ctx.project(_PROJECT_SUFFIX.sub("", pre), "项目", evidence, score=score)
+    for match in _NAMED_SCORE.finditer(text):
+        pre = re.sub(r'[“”"「」]', "", match.group("pre")).strip()
+        evidence = ctx.evidence(passage, match.start("s"))
+        score = parse_decimal(match.group("s"))
+        if pre.startswith("部门整体"):
+            ctx.project(DEPARTMENT_OVERALL, "部门整体", evidence, score=score)
+        elif pre.endswith("项目") and len(pre) > 3 and not _NO_PROJECT_NAME.search(pre):
             ctx.project(_PROJECT_SUFFIX.sub("", pre), "项目", evidence, score=score)
