@@ -140,9 +140,42 @@ def test_a_projects_score_worded_as_the_first_reports_word_the_departments_is_no
 ) -> None:
     """自评得分94分 / 自评为94分 in a project's sentence or section is the project's: the department keeps its own."""
     whole = "二、绩效自评结论\n本部门2024年度部门整体支出绩效自评得分为92.5分。\n"
-    (row,) = projects(extract_text(tmp_path, _COUNTY_REPORT + project + whole))
-    assert (row.project_name, row.score) == ("部门整体支出", Decimal("92.5"))
-    assert projects(extract_text(tmp_path, _COUNTY_REPORT + project, "project.txt")) == []
+    rows = projects(extract_text(tmp_path, _COUNTY_REPORT + project + whole))
+    department = [(row.project_name, row.score) for row in rows if row.scope == "部门整体"]
+    assert department == [("部门整体支出", Decimal("92.5"))]
+    alone = projects(extract_text(tmp_path, _COUNTY_REPORT + project, "project.txt"))
+    assert [row for row in alone if row.scope == "部门整体"] == []
+
+
+def test_a_project_evaluated_in_its_own_section_is_its_row(tmp_path: Path) -> None:
+    """A department-wide report evaluating its projects section by section: each section titled by one project
+    and stating a score gives that project's row; a section titled by no one project (（二）重点项目情况) or
+    stating no score (a description of the project) gives none."""
+    body = (
+        "三、项目支出绩效情况\n（一）城市管理执法专项经费项目\n"
+        "该项目年初预算50万元，全年预算数60万元，全年执行数57万元，预算执行率95%，自评得分94分。\n"
+        "（二）“道路保洁经费”项目\n该项目全年预算数100万元，实际支出90万元，执行率90%，评价得分88分，等级为良。\n"
+        "（三）重点项目情况\n全年预算数30万元，全年执行数30万元，自评得分99分。\n"
+        "（四）绿化养护经费项目\n该项目全年预算数20万元，主要用于道路绿化养护。\n"
+    )
+    rows = {row.project_name: row for row in projects(extract_text(tmp_path, _COUNTY_REPORT + body))}
+    assert sorted(rows) == ["城市管理执法专项经费项目", "道路保洁经费项目"]
+    assert tuple(getattr(rows["城市管理执法专项经费项目"], k) for k in _FIELDS) == (
+        Decimal(50),
+        Decimal(60),
+        Decimal(57),
+        Decimal(95),
+        Decimal(94),
+        None,
+    )
+    assert tuple(getattr(rows["道路保洁经费项目"], k) for k in _FIELDS) == (
+        None,
+        Decimal(100),
+        Decimal(90),
+        Decimal(90),
+        Decimal(88),
+        "良",
+    )
 
 
 def test_department_wide_budget_written_as_its_budget_and_income_shares(tmp_path: Path) -> None:

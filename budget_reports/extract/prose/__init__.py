@@ -42,6 +42,7 @@ def extract_prose(document: Document, result: ExtractedReport) -> None:
     if self_evaluation.applies(ctx):
         profile.extract(ctx)
         self_evaluation.extract(ctx)
+        project_reports.extract_sections(ctx)  # the projects it evaluates section by section
     else:
         for family in FAMILIES:
             family(ctx)

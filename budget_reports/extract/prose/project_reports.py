@@ -14,7 +14,9 @@ differ, add section-scoped rows to) the metrics of the 决算情况说明. The i
 
 A final account following the national template summarises each project in its 预算绩效情况说明 instead
 (``1.XX项目绩效自评综述：…自评得分为92分。全年预算数为60万元，执行数为57万元，完成预算的95%。``): each summary
-becomes the project's row, from that paragraph's figures.
+becomes the project's row, from that paragraph's figures. A department-wide self-evaluation may evaluate its
+projects section by section (``（一）城市管理执法专项经费项目`` over ``该项目…自评得分94分``): a section titled by one
+project that states a score gives that project's row from its paragraphs.
 """
 
 from __future__ import annotations
@@ -76,8 +78,15 @@ def extract(ctx: ProseContext) -> None:
         for passage, keys in _by_passage(figures):
             position = min(figures[k][1] for k in keys)
             ctx.project(name, "项目", ctx.evidence(passage, position), **{k: values[k] for k in keys})
-    for summary, name in _summaries(ctx.passages):
-        values, figures = _project_values([summary])
+    extract_sections(ctx)
+
+
+def extract_sections(ctx: ProseContext) -> None:
+    """Projects evaluated in a section of a larger report: a final account's summaries (national template), a
+    department-wide self-evaluation's project sections."""
+    named = [([summary], name) for summary, name in _summaries(ctx.passages)]
+    for body, name in [*named, *_project_sections(ctx.passages)]:
+        values, figures = _project_values(body)
         if figures:
             for passage, keys in _by_passage(figures):
                 position = min(figures[k][1] for k in keys)
@@ -92,6 +101,26 @@ def _summaries(passages: list[Passage]) -> Iterator[tuple[Passage, str]]:
         found = _SUMMARY.match(_NUMBERED.without(passage.text))
         if found is not None and not passage.heading:
             yield passage, re.sub(r'[“”"「」]', "", found.group("name"))  # “道路保洁经费”项目
+
+
+def _project_sections(passages: list[Passage]) -> Iterator[tuple[list[Passage], str]]:
+    """(passages, project name) of each section of a report titled by one project (``（一）城市管理执法专项经费
+    项目`` over ``该项目年初预算50万元，…自评得分94分。``) that evaluates it: its passages state a score."""
+    sections: dict[str, list[Passage]] = {}
+    for passage in passages:
+        if not passage.heading and (name := _project_heading(passage.section)) is not None:
+            sections.setdefault(name, []).append(passage)
+    for name, body in sections.items():
+        if _first(EVALUATION_SCORE, body) is not None:
+            yield body, name
+
+
+def _project_heading(section: str) -> str | None:
+    """The project a numbered heading names (``（一）城市管理执法专项经费项目``), or None (``（三）项目支出情况``)."""
+    text = _NUMBERED.without(section)
+    if text == section or not text.endswith("项目") or len(text) <= 4 or _NO_PROJECT_NAME.search(text):
+        return None
+    return re.sub(r'[“”"「」]', "", text)
 
 
 def _without_department(name: str, department: str | None) -> str:
@@ -114,6 +143,8 @@ _NAME_OPENING = re.compile(r"^(?P<name>(?![本该此各全])[^，,。；;：:（
 # A project's summary under the national template's 部门决算中项目绩效自评结果 (XX项目绩效自评综述：…).
 _SUMMARY = re.compile(r"(?P<name>[^：:，,。；;]{2,40}?)(?:绩效)?自评综述[：:]")
 _NUMBERED = Enumerators(*OUTLINE)
+# A heading naming no one project (（二）重点项目, 一、项目绩效自评情况…, 部门预算项目).
+_NO_PROJECT_NAME = re.compile(r"^(?:本|该|此|各|全部|所有|其他|其余|重点|主要|部门|单位|专项|项目)|等|情况|绩效")
 # A label run into the name where the form's lines were joined (水利工程维修养护项目 / 项目资金：…).
 _NEXT_LABEL = re.compile(r".+?项目(?=项目|.{0,4}$)")
 
