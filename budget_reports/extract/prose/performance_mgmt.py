@@ -106,10 +106,20 @@ _PROJECT_SUFFIX = re.compile(r"(?:专项预算项目|部门预算项目|项目�
 # A named project's or the whole department's score in other wordings (从评价情况来看，城市管理执法专项经费项目自评得分
 # 92分 / 部门整体支出绩效自评综合得分为93分): the clause names whose score it is before it.
 _NAMED_SCORE = re.compile(rf"(?P<pre>[^；;，,。：:]+?)(?:绩效)?自评(?:综合)?得分(?:为|是)?(?P<s>{NUM})分")
-# Words naming no one project (本部门项目, 一般公共预算项目, 5个项目, …等项目).
+# Words naming no one project (本部门项目, 一般公共预算项目, 5个项目, …等项目, （三）重点项目情况, 项目绩效…).
 _NO_PROJECT_NAME = re.compile(
-    r"^(?:本|该|此|各|全部|所有|其他|其余|一般公共预算|政府性基金|部门|单位|专项|\d+个|项目)|等"
+    r"^(?:本|该|此|各|全部|所有|其他|其余|重点|主要|一般公共预算|政府性基金|部门|单位|专项|\d+个|项目)|等|情况|绩效"
 )
+_QUOTES = re.compile(r'[“”"「」]')
+
+
+def project_named(text: str) -> str | None:
+    """The one project a clause or a heading names, its quotes dropped (``“道路保洁经费”项目`` → 道路保洁经费项目),
+    or None where it names no one project."""
+    name = _QUOTES.sub("", text).strip()
+    if not name.endswith("项目") or len(name) <= 3 or _NO_PROJECT_NAME.search(name):
+        return None
+    return name
 
 
 def extract(ctx: ProseContext) -> None:
@@ -162,10 +172,10 @@ def _scores(ctx: ProseContext, passage: Passage) -> None:
         elif _PROJECT_SUFFIX.search(pre):
             ctx.project(_PROJECT_SUFFIX.sub("", pre), "项目", evidence, score=score)
     for match in _NAMED_SCORE.finditer(text):
-        pre = re.sub(r'[“”"「」]', "", match.group("pre")).strip()
+        pre = match.group("pre").strip()
         evidence = ctx.evidence(passage, match.start("s"))
         score = parse_decimal(match.group("s"))
         if pre.startswith("部门整体"):
             ctx.project(DEPARTMENT_OVERALL, "部门整体", evidence, score=score)
-        elif pre.endswith("项目") and len(pre) > 3 and not _NO_PROJECT_NAME.search(pre):
-            ctx.project(_PROJECT_SUFFIX.sub("", pre), "项目", evidence, score=score)
+        elif (name := project_named(pre)) is not None:
+            ctx.project(_PROJECT_SUFFIX.sub("", name), "项目", evidence, score=score)

@@ -28,7 +28,7 @@ from budget_reports import metric_names as m
 from budget_reports.extract.prose import overview
 from budget_reports.extract.prose.amounts import money, pct
 from budget_reports.extract.prose.context import ProseContext
-from budget_reports.extract.prose.performance_mgmt import DEPARTMENT_OVERALL
+from budget_reports.extract.prose.performance_mgmt import DEPARTMENT_OVERALL, project_named
 from budget_reports.extract.prose.phrasings import (
     EVALUATION_BUDGET_FINAL,
     EVALUATION_BUDGET_INITIAL,
@@ -118,9 +118,7 @@ def _project_sections(passages: list[Passage]) -> Iterator[tuple[list[Passage], 
 def _project_heading(section: str) -> str | None:
     """The project a numbered heading names (``（一）城市管理执法专项经费项目``), or None (``（三）项目支出情况``)."""
     text = _NUMBERED.without(section)
-    if text == section or not text.endswith("项目") or len(text) <= 4 or _NO_PROJECT_NAME.search(text):
-        return None
-    return re.sub(r'[“”"「」]', "", text)
+    return None if text == section else project_named(text)
 
 
 def _without_department(name: str, department: str | None) -> str:
@@ -143,8 +141,6 @@ _NAME_OPENING = re.compile(r"^(?P<name>(?![本该此各全])[^，,。；;：:（
 # A project's summary under the national template's 部门决算中项目绩效自评结果 (XX项目绩效自评综述：…).
 _SUMMARY = re.compile(r"(?P<name>[^：:，,。；;]{2,40}?)(?:绩效)?自评综述[：:]")
 _NUMBERED = Enumerators(*OUTLINE)
-# A heading naming no one project (（二）重点项目, 一、项目绩效自评情况…, 部门预算项目).
-_NO_PROJECT_NAME = re.compile(r"^(?:本|该|此|各|全部|所有|其他|其余|重点|主要|部门|单位|专项|项目)|等|情况|绩效")
 # A label run into the name where the form's lines were joined (水利工程维修养护项目 / 项目资金：…).
 _NEXT_LABEL = re.compile(r".+?项目(?=项目|.{0,4}$)")
 
