@@ -113,10 +113,14 @@ _NO_PROJECT_NAME = re.compile(
 _QUOTES = re.compile(r'[“”"「」]')
 
 
+def without_quotes(name: str) -> str:
+    """A project's name without the quotes it is printed in (``“道路保洁经费”项目`` → 道路保洁经费项目)."""
+    return _QUOTES.sub("", name)
+
+
 def project_named(text: str) -> str | None:
-    """The one project a clause or a heading names, its quotes dropped (``“道路保洁经费”项目`` → 道路保洁经费项目),
-    or None where it names no one project."""
-    name = _QUOTES.sub("", text).strip()
+    """The one project a clause or a heading names, its quotes dropped, or None where it names no one project."""
+    name = without_quotes(text).strip()
     if not name.endswith("项目") or len(name) <= 3 or _NO_PROJECT_NAME.search(name):
         return None
     return name

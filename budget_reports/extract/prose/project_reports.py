@@ -28,7 +28,7 @@ from budget_reports import metric_names as m
 from budget_reports.extract.prose import overview
 from budget_reports.extract.prose.amounts import money, pct
 from budget_reports.extract.prose.context import ProseContext
-from budget_reports.extract.prose.performance_mgmt import DEPARTMENT_OVERALL, project_named
+from budget_reports.extract.prose.performance_mgmt import DEPARTMENT_OVERALL, project_named, without_quotes
 from budget_reports.extract.prose.phrasings import (
     EVALUATION_BUDGET_FINAL,
     EVALUATION_BUDGET_INITIAL,
@@ -73,12 +73,17 @@ def extract(ctx: ProseContext) -> None:
         values, figures = _project_values(body)
         if not figures:
             continue
-        # Each line's figures with their own evidence, the payment's first: the row cites the line printing
-        # the most of them (the payment when there is one) and the budget stated a few lines above joins it.
-        for passage, keys in _by_passage(figures):
-            position = min(figures[k][1] for k in keys)
-            ctx.project(name, "项目", ctx.evidence(passage, position), **{k: values[k] for k in keys})
+        _record(ctx, name, values, figures)
     extract_sections(ctx)
+
+
+def _record(ctx: ProseContext, name: str, values: dict[str, object], figures: dict[str, tuple[Passage, int]]) -> None:
+    """The project's row: each line's figures with their own evidence, the payment's first: the row cites the
+    line printing the most of them (the payment when there is one) and the budget stated a few lines above
+    joins it."""
+    for passage, keys in _by_passage(figures):
+        position = min(figures[k][1] for k in keys)
+        ctx.project(name, "项目", ctx.evidence(passage, position), **{k: values[k] for k in keys})
 
 
 def extract_sections(ctx: ProseContext) -> None:
@@ -88,9 +93,7 @@ def extract_sections(ctx: ProseContext) -> None:
     for body, name in [*named, *_project_sections(ctx.passages)]:
         values, figures = _project_values(body)
         if figures:
-            for passage, keys in _by_passage(figures):
-                position = min(figures[k][1] for k in keys)
-                ctx.project(name, "项目", ctx.evidence(passage, position), **{k: values[k] for k in keys})
+            _record(ctx, name, values, figures)
 
 
 def _summaries(passages: list[Passage]) -> Iterator[tuple[Passage, str]]:
@@ -100,7 +103,7 @@ def _summaries(passages: list[Passage]) -> Iterator[tuple[Passage, str]]:
     for passage in passages:
         found = _SUMMARY.match(_NUMBERED.without(passage.text))
         if found is not None and not passage.heading:
-            yield passage, re.sub(r'[“”"「」]', "", found.group("name"))  # “道路保洁经费”项目
+            yield passage, without_quotes(found.group("name"))  # “道路保洁经费”项目
 
 
 def _project_sections(passages: list[Passage]) -> Iterator[tuple[list[Passage], str]]:
